@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { RelayConfig } from './config';
+import { ApiError, createErrorHandler, errorBody } from './http/api-error';
+import { bearerAuth, type AuthEnv } from './http/authenticate';
+import { extensionOriginsOnly, hostGuard } from './http/guards';
+import { healthRoutes } from './routes/health-routes';
+import { meRoutes } from './routes/me-routes';
+import { messageRoutes } from './routes/message-routes';
+import { pairingRoutes } from './routes/pairing-routes';
+import { profileRoutes } from './routes/profile-routes';
+import type { SecretCipher } from './secrets/cipher';
+import type { Store } from './store/types';
+
+export interface AppDeps {
+  config: Pick<RelayConfig, 'hostnames' | 'allowPrivateHosts' | 'version'>;
+  store: Store;
+  cipher: SecretCipher;
+  log: (line: string) => void;
+  onQueued: () => void;
+}
+
+/** Requests other than sends are small; a large body there is a mistake or an attack. */
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/** The relay's HTTP API. Pure: no listening socket, so tests call `app.request()` in process. */
+export function createApp(deps: AppDeps) {
+  const { config, store, cipher, log } = deps;
+  const app = new Hono<AuthEnv>();
+  app.onError(createErrorHandler(log));
+  app.notFound((c) => c.json(errorBody('not_found', `There is nothing at ${c.req.method} ${c.req.path}.`), 404));
+
+  app.use('*', hostGuard(config.hostnames));
+  app.use('*', extensionOriginsOnly());
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.path === '/v1/messages' && c.req.method === 'POST') return next();
+    return bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', 'The request is larger than this relay accepts.');
+      },
+    })(c, next);
+  });
+
+  app.route('/', healthRoutes(config.version));
+  app.route('/', pairingRoutes(store));
+  app.use('/v1/*', async (c, next) => (c.req.path === '/v1/pair' ? next() : bearerAuth(store)(c, next)));
+  app.route('/', meRoutes());
+  app.route('/', profileRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts }));
+  app.route('/', messageRoutes({ store, onQueued: deps.onQueued }));
+  return app;
+}
+
+export type RelayApp = ReturnType<typeof createApp>;

@@ -1,0 +1,41 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+
+/** A failure a client can meet: a stable code, a plain message, optionally a hint at the fix. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly status: ContentfulStatusCode;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { hint?: string; details?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.status = ERROR_STATUS[code] as ContentfulStatusCode;
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string, extra: { hint?: string; details?: unknown } = {}): ErrorBody {
+  return { error: { code, message, ...(extra.hint ? { hint: extra.hint } : {}), ...(extra.details ? { details: extra.details } : {}) } };
+}
+
+/**
+ * The one place where errors become responses. Unknown errors are logged (without request bodies,
+ * which may hold secrets) and answered with a generic 500 that leaks nothing.
+ */
+export function createErrorHandler(log: (line: string) => void) {
+  return function handleError(err: Error, c: Context) {
+    if (err instanceof ApiError) {
+      for (const [name, value] of Object.entries(err.extra.headers ?? {})) c.header(name, value);
+      return c.json(errorBody(err.code, err.message, err.extra), err.status);
+    }
+    // Hono's body-limit and similar middleware throw HTTPException with a status.
+    const status = (err as { status?: number }).status;
+    if (status === 413) {
+      return c.json(errorBody('payload_too_large', 'The request is larger than this relay accepts.'), 413);
+    }
+    log(`internal error on ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
+    return c.json(errorBody('internal_error', 'Something went wrong inside the relay; the request was not carried out.'), 500);
+  };
+}

@@ -1,0 +1,57 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import type { RelayConfig } from './config';
+import { DeliveryWorker } from './delivery/delivery-worker';
+import { SecretCipher } from './secrets/cipher';
+import { loadMasterKey } from './secrets/master-key';
+import { openStore } from './store/open-store';
+import type { Store } from './store/types';
+
+export interface Relay {
+  readonly app: ReturnType<typeof createApp>;
+  readonly store: Store;
+  readonly worker: DeliveryWorker;
+  readonly cipher: SecretCipher;
+  /** The listening URL, once `listen()` resolved. */
+  url?: string;
+  listen(): Promise<string>;
+  /** Stops taking requests, lets in-flight sends finish or releases them, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Assembles a relay from its configuration: store, secrets, HTTP app and delivery worker. */
+export async function createRelay(config: RelayConfig, log: (line: string) => void = () => {}): Promise<Relay> {
+  const cipher = new SecretCipher([loadMasterKey(config)]);
+  const store = await openStore(config);
+  const worker = new DeliveryWorker({ store, cipher, config, log });
+  const app = createApp({ config, store, cipher, log, onQueued: () => worker.wake() });
+  let server: ServerType | undefined;
+
+  const relay: Relay = {
+    app,
+    store,
+    worker,
+    cipher,
+    async listen() {
+      worker.start();
+      const info = await new Promise<AddressInfo>((resolve, reject) => {
+        server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, resolve);
+        server.once('error', reject);
+      });
+      const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+      relay.url = `http://${host}:${info.port}`;
+      return relay.url;
+    },
+    async close() {
+      if (server) {
+        const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        await closed;
+      }
+      await worker.stop();
+      await store.close();
+    },
+  };
+  return relay;
+}

@@ -1,0 +1,70 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+
+/**
+ * Format of a sealed secret: `op1.<keyId>.<iv>.<ciphertext>.<tag>` (base64url parts).
+ * `op1` is the format version; keyId names the master key so that rotation can keep old keys
+ * for decryption while the newest encrypts (GitLab's approach).
+ */
+const FORMAT = 'op1';
+
+export class SecretError extends Error {
+  override name = 'SecretError';
+}
+
+/** A short, stable, non-secret id for a key: the first 8 hex digits of its SHA-256. */
+export function keyIdOf(key: Buffer): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 8);
+}
+
+export class SecretCipher {
+  readonly currentKeyId: string;
+  private readonly keys = new Map<string, Buffer>();
+
+  /** @param keys every key that may decrypt; the first one encrypts. */
+  constructor(keys: Buffer[]) {
+    if (keys.length === 0) throw new SecretError('no master key');
+    for (const key of keys) {
+      if (key.length !== 32) throw new SecretError('a master key must be 32 bytes');
+      this.keys.set(keyIdOf(key), key);
+    }
+    this.currentKeyId = keyIdOf(keys[0]!);
+  }
+
+  /**
+   * AES-256-GCM with a fresh 96-bit IV. `aad` binds the ciphertext to its place (for example
+   * `profile:<id>:password`): a sealed value copied into another row does not decrypt.
+   */
+  seal(plaintext: string, aad: string): string {
+    const key = this.keys.get(this.currentKeyId)!;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(`${FORMAT}:${aad}`));
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return [FORMAT, this.currentKeyId, iv, body, cipher.getAuthTag()]
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+      .join('.');
+  }
+
+  open(sealed: string, aad: string): string {
+    const [format, keyId, iv, body, tag] = sealed.split('.');
+    if (format !== FORMAT || !keyId || iv === undefined || body === undefined || tag === undefined) {
+      throw new SecretError('not a sealed secret of a known format');
+    }
+    const key = this.keys.get(keyId);
+    if (!key) throw new SecretError(`sealed with key ${keyId}, which this relay does not have`);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(`${FORMAT}:${aad}`));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    try {
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    } catch {
+      throw new SecretError('a sealed secret failed authentication (wrong key, or moved to another row)');
+    }
+  }
+
+  /** The key id a sealed value was made with, or undefined when it is not one of ours. */
+  static keyIdOfSealed(sealed: string): string | undefined {
+    const [format, keyId] = sealed.split('.');
+    return format === FORMAT ? keyId : undefined;
+  }
+}

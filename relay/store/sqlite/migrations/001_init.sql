@@ -1,0 +1,73 @@
+-- Users, devices (bearer tokens, stored as SHA-256), pairing codes.
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE tokens (
+  hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  device TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_used_at INTEGER
+);
+
+CREATE TABLE pairing_codes (
+  hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+
+-- Sender profiles: settings as JSON, secrets sealed (AES-256-GCM, see relay/secrets/cipher.ts).
+CREATE TABLE profiles (
+  id TEXT PRIMARY KEY,
+  owner_id TEXT REFERENCES users (id) ON DELETE CASCADE,
+  scope TEXT NOT NULL CHECK (scope IN ('personal', 'company')),
+  data TEXT NOT NULL,
+  secrets TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+-- The outbox: a message is here, complete, before the relay answers 202.
+CREATE TABLE messages (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  profile_id TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  envelope TEXT NOT NULL,
+  raw BLOB NOT NULL,
+  summary TEXT NOT NULL,
+  document_ref TEXT,
+  idempotency_key TEXT,
+  request_hash TEXT,
+  status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'deferred', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER,
+  lease_owner TEXT,
+  lease_until INTEGER,
+  last_reply TEXT,
+  problem_code TEXT,
+  sent_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (user_id, idempotency_key)
+);
+CREATE INDEX messages_due ON messages (next_attempt_at) WHERE status IN ('queued', 'sending', 'deferred');
+CREATE INDEX messages_document ON messages (document_ref);
+
+CREATE TABLE attempts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  message_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  reply TEXT,
+  response_code INTEGER,
+  error_code TEXT
+);
+CREATE INDEX attempts_message ON attempts (message_id);

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
+import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
+import { startInvoiceSite, type InvoiceSite } from '../helpers/invoice-site';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
+import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
+
+const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n%âãÏÓ\n'), randomBytes(120_000), Buffer.from('\n%%EOF\n')]);
+
+const INVOICE_HTML = `<!doctype html>
+<html lang="sv"><head><meta charset="utf-8"><title>Faktura 2026-0042 · Fakturera</title>
+<style>body{font:15px system-ui;margin:40px;color:#222} .card{max-width:720px;padding:24px;border:1px solid #ddd;border-radius:8px}</style></head>
+<body><div class="card">
+  <h1>Faktura 2026-0042</h1>
+  <p>Kund: <strong>Kund AB</strong><br>E-post: <a href="mailto:ekonomi@kund.se">ekonomi@kund.se</a></p>
+  <p>Att betala: 12 500,00 SEK · Förfallodatum 2026-12-23</p>
+  <p><a href="/invoices/42/pdf" class="btn">Ladda ner PDF</a></p>
+</div></body></html>`;
+
+let relay: TestRelay;
+let smtp: TestSmtpServer;
+let site: InvoiceSite;
+let browser: ExtensionBrowser;
+let relayUrl: string;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer({ users: { 'anna@firma.se': 'correct horse battery staple' } });
+  relay = await startTestRelay();
+  relayUrl = await relay.relay.listen();
+  site = await startInvoiceSite([
+    { path: '/invoices/42', html: INVOICE_HTML, pdf: { path: '/invoices/42/pdf', bytes: PDF, disposition: 'attachment; filename="Faktura-2026-0042.pdf"' } },
+    { path: '/dashboard', html: '<!doctype html><h1>Översikt</h1><p>Välkommen tillbaka.</p>' },
+  ]);
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await relay?.close();
+  await smtp?.close();
+});
+
+describe('from an invoice page to a real mailbox', () => {
+  it('pairs through the popup, sends the page’s PDF from the panel, and the mailbox gets it byte for byte', async () => {
+    const { user, token } = await relay.addUser('anna@firma.se', 'admin');
+    const created = await relay.request('POST', '/v1/profiles', { token, body: testProfile(smtp.port) });
+    expect(created.status).toBe(201);
+    const code = newPairingCode();
+    await relay.relay.store.createPairingCode({ hash: hashSecretToken(code), userId: user.id, expiresAt: Date.now() + 600_000 });
+
+    // 1. Pair in the popup.
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 420 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByTestId('relay-url').fill(relayUrl);
+    await popup.getByTestId('pairing-code').fill(code);
+    await popup.screenshot({ path: 'docs/screenshots/popup-connect.png' });
+    await popup.getByTestId('connect').click();
+    await expect.poll(() => popup.getByTestId('connected-as').textContent(), { timeout: 10_000 }).toBe('anna@firma.se');
+    await popup.screenshot({ path: 'docs/screenshots/popup-connected.png' });
+    await popup.close();
+
+    // 2. A page that is not a document gets no button.
+    const page = await browser.context.newPage();
+    await page.goto(`${site.origin}/dashboard`);
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('ownpost-send').count()).toBe(0);
+
+    // 3. Sign in to the invoicing app (HttpOnly session cookie), open the invoice.
+    await page.goto(`${site.origin}/login?next=/invoices/42`);
+    await page.getByTestId('ownpost-send').click();
+    const panel = page.getByTestId('ownpost-panel');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await page.getByTestId('ownpost-to').inputValue()).toBe('ekonomi@kund.se');
+    expect(await page.getByTestId('ownpost-subject').inputValue()).toContain('2026-0042');
+    await expect.poll(() => page.getByTestId('ownpost-from').inputValue()).toBe(created.body.id);
+    await expect.poll(() => page.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('Faktura-2026-0042.pdf');
+    await page.screenshot({ path: 'docs/screenshots/panel.png' });
+
+    // 4. Send, follow the status to "sent".
+    await page.getByTestId('ownpost-submit').click();
+    await expect
+      .poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('sent');
+    await page.screenshot({ path: 'docs/screenshots/panel-sent.png' });
+
+    // 5. The real SMTP server got the mail with the identical PDF.
+    const [mail] = await smtp.waitForMessages(1);
+    expect(mail!.envelope.to).toEqual(['ekonomi@kund.se']);
+    expect(mail!.parsed.subject).toContain('2026-0042');
+    const attachment = mail!.parsed.attachments[0]!;
+    expect(attachment.filename).toBe('Faktura-2026-0042.pdf');
+    expect(attachment.contentType).toBe('application/pdf');
+    expect(Buffer.compare(attachment.content, PDF)).toBe(0);
+    // The PDF was fetched with the session cookie; nothing asked for it without.
+    expect(site.refusedPdfRequests).toBe(0);
+  });
+});

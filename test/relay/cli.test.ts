@@ -1,0 +1,73 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = path.resolve('relay/bin/ownpost.js');
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-cli-'));
+const env = { ...process.env, OWNPOST_DATA_DIR: dataDir, OWNPOST_MASTER_KEY: '' };
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const ownpost = (...args: string[]) => run('node', [BIN, ...args], { env });
+const lastLine = (text: string) => text.trim().split('\n').pop()!;
+
+describe('the ownpost CLI', () => {
+  it('adds users (the first is admin), prints pairing codes and tokens alone on the last line', async () => {
+    const added = await ownpost('user', 'add', 'anna@firma.se', '--name', 'Anna Berg');
+    expect(added.stdout).toMatch(/anna@firma\.se \(admin\)/);
+    const second = await ownpost('user', 'add', 'bo@firma.se');
+    expect(second.stdout).toMatch(/\(member\)/);
+    expect(lastLine((await ownpost('pair', 'anna@firma.se')).stdout)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(lastLine((await ownpost('token', 'anna@firma.se')).stdout)).toMatch(/^opt_[\w-]{43}$/);
+  });
+
+  it('explains mistakes with exit code 2', async () => {
+    const failure = await ownpost('pair', 'nobody@firma.se').catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toMatch(/ownpost user add nobody@firma\.se/);
+    const bad = await ownpost('user', 'add', 'not an address').catch((e: { code: number }) => e);
+    expect(bad).toMatchObject({ code: 2 });
+  });
+
+  it('serves: prints where it listens and what to do next, answers /healthz, and stops on SIGTERM', async () => {
+    const child = spawn('node', [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL in: ${out}`)), 20_000);
+      child.stdout.on('data', () => {
+        const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    expect(out).toMatch(/Load unpacked/);
+    expect(out).toMatch(/npx ownpost pair/);
+    const health = await fetch(`${url}/healthz`).then((r) => r.json());
+    expect(health.status).toBe('ok');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('created the master key file with mode 0600 on first start', () => {
+    expect(statSync(path.join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses to start with a key file that others can read', async () => {
+    const { chmodSync } = await import('node:fs');
+    chmodSync(path.join(dataDir, 'master.key'), 0o644);
+    try {
+      const failure = await run('node', [BIN, 'serve', '--port', '0'], { env }).catch((e: { code: number; stderr: string }) => e);
+      expect(failure).toMatchObject({ code: 2 });
+      expect((failure as { stderr: string }).stderr).toMatch(/chmod 600/);
+    } finally {
+      chmodSync(path.join(dataDir, 'master.key'), 0o600);
+    }
+  });
+});

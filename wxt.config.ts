@@ -1,0 +1,29 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Origins the e2e build injects into without asking: the pages that tests serve on loopback.
+ * The production build injects only into sites the user enables (runtime registration, see
+ * extension/lib/site-registration.ts).
+ */
+const E2E_PAGE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  srcDir: 'extension',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode }) => ({
+    name: 'Ownpost',
+    description: 'Send invoices from any web invoicing app through your own mailbox.',
+    permissions: ['storage', 'scripting', 'activeTab'],
+    // The default relay runs on this machine; a relay elsewhere is asked for at connect time.
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'e2e') return;
+      manifest.content_scripts ??= [];
+      manifest.content_scripts.push({ matches: E2E_PAGE_MATCHES, js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
+    },
+  },
+});
