@@ -23,9 +23,13 @@ function connectionState(connection: Awaited<ReturnType<typeof connectionItem.ge
   return connection ? { connected: true, relayUrl: connection.relayUrl, user: connection.user } : { connected: false };
 }
 
-/** Is the message from one of our own pages (popup, options) rather than a content script? */
+/**
+ * Is the message from one of our own pages (popup, options) rather than a content script? Decided by
+ * the sender's URL, which the browser sets: our pages may also be open in a tab, so `sender.tab` alone
+ * does not tell.
+ */
 function isExtensionPage(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && !sender.tab && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
 /**
