@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import type { RelayConfig } from './config';
+import { ConfigError, type RelayConfig } from './config';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { SecretCipher } from './secrets/cipher';
 import { loadMasterKey } from './secrets/master-key';
@@ -22,6 +22,10 @@ export interface Relay {
 
 /** Assembles a relay from its configuration: store, secrets, HTTP app and delivery worker. */
 export async function createRelay(config: RelayConfig, log: (line: string) => void = () => {}): Promise<Relay> {
+  if (config.databaseUrl && !config.masterKey) {
+    // A key file would differ per machine: what one instance encrypts, the others could not read.
+    throw new ConfigError('with OWNPOST_DATABASE_URL every relay instance needs the same OWNPOST_MASTER_KEY; set it on each instance');
+  }
   const cipher = new SecretCipher([loadMasterKey(config)]);
   const store = await openStore(config);
   const worker = new DeliveryWorker({ store, cipher, config, log });

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { certs } from './certs';
+
+export const OWNPOST_BIN = path.resolve('relay/bin/ownpost.js');
+
+export interface RelayProcess {
+  child: ChildProcess;
+  url: string;
+  /** Everything the process wrote to stderr (its log). */
+  log(): string;
+  /** Resolves with the exit code (or signal) once the process ended. */
+  exited: Promise<number | string | null>;
+  kill(signal?: NodeJS.Signals): Promise<number | string | null>;
+}
+
+/**
+ * `ownpost serve --port 0` as a real child process (crash and multi-instance tests), trusting the
+ * test CA through NODE_EXTRA_CA_CERTS as an admin would for an internal mail server.
+ */
+export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<RelayProcess> {
+  const child = spawn(process.execPath, [OWNPOST_BIN, 'serve', '--port', '0'], {
+    env: { ...process.env, OWNPOST_ALLOW_PRIVATE_HOSTS: '1', NODE_EXTRA_CA_CERTS: certs.caFile, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d));
+  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`relay did not start:\n${stdout}\n${stderr}`)), timeoutMs);
+    const check = () => {
+      const match = /running at (http:\/\/[\d.]+:\d+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`relay exited with ${code} before listening:\n${stdout}\n${stderr}`));
+    });
+  });
+  return {
+    child,
+    url,
+    log: () => stderr,
+    exited,
+    async kill(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
