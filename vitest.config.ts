@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -9,8 +10,11 @@ export default defineConfig({
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
       },
       {
-        // Extension code under test: WxtVitest swaps webextension-polyfill for WXT's in-memory fakeBrowser.
+        // Extension code under test runs against WXT's in-memory fakeBrowser. WxtVitest swaps `wxt/browser`
+        // for it; extension/lib/browser.ts imports webextension-polyfill, which throws outside an
+        // extension, so that import gets the same fakeBrowser.
         plugins: [WxtVitest()],
+        resolve: { alias: { 'webextension-polyfill': fileURLToPath(new URL('node_modules/wxt/dist/virtual/mock-browser.mjs', import.meta.url)) } },
         test: { name: 'extension', include: ['test/extension/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
       },
       {

@@ -8,6 +8,13 @@ import { defineConfig } from 'wxt';
  */
 const E2E_PAGE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/**
+ * A site the e2e build may reach without the permission prompt (which a test cannot answer) but
+ * does not inject into: switching Ownpost on for it goes through the production path, runtime
+ * registration (test/e2e/popup-sites.test.ts maps the name to 127.0.0.1 in Chromium).
+ */
+const E2E_RUNTIME_SITE = 'http://runtime-site.test/*';
+
 export default defineConfig({
   srcDir: 'extension',
   vite: () => ({ plugins: [preact()] }),
@@ -24,6 +31,7 @@ export default defineConfig({
       if (wxt.config.mode !== 'e2e') return;
       manifest.content_scripts ??= [];
       manifest.content_scripts.push({ matches: E2E_PAGE_MATCHES, js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), E2E_RUNTIME_SITE];
     },
   },
 });

@@ -1,19 +1,28 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { RelayConfig } from './config';
+import { createSenderTestService, type SenderTestConfig } from './diagnosis/sender-test-service';
 import { ApiError, createErrorHandler, errorBody } from './http/api-error';
 import { bearerAuth, type AuthEnv } from './http/authenticate';
 import { extensionOriginsOnly, hostGuard } from './http/guards';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
+import { deliverySettingsRoutes } from './routes/delivery-settings-routes';
+import { discoverRoutes } from './routes/discover-routes';
+import { diagnosisRoutes } from './routes/diagnosis-routes';
 import { messageRoutes } from './routes/message-routes';
+import { oauthRoutes } from './routes/oauth-routes';
+import { openApiRoutes } from './routes/openapi-routes';
 import { pairingRoutes } from './routes/pairing-routes';
 import { profileRoutes } from './routes/profile-routes';
+import { recipeRoutes } from './routes/recipe-routes';
+import { userRoutes } from './routes/user-routes';
 import type { SecretCipher } from './secrets/cipher';
 import type { Store } from './store/types';
 
 export interface AppDeps {
-  config: Pick<RelayConfig, 'hostnames' | 'allowPrivateHosts' | 'version'>;
+  config: Pick<RelayConfig, 'hostnames' | 'allowPrivateHosts' | 'version' | 'discoveryProbeTimeoutMs' | 'discoveryGuessEndpoints' | 'oauth'> &
+    SenderTestConfig;
   store: Store;
   cipher: SecretCipher;
   log: (line: string) => void;
@@ -27,6 +36,7 @@ const MAX_REQUEST_BYTES = 1024 * 1024;
 export function createApp(deps: AppDeps) {
   const { config, store, cipher, log } = deps;
   const app = new Hono<AuthEnv>();
+  const senderTests = createSenderTestService({ config, cipher, log });
   app.onError(createErrorHandler(log));
   app.notFound((c) => c.json(errorBody('not_found', `There is nothing at ${c.req.method} ${c.req.path}.`), 404));
 
@@ -46,8 +56,25 @@ export function createApp(deps: AppDeps) {
   app.route('/', pairingRoutes(store));
   app.use('/v1/*', async (c, next) => (c.req.path === '/v1/pair' ? next() : bearerAuth(store)(c, next)));
   app.route('/', meRoutes());
-  app.route('/', profileRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts }));
-  app.route('/', messageRoutes({ store, onQueued: deps.onQueued }));
+  app.route('/', userRoutes({ store }));
+  app.route('/', profileRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts, testBeforeSave: senderTests.testBeforeSave }));
+  app.route('/', diagnosisRoutes({ store, cipher, senderTests }));
+  app.route('/', messageRoutes({ store, onQueued: deps.onQueued, cipher, allowPrivateHosts: config.allowPrivateHosts }));
+  app.route('/', deliverySettingsRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts }));
+  app.route('/', recipeRoutes({ store }));
+  app.route('/', oauthRoutes({ store, cipher, config: config.oauth }));
+  app.route(
+    '/',
+    discoverRoutes({
+      dnsServers: config.dnsServers,
+      allowPrivateHosts: config.allowPrivateHosts,
+      extraCa: config.extraCa,
+      probeTimeoutMs: config.discoveryProbeTimeoutMs,
+      guessEndpoints: config.discoveryGuessEndpoints,
+    }),
+  );
+  // Last: the description lists every route mounted above.
+  app.route('/', openApiRoutes(config.version, () => app.routes));
   return app;
 }
 

@@ -11,6 +11,8 @@ import { parseAddress } from '../shared/address';
 import { hashSecretToken, newBearerToken, newPairingCode, PAIRING_CODE_TTL_MS } from './auth/tokens';
 import { ConfigError, loadConfig } from './config';
 import { createRelay } from './relay';
+import { describeKeyUsage, forgetOldKeys, KeyRotationError, rotateMasterKey } from './secrets/key-rotation';
+import { keyFilePath, loadKeyring } from './secrets/master-key';
 import { openStore } from './store/open-store';
 import type { Store } from './store/types';
 
@@ -22,8 +24,11 @@ const USAGE = `Usage: ownpost <command>
   user add <email> [--name N] [--admin] add a user (the first user is the admin)
   pair <email>                         print a one-time pairing code for the extension (10 minutes)
   token <email>                        print a bearer token for scripts
+  key rotate                           new master key; every stored secret re-encrypted with it
+  key status                           the master keys and how many secrets each one encrypts
+  key forget-old                       drop old master keys once no secret needs them
 
-Environment: OWNPOST_DATA_DIR, OWNPOST_MASTER_KEY, OWNPOST_DATABASE_URL, OWNPOST_ALLOW_PRIVATE_HOSTS,
+Environment: OWNPOST_DATA_DIR, OWNPOST_MASTER_KEY, OWNPOST_PREVIOUS_MASTER_KEYS, OWNPOST_DATABASE_URL, OWNPOST_ALLOW_PRIVATE_HOSTS,
 OWNPOST_HOSTNAMES, OWNPOST_RETRY_DELAYS, NODE_EXTRA_CA_CERTS (see README.md).`;
 
 class UsageError extends Error {}
@@ -130,6 +135,67 @@ async function tokenCommand(args: string[]) {
   });
 }
 
+/**
+ * `ownpost key rotate|status|forget-old` (relay/secrets/key-rotation.ts). Exits 1 when a secret could
+ * not be re-encrypted: it was sealed with a key this relay does not have, and the admin must know.
+ */
+async function keyCommand(args: string[]) {
+  const [sub] = args;
+  const config = loadConfig();
+  if (sub === 'rotate') {
+    await withStore(async (store) => {
+      const report = await rotateMasterKey(store, config);
+      process.stdout.write(
+        `Re-encrypted ${report.resealed} secret(s) with master key ${report.newKeyId}` +
+          (report.source === 'file' ? ` (new, first line of ${keyFilePath(config.dataDir)}).\n` : ' (OWNPOST_MASTER_KEY).\n'),
+      );
+      if (report.previousKeyIds.length) {
+        process.stdout.write(
+          `Kept for decryption: ${report.previousKeyIds.join(', ')}. ` +
+            (report.source === 'file'
+              ? 'Once backups made with them are no longer needed: npx ownpost key forget-old\n'
+              : 'You can now remove OWNPOST_PREVIOUS_MASTER_KEYS.\n'),
+        );
+      } else if (report.source === 'environment') {
+        process.stdout.write(
+          'To rotate an environment key: set OWNPOST_MASTER_KEY to a new key (openssl rand -base64 32), put the old one in OWNPOST_PREVIOUS_MASTER_KEYS, and run this again.\n',
+        );
+      }
+      if (report.unreadable.length) {
+        for (const u of report.unreadable) {
+          process.stderr.write(`ownpost: cannot decrypt ${u.field} of profile ${u.profileId} (${u.table}), sealed with key ${u.keyId ?? 'unknown'}; it was left as it is\n`);
+        }
+        process.exitCode = 1;
+      }
+    });
+    return;
+  }
+  if (sub === 'status') {
+    await withStore(async (store) => {
+      const keyring = loadKeyring(config);
+      process.stdout.write(`Master keys from ${keyring.source === 'file' ? keyring.file : 'OWNPOST_MASTER_KEY'}:\n`);
+      for (const usage of await describeKeyUsage(store, keyring)) {
+        process.stdout.write(`  ${usage.keyId}  ${usage.role.padEnd(8)}  ${usage.secrets} secret(s)\n`);
+        if (usage.role === 'missing') process.exitCode = 1;
+      }
+    });
+    return;
+  }
+  if (sub === 'forget-old') {
+    await withStore(async (store) => {
+      try {
+        const { forgotten } = await forgetOldKeys(store, config);
+        process.stdout.write(forgotten.length ? `Removed master key(s) ${forgotten.join(', ')} from the key file.\n` : 'There are no old keys to remove.\n');
+      } catch (error) {
+        if (error instanceof KeyRotationError) throw new UsageError(error.message);
+        throw error;
+      }
+    });
+    return;
+  }
+  throw new UsageError('usage: ownpost key rotate | key status | key forget-old');
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   try {
@@ -142,6 +208,8 @@ export async function main(argv: string[]): Promise<void> {
         return await pairCommand(args);
       case 'token':
         return await tokenCommand(args);
+      case 'key':
+        return await keyCommand(args);
       case undefined:
       case 'help':
       case '--help':

@@ -1,6 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { DEFAULT_SENDER_TEST_LIMITS, type SenderTestLimitSettings } from './limits/sender-test-limits';
+import { parsePortRanges, type PortRange } from './net/port-policy';
+import { parseOAuthConfig, type OAuthConfig } from './oauth/oauth-config';
 
 /** Everything the relay reads from its environment, normalised once at start-up. */
 export interface RelayConfig {
@@ -11,6 +15,8 @@ export interface RelayConfig {
   databaseUrl?: string;
   /** Base64 of 32 bytes; absent: a 0600 key file in dataDir. */
   masterKey?: string;
+  /** Older master keys (comma-separated base64), kept for decryption only. From OWNPOST_PREVIOUS_MASTER_KEYS. */
+  previousMasterKeys?: string;
   /** OWNPOST_ALLOW_PRIVATE_HOSTS=1: SMTP/IMAP hosts on loopback and private ranges are allowed. */
   allowPrivateHosts: boolean;
   /** Host names (besides 127.0.0.1, localhost, ::1) this relay answers to, from OWNPOST_HOSTNAMES. */
@@ -23,6 +29,43 @@ export interface RelayConfig {
   leaseMs: number;
   /** How often the worker looks for due messages when nothing wakes it. */
   pollMs: number;
+  /** Attempts in all for a failed sign-in (never after a lockout reply). From OWNPOST_AUTH_ATTEMPTS. @default 3 */
+  authAttempts: number;
+  /**
+   * The shortest wait after a daily sending quota was hit (Gmail 550 5.4.5): the quota resets
+   * within 24 hours, and knocking every few minutes only burns attempts. From OWNPOST_QUOTA_RETRY_DELAY.
+   * @default 1h
+   */
+  quotaRetryDelayMs: number;
+  /** Inactivity limit on an SMTP or IMAP connection. From OWNPOST_SMTP_TIMEOUT. @default 2m */
+  smtpTimeoutMs: number;
+  /** Messages one relay sends at the same time (across all profiles). From OWNPOST_DELIVERY_CONCURRENCY. @default 16 */
+  deliveryConcurrency: number;
+  /** A profile's SMTP connections close after this long without a send. From OWNPOST_TRANSPORT_IDLE. @default 30s */
+  transportIdleMs: number;
+  /** On SIGTERM, how long in-flight sends may finish before they are released. From OWNPOST_SHUTDOWN_GRACE. @default 10s */
+  shutdownGraceMs: number;
+  // Sender tests (issue 4): see relay/diagnosis/run-diagnosis.ts and README "Testing a sender".
+  /** Ports besides 25, 465, 587 and 2525 that SMTP servers may use. From OWNPOST_ALLOWED_PORTS (`2587, 10025-10030`). @default [] */
+  extraSmtpPorts: PortRange[];
+  /** DNS servers asked for SMTP hosts instead of the system's. From OWNPOST_DNS_SERVERS (`10.0.0.2, 10.0.0.3:5353`). @default [] */
+  dnsServers: string[];
+  /** The longest wait for one step of a sender test (connect, greeting, handshake, a reply). From OWNPOST_TEST_STEP_TIMEOUT. @default 15s */
+  testStepTimeoutMs: number;
+  /** Sender tests per user (OWNPOST_TEST_LIMIT, `20/15m`) and the growing wait after refused sign-ins. */
+  senderTestLimits: SenderTestLimitSettings;
+  /** Creating a profile or changing its server or credentials needs a passing test; OWNPOST_TEST_BEFORE_SAVE=0 turns that off. @default true */
+  testBeforeSave: boolean;
+  // Discovery (issue 3): see relay/discovery/discover-settings.ts.
+  /** How long one guessed server may take to answer (connect, greeting, TLS, EHLO). From OWNPOST_DISCOVERY_TIMEOUT. @default 5s */
+  discoveryProbeTimeoutMs: number;
+  /**
+   * Ports and modes tried on guessed hosts (smtp.<domain>, mail.<domain>), in order of preference.
+   * @default [{ port: 465, security: 'tls' }, { port: 587, security: 'starttls' }]
+   */
+  discoveryGuessEndpoints: { port: number; security: 'tls' | 'starttls' }[];
+  /** OAuth2 token endpoints and default app registrations (issue 8): see relay/oauth/oauth-config.ts. */
+  oauth: OAuthConfig;
   version: string;
 }
 
@@ -42,6 +85,38 @@ export function parseDuration(text: string): number {
   if (!match) throw new ConfigError(`"${text}" is not a duration (examples: 500ms, 30s, 5m, 2h, 1d)`);
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms'];
   return Math.round(Number(match[1]) * unit);
+}
+
+function parsePositiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of 1 or more, not "${text}"`);
+  return value;
+}
+
+/** `20/15m`: at most 20 sender tests per user in any 15 minutes. */
+function parseTestLimit(text: string | undefined): SenderTestLimitSettings {
+  if (!text) return DEFAULT_SENDER_TEST_LIMITS;
+  const match = /^\s*(\d+)\s*\/\s*(\S+)\s*$/.exec(text);
+  if (!match || Number(match[1]) < 1) throw new ConfigError(`OWNPOST_TEST_LIMIT must look like 20/15m (tests per time), not "${text}"`);
+  return { ...DEFAULT_SENDER_TEST_LIMITS, testsPerWindow: { max: Number(match[1]), windowMs: parseDuration(match[2]!) } };
+}
+
+/** DNS servers as `ip` or `ip:port` (`[v6]:port`), as Node's resolver takes them. */
+function parseDnsServers(text: string | undefined): string[] {
+  const servers = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const server of servers) {
+    const host = server.startsWith('[') ? server.slice(1, server.indexOf(']')) : isIP(server) === 6 ? server : server.split(':')[0]!;
+    if (!isIP(host)) throw new ConfigError(`OWNPOST_DNS_SERVERS: "${server}" is not an IP address (with an optional :port)`);
+  }
+  return servers;
+}
+
+function parseSmtpPorts(text: string | undefined): PortRange[] {
+  try {
+    return parsePortRanges(text ?? '');
+  } catch (error) {
+    throw new ConfigError(`OWNPOST_ALLOWED_PORTS: ${(error as Error).message}`);
+  }
 }
 
 /** The platform's user data folder for Ownpost. */
@@ -66,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(env.OWNPOST_DATA_DIR || defaultDataDir(env)),
     databaseUrl: env.OWNPOST_DATABASE_URL || undefined,
     masterKey: env.OWNPOST_MASTER_KEY || undefined,
+    previousMasterKeys: env.OWNPOST_PREVIOUS_MASTER_KEYS || undefined,
     allowPrivateHosts: env.OWNPOST_ALLOW_PRIVATE_HOSTS === '1' || env.OWNPOST_ALLOW_PRIVATE_HOSTS === 'true',
     hostnames: (env.OWNPOST_HOSTNAMES ?? '')
       .split(',')
@@ -75,6 +151,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     extraCa: [],
     leaseMs: parseDuration(env.OWNPOST_LEASE ?? '5m'),
     pollMs: parseDuration(env.OWNPOST_POLL ?? '1s'),
+    authAttempts: parsePositiveInteger('OWNPOST_AUTH_ATTEMPTS', env.OWNPOST_AUTH_ATTEMPTS ?? '3'),
+    quotaRetryDelayMs: parseDuration(env.OWNPOST_QUOTA_RETRY_DELAY ?? '1h'),
+    smtpTimeoutMs: parseDuration(env.OWNPOST_SMTP_TIMEOUT ?? '2m'),
+    deliveryConcurrency: parsePositiveInteger('OWNPOST_DELIVERY_CONCURRENCY', env.OWNPOST_DELIVERY_CONCURRENCY ?? '16'),
+    transportIdleMs: parseDuration(env.OWNPOST_TRANSPORT_IDLE ?? '30s'),
+    shutdownGraceMs: parseDuration(env.OWNPOST_SHUTDOWN_GRACE ?? '10s'),
+    extraSmtpPorts: parseSmtpPorts(env.OWNPOST_ALLOWED_PORTS),
+    dnsServers: parseDnsServers(env.OWNPOST_DNS_SERVERS),
+    testStepTimeoutMs: parseDuration(env.OWNPOST_TEST_STEP_TIMEOUT ?? '15s'),
+    senderTestLimits: parseTestLimit(env.OWNPOST_TEST_LIMIT),
+    testBeforeSave: !['0', 'false', 'off', 'no'].includes((env.OWNPOST_TEST_BEFORE_SAVE ?? '').trim().toLowerCase()),
+    discoveryProbeTimeoutMs: parseDuration(env.OWNPOST_DISCOVERY_TIMEOUT ?? '5s'),
+    discoveryGuessEndpoints: [
+      { port: 465, security: 'tls' },
+      { port: 587, security: 'starttls' },
+    ],
+    oauth: parseOAuthConfig(env),
     version: readVersion(),
     ...overrides,
   };

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, type RelayConfig } from './config';
 import { DeliveryWorker } from './delivery/delivery-worker';
-import { SecretCipher } from './secrets/cipher';
-import { loadMasterKey } from './secrets/master-key';
+import type { SecretCipher } from './secrets/cipher';
+import { createSecretCipher } from './secrets/master-key';
 import { openStore } from './store/open-store';
 import type { Store } from './store/types';
 
@@ -26,7 +26,8 @@ export async function createRelay(config: RelayConfig, log: (line: string) => vo
     // A key file would differ per machine: what one instance encrypts, the others could not read.
     throw new ConfigError('with OWNPOST_DATABASE_URL every relay instance needs the same OWNPOST_MASTER_KEY; set it on each instance');
   }
-  const cipher = new SecretCipher([loadMasterKey(config)]);
+  // Every key of the keyring decrypts, the newest encrypts; a key file rotated meanwhile is picked up.
+  const cipher = createSecretCipher(config);
   const store = await openStore(config);
   const worker = new DeliveryWorker({ store, cipher, config, log });
   const app = createApp({ config, store, cipher, log, onQueued: () => worker.wake() });
@@ -53,7 +54,7 @@ export async function createRelay(config: RelayConfig, log: (line: string) => vo
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         await closed;
       }
-      await worker.stop();
+      await worker.stop(config.shutdownGraceMs);
       await store.close();
     },
   };

@@ -10,15 +10,28 @@ export const ERROR_STATUS = {
   forbidden: 403,
   host_not_allowed: 403,
   origin_not_allowed: 403,
+  /** The message's From is not the profile's and not one of its allowed senders. */
   sender_not_allowed: 403,
+  /** A member's personal profile may send only from the member's own address or those an admin allowed. */
+  member_sender_not_allowed: 403,
+  /** A per-message Reply-To that is neither the user's own address nor one the profile allows. */
+  reply_to_not_allowed: 403,
   private_host_not_allowed: 403,
+  /** A sender test on a port that is not 25, 465, 587, 2525 or one an admin allowed (OWNPOST_ALLOWED_PORTS). */
+  port_not_allowed: 403,
   not_found: 404,
   idempotency_conflict: 409,
   conflict: 409,
   payload_too_large: 413,
   document_too_large: 413,
+  /** A message without documents that is larger than the sender's mailbox accepts: it cannot be split. */
+  message_too_large: 413,
   no_sender_profile: 422,
   profile_unusable: 422,
+  /** A delegated OAuth2 sign-in needs an app registration: the profile names none and the relay has no default (OWNPOST_MS_CLIENT_ID, OWNPOST_GOOGLE_CLIENT_ID). */
+  oauth_not_configured: 422,
+  /** Saving new server settings or credentials needs a passing test; `details.diagnosis` holds the test. */
+  profile_test_failed: 422,
   rate_limited: 429,
   internal_error: 500,
 } as const;

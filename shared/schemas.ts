@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { parseAddress, parseMailbox, type Mailbox } from './address';
+import { parseSenderPattern } from './sender-patterns';
+import { normaliseProjectName, parseSitePattern } from './site-patterns';
 
 /** A bare e-mail address, strictly parsed (see shared/address.ts), as its normalised string. */
 export const zAddress = z.string().transform((input, ctx) => {
@@ -25,16 +27,32 @@ export const zMailbox = z.string().transform((input, ctx): Mailbox => {
   return result.value;
 });
 
-/** One line of header text: no CR, LF or other control characters (header injection). */
+/**
+ * One line of header text: no CR, LF or other control characters (header injection, CVE-2021-23400),
+ * including C1 controls and the Unicode line and paragraph separators.
+ */
 const zHeaderText = (max: number) =>
   z
     .string()
     .max(max)
     // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must be a single line without control characters' });
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s), { message: 'must be a single line without control characters' });
 
 export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
 export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
+
+/** Lowest TLS version a profile accepts. Below TLSv1.2 only together with the `compatible` cipher level. */
+export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
+export type TlsVersion = (typeof TLS_VERSIONS)[number];
+
+/**
+ * Cipher level (relay/profiles/server-options.ts maps it to Node's TLS options):
+ * `default` is Node's own list; `strong` only forward-secret AEAD ciphers (TLS 1.2+);
+ * `compatible` also the old ones an outdated server may need (OpenSSL security level 0). The certificate
+ * is verified at every level.
+ */
+export const CIPHER_LEVELS = ['default', 'strong', 'compatible'] as const;
+export type CipherLevel = (typeof CIPHER_LEVELS)[number];
 
 /**
  * Host as people type it: `smtp.example.com`, `tls://smtp.example.com`, `ssl://smtp.example.com/`.
@@ -54,14 +72,95 @@ export const zSmtpHost = z
       }),
   );
 
-export const zSmtpSettings = z.object({
-  host: zSmtpHost,
-  /** Absent or 0: the usual port for the security mode (465 tls, 587 starttls, 25 none). */
-  port: z.number().int().min(0).max(65535).optional(),
-  security: z.enum(SMTP_SECURITY),
-  /** EHLO name; defaults to the relay machine's host name. */
-  ehloName: zHeaderText(253).regex(/^[A-Za-z0-9.\-[\]:]+$/).optional(),
-});
+/**
+ * Whether a TLS version / cipher level pair can work at all. OpenSSL 3 refuses TLS 1.0 and 1.1 at every
+ * security level above 0, so asking for them without `compatible` would fail on every connection: refuse
+ * the setting instead (fail loudly on impossible configuration).
+ */
+export function tlsSettingsProblem(smtp: { minTlsVersion: TlsVersion; ciphers: CipherLevel }): string | undefined {
+  if (TLS_VERSIONS.indexOf(smtp.minTlsVersion) < TLS_VERSIONS.indexOf('TLSv1.2') && smtp.ciphers !== 'compatible') {
+    return `minTlsVersion ${smtp.minTlsVersion} works only with ciphers "compatible" (TLS 1.0 and 1.1 are disabled otherwise)`;
+  }
+  return undefined;
+}
+
+/** Keys people copy from other mailers' docs; there is deliberately no way to skip certificate checks. */
+const INSECURE_TLS_KEYS = ['rejectUnauthorized', 'tls', 'insecure', 'ignoreTLS', 'allowInsecure'];
+
+const smtpObjectOptions = {
+  error: (issue: { code?: string; keys?: string[] }) => {
+    if (issue.code !== 'unrecognized_keys') return undefined;
+    const keys = issue.keys ?? [];
+    return keys.some((k) => INSECURE_TLS_KEYS.includes(k))
+      ? `unknown setting ${keys.join(', ')}: certificates are always verified (trust an internal CA with NODE_EXTRA_CA_CERTS)`
+      : `unknown setting ${keys.join(', ')}`;
+  },
+};
+
+const zEhloName = zHeaderText(253).regex(/^[A-Za-z0-9.\-[\]:]+$/, { message: 'an EHLO name is a host name or an address literal such as [192.0.2.1]' });
+
+/**
+ * Splits what people type into the host field: a scheme (`tls://`, `ssl://`, `smtps://`, `smtp://`) and a
+ * trailing `/` are dropped, a `:port` suffix becomes the port. Contradictions are issues, not guesses.
+ */
+function normaliseSmtpEndpoint<T extends { host?: string; port?: number }>(value: T, ctx: z.RefinementCtx): T {
+  if (value.host === undefined) return value;
+  const bare = value.host.trim().replace(/^(?:tls|ssl|smtps?):\/\//i, '').replace(/\/+$/, '');
+  const withPort = /^([^:]+):(\d{1,5})$/.exec(bare);
+  const host = zSmtpHost.safeParse(withPort ? withPort[1]! : bare);
+  if (!host.success) {
+    for (const issue of host.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['host'] });
+    return value;
+  }
+  let port = value.port;
+  if (withPort) {
+    const typed = Number(withPort[2]);
+    if (typed < 1 || typed > 65535) ctx.addIssue({ code: 'custom', message: `${typed} is not a TCP port`, path: ['host'] });
+    else if (port && port !== typed) ctx.addIssue({ code: 'custom', message: `the server name says port ${typed} but port is ${port}`, path: ['port'] });
+    else port = typed;
+  }
+  return { ...value, host: host.data, ...(port !== undefined ? { port } : {}) };
+}
+
+export const zSmtpSettings = z
+  .strictObject(
+    {
+      host: z.string().max(300),
+      /** Absent or 0: the usual port for the security mode (465 tls, 587 starttls, 25 none). */
+      port: z.number().int().min(0).max(65535).optional(),
+      security: z.enum(SMTP_SECURITY),
+      /** EHLO name; defaults to the relay machine's host name. */
+      ehloName: zEhloName.optional(),
+      minTlsVersion: z.enum(TLS_VERSIONS).default('TLSv1.2'),
+      ciphers: z.enum(CIPHER_LEVELS).default('default'),
+    },
+    smtpObjectOptions,
+  )
+  .transform((value, ctx) => {
+    const problem = tlsSettingsProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['minTlsVersion'] });
+    return normaliseSmtpEndpoint(value, ctx);
+  });
+export type SmtpSettingsInput = z.output<typeof zSmtpSettings>;
+
+/**
+ * PATCH of the server settings: only the fields given change (`ehloName: null` removes it). The combined
+ * result is checked again when it is applied (relay/profiles/profile-record.ts).
+ */
+export const zSmtpSettingsPatch = z
+  .strictObject(
+    {
+      host: z.string().max(300).optional(),
+      port: z.number().int().min(0).max(65535).optional(),
+      security: z.enum(SMTP_SECURITY).optional(),
+      ehloName: zEhloName.nullable().optional(),
+      minTlsVersion: z.enum(TLS_VERSIONS).optional(),
+      ciphers: z.enum(CIPHER_LEVELS).optional(),
+    },
+    smtpObjectOptions,
+  )
+  .transform((value, ctx) => normaliseSmtpEndpoint(value, ctx));
+export type SmtpSettingsPatch = z.output<typeof zSmtpSettingsPatch>;
 
 export const zPasswordAuth = z.object({
   type: z.literal('password'),
@@ -70,7 +169,162 @@ export const zPasswordAuth = z.object({
   password: z.string().min(1).max(1024).optional(),
 });
 
+// ------------------------------------------------------------------------------------------------
+// OAuth2 sign-in (issue 8): Microsoft app-only (client credentials), Microsoft delegated (device
+// code) and Google delegated (authorization code). See relay/oauth/ and README "Microsoft 365 and Google".
+
+export const OAUTH_PROVIDERS = ['microsoft', 'google'] as const;
+export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
+export const OAUTH_FLOWS = ['client_credentials', 'device_code', 'authorization_code'] as const;
+export type OAuthFlow = (typeof OAUTH_FLOWS)[number];
+
+const TENANT_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TENANT_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** Tenants that name an audience rather than one organization; delegated sign-in only. */
+const MULTI_TENANT_NAMES = ['common', 'organizations', 'consumers'];
+
+/**
+ * A Microsoft Entra tenant: its Directory (tenant) ID or one of its domains. It becomes part of the
+ * token endpoint's path, so nothing else passes (no slashes, no dots-only tricks).
+ */
+const zTenant = (allowMultiTenant: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((s) => TENANT_GUID.test(s) || TENANT_DOMAIN.test(s) || (allowMultiTenant && MULTI_TENANT_NAMES.includes(s)), {
+      message: allowMultiTenant
+        ? 'a tenant is a Directory (tenant) ID, a domain such as firma.onmicrosoft.com, or common / organizations / consumers'
+        : 'app-only sign-in needs the Directory (tenant) ID or a domain such as firma.onmicrosoft.com (not common or organizations)',
+    });
+
+/** Microsoft: the Application (client) ID, a GUID; Google: `<number>-<id>.apps.googleusercontent.com`. */
+const zClientId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, { message: 'not a client ID (Microsoft: a GUID; Google: …apps.googleusercontent.com)' });
+/** Write-only: accepted here, never returned (the view says `hasClientSecret`). */
+const zClientSecret = z.string().min(1).max(1024);
+/** The mailbox XOAUTH2 signs in as (`user=`); absent: the profile's From address. */
+const zOAuthUsername = zHeaderText(320).min(1);
+
+/** `requireSecret`: creating an app-only profile needs its client secret; a PATCH may keep the stored one. */
+const oauth2AuthSchema = (requireSecret: boolean) =>
+  z.discriminatedUnion('flow', [
+    z.object({
+      type: z.literal('oauth2'),
+      provider: z.literal('microsoft'),
+      /** App-only: the relay signs in as the app registration, with SMTP.SendAsApp; nobody signs in. */
+      flow: z.literal('client_credentials'),
+      tenantId: zTenant(false),
+      clientId: zClientId,
+      clientSecret: requireSecret ? zClientSecret : zClientSecret.optional(),
+      username: zOAuthUsername.optional(),
+    }),
+    z.object({
+      type: z.literal('oauth2'),
+      provider: z.literal('microsoft'),
+      /** Delegated: the mailbox owner signs in once with a code at microsoft.com/devicelogin. */
+      flow: z.literal('device_code'),
+      tenantId: zTenant(true).default('common'),
+      /** Absent: the relay's OWNPOST_MS_CLIENT_ID. */
+      clientId: zClientId.optional(),
+      username: zOAuthUsername.optional(),
+    }),
+    z.object({
+      type: z.literal('oauth2'),
+      provider: z.literal('google'),
+      /** Delegated: the mailbox owner signs in in a browser window the extension opens. */
+      flow: z.literal('authorization_code'),
+      /** Absent: the relay's OWNPOST_GOOGLE_CLIENT_ID and OWNPOST_GOOGLE_CLIENT_SECRET. */
+      clientId: zClientId.optional(),
+      clientSecret: zClientSecret.optional(),
+      username: zOAuthUsername.optional(),
+    }),
+  ]);
+
+export const zOAuth2Auth = oauth2AuthSchema(false);
+export type OAuth2AuthInput = z.infer<typeof zOAuth2Auth>;
+
+/** A profile's `auth`: a password, or OAuth2. A PATCH may leave secrets out to keep the stored ones. */
+export const zProfileAuth = z.discriminatedUnion('type', [zPasswordAuth, zOAuth2Auth]);
+/** `auth` of a new profile: as `zProfileAuth`, but an app-only profile must bring its client secret. */
+export const zNewProfileAuth = z.discriminatedUnion('type', [zPasswordAuth, oauth2AuthSchema(true)]);
+export type ProfileAuthInput = z.infer<typeof zProfileAuth>;
+
+/**
+ * Whether an OAuth2 profile can send:
+ * `ready` (app-only with its secret, or signed in); `sign_in_required` (delegated, nobody signed in yet);
+ * `sign_in_again` (the saved sign-in stopped working, problem `oauth_invalid_grant`: expired, revoked,
+ * password changed); `client_secret_missing` (app-only without a client secret).
+ */
+export type OAuthAuthStatus = 'ready' | 'sign_in_required' | 'sign_in_again' | 'client_secret_missing';
+
+/** An OAuth2 profile's `auth` as the API shows it: secrets replaced by `hasClientSecret` and `hasRefreshToken`. */
+export interface OAuth2AuthView {
+  type: 'oauth2';
+  provider: OAuthProvider;
+  flow: OAuthFlow;
+  tenantId?: string;
+  clientId?: string;
+  username: string;
+  hasClientSecret: boolean;
+  hasRefreshToken: boolean;
+  status: OAuthAuthStatus;
+  /** With `sign_in_again`: the catalogue problem that explains it. */
+  problemCode?: 'oauth_invalid_grant';
+  /** The account that signed in (delegated), when the provider said. */
+  account?: string;
+  signedInAt?: string;
+}
+
+export type ProfileAuthView = { type: 'password'; username: string; hasPassword: boolean } | OAuth2AuthView;
+
 export const PROFILE_SCOPES = ['personal', 'company'] as const;
+
+/**
+ * How a message says that its From is not the mailbox that sends it (RFC 5322 §3.6.2):
+ * `sender_header` adds `Sender: <mailbox>` (Outlook shows "on behalf of"); `send_as` leaves it out, for
+ * mailboxes that hold a send-as right for the other address (Exchange "Send As", Gmail aliases).
+ */
+export const SENDER_STYLES = ['sender_header', 'send_as'] as const;
+export type SenderStyle = (typeof SENDER_STYLES)[number];
+
+/** An allowed sender: `anna@firma.se` or `@firma.se` (shared/sender-patterns.ts), normalised. */
+export const zSenderPattern = z
+  .string()
+  .max(320)
+  .transform((input, ctx) => {
+    const parsed = parseSenderPattern(input);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.text;
+  });
+
+/** A site pattern: `app.example.com`, `*.example.com` or a URL prefix (shared/site-patterns.ts), normalised. */
+export const zSitePattern = z
+  .string()
+  .max(2048)
+  .transform((input, ctx) => {
+    const parsed = parseSitePattern(input);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.text;
+  });
+
+/** A list whose entries are normalised first and then kept once each (first spelling wins). */
+const zUniqueList = (item: z.ZodType<string, string>, max: number, key: (s: string) => string = (s) => s.toLowerCase()) =>
+  z
+    .array(item)
+    .max(max)
+    .transform((list) => {
+      const seen = new Set<string>();
+      return list.filter((entry) => !seen.has(key(entry)) && seen.add(key(entry)));
+    });
 
 const profileFields = {
   name: zHeaderText(100).min(1),
@@ -79,27 +333,52 @@ const profileFields = {
   fromAddress: zAddress,
   replyTo: zAddress,
   smtp: zSmtpSettings,
-  auth: zPasswordAuth,
+  auth: zProfileAuth,
+  /** Messages may name another From, but only one of `allowedSenders`. */
   allowOtherSender: z.boolean(),
-  allowedSenders: z.array(z.string().max(320)).max(100),
+  allowedSenders: zUniqueList(zSenderPattern, 100),
+  senderStyle: z.enum(SENDER_STYLES),
+  /** A blind copy of every message to its From address (only in the envelope, never in a header). */
   bccSelf: z.boolean(),
+  /** The user's (personal) or the company's (company) default sender; one per owner and scope. */
   isDefault: z.boolean(),
+  /** Company only: used instead of a failing profile, and the message says so. One per relay. */
+  isFallback: z.boolean(),
+  /** Pages this sender is for: `app.example.com`, `*.example.com`, `https://app.example.com/brand-b/`. */
+  sites: zUniqueList(zSitePattern, 100),
+  /** Projects or brands this sender is for, matched with the message's `context.project`. */
+  projects: zUniqueList(zHeaderText(200).trim().min(1), 100, normaliseProjectName),
 };
 
 export const zProfileInput = z.object({
   ...profileFields,
   scope: profileFields.scope.default('personal'),
+  auth: zNewProfileAuth,
   fromName: profileFields.fromName.optional(),
   replyTo: profileFields.replyTo.optional(),
   allowOtherSender: profileFields.allowOtherSender.default(false),
   allowedSenders: profileFields.allowedSenders.default([]),
+  senderStyle: profileFields.senderStyle.default('sender_header'),
   bccSelf: profileFields.bccSelf.default(false),
   isDefault: profileFields.isDefault.default(false),
+  isFallback: profileFields.isFallback.default(false),
+  sites: profileFields.sites.default([]),
+  projects: profileFields.projects.default([]),
 });
 export type ProfileInput = z.infer<typeof zProfileInput>;
 
-/** PATCH: every field optional and without defaults, so an absent field keeps its stored value. */
-export const zProfilePatch = z.object(profileFields).partial();
+/**
+ * PATCH: every field optional and without defaults, so an absent field keeps its stored value;
+ * `fromName: null` and `replyTo: null` remove them; `smtp` changes only the fields it names.
+ */
+export const zProfilePatch = z
+  .object({
+    ...profileFields,
+    fromName: profileFields.fromName.nullable(),
+    replyTo: profileFields.replyTo.nullable(),
+    smtp: zSmtpSettingsPatch,
+  })
+  .partial();
 export type ProfilePatch = z.infer<typeof zProfilePatch>;
 
 /** A profile as the API shows it: secrets replaced by `hasPassword`. */
@@ -111,12 +390,16 @@ export interface ProfileView {
   fromName?: string;
   fromAddress: string;
   replyTo?: string;
-  smtp: { host: string; port: number; security: SmtpSecurity; ehloName?: string };
-  auth: { type: 'password'; username: string; hasPassword: boolean };
+  smtp: { host: string; port: number; security: SmtpSecurity; ehloName?: string; minTlsVersion: TlsVersion; ciphers: CipherLevel };
+  auth: ProfileAuthView;
   allowOtherSender: boolean;
   allowedSenders: string[];
+  senderStyle: SenderStyle;
   bccSelf: boolean;
   isDefault: boolean;
+  isFallback: boolean;
+  sites: string[];
+  projects: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -135,40 +418,167 @@ export const zAttachment = z.object({
 });
 export type AttachmentInput = z.infer<typeof zAttachment>;
 
+/**
+ * One business document (an invoice, a reminder, a delivery note) with the files that belong to it.
+ * A send too large for the mailbox is split between documents, never inside one.
+ */
+export const zDocument = z.object({
+  ref: zHeaderText(200).min(1),
+  title: zHeaderText(200).optional(),
+  attachments: z.array(zAttachment).min(1, 'a document needs at least one file').max(20),
+});
+export type DocumentInput = z.infer<typeof zDocument>;
+
+/** At most this many files in one send, across `attachments` and every document. */
+export const MAX_FILES_PER_SEND = 100;
+
 export const zMessageInput = z.object({
   profileId: z.string().min(1).max(64).optional(),
   to: z.array(zMailbox).min(1, 'add at least one recipient').max(50),
   cc: z.array(zMailbox).max(50).default([]),
+  /**
+   * Send as another From than the profile's (`"Bo Ek" <bo@firma.se>`): only when the profile allows other
+   * senders and lists this one (403 `sender_not_allowed` otherwise). Absent: the profile's From.
+   */
+  from: zMailbox.optional(),
+  /** Only the user's own address or one the profile allows (403 `reply_to_not_allowed`). */
   replyTo: zAddress.optional(),
   subject: zHeaderText(998).min(1, 'the subject is empty'),
   text: z.string().max(1_000_000).default(''),
   attachments: z.array(zAttachment).max(20).default([]),
+  /**
+   * Several documents in one send (each with its files). Optional: a send with plain `attachments`
+   * only is one document. Plain attachments travel with the first message when a send is split.
+   */
+  documents: z
+    .array(zDocument)
+    .max(50)
+    .default([])
+    .refine((docs) => new Set(docs.map((d) => d.ref)).size === docs.length, { message: 'each document needs its own ref' }),
   context: z
     .object({
       documentRef: zHeaderText(200).optional(),
       pageUrl: z.string().url().max(2048).optional(),
+      /** The project or brand the document belongs to; picks a profile that lists it in `projects`. */
+      project: zHeaderText(200).optional(),
     })
     .default({}),
+}).refine((m) => m.attachments.length + m.documents.reduce((n, d) => n + d.attachments.length, 0) <= MAX_FILES_PER_SEND, {
+  message: `at most ${MAX_FILES_PER_SEND} files in one send`,
+  path: ['documents'],
 });
 export type MessageInput = z.infer<typeof zMessageInput>;
 
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'deferred', 'failed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
+export const ATTEMPT_OUTCOMES = ['sent', 'deferred', 'failed', 'released', 'interrupted'] as const;
+
+/** One delivery attempt as the history shows it. */
+export interface AttemptView {
+  /** 1 for the first attempt. */
+  number: number;
+  startedAt: string;
+  finishedAt: string;
+  /**
+   * `released`: the relay shut down and gave the message back before the attempt finished;
+   * `interrupted`: the relay stopped during the attempt (a crash) and the message was claimed again.
+   */
+  outcome: (typeof ATTEMPT_OUTCOMES)[number];
+  /** The server's reply (or the connection error when there was no reply). */
+  reply?: string;
+  responseCode?: number;
+  errorCode?: string;
+  problemCode?: string;
+}
+
+export const SENT_COPY_STATUSES = ['pending', 'saved', 'failed'] as const;
+
 export interface MessageView {
   id: string;
+  /** All messages of one POST share it (a send split by size has several). */
+  sendId: string;
   status: MessageStatus;
   profileId: string;
   messageId: string;
   to: string[];
   subject: string;
   documentRef?: string;
-  attempts: number;
+  /** The documents this message carries. */
+  documents?: { ref: string; title?: string }[];
+  /** Present when the send was split: this message is part `number` of `of`. */
+  part?: { number: number; of: number };
+  /** Every attempt, oldest first. */
+  attempts: AttemptView[];
+  /** Attempts that count towards giving up (not the released or interrupted ones). */
+  attemptCount: number;
   lastReply?: string;
   nextAttemptAt?: string;
   problem?: { code: string; title: string; explanation: string; fix: string };
+  /** The copy in the mailbox's Sent folder, when the profile keeps one (`saveToSent`). Never resends. */
+  sentCopy?: { status: (typeof SENT_COPY_STATUSES)[number]; folder?: string; error?: string; attempts: number };
+  /** The message goes out through another profile than the one asked for; never silent. */
+  fallback?: {
+    fromProfileId: string;
+    reason?: string;
+    /** Why the asked-for profile was not used: `profile_failing`, `profile_secrets_unreadable`, `profile_host_not_allowed`. */
+    code?: string;
+    /** For `profile_failing`: the problem of its last failed message (diagnosis catalogue). */
+    problemCode?: string;
+    fromProfileName?: string;
+  };
+  /** Size of the message after encoding. */
+  sizeBytes: number;
   createdAt: string;
   sentAt?: string;
+}
+
+/** `POST /v1/messages`: the first message, plus every part when the send was split by size. */
+export interface SendAcceptedView extends MessageView {
+  parts?: { id: string; part: { number: number; of: number }; documents: { ref: string; title?: string }[] }[];
+}
+
+export const IMAP_SECURITY = SMTP_SECURITY;
+
+/**
+ * Where and how to put a copy of every sent message into the mailbox's Sent folder (IMAP APPEND).
+ * Without a username and password the SMTP credentials are used, which is what most mailboxes want.
+ */
+export const zSaveToSent = z.object({
+  host: zSmtpHost,
+  /** Absent or 0: 993 for tls, 143 for starttls and none. */
+  port: z.number().int().min(0).max(65535).optional(),
+  security: z.enum(IMAP_SECURITY),
+  username: zHeaderText(320).min(1).optional(),
+  /** Write-only: accepted here, never returned. */
+  password: z.string().min(1).max(1024).optional(),
+  /** Absent: the folder the server marks as Sent (RFC 6154), else "Sent". */
+  folder: zHeaderText(200).min(1).optional(),
+});
+
+/**
+ * A profile's delivery settings (`PUT /v1/profiles/:id/delivery`). Absent fields use the defaults:
+ * the provider preset's limits when the SMTP host is a known provider's, else 10 MB and no limits.
+ */
+export const zDeliverySettings = z.object({
+  /** Largest message after encoding; the server's EHLO SIZE wins when it is smaller. @default 10_000_000 */
+  maxMessageBytes: z.number().int().min(50_000).max(200_000_000).optional(),
+  /** Concurrent SMTP connections to this mailbox (Microsoft 365 refuses a fourth). */
+  maxConnections: z.number().int().min(1).max(20).optional(),
+  messagesPerMinute: z.number().int().min(1).max(10_000).optional(),
+  /** `null` switches the Sent copy off. */
+  saveToSent: zSaveToSent.nullable().optional(),
+});
+export type DeliverySettingsInput = z.infer<typeof zDeliverySettings>;
+
+export interface DeliverySettingsView {
+  profileId: string;
+  maxMessageBytes?: number;
+  maxConnections?: number;
+  messagesPerMinute?: number;
+  saveToSent?: Omit<z.infer<typeof zSaveToSent>, 'password'> & { port: number; hasPassword: boolean };
+  /** What delivery really uses, after defaults, presets and the server's SIZE. */
+  effective: { maxMessageBytes: number; maxConnections: number; messagesPerMinute?: number; serverMaxBytes?: number; preset?: string };
 }
 
 export const zPairRequest = z.object({

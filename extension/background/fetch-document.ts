@@ -7,59 +7,196 @@ export interface FetchedDocument extends DocumentInfo {
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
+/** Probing a link that may be the PDF: at most this many links per page, each answered within this time. */
+export const MAX_PROBED_LINKS = 3;
+export const PROBE_TIMEOUT_MS = 4_000;
+/** A document the panel showed is kept this long, so Send does not download it a second time. */
+const DOCUMENT_CACHE_MS = 5 * 60_000;
+const DOCUMENT_CACHE_MAX_BYTES = 3 * MAX_DOCUMENT_BYTES;
+
 /** `filename*=UTF-8''…` or `filename="…"` from Content-Disposition, else the URL's last segment. */
 export function documentFilename(disposition: string | null, url: URL, fallback = 'document.pdf'): string {
   const star = disposition && /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
   const plain = disposition && /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
-  let name = star ? decodeURIComponent(star[1]!) : plain ? plain[1]! : decodeURIComponent(url.pathname.split('/').pop() ?? '');
+  let name: string;
+  try {
+    name = star ? decodeURIComponent(star[1]!) : plain ? plain[1]! : decodeURIComponent(url.pathname.split('/').pop() ?? '');
+  } catch {
+    name = '';
+  }
   name = name.replace(/[\\/\u0000-\u001f\u007f]/g, '_').trim().slice(0, 200);
   if (!name) name = fallback;
   return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
 }
 
 /**
+ * The document URL, if Ownpost may fetch it for this tab: http(s) on the tab's own origin. A page
+ * cannot make the extension fetch from anywhere else, with the user's cookies or without.
+ */
+function sameOriginDocumentUrl(documentUrl: string, tabUrl: string | undefined): URL {
+  let url: URL;
+  try {
+    url = new URL(documentUrl);
+  } catch {
+    throw new RelayError({ code: 'document_unavailable', message: 'The document link is not a valid address.' });
+  }
+  if (!tabUrl || !/^https?:$/.test(url.protocol) || url.origin !== new URL(tabUrl).origin) {
+    throw new RelayError({ code: 'document_unavailable', message: 'The document is not on this page’s own site, so Ownpost will not fetch it.' });
+  }
+  return url;
+}
+
+function tooLarge(): RelayError {
+  return new RelayError({ code: 'document_too_large', message: `The document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.` });
+}
+
+export function isPdf(bytes: Uint8Array): boolean {
+  return PDF_MAGIC.every((byte, i) => bytes[i] === byte);
+}
+
+/** Reads a body up to the size limit: a site that lies about (or omits) Content-Length cannot fill our memory. */
+async function readLimited(response: Response): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > MAX_DOCUMENT_BYTES) throw tooLarge();
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_DOCUMENT_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+const documentCache = new Map<string, { document: FetchedDocument; expires: number }>();
+
+function cacheKey(tabId: number | undefined, url: URL): string {
+  return `${tabId ?? -1} ${url.href}`;
+}
+
+function remember(key: string, document: FetchedDocument) {
+  const now = Date.now();
+  for (const [k, entry] of documentCache) if (entry.expires <= now) documentCache.delete(k);
+  documentCache.set(key, { document, expires: now + DOCUMENT_CACHE_MS });
+  let total = 0;
+  for (const entry of [...documentCache.values()].reverse()) total += entry.document.size;
+  // Oldest first out when the cache holds too much (Map keeps insertion order).
+  for (const [k, entry] of documentCache) {
+    if (total <= DOCUMENT_CACHE_MAX_BYTES) break;
+    total -= entry.document.size;
+    documentCache.delete(k);
+  }
+}
+
+/**
  * Fetches a document for a tab: only from the tab's own origin (a page cannot make the extension
  * fetch from anywhere else), with the user's cookies for that site, and only if the answer really
  * is a PDF (magic bytes, not the Content-Type alone) within the size limit.
+ *
+ * With `reuse`, a copy fetched for the same tab in the last minutes is used: the panel shows the
+ * document's name and size, and Send attaches exactly that document.
  */
-export async function fetchDocumentForTab(documentUrl: string, tabUrl: string | undefined, filenameHint?: string): Promise<FetchedDocument> {
-  const url = new URL(documentUrl);
-  if (!tabUrl || url.origin !== new URL(tabUrl).origin || !/^https?:$/.test(url.protocol)) {
-    throw new RelayError({ code: 'document_unavailable', message: 'The document is not on this page’s own site, so Ownpost will not fetch it.' });
+export async function fetchDocumentForTab(
+  documentUrl: string,
+  tab: { id?: number; url?: string } | undefined,
+  options: { filenameHint?: string; reuse?: boolean } = {},
+): Promise<FetchedDocument> {
+  const url = sameOriginDocumentUrl(documentUrl, tab?.url);
+  const key = cacheKey(tab?.id, url);
+  const cached = options.reuse ? documentCache.get(key) : undefined;
+  let document: FetchedDocument;
+  if (cached && cached.expires > Date.now()) {
+    document = cached.document;
+  } else {
+    let response: Response;
+    try {
+      response = await fetch(url, { credentials: 'include', cache: 'no-store' });
+    } catch {
+      throw new RelayError({ code: 'document_unavailable', message: 'The document could not be downloaded from this site.' });
+    }
+    if (response.url && new URL(response.url).origin !== url.origin) {
+      throw new RelayError({ code: 'document_unavailable', message: 'The document link led to another site, so Ownpost did not use it.' });
+    }
+    if (!response.ok) {
+      throw new RelayError({
+        code: 'document_unavailable',
+        message: `The site answered ${response.status} when Ownpost asked for the document.`,
+        hint: response.status === 401 || response.status === 403 ? 'Are you still signed in to this site?' : undefined,
+      });
+    }
+    const bytes = await readLimited(response);
+    if (!isPdf(bytes)) {
+      throw new RelayError({ code: 'not_a_pdf', message: 'The link did not give a PDF document.', hint: 'Open the invoice itself and try again.' });
+    }
+    document = { bytes, size: bytes.length, contentType: 'application/pdf', filename: documentFilename(response.headers.get('content-disposition'), url) };
+    remember(key, document);
   }
-  let response: Response;
+  const hint = options.filenameHint?.trim();
+  return hint ? { ...document, filename: documentFilename(`filename="${hint}"`, url) } : document;
+}
+
+/**
+ * Which of these links gives a PDF? For links that do not say so (no `.pdf`, no "PDF" in their text):
+ * a HEAD request from the tab's origin with its cookies, one link after another, each bounded in
+ * time, reading the Content-Type (or the filename the server offers). A server that refuses HEAD
+ * (405/501) gets a GET whose body is cut after the first bytes, which are checked for "%PDF-".
+ * The links come from the page's adapter, which never offers links that look like actions.
+ */
+export async function probeDocumentLinks(urls: readonly string[], tabUrl: string | undefined): Promise<{ url: string; filename: string; size?: number } | undefined> {
+  for (const raw of urls.slice(0, MAX_PROBED_LINKS)) {
+    let url: URL;
+    try {
+      url = sameOriginDocumentUrl(raw, tabUrl);
+    } catch {
+      continue;
+    }
+    const found = await probeOne(url).catch(() => undefined);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const PDF_TYPE = /^application\/(?:x-)?pdf\b/i;
+
+async function probeOne(url: URL): Promise<{ url: string; filename: string; size?: number } | undefined> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), PROBE_TIMEOUT_MS);
   try {
-    response = await fetch(url, { credentials: 'include', cache: 'no-store' });
-  } catch {
-    throw new RelayError({ code: 'document_unavailable', message: 'The document could not be downloaded from this site.' });
+    const init: RequestInit = { credentials: 'include', cache: 'no-store', signal: controller.signal, headers: { Accept: 'application/pdf, */*;q=0.5' } };
+    let response = await fetch(url, { ...init, method: 'HEAD' });
+    let magicChecked = false;
+    if (response.status === 405 || response.status === 501) {
+      response = await fetch(url, { ...init, method: 'GET' });
+      const reader = response.body?.getReader();
+      const first = reader ? await reader.read() : undefined;
+      // Enough to tell a PDF; the rest of the body is not wanted.
+      controller.abort();
+      if (!first?.value || !isPdf(first.value)) return undefined;
+      magicChecked = true;
+    }
+    if (!response.ok || (response.url && new URL(response.url).origin !== url.origin)) return undefined;
+    const disposition = response.headers.get('content-disposition');
+    const type = response.headers.get('content-type') ?? '';
+    const offersPdfFile = /filename\*?\s*=[^;]*\.pdf\b/i.test(disposition ?? '');
+    if (!magicChecked && !PDF_TYPE.test(type) && !offersPdfFile) return undefined;
+    const size = Number(response.headers.get('content-length') ?? NaN);
+    return { url: url.href, filename: documentFilename(disposition, url), ...(Number.isFinite(size) && size > 0 ? { size } : {}) };
+  } finally {
+    clearTimeout(timer);
   }
-  if (response.url && new URL(response.url).origin !== url.origin) {
-    throw new RelayError({ code: 'document_unavailable', message: 'The document link led to another site, so Ownpost did not use it.' });
-  }
-  if (!response.ok) {
-    throw new RelayError({
-      code: 'document_unavailable',
-      message: `The site answered ${response.status} when Ownpost asked for the document.`,
-      hint: response.status === 401 || response.status === 403 ? 'Are you still signed in to this site?' : undefined,
-    });
-  }
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > MAX_DOCUMENT_BYTES) {
-    throw new RelayError({ code: 'document_too_large', message: `The document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.` });
-  }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    throw new RelayError({ code: 'document_too_large', message: `The document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.` });
-  }
-  if (!PDF_MAGIC.every((byte, i) => bytes[i] === byte)) {
-    throw new RelayError({ code: 'not_a_pdf', message: 'The link did not give a PDF document.', hint: 'Open the invoice itself and try again.' });
-  }
-  return {
-    bytes,
-    size: bytes.length,
-    contentType: 'application/pdf',
-    filename: filenameHint?.trim() ? documentFilename(`filename="${filenameHint}"`, url) : documentFilename(response.headers.get('content-disposition'), url),
-  };
 }
 
 /** Base64 without blowing the call stack on large files. */
@@ -68,4 +205,10 @@ export function bytesToBase64(bytes: Uint8Array): string {
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
   return btoa(binary);
+}
+
+/** The decoded size of a base64 string, without decoding it. */
+export function base64Size(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return (base64.length / 4) * 3 - padding;
 }

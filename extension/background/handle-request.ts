@@ -4,11 +4,26 @@ import {
   type ConnectionState,
   type ExtensionResult,
 } from '../../shared/extension-messages';
-import type { MessageView, PairResponse, ProfileView } from '../../shared/schemas';
+import type { DiscoveryResult } from '../../shared/api-schemas';
+import type { DiagnosisResult } from '../../shared/extension-messages';
+import type { DeliverySettingsView, MessageView, PairResponse, ProfileView, UserView } from '../../shared/schemas';
 import type { Runtime } from '../lib/browser';
 import { browser } from '../lib/browser';
 import { connectionItem } from '../lib/connection-item';
-import { bytesToBase64, fetchDocumentForTab } from './fetch-document';
+import {
+  deleteRecipe,
+  documentHistory,
+  inspectDocument,
+  listRecipes,
+  loadPanel,
+  pageSetup,
+  probeDocument,
+  publishRecipe,
+  saveRecipe,
+  sendDraft,
+  startPicker,
+  unpublishRecipe,
+} from './page-requests';
 import { callRelay, RelayError } from './relay-client';
 
 async function requireConnection() {
@@ -18,6 +33,16 @@ async function requireConnection() {
   }
   return connection;
 }
+
+/** A relay path with its query; `lang` asks the relay to explain problems in the language the user chose. */
+function relayPath(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+const profilePath = (id: string, rest = '') => `/v1/profiles/${encodeURIComponent(id)}${rest}`;
 
 function connectionState(connection: Awaited<ReturnType<typeof connectionItem.getValue>>): ConnectionState {
   return connection ? { connected: true, relayUrl: connection.relayUrl, user: connection.user } : { connected: false };
@@ -75,36 +100,101 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       const connection = await requireConnection();
       return callRelay<{ profiles: ProfileView[] }>(connection.relayUrl, '/v1/profiles', { token: connection.token });
     }
-    case 'document.inspect': {
-      const { bytes: _bytes, ...info } = await fetchDocumentForTab(request.url, sender.tab?.url);
-      return info;
-    }
-    case 'message.send': {
-      const connection = await requireConnection();
-      const { draft } = request;
-      const attachments = [];
-      if (draft.documentUrl) {
-        const document = await fetchDocumentForTab(draft.documentUrl, sender.tab?.url, draft.documentFilename);
-        attachments.push({ filename: document.filename, contentType: document.contentType, contentBase64: bytesToBase64(document.bytes) });
-      }
-      return callRelay<MessageView>(connection.relayUrl, '/v1/messages', {
-        method: 'POST',
-        token: connection.token,
-        idempotencyKey: draft.idempotencyKey,
-        body: {
-          ...(draft.profileId ? { profileId: draft.profileId } : {}),
-          to: draft.to,
-          cc: draft.cc,
-          subject: draft.subject,
-          text: draft.text,
-          attachments,
-          context: { documentRef: draft.documentRef, pageUrl: sender.tab?.url },
-        },
-      });
-    }
+    case 'document.inspect':
+      return inspectDocument(request.url, sender);
+    case 'message.send':
+      return sendDraft(request.draft, sender);
     case 'message.status': {
       const connection = await requireConnection();
       return callRelay<MessageView>(connection.relayUrl, `/v1/messages/${encodeURIComponent(request.id)}`, { token: connection.token });
+    }
+    // The in-page UI and recipes (issue 7): extension/background/page-requests.ts.
+    case 'page.setup':
+      return pageSetup(sender);
+    case 'document.probe':
+      return probeDocument(request.urls, sender);
+    case 'document.history':
+      return documentHistory(request.documentRef);
+    case 'panel.load':
+      return loadPanel(sender);
+    case 'recipes.save':
+      return saveRecipe(request.recipe, request.share ?? false);
+    case 'recipes.list':
+      return listRecipes();
+    case 'recipes.delete':
+      return deleteRecipe(request.id);
+    case 'recipes.publish':
+      return publishRecipe(request.id);
+    case 'recipes.unpublish':
+      return unpublishRecipe(request.id);
+    case 'picker.start':
+      return startPicker(request.tabId);
+    case 'me.get': {
+      const connection = await requireConnection();
+      return callRelay<UserView>(connection.relayUrl, '/v1/me', { token: connection.token });
+    }
+    case 'discover': {
+      const connection = await requireConnection();
+      return callRelay<DiscoveryResult>(connection.relayUrl, relayPath('/v1/discover', { email: request.email, lang: request.language }), {
+        token: connection.token,
+      });
+    }
+    case 'profiles.diagnose': {
+      const connection = await requireConnection();
+      return callRelay<DiagnosisResult>(connection.relayUrl, relayPath('/v1/diagnose', { lang: request.language }), {
+        method: 'POST',
+        token: connection.token,
+        body: { ...request.profile, ...(request.sendTo ? { sendTo: request.sendTo } : {}) },
+      });
+    }
+    case 'profiles.test': {
+      const connection = await requireConnection();
+      return callRelay<DiagnosisResult>(connection.relayUrl, relayPath(profilePath(request.id, '/test'), { lang: request.language }), {
+        method: 'POST',
+        token: connection.token,
+        body: request.sendTo ? { sendTo: request.sendTo } : {},
+      });
+    }
+    case 'profiles.create': {
+      const connection = await requireConnection();
+      return callRelay<ProfileView>(connection.relayUrl, '/v1/profiles', {
+        method: 'POST',
+        token: connection.token,
+        body: { ...request.profile, ...(request.force ? { force: true } : {}) },
+      });
+    }
+    case 'profiles.update': {
+      const connection = await requireConnection();
+      return callRelay<ProfileView>(connection.relayUrl, profilePath(request.id), {
+        method: 'PATCH',
+        token: connection.token,
+        body: { ...request.patch, ...(request.force ? { force: true } : {}) },
+      });
+    }
+    case 'profiles.delete': {
+      const connection = await requireConnection();
+      await callRelay<void>(connection.relayUrl, profilePath(request.id), { method: 'DELETE', token: connection.token });
+      return { deleted: true };
+    }
+    case 'profiles.delivery.get': {
+      const connection = await requireConnection();
+      return callRelay<DeliverySettingsView>(connection.relayUrl, profilePath(request.id, '/delivery'), { token: connection.token });
+    }
+    case 'profiles.delivery.put': {
+      const connection = await requireConnection();
+      return callRelay<DeliverySettingsView>(connection.relayUrl, profilePath(request.id, '/delivery'), {
+        method: 'PUT',
+        token: connection.token,
+        body: request.settings,
+      });
+    }
+    case 'messages.list': {
+      const connection = await requireConnection();
+      return callRelay<{ messages: MessageView[] }>(
+        connection.relayUrl,
+        relayPath('/v1/messages', { documentRef: request.documentRef, limit: request.limit, lang: request.language }),
+        { token: connection.token },
+      );
     }
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { handleExtensionRequest } from '../background/handle-request';
 import { browser, type Runtime } from '../lib/browser';
+import { syncSiteRegistrations } from '../lib/site-registration';
 
 // MV3 forbids eval; zod would probe for it and fall back silently. Say so explicitly.
 z.config({ jitless: true });
@@ -8,4 +9,11 @@ z.config({ jitless: true });
 export default defineBackground(() => {
   // Returning the promise answers the sender (webextension-polyfill).
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleExtensionRequest(message, sender));
+
+  // The browser drops runtime-registered content scripts when the extension updates, and the user can
+  // take a site's permission back in the browser's settings: re-register from the stored list.
+  const syncSites = () => void syncSiteRegistrations().catch((error: unknown) => console.warn('[ownpost] could not register the enabled sites', error));
+  browser.runtime.onStartup.addListener(syncSites);
+  browser.runtime.onInstalled.addListener(syncSites);
+  browser.permissions.onRemoved.addListener(syncSites);
 });

@@ -1,4 +1,7 @@
-/** What a site adapter finds on a page: everything the panel needs to prefill a send. */
+/** The languages the generic adapter reads (the extension's languages, extension/i18n/core.ts). */
+export type PageLanguage = 'en' | 'pl' | 'is' | 'sv' | 'da' | 'nb' | 'de';
+
+/** What a site adapter finds on a page for one document: everything the panel needs to prefill a send. */
 export interface DetectedDocument {
   /** Invoice or order number, as shown. */
   number?: string;
@@ -6,16 +9,40 @@ export interface DetectedDocument {
   recipients: string[];
   customerName?: string;
   amount?: string;
+  dueDate?: string;
+  /** The language the document is written in, when the page or its labels tell. */
+  language?: PageLanguage;
   /** Absolute URL of the document's PDF on the page's own site. */
   pdfUrl?: string;
   pdfName?: string;
+  /**
+   * Links that may give the PDF but do not say so (no `.pdf`, no "PDF" in their text): the content
+   * script asks the background to probe them (a HEAD from the tab's origin) before showing a button.
+   * Same origin only, best first.
+   */
+  pdfCandidates?: string[];
   /** The element the send button goes next to (the document's title); absent: a floating button. */
+  anchor?: Element;
+  /** On a list page: the element that holds this document (its table row). */
+  row?: Element;
+}
+
+/** What the page shows: one document, or a list of several to send in bulk. */
+export interface PageDetection {
+  kind: 'document' | 'list';
+  /** One for `document`, two or more for `list`. */
+  documents: DetectedDocument[];
+  /** Where the button goes: the document's title or the list's heading; absent: floating. */
   anchor?: Element;
 }
 
 /**
- * One adapter per file in this folder, registered in sites/index.ts. Each declares where it runs
- * and how it extracts; an adapter that throws is skipped, never breaks the page or the others.
+ * One adapter per file in this folder, registered in sites/index.ts (recipe adapters are made from
+ * the user's and the company's recipes at run time). Each declares where it runs and how it
+ * extracts; an adapter that throws is skipped and never breaks the page or the others.
+ *
+ * Adapters run in the page at every load and on client-side navigation: they read `textContent`
+ * (never `innerText`, which forces a layout), and bound the elements they look at.
  */
 export interface SiteAdapter {
   id: string;
@@ -23,5 +50,6 @@ export interface SiteAdapter {
   name: string;
   /** Where it runs; the generic adapter runs everywhere the user enabled Ownpost. */
   matches(url: URL): boolean;
-  extract(document: Document, url: URL): DetectedDocument | undefined;
+  /** What the page shows: one document, several (a list page), or nothing. */
+  detect(document: Document, url: URL): PageDetection | undefined;
 }

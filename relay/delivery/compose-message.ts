@@ -3,6 +3,17 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { addressDomain, type Mailbox } from '../../shared/address';
 import type { MessageInput } from '../../shared/schemas';
 import type { ProfileData } from '../profiles/profile-record';
+import { profileOnlyDecision, type SenderDecision } from '../profiles/sender-policy';
+import { base64AttachmentPart } from './mime-attachment';
+
+/**
+ * A profile together with the sender policy's decision for one send (relay/profiles/sender-policy.ts).
+ * Without `decision` only the profile's own From, Reply-To and blind copy are used, never the message's
+ * `from` or `replyTo`: those are valid only once the policy has checked them.
+ */
+export type ProfileForSend = ProfileData & { decision?: SenderDecision };
+
+const toHeaderMailbox = (m: Mailbox) => ({ name: m.name ?? '', address: m.address });
 
 export interface ComposedMessage {
   /** The complete MIME message, built once: every attempt and the Sent copy use these bytes. */
@@ -15,31 +26,37 @@ export interface ComposedMessage {
 /**
  * Builds the message from already-validated parts. nodemailer receives structured `{name, address}`
  * objects and an explicit envelope, never strings it would parse again, and may not read files or
- * URLs (attachments are given as bytes).
+ * URLs (attachments are given as finished MIME parts).
  */
-export async function composeMessage(profile: ProfileData, input: MessageInput, now = new Date()): Promise<ComposedMessage> {
-  const from: Mailbox = { name: profile.fromName ?? '', address: profile.fromAddress };
-  const messageId = `<${randomUUID()}@${addressDomain(profile.fromAddress)}>`;
-  const replyTo = input.replyTo ?? profile.replyTo;
-  const recipients = [...input.to, ...input.cc].map((m) => m.address);
-  if (profile.bccSelf) recipients.push(profile.fromAddress);
+export async function composeMessage(
+  profile: ProfileForSend,
+  input: MessageInput,
+  now = new Date(),
+  /** Extra headers from delivery (which documents a split send's message carries); values are single-line. */
+  extra: { headers?: Record<string, string> } = {},
+): Promise<ComposedMessage> {
+  const decision = profile.decision ?? profileOnlyDecision(profile);
+  const messageId = `<${randomUUID()}@${addressDomain(decision.from.address)}>`;
+  // Blind copies live only in the envelope: no header names them.
+  const recipients = [...input.to, ...input.cc].map((m) => m.address).concat(decision.bcc);
   const composer = new MailComposer({
-    from,
-    to: input.to.map((m) => ({ name: m.name ?? '', address: m.address })),
-    cc: input.cc.map((m) => ({ name: m.name ?? '', address: m.address })),
-    ...(replyTo ? { replyTo: { name: '', address: replyTo } } : {}),
+    from: toHeaderMailbox(decision.from),
+    ...(decision.sender ? { sender: toHeaderMailbox(decision.sender) } : {}),
+    to: input.to.map(toHeaderMailbox),
+    cc: input.cc.map(toHeaderMailbox),
+    ...(decision.replyTo ? { replyTo: toHeaderMailbox(decision.replyTo) } : {}),
     subject: input.subject,
     text: input.text,
     date: now,
     messageId,
-    attachments: input.attachments.map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      content: Buffer.from(a.contentBase64, 'base64'),
-    })),
+    ...(extra.headers ? { headers: extra.headers } : {}),
+    // Finished MIME parts from the client's base64, never decoded and encoded again (memory).
+    attachments: input.attachments.map(base64AttachmentPart),
     disableFileAccess: true,
     disableUrlAccess: true,
   });
   const raw = await composer.compile().build();
-  return { raw, envelope: { from: profile.fromAddress, to: [...new Set(recipients)] }, messageId };
+  // The envelope sender is always the authenticated mailbox (decision.mailbox), whatever From says.
+  const unique = [...new Map(recipients.map((address) => [address.toLowerCase(), address])).values()];
+  return { raw, envelope: { from: decision.mailbox, to: unique }, messageId };
 }

@@ -1,80 +1,83 @@
 import { randomUUID } from 'node:crypto';
 import type { RelayConfig } from '../config';
-import { classifySmtpFailure } from '../diagnosis/classify';
-import { problemRetryPolicy } from '../diagnosis/catalogue';
+import { appendToSentFolder, SentCopyError } from '../imap/sent-folder';
+import { createSmtpAuthResolver } from '../oauth/access-tokens';
 import { openProfileSecrets } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
-import type { AttemptResult, ClaimedMessage, Store } from '../store/types';
-import { createSmtpTransport } from './smtp-transport';
+import type { AttemptResult, ClaimedMessage, FinishedAttempt, Store } from '../store/types';
+import { effectiveDeliveryLimits, openSaveToSent } from './delivery-settings';
+import { decideAfterFailure, withJitter } from './retry-decision';
+import { sizeLimitFromError, TransportPool } from './transport-pool';
 
-/** Authentication failures are retried this many times in all, never after a lockout reply. */
-const MAX_LIMITED_ATTEMPTS = 3;
+/** A Sent-folder copy is tried this many times before it is shown as failed. */
+const SENT_COPY_ATTEMPTS = 3;
+
+export type DeliveryWorkerConfig = Pick<
+  RelayConfig,
+  | 'retryDelaysMs'
+  | 'leaseMs'
+  | 'pollMs'
+  | 'extraCa'
+  | 'authAttempts'
+  | 'quotaRetryDelayMs'
+  | 'smtpTimeoutMs'
+  | 'deliveryConcurrency'
+  | 'transportIdleMs'
+  | 'oauth'
+>;
 
 export interface DeliveryWorkerDeps {
   store: Store;
   cipher: SecretCipher;
-  config: Pick<RelayConfig, 'retryDelaysMs' | 'leaseMs' | 'pollMs' | 'extraCa'>;
+  config: DeliveryWorkerConfig;
   log: (line: string) => void;
-  /** Messages sent at the same time by this worker. @default 4 */
-  concurrency?: number;
 }
 
-/** ±10 % so that many deferred messages do not all come back in the same second. */
-function withJitter(ms: number): number {
-  return Math.round(ms * (0.9 + Math.random() * 0.2));
-}
-
-/**
- * Decides what an attempt's failure means for the message: retry later, or give up. Branches on the
- * classified problem code and its retry policy, never on reply text.
- */
-export function decideAfterFailure(
-  error: unknown,
-  attemptsBefore: number,
-  retryDelaysMs: number[],
-  now: number,
-): { result: AttemptResult; errorCode: string | null; responseCode: number | null; reply: string | null } {
-  const classified = classifySmtpFailure(error);
-  const responseCode = typeof (error as { responseCode?: unknown }).responseCode === 'number' ? (error as { responseCode: number }).responseCode : null;
-  const reply = classified.serverReply ?? ((error as Error)?.message || null);
-  const errorCode = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : null;
-  const attempts = attemptsBefore + 1;
-  const policy = problemRetryPolicy(classified.code);
-  // Temporary failures (4xx, timeouts, dropped connections) wait and retry; permanent ones fail,
-  // except those whose policy allows a few tries (authentication, but never after a lockout).
-  const retryable =
-    classified.kind === 'temporary' ? policy !== 'never' : policy === 'limited' && attempts < MAX_LIMITED_ATTEMPTS;
-  const delay = retryDelaysMs[attempts - 1];
-  if (retryable && delay !== undefined) {
-    return {
-      result: { outcome: 'deferred', reply, responseCode, problemCode: classified.code, nextAttemptAt: now + withJitter(delay) },
-      errorCode,
-      responseCode,
-      reply,
-    };
-  }
-  return { result: { outcome: 'failed', reply, responseCode, problemCode: classified.code }, errorCode, responseCode, reply };
+/** The profile's current transport: another fingerprint (profile or settings changed) opens a new one. */
+function fingerprintOf(profileUpdatedAt: number, settingsUpdatedAt: number | undefined): string {
+  return `${profileUpdatedAt}:${settingsUpdatedAt ?? 0}`;
 }
 
 /**
- * Takes due messages from the outbox under a lease, sends each through its profile's mailbox and
- * records the outcome. A crashed worker's leases expire and another worker (or this one after a
- * restart) claims the message again: delivery is at least once, with one Message-ID throughout.
+ * Takes due messages from the outbox under a lease, sends each through its profile's pooled
+ * transport and records every attempt with the server's reply. A crashed worker's leases expire and
+ * the message is claimed again: delivery is at least once, with one Message-ID throughout (the
+ * bytes, headers included, were built once at accept time).
  */
 export class DeliveryWorker {
   readonly owner = `worker-${randomUUID()}`;
+  readonly pool: TransportPool;
   private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private running = false;
   private stopping = false;
   private loop: Promise<void> | undefined;
-  private readonly inFlight = new Map<string, Promise<void>>();
   private wakeRequested = false;
+  /** Messages being sent now, by id. */
+  private readonly inFlight = new Map<string, Promise<void>>();
+  /** Sent copies being appended now, by message id. */
+  private readonly copying = new Map<string, Promise<void>>();
+  /** Attempts waiting to be committed together (see record). */
+  private pendingResults: { finished: FinishedAttempt; done: (applied: boolean) => void }[] = [];
+  private flushScheduled = false;
 
-  constructor(private readonly deps: DeliveryWorkerDeps) {}
+  constructor(private readonly deps: DeliveryWorkerDeps) {
+    this.pool = new TransportPool({
+      extraCa: deps.config.extraCa,
+      socketTimeoutMs: deps.config.smtpTimeoutMs,
+      idleMs: deps.config.transportIdleMs,
+      // XOAUTH2 tokens for OAuth2 profiles, cached in the store for every instance (issue 8).
+      smtpAuth: createSmtpAuthResolver({ store: deps.store, cipher: deps.cipher, config: deps.config.oauth }),
+    });
+  }
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
+    // A send that outlives its lease would be claimed a second time: renew leases while sending.
+    this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(50, Math.floor(this.deps.config.leaseMs / 3)));
+    this.heartbeat.unref();
     this.schedule(0);
   }
 
@@ -88,14 +91,27 @@ export class DeliveryWorker {
     this.schedule(0);
   }
 
-  /** Stops claiming, lets in-flight sends finish for up to `graceMs`, then releases the rest. */
+  /**
+   * Stops claiming; in-flight sends and Sent copies get `graceMs` to finish and be recorded; those
+   * still running are then released (queued again, no attempt counted) and their connections closed.
+   */
   async stop(graceMs = 10_000): Promise<void> {
+    if (!this.running) return;
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     await this.loop;
-    const pending = [...this.inFlight.values()];
-    await Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, graceMs).unref())]);
-    for (const id of this.inFlight.keys()) await this.deps.store.releaseLease(id, this.owner, Date.now());
+    const pending = [...this.inFlight.values(), ...this.copying.values()];
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
+    await this.flush();
+    const now = Date.now();
+    for (const id of this.inFlight.keys()) {
+      await this.deps.store.releaseLease(id, this.owner, now).catch((error: Error) => this.deps.log(`could not release ${id}: ${error.message}`));
+    }
+    if (this.inFlight.size) this.deps.log(`released ${this.inFlight.size} message(s) still being sent; they will be sent again`);
+    clearInterval(this.heartbeat);
+    this.pool.closeAll();
     this.running = false;
   }
 
@@ -114,56 +130,160 @@ export class DeliveryWorker {
   }
 
   private async tick(): Promise<void> {
-    const capacity = (this.deps.concurrency ?? 4) - this.inFlight.size;
-    if (capacity <= 0) return;
-    let claimed: ClaimedMessage[];
+    const { store, config, log } = this.deps;
+    const now = Date.now();
     try {
-      claimed = await this.deps.store.claimDueMessages(this.owner, Date.now(), this.deps.config.leaseMs, capacity);
+      // Claims in batches (every claim is a transaction with an fsync), unless the worker is idle.
+      const capacity = config.deliveryConcurrency - this.inFlight.size;
+      const batch = Math.max(1, Math.floor(config.deliveryConcurrency / 2));
+      if (capacity >= batch || (capacity > 0 && this.inFlight.size === 0)) {
+        for (const message of await store.claimDueMessages(this.owner, now, config.leaseMs, capacity)) {
+          const job = this.deliver(message).finally(() => {
+            this.inFlight.delete(message.id);
+            this.wake();
+          });
+          this.inFlight.set(message.id, job);
+        }
+      }
+      const copyCapacity = Math.max(1, Math.floor(config.deliveryConcurrency / 4)) - this.copying.size;
+      if (copyCapacity > 0) {
+        for (const message of await store.claimDueSentCopies(now, config.leaseMs, copyCapacity)) {
+          if (this.copying.has(message.id)) continue;
+          const job = this.copyToSent(message).finally(() => this.copying.delete(message.id));
+          this.copying.set(message.id, job);
+        }
+      }
     } catch (error) {
-      this.deps.log(`outbox claim failed: ${(error as Error).message}`);
-      return;
+      log(`outbox claim failed: ${(error as Error).message}`);
     }
-    for (const message of claimed) {
-      const job = this.deliver(message).finally(() => {
-        this.inFlight.delete(message.id);
-        this.wake();
-      });
-      this.inFlight.set(message.id, job);
-    }
+  }
+
+  private async renewLeases(): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    await this.deps.store
+      .renewLeases([...this.inFlight.keys()], this.owner, Date.now() + this.deps.config.leaseMs)
+      .catch((error: Error) => this.deps.log(`could not renew leases: ${error.message}`));
   }
 
   /** One attempt for one message. Never throws: every outcome is recorded on the message. */
   private async deliver(message: ClaimedMessage): Promise<void> {
     const { store, cipher, config, log } = this.deps;
     const startedAt = Date.now();
-    const profileRow = await store.getProfile(message.profileId);
-    let outcome: ReturnType<typeof decideAfterFailure> | { result: AttemptResult; reply: string; responseCode: number | null; errorCode: null };
-    if (!profileRow) {
-      outcome = decideAfterFailure({ code: 'ENOPROFILE', message: 'the sender profile was deleted' }, message.attempts, [], startedAt);
-    } else {
-      const transport = createSmtpTransport(openProfileSecrets(profileRow, cipher), { extraCa: config.extraCa });
-      try {
-        const info = await transport.sendMail({ envelope: JSON.parse(message.envelope), raw: message.raw });
-        outcome = { result: { outcome: 'sent', reply: info.response }, reply: info.response, responseCode: Number.parseInt(info.response, 10) || null, errorCode: null };
-      } catch (error) {
-        outcome = decideAfterFailure(error, message.attempts, config.retryDelaysMs, Date.now());
-      } finally {
-        transport.close();
+    let result: AttemptResult;
+    let details: FinishedAttempt['attempt'];
+    try {
+      const profileRow = await store.getProfile(message.profileId);
+      if (!profileRow) {
+        // Nothing to send it with, now or later: fail it at once rather than after retries.
+        const reply = 'The sender profile of this message was deleted before it could be sent.';
+        await this.record({
+          id: message.id,
+          attempt: { startedAt, finishedAt: Date.now(), reply, responseCode: null, errorCode: null },
+          result: { outcome: 'failed', reply, responseCode: null, problemCode: 'unknown' },
+        });
+        return;
       }
-    }
-    const finishedAt = Date.now();
-    const recorded = await store
-      .finishAttempt(
-        message.id,
-        this.owner,
-        { startedAt, finishedAt, reply: outcome.reply, responseCode: outcome.responseCode, errorCode: outcome.errorCode },
-        outcome.result,
-      )
-      .catch((error: Error) => {
-        log(`could not record the attempt for ${message.id}: ${error.message}`);
-        return false;
+      const settingsRow = await store.getDeliverySettings(profileRow.id);
+      const profile = openProfileSecrets(profileRow, cipher);
+      const limits = effectiveDeliveryLimits(profile.data, settingsRow);
+      if (limits.messagesPerMinute) {
+        // Over the profile's rate: back into the queue until a slot frees, so that one sender's
+        // burst (200 invoices through a 30-a-minute mailbox) does not hold every worker slot.
+        const wait = this.pool.reserveRateSlot(profileRow.id, limits.messagesPerMinute, Date.now());
+        if (wait > 0) {
+          await store.postponeMessage(message.id, this.owner, Date.now() + wait);
+          return;
+        }
+      }
+      const sent = await this.pool.send(profile, fingerprintOf(profileRow.updatedAt, settingsRow?.updatedAt), limits, {
+        envelope: JSON.parse(message.envelope) as { from: string; to: string[] },
+        raw: message.raw,
       });
-    if (!recorded) log(`message ${message.id}: lease lost before the attempt was recorded; another worker owns it`);
-    else log(`message ${message.id}: ${outcome.result.outcome}${outcome.reply ? ` (${outcome.reply.split('\n')[0]})` : ''}`);
+      if (sent.advertisedMaxBytes && sent.advertisedMaxBytes !== settingsRow?.serverMaxBytes) {
+        await store.recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now());
+      }
+      result = { outcome: 'sent', reply: sent.response };
+      details = { startedAt, finishedAt: Date.now(), reply: sent.response, responseCode: Number.parseInt(sent.response, 10) || null, errorCode: null };
+    } catch (error) {
+      const learnedLimit = sizeLimitFromError(error);
+      if (learnedLimit) await store.recordServerMaxBytes(message.profileId, learnedLimit, Date.now()).catch(() => {});
+      const decision = decideAfterFailure(error, message.attempts, config, Date.now());
+      result = decision.result;
+      details = { startedAt, finishedAt: Date.now(), reply: decision.reply, responseCode: decision.responseCode, errorCode: decision.errorCode };
+    }
+    const applied = await this.record({ id: message.id, attempt: details, result });
+    if (!applied) {
+      log(`message ${message.id}: lease lost before the attempt was recorded; another worker owns it`);
+      return;
+    }
+    log(`message ${message.id}: ${result.outcome}${result.reply ? ` (${result.reply.split('\n')[0]})` : ''}`);
+    if (result.outcome === 'sent' && message.sentCopyStatus === 'pending') this.wake();
+  }
+
+  /**
+   * Commits attempts in groups: every attempt that finishes in the same turn of the event loop goes
+   * into one transaction. A crash before the commit means the message is sent again (the
+   * window between the server's 250 and the commit that at-least-once delivery always has).
+   */
+  private record(finished: FinishedAttempt): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.pendingResults.push({ finished, done: resolve });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // No timer: a wait here would widen the window between a server's 250 and its record,
+        // the only place a crash can make a duplicate.
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushScheduled = false;
+    const batch = this.pendingResults.splice(0);
+    if (batch.length === 0) return;
+    try {
+      const applied = await this.deps.store.finishAttempts(
+        this.owner,
+        batch.map((b) => b.finished),
+      );
+      batch.forEach((b, i) => b.done(applied[i] ?? false));
+    } catch (error) {
+      this.deps.log(`could not record ${batch.length} attempt(s): ${(error as Error).message}`);
+      batch.forEach((b) => b.done(false));
+    }
+  }
+
+  /** Appends a sent message to the Sent folder. A failure is shown on the message; the mail is never sent again. */
+  private async copyToSent(message: ClaimedMessage): Promise<void> {
+    const { store, cipher, config, log } = this.deps;
+    try {
+      const profileRow = await store.getProfile(message.profileId);
+      const settings = profileRow ? openSaveToSent(await store.getDeliverySettings(profileRow.id), openProfileSecrets(profileRow, cipher), cipher) : undefined;
+      if (!settings) {
+        await store.finishSentCopy(message.id, { status: 'failed', folder: null, error: 'the sender profile no longer keeps a Sent copy', nextAt: null });
+        return;
+      }
+      const copy = await appendToSentFolder(
+        settings,
+        { raw: message.raw, messageId: message.messageId, sentAt: new Date(message.sentAt ?? Date.now()) },
+        { extraCa: config.extraCa, timeoutMs: config.smtpTimeoutMs },
+      );
+      await store.finishSentCopy(message.id, { status: 'saved', folder: copy.folder, error: null, nextAt: null });
+      log(`message ${message.id}: copy ${copy.alreadyThere ? 'already' : 'saved'} in ${copy.folder}`);
+    } catch (error) {
+      const retryable = !(error instanceof SentCopyError) || error.retryable;
+      const delay = config.retryDelaysMs[message.sentCopyAttempts - 1];
+      const again = retryable && message.sentCopyAttempts < SENT_COPY_ATTEMPTS && delay !== undefined;
+      const text = (error as Error).message;
+      await store
+        .finishSentCopy(message.id, {
+          status: again ? 'pending' : 'failed',
+          folder: null,
+          error: text,
+          nextAt: again ? Date.now() + withJitter(delay) : null,
+        })
+        .catch((e: Error) => log(`could not record the Sent copy of ${message.id}: ${e.message}`));
+      log(`message ${message.id}: Sent copy ${again ? 'will be tried again' : 'failed'}: ${text}`);
+    }
   }
 }

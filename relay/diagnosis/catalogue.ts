@@ -604,43 +604,43 @@ const DEFINITIONS = {
         title: 'Microsoft rejected the sign-in token',
         explanation:
           'Microsoft 365 refused the OAuth2 sign-in token. Usually the app registration lacks a permission, or Exchange Online does not know the app yet.',
-        fix: 'For app-only sending, give the app registration the API permission Office 365 Exchange Online → Application permissions → SMTP.SendAsApp with admin consent, register the app in Exchange Online PowerShell with New-ServicePrincipal, and give it access to the mailbox with Add-MailboxPermission -AccessRights FullAccess. Request the token for the scope https://outlook.office365.com/.default. For a personal Microsoft sign-in, connect the account again.',
+        fix: 'For app-only sending, give the app registration the API permission Office 365 Exchange Online → Application permissions → SMTP.SendAsApp with admin consent, register the app in Exchange Online PowerShell with New-ServicePrincipal -AppId <client ID> -ObjectId <object ID> (the Object ID under Enterprise applications, not the one under App registrations), and give it access to the mailbox with Add-MailboxPermission -AccessRights FullAccess. Request the token for the scope https://outlook.office365.com/.default. For a personal Microsoft sign-in, connect the account again.',
       },
       pl: {
         title: 'Microsoft odrzucił token logowania',
         explanation:
           'Microsoft 365 odrzucił token logowania OAuth2. Zwykle rejestracji aplikacji brakuje uprawnienia albo Exchange Online jeszcze nie zna tej aplikacji.',
-        fix: 'Przy wysyłce jako aplikacja nadaj rejestracji aplikacji uprawnienie API Office 365 Exchange Online → Application permissions → SMTP.SendAsApp ze zgodą administratora, zarejestruj aplikację w Exchange Online PowerShell poleceniem New-ServicePrincipal i nadaj jej dostęp do skrzynki poleceniem Add-MailboxPermission -AccessRights FullAccess. Token musi być pobierany dla zakresu (scope) https://outlook.office365.com/.default. Przy osobistym logowaniu Microsoft połącz konto ponownie.',
+        fix: 'Przy wysyłce jako aplikacja nadaj rejestracji aplikacji uprawnienie API Office 365 Exchange Online → Application permissions → SMTP.SendAsApp ze zgodą administratora, zarejestruj aplikację w Exchange Online PowerShell poleceniem New-ServicePrincipal -AppId <client ID> -ObjectId <object ID> (Object ID z Enterprise applications, a nie z App registrations) i nadaj jej dostęp do skrzynki poleceniem Add-MailboxPermission -AccessRights FullAccess. Token musi być pobierany dla zakresu (scope) https://outlook.office365.com/.default. Przy osobistym logowaniu Microsoft połącz konto ponownie.',
       },
       is: {
         title: 'Microsoft hafnaði innskráningartókanum',
         explanation:
           'Microsoft 365 hafnaði OAuth2-innskráningartókanum. Yfirleitt vantar heimild í skráningu forritsins (app registration) eða Exchange Online þekkir forritið ekki enn.',
-        fix: 'Fyrir sendingu sem forrit: gefðu skráningu forritsins API-heimildina Office 365 Exchange Online → Application permissions → SMTP.SendAsApp með samþykki kerfisstjóra, skráðu forritið í Exchange Online PowerShell með New-ServicePrincipal og veittu því aðgang að pósthólfinu með Add-MailboxPermission -AccessRights FullAccess. Tókann þarf að sækja fyrir umfangið (scope) https://outlook.office365.com/.default. Við persónulega Microsoft-innskráningu skaltu tengja aðganginn aftur.',
+        fix: 'Fyrir sendingu sem forrit: gefðu skráningu forritsins API-heimildina Office 365 Exchange Online → Application permissions → SMTP.SendAsApp með samþykki kerfisstjóra, skráðu forritið í Exchange Online PowerShell með New-ServicePrincipal -AppId <client ID> -ObjectId <object ID> (Object ID úr Enterprise applications, ekki úr App registrations) og veittu því aðgang að pósthólfinu með Add-MailboxPermission -AccessRights FullAccess. Tókann þarf að sækja fyrir umfangið (scope) https://outlook.office365.com/.default. Við persónulega Microsoft-innskráningu skaltu tengja aðganginn aftur.',
       },
       sv: {
         title: 'Microsoft avvisade inloggningstoken',
         explanation:
           'Microsoft 365 avvisade OAuth2-token för inloggningen. Oftast saknar appregistreringen en behörighet, eller så känner Exchange Online inte till appen än.',
-        fix: 'För sändning som app: ge appregistreringen API-behörigheten Office 365 Exchange Online → Application permissions → SMTP.SendAsApp med administratörsmedgivande, registrera appen i Exchange Online PowerShell med New-ServicePrincipal och ge den åtkomst till postlådan med Add-MailboxPermission -AccessRights FullAccess. Token ska begäras för omfånget (scope) https://outlook.office365.com/.default. Vid personlig Microsoft-inloggning ansluter du kontot igen.',
+        fix: 'För sändning som app: ge appregistreringen API-behörigheten Office 365 Exchange Online → Application permissions → SMTP.SendAsApp med administratörsmedgivande, registrera appen i Exchange Online PowerShell med New-ServicePrincipal -AppId <client ID> -ObjectId <object ID> (Object ID under Enterprise applications, inte det under App registrations) och ge den åtkomst till postlådan med Add-MailboxPermission -AccessRights FullAccess. Token ska begäras för omfånget (scope) https://outlook.office365.com/.default. Vid personlig Microsoft-inloggning ansluter du kontot igen.',
       },
       da: {
         title: 'Microsoft afviste login-tokenet',
         explanation:
           'Microsoft 365 afviste OAuth2-tokenet til login. Som regel mangler appregistreringen en tilladelse, eller Exchange Online kender ikke appen endnu.',
-        fix: 'Ved afsendelse som app: giv appregistreringen API-tilladelsen Office 365 Exchange Online → Application permissions → SMTP.SendAsApp med administratorsamtykke, registrér appen i Exchange Online PowerShell med New-ServicePrincipal, og giv den adgang til postkassen med Add-MailboxPermission -AccessRights FullAccess. Tokenet skal hentes til scopet https://outlook.office365.com/.default. Ved personligt Microsoft-login skal du forbinde kontoen igen.',
+        fix: 'Ved afsendelse som app: giv appregistreringen API-tilladelsen Office 365 Exchange Online → Application permissions → SMTP.SendAsApp med administratorsamtykke, registrér appen i Exchange Online PowerShell med New-ServicePrincipal -AppId <client ID> -ObjectId <object ID> (Object ID under Enterprise applications, ikke det under App registrations), og giv den adgang til postkassen med Add-MailboxPermission -AccessRights FullAccess. Tokenet skal hentes til scopet https://outlook.office365.com/.default. Ved personligt Microsoft-login skal du forbinde kontoen igen.',
       },
       nb: {
         title: 'Microsoft avviste påloggingstokenet',
         explanation:
           'Microsoft 365 avviste OAuth2-tokenet for påloggingen. Som regel mangler appregistreringen en tillatelse, eller Exchange Online kjenner ikke appen ennå.',
-        fix: 'Ved sending som app: gi appregistreringen API-tillatelsen Office 365 Exchange Online → Application permissions → SMTP.SendAsApp med administratorsamtykke, registrer appen i Exchange Online PowerShell med New-ServicePrincipal, og gi den tilgang til postboksen med Add-MailboxPermission -AccessRights FullAccess. Tokenet må hentes for omfanget (scope) https://outlook.office365.com/.default. Ved personlig Microsoft-pålogging kobler du til kontoen på nytt.',
+        fix: 'Ved sending som app: gi appregistreringen API-tillatelsen Office 365 Exchange Online → Application permissions → SMTP.SendAsApp med administratorsamtykke, registrer appen i Exchange Online PowerShell med New-ServicePrincipal -AppId <client ID> -ObjectId <object ID> (Object ID under Enterprise applications, ikke den under App registrations), og gi den tilgang til postboksen med Add-MailboxPermission -AccessRights FullAccess. Tokenet må hentes for omfanget (scope) https://outlook.office365.com/.default. Ved personlig Microsoft-pålogging kobler du til kontoen på nytt.',
       },
       de: {
         title: 'Microsoft hat das Anmeldetoken abgelehnt',
         explanation:
           'Microsoft 365 hat das OAuth2-Anmeldetoken abgelehnt. Meist fehlt der App-Registrierung eine Berechtigung, oder Exchange Online kennt die App noch nicht.',
-        fix: 'Für den Versand als App: Erteilen Sie der App-Registrierung die API-Berechtigung Office 365 Exchange Online → Application permissions → SMTP.SendAsApp mit Administratorzustimmung, registrieren Sie die App in Exchange Online PowerShell mit New-ServicePrincipal und geben Sie ihr mit Add-MailboxPermission -AccessRights FullAccess Zugriff auf das Postfach. Das Token muss für den Scope https://outlook.office365.com/.default angefordert werden. Bei persönlicher Microsoft-Anmeldung verbinden Sie das Konto erneut.',
+        fix: 'Für den Versand als App: Erteilen Sie der App-Registrierung die API-Berechtigung Office 365 Exchange Online → Application permissions → SMTP.SendAsApp mit Administratorzustimmung, registrieren Sie die App in Exchange Online PowerShell mit New-ServicePrincipal -AppId <client ID> -ObjectId <object ID> (die Object ID unter Enterprise applications, nicht die unter App registrations) und geben Sie ihr mit Add-MailboxPermission -AccessRights FullAccess Zugriff auf das Postfach. Das Token muss für den Scope https://outlook.office365.com/.default angefordert werden. Bei persönlicher Microsoft-Anmeldung verbinden Sie das Konto erneut.',
       },
     },
   },
@@ -1206,6 +1206,55 @@ const DEFINITIONS = {
         explanation:
           'Das Profil verlangt STARTTLS, aber der Server auf diesem Port wollte die Verbindung nicht verschlüsseln. Ownpost sendet Passwörter und Rechnungen niemals unverschlüsselt.',
         fix: 'Prüfen Sie Servername und Port: Die meisten Anbieter nutzen STARTTLS auf Port 587 oder TLS auf Port 465. Handelt es sich um einen internen Server ohne Verschlüsselung, bitten Sie die IT, dort TLS zu aktivieren.',
+      },
+    },
+  },
+  // A STARTTLS reply followed by more data before the handshake: CVE-2011-0411 command injection,
+  // or a middlebox that rewrites mail traffic. Found by the diagnosis client (smtp-session.ts).
+  starttls_injection: {
+    retry: 'never',
+    text: {
+      en: {
+        title: 'The encrypted connection could not be set up safely',
+        explanation:
+          'Right after agreeing to encrypt the connection (STARTTLS), the server, or something between Ownpost and the server, sent extra data. Attacks on STARTTLS work this way, so Ownpost stopped before signing in.',
+        fix: 'Try again from another network. If it keeps happening, a firewall or antivirus program is probably inspecting mail traffic: switch off its mail scanning for this server, or use TLS on port 465 instead of STARTTLS.',
+      },
+      pl: {
+        title: 'Nie udało się bezpiecznie nawiązać szyfrowanego połączenia',
+        explanation:
+          'Zaraz po zgodzie na szyfrowanie połączenia (STARTTLS) serwer albo coś pomiędzy Ownpost a serwerem wysłało dodatkowe dane. Tak działają ataki na STARTTLS, dlatego Ownpost przerwał przed zalogowaniem.',
+        fix: 'Spróbuj ponownie z innej sieci. Jeśli to się powtarza, zapora lub program antywirusowy prawdopodobnie sprawdza ruch pocztowy: wyłącz jego skanowanie poczty dla tego serwera albo użyj TLS na porcie 465 zamiast STARTTLS.',
+      },
+      is: {
+        title: 'Ekki tókst að koma dulkóðuðu tengingunni örugglega á',
+        explanation:
+          'Strax eftir að samþykkt var að dulkóða tenginguna (STARTTLS) sendi þjónninn, eða eitthvað á milli Ownpost og þjónsins, aukagögn. Þannig virka árásir á STARTTLS og því hætti Ownpost áður en skráð var inn.',
+        fix: 'Reyndu aftur frá öðru neti. Ef þetta endurtekur sig skoðar eldveggur eða vírusvarnarforrit líklega póstumferðina: slökktu á póstskönnun þess fyrir þennan þjón eða notaðu TLS á gátt 465 í stað STARTTLS.',
+      },
+      sv: {
+        title: 'Den krypterade anslutningen kunde inte upprättas säkert',
+        explanation:
+          'Direkt efter att krypteringen av anslutningen (STARTTLS) godkändes skickade servern, eller något mellan Ownpost och servern, extra data. Så fungerar attacker mot STARTTLS, så Ownpost avbröt innan inloggningen.',
+        fix: 'Försök igen från ett annat nätverk. Om det fortsätter granskar troligen en brandvägg eller ett antivirusprogram e-posttrafiken: stäng av dess e-postskanning för den här servern, eller använd TLS på port 465 i stället för STARTTLS.',
+      },
+      da: {
+        title: 'Den krypterede forbindelse kunne ikke oprettes sikkert',
+        explanation:
+          'Lige efter at krypteringen af forbindelsen (STARTTLS) blev aftalt, sendte serveren, eller noget mellem Ownpost og serveren, ekstra data. Sådan virker angreb på STARTTLS, så Ownpost stoppede før login.',
+        fix: 'Prøv igen fra et andet netværk. Sker det igen, undersøger en firewall eller et antivirusprogram sandsynligvis mailtrafikken: slå dens mailscanning fra for denne server, eller brug TLS på port 465 i stedet for STARTTLS.',
+      },
+      nb: {
+        title: 'Den krypterte tilkoblingen kunne ikke settes opp trygt',
+        explanation:
+          'Rett etter at krypteringen av tilkoblingen (STARTTLS) ble avtalt, sendte serveren, eller noe mellom Ownpost og serveren, ekstra data. Slik virker angrep på STARTTLS, så Ownpost stoppet før påloggingen.',
+        fix: 'Prøv igjen fra et annet nettverk. Skjer det igjen, undersøker trolig en brannmur eller et antivirusprogram e-posttrafikken: slå av e-postskanningen for denne serveren, eller bruk TLS på port 465 i stedet for STARTTLS.',
+      },
+      de: {
+        title: 'Die verschlüsselte Verbindung ließ sich nicht sicher aufbauen',
+        explanation:
+          'Direkt nach der Zusage, die Verbindung zu verschlüsseln (STARTTLS), hat der Server oder etwas zwischen Ownpost und dem Server zusätzliche Daten gesendet. So funktionieren Angriffe auf STARTTLS, deshalb hat Ownpost vor der Anmeldung abgebrochen.',
+        fix: 'Versuchen Sie es aus einem anderen Netz erneut. Passiert es wieder, prüft vermutlich eine Firewall oder ein Virenschutzprogramm den Mailverkehr: Schalten Sie dessen Mail-Scan für diesen Server ab oder verwenden Sie TLS auf Port 465 statt STARTTLS.',
       },
     },
   },

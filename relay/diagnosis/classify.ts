@@ -116,6 +116,7 @@ const HOME_STAGE: Record<ProblemCode, SmtpStage> = {
   tls_wrong_version_number: 'tls',
   greeting_timeout: 'connect',
   starttls_not_offered: 'tls',
+  starttls_injection: 'tls',
   cert_expired: 'tls',
   cert_self_signed: 'tls',
   cert_self_signed_in_chain: 'tls',
@@ -466,6 +467,10 @@ function gatherFacts(err: unknown): Facts {
     const text = (key: string) => (typeof layer[key] === 'string' && layer[key] ? (layer[key] as string) : undefined);
     const code = text('code');
     if (!ownCode && isProblemCode(code)) ownCode = code;
+    // nodemailer replaces the code of an error raised during AUTH with EAUTH and keeps the old one as
+    // `originalCode`: that is where the OAuth2 token source's problem code (relay/oauth) ends up.
+    const originalCode = text('originalCode');
+    if (!ownCode && isProblemCode(originalCode)) ownCode = originalCode;
     for (const value of [code, text('originalCode'), text('errno')]) if (value) codes.add(value.toUpperCase());
 
     const message = text('message');

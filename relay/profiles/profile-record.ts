@@ -4,63 +4,155 @@
  * sees a password in clear, for the delivery and diagnosis code that needs it.
  */
 import { defaultPort } from '../../shared/providers';
-import type { ProfileInput, ProfilePatch, ProfileView, SmtpSecurity } from '../../shared/schemas';
+import {
+  tlsSettingsProblem,
+  type CipherLevel,
+  type OAuth2AuthInput,
+  type ProfileAuthInput,
+  type ProfileAuthView,
+  type ProfileInput,
+  type ProfilePatch,
+  type ProfileView,
+  type SenderStyle,
+  type SmtpSecurity,
+  type TlsVersion,
+} from '../../shared/schemas';
+import { oauth2AuthView } from '../oauth/grant-state';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow } from '../store/types';
 
-/** The non-secret settings, as stored in `profiles.data`. Versioned so later fields can migrate. */
+/** Server settings as stored: the port is always filled in. */
+export interface StoredSmtpSettings {
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  ehloName?: string;
+  minTlsVersion: TlsVersion;
+  ciphers: CipherLevel;
+}
+
+/** OAuth2 settings without the client secret (sealed apart); `username` filled in (default: the From address). */
+export type StoredOAuth2Auth = OAuth2AuthInput extends infer A ? (A extends unknown ? Omit<A, 'clientSecret' | 'username'> & { username: string } : never) : never;
+
+/** `auth` as stored: everything but the secrets, which are sealed apart by field name. */
+export type StoredAuth = { type: 'password'; username: string } | StoredOAuth2Auth;
+
+/** Fields of `auth` that are secrets: sealed under their own name, never stored in `data`, never returned. */
+const AUTH_SECRET_FIELDS = ['password', 'clientSecret'] as const;
+
+/**
+ * Splits an `auth` input into what is stored in `data` and the secrets to seal. A secret absent from the
+ * input is absent here too, which (in a PATCH) keeps the sealed one.
+ */
+function splitAuth(auth: ProfileAuthInput, fromAddress: string): { stored: StoredAuth; secrets: Record<string, string> } {
+  const secrets: Record<string, string> = {};
+  const rest: Record<string, unknown> = { ...auth };
+  for (const field of AUTH_SECRET_FIELDS) {
+    const value = rest[field];
+    delete rest[field];
+    if (typeof value === 'string' && value !== '') secrets[field] = value;
+  }
+  if (typeof rest.username !== 'string' || rest.username === '') rest.username = fromAddress;
+  return { stored: rest as StoredAuth, secrets };
+}
+
+/**
+ * The non-secret settings, as stored in `profiles.data`. Versioned: rows of an older version are
+ * upgraded when read (`parseProfileData`), so nothing needs a data migration.
+ */
 export interface ProfileData {
-  v: 1;
+  v: 2;
   name: string;
   fromName?: string;
   fromAddress: string;
   replyTo?: string;
-  smtp: { host: string; port: number; security: SmtpSecurity; ehloName?: string };
-  auth: { type: 'password'; username: string };
+  smtp: StoredSmtpSettings;
+  auth: StoredAuth;
   allowOtherSender: boolean;
   allowedSenders: string[];
+  senderStyle: SenderStyle;
   bccSelf: boolean;
   isDefault: boolean;
+  isFallback: boolean;
+  sites: string[];
+  projects: string[];
 }
 
-interface SealedSecrets {
-  password?: string;
-}
+/** Sealed secrets by field name; each is bound to `profile:<id>:<field>` (see `profileSecretAad`). */
+export type SealedSecrets = Record<string, string>;
 
-/** A profile ready for sending: settings plus the opened password. Never serialised. */
+/** A profile ready for sending: settings plus the opened password (or OAuth2 client secret). Never serialised. */
 export interface OpenedProfile {
   id: string;
   scope: ProfileRow['scope'];
   ownerId: string | null;
   data: ProfileData;
   password?: string;
+  /** OAuth2 app-only or a profile's own Google client. Refresh tokens are not opened here: relay/oauth reads them fresh. */
+  clientSecret?: string;
 }
 
-const secretAad = (profileId: string, field: string) => `profile:${profileId}:${field}`;
+/**
+ * The additional authenticated data of a profile's secret: a sealed value copied into another row or
+ * field does not open. Every secret that belongs to a profile (also those kept beside it, such as the
+ * IMAP password of the delivery settings) uses this form, which lets `ownpost key rotate` re-seal them all.
+ */
+export function profileSecretAad(profileId: string, field: string): string {
+  return `profile:${profileId}:${field}`;
+}
 
-function dataFromInput(input: ProfileInput): ProfileData {
+function storedSmtp(input: ProfileInput['smtp']): StoredSmtpSettings {
   return {
-    v: 1,
-    name: input.name,
-    fromName: input.fromName,
-    fromAddress: input.fromAddress,
-    replyTo: input.replyTo,
-    smtp: {
-      host: input.smtp.host,
-      port: input.smtp.port || defaultPort(input.smtp.security),
-      security: input.smtp.security,
-      ehloName: input.smtp.ehloName,
-    },
-    auth: { type: 'password', username: input.auth.username },
-    allowOtherSender: input.allowOtherSender,
-    allowedSenders: input.allowedSenders,
-    bccSelf: input.bccSelf,
-    isDefault: input.isDefault,
+    host: input.host,
+    port: input.port || defaultPort(input.security),
+    security: input.security,
+    ...(input.ehloName ? { ehloName: input.ehloName } : {}),
+    minTlsVersion: input.minTlsVersion,
+    ciphers: input.ciphers,
   };
 }
 
+function dataFromInput(input: ProfileInput, auth: StoredAuth): ProfileData {
+  return {
+    v: 2,
+    name: input.name,
+    ...(input.fromName !== undefined && { fromName: input.fromName }),
+    fromAddress: input.fromAddress,
+    ...(input.replyTo !== undefined && { replyTo: input.replyTo }),
+    smtp: storedSmtp(input.smtp),
+    auth,
+    allowOtherSender: input.allowOtherSender,
+    allowedSenders: input.allowedSenders,
+    senderStyle: input.senderStyle,
+    bccSelf: input.bccSelf,
+    isDefault: input.isDefault,
+    isFallback: input.isFallback,
+    sites: input.sites,
+    projects: input.projects,
+  };
+}
+
+/** Reads `profiles.data`, upgrading older versions; fields other modules added are kept as they are. */
 export function parseProfileData(row: ProfileRow): ProfileData {
-  return JSON.parse(row.data) as ProfileData;
+  const stored = JSON.parse(row.data) as Partial<ProfileData> & { v?: number; smtp: Partial<StoredSmtpSettings> };
+  // v1 (walking skeleton) had no TLS options, sender style, fallback, sites or projects.
+  return {
+    allowOtherSender: false,
+    allowedSenders: [],
+    senderStyle: 'sender_header',
+    bccSelf: false,
+    isDefault: false,
+    isFallback: false,
+    sites: [],
+    projects: [],
+    ...stored,
+    smtp: { ...stored.smtp, minTlsVersion: stored.smtp.minTlsVersion ?? 'TLSv1.2', ciphers: stored.smtp.ciphers ?? 'default' } as StoredSmtpSettings,
+    v: 2,
+  } as ProfileData;
+}
+
+export function parseSealedSecrets(row: { secrets: string | null }): SealedSecrets {
+  return JSON.parse(row.secrets ?? '{}') as SealedSecrets;
 }
 
 export function newProfileRow(
@@ -69,52 +161,112 @@ export function newProfileRow(
   cipher: SecretCipher,
 ): ProfileRow {
   const secrets: SealedSecrets = {};
-  if (input.auth.password) secrets.password = cipher.seal(input.auth.password, secretAad(ids.id, 'password'));
+  const auth = splitAuth(input.auth, input.fromAddress);
+  for (const [field, value] of Object.entries(auth.secrets)) secrets[field] = cipher.seal(value, profileSecretAad(ids.id, field));
   return {
     id: ids.id,
     ownerId: input.scope === 'company' ? null : ids.ownerId,
     scope: input.scope,
-    data: JSON.stringify(dataFromInput(input)),
+    data: JSON.stringify(dataFromInput(input, auth.stored)),
     secrets: JSON.stringify(secrets),
     createdAt: ids.now,
     updatedAt: ids.now,
   };
 }
 
-/** Applies a PATCH: absent fields keep their value; a new password replaces the sealed one. */
+/**
+ * Merges a server-settings PATCH. Without a port, a profile that used the usual port of its old
+ * security mode moves to the usual port of the new one (587 → 465 when switching to `tls`); a port
+ * someone chose (2525) stays. Port 0 means "the usual one".
+ */
+function mergeSmtp(current: StoredSmtpSettings, patch: NonNullable<ProfilePatch['smtp']>): StoredSmtpSettings {
+  const security = patch.security ?? current.security;
+  let port: number;
+  if (patch.port) port = patch.port;
+  else if (patch.port === 0) port = defaultPort(security);
+  else if (security !== current.security && current.port === defaultPort(current.security)) port = defaultPort(security);
+  else port = current.port;
+  const next: StoredSmtpSettings = {
+    host: patch.host ?? current.host,
+    port,
+    security,
+    minTlsVersion: patch.minTlsVersion ?? current.minTlsVersion,
+    ciphers: patch.ciphers ?? current.ciphers,
+  };
+  const ehloName = patch.ehloName === null ? undefined : (patch.ehloName ?? current.ehloName);
+  if (ehloName) next.ehloName = ehloName;
+  return next;
+}
+
+/** Applies a PATCH: absent fields keep their value; `null` removes an optional one; a new password replaces the sealed one. */
 export function patchProfileRow(row: ProfileRow, patch: ProfilePatch, cipher: SecretCipher, now: number): ProfileRow {
   const data = parseProfileData(row);
-  const next: ProfileData = {
-    ...data,
-    ...(patch.name !== undefined && { name: patch.name }),
-    ...(patch.fromName !== undefined && { fromName: patch.fromName }),
-    ...(patch.fromAddress !== undefined && { fromAddress: patch.fromAddress }),
-    ...(patch.replyTo !== undefined && { replyTo: patch.replyTo }),
-    ...(patch.allowOtherSender !== undefined && { allowOtherSender: patch.allowOtherSender }),
-    ...(patch.allowedSenders !== undefined && { allowedSenders: patch.allowedSenders }),
-    ...(patch.bccSelf !== undefined && { bccSelf: patch.bccSelf }),
-    ...(patch.isDefault !== undefined && { isDefault: patch.isDefault }),
-  };
-  if (patch.smtp) {
-    next.smtp = {
-      host: patch.smtp.host,
-      port: patch.smtp.port || defaultPort(patch.smtp.security),
-      security: patch.smtp.security,
-      ehloName: patch.smtp.ehloName,
-    };
-  }
-  const secrets = JSON.parse(row.secrets ?? '{}') as SealedSecrets;
+  const next: ProfileData = { ...data };
+  if (patch.name !== undefined) next.name = patch.name;
+  if (patch.fromName === null) delete next.fromName;
+  else if (patch.fromName !== undefined) next.fromName = patch.fromName;
+  if (patch.fromAddress !== undefined) next.fromAddress = patch.fromAddress;
+  if (patch.replyTo === null) delete next.replyTo;
+  else if (patch.replyTo !== undefined) next.replyTo = patch.replyTo;
+  if (patch.allowOtherSender !== undefined) next.allowOtherSender = patch.allowOtherSender;
+  if (patch.allowedSenders !== undefined) next.allowedSenders = patch.allowedSenders;
+  if (patch.senderStyle !== undefined) next.senderStyle = patch.senderStyle;
+  if (patch.bccSelf !== undefined) next.bccSelf = patch.bccSelf;
+  if (patch.isDefault !== undefined) next.isDefault = patch.isDefault;
+  if (patch.isFallback !== undefined) next.isFallback = patch.isFallback;
+  if (patch.sites !== undefined) next.sites = patch.sites;
+  if (patch.projects !== undefined) next.projects = patch.projects;
+  if (patch.smtp) next.smtp = mergeSmtp(data.smtp, patch.smtp);
+  const secrets = parseSealedSecrets(row);
   if (patch.auth) {
-    next.auth = { type: 'password', username: patch.auth.username };
-    if (patch.auth.password) secrets.password = cipher.seal(patch.auth.password, secretAad(row.id, 'password'));
+    const auth = splitAuth(patch.auth, next.fromAddress);
+    // Another kind of sign-in makes the old one's secrets meaningless: they go, rather than linger.
+    if (patch.auth.type !== data.auth.type) for (const field of AUTH_SECRET_FIELDS) delete secrets[field];
+    // A refresh token belongs to one app registration (and a client secret to its client): another
+    // provider, flow, tenant or client ID needs a new sign-in (relay/oauth/sign-in.ts).
+    if (!sameOAuthClient(data.auth, auth.stored)) {
+      delete secrets.refreshToken;
+      if (!auth.secrets.clientSecret) delete secrets.clientSecret;
+    }
+    next.auth = auth.stored;
+    for (const [field, value] of Object.entries(auth.secrets)) secrets[field] = cipher.seal(value, profileSecretAad(row.id, field));
   }
   const scope = patch.scope ?? row.scope;
   return { ...row, scope, data: JSON.stringify(next), secrets: JSON.stringify(secrets), updatedAt: now };
 }
 
+/** Settings that are each valid but cannot work together; checked after a PATCH is merged. */
+export function profileDataProblems(data: ProfileData, scope: ProfileRow['scope']): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const tls = tlsSettingsProblem(data.smtp);
+  if (tls) problems.push({ path: 'smtp.minTlsVersion', message: tls });
+  if (data.isFallback && scope !== 'company') {
+    problems.push({ path: 'isFallback', message: 'only a company sender can be the fallback for failing senders' });
+  }
+  return problems;
+}
+
+/**
+ * `auth` as the API shows it: secrets replaced by whether they are set. The OAuth2 status here is what
+ * the stored secrets alone tell (relay/oauth may know more, e.g. a refresh token that stopped working).
+ */
+function authView(auth: StoredAuth, secrets: SealedSecrets, oauthState: string | null | undefined): ProfileAuthView {
+  if (auth.type === 'password') return { type: 'password', username: auth.username, hasPassword: Boolean(secrets.password) };
+  // `oauthState` (written by relay/oauth) adds what the secrets cannot tell: who signed in, and a
+  // refresh token that stopped working ("sign in again").
+  return oauth2AuthView(auth, secrets, oauthState);
+}
+
+/** Whether two `auth` settings use the same OAuth2 app registration (so its secret and sign-in still fit). */
+function sameOAuthClient(a: StoredAuth, b: StoredAuth): boolean {
+  if (a.type !== 'oauth2' || b.type !== 'oauth2') return a.type === b.type;
+  const tenant = (auth: StoredOAuth2Auth) => ('tenantId' in auth ? auth.tenantId : undefined);
+  return a.provider === b.provider && a.flow === b.flow && tenant(a) === tenant(b) && a.clientId === b.clientId;
+}
+
 export function toProfileView(row: ProfileRow, ownerEmail: string | null): ProfileView {
   const data = parseProfileData(row);
-  const secrets = JSON.parse(row.secrets ?? '{}') as SealedSecrets;
+  const secrets = parseSealedSecrets(row);
   return {
     id: row.id,
     name: data.name,
@@ -123,24 +275,36 @@ export function toProfileView(row: ProfileRow, ownerEmail: string | null): Profi
     ...(data.fromName !== undefined && { fromName: data.fromName }),
     fromAddress: data.fromAddress,
     ...(data.replyTo !== undefined && { replyTo: data.replyTo }),
-    smtp: { ...data.smtp },
-    auth: { type: 'password', username: data.auth.username, hasPassword: Boolean(secrets.password) },
+    smtp: {
+      host: data.smtp.host,
+      port: data.smtp.port,
+      security: data.smtp.security,
+      ...(data.smtp.ehloName ? { ehloName: data.smtp.ehloName } : {}),
+      minTlsVersion: data.smtp.minTlsVersion,
+      ciphers: data.smtp.ciphers,
+    },
+    auth: authView(data.auth, secrets, row.oauthState),
     allowOtherSender: data.allowOtherSender,
     allowedSenders: data.allowedSenders,
+    senderStyle: data.senderStyle,
     bccSelf: data.bccSelf,
     isDefault: data.isDefault,
+    isFallback: data.isFallback,
+    sites: data.sites,
+    projects: data.projects,
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
 }
 
 export function openProfileSecrets(row: ProfileRow, cipher: SecretCipher): OpenedProfile {
-  const secrets = JSON.parse(row.secrets ?? '{}') as SealedSecrets;
+  const secrets = parseSealedSecrets(row);
   return {
     id: row.id,
     scope: row.scope,
     ownerId: row.ownerId,
     data: parseProfileData(row),
-    ...(secrets.password && { password: cipher.open(secrets.password, secretAad(row.id, 'password')) }),
+    ...(secrets.password && { password: cipher.open(secrets.password, profileSecretAad(row.id, 'password')) }),
+    ...(secrets.clientSecret && { clientSecret: cipher.open(secrets.clientSecret, profileSecretAad(row.id, 'clientSecret')) }),
   };
 }

@@ -1,16 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { zMessageInput, type MessageView } from '../../shared/schemas';
-import { getProblem } from '../diagnosis/catalogue';
-import { composeMessage } from '../delivery/compose-message';
+import { zMessageInput, type AttemptView, type MessageView, type SendAcceptedView } from '../../shared/schemas';
+import { getProblem, isProblemCode } from '../diagnosis/catalogue';
+import { effectiveDeliveryLimits, parseDeliverySettings } from '../delivery/delivery-settings';
+import { hashRequestValue } from '../delivery/request-hash';
+import { composeSend } from '../delivery/split-send';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
 import { preferredLanguage } from '../http/language';
 import { readJsonBody } from '../http/read-body';
-import { parseProfileData } from '../profiles/profile-record';
-import { resolveSenderProfile } from '../profiles/resolve-profile';
-import type { MessageRow, Store, UserRow } from '../store/types';
+import { planSend } from '../profiles/plan-send';
+import type { SecretCipher } from '../secrets/cipher';
+import type { AttemptRecord, MessageRow, Store, UserRow } from '../store/types';
 
 /** The largest request body for a send: attachments travel base64 inside the JSON. */
 export const MAX_SEND_REQUEST_BYTES = 60 * 1024 * 1024;
@@ -19,26 +21,59 @@ export interface MessageRouteDeps {
   store: Store;
   /** Called after a message is committed, so the worker need not wait for its next poll. */
   onQueued: () => void;
+  /** For the sender side of a send (relay/profiles/plan-send.ts): is the profile usable, who may send as whom. */
+  cipher: SecretCipher;
+  allowPrivateHosts: boolean;
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
-export function toMessageView(row: MessageRow, lang: ReturnType<typeof preferredLanguage>): MessageView {
+type Language = ReturnType<typeof preferredLanguage>;
+
+function toAttemptView(record: AttemptRecord, number: number): AttemptView {
+  return {
+    number,
+    startedAt: new Date(record.startedAt).toISOString(),
+    finishedAt: new Date(record.finishedAt).toISOString(),
+    outcome: record.outcome,
+    ...(record.reply ? { reply: record.reply } : {}),
+    ...(record.responseCode !== null ? { responseCode: record.responseCode } : {}),
+    ...(record.errorCode ? { errorCode: record.errorCode } : {}),
+    ...(record.problemCode ? { problemCode: record.problemCode } : {}),
+  };
+}
+
+export function toMessageView(row: MessageRow, attempts: AttemptRecord[], lang: Language): MessageView {
   const summary = JSON.parse(row.summary) as { to: string[]; subject: string };
+  const waiting = row.status === 'queued' || row.status === 'deferred';
   return {
     id: row.id,
+    sendId: row.sendId,
     status: row.status,
     profileId: row.profileId,
     messageId: row.messageId,
     to: summary.to,
     subject: summary.subject,
     ...(row.documentRef ? { documentRef: row.documentRef } : {}),
-    attempts: row.attempts,
+    ...(row.documents.length ? { documents: row.documents } : {}),
+    ...(row.partCount > 1 ? { part: { number: row.partNumber, of: row.partCount } } : {}),
+    attempts: attempts.map((a, i) => toAttemptView(a, i + 1)),
+    attemptCount: row.attempts,
     ...(row.lastReply ? { lastReply: row.lastReply } : {}),
-    ...(row.nextAttemptAt && row.status !== 'sent' && row.status !== 'failed'
-      ? { nextAttemptAt: new Date(row.nextAttemptAt).toISOString() }
+    ...(row.nextAttemptAt && waiting ? { nextAttemptAt: new Date(row.nextAttemptAt).toISOString() } : {}),
+    ...(row.problemCode && isProblemCode(row.problemCode) ? { problem: getProblem(row.problemCode, lang) } : {}),
+    ...(row.sentCopyStatus
+      ? {
+          sentCopy: {
+            status: row.sentCopyStatus,
+            attempts: row.sentCopyAttempts,
+            ...(row.sentCopyFolder ? { folder: row.sentCopyFolder } : {}),
+            ...(row.sentCopyError ? { error: row.sentCopyError } : {}),
+          },
+        }
       : {}),
-    ...(row.problemCode ? { problem: getProblem(row.problemCode as Parameters<typeof getProblem>[0], lang) } : {}),
+    ...(row.fallback ? { fallback: JSON.parse(row.fallback) as MessageView['fallback'] } : {}),
+    sizeBytes: row.sizeBytes,
     createdAt: new Date(row.createdAt).toISOString(),
     ...(row.sentAt ? { sentAt: new Date(row.sentAt).toISOString() } : {}),
   };
@@ -49,7 +84,23 @@ function canSee(user: UserRow, row: MessageRow): boolean {
   return row.userId === user.id || user.role === 'admin';
 }
 
-export function messageRoutes({ store, onQueued }: MessageRouteDeps) {
+async function viewsOf(store: Store, rows: MessageRow[], lang: Language): Promise<MessageView[]> {
+  const attempts = await store.listAttemptsOfMessages(rows.map((r) => r.id));
+  return rows.map((row) => toMessageView(row, attempts.filter((a) => a.messageId === row.id), lang));
+}
+
+/** The answer to a send: its first message, and every part when it was split. */
+async function acceptedView(store: Store, rows: MessageRow[], lang: Language): Promise<SendAcceptedView> {
+  const views = await viewsOf(store, rows, lang);
+  const first = views[0]!;
+  if (rows.length === 1) return first;
+  return {
+    ...first,
+    parts: views.map((v) => ({ id: v.id, part: v.part!, documents: v.documents ?? [] })),
+  };
+}
+
+export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: MessageRouteDeps) {
   return new Hono<AuthEnv>()
     .post(
       '/v1/messages',
@@ -61,53 +112,78 @@ export function messageRoutes({ store, onQueued }: MessageRouteDeps) {
       }),
       async (c) => {
         const user = c.get('user');
+        const lang = preferredLanguage(c);
         const idempotencyKey = c.req.header('idempotency-key') ?? null;
         if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
           throw new ApiError('validation_failed', 'Idempotency-Key must be 1 to 200 visible ASCII characters.');
         }
-        const { value, text } = await readJsonBody(c, zMessageInput);
-        const requestHash = createHash('sha256').update(text).digest('hex');
-        const profileRow = await resolveSenderProfile(store, user, value.profileId);
-        const profile = parseProfileData(profileRow);
-        const composed = await composeMessage(profile, value);
-        const now = Date.now();
-        const result = await store.enqueueMessage({
-          id: randomUUID(),
-          userId: user.id,
-          profileId: profileRow.id,
-          messageId: composed.messageId,
-          envelope: JSON.stringify(composed.envelope),
-          raw: composed.raw,
-          summary: JSON.stringify({ to: value.to.map((m) => m.address), subject: value.subject }),
-          documentRef: value.context.documentRef ?? null,
-          idempotencyKey,
-          requestHash,
-          createdAt: now,
-        });
-        if (result.kind === 'existing') {
-          if (!result.sameRequest) {
+        // Only the parsed value is kept: the body text (attachments in base64) can be large.
+        const { value } = await readJsonBody(c, zMessageInput);
+        const requestHash = hashRequestValue(value);
+
+        const answerExisting = async (existing: { sameRequest: boolean; messages: MessageRow[] }) => {
+          if (!existing.sameRequest) {
             throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used for a different message.', {
               hint: 'Use a new key for a new message; repeat a key only to retry the very same request.',
             });
           }
           c.header('Idempotent-Replayed', 'true');
-          return c.json(toMessageView(result.message, preferredLanguage(c)), 202);
+          return c.json(await acceptedView(store, existing.messages, lang), 202);
+        };
+        // A retry is answered before composing anything; a concurrent duplicate that gets past this
+        // check is caught by enqueueSend, which checks again inside its transaction.
+        if (idempotencyKey !== null) {
+          const existing = await store.findSendByIdempotencyKey(user.id, idempotencyKey);
+          if (existing) return answerExisting({ sameRequest: existing.requestHash === requestHash, messages: existing.messages });
         }
+
+        // Profile resolution, the company fallback and the sender rules: a refusal (403/422) queues nothing.
+        const { profileRow, profile, fallback } = await planSend({ store, cipher, allowPrivateHosts }, user, value);
+        const settingsRow = await store.getDeliverySettings(profileRow.id);
+        const limits = effectiveDeliveryLimits(profile, settingsRow);
+        const wantsSentCopy = parseDeliverySettings(settingsRow).saveToSent !== undefined;
+        const parts = await composeSend(profile, value, limits.maxMessageBytes);
+        // The files are in the composed bytes now; letting go of their base64 text early lowers the
+        // peak memory of a large send (a 20 MB PDF is 27 MB of base64).
+        for (const file of [...value.attachments, ...value.documents.flatMap((d) => d.attachments)]) file.contentBase64 = '';
+        const summary = JSON.stringify({ to: value.to.map((m) => m.address), subject: value.subject });
+        const result = await store.enqueueSend({
+          id: randomUUID(),
+          userId: user.id,
+          idempotencyKey,
+          requestHash,
+          createdAt: Date.now(),
+          messages: parts.map((part) => ({
+            id: randomUUID(),
+            profileId: profileRow.id,
+            messageId: part.messageId,
+            envelope: JSON.stringify(part.envelope),
+            raw: part.raw,
+            summary,
+            documentRef: value.context.documentRef ?? part.documents[0]?.ref ?? null,
+            documents: part.documents,
+            partNumber: part.partNumber,
+            partCount: part.partCount,
+            fallback: fallback ? JSON.stringify(fallback) : null,
+            wantsSentCopy,
+          })),
+        });
+        if (result.kind === 'existing') return answerExisting(result);
         onQueued();
-        return c.json(toMessageView(result.message, preferredLanguage(c)), 202);
+        return c.json(await acceptedView(store, result.messages, lang), 202);
       },
     )
     .get('/v1/messages/:id', async (c) => {
       const row = await store.getMessage(c.req.param('id'));
       if (!row || !canSee(c.get('user'), row)) throw new ApiError('not_found', 'There is no message with this id.');
-      return c.json(toMessageView(row, preferredLanguage(c)));
+      const [view] = await viewsOf(store, [row], preferredLanguage(c));
+      return c.json(view);
     })
     .get('/v1/messages', async (c) => {
       const user = c.get('user');
       const documentRef = c.req.query('documentRef') || undefined;
       const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 50) || 50, 1), 200);
       const rows = await store.listMessages({ userId: user.role === 'admin' ? undefined : user.id, documentRef, limit });
-      const lang = preferredLanguage(c);
-      return c.json({ messages: rows.map((r) => toMessageView(r, lang)) });
+      return c.json({ messages: await viewsOf(store, rows, preferredLanguage(c)) });
     });
 }

@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { zProfileInput, zProfilePatch } from '../../shared/schemas';
+import { normaliseProjectName } from '../../shared/site-patterns';
+import { profileVerification, type TestBeforeSave } from '../diagnosis/sender-test-service';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
 import { readJsonBody } from '../http/read-body';
 import { isObviouslyPrivateHost } from '../net/host-policy';
-import { newProfileRow, patchProfileRow, toProfileView } from '../profiles/profile-record';
+import {
+  newProfileRow,
+  parseProfileData,
+  patchProfileRow,
+  profileDataProblems,
+  toProfileView,
+  type ProfileData,
+} from '../profiles/profile-record';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
+import { assertMemberProfileWithinAllowance } from '../profiles/sender-policy';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow, Store, UserRow } from '../store/types';
 
@@ -14,6 +24,8 @@ export interface ProfileRouteDeps {
   store: Store;
   cipher: SecretCipher;
   allowPrivateHosts: boolean;
+  /** Issue 4: new server settings or credentials are saved only after a passing test (or an admin's `force`). */
+  testBeforeSave?: TestBeforeSave;
 }
 
 function assertHostAllowed(host: string, allowPrivateHosts: boolean) {
@@ -24,11 +36,21 @@ function assertHostAllowed(host: string, allowPrivateHosts: boolean) {
   }
 }
 
-export function profileRoutes({ store, cipher, allowPrivateHosts }: ProfileRouteDeps) {
+/** Profiles whose defaults and mappings compete: the company's, or one owner's personal ones. */
+function sameGroup(a: ProfileRow, b: ProfileRow): boolean {
+  return a.scope === b.scope && (a.scope === 'company' || a.ownerId === b.ownerId);
+}
+
+function withData(row: ProfileRow, data: ProfileData, now: number): ProfileRow {
+  return { ...row, data: JSON.stringify(data), updatedAt: now };
+}
+
+export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave }: ProfileRouteDeps) {
   async function view(row: ProfileRow) {
     const owner = row.ownerId ? await store.getUserById(row.ownerId) : undefined;
-    return toProfileView(row, owner?.email ?? null);
+    return { ...toProfileView(row, owner?.email ?? null), ...profileVerification(row) };
   }
+
   async function findManageable(user: UserRow, id: string) {
     const row = await store.getProfile(id);
     if (!row || !canUseProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
@@ -38,6 +60,54 @@ export function profileRoutes({ store, cipher, allowPrivateHosts }: ProfileRoute
     return row;
   }
 
+  /**
+   * Checks a profile as it would be saved, whatever the request was: combined settings, the member rules,
+   * and a site or project mapped only once per group (two senders for the same page would make the choice
+   * arbitrary). Runs before the sender test, so a refusal never costs a test message.
+   */
+  async function assertSavable(user: UserRow, row: ProfileRow) {
+    const data = parseProfileData(row);
+    const problems = profileDataProblems(data, row.scope);
+    if (problems.length) {
+      throw new ApiError('validation_failed', `${problems[0]!.path}: ${problems[0]!.message}`, { details: problems });
+    }
+    assertHostAllowed(data.smtp.host, allowPrivateHosts);
+    const allowances = user.role === 'admin' ? [] : await store.getSenderAllowances(user.id);
+    assertMemberProfileWithinAllowance(user, allowances, data, row.scope);
+    const group = (await store.listAllProfiles()).filter((other) => other.id !== row.id && sameGroup(other, row));
+    for (const other of group) {
+      const otherData = parseProfileData(other);
+      const site = data.sites.find((s) => otherData.sites.includes(s));
+      const project = data.projects.find((p) => otherData.projects.some((q) => normaliseProjectName(q) === normaliseProjectName(p)));
+      if (site || project) {
+        throw new ApiError('conflict', `${site ? `The site ${site}` : `The project "${project}"`} is already mapped to the sender "${otherData.name}".`, {
+          hint: 'Remove it from that sender first, or map a more specific site (a URL prefix) to this one.',
+          details: { field: site ? 'sites' : 'projects', profileId: other.id },
+        });
+      }
+    }
+  }
+
+  /**
+   * Writes a profile with the flags that span several profiles, in one transaction: one default per
+   * group (setting it moves it) and one company fallback.
+   */
+  async function saveWithGroupRules(row: ProfileRow, isNew: boolean) {
+    const now = row.updatedAt;
+    const data = parseProfileData(row);
+    const others = (await store.listAllProfiles()).filter((other) => other.id !== row.id);
+    const updates: ProfileRow[] = [];
+    for (const other of others) {
+      const otherData = parseProfileData(other);
+      const loseDefault = data.isDefault && otherData.isDefault && sameGroup(other, row);
+      const loseFallback = data.isFallback && otherData.isFallback;
+      if (loseDefault || loseFallback) {
+        updates.push(withData(other, { ...otherData, ...(loseDefault && { isDefault: false }), ...(loseFallback && { isFallback: false }) }, now));
+      }
+    }
+    await store.saveProfiles(isNew ? { insert: row, update: updates } : { update: [row, ...updates] });
+  }
+
   return new Hono<AuthEnv>()
     .get('/v1/profiles', async (c) => {
       const rows = await store.listProfilesVisibleTo(c.get('user').id);
@@ -45,13 +115,14 @@ export function profileRoutes({ store, cipher, allowPrivateHosts }: ProfileRoute
     })
     .post('/v1/profiles', async (c) => {
       const user = c.get('user');
-      const { value } = await readJsonBody(c, zProfileInput);
+      const { value, text } = await readJsonBody(c, zProfileInput);
       if (value.scope === 'company' && user.role !== 'admin') {
         throw new ApiError('forbidden', 'Only an admin can add a company sender.', { hint: 'Add it as a personal sender instead.' });
       }
-      assertHostAllowed(value.smtp.host, allowPrivateHosts);
-      const row = newProfileRow(value, { id: randomUUID(), ownerId: user.id, now: Date.now() }, cipher);
-      await store.insertProfile(row);
+      const created = newProfileRow(value, { id: randomUUID(), ownerId: user.id, now: Date.now() }, cipher);
+      await assertSavable(user, created);
+      const row = testBeforeSave ? await testBeforeSave(c, { candidate: created, bodyText: text }) : created;
+      await saveWithGroupRules(row, true);
       return c.json(await view(row), 201);
     })
     .get('/v1/profiles/:id', async (c) => {
@@ -62,13 +133,14 @@ export function profileRoutes({ store, cipher, allowPrivateHosts }: ProfileRoute
     .patch('/v1/profiles/:id', async (c) => {
       const user = c.get('user');
       const row = await findManageable(user, c.req.param('id'));
-      const { value } = await readJsonBody(c, zProfilePatch);
+      const { value, text } = await readJsonBody(c, zProfilePatch);
       if (value.scope === 'company' && user.role !== 'admin') throw new ApiError('forbidden', 'Only an admin can make a sender a company sender.');
-      if (value.smtp) assertHostAllowed(value.smtp.host, allowPrivateHosts);
-      const next = patchProfileRow(row, value, cipher, Date.now());
+      let next = patchProfileRow(row, value, cipher, Date.now());
       if (value.scope === 'company') next.ownerId = null;
       if (value.scope === 'personal' && row.scope === 'company') next.ownerId = user.id;
-      await store.updateProfile(next);
+      await assertSavable(user, next);
+      if (testBeforeSave) next = await testBeforeSave(c, { candidate: next, previous: row, bodyText: text });
+      await saveWithGroupRules(next, false);
       return c.json(await view(next));
     })
     .delete('/v1/profiles/:id', async (c) => {

@@ -17,17 +17,51 @@ export function keyIdOf(key: Buffer): string {
 }
 
 export class SecretCipher {
-  readonly currentKeyId: string;
-  private readonly keys = new Map<string, Buffer>();
+  private current = '';
+  private keys = new Map<string, Buffer>();
 
-  /** @param keys every key that may decrypt; the first one encrypts. */
-  constructor(keys: Buffer[]) {
+  /**
+   * @param keys every key that may decrypt; the first one encrypts.
+   * @param refresh asked before every use; returns a new key list when the key source changed (the key
+   *   file after `ownpost key rotate`), so a running relay follows a rotation without a restart.
+   */
+  constructor(
+    keys: Buffer[],
+    private readonly refresh?: () => Buffer[] | undefined,
+  ) {
+    this.useKeys(keys);
+  }
+
+  private useKeys(keys: Buffer[]): void {
     if (keys.length === 0) throw new SecretError('no master key');
+    const map = new Map<string, Buffer>();
     for (const key of keys) {
       if (key.length !== 32) throw new SecretError('a master key must be 32 bytes');
-      this.keys.set(keyIdOf(key), key);
+      const id = keyIdOf(key);
+      const known = map.get(id);
+      // Two different keys with one id would make a ciphertext ambiguous: refuse rather than guess.
+      if (known && !known.equals(key)) throw new SecretError(`two different master keys share the id ${id}`);
+      map.set(id, key);
     }
-    this.currentKeyId = keyIdOf(keys[0]!);
+    this.keys = map;
+    this.current = keyIdOf(keys[0]!);
+  }
+
+  private refreshKeys(): void {
+    const fresh = this.refresh?.();
+    if (fresh) this.useKeys(fresh);
+  }
+
+  /** The id of the key that encrypts. */
+  get currentKeyId(): string {
+    this.refreshKeys();
+    return this.current;
+  }
+
+  /** Ids of every key that can decrypt, the encrypting one first. */
+  get keyIds(): string[] {
+    this.refreshKeys();
+    return [...this.keys.keys()];
   }
 
   /**
@@ -35,12 +69,13 @@ export class SecretCipher {
    * `profile:<id>:password`): a sealed value copied into another row does not decrypt.
    */
   seal(plaintext: string, aad: string): string {
-    const key = this.keys.get(this.currentKeyId)!;
+    this.refreshKeys();
+    const key = this.keys.get(this.current)!;
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(`${FORMAT}:${aad}`));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [FORMAT, this.currentKeyId, iv, body, cipher.getAuthTag()]
+    return [FORMAT, this.current, iv, body, cipher.getAuthTag()]
       .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
       .join('.');
   }
@@ -50,6 +85,7 @@ export class SecretCipher {
     if (format !== FORMAT || !keyId || iv === undefined || body === undefined || tag === undefined) {
       throw new SecretError('not a sealed secret of a known format');
     }
+    this.refreshKeys();
     const key = this.keys.get(keyId);
     if (!key) throw new SecretError(`sealed with key ${keyId}, which this relay does not have`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));

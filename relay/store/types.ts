@@ -25,27 +25,95 @@ export interface ProfileRow {
   secrets: string | null;
   createdAt: number;
   updatedAt: number;
+  /**
+   * OAuth2 sign-in outcome as JSON (relay/oauth/grant-state.ts), or null. Written only by
+   * `setProfileOAuthGrant`; inserting or updating a profile leaves it as it is.
+   */
+  oauthState?: string | null;
+}
+
+/** A profile's cached OAuth2 access token (one per profile), shared by every relay instance. */
+export interface OAuthAccessTokenRow {
+  profileId: string;
+  /** The credentials it was issued for (relay/oauth/access-tokens.ts): another key means "not cached". */
+  credentialKey: string;
+  /** JSON `{accessToken: sealed}`, sealed like every profile secret so that key rotation re-seals it. */
+  secrets: string;
+  obtainedAt: number;
+  expiresAt: number;
+}
+
+export type OAuthSignInStatus = 'pending' | 'signed_in' | 'failed' | 'expired';
+
+/** A delegated OAuth2 sign-in (device code or authorization code); at most one per profile. */
+export interface OAuthSignInRow {
+  id: string;
+  profileId: string;
+  /** Who started it; only they may follow or complete it. */
+  userId: string;
+  provider: 'microsoft' | 'google';
+  flow: 'device_code' | 'authorization_code';
+  status: OAuthSignInStatus;
+  /** SHA-256 (hex) of the `state` parameter of an authorization-code sign-in. */
+  stateHash: string | null;
+  /** JSON of sealed values: `{deviceCode}` or `{codeVerifier}`. */
+  sealed: string;
+  /** JSON of what the user is shown or the flow needs later (user code, verification URI, redirect URI). */
+  details: string;
+  pollIntervalMs: number | null;
+  nextPollAt: number | null;
+  problemCode: string | null;
+  /** JSON `{account?, detail?}` once it ended. */
+  result: string | null;
+  createdAt: number;
+  expiresAt: number;
+  updatedAt: number;
+}
+
+/** One POST /v1/messages: the messages it became (several when split by size), committed together. */
+export interface NewSend {
+  id: string;
+  userId: string;
+  idempotencyKey: string | null;
+  /** SHA-256 of the validated request, to tell a retry of the same request from another one. */
+  requestHash: string;
+  createdAt: number;
+  messages: NewMessage[];
+}
+
+export interface DocumentMarker {
+  ref: string;
+  title?: string;
 }
 
 export interface NewMessage {
   id: string;
-  userId: string;
   profileId: string;
   messageId: string;
   /** JSON `{from, to[]}`. */
   envelope: string;
-  /** The complete MIME message; every attempt sends exactly these bytes. */
+  /** The complete MIME message; every attempt and the Sent copy use exactly these bytes. */
   raw: Buffer;
   /** JSON summary for history views: to, subject. */
   summary: string;
   documentRef: string | null;
-  idempotencyKey: string | null;
-  requestHash: string | null;
-  createdAt: number;
+  /** The documents this message carries (empty for a send with plain attachments only). */
+  documents: DocumentMarker[];
+  partNumber: number;
+  partCount: number;
+  /** JSON `{fromProfileId, reason?}` when a fallback profile sends it. */
+  fallback: string | null;
+  /** Put a copy into the Sent folder after delivery. */
+  wantsSentCopy: boolean;
 }
 
-export interface MessageRow extends Omit<NewMessage, 'raw'> {
+export type SentCopyStatus = 'pending' | 'saved' | 'failed';
+
+export interface MessageRow extends Omit<NewMessage, 'raw' | 'wantsSentCopy'> {
+  userId: string;
+  sendId: string;
   status: MessageStatus;
+  /** Attempts that count towards giving up (not the released or interrupted ones). */
   attempts: number;
   nextAttemptAt: number | null;
   leaseOwner: string | null;
@@ -53,6 +121,13 @@ export interface MessageRow extends Omit<NewMessage, 'raw'> {
   lastReply: string | null;
   problemCode: string | null;
   sentAt: number | null;
+  sizeBytes: number;
+  sentCopyStatus: SentCopyStatus | null;
+  sentCopyAttempts: number;
+  sentCopyNextAt: number | null;
+  sentCopyFolder: string | null;
+  sentCopyError: string | null;
+  createdAt: number;
   updatedAt: number;
 }
 
@@ -60,14 +135,17 @@ export interface ClaimedMessage extends MessageRow {
   raw: Buffer;
 }
 
+export type AttemptOutcome = 'sent' | 'deferred' | 'failed' | 'released' | 'interrupted';
+
 export interface AttemptRecord {
   messageId: string;
   startedAt: number;
   finishedAt: number;
-  outcome: 'sent' | 'deferred' | 'failed' | 'released';
+  outcome: AttemptOutcome;
   reply: string | null;
   responseCode: number | null;
   errorCode: string | null;
+  problemCode: string | null;
 }
 
 /** What the worker decided after one attempt; applied atomically with the attempt record. */
@@ -76,9 +154,37 @@ export type AttemptResult =
   | { outcome: 'deferred'; reply: string | null; responseCode: number | null; problemCode: string; nextAttemptAt: number }
   | { outcome: 'failed'; reply: string | null; responseCode: number | null; problemCode: string };
 
+export interface FinishedAttempt {
+  id: string;
+  attempt: { startedAt: number; finishedAt: number; reply: string | null; responseCode: number | null; errorCode: string | null };
+  result: AttemptResult;
+}
+
 export type EnqueueResult =
-  | { kind: 'created'; message: MessageRow }
-  | { kind: 'existing'; message: MessageRow; sameRequest: boolean };
+  | { kind: 'created'; messages: MessageRow[] }
+  | { kind: 'existing'; messages: MessageRow[]; sameRequest: boolean };
+
+/** A profile's delivery settings as stored: JSON data, sealed secrets, and what the server told us. */
+/** A company recipe as stored: the recipe as JSON in the format `formatVersion` names (shared/recipe-schemas.ts). */
+export interface RecipeRow {
+  id: string;
+  formatVersion: number;
+  data: string;
+  publishedBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface DeliverySettingsRow {
+  profileId: string;
+  /** JSON, see relay/delivery/delivery-settings.ts. */
+  data: string;
+  /** JSON `{imapPassword?: sealed}`, or null. */
+  secrets: string | null;
+  /** The SIZE the SMTP server announced in its EHLO reply, once learned. */
+  serverMaxBytes: number | null;
+  updatedAt: number;
+}
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -105,18 +211,105 @@ export interface Store {
   listProfilesVisibleTo(userId: string): Promise<ProfileRow[]>;
   listAllProfiles(): Promise<ProfileRow[]>;
 
+  // Sender rules (issue 3).
+  /** Inserts `insert` (if given) and writes every row of `update`, in one transaction (default flags move together). */
+  saveProfiles(changes: { insert?: ProfileRow; update: ProfileRow[] }): Promise<void>;
+  /** The last message through a profile that reached `sent` or `failed`: is the profile failing? */
+  lastFinishedDelivery(profileId: string): Promise<{ status: 'sent' | 'failed'; problemCode: string | null; at: number } | undefined>;
+  listUsers(): Promise<UserRow[]>;
+  /** Addresses and @domains an admin allows a member to send from on personal profiles. */
+  getSenderAllowances(userId: string): Promise<string[]>;
+  setSenderAllowances(userId: string, patterns: string[], now: number): Promise<void>;
   /**
-   * Commits a message to the outbox durably (the caller answers 202 only after this resolves).
-   * With an idempotency key already used by the same user, returns the existing message instead.
+   * Every stored secrets JSON (`{field: sealed}`) that belongs to a profile, in the profile table and the
+   * tables beside it, rewritten in one transaction: `rewrite` returns the new JSON, or null to keep the row.
+   * Overwritten ciphertexts are wiped from the database file (key rotation). Returns the rows changed.
    */
-  enqueueMessage(message: NewMessage): Promise<EnqueueResult>;
+  rewriteProfileSecrets(rewrite: (owner: { table: string; profileId: string; secrets: string }) => string | null): Promise<number>;
+  /** Every stored secrets JSON that belongs to a profile, for `ownpost key status`. */
+  listProfileSecrets(): Promise<{ table: string; profileId: string; secrets: string }[]>;
+
+  /**
+   * Commits a send and all its messages to the outbox durably, in one transaction (the caller
+   * answers 202 only after this resolves). When the user already used the idempotency key, nothing
+   * is written and the existing send's messages come back instead, with whether the request matched.
+   */
+  enqueueSend(send: NewSend): Promise<EnqueueResult>;
+  /** The messages of the user's send with this idempotency key, if any (a cheap check before composing). */
+  findSendByIdempotencyKey(userId: string, key: string): Promise<{ requestHash: string; messages: MessageRow[] } | undefined>;
   getMessage(id: string): Promise<MessageRow | undefined>;
+  /** Newest first. `documentRef` matches the send's reference and every document a message carries. */
   listMessages(filter: { userId?: string; documentRef?: string; limit: number }): Promise<MessageRow[]>;
-  /** Claims up to `limit` due messages for `owner` until `now + leaseMs` (expired leases are due). */
+  /**
+   * Claims up to `limit` due messages for `owner` until `now + leaseMs`. A message whose lease
+   * expired (its worker died mid-attempt) is due again; its lost attempt is recorded as
+   * `interrupted`, which does not count towards giving up.
+   */
   claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]>;
-  /** Records an attempt and applies its result, if `owner` still holds the lease. */
-  finishAttempt(id: string, owner: string, attempt: Omit<AttemptRecord, 'messageId' | 'outcome'>, result: AttemptResult): Promise<boolean>;
+  /** Extends the leases `owner` still holds (a long send must not be claimed twice). */
+  renewLeases(ids: string[], owner: string, until: number): Promise<void>;
+  /**
+   * Records attempts and applies their results in one transaction, each only if `owner` still holds
+   * its lease. Returns, per attempt, whether it was applied.
+   */
+  finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]>;
+  /** `finishAttempts` for one attempt. */
+  finishAttempt(id: string, owner: string, attempt: FinishedAttempt['attempt'], result: AttemptResult): Promise<boolean>;
   /** Gives a claimed message back without counting an attempt (shutdown). */
   releaseLease(id: string, owner: string, now: number): Promise<void>;
+  /** Puts a claimed message back, due at `until`, without an attempt: it waits for its profile's rate limit. */
+  postponeMessage(id: string, owner: string, until: number): Promise<void>;
   listAttempts(messageId: string): Promise<AttemptRecord[]>;
+  /** The attempts of several messages in one query (history lists), oldest first. */
+  listAttemptsOfMessages(messageIds: string[]): Promise<AttemptRecord[]>;
+
+  /** Sent messages whose Sent-folder copy is due; claiming pushes `sent_copy_next_at` to `now + leaseMs`. */
+  claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]>;
+  finishSentCopy(id: string, result: { status: SentCopyStatus; folder: string | null; error: string | null; nextAt: number | null }): Promise<void>;
+
+  getDeliverySettings(profileId: string): Promise<DeliverySettingsRow | undefined>;
+  putDeliverySettings(row: Omit<DeliverySettingsRow, 'serverMaxBytes'>): Promise<void>;
+  /** Remembers the SIZE a profile's SMTP server announced. */
+  recordServerMaxBytes(profileId: string, bytes: number, now: number): Promise<void>;
+
+  // Company recipes (issue 7): how the extension reads a site the generic adapter cannot.
+  listRecipes(): Promise<RecipeRow[]>;
+  getRecipe(id: string): Promise<RecipeRow | undefined>;
+  insertRecipe(row: RecipeRow): Promise<void>;
+  deleteRecipe(id: string): Promise<boolean>;
+
+  // OAuth2 (issue 8): relay/oauth/. Tokens and sign-ins live only here, so every instance sees the same.
+  getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined>;
+  /** Caches a profile's access token, replacing the previous one; does nothing when the profile is gone. */
+  putOAuthAccessToken(row: OAuthAccessTokenRow): Promise<void>;
+  /** Drops a profile's cached token; with `obtainedAt`, only while it is still that token (another instance may have cached a newer one). */
+  deleteOAuthAccessToken(profileId: string, obtainedAt?: number): Promise<void>;
+  /**
+   * Records a delegated sign-in's outcome in one statement, without touching the profile's settings or
+   * `updatedAt`: sets (or, with null, removes) the sealed `refreshToken` inside `profiles.secrets`, and
+   * replaces `profiles.oauth_state` unless `state` is undefined. With `ifRefreshTokenIs`, only while the
+   * stored refresh token is still that one (another instance may have rotated it, or the user signed in
+   * again meanwhile). With `touchedAt`, `updatedAt` moves too: a new sign-in is a change of credentials
+   * (a profile marked failing becomes usable again), a rotated refresh token is not. Returns whether it was written.
+   */
+  setProfileOAuthGrant(
+    profileId: string,
+    grant: { refreshToken: string | null; state?: string | null },
+    options?: { ifRefreshTokenIs?: string | null; touchedAt?: number },
+  ): Promise<boolean>;
+  /** Stores a new sign-in, replacing every other sign-in of its profile. */
+  createOAuthSignIn(row: OAuthSignInRow): Promise<void>;
+  getOAuthSignIn(id: string): Promise<OAuthSignInRow | undefined>;
+  /**
+   * Claims the next poll of a pending sign-in: true for exactly one caller while `nextPollAt <= now`,
+   * which then moves to `nextPollAt` (several instances may be asked about one device-code sign-in).
+   */
+  claimOAuthSignInPoll(id: string, now: number, nextPollAt: number): Promise<boolean>;
+  /** Slows the polling of a pending sign-in down (the provider answered `slow_down`). */
+  setOAuthSignInPollInterval(id: string, pollIntervalMs: number, nextPollAt: number): Promise<void>;
+  /** Ends a pending sign-in; false when it had already ended (a sign-in ends once). */
+  finishOAuthSignIn(
+    id: string,
+    outcome: { status: Exclude<OAuthSignInStatus, 'pending'>; problemCode: string | null; result: string | null; now: number },
+  ): Promise<boolean>;
 }

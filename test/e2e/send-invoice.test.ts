@@ -74,7 +74,7 @@ describe('from an invoice page to a real mailbox', () => {
     const panel = page.getByTestId('ownpost-panel');
     await expect.poll(() => panel.isVisible()).toBe(true);
     expect(await page.getByTestId('ownpost-to').inputValue()).toBe('ekonomi@kund.se');
-    expect(await page.getByTestId('ownpost-subject').inputValue()).toContain('2026-0042');
+    await expect.poll(() => page.getByTestId('ownpost-subject').inputValue()).toContain('2026-0042');
     await expect.poll(() => page.getByTestId('ownpost-from').inputValue()).toBe(created.body.id);
     await expect.poll(() => page.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('Faktura-2026-0042.pdf');
     await page.screenshot({ path: 'docs/screenshots/panel.png' });

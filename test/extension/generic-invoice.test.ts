@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { extractInvoiceFromPage } from '../../extension/sites';
+import type { Recipe } from '../../shared/recipe-schemas';
+import { detectDocumentsOnPage, extractInvoiceFromPage } from '../../extension/sites';
 
 function detect(html: string, url = 'https://app.example/invoices/1') {
   document.body.innerHTML = html;
   return extractInvoiceFromPage(document, new URL(url))?.found;
+}
+
+function detectPage(html: string, url = 'https://app.example/invoices', recipes: Recipe[] = [], lang = '') {
+  document.documentElement.setAttribute('lang', lang);
+  document.body.innerHTML = html;
+  return detectDocumentsOnPage(document, new URL(url), recipes);
 }
 
 describe('generic invoice adapter', () => {
@@ -22,8 +29,62 @@ describe('generic invoice adapter', () => {
     ['Faktura VAT 12/11/2026', '12/11/2026'],
     ['Reikningur 10045', '10045'],
     ['Ordernummer 5531', '5531'],
+    ['Zamówienie nr ZAM/7/2026', 'ZAM/7/2026'],
+    ['Ordrebekræftelse 88-1207', '88-1207'],
+    ['Bestellung 4711', '4711'],
+    ['Pöntun 301', '301'],
   ])('reads the number from "%s"', (title, number) => {
     expect(detect(`<h2>${title}</h2><a href="/doc.pdf">PDF</a>`)?.number).toBe(number);
+  });
+
+  it.each([
+    [
+      'en',
+      `<h1>Invoice INV-7</h1><table><tr><th>Bill to</th><td>Acme Ltd</td></tr><tr><th>Amount due</th><td>£1,250.00</td></tr><tr><th>Due date</th><td>2026-12-31</td></tr></table>
+       <p>Email: billing@acme.example</p><a href="/7.pdf">PDF</a>`,
+      { number: 'INV-7', customerName: 'Acme Ltd', amount: '£1,250.00', dueDate: '2026-12-31', recipients: ['billing@acme.example'] },
+    ],
+    [
+      'pl',
+      `<h2>Faktura VAT nr FV/2026/11/042</h2><dl><dt>Nabywca</dt><dd>Kowalski Sp. z o.o.</dd><dt>Adres e-mail</dt><dd>biuro@kowalski.pl</dd>
+       <dt>Do zapłaty</dt><dd>4 920,00 zł</dd><dt>Termin płatności</dt><dd>15.12.2026</dd></dl><a href="/42/pdf">Pobierz PDF</a>`,
+      { number: 'FV/2026/11/042', customerName: 'Kowalski Sp. z o.o.', amount: '4 920,00 zł', dueDate: '15.12.2026', recipients: ['biuro@kowalski.pl'] },
+    ],
+    [
+      'sv',
+      `<h1>Faktura 2026-0042</h1><p>Kund: <strong>Kund AB</strong></p><label>E-post <input type="email" value="ekonomi@kund.se"></label>
+       <p>Att betala: 12 500,00 SEK · Förfallodatum 2026-12-23</p><a href="/42.pdf">Ladda ner PDF</a>`,
+      { number: '2026-0042', customerName: 'Kund AB', amount: '12 500,00 SEK', dueDate: '2026-12-23', recipients: ['ekonomi@kund.se'] },
+    ],
+    [
+      'da',
+      `<h1>Faktura nr. 5531</h1><div><span>Kunde:</span> <span>Hansen ApS</span></div><div>Kontakt: regnskab@hansen.dk</div>
+       <div>I alt: 3.750,00 kr.</div><div>Forfaldsdato: 01.12.2026</div><a href="/5531.pdf">Hent PDF</a>`,
+      { number: '5531', customerName: 'Hansen ApS', amount: '3.750,00 kr.', dueDate: '01.12.2026', recipients: ['regnskab@hansen.dk'] },
+    ],
+    [
+      'nb',
+      `<h1>Ordrebekreftelse</h1><p>Ordrenummer: 88-1207</p><p>Kunde: Nordmann AS</p><p>E-post: <a href="mailto:post@nordmann.no">post@nordmann.no</a></p>
+       <p>Å betale: kr 2 300,00</p><p>Forfallsdato: 01.12.2026</p><a href="/o.pdf">Skriv ut PDF</a>`,
+      { number: '88-1207', customerName: 'Nordmann AS', amount: 'kr 2 300,00', dueDate: '01.12.2026', recipients: ['post@nordmann.no'] },
+    ],
+    [
+      'is',
+      `<h1>Reikningur nr. 10045</h1><p>Viðskiptavinur: Jón Jónsson ehf.</p><p>Netfang: <a href="mailto:jon@jonsson.is">jon@jonsson.is</a></p>
+       <p>Til greiðslu: 45.000 kr.</p><p>Gjalddagi: 05.01.2027</p><a href="/10045.pdf">Sækja</a>`,
+      { number: '10045', customerName: 'Jón Jónsson ehf.', amount: '45.000 kr.', dueDate: '05.01.2027', recipients: ['jon@jonsson.is'] },
+    ],
+    [
+      'de',
+      `<h1>Rechnung</h1><table><tr><td>Rechnungsnummer:</td><td>RE-2026/17</td></tr><tr><td>Kunde:</td><td>Müller GmbH</td></tr>
+       <tr><td>E-Mail:</td><td>buchhaltung@mueller.de</td></tr><tr><td>Gesamtbetrag:</td><td>1.190,00 €</td></tr><tr><td>Fällig am:</td><td>30.11.2026</td></tr></table>
+       <a href="/17/pdf" title="Als PDF herunterladen">Herunterladen</a>`,
+      { number: 'RE-2026/17', customerName: 'Müller GmbH', amount: '1.190,00 €', dueDate: '30.11.2026', recipients: ['buchhaltung@mueller.de'] },
+    ],
+  ])('reads a %s page without a lang attribute: number, customer, amount, due date, address and language', (language, html, expected) => {
+    const found = detectPage(html, 'https://app.example/doc/1');
+    expect(found?.detection.kind).toBe('document');
+    expect(found?.detection.documents[0]).toMatchObject({ ...expected, language });
   });
 
   it('takes a download link and e-mail inputs too', () => {
@@ -31,12 +92,99 @@ describe('generic invoice adapter', () => {
     expect(found).toMatchObject({ recipients: ['billing@customer.com'], pdfName: 'Invoice-77.pdf' });
   });
 
+  it('prefers the customer’s address to the app’s own in the header and footer', () => {
+    const found = detect(`<header><a href="mailto:support@app.example">Support</a></header><h1>Invoice 5</h1>
+      <p>Customer: Acme</p><p>accounts@acme.example</p><a href="/5.pdf">PDF</a><footer>help@app.example</footer>`);
+    expect(found?.recipients[0]).toBe('accounts@acme.example');
+    expect(found?.recipients).toContain('support@app.example');
+  });
+
   it('shows nothing on a page that is not a document', () => {
     expect(detect('<h1>Dashboard</h1><p>Welcome back</p>')).toBeUndefined();
     expect(detect('<h1>Invoices</h1><a href="/report.pdf">PDF</a>')).toBeUndefined();
+    expect(detect('<h1>Rechnungen</h1><p>Offene Rechnungen: 3</p><a href="/bericht.pdf">PDF</a>')).toBeUndefined();
+    expect(detect('<h1>Invoice 12</h1><p>No document yet.</p>')).toBeUndefined();
   });
 
   it('ignores PDF links to other sites', () => {
     expect(detect('<h1>Invoice 5</h1><a href="https://cdn.other.example/5.pdf">PDF</a>')).toBeUndefined();
+  });
+
+  it('offers links that may be the PDF for probing, but never links that act (delete, send, log out) or lead elsewhere', () => {
+    const found = detect(`<h1>Faktura 9</h1>
+      <a href="/faktura/9/slet">Slet faktura</a> <a href="/logout">Log ud</a> <a href="/faktura/9/send">Send</a>
+      <a href="https://other.example/download/9">Download</a> <a href="/dokumenter/9/hent">Hent dokument</a> <a href="/faktura/9/udskriv">Udskriv</a>`);
+    expect(found?.pdfUrl).toBeUndefined();
+    expect(found?.pdfCandidates).toEqual(['https://app.example/dokumenter/9/hent', 'https://app.example/faktura/9/udskriv']);
+  });
+
+  it('takes the number from the page title when the page shows it nowhere else', () => {
+    document.title = 'Faktura 2026-0077 · Fakturera';
+    expect(detect('<div>Kund AB</div><a href="/77.pdf">PDF</a>')?.number).toBe('2026-0077');
+    document.title = '';
+  });
+});
+
+describe('list pages', () => {
+  const LIST = `<h1>Fakturor</h1><table><thead><tr><th>Nr</th><th>Kund</th><th>E-post</th><th>Belopp</th><th></th></tr></thead><tbody>
+    <tr><td>2026-0101</td><td>Alfa AB</td><td>ekonomi@alfa.se</td><td>1 000,00 kr</td><td><a href="/f/101.pdf">PDF</a></td></tr>
+    <tr><td>2026-0102</td><td>Beta AB</td><td>faktura@beta.se</td><td>2 000,00 kr</td><td><a href="/f/102.pdf">PDF</a></td></tr>
+    <tr><td>2026-0103</td><td>Gamma AB</td><td></td><td>3 000,00 kr</td><td><a href="/f/103.pdf">PDF</a></td></tr></tbody></table>`;
+
+  it('finds every row with a number and a PDF, reading the columns by their headings', () => {
+    const result = detectPage(LIST, 'https://app.example/fakturor', [], 'sv');
+    expect(result?.detection.kind).toBe('list');
+    expect(result?.detection.anchor?.tagName).toBe('H1');
+    expect(result?.detection.documents.map(({ row: _row, ...d }) => d)).toEqual([
+      { number: '2026-0101', customerName: 'Alfa AB', amount: '1 000,00 kr', recipients: ['ekonomi@alfa.se'], language: 'sv', pdfUrl: 'https://app.example/f/101.pdf' },
+      { number: '2026-0102', customerName: 'Beta AB', amount: '2 000,00 kr', recipients: ['faktura@beta.se'], language: 'sv', pdfUrl: 'https://app.example/f/102.pdf' },
+      { number: '2026-0103', customerName: 'Gamma AB', amount: '3 000,00 kr', recipients: [], language: 'sv', pdfUrl: 'https://app.example/f/103.pdf' },
+    ]);
+  });
+
+  it('reads rows that name their documents in their text, without a table', () => {
+    const result = detectPage(`<h1>Orders</h1><ul>
+      <li>Order 5001 · <a href="mailto:a@one.example">a@one.example</a> · <a href="/o/5001.pdf">PDF</a></li>
+      <li>Order 5002 · <a href="mailto:b@two.example">b@two.example</a> · <a href="/o/5002.pdf">PDF</a></li></ul>`);
+    expect(result?.detection.kind).toBe('list');
+    expect(result?.detection.documents.map((d) => [d.number, d.recipients[0]])).toEqual([
+      ['5001', 'a@one.example'],
+      ['5002', 'b@two.example'],
+    ]);
+  });
+
+  it('keeps a document page a document page when it also lists related documents', () => {
+    const result = detectPage(`<h1>Invoice 9001</h1><p>Email: x@acme.example</p><a href="/9001.pdf">PDF</a>
+      <h2>Earlier invoices</h2><ul><li>Invoice 8001 <a href="/8001.pdf">PDF</a></li><li>Invoice 7001 <a href="/7001.pdf">PDF</a></li></ul>`);
+    expect(result?.detection.kind).toBe('document');
+    expect(result?.detection.documents[0]).toMatchObject({ number: '9001', pdfUrl: 'https://app.example/9001.pdf' });
+  });
+});
+
+describe('the adapter registry', () => {
+  it('keeps going when an adapter throws: the next one still reads the page', () => {
+    const broken = {
+      id: 'broken',
+      formatVersion: 1,
+      name: 'Broken',
+      urlPattern: 'https://app.example/*',
+      get fields(): Recipe['fields'] {
+        throw new Error('boom');
+      },
+      scope: 'personal',
+      createdAt: '',
+      updatedAt: '',
+    } as Recipe;
+    const result = detectPage('<h1>Invoice 3</h1><a href="/3.pdf">PDF</a>', 'https://app.example/x', [broken]);
+    expect(result?.adapter.id).toBe('generic');
+  });
+
+  it('stays within a time budget on a page with a huge number of label-like texts', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `<p>Invoice number ${i} · Customer: Somebody ${i} · Total: ${i},00 kr</p>`).join('');
+    document.body.innerHTML = `<h1>Invoices</h1>${rows}<a href="/x.pdf">PDF</a>`;
+    const started = performance.now();
+    detectDocumentsOnPage(document, new URL('https://app.example/invoices'));
+    // Only the first few thousand texts are read, however long the page (happy-dom is far slower than a browser).
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -11,5 +11,7 @@ export const certs = {
   server: { key: readFileSync(path.join(DIR, 'server.key')), cert: readFileSync(path.join(DIR, 'server.pem')) },
   expired: { key: readFileSync(path.join(DIR, 'expired.key')), cert: readFileSync(path.join(DIR, 'expired.pem')) },
   wrongName: { key: readFileSync(path.join(DIR, 'wrongname.key')), cert: readFileSync(path.join(DIR, 'wrongname.pem')) },
+  /** For `*.guess.test` and `*.mailonly.test` (discovery's guessed names). */
+  discovery: { key: readFileSync(path.join(DIR, 'discovery.key')), cert: readFileSync(path.join(DIR, 'discovery.pem')) },
   selfSigned: { key: readFileSync(path.join(DIR, 'selfsigned.key')), cert: readFileSync(path.join(DIR, 'selfsigned.pem')) },
 };

@@ -1,17 +1,47 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export interface InvoicePdf {
+  path: string;
+  bytes: Buffer;
+  contentType?: string;
+  disposition?: string;
+  /** Answer HEAD with 405, as some apps do: Ownpost must then probe with a cut-short GET. */
+  refuseHead?: boolean;
+  /** Serve it without the session cookie (tests that fetch from Node, which keeps no cookies). */
+  public?: boolean;
+}
+
 export interface InvoicePage {
   path: string;
+  /** The page's body: HTML, or whatever `contentType` says (JSON for a single-page app's API). */
   html: string;
+  /** @default 'text/html; charset=utf-8' */
+  contentType?: string;
+  /** Also serve this page for every path below `path` (a single-page app's routes). */
+  prefix?: boolean;
+  /** Answer after this long (an API that makes a single-page app render late). */
+  delayMs?: number;
+  /** Answer with a redirect to this address instead. */
+  redirectTo?: string;
   /** Served only to a browser with the session cookie, like a real invoicing app. */
-  pdf?: { path: string; bytes: Buffer; contentType?: string; disposition?: string };
+  pdf?: InvoicePdf;
+  /** More documents on the same page (a list page). */
+  pdfs?: InvoicePdf[];
+}
+
+export interface SiteRequest {
+  method: string;
+  path: string;
+  withSession: boolean;
 }
 
 export interface InvoiceSite {
   origin: string;
   /** How often each PDF was asked for without the session cookie. */
   refusedPdfRequests: number;
+  /** Every request the site answered, in order. */
+  requests: SiteRequest[];
   close(): Promise<void>;
 }
 
@@ -22,9 +52,12 @@ export const SESSION_COOKIE = 'app_session=s3cr3t-session';
  * `next`; PDFs require that cookie (as wFirma, e-conomic and friends do).
  */
 export async function startInvoiceSite(pages: InvoicePage[]): Promise<InvoiceSite> {
-  const site = { refusedPdfRequests: 0 } as InvoiceSite;
+  const site = { refusedPdfRequests: 0, requests: [] } as unknown as InvoiceSite;
+  const pdfs = pages.flatMap((p) => [...(p.pdf ? [p.pdf] : []), ...(p.pdfs ?? [])]);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const withSession = (req.headers.cookie ?? '').includes(SESSION_COOKIE);
+    site.requests.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, withSession });
     if (url.pathname === '/login') {
       res.writeHead(302, {
         'Set-Cookie': `${SESSION_COOKIE}; HttpOnly; SameSite=Lax; Path=/`,
@@ -32,33 +65,55 @@ export async function startInvoiceSite(pages: InvoicePage[]): Promise<InvoiceSit
       });
       return res.end();
     }
-    const page = pages.find((p) => p.path === url.pathname);
-    if (page) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      return res.end(page.html);
+    const page = pages.find((p) => p.path === url.pathname) ?? pages.find((p) => p.prefix && url.pathname.startsWith(`${p.path}/`));
+    if (page?.redirectTo) {
+      res.writeHead(302, { Location: page.redirectTo });
+      return res.end();
     }
-    const pdfPage = pages.find((p) => p.pdf?.path === url.pathname);
-    if (pdfPage?.pdf) {
-      if (!(req.headers.cookie ?? '').includes(SESSION_COOKIE)) {
+    if (page) {
+      const answer = () => {
+        res.writeHead(200, { 'Content-Type': page.contentType ?? 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(page.html);
+      };
+      if (page.delayMs) setTimeout(answer, page.delayMs);
+      else answer();
+      return;
+    }
+    const pdf = pdfs.find((p) => p.path === url.pathname);
+    if (pdf) {
+      if (!withSession && !pdf.public) {
         site.refusedPdfRequests++;
         res.writeHead(403, { 'Content-Type': 'text/plain' });
         return res.end('Please sign in');
       }
+      if (req.method === 'HEAD' && pdf.refuseHead) {
+        res.writeHead(405, { Allow: 'GET' });
+        return res.end();
+      }
       res.writeHead(200, {
-        'Content-Type': pdfPage.pdf.contentType ?? 'application/pdf',
-        'Content-Length': pdfPage.pdf.bytes.length,
-        ...(pdfPage.pdf.disposition ? { 'Content-Disposition': pdfPage.pdf.disposition } : {}),
+        'Content-Type': pdf.contentType ?? 'application/pdf',
+        'Content-Length': pdf.bytes.length,
+        ...(pdf.disposition ? { 'Content-Disposition': pdf.disposition } : {}),
       });
-      return res.end(pdfPage.pdf.bytes);
+      // Node leaves the body out of an answer to HEAD by itself.
+      return res.end(pdf.bytes);
     }
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     res.end('not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   site.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  site.close = () => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  site.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return site;
+}
+
+/** A PDF of `size` random-ish bytes that starts like a real one: every test's document is different. */
+export function testPdf(label: string, size = 40_000): Buffer {
+  const body = Buffer.alloc(size);
+  for (let i = 0; i < size; i++) body[i] = (i * 31 + label.charCodeAt(i % label.length)) & 0xff;
+  return Buffer.concat([Buffer.from(`%PDF-1.4\n% ${label}\n`), body, Buffer.from('\n%%EOF\n')]);
 }

@@ -20,7 +20,15 @@ export interface RelayProcess {
  */
 export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<RelayProcess> {
   const child = spawn(process.execPath, [OWNPOST_BIN, 'serve', '--port', '0'], {
-    env: { ...process.env, OWNPOST_ALLOW_PRIVATE_HOSTS: '1', NODE_EXTRA_CA_CERTS: certs.caFile, ...env },
+    env: {
+      ...process.env,
+      OWNPOST_ALLOW_PRIVATE_HOSTS: '1',
+      // Test servers listen on random high ports, and the tests create profiles without a test message.
+      OWNPOST_ALLOWED_PORTS: '1024-65535',
+      OWNPOST_TEST_BEFORE_SAVE: '0',
+      NODE_EXTRA_CA_CERTS: certs.caFile,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -79,6 +79,9 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     },
     ...options.server,
   });
+  // smtp-server reports a client's broken connection (a relay killed mid-session in the crash
+  // tests) as an 'error' event; without a listener it would crash the test process.
+  server.on('error', () => {});
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

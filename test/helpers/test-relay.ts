@@ -26,7 +26,21 @@ export interface TestRelay {
 export async function startTestRelay(overrides: Partial<RelayConfig> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestRelay> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-test-'));
   const config = loadConfig(
-    { OWNPOST_DATA_DIR: dataDir, OWNPOST_ALLOW_PRIVATE_HOSTS: '1', OWNPOST_RETRY_DELAYS: '200ms,400ms,800ms', OWNPOST_POLL: '100ms', ...env },
+    {
+      OWNPOST_DATA_DIR: dataDir,
+      OWNPOST_ALLOW_PRIVATE_HOSTS: '1',
+      OWNPOST_RETRY_DELAYS: '200ms,400ms,800ms',
+      OWNPOST_POLL: '100ms',
+      // Pooled SMTP connections stay open while in use; closing them soon after lets a test close
+      // its SMTP server without waiting for them.
+      OWNPOST_TRANSPORT_IDLE: '100ms',
+      // Test SMTP servers listen on random high ports, which a real relay does not connect to.
+      OWNPOST_ALLOWED_PORTS: '1024-65535',
+      // Tests that create profiles for other reasons (delivery, rules) need no sender test and no
+      // test message at their SMTP server; the sender tests (test/relay/diagnosis-*) switch it on.
+      OWNPOST_TEST_BEFORE_SAVE: '0',
+      ...env,
+    },
     { port: 0, extraCa: [certs.ca], ...overrides },
   );
   const logs: string[] = [];

@@ -60,7 +60,8 @@ describe('delivery through the sender’s own mailbox', () => {
     const done = await waitForStatus(res.body.id, ['sent', 'failed']);
     expect(done.status).toBe('sent');
     expect(done.lastReply).toMatch(/^250 .*queued as TEST1/);
-    expect(done.attempts).toBe(1);
+    expect(done.attemptCount).toBe(1);
+    expect(done.attempts).toEqual([expect.objectContaining({ number: 1, outcome: 'sent', responseCode: 250, reply: done.lastReply })]);
     const [mail] = await smtp.waitForMessages(1);
     expect(mail!.user).toBe('anna@firma.se');
     expect(mail!.envelope).toEqual({ from: 'anna@firma.se', to: ['kund@exempel.se'] });

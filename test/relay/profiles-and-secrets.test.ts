@@ -21,7 +21,7 @@ describe('sender profiles', () => {
       body: testProfile(0, { smtp: { host: 'TLS://SMTP.Example.COM/', security: 'tls' } }),
     });
     expect(res.status).toBe(201);
-    expect(res.body.smtp).toEqual({ host: 'smtp.example.com', port: 465, security: 'tls' });
+    expect(res.body.smtp).toEqual({ host: 'smtp.example.com', port: 465, security: 'tls', minTlsVersion: 'TLSv1.2', ciphers: 'default' });
     expect(res.body.auth).toEqual({ type: 'password', username: 'anna@firma.se', hasPassword: true });
     expect(JSON.stringify(res.body)).not.toContain(PASSWORD);
     const listed = await t.request('GET', '/v1/profiles', { token: admin });
@@ -52,14 +52,15 @@ describe('sender profiles', () => {
   });
 
   it('hides a personal profile from other users', async () => {
-    const mine = await t.request('POST', '/v1/profiles', { token: member, body: testProfile(587, { name: 'Mine' }) });
+    // A member's personal profile sends from the member's own address (test/relay/sender-rules.test.ts).
+    const mine = await t.request('POST', '/v1/profiles', { token: member, body: testProfile(587, { name: 'Mine', fromAddress: 'member@firma.se' }) });
     expect(mine.status).toBe(201);
     const other = await t.request('GET', `/v1/profiles/${mine.body.id}`, { token: admin });
     expect(other.status).toBe(404);
   });
 
   it('patches fields without touching the rest, and a new password replaces the old', async () => {
-    const created = await t.request('POST', '/v1/profiles', { token: member, body: testProfile(587, { bccSelf: true }) });
+    const created = await t.request('POST', '/v1/profiles', { token: member, body: testProfile(587, { bccSelf: true, fromAddress: 'member@firma.se' }) });
     const patched = await t.request('PATCH', `/v1/profiles/${created.body.id}`, { token: member, body: { name: 'Renamed' } });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ name: 'Renamed', bccSelf: true, auth: { hasPassword: true } });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../relay/store/postgres/postgres-store';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
-import type { NewMessage, Store } from '../../relay/store/types';
+import type { NewMessage, NewSend, Store } from '../../relay/store/types';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
 
 /** One contract, two stores: every behaviour the relay relies on holds for SQLite and PostgreSQL alike. */
@@ -48,18 +48,27 @@ describe.each(implementations)('store contract: $name', ({ open }) => {
   function message(overrides: Partial<NewMessage> = {}): NewMessage {
     return {
       id: randomUUID(),
-      userId,
       profileId,
       messageId: `<${randomUUID()}@firma.se>`,
       envelope: '{"from":"anna@firma.se","to":["kund@exempel.se"]}',
       raw: Buffer.from('Subject: x\r\n\r\nbody\r\n'),
       summary: '{"to":["kund@exempel.se"],"subject":"x"}',
       documentRef: null,
-      idempotencyKey: null,
-      requestHash: null,
-      createdAt: Date.now(),
+      documents: [],
+      partNumber: 1,
+      partCount: 1,
+      fallback: null,
+      wantsSentCopy: false,
       ...overrides,
     };
+  }
+
+  type SendOverrides = Partial<Omit<NewSend, 'messages'>> & Partial<NewMessage>;
+  /** A send of one message (the common case), answered with that message. */
+  async function enqueue(overrides: SendOverrides = {}) {
+    const { idempotencyKey = null, requestHash = '', createdAt = Date.now(), userId: sender = userId, ...fields } = overrides;
+    const result = await store.enqueueSend({ id: randomUUID(), userId: sender, idempotencyKey, requestHash, createdAt, messages: [message(fields)] });
+    return { ...result, message: result.messages[0]! };
   }
 
   it('makes the first user admin and finds users by e-mail case-insensitively', async () => {
@@ -97,16 +106,16 @@ describe.each(implementations)('store contract: $name', ({ open }) => {
   });
 
   it('returns the first message for a repeated idempotency key and tells whether the request was the same', async () => {
-    const first = await store.enqueueMessage(message({ idempotencyKey: 'k1', requestHash: 'a' }));
+    const first = await enqueue({ idempotencyKey: 'k1', requestHash: 'a' });
     expect(first.kind).toBe('created');
-    const again = await store.enqueueMessage(message({ idempotencyKey: 'k1', requestHash: 'a' }));
+    const again = await enqueue({ idempotencyKey: 'k1', requestHash: 'a' });
     expect(again).toMatchObject({ kind: 'existing', sameRequest: true, message: { id: first.message.id } });
-    const other = await store.enqueueMessage(message({ idempotencyKey: 'k1', requestHash: 'b' }));
+    const other = await enqueue({ idempotencyKey: 'k1', requestHash: 'b' });
     expect(other).toMatchObject({ kind: 'existing', sameRequest: false });
   });
 
   it('creates one message when the same key races', async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => store.enqueueMessage(message({ idempotencyKey: 'race', requestHash: 'r' }))));
+    const results = await Promise.all(Array.from({ length: 8 }, () => enqueue({ idempotencyKey: 'race', requestHash: 'r' })));
     expect(results.filter((r) => r.kind === 'created')).toHaveLength(1);
     expect(new Set(results.map((r) => r.message.id)).size).toBe(1);
   });
@@ -114,7 +123,7 @@ describe.each(implementations)('store contract: $name', ({ open }) => {
   it('claims due messages under a lease; concurrent claimers never share a message', async () => {
     const now = Date.now() + 10_000_000;
     const ids = new Set<string>();
-    for (let i = 0; i < 20; i++) ids.add((await store.enqueueMessage(message({ documentRef: 'claim' }))).message.id);
+    for (let i = 0; i < 20; i++) ids.add((await enqueue({ documentRef: 'claim' })).message.id);
     const [a, b] = await Promise.all([store.claimDueMessages('A', now, 60_000, 50), store.claimDueMessages('B', now, 60_000, 50)]);
     const claimed = [...a, ...b].map((m) => m.id);
     expect(new Set(claimed).size).toBe(claimed.length);
@@ -125,7 +134,7 @@ describe.each(implementations)('store contract: $name', ({ open }) => {
   });
 
   it('lets another worker take a message whose lease expired; the old owner can no longer record it', async () => {
-    const created = await store.enqueueMessage(message());
+    const created = await enqueue();
     const t0 = Date.now() + 20_000_000;
     const [claimed] = (await store.claimDueMessages('crashed', t0, 1000, 1000)).filter((m) => m.id === created.message.id);
     expect(claimed).toBeDefined();
@@ -136,14 +145,16 @@ describe.each(implementations)('store contract: $name', ({ open }) => {
     const ok = await store.finishAttempt(created.message.id, 'rescuer', { startedAt: t0, finishedAt: t0 + 6000, reply: '250 ok', responseCode: 250, errorCode: null }, { outcome: 'sent', reply: '250 ok' });
     expect(ok).toBe(true);
     expect(await store.getMessage(created.message.id)).toMatchObject({ status: 'sent', attempts: 1, lastReply: '250 ok', leaseOwner: null });
+    // The crashed worker's attempt is in the history, not counted.
     expect(await store.listAttempts(created.message.id)).toEqual([
+      expect.objectContaining({ outcome: 'interrupted' }),
       expect.objectContaining({ outcome: 'sent', reply: '250 ok', responseCode: 250 }),
     ]);
   });
 
   it('records a deferral with its next attempt, and a release puts a message back without counting an attempt', async () => {
-    const deferredId = (await store.enqueueMessage(message())).message.id;
-    const releasedId = (await store.enqueueMessage(message())).message.id;
+    const deferredId = (await enqueue()).message.id;
+    const releasedId = (await enqueue()).message.id;
     const t0 = Date.now() + 30_000_000;
     await store.claimDueMessages('w', t0, 60_000, 1000);
     await store.finishAttempt(deferredId, 'w', { startedAt: t0, finishedAt: t0, reply: '451 later', responseCode: 451, errorCode: null }, {
@@ -154,11 +165,162 @@ describe.each(implementations)('store contract: $name', ({ open }) => {
     expect(await store.getMessage(releasedId)).toMatchObject({ status: 'queued', attempts: 0, leaseOwner: null });
   });
 
+  it('commits a split send whole, finds every document it carries, and keeps the Sent copy to do', async () => {
+    const parts = [['D-1', 'D-2'], ['D-3']].map((refs, i) =>
+      message({ documents: refs.map((ref) => ({ ref })), partNumber: i + 1, partCount: 2, documentRef: 'SPLIT', wantsSentCopy: true }),
+    );
+    const result = await store.enqueueSend({ id: randomUUID(), userId, idempotencyKey: 'split', requestHash: 'h', createdAt: Date.now(), messages: parts });
+    expect(result.kind).toBe('created');
+    expect(result.messages.map((m) => [m.partNumber, m.documents])).toEqual([[1, [{ ref: 'D-1' }, { ref: 'D-2' }]], [2, [{ ref: 'D-3' }]]]);
+    expect((await store.listMessages({ documentRef: 'D-3', limit: 10 })).map((m) => m.id)).toEqual([parts[1]!.id]);
+    expect(await store.findSendByIdempotencyKey(userId, 'split')).toMatchObject({ requestHash: 'h', messages: [{ id: parts[0]!.id }, { id: parts[1]!.id }] });
+
+    const t0 = Date.now() + 40_000_000;
+    const claimed = (await store.claimDueMessages('w', t0, 60_000, 1000)).filter((m) => m.sendId === result.messages[0]!.sendId);
+    expect(claimed).toHaveLength(2);
+    await store.finishAttempts('w', [{ id: parts[0]!.id, attempt: { startedAt: t0, finishedAt: t0, reply: '250 ok', responseCode: 250, errorCode: null }, result: { outcome: 'sent', reply: '250 ok' } }]);
+    const copies = await store.claimDueSentCopies(t0 + 1, 60_000, 10);
+    expect(copies.map((m) => m.id)).toContain(parts[0]!.id);
+    // Claimed: not due again until the copy's lease runs out.
+    expect((await store.claimDueSentCopies(t0 + 2, 60_000, 10)).map((m) => m.id)).not.toContain(parts[0]!.id);
+    await store.finishSentCopy(parts[0]!.id, { status: 'saved', folder: 'Sent', error: null, nextAt: null });
+    expect(await store.getMessage(parts[0]!.id)).toMatchObject({ sentCopyStatus: 'saved', sentCopyFolder: 'Sent', sentCopyAttempts: 1 });
+  });
+
+  it('keeps delivery settings per profile, and a learned server SIZE without touching them', async () => {
+    await store.recordServerMaxBytes(profileId, 5_000_000, 1);
+    expect(await store.getDeliverySettings(profileId)).toMatchObject({ data: '{"v":1}', serverMaxBytes: 5_000_000 });
+    await store.putDeliverySettings({ profileId, data: '{"v":1,"maxConnections":2}', secrets: '{}', updatedAt: 7 });
+    await store.recordServerMaxBytes(profileId, 4_000_000, 8);
+    expect(await store.getDeliverySettings(profileId)).toEqual({ profileId, data: '{"v":1,"maxConnections":2}', secrets: '{}', serverMaxBytes: 4_000_000, updatedAt: 7 });
+    await store.recordServerMaxBytes('no-such-profile', 1, 1);
+    expect(await store.getDeliverySettings('no-such-profile')).toBeUndefined();
+  });
+
   it('lists messages by user and document, newest first', async () => {
-    await store.enqueueMessage(message({ documentRef: 'INV-9', createdAt: 100 }));
-    await store.enqueueMessage(message({ documentRef: 'INV-9', createdAt: 200 }));
+    await enqueue({ documentRef: 'INV-9', createdAt: 100 });
+    await enqueue({ documentRef: 'INV-9', createdAt: 200 });
     const listed = await store.listMessages({ userId, documentRef: 'INV-9', limit: 10 });
     expect(listed.map((m) => m.createdAt)).toEqual([200, 100]);
     expect(await store.listMessages({ userId: 'someone-else', documentRef: 'INV-9', limit: 10 })).toEqual([]);
+  });
+
+  // OAuth2 (issue 8, relay/oauth/)
+
+  async function oauthProfile(secrets: Record<string, string> | null = { password: 'sealed-password' }) {
+    const id = randomUUID();
+    await store.insertProfile({ id, ownerId: userId, scope: 'personal', data: '{"v":2}', secrets: secrets && JSON.stringify(secrets), createdAt: 5, updatedAt: 5 });
+    return id;
+  }
+
+  it('caches one access token per profile, replaces it, and forgets it only while it is still the same one', async () => {
+    const id = await oauthProfile();
+    const token = { profileId: id, credentialKey: 'key-1', secrets: '{"accessToken":"sealed-1"}', obtainedAt: 10, expiresAt: 3_600_010 };
+    expect(await store.getOAuthAccessToken(id)).toBeUndefined();
+    await store.putOAuthAccessToken(token);
+    expect(await store.getOAuthAccessToken(id)).toEqual(token);
+    const newer = { ...token, credentialKey: 'key-2', secrets: '{"accessToken":"sealed-2"}', obtainedAt: 20, expiresAt: 3_600_020 };
+    await store.putOAuthAccessToken(newer);
+    expect(await store.getOAuthAccessToken(id)).toEqual(newer);
+    // Another instance forgets the token it was refused (obtained at 10): the newer one stays.
+    await store.deleteOAuthAccessToken(id, 10);
+    expect(await store.getOAuthAccessToken(id)).toEqual(newer);
+    await store.deleteOAuthAccessToken(id, 20);
+    expect(await store.getOAuthAccessToken(id)).toBeUndefined();
+    await store.putOAuthAccessToken(newer);
+    await store.deleteOAuthAccessToken(id);
+    expect(await store.getOAuthAccessToken(id)).toBeUndefined();
+    // No token for a profile that is gone, and none left behind when a profile is deleted.
+    await store.putOAuthAccessToken({ ...token, profileId: 'no-such-profile' });
+    expect(await store.getOAuthAccessToken('no-such-profile')).toBeUndefined();
+    await store.putOAuthAccessToken(token);
+    await store.deleteProfile(id);
+    expect(await store.getOAuthAccessToken(id)).toBeUndefined();
+  });
+
+  it('lists cached access tokens among the profile secrets, so key rotation re-seals them', async () => {
+    const id = await oauthProfile();
+    await store.putOAuthAccessToken({ profileId: id, credentialKey: 'k', secrets: '{"accessToken":"sealed"}', obtainedAt: 1, expiresAt: 2 });
+    expect(await store.listProfileSecrets()).toContainEqual({ table: 'oauth_access_tokens', profileId: id, secrets: '{"accessToken":"sealed"}' });
+    await store.rewriteProfileSecrets(({ table, secrets }) => (table === 'oauth_access_tokens' ? secrets.replace('sealed', 'resealed') : null));
+    expect((await store.getOAuthAccessToken(id))?.secrets).toBe('{"accessToken":"resealed"}');
+  });
+
+  it('writes a sign-in into the profile’s secrets and state without touching its other secrets, settings or updatedAt', async () => {
+    const id = await oauthProfile({ password: 'sealed-password', clientSecret: 'sealed-client-secret' });
+    expect((await store.getProfile(id))?.oauthState ?? null).toBeNull();
+    expect(await store.setProfileOAuthGrant(id, { refreshToken: 'sealed-rt-1', state: '{"v":1,"status":"signed_in","at":7}' })).toBe(true);
+    let row = (await store.getProfile(id))!;
+    expect(JSON.parse(row.secrets!)).toEqual({ password: 'sealed-password', clientSecret: 'sealed-client-secret', refreshToken: 'sealed-rt-1' });
+    expect(row).toMatchObject({ oauthState: '{"v":1,"status":"signed_in","at":7}', updatedAt: 5, data: '{"v":2}' });
+    expect((await store.listProfilesVisibleTo(userId)).find((p) => p.id === id)?.oauthState).toBe('{"v":1,"status":"signed_in","at":7}');
+
+    // Compare-and-set: a rotation based on an old refresh token does not overwrite a newer one.
+    expect(await store.setProfileOAuthGrant(id, { refreshToken: 'sealed-rt-2' }, { ifRefreshTokenIs: 'sealed-rt-0' })).toBe(false);
+    expect(await store.setProfileOAuthGrant(id, { refreshToken: 'sealed-rt-2' }, { ifRefreshTokenIs: 'sealed-rt-1' })).toBe(true);
+    row = (await store.getProfile(id))!;
+    expect(JSON.parse(row.secrets!).refreshToken).toBe('sealed-rt-2');
+    expect(row.oauthState).toBe('{"v":1,"status":"signed_in","at":7}');
+
+    // "Sign in again": the refresh token goes, the other secrets stay.
+    expect(await store.setProfileOAuthGrant(id, { refreshToken: null, state: '{"v":1,"status":"sign_in_again","at":9}' }, { ifRefreshTokenIs: 'sealed-rt-2' })).toBe(true);
+    row = (await store.getProfile(id))!;
+    expect(JSON.parse(row.secrets!)).toEqual({ password: 'sealed-password', clientSecret: 'sealed-client-secret' });
+    expect(row).toMatchObject({ oauthState: '{"v":1,"status":"sign_in_again","at":9}', updatedAt: 5 });
+    // Compare-and-set against "no refresh token", and a new sign-in that moves updatedAt.
+    expect(await store.setProfileOAuthGrant(id, { refreshToken: 'sealed-rt-3', state: null }, { ifRefreshTokenIs: null, touchedAt: 11 })).toBe(true);
+    expect(await store.getProfile(id)).toMatchObject({ oauthState: null, updatedAt: 11 });
+
+    // A profile without secrets gets its first one; a missing profile is not written.
+    const bare = await oauthProfile(null);
+    expect(await store.setProfileOAuthGrant(bare, { refreshToken: 'sealed-rt' })).toBe(true);
+    expect(JSON.parse((await store.getProfile(bare))!.secrets!)).toEqual({ refreshToken: 'sealed-rt' });
+    expect(await store.setProfileOAuthGrant('no-such-profile', { refreshToken: 'x' })).toBe(false);
+
+    // Saving the profile's settings leaves the sign-in state alone.
+    await store.updateProfile({ ...(await store.getProfile(id))!, data: '{"v":2,"name":"x"}', updatedAt: 12 });
+    expect(JSON.parse((await store.getProfile(id))!.secrets!).refreshToken).toBe('sealed-rt-3');
+  });
+
+  it('keeps one sign-in per profile, polls it once per claim, and ends it once', async () => {
+    const id = await oauthProfile();
+    const signIn = {
+      id: randomUUID(),
+      profileId: id,
+      userId,
+      provider: 'microsoft' as const,
+      flow: 'device_code' as const,
+      status: 'pending' as const,
+      stateHash: null,
+      sealed: '{"deviceCode":"sealed"}',
+      details: '{"userCode":"ABCD"}',
+      pollIntervalMs: 5000,
+      nextPollAt: 100,
+      problemCode: null,
+      result: null,
+      createdAt: 90,
+      expiresAt: 1000,
+      updatedAt: 90,
+    };
+    await store.createOAuthSignIn(signIn);
+    expect(await store.getOAuthSignIn(signIn.id)).toEqual(signIn);
+    // Not due yet; then exactly one of several concurrent claimers gets the poll.
+    expect(await store.claimOAuthSignInPoll(signIn.id, 99, 105)).toBe(false);
+    const claims = await Promise.all(Array.from({ length: 6 }, () => store.claimOAuthSignInPoll(signIn.id, 100, 105)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await store.setOAuthSignInPollInterval(signIn.id, 10_000, 110);
+    expect(await store.getOAuthSignIn(signIn.id)).toMatchObject({ pollIntervalMs: 10_000, nextPollAt: 110 });
+    expect(await store.finishOAuthSignIn(signIn.id, { status: 'signed_in', problemCode: null, result: '{"account":"a@b.se"}', now: 120 })).toBe(true);
+    expect(await store.finishOAuthSignIn(signIn.id, { status: 'failed', problemCode: 'oauth_token_failed', result: null, now: 121 })).toBe(false);
+    expect(await store.getOAuthSignIn(signIn.id)).toMatchObject({ status: 'signed_in', result: '{"account":"a@b.se"}', nextPollAt: null, updatedAt: 120 });
+    expect(await store.claimOAuthSignInPoll(signIn.id, 10_000, 10_005)).toBe(false);
+
+    // A new sign-in for the profile replaces the old one.
+    const next = { ...signIn, id: randomUUID(), flow: 'authorization_code' as const, provider: 'google' as const, stateHash: 'abc' };
+    await store.createOAuthSignIn(next);
+    expect(await store.getOAuthSignIn(signIn.id)).toBeUndefined();
+    expect(await store.getOAuthSignIn(next.id)).toMatchObject({ stateHash: 'abc', status: 'pending' });
+    await store.deleteProfile(id);
+    expect(await store.getOAuthSignIn(next.id)).toBeUndefined();
   });
 });

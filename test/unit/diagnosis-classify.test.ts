@@ -398,6 +398,13 @@ const CASES: Case[] = [
     stage: 'tls',
     kind: 'permanent',
   },
+  {
+    name: 'data injected after the STARTTLS reply (CVE-2011-0411), found by the diagnosis client',
+    input: { code: 'starttls_injection', command: 'STARTTLS', message: 'The server sent data after its STARTTLS reply' },
+    code: 'starttls_injection',
+    stage: 'tls',
+    kind: 'permanent',
+  },
 
   // Node / OpenSSL, raw and through nodemailer
   {

@@ -1,103 +1,229 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionState, ExtensionError } from '../../../shared/extension-messages';
+import type { MessageView, ProfileView } from '../../../shared/schemas';
+import { commonStrings } from '../../i18n/common-strings';
+import { popupStrings } from '../../i18n/popup-strings';
 import { browser } from '../../lib/browser';
-import { DEFAULT_RELAY_URL } from '../../lib/connection-item';
 import { sendRequest } from '../../lib/send-request';
+import { enableSite, siteOf, siteState, type SiteState } from '../../lib/site-registration';
+import { ConnectForm } from '../../ui/ConnectForm';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { formatDateTime } from '../../ui/format';
+import { useLanguage, useTranslator } from '../../ui/language';
+import { openOptionsPage } from '../../ui/open-options';
+import { pickDefaultSender, senderLine } from '../../ui/senders';
+import { StatusBadge } from '../../ui/StatusBadge';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const RECENT_SENDS = 5;
 
-/** Host permission for a relay elsewhere is asked for at the moment of connecting, not at install. */
-async function ensureRelayPermission(relayUrl: string): Promise<boolean> {
-  const url = new URL(relayUrl);
-  if (LOOPBACK.has(url.hostname)) return true;
-  return browser.permissions.request({ origins: [`${url.origin}/*`] });
+interface CurrentTab {
+  id?: number;
+  url?: string;
 }
 
-function ConnectForm({ onConnected }: { onConnected: (state: ConnectionState) => void }) {
-  const [relayUrl, setRelayUrl] = useState(DEFAULT_RELAY_URL);
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ExtensionError | undefined>();
+/**
+ * The tab the popup is about: the active tab of the window it opened over. `?tab=<id>` names one
+ * explicitly, for when the popup is opened as a page of its own (keyboard users, end-to-end tests).
+ */
+async function findCurrentTab(): Promise<CurrentTab | undefined> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) {
+    const tab = await browser.tabs.get(named).catch(() => undefined);
+    return tab && { id: tab.id, url: tab.url };
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab && { id: tab.id, url: tab.url };
+}
 
-  async function connect(event: Event) {
-    event.preventDefault();
-    setError(undefined);
-    let url: URL;
-    try {
-      url = new URL(relayUrl.trim());
-    } catch {
-      return setError({ code: 'bad_request', message: 'The relay address is not a URL (for example http://127.0.0.1:8787).' });
-    }
-    setBusy(true);
-    if (!(await ensureRelayPermission(url.href))) {
-      setBusy(false);
-      return setError({ code: 'bad_request', message: `Ownpost needs permission to reach ${url.host}.` });
-    }
-    const result = await sendRequest({ type: 'connection.pair', relayUrl: url.href, code: code.trim() });
-    setBusy(false);
-    if (result.ok) onConnected(result.data);
-    else setError(result.error);
+function SiteSection() {
+  const t = useTranslator(popupStrings);
+  const [tab, setTab] = useState<CurrentTab | undefined>();
+  const [state, setState] = useState<SiteState | undefined>();
+  const [denied, setDenied] = useState(false);
+  const [teachError, setTeachError] = useState<ExtensionError | undefined>();
+
+  useEffect(() => {
+    void findCurrentTab().then(async (found) => {
+      setTab(found);
+      setState(await siteState(found?.url));
+    });
+  }, []);
+
+  async function switchOn() {
+    if (!tab?.url) return;
+    // enableSite asks for the permission first thing, while the click still counts as the user's gesture.
+    const result = await enableSite(tab.url, { tabId: tab.id });
+    setDenied(!result.ok && result.reason === 'permission_denied');
+    if (result.ok) setState('on');
   }
 
+  async function teach() {
+    if (tab?.id === undefined) return;
+    const result = await sendRequest({ type: 'picker.start', tabId: tab.id });
+    if (result.ok) window.close();
+    else setTeachError(result.error);
+  }
+
+  if (state === undefined) return null;
+  const host = siteOf(tab?.url) ? new URL(tab!.url!).host : undefined;
   return (
-    <form onSubmit={connect}>
-      <p class="lead">Connect to your Ownpost relay. Get a pairing code with <code>npx ownpost pair you@company.com</code>.</p>
-      <label>
-        Relay address
-        <input data-testid="relay-url" type="url" value={relayUrl} required onInput={(e) => setRelayUrl(e.currentTarget.value)} />
-      </label>
-      <label>
-        Pairing code
-        <input
-          data-testid="pairing-code"
-          type="text"
-          autocomplete="one-time-code"
-          placeholder="ABCD-1234"
-          value={code}
-          required
-          onInput={(e) => setCode(e.currentTarget.value)}
-        />
-      </label>
-      <button data-testid="connect" type="submit" disabled={busy}>
-        {busy ? 'Connecting…' : 'Connect'}
-      </button>
-      {error && (
-        <div class="error" role="alert">
-          <strong>{error.message}</strong>
-          {error.hint && <p>{error.hint}</p>}
+    <section class="popup-section" aria-labelledby="site-heading" data-testid="popup-site" data-state={state}>
+      <h2 id="site-heading">
+        {t('site.heading')}
+        {host && <span class="site-host">{host}</span>}
+      </h2>
+      {state === 'unsupported' && <p class="muted">{t('site.unsupported')}</p>}
+      {state === 'on' && (
+        <div class="site-on">
+          <p>
+            <strong data-testid="popup-site-on">{t('site.on')}</strong>
+          </p>
+          <p class="muted">{t('site.onHint')}</p>
+          <button type="button" class="quiet teach" data-testid="popup-teach" aria-describedby="teach-hint" onClick={() => void teach()}>
+            {t('site.teach')}
+          </button>
+          <p class="muted small" id="teach-hint">
+            {t('site.teachHint')}
+          </p>
+          {teachError && <ErrorNotice error={teachError} />}
         </div>
       )}
-    </form>
+      {state === 'off' && (
+        <div class="stack tight">
+          <p>{t('site.off')}</p>
+          <button type="button" data-testid="popup-enable-site" onClick={() => void switchOn()}>
+            {t('site.enable')}
+          </button>
+          <p class="muted small">{t('site.enableHint', { host: host ?? '' })}</p>
+          {denied && (
+            <p class="notice warn" role="status">
+              {t('site.denied')}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SenderSection({ profiles }: { profiles: ProfileView[] | undefined }) {
+  const t = useTranslator(popupStrings);
+  const common = useTranslator(commonStrings);
+  if (profiles === undefined) return null;
+  const sender = pickDefaultSender(profiles);
+  return (
+    <section class="popup-section" aria-labelledby="sender-heading">
+      <h2 id="sender-heading">{t('sender.heading')}</h2>
+      {sender ? (
+        <p data-testid="popup-sender">
+          <span class="sender-line">{senderLine(sender)}</span>{' '}
+          <span class={`badge ${sender.scope}`}>{common(sender.scope === 'company' ? 'badge.company' : 'badge.personal')}</span>
+        </p>
+      ) : (
+        <div class="stack tight">
+          <p class="muted">{t('sender.none')}</p>
+          <button type="button" data-testid="popup-add-sender" onClick={() => void openOptionsPage('/senders/new').then(() => window.close())}>
+            {t('sender.add')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function RecentSends({ messages }: { messages: MessageView[] | undefined }) {
+  const t = useTranslator(popupStrings);
+  if (messages === undefined) return null;
+  return (
+    <section class="popup-section" aria-labelledby="recent-heading">
+      <div class="spread">
+        <h2 id="recent-heading">{t('recent.heading')}</h2>
+        <button type="button" class="quiet" onClick={() => void openOptionsPage('/history').then(() => window.close())}>
+          {t('recent.all')}
+        </button>
+      </div>
+      {messages.length === 0 ? (
+        <p class="muted">{t('recent.none')}</p>
+      ) : (
+        <ul class="recent" data-testid="popup-recent">
+          {messages.map((message) => (
+            <li key={message.id} data-testid="popup-recent-item">
+              <div class="spread">
+                <span class="recent-subject">{message.subject}</span>
+                <StatusBadge status={message.status} />
+              </div>
+              <span class="muted small">
+                {t('recent.to', { recipients: message.to.join(', ') })} · {formatDateTime(message.sentAt ?? message.createdAt, t.locale)}
+              </span>
+              {message.problem && message.status !== 'sent' && <span class="problem small">{message.problem.title}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ConnectedView({ state, onDisconnected }: { state: ConnectionState; onDisconnected: (state: ConnectionState) => void }) {
+  const t = useTranslator(popupStrings);
+  const common = useTranslator(commonStrings);
+  const { language } = useLanguage();
+  const [profiles, setProfiles] = useState<ProfileView[] | undefined>();
+  const [messages, setMessages] = useState<MessageView[] | undefined>();
+  const [error, setError] = useState<ExtensionError | undefined>();
+
+  useEffect(() => {
+    void sendRequest({ type: 'profiles.list' }).then((result) => (result.ok ? setProfiles(result.data.profiles) : setError(result.error)));
+    void sendRequest({ type: 'messages.list', limit: RECENT_SENDS, language }).then((result) => result.ok && setMessages(result.data.messages));
+  }, [language]);
+
+  return (
+    <>
+      <section class="popup-section who" aria-label={t('connectedAs')}>
+        <p>
+          {t('connectedAs')} <strong data-testid="connected-as">{state.user?.email}</strong>
+          {state.user?.role === 'admin' && <span class="badge admin">{common('badge.admin')}</span>}
+        </p>
+        {state.user?.name && <p>{state.user.name}</p>}
+        <p class="muted small">{t('relay', { url: state.relayUrl ?? '' })}</p>
+      </section>
+      {error && <ErrorNotice error={error} />}
+      <SenderSection profiles={profiles} />
+      <SiteSection />
+      <RecentSends messages={messages} />
+      <footer class="popup-footer">
+        <button
+          type="button"
+          class="secondary"
+          data-testid="disconnect"
+          onClick={() => void sendRequest({ type: 'connection.forget' }).then((r) => r.ok && onDisconnected(r.data))}
+        >
+          {t('disconnect')}
+        </button>
+      </footer>
+    </>
   );
 }
 
 export function Popup() {
+  const t = useTranslator(popupStrings);
+  const common = useTranslator(commonStrings);
   const [state, setState] = useState<ConnectionState | undefined>();
   useEffect(() => {
     void sendRequest({ type: 'connection.get' }).then((r) => setState(r.ok ? r.data : { connected: false }));
   }, []);
 
   return (
-    <main>
-      <h1>Ownpost</h1>
-      {state === undefined && <p>Loading…</p>}
+    <main class="popup">
+      <header class="popup-header">
+        <h1>Ownpost</h1>
+        <button type="button" class="quiet" data-testid="open-options" onClick={() => void openOptionsPage().then(() => window.close())}>
+          {t('settings')}
+        </button>
+      </header>
+      {state === undefined && <p class="muted">{common('loading')}</p>}
       {state && !state.connected && <ConnectForm onConnected={setState} />}
-      {state?.connected && (
-        <section>
-          <p>
-            Connected as <strong data-testid="connected-as">{state.user?.email}</strong>
-            {state.user?.role === 'admin' && <span class="badge">admin</span>}
-          </p>
-          <p class="muted">Relay: {state.relayUrl}</p>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => void sendRequest({ type: 'connection.forget' }).then((r) => r.ok && setState(r.data))}
-          >
-            Disconnect
-          </button>
-        </section>
-      )}
+      {state?.connected && <ConnectedView state={state} onDisconnected={setState} />}
     </main>
   );
 }

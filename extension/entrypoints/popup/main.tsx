@@ -1,5 +1,12 @@
 import { render } from 'preact';
+import { LanguageProvider } from '../../ui/language';
 import { Popup } from './Popup';
+import '../../ui/theme.css';
 import './popup.css';
 
-render(<Popup />, document.getElementById('app')!);
+render(
+  <LanguageProvider>
+    <Popup />
+  </LanguageProvider>,
+  document.getElementById('app')!,
+);

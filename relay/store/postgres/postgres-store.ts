@@ -6,9 +6,14 @@ import type {
   AttemptRecord,
   AttemptResult,
   ClaimedMessage,
+  DeliverySettingsRow,
   EnqueueResult,
+  FinishedAttempt,
   MessageRow,
-  NewMessage,
+  NewSend,
+  SentCopyStatus,
+  OAuthAccessTokenRow,
+  OAuthSignInRow,
   ProfileRow,
   UserRow,
 } from '../types';
@@ -22,11 +27,27 @@ const INT8_OID = 20;
 
 // Columns aliased to the row types' field names, so rows need no mapping code.
 const USER_COLUMNS = `users.id, users.email, users.name, users.role, users.created_at AS "createdAt"`;
-const PROFILE_COLUMNS = `id, owner_id AS "ownerId", scope, data, secrets, created_at AS "createdAt", updated_at AS "updatedAt"`;
-const MESSAGE_COLUMNS = `id, user_id AS "userId", profile_id AS "profileId", message_id AS "messageId", envelope, summary,
-  document_ref AS "documentRef", idempotency_key AS "idempotencyKey", request_hash AS "requestHash", status, attempts,
-  next_attempt_at AS "nextAttemptAt", lease_owner AS "leaseOwner", lease_until AS "leaseUntil", last_reply AS "lastReply",
-  problem_code AS "problemCode", sent_at AS "sentAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+const PROFILE_COLUMNS = `id, owner_id AS "ownerId", scope, data, secrets, created_at AS "createdAt", updated_at AS "updatedAt",
+  oauth_state AS "oauthState"`;
+const OAUTH_ACCESS_TOKEN_COLUMNS = `profile_id AS "profileId", credential_key AS "credentialKey", secrets, obtained_at AS "obtainedAt",
+  expires_at AS "expiresAt"`;
+const OAUTH_SIGN_IN_COLUMNS = `id, profile_id AS "profileId", user_id AS "userId", provider, flow, status, state_hash AS "stateHash", sealed,
+  details, poll_interval_ms AS "pollIntervalMs", next_poll_at AS "nextPollAt", problem_code AS "problemCode", result,
+  created_at AS "createdAt", expires_at AS "expiresAt", updated_at AS "updatedAt"`;
+const MESSAGE_COLUMNS = `id, send_id AS "sendId", user_id AS "userId", profile_id AS "profileId", message_id AS "messageId",
+  envelope, summary, document_ref AS "documentRef", documents, part_number AS "partNumber", part_count AS "partCount", fallback,
+  status, attempt_count AS attempts, next_attempt_at AS "nextAttemptAt", lease_owner AS "leaseOwner", lease_until AS "leaseUntil",
+  last_reply AS "lastReply", problem_code AS "problemCode", sent_at AS "sentAt", size_bytes AS "sizeBytes",
+  sent_copy_status AS "sentCopyStatus", sent_copy_attempts AS "sentCopyAttempts", sent_copy_next_at AS "sentCopyNextAt",
+  sent_copy_folder AS "sentCopyFolder", sent_copy_error AS "sentCopyError", created_at AS "createdAt", updated_at AS "updatedAt"`;
+const ATTEMPT_COLUMNS = `message_id AS "messageId", started_at AS "startedAt", finished_at AS "finishedAt", outcome, reply,
+  response_code AS "responseCode", error_code AS "errorCode", problem_code AS "problemCode"`;
+const DELIVERY_SETTINGS_COLUMNS = `profile_id AS "profileId", data, secrets, server_max_bytes AS "serverMaxBytes", updated_at AS "updatedAt"`;
+
+/** `documents` is stored as JSON text; every other column maps by its alias. */
+function toMessage<T extends MessageRow>(row: Omit<T, 'documents'> & { documents: string | null }): T {
+  return { ...row, documents: row.documents ? JSON.parse(row.documents) : [] } as T;
+}
 
 /**
  * The store for several relay instances sharing one PostgreSQL database. Every piece of state lives
@@ -197,105 +218,414 @@ export class PostgresStore {
     return (await this.pool.query<ProfileRow>(`SELECT ${PROFILE_COLUMNS} FROM profiles ORDER BY created_at`)).rows;
   }
 
-  async enqueueMessage(message: NewMessage): Promise<EnqueueResult> {
-    // One statement: with ON CONFLICT, two instances racing on one Idempotency-Key create one row.
-    const inserted = await this.pool.query<MessageRow>(
-      `INSERT INTO messages (id, user_id, profile_id, message_id, envelope, raw, summary, document_ref, idempotency_key,
-         request_hash, status, attempts, next_attempt_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'queued', 0, $11, $11, $11)
-       ON CONFLICT (user_id, idempotency_key) DO NOTHING
-       RETURNING ${MESSAGE_COLUMNS}`,
-      [
-        message.id, message.userId, message.profileId, message.messageId, message.envelope, message.raw, message.summary,
-        message.documentRef, message.idempotencyKey, message.requestHash, message.createdAt,
-      ],
+  // Sender rules (issue 3).
+
+  async saveProfiles(changes: { insert?: ProfileRow; update: ProfileRow[] }): Promise<void> {
+    await this.transaction(async (client) => {
+      const row = changes.insert;
+      if (row) {
+        await client.query(
+          'INSERT INTO profiles (id, owner_id, scope, data, secrets, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [row.id, row.ownerId, row.scope, row.data, row.secrets, row.createdAt, row.updatedAt],
+        );
+      }
+      for (const u of changes.update) {
+        await client.query('UPDATE profiles SET owner_id = $2, scope = $3, data = $4, secrets = $5, updated_at = $6 WHERE id = $1', [
+          u.id, u.ownerId, u.scope, u.data, u.secrets, u.updatedAt,
+        ]);
+      }
+    });
+  }
+
+  async lastFinishedDelivery(profileId: string): Promise<{ status: 'sent' | 'failed'; problemCode: string | null; at: number } | undefined> {
+    const { rows } = await this.pool.query<{ status: 'sent' | 'failed'; problemCode: string | null; at: number }>(
+      `SELECT status, problem_code AS "problemCode", updated_at AS at FROM messages
+       WHERE profile_id = $1 AND status IN ('sent', 'failed') ORDER BY updated_at DESC LIMIT 1`,
+      [profileId],
     );
-    if (inserted.rows[0]) return { kind: 'created', message: inserted.rows[0] };
-    const existing = (
-      await this.pool.query<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE user_id = $1 AND idempotency_key = $2`, [
-        message.userId, message.idempotencyKey,
-      ])
-    ).rows[0]!;
-    return { kind: 'existing', message: existing, sameRequest: existing.requestHash === message.requestHash };
+    return rows[0];
+  }
+
+  async listUsers(): Promise<UserRow[]> {
+    return (await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY users.created_at, users.email`)).rows;
+  }
+
+  async getSenderAllowances(userId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ pattern: string }>(
+      'SELECT pattern FROM sender_allowances WHERE user_id = $1 ORDER BY created_at, pattern',
+      [userId],
+    );
+    return rows.map((r) => r.pattern);
+  }
+
+  async setSenderAllowances(userId: string, patterns: string[], now: number): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM sender_allowances WHERE user_id = $1', [userId]);
+      for (const [i, pattern] of patterns.entries()) {
+        await client.query('INSERT INTO sender_allowances (user_id, pattern, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+          userId, pattern, now + i,
+        ]);
+      }
+    });
+  }
+
+  /** Tables whose `secrets` column holds a profile's sealed secrets, with the column naming the profile. */
+  private async profileSecretTables(client: pg.PoolClient | pg.Pool): Promise<{ table: string; idColumn: string }[]> {
+    const known = [
+      { table: 'profiles', idColumn: 'id' },
+      { table: 'profile_delivery_settings', idColumn: 'profile_id' },
+      { table: 'oauth_access_tokens', idColumn: 'profile_id' },
+    ];
+    const { rows } = await client.query<{ name: string | null }>(
+      'SELECT to_regclass(t.name)::text AS name FROM unnest($1::text[]) WITH ORDINALITY AS t(name, i) ORDER BY t.i',
+      [known.map((t) => t.table)],
+    );
+    return known.filter((_, i) => rows[i]?.name);
+  }
+
+  async listProfileSecrets(): Promise<{ table: string; profileId: string; secrets: string }[]> {
+    const result: { table: string; profileId: string; secrets: string }[] = [];
+    for (const { table, idColumn } of await this.profileSecretTables(this.pool)) {
+      const { rows } = await this.pool.query<{ id: string; secrets: string }>(
+        `SELECT ${idColumn} AS id, secrets FROM ${table} WHERE secrets IS NOT NULL`,
+      );
+      result.push(...rows.map((r) => ({ table, profileId: r.id, secrets: r.secrets })));
+    }
+    return result;
+  }
+
+  async rewriteProfileSecrets(rewrite: (owner: { table: string; profileId: string; secrets: string }) => string | null): Promise<number> {
+    // Old row versions stay in PostgreSQL's heap until VACUUM reclaims them; the README tells admins
+    // to run VACUUM after a rotation made for a leaked key.
+    return this.transaction(async (client) => {
+      let count = 0;
+      for (const { table, idColumn } of await this.profileSecretTables(client)) {
+        const { rows } = await client.query<{ id: string; secrets: string }>(
+          `SELECT ${idColumn} AS id, secrets FROM ${table} WHERE secrets IS NOT NULL FOR UPDATE`,
+        );
+        for (const row of rows) {
+          const next = rewrite({ table, profileId: row.id, secrets: row.secrets });
+          if (next !== null && next !== row.secrets) {
+            await client.query(`UPDATE ${table} SET secrets = $1 WHERE ${idColumn} = $2`, [next, row.id]);
+            count++;
+          }
+        }
+      }
+      return count;
+    });
+  }
+
+  private async messagesOfSend(client: pg.PoolClient | pg.Pool, sendId: string): Promise<MessageRow[]> {
+    const { rows } = await client.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [sendId]);
+    return rows.map(toMessage);
+  }
+
+  async enqueueSend(send: NewSend): Promise<EnqueueResult> {
+    return this.transaction(async (client) => {
+      // ON CONFLICT: two instances racing on one Idempotency-Key create one send; the loser reads the winner's.
+      const inserted = await client.query(
+        `INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING id`,
+        [send.id, send.userId, send.idempotencyKey, send.requestHash, send.createdAt],
+      );
+      if (inserted.rowCount !== 1) {
+        const existing = (
+          await client.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [
+            send.userId,
+            send.idempotencyKey,
+          ])
+        ).rows[0]!;
+        return { kind: 'existing', messages: await this.messagesOfSend(client, existing.id), sameRequest: existing.request_hash === send.requestHash };
+      }
+      for (const m of send.messages) {
+        await client.query(
+          `INSERT INTO messages (id, send_id, user_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref,
+             documents, part_number, part_count, fallback, status, attempts, attempt_count, next_attempt_at, sent_copy_status,
+             created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'queued', 0, 0, $15, $16, $15, $15)`,
+          [
+            m.id, send.id, send.userId, m.profileId, m.messageId, m.envelope, m.raw, m.raw.length, m.summary, m.documentRef,
+            m.documents.length ? JSON.stringify(m.documents) : null, m.partNumber, m.partCount, m.fallback, send.createdAt,
+            m.wantsSentCopy ? 'pending' : null,
+          ],
+        );
+        for (const document of m.documents) {
+          await client.query('INSERT INTO message_documents (message_id, ref) VALUES ($1, $2) ON CONFLICT DO NOTHING', [m.id, document.ref]);
+        }
+      }
+      return { kind: 'created', messages: await this.messagesOfSend(client, send.id) };
+    });
+  }
+
+  async findSendByIdempotencyKey(userId: string, key: string): Promise<{ requestHash: string; messages: MessageRow[] } | undefined> {
+    const row = (
+      await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [userId, key])
+    ).rows[0];
+    return row ? { requestHash: row.request_hash, messages: await this.messagesOfSend(this.pool, row.id) } : undefined;
   }
 
   async getMessage(id: string): Promise<MessageRow | undefined> {
-    return (await this.pool.query<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = $1`, [id])).rows[0];
+    const row = (await this.pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = $1`, [id])).rows[0];
+    return row ? toMessage(row) : undefined;
   }
 
   async listMessages(filter: { userId?: string; documentRef?: string; limit: number }): Promise<MessageRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.userId) where.push(`user_id = $${params.push(filter.userId)}`);
-    if (filter.documentRef) where.push(`document_ref = $${params.push(filter.documentRef)}`);
+    if (filter.documentRef) {
+      const p = params.push(filter.documentRef);
+      where.push(`(document_ref = $${p} OR id IN (SELECT message_id FROM message_documents WHERE ref = $${p}))`);
+    }
     const sql = `SELECT ${MESSAGE_COLUMNS} FROM messages ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY created_at DESC LIMIT $${params.push(filter.limit)}`;
-    return (await this.pool.query<MessageRow>(sql, params)).rows;
+      ORDER BY created_at DESC, part_number LIMIT $${params.push(filter.limit)}`;
+    return (await this.pool.query(sql, params)).rows.map(toMessage);
   }
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-    // SKIP LOCKED: instances claiming at the same moment take different rows instead of waiting.
-    const { rows } = await this.pool.query<ClaimedMessage>(
+    // SKIP LOCKED: instances claiming at the same moment take different rows instead of waiting. A
+    // row whose lease expired lost its attempt to a dead instance: that attempt is recorded as interrupted.
+    const { rows } = await this.pool.query(
       `WITH due AS (
-         SELECT id FROM messages
+         SELECT id, status AS previous_status, updated_at AS previous_updated_at FROM messages
          WHERE (status IN ('queued', 'deferred') AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until <= $1)
          ORDER BY next_attempt_at LIMIT $2
-         FOR UPDATE SKIP LOCKED)
-       UPDATE messages SET status = 'sending', lease_owner = $3, lease_until = $4, updated_at = $1
-       FROM due WHERE messages.id = due.id
-       RETURNING ${MESSAGE_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1messages.$2')}, messages.raw`,
+         FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE messages SET status = 'sending', lease_owner = $3, lease_until = $4, updated_at = $1
+         FROM due WHERE messages.id = due.id
+         RETURNING messages.*, due.previous_status, due.previous_updated_at),
+       interrupted AS (
+         INSERT INTO attempts (message_id, started_at, finished_at, outcome)
+         SELECT id, previous_updated_at, $1, 'interrupted' FROM claimed WHERE previous_status = 'sending')
+       SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
       [now, limit, owner, now + leaseMs],
     );
-    return rows.sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
+    return rows.map((r) => toMessage<ClaimedMessage>(r)).sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
   }
 
-  async finishAttempt(
-    id: string,
-    owner: string,
-    attempt: Omit<AttemptRecord, 'messageId' | 'outcome'>,
-    result: AttemptResult,
-  ): Promise<boolean> {
-    return this.transaction(async (client) => {
-      const held = await client.query("SELECT 1 FROM messages WHERE id = $1 AND lease_owner = $2 AND status = 'sending' FOR UPDATE", [id, owner]);
-      if (held.rowCount !== 1) return false;
-      await client.query(
-        `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode],
-      );
-      const now = attempt.finishedAt;
-      if (result.outcome === 'sent') {
-        await client.query(
-          `UPDATE messages SET status = 'sent', attempts = attempts + 1, last_reply = $2, problem_code = NULL, sent_at = $3,
-             next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1`,
-          [id, result.reply, now],
-        );
-      } else {
-        await client.query(
-          `UPDATE messages SET status = $2, attempts = attempts + 1, last_reply = $3, problem_code = $4, next_attempt_at = $5,
-             lease_owner = NULL, lease_until = NULL, updated_at = $6 WHERE id = $1`,
-          [id, result.outcome, result.reply, result.problemCode, result.outcome === 'deferred' ? result.nextAttemptAt : null, now],
-        );
-      }
-      return true;
-    });
+  async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
+    await this.pool.query("UPDATE messages SET lease_until = $3 WHERE id = ANY($1::text[]) AND lease_owner = $2 AND status = 'sending'", [
+      ids,
+      owner,
+      until,
+    ]);
+  }
+
+  async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
+    if (finished.length === 0) return [];
+    // One statement, one round trip: the results commit together, and quickly, because the time
+    // between a server's 250 and this commit is when a crash makes a duplicate.
+    const column = <T>(pick: (f: FinishedAttempt) => T) => finished.map(pick);
+    const { rows } = await this.pool.query<{ id: string }>(
+      `WITH input AS (
+         SELECT * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[],
+           $10::text[], $11::bigint[])
+           AS i(id, started_at, finished_at, outcome, attempt_reply, reply, response_code, error_code, problem_code, next_attempt_at)),
+       held AS (
+         SELECT m.id FROM messages m JOIN input i ON i.id = m.id
+         WHERE m.lease_owner = $1 AND m.status = 'sending' FOR UPDATE OF m),
+       recorded AS (
+         INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
+         SELECT i.id, i.started_at, i.finished_at, i.outcome, i.attempt_reply, i.response_code, i.error_code, i.problem_code
+         FROM input i JOIN held h ON h.id = i.id)
+       UPDATE messages m SET
+         status = i.outcome, attempts = m.attempts + 1, attempt_count = m.attempt_count + 1, last_reply = i.reply,
+         problem_code = i.problem_code,
+         sent_at = CASE WHEN i.outcome = 'sent' THEN i.finished_at ELSE m.sent_at END,
+         next_attempt_at = CASE WHEN i.outcome = 'deferred' THEN i.next_attempt_at END,
+         lease_owner = NULL, lease_until = NULL,
+         sent_copy_next_at = CASE WHEN i.outcome = 'sent' AND m.sent_copy_status = 'pending' THEN i.finished_at ELSE m.sent_copy_next_at END,
+         sent_copy_status = CASE WHEN i.outcome = 'failed' THEN NULL ELSE m.sent_copy_status END,
+         updated_at = i.finished_at
+       FROM input i JOIN held h ON h.id = i.id
+       WHERE m.id = i.id
+       RETURNING m.id`,
+      [
+        owner,
+        column((f) => f.id),
+        column((f) => f.attempt.startedAt),
+        column((f) => f.attempt.finishedAt),
+        column((f) => f.result.outcome),
+        column((f) => f.attempt.reply),
+        column((f) => f.result.reply),
+        column((f) => f.attempt.responseCode),
+        column((f) => f.attempt.errorCode),
+        column((f) => (f.result.outcome === 'sent' ? null : f.result.problemCode)),
+        column((f) => (f.result.outcome === 'deferred' ? f.result.nextAttemptAt : null)),
+      ],
+    );
+    const applied = new Set(rows.map((r) => r.id));
+    return finished.map((f) => applied.has(f.id));
+  }
+
+  async finishAttempt(id: string, owner: string, attempt: FinishedAttempt['attempt'], result: AttemptResult): Promise<boolean> {
+    const [applied] = await this.finishAttempts(owner, [{ id, attempt, result }]);
+    return applied ?? false;
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
+    await this.transaction(async (client) => {
+      const released = await client.query(
+        `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3,
+           lease_owner = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,
+        [id, owner, now],
+      );
+      if (released.rowCount === 1) {
+        await client.query("INSERT INTO attempts (message_id, started_at, finished_at, outcome) VALUES ($1, $2, $2, 'released')", [id, now]);
+      }
+    });
+  }
+
+  async postponeMessage(id: string, owner: string, until: number): Promise<void> {
     await this.pool.query(
-      `UPDATE messages SET status = CASE WHEN attempts = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3,
-         lease_owner = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,
-      [id, owner, now],
+      `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3,
+         lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,
+      [id, owner, until],
     );
   }
 
   async listAttempts(messageId: string): Promise<AttemptRecord[]> {
-    return (
-      await this.pool.query<AttemptRecord>(
-        `SELECT message_id AS "messageId", started_at AS "startedAt", finished_at AS "finishedAt", outcome, reply,
-           response_code AS "responseCode", error_code AS "errorCode" FROM attempts WHERE message_id = $1 ORDER BY id`,
-        [messageId],
-      )
-    ).rows;
+    return this.listAttemptsOfMessages([messageId]);
+  }
+
+  async listAttemptsOfMessages(messageIds: string[]): Promise<AttemptRecord[]> {
+    if (messageIds.length === 0) return [];
+    return (await this.pool.query<AttemptRecord>(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE message_id = ANY($1::text[]) ORDER BY id`, [messageIds]))
+      .rows;
+  }
+
+  async claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
+    const { rows } = await this.pool.query(
+      `WITH due AS (
+         SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= $1
+         ORDER BY sent_copy_next_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE messages SET sent_copy_next_at = $3, sent_copy_attempts = sent_copy_attempts + 1
+         FROM due WHERE messages.id = due.id RETURNING messages.*)
+       SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
+      [now, limit, now + leaseMs],
+    );
+    return rows.map((r) => toMessage<ClaimedMessage>(r));
+  }
+
+  async finishSentCopy(id: string, result: { status: SentCopyStatus; folder: string | null; error: string | null; nextAt: number | null }): Promise<void> {
+    await this.pool.query(
+      `UPDATE messages SET sent_copy_status = $2, sent_copy_folder = coalesce($3, sent_copy_folder), sent_copy_error = $4,
+         sent_copy_next_at = $5 WHERE id = $1`,
+      [id, result.status, result.folder, result.error, result.nextAt],
+    );
+  }
+
+  async getDeliverySettings(profileId: string): Promise<DeliverySettingsRow | undefined> {
+    return (await this.pool.query<DeliverySettingsRow>(`SELECT ${DELIVERY_SETTINGS_COLUMNS} FROM profile_delivery_settings WHERE profile_id = $1`, [profileId]))
+      .rows[0];
+  }
+
+  async putDeliverySettings(row: Omit<DeliverySettingsRow, 'serverMaxBytes'>): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO profile_delivery_settings (profile_id, data, secrets, updated_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (profile_id) DO UPDATE SET data = excluded.data, secrets = excluded.secrets, updated_at = excluded.updated_at`,
+      [row.profileId, row.data, row.secrets, row.updatedAt],
+    );
+  }
+
+  async recordServerMaxBytes(profileId: string, bytes: number, now: number): Promise<void> {
+    // See SqliteStore.recordServerMaxBytes: a learned limit is not a settings change.
+    await this.pool.query(
+      `INSERT INTO profile_delivery_settings (profile_id, data, secrets, server_max_bytes, updated_at)
+       SELECT $1, '{"v":1}', NULL, $2, $3 WHERE EXISTS (SELECT 1 FROM profiles WHERE id = $1)
+       ON CONFLICT (profile_id) DO UPDATE SET server_max_bytes = excluded.server_max_bytes`,
+      [profileId, bytes, now],
+    );
+  }
+
+  async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {
+    return (await this.pool.query<OAuthAccessTokenRow>(`SELECT ${OAUTH_ACCESS_TOKEN_COLUMNS} FROM oauth_access_tokens WHERE profile_id = $1`, [profileId]))
+      .rows[0];
+  }
+
+  async putOAuthAccessToken(row: OAuthAccessTokenRow): Promise<void> {
+    // INSERT … SELECT: a profile deleted meanwhile gets no orphan token (and no foreign key error).
+    await this.pool.query(
+      `INSERT INTO oauth_access_tokens (profile_id, credential_key, secrets, obtained_at, expires_at)
+       SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM profiles WHERE id = $1)
+       ON CONFLICT (profile_id) DO UPDATE SET credential_key = excluded.credential_key, secrets = excluded.secrets,
+         obtained_at = excluded.obtained_at, expires_at = excluded.expires_at`,
+      [row.profileId, row.credentialKey, row.secrets, row.obtainedAt, row.expiresAt],
+    );
+  }
+
+  async deleteOAuthAccessToken(profileId: string, obtainedAt?: number): Promise<void> {
+    if (obtainedAt === undefined) await this.pool.query('DELETE FROM oauth_access_tokens WHERE profile_id = $1', [profileId]);
+    else await this.pool.query('DELETE FROM oauth_access_tokens WHERE profile_id = $1 AND obtained_at = $2', [profileId, obtainedAt]);
+  }
+
+  async setProfileOAuthGrant(
+    profileId: string,
+    grant: { refreshToken: string | null; state?: string | null },
+    options: { ifRefreshTokenIs?: string | null; touchedAt?: number } = {},
+  ): Promise<boolean> {
+    // jsonb || and - change one field of the secrets JSON and keep the others (the password, the
+    // client secret); one UPDATE, so the compare-and-set below holds across instances.
+    const params: unknown[] = [profileId];
+    const secrets =
+      grant.refreshToken === null
+        ? `(coalesce(secrets, '{}')::jsonb - 'refreshToken')::text`
+        : `(coalesce(secrets, '{}')::jsonb || jsonb_build_object('refreshToken', $${params.push(grant.refreshToken)}::text))::text`;
+    const state =
+      (grant.state === undefined ? '' : `, oauth_state = $${params.push(grant.state)}`) +
+      (options.touchedAt === undefined ? '' : `, updated_at = $${params.push(options.touchedAt)}`);
+    const guard =
+      'ifRefreshTokenIs' in options
+        ? ` AND (coalesce(secrets, '{}')::jsonb ->> 'refreshToken') IS NOT DISTINCT FROM $${params.push(options.ifRefreshTokenIs ?? null)}::text`
+        : '';
+    const result = await this.pool.query(`UPDATE profiles SET secrets = ${secrets}${state} WHERE id = $1${guard}`, params);
+    return result.rowCount === 1;
+  }
+
+  async createOAuthSignIn(row: OAuthSignInRow): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM oauth_sign_ins WHERE profile_id = $1', [row.profileId]);
+      await client.query(
+        `INSERT INTO oauth_sign_ins (id, profile_id, user_id, provider, flow, status, state_hash, sealed, details,
+           poll_interval_ms, next_poll_at, problem_code, result, created_at, expires_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+        [
+          row.id, row.profileId, row.userId, row.provider, row.flow, row.status, row.stateHash, row.sealed, row.details,
+          row.pollIntervalMs, row.nextPollAt, row.problemCode, row.result, row.createdAt, row.expiresAt, row.updatedAt,
+        ],
+      );
+    });
+  }
+
+  async getOAuthSignIn(id: string): Promise<OAuthSignInRow | undefined> {
+    return (await this.pool.query<OAuthSignInRow>(`SELECT ${OAUTH_SIGN_IN_COLUMNS} FROM oauth_sign_ins WHERE id = $1`, [id])).rows[0];
+  }
+
+  async claimOAuthSignInPoll(id: string, now: number, nextPollAt: number): Promise<boolean> {
+    const result = await this.pool.query(
+      "UPDATE oauth_sign_ins SET next_poll_at = $2, updated_at = $3 WHERE id = $1 AND status = 'pending' AND next_poll_at <= $3",
+      [id, nextPollAt, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async setOAuthSignInPollInterval(id: string, pollIntervalMs: number, nextPollAt: number): Promise<void> {
+    await this.pool.query("UPDATE oauth_sign_ins SET poll_interval_ms = $2, next_poll_at = $3 WHERE id = $1 AND status = 'pending'", [
+      id, pollIntervalMs, nextPollAt,
+    ]);
+  }
+
+  async finishOAuthSignIn(
+    id: string,
+    outcome: { status: 'signed_in' | 'failed' | 'expired'; problemCode: string | null; result: string | null; now: number },
+  ): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE oauth_sign_ins SET status = $2, problem_code = $3, result = $4, next_poll_at = NULL, updated_at = $5
+       WHERE id = $1 AND status = 'pending'`,
+      [id, outcome.status, outcome.problemCode, outcome.result, outcome.now],
+    );
+    return result.rowCount === 1;
   }
 }

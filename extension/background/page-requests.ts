@@ -1,0 +1,180 @@
+/**
+ * The background's side of the in-page UI (issue 7): what content scripts ask for (their page's
+ * recipes, probing and fetching the document, sending, history, loading the panel) and the recipe
+ * and picker requests of the extension's own pages. handle-request.ts validates every message and
+ * checks who may send it before anything here runs; the page is always `sender.tab`, never a URL
+ * from the message.
+ */
+import { MAX_DOCUMENT_BYTES, type ExtensionError, type ExtensionResponses, type PageSetup, type SendDraft, type TabCommand } from '../../shared/extension-messages';
+import { zRecipeInput, type RecipeInput, type RecipeView } from '../../shared/recipe-schemas';
+import type { MessageView } from '../../shared/schemas';
+import { browser, type Runtime } from '../lib/browser';
+import { connectionItem, type StoredConnection } from '../lib/connection-item';
+import { currentLanguage } from '../lib/settings-items';
+import {
+  companyRecipes,
+  deletePersonalRecipe,
+  findPersonalRecipe,
+  forgetCompanyRecipes,
+  personalRecipesItem,
+  recipesForOrigin,
+  savePersonalRecipe,
+} from '../recipes/recipe-store';
+import { base64Size, bytesToBase64, fetchDocumentForTab, probeDocumentLinks } from './fetch-document';
+import { callRelay, RelayError } from './relay-client';
+
+/** The panel's code, injected into a tab only when its user opens the panel (the page-load script stays small). */
+export const PANEL_SCRIPT_FILE = '/content-scripts/invoice-panel.js';
+
+async function requireConnection(): Promise<StoredConnection> {
+  const connection = await connectionItem.getValue();
+  if (!connection) {
+    throw new RelayError({ code: 'not_connected', message: 'Ownpost is not connected to a relay yet.', hint: 'Click the Ownpost icon and connect with a pairing code.' });
+  }
+  return connection;
+}
+
+function fetchCompanyRecipes(connection: StoredConnection): Promise<RecipeView[]> {
+  return callRelay<{ recipes: RecipeView[] }>(connection.relayUrl, '/v1/recipes', { token: connection.token }).then((body) => body.recipes);
+}
+
+export async function pageSetup(sender: Runtime.MessageSender): Promise<PageSetup> {
+  const pageUrl = sender.tab?.url ?? '';
+  const [connection, personal, language] = await Promise.all([connectionItem.getValue(), personalRecipesItem.getValue(), currentLanguage()]);
+  const company = connection ? await companyRecipes(connection.relayUrl, () => fetchCompanyRecipes(connection)) : [];
+  return { connected: Boolean(connection), recipes: recipesForOrigin([...personal, ...company], pageUrl), language };
+}
+
+export async function inspectDocument(url: string, sender: Runtime.MessageSender): Promise<ExtensionResponses['document.inspect']> {
+  const { bytes: _bytes, ...info } = await fetchDocumentForTab(url, sender.tab);
+  return info;
+}
+
+export async function probeDocument(urls: string[], sender: Runtime.MessageSender): Promise<ExtensionResponses['document.probe']> {
+  const document = await probeDocumentLinks(urls, sender.tab?.url);
+  return document ? { document } : {};
+}
+
+export async function documentHistory(documentRef: string): Promise<ExtensionResponses['document.history']> {
+  const connection = await requireConnection();
+  const path = `/v1/messages?${new URLSearchParams({ documentRef, limit: '20' })}`;
+  return callRelay<{ messages: MessageView[] }>(connection.relayUrl, path, { token: connection.token });
+}
+
+/**
+ * A send from the panel: the page's document fetched from the tab's own origin (the copy the panel
+ * showed, when it still has it), the user's added files checked for size, the page's address as
+ * context so the relay can map the site to its sender.
+ */
+export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender): Promise<MessageView> {
+  const connection = await requireConnection();
+  const attachments: { filename: string; contentType: string; contentBase64: string }[] = [];
+  if (draft.documentUrl) {
+    const document = await fetchDocumentForTab(draft.documentUrl, sender.tab, { filenameHint: draft.documentFilename, reuse: true });
+    attachments.push({ filename: document.filename, contentType: document.contentType, contentBase64: bytesToBase64(document.bytes) });
+  }
+  for (const file of draft.attachments ?? []) {
+    if (base64Size(file.contentBase64) > MAX_DOCUMENT_BYTES) {
+      throw new RelayError({ code: 'document_too_large', message: `“${file.filename}” is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.` });
+    }
+    attachments.push(file);
+  }
+  return callRelay<MessageView>(connection.relayUrl, '/v1/messages', {
+    method: 'POST',
+    token: connection.token,
+    idempotencyKey: draft.idempotencyKey,
+    body: {
+      ...(draft.profileId ? { profileId: draft.profileId } : {}),
+      to: draft.to,
+      cc: draft.cc ?? [],
+      subject: draft.subject,
+      text: draft.text ?? '',
+      attachments,
+      context: { ...(draft.documentRef ? { documentRef: draft.documentRef } : {}), ...(sender.tab?.url ? { pageUrl: sender.tab.url } : {}) },
+    },
+  });
+}
+
+/**
+ * Injects the panel's script into the frame that asked. Only into a tab's frame that runs our
+ * content script already (the sender), so this never reaches a page Ownpost is not enabled on.
+ */
+export async function loadPanel(sender: Runtime.MessageSender): Promise<{ loaded: true }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can open the panel.' });
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT_FILE] });
+  return { loaded: true };
+}
+
+function toExtensionError(error: unknown): ExtensionError {
+  return error instanceof RelayError ? error.error : { code: 'bad_request', message: (error as Error).message };
+}
+
+type ValidRecipe = ReturnType<typeof zRecipeInput.parse>;
+
+/** Saves a recipe made with the picker; with `share`, an admin also publishes it for the whole company. */
+export async function saveRecipe(recipe: ValidRecipe, share: boolean): Promise<ExtensionResponses['recipes.save']> {
+  const saved = await savePersonalRecipe(recipe);
+  if (!share) return { recipe: saved };
+  try {
+    return { recipe: saved, shared: await publish(recipe) };
+  } catch (error) {
+    // The recipe works for this user already; the panel says why the company does not get it.
+    return { recipe: saved, shareError: toExtensionError(error) };
+  }
+}
+
+async function publish(recipe: RecipeInput): Promise<RecipeView> {
+  const connection = await requireConnection();
+  const published = await callRelay<RecipeView>(connection.relayUrl, '/v1/recipes', {
+    method: 'POST',
+    token: connection.token,
+    body: { name: recipe.name, urlPattern: recipe.urlPattern, ...(recipe.rowSelector ? { rowSelector: recipe.rowSelector } : {}), fields: recipe.fields },
+  });
+  await forgetCompanyRecipes();
+  return published;
+}
+
+export async function listRecipes(): Promise<ExtensionResponses['recipes.list']> {
+  const personal = await personalRecipesItem.getValue();
+  const connection = await connectionItem.getValue();
+  if (!connection) return { personal, company: [] };
+  try {
+    return { personal, company: await fetchCompanyRecipes(connection) };
+  } catch (error) {
+    return { personal, company: [], companyError: toExtensionError(error) };
+  }
+}
+
+export async function deleteRecipe(id: string): Promise<{ deleted: true }> {
+  if (!(await deletePersonalRecipe(id))) throw new RelayError({ code: 'not_found', message: 'There is no such recipe.' });
+  return { deleted: true };
+}
+
+export async function publishRecipe(id: string): Promise<RecipeView> {
+  const recipe = await findPersonalRecipe(id);
+  if (!recipe) throw new RelayError({ code: 'not_found', message: 'There is no such recipe.' });
+  return publish(recipe);
+}
+
+export async function unpublishRecipe(id: string): Promise<{ deleted: true }> {
+  const connection = await requireConnection();
+  await callRelay<void>(connection.relayUrl, `/v1/recipes/${encodeURIComponent(id)}`, { method: 'DELETE', token: connection.token });
+  await forgetCompanyRecipes();
+  return { deleted: true };
+}
+
+/** Starts the element picker in a tab (the popup's "Teach Ownpost this page"). */
+export async function startPicker(tabId: number): Promise<{ started: true }> {
+  const command: TabCommand = { type: 'ownpost.picker.start' };
+  try {
+    await browser.tabs.sendMessage(tabId, command);
+  } catch {
+    throw new RelayError({
+      code: 'bad_request',
+      message: 'Ownpost is not running on this page.',
+      hint: 'Switch Ownpost on for this site first (or reload the page), then try again.',
+    });
+  }
+  return { started: true };
+}

@@ -1,0 +1,178 @@
+/**
+ * Finds documents on the page and keeps the send button in step with it, also in single-page apps:
+ * after a client-side navigation, and when content renders late. The DOM is observed only for a
+ * bounded time after something happened (the load, a navigation, a click or Enter by the user),
+ * never for the page's whole life, and everything stops with the content script's context.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ProbedDocument } from '../../../shared/extension-messages';
+import type { Recipe } from '../../../shared/recipe-schemas';
+import { detectDocumentsOnPage } from '../../sites';
+import type { PageDetection } from '../../sites/site-adapter';
+import { askBackground } from './background-request';
+import { BUTTON_HOST_TAG, mountSendButton, type MountedButton } from './send-button';
+
+/** How long the DOM is watched after the load or a navigation: apps render invoices after fetching them. */
+export const WATCH_AFTER_NAVIGATION_MS = 10_000;
+/** After a click or Enter: a master-detail app may show another invoice without changing the address. */
+export const WATCH_AFTER_INTERACTION_MS = 4_000;
+/** Mutations come in bursts while an app renders; the page is read once the burst settles. */
+const SETTLE_MS = 200;
+
+export interface PageWatchOptions {
+  recipes(): readonly Recipe[];
+  label(detection: PageDetection): string;
+  open(detection: PageDetection): void;
+  /** The address changed: whatever was open belonged to the previous page. */
+  navigated(): void;
+}
+
+/** A stable key for "the same thing is on the page", so a re-render does not remount the button. */
+const elementIds = new WeakMap<Element, number>();
+let lastElementId = 0;
+function elementId(element: Element | undefined): number {
+  if (!element) return 0;
+  let id = elementIds.get(element);
+  if (id === undefined) elementIds.set(element, (id = ++lastElementId));
+  return id;
+}
+
+function detectionKey(detection: PageDetection): string {
+  const documents = detection.documents.map((d) => `${d.number ?? ''}|${d.pdfUrl ?? ''}|${d.recipients.join(',')}`).join(';');
+  return `${detection.kind}:${elementId(detection.anchor)}:${documents}`;
+}
+
+function isOurs(node: Node): boolean {
+  return node.nodeName.toLowerCase() === BUTTON_HOST_TAG || node.nodeName.toLowerCase() === 'ownpost-panel-ui';
+}
+
+export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) {
+  let current: { key: string; detection: PageDetection; button: MountedButton; controller: AbortController } | undefined;
+  let generation = 0;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let watchTimer: ReturnType<typeof setTimeout> | undefined;
+  let observer: MutationObserver | undefined;
+  /** A link probed once is not probed again on this page: probing costs the site a request. */
+  const probed = new Map<string, ProbedDocument | null>();
+
+  function unmount() {
+    current?.controller.abort();
+    current = undefined;
+  }
+
+  function show(detection: PageDetection | undefined) {
+    if (!detection) return unmount();
+    const key = detectionKey(detection);
+    if (current && current.key === key && current.button.host.isConnected) {
+      current.detection = detection;
+      return;
+    }
+    unmount();
+    // Aborted by unmount(), which the context's invalidation also calls.
+    const controller = new AbortController();
+    const entry = {
+      key,
+      detection,
+      controller,
+      button: mountSendButton({
+        anchor: detection.anchor,
+        label: options.label(detection),
+        // The newest reading of the page, not the one the button was made for.
+        onActivate: () => options.open(entry.detection),
+        signal: controller.signal,
+      }),
+    };
+    current = entry;
+  }
+
+  /** A document whose PDF link does not say so: ask the background whether one of its links gives a PDF. */
+  async function resolvePdf(detection: PageDetection): Promise<PageDetection | undefined> {
+    const found = detection.documents[0]!;
+    if (detection.kind !== 'document' || found.pdfUrl || !found.pdfCandidates?.length) return detection;
+    const key = found.pdfCandidates.join(' ');
+    let document = probed.get(key);
+    if (document === undefined) {
+      const result = await askBackground({ type: 'document.probe', urls: found.pdfCandidates });
+      document = result.ok ? (result.data.document ?? null) : null;
+      probed.set(key, document);
+    }
+    if (!document) return undefined;
+    const { pdfCandidates: _candidates, ...rest } = found;
+    return { ...detection, documents: [{ ...rest, pdfUrl: document.url }] };
+  }
+
+  async function detect() {
+    const run = ++generation;
+    let detection: PageDetection | undefined;
+    try {
+      detection = detectDocumentsOnPage(document, new URL(location.href), options.recipes())?.detection;
+      if (detection) detection = await resolvePdf(detection);
+    } catch (error) {
+      console.warn('[ownpost] reading the page failed', error);
+      detection = undefined;
+    }
+    // A newer reading started meanwhile (the app rendered again): that one decides.
+    if (run !== generation || ctx.isInvalid) return;
+    show(detection);
+  }
+
+  function detectSoon() {
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => {
+      settleTimer = undefined;
+      if (ctx.isValid) void detect();
+    }, SETTLE_MS);
+  }
+
+  function stopWatching() {
+    observer?.disconnect();
+    observer = undefined;
+    if (watchTimer !== undefined) clearTimeout(watchTimer);
+    watchTimer = undefined;
+  }
+
+  /** Observe the DOM for `ms` from now (extending a watch already running). */
+  function watchFor(ms: number) {
+    if (ctx.isInvalid) return;
+    if (!observer) {
+      observer = new MutationObserver((records) => {
+        // Our own button coming and going is not the page changing.
+        const pageChanged = records.some((r) => r.type === 'characterData' || [...r.addedNodes, ...r.removedNodes].some((n) => !isOurs(n)));
+        if (pageChanged) detectSoon();
+      });
+      observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    }
+    if (watchTimer !== undefined) clearTimeout(watchTimer);
+    watchTimer = setTimeout(stopWatching, ms);
+  }
+
+  ctx.onInvalidated(() => {
+    stopWatching();
+    if (settleTimer !== undefined) clearTimeout(settleTimer);
+    unmount();
+  });
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    options.navigated();
+    detectSoon();
+    watchFor(WATCH_AFTER_NAVIGATION_MS);
+  });
+  const onInteraction = (event: Event) => {
+    if (!event.isTrusted) return;
+    if (event.type === 'keydown' && (event as KeyboardEvent).key !== 'Enter') return;
+    watchFor(WATCH_AFTER_INTERACTION_MS);
+  };
+  ctx.addEventListener(document, 'click', onInteraction, { capture: true, passive: true });
+  ctx.addEventListener(document, 'keydown', onInteraction, { capture: true, passive: true });
+
+  void detect();
+  watchFor(WATCH_AFTER_NAVIGATION_MS);
+
+  return {
+    /** Read the page again now (the recipes changed). */
+    detectAgain() {
+      void detect();
+      watchFor(WATCH_AFTER_INTERACTION_MS);
+    },
+  };
+}

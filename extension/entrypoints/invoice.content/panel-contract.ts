@@ -1,0 +1,38 @@
+/**
+ * How the page-load script (this folder's index.ts: detection and the button) and the panel's script
+ * (invoice-panel.content.tsx, injected by the background when the user opens the panel) talk. Both
+ * run in the extension's isolated world in the same frame, so they share its global object, which the
+ * page's own scripts cannot see.
+ */
+import type { Language } from '../../i18n/core';
+import type { DetectedDocument } from '../../sites/site-adapter';
+
+export const PANEL_API_KEY = '__ownpostPanel';
+
+/** What the page-load script gives the panel. */
+export interface PanelHost {
+  language: Language;
+  /** The page's address now (single-page apps change it without a load). */
+  pageUrl(): URL;
+  /** A recipe was saved: load the recipes again and look at the page again. */
+  recipesChanged(): void;
+}
+
+export interface PanelApi {
+  openDocument(found: DetectedDocument, host: PanelHost): void;
+  openList(documents: DetectedDocument[], host: PanelHost): void;
+  startPicker(host: PanelHost): void;
+  /** The page navigated away from the document: close what is open. */
+  close(): void;
+}
+
+export function installedPanel(): PanelApi | undefined {
+  return (globalThis as Record<string, unknown>)[PANEL_API_KEY] as PanelApi | undefined;
+}
+
+export function installPanel(api: PanelApi, signal: AbortSignal): void {
+  (globalThis as Record<string, unknown>)[PANEL_API_KEY] = api;
+  signal.addEventListener('abort', () => {
+    if (installedPanel() === api) delete (globalThis as Record<string, unknown>)[PANEL_API_KEY];
+  });
+}

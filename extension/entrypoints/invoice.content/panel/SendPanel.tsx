@@ -1,0 +1,343 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DocumentInfo } from '../../../../shared/extension-messages';
+import { formatMailbox, parseMailboxList } from '../../../../shared/address';
+import type { MessageView, ProfileView } from '../../../../shared/schemas';
+import { createTranslator, isLanguage, type Language } from '../../../i18n/core';
+import { pageStrings } from '../../../i18n/page-strings';
+import { loadTemplate, renderTemplate, type MessageTemplate } from '../../../lib/templates';
+import type { DetectedDocument } from '../../../sites/site-adapter';
+import { askBackground } from '../background-request';
+import type { PanelHost } from '../panel-contract';
+import {
+  deliveryProblem,
+  followMessage,
+  formatSize,
+  formMatchesDraft,
+  fromUser,
+  MAX_FILE_MB,
+  newIdempotencyKey,
+  orderProfilesForPage,
+  problemOf,
+  readAddedFile,
+  type AddedFile,
+  type Problem,
+} from './panel-helpers';
+
+type Phase =
+  | { kind: 'editing' }
+  | { kind: 'sending' }
+  | { kind: 'queued'; message: MessageView }
+  | { kind: 'sent'; message: MessageView }
+  | { kind: 'error'; problem: Problem };
+
+interface Props {
+  found: DetectedDocument;
+  host: PanelHost;
+  signal: AbortSignal;
+  onClose: () => void;
+}
+
+/** The addresses of a To or Cc field, strictly parsed (shared/address.ts), or the problem to show. */
+function parseAddressField(text: string, required: boolean): { ok: true; value: string[] } | { ok: false; message?: string } {
+  if (!text.trim()) return required ? { ok: false } : { ok: true, value: [] };
+  const parsed = parseMailboxList(text);
+  return parsed.ok ? { ok: true, value: parsed.value.map(formatMailbox) } : { ok: false, message: parsed.message };
+}
+
+/** The sender panel for one document: from, to, cc, subject, message, attachments, Send, and the result. */
+export function SendPanel({ found, host, signal, onClose }: Props) {
+  const t = useMemo(() => createTranslator(pageStrings, host.language), [host.language]);
+  const templateLanguage: Language = found.language && isLanguage(found.language) ? found.language : host.language;
+  const [profiles, setProfiles] = useState<ProfileView[] | undefined>();
+  const [mappedId, setMappedId] = useState<string | undefined>();
+  const [profileId, setProfileId] = useState('');
+  const [to, setTo] = useState(found.recipients[0] ?? '');
+  const [cc, setCc] = useState('');
+  const [subject, setSubject] = useState('');
+  const [text, setText] = useState('');
+  const edited = useRef({ subject: false, text: false });
+  const [template, setTemplate] = useState<MessageTemplate | undefined>();
+  const [documentInfo, setDocumentInfo] = useState<DocumentInfo | { error: string } | undefined>();
+  const [includeDocument, setIncludeDocument] = useState(Boolean(found.pdfUrl));
+  const [files, setFiles] = useState<AddedFile[]>([]);
+  const [fileProblem, setFileProblem] = useState<string | undefined>();
+  const [history, setHistory] = useState<MessageView[]>([]);
+  const [fieldProblem, setFieldProblem] = useState<{ field: 'to' | 'cc' | 'subject'; message: string } | undefined>();
+  const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
+  const idempotencyKey = useRef(newIdempotencyKey());
+  const refs = {
+    from: useRef<HTMLSelectElement>(null),
+    to: useRef<HTMLInputElement>(null),
+    cc: useRef<HTMLInputElement>(null),
+    subject: useRef<HTMLInputElement>(null),
+    text: useRef<HTMLTextAreaElement>(null),
+  };
+  const timeFormat = useMemo(() => new Intl.DateTimeFormat(t.locale, { timeStyle: 'short' }), [t.locale]);
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' }), [t.locale]);
+
+  useEffect(() => {
+    void askBackground({ type: 'profiles.list' }).then((result) => {
+      if (signal.aborted) return;
+      if (!result.ok) return setPhase({ kind: 'error', problem: problemOf(result.error) });
+      const { ordered, preselected, mappedId } = orderProfilesForPage(result.data.profiles, host.pageUrl().href);
+      setProfiles(ordered);
+      setMappedId(mappedId);
+      if (preselected) setProfileId(preselected);
+    });
+    void loadTemplate(templateLanguage).then((loaded) => !signal.aborted && setTemplate(loaded));
+    if (found.pdfUrl) {
+      void askBackground({ type: 'document.inspect', url: found.pdfUrl }).then((result) => {
+        if (!signal.aborted) setDocumentInfo(result.ok ? result.data : { error: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message });
+      });
+    }
+    if (found.number) {
+      void askBackground({ type: 'document.history', documentRef: found.number }).then((result) => {
+        if (!signal.aborted && result.ok) setHistory(result.data.messages.filter((m) => m.status === 'sent'));
+      });
+    }
+  }, []);
+
+  // Subject and message come from the template, with the sender's name once the sender is known;
+  // what the user typed is never overwritten.
+  const sender = profiles?.find((p) => p.id === profileId);
+  useEffect(() => {
+    if (!template) return;
+    const values = { documentNumber: found.number, customerName: found.customerName, amount: found.amount, dueDate: found.dueDate, senderName: sender?.fromName };
+    if (!edited.current.subject) setSubject(renderTemplate(template.subject, values));
+    if (!edited.current.text) setText(renderTemplate(template.message, values));
+  }, [template, sender?.fromName]);
+
+  async function addFiles(list: FileList | null | undefined) {
+    for (const file of list ? [...list] : []) {
+      const added = await readAddedFile(file);
+      if (signal.aborted) return;
+      if ('tooLarge' in added) setFileProblem(t('fileTooLarge', { name: added.tooLarge, limit: MAX_FILE_MB }));
+      else setFiles((current) => [...current, added]);
+    }
+  }
+
+  async function send() {
+    setFieldProblem(undefined);
+    const fields = [
+      [refs.from.current, profileId],
+      [refs.to.current, to],
+      [refs.cc.current, cc],
+      [refs.subject.current, subject],
+      [refs.text.current, text],
+    ] as const;
+    if (!formMatchesDraft(fields)) {
+      // Put back what the user typed, and make them look before anything is sent.
+      for (const [element, value] of fields) if (element) element.value = value;
+      return setPhase({ kind: 'error', problem: { message: t('pageChangedForm') } });
+    }
+    const toList = parseAddressField(to, true);
+    if (!toList.ok) return setFieldProblem({ field: 'to', message: toList.message ? t('badAddress', { field: t('to'), problem: toList.message }) : t('toRequired') });
+    const ccList = parseAddressField(cc, false);
+    if (!ccList.ok) return setFieldProblem({ field: 'cc', message: t('badAddress', { field: t('cc'), problem: ccList.message ?? '' }) });
+    if (!subject.trim()) return setFieldProblem({ field: 'subject', message: t('subjectRequired') });
+    setPhase({ kind: 'sending' });
+    const result = await askBackground({
+      type: 'message.send',
+      draft: {
+        ...(profileId ? { profileId } : {}),
+        to: toList.value,
+        cc: ccList.value,
+        subject: subject.trim(),
+        text,
+        ...(includeDocument && found.pdfUrl ? { documentUrl: found.pdfUrl } : {}),
+        ...(includeDocument && found.pdfName ? { documentFilename: found.pdfName } : {}),
+        ...(found.number ? { documentRef: found.number } : {}),
+        attachments: files.map(({ size: _size, ...file }) => file),
+        idempotencyKey: idempotencyKey.current,
+      },
+    });
+    if (signal.aborted) return;
+    if (!result.ok) return setPhase({ kind: 'error', problem: problemOf(result.error) });
+    const final = await followMessage(result.data, signal, (message) => setPhase({ kind: 'queued', message }));
+    if (!final) return;
+    if ('code' in final) return setPhase({ kind: 'error', problem: problemOf(final) });
+    if (final.status === 'sent') return setPhase({ kind: 'sent', message: final });
+    if (final.status === 'failed') {
+      // That message is finished; sending again after a fix is a new message, not a retry of this one.
+      idempotencyKey.current = newIdempotencyKey();
+      return setPhase({ kind: 'error', problem: deliveryProblem(final, t('failed')) });
+    }
+    setPhase({ kind: 'queued', message: final });
+  }
+
+  const busy = phase.kind === 'sending' || phase.kind === 'queued';
+  const done = phase.kind === 'sent';
+  const latest = history[0];
+  return (
+    <div
+      class="panel"
+      role="dialog"
+      aria-label={t('title')}
+      data-testid="ownpost-panel"
+      onDragOver={fromUser((e: DragEvent) => e.preventDefault())}
+      onDrop={fromUser((e: DragEvent) => {
+        e.preventDefault();
+        if (!busy && !done) void addFiles(e.dataTransfer?.files);
+      })}
+    >
+      <header>
+        <h2>{t('title')}</h2>
+        <button type="button" class="close" aria-label={t('close')} onClick={fromUser(onClose)}>
+          ×
+        </button>
+      </header>
+      {latest && (
+        <p class="notice" data-testid="ownpost-history">
+          {t('alreadySent', { date: dateFormat.format(new Date(latest.sentAt ?? latest.createdAt)), to: latest.to.join(', ') })}
+        </p>
+      )}
+      <form onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('from')}
+          <select ref={refs.from} data-testid="ownpost-from" value={profileId} disabled={busy || done} onChange={fromUser((e: Event) => setProfileId((e.currentTarget as HTMLSelectElement).value))}>
+            {profiles === undefined && <option value="">{t('loadingSenders')}</option>}
+            {profiles?.length === 0 && <option value="">{t('noSenders')}</option>}
+            {profiles?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.fromName ? `${p.fromName} <${p.fromAddress}>` : p.fromAddress} · {p.id === mappedId ? t('thisSite') : p.scope === 'company' ? t('company') : t('personal')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('to')}
+          <input
+            ref={refs.to}
+            data-testid="ownpost-to"
+            type="text"
+            list="ownpost-recipients"
+            value={to}
+            disabled={busy || done}
+            aria-invalid={fieldProblem?.field === 'to'}
+            onInput={fromUser((e: Event) => setTo((e.currentTarget as HTMLInputElement).value))}
+          />
+          <datalist id="ownpost-recipients">
+            {found.recipients.map((address) => (
+              <option key={address} value={address} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          {t('cc')}
+          <input
+            ref={refs.cc}
+            data-testid="ownpost-cc"
+            type="text"
+            value={cc}
+            placeholder={t('addressesHint')}
+            disabled={busy || done}
+            aria-invalid={fieldProblem?.field === 'cc'}
+            onInput={fromUser((e: Event) => setCc((e.currentTarget as HTMLInputElement).value))}
+          />
+        </label>
+        {fieldProblem && (
+          <p class="field-problem" role="alert" data-testid="ownpost-field-problem">
+            {fieldProblem.message}
+          </p>
+        )}
+        <label>
+          {t('subject')}
+          <input
+            ref={refs.subject}
+            data-testid="ownpost-subject"
+            type="text"
+            value={subject}
+            disabled={busy || done}
+            onInput={fromUser((e: Event) => {
+              edited.current.subject = true;
+              setSubject((e.currentTarget as HTMLInputElement).value);
+            })}
+          />
+        </label>
+        <label>
+          {t('message')}
+          <textarea
+            ref={refs.text}
+            data-testid="ownpost-message"
+            rows={6}
+            value={text}
+            disabled={busy || done}
+            onInput={fromUser((e: Event) => {
+              edited.current.text = true;
+              setText((e.currentTarget as HTMLTextAreaElement).value);
+            })}
+          />
+        </label>
+        <div class="attachments" aria-label={t('attachments')}>
+          {found.pdfUrl && includeDocument && (
+            <div class="attachment" data-testid="ownpost-attachment">
+              <span class="file">PDF</span>
+              <span class="name">
+                {documentInfo === undefined
+                  ? t('checkingDocument')
+                  : 'error' in documentInfo
+                    ? documentInfo.error
+                    : `${found.pdfName ?? documentInfo.filename} · ${formatSize(documentInfo.size)}`}
+              </span>
+              {!busy && !done && (
+                <button type="button" class="remove" aria-label={t('remove')} onClick={fromUser(() => setIncludeDocument(false))}>
+                  ×
+                </button>
+              )}
+            </div>
+          )}
+          {files.map((file, index) => (
+            <div class="attachment" data-testid="ownpost-attachment" key={`${file.filename}-${index}`}>
+              <span class="file">{file.filename.split('.').pop()?.slice(0, 4).toUpperCase() || 'FILE'}</span>
+              <span class="name">{`${file.filename} · ${formatSize(file.size)}`}</span>
+              {!busy && !done && (
+                <button type="button" class="remove" aria-label={t('remove')} onClick={fromUser(() => setFiles((current) => current.filter((_, i) => i !== index)))}>
+                  ×
+                </button>
+              )}
+            </div>
+          ))}
+          {!busy && !done && (
+            <label class="add-file">
+              <input
+                type="file"
+                multiple
+                data-testid="ownpost-add-file"
+                onChange={fromUser((e: Event) => {
+                  const input = e.currentTarget as HTMLInputElement;
+                  void addFiles(input.files).then(() => (input.value = ''));
+                })}
+              />
+              <span>{t('addFile')}</span> <span class="hint">{t('dropHint')}</span>
+            </label>
+          )}
+          {fileProblem && <p class="field-problem">{fileProblem}</p>}
+        </div>
+        <div class="actions">
+          {phase.kind === 'sending' && <progress data-testid="ownpost-progress" aria-label={t('sending')} />}
+          <button type="button" data-testid="ownpost-submit" disabled={busy || done || !profiles?.length} onClick={fromUser(() => void send())}>
+            {busy ? t('sending') : t('send')}
+          </button>
+        </div>
+      </form>
+      {phase.kind !== 'editing' && phase.kind !== 'sending' && (
+        <div
+          class={`status ${phase.kind}`}
+          data-testid="ownpost-status"
+          data-state={phase.kind === 'queued' ? 'queued' : phase.kind === 'sent' ? 'sent' : 'error'}
+          role="status"
+          aria-live="polite"
+        >
+          {phase.kind === 'queued' && (phase.message.status === 'deferred' ? t('deferred') : t('queued'))}
+          {phase.kind === 'sent' && t('sent', { time: timeFormat.format(new Date(phase.message.sentAt ?? Date.now())), to: phase.message.to.join(', ') })}
+          {phase.kind === 'error' && (
+            <>
+              <strong>{phase.problem.message}</strong>
+              {phase.problem.hint && <p>{phase.problem.hint}</p>}
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

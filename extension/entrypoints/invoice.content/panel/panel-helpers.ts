@@ -1,0 +1,116 @@
+/**
+ * What the document panel and the bulk panel share: choosing the sender for the page, following a
+ * message to its end, reading added files, and refusing input that did not come from the user.
+ */
+import type { ExtensionError, PickedFile } from '../../../../shared/extension-messages';
+import { MAX_DOCUMENT_BYTES } from '../../../../shared/document-limits';
+import type { MessageView, ProfileView } from '../../../../shared/schemas';
+import { bestSiteScore } from '../../../../shared/site-patterns';
+import { askBackground } from '../background-request';
+
+const STATUS_POLL_MS = 1000;
+const STATUS_POLL_LIMIT_MS = 10 * 60_000;
+
+export type Problem = { message: string; hint?: string };
+
+export function problemOf(error: ExtensionError): Problem {
+  return { message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+}
+
+/** A message that did not reach "sent": the relay's explanation and fix, when it has them. */
+export function deliveryProblem(message: MessageView, fallback: string): Problem {
+  return message.problem ? { message: `${message.problem.title}: ${message.problem.explanation}`, hint: message.problem.fix } : { message: fallback };
+}
+
+/**
+ * The profiles in the order the From menu shows them, and the one to preselect: the profile mapped
+ * to this page (its `sites`), as the relay would choose it (relay/profiles/resolve-profile.ts: the most
+ * specific mapping, personal before company, then the older), else the personal default, the company
+ * default, or the only one. Profiles mapped only to other sites go last.
+ */
+export function orderProfilesForPage(profiles: readonly ProfileView[], pageUrl: string): { ordered: ProfileView[]; preselected?: string; mappedId?: string } {
+  const scored = profiles.map((profile, index) => ({ profile, index, score: bestSiteScore(profile.sites ?? [], pageUrl) }));
+  let mapped: (typeof scored)[number] | undefined;
+  for (const entry of scored) {
+    if (entry.score === undefined) continue;
+    const better =
+      !mapped ||
+      entry.score > mapped.score! ||
+      (entry.score === mapped.score && entry.profile.scope === 'personal' && mapped.profile.scope === 'company') ||
+      (entry.score === mapped.score && entry.profile.scope === mapped.profile.scope && entry.profile.createdAt < mapped.profile.createdAt);
+    if (better) mapped = entry;
+  }
+  const rank = (entry: (typeof scored)[number]) => (entry === mapped ? 0 : entry.score !== undefined || (entry.profile.sites ?? []).length === 0 ? 1 : 2);
+  const ordered = [...scored].sort((a, b) => rank(a) - rank(b) || a.index - b.index).map((e) => e.profile);
+  const personal = profiles.filter((p) => p.scope === 'personal');
+  const company = profiles.filter((p) => p.scope === 'company');
+  const preselected =
+    mapped?.profile ??
+    personal.find((p) => p.isDefault) ??
+    company.find((p) => p.isDefault) ??
+    (personal.length === 1 ? personal[0] : personal.length === 0 && company.length === 1 ? company[0] : undefined) ??
+    ordered[0];
+  return { ordered, ...(preselected ? { preselected: preselected.id } : {}), ...(mapped ? { mappedId: mapped.profile.id } : {}) };
+}
+
+/** Follows a queued message until it is sent or failed (or the panel closes), reporting each state. */
+export async function followMessage(message: MessageView, signal: AbortSignal, onUpdate: (message: MessageView) => void): Promise<MessageView | ExtensionError | undefined> {
+  const started = Date.now();
+  let current = message;
+  while (!signal.aborted && (current.status === 'queued' || current.status === 'sending' || current.status === 'deferred')) {
+    onUpdate(current);
+    if (Date.now() - started > STATUS_POLL_LIMIT_MS) return current;
+    await new Promise((resolve) => setTimeout(resolve, STATUS_POLL_MS));
+    if (signal.aborted) return undefined;
+    const result = await askBackground({ type: 'message.status', id: message.id });
+    if (!result.ok) return result.error;
+    current = result.data;
+  }
+  return signal.aborted ? undefined : current;
+}
+
+export function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export type AddedFile = PickedFile & { size: number };
+
+/** A file the user picked or dropped, read for sending; too large → a problem to show instead. */
+export async function readAddedFile(file: File): Promise<AddedFile | { tooLarge: string }> {
+  if (file.size > MAX_DOCUMENT_BYTES) return { tooLarge: file.name };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return {
+    filename: file.name.replace(/[\\/\u0000-\u001f\u007f]/g, '_').slice(0, 255) || 'file',
+    contentType: /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i.test(file.type) ? file.type : 'application/octet-stream',
+    contentBase64: bytesToBase64(bytes),
+    size: bytes.length,
+  };
+}
+
+export const MAX_FILE_MB = MAX_DOCUMENT_BYTES / 1024 / 1024;
+
+/**
+ * Only what the user types counts. The panel's shadow root is open, so a page script can reach its
+ * inputs: a value it sets (with or without a synthetic event) is not taken into the draft, and Send
+ * refuses to go on while what is shown differs from the draft (see `formMatchesDraft`).
+ */
+export function fromUser<E extends Event>(handler: (event: E) => void): (event: E) => void {
+  return (event) => {
+    if (event.isTrusted) handler(event);
+  };
+}
+
+/** Does every field show exactly what the draft holds? */
+export function formMatchesDraft(fields: readonly (readonly [HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null, string])[]): boolean {
+  return fields.every(([element, value]) => !element || element.value === value);
+}
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}

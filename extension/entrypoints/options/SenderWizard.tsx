@@ -1,0 +1,355 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DiagnosisResult, ExtensionError } from '../../../shared/extension-messages';
+import { parseAddress } from '../../../shared/address';
+import { optionsStrings } from '../../i18n/options-strings';
+import { sendRequest } from '../../lib/send-request';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { CheckField, TextField } from '../../ui/fields';
+import { useLanguage, useTranslator } from '../../ui/language';
+import { useConnection } from './connection';
+import { applySuggestion, diagnosisFromError, testFingerprint, type ServerSettings, type SuggestedFix } from './diagnosis';
+import { DiagnosisReport } from './DiagnosisReport';
+import { discoverLocally, readDiscovery, type Discovered } from './discovery';
+import { setFlash } from './flash';
+import { ProviderAdvice } from './ProviderAdvice';
+import { navigate } from './route';
+import { ServerFields } from './server-fields';
+
+const STEPS = ['address', 'server', 'password', 'test'] as const;
+type Step = (typeof STEPS)[number];
+
+interface TestState {
+  running: boolean;
+  result?: DiagnosisResult;
+  /** What was tested; a change afterwards makes the result stale. */
+  fingerprint?: string;
+  error?: ExtensionError;
+}
+
+function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1);
+}
+
+/**
+ * Adding a sender in four steps: the address; the server settings discovery found (with the
+ * provider's notes); the password; the test, which must pass before Save (an admin may force it).
+ * Secrets are typed here, on the extension's own page, never into a web page.
+ */
+export function SenderWizard() {
+  const t = useTranslator(optionsStrings);
+  const { language } = useLanguage();
+  const { user, isAdmin } = useConnection();
+  const [step, setStep] = useState<Step>('address');
+  const [email, setEmail] = useState('');
+  const [emailError, setEmailError] = useState<string | undefined>();
+  const [fromName, setFromName] = useState(user?.name ?? '');
+  const [discovering, setDiscovering] = useState(false);
+  const [discovered, setDiscovered] = useState<Discovered | undefined>();
+  const [server, setServer] = useState<ServerSettings>({ host: '', port: 587, security: 'starttls' });
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [sendTo, setSendTo] = useState('');
+  const [test, setTest] = useState<TestState>({ running: false });
+  const [makeDefault, setMakeDefault] = useState(true);
+  const [companyWide, setCompanyWide] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<ExtensionError | undefined>();
+  const [error, setError] = useState<ExtensionError | undefined>();
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const firstStep = useRef(true);
+  const fromNameTouched = useRef(false);
+
+  useEffect(() => {
+    void sendRequest({ type: 'profiles.list' }).then((result) => {
+      if (!result.ok) return;
+      // The first personal sender becomes the default; later ones only when the user says so.
+      setMakeDefault(!result.data.profiles.some((p) => p.scope === 'personal' && p.isDefault));
+    });
+  }, []);
+
+  // The user's name is known once the relay answered; it is the natural default for what customers see.
+  useEffect(() => {
+    if (user?.name && !fromNameTouched.current) setFromName(user.name);
+  }, [user?.name]);
+
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    stepHeading.current?.focus();
+  }, [step]);
+
+  const fingerprint = testFingerprint({ email, host: server.host, port: server.port, security: server.security, username, password });
+  const testIsCurrent = test.result !== undefined && test.fingerprint === fingerprint;
+  const passed = testIsCurrent && test.result!.ok;
+
+  async function discover(event: Event) {
+    event.preventDefault();
+    const parsed = parseAddress(email.trim());
+    if (!parsed.ok) return setEmailError(t('wizard.emailInvalid'));
+    setEmailError(undefined);
+    setError(undefined);
+    const address = parsed.value.address;
+    setEmail(address);
+    setDiscovering(true);
+    const answer = await sendRequest({ type: 'discover', email: address, language });
+    setDiscovering(false);
+    let found: Discovered;
+    if (answer.ok) found = readDiscovery(address, answer.data);
+    else if (answer.error.code === 'not_found') found = discoverLocally(address); // a relay without discovery yet
+    else return setError(answer.error);
+    setDiscovered(found);
+    setServer(found.smtp ?? { host: `smtp.${domainOf(address)}`, port: 587, security: 'starttls' });
+    setUsername(found.username);
+    setStep('server');
+  }
+
+  function unsavedProfile() {
+    return {
+      // The list shows this name; a known provider's reads well ("Gmail"), else the address says what it is.
+      name: discovered?.providerName ?? email,
+      scope: companyWide ? 'company' : 'personal',
+      ...(fromName.trim() ? { fromName: fromName.trim() } : {}),
+      fromAddress: email,
+      smtp: { host: server.host.trim(), port: server.port, security: server.security },
+      auth: { type: 'password', username: username.trim(), ...(password ? { password } : {}) },
+    };
+  }
+
+  async function runTest(settings: ServerSettings = server) {
+    setStep('test');
+    const tested = testFingerprint({ email, host: settings.host, port: settings.port, security: settings.security, username, password });
+    setTest({ running: true });
+    const result = await sendRequest({
+      type: 'profiles.diagnose',
+      profile: { ...unsavedProfile(), smtp: { host: settings.host.trim(), port: settings.port, security: settings.security } },
+      ...(sendTo.trim() ? { sendTo: sendTo.trim() } : {}),
+      language,
+    });
+    if (result.ok) setTest({ running: false, result: result.data, fingerprint: tested });
+    else setTest({ running: false, error: result.error });
+  }
+
+  function takeSuggestion(fix: SuggestedFix) {
+    const next = applySuggestion(server, fix);
+    setServer(next);
+    void runTest(next);
+  }
+
+  async function save(force: boolean) {
+    setSaving(true);
+    setSaveError(undefined);
+    const result = await sendRequest({
+      type: 'profiles.create',
+      profile: { ...unsavedProfile(), isDefault: makeDefault },
+      ...(force ? { force: true } : {}),
+    });
+    setSaving(false);
+    if (!result.ok) {
+      const relayDiagnosis = diagnosisFromError(result.error);
+      if (relayDiagnosis) setTest({ running: false, result: relayDiagnosis, fingerprint });
+      return setSaveError(result.error);
+    }
+    setFlash(t('wizard.saved', { address: result.data.fromAddress }));
+    navigate({ page: 'senders' });
+  }
+
+  const stepIndex = STEPS.indexOf(step);
+  return (
+    <section class="page wizard" aria-labelledby="wizard-title" data-testid="sender-wizard" data-step={step}>
+      <div class="page-head">
+        <h2 id="wizard-title" class="page-title">
+          {t('wizard.title')}
+        </h2>
+        <a href="#/senders" class="button quiet">
+          {t('wizard.cancel')}
+        </a>
+      </div>
+      <ol class="steps" aria-label={t('wizard.progress')}>
+        {STEPS.map((name, index) => (
+          <li key={name} class={index < stepIndex ? 'done' : index === stepIndex ? 'current' : ''} aria-current={index === stepIndex ? 'step' : undefined}>
+            <span class="step-number" aria-hidden="true">
+              {index < stepIndex ? '✓' : index + 1}
+            </span>
+            {t(`wizard.step.${name}`)}
+          </li>
+        ))}
+      </ol>
+
+      {step === 'address' && (
+        // noValidate: our own message, in the user's language, instead of the browser's bubble.
+        <form class="card stack step" onSubmit={discover} aria-busy={discovering} noValidate>
+          <h3 ref={stepHeading} tabIndex={-1}>
+            {t('wizard.address.heading')}
+          </h3>
+          <p class="muted">{t('wizard.address.lead')}</p>
+          <TextField
+            label={t('wizard.email')}
+            type="email"
+            value={email}
+            onInput={setEmail}
+            error={emailError}
+            testId="wizard-email"
+            autocomplete="email"
+            spellcheck={false}
+            required
+          />
+          <TextField label={t('wizard.fromName')} value={fromName} onInput={(value) => ((fromNameTouched.current = true), setFromName(value))} hint={t('wizard.fromNameHint')} testId="wizard-from-name" autocomplete="name" />
+          {error && <ErrorNotice error={error} />}
+          <div class="actions">
+            <button type="submit" data-testid="wizard-continue" disabled={discovering}>
+              {discovering ? t('wizard.discovering') : t('wizard.continue')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {step === 'server' && discovered && (
+        <form
+          class="card stack step"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setStep('password');
+          }}
+        >
+          <h3 ref={stepHeading} tabIndex={-1}>
+            {t('wizard.server.heading')}
+          </h3>
+          <ProviderAdvice discovered={discovered} email={email} />
+          <ServerFields value={server} onChange={setServer} idPrefix="wizard" />
+          <TextField label={t('server.username')} value={username} onInput={setUsername} hint={t('server.usernameHint')} testId="wizard-username" spellcheck={false} required />
+          <div class="actions">
+            <button type="button" class="secondary" onClick={() => setStep('address')}>
+              {t('wizard.back')}
+            </button>
+            <button type="submit" data-testid="wizard-continue">
+              {t('wizard.continue')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {step === 'password' && discovered && (
+        <form
+          class="card stack step"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void runTest();
+          }}
+        >
+          <h3 ref={stepHeading} tabIndex={-1}>
+            {t('wizard.password.heading')}
+          </h3>
+          <PasswordAdvice discovered={discovered} />
+          <TextField
+            label={discovered.auth[0] === 'app_password' ? t('wizard.appPassword') : discovered.auth[0] === 'smtp_token' || discovered.auth[0] === 'api_key' ? t('wizard.token') : t('wizard.password')}
+            type={showPassword ? 'text' : 'password'}
+            value={password}
+            onInput={setPassword}
+            hint={t('wizard.passwordHint')}
+            testId="wizard-password"
+            autocomplete="off"
+            spellcheck={false}
+            required
+          />
+          <CheckField label={t('wizard.showPassword')} checked={showPassword} onChange={setShowPassword} testId="wizard-show-password" />
+          <TextField label={t('wizard.sendTo')} type="email" value={sendTo} onInput={setSendTo} hint={t('wizard.sendToHint')} testId="wizard-send-to" spellcheck={false} />
+          <div class="actions">
+            <button type="button" class="secondary" onClick={() => setStep('server')}>
+              {t('wizard.back')}
+            </button>
+            <button type="submit" data-testid="wizard-test">
+              {t('wizard.test')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {step === 'test' && (
+        <div class="card stack step" aria-busy={test.running}>
+          <h3 ref={stepHeading} tabIndex={-1}>
+            {t('wizard.test.heading')}
+          </h3>
+          <div class="live" aria-live="polite">
+            {test.running && (
+              <p class="testing" data-testid="test-running">
+                <span class="spinner" aria-hidden="true" /> {t('wizard.testing', { host: server.host })}
+              </p>
+            )}
+          </div>
+          {test.error && <ErrorNotice error={test.error} />}
+          {!test.running && test.result && <DiagnosisReport result={test.result} onApplySuggestion={takeSuggestion} />}
+          {!test.running && (
+            <>
+              {passed ? (
+                <fieldset class="stack save-options">
+                  <legend>{t('wizard.saveOptions')}</legend>
+                  <CheckField label={t('wizard.makeDefault')} hint={t('wizard.makeDefaultHint')} checked={makeDefault} onChange={setMakeDefault} testId="wizard-default" />
+                  {isAdmin && (
+                    <CheckField label={t('wizard.companyWide')} hint={t('wizard.companyWideHint')} checked={companyWide} onChange={setCompanyWide} testId="wizard-company" />
+                  )}
+                </fieldset>
+              ) : (
+                <p class="muted" id="save-needs-test">
+                  {t('wizard.saveNeedsTest')}
+                </p>
+              )}
+              {saveError && <ErrorNotice error={saveError} testId="save-error" />}
+              <div class="actions">
+                <button type="button" class="secondary" data-testid="wizard-edit-settings" onClick={() => setStep('server')}>
+                  {t('wizard.changeSettings')}
+                </button>
+                {!passed && (
+                  <button type="button" class="secondary" data-testid="wizard-retest" onClick={() => setStep('password')}>
+                    {t('wizard.tryAgain')}
+                  </button>
+                )}
+                <button type="button" data-testid="wizard-save" disabled={!passed || saving} aria-describedby={passed ? undefined : 'save-needs-test'} onClick={() => void save(false)}>
+                  {saving ? t('wizard.saving') : t('wizard.save')}
+                </button>
+              </div>
+              {!passed && isAdmin && test.result && (
+                <div class="force notice warn">
+                  <strong>{t('wizard.forceTitle')}</strong>
+                  <p>{t('wizard.forceHint')}</p>
+                  <div class="actions">
+                    <button type="button" class="danger" data-testid="wizard-force-save" disabled={saving} onClick={() => void save(true)}>
+                      {t('wizard.forceSave')}
+                    </button>
+                  </div>
+                </div>
+              )}
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** What kind of secret this provider wants, in the user's language (the provider's notes are in English). */
+function PasswordAdvice({ discovered }: { discovered: Discovered }) {
+  const t = useTranslator(optionsStrings);
+  const provider = discovered.providerName ?? t('wizard.yourProvider');
+  const preferred = discovered.auth[0] ?? 'password';
+  return (
+    <div class="stack tight">
+      {preferred === 'app_password' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.appPassword', { provider })}</p>}
+      {preferred === 'smtp_token' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.smtpToken', { provider })}</p>}
+      {preferred === 'api_key' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.apiKey', { provider })}</p>}
+      {preferred === 'oauth2' && <p class="notice warn" data-testid="wizard-auth-advice">{t('auth.oauthOnly', { provider })}</p>}
+      {discovered.auth.includes('oauth2') && (
+        <div class="oauth-later">
+          <button type="button" class="secondary" disabled aria-describedby="oauth-later-hint">
+            {t('auth.signInWith', { provider })}
+          </button>
+          <span class="hint muted" id="oauth-later-hint">
+            {t('auth.oauthLater')}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}

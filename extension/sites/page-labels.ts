@@ -1,0 +1,322 @@
+/**
+ * The words invoice and order pages use for their fields, in the extension's seven languages, and
+ * the patterns for the values that follow them. Data for the generic adapter (generic-invoice.ts)
+ * and the recipe adapter (which reads a picked element's text with the same value patterns).
+ *
+ * To teach the generic adapter a new word, add it here; a unit test per language reads a page
+ * written with these words (test/extension/generic-invoice.test.ts).
+ */
+import type { PageLanguage } from './site-adapter';
+
+export type LabelledField = 'number' | 'email' | 'customer' | 'amount' | 'dueDate';
+
+type LabelTable = Record<LabelledField, Record<PageLanguage, readonly string[]>>;
+
+/**
+ * Labels per field and language. Longer labels are tried first, so "Fakturanummer" wins over
+ * "Faktura" and "Amount due" over "Amount". Matching is case-insensitive and on word boundaries
+ * ("Kund" does not match "Kundnummer").
+ */
+const LABELS: LabelTable = {
+  number: {
+    en: ['invoice number', 'invoice no', 'invoice', 'proforma invoice', 'credit note', 'order number', 'order no', 'order', 'order confirmation', 'receipt', 'payment reminder', 'reminder'],
+    pl: ['numer faktury', 'nr faktury', 'faktura vat', 'faktura korygująca', 'faktura proforma', 'faktura', 'numer zamówienia', 'nr zamówienia', 'zamówienie', 'rachunek', 'paragon', 'wezwanie do zapłaty'],
+    sv: ['fakturanummer', 'fakturanr', 'faktura', 'kreditfaktura', 'ordernummer', 'ordernr', 'order', 'orderbekräftelse', 'beställning', 'kvitto', 'betalningspåminnelse', 'påminnelse'],
+    da: ['fakturanummer', 'fakturanr', 'faktura', 'kreditnota', 'ordrenummer', 'ordrenr', 'ordre', 'ordrebekræftelse', 'kvittering', 'rykker', 'betalingspåmindelse'],
+    nb: ['fakturanummer', 'fakturanr', 'faktura', 'kreditnota', 'ordrenummer', 'ordrenr', 'ordre', 'ordrebekreftelse', 'kvittering', 'purring', 'betalingspåminnelse'],
+    is: ['reikningsnúmer', 'reikningsnr', 'reikningur', 'kreditreikningur', 'pöntunarnúmer', 'pöntun', 'kvittun', 'greiðsluáminning'],
+    de: ['rechnungsnummer', 'rechnungsnr', 'rechnung', 'gutschrift', 'bestellnummer', 'bestell-nr', 'bestellung', 'auftragsnummer', 'auftragsbestätigung', 'auftrag', 'quittung', 'zahlungserinnerung', 'mahnung'],
+  },
+  email: {
+    en: ['e-mail address', 'email address', 'e-mail', 'email', 'mail', 'contact'],
+    pl: ['adres e-mail', 'adres email', 'e-mail', 'email', 'mail', 'kontakt'],
+    sv: ['e-postadress', 'e-post', 'epost', 'mejl', 'kontakt'],
+    da: ['e-mailadresse', 'e-mail', 'email', 'mail', 'kontakt'],
+    nb: ['e-postadresse', 'e-post', 'epost', 'kontakt'],
+    is: ['netfang', 'tölvupóstur', 'póstfang', 'tengiliður'],
+    de: ['e-mail-adresse', 'e-mail', 'email', 'mail', 'kontakt'],
+  },
+  customer: {
+    en: ['customer', 'client', 'bill to', 'billed to', 'invoice to', 'sold to', 'buyer', 'recipient'],
+    pl: ['nabywca', 'odbiorca', 'klient', 'kontrahent', 'płatnik'],
+    sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare'],
+    da: ['kunde', 'kundenavn', 'faktureres til', 'modtager', 'køber'],
+    nb: ['kunde', 'kundenavn', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper'],
+    is: ['viðskiptavinur', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi'],
+    de: ['kunde', 'kundenname', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber'],
+  },
+  amount: {
+    en: ['amount due', 'balance due', 'total due', 'to pay', 'grand total', 'total amount', 'total', 'amount', 'sum'],
+    pl: ['razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'wartość brutto', 'razem', 'suma', 'kwota'],
+    sv: ['summa att betala', 'att betala', 'totalbelopp', 'summa', 'totalt', 'total', 'belopp'],
+    da: ['at betale', 'samlet beløb', 'totalbeløb', 'i alt', 'total', 'beløb'],
+    nb: ['å betale', 'totalbeløp', 'totalt', 'total', 'sum', 'beløp'],
+    is: ['til greiðslu', 'heildarupphæð', 'samtals', 'upphæð', 'alls'],
+    de: ['zu zahlen', 'zahlbetrag', 'rechnungsbetrag', 'gesamtbetrag', 'endbetrag', 'summe', 'gesamt', 'betrag'],
+  },
+  dueDate: {
+    en: ['due date', 'payment due', 'pay by', 'due'],
+    pl: ['termin płatności', 'termin zapłaty', 'płatne do'],
+    sv: ['förfallodatum', 'förfallodag', 'betalas senast', 'förfaller'],
+    da: ['forfaldsdato', 'sidste betalingsdato', 'betalingsfrist', 'forfalder'],
+    nb: ['forfallsdato', 'betalingsfrist', 'forfaller', 'forfall'],
+    is: ['gjalddagi', 'eindagi'],
+    de: ['fälligkeitsdatum', 'fällig am', 'zahlbar bis', 'zahlungsziel', 'fällig'],
+  },
+};
+
+/** Amount labels that name what is left to pay: they beat a plain "Total" when both are on the page. */
+const AMOUNT_DUE_LABELS = new Set([
+  'amount due', 'balance due', 'total due', 'to pay', 'razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'summa att betala',
+  'att betala', 'at betale', 'å betale', 'til greiðslu', 'zu zahlen', 'zahlbetrag',
+]);
+
+/** Column headings of invoice lists that hold the number ("Nr", "No.", "#"), besides the number labels. */
+const NUMBER_COLUMN_HEADINGS = ['nr', 'no', 'number', 'numer', 'nummer', 'númer', '#', 'id', 'ref', 'reference', 'referens'];
+
+export interface LabelInfo {
+  field: LabelledField;
+  languages: PageLanguage[];
+  /** An amount label that names what is due. */
+  due: boolean;
+}
+
+/** Labels are compared without case, spaces and hyphens: "E-Mail", "e mail" and "email" are one label. */
+function labelKey(text: string): string {
+  return text.toLowerCase().replace(/[\s-]+/g, '');
+}
+
+const LABEL_INFO = new Map<string, LabelInfo>();
+for (const [field, byLanguage] of Object.entries(LABELS) as [LabelledField, Record<PageLanguage, readonly string[]>][]) {
+  for (const [language, labels] of Object.entries(byLanguage) as [PageLanguage, readonly string[]][]) {
+    for (const label of labels) {
+      const info = LABEL_INFO.get(labelKey(label));
+      // A word is one field (the first listed wins: "order" is a number label, not anything else).
+      if (info && info.field !== field) continue;
+      if (info) info.languages.push(language);
+      else LABEL_INFO.set(labelKey(label), { field, languages: [language], due: AMOUNT_DUE_LABELS.has(label) });
+    }
+  }
+}
+
+/** Labels have at most this many words ("razem do zapłaty", "e-mail-adresse"). */
+const MAX_LABEL_WORDS = 4;
+
+interface Word {
+  key: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a text with their positions, lower-cased. */
+function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  // Lower-cased per word, so positions stay those of the original text.
+  for (const match of text.matchAll(WORD)) words.push({ key: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
+  return words;
+}
+
+function escapeForRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A quick test that a text may hold one of `phrases`: a plain alternation of their first words (or of
+ * the whole phrase where the first word is very short, like "i alt"), run natively on the lower-cased
+ * text. Most texts of a page hold none, and skip the tokenizer: cold JavaScript in a content script
+ * runs in the interpreter, so the fewer texts reach it, the cheaper a page load.
+ */
+function phraseHint(phrases: Iterable<string>): RegExp {
+  const hints = new Set<string>();
+  for (const phrase of phrases) {
+    const first = phrase.split(/[\s-]/)[0]!;
+    hints.add(first.length >= 3 ? first : phrase);
+  }
+  return new RegExp([...hints].map(escapeForRegExp).join('|'));
+}
+
+const LABEL_HINT = phraseHint(Object.values(LABELS).flatMap((byLanguage) => Object.values(byLanguage).flat()));
+
+export interface LabelMatch {
+  info: LabelInfo;
+  /** Where the label starts and ends in the text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Every label in a text, longest first where labels overlap ("Fakturanummer", not "Faktura"; "Amount
+ * due", not "Amount"). A tokenizer and a map lookup rather than one big regular expression: this runs
+ * over every text of every page load, and a pattern of some 250 alternatives costs milliseconds to
+ * compile and to run.
+ */
+export function findLabels(text: string): LabelMatch[] {
+  if (!LABEL_HINT.test(text.toLowerCase())) return [];
+  const words = wordsOf(text);
+  const found: LabelMatch[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let key = '';
+    let best: LabelMatch | undefined;
+    for (let j = i; j < words.length && j < i + MAX_LABEL_WORDS; j++) {
+      // Words of one label are separated by spaces or hyphens only ("e-mail", "bill to"), not by ":" or ",".
+      if (j > i && !/^[\s-]+$/.test(text.slice(words[j - 1]!.end, words[j]!.start))) break;
+      key += words[j]!.key;
+      const info = LABEL_INFO.get(key);
+      if (info) best = { info, start: words[i]!.start, end: words[j]!.end };
+    }
+    if (best) {
+      found.push(best);
+      while (i + 1 < words.length && words[i + 1]!.start < best.end) i++;
+    }
+  }
+  return found;
+}
+
+/** The label a text starts with, if any. */
+export function labelAtStart(text: string): LabelMatch | undefined {
+  const first = findLabels(text.slice(0, 60))[0];
+  return first && text.slice(0, first.start).trim() === '' ? first : undefined;
+}
+
+/** The field a label names. */
+export function labelInfo(label: string): LabelInfo | undefined {
+  return LABEL_INFO.get(labelKey(label));
+}
+
+/** A column heading that holds document numbers. */
+export function isNumberHeading(text: string): boolean {
+  const t = text.toLowerCase().replace(/[.:]/g, '').replace(/\s+/g, ' ').trim();
+  if (NUMBER_COLUMN_HEADINGS.includes(t) || labelInfo(t)?.field === 'number') return true;
+  // "Faktura nr", "Invoice no", "Order #"
+  const withoutSuffix = t.replace(/\s*(?:nr|no|#)$/, '');
+  return withoutSuffix !== t && labelInfo(withoutSuffix)?.field === 'number';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Values
+
+/** "nr", "no.", "#", "number", "nummer", "numer", "núm." between a label and its value. */
+const NUMBER_PREFIX = /^[\s:#.]*(?:(?:nr|no|nº|núm|number|nummer|numer|númer)\b\.?)?[\s:#.]*/iu;
+const NUMBER_VALUE = /^([A-Z0-9](?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)(?![\p{L}\p{N}])/iu;
+
+/**
+ * The document number at the start of `text` (what follows a label): letters, digits and `- / . _`,
+ * with at least one digit. "Nr. RE-2026/17" → "RE-2026/17".
+ */
+export function parseNumberValue(text: string): string | undefined {
+  const rest = text.replace(NUMBER_PREFIX, '');
+  const match = NUMBER_VALUE.exec(rest);
+  const value = match?.[1];
+  return value && /\d/.test(value) ? value : undefined;
+}
+
+/**
+ * The document number in a text that may start with a label ("Faktura 2026-0042", "Invoice #7")
+ * or be the number alone ("2026-0042").
+ */
+export function parseDocumentNumber(text: string): string | undefined {
+  const clean = collapse(text).slice(0, 200);
+  for (const label of findLabels(clean)) {
+    if (label.info.field !== 'number') continue;
+    const value = parseNumberValue(clean.slice(label.end));
+    if (value) return value;
+  }
+  return parseNumberValue(clean);
+}
+
+export const EMAIL_PATTERN = /[A-Z0-9._%+'-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,63}/i;
+
+export function findEmail(text: string): string | undefined {
+  return EMAIL_PATTERN.exec(text)?.[0];
+}
+
+const CURRENCY = String.raw`(?:SEK|DKK|NOK|ISK|EUR|PLN|USD|GBP|CHF|kr\.?|zł|€|\$|£)`;
+const MONEY_PATTERN = new RegExp(
+  String.raw`(?:${CURRENCY}\s?)?-?\d{1,3}(?:[\s\u00a0.,'’]\d{3})*(?:[.,]\d{1,2})?(?:\s?${CURRENCY})?|(?:${CURRENCY}\s?)?-?\d+(?:[.,]\d{1,2})?(?:\s?${CURRENCY})?`,
+  'iu',
+);
+
+/** The first amount in a text: "12 500,00 SEK", "€ 1.234,50", "kr 900". */
+export function parseAmount(text: string): string | undefined {
+  const value = MONEY_PATTERN.exec(text)?.[0]?.trim();
+  return value && /\d/.test(value) ? value : undefined;
+}
+
+const DATE_PATTERN =
+  /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4}/u;
+
+/** The first date in a text, as written: "2026-12-23", "23.12.2026", "23. Dezember 2026". */
+export function parseDate(text: string): string | undefined {
+  return DATE_PATTERN.exec(text)?.[0];
+}
+
+/** A name after a label: up to a separator, without an address or a following label. */
+export function parseNameValue(text: string): string | undefined {
+  const value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
+  if (!value || !/\p{L}/u.test(value) || value.includes('@')) return undefined;
+  // "E-post:" after "Kund:" is the next field, not the customer's name; "Kund AB" is a name.
+  const label = labelAtStart(value);
+  if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;
+  return value;
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Links
+
+/** Phrases of up to three words, compared as lower-cased words joined by single spaces. */
+interface PhraseSet {
+  phrases: Set<string>;
+  hint: RegExp;
+}
+
+function phraseSet(list: string): PhraseSet {
+  const phrases = new Set(list.split('|'));
+  return { phrases, hint: phraseHint(phrases) };
+}
+
+function hasPhrase(text: string, { phrases, hint }: PhraseSet): boolean {
+  if (!hint.test(text.toLowerCase())) return false;
+  const words = wordsOf(text).map((w) => w.key);
+  for (let i = 0; i < words.length; i++) {
+    let phrase = words[i]!;
+    if (phrases.has(phrase)) return true;
+    for (let j = i + 1; j < words.length && j < i + 3; j++) {
+      phrase += ` ${words[j]}`;
+      if (phrases.has(phrase)) return true;
+    }
+  }
+  return false;
+}
+
+/** Words in a link's text or title that may mean "the document" without saying PDF. */
+const DOCUMENT_LINK_WORDS = phraseSet(
+  'download|print|view|open|document|file|attachment|pobierz|drukuj|podgląd|pokaż|otwórz|dokument|plik|załącznik|' +
+    'ladda ner|hämta|skriv ut|visa|öppna|fil|bilaga|hent|udskriv|vis|åbn|bilag|last ned|åpne|vedlegg|' +
+    'sækja|hlaða niður|prenta|skoða|opna|skjal|viðhengi|herunterladen|drucken|anzeigen|öffnen|datei|anhang',
+);
+const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf/i;
+
+/**
+ * Links that change something (or leave the app) must never be probed, even with HEAD: a badly
+ * written app may act on any request. Checked on the link's text and address.
+ */
+const ACTION_WORDS = phraseSet(
+  'delete|remove|cancel|void|logout|log out|signout|sign out|pay|send|mail|e mail|email|share|copy|duplicate|edit|archive|approve|book|mark|credit|' +
+    'usuń|anuluj|wyloguj|wyślij|zapłać|edytuj|kopiuj|ta bort|radera|avbryt|logga ut|skicka|betala|redigera|kopiera|makulera|kreditera|' +
+    'slet|fjern|annuller|log ud|betal|rediger|kopier|slett|logg ut|eyða|hætta|útskrá|senda|greiða|breyta|afrita|' +
+    'löschen|entfernen|stornieren|abmelden|senden|versenden|bezahlen|bearbeiten|kopieren',
+);
+
+export function looksLikeDocumentLink(text: string, href: string): boolean {
+  return hasPhrase(text, DOCUMENT_LINK_WORDS) || DOCUMENT_HREF_WORDS.test(href);
+}
+
+export function looksLikeAction(text: string, href: string): boolean {
+  return hasPhrase(text, ACTION_WORDS) || hasPhrase(href, ACTION_WORDS);
+}

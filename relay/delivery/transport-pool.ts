@@ -1,0 +1,155 @@
+import type { Transporter } from 'nodemailer';
+import type { OpenedProfile } from '../profiles/profile-record';
+import { createPooledSmtpTransport, type PoolLimits, type TransportOptions } from './smtp-transport';
+
+interface PoolEntry {
+  transporter: Transporter;
+  /** Changes whenever the profile or its delivery settings change. */
+  fingerprint: string;
+  inFlight: number;
+  lastUsedAt: number;
+  /** Replaced by a newer fingerprint: closed as soon as its last send returns. */
+  retired: boolean;
+}
+
+export interface SendOutcome {
+  /** The server's final reply, e.g. `250 2.0.0 Ok: queued as 4711`. */
+  response: string;
+  /** The SIZE the server announced in EHLO, when a connection of the pool has seen one. */
+  advertisedMaxBytes?: number;
+}
+
+export interface TransportPoolOptions extends TransportOptions {
+  /** A profile's connections are closed after this long without a send. @default 30_000 */
+  idleMs?: number;
+}
+
+/**
+ * One pooled SMTP transport per sender profile, shared by every message of that profile, so the
+ * mailbox's limits on connections and messages per minute hold for the whole relay process.
+ * A transport is closed when it has been idle for `idleMs`, and replaced (the old one closed once
+ * its sends return) when the profile's settings change.
+ */
+export class TransportPool {
+  private readonly entries = new Map<string, PoolEntry>();
+  private readonly retired = new Set<PoolEntry>();
+  /** When each profile's recent sends started, for its messages-per-minute limit; outlives transports. */
+  private readonly sendStarts = new Map<string, number[]>();
+  private readonly idleMs: number;
+  /** Runs while transports are open; a relay that stopped leaves no timer behind. */
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: TransportPoolOptions) {
+    this.idleMs = options.idleMs ?? 30_000;
+  }
+
+  async send(
+    profile: OpenedProfile,
+    fingerprint: string,
+    limits: PoolLimits,
+    message: { envelope: { from: string; to: string[] }; raw: Buffer },
+  ): Promise<SendOutcome> {
+    const entry = this.entryFor(profile, fingerprint, limits);
+    entry.inFlight++;
+    entry.lastUsedAt = Date.now();
+    try {
+      // The size in the envelope lets nodemailer announce it (MAIL FROM ... SIZE=) and refuse
+      // early when the server's EHLO SIZE is smaller.
+      const info = await entry.transporter.sendMail({
+        envelope: { ...message.envelope, size: message.raw.length } as { from: string; to: string[] },
+        raw: message.raw,
+      });
+      const advertisedMaxBytes = advertisedSizeOf(entry.transporter);
+      return { response: String(info.response ?? ''), ...(advertisedMaxBytes ? { advertisedMaxBytes } : {}) };
+    } finally {
+      entry.inFlight--;
+      entry.lastUsedAt = Date.now();
+      if (entry.retired && entry.inFlight === 0) this.closeEntry(entry);
+    }
+  }
+
+  /** Closes the transport of a profile (deleted, or its settings changed), after its sends return. */
+  retire(profileId: string): void {
+    const entry = this.entries.get(profileId);
+    if (!entry) return;
+    this.entries.delete(profileId);
+    entry.retired = true;
+    if (entry.inFlight === 0) this.closeEntry(entry);
+    else this.retired.add(entry);
+  }
+
+  closeIdle(now: number): void {
+    for (const [profileId, entry] of this.entries) {
+      if (entry.inFlight === 0 && now - entry.lastUsedAt >= this.idleMs) this.retire(profileId);
+    }
+  }
+
+  closeAll(): void {
+    clearInterval(this.sweeper);
+    this.sweeper = undefined;
+    for (const profileId of [...this.entries.keys()]) this.retire(profileId);
+    for (const entry of this.retired) this.closeEntry(entry);
+  }
+
+  /**
+   * A sliding minute: takes a slot for a send of this profile now and returns 0, or returns how
+   * long until a slot frees (fewer than `perMinute` sends started in the last 60 s). The caller
+   * puts a message that must wait back into the queue rather than holding a worker slot.
+   */
+  reserveRateSlot(profileId: string, perMinute: number, now: number): number {
+    const starts = (this.sendStarts.get(profileId) ?? []).filter((t) => t > now - 60_000);
+    this.sendStarts.set(profileId, starts);
+    if (starts.length < perMinute) {
+      starts.push(now);
+      return 0;
+    }
+    return starts[0]! + 60_000 - now;
+  }
+
+  private entryFor(profile: OpenedProfile, fingerprint: string, limits: PoolLimits): PoolEntry {
+    const existing = this.entries.get(profile.id);
+    if (existing && existing.fingerprint === fingerprint) return existing;
+    if (existing) this.retire(profile.id);
+    if (!this.sweeper) {
+      this.sweeper = setInterval(() => this.closeIdle(Date.now()), Math.max(100, Math.floor(this.idleMs / 2)));
+      this.sweeper.unref();
+    }
+    const entry: PoolEntry = {
+      transporter: createPooledSmtpTransport(profile, this.options, limits),
+      fingerprint,
+      inFlight: 0,
+      lastUsedAt: Date.now(),
+      retired: false,
+    };
+    this.entries.set(profile.id, entry);
+    return entry;
+  }
+
+  private closeEntry(entry: PoolEntry): void {
+    this.retired.delete(entry);
+    entry.transporter.close();
+  }
+}
+
+/**
+ * The largest SIZE any connection of a pooled transport read from the server's EHLO reply.
+ * nodemailer keeps it on its connection objects without a public accessor; when its internals
+ * change this returns undefined, and the limit is still learned from a refused message.
+ */
+function advertisedSizeOf(transporter: Transporter): number | undefined {
+  const pool = (transporter as unknown as { transporter?: { _connections?: unknown[] } }).transporter;
+  let largest: number | undefined;
+  for (const resource of pool?._connections ?? []) {
+    const size = (resource as { connection?: { _maxAllowedSize?: unknown } }).connection?._maxAllowedSize;
+    if (typeof size === 'number' && size > 0) largest = Math.max(largest ?? 0, size);
+  }
+  return largest;
+}
+
+/** "Message size larger than allowed 100000": nodemailer's own refusal, before sending a byte. */
+export function sizeLimitFromError(error: unknown): number | undefined {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code !== 'EMESSAGE' || typeof message !== 'string') return undefined;
+  const match = /larger than allowed (\d+)/.exec(message);
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,429 @@
+/**
+ * The sender test: the steps a real send takes, one at a time and each timed, up to and including
+ * the end of DATA. Stopping at DATA's 354, as Odoo's test does, misses the refusals that come after
+ * the body: Microsoft's "550 5.7.60 Client does not have permissions to send as this sender", DMARC
+ * and size refusals. So the test completes the message, to the From address itself unless a
+ * `sendTo` is given.
+ *
+ * Stages: dns → connect → tls → ehlo → auth → sender → recipient → data. After a failed stage
+ * nothing else runs. With implicit TLS (port 465) the server greets only after the handshake, so
+ * its greeting is part of the ehlo stage there; with STARTTLS and plain it is part of connect.
+ */
+import os from 'node:os';
+import { parseAddress, sameAddress } from '../../shared/address';
+import type { DiagnosisResult, DiagnosisStage, DiagnosisStageName } from '../../shared/diagnosis-schemas';
+import type { CipherLevel, SmtpSecurity, TlsVersion } from '../../shared/schemas';
+import { resolvePinnedHost, type PinnedHost } from '../net/host-policy';
+import { isSmtpPortAllowed, PortNotAllowedError, type PortRange } from '../net/port-policy';
+import type { HostResolver } from '../net/resolve-host';
+import { tlsOptionsFor } from '../profiles/server-options';
+import { getProblem, type Language, type ProblemCode } from './catalogue';
+import { classifySmtpFailure } from './classify';
+import {
+  ImplicitTlsError,
+  openImplicitTlsSession,
+  openPlainSession,
+  replyError,
+  SmtpSessionError,
+  type SmtpEndpoint,
+  type SmtpReply,
+  type SmtpSession,
+  type TlsDetails,
+  type TlsPolicy,
+} from './smtp-session';
+import { mayHaveBetterSettings, suggestWorkingSettings } from './suggest-settings';
+import { composeTestMessage } from './test-message';
+
+/** What is tested: a saved profile's settings or an unsaved one's. */
+export interface DiagnosisSubject {
+  smtp: {
+    host: string;
+    port: number;
+    security: SmtpSecurity;
+    ehloName?: string;
+    /** The profile's TLS settings, so the test secures the connection exactly as delivery will. @default TLSv1.2, default */
+    minTlsVersion?: TlsVersion;
+    ciphers?: CipherLevel;
+  };
+  /**
+   * Sign in with a password (AUTH PLAIN or LOGIN) or an OAuth2 access token (AUTH XOAUTH2, which
+   * the caller fetched); absent: the test runs without signing in (and says so).
+   */
+  credentials?: SignInCredentials;
+  fromName?: string;
+  fromAddress: string;
+  /** Other From addresses the profile may use; each gets a MAIL FROM. Patterns (`*@firma.se`) are skipped. */
+  allowedSenders: readonly string[];
+}
+
+export type SignInCredentials = { username: string; password: string } | { username: string; accessToken: string };
+
+export interface DiagnosisOptions {
+  /** Where the test message goes; default the From address. */
+  sendTo?: string;
+  /** The test message's language and the problem text's. */
+  lang: Language;
+}
+
+/** What the relay allows and how long it waits. */
+export interface DiagnosisEnvironment {
+  resolveHost: HostResolver;
+  allowPrivateHosts: boolean;
+  extraSmtpPorts: readonly PortRange[];
+  /** The longest wait for one step: connecting, the greeting, the TLS handshake, each reply. */
+  stepTimeoutMs: number;
+  /** CA certificates trusted beside Node's roots (internal mail servers, tests). */
+  extraCa: readonly string[];
+}
+
+export interface DiagnosisOutcome {
+  result: DiagnosisResult;
+  /** How the server took the credentials, for the sign-in limits; absent when no sign-in was tried. */
+  signIn?: 'accepted' | 'refused';
+}
+
+/** At most this many MAIL FROM tries for allowed senders: a test is not a sender list validator. */
+const MAX_ALLOWED_SENDERS_TRIED = 10;
+
+/** Thrown inside a run to stop after the stage that failed; never leaves this module. */
+const STOP = Symbol('stop');
+
+function elapsed(since: number): number {
+  return Math.max(0, Math.round(performance.now() - since));
+}
+
+/** Version, ciphers and trust as delivery uses them (relay/profiles/server-options.ts); the name and address come from the pinned host. */
+function tlsPolicyFor(smtp: DiagnosisSubject['smtp'], extraCa: readonly string[]): TlsPolicy {
+  const options = tlsOptionsFor({ host: smtp.host, minTlsVersion: smtp.minTlsVersion ?? 'TLSv1.2', ciphers: smtp.ciphers ?? 'default' }, { extraCa });
+  return {
+    ...(options.minVersion ? { minVersion: options.minVersion } : {}),
+    ...(options.ciphers ? { ciphers: options.ciphers } : {}),
+    ...(options.ca ? { ca: options.ca } : {}),
+  };
+}
+
+/** The EHLO name: the profile's, else this machine's name when it is a usable one (RFC 5321 §4.1.4). */
+function ehloNameFor(configured: string | undefined): string {
+  if (configured) return configured;
+  const hostname = os.hostname();
+  return /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(hostname) ? hostname : 'localhost';
+}
+
+/** OpenSSL's messages carry an internal prefix ("80:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:..."). */
+function readableError(error: unknown): string {
+  // A refusal is best told by the server's own words (the whole reply is in the stage's `reply`).
+  const response = (error as { response?: unknown }).response;
+  if (typeof response === 'string' && response) return response.split('\n')[0]!;
+  const message = error instanceof Error ? error.message : String(error);
+  const ssl = /SSL routines:[^:]*:([^:]+)/.exec(message);
+  const text = ssl ? ssl[1]! : message.split('\n')[0]!;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[A-Z_0-9]+$/.test(code) && !text.includes(code) ? `${text} (${code})` : text;
+}
+
+function describeTls(details: TlsDetails): string {
+  const cert = [details.subject && `certificate for ${details.subject}`, details.issuer && `issued by ${details.issuer}`, details.validTo && `valid until ${details.validTo}`]
+    .filter(Boolean)
+    .join(', ');
+  return `${details.protocol} ${details.cipher}${cert ? `; ${cert}` : ''}.`;
+}
+
+interface Capabilities {
+  lines: string[];
+  has(keyword: string): boolean;
+  authMechanisms: string[];
+  maxMessageBytes?: number;
+}
+
+function parseCapabilities(reply: SmtpReply): Capabilities {
+  const lines = reply.lines.slice(1).map((line) => line.trim()).filter(Boolean);
+  const keywords = new Set(lines.map((line) => line.split(/[\s=]/)[0]!.toUpperCase()));
+  const authLine = lines.find((line) => /^AUTH[\s=]/i.test(line));
+  const size = lines.map((line) => /^SIZE\s+(\d+)/i.exec(line)).find(Boolean);
+  const maxMessageBytes = size ? Number(size[1]) : undefined;
+  return {
+    lines,
+    has: (keyword) => keywords.has(keyword),
+    authMechanisms: authLine ? authLine.slice(5).trim().toUpperCase().split(/\s+/).filter(Boolean) : [],
+    // SIZE 0 (or none) means "no fixed limit" (RFC 1870 §4).
+    ...(maxMessageBytes ? { maxMessageBytes } : {}),
+  };
+}
+
+function describeSize(bytes: number): string {
+  return bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 1000)} kB`;
+}
+
+/**
+ * Runs a sender test. Throws only for settings the relay refuses to connect to
+ * ({@link PortNotAllowedError}, `PrivateHostError`); every failure of the server is in the result.
+ */
+export async function runDiagnosis(subject: DiagnosisSubject, options: DiagnosisOptions, env: DiagnosisEnvironment): Promise<DiagnosisOutcome> {
+  const { smtp } = subject;
+  if (!isSmtpPortAllowed(smtp.port, env.extraSmtpPorts)) throw new PortNotAllowedError(smtp.port);
+
+  const step = env.stepTimeoutMs;
+  const tlsPolicy = tlsPolicyFor(smtp, env.extraCa);
+  const ehloName = ehloNameFor(smtp.ehloName);
+  const stages: DiagnosisStage[] = [];
+  const outcome: { signIn?: 'accepted' | 'refused'; problem?: ProblemCode; offeredStartTls: boolean } = { offeredStartTls: false };
+  let pinned: PinnedHost | undefined;
+  let session: SmtpSession | undefined;
+
+  const pass = (stage: DiagnosisStageName, ms: number, detail: string, extra: Partial<DiagnosisStage> = {}) => {
+    stages.push({ stage, ok: true, ms: Math.round(ms), detail, ...extra });
+  };
+  const fail = (stage: DiagnosisStageName, ms: number, error: unknown, what: string, extra: Partial<DiagnosisStage> = {}): never => {
+    const classified = classifySmtpFailure(error, { stage });
+    outcome.problem = classified.code;
+    stages.push({
+      stage,
+      ok: false,
+      ms: Math.round(ms),
+      detail: `${what}: ${readableError(error)}`,
+      ...(classified.serverReply !== undefined && (error as { response?: unknown }).response !== undefined ? { reply: classified.serverReply } : {}),
+      ...extra,
+    });
+    throw STOP;
+  };
+  /** Runs one piece of a stage; a throw becomes that stage's failure. */
+  const attempt = async <T>(stage: DiagnosisStageName, started: number, what: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error === STOP) throw error;
+      return fail(stage, elapsed(started), error, what);
+    }
+  };
+  /** A reply other than `expected` fails the stage. */
+  const expect = (stage: DiagnosisStageName, started: number, reply: SmtpReply, expected: number[], command: string, what: string) => {
+    if (!expected.includes(reply.code)) fail(stage, elapsed(started), replyError(reply, command), what);
+  };
+
+  const recipient = options.sendTo ?? subject.fromAddress;
+  const message = await composeTestMessage({
+    fromName: subject.fromName,
+    fromAddress: subject.fromAddress,
+    to: recipient,
+    server: smtp.host,
+    lang: options.lang,
+  });
+
+  try {
+    // ------------------------------------------------------------------------------------ dns
+    let started = performance.now();
+    try {
+      pinned = await resolvePinnedHost(smtp.host, { resolve: env.resolveHost, allowPrivateHosts: env.allowPrivateHosts });
+    } catch (error) {
+      if ((error as Error).name === 'PrivateHostError') throw error;
+      fail('dns', elapsed(started), error, `Could not look up ${smtp.host}`);
+    }
+    const target = pinned!;
+    pass('dns', elapsed(started), target.addresses.length > 1 ? `${target.host} has the addresses ${target.addresses.join(', ')}; using ${target.address}.` : `${target.host} is ${target.address}.`, {
+      addresses: [target.address, ...target.addresses.filter((a) => a !== target.address)],
+    });
+    const endpoint: SmtpEndpoint = { address: target.address, port: smtp.port, ...(target.servername ? { servername: target.servername } : {}) };
+    const where = `${target.address}:${smtp.port}`;
+
+    // -------------------------------------------------------------- connect (and implicit TLS)
+    started = performance.now();
+    if (smtp.security === 'tls') {
+      try {
+        const opened = await openImplicitTlsSession(endpoint, tlsPolicy, step);
+        session = opened.session;
+        pass('connect', opened.tcpMs, `Connected to ${where}.`);
+        pass('tls', opened.tlsMs, `Encrypted from the start (implicit TLS): ${describeTls(opened.tls)}`, { tls: opened.tls });
+      } catch (error) {
+        if (!(error instanceof ImplicitTlsError)) throw error;
+        if (error.phase === 'connect') fail('connect', elapsed(started), error.failure, `Could not connect to ${where}`);
+        pass('connect', error.tcpMs ?? 0, `Connected to ${where}.`);
+        fail('tls', elapsed(started) - Math.round(error.tcpMs ?? 0), error.failure, 'The TLS handshake failed');
+      }
+    } else {
+      session = await attempt('connect', started, `Could not connect to ${where}`, () => openPlainSession(endpoint, step));
+      const greeting = await attempt('connect', started, `No greeting from ${where}`, () => session!.readReply(step, 'CONN', 'GREETING_TIMEOUT'));
+      expect('connect', started, greeting, [220], 'CONN', `Connected to ${where}, but the server refused the session`);
+      pass('connect', elapsed(started), `Connected to ${where}; the server greeted: ${greeting.text.split('\n')[0]}`);
+    }
+    const conversation = session!;
+
+    // ------------------------------------------------------------------- tls (STARTTLS) + ehlo
+    const sayEhlo = async (stageStarted: number): Promise<Capabilities> => {
+      const reply = await attempt('ehlo', stageStarted, 'EHLO failed', () => conversation.command(`EHLO ${ehloName}`, step));
+      if (reply.code === 250) return parseCapabilities(reply);
+      // A server without ESMTP (RFC 5321 §3.2): HELO works, with no extensions.
+      if (reply.code >= 500 && reply.code !== 554) {
+        const helo = await attempt('ehlo', stageStarted, 'HELO failed', () => conversation.command(`HELO ${ehloName}`, step));
+        if (helo.code === 250) return parseCapabilities({ ...helo, lines: [helo.lines[0] ?? ''] });
+      }
+      return fail('ehlo', elapsed(stageStarted), replyError(reply, 'EHLO'), 'The server refused EHLO');
+    };
+
+    let ehloMs = 0;
+    let capabilities: Capabilities;
+    if (smtp.security === 'tls') {
+      started = performance.now();
+      const greeting = await attempt('ehlo', started, 'No greeting after the TLS handshake', () => conversation.readReply(step, 'CONN', 'GREETING_TIMEOUT'));
+      expect('ehlo', started, greeting, [220], 'CONN', 'The server refused the session');
+      capabilities = await sayEhlo(started);
+    } else if (smtp.security === 'starttls') {
+      started = performance.now();
+      const plainCapabilities = await sayEhlo(started);
+      ehloMs = elapsed(started);
+      started = performance.now();
+      if (!plainCapabilities.has('STARTTLS')) {
+        fail('tls', elapsed(started), new SmtpSessionError('starttls_not_offered', 'the server did not offer STARTTLS in its EHLO reply', { command: 'EHLO' }), 'STARTTLS is required but not offered', {
+          capabilities: plainCapabilities.lines,
+        });
+      }
+      const reply = await attempt('tls', started, 'STARTTLS failed', () => conversation.command('STARTTLS', step));
+      expect('tls', started, reply, [220], 'STARTTLS', 'The server refused STARTTLS');
+      const details = await attempt('tls', started, 'The TLS handshake failed', () => conversation.startTls(endpoint, tlsPolicy, step));
+      pass('tls', elapsed(started), `Upgraded with STARTTLS: ${describeTls(details)}`, { tls: details });
+      started = performance.now();
+      capabilities = await sayEhlo(started);
+    } else {
+      stages.push({ stage: 'tls', ok: true, skipped: true, ms: 0, detail: 'Not used: security is "none", so the connection is not encrypted.' });
+      started = performance.now();
+      capabilities = await sayEhlo(started);
+      if (capabilities.has('STARTTLS')) {
+        outcome.offeredStartTls = true;
+        stages[stages.length - 1]!.detail += ' The server offers STARTTLS on this port: choose security "starttls" to encrypt.';
+      }
+    }
+    const ehloDetail = [
+      `The server announced ${capabilities.lines.length ? capabilities.lines.map((line) => line.split(/\s/)[0]).join(', ') : 'no extensions'}.`,
+      capabilities.maxMessageBytes ? `It accepts messages up to ${describeSize(capabilities.maxMessageBytes)}.` : '',
+    ].filter(Boolean).join(' ');
+    pass('ehlo', ehloMs + elapsed(started), ehloDetail, {
+      capabilities: capabilities.lines,
+      ...(capabilities.maxMessageBytes ? { maxMessageBytes: capabilities.maxMessageBytes } : {}),
+    });
+
+    // ----------------------------------------------------------------------------------- auth
+    started = performance.now();
+    const credentials = subject.credentials;
+    if (!credentials) {
+      stages.push({ stage: 'auth', ok: true, skipped: true, ms: 0, detail: 'No password is set, so the test does not sign in.' });
+    } else {
+      const offered = capabilities.authMechanisms;
+      const mechanism =
+        'accessToken' in credentials
+          ? offered.includes('XOAUTH2') ? 'XOAUTH2' : undefined
+          : offered.includes('PLAIN') ? 'PLAIN' : offered.includes('LOGIN') ? 'LOGIN' : undefined;
+      if (!mechanism) {
+        const why = offered.length
+          ? `the server offers only ${offered.join(', ')}, none of which works with ${'accessToken' in credentials ? 'an OAuth2 token' : 'a password'}`
+          : 'the server offers no sign-in (AUTH) on this connection';
+        fail('auth', elapsed(started), new SmtpSessionError('auth_mechanism_not_offered', why, { command: 'EHLO' }), 'Cannot sign in');
+      }
+      try {
+        await signIn(conversation, mechanism!, credentials, step);
+      } catch (error) {
+        if (error === STOP) throw error;
+        const code = (error as SmtpSessionError).responseCode;
+        // Only the server's verdict on the credentials counts towards the growing wait; an unknown
+        // mechanism (502/504) or a dropped connection says nothing about the password.
+        if (code !== undefined && code >= 400 && ![502, 503, 504].includes(code)) outcome.signIn = 'refused';
+        fail('auth', elapsed(started), error, `Signing in as ${credentials.username} failed`);
+      }
+      outcome.signIn = 'accepted';
+      pass('auth', elapsed(started), `Signed in as ${credentials.username} with ${mechanism}.`, { mechanism: mechanism! });
+    }
+
+    // --------------------------------------------------------------------------------- sender
+    started = performance.now();
+    const sizeParameter = capabilities.has('SIZE') ? ` SIZE=${message.length}` : '';
+    const others = subject.allowedSenders
+      .map((entry) => parseAddress(entry))
+      .flatMap((parsed) => (parsed.ok ? [parsed.value.address] : []))
+      .filter((address, index, all) => !sameAddress(address, subject.fromAddress) && all.indexOf(address) === index)
+      .slice(0, MAX_ALLOWED_SENDERS_TRIED);
+    const patterns = subject.allowedSenders.filter((entry) => !parseAddress(entry).ok);
+    const mailFrom = async (address: string) => {
+      const reply = await attempt('sender', started, `MAIL FROM:<${address}> failed`, () => conversation.command(`MAIL FROM:<${address}>${sizeParameter}`, step, 'MAIL FROM'));
+      expect('sender', started, reply, [250], 'MAIL FROM', `The server refused ${address} as the sender`);
+    };
+    const reset = async () => {
+      const reply = await attempt('sender', started, 'RSET failed', () => conversation.command('RSET', step));
+      expect('sender', started, reply, [250], 'RSET', 'The server refused RSET');
+    };
+    await mailFrom(subject.fromAddress);
+    for (const address of others) {
+      await reset();
+      await mailFrom(address);
+    }
+    if (others.length) {
+      await reset();
+      await mailFrom(subject.fromAddress);
+    }
+    const tried = [subject.fromAddress, ...others];
+    pass(
+      'sender',
+      elapsed(started),
+      `The server accepts ${tried.join(', ')} as the sender (MAIL FROM).${patterns.length ? ` Patterns such as ${patterns[0]} cannot be tried one by one.` : ''}`,
+      { senders: tried },
+    );
+
+    // ------------------------------------------------------------------------------ recipient
+    started = performance.now();
+    const rcpt = await attempt('recipient', started, `RCPT TO:<${recipient}> failed`, () => conversation.command(`RCPT TO:<${recipient}>`, step, 'RCPT TO'));
+    expect('recipient', started, rcpt, [250, 251], 'RCPT TO', `The server refused ${recipient} as the recipient`);
+    pass('recipient', elapsed(started), `The server accepts ${recipient} as the recipient.`, { recipient });
+
+    // ----------------------------------------------------------------------------------- data
+    started = performance.now();
+    const data = await attempt('data', started, 'DATA failed', () => conversation.command('DATA', step));
+    expect('data', started, data, [354], 'DATA', 'The server refused to take the message');
+    // The end of DATA is where servers check the message as a whole (send-as rights, DMARC, size,
+    // content scanning), so it may take longer than other replies.
+    const queued = await attempt('data', started, 'Sending the test message failed', () => conversation.sendMessage(message, step * 3));
+    expect('data', started, queued, [250], 'DATA', 'The server refused the test message after receiving it');
+    pass('data', elapsed(started), `The server accepted the test message for ${recipient}: ${queued.text}`, { recipient, queueReply: queued.text });
+  } catch (error) {
+    if (error !== STOP) {
+      session?.close();
+      throw error;
+    }
+  }
+  await session?.quit(step);
+
+  const failed = stages.find((stage) => !stage.ok);
+  const result: DiagnosisResult = { ok: !failed, stages, testedAt: new Date().toISOString() };
+  if (failed && outcome.problem) {
+    result.problem = getProblem(outcome.problem, options.lang);
+    if (pinned && mayHaveBetterSettings(outcome.problem, smtp, outcome.offeredStartTls)) {
+      const suggestion = await suggestWorkingSettings(outcome.problem, pinned, smtp, {
+        extraSmtpPorts: env.extraSmtpPorts,
+        stepTimeoutMs: step,
+        tlsPolicy,
+        ehloName,
+      });
+      if (suggestion) result.suggestion = suggestion;
+    }
+  }
+  return { result, ...(outcome.signIn ? { signIn: outcome.signIn } : {}) };
+}
+
+/** AUTH PLAIN (RFC 4616), LOGIN or XOAUTH2; the credentials never appear in an error (`shownAs`). */
+async function signIn(session: SmtpSession, mechanism: 'PLAIN' | 'LOGIN' | 'XOAUTH2', credentials: SignInCredentials, step: number): Promise<void> {
+  const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+  const command = `AUTH ${mechanism}`;
+  let reply: SmtpReply;
+  if ('accessToken' in credentials) {
+    // Google's and Microsoft's XOAUTH2: user=<mailbox>^Aauth=Bearer <token>^A^A (mail-facts.md §3).
+    reply = await session.command(`AUTH XOAUTH2 ${b64(`user=${credentials.username}\u0001auth=Bearer ${credentials.accessToken}\u0001\u0001`)}`, step, command);
+    // A refused token comes as a 334 with a JSON error first; an empty line asks for the final reply.
+    if (reply.code === 334) reply = await session.command('', step, command);
+  } else if (mechanism === 'PLAIN') {
+    const token = b64(`\u0000${credentials.username}\u0000${credentials.password}`);
+    reply = await session.command(`AUTH PLAIN ${token}`, step, command);
+    // A server that does not take the initial response asks for it (334) instead.
+    if (reply.code === 334) reply = await session.command(token, step, command);
+  } else {
+    reply = await session.command('AUTH LOGIN', step, command);
+    if (reply.code === 334) reply = await session.command(b64(credentials.username), step, command);
+    if (reply.code === 334) reply = await session.command(b64(credentials.password), step, command);
+  }
+  if (reply.code !== 235) throw replyError(reply, command);
+}

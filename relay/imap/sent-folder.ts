@@ -1,0 +1,98 @@
+/**
+ * The copy of a sent message in the mailbox's Sent folder, over IMAP (APPEND), for mailboxes whose
+ * server does not file one by itself. It appends the exact bytes that were sent, and first looks
+ * for the Message-ID in the folder, so that a relay that stopped between APPEND and recording it
+ * does not file the message twice.
+ */
+import { rootCertificates } from 'node:tls';
+import { ImapFlow } from 'imapflow';
+import type { OpenedSaveToSent } from '../delivery/delivery-settings';
+
+export interface SentCopyOptions {
+  /** Extra trusted CAs (PEM) beside Node's roots. */
+  extraCa: string[];
+  /** Connection, greeting and inactivity limit. @default 60_000 */
+  timeoutMs?: number;
+}
+
+export interface SentCopyResult {
+  folder: string;
+  /** The message was already in the folder (an earlier attempt appended it). */
+  alreadyThere: boolean;
+}
+
+/** An IMAP failure worth showing to the user, and whether trying again can help. */
+export class SentCopyError extends Error {
+  override name = 'SentCopyError';
+  constructor(
+    message: string,
+    /** A refused sign-in is not retried: repeated failures can lock the mailbox. */
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** The folder to use: the one configured, else the one the server marks `\Sent` (RFC 6154), else "Sent". */
+async function findSentFolder(client: ImapFlow, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const folders = await client.list();
+  return folders.find((f) => f.specialUse === '\\Sent')?.path ?? folders.find((f) => /^sent$/i.test(f.name))?.path ?? 'Sent';
+}
+
+function describe(error: unknown): string {
+  const e = (error ?? {}) as { responseText?: unknown; message?: unknown; code?: unknown };
+  const text = typeof e.responseText === 'string' && e.responseText ? e.responseText : typeof e.message === 'string' ? e.message : String(error);
+  return typeof e.code === 'string' && !text.includes(e.code) ? `${text} (${e.code})` : text;
+}
+
+export async function appendToSentFolder(
+  settings: OpenedSaveToSent,
+  message: { raw: Buffer; messageId: string; sentAt: Date },
+  options: SentCopyOptions,
+): Promise<SentCopyResult> {
+  const timeout = options.timeoutMs ?? 60_000;
+  const client = new ImapFlow({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.security === 'tls',
+    // `starttls` is required TLS, as for SMTP: never log in over plain text when it is missing.
+    doSTARTTLS: settings.security === 'starttls' ? true : settings.security === 'none' ? false : undefined,
+    auth: { user: settings.username, ...(settings.password !== undefined ? { pass: settings.password } : {}) },
+    tls: {
+      ...(/^\d+\.\d+\.\d+\.\d+$/.test(settings.host) ? {} : { servername: settings.host }),
+      minVersion: 'TLSv1.2',
+      ...(options.extraCa.length ? { ca: [...rootCertificates, ...options.extraCa] } : {}),
+    },
+    connectionTimeout: Math.min(30_000, timeout),
+    greetingTimeout: Math.min(15_000, timeout),
+    socketTimeout: timeout,
+    disableAutoIdle: true,
+    logger: false,
+  });
+  // Errors after connect (a dropped socket) are also reported through the pending command.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    const authFailed = (error as { authenticationFailed?: unknown }).authenticationFailed === true;
+    throw new SentCopyError(`IMAP ${settings.host}:${settings.port}: ${describe(error)}`, !authFailed);
+  }
+  try {
+    const folder = await findSentFolder(client, settings.folder);
+    const lock = await client.getMailboxLock(folder);
+    try {
+      const found = await client.search({ header: { 'message-id': message.messageId } }, { uid: true });
+      if (Array.isArray(found) && found.length > 0) return { folder, alreadyThere: true };
+    } finally {
+      lock.release();
+    }
+    const appended = await client.append(folder, message.raw, ['\\Seen'], message.sentAt);
+    if (!appended) throw new Error(`the server did not accept the message into ${folder}`);
+    return { folder, alreadyThere: false };
+  } catch (error) {
+    throw new SentCopyError(`IMAP ${settings.host}:${settings.port}: ${describe(error)}`, true);
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}

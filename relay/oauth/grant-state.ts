@@ -1,0 +1,62 @@
+/**
+ * The outcome of a delegated sign-in as kept on the profile (`profiles.oauth_state`), and the
+ * OAuth2 part of the profile view derived from it and from which sealed secrets exist.
+ */
+import type { OAuth2AuthView } from '../../shared/schemas';
+import type { StoredOAuth2Auth, SealedSecrets } from '../profiles/profile-record';
+
+/** Versioned JSON: `v` lets a later format upgrade old rows when read. */
+export interface OAuthGrantState {
+  v: 1;
+  /** `sign_in_again`: refreshing failed with invalid_grant; the refresh token was removed. */
+  status: 'signed_in' | 'sign_in_again';
+  /** When it changed (epoch ms). Part of the access-token cache key, so a new sign-in never reuses an old token. */
+  at: number;
+  /** The account that signed in, when the provider said. */
+  account?: string;
+  problemCode?: 'oauth_invalid_grant';
+  /** The provider's words when the sign-in stopped working. */
+  detail?: string;
+}
+
+export function parseGrantState(json: string | null | undefined): OAuthGrantState | undefined {
+  if (!json) return undefined;
+  try {
+    const state = JSON.parse(json) as Partial<OAuthGrantState>;
+    return state.v === 1 && (state.status === 'signed_in' || state.status === 'sign_in_again') && typeof state.at === 'number'
+      ? (state as OAuthGrantState)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function serializeGrantState(state: Omit<OAuthGrantState, 'v'>): string {
+  return JSON.stringify({ v: 1, ...state });
+}
+
+/** The `auth` of an OAuth2 profile's view: which secrets exist (never their values) and whether it can send. */
+export function oauth2AuthView(auth: StoredOAuth2Auth, secrets: SealedSecrets, oauthState: string | null | undefined): OAuth2AuthView {
+  const state = parseGrantState(oauthState);
+  const hasClientSecret = Boolean(secrets.clientSecret);
+  const hasRefreshToken = Boolean(secrets.refreshToken);
+  let status: OAuth2AuthView['status'];
+  if (auth.flow === 'client_credentials') status = hasClientSecret ? 'ready' : 'client_secret_missing';
+  else if (hasRefreshToken) status = 'ready';
+  else status = state?.status === 'sign_in_again' ? 'sign_in_again' : 'sign_in_required';
+  const signedIn = status === 'ready' && auth.flow !== 'client_credentials' && state?.status === 'signed_in';
+  return {
+    type: 'oauth2',
+    provider: auth.provider,
+    flow: auth.flow,
+    ...('tenantId' in auth ? { tenantId: auth.tenantId } : {}),
+    ...(auth.clientId !== undefined ? { clientId: auth.clientId } : {}),
+    username: auth.username,
+    hasClientSecret,
+    hasRefreshToken,
+    status,
+    ...(status === 'sign_in_again' ? { problemCode: 'oauth_invalid_grant' as const } : {}),
+    ...(signedIn && state.account ? { account: state.account } : {}),
+    ...(signedIn ? { signedInAt: new Date(state.at).toISOString() } : {}),
+  };
+}

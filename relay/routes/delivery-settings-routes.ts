@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { zDeliverySettings } from '../../shared/schemas';
+import { deliverySettingsRowFromInput, toDeliverySettingsView } from '../delivery/delivery-settings';
+import { ApiError } from '../http/api-error';
+import type { AuthEnv } from '../http/authenticate';
+import { readJsonBody } from '../http/read-body';
+import { isObviouslyPrivateHost } from '../net/host-policy';
+import { parseProfileData } from '../profiles/profile-record';
+import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
+import type { SecretCipher } from '../secrets/cipher';
+import type { Store } from '../store/types';
+
+export interface DeliverySettingsRouteDeps {
+  store: Store;
+  cipher: SecretCipher;
+  allowPrivateHosts: boolean;
+}
+
+/** IMAP ports a relay connects to unless private hosts are allowed (internal servers and tests). */
+const IMAP_PORTS = [143, 993];
+
+/**
+ * `GET|PUT /v1/profiles/:id/delivery`: a profile's size limit, connection and rate limits, and its
+ * Sent-folder copy. Everyone who may use the profile may read them; changing them is for whoever
+ * manages the profile. A change takes effect for the next message: the profile's open connections
+ * are replaced.
+ */
+export function deliverySettingsRoutes({ store, cipher, allowPrivateHosts }: DeliverySettingsRouteDeps) {
+  return new Hono<AuthEnv>()
+    .get('/v1/profiles/:id/delivery', async (c) => {
+      const row = await store.getProfile(c.req.param('id'));
+      if (!row || !canUseProfile(c.get('user'), row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
+      return c.json(toDeliverySettingsView(row.id, parseProfileData(row), await store.getDeliverySettings(row.id)));
+    })
+    .put('/v1/profiles/:id/delivery', async (c) => {
+      const user = c.get('user');
+      const row = await store.getProfile(c.req.param('id'));
+      if (!row || !canUseProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
+      if (!canManageProfile(user, row)) throw new ApiError('forbidden', 'Only an admin can change a company sender.');
+      const { value } = await readJsonBody(c, zDeliverySettings);
+      const imap = value.saveToSent;
+      if (imap && !allowPrivateHosts) {
+        if (isObviouslyPrivateHost(imap.host)) {
+          throw new ApiError('private_host_not_allowed', `The server "${imap.host}" is on a private network, which this relay does not connect to.`, {
+            hint: 'An admin can allow internal mail servers by starting the relay with OWNPOST_ALLOW_PRIVATE_HOSTS=1.',
+          });
+        }
+        if (imap.port && !IMAP_PORTS.includes(imap.port)) {
+          throw new ApiError('validation_failed', `saveToSent.port: IMAP is on port 993 (TLS) or 143 (STARTTLS), not ${imap.port}.`);
+        }
+      }
+      const previous = await store.getDeliverySettings(row.id);
+      await store.putDeliverySettings(deliverySettingsRowFromInput(row.id, value, previous, cipher, Date.now()));
+      return c.json(toDeliverySettingsView(row.id, parseProfileData(row), await store.getDeliverySettings(row.id)));
+    });
+}

@@ -1,0 +1,90 @@
+/**
+ * Delegated OAuth2 sign-in for a sender profile (issue 8; the flow is described in
+ * shared/oauth-schemas.ts). App-only profiles need none of this: they sign in with their client secret.
+ */
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import { zOAuthSignInComplete, zOAuthSignInStart, type OAuthSignInView } from '../../shared/oauth-schemas';
+import { getProblem, isProblemCode, type Language } from '../diagnosis/catalogue';
+import { ApiError } from '../http/api-error';
+import type { AuthEnv } from '../http/authenticate';
+import { preferredLanguage } from '../http/language';
+import { readJsonBody } from '../http/read-body';
+import type { OAuthContext } from '../oauth/access-tokens';
+import { checkSignIn, completeSignIn, signInDetails, signOut, startSignIn } from '../oauth/sign-in';
+import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
+import type { OAuthSignInRow, UserRow } from '../store/types';
+
+export type OAuthRouteDeps = OAuthContext;
+
+function toSignInView(signIn: OAuthSignInRow, lang: Language, authorizationUrl?: string): OAuthSignInView {
+  const { device, result } = signInDetails(signIn);
+  return {
+    id: signIn.id,
+    profileId: signIn.profileId,
+    provider: signIn.provider,
+    flow: signIn.flow,
+    status: signIn.status,
+    expiresAt: new Date(signIn.expiresAt).toISOString(),
+    ...(authorizationUrl ? { authorizationUrl } : {}),
+    ...(device && signIn.status === 'pending'
+      ? { ...device, ...(signIn.pollIntervalMs ? { pollIntervalSeconds: Math.ceil(signIn.pollIntervalMs / 1000) } : {}) }
+      : {}),
+    ...(result?.account ? { account: result.account } : {}),
+    ...(signIn.problemCode && isProblemCode(signIn.problemCode) ? { problem: getProblem(signIn.problemCode, lang) } : {}),
+    ...(result?.detail && signIn.status !== 'signed_in' ? { detail: result.detail } : {}),
+  };
+}
+
+/** A body that may be empty (`POST …/sign-in` for Microsoft needs none). */
+async function readOptionalJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  if ((await c.req.text()).trim() === '') return schema.parse({});
+  return (await readJsonBody(c, schema)).value;
+}
+
+export function oauthRoutes(ctx: OAuthRouteDeps) {
+  const { store } = ctx;
+
+  /** The profile, if this user may change it (signing in changes how it sends). */
+  async function manageableProfile(user: UserRow, id: string) {
+    const row = await store.getProfile(id);
+    if (!row || !canUseProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
+    if (!canManageProfile(user, row)) throw new ApiError('forbidden', 'Only an admin can sign in for a company sender.');
+    return row;
+  }
+
+  /** A sign-in is followed and completed only by whoever started it. */
+  async function ownSignIn(user: UserRow, id: string) {
+    const signIn = await store.getOAuthSignIn(id);
+    if (!signIn || signIn.userId !== user.id) {
+      throw new ApiError('not_found', 'There is no sign-in with this id (it may have been replaced by a newer one).');
+    }
+    return signIn;
+  }
+
+  return new Hono<AuthEnv>()
+    .post('/v1/profiles/:id/oauth/sign-in', async (c) => {
+      const user = c.get('user');
+      const profile = await manageableProfile(user, c.req.param('id'));
+      const body = await readOptionalJsonBody(c, zOAuthSignInStart);
+      const { signIn, authorizationUrl } = await startSignIn(ctx, {
+        profile,
+        userId: user.id,
+        ...(body.redirectUri !== undefined ? { redirectUri: body.redirectUri } : {}),
+      });
+      return c.json(toSignInView(signIn, preferredLanguage(c), authorizationUrl), 201);
+    })
+    .delete('/v1/profiles/:id/oauth/sign-in', async (c) => {
+      await signOut(ctx, await manageableProfile(c.get('user'), c.req.param('id')));
+      return c.body(null, 204);
+    })
+    .get('/v1/oauth/sign-ins/:signInId', async (c) => {
+      const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
+      return c.json(toSignInView(await checkSignIn(ctx, signIn), preferredLanguage(c)));
+    })
+    .post('/v1/oauth/sign-ins/:signInId/complete', async (c) => {
+      const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
+      const { value } = await readJsonBody(c, zOAuthSignInComplete);
+      return c.json(toSignInView(await completeSignIn(ctx, signIn, value.redirectUrl), preferredLanguage(c)));
+    });
+}

@@ -1,0 +1,331 @@
+/**
+ * `GET /openapi.json`: the API description, generated from the same zod schemas that validate requests
+ * (shared/schemas.ts) and describe answers (shared/api-schemas.ts), with zod 4's `z.toJSONSchema`.
+ * Request bodies are described as clients send them (`io: 'input'`: defaults optional, normalised
+ * fields as strings), answers as the relay writes them.
+ *
+ * Every route the app really serves appears: one without an entry in OPERATIONS is listed as
+ * "not described yet" rather than left out, and test/relay/openapi.test.ts keeps both lists honest.
+ * To describe a route, add an entry to OPERATIONS (and its schemas to COMPONENTS).
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  zDiscoveryResult,
+  zErrorBody,
+  zHealthResponse,
+  zMessageView,
+  zPairResponse,
+  zProfileView,
+  zSendAcceptedView,
+  zUserPatch,
+  zUserView,
+  zUserWithAllowancesView,
+} from '../../shared/api-schemas';
+import { ERROR_STATUS, type ErrorCode } from '../../shared/errors';
+import { zMessageInput, zPairRequest, zProfileInput, zProfilePatch } from '../../shared/schemas';
+
+type Io = 'input' | 'output';
+
+/** Named schemas, each generated once into `components.schemas`. */
+const COMPONENTS: Record<string, { schema: z.ZodType; io: Io; description: string }> = {
+  PairRequest: { schema: zPairRequest, io: 'input', description: 'A pairing code from `ownpost pair <email>`.' },
+  PairResponse: { schema: zPairResponse, io: 'output', description: 'The device token (keep it secret) and its user.' },
+  User: { schema: zUserView, io: 'output', description: 'A user of this relay.' },
+  UserWithAllowances: { schema: zUserWithAllowancesView, io: 'output', description: 'A user and the senders an admin allowed them.' },
+  UserPatch: { schema: zUserPatch, io: 'input', description: 'What an admin may change about a user.' },
+  ProfileInput: {
+    schema: zProfileInput,
+    io: 'input',
+    description: 'A new sender profile. The password is write-only: it is encrypted at rest and never returned.',
+  },
+  ProfilePatch: { schema: zProfilePatch, io: 'input', description: 'Changes to a sender profile; absent fields keep their value, `null` removes an optional one.' },
+  Profile: { schema: zProfileView, io: 'output', description: 'A sender profile as the API shows it (`hasPassword` instead of the password).' },
+  DiscoveryResult: { schema: zDiscoveryResult, io: 'output', description: 'Suggested server settings for an address.' },
+  MessageInput: { schema: zMessageInput, io: 'input', description: 'A message to send through a sender profile.' },
+  Message: { schema: zMessageView, io: 'output', description: 'A message and its delivery status.' },
+  SendAccepted: { schema: zSendAcceptedView, io: 'output', description: 'A send taken into the outbox (committed to disk).' },
+  Health: { schema: zHealthResponse, io: 'output', description: 'The relay is up.' },
+  Error: { schema: zErrorBody, io: 'output', description: 'Every error: a stable `code` to branch on, a message, and often a hint.' },
+};
+
+type ComponentName = keyof typeof COMPONENTS;
+
+interface ApiOperation {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  /** OpenAPI form: `/v1/profiles/{id}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** Needs `Authorization: Bearer <token>`. */
+  auth: boolean;
+  query?: { name: string; required: boolean; description: string; schema: Record<string, unknown> }[];
+  headers?: { name: string; description: string }[];
+  body?: ComponentName;
+  success: { status: number; description: string; schema?: ComponentName | { listOf: ComponentName; key: string } };
+  errors: ErrorCode[];
+}
+
+const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;
+
+const OPERATIONS: ApiOperation[] = [
+  { method: 'get', path: '/healthz', tag: 'relay', summary: 'Is the relay up?', auth: false, success: { status: 200, description: 'Up', schema: 'Health' }, errors: [] },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'relay',
+    summary: 'This description',
+    auth: false,
+    success: { status: 200, description: 'OpenAPI 3.1 document' },
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/v1/pair',
+    tag: 'devices',
+    summary: 'Pair a device with a one-time code',
+    auth: false,
+    body: 'PairRequest',
+    success: { status: 200, description: 'Paired', schema: 'PairResponse' },
+    errors: ['invalid_json', 'validation_failed', 'pairing_code_invalid', 'rate_limited'],
+  },
+  { method: 'get', path: '/v1/me', tag: 'users', summary: 'The current user', auth: true, success: { status: 200, description: 'The token\'s user', schema: 'User' }, errors: ['unauthorized'] },
+  {
+    method: 'get',
+    path: '/v1/users',
+    tag: 'users',
+    summary: 'Every user and what they may send from (admins)',
+    auth: true,
+    success: { status: 200, description: 'Users', schema: { listOf: 'UserWithAllowances', key: 'users' } },
+    errors: ['unauthorized', 'forbidden'],
+  },
+  {
+    method: 'get',
+    path: '/v1/users/{id}',
+    tag: 'users',
+    summary: 'One user (admins; members only themselves)',
+    auth: true,
+    success: { status: 200, description: 'The user', schema: 'UserWithAllowances' },
+    errors: ['unauthorized', 'not_found'],
+  },
+  {
+    method: 'patch',
+    path: '/v1/users/{id}',
+    tag: 'users',
+    summary: 'Allow a member more sender addresses (admins)',
+    description: 'A member\'s personal profiles may send only from the member\'s own address and those listed here.',
+    auth: true,
+    body: 'UserPatch',
+    success: { status: 200, description: 'The user', schema: 'UserWithAllowances' },
+    errors: ['unauthorized', 'forbidden', 'not_found', 'invalid_json', 'validation_failed'],
+  },
+  {
+    method: 'get',
+    path: '/v1/profiles',
+    tag: 'profiles',
+    summary: 'The sender profiles the user may use',
+    auth: true,
+    success: { status: 200, description: 'Company profiles and the user\'s own', schema: { listOf: 'Profile', key: 'profiles' } },
+    errors: ['unauthorized'],
+  },
+  {
+    method: 'post',
+    path: '/v1/profiles',
+    tag: 'profiles',
+    summary: 'Add a sender profile',
+    description:
+      'Company profiles are for admins. A member\'s personal profile may use only the member\'s own address or those an admin allowed (403 `member_sender_not_allowed`). A site or project can be mapped to one profile per owner (409 `conflict`).',
+    auth: true,
+    body: 'ProfileInput',
+    success: { status: 201, description: 'Created', schema: 'Profile' },
+    errors: ['unauthorized', 'invalid_json', 'validation_failed', 'forbidden', 'member_sender_not_allowed', 'reply_to_not_allowed', 'private_host_not_allowed', 'conflict'],
+  },
+  {
+    method: 'get',
+    path: '/v1/profiles/{id}',
+    tag: 'profiles',
+    summary: 'One sender profile',
+    auth: true,
+    success: { status: 200, description: 'The profile', schema: 'Profile' },
+    errors: ['unauthorized', 'not_found'],
+  },
+  {
+    method: 'patch',
+    path: '/v1/profiles/{id}',
+    tag: 'profiles',
+    summary: 'Change a sender profile',
+    auth: true,
+    body: 'ProfilePatch',
+    success: { status: 200, description: 'The changed profile', schema: 'Profile' },
+    errors: ['unauthorized', 'invalid_json', 'validation_failed', 'forbidden', 'not_found', 'member_sender_not_allowed', 'reply_to_not_allowed', 'private_host_not_allowed', 'conflict'],
+  },
+  {
+    method: 'delete',
+    path: '/v1/profiles/{id}',
+    tag: 'profiles',
+    summary: 'Delete a sender profile',
+    auth: true,
+    success: { status: 204, description: 'Deleted' },
+    errors: ['unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/discover',
+    tag: 'profiles',
+    summary: 'Suggested server settings for an address',
+    description:
+      'The built-in provider table first, then the domain\'s MX hosts (Microsoft 365, Google Workspace, ...), then guessing smtp./mail.<domain> on 465 (TLS) and 587 (STARTTLS) with short timeouts.',
+    auth: true,
+    query: [{ name: 'email', required: true, description: 'The address, e.g. anna@firma.se', schema: { type: 'string', format: 'email' } }],
+    success: { status: 200, description: 'What was found (`source: none` when nothing was)', schema: 'DiscoveryResult' },
+    errors: ['unauthorized', 'validation_failed'],
+  },
+  {
+    method: 'post',
+    path: '/v1/messages',
+    tag: 'messages',
+    summary: 'Send a message',
+    description:
+      'Resolves the sender profile (the one named, else the one mapped to `context.project` or `context.pageUrl`, else the personal default, else the company default), applies the sender rules, and commits the message to the outbox. A refused send queues nothing.',
+    auth: true,
+    headers: [{ name: 'Idempotency-Key', description: 'Repeat it to retry the same request without sending twice.' }],
+    body: 'MessageInput',
+    success: { status: 202, description: 'Committed to the outbox', schema: 'SendAccepted' },
+    errors: [
+      'unauthorized',
+      'invalid_json',
+      'validation_failed',
+      'not_found',
+      'sender_not_allowed',
+      'member_sender_not_allowed',
+      'reply_to_not_allowed',
+      'idempotency_conflict',
+      'payload_too_large',
+      'document_too_large',
+      'message_too_large',
+      'no_sender_profile',
+      'profile_unusable',
+    ],
+  },
+  {
+    method: 'get',
+    path: '/v1/messages/{id}',
+    tag: 'messages',
+    summary: 'A message and its delivery status',
+    auth: true,
+    success: { status: 200, description: 'The message', schema: 'Message' },
+    errors: ['unauthorized', 'not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/messages',
+    tag: 'messages',
+    summary: 'Message history, newest first',
+    auth: true,
+    query: [
+      { name: 'documentRef', required: false, description: 'Only messages of this document', schema: { type: 'string' } },
+      { name: 'limit', required: false, description: '1 to 200, default 50', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+    ],
+    success: { status: 200, description: 'Messages', schema: { listOf: 'Message', key: 'messages' } },
+    errors: ['unauthorized'],
+  },
+];
+
+function componentSchema(name: string): Record<string, unknown> {
+  const { schema, io, description } = COMPONENTS[name]!;
+  const json = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return { ...json, description };
+}
+
+const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
+
+function successSchema(success: ApiOperation['success']) {
+  if (!success.schema) return undefined;
+  if (typeof success.schema === 'string') return ref(success.schema);
+  return { type: 'object', properties: { [success.schema.key]: { type: 'array', items: ref(success.schema.listOf) } }, required: [success.schema.key] };
+}
+
+function operationObject(op: ApiOperation) {
+  const responses: Record<string, unknown> = {};
+  const schema = successSchema(op.success);
+  responses[String(op.success.status)] = {
+    description: op.success.description,
+    ...(schema ? { content: { 'application/json': { schema } } } : {}),
+  };
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of op.errors) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
+  for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+    responses[String(status)] = {
+      description: `Error codes: ${codes.map((c) => `\`${c}\``).join(', ')}`,
+      content: { 'application/json': { schema: ref('Error') } },
+    };
+  }
+  const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ ...id, name: m[1]! }));
+  const parameters = [
+    ...pathParams,
+    ...(op.query ?? []).map((q) => ({ name: q.name, in: 'query', required: q.required, description: q.description, schema: q.schema })),
+    ...(op.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string' } })),
+  ];
+  return {
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    tags: [op.tag],
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) } } } } : {}),
+    responses,
+    security: op.auth ? [{ bearer: [] }] : [],
+  };
+}
+
+/** `/v1/profiles/:id` → `/v1/profiles/{id}`. */
+export function toOpenApiPath(honoPath: string): string {
+  return honoPath.replace(/:(\w+)/g, '{$1}');
+}
+
+/**
+ * The document for the routes the app serves. `routes` are Hono's (`app.routes`); middleware
+ * (method `ALL`) is skipped.
+ */
+export function buildOpenApiDocument(version: string, routes: readonly { method: string; path: string }[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  for (const route of routes) {
+    const method = route.method.toLowerCase();
+    if (method === 'all' || route.path.includes('*')) continue;
+    const path = toOpenApiPath(route.path);
+    if (paths[path]?.[method]) continue;
+    (paths[path] ??= {})[method] = {
+      summary: 'Not described yet',
+      'x-undescribed': true,
+      responses: { default: { description: 'See README.md', content: { 'application/json': { schema: ref('Error') } } } },
+      security: path.startsWith('/v1/') && path !== '/v1/pair' ? [{ bearer: [] }] : [],
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Ownpost relay',
+      version,
+      description:
+        'Send invoices from web apps through your own mailbox. Errors always have the shape {"error": {"code", "message", "hint"?}}; branch on `code`.',
+    },
+    servers: [{ url: 'http://127.0.0.1:8787' }],
+    paths,
+    components: {
+      schemas: Object.fromEntries(Object.keys(COMPONENTS).map((name) => [name, componentSchema(name)])),
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A device token from /v1/pair or `ownpost token <email>`.' } },
+    },
+  };
+}
+
+/** Serves the document; built on first request (after every route is mounted) and kept. */
+export function openApiRoutes(version: string, routes: () => readonly { method: string; path: string }[]) {
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+  return new Hono().get('/openapi.json', (c) => {
+    document ??= buildOpenApiDocument(version, routes());
+    return c.json(document);
+  });
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { RECIPE_FORMAT_VERSION, zRecipeInput, type RecipeView } from '../../shared/recipe-schemas';
+import { ApiError } from '../http/api-error';
+import type { AuthEnv } from '../http/authenticate';
+import { readJsonBody } from '../http/read-body';
+import type { RecipeRow, Store, UserRow } from '../store/types';
+
+/**
+ * Every member's extension downloads the whole list, so it stays small: a company with more recipes
+ * than this has a problem a longer list would not solve.
+ */
+export const MAX_COMPANY_RECIPES = 500;
+
+type StoredRecipeData = Omit<RecipeView, 'id' | 'scope' | 'publishedBy' | 'createdAt' | 'updatedAt'>;
+
+function toRecipeView(row: RecipeRow, publishedBy: string | null): RecipeView | undefined {
+  // A row written by a newer relay in a format this one does not know is left out, not guessed at.
+  if (row.formatVersion !== RECIPE_FORMAT_VERSION) return undefined;
+  const data = JSON.parse(row.data) as StoredRecipeData;
+  return {
+    ...data,
+    id: row.id,
+    scope: 'company',
+    publishedBy,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
+
+function requireAdmin(user: UserRow, action: string) {
+  if (user.role !== 'admin') {
+    throw new ApiError('forbidden', `Only an admin can ${action} a company recipe.`, {
+      hint: 'Your own recipes work in your browser without publishing them.',
+    });
+  }
+}
+
+/**
+ * Company recipes: `GET /v1/recipes` for every member, `POST` and `DELETE /v1/recipes/:id` for admins
+ * (issue 7). A recipe is data the extension applies with querySelector; the relay validates its shape
+ * and bounds (shared/recipe-schemas.ts), once, here.
+ */
+export function recipeRoutes({ store }: { store: Store }) {
+  async function publisherEmails(rows: RecipeRow[]): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.map((r) => r.publishedBy).filter((id): id is string => id !== null))];
+    const users = await Promise.all(ids.map((id) => store.getUserById(id)));
+    return new Map(users.filter((u): u is UserRow => u !== undefined).map((u) => [u.id, u.email]));
+  }
+
+  return new Hono<AuthEnv>()
+    .get('/v1/recipes', async (c) => {
+      const rows = await store.listRecipes();
+      const emails = await publisherEmails(rows);
+      const recipes = rows
+        .map((row) => toRecipeView(row, row.publishedBy ? (emails.get(row.publishedBy) ?? null) : null))
+        .filter((r): r is RecipeView => r !== undefined);
+      return c.json({ recipes });
+    })
+    .post('/v1/recipes', async (c) => {
+      const user = c.get('user');
+      requireAdmin(user, 'publish');
+      const { value } = await readJsonBody(c, zRecipeInput);
+      if ((await store.listRecipes()).length >= MAX_COMPANY_RECIPES) {
+        throw new ApiError('conflict', `This relay already holds ${MAX_COMPANY_RECIPES} company recipes.`, {
+          hint: 'Delete recipes that are no longer used before publishing more.',
+        });
+      }
+      const now = Date.now();
+      const data: StoredRecipeData = {
+        formatVersion: RECIPE_FORMAT_VERSION,
+        name: value.name,
+        urlPattern: value.urlPattern,
+        ...(value.rowSelector ? { rowSelector: value.rowSelector } : {}),
+        fields: value.fields,
+      };
+      const row: RecipeRow = { id: randomUUID(), formatVersion: RECIPE_FORMAT_VERSION, data: JSON.stringify(data), publishedBy: user.id, createdAt: now, updatedAt: now };
+      await store.insertRecipe(row);
+      return c.json(toRecipeView(row, user.email), 201);
+    })
+    .delete('/v1/recipes/:id', async (c) => {
+      requireAdmin(c.get('user'), 'delete');
+      if (!(await store.deleteRecipe(c.req.param('id')))) throw new ApiError('not_found', 'There is no company recipe with this id.');
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,217 @@
+/**
+ * Zod schemas of the relay's answers (and of the requests added with the sender rules and discovery),
+ * so that `/openapi.json` is generated from code rather than written by hand. The request schemas of
+ * the original API stay in shared/schemas.ts.
+ *
+ * The answers of profiles, users, discovery and errors are strict objects: test/relay/openapi.test.ts
+ * parses real answers with them, so a field the documentation does not know fails a test. Message views
+ * belong to delivery, which still grows them; they are documented with the fields known today and
+ * allow more.
+ */
+import { z } from 'zod';
+import { ERROR_STATUS, type ErrorCode } from './errors';
+import {
+  ATTEMPT_OUTCOMES,
+  CIPHER_LEVELS,
+  MESSAGE_STATUSES,
+  OAUTH_FLOWS,
+  OAUTH_PROVIDERS,
+  PROFILE_SCOPES,
+  SENDER_STYLES,
+  SENT_COPY_STATUSES,
+  SMTP_SECURITY,
+  TLS_VERSIONS,
+  zAddress,
+  zSenderPattern,
+} from './schemas';
+
+// ------------------------------------------------------------------------------------------- requests
+
+/** `PATCH /v1/users/:id` (admins): what a member may send from beyond their own address. */
+export const zUserPatch = z.strictObject({
+  /** Addresses (`bo@firma.se`) and domains (`@firma.se`); replaces the list. */
+  allowedSenders: z.array(zSenderPattern).max(100).optional(),
+});
+export type UserPatch = z.infer<typeof zUserPatch>;
+
+/** `GET /v1/discover?email=`. */
+export const zDiscoverQuery = z.object({
+  email: zAddress.meta({ description: 'The address to find server settings for.', examples: ['anna@firma.se'] }),
+});
+
+// ------------------------------------------------------------------------------------------- answers
+
+const isoDate = () => z.string().meta({ format: 'date-time' });
+
+export const zUserView = z.strictObject({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().optional(),
+  role: z.enum(['admin', 'member']),
+});
+
+export const zUserWithAllowancesView = zUserView.extend({
+  /** Addresses and @domains an admin allowed this member to send from, beyond their own. */
+  allowedSenders: z.array(z.string()),
+});
+export type UserWithAllowancesView = z.infer<typeof zUserWithAllowancesView>;
+
+export const zProfileView = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  scope: z.enum(PROFILE_SCOPES),
+  ownerEmail: z.string().nullable(),
+  fromName: z.string().optional(),
+  fromAddress: z.string(),
+  replyTo: z.string().optional(),
+  smtp: z.strictObject({
+    host: z.string(),
+    port: z.number().int(),
+    security: z.enum(SMTP_SECURITY),
+    ehloName: z.string().optional(),
+    minTlsVersion: z.enum(TLS_VERSIONS),
+    ciphers: z.enum(CIPHER_LEVELS),
+  }),
+  auth: z.union([
+    z.strictObject({
+      type: z.literal('password'),
+      username: z.string(),
+      /** The password itself is never returned. */
+      hasPassword: z.boolean(),
+    }),
+    // OAuth2 sign-in (issue 8) documents its own fields; secrets appear only as has… flags.
+    z.looseObject({
+      type: z.literal('oauth2'),
+      provider: z.enum(OAUTH_PROVIDERS),
+      flow: z.enum(OAUTH_FLOWS),
+      username: z.string(),
+      hasClientSecret: z.boolean(),
+      hasRefreshToken: z.boolean(),
+      status: z.string(),
+    }),
+  ]),
+  allowOtherSender: z.boolean(),
+  allowedSenders: z.array(z.string()),
+  senderStyle: z.enum(SENDER_STYLES),
+  bccSelf: z.boolean(),
+  isDefault: z.boolean(),
+  isFallback: z.boolean(),
+  sites: z.array(z.string()),
+  projects: z.array(z.string()),
+  /** How the saved settings were checked (issue 4): a passing test, or an admin's `force`. */
+  verification: z.strictObject({ status: z.enum(['passed', 'forced']), at: isoDate(), by: z.string() }).optional(),
+  createdAt: isoDate(),
+  updatedAt: isoDate(),
+});
+
+const zEndpoint = z.strictObject({ host: z.string(), port: z.number().int(), security: z.enum(SMTP_SECURITY) });
+
+export const DISCOVERY_SOURCES = ['builtin', 'mx', 'guess', 'none'] as const;
+
+export const zDiscoveryResult = z.strictObject({
+  email: z.string(),
+  domain: z.string(),
+  /** `builtin`: a known provider's domain; `mx`: the domain's mail servers belong to a known provider; `guess`: a server answered at a usual name; `none`: nothing found. */
+  source: z.enum(DISCOVERY_SOURCES),
+  provider: z.strictObject({ id: z.string(), name: z.string() }).optional(),
+  /** Submission servers, best first. */
+  smtp: z.array(zEndpoint),
+  imap: zEndpoint.optional(),
+  /** What to type as the username, when the provider's rule is known. */
+  username: z.string().optional(),
+  /** Credentials the provider accepts, most recommended first. */
+  auth: z.array(z.enum(['password', 'app_password', 'oauth2', 'smtp_token', 'api_key'])).optional(),
+  /** Plain advice, e.g. "Gmail needs an app password or OAuth". */
+  notes: z.array(z.string()),
+  /** The settings could not be confirmed: a starting point. */
+  unverified: z.boolean().optional(),
+  /** The domain's MX hosts, lowest preference first, when they were looked up. */
+  mx: z.array(z.string()).optional(),
+  /** What guessing tried, and what each server answered. */
+  probes: z
+    .array(
+      z.strictObject({
+        host: z.string(),
+        port: z.number().int(),
+        security: z.enum(['tls', 'starttls']),
+        ok: z.boolean(),
+        ms: z.number(),
+        detail: z.string().optional(),
+        authMechanisms: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+  /** A profile to start from (POST /v1/profiles after adding name and password). */
+  profile: z
+    .strictObject({
+      name: z.string(),
+      fromAddress: z.string(),
+      smtp: zEndpoint,
+      auth: z.strictObject({ type: z.literal('password'), username: z.string() }),
+    })
+    .optional(),
+});
+export type DiscoveryResult = z.infer<typeof zDiscoveryResult>;
+
+export const zErrorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    hint: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
+});
+
+export const zHealthResponse = z.strictObject({ status: z.literal('ok'), version: z.string() });
+export const zPairResponse = z.strictObject({ token: z.string(), user: zUserView });
+
+const zAttemptView = z.looseObject({
+  number: z.number().int(),
+  startedAt: isoDate(),
+  finishedAt: isoDate(),
+  outcome: z.enum(ATTEMPT_OUTCOMES),
+  reply: z.string().optional(),
+  responseCode: z.number().int().optional(),
+  errorCode: z.string().optional(),
+  problemCode: z.string().optional(),
+});
+
+export const zMessageView = z.looseObject({
+  id: z.string(),
+  sendId: z.string(),
+  status: z.enum(MESSAGE_STATUSES),
+  profileId: z.string(),
+  messageId: z.string(),
+  to: z.array(z.string()),
+  subject: z.string(),
+  documentRef: z.string().optional(),
+  documents: z.array(z.looseObject({ ref: z.string(), title: z.string().optional() })).optional(),
+  part: z.looseObject({ number: z.number().int(), of: z.number().int() }).optional(),
+  attempts: z.array(zAttemptView),
+  attemptCount: z.number().int(),
+  lastReply: z.string().optional(),
+  nextAttemptAt: isoDate().optional(),
+  problem: z.looseObject({ code: z.string(), title: z.string(), explanation: z.string(), fix: z.string() }).optional(),
+  sentCopy: z
+    .looseObject({ status: z.enum(SENT_COPY_STATUSES), folder: z.string().optional(), error: z.string().optional(), attempts: z.number().int() })
+    .optional(),
+  /** Present when the company fallback sent it instead of a failing profile. */
+  fallback: z
+    .looseObject({
+      fromProfileId: z.string(),
+      fromProfileName: z.string().optional(),
+      reason: z.string().optional(),
+      code: z.string().optional(),
+      problemCode: z.string().optional(),
+    })
+    .optional(),
+  sizeBytes: z.number().int(),
+  createdAt: isoDate(),
+  sentAt: isoDate().optional(),
+});
+
+export const zSendAcceptedView = zMessageView.extend({
+  parts: z
+    .array(z.looseObject({ id: z.string(), part: z.looseObject({ number: z.number().int(), of: z.number().int() }), documents: z.array(z.unknown()) }))
+    .optional(),
+});

@@ -1,0 +1,141 @@
+/**
+ * What the in-page content script costs the pages it runs on (issue 7), for `npm run bench`:
+ *
+ * - `gzippedBytes`: the production build's `content-scripts/invoice.js`, gzipped (what every page of
+ *   an enabled site loads; the panel's script is injected only when the user opens the panel).
+ * - `mainThreadMsWith` / `mainThreadMsWithout`: the renderer main thread's CPU time for loading one
+ *   realistic invoice page (parse, style, layout, scripts, ours included) and letting it settle, in
+ *   Debian's Chromium, with the production extension and without any: CDP's Performance.getMetrics
+ *   `ThreadTime`, the median of several loads, each in a fresh tab, the two kinds interleaved so that
+ *   machine noise hits both alike. The difference is what the extension adds. (`ThreadTime` rather
+ *   than `TaskDuration`: the tasks' wall time also counts waiting for a busy CPU, and varied by more
+ *   than the whole difference from one load to the next.)
+ *
+ * The production build injects into no page until the user enables a site; here the script is
+ * registered for the test site from the service worker, the way site-registration.ts does it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_PATH } from '../helpers/chromium';
+import { startInvoiceSite, testPdf } from '../helpers/invoice-site';
+
+const PRODUCTION_DIR = path.resolve('.output/chrome-mv3');
+const CONTENT_SCRIPT = path.join(PRODUCTION_DIR, 'content-scripts/invoice.js');
+/** Time after the load event in which the page (and our script) settle, the same for both kinds of load. */
+const SETTLE_MS = 1000;
+
+/** A realistic invoice page: navigation, 40 invoice lines, a customer block, a footer. */
+function invoicePageHtml(): string {
+  const lines = Array.from({ length: 40 }, (_, i) => `<tr><td>${i + 1}</td><td>Consulting, week ${i + 1}</td><td>8 h</td><td>£${(800 + i).toFixed(2)}</td></tr>`).join('');
+  const nav = Array.from({ length: 30 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoice INV-2026-0815 · Books</title>
+  <style>body{font:14px system-ui;margin:0} nav{width:200px;float:left} main{margin-left:220px;padding:24px} td{padding:4px 8px}</style></head>
+  <body><nav><ul>${nav}</ul></nav><main>
+  <h1>Invoice INV-2026-0815</h1>
+  <section><h2>Bill to</h2><p>Customer: Example Trading Ltd<br>12 High Street, Leeds</p><p>Email: <a href="mailto:ap@example-trading.example">ap@example-trading.example</a></p></section>
+  <table><thead><tr><th>#</th><th>Description</th><th>Qty</th><th>Amount</th></tr></thead><tbody>${lines}</tbody></table>
+  <p>Total: £33,580.00 · Due date: 2026-12-31</p>
+  <p><a href="/invoices/815/pdf">Download PDF</a> · <a href="/invoices/815/edit">Edit</a> · <a href="/invoices/815/delete">Delete</a></p>
+  </main><footer><a href="mailto:help@books.example">help@books.example</a></footer></body></html>`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function launch(extensionDir: string | undefined): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-bench-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: false, // --headless=new below: the old headless mode cannot load extensions
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
+    ],
+    viewport: { width: 1100, height: 760 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Main-thread CPU milliseconds of one page load in a fresh tab. */
+async function loadOnce(context: BrowserContext, url: string, expectButton: boolean): Promise<number> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    if (expectButton) await page.getByTestId('ownpost-send').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(SETTLE_MS);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const seconds = metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+    return seconds * 1000;
+  } finally {
+    await page.close();
+  }
+}
+
+export async function measureContentScriptCost(options: { rounds?: number } = {}): Promise<{
+  gzippedBytes: number;
+  mainThreadMsWith: number;
+  mainThreadMsWithout: number;
+}> {
+  const rounds = options.rounds ?? 15;
+  if (!existsSync(CONTENT_SCRIPT)) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  const gzippedBytes = gzipSync(readFileSync(CONTENT_SCRIPT), { level: 9 }).length;
+
+  const site = await startInvoiceSite([{ path: '/invoices/815', html: invoicePageHtml(), pdf: { path: '/invoices/815/pdf', bytes: testPdf('bench') } }]);
+  const withExtension = await launch(PRODUCTION_DIR);
+  const withoutExtension = await launch(undefined);
+  try {
+    const worker = withExtension.context.serviceWorkers()[0] ?? (await withExtension.context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    await worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { scripting: { registerContentScripts(scripts: object[]): Promise<void> } } }).chrome;
+      await api.scripting.registerContentScripts([{ id: 'bench', matches: ['http://127.0.0.1/*'], js: ['content-scripts/invoice.js'], runAt: 'document_idle' }]);
+    });
+    const url = `${site.origin}/invoices/815`;
+    // Warm both browsers up (disk cache, code caches) before anything counts.
+    await loadOnce(withExtension.context, url, true);
+    await loadOnce(withoutExtension.context, url, false);
+    const withMs: number[] = [];
+    const withoutMs: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      withMs.push(await loadOnce(withExtension.context, url, true));
+      withoutMs.push(await loadOnce(withoutExtension.context, url, false));
+    }
+    return { gzippedBytes, mainThreadMsWith: median(withMs), mainThreadMsWithout: median(withoutMs) };
+  } finally {
+    await withExtension.close();
+    await withoutExtension.close();
+    await site.close();
+  }
+}
+
+// `node --import tsx test/bench/content-script-cost.ts` prints the numbers on their own.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await measureContentScriptCost();
+  console.log(
+    `content script: ${(result.gzippedBytes / 1024).toFixed(1)} KB gzipped; main thread per invoice page load: ` +
+      `${result.mainThreadMsWith.toFixed(1)} ms with the extension, ${result.mainThreadMsWithout.toFixed(1)} ms without ` +
+      `(+${(result.mainThreadMsWith - result.mainThreadMsWithout).toFixed(1)} ms)`,
+  );
+}

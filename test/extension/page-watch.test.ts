@@ -1,0 +1,97 @@
+/**
+ * The page-load script's watch over single-page apps: it notices late content and navigation only
+ * for a bounded time, and stops everything when the content script's context ends.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { WATCH_AFTER_NAVIGATION_MS, watchPage } from '../../extension/entrypoints/invoice.content/page-watch';
+import type { PageDetection } from '../../extension/sites/site-adapter';
+
+const INVOICE = (n: number) => `<h1>Invoice ${n}</h1><p>Email: a${n}@customer.example</p><a href="/${n}.pdf">PDF</a>`;
+
+let ctx: ContentScriptContext;
+let opened: PageDetection[];
+
+function buttons() {
+  return document.querySelectorAll('ownpost-send-ui');
+}
+
+function start() {
+  return watchPage(ctx, { recipes: () => [], label: () => 'Send from my mailbox', open: (d) => opened.push(d), navigated: () => undefined });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  document.body.innerHTML = '<main id="app"><p>Loading…</p></main>';
+  ctx = new ContentScriptContext('invoice-test');
+  opened = [];
+});
+
+afterEach(() => {
+  ctx.abort();
+  vi.useRealTimers();
+});
+
+describe('watching the page', () => {
+  it('puts the button up when the invoice renders after the load, next to its title', async () => {
+    start();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(buttons()).toHaveLength(0);
+    document.querySelector('#app')!.innerHTML = INVOICE(7);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(buttons()).toHaveLength(1);
+    expect(buttons()[0]!.parentElement?.tagName).toBe('H1');
+  });
+
+  it('follows the page while it is watched: a new invoice moves the button, a page without one takes it away', async () => {
+    document.querySelector('#app')!.innerHTML = INVOICE(1);
+    start();
+    await vi.advanceTimersByTimeAsync(300);
+    const first = buttons()[0];
+    document.querySelector('#app')!.innerHTML = INVOICE(2);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(buttons()).toHaveLength(1);
+    expect(buttons()[0]).not.toBe(first);
+    document.querySelector('#app')!.innerHTML = '<h1>Settings</h1>';
+    await vi.advanceTimersByTimeAsync(500);
+    expect(buttons()).toHaveLength(0);
+  });
+
+  it('stops watching once the bounded time is over', async () => {
+    start();
+    await vi.advanceTimersByTimeAsync(WATCH_AFTER_NAVIGATION_MS + 1000);
+    document.querySelector('#app')!.innerHTML = INVOICE(3);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(buttons()).toHaveLength(0);
+  });
+
+  it('reads the page again when asked (recipes changed), and watches a little longer', async () => {
+    const watch = start();
+    await vi.advanceTimersByTimeAsync(WATCH_AFTER_NAVIGATION_MS + 1000);
+    document.querySelector('#app')!.innerHTML = INVOICE(4);
+    watch.detectAgain();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(buttons()).toHaveLength(1);
+  });
+
+  it('takes everything down when the content script’s context ends, and watches no more', async () => {
+    document.querySelector('#app')!.innerHTML = INVOICE(5);
+    start();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(buttons()).toHaveLength(1);
+    ctx.abort();
+    expect(buttons()).toHaveLength(0);
+    document.querySelector('#app')!.innerHTML = INVOICE(6);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(buttons()).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('opens nothing for a click a page script makes on the button', async () => {
+    document.querySelector('#app')!.innerHTML = INVOICE(8);
+    start();
+    await vi.advanceTimersByTimeAsync(300);
+    buttons()[0]!.shadowRoot!.querySelector('button')!.click();
+    expect(opened).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The in-page panel against a fake background (fake-background.ts): what it prefills, what it refuses,
+ * and the draft it hands the background. Real Chromium, real trust and a real relay are in
+ * test/e2e/page-*.test.ts.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { orderProfilesForPage } from '../../extension/entrypoints/invoice.content/panel/panel-helpers';
+import { SendPanel } from '../../extension/entrypoints/invoice.content/panel/SendPanel';
+import type { DetectedDocument } from '../../extension/sites/site-adapter';
+import { fakeBackground, type FakeBackground } from './fake-background';
+import { eventually } from './render';
+import { message, profile } from './sample-data';
+
+const PAGE = 'https://app.wfirma.pl/invoices/42';
+const FOUND: DetectedDocument = {
+  number: '2026-0042',
+  recipients: ['ekonomi@kund.dk', 'support@app.example'],
+  customerName: 'Kunde ApS',
+  amount: '3.750,00 kr.',
+  language: 'da',
+  pdfUrl: 'https://app.wfirma.pl/invoices/42/pdf',
+};
+
+/** happy-dom's events are never trusted; the panel only listens to the user's, so the test speaks as the user. */
+async function asUser(element: Element, type: 'click' | 'input' | 'change', value?: string) {
+  await act(() => {
+    if (value !== undefined) (element as HTMLInputElement).value = value;
+    const event = new Event(type, { bubbles: true });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    element.dispatchEvent(event);
+  });
+}
+
+let background: FakeBackground;
+let container: HTMLElement;
+const byTestId = (id: string) => container.querySelector<HTMLInputElement>(`[data-testid="${id}"]`);
+
+async function openPanel(found = FOUND) {
+  container = document.createElement('div');
+  document.body.append(container);
+  const host = { language: 'en' as const, pageUrl: () => new URL(PAGE), recipesChanged: () => undefined };
+  await act(() => render(<SendPanel found={found} host={host} signal={new AbortController().signal} onClose={() => undefined} />, container));
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.body.innerHTML = '';
+  background = fakeBackground({
+    'profiles.list': () => ({
+      profiles: [
+        profile({ id: 'personal-default', isDefault: true, fromName: 'Anna Berg' }),
+        profile({ id: 'brand', scope: 'company', fromName: 'Wfirma Brand', fromAddress: 'faktura@brand.pl', sites: ['*.wfirma.pl'] }),
+      ],
+    }),
+    'document.inspect': () => ({ filename: 'Faktura-42.pdf', size: 48_000, contentType: 'application/pdf' }),
+    'document.history': () => ({ messages: [message({ to: ['old@kund.dk'] })] }),
+    'message.send': () => message({ status: 'queued', sentAt: undefined }),
+    'message.status': () => message({ to: ['ekonomi@kund.dk'] }),
+  });
+});
+
+describe('the send panel', () => {
+  it('prefills the sender mapped to this site, the customer’s address, and the document’s language’s template', async () => {
+    await openPanel();
+    await eventually(() => expect(byTestId('ownpost-from')!.value).toBe('brand'));
+    expect(byTestId('ownpost-to')!.value).toBe('ekonomi@kund.dk');
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));
+    expect(byTestId('ownpost-message')!.value).toContain('Hej Kunde ApS');
+    expect(byTestId('ownpost-message')!.value).toContain('Wfirma Brand');
+    await eventually(() => expect(byTestId('ownpost-attachment')!.textContent).toContain('Faktura-42.pdf · 47 KB'));
+    await eventually(() => expect(byTestId('ownpost-history')!.textContent).toContain('old@kund.dk'));
+  });
+
+  it('refuses an address the relay would refuse, and sends nothing', async () => {
+    await openPanel();
+    await eventually(() => expect(byTestId('ownpost-from')!.value).toBe('brand'));
+    await asUser(byTestId('ownpost-to')!, 'input', '"x@evil.example" <ekonomi@kund.dk>, kund@@dk');
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-field-problem')!.textContent).toMatch(/^To: /));
+    expect(background.sent('message.send')).toEqual([]);
+  });
+
+  it('hands the background one draft with the checked addresses, the Cc list and the document', async () => {
+    await openPanel();
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));
+    await asUser(byTestId('ownpost-cc')!, 'input', 'Bo <bo@firma.se>; revisor@firma.se');
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-status')!.getAttribute('data-state')).toBe('sent'));
+    const [sent] = background.sent('message.send');
+    expect(sent!.draft).toMatchObject({
+      profileId: 'brand',
+      to: ['ekonomi@kund.dk'],
+      cc: ['Bo <bo@firma.se>', 'revisor@firma.se'],
+      subject: 'Faktura 2026-0042',
+      documentUrl: FOUND.pdfUrl,
+      documentRef: '2026-0042',
+      attachments: [],
+    });
+    expect(sent!.draft.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('ignores what a page script types into its fields, and stops before sending what the page changed', async () => {
+    await openPanel();
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));
+    await act(() => {
+      byTestId('ownpost-to')!.value = 'thief@evil.example';
+      byTestId('ownpost-to')!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-status')!.getAttribute('data-state')).toBe('error'));
+    expect(byTestId('ownpost-to')!.value).toBe('ekonomi@kund.dk');
+    expect(background.sent('message.send')).toEqual([]);
+  });
+});
+
+describe('choosing the sender for a page', () => {
+  const personalDefault = profile({ id: 'mine', isDefault: true });
+  const companyDefault = profile({ id: 'company', scope: 'company', isDefault: true });
+  const brandHost = profile({ id: 'brand-host', scope: 'company', sites: ['app.wfirma.pl'], createdAt: '2026-01-02T00:00:00Z' });
+  const brandWildcard = profile({ id: 'brand-wild', scope: 'personal', sites: ['*.wfirma.pl'] });
+  const otherSite = profile({ id: 'other', sites: ['erp.example'] });
+
+  it('takes the most specific mapping, as the relay does', () => {
+    expect(orderProfilesForPage([personalDefault, brandWildcard, brandHost], PAGE)).toMatchObject({ preselected: 'brand-host', mappedId: 'brand-host' });
+  });
+
+  it('falls back to the personal default, then the company default', () => {
+    expect(orderProfilesForPage([companyDefault, personalDefault, otherSite], PAGE).preselected).toBe('mine');
+    expect(orderProfilesForPage([companyDefault, otherSite], PAGE).preselected).toBe('company');
+  });
+
+  it('lists senders mapped to other sites last', () => {
+    expect(orderProfilesForPage([otherSite, personalDefault, brandWildcard], PAGE).ordered.map((p) => p.id)).toEqual(['brand-wild', 'mine', 'other']);
+  });
+});

@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
+import type { ExtensionRequest, ExtensionResult } from '../../shared/extension-messages';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { startSmtpServer, type TestSmtpServer } from './smtp-server';
+import { startTestRelay, testProfile, type TestRelay } from './test-relay';
+
+/** The bits of the extension API the tests call from an extension page (evaluated in Chromium, not here). */
+interface ChromeApi {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+  };
+}
+
+export const MAILBOX = { address: 'anna@firma.se', password: 'correct horse battery staple' };
+
+export interface PairedBrowser {
+  smtp: TestSmtpServer;
+  relay: TestRelay;
+  relayUrl: string;
+  browser: ExtensionBrowser;
+  /** The relay user the browser is paired as, with a token for direct API calls. */
+  user: { id: string; token: string };
+  profileId: string;
+  /** An extension page (the popup's document) from which tests talk to the background as the popup would. */
+  extensionPage: Page;
+  /** A request to the background, from an extension page: validated and answered exactly as the popup's would be. */
+  request<R extends ExtensionRequest>(request: R): Promise<ExtensionResult<R['type']>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The parts every in-page end-to-end test needs: a real SMTP server, a relay in this process with a
+ * sender profile for it, and Chromium with the e2e build of the extension, paired with the relay
+ * through the background's own pairing request (the popup's UI has its own test).
+ */
+export async function startPairedBrowser(options: { role?: 'admin' | 'member' } = {}): Promise<PairedBrowser> {
+  const smtp = await startSmtpServer({ users: { [MAILBOX.address]: MAILBOX.password } });
+  const relay = await startTestRelay();
+  const relayUrl = await relay.relay.listen();
+  const { user, token } = await relay.addUser(MAILBOX.address, options.role ?? 'admin');
+  const created = await relay.request('POST', '/v1/profiles', { token, body: testProfile(smtp.port) });
+  if (created.status !== 201) throw new Error(`could not create the test profile: ${JSON.stringify(created.body)}`);
+  const code = newPairingCode();
+  await relay.relay.store.createPairingCode({ hash: hashSecretToken(code), userId: user.id, expiresAt: Date.now() + 600_000 });
+
+  const browser = await launchWithExtension();
+  const extensionPage = await browser.context.newPage();
+  await extensionPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const request = <R extends ExtensionRequest>(message: R) =>
+    extensionPage.evaluate((m) => (globalThis as unknown as ChromeApi).chrome.runtime.sendMessage(m), message as unknown) as Promise<ExtensionResult<R['type']>>;
+  const paired = await request({ type: 'connection.pair', relayUrl, code });
+  if (!paired.ok) throw new Error(`pairing failed: ${JSON.stringify(paired.error)}`);
+
+  return {
+    smtp,
+    relay,
+    relayUrl,
+    browser,
+    user: { id: user.id, token },
+    profileId: created.body.id,
+    extensionPage,
+    request,
+    async close() {
+      await browser.close();
+      await relay.close();
+      await smtp.close();
+    },
+  };
+}
+
+/** Signs in to the test invoicing app (its HttpOnly session cookie) and opens `path`. */
+export async function openSignedIn(page: Page, origin: string, path: string): Promise<void> {
+  await page.goto(`${origin}/login?next=${encodeURIComponent(path)}`);
+}
+
+/** The tab id of the page at `url`, as the popup would find its current tab. */
+export async function tabIdOf(setup: PairedBrowser, url: string): Promise<number> {
+  const id = await setup.extensionPage.evaluate(async (wanted) => {
+    const tabs = await (globalThis as unknown as ChromeApi).chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
