@@ -42,7 +42,7 @@ export function isExtensionOrigin(origin: string): boolean {
 export function extensionOriginsOnly(): MiddlewareHandler {
   const corsForExtensions = cors({
     origin: (origin) => (isExtensionOrigin(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     maxAge: 600,
   });

@@ -39,6 +39,16 @@ describe('the relay at its edge', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe(origin);
   });
 
+  it('lets extension pages use every method the API has (PUT for delivery settings, DELETE, PATCH)', async () => {
+    const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const preflight = await t.request('OPTIONS', '/v1/profiles/p1/delivery', {
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization,content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    const allowed = (preflight.headers.get('access-control-allow-methods') ?? '').split(',').map((m) => m.trim());
+    expect(allowed).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']));
+  });
+
   it('refuses calls from a web page origin, even simple ones', async () => {
     const res = await t.request('POST', '/v1/pair', { headers: { Origin: 'https://evil.example' }, body: { code: 'AAAA-BBBB' } });
     expect(res.status).toBe(403);
