@@ -137,7 +137,8 @@ describe('recipe URL patterns', () => {
   it('matches a hostile pattern against a long address within a time budget (no backtracking blow-up)', () => {
     const started = performance.now();
     expect(wildcardMatch('*a*a*a*a*a*a*a*b', 'a'.repeat(2048))).toBe(false);
-    expect(performance.now() - started).toBeLessThan(100);
+    // Backtracking would take astronomically long; linear matching takes well under a millisecond.
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

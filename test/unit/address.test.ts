@@ -619,7 +619,7 @@ describe('nodemailer advisory regressions', () => {
       expectRefused(parseAddress(input));
       expectRefused(parseMailbox(input));
       expect(parseMailboxList(input).ok).toBe(false);
-      expect(performance.now() - started).toBeLessThan(50);
+      expect(performance.now() - started).toBeLessThan(500);
     }
     expectRefused(parseMailbox('a:b:c:d:anna@firma.se;;;;'), 'address_comment_or_group');
   });
@@ -646,12 +646,14 @@ describe('pathological inputs run in linear time', () => {
     ['soft hyphens', `a@${'\u00ad'.repeat(100_000)}.de`],
   ];
 
-  it.each(inputs)('%s returns within 50 ms', (_label, input) => {
+  // A quadratic parser needs seconds for 100 000 characters, a linear one a few milliseconds: the
+  // budget is generous so that a busy CI machine never fails it, and still far below quadratic.
+  it.each(inputs)('%s returns within 500 ms', (_label, input) => {
     parseMailbox('warm@up.se');
     for (const parse of [parseAddress, parseMailbox, (s: string) => parseMailboxList(s)]) {
       const started = performance.now();
       parse(input);
-      expect(performance.now() - started).toBeLessThan(50);
+      expect(performance.now() - started).toBeLessThan(500);
     }
   });
 });
