@@ -15,12 +15,11 @@
  * registered for the test site from the service worker, the way site-registration.ts does it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_PATH } from '../helpers/chromium';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startInvoiceSite, testPdf } from '../helpers/invoice-site';
 
 const PRODUCTION_DIR = path.resolve('.output/chrome-mv3');
@@ -47,34 +46,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-async function launch(extensionDir: string | undefined): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-bench-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: false, // --headless=new below: the old headless mode cannot load extensions
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
-    ],
-    viewport: { width: 1100, height: 760 },
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Main-thread CPU milliseconds of one page load in a fresh tab. */
@@ -104,8 +75,8 @@ export async function measureContentScriptCost(options: { rounds?: number } = {}
   const gzippedBytes = gzipSync(readFileSync(CONTENT_SCRIPT), { level: 9 }).length;
 
   const site = await startInvoiceSite([{ path: '/invoices/815', html: invoicePageHtml(), pdf: { path: '/invoices/815/pdf', bytes: testPdf('bench') } }]);
-  const withExtension = await launch(PRODUCTION_DIR);
-  const withoutExtension = await launch(undefined);
+  const withExtension = await launchChromium({ extensionDir: PRODUCTION_DIR });
+  const withoutExtension = await launchChromium();
   try {
     const worker = withExtension.context.serviceWorkers()[0] ?? (await withExtension.context.waitForEvent('serviceworker', { timeout: 30_000 }));
     await worker.evaluate(async () => {

@@ -8,8 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
-import type { ExtensionBrowser } from '../helpers/chromium';
-import { launchWithExtensionAndHosts } from '../helpers/chromium-hosts';
+import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
 import { startInvoiceSite, type InvoiceSite } from '../helpers/invoice-site';
 import { startTestRelay, type TestRelay } from '../helpers/test-relay';
 
@@ -31,7 +30,7 @@ beforeAll(async () => {
   relay = await startTestRelay();
   site = await startInvoiceSite([{ path: '/invoices/1001', html: INVOICE_HTML }]);
   pageUrl = `http://${SITE_HOST}:${new URL(site.origin).port}/invoices/1001`;
-  browser = await launchWithExtensionAndHosts({ [SITE_HOST]: '127.0.0.1' });
+  browser = await launchWithExtension({ hosts: { [SITE_HOST]: '127.0.0.1' } });
 });
 
 afterAll(async () => {
