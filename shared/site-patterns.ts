@@ -74,18 +74,24 @@ export function parseSitePattern(input: string): SitePatternResult {
   return { ok: true, value: { kind: 'host', host }, text: host };
 }
 
+/** A web page's address (http or https), or undefined for anything else or something that is not a URL. */
+export function webPageUrl(input: string): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+}
+
 /**
  * How well a pattern matches a page, or undefined when it does not. Higher is more specific; the numbers
  * only order matches among themselves.
  */
 export function sitePatternScore(pattern: SitePattern, pageUrl: string): number | undefined {
-  let url: URL;
-  try {
-    url = new URL(pageUrl);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const url = webPageUrl(pageUrl);
+  if (!url) return undefined;
   switch (pattern.kind) {
     case 'url_prefix': {
       const page = url.origin + url.pathname + url.search;

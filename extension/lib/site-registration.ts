@@ -9,6 +9,7 @@
  * the browser's registrations match it.
  */
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { webPageUrl } from '../../shared/site-patterns';
 import { browser } from './browser';
 import { enabledSitesItem, type EnabledSite } from './settings-items';
 
@@ -30,14 +31,8 @@ export interface SiteAddress {
  * @example siteOf('https://app.wfirma.pl/invoices/7?x=1') // { origin: 'https://app.wfirma.pl', matchPattern: 'https://app.wfirma.pl/*' }
  */
 export function siteOf(pageUrl: string | undefined): SiteAddress | undefined {
-  if (!pageUrl) return undefined;
-  let url: URL;
-  try {
-    url = new URL(pageUrl);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const url = pageUrl ? webPageUrl(pageUrl) : undefined;
+  if (!url) return undefined;
   return { origin: url.origin, matchPattern: `${url.protocol}//${url.hostname}/*` };
 }
 
