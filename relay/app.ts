@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { RelayConfig } from './config';
 import { createSenderTestService, type SenderTestConfig } from './diagnosis/sender-test-service';
 import { ApiError, createErrorHandler, errorBody } from './http/api-error';
+import { createSmtpAuthResolver } from './oauth/access-tokens';
 import { bearerAuth, type AuthEnv } from './http/authenticate';
 import { extensionOriginsOnly, hostGuard } from './http/guards';
 import { healthRoutes } from './routes/health-routes';
@@ -36,7 +37,9 @@ const MAX_REQUEST_BYTES = 1024 * 1024;
 export function createApp(deps: AppDeps) {
   const { config, store, cipher, log } = deps;
   const app = new Hono<AuthEnv>();
-  const senderTests = createSenderTestService({ config, cipher, log });
+  // OAuth2 senders are tested with a real access token, from the same cache delivery uses.
+  const smtpAuth = createSmtpAuthResolver({ store, cipher, config: config.oauth });
+  const senderTests = createSenderTestService({ config, cipher, log, smtpAuth });
   app.onError(createErrorHandler(log));
   app.notFound((c) => c.json(errorBody('not_found', `There is nothing at ${c.req.method} ${c.req.path}.`), 404));
 

@@ -4,10 +4,13 @@
  * the problem and the one-click suggestion).
  */
 import { z } from 'zod';
-import { SMTP_SECURITY, zAddress, zPasswordAuth, zSmtpSettings } from './schemas';
+import { SMTP_SECURITY, zAddress, zProfileAuth, zSmtpSettings } from './schemas';
 
-/** The steps of a test, in the order they run. */
-export const DIAGNOSIS_STAGES = ['dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data'] as const;
+/**
+ * The steps of a test, in the order they run. `oauth` only for OAuth2 senders: getting the access
+ * token that AUTH XOAUTH2 then uses (issue 8), before anything connects to the mail server.
+ */
+export const DIAGNOSIS_STAGES = ['oauth', 'dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data'] as const;
 export type DiagnosisStageName = (typeof DIAGNOSIS_STAGES)[number];
 
 const zSingleLine = (max: number) =>
@@ -34,7 +37,12 @@ export const zDiagnoseRequest = z.object({
   fromName: zSingleLine(200).optional(),
   fromAddress: zAddress,
   smtp: zSmtpSettings,
-  auth: zPasswordAuth.optional(),
+  /**
+   * A password, or OAuth2 (issue 8). An app-only sender (client credentials) is tested with a token
+   * fetched for exactly these settings; a delegated one (device code, Google) only with `profileId`
+   * of a saved sender someone signed in to, as there is no token before the sign-in.
+   */
+  auth: zProfileAuth.optional(),
   allowedSenders: z.array(z.string().max(320)).max(100).default([]),
   /** Send the test message here; without it the test message goes to the From address itself. */
   sendTo: zAddress.optional(),

@@ -2249,6 +2249,46 @@ const DEFINITIONS = {
       },
     },
   },
+  oauth_sign_in_required: {
+    retry: 'never',
+    text: {
+      en: {
+        title: 'Nobody has signed in for this sender yet',
+        explanation: 'This sender signs in with Microsoft or Google (OAuth2). Until the mailbox owner signs in once, the relay has no token to send with.',
+        fix: 'Open the sender in the Ownpost options page and choose Sign in. The test runs again once you are signed in.',
+      },
+      pl: {
+        title: 'Nikt się jeszcze nie zalogował dla tego nadawcy',
+        explanation: 'Ten nadawca loguje się przez Microsoft lub Google (OAuth2). Dopóki właściciel skrzynki nie zaloguje się raz, przekaźnik nie ma tokenu do wysyłania.',
+        fix: 'Otwórz nadawcę na stronie opcji Ownpost i wybierz Zaloguj się. Test uruchomi się ponownie po zalogowaniu.',
+      },
+      is: {
+        title: 'Enginn hefur enn skráð sig inn fyrir þennan sendanda',
+        explanation: 'Þessi sendandi skráir sig inn með Microsoft eða Google (OAuth2). Þar til eigandi pósthólfsins skráir sig inn einu sinni hefur miðlarinn engan tóka til að senda með.',
+        fix: 'Opnaðu sendandann á stillingasíðu Ownpost og veldu Skrá inn. Prófunin keyrir aftur þegar þú hefur skráð þig inn.',
+      },
+      sv: {
+        title: 'Ingen har loggat in för den här avsändaren än',
+        explanation: 'Avsändaren loggar in med Microsoft eller Google (OAuth2). Tills brevlådans ägare har loggat in en gång har reläet ingen token att skicka med.',
+        fix: 'Öppna avsändaren på Ownposts inställningssida och välj Logga in. Testet körs igen när du har loggat in.',
+      },
+      da: {
+        title: 'Ingen har logget ind for denne afsender endnu',
+        explanation: 'Afsenderen logger ind med Microsoft eller Google (OAuth2). Indtil postkassens ejer har logget ind én gang, har relæet intet token at sende med.',
+        fix: 'Åbn afsenderen på Ownposts indstillingsside, og vælg Log ind. Testen kører igen, når du er logget ind.',
+      },
+      nb: {
+        title: 'Ingen har logget inn for denne avsenderen ennå',
+        explanation: 'Avsenderen logger inn med Microsoft eller Google (OAuth2). Inntil eieren av postboksen har logget inn én gang, har reléet ikke noe token å sende med.',
+        fix: 'Åpne avsenderen på Ownposts innstillingsside og velg Logg inn. Testen kjøres på nytt når du er logget inn.',
+      },
+      de: {
+        title: 'Für diesen Absender hat sich noch niemand angemeldet',
+        explanation: 'Dieser Absender meldet sich mit Microsoft oder Google an (OAuth2). Bis sich der Inhaber des Postfachs einmal anmeldet, hat das Relay kein Token zum Senden.',
+        fix: 'Öffnen Sie den Absender auf der Optionsseite von Ownpost und wählen Sie Anmelden. Der Test läuft erneut, sobald Sie angemeldet sind.',
+      },
+    },
+  },
   oauth_token_failed: {
     retry: 'limited',
     text: {

@@ -139,6 +139,7 @@ const HOME_STAGE: Record<ProblemCode, SmtpStage> = {
   oauth_consent_missing: 'oauth',
   oauth_invalid_client_id: 'oauth',
   oauth_invalid_grant: 'oauth',
+  oauth_sign_in_required: 'oauth',
   oauth_token_failed: 'oauth',
 };
 

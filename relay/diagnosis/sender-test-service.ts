@@ -4,7 +4,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
-import type { DiagnosisResult, ProfileVerification } from '../../shared/diagnosis-schemas';
+import type { DiagnosisResult, DiagnosisStage, ProfileVerification } from '../../shared/diagnosis-schemas';
 import { defaultPort } from '../../shared/providers';
 import type { RelayConfig } from '../config';
 import { ApiError } from '../http/api-error';
@@ -16,10 +16,13 @@ import { createHostResolver } from '../net/resolve-host';
 import type { LimiterStore } from '../limits/limiter-store';
 import { MemoryLimiterStore } from '../limits/limiter-store';
 import { SenderTestLimits, TestRateLimitedError } from '../limits/sender-test-limits';
-import { openProfileSecrets, type OpenedProfile } from '../profiles/profile-record';
+import type { AccessToken, SmtpAuthResolver } from '../oauth/access-tokens';
+import { parseGrantState } from '../oauth/grant-state';
+import { OAuthError } from '../oauth/oauth-error';
+import { openProfileSecrets, parseSealedSecrets, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow, UserRow } from '../store/types';
-import type { Language } from './catalogue';
+import { getProblem, type Language, type ProblemCode } from './catalogue';
 import { runDiagnosis, type DiagnosisEnvironment, type DiagnosisSubject } from './run-diagnosis';
 
 export type SenderTestConfig = Pick<
@@ -33,7 +36,26 @@ export interface SenderTestServiceDeps {
   log: (line: string) => void;
   /** Where the limits count; PostgreSQL can back it for several instances (issue 9). @default in memory */
   limiterStore?: LimiterStore;
+  /** Access tokens for OAuth2 senders (relay/oauth/access-tokens.ts); without it they are tested without signing in. */
+  smtpAuth?: SmtpAuthResolver;
 }
+
+/**
+ * Where the test of an OAuth2 sender gets the token it signs in with (AUTH XOAUTH2), or why it has
+ * none. Built by `oauthSourceFor`; the test fetches the token first, as its `oauth` stage.
+ */
+export type OAuthTokenSource =
+  | {
+      username: string;
+      describe: string;
+      /** A token; `renew` skips the cache. Throws `OAuthError`. */
+      get(renew: boolean): Promise<AccessToken>;
+      /** Forgets a cached token the server refused, so that a second try gets a fresh one. */
+      forget?(token: AccessToken): Promise<void>;
+      /** What the token stands for, for remembering a pass (never a secret in clear: it is HMAC'd). */
+      identity: string;
+    }
+  | { username: string; missing: ProblemCode; detail: string };
 
 /**
  * Saving a profile with new server settings or credentials: returns the row to store (with its
@@ -81,7 +103,30 @@ function withoutVerification(row: ProfileRow): ProfileRow {
 /** What a test depends on: when none of it changed, an earlier verdict still holds. */
 function testedSettings(profile: OpenedProfile) {
   const { smtp } = subjectOfProfile(profile);
-  return { ...smtp, username: profile.data.auth?.username ?? null, password: profile.password ?? null };
+  // OAuth2: the app registration, tenant and client secret decide whether a token comes.
+  const oauth = profile.data.auth?.type === 'oauth2' ? { ...profile.data.auth, clientSecret: profile.clientSecret ?? null } : null;
+  return { ...smtp, username: profile.data.auth?.username ?? null, password: profile.password ?? null, oauth };
+}
+
+const PROVIDER_NAMES = { microsoft: 'Microsoft', google: 'Google' } as const;
+
+/** A test of an OAuth2 sender that stopped before connecting: no token could be had. */
+function tokenFailure(code: ProblemCode, detail: string, ms: number, lang: Language): DiagnosisResult {
+  return {
+    ok: false,
+    stages: [{ stage: 'oauth', ok: false, ms: Math.round(ms), detail }],
+    problem: getProblem(code, lang),
+    testedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * Is this a delegated sender (device code, Google) that nobody has signed in to, so that no test can
+ * sign in? Such a sender is saved without a test: see `testBeforeSave`.
+ */
+export function awaitsSignIn(row: ProfileRow): boolean {
+  const auth = (JSON.parse(row.data) as { auth?: { type?: string; flow?: string } }).auth;
+  return auth?.type === 'oauth2' && auth.flow !== 'client_credentials' && !parseSealedSecrets(row).refreshToken;
 }
 
 /** `{"force": true}` beside the profile fields (which the profile schema does not keep). */
@@ -95,7 +140,7 @@ function asksForForce(bodyText: string): boolean {
 }
 
 export function createSenderTestService(deps: SenderTestServiceDeps) {
-  const { config, cipher, log } = deps;
+  const { config, cipher, log, smtpAuth } = deps;
   const limits = new SenderTestLimits(deps.limiterStore ?? new MemoryLimiterStore(), config.senderTestLimits);
   const environment: DiagnosisEnvironment = {
     resolveHost: createHostResolver({ dnsServers: config.dnsServers, timeoutMs: config.testStepTimeoutMs }),
@@ -109,24 +154,103 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
   // password, nor anything that could be tried against one offline.
   const passKey = randomBytes(32);
   const passes = new Map<string, { at: string; expires: number }>();
-  const fingerprint = (userId: string, subject: DiagnosisSubject) => {
-    const { smtp, credentials } = subject;
-    const secret = credentials && 'password' in credentials ? credentials.password : '';
+  const fingerprint = (userId: string, subject: DiagnosisSubject, oauth?: OAuthTokenSource) => {
+    const { smtp } = subject;
+    const credentials = oauth ? { username: oauth.username } : subject.credentials;
+    const secret = oauth ? ('identity' in oauth ? `oauth:${oauth.identity}` : 'oauth:none') : credentials && 'password' in credentials ? credentials.password : '';
     const parts = [userId, smtp.host, smtp.port, smtp.security, smtp.ehloName, smtp.minTlsVersion, smtp.ciphers, credentials?.username, secret, subject.fromAddress.toLowerCase()];
     return createHmac('sha256', passKey).update(JSON.stringify(parts)).digest('hex');
   };
-  const rememberPass = (userId: string, subject: DiagnosisSubject, at: string) => {
+  const rememberPass = (userId: string, subject: DiagnosisSubject, at: string, oauth?: OAuthTokenSource) => {
     const now = Date.now();
     for (const [key, pass] of passes) if (pass.expires < now) passes.delete(key);
-    passes.set(fingerprint(userId, subject), { at, expires: now + PASS_REMEMBERED_MS });
+    passes.set(fingerprint(userId, subject, oauth), { at, expires: now + PASS_REMEMBERED_MS });
   };
-  const recentPass = (userId: string, subject: DiagnosisSubject) => {
-    const pass = passes.get(fingerprint(userId, subject));
+  const recentPass = (userId: string, subject: DiagnosisSubject, oauth?: OAuthTokenSource) => {
+    const pass = passes.get(fingerprint(userId, subject, oauth));
     return pass && pass.expires >= Date.now() ? pass : undefined;
   };
 
+  /**
+   * Where an OAuth2 sender's test gets its token. `saved`: the sender as stored, whose token may come
+   * from the cache. Otherwise settings not saved yet (`row`, when given, is the saved sender they
+   * change): an app-only sender gets a token for exactly these settings, uncached; a delegated one
+   * uses the saved sign-in, which exists only if someone signed in to the saved sender and its app
+   * registration did not change (relay/profiles/profile-record.ts drops the sign-in otherwise).
+   */
+  function oauthSourceFor(opened: OpenedProfile, options: { saved: boolean; row?: ProfileRow }): OAuthTokenSource {
+    const auth = opened.data.auth as StoredOAuth2Auth;
+    const username = auth.username;
+    const provider = PROVIDER_NAMES[auth.provider];
+    if (!smtpAuth) return { username, missing: 'oauth_token_failed', detail: 'This relay cannot get OAuth2 tokens.' };
+    if (auth.flow === 'client_credentials') {
+      const describe = `Got an access token from ${provider} for the app ${auth.clientId} (app-only, client credentials)`;
+      const identity = JSON.stringify([auth, opened.clientSecret ?? null]);
+      if (!options.saved) return { username, describe, identity, get: () => smtpAuth.appOnlyTokenFor(opened) };
+      return { username, describe, identity, get: (renew) => smtpAuth.accessToken(opened, { renew }), forget: (token) => smtpAuth.forgetAccessToken(opened.id, token) };
+    }
+    const row = options.row;
+    const grant = row ? parseGrantState(row.oauthState) : undefined;
+    if (!row || awaitsSignIn(row)) {
+      return grant?.status === 'sign_in_again'
+        ? { username, missing: 'oauth_invalid_grant', detail: `The saved ${provider} sign-in stopped working${grant.detail ? `: ${grant.detail}` : ''}. Sign in again.` }
+        : { username, missing: 'oauth_sign_in_required', detail: `Nobody has signed in with ${provider} for this sender yet, so there is no token to test with. Save it and sign in first.` };
+    }
+    const describe = `Got an access token from ${provider} with the saved sign-in${grant?.account ? ` of ${grant.account}` : ''}`;
+    const identity = JSON.stringify([auth, grant?.at ?? 0]);
+    const profile: OpenedProfile = { ...opened, id: row.id };
+    return { username, describe, identity, get: (renew) => smtpAuth.accessToken(profile, { renew }), forget: (token) => smtpAuth.forgetAccessToken(row.id, token) };
+  }
+
   /** Runs a test for a user within the limits; the relay's refusals become API errors. */
-  async function testForUser(user: UserRow, subject: DiagnosisSubject, options: { sendTo?: string; lang: Language }): Promise<DiagnosisResult> {
+  async function testForUser(
+    user: UserRow,
+    subject: DiagnosisSubject,
+    options: { sendTo?: string; lang: Language },
+    oauth?: OAuthTokenSource,
+  ): Promise<DiagnosisResult> {
+    if (!oauth) return runLimitedTest(user, subject, options);
+    if ('missing' in oauth) return tokenFailure(oauth.missing, oauth.detail, 0, options.lang);
+    let started = performance.now();
+    let token: AccessToken;
+    try {
+      token = await oauth.get(false);
+    } catch (error) {
+      if (!(error instanceof OAuthError)) throw error;
+      return tokenFailure(error.code, `Could not get an access token: ${error.message}`, performance.now() - started, options.lang);
+    }
+    const tokenStage = (took: number, fresh: AccessToken): DiagnosisStage => ({
+      stage: 'oauth',
+      ok: true,
+      ms: Math.round(took),
+      detail: `${oauth.describe}${fresh.fromCache ? ' (from the relay’s cache)' : ''}, valid until ${new Date(fresh.expiresAt).toISOString()}.`,
+    });
+    let stage = tokenStage(performance.now() - started, token);
+    const withToken = (fresh: AccessToken): DiagnosisSubject => ({ ...subject, credentials: { username: oauth.username, accessToken: fresh.accessToken } });
+    let result = await runLimitedTest(user, withToken(token), options, { oauth, rememberAs: subject });
+    // A cached token the server refuses may have been revoked early: one more try with a new one,
+    // as delivery does (relay/delivery/smtp-transport.ts).
+    if (!result.ok && token.fromCache && oauth.forget && result.stages.at(-1)?.stage === 'auth') {
+      await oauth.forget(token);
+      started = performance.now();
+      try {
+        token = await oauth.get(true);
+      } catch (error) {
+        if (!(error instanceof OAuthError)) throw error;
+        return tokenFailure(error.code, `Could not get a new access token: ${error.message}`, performance.now() - started, options.lang);
+      }
+      stage = tokenStage(performance.now() - started, token);
+      result = await runLimitedTest(user, withToken(token), options, { oauth, rememberAs: subject });
+    }
+    return { ...result, stages: [stage, ...result.stages] };
+  }
+
+  async function runLimitedTest(
+    user: UserRow,
+    subject: DiagnosisSubject,
+    options: { sendTo?: string; lang: Language },
+    remember?: { oauth: OAuthTokenSource; rememberAs: DiagnosisSubject },
+  ): Promise<DiagnosisResult> {
     const { host, port } = subject.smtp;
     if (!isSmtpPortAllowed(port, config.extraSmtpPorts)) throw refusal(new PortNotAllowedError(port));
     const account = subject.credentials ? { host, username: subject.credentials.username } : undefined;
@@ -140,7 +264,10 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
       const outcome = await runDiagnosis(subject, options, environment);
       if (account && outcome.signIn) await limits.recordSignIn(user.id, account, outcome.signIn);
       const { result } = outcome;
-      if (result.ok) rememberPass(user.id, subject, result.testedAt);
+      if (result.ok) {
+        if (remember) rememberPass(user.id, remember.rememberAs, result.testedAt, remember.oauth);
+        else rememberPass(user.id, subject, result.testedAt);
+      }
       // The account and server, never the password; the problem code says what an admin needs to know.
       log(`sender test by ${user.email}: ${host}:${port} (${subject.smtp.security}) ${result.ok ? 'passed' : `failed at ${result.stages.at(-1)?.stage}: ${result.problem?.code}`}`);
       return result;
@@ -173,6 +300,13 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     }
     // Switched off: saved untested, and an earlier verdict no longer describes these settings.
     if (!config.testBeforeSave) return withoutVerification(candidate);
+    // A delegated OAuth2 sender (Microsoft device code, Google) that nobody has signed in to cannot
+    // be tested: there is no token until the mailbox owner signs in, and the sign-in needs a saved
+    // sender to belong to (POST /v1/profiles/:id/oauth/sign-in). So it is saved untested, and it
+    // cannot send until the sign-in (its status says `sign_in_required`). The options page signs in
+    // right after saving and then tests it (POST /v1/profiles/:id/test). Once signed in, changed
+    // server settings are tested before saving like any other sender, with the saved sign-in.
+    if (awaitsSignIn(candidate)) return withoutVerification(candidate);
     if (asksForForce(bodyText)) {
       if (user.role !== 'admin') {
         throw new ApiError('forbidden', 'Only an admin can save a sender whose test did not pass.', {
@@ -182,9 +316,10 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
       return withVerification(candidate, { status: 'forced', at: new Date().toISOString(), by: user.email });
     }
     const subject = subjectOfProfile(opened);
-    const earlier = recentPass(user.id, subject);
+    const oauth = opened.data.auth?.type === 'oauth2' ? oauthSourceFor(opened, { saved: false, row: candidate }) : undefined;
+    const earlier = recentPass(user.id, subject, oauth);
     if (earlier) return withVerification(candidate, { status: 'passed', at: earlier.at, by: user.email });
-    const result = await testForUser(user, subject, { lang: preferredLanguage(c) });
+    const result = await testForUser(user, subject, { lang: preferredLanguage(c) }, oauth);
     if (!result.ok) {
       throw new ApiError('profile_test_failed', `The sender was not saved because its test failed: ${result.problem?.title ?? 'see the stages'}.`, {
         hint: result.problem?.fix ?? (user.role === 'admin' ? 'An admin can save it anyway with "force": true.' : undefined),
@@ -194,7 +329,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     return withVerification(candidate, { status: 'passed', at: result.testedAt, by: user.email });
   };
 
-  return { testForUser, storedCredentials, testBeforeSave };
+  return { testForUser, storedCredentials, oauthSourceFor, testBeforeSave };
 }
 
 export type SenderTestService = ReturnType<typeof createSenderTestService>;

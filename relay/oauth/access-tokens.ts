@@ -44,6 +44,12 @@ export interface SmtpAuthResolver {
   accessToken(profile: OpenedProfile, options?: { renew?: boolean }): Promise<AccessToken>;
   /** Forgets `token` if it is still the cached one (the server refused it). */
   forgetAccessToken(profileId: string, token: AccessToken): Promise<void>;
+  /**
+   * App-only: a token for exactly these settings and client secret, neither read from nor written
+   * to the cache. For a sender test of settings not saved yet (a new sender, a new secret), which
+   * must not be answered with a token the saved settings got. Throws `OAuthError`.
+   */
+  appOnlyTokenFor(profile: OpenedProfile): Promise<AccessToken>;
 }
 
 /** Refresh this long before expiry: 5 minutes, or a fifth of a short lifetime (tests use seconds). */
@@ -201,6 +207,16 @@ export function createSmtpAuthResolver(ctx: OAuthContext): SmtpAuthResolver {
 
     async forgetAccessToken(profileId, token) {
       await store.deleteOAuthAccessToken(profileId, token.obtainedAt);
+    },
+
+    async appOnlyTokenFor(profile) {
+      const auth = oauthSettingsOf(profile.data.auth);
+      if (auth.flow !== 'client_credentials') {
+        throw new OAuthError('Only an app-only sender gets a token without a sign-in', { code: 'oauth_sign_in_required' });
+      }
+      const token = await fetchAppOnlyToken(auth, profile.clientSecret);
+      const obtainedAt = now();
+      return { accessToken: token.accessToken, obtainedAt, expiresAt: obtainedAt + token.expiresInMs, fromCache: false };
     },
   };
 }

@@ -1,16 +1,23 @@
 import { Hono } from 'hono';
 import { zDiagnoseRequest, zProfileTestRequest } from '../../shared/diagnosis-schemas';
 import { defaultPort } from '../../shared/providers';
-import { subjectOfProfile, type SenderTestService } from '../diagnosis/sender-test-service';
+import { subjectOfProfile, type OAuthTokenSource, type SenderTestService } from '../diagnosis/sender-test-service';
 import type { DiagnosisSubject } from '../diagnosis/run-diagnosis';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
 import { preferredLanguage } from '../http/language';
 import { readJsonBody } from '../http/read-body';
-import { openProfileSecrets } from '../profiles/profile-record';
-import { canUseProfile } from '../profiles/resolve-profile';
+import type { OAuth2AuthInput } from '../../shared/schemas';
+import { openProfileSecrets, parseProfileData, type OpenedProfile, type ProfileData, type StoredOAuth2Auth } from '../profiles/profile-record';
+import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
 import type { SecretCipher } from '../secrets/cipher';
-import type { Store } from '../store/types';
+import type { ProfileRow, Store } from '../store/types';
+
+/** Whether two OAuth2 settings use the same app registration, so that a saved sign-in or client secret fits both. */
+function sameOAuthClient(a: StoredOAuth2Auth, b: StoredOAuth2Auth): boolean {
+  const tenant = (auth: StoredOAuth2Auth) => ('tenantId' in auth ? auth.tenantId : undefined);
+  return a.provider === b.provider && a.flow === b.flow && tenant(a) === tenant(b) && a.clientId === b.clientId;
+}
 
 export interface DiagnosisRouteDeps {
   store: Store;
@@ -24,17 +31,53 @@ export interface DiagnosisRouteDeps {
  * run it (bad input, limits, private hosts, ports).
  */
 export function diagnosisRoutes({ store, cipher, senderTests }: DiagnosisRouteDeps) {
+  /**
+   * OAuth2 settings typed in a form, as a profile to test. The client secret, when none is typed,
+   * and the saved sign-in come from the saved sender `row` only if it uses the same app registration
+   * and the user may change it (the caller passes `row` only then: the test would otherwise borrow
+   * someone else's credentials).
+   */
+  function unsavedOAuthProfile(auth: OAuth2AuthInput, fromAddress: string, row: ProfileRow | undefined): [OpenedProfile, { saved: false; row?: ProfileRow }] {
+    const { clientSecret: typedSecret, ...settings } = auth as OAuth2AuthInput & { clientSecret?: string };
+    const storedAuth = { ...settings, username: auth.username ?? fromAddress } as StoredOAuth2Auth;
+    const saved = row ? openProfileSecrets(row, cipher) : undefined;
+    const fits = saved?.data.auth.type === 'oauth2' && sameOAuthClient(saved.data.auth, storedAuth);
+    const data = { ...(row ? parseProfileData(row) : {}), fromAddress, auth: storedAuth } as ProfileData;
+    const clientSecret = typedSecret ?? (fits ? saved?.clientSecret : undefined);
+    const opened: OpenedProfile = {
+      id: row?.id ?? 'unsaved',
+      scope: row?.scope ?? 'personal',
+      ownerId: row?.ownerId ?? null,
+      data,
+      ...(clientSecret ? { clientSecret } : {}),
+    };
+    return [opened, { saved: false, ...(fits && row ? { row } : {}) }];
+  }
+
   return new Hono<AuthEnv>()
     .post('/v1/diagnose', async (c) => {
       const user = c.get('user');
       const { value } = await readJsonBody(c, zDiagnoseRequest);
       let credentials: DiagnosisSubject['credentials'];
-      if (value.auth?.password !== undefined) {
-        credentials = { username: value.auth.username, password: value.auth.password };
-      } else if (value.profileId) {
-        const row = await store.getProfile(value.profileId);
+      let oauth: OAuthTokenSource | undefined;
+      let row: ProfileRow | undefined;
+      if (value.profileId) {
+        row = await store.getProfile(value.profileId);
         if (!row || !canUseProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
-        credentials = senderTests.storedCredentials(user, row, value.auth?.username);
+      }
+      if (value.auth?.type === 'oauth2') {
+        oauth = senderTests.oauthSourceFor(...unsavedOAuthProfile(value.auth, value.fromAddress, row && canManageProfile(user, row) ? row : undefined));
+      } else if (value.auth?.password !== undefined) {
+        credentials = { username: value.auth.username, password: value.auth.password };
+      } else if (row) {
+        const stored = openProfileSecrets(row, cipher);
+        if (stored.data.auth.type === 'oauth2' && value.auth === undefined) {
+          // The saved OAuth2 sign-in, with changed server settings: only for those who may change the sender.
+          if (!canManageProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id that you may change.');
+          oauth = senderTests.oauthSourceFor(stored, { saved: true, row });
+        } else {
+          credentials = senderTests.storedCredentials(user, row, value.auth?.username);
+        }
       }
       const subject: DiagnosisSubject = {
         smtp: {
@@ -50,7 +93,7 @@ export function diagnosisRoutes({ store, cipher, senderTests }: DiagnosisRouteDe
         fromAddress: value.fromAddress,
         allowedSenders: value.allowedSenders,
       };
-      return c.json(await senderTests.testForUser(user, subject, { sendTo: value.sendTo, lang: preferredLanguage(c) }));
+      return c.json(await senderTests.testForUser(user, subject, { sendTo: value.sendTo, lang: preferredLanguage(c) }, oauth));
     })
     .post('/v1/profiles/:id/test', async (c) => {
       const user = c.get('user');
@@ -59,7 +102,10 @@ export function diagnosisRoutes({ store, cipher, senderTests }: DiagnosisRouteDe
       // The body is optional: `{}`, `{"sendTo": …}` or nothing at all.
       const hasBody = (await c.req.text()).trim().length > 0;
       const { sendTo } = hasBody ? (await readJsonBody(c, zProfileTestRequest)).value : {};
-      const subject = subjectOfProfile(openProfileSecrets(row, cipher));
-      return c.json(await senderTests.testForUser(user, subject, { sendTo, lang: preferredLanguage(c) }));
+      const opened = openProfileSecrets(row, cipher);
+      const subject = subjectOfProfile(opened);
+      // OAuth2: signs in with a real access token (XOAUTH2), the one delivery would use.
+      const oauth = opened.data.auth.type === 'oauth2' ? senderTests.oauthSourceFor(opened, { saved: true, row }) : undefined;
+      return c.json(await senderTests.testForUser(user, subject, { sendTo, lang: preferredLanguage(c) }, oauth));
     });
 }
