@@ -8,6 +8,6 @@ export const SQLITE_FILE_NAME = 'ownpost.db';
 
 /** Opens the store the configuration names: PostgreSQL for a postgres:// URL, else SQLite in the data folder. */
 export async function openStore(config: Pick<RelayConfig, 'dataDir' | 'databaseUrl'>): Promise<Store> {
-  if (config.databaseUrl) return (await PostgresStore.open(config.databaseUrl)) as unknown as Store;
+  if (config.databaseUrl) return PostgresStore.open(config.databaseUrl);
   return new SqliteStore(path.join(config.dataDir, SQLITE_FILE_NAME));
 }

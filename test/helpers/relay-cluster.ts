@@ -42,7 +42,7 @@ export async function startRelayCluster(smtp: TestSmtpServer, options: ClusterOp
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${pg.escapeIdentifier(schema)}`);
     await admin.end();
-    seed = (await PostgresStore.open(TEST_DATABASE_URL, { schema })) as unknown as Store;
+    seed = await PostgresStore.open(TEST_DATABASE_URL, { schema });
   } else {
     seed = new SqliteStore(path.join(dataDirs[0]!, SQLITE_FILE_NAME));
   }

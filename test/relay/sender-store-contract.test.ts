@@ -25,7 +25,7 @@ const implementations: { name: string; open: () => Promise<{ store: Store; clean
     name: 'postgres',
     open: async () => {
       const schema = freshSchemaName();
-      const store = (await PostgresStore.open(TEST_DATABASE_URL, { schema })) as unknown as Store;
+      const store = await PostgresStore.open(TEST_DATABASE_URL, { schema });
       return { store, cleanup: () => dropSchema(schema) };
     },
   },

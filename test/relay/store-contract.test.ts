@@ -5,8 +5,80 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../relay/store/postgres/postgres-store';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
-import type { NewMessage, NewSend, Store } from '../../relay/store/types';
+import type { NewMessage, NewSend, RecipeRow, Store } from '../../relay/store/types';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
+
+/**
+ * Every method of `Store`, and where the contract exercises it: `here`, or the file named. A method
+ * added to the interface without a contract test does not compile, and the last test below fails
+ * when a method marked `here` was never called.
+ */
+const CONTRACT_COVERAGE = {
+  close: 'afterAll',
+  countUsers: 'here',
+  createUser: 'here',
+  getUserByEmail: 'here',
+  getUserById: 'here',
+  createToken: 'here',
+  getUserByTokenHash: 'here',
+  createPairingCode: 'here',
+  consumePairingCode: 'here',
+  insertProfile: 'here',
+  updateProfile: 'here',
+  deleteProfile: 'here',
+  getProfile: 'here',
+  listProfilesVisibleTo: 'here',
+  listAllProfiles: 'here',
+  saveProfiles: 'sender-store-contract.test.ts',
+  lastFinishedDelivery: 'here',
+  listUsers: 'sender-store-contract.test.ts',
+  getSenderAllowances: 'sender-store-contract.test.ts',
+  setSenderAllowances: 'sender-store-contract.test.ts',
+  rewriteProfileSecrets: 'here',
+  listProfileSecrets: 'here',
+  enqueueSend: 'here',
+  findSendByIdempotencyKey: 'here',
+  getMessage: 'here',
+  listMessages: 'here',
+  claimDueMessages: 'here',
+  renewLeases: 'here',
+  finishAttempts: 'here',
+  finishAttempt: 'here',
+  releaseLease: 'here',
+  postponeMessage: 'here',
+  listAttempts: 'here',
+  listAttemptsOfMessages: 'here',
+  claimDueSentCopies: 'here',
+  finishSentCopy: 'here',
+  getDeliverySettings: 'here',
+  putDeliverySettings: 'here',
+  recordServerMaxBytes: 'here',
+  listRecipes: 'here',
+  getRecipe: 'here',
+  insertRecipe: 'here',
+  deleteRecipe: 'here',
+  getOAuthAccessToken: 'here',
+  putOAuthAccessToken: 'here',
+  deleteOAuthAccessToken: 'here',
+  setProfileOAuthGrant: 'here',
+  createOAuthSignIn: 'here',
+  getOAuthSignIn: 'here',
+  claimOAuthSignInPoll: 'here',
+  setOAuthSignInPollInterval: 'here',
+  finishOAuthSignIn: 'here',
+} as const satisfies Record<Exclude<keyof Store, 'kind'>, 'here' | 'afterAll' | 'sender-store-contract.test.ts'>;
+
+/** The store, recording which of its methods the tests call. */
+function recordingCalls(store: Store, called: Set<string>): Store {
+  return new Proxy(store, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target) as unknown;
+      if (typeof value !== 'function') return value;
+      called.add(String(property));
+      return (value as (...args: unknown[]) => unknown).bind(target);
+    },
+  });
+}
 
 /** One contract, two stores: every behaviour the relay relies on holds for SQLite and PostgreSQL alike. */
 const implementations: { name: string; open: () => Promise<{ store: Store; cleanup: () => Promise<void> }> }[] = [
@@ -22,20 +94,24 @@ const implementations: { name: string; open: () => Promise<{ store: Store; clean
     name: 'postgres',
     open: async () => {
       const schema = freshSchemaName();
-      const store = (await PostgresStore.open(TEST_DATABASE_URL, { schema })) as unknown as Store;
+      const store = await PostgresStore.open(TEST_DATABASE_URL, { schema });
       return { store, cleanup: () => dropSchema(schema) };
     },
   },
 ];
 
-describe.each(implementations)('store contract: $name', ({ open }) => {
+describe.each(implementations)('store contract: $name', ({ name, open }) => {
   let store: Store;
   let cleanup: () => Promise<void>;
   let userId: string;
   let profileId: string;
+  const called = new Set<string>();
 
   beforeAll(async () => {
-    ({ store, cleanup } = await open());
+    let opened: Store;
+    ({ store: opened, cleanup } = await open());
+    store = recordingCalls(opened, called);
+    expect(store.kind).toBe(name);
     userId = (await store.createUser({ id: randomUUID(), email: 'Anna@Firma.se', name: 'Anna', role: 'member', createdAt: 1 })).id;
     profileId = randomUUID();
     await store.insertProfile({ id: profileId, ownerId: userId, scope: 'personal', data: '{"v":1}', secrets: null, createdAt: 1, updatedAt: 1 });
@@ -98,6 +174,8 @@ describe.each(implementations)('store contract: $name', ({ open }) => {
     const visible = (await store.listProfilesVisibleTo(other.id)).map((p) => p.id);
     expect(visible).toContain(companyId);
     expect(visible).not.toContain(profileId);
+    // Oldest first, whoever owns them (the delivery worker and key rotation read them all).
+    expect((await store.listAllProfiles()).map((p) => p.id)).toEqual([profileId, companyId]);
     const row = (await store.getProfile(companyId))!;
     await store.updateProfile({ ...row, data: '{"changed":true}', updatedAt: 9 });
     expect(await store.getProfile(companyId)).toMatchObject({ data: '{"changed":true}', updatedAt: 9, ownerId: null });
@@ -203,6 +281,90 @@ describe.each(implementations)('store contract: $name', ({ open }) => {
     const listed = await store.listMessages({ userId, documentRef: 'INV-9', limit: 10 });
     expect(listed.map((m) => m.createdAt)).toEqual([200, 100]);
     expect(await store.listMessages({ userId: 'someone-else', documentRef: 'INV-9', limit: 10 })).toEqual([]);
+  });
+
+  it('renews only the leases its owner holds, and postpones a message without counting an attempt', async () => {
+    const other = randomUUID();
+    await store.insertProfile({ id: other, ownerId: userId, scope: 'personal', data: '{"v":1}', secrets: null, createdAt: 3, updatedAt: 3 });
+    expect(await store.lastFinishedDelivery(other)).toBeUndefined();
+    const a = (await enqueue({ profileId: other, wantsSentCopy: true })).message.id;
+    const b = (await enqueue({ profileId: other, wantsSentCopy: true })).message.id;
+    const t0 = Date.now() + 50_000_000;
+    expect((await store.claimDueMessages('w', t0, 1000, 1000)).map((m) => m.id)).toEqual(expect.arrayContaining([a, b]));
+
+    await store.renewLeases([a, b], 'w', t0 + 60_000);
+    await store.renewLeases([a], 'intruder', t0 + 999_999);
+    expect(await store.getMessage(a)).toMatchObject({ status: 'sending', leaseOwner: 'w', leaseUntil: t0 + 60_000 });
+    // Renewed: not due again when the first lease would have run out.
+    expect((await store.claimDueMessages('x', t0 + 5000, 1000, 1000)).map((m) => m.id)).not.toContain(a);
+
+    // Waiting for the profile's rate limit: back in the queue, due later, no attempt recorded.
+    await store.postponeMessage(b, 'intruder', t0 + 30_000);
+    expect(await store.getMessage(b)).toMatchObject({ status: 'sending', leaseOwner: 'w' });
+    await store.postponeMessage(b, 'w', t0 + 30_000);
+    expect(await store.getMessage(b)).toMatchObject({ status: 'queued', attempts: 0, nextAttemptAt: t0 + 30_000, leaseOwner: null, leaseUntil: null });
+    expect(await store.listAttempts(b)).toEqual([]);
+    expect((await store.claimDueMessages('y', t0 + 29_999, 1000, 1000)).map((m) => m.id)).not.toContain(b);
+    expect((await store.claimDueMessages('y', t0 + 30_000, 1000, 1000)).map((m) => m.id)).toContain(b);
+
+    // A failure drops the Sent copy; a delivery schedules it. The last finished one says how the profile does.
+    const attempt = (at: number) => ({ startedAt: at, finishedAt: at, reply: null, responseCode: null, errorCode: null });
+    expect(
+      await store.finishAttempts('w', [
+        { id: a, attempt: attempt(t0 + 40_000), result: { outcome: 'failed', reply: '535 no', responseCode: 535, problemCode: 'auth_failed' } },
+        { id: b, attempt: attempt(t0 + 40_000), result: { outcome: 'sent', reply: '250 ok' } },
+      ]),
+    ).toEqual([true, false]);
+    expect(await store.getMessage(a)).toMatchObject({ status: 'failed', attempts: 1, problemCode: 'auth_failed', sentCopyStatus: null, leaseOwner: null });
+    expect(await store.lastFinishedDelivery(other)).toEqual({ status: 'failed', problemCode: 'auth_failed', at: t0 + 40_000 });
+    expect(await store.finishAttempts('y', [{ id: b, attempt: attempt(t0 + 41_000), result: { outcome: 'sent', reply: '250 ok' } }])).toEqual([true]);
+    expect(await store.getMessage(b)).toMatchObject({ status: 'sent', sentAt: t0 + 41_000, sentCopyStatus: 'pending', sentCopyNextAt: t0 + 41_000 });
+    expect(await store.lastFinishedDelivery(other)).toEqual({ status: 'sent', problemCode: null, at: t0 + 41_000 });
+    expect((await store.listAttemptsOfMessages([b, a])).map((r) => [r.messageId, r.outcome])).toEqual([
+      [a, 'failed'],
+      [b, 'sent'],
+    ]);
+    expect(await store.listAttemptsOfMessages([])).toEqual([]);
+  });
+
+  it('puts a released message that was tried before back as deferred, with the release in its history', async () => {
+    const id = (await enqueue()).message.id;
+    const t0 = Date.now() + 60_000_000;
+    await store.claimDueMessages('w', t0, 60_000, 1000);
+    await store.finishAttempt(id, 'w', { startedAt: t0, finishedAt: t0, reply: '421 busy', responseCode: 421, errorCode: null }, {
+      outcome: 'deferred', reply: '421 busy', responseCode: 421, problemCode: 'server_temporary', nextAttemptAt: t0 + 1000,
+    });
+    expect((await store.claimDueMessages('w', t0 + 1000, 60_000, 1000)).map((m) => m.id)).toContain(id);
+    await store.releaseLease(id, 'w', t0 + 2000);
+    expect(await store.getMessage(id)).toMatchObject({ status: 'deferred', attempts: 1, nextAttemptAt: t0 + 2000, leaseOwner: null });
+    expect((await store.listAttempts(id)).map((r) => r.outcome)).toEqual(['deferred', 'released']);
+  });
+
+  it('keeps company recipes: oldest first, one by id, deleted once', async () => {
+    const recipe = (overrides: Partial<RecipeRow>): RecipeRow => ({
+      id: randomUUID(),
+      formatVersion: 1,
+      data: '{"formatVersion":1,"name":"Invoice Ninja","urlPattern":"https://app.invoicing.co/*","fields":{}}',
+      publishedBy: userId,
+      createdAt: 20,
+      updatedAt: 20,
+      ...overrides,
+    });
+    expect(await store.listRecipes()).toEqual([]);
+    const newer = recipe({ createdAt: 30, updatedAt: 31 });
+    const older = recipe({ createdAt: 10, updatedAt: 10, publishedBy: null, formatVersion: 2 });
+    await store.insertRecipe(newer);
+    await store.insertRecipe(older);
+    expect(await store.listRecipes()).toEqual([older, newer]);
+    expect(await store.getRecipe(newer.id)).toEqual(newer);
+    expect(await store.getRecipe('no-such-recipe')).toBeUndefined();
+    // An id is published once, and only by a user the relay knows.
+    await expect(store.insertRecipe({ ...newer, data: '{}' })).rejects.toThrow();
+    await expect(store.insertRecipe(recipe({ publishedBy: 'no-such-user' }))).rejects.toThrow();
+    expect(await store.getRecipe(newer.id)).toEqual(newer);
+    expect(await store.deleteRecipe(older.id)).toBe(true);
+    expect(await store.deleteRecipe(older.id)).toBe(false);
+    expect(await store.listRecipes()).toEqual([newer]);
   });
 
   // OAuth2 (issue 8, relay/oauth/)
@@ -322,5 +484,11 @@ describe.each(implementations)('store contract: $name', ({ open }) => {
     expect(await store.getOAuthSignIn(next.id)).toMatchObject({ stateHash: 'abc', status: 'pending' });
     await store.deleteProfile(id);
     expect(await store.getOAuthSignIn(next.id)).toBeUndefined();
+  });
+
+  // Last: the tests above called every method this file is responsible for.
+  it('exercises every Store method', () => {
+    const expected = Object.entries(CONTRACT_COVERAGE).filter(([, where]) => where === 'here').map(([method]) => method);
+    expect(expected.filter((method) => !called.has(method))).toEqual([]);
   });
 });

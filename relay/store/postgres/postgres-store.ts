@@ -15,6 +15,8 @@ import type {
   OAuthAccessTokenRow,
   OAuthSignInRow,
   ProfileRow,
+  RecipeRow,
+  Store,
   UserRow,
 } from '../types';
 
@@ -43,6 +45,7 @@ const MESSAGE_COLUMNS = `id, send_id AS "sendId", user_id AS "userId", profile_i
 const ATTEMPT_COLUMNS = `message_id AS "messageId", started_at AS "startedAt", finished_at AS "finishedAt", outcome, reply,
   response_code AS "responseCode", error_code AS "errorCode", problem_code AS "problemCode"`;
 const DELIVERY_SETTINGS_COLUMNS = `profile_id AS "profileId", data, secrets, server_max_bytes AS "serverMaxBytes", updated_at AS "updatedAt"`;
+const RECIPE_COLUMNS = `id, format_version AS "formatVersion", data, published_by AS "publishedBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** `documents` is stored as JSON text; every other column maps by its alias. */
 function toMessage<T extends MessageRow>(row: Omit<T, 'documents'> & { documents: string | null }): T {
@@ -54,7 +57,7 @@ function toMessage<T extends MessageRow>(row: Omit<T, 'documents'> & { documents
  * in the database (no per-process caches), the outbox is claimed with FOR UPDATE SKIP LOCKED under
  * leases, and migrations run under an advisory lock so instances may start together.
  */
-export class PostgresStore {
+export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly pool: pg.Pool;
 
@@ -538,6 +541,25 @@ export class PostgresStore {
        ON CONFLICT (profile_id) DO UPDATE SET server_max_bytes = excluded.server_max_bytes`,
       [profileId, bytes, now],
     );
+  }
+
+  async listRecipes(): Promise<RecipeRow[]> {
+    return (await this.pool.query<RecipeRow>(`SELECT ${RECIPE_COLUMNS} FROM recipes ORDER BY created_at, id`)).rows;
+  }
+
+  async getRecipe(id: string): Promise<RecipeRow | undefined> {
+    return (await this.pool.query<RecipeRow>(`SELECT ${RECIPE_COLUMNS} FROM recipes WHERE id = $1`, [id])).rows[0];
+  }
+
+  async insertRecipe(row: RecipeRow): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO recipes (id, format_version, data, published_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [row.id, row.formatVersion, row.data, row.publishedBy, row.createdAt, row.updatedAt],
+    );
+  }
+
+  async deleteRecipe(id: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM recipes WHERE id = $1', [id])).rowCount ?? 0) === 1;
   }
 
   async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {
