@@ -6,6 +6,7 @@ import { ApiError, createErrorHandler, errorBody } from './http/api-error';
 import { createSmtpAuthResolver } from './oauth/access-tokens';
 import { bearerAuth, type AuthEnv } from './http/authenticate';
 import { extensionOriginsOnly, hostGuard } from './http/guards';
+import { limiterStoreFor } from './limits/limiter-store-for';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { deliverySettingsRoutes } from './routes/delivery-settings-routes';
@@ -37,9 +38,10 @@ const MAX_REQUEST_BYTES = 1024 * 1024;
 export function createApp(deps: AppDeps) {
   const { config, store, cipher, log } = deps;
   const app = new Hono<AuthEnv>();
+  // On PostgreSQL the limits count in the database, so every relay instance sees the same counts.
   // OAuth2 senders are tested with a real access token, from the same cache delivery uses.
   const smtpAuth = createSmtpAuthResolver({ store, cipher, config: config.oauth });
-  const senderTests = createSenderTestService({ config, cipher, log, smtpAuth });
+  const senderTests = createSenderTestService({ config, cipher, log, limiterStore: limiterStoreFor(store), smtpAuth });
   app.onError(createErrorHandler(log));
   app.notFound((c) => c.json(errorBody('not_found', `There is nothing at ${c.req.method} ${c.req.path}.`), 404));
 

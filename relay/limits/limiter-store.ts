@@ -14,6 +14,13 @@ export interface LimiterStore {
   /** The failures counted for `key`, unless the last is more than `forgetMs` old. */
   getFailures(key: string, now: number, forgetMs: number): Promise<FailureRecord | undefined>;
   clearFailures(key: string): Promise<void>;
+  /**
+   * Takes `key` for `holder` until `until`, unless another holder has it and their hold has not run
+   * out by `now`. True when `holder` now has it. A holder that dies keeps it until `until`.
+   */
+  acquireHold(key: string, holder: string, until: number, now: number): Promise<boolean>;
+  /** Gives a hold back; nothing happens when `holder` no longer has it. */
+  releaseHold(key: string, holder: string): Promise<void>;
 }
 
 export interface FailureRecord {
@@ -27,10 +34,12 @@ const SWEEP_EVERY_MS = 60_000;
 /**
  * One relay process's counters in memory. Enough for one relay (the embedded SQLite setup); a
  * restart forgets them, which costs an attacker nothing they could not get by waiting the window.
+ * Relays on PostgreSQL share theirs instead (relay/limits/postgres-limiter-store.ts).
  */
 export class MemoryLimiterStore implements LimiterStore {
   private readonly slots = new Map<string, { hits: number[]; windowMs: number }>();
   private readonly failures = new Map<string, FailureRecord & { forgetMs: number }>();
+  private readonly holds = new Map<string, { holder: string; until: number }>();
   private lastSweep = 0;
 
   async takeSlot(key: string, max: number, windowMs: number, now: number) {
@@ -66,10 +75,24 @@ export class MemoryLimiterStore implements LimiterStore {
     this.failures.delete(key);
   }
 
+  async acquireHold(key: string, holder: string, until: number, now: number) {
+    this.sweep(now);
+    const current = this.holds.get(key);
+    if (current && current.holder !== holder && current.until > now) return false;
+    this.holds.set(key, { holder, until });
+    return true;
+  }
+
+  async releaseHold(key: string, holder: string) {
+    // Synchronous before the first await: in one process, a hold given back is free at once.
+    if (this.holds.get(key)?.holder === holder) this.holds.delete(key);
+  }
+
   private sweep(now: number) {
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
     for (const [key, entry] of this.slots) if (!entry.hits.some((at) => at > now - entry.windowMs)) this.slots.delete(key);
     for (const [key, entry] of this.failures) if (now - entry.lastAt > entry.forgetMs) this.failures.delete(key);
+    for (const [key, entry] of this.holds) if (entry.until <= now) this.holds.delete(key);
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { LimiterStore } from './limiter-store';
 
 /**
@@ -49,15 +49,18 @@ export function waitAfterFailures(count: number, wait: Pick<SenderTestLimitSetti
   return Math.min(wait.maxMs, wait.firstMs * 2 ** Math.min(count - wait.free - 1, 30));
 }
 
+/**
+ * How long a running test holds its user's "one at a time": longer than any test takes (each of its
+ * steps has a timeout), so it only matters when a relay dies in the middle of a test.
+ */
+const RUNNING_TEST_HOLD_MS = 5 * 60_000;
+
 const userKey = (userId: string) => `auth-fail:user:${userId}`;
 /** Hashed: the limiter store (perhaps a shared database) never holds mailbox user names. */
 const accountKey = (account: SignInAccount) =>
   `auth-fail:account:${createHash('sha256').update(`${account.host.toLowerCase()}\n${account.username.toLowerCase()}`).digest('hex').slice(0, 32)}`;
 
 export class SenderTestLimits {
-  /** One test at a time per user: parallel tests would get around the growing wait. Per relay process. */
-  private readonly running = new Set<string>();
-
   constructor(
     private readonly store: LimiterStore,
     private readonly settings: SenderTestLimitSettings,
@@ -69,11 +72,14 @@ export class SenderTestLimits {
    * function when the test is over. `account` is given when the test will sign in.
    */
   async admit(userId: string, account: SignInAccount | undefined): Promise<() => void> {
-    if (this.running.has(userId)) throw new TestRateLimitedError('busy', 2000);
-    this.running.add(userId);
-    const release = () => this.running.delete(userId);
+    // One test at a time per user, across every relay instance that shares the limiter store:
+    // parallel tests would get around the growing wait.
+    const now = this.now();
+    const runningKey = `running:user:${userId}`;
+    const holder = randomUUID();
+    if (!(await this.store.acquireHold(runningKey, holder, now + RUNNING_TEST_HOLD_MS, now))) throw new TestRateLimitedError('busy', 2000);
+    const release = () => void this.store.releaseHold(runningKey, holder).catch(() => {});
     try {
-      const now = this.now();
       if (account) {
         const wait = this.settings.authFailureWait;
         for (const key of [userKey(userId), accountKey(account)]) {

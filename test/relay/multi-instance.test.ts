@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { diagnoseBody } from '../helpers/diagnosis-relay';
 import { TEST_DATABASE_URL } from '../helpers/postgres';
 import {
   deliveryCounts,
@@ -11,7 +13,7 @@ import {
   waitForDistinctMessages,
   type RelayCluster,
 } from '../helpers/relay-cluster';
-import { startRelayProcess } from '../helpers/relay-process';
+import { startRelayProcess, type RelayProcess } from '../helpers/relay-process';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 
 describe('several relay instances on one PostgreSQL database', () => {
@@ -66,4 +68,55 @@ describe('several relay instances on one PostgreSQL database', () => {
     // Only messages in flight at the kill (between the server's 250 and the commit) may repeat.
     expect(duplicates).toBeLessThanOrEqual(8);
   }, 180_000);
+
+  it('counts rate limits together: sender tests spread over two instances hit one limit (429 with Retry-After)', async () => {
+    cluster = await startRelayCluster(smtp, { store: 'postgres', instances: 2, env: { OWNPOST_TEST_LIMIT: '6/15m', OWNPOST_TEST_STEP_TIMEOUT: '4s' } });
+    const [a, b] = cluster.instances as [RelayProcess, RelayProcess];
+    const { token } = cluster;
+    async function senderTest(instance: RelayProcess, body: unknown) {
+      const response = await fetch(`${instance.url}/v1/diagnose`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, retryAfter: Number(response.headers.get('retry-after')), body: (await response.json()) as any };
+    }
+
+    // One test at a time per user: while a test hangs on A (its server never answers), B refuses a
+    // second one. B is asked once A's test has connected, so it surely holds the user's turn. (1 of 6)
+    const sockets: net.Socket[] = [];
+    let connected!: () => void;
+    const hanging = new Promise<void>((resolve) => (connected = resolve));
+    const silent = net.createServer((socket) => {
+      sockets.push(socket);
+      connected();
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const onA = senderTest(a, diagnoseBody((silent.address() as AddressInfo).port, { auth: undefined }));
+      await hanging;
+      const onB = await senderTest(b, diagnoseBody(smtp.port, { auth: undefined }));
+      expect(onB).toMatchObject({ status: 429, body: { error: { code: 'rate_limited', details: { reason: 'busy' } } } });
+      expect(onB.retryAfter).toBeGreaterThan(0);
+      expect((await onA).status).toBe(200);
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      silent.close();
+    }
+
+    // Refused sign-ins on A make B wait: three are free, the fourth starts a 30 s wait. (5 of 6)
+    const wrongPassword = diagnoseBody(smtp.port, { auth: { type: 'password', username: 'anna@firma.se', password: 'wrong' } });
+    for (let i = 0; i < 4; i++) expect((await senderTest(a, wrongPassword)).body.problem?.code).toBe('auth_failed');
+    const waiting = await senderTest(b, wrongPassword);
+    expect(waiting).toMatchObject({ status: 429, body: { error: { details: { reason: 'auth_failures' } } } });
+    expect(waiting.retryAfter).toBeGreaterThan(20);
+    expect(waiting.retryAfter).toBeLessThanOrEqual(30);
+
+    // Tests per user: the sixth test (on A) is the last in the window, on B as well. (6 of 6)
+    expect((await senderTest(a, diagnoseBody(smtp.port, { auth: undefined }))).status).toBe(200);
+    const refused = await senderTest(b, diagnoseBody(smtp.port, { auth: undefined }));
+    expect(refused).toMatchObject({ status: 429, body: { error: { code: 'rate_limited', details: { reason: 'tests' } } } });
+    expect(refused.retryAfter).toBeGreaterThan(14 * 60);
+    expect(refused.retryAfter).toBeLessThanOrEqual(15 * 60);
+  }, 60_000);
 });

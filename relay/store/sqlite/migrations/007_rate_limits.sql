@@ -1,0 +1,3 @@
+-- Number 7 is PostgreSQL's shared rate-limit tables (relay/store/postgres/migrations/007_rate_limits.sql).
+-- A relay on SQLite is the only one on its data, so it counts its rate limits in memory
+-- (MemoryLimiterStore) and needs no table. This file keeps both stores' migration numbers alike.
