@@ -27,6 +27,9 @@ const MIGRATION_LOCK = 774_177_001;
 
 const INT8_OID = 20;
 
+/** How stale a token's `last_used_at` may be (see getUserByTokenHash). */
+const TOKEN_LAST_USED_PRECISION_MS = 60_000;
+
 // Columns aliased to the row types' field names, so rows need no mapping code.
 const USER_COLUMNS = `users.id, users.email, users.name, users.role, users.created_at AS "createdAt"`;
 const PROFILE_COLUMNS = `id, owner_id AS "ownerId", scope, data, secrets, created_at AS "createdAt", updated_at AS "updatedAt",
@@ -166,8 +169,13 @@ export class PostgresStore implements Store {
   }
 
   async getUserByTokenHash(hash: string, now: number): Promise<UserRow | undefined> {
+    // `last_used_at` is kept to the minute, as in SqliteStore: updating it on every request made all
+    // requests with one token (a script, a busy extension) queue for that row's lock and a WAL flush.
     const { rows } = await this.pool.query<UserRow>(
-      `UPDATE tokens SET last_used_at = $2 FROM users WHERE tokens.hash = $1 AND users.id = tokens.user_id RETURNING ${USER_COLUMNS}`,
+      `WITH touched AS (
+         UPDATE tokens SET last_used_at = $2 WHERE hash = $1
+           AND (last_used_at IS NULL OR last_used_at <= $2::bigint - ${TOKEN_LAST_USED_PRECISION_MS} OR last_used_at > $2::bigint))
+       SELECT ${USER_COLUMNS} FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.hash = $1`,
       [hash, now],
     );
     return rows[0];
