@@ -142,6 +142,10 @@ async function tokenCommand(args: string[]) {
 async function keyCommand(args: string[]) {
   const [sub] = args;
   const config = loadConfig();
+  if (config.databaseUrl && !config.masterKey) {
+    // A key file is one machine's: a key written there would seal secrets no other instance can open.
+    throw new ConfigError('with OWNPOST_DATABASE_URL the master key is OWNPOST_MASTER_KEY, the same on every relay instance; set it to run key commands');
+  }
   if (sub === 'rotate') {
     await withStore(async (store) => {
       const report = await rotateMasterKey(store, config);

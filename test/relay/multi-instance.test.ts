@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import {
   waitForDistinctMessages,
   type RelayCluster,
 } from '../helpers/relay-cluster';
-import { startRelayProcess, type RelayProcess } from '../helpers/relay-process';
+import { OWNPOST_BIN, startRelayProcess, type RelayProcess } from '../helpers/relay-process';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 
 describe('several relay instances on one PostgreSQL database', () => {
@@ -35,6 +36,23 @@ describe('several relay instances on one PostgreSQL database', () => {
       await expect(startRelayProcess({ OWNPOST_DATA_DIR: dir, OWNPOST_DATABASE_URL: TEST_DATABASE_URL, OWNPOST_MASTER_KEY: '' })).rejects.toThrow(
         /OWNPOST_MASTER_KEY/,
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses key commands on PostgreSQL without OWNPOST_MASTER_KEY (a key file would be one machine\'s)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-multi-'));
+    try {
+      const env = { ...process.env, OWNPOST_DATA_DIR: dir, OWNPOST_DATABASE_URL: TEST_DATABASE_URL, OWNPOST_MASTER_KEY: '' };
+      const refused = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        execFile(process.execPath, [OWNPOST_BIN, 'key', 'rotate'], { env }, (error, _stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }),
+        );
+      });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/OWNPOST_MASTER_KEY/);
+      expect(existsSync(path.join(dir, 'master.key'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
