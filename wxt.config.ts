@@ -21,7 +21,8 @@ export default defineConfig({
   manifest: ({ mode }) => ({
     name: 'Ownpost',
     description: 'Send invoices from any web invoicing app through your own mailbox.',
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // identity: Google sign-in for a sender (launchWebAuthFlow, extension/entrypoints/options/OAuthSignIn.tsx).
+    permissions: ['storage', 'scripting', 'activeTab', 'identity'],
     // The default relay runs on this machine; a relay elsewhere is asked for at connect time.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],

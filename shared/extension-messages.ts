@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from './document-limits';
 import type { DiscoveryResult } from './api-schemas';
 import type { DiagnosisResult } from './diagnosis-schemas';
+import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
 import { zRecipeInput, type Recipe, type RecipeView } from './recipe-schemas';
 import type { DeliverySettingsView, MessageView, ProfileView, UserView } from './schemas';
@@ -77,6 +78,12 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('profiles.delete'), id: zId }),
   z.object({ type: z.literal('profiles.delivery.get'), id: zId }),
   z.object({ type: z.literal('profiles.delivery.put'), id: zId, settings: zRelayBody }),
+  // OAuth2 sign-in of a sender (issue 8; the flow is in shared/oauth-schemas.ts):
+  z.object({ type: z.literal('oauth.start'), profileId: zId, redirectUri: z.string().max(2048).optional(), language: zExplanationLanguage }),
+  z.object({ type: z.literal('oauth.status'), signInId: zId, language: zExplanationLanguage }),
+  z.object({ type: z.literal('oauth.complete'), signInId: zId, redirectUrl: z.string().min(1).max(16_384), language: zExplanationLanguage }),
+  z.object({ type: z.literal('oauth.signOut'), profileId: zId }),
+  z.object({ type: z.literal('oauth.providers') }),
   z.object({
     type: z.literal('messages.list'),
     documentRef: z.string().max(200).optional(),
@@ -160,6 +167,11 @@ export interface ExtensionResponses {
   'profiles.delete': { deleted: true };
   'profiles.delivery.get': DeliverySettingsView;
   'profiles.delivery.put': DeliverySettingsView;
+  'oauth.start': OAuthSignInView;
+  'oauth.status': OAuthSignInView;
+  'oauth.complete': OAuthSignInView;
+  'oauth.signOut': { signedOut: true };
+  'oauth.providers': OAuthProvidersView;
   'messages.list': { messages: MessageView[] };
 }
 

@@ -13,6 +13,7 @@
  *      Google redirected to.
  *   3. `POST /v1/oauth/sign-ins/:signInId/complete {"redirectUrl": <that URL>}` → the finished sign-in.
  * `DELETE /v1/profiles/:id/oauth/sign-in` signs out (the saved refresh token is removed).
+ * `GET /v1/oauth/providers` says for which providers the relay has its own app registration.
  */
 import { z } from 'zod';
 import type { OAuthFlow, OAuthProvider } from './schemas';
@@ -58,4 +59,13 @@ export interface OAuthSignInView {
   problem?: { code: string; title: string; explanation: string; fix: string };
   /** failed: the provider's own words. */
   detail?: string;
+}
+
+/**
+ * `GET /v1/oauth/providers`: whether the relay has its own app registration for delegated sign-in
+ * (OWNPOST_MS_CLIENT_ID, OWNPOST_GOOGLE_CLIENT_ID). Without one, a sender must name its own client.
+ */
+export interface OAuthProvidersView {
+  microsoft: { relayApp: boolean };
+  google: { relayApp: boolean };
 }

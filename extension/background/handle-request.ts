@@ -6,6 +6,7 @@ import {
 } from '../../shared/extension-messages';
 import type { DiscoveryResult } from '../../shared/api-schemas';
 import type { DiagnosisResult } from '../../shared/extension-messages';
+import type { OAuthProvidersView, OAuthSignInView } from '../../shared/oauth-schemas';
 import type { DeliverySettingsView, MessageView, PairResponse, ProfileView, UserView } from '../../shared/schemas';
 import type { Runtime } from '../lib/browser';
 import { browser } from '../lib/browser';
@@ -43,6 +44,7 @@ function relayPath(path: string, query: Record<string, string | number | undefin
 }
 
 const profilePath = (id: string, rest = '') => `/v1/profiles/${encodeURIComponent(id)}${rest}`;
+const signInPath = (id: string, rest = '') => `/v1/oauth/sign-ins/${encodeURIComponent(id)}${rest}`;
 
 function connectionState(connection: Awaited<ReturnType<typeof connectionItem.getValue>>): ConnectionState {
   return connection ? { connected: true, relayUrl: connection.relayUrl, user: connection.user } : { connected: false };
@@ -187,6 +189,35 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
         token: connection.token,
         body: request.settings,
       });
+    }
+    case 'oauth.start': {
+      const connection = await requireConnection();
+      return callRelay<OAuthSignInView>(connection.relayUrl, relayPath(profilePath(request.profileId, '/oauth/sign-in'), { lang: request.language }), {
+        method: 'POST',
+        token: connection.token,
+        body: request.redirectUri ? { redirectUri: request.redirectUri } : {},
+      });
+    }
+    case 'oauth.status': {
+      const connection = await requireConnection();
+      return callRelay<OAuthSignInView>(connection.relayUrl, relayPath(signInPath(request.signInId), { lang: request.language }), { token: connection.token });
+    }
+    case 'oauth.complete': {
+      const connection = await requireConnection();
+      return callRelay<OAuthSignInView>(connection.relayUrl, relayPath(signInPath(request.signInId, '/complete'), { lang: request.language }), {
+        method: 'POST',
+        token: connection.token,
+        body: { redirectUrl: request.redirectUrl },
+      });
+    }
+    case 'oauth.signOut': {
+      const connection = await requireConnection();
+      await callRelay<void>(connection.relayUrl, profilePath(request.profileId, '/oauth/sign-in'), { method: 'DELETE', token: connection.token });
+      return { signedOut: true };
+    }
+    case 'oauth.providers': {
+      const connection = await requireConnection();
+      return callRelay<OAuthProvidersView>(connection.relayUrl, '/v1/oauth/providers', { token: connection.token });
     }
     case 'messages.list': {
       const connection = await requireConnection();

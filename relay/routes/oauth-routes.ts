@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
-import { zOAuthSignInComplete, zOAuthSignInStart, type OAuthSignInView } from '../../shared/oauth-schemas';
+import { zOAuthSignInComplete, zOAuthSignInStart, type OAuthProvidersView, type OAuthSignInView } from '../../shared/oauth-schemas';
 import { getProblem, isProblemCode, type Language } from '../diagnosis/catalogue';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
@@ -63,6 +63,11 @@ export function oauthRoutes(ctx: OAuthRouteDeps) {
   }
 
   return new Hono<AuthEnv>()
+    // Which delegated sign-ins work without a sender naming its own app registration: the options
+    // page offers "Sign in with Google" only with an app to sign in to (else it asks for the client).
+    .get('/v1/oauth/providers', (c) =>
+      c.json({ microsoft: { relayApp: Boolean(ctx.config.microsoftClientId) }, google: { relayApp: Boolean(ctx.config.googleClientId) } } satisfies OAuthProvidersView),
+    )
     .post('/v1/profiles/:id/oauth/sign-in', async (c) => {
       const user = c.get('user');
       const profile = await manageableProfile(user, c.req.param('id'));

@@ -11,11 +11,12 @@ import {
   type Catalogue,
   type Messages,
 } from '../../extension/i18n/core';
+import { oauthStrings } from '../../extension/i18n/oauth-strings';
 import { optionsStrings } from '../../extension/i18n/options-strings';
 import { buttonStrings } from '../../extension/i18n/page-strings';
 import { popupStrings } from '../../extension/i18n/popup-strings';
 
-const CATALOGUES: Record<string, Catalogue<Messages>> = { commonStrings, popupStrings, optionsStrings };
+const CATALOGUES: Record<string, Catalogue<Messages>> = { commonStrings, popupStrings, optionsStrings, oauthStrings };
 
 const placeholdersOf = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

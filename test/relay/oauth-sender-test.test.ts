@@ -78,6 +78,13 @@ async function closedPort(): Promise<number> {
 
 const stageNames = (result: { stages: { stage: string }[] }) => result.stages.map((s) => s.stage);
 
+describe('what the options page needs to know', () => {
+  it('says for which providers the relay has its own app registration', async () => {
+    const res = await t.request('GET', '/v1/oauth/providers', { token: bo });
+    expect(res.body).toEqual({ microsoft: { relayApp: true }, google: { relayApp: false } });
+  });
+});
+
 describe('testing an app-only sender (client credentials)', () => {
   it('tests unsaved settings with a token fetched for exactly them, and names a wrong client secret', async () => {
     const good = await t.request('POST', '/v1/diagnose', { token: anna, body: appOnlyProfile(smtp.port, CLIENT_SECRET) });

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DiagnosisResult, ExtensionError } from '../../../shared/extension-messages';
 import { findProviderByDomain } from '../../../shared/providers';
 import type { CipherLevel, DeliverySettingsView, ProfileView, SenderStyle, SmtpSecurity, TlsVersion } from '../../../shared/schemas';
+import { oauthStrings } from '../../i18n/oauth-strings';
 import { optionsStrings } from '../../i18n/options-strings';
 import { sendRequest } from '../../lib/send-request';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -14,8 +15,12 @@ import { DiagnosisReport } from './DiagnosisReport';
 import { setFlash } from './flash';
 import { navigate } from './route';
 import { canManage } from './SendersPage';
+import { AppOnlyFields, DelegatedClientFields } from './OAuthFields';
+import { SenderSignIn } from './SenderSignIn';
 import { CIPHER_CHOICES, TLS_VERSION_CHOICES } from './server-choices';
 import { ServerFields } from './server-fields';
+import { isDelegated, methodOf, oauthAuthBody, oauthDraftOf, type OAuthDraft, type SignInMethod } from './sign-in-methods';
+import { SignInMethodPicker } from './SignInMethodPicker';
 
 interface SentCopyDraft {
   enabled: boolean;
@@ -37,6 +42,9 @@ interface Draft {
   username: string;
   /** Empty: keep the saved password. */
   password: string;
+  /** How it signs in; another one than the saved sender's switches it on save. */
+  method: SignInMethod;
+  oauth: OAuthDraft;
   minTlsVersion: TlsVersion;
   ciphers: CipherLevel;
   ehloName: string;
@@ -75,6 +83,8 @@ function draftFrom(profile: ProfileView, delivery: DeliverySettingsView | undefi
     server: { host: profile.smtp.host, port: profile.smtp.port, security: profile.smtp.security },
     username: profile.auth.username,
     password: '',
+    method: methodOf(profile.auth),
+    oauth: oauthDraftOf(profile.auth),
     minTlsVersion: profile.smtp.minTlsVersion ?? 'TLSv1.2',
     ciphers: profile.smtp.ciphers ?? 'default',
     ehloName: profile.smtp.ehloName ?? '',
@@ -108,14 +118,36 @@ function serverFingerprint(draft: Draft): string {
     security: draft.server.security,
     username: draft.username.trim(),
     password: draft.password,
+    method: draft.method,
+    tenantId: draft.oauth.tenantId.trim(),
+    clientId: draft.oauth.clientId.trim(),
+    clientSecret: draft.oauth.clientSecret,
     minTlsVersion: draft.minTlsVersion,
     ciphers: draft.ciphers,
     ehloName: draft.ehloName.trim(),
   });
 }
 
-/** Only password profiles are signed into from this form; an OAuth2 sign-in is kept as it is. */
-function profilePatch(original: Draft, draft: Draft, passwordAuth: boolean): Record<string, unknown> {
+/** The sign-in (`auth`) to save, when the method or any of its fields changed. */
+function authPatch(original: Draft, draft: Draft): Record<string, unknown> | undefined {
+  const credentials = (d: Draft) => JSON.stringify([d.method, d.username.trim(), d.oauth.tenantId.trim(), d.oauth.clientId.trim()]);
+  const changed = credentials(draft) !== credentials(original) || draft.password !== '' || draft.oauth.clientSecret !== '';
+  if (!changed) return undefined;
+  if (draft.method === 'password') return { type: 'password', username: draft.username.trim(), ...(draft.password ? { password: draft.password } : {}) };
+  return oauthAuthBody(draft.method, draft.username, draft.oauth);
+}
+
+/**
+ * A delegated sign-in (Microsoft, Google) whose saved sign-in will not carry over: another method or
+ * app registration. It cannot be tested before it is saved and signed in (the relay saves it untested).
+ */
+function needsNewSignIn(original: Draft, draft: Draft, signedIn: boolean): boolean {
+  if (!isDelegated(draft.method)) return false;
+  const client = (d: Draft) => JSON.stringify([d.method, d.oauth.tenantId.trim(), d.oauth.clientId.trim()]);
+  return !signedIn || client(draft) !== client(original);
+}
+
+function profilePatch(original: Draft, draft: Draft): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   const text = (key: 'name' | 'fromAddress') => draft[key].trim() !== original[key] && (patch[key] = draft[key].trim());
   text('name');
@@ -131,9 +163,8 @@ function profilePatch(original: Draft, draft: Draft, passwordAuth: boolean): Rec
   if (draft.ciphers !== original.ciphers) smtp.ciphers = draft.ciphers;
   if (draft.ehloName.trim() !== original.ehloName) smtp.ehloName = draft.ehloName.trim() || null;
   if (Object.keys(smtp).length > 0) patch.smtp = smtp;
-  if (passwordAuth && (draft.username.trim() !== original.username || draft.password)) {
-    patch.auth = { type: 'password', username: draft.username.trim(), ...(draft.password ? { password: draft.password } : {}) };
-  }
+  const auth = authPatch(original, draft);
+  if (auth) patch.auth = auth;
   const flags = ['allowOtherSender', 'bccSelf', 'isDefault', 'isFallback'] as const;
   for (const flag of flags) if (draft[flag] !== original[flag]) patch[flag] = draft[flag];
   if (draft.senderStyle !== original.senderStyle) patch.senderStyle = draft.senderStyle;
@@ -188,6 +219,7 @@ function fieldErrorsFrom(error: ExtensionError | undefined): Record<string, stri
 /** Every field of a sender, editable; server changes are tested before the relay saves them. */
 export function SenderEditor({ id }: { id: string }) {
   const t = useTranslator(optionsStrings);
+  const o = useTranslator(oauthStrings);
   const { language } = useLanguage();
   const { isAdmin } = useConnection();
   const [profile, setProfile] = useState<ProfileView | undefined>();
@@ -201,6 +233,13 @@ export function SenderEditor({ id }: { id: string }) {
   const [testError, setTestError] = useState<ExtensionError | undefined>();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<ExtensionError | undefined>();
+
+  /** Reloads the sender after its sign-in changed; the form keeps what was typed. */
+  async function reloadProfile() {
+    const list = await sendRequest({ type: 'profiles.list' });
+    const found = list.ok ? list.data.profiles.find((p) => p.id === id) : undefined;
+    if (found) setProfile(found);
+  }
 
   useEffect(() => {
     void (async () => {
@@ -237,14 +276,15 @@ export function SenderEditor({ id }: { id: string }) {
 
   const update = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
   const updateSent = (change: Partial<SentCopyDraft>) => setDraft({ ...draft, sentCopy: { ...draft.sentCopy, ...change } });
-  const passwordAuth = profile.auth.type === 'password';
-  // OAuth2 senders have no password to type again here: the relay tests their server changes when it saves them.
-  const serverChanged = passwordAuth && serverFingerprint(draft) !== serverFingerprint(original);
+  const serverChanged = serverFingerprint(draft) !== serverFingerprint(original);
   const currentFingerprint = serverFingerprint(draft);
   const testPassedForDraft = test !== undefined && test.fingerprint === currentFingerprint && test.result.ok;
-  const patch = profilePatch(original, draft, passwordAuth);
+  const patch = profilePatch(original, draft);
   const dirty = Object.keys(patch).length > 0 || (deliveryAvailable && deliveryChanged(original, draft));
-  const needsTest = serverChanged && !testPassedForDraft;
+  // A delegated sign-in nobody has made yet cannot be tested: the relay saves it, and it is tested after the sign-in.
+  const untestable = needsNewSignIn(original, draft, profile.auth.type === 'oauth2' && profile.auth.status === 'ready');
+  const needsTest = serverChanged && !untestable && !testPassedForDraft;
+  const savedMethod = methodOf(profile.auth);
   const manageable = canManage(profile, isAdmin);
   const preset = findProviderByDomain(domainOf(draft.fromAddress));
 
@@ -271,7 +311,11 @@ export function SenderEditor({ id }: { id: string }) {
               ciphers: draft!.ciphers,
               ...(draft!.ehloName.trim() ? { ehloName: draft!.ehloName.trim() } : {}),
             },
-            auth: { type: 'password', username: draft!.username.trim(), ...(draft!.password ? { password: draft!.password } : {}) },
+            // OAuth2: the relay fetches a token for these settings (app-only) or uses the saved sign-in.
+            auth:
+              draft!.method === 'password'
+                ? { type: 'password', username: draft!.username.trim(), ...(draft!.password ? { password: draft!.password } : {}) }
+                : oauthAuthBody(draft!.method, draft!.username, draft!.oauth),
             allowOtherSender: draft!.allowOtherSender,
             allowedSenders: lines(draft!.allowedSenders),
           },
@@ -313,8 +357,11 @@ export function SenderEditor({ id }: { id: string }) {
     navigate({ page: 'senders' });
   }
 
-  // The relay reuses the saved password only for the saved username.
-  const passwordRequiredForTest = serverChanged && !draft.password && draft.username.trim() !== original.username;
+  // The relay reuses the saved password only for the saved username, of a sender that had one.
+  const passwordRequiredForTest =
+    draft.method === 'password' && serverChanged && !draft.password && (draft.username.trim() !== original.username || savedMethod !== 'password');
+  const secretRequiredForTest = draft.method === 'microsoft_app' && serverChanged && !draft.oauth.clientSecret && savedMethod !== 'microsoft_app';
+  const testBlocked = passwordRequiredForTest || secretRequiredForTest || untestable;
   return (
     <section class="page editor" aria-labelledby="editor-title" data-testid="sender-editor">
       <div class="page-head">
@@ -351,7 +398,8 @@ export function SenderEditor({ id }: { id: string }) {
         <fieldset class="card stack" disabled={!manageable}>
           <legend class="section-title">{t('editor.section.server')}</legend>
           <ServerFields value={draft.server} onChange={(server) => update({ server })} idPrefix="editor" errors={{ host: fieldErrors.host, port: fieldErrors.port }} />
-          {profile.auth.type === 'password' ? (
+          <SignInMethodPicker value={draft.method} onChange={(method) => update({ method })} idPrefix="editor" disabled={!manageable} />
+          {draft.method === 'password' && (
             <div class="grid-2">
               <TextField label={t('server.username')} value={draft.username} onInput={(username) => update({ username })} error={fieldErrors.auth} testId="editor-username" spellcheck={false} required />
               <TextField
@@ -359,15 +407,36 @@ export function SenderEditor({ id }: { id: string }) {
                 type="password"
                 value={draft.password}
                 onInput={(password) => update({ password })}
-                hint={profile.auth.hasPassword ? t('editor.passwordKeep') : t('editor.passwordNone')}
+                hint={profile.auth.type === 'password' && profile.auth.hasPassword ? t('editor.passwordKeep') : t('editor.passwordNone')}
                 testId="editor-password"
                 autocomplete="off"
               />
             </div>
-          ) : (
-            <p class="notice info" data-testid="editor-oauth">
-              {t('editor.oauthSignIn', { provider: profile.auth.provider === 'google' ? 'Google' : 'Microsoft', account: profile.auth.account ?? profile.auth.username })}
-            </p>
+          )}
+          {draft.method === 'microsoft_app' && (
+            <>
+              {savedMethod === 'microsoft_app' && profile.auth.type === 'oauth2' && <SenderSignIn profile={{ ...profile, auth: profile.auth }} manageable={manageable} onChanged={() => void reloadProfile()} />}
+              <AppOnlyFields value={draft.oauth} onChange={(oauth) => update({ oauth })} idPrefix="editor" hasSavedSecret={savedMethod === 'microsoft_app' && profile.auth.type === 'oauth2' && profile.auth.hasClientSecret} />
+              <TextField label={o('app.mailbox')} value={draft.username} onInput={(username) => update({ username })} hint={o('app.mailboxHint')} error={fieldErrors.auth} testId="editor-app-mailbox" spellcheck={false} required />
+            </>
+          )}
+          {isDelegated(draft.method) && (
+            <>
+              {draft.method === savedMethod && profile.auth.type === 'oauth2' ? (
+                <SenderSignIn profile={{ ...profile, auth: profile.auth }} manageable={manageable} onChanged={() => void reloadProfile()} />
+              ) : (
+                <p class="notice info" data-testid="editor-switch-hint">
+                  {o('editor.switchHint')}
+                </p>
+              )}
+              <DelegatedClientFields
+                provider={draft.method}
+                value={draft.oauth}
+                onChange={(oauth) => update({ oauth })}
+                idPrefix="editor"
+                hasSavedSecret={draft.method === savedMethod && profile.auth.type === 'oauth2' && profile.auth.hasClientSecret}
+              />
+            </>
           )}
           <details class="advanced">
             <summary>{t('editor.advanced')}</summary>
@@ -392,12 +461,12 @@ export function SenderEditor({ id }: { id: string }) {
             </div>
           </details>
           <div class="actions">
-            <button type="button" class="secondary" data-testid="editor-test" disabled={testing || passwordRequiredForTest} aria-describedby={passwordRequiredForTest ? 'editor-test-needs-password' : undefined} onClick={() => void runTest()}>
+            <button type="button" class="secondary" data-testid="editor-test" disabled={testing || testBlocked} aria-describedby={testBlocked ? 'editor-test-needs-password' : undefined} onClick={() => void runTest()}>
               {testing ? t('senders.testing') : t('senders.test')}
             </button>
-            {passwordRequiredForTest && (
+            {testBlocked && (
               <span class="hint muted" id="editor-test-needs-password">
-                {t('editor.testNeedsPassword')}
+                {untestable ? o('editor.testNeedsSignIn') : t('editor.testNeedsPassword')}
               </span>
             )}
           </div>

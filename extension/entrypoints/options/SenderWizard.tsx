@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DiagnosisResult, ExtensionError } from '../../../shared/extension-messages';
 import { parseAddress } from '../../../shared/address';
+import type { OAuthProvidersView } from '../../../shared/oauth-schemas';
+import type { ProfileView } from '../../../shared/schemas';
+import { oauthStrings } from '../../i18n/oauth-strings';
 import { optionsStrings } from '../../i18n/options-strings';
 import { sendRequest } from '../../lib/send-request';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -12,8 +15,12 @@ import { DiagnosisReport } from './DiagnosisReport';
 import { discoverLocally, readDiscovery, type Discovered } from './discovery';
 import { setFlash } from './flash';
 import { ProviderAdvice } from './ProviderAdvice';
+import { OAuthSignIn } from './OAuthSignIn';
+import { AppOnlyFields, DelegatedClientFields } from './OAuthFields';
 import { navigate } from './route';
 import { ServerFields } from './server-fields';
+import { EMPTY_OAUTH_DRAFT, isDelegated, methodsFor, oauthAuthBody, PROVIDER_NAMES, providerOf, type OAuthDraft, type SignInMethod } from './sign-in-methods';
+import { SignInMethodPicker } from './SignInMethodPicker';
 
 const STEPS = ['address', 'server', 'password', 'test'] as const;
 type Step = (typeof STEPS)[number];
@@ -30,13 +37,25 @@ function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1);
 }
 
+/** A delegated sender saved by this wizard, waiting for its sign-in and then its test. */
+interface SavedForSignIn {
+  profile: ProfileView;
+  signedIn: boolean;
+}
+
 /**
  * Adding a sender in four steps: the address; the server settings discovery found (with the
- * provider's notes); the password; the test, which must pass before Save (an admin may force it).
+ * provider's notes); how it signs in (a password, Microsoft or Google sign-in, or a Microsoft 365 app
+ * registration); the test, which must pass before Save (an admin may force it).
  * Secrets are typed here, on the extension's own page, never into a web page.
+ *
+ * A sender that signs in with Microsoft or Google (delegated) cannot be tested before its sign-in,
+ * and the sign-in needs a saved sender: so it is saved first ("Save and sign in", which the relay
+ * allows untested: relay/diagnosis/sender-test-service.ts), signed in, and then tested.
  */
 export function SenderWizard() {
   const t = useTranslator(optionsStrings);
+  const o = useTranslator(oauthStrings);
   const { language } = useLanguage();
   const { user, isAdmin } = useConnection();
   const [step, setStep] = useState<Step>('address');
@@ -56,6 +75,10 @@ export function SenderWizard() {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<ExtensionError | undefined>();
   const [error, setError] = useState<ExtensionError | undefined>();
+  const [method, setMethod] = useState<SignInMethod>('password');
+  const [oauthDraft, setOAuthDraft] = useState<OAuthDraft>(EMPTY_OAUTH_DRAFT);
+  const [relayApps, setRelayApps] = useState<OAuthProvidersView | undefined>();
+  const [saved, setSaved] = useState<SavedForSignIn | undefined>();
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const firstStep = useRef(true);
   const fromNameTouched = useRef(false);
@@ -66,6 +89,8 @@ export function SenderWizard() {
       // The first personal sender becomes the default; later ones only when the user says so.
       setMakeDefault(!result.data.profiles.some((p) => p.scope === 'personal' && p.isDefault));
     });
+    // A relay older than issue 8 answers 404: then every sign-in is offered as if it had its own apps.
+    void sendRequest({ type: 'oauth.providers' }).then((result) => result.ok && setRelayApps(result.data));
   }, []);
 
   // The user's name is known once the relay answered; it is the natural default for what customers see.
@@ -81,7 +106,12 @@ export function SenderWizard() {
     stepHeading.current?.focus();
   }, [step]);
 
-  const fingerprint = testFingerprint({ email, host: server.host, port: server.port, security: server.security, username, password });
+  const oauthParts = { method, tenantId: oauthDraft.tenantId, clientId: oauthDraft.clientId, clientSecret: oauthDraft.clientSecret };
+  const fingerprint = testFingerprint({ email, host: server.host, port: server.port, security: server.security, username, password, ...oauthParts });
+  const methods = methodsFor(discovered?.providerId, server.host, discovered?.auth[0] === 'oauth2');
+  const provider = providerOf(method);
+  const relayHasApp = (p: 'microsoft' | 'google') => relayApps?.[p].relayApp ?? true;
+  const needsOwnClient = isDelegated(method) && !relayHasApp(method) && !oauthDraft.clientId.trim();
   const testIsCurrent = test.result !== undefined && test.fingerprint === fingerprint;
   const passed = testIsCurrent && test.result!.ok;
 
@@ -101,8 +131,11 @@ export function SenderWizard() {
     else if (answer.error.code === 'not_found') found = discoverLocally(address); // a relay without discovery yet
     else return setError(answer.error);
     setDiscovered(found);
-    setServer(found.smtp ?? { host: `smtp.${domainOf(address)}`, port: 587, security: 'starttls' });
+    const smtp = found.smtp ?? { host: `smtp.${domainOf(address)}`, port: 587, security: 'starttls' as const };
+    setServer(smtp);
     setUsername(found.username);
+    // The provider's own sign-in when it prefers it (Microsoft 365, Outlook.com); else a password.
+    setMethod(methodsFor(found.providerId, smtp.host, found.auth[0] === 'oauth2').recommended ?? 'password');
     setStep('server');
   }
 
@@ -114,13 +147,40 @@ export function SenderWizard() {
       ...(fromName.trim() ? { fromName: fromName.trim() } : {}),
       fromAddress: email,
       smtp: { host: server.host.trim(), port: server.port, security: server.security },
-      auth: { type: 'password', username: username.trim(), ...(password ? { password } : {}) },
+      auth: method === 'password' ? { type: 'password', username: username.trim(), ...(password ? { password } : {}) } : oauthAuthBody(method, username, oauthDraft),
     };
+  }
+
+  /** Microsoft or Google: save first (it cannot be tested before the sign-in), then sign in right here. */
+  async function saveForSignIn() {
+    setSaving(true);
+    setSaveError(undefined);
+    const result = await sendRequest({ type: 'profiles.create', profile: { ...unsavedProfile(), isDefault: makeDefault } });
+    setSaving(false);
+    if (!result.ok) return setSaveError(result.error);
+    setSaved({ profile: result.data, signedIn: false });
+    setTest({ running: false });
+    setStep('test');
+  }
+
+  /** Signed in: the sender's first test, with the real token (POST /v1/profiles/:id/test). */
+  async function testAfterSignIn(profileId: string) {
+    setSaved((current) => current && { ...current, signedIn: true });
+    setTest({ running: true });
+    const result = await sendRequest({ type: 'profiles.test', id: profileId, ...(sendTo.trim() ? { sendTo: sendTo.trim() } : {}), language });
+    if (result.ok) setTest({ running: false, result: result.data, fingerprint });
+    else setTest({ running: false, error: result.error });
+  }
+
+  function finishSaved() {
+    if (!saved) return;
+    setFlash(o(saved.signedIn ? 'wizard.savedSignedIn' : 'wizard.savedNotSignedIn', { address: saved.profile.fromAddress }));
+    navigate({ page: 'senders' });
   }
 
   async function runTest(settings: ServerSettings = server) {
     setStep('test');
-    const tested = testFingerprint({ email, host: settings.host, port: settings.port, security: settings.security, username, password });
+    const tested = testFingerprint({ email, host: settings.host, port: settings.port, security: settings.security, username, password, ...oauthParts });
     setTest({ running: true });
     const result = await sendRequest({
       type: 'profiles.diagnose',
@@ -173,7 +233,7 @@ export function SenderWizard() {
             <span class="step-number" aria-hidden="true">
               {index < stepIndex ? '✓' : index + 1}
             </span>
-            {t(`wizard.step.${name}`)}
+            {name === 'password' && method !== 'password' ? o('wizard.step.signIn') : t(`wizard.step.${name}`)}
           </li>
         ))}
       </ol>
@@ -236,38 +296,99 @@ export function SenderWizard() {
           class="card stack step"
           onSubmit={(event) => {
             event.preventDefault();
-            void runTest();
+            if (isDelegated(method)) {
+              if (!needsOwnClient) void saveForSignIn();
+            } else void runTest();
           }}
         >
           <h3 ref={stepHeading} tabIndex={-1}>
-            {t('wizard.password.heading')}
+            {method === 'password' ? t('wizard.password.heading') : o('wizard.step.signIn')}
           </h3>
-          <PasswordAdvice discovered={discovered} />
-          <TextField
-            label={discovered.auth[0] === 'app_password' ? t('wizard.appPassword') : discovered.auth[0] === 'smtp_token' || discovered.auth[0] === 'api_key' ? t('wizard.token') : t('wizard.password')}
-            type={showPassword ? 'text' : 'password'}
-            value={password}
-            onInput={setPassword}
-            hint={t('wizard.passwordHint')}
-            testId="wizard-password"
-            autocomplete="off"
-            spellcheck={false}
-            required
-          />
-          <CheckField label={t('wizard.showPassword')} checked={showPassword} onChange={setShowPassword} testId="wizard-show-password" />
+          <SignInMethodPicker value={method} onChange={setMethod} fitting={methods.fitting} recommended={methods.recommended} idPrefix="wizard" />
+          {method === 'password' && (
+            <>
+              <PasswordAdvice discovered={discovered} />
+              <TextField
+                label={discovered.auth[0] === 'app_password' ? t('wizard.appPassword') : discovered.auth[0] === 'smtp_token' || discovered.auth[0] === 'api_key' ? t('wizard.token') : t('wizard.password')}
+                type={showPassword ? 'text' : 'password'}
+                value={password}
+                onInput={setPassword}
+                hint={t('wizard.passwordHint')}
+                testId="wizard-password"
+                autocomplete="off"
+                spellcheck={false}
+                required
+              />
+              <CheckField label={t('wizard.showPassword')} checked={showPassword} onChange={setShowPassword} testId="wizard-show-password" />
+            </>
+          )}
+          {method === 'microsoft_app' && (
+            <>
+              <AppOnlyFields value={oauthDraft} onChange={setOAuthDraft} idPrefix="wizard" />
+              <TextField label={o('app.mailbox')} value={username} onInput={setUsername} hint={o('app.mailboxHint')} testId="wizard-app-mailbox" spellcheck={false} required />
+            </>
+          )}
+          {isDelegated(method) && (
+            <>
+              <DelegatedClientFields provider={method} value={oauthDraft} onChange={setOAuthDraft} idPrefix="wizard" relayApp={relayHasApp(method)} />
+              <fieldset class="stack save-options">
+                <legend>{t('wizard.saveOptions')}</legend>
+                <CheckField label={t('wizard.makeDefault')} hint={t('wizard.makeDefaultHint')} checked={makeDefault} onChange={setMakeDefault} testId="wizard-default" />
+                {isAdmin && <CheckField label={t('wizard.companyWide')} hint={t('wizard.companyWideHint')} checked={companyWide} onChange={setCompanyWide} testId="wizard-company" />}
+              </fieldset>
+              <p class="muted" id="wizard-save-first">
+                {o('wizard.saveFirst')}
+              </p>
+            </>
+          )}
           <TextField label={t('wizard.sendTo')} type="email" value={sendTo} onInput={setSendTo} hint={t('wizard.sendToHint')} testId="wizard-send-to" spellcheck={false} />
+          {saveError && isDelegated(method) && <ErrorNotice error={saveError} testId="save-error" />}
           <div class="actions">
             <button type="button" class="secondary" onClick={() => setStep('server')}>
               {t('wizard.back')}
             </button>
-            <button type="submit" data-testid="wizard-test">
-              {t('wizard.test')}
-            </button>
+            {isDelegated(method) ? (
+              <button type="submit" data-testid="wizard-save-and-sign-in" disabled={saving || needsOwnClient} aria-describedby="wizard-save-first">
+                {saving ? t('wizard.saving') : o('wizard.saveAndSignIn')}
+              </button>
+            ) : (
+              <button type="submit" data-testid="wizard-test">
+                {t('wizard.test')}
+              </button>
+            )}
           </div>
         </form>
       )}
 
-      {step === 'test' && (
+      {step === 'test' && saved && provider && (
+        <div class="card stack step" data-testid="wizard-sign-in" aria-busy={test.running}>
+          <h3 ref={stepHeading} tabIndex={-1}>
+            {o('wizard.signInHeading', { address: saved.profile.fromAddress })}
+          </h3>
+          <OAuthSignIn profileId={saved.profile.id} provider={provider} account={username.trim() || saved.profile.fromAddress} autoStart onSignedIn={() => void testAfterSignIn(saved.profile.id)} />
+          <div class="live" aria-live="polite">
+            {test.running && (
+              <p class="testing" data-testid="test-running">
+                <span class="spinner" aria-hidden="true" /> {o('wizard.testingAfterSignIn')}
+              </p>
+            )}
+          </div>
+          {test.error && <ErrorNotice error={test.error} />}
+          {!test.running && test.result && <DiagnosisReport result={test.result} />}
+          <div class="actions">
+            {test.result && !test.result.ok && (
+              <a class="button secondary" href={`#/senders/${encodeURIComponent(saved.profile.id)}`} data-testid="wizard-edit-saved">
+                {o('wizard.editSender')}
+              </a>
+            )}
+            <button type="button" data-testid="wizard-done" disabled={test.running} onClick={finishSaved}>
+              {o('wizard.done')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {step === 'test' && !saved && (
         <div class="card stack step" aria-busy={test.running}>
           <h3 ref={stepHeading} tabIndex={-1}>
             {t('wizard.test.heading')}
@@ -332,6 +453,7 @@ export function SenderWizard() {
 /** What kind of secret this provider wants, in the user's language (the provider's notes are in English). */
 function PasswordAdvice({ discovered }: { discovered: Discovered }) {
   const t = useTranslator(optionsStrings);
+  const o = useTranslator(oauthStrings);
   const provider = discovered.providerName ?? t('wizard.yourProvider');
   const preferred = discovered.auth[0] ?? 'password';
   return (
@@ -339,17 +461,7 @@ function PasswordAdvice({ discovered }: { discovered: Discovered }) {
       {preferred === 'app_password' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.appPassword', { provider })}</p>}
       {preferred === 'smtp_token' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.smtpToken', { provider })}</p>}
       {preferred === 'api_key' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.apiKey', { provider })}</p>}
-      {preferred === 'oauth2' && <p class="notice warn" data-testid="wizard-auth-advice">{t('auth.oauthOnly', { provider })}</p>}
-      {discovered.auth.includes('oauth2') && (
-        <div class="oauth-later">
-          <button type="button" class="secondary" disabled aria-describedby="oauth-later-hint">
-            {t('auth.signInWith', { provider })}
-          </button>
-          <span class="hint muted" id="oauth-later-hint">
-            {t('auth.oauthLater')}
-          </span>
-        </div>
-      )}
+      {preferred === 'oauth2' && <p class="notice warn" data-testid="wizard-auth-advice">{o('method.oauthOnly', { provider })}</p>}
     </div>
   );
 }

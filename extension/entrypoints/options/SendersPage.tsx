@@ -12,6 +12,7 @@ import { senderLine } from '../../ui/senders';
 import { useConnection } from './connection';
 import { DiagnosisReport } from './DiagnosisReport';
 import { takeFlash } from './flash';
+import { OAuthBadge, SenderSignIn } from './SenderSignIn';
 
 /** Who may change a sender: its owner, and admins for company senders (the relay decides; this only hides what would be refused). */
 export function canManage(profile: ProfileView, isAdmin: boolean): boolean {
@@ -72,7 +73,8 @@ function SenderCard({ profile, onChanged }: { profile: ProfileView; onChanged: (
               {common(profile.scope === 'company' ? 'badge.company' : 'badge.personal')}
             </span>{' '}
             {profile.isDefault && <span class="badge default">{common('badge.default')}</span>}{' '}
-            {profile.isFallback && <span class="badge default">{t('senders.fallback')}</span>}
+            {profile.isFallback && <span class="badge default">{t('senders.fallback')}</span>}{' '}
+            {profile.auth.type === 'oauth2' && <OAuthBadge auth={profile.auth} />}
           </h3>
           <p class="sender-line" data-testid="sender-from">
             {senderLine(profile)}
@@ -87,10 +89,9 @@ function SenderCard({ profile, onChanged }: { profile: ProfileView; onChanged: (
           </p>
           {(profile.sites ?? []).length > 0 && <p class="muted">{t('senders.sites', { sites: profile.sites.join(', ') })}</p>}
           <Verification verification={(profile as ProfileView & { verification?: ProfileVerification }).verification} />
-          {profile.auth.type === 'oauth2' && profile.auth.status !== 'ready' && (
-            <p class="warn-text" data-testid="sender-oauth-sign-in">
-              {t('senders.oauthNeedsSignIn', { provider: profile.auth.provider === 'google' ? 'Google' : 'Microsoft' })}
-            </p>
+          {profile.auth.type === 'oauth2' && (
+            // "Sign in again" right here: the list is where a sender that stopped sending is noticed.
+            <SenderSignIn profile={{ ...profile, auth: profile.auth }} manageable={manageable} onChanged={onChanged} />
           )}
           {!manageable && <p class="muted">{t('senders.managedByAdmin')}</p>}
         </div>
