@@ -184,7 +184,8 @@ describe('the adapter registry', () => {
     document.body.innerHTML = `<h1>Invoices</h1>${rows}<a href="/x.pdf">PDF</a>`;
     const started = performance.now();
     detectDocumentsOnPage(document, new URL('https://app.example/invoices'));
-    // Only the first few thousand texts are read, however long the page (happy-dom is far slower than a browser).
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Only the first few thousand texts are read, however long the page. happy-dom is far slower than a
+    // browser and CI machines are busy: the budget only catches reading every one of the 20 000 rows.
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
