@@ -332,40 +332,50 @@ export class PostgresStore implements Store {
   }
 
   async enqueueSend(send: NewSend): Promise<EnqueueResult> {
-    return this.transaction(async (client) => {
-      // ON CONFLICT: two instances racing on one Idempotency-Key create one send; the loser reads the winner's.
-      const inserted = await client.query(
-        `INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING id`,
-        [send.id, send.userId, send.idempotencyKey, send.requestHash, send.createdAt],
-      );
-      if (inserted.rowCount !== 1) {
-        const existing = (
-          await client.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [
-            send.userId,
-            send.idempotencyKey,
-          ])
-        ).rows[0]!;
-        return { kind: 'existing', messages: await this.messagesOfSend(client, existing.id), sameRequest: existing.request_hash === send.requestHash };
-      }
-      for (const m of send.messages) {
-        await client.query(
-          `INSERT INTO messages (id, send_id, user_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref,
-             documents, part_number, part_count, fallback, status, attempts, attempt_count, next_attempt_at, sent_copy_status,
-             created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'queued', 0, 0, $15, $16, $15, $15)`,
-          [
-            m.id, send.id, send.userId, m.profileId, m.messageId, m.envelope, m.raw, m.raw.length, m.summary, m.documentRef,
-            m.documents.length ? JSON.stringify(m.documents) : null, m.partNumber, m.partCount, m.fallback, send.createdAt,
-            m.wantsSentCopy ? 'pending' : null,
-          ],
-        );
-        for (const document of m.documents) {
-          await client.query('INSERT INTO message_documents (message_id, ref) VALUES ($1, $2) ON CONFLICT DO NOTHING', [m.id, document.ref]);
-        }
-      }
-      return { kind: 'created', messages: await this.messagesOfSend(client, send.id) };
-    });
+    // One statement, so one round trip and one commit: the send, its messages and their documents
+    // are written together or not at all. ON CONFLICT: of two instances racing on one
+    // Idempotency-Key, one creates the send; the other's statement inserts nothing (every insert
+    // below reads `created`) and then reads the winner's send.
+    const params: unknown[] = [send.id, send.userId, send.idempotencyKey, send.requestHash, send.createdAt];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    // Each message's bytes are a parameter of their own, sent as binary: no copy as hex text.
+    const values = send.messages.map(
+      (m) =>
+        `(${p(m.id)}, ${p(m.profileId)}, ${p(m.messageId)}, ${p(m.envelope)}, ${p(m.raw)}::bytea, ${p(m.raw.length)}::bigint, ` +
+        `${p(m.summary)}, ${p(m.documentRef)}, ${p(m.documents.length ? JSON.stringify(m.documents) : null)}, ${p(m.partNumber)}::int, ` +
+        `${p(m.partCount)}::int, ${p(m.fallback)}, ${p(m.wantsSentCopy ? 'pending' : null)})`,
+    );
+    const documents = send.messages.flatMap((m) => m.documents.map((d) => ({ messageId: m.id, ref: d.ref })));
+    const { rows } = await this.pool.query(
+      `WITH created AS (
+         INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING id),
+       inserted AS (
+         INSERT INTO messages (id, send_id, user_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref,
+           documents, part_number, part_count, fallback, status, attempts, attempt_count, next_attempt_at, sent_copy_status,
+           created_at, updated_at)
+         SELECT v.id, created.id, $2, v.profile_id, v.message_id, v.envelope, v.raw, v.size_bytes, v.summary, v.document_ref,
+           v.documents, v.part_number, v.part_count, v.fallback, 'queued', 0, 0, $5, v.sent_copy_status, $5, $5
+         FROM created CROSS JOIN (VALUES ${values.join(', ')})
+           AS v(id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref, documents, part_number, part_count,
+             fallback, sent_copy_status)
+         RETURNING ${MESSAGE_COLUMNS}),
+       documented AS (
+         INSERT INTO message_documents (message_id, ref)
+         SELECT d.message_id, d.ref FROM created CROSS JOIN unnest(${p(documents.map((d) => d.messageId))}::text[], ${p(documents.map((d) => d.ref))}::text[])
+           AS d(message_id, ref)
+         ON CONFLICT DO NOTHING)
+       SELECT * FROM inserted ORDER BY "partNumber"`,
+      params,
+    );
+    if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map(toMessage) };
+    const existing = (
+      await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [
+        send.userId,
+        send.idempotencyKey,
+      ])
+    ).rows[0]!;
+    return { kind: 'existing', messages: await this.messagesOfSend(this.pool, existing.id), sameRequest: existing.request_hash === send.requestHash };
   }
 
   async findSendByIdempotencyKey(userId: string, key: string): Promise<{ requestHash: string; messages: MessageRow[] } | undefined> {
