@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { RelayConfig } from '../config';
 import { appendToSentFolder, SentCopyError } from '../imap/sent-folder';
 import { createSmtpAuthResolver } from '../oauth/access-tokens';
-import { openProfileSecrets } from '../profiles/profile-record';
+import { openProfileSecrets, type OpenedProfile } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
-import type { AttemptResult, ClaimedMessage, FinishedAttempt, Store } from '../store/types';
-import { effectiveDeliveryLimits, openSaveToSent } from './delivery-settings';
+import type { AttemptResult, ClaimedMessage, DeliverySettingsRow, FinishedAttempt, ProfileRow, Store } from '../store/types';
+import { effectiveDeliveryLimits, openSaveToSent, type EffectiveDeliveryLimits } from './delivery-settings';
 import { decideAfterFailure, withJitter } from './retry-decision';
 import { sizeLimitFromError, TransportPool } from './transport-pool';
 
@@ -60,6 +60,8 @@ export class DeliveryWorker {
   /** Attempts waiting to be committed together (see record). */
   private pendingResults: { finished: FinishedAttempt; done: (applied: boolean) => void }[] = [];
   private flushScheduled = false;
+  /** Opened profiles by id, with the version of the stored rows they were opened from (see openProfile). */
+  private readonly openedProfiles = new Map<string, { version: string; profile: OpenedProfile; limits: EffectiveDeliveryLimits }>();
 
   constructor(private readonly deps: DeliveryWorkerDeps) {
     this.pool = new TransportPool({
@@ -165,9 +167,25 @@ export class DeliveryWorker {
       .catch((error: Error) => this.deps.log(`could not renew leases: ${error.message}`));
   }
 
+  /**
+   * The profile with its secrets opened and its limits, reused while the stored rows stay the same:
+   * a burst of invoices through one mailbox would otherwise decrypt its password once per message.
+   */
+  private openProfile(profileRow: ProfileRow, settingsRow: DeliverySettingsRow | undefined): { profile: OpenedProfile; limits: EffectiveDeliveryLimits } {
+    const version = [profileRow.updatedAt, profileRow.data, profileRow.secrets, settingsRow?.updatedAt, settingsRow?.data, settingsRow?.serverMaxBytes].join('\0');
+    const cached = this.openedProfiles.get(profileRow.id);
+    if (cached && cached.version === version) return cached;
+    const profile = openProfileSecrets(profileRow, this.deps.cipher);
+    const opened = { version, profile, limits: effectiveDeliveryLimits(profile.data, settingsRow) };
+    // Only the latest version of each profile is kept; a deleted profile's entry goes with the next miss.
+    if (this.openedProfiles.size > 1000) this.openedProfiles.clear();
+    this.openedProfiles.set(profileRow.id, opened);
+    return opened;
+  }
+
   /** One attempt for one message. Never throws: every outcome is recorded on the message. */
   private async deliver(message: ClaimedMessage): Promise<void> {
-    const { store, cipher, config, log } = this.deps;
+    const { store, config, log } = this.deps;
     const startedAt = Date.now();
     let result: AttemptResult;
     let details: FinishedAttempt['attempt'];
@@ -184,8 +202,7 @@ export class DeliveryWorker {
         return;
       }
       const settingsRow = await store.getDeliverySettings(profileRow.id);
-      const profile = openProfileSecrets(profileRow, cipher);
-      const limits = effectiveDeliveryLimits(profile.data, settingsRow);
+      const { profile, limits } = this.openProfile(profileRow, settingsRow);
       if (limits.messagesPerMinute) {
         // Over the profile's rate: back into the queue until a slot frees, so that one sender's
         // burst (200 invoices through a 30-a-minute mailbox) does not hold every worker slot.
@@ -222,16 +239,18 @@ export class DeliveryWorker {
 
   /**
    * Commits attempts in groups: every attempt that finishes in the same turn of the event loop goes
-   * into one transaction. A crash before the commit means the message is sent again (the
-   * window between the server's 250 and the commit that at-least-once delivery always has).
+   * into one transaction, committed at once; the store then makes it durable off the event loop,
+   * one fsync shared by every group that committed meanwhile (SqliteStore.syncWal). A crash before
+   * the commit means the message is sent again (the window between the server's 250 and the commit
+   * that at-least-once delivery always has).
    */
   private record(finished: FinishedAttempt): Promise<boolean> {
     return new Promise((resolve) => {
       this.pendingResults.push({ finished, done: resolve });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
-        // No timer: a wait here would widen the window between a server's 250 and its record,
-        // the only place a crash can make a duplicate.
+        // No timer, and no waiting for an earlier group's fsync: either would widen the window
+        // between a server's 250 and its commit, the only place a crash can make a duplicate.
         setImmediate(() => void this.flush());
       }
     });

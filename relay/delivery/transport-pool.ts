@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { Transporter } from 'nodemailer';
 import type { OpenedProfile } from '../profiles/profile-record';
 import { createPooledSmtpTransport, type PoolLimits, type TransportOptions } from './smtp-transport';
@@ -57,7 +58,7 @@ export class TransportPool {
       // early when the server's EHLO SIZE is smaller.
       const info = await entry.transporter.sendMail({
         envelope: { ...message.envelope, size: message.raw.length } as { from: string; to: string[] },
-        raw: message.raw,
+        raw: rawForSending(message.raw),
       });
       const advertisedMaxBytes = advertisedSizeOf(entry.transporter);
       return { response: String(info.response ?? ''), ...(advertisedMaxBytes ? { advertisedMaxBytes } : {}) };
@@ -144,6 +145,24 @@ function advertisedSizeOf(transporter: Transporter): number | undefined {
     if (typeof size === 'number' && size > 0) largest = Math.max(largest ?? 0, size);
   }
   return largest;
+}
+
+/** Messages larger than this go to nodemailer as a stream of slices of their bytes. */
+const STREAM_ABOVE_BYTES = 256 * 1024;
+const SLICE_BYTES = 64 * 1024;
+
+/**
+ * The bytes of a message as nodemailer should read them. A large Buffer handed over whole passes
+ * its dot-stuffing as one chunk: a second copy of the message, written to the socket at once (a
+ * third, in the socket's buffer, while the server reads it). Slices of the same memory, read as a
+ * stream, go through with back-pressure, a slice at a time.
+ */
+function rawForSending(raw: Buffer): Buffer | Readable {
+  if (raw.length <= STREAM_ABOVE_BYTES) return raw;
+  function* slices() {
+    for (let offset = 0; offset < raw.length; offset += SLICE_BYTES) yield raw.subarray(offset, offset + SLICE_BYTES);
+  }
+  return Readable.from(slices(), { objectMode: false });
 }
 
 /** "Message size larger than allowed 100000": nodemailer's own refusal, before sending a byte. */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
@@ -23,6 +24,9 @@ import type {
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 type Row = Record<string, unknown>;
+
+/** How stale a token's `last_used_at` may be (see getUserByTokenHash). */
+export const TOKEN_LAST_USED_PRECISION_MS = 60_000;
 
 function toUser(row: Row | undefined): UserRow | undefined {
   if (!row) return undefined;
@@ -129,10 +133,12 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   /**
-   * Runs an outbox bookkeeping transaction (claims, leases, attempt results) with synchronous=NORMAL:
-   * in WAL mode such a commit survives a crash of the relay, and only a power cut can lose it, which
-   * at worst sends a message again (delivery is at least once anyway). Accepting a message always
-   * commits with FULL: a 202 must survive a power cut too. Saves an fsync per claim and per attempt.
+   * Runs an outbox bookkeeping transaction (claims, lease renewals, postponements) with
+   * synchronous=NORMAL: in WAL mode such a commit survives a crash of the relay, and only a power cut
+   * can lose it, which at worst sends a message again (delivery is at least once anyway). Accepting a
+   * message commits with FULL: a 202 must survive a power cut too. An attempt's result is committed
+   * here and then made durable by `syncWal` before the worker counts it as recorded. Saves an fsync
+   * per claim.
    */
   private relaxed<T>(fn: () => T): T {
     this.statement('PRAGMA synchronous = NORMAL').run();
@@ -140,6 +146,56 @@ export class SqliteStore implements Store {
       return this.db.transaction(fn).immediate();
     } finally {
       this.statement('PRAGMA synchronous = FULL').run();
+    }
+  }
+
+  /** The WAL sync running now, and the one queued after it (see syncWal). */
+  private walSyncRunning: Promise<void> | undefined;
+  private walSyncNext: Promise<void> | undefined;
+
+  /**
+   * Makes every commit made so far durable, as synchronous=FULL would have at commit time: an
+   * fdatasync of the WAL file, on libuv's thread pool. With FULL, better-sqlite3 runs that fsync on
+   * the event loop's thread, which stalls every send and request for its duration; here a commit
+   * returns at once and its caller awaits durability. fsync works on the file, whichever descriptor
+   * wrote it. Calls that arrive while a sync runs share the next one (it may have started before
+   * their commit).
+   */
+  syncWal(): Promise<void> {
+    if (this.file === ':memory:') return Promise.resolve();
+    if (!this.walSyncRunning) {
+      const running = this.runWalSync().finally(() => {
+        if (this.walSyncRunning === running) this.walSyncRunning = undefined;
+      });
+      this.walSyncRunning = running;
+      return running;
+    }
+    this.walSyncNext ??= this.walSyncRunning.then(
+      () => {
+        this.walSyncNext = undefined;
+        return this.syncWal();
+      },
+      () => {
+        this.walSyncNext = undefined;
+        return this.syncWal();
+      },
+    );
+    return this.walSyncNext;
+  }
+
+  private async runWalSync(): Promise<void> {
+    let handle: FileHandle;
+    try {
+      handle = await open(`${this.file}-wal`, 'r');
+    } catch (error) {
+      // No WAL file: everything was checkpointed into the database file, and a checkpoint syncs it.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    try {
+      await handle.datasync();
+    } finally {
+      await handle.close();
     }
   }
 
@@ -213,10 +269,15 @@ export class SqliteStore implements Store {
   }
 
   async getUserByTokenHash(hash: string, now: number): Promise<UserRow | undefined> {
-    const row = this.db
-      .prepare('SELECT users.* FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.hash = ?')
-      .get(hash) as Row | undefined;
-    if (row) this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE hash = ?').run(now, hash);
+    const row = this.statement(
+      'SELECT users.*, tokens.last_used_at AS token_last_used_at FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.hash = ?',
+    ).get(hash) as Row | undefined;
+    // `last_used_at` is kept to the minute: writing it on every request cost a write transaction
+    // with an fsync (synchronous=FULL) per API call, the largest part of a send's accept latency.
+    const lastUsedAt = row?.token_last_used_at as number | null | undefined;
+    if (row && (lastUsedAt == null || now - lastUsedAt >= TOKEN_LAST_USED_PRECISION_MS || now < lastUsedAt)) {
+      this.statement('UPDATE tokens SET last_used_at = ? WHERE hash = ?').run(now, hash);
+    }
     return toUser(row);
   }
 
@@ -541,7 +602,10 @@ export class SqliteStore implements Store {
          problem_code = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL,
          sent_copy_status = CASE WHEN ? = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = ? WHERE id = ?`,
     );
-    return this.relaxed(() =>
+    // Durable before this resolves (a "sent" that a power cut could take back would send the mail
+    // again): committed without waiting for the disk, then the WAL is synced off the event loop. The
+    // worker groups the attempts that finish together into one call, so one fsync serves them all.
+    const applied = this.relaxed(() =>
       finished.map(({ id, attempt, result }) => {
         if (!held.get(id, owner)) return false;
         const problemCode = result.outcome === 'sent' ? null : result.problemCode;
@@ -555,6 +619,8 @@ export class SqliteStore implements Store {
         return true;
       }),
     );
+    await this.syncWal();
+    return applied;
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
