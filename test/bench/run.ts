@@ -315,3 +315,12 @@ async function benchMemoryReport(sink: Sink) {
 }
 
 await main();
+
+// Several relay instances (issue 9): delivery throughput of whole relay processes on SQLite, on
+// PostgreSQL, and two of them on one PostgreSQL database (test/bench/instances-throughput.ts, which
+// also runs alone). Skipped when BENCH_ONLY picks another part; BENCH_INSTANCES_MESSAGES sets the load.
+if (!process.env.BENCH_ONLY) {
+  const { formatInstancesThroughput, measureInstancesThroughput } = await import('./instances-throughput');
+  const results = await measureInstancesThroughput(Number(process.env.BENCH_INSTANCES_MESSAGES ?? 500));
+  console.log(`delivery throughput by store and instances (best of 2 rounds):\n${formatInstancesThroughput(results)}`);
+}
