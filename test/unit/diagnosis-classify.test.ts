@@ -17,6 +17,7 @@ import {
   type FailureInput,
   type SmtpStage,
 } from '../../relay/diagnosis/classify.ts';
+import { OAuthError } from '../../relay/oauth/oauth-error.ts';
 import { certs } from '../helpers/certs.ts';
 
 // ------------------------------------------------------------------------------------------------
@@ -596,6 +597,13 @@ const CASES: Case[] = [
       error_codes: [65001],
     },
     code: 'oauth_consent_missing',
+    stage: 'oauth',
+    kind: 'permanent',
+  },
+  {
+    name: 'a delegated sender nobody has signed in for yet (the relay’s own OAuthError)',
+    input: new OAuthError('Only an app-only sender gets a token without a sign-in', { code: 'oauth_sign_in_required' }),
+    code: 'oauth_sign_in_required',
     stage: 'oauth',
     kind: 'permanent',
   },
