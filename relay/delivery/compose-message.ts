@@ -1,10 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { addressDomain, type Mailbox } from '../../shared/address';
-import type { MessageInput } from '../../shared/schemas';
+import type { DocumentInput, MessageInput } from '../../shared/schemas';
 import type { ProfileData } from '../profiles/profile-record';
 import { profileOnlyDecision, type SenderDecision } from '../profiles/sender-policy';
-import { base64AttachmentPart } from './mime-attachment';
+import { base64AttachmentHead, spliceBase64Bodies, type SendAttachment } from './mime-attachment';
+
+/** A document of a send whose files may be bytes of the request body (relay/delivery/mime-attachment.ts). */
+export type SendDocument = Omit<DocumentInput, 'attachments'> & { attachments: SendAttachment[] };
+
+/** A validated send whose files may be bytes of the request body: what the accept path composes. */
+export type SendInput = Omit<MessageInput, 'attachments' | 'documents'> & { attachments: SendAttachment[]; documents: SendDocument[] };
 
 /**
  * A profile together with the sender policy's decision for one send (relay/profiles/sender-policy.ts).
@@ -30,7 +36,7 @@ export interface ComposedMessage {
  */
 export async function composeMessage(
   profile: ProfileForSend,
-  input: MessageInput,
+  input: SendInput,
   now = new Date(),
   /** Extra headers from delivery (which documents a split send's message carries); values are single-line. */
   extra: { headers?: Record<string, string> } = {},
@@ -39,6 +45,9 @@ export async function composeMessage(
   const messageId = `<${randomUUID()}@${addressDomain(decision.from.address)}>`;
   // Blind copies live only in the envelope: no header names them.
   const recipients = [...input.to, ...input.cc].map((m) => m.address).concat(decision.bcc);
+  // Each file is a marker line while nodemailer builds the message; its base64 goes in afterwards.
+  const nonce = randomBytes(16).toString('hex');
+  const files = input.attachments.map((file, index) => ({ marker: `ownpost-file-${nonce}-${index}`, content: file.contentBase64 }));
   const composer = new MailComposer({
     from: toHeaderMailbox(decision.from),
     ...(decision.sender ? { sender: toHeaderMailbox(decision.sender) } : {}),
@@ -50,12 +59,12 @@ export async function composeMessage(
     date: now,
     messageId,
     ...(extra.headers ? { headers: extra.headers } : {}),
-    // Finished MIME parts from the client's base64, never decoded and encoded again (memory).
-    attachments: input.attachments.map(base64AttachmentPart),
+    // MIME parts for the client's base64, never decoded and encoded again (memory).
+    attachments: input.attachments.map((file, index) => base64AttachmentHead(file, files[index]!.marker)),
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  const raw = await composer.compile().build();
+  const raw = spliceBase64Bodies(await composer.compile().build(), files);
   // The envelope sender is always the authenticated mailbox (decision.mailbox), whatever From says.
   const unique = [...new Map(recipients.map((address) => [address.toLowerCase(), address])).values()];
   return { raw, envelope: { from: decision.mailbox, to: unique }, messageId };

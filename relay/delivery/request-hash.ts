@@ -5,6 +5,9 @@ import { createHash, type Hash } from 'node:crypto';
  * same send matches its Idempotency-Key even when a client serialises the JSON differently. It
  * feeds the hash piece by piece: attachments can be tens of megabytes, and one big canonical
  * string would double the memory of every send.
+ *
+ * A Buffer stands for the string of its bytes read as Latin-1; the relay only passes ASCII ones
+ * (base64 taken from the request body), for which that is the same as UTF-8.
  */
 export function hashRequestValue(value: unknown): string {
   const hash = createHash('sha256');
@@ -19,6 +22,11 @@ function feed(hash: Hash, value: unknown): void {
     hash.update('u');
   } else if (value === null || typeof value === 'boolean' || typeof value === 'number') {
     hash.update(`${JSON.stringify(value)};`);
+  } else if (Buffer.isBuffer(value)) {
+    // A file's base64 as bytes of the request body (relay/http/read-body.ts): ASCII, so it is fed
+    // exactly as the string of the same characters would be, and a retry hashes the same either way.
+    hash.update(`s${value.length}:`);
+    hash.update(value);
   } else if (typeof value === 'string') {
     // Length first: no two different sequences of strings feed the same bytes.
     hash.update(`s${Buffer.byteLength(value)}:`);

@@ -3,10 +3,10 @@
  * else several, each carrying whole documents (an invoice is never cut in two) and saying which
  * ones it carries. Sizes are those after MIME encoding, which is what servers limit (EHLO SIZE).
  */
-import type { DocumentInput, MessageInput } from '../../shared/schemas';
 import { ApiError } from '../http/api-error';
 import type { DocumentMarker } from '../store/types';
-import { composeMessage, type ComposedMessage, type ProfileForSend } from './compose-message';
+import { composeMessage, type ComposedMessage, type ProfileForSend, type SendDocument, type SendInput } from './compose-message';
+import type { Base64Text } from './mime-attachment';
 
 export interface ComposedPart extends ComposedMessage {
   documents: DocumentMarker[];
@@ -19,11 +19,11 @@ const PART_MARKER_BYTES = 1_000;
 const PER_FILE_OVERHEAD_BYTES = 600;
 
 /** Base64 grows a file by a third and MIME wraps it at 76 characters plus CRLF. */
-function encodedFileBytes(contentBase64: string): number {
+function encodedFileBytes(contentBase64: Base64Text): number {
   return Math.ceil(contentBase64.length / 76) * 78 + PER_FILE_OVERHEAD_BYTES;
 }
 
-function estimateDocumentBytes(document: { attachments: { contentBase64: string }[] }): number {
+function estimateDocumentBytes(document: { attachments: { contentBase64: Base64Text }[] }): number {
   return document.attachments.reduce((sum, a) => sum + encodedFileBytes(a.contentBase64), 0);
 }
 
@@ -31,7 +31,7 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
-function markerOf(document: DocumentInput): DocumentMarker {
+function markerOf(document: SendDocument): DocumentMarker {
   return { ref: document.ref, ...(document.title ? { title: document.title } : {}) };
 }
 
@@ -47,7 +47,7 @@ function tooLarge(what: 'document' | 'message', label: string, bytes: number, li
 }
 
 /** The input of one part: its documents' files, and a subject and note that say which part it is. */
-function partInput(input: MessageInput, group: DocumentInput[], partNumber: number, partCount: number): MessageInput {
+function partInput(input: SendInput, group: SendDocument[], partNumber: number, partCount: number): SendInput {
   const files = [...(partNumber === 1 ? input.attachments : []), ...group.flatMap((d) => d.attachments)];
   if (partCount === 1) return { ...input, attachments: files };
   const names = group.map((d) => d.title ?? d.ref).join(', ');
@@ -60,7 +60,7 @@ function partInput(input: MessageInput, group: DocumentInput[], partNumber: numb
   };
 }
 
-function partHeaders(group: DocumentInput[], partNumber: number, partCount: number): Record<string, string> {
+function partHeaders(group: SendDocument[], partNumber: number, partCount: number): Record<string, string> {
   if (group.length === 0) return {};
   return {
     'X-Ownpost-Documents': group.map((d) => d.ref).join(', '),
@@ -69,9 +69,9 @@ function partHeaders(group: DocumentInput[], partNumber: number, partCount: numb
 }
 
 /** Packs documents, in the order given, into groups whose estimated size fits the limit. */
-function planGroups(documents: DocumentInput[], baseBytes: number, firstPartExtra: number, limit: number): DocumentInput[][] {
-  const groups: DocumentInput[][] = [];
-  let current: DocumentInput[] = [];
+function planGroups(documents: SendDocument[], baseBytes: number, firstPartExtra: number, limit: number): SendDocument[][] {
+  const groups: SendDocument[][] = [];
+  let current: SendDocument[] = [];
   let size = baseBytes + firstPartExtra;
   for (const document of documents) {
     const bytes = estimateDocumentBytes(document);
@@ -92,7 +92,7 @@ function planGroups(documents: DocumentInput[], baseBytes: number, firstPartExtr
  * document alone does not fit, and `message_too_large` for a send without documents that does not
  * fit (it has no boundaries to split at).
  */
-export async function composeSend(profile: ProfileForSend, input: MessageInput, limitBytes: number, now = new Date()): Promise<ComposedPart[]> {
+export async function composeSend(profile: ProfileForSend, input: SendInput, limitBytes: number, now = new Date()): Promise<ComposedPart[]> {
   if (input.documents.length === 0) {
     const composed = await composeMessage(profile, input, now);
     if (composed.raw.length > limitBytes) throw tooLarge('message', '', composed.raw.length, limitBytes);

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
+import { extractBase64Values, restoreBase64Values } from './json-base64';
 
 /** A zod issue as the API shows it: where, what, and our address error code when there is one. */
 function describeIssues(error: z.ZodError) {
@@ -10,12 +11,8 @@ function describeIssues(error: z.ZodError) {
   });
 }
 
-/**
- * Reads a JSON body and validates it into a typed value: malformed JSON → 400 `invalid_json`,
- * a body that breaks the schema → 400 `validation_failed` with every problem listed.
- */
-export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ value: z.output<S>; text: string }> {
-  const text = await c.req.text();
+/** Parses JSON text and validates it: 400 `invalid_json` or `validation_failed` as described below. */
+function parseAndValidate<S extends z.ZodType>(text: string, schema: S): z.output<S> {
   let json: unknown;
   try {
     json = text.length === 0 ? undefined : JSON.parse(text);
@@ -31,5 +28,96 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
       details,
     });
   }
-  return { value: result.data, text };
+  return result.data;
 }
+
+/**
+ * Reads a JSON body and validates it into a typed value: malformed JSON → 400 `invalid_json`,
+ * a body that breaks the schema → 400 `validation_failed` with every problem listed.
+ */
+export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ value: z.output<S>; text: string }> {
+  const text = await c.req.text();
+  return { value: parseAndValidate(text, schema), text };
+}
+
+/** An ES2024 resizable ArrayBuffer: Node 20 has them; the TypeScript lib used here stops at ES2023. */
+interface ResizableArrayBuffer extends ArrayBuffer {
+  readonly maxByteLength: number;
+  resize(byteLength: number): void;
+}
+const ResizableArrayBuffer = ArrayBuffer as unknown as new (byteLength: number, options: { maxByteLength: number }) => ResizableArrayBuffer;
+
+/**
+ * The request body as one Buffer: sized by Content-Length when the client sends one (no growing,
+ * no concatenating at the end), and never more than `maxBytes` (`tooLarge()` is thrown, before
+ * anything is read when Content-Length already says so).
+ *
+ * The Buffer lies on a resizable ArrayBuffer: a body without Content-Length grows in place, and
+ * `release()` gives the memory back at once (every view of it then has length 0) instead of
+ * whenever the garbage collector gets round to it — a large send's body is not left lying around
+ * while its message is stored and delivered.
+ */
+export async function readBodyBytes(c: Context, maxBytes: number, tooLarge: () => Error): Promise<{ body: Buffer; release: () => void }> {
+  const declared = c.req.header('content-length');
+  const length = declared !== undefined && c.req.header('transfer-encoding') === undefined && /^\d+$/.test(declared) ? Number(declared) : undefined;
+  if (length !== undefined && length > maxBytes) throw tooLarge();
+  const stream = c.req.raw.body;
+  if (!stream) return { body: Buffer.alloc(0), release: () => {} };
+  const memory = new ResizableArrayBuffer(length ?? Math.min(maxBytes, 64 * 1024), { maxByteLength: length ?? maxBytes });
+  const release = () => memory.resize(0);
+  let size = 0;
+  try {
+    const reader = stream.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (size + value.length > maxBytes) throw tooLarge();
+      if (size + value.length > memory.byteLength) {
+        if (size + value.length > memory.maxByteLength) throw tooLarge(); // more than Content-Length said
+        memory.resize(Math.min(memory.maxByteLength, Math.max(size + value.length, memory.byteLength * 2)));
+      }
+      new Uint8Array(memory, size, value.length).set(value);
+      size += value.length;
+    }
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return { body: Buffer.from(memory, 0, size), release };
+}
+
+/**
+ * Like `readJsonBody`, for bodies that carry files as base64 in members named `key` (a send's
+ * `contentBase64`): the body is read into one Buffer, long valid base64 values are left there and
+ * come back in the value as Buffers of their ASCII bytes (relay/http/json-base64.ts), so a large
+ * file is held once rather than as body text, parsed string and copies. Validation and its errors
+ * are the same as for the whole body, for which the placeholders stand in (they are valid base64).
+ * Should the schema move or drop a placeholder, the whole body is parsed instead.
+ *
+ * `release()` frees the body, and with it every Buffer in the value: call it once they are used.
+ */
+export async function readJsonBodyWithBase64<S extends z.ZodType, K extends string>(
+  c: Context,
+  schema: S,
+  options: { key: K; maxBytes: number; tooLarge: () => Error; minBytes?: number },
+): Promise<{ value: WithBase64Bytes<z.output<S>, K>; release: () => void }> {
+  const { body, release } = await readBodyBytes(c, options.maxBytes, options.tooLarge);
+  try {
+    const { text, values } = extractBase64Values(body, options.key, options.minBytes ?? 1024);
+    const value = parseAndValidate(text, schema);
+    if (restoreBase64Values(value, options.key, values)) return { value: value as WithBase64Bytes<z.output<S>, K>, release };
+    const whole = parseAndValidate(new TextDecoder().decode(body), schema) as WithBase64Bytes<z.output<S>, K>;
+    release();
+    return { value: whole, release: () => {} };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** `T` where the string members named `K` may be Buffers (ASCII bytes of base64). */
+export type WithBase64Bytes<T, K extends string> = T extends string | number | boolean | null | undefined
+  ? T
+  : T extends (infer U)[]
+    ? WithBase64Bytes<U, K>[]
+    : { [P in keyof T]: P extends K ? T[P] | Buffer : WithBase64Bytes<T[P], K> };

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { zMessageInput, type AttemptView, type MessageView, type SendAcceptedView } from '../../shared/schemas';
 import { getProblem, isProblemCode } from '../diagnosis/catalogue';
 import { effectiveDeliveryLimits, parseDeliverySettings } from '../delivery/delivery-settings';
 import { hashRequestValue } from '../delivery/request-hash';
+import type { SendInput } from '../delivery/compose-message';
 import { composeSend } from '../delivery/split-send';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
 import { preferredLanguage } from '../http/language';
-import { readJsonBody } from '../http/read-body';
+import { readJsonBodyWithBase64 } from '../http/read-body';
 import { planSend } from '../profiles/plan-send';
 import type { SecretCipher } from '../secrets/cipher';
 import type { AttemptRecord, MessageRow, Store, UserRow } from '../store/types';
@@ -104,12 +104,6 @@ export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: Me
   return new Hono<AuthEnv>()
     .post(
       '/v1/messages',
-      bodyLimit({
-        maxSize: MAX_SEND_REQUEST_BYTES,
-        onError: () => {
-          throw new ApiError('payload_too_large', 'This message is larger than the relay accepts (60 MB including encoding).');
-        },
-      }),
       async (c) => {
         const user = c.get('user');
         const lang = preferredLanguage(c);
@@ -117,60 +111,71 @@ export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: Me
         if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
           throw new ApiError('validation_failed', 'Idempotency-Key must be 1 to 200 visible ASCII characters.');
         }
-        // Only the parsed value is kept: the body text (attachments in base64) can be large.
-        const { value } = await readJsonBody(c, zMessageInput);
-        const requestHash = hashRequestValue(value);
-
-        const answerExisting = async (existing: { sameRequest: boolean; messages: MessageRow[] }) => {
-          if (!existing.sameRequest) {
-            throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used for a different message.', {
-              hint: 'Use a new key for a new message; repeat a key only to retry the very same request.',
-            });
-          }
-          c.header('Idempotent-Replayed', 'true');
-          return c.json(await acceptedView(store, existing.messages, lang), 202);
-        };
-        // A retry is answered before composing anything; a concurrent duplicate that gets past this
-        // check is caught by enqueueSend, which checks again inside its transaction.
-        if (idempotencyKey !== null) {
-          const existing = await store.findSendByIdempotencyKey(user.id, idempotencyKey);
-          if (existing) return answerExisting({ sameRequest: existing.requestHash === requestHash, messages: existing.messages });
-        }
-
-        // Profile resolution, the company fallback and the sender rules: a refusal (403/422) queues nothing.
-        const { profileRow, profile, fallback } = await planSend({ store, cipher, allowPrivateHosts }, user, value);
-        const settingsRow = await store.getDeliverySettings(profileRow.id);
-        const limits = effectiveDeliveryLimits(profile, settingsRow);
-        const wantsSentCopy = parseDeliverySettings(settingsRow).saveToSent !== undefined;
-        const parts = await composeSend(profile, value, limits.maxMessageBytes);
-        // The files are in the composed bytes now; letting go of their base64 text early lowers the
-        // peak memory of a large send (a 20 MB PDF is 27 MB of base64).
-        for (const file of [...value.attachments, ...value.documents.flatMap((d) => d.attachments)]) file.contentBase64 = '';
-        const summary = JSON.stringify({ to: value.to.map((m) => m.address), subject: value.subject });
-        const result = await store.enqueueSend({
-          id: randomUUID(),
-          userId: user.id,
-          idempotencyKey,
-          requestHash,
-          createdAt: Date.now(),
-          messages: parts.map((part) => ({
-            id: randomUUID(),
-            profileId: profileRow.id,
-            messageId: part.messageId,
-            envelope: JSON.stringify(part.envelope),
-            raw: part.raw,
-            summary,
-            documentRef: value.context.documentRef ?? part.documents[0]?.ref ?? null,
-            documents: part.documents,
-            partNumber: part.partNumber,
-            partCount: part.partCount,
-            fallback: fallback ? JSON.stringify(fallback) : null,
-            wantsSentCopy,
-          })),
+        // The files' base64 stays in the body's one buffer (their values are slices of it), and the
+        // body text is never kept: a 20 MB PDF is 27 MB of base64, held once until it is composed.
+        const { value, release } = await readJsonBodyWithBase64(c, zMessageInput, {
+          key: 'contentBase64',
+          maxBytes: MAX_SEND_REQUEST_BYTES,
+          tooLarge: () => new ApiError('payload_too_large', 'This message is larger than the relay accepts (60 MB including encoding).'),
         });
-        if (result.kind === 'existing') return answerExisting(result);
-        onQueued();
-        return c.json(await acceptedView(store, result.messages, lang), 202);
+        try {
+          const input: SendInput = value;
+          const requestHash = hashRequestValue(input);
+
+          const answerExisting = async (existing: { sameRequest: boolean; messages: MessageRow[] }) => {
+            if (!existing.sameRequest) {
+              throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used for a different message.', {
+                hint: 'Use a new key for a new message; repeat a key only to retry the very same request.',
+              });
+            }
+            c.header('Idempotent-Replayed', 'true');
+            return c.json(await acceptedView(store, existing.messages, lang), 202);
+          };
+          // A retry is answered before composing anything; a concurrent duplicate that gets past this
+          // check is caught by enqueueSend, which checks again inside its transaction.
+          if (idempotencyKey !== null) {
+            const existing = await store.findSendByIdempotencyKey(user.id, idempotencyKey);
+            if (existing) return answerExisting({ sameRequest: existing.requestHash === requestHash, messages: existing.messages });
+          }
+
+          // Profile resolution, the company fallback and the sender rules: a refusal (403/422) queues nothing.
+          const { profileRow, profile, fallback } = await planSend({ store, cipher, allowPrivateHosts }, user, { ...input, attachments: [], documents: [] });
+          const settingsRow = await store.getDeliverySettings(profileRow.id);
+          const limits = effectiveDeliveryLimits(profile, settingsRow);
+          const wantsSentCopy = parseDeliverySettings(settingsRow).saveToSent !== undefined;
+          const parts = await composeSend(profile, input, limits.maxMessageBytes);
+          // The files are in the composed bytes now: the body's memory goes back before the store
+          // copies the message, which lowers the peak memory of a large send.
+          release();
+          for (const file of [...input.attachments, ...input.documents.flatMap((d) => d.attachments)]) file.contentBase64 = '';
+          const summary = JSON.stringify({ to: input.to.map((m) => m.address), subject: input.subject });
+          const result = await store.enqueueSend({
+            id: randomUUID(),
+            userId: user.id,
+            idempotencyKey,
+            requestHash,
+            createdAt: Date.now(),
+            messages: parts.map((part) => ({
+              id: randomUUID(),
+              profileId: profileRow.id,
+              messageId: part.messageId,
+              envelope: JSON.stringify(part.envelope),
+              raw: part.raw,
+              summary,
+              documentRef: input.context.documentRef ?? part.documents[0]?.ref ?? null,
+              documents: part.documents,
+              partNumber: part.partNumber,
+              partCount: part.partCount,
+              fallback: fallback ? JSON.stringify(fallback) : null,
+              wantsSentCopy,
+            })),
+          });
+          if (result.kind === 'existing') return answerExisting(result);
+          onQueued();
+          return c.json(await acceptedView(store, result.messages, lang), 202);
+        } finally {
+          release();
+        }
       },
     )
     .get('/v1/messages/:id', async (c) => {

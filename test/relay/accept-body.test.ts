@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import { simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import { zAttachment, zMessageInput } from '../../shared/schemas';
+import { composeMessage } from '../../relay/delivery/compose-message';
+import { hashRequestValue } from '../../relay/delivery/request-hash';
+import { ApiError, createErrorHandler } from '../../relay/http/api-error';
+import { readJsonBodyWithBase64 } from '../../relay/http/read-body';
+import { extractBase64Values, isBase64Bytes, restoreBase64Values } from '../../relay/http/json-base64';
+
+/** The accept path of POST /v1/messages: base64 kept in the body's buffer, composed without copies. */
+describe('base64 values taken out of a JSON body', () => {
+  const big = randomBytes(3000).toString('base64');
+
+  it('replaces long base64 members by placeholders that parse, validate and hash as the original', () => {
+    const json = JSON.stringify({
+      to: ['kund@exempel.se'],
+      subject: 'Faktura',
+      text: 'contentBase64 in a text: "contentBase64": "' + big + '"',
+      attachments: [
+        { filename: 'a.pdf', contentType: 'application/pdf', contentBase64: big },
+        { filename: 'b.pdf', contentType: 'application/pdf', contentBase64: 'QUJD' },
+      ],
+    });
+    const body = Buffer.from(json);
+    const { text, values } = extractBase64Values(body, 'contentBase64', 1024);
+    expect(values.size).toBe(1);
+    expect(text.length).toBeLessThan(json.length - 3000);
+    const parsed = zMessageInput.parse(JSON.parse(text));
+    expect(parsed.text).toContain(big); // a look-alike inside a string stays untouched
+    expect(restoreBase64Values(parsed, 'contentBase64', values)).toBe(true);
+    const file = parsed.attachments[0]!.contentBase64 as unknown as Buffer;
+    expect(Buffer.isBuffer(file)).toBe(true);
+    expect(file.toString('latin1')).toBe(big);
+    expect(parsed.attachments[1]!.contentBase64).toBe('QUJD');
+    expect(hashRequestValue(parsed)).toBe(hashRequestValue(zMessageInput.parse(JSON.parse(json))));
+  });
+
+  it('leaves escaped, invalid and short values, and broken JSON, to the parser and the schema', () => {
+    const escaped = `{"contentBase64": "${big.replaceAll('/', '\\/')}"}`;
+    expect(extractBase64Values(Buffer.from(escaped), 'contentBase64', 16).values.size).toBe(0);
+    const invalid = `{"contentBase64": "${big}!"}`;
+    expect(extractBase64Values(Buffer.from(invalid), 'contentBase64', 16).values.size).toBe(0);
+    for (const broken of [`{"contentBase64": "${big}"`, `{"contentBase64": "${big}" "x"}`, `{"contentBase64" "${big}"}`, `["contentBase64": "${big}"]`]) {
+      const { text } = extractBase64Values(Buffer.from(broken), 'contentBase64', 16);
+      expect(() => JSON.parse(text), broken.slice(0, 20)).toThrow();
+    }
+    const unterminated = `{"contentBase64": "${big}`;
+    expect(extractBase64Values(Buffer.from(unterminated), 'contentBase64', 16).text).toBe(unterminated);
+  });
+
+  it('reports a placeholder that validation dropped or duplicated, so the caller parses the whole body', () => {
+    const { text, values } = extractBase64Values(Buffer.from(`{"x": {"contentBase64": "${big}"}}`), 'contentBase64', 16);
+    expect(restoreBase64Values({}, 'contentBase64', values)).toBe(false);
+    const parsed = JSON.parse(text) as { x: { contentBase64: string } };
+    expect(restoreBase64Values({ y: parsed.x.contentBase64 }, 'contentBase64', values)).toBe(false);
+  });
+
+  it('checks base64 on bytes exactly as the schema does on strings', () => {
+    for (const s of ['', 'QUJD', 'QUI=', 'QQ==', 'Q===', '====', 'QUJ', 'QU=D', 'QUJD\n', 'QU-D']) {
+      expect(isBase64Bytes(Buffer.from(s)), s).toBe(zAttachment.shape.contentBase64.safeParse(s).success);
+    }
+  });
+});
+
+describe('composing with the base64 from the body', () => {
+  it('builds the same message from bytes as from the string, with the file intact', async () => {
+    const content = randomBytes(100_001);
+    const base64 = content.toString('base64');
+    const profile = { name: 'P', fromName: 'Anna', fromAddress: 'anna@firma.se' } as never;
+    const input = zMessageInput.parse({ to: ['kund@exempel.se'], subject: 'Faktura', text: 'Hej', attachments: [{ filename: 'f.pdf', contentType: 'application/pdf', contentBase64: base64 }, { filename: 'g.txt', contentType: 'text/plain', contentBase64: 'QUJD' }] });
+    const now = new Date('2026-01-01T00:00:00Z');
+    const fromString = await composeMessage(profile, input, now);
+    const fromBytes = await composeMessage(profile, { ...input, attachments: [{ ...input.attachments[0]!, contentBase64: Buffer.from(base64, 'latin1') }, input.attachments[1]!] }, now);
+    const normalise = (raw: Buffer, messageId: string) => raw.toString('latin1').replaceAll(messageId, '<id>').replace(/boundary="[^"]+"/g, '').replace(/--_NmP-[^\r\n]+/g, '--b');
+    expect(normalise(fromBytes.raw, fromBytes.messageId)).toBe(normalise(fromString.raw, fromString.messageId));
+    const parsed = await simpleParser(fromBytes.raw);
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(['f.pdf', 'g.txt']);
+    expect(parsed.attachments[0]!.content.equals(content)).toBe(true);
+    expect(parsed.attachments[1]!.content.toString()).toBe('ABC');
+    const lines = fromBytes.raw.toString('latin1').split('\r\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(78);
+    expect(fromBytes.raw.toString('latin1')).not.toContain('ownpost-file-');
+  });
+});
+
+describe('reading the body of a send', () => {
+  const app = new Hono()
+    .onError(createErrorHandler(() => {}))
+    .post('/', async (c) => {
+      const { value } = await readJsonBodyWithBase64(c, zAttachment, { key: 'contentBase64', maxBytes: 2000, minBytes: 8, tooLarge: () => new ApiError('payload_too_large', 'too large') });
+      return c.json({ bytes: Buffer.isBuffer(value.contentBase64), length: value.contentBase64.length });
+    });
+  const file = (contentBase64: string) => JSON.stringify({ filename: 'a.pdf', contentType: 'application/pdf', contentBase64 });
+
+  it('keeps long base64 as bytes, and answers 413 over the limit, 400 for bad JSON or base64', async () => {
+    const ok = await app.request('/', { method: 'POST', body: file('QUJDRA'.repeat(100) + 'QQ==') });
+    expect(await ok.json()).toEqual({ bytes: true, length: 604 });
+    const over = await app.request('/', { method: 'POST', body: file('QUJD'.repeat(600)) });
+    expect(over.status).toBe(413);
+    expect(((await over.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    const declared = await app.request('/', { method: 'POST', headers: { 'Content-Length': '5000' }, body: '{}' });
+    expect(declared.status).toBe(413);
+    const chunked = new ReadableStream({ start(controller) { for (let i = 0; i < 30; i++) controller.enqueue(new TextEncoder().encode('QUJD'.repeat(25))); controller.close(); } });
+    const overChunked = await app.request('/', { method: 'POST', body: chunked, duplex: 'half' } as RequestInit);
+    expect(overChunked.status).toBe(413);
+    const broken = await app.request('/', { method: 'POST', body: file('QUJD'.repeat(10)).slice(0, -1) });
+    expect(((await broken.json()) as { error: { code: string } }).error.code).toBe('invalid_json');
+    const invalid = await app.request('/', { method: 'POST', body: file('QUJD'.repeat(10) + '!') });
+    expect(((await invalid.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+  });
+});
