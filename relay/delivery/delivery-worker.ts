@@ -33,6 +33,12 @@ export interface DeliveryWorkerDeps {
   log: (line: string) => void;
 }
 
+/** A message's sender profile and its delivery settings, as stored when its batch was claimed. */
+interface ProfileLookup {
+  profileRow: ProfileRow | undefined;
+  settingsRow: DeliverySettingsRow | undefined;
+}
+
 /** The profile's current transport: another fingerprint (profile or settings changed) opens a new one. */
 function fingerprintOf(profileUpdatedAt: number, settingsUpdatedAt: number | undefined): string {
   return `${profileUpdatedAt}:${settingsUpdatedAt ?? 0}`;
@@ -53,8 +59,16 @@ export class DeliveryWorker {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wakeRequested = false;
-  /** Messages being sent now, by id. */
+  /** Messages claimed and not yet recorded (being sent, or their attempt being committed), by id. */
   private readonly inFlight = new Map<string, Promise<void>>();
+  /**
+   * Of those, the ones not yet through their SMTP transaction: they hold the worker's slots
+   * (`deliveryConcurrency`). A message whose send returned frees its slot while its result is
+   * committed and synced, so that the disk's latency does not leave the connections waiting.
+   */
+  private sending = 0;
+  /** The Sent-folder copies are looked for on the poll, and at once after a send that wants one. */
+  private copyCheckAt = 0;
   /** Sent copies being appended now, by message id. */
   private readonly copying = new Map<string, Promise<void>>();
   /** Attempts waiting to be committed together (see record). */
@@ -136,19 +150,29 @@ export class DeliveryWorker {
     const now = Date.now();
     try {
       // Claims in batches (every claim is a transaction with an fsync), unless the worker is idle.
-      const capacity = config.deliveryConcurrency - this.inFlight.size;
+      const capacity = config.deliveryConcurrency - this.sending;
       const batch = Math.max(1, Math.floor(config.deliveryConcurrency / 2));
-      if (capacity >= batch || (capacity > 0 && this.inFlight.size === 0)) {
-        for (const message of await store.claimDueMessages(this.owner, now, config.leaseMs, capacity)) {
-          const job = this.deliver(message).finally(() => {
+      if (capacity >= batch || (capacity > 0 && this.sending === 0)) {
+        const claimed = await store.claimDueMessages(this.owner, now, config.leaseMs, capacity);
+        // The profiles of a batch are read once: a burst of invoices mostly shares one sender.
+        const profiles = new Map<string, Promise<ProfileLookup>>();
+        const lookup = (profileId: string) => {
+          let found = profiles.get(profileId);
+          if (!found) profiles.set(profileId, (found = this.lookupProfile(profileId)));
+          return found;
+        };
+        for (const message of claimed) {
+          this.sending++;
+          const job = this.deliver(message, lookup).finally(() => {
             this.inFlight.delete(message.id);
-            this.wake();
           });
           this.inFlight.set(message.id, job);
         }
       }
       const copyCapacity = Math.max(1, Math.floor(config.deliveryConcurrency / 4)) - this.copying.size;
-      if (copyCapacity > 0) {
+      // Not on every wake (one per finished send): a query per message for copies that are rare.
+      if (copyCapacity > 0 && now >= this.copyCheckAt) {
+        this.copyCheckAt = now + config.pollMs;
         for (const message of await store.claimDueSentCopies(now, config.leaseMs, copyCapacity)) {
           if (this.copying.has(message.id)) continue;
           const job = this.copyToSent(message).finally(() => this.copying.delete(message.id));
@@ -183,14 +207,36 @@ export class DeliveryWorker {
     return opened;
   }
 
+  private async lookupProfile(profileId: string): Promise<ProfileLookup> {
+    const profileRow = await this.deps.store.getProfile(profileId);
+    return { profileRow, settingsRow: profileRow ? await this.deps.store.getDeliverySettings(profileRow.id) : undefined };
+  }
+
+  /** Frees the message's worker slot (once) and looks for more work. */
+  private sendFinished(state: { slot: boolean }): void {
+    if (!state.slot) return;
+    state.slot = false;
+    this.sending--;
+    this.wake();
+  }
+
   /** One attempt for one message. Never throws: every outcome is recorded on the message. */
-  private async deliver(message: ClaimedMessage): Promise<void> {
+  private async deliver(message: ClaimedMessage, lookup: (profileId: string) => Promise<ProfileLookup>): Promise<void> {
+    const slot = { slot: true };
+    try {
+      await this.attempt(message, lookup, slot);
+    } finally {
+      this.sendFinished(slot);
+    }
+  }
+
+  private async attempt(message: ClaimedMessage, lookup: (profileId: string) => Promise<ProfileLookup>, slot: { slot: boolean }): Promise<void> {
     const { store, config, log } = this.deps;
     const startedAt = Date.now();
     let result: AttemptResult;
     let details: FinishedAttempt['attempt'];
     try {
-      const profileRow = await store.getProfile(message.profileId);
+      const { profileRow, settingsRow } = await lookup(message.profileId);
       if (!profileRow) {
         // Nothing to send it with, now or later: fail it at once rather than after retries.
         const reply = 'The sender profile of this message was deleted before it could be sent.';
@@ -201,7 +247,6 @@ export class DeliveryWorker {
         });
         return;
       }
-      const settingsRow = await store.getDeliverySettings(profileRow.id);
       const { profile, limits } = this.openProfile(profileRow, settingsRow);
       if (limits.messagesPerMinute) {
         // Over the profile's rate: back into the queue until a slot frees, so that one sender's
@@ -216,12 +261,14 @@ export class DeliveryWorker {
         envelope: JSON.parse(message.envelope) as { from: string; to: string[] },
         raw: message.raw,
       });
+      this.sendFinished(slot);
       if (sent.advertisedMaxBytes && sent.advertisedMaxBytes !== settingsRow?.serverMaxBytes) {
         await store.recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now());
       }
       result = { outcome: 'sent', reply: sent.response };
       details = { startedAt, finishedAt: Date.now(), reply: sent.response, responseCode: Number.parseInt(sent.response, 10) || null, errorCode: null };
     } catch (error) {
+      this.sendFinished(slot);
       const learnedLimit = sizeLimitFromError(error);
       if (learnedLimit) await store.recordServerMaxBytes(message.profileId, learnedLimit, Date.now()).catch(() => {});
       const decision = decideAfterFailure(error, message.attempts, config, Date.now());
@@ -234,7 +281,10 @@ export class DeliveryWorker {
       return;
     }
     log(`message ${message.id}: ${result.outcome}${result.reply ? ` (${result.reply.split('\n')[0]})` : ''}`);
-    if (result.outcome === 'sent' && message.sentCopyStatus === 'pending') this.wake();
+    if (result.outcome === 'sent' && message.sentCopyStatus === 'pending') {
+      this.copyCheckAt = 0;
+      this.wake();
+    }
   }
 
   /**

@@ -183,20 +183,23 @@ export class SqliteStore implements Store {
     return this.walSyncNext;
   }
 
+  /**
+   * The WAL file, opened once for every sync: opening and closing it per sync cost two more trips
+   * to the thread pool. While this connection is open SQLite never deletes or replaces the WAL (only
+   * the last connection to close does; a checkpoint truncates or rewrites it in place), so the
+   * descriptor keeps naming the file that SQLite writes.
+   */
+  private walHandle: Promise<FileHandle | undefined> | undefined;
+
   private async runWalSync(): Promise<void> {
-    let handle: FileHandle;
-    try {
-      handle = await open(`${this.file}-wal`, 'r');
-    } catch (error) {
+    this.walHandle ??= open(`${this.file}-wal`, 'r').catch((error: NodeJS.ErrnoException) => {
+      this.walHandle = undefined;
       // No WAL file: everything was checkpointed into the database file, and a checkpoint syncs it.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      if (error.code === 'ENOENT') return undefined;
       throw error;
-    }
-    try {
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
+    });
+    const handle = await this.walHandle;
+    await handle?.datasync();
   }
 
   private statement(sql: string): Database.Statement {
@@ -237,6 +240,11 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.db.close();
+    // After the syncs under way, which use the WAL's descriptor.
+    await Promise.allSettled([this.walSyncRunning, this.walSyncNext]);
+    const handle = await this.walHandle?.catch(() => undefined);
+    this.walHandle = undefined;
+    await handle?.close();
   }
 
   async countUsers(): Promise<number> {
@@ -551,32 +559,43 @@ export class SqliteStore implements Store {
   }
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-    // Ids first, bodies after: joining the bodies before LIMIT would read every due message's bytes.
-    const due = `SELECT id, next_attempt_at AS due_at FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now
-       UNION ALL SELECT id, lease_until FROM messages WHERE status = 'sending' AND lease_until <= @now`;
-    const dueIds = this.statement(`SELECT id FROM (${due}) ORDER BY due_at LIMIT @limit`);
-    const select = this.statement(
-      `SELECT ${MESSAGE_COLUMNS}, message_bodies.raw FROM messages JOIN message_bodies ON message_bodies.message_id = messages.id
-       WHERE messages.id = ?`,
+    // Each kind of due message through its own partial index (008_outbox_indexes.sql), at most
+    // `limit` of each, then the earliest `limit` of both: no scan of the whole outbox.
+    const due = `SELECT id FROM (
+         SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages
+           WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
+         UNION ALL
+         SELECT * FROM (SELECT id, lease_until FROM messages
+           WHERE status = 'sending' AND lease_until <= @now ORDER BY lease_until LIMIT @limit)
+       ) ORDER BY due_at LIMIT @limit`;
+    const anyDue = this.statement(
+      `SELECT EXISTS (SELECT 1 FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now) AS waiting,
+         EXISTS (SELECT 1 FROM messages WHERE status = 'sending' AND lease_until <= @now) AS expired`,
     );
-    const claim = this.statement("UPDATE messages SET status = 'sending', lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ?");
+    // The previous owner's attempt never finished: the relay stopped (or hung) mid-send. The server
+    // may or may not have the message; at least once means we send it again.
     const recordInterrupted = this.statement(
       `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
-       VALUES (?, ?, ?, 'interrupted', NULL, NULL, NULL, NULL)`,
+       SELECT id, updated_at, @now, 'interrupted', NULL, NULL, NULL, NULL FROM messages
+       WHERE status = 'sending' AND lease_until <= @now AND id IN (${due})`,
+    );
+    // One statement claims the batch and reads each message with its body.
+    const claim = this.statement(
+      `UPDATE messages SET status = 'sending', lease_owner = @owner, lease_until = @until, updated_at = @now
+       WHERE id IN (${due})
+       RETURNING ${MESSAGE_COLUMNS}, (SELECT raw FROM message_bodies WHERE message_bodies.message_id = messages.id) AS raw`,
     );
     // Nothing due (the common case between sends): no write transaction at all.
-    if (!(this.statement(`SELECT EXISTS (${due}) AS any_due`).get({ now }) as { any_due: number }).any_due) return [];
-    return this.relaxed(() => {
-      const ids = (dueIds.all({ now, limit }) as { id: string }[]).map((r) => r.id);
-      return ids.map((id) => {
-        const row = select.get(id) as Row;
-        // The previous owner's attempt never finished: the relay stopped (or hung) mid-send. The
-        // server may or may not have the message; at least once means we send it again.
-        if (row.status === 'sending') recordInterrupted.run(row.id, row.updated_at, now);
-        claim.run(owner, now + leaseMs, now, row.id);
-        return { ...toMessage(row), status: 'sending' as const, leaseOwner: owner, leaseUntil: now + leaseMs, raw: row.raw as Buffer };
-      });
+    const found = anyDue.get({ now }) as { waiting: number; expired: number };
+    if (!found.waiting && !found.expired) return [];
+    const rows = this.relaxed(() => {
+      // Same transaction, same rows: the claim below takes exactly the ones recorded here.
+      if (found.expired) recordInterrupted.run({ now, limit });
+      return claim.all({ now, limit, owner, until: now + leaseMs }) as Row[];
     });
+    return rows
+      .map((row) => ({ ...toMessage(row), raw: row.raw as Buffer }))
+      .sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
@@ -587,35 +606,46 @@ export class SqliteStore implements Store {
   }
 
   async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
-    const held = this.statement("SELECT 1 FROM messages WHERE id = ? AND lease_owner = ? AND status = 'sending'");
-    const insertAttempt = this.statement(
-      `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    // Each UPDATE applies only while this worker still holds the lease; its attempt is recorded
+    // only then.
     const markSent = this.statement(
       `UPDATE messages SET status = 'sent', attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
          problem_code = NULL, sent_at = ?, next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL,
-         sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN ? END, updated_at = ? WHERE id = ?`,
+         sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN ? END, updated_at = ?
+       WHERE id = ? AND lease_owner = ? AND status = 'sending'`,
     );
     const markOther = this.statement(
       `UPDATE messages SET status = ?, attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
          problem_code = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL,
-         sent_copy_status = CASE WHEN ? = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = ? WHERE id = ?`,
+         sent_copy_status = CASE WHEN ? = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = ?
+       WHERE id = ? AND lease_owner = ? AND status = 'sending'`,
+    );
+    const insertAttempt = this.statement(
+      `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // Durable before this resolves (a "sent" that a power cut could take back would send the mail
     // again): committed without waiting for the disk, then the WAL is synced off the event loop. The
     // worker groups the attempts that finish together into one call, so one fsync serves them all.
     const applied = this.relaxed(() =>
       finished.map(({ id, attempt, result }) => {
-        if (!held.get(id, owner)) return false;
+        const now = attempt.finishedAt;
+        const changed =
+          result.outcome === 'sent'
+            ? markSent.run(result.reply, now, now, now, id, owner).changes
+            : markOther.run(
+                result.outcome,
+                result.reply,
+                result.problemCode,
+                result.outcome === 'deferred' ? result.nextAttemptAt : null,
+                result.outcome,
+                now,
+                id,
+                owner,
+              ).changes;
+        if (changed !== 1) return false;
         const problemCode = result.outcome === 'sent' ? null : result.problemCode;
         insertAttempt.run(id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode, problemCode);
-        const now = attempt.finishedAt;
-        if (result.outcome === 'sent') markSent.run(result.reply, now, now, now, id);
-        else {
-          const next = result.outcome === 'deferred' ? result.nextAttemptAt : null;
-          markOther.run(result.outcome, result.reply, result.problemCode, next, result.outcome, now, id);
-        }
         return true;
       }),
     );
