@@ -52,7 +52,10 @@ function openDatabase(dataDir: string) {
 
 describe('a relay process that dies', () => {
   let smtp: TestSmtpServer;
-  /** When the server accepted each message (it answers 250 right after), by subject. */
+  /**
+   * When the server had each message in full, by subject. It answers 250 up to 15 ms later, so a
+   * duplicate's first copy arrived at most that long before the kill that caused it.
+   */
   const receipts = new Map<string, number[]>();
   const dirs: string[] = [];
   const relays: RelayProcess[] = [];
@@ -62,9 +65,9 @@ describe('a relay process that dies', () => {
       users: USERS,
       // A little time in DATA, so that kills also land while messages are being sent.
       onMessage: async (mail) => {
-        await new Promise((r) => setTimeout(r, Math.random() * 15));
         const subject = mail.parsed.subject ?? '';
         receipts.set(subject, [...(receipts.get(subject) ?? []), Date.now()]);
+        await new Promise((r) => setTimeout(r, Math.random() * 15));
       },
     });
   });
@@ -149,9 +152,10 @@ describe('a relay process that dies', () => {
       // Once recorded as sent, a message is never sent again.
       expect(sentAttempts).toEqual([]);
       for (const [subject, times] of duplicates) {
-        // A duplicate only comes from a kill between the server's 250 and the relay's commit: the
-        // first delivery was never recorded, so a kill followed it closely, and the message's
-        // history shows the interrupted attempt.
+        // A duplicate only comes from a kill after the server had the whole message (while it
+        // was about to answer 250, or before the relay committed that answer): the first delivery
+        // was never recorded, so a kill followed it closely, and the message's history shows the
+        // interrupted attempt.
         const first = times[0]!;
         expect(kills.some((k) => k >= first && k - first < 2000), `${subject}: no kill right after its first delivery`).toBe(true);
         const n = Number(subject.split(' ')[1]);
