@@ -14,7 +14,7 @@
  * Each round of 1 and 2 runs on a fresh relay. A first round warms up (JIT, connections) and is not
  * counted; the figures are the medians of BENCH_ROUNDS counted rounds.
  *
- * BENCH_ONLY=speed or BENCH_ONLY=memory runs one part; BENCH_MESSAGES, BENCH_CONCURRENCY and
+ * BENCH_ONLY=speed, memory or page runs one part (page: the in-page script's cost, at the end); BENCH_MESSAGES, BENCH_CONCURRENCY and
  * BENCH_ROUNDS change the load. The sink runs in its own process; the relay (1, 2) and nodemailer
  * run in this one.
  */
@@ -260,8 +260,8 @@ async function main() {
   const sink = await startSink();
   try {
     console.log(`ownpost bench: ${MESSAGES} messages, ${CONCURRENCY} concurrent requests, ${CONNECTIONS} SMTP connections, Node ${process.version}, ${os.cpus().length} CPUs`);
-    if (process.env.BENCH_ONLY !== 'memory') await benchSpeed(sink);
-    if (process.env.BENCH_ONLY !== 'speed') await benchMemoryReport(sink);
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'speed') await benchSpeed(sink);
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'memory') await benchMemoryReport(sink);
   } finally {
     sink.close();
   }
@@ -323,4 +323,12 @@ if (!process.env.BENCH_ONLY) {
   const { formatInstancesThroughput, measureInstancesThroughput } = await import('./instances-throughput');
   const results = await measureInstancesThroughput(Number(process.env.BENCH_INSTANCES_MESSAGES ?? 500));
   console.log(`delivery throughput by store and instances (best of 2 rounds):\n${formatInstancesThroughput(results)}`);
+}
+
+// What the in-page script costs the invoicing app's pages (issue 7): its gzipped size, and the main
+// thread's time for loading an invoice page in Chromium with the production extension against the
+// same page without it (test/bench/content-script-cost.ts, which also runs alone).
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'page') {
+  const { formatContentScriptCost, measureContentScriptCost } = await import('./content-script-cost');
+  console.log(formatContentScriptCost(await measureContentScriptCost()));
 }
