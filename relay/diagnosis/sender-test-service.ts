@@ -21,6 +21,7 @@ import { parseGrantState } from '../oauth/grant-state';
 import { OAuthError } from '../oauth/oauth-error';
 import { openProfileSecrets, parseSealedSecrets, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
+import { canManageProfile } from '../profiles/resolve-profile';
 import type { ProfileRow, UserRow } from '../store/types';
 import { getProblem, type Language, type ProblemCode } from './catalogue';
 import { runDiagnosis, type DiagnosisEnvironment, type DiagnosisSubject } from './run-diagnosis';
@@ -329,7 +330,21 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     return withVerification(candidate, { status: 'passed', at: result.testedAt, by: user.email });
   };
 
-  return { testForUser, storedCredentials, oauthSourceFor, testBeforeSave };
+  /**
+   * A saved sender that was never verified (a Microsoft or Google sender is saved before its sign-in,
+   * so it cannot be tested then) counts as verified once its own test passes, if whoever ran it may
+   * change it and `current` (the row read again after the test) still has the settings tested: a
+   * change saved meanwhile wins. The row to store, or undefined when nothing changes.
+   */
+  function verifiedByTest(user: UserRow, tested: ProfileRow, current: ProfileRow | undefined, result: DiagnosisResult): ProfileRow | undefined {
+    if (!result.ok || !current || !canManageProfile(user, current)) return undefined;
+    if (profileVerification(current).verification) return undefined;
+    const settings = (row: ProfileRow) => JSON.stringify(testedSettings(openProfileSecrets(row, cipher)));
+    if (settings(current) !== settings(tested)) return undefined;
+    return withVerification(current, { status: 'passed', at: result.testedAt, by: user.email });
+  }
+
+  return { testForUser, storedCredentials, oauthSourceFor, testBeforeSave, verifiedByTest };
 }
 
 export type SenderTestService = ReturnType<typeof createSenderTestService>;

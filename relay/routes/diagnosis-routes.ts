@@ -106,6 +106,9 @@ export function diagnosisRoutes({ store, cipher, senderTests }: DiagnosisRouteDe
       const subject = subjectOfProfile(opened);
       // OAuth2: signs in with a real access token (XOAUTH2), the one delivery would use.
       const oauth = opened.data.auth.type === 'oauth2' ? senderTests.oauthSourceFor(opened, { saved: true, row }) : undefined;
-      return c.json(await senderTests.testForUser(user, subject, { sendTo, lang: preferredLanguage(c) }, oauth));
+      const result = await senderTests.testForUser(user, subject, { sendTo, lang: preferredLanguage(c) }, oauth);
+      const verified = senderTests.verifiedByTest(user, row, await store.getProfile(row.id), result);
+      if (verified) await store.updateProfile(verified);
+      return c.json(result);
     });
 }

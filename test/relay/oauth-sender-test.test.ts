@@ -132,6 +132,7 @@ describe('testing a delegated sender (device code)', () => {
     const before = await testProfile(created.body.id);
     expectFailure(before, { stage: 'oauth', code: 'oauth_sign_in_required' });
     expect(before.problem!.title).toBe('Nobody has signed in for this sender yet');
+    expect((await t.request('GET', `/v1/profiles/${created.body.id}`, { token: anna })).body.verification).toBeUndefined();
 
     expect(await signIn(created.body.id)).toMatchObject({ status: 'signed_in', account: ACCOUNT });
     const attempts = smtp.attempts.length;
@@ -141,6 +142,9 @@ describe('testing a delegated sender (device code)', () => {
     expect(after.stages[0]!.detail).toContain(`saved sign-in of ${ACCOUNT}`);
     expect(smtp.attempts.slice(attempts)).toEqual([expect.objectContaining({ user: ACCOUNT, ok: true })]);
     expect(tokens.validateAccessToken(smtp.attempts.at(-1)!.accessToken, ACCOUNT)).toMatchObject({ ok: true, token: { grantType: 'delegated' } });
+    // Its first passing test verifies it, as a test before saving would have (the failing one did not).
+    const verified = await t.request('GET', `/v1/profiles/${created.body.id}`, { token: anna });
+    expect(verified.body.verification).toMatchObject({ status: 'passed', by: ACCOUNT, at: after.testedAt });
 
     // Changed server settings of the signed-in sender are tested before saving, with its sign-in.
     const diagnosed = await t.request('POST', '/v1/diagnose', {
