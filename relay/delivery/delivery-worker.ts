@@ -6,6 +6,7 @@ import { openProfileSecrets, type OpenedProfile } from '../profiles/profile-reco
 import type { SecretCipher } from '../secrets/cipher';
 import type { AttemptResult, ClaimedMessage, DeliverySettingsRow, FinishedAttempt, ProfileRow, Store } from '../store/types';
 import { effectiveDeliveryLimits, openSaveToSent, type EffectiveDeliveryLimits } from './delivery-settings';
+import { messageBodyStream, readWholeBody } from './message-body';
 import { decideAfterFailure, withJitter } from './retry-decision';
 import { sizeLimitFromError, TransportPool } from './transport-pool';
 
@@ -257,10 +258,14 @@ export class DeliveryWorker {
           return;
         }
       }
-      const sent = await this.pool.send(profile, fingerprintOf(profileRow.updatedAt, settingsRow?.updatedAt), limits, {
-        envelope: JSON.parse(message.envelope) as { from: string; to: string[] },
-        raw: message.raw,
-      });
+      const envelope = JSON.parse(message.envelope) as { from: string; to: string[] };
+      // A large body is stored in chunks and read one chunk at a time while it is written to the server.
+      const sent = await this.pool.send(
+        profile,
+        fingerprintOf(profileRow.updatedAt, settingsRow?.updatedAt),
+        limits,
+        message.raw ? { envelope, raw: message.raw } : { envelope, stream: messageBodyStream(store, message), size: message.sizeBytes },
+      );
       this.sendFinished(slot);
       if (sent.advertisedMaxBytes && sent.advertisedMaxBytes !== settingsRow?.serverMaxBytes) {
         await store.recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now());
@@ -334,7 +339,7 @@ export class DeliveryWorker {
       }
       const copy = await appendToSentFolder(
         settings,
-        { raw: message.raw, messageId: message.messageId, sentAt: new Date(message.sentAt ?? Date.now()) },
+        { raw: await readWholeBody(store, message), messageId: message.messageId, sentAt: new Date(message.sentAt ?? Date.now()) },
         { extraCa: config.extraCa, timeoutMs: config.smtpTimeoutMs },
       );
       await store.finishSentCopy(message.id, { status: 'saved', folder: copy.folder, error: null, nextAt: null });

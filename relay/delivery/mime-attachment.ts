@@ -54,7 +54,7 @@ export function spliceBase64Bodies(skeleton: Buffer, files: { marker: string; co
     size += wrappedBase64Bytes(bytes.length) - line.length;
   }
   found.sort((a, b) => a.at - b.at);
-  const out = Buffer.allocUnsafe(size);
+  const out = allocateReleasable(size);
   let offset = 0;
   let copied = 0;
   for (const { at, end, content } of found) {
@@ -69,4 +69,33 @@ export function spliceBase64Bodies(skeleton: Buffer, files: { marker: string; co
   offset += skeleton.copy(out, offset, copied);
   if (offset !== size) throw new Error('spliceBase64Bodies: size mismatch');
   return out;
+}
+
+/** An ES2024 resizable ArrayBuffer: Node 20 has them; the TypeScript lib used here stops at ES2023. */
+interface ResizableArrayBuffer extends ArrayBuffer {
+  readonly resizable: boolean;
+  resize(byteLength: number): void;
+}
+const ResizableArrayBuffer = ArrayBuffer as unknown as new (byteLength: number, options: { maxByteLength: number }) => ResizableArrayBuffer;
+
+/** Messages from this size on are composed into memory that `releaseComposed` gives back at once. */
+const RELEASABLE_FROM_BYTES = 1024 * 1024;
+
+/**
+ * A buffer of `size` bytes; a large one lies on a resizable ArrayBuffer of its own, so that
+ * `releaseComposed` can give its memory back as soon as the message is stored, rather than when the
+ * garbage collector gets round to it (which may be after the worker has read and sent the message).
+ */
+function allocateReleasable(size: number): Buffer {
+  if (size < RELEASABLE_FROM_BYTES) return Buffer.allocUnsafe(size);
+  return Buffer.from(new ResizableArrayBuffer(size, { maxByteLength: size }), 0, size);
+}
+
+/**
+ * Frees a composed message's memory now (a large one; a small one is left to the garbage collector).
+ * Every view of it has length 0 afterwards: call it only once nothing reads the bytes any more.
+ */
+export function releaseComposed(raw: Buffer): void {
+  const memory = raw.buffer as ResizableArrayBuffer;
+  if (memory.resizable && raw.byteOffset === 0 && raw.length === memory.byteLength) memory.resize(0);
 }

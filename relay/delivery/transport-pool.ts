@@ -48,8 +48,9 @@ export class TransportPool {
     profile: OpenedProfile,
     fingerprint: string,
     limits: PoolLimits,
-    message: { envelope: { from: string; to: string[] }; raw: Buffer },
+    message: { envelope: { from: string; to: string[] }; raw: Buffer } | { envelope: { from: string; to: string[] }; stream: Readable; size: number },
   ): Promise<SendOutcome> {
+    const size = 'raw' in message ? message.raw.length : message.size;
     const entry = this.entryFor(profile, fingerprint, limits);
     entry.inFlight++;
     entry.lastUsedAt = Date.now();
@@ -57,12 +58,15 @@ export class TransportPool {
       // The size in the envelope lets nodemailer announce it (MAIL FROM ... SIZE=) and refuse
       // early when the server's EHLO SIZE is smaller.
       const info = await entry.transporter.sendMail({
-        envelope: { ...message.envelope, size: message.raw.length } as { from: string; to: string[] },
-        raw: rawForSending(message.raw),
+        envelope: withSize(message.envelope, size),
+        // A body stored in chunks comes as a stream that reads them one at a time.
+        raw: 'raw' in message ? rawForSending(message.raw) : message.stream,
       });
       const advertisedMaxBytes = advertisedSizeOf(entry.transporter);
       return { response: String(info.response ?? ''), ...(advertisedMaxBytes ? { advertisedMaxBytes } : {}) };
     } finally {
+      // Refused before DATA, or dropped in the middle: the rest of the body is not read.
+      if ('stream' in message) message.stream.destroy();
       entry.inFlight--;
       entry.lastUsedAt = Date.now();
       if (entry.retired && entry.inFlight === 0) this.closeEntry(entry);
@@ -145,6 +149,11 @@ function advertisedSizeOf(transporter: Transporter): number | undefined {
     if (typeof size === 'number' && size > 0) largest = Math.max(largest ?? 0, size);
   }
   return largest;
+}
+
+/** nodemailer reads `size` from the envelope, which its types do not list. */
+function withSize(envelope: { from: string; to: string[] }, size: number): { from: string; to: string[] } {
+  return Object.assign({ size }, envelope);
 }
 
 /** Messages larger than this go to nodemailer as a stream of slices of their bytes. */

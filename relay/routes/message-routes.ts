@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { zMessageInput, type AttemptView, type MessageView, type SendAcceptedView } from '../../shared/schemas';
 import { getProblem, isProblemCode } from '../diagnosis/catalogue';
 import { effectiveDeliveryLimits, parseDeliverySettings } from '../delivery/delivery-settings';
+import { releaseComposed } from '../delivery/mime-attachment';
 import { hashRequestValue } from '../delivery/request-hash';
 import type { SendInput } from '../delivery/compose-message';
 import { composeSend } from '../delivery/split-send';
@@ -12,7 +13,9 @@ import { preferredLanguage } from '../http/language';
 import { readJsonBodyWithBase64 } from '../http/read-body';
 import { planSend } from '../profiles/plan-send';
 import type { SecretCipher } from '../secrets/cipher';
-import type { AttemptRecord, MessageRow, Store, UserRow } from '../store/types';
+import type { AttemptRecord, EnqueueResult, MessageRow, NewSend, Store, UserRow } from '../store/types';
+
+const EMPTY = Buffer.alloc(0);
 
 /** The largest request body for a send: attachments travel base64 inside the JSON. */
 export const MAX_SEND_REQUEST_BYTES = 60 * 1024 * 1024;
@@ -143,13 +146,13 @@ export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: Me
           const settingsRow = await store.getDeliverySettings(profileRow.id);
           const limits = effectiveDeliveryLimits(profile, settingsRow);
           const wantsSentCopy = parseDeliverySettings(settingsRow).saveToSent !== undefined;
-          const parts = await composeSend(profile, input, limits.maxMessageBytes);
+          let parts = await composeSend(profile, input, limits.maxMessageBytes);
           // The files are in the composed bytes now: the body's memory goes back before the store
           // copies the message, which lowers the peak memory of a large send.
           release();
           for (const file of [...input.attachments, ...input.documents.flatMap((d) => d.attachments)]) file.contentBase64 = '';
           const summary = JSON.stringify({ to: input.to.map((m) => m.address), subject: input.subject });
-          const result = await store.enqueueSend({
+          const send: NewSend = {
             id: randomUUID(),
             userId: user.id,
             idempotencyKey,
@@ -169,7 +172,19 @@ export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: Me
               fallback: fallback ? JSON.stringify(fallback) : null,
               wantsSentCopy,
             })),
-          });
+          };
+          parts = [];
+          let result: EnqueueResult;
+          try {
+            result = await store.enqueueSend(send);
+          } finally {
+            // Stored (or refused): the composed bytes (29 MB for a 20 MB attachment) are not needed
+            // here any more, and must not still be held while the worker sends the message.
+            for (const message of send.messages) {
+              releaseComposed(message.raw);
+              message.raw = EMPTY;
+            }
+          }
           if (result.kind === 'existing') return answerExisting(result);
           onQueued();
           return c.json(await acceptedView(store, result.messages, lang), 202);

@@ -132,8 +132,16 @@ export interface MessageRow extends Omit<NewMessage, 'raw' | 'wantsSentCopy'> {
 }
 
 export interface ClaimedMessage extends MessageRow {
-  raw: Buffer;
+  /**
+   * The complete MIME bytes when stored in one piece (small bodies), or null when stored in chunks
+   * (larger than BODY_CHUNK_BYTES): then read them with `readMessageBodyChunk`, never all at once
+   * (relay/delivery/message-body.ts).
+   */
+  raw: Buffer | null;
 }
+
+/** Bodies larger than this are stored in chunks of this size (the last one shorter); smaller ones in one piece. */
+export const BODY_CHUNK_BYTES = 1024 * 1024;
 
 export type AttemptOutcome = 'sent' | 'deferred' | 'failed' | 'released' | 'interrupted';
 
@@ -260,6 +268,11 @@ export interface Store {
   /** Puts a claimed message back, due at `until`, without an attempt: it waits for its profile's rate limit. */
   postponeMessage(id: string, owner: string, until: number): Promise<void>;
   listAttempts(messageId: string): Promise<AttemptRecord[]>;
+  /**
+   * Chunk `seq` (0, 1, …) of a message body stored in chunks (a claimed message whose `raw` is
+   * null), or undefined past the last one. The chunks, in order, are exactly the accepted bytes.
+   */
+  readMessageBodyChunk(messageId: string, seq: number): Promise<Buffer | undefined>;
   /** The attempts of several messages in one query (history lists), oldest first. */
   listAttemptsOfMessages(messageIds: string[]): Promise<AttemptRecord[]>;
 

@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../relay/store/postgres/postgres-store';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
-import type { NewMessage, NewSend, RecipeRow, Store } from '../../relay/store/types';
+import { messageBodyChunks, readWholeBody } from '../../relay/delivery/message-body';
+import { BODY_CHUNK_BYTES, type NewMessage, type NewSend, type RecipeRow, type Store } from '../../relay/store/types';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
 
 /**
@@ -48,6 +49,7 @@ const CONTRACT_COVERAGE = {
   postponeMessage: 'here',
   listAttempts: 'here',
   listAttemptsOfMessages: 'here',
+  readMessageBodyChunk: 'here',
   claimDueSentCopies: 'here',
   finishSentCopy: 'here',
   getDeliverySettings: 'here',
@@ -263,6 +265,55 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect((await store.claimDueSentCopies(t0 + 2, 60_000, 10)).map((m) => m.id)).not.toContain(parts[0]!.id);
     await store.finishSentCopy(parts[0]!.id, { status: 'saved', folder: 'Sent', error: null, nextAt: null });
     expect(await store.getMessage(parts[0]!.id)).toMatchObject({ sentCopyStatus: 'saved', sentCopyFolder: 'Sent', sentCopyAttempts: 1 });
+  });
+
+  it('stores a large body in chunks committed with its message, and reads them back as exactly the accepted bytes', async () => {
+    const sizes = [BODY_CHUNK_BYTES, BODY_CHUNK_BYTES + 1, 2 * BODY_CHUNK_BYTES, 2 * BODY_CHUNK_BYTES + 12_345];
+    const bodies = sizes.map((size) => randomBytes(size));
+    const parts = bodies.map((raw, i) => message({ raw, partNumber: i + 1, partCount: sizes.length, wantsSentCopy: true }));
+    const result = await store.enqueueSend({ id: randomUUID(), userId, idempotencyKey: 'chunked', requestHash: 'c', createdAt: Date.now(), messages: parts });
+    expect(result.kind).toBe('created');
+    expect(result.messages.map((m) => m.sizeBytes)).toEqual(sizes);
+    // The same key again: nothing written, not even chunks; the first send's bodies stay as they were.
+    const again = await store.enqueueSend({
+      id: randomUUID(), userId, idempotencyKey: 'chunked', requestHash: 'c', createdAt: Date.now(),
+      messages: [message({ raw: randomBytes(3 * BODY_CHUNK_BYTES) })],
+    });
+    expect(again).toMatchObject({ kind: 'existing', sameRequest: true });
+    expect(await store.readMessageBodyChunk(again.messages[0]!.id, 3)).toBeUndefined();
+
+    const t0 = Date.now() + 45_000_000;
+    const claimed = (await store.claimDueMessages('w', t0, 60_000, 1000)).filter((m) => m.sendId === result.messages[0]!.sendId);
+    expect(claimed.map((m) => m.partNumber).sort()).toEqual([1, 2, 3, 4]);
+    for (const m of claimed) {
+      const body = bodies[m.partNumber - 1]!;
+      if (body.length <= BODY_CHUNK_BYTES) {
+        // Up to one chunk: in one piece, read with the claim (the outbox's hot path).
+        expect(m.raw?.equals(body)).toBe(true);
+        expect(await store.readMessageBodyChunk(m.id, 0)).toBeUndefined();
+        continue;
+      }
+      // Larger: not read with the claim, but chunk by chunk, each at most BODY_CHUNK_BYTES.
+      expect(m.raw).toBeNull();
+      const chunks: Buffer[] = [];
+      for await (const chunk of messageBodyChunks(store, m)) chunks.push(chunk);
+      expect(chunks.length).toBe(Math.ceil(body.length / BODY_CHUNK_BYTES));
+      expect(chunks.every((c) => c.length <= BODY_CHUNK_BYTES)).toBe(true);
+      expect(Buffer.concat(chunks).equals(body)).toBe(true);
+      expect((await readWholeBody(store, m)).equals(body)).toBe(true);
+      // A recorded size the chunks do not add up to is an error, never a shorter message.
+      await expect(readWholeBody(store, { ...m, sizeBytes: m.sizeBytes + 1 })).rejects.toThrow(/bytes/);
+    }
+
+    // The Sent copy reads the same bytes.
+    await store.finishAttempts(
+      'w',
+      claimed.map((m) => ({ id: m.id, attempt: { startedAt: t0, finishedAt: t0, reply: '250 ok', responseCode: 250, errorCode: null }, result: { outcome: 'sent' as const, reply: '250 ok' } })),
+    );
+    const copies = (await store.claimDueSentCopies(t0 + 1, 60_000, 100)).filter((m) => m.sendId === result.messages[0]!.sendId);
+    expect(copies).toHaveLength(4);
+    for (const copy of copies) expect((await readWholeBody(store, copy)).equals(bodies[copy.partNumber - 1]!)).toBe(true);
+    for (const copy of copies) await store.finishSentCopy(copy.id, { status: 'saved', folder: 'Sent', error: null, nextAt: null });
   });
 
   it('keeps delivery settings per profile, and a learned server SIZE without touching them', async () => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { BODY_CHUNK_BYTES } from '../types';
 import type {
   AttemptRecord,
   AttemptResult,
@@ -341,11 +342,27 @@ export class PostgresStore implements Store {
     // Each message's bytes are a parameter of their own, sent as binary: no copy as hex text.
     const values = send.messages.map(
       (m) =>
-        `(${p(m.id)}, ${p(m.profileId)}, ${p(m.messageId)}, ${p(m.envelope)}, ${p(m.raw)}::bytea, ${p(m.raw.length)}::bigint, ` +
+        `(${p(m.id)}, ${p(m.profileId)}, ${p(m.messageId)}, ${p(m.envelope)}, ${p(m.raw.length <= BODY_CHUNK_BYTES ? m.raw : null)}::bytea, ${p(m.raw.length)}::bigint, ` +
         `${p(m.summary)}, ${p(m.documentRef)}, ${p(m.documents.length ? JSON.stringify(m.documents) : null)}, ${p(m.partNumber)}::int, ` +
         `${p(m.partCount)}::int, ${p(m.fallback)}, ${p(m.wantsSentCopy ? 'pending' : null)})`,
     );
     const documents = send.messages.flatMap((m) => m.documents.map((d) => ({ messageId: m.id, ref: d.ref })));
+    // A large body goes in chunks (messages.raw stays NULL), each chunk a binary parameter of its own,
+    // in the same statement: the message and its chunks are committed together or not at all.
+    const chunks: string[] = [];
+    for (const m of send.messages) {
+      if (m.raw.length <= BODY_CHUNK_BYTES) continue;
+      for (let seq = 0, offset = 0; offset < m.raw.length; seq++, offset += BODY_CHUNK_BYTES) {
+        chunks.push(`(${p(m.id)}, ${p(seq)}::int, ${p(m.raw.subarray(offset, offset + BODY_CHUNK_BYTES))}::bytea)`);
+      }
+    }
+    // Only the messages this statement inserted get chunks (none when another send holds the key).
+    const chunked = chunks.length
+      ? `,
+       chunked AS (
+         INSERT INTO message_body_chunks (message_id, seq, bytes)
+         SELECT c.message_id, c.seq, c.bytes FROM created CROSS JOIN (VALUES ${chunks.join(', ')}) AS c(message_id, seq, bytes))`
+      : '';
     const { rows } = await this.pool.query(
       `WITH created AS (
          INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
@@ -364,7 +381,7 @@ export class PostgresStore implements Store {
          INSERT INTO message_documents (message_id, ref)
          SELECT d.message_id, d.ref FROM created CROSS JOIN unnest(${p(documents.map((d) => d.messageId))}::text[], ${p(documents.map((d) => d.ref))}::text[])
            AS d(message_id, ref)
-         ON CONFLICT DO NOTHING)
+         ON CONFLICT DO NOTHING)${chunked}
        SELECT * FROM inserted ORDER BY "partNumber"`,
       params,
     );
@@ -514,6 +531,14 @@ export class PostgresStore implements Store {
     if (messageIds.length === 0) return [];
     return (await this.pool.query<AttemptRecord>(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE message_id = ANY($1::text[]) ORDER BY id`, [messageIds]))
       .rows;
+  }
+
+  async readMessageBodyChunk(messageId: string, seq: number): Promise<Buffer | undefined> {
+    const { rows } = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM message_body_chunks WHERE message_id = $1 AND seq = $2', [
+      messageId,
+      seq,
+    ]);
+    return rows[0]?.bytes;
   }
 
   async claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BODY_CHUNK_BYTES } from '../types';
 import type {
   AttemptRecord,
   AttemptResult,
@@ -487,6 +488,7 @@ export class SqliteStore implements Store {
          @sentCopyStatus, NULL, @createdAt, @createdAt)`,
     );
     const insertBody = this.statement('INSERT INTO message_bodies (message_id, raw) VALUES (?, ?)');
+    const insertChunk = this.statement('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
     const insertDocument = this.statement('INSERT OR IGNORE INTO message_documents (message_id, ref) VALUES (?, ?)');
     // Under the batch's IMMEDIATE transaction: the key check and the insert hold the write lock
     // together, so two concurrent requests with one key cannot both insert.
@@ -523,7 +525,13 @@ export class SqliteStore implements Store {
           sentCopyStatus: message.wantsSentCopy ? 'pending' : null,
           createdAt: send.createdAt,
         });
-        insertBody.run(message.id, message.raw);
+        if (message.raw.length <= BODY_CHUNK_BYTES) insertBody.run(message.id, message.raw);
+        else {
+          // In chunks, each bound (and copied by SQLite) on its own: never a second copy of the whole body.
+          for (let seq = 0, offset = 0; offset < message.raw.length; seq++, offset += BODY_CHUNK_BYTES) {
+            insertChunk.run(message.id, seq, message.raw.subarray(offset, offset + BODY_CHUNK_BYTES));
+          }
+        }
         for (const document of message.documents) insertDocument.run(message.id, document.ref);
       }
       return { kind: 'created', messages: this.messagesOfSend(send.id) };
@@ -594,7 +602,7 @@ export class SqliteStore implements Store {
       return claim.all({ now, limit, owner, until: now + leaseMs }) as Row[];
     });
     return rows
-      .map((row) => ({ ...toMessage(row), raw: row.raw as Buffer }))
+      .map((row) => ({ ...toMessage(row), raw: (row.raw as Buffer | null) ?? null }))
       .sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
   }
 
@@ -698,6 +706,13 @@ export class SqliteStore implements Store {
     return rows.map(toAttempt);
   }
 
+  async readMessageBodyChunk(messageId: string, seq: number): Promise<Buffer | undefined> {
+    const row = this.statement('SELECT bytes FROM message_body_chunks WHERE message_id = ? AND seq = ?').get(messageId, seq) as
+      | { bytes: Buffer }
+      | undefined;
+    return row?.bytes;
+  }
+
   async claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
     const due = this.statement(
       `SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= ?
@@ -706,7 +721,7 @@ export class SqliteStore implements Store {
     // Checked first without a write transaction: this runs on every tick of the worker.
     if (due.all(now, 1).length === 0) return [];
     const select = this.statement(
-      `SELECT ${MESSAGE_COLUMNS}, message_bodies.raw FROM messages JOIN message_bodies ON message_bodies.message_id = messages.id
+      `SELECT ${MESSAGE_COLUMNS}, message_bodies.raw FROM messages LEFT JOIN message_bodies ON message_bodies.message_id = messages.id
        WHERE messages.id = ?`,
     );
     const push = this.statement('UPDATE messages SET sent_copy_next_at = ?, sent_copy_attempts = sent_copy_attempts + 1 WHERE id = ?');
@@ -714,7 +729,7 @@ export class SqliteStore implements Store {
       (due.all(now, limit) as { id: string }[]).map(({ id }) => {
         const row = select.get(id) as Row;
         push.run(now + leaseMs, id);
-        return { ...toMessage(row), sentCopyAttempts: (row.sent_copy_attempts as number) + 1, raw: row.raw as Buffer };
+        return { ...toMessage(row), sentCopyAttempts: (row.sent_copy_attempts as number) + 1, raw: (row.raw as Buffer | null) ?? null };
       }),
     );
   }
