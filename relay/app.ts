@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps) {
     })(c, next);
   });
 
-  app.route('/', healthRoutes(config.version));
+  app.route('/', healthRoutes(config.version, store, log));
   app.route('/', pairingRoutes(store));
   app.use('/v1/*', async (c, next) => (c.req.path === '/v1/pair' ? next() : bearerAuth(store)(c, next)));
   app.route('/', meRoutes());

@@ -34,6 +34,8 @@ export const ERROR_STATUS = {
   profile_test_failed: 422,
   rate_limited: 429,
   internal_error: 500,
+  /** `/readyz` only: the relay cannot reach its database (a load balancer should route elsewhere). */
+  store_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -73,6 +73,15 @@ const OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/healthz', tag: 'relay', summary: 'Is the relay up?', auth: false, success: { status: 200, description: 'Up', schema: 'Health' }, errors: [] },
   {
     method: 'get',
+    path: '/readyz',
+    tag: 'relay',
+    summary: 'Can the relay reach its database? (for load balancers)',
+    auth: false,
+    success: { status: 200, description: 'Ready', schema: 'Health' },
+    errors: ['store_unavailable'],
+  },
+  {
+    method: 'get',
     path: '/openapi.json',
     tag: 'relay',
     summary: 'This description',

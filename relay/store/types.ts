@@ -197,6 +197,8 @@ export interface DeliverySettingsRow {
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
+  /** Resolves when the database answers a trivial query; rejects otherwise (for `/readyz`). */
+  ping(): Promise<void>;
 
   countUsers(): Promise<number>;
   /** Creates a user; the first user of a relay becomes admin whatever `role` says. */

@@ -16,6 +16,22 @@ describe('the relay at its edge', () => {
     expect(res.body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
 
+  it('answers /readyz while its database answers, and 503 store_unavailable (never a 500) once it does not', async () => {
+    const own = await startTestRelay();
+    try {
+      expect(await own.request('GET', '/readyz')).toMatchObject({ status: 200, body: { status: 'ok' } });
+      await own.relay.store.close();
+      const res = await own.request('GET', '/readyz');
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('store_unavailable');
+      expect(own.logs.join('\n')).toMatch(/readiness: the sqlite database does not answer/);
+      // Liveness stays up: the process still serves HTTP.
+      expect((await own.request('GET', '/healthz')).status).toBe(200);
+    } finally {
+      await own.close().catch(() => {});
+    }
+  });
+
   it.each(['127.0.0.1:8787', 'localhost', '[::1]:8787'])('answers requests addressed to its own name %s', async (host) => {
     const res = await t.request('GET', '/healthz', { headers: { Host: host } });
     expect(res.status).toBe(200);

@@ -16,6 +16,7 @@ import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postg
  */
 const CONTRACT_COVERAGE = {
   close: 'afterAll',
+  ping: 'here',
   countUsers: 'here',
   createUser: 'here',
   getUserByEmail: 'here',
@@ -148,6 +149,14 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     const result = await store.enqueueSend({ id: randomUUID(), userId: sender, idempotencyKey, requestHash, createdAt, messages: [message(fields)] });
     return { ...result, message: result.messages[0]! };
   }
+
+  it('answers a ping while open, and refuses one once closed', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+    const { store: other, cleanup: cleanupOther } = await open();
+    await other.close();
+    await expect(other.ping()).rejects.toThrow();
+    await cleanupOther();
+  });
 
   it('makes the first user admin and finds users by e-mail case-insensitively', async () => {
     expect((await store.getUserById(userId))?.role).toBe('admin');
