@@ -6,7 +6,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { TestRelay } from './test-relay';
+import type { Role } from '../../relay/store/types';
+import { oauthEnv, startOAuthTokenServer, type OAuthTokenServer } from './oauth-token-server';
+import { startTestRelay, type TestRelay } from './test-relay';
+import { startXOAuth2SmtpServer, type XOAuth2SmtpServer } from './xoauth2-smtp-server';
 
 export const TENANT_ID = '0b7c2a45-1d7e-4c9a-9d1a-6f0e8a1b2c3d';
 export const APP_CLIENT_ID = '4d1f8c3e-2b6a-4e0f-9c7d-1a2b3c4d5e6f';
@@ -16,6 +19,50 @@ export const GOOGLE_CLIENT_ID = '123456789012-abcdefghijklmnop.apps.googleuserco
 export const CHROME_REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 
 type RelayLike = Pick<TestRelay, 'request'>;
+
+/** A local token server, an SMTP server that checks XOAUTH2 against it, and a relay pointed at both, with two users. */
+export interface OAuthScene {
+  tokens: OAuthTokenServer;
+  smtp: XOAuth2SmtpServer;
+  t: TestRelay;
+  /** Tokens of the admin `account` and of `bo@firma.se`. */
+  anna: string;
+  bo: string;
+  close(): Promise<void>;
+}
+
+export async function startOAuthScene(options: {
+  style: 'microsoft' | 'google';
+  /** The first user's address (an admin). */
+  account: string;
+  /** Registers the apps and clients the test needs with the token server. */
+  register(tokens: OAuthTokenServer): void;
+  /** Relay environment besides the token server's URLs (e.g. OWNPOST_MS_CLIENT_ID). */
+  env?: NodeJS.ProcessEnv;
+  /** @default startTestRelay */
+  startRelay?: (overrides: object, env: NodeJS.ProcessEnv) => Promise<TestRelay>;
+  /** @default 'member' */
+  boRole?: Role;
+}): Promise<OAuthScene> {
+  const tokens = await startOAuthTokenServer();
+  options.register(tokens);
+  const smtp = await startXOAuth2SmtpServer(tokens, { style: options.style });
+  const t = await (options.startRelay ?? startTestRelay)({}, oauthEnv(tokens, options.env));
+  const { token: anna } = await t.addUser(options.account, 'admin');
+  const { token: bo } = await t.addUser('bo@firma.se', options.boRole ?? 'member');
+  return {
+    tokens,
+    smtp,
+    t,
+    anna,
+    bo,
+    async close() {
+      await t.close();
+      await smtp.close();
+      await tokens.close();
+    },
+  };
+}
 
 export function smtpSettings(port: number) {
   return { host: '127.0.0.1', port, security: 'starttls' };

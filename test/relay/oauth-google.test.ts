@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oauthEnv, startOAuthTokenServer, type OAuthTokenServer } from '../helpers/oauth-token-server';
+import type { OAuthTokenServer } from '../helpers/oauth-token-server';
 import {
   CHROME_REDIRECT_URI,
   closePooledConnections,
@@ -15,9 +15,11 @@ import {
   GOOGLE_CLIENT_ID,
   sendAndWait,
   smtpSettings,
+  startOAuthScene,
+  type OAuthScene,
 } from '../helpers/oauth-test-kit';
-import { startTestRelay, type TestRelay } from '../helpers/test-relay';
-import { startXOAuth2SmtpServer, type XOAuth2SmtpServer } from '../helpers/xoauth2-smtp-server';
+import type { TestRelay } from '../helpers/test-relay';
+import type { XOAuth2SmtpServer } from '../helpers/xoauth2-smtp-server';
 
 const ACCOUNT = 'anna.berg@gmail.com';
 const GOOGLE_CLIENT_SECRET = `GOCSPX-${randomBytes(18).toString('base64url')}`;
@@ -28,20 +30,19 @@ let t: TestRelay;
 let anna: string;
 let bo: string;
 
+let scene: OAuthScene;
+
 beforeAll(async () => {
-  tokens = await startOAuthTokenServer();
-  tokens.addGoogleClient({ clientId: GOOGLE_CLIENT_ID, clientSecret: GOOGLE_CLIENT_SECRET, redirectUris: [CHROME_REDIRECT_URI] });
-  smtp = await startXOAuth2SmtpServer(tokens, { style: 'google' });
   // No relay-wide Google client: the profiles bring their own (ID and sealed secret).
-  t = await startTestRelay({}, oauthEnv(tokens));
-  ({ token: anna } = await t.addUser(ACCOUNT, 'admin'));
-  ({ token: bo } = await t.addUser('bo@firma.se', 'admin'));
+  scene = await startOAuthScene({
+    style: 'google',
+    account: ACCOUNT,
+    register: (server) => server.addGoogleClient({ clientId: GOOGLE_CLIENT_ID, clientSecret: GOOGLE_CLIENT_SECRET, redirectUris: [CHROME_REDIRECT_URI] }),
+    boRole: 'admin',
+  });
+  ({ tokens, smtp, t, anna, bo } = scene);
 });
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-  await tokens.close();
-});
+afterAll(() => scene.close());
 
 function googleProfile(overrides: Record<string, unknown> = {}) {
   return {

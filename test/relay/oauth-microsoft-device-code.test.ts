@@ -4,7 +4,7 @@
  * (Microsoft rotates refresh tokens), and shows "sign in again" when the refresh token stops working.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oauthEnv, startOAuthTokenServer, type OAuthTokenServer } from '../helpers/oauth-token-server';
+import type { OAuthTokenServer } from '../helpers/oauth-token-server';
 import {
   APP_CLIENT_ID,
   appOnlyProfile,
@@ -14,10 +14,12 @@ import {
   PUBLIC_CLIENT_ID,
   sendAndWait,
   smtpSettings,
+  startOAuthScene,
   TENANT_ID,
+  type OAuthScene,
 } from '../helpers/oauth-test-kit';
-import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
-import { startXOAuth2SmtpServer, type XOAuth2SmtpServer } from '../helpers/xoauth2-smtp-server';
+import { testProfile, type TestRelay } from '../helpers/test-relay';
+import type { XOAuth2SmtpServer } from '../helpers/xoauth2-smtp-server';
 
 const ACCOUNT = 'anna@firma.se';
 
@@ -27,20 +29,19 @@ let t: TestRelay;
 let anna: string;
 let bo: string;
 
+let scene: OAuthScene;
+
 beforeAll(async () => {
-  tokens = await startOAuthTokenServer();
-  // A public client ("Allow public client flows"), the relay's default app for delegated sign-in.
-  tokens.addMicrosoftApp({ tenant: TENANT_ID, clientId: PUBLIC_CLIENT_ID });
-  smtp = await startXOAuth2SmtpServer(tokens, { style: 'microsoft' });
-  t = await startTestRelay({}, oauthEnv(tokens, { OWNPOST_MS_CLIENT_ID: PUBLIC_CLIENT_ID }));
-  ({ token: anna } = await t.addUser(ACCOUNT, 'admin'));
-  ({ token: bo } = await t.addUser('bo@firma.se'));
+  scene = await startOAuthScene({
+    style: 'microsoft',
+    account: ACCOUNT,
+    // A public client ("Allow public client flows"), the relay's default app for delegated sign-in.
+    register: (server) => server.addMicrosoftApp({ tenant: TENANT_ID, clientId: PUBLIC_CLIENT_ID }),
+    env: { OWNPOST_MS_CLIENT_ID: PUBLIC_CLIENT_ID },
+  });
+  ({ tokens, smtp, t, anna, bo } = scene);
 });
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-  await tokens.close();
-});
+afterAll(() => scene.close());
 
 function delegatedProfile(overrides: Record<string, unknown> = {}) {
   return {

@@ -10,10 +10,10 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zDiagnosisResult } from '../../shared/diagnosis-schemas';
 import { expectFailure, startDiagnosisRelay } from '../helpers/diagnosis-relay';
-import { oauthEnv, startOAuthTokenServer, type OAuthTokenServer } from '../helpers/oauth-token-server';
-import { APP_CLIENT_ID, appOnlyProfile, PUBLIC_CLIENT_ID, smtpSettings, TENANT_ID } from '../helpers/oauth-test-kit';
+import type { OAuthTokenServer } from '../helpers/oauth-token-server';
+import { APP_CLIENT_ID, appOnlyProfile, PUBLIC_CLIENT_ID, smtpSettings, startOAuthScene, TENANT_ID, type OAuthScene } from '../helpers/oauth-test-kit';
 import type { TestRelay } from '../helpers/test-relay';
-import { startXOAuth2SmtpServer, type XOAuth2SmtpServer } from '../helpers/xoauth2-smtp-server';
+import type { XOAuth2SmtpServer } from '../helpers/xoauth2-smtp-server';
 
 const CLIENT_SECRET = `Xy8Q~${randomBytes(24).toString('base64url')}`;
 const APP_MAILBOX = 'faktura@firma.se';
@@ -25,20 +25,22 @@ let t: TestRelay;
 let anna: string;
 let bo: string;
 
+let scene: OAuthScene;
+
 beforeAll(async () => {
-  tokens = await startOAuthTokenServer();
-  tokens.addMicrosoftApp({ tenant: TENANT_ID, clientId: APP_CLIENT_ID, clientSecret: CLIENT_SECRET, mailboxes: [APP_MAILBOX] });
-  tokens.addMicrosoftApp({ tenant: TENANT_ID, clientId: PUBLIC_CLIENT_ID });
-  smtp = await startXOAuth2SmtpServer(tokens, { style: 'microsoft' });
-  t = await startDiagnosisRelay({}, oauthEnv(tokens, { OWNPOST_MS_CLIENT_ID: PUBLIC_CLIENT_ID }));
-  ({ token: anna } = await t.addUser(ACCOUNT, 'admin'));
-  ({ token: bo } = await t.addUser('bo@firma.se'));
+  scene = await startOAuthScene({
+    style: 'microsoft',
+    account: ACCOUNT,
+    register(server) {
+      server.addMicrosoftApp({ tenant: TENANT_ID, clientId: APP_CLIENT_ID, clientSecret: CLIENT_SECRET, mailboxes: [APP_MAILBOX] });
+      server.addMicrosoftApp({ tenant: TENANT_ID, clientId: PUBLIC_CLIENT_ID });
+    },
+    env: { OWNPOST_MS_CLIENT_ID: PUBLIC_CLIENT_ID },
+    startRelay: startDiagnosisRelay,
+  });
+  ({ tokens, smtp, t, anna, bo } = scene);
 });
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-  await tokens.close();
-});
+afterAll(() => scene.close());
 
 function delegatedProfile(overrides: Record<string, unknown> = {}) {
   return {
