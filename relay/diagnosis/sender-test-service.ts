@@ -285,8 +285,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
    * profile, as the test sends its password to the (possibly new) server.
    */
   function storedCredentials(user: UserRow, row: ProfileRow, typedUsername: string | undefined): DiagnosisSubject['credentials'] {
-    const canManage = row.scope === 'company' ? user.role === 'admin' : row.ownerId === user.id;
-    if (!canManage) throw new ApiError('not_found', 'There is no sender profile with this id that you may change.');
+    if (!canManageProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id that you may change.');
     const opened = openProfileSecrets(row, cipher);
     const username = typedUsername ?? opened.data.auth?.username;
     if (!username || opened.password === undefined || username !== opened.data.auth?.username) return undefined;

@@ -258,7 +258,8 @@ function authView(auth: StoredAuth, secrets: SealedSecrets, oauthState: string |
 }
 
 /** Whether two `auth` settings use the same OAuth2 app registration (so its secret and sign-in still fit). */
-function sameOAuthClient(a: StoredAuth, b: StoredAuth): boolean {
+/** Whether two sign-in settings use the same app registration, so that a saved sign-in or client secret fits both. */
+export function sameOAuthClient(a: StoredAuth, b: StoredAuth): boolean {
   if (a.type !== 'oauth2' || b.type !== 'oauth2') return a.type === b.type;
   const tenant = (auth: StoredOAuth2Auth) => ('tenantId' in auth ? auth.tenantId : undefined);
   return a.provider === b.provider && a.flow === b.flow && tenant(a) === tenant(b) && a.clientId === b.clientId;

@@ -86,9 +86,8 @@ export async function resolveSenderProfile(store: Store, user: UserRow, context:
     }
     return { row, data: parseProfileData(row), resolvedBy: 'explicit' };
   }
-  const visible = (await store.listProfilesVisibleTo(user.id))
-    .filter((row) => canUseProfile(user, row))
-    .map((row) => ({ row, data: parseProfileData(row) }));
+  // The store lists exactly the company profiles and the user's own (`canUseProfile`).
+  const visible = (await store.listProfilesVisibleTo(user.id)).map((row) => ({ row, data: parseProfileData(row) }));
   const mapped = findMappedProfile(visible, context);
   if (mapped) return mapped;
 

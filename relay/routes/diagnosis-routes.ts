@@ -8,16 +8,10 @@ import type { AuthEnv } from '../http/authenticate';
 import { preferredLanguage } from '../http/language';
 import { readJsonBody } from '../http/read-body';
 import type { OAuth2AuthInput } from '../../shared/schemas';
-import { openProfileSecrets, parseProfileData, type OpenedProfile, type ProfileData, type StoredOAuth2Auth } from '../profiles/profile-record';
+import { openProfileSecrets, parseProfileData, sameOAuthClient, type OpenedProfile, type ProfileData, type StoredOAuth2Auth } from '../profiles/profile-record';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow, Store } from '../store/types';
-
-/** Whether two OAuth2 settings use the same app registration, so that a saved sign-in or client secret fits both. */
-function sameOAuthClient(a: StoredOAuth2Auth, b: StoredOAuth2Auth): boolean {
-  const tenant = (auth: StoredOAuth2Auth) => ('tenantId' in auth ? auth.tenantId : undefined);
-  return a.provider === b.provider && a.flow === b.flow && tenant(a) === tenant(b) && a.clientId === b.clientId;
-}
 
 export interface DiagnosisRouteDeps {
   store: Store;

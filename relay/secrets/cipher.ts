@@ -58,12 +58,6 @@ export class SecretCipher {
     return this.current;
   }
 
-  /** Ids of every key that can decrypt, the encrypting one first. */
-  get keyIds(): string[] {
-    this.refreshKeys();
-    return [...this.keys.keys()];
-  }
-
   /**
    * AES-256-GCM with a fresh 96-bit IV. `aad` binds the ciphertext to its place (for example
    * `profile:<id>:password`): a sealed value copied into another row does not decrypt.
@@ -85,8 +79,13 @@ export class SecretCipher {
     if (format !== FORMAT || !keyId || iv === undefined || body === undefined || tag === undefined) {
       throw new SecretError('not a sealed secret of a known format');
     }
-    this.refreshKeys();
-    const key = this.keys.get(keyId);
+    // The key file is looked at again only for a key this relay does not know yet (a rotation by
+    // another process): opening is on every send's path, sealing is where a new key must be used.
+    let key = this.keys.get(keyId);
+    if (!key) {
+      this.refreshKeys();
+      key = this.keys.get(keyId);
+    }
     if (!key) throw new SecretError(`sealed with key ${keyId}, which this relay does not have`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(`${FORMAT}:${aad}`));
