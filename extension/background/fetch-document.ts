@@ -92,7 +92,7 @@ function remember(key: string, document: FetchedDocument) {
   for (const [k, entry] of documentCache) if (entry.expires <= now) documentCache.delete(k);
   documentCache.set(key, { document, expires: now + DOCUMENT_CACHE_MS });
   let total = 0;
-  for (const entry of [...documentCache.values()].reverse()) total += entry.document.size;
+  for (const entry of documentCache.values()) total += entry.document.size;
   // Oldest first out when the cache holds too much (Map keeps insertion order).
   for (const [k, entry] of documentCache) {
     if (total <= DOCUMENT_CACHE_MAX_BYTES) break;

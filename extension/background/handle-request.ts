@@ -20,28 +20,14 @@ import {
   pageSetup,
   probeDocument,
   publishRecipe,
+  requireConnection,
   saveRecipe,
   sendDraft,
   startPicker,
+  toExtensionError,
   unpublishRecipe,
 } from './page-requests';
-import { callRelay, RelayError } from './relay-client';
-
-async function requireConnection() {
-  const connection = await connectionItem.getValue();
-  if (!connection) {
-    throw new RelayError({ code: 'not_connected', message: 'Ownpost is not connected to a relay yet.', hint: 'Click the Ownpost icon and connect with a pairing code.' });
-  }
-  return connection;
-}
-
-/** A relay path with its query; `lang` asks the relay to explain problems in the language the user chose. */
-function relayPath(path: string, query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
-}
+import { callRelay, relayPath } from './relay-client';
 
 const profilePath = (id: string, rest = '') => `/v1/profiles/${encodeURIComponent(id)}${rest}`;
 const signInPath = (id: string, rest = '') => `/v1/oauth/sign-ins/${encodeURIComponent(id)}${rest}`;
@@ -72,8 +58,7 @@ export async function handleExtensionRequest(raw: unknown, sender: Runtime.Messa
   try {
     return { ok: true, data: (await dispatch(request, sender)) as never };
   } catch (error) {
-    if (error instanceof RelayError) return { ok: false, error: error.error };
-    return fail('bad_request', (error as Error).message);
+    return { ok: false, error: toExtensionError(error) };
   }
 }
 

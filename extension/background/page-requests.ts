@@ -21,12 +21,13 @@ import {
   savePersonalRecipe,
 } from '../recipes/recipe-store';
 import { base64Size, bytesToBase64, fetchDocumentForTab, probeDocumentLinks } from './fetch-document';
-import { callRelay, RelayError } from './relay-client';
+import { callRelay, RelayError, relayPath } from './relay-client';
 
 /** The panel's code, injected into a tab only when its user opens the panel (the page-load script stays small). */
 export const PANEL_SCRIPT_FILE = '/content-scripts/invoice-panel.js';
 
-async function requireConnection(): Promise<StoredConnection> {
+/** The stored connection to the relay, or a `not_connected` error the UI explains. */
+export async function requireConnection(): Promise<StoredConnection> {
   const connection = await connectionItem.getValue();
   if (!connection) {
     throw new RelayError({ code: 'not_connected', message: 'Ownpost is not connected to a relay yet.', hint: 'Click the Ownpost icon and connect with a pairing code.' });
@@ -57,8 +58,7 @@ export async function probeDocument(urls: string[], sender: Runtime.MessageSende
 
 export async function documentHistory(documentRef: string): Promise<ExtensionResponses['document.history']> {
   const connection = await requireConnection();
-  const path = `/v1/messages?${new URLSearchParams({ documentRef, limit: '20' })}`;
-  return callRelay<{ messages: MessageView[] }>(connection.relayUrl, path, { token: connection.token });
+  return callRelay<{ messages: MessageView[] }>(connection.relayUrl, relayPath('/v1/messages', { documentRef, limit: 20 }), { token: connection.token });
 }
 
 /**
@@ -106,7 +106,8 @@ export async function loadPanel(sender: Runtime.MessageSender): Promise<{ loaded
   return { loaded: true };
 }
 
-function toExtensionError(error: unknown): ExtensionError {
+/** Any failure as the error a response carries: a relay's own, or `bad_request` with the message. */
+export function toExtensionError(error: unknown): ExtensionError {
   return error instanceof RelayError ? error.error : { code: 'bad_request', message: (error as Error).message };
 }
 

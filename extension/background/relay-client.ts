@@ -7,6 +7,14 @@ export class RelayError extends Error {
   }
 }
 
+/** A relay path with its query; `lang` asks the relay to explain problems in the language the user chose. */
+export function relayPath(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
 /** Calls the relay; turns every failure into a RelayError with a code the UI can explain. */
 export async function callRelay<T>(
   relayUrl: string,

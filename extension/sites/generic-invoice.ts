@@ -14,7 +14,8 @@ import {
   parseNumberValue,
   type LabelledField,
 } from './page-labels';
-import type { DetectedDocument, PageDetection, PageLanguage, SiteAdapter } from './site-adapter';
+import { matchLanguage, type Language } from '../i18n/core';
+import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 
 /**
  * Bounds on the work done per detection, so a huge page costs the same as a big one. Detection
@@ -38,7 +39,6 @@ const HEADING_SELECTOR = 'h1, h2, h3, h4, [role="heading"]';
 const CHROME_SELECTOR = 'header, footer, nav, aside, [role="banner"], [role="contentinfo"], [role="navigation"]';
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, without relying on the global
 
-const LANGUAGE_TAGS: Record<string, PageLanguage> = { en: 'en', pl: 'pl', is: 'is', sv: 'sv', da: 'da', nb: 'nb', no: 'nb', nn: 'nb', de: 'de' };
 
 interface TextItem {
   text: string;
@@ -62,7 +62,7 @@ interface FieldHit {
   value: string;
   index: number;
   element: Element;
-  languages: PageLanguage[];
+  languages: Language[];
   /** Rank among hits of the same field: headings beat fields for numbers, "to pay" beats "total". */
   rank: number;
 }
@@ -71,7 +71,7 @@ interface FieldHit {
 interface LabelledValues {
   hits: Partial<Record<LabelledField, FieldHit[]>>;
   /** Languages voted for by every label found. */
-  votes: Map<PageLanguage, number>;
+  votes: Map<Language, number>;
   texts: TextItem[];
 }
 
@@ -108,7 +108,7 @@ function controlValue(element: Element): string | undefined {
 
 function readLabelledValues(texts: TextItem[]): LabelledValues {
   const hits: LabelledValues['hits'] = {};
-  const votes = new Map<PageLanguage, number>();
+  const votes = new Map<Language, number>();
   /** Texts read as a label's value ("Kund AB" after "Kund:") are not read again as labels. */
   const consumed = new Set<number>();
   texts.forEach((item, index) => {
@@ -149,11 +149,11 @@ function bestHit(hits: FieldHit[] | undefined, preferLast = false): FieldHit | u
   return best;
 }
 
-function pageLanguage(document: Document, values: LabelledValues, numberHit: FieldHit | undefined): PageLanguage | undefined {
-  const tag = (document.documentElement.getAttribute('lang') ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  if (LANGUAGE_TAGS[tag]) return LANGUAGE_TAGS[tag];
+function pageLanguage(document: Document, values: LabelledValues, numberHit: FieldHit | undefined): Language | undefined {
+  const tagged = matchLanguage(document.documentElement.getAttribute('lang') ?? '');
+  if (tagged) return tagged;
   const candidates = numberHit?.languages ?? [...values.votes.keys()];
-  let best: PageLanguage | undefined;
+  let best: Language | undefined;
   for (const language of candidates) if (!best || (values.votes.get(language) ?? 0) > (values.votes.get(best) ?? 0)) best = language;
   return best;
 }
@@ -337,7 +337,7 @@ function columnFields(row: Element): Map<number, LabelledField> {
   return columns;
 }
 
-function extractRow(row: Element, link: PdfLink, language: PageLanguage | undefined): DetectedDocument | undefined {
+function extractRow(row: Element, link: PdfLink, language: Language | undefined): DetectedDocument | undefined {
   const columns = columnFields(row);
   const cells = [...row.children];
   const fields: Partial<Record<LabelledField, string>> = {};

@@ -6,11 +6,11 @@
  * To teach the generic adapter a new word, add it here; a unit test per language reads a page
  * written with these words (test/extension/generic-invoice.test.ts).
  */
-import type { PageLanguage } from './site-adapter';
+import type { Language } from '../i18n/core';
 
 export type LabelledField = 'number' | 'email' | 'customer' | 'amount' | 'dueDate';
 
-type LabelTable = Record<LabelledField, Record<PageLanguage, readonly string[]>>;
+type LabelTable = Record<LabelledField, Record<Language, readonly string[]>>;
 
 /**
  * Labels per field and language. Longer labels are tried first, so "Fakturanummer" wins over
@@ -76,7 +76,7 @@ const NUMBER_COLUMN_HEADINGS = ['nr', 'no', 'number', 'numer', 'nummer', 'númer
 
 export interface LabelInfo {
   field: LabelledField;
-  languages: PageLanguage[];
+  languages: Language[];
   /** An amount label that names what is due. */
   due: boolean;
 }
@@ -87,8 +87,8 @@ function labelKey(text: string): string {
 }
 
 const LABEL_INFO = new Map<string, LabelInfo>();
-for (const [field, byLanguage] of Object.entries(LABELS) as [LabelledField, Record<PageLanguage, readonly string[]>][]) {
-  for (const [language, labels] of Object.entries(byLanguage) as [PageLanguage, readonly string[]][]) {
+for (const [field, byLanguage] of Object.entries(LABELS) as [LabelledField, Record<Language, readonly string[]>][]) {
+  for (const [language, labels] of Object.entries(byLanguage) as [Language, readonly string[]][]) {
     for (const label of labels) {
       const info = LABEL_INFO.get(labelKey(label));
       // A word is one field (the first listed wins: "order" is a number label, not anything else).

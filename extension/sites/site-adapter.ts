@@ -1,5 +1,4 @@
-/** The languages the generic adapter reads (the extension's languages, extension/i18n/core.ts). */
-export type PageLanguage = 'en' | 'pl' | 'is' | 'sv' | 'da' | 'nb' | 'de';
+import type { Language } from '../i18n/core';
 
 /** What a site adapter finds on a page for one document: everything the panel needs to prefill a send. */
 export interface DetectedDocument {
@@ -11,7 +10,7 @@ export interface DetectedDocument {
   amount?: string;
   dueDate?: string;
   /** The language the document is written in, when the page or its labels tell. */
-  language?: PageLanguage;
+  language?: Language;
   /** Absolute URL of the document's PDF on the page's own site. */
   pdfUrl?: string;
   pdfName?: string;

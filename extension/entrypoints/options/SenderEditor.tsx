@@ -224,7 +224,6 @@ export function SenderEditor({ id }: { id: string }) {
   const { isAdmin } = useConnection();
   const [profile, setProfile] = useState<ProfileView | undefined>();
   const [delivery, setDelivery] = useState<DeliverySettingsView | undefined>();
-  const [deliveryAvailable, setDeliveryAvailable] = useState(true);
   const [original, setOriginal] = useState<Draft | undefined>();
   const [draft, setDraft] = useState<Draft | undefined>();
   const [loadError, setLoadError] = useState<ExtensionError | undefined>();
@@ -249,8 +248,6 @@ export function SenderEditor({ id }: { id: string }) {
       if (!found) return setLoadError({ code: 'not_found', message: t('editor.notFound') });
       const settings = await sendRequest({ type: 'profiles.delivery.get', id });
       const loadedDelivery = settings.ok ? settings.data : undefined;
-      // A relay without delivery settings answers 404: the section is left out rather than shown broken.
-      setDeliveryAvailable(settings.ok);
       setProfile(found);
       setDelivery(loadedDelivery);
       const initial = draftFrom(found, loadedDelivery);
@@ -280,6 +277,8 @@ export function SenderEditor({ id }: { id: string }) {
   const currentFingerprint = serverFingerprint(draft);
   const testPassedForDraft = test !== undefined && test.fingerprint === currentFingerprint && test.result.ok;
   const patch = profilePatch(original, draft);
+  // A relay without delivery settings answers 404: the section is left out rather than shown broken.
+  const deliveryAvailable = delivery !== undefined;
   const dirty = Object.keys(patch).length > 0 || (deliveryAvailable && deliveryChanged(original, draft));
   // A delegated sign-in nobody has made yet cannot be tested: the relay saves it, and it is tested after the sign-in.
   const untestable = needsNewSignIn(original, draft, profile.auth.type === 'oauth2' && profile.auth.status === 'ready');

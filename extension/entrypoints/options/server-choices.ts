@@ -15,7 +15,3 @@ export const CIPHER_CHOICES = ['default', 'strong', 'compatible'] as const satis
 export const checkedSecurityModes: Exactly<SmtpSecurity, typeof SECURITY_MODES> = SECURITY_MODES;
 export const checkedTlsVersions: Exactly<TlsVersion, typeof TLS_VERSION_CHOICES> = TLS_VERSION_CHOICES;
 export const checkedCipherLevels: Exactly<CipherLevel, typeof CIPHER_CHOICES> = CIPHER_CHOICES;
-
-export function isSecurityMode(value: unknown): value is SmtpSecurity {
-  return typeof value === 'string' && (SECURITY_MODES as readonly string[]).includes(value);
-}

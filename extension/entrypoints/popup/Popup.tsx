@@ -174,6 +174,9 @@ function ConnectedView({ state, onDisconnected }: { state: ConnectionState; onDi
 
   useEffect(() => {
     void sendRequest({ type: 'profiles.list' }).then((result) => (result.ok ? setProfiles(result.data.profiles) : setError(result.error)));
+  }, []);
+  // The recent sends come in the chosen language, so they are asked again when it changes.
+  useEffect(() => {
     void sendRequest({ type: 'messages.list', limit: RECENT_SENDS, language }).then((result) => result.ok && setMessages(result.data.messages));
   }, [language]);
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
 import type { MessageView, ProfileView } from '../../../../shared/schemas';
-import { createTranslator, isLanguage, type Language } from '../../../i18n/core';
+import { createTranslator, type Language } from '../../../i18n/core';
 import { pageStrings } from '../../../i18n/page-strings';
 import { loadTemplate, renderTemplate, type MessageTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
@@ -37,7 +37,7 @@ interface Props {
 export function BulkPanel({ documents, host, signal, onClose }: Props) {
   const t = useMemo(() => createTranslator(pageStrings, host.language), [host.language]);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' }), [t.locale]);
-  const language: Language = documents[0]?.language && isLanguage(documents[0].language) ? documents[0].language : host.language;
+  const language: Language = documents[0]?.language ?? host.language;
   const [profiles, setProfiles] = useState<ProfileView[] | undefined>();
   const [profileId, setProfileId] = useState('');
   const [template, setTemplate] = useState<MessageTemplate | undefined>();

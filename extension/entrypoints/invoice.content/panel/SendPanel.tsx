@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DocumentInfo } from '../../../../shared/extension-messages';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
 import type { MessageView, ProfileView } from '../../../../shared/schemas';
-import { createTranslator, isLanguage, type Language } from '../../../i18n/core';
+import { createTranslator, type Language } from '../../../i18n/core';
 import { pageStrings } from '../../../i18n/page-strings';
 import { loadTemplate, renderTemplate, type MessageTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
@@ -47,7 +47,7 @@ function parseAddressField(text: string, required: boolean): { ok: true; value: 
 /** The sender panel for one document: from, to, cc, subject, message, attachments, Send, and the result. */
 export function SendPanel({ found, host, signal, onClose }: Props) {
   const t = useMemo(() => createTranslator(pageStrings, host.language), [host.language]);
-  const templateLanguage: Language = found.language && isLanguage(found.language) ? found.language : host.language;
+  const templateLanguage: Language = found.language ?? host.language;
   const [profiles, setProfiles] = useState<ProfileView[] | undefined>();
   const [mappedId, setMappedId] = useState<string | undefined>();
   const [profileId, setProfileId] = useState('');
