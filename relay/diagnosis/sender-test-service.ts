@@ -5,7 +5,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { DiagnosisResult, DiagnosisStage, ProfileVerification } from '../../shared/diagnosis-schemas';
-import { defaultPort } from '../../shared/providers';
 import type { RelayConfig } from '../config';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
@@ -19,7 +18,7 @@ import { SenderTestLimits, TestRateLimitedError } from '../limits/sender-test-li
 import type { AccessToken, SmtpAuthResolver } from '../oauth/access-tokens';
 import { parseGrantState } from '../oauth/grant-state';
 import { OAuthError } from '../oauth/oauth-error';
-import { openProfileSecrets, parseSealedSecrets, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';
+import { openProfileSecrets, parseSealedSecrets, storedSmtp, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
 import { canManageProfile } from '../profiles/resolve-profile';
 import type { ProfileRow, UserRow } from '../store/types';
@@ -71,14 +70,7 @@ const PASS_REMEMBERED_MS = 15 * 60_000;
 export function subjectOfProfile(profile: OpenedProfile): DiagnosisSubject {
   const { data } = profile;
   return {
-    smtp: {
-      host: data.smtp.host,
-      port: data.smtp.port || defaultPort(data.smtp.security),
-      security: data.smtp.security,
-      ...(data.smtp.ehloName ? { ehloName: data.smtp.ehloName } : {}),
-      ...(data.smtp.minTlsVersion ? { minTlsVersion: data.smtp.minTlsVersion } : {}),
-      ...(data.smtp.ciphers ? { ciphers: data.smtp.ciphers } : {}),
-    },
+    smtp: storedSmtp(data.smtp),
     ...(profile.password !== undefined && data.auth?.username ? { credentials: { username: data.auth.username, password: profile.password } } : {}),
     ...(data.fromName ? { fromName: data.fromName } : {}),
     fromAddress: data.fromAddress,

@@ -101,7 +101,8 @@ export function profileSecretAad(profileId: string, field: string): string {
   return `profile:${profileId}:${field}`;
 }
 
-function storedSmtp(input: ProfileInput['smtp']): StoredSmtpSettings {
+/** Server settings as stored and tested: the port filled in from the security mode when absent or 0. */
+export function storedSmtp(input: ProfileInput['smtp'] | StoredSmtpSettings): StoredSmtpSettings {
   return {
     host: input.host,
     port: input.port || defaultPort(input.security),

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { zDiagnoseRequest, zProfileTestRequest } from '../../shared/diagnosis-schemas';
-import { defaultPort } from '../../shared/providers';
 import { subjectOfProfile, type OAuthTokenSource, type SenderTestService } from '../diagnosis/sender-test-service';
 import type { DiagnosisSubject } from '../diagnosis/run-diagnosis';
 import { ApiError } from '../http/api-error';
@@ -8,7 +7,7 @@ import type { AuthEnv } from '../http/authenticate';
 import { preferredLanguage } from '../http/language';
 import { readJsonBody } from '../http/read-body';
 import type { OAuth2AuthInput } from '../../shared/schemas';
-import { openProfileSecrets, parseProfileData, sameOAuthClient, type OpenedProfile, type ProfileData, type StoredOAuth2Auth } from '../profiles/profile-record';
+import { openProfileSecrets, parseProfileData, sameOAuthClient, storedSmtp, type OpenedProfile, type ProfileData, type StoredOAuth2Auth } from '../profiles/profile-record';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow, Store } from '../store/types';
@@ -74,14 +73,7 @@ export function diagnosisRoutes({ store, cipher, senderTests }: DiagnosisRouteDe
         }
       }
       const subject: DiagnosisSubject = {
-        smtp: {
-          host: value.smtp.host,
-          port: value.smtp.port || defaultPort(value.smtp.security),
-          security: value.smtp.security,
-          ...(value.smtp.ehloName ? { ehloName: value.smtp.ehloName } : {}),
-          minTlsVersion: value.smtp.minTlsVersion,
-          ciphers: value.smtp.ciphers,
-        },
+        smtp: storedSmtp(value.smtp),
         ...(credentials ? { credentials } : {}),
         ...(value.fromName ? { fromName: value.fromName } : {}),
         fromAddress: value.fromAddress,
