@@ -364,6 +364,8 @@ export const zProfileInput = z.object({
   isFallback: profileFields.isFallback.default(false),
   sites: profileFields.sites.default([]),
   projects: profileFields.projects.default([]),
+  /** An admin saves settings whose test did not pass (recorded on the profile as `verification: forced`). */
+  force: z.boolean().optional(),
 });
 export type ProfileInput = z.infer<typeof zProfileInput>;
 
@@ -377,6 +379,7 @@ export const zProfilePatch = z
     fromName: profileFields.fromName.nullable(),
     replyTo: profileFields.replyTo.nullable(),
     smtp: zSmtpSettingsPatch,
+    force: z.boolean(),
   })
   .partial();
 export type ProfilePatch = z.infer<typeof zProfilePatch>;

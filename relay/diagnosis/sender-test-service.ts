@@ -61,7 +61,7 @@ export type OAuthTokenSource =
  * Saving a profile with new server settings or credentials: returns the row to store (with its
  * `verification`), or throws 422 `profile_test_failed` with the test in `details.diagnosis`.
  */
-export type TestBeforeSave = (c: Context<AuthEnv>, save: { candidate: ProfileRow; previous?: ProfileRow; bodyText: string }) => Promise<ProfileRow>;
+export type TestBeforeSave = (c: Context<AuthEnv>, save: { candidate: ProfileRow; previous?: ProfileRow; force: boolean }) => Promise<ProfileRow>;
 
 /** A passing test lets the same user save exactly those settings without testing again for this long. */
 const PASS_REMEMBERED_MS = 15 * 60_000;
@@ -123,15 +123,6 @@ export function awaitsSignIn(row: ProfileRow): boolean {
 }
 
 /** `{"force": true}` beside the profile fields (which the profile schema does not keep). */
-function asksForForce(bodyText: string): boolean {
-  try {
-    const body = JSON.parse(bodyText) as unknown;
-    return typeof body === 'object' && body !== null && (body as { force?: unknown }).force === true;
-  } catch {
-    return false;
-  }
-}
-
 export function createSenderTestService(deps: SenderTestServiceDeps) {
   const { config, cipher, log, smtpAuth } = deps;
   const limits = new SenderTestLimits(deps.limiterStore ?? new MemoryLimiterStore(), config.senderTestLimits);
@@ -284,7 +275,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     return { username, password: opened.password };
   }
 
-  const testBeforeSave: TestBeforeSave = async (c, { candidate, previous, bodyText }) => {
+  const testBeforeSave: TestBeforeSave = async (c, { candidate, previous, force }) => {
     const user = c.get('user');
     const opened = openProfileSecrets(candidate, cipher);
     if (previous && JSON.stringify(testedSettings(openProfileSecrets(previous, cipher))) === JSON.stringify(testedSettings(opened))) {
@@ -299,7 +290,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     // right after saving and then tests it (POST /v1/profiles/:id/test). Once signed in, changed
     // server settings are tested before saving like any other sender, with the saved sign-in.
     if (awaitsSignIn(candidate)) return withoutVerification(candidate);
-    if (asksForForce(bodyText)) {
+    if (force) {
       if (user.role !== 'admin') {
         throw new ApiError('forbidden', 'Only an admin can save a sender whose test did not pass.', {
           hint: 'Fix the settings until the test passes, or ask an admin to save them.',

@@ -115,13 +115,13 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
     })
     .post('/v1/profiles', async (c) => {
       const user = c.get('user');
-      const { value, text } = await readJsonBody(c, zProfileInput);
+      const { value } = await readJsonBody(c, zProfileInput);
       if (value.scope === 'company' && user.role !== 'admin') {
         throw new ApiError('forbidden', 'Only an admin can add a company sender.', { hint: 'Add it as a personal sender instead.' });
       }
       const created = newProfileRow(value, { id: randomUUID(), ownerId: user.id, now: Date.now() }, cipher);
       await assertSavable(user, created);
-      const row = testBeforeSave ? await testBeforeSave(c, { candidate: created, bodyText: text }) : created;
+      const row = testBeforeSave ? await testBeforeSave(c, { candidate: created, force: value.force === true }) : created;
       await saveWithGroupRules(row, true);
       return c.json(await view(row), 201);
     })
@@ -133,13 +133,13 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
     .patch('/v1/profiles/:id', async (c) => {
       const user = c.get('user');
       const row = await findManageable(user, c.req.param('id'));
-      const { value, text } = await readJsonBody(c, zProfilePatch);
+      const { value } = await readJsonBody(c, zProfilePatch);
       if (value.scope === 'company' && user.role !== 'admin') throw new ApiError('forbidden', 'Only an admin can make a sender a company sender.');
       let next = patchProfileRow(row, value, cipher, Date.now());
       if (value.scope === 'company') next.ownerId = null;
       if (value.scope === 'personal' && row.scope === 'company') next.ownerId = user.id;
       await assertSavable(user, next);
-      if (testBeforeSave) next = await testBeforeSave(c, { candidate: next, previous: row, bodyText: text });
+      if (testBeforeSave) next = await testBeforeSave(c, { candidate: next, previous: row, force: value.force === true });
       await saveWithGroupRules(next, false);
       return c.json(await view(next));
     })
