@@ -20,7 +20,8 @@ import {
   recipesForOrigin,
   savePersonalRecipe,
 } from '../recipes/recipe-store';
-import { base64Size, bytesToBase64, fetchDocumentForTab, probeDocumentLinks } from './fetch-document';
+import { base64Size, bytesToBase64 } from '../lib/base64';
+import { fetchDocumentForTab, probeDocumentLinks } from './fetch-document';
 import { callRelay, RelayError, relayPath } from './relay-client';
 
 /** The panel's code, injected into a tab only when its user opens the panel (the page-load script stays small). */

@@ -12,6 +12,7 @@ import {
   parseDocumentNumber,
   parseNameValue,
   parseNumberValue,
+  sameOriginUrl,
   type LabelledField,
 } from './page-labels';
 import { matchLanguage, type Language } from '../i18n/core';
@@ -209,17 +210,6 @@ interface PdfLink {
   confirmed: boolean;
   score: number;
   element: Element;
-}
-
-function sameOriginUrl(raw: string | null, base: URL): URL | undefined {
-  if (!raw || /^\s*(?:javascript|data|blob|mailto|tel):/i.test(raw)) return undefined;
-  try {
-    const url = new URL(raw, base);
-    url.hash = '';
-    return url.origin === base.origin ? url : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function linkText(link: Element): string {

@@ -262,6 +262,18 @@ export function parseNameValue(text: string): string | undefined {
   return value;
 }
 
+/** A link's target on the page's own site, without its fragment; undefined for scripts, data, other sites. */
+export function sameOriginUrl(raw: string | null, base: URL): URL | undefined {
+  if (!raw || /^\s*(?:javascript|data|blob|mailto|tel):/i.test(raw)) return undefined;
+  try {
+    const url = new URL(raw, base);
+    url.hash = '';
+    return url.origin === base.origin ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

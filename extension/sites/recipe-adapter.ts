@@ -1,6 +1,6 @@
 import type { Recipe } from '../../shared/recipe-schemas';
 import { urlPatternMatches } from '../recipes/url-pattern';
-import { collapse, findEmail, parseAmount, parseDate, parseDocumentNumber } from './page-labels';
+import { collapse, findEmail, parseAmount, parseDate, parseDocumentNumber, sameOriginUrl } from './page-labels';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 
 /** A list recipe reads at most this many rows: the bulk panel shows them all. */
@@ -54,17 +54,10 @@ function pdfOf(element: Element | undefined, base: URL): { url: string; name?: s
   if (!element) return undefined;
   const link = element.closest('a[href]') ?? element.querySelector('a[href]');
   const source = link ?? (element.matches('iframe[src], embed[src], object[data]') ? element : undefined);
-  const raw = source?.getAttribute('href') ?? source?.getAttribute('src') ?? source?.getAttribute('data');
-  if (!raw || /^\s*(?:javascript|data|blob):/i.test(raw)) return undefined;
-  try {
-    const url = new URL(raw, base);
-    if (url.origin !== base.origin) return undefined;
-    url.hash = '';
-    const name = link?.getAttribute('download')?.trim();
-    return { url: url.href, ...(name ? { name } : {}) };
-  } catch {
-    return undefined;
-  }
+  const url = sameOriginUrl(source?.getAttribute('href') ?? source?.getAttribute('src') ?? source?.getAttribute('data') ?? null, base);
+  if (!url) return undefined;
+  const name = link?.getAttribute('download')?.trim();
+  return { url: url.href, ...(name ? { name } : {}) };
 }
 
 function readDocument(scope: ParentNode, recipe: Recipe, base: URL): DetectedDocument | undefined {

@@ -6,6 +6,7 @@ import type { ExtensionError, PickedFile } from '../../../../shared/extension-me
 import { MAX_DOCUMENT_BYTES } from '../../../../shared/document-limits';
 import type { MessageView, ProfileView } from '../../../../shared/schemas';
 import { bestSiteScore } from '../../../../shared/site-patterns';
+import { bytesToBase64 } from '../../../lib/base64';
 import { askBackground } from '../background-request';
 
 const STATUS_POLL_MS = 1000;
@@ -71,12 +72,6 @@ export async function followMessage(message: MessageView, signal: AbortSignal, o
 
 export function formatSize(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 export type AddedFile = PickedFile & { size: number };
