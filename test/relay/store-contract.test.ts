@@ -276,6 +276,17 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(await store.getMessage(parts[0]!.id)).toMatchObject({ sentCopyStatus: 'saved', sentCopyFolder: 'Sent', sentCopyAttempts: 1 });
   });
 
+  it('claims a message with the bytes it committed, whatever the caller does with its buffer afterwards', async () => {
+    const raw = randomBytes(40_000);
+    const accepted = Buffer.from(raw);
+    const result = await store.enqueueSend({ id: randomUUID(), userId, idempotencyKey: null, requestHash: 'b', createdAt: Date.now(), messages: [message({ raw: accepted })] });
+    // The accept route releases the composed bytes right after the commit.
+    accepted.fill(0);
+    const t0 = Date.now() + 42_000_000;
+    const [claimed] = (await store.claimDueMessages('w', t0, 60_000, 1000)).filter((m) => m.id === result.messages[0]!.id);
+    expect(claimed!.raw!.equals(raw)).toBe(true);
+  });
+
   it('stores a large body in chunks committed with its message, and reads them back as exactly the accepted bytes', async () => {
     const sizes = [BODY_CHUNK_BYTES, BODY_CHUNK_BYTES + 1, 2 * BODY_CHUNK_BYTES, 2 * BODY_CHUNK_BYTES + 12_345];
     const bodies = sizes.map((size) => randomBytes(size));

@@ -4,6 +4,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BODY_CHUNK_BYTES } from '../types';
+import { FreshBodies } from './fresh-bodies';
 import type {
   AttemptRecord,
   AttemptResult,
@@ -21,6 +22,9 @@ import type {
   Store,
   UserRow,
 } from '../types';
+
+/** Memory for the bodies of messages accepted lately (see FreshBodies): 1,500 invoices of 40 kB. */
+const FRESH_BODIES_BYTES = 64 * 1024 * 1024;
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -110,6 +114,28 @@ const MESSAGE_COLUMNS = [
   .map((column) => `messages.${column}`)
   .join(', ');
 
+// The outbox's claim (claimDueMessages). Each kind of due message through its own partial index
+// (008_outbox_indexes.sql), at most `limit` of each, then the earliest `limit` of both: no scan of
+// the whole outbox.
+const DUE_SQL = `SELECT id FROM (
+     SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages
+       WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
+     UNION ALL
+     SELECT * FROM (SELECT id, lease_until FROM messages
+       WHERE status = 'sending' AND lease_until <= @now ORDER BY lease_until LIMIT @limit)
+   ) ORDER BY due_at LIMIT @limit`;
+const ANY_DUE_SQL = `SELECT EXISTS (SELECT 1 FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now) AS waiting,
+     EXISTS (SELECT 1 FROM messages WHERE status = 'sending' AND lease_until <= @now) AS expired`;
+// The previous owner's attempt never finished: the relay stopped (or hung) mid-send. The server may
+// or may not have the message; at least once means we send it again.
+const RECORD_INTERRUPTED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
+   SELECT id, updated_at, @now, 'interrupted', NULL, NULL, NULL, NULL FROM messages
+   WHERE status = 'sending' AND lease_until <= @now AND id IN (${DUE_SQL})`;
+// One statement claims the batch; bodies come from memory when accepted lately, else from the table.
+const CLAIM_SQL = `UPDATE messages SET status = 'sending', lease_owner = @owner, lease_until = @until, updated_at = @now
+   WHERE id IN (${DUE_SQL})
+   RETURNING ${MESSAGE_COLUMNS}`;
+
 function toDeliverySettings(row: Row | undefined): DeliverySettingsRow | undefined {
   if (!row) return undefined;
   return {
@@ -132,6 +158,10 @@ export class SqliteStore implements Store {
   private readonly pendingSends: { send: NewSend; resolve: (result: EnqueueResult) => void; reject: (error: unknown) => void }[] = [];
   /** Prepared once: the outbox runs the same statements for every message. */
   private readonly statements = new Map<string, Database.Statement>();
+  /** Runs its argument in a transaction; made once, not per call (see relaxed). */
+  private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+  /** Bodies committed lately, so that claiming them reads no body from the database. */
+  private readonly freshBodies = new FreshBodies(FRESH_BODIES_BYTES, BODY_CHUNK_BYTES);
 
   /**
    * Runs an outbox bookkeeping transaction (claims, lease renewals, postponements) with
@@ -144,7 +174,7 @@ export class SqliteStore implements Store {
   private relaxed<T>(fn: () => T): T {
     this.statement('PRAGMA synchronous = NORMAL').run();
     try {
-      return this.db.transaction(fn).immediate();
+      return this.inTransaction.immediate(fn) as T;
     } finally {
       this.statement('PRAGMA synchronous = FULL').run();
     }
@@ -216,6 +246,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
+    this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
     this.migrate();
   }
 
@@ -331,7 +362,7 @@ export class SqliteStore implements Store {
   }
 
   async getProfile(id: string): Promise<ProfileRow | undefined> {
-    return toProfile(this.db.prepare('SELECT * FROM profiles WHERE id = ?').get(id) as Row | undefined);
+    return toProfile(this.statement('SELECT * FROM profiles WHERE id = ?').get(id) as Row | undefined);
   }
 
   async listProfilesVisibleTo(userId: string): Promise<ProfileRow[]> {
@@ -471,6 +502,12 @@ export class SqliteStore implements Store {
       for (const waiting of batch) waiting.reject(error);
       return;
     }
+    // Committed: the worker will claim these in a moment, and finds their bodies here.
+    batch.forEach(({ send }, i) => {
+      const outcome = outcomes[i]!;
+      if (!outcome.ok || outcome.value.kind !== 'created') return;
+      for (const message of send.messages) this.freshBodies.remember(message.id, message.raw);
+    });
     batch.forEach((waiting, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) waiting.resolve(outcome.value);
@@ -571,32 +608,10 @@ export class SqliteStore implements Store {
   }
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-    // Each kind of due message through its own partial index (008_outbox_indexes.sql), at most
-    // `limit` of each, then the earliest `limit` of both: no scan of the whole outbox.
-    const due = `SELECT id FROM (
-         SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages
-           WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
-         UNION ALL
-         SELECT * FROM (SELECT id, lease_until FROM messages
-           WHERE status = 'sending' AND lease_until <= @now ORDER BY lease_until LIMIT @limit)
-       ) ORDER BY due_at LIMIT @limit`;
-    const anyDue = this.statement(
-      `SELECT EXISTS (SELECT 1 FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now) AS waiting,
-         EXISTS (SELECT 1 FROM messages WHERE status = 'sending' AND lease_until <= @now) AS expired`,
-    );
-    // The previous owner's attempt never finished: the relay stopped (or hung) mid-send. The server
-    // may or may not have the message; at least once means we send it again.
-    const recordInterrupted = this.statement(
-      `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
-       SELECT id, updated_at, @now, 'interrupted', NULL, NULL, NULL, NULL FROM messages
-       WHERE status = 'sending' AND lease_until <= @now AND id IN (${due})`,
-    );
-    // One statement claims the batch and reads each message with its body.
-    const claim = this.statement(
-      `UPDATE messages SET status = 'sending', lease_owner = @owner, lease_until = @until, updated_at = @now
-       WHERE id IN (${due})
-       RETURNING ${MESSAGE_COLUMNS}, (SELECT raw FROM message_bodies WHERE message_bodies.message_id = messages.id) AS raw`,
-    );
+    const anyDue = this.statement(ANY_DUE_SQL);
+    const recordInterrupted = this.statement(RECORD_INTERRUPTED_SQL);
+    const claim = this.statement(CLAIM_SQL);
+    const readBody = this.statement('SELECT raw FROM message_bodies WHERE message_id = ?').pluck();
     // Nothing due (the common case between sends): no write transaction at all.
     const found = anyDue.get({ now }) as { waiting: number; expired: number };
     if (!found.waiting && !found.expired) return [];
@@ -605,8 +620,12 @@ export class SqliteStore implements Store {
       if (found.expired) recordInterrupted.run({ now, limit });
       return claim.all({ now, limit, owner, until: now + leaseMs }) as Row[];
     });
+    // No body row: stored in chunks (readMessageBodyChunk).
     return rows
-      .map((row) => ({ ...toMessage(row), raw: (row.raw as Buffer | null) ?? null }))
+      .map((row) => {
+        const id = row.id as string;
+        return { ...toMessage(row), raw: this.freshBodies.get(id) ?? (readBody.get(id) as Buffer | undefined) ?? null };
+      })
       .sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
   }
 
@@ -656,6 +675,8 @@ export class SqliteStore implements Store {
                 owner,
               ).changes;
         if (changed !== 1) return false;
+        // Final: its body is not sent again (a Sent copy reads it from the table).
+        if (result.outcome !== 'deferred') this.freshBodies.forget(id);
         const problemCode = result.outcome === 'sent' ? null : result.problemCode;
         insertAttempt.run(id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode, problemCode);
         return true;
