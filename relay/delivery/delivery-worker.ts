@@ -10,6 +10,9 @@ import { messageBodyStream, readWholeBody } from './message-body';
 import { decideAfterFailure, withJitter } from './retry-decision';
 import { sizeLimitFromError, TransportPool } from './transport-pool';
 
+/** How long a result may wait for others to be committed with it, while other sends are running (see record). */
+const RESULT_LINGER_MS = 5;
+
 /** A Sent-folder copy is tried this many times before it is shown as failed. */
 const SENT_COPY_ATTEMPTS = 3;
 
@@ -73,8 +76,11 @@ export class DeliveryWorker {
   /** Sent copies being appended now, by message id. */
   private readonly copying = new Map<string, Promise<void>>();
   /** Attempts waiting to be committed together (see record). */
-  private pendingResults: { finished: FinishedAttempt; done: (applied: boolean) => void }[] = [];
+  private pendingResults: { finished: FinishedAttempt; done: (applied: boolean) => void; at: number }[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
   private flushScheduled = false;
+  /** The group being committed and synced now; the next group waits for it (see record). */
+  private flushing: Promise<void> | undefined;
   /** Opened profiles by id, with the version of the stored rows they were opened from (see openProfile). */
   private readonly openedProfiles = new Map<string, { version: string; profile: OpenedProfile; limits: EffectiveDeliveryLimits }>();
 
@@ -218,6 +224,8 @@ export class DeliveryWorker {
     if (!state.slot) return;
     state.slot = false;
     this.sending--;
+    // The last send of a burst: results waiting for company go now.
+    if (this.sending === 0) this.scheduleFlush();
     this.wake();
   }
 
@@ -293,26 +301,55 @@ export class DeliveryWorker {
   }
 
   /**
-   * Commits attempts in groups: every attempt that finishes in the same turn of the event loop goes
-   * into one transaction, committed at once; the store then makes it durable off the event loop,
-   * one fsync shared by every group that committed meanwhile (SqliteStore.syncWal). A crash before
-   * the commit means the message is sent again (the window between the server's 250 and the commit
-   * that at-least-once delivery always has).
+   * Group commit: attempts are recorded in groups, one transaction and one sync each, one group at
+   * a time. While other sends are still running, a result waits up to RESULT_LINGER_MS for more to
+   * join it (or until a group is full); when nothing else is being sent it goes at once. A worker
+   * busy with a burst of invoices thus commits a dozen results at a time instead of one each: every
+   * transaction writes its pages to the WAL, and fewer, larger ones cost the event loop far less.
+   * A crash before the commit means the message is sent again: the window between the server's
+   * 250 and the commit that at-least-once delivery always has, widened by at most that wait and the
+   * group ahead of it.
    */
   private record(finished: FinishedAttempt): Promise<boolean> {
     return new Promise((resolve) => {
-      this.pendingResults.push({ finished, done: resolve });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        // No timer, and no waiting for an earlier group's fsync: either would widen the window
-        // between a server's 250 and its commit, the only place a crash can make a duplicate.
-        setImmediate(() => void this.flush());
-      }
+      this.pendingResults.push({ finished, done: resolve, at: Date.now() });
+      this.scheduleFlush();
     });
   }
 
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.flushing || this.pendingResults.length === 0) return;
+    const full = this.pendingResults.length >= this.deps.config.deliveryConcurrency;
+    const wait = this.sending === 0 || full || this.stopping ? 0 : this.pendingResults[0]!.at + RESULT_LINGER_MS - Date.now();
+    if (wait > 0) {
+      // Looked at again when the next result arrives (the group may be full by then) or the wait ends.
+      if (!this.flushTimer) {
+        this.flushTimer = setTimeout(() => {
+          this.flushTimer = undefined;
+          this.scheduleFlush();
+        }, wait);
+      }
+      return;
+    }
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushing = this.flushGroup().finally(() => {
+        this.flushing = undefined;
+        this.scheduleFlush();
+      });
+    });
+  }
+
+  /** Commits every pending attempt now (stop calls it after the in-flight sends). */
   private async flush(): Promise<void> {
-    this.flushScheduled = false;
+    while (this.flushing) await this.flushing;
+    await this.flushGroup();
+  }
+
+  private async flushGroup(): Promise<void> {
     const batch = this.pendingResults.splice(0);
     if (batch.length === 0) return;
     try {
