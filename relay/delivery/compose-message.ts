@@ -4,7 +4,7 @@ import { addressDomain, type Mailbox } from '../../shared/address';
 import type { DocumentInput, MessageInput } from '../../shared/schemas';
 import type { ProfileData } from '../profiles/profile-record';
 import { profileOnlyDecision, type SenderDecision } from '../profiles/sender-policy';
-import { base64AttachmentHead, spliceBase64Bodies, type SendAttachment } from './mime-attachment';
+import { base64AttachmentHead, spliceBase64Bodies, type SendAttachment, type SplicedMessage } from './mime-attachment';
 
 /** A document of a send whose files may be bytes of the request body (relay/delivery/mime-attachment.ts). */
 export type SendDocument = Omit<DocumentInput, 'attachments'> & { attachments: SendAttachment[] };
@@ -22,8 +22,11 @@ export type ProfileForSend = ProfileData & { decision?: SenderDecision };
 const toHeaderMailbox = (m: Mailbox) => ({ name: m.name ?? '', address: m.address });
 
 export interface ComposedMessage {
-  /** The complete MIME message, built once: every attempt and the Sent copy use these bytes. */
-  raw: Buffer;
+  /**
+   * The complete MIME message, built once: every attempt and the Sent copy use these bytes. A large
+   * one is kept in pieces that hold views of the request body (SplicedMessage).
+   */
+  raw: Buffer | SplicedMessage;
   /** SMTP envelope, explicit so that no header can redirect the message. */
   envelope: { from: string; to: string[] };
   messageId: string;

@@ -1,5 +1,6 @@
 import MimeNode from 'nodemailer/lib/mime-node';
 import type { AttachmentInput } from '../../shared/schemas';
+import type { PiecewiseBytes } from '../store/types';
 
 /** RFC 2045 §6.8: base64 lines of at most 76 characters. */
 const LINE = 76;
@@ -39,63 +40,91 @@ export function base64AttachmentHead(attachment: SendAttachment, marker: string)
 
 /**
  * The finished message: `skeleton` (built with `base64AttachmentHead` parts) with each marker line
- * replaced by its file's base64 wrapped at 76 characters, in one buffer of the exact size. The
- * markers are random per message, so no client text can imitate one.
+ * replaced by its file's base64 wrapped at 76 characters. The markers are random per message, so no
+ * client text can imitate one.
+ *
+ * A message under LARGE_MESSAGE_BYTES comes back as one buffer of the exact size. A larger one comes
+ * back as a SplicedMessage: the skeleton's pieces and the files' base64 (slices of the request body)
+ * in order, copied a range at a time when the store writes its chunks, so that a 20 MB attachment is
+ * never held as the request body and as a composed copy at once.
  */
-export function spliceBase64Bodies(skeleton: Buffer, files: { marker: string; content: Base64Text }[]): Buffer {
+export function spliceBase64Bodies(skeleton: Buffer, files: { marker: string; content: Base64Text }[]): Buffer | SplicedMessage {
   const found: { at: number; end: number; content: Buffer }[] = [];
-  let size = skeleton.length;
   for (const { marker, content } of files) {
     const line = Buffer.concat([Buffer.from(marker, 'latin1'), CRLF]);
     const at = skeleton.indexOf(line);
     if (at === -1) throw new Error('spliceBase64Bodies: an attachment marker is missing');
     const bytes = typeof content === 'string' ? Buffer.from(content, 'latin1') : content;
     found.push({ at, end: at + line.length, content: bytes });
-    size += wrappedBase64Bytes(bytes.length) - line.length;
   }
   found.sort((a, b) => a.at - b.at);
-  const out = allocateReleasable(size);
-  let offset = 0;
+  const pieces: Piece[] = [];
   let copied = 0;
   for (const { at, end, content } of found) {
-    offset += skeleton.copy(out, offset, copied, at);
-    for (let i = 0; i < content.length; i += LINE) {
-      offset += content.copy(out, offset, i, Math.min(i + LINE, content.length));
-      out[offset++] = 0x0d;
-      out[offset++] = 0x0a;
-    }
+    pieces.push({ bytes: skeleton.subarray(copied, at), wrapped: false }, { bytes: content, wrapped: true });
     copied = end;
   }
-  offset += skeleton.copy(out, offset, copied);
-  if (offset !== size) throw new Error('spliceBase64Bodies: size mismatch');
-  return out;
+  pieces.push({ bytes: skeleton.subarray(copied), wrapped: false });
+  const message = new SplicedMessage(pieces);
+  return message.length < LARGE_MESSAGE_BYTES ? message.copyTo(Buffer.allocUnsafe(message.length), 0, message.length) : message;
 }
 
-/** An ES2024 resizable ArrayBuffer: Node 20 has them; the TypeScript lib used here stops at ES2023. */
-interface ResizableArrayBuffer extends ArrayBuffer {
-  readonly resizable: boolean;
-  resize(byteLength: number): void;
-}
-const ResizableArrayBuffer = ArrayBuffer as unknown as new (byteLength: number, options: { maxByteLength: number }) => ResizableArrayBuffer;
+/** From this size on, a composed message stays in pieces (see spliceBase64Bodies). */
+export const LARGE_MESSAGE_BYTES = 1024 * 1024;
 
-/** Messages from this size on are composed into memory that `releaseComposed` gives back at once. */
-const RELEASABLE_FROM_BYTES = 1024 * 1024;
+/** Bytes as they are, or base64 text to be wrapped into lines of 76 characters, each followed by CRLF. */
+interface Piece {
+  bytes: Buffer;
+  wrapped: boolean;
+}
+
+const pieceLength = (piece: Piece) => (piece.wrapped ? wrappedBase64Bytes(piece.bytes.length) : piece.bytes.length);
 
 /**
- * A buffer of `size` bytes; a large one lies on a resizable ArrayBuffer of its own, so that
- * `releaseComposed` can give its memory back as soon as the message is stored, rather than when the
- * garbage collector gets round to it (which may be after the worker has read and sent the message).
+ * A composed message kept as the pieces it is made of (see spliceBase64Bodies). It holds views of
+ * the request body: it must be stored before the body is released.
  */
-function allocateReleasable(size: number): Buffer {
-  if (size < RELEASABLE_FROM_BYTES) return Buffer.allocUnsafe(size);
-  return Buffer.from(new ResizableArrayBuffer(size, { maxByteLength: size }), 0, size);
+export class SplicedMessage implements PiecewiseBytes {
+  readonly length: number;
+  /** Where each piece starts in the message. */
+  private readonly starts: number[] = [];
+
+  constructor(private readonly pieces: Piece[]) {
+    let length = 0;
+    for (const piece of pieces) {
+      this.starts.push(length);
+      length += pieceLength(piece);
+    }
+    this.length = length;
+  }
+
+  copyTo(target: Buffer, start: number, end: number): Buffer {
+    if (start < 0 || end > this.length || start > end || end - start > target.length) throw new RangeError('SplicedMessage.copyTo: bad range');
+    let written = 0;
+    this.pieces.forEach((piece, i) => {
+      const pieceStart = this.starts[i]!;
+      const from = Math.max(start, pieceStart) - pieceStart;
+      const to = Math.min(end, pieceStart + pieceLength(piece)) - pieceStart;
+      if (to <= from) return;
+      written += piece.wrapped ? copyWrapped(piece.bytes, target, written, from, to) : piece.bytes.copy(target, written, from, to);
+    });
+    return target.subarray(0, written);
+  }
 }
 
 /**
- * Frees a composed message's memory now (a large one; a small one is left to the garbage collector).
- * Every view of it has length 0 afterwards: call it only once nothing reads the bytes any more.
+ * Copies bytes [from, to) of `content` wrapped into lines of LINE characters (each followed by CRLF)
+ * into `target` at `at`; returns how many bytes it wrote. Line i starts at i * (LINE + 2).
  */
-export function releaseComposed(raw: Buffer): void {
-  const memory = raw.buffer as ResizableArrayBuffer;
-  if (memory.resizable && raw.byteOffset === 0 && raw.length === memory.byteLength) memory.resize(0);
+function copyWrapped(content: Buffer, target: Buffer, at: number, from: number, to: number): number {
+  let written = 0;
+  for (let line = Math.floor(from / (LINE + 2)); line * (LINE + 2) < to; line++) {
+    const lineStart = line * (LINE + 2);
+    const text = Math.min(LINE, content.length - line * LINE);
+    const first = Math.max(from, lineStart) - lineStart;
+    const last = Math.min(to, lineStart + text + 2) - lineStart;
+    if (first < text) written += content.copy(target, at + written, line * LINE + first, line * LINE + Math.min(last, text));
+    for (let p = Math.max(first, text); p < last; p++) target[at + written++] = p === text ? 0x0d : 0x0a;
+  }
+  return written;
 }

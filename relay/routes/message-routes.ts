@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { zMessageInput, type AttemptView, type MessageView, type SendAcceptedView } from '../../shared/schemas';
 import { getProblem, isProblemCode } from '../diagnosis/catalogue';
 import { effectiveDeliveryLimits, parseDeliverySettings } from '../delivery/delivery-settings';
-import { releaseComposed } from '../delivery/mime-attachment';
 import { hashRequestValue } from '../delivery/request-hash';
 import type { SendInput } from '../delivery/compose-message';
 import { composeSend } from '../delivery/split-send';
@@ -146,11 +145,9 @@ export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: Me
           const settingsRow = await store.getDeliverySettings(profileRow.id);
           const limits = effectiveDeliveryLimits(profile, settingsRow);
           const wantsSentCopy = parseDeliverySettings(settingsRow).saveToSent !== undefined;
+          // A large message stays in pieces that point into the request body (SplicedMessage): the
+          // body must live until the store has copied the message, then goes (finally, below).
           let parts = await composeSend(profile, input, limits.maxMessageBytes);
-          // The files are in the composed bytes now: the body's memory goes back before the store
-          // copies the message, which lowers the peak memory of a large send.
-          release();
-          for (const file of [...input.attachments, ...input.documents.flatMap((d) => d.attachments)]) file.contentBase64 = '';
           const summary = JSON.stringify({ to: input.to.map((m) => m.address), subject: input.subject });
           const send: NewSend = {
             id: randomUUID(),
@@ -178,12 +175,10 @@ export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: Me
           try {
             result = await store.enqueueSend(send);
           } finally {
-            // Stored (or refused): the composed bytes (29 MB for a 20 MB attachment) are not needed
-            // here any more, and must not still be held while the worker sends the message.
-            for (const message of send.messages) {
-              releaseComposed(message.raw);
-              message.raw = EMPTY;
-            }
+            // Stored (or refused): neither the composed bytes nor the body they point into are
+            // needed any more, and must not still be held while the worker sends the message.
+            for (const message of send.messages) message.raw = EMPTY;
+            release();
           }
           if (result.kind === 'existing') return answerExisting(result);
           onQueued();

@@ -93,7 +93,7 @@ export interface NewMessage {
   /** JSON `{from, to[]}`. */
   envelope: string;
   /** The complete MIME message; every attempt and the Sent copy use exactly these bytes. */
-  raw: Buffer;
+  raw: MessageBytes;
   /** JSON summary for history views: to, subject. */
   summary: string;
   documentRef: string | null;
@@ -142,6 +142,36 @@ export interface ClaimedMessage extends MessageRow {
 
 /** Bodies larger than this are stored in chunks of this size (the last one shorter); smaller ones in one piece. */
 export const BODY_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * A message's bytes as the accept path hands them to the store: a Buffer, or (a large message) the
+ * pieces it is made of, which give their bytes a range at a time and are never all copied into one
+ * buffer (relay/delivery/mime-attachment.ts, SplicedMessage).
+ */
+export type MessageBytes = Buffer | PiecewiseBytes;
+
+export interface PiecewiseBytes {
+  readonly length: number;
+  /** Copies bytes [start, end) of the message to the start of `target`; returns the part of `target` written. */
+  copyTo(target: Buffer, start: number, end: number): Buffer;
+}
+
+/**
+ * A body's chunks of `size` bytes, in order, for storing one at a time. A chunk is only valid until
+ * the next one is asked for (one buffer serves them all): a store that keeps them copies each.
+ */
+export function* bodyChunks(raw: MessageBytes, size = BODY_CHUNK_BYTES): Generator<Buffer> {
+  const scratch = Buffer.isBuffer(raw) ? undefined : Buffer.allocUnsafeSlow(Math.min(size, raw.length));
+  for (let offset = 0; offset < raw.length; offset += size) {
+    const end = Math.min(offset + size, raw.length);
+    yield scratch ? (raw as PiecewiseBytes).copyTo(scratch, offset, end) : (raw as Buffer).subarray(offset, end);
+  }
+}
+
+/** A body in one buffer: for small bodies, stored in one piece. */
+export function wholeBody(raw: MessageBytes): Buffer {
+  return Buffer.isBuffer(raw) ? raw : raw.copyTo(Buffer.allocUnsafe(raw.length), 0, raw.length);
+}
 
 export type AttemptOutcome = 'sent' | 'deferred' | 'failed' | 'released' | 'interrupted';
 

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { simpleParser } from 'mailparser';
-import { describe, expect, it } from 'vitest';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zAttachment, zMessageInput } from '../../shared/schemas';
 import { composeMessage } from '../../relay/delivery/compose-message';
+import { LARGE_MESSAGE_BYTES, SplicedMessage } from '../../relay/delivery/mime-attachment';
+import { BODY_CHUNK_BYTES, bodyChunks, wholeBody } from '../../relay/store/types';
 import { hashRequestValue } from '../../relay/delivery/request-hash';
 import { ApiError, createErrorHandler } from '../../relay/http/api-error';
 import { readJsonBodyWithBase64 } from '../../relay/http/read-body';
@@ -65,23 +70,54 @@ describe('base64 values taken out of a JSON body', () => {
 });
 
 describe('composing with the base64 from the body', () => {
+  const profile = { name: 'P', fromName: 'Anna', fromAddress: 'anna@firma.se' } as never;
+  const normalise = (raw: Buffer, messageId: string) =>
+    raw.toString('latin1').replaceAll(messageId, '<id>').replace(/boundary="[^"]+"/g, '').replace(/--_NmP-[^\r\n]+/g, '--b');
+
   it('builds the same message from bytes as from the string, with the file intact', async () => {
     const content = randomBytes(100_001);
     const base64 = content.toString('base64');
-    const profile = { name: 'P', fromName: 'Anna', fromAddress: 'anna@firma.se' } as never;
     const input = zMessageInput.parse({ to: ['kund@exempel.se'], subject: 'Faktura', text: 'Hej', attachments: [{ filename: 'f.pdf', contentType: 'application/pdf', contentBase64: base64 }, { filename: 'g.txt', contentType: 'text/plain', contentBase64: 'QUJD' }] });
     const now = new Date('2026-01-01T00:00:00Z');
     const fromString = await composeMessage(profile, input, now);
     const fromBytes = await composeMessage(profile, { ...input, attachments: [{ ...input.attachments[0]!, contentBase64: Buffer.from(base64, 'latin1') }, input.attachments[1]!] }, now);
-    const normalise = (raw: Buffer, messageId: string) => raw.toString('latin1').replaceAll(messageId, '<id>').replace(/boundary="[^"]+"/g, '').replace(/--_NmP-[^\r\n]+/g, '--b');
-    expect(normalise(fromBytes.raw, fromBytes.messageId)).toBe(normalise(fromString.raw, fromString.messageId));
-    const parsed = await simpleParser(fromBytes.raw);
+    expect(Buffer.isBuffer(fromBytes.raw)).toBe(true);
+    const bytes = wholeBody(fromBytes.raw);
+    expect(normalise(bytes, fromBytes.messageId)).toBe(normalise(wholeBody(fromString.raw), fromString.messageId));
+    const parsed = await simpleParser(bytes);
     expect(parsed.attachments.map((a) => a.filename)).toEqual(['f.pdf', 'g.txt']);
     expect(parsed.attachments[0]!.content.equals(content)).toBe(true);
     expect(parsed.attachments[1]!.content.toString()).toBe('ABC');
-    const lines = fromBytes.raw.toString('latin1').split('\r\n');
+    const lines = bytes.toString('latin1').split('\r\n');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(78);
-    expect(fromBytes.raw.toString('latin1')).not.toContain('ownpost-file-');
+    expect(bytes.toString('latin1')).not.toContain('ownpost-file-');
+  });
+
+  it('keeps a large message in pieces of the body, giving the same bytes in chunks of any size', async () => {
+    // Two files, one of a length that ends in a short line, around an empty one.
+    const contents = [randomBytes(900_001), randomBytes(0), randomBytes(450_000)];
+    const input = zMessageInput.parse({
+      to: ['kund@exempel.se'], subject: 'Stor', text: 'Hej',
+      attachments: contents.map((c, i) => ({ filename: `f${i}.pdf`, contentType: 'application/pdf', contentBase64: c.toString('base64') })),
+    });
+    const now = new Date('2026-01-01T00:00:00Z');
+    const fromBytes = await composeMessage(profile, { ...input, attachments: input.attachments.map((a) => ({ ...a, contentBase64: Buffer.from(a.contentBase64 as string, 'latin1') })) }, now);
+    expect(fromBytes.raw).toBeInstanceOf(SplicedMessage);
+    expect(fromBytes.raw.length).toBeGreaterThanOrEqual(LARGE_MESSAGE_BYTES);
+    const whole = wholeBody(fromBytes.raw);
+    expect(whole.length).toBe(fromBytes.raw.length);
+    const fromString = await composeMessage(profile, input, now);
+    expect(normalise(whole, fromBytes.messageId)).toBe(normalise(wholeBody(fromString.raw), fromString.messageId));
+    expect(Math.max(...whole.toString('latin1').split('\r\n').map((l) => l.length))).toBeLessThanOrEqual(78);
+    const parsed = await simpleParser(whole);
+    expect(parsed.attachments.map((a) => a.content.length)).toEqual(contents.map((c) => c.length));
+    parsed.attachments.forEach((a, i) => expect(a.content.equals(contents[i]!), `file ${i}`).toBe(true));
+    for (const size of [1, 77, 78, 79, 4096, 65_537, BODY_CHUNK_BYTES]) {
+      // bodyChunks reuses one buffer: copy each chunk before asking for the next.
+      const chunks = [...(function* () { for (const chunk of bodyChunks(fromBytes.raw, size)) yield Buffer.from(chunk); })()];
+      expect(Buffer.concat(chunks).equals(whole), `chunks of ${size}`).toBe(true);
+      expect(chunks.slice(0, -1).every((c) => c.length === size)).toBe(true);
+    }
   });
 });
 
@@ -94,20 +130,65 @@ describe('reading the body of a send', () => {
     });
   const file = (contentBase64: string) => JSON.stringify({ filename: 'a.pdf', contentType: 'application/pdf', contentBase64 });
 
-  it('keeps long base64 as bytes, and answers 413 over the limit, 400 for bad JSON or base64', async () => {
-    const ok = await app.request('/', { method: 'POST', body: file('QUJDRA'.repeat(100) + 'QQ==') });
+  // In process (Request with a web stream), and over HTTP on @hono/node-server, where the body is read
+  // straight from Node's request.
+  let server: ServerType;
+  let url = '';
+  beforeAll(async () => {
+    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const transports = {
+    'in process': (init: RequestInit) => app.request('/', init),
+    'over HTTP': (init: RequestInit) => fetch(url + '/', init),
+  };
+  it.each(Object.entries(transports))('keeps long base64 as bytes, and answers 413 over the limit, 400 for bad JSON or base64 (%s)', async (_, request) => {
+    const ok = await request({ method: 'POST', body: file('QUJDRA'.repeat(100) + 'QQ==') });
     expect(await ok.json()).toEqual({ bytes: true, length: 604 });
-    const over = await app.request('/', { method: 'POST', body: file('QUJD'.repeat(600)) });
+    const over = await request({ method: 'POST', body: file('QUJD'.repeat(600)) });
     expect(over.status).toBe(413);
     expect(((await over.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
-    const declared = await app.request('/', { method: 'POST', headers: { 'Content-Length': '5000' }, body: '{}' });
-    expect(declared.status).toBe(413);
     const chunked = new ReadableStream({ start(controller) { for (let i = 0; i < 30; i++) controller.enqueue(new TextEncoder().encode('QUJD'.repeat(25))); controller.close(); } });
-    const overChunked = await app.request('/', { method: 'POST', body: chunked, duplex: 'half' } as RequestInit);
+    const overChunked = await request({ method: 'POST', body: chunked, duplex: 'half' } as RequestInit);
     expect(overChunked.status).toBe(413);
-    const broken = await app.request('/', { method: 'POST', body: file('QUJD'.repeat(10)).slice(0, -1) });
+    const broken = await request({ method: 'POST', body: file('QUJD'.repeat(10)).slice(0, -1) });
     expect(((await broken.json()) as { error: { code: string } }).error.code).toBe('invalid_json');
-    const invalid = await app.request('/', { method: 'POST', body: file('QUJD'.repeat(10) + '!') });
+    const invalid = await request({ method: 'POST', body: file('QUJD'.repeat(10) + '!') });
     expect(((await invalid.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
   });
+
+  it('refuses a declared Content-Length over the limit before reading the body', async () => {
+    const declared = await app.request('/', { method: 'POST', headers: { 'Content-Length': '5000' }, body: '{}' });
+    expect(declared.status).toBe(413);
+    const reply = await rawRequest(url, `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{}`);
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+  });
+
+  it('goes on serving after a client that sent half a body and went away', async () => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n${file('QUJD'.repeat(50)).slice(0, 100)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const ok = await fetch(url + '/', { method: 'POST', body: file('QUJDRA'.repeat(100) + 'QQ==') });
+    expect(await ok.json()).toEqual({ bytes: true, length: 604 });
+  });
 });
+
+/** Sends `text` on a new connection and returns what the server answers until it closes or 2 s pass. */
+async function rawRequest(base: string, text: string): Promise<string> {
+  const socket = connect(Number(new URL(base).port), '127.0.0.1');
+  let reply = '';
+  socket.on('data', (chunk) => (reply += chunk.toString('latin1')));
+  socket.write(text);
+  await new Promise((resolve) => {
+    socket.once('close', resolve);
+    setTimeout(resolve, 2000);
+  });
+  socket.destroy();
+  return reply;
+}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { BODY_CHUNK_BYTES } from '../types';
+import { BODY_CHUNK_BYTES, bodyChunks, wholeBody } from '../types';
 import type {
   AttemptRecord,
   AttemptResult,
@@ -346,7 +346,7 @@ export class PostgresStore implements Store {
     // Each message's bytes are a parameter of their own, sent as binary: no copy as hex text.
     const values = send.messages.map(
       (m) =>
-        `(${p(m.id)}, ${p(m.profileId)}, ${p(m.messageId)}, ${p(m.envelope)}, ${p(m.raw.length <= BODY_CHUNK_BYTES ? m.raw : null)}::bytea, ${p(m.raw.length)}::bigint, ` +
+        `(${p(m.id)}, ${p(m.profileId)}, ${p(m.messageId)}, ${p(m.envelope)}, ${p(m.raw.length <= BODY_CHUNK_BYTES ? wholeBody(m.raw) : null)}::bytea, ${p(m.raw.length)}::bigint, ` +
         `${p(m.summary)}, ${p(m.documentRef)}, ${p(m.documents.length ? JSON.stringify(m.documents) : null)}, ${p(m.partNumber)}::int, ` +
         `${p(m.partCount)}::int, ${p(m.fallback)}, ${p(m.wantsSentCopy ? 'pending' : null)})`,
     );
@@ -356,8 +356,11 @@ export class PostgresStore implements Store {
     const chunks: string[] = [];
     for (const m of send.messages) {
       if (m.raw.length <= BODY_CHUNK_BYTES) continue;
-      for (let seq = 0, offset = 0; offset < m.raw.length; seq++, offset += BODY_CHUNK_BYTES) {
-        chunks.push(`(${p(m.id)}, ${p(seq)}::int, ${p(m.raw.subarray(offset, offset + BODY_CHUNK_BYTES))}::bytea)`);
+      // Every chunk is a parameter of the one statement, so a chunk that is not a view of a Buffer
+      // (a composed message's scratch chunk, see bodyChunks) is copied to be kept.
+      let seq = 0;
+      for (const chunk of bodyChunks(m.raw)) {
+        chunks.push(`(${p(m.id)}, ${p(seq++)}::int, ${p(Buffer.isBuffer(m.raw) ? chunk : Buffer.from(chunk))}::bytea)`);
       }
     }
     // Only the messages this statement inserted get chunks (none when another send holds the key).

@@ -1,3 +1,5 @@
+import { wholeBody, type MessageBytes } from '../types';
+
 /**
  * The bodies of messages accepted lately, kept in memory so that the outbox's claim does not read
  * them back from the database: most invoices are sent seconds after they were accepted, and reading
@@ -20,10 +22,10 @@ export class FreshBodies {
   ) {}
 
   /** Keeps a copy of `raw` for message `id`, dropping the oldest bodies when over budget. */
-  remember(id: string, raw: Uint8Array): void {
+  remember(id: string, raw: MessageBytes): void {
     if (raw.length > this.maxBodyBytes || raw.length > this.budgetBytes) return;
     this.forget(id);
-    const copy = Buffer.copyBytesFrom(raw);
+    const copy = Buffer.copyBytesFrom(wholeBody(raw));
     this.bodies.set(id, copy);
     this.bytes += copy.length;
     for (const [oldest, body] of this.bodies) {
