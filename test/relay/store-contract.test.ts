@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../relay/store/postgres/postgres-store';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
 import { messageBodyChunks, readWholeBody } from '../../relay/delivery/message-body';
-import { BODY_CHUNK_BYTES, type NewMessage, type NewSend, type RecipeRow, type Store } from '../../relay/store/types';
+import { spliceBase64Bodies, SplicedMessage } from '../../relay/delivery/mime-attachment';
+import { BODY_CHUNK_BYTES, wholeBody, type NewMessage, type NewSend, type RecipeRow, type Store } from '../../relay/store/types';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
 
 /**
@@ -285,6 +286,19 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     const t0 = Date.now() + 42_000_000;
     const [claimed] = (await store.claimDueMessages('w', t0, 60_000, 1000)).filter((m) => m.id === result.messages[0]!.id);
     expect(claimed!.raw!.equals(raw)).toBe(true);
+  });
+
+  it('stores a large composed message from its pieces, chunk by chunk, as exactly its bytes', async () => {
+    const content = Buffer.from(randomBytes(BODY_CHUNK_BYTES + 300_000).toString('base64'), 'latin1');
+    const skeleton = Buffer.from('Subject: big\r\nContent-Transfer-Encoding: base64\r\n\r\nMARKER\r\n--end--\r\n', 'latin1');
+    const raw = spliceBase64Bodies(skeleton, [{ marker: 'MARKER', content }]);
+    expect(raw).toBeInstanceOf(SplicedMessage);
+    const expected = wholeBody(raw);
+    const result = await store.enqueueSend({ id: randomUUID(), userId, idempotencyKey: null, requestHash: 'p', createdAt: Date.now(), messages: [message({ raw })] });
+    const t0 = Date.now() + 44_000_000;
+    const [claimed] = (await store.claimDueMessages('w', t0, 60_000, 1000)).filter((m) => m.id === result.messages[0]!.id);
+    expect(claimed!.sizeBytes).toBe(expected.length);
+    expect((await readWholeBody(store, claimed!)).equals(expected)).toBe(true);
   });
 
   it('stores a large body in chunks committed with its message, and reads them back as exactly the accepted bytes', async () => {
