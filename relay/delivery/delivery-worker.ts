@@ -82,7 +82,10 @@ export class DeliveryWorker {
   /** The group being committed and synced now; the next group waits for it (see record). */
   private flushing: Promise<void> | undefined;
   /** Opened profiles by id, with the version of the stored rows they were opened from (see openProfile). */
-  private readonly openedProfiles = new Map<string, { version: string; profile: OpenedProfile; limits: EffectiveDeliveryLimits }>();
+  private readonly openedProfiles = new Map<
+    string,
+    { version: string; rows: [ProfileRow, DeliverySettingsRow | undefined]; profile: OpenedProfile; limits: EffectiveDeliveryLimits }
+  >();
 
   constructor(private readonly deps: DeliveryWorkerDeps) {
     this.pool = new TransportPool({
@@ -203,11 +206,16 @@ export class DeliveryWorker {
    * a burst of invoices through one mailbox would otherwise decrypt its password once per message.
    */
   private openProfile(profileRow: ProfileRow, settingsRow: DeliverySettingsRow | undefined): { profile: OpenedProfile; limits: EffectiveDeliveryLimits } {
-    const version = [profileRow.updatedAt, profileRow.data, profileRow.secrets, settingsRow?.updatedAt, settingsRow?.data, settingsRow?.serverMaxBytes].join('\0');
     const cached = this.openedProfiles.get(profileRow.id);
-    if (cached && cached.version === version) return cached;
+    // The same rows as last time (messages of one claimed batch share them): nothing to compare.
+    if (cached && cached.rows[0] === profileRow && cached.rows[1] === settingsRow) return cached;
+    const version = [profileRow.updatedAt, profileRow.data, profileRow.secrets, settingsRow?.updatedAt, settingsRow?.data, settingsRow?.serverMaxBytes].join('\0');
+    if (cached && cached.version === version) {
+      cached.rows = [profileRow, settingsRow];
+      return cached;
+    }
     const profile = openProfileSecrets(profileRow, this.deps.cipher);
-    const opened = { version, profile, limits: effectiveDeliveryLimits(profile.data, settingsRow) };
+    const opened = { version, rows: [profileRow, settingsRow] as [ProfileRow, DeliverySettingsRow | undefined], profile, limits: effectiveDeliveryLimits(profile.data, settingsRow) };
     // Only the latest version of each profile is kept; a deleted profile's entry goes with the next miss.
     if (this.openedProfiles.size > 1000) this.openedProfiles.clear();
     this.openedProfiles.set(profileRow.id, opened);
