@@ -13,7 +13,13 @@ export function formatDate(iso: string | undefined, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
-/** Sizes in decimal megabytes, as mail providers state their limits (mail-facts §6). */
-export function formatMegabytes(bytes: number, locale: string): string {
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`;
+/**
+ * Sizes in decimal kilobytes and megabytes, as mail providers state their limits (mail-facts §6),
+ * written the page's way (`1,3 MB` in Swedish, `10 Mt` in Finnish).
+ */
+export function formatBytes(bytes: number, locale: string): string {
+  if (bytes < 1_000_000) {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_000_000);
 }

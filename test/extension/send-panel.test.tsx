@@ -70,7 +70,7 @@ describe('the send panel', () => {
     await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));
     expect(byTestId('ownpost-message')!.value).toContain('Hej Kunde ApS');
     expect(byTestId('ownpost-message')!.value).toContain('Wfirma Brand');
-    await eventually(() => expect(byTestId('ownpost-attachment')!.textContent).toContain('Faktura-42.pdf · 47 KB'));
+    await eventually(() => expect(byTestId('ownpost-attachment')!.textContent).toContain('Faktura-42.pdf · 48 kB'));
     await eventually(() => expect(byTestId('ownpost-history')!.textContent).toContain('old@kund.dk'));
   });
 

@@ -7,7 +7,7 @@ import { optionsStrings } from '../../i18n/options-strings';
 import { sendRequest } from '../../lib/send-request';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
-import { formatMegabytes } from '../../ui/format';
+import { formatBytes } from '../../ui/format';
 import { useLanguage, useTranslator } from '../../ui/language';
 import { useConnection } from './connection';
 import { applySuggestion, diagnosisFromError, testFingerprint, type ServerSettings, type SuggestedFix } from './diagnosis';
@@ -531,7 +531,7 @@ export function SenderEditor({ id }: { id: string }) {
               inputMode="numeric"
               value={draft.maxMessageMb}
               onInput={(maxMessageMb) => update({ maxMessageMb })}
-              hint={t('editor.maxSizeHint', { size: delivery ? formatMegabytes(delivery.effective.maxMessageBytes, t.locale) : '10 MB' })}
+              hint={t('editor.maxSizeHint', { size: delivery ? formatBytes(delivery.effective.maxMessageBytes, t.locale) : '10 MB' })}
               error={fieldErrors.maxMessageBytes}
               testId="editor-max-size"
               min={0.05}

@@ -6,12 +6,12 @@ import { createTranslator, type Language } from '../../../i18n/core';
 import { pageStrings } from '../../../i18n/page-strings';
 import { loadTemplate, renderTemplate, type MessageTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
+import { formatBytes } from '../../../ui/format';
 import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
 import {
   deliveryProblem,
   followMessage,
-  formatSize,
   formMatchesDraft,
   fromUser,
   MAX_FILE_MB,
@@ -277,7 +277,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
                   ? t('checkingDocument')
                   : 'error' in documentInfo
                     ? documentInfo.error
-                    : `${found.pdfName ?? documentInfo.filename} · ${formatSize(documentInfo.size)}`}
+                    : `${found.pdfName ?? documentInfo.filename} · ${formatBytes(documentInfo.size, t.locale)}`}
               </span>
               {!busy && !done && (
                 <button type="button" class="remove" aria-label={t('remove')} onClick={fromUser(() => setIncludeDocument(false))}>
@@ -289,7 +289,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
           {files.map((file, index) => (
             <div class="attachment" data-testid="ownpost-attachment" key={`${file.filename}-${index}`}>
               <span class="file">{file.filename.split('.').pop()?.slice(0, 4).toUpperCase() || 'FILE'}</span>
-              <span class="name">{`${file.filename} · ${formatSize(file.size)}`}</span>
+              <span class="name">{`${file.filename} · ${formatBytes(file.size, t.locale)}`}</span>
               {!busy && !done && (
                 <button type="button" class="remove" aria-label={t('remove')} onClick={fromUser(() => setFiles((current) => current.filter((_, i) => i !== index)))}>
                   ×

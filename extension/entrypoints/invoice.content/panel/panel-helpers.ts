@@ -70,10 +70,6 @@ export async function followMessage(message: MessageView, signal: AbortSignal, o
   return signal.aborted ? undefined : current;
 }
 
-export function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 export type AddedFile = PickedFile & { size: number };
 
 /** A file the user picked or dropped, read for sending; too large → a problem to show instead. */
