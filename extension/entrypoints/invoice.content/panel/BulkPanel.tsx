@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
-import type { MessageView, ProfileView } from '../../../../shared/schemas';
+import type { MessageView } from '../../../../shared/schemas';
 import { createTranslator, type Language } from '../../../i18n/core';
 import { pageStrings } from '../../../i18n/page-strings';
-import { loadTemplate, renderTemplate, type MessageTemplate } from '../../../lib/templates';
+import { renderTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
 import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
-import { deliveryProblem, followMessage, formMatchesDraft, fromUser, newIdempotencyKey, orderProfilesForPage, problemOf, type Problem } from './panel-helpers';
+import { templateValues, usePageSenders } from './use-page-senders';
+import { deliveryProblem, followMessage, formMatchesDraft, fromUser, newIdempotencyKey, problemOf, type Problem } from './panel-helpers';
 
 /** Documents of a list whose history is looked up when the bulk panel opens. */
 const MAX_HISTORY_LOOKUPS = 50;
@@ -38,27 +39,17 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
   const t = useMemo(() => createTranslator(pageStrings, host.language), [host.language]);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' }), [t.locale]);
   const language: Language = documents[0]?.language ?? host.language;
-  const [profiles, setProfiles] = useState<ProfileView[] | undefined>();
-  const [profileId, setProfileId] = useState('');
-  const [template, setTemplate] = useState<MessageTemplate | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const { profiles, profileId, setProfileId, template } = usePageSenders(host, signal, language, setProblem);
   const [rows, setRows] = useState<Row[]>(() =>
     documents.map((found) => ({ found, selected: found.recipients.length > 0, to: found.recipients[0] ?? '', idempotencyKey: newIdempotencyKey() })),
   );
   const [running, setRunning] = useState(false);
-  const [problem, setProblem] = useState<Problem | undefined>();
   const [sentBefore, setSentBefore] = useState<Record<string, MessageView>>({});
   const fromRef = useRef<HTMLSelectElement>(null);
   const toRefs = useRef<(HTMLInputElement | null)[]>([]);
 
   useEffect(() => {
-    void askBackground({ type: 'profiles.list' }).then((result) => {
-      if (signal.aborted) return;
-      if (!result.ok) return setProblem(problemOf(result.error));
-      const { ordered, preselected } = orderProfilesForPage(result.data.profiles, host.pageUrl().href);
-      setProfiles(ordered);
-      if (preselected) setProfileId(preselected);
-    });
-    void loadTemplate(language).then((loaded) => !signal.aborted && setTemplate(loaded));
     // Which of these went out before: one question per document, one after another (a list is at most a few hundred).
     void (async () => {
       for (const found of documents.slice(0, MAX_HISTORY_LOOKUPS)) {
@@ -78,13 +69,7 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
   async function sendOne(row: Row, index: number): Promise<void> {
     const parsed = parseMailboxList(row.to);
     if (!parsed.ok) return update(index, { result: { state: 'error', problem: { message: row.to.trim() ? parsed.message : t('noRecipient') } } });
-    const values = {
-      documentNumber: row.found.number,
-      customerName: row.found.customerName,
-      amount: row.found.amount,
-      dueDate: row.found.dueDate,
-      senderName: sender?.fromName,
-    };
+    const values = templateValues(row.found, sender?.fromName);
     update(index, { result: { state: 'queued' } });
     const result = await askBackground({
       type: 'message.send',

@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DocumentInfo } from '../../../../shared/extension-messages';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
-import type { MessageView, ProfileView } from '../../../../shared/schemas';
+import type { MessageView } from '../../../../shared/schemas';
 import { createTranslator, type Language } from '../../../i18n/core';
 import { pageStrings } from '../../../i18n/page-strings';
-import { loadTemplate, renderTemplate, type MessageTemplate } from '../../../lib/templates';
+import { renderTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
 import { formatBytes } from '../../../ui/format';
 import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
+import { templateValues, usePageSenders } from './use-page-senders';
 import {
   deliveryProblem,
   followMessage,
@@ -16,7 +17,6 @@ import {
   fromUser,
   MAX_FILE_MB,
   newIdempotencyKey,
-  orderProfilesForPage,
   problemOf,
   readAddedFile,
   type AddedFile,
@@ -48,22 +48,19 @@ function parseAddressField(text: string, required: boolean): { ok: true; value: 
 export function SendPanel({ found, host, signal, onClose }: Props) {
   const t = useMemo(() => createTranslator(pageStrings, host.language), [host.language]);
   const templateLanguage: Language = found.language ?? host.language;
-  const [profiles, setProfiles] = useState<ProfileView[] | undefined>();
-  const [mappedId, setMappedId] = useState<string | undefined>();
-  const [profileId, setProfileId] = useState('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
+  const { profiles, mappedId, profileId, setProfileId, template } = usePageSenders(host, signal, templateLanguage, (problem) => setPhase({ kind: 'error', problem }));
   const [to, setTo] = useState(found.recipients[0] ?? '');
   const [cc, setCc] = useState('');
   const [subject, setSubject] = useState('');
   const [text, setText] = useState('');
   const edited = useRef({ subject: false, text: false });
-  const [template, setTemplate] = useState<MessageTemplate | undefined>();
   const [documentInfo, setDocumentInfo] = useState<DocumentInfo | { error: string } | undefined>();
   const [includeDocument, setIncludeDocument] = useState(Boolean(found.pdfUrl));
   const [files, setFiles] = useState<AddedFile[]>([]);
   const [fileProblem, setFileProblem] = useState<string | undefined>();
   const [history, setHistory] = useState<MessageView[]>([]);
   const [fieldProblem, setFieldProblem] = useState<{ field: 'to' | 'cc' | 'subject'; message: string } | undefined>();
-  const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const idempotencyKey = useRef(newIdempotencyKey());
   const refs = {
     from: useRef<HTMLSelectElement>(null),
@@ -76,15 +73,6 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' }), [t.locale]);
 
   useEffect(() => {
-    void askBackground({ type: 'profiles.list' }).then((result) => {
-      if (signal.aborted) return;
-      if (!result.ok) return setPhase({ kind: 'error', problem: problemOf(result.error) });
-      const { ordered, preselected, mappedId } = orderProfilesForPage(result.data.profiles, host.pageUrl().href);
-      setProfiles(ordered);
-      setMappedId(mappedId);
-      if (preselected) setProfileId(preselected);
-    });
-    void loadTemplate(templateLanguage).then((loaded) => !signal.aborted && setTemplate(loaded));
     if (found.pdfUrl) {
       void askBackground({ type: 'document.inspect', url: found.pdfUrl }).then((result) => {
         if (!signal.aborted) setDocumentInfo(result.ok ? result.data : { error: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message });
@@ -102,7 +90,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
   const sender = profiles?.find((p) => p.id === profileId);
   useEffect(() => {
     if (!template) return;
-    const values = { documentNumber: found.number, customerName: found.customerName, amount: found.amount, dueDate: found.dueDate, senderName: sender?.fromName };
+    const values = templateValues(found, sender?.fromName);
     if (!edited.current.subject) setSubject(renderTemplate(template.subject, values));
     if (!edited.current.text) setText(renderTemplate(template.message, values));
   }, [template, sender?.fromName]);
