@@ -131,6 +131,8 @@ export class DeliveryWorker {
     await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);
     await this.flush();
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     const now = Date.now();
     for (const id of this.inFlight.keys()) {
       await this.deps.store.releaseLease(id, this.owner, now).catch((error: Error) => this.deps.log(`could not release ${id}: ${error.message}`));
