@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BODY_CHUNK_BYTES, bodyChunks, wholeBody } from '../types';
 import { FreshBodies } from './fresh-bodies';
+import { runOps, SqlThread, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 import type {
   AttemptRecord,
   AttemptResult,
@@ -139,6 +140,19 @@ const CLAIM_SQL = `UPDATE messages SET status = 'sending', lease_owner = @owner,
    WHERE id IN (${DUE_SQL})
    RETURNING ${MESSAGE_COLUMNS}`;
 
+// The outbox's result of an attempt (finishAttempts): the message's new state, while this worker
+// holds its lease, and the attempt, only when that update applied.
+const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
+     problem_code = NULL, sent_at = ?, next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL,
+     sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN ? END, updated_at = ?
+   WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
+const MARK_OTHER_SQL = `UPDATE messages SET status = ?, attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
+     problem_code = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL,
+     sent_copy_status = CASE WHEN ? = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = ?
+   WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
+const INSERT_ATTEMPT_IF_CHANGED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
+   SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`;
+
 function toDeliverySettings(row: Row | undefined): DeliverySettingsRow | undefined {
   if (!row) return undefined;
   return {
@@ -163,6 +177,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** Runs its argument in a transaction; made once, not per call (see relaxed). */
   private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+  /** The connection of the outbox's hot writes, on a worker thread (undefined for a database in memory). */
+  private readonly thread: SqlThread | undefined;
   /** Bodies committed lately, so that claiming them reads no body from the database. */
   private readonly freshBodies = new FreshBodies(FRESH_BODIES_BYTES, BODY_CHUNK_BYTES);
 
@@ -255,6 +271,8 @@ export class SqliteStore implements Store {
     this.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
     this.migrate();
+    // After the migrations: the thread's connection finds the tables in place.
+    this.thread = file === ':memory:' ? undefined : new SqlThread(file);
   }
 
   /** Applies numbered migrations (`NNN_name.sql`) not yet recorded, each in its own transaction. */
@@ -282,6 +300,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.thread?.close();
     this.db.close();
     // After the syncs under way, which use the WAL's descriptor.
     await Promise.allSettled([this.walSyncRunning, this.walSyncNext]);
@@ -614,18 +633,17 @@ export class SqliteStore implements Store {
   }
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-    const anyDue = this.statement(ANY_DUE_SQL);
-    const recordInterrupted = this.statement(RECORD_INTERRUPTED_SQL);
-    const claim = this.statement(CLAIM_SQL);
-    const readBody = this.statement('SELECT raw FROM message_bodies WHERE message_id = ?').pluck();
     // Nothing due (the common case between sends): no write transaction at all.
-    const found = anyDue.get({ now }) as { waiting: number; expired: number };
+    const found = this.statement(ANY_DUE_SQL).get({ now }) as { waiting: number; expired: number };
     if (!found.waiting && !found.expired) return [];
-    const rows = this.relaxed(() => {
-      // Same transaction, same rows: the claim below takes exactly the ones recorded here.
-      if (found.expired) recordInterrupted.run({ now, limit });
-      return claim.all({ now, limit, owner, until: now + leaseMs }) as Row[];
-    });
+    const params = [{ now, limit, owner, until: now + leaseMs }];
+    // One transaction, the same rows: the claim takes exactly the ones recorded as interrupted.
+    const results = await this.outboxWrite([
+      ...(found.expired ? [{ sql: RECORD_INTERRUPTED_SQL, params: [{ now, limit }] }] : []),
+      { sql: CLAIM_SQL, params, all: true },
+    ]);
+    const rows = results.at(-1) as Row[];
+    const readBody = this.statement('SELECT raw FROM message_bodies WHERE message_id = ?').pluck();
     // No body row: stored in chunks (readMessageBodyChunk).
     return rows
       .map((row) => {
@@ -643,53 +661,47 @@ export class SqliteStore implements Store {
   }
 
   async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
-    // Each UPDATE applies only while this worker still holds the lease; its attempt is recorded
-    // only then.
-    const markSent = this.statement(
-      `UPDATE messages SET status = 'sent', attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
-         problem_code = NULL, sent_at = ?, next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL,
-         sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN ? END, updated_at = ?
-       WHERE id = ? AND lease_owner = ? AND status = 'sending'`,
-    );
-    const markOther = this.statement(
-      `UPDATE messages SET status = ?, attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
-         problem_code = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL,
-         sent_copy_status = CASE WHEN ? = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = ?
-       WHERE id = ? AND lease_owner = ? AND status = 'sending'`,
-    );
-    const insertAttempt = this.statement(
-      `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    if (finished.length === 0) return [];
+    // Per attempt: the message's update, which applies only while this worker still holds the
+    // lease, then its attempt, recorded only when the update changed the message (changes()).
+    const ops = finished.flatMap(({ id, attempt, result }): SqlOp[] => {
+      const now = attempt.finishedAt;
+      const problemCode = result.outcome === 'sent' ? null : result.problemCode;
+      return [
+        result.outcome === 'sent'
+          ? { sql: MARK_SENT_SQL, params: [result.reply, now, now, now, id, owner] }
+          : {
+              sql: MARK_OTHER_SQL,
+              params: [result.outcome, result.reply, problemCode, result.outcome === 'deferred' ? result.nextAttemptAt : null, result.outcome, now, id, owner],
+            },
+        {
+          sql: INSERT_ATTEMPT_IF_CHANGED_SQL,
+          params: [id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode, problemCode],
+        },
+      ];
+    });
     // Durable before this resolves (a "sent" that a power cut could take back would send the mail
-    // again): committed without waiting for the disk, then the WAL is synced off the event loop. The
-    // worker groups the attempts that finish together into one call, so one fsync serves them all.
-    const applied = this.relaxed(() =>
-      finished.map(({ id, attempt, result }) => {
-        const now = attempt.finishedAt;
-        const changed =
-          result.outcome === 'sent'
-            ? markSent.run(result.reply, now, now, now, id, owner).changes
-            : markOther.run(
-                result.outcome,
-                result.reply,
-                result.problemCode,
-                result.outcome === 'deferred' ? result.nextAttemptAt : null,
-                result.outcome,
-                now,
-                id,
-                owner,
-              ).changes;
-        if (changed !== 1) return false;
-        // Final: its body is not sent again (a Sent copy reads it from the table).
-        if (result.outcome !== 'deferred') this.freshBodies.forget(id);
-        const problemCode = result.outcome === 'sent' ? null : result.problemCode;
-        insertAttempt.run(id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode, problemCode);
-        return true;
-      }),
-    );
-    await this.syncWal();
-    return applied;
+    // again). The worker groups the attempts that finish together into one call: one transaction
+    // and one fsync for them all.
+    const results = await this.outboxWrite(ops, { sync: true });
+    return finished.map(({ id, result }, i) => {
+      const applied = results[2 * i] === 1;
+      // Final: its body is not sent again (a Sent copy reads it from the table).
+      if (applied && result.outcome !== 'deferred') this.freshBodies.forget(id);
+      return applied;
+    });
+  }
+
+  /**
+   * A write of the outbox's hot path: on the SQLite thread's connection (sql-thread.mjs), so that
+   * its work stays off the event loop; in process for a database in memory, which a second
+   * connection cannot open. `sync`: durable (on disk) before it resolves.
+   */
+  private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
+    if (this.thread) return this.thread.run(ops, { sync });
+    const results = this.relaxed(() => runOps(this.db, ops));
+    if (sync) await this.syncWal();
+    return results;
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {

@@ -1,0 +1,117 @@
+// The outbox's hot writes (claims and attempt results) on a connection of their own, on a worker
+// thread: the SQLite work of every delivered message (two row updates, an insert, their indexes and
+// the pages they write to the WAL) then no longer runs on the event loop that serves HTTP and drives
+// the SMTP connections. Plain JavaScript, not TypeScript: the relay compiles its TypeScript with a
+// loader that worker threads do not inherit. Types: sql-thread.d.mts.
+import Database from 'better-sqlite3';
+import { closeSync, fdatasyncSync, openSync } from 'node:fs';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+const statementsOf = new WeakMap();
+
+/**
+ * Runs `ops` one after the other on `db` (the caller holds the transaction). An op with `all` returns
+ * its rows; any other returns how many rows it changed.
+ */
+export function runOps(db, ops) {
+  let statements = statementsOf.get(db);
+  if (!statements) statementsOf.set(db, (statements = new Map()));
+  return ops.map(({ sql, params, all }) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return all ? statement.all(...params) : statement.run(...params).changes;
+  });
+}
+
+/** The main thread's handle on the connection of a worker thread (see the top of this file). */
+export class SqlThread {
+  #worker;
+  #next = 0;
+  #waiting = new Map();
+  #failure;
+
+  constructor(file) {
+    this.#worker = new Worker(new URL(import.meta.url), { workerData: { ownpostSqlThread: file } });
+    // Between requests it has nothing to do and does not keep the process alive; while one is
+    // waiting for its answer it does (see run).
+    this.#worker.unref();
+    this.#worker.on('message', ({ id, results, error }) => {
+      const waiting = this.#waiting.get(id);
+      this.#waiting.delete(id);
+      if (this.#waiting.size === 0) this.#worker.unref();
+      if (!waiting) return;
+      if (error) waiting.reject(Object.assign(new Error(error.message), { code: error.code }));
+      else waiting.resolve(results);
+    });
+    const fail = (error) => {
+      this.#failure ??= error;
+      for (const { reject } of this.#waiting.values()) reject(error);
+      this.#waiting.clear();
+    };
+    this.#worker.on('error', fail);
+    this.#worker.on('exit', (code) => fail(new Error(`the SQLite thread stopped (exit code ${code})`)));
+  }
+
+  /** Runs `ops` in one transaction on the thread's connection; with `sync`, also makes it durable. */
+  run(ops, { sync = false } = {}) {
+    if (this.#failure) return Promise.reject(this.#failure);
+    return new Promise((resolve, reject) => {
+      const id = this.#next++;
+      if (this.#waiting.size === 0) this.#worker.ref();
+      this.#waiting.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, ops, sync });
+    });
+  }
+
+  /** Closes the thread's connection once the requests sent before have been answered. */
+  async close() {
+    if (this.#failure) return;
+    this.#failure = new Error('the SQLite thread is closed');
+    const exited = new Promise((resolve) => this.#worker.once('exit', resolve));
+    // Kept alive until the thread has closed its connection, or the process could end first.
+    this.#worker.ref();
+    this.#worker.postMessage({ close: true });
+    await exited;
+  }
+}
+
+if (!isMainThread && workerData?.ownpostSqlThread) {
+  const file = workerData.ownpostSqlThread;
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // Commits survive a crash of the relay at once; those that must survive a power cut too ask for
+  // `sync`: an fdatasync of the WAL after the commit, outside the write lock.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -4096');
+  const inTransaction = db.transaction((ops) => runOps(db, ops));
+  let wal;
+  const syncWal = () => {
+    if (wal === undefined) {
+      try {
+        wal = openSync(`${file}-wal`, 'r');
+      } catch (error) {
+        // No WAL: everything is in the database file, which a checkpoint syncs.
+        if (error.code === 'ENOENT') return;
+        throw error;
+      }
+    }
+    fdatasyncSync(wal);
+  };
+  parentPort.on('message', ({ id, ops, sync, close }) => {
+    if (close) {
+      if (wal !== undefined) closeSync(wal);
+      db.close();
+      parentPort.close();
+      return;
+    }
+    try {
+      const results = inTransaction.immediate(ops);
+      if (sync) syncWal();
+      parentPort.postMessage({ id, results });
+    } catch (error) {
+      parentPort.postMessage({ id, error: { message: error.message, code: error.code } });
+    }
+  });
+}
