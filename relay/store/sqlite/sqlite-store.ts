@@ -177,8 +177,12 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** Runs its argument in a transaction; made once, not per call (see relaxed). */
   private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
-  /** The connection of the outbox's hot writes, on a worker thread (undefined for a database in memory). */
-  private readonly thread: SqlThread | undefined;
+  /**
+   * The connection of the outbox's hot writes, on a worker thread: started by the first of them, so
+   * that a CLI command never starts it. Never for a database in memory.
+   */
+  private thread: SqlThread | undefined;
+  private closed = false;
   /** Bodies committed lately, so that claiming them reads no body from the database. */
   private readonly freshBodies = new FreshBodies(FRESH_BODIES_BYTES, BODY_CHUNK_BYTES);
 
@@ -271,8 +275,6 @@ export class SqliteStore implements Store {
     this.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
     this.migrate();
-    // After the migrations: the thread's connection finds the tables in place.
-    this.thread = file === ':memory:' ? undefined : new SqlThread(file);
   }
 
   /** Applies numbered migrations (`NNN_name.sql`) not yet recorded, each in its own transaction. */
@@ -300,6 +302,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.thread?.close();
     this.db.close();
     // After the syncs under way, which use the WAL's descriptor.
@@ -698,7 +701,10 @@ export class SqliteStore implements Store {
    * connection cannot open. `sync`: durable (on disk) before it resolves.
    */
   private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
-    if (this.thread) return this.thread.run(ops, { sync });
+    if (this.file !== ':memory:' && !this.closed) {
+      this.thread ??= new SqlThread(this.file);
+      return this.thread.run(ops, { sync });
+    }
     const results = this.relaxed(() => runOps(this.db, ops));
     if (sync) await this.syncWal();
     return results;
