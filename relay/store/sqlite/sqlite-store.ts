@@ -178,8 +178,9 @@ export class SqliteStore implements Store {
   /** Runs its argument in a transaction; made once, not per call (see relaxed). */
   private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
   /**
-   * The connection of the outbox's hot writes, on a worker thread: started by the first of them, so
-   * that a CLI command never starts it. Never for a database in memory.
+   * The connection of the outbox's hot writes, on a worker thread: started by the first message
+   * queued or claimed (not on the clock of the first delivery), so that a CLI command never starts
+   * it. Never for a database in memory.
    */
   private thread: SqlThread | undefined;
   private closed = false;
@@ -508,6 +509,8 @@ export class SqliteStore implements Store {
    * failing send does not undo the others. Every caller is answered only after the commit.
    */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
+    // The worker will claim it soon: its thread starts now, while this send is committed.
+    this.outboxThread();
     return new Promise((resolve, reject) => {
       this.pendingSends.push({ send, resolve, reject });
       if (this.pendingSends.length === 1) setImmediate(() => this.flushSends());
@@ -695,16 +698,19 @@ export class SqliteStore implements Store {
     });
   }
 
+  private outboxThread(): SqlThread | undefined {
+    if (this.file === ':memory:' || this.closed) return undefined;
+    return (this.thread ??= new SqlThread(this.file));
+  }
+
   /**
    * A write of the outbox's hot path: on the SQLite thread's connection (sql-thread.mjs), so that
    * its work stays off the event loop; in process for a database in memory, which a second
    * connection cannot open. `sync`: durable (on disk) before it resolves.
    */
   private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
-    if (this.file !== ':memory:' && !this.closed) {
-      this.thread ??= new SqlThread(this.file);
-      return this.thread.run(ops, { sync });
-    }
+    const thread = this.outboxThread();
+    if (thread) return thread.run(ops, { sync });
     const results = this.relaxed(() => runOps(this.db, ops));
     if (sync) await this.syncWal();
     return results;
