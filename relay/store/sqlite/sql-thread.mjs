@@ -86,6 +86,9 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
   db.pragma('busy_timeout = 10000');
   db.pragma('cache_size = -4096');
   const inTransaction = db.transaction((ops) => runOps(db, ops));
+  // The WAL, opened once for every sync. While this connection is open SQLite never deletes or
+  // replaces it (a checkpoint truncates or rewrites it in place), so the descriptor keeps naming the
+  // file SQLite writes; fdatasync works on the file, whichever connection wrote to it.
   let wal;
   const syncWal = () => {
     if (wal === undefined) {

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BODY_CHUNK_BYTES, bodyChunks, wholeBody } from '../types';
@@ -191,9 +190,8 @@ export class SqliteStore implements Store {
    * Runs an outbox bookkeeping transaction (claims, lease renewals, postponements) with
    * synchronous=NORMAL: in WAL mode such a commit survives a crash of the relay, and only a power cut
    * can lose it, which at worst sends a message again (delivery is at least once anyway). Accepting a
-   * message commits with FULL: a 202 must survive a power cut too. An attempt's result is committed
-   * here and then made durable by `syncWal` before the worker counts it as recorded. Saves an fsync
-   * per claim.
+   * message commits with FULL: a 202 must survive a power cut too. (The outbox's claims and results
+   * run on the SQLite thread's connection, sql-thread.mjs; here only for a database in memory.)
    */
   private relaxed<T>(fn: () => T): T {
     this.statement('PRAGMA synchronous = NORMAL').run();
@@ -202,59 +200,6 @@ export class SqliteStore implements Store {
     } finally {
       this.statement('PRAGMA synchronous = FULL').run();
     }
-  }
-
-  /** The WAL sync running now, and the one queued after it (see syncWal). */
-  private walSyncRunning: Promise<void> | undefined;
-  private walSyncNext: Promise<void> | undefined;
-
-  /**
-   * Makes every commit made so far durable, as synchronous=FULL would have at commit time: an
-   * fdatasync of the WAL file, on libuv's thread pool. With FULL, better-sqlite3 runs that fsync on
-   * the event loop's thread, which stalls every send and request for its duration; here a commit
-   * returns at once and its caller awaits durability. fsync works on the file, whichever descriptor
-   * wrote it. Calls that arrive while a sync runs share the next one (it may have started before
-   * their commit).
-   */
-  syncWal(): Promise<void> {
-    if (this.file === ':memory:') return Promise.resolve();
-    if (!this.walSyncRunning) {
-      const running = this.runWalSync().finally(() => {
-        if (this.walSyncRunning === running) this.walSyncRunning = undefined;
-      });
-      this.walSyncRunning = running;
-      return running;
-    }
-    this.walSyncNext ??= this.walSyncRunning.then(
-      () => {
-        this.walSyncNext = undefined;
-        return this.syncWal();
-      },
-      () => {
-        this.walSyncNext = undefined;
-        return this.syncWal();
-      },
-    );
-    return this.walSyncNext;
-  }
-
-  /**
-   * The WAL file, opened once for every sync: opening and closing it per sync cost two more trips
-   * to the thread pool. While this connection is open SQLite never deletes or replaces the WAL (only
-   * the last connection to close does; a checkpoint truncates or rewrites it in place), so the
-   * descriptor keeps naming the file that SQLite writes.
-   */
-  private walHandle: Promise<FileHandle | undefined> | undefined;
-
-  private async runWalSync(): Promise<void> {
-    this.walHandle ??= open(`${this.file}-wal`, 'r').catch((error: NodeJS.ErrnoException) => {
-      this.walHandle = undefined;
-      // No WAL file: everything was checkpointed into the database file, and a checkpoint syncs it.
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
-    const handle = await this.walHandle;
-    await handle?.datasync();
   }
 
   private statement(sql: string): Database.Statement {
@@ -306,11 +251,6 @@ export class SqliteStore implements Store {
     this.closed = true;
     await this.thread?.close();
     this.db.close();
-    // After the syncs under way, which use the WAL's descriptor.
-    await Promise.allSettled([this.walSyncRunning, this.walSyncNext]);
-    const handle = await this.walHandle?.catch(() => undefined);
-    this.walHandle = undefined;
-    await handle?.close();
   }
 
   async countUsers(): Promise<number> {
@@ -706,14 +646,13 @@ export class SqliteStore implements Store {
   /**
    * A write of the outbox's hot path: on the SQLite thread's connection (sql-thread.mjs), so that
    * its work stays off the event loop; in process for a database in memory, which a second
-   * connection cannot open. `sync`: durable (on disk) before it resolves.
+   * connection cannot open (and which no disk could make durable). `sync`: durable (on disk)
+   * before it resolves.
    */
   private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
     const thread = this.outboxThread();
     if (thread) return thread.run(ops, { sync });
-    const results = this.relaxed(() => runOps(this.db, ops));
-    if (sync) await this.syncWal();
-    return results;
+    return this.relaxed(() => runOps(this.db, ops));
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
