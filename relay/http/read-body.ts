@@ -77,16 +77,11 @@ export async function readBodyBytes(c: Context, maxBytes: number, tooLarge: () =
     new Uint8Array(memory, size, chunk.length).set(chunk);
     size += chunk.length;
   };
+  // Not destroyed when reading stops early (over the limit): the answer (413) still has to go out,
+  // and Node discards the rest of the body once it has.
+  const chunks: AsyncIterable<Uint8Array> = incoming ? incoming.iterator({ destroyOnReturn: false }) : stream!.values({ preventCancel: true });
   try {
-    if (incoming) await readNodeRequest(incoming, append);
-    else {
-      const reader = stream!.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        append(value);
-      }
-    }
+    for await (const chunk of chunks) append(chunk);
   } catch (error) {
     release();
     throw error;
@@ -102,31 +97,6 @@ export async function readBodyBytes(c: Context, maxBytes: number, tooLarge: () =
 function nodeRequestOf(c: Context): IncomingMessage | undefined {
   const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
   return incoming instanceof IncomingMessage && !incoming.readableDidRead && !incoming.complete ? incoming : undefined;
-}
-
-/** Hands every chunk of the body to `onChunk` as it arrives; rejects when it throws or the client goes away. */
-function readNodeRequest(incoming: IncomingMessage, onChunk: (chunk: Buffer) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const finish = (error?: unknown) => {
-      incoming.off('data', data).off('end', end).off('error', finish).off('close', close);
-      if (error === undefined) resolve();
-      else {
-        // The rest is not read; Node discards it once the answer (413) is sent.
-        incoming.pause();
-        reject(error);
-      }
-    };
-    const data = (chunk: Buffer) => {
-      try {
-        onChunk(chunk);
-      } catch (error) {
-        finish(error);
-      }
-    };
-    const end = () => finish();
-    const close = () => finish(new Error('The client closed the connection before the request body was complete.'));
-    incoming.on('data', data).on('end', end).on('error', finish).on('close', close);
-  });
 }
 
 /**
