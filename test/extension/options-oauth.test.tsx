@@ -177,6 +177,23 @@ describe('adding a sender that signs in with Microsoft (device code)', () => {
     expect(bg.sent('oauth.start')).toHaveLength(2);
   }, 15_000);
 
+  it('keeps asking through a lost answer, and stops at one that ends the sign-in (a newer sign-in replaced it)', async () => {
+    let polls = 0;
+    const bg = background({
+      'profiles.create': () => oauthProfile({}, { id: 'p1' }),
+      'oauth.start': () => ({ ...PENDING, expiresAt: new Date(Date.now() + 600_000).toISOString() }),
+      'oauth.status': () =>
+        ++polls === 1
+          ? { error: { code: 'relay_unreachable', message: 'The relay did not answer.' } }
+          : { error: { code: 'not_found', message: 'There is no such sign-in; it may have been replaced by a newer one.' } },
+    });
+    const page = await wizardAtSignIn();
+    await click(page.get('wizard-save-and-sign-in'));
+    const error = await eventually(() => page.get('oauth-error'), 12_000);
+    expect(error.textContent).toContain('replaced by a newer one');
+    expect(bg.sent('oauth.status')).toHaveLength(2);
+  }, 20_000);
+
   it('explains a failed sign-in with the relay’s problem, and a relay without an app of its own', async () => {
     background({
       'profiles.create': () => oauthProfile({}, { id: 'p1' }),

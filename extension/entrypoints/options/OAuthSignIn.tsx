@@ -80,9 +80,12 @@ export function OAuthSignIn({ profileId, provider, account, again, autoStart, on
     const timer = setTimeout(async () => {
       const answer = await sendRequest({ type: 'oauth.status', signInId: state.view.id, language });
       if (current !== generation.current) return;
-      // A lost answer (relay restarting, network) is not the end: ask again at the next interval.
-      if (!answer.ok) return setState({ phase: 'device', view: { ...state.view } });
-      settle(answer.data);
+      if (answer.ok) return settle(answer.data);
+      // A lost answer (relay restarting, network) is not the end while the code is valid: ask again at
+      // the next interval. Any other answer (the sign-in was replaced, the relay forgot this browser) is.
+      if (Date.now() >= Date.parse(state.view.expiresAt)) return setState({ phase: 'expired' });
+      if (answer.error.code === 'relay_unreachable') return setState({ phase: 'device', view: { ...state.view } });
+      setState({ phase: 'error', error: answer.error });
     }, delay);
     return () => clearTimeout(timer);
   }, [state]);
