@@ -80,6 +80,8 @@ export const oauthStrings = defineCatalogue({
     'signOut.done': 'Signed out.',
     'editor.switchHint': 'Save to switch how this sender signs in. After that, sign in here.',
     'editor.testNeedsSignIn': 'This sign-in can be tested once it is saved and you have signed in.',
+    'editor.testNeedsPasswordTyped': 'Type the password to test this sender.',
+    'editor.testNeedsSecret': 'Type the client secret to test this sender.',
   },
   pl: {
     'method.legend': 'Jak Ownpost loguje się do tej skrzynki',
@@ -155,6 +157,8 @@ export const oauthStrings = defineCatalogue({
     'signOut.done': 'Wylogowano.',
     'editor.switchHint': 'Zapisz, aby zmienić sposób logowania nadawcy. Potem zaloguj się tutaj.',
     'editor.testNeedsSignIn': 'To logowanie można przetestować po zapisaniu i zalogowaniu się.',
+    'editor.testNeedsPasswordTyped': 'Wpisz hasło, aby sprawdzić tego nadawcę.',
+    'editor.testNeedsSecret': 'Wpisz klucz tajny klienta, aby sprawdzić tego nadawcę.',
   },
   is: {
     'method.legend': 'Hvernig Ownpost skráir sig inn í þetta pósthólf',
@@ -230,6 +234,8 @@ export const oauthStrings = defineCatalogue({
     'signOut.done': 'Útskráð.',
     'editor.switchHint': 'Vistaðu til að breyta því hvernig sendandinn skráir sig inn. Skráðu þig svo inn hér.',
     'editor.testNeedsSignIn': 'Hægt er að prófa þessa innskráningu þegar hún hefur verið vistuð og þú hefur skráð þig inn.',
+    'editor.testNeedsPasswordTyped': 'Sláðu inn lykilorðið til að prófa þennan sendanda.',
+    'editor.testNeedsSecret': 'Sláðu inn leynilykil forritsins til að prófa þennan sendanda.',
   },
   sv: {
     'method.legend': 'Hur Ownpost loggar in i den här brevlådan',
@@ -305,6 +311,8 @@ export const oauthStrings = defineCatalogue({
     'signOut.done': 'Utloggad.',
     'editor.switchHint': 'Spara för att byta hur avsändaren loggar in. Logga sedan in här.',
     'editor.testNeedsSignIn': 'Den här inloggningen kan testas när den är sparad och du har loggat in.',
+    'editor.testNeedsPasswordTyped': 'Skriv lösenordet för att testa den här avsändaren.',
+    'editor.testNeedsSecret': 'Skriv klienthemligheten för att testa den här avsändaren.',
   },
   da: {
     'method.legend': 'Sådan logger Ownpost ind på denne postkasse',
@@ -380,6 +388,8 @@ export const oauthStrings = defineCatalogue({
     'signOut.done': 'Logget ud.',
     'editor.switchHint': 'Gem for at skifte, hvordan afsenderen logger ind. Log derefter ind her.',
     'editor.testNeedsSignIn': 'Dette login kan testes, når det er gemt, og du har logget ind.',
+    'editor.testNeedsPasswordTyped': 'Skriv adgangskoden for at teste denne afsender.',
+    'editor.testNeedsSecret': 'Skriv klienthemmeligheden for at teste denne afsender.',
   },
   nb: {
     'method.legend': 'Slik logger Ownpost inn på denne postboksen',
@@ -455,6 +465,8 @@ export const oauthStrings = defineCatalogue({
     'signOut.done': 'Logget ut.',
     'editor.switchHint': 'Lagre for å bytte hvordan avsenderen logger inn. Logg deretter inn her.',
     'editor.testNeedsSignIn': 'Denne påloggingen kan testes når den er lagret og du har logget inn.',
+    'editor.testNeedsPasswordTyped': 'Skriv passordet for å teste denne avsenderen.',
+    'editor.testNeedsSecret': 'Skriv klienthemmeligheten for å teste denne avsenderen.',
   },
   de: {
     'method.legend': 'Wie Ownpost sich bei diesem Postfach anmeldet',
@@ -530,5 +542,7 @@ export const oauthStrings = defineCatalogue({
     'signOut.done': 'Abgemeldet.',
     'editor.switchHint': 'Speichern, um die Anmeldung dieses Absenders umzustellen. Danach hier anmelden.',
     'editor.testNeedsSignIn': 'Diese Anmeldung lässt sich testen, sobald sie gespeichert ist und Sie sich angemeldet haben.',
+    'editor.testNeedsPasswordTyped': 'Geben Sie das Passwort ein, um diesen Absender zu testen.',
+    'editor.testNeedsSecret': 'Geben Sie den geheimen Clientschlüssel ein, um diesen Absender zu testen.',
   },
 });

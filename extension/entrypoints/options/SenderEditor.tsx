@@ -460,12 +460,18 @@ export function SenderEditor({ id }: { id: string }) {
             </div>
           </details>
           <div class="actions">
-            <button type="button" class="secondary" data-testid="editor-test" disabled={testing || testBlocked} aria-describedby={testBlocked ? 'editor-test-needs-password' : undefined} onClick={() => void runTest()}>
+            <button type="button" class="secondary" data-testid="editor-test" disabled={testing || testBlocked} aria-describedby={testBlocked ? 'editor-test-blocked' : undefined} onClick={() => void runTest()}>
               {testing ? t('senders.testing') : t('senders.test')}
             </button>
             {testBlocked && (
-              <span class="hint muted" id="editor-test-needs-password">
-                {untestable ? o('editor.testNeedsSignIn') : t('editor.testNeedsPassword')}
+              <span class="hint muted" id="editor-test-blocked">
+                {untestable
+                  ? o('editor.testNeedsSignIn')
+                  : secretRequiredForTest
+                    ? o('editor.testNeedsSecret')
+                    : savedMethod === 'password'
+                      ? t('editor.testNeedsPassword')
+                      : o('editor.testNeedsPasswordTyped')}
               </span>
             )}
           </div>
