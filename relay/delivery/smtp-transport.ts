@@ -60,5 +60,9 @@ export function createPooledSmtpTransport(profile: OpenedProfile, options: Trans
     pool: true,
     maxConnections: limits.maxConnections,
     maxMessages: 100,
+    // A connection that closes during a send fails that send, and the worker decides and records
+    // the retry. nodemailer's own requeue would send it again unseen (an attempt not recorded), and
+    // a body given as a stream (a large one, read chunk by chunk) cannot be read a second time.
+    maxRequeues: 0,
   });
 }
