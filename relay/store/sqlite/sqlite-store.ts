@@ -152,6 +152,16 @@ const MARK_OTHER_SQL = `UPDATE messages SET status = ?, attempts = attempts + 1,
 const INSERT_ATTEMPT_IF_CHANGED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
    SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`;
 
+// Leases: renewed while a send runs; given back (released, recorded) when the worker stops
+// mid-send; or handed back without an attempt (postponed) for a sender over its rate.
+const RENEW_LEASE_SQL = "UPDATE messages SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'";
+const RELEASE_LEASE_SQL = `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?,
+     lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
+const INSERT_RELEASED_IF_CHANGED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
+   SELECT ?, ?, ?, 'released', NULL, NULL, NULL, NULL WHERE changes() = 1`;
+const POSTPONE_SQL = `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?,
+     lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
+
 function toDeliverySettings(row: Row | undefined): DeliverySettingsRow | undefined {
   if (!row) return undefined;
   return {
@@ -187,11 +197,11 @@ export class SqliteStore implements Store {
   private readonly freshBodies = new FreshBodies(FRESH_BODIES_BYTES, BODY_CHUNK_BYTES);
 
   /**
-   * Runs an outbox bookkeeping transaction (claims, lease renewals, postponements) with
-   * synchronous=NORMAL: in WAL mode such a commit survives a crash of the relay, and only a power cut
-   * can lose it, which at worst sends a message again (delivery is at least once anyway). Accepting a
-   * message commits with FULL: a 202 must survive a power cut too. (The outbox's claims and results
-   * run on the SQLite thread's connection, sql-thread.mjs; here only for a database in memory.)
+   * Runs an outbox bookkeeping transaction with synchronous=NORMAL: in WAL mode such a commit survives
+   * a crash of the relay, and only a power cut can lose it, which at worst sends a message again
+   * (delivery is at least once anyway). Accepting a message commits with FULL: a 202 must survive a
+   * power cut too. Claims, leases and results run on the SQLite thread's connection (outboxWrite);
+   * here are the Sent copies' claims, and all of them for a database in memory.
    */
   private relaxed<T>(fn: () => T): T {
     this.statement('PRAGMA synchronous = NORMAL').run();
@@ -600,10 +610,8 @@ export class SqliteStore implements Store {
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
-    const renew = this.statement("UPDATE messages SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'");
-    this.relaxed(() => {
-      for (const id of ids) renew.run(until, id, owner);
-    });
+    if (ids.length === 0) return;
+    await this.outboxWrite(ids.map((id) => ({ sql: RENEW_LEASE_SQL, params: [until, id, owner] })));
   }
 
   async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
@@ -656,22 +664,13 @@ export class SqliteStore implements Store {
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
-    this.db.transaction(() => {
-      const released = this.db
-        .prepare(
-          `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?,
-             lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'`,
-        )
-        .run(now, now, id, owner);
-      if (released.changes === 1) {
-        this.db
-          .prepare(
-            `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
-             VALUES (?, ?, ?, 'released', NULL, NULL, NULL, NULL)`,
-          )
-          .run(id, now, now);
-      }
-    }).immediate();
+    await this.outboxWrite(
+      [
+        { sql: RELEASE_LEASE_SQL, params: [now, now, id, owner] },
+        { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [id, now, now] },
+      ],
+      { sync: true },
+    );
   }
 
   async finishAttempt(id: string, owner: string, attempt: FinishedAttempt['attempt'], result: AttemptResult): Promise<boolean> {
@@ -680,12 +679,7 @@ export class SqliteStore implements Store {
   }
 
   async postponeMessage(id: string, owner: string, until: number): Promise<void> {
-    this.relaxed(() =>
-      this.statement(
-        `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?,
-           lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'sending'`,
-      ).run(until, id, owner),
-    );
+    await this.outboxWrite([{ sql: POSTPONE_SQL, params: [until, id, owner] }]);
   }
 
   async listAttempts(messageId: string): Promise<AttemptRecord[]> {
