@@ -52,5 +52,7 @@ describe('the SQLite thread (the outbox’s hot writes off the event loop)', () 
     const other = new SqlThread(file);
     await other.close();
     await expect(other.run([{ sql: 'SELECT 1', params: [] }])).rejects.toThrow(/closed/);
+    expect(other.stopped).toBe(true);
+    expect(thread.stopped).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ export function runOps(db: Database.Database, ops: SqlOp[]): SqlOpResult[];
 
 export class SqlThread {
   constructor(file: string);
+  readonly stopped: boolean;
   run(ops: SqlOp[], options?: { sync?: boolean }): Promise<SqlOpResult[]>;
   close(): Promise<void>;
 }

@@ -52,6 +52,11 @@ export class SqlThread {
     this.#worker.on('exit', (code) => fail(new Error(`the SQLite thread stopped (exit code ${code})`)));
   }
 
+  /** The thread stopped (it failed, or was closed): it answers nothing any more. */
+  get stopped() {
+    return this.#failure !== undefined;
+  }
+
   /** Runs `ops` in one transaction on the thread's connection; with `sync`, also makes it durable. */
   run(ops, { sync = false } = {}) {
     if (this.#failure) return Promise.reject(this.#failure);

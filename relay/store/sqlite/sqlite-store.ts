@@ -648,7 +648,10 @@ export class SqliteStore implements Store {
 
   private outboxThread(): SqlThread | undefined {
     if (this.file === ':memory:' || this.closed) return undefined;
-    return (this.thread ??= new SqlThread(this.file));
+    // A thread that died (it should not) is replaced: the writes that were waiting on it failed, and
+    // the worker retries them like any failed claim or result.
+    if (!this.thread || this.thread.stopped) this.thread = new SqlThread(this.file);
+    return this.thread;
   }
 
   /**
