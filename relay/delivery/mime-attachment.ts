@@ -1,6 +1,6 @@
 import MimeNode from 'nodemailer/lib/mime-node';
 import type { AttachmentInput } from '../../shared/schemas';
-import type { PiecewiseBytes } from '../store/types';
+import { BODY_CHUNK_BYTES, type PiecewiseBytes } from '../store/types';
 
 /** RFC 2045 §6.8: base64 lines of at most 76 characters. */
 const LINE = 76;
@@ -69,8 +69,8 @@ export function spliceBase64Bodies(skeleton: Buffer, files: { marker: string; co
   return message.length < LARGE_MESSAGE_BYTES ? message.copyTo(Buffer.allocUnsafe(message.length), 0, message.length) : message;
 }
 
-/** From this size on, a composed message stays in pieces (see spliceBase64Bodies). */
-export const LARGE_MESSAGE_BYTES = 1024 * 1024;
+/** From this size on, a composed message stays in pieces (see spliceBase64Bodies): the size from which the store keeps a body in chunks. */
+export const LARGE_MESSAGE_BYTES = BODY_CHUNK_BYTES;
 
 /** Bytes as they are, or base64 text to be wrapped into lines of 76 characters, each followed by CRLF. */
 interface Piece {

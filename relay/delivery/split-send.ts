@@ -6,7 +6,7 @@
 import { ApiError } from '../http/api-error';
 import type { DocumentMarker } from '../store/types';
 import { composeMessage, type ComposedMessage, type ProfileForSend, type SendDocument, type SendInput } from './compose-message';
-import type { Base64Text } from './mime-attachment';
+import { wrappedBase64Bytes, type Base64Text } from './mime-attachment';
 
 export interface ComposedPart extends ComposedMessage {
   documents: DocumentMarker[];
@@ -18,9 +18,9 @@ export interface ComposedPart extends ComposedMessage {
 const PART_MARKER_BYTES = 1_000;
 const PER_FILE_OVERHEAD_BYTES = 600;
 
-/** Base64 grows a file by a third and MIME wraps it at 76 characters plus CRLF. */
+/** A file's base64 wrapped into MIME lines, with its part's headers. */
 function encodedFileBytes(contentBase64: Base64Text): number {
-  return Math.ceil(contentBase64.length / 76) * 78 + PER_FILE_OVERHEAD_BYTES;
+  return wrappedBase64Bytes(contentBase64.length) + PER_FILE_OVERHEAD_BYTES;
 }
 
 function estimateDocumentBytes(document: { attachments: { contentBase64: Base64Text }[] }): number {

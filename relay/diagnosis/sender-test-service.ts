@@ -18,7 +18,7 @@ import { SenderTestLimits, TestRateLimitedError } from '../limits/sender-test-li
 import type { AccessToken, SmtpAuthResolver } from '../oauth/access-tokens';
 import { parseGrantState } from '../oauth/grant-state';
 import { OAuthError } from '../oauth/oauth-error';
-import { openProfileSecrets, parseSealedSecrets, storedSmtp, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';
+import { openProfileSecrets, parseProfileData, parseSealedSecrets, storedSmtp, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
 import { canManageProfile } from '../profiles/resolve-profile';
 import type { ProfileRow, UserRow } from '../store/types';
@@ -118,11 +118,10 @@ function tokenFailure(code: ProblemCode, detail: string, ms: number, lang: Langu
  * sign in? Such a sender is saved without a test: see `testBeforeSave`.
  */
 export function awaitsSignIn(row: ProfileRow): boolean {
-  const auth = (JSON.parse(row.data) as { auth?: { type?: string; flow?: string } }).auth;
-  return auth?.type === 'oauth2' && auth.flow !== 'client_credentials' && !parseSealedSecrets(row).refreshToken;
+  const { auth } = parseProfileData(row);
+  return auth.type === 'oauth2' && auth.flow !== 'client_credentials' && !parseSealedSecrets(row).refreshToken;
 }
 
-/** `{"force": true}` beside the profile fields (which the profile schema does not keep). */
 export function createSenderTestService(deps: SenderTestServiceDeps) {
   const { config, cipher, log, smtpAuth } = deps;
   const limits = new SenderTestLimits(deps.limiterStore ?? new MemoryLimiterStore(), config.senderTestLimits);

@@ -163,6 +163,13 @@ export function createSmtpAuthResolver(ctx: OAuthContext): SmtpAuthResolver {
     return token;
   }
 
+  /** An app-only token straight from the token endpoint, not cached (the profile is not saved, or the caller wants it so). */
+  async function uncachedAppOnlyToken(auth: Parameters<typeof fetchAppOnlyToken>[0], clientSecret: string | undefined): Promise<AccessToken> {
+    const token = await fetchAppOnlyToken(auth, clientSecret);
+    const obtainedAt = now();
+    return { accessToken: token.accessToken, obtainedAt, expiresAt: obtainedAt + token.expiresInMs, fromCache: false };
+  }
+
   return {
     async accessToken(profile, options = {}) {
       const auth = oauthSettingsOf(profile.data.auth);
@@ -174,9 +181,7 @@ export function createSmtpAuthResolver(ctx: OAuthContext): SmtpAuthResolver {
         if (auth.flow !== 'client_credentials') {
           throw new OAuthError('Save this sender and sign in before testing it', { code: 'oauth_invalid_grant', error: 'invalid_grant' });
         }
-        const token = await fetchAppOnlyToken(auth, profile.clientSecret);
-        const obtainedAt = now();
-        return { accessToken: token.accessToken, obtainedAt, expiresAt: obtainedAt + token.expiresInMs, fromCache: false };
+        return uncachedAppOnlyToken(auth, profile.clientSecret);
       }
       const stored = oauthSettingsOf(parseProfileData(row).auth);
       const secrets = parseSealedSecrets(row);
@@ -214,9 +219,7 @@ export function createSmtpAuthResolver(ctx: OAuthContext): SmtpAuthResolver {
       if (auth.flow !== 'client_credentials') {
         throw new OAuthError('Only an app-only sender gets a token without a sign-in', { code: 'oauth_sign_in_required' });
       }
-      const token = await fetchAppOnlyToken(auth, profile.clientSecret);
-      const obtainedAt = now();
-      return { accessToken: token.accessToken, obtainedAt, expiresAt: obtainedAt + token.expiresInMs, fromCache: false };
+      return uncachedAppOnlyToken(auth, profile.clientSecret);
     },
   };
 }

@@ -258,7 +258,6 @@ function authView(auth: StoredAuth, secrets: SealedSecrets, oauthState: string |
   return oauth2AuthView(auth, secrets, oauthState);
 }
 
-/** Whether two `auth` settings use the same OAuth2 app registration (so its secret and sign-in still fit). */
 /** Whether two sign-in settings use the same app registration, so that a saved sign-in or client secret fits both. */
 export function sameOAuthClient(a: StoredAuth, b: StoredAuth): boolean {
   if (a.type !== 'oauth2' || b.type !== 'oauth2') return a.type === b.type;

@@ -140,6 +140,9 @@ export interface ClaimedMessage extends MessageRow {
   raw: Buffer | null;
 }
 
+/** How stale a token's `last_used_at` may be: it is written once a minute at most (getUserByTokenHash). */
+export const TOKEN_LAST_USED_PRECISION_MS = 60_000;
+
 /** Bodies larger than this are stored in chunks of this size (the last one shorter); smaller ones in one piece. */
 export const BODY_CHUNK_BYTES = 1024 * 1024;
 

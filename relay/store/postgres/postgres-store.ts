@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { BODY_CHUNK_BYTES, bodyChunks, wholeBody } from '../types';
+import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody } from '../types';
 import type {
   AttemptRecord,
   AttemptResult,
@@ -28,8 +28,6 @@ const MIGRATION_LOCK = 774_177_001;
 
 const INT8_OID = 20;
 
-/** How stale a token's `last_used_at` may be (see getUserByTokenHash). */
-const TOKEN_LAST_USED_PRECISION_MS = 60_000;
 
 // Columns aliased to the row types' field names, so rows need no mapping code.
 const USER_COLUMNS = `users.id, users.email, users.name, users.role, users.created_at AS "createdAt"`;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BODY_CHUNK_BYTES, bodyChunks, wholeBody } from '../types';
+import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody } from '../types';
 import { FreshBodies } from './fresh-bodies';
 import { runOps, SqlThread, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 import type {
@@ -33,8 +33,6 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 
 type Row = Record<string, unknown>;
 
-/** How stale a token's `last_used_at` may be (see getUserByTokenHash). */
-export const TOKEN_LAST_USED_PRECISION_MS = 60_000;
 
 function toUser(row: Row | undefined): UserRow | undefined {
   if (!row) return undefined;
@@ -709,7 +707,7 @@ export class SqliteStore implements Store {
       `SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= ?
        ORDER BY sent_copy_next_at LIMIT ?`,
     );
-    // Checked first without a write transaction: this runs on every tick of the worker.
+    // Checked first without a write transaction: the worker looks once per poll.
     if (due.all(now, 1).length === 0) return [];
     const select = this.statement(
       `SELECT ${MESSAGE_COLUMNS}, message_bodies.raw FROM messages LEFT JOIN message_bodies ON message_bodies.message_id = messages.id
