@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { oauthStrings } from '../../i18n/oauth-strings';
 import { CheckField, TextField } from '../../ui/fields';
 import { useTranslator } from '../../ui/language';
-import type { OAuthDraft } from './sign-in-methods';
+import { PROVIDER_NAMES, type OAuthDraft } from './sign-in-methods';
 
 interface Props {
   value: OAuthDraft;
@@ -56,7 +56,7 @@ export function DelegatedClientFields({ provider, value, onChange, idPrefix, has
         <p class="hint muted">{t('delegated.advancedHint')}</p>
       ) : (
         <p class="notice warn" data-testid={`${idPrefix}-no-relay-app`}>
-          {t('delegated.relayHasNoApp', { provider: provider === 'google' ? 'Google' : 'Microsoft' })}
+          {t('delegated.relayHasNoApp', { provider: PROVIDER_NAMES[provider] })}
         </p>
       )}
       {provider === 'microsoft' ? (

@@ -13,13 +13,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExtensionError } from '../../../shared/extension-messages';
 import type { OAuthSignInView } from '../../../shared/oauth-schemas';
 import type { OAuthProvider } from '../../../shared/schemas';
+import { webPageUrl } from '../../../shared/site-patterns';
 import { oauthStrings } from '../../i18n/oauth-strings';
 import { browser } from '../../lib/browser';
 import { sendRequest } from '../../lib/send-request';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage, useTranslator } from '../../ui/language';
-import { PROVIDER_NAMES, safeWebUrl } from './sign-in-methods';
+import { PROVIDER_NAMES } from './sign-in-methods';
 
 type SignInState =
   | { phase: 'idle' }
@@ -239,7 +240,8 @@ interface DeviceCodeProps {
 /** The user code, large and copyable, and the page to type it at. */
 function DeviceCode({ view, account, providerName, copied, onCopy, onCancel, focusRef }: DeviceCodeProps) {
   const t = useTranslator(oauthStrings);
-  const page = safeWebUrl(view.verificationUri);
+  // A web address only, never a `javascript:` link.
+  const page = view.verificationUri ? webPageUrl(view.verificationUri) : undefined;
   const code = view.userCode ?? '';
   const site = page ? `${page.host}${page.pathname === '/' ? '' : page.pathname}` : '';
   return (

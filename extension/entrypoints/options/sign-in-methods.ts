@@ -91,14 +91,3 @@ export function oauthAuthBody(method: Exclude<SignInMethod, 'password'>, usernam
       };
   }
 }
-
-/** The verification page of a device-code sign-in, if it is a web address (never a `javascript:` link). */
-export function safeWebUrl(candidate: string | undefined): URL | undefined {
-  if (!candidate) return undefined;
-  try {
-    const url = new URL(candidate);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
