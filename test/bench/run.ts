@@ -165,7 +165,10 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
       if (listed.every((m) => m.status === 'sent')) break;
       await new Promise((r) => setTimeout(r, 2));
     }
-    return { seconds, cpuMs, recordedSeconds: (performance.now() - started) / 1000 };
+    const recordedSeconds = (performance.now() - started) / 1000;
+    // Its polls and lease heartbeats must not run on nodemailer's time when the relay goes first.
+    await relay.worker.stop();
+    return { seconds, cpuMs, recordedSeconds };
   };
   // Plain pooled nodemailer: the same bytes, envelopes, connections and messages per connection.
   const plainDelivers = async () => {
