@@ -9,6 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { unlabelledControls } from '../helpers/paired-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import type { ExtensionRequest, ExtensionResult } from '../../shared/extension-messages';
@@ -36,20 +37,6 @@ function request<R extends ExtensionRequest>(page: Page, message: R): Promise<Ex
   return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message as unknown) as Promise<
     ExtensionResult<R['type']>
   >;
-}
-
-/** Form controls and buttons without an accessible name (as test/e2e/options-senders.test.ts checks each pictured page). */
-function unlabelledControls(page: Page): Promise<string[]> {
-  return page.locator('input:not([type="hidden"]), select, textarea, button, a[href]').evaluateAll((elements) =>
-    elements
-      .filter((element) => {
-        const control = element as HTMLInputElement;
-        const named = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby');
-        if (control.tagName === 'BUTTON' || control.tagName === 'A') return !(control.textContent?.trim() || named);
-        return !(control.labels?.length || named);
-      })
-      .map((element) => element.outerHTML.slice(0, 160)),
-  );
 }
 
 beforeAll(async () => {

@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { unlabelledControls } from '../helpers/paired-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import { certs } from '../helpers/certs';
@@ -66,20 +67,6 @@ async function pairingCodeFor(userId: string): Promise<string> {
 }
 
 const field = (page: Page, testId: string) => page.getByTestId(testId);
-
-/** Form controls and buttons without an accessible name (a label, its text, or aria-label). */
-function unlabelledControls(page: Page): Promise<string[]> {
-  return page.locator('input:not([type="hidden"]), select, textarea, button, a[href]').evaluateAll((elements) =>
-    elements
-      .filter((element) => {
-        const control = element as HTMLInputElement;
-        const named = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby');
-        if (control.tagName === 'BUTTON' || control.tagName === 'A') return !(control.textContent?.trim() || named);
-        return !(control.labels?.length || named);
-      })
-      .map((element) => element.outerHTML.slice(0, 160)),
-  );
-}
 
 /** The focused element and whether it shows a focus ring. */
 function focusRing(page: Page): Promise<{ testId: string | null; text: string; outline: string }> {

@@ -84,3 +84,17 @@ export async function tabIdOf(setup: PairedBrowser, url: string): Promise<number
   if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;
 }
+
+/** Form controls and links without an accessible name (a label, their text, aria-label or aria-labelledby), as HTML. */
+export function unlabelledControls(page: Page): Promise<string[]> {
+  return page.locator('input:not([type="hidden"]), select, textarea, button, a[href]').evaluateAll((elements) =>
+    elements
+      .filter((element) => {
+        const control = element as HTMLInputElement;
+        const named = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby');
+        if (control.tagName === 'BUTTON' || control.tagName === 'A') return !(control.textContent?.trim() || named);
+        return !(control.labels?.length || named);
+      })
+      .map((element) => element.outerHTML.slice(0, 160)),
+  );
+}

@@ -4,6 +4,7 @@ import { readWholeBody } from '../../relay/delivery/message-body';
 import type { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
 import { BODY_CHUNK_BYTES } from '../../relay/store/types';
 import { startSmtpServer, type ReceivedMail } from '../helpers/smtp-server';
+import { isFinal, waitForMessage } from '../helpers/delivery';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
 
 const USERS = { 'anna@firma.se': 'correct horse battery staple' };
@@ -14,16 +15,6 @@ beforeAll(async () => {
   ({ token } = await t.addUser('anna@firma.se', 'admin'));
 });
 afterAll(() => t.close());
-
-async function waitForStatus(id: string, wanted: string[], timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await t.request('GET', `/v1/messages/${id}`, { token });
-    if (wanted.includes(res.body.status)) return res.body;
-    if (Date.now() > deadline) throw new Error(`message ${id} stayed ${res.body.status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('a message with a multi-megabyte attachment', () => {
   it('is stored in chunks and delivered byte-identical on every attempt, read chunk by chunk', async () => {
@@ -59,7 +50,7 @@ describe('a message with a multi-megabyte attachment', () => {
       expect(chunks.every((c) => c.n <= BODY_CHUNK_BYTES)).toBe(true);
       expect(db.prepare('SELECT count(*) AS n FROM message_bodies WHERE message_id = ?').get(res.body.id)).toEqual({ n: 0 });
 
-      const done = await waitForStatus(res.body.id, ['sent', 'failed']);
+      const done = await waitForMessage(t, token, res.body.id, isFinal, 30_000);
       expect(done.status).toBe('sent');
       expect(done.attempts.map((a: { outcome: string }) => a.outcome)).toEqual(['deferred', 'sent']);
       expect(seen).toHaveLength(2);

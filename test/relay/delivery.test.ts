@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
+import { isFinal, waitForMessage } from '../helpers/delivery';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
 
 const USERS = { 'anna@firma.se': 'correct horse battery staple' };
@@ -28,16 +29,6 @@ async function profileFor(port: number, overrides: Record<string, unknown> = {})
   return res.body.id as string;
 }
 
-async function waitForStatus(id: string, wanted: string[], timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await t.request('GET', `/v1/messages/${id}`, { token });
-    if (wanted.includes(res.body.status)) return res.body;
-    if (Date.now() > deadline) throw new Error(`message ${id} stayed ${res.body.status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('delivery through the sender’s own mailbox', () => {
   it('queues with 202, delivers over STARTTLS with AUTH, and shows sent with the server reply', async () => {
     const smtp = await server();
@@ -57,7 +48,7 @@ describe('delivery through the sender’s own mailbox', () => {
     });
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ status: 'queued', to: ['kund@exempel.se'], documentRef: '4711' });
-    const done = await waitForStatus(res.body.id, ['sent', 'failed']);
+    const done = await waitForMessage(t, token, res.body.id, isFinal);
     expect(done.status).toBe('sent');
     expect(done.lastReply).toMatch(/^250 .*queued as TEST1/);
     expect(done.attemptCount).toBe(1);
@@ -78,7 +69,7 @@ describe('delivery through the sender’s own mailbox', () => {
     const smtp = await server({ users: USERS, secure: true });
     const profileId = await profileFor(smtp.port, { smtp: { host: '127.0.0.1', port: smtp.port, security: 'tls' } });
     const res = await t.request('POST', '/v1/messages', { token, body: { profileId, to: ['kund@exempel.se'], subject: 'TLS' } });
-    expect((await waitForStatus(res.body.id, ['sent', 'failed'])).status).toBe('sent');
+    expect((await waitForMessage(t, token, res.body.id, isFinal)).status).toBe('sent');
     expect(smtp.received).toHaveLength(1);
   });
 
@@ -86,7 +77,7 @@ describe('delivery through the sender’s own mailbox', () => {
     const smtp = await server({ users: USERS, server: { disabledCommands: ['STARTTLS'], allowInsecureAuth: true } });
     const profileId = await profileFor(smtp.port);
     const res = await t.request('POST', '/v1/messages', { token, body: { profileId, to: ['kund@exempel.se'], subject: 'plain?' } });
-    const done = await waitForStatus(res.body.id, ['failed', 'deferred', 'sent']);
+    const done = await waitForMessage(t, token, res.body.id, (m) => ['failed', 'deferred', 'sent'].includes(m.status));
     expect(done.status).not.toBe('sent');
     expect(done.problem.code).toBe('starttls_not_offered');
     expect(smtp.received).toHaveLength(0);
@@ -101,7 +92,7 @@ describe('delivery through the sender’s own mailbox', () => {
     });
     const profileId = await profileFor(smtp.port);
     const res = await t.request('POST', '/v1/messages', { token, body: { profileId, to: ['kund@exempel.se'], subject: 'Faktura 1' } });
-    const done = await waitForStatus(res.body.id, ['failed', 'sent']);
+    const done = await waitForMessage(t, token, res.body.id, isFinal);
     expect(done.status).toBe('failed');
     expect(done.lastReply).toMatch(/550 5\.7\.60/);
     expect(done.problem).toMatchObject({ code: 'send_as_denied' });
@@ -123,7 +114,7 @@ describe('delivery through the sender’s own mailbox', () => {
     });
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.code).toBe('idempotency_conflict');
-    await waitForStatus(first.body.id, ['sent']);
+    await waitForMessage(t, token, first.body.id, (m) => ['sent'].includes(m.status));
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.received).toHaveLength(1);
   });

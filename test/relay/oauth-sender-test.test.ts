@@ -6,10 +6,10 @@
  * is saved untested (it cannot be tested before its sign-in) and tested after it.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zDiagnosisResult } from '../../shared/diagnosis-schemas';
 import { expectFailure, startDiagnosisRelay } from '../helpers/diagnosis-relay';
+import { closedPort } from '../helpers/fake-smtp-peers';
 import type { OAuthTokenServer } from '../helpers/oauth-token-server';
 import { APP_CLIENT_ID, appOnlyProfile, PUBLIC_CLIENT_ID, smtpSettings, startOAuthScene, TENANT_ID, type OAuthScene } from '../helpers/oauth-test-kit';
 import type { TestRelay } from '../helpers/test-relay';
@@ -67,15 +67,6 @@ async function signIn(profileId: string) {
     if (res.body.status !== 'pending') return res.body;
   }
   throw new Error('the sign-in stayed pending');
-}
-
-/** A port on 127.0.0.1 where nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const stageNames = (result: { stages: { stage: string }[] }) => result.stages.map((s) => s.stage);
