@@ -19,7 +19,7 @@ import { AppOnlyFields, DelegatedClientFields } from './OAuthFields';
 import { SenderSignIn } from './SenderSignIn';
 import { CIPHER_CHOICES, TLS_VERSION_CHOICES } from './server-choices';
 import { ServerFields } from './server-fields';
-import { isDelegated, methodOf, oauthAuthBody, oauthDraftOf, type OAuthDraft, type SignInMethod } from './sign-in-methods';
+import { authBody, isDelegated, methodOf, oauthDraftOf, type OAuthDraft, type SignInMethod } from './sign-in-methods';
 import { SignInMethodPicker } from './SignInMethodPicker';
 
 interface SentCopyDraft {
@@ -133,8 +133,7 @@ function authPatch(original: Draft, draft: Draft): Record<string, unknown> | und
   const credentials = (d: Draft) => JSON.stringify([d.method, d.username.trim(), d.oauth.tenantId.trim(), d.oauth.clientId.trim()]);
   const changed = credentials(draft) !== credentials(original) || draft.password !== '' || draft.oauth.clientSecret !== '';
   if (!changed) return undefined;
-  if (draft.method === 'password') return { type: 'password', username: draft.username.trim(), ...(draft.password ? { password: draft.password } : {}) };
-  return oauthAuthBody(draft.method, draft.username, draft.oauth);
+  return authBody(draft.method, draft.username, draft.password, draft.oauth);
 }
 
 /**
@@ -311,10 +310,7 @@ export function SenderEditor({ id }: { id: string }) {
               ...(draft!.ehloName.trim() ? { ehloName: draft!.ehloName.trim() } : {}),
             },
             // OAuth2: the relay fetches a token for these settings (app-only) or uses the saved sign-in.
-            auth:
-              draft!.method === 'password'
-                ? { type: 'password', username: draft!.username.trim(), ...(draft!.password ? { password: draft!.password } : {}) }
-                : oauthAuthBody(draft!.method, draft!.username, draft!.oauth),
+            auth: authBody(draft!.method, draft!.username, draft!.password, draft!.oauth),
             allowOtherSender: draft!.allowOtherSender,
             allowedSenders: lines(draft!.allowedSenders),
           },

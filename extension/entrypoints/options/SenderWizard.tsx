@@ -19,7 +19,7 @@ import { OAuthSignIn } from './OAuthSignIn';
 import { AppOnlyFields, DelegatedClientFields } from './OAuthFields';
 import { navigate } from './route';
 import { ServerFields } from './server-fields';
-import { EMPTY_OAUTH_DRAFT, isDelegated, methodsFor, oauthAuthBody, PROVIDER_NAMES, providerOf, type OAuthDraft, type SignInMethod } from './sign-in-methods';
+import { authBody, EMPTY_OAUTH_DRAFT, isDelegated, methodsFor, PROVIDER_NAMES, providerOf, type OAuthDraft, type SignInMethod } from './sign-in-methods';
 import { SignInMethodPicker } from './SignInMethodPicker';
 
 const STEPS = ['address', 'server', 'password', 'test'] as const;
@@ -147,7 +147,7 @@ export function SenderWizard() {
       ...(fromName.trim() ? { fromName: fromName.trim() } : {}),
       fromAddress: email,
       smtp: { host: server.host.trim(), port: server.port, security: server.security },
-      auth: method === 'password' ? { type: 'password', username: username.trim(), ...(password ? { password } : {}) } : oauthAuthBody(method, username, oauthDraft),
+      auth: authBody(method, username, password, oauthDraft),
     };
   }
 

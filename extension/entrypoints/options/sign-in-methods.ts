@@ -64,7 +64,13 @@ export function oauthDraftOf(auth: ProfileAuthView): OAuthDraft {
  * The relay's `auth` for an OAuth2 method. The username (XOAUTH2's `user=`) is the mailbox; empty
  * fields are left out, so the relay's defaults apply (tenant `common`, its own app registration).
  */
-export function oauthAuthBody(method: Exclude<SignInMethod, 'password'>, username: string, draft: OAuthDraft): Record<string, unknown> {
+/** The `auth` a sender is saved or tested with: a password (only when one was typed), or an OAuth2 sign-in. */
+export function authBody(method: SignInMethod, username: string, password: string, draft: OAuthDraft): Record<string, unknown> {
+  if (method === 'password') return { type: 'password', username: username.trim(), ...(password ? { password } : {}) };
+  return oauthAuthBody(method, username, draft);
+}
+
+function oauthAuthBody(method: Exclude<SignInMethod, 'password'>, username: string, draft: OAuthDraft): Record<string, unknown> {
   const optional = (name: string, value: string) => (value.trim() ? { [name]: value.trim() } : {});
   const user = optional('username', username);
   switch (method) {
