@@ -409,7 +409,7 @@ export interface ProfileView {
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-export const zAttachment = z.object({
+export const zAttachment = z.strictObject({
   filename: zHeaderText(255)
     .min(1)
     .refine((s) => !/[\\/]/.test(s), { message: 'a file name must not contain a path' }),
@@ -425,7 +425,7 @@ export type AttachmentInput = z.infer<typeof zAttachment>;
  * One business document (an invoice, a reminder, a delivery note) with the files that belong to it.
  * A send too large for the mailbox is split between documents, never inside one.
  */
-export const zDocument = z.object({
+export const zDocument = z.strictObject({
   ref: zHeaderText(200).min(1),
   title: zHeaderText(200).optional(),
   attachments: z.array(zAttachment).min(1, 'a document needs at least one file').max(20),
@@ -435,7 +435,11 @@ export type DocumentInput = z.infer<typeof zDocument>;
 /** At most this many files in one send, across `attachments` and every document. */
 export const MAX_FILES_PER_SEND = 100;
 
-export const zMessageInput = z.object({
+/**
+ * Strict: a field the relay does not know (`bcc`, `html`, a misspelt `attachements`) is refused with 400
+ * naming it, never silently dropped, so a caller cannot believe something was sent that was not.
+ */
+export const zMessageInput = z.strictObject({
   profileId: z.string().min(1).max(64).optional(),
   to: z.array(zMailbox).min(1, 'add at least one recipient').max(50),
   cc: z.array(zMailbox).max(50).default([]),
@@ -459,7 +463,7 @@ export const zMessageInput = z.object({
     .default([])
     .refine((docs) => new Set(docs.map((d) => d.ref)).size === docs.length, { message: 'each document needs its own ref' }),
   context: z
-    .object({
+    .strictObject({
       documentRef: zHeaderText(200).optional(),
       pageUrl: z.string().url().max(2048).optional(),
       /** The project or brand the document belongs to; picks a profile that lists it in `projects`. */

@@ -58,7 +58,11 @@ export async function composeMessage(
     cc: input.cc.map(toHeaderMailbox),
     ...(decision.replyTo ? { replyTo: toHeaderMailbox(decision.replyTo) } : {}),
     subject: input.subject,
-    text: input.text,
+    // Always a text part, even an empty one: with no text and exactly one attachment, nodemailer makes
+    // the attachment the root node, and a raw attachment replaces the root's headers: the server got a
+    // bare application/pdf part without From, Date or Message-ID (issue 14). An empty Buffer is kept
+    // where an empty string is dropped, so such a message is multipart/mixed with an empty text part first.
+    text: input.text || Buffer.alloc(0),
     date: now,
     messageId,
     ...(extra.headers ? { headers: extra.headers } : {}),

@@ -6,9 +6,13 @@ import { extractBase64Values, restoreBase64Values } from './json-base64';
 
 /** A zod issue as the API shows it: where, what, and our address error code when there is one. */
 function describeIssues(error: z.ZodError) {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
+    // A field the schema does not know is named on its own path: `bcc: unknown field`, not `body: Unrecognized key`.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'unknown field: the relay does not take it', code: 'unknown_field' }));
+    }
     const code = (issue as unknown as { params?: { code?: string } }).params?.code;
-    return { path: issue.path.join('.'), message: issue.message, ...(code ? { code } : {}) };
+    return [{ path: issue.path.join('.'), message: issue.message, ...(code ? { code } : {}) }];
   });
 }
 
