@@ -169,24 +169,29 @@ describe('GHSA-p6gq-j5cr-w38f: raw, path and href from a client are never follow
   });
   afterAll(() => new Promise<void>((resolve) => web.close(() => resolve())));
 
-  it('a message with raw {path}, attachment path and href arrives without reading a file or a URL', async () => {
+  it('a message with raw {path}, attachment path and href is refused by name, without reading a file or a URL', async () => {
     const url = `http://127.0.0.1:${(web.address() as AddressInfo).port}/secret`;
-    const { mail } = await sendAndReceive(t, token, smtp, {
-      profileId,
-      to: ['kund@exempel.se'],
-      subject: 'no files',
-      text: 'Hej',
-      raw: { path: '/etc/passwd' },
-      envelope: { from: 'evil@evil.example', to: ['evil@evil.example'] },
-      attachments: [
-        { filename: 'a.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7').toString('base64'), path: '/etc/passwd', href: url },
-      ],
+    const before = smtp.received.length;
+    const res = await t.request('POST', '/v1/messages', {
+      token,
+      body: {
+        profileId,
+        to: ['kund@exempel.se'],
+        subject: 'no files',
+        text: 'Hej',
+        raw: { path: '/etc/passwd' },
+        envelope: { from: 'evil@evil.example', to: ['evil@evil.example'] },
+        attachments: [
+          { filename: 'a.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7').toString('base64'), path: '/etc/passwd', href: url },
+        ],
+      },
     });
-    expect(mail.envelope).toEqual({ from: 'faktura@firma.se', to: ['kund@exempel.se'] });
-    expect(mail.raw.toString()).not.toMatch(/root:/);
-    expect(mail.raw.toString()).not.toContain('SECRET-FROM-INTERNAL-URL');
-    expect(mail.parsed.attachments.map((a) => a.content.toString())).toEqual(['%PDF-1.7']);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['attachments.0.href', 'attachments.0.path', 'envelope', 'raw']);
+    expect(JSON.stringify(res.body)).not.toMatch(/root:|SECRET-FROM-INTERNAL-URL/);
     expect(fetched).toBe(0);
+    expect(smtp.received.length).toBe(before);
   });
 
   it('GHSA-9h6g-pr28-7cqp: a data: URI in the text stays text (no attachment, no catastrophic parsing)', async () => {
