@@ -366,6 +366,11 @@ export const zProfileInput = z.object({
   projects: profileFields.projects.default([]),
   /** An admin saves settings whose test did not pass (recorded on the profile as `verification: forced`). */
   force: z.boolean().optional(),
+  /**
+   * Admins only: set up a personal sender for another person of this relay (their e-mail), who then owns
+   * it as if they had added it themselves. A member who names anyone is refused (403).
+   */
+  ownerEmail: zAddress.optional(),
 });
 export type ProfileInput = z.infer<typeof zProfileInput>;
 

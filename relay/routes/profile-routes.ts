@@ -108,6 +108,29 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
     await store.saveProfiles(isNew ? { insert: row, update: updates } : { update: [row, ...updates] });
   }
 
+  /**
+   * Who owns a new personal sender: the user who adds it, or, for an admin who names `ownerEmail`, that
+   * person (Planfix-style: the admin sets up an employee's mailbox). The owner's own sender rules apply.
+   */
+  async function ownerForNewProfile(user: UserRow, value: { scope: string; ownerEmail?: string }): Promise<UserRow> {
+    if (value.ownerEmail === undefined || value.ownerEmail.toLowerCase() === user.email.toLowerCase()) return user;
+    if (user.role !== 'admin') {
+      throw new ApiError('forbidden', 'Only an admin can add a sender for another person.', { hint: 'Leave out ownerEmail to add your own sender.' });
+    }
+    if (value.scope === 'company') {
+      throw new ApiError('validation_failed', 'ownerEmail: a company sender belongs to the company, not to one person.', {
+        details: [{ path: 'ownerEmail', message: 'not allowed for a company sender' }],
+      });
+    }
+    const owner = await store.getUserByEmail(value.ownerEmail);
+    if (!owner) {
+      throw new ApiError('not_found', `There is no person with the e-mail ${value.ownerEmail} on this relay.`, {
+        hint: 'Add the person first (npx ownpost user add, or the People page), then set up their sender.',
+      });
+    }
+    return owner;
+  }
+
   return new Hono<AuthEnv>()
     .get('/v1/profiles', async (c) => {
       const rows = await store.listProfilesVisibleTo(c.get('user').id);
@@ -119,8 +142,9 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
       if (value.scope === 'company' && user.role !== 'admin') {
         throw new ApiError('forbidden', 'Only an admin can add a company sender.', { hint: 'Add it as a personal sender instead.' });
       }
-      const created = newProfileRow(value, { id: randomUUID(), ownerId: user.id, now: Date.now() }, cipher);
-      await assertSavable(user, created);
+      const owner = await ownerForNewProfile(user, value);
+      const created = newProfileRow(value, { id: randomUUID(), ownerId: owner.id, now: Date.now() }, cipher);
+      await assertSavable(owner, created);
       const row = testBeforeSave ? await testBeforeSave(c, { candidate: created, force: value.force === true }) : created;
       await saveWithGroupRules(row, true);
       return c.json(await view(row), 201);
