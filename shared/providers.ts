@@ -8,8 +8,12 @@
  * Nodemailer's bundled `well-known` list disagrees with these facts in several places (GMX, iCloud, Zoho EU,
  * Mailgun EU, Mailjet), so we keep our own table.
  *
- * Deliberately absent: Telia, Telenor, Siminn and Vodafone IS have no documented submission server, so they are
- * left to discovery or manual entry rather than guessed.
+ * Nordic ISPs and hosts (issue 21): the reference facts found no documented submission server for Telia,
+ * Telenor and Síminn. Their presets below come from the providers' own customer help pages as users quote them
+ * (Síminn "Stillingar fyrir tölvupóst", Telia Sverige "Inställningar för e-postprogram", Telenor "E-post i
+ * e-postprogram", Altibox "Oppsett av e-post", Bahnhof, Loopia, Binero, Domeneshop and Simply "e-post i
+ * e-postprogram" pages) and are marked `unverified`: the wizard says so and the sender test confirms or
+ * refutes them before anything is saved. Vodafone IS is still left to discovery.
  *
  * Runs in Node and in the browser: plain data, no `node:` imports, no DOM.
  */
@@ -162,6 +166,9 @@ const YAHOO_DOMAINS = [
   'rocketmail.com',
   'myyahoo.com',
 ];
+
+/** For presets from the providers' help pages that the facts could not confirm (see the top of this file). */
+const UNCONFIRMED_NOTE = 'These settings are not confirmed by the provider; the test shows whether they work.';
 
 const GMAIL_NOTES_AUTH =
   'Gmail needs an app password (with 2-Step Verification) or Google sign-in (OAuth). The normal password stopped working on 30 May 2022.';
@@ -428,7 +435,8 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     id: 'onecom',
     name: 'one.com',
     domains: [],
-    mxSuffixes: [],
+    // one.com's mail pods: mx1.pub.mailpod6-cph3.one.com and the like.
+    mxSuffixes: ['one.com'],
     smtp: tlsThenStarttls('send.one.com'),
     imap: imapTls('imap.one.com'),
     username: 'address',
@@ -439,7 +447,8 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     id: 'simply',
     name: 'Simply.com (UnoEuro)',
     domains: [],
-    mxSuffixes: [],
+    // mx.simply.com, and the older UnoEuro name.
+    mxSuffixes: ['simply.com', 'unoeuro.com'],
     smtp: starttlsThenTls('smtp.simply.com'),
     imap: imapTls('imap.simply.com'),
     username: 'address',
@@ -459,6 +468,106 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     username: 'address',
     auth: ['password'],
     notes: ['The username is your full e-mail address.'],
+  },
+  {
+    id: 'siminn',
+    name: 'Síminn (simnet.is)',
+    domains: ['simnet.is'],
+    mxSuffixes: ['simnet.is'],
+    smtp: starttlsThenTls('smtp.simnet.is'),
+    imap: imapTls('imap.simnet.is'),
+    username: 'address',
+    auth: ['password'],
+    notes: ['The username is your full e-mail address.', UNCONFIRMED_NOTE],
+    unverified: true,
+  },
+  {
+    id: 'telia',
+    name: 'Telia (telia.com)',
+    domains: ['telia.com'],
+    mxSuffixes: [],
+    smtp: tlsThenStarttls('mailout.telia.com'),
+    imap: imapTls('imap.telia.com'),
+    username: 'address',
+    auth: ['password'],
+    notes: ['The username is your full e-mail address.', UNCONFIRMED_NOTE],
+    unverified: true,
+  },
+  {
+    id: 'telenor',
+    name: 'Telenor (online.no)',
+    domains: ['online.no'],
+    mxSuffixes: [],
+    smtp: tlsThenStarttls('smtp.online.no'),
+    imap: imapTls('imap.online.no'),
+    username: 'address',
+    auth: ['password'],
+    notes: [
+      'Telenor’s e-mail is for personal, non-commercial use: for invoices, a company mailbox is the better sender.',
+      UNCONFIRMED_NOTE,
+    ],
+    unverified: true,
+  },
+  {
+    id: 'altibox',
+    name: 'Altibox',
+    domains: ['altibox.no'],
+    mxSuffixes: ['altibox.no'],
+    smtp: tlsThenStarttls('smtp.altibox.no'),
+    imap: imapTls('imap.altibox.no'),
+    username: 'address',
+    auth: ['password'],
+    notes: ['The username is your full e-mail address.', UNCONFIRMED_NOTE],
+    unverified: true,
+  },
+  {
+    id: 'bahnhof',
+    name: 'Bahnhof',
+    domains: ['bahnhof.se'],
+    mxSuffixes: ['bahnhof.se'],
+    smtp: starttlsThenTls('mail.bahnhof.se'),
+    imap: imapTls('mail.bahnhof.se'),
+    username: 'address',
+    auth: ['password'],
+    notes: ['The username is your full e-mail address.', UNCONFIRMED_NOTE],
+    unverified: true,
+  },
+  {
+    id: 'loopia',
+    name: 'Loopia',
+    domains: [],
+    mxSuffixes: ['loopia.se'],
+    smtp: starttlsThenTls('mailcluster.loopia.se'),
+    imap: imapTls('mailcluster.loopia.se'),
+    username: 'address',
+    auth: ['password'],
+    notes: ['The username is your full e-mail address.', UNCONFIRMED_NOTE],
+    unverified: true,
+  },
+  {
+    id: 'binero',
+    name: 'Binero',
+    domains: [],
+    mxSuffixes: ['binero.se'],
+    smtp: starttlsThenTls('smtp.binero.se'),
+    imap: imapTls('imap.binero.se'),
+    username: 'address',
+    auth: ['password'],
+    notes: ['The username is your full e-mail address.', UNCONFIRMED_NOTE],
+    unverified: true,
+  },
+  {
+    id: 'domeneshop',
+    name: 'Domeneshop',
+    domains: [],
+    mxSuffixes: ['domeneshop.no'],
+    smtp: starttlsThenTls('smtp.domeneshop.no'),
+    imap: imapTls('imap.domeneshop.no'),
+    // Domeneshop's mail user names are like "firma1", shown in the control panel, not the address.
+    username: 'other',
+    auth: ['password'],
+    notes: ['The username is the mail account name from the Domeneshop control panel (like firma1), not your address.', UNCONFIRMED_NOTE],
+    unverified: true,
   },
 
   // ---- Polish providers --------------------------------------------------------------------------------------
@@ -518,16 +627,32 @@ const PROVIDER_TABLE: ProviderPreset[] = [
   },
   {
     id: 'homepl',
-    name: 'home.pl / nazwa.pl',
+    name: 'home.pl',
     domains: [],
-    mxSuffixes: [],
+    mxSuffixes: ['home.pl'],
     // Every account has its own server name, so the host is a template (see isHostTemplate).
     smtp: tlsThenStarttls('serwer{number}.home.pl'),
     imap: imapTls('serwer{number}.home.pl'),
     username: 'address',
     auth: ['password'],
     notes: [
-      'Each account has its own server name (for home.pl like serwer1234.home.pl); copy it from your hosting panel.',
+      'Each account has its own server name (like serwer1234.home.pl); copy it from your home.pl panel.',
+      'These settings are not confirmed by the provider; check them if sending fails.',
+    ],
+    unverified: true,
+  },
+  {
+    // nazwa.pl is a company of its own with its own servers (serwerNNNNNN.nazwa.pl), not home.pl's.
+    id: 'nazwapl',
+    name: 'nazwa.pl',
+    domains: [],
+    mxSuffixes: ['nazwa.pl'],
+    smtp: tlsThenStarttls('serwer{number}.nazwa.pl'),
+    imap: imapTls('serwer{number}.nazwa.pl'),
+    username: 'address',
+    auth: ['password'],
+    notes: [
+      'Each account has its own server name (like serwer1234567.nazwa.pl); copy it from your nazwa.pl panel.',
       'These settings are not confirmed by the provider; check them if sending fails.',
     ],
     unverified: true,
@@ -770,3 +895,23 @@ export function defaultPort(security: SmtpSecurity): number {
 export function isHostTemplate(host: string): boolean {
   return /\{[^}]*\}/.test(host);
 }
+
+/** How a preset is found: by the address's domain (a mailbox provider), by its MX (a host for your own domain), or only by name (a sending service). */
+export type ProviderGroup = 'mailbox' | 'hosting' | 'service';
+
+export function providerGroupOf(preset: ProviderPreset): ProviderGroup {
+  if (preset.domains.length > 0 || (preset.domainSuffixes?.length ?? 0) > 0) return 'mailbox';
+  return preset.mxSuffixes.length > 0 ? 'hosting' : 'service';
+}
+
+/**
+ * Every preset, grouped and sorted by name, for the wizard's "choose your provider" list (as Uniconta and
+ * Planfix offer): the sending services can be reached no other way, and a hosting customer whose MX is
+ * elsewhere (a spam filter in front) still finds their host.
+ */
+export const PROVIDER_GROUPS: readonly { group: ProviderGroup; presets: readonly ProviderPreset[] }[] = Object.freeze(
+  (['mailbox', 'hosting', 'service'] as const).map((group) => ({
+    group,
+    presets: PROVIDERS.filter((preset) => providerGroupOf(preset) === group).sort((a, b) => a.name.localeCompare(b.name, 'en')),
+  })),
+);

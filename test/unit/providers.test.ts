@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  PROVIDER_GROUPS,
+  providerGroupOf,
   ALLOWED_SMTP_PORTS,
   PROVIDERS,
   defaultPort,
@@ -141,10 +143,39 @@ describe('provider table', () => {
       [
         'microsoft365', 'outlook', 'gmail', 'google_workspace', 'yahoo', 'icloud', 'zoho', 'zoho_eu', 'fastmail',
         'proton', 'gmx_net', 'gmx_com', 'webde', 'tonline', 'ionos', 'strato', 'ovh', 'onecom', 'simply', 'yousee',
-        'wp', 'onet', 'interia', 'o2', 'homepl', 'ses', 'sendgrid', 'mailgun', 'mailgun_eu', 'postmark', 'brevo',
-        'mailjet',
+        'wp', 'onet', 'interia', 'o2', 'homepl', 'nazwapl', 'ses', 'sendgrid', 'mailgun', 'mailgun_eu', 'postmark',
+        'brevo', 'mailjet', 'siminn', 'telia', 'telenor', 'altibox', 'bahnhof', 'loopia', 'binero', 'domeneshop',
       ].sort(),
     );
+  });
+
+  it('reaches every preset: by its domain, by its MX hosts, or from the wizard’s list of services', () => {
+    for (const preset of PROVIDERS) {
+      const byDomain = preset.domains.some((d) => findProviderByDomain(d) === preset);
+      const byMx = preset.mxSuffixes.some((suffix) => findProviderByMx([`mx1.${suffix}`]) === preset);
+      const listed = PROVIDER_GROUPS.some((group) => group.presets.includes(preset));
+      expect(byDomain || byMx || (listed && providerGroupOf(preset) === 'service'), preset.id).toBe(true);
+      expect(listed, `${preset.id} is in the wizard's list`).toBe(true);
+    }
+  });
+
+  it('tells home.pl and nazwa.pl apart by their MX hosts', () => {
+    expect(findProviderByMx(['mx.nazwa.pl'])?.id).toBe('nazwapl');
+    expect(findProviderByMx(['mx.home.pl'])?.id).toBe('homepl');
+    expect(findProviderById('nazwapl')?.smtp[0]?.host).not.toContain('home.pl');
+  });
+
+  it('finds the Nordic mailboxes and hosts of our users', () => {
+    expect(findProviderByDomain('simnet.is')?.id).toBe('siminn');
+    expect(findProviderByDomain('telia.com')?.id).toBe('telia');
+    expect(findProviderByDomain('online.no')?.id).toBe('telenor');
+    expect(findProviderByDomain('altibox.no')?.id).toBe('altibox');
+    expect(findProviderByDomain('bahnhof.se')?.id).toBe('bahnhof');
+    expect(findProviderByMx(['mx1.loopia.se'])?.id).toBe('loopia');
+    expect(findProviderByMx(['mx.binero.se'])?.id).toBe('binero');
+    expect(findProviderByMx(['mx.domeneshop.no'])?.id).toBe('domeneshop');
+    expect(findProviderByMx(['mx1.pub.mailpod6-cph3.one.com'])?.id).toBe('onecom');
+    expect(findProviderByMx(['mx.simply.com'])?.id).toBe('simply');
   });
 
   it('has unique ids', () => {
@@ -226,7 +257,7 @@ describe('provider table', () => {
 
   it('uses a host template only where the facts give no fixed host', () => {
     const templated = PROVIDERS.filter((p) => p.smtp.some((s) => isHostTemplate(s.host))).map((p) => p.id);
-    expect(templated).toEqual(['homepl']);
+    expect(templated).toEqual(['homepl', 'nazwapl']);
   });
 
   it('gives every preset at least one SMTP setting, one auth method and one note', () => {
@@ -239,7 +270,9 @@ describe('provider table', () => {
   });
 
   it('marks exactly the presets the facts call unverified', () => {
-    expect(PROVIDERS.filter((p) => p.unverified).map((p) => p.id).sort()).toEqual(['homepl', 'interia', 'simply']);
+    expect(PROVIDERS.filter((p) => p.unverified).map((p) => p.id).sort()).toEqual(
+      ['altibox', 'bahnhof', 'binero', 'domeneshop', 'homepl', 'interia', 'loopia', 'nazwapl', 'simply', 'siminn', 'telenor', 'telia'].sort(),
+    );
   });
 
   it('carries the documented limits and Sent-copy behaviour', () => {
