@@ -99,6 +99,8 @@ export interface SelectFieldProps<V extends string> {
   label: ComponentChildren;
   value: V;
   options: readonly { value: V; label: string }[];
+  /** Further options under a heading each (`<optgroup>`), after `options`. */
+  groups?: readonly { label: string; options: readonly { value: V; label: string }[] }[];
   onChange: (value: V) => void;
   hint?: ComponentChildren;
   testId?: string;
@@ -121,6 +123,15 @@ export function SelectField<V extends string>(props: SelectFieldProps<V>) {
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
+        ))}
+        {props.groups?.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </FieldFrame>

@@ -6,7 +6,7 @@ import { ConnectionProvider } from '../../extension/entrypoints/options/connecti
 import { SenderWizard } from '../../extension/entrypoints/options/SenderWizard';
 import { preferencesItem } from '../../extension/lib/settings-items';
 import { fakeBackground, type BackgroundHandlers } from './fake-background';
-import { check, click, eventually, renderPage, type, type Rendered } from './render';
+import { check, choose, click, eventually, renderPage, type, type Rendered } from './render';
 import { ANNA, BO, profile } from './sample-data';
 
 const GMAIL: DiscoveryResult = {
@@ -248,6 +248,32 @@ describe('adding a sender', () => {
     await click(page.get('wizard-continue'));
     await eventually(() => expect((page.get('wizard-host') as HTMLInputElement).value).toBe('smtp-mail.outlook.com'));
     expect(page.get('wizard-provider').dataset.provider).toBe('outlook');
+  });
+
+  it('lets the user pick a sending service from the list, which no address could find, and go back to what was found', async () => {
+    const NOTHING: DiscoveryResult = { email: 'faktura@firma.se', domain: 'firma.se', source: 'none', smtp: [], notes: [] };
+    background({ discover: () => NOTHING });
+    const page = await openWizard();
+    await type(page.get('wizard-email'), 'faktura@firma.se');
+    await click(page.get('wizard-continue'));
+    await eventually(() => expect(page.get('wizard-provider').dataset.source).toBe('none'));
+
+    const list = page.get('wizard-provider-choice') as HTMLSelectElement;
+    const groups = [...list.querySelectorAll('optgroup')].map((g) => g.label);
+    expect(groups).toEqual(['Mailbox providers', 'Web hosting for your own domain', 'Sending services']);
+    expect([...list.querySelectorAll('optgroup')[2]!.querySelectorAll('option')].map((o) => o.value)).toContain('sendgrid');
+
+    await choose(list, 'sendgrid');
+    await eventually(() => expect((page.get('wizard-host') as HTMLInputElement).value).toBe('smtp.sendgrid.net'));
+    expect(page.get('wizard-provider').dataset.source).toBe('chosen');
+    expect(page.get('wizard-provider').textContent).toContain('You chose SendGrid');
+
+    await choose(list, 'loopia');
+    await eventually(() => expect((page.get('wizard-host') as HTMLInputElement).value).toBe('mailcluster.loopia.se'));
+
+    await choose(list, '');
+    await eventually(() => expect(page.get('wizard-provider').dataset.source).toBe('none'));
+    expect((page.get('wizard-host') as HTMLInputElement).value).toBe('smtp.firma.se');
   });
 
   it('refuses an address that is not one, before asking the relay', async () => {

@@ -11,6 +11,7 @@ export function ProviderAdvice({ discovered, email }: { discovered: Discovered; 
     <div class="provider stack tight" data-testid="wizard-provider" data-source={discovered.source} data-provider={discovered.providerId ?? ''}>
       {discovered.source === 'provider' && <p class="notice ok">{t('discovery.provider', { provider })}</p>}
       {discovered.source === 'mx' && <p class="notice ok">{t('discovery.mx', { provider, domain })}</p>}
+      {discovered.source === 'chosen' && <p class="notice ok">{t('discovery.chosen', { provider })}</p>}
       {discovered.source === 'guess' && <p class="notice warn">{t('discovery.guess', { domain })}</p>}
       {discovered.source === 'none' && <p class="notice warn">{t('discovery.none', { domain })}</p>}
       {discovered.unverified && discovered.source !== 'guess' && discovered.source !== 'none' && <p class="muted">{t('discovery.unverified')}</p>}

@@ -12,9 +12,10 @@ import { useLanguage, useTranslator } from '../../ui/language';
 import { useConnection } from './connection';
 import { applySuggestion, diagnosisFromError, testFingerprint, type ServerSettings, type SuggestedFix } from './diagnosis';
 import { DiagnosisReport } from './DiagnosisReport';
-import { discoverLocally, readDiscovery, type Discovered } from './discovery';
+import { discoverFromPreset, discoverLocally, readDiscovery, type Discovered } from './discovery';
 import { setFlash } from './flash';
 import { ProviderAdvice } from './ProviderAdvice';
+import { ProviderPicker } from './ProviderPicker';
 import { OAuthSignIn } from './OAuthSignIn';
 import { AppOnlyFields, DelegatedClientFields } from './OAuthFields';
 import { navigate } from './route';
@@ -82,6 +83,8 @@ export function SenderWizard() {
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const firstStep = useRef(true);
   const fromNameTouched = useRef(false);
+  /** What discovery found, kept while the user tries a provider from the list. */
+  const foundForAddress = useRef<Discovered | undefined>();
 
   useEffect(() => {
     void sendRequest({ type: 'profiles.list' }).then((result) => {
@@ -130,13 +133,27 @@ export function SenderWizard() {
     if (answer.ok) found = readDiscovery(address, answer.data);
     else if (answer.error.code === 'not_found') found = discoverLocally(address); // a relay without discovery yet
     else return setError(answer.error);
+    foundForAddress.current = undefined;
+    applyDiscovered(found, address);
+    setStep('server');
+  }
+
+  /** A provider picked from the list replaces what discovery found; "as found" asks discovery again. */
+  function chooseProvider(presetId: string | undefined) {
+    const found = presetId ? discoverFromPreset(email, presetId) : foundForAddress.current;
+    if (!found) return;
+    if (!presetId) foundForAddress.current = undefined;
+    else if (discovered?.source !== 'chosen') foundForAddress.current = discovered;
+    applyDiscovered(found, email);
+  }
+
+  function applyDiscovered(found: Discovered, address: string) {
     setDiscovered(found);
     const smtp = found.smtp ?? { host: `smtp.${domainOf(address)}`, port: 587, security: 'starttls' as const };
     setServer(smtp);
     setUsername(found.username);
     // The provider's own sign-in when it prefers it (Microsoft 365, Outlook.com); else a password.
     setMethod(methodsFor(found.providerId, smtp.host, found.auth[0] === 'oauth2').recommended ?? 'password');
-    setStep('server');
   }
 
   function unsavedProfile() {
@@ -277,6 +294,7 @@ export function SenderWizard() {
           <h3 ref={stepHeading} tabIndex={-1}>
             {t('wizard.server.heading')}
           </h3>
+          <ProviderPicker value={discovered.source === 'chosen' ? discovered.providerId : undefined} onChoose={chooseProvider} />
           <ProviderAdvice discovered={discovered} email={email} />
           <ServerFields value={server} onChange={setServer} idPrefix="wizard" />
           <TextField label={t('server.username')} value={username} onInput={setUsername} hint={t('server.usernameHint')} testId="wizard-username" spellcheck={false} required />

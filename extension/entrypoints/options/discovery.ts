@@ -15,7 +15,9 @@ export type DiscoverySource =
   /** Tried the usual names and ports: a starting point to check. */
   | 'guess'
   /** Nothing found: the user types the settings. */
-  | 'none';
+  | 'none'
+  /** The user picked the provider from the list (shared/providers.ts PROVIDER_GROUPS). */
+  | 'chosen';
 
 export interface Discovered {
   source: DiscoverySource;
@@ -60,6 +62,12 @@ function fromPreset(email: string, preset: ProviderPreset, source: DiscoverySour
     serverSavesSentCopy: preset.serverSavesSentCopy ?? false,
     unverified: preset.unverified ?? false,
   };
+}
+
+/** The settings of the provider the user picked from the list; undefined for an id the table does not have. */
+export function discoverFromPreset(email: string, presetId: string): Discovered | undefined {
+  const preset = findProviderById(presetId);
+  return preset && fromPreset(email, preset, 'chosen');
 }
 
 /** Settings from the extension's own provider table; nothing at all for an unknown domain. */
