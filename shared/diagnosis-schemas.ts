@@ -9,8 +9,10 @@ import { SMTP_SECURITY, zAddress, zProfileAuth, zSmtpSettings } from './schemas'
 /**
  * The steps of a test, in the order they run. `oauth` only for OAuth2 senders: getting the access
  * token that AUTH XOAUTH2 then uses (issue 8), before anything connects to the mail server.
+ * `senders` only when the profile allows other senders: a real test message from each of them
+ * (issue 21), since a server may refuse a From: only at the end of DATA.
  */
-export const DIAGNOSIS_STAGES = ['oauth', 'dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data'] as const;
+export const DIAGNOSIS_STAGES = ['oauth', 'dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data', 'senders'] as const;
 export type DiagnosisStageName = (typeof DIAGNOSIS_STAGES)[number];
 
 const zSingleLine = (max: number) =>
@@ -63,7 +65,7 @@ export const zDiagnosisStage = z.object({
   skipped: z.boolean().optional(),
   /** How long the step took, in milliseconds. */
   ms: z.number().int().nonnegative(),
-  /** What happened, in plain technical words (English; `problem` carries the translated text). */
+  /** What happened, in plain technical words, in the result's `language` (the server's replies quoted as they are). */
   detail: z.string(),
   /** The server's reply that ended a failed step, exactly as sent. */
   reply: z.string().optional(),
@@ -88,6 +90,8 @@ export const zDiagnosisStage = z.object({
   mechanism: z.string().optional(),
   /** sender: every MAIL FROM address tried, in order. */
   senders: z.array(z.string()).optional(),
+  /** senders: each allowed sender's test message, with the server's reply to it. */
+  senderResults: z.array(z.object({ address: z.string(), ok: z.boolean(), reply: z.string() })).optional(),
   /** recipient and data: where the test message went. */
   recipient: z.string().optional(),
   /** data: the server's final reply, with its queue id ("250 2.0.0 Ok: queued as 4Xyz"). */
@@ -124,6 +128,8 @@ export const zDiagnosisResult = z.object({
   problem: zDiagnosisProblem.optional(),
   suggestion: zSettingsSuggestion.optional(),
   testedAt: z.string(),
+  /** The language of the stages' `detail` lines (the server's own words in them stay as they were). */
+  language: z.string().optional(),
 });
 export type DiagnosisResult = z.infer<typeof zDiagnosisResult>;
 

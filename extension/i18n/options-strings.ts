@@ -135,6 +135,7 @@ export const optionsStrings = defineCatalogue({
     'stage.sender': 'Accept your address as sender',
     'stage.recipient': 'Accept a recipient',
     'stage.data': 'Accept a message',
+    'stage.senders': 'Send as each allowed sender',
     'stage.oauth': 'Get a sign-in token',
     'stage.message': 'Send the test message',
 
@@ -393,6 +394,7 @@ export const optionsStrings = defineCatalogue({
     'stage.sender': 'Przyjęcie Twojego adresu jako nadawcy',
     'stage.recipient': 'Przyjęcie odbiorcy',
     'stage.data': 'Przyjęcie wiadomości',
+    'stage.senders': 'Wysyłka jako każdy dozwolony nadawca',
     'stage.oauth': 'Pobranie tokenu logowania',
     'stage.message': 'Wysłanie wiadomości testowej',
 
@@ -651,6 +653,7 @@ export const optionsStrings = defineCatalogue({
     'stage.sender': 'Samþykkja netfangið þitt sem sendanda',
     'stage.recipient': 'Samþykkja viðtakanda',
     'stage.data': 'Taka við skilaboðum',
+    'stage.senders': 'Senda sem hver leyfður sendandi',
     'stage.oauth': 'Sækja innskráningartóka',
     'stage.message': 'Senda prufuskeytið',
 
@@ -909,6 +912,7 @@ export const optionsStrings = defineCatalogue({
     'stage.sender': 'Godkänna din adress som avsändare',
     'stage.recipient': 'Godkänna en mottagare',
     'stage.data': 'Ta emot ett meddelande',
+    'stage.senders': 'Skicka som varje tillåten avsändare',
     'stage.oauth': 'Hämta en inloggningstoken',
     'stage.message': 'Skicka testmeddelandet',
 
@@ -1167,6 +1171,7 @@ export const optionsStrings = defineCatalogue({
     'stage.sender': 'Godkend din adresse som afsender',
     'stage.recipient': 'Godkend en modtager',
     'stage.data': 'Modtag en besked',
+    'stage.senders': 'Send som hver tilladt afsender',
     'stage.oauth': 'Hent et login-token',
     'stage.message': 'Send testbeskeden',
 
@@ -1425,6 +1430,7 @@ export const optionsStrings = defineCatalogue({
     'stage.sender': 'Godta adressen din som avsender',
     'stage.recipient': 'Godta en mottaker',
     'stage.data': 'Ta imot en melding',
+    'stage.senders': 'Send som hver tillatte avsender',
     'stage.oauth': 'Hente et påloggingstoken',
     'stage.message': 'Sende testmeldingen',
 
@@ -1683,6 +1689,7 @@ export const optionsStrings = defineCatalogue({
     'stage.sender': 'Ihre Adresse als Absender akzeptieren',
     'stage.recipient': 'Einen Empfänger akzeptieren',
     'stage.data': 'Eine Nachricht annehmen',
+    'stage.senders': 'Als jeder erlaubte Absender senden',
     'stage.oauth': 'Anmeldetoken holen',
     'stage.message': 'Testnachricht senden',
 

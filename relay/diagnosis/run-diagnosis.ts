@@ -17,6 +17,7 @@ import { resolvePinnedHost, type PinnedHost } from '../net/host-policy';
 import { isSmtpPortAllowed, PortNotAllowedError, type PortRange } from '../net/port-policy';
 import type { HostResolver } from '../net/resolve-host';
 import { tlsOptionsFor } from '../profiles/server-options';
+import { stageTexts } from './stage-texts';
 import { getProblem, type Language, type ProblemCode } from './catalogue';
 import { classifySmtpFailure } from './classify';
 import {
@@ -163,6 +164,7 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
   if (!isSmtpPortAllowed(smtp.port, env.extraSmtpPorts)) throw new PortNotAllowedError(smtp.port);
 
   const step = env.stepTimeoutMs;
+  const say = stageTexts(options.lang);
   const tlsPolicy = tlsPolicyFor(smtp, env.extraCa);
   const ehloName = ehloNameFor(smtp.ehloName);
   const stages: DiagnosisStage[] = [];
@@ -174,7 +176,8 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
     stages.push({ stage, ok: true, ms: Math.round(ms), detail, ...extra });
   };
   const fail = (stage: DiagnosisStageName, ms: number, error: unknown, what: string, extra: Partial<DiagnosisStage> = {}): never => {
-    const classified = classifySmtpFailure(error, { stage });
+    // The allowed senders' messages end like the test message's: at the end of DATA.
+    const classified = classifySmtpFailure(error, { stage: stage === 'senders' ? 'data' : stage });
     outcome.problem = classified.code;
     stages.push({
       stage,
@@ -216,10 +219,10 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
       pinned = await resolvePinnedHost(smtp.host, { resolve: env.resolveHost, allowPrivateHosts: env.allowPrivateHosts });
     } catch (error) {
       if ((error as Error).name === 'PrivateHostError') throw error;
-      fail('dns', elapsed(started), error, `Could not look up ${smtp.host}`);
+      fail('dns', elapsed(started), error, say.lookupFailed(smtp.host));
     }
     const target = pinned!;
-    pass('dns', elapsed(started), target.addresses.length > 1 ? `${target.host} has the addresses ${target.addresses.join(', ')}; using ${target.address}.` : `${target.host} is ${target.address}.`, {
+    pass('dns', elapsed(started), target.addresses.length > 1 ? say.addresses(target.host, target.addresses.join(', '), target.address) : say.address(target.host, target.address), {
       addresses: [target.address, ...target.addresses.filter((a) => a !== target.address)],
     });
     const endpoint: SmtpEndpoint = { address: target.address, port: smtp.port, ...(target.servername ? { servername: target.servername } : {}) };
@@ -231,40 +234,40 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
       try {
         const opened = await openImplicitTlsSession(endpoint, tlsPolicy, step);
         session = opened.session;
-        pass('connect', opened.tcpMs, `Connected to ${where}.`);
-        pass('tls', opened.tlsMs, `Encrypted from the start (implicit TLS): ${describeTls(opened.tls)}`, { tls: opened.tls });
+        pass('connect', opened.tcpMs, say.connected(where));
+        pass('tls', opened.tlsMs, say.implicitTls(describeTls(opened.tls)), { tls: opened.tls });
       } catch (error) {
         if (!(error instanceof ImplicitTlsError)) throw error;
-        if (error.phase === 'connect') fail('connect', elapsed(started), error.failure, `Could not connect to ${where}`);
-        pass('connect', error.tcpMs ?? 0, `Connected to ${where}.`);
-        fail('tls', elapsed(started) - Math.round(error.tcpMs ?? 0), error.failure, 'The TLS handshake failed');
+        if (error.phase === 'connect') fail('connect', elapsed(started), error.failure, say.connectFailed(where));
+        pass('connect', error.tcpMs ?? 0, say.connected(where));
+        fail('tls', elapsed(started) - Math.round(error.tcpMs ?? 0), error.failure, say.handshakeFailed);
       }
     } else {
-      session = await attempt('connect', started, `Could not connect to ${where}`, () => openPlainSession(endpoint, step));
-      const greeting = await attempt('connect', started, `No greeting from ${where}`, () => session!.readReply(step, 'CONN', 'GREETING_TIMEOUT'));
-      expect('connect', started, greeting, [220], 'CONN', `Connected to ${where}, but the server refused the session`);
-      pass('connect', elapsed(started), `Connected to ${where}; the server greeted: ${greeting.text.split('\n')[0]}`);
+      session = await attempt('connect', started, say.connectFailed(where), () => openPlainSession(endpoint, step));
+      const greeting = await attempt('connect', started, say.noGreeting(where), () => session!.readReply(step, 'CONN', 'GREETING_TIMEOUT'));
+      expect('connect', started, greeting, [220], 'CONN', say.sessionRefusedAt(where));
+      pass('connect', elapsed(started), say.greeted(where, greeting.text.split('\n')[0]!));
     }
     const conversation = session!;
 
     // ------------------------------------------------------------------- tls (STARTTLS) + ehlo
     const sayEhlo = async (stageStarted: number): Promise<Capabilities> => {
-      const reply = await attempt('ehlo', stageStarted, 'EHLO failed', () => conversation.command(`EHLO ${ehloName}`, step));
+      const reply = await attempt('ehlo', stageStarted, say.ehloFailed, () => conversation.command(`EHLO ${ehloName}`, step));
       if (reply.code === 250) return parseCapabilities(reply);
       // A server without ESMTP (RFC 5321 §3.2): HELO works, with no extensions.
       if (reply.code >= 500 && reply.code !== 554) {
-        const helo = await attempt('ehlo', stageStarted, 'HELO failed', () => conversation.command(`HELO ${ehloName}`, step));
+        const helo = await attempt('ehlo', stageStarted, say.heloFailed, () => conversation.command(`HELO ${ehloName}`, step));
         if (helo.code === 250) return parseCapabilities({ ...helo, lines: [helo.lines[0] ?? ''] });
       }
-      return fail('ehlo', elapsed(stageStarted), replyError(reply, 'EHLO'), 'The server refused EHLO');
+      return fail('ehlo', elapsed(stageStarted), replyError(reply, 'EHLO'), say.ehloRefused);
     };
 
     let ehloMs = 0;
     let capabilities: Capabilities;
     if (smtp.security === 'tls') {
       started = performance.now();
-      const greeting = await attempt('ehlo', started, 'No greeting after the TLS handshake', () => conversation.readReply(step, 'CONN', 'GREETING_TIMEOUT'));
-      expect('ehlo', started, greeting, [220], 'CONN', 'The server refused the session');
+      const greeting = await attempt('ehlo', started, say.noGreetingAfterTls, () => conversation.readReply(step, 'CONN', 'GREETING_TIMEOUT'));
+      expect('ehlo', started, greeting, [220], 'CONN', say.sessionRefused);
       capabilities = await sayEhlo(started);
     } else if (smtp.security === 'starttls') {
       started = performance.now();
@@ -272,28 +275,28 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
       ehloMs = elapsed(started);
       started = performance.now();
       if (!plainCapabilities.has('STARTTLS')) {
-        fail('tls', elapsed(started), new SmtpSessionError('starttls_not_offered', 'the server did not offer STARTTLS in its EHLO reply', { command: 'EHLO' }), 'STARTTLS is required but not offered', {
+        fail('tls', elapsed(started), new SmtpSessionError('starttls_not_offered', 'the server did not offer STARTTLS in its EHLO reply', { command: 'EHLO' }), say.startTlsNotOffered, {
           capabilities: plainCapabilities.lines,
         });
       }
-      const reply = await attempt('tls', started, 'STARTTLS failed', () => conversation.command('STARTTLS', step));
-      expect('tls', started, reply, [220], 'STARTTLS', 'The server refused STARTTLS');
-      const details = await attempt('tls', started, 'The TLS handshake failed', () => conversation.startTls(endpoint, tlsPolicy, step));
-      pass('tls', elapsed(started), `Upgraded with STARTTLS: ${describeTls(details)}`, { tls: details });
+      const reply = await attempt('tls', started, say.startTlsFailed, () => conversation.command('STARTTLS', step));
+      expect('tls', started, reply, [220], 'STARTTLS', say.startTlsRefused);
+      const details = await attempt('tls', started, say.handshakeFailed, () => conversation.startTls(endpoint, tlsPolicy, step));
+      pass('tls', elapsed(started), say.upgraded(describeTls(details)), { tls: details });
       started = performance.now();
       capabilities = await sayEhlo(started);
     } else {
-      stages.push({ stage: 'tls', ok: true, skipped: true, ms: 0, detail: 'Not used: security is "none", so the connection is not encrypted.' });
+      stages.push({ stage: 'tls', ok: true, skipped: true, ms: 0, detail: say.tlsNotUsed });
       started = performance.now();
       capabilities = await sayEhlo(started);
       if (capabilities.has('STARTTLS')) {
         outcome.offeredStartTls = true;
-        stages[stages.length - 1]!.detail += ' The server offers STARTTLS on this port: choose security "starttls" to encrypt.';
+        stages[stages.length - 1]!.detail += say.startTlsOffered;
       }
     }
     const ehloDetail = [
-      `The server announced ${capabilities.lines.length ? capabilities.lines.map((line) => line.split(/\s/)[0]).join(', ') : 'no extensions'}.`,
-      capabilities.maxMessageBytes ? `It accepts messages up to ${describeSize(capabilities.maxMessageBytes)}.` : '',
+      say.announced(capabilities.lines.length ? capabilities.lines.map((line) => line.split(/\s/)[0]).join(', ') : undefined),
+      capabilities.maxMessageBytes ? say.maxSize(describeSize(capabilities.maxMessageBytes)) : '',
     ].filter(Boolean).join(' ');
     pass('ehlo', ehloMs + elapsed(started), ehloDetail, {
       capabilities: capabilities.lines,
@@ -304,7 +307,7 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
     started = performance.now();
     const credentials = subject.credentials;
     if (!credentials) {
-      stages.push({ stage: 'auth', ok: true, skipped: true, ms: 0, detail: 'No password is set, so the test does not sign in.' });
+      stages.push({ stage: 'auth', ok: true, skipped: true, ms: 0, detail: say.noPassword });
     } else {
       const offered = capabilities.authMechanisms;
       const mechanism =
@@ -315,7 +318,7 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
         const why = offered.length
           ? `the server offers only ${offered.join(', ')}, none of which works with ${'accessToken' in credentials ? 'an OAuth2 token' : 'a password'}`
           : 'the server offers no sign-in (AUTH) on this connection';
-        fail('auth', elapsed(started), new SmtpSessionError('auth_mechanism_not_offered', why, { command: 'EHLO' }), 'Cannot sign in');
+        fail('auth', elapsed(started), new SmtpSessionError('auth_mechanism_not_offered', why, { command: 'EHLO' }), say.cannotSignIn);
       }
       try {
         await signIn(conversation, mechanism!, credentials, step);
@@ -325,10 +328,10 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
         // Only the server's verdict on the credentials counts towards the growing wait; an unknown
         // mechanism (502/504) or a dropped connection says nothing about the password.
         if (code !== undefined && code >= 400 && ![502, 503, 504].includes(code)) outcome.signIn = 'refused';
-        fail('auth', elapsed(started), error, `Signing in as ${credentials.username} failed`);
+        fail('auth', elapsed(started), error, say.signInFailed(credentials.username));
       }
       outcome.signIn = 'accepted';
-      pass('auth', elapsed(started), `Signed in as ${credentials.username} with ${mechanism}.`, { mechanism: mechanism! });
+      pass('auth', elapsed(started), say.signedIn(credentials.username, mechanism!), { mechanism: mechanism! });
     }
 
     // --------------------------------------------------------------------------------- sender
@@ -341,12 +344,12 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
       .slice(0, MAX_ALLOWED_SENDERS_TRIED);
     const patterns = subject.allowedSenders.filter((entry) => !parseAddress(entry).ok);
     const mailFrom = async (address: string) => {
-      const reply = await attempt('sender', started, `MAIL FROM:<${address}> failed`, () => conversation.command(`MAIL FROM:<${address}>${sizeParameter}`, step, 'MAIL FROM'));
-      expect('sender', started, reply, [250], 'MAIL FROM', `The server refused ${address} as the sender`);
+      const reply = await attempt('sender', started, say.mailFromFailed(address), () => conversation.command(`MAIL FROM:<${address}>${sizeParameter}`, step, 'MAIL FROM'));
+      expect('sender', started, reply, [250], 'MAIL FROM', say.senderRefused(address));
     };
     const reset = async () => {
-      const reply = await attempt('sender', started, 'RSET failed', () => conversation.command('RSET', step));
-      expect('sender', started, reply, [250], 'RSET', 'The server refused RSET');
+      const reply = await attempt('sender', started, say.rsetFailed, () => conversation.command('RSET', step));
+      expect('sender', started, reply, [250], 'RSET', say.rsetRefused);
     };
     await mailFrom(subject.fromAddress);
     for (const address of others) {
@@ -361,25 +364,57 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
     pass(
       'sender',
       elapsed(started),
-      `The server accepts ${tried.join(', ')} as the sender (MAIL FROM).${patterns.length ? ` Patterns such as ${patterns[0]} cannot be tried one by one.` : ''}`,
+      say.sendersAccepted(tried.join(', ')) + (patterns.length ? say.patternsNotTried(patterns[0]!) : ''),
       { senders: tried },
     );
 
     // ------------------------------------------------------------------------------ recipient
     started = performance.now();
-    const rcpt = await attempt('recipient', started, `RCPT TO:<${recipient}> failed`, () => conversation.command(`RCPT TO:<${recipient}>`, step, 'RCPT TO'));
-    expect('recipient', started, rcpt, [250, 251], 'RCPT TO', `The server refused ${recipient} as the recipient`);
-    pass('recipient', elapsed(started), `The server accepts ${recipient} as the recipient.`, { recipient });
+    const rcpt = await attempt('recipient', started, say.rcptFailed(recipient), () => conversation.command(`RCPT TO:<${recipient}>`, step, 'RCPT TO'));
+    expect('recipient', started, rcpt, [250, 251], 'RCPT TO', say.rcptRefused(recipient));
+    pass('recipient', elapsed(started), say.rcptAccepted(recipient), { recipient });
 
     // ----------------------------------------------------------------------------------- data
     started = performance.now();
-    const data = await attempt('data', started, 'DATA failed', () => conversation.command('DATA', step));
-    expect('data', started, data, [354], 'DATA', 'The server refused to take the message');
+    const data = await attempt('data', started, say.dataFailed, () => conversation.command('DATA', step));
+    expect('data', started, data, [354], 'DATA', say.dataRefused);
     // The end of DATA is where servers check the message as a whole (send-as rights, DMARC, size,
     // content scanning), so it may take longer than other replies.
-    const queued = await attempt('data', started, 'Sending the test message failed', () => conversation.sendMessage(message, step * 3));
-    expect('data', started, queued, [250], 'DATA', 'The server refused the test message after receiving it');
-    pass('data', elapsed(started), `The server accepted the test message for ${recipient}: ${queued.text}`, { recipient, queueReply: queued.text });
+    const queued = await attempt('data', started, say.sendFailed, () => conversation.sendMessage(message, step * 3));
+    expect('data', started, queued, [250], 'DATA', say.refusedAfterReceiving);
+    pass('data', elapsed(started), say.accepted(recipient, queued.text), { recipient, queueReply: queued.text });
+
+    // ------------------------------------------------------------------------------- senders
+    // MAIL FROM proves little for an alias: Exchange accepts it and refuses the From: only at the end of
+    // DATA (550 5.7.60 "Client does not have permissions to send as this sender"), so a test that stopped
+    // at MAIL FROM said OK and the real send failed. Each allowed sender therefore sends a real test message,
+    // to its own mailbox, as delivery would send it: the envelope is the mailbox that signed in, the From:
+    // is the alias. Reported per sender; the first refusal ends the test with its problem.
+    if (others.length) {
+      started = performance.now();
+      const results: { address: string; ok: boolean; reply: string }[] = [];
+      for (const alias of others) {
+        const aliasMessage = await composeTestMessage({ fromName: subject.fromName, fromAddress: alias, to: alias, server: smtp.host, lang: options.lang });
+        const aliasSize = capabilities.has('SIZE') ? ` SIZE=${aliasMessage.length}` : '';
+        const refused = (error: unknown) => {
+          results.push({ address: alias, ok: false, reply: readableError(error) });
+          return fail('senders', elapsed(started), error, say.aliasRefused(alias), { senders: results.map((r) => r.address), senderResults: results });
+        };
+        const step1 = await attempt('senders', started, say.aliasSendFailed(alias), () => conversation.command(`MAIL FROM:<${subject.fromAddress}>${aliasSize}`, step, 'MAIL FROM'));
+        if (step1.code !== 250) refused(replyError(step1, 'MAIL FROM'));
+        const step2 = await attempt('senders', started, say.aliasSendFailed(alias), () => conversation.command(`RCPT TO:<${alias}>`, step, 'RCPT TO'));
+        if (![250, 251].includes(step2.code)) refused(replyError(step2, 'RCPT TO'));
+        const step3 = await attempt('senders', started, say.aliasSendFailed(alias), () => conversation.command('DATA', step));
+        if (step3.code !== 354) refused(replyError(step3, 'DATA'));
+        const done = await attempt('senders', started, say.aliasSendFailed(alias), () => conversation.sendMessage(aliasMessage, step * 3));
+        if (done.code !== 250) refused(replyError(done, 'DATA'));
+        results.push({ address: alias, ok: true, reply: done.text });
+      }
+      pass('senders', elapsed(started), results.map((r) => say.aliasAccepted(r.address, r.reply)).join(' '), {
+        senders: results.map((r) => r.address),
+        senderResults: results,
+      });
+    }
   } catch (error) {
     if (error !== STOP) {
       session?.close();
@@ -389,7 +424,7 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
   await session?.quit(step);
 
   const failed = stages.find((stage) => !stage.ok);
-  const result: DiagnosisResult = { ok: !failed, stages, testedAt: new Date().toISOString() };
+  const result: DiagnosisResult = { ok: !failed, stages, testedAt: new Date().toISOString(), language: options.lang };
   if (failed && outcome.problem) {
     result.problem = getProblem(outcome.problem, options.lang);
     if (pinned && mayHaveBetterSettings(outcome.problem, smtp, outcome.offeredStartTls)) {

@@ -102,8 +102,69 @@ describe('a passing test', () => {
     const sender = result.stages.find((s) => s.stage === 'sender')!;
     expect(sender.senders).toEqual(['anna@firma.se', 'faktura@firma.se', 'sales@firma.se']);
     expect(sender.detail).toContain('*@firma.se');
-    // Each allowed sender, then the From address again for the real transaction.
-    expect(mailFroms).toEqual(['anna@firma.se', 'faktura@firma.se', 'sales@firma.se', 'anna@firma.se']);
+    // Each allowed sender, then the From address again for the real transaction, then one test message per
+    // allowed sender, sent as delivery sends it: the mailbox's envelope.
+    expect(mailFroms).toEqual(['anna@firma.se', 'faktura@firma.se', 'sales@firma.se', 'anna@firma.se', 'anna@firma.se', 'anna@firma.se']);
+  });
+
+  it('sends a real test message from each allowed sender to its own mailbox, to the end of DATA, and reports each', async () => {
+    const before = smtp.received.length;
+    const result = await diagnose(t, diagnoseBody(smtp.port, { allowedSenders: ['faktura@firma.se', '*@firma.se', 'sales@firma.se'] }));
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    expect(result.stages.map((s) => s.stage)).toEqual([...STAGE_ORDER, 'senders']);
+    const senders = result.stages.find((s) => s.stage === 'senders')!;
+    expect(senders.senderResults).toEqual([
+      { address: 'faktura@firma.se', ok: true, reply: expect.stringMatching(/queued as TEST/) },
+      { address: 'sales@firma.se', ok: true, reply: expect.stringMatching(/queued as TEST/) },
+    ]);
+    const mails = (await smtp.waitForMessages(before + 3)).slice(before);
+    expect(mails.map((m) => m.envelope)).toEqual([
+      { from: 'anna@firma.se', to: ['anna@firma.se'] },
+      { from: 'anna@firma.se', to: ['faktura@firma.se'] },
+      { from: 'anna@firma.se', to: ['sales@firma.se'] },
+    ]);
+    for (const [index, address] of ['faktura@firma.se', 'sales@firma.se'].entries()) {
+      const mail = mails[index + 1]!;
+      expect(mail.parsed.from?.value[0]?.address).toBe(address);
+      expect(mail.parsed.headers.get('x-ownpost-test')).toBe('sender-test');
+      expect(mail.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+    }
+  });
+
+  it('fails an alias the server refuses only at the end of DATA (Exchange 550 5.7.60), naming it, where MAIL FROM alone said OK', async () => {
+    const exchange = await startSmtpServer({
+      users: USERS,
+      onMessage(mail) {
+        const from = mail.parsed.from?.value[0]?.address;
+        if (from !== 'anna@firma.se') {
+          throw Object.assign(new Error('5.7.60 SMTP; Client does not have permissions to send as this sender'), { responseCode: 550 });
+        }
+      },
+    });
+    try {
+      const result = await diagnose(t, diagnoseBody(exchange.port, { allowedSenders: ['faktura@firma.se'] }));
+      expect(result.ok).toBe(false);
+      expect(result.problem?.code).toBe('send_as_denied');
+      expect(result.stages.find((s) => s.stage === 'sender')).toMatchObject({ ok: true, senders: ['anna@firma.se', 'faktura@firma.se'] });
+      expect(result.stages.find((s) => s.stage === 'data')).toMatchObject({ ok: true });
+      const senders = result.stages.find((s) => s.stage === 'senders')!;
+      expect(senders.ok).toBe(false);
+      expect(senders.detail).toContain('faktura@firma.se');
+      expect(senders.reply).toMatch(/^550 5\.7\.60/);
+      expect(senders.senderResults).toEqual([{ address: 'faktura@firma.se', ok: false, reply: expect.stringMatching(/5\.7\.60/) }]);
+    } finally {
+      await exchange.close();
+    }
+  });
+
+  it('writes the stage lines in the language asked for, quoting the server as it is', async () => {
+    const sv = await t.request('POST', '/v1/diagnose?lang=sv', { token: await user('admin'), body: diagnoseBody(smtp.port) });
+    expect(sv.status, JSON.stringify(sv.body)).toBe(200);
+    expect(sv.body.language).toBe('sv');
+    const detail = (stage: string) => sv.body.stages.find((s: { stage: string }) => s.stage === stage).detail as string;
+    expect(detail('connect')).toMatch(/^Ansluten till 127\.0\.0\.1:\d+/);
+    expect(detail('auth')).toBe('Inloggad som anna@firma.se med PLAIN.');
+    expect(detail('data')).toMatch(/^Servern tog emot testmeddelandet till anna@firma\.se: .*queued as TEST/);
   });
 
   it('skips signing in when no password is set, and says so', async () => {

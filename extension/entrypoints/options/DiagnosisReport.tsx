@@ -4,7 +4,7 @@ import { useTranslator } from '../../ui/language';
 import { readSuggestion, type SuggestedFix } from './diagnosis';
 
 // The relay's stages (shared/diagnosis-schemas.ts), plus those an OAuth2 or message test may add later.
-const KNOWN_STAGES = ['dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data', 'oauth', 'message'] as const;
+const KNOWN_STAGES = ['dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data', 'senders', 'oauth', 'message'] as const;
 type KnownStage = (typeof KNOWN_STAGES)[number];
 
 function isKnownStage(stage: string): stage is KnownStage {
@@ -45,11 +45,21 @@ export function DiagnosisReport({ result, onApplySuggestion }: Props) {
                 <span class="visually-hidden">: {t(state === 'skipped' ? 'test.stageSkipped' : stage.ok ? 'test.stageOk' : 'test.stageFailed')}</span>
               </span>
               <span class="stage-ms muted">{state === 'skipped' ? '' : t('test.ms', { ms: Math.round(stage.ms) })}</span>
-              {/* The relay's technical account stays in English: it is what support and the provider's help pages use. */}
+              {/* The relay writes its account in the language asked for (older relays: English); server replies stay as sent. */}
               {stage.detail && (
-                <span class="stage-detail muted" lang="en">
+                <span class="stage-detail muted" lang={result.language ?? 'en'}>
                   {stage.detail}
                 </span>
+              )}
+              {stage.senderResults && stage.senderResults.length > 0 && (
+                <ul class="stage-senders" data-testid="test-senders">
+                  {stage.senderResults.map((sender) => (
+                    <li key={sender.address} data-testid="test-sender" data-address={sender.address} data-ok={String(sender.ok)}>
+                      <span aria-hidden="true">{sender.ok ? '✓' : '✗'}</span> {sender.address}
+                      <span class="visually-hidden">: {t(sender.ok ? 'test.stageOk' : 'test.stageFailed')}</span>
+                    </li>
+                  ))}
+                </ul>
               )}
               {!stage.ok && stage.reply && (
                 <code class="stage-detail" lang="en" data-testid="test-reply">

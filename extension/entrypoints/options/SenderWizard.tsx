@@ -84,7 +84,7 @@ export function SenderWizard() {
   const firstStep = useRef(true);
   const fromNameTouched = useRef(false);
   /** What discovery found, kept while the user tries a provider from the list. */
-  const foundForAddress = useRef<Discovered | undefined>();
+  const foundForAddress = useRef<Discovered | undefined>(undefined);
 
   useEffect(() => {
     void sendRequest({ type: 'profiles.list' }).then((result) => {
