@@ -265,6 +265,8 @@ export const optionsStrings = defineCatalogue({
     'history.attempts': 'attempts: {count}',
     'history.nextAttempt': 'Next try: {when}',
     'history.serverSaid': 'The server said:',
+    'history.part': 'Part {number} of {of}',
+    'history.fallback': 'Sent with the company’s fallback sender, because “{sender}” could not be used.',
   },
   pl: {
     loading: 'Wczytywanie…',
@@ -524,6 +526,8 @@ export const optionsStrings = defineCatalogue({
     'history.attempts': 'próby: {count}',
     'history.nextAttempt': 'Następna próba: {when}',
     'history.serverSaid': 'Odpowiedź serwera:',
+    'history.part': 'Część {number} z {of}',
+    'history.fallback': 'Wysłano zapasowym nadawcą firmy, bo nie można było użyć nadawcy „{sender}”.',
   },
   is: {
     loading: 'Hleð…',
@@ -783,6 +787,8 @@ export const optionsStrings = defineCatalogue({
     'history.attempts': 'tilraunir: {count}',
     'history.nextAttempt': 'Næsta tilraun: {when}',
     'history.serverSaid': 'Þjónninn svaraði:',
+    'history.part': 'Hluti {number} af {of}',
+    'history.fallback': 'Sent með varasendanda fyrirtækisins, því ekki var hægt að nota „{sender}“.',
   },
   sv: {
     loading: 'Laddar…',
@@ -1042,6 +1048,8 @@ export const optionsStrings = defineCatalogue({
     'history.attempts': 'försök: {count}',
     'history.nextAttempt': 'Nästa försök: {when}',
     'history.serverSaid': 'Servern svarade:',
+    'history.part': 'Del {number} av {of}',
+    'history.fallback': 'Skickat med företagets reservavsändare, eftersom ”{sender}” inte kunde användas.',
   },
   da: {
     loading: 'Indlæser…',
@@ -1301,6 +1309,8 @@ export const optionsStrings = defineCatalogue({
     'history.attempts': 'forsøg: {count}',
     'history.nextAttempt': 'Næste forsøg: {when}',
     'history.serverSaid': 'Serveren svarede:',
+    'history.part': 'Del {number} af {of}',
+    'history.fallback': 'Sendt med firmaets reserveafsender, fordi “{sender}” ikke kunne bruges.',
   },
   nb: {
     loading: 'Laster inn…',
@@ -1560,6 +1570,8 @@ export const optionsStrings = defineCatalogue({
     'history.attempts': 'forsøk: {count}',
     'history.nextAttempt': 'Neste forsøk: {when}',
     'history.serverSaid': 'Serveren svarte:',
+    'history.part': 'Del {number} av {of}',
+    'history.fallback': 'Sendt med firmaets reserveavsender, fordi «{sender}» ikke kunne brukes.',
   },
   de: {
     loading: 'Wird geladen…',
@@ -1819,5 +1831,7 @@ export const optionsStrings = defineCatalogue({
     'history.attempts': 'Versuche: {count}',
     'history.nextAttempt': 'Nächster Versuch: {when}',
     'history.serverSaid': 'Der Server antwortete:',
+    'history.part': 'Teil {number} von {of}',
+    'history.fallback': 'Mit dem Ersatzabsender der Firma gesendet, weil „{sender}“ nicht nutzbar war.',
   },
 });

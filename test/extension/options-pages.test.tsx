@@ -190,6 +190,29 @@ describe('history', () => {
     await type(page.get('history-search'), 'nothing like this');
     expect(page.get('history-empty').textContent).toBe('No send matches the filter.');
   });
+
+  it('shows where a mail went: a fallback sender and the parts of a split send, and keeps an invoice number on one line', async () => {
+    connected({
+      'messages.list': () => ({
+        messages: [
+          message({
+            id: 'f',
+            subject: 'Faktura FV 12/2026',
+            documentRef: 'FV 12/2026',
+            fallback: { fromProfileId: 'p-anna', fromProfileName: 'Anna (Gmail)', code: 'profile_failing', reason: 'It keeps failing.' },
+          }),
+          message({ id: 's1', subject: 'Fakturor', documentRef: undefined, documents: [{ ref: '0042' }], part: { number: 1, of: 2 } }),
+          message({ id: 's2', subject: 'Fakturor', documentRef: undefined, documents: [{ ref: '0043' }], part: { number: 2, of: 2 } }),
+        ],
+      }),
+    });
+    const page = await renderPage(within(<HistoryPage />));
+    await eventually(() => expect(page.all('history-row')).toHaveLength(3));
+    expect(page.all('history-fallback').map((e) => e.textContent)).toEqual(['Sent with the company’s fallback sender, because “Anna (Gmail)” could not be used.']);
+    expect(page.all('history-part').map((e) => e.textContent)).toEqual(['Part 1 of 2', 'Part 2 of 2']);
+    const numberCell = page.all('history-row')[0]!.querySelectorAll('td')[1]!;
+    expect(numberCell.classList.contains('nowrap')).toBe(true);
+  });
 });
 
 describe('sites', () => {

@@ -112,11 +112,24 @@ export function HistoryPage() {
             {shown.map((message) => (
               <tr key={message.id} data-testid="history-row" data-status={message.status}>
                 <td class="nowrap">{formatDateTime(message.sentAt ?? message.createdAt, t.locale)}</td>
-                <td>{message.documentRef ?? (message.documents ?? []).map((d) => d.ref).join(', ')}</td>
+                {/* An invoice number is one word: "FV 12/2026" must not break across lines. */}
+                <td class="nowrap">
+                  {message.documentRef ?? (message.documents ?? []).map((d) => d.ref).join(', ')}
+                  {message.part && (
+                    <span class="muted small block" data-testid="history-part">
+                      {t('history.part', { number: message.part.number, of: message.part.of })}
+                    </span>
+                  )}
+                </td>
                 <td class="wrap-anywhere">{message.to.join(', ')}</td>
                 <td>{message.subject}</td>
                 <td>
                   <StatusBadge status={message.status} />
+                  {message.fallback && (
+                    <span class="notice warn small block" data-testid="history-fallback">
+                      {t('history.fallback', { sender: message.fallback.fromProfileName ?? message.fallback.fromProfileId })}
+                    </span>
+                  )}
                   {attemptCount(message) > 1 && <span class="muted small"> {t('history.attempts', { count: attemptCount(message) })}</span>}
                   {message.status === 'deferred' && message.nextAttemptAt && (
                     <span class="muted small block">{t('history.nextAttempt', { when: formatDateTime(message.nextAttemptAt, t.locale) })}</span>
