@@ -423,7 +423,7 @@ const DEFINITIONS = {
         title: 'Microsoft 365 did not accept the username or password',
         explanation:
           'Microsoft 365 refused the sign-in. Usually the password is wrong, or the account uses multi-factor authentication, which does not work with a plain password.',
-        fix: 'Check that the username is the full email address and enter the password again. If the account uses multi-factor authentication, or the password is right, connect with Microsoft sign-in (OAuth2) instead, or ask your administrator whether Authenticated SMTP is enabled for this mailbox.',
+        fix: 'Check that the username is the full e-mail address and enter the password again. If the account uses multi-factor authentication, or the password is right, connect with Microsoft sign-in (OAuth2) instead, or ask your administrator whether Authenticated SMTP is enabled for this mailbox.',
       },
       pl: {
         title: 'Microsoft 365 nie przyjął nazwy użytkownika lub hasła',
@@ -1771,7 +1771,7 @@ const DEFINITIONS = {
       en: {
         title: 'Sign-in failed',
         explanation: 'The mail server did not accept the username or password.',
-        fix: "Check the username (usually the full email address) and the password. Many providers require an app password instead of your normal password; you can create one in your email account's security settings.",
+        fix: "Check the username (usually the full e-mail address) and the password. Many providers require an app password instead of your normal password; you can create one in your e-mail account's security settings.",
       },
       pl: {
         title: 'Logowanie nie powiodło się',
@@ -1812,7 +1812,7 @@ const DEFINITIONS = {
         title: 'A recipient address was rejected',
         explanation:
           'The server refused to deliver to this recipient address. It may be misspelled or may no longer exist.',
-        fix: "Check the recipient's email address for typos and confirm it with the customer.",
+        fix: "Check the recipient's e-mail address for typos and confirm it with the customer.",
       },
       pl: {
         title: 'Adres odbiorcy został odrzucony',
@@ -1897,7 +1897,7 @@ const DEFINITIONS = {
       en: {
         title: 'Temporary problem at the mail server',
         explanation: 'The mail server could not accept the message right now.',
-        fix: "Ownpost tries again automatically. If it keeps failing, give the server's reply to your email provider or IT.",
+        fix: "Ownpost tries again automatically. If it keeps failing, give the server's reply to your e-mail provider or IT.",
       },
       pl: {
         title: 'Chwilowy problem z serwerem poczty',
@@ -1937,7 +1937,7 @@ const DEFINITIONS = {
       en: {
         title: 'The mail server refused the message',
         explanation: 'The mail server refused the message and will not accept it if it is sent again unchanged.',
-        fix: "The server's reply states the reason. If it is unclear, give the reply to your email provider or IT.",
+        fix: "The server's reply states the reason. If it is unclear, give the reply to your e-mail provider or IT.",
       },
       pl: {
         title: 'Serwer poczty odrzucił wiadomość',

@@ -201,7 +201,7 @@ describe('adding a sender', () => {
   });
 
   it('lets an admin save anyway after a failing test, and says the relay records it', async () => {
-    const bg = background({ 'profiles.diagnose': () => BAD_PASSWORD, 'profiles.create': () => profile({ id: 'forced' }) });
+    const bg = background({ 'profiles.diagnose': () => WRONG_PORT, 'profiles.create': () => profile({ id: 'forced' }) });
     const page = await openWizard();
     await throughToPassword(page);
     await type(page.get('wizard-password'), 'whatever');
@@ -209,6 +209,28 @@ describe('adding a sender', () => {
     await click(await eventually(() => page.get('wizard-force-save')));
     await eventually(() => expect(bg.sent('profiles.create')).toHaveLength(1));
     expect(bg.sent('profiles.create')[0]!.force).toBe(true);
+  });
+
+  it('offers no "Save anyway" after a definite wrong password, and "Change the password" only for sign-in failures', async () => {
+    let answer = BAD_PASSWORD;
+    const bg = background({ 'profiles.diagnose': () => answer });
+    const page = await openWizard();
+    await throughToPassword(page);
+    await type(page.get('wizard-password'), 'wrong');
+    await click(page.get('wizard-test'));
+    await eventually(() => expect(page.get('test-result').dataset.state).toBe('failed'));
+    expect(page.query('wizard-force-save')).toBeNull();
+    expect(page.get('wizard-retest').textContent).toBe('Change the password and test again');
+    expect(page.query('wizard-test-again')).toBeNull();
+
+    answer = WRONG_PORT;
+    await click(page.get('wizard-retest'));
+    await click(await eventually(() => page.get('wizard-test')));
+    await eventually(() => expect(page.get('test-result').textContent).toContain('The server never said hello'));
+    expect(page.query('wizard-retest')).toBeNull();
+    await click(page.get('wizard-test-again'));
+    await eventually(() => expect(bg.sent('profiles.diagnose')).toHaveLength(3));
+    await eventually(() => page.get('wizard-force-save'));
   });
 
   it('does not offer a member to save untested', async () => {

@@ -117,6 +117,8 @@ export function SenderWizard() {
   const needsOwnClient = isDelegated(method) && !relayHasApp(method) && !oauthDraft.clientId.trim();
   const testIsCurrent = test.result !== undefined && test.fingerprint === fingerprint;
   const passed = testIsCurrent && test.result!.ok;
+  /** "Change the password" fits only a test that stopped at the sign-in; other failures get "Test again". */
+  const failedAtSignIn = test.result?.stages.some((stage) => stage.stage === 'auth' && !stage.ok) ?? false;
 
   async function discover(event: Event) {
     event.preventDefault();
@@ -440,16 +442,21 @@ export function SenderWizard() {
                 <button type="button" class="secondary" data-testid="wizard-edit-settings" onClick={() => setStep('server')}>
                   {t('wizard.changeSettings')}
                 </button>
-                {!passed && (
+                {!passed && failedAtSignIn && (
                   <button type="button" class="secondary" data-testid="wizard-retest" onClick={() => setStep('password')}>
                     {t('wizard.tryAgain')}
+                  </button>
+                )}
+                {!passed && !failedAtSignIn && test.result && (
+                  <button type="button" class="secondary" data-testid="wizard-test-again" onClick={() => void runTest()}>
+                    {t('wizard.testAgain')}
                   </button>
                 )}
                 <button type="button" data-testid="wizard-save" disabled={!passed || saving} aria-describedby={passed ? undefined : 'save-needs-test'} onClick={() => void save(false)}>
                   {saving ? t('wizard.saving') : t('wizard.save')}
                 </button>
               </div>
-              {!passed && isAdmin && test.result && (
+              {!passed && isAdmin && test.result && !credentialsRefused(test.result) && (
                 <div class="force notice warn">
                   <strong>{t('wizard.forceTitle')}</strong>
                   <p>{t('wizard.forceHint')}</p>
@@ -482,4 +489,14 @@ function PasswordAdvice({ discovered }: { discovered: Discovered }) {
       {preferred === 'oauth2' && <p class="notice warn" data-testid="wizard-auth-advice">{o('method.oauthOnly', { provider })}</p>}
     </div>
   );
+}
+
+/**
+ * The server said the username or password is wrong (535, or a problem the relay classified as such):
+ * saving such a sender anyway only makes every send fail, so an admin is not offered "Save anyway".
+ */
+function credentialsRefused(result: DiagnosisResult): boolean {
+  const auth = result.stages.find((stage) => stage.stage === 'auth' && !stage.ok);
+  if (!auth) return false;
+  return /^535[ -]/.test(auth.reply ?? '') || /(^|_)(bad_credentials|auth_failed)$/.test(result.problem?.code ?? '');
 }
