@@ -87,6 +87,30 @@ describe('senders list', () => {
     expect(bg.sent('profiles.test')[0]!.id).toBe('p1');
   });
 
+  it('shows the time of a test just run instead of an older saved one', async () => {
+    connected({
+      'profiles.list': () => ({
+        profiles: [profile({ id: 'p1', verification: { status: 'passed', at: '2026-10-01T09:00:00Z', by: 'anna@firma.se' } } as never)],
+      }),
+      'profiles.test': () => ({
+        ok: false,
+        stages: [{ stage: 'auth', ok: false, ms: 40, detail: 'refused' }],
+        problem: { code: 'auth_failed', title: 'Refused', explanation: 'x', fix: 'y' },
+        testedAt: '2026-11-23T10:00:00Z',
+      }),
+    });
+    const page = await renderPage(within(<SendersPage />));
+    const before = await eventually(() => page.get('sender-verification'));
+    expect(before.dataset.status).toBe('passed');
+    expect(before.textContent).toContain('2026');
+    const old = before.textContent;
+    await click(page.get('sender-test'));
+    await eventually(() => expect(page.get('sender-verification').dataset.status).toBe('failed'));
+    expect(page.all('sender-verification')).toHaveLength(1);
+    expect(page.get('sender-verification').textContent).toMatch(/^Test failed /);
+    expect(page.get('sender-verification').textContent).not.toBe(old);
+  });
+
   it('lets a member test but not edit or delete a company sender', async () => {
     connected({ 'profiles.list': () => ({ profiles: [profile({ id: 'c1', scope: 'company', ownerEmail: null })] }) }, BO);
     const page = await renderPage(within(<SendersPage />));

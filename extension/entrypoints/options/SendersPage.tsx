@@ -88,7 +88,14 @@ function SenderCard({ profile, onChanged }: { profile: ProfileView; onChanged: (
             {profile.replyTo && <> · {t('senders.replyTo', { address: profile.replyTo })}</>}
           </p>
           {(profile.sites ?? []).length > 0 && <p class="muted">{t('senders.sites', { sites: profile.sites.join(', ') })}</p>}
-          <Verification verification={(profile as ProfileView & { verification?: ProfileVerification }).verification} />
+          {/* A test run here is newer than the saved verification: show its time, not the older one above it. */}
+          {result ? (
+            <p class={result.ok ? 'muted' : 'warn-text'} data-testid="sender-verification" data-status={result.ok ? 'passed' : 'failed'}>
+              {t(result.ok ? 'senders.verifiedPassed' : 'senders.testFailedAt', { when: formatDateTime(result.testedAt, t.locale) })}
+            </p>
+          ) : (
+            <Verification verification={(profile as ProfileView & { verification?: ProfileVerification }).verification} />
+          )}
           {profile.auth.type === 'oauth2' && (
             // "Sign in again" right here: the list is where a sender that stopped sending is noticed.
             <SenderSignIn profile={{ ...profile, auth: profile.auth }} manageable={manageable} onChanged={onChanged} />
