@@ -113,6 +113,18 @@ describe('editing a sender', () => {
     expect(bg.sent('profiles.update')[0]!.patch).toEqual({ smtp: { port: 25, security: 'none' } });
   });
 
+  it('offers the test right in the save bar that asks for it', async () => {
+    const bg = background({ 'profiles.diagnose': () => PASSED });
+    const page = await openEditor();
+    expect(page.query('editor-savebar-test')).toBeNull();
+    await type(page.get('editor-port'), '2525');
+    await click(page.get('editor-savebar-test'));
+    await eventually(() => expect(page.get('test-result').dataset.state).toBe('ok'));
+    expect(bg.sent('profiles.diagnose')).toHaveLength(1);
+    expect(page.query('editor-savebar-test')).toBeNull();
+    expect((page.get('editor-save') as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('asks for the password when the username changes, since the saved one belongs to the old name', async () => {
     background();
     const page = await openEditor();

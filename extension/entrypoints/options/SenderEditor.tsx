@@ -585,6 +585,12 @@ export function SenderEditor({ id }: { id: string }) {
               </p>
             )}
             <div class="actions">
+              {/* The bar asks for a test, so it offers one: the Test button above may be scrolled far out of view. */}
+              {needsTest && (
+                <button type="button" class="secondary" data-testid="editor-savebar-test" disabled={testing || testBlocked} onClick={() => void runTest()}>
+                  {testing ? t('senders.testing') : t('senders.test')}
+                </button>
+              )}
               <button type="submit" data-testid="editor-save" disabled={!dirty || needsTest || saving} aria-describedby={needsTest ? 'editor-needs-test' : undefined}>
                 {saving ? t('wizard.saving') : t('editor.save')}
               </button>
