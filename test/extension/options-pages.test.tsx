@@ -259,6 +259,15 @@ describe('sites', () => {
     expect(apis.granted.has('https://app.wfirma.pl/*')).toBe(false);
   });
 
+  it('names the generic adapter in the user’s language', async () => {
+    connected();
+    await preferencesItem.setValue({ language: 'de' });
+    await enabledSitesItem.setValue([{ origin: 'https://app.wfirma.pl', matchPattern: 'https://app.wfirma.pl/*', enabledAt: '2026-11-01T00:00:00Z' }]);
+    const page = await renderPage(within(<SitesPage />));
+    await eventually(() => expect(page.get('site-row').textContent).toContain('Jede Rechnungsseite'));
+    expect(page.get('site-row').textContent).not.toContain('Any invoice page');
+  });
+
   it('adds a site by its address, asking the browser for that site', async () => {
     connected();
     const page = await renderPage(within(<SitesPage />));

@@ -16,11 +16,11 @@ import { useConnection } from './connection';
 
 interface SiteRow extends EnabledSite {
   permitted: boolean;
-  adapterName: string;
+  adapter?: { id: string; name: string };
 }
 
 /** The adapter that reads a site's pages: the first that claims the site (the generic one claims all). */
-function adapterNameFor(origin: string): string {
+function adapterFor(origin: string): { id: string; name: string } | undefined {
   const url = new URL(`${origin}/`);
   return SITE_ADAPTERS.find((adapter) => {
     try {
@@ -28,7 +28,7 @@ function adapterNameFor(origin: string): string {
     } catch {
       return false;
     }
-  })?.name ?? '';
+  });
 }
 
 async function loadSites(): Promise<SiteRow[]> {
@@ -37,7 +37,7 @@ async function loadSites(): Promise<SiteRow[]> {
     sites.map(async (site) => ({
       ...site,
       permitted: await browser.permissions.contains({ origins: [site.matchPattern] }),
-      adapterName: adapterNameFor(site.origin),
+      adapter: adapterFor(site.origin),
     })),
   );
 }
@@ -157,7 +157,8 @@ export function SitesPage() {
             {sites.map((site) => (
               <tr key={site.matchPattern} data-testid="site-row" data-origin={site.origin}>
                 <th scope="row">{site.origin}</th>
-                <td>{site.adapterName}</td>
+                {/* The generic adapter's name in the user's language; an app's own adapter is named after the app. */}
+                <td>{site.adapter?.id === 'generic' ? t('sites.adapter.generic') : (site.adapter?.name ?? '')}</td>
                 <td>{formatDate(site.enabledAt, t.locale)}</td>
                 <td>{site.permitted ? <span class="status sent">{t('sites.on')}</span> : <span class="status deferred">{t('sites.noPermission')}</span>}</td>
                 <td class="cell-actions">
