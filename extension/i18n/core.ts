@@ -14,9 +14,9 @@
  * t('hello', { name: 'Anna' }); // 'Cześć, Anna' in a Polish browser
  */
 
-/** The languages Ownpost speaks, in the order the language menu shows them. */
-export const LANGUAGES = ['en', 'pl', 'is', 'sv', 'da', 'nb', 'de'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The languages Ownpost speaks, in the order the language menu shows them (declared once, in shared/). */
+import { isLanguage, LANGUAGES, type Language } from '../../shared/languages';
+export { isLanguage, LANGUAGES, type Language };
 
 /** Each language in its own words, for the language menu (a reader finds their language without knowing ours). */
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
@@ -43,9 +43,6 @@ export const LANGUAGE_LOCALES: Readonly<Record<Language, string>> = {
 /** Browsers report Norwegian as `no`, `nb` or `nn`; we write bokmål, which `nn` readers read comfortably. */
 const LANGUAGE_ALIASES: Readonly<Record<string, Language>> = { no: 'nb', nn: 'nb' };
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
 
 /**
  * Our language for one BCP 47 tag, if we speak it.

@@ -12,8 +12,8 @@
  * Codes are persisted with messages (`problemCode`), so a code is never renamed or reused.
  */
 
-export const LANGUAGES = ['en', 'pl', 'is', 'sv', 'da', 'nb', 'de'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../../shared/languages';
+export { LANGUAGES, type Language };
 
 /**
  * How a delivery worker treats a message that failed with this problem:
