@@ -23,6 +23,7 @@ import {
   zUserWithAllowancesView,
 } from '../../shared/api-schemas';
 import { ERROR_STATUS, type ErrorCode } from '../../shared/errors';
+import { zTemplateInput, zTemplateList, zTemplateView } from '../../shared/message-templates';
 import { zMessageInput, zPairRequest, zProfileInput, zProfilePatch } from '../../shared/schemas';
 
 type Io = 'input' | 'output';
@@ -45,6 +46,9 @@ const COMPONENTS: Record<string, { schema: z.ZodType; io: Io; description: strin
   MessageInput: { schema: zMessageInput, io: 'input', description: 'A message to send through a sender profile.' },
   Message: { schema: zMessageView, io: 'output', description: 'A message and its delivery status.' },
   SendAccepted: { schema: zSendAcceptedView, io: 'output', description: 'A send taken into the outbox (committed to disk).' },
+  TemplateInput: { schema: zTemplateInput, io: 'input', description: 'A subject and message; `[…]` marks a phrase left out when a value inside it is missing.' },
+  Template: { schema: zTemplateView, io: 'output', description: 'A message template as it applies to the caller, with the company’s and their own underneath.' },
+  TemplateList: { schema: zTemplateList, io: 'output', description: 'Every document kind in every language.' },
   Health: { schema: zHealthResponse, io: 'output', description: 'The relay is up.' },
   Error: { schema: zErrorBody, io: 'output', description: 'Every error: a stable `code` to branch on, a message, and often a hint.' },
 };
@@ -69,7 +73,44 @@ interface ApiOperation {
 
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;
 
+const templateScope = {
+  name: 'scope',
+  required: false,
+  description: '`company` (admins; the default for them) or `personal` (your own version; the default for members).',
+  schema: { type: 'string', enum: ['company', 'personal'] },
+};
+
 const OPERATIONS: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/v1/templates',
+    tag: 'templates',
+    summary: 'The message templates per document kind and language, as they apply to you',
+    auth: true,
+    success: { status: 200, description: 'Every kind and language', schema: 'TemplateList' },
+    errors: ['unauthorized'],
+  },
+  {
+    method: 'put',
+    path: '/v1/templates/{kind}/{language}',
+    tag: 'templates',
+    summary: 'Set the company’s template (admins) or your own',
+    auth: true,
+    query: [templateScope],
+    body: 'TemplateInput',
+    success: { status: 200, description: 'The template as it now applies', schema: 'Template' },
+    errors: ['validation_failed', 'unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'delete',
+    path: '/v1/templates/{kind}/{language}',
+    tag: 'templates',
+    summary: 'Back to the company’s or the built-in template',
+    auth: true,
+    query: [templateScope],
+    success: { status: 200, description: 'The template as it now applies', schema: 'Template' },
+    errors: ['validation_failed', 'unauthorized', 'forbidden', 'not_found'],
+  },
   { method: 'get', path: '/healthz', tag: 'relay', summary: 'Is the relay up?', auth: false, success: { status: 200, description: 'Up', schema: 'Health' }, errors: [] },
   {
     method: 'get',

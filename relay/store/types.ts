@@ -206,6 +206,20 @@ export type EnqueueResult =
   | { kind: 'existing'; messages: MessageRow[]; sameRequest: boolean };
 
 /** A profile's delivery settings as stored: JSON data, sealed secrets, and what the server told us. */
+/**
+ * A message template as stored (issue 21): the company's when `ownerId` is null, else one person's own
+ * override. `kind` and `language` were validated at the edge (shared/message-templates.ts).
+ */
+export interface TemplateRow {
+  ownerId: string | null;
+  kind: string;
+  language: string;
+  subject: string;
+  message: string;
+  updatedBy: string | null;
+  updatedAt: number;
+}
+
 /** A company recipe as stored: the recipe as JSON in the format `formatVersion` names (shared/recipe-schemas.ts). */
 export interface RecipeRow {
   id: string;
@@ -325,6 +339,11 @@ export interface Store {
   getRecipe(id: string): Promise<RecipeRow | undefined>;
   insertRecipe(row: RecipeRow): Promise<void>;
   deleteRecipe(id: string): Promise<boolean>;
+
+  // Message templates (issue 21): the company's and this user's own overrides, every kind and language.
+  listTemplates(userId: string): Promise<TemplateRow[]>;
+  putTemplate(row: TemplateRow): Promise<void>;
+  deleteTemplate(ownerId: string | null, kind: string, language: string): Promise<boolean>;
 
   // OAuth2 (issue 8): relay/oauth/. Tokens and sign-ins live only here, so every instance sees the same.
   getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined>;

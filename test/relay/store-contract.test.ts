@@ -7,7 +7,7 @@ import { PostgresStore } from '../../relay/store/postgres/postgres-store';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
 import { messageBodyChunks, readWholeBody } from '../../relay/delivery/message-body';
 import { spliceBase64Bodies, SplicedMessage } from '../../relay/delivery/mime-attachment';
-import { BODY_CHUNK_BYTES, wholeBody, type NewMessage, type NewSend, type RecipeRow, type Store } from '../../relay/store/types';
+import { BODY_CHUNK_BYTES, wholeBody, type NewMessage, type NewSend, type RecipeRow, type Store, type TemplateRow } from '../../relay/store/types';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
 
 /**
@@ -61,6 +61,9 @@ const CONTRACT_COVERAGE = {
   getRecipe: 'here',
   insertRecipe: 'here',
   deleteRecipe: 'here',
+  listTemplates: 'here',
+  putTemplate: 'here',
+  deleteTemplate: 'here',
   getOAuthAccessToken: 'here',
   putOAuthAccessToken: 'here',
   deleteOAuthAccessToken: 'here',
@@ -450,6 +453,26 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(await store.deleteRecipe(older.id)).toBe(true);
     expect(await store.deleteRecipe(older.id)).toBe(false);
     expect(await store.listRecipes()).toEqual([newer]);
+  });
+
+  it('keeps the company’s templates and each person’s own, shows a person only theirs, replaces and deletes one', async () => {
+    const other = (await store.createUser({ id: randomUUID(), email: 'templates-bo@firma.se', name: null, role: 'member', createdAt: 2 })).id;
+    const company: TemplateRow = { ownerId: null, kind: 'quote', language: 'sv', subject: 'Offert {documentNumber}', message: 'Hej', updatedBy: userId, updatedAt: 40 };
+    const mine: TemplateRow = { ownerId: userId, kind: 'quote', language: 'sv', subject: 'Min offert', message: 'Hej!', updatedBy: userId, updatedAt: 41 };
+    const theirs: TemplateRow = { ownerId: other, kind: 'quote', language: 'sv', subject: 'Bos offert', message: 'Tja', updatedBy: other, updatedAt: 42 };
+    await store.putTemplate(company);
+    await store.putTemplate(mine);
+    await store.putTemplate(theirs);
+    expect(await store.listTemplates(userId)).toEqual([company, mine]);
+    expect(await store.listTemplates(other)).toEqual([company, theirs]);
+    const changed = { ...company, subject: 'Offert nr {documentNumber}', updatedAt: 50, updatedBy: null };
+    await store.putTemplate(changed);
+    expect(await store.listTemplates(userId)).toEqual([changed, mine]);
+    expect(await store.deleteTemplate(userId, 'quote', 'sv')).toBe(true);
+    expect(await store.deleteTemplate(userId, 'quote', 'sv')).toBe(false);
+    expect(await store.listTemplates(userId)).toEqual([changed]);
+    expect(await store.deleteTemplate(null, 'quote', 'sv')).toBe(true);
+    expect(await store.listTemplates(other)).toEqual([theirs]);
   });
 
   // OAuth2 (issue 8, relay/oauth/)

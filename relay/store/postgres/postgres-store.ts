@@ -17,6 +17,7 @@ import type {
   OAuthSignInRow,
   ProfileRow,
   RecipeRow,
+  TemplateRow,
   Store,
   UserRow,
 } from '../types';
@@ -608,6 +609,29 @@ export class PostgresStore implements Store {
 
   async deleteRecipe(id: string): Promise<boolean> {
     return ((await this.pool.query('DELETE FROM recipes WHERE id = $1', [id])).rowCount ?? 0) === 1;
+  }
+
+  async listTemplates(userId: string): Promise<TemplateRow[]> {
+    const rows = await this.pool.query<TemplateRow>(
+      `SELECT NULLIF(owner_id, '') AS "ownerId", kind, language, subject, message, updated_by AS "updatedBy", updated_at AS "updatedAt"
+       FROM message_templates WHERE owner_id IN ('', $1) ORDER BY kind, language, owner_id`,
+      [userId],
+    );
+    return rows.rows;
+  }
+
+  async putTemplate(row: TemplateRow): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO message_templates (owner_id, kind, language, subject, message, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (owner_id, kind, language) DO UPDATE SET subject = excluded.subject, message = excluded.message,
+         updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [row.ownerId ?? '', row.kind, row.language, row.subject, row.message, row.updatedBy, row.updatedAt],
+    );
+  }
+
+  async deleteTemplate(ownerId: string | null, kind: string, language: string): Promise<boolean> {
+    const result = await this.pool.query('DELETE FROM message_templates WHERE owner_id = $1 AND kind = $2 AND language = $3', [ownerId ?? '', kind, language]);
+    return (result.rowCount ?? 0) === 1;
   }
 
   async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {

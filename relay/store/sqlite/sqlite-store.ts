@@ -18,6 +18,7 @@ import type {
   OAuthSignInRow,
   ProfileRow,
   RecipeRow,
+  TemplateRow,
   SentCopyStatus,
   Store,
   UserRow,
@@ -783,6 +784,22 @@ export class SqliteStore implements Store {
     return this.statement('DELETE FROM recipes WHERE id = ?').run(id).changes === 1;
   }
 
+  async listTemplates(userId: string): Promise<TemplateRow[]> {
+    return (this.statement("SELECT * FROM message_templates WHERE owner_id IN ('', ?) ORDER BY kind, language, owner_id").all(userId) as Row[]).map(toTemplate);
+  }
+
+  async putTemplate(row: TemplateRow): Promise<void> {
+    this.statement(
+      `INSERT INTO message_templates (owner_id, kind, language, subject, message, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (owner_id, kind, language) DO UPDATE SET subject = excluded.subject, message = excluded.message,
+         updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+    ).run(row.ownerId ?? '', row.kind, row.language, row.subject, row.message, row.updatedBy, row.updatedAt);
+  }
+
+  async deleteTemplate(ownerId: string | null, kind: string, language: string): Promise<boolean> {
+    return this.statement('DELETE FROM message_templates WHERE owner_id = ? AND kind = ? AND language = ?').run(ownerId ?? '', kind, language).changes === 1;
+  }
+
   async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {
     const row = this.statement('SELECT * FROM oauth_access_tokens WHERE profile_id = ?').get(profileId) as Row | undefined;
     return row ? toOAuthAccessToken(row) : undefined;
@@ -899,6 +916,18 @@ function toOAuthSignIn(row: Row): OAuthSignInRow {
     result: (row.result as string | null) ?? null,
     createdAt: row.created_at as number,
     expiresAt: row.expires_at as number,
+    updatedAt: row.updated_at as number,
+  };
+}
+
+function toTemplate(row: Row): TemplateRow {
+  return {
+    ownerId: (row.owner_id as string) || null,
+    kind: row.kind as string,
+    language: row.language as string,
+    subject: row.subject as string,
+    message: row.message as string,
+    updatedBy: (row.updated_by as string | null) ?? null,
     updatedAt: row.updated_at as number,
   };
 }

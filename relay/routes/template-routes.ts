@@ -1,0 +1,109 @@
+import { Hono } from 'hono';
+import { DOCUMENT_KINDS } from '../../shared/document-kinds';
+import { LANGUAGES } from '../../shared/languages';
+import {
+  builtinTemplate,
+  zTemplateInput,
+  zTemplateKey,
+  zTemplateScope,
+  type TemplateScope,
+  type TemplateView,
+} from '../../shared/message-templates';
+import { ApiError } from '../http/api-error';
+import type { AuthEnv } from '../http/authenticate';
+import { readJsonBody } from '../http/read-body';
+import type { Store, TemplateRow, UserRow } from '../store/types';
+
+/** `:kind/:language` of a request, checked against the lists in shared/. */
+function templateKey(params: { kind?: string; language?: string }) {
+  const parsed = zTemplateKey.safeParse(params);
+  if (!parsed.success) {
+    throw new ApiError('not_found', `There is no template for "${params.kind}" in "${params.language}".`, {
+      hint: `Kinds: ${DOCUMENT_KINDS.join(', ')}. Languages: ${LANGUAGES.join(', ')}.`,
+    });
+  }
+  return parsed.data;
+}
+
+/**
+ * `?scope=`: an admin changes the company's template unless they ask for their own; a member can only
+ * keep their own (and is told so when they ask for the company's).
+ */
+function scopeFor(user: UserRow, asked: string | undefined): TemplateScope {
+  const parsed = zTemplateScope.safeParse(asked ?? (user.role === 'admin' ? 'company' : 'personal'));
+  if (!parsed.success) {
+    throw new ApiError('validation_failed', 'scope: "company" or "personal".', { details: [{ path: 'scope', message: 'company or personal' }] });
+  }
+  if (parsed.data === 'company' && user.role !== 'admin') {
+    throw new ApiError('forbidden', 'Only an admin can change the company’s templates.', { hint: 'Keep your own version instead: ?scope=personal.' });
+  }
+  return parsed.data;
+}
+
+/** Every kind and language, each as it applies for `user`: their own, else the company's, else the built-in one. */
+export function templateViews(rows: readonly TemplateRow[], user: UserRow, emails: ReadonlyMap<string, string>): TemplateView[] {
+  const stored = new Map(rows.map((row) => [`${row.ownerId ?? ''}/${row.kind}/${row.language}`, row]));
+  return DOCUMENT_KINDS.flatMap((kind) =>
+    LANGUAGES.map((language): TemplateView => {
+      const company = stored.get(`/${kind}/${language}`);
+      const personal = stored.get(`${user.id}/${kind}/${language}`);
+      const applies = personal ?? company;
+      const builtin = builtinTemplate(kind, language);
+      const updatedBy = company?.updatedBy ? emails.get(company.updatedBy) : undefined;
+      return {
+        kind,
+        language,
+        subject: applies?.subject ?? builtin.subject,
+        message: applies?.message ?? builtin.message,
+        source: personal ? 'personal' : company ? 'company' : 'builtin',
+        ...(company && {
+          company: { subject: company.subject, message: company.message, updatedAt: new Date(company.updatedAt).toISOString(), ...(updatedBy ? { updatedBy } : {}) },
+        }),
+        ...(personal && { personal: { subject: personal.subject, message: personal.message, updatedAt: new Date(personal.updatedAt).toISOString() } }),
+      };
+    }),
+  );
+}
+
+/**
+ * Message templates per document kind and language (issue 21), kept in the relay so a company's wording
+ * is the same in every browser: `GET /v1/templates` for everyone; `PUT` and `DELETE
+ * /v1/templates/:kind/:language` change the company's (admins) or, with `?scope=personal`, one's own.
+ */
+export function templateRoutes({ store }: { store: Store }) {
+  async function list(user: UserRow) {
+    const rows = await store.listTemplates(user.id);
+    const editors = [...new Set(rows.map((row) => row.updatedBy).filter((id): id is string => id !== null))];
+    const users = await Promise.all(editors.map((id) => store.getUserById(id)));
+    const emails = new Map(users.filter((u): u is UserRow => u !== undefined).map((u) => [u.id, u.email]));
+    return { templates: templateViews(rows, user, emails) };
+  }
+
+  return new Hono<AuthEnv>()
+    .get('/v1/templates', async (c) => c.json(await list(c.get('user'))))
+    .put('/v1/templates/:kind/:language', async (c) => {
+      const user = c.get('user');
+      const { kind, language } = templateKey(c.req.param());
+      const scope = scopeFor(user, c.req.query('scope'));
+      const { value } = await readJsonBody(c, zTemplateInput);
+      await store.putTemplate({
+        ownerId: scope === 'company' ? null : user.id,
+        kind,
+        language,
+        subject: value.subject,
+        message: value.message.replace(/\r\n/g, '\n'),
+        updatedBy: user.id,
+        updatedAt: Date.now(),
+      });
+      const { templates } = await list(user);
+      return c.json(templates.find((t) => t.kind === kind && t.language === language));
+    })
+    .delete('/v1/templates/:kind/:language', async (c) => {
+      const user = c.get('user');
+      const { kind, language } = templateKey(c.req.param());
+      const scope = scopeFor(user, c.req.query('scope'));
+      await store.deleteTemplate(scope === 'company' ? null : user.id, kind, language);
+      const { templates } = await list(user);
+      return c.json(templates.find((t) => t.kind === kind && t.language === language));
+    });
+}
