@@ -11,6 +11,9 @@ import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
 import { zRecipeInput, type Recipe, type RecipeView } from './recipe-schemas';
 import type { DeliverySettingsView, MessageView, ProfileView, UserView } from './schemas';
+import { DOCUMENT_KINDS } from './document-kinds';
+import { LANGUAGES } from './languages';
+import type { TemplateList, TemplateView } from './template-schemas';
 
 export { MAX_DOCUMENT_BYTES };
 
@@ -84,6 +87,16 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('oauth.complete'), signInId: zId, redirectUrl: z.string().min(1).max(16_384), language: zExplanationLanguage }),
   z.object({ type: z.literal('oauth.signOut'), profileId: zId }),
   z.object({ type: z.literal('oauth.providers') }),
+  // Message templates per document kind (issue 21): the panel reads them, the options page changes them.
+  z.object({ type: z.literal('templates.list') }),
+  z.object({
+    type: z.literal('templates.put'),
+    kind: z.enum(DOCUMENT_KINDS),
+    language: z.enum(LANGUAGES),
+    scope: z.enum(['company', 'personal']).optional(),
+    template: z.object({ subject: z.string().max(998), message: z.string().max(20_000) }),
+  }),
+  z.object({ type: z.literal('templates.reset'), kind: z.enum(DOCUMENT_KINDS), language: z.enum(LANGUAGES), scope: z.enum(['company', 'personal']).optional() }),
   z.object({
     type: z.literal('messages.list'),
     documentRef: z.string().max(200).optional(),
@@ -105,6 +118,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<ExtensionRequest['type']> = ne
   'document.history',
   'panel.load',
   'recipes.save',
+  'templates.list',
 ]);
 
 /** What a content script needs to start on a page: the recipes that may apply, and the language to speak. */
@@ -173,6 +187,9 @@ export interface ExtensionResponses {
   'oauth.signOut': { signedOut: true };
   'oauth.providers': OAuthProvidersView;
   'messages.list': { messages: MessageView[] };
+  'templates.list': TemplateList;
+  'templates.put': TemplateView;
+  'templates.reset': TemplateView;
 }
 
 export type ExtensionError = { code: ErrorCode | 'not_connected' | 'relay_unreachable' | 'document_unavailable' | 'not_a_pdf' | 'document_too_large' | 'bad_request'; message: string; hint?: string };

@@ -5,13 +5,14 @@
  * overrides; the extension shows the one that applies: the person's, else the company's, else the
  * built-in one below.
  *
+ * No zod here (the schemas of the API are in template-schemas.ts): the in-page panel imports this file.
+ *
  * A template may mark an optional phrase with square brackets: `Please pay {amount}[, due {dueDate}].`
  * When a value inside the brackets is missing the whole phrase goes, so a mail never reads "due ." —
  * brackets without a placeholder inside are kept as written.
  */
-import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentKind } from './document-kinds';
-import { LANGUAGES, type Language } from './languages';
+import type { Language } from './languages';
 
 export { DOCUMENT_KINDS, type DocumentKind };
 
@@ -31,46 +32,8 @@ export interface MessageTemplate {
 export const TEMPLATE_SOURCES = ['builtin', 'company', 'personal'] as const;
 export type TemplateSource = (typeof TEMPLATE_SOURCES)[number];
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]/;
-
-/** `PUT /v1/templates/:kind/:language`. The subject is one header line; the message is plain text. */
-export const zTemplateInput = z.strictObject({
-  subject: z
-    .string()
-    .trim()
-    .min(1, 'the subject is empty')
-    .max(998)
-    .refine((s) => !/[\r\n]/.test(s) && !CONTROL_EXCEPT_NEWLINE.test(s), { message: 'a subject is one line without control characters' }),
-  message: z
-    .string()
-    .max(20_000)
-    .refine((s) => !CONTROL_EXCEPT_NEWLINE.test(s.replace(/\r\n/g, '\n')), { message: 'the message has control characters' }),
-});
-export type TemplateInput = z.infer<typeof zTemplateInput>;
-
-/** `?scope=`: the company's template (admins) or the caller's own override. */
-export const zTemplateScope = z.enum(['company', 'personal']);
-export type TemplateScope = z.infer<typeof zTemplateScope>;
-
-export const zTemplateKey = z.strictObject({ kind: z.enum(DOCUMENT_KINDS), language: z.enum(LANGUAGES) });
-
-/** One kind and language as `GET /v1/templates` shows it: what applies for this person, and the layers under it. */
-export const zTemplateView = z.strictObject({
-  kind: z.enum(DOCUMENT_KINDS),
-  language: z.enum(LANGUAGES),
-  subject: z.string(),
-  message: z.string(),
-  source: z.enum(TEMPLATE_SOURCES),
-  /** The company's template, when an admin set one. */
-  company: z.strictObject({ subject: z.string(), message: z.string(), updatedAt: z.string(), updatedBy: z.string().optional() }).optional(),
-  /** This person's own override, when they keep one. */
-  personal: z.strictObject({ subject: z.string(), message: z.string(), updatedAt: z.string() }).optional(),
-});
-export type TemplateView = z.infer<typeof zTemplateView>;
-
-export const zTemplateList = z.strictObject({ templates: z.array(zTemplateView) });
-export type TemplateList = z.infer<typeof zTemplateList>;
+/** The company's template (admins) or the caller's own override. */
+export type TemplateScope = 'company' | 'personal';
 
 type Texts = Readonly<Record<DocumentKind, MessageTemplate>>;
 

@@ -28,6 +28,7 @@ import {
   unpublishRecipe,
 } from './page-requests';
 import { callRelay, relayPath } from './relay-client';
+import { listTemplates, putTemplate, resetTemplate } from './templates';
 
 const profilePath = (id: string, rest = '') => `/v1/profiles/${encodeURIComponent(id)}${rest}`;
 const signInPath = (id: string, rest = '') => `/v1/oauth/sign-ins/${encodeURIComponent(id)}${rest}`;
@@ -108,6 +109,12 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       return saveRecipe(request.recipe, request.share ?? false);
     case 'recipes.list':
       return listRecipes();
+    case 'templates.list':
+      return listTemplates();
+    case 'templates.put':
+      return putTemplate(request);
+    case 'templates.reset':
+      return resetTemplate(request);
     case 'recipes.delete':
       return deleteRecipe(request.id);
     case 'recipes.publish':

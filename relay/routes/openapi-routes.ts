@@ -23,7 +23,7 @@ import {
   zUserWithAllowancesView,
 } from '../../shared/api-schemas';
 import { ERROR_STATUS, type ErrorCode } from '../../shared/errors';
-import { zTemplateInput, zTemplateList, zTemplateView } from '../../shared/message-templates';
+import { zTemplateInput, zTemplateList, zTemplateView } from '../../shared/template-schemas';
 import { zMessageInput, zPairRequest, zProfileInput, zProfilePatch } from '../../shared/schemas';
 
 type Io = 'input' | 'output';

@@ -1,14 +1,8 @@
 import { Hono } from 'hono';
 import { DOCUMENT_KINDS } from '../../shared/document-kinds';
 import { LANGUAGES } from '../../shared/languages';
-import {
-  builtinTemplate,
-  zTemplateInput,
-  zTemplateKey,
-  zTemplateScope,
-  type TemplateScope,
-  type TemplateView,
-} from '../../shared/message-templates';
+import { builtinTemplate, type TemplateScope } from '../../shared/message-templates';
+import { zTemplateInput, zTemplateKey, zTemplateScope, type TemplateView } from '../../shared/template-schemas';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
 import { readJsonBody } from '../http/read-body';

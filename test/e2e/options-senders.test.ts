@@ -253,9 +253,12 @@ describe('the extension’s own pages', () => {
     await subject.fill('Invoice {documentNumber} from Firma AB');
     await expect.poll(() => field(options, 'template-preview-subject').textContent()).toBe('Invoice 2026-0042 from Firma AB');
     await field(options, 'template-save').click();
+    await expect.poll(() => field(options, 'template-source').getAttribute('data-source')).not.toBe('builtin');
     await shoot(options, 'options-templates');
-    const stored = await browser.serviceWorker.evaluate(() => (globalThis as any).chrome.storage.local.get('templates'));
-    expect(stored.templates.en.subject).toBe('Invoice {documentNumber} from Firma AB');
+    // Kept in the relay, where every browser of the company reads it.
+    const listed = await relay.request('GET', '/v1/templates', { token });
+    const invoice = listed.body.templates.find((t: { kind: string; language: string }) => t.kind === 'invoice' && t.language === 'en');
+    expect(invoice.subject).toBe('Invoice {documentNumber} from Firma AB');
   });
 
   it('shows the sites page with the recipes section (popup-sites.test.ts switches sites on and off)', async () => {

@@ -12,6 +12,7 @@ import { getProblem } from '../../relay/diagnosis/catalogue';
 import type { ExtensionRequest, ExtensionResult } from '../../shared/extension-messages';
 import { handleExtensionRequest } from '../../extension/background/handle-request';
 import { diagnosisFromError } from '../../extension/entrypoints/options/diagnosis';
+import { templatesItem } from '../../extension/lib/templates';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startTestRelay, type TestRelay } from '../helpers/test-relay';
 
@@ -127,6 +128,25 @@ describe('background requests of the extension pages', () => {
     expect(sent.status).toBe(202);
     const { messages } = await must({ type: 'messages.list', limit: 5, language: 'sv' });
     expect(messages.map((m) => m.documentRef)).toEqual(['F-1']);
+  });
+
+  it('templates.list, put and reset reach the relay; a page may read templates but not change them', async () => {
+    const put = await must({ type: 'templates.put', kind: 'quote', language: 'sv', template: { subject: 'Vår offert {documentNumber}', message: 'Hej' } });
+    expect(put).toMatchObject({ kind: 'quote', language: 'sv', source: 'company' });
+    const listed = await ask({ type: 'templates.list' }, WEB_PAGE);
+    expect(listed.ok && listed.data.templates.find((t) => t.kind === 'quote' && t.language === 'sv')?.subject).toBe('Vår offert {documentNumber}');
+    const fromPage = await ask({ type: 'templates.put', kind: 'quote', language: 'sv', template: { subject: 'x', message: 'y' } }, WEB_PAGE);
+    expect(!fromPage.ok && fromPage.error.code).toBe('bad_request');
+    expect(await must({ type: 'templates.reset', kind: 'quote', language: 'sv' })).toMatchObject({ source: 'builtin' });
+  });
+
+  it('moves the templates this browser kept before into the relay as the user’s own, once', async () => {
+    await templatesItem.setValue({ da: { subject: 'Min faktura {documentNumber}', message: 'Hej fra mig' } });
+    const listed = await must({ type: 'templates.list' });
+    expect(listed.templates.find((t) => t.kind === 'invoice' && t.language === 'da')).toMatchObject({ source: 'personal', subject: 'Min faktura {documentNumber}' });
+    expect(await templatesItem.getValue()).toEqual({});
+    const again = await relay.request('GET', '/v1/templates', { token });
+    expect(again.body.templates.find((t: { kind: string; language: string }) => t.kind === 'invoice' && t.language === 'da').message).toBe('Hej fra mig');
   });
 
   it('passes the relay’s error code through, so a page can explain it', async () => {

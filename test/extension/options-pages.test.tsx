@@ -7,7 +7,10 @@ import { SendersPage } from '../../extension/entrypoints/options/SendersPage';
 import { SitesPage } from '../../extension/entrypoints/options/SitesPage';
 import { TemplatesPage } from '../../extension/entrypoints/options/TemplatesPage';
 import { enabledSitesItem, preferencesItem } from '../../extension/lib/settings-items';
-import { templatesItem } from '../../extension/lib/templates';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/document-kinds';
+import { LANGUAGES, type Language } from '../../shared/languages';
+import { builtinTemplate, type MessageTemplate } from '../../shared/message-templates';
+import type { TemplateView } from '../../shared/template-schemas';
 import { fakeBackground, type BackgroundHandlers } from './fake-background';
 import { installFakeExtensionApis, type FakeExtensionApis } from './fake-extension-apis';
 import { check, choose, click, eventually, renderPage, type } from './render';
@@ -29,6 +32,7 @@ function connected(extra: BackgroundHandlers = {}, user = ANNA) {
     'profiles.list': () => ({ profiles: [] }),
     'messages.list': () => ({ messages: [] }),
     'recipes.list': () => ({ personal: [], company: [] }),
+    ...templateRelay().handlers,
     ...extra,
   });
 }
@@ -132,12 +136,49 @@ describe('senders list', () => {
   });
 });
 
+/** The relay's templates as the background would answer for them: built in until a scope stores one. */
+function templateRelay(initial: Record<string, { company?: MessageTemplate; personal?: MessageTemplate }> = {}) {
+  const stored = new Map(Object.entries(initial));
+  const at = '2026-11-23T10:00:00.000Z';
+  const view = (kind: DocumentKind, language: Language): TemplateView => {
+    const s = stored.get(`${kind}/${language}`) ?? {};
+    const applies = s.personal ?? s.company ?? builtinTemplate(kind, language);
+    return {
+      kind,
+      language,
+      subject: applies.subject,
+      message: applies.message,
+      source: s.personal ? 'personal' : s.company ? 'company' : 'builtin',
+      ...(s.company && { company: { ...s.company, updatedAt: at } }),
+      ...(s.personal && { personal: { ...s.personal, updatedAt: at } }),
+    };
+  };
+  const handlers: BackgroundHandlers = {
+    'templates.list': () => ({ templates: DOCUMENT_KINDS.flatMap((kind) => LANGUAGES.map((language) => view(kind, language))) }),
+    'templates.put': (r) => {
+      const key = `${r.kind}/${r.language}`;
+      stored.set(key, { ...stored.get(key), [r.scope ?? 'personal']: r.template });
+      return view(r.kind, r.language);
+    },
+    'templates.reset': (r) => {
+      const key = `${r.kind}/${r.language}`;
+      const next = { ...stored.get(key) };
+      delete next[r.scope ?? 'personal'];
+      stored.set(key, next);
+      return view(r.kind, r.language);
+    },
+  };
+  return { handlers, stored };
+}
+
 describe('templates', () => {
-  it('previews live, inserts a placeholder at the cursor, warns about unknown ones, and saves per language', async () => {
-    connected();
+  it('previews live, inserts a placeholder at the cursor, warns about unknown ones, and saves the company’s per language', async () => {
+    const relay = templateRelay();
+    const bg = connected(relay.handlers);
     const page = await renderPage(within(<TemplatesPage />));
     const subject = await eventually(() => page.get('template-subject') as HTMLInputElement);
     expect(page.get('template-preview-subject').textContent).toBe('Invoice 2026-0042');
+    expect((page.get('template-scope') as HTMLSelectElement).value).toBe('company');
 
     await choose(page.get('template-language'), 'sv');
     await eventually(() => expect(subject.value).toBe('Faktura {documentNumber}'));
@@ -152,29 +193,68 @@ describe('templates', () => {
     expect(page.get('template-unknown').textContent).toContain('{kund}');
 
     await click(page.get('template-save'));
-    await eventually(async () => expect((await templatesItem.getValue()).sv).toEqual({ subject: 'Faktura {documentNumber} från oss', message: 'Hej {kund}' }));
-    expect(Object.keys(await templatesItem.getValue())).toEqual(['sv']);
+    await eventually(() => expect(bg.sent('templates.put')).toHaveLength(1));
+    expect(bg.sent('templates.put')[0]).toMatchObject({ kind: 'invoice', language: 'sv', scope: 'company', template: { subject: 'Faktura {documentNumber} från oss', message: 'Hej {kund}' } });
+    await eventually(() => expect(page.get('template-source').dataset.source).toBe('company'));
   });
 
-  it('previews how a page without some values reads', async () => {
-    connected();
+  it('edits each kind of document on its own: a quote is not worded as an invoice', async () => {
+    const relay = templateRelay();
+    const bg = connected(relay.handlers);
+    const page = await renderPage(within(<TemplatesPage />));
+    const subject = await eventually(() => page.get('template-subject') as HTMLInputElement);
+    await choose(page.get('template-kind'), 'quote');
+    await eventually(() => expect(subject.value).toBe('Quote {documentNumber}'));
+    expect(page.get('template-preview-message').textContent).toContain('our quote 2026-0042');
+    await type(subject, 'Our offer {documentNumber}');
+    await click(page.get('template-save'));
+    await eventually(() => expect(bg.sent('templates.put')[0]).toMatchObject({ kind: 'quote', language: 'en' }));
+  });
+
+  it('lets a member keep their own version, over the company’s', async () => {
+    const relay = templateRelay({ 'invoice/en': { company: { subject: 'Firma invoice {documentNumber}', message: 'From the firm' } } });
+    const bg = connected(relay.handlers, BO);
+    const page = await renderPage(within(<TemplatesPage />));
+    const subject = await eventually(() => page.get('template-subject') as HTMLInputElement);
+    expect(page.query('template-scope')).toBeNull();
+    expect(subject.value).toBe('Firma invoice {documentNumber}');
+    expect(page.get('template-source').dataset.source).toBe('company');
+    await type(subject, 'Bo’s invoice {documentNumber}');
+    await click(page.get('template-save'));
+    await eventually(() => expect(page.get('template-source').dataset.source).toBe('personal'));
+    expect(bg.sent('templates.put')[0]!.scope).toBe('personal');
+    await click(page.get('template-reset'));
+    await eventually(() => expect(subject.value).toBe('Firma invoice {documentNumber}'));
+    expect(page.get('template-source').dataset.source).toBe('company');
+  });
+
+  it('previews how a page without some values reads, optional phrases included', async () => {
+    connected(templateRelay().handlers);
     const page = await renderPage(within(<TemplatesPage />));
     await eventually(() => page.get('template-preview-message'));
     expect(page.get('template-preview-message').textContent).toContain('Due date:');
     await check(page.get('template-preview-gaps'));
     expect(page.get('template-preview-message').textContent).not.toContain('Due date');
     expect(page.get('template-preview-message').textContent).toMatch(/^Hello,\n/);
+    await choose(page.get('template-kind'), 'reminder');
+    await eventually(() => expect(page.get('template-preview-message').textContent).toContain('is still unpaid. If you'));
   });
 
   it('resets a language to the original', async () => {
-    await templatesItem.setValue({ de: { subject: 'Alt', message: 'Alt' } });
-    connected();
+    const relay = templateRelay({ 'invoice/de': { company: { subject: 'Alt', message: 'Alt' } } });
+    const bg = connected(relay.handlers);
     await preferencesItem.setValue({ language: 'de' });
     const page = await renderPage(within(<TemplatesPage />));
     await eventually(() => expect((page.get('template-subject') as HTMLInputElement).value).toBe('Alt'));
     await click(page.get('template-reset'));
     await eventually(() => expect((page.get('template-subject') as HTMLInputElement).value).toBe('Rechnung {documentNumber}'));
-    expect(await templatesItem.getValue()).toEqual({});
+    expect(bg.sent('templates.reset')[0]).toMatchObject({ kind: 'invoice', language: 'de', scope: 'company' });
+  });
+
+  it('says so when the relay cannot be asked', async () => {
+    connected({ 'templates.list': () => ({ error: { code: 'relay_unreachable', message: 'The Ownpost relay does not answer.' } }) });
+    const page = await renderPage(within(<TemplatesPage />));
+    await eventually(() => expect(page.text()).toContain('The Ownpost relay does not answer.'));
   });
 });
 

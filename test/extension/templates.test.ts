@@ -1,16 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  DEFAULT_TEMPLATES,
-  findUnknownPlaceholders,
-  loadTemplate,
-  renderTemplate,
-  resetTemplate,
-  saveTemplate,
-  templatesItem,
-  type StoredTemplates,
-} from '../../extension/lib/templates';
-import { storage } from 'wxt/utils/storage';
+import { DEFAULT_TEMPLATES, findUnknownPlaceholders, loadTemplate, renderTemplate } from '../../extension/lib/templates';
+import { fakeBackground } from './fake-background';
 
 const ALL = { documentNumber: '2026-0042', customerName: 'Kund AB', amount: '12 500,00 SEK', dueDate: '2026-12-23', senderName: 'Anna Berg' };
 
@@ -42,41 +33,30 @@ describe('renderTemplate', () => {
   });
 });
 
-describe('stored templates', () => {
+describe('the template that applies', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('use the built-in default until the user changes one, and store only what changed', async () => {
-    expect(await loadTemplate('de')).toEqual(DEFAULT_TEMPLATES.de);
-    await saveTemplate('de', { subject: 'Ihre Rechnung {documentNumber}', message: 'Guten Tag' });
-    expect(await loadTemplate('de')).toEqual({ subject: 'Ihre Rechnung {documentNumber}', message: 'Guten Tag' });
-    expect(Object.keys(await templatesItem.getValue())).toEqual(['de']);
+  it('is the relay’s for the document’s kind and language', async () => {
+    const bg = fakeBackground({
+      'templates.list': () => ({
+        templates: [
+          { kind: 'quote', language: 'de', subject: 'Unser Angebot {documentNumber}', message: 'Guten Tag', source: 'company' },
+          { kind: 'invoice', language: 'de', subject: 'Rechnung {documentNumber}', message: 'Hallo', source: 'builtin' },
+        ],
+      }),
+    });
+    expect(await loadTemplate('de', 'quote')).toEqual({ subject: 'Unser Angebot {documentNumber}', message: 'Guten Tag' });
+    expect(await loadTemplate('de')).toEqual({ subject: 'Rechnung {documentNumber}', message: 'Hallo' });
+    expect(bg.sent('templates.list')).toHaveLength(2);
   });
 
-  it('saving the default itself, or resetting, stores nothing, so improved defaults still arrive', async () => {
-    await saveTemplate('pl', { subject: 'x', message: 'y' });
-    await saveTemplate('pl', DEFAULT_TEMPLATES.pl);
-    expect(await templatesItem.getValue()).toEqual({});
-    await saveTemplate('nb', { subject: 'x', message: 'y' });
-    await resetTemplate('nb');
-    expect(await templatesItem.getValue()).toEqual({});
+  it('is the built-in one of that kind when the relay cannot be asked', async () => {
+    fakeBackground({ 'templates.list': () => ({ error: { code: 'relay_unreachable', message: 'down' } }) });
+    expect(await loadTemplate('de')).toEqual(DEFAULT_TEMPLATES.de);
+    expect((await loadTemplate('sv', 'credit-note')).subject).toBe('Kreditfaktura {documentNumber}');
   });
 
   it('drops a line that was only a missing value without leaving a double gap', () => {
     expect(renderTemplate('Hi\n\n{customerName}\n\nBye', {})).toBe('Hi\n\nBye');
-  });
-
-  it('are stored with their format version, so a later version can migrate them', async () => {
-    // A fresh page: WXT decides at definition time whether the first write also records the version.
-    vi.resetModules();
-    const fresh = await import('../../extension/lib/templates');
-    await fresh.saveTemplate('is', { subject: 'Reikningur', message: '' });
-    expect(await fakeBrowser.storage.local.get('templates$')).toEqual({ templates$: { v: 1 } });
-    // What a future version 2 would do: it finds v1 data and migrates it.
-    const v2 = storage.defineItem<Record<string, { subject: string; message: string; format: string }>>('local:templates', {
-      fallback: {},
-      version: 2,
-      migrations: { 2: (v1: StoredTemplates) => Object.fromEntries(Object.entries(v1).map(([l, t]) => [l, { ...t, format: 'text' }])) },
-    });
-    expect(await v2.getValue()).toEqual({ is: { subject: 'Reikningur', message: '', format: 'text' } });
   });
 });

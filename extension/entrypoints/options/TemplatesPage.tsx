@@ -1,20 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/document-kinds';
+import type { ExtensionError } from '../../../shared/extension-messages';
+import { builtinTemplate, type MessageTemplate, type TemplateScope } from '../../../shared/message-templates';
+import type { TemplateView } from '../../../shared/template-schemas';
 import { LANGUAGE_LOCALES, LANGUAGE_NAMES, LANGUAGES, type Language } from '../../i18n/core';
 import { optionsStrings } from '../../i18n/options-strings';
 import { sendRequest } from '../../lib/send-request';
-import {
-  DEFAULT_TEMPLATES,
-  findUnknownPlaceholders,
-  renderTemplate,
-  saveTemplate,
-  resetTemplate,
-  templateFor,
-  templatesItem,
-  TEMPLATE_PLACEHOLDERS,
-  type StoredTemplates,
-  type TemplatePlaceholder,
-  type TemplateValues,
-} from '../../lib/templates';
+import { findUnknownPlaceholders, renderTemplate, TEMPLATE_PLACEHOLDERS, type TemplatePlaceholder, type TemplateValues } from '../../lib/templates';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
 import { useLanguage, useTranslator } from '../../ui/language';
 import { pickDefaultSender } from '../../ui/senders';
@@ -37,15 +30,29 @@ function sampleValues(language: Language, senderName: string): Required<Template
 
 type EditedField = 'subject' | 'message';
 
-/** Subject and message per language, with the placeholders one click away and a live preview. */
+/** What the editor starts from at a scope: the company's (or built-in) for the company; one's own, else what applies. */
+function baseFor(view: TemplateView, scope: TemplateScope): MessageTemplate {
+  if (scope === 'personal' && view.personal) return view.personal;
+  if (scope === 'company' || !view.personal) return view.company ?? builtinTemplate(view.kind, view.language);
+  return view;
+}
+
+/**
+ * Subject and message per document kind and language, kept in the relay (issue 21): an admin edits the
+ * company's, everyone may keep their own; the placeholders are one click away and the preview is live.
+ */
 export function TemplatesPage() {
   const t = useTranslator(optionsStrings);
   const { language: pageLanguage } = useLanguage();
-  const { state, user } = useConnection();
-  const [stored, setStored] = useState<StoredTemplates | undefined>();
+  const { state, user, isAdmin } = useConnection();
+  const [templates, setTemplates] = useState<TemplateView[] | undefined>();
+  const [loadError, setLoadError] = useState<ExtensionError | undefined>();
+  const [saveError, setSaveError] = useState<ExtensionError | undefined>();
+  const [kind, setKind] = useState<DocumentKind>('invoice');
   const [language, setLanguage] = useState<Language>(pageLanguage);
-  const [subject, setSubject] = useState('');
-  const [message, setMessage] = useState('');
+  const [scope, setScope] = useState<TemplateScope>('personal');
+  /** What the user typed, for the kind, language and scope it was typed at; another one shows what is stored there. */
+  const [draft, setDraft] = useState<{ key: string; subject: string; message: string } | undefined>();
   const [senderName, setSenderName] = useState(user?.name ?? 'Anna Berg');
   const [previewGaps, setPreviewGaps] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -54,37 +61,51 @@ export function TemplatesPage() {
   const messageInput = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
 
   useEffect(() => {
-    void templatesItem.getValue().then(setStored);
-    return templatesItem.watch((value) => setStored(value ?? {}));
-  }, []);
-
-  useEffect(() => {
     if (!state?.connected) return;
+    void sendRequest({ type: 'templates.list' }).then((result) => (result.ok ? setTemplates(result.data.templates) : setLoadError(result.error)));
     void sendRequest({ type: 'profiles.list' }).then((result) => {
       const sender = result.ok ? pickDefaultSender(result.data.profiles) : undefined;
       if (sender?.fromName) setSenderName(sender.fromName);
     });
   }, [state?.connected]);
 
-  // Switching the language being edited loads that language's template.
-  useEffect(() => {
-    if (!stored) return;
-    const template = templateFor(stored, language);
-    setSubject(template.subject);
-    setMessage(template.message);
-    setSaved(false);
-  }, [language, stored === undefined]);
+  // An admin edits the company's templates unless they choose their own.
+  useEffect(() => setScope(isAdmin ? 'company' : 'personal'), [isAdmin]);
+
+  const view = templates?.find((x) => x.kind === kind && x.language === language);
+  const base = view && baseFor(view, scope);
+  const key = `${kind}/${language}/${scope}`;
+  const subject = draft?.key === key ? draft.subject : (base?.subject ?? '');
+  const message = draft?.key === key ? draft.message : (base?.message ?? '');
+  const setSubject = (value: string) => setDraft({ key, subject: value, message });
+  const setMessage = (value: string) => setDraft({ key, subject, message: value });
+  // Another kind, language or scope starts from what is stored there.
+  useEffect(() => setSaved(false), [key]);
 
   const values = useMemo(() => {
     const sample = sampleValues(language, senderName);
     return previewGaps ? { ...sample, customerName: undefined, dueDate: undefined } : sample;
   }, [language, senderName, previewGaps]);
 
-  if (!stored) return null;
-  const current = templateFor(stored, language);
-  const changed = subject !== current.subject || message !== current.message;
-  const custom = stored[language] !== undefined;
+  if (loadError) {
+    return (
+      <section class="page" aria-labelledby="templates-title">
+        <h2 id="templates-title" class="page-title">
+          {t('templates.title')}
+        </h2>
+        <ErrorNotice error={loadError} />
+      </section>
+    );
+  }
+  if (!templates || !view || !base) return null;
+  const changed = subject !== base.subject || message !== base.message;
+  const storedHere = scope === 'company' ? view.company !== undefined : view.personal !== undefined;
   const unknown = [...new Set([...findUnknownPlaceholders(subject), ...findUnknownPlaceholders(message)])];
+  const edited = (l: Language) => templates.some((x) => x.kind === kind && x.language === l && (scope === 'company' ? x.company : x.personal));
+
+  function replace(next: TemplateView) {
+    setTemplates((list) => list?.map((x) => (x.kind === next.kind && x.language === next.language ? next : x)));
+  }
 
   function insert(placeholder: TemplatePlaceholder) {
     const field = lastField.current;
@@ -106,15 +127,21 @@ export function TemplatesPage() {
 
   async function save(event: Event) {
     event.preventDefault();
-    await saveTemplate(language, { subject, message });
+    setSaveError(undefined);
+    const result = await sendRequest({ type: 'templates.put', kind, language, scope, template: { subject, message } });
+    if (!result.ok) return setSaveError(result.error);
+    replace(result.data);
     setSaved(true);
   }
 
   async function reset() {
-    await resetTemplate(language);
-    setSubject(DEFAULT_TEMPLATES[language].subject);
-    setMessage(DEFAULT_TEMPLATES[language].message);
+    setSaveError(undefined);
+    setDraft(undefined);
     setSaved(false);
+    if (!storedHere) return;
+    const result = await sendRequest({ type: 'templates.reset', kind, language, scope });
+    if (!result.ok) return setSaveError(result.error);
+    replace(result.data);
   }
 
   return (
@@ -130,13 +157,38 @@ export function TemplatesPage() {
       <div class="templates-layout">
         <form class="card stack" onSubmit={save} aria-labelledby="templates-title">
           <SelectField
+            label={t('templates.kind')}
+            value={kind}
+            options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            onChange={setKind}
+            hint={t('templates.kindHint')}
+            testId="template-kind"
+          />
+          <SelectField
             label={t('templates.language')}
             value={language}
-            options={LANGUAGES.map((l) => ({ value: l, label: stored[l] ? `${LANGUAGE_NAMES[l]} · ${t('templates.edited')}` : LANGUAGE_NAMES[l] }))}
+            options={LANGUAGES.map((l) => ({ value: l, label: edited(l) ? `${LANGUAGE_NAMES[l]} · ${t('templates.edited')}` : LANGUAGE_NAMES[l] }))}
             onChange={setLanguage}
             hint={t('templates.languageHint')}
             testId="template-language"
           />
+          {isAdmin ? (
+            <SelectField
+              label={t('templates.scope')}
+              value={scope}
+              options={[
+                { value: 'company', label: t('templates.scope.company') },
+                { value: 'personal', label: t('templates.scope.personal') },
+              ]}
+              onChange={setScope}
+              testId="template-scope"
+            />
+          ) : (
+            <p class="muted">{t('templates.memberHint')}</p>
+          )}
+          <p class="muted" data-testid="template-source" data-source={view.source}>
+            {t('templates.inUse', { source: t(`templates.source.${view.source}`) })}
+          </p>
           <div
             onFocusIn={() => {
               lastField.current = 'subject';
@@ -171,6 +223,7 @@ export function TemplatesPage() {
               ))}
             </div>
           </div>
+          <p class="hint muted">{t('templates.optionalHint')}</p>
           {unknown.length > 0 && (
             <p class="notice warn" data-testid="template-unknown">
               {t('templates.unknown', { names: unknown.map((n) => `{${n}}`).join(', ') })}
@@ -180,13 +233,14 @@ export function TemplatesPage() {
             <button type="submit" data-testid="template-save" disabled={!changed}>
               {t('templates.save')}
             </button>
-            <button type="button" class="secondary" data-testid="template-reset" disabled={!custom && !changed} onClick={() => void reset()}>
+            <button type="button" class="secondary" data-testid="template-reset" disabled={!storedHere && !changed} onClick={() => void reset()}>
               {t('templates.reset')}
             </button>
             <span role="status" class="saved">
               {saved && !changed ? t('templates.saved', { language: LANGUAGE_NAMES[language] }) : ''}
             </span>
           </div>
+          {saveError && <ErrorNotice error={saveError} testId="template-error" />}
         </form>
         <aside class="card preview" aria-labelledby="preview-title">
           <h3 id="preview-title">{t('templates.preview')}</h3>
