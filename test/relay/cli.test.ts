@@ -20,7 +20,7 @@ describe('the ownpost CLI', () => {
     expect(added.stdout).toMatch(/anna@firma\.se \(admin\)/);
     const second = await ownpost('user', 'add', 'bo@firma.se');
     expect(second.stdout).toMatch(/\(member\)/);
-    expect(lastLine((await ownpost('pair', 'anna@firma.se')).stdout)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(lastLine((await ownpost('pair', 'anna@firma.se')).stdout)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(lastLine((await ownpost('token', 'anna@firma.se')).stdout)).toMatch(/^opt_[\w-]{43}$/);
   });
 
