@@ -21,7 +21,7 @@ function DeviceList({ devices, onRevoke, testId }: { devices: DeviceView[]; onRe
       {devices.map((device) => (
         <li key={device.id} class="spread device" data-testid="device-item" data-id={device.id}>
           <div>
-            <strong>{device.name}</strong>
+            <strong>{device.name}</strong>{' '}
             {device.current && <span class="badge default">{t('devices.this')}</span>}
             <p class="muted">
               {t('devices.paired', { date: formatDate(device.createdAt, t.locale) })} ·{' '}
