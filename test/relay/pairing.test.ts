@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode, normalisePairingCode, PAIRING_CODE_LENGTH } from '../../relay/auth/tokens';
 import { pairingClientKey } from '../../relay/limits/pairing-limits';
 import { issueSetupCode } from '../../relay/people/people-service';
 import { peopleStoreFor } from '../../relay/people/people-store';
+import { databaseUrlWithSchema, dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
 import { startTestRelay, type TestRelay } from '../helpers/test-relay';
 
 let t: TestRelay;
@@ -124,6 +127,26 @@ describe('pairing-code guessing is rate limited (issue 14)', () => {
     const fresh = await pairFrom(url, '127.0.2.1', { code: await pairingCodeFor(r, user.id) });
     expect(fresh.status).toBe(429);
     expect(fresh.body.error.details.reason).toBe('pairing_overall');
+  });
+
+  it('pairing brute force in a burst: 60 wrong codes sent at once from one client get no more than ten tried (PostgreSQL counts)', async () => {
+    // On PostgreSQL the limits are counted in the database, with real waits between checking and
+    // counting: the case where guesses sent side by side could all pass the check.
+    const schema = freshSchemaName('ownpost_pairing');
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${pg.escapeIdentifier(schema)}`);
+    await admin.end();
+    const fresh = await startTestRelay({}, { OWNPOST_DATABASE_URL: databaseUrlWithSchema(schema), OWNPOST_MASTER_KEY: randomBytes(32).toString('base64') });
+    try {
+      const freshUrl = await fresh.relay.listen();
+      const statuses = await Promise.all(Array.from({ length: 60 }, () => pairFrom(freshUrl, '127.0.3.1', { code: newPairingCode() }).then((r) => r.status)));
+      expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(50);
+    } finally {
+      await fresh.close();
+      await dropSchema(schema);
+    }
   });
 
   it('counts an IPv6 client by its /64 and an IPv4-mapped one by its IPv4 address', () => {
