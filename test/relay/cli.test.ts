@@ -22,7 +22,11 @@ describe('the ownpost CLI', () => {
     expect(second.stdout).toMatch(/\(member\)/);
     expect(lastLine((await ownpost('pair', 'anna@firma.se')).stdout)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(lastLine((await ownpost('token', 'anna@firma.se')).stdout)).toMatch(/^opt_[\w-]{43}$/);
-  });
+    const listed = (await ownpost('user', 'list')).stdout;
+    expect(listed).toMatch(/^anna@firma\.se {2}admin {2}Anna Berg$/m);
+    expect(listed).toMatch(/^bo@firma\.se {2}member$/m);
+    // Five runs of the CLI, each starting Node and opening the database: slow on a loaded machine.
+  }, 120_000);
 
   it('explains mistakes with exit code 2', async () => {
     const failure = await ownpost('pair', 'nobody@firma.se').catch((e: { code: number; stderr: string }) => e);
