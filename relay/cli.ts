@@ -86,6 +86,7 @@ function firstStartSteps(url: string, setup: { code: string; expiresAt: number }
   ].join('\n');
 }
 
+/** What a relay with users prints: how a person gets connected (the setup code is only for the first). */
 function nextSteps(url: string, userCount: number): string {
   const built = path.join(REPO_ROOT, '.output', 'chrome-mv3');
   const lines = [
@@ -95,11 +96,9 @@ function nextSteps(url: string, userCount: number): string {
     `  Next steps:`,
     `  1. Load the extension: open chrome://extensions, switch on Developer mode, click "Load unpacked"`,
     `     and choose ${existsSync(built) ? built : `${built} (build it with: npm run build)`}`,
-    userCount === 0
-      ? `  2. Add yourself (the first user is the admin):  npx ownpost user add you@yourcompany.com --name "Your Name"`
-      : `  2. Users: ${userCount} on this relay (add more with: npx ownpost user add <email>)`,
-    `  3. Get a pairing code:  npx ownpost pair you@yourcompany.com`,
-    `  4. Click the Ownpost icon, keep the relay URL ${url}, type the code and press Connect.`,
+    `  2. Users: ${userCount} on this relay. An admin adds people and makes their pairing codes in Settings → People`,
+    `     (or: npx ownpost user add <email>, then npx ownpost pair <email>).`,
+    `  3. Click the Ownpost icon, keep the relay URL ${url}, type the code and press Connect.`,
     ``,
   ];
   return lines.join('\n');
