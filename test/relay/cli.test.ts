@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startRelayProcess } from '../helpers/relay-process';
 
 const run = promisify(execFile);
 const BIN = path.resolve('relay/bin/ownpost.js');
@@ -74,4 +75,30 @@ describe('the ownpost CLI', () => {
       chmodSync(path.join(dataDir, 'master.key'), 0o600);
     }
   });
+});
+
+describe('the first start of a relay without users', () => {
+  it('prints a setup code on every start while the relay has no users, a new one each time, and none once it has one', async () => {
+    const emptyDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-cli-empty-'));
+    const codeIn = (text: string) => /Setup code: (\S+)$/m.exec(text)?.[1];
+    try {
+      const codes: (string | undefined)[] = [];
+      for (let start = 0; start < 2; start++) {
+        const relay = await startRelayProcess({ OWNPOST_DATA_DIR: emptyDir, OWNPOST_MASTER_KEY: '' });
+        codes.push(codeIn(relay.stdout()));
+        await relay.kill();
+      }
+      expect(codes[0]).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+      expect(codes[1]).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+      expect(codes[1]).not.toBe(codes[0]);
+
+      await run('node', [BIN, 'user', 'add', 'anna@firma.se'], { env: { ...env, OWNPOST_DATA_DIR: emptyDir } });
+      const withUser = await startRelayProcess({ OWNPOST_DATA_DIR: emptyDir, OWNPOST_MASTER_KEY: '' });
+      expect(codeIn(withUser.stdout())).toBeUndefined();
+      expect(withUser.stdout()).toMatch(/Settings → People/);
+      await withUser.kill();
+    } finally {
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
