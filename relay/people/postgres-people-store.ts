@@ -27,17 +27,17 @@ export class PostgresPeopleStore implements PeopleStore {
   async authenticate(tokenHash: string, now: number, idleTtlMs: number | undefined) {
     // One statement: the touch (to the minute) happens only for a token that is still valid, so an
     // expired token is never brought back to life by being tried.
-    const live = idleTtlMs === undefined ? 'TRUE' : `coalesce(tokens.last_used_at, tokens.created_at) > $2::bigint - ${Math.floor(idleTtlMs)}`;
     const { rows } = await this.pool.query<UserRow & { deviceId: string }>(
       `WITH found AS (
          SELECT tokens.hash, tokens.id, tokens.last_used_at FROM tokens JOIN users ON users.id = tokens.user_id
-         WHERE tokens.hash = $1 AND users.removed_at IS NULL AND ${live}
+         WHERE tokens.hash = $1 AND users.removed_at IS NULL
+           AND ($3::bigint IS NULL OR coalesce(tokens.last_used_at, tokens.created_at) > $2::bigint - $3::bigint)
        ), touched AS (
          UPDATE tokens SET last_used_at = $2 FROM found WHERE tokens.hash = found.hash
            AND (found.last_used_at IS NULL OR found.last_used_at <= $2::bigint - ${TOKEN_LAST_USED_PRECISION_MS} OR found.last_used_at > $2::bigint)
        )
        SELECT ${USER_COLUMNS}, found.id AS "deviceId" FROM found JOIN tokens ON tokens.hash = found.hash JOIN users ON users.id = tokens.user_id`,
-      [tokenHash, now],
+      [tokenHash, now, idleTtlMs === undefined ? null : Math.floor(idleTtlMs)],
     );
     const row = rows[0];
     if (!row) return undefined;
