@@ -7,6 +7,8 @@ import { createSmtpAuthResolver } from './oauth/access-tokens';
 import { bearerAuth, type AuthEnv } from './http/authenticate';
 import { extensionOriginsOnly, hostGuard } from './http/guards';
 import { limiterStoreFor } from './limits/limiter-store-for';
+import { PairingLimits } from './limits/pairing-limits';
+import { peopleStoreFor } from './people/people-store';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { deliverySettingsRoutes } from './routes/delivery-settings-routes';
@@ -24,7 +26,7 @@ import type { SecretCipher } from './secrets/cipher';
 import type { Store } from './store/types';
 
 export interface AppDeps {
-  config: Pick<RelayConfig, 'hostnames' | 'allowPrivateHosts' | 'version' | 'discoveryProbeTimeoutMs' | 'discoveryGuessEndpoints' | 'oauth'> &
+  config: Pick<RelayConfig, 'hostnames' | 'allowPrivateHosts' | 'version' | 'discoveryProbeTimeoutMs' | 'discoveryGuessEndpoints' | 'oauth' | 'tokenIdleTtlMs'> &
     SenderTestConfig;
   store: Store;
   cipher: SecretCipher;
@@ -42,7 +44,10 @@ export function createApp(deps: AppDeps) {
   // On PostgreSQL the limits count in the database, so every relay instance sees the same counts.
   // OAuth2 senders are tested with a real access token, from the same cache delivery uses.
   const smtpAuth = createSmtpAuthResolver({ store, cipher, config: config.oauth });
-  const senderTests = createSenderTestService({ config, cipher, log, limiterStore: limiterStoreFor(store), smtpAuth });
+  const limiterStore = limiterStoreFor(store);
+  const senderTests = createSenderTestService({ config, cipher, log, limiterStore, smtpAuth });
+  // Users, devices and setup codes (issues 14, 20), on the same database as the store.
+  const people = peopleStoreFor(store);
   app.onError(createErrorHandler(log));
   app.notFound((c) => c.json(errorBody('not_found', `There is nothing at ${c.req.method} ${c.req.path}.`), 404));
 
@@ -59,10 +64,11 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', healthRoutes(config.version, store, log));
-  app.route('/', pairingRoutes(store));
-  app.use('/v1/*', async (c, next) => (c.req.path === '/v1/pair' ? next() : bearerAuth(store)(c, next)));
-  app.route('/', meRoutes());
-  app.route('/', userRoutes({ store }));
+  app.route('/', pairingRoutes({ store, people, limits: new PairingLimits(limiterStore) }));
+  const authenticate = bearerAuth(people, config.tokenIdleTtlMs);
+  app.use('/v1/*', async (c, next) => (c.req.path === '/v1/pair' ? next() : authenticate(c, next)));
+  app.route('/', meRoutes({ people, tokenIdleTtlMs: config.tokenIdleTtlMs }));
+  app.route('/', userRoutes({ store, people, tokenIdleTtlMs: config.tokenIdleTtlMs }));
   app.route('/', profileRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts, testBeforeSave: senderTests.testBeforeSave }));
   app.route('/', diagnosisRoutes({ store, cipher, senderTests }));
   app.route('/', messageRoutes({ store, onQueued: deps.onQueued, cipher, allowPrivateHosts: config.allowPrivateHosts }));

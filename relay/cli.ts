@@ -2,14 +2,16 @@
  * `ownpost <command>`: serve the relay, add users, make pairing codes and tokens.
  * Commands that print a secret print it alone on their last line, for scripts.
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseAddress } from '../shared/address';
-import { hashSecretToken, newBearerToken, newPairingCode, PAIRING_CODE_TTL_MS } from './auth/tokens';
+import { hashSecretToken, newBearerToken } from './auth/tokens';
 import { ConfigError, loadConfig } from './config';
+import { ApiError } from './http/api-error';
+import { addPerson, issueSetupCode, listLiveDevices, makePairingCode, removePerson } from './people/people-service';
+import { peopleStoreFor, type PeopleStore } from './people/people-store';
 import { createRelay } from './relay';
 import { describeKeyUsage, forgetOldKeys, KeyRotationError, rotateMasterKey } from './secrets/key-rotation';
 import { keyFilePath, loadKeyring } from './secrets/master-key';
@@ -22,8 +24,12 @@ const USAGE = `Usage: ownpost <command>
 
   serve [--host H] [--port P]          run the relay (default 127.0.0.1:8787)
   user add <email> [--name N] [--admin] add a user (the first user is the admin)
+  user list                            the users and their roles
+  user remove <email>                  remove a user: their devices stop working at once
   pair <email>                         print a one-time pairing code for the extension (10 minutes)
   token <email>                        print a bearer token for scripts
+  devices <email>                      a user's devices (paired browsers, script tokens) and their ids
+  revoke <device-id> | --all <email>   revoke a device, or every device of a user
   key rotate                           new master key; every stored secret re-encrypted with it
   key status                           the master keys and how many secrets each one encrypts
   key forget-old                       drop old master keys once no secret needs them
@@ -48,11 +54,39 @@ async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
 
 async function requireUser(store: Store, email: string | undefined) {
   if (!email) throw new UsageError('an e-mail address is missing');
-  const user = await store.getUserByEmail(email);
+  // A removed user is no user: no codes, no tokens.
+  const user = await peopleStoreFor(store).getActiveUserByEmail(email);
   if (!user) throw new UsageError(`there is no user ${email}; add one with: npx ownpost user add ${email}`);
   return user;
 }
 
+/**
+ * What a relay without users prints (issue 20): the setup code and where to type it, so the first
+ * person needs no second terminal. The code is alone after "Setup code:" on its line, for scripts.
+ */
+function firstStartSteps(url: string, setup: { code: string; expiresAt: number }): string {
+  const built = path.join(REPO_ROOT, '.output', 'chrome-mv3');
+  const until = new Date(setup.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return [
+    ``,
+    `  Ownpost relay is running at ${url}`,
+    ``,
+    `  This relay has no users yet. Next steps:`,
+    `  1. Load the extension: open chrome://extensions, switch on Developer mode, click "Load unpacked"`,
+    `     and choose ${existsSync(built) ? built : `${built} (build it with: npm run build)`}`,
+    `  2. Click the Ownpost icon, keep the relay address ${url}, and type this code as the pairing code:`,
+    ``,
+    `     Setup code: ${setup.code}`,
+    ``,
+    `     The popup then asks for your e-mail address: you become this relay's admin, and add the`,
+    `     others in Settings → People. The code works once, until ${until} (one hour); restart the relay`,
+    `     for a new one.`,
+    `  (In a terminal instead: npx ownpost user add you@yourcompany.com --admin, then npx ownpost pair you@yourcompany.com)`,
+    ``,
+  ].join('\n');
+}
+
+/** What a relay with users prints: how a person gets connected (the setup code is only for the first). */
 function nextSteps(url: string, userCount: number): string {
   const built = path.join(REPO_ROOT, '.output', 'chrome-mv3');
   const lines = [
@@ -62,11 +96,9 @@ function nextSteps(url: string, userCount: number): string {
     `  Next steps:`,
     `  1. Load the extension: open chrome://extensions, switch on Developer mode, click "Load unpacked"`,
     `     and choose ${existsSync(built) ? built : `${built} (build it with: npm run build)`}`,
-    userCount === 0
-      ? `  2. Add yourself (the first user is the admin):  npx ownpost user add you@yourcompany.com --name "Your Name"`
-      : `  2. Users: ${userCount} on this relay (add more with: npx ownpost user add <email>)`,
-    `  3. Get a pairing code:  npx ownpost pair you@yourcompany.com`,
-    `  4. Click the Ownpost icon, keep the relay URL ${url}, type the code and press Connect.`,
+    `  2. Users: ${userCount} on this relay. An admin adds people and makes their pairing codes in Settings → People`,
+    `     (or: npx ownpost user add <email>, then npx ownpost pair <email>).`,
+    `  3. Click the Ownpost icon, keep the relay URL ${url}, type the code and press Connect.`,
     ``,
   ];
   return lines.join('\n');
@@ -80,7 +112,8 @@ async function serveCommand(args: string[]) {
   });
   const relay = await createRelay(config, log);
   const url = await relay.listen();
-  process.stdout.write(nextSteps(url, await relay.store.countUsers()) + '\n');
+  const setup = await issueSetupCode(relay.store, peopleStoreFor(relay.store), Date.now());
+  process.stdout.write((setup ? firstStartSteps(url, setup) : nextSteps(url, await relay.store.countUsers())) + '\n');
   log(`listening on ${url} (data in ${config.dataDir})`);
   let stopping = false;
   const stop = async (signal: string) => {
@@ -96,7 +129,9 @@ async function serveCommand(args: string[]) {
 
 async function userCommand(args: string[]) {
   const [sub, ...rest] = args;
-  if (sub !== 'add') throw new UsageError('usage: ownpost user add <email> [--name N] [--admin]');
+  if (sub === 'list') return userListCommand();
+  if (sub === 'remove') return userRemoveCommand(rest);
+  if (sub !== 'add') throw new UsageError('usage: ownpost user add <email> [--name N] [--admin] | user list | user remove <email>');
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -105,24 +140,68 @@ async function userCommand(args: string[]) {
   const parsed = parseAddress(positionals[0] ?? '');
   if (!parsed.ok) throw new UsageError(parsed.message);
   await withStore(async (store) => {
-    if (await store.getUserByEmail(parsed.value.address)) throw new UsageError(`${parsed.value.address} is already a user`);
-    const user = await store.createUser({
-      id: randomUUID(),
-      email: parsed.value.address,
-      name: values.name ?? null,
-      role: values.admin ? 'admin' : 'member',
-      createdAt: Date.now(),
-    });
-    process.stdout.write(`Added ${user.email} (${user.role}). Next: npx ownpost pair ${user.email}\n`);
+    const { user, restored } = await addPerson(
+      store,
+      peopleStoreFor(store),
+      { email: parsed.value.address, name: values.name ?? null, role: values.admin ? 'admin' : 'member' },
+      Date.now(),
+    );
+    process.stdout.write(`${restored ? 'Added again' : 'Added'} ${user.email} (${user.role}). Next: npx ownpost pair ${user.email}\n`);
+  });
+}
+
+async function userListCommand() {
+  await withStore(async (store) => {
+    for (const user of await peopleStoreFor(store).listActiveUsers()) {
+      process.stdout.write(`${user.email}  ${user.role}${user.name ? `  ${user.name}` : ''}\n`);
+    }
+  });
+}
+
+async function userRemoveCommand(args: string[]) {
+  await withStore(async (store) => {
+    const user = await requireUser(store, args[0]);
+    await removePerson(peopleStoreFor(store), user, Date.now());
+    process.stdout.write(`Removed ${user.email}: their devices no longer work; their personal senders are deleted.\n`);
   });
 }
 
 async function pairCommand(args: string[]) {
   await withStore(async (store) => {
     const user = await requireUser(store, args[0]);
-    const code = newPairingCode();
-    await store.createPairingCode({ hash: hashSecretToken(code), userId: user.id, expiresAt: Date.now() + PAIRING_CODE_TTL_MS });
+    const { code } = await makePairingCode(store, user, Date.now());
     process.stdout.write(`Pairing code for ${user.email} (works once, for 10 minutes):\n${code}\n`);
+  });
+}
+
+/** `ownpost devices <email>`: one line per device that still works: id, name, paired, last used. */
+async function devicesCommand(args: string[]) {
+  const config = loadConfig();
+  await withStore(async (store) => {
+    const user = await requireUser(store, args[0]);
+    const devices = await listLiveDevices(peopleStoreFor(store), user.id, Date.now(), config.tokenIdleTtlMs);
+    if (!devices.length) process.stdout.write(`${user.email} has no devices.\n`);
+    for (const d of devices) {
+      process.stdout.write(`${d.id}  ${d.name}  paired ${d.createdAt}  last used ${d.lastUsedAt ?? 'never'}\n`);
+    }
+  });
+}
+
+/** `ownpost revoke <device-id>` or `ownpost revoke --all <email>`: the tokens get 401 at once. */
+async function revokeCommand(args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { all: { type: 'string' } } });
+  await withStore(async (store) => {
+    const people: PeopleStore = peopleStoreFor(store);
+    if (values.all !== undefined) {
+      const user = await requireUser(store, values.all);
+      const count = await people.deleteDevicesOf(user.id);
+      process.stdout.write(`Revoked ${count} device(s) of ${user.email}.\n`);
+      return;
+    }
+    const id = positionals[0];
+    if (!id) throw new UsageError('usage: ownpost revoke <device-id> | revoke --all <email> (ids: npx ownpost devices <email>)');
+    if (!(await people.deleteDevice(id))) throw new UsageError(`there is no device ${id}; list them with: npx ownpost devices <email>`);
+    process.stdout.write(`Revoked device ${id}.\n`);
   });
 }
 
@@ -212,6 +291,10 @@ export async function main(argv: string[]): Promise<void> {
         return await pairCommand(args);
       case 'token':
         return await tokenCommand(args);
+      case 'devices':
+        return await devicesCommand(args);
+      case 'revoke':
+        return await revokeCommand(args);
       case 'key':
         return await keyCommand(args);
       case undefined:
@@ -224,7 +307,7 @@ export async function main(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || (error as Error).name === 'TypeError' && /parseArgs|option/i.test((error as Error).message)) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof ApiError || (error as Error).name === 'TypeError' && /parseArgs|option/i.test((error as Error).message)) {
       process.stderr.write(`ownpost: ${(error as Error).message}\n`);
       if (error instanceof UsageError && /unknown command/.test(error.message)) process.stderr.write(USAGE + '\n');
       process.exit(2);

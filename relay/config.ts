@@ -67,6 +67,13 @@ export interface RelayConfig {
   /** OAuth2 token endpoints and default app registrations (issue 8): see relay/oauth/oauth-config.ts. */
   oauth: OAuthConfig;
   version: string;
+  /**
+   * A device token stops working after this long without a request (sliding: every use renews it),
+   * so a lost or forgotten browser does not keep access for ever. From OWNPOST_TOKEN_TTL (`90d`;
+   * `never` switches expiry off). Undefined: tokens do not expire.
+   * @default 90 days
+   */
+  tokenIdleTtlMs?: number;
 }
 
 /**
@@ -99,6 +106,16 @@ function parseTestLimit(text: string | undefined): SenderTestLimitSettings {
   const match = /^\s*(\d+)\s*\/\s*(\S+)\s*$/.exec(text);
   if (!match || Number(match[1]) < 1) throw new ConfigError(`OWNPOST_TEST_LIMIT must look like 20/15m (tests per time), not "${text}"`);
   return { ...DEFAULT_SENDER_TEST_LIMITS, testsPerWindow: { max: Number(match[1]), windowMs: parseDuration(match[2]!) } };
+}
+
+/** OWNPOST_TOKEN_TTL: a duration, or `never`. */
+function parseTokenTtl(text: string | undefined): number | undefined {
+  const value = (text ?? '').trim().toLowerCase();
+  if (value === '') return 90 * 86_400_000;
+  if (value === 'never' || value === 'off') return undefined;
+  const ms = parseDuration(value);
+  if (ms < 60_000) throw new ConfigError(`OWNPOST_TOKEN_TTL must be at least 1m (or "never"), not "${text}"`);
+  return ms;
 }
 
 /** DNS servers as `ip` or `ip:port` (`[v6]:port`), as Node's resolver takes them. */
@@ -169,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ],
     oauth: parseOAuthConfig(env),
     version: readVersion(),
+    tokenIdleTtlMs: parseTokenTtl(env.OWNPOST_TOKEN_TTL),
     ...overrides,
   };
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

@@ -215,3 +215,43 @@ export const zSendAcceptedView = zMessageView.extend({
     .array(z.looseObject({ id: z.string(), part: z.looseObject({ number: z.number().int(), of: z.number().int() }), documents: z.array(z.unknown()) }))
     .optional(),
 });
+
+// ------------------------------------------------------------------------ people and devices (issues 14, 20)
+
+/** `POST /v1/users` (admins): a new person. */
+export const zPersonInput = z.strictObject({
+  email: zAddress,
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s), { message: 'must be a single line without control characters' })
+    .optional(),
+  role: z.enum(['admin', 'member']).default('member'),
+});
+export type PersonInput = z.input<typeof zPersonInput>;
+
+/** `POST /v1/users/:id/pairing-code`: a one-time code for that person's next device. */
+export const zPairingCodeView = z.strictObject({
+  code: z.string(),
+  expiresAt: isoDate(),
+});
+export type PairingCodeView = z.infer<typeof zPairingCodeView>;
+
+/** A paired browser or a script's token, as `GET /v1/me/devices` and `GET /v1/users/:id/devices` show it. */
+export const zDeviceView = z.strictObject({
+  id: z.string(),
+  /** What the device called itself when it paired, e.g. `Chromium extension`, `cli`. */
+  name: z.string(),
+  createdAt: isoDate(),
+  /** To the minute. */
+  lastUsedAt: isoDate().optional(),
+  /** When the token stops working unless used before (OWNPOST_TOKEN_TTL after its last use); absent when tokens do not expire. */
+  expiresAt: isoDate().optional(),
+  /** The device this request came from. */
+  current: z.boolean(),
+});
+export type DeviceView = z.infer<typeof zDeviceView>;
+export const zDeviceList = z.strictObject({ devices: z.array(zDeviceView) });

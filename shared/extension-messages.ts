@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from './document-limits';
-import type { DiscoveryResult } from './api-schemas';
+import type { DeviceView, DiscoveryResult, PairingCodeView, UserWithAllowancesView } from './api-schemas';
 import type { DiagnosisResult } from './diagnosis-schemas';
 import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
@@ -53,7 +53,14 @@ const zExplanationLanguage = z.enum(['en', 'pl', 'is', 'sv', 'da', 'nb', 'de']).
 
 export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection.get') }),
-  z.object({ type: z.literal('connection.pair'), relayUrl: z.string().url().max(2048), code: z.string().min(4).max(32) }),
+  z.object({
+    type: z.literal('connection.pair'),
+    relayUrl: z.string().url().max(2048),
+    code: z.string().min(4).max(32),
+    // Only for a relay's setup code: who becomes its admin (issue 20). The relay checks the address.
+    email: z.string().min(3).max(320).optional(),
+    name: z.string().min(1).max(100).optional(),
+  }),
   z.object({ type: z.literal('connection.forget') }),
   z.object({ type: z.literal('profiles.list') }),
   z.object({ type: z.literal('document.inspect'), url: z.string().url().max(4096) }),
@@ -103,6 +110,19 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
     limit: z.number().int().min(1).max(200).optional(),
     language: zExplanationLanguage,
   }),
+  // People and devices (issues 14, 20), from the options page's People section:
+  z.object({ type: z.literal('people.list') }),
+  z.object({
+    type: z.literal('people.add'),
+    email: z.string().min(3).max(320),
+    name: z.string().max(100).optional(),
+    role: z.enum(['admin', 'member']).optional(),
+  }),
+  z.object({ type: z.literal('people.remove'), userId: zId }),
+  z.object({ type: z.literal('people.pairingCode'), userId: zId }),
+  z.object({ type: z.literal('people.devices'), userId: zId }),
+  z.object({ type: z.literal('devices.mine') }),
+  z.object({ type: z.literal('devices.revoke'), deviceId: zId }),
 ]);
 export type ExtensionRequest = z.input<typeof zExtensionRequest>;
 
@@ -190,6 +210,13 @@ export interface ExtensionResponses {
   'templates.list': TemplateList;
   'templates.put': TemplateView;
   'templates.reset': TemplateView;
+  'people.list': { users: UserWithAllowancesView[] };
+  'people.add': UserWithAllowancesView;
+  'people.remove': { removed: true };
+  'people.pairingCode': PairingCodeView;
+  'people.devices': { devices: DeviceView[] };
+  'devices.mine': { devices: DeviceView[] };
+  'devices.revoke': { revoked: true };
 }
 
 export type ExtensionError = { code: ErrorCode | 'not_connected' | 'relay_unreachable' | 'document_unavailable' | 'not_a_pdf' | 'document_too_large' | 'bad_request'; message: string; hint?: string };

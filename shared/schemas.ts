@@ -596,6 +596,10 @@ export interface DeliverySettingsView {
 export const zPairRequest = z.object({
   code: z.string().trim().min(4).max(32),
   device: zHeaderText(100).default('browser'),
+  /** Only with a setup code (a relay without users): the address of the admin that pairing creates. */
+  email: zAddress.optional(),
+  /** Only with a setup code: the admin's name. */
+  name: zHeaderText(100).trim().min(1).optional(),
 });
 
 export interface UserView {

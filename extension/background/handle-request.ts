@@ -4,7 +4,7 @@ import {
   type ConnectionState,
   type ExtensionResult,
 } from '../../shared/extension-messages';
-import type { DiscoveryResult } from '../../shared/api-schemas';
+import type { DeviceView, DiscoveryResult, PairingCodeView, UserWithAllowancesView } from '../../shared/api-schemas';
 import type { DiagnosisResult } from '../../shared/extension-messages';
 import type { OAuthProvidersView, OAuthSignInView } from '../../shared/oauth-schemas';
 import type { DeliverySettingsView, MessageView, PairResponse, ProfileView, UserView } from '../../shared/schemas';
@@ -59,7 +59,11 @@ export async function handleExtensionRequest(raw: unknown, sender: Runtime.Messa
   try {
     return { ok: true, data: (await dispatch(request, sender)) as never };
   } catch (error) {
-    return { ok: false, error: toExtensionError(error) };
+    const failure = toExtensionError(error);
+    // The relay no longer knows this browser's token (revoked, expired, its user removed): forget
+    // it, so the popup and the options page offer to connect again instead of failing everywhere.
+    if (failure.code === 'unauthorized' && request.type !== 'connection.pair') await connectionItem.setValue(null);
+    return { ok: false, error: failure };
   }
 }
 
@@ -78,7 +82,12 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       const relayUrl = new URL(request.relayUrl).origin;
       const paired = await callRelay<PairResponse>(relayUrl, '/v1/pair', {
         method: 'POST',
-        body: { code: request.code, device: `${navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chromium'} extension` },
+        body: {
+          code: request.code,
+          device: `${navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chromium'} extension`,
+          ...(request.email ? { email: request.email } : {}),
+          ...(request.name ? { name: request.name } : {}),
+        },
       });
       const connection = { relayUrl, token: paired.token, user: paired.user, pairedAt: new Date().toISOString() };
       await connectionItem.setValue(connection);
@@ -219,5 +228,43 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
         { token: connection.token },
       );
     }
+    case 'people.list':
+    case 'people.add':
+    case 'people.remove':
+    case 'people.pairingCode':
+    case 'people.devices':
+    case 'devices.mine':
+    case 'devices.revoke':
+      return dispatchPeople(request);
+  }
+}
+
+type PeopleRequest = Extract<ReturnType<typeof zExtensionRequest.parse>, { type: `people.${string}` | `devices.${string}` }>;
+
+/** People and devices (issues 14, 20): the options page's People section. The relay checks who may do what. */
+async function dispatchPeople(request: PeopleRequest): Promise<unknown> {
+  const connection = await requireConnection();
+  const call = <T,>(path: string, init: { method?: string; body?: unknown } = {}) => callRelay<T>(connection.relayUrl, path, { ...init, token: connection.token });
+  const userPath = (id: string, rest = '') => `/v1/users/${encodeURIComponent(id)}${rest}`;
+  switch (request.type) {
+    case 'people.list':
+      return call<{ users: UserWithAllowancesView[] }>('/v1/users');
+    case 'people.add':
+      return call<UserWithAllowancesView>('/v1/users', {
+        method: 'POST',
+        body: { email: request.email, ...(request.name ? { name: request.name } : {}), ...(request.role ? { role: request.role } : {}) },
+      });
+    case 'people.remove':
+      await call<void>(userPath(request.userId), { method: 'DELETE' });
+      return { removed: true };
+    case 'people.pairingCode':
+      return call<PairingCodeView>(userPath(request.userId, '/pairing-code'), { method: 'POST' });
+    case 'people.devices':
+      return call<{ devices: DeviceView[] }>(userPath(request.userId, '/devices'));
+    case 'devices.mine':
+      return call<{ devices: DeviceView[] }>('/v1/me/devices');
+    case 'devices.revoke':
+      await call<void>(`/v1/devices/${encodeURIComponent(request.deviceId)}`, { method: 'DELETE' });
+      return { revoked: true };
   }
 }

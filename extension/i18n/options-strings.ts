@@ -15,6 +15,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Sites',
     'nav.templates': 'Templates',
     'nav.history': 'History',
+    'nav.people': 'People',
     'connect.heading': 'Connect to your relay',
 
     'senders.title': 'Senders',
@@ -297,6 +298,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Strony',
     'nav.templates': 'Szablony',
     'nav.history': 'Historia',
+    'nav.people': 'Osoby',
     'connect.heading': 'Połącz się z przekaźnikiem',
 
     'senders.title': 'Nadawcy',
@@ -579,6 +581,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Vefir',
     'nav.templates': 'Sniðmát',
     'nav.history': 'Saga',
+    'nav.people': 'Fólk',
     'connect.heading': 'Tengjast miðlaranum þínum',
 
     'senders.title': 'Sendendur',
@@ -861,6 +864,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Webbplatser',
     'nav.templates': 'Mallar',
     'nav.history': 'Historik',
+    'nav.people': 'Personer',
     'connect.heading': 'Anslut till ditt relä',
 
     'senders.title': 'Avsändare',
@@ -1143,6 +1147,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Websteder',
     'nav.templates': 'Skabeloner',
     'nav.history': 'Historik',
+    'nav.people': 'Personer',
     'connect.heading': 'Forbind med dit relæ',
 
     'senders.title': 'Afsendere',
@@ -1425,6 +1430,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Nettsteder',
     'nav.templates': 'Maler',
     'nav.history': 'Historikk',
+    'nav.people': 'Personer',
     'connect.heading': 'Koble til reléet ditt',
 
     'senders.title': 'Avsendere',
@@ -1707,6 +1713,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Websites',
     'nav.templates': 'Vorlagen',
     'nav.history': 'Verlauf',
+    'nav.people': 'Personen',
     'connect.heading': 'Mit Ihrem Relay verbinden',
 
     'senders.title': 'Absender',

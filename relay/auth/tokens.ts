@@ -12,21 +12,42 @@ export function hashSecretToken(token: string): string {
 /** Crockford base32 without I, L, O, U: easy to read aloud and to type. */
 const PAIRING_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** A one-time pairing code such as `7KQ4-M2XD` (40 bits; single use, 10 minutes, attempts limited). */
+/** Characters in a pairing or setup code (without the dashes). */
+export const PAIRING_CODE_LENGTH = 12;
+
+/**
+ * A one-time pairing code such as `7KQ4-M2XD-9PTR`: 12 characters of a 32-letter alphabet, 60 bits.
+ * Why that is enough: a code works once and for 10 minutes (a setup code for an hour), and wrong
+ * codes are limited to 10 per client and 50 in all per 15 minutes (relay/limits/pairing-limits.ts),
+ * so an attacker gets at most ~4,800 guesses a day against 2^60 ≈ 1.15e18 codes: with a thousand
+ * codes alive at all times, one hit is expected after some 600 billion years.
+ */
 export function newPairingCode(): string {
   let code = '';
-  for (let i = 0; i < 8; i++) code += PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)];
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
+  for (let i = 0; i < PAIRING_CODE_LENGTH; i++) code += PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)];
+  return groupsOfFour(code);
 }
 
-/** Accepts what people type: lower case, spaces, dashes, O for 0 and I/L for 1. */
+const groupsOfFour = (code: string) => code.match(/.{1,4}/g)!.join('-');
+
+/**
+ * Accepts what people type: lower case, spaces, dashes, O for 0 and I/L for 1. Codes of 8 characters
+ * (made before codes grew to 12) are grouped the same way, so one still alive after an upgrade works.
+ */
 export function normalisePairingCode(input: string): string {
   const cleaned = input
     .toUpperCase()
     .replace(/[\s-]/g, '')
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
-  return cleaned.length === 8 ? `${cleaned.slice(0, 4)}-${cleaned.slice(4)}` : cleaned;
+  return cleaned.length === 8 || cleaned.length === PAIRING_CODE_LENGTH ? groupsOfFour(cleaned) : cleaned;
 }
 
 export const PAIRING_CODE_TTL_MS = 10 * 60_000;
+
+/**
+ * How long the setup code of a relay without users works: long enough to install the extension
+ * and find the popup, short enough that a code left in a terminal's scrollback soon means nothing.
+ * Restarting a relay that still has no users prints a new one.
+ */
+export const SETUP_CODE_TTL_MS = 60 * 60_000;

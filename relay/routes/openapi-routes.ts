@@ -11,11 +11,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  zDeviceView,
   zDiscoveryResult,
   zErrorBody,
   zHealthResponse,
   zMessageView,
+  zPairingCodeView,
   zPairResponse,
+  zPersonInput,
   zProfileView,
   zSendAcceptedView,
   zUserPatch,
@@ -51,6 +54,9 @@ const COMPONENTS: Record<string, { schema: z.ZodType; io: Io; description: strin
   TemplateList: { schema: zTemplateList, io: 'output', description: 'Every document kind in every language.' },
   Health: { schema: zHealthResponse, io: 'output', description: 'The relay is up.' },
   Error: { schema: zErrorBody, io: 'output', description: 'Every error: a stable `code` to branch on, a message, and often a hint.' },
+  PersonInput: { schema: zPersonInput, io: 'input', description: 'A person to add: their address, name and role (`member` unless said).' },
+  PairingCode: { schema: zPairingCodeView, io: 'output', description: 'A one-time pairing code (60 bits; works once, for 10 minutes).' },
+  Device: { schema: zDeviceView, io: 'output', description: 'A paired browser or a script\'s token (the token itself is never shown again).' },
 };
 
 type ComponentName = keyof typeof COMPONENTS;
@@ -138,7 +144,9 @@ const OPERATIONS: ApiOperation[] = [
     auth: false,
     body: 'PairRequest',
     success: { status: 200, description: 'Paired', schema: 'PairResponse' },
-    errors: ['invalid_json', 'validation_failed', 'pairing_code_invalid', 'rate_limited'],
+    errors: ['invalid_json', 'validation_failed', 'pairing_code_invalid', 'setup_email_required', 'rate_limited'],
+    description:
+      'A pairing code (an admin made it for a person), or the setup code a relay without users printed when it started: then `email` (and `name`) name the person who becomes its admin; without `email` the answer is 422 `setup_email_required` and the code stays usable. Wrong codes are limited to 10 per client and 50 in all per 15 minutes (429).',
   },
   { method: 'get', path: '/v1/me', tag: 'users', summary: 'The current user', auth: true, success: { status: 200, description: 'The token\'s user', schema: 'User' }, errors: ['unauthorized'] },
   {
@@ -169,6 +177,65 @@ const OPERATIONS: ApiOperation[] = [
     body: 'UserPatch',
     success: { status: 200, description: 'The user', schema: 'UserWithAllowances' },
     errors: ['unauthorized', 'forbidden', 'not_found', 'invalid_json', 'validation_failed'],
+  },
+  {
+    method: 'post',
+    path: '/v1/users',
+    tag: 'users',
+    summary: 'Add a person (admins)',
+    description: 'The address of a removed person brings them back, with their history. Then make them a pairing code.',
+    auth: true,
+    body: 'PersonInput',
+    success: { status: 201, description: 'Added', schema: 'UserWithAllowances' },
+    errors: ['unauthorized', 'forbidden', 'invalid_json', 'validation_failed', 'conflict'],
+  },
+  {
+    method: 'delete',
+    path: '/v1/users/{id}',
+    tag: 'users',
+    summary: 'Remove a person (admins)',
+    description:
+      'Their devices stop working at once; their pairing codes, personal senders (with their passwords) and allowances are deleted; their sent messages stay in the history. The last admin cannot be removed (409).',
+    auth: true,
+    success: { status: 204, description: 'Removed' },
+    errors: ['unauthorized', 'forbidden', 'not_found', 'conflict'],
+  },
+  {
+    method: 'post',
+    path: '/v1/users/{id}/pairing-code',
+    tag: 'devices',
+    summary: 'Make a pairing code for a person (admins; members for themselves)',
+    auth: true,
+    success: { status: 201, description: 'The code, shown once', schema: 'PairingCode' },
+    errors: ['unauthorized', 'not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/users/{id}/devices',
+    tag: 'devices',
+    summary: 'A person\'s devices that still work (admins; members only their own)',
+    auth: true,
+    success: { status: 200, description: 'Devices', schema: { listOf: 'Device', key: 'devices' } },
+    errors: ['unauthorized', 'not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/me/devices',
+    tag: 'devices',
+    summary: 'The current user\'s devices that still work',
+    auth: true,
+    success: { status: 200, description: 'Devices; `current` marks the one asking', schema: { listOf: 'Device', key: 'devices' } },
+    errors: ['unauthorized'],
+  },
+  {
+    method: 'delete',
+    path: '/v1/devices/{id}',
+    tag: 'devices',
+    summary: 'Revoke a device (one\'s own; admins anybody\'s)',
+    description: 'Its token gets 401 from its next request on, on every relay instance.',
+    auth: true,
+    success: { status: 204, description: 'Revoked' },
+    errors: ['unauthorized', 'not_found'],
   },
   {
     method: 'get',

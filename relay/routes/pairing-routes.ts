@@ -1,23 +1,95 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { randomUUID } from 'node:crypto';
 import { zPairRequest, type PairResponse } from '../../shared/schemas';
 import { hashSecretToken, newBearerToken, normalisePairingCode } from '../auth/tokens';
 import { ApiError } from '../http/api-error';
 import { readJsonBody } from '../http/read-body';
+import { pairingClientKey, PairingRateLimitedError, type PairingLimits } from '../limits/pairing-limits';
+import type { PeopleStore } from '../people/people-store';
 import type { Store } from '../store/types';
 import { toUserView } from './user-view';
 
-/** `POST /v1/pair`: a one-time code from `ownpost pair <email>` becomes a device's bearer token. */
-export function pairingRoutes(store: Store) {
+/** The TCP peer's address (not a forwarded header, which a client can write itself). */
+function clientAddress(c: Context): string | undefined {
+  return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+}
+
+/**
+ * Runs tasks one after another. Checking the limits and recording a wrong code are two steps: run
+ * side by side, a burst of guesses would all pass the check before the first was counted.
+ */
+function serialQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return function serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * `POST /v1/pair`: a one-time code becomes a device's bearer token. The code is a pairing code (an
+ * admin made it for a person: the People page, or `ownpost pair <email>`), or the setup code a relay
+ * without users printed when it started: then the request names the admin's `email` (and `name`),
+ * and that person becomes the relay's admin. Wrong codes are rate limited (PairingLimits), one code
+ * at a time per instance (instances on one database share the counts, so a burst spread over N
+ * instances gains at most N-1 guesses over the limit).
+ */
+export function pairingRoutes({ store, people, limits }: { store: Store; people: PeopleStore; limits: PairingLimits }) {
+  const serially = serialQueue();
   return new Hono().post('/v1/pair', async (c) => {
+    const client = pairingClientKey(clientAddress(c));
+    // Read before queueing: a client that sends its body slowly must not hold up everybody else.
     const { value } = await readJsonBody(c, zPairRequest);
-    const user = await store.consumePairingCode(hashSecretToken(normalisePairingCode(value.code)), Date.now());
-    if (!user) {
+    return serially(async () => {
+      try {
+        await limits.admit(client);
+      } catch (error) {
+        if (!(error instanceof PairingRateLimitedError)) throw error;
+        throw new ApiError('rate_limited', 'Too many wrong pairing codes. Wait a while, then try again.', {
+          hint: 'Check the code you were given: it works once, for 10 minutes (a setup code for an hour).',
+          details: { reason: error.scope === 'client' ? 'pairing_client' : 'pairing_overall' },
+          headers: { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) },
+        });
+      }
+      const codeHash = hashSecretToken(normalisePairingCode(value.code));
+      const now = Date.now();
+
+      const paired = await store.consumePairingCode(codeHash, now);
+      // A code made for a person removed since then is as dead as their devices.
+      const user = paired && (await people.getActiveUser(paired.id));
+      if (user) {
+        await limits.recordPaired(client);
+        const token = newBearerToken();
+        await store.createToken({ hash: hashSecretToken(token), userId: user.id, device: value.device, createdAt: now });
+        return c.json<PairResponse>({ token, user: toUserView(user) });
+      }
+
+      if (await people.isSetupCodeUsable(codeHash, now)) {
+        if (!value.email) {
+          // Not a wrong code, and not used up: the popup asks for the address and sends the code again.
+          throw new ApiError('setup_email_required', 'This is the setup code of a new relay: whoever pairs with it becomes its admin.', {
+            hint: 'Send your e-mail address (and name) with the code.',
+          });
+        }
+        const token = newBearerToken();
+        const admin = await people.redeemSetupCode(
+          codeHash,
+          now,
+          { id: randomUUID(), email: value.email, name: value.name ?? null, createdAt: now },
+          { hash: hashSecretToken(token), device: value.device },
+        );
+        if (admin) {
+          await limits.recordPaired(client);
+          return c.json<PairResponse>({ token, user: toUserView(admin) });
+        }
+      }
+
+      await limits.recordWrongCode(client);
       throw new ApiError('pairing_code_invalid', 'This pairing code is not valid: it may be mistyped, used already, or expired.', {
-        hint: 'Ask for a new code: npx ownpost pair <your e-mail address> (codes last 10 minutes and work once).',
+        hint: 'Ask your admin for a new code (Settings → People → Pairing code), or make one with: npx ownpost pair <your e-mail address>. Codes last 10 minutes and work once.',
       });
-    }
-    const token = newBearerToken();
-    await store.createToken({ hash: hashSecretToken(token), userId: user.id, device: value.device, createdAt: Date.now() });
-    return c.json<PairResponse>({ token, user: toUserView(user) });
+    });
   });
 }

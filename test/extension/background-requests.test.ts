@@ -9,6 +9,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Runtime } from 'webextension-polyfill';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import { getProblem } from '../../relay/diagnosis/catalogue';
+import { issueSetupCode } from '../../relay/people/people-service';
+import { peopleStoreFor } from '../../relay/people/people-store';
 import type { ExtensionRequest, ExtensionResult } from '../../shared/extension-messages';
 import { handleExtensionRequest } from '../../extension/background/handle-request';
 import { diagnosisFromError } from '../../extension/entrypoints/options/diagnosis';
@@ -164,6 +166,50 @@ describe('background requests of the extension pages', () => {
     ] as ExtensionRequest[]) {
       const result = await ask(request, WEB_PAGE);
       expect(result, request.type).toEqual({ ok: false, error: { code: 'bad_request', message: 'Not allowed from a web page.' } });
+    }
+  });
+});
+
+describe('background requests of the People page (issues 14, 20)', () => {
+  it('adds a person, makes their pairing code, lists and revokes their device, and removes them', async () => {
+    const email = `bo+${Math.random().toString(36).slice(2)}@firma.se`;
+    const added = await must({ type: 'people.add', email, name: 'Bo', role: 'member' });
+    expect(added).toMatchObject({ email, name: 'Bo', role: 'member' });
+    expect((await must({ type: 'people.list' })).users.map((u) => u.email)).toContain(email);
+
+    const code = await must({ type: 'people.pairingCode', userId: added.id });
+    const paired = await relay.request('POST', '/v1/pair', { body: { code: code.code, device: 'Bo’s laptop' } });
+    expect(paired.status).toBe(200);
+    const [boDevice] = (await must({ type: 'people.devices', userId: added.id })).devices;
+    expect(boDevice).toMatchObject({ name: 'Bo’s laptop', current: false });
+    expect(await must({ type: 'devices.revoke', deviceId: boDevice!.id })).toEqual({ revoked: true });
+    expect((await relay.request('GET', '/v1/me', { token: paired.body.token })).status).toBe(401);
+
+    expect(await must({ type: 'people.remove', userId: added.id })).toEqual({ removed: true });
+    expect((await must({ type: 'people.list' })).users.map((u) => u.email)).not.toContain(email);
+  });
+
+  it('revoking this browser disconnects it: the relay’s 401 makes the background forget the token', async () => {
+    const mine = (await must({ type: 'devices.mine' })).devices.find((d) => d.current)!;
+    expect(mine.name).toBe('Chromium extension');
+    await must({ type: 'devices.revoke', deviceId: mine.id });
+    const after = await ask({ type: 'profiles.list' });
+    expect(!after.ok && after.error.code).toBe('unauthorized');
+    expect(await must({ type: 'connection.get' })).toEqual({ connected: false });
+  });
+
+  it('connects with a new relay’s setup code: asks for the address, then makes this browser the admin', async () => {
+    const fresh = await startTestRelay();
+    try {
+      const freshUrl = await fresh.relay.listen();
+      const setup = (await issueSetupCode(fresh.relay.store, peopleStoreFor(fresh.relay.store), Date.now()))!;
+      const asked = await ask({ type: 'connection.pair', relayUrl: freshUrl, code: setup.code });
+      expect(!asked.ok && asked.error.code).toBe('setup_email_required');
+      const connected = await must({ type: 'connection.pair', relayUrl: freshUrl, code: setup.code, email: 'eva@firma.se', name: 'Eva Lund' });
+      expect(connected).toMatchObject({ connected: true, user: { email: 'eva@firma.se', name: 'Eva Lund', role: 'admin' } });
+      expect(await must({ type: 'me.get' })).toMatchObject({ email: 'eva@firma.se', role: 'admin' });
+    } finally {
+      await fresh.close();
     }
   });
 });

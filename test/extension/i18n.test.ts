@@ -14,9 +14,11 @@ import {
 import { oauthStrings } from '../../extension/i18n/oauth-strings';
 import { optionsStrings } from '../../extension/i18n/options-strings';
 import { buttonStrings } from '../../extension/i18n/page-strings';
+import { peopleStrings } from '../../extension/i18n/people-strings';
 import { popupStrings } from '../../extension/i18n/popup-strings';
+import { setupStrings } from '../../extension/i18n/setup-strings';
 
-const CATALOGUES: Record<string, Catalogue<Messages>> = { commonStrings, popupStrings, optionsStrings, oauthStrings };
+const CATALOGUES: Record<string, Catalogue<Messages>> = { commonStrings, popupStrings, optionsStrings, oauthStrings, peopleStrings, setupStrings };
 
 const placeholdersOf = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

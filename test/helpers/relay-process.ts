@@ -7,6 +7,10 @@ export const OWNPOST_BIN = path.resolve('relay/bin/ownpost.js');
 export interface RelayProcess {
   child: ChildProcess;
   url: string;
+  /** The environment it runs with (the CLI run with it works on the same data). */
+  env: NodeJS.ProcessEnv;
+  /** Everything the process wrote to stdout (what `serve` tells a person). */
+  stdout(): string;
   /** Everything the process wrote to stderr (its log). */
   log(): string;
   /** Resolves with the exit code (or signal) once the process ended. */
@@ -19,16 +23,17 @@ export interface RelayProcess {
  * test CA through NODE_EXTRA_CA_CERTS as an admin would for an internal mail server.
  */
 export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<RelayProcess> {
-  const child = spawn(process.execPath, [OWNPOST_BIN, 'serve', '--port', '0'], {
-    env: {
-      ...process.env,
+  const fullEnv: NodeJS.ProcessEnv = {
+    ...process.env,
       OWNPOST_ALLOW_PRIVATE_HOSTS: '1',
       // Test servers listen on random high ports, and the tests create profiles without a test message.
       OWNPOST_ALLOWED_PORTS: '1024-65535',
       OWNPOST_TEST_BEFORE_SAVE: '0',
       NODE_EXTRA_CA_CERTS: certs.caFile,
       ...env,
-    },
+  };
+  const child = spawn(process.execPath, [OWNPOST_BIN, 'serve', '--port', '0'], {
+    env: fullEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -54,6 +59,8 @@ export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_0
   return {
     child,
     url,
+    env: fullEnv,
+    stdout: () => stdout,
     log: () => stderr,
     exited,
     async kill(signal = 'SIGTERM') {

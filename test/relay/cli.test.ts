@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startRelayProcess } from '../helpers/relay-process';
 
 const run = promisify(execFile);
 const BIN = path.resolve('relay/bin/ownpost.js');
@@ -20,9 +21,13 @@ describe('the ownpost CLI', () => {
     expect(added.stdout).toMatch(/anna@firma\.se \(admin\)/);
     const second = await ownpost('user', 'add', 'bo@firma.se');
     expect(second.stdout).toMatch(/\(member\)/);
-    expect(lastLine((await ownpost('pair', 'anna@firma.se')).stdout)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(lastLine((await ownpost('pair', 'anna@firma.se')).stdout)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(lastLine((await ownpost('token', 'anna@firma.se')).stdout)).toMatch(/^opt_[\w-]{43}$/);
-  });
+    const listed = (await ownpost('user', 'list')).stdout;
+    expect(listed).toMatch(/^anna@firma\.se {2}admin {2}Anna Berg$/m);
+    expect(listed).toMatch(/^bo@firma\.se {2}member$/m);
+    // Five runs of the CLI, each starting Node and opening the database: slow on a loaded machine.
+  }, 120_000);
 
   it('explains mistakes with exit code 2', async () => {
     const failure = await ownpost('pair', 'nobody@firma.se').catch((e: { code: number; stderr: string }) => e);
@@ -70,4 +75,30 @@ describe('the ownpost CLI', () => {
       chmodSync(path.join(dataDir, 'master.key'), 0o600);
     }
   });
+});
+
+describe('the first start of a relay without users', () => {
+  it('prints a setup code on every start while the relay has no users, a new one each time, and none once it has one', async () => {
+    const emptyDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-cli-empty-'));
+    const codeIn = (text: string) => /Setup code: (\S+)$/m.exec(text)?.[1];
+    try {
+      const codes: (string | undefined)[] = [];
+      for (let start = 0; start < 2; start++) {
+        const relay = await startRelayProcess({ OWNPOST_DATA_DIR: emptyDir, OWNPOST_MASTER_KEY: '' });
+        codes.push(codeIn(relay.stdout()));
+        await relay.kill();
+      }
+      expect(codes[0]).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+      expect(codes[1]).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+      expect(codes[1]).not.toBe(codes[0]);
+
+      await run('node', [BIN, 'user', 'add', 'anna@firma.se'], { env: { ...env, OWNPOST_DATA_DIR: emptyDir } });
+      const withUser = await startRelayProcess({ OWNPOST_DATA_DIR: emptyDir, OWNPOST_MASTER_KEY: '' });
+      expect(codeIn(withUser.stdout())).toBeUndefined();
+      expect(withUser.stdout()).toMatch(/Settings → People/);
+      await withUser.kill();
+    } finally {
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { LanguageMenu } from '../../ui/LanguageMenu';
 import { useTranslator } from '../../ui/language';
 import { ConnectionProvider, useConnection } from './connection';
 import { HistoryPage } from './HistoryPage';
+import { PeoplePage } from './PeoplePage';
 import { routeHref, useRoute, type Route } from './route';
 import { SenderEditor } from './SenderEditor';
 import { SendersPage } from './SendersPage';
@@ -13,7 +14,7 @@ import { SenderWizard } from './SenderWizard';
 import { SitesPage } from './SitesPage';
 import { TemplatesPage } from './TemplatesPage';
 
-const SECTIONS = ['senders', 'sites', 'templates', 'history'] as const;
+const SECTIONS = ['senders', 'sites', 'templates', 'history', 'people'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionOf(route: Route): Section {
@@ -64,6 +65,12 @@ function Page({ route }: { route: Route }) {
       return (
         <NeedsConnection>
           <HistoryPage />
+        </NeedsConnection>
+      );
+    case 'people':
+      return (
+        <NeedsConnection>
+          <PeoplePage />
         </NeedsConnection>
       );
   }
