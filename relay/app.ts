@@ -19,6 +19,7 @@ import { pairingRoutes } from './routes/pairing-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { recipeRoutes } from './routes/recipe-routes';
 import { userRoutes } from './routes/user-routes';
+import { appPasswordRoutes } from './routes/app-password-routes';
 import type { SecretCipher } from './secrets/cipher';
 import type { Store } from './store/types';
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', deliverySettingsRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts }));
   app.route('/', recipeRoutes({ store }));
   app.route('/', oauthRoutes({ store, cipher, config: config.oauth }));
+  app.route('/', appPasswordRoutes({ store }));
   app.route(
     '/',
     discoverRoutes({
