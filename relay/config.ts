@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import { DEFAULT_SENDER_TEST_LIMITS, type SenderTestLimitSettings } from './limits/sender-test-limits';
 import { parsePortRanges, type PortRange } from './net/port-policy';
 import { parseOAuthConfig, type OAuthConfig } from './oauth/oauth-config';
+import { parseSmtpDoorConfig, type SmtpDoorConfig } from './smtp/smtp-door-config';
 
 /** Everything the relay reads from its environment, normalised once at start-up. */
 export interface RelayConfig {
@@ -67,6 +68,8 @@ export interface RelayConfig {
   /** OAuth2 token endpoints and default app registrations (issue 8): see relay/oauth/oauth-config.ts. */
   oauth: OAuthConfig;
   version: string;
+  /** The SMTP front door (issue 19): relay/smtp/smtp-door-config.ts. Absent: no SMTP listener. */
+  smtpDoor?: SmtpDoorConfig;
 }
 
 /**
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ],
     oauth: parseOAuthConfig(env),
     version: readVersion(),
+    smtpDoor: parseSmtpDoorConfig(env, parseDuration, (message) => new ConfigError(message)),
     ...overrides,
   };
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
