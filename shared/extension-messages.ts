@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from './document-limits';
-import type { DiscoveryResult } from './api-schemas';
+import type { AppPasswordView, DiscoveryResult, NewAppPasswordView } from './api-schemas';
 import type { DiagnosisResult } from './diagnosis-schemas';
 import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
@@ -90,6 +90,10 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
     limit: z.number().int().min(1).max(200).optional(),
     language: zExplanationLanguage,
   }),
+  // App passwords for the SMTP front door (issue 19), from the options page:
+  z.object({ type: z.literal('appPasswords.list') }),
+  z.object({ type: z.literal('appPasswords.create'), name: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('appPasswords.revoke'), id: zId }),
 ]);
 export type ExtensionRequest = z.input<typeof zExtensionRequest>;
 
@@ -173,6 +177,9 @@ export interface ExtensionResponses {
   'oauth.signOut': { signedOut: true };
   'oauth.providers': OAuthProvidersView;
   'messages.list': { messages: MessageView[] };
+  'appPasswords.list': { appPasswords: AppPasswordView[] };
+  'appPasswords.create': NewAppPasswordView;
+  'appPasswords.revoke': { revoked: true };
 }
 
 export type ExtensionError = { code: ErrorCode | 'not_connected' | 'relay_unreachable' | 'document_unavailable' | 'not_a_pdf' | 'document_too_large' | 'bad_request'; message: string; hint?: string };

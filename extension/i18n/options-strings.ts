@@ -15,6 +15,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Sites',
     'nav.templates': 'Templates',
     'nav.history': 'History',
+    'nav.apps': 'Apps',
     'connect.heading': 'Connect to your relay',
 
     'senders.title': 'Senders',
@@ -266,6 +267,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Strony',
     'nav.templates': 'Szablony',
     'nav.history': 'Historia',
+    'nav.apps': 'Aplikacje',
     'connect.heading': 'Połącz się z przekaźnikiem',
 
     'senders.title': 'Nadawcy',
@@ -517,6 +519,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Vefir',
     'nav.templates': 'Sniðmát',
     'nav.history': 'Saga',
+    'nav.apps': 'Forrit',
     'connect.heading': 'Tengjast miðlaranum þínum',
 
     'senders.title': 'Sendendur',
@@ -768,6 +771,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Webbplatser',
     'nav.templates': 'Mallar',
     'nav.history': 'Historik',
+    'nav.apps': 'Appar',
     'connect.heading': 'Anslut till ditt relä',
 
     'senders.title': 'Avsändare',
@@ -1019,6 +1023,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Websteder',
     'nav.templates': 'Skabeloner',
     'nav.history': 'Historik',
+    'nav.apps': 'Apps',
     'connect.heading': 'Forbind med dit relæ',
 
     'senders.title': 'Afsendere',
@@ -1270,6 +1275,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Nettsteder',
     'nav.templates': 'Maler',
     'nav.history': 'Historikk',
+    'nav.apps': 'Apper',
     'connect.heading': 'Koble til reléet ditt',
 
     'senders.title': 'Avsendere',
@@ -1521,6 +1527,7 @@ export const optionsStrings = defineCatalogue({
     'nav.sites': 'Websites',
     'nav.templates': 'Vorlagen',
     'nav.history': 'Verlauf',
+    'nav.apps': 'Apps',
     'connect.heading': 'Mit Ihrem Relay verbinden',
 
     'senders.title': 'Absender',

@@ -11,12 +11,13 @@ import {
   type Catalogue,
   type Messages,
 } from '../../extension/i18n/core';
+import { appPasswordStrings } from '../../extension/i18n/app-password-strings';
 import { oauthStrings } from '../../extension/i18n/oauth-strings';
 import { optionsStrings } from '../../extension/i18n/options-strings';
 import { buttonStrings } from '../../extension/i18n/page-strings';
 import { popupStrings } from '../../extension/i18n/popup-strings';
 
-const CATALOGUES: Record<string, Catalogue<Messages>> = { commonStrings, popupStrings, optionsStrings, oauthStrings };
+const CATALOGUES: Record<string, Catalogue<Messages>> = { commonStrings, popupStrings, optionsStrings, oauthStrings, appPasswordStrings };
 
 const placeholdersOf = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -4,6 +4,7 @@ import { optionsStrings } from '../../i18n/options-strings';
 import { ConnectForm } from '../../ui/ConnectForm';
 import { LanguageMenu } from '../../ui/LanguageMenu';
 import { useTranslator } from '../../ui/language';
+import { AppPasswordsPage } from './AppPasswordsPage';
 import { ConnectionProvider, useConnection } from './connection';
 import { HistoryPage } from './HistoryPage';
 import { routeHref, useRoute, type Route } from './route';
@@ -13,7 +14,7 @@ import { SenderWizard } from './SenderWizard';
 import { SitesPage } from './SitesPage';
 import { TemplatesPage } from './TemplatesPage';
 
-const SECTIONS = ['senders', 'sites', 'templates', 'history'] as const;
+const SECTIONS = ['senders', 'sites', 'templates', 'history', 'apps'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionOf(route: Route): Section {
@@ -64,6 +65,12 @@ function Page({ route }: { route: Route }) {
       return (
         <NeedsConnection>
           <HistoryPage />
+        </NeedsConnection>
+      );
+    case 'apps':
+      return (
+        <NeedsConnection>
+          <AppPasswordsPage />
         </NeedsConnection>
       );
   }

@@ -7,7 +7,8 @@ export type Route =
   | { page: 'sender-edit'; id: string }
   | { page: 'sites' }
   | { page: 'templates' }
-  | { page: 'history' };
+  | { page: 'history' }
+  | { page: 'apps' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -18,6 +19,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'templates' };
     case 'history':
       return { page: 'history' };
+    case 'apps':
+      return { page: 'apps' };
     case 'senders':
       if (parts[1] === 'new') return { page: 'sender-new' };
       if (parts[1]) return { page: 'sender-edit', id: parts[1] };
