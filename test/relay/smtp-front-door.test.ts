@@ -132,6 +132,30 @@ describe('submitting with real clients', () => {
   });
 });
 
+describe('delivery failures', () => {
+  it('are explained in the history of a message that came in over SMTP, like those of an API send', async () => {
+    const { token: cy } = await t.addUser('cy@firma.se', 'member');
+    await createProfile(t, cy, mailbox.port, {
+      name: 'Cy',
+      fromAddress: 'cy@firma.se',
+      auth: { type: 'password', username: 'cy@firma.se', password: 'not the mailbox password' },
+    });
+    const app = await createAppPassword(t, cy, 'Uniconta');
+    const info = await appTransport(starttlsPort, 'starttls', { user: 'cy@firma.se', pass: app.password }).sendMail({
+      from: 'cy@firma.se',
+      to: 'kund@exempel.se',
+      subject: 'Faktura 9',
+      text: 'x',
+    });
+    // Accepted: the door cannot know the mailbox will refuse; the history says why it failed.
+    expect(info.response).toMatch(/^250 /);
+    const view = await historyOf(cy, queuedId(info.response));
+    expect(view).toMatchObject({ status: 'failed', source: 'smtp', app: { name: 'Uniconta' }, problem: { code: 'auth_failed' } });
+    expect(view.problem.fix.length).toBeGreaterThan(10);
+    expect(view.attempts.at(-1).responseCode).toBe(535);
+  });
+});
+
 describe('refusals', () => {
   it('open relay: without AUTH nothing is relayed (530), and nothing reaches any mailbox', async () => {
     const before = mailbox.received.length;
