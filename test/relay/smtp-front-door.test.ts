@@ -10,10 +10,11 @@ import { ConfigError, loadConfig } from '../../relay/config';
 import { createProfile, startDeliveryRelay, waitForMessage } from '../helpers/delivery';
 import { expectNotInDataDir } from '../helpers/oauth-test-kit';
 import { appTransport, createAppPassword, rawSmtp, smtpDoorEnv, swaks } from '../helpers/smtp-door';
+import { startDovecot } from '../helpers/dovecot';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import type { TestRelay } from '../helpers/test-relay';
 
-const MAILBOX_USERS = { 'anna@firma.se': 'correct horse battery staple', 'bo@firma.se': 'bo password' };
+const MAILBOX_USERS = { 'anna@firma.se': 'correct horse battery staple', 'bo@firma.se': 'bo password', 'dee@firma.se': 'dee password' };
 
 let mailbox: TestSmtpServer;
 let t: TestRelay;
@@ -129,6 +130,40 @@ describe('submitting with real clients', () => {
     }
     const mails = (await mailbox.waitForMessages(before + 2)).slice(before);
     expect(mails.map((m) => m.parsed.subject).sort()).toEqual(['swaks --tls', 'swaks --tlsc']);
+  });
+});
+
+describe('the Sent copy', () => {
+  it('is the exact message delivered, put into the mailbox\'s Sent folder over IMAP, as for an API send', async () => {
+    const dovecot = await startDovecot({ 'dee@firma.se': 'dee password' });
+    try {
+      const { token: dee } = await t.addUser('dee@firma.se', 'member');
+      const id = await createProfile(t, dee, mailbox.port, {
+        name: 'Dee',
+        fromAddress: 'dee@firma.se',
+        auth: { type: 'password', username: 'dee@firma.se', password: 'dee password' },
+      });
+      const put = await t.request('PUT', `/v1/profiles/${id}/delivery`, { token: dee, body: { saveToSent: { host: '127.0.0.1', port: dovecot.port, security: 'tls' } } });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+      const app = await createAppPassword(t, dee, 'Planfix');
+      const before = mailbox.received.length;
+      const info = await appTransport(tlsPort, 'tls', { user: 'dee@firma.se', pass: app.password }).sendMail({
+        from: 'Dee <dee@firma.se>',
+        to: 'kund@exempel.se',
+        bcc: 'revisor@firma.se',
+        subject: 'Faktura 12',
+        text: 'Hej!',
+      });
+      const done = await waitForMessage(t, dee, queuedId(info.response), (m) => m.status === 'failed' || (m.status === 'sent' && m.sentCopy?.status !== 'pending'));
+      expect(done).toMatchObject({ status: 'sent', source: 'smtp', sentCopy: { status: 'saved', folder: 'Sent' } });
+      const [delivered] = (await mailbox.waitForMessages(before + 1)).slice(before);
+      const copies = await dovecot.messagesIn('dee@firma.se', 'Sent');
+      expect(copies).toHaveLength(1);
+      expect(copies[0]!.toString('latin1')).toBe(delivered!.raw.toString('latin1'));
+      expect(copies[0]!.toString('latin1')).not.toContain('revisor@firma.se');
+    } finally {
+      await dovecot.close();
+    }
   });
 });
 
