@@ -121,7 +121,8 @@ export async function planSubmittedMessage(
     ...(replyTo[0] ? { replyTo: replyTo[0].address } : {}),
     to: to.length ? to : submitted.recipients.map((address) => ({ address })),
     cc,
-    subject: 'x',
+    // Not used for the decision (it is about who sends and who answers), only to fill the input.
+    subject: decodeEncodedWords(fieldValues(headers, 'subject')[0] ?? ''),
     text: '',
     attachments: [],
     documents: [],
