@@ -8,8 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseAddress } from '../shared/address';
-import { zAppPasswordInput } from '../shared/api-schemas';
-import { createAppPassword, TooManyAppPasswordsError } from './auth/app-passwords';
 import { hashSecretToken, newBearerToken, newPairingCode, PAIRING_CODE_TTL_MS } from './auth/tokens';
 import { ConfigError, loadConfig } from './config';
 import { createRelay } from './relay';
@@ -141,6 +139,8 @@ async function tokenCommand(args: string[]) {
 
 /** `ownpost app-password <email> [--name LABEL]`: the password alone on the last line (issue 19). */
 async function appPasswordCommand(args: string[]) {
+  // Loaded here, not at start-up: every other command starts as fast as before.
+  const [{ zAppPasswordInput }, { createAppPassword, TooManyAppPasswordsError }] = await Promise.all([import('../shared/api-schemas'), import('./auth/app-passwords')]);
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' } } });
   const name = (values.name ?? 'SMTP app').trim();
   const check = zAppPasswordInput.safeParse({ name });
