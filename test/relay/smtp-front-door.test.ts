@@ -326,6 +326,34 @@ describe('configuration', () => {
   });
 });
 
+describe('plain text on loopback (OWNPOST_SMTP_ALLOW_PLAINTEXT=1)', () => {
+  it('lets an app on the relay\'s own machine that cannot do TLS sign in, and still relays nothing without AUTH', async () => {
+    const local = await startDeliveryRelay({ OWNPOST_SMTP_PORT: '0', OWNPOST_SMTP_ALLOW_PLAINTEXT: '1' });
+    try {
+      const port = (await local.relay.smtp!.listen()).starttls!.port;
+      const { token } = await local.addUser('anna@firma.se', 'admin');
+      await createProfile(local, token, mailbox.port, { isDefault: true });
+      const app = await createAppPassword(local, token, 'Old desktop app');
+      const client = await rawSmtp(port);
+      // No certificate, so no STARTTLS to offer.
+      expect(await client.command('EHLO old-app.test')).not.toContain('STARTTLS');
+      expect(await client.command('MAIL FROM:<anna@firma.se>')).toMatch(/^530 /);
+      expect(await client.command(`AUTH PLAIN ${Buffer.from(`\0anna@firma.se\0${app.password}`).toString('base64')}`)).toMatch(/^235 /);
+      expect(await client.command('MAIL FROM:<anna@firma.se>')).toMatch(/^250 /);
+      client.close();
+      const info = await appTransport(port, 'starttls', { user: 'anna@firma.se', pass: app.password }, { requireTLS: false, ignoreTLS: true }).sendMail({
+        from: 'anna@firma.se',
+        to: 'kund@exempel.se',
+        subject: 'plain',
+        text: 'x',
+      });
+      expect(info.response).toMatch(/^250 2\.0\.0 Ok: queued as/);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 // Last: it makes 127.0.0.1, where every test's client comes from, wait.
 describe('failed AUTH is rate limited', () => {
   it('password guessing: after repeated refused AUTH the client must wait (454), even with the right password', async () => {
