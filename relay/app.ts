@@ -22,6 +22,7 @@ import { profileRoutes } from './routes/profile-routes';
 import { recipeRoutes } from './routes/recipe-routes';
 import { templateRoutes } from './routes/template-routes';
 import { userRoutes } from './routes/user-routes';
+import { appPasswordRoutes } from './routes/app-password-routes';
 import type { SecretCipher } from './secrets/cipher';
 import type { Store } from './store/types';
 
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', recipeRoutes({ store }));
   app.route('/', templateRoutes({ store }));
   app.route('/', oauthRoutes({ store, cipher, config: config.oauth }));
+  app.route('/', appPasswordRoutes({ store }));
   app.route(
     '/',
     discoverRoutes({

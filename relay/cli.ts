@@ -30,12 +30,14 @@ const USAGE = `Usage: ownpost <command>
   token <email>                        print a bearer token for scripts
   devices <email>                      a user's devices (paired browsers, script tokens) and their ids
   revoke <device-id> | --all <email>   revoke a device, or every device of a user
+  app-password <email> [--name LABEL]  print a new app password for the SMTP front door (an app's "own SMTP" settings)
   key rotate                           new master key; every stored secret re-encrypted with it
   key status                           the master keys and how many secrets each one encrypts
   key forget-old                       drop old master keys once no secret needs them
 
 Environment: OWNPOST_DATA_DIR, OWNPOST_MASTER_KEY, OWNPOST_PREVIOUS_MASTER_KEYS, OWNPOST_DATABASE_URL, OWNPOST_ALLOW_PRIVATE_HOSTS,
-OWNPOST_HOSTNAMES, OWNPOST_RETRY_DELAYS, NODE_EXTRA_CA_CERTS (see README.md).`;
+OWNPOST_HOSTNAMES, OWNPOST_RETRY_DELAYS, NODE_EXTRA_CA_CERTS, OWNPOST_SMTP_PORT, OWNPOST_SMTPS_PORT, OWNPOST_SMTP_TLS_CERT,
+OWNPOST_SMTP_TLS_KEY, OWNPOST_SMTP_HOST (see README.md).`;
 
 class UsageError extends Error {}
 
@@ -214,6 +216,28 @@ async function tokenCommand(args: string[]) {
   });
 }
 
+/** `ownpost app-password <email> [--name LABEL]`: the password alone on the last line (issue 19). */
+async function appPasswordCommand(args: string[]) {
+  // Loaded here, not at start-up: every other command starts as fast as before.
+  const [{ zAppPasswordInput }, { createAppPassword, TooManyAppPasswordsError }] = await Promise.all([import('../shared/api-schemas'), import('./auth/app-passwords')]);
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' } } });
+  const name = (values.name ?? 'SMTP app').trim();
+  const check = zAppPasswordInput.safeParse({ name });
+  if (!check.success) throw new UsageError(`--name: ${check.error.issues[0]?.message ?? 'not a valid name'}`);
+  await withStore(async (store) => {
+    const user = await requireUser(store, positionals[0]);
+    try {
+      const { password } = await createAppPassword(store, user, check.data.name);
+      process.stdout.write(
+        `App password "${check.data.name}" for ${user.email}. In the app's SMTP settings: username ${user.email}, this password (shown once):\n${password}\n`,
+      );
+    } catch (error) {
+      if (error instanceof TooManyAppPasswordsError) throw new UsageError(error.message);
+      throw error;
+    }
+  });
+}
+
 /**
  * `ownpost key rotate|status|forget-old` (relay/secrets/key-rotation.ts). Exits 1 when a secret could
  * not be re-encrypted: it was sealed with a key this relay does not have, and the admin must know.
@@ -297,6 +321,8 @@ export async function main(argv: string[]): Promise<void> {
         return await revokeCommand(args);
       case 'key':
         return await keyCommand(args);
+      case 'app-password':
+        return await appPasswordCommand(args);
       case undefined:
       case 'help':
       case '--help':

@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import { DEFAULT_SENDER_TEST_LIMITS, type SenderTestLimitSettings } from './limits/sender-test-limits';
 import { parsePortRanges, type PortRange } from './net/port-policy';
 import { parseOAuthConfig, type OAuthConfig } from './oauth/oauth-config';
+import { parseSmtpDoorConfig, type SmtpDoorConfig } from './smtp/smtp-door-config';
 
 /** Everything the relay reads from its environment, normalised once at start-up. */
 export interface RelayConfig {
@@ -74,6 +75,8 @@ export interface RelayConfig {
    * @default 90 days
    */
   tokenIdleTtlMs?: number;
+  /** The SMTP front door (issue 19): relay/smtp/smtp-door-config.ts. Absent: no SMTP listener. */
+  smtpDoor?: SmtpDoorConfig;
 }
 
 /**
@@ -187,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     oauth: parseOAuthConfig(env),
     version: readVersion(),
     tokenIdleTtlMs: parseTokenTtl(env.OWNPOST_TOKEN_TTL),
+    smtpDoor: parseSmtpDoorConfig(env, parseDuration, (message) => new ConfigError(message)),
     ...overrides,
   };
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

@@ -5,6 +5,8 @@ import { ConfigError, type RelayConfig } from './config';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import type { SecretCipher } from './secrets/cipher';
 import { createSecretCipher } from './secrets/master-key';
+import { limiterStoreFor } from './limits/limiter-store-for';
+import { SmtpDoor } from './smtp/smtp-door';
 import { openStore } from './store/open-store';
 import type { Store } from './store/types';
 
@@ -13,6 +15,8 @@ export interface Relay {
   readonly store: Store;
   readonly worker: DeliveryWorker;
   readonly cipher: SecretCipher;
+  /** The SMTP front door (issue 19), when OWNPOST_SMTP_PORT or OWNPOST_SMTPS_PORT is set; `listen()` starts it. */
+  readonly smtp?: SmtpDoor;
   /** The listening URL, once `listen()` resolved. */
   url?: string;
   listen(): Promise<string>;
@@ -32,12 +36,25 @@ export async function createRelay(config: RelayConfig, log: (line: string) => vo
   const worker = new DeliveryWorker({ store, cipher, config, log });
   const app = createApp({ config, store, cipher, log, onQueued: () => worker.wake() });
   let server: ServerType | undefined;
+  // The same accept path as POST /v1/messages (relay/delivery/accept-send.ts), the same limiter store.
+  const smtp = config.smtpDoor
+    ? new SmtpDoor({
+        config: config.smtpDoor,
+        store,
+        cipher,
+        allowPrivateHosts: config.allowPrivateHosts,
+        onQueued: () => worker.wake(),
+        limiterStore: limiterStoreFor(store),
+        log,
+      })
+    : undefined;
 
   const relay: Relay = {
     app,
     store,
     worker,
     cipher,
+    ...(smtp ? { smtp } : {}),
     async listen() {
       worker.start();
       const info = await new Promise<AddressInfo>((resolve, reject) => {
@@ -46,9 +63,12 @@ export async function createRelay(config: RelayConfig, log: (line: string) => vo
       });
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;
       relay.url = `http://${host}:${info.port}`;
+      await smtp?.listen();
       return relay.url;
     },
     async close() {
+      // No new submissions first: what the door accepted is in the outbox, like every 202.
+      await smtp?.close();
       if (server) {
         const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();

@@ -13,6 +13,7 @@ import { ERROR_STATUS, type ErrorCode } from './errors';
 import {
   ATTEMPT_OUTCOMES,
   CIPHER_LEVELS,
+  MESSAGE_SOURCES,
   MESSAGE_STATUSES,
   OAUTH_FLOWS,
   OAUTH_PROVIDERS,
@@ -206,6 +207,10 @@ export const zMessageView = z.looseObject({
     })
     .optional(),
   sizeBytes: z.number().int(),
+  /** `api` (POST /v1/messages) or `smtp` (the SMTP front door). */
+  source: z.enum(MESSAGE_SOURCES).optional(),
+  /** The app that submitted it over SMTP: its app password's label and its EHLO name. */
+  app: z.looseObject({ name: z.string().optional(), appPasswordId: z.string().optional(), ehlo: z.string().optional() }).optional(),
   createdAt: isoDate(),
   sentAt: isoDate().optional(),
 });
@@ -255,3 +260,34 @@ export const zDeviceView = z.strictObject({
 });
 export type DeviceView = z.infer<typeof zDeviceView>;
 export const zDeviceList = z.strictObject({ devices: z.array(zDeviceView) });
+// ------------------------------------------------------------------------------------- app passwords
+
+/** `POST /v1/app-passwords` (issue 19): an app password for one app's SMTP settings. */
+export const zAppPasswordInput = z.strictObject({
+  /** What it is for, e.g. "wFirma" or "Monitor G5 on the office PC". */
+  name: z
+    .string()
+    .trim()
+    .min(1, 'give the app password a name, such as the app it is for')
+    .max(100)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s), { message: 'must be a single line without control characters' }),
+});
+export type AppPasswordInput = z.infer<typeof zAppPasswordInput>;
+
+export const zAppPasswordView = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  createdAt: isoDate(),
+  /** The last SMTP sign-in with it (to the minute). */
+  lastUsedAt: isoDate().optional(),
+});
+export type AppPasswordView = z.infer<typeof zAppPasswordView>;
+
+/** The answer to creating one: the only time the password itself is shown. */
+export const zNewAppPasswordView = zAppPasswordView.extend({
+  password: z.string(),
+  /** What to type as the SMTP username in the app: the user's e-mail address. */
+  username: z.string(),
+});
+export type NewAppPasswordView = z.infer<typeof zNewAppPasswordView>;

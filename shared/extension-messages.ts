@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from './document-limits';
-import type { DeviceView, DiscoveryResult, PairingCodeView, UserWithAllowancesView } from './api-schemas';
+import type { AppPasswordView, DeviceView, DiscoveryResult, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from './api-schemas';
 import type { DiagnosisResult } from './diagnosis-schemas';
 import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
@@ -123,6 +123,10 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('people.devices'), userId: zId }),
   z.object({ type: z.literal('devices.mine') }),
   z.object({ type: z.literal('devices.revoke'), deviceId: zId }),
+  // App passwords for the SMTP front door (issue 19), from the options page:
+  z.object({ type: z.literal('appPasswords.list') }),
+  z.object({ type: z.literal('appPasswords.create'), name: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('appPasswords.revoke'), id: zId }),
 ]);
 export type ExtensionRequest = z.input<typeof zExtensionRequest>;
 
@@ -217,6 +221,9 @@ export interface ExtensionResponses {
   'people.devices': { devices: DeviceView[] };
   'devices.mine': { devices: DeviceView[] };
   'devices.revoke': { revoked: true };
+  'appPasswords.list': { appPasswords: AppPasswordView[] };
+  'appPasswords.create': NewAppPasswordView;
+  'appPasswords.revoke': { revoked: true };
 }
 
 export type ExtensionError = { code: ErrorCode | 'not_connected' | 'relay_unreachable' | 'document_unavailable' | 'not_a_pdf' | 'document_too_large' | 'bad_request'; message: string; hint?: string };

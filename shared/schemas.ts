@@ -541,8 +541,24 @@ export interface MessageView {
   };
   /** Size of the message after encoding. */
   sizeBytes: number;
+  /** Which door it came in through: the HTTP API (`POST /v1/messages`) or the SMTP front door (issue 19). */
+  source?: MessageSource;
+  /** For `smtp`: the app that submitted it, as its app password is labelled and as it greeted (EHLO). */
+  app?: SubmittingApp;
   createdAt: string;
   sentAt?: string;
+}
+
+export const MESSAGE_SOURCES = ['api', 'smtp'] as const;
+export type MessageSource = (typeof MESSAGE_SOURCES)[number];
+
+/** The app behind a message that came in through the SMTP front door. */
+export interface SubmittingApp {
+  /** The label of the app password it signed in with. */
+  name?: string;
+  appPasswordId?: string;
+  /** The name the client gave in EHLO/HELO. */
+  ehlo?: string;
 }
 
 /** `POST /v1/messages`: the first message, plus every part when the send was split by size. */

@@ -4,7 +4,7 @@ import {
   type ConnectionState,
   type ExtensionResult,
 } from '../../shared/extension-messages';
-import type { DeviceView, DiscoveryResult, PairingCodeView, UserWithAllowancesView } from '../../shared/api-schemas';
+import type { AppPasswordView, DeviceView, DiscoveryResult, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from '../../shared/api-schemas';
 import type { DiagnosisResult } from '../../shared/extension-messages';
 import type { OAuthProvidersView, OAuthSignInView } from '../../shared/oauth-schemas';
 import type { DeliverySettingsView, MessageView, PairResponse, ProfileView, UserView } from '../../shared/schemas';
@@ -227,6 +227,19 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
         relayPath('/v1/messages', { documentRef: request.documentRef, limit: request.limit, lang: request.language }),
         { token: connection.token },
       );
+    }
+    case 'appPasswords.list': {
+      const connection = await requireConnection();
+      return callRelay<{ appPasswords: AppPasswordView[] }>(connection.relayUrl, '/v1/app-passwords', { token: connection.token });
+    }
+    case 'appPasswords.create': {
+      const connection = await requireConnection();
+      return callRelay<NewAppPasswordView>(connection.relayUrl, '/v1/app-passwords', { method: 'POST', token: connection.token, body: { name: request.name } });
+    }
+    case 'appPasswords.revoke': {
+      const connection = await requireConnection();
+      await callRelay<void>(connection.relayUrl, `/v1/app-passwords/${encodeURIComponent(request.id)}`, { method: 'DELETE', token: connection.token });
+      return { revoked: true };
     }
     case 'people.list':
     case 'people.add':

@@ -16,6 +16,7 @@ export const optionsStrings = defineCatalogue({
     'nav.templates': 'Templates',
     'nav.history': 'History',
     'nav.people': 'People',
+    'nav.apps': 'Apps',
     'connect.heading': 'Connect to your relay',
 
     'senders.title': 'Senders',
@@ -299,6 +300,7 @@ export const optionsStrings = defineCatalogue({
     'nav.templates': 'Szablony',
     'nav.history': 'Historia',
     'nav.people': 'Osoby',
+    'nav.apps': 'Aplikacje',
     'connect.heading': 'Połącz się z przekaźnikiem',
 
     'senders.title': 'Nadawcy',
@@ -582,6 +584,7 @@ export const optionsStrings = defineCatalogue({
     'nav.templates': 'Sniðmát',
     'nav.history': 'Saga',
     'nav.people': 'Fólk',
+    'nav.apps': 'Forrit',
     'connect.heading': 'Tengjast miðlaranum þínum',
 
     'senders.title': 'Sendendur',
@@ -865,6 +868,7 @@ export const optionsStrings = defineCatalogue({
     'nav.templates': 'Mallar',
     'nav.history': 'Historik',
     'nav.people': 'Personer',
+    'nav.apps': 'Appar',
     'connect.heading': 'Anslut till ditt relä',
 
     'senders.title': 'Avsändare',
@@ -1148,6 +1152,7 @@ export const optionsStrings = defineCatalogue({
     'nav.templates': 'Skabeloner',
     'nav.history': 'Historik',
     'nav.people': 'Personer',
+    'nav.apps': 'Apps',
     'connect.heading': 'Forbind med dit relæ',
 
     'senders.title': 'Afsendere',
@@ -1431,6 +1436,7 @@ export const optionsStrings = defineCatalogue({
     'nav.templates': 'Maler',
     'nav.history': 'Historikk',
     'nav.people': 'Personer',
+    'nav.apps': 'Apper',
     'connect.heading': 'Koble til reléet ditt',
 
     'senders.title': 'Avsendere',
@@ -1714,6 +1720,7 @@ export const optionsStrings = defineCatalogue({
     'nav.templates': 'Vorlagen',
     'nav.history': 'Verlauf',
     'nav.people': 'Personen',
+    'nav.apps': 'Apps',
     'connect.heading': 'Mit Ihrem Relay verbinden',
 
     'senders.title': 'Absender',

@@ -1,7 +1,8 @@
 /**
  * Everything the sender side decides for one send, before anything is composed or queued: which profile
  * (resolution), whether it is usable (else the company fallback, or a loud 422), and From / Sender /
- * Reply-To / blind copy under the sender rules (else 403). The message route calls only this.
+ * Reply-To / blind copy under the sender rules (else 403). The accept path (relay/delivery/accept-send.ts)
+ * calls only this, for both doors.
  */
 import { sameAddress } from '../../shared/address';
 import type { MessageInput, MessageView } from '../../shared/schemas';

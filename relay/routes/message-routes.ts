@@ -1,20 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { zMessageInput, type AttemptView, type MessageView, type SendAcceptedView } from '../../shared/schemas';
 import { getProblem, isProblemCode } from '../diagnosis/catalogue';
-import { effectiveDeliveryLimits, parseDeliverySettings } from '../delivery/delivery-settings';
-import { hashRequestValue } from '../delivery/request-hash';
+import { acceptSend } from '../delivery/accept-send';
 import type { SendInput } from '../delivery/compose-message';
-import { composeSend } from '../delivery/split-send';
+import type { MessageSummary } from '../delivery/message-summary';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
 import { preferredLanguage } from '../http/language';
 import { readJsonBodyWithBase64 } from '../http/read-body';
-import { planSend } from '../profiles/plan-send';
 import type { SecretCipher } from '../secrets/cipher';
-import type { AttemptRecord, EnqueueResult, MessageRow, NewSend, Store, UserRow } from '../store/types';
-
-const EMPTY = Buffer.alloc(0);
+import type { AttemptRecord, MessageRow, Store, UserRow } from '../store/types';
 
 /** The largest request body for a send: attachments travel base64 inside the JSON. */
 export const MAX_SEND_REQUEST_BYTES = 60 * 1024 * 1024;
@@ -46,7 +41,7 @@ function toAttemptView(record: AttemptRecord, number: number): AttemptView {
 }
 
 export function toMessageView(row: MessageRow, attempts: AttemptRecord[], lang: Language): MessageView {
-  const summary = JSON.parse(row.summary) as { to: string[]; subject: string };
+  const summary = JSON.parse(row.summary) as MessageSummary;
   const waiting = row.status === 'queued' || row.status === 'deferred';
   return {
     id: row.id,
@@ -76,6 +71,9 @@ export function toMessageView(row: MessageRow, attempts: AttemptRecord[], lang: 
       : {}),
     ...(row.fallback ? { fallback: JSON.parse(row.fallback) as MessageView['fallback'] } : {}),
     sizeBytes: row.sizeBytes,
+    // Which door it came in through (issue 19); sends from before the SMTP door came through the API.
+    source: summary.source ?? 'api',
+    ...(summary.app ? { app: summary.app } : {}),
     createdAt: new Date(row.createdAt).toISOString(),
     ...(row.sentAt ? { sentAt: new Date(row.sentAt).toISOString() } : {}),
   };
@@ -122,67 +120,9 @@ export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: Me
         });
         try {
           const input: SendInput = value;
-          const requestHash = hashRequestValue(input);
-
-          const answerExisting = async (existing: { sameRequest: boolean; messages: MessageRow[] }) => {
-            if (!existing.sameRequest) {
-              throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used for a different message.', {
-                hint: 'Use a new key for a new message; repeat a key only to retry the very same request.',
-              });
-            }
-            c.header('Idempotent-Replayed', 'true');
-            return c.json(await acceptedView(store, existing.messages, lang), 202);
-          };
-          // A retry is answered before composing anything; a concurrent duplicate that gets past this
-          // check is caught by enqueueSend, which checks again inside its transaction.
-          if (idempotencyKey !== null) {
-            const existing = await store.findSendByIdempotencyKey(user.id, idempotencyKey);
-            if (existing) return answerExisting({ sameRequest: existing.requestHash === requestHash, messages: existing.messages });
-          }
-
-          // Profile resolution, the company fallback and the sender rules: a refusal (403/422) queues nothing.
-          const { profileRow, profile, fallback } = await planSend({ store, cipher, allowPrivateHosts }, user, { ...input, attachments: [], documents: [] });
-          const settingsRow = await store.getDeliverySettings(profileRow.id);
-          const limits = effectiveDeliveryLimits(profile, settingsRow);
-          const wantsSentCopy = parseDeliverySettings(settingsRow).saveToSent !== undefined;
-          // A large message stays in pieces that point into the request body (SplicedMessage): the
-          // body must live until the store has copied the message, then goes (finally, below).
-          let parts = await composeSend(profile, input, limits.maxMessageBytes);
-          const summary = JSON.stringify({ to: input.to.map((m) => m.address), subject: input.subject });
-          const send: NewSend = {
-            id: randomUUID(),
-            userId: user.id,
-            idempotencyKey,
-            requestHash,
-            createdAt: Date.now(),
-            messages: parts.map((part) => ({
-              id: randomUUID(),
-              profileId: profileRow.id,
-              messageId: part.messageId,
-              envelope: JSON.stringify(part.envelope),
-              raw: part.raw,
-              summary,
-              documentRef: input.context.documentRef ?? part.documents[0]?.ref ?? null,
-              documents: part.documents,
-              partNumber: part.partNumber,
-              partCount: part.partCount,
-              fallback: fallback ? JSON.stringify(fallback) : null,
-              wantsSentCopy,
-            })),
-          };
-          parts = [];
-          let result: EnqueueResult;
-          try {
-            result = await store.enqueueSend(send);
-          } finally {
-            // Stored (or refused): neither the composed bytes nor the body they point into are
-            // needed any more, and must not still be held while the worker sends the message.
-            for (const message of send.messages) message.raw = EMPTY;
-            release();
-          }
-          if (result.kind === 'existing') return answerExisting(result);
-          onQueued();
-          return c.json(await acceptedView(store, result.messages, lang), 202);
+          const accepted = await acceptSend({ store, cipher, allowPrivateHosts, onQueued }, { kind: 'compose', user, idempotencyKey, input, release });
+          if (accepted.replayed) c.header('Idempotent-Replayed', 'true');
+          return c.json(await acceptedView(store, accepted.messages, lang), 202);
         } finally {
           release();
         }

@@ -230,6 +230,18 @@ export interface RecipeRow {
   updatedAt: number;
 }
 
+/** An app password (issue 19): an app's login to the SMTP front door. Only its hash is stored. */
+export interface AppPasswordRow {
+  id: string;
+  userId: string;
+  /** What the user called it ("wFirma", "Monitor G5 on the office PC"). */
+  name: string;
+  /** One-way, salted (relay/auth/app-passwords.ts); never the password. */
+  hash: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
 export interface DeliverySettingsRow {
   profileId: string;
   /** JSON, see relay/delivery/delivery-settings.ts. */
@@ -379,4 +391,13 @@ export interface Store {
     id: string,
     outcome: { status: Exclude<OAuthSignInStatus, 'pending'>; problemCode: string | null; result: string | null; now: number },
   ): Promise<boolean>;
+
+  // App passwords (issue 19): relay/auth/app-passwords.ts, the SMTP front door and /v1/app-passwords.
+  createAppPassword(row: AppPasswordRow): Promise<void>;
+  /** A user's app passwords, oldest first. */
+  listAppPasswords(userId: string): Promise<AppPasswordRow[]>;
+  /** Revokes one of the user's app passwords; false when the user has none with this id. */
+  deleteAppPassword(userId: string, id: string): Promise<boolean>;
+  /** Records a sign-in with it (shown in the list). */
+  touchAppPassword(id: string, now: number): Promise<void>;
 }

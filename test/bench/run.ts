@@ -14,7 +14,7 @@
  * Each round of 1 and 2 runs on a fresh relay. A first round warms up (JIT, connections) and is not
  * counted; the figures are the medians of BENCH_ROUNDS counted rounds.
  *
- * BENCH_ONLY=speed, memory or page runs one part (page: the in-page script's cost, at the end); BENCH_MESSAGES, BENCH_CONCURRENCY and
+ * BENCH_ONLY=speed, memory, smtp or page runs one part (smtp: SMTP intake vs the HTTP API; page: the in-page script's cost, at the end); BENCH_MESSAGES, BENCH_CONCURRENCY and
  * BENCH_ROUNDS change the load. The sink runs in its own process; the relay (1, 2) and nodemailer
  * run in this one.
  */
@@ -336,6 +336,14 @@ if (!process.env.BENCH_ONLY) {
   const { formatInstancesThroughput, measureInstancesThroughput } = await import('./instances-throughput');
   const results = await measureInstancesThroughput(Number(process.env.BENCH_INSTANCES_MESSAGES ?? 500));
   console.log(`delivery throughput by store and instances (best of 2 rounds):\n${formatInstancesThroughput(results)}`);
+}
+
+// SMTP intake against the HTTP API (issue 19): how fast the SMTP front door takes invoices into the
+// outbox compared with POST /v1/messages (test/bench/smtp-intake.ts, which also runs alone).
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'smtp') {
+  const { formatSmtpIntake, measureSmtpIntake } = await import('./smtp-intake');
+  await measureSmtpIntake(Math.min(100, MESSAGES), CONCURRENCY); // warm-up, not counted
+  console.log(formatSmtpIntake(await measureSmtpIntake(MESSAGES, CONCURRENCY), CONCURRENCY));
 }
 
 // What the in-page script costs the invoicing app's pages (issue 7): its gzipped size, and the main

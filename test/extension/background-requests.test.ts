@@ -151,6 +151,17 @@ describe('background requests of the extension pages', () => {
     expect(again.body.templates.find((t: { kind: string; language: string }) => t.kind === 'invoice' && t.language === 'da').message).toBe('Hej fra mig');
   });
 
+  it('appPasswords.create, .list and .revoke reach /v1/app-passwords; the password comes back once', async () => {
+    const created = await must({ type: 'appPasswords.create', name: 'wFirma' });
+    expect(created.password).toMatch(/^[0-9a-z]{4}(-[0-9a-z]{4}){4}$/);
+    const { appPasswords } = await must({ type: 'appPasswords.list' });
+    expect(appPasswords).toEqual([{ id: created.id, name: 'wFirma', createdAt: created.createdAt }]);
+    expect(await must({ type: 'appPasswords.revoke', id: created.id })).toEqual({ revoked: true });
+    expect((await must({ type: 'appPasswords.list' })).appPasswords).toEqual([]);
+    const again = await ask({ type: 'appPasswords.revoke', id: created.id });
+    expect(!again.ok && again.error.code).toBe('not_found');
+  });
+
   it('passes the relay’s error code through, so a page can explain it', async () => {
     const missing = await ask({ type: 'profiles.test', id: 'no-such-profile' });
     expect(!missing.ok && missing.error.code).toBe('not_found');
@@ -163,6 +174,7 @@ describe('background requests of the extension pages', () => {
       { type: 'profiles.delete', id: 'x' },
       { type: 'messages.list' },
       { type: 'me.get' },
+      { type: 'appPasswords.create', name: 'x' },
     ] as ExtensionRequest[]) {
       const result = await ask(request, WEB_PAGE);
       expect(result, request.type).toEqual({ ok: false, error: { code: 'bad_request', message: 'Not allowed from a web page.' } });

@@ -11,6 +11,7 @@ import {
   type Catalogue,
   type Messages,
 } from '../../extension/i18n/core';
+import { appPasswordStrings } from '../../extension/i18n/app-password-strings';
 import { oauthStrings } from '../../extension/i18n/oauth-strings';
 import { optionsStrings } from '../../extension/i18n/options-strings';
 import { buttonStrings } from '../../extension/i18n/page-strings';
@@ -18,7 +19,7 @@ import { peopleStrings } from '../../extension/i18n/people-strings';
 import { popupStrings } from '../../extension/i18n/popup-strings';
 import { setupStrings } from '../../extension/i18n/setup-strings';
 
-const CATALOGUES: Record<string, Catalogue<Messages>> = { commonStrings, popupStrings, optionsStrings, oauthStrings, peopleStrings, setupStrings };
+const CATALOGUES: Record<string, Catalogue<Messages>> = { commonStrings, popupStrings, optionsStrings, oauthStrings, peopleStrings, setupStrings, appPasswordStrings };
 
 const placeholdersOf = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

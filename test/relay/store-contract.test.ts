@@ -73,6 +73,10 @@ const CONTRACT_COVERAGE = {
   claimOAuthSignInPoll: 'here',
   setOAuthSignInPollInterval: 'here',
   finishOAuthSignIn: 'here',
+  createAppPassword: 'here',
+  listAppPasswords: 'here',
+  deleteAppPassword: 'here',
+  touchAppPassword: 'here',
 } as const satisfies Record<Exclude<keyof Store, 'kind'>, 'here' | 'afterAll' | 'sender-store-contract.test.ts'>;
 
 /** The store, recording which of its methods the tests call. */
@@ -592,6 +596,24 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(await store.getOAuthSignIn(next.id)).toMatchObject({ stateHash: 'abc', status: 'pending' });
     await store.deleteProfile(id);
     expect(await store.getOAuthSignIn(next.id)).toBeUndefined();
+  });
+
+  it('keeps app passwords per user: listed oldest first, revoked only by their owner, gone with the user', async () => {
+    const other = await store.createUser({ id: randomUUID(), email: `bo-${randomUUID()}@firma.se`, name: null, role: 'member', createdAt: 2 });
+    const first = { id: randomUUID(), userId, name: 'wFirma', hash: 'scrypt$1$x', createdAt: 10, lastUsedAt: null };
+    const second = { id: randomUUID(), userId, name: 'Monitor G5', hash: 'scrypt$1$y', createdAt: 20, lastUsedAt: null };
+    await store.createAppPassword(second);
+    await store.createAppPassword(first);
+    expect(await store.listAppPasswords(userId)).toEqual([first, second]);
+    expect(await store.listAppPasswords(other.id)).toEqual([]);
+    await store.touchAppPassword(first.id, 30);
+    expect((await store.listAppPasswords(userId))[0]).toEqual({ ...first, lastUsedAt: 30 });
+    // Another user's id is not theirs to revoke.
+    expect(await store.deleteAppPassword(other.id, first.id)).toBe(false);
+    expect(await store.deleteAppPassword(userId, first.id)).toBe(true);
+    expect(await store.deleteAppPassword(userId, first.id)).toBe(false);
+    expect((await store.listAppPasswords(userId)).map((r) => r.id)).toEqual([second.id]);
+    expect(await store.deleteAppPassword(userId, second.id)).toBe(true);
   });
 
   // Last: the tests above called every method this file is responsible for.

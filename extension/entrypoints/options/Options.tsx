@@ -4,6 +4,7 @@ import { optionsStrings } from '../../i18n/options-strings';
 import { ConnectForm } from '../../ui/ConnectForm';
 import { LanguageMenu } from '../../ui/LanguageMenu';
 import { useTranslator } from '../../ui/language';
+import { AppPasswordsPage } from './AppPasswordsPage';
 import { ConnectionProvider, useConnection } from './connection';
 import { HistoryPage } from './HistoryPage';
 import { PeoplePage } from './PeoplePage';
@@ -14,7 +15,7 @@ import { SenderWizard } from './SenderWizard';
 import { SitesPage } from './SitesPage';
 import { TemplatesPage } from './TemplatesPage';
 
-const SECTIONS = ['senders', 'sites', 'templates', 'history', 'people'] as const;
+const SECTIONS = ['senders', 'sites', 'templates', 'history', 'people', 'apps'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionOf(route: Route): Section {
@@ -71,6 +72,12 @@ function Page({ route }: { route: Route }) {
       return (
         <NeedsConnection>
           <PeoplePage />
+        </NeedsConnection>
+      );
+    case 'apps':
+      return (
+        <NeedsConnection>
+          <AppPasswordsPage />
         </NeedsConnection>
       );
   }

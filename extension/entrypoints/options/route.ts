@@ -8,7 +8,8 @@ export type Route =
   | { page: 'sites' }
   | { page: 'templates' }
   | { page: 'history' }
-  | { page: 'people' };
+  | { page: 'people' }
+  | { page: 'apps' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -21,6 +22,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'history' };
     case 'people':
       return { page: 'people' };
+    case 'apps':
+      return { page: 'apps' };
     case 'senders':
       if (parts[1] === 'new') return { page: 'sender-new' };
       if (parts[1]) return { page: 'sender-edit', id: parts[1] };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody } from '../types';
 import type {
+  AppPasswordRow,
   AttemptRecord,
   AttemptResult,
   ClaimedMessage,
@@ -632,6 +633,30 @@ export class PostgresStore implements Store {
   async deleteTemplate(ownerId: string | null, kind: string, language: string): Promise<boolean> {
     const result = await this.pool.query('DELETE FROM message_templates WHERE owner_id = $1 AND kind = $2 AND language = $3', [ownerId ?? '', kind, language]);
     return (result.rowCount ?? 0) === 1;
+  }
+
+  async createAppPassword(row: AppPasswordRow): Promise<void> {
+    await this.pool.query('INSERT INTO app_passwords (id, user_id, name, hash, created_at, last_used_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      row.id, row.userId, row.name, row.hash, row.createdAt, row.lastUsedAt,
+    ]);
+  }
+
+  async listAppPasswords(userId: string): Promise<AppPasswordRow[]> {
+    return (
+      await this.pool.query<AppPasswordRow>(
+        `SELECT id, user_id AS "userId", name, hash, created_at AS "createdAt", last_used_at AS "lastUsedAt"
+         FROM app_passwords WHERE user_id = $1 ORDER BY created_at, id`,
+        [userId],
+      )
+    ).rows;
+  }
+
+  async deleteAppPassword(userId: string, id: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM app_passwords WHERE id = $1 AND user_id = $2', [id, userId])).rowCount ?? 0) === 1;
+  }
+
+  async touchAppPassword(id: string, now: number): Promise<void> {
+    await this.pool.query('UPDATE app_passwords SET last_used_at = $2 WHERE id = $1', [id, now]);
   }
 
   async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {

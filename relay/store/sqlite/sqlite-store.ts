@@ -6,6 +6,7 @@ import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody }
 import { FreshBodies } from './fresh-bodies';
 import { runOps, SqlThread, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 import type {
+  AppPasswordRow,
   AttemptRecord,
   AttemptResult,
   ClaimedMessage,
@@ -798,6 +799,32 @@ export class SqliteStore implements Store {
 
   async deleteTemplate(ownerId: string | null, kind: string, language: string): Promise<boolean> {
     return this.statement('DELETE FROM message_templates WHERE owner_id = ? AND kind = ? AND language = ?').run(ownerId ?? '', kind, language).changes === 1;
+  }
+
+  async createAppPassword(row: AppPasswordRow): Promise<void> {
+    this.statement('INSERT INTO app_passwords (id, user_id, name, hash, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      row.id, row.userId, row.name, row.hash, row.createdAt, row.lastUsedAt,
+    );
+  }
+
+  async listAppPasswords(userId: string): Promise<AppPasswordRow[]> {
+    const rows = this.statement('SELECT * FROM app_passwords WHERE user_id = ? ORDER BY created_at, id').all(userId) as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      userId: r.user_id as string,
+      name: r.name as string,
+      hash: r.hash as string,
+      createdAt: r.created_at as number,
+      lastUsedAt: (r.last_used_at as number | null) ?? null,
+    }));
+  }
+
+  async deleteAppPassword(userId: string, id: string): Promise<boolean> {
+    return this.statement('DELETE FROM app_passwords WHERE id = ? AND user_id = ?').run(id, userId).changes === 1;
+  }
+
+  async touchAppPassword(id: string, now: number): Promise<void> {
+    this.statement('UPDATE app_passwords SET last_used_at = ? WHERE id = ?').run(now, id);
   }
 
   async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {

@@ -1,0 +1,77 @@
+/**
+ * The SMTP front door's settings (issue 19), read once from the environment. Absent ports: no door.
+ */
+import { isIP } from 'node:net';
+
+export interface SmtpDoorConfig {
+  /** Listen address. From OWNPOST_SMTP_HOST. @default '127.0.0.1' */
+  host: string;
+  /** Submission with STARTTLS (usually 587). From OWNPOST_SMTP_PORT; 0 picks a free port. */
+  port?: number;
+  /** Submission over implicit TLS (usually 465). From OWNPOST_SMTPS_PORT; 0 picks a free port. */
+  tlsPort?: number;
+  /** PEM certificate chain and key, read again when they change. From OWNPOST_SMTP_TLS_CERT / OWNPOST_SMTP_TLS_KEY. */
+  certFile?: string;
+  keyFile?: string;
+  /**
+   * AUTH without TLS, for an app on the relay's own machine that cannot do TLS. Only with a
+   * loopback listen address. From OWNPOST_SMTP_ALLOW_PLAINTEXT=1. @default false
+   */
+  allowPlaintext: boolean;
+  /** How often the PEM files are checked for a change. From OWNPOST_SMTP_TLS_CHECK. @default 5s */
+  tlsCheckMs: number;
+  /**
+   * The wait after refused AUTH attempts, per client address and per username: `free` refusals
+   * cost nothing (typos), then the wait starts at `firstMs` and doubles up to `maxMs`; refusals
+   * are forgotten `forgetMs` after the last. The same growing wait as refused sign-ins of sender
+   * tests (relay/limits/sender-test-limits.ts).
+   * @default { free: 5, firstMs: 30 s, maxMs: 1 h, forgetMs: 24 h }
+   */
+  authFailureWait: { free: number; firstMs: number; maxMs: number; forgetMs: number };
+}
+
+export const DEFAULT_SMTP_AUTH_FAILURE_WAIT: SmtpDoorConfig['authFailureWait'] = { free: 5, firstMs: 30_000, maxMs: 60 * 60_000, forgetMs: 24 * 60 * 60_000 };
+
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1' || host === '::ffff:127.0.0.1';
+}
+
+function parsePort(name: string, text: string | undefined, fail: (message: string) => Error): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw fail(`${name} must be a TCP port (0 to 65535), not "${text}"`);
+  return value;
+}
+
+/**
+ * The door's settings, or undefined when neither port is set. Impossible combinations fail loudly:
+ * implicit TLS without a certificate, a door that could never take AUTH, plain-text AUTH off loopback.
+ */
+export function parseSmtpDoorConfig(env: NodeJS.ProcessEnv, parseDuration: (text: string) => number, fail: (message: string) => Error): SmtpDoorConfig | undefined {
+  const port = parsePort('OWNPOST_SMTP_PORT', env.OWNPOST_SMTP_PORT, fail);
+  const tlsPort = parsePort('OWNPOST_SMTPS_PORT', env.OWNPOST_SMTPS_PORT, fail);
+  if (port === undefined && tlsPort === undefined) return undefined;
+  const host = (env.OWNPOST_SMTP_HOST || '127.0.0.1').trim();
+  const certFile = env.OWNPOST_SMTP_TLS_CERT || undefined;
+  const keyFile = env.OWNPOST_SMTP_TLS_KEY || undefined;
+  const allowPlaintext = ['1', 'true', 'yes', 'on'].includes((env.OWNPOST_SMTP_ALLOW_PLAINTEXT ?? '').trim().toLowerCase());
+  if (Boolean(certFile) !== Boolean(keyFile)) throw fail('OWNPOST_SMTP_TLS_CERT and OWNPOST_SMTP_TLS_KEY go together: set both (PEM files) or neither');
+  if (tlsPort !== undefined && !certFile) throw fail('OWNPOST_SMTPS_PORT (implicit TLS) needs a certificate: set OWNPOST_SMTP_TLS_CERT and OWNPOST_SMTP_TLS_KEY');
+  if (allowPlaintext && !isLoopbackHost(host)) {
+    throw fail(`OWNPOST_SMTP_ALLOW_PLAINTEXT=1 sends app passwords unencrypted, so it is allowed only on loopback; OWNPOST_SMTP_HOST is ${host}`);
+  }
+  if (!certFile && !allowPlaintext) {
+    throw fail('OWNPOST_SMTP_PORT needs a certificate for STARTTLS (OWNPOST_SMTP_TLS_CERT and OWNPOST_SMTP_TLS_KEY): without TLS no app could sign in');
+  }
+  return {
+    host,
+    ...(port !== undefined ? { port } : {}),
+    ...(tlsPort !== undefined ? { tlsPort } : {}),
+    ...(certFile ? { certFile, keyFile: keyFile! } : {}),
+    allowPlaintext,
+    tlsCheckMs: parseDuration(env.OWNPOST_SMTP_TLS_CHECK ?? '5s'),
+    authFailureWait: DEFAULT_SMTP_AUTH_FAILURE_WAIT,
+  };
+}
