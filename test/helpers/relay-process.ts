@@ -16,10 +16,11 @@ export interface RelayProcess {
 
 /**
  * `ownpost serve --port 0` as a real child process (crash and multi-instance tests), trusting the
- * test CA through NODE_EXTRA_CA_CERTS as an admin would for an internal mail server.
+ * test CA through NODE_EXTRA_CA_CERTS as an admin would for an internal mail server. `bin`: another
+ * build of the command (the installed npm package, test/relay/npm-pack.test.ts).
  */
-export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<RelayProcess> {
-  const child = spawn(process.execPath, [OWNPOST_BIN, 'serve', '--port', '0'], {
+export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_000, bin = OWNPOST_BIN): Promise<RelayProcess> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
     env: {
       ...process.env,
       OWNPOST_ALLOW_PRIVATE_HOSTS: '1',
