@@ -11,16 +11,18 @@ const E2E_PAGE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 /**
  * A site the e2e build may reach without the permission prompt (which a test cannot answer) but
  * does not inject into: switching Ownpost on for it goes through the production path, runtime
- * registration (test/e2e/popup-sites.test.ts maps the name to 127.0.0.1 in Chromium).
+ * registration (test/e2e/popup-sites.test.ts maps the name to 127.0.0.1 in Chromium). Also over
+ * https, for Firefox, which upgrades an extension's requests to any host but loopback to https
+ * (test/e2e/firefox-send-invoice.test.ts).
  */
-const E2E_RUNTIME_SITE = 'http://runtime-site.test/*';
+const E2E_RUNTIME_SITES = ['http://runtime-site.test/*', 'https://runtime-site.test/*'];
 
 /**
  * Firefox's add-on id. Fixed, so that an update replaces the installed add-on, the store listing keeps
  * its id, and tests can give the extension a known `moz-extension://` origin
  * (pref `extensions.webextensions.uuids`, test/helpers/firefox.ts).
  */
-export const GECKO_ID = 'ownpost@ownpost.dev';
+const GECKO_ID = 'ownpost@ownpost.dev';
 
 /**
  * What Firefox tells the user at install (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/):
@@ -68,7 +70,7 @@ export default defineConfig({
       if (wxt.config.mode !== 'e2e') return;
       manifest.content_scripts ??= [];
       manifest.content_scripts.push({ matches: E2E_PAGE_MATCHES, js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
-      manifest.host_permissions = [...(manifest.host_permissions ?? []), E2E_RUNTIME_SITE];
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_RUNTIME_SITES];
     },
   },
 });
