@@ -102,12 +102,12 @@ describe('Ownpost in Firefox ESR', () => {
     await relay.relay.store.createPairingCode({ hash: hashSecretToken(code), userId: user.id, expiresAt: Date.now() + 600_000 });
 
     const popup = await firefox.openExtensionPage('popup.html');
-    expect(await extensionApi(popup, (api, origin) => api.permissions.contains({ origins: [origin] }), `https://${RELAY_HOST}/*`)).toBe(false);
+    expect(await extensionApi(popup, (api, origin) => api.permissions.contains({ origins: [origin] }), `${relayUrl}/*`)).toBe(false);
     await popup.locator(byTestId('relay-url')).fill(relayUrl);
     await popup.locator(byTestId('pairing-code')).fill(code);
     await popup.click(byTestId('connect'));
     await expect.poll(() => textOf(popup, 'connected-as').catch(() => ''), { timeout: 15_000 }).toBe('anna@firma.se');
-    expect(await extensionApi(popup, (api, origin) => api.permissions.contains({ origins: [origin] }), `https://${RELAY_HOST}/*`)).toBe(true);
+    expect(await extensionApi(popup, (api, origin) => api.permissions.contains({ origins: [origin] }), `${relayUrl}/*`)).toBe(true);
     await popup.close();
   });
 
