@@ -7,12 +7,14 @@ import { createSmtpAuthResolver } from './oauth/access-tokens';
 import { bearerAuth, type AuthEnv } from './http/authenticate';
 import { extensionOriginsOnly, hostGuard } from './http/guards';
 import { limiterStoreFor } from './limits/limiter-store-for';
+import { requestLog } from './observability/request-log';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { deliverySettingsRoutes } from './routes/delivery-settings-routes';
 import { discoverRoutes } from './routes/discover-routes';
 import { diagnosisRoutes } from './routes/diagnosis-routes';
 import { messageRoutes } from './routes/message-routes';
+import { metricsRoutes } from './routes/metrics-routes';
 import { oauthRoutes } from './routes/oauth-routes';
 import { openApiRoutes } from './routes/openapi-routes';
 import { pairingRoutes } from './routes/pairing-routes';
@@ -23,7 +25,7 @@ import type { SecretCipher } from './secrets/cipher';
 import type { Store } from './store/types';
 
 export interface AppDeps {
-  config: Pick<RelayConfig, 'hostnames' | 'allowPrivateHosts' | 'version' | 'discoveryProbeTimeoutMs' | 'discoveryGuessEndpoints' | 'oauth'> &
+  config: Pick<RelayConfig, 'hostnames' | 'allowPrivateHosts' | 'version' | 'metricsToken' | 'discoveryProbeTimeoutMs' | 'discoveryGuessEndpoints' | 'oauth'> &
     SenderTestConfig;
   store: Store;
   cipher: SecretCipher;
@@ -45,6 +47,8 @@ export function createApp(deps: AppDeps) {
   app.onError(createErrorHandler(log));
   app.notFound((c) => c.json(errorBody('not_found', `There is nothing at ${c.req.method} ${c.req.path}.`), 404));
 
+  // First: every answer, refusals included, carries its request id and is counted.
+  app.use('*', requestLog(log));
   app.use('*', hostGuard(config.hostnames));
   app.use('*', extensionOriginsOnly());
   app.use('/v1/*', async (c, next) => {
@@ -59,6 +63,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(config.version, store, log));
   app.route('/', pairingRoutes(store));
+  app.route('/', metricsRoutes({ store, metricsToken: config.metricsToken }));
   app.use('/v1/*', async (c, next) => (c.req.path === '/v1/pair' ? next() : bearerAuth(store)(c, next)));
   app.route('/', meRoutes());
   app.route('/', userRoutes({ store }));

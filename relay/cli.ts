@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { parseAddress } from '../shared/address';
 import { hashSecretToken, newBearerToken, newPairingCode, PAIRING_CODE_TTL_MS } from './auth/tokens';
 import { ConfigError, loadConfig } from './config';
+import { createRelayLog, parseLogFormat } from './observability/relay-log';
 import { createRelay } from './relay';
 import { describeKeyUsage, forgetOldKeys, KeyRotationError, rotateMasterKey } from './secrets/key-rotation';
 import { keyFilePath, loadKeyring } from './secrets/master-key';
@@ -32,10 +33,6 @@ Environment: OWNPOST_DATA_DIR, OWNPOST_MASTER_KEY, OWNPOST_PREVIOUS_MASTER_KEYS,
 OWNPOST_HOSTNAMES, OWNPOST_RETRY_DELAYS, NODE_EXTRA_CA_CERTS (see README.md).`;
 
 class UsageError extends Error {}
-
-function log(line: string) {
-  process.stderr.write(`[ownpost] ${new Date().toISOString()} ${line}\n`);
-}
 
 async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(loadConfig());
@@ -78,6 +75,8 @@ async function serveCommand(args: string[]) {
     ...(values.host ? { host: values.host } : {}),
     ...(values.port !== undefined ? { port: Number(values.port) } : {}),
   });
+  // OWNPOST_LOG=json: one JSON object a line, with a record per HTTP request (relay/observability/).
+  const log = createRelayLog(parseLogFormat(process.env.OWNPOST_LOG));
   const relay = await createRelay(config, log);
   const url = await relay.listen();
   process.stdout.write(nextSteps(url, await relay.store.countUsers()) + '\n');

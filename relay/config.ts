@@ -66,6 +66,11 @@ export interface RelayConfig {
   discoveryGuessEndpoints: { port: number; security: 'tls' | 'starttls' }[];
   /** OAuth2 token endpoints and default app registrations (issue 8): see relay/oauth/oauth-config.ts. */
   oauth: OAuthConfig;
+  /**
+   * A bearer token that may read GET /metrics besides admins' tokens, for a Prometheus server that
+   * should not hold an admin's token. From OWNPOST_METRICS_TOKEN (at least 16 characters). @default none
+   */
+  metricsToken?: string;
   version: string;
 }
 
@@ -168,9 +173,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       { port: 587, security: 'starttls' },
     ],
     oauth: parseOAuthConfig(env),
+    metricsToken: env.OWNPOST_METRICS_TOKEN || undefined,
     version: readVersion(),
     ...overrides,
   };
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) {
+    throw new ConfigError('OWNPOST_METRICS_TOKEN must be at least 16 characters (openssl rand -hex 24)');
+  }
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new ConfigError('OWNPOST_DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite store)');
   }

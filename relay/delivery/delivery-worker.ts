@@ -1,3 +1,4 @@
+import { observeDeliveryAttempt } from '../observability/metrics';
 import { randomUUID } from 'node:crypto';
 import type { RelayConfig } from '../config';
 import { appendToSentFolder, SentCopyError } from '../imap/sent-folder';
@@ -304,6 +305,7 @@ export class DeliveryWorker {
       return;
     }
     log(`message ${message.id}: ${result.outcome}${result.reply ? ` (${result.reply.split('\n')[0]})` : ''}`);
+    observeDeliveryAttempt(result, message.createdAt);
     if (result.outcome === 'sent' && message.sentCopyStatus === 'pending') {
       this.copyCheckAt = 0;
       this.wake();

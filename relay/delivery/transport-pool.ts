@@ -1,3 +1,4 @@
+import { observeSmtpDeliveryPool } from '../observability/metrics';
 import { Readable } from 'node:stream';
 import type { Transporter } from 'nodemailer';
 import type { OpenedProfile } from '../profiles/profile-record';
@@ -127,12 +128,14 @@ export class TransportPool {
       retired: false,
     };
     this.entries.set(profile.id, entry);
+    observeSmtpDeliveryPool(entry, 'opened');
     return entry;
   }
 
   private closeEntry(entry: PoolEntry): void {
     this.retired.delete(entry);
     entry.transporter.close();
+    observeSmtpDeliveryPool(entry, 'closed');
   }
 }
 

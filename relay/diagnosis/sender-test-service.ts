@@ -2,6 +2,7 @@
  * Sender tests as the API offers them: who may test what, the limits, and the rule that new server
  * settings or credentials are saved only after a passing test (issue 4).
  */
+import { observeSenderTest } from '../observability/metrics';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { DiagnosisResult, DiagnosisStage, ProfileVerification } from '../../shared/diagnosis-schemas';
@@ -252,6 +253,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
         else rememberPass(user.id, subject, result.testedAt);
       }
       // The account and server, never the password; the problem code says what an admin needs to know.
+      observeSenderTest(result);
       log(`sender test by ${user.email}: ${host}:${port} (${subject.smtp.security}) ${result.ok ? 'passed' : `failed at ${result.stages.at(-1)?.stage}: ${result.problem?.code}`}`);
       return result;
     } catch (error) {
