@@ -1,7 +1,7 @@
-import { observeDeliveryAttempt } from '../observability/metrics';
 import { randomUUID } from 'node:crypto';
 import type { RelayConfig } from '../config';
 import { appendToSentFolder, SentCopyError } from '../imap/sent-folder';
+import { observeDeliveryAttempt } from '../observability/metrics';
 import { createSmtpAuthResolver } from '../oauth/access-tokens';
 import { openProfileSecrets, type OpenedProfile } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';

@@ -1,6 +1,6 @@
-import { observeSmtpDeliveryPool } from '../observability/metrics';
 import { Readable } from 'node:stream';
 import type { Transporter } from 'nodemailer';
+import { observeSmtpDeliveryPool } from '../observability/metrics';
 import type { OpenedProfile } from '../profiles/profile-record';
 import { createPooledSmtpTransport, type PoolLimits, type TransportOptions } from './smtp-transport';
 

@@ -2,7 +2,6 @@
  * Sender tests as the API offers them: who may test what, the limits, and the rule that new server
  * settings or credentials are saved only after a passing test (issue 4).
  */
-import { observeSenderTest } from '../observability/metrics';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { DiagnosisResult, DiagnosisStage, ProfileVerification } from '../../shared/diagnosis-schemas';
@@ -18,6 +17,7 @@ import { MemoryLimiterStore } from '../limits/limiter-store';
 import { SenderTestLimits, TestRateLimitedError } from '../limits/sender-test-limits';
 import type { AccessToken, SmtpAuthResolver } from '../oauth/access-tokens';
 import { parseGrantState } from '../oauth/grant-state';
+import { observeSenderTest } from '../observability/metrics';
 import { OAuthError } from '../oauth/oauth-error';
 import { openProfileSecrets, parseProfileData, parseSealedSecrets, storedSmtp, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
@@ -252,8 +252,8 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
         if (remember) rememberPass(user.id, remember.rememberAs, result.testedAt, remember.oauth);
         else rememberPass(user.id, subject, result.testedAt);
       }
-      // The account and server, never the password; the problem code says what an admin needs to know.
       observeSenderTest(result);
+      // The account and server, never the password; the problem code says what an admin needs to know.
       log(`sender test by ${user.email}: ${host}:${port} (${subject.smtp.security}) ${result.ok ? 'passed' : `failed at ${result.stages.at(-1)?.stage}: ${result.problem?.code}`}`);
       return result;
     } catch (error) {
