@@ -26,7 +26,7 @@ const GECKO_ID = 'ownpost@ownpost.dev';
 
 /**
  * What Firefox tells the user at install (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/):
- * the extension sends the user's relay mailbox sign-ins (authenticationInfo), e-mail addresses and names
+ * the extension sends the mailbox sign-ins the user types (authenticationInfo), e-mail addresses and names
  * (personallyIdentifyingInfo), the messages themselves (personalCommunications) and the invoice PDFs it
  * reads from the page (websiteContent). They go only to the relay the user connects to, but that is
  * outside the extension, which is what the consent is about.

@@ -51,9 +51,9 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): 
     executablePath: FIREFOX_PATH,
     headless: true,
     // The test servers' certificates (test/fixtures/certs) are not in Firefox's own store, and Debian
-    // has no certutil to put them there. Firefox upgrades an extension page's requests to any host
-    // but loopback to https (its MV3 default CSP has upgrade-insecure-requests), so the tests that
-    // reach a relay or an app under another name serve them over TLS, with these certificates.
+    // has no certutil to put them there. Firefox upgrades an MV3 extension's requests to any host but
+    // loopback to https (an http:// fetch to relay.test arrives at the port as a TLS handshake), so the
+    // tests that reach a relay or an app under another name serve them over TLS, with these certificates.
     acceptInsecureCerts: true,
     userDataDir: profileDir,
     // Without it Firefox refuses to open moz-extension:// pages for the automation.
