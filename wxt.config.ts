@@ -11,14 +11,42 @@ const E2E_PAGE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 /**
  * A site the e2e build may reach without the permission prompt (which a test cannot answer) but
  * does not inject into: switching Ownpost on for it goes through the production path, runtime
- * registration (test/e2e/popup-sites.test.ts maps the name to 127.0.0.1 in Chromium).
+ * registration (test/e2e/popup-sites.test.ts maps the name to 127.0.0.1 in Chromium). Also over
+ * https, for Firefox, which upgrades an extension's requests to any host but loopback to https
+ * (test/e2e/firefox-send-invoice.test.ts).
  */
-const E2E_RUNTIME_SITE = 'http://runtime-site.test/*';
+const E2E_RUNTIME_SITES = ['http://runtime-site.test/*', 'https://runtime-site.test/*'];
+
+/**
+ * Firefox's add-on id. Fixed, so that an update replaces the installed add-on, the store listing keeps
+ * its id, and tests can give the extension a known `moz-extension://` origin
+ * (pref `extensions.webextensions.uuids`, test/helpers/firefox.ts).
+ */
+const GECKO_ID = 'ownpost@ownpost.dev';
+
+/**
+ * What Firefox tells the user at install (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/):
+ * the extension sends the mailbox sign-ins the user types (authenticationInfo), e-mail addresses and names
+ * (personallyIdentifyingInfo), the messages themselves (personalCommunications) and the invoice PDFs it
+ * reads from the page (websiteContent). They go only to the relay the user connects to, but that is
+ * outside the extension, which is what the consent is about.
+ */
+const FIREFOX_DATA_COLLECTION = {
+  required: ['authenticationInfo', 'personallyIdentifyingInfo', 'personalCommunications', 'websiteContent'],
+} as const;
 
 export default defineConfig({
   srcDir: 'extension',
+  // MV3 for Firefox too: WXT's MV2 default drops optional_host_permissions, so "Use Ownpost on this site"
+  // and a relay on another machine could never be granted there (issue 20).
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ mode }) => ({
+  zip: {
+    // AMO rebuilds the extension from this: the extension, the contract it imports and the build files.
+    // The relay, the tests and the screenshots are not part of the add-on.
+    excludeSources: ['relay/**', 'test/**', 'docs/**', 'dist/**', '*.tgz'],
+  },
+  manifest: ({ browser }) => ({
     name: 'Ownpost',
     description: 'Send invoices from any web invoicing app through your own mailbox.',
     // identity: Google sign-in for a sender (launchWebAuthFlow, extension/entrypoints/options/OAuthSignIn.tsx).
@@ -26,13 +54,23 @@ export default defineConfig({
     // The default relay runs on this machine; a relay elsewhere is asked for at connect time.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            // 140: the first Firefox with the built-in data collection consent (older ones refuse the key).
+            gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: FIREFOX_DATA_COLLECTION },
+            // Firefox for Android has the consent from 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
       manifest.content_scripts ??= [];
       manifest.content_scripts.push({ matches: E2E_PAGE_MATCHES, js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
-      manifest.host_permissions = [...(manifest.host_permissions ?? []), E2E_RUNTIME_SITE];
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_RUNTIME_SITES];
     },
   },
 });

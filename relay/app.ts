@@ -9,12 +9,14 @@ import { extensionOriginsOnly, hostGuard } from './http/guards';
 import { limiterStoreFor } from './limits/limiter-store-for';
 import { PairingLimits } from './limits/pairing-limits';
 import { peopleStoreFor } from './people/people-store';
+import { requestLog } from './observability/request-log';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { deliverySettingsRoutes } from './routes/delivery-settings-routes';
 import { discoverRoutes } from './routes/discover-routes';
 import { diagnosisRoutes } from './routes/diagnosis-routes';
 import { messageRoutes } from './routes/message-routes';
+import { metricsRoutes } from './routes/metrics-routes';
 import { oauthRoutes } from './routes/oauth-routes';
 import { openApiRoutes } from './routes/openapi-routes';
 import { pairingRoutes } from './routes/pairing-routes';
@@ -27,7 +29,7 @@ import type { SecretCipher } from './secrets/cipher';
 import type { Store } from './store/types';
 
 export interface AppDeps {
-  config: Pick<RelayConfig, 'hostnames' | 'allowPrivateHosts' | 'version' | 'discoveryProbeTimeoutMs' | 'discoveryGuessEndpoints' | 'oauth' | 'tokenIdleTtlMs'> &
+  config: Pick<RelayConfig, 'hostnames' | 'allowPrivateHosts' | 'version' | 'metricsToken' | 'discoveryProbeTimeoutMs' | 'discoveryGuessEndpoints' | 'oauth' | 'tokenIdleTtlMs'> &
     SenderTestConfig;
   store: Store;
   cipher: SecretCipher;
@@ -52,6 +54,8 @@ export function createApp(deps: AppDeps) {
   app.onError(createErrorHandler(log));
   app.notFound((c) => c.json(errorBody('not_found', `There is nothing at ${c.req.method} ${c.req.path}.`), 404));
 
+  // First: every answer, refusals included, carries its request id and is counted.
+  app.use('*', requestLog(log));
   app.use('*', hostGuard(config.hostnames));
   app.use('*', extensionOriginsOnly());
   app.use('/v1/*', async (c, next) => {
@@ -66,6 +70,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(config.version, store, log));
   app.route('/', pairingRoutes({ store, people, limits: new PairingLimits(limiterStore) }));
+  app.route('/', metricsRoutes({ store, metricsToken: config.metricsToken }));
   const authenticate = bearerAuth(people, config.tokenIdleTtlMs);
   app.use('/v1/*', async (c, next) => (c.req.path === '/v1/pair' ? next() : authenticate(c, next)));
   app.route('/', meRoutes({ people, tokenIdleTtlMs: config.tokenIdleTtlMs }));

@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from './config';
 import { ApiError } from './http/api-error';
 import { addPerson, issueSetupCode, listLiveDevices, makePairingCode, removePerson } from './people/people-service';
 import { peopleStoreFor, type PeopleStore } from './people/people-store';
+import { createRelayLog, parseLogFormat } from './observability/relay-log';
 import { createRelay } from './relay';
 import { describeKeyUsage, forgetOldKeys, KeyRotationError, rotateMasterKey } from './secrets/key-rotation';
 import { keyFilePath, loadKeyring } from './secrets/master-key';
@@ -40,10 +41,6 @@ OWNPOST_HOSTNAMES, OWNPOST_RETRY_DELAYS, NODE_EXTRA_CA_CERTS, OWNPOST_SMTP_PORT,
 OWNPOST_SMTP_TLS_KEY, OWNPOST_SMTP_HOST (see README.md).`;
 
 class UsageError extends Error {}
-
-function log(line: string) {
-  process.stderr.write(`[ownpost] ${new Date().toISOString()} ${line}\n`);
-}
 
 async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(loadConfig());
@@ -112,6 +109,8 @@ async function serveCommand(args: string[]) {
     ...(values.host ? { host: values.host } : {}),
     ...(values.port !== undefined ? { port: Number(values.port) } : {}),
   });
+  // OWNPOST_LOG=json: one JSON object a line, with a record per HTTP request (relay/observability/).
+  const log = createRelayLog(parseLogFormat(process.env.OWNPOST_LOG));
   const relay = await createRelay(config, log);
   const url = await relay.listen();
   const setup = await issueSetupCode(relay.store, peopleStoreFor(relay.store), Date.now());

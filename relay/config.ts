@@ -67,6 +67,11 @@ export interface RelayConfig {
   discoveryGuessEndpoints: { port: number; security: 'tls' | 'starttls' }[];
   /** OAuth2 token endpoints and default app registrations (issue 8): see relay/oauth/oauth-config.ts. */
   oauth: OAuthConfig;
+  /**
+   * A bearer token that may read GET /metrics besides admins' tokens, for a Prometheus server that
+   * should not hold an admin's token. From OWNPOST_METRICS_TOKEN (at least 16 characters). @default none
+   */
+  metricsToken?: string;
   version: string;
   /**
    * A device token stops working after this long without a request (sliding: every use renews it),
@@ -188,11 +193,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       { port: 587, security: 'starttls' },
     ],
     oauth: parseOAuthConfig(env),
+    metricsToken: env.OWNPOST_METRICS_TOKEN || undefined,
     version: readVersion(),
     tokenIdleTtlMs: parseTokenTtl(env.OWNPOST_TOKEN_TTL),
     smtpDoor: parseSmtpDoorConfig(env, parseDuration, (message) => new ConfigError(message)),
     ...overrides,
   };
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) {
+    throw new ConfigError('OWNPOST_METRICS_TOKEN must be at least 16 characters (openssl rand -hex 24)');
+  }
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new ConfigError('OWNPOST_DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite store)');
   }

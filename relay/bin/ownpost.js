@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Node 20 cannot run TypeScript itself: tsx compiles the relay's sources as they load.
+// The development entry: runs the relay's TypeScript sources as they are, compiled by tsx (a
+// devDependency) while they load; the tests start the relay this way. The npm package's `ownpost`
+// command is the compiled dist/ownpost.js (npm run build:relay, relay/build/bundle-relay.mjs).
 import { register } from 'tsx/esm/api';
 
 register();

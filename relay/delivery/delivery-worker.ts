@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RelayConfig } from '../config';
 import { appendToSentFolder, SentCopyError } from '../imap/sent-folder';
+import { observeDeliveryAttempt } from '../observability/metrics';
 import { createSmtpAuthResolver } from '../oauth/access-tokens';
 import { openProfileSecrets, type OpenedProfile } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
@@ -304,6 +305,7 @@ export class DeliveryWorker {
       return;
     }
     log(`message ${message.id}: ${result.outcome}${result.reply ? ` (${result.reply.split('\n')[0]})` : ''}`);
+    observeDeliveryAttempt(result, message.createdAt);
     if (result.outcome === 'sent' && message.sentCopyStatus === 'pending') {
       this.copyCheckAt = 0;
       this.wake();

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Transporter } from 'nodemailer';
+import { observeSmtpDeliveryPool } from '../observability/metrics';
 import type { OpenedProfile } from '../profiles/profile-record';
 import { createPooledSmtpTransport, type PoolLimits, type TransportOptions } from './smtp-transport';
 
@@ -127,12 +128,14 @@ export class TransportPool {
       retired: false,
     };
     this.entries.set(profile.id, entry);
+    observeSmtpDeliveryPool(entry, 'opened');
     return entry;
   }
 
   private closeEntry(entry: PoolEntry): void {
     this.retired.delete(entry);
     entry.transporter.close();
+    observeSmtpDeliveryPool(entry, 'closed');
   }
 }
 

@@ -17,6 +17,7 @@ import { MemoryLimiterStore } from '../limits/limiter-store';
 import { SenderTestLimits, TestRateLimitedError } from '../limits/sender-test-limits';
 import type { AccessToken, SmtpAuthResolver } from '../oauth/access-tokens';
 import { parseGrantState } from '../oauth/grant-state';
+import { observeSenderTest } from '../observability/metrics';
 import { OAuthError } from '../oauth/oauth-error';
 import { openProfileSecrets, parseProfileData, parseSealedSecrets, storedSmtp, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
@@ -251,6 +252,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
         if (remember) rememberPass(user.id, remember.rememberAs, result.testedAt, remember.oauth);
         else rememberPass(user.id, subject, result.testedAt);
       }
+      observeSenderTest(result);
       // The account and server, never the password; the problem code says what an admin needs to know.
       log(`sender test by ${user.email}: ${host}:${port} (${subject.smtp.security}) ${result.ok ? 'passed' : `failed at ${result.stages.at(-1)?.stage}: ${result.problem?.code}`}`);
       return result;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import { observeRateLimited } from '../observability/metrics';
 
 /** A failure a client can meet: a stable code, a plain message, optionally a hint at the fix. */
 export class ApiError extends Error {
@@ -27,6 +28,7 @@ export function errorBody(code: ErrorCode, message: string, extra: { hint?: stri
 export function createErrorHandler(log: (line: string) => void) {
   return function handleError(err: Error, c: Context) {
     if (err instanceof ApiError) {
+      if (err.code === 'rate_limited') observeRateLimited((err.extra.details as { reason?: string } | undefined)?.reason);
       for (const [name, value] of Object.entries(err.extra.headers ?? {})) c.header(name, value);
       return c.json(errorBody(err.code, err.message, err.extra), err.status);
     }

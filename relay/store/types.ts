@@ -260,6 +260,8 @@ export interface Store {
   ping(): Promise<void>;
 
   countUsers(): Promise<number>;
+  /** Messages in the outbox by status (GET /metrics, relay/observability/metrics.ts). */
+  countMessagesByStatus(): Promise<Partial<Record<MessageStatus, number>>>;
   /** Creates a user; the first user of a relay becomes admin whatever `role` says. */
   createUser(user: { id: string; email: string; name: string | null; role: Role; createdAt: number }): Promise<UserRow>;
   getUserByEmail(email: string): Promise<UserRow | undefined>;

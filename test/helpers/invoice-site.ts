@@ -1,4 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { certs } from './certs';
 import type { AddressInfo } from 'node:net';
 
 export interface InvoicePdf {
@@ -49,12 +51,13 @@ export const SESSION_COOKIE = 'app_session=s3cr3t-session';
 
 /**
  * A small invoicing app on 127.0.0.1: `/login` sets an HttpOnly session cookie and redirects to
- * `next`; PDFs require that cookie (as wFirma, e-conomic and friends do).
+ * `next`; PDFs require that cookie (as wFirma, e-conomic and friends do). `https`: over TLS with the
+ * test CA's server certificate (Firefox upgrades an extension's requests to it, test/helpers/firefox.ts).
  */
-export async function startInvoiceSite(pages: InvoicePage[]): Promise<InvoiceSite> {
+export async function startInvoiceSite(pages: InvoicePage[], options: { https?: boolean } = {}): Promise<InvoiceSite> {
   const site = { refusedPdfRequests: 0, requests: [] } as unknown as InvoiceSite;
   const pdfs = pages.flatMap((p) => [...(p.pdf ? [p.pdf] : []), ...(p.pdfs ?? [])]);
-  const server: Server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const withSession = (req.headers.cookie ?? '').includes(SESSION_COOKIE);
     site.requests.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, withSession });
@@ -100,9 +103,10 @@ export async function startInvoiceSite(pages: InvoicePage[]): Promise<InvoiceSit
     }
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     res.end('not found');
-  });
+  };
+  const server: Server = options.https ? createTlsServer({ key: certs.server.key, cert: certs.server.cert }, handler) : createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  site.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site.origin = `${options.https ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   site.close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();

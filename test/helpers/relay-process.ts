@@ -20,9 +20,10 @@ export interface RelayProcess {
 
 /**
  * `ownpost serve --port 0` as a real child process (crash and multi-instance tests), trusting the
- * test CA through NODE_EXTRA_CA_CERTS as an admin would for an internal mail server.
+ * test CA through NODE_EXTRA_CA_CERTS as an admin would for an internal mail server. `bin`: another
+ * build of the command (the installed npm package, test/relay/npm-pack.test.ts).
  */
-export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<RelayProcess> {
+export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_000, bin = OWNPOST_BIN): Promise<RelayProcess> {
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
       OWNPOST_ALLOW_PRIVATE_HOSTS: '1',
@@ -32,7 +33,7 @@ export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_0
       NODE_EXTRA_CA_CERTS: certs.caFile,
       ...env,
   };
-  const child = spawn(process.execPath, [OWNPOST_BIN, 'serve', '--port', '0'], {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
     env: fullEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

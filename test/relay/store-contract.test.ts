@@ -19,6 +19,7 @@ const CONTRACT_COVERAGE = {
   close: 'afterAll',
   ping: 'here',
   countUsers: 'here',
+  countMessagesByStatus: 'here',
   createUser: 'here',
   getUserByEmail: 'here',
   getUserById: 'here',
@@ -250,6 +251,7 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
   });
 
   it('records a deferral with its next attempt, and a release puts a message back without counting an attempt', async () => {
+    const before = await store.countMessagesByStatus();
     const deferredId = (await enqueue()).message.id;
     const releasedId = (await enqueue()).message.id;
     const t0 = Date.now() + 30_000_000;
@@ -260,6 +262,10 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(await store.getMessage(deferredId)).toMatchObject({ status: 'deferred', attempts: 1, nextAttemptAt: t0 + 5000, problemCode: 'server_temporary' });
     await store.releaseLease(releasedId, 'w', t0);
     expect(await store.getMessage(releasedId)).toMatchObject({ status: 'queued', attempts: 0, leaseOwner: null });
+    // The outbox by status, as GET /metrics shows it.
+    const after = await store.countMessagesByStatus();
+    expect(after.deferred).toBe((before.deferred ?? 0) + 1);
+    expect(Object.values(after).reduce((sum, n) => sum + n, 0)).toBe(Object.values(before).reduce((sum, n) => sum + n, 0) + 2);
   });
 
   it('commits a split send whole, finds every document it carries, and keeps the Sent copy to do', async () => {

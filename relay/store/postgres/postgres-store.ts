@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody } from '../types';
+import type { MessageStatus } from '../../../shared/schemas';
 import type {
   AppPasswordRow,
   AttemptRecord,
@@ -144,6 +145,11 @@ export class PostgresStore implements Store {
 
   async countUsers(): Promise<number> {
     return Number((await this.pool.query('SELECT count(*) AS n FROM users')).rows[0].n);
+  }
+
+  async countMessagesByStatus(): Promise<Partial<Record<MessageStatus, number>>> {
+    const { rows } = await this.pool.query<{ status: MessageStatus; n: string }>('SELECT status, count(*) AS n FROM messages GROUP BY status');
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
   }
 
   async createUser(user: UserRow): Promise<UserRow> {

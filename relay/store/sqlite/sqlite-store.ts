@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody } from '../types';
 import { FreshBodies } from './fresh-bodies';
+import type { MessageStatus } from '../../../shared/schemas';
 import { runOps, SqlThread, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 import type {
   AppPasswordRow,
@@ -265,6 +266,11 @@ export class SqliteStore implements Store {
 
   async countUsers(): Promise<number> {
     return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  }
+
+  async countMessagesByStatus(): Promise<Partial<Record<MessageStatus, number>>> {
+    const rows = this.db.prepare('SELECT status, count(*) AS n FROM messages GROUP BY status').all() as { status: MessageStatus; n: number }[];
+    return Object.fromEntries(rows.map((row) => [row.status, row.n]));
   }
 
   async createUser(user: UserRow): Promise<UserRow> {

@@ -1,0 +1,45 @@
+/**
+ * The relay's log: text lines for a person at a terminal, or one JSON object a line for a log
+ * collector (`OWNPOST_LOG=json`, issue 20). Everything else in the relay logs through a plain
+ * `(line: string) => void`; structured records (one per HTTP request, relay/observability/request-log.ts)
+ * use `record` where the log has it.
+ *
+ * Nothing secret is ever given to it: request logs carry the path without its query string, never
+ * headers or bodies; the rest of the relay logs addresses, hosts and problem codes, never passwords
+ * or tokens (test/relay/observability.test.ts greps a whole run's log for them).
+ */
+import { ConfigError } from '../config';
+
+export type LogFormat = 'text' | 'json';
+
+export interface RelayLog {
+  (line: string): void;
+  /** A structured record: its fields as JSON keys (json), or `key=value` after the message (text). */
+  record(fields: { msg: string } & Record<string, string | number | boolean | null>): void;
+}
+
+/** `OWNPOST_LOG`: `text` (the default) or `json`; anything else is a mistake worth stopping for. */
+export function parseLogFormat(value: string | undefined): LogFormat {
+  if (value === undefined || value === '' || value === 'text') return 'text';
+  if (value === 'json') return 'json';
+  throw new ConfigError(`OWNPOST_LOG must be "text" or "json", not "${value}"`);
+}
+
+/** @example const log = createRelayLog('json'); log('listening'); log.record({ msg: 'request', status: 200 }) */
+export function createRelayLog(format: LogFormat, write: (text: string) => void = (text) => process.stderr.write(text)): RelayLog {
+  const now = () => new Date().toISOString();
+  const log = ((line: string) => {
+    write(format === 'json' ? `${JSON.stringify({ time: now(), level: 'info', msg: line })}\n` : `[ownpost] ${now()} ${line}\n`);
+  }) as RelayLog;
+  log.record = ({ msg, ...fields }) => {
+    if (format === 'json') return write(`${JSON.stringify({ time: now(), level: 'info', msg, ...fields })}\n`);
+    const pairs = Object.entries(fields).map(([key, value]) => `${key}=${value}`);
+    write(`[ownpost] ${now()} ${[msg, ...pairs].join(' ')}\n`);
+  };
+  return log;
+}
+
+/** The structured side of a log, if it has one (tests and library callers pass plain functions). */
+export function recordsOf(log: (line: string) => void): RelayLog['record'] | undefined {
+  return (log as Partial<RelayLog>).record;
+}

@@ -1,0 +1,40 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { hashSecretToken } from '../auth/tokens';
+import { ApiError } from '../http/api-error';
+import { renderMetrics } from '../observability/metrics';
+import type { Store } from '../store/types';
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * `GET /metrics`: Prometheus text format, for IT (issue 20). Who may read it: a bearer token equal to
+ * OWNPOST_METRICS_TOKEN, or an admin's token. Members get 403: the counts are the whole relay's.
+ */
+export function metricsRoutes(deps: { store: Store; metricsToken?: string }) {
+  const { store, metricsToken } = deps;
+  return new Hono().get('/metrics', async (c) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!token) {
+      throw new ApiError('unauthorized', 'Metrics need a token.', {
+        hint: 'Use OWNPOST_METRICS_TOKEN, or an admin token (npx ownpost token <admin email>).',
+        headers: { 'WWW-Authenticate': 'Bearer realm="ownpost"' },
+      });
+    }
+    if (!(metricsToken && sameSecret(token, metricsToken))) {
+      const user = await store.getUserByTokenHash(hashSecretToken(token), Date.now());
+      if (!user) {
+        throw new ApiError('unauthorized', 'This token is not valid for metrics.', {
+          headers: { 'WWW-Authenticate': 'Bearer realm="ownpost", error="invalid_token"' },
+        });
+      }
+      if (user.role !== 'admin') throw new ApiError('forbidden', 'Only admins (or OWNPOST_METRICS_TOKEN) may read the metrics.');
+    }
+    const { contentType, body } = await renderMetrics(store);
+    return c.body(body, 200, { 'Content-Type': contentType });
+  });
+}
