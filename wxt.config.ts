@@ -15,6 +15,17 @@ const E2E_PAGE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
  */
 const E2E_RUNTIME_SITE = 'http://runtime-site.test/*';
 
+/**
+ * The panel (extension/entrypoints/panel) is an extension page the content script shows in an
+ * iframe, so the page's scripts can neither read nor script it (issue 14). An iframe a content script
+ * adds counts as the page's own, so the page must be web accessible. The manifest cannot name the
+ * sites a user enables at run time, so `matches` covers every web page Ownpost could be enabled on;
+ * what keeps other pages out: Chromium's `use_dynamic_url` (the address changes every session, so a
+ * page cannot guess it or detect the extension), and the frame shows nothing without a one-time
+ * token from our content script on an enabled site (extension/background/panel-sessions.ts).
+ */
+const PANEL_RESOURCE = { resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true };
+
 export default defineConfig({
   srcDir: 'extension',
   vite: () => ({ plugins: [preact()] }),
@@ -26,6 +37,7 @@ export default defineConfig({
     // The default relay runs on this machine; a relay elsewhere is asked for at connect time.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    web_accessible_resources: [PANEL_RESOURCE],
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {

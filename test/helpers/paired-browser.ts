@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import type { ExtensionRequest, ExtensionResult } from '../../shared/extension-messages';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
@@ -68,6 +68,28 @@ export async function startPairedBrowser(options: { role?: 'admin' | 'member' } 
       await smtp.close();
     },
   };
+}
+
+/** The panel page's address, under the extension's static or its per-session dynamic id (`use_dynamic_url`). */
+const PANEL_FRAME_URL = /^chrome-extension:\/\/[a-z0-9-]+\/panel\.html(?:[?#]|$)/;
+
+/**
+ * The panel frame on `page` (issue 14): the send and bulk panels are an extension page in an iframe
+ * inside a closed shadow root, which locators cannot enter; the frame is found by its address.
+ */
+export async function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => PANEL_FRAME_URL.test(f.url()) && !f.isDetached());
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('the panel frame did not appear');
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Is a panel frame shown on `page` now? */
+export function hasPanelFrame(page: Page): boolean {
+  return page.frames().some((f) => PANEL_FRAME_URL.test(f.url()) && !f.isDetached());
 }
 
 /** Signs in to the test invoicing app (its HttpOnly session cookie) and opens `path`. */
