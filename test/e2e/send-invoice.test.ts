@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
 import { startInvoiceSite, type InvoiceSite } from '../helpers/invoice-site';
-import { panelFrame } from '../helpers/paired-browser';
+import { openPanel } from '../helpers/paired-browser';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
 
@@ -71,9 +71,8 @@ describe('from an invoice page to a real mailbox', () => {
 
     // 3. Sign in to the invoicing app (HttpOnly session cookie), open the invoice.
     await page.goto(`${site.origin}/login?next=/invoices/42`);
-    await page.getByTestId('ownpost-send').click();
     // The panel is an extension-origin frame the page cannot script (issue 14).
-    const frame = await panelFrame(page);
+    const frame = await openPanel(page);
     const panel = frame.getByTestId('ownpost-panel');
     await expect.poll(() => panel.isVisible()).toBe(true);
     expect(await frame.getByTestId('ownpost-to').inputValue()).toBe('ekonomi@kund.se');
@@ -87,6 +86,8 @@ describe('from an invoice page to a real mailbox', () => {
     await expect
       .poll(() => frame.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 })
       .toBe('sent');
+    // The frame takes the height of the result line through the page's content script: let it settle.
+    await page.waitForTimeout(500);
     await page.screenshot({ path: 'docs/screenshots/panel-sent.png' });
 
     // 5. The real SMTP server got the mail with the identical PDF.

@@ -87,6 +87,24 @@ export async function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame>
   }
 }
 
+/**
+ * Presses the page's send button and returns the panel frame it opens, once the panel takes clicks:
+ * clicks count only after the frame has been plainly visible for a moment (its root's
+ * `data-clickable`), as for a person who sees the panel before clicking it.
+ */
+export async function openPanel(page: Page, options: { timeoutMs?: number } = {}): Promise<Frame> {
+  const before = new Set(page.frames());
+  await page.getByTestId('ownpost-send').click({ timeout: options.timeoutMs ?? 10_000 });
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  let frame: Frame | undefined;
+  while (!(frame = page.frames().find((f) => !before.has(f) && PANEL_FRAME_URL.test(f.url()) && !f.isDetached()))) {
+    if (Date.now() > deadline) throw new Error('the panel frame did not appear');
+    await page.waitForTimeout(100);
+  }
+  await frame.locator('html[data-clickable="true"]').waitFor({ state: 'attached', timeout: Math.max(1_000, deadline - Date.now()) });
+  return frame;
+}
+
 /** Is a panel frame shown on `page` now? */
 export function hasPanelFrame(page: Page): boolean {
   return page.frames().some((f) => PANEL_FRAME_URL.test(f.url()) && !f.isDetached());

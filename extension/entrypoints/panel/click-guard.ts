@@ -21,6 +21,8 @@ export const MIN_VISIBLE_MS = 500;
 export interface ClickGuard {
   /** May a click act now? */
   allows(now?: number): boolean;
+  /** Called whenever `allows()` changes (the frame marks its root with it; tests wait for it). */
+  onChange(listener: (allowed: boolean) => void): void;
   /** The content script's latest verdict (through the background). */
   hostReported(visible: boolean, now?: number): void;
   stop(): void;
@@ -34,6 +36,25 @@ interface IntersectionObserverV2Init extends IntersectionObserverInit {
 export function createClickGuard(target: Element): ClickGuard {
   let hostVisibleSince: number | undefined;
   let browserVisibleSince: number | undefined;
+  let listener: ((allowed: boolean) => void) | undefined;
+  let last: boolean | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const allows = (now = performance.now()) => {
+    const hostOk = hostVisibleSince !== undefined && now - hostVisibleSince >= MIN_VISIBLE_MS;
+    const browserOk = !supportsV2 || (browserVisibleSince !== undefined && now - browserVisibleSince >= MIN_VISIBLE_MS);
+    return hostOk && browserOk;
+  };
+  /** Tells the listener about a change now, and again once the minimum time has passed. */
+  const changed = () => {
+    clearTimeout(timer);
+    const allowed = allows();
+    if (allowed !== last) {
+      last = allowed;
+      listener?.(allowed);
+    }
+    const since = Math.max(hostVisibleSince ?? Infinity, supportsV2 ? (browserVisibleSince ?? Infinity) : -Infinity);
+    if (!allowed && Number.isFinite(since)) timer = setTimeout(changed, Math.max(0, since + MIN_VISIBLE_MS - performance.now()) + 10);
+  };
   const supportsV2 = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
   let observer: IntersectionObserver | undefined;
   if (supportsV2) {
@@ -43,6 +64,7 @@ export function createClickGuard(target: Element): ClickGuard {
         if (!entry) return;
         if (entry.isVisible) browserVisibleSince ??= performance.now();
         else browserVisibleSince = undefined;
+        changed();
       },
       // `delay` ≥ 100 is required with trackVisibility; thresholds 0 and 1 so both appearing and
       // being covered are noticed.
@@ -51,16 +73,19 @@ export function createClickGuard(target: Element): ClickGuard {
     observer.observe(target);
   }
   return {
-    allows(now = performance.now()) {
-      const hostOk = hostVisibleSince !== undefined && now - hostVisibleSince >= MIN_VISIBLE_MS;
-      const browserOk = !supportsV2 || (browserVisibleSince !== undefined && now - browserVisibleSince >= MIN_VISIBLE_MS);
-      return hostOk && browserOk;
+    allows,
+    onChange(callback) {
+      listener = callback;
+      last = undefined;
+      changed();
     },
     hostReported(visible, now = performance.now()) {
       if (visible) hostVisibleSince ??= now;
       else hostVisibleSince = undefined;
+      changed();
     },
     stop() {
+      clearTimeout(timer);
       observer?.disconnect();
     },
   };

@@ -36,6 +36,9 @@ const send = (message: FrameMessage) => {
   }
 };
 const guard = createClickGuard(document.documentElement);
+// Marks whether clicks count now: for the frame's own styles, and for tests, which click only once the
+// panel is plainly visible, as a person would.
+guard.onChange((allowed) => (document.documentElement.dataset.clickable = String(allowed)));
 
 function PanelFrame() {
   const [state, setState] = useState<State>({ kind: 'connecting' });
@@ -54,19 +57,30 @@ function PanelFrame() {
     };
     port.onMessage.addListener(onUpdate);
     port.onDisconnect.addListener(() => setState((current) => (current.kind === 'open' ? current : { kind: 'expired' })));
-    setActivationGuard(() => {
-      if (guard.allows()) return true;
+    const refuse = () => {
       // Say why nothing happened, so the user is not left clicking at a panel that ignores them.
       setRefused(true);
       clearTimeout(refusedTimer.current);
       refusedTimer.current = setTimeout(() => setRefused(false), 8_000);
-      return false;
-    });
+    };
+    setActivationGuard(() => guard.allows() || (refuse(), false));
+    // Every click, before any handler or default action (a checkbox toggling, a label opening the file
+    // chooser): while the frame is hidden or covered, it does nothing at all.
+    const onClick = (event: MouseEvent) => {
+      if (!event.isTrusted || guard.allows()) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      refuse();
+    };
+    window.addEventListener('click', onClick, { capture: true });
     send({ type: 'claim', token });
     // The frame takes the height of what it shows; the content script keeps it within the viewport.
     const resize = new ResizeObserver(() => send({ type: 'resize', height: Math.ceil(document.body.getBoundingClientRect().height) }));
     resize.observe(document.body);
-    return () => resize.disconnect();
+    return () => {
+      resize.disconnect();
+      window.removeEventListener('click', onClick, { capture: true });
+    };
   }, []);
 
   const close = () => {
