@@ -56,7 +56,10 @@ export function randomToken(): string {
 }
 
 function tellHost(session: PanelSession, command: TabCommand): void {
-  void browser.tabs.sendMessage(session.tabId, command, { frameId: session.hostFrameId }).catch(() => undefined);
+  // Best effort: the tab may be gone already, and then so is the container.
+  Promise.resolve()
+    .then(() => browser.tabs.sendMessage(session.tabId, command, { frameId: session.hostFrameId }))
+    .catch(() => undefined);
 }
 
 function endSession(token: string, options: { closeHost: boolean }): void {
