@@ -71,7 +71,7 @@ export async function openPanelFrame(view: PanelView, options: { signal: AbortSi
   const frame = document.createElement('iframe');
   frame.dataset.testid = 'ownpost-panel-frame';
   frame.title = 'Ownpost';
-  const width = WIDTH[view.kind];
+  const width: number = WIDTH[view.kind];
   let height = FIRST_HEIGHT;
   const place = () => {
     const available = Math.max(120, window.innerHeight - 2 * MARGIN);

@@ -43,7 +43,7 @@ guard.onChange((allowed) => (document.documentElement.dataset.clickable = String
 function PanelFrame() {
   const [state, setState] = useState<State>({ kind: 'connecting' });
   const [refused, setRefused] = useState(false);
-  const refusedTimer = useRef<ReturnType<typeof setTimeout>>();
+  const refusedTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const controller = useMemo(() => new AbortController(), []);
   const language = state.kind === 'open' ? state.language : detectLanguage();
   const t = useMemo(() => createTranslator(panelFrameStrings, language), [language]);
