@@ -16,6 +16,12 @@ const E2E_PAGE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 const E2E_RUNTIME_SITE = 'http://runtime-site.test/*';
 
 /**
+ * An on-premises app on a LAN name over plain HTTP (issue 16: nothing may depend on a secure context),
+ * switched on the production way like the site above (test/e2e/page-plain-http.test.ts).
+ */
+const E2E_LAN_SITE = 'http://erp.local/*';
+
+/**
  * The panel (extension/entrypoints/panel) is an extension page the content script shows in an
  * iframe, so the page's scripts can neither read nor script it (issue 14). An iframe a content script
  * adds counts as the page's own, so the page must be web accessible. The manifest cannot name the
@@ -44,7 +50,7 @@ export default defineConfig({
       if (wxt.config.mode !== 'e2e') return;
       manifest.content_scripts ??= [];
       manifest.content_scripts.push({ matches: E2E_PAGE_MATCHES, js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
-      manifest.host_permissions = [...(manifest.host_permissions ?? []), E2E_RUNTIME_SITE];
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), E2E_RUNTIME_SITE, E2E_LAN_SITE];
     },
   },
 });

@@ -155,6 +155,8 @@ export interface ProbedDocument {
 /** The background's message to a tab's content script (never from a page: content scripts check the sender). */
 export type TabCommand =
   | { type: 'ownpost.picker.start' }
+  /** The panel frame loaded and claimed its session: it works (else the content script says it did not). */
+  | { type: 'ownpost.panel.ready'; token: string }
   /** The panel frame was closed (its × button, or the frame went away): remove its container. */
   | { type: 'ownpost.panel.close'; token: string }
   /** The panel frame's content is this tall: size the frame to it (within the viewport). */

@@ -129,6 +129,7 @@ export function acceptPanelPort(port: Runtime.Port): void {
       }
       token = (message as { token: string }).token;
       session.port = port;
+      tellHost(session, { type: 'ownpost.panel.ready', token });
       port.postMessage({ type: 'session', view: session.view, language: session.language, pageUrl: session.pageUrl } satisfies FrameUpdate);
       port.postMessage({ type: 'visibility', visible: session.visible } satisfies FrameUpdate);
       return;

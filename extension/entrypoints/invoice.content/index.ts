@@ -74,7 +74,11 @@ function startOnPage(ctx: ContentScriptContext, setup: PageSetup) {
     try {
       const view = await panelView(detection);
       if (controller.signal.aborted || ctx.isInvalid) return;
-      opening.panel = await openPanelFrame(view, { signal: controller.signal, onClosed: () => frame === opening && (frame = undefined) });
+      opening.panel = await openPanelFrame(view, {
+        signal: controller.signal,
+        onClosed: () => frame === opening && (frame = undefined),
+        onFailed: (reason) => button.showProblem(t('loadFailed', { reason })),
+      });
       opening.token = opening.panel.token;
     } catch (error) {
       if (frame === opening) frame = undefined;
@@ -97,10 +101,11 @@ function startOnPage(ctx: ContentScriptContext, setup: PageSetup) {
   const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (response: unknown) => void) => {
     if (sender.id !== browser.runtime.id || sender.tab) return;
     const command = message as TabCommand | undefined;
-    if (command?.type === 'ownpost.panel.close' || command?.type === 'ownpost.panel.resize') {
+    if (command?.type === 'ownpost.panel.close' || command?.type === 'ownpost.panel.resize' || command?.type === 'ownpost.panel.ready') {
       // Only for the frame this script opened (the token the background gave it).
       if (!frame || frame.token !== command.token) return;
       if (command.type === 'ownpost.panel.close') closeFrame();
+      else if (command.type === 'ownpost.panel.ready') frame.panel?.ready();
       else frame.panel?.resize(command.height);
       return;
     }

@@ -17,9 +17,13 @@ const FIRST_HEIGHT = 560;
 const CHECK_EVERY_MS = 200;
 /** Points per side of the grid `elementFromPoint` tests over the frame. */
 const GRID = 5;
+/** A frame that has not claimed its session by then did not load (blocked, or the extension went away). */
+export const FRAME_READY_TIMEOUT_MS = 8_000;
 
 export interface PanelFrame {
   token: string;
+  /** The frame claimed its session (the background says so). */
+  ready(): void;
   resize(contentHeight: number): void;
   close(): void;
 }
@@ -57,7 +61,10 @@ export function frameIsPlainlyVisible(host: HTMLElement, frame: HTMLIFrameElemen
  * mounts the frame, and reports to the frame, through the background, whether it is plainly visible.
  * Throws when the background refuses or does not answer: the caller shows the problem by the button.
  */
-export async function openPanelFrame(view: PanelView, options: { signal: AbortSignal; onClosed: () => void }): Promise<PanelFrame> {
+export async function openPanelFrame(
+  view: PanelView,
+  options: { signal: AbortSignal; onClosed: () => void; onFailed: (reason: string) => void },
+): Promise<PanelFrame> {
   const opened = (await browser.runtime.sendMessage({ type: 'panel.open', view })) as { ok: true; data: { token: string } } | { ok: false; error: { message: string } } | undefined;
   if (!opened) throw new Error('The extension did not answer.');
   if (!opened.ok) throw new Error(opened.error.message);
@@ -110,9 +117,15 @@ export async function openPanelFrame(view: PanelView, options: { signal: AbortSi
   });
 
   let closed = false;
+  // Issue 16: a panel that does not come up is said so by the button, never left blank or missing.
+  const readyTimer = setTimeout(() => {
+    close();
+    options.onFailed('the panel did not load. Reload the page and try again.');
+  }, FRAME_READY_TIMEOUT_MS);
   const close = () => {
     if (closed) return;
     closed = true;
+    clearTimeout(readyTimer);
     clearInterval(timer);
     window.removeEventListener('resize', onViewport);
     window.removeEventListener('scroll', check, { capture: true });
@@ -122,6 +135,7 @@ export async function openPanelFrame(view: PanelView, options: { signal: AbortSi
   options.signal.addEventListener('abort', close);
   return {
     token,
+    ready: () => clearTimeout(readyTimer),
     resize(contentHeight) {
       height = Math.max(80, contentHeight);
       place();
