@@ -39,7 +39,9 @@ export default defineConfig({
     name: 'Ownpost',
     description: 'Send invoices from any web invoicing app through your own mailbox.',
     // identity: Google sign-in for a sender (launchWebAuthFlow, extension/entrypoints/options/OAuthSignIn.tsx).
-    permissions: ['storage', 'scripting', 'activeTab', 'identity'],
+    // webRequest: observing only, to read where a document link redirects before following it
+    // (extension/background/redirect-location.ts, issue 14); it sees only hosts we have permission for.
+    permissions: ['storage', 'scripting', 'activeTab', 'identity', 'webRequest'],
     // The default relay runs on this machine; a relay elsewhere is asked for at connect time.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -81,6 +81,9 @@ beforeAll(async () => {
       ],
     },
     { path: '/docs/elsewhere', html: '', redirectTo: `${otherSite.origin}/other.pdf` },
+    { path: '/docs/moved', html: '', redirectTo: '/docs/moved-again' },
+    { path: '/docs/moved-again', html: '', redirectTo: '/invoices/42/pdf' },
+    { path: '/docs/loop', html: '', redirectTo: '/docs/loop' },
   ]);
 });
 
@@ -158,6 +161,24 @@ describe('finding and fetching the document', () => {
     const result = await ask({ type: 'document.inspect', url: url() }, panelFrame());
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatchObject({ code, message: expect.stringMatching(message) });
+  });
+
+  it('follows a same-site redirect hop by hop, each hop checked, to the PDF', async () => {
+    site.requests.length = 0;
+    expect(await must({ type: 'document.inspect', url: `${site.origin}/docs/moved` }, panelFrame())).toMatchObject({ filename: 'Faktura-42.pdf', size: PDF.length });
+    expect(site.requests.map((r) => r.path)).toEqual(['/docs/moved', '/docs/moved-again', '/invoices/42/pdf']);
+  });
+
+  it('stops following a redirect loop after a few hops', async () => {
+    const result = await ask({ type: 'document.inspect', url: `${site.origin}/docs/loop` }, panelFrame());
+    expect(!result.ok && result.error).toMatchObject({ code: 'document_unavailable', message: expect.stringMatching(/too many times/) });
+  });
+
+  it('redirect to another origin: a same-site link that redirects elsewhere makes no request there, to fetch or to probe', async () => {
+    otherSite.requests.length = 0;
+    expect((await ask({ type: 'document.inspect', url: `${site.origin}/docs/elsewhere` }, panelFrame())).ok).toBe(false);
+    expect(await must({ type: 'document.probe', urls: [`${site.origin}/docs/elsewhere`] })).toEqual({});
+    expect(otherSite.requests).toEqual([]);
   });
 
   it('inspects the page’s PDF: its name and size', async () => {
