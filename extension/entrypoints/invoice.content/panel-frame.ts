@@ -15,6 +15,8 @@ const MARGIN = 24;
 const FIRST_HEIGHT = 560;
 /** How often the container is checked while the panel is open, besides scrolls and resizes. */
 const CHECK_EVERY_MS = 200;
+/** The smallest share of its set size the frame may be shown at. */
+const MIN_SCALE = 0.75;
 /** Points per side of the grid `elementFromPoint` tests over the frame. */
 const GRID = 5;
 /** A frame that has not claimed its session by then did not load (blocked, or the extension went away). */
@@ -37,7 +39,9 @@ export interface PanelFrame {
 export function frameIsPlainlyVisible(host: HTMLElement, frame: HTMLIFrameElement, expected: { width: number; height: number }): boolean {
   if (!host.isConnected || !frame.isConnected) return false;
   const rect = frame.getBoundingClientRect();
-  if (rect.width < expected.width - 1 || rect.height < expected.height - 1) return false;
+  // Shrunk (by `zoom` or a transform on the way up): what the user sees is not the panel. A page's own
+  // mild zoom (90 %) is tolerated; a frame at a fraction of its size is not.
+  if (rect.width < expected.width * MIN_SCALE || rect.height < expected.height * MIN_SCALE) return false;
   if (rect.left < 0 || rect.top < 0 || rect.right > window.innerWidth || rect.bottom > window.innerHeight) return false;
   for (let element: Element | null = frame; element; element = element.parentElement ?? (element.getRootNode() as ShadowRoot).host ?? null) {
     const style = getComputedStyle(element);
@@ -78,18 +82,21 @@ export async function openPanelFrame(
   const frame = document.createElement('iframe');
   frame.dataset.testid = 'ownpost-panel-frame';
   frame.title = 'Ownpost';
-  const width: number = WIDTH[view.kind];
+  const fullWidth: number = WIDTH[view.kind];
   let height = FIRST_HEIGHT;
+  let width = fullWidth;
   const place = () => {
     const available = Math.max(120, window.innerHeight - 2 * MARGIN);
     const shown = Math.min(height, available);
+    // In a narrow window the frame narrows too: a frame sticking out of the viewport never counts as visible.
+    width = Math.max(200, Math.min(fullWidth, window.innerWidth - 16));
     const left = Math.max(0, window.innerWidth - width - MARGIN);
     host.style.setProperty('top', `${MARGIN}px`, 'important');
     host.style.setProperty('left', `${left}px`, 'important');
     frame.style.cssText = `display:block;border:0;margin:0;padding:0;width:${width}px;height:${shown}px;border-radius:10px;box-shadow:0 12px 40px rgba(0,0,0,.3);background:#fff;color-scheme:light;`;
-    expected = { width: Math.min(width, window.innerWidth), height: shown };
+    expected = { width, height: shown };
   };
-  let expected = { width, height };
+  let expected = { width: fullWidth, height };
   place();
   frame.src = `${browser.runtime.getURL(PANEL_PAGE as '/panel.html')}#${token}`;
   root.append(frame);
