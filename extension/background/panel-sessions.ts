@@ -27,7 +27,12 @@ const CLAIM_WITHIN_MS = 60_000;
 const MAX_SESSIONS = 200;
 
 /** From the frame to the background, over its port. */
-export type FrameMessage = { type: 'claim'; token: string } | { type: 'close' } | { type: 'resize'; height: number };
+export type FrameMessage =
+  | { type: 'claim'; token: string }
+  | { type: 'close' }
+  | { type: 'resize'; height: number }
+  /** Sent while the panel is open: a message on the port keeps Chromium's service worker, and so the session, alive. */
+  | { type: 'ping' };
 
 /** From the background to the frame. */
 export type FrameUpdate =

@@ -21,6 +21,9 @@ import { createClickGuard } from './click-guard';
 import '../invoice.content/panel/panel.css';
 import './frame.css';
 
+/** Below Chromium's 30-second idle limit for an extension's service worker. */
+const KEEP_ALIVE_MS = 20_000;
+
 type State = { kind: 'connecting' } | { kind: 'expired' } | { kind: 'open'; view: PanelView; language: Language; pageUrl: string };
 
 // The token is read once and taken out of the address, so nothing later in this page can leak it.
@@ -56,7 +59,13 @@ function PanelFrame() {
       else if (update.type === 'expired') setState({ kind: 'expired' });
     };
     port.onMessage.addListener(onUpdate);
-    port.onDisconnect.addListener(() => setState((current) => (current.kind === 'open' ? current : { kind: 'expired' })));
+    // Without the background there is no word from the page on whether the frame is visible: no more
+    // clicks, and the panel says it must be opened again.
+    port.onDisconnect.addListener(() => {
+      guard.hostReported(false);
+      setState({ kind: 'expired' });
+    });
+    const keepAlive = setInterval(() => send({ type: 'ping' }), KEEP_ALIVE_MS);
     const refuse = () => {
       // Say why nothing happened, so the user is not left clicking at a panel that ignores them.
       setRefused(true);
@@ -78,6 +87,7 @@ function PanelFrame() {
     const resize = new ResizeObserver(() => send({ type: 'resize', height: Math.ceil(document.body.getBoundingClientRect().height) }));
     resize.observe(document.body);
     return () => {
+      clearInterval(keepAlive);
       resize.disconnect();
       window.removeEventListener('click', onClick, { capture: true });
     };
