@@ -170,8 +170,9 @@ export async function unpublishRecipe(id: string): Promise<{ deleted: true }> {
 /** Starts the element picker in a tab (the popup's "Teach Ownpost this page"). */
 export async function startPicker(tabId: number): Promise<{ started: true }> {
   const command: TabCommand = { type: 'ownpost.picker.start' };
+  let answer: { ok?: boolean; problem?: string } | undefined;
   try {
-    await browser.tabs.sendMessage(tabId, command);
+    answer = (await browser.tabs.sendMessage(tabId, command)) as typeof answer;
   } catch {
     throw new RelayError({
       code: 'bad_request',
@@ -179,5 +180,7 @@ export async function startPicker(tabId: number): Promise<{ started: true }> {
       hint: 'Switch Ownpost on for this site first (or reload the page), then try again.',
     });
   }
+  // The page's script could not start the picker: say why, where the user asked (issue 16).
+  if (answer?.ok === false) throw new RelayError({ code: 'bad_request', message: answer.problem ?? 'The picker did not start.', hint: 'Reload the page and try again.' });
   return { started: true };
 }

@@ -46,16 +46,13 @@ function startOnPage(ctx: ContentScriptContext, setup: PageSetup) {
     },
   };
 
-  /** The panel's script, injected on first use. */
-  async function panel(): Promise<PanelApi | undefined> {
+  /** The picker's script, injected on first use; a failure is returned for the popup to show (issue 16). */
+  async function panel(): Promise<PanelApi | { problem: string }> {
     const loaded = installedPanel();
     if (loaded) return loaded;
     const result = await askBackground({ type: 'panel.load' });
-    if (!result.ok) {
-      console.warn(`[ownpost] ${t('loadFailed', { reason: result.error.message })}`);
-      return undefined;
-    }
-    return installedPanel();
+    if (!result.ok) return { problem: t('loadFailed', { reason: result.error.message }) };
+    return installedPanel() ?? { problem: t('loadFailed', { reason: 'the picker did not start.' }) };
   }
 
   let frame: { token: string; panel?: PanelFrame; controller: AbortController } | undefined;
@@ -110,8 +107,13 @@ function startOnPage(ctx: ContentScriptContext, setup: PageSetup) {
       return;
     }
     if (command?.type !== 'ownpost.picker.start') return;
-    void panel().then((api) => api?.startPicker(host));
-    sendResponse({ ok: true });
+    void panel().then((api) => {
+      if ('problem' in api) return sendResponse({ ok: false, problem: api.problem });
+      api.startPicker(host);
+      sendResponse({ ok: true });
+    });
+    // The answer comes once the picker runs (or could not start).
+    return true;
   };
   browser.runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
