@@ -107,7 +107,16 @@ export async function openPanelFrame(
     const visible = frameIsPlainlyVisible(host, frame, expected);
     if (visible === lastReported) return;
     lastReported = visible;
-    void browser.runtime.sendMessage({ type: 'panel.visibility', token, visible }).catch(() => undefined);
+    void browser.runtime
+      .sendMessage({ type: 'panel.visibility', token, visible })
+      .then((result: { ok?: boolean } | undefined) => {
+        // The background no longer knows this panel (the extension restarted): the frame cannot work any more.
+        if (result?.ok === false && !closed) {
+          close();
+          options.onFailed('the panel lost its connection to Ownpost. Press the button again.');
+        }
+      })
+      .catch(() => undefined);
   };
   const timer = setInterval(check, CHECK_EVERY_MS);
   const onViewport = () => {
