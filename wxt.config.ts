@@ -35,6 +35,23 @@ const FIREFOX_DATA_COLLECTION = {
   required: ['authenticationInfo', 'personallyIdentifyingInfo', 'personalCommunications', 'websiteContent'],
 } as const;
 
+/**
+ * An on-premises app on a LAN name over plain HTTP (issue 16: nothing may depend on a secure context),
+ * switched on the production way like the site above (test/e2e/page-plain-http.test.ts).
+ */
+const E2E_LAN_SITE = 'http://erp.local/*';
+
+/**
+ * The panel (extension/entrypoints/panel) is an extension page the content script shows in an
+ * iframe, so the page's scripts can neither read nor script it (issue 14). An iframe a content script
+ * adds counts as the page's own, so the page must be web accessible. The manifest cannot name the
+ * sites a user enables at run time, so `matches` covers every web page Ownpost could be enabled on;
+ * what keeps other pages out: Chromium's `use_dynamic_url` (the address changes every session, so a
+ * page cannot guess it or detect the extension), and the frame shows nothing without a one-time
+ * token from our content script on an enabled site (extension/background/panel-sessions.ts).
+ */
+const PANEL_RESOURCE = { resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true };
+
 export default defineConfig({
   srcDir: 'extension',
   // MV3 for Firefox too: WXT's MV2 default drops optional_host_permissions, so "Use Ownpost on this site"
@@ -50,7 +67,9 @@ export default defineConfig({
     name: 'Ownpost',
     description: 'Send invoices from any web invoicing app through your own mailbox.',
     // identity: Google sign-in for a sender (launchWebAuthFlow, extension/entrypoints/options/OAuthSignIn.tsx).
-    permissions: ['storage', 'scripting', 'activeTab', 'identity'],
+    // webRequest: observing only, to read where a document link redirects before following it
+    // (extension/background/redirect-location.ts, issue 14); it sees only hosts we have permission for.
+    permissions: ['storage', 'scripting', 'activeTab', 'identity', 'webRequest'],
     // The default relay runs on this machine; a relay elsewhere is asked for at connect time.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
@@ -64,13 +83,15 @@ export default defineConfig({
           },
         }
       : {}),
+    // Firefox does not know use_dynamic_url; there the panel's one-time token is what keeps other pages out.
+    web_accessible_resources: [browser === 'firefox' ? { resources: PANEL_RESOURCE.resources, matches: PANEL_RESOURCE.matches } : PANEL_RESOURCE],
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
       manifest.content_scripts ??= [];
       manifest.content_scripts.push({ matches: E2E_PAGE_MATCHES, js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
-      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_RUNTIME_SITES];
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_RUNTIME_SITES, E2E_LAN_SITE];
     },
   },
 });

@@ -51,6 +51,30 @@ const zId = z.string().min(1).max(64);
 /** The language for the relay's explanations (`?lang=`): the one the user chose in the extension, not the browser's. */
 const zExplanationLanguage = z.enum(['en', 'pl', 'is', 'sv', 'da', 'nb', 'de']).optional();
 
+/**
+ * A document as the page's content script hands it to the panel (issue 14): page data only, checked
+ * here because the page's DOM it was read from is not trusted. The panel itself runs in an
+ * extension-origin frame the page cannot script.
+ */
+export const zPanelDocument = z.object({
+  number: z.string().max(200).optional(),
+  recipients: z.array(z.string().max(400)).max(20).default([]),
+  customerName: z.string().max(300).optional(),
+  amount: z.string().max(100).optional(),
+  dueDate: z.string().max(100).optional(),
+  language: zExplanationLanguage,
+  pdfUrl: z.string().url().max(4096).optional(),
+  pdfName: z.string().max(255).optional(),
+});
+export type PanelDocument = z.output<typeof zPanelDocument>;
+
+/** What the panel frame shows: one document's send panel, or the bulk panel of a list page. */
+export const zPanelView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('document'), document: zPanelDocument }),
+  z.object({ kind: z.literal('list'), documents: z.array(zPanelDocument).min(1).max(500) }),
+]);
+export type PanelView = z.output<typeof zPanelView>;
+
 export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection.get') }),
   z.object({
@@ -71,6 +95,9 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('document.probe'), urls: z.array(z.string().url().max(4096)).min(1).max(3) }),
   z.object({ type: z.literal('document.history'), documentRef: z.string().min(1).max(200) }),
   z.object({ type: z.literal('panel.load') }),
+  // The panel frame (issue 14): the content script opens a session for it and reports whether the page lets it be seen.
+  z.object({ type: z.literal('panel.open'), view: zPanelView }),
+  z.object({ type: z.literal('panel.visibility'), token: z.string().min(16).max(128), visible: z.boolean() }),
   z.object({ type: z.literal('recipes.save'), recipe: zRecipeInput, share: z.boolean().optional() }),
   // Recipes and the element picker, from the extension's own pages (popup, options):
   z.object({ type: z.literal('recipes.list') }),
@@ -131,16 +158,19 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
 export type ExtensionRequest = z.input<typeof zExtensionRequest>;
 
 /** Requests a content script may make; the rest come only from the extension's own pages. */
+/**
+ * Requests a content script may make; the rest come only from the extension's own pages, the panel
+ * frame among them. Senders, history and sending are not here: since issue 14 only the panel frame,
+ * which the page cannot script, asks for them, so relay data never passes through the page's renderer
+ * in a script the page shares a DOM with.
+ */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<ExtensionRequest['type']> = new Set([
   'connection.get',
-  'profiles.list',
-  'document.inspect',
-  'message.send',
-  'message.status',
   'page.setup',
   'document.probe',
-  'document.history',
   'panel.load',
+  'panel.open',
+  'panel.visibility',
   'recipes.save',
   'templates.list',
 ]);
@@ -161,7 +191,14 @@ export interface ProbedDocument {
 }
 
 /** The background's message to a tab's content script (never from a page: content scripts check the sender). */
-export type TabCommand = { type: 'ownpost.picker.start' };
+export type TabCommand =
+  | { type: 'ownpost.picker.start' }
+  /** The panel frame loaded and claimed its session: it works (else the content script says it did not). */
+  | { type: 'ownpost.panel.ready'; token: string }
+  /** The panel frame was closed (its × button, or the frame went away): remove its container. */
+  | { type: 'ownpost.panel.close'; token: string }
+  /** The panel frame's content is this tall: size the frame to it (within the viewport). */
+  | { type: 'ownpost.panel.resize'; token: string; height: number };
 
 export interface ConnectionState {
   connected: boolean;
@@ -190,6 +227,8 @@ export interface ExtensionResponses {
   'document.probe': { document?: ProbedDocument };
   'document.history': { messages: MessageView[] };
   'panel.load': { loaded: true };
+  'panel.open': { token: string };
+  'panel.visibility': { delivered: boolean };
   'recipes.save': { recipe: Recipe; shared?: RecipeView; shareError?: ExtensionError };
   'recipes.list': { personal: Recipe[]; company: RecipeView[]; companyError?: ExtensionError };
   'recipes.delete': { deleted: true };

@@ -1,4 +1,5 @@
 import { MAX_DOCUMENT_BYTES, type DocumentInfo } from '../../shared/extension-messages';
+import { watchRedirect } from './redirect-location';
 import { RelayError } from './relay-client';
 
 export interface FetchedDocument extends DocumentInfo {
@@ -44,6 +45,49 @@ function sameOriginDocumentUrl(documentUrl: string, tabUrl: string | undefined):
     throw new RelayError({ code: 'document_unavailable', message: 'The document is not on this page’s own site, so Ownpost will not fetch it.' });
   }
   return url;
+}
+
+/** Redirects followed for one document, at most (browsers allow 20; a document link needs one or two). */
+export const MAX_REDIRECTS = 5;
+
+/**
+ * Fetches `url` following redirects by hand (issue 14): before each hop goes out, its address is
+ * checked against the origins the document may come from (the tab's own), so the user's cookies, and
+ * any request at all, go only there. A redirect whose Location cannot be read (see
+ * redirect-location.ts) or that leads elsewhere is refused, naming the problem; it is never followed
+ * to see where it ends. Before issue 14 the browser followed redirects and the final address was
+ * checked after the fact: a same-site link that redirected to localhost had made its request.
+ */
+async function fetchHopByHop(first: URL, allowedOrigin: string, init: RequestInit): Promise<Response> {
+  let url = first;
+  for (let hop = 0; ; hop++) {
+    if (url.origin !== allowedOrigin || !/^https?:$/.test(url.protocol)) {
+      throw new RelayError({ code: 'document_unavailable', message: 'The document link led to another site, so Ownpost did not follow it.' });
+    }
+    const watch = watchRedirect(url);
+    try {
+      const response = await fetch(url, { ...init, credentials: 'include', redirect: 'manual' });
+      const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304);
+      if (!redirected) return response;
+      if (hop >= MAX_REDIRECTS) throw new RelayError({ code: 'document_unavailable', message: 'The document link redirects too many times.' });
+      const location = await watch.location(response);
+      await response.body?.cancel().catch(() => undefined);
+      if (!location) {
+        throw new RelayError({
+          code: 'document_unavailable',
+          message: 'The document link redirects somewhere Ownpost cannot check, so it did not follow it.',
+          hint: 'Open the document itself (its final address) and try again, or add the file by hand.',
+        });
+      }
+      try {
+        url = new URL(location, url);
+      } catch {
+        throw new RelayError({ code: 'document_unavailable', message: 'The document link redirects to an address that is not valid.' });
+      }
+    } finally {
+      watch.stop();
+    }
+  }
 }
 
 function tooLarge(): RelayError {
@@ -123,8 +167,9 @@ export async function fetchDocumentForTab(
   } else {
     let response: Response;
     try {
-      response = await fetch(url, { credentials: 'include', cache: 'no-store' });
-    } catch {
+      response = await fetchHopByHop(url, url.origin, { cache: 'no-store' });
+    } catch (error) {
+      if (error instanceof RelayError) throw error;
       throw new RelayError({ code: 'document_unavailable', message: 'The document could not be downloaded from this site.' });
     }
     if (response.url && new URL(response.url).origin !== url.origin) {
@@ -175,11 +220,11 @@ async function probeOne(url: URL): Promise<{ url: string; filename: string; size
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), PROBE_TIMEOUT_MS);
   try {
-    const init: RequestInit = { credentials: 'include', cache: 'no-store', signal: controller.signal, headers: { Accept: 'application/pdf, */*;q=0.5' } };
-    let response = await fetch(url, { ...init, method: 'HEAD' });
+    const init: RequestInit = { cache: 'no-store', signal: controller.signal, headers: { Accept: 'application/pdf, */*;q=0.5' } };
+    let response = await fetchHopByHop(url, url.origin, { ...init, method: 'HEAD' });
     let magicChecked = false;
     if (response.status === 405 || response.status === 501) {
-      response = await fetch(url, { ...init, method: 'GET' });
+      response = await fetchHopByHop(url, url.origin, { ...init, method: 'GET' });
       const reader = response.body?.getReader();
       const first = reader ? await reader.read() : undefined;
       // Enough to tell a PDF; the rest of the body is not wanted.

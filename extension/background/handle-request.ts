@@ -27,6 +27,7 @@ import {
   toExtensionError,
   unpublishRecipe,
 } from './page-requests';
+import { openPanelSession, PANEL_PAGE_PATH, reportPanelVisibility } from './panel-sessions';
 import { callRelay, relayPath } from './relay-client';
 import { listTemplates, putTemplate, resetTemplate } from './templates';
 
@@ -38,12 +39,20 @@ function connectionState(connection: Awaited<ReturnType<typeof connectionItem.ge
 }
 
 /**
- * Is the message from one of our own pages (popup, options) rather than a content script? Decided by
- * the sender's URL, which the browser sets: our pages may also be open in a tab, so `sender.tab` alone
- * does not tell.
+ * Is the message from one of our own pages (popup, options, the panel frame) rather than a content
+ * script? Decided by the sender's URL, which the browser sets: our pages may also be open in a tab,
+ * so `sender.tab` alone does not tell. The panel frame may be loaded under the session's dynamic
+ * extension address (`use_dynamic_url`, wxt.config.ts), so it is recognised by its page.
  */
 function isExtensionPage(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  if (sender.url.startsWith(browser.runtime.getURL('/'))) return true;
+  try {
+    const url = new URL(sender.url);
+    return /^(chrome|moz)-extension:$/.test(url.protocol) && url.pathname === PANEL_PAGE_PATH;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -114,6 +123,10 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       return documentHistory(request.documentRef);
     case 'panel.load':
       return loadPanel(sender);
+    case 'panel.open':
+      return openPanelSession(request.view, sender);
+    case 'panel.visibility':
+      return reportPanelVisibility(request.token, request.visible, sender);
     case 'recipes.save':
       return saveRecipe(request.recipe, request.share ?? false);
     case 'recipes.list':

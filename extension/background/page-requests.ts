@@ -24,7 +24,7 @@ import { base64Size, bytesToBase64 } from '../lib/base64';
 import { fetchDocumentForTab, probeDocumentLinks } from './fetch-document';
 import { callRelay, RelayError, relayPath } from './relay-client';
 
-/** The panel's code, injected into a tab only when its user opens the panel (the page-load script stays small). */
+/** The element picker's code, injected into a tab only when its user starts the picker (the page-load script stays small). */
 export const PANEL_SCRIPT_FILE = '/content-scripts/invoice-panel.js';
 
 /** The stored connection to the relay, or a `not_connected` error the UI explains. */
@@ -97,7 +97,8 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
 }
 
 /**
- * Injects the panel's script into the frame that asked. Only into a tab's frame that runs our
+ * Injects the picker's script into the frame that asked (the send panel is a frame of its own since
+ * issue 14, see panel-sessions.ts). Only into a tab's frame that runs our
  * content script already (the sender), so this never reaches a page Ownpost is not enabled on.
  */
 export async function loadPanel(sender: Runtime.MessageSender): Promise<{ loaded: true }> {
@@ -169,8 +170,9 @@ export async function unpublishRecipe(id: string): Promise<{ deleted: true }> {
 /** Starts the element picker in a tab (the popup's "Teach Ownpost this page"). */
 export async function startPicker(tabId: number): Promise<{ started: true }> {
   const command: TabCommand = { type: 'ownpost.picker.start' };
+  let answer: { ok?: boolean; problem?: string } | undefined;
   try {
-    await browser.tabs.sendMessage(tabId, command);
+    answer = (await browser.tabs.sendMessage(tabId, command)) as typeof answer;
   } catch {
     throw new RelayError({
       code: 'bad_request',
@@ -178,5 +180,7 @@ export async function startPicker(tabId: number): Promise<{ started: true }> {
       hint: 'Switch Ownpost on for this site first (or reload the page), then try again.',
     });
   }
+  // The page's script could not start the picker: say why, where the user asked (issue 16).
+  if (answer?.ok === false) throw new RelayError({ code: 'bad_request', message: answer.problem ?? 'The picker did not start.', hint: 'Reload the page and try again.' });
   return { started: true };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { handleExtensionRequest } from '../background/handle-request';
+import { acceptPanelPort } from '../background/panel-sessions';
 import { browser, type Runtime } from '../lib/browser';
 import { syncSiteRegistrations } from '../lib/site-registration';
 
@@ -9,6 +10,8 @@ z.config({ jitless: true });
 export default defineBackground(() => {
   // Returning the promise answers the sender (webextension-polyfill).
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleExtensionRequest(message, sender));
+  // The panel frame's port (issue 14): extension/background/panel-sessions.ts.
+  browser.runtime.onConnect.addListener(acceptPanelPort);
 
   // The browser drops runtime-registered content scripts when the extension updates, and the user can
   // take a site's permission back in the browser's settings: re-register from the stored list.

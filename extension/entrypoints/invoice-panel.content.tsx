@@ -1,7 +1,8 @@
 /**
- * The in-page panel's script (issue 7): Preact, the send panel, the bulk panel and the element picker.
- * Not loaded with the page: the page-load script (invoice.content) asks the background to inject this
- * file when the user opens the panel, so pages pay only for detection and the button.
+ * The element picker's script (issues 7 and 14): Preact and the picker. Not loaded with the page: the
+ * page-load script (invoice.content) asks the background to inject this file when the user starts the
+ * picker. The send and bulk panels run in the extension-origin panel frame instead
+ * (extension/entrypoints/panel), so nothing from the relay is ever in the page.
  */
 import { installPanel } from './invoice.content/panel-contract';
 import { createPanelApi } from './invoice.content/panel/mount-panel';

@@ -2,10 +2,10 @@
  * A list page with several invoices: the user picks some, fixes a missing address, and sends them all
  * at once, one message per document, with a progress bar and a result per document.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
-import { openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
+import { openPanel, openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 
 const PDFS = { '2026-0101': testPdf('bulk 0101'), '2026-0102': testPdf('bulk 0102'), '2026-0103': testPdf('bulk 0103') };
 
@@ -20,6 +20,8 @@ const LIST = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>
 let setup: PairedBrowser;
 let site: InvoiceSite;
 let page: Page;
+/** The bulk panel's frame (issue 14), opened by the first test and used by the next. */
+let panel: Frame;
 
 beforeAll(async () => {
   setup = await startPairedBrowser();
@@ -43,8 +45,8 @@ describe('sending several documents from a list page', () => {
     await openSignedIn(page, site.origin, '/fakturor');
     const button = page.getByTestId('ownpost-send');
     await expect.poll(() => button.textContent(), { timeout: 10_000 }).toContain('(3)');
-    await button.click();
-    const items = page.getByTestId('ownpost-bulk-item');
+    panel = await openPanel(page);
+    const items = panel.getByTestId('ownpost-bulk-item');
     await expect.poll(() => items.count()).toBe(3);
     expect(await Promise.all([0, 1, 2].map((i) => items.nth(i).getAttribute('data-ref')))).toEqual(['2026-0101', '2026-0102', '2026-0103']);
     expect(await Promise.all([0, 1, 2].map((i) => items.nth(i).getByTestId('ownpost-bulk-to').inputValue()))).toEqual(['ekonomi@alfa.se', 'faktura@beta.se', '']);
@@ -52,15 +54,15 @@ describe('sending several documents from a list page', () => {
   });
 
   it('sends the chosen ones, each with its own PDF to its own customer, and shows progress and a result per document', async () => {
-    const items = page.getByTestId('ownpost-bulk-item');
+    const items = panel.getByTestId('ownpost-bulk-item');
     await items.nth(1).getByTestId('ownpost-bulk-select').uncheck();
     await items.nth(2).getByTestId('ownpost-bulk-to').fill('kassa@gamma.se');
     await items.nth(2).getByTestId('ownpost-bulk-select').check();
-    await expect.poll(() => page.getByTestId('ownpost-from').inputValue()).toBe(setup.profileId);
-    await page.getByTestId('ownpost-submit').click();
+    await expect.poll(() => panel.getByTestId('ownpost-from').inputValue()).toBe(setup.profileId);
+    await panel.getByTestId('ownpost-submit').click();
 
-    await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 30_000 }).toBe('sent');
-    const progress = page.getByTestId('ownpost-bulk-progress');
+    await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 30_000 }).toBe('sent');
+    const progress = panel.getByTestId('ownpost-bulk-progress');
     expect([await progress.getAttribute('value'), await progress.getAttribute('max')]).toEqual(['2', '2']);
     expect(await items.nth(0).getByTestId('ownpost-bulk-result').getAttribute('data-state')).toBe('sent');
     expect(await items.nth(1).getByTestId('ownpost-bulk-result').count()).toBe(0);
@@ -83,8 +85,8 @@ describe('sending several documents from a list page', () => {
 
   it('shows, when the list is opened again, which documents went out and to whom', async () => {
     await page.reload();
-    await page.getByTestId('ownpost-send').click({ timeout: 10_000 });
-    const items = page.getByTestId('ownpost-bulk-item');
+    panel = await openPanel(page);
+    const items = panel.getByTestId('ownpost-bulk-item');
     await expect.poll(() => items.nth(0).getByTestId('ownpost-bulk-history').textContent(), { timeout: 10_000 }).toContain('ekonomi@alfa.se');
     await expect.poll(() => items.nth(2).getByTestId('ownpost-bulk-history').textContent()).toContain('kassa@gamma.se');
     expect(await items.nth(1).getByTestId('ownpost-bulk-history').count()).toBe(0);

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoicePage, type InvoiceSite } from '../helpers/invoice-site';
-import { openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
+import { openPanel, openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 
 interface LanguageCase {
   language: string;
@@ -203,15 +203,15 @@ describe('invoice pages in seven languages', () => {
   for (const [index, c] of CASES.entries()) {
     it(`sends the ${c.language} page's document to its customer, byte for byte`, async () => {
       await openSignedIn(page, site.origin, c.page.path);
-      await page.getByTestId('ownpost-send').click({ timeout: 10_000 });
-      await expect.poll(() => page.getByTestId('ownpost-panel').isVisible()).toBe(true);
-      expect(await page.getByTestId('ownpost-to').inputValue()).toBe(c.recipient);
-      await expect.poll(() => page.getByTestId('ownpost-subject').inputValue()).toBe(c.subject);
-      await expect.poll(() => page.getByTestId('ownpost-from').inputValue()).toBe(setup.profileId);
-      await expect.poll(() => page.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain(c.filename);
+      const panel = await openPanel(page);
+      await expect.poll(() => panel.getByTestId('ownpost-panel').isVisible()).toBe(true);
+      expect(await panel.getByTestId('ownpost-to').inputValue()).toBe(c.recipient);
+      await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toBe(c.subject);
+      await expect.poll(() => panel.getByTestId('ownpost-from').inputValue()).toBe(setup.profileId);
+      await expect.poll(() => panel.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain(c.filename);
 
-      await page.getByTestId('ownpost-submit').click();
-      await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      await panel.getByTestId('ownpost-submit').click();
+      await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
 
       const mail = (await setup.smtp.waitForMessages(index + 1))[index]!;
       expect(mail.envelope.to).toEqual([c.recipient]);
@@ -238,7 +238,7 @@ describe('invoice pages in seven languages', () => {
 
   it('shows on the next visit that the document was already sent, and to whom', async () => {
     await openSignedIn(page, site.origin, CASES[0]!.page.path);
-    await page.getByTestId('ownpost-send').click({ timeout: 10_000 });
-    await expect.poll(() => page.getByTestId('ownpost-history').textContent(), { timeout: 10_000 }).toContain(CASES[0]!.recipient);
+    const panel = await openPanel(page);
+    await expect.poll(() => panel.getByTestId('ownpost-history').textContent(), { timeout: 10_000 }).toContain(CASES[0]!.recipient);
   });
 });

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
-import { openSignedIn, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
+import { openPanel, openSignedIn, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
 
 const PDF_77 = testPdf('erp document 2026/77');
 const PDF_78 = testPdf('erp document 2026/78');
@@ -93,12 +93,12 @@ describe('a recipe made with the element picker', () => {
   });
 
   it('puts the button on the page it was made on, and sends the picked PDF to the picked address', async () => {
-    await page.getByTestId('ownpost-send').click({ timeout: 10_000 });
-    await expect.poll(() => page.getByTestId('ownpost-to').inputValue()).toBe('inkop@beta.se');
-    await expect.poll(() => page.getByTestId('ownpost-subject').inputValue()).toContain('2026/77');
-    await expect.poll(() => page.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('2026-77.pdf');
-    await page.getByTestId('ownpost-submit').click();
-    await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+    const panel = await openPanel(page);
+    await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe('inkop@beta.se');
+    await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain('2026/77');
+    await expect.poll(() => panel.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('2026-77.pdf');
+    await panel.getByTestId('ownpost-submit').click();
+    await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
 
     const [mail] = await setup.smtp.waitForMessages(1);
     expect(mail!.envelope.to).toEqual(['inkop@beta.se']);
@@ -109,8 +109,8 @@ describe('a recipe made with the element picker', () => {
 
   it('reads the other documents of the same app with the same recipe', async () => {
     await openSignedIn(page, site.origin, '/erp/doc/78');
-    await page.getByTestId('ownpost-send').click({ timeout: 10_000 });
-    await expect.poll(() => page.getByTestId('ownpost-to').inputValue()).toBe('ekonomi@gamma.se');
-    await expect.poll(() => page.getByTestId('ownpost-subject').inputValue()).toContain('2026/78');
+    const panel = await openPanel(page);
+    await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe('ekonomi@gamma.se');
+    await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain('2026/78');
   });
 });

@@ -1,33 +1,66 @@
 /**
- * The invoicing page itself is not trusted with a send: its scripts can reach into the open shadow
- * root, but a click they make opens nothing and sends nothing, a recipient they type in is caught
- * before Send, and nothing secret is ever in the page for them to read.
+ * The invoicing page itself is not trusted with a send (issue 14). The panel is an extension-origin
+ * frame in a closed shadow root: a page script cannot open it, reach into it, read what it shows
+ * (senders, history, recipients), or show it in a frame of its own; and when the page hides, fades,
+ * shrinks or covers the frame (clickjacking, as in the 2025 research on DOM-based clickjacking of
+ * extension UIs), the user's clicks in it are refused. Nothing secret is ever in the page.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
-import { openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
+import { hasPanelFrame, openPanel, openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 
 const PDF = testPdf('hostile page 4711');
+/** The address the user types: it is on no page, so finding it in the page would mean a leak. */
+const TYPED_RECIPIENT = 'cfo@honest.example';
 
 /** An invoice page whose own script tries to use Ownpost behind the user's back. */
 const HOSTILE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoice 4711</title></head><body>
   <h1>Invoice 4711</h1><p>Customer: Honest Ltd</p><p>Email: <a href="mailto:accounts@honest.example">accounts@honest.example</a></p>
   <a href="/invoices/4711.pdf">PDF</a>
   <script>
-    const shadow = (tag) => document.querySelector(tag)?.shadowRoot;
-    const inPanel = (id) => shadow('ownpost-panel-ui')?.querySelector('[data-testid="' + id + '"]');
+    const host = () => document.querySelector('ownpost-panel-ui');
     window.hostile = {
-      clickSendButton() { shadow('ownpost-send-ui').querySelector('button').click(); },
-      redirectAndSend() {
-        const to = inPanel('ownpost-to');
-        to.value = 'thief@evil.example';
-        to.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-        inPanel('ownpost-submit').click();
-        inPanel('ownpost-submit').closest('form').requestSubmit();
-        inPanel('ownpost-submit').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      clickSendButton() { document.querySelector('ownpost-send-ui').shadowRoot.querySelector('button').click(); },
+      /** Everything a page script could try to reach the panel's fields with. */
+      reachPanel() {
+        const found = { shadowRoot: host()?.shadowRoot ?? null, fields: document.querySelectorAll('[data-testid^="ownpost-"]').length, frames: [] };
+        for (let i = 0; i < window.frames.length; i++) {
+          try { found.frames.push(window.frames[i].document.body.innerHTML); } catch (error) { found.frames.push('blocked: ' + error.name); }
+        }
+        return found;
       },
-      rewriteRecipient() { inPanel('ownpost-to').value = 'thief@evil.example'; },
+      /** Messages to the panel frame, as if from Ownpost: "send", "set the recipient". */
+      messageFrames() {
+        for (let i = 0; i < window.frames.length; i++) {
+          for (const message of [{ type: 'send' }, { type: 'claim', token: 'x'.repeat(64) }, { to: 'thief@evil.example', submit: true }]) window.frames[i].postMessage(message, '*');
+        }
+      },
+      /** Ownpost's panel page in a frame of the page's own, with a token it made up. */
+      embedOwnPanel(extensionId) {
+        const frame = document.createElement('iframe');
+        frame.id = 'hostile-frame';
+        frame.src = 'chrome-extension://' + extensionId + '/panel.html#' + 'f'.repeat(64);
+        frame.style.cssText = 'position:fixed;left:0;top:0;width:400px;height:400px;border:0';
+        document.body.append(frame);
+      },
+      /** A decoy drawn over the panel that lets clicks through to it ("Click here to claim your prize"). */
+      coverWithDecoy() {
+        const rect = host().getBoundingClientRect();
+        const decoy = document.createElement('div');
+        decoy.id = 'decoy';
+        decoy.textContent = 'Click here to claim your prize';
+        decoy.style.cssText = 'position:fixed;z-index:2147483647;pointer-events:none;background:#fc0;font:40px sans-serif;left:' + rect.left + 'px;top:' + rect.top + 'px;width:' + rect.width + 'px;height:' + rect.height + 'px';
+        document.documentElement.append(decoy);
+      },
+      fade() { host().style.setProperty('opacity', '0.01', 'important'); },
+      shrink() { host().style.setProperty('zoom', '0.1', 'important'); },
+      undo() {
+        document.getElementById('decoy')?.remove();
+        document.getElementById('hostile-frame')?.remove();
+        host()?.style.removeProperty('opacity');
+        host()?.style.removeProperty('zoom');
+      },
       everythingVisible() {
         const texts = [document.documentElement.outerHTML];
         for (const element of document.querySelectorAll('*')) if (element.shadowRoot) texts.push(element.shadowRoot.innerHTML);
@@ -36,9 +69,26 @@ const HOSTILE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
     };
   </script></body></html>`;
 
+type Hostile = Record<string, (...args: unknown[]) => unknown>;
+const hostile = <T = void>(name: string, ...args: unknown[]) =>
+  page.evaluate(([n, a]) => (window as unknown as { hostile: Hostile }).hostile[n as string]!(...(a as unknown[])), [name, args] as const) as Promise<T>;
+
 let setup: PairedBrowser;
 let site: InvoiceSite;
 let page: Page;
+let panel: Frame;
+
+/** The user clicks Send while the page attacks: the click is refused, said so, and nothing is sent. */
+async function expectRefusedSend() {
+  await expect.poll(() => panel.locator('html').getAttribute('data-clickable')).toBe('false');
+  await panel.getByTestId('ownpost-submit').click({ force: true });
+  await expect.poll(() => panel.getByTestId('ownpost-click-refused').count()).toBe(1);
+  await page.waitForTimeout(800);
+  expect(await panel.getByTestId('ownpost-status').count()).toBe(0);
+  expect(setup.smtp.received).toHaveLength(0);
+  await hostile('undo');
+  await expect.poll(() => panel.locator('html').getAttribute('data-clickable'), { timeout: 10_000 }).toBe('true');
+}
 
 beforeAll(async () => {
   setup = await startPairedBrowser();
@@ -55,42 +105,79 @@ afterAll(async () => {
 
 describe('a page script against the in-page UI', () => {
   it('cannot open the panel by clicking the button', async () => {
-    await page.evaluate(() => (window as unknown as { hostile: { clickSendButton(): void } }).hostile.clickSendButton());
+    await hostile('clickSendButton');
     await page.waitForTimeout(500);
-    expect(await page.getByTestId('ownpost-panel').count()).toBe(0);
+    expect(hasPanelFrame(page)).toBe(false);
   });
 
-  it('cannot send, by clicking Send or submitting the form, and its recipient is refused when the user sends', async () => {
-    await page.getByTestId('ownpost-send').click();
-    await expect.poll(() => page.getByTestId('ownpost-to').inputValue()).toBe('accounts@honest.example');
-    await expect.poll(() => page.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('4711.pdf');
-
-    await page.evaluate(() => (window as unknown as { hostile: { redirectAndSend(): void } }).hostile.redirectAndSend());
-    await page.waitForTimeout(1500);
+  it('cannot reach the panel: its container is closed, its frame is another origin, and messages to it do nothing', async () => {
+    panel = await openPanel(page);
+    await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe('accounts@honest.example');
+    await expect.poll(() => panel.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('4711.pdf');
+    const reached = await hostile<{ shadowRoot: unknown; fields: number; frames: string[] }>('reachPanel');
+    expect(reached.shadowRoot).toBeNull();
+    expect(reached.fields).toBe(0);
+    // A frame in a closed shadow root is not even in `window.frames`; any that is, is another origin.
+    expect(reached.frames.filter((content) => !content.startsWith('blocked'))).toEqual([]);
+    await hostile('messageFrames');
+    await page.waitForTimeout(1000);
+    expect(await panel.getByTestId('ownpost-status').count()).toBe(0);
+    expect(await panel.getByTestId('ownpost-to').inputValue()).toBe('accounts@honest.example');
     expect(setup.smtp.received).toHaveLength(0);
-    expect(await page.getByTestId('ownpost-status').count()).toBe(0);
+  });
 
-    // Whether or not the panel has already put the user's value back, a page that quietly rewrites
-    // the field (no event at all) just before the user presses Send is caught: Ownpost stops and
-    // puts the user's address back.
-    await page.evaluate(() => (window as unknown as { hostile: { rewriteRecipient(): void } }).hostile.rewriteRecipient());
-    expect(await page.getByTestId('ownpost-to').inputValue()).toBe('thief@evil.example');
-    await page.getByTestId('ownpost-submit').click();
-    await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state')).toBe('error');
-    expect(await page.getByTestId('ownpost-to').inputValue()).toBe('accounts@honest.example');
+  it('cannot show Ownpost’s panel page in a frame of its own: without the one-time token it gets nothing', async () => {
+    await hostile('embedOwnPanel', setup.browser.extensionId);
+    await page.waitForTimeout(1500);
+    for (const frame of page.frames()) {
+      const element = await frame.frameElement().catch(() => undefined);
+      if ((await element?.getAttribute('id')) !== 'hostile-frame') continue;
+      expect(await frame.getByTestId('ownpost-to').count()).toBe(0);
+      expect(await frame.getByTestId('ownpost-from').count()).toBe(0);
+    }
+    await hostile('undo');
+    // Ownpost's own panel is untouched.
+    expect(await panel.getByTestId('ownpost-to').inputValue()).toBe('accounts@honest.example');
+  });
 
-    await page.getByTestId('ownpost-submit').click();
-    await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+  it('clickjacking: a decoy drawn over the panel that lets clicks through gets the user’s click refused', async () => {
+    await hostile('coverWithDecoy');
+    await expectRefusedSend();
+  });
+
+  it('clickjacking: a panel made nearly transparent (opacity 0.01) gets the user’s click refused', async () => {
+    await hostile('fade');
+    await expectRefusedSend();
+  });
+
+  it('clickjacking: a panel shrunk to a few pixels gets the user’s click refused', async () => {
+    await hostile('shrink');
+    await expectRefusedSend();
+  });
+
+  it('sends once the panel is plainly visible, to the address the user typed, exactly once', async () => {
+    await panel.getByTestId('ownpost-to').fill(TYPED_RECIPIENT);
+    await panel.getByTestId('ownpost-submit').click();
+    await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
     const [mail] = await setup.smtp.waitForMessages(1);
-    expect(mail!.envelope.to).toEqual(['accounts@honest.example']);
+    expect(mail!.envelope.to).toEqual([TYPED_RECIPIENT]);
     expect(Buffer.compare(mail!.parsed.attachments[0]!.content, PDF)).toBe(0);
     await page.waitForTimeout(300);
     expect(setup.smtp.received).toHaveLength(1);
   });
 
-  it('never finds the relay token in the page, its shadow roots, storage or cookies', async () => {
-    const visible = await page.evaluate(() => (window as unknown as { hostile: { everythingVisible(): string } }).hostile.everythingVisible());
+  it('cannot read the recipients or the history the panel shows from the page’s DOM', async () => {
+    await page.reload();
+    panel = await openPanel(page);
+    await expect.poll(() => panel.getByTestId('ownpost-history').textContent(), { timeout: 10_000 }).toContain(TYPED_RECIPIENT);
+    const visible = await hostile<string>('everythingVisible');
     expect(visible).toContain('accounts@honest.example');
+    expect(visible).not.toContain(TYPED_RECIPIENT);
+    expect(visible).not.toContain('anna@firma.se');
+  });
+
+  it('never finds the relay token in the page, its shadow roots, storage or cookies', async () => {
+    const visible = await hostile<string>('everythingVisible');
     expect(visible).not.toContain(setup.user.token);
     const stored = await setup.extensionPage.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, { token?: string }>> } } } }).chrome;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
 import { startInvoiceSite, type InvoiceSite } from '../helpers/invoice-site';
+import { openPanel } from '../helpers/paired-browser';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
 
@@ -70,20 +71,23 @@ describe('from an invoice page to a real mailbox', () => {
 
     // 3. Sign in to the invoicing app (HttpOnly session cookie), open the invoice.
     await page.goto(`${site.origin}/login?next=/invoices/42`);
-    await page.getByTestId('ownpost-send').click();
-    const panel = page.getByTestId('ownpost-panel');
+    // The panel is an extension-origin frame the page cannot script (issue 14).
+    const frame = await openPanel(page);
+    const panel = frame.getByTestId('ownpost-panel');
     await expect.poll(() => panel.isVisible()).toBe(true);
-    expect(await page.getByTestId('ownpost-to').inputValue()).toBe('ekonomi@kund.se');
-    await expect.poll(() => page.getByTestId('ownpost-subject').inputValue()).toContain('2026-0042');
-    await expect.poll(() => page.getByTestId('ownpost-from').inputValue()).toBe(created.body.id);
-    await expect.poll(() => page.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('Faktura-2026-0042.pdf');
+    expect(await frame.getByTestId('ownpost-to').inputValue()).toBe('ekonomi@kund.se');
+    await expect.poll(() => frame.getByTestId('ownpost-subject').inputValue()).toContain('2026-0042');
+    await expect.poll(() => frame.getByTestId('ownpost-from').inputValue()).toBe(created.body.id);
+    await expect.poll(() => frame.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('Faktura-2026-0042.pdf');
     await page.screenshot({ path: 'docs/screenshots/panel.png' });
 
     // 4. Send, follow the status to "sent".
-    await page.getByTestId('ownpost-submit').click();
+    await frame.getByTestId('ownpost-submit').click();
     await expect
-      .poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 })
+      .poll(() => frame.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 })
       .toBe('sent');
+    // The frame takes the height of the result line through the page's content script: let it settle.
+    await page.waitForTimeout(500);
     await page.screenshot({ path: 'docs/screenshots/panel-sent.png' });
 
     // 5. The real SMTP server got the mail with the identical PDF.

@@ -34,6 +34,15 @@ function invoiceTab(path = '/invoices/42'): Runtime.MessageSender {
   return { id: 'test-extension-id', url, frameId: 0, tab: { id: 7, url } as never };
 }
 
+/**
+ * The panel frame (issue 14): our panel page in an iframe of the invoice tab. Sending, history and the
+ * document's details are asked from there, never from the page's content script.
+ */
+function panelFrame(path = '/invoices/42'): Runtime.MessageSender {
+  const url = `${site.origin}${path}`;
+  return { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/panel.html', frameId: 3, tab: { id: 7, url } as never };
+}
+
 function ask<R extends ExtensionRequest>(request: R, sender: Runtime.MessageSender = invoiceTab()): Promise<ExtensionResult<R['type']>> {
   return handleExtensionRequest(request, sender) as Promise<ExtensionResult<R['type']>>;
 }
@@ -72,6 +81,9 @@ beforeAll(async () => {
       ],
     },
     { path: '/docs/elsewhere', html: '', redirectTo: `${otherSite.origin}/other.pdf` },
+    { path: '/docs/moved', html: '', redirectTo: '/docs/moved-again' },
+    { path: '/docs/moved-again', html: '', redirectTo: '/invoices/42/pdf' },
+    { path: '/docs/loop', html: '', redirectTo: '/docs/loop' },
   ]);
 });
 
@@ -96,6 +108,12 @@ describe('what a page may ask the background', () => {
     ['recipes.publish', { type: 'recipes.publish', id: 'x' }],
     ['picker.start', { type: 'picker.start', tabId: 7 }],
     ['connection.forget', { type: 'connection.forget' }],
+    // Since issue 14 only the panel frame shows relay data and sends: the page's content script may not.
+    ['message.send', { type: 'message.send', draft: { to: ['thief@evil.example'], subject: 'x', idempotencyKey: 'k'.repeat(16) } }],
+    ['message.status', { type: 'message.status', id: 'x' }],
+    ['document.history', { type: 'document.history', documentRef: '42' }],
+    ['document.inspect', { type: 'document.inspect', url: 'http://127.0.0.1/x.pdf' }],
+    ['profiles.list', { type: 'profiles.list' }],
   ] as const)('refuses %s from a web page', async (_type, request) => {
     expect(await ask(request as ExtensionRequest)).toEqual({ ok: false, error: { code: 'bad_request', message: 'Not allowed from a web page.' } });
   });
@@ -140,13 +158,31 @@ describe('finding and fetching the document', () => {
     ['a file that calls itself a PDF but is not one', () => `${site.origin}/docs/fake.pdf`, 'not_a_pdf', /not give a PDF/],
     ['a document larger than 25 MB', () => `${site.origin}/docs/huge`, 'document_too_large', /larger than 25 MB/],
   ])('refuses %s', async (_name, url, code, message) => {
-    const result = await ask({ type: 'document.inspect', url: url() });
+    const result = await ask({ type: 'document.inspect', url: url() }, panelFrame());
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatchObject({ code, message: expect.stringMatching(message) });
   });
 
+  it('follows a same-site redirect hop by hop, each hop checked, to the PDF', async () => {
+    site.requests.length = 0;
+    expect(await must({ type: 'document.inspect', url: `${site.origin}/docs/moved` }, panelFrame())).toMatchObject({ filename: 'Faktura-42.pdf', size: PDF.length });
+    expect(site.requests.map((r) => r.path)).toEqual(['/docs/moved', '/docs/moved-again', '/invoices/42/pdf']);
+  });
+
+  it('stops following a redirect loop after a few hops', async () => {
+    const result = await ask({ type: 'document.inspect', url: `${site.origin}/docs/loop` }, panelFrame());
+    expect(!result.ok && result.error).toMatchObject({ code: 'document_unavailable', message: expect.stringMatching(/too many times/) });
+  });
+
+  it('redirect to another origin: a same-site link that redirects elsewhere makes no request there, to fetch or to probe', async () => {
+    otherSite.requests.length = 0;
+    expect((await ask({ type: 'document.inspect', url: `${site.origin}/docs/elsewhere` }, panelFrame())).ok).toBe(false);
+    expect(await must({ type: 'document.probe', urls: [`${site.origin}/docs/elsewhere`] })).toEqual({});
+    expect(otherSite.requests).toEqual([]);
+  });
+
   it('inspects the page’s PDF: its name and size', async () => {
-    expect(await must({ type: 'document.inspect', url: `${site.origin}/invoices/42/pdf` })).toEqual({
+    expect(await must({ type: 'document.inspect', url: `${site.origin}/invoices/42/pdf` }, panelFrame())).toEqual({
       filename: 'Faktura-42.pdf',
       size: PDF.length,
       contentType: 'application/pdf',
@@ -171,7 +207,7 @@ describe('sending from the page', () => {
         attachments: [{ filename: 'följesedel.txt', contentType: 'text/plain', contentBase64: added.toString('base64') }],
         idempotencyKey: `test-${Math.random()}`,
       },
-    });
+    }, panelFrame());
     expect(message.status).toBe('queued');
     const mail = (await smtp.waitForMessages(before + 1))[before]!;
     expect(mail.envelope.to).toEqual(['kund@exempel.se']);
@@ -180,7 +216,7 @@ describe('sending from the page', () => {
     expect(Buffer.compare(mail.parsed.attachments[1]!.content, added)).toBe(0);
 
     await vi.waitFor(async () => {
-      const history = await must({ type: 'document.history', documentRef: 'page-requests-42' });
+      const history = await must({ type: 'document.history', documentRef: 'page-requests-42' }, panelFrame());
       expect(history.messages).toEqual([expect.objectContaining({ id: message.id, status: 'sent', to: ['kund@exempel.se'] })]);
     });
   });
@@ -190,7 +226,7 @@ describe('sending from the page', () => {
     const result = await ask({
       type: 'message.send',
       draft: { to: ['kund@exempel.se'], subject: 'Faktura', documentUrl: `${otherSite.origin}/other.pdf`, idempotencyKey: `test-${Math.random()}` },
-    });
+    }, panelFrame());
     expect(!result.ok && result.error.code).toBe('document_unavailable');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.received.length).toBe(before);

@@ -20,14 +20,26 @@ function start() {
   return watchPage(ctx, { recipes: () => [], label: () => 'Send from my mailbox', open: (d) => opened.push(d), navigated: () => undefined });
 }
 
+/**
+ * happy-dom lays nothing out: every box is empty and nothing is under any point. The button goes by
+ * its title only where a person can click it (send-button.ts), so give the page a simple layout:
+ * every element a box in the first screen, and our button the thing under its own centre.
+ */
+function layOutThePage() {
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(() => new DOMRect(20, 20, 160, 32));
+  document.elementFromPoint = () => document.querySelector('ownpost-send-ui');
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
+  layOutThePage();
   document.body.innerHTML = '<main id="app"><p>Loading…</p></main>';
   ctx = new ContentScriptContext('invoice-test');
   opened = [];
 });
 
 afterEach(() => {
+  vi.restoreAllMocks();
   ctx.abort();
   vi.useRealTimers();
 });

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import type { ExtensionRequest, ExtensionResult } from '../../shared/extension-messages';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
@@ -35,7 +35,7 @@ export interface PairedBrowser {
  * sender profile for it, and Chromium with the e2e build of the extension, paired with the relay
  * through the background's own pairing request (the popup's UI has its own test).
  */
-export async function startPairedBrowser(options: { role?: 'admin' | 'member' } = {}): Promise<PairedBrowser> {
+export async function startPairedBrowser(options: { role?: 'admin' | 'member'; hosts?: Record<string, string> } = {}): Promise<PairedBrowser> {
   const smtp = await startSmtpServer({ users: { [MAILBOX.address]: MAILBOX.password } });
   const relay = await startTestRelay();
   const relayUrl = await relay.relay.listen();
@@ -45,7 +45,7 @@ export async function startPairedBrowser(options: { role?: 'admin' | 'member' } 
   const code = newPairingCode();
   await relay.relay.store.createPairingCode({ hash: hashSecretToken(code), userId: user.id, expiresAt: Date.now() + 600_000 });
 
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension({ hosts: options.hosts ?? {} });
   const extensionPage = await browser.context.newPage();
   await extensionPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   const request = <R extends ExtensionRequest>(message: R) =>
@@ -68,6 +68,46 @@ export async function startPairedBrowser(options: { role?: 'admin' | 'member' } 
       await smtp.close();
     },
   };
+}
+
+/** The panel page's address, under the extension's static or its per-session dynamic id (`use_dynamic_url`). */
+const PANEL_FRAME_URL = /^chrome-extension:\/\/[a-z0-9-]+\/panel\.html(?:[?#]|$)/;
+
+/**
+ * The panel frame on `page` (issue 14): the send and bulk panels are an extension page in an iframe
+ * inside a closed shadow root, which locators cannot enter; the frame is found by its address.
+ */
+export async function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => PANEL_FRAME_URL.test(f.url()) && !f.isDetached());
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('the panel frame did not appear');
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * Presses the page's send button and returns the panel frame it opens, once the panel takes clicks:
+ * clicks count only after the frame has been plainly visible for a moment (its root's
+ * `data-clickable`), as for a person who sees the panel before clicking it.
+ */
+export async function openPanel(page: Page, options: { timeoutMs?: number } = {}): Promise<Frame> {
+  const before = new Set(page.frames());
+  await page.getByTestId('ownpost-send').click({ timeout: options.timeoutMs ?? 10_000 });
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  let frame: Frame | undefined;
+  while (!(frame = page.frames().find((f) => !before.has(f) && PANEL_FRAME_URL.test(f.url()) && !f.isDetached()))) {
+    if (Date.now() > deadline) throw new Error('the panel frame did not appear');
+    await page.waitForTimeout(100);
+  }
+  await frame.locator('html[data-clickable="true"]').waitFor({ state: 'attached', timeout: Math.max(1_000, deadline - Date.now()) });
+  return frame;
+}
+
+/** Is a panel frame shown on `page` now? */
+export function hasPanelFrame(page: Page): boolean {
+  return page.frames().some((f) => PANEL_FRAME_URL.test(f.url()) && !f.isDetached());
 }
 
 /** Signs in to the test invoicing app (its HttpOnly session cookie) and opens `path`. */

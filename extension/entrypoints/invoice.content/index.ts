@@ -1,17 +1,21 @@
 /**
  * The script every page of an enabled site loads (issue 7). It stays small and cheap: it reads the
  * page with the site adapters, puts the send button next to the document's title, and follows
- * single-page apps. The panel itself (Preact, the picker, the bulk sender) is another script that
- * the background injects only when the user opens it (see panel-contract.ts).
+ * single-page apps. The send and bulk panels run in an extension-origin frame the page cannot script
+ * (panel-frame.ts, issue 14); the element picker is another script the background injects only when
+ * the user starts it (see panel-contract.ts).
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PageSetup, TabCommand } from '../../../shared/extension-messages';
+import type { PageSetup, PanelDocument, PanelView, TabCommand } from '../../../shared/extension-messages';
 import { createTranslator } from '../../i18n/core';
 import { buttonStrings } from '../../i18n/page-strings';
 import { watchPage } from './page-watch';
 import { askBackground } from './background-request';
 import { installedPanel, type PanelApi, type PanelHost } from './panel-contract';
+import { openPanelFrame, type PanelFrame } from './panel-frame';
+import type { DetectedDocument, PageDetection } from '../../sites/site-adapter';
+import type { MountedButton } from './send-button';
 
 export default defineContentScript({
   // Production: registered at run time for the sites the user enables (extension/lib/site-registration.ts).
@@ -42,39 +46,100 @@ function startOnPage(ctx: ContentScriptContext, setup: PageSetup) {
     },
   };
 
-  /** The panel's script, injected on first use. */
-  async function panel(): Promise<PanelApi | undefined> {
+  /** The picker's script, injected on first use; a failure is returned for the popup to show (issue 16). */
+  async function panel(): Promise<PanelApi | { problem: string }> {
     const loaded = installedPanel();
     if (loaded) return loaded;
     const result = await askBackground({ type: 'panel.load' });
-    if (!result.ok) {
-      console.warn(`[ownpost] ${t('loadFailed', { reason: result.error.message })}`);
-      return undefined;
+    if (!result.ok) return { problem: t('loadFailed', { reason: result.error.message }) };
+    return installedPanel() ?? { problem: t('loadFailed', { reason: 'the picker did not start.' }) };
+  }
+
+  let frame: { token: string; panel?: PanelFrame; controller: AbortController } | undefined;
+  const closeFrame = () => {
+    frame?.controller.abort();
+    frame = undefined;
+  };
+  ctx.onInvalidated(closeFrame);
+
+  /** Opens the panel frame; every way this can fail is shown by the button (issue 16: never silently). */
+  async function openPanel(detection: PageDetection, button: MountedButton) {
+    closeFrame();
+    const controller = new AbortController();
+    const opening: NonNullable<typeof frame> = { token: '', controller };
+    frame = opening;
+    try {
+      const view = await panelView(detection);
+      if (controller.signal.aborted || ctx.isInvalid) return;
+      opening.panel = await openPanelFrame(view, {
+        signal: controller.signal,
+        onClosed: () => frame === opening && (frame = undefined),
+        onFailed: (reason) => button.showProblem(t('loadFailed', { reason })),
+      });
+      opening.token = opening.panel.token;
+    } catch (error) {
+      if (frame === opening) frame = undefined;
+      button.showProblem(t('loadFailed', { reason: (error as Error).message || String(error) }));
     }
-    return installedPanel();
   }
 
   const watcher = watchPage(ctx, {
     recipes: () => recipes,
     label: (detection) => (detection.kind === 'list' ? t('sendList', { count: detection.documents.length }) : t('send')),
-    open(detection) {
-      void panel().then((api) => {
-        if (!api || ctx.isInvalid) return;
-        if (detection.kind === 'list') api.openList(detection.documents, host);
-        else api.openDocument(detection.documents[0]!, host);
-      });
+    open: (detection, button) => void openPanel(detection, button),
+    navigated: () => {
+      closeFrame();
+      installedPanel()?.close();
     },
-    navigated: () => installedPanel()?.close(),
   });
 
   // The popup's "Teach Ownpost this page" reaches us through the background only: a message from
   // anything else (another extension, a page) is not for us.
   const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (response: unknown) => void) => {
     if (sender.id !== browser.runtime.id || sender.tab) return;
-    if ((message as TabCommand | undefined)?.type !== 'ownpost.picker.start') return;
-    void panel().then((api) => api?.startPicker(host));
-    sendResponse({ ok: true });
+    const command = message as TabCommand | undefined;
+    if (command?.type === 'ownpost.panel.close' || command?.type === 'ownpost.panel.resize' || command?.type === 'ownpost.panel.ready') {
+      // Only for the frame this script opened (the token the background gave it).
+      if (!frame || frame.token !== command.token) return;
+      if (command.type === 'ownpost.panel.close') closeFrame();
+      else if (command.type === 'ownpost.panel.ready') frame.panel?.ready();
+      else frame.panel?.resize(command.height);
+      return;
+    }
+    if (command?.type !== 'ownpost.picker.start') return;
+    void panel().then((api) => {
+      if ('problem' in api) return sendResponse({ ok: false, problem: api.problem });
+      api.startPicker(host);
+      sendResponse({ ok: true });
+    });
+    // The answer comes once the picker runs (or could not start).
+    return true;
   };
   browser.runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+}
+
+/** The page data the panel frame gets: no elements, and the PDF link found by asking the site only now that the user asked. */
+async function panelView(detection: PageDetection): Promise<PanelView> {
+  if (detection.kind === 'list') return { kind: 'list', documents: detection.documents.map(panelDocument) };
+  let found = detection.documents[0]!;
+  if (!found.pdfUrl && found.pdfCandidates?.length) {
+    const probed = await askBackground({ type: 'document.probe', urls: found.pdfCandidates.slice(0, 3) });
+    if (probed.ok && probed.data.document) found = { ...found, pdfUrl: probed.data.document.url };
+  }
+  return { kind: 'document', document: panelDocument(found) };
+}
+
+function panelDocument(found: DetectedDocument): PanelDocument {
+  return {
+    // Within the limits the background checks (zPanelDocument): a page's odd text must not stop the panel.
+    recipients: found.recipients.filter((r) => r.length <= 400).slice(0, 20),
+    ...(found.number ? { number: found.number.slice(0, 200) } : {}),
+    ...(found.customerName ? { customerName: found.customerName.slice(0, 300) } : {}),
+    ...(found.amount ? { amount: found.amount.slice(0, 100) } : {}),
+    ...(found.dueDate ? { dueDate: found.dueDate.slice(0, 100) } : {}),
+    ...(found.language ? { language: found.language } : {}),
+    ...(found.pdfUrl ? { pdfUrl: found.pdfUrl } : {}),
+    ...(found.pdfName ? { pdfName: found.pdfName } : {}),
+  };
 }

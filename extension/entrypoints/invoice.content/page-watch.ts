@@ -5,11 +5,9 @@
  * never for the page's whole life, and everything stops with the content script's context.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ProbedDocument } from '../../../shared/extension-messages';
 import type { Recipe } from '../../../shared/recipe-schemas';
 import { detectDocumentsOnPage } from '../../sites';
 import type { PageDetection } from '../../sites/site-adapter';
-import { askBackground } from './background-request';
 import { BUTTON_HOST_TAG, mountSendButton, type MountedButton } from './send-button';
 
 /** How long the DOM is watched after the load or a navigation: apps render invoices after fetching them. */
@@ -22,7 +20,8 @@ const SETTLE_MS = 200;
 export interface PageWatchOptions {
   recipes(): readonly Recipe[];
   label(detection: PageDetection): string;
-  open(detection: PageDetection): void;
+  /** The user pressed the button; `button` can show why the panel did not open. */
+  open(detection: PageDetection, button: MountedButton): void;
   /** The address changed: whatever was open belonged to the previous page. */
   navigated(): void;
 }
@@ -42,8 +41,9 @@ function detectionKey(detection: PageDetection): string {
   return `${detection.kind}:${elementId(detection.anchor)}:${documents}`;
 }
 
+const OUR_TAGS = new Set([BUTTON_HOST_TAG, 'ownpost-panel-ui', 'ownpost-picker-ui']);
 function isOurs(node: Node): boolean {
-  return node.nodeName.toLowerCase() === BUTTON_HOST_TAG || node.nodeName.toLowerCase() === 'ownpost-panel-ui';
+  return OUR_TAGS.has(node.nodeName.toLowerCase());
 }
 
 export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) {
@@ -52,8 +52,6 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let watchTimer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
-  /** A link probed once is not probed again on this page: probing costs the site a request. */
-  const probed = new Map<string, ProbedDocument | null>();
 
   function unmount() {
     current?.controller.abort();
@@ -70,7 +68,7 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
     unmount();
     // Aborted by unmount(), which the context's invalidation also calls.
     const controller = new AbortController();
-    const entry = {
+    const entry: { key: string; detection: PageDetection; controller: AbortController; button: MountedButton } = {
       key,
       detection,
       controller,
@@ -78,35 +76,20 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
         anchor: detection.anchor,
         label: options.label(detection),
         // The newest reading of the page, not the one the button was made for.
-        onActivate: () => options.open(entry.detection),
+        onActivate: () => options.open(entry.detection, entry.button),
         signal: controller.signal,
       }),
     };
     current = entry;
   }
 
-  /** A document whose PDF link does not say so: ask the background whether one of its links gives a PDF. */
-  async function resolvePdf(detection: PageDetection): Promise<PageDetection | undefined> {
-    const found = detection.documents[0]!;
-    if (detection.kind !== 'document' || found.pdfUrl || !found.pdfCandidates?.length) return detection;
-    const key = found.pdfCandidates.join(' ');
-    let document = probed.get(key);
-    if (document === undefined) {
-      const result = await askBackground({ type: 'document.probe', urls: found.pdfCandidates });
-      document = result.ok ? (result.data.document ?? null) : null;
-      probed.set(key, document);
-    }
-    if (!document) return undefined;
-    const { pdfCandidates: _candidates, ...rest } = found;
-    return { ...detection, documents: [{ ...rest, pdfUrl: document.url }] };
-  }
-
   async function detect() {
     const run = ++generation;
     let detection: PageDetection | undefined;
     try {
+      // Links that may give the PDF are not probed here: asking the site costs it a request with the
+      // user's cookies, so that happens only when the user presses the button (issue 14).
       detection = detectDocumentsOnPage(document, new URL(location.href), options.recipes())?.detection;
-      if (detection) detection = await resolvePdf(detection);
     } catch (error) {
       console.warn('[ownpost] reading the page failed', error);
       detection = undefined;

@@ -1,11 +1,11 @@
 /**
- * How the page-load script (this folder's index.ts: detection and the button) and the panel's script
- * (invoice-panel.content.tsx, injected by the background when the user opens the panel) talk. Both
+ * How the page-load script (this folder's index.ts: detection and the button) and the picker's script
+ * (invoice-panel.content.tsx, injected by the background when the user starts the picker) talk. Both
  * run in the extension's isolated world in the same frame, so they share its global object, which the
- * page's own scripts cannot see.
+ * page's own scripts cannot see. The send and bulk panels are not in the page at all: they run in the
+ * panel frame (panel-frame.ts, extension/entrypoints/panel), and only take `PanelHost` from it.
  */
 import type { Language } from '../../i18n/core';
-import type { DetectedDocument } from '../../sites/site-adapter';
 
 export const PANEL_API_KEY = '__ownpostPanel';
 
@@ -19,8 +19,6 @@ export interface PanelHost {
 }
 
 export interface PanelApi {
-  openDocument(found: DetectedDocument, host: PanelHost): void;
-  openList(documents: DetectedDocument[], host: PanelHost): void;
   startPicker(host: PanelHost): void;
   /** The page navigated away from the document: close what is open. */
   close(): void;

@@ -1,6 +1,7 @@
 /**
  * The send button, in its own shadow root next to the document's title (floating when the page has
- * no title to put it by). Plain DOM, no UI library: this is the part every invoice page loads.
+ * no title to put it by, or when the title is not where a person can click it). Plain DOM, no UI
+ * library: this is the part every invoice page loads.
  */
 import styles from './button.css?inline';
 
@@ -8,7 +9,24 @@ export const BUTTON_HOST_TAG = 'ownpost-send-ui';
 
 export interface MountedButton {
   host: HTMLElement;
+  /** Shows why the panel did not open, next to the button (issue 16: never fail silently). */
+  showProblem(message: string): void;
   remove(): void;
+}
+
+/** Corners a floating button tries, in order, until one is not covered by the page (a chat bubble, a cookie bar). */
+const FLOATING_CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+
+/**
+ * Can a person click it: inside the viewport, with some size, and `elementFromPoint` at its centre
+ * finds our host (nothing of the page lies over it)?
+ */
+export function isClickable(host: HTMLElement): boolean {
+  if (!host.isConnected) return false;
+  const rect = host.getBoundingClientRect();
+  if (rect.width < 8 || rect.height < 8) return false;
+  if (rect.left < 0 || rect.top < 0 || rect.right > window.innerWidth || rect.bottom > window.innerHeight) return false;
+  return document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === host;
 }
 
 /**
@@ -33,13 +51,47 @@ export function mountSendButton(options: { anchor?: Element; label: string; onAc
     },
     { signal: options.signal },
   );
-  root.append(style, button);
-  if (options.anchor?.isConnected) options.anchor.append(host);
-  else {
-    host.className = 'floating';
-    (document.body ?? document.documentElement).append(host);
+  const problem = document.createElement('p');
+  problem.className = 'problem';
+  problem.setAttribute('role', 'alert');
+  problem.dataset.testid = 'ownpost-open-problem';
+  problem.hidden = true;
+  root.append(style, button, problem);
+
+  const float = (corner: (typeof FLOATING_CORNERS)[number]) => {
+    host.className = `floating ${corner}`;
+    // On the root element, not in <body>: a transformed, filtered or `contain`ed body would make
+    // `position: fixed` relative to it instead of the viewport (issue 16 item 9).
+    document.documentElement.append(host);
+  };
+  const anchor = options.anchor;
+  if (anchor?.isConnected && anchorIsOnScreen(anchor)) anchor.append(host);
+  else float('bottom-right');
+  // A button the user cannot click is no button: an anchored one that is clipped or covered floats,
+  // and a floating one covered in one corner tries the next.
+  if (!isClickable(host)) {
+    for (const corner of FLOATING_CORNERS) {
+      float(corner);
+      if (isClickable(host)) break;
+    }
   }
+
   const remove = () => host.remove();
   options.signal.addEventListener('abort', remove);
-  return { host, remove };
+  return {
+    host,
+    showProblem(message) {
+      problem.textContent = message;
+      problem.hidden = false;
+      // The problem shows below the button, or above it in a bottom corner.
+      console.warn(`[ownpost] ${message}`);
+    },
+    remove,
+  };
+}
+
+/** Is the title in the first screen, with a size? A title far below (or hidden) gets a floating button instead. */
+function anchorIsOnScreen(anchor: Element): boolean {
+  const rect = anchor.getBoundingClientRect();
+  return rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight && rect.left < window.innerWidth && rect.right > 0;
 }

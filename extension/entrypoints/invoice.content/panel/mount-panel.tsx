@@ -1,18 +1,17 @@
-import { render, type VNode } from 'preact';
+import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PanelApi } from '../panel-contract';
-import { BulkPanel } from './BulkPanel';
 import { Picker } from './Picker';
-import { SendPanel } from './SendPanel';
 // Inlined into the shadow root: no web-accessible CSS file for pages to probe.
 import styles from './panel.css?inline';
 
-export const PANEL_HOST_TAG = 'ownpost-panel-ui';
+export const PICKER_HOST_TAG = 'ownpost-picker-ui';
 
 /**
- * The panel's side of panel-contract.ts: one shadow root for whatever is open (a document's panel,
- * the bulk panel or the picker), replaced when another opens, gone when the page navigates away
- * or the content script's context ends.
+ * The picker's side of panel-contract.ts: the element picker stays in the page (it has to see the
+ * page's elements), in its own shadow root, and shows nothing from the relay. The send panel and the
+ * bulk panel are not here: they run in the extension-origin frame (extension/entrypoints/panel,
+ * issue 14).
  */
 export function createPanelApi(ctx: ContentScriptContext): PanelApi {
   let shadowHost: HTMLElement | undefined;
@@ -21,7 +20,7 @@ export function createPanelApi(ctx: ContentScriptContext): PanelApi {
 
   function ensureContainer(): { host: HTMLElement; container: HTMLElement } {
     if (shadowHost?.isConnected && container) return { host: shadowHost, container };
-    shadowHost = document.createElement(PANEL_HOST_TAG);
+    shadowHost = document.createElement(PICKER_HOST_TAG);
     const root = shadowHost.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = styles;
@@ -37,23 +36,19 @@ export function createPanelApi(ctx: ContentScriptContext): PanelApi {
     if (container) render(null, container);
   }
 
-  function show(view: (signal: AbortSignal, close: () => void, host: HTMLElement) => VNode) {
-    close();
-    const controller = new AbortController();
-    open = controller;
-    const target = ensureContainer();
-    render(view(controller.signal, close, target.host), target.container);
-  }
-
   ctx.onInvalidated(() => {
     close();
     shadowHost?.remove();
   });
 
   return {
-    openDocument: (found, host) => show((signal, onClose) => <SendPanel found={found} host={host} signal={signal} onClose={onClose} />),
-    openList: (documents, host) => show((signal, onClose) => <BulkPanel documents={documents} host={host} signal={signal} onClose={onClose} />),
-    startPicker: (host) => show((signal, onClose, ownHost) => <Picker host={host} signal={signal} ownHost={ownHost} onClose={onClose} />),
+    startPicker(host) {
+      close();
+      const controller = new AbortController();
+      open = controller;
+      const target = ensureContainer();
+      render(<Picker host={host} signal={controller.signal} ownHost={target.host} onClose={close} />, target.container);
+    },
     close,
   };
 }

@@ -87,13 +87,31 @@ export async function readAddedFile(file: File): Promise<AddedFile | { tooLarge:
 export const MAX_FILE_MB = MAX_DOCUMENT_BYTES / 1024 / 1024;
 
 /**
- * Only what the user types counts. The panel's shadow root is open, so a page script can reach its
- * inputs: a value it sets (with or without a synthetic event) is not taken into the draft, and Send
- * refuses to go on while what is shown differs from the draft (see `formMatchesDraft`).
+ * Decides whether a click (or a choice, or a drop) may act: the panel frame installs one that refuses
+ * while the page hides or covers the frame (extension/entrypoints/panel/click-guard.ts). Typing is
+ * not gated: keys go to the focused field, which a page cannot steer into a hidden frame.
+ */
+type ActivationGuard = (event: Event) => boolean;
+let activationGuard: ActivationGuard = () => true;
+const ACTIVATIONS = new Set(['click', 'change', 'drop', 'submit']);
+
+export function setActivationGuard(guard: ActivationGuard): void {
+  activationGuard = guard;
+}
+
+/**
+ * Only what the user does counts: untrusted events (a script's `click()`, a synthetic `input`) are
+ * ignored, and clicks while the frame is not plainly visible are refused (issue 14, clickjacking).
+ * Send also refuses to go on while what is shown differs from the draft (see `formMatchesDraft`).
  */
 export function fromUser<E extends Event>(handler: (event: E) => void): (event: E) => void {
   return (event) => {
-    if (event.isTrusted) handler(event);
+    if (!event.isTrusted) return;
+    if (ACTIVATIONS.has(event.type) && !activationGuard(event)) {
+      event.preventDefault();
+      return;
+    }
+    handler(event);
   };
 }
 
@@ -102,6 +120,11 @@ export function formMatchesDraft(fields: readonly (readonly [HTMLInputElement | 
   return fields.every(([element, value]) => !element || element.value === value);
 }
 
+/**
+ * A fresh key per draft. `crypto.getRandomValues`, not `crypto.randomUUID`: the latter exists only in
+ * secure contexts, and invoicing apps on a LAN are often plain HTTP (issue 16).
+ */
 export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

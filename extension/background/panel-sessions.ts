@@ -1,0 +1,153 @@
+/**
+ * The panel frame's sessions (issue 14). The send panel runs in an extension-origin iframe
+ * (extension/entrypoints/panel) that the page cannot script; the page-side content script only shows
+ * the button and the frame's container. The background is the go-between:
+ *
+ * 1. The content script asks `panel.open` with the page's data (validated, shared/extension-messages.ts)
+ *    and gets a one-time token, which it puts in the frame's address (in a closed shadow root).
+ * 2. The frame connects a port and claims the token: only once, only from our panel page, only in
+ *    the same tab, only within a minute. It gets the page's data; a page that embeds panel.html on
+ *    its own has no token and gets nothing.
+ * 3. The content script reports whether the page lets the frame be seen (`panel.visibility`); the
+ *    background passes it on, and the frame honours clicks only while it is seen (panel/click-guard.ts).
+ *    The frame asks the content script, through here, to resize or close it.
+ */
+import type { PanelView, TabCommand } from '../../shared/extension-messages';
+import type { Language } from '../i18n/core';
+import { browser, type Runtime } from '../lib/browser';
+import { currentLanguage } from '../lib/settings-items';
+import { RelayError } from './relay-client';
+
+export const PANEL_PORT_NAME = 'ownpost-panel';
+export const PANEL_PAGE_PATH = '/panel.html';
+
+/** A token not claimed by then is void: the frame loads at once, so a late claim is not our frame's. */
+const CLAIM_WITHIN_MS = 60_000;
+/** Sessions per tab frame: one panel at a time (opening another closes the first). */
+const MAX_SESSIONS = 200;
+
+/** From the frame to the background, over its port. */
+export type FrameMessage =
+  | { type: 'claim'; token: string }
+  | { type: 'close' }
+  | { type: 'resize'; height: number }
+  /** Sent while the panel is open: a message on the port keeps Chromium's service worker, and so the session, alive. */
+  | { type: 'ping' };
+
+/** From the background to the frame. */
+export type FrameUpdate =
+  | { type: 'session'; view: PanelView; language: Language; pageUrl: string }
+  | { type: 'visibility'; visible: boolean }
+  /** No such session (used, expired, or the background restarted): the frame says so and offers to close. */
+  | { type: 'expired' };
+
+interface PanelSession {
+  tabId: number;
+  hostFrameId: number;
+  view: PanelView;
+  language: Language;
+  pageUrl: string;
+  createdAt: number;
+  visible: boolean;
+  port?: Runtime.Port;
+}
+
+const sessions = new Map<string, PanelSession>();
+
+/** 32 random bytes as hex: `getRandomValues` exists everywhere, unlike `randomUUID` (issue 16). */
+export function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function tellHost(session: PanelSession, command: TabCommand): void {
+  // Best effort: the tab may be gone already, and then so is the container.
+  Promise.resolve()
+    .then(() => browser.tabs.sendMessage(session.tabId, command, { frameId: session.hostFrameId }))
+    .catch(() => undefined);
+}
+
+function endSession(token: string, options: { closeHost: boolean }): void {
+  const session = sessions.get(token);
+  if (!session) return;
+  sessions.delete(token);
+  if (options.closeHost) tellHost(session, { type: 'ownpost.panel.close', token });
+  try {
+    session.port?.disconnect();
+  } catch {
+    // Already gone.
+  }
+}
+
+/** A content script opens the panel for what its page shows; the token goes into the frame's address. */
+export async function openPanelSession(view: PanelView, sender: Runtime.MessageSender): Promise<{ token: string }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can open the panel.' });
+  const hostFrameId = sender.frameId ?? 0;
+  for (const [token, session] of sessions) {
+    if (session.tabId === tabId && session.hostFrameId === hostFrameId) endSession(token, { closeHost: false });
+  }
+  if (sessions.size >= MAX_SESSIONS) endSession(sessions.keys().next().value!, { closeHost: true });
+  const token = randomToken();
+  sessions.set(token, { tabId, hostFrameId, view, language: await currentLanguage(), pageUrl: sender.tab?.url ?? '', createdAt: Date.now(), visible: false });
+  return { token };
+}
+
+/** The content script's verdict on whether the page lets the frame be seen, passed on to the frame. */
+export function reportPanelVisibility(token: string, visible: boolean, sender: Runtime.MessageSender): { delivered: boolean } {
+  const session = sessions.get(token);
+  // Only the content script that opened the session speaks for its frame.
+  if (!session || session.tabId !== sender.tab?.id || session.hostFrameId !== (sender.frameId ?? 0)) {
+    throw new RelayError({ code: 'bad_request', message: 'There is no such panel.' });
+  }
+  session.visible = visible;
+  if (!session.port) return { delivered: false };
+  session.port.postMessage({ type: 'visibility', visible } satisfies FrameUpdate);
+  return { delivered: true };
+}
+
+/** Is the port's other end our panel page (by its address, which the browser sets), in a tab? */
+function isPanelFrame(sender: Runtime.MessageSender | undefined): boolean {
+  if (!sender || sender.id !== browser.runtime.id || !sender.url || sender.tab?.id === undefined) return false;
+  try {
+    const url = new URL(sender.url);
+    return /^(chrome|moz)-extension:$/.test(url.protocol) && url.pathname === PANEL_PAGE_PATH;
+  } catch {
+    return false;
+  }
+}
+
+/** A port from a panel frame: it claims its session, then may ask to be resized or closed. */
+export function acceptPanelPort(port: Runtime.Port): void {
+  if (port.name !== PANEL_PORT_NAME) return;
+  let token: string | undefined;
+  port.onMessage.addListener((raw: unknown) => {
+    const message = raw as FrameMessage | undefined;
+    if (token === undefined) {
+      const session = message?.type === 'claim' && typeof message.token === 'string' ? sessions.get(message.token) : undefined;
+      const claimable = session && !session.port && isPanelFrame(port.sender) && port.sender?.tab?.id === session.tabId && Date.now() - session.createdAt < CLAIM_WITHIN_MS;
+      if (!claimable) {
+        // A second claim means someone else had the token: the panel closes rather than serve two frames.
+        if (session?.port && message?.type === 'claim') endSession(message.token, { closeHost: true });
+        port.postMessage({ type: 'expired' } satisfies FrameUpdate);
+        return;
+      }
+      token = (message as { token: string }).token;
+      session.port = port;
+      tellHost(session, { type: 'ownpost.panel.ready', token });
+      port.postMessage({ type: 'session', view: session.view, language: session.language, pageUrl: session.pageUrl } satisfies FrameUpdate);
+      port.postMessage({ type: 'visibility', visible: session.visible } satisfies FrameUpdate);
+      return;
+    }
+    const session = sessions.get(token);
+    if (!session || !message) return;
+    if (message.type === 'close') endSession(token, { closeHost: true });
+    else if (message.type === 'resize' && typeof message.height === 'number' && Number.isFinite(message.height)) {
+      tellHost(session, { type: 'ownpost.panel.resize', token, height: Math.max(0, Math.min(Math.round(message.height), 10_000)) });
+    }
+  });
+  port.onDisconnect.addListener(() => {
+    // The frame went away (closed, navigated by the page, the tab closed): so does its container.
+    if (token !== undefined) endSession(token, { closeHost: true });
+  });
+}

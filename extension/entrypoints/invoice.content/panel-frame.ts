@@ -1,0 +1,163 @@
+/**
+ * The page's side of the panel (issue 14): a container with a closed shadow root holding an iframe
+ * of our panel page (extension/entrypoints/panel). The page's scripts cannot reach into a closed
+ * root or read another origin's frame; all they could do is hide, shrink or cover the container,
+ * which this file watches for (see the panel's click-guard.ts for what the frame does with it).
+ */
+import { browser } from 'wxt/browser';
+import type { PanelView } from '../../../shared/extension-messages';
+
+export const PANEL_HOST_TAG = 'ownpost-panel-ui';
+const PANEL_PAGE = '/panel.html';
+const WIDTH = { document: 400, list: 620 } as const;
+const MARGIN = 24;
+/** The frame's height until the panel says how tall it is. */
+const FIRST_HEIGHT = 560;
+/** How often the container is checked while the panel is open, besides scrolls and resizes. */
+const CHECK_EVERY_MS = 200;
+/** The smallest share of its set size the frame may be shown at. */
+const MIN_SCALE = 0.75;
+/** Points per side of the grid `elementFromPoint` tests over the frame. */
+const GRID = 5;
+/** A frame that has not claimed its session by then did not load (blocked, or the extension went away). */
+export const FRAME_READY_TIMEOUT_MS = 8_000;
+
+export interface PanelFrame {
+  token: string;
+  /** The frame claimed its session (the background says so). */
+  ready(): void;
+  resize(contentHeight: number): void;
+  close(): void;
+}
+
+/**
+ * Is the frame plainly visible where the page shows it? Its size is the one we set, it lies inside
+ * the viewport, nothing on the way up to the root makes it transparent, filtered, transformed,
+ * clipped or blended, and a grid of `elementFromPoint` tests over the whole frame (so wherever a
+ * click lands) finds our container every time: no decoy, dialog or popover is above it.
+ */
+export function frameIsPlainlyVisible(host: HTMLElement, frame: HTMLIFrameElement, expected: { width: number; height: number }): boolean {
+  if (!host.isConnected || !frame.isConnected) return false;
+  const rect = frame.getBoundingClientRect();
+  // Shrunk (by `zoom` or a transform on the way up): what the user sees is not the panel. A page's own
+  // mild zoom (90 %) is tolerated; a frame at a fraction of its size is not.
+  if (rect.width < expected.width * MIN_SCALE || rect.height < expected.height * MIN_SCALE) return false;
+  if (rect.left < 0 || rect.top < 0 || rect.right > window.innerWidth || rect.bottom > window.innerHeight) return false;
+  for (let element: Element | null = frame; element; element = element.parentElement ?? (element.getRootNode() as ShadowRoot).host ?? null) {
+    const style = getComputedStyle(element);
+    if (style.opacity !== '1' || style.filter !== 'none' || style.transform !== 'none' || style.mixBlendMode !== 'normal') return false;
+    if ((style.clipPath && style.clipPath !== 'none') || (style.maskImage && style.maskImage !== 'none')) return false;
+    if (element === frame && style.visibility !== 'visible') return false;
+    if (element === document.documentElement) break;
+  }
+  for (let i = 0; i < GRID; i++) {
+    for (let j = 0; j < GRID; j++) {
+      const x = rect.left + 2 + ((rect.width - 4) * i) / (GRID - 1);
+      const y = rect.top + 2 + ((rect.height - 4) * j) / (GRID - 1);
+      if (document.elementFromPoint(x, y) !== host) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Shows the panel for `view`: asks the background for a session (a one-time token for the frame),
+ * mounts the frame, and reports to the frame, through the background, whether it is plainly visible.
+ * Throws when the background refuses or does not answer: the caller shows the problem by the button.
+ */
+export async function openPanelFrame(
+  view: PanelView,
+  options: { signal: AbortSignal; onClosed: () => void; onFailed: (reason: string) => void },
+): Promise<PanelFrame> {
+  const opened = (await browser.runtime.sendMessage({ type: 'panel.open', view })) as { ok: true; data: { token: string } } | { ok: false; error: { message: string } } | undefined;
+  if (!opened) throw new Error('The extension did not answer.');
+  if (!opened.ok) throw new Error(opened.error.message);
+  const token = opened.data.token;
+
+  const host = document.createElement(PANEL_HOST_TAG);
+  // Inline and !important: the page's style sheets cannot move or hide the container (its scripts
+  // can, which the visibility checks catch).
+  host.setAttribute('style', 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;');
+  const root = host.attachShadow({ mode: 'closed' });
+  const frame = document.createElement('iframe');
+  frame.dataset.testid = 'ownpost-panel-frame';
+  frame.title = 'Ownpost';
+  const fullWidth: number = WIDTH[view.kind];
+  let height = FIRST_HEIGHT;
+  let width = fullWidth;
+  const place = () => {
+    const available = Math.max(120, window.innerHeight - 2 * MARGIN);
+    const shown = Math.min(height, available);
+    // In a narrow window the frame narrows too: a frame sticking out of the viewport never counts as visible.
+    width = Math.max(200, Math.min(fullWidth, window.innerWidth - 16));
+    const left = Math.max(0, window.innerWidth - width - MARGIN);
+    host.style.setProperty('top', `${MARGIN}px`, 'important');
+    host.style.setProperty('left', `${left}px`, 'important');
+    frame.style.cssText = `display:block;border:0;margin:0;padding:0;width:${width}px;height:${shown}px;border-radius:10px;box-shadow:0 12px 40px rgba(0,0,0,.3);background:#fff;color-scheme:light;`;
+    expected = { width, height: shown };
+  };
+  let expected = { width: fullWidth, height };
+  place();
+  frame.src = `${browser.runtime.getURL(PANEL_PAGE as '/panel.html')}#${token}`;
+  root.append(frame);
+  document.documentElement.append(host);
+
+  let lastReported: boolean | undefined;
+  const check = () => {
+    const visible = frameIsPlainlyVisible(host, frame, expected);
+    if (visible === lastReported) return;
+    lastReported = visible;
+    void browser.runtime
+      .sendMessage({ type: 'panel.visibility', token, visible })
+      .then((result: { ok?: boolean } | undefined) => {
+        // The background no longer knows this panel (the extension restarted): the frame cannot work any more.
+        if (result?.ok === false && !closed) {
+          close();
+          options.onFailed('the panel lost its connection to Ownpost. Press the button again.');
+        }
+      })
+      .catch(() => undefined);
+  };
+  const timer = setInterval(check, CHECK_EVERY_MS);
+  const onViewport = () => {
+    place();
+    check();
+  };
+  window.addEventListener('resize', onViewport, { passive: true });
+  window.addEventListener('scroll', check, { capture: true, passive: true });
+  // The frame claims its session when it loads; say at once whether it is visible, and again later
+  // (the first report may reach the background before the frame's port does: it keeps the latest).
+  frame.addEventListener('load', () => {
+    lastReported = undefined;
+    check();
+  });
+
+  let closed = false;
+  // Issue 16: a panel that does not come up is said so by the button, never left blank or missing.
+  const readyTimer = setTimeout(() => {
+    close();
+    options.onFailed('the panel did not load. Reload the page and try again.');
+  }, FRAME_READY_TIMEOUT_MS);
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearTimeout(readyTimer);
+    clearInterval(timer);
+    window.removeEventListener('resize', onViewport);
+    window.removeEventListener('scroll', check, { capture: true });
+    host.remove();
+    options.onClosed();
+  };
+  options.signal.addEventListener('abort', close);
+  return {
+    token,
+    ready: () => clearTimeout(readyTimer),
+    resize(contentHeight) {
+      height = Math.max(80, contentHeight);
+      place();
+      lastReported = undefined;
+      check();
+    },
+    close,
+  };
+}
