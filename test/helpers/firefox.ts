@@ -105,13 +105,22 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): 
 }
 
 /**
- * Where the in-page panel lives, for selectors: the panel is mounted in an open shadow root of the
- * page today (queried with puppeteer's `>>>` piercing selectors from the page); once it moves into an
- * extension-origin iframe, this returns that iframe's frame, and every panel step follows.
+ * The panel's frame, for selectors: the panel is an extension page in an iframe the page cannot script
+ * (issue 14), so every panel step runs in this frame; the only place that knows how the panel is mounted.
  */
-export async function panelFrame(page: Page): Promise<Page | Frame> {
-  await page.waitForSelector(byTestId('ownpost-panel'), { timeout: 15_000 });
-  return page;
+export async function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  // The panel is an extension page in an iframe (extension/entrypoints/panel, issue 14); clicks in it
+  // count once it has been plainly visible for a moment (its root's data-clickable).
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => /^moz-extension:\/\/[^/]+\/panel\.html/.test(f.url()) && !f.detached);
+    if (frame) {
+      await frame.waitForSelector('html[data-clickable="true"]', { timeout: Math.max(1_000, deadline - Date.now()) });
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error('the panel frame did not appear');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** A selector for `data-testid`, through any open shadow roots on the way. */
