@@ -13,6 +13,20 @@ import { sizeLimitFromError, TransportPool } from './transport-pool';
 /** How long a result may wait for others to be committed with it, while other sends are running (see record). */
 const RESULT_LINGER_MS = 5;
 
+/**
+ * A result that could not be committed (disk full, database connection lost) is kept in memory and
+ * written again after this wait, doubling up to RECORD_RETRY_MAX_MS (issue 15): sending the mail
+ * again because its result was not written would be a duplicate without a crash.
+ */
+const RECORD_RETRY_MIN_MS = 100;
+const RECORD_RETRY_MAX_MS = 5_000;
+
+/** On stop, how long results that the store refused are tried again after the grace. */
+const STOP_RECORD_EXTRA_MS = 3_000;
+
+/** While the outbox cannot be read (database gone), the worker looks again after this wait, doubling up to the maximum. */
+const CLAIM_BACKOFF_MAX_MS = 30_000;
+
 /** A Sent-folder copy is tried this many times before it is shown as failed. */
 const SENT_COPY_ATTEMPTS = 3;
 
@@ -81,6 +95,11 @@ export class DeliveryWorker {
   private flushScheduled = false;
   /** The group being committed and synced now; the next group waits for it (see record). */
   private flushing: Promise<void> | undefined;
+  /** After a failed commit of results: no new try before this time, and the wait after the next failure. */
+  private recordRetryAt = 0;
+  private recordRetryMs = 0;
+  /** After a failed claim: the wait before the next one (0 while claims work). */
+  private claimBackoffMs = 0;
   /** Opened profiles by id, with the version of the stored rows they were opened from (see openProfile). */
   private readonly openedProfiles = new Map<
     string,
@@ -125,19 +144,35 @@ export class DeliveryWorker {
     if (!this.running) return;
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
+    const deadline = Date.now() + graceMs;
     await this.loop;
     const pending = [...this.inFlight.values(), ...this.copying.values()];
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))))]);
     clearTimeout(timer);
-    await this.flush();
+    // Results not yet committed get a few more tries (the store may be failing): a result given up
+    // here means a resend after the restart.
+    const recordDeadline = Math.max(deadline, Date.now()) + STOP_RECORD_EXTRA_MS;
+    for (;;) {
+      await this.flush();
+      if (this.pendingResults.length === 0 || Date.now() >= recordDeadline) break;
+      await new Promise((r) => setTimeout(r, Math.min(this.recordRetryMs || RECORD_RETRY_MIN_MS, recordDeadline - Date.now())));
+    }
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    const unrecorded = new Set(this.pendingResults.map((p) => p.finished.id));
+    if (unrecorded.size) {
+      this.deps.log(`could not record ${unrecorded.size} attempt(s) before stopping; those messages will be tried again once their lease ends`);
+    }
     const now = Date.now();
+    let released = 0;
     for (const id of this.inFlight.keys()) {
+      // A message whose attempt ended but could not be recorded is not given back: it may be sent.
+      if (unrecorded.has(id)) continue;
+      released++;
       await this.deps.store.releaseLease(id, this.owner, now).catch((error: Error) => this.deps.log(`could not release ${id}: ${error.message}`));
     }
-    if (this.inFlight.size) this.deps.log(`released ${this.inFlight.size} message(s) still being sent; they will be sent again`);
+    if (released) this.deps.log(`released ${released} message(s) still being sent; they will be sent again`);
     clearInterval(this.heartbeat);
     this.pool.closeAll();
     this.running = false;
@@ -151,7 +186,8 @@ export class DeliveryWorker {
         if (this.stopping) return;
         const again = this.wakeRequested;
         this.wakeRequested = false;
-        this.schedule(again ? 0 : this.deps.config.pollMs);
+        // A store that failed the claim is not asked again at once (issue 15, PostgreSQL gone).
+        this.schedule(this.claimBackoffMs || (again ? 0 : this.deps.config.pollMs));
       });
     }, ms);
     this.timer.unref();
@@ -191,8 +227,10 @@ export class DeliveryWorker {
           this.copying.set(message.id, job);
         }
       }
+      this.claimBackoffMs = 0;
     } catch (error) {
-      log(`outbox claim failed: ${(error as Error).message}`);
+      this.claimBackoffMs = Math.min(CLAIM_BACKOFF_MAX_MS, Math.max(config.pollMs, this.claimBackoffMs * 2));
+      log(`outbox claim failed (next try in ${this.claimBackoffMs} ms): ${(error as Error).message}`);
     }
   }
 
@@ -254,8 +292,20 @@ export class DeliveryWorker {
     const startedAt = Date.now();
     let result: AttemptResult;
     let details: FinishedAttempt['attempt'];
+    let found: ProfileLookup;
     try {
-      const { profileRow, settingsRow } = await lookup(message.profileId);
+      found = await lookup(message.profileId);
+    } catch (error) {
+      // The store failed, not the mail server: nothing was sent, so no attempt counts. The message
+      // goes back to the queue (or, if that fails too, waits for its lease).
+      log(`message ${message.id}: could not read its sender profile, trying again later: ${(error as Error).message}`);
+      await store
+        .postponeMessage(message.id, this.owner, Date.now() + Math.max(config.pollMs, 1000))
+        .catch((e: Error) => log(`message ${message.id}: could not give it back: ${e.message}`));
+      return;
+    }
+    try {
+      const { profileRow, settingsRow } = found;
       if (!profileRow) {
         // Nothing to send it with, now or later: fail it at once rather than after retries.
         const reply = 'The sender profile of this message was deleted before it could be sent.';
@@ -272,7 +322,10 @@ export class DeliveryWorker {
         // burst (200 invoices through a 30-a-minute mailbox) does not hold every worker slot.
         const wait = this.pool.reserveRateSlot(profileRow.id, limits.messagesPerMinute, Date.now());
         if (wait > 0) {
-          await store.postponeMessage(message.id, this.owner, Date.now() + wait);
+          // A store failure here is not the mail server's: no attempt is counted, the lease expires.
+          await store
+            .postponeMessage(message.id, this.owner, Date.now() + wait)
+            .catch((e: Error) => log(`message ${message.id}: could not postpone it: ${e.message}`));
           return;
         }
       }
@@ -286,7 +339,10 @@ export class DeliveryWorker {
       );
       this.sendFinished(slot);
       if (sent.advertisedMaxBytes && sent.advertisedMaxBytes !== settingsRow?.serverMaxBytes) {
-        await store.recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now());
+        // The mail is out: a store that cannot note the size now must not turn it into a failure (a resend).
+        await store
+          .recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now())
+          .catch((e: Error) => log(`could not note the size limit of ${profileRow.id}: ${e.message}`));
       }
       result = { outcome: 'sent', reply: sent.response };
       details = { startedAt, finishedAt: Date.now(), reply: sent.response, responseCode: Number.parseInt(sent.response, 10) || null, errorCode: null };
@@ -330,7 +386,8 @@ export class DeliveryWorker {
   private scheduleFlush(): void {
     if (this.flushScheduled || this.flushing || this.pendingResults.length === 0) return;
     const full = this.pendingResults.length >= this.deps.config.deliveryConcurrency;
-    const wait = this.sending === 0 || full || this.stopping ? 0 : this.pendingResults[0]!.at + RESULT_LINGER_MS - Date.now();
+    const linger = this.sending === 0 || full || this.stopping ? 0 : this.pendingResults[0]!.at + RESULT_LINGER_MS - Date.now();
+    const wait = Math.max(linger, this.recordRetryAt - Date.now());
     if (wait > 0) {
       // Looked at again when the next result arrives (the group may be full by then) or the wait ends.
       if (!this.flushTimer) {
@@ -356,6 +413,8 @@ export class DeliveryWorker {
   /** Commits every pending attempt now (stop calls it after the in-flight sends). */
   private async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
+    // Stopping: the wait between tries is the caller's (stop), not the timer's.
+    this.recordRetryAt = 0;
     await this.flushGroup();
   }
 
@@ -367,10 +426,22 @@ export class DeliveryWorker {
         this.owner,
         batch.map((b) => b.finished),
       );
+      if (this.recordRetryMs) this.deps.log(`recorded ${batch.length} attempt(s) that had waited for the store`);
+      this.recordRetryMs = 0;
+      this.recordRetryAt = 0;
       batch.forEach((b, i) => b.done(applied[i] ?? false));
     } catch (error) {
-      this.deps.log(`could not record ${batch.length} attempt(s): ${(error as Error).message}`);
-      batch.forEach((b) => b.done(false));
+      // Kept in memory, in order, and written again after a growing wait: the messages stay in
+      // flight, so their leases go on being renewed and no other worker sends them again. The log
+      // names the store's error: this is not a lost lease.
+      this.recordRetryMs = Math.min(RECORD_RETRY_MAX_MS, Math.max(RECORD_RETRY_MIN_MS, this.recordRetryMs * 2));
+      this.recordRetryAt = Date.now() + this.recordRetryMs;
+      this.pendingResults.unshift(...batch);
+      const code = (error as { code?: unknown }).code;
+      this.deps.log(
+        `could not record ${batch.length} attempt(s), keeping them and trying again in ${this.recordRetryMs} ms: ` +
+          `${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message}`,
+      );
     }
   }
 
