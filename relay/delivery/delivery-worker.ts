@@ -42,7 +42,8 @@ export type DeliveryWorkerConfig = Pick<
   | 'deliveryConcurrency'
   | 'transportIdleMs'
   | 'oauth'
->;
+> &
+  Partial<Pick<RelayConfig, 'heartbeatMs'>>;
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -73,6 +74,15 @@ export class DeliveryWorker {
   readonly pool: TransportPool;
   private timer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
+  /**
+   * The process's own heartbeat (issue 15), apart from the lease renewals: it tells the store this
+   * worker is alive, and learns whether it may claim (on SQLite only the holder of the outbox lock
+   * does) and which dead processes' messages to take back.
+   */
+  private instanceBeat: NodeJS.Timeout | undefined;
+  private beating: Promise<void> | undefined;
+  private lastBeatAt = 0;
+  private mayClaim = false;
   private running = false;
   private stopping = false;
   private loop: Promise<void> | undefined;
@@ -123,6 +133,8 @@ export class DeliveryWorker {
     // A send that outlives its lease would be claimed a second time: renew leases while sending.
     this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(50, Math.floor(this.deps.config.leaseMs / 3)));
     this.heartbeat.unref();
+    this.instanceBeat = setInterval(() => void this.beat(), this.heartbeatMs);
+    this.instanceBeat.unref();
     this.schedule(0);
   }
 
@@ -174,6 +186,12 @@ export class DeliveryWorker {
     }
     if (released) this.deps.log(`released ${released} message(s) still being sent; they will be sent again`);
     clearInterval(this.heartbeat);
+    clearInterval(this.instanceBeat);
+    await this.beating;
+    // Last: the outbox lock (SQLite) goes only after every message was recorded or given back.
+    await this.deps.store.endInstance(this.owner).catch((error: Error) => this.deps.log(`could not sign this relay process off: ${error.message}`));
+    this.mayClaim = false;
+    this.lastBeatAt = 0;
     this.pool.closeAll();
     this.running = false;
   }
@@ -193,8 +211,45 @@ export class DeliveryWorker {
     this.timer.unref();
   }
 
+  private get heartbeatMs(): number {
+    return this.deps.config.heartbeatMs ?? 5_000;
+  }
+
+  /** Beats the process's heartbeat (see instanceBeat); one at a time. Never throws. */
+  private beat(): Promise<void> {
+    if (this.beating) return this.beating;
+    this.beating = (async () => {
+      const { store, log } = this.deps;
+      const now = Date.now();
+      // Others count as dead only while this worker beat without a gap itself: after an outage that
+      // hid every heartbeat (the database stalled), the others get one beat to show they live.
+      const takeOver = this.lastBeatAt > 0 && now - this.lastBeatAt <= 2 * this.heartbeatMs;
+      try {
+        const state = await store.instanceHeartbeat(this.owner, { now, deadAfterMs: 3 * this.heartbeatMs, takeOver });
+        this.lastBeatAt = now;
+        if (state.mayClaim !== this.mayClaim) {
+          log(
+            state.mayClaim
+              ? 'this relay process delivers from the outbox'
+              : 'another relay process delivers from this outbox (it holds the outbox lock); this one accepts messages and leaves their delivery to it',
+          );
+        }
+        this.mayClaim = state.mayClaim;
+        if (state.takenBack) {
+          log(`took back ${state.takenBack} message(s) claimed by a relay process that is gone; they are sent again now`);
+          this.wake();
+        }
+      } catch (error) {
+        log(`heartbeat failed: ${(error as Error).message}`);
+      }
+    })().finally(() => (this.beating = undefined));
+    return this.beating;
+  }
+
   private async tick(): Promise<void> {
     const { store, config, log } = this.deps;
+    if (!this.mayClaim) await this.beat();
+    if (!this.mayClaim) return;
     const now = Date.now();
     try {
       // Claims in batches (every claim is a transaction with an fsync), unless the worker is idle.

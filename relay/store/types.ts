@@ -360,4 +360,25 @@ export interface Store {
     id: string,
     outcome: { status: Exclude<OAuthSignInStatus, 'pending'>; problemCode: string | null; result: string | null; now: number },
   ): Promise<boolean>;
+
+  // Relay process identity (issue 15): who may deliver, and taking back a dead process's claims.
+  /**
+   * Tells the store a delivery worker `owner` runs here, and beats its heartbeat: call it at start
+   * and every `heartbeatMs`. On SQLite the first caller takes the outbox lock (relay/store/sqlite/
+   * outbox-lock.ts) and, on taking it, every message claimed by any other owner is due again at
+   * once (no other process can be sending it); a caller without the lock must not claim. On
+   * PostgreSQL every instance may claim, and with `takeOver`, the messages of instances whose last
+   * heartbeat is older than `deadAfterMs` are due again at once. Returns how many were taken back.
+   */
+  instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState>;
+  /** The worker `owner` stopped (after giving back its messages): its lock or heartbeat goes. */
+  endInstance(owner: string): Promise<void>;
+}
+
+/** What `instanceHeartbeat` found. */
+export interface InstanceState {
+  /** This worker may claim messages (on SQLite: it holds the outbox lock). */
+  mayClaim: boolean;
+  /** Messages of dead owners made due again now. */
+  takenBack: number;
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -10,6 +11,7 @@ import type {
   DeliverySettingsRow,
   EnqueueResult,
   FinishedAttempt,
+  InstanceState,
   MessageRow,
   NewSend,
   SentCopyStatus,
@@ -27,6 +29,31 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 const MIGRATION_LOCK = 774_177_001;
 
 const INT8_OID = 20;
+
+/** The database's clock in epoch milliseconds (heartbeats, issue 15). */
+const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+
+/** The longest a query may take before the relay gives up on it (OWNPOST_DB_TIMEOUT). @default 10 s */
+export const DEFAULT_DB_TIMEOUT_MS = 10_000;
+
+/**
+ * Timeouts and keepalive for the pool (issue 15): without them a stalled connection (a firewall
+ * that drops packets, a database host that froze) hung every request for the whole stall. The
+ * server cancels a statement a little before the client gives up on it (a cancelled statement
+ * says so, and the connection stays usable); the client's own limit covers a network that carries
+ * nothing at all. A client that timed out is thrown away, not given back to the pool.
+ */
+function poolTimeouts(timeoutMs: number) {
+  return {
+    connectionTimeoutMillis: Math.min(timeoutMs, 5_000),
+    query_timeout: timeoutMs,
+    statement_timeout: Math.max(100, Math.floor(timeoutMs * 0.8)),
+    idle_in_transaction_session_timeout: Math.max(1_000, timeoutMs * 3),
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  };
+}
 
 
 // Columns aliased to the row types' field names, so rows need no mapping code.
@@ -63,10 +90,11 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly pool: pg.Pool;
 
-  private constructor(connectionString: string, options: { schema?: string; max?: number }) {
+  private constructor(connectionString: string, options: { schema?: string; max?: number; timeoutMs?: number }) {
     this.pool = new pg.Pool({
       connectionString,
       max: options.max ?? 10,
+      ...poolTimeouts(options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS),
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
       // BIGINT (epoch ms) as numbers: every value we store fits in 2^53.
       types: {
@@ -79,7 +107,7 @@ export class PostgresStore implements Store {
   }
 
   /** Connects and applies pending migrations. `schema` isolates tests sharing one database. */
-  static async open(connectionString: string, options: { schema?: string; max?: number } = {}): Promise<PostgresStore> {
+  static async open(connectionString: string, options: { schema?: string; max?: number; timeoutMs?: number } = {}): Promise<PostgresStore> {
     const store = new PostgresStore(connectionString, options);
     await store.migrate(options.schema);
     return store;
@@ -88,7 +116,10 @@ export class PostgresStore implements Store {
   private async migrate(schema?: string): Promise<void> {
     const client = await this.pool.connect();
     try {
-      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      // Migrations may take longer than a request's statement (an index on a large outbox).
+      await client.query('SET statement_timeout = 0');
+      // Another instance may be migrating: wait for it longer than a query may take.
+      await client.query({ text: 'SELECT pg_advisory_lock($1)', values: [MIGRATION_LOCK], query_timeout: 300_000 } as pg.QueryConfig);
       if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
       await client.query(
         'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
@@ -112,6 +143,7 @@ export class PostgresStore implements Store {
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+      await client.query('RESET statement_timeout').catch(() => {});
       client.release();
     }
   }
@@ -119,16 +151,18 @@ export class PostgresStore implements Store {
   /** Runs `fn` in a transaction on one client. */
   private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      // A connection whose query timed out or broke is not given back to the pool (issue 15).
+      await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
@@ -697,5 +731,29 @@ export class PostgresStore implements Store {
       [id, outcome.status, outcome.problemCode, outcome.result, outcome.now],
     );
     return result.rowCount === 1;
+  }
+
+  async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
+    // The database's clock for heartbeats: the instances' clocks may differ by more than a heartbeat.
+    await this.pool.query(
+      `INSERT INTO relay_instances (id, host, pid, started_at, heartbeat_at)
+       VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS})
+       ON CONFLICT (id) DO UPDATE SET heartbeat_at = ${DB_NOW_MS}`,
+      [owner, hostname(), process.pid],
+    );
+    if (!options.takeOver) return { mayClaim: true, takenBack: 0 };
+    const taken = await this.pool.query(
+      `UPDATE messages SET lease_until = $1
+       WHERE status = 'sending' AND lease_until > $1
+         AND lease_owner IN (SELECT id FROM relay_instances WHERE id <> $2 AND heartbeat_at < ${DB_NOW_MS} - $3)`,
+      [options.now, owner, options.deadAfterMs],
+    );
+    // Long dead: the row only remembered it for the takeover.
+    await this.pool.query(`DELETE FROM relay_instances WHERE heartbeat_at < ${DB_NOW_MS} - 86400000`);
+    return { mayClaim: true, takenBack: taken.rowCount ?? 0 };
+  }
+
+  async endInstance(owner: string): Promise<void> {
+    await this.pool.query('DELETE FROM relay_instances WHERE id = $1', [owner]);
   }
 }

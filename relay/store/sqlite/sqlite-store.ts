@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody } from '../types';
 import { FreshBodies } from './fresh-bodies';
+import { OutboxLock } from './outbox-lock';
 import { runOps, SqlThread, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 import type {
   AttemptRecord,
@@ -12,6 +13,7 @@ import type {
   DeliverySettingsRow,
   EnqueueResult,
   FinishedAttempt,
+  InstanceState,
   MessageRow,
   NewSend,
   OAuthAccessTokenRow,
@@ -256,6 +258,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.outboxLock?.release();
     this.closed = true;
     await this.thread?.close();
     this.db.close();
@@ -870,7 +873,38 @@ export class SqliteStore implements Store {
         .run(outcome.status, outcome.problemCode, outcome.result, outcome.now, id).changes === 1
     );
   }
+
+  private outboxLock: OutboxLock | undefined;
+  private lockOwner: string | undefined;
+
+  async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
+    // In memory nobody else can open the database: this worker is the only one.
+    if (this.file === ':memory:') return { mayClaim: true, takenBack: 0 };
+    if (this.lockOwner !== undefined && this.lockOwner !== owner) return { mayClaim: false, takenBack: 0 };
+    this.outboxLock ??= new OutboxLock(outboxLockFile(this.file));
+    const hadIt = this.outboxLock.held;
+    if (!this.outboxLock.tryAcquire()) return { mayClaim: false, takenBack: 0 };
+    this.lockOwner = owner;
+    if (hadIt) return { mayClaim: true, takenBack: 0 };
+    // Just taken: whoever claimed the messages still marked sending is dead (its lock went with it).
+    const [takenBack] = await this.outboxWrite([{ sql: TAKE_BACK_SQL, params: [options.now, owner, options.now] }], { sync: false });
+    return { mayClaim: true, takenBack: takenBack as number };
+  }
+
+  async endInstance(owner: string): Promise<void> {
+    if (this.lockOwner !== owner) return;
+    this.outboxLock?.release();
+    this.lockOwner = undefined;
+  }
 }
+
+/** The outbox lock's file beside the database (see OutboxLock). */
+export function outboxLockFile(databaseFile: string): string {
+  return `${databaseFile}-outbox.lock`;
+}
+
+/** Every message another owner holds: due again now (the lock says that owner is gone). */
+const TAKE_BACK_SQL = `UPDATE messages SET lease_until = ? WHERE status = 'sending' AND lease_owner IS NOT ? AND lease_until > ?`;
 
 function toOAuthAccessToken(row: Row): OAuthAccessTokenRow {
   return {
