@@ -81,3 +81,27 @@ export function withStoreTimeout<T>(promise: Promise<T>, ms: number, what: strin
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * The last time a write failed because the disk was full, until a write succeeds again: readiness
+ * says 503 meanwhile, since free space alone (a file system's reserve, another process's files)
+ * does not prove that the next write fits.
+ */
+export class RecentStorageFailure {
+  private error: Error | undefined;
+
+  /** Looks at a failed write. */
+  note(error: unknown): void {
+    if (storeFailureOf(error) === 'storage_full') this.error = error as Error;
+  }
+
+  /** A write succeeded: there is room again. */
+  clear(): void {
+    this.error = undefined;
+  }
+
+  /** Throws the last full-disk error, if no write succeeded since. */
+  check(): void {
+    if (this.error) throw this.error;
+  }
+}

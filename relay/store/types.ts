@@ -232,6 +232,12 @@ export interface Store {
   close(): Promise<void>;
   /** Resolves when the database answers a trivial query; rejects otherwise (for `/readyz`). */
   ping(): Promise<void>;
+  /**
+   * Resolves when the store can take a write now; rejects with an error that `storeFailureOf`
+   * reads as `storage_full` (disk nearly full, or the last write failed for room) or
+   * `store_unavailable` (a read-only database) otherwise (for `/readyz`, issue 15).
+   */
+  checkWritable(): Promise<void>;
 
   countUsers(): Promise<number>;
   /** Creates a user; the first user of a relay becomes admin whatever `role` says. */

@@ -18,6 +18,7 @@ import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postg
 const CONTRACT_COVERAGE = {
   close: 'afterAll',
   ping: 'here',
+  checkWritable: 'here',
   countUsers: 'here',
   createUser: 'here',
   getUserByEmail: 'here',
@@ -155,6 +156,8 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
 
   it('answers a ping while open, and refuses one once closed', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
+    // With room on the disk and a database that takes writes (the full disk: fault-suite.test.ts).
+    await expect(store.checkWritable()).resolves.toBeUndefined();
     const { store: other, cleanup: cleanupOther } = await open();
     await other.close();
     await expect(other.ping()).rejects.toThrow();

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { RecentStorageFailure } from '../store-errors';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -168,6 +169,30 @@ export class PostgresStore implements Store {
 
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
+  }
+
+  /** Writes that failed for room on the database server (53100 disk_full), until one succeeds. */
+  private readonly storageFailure = new RecentStorageFailure();
+
+  async checkWritable(): Promise<void> {
+    this.storageFailure.check();
+    // A standby (after a failover, or a misconfigured URL) answers queries but takes no write.
+    const { rows } = await this.pool.query<{ readOnly: boolean }>(
+      `SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS "readOnly"`,
+    );
+    if (rows[0]?.readOnly) throw Object.assign(new Error('the database is read-only'), { code: '25006' });
+  }
+
+  /** `write`, noting whether it failed for room (checkWritable). */
+  private async noted<T>(write: Promise<T>): Promise<T> {
+    try {
+      const result = await write;
+      this.storageFailure.clear();
+      return result;
+    } catch (error) {
+      this.storageFailure.note(error);
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
@@ -368,7 +393,11 @@ export class PostgresStore implements Store {
     return rows.map(toMessage);
   }
 
-  async enqueueSend(send: NewSend): Promise<EnqueueResult> {
+  enqueueSend(send: NewSend): Promise<EnqueueResult> {
+    return this.noted(this.writeSend(send));
+  }
+
+  private async writeSend(send: NewSend): Promise<EnqueueResult> {
     // One statement, so one round trip and one commit: the send, its messages and their documents
     // are written together or not at all. ON CONFLICT: of two instances racing on one
     // Idempotency-Key, one creates the send; the other's statement inserts nothing (every insert
@@ -489,7 +518,11 @@ export class PostgresStore implements Store {
     ]);
   }
 
-  async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
+  finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
+    return this.noted(this.writeAttempts(owner, finished));
+  }
+
+  private async writeAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
     if (finished.length === 0) return [];
     // One statement, one round trip: the results commit together, and quickly, because the time
     // between a server's 250 and this commit is when a crash makes a duplicate.

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
+import { RecentStorageFailure } from '../store-errors';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody } from '../types';
@@ -27,6 +29,9 @@ import type {
 
 /** SQLite's page cache, in KiB. */
 const PAGE_CACHE_KIB = 4096;
+
+/** Below this much free space in the data folder the relay says it is not ready (issue 15): a message needs room. */
+const MIN_FREE_BYTES = 8 * 1024 * 1024;
 
 /** Memory for the bodies of messages accepted lately (see FreshBodies): 1,500 invoices of 40 kB. */
 const FRESH_BODIES_BYTES = 64 * 1024 * 1024;
@@ -257,6 +262,19 @@ export class SqliteStore implements Store {
     this.db.prepare('SELECT 1').get();
   }
 
+  /** Writes that failed for room, until one succeeds (checkWritable). */
+  private readonly storageFailure = new RecentStorageFailure();
+
+  async checkWritable(): Promise<void> {
+    this.storageFailure.check();
+    if (this.file === ':memory:') return;
+    const space = await statfs(path.dirname(this.file));
+    const free = space.bavail * space.bsize;
+    if (free < MIN_FREE_BYTES) {
+      throw Object.assign(new Error(`only ${Math.floor(free / 1024)} KiB free in ${path.dirname(this.file)}`), { code: 'ENOSPC' });
+    }
+  }
+
   async close(): Promise<void> {
     this.outboxLock?.release();
     this.closed = true;
@@ -482,9 +500,11 @@ export class SqliteStore implements Store {
         }
       }).immediate();
     } catch (error) {
+      this.storageFailure.note(error);
       for (const waiting of batch) waiting.reject(error);
       return;
     }
+    this.storageFailure.clear();
     // Committed: the worker will claim these in a moment, and finds their bodies here.
     batch.forEach(({ send }, i) => {
       const outcome = outcomes[i]!;
@@ -662,9 +682,15 @@ export class SqliteStore implements Store {
    * before it resolves.
    */
   private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
-    const thread = this.outboxThread();
-    if (thread) return thread.run(ops, { sync });
-    return this.relaxed(() => runOps(this.db, ops));
+    try {
+      const thread = this.outboxThread();
+      const results = thread ? await thread.run(ops, { sync }) : this.relaxed(() => runOps(this.db, ops));
+      this.storageFailure.clear();
+      return results;
+    } catch (error) {
+      this.storageFailure.note(error);
+      throw error;
+    }
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
