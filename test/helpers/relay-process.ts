@@ -18,7 +18,7 @@ export interface RelayProcess {
  * `ownpost serve --port 0` as a real child process (crash and multi-instance tests), trusting the
  * test CA through NODE_EXTRA_CA_CERTS as an admin would for an internal mail server.
  */
-export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<RelayProcess> {
+export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<RelayProcess> {
   const child = spawn(process.execPath, [OWNPOST_BIN, 'serve', '--port', '0'], {
     env: {
       ...process.env,
