@@ -255,8 +255,15 @@ export class DeliveryWorker {
       // Claims in batches (every claim is a transaction with an fsync), unless the worker is idle.
       const capacity = config.deliveryConcurrency - this.sending;
       const batch = Math.max(1, Math.floor(config.deliveryConcurrency / 2));
-      if (capacity >= batch || (capacity > 0 && this.sending === 0)) {
-        const claimed = await store.claimDueMessages(this.owner, now, config.leaseMs, capacity);
+      // While results wait for the store (disk full), claim nothing: the store is failing writes,
+      // and the leases of the messages waiting may have run out meanwhile (their renewals failed too).
+      const recordsWaiting = this.recordRetryMs > 0 && this.pendingResults.length > 0;
+      if (!recordsWaiting && (capacity >= batch || (capacity > 0 && this.sending === 0))) {
+        const claimed = (await store.claimDueMessages(this.owner, now, config.leaseMs, capacity)).filter(
+          // Ours already (its lease ran out while its renewals failed): the claim renewed it; it is
+          // being sent or its result recorded, and must not be sent a second time.
+          (message) => !this.inFlight.has(message.id),
+        );
         // The profiles of a batch are read once: a burst of invoices mostly shares one sender.
         const profiles = new Map<string, Promise<ProfileLookup>>();
         const lookup = (profileId: string) => {

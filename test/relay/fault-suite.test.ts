@@ -201,7 +201,7 @@ describe('fault suite: real relay processes, real faults', () => {
     const refused = await fetch(`${relay.instances[0]!.url}/v1/messages`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${relay.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'full-refused' },
-      body: JSON.stringify({ profileId: relay.profileId, to: ['kund@exempel.se'], subject: 'full', text: 'x'.repeat(2_000_000) }),
+      body: JSON.stringify({ profileId: relay.profileId, to: ['kund@exempel.se'], subject: 'full', text: 'x'.repeat(900_000) }),
     });
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
