@@ -62,3 +62,26 @@ describe('a result the store cannot take', () => {
     }
   }, 40_000);
 });
+
+describe('a send the store cannot take (issue 15, item 6)', () => {
+  it.each([
+    ['SQLITE_FULL', 'storage_full', '60'],
+    ['ECONNRESET', 'store_unavailable', '5'],
+  ])('%s is answered 503 %s with Retry-After %s, never 500 internal_error', async (code, expected, retryAfter) => {
+    const store = t.relay.store;
+    const enqueueSend = store.enqueueSend.bind(store);
+    store.enqueueSend = async () => {
+      throw Object.assign(new Error('the store refused'), { code });
+    };
+    try {
+      const profileId = await createProfile(t, token, smtp.port);
+      const res = await t.request('POST', '/v1/messages', { token, body: { profileId, to: ['kund@exempel.se'], subject: 'Faktura 6', text: 'x' } });
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe(expected);
+      expect(res.headers.get('retry-after')).toBe(retryAfter);
+      expect(t.logs.join('\n')).not.toMatch(/internal error/);
+    } finally {
+      store.enqueueSend = enqueueSend;
+    }
+  });
+});
