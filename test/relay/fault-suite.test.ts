@@ -133,10 +133,11 @@ describe('fault suite: real relay processes, real faults', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
     cleanups.push(() => agent.destroy());
     const target = new URL(relay.instances[0]!.url);
-    const answers: { at: number; status: number; connection: string | undefined; id?: string; messageId?: string }[] = [];
+    const answers: { sentAt: number; status: number; connection: string | undefined; id?: string; messageId?: string }[] = [];
     let stopPosting = false;
     const post = (n: number) =>
       new Promise<void>((resolve) => {
+        const sentAt = Date.now();
         const body = JSON.stringify({ profileId: relay.profileId, to: ['kund@exempel.se'], subject: `term ${n}`, text: 'x' });
         const request = http.request(
           { agent, host: target.hostname, port: target.port, path: '/v1/messages', method: 'POST', headers: { Authorization: `Bearer ${relay.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `term-${n}` } },
@@ -145,7 +146,7 @@ describe('fault suite: real relay processes, real faults', () => {
             response.on('data', (d: Buffer) => (text += d));
             response.on('end', () => {
               const parsed = JSON.parse(text) as { id?: string; messageId?: string };
-              answers.push({ at: Date.now(), status: response.statusCode!, connection: response.headers.connection, id: parsed.id, messageId: parsed.messageId });
+              answers.push({ sentAt, status: response.statusCode!, connection: response.headers.connection, id: parsed.id, messageId: parsed.messageId });
               resolve();
             });
           },
@@ -168,13 +169,14 @@ describe('fault suite: real relay processes, real faults', () => {
     const exitedAfter = Date.now() - termAt;
     stopPosting = true;
     await Promise.all(clients);
-    // The listener closed and kept-alive requests were turned away: 202s only for requests already
-    // being answered when the signal came (a few ms), none later.
-    const lateAccepts = answers.filter((a) => a.status === 202 && a.at > termAt + 500);
+    // The listener closed and kept-alive requests were turned away: 202s only for requests sent
+    // before the signal (and, on a loaded machine, in the moment it takes to arrive), none later.
+    const lateAccepts = answers.filter((a) => a.status === 202 && a.sentAt > termAt + 1_000);
     const turnedAway = answers.filter((a) => a.status === 503);
     expect(lateAccepts).toEqual([]);
     for (const a of turnedAway) expect(a.connection).toBe('close');
-    expect(exitedAfter).toBeLessThan(3_000 + 5_000);
+    // The grace (3 s) and a few seconds, on a loaded machine.
+    expect(exitedAfter).toBeLessThan(3_000 + 7_000);
     // Restarted, it delivers every accepted message.
     await relay.restart(0, 'SIGKILL');
     const accepted = new Map(answers.filter((a) => a.status === 202).map((a, i) => [i, { id: a.id!, messageId: a.messageId! }]));
