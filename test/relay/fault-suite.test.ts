@@ -113,7 +113,7 @@ describe('fault suite: real relay processes, real faults', () => {
 
   it('kill -9 of one of two PostgreSQL instances: the other takes its messages after missed heartbeats, not after the lease', async () => {
     const smtp = await server({ kind: 'none' }, 250);
-    const relay = await cluster(smtp, { store: 'postgres', instances: 2, env: { OWNPOST_HEARTBEAT: '1s', OWNPOST_RETRY_DELAYS: '1s,2s,4s' } });
+    const relay = await cluster(smtp, { store: 'postgres', instances: 2, env: { OWNPOST_HEARTBEAT: '2s', OWNPOST_RETRY_DELAYS: '1s,2s,4s' } });
     const accepted = await postUntilAccepted(relay, 40, { prefix: 'pgkill', parallel: 8, instance: (n) => n % 2 });
     expect(await waitUntil(() => smtp.acknowledged.size >= 4, 30_000)).toBe(true);
     const killedAt = Date.now();
