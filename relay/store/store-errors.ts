@@ -22,15 +22,6 @@ const UNAVAILABLE_CODES = new Set([
   'SQLITE_BUSY',
   'SQLITE_CANTOPEN',
   'SQLITE_IOERR',
-  // The network to PostgreSQL.
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
   // PostgreSQL: too many connections, query cancelled (statement_timeout), server shutting down or
   // starting, read-only (a standby after a failover).
   '53300',
@@ -40,6 +31,29 @@ const UNAVAILABLE_CODES = new Set([
   '57P03',
   '25006',
 ]);
+
+/**
+ * The network to PostgreSQL: these codes mean the store only on errors the store marked as its
+ * own (markStoreError); the same code from a mail server or a token endpoint is not a database.
+ */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+const FROM_STORE = Symbol.for('ownpost.storeError');
+
+/** Marks `error` as the store's own (a PostgreSQL connection that failed), and returns it. */
+export function markStoreError<T>(error: T): T {
+  if (error && typeof error === 'object') (error as Record<symbol, boolean>)[FROM_STORE] = true;
+  return error;
+}
 
 /** pg's own errors for a connection that broke or never came, which have no code. */
 const PG_CONNECTION_MESSAGES = [
@@ -54,12 +68,14 @@ const PG_CONNECTION_MESSAGES = [
 
 /** The kind of store failure `error` is, or undefined for any other error (a bug: a 500). */
 export function storeFailureOf(error: unknown): StoreFailure | undefined {
+  const fromStore = Boolean(error && typeof error === 'object' && (error as Record<symbol, boolean>)[FROM_STORE]);
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') {
       if (FULL_CODES.has(code) || code.startsWith('SQLITE_FULL')) return 'storage_full';
       // SQLITE_IOERR_WRITE and its kind; PostgreSQL class 08, connection exceptions.
       if (UNAVAILABLE_CODES.has(code) || code.startsWith('SQLITE_IOERR') || /^08[0-9A-Z]{3}$/.test(code)) return 'store_unavailable';
+      if (fromStore && NETWORK_CODES.has(code)) return 'store_unavailable';
     }
     const message = (e as { message?: unknown }).message;
     if (typeof message === 'string' && PG_CONNECTION_MESSAGES.some((m) => message.includes(m))) return 'store_unavailable';
@@ -71,6 +87,10 @@ export function storeFailureOf(error: unknown): StoreFailure | undefined {
 export class StoreTimeoutError extends Error {
   override name = 'StoreTimeoutError';
   readonly code = 'ETIMEDOUT';
+  constructor(message: string) {
+    super(message);
+    markStoreError(this);
+  }
 }
 
 /** `promise`, or a StoreTimeoutError after `ms`. */

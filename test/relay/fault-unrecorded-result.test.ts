@@ -66,7 +66,7 @@ describe('a result the store cannot take', () => {
 describe('a send the store cannot take (issue 15, item 6)', () => {
   it.each([
     ['SQLITE_FULL', 'storage_full', '60'],
-    ['ECONNRESET', 'store_unavailable', '5'],
+    ['57P01', 'store_unavailable', '5'], // PostgreSQL shutting down
   ])('%s is answered 503 %s with Retry-After %s, never 500 internal_error', async (code, expected, retryAfter) => {
     const store = t.relay.store;
     const enqueueSend = store.enqueueSend.bind(store);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecentStorageFailure, storeFailureOf, withStoreTimeout } from '../../relay/store/store-errors';
+import { markStoreError, RecentStorageFailure, storeFailureOf, withStoreTimeout } from '../../relay/store/store-errors';
 
 const coded = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -10,7 +10,7 @@ describe('storeFailureOf (issue 15: a store failure is a 503 with Retry-After, n
     ['PostgreSQL 53100 disk_full', coded('53100', 'could not extend file'), 'storage_full'],
     ['SQLite locked past busy_timeout', coded('SQLITE_BUSY'), 'store_unavailable'],
     ['SQLite I/O error', coded('SQLITE_IOERR_WRITE'), 'store_unavailable'],
-    ['PostgreSQL refused', coded('ECONNREFUSED'), 'store_unavailable'],
+    ['PostgreSQL refused (marked by the store)', markStoreError(coded('ECONNREFUSED')), 'store_unavailable'],
     ['PostgreSQL admin shutdown (57P01)', coded('57P01'), 'store_unavailable'],
     ['PostgreSQL statement timeout (57014)', coded('57014'), 'store_unavailable'],
     ['PostgreSQL connection exception class 08', coded('08006'), 'store_unavailable'],
@@ -23,6 +23,9 @@ describe('storeFailureOf (issue 15: a store failure is a 503 with Retry-After, n
   });
 
   it('leaves every other error alone (a bug stays a 500)', () => {
+    // A mail server's or token endpoint's refusal is not the database's.
+    expect(storeFailureOf(coded('ECONNREFUSED'))).toBeUndefined();
+    expect(storeFailureOf(new TypeError('fetch failed', { cause: coded('ENOTFOUND') }))).toBeUndefined();
     expect(storeFailureOf(new TypeError('x is undefined'))).toBeUndefined();
     expect(storeFailureOf(coded('SQLITE_CONSTRAINT_UNIQUE'))).toBeUndefined();
     expect(storeFailureOf(coded('23505'))).toBeUndefined();

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { RecentStorageFailure } from '../store-errors';
+import { markStoreError, RecentStorageFailure } from '../store-errors';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -105,6 +105,14 @@ export class PostgresStore implements Store {
     });
     // An idle client's error (database restarted) must not crash the relay; the next query reconnects.
     this.pool.on('error', () => {});
+    // Errors of the connection to the database are marked as the store's, so that the HTTP layer
+    // answers them 503 store_unavailable (store-errors.ts), and a mail server's ECONNREFUSED stays its own.
+    const query = this.pool.query.bind(this.pool) as (...args: unknown[]) => unknown;
+    const connect = this.pool.connect.bind(this.pool) as (...args: unknown[]) => unknown;
+    const marked = (result: unknown) =>
+      result instanceof Promise ? result.catch((error: unknown) => Promise.reject(markStoreError(error))) : result;
+    (this.pool as { query: unknown }).query = (...args: unknown[]) => marked(query(...args));
+    (this.pool as { connect: unknown }).connect = (...args: unknown[]) => marked(connect(...args));
   }
 
   /** Connects and applies pending migrations. `schema` isolates tests sharing one database. */
@@ -161,7 +169,7 @@ export class PostgresStore implements Store {
     } catch (error) {
       // A connection whose query timed out or broke is not given back to the pool (issue 15).
       await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
-      throw error;
+      throw markStoreError(error);
     } finally {
       client.release(broken);
     }
