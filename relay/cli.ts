@@ -121,6 +121,11 @@ async function serveCommand(args: string[]) {
     if (stopping) return;
     stopping = true;
     log(`${signal}: finishing in-flight sends`);
+    // Whatever hangs (a store that does not answer), the process ends: a supervisor waits for it.
+    setTimeout(() => {
+      log(`${signal}: the relay did not stop within its grace; exiting`);
+      process.exit(1);
+    }, config.shutdownGraceMs + 15_000).unref();
     await relay.close();
     process.exit(0);
   };

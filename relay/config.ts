@@ -46,6 +46,16 @@ export interface RelayConfig {
   transportIdleMs: number;
   /** On SIGTERM, how long in-flight sends may finish before they are released. From OWNPOST_SHUTDOWN_GRACE. @default 10s */
   shutdownGraceMs: number;
+  /**
+   * The longest a PostgreSQL query may take (the connect waits at most 5 s of it); past it the
+   * request fails with 503 store_unavailable. From OWNPOST_DB_TIMEOUT. @default 10s
+   */
+  dbTimeoutMs: number;
+  /**
+   * How often a relay instance tells the others it is alive; one that missed three is taken for
+   * dead and its messages are sent by the others. From OWNPOST_HEARTBEAT. @default 5s
+   */
+  heartbeatMs: number;
   // Sender tests (issue 4): see relay/diagnosis/run-diagnosis.ts and README "Testing a sender".
   /** Ports besides 25, 465, 587 and 2525 that SMTP servers may use. From OWNPOST_ALLOWED_PORTS (`2587, 10025-10030`). @default [] */
   extraSmtpPorts: PortRange[];
@@ -182,6 +192,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     deliveryConcurrency: parsePositiveInteger('OWNPOST_DELIVERY_CONCURRENCY', env.OWNPOST_DELIVERY_CONCURRENCY ?? '16'),
     transportIdleMs: parseDuration(env.OWNPOST_TRANSPORT_IDLE ?? '30s'),
     shutdownGraceMs: parseDuration(env.OWNPOST_SHUTDOWN_GRACE ?? '10s'),
+    dbTimeoutMs: parseDuration(env.OWNPOST_DB_TIMEOUT ?? '10s'),
+    heartbeatMs: parseDuration(env.OWNPOST_HEARTBEAT ?? '5s'),
     extraSmtpPorts: parseSmtpPorts(env.OWNPOST_ALLOWED_PORTS),
     dnsServers: parseDnsServers(env.OWNPOST_DNS_SERVERS),
     testStepTimeoutMs: parseDuration(env.OWNPOST_TEST_STEP_TIMEOUT ?? '15s'),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, type RelayConfig } from './config';
 import { DeliveryWorker } from './delivery/delivery-worker';
+import { errorBody } from './http/api-error';
 import type { SecretCipher } from './secrets/cipher';
 import { createSecretCipher } from './secrets/master-key';
 import { limiterStoreFor } from './limits/limiter-store-for';
@@ -48,6 +49,17 @@ export async function createRelay(config: RelayConfig, log: (line: string) => vo
         log,
       })
     : undefined;
+  /** Set on close: requests still arriving on kept-alive connections are turned away (issue 15). */
+  let stopping = false;
+  const fetch = (request: Request, env: unknown): Response | Promise<Response> => {
+    if (!stopping) return app.fetch(request, env as never);
+    // `Connection: close` makes Node's server end the connection after this answer, so a client
+    // that posts back to back goes elsewhere (another instance, or this one after its restart).
+    return new Response(JSON.stringify(errorBody('shutting_down', 'The relay is stopping; nothing was accepted. Send it again in a moment.')), {
+      status: 503,
+      headers: { 'Content-Type': 'application/json', Connection: 'close', 'Retry-After': '5' },
+    });
+  };
 
   const relay: Relay = {
     app,
@@ -58,7 +70,7 @@ export async function createRelay(config: RelayConfig, log: (line: string) => vo
     async listen() {
       worker.start();
       const info = await new Promise<AddressInfo>((resolve, reject) => {
-        server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, resolve);
+        server = serve({ fetch, hostname: config.host, port: config.port }, resolve);
         server.once('error', reject);
       });
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;
@@ -67,14 +79,22 @@ export async function createRelay(config: RelayConfig, log: (line: string) => vo
       return relay.url;
     },
     async close() {
-      // No new submissions first: what the door accepted is in the outbox, like every 202.
-      await smtp?.close();
-      if (server) {
-        const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-        await closed;
-      }
+      // At once: no new connections, idle ones closed, further requests on busy ones answered 503
+      // and closed, no new claims; then sends in flight get the grace (issue 15). Waiting for every
+      // kept-alive connection to end first let a busy relay go on accepting for a minute. The SMTP
+      // door stops taking submissions at the same moment: what it accepted is in the outbox, like every 202.
+      stopping = true;
+      const deadline = Date.now() + config.shutdownGraceMs;
+      const doorClosed = smtp?.close() ?? Promise.resolve();
+      const http = server as (ServerType & { closeIdleConnections?: () => void; closeAllConnections?: () => void }) | undefined;
+      const closed = http ? new Promise<void>((resolve) => http.close(() => resolve())) : Promise.resolve();
+      http?.closeIdleConnections?.();
       await worker.stop(config.shutdownGraceMs);
+      // Requests still being answered (an upload being committed) had the grace too; then they go.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all([closed, doorClosed]), new Promise((r) => (timer = setTimeout(r, Math.max(200, deadline - Date.now()))))]);
+      clearTimeout(timer);
+      http?.closeAllConnections?.();
       await store.close();
     },
   };

@@ -36,8 +36,12 @@ export const ERROR_STATUS = {
   setup_email_required: 422,
   rate_limited: 429,
   internal_error: 500,
-  /** `/readyz` only: the relay cannot reach its database (a load balancer should route elsewhere). */
+  /** The relay cannot reach its database, or it does not answer in time (`/readyz`, and any request meanwhile); `Retry-After` says when to try again. */
   store_unavailable: 503,
+  /** The relay's disk (or its database's) is full: nothing can be accepted until space is freed; `Retry-After` says when to try again. */
+  storage_full: 503,
+  /** The relay is stopping (SIGTERM): the request was not carried out; send it again (another instance, or this one once it is back). */
+  shutting_down: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -14,6 +14,20 @@ import { sizeLimitFromError, TransportPool } from './transport-pool';
 /** How long a result may wait for others to be committed with it, while other sends are running (see record). */
 const RESULT_LINGER_MS = 5;
 
+/**
+ * A result that could not be committed (disk full, database connection lost) is kept in memory and
+ * written again after this wait, doubling up to RECORD_RETRY_MAX_MS (issue 15): sending the mail
+ * again because its result was not written would be a duplicate without a crash.
+ */
+const RECORD_RETRY_MIN_MS = 100;
+const RECORD_RETRY_MAX_MS = 5_000;
+
+/** On stop, how long results that the store refused are tried again after the grace. */
+const STOP_RECORD_EXTRA_MS = 3_000;
+
+/** While the outbox cannot be read (database gone), the worker looks again after this wait, doubling up to the maximum. */
+const CLAIM_BACKOFF_MAX_MS = 30_000;
+
 /** A Sent-folder copy is tried this many times before it is shown as failed. */
 const SENT_COPY_ATTEMPTS = 3;
 
@@ -29,7 +43,8 @@ export type DeliveryWorkerConfig = Pick<
   | 'deliveryConcurrency'
   | 'transportIdleMs'
   | 'oauth'
->;
+> &
+  Partial<Pick<RelayConfig, 'heartbeatMs'>>;
 
 export interface DeliveryWorkerDeps {
   store: Store;
@@ -60,6 +75,15 @@ export class DeliveryWorker {
   readonly pool: TransportPool;
   private timer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
+  /**
+   * The process's own heartbeat (issue 15), apart from the lease renewals: it tells the store this
+   * worker is alive, and learns whether it may claim (on SQLite only the holder of the outbox lock
+   * does) and which dead processes' messages to take back.
+   */
+  private instanceBeat: NodeJS.Timeout | undefined;
+  private beating: Promise<void> | undefined;
+  private lastBeatAt = 0;
+  private mayClaim = false;
   private running = false;
   private stopping = false;
   private loop: Promise<void> | undefined;
@@ -82,6 +106,11 @@ export class DeliveryWorker {
   private flushScheduled = false;
   /** The group being committed and synced now; the next group waits for it (see record). */
   private flushing: Promise<void> | undefined;
+  /** After a failed commit of results: no new try before this time, and the wait after the next failure. */
+  private recordRetryAt = 0;
+  private recordRetryMs = 0;
+  /** After a failed claim: the wait before the next one (0 while claims work). */
+  private claimBackoffMs = 0;
   /** Opened profiles by id, with the version of the stored rows they were opened from (see openProfile). */
   private readonly openedProfiles = new Map<
     string,
@@ -105,6 +134,8 @@ export class DeliveryWorker {
     // A send that outlives its lease would be claimed a second time: renew leases while sending.
     this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(50, Math.floor(this.deps.config.leaseMs / 3)));
     this.heartbeat.unref();
+    this.instanceBeat = setInterval(() => void this.beat(), this.heartbeatMs);
+    this.instanceBeat.unref();
     this.schedule(0);
   }
 
@@ -126,20 +157,42 @@ export class DeliveryWorker {
     if (!this.running) return;
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
+    const deadline = Date.now() + graceMs;
     await this.loop;
     const pending = [...this.inFlight.values(), ...this.copying.values()];
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))))]);
     clearTimeout(timer);
-    await this.flush();
+    // Results not yet committed get a few more tries (the store may be failing): a result given up
+    // here means a resend after the restart.
+    const recordDeadline = Math.max(deadline, Date.now()) + STOP_RECORD_EXTRA_MS;
+    for (;;) {
+      await this.flush();
+      if (this.pendingResults.length === 0 || Date.now() >= recordDeadline) break;
+      await new Promise((r) => setTimeout(r, Math.min(this.recordRetryMs || RECORD_RETRY_MIN_MS, recordDeadline - Date.now())));
+    }
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
+    const unrecorded = new Set(this.pendingResults.map((p) => p.finished.id));
+    if (unrecorded.size) {
+      this.deps.log(`could not record ${unrecorded.size} attempt(s) before stopping; those messages will be tried again once their lease ends`);
+    }
     const now = Date.now();
+    let released = 0;
     for (const id of this.inFlight.keys()) {
+      // A message whose attempt ended but could not be recorded is not given back: it may be sent.
+      if (unrecorded.has(id)) continue;
+      released++;
       await this.deps.store.releaseLease(id, this.owner, now).catch((error: Error) => this.deps.log(`could not release ${id}: ${error.message}`));
     }
-    if (this.inFlight.size) this.deps.log(`released ${this.inFlight.size} message(s) still being sent; they will be sent again`);
+    if (released) this.deps.log(`released ${released} message(s) still being sent; they will be sent again`);
     clearInterval(this.heartbeat);
+    clearInterval(this.instanceBeat);
+    await this.beating;
+    // Last: the outbox lock (SQLite) goes only after every message was recorded or given back.
+    await this.deps.store.endInstance(this.owner).catch((error: Error) => this.deps.log(`could not sign this relay process off: ${error.message}`));
+    this.mayClaim = false;
+    this.lastBeatAt = 0;
     this.pool.closeAll();
     this.running = false;
   }
@@ -152,21 +205,66 @@ export class DeliveryWorker {
         if (this.stopping) return;
         const again = this.wakeRequested;
         this.wakeRequested = false;
-        this.schedule(again ? 0 : this.deps.config.pollMs);
+        // A store that failed the claim is not asked again at once (issue 15, PostgreSQL gone).
+        this.schedule(this.claimBackoffMs || (again ? 0 : this.deps.config.pollMs));
       });
     }, ms);
     this.timer.unref();
   }
 
+  private get heartbeatMs(): number {
+    return this.deps.config.heartbeatMs ?? 5_000;
+  }
+
+  /** Beats the process's heartbeat (see instanceBeat); one at a time. Never throws. */
+  private beat(): Promise<void> {
+    if (this.beating) return this.beating;
+    this.beating = (async () => {
+      const { store, log } = this.deps;
+      const now = Date.now();
+      // Others count as dead only while this worker beat without a gap itself: after an outage that
+      // hid every heartbeat (the database stalled), the others get one beat to show they live.
+      const takeOver = this.lastBeatAt > 0 && now - this.lastBeatAt <= 2 * this.heartbeatMs;
+      try {
+        const state = await store.instanceHeartbeat(this.owner, { now, deadAfterMs: 3 * this.heartbeatMs, takeOver });
+        this.lastBeatAt = now;
+        if (state.mayClaim !== this.mayClaim) {
+          log(
+            state.mayClaim
+              ? 'this relay process delivers from the outbox'
+              : 'another relay process delivers from this outbox (it holds the outbox lock); this one accepts messages and leaves their delivery to it',
+          );
+        }
+        this.mayClaim = state.mayClaim;
+        if (state.takenBack) {
+          log(`took back ${state.takenBack} message(s) claimed by a relay process that is gone; they are sent again now`);
+          this.wake();
+        }
+      } catch (error) {
+        log(`heartbeat failed: ${(error as Error).message}`);
+      }
+    })().finally(() => (this.beating = undefined));
+    return this.beating;
+  }
+
   private async tick(): Promise<void> {
     const { store, config, log } = this.deps;
+    if (!this.mayClaim) await this.beat();
+    if (!this.mayClaim) return;
     const now = Date.now();
     try {
       // Claims in batches (every claim is a transaction with an fsync), unless the worker is idle.
       const capacity = config.deliveryConcurrency - this.sending;
       const batch = Math.max(1, Math.floor(config.deliveryConcurrency / 2));
-      if (capacity >= batch || (capacity > 0 && this.sending === 0)) {
-        const claimed = await store.claimDueMessages(this.owner, now, config.leaseMs, capacity);
+      // While results wait for the store (disk full), claim nothing: the store is failing writes,
+      // and the leases of the messages waiting may have run out meanwhile (their renewals failed too).
+      const recordsWaiting = this.recordRetryMs > 0 && this.pendingResults.length > 0;
+      if (!recordsWaiting && (capacity >= batch || (capacity > 0 && this.sending === 0))) {
+        const claimed = (await store.claimDueMessages(this.owner, now, config.leaseMs, capacity)).filter(
+          // Ours already (its lease ran out while its renewals failed): the claim renewed it; it is
+          // being sent or its result recorded, and must not be sent a second time.
+          (message) => !this.inFlight.has(message.id),
+        );
         // The profiles of a batch are read once: a burst of invoices mostly shares one sender.
         const profiles = new Map<string, Promise<ProfileLookup>>();
         const lookup = (profileId: string) => {
@@ -192,8 +290,10 @@ export class DeliveryWorker {
           this.copying.set(message.id, job);
         }
       }
+      this.claimBackoffMs = 0;
     } catch (error) {
-      log(`outbox claim failed: ${(error as Error).message}`);
+      this.claimBackoffMs = Math.min(CLAIM_BACKOFF_MAX_MS, Math.max(config.pollMs, this.claimBackoffMs * 2));
+      log(`outbox claim failed (next try in ${this.claimBackoffMs} ms): ${(error as Error).message}`);
     }
   }
 
@@ -255,8 +355,20 @@ export class DeliveryWorker {
     const startedAt = Date.now();
     let result: AttemptResult;
     let details: FinishedAttempt['attempt'];
+    let found: ProfileLookup;
     try {
-      const { profileRow, settingsRow } = await lookup(message.profileId);
+      found = await lookup(message.profileId);
+    } catch (error) {
+      // The store failed, not the mail server: nothing was sent, so no attempt counts. The message
+      // goes back to the queue (or, if that fails too, waits for its lease).
+      log(`message ${message.id}: could not read its sender profile, trying again later: ${(error as Error).message}`);
+      await store
+        .postponeMessage(message.id, this.owner, Date.now() + Math.max(config.pollMs, 1000))
+        .catch((e: Error) => log(`message ${message.id}: could not give it back: ${e.message}`));
+      return;
+    }
+    try {
+      const { profileRow, settingsRow } = found;
       if (!profileRow) {
         // Nothing to send it with, now or later: fail it at once rather than after retries.
         const reply = 'The sender profile of this message was deleted before it could be sent.';
@@ -273,7 +385,10 @@ export class DeliveryWorker {
         // burst (200 invoices through a 30-a-minute mailbox) does not hold every worker slot.
         const wait = this.pool.reserveRateSlot(profileRow.id, limits.messagesPerMinute, Date.now());
         if (wait > 0) {
-          await store.postponeMessage(message.id, this.owner, Date.now() + wait);
+          // A store failure here is not the mail server's: no attempt is counted, the lease expires.
+          await store
+            .postponeMessage(message.id, this.owner, Date.now() + wait)
+            .catch((e: Error) => log(`message ${message.id}: could not postpone it: ${e.message}`));
           return;
         }
       }
@@ -287,7 +402,10 @@ export class DeliveryWorker {
       );
       this.sendFinished(slot);
       if (sent.advertisedMaxBytes && sent.advertisedMaxBytes !== settingsRow?.serverMaxBytes) {
-        await store.recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now());
+        // The mail is out: a store that cannot note the size now must not turn it into a failure (a resend).
+        await store
+          .recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now())
+          .catch((e: Error) => log(`could not note the size limit of ${profileRow.id}: ${e.message}`));
       }
       result = { outcome: 'sent', reply: sent.response };
       details = { startedAt, finishedAt: Date.now(), reply: sent.response, responseCode: Number.parseInt(sent.response, 10) || null, errorCode: null };
@@ -332,7 +450,8 @@ export class DeliveryWorker {
   private scheduleFlush(): void {
     if (this.flushScheduled || this.flushing || this.pendingResults.length === 0) return;
     const full = this.pendingResults.length >= this.deps.config.deliveryConcurrency;
-    const wait = this.sending === 0 || full || this.stopping ? 0 : this.pendingResults[0]!.at + RESULT_LINGER_MS - Date.now();
+    const linger = this.sending === 0 || full || this.stopping ? 0 : this.pendingResults[0]!.at + RESULT_LINGER_MS - Date.now();
+    const wait = Math.max(linger, this.recordRetryAt - Date.now());
     if (wait > 0) {
       // Looked at again when the next result arrives (the group may be full by then) or the wait ends.
       if (!this.flushTimer) {
@@ -358,6 +477,8 @@ export class DeliveryWorker {
   /** Commits every pending attempt now (stop calls it after the in-flight sends). */
   private async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
+    // Stopping: the wait between tries is the caller's (stop), not the timer's.
+    this.recordRetryAt = 0;
     await this.flushGroup();
   }
 
@@ -369,10 +490,22 @@ export class DeliveryWorker {
         this.owner,
         batch.map((b) => b.finished),
       );
+      if (this.recordRetryMs) this.deps.log(`recorded ${batch.length} attempt(s) that had waited for the store`);
+      this.recordRetryMs = 0;
+      this.recordRetryAt = 0;
       batch.forEach((b, i) => b.done(applied[i] ?? false));
     } catch (error) {
-      this.deps.log(`could not record ${batch.length} attempt(s): ${(error as Error).message}`);
-      batch.forEach((b) => b.done(false));
+      // Kept in memory, in order, and written again after a growing wait: the messages stay in
+      // flight, so their leases go on being renewed and no other worker sends them again. The log
+      // names the store's error: this is not a lost lease.
+      this.recordRetryMs = Math.min(RECORD_RETRY_MAX_MS, Math.max(RECORD_RETRY_MIN_MS, this.recordRetryMs * 2));
+      this.recordRetryAt = Date.now() + this.recordRetryMs;
+      this.pendingResults.unshift(...batch);
+      const code = (error as { code?: unknown }).code;
+      this.deps.log(
+        `could not record ${batch.length} attempt(s), keeping them and trying again in ${this.recordRetryMs} ms: ` +
+          `${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message}`,
+      );
     }
   }
 

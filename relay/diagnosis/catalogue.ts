@@ -1116,7 +1116,9 @@ const DEFINITIONS = {
     },
   },
   greeting_timeout: {
-    retry: 'limited',
+    // A server that is down (refused, silent, its name gone for a while) comes back: the whole
+    // schedule, not the sign-in attempt limit (issue 15).
+    retry: 'later',
     text: {
       en: {
         title: 'The server did not answer',
@@ -1496,7 +1498,9 @@ const DEFINITIONS = {
 
   // ---------------------------------------------------------------- Network
   connection_refused: {
-    retry: 'limited',
+    // A server that is down (refused, silent, its name gone for a while) comes back: the whole
+    // schedule, not the sign-in attempt limit (issue 15).
+    retry: 'later',
     text: {
       en: {
         title: 'The server refused the connection',
@@ -1590,7 +1594,9 @@ const DEFINITIONS = {
     },
   },
   host_not_found: {
-    retry: 'limited',
+    // A server that is down (refused, silent, its name gone for a while) comes back: the whole
+    // schedule, not the sign-in attempt limit (issue 15).
+    retry: 'later',
     text: {
       en: {
         title: 'Server name not found',

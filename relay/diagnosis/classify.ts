@@ -145,6 +145,9 @@ const HOME_STAGE: Record<ProblemCode, SmtpStage> = {
 
 /** Problems that pass by themselves when there is no reply code to say so. */
 const TEMPORARY_WITHOUT_REPLY: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  // A mail server that is down or not reachable for a while (issue 15).
+  'connection_refused',
+  'host_not_found',
   'connection_timeout',
   'greeting_timeout',
   'connection_dropped',

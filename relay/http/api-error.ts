@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../shared/errors';
 import { observeRateLimited } from '../observability/metrics';
+import { STORE_RETRY_AFTER_SECONDS, storeFailureOf } from '../store/store-errors';
 
 /** A failure a client can meet: a stable code, a plain message, optionally a hint at the fix. */
 export class ApiError extends Error {
@@ -36,6 +37,22 @@ export function createErrorHandler(log: (line: string) => void) {
     const status = (err as { status?: number }).status;
     if (status === 413) {
       return c.json(errorBody('payload_too_large', 'The request is larger than this relay accepts.'), 413);
+    }
+    // The disk is full or the database is gone: the request may be sent again later (issue 15).
+    const storeFailure = storeFailureOf(err);
+    if (storeFailure) {
+      log(`${storeFailure} on ${c.req.method} ${c.req.path}: ${(err as { code?: string }).code ?? ''} ${err.message}`);
+      c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS[storeFailure]));
+      return c.json(
+        errorBody(
+          storeFailure,
+          storeFailure === 'storage_full'
+            ? 'The relay has no disk space left; nothing was accepted.'
+            : 'The relay cannot reach its database right now; nothing was accepted.',
+          { hint: 'Send it again in a moment (the same Idempotency-Key keeps it to one mail).' },
+        ),
+        503,
+      );
     }
     log(`internal error on ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
     return c.json(errorBody('internal_error', 'Something went wrong inside the relay; the request was not carried out.'), 500);

@@ -1,22 +1,39 @@
 import { Hono } from 'hono';
 import type { HealthResponse } from '../../shared/schemas';
 import { errorBody } from '../http/api-error';
+import { STORE_RETRY_AFTER_SECONDS, storeFailureOf, withStoreTimeout } from '../store/store-errors';
 import type { Store } from '../store/types';
 
+/** `/readyz` answers within this, whatever the store does (issue 15): a load balancer's check must not hang. */
+const READINESS_TIMEOUT_MS = 1_000;
+
 /**
- * `/healthz`: the process serves HTTP (liveness). `/readyz`: it can also reach its database, so a
- * load balancer takes out of rotation an instance that lost its connection to PostgreSQL while the
- * others still have theirs (readiness): 503 `store_unavailable` until the database answers again.
+ * `/healthz`: the process serves HTTP (liveness). `/readyz`: it can also take a write now (its
+ * database answers within a second, is not read-only, and its disk has room), so a load balancer
+ * takes out of rotation an instance that cannot accept a message while the others still can
+ * (readiness): 503 `store_unavailable` or `storage_full`, with `Retry-After`.
  */
 export function healthRoutes(version: string, store: Store, log: (line: string) => void) {
   return new Hono()
     .get('/healthz', (c) => c.json<HealthResponse>({ status: 'ok', version }))
     .get('/readyz', async (c) => {
       try {
-        await store.ping();
+        await withStoreTimeout(
+          (async () => {
+            await store.ping();
+            await store.checkWritable();
+          })(),
+          READINESS_TIMEOUT_MS,
+          `the ${store.kind} database`,
+        );
       } catch (error) {
-        log(`readiness: the ${store.kind} database does not answer: ${(error as Error).message}`);
-        return c.json(errorBody('store_unavailable', 'The relay cannot reach its database.'), 503);
+        const failure = storeFailureOf(error) ?? 'store_unavailable';
+        log(`readiness: the ${store.kind} database ${failure === 'storage_full' ? 'cannot take a write' : 'does not answer'}: ${(error as Error).message}`);
+        c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS[failure]));
+        return c.json(
+          errorBody(failure, failure === 'storage_full' ? 'The relay has no disk space left for new messages.' : 'The relay cannot reach its database.'),
+          503,
+        );
       }
       return c.json<HealthResponse>({ status: 'ok', version });
     });

@@ -132,10 +132,10 @@ const OPERATIONS: ApiOperation[] = [
     method: 'get',
     path: '/readyz',
     tag: 'relay',
-    summary: 'Can the relay reach its database? (for load balancers)',
+    summary: 'Can the relay take a write now? (for load balancers; answers within 1 s)',
     auth: false,
     success: { status: 200, description: 'Ready', schema: 'Health' },
-    errors: ['store_unavailable'],
+    errors: ['store_unavailable', 'storage_full'],
   },
   {
     method: 'get',
@@ -363,6 +363,8 @@ const OPERATIONS: ApiOperation[] = [
       'message_too_large',
       'no_sender_profile',
       'profile_unusable',
+      'storage_full',
+      'store_unavailable',
     ],
   },
   {

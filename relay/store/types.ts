@@ -258,6 +258,12 @@ export interface Store {
   close(): Promise<void>;
   /** Resolves when the database answers a trivial query; rejects otherwise (for `/readyz`). */
   ping(): Promise<void>;
+  /**
+   * Resolves when the store can take a write now; rejects with an error that `storeFailureOf`
+   * reads as `storage_full` (disk nearly full, or the last write failed for room) or
+   * `store_unavailable` (a read-only database) otherwise (for `/readyz`, issue 15).
+   */
+  checkWritable(): Promise<void>;
 
   countUsers(): Promise<number>;
   /** Messages in the outbox by status (GET /metrics, relay/observability/metrics.ts). */
@@ -402,4 +408,24 @@ export interface Store {
   deleteAppPassword(userId: string, id: string): Promise<boolean>;
   /** Records a sign-in with it (shown in the list). */
   touchAppPassword(id: string, now: number): Promise<void>;
+  // Relay process identity (issue 15): who may deliver, and taking back a dead process's claims.
+  /**
+   * Tells the store a delivery worker `owner` runs here, and beats its heartbeat: call it at start
+   * and every `heartbeatMs`. On SQLite the first caller takes the outbox lock (relay/store/sqlite/
+   * outbox-lock.ts) and, on taking it, every message claimed by any other owner is due again at
+   * once (no other process can be sending it); a caller without the lock must not claim. On
+   * PostgreSQL every instance may claim, and with `takeOver`, the messages of instances whose last
+   * heartbeat is older than `deadAfterMs` are due again at once. Returns how many were taken back.
+   */
+  instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState>;
+  /** The worker `owner` stopped (after giving back its messages): its lock or heartbeat goes. */
+  endInstance(owner: string): Promise<void>;
+}
+
+/** What `instanceHeartbeat` found. */
+export interface InstanceState {
+  /** This worker may claim messages (on SQLite: it holds the outbox lock). */
+  mayClaim: boolean;
+  /** Messages of dead owners made due again now. */
+  takenBack: number;
 }

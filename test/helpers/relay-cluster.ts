@@ -17,6 +17,10 @@ export interface RelayCluster {
   token: string;
   profileId: string;
   instances: RelayProcess[];
+  /** Each instance's data folder. */
+  dataDirs: string[];
+  /** Ends instance `index` with `signal` (SIGKILL: a crash) and starts it again with the same settings. */
+  restart(index: number, signal?: NodeJS.Signals, env?: NodeJS.ProcessEnv): Promise<RelayProcess>;
   stop(): Promise<void>;
 }
 
@@ -25,16 +29,22 @@ export interface ClusterOptions {
   store: 'postgres' | 'sqlite';
   instances: number;
   env?: NodeJS.ProcessEnv;
+  /** The URL the instances use for the database (e.g. through a TCP proxy), from the seeded one. */
+  databaseUrl?: (url: string) => string;
+  /** SQLite: this data folder (a tmpfs that a test fills) instead of a fresh one; left in place. */
+  dataDir?: string;
+  /** Changes to the seeded profile (a server without TLS: `{ smtp: { host, port, security: 'none' } }`). */
+  profile?: Record<string, unknown>;
 }
 
 /**
  * Relay processes sharing one store, seeded with an admin, a token and a profile that sends to `smtp`.
  * Used by the multi-instance tests and the throughput benchmark.
  */
-export async function startRelayCluster(smtp: TestSmtpServer, options: ClusterOptions): Promise<RelayCluster> {
+export async function startRelayCluster(smtp: Pick<TestSmtpServer, 'port'>, options: ClusterOptions): Promise<RelayCluster> {
   if (options.store === 'sqlite' && options.instances !== 1) throw new Error('SQLite serves one relay instance');
   const masterKey = randomBytes(32).toString('base64');
-  const dataDirs = Array.from({ length: options.instances }, () => mkdtempSync(path.join(os.tmpdir(), 'ownpost-cluster-')));
+  const dataDirs = Array.from({ length: options.instances }, () => options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'ownpost-cluster-')));
   const schema = freshSchemaName('ownpost_cluster');
   let seed: Store;
   if (options.store === 'postgres') {
@@ -51,27 +61,30 @@ export async function startRelayCluster(smtp: TestSmtpServer, options: ClusterOp
   await seed.createToken({ hash: hashSecretToken(token), userId: user.id, device: 'test', createdAt: Date.now() });
   await seed.close();
 
-  const instances = await Promise.all(
-    dataDirs.map((dir) =>
-      startRelayProcess({
-        OWNPOST_DATA_DIR: dir,
-        OWNPOST_MASTER_KEY: masterKey,
-        ...(options.store === 'postgres' ? { OWNPOST_DATABASE_URL: databaseUrlWithSchema(schema) } : {}),
-        OWNPOST_POLL: '50ms',
-        OWNPOST_RETRY_DELAYS: '500ms,1s,2s',
-        ...options.env,
-      }),
-    ),
-  );
-  const created = await relayApi(instances[0]!, token, 'POST', '/v1/profiles', testProfile(smtp.port));
+  const envOf = (dir: string): NodeJS.ProcessEnv => ({
+    OWNPOST_DATA_DIR: dir,
+    OWNPOST_MASTER_KEY: masterKey,
+    ...(options.store === 'postgres' ? { OWNPOST_DATABASE_URL: (options.databaseUrl ?? ((u) => u))(databaseUrlWithSchema(schema)) } : {}),
+    OWNPOST_POLL: '50ms',
+    OWNPOST_RETRY_DELAYS: '500ms,1s,2s',
+    ...options.env,
+  });
+  const instances = await Promise.all(dataDirs.map((dir) => startRelayProcess(envOf(dir))));
+  const created = await relayApi(instances[0]!, token, 'POST', '/v1/profiles', testProfile(smtp.port, options.profile));
   if (created.status !== 201) throw new Error(`profile not created: ${JSON.stringify(created.body)}`);
   return {
     token,
     profileId: created.body.id,
     instances,
+    dataDirs,
+    async restart(index, signal = 'SIGKILL', env = {}) {
+      await instances[index]!.kill(signal);
+      instances[index] = await startRelayProcess({ ...envOf(dataDirs[index]!), ...env });
+      return instances[index]!;
+    },
     async stop() {
       await Promise.all(instances.map((i) => i.kill('SIGKILL')));
-      dataDirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+      if (!options.dataDir) dataDirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
       if (options.store === 'postgres') await dropSchema(schema);
     },
   };

@@ -23,7 +23,7 @@ export interface RelayProcess {
  * test CA through NODE_EXTRA_CA_CERTS as an admin would for an internal mail server. `bin`: another
  * build of the command (the installed npm package, test/relay/npm-pack.test.ts).
  */
-export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_000, bin = OWNPOST_BIN): Promise<RelayProcess> {
+export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_000, bin = OWNPOST_BIN): Promise<RelayProcess> {
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
       OWNPOST_ALLOW_PRIVATE_HOSTS: '1',

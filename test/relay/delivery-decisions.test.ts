@@ -27,6 +27,12 @@ const CASES: { name: string; error: unknown; attemptsBefore?: number; outcome: '
   { name: '535 5.7.139 account locked: never again', error: reply('535 5.7.139 Authentication unsuccessful, account locked.', 'AUTH LOGIN'), outcome: 'failed', problem: 'ms_account_locked' },
   { name: '550 5.4.5 daily quota: later, not before an hour', error: reply('550 5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852', 'MAIL FROM'), outcome: 'deferred', problem: 'daily_quota_exceeded', delay: 3_600_000 },
   { name: '550 5.4.5 daily quota after the schedule ran out', error: reply('550 5.4.5 Daily user sending limit exceeded.', 'MAIL FROM'), attemptsBefore: 3, outcome: 'failed', problem: 'daily_quota_exceeded' },
+  // Issue 15: a mail server that is down is temporary, whatever OWNPOST_AUTH_ATTEMPTS says.
+  { name: 'connection refused after as many attempts as sign-ins get', error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:587'), { code: 'ESOCKET', command: 'CONN' }), attemptsBefore: 2, outcome: 'deferred', problem: 'connection_refused' },
+  { name: 'no greeting after as many attempts as sign-ins get', error: Object.assign(new Error('Greeting never received'), { code: 'ETIMEDOUT', command: 'CONN', timeoutType: 'GREETING_TIMEOUT' }), attemptsBefore: 2, outcome: 'deferred', problem: 'greeting_timeout' },
+  { name: 'a name that does not resolve after as many attempts as sign-ins get', error: Object.assign(new Error('getaddrinfo ENOTFOUND smtp.firma.se'), { code: 'EDNS', command: 'CONN' }), attemptsBefore: 2, outcome: 'deferred', problem: 'host_not_found' },
+  { name: 'a connect timeout after as many attempts as sign-ins get', error: Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT', command: 'CONN', timeoutType: 'CONNECT_TIMEOUT' }), attemptsBefore: 2, outcome: 'deferred', problem: 'connection_timeout' },
+  { name: 'connection refused after the schedule ran out', error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:587'), { code: 'ESOCKET', command: 'CONN' }), attemptsBefore: 3, outcome: 'failed', problem: 'connection_refused' },
   { name: '451 after the schedule ran out', error: reply('451 4.3.0 Error: queue file write error'), attemptsBefore: 3, outcome: 'failed', problem: 'server_temporary' },
 ];
 

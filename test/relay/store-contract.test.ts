@@ -18,6 +18,7 @@ import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postg
 const CONTRACT_COVERAGE = {
   close: 'afterAll',
   ping: 'here',
+  checkWritable: 'here',
   countUsers: 'here',
   countMessagesByStatus: 'here',
   createUser: 'here',
@@ -78,6 +79,8 @@ const CONTRACT_COVERAGE = {
   listAppPasswords: 'here',
   deleteAppPassword: 'here',
   touchAppPassword: 'here',
+  instanceHeartbeat: 'here',
+  endInstance: 'here',
 } as const satisfies Record<Exclude<keyof Store, 'kind'>, 'here' | 'afterAll' | 'sender-store-contract.test.ts'>;
 
 /** The store, recording which of its methods the tests call. */
@@ -161,6 +164,8 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
 
   it('answers a ping while open, and refuses one once closed', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
+    // With room on the disk and a database that takes writes (the full disk: fault-suite.test.ts).
+    await expect(store.checkWritable()).resolves.toBeUndefined();
     const { store: other, cleanup: cleanupOther } = await open();
     await other.close();
     await expect(other.ping()).rejects.toThrow();
@@ -620,6 +625,42 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(await store.deleteAppPassword(userId, first.id)).toBe(false);
     expect((await store.listAppPasswords(userId)).map((r) => r.id)).toEqual([second.id]);
     expect(await store.deleteAppPassword(userId, second.id)).toBe(true);
+  });
+
+  it('takes back the claims of a dead relay process at once, never those of a live one (issue 15)', async () => {
+    const created = await enqueue();
+    const t0 = Date.now() + 30_000_000;
+    const [claimed] = (await store.claimDueMessages('dead-worker', t0, 300_000, 1000)).filter((m) => m.id === created.message.id);
+    expect(claimed).toBeDefined();
+    if (name === 'sqlite') {
+      // The first worker to beat takes the outbox lock: the owner of the claim cannot be alive.
+      expect(await store.instanceHeartbeat('live', { now: t0 + 1, deadAfterMs: 15_000, takeOver: true })).toMatchObject({ mayClaim: true });
+      expect(await store.getMessage(created.message.id)).toMatchObject({ status: 'sending', leaseOwner: 'dead-worker', leaseUntil: t0 + 1 });
+      // A second process on the same file (here: a second connection) may not claim while it is held.
+      const second = new SqliteStore((store as SqliteStore).file);
+      try {
+        expect(await second.instanceHeartbeat('second', { now: t0 + 2, deadAfterMs: 15_000, takeOver: true })).toEqual({ mayClaim: false, takenBack: 0 });
+        await store.endInstance('live');
+        expect(await second.instanceHeartbeat('second', { now: t0 + 3, deadAfterMs: 15_000, takeOver: true })).toMatchObject({ mayClaim: true });
+        await second.endInstance('second');
+      } finally {
+        await second.close();
+      }
+    } else {
+      // Every instance may claim; a claim is taken back only once its owner missed its heartbeats.
+      await store.instanceHeartbeat('dead-worker', { now: t0, deadAfterMs: 15_000, takeOver: false });
+      expect(await store.instanceHeartbeat('live', { now: t0 + 1, deadAfterMs: 60_000, takeOver: true })).toEqual({ mayClaim: true, takenBack: 0 });
+      expect(await store.getMessage(created.message.id)).toMatchObject({ leaseUntil: t0 + 300_000 });
+      await new Promise((r) => setTimeout(r, 30));
+      const found = await store.instanceHeartbeat('live', { now: t0 + 2, deadAfterMs: 10, takeOver: true });
+      expect(found.takenBack).toBeGreaterThanOrEqual(1);
+      expect(await store.getMessage(created.message.id)).toMatchObject({ status: 'sending', leaseOwner: 'dead-worker', leaseUntil: t0 + 2 });
+      await store.endInstance('dead-worker');
+      await store.endInstance('live');
+    }
+    // Due now: the next claim takes it, recording the dead owner's attempt as interrupted.
+    const retaken = (await store.claimDueMessages('rescuer', t0 + 5, 1000, 1000)).map((m) => m.id);
+    expect(retaken).toContain(created.message.id);
   });
 
   // Last: the tests above called every method this file is responsible for.

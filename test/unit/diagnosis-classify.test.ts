@@ -413,14 +413,14 @@ const CASES: Case[] = [
     input: wrappedByNodemailer('ESOCKET', 'CONN', systemError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:587', { errno: -111, syscall: 'connect' })),
     code: 'connection_refused',
     stage: 'connect',
-    kind: 'permanent',
+    kind: 'temporary',
   },
   {
     name: 'ECONNREFUSED from an older nodemailer (message only)',
     input: { code: 'ESOCKET', command: 'CONN', message: 'connect ECONNREFUSED 127.0.0.1:587', errno: -111, syscall: 'connect' },
     code: 'connection_refused',
     stage: 'connect',
-    kind: 'permanent',
+    kind: 'temporary',
   },
   {
     name: 'ETIMEDOUT from net.connect',
@@ -448,7 +448,7 @@ const CASES: Case[] = [
     input: wrappedByNodemailer('EDNS', 'CONN', systemError('ENOTFOUND', 'getaddrinfo ENOTFOUND smtp.office365.con', { errno: -3008, syscall: 'getaddrinfo', hostname: 'smtp.office365.con' })),
     code: 'host_not_found',
     stage: 'dns',
-    kind: 'permanent',
+    kind: 'temporary',
   },
   {
     name: 'getaddrinfo EAI_AGAIN through nodemailer (EDNS)',
@@ -644,7 +644,7 @@ const CASES: Case[] = [
     }),
     code: 'host_not_found',
     stage: 'oauth',
-    kind: 'permanent',
+    kind: 'temporary',
   },
 ];
 
@@ -871,7 +871,7 @@ describe('classifySmtpFailure with real nodemailer errors', () => {
     const port = await new Promise<number>((resolve) => closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)));
     await new Promise((resolve) => closed.close(resolve));
     const error = await failureOf({ port });
-    expect(classifySmtpFailure(error)).toMatchObject({ code: 'connection_refused', stage: 'connect', kind: 'permanent' });
+    expect(classifySmtpFailure(error)).toMatchObject({ code: 'connection_refused', stage: 'connect', kind: 'temporary' });
   });
 
   it('STARTTLS mode against a server that waits for TLS (port 465 style)', async () => {

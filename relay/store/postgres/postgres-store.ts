@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { markStoreError, RecentStorageFailure } from '../store-errors';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -12,6 +14,7 @@ import type {
   DeliverySettingsRow,
   EnqueueResult,
   FinishedAttempt,
+  InstanceState,
   MessageRow,
   NewSend,
   SentCopyStatus,
@@ -30,6 +33,31 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 const MIGRATION_LOCK = 774_177_001;
 
 const INT8_OID = 20;
+
+/** The database's clock in epoch milliseconds (heartbeats, issue 15). */
+const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+
+/** The longest a query may take before the relay gives up on it (OWNPOST_DB_TIMEOUT). @default 10 s */
+export const DEFAULT_DB_TIMEOUT_MS = 10_000;
+
+/**
+ * Timeouts and keepalive for the pool (issue 15): without them a stalled connection (a firewall
+ * that drops packets, a database host that froze) hung every request for the whole stall. The
+ * server cancels a statement a little before the client gives up on it (a cancelled statement
+ * says so, and the connection stays usable); the client's own limit covers a network that carries
+ * nothing at all. A client that timed out is thrown away, not given back to the pool.
+ */
+function poolTimeouts(timeoutMs: number) {
+  return {
+    connectionTimeoutMillis: Math.min(timeoutMs, 5_000),
+    query_timeout: timeoutMs,
+    statement_timeout: Math.max(100, Math.floor(timeoutMs * 0.8)),
+    idle_in_transaction_session_timeout: Math.max(1_000, timeoutMs * 3),
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  };
+}
 
 
 // Columns aliased to the row types' field names, so rows need no mapping code.
@@ -66,10 +94,11 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly pool: pg.Pool;
 
-  private constructor(connectionString: string, options: { schema?: string; max?: number }) {
+  private constructor(connectionString: string, options: { schema?: string; max?: number; timeoutMs?: number }) {
     this.pool = new pg.Pool({
       connectionString,
       max: options.max ?? 10,
+      ...poolTimeouts(options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS),
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
       // BIGINT (epoch ms) as numbers: every value we store fits in 2^53.
       types: {
@@ -79,10 +108,18 @@ export class PostgresStore implements Store {
     });
     // An idle client's error (database restarted) must not crash the relay; the next query reconnects.
     this.pool.on('error', () => {});
+    // Errors of the connection to the database are marked as the store's, so that the HTTP layer
+    // answers them 503 store_unavailable (store-errors.ts), and a mail server's ECONNREFUSED stays its own.
+    const query = this.pool.query.bind(this.pool) as (...args: unknown[]) => unknown;
+    const connect = this.pool.connect.bind(this.pool) as (...args: unknown[]) => unknown;
+    const marked = (result: unknown) =>
+      result instanceof Promise ? result.catch((error: unknown) => Promise.reject(markStoreError(error))) : result;
+    (this.pool as { query: unknown }).query = (...args: unknown[]) => marked(query(...args));
+    (this.pool as { connect: unknown }).connect = (...args: unknown[]) => marked(connect(...args));
   }
 
   /** Connects and applies pending migrations. `schema` isolates tests sharing one database. */
-  static async open(connectionString: string, options: { schema?: string; max?: number } = {}): Promise<PostgresStore> {
+  static async open(connectionString: string, options: { schema?: string; max?: number; timeoutMs?: number } = {}): Promise<PostgresStore> {
     const store = new PostgresStore(connectionString, options);
     await store.migrate(options.schema);
     return store;
@@ -91,7 +128,10 @@ export class PostgresStore implements Store {
   private async migrate(schema?: string): Promise<void> {
     const client = await this.pool.connect();
     try {
-      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      // Migrations may take longer than a request's statement (an index on a large outbox).
+      await client.query('SET statement_timeout = 0');
+      // Another instance may be migrating: wait for it longer than a query may take.
+      await client.query({ text: 'SELECT pg_advisory_lock($1)', values: [MIGRATION_LOCK], query_timeout: 300_000 } as pg.QueryConfig);
       if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
       await client.query(
         'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
@@ -115,6 +155,7 @@ export class PostgresStore implements Store {
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+      await client.query('RESET statement_timeout').catch(() => {});
       client.release();
     }
   }
@@ -122,21 +163,47 @@ export class PostgresStore implements Store {
   /** Runs `fn` in a transaction on one client. */
   private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
+      // A connection whose query timed out or broke is not given back to the pool (issue 15).
+      await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+      throw markStoreError(error);
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
+  }
+
+  /** Writes that failed for room on the database server (53100 disk_full), until one succeeds. */
+  private readonly storageFailure = new RecentStorageFailure();
+
+  async checkWritable(): Promise<void> {
+    this.storageFailure.check();
+    // A standby (after a failover, or a misconfigured URL) answers queries but takes no write.
+    const { rows } = await this.pool.query<{ readOnly: boolean }>(
+      `SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS "readOnly"`,
+    );
+    if (rows[0]?.readOnly) throw Object.assign(new Error('the database is read-only'), { code: '25006' });
+  }
+
+  /** `write`, noting whether it failed for room (checkWritable). */
+  private async noted<T>(write: Promise<T>): Promise<T> {
+    try {
+      const result = await write;
+      this.storageFailure.clear();
+      return result;
+    } catch (error) {
+      this.storageFailure.note(error);
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
@@ -342,7 +409,11 @@ export class PostgresStore implements Store {
     return rows.map(toMessage);
   }
 
-  async enqueueSend(send: NewSend): Promise<EnqueueResult> {
+  enqueueSend(send: NewSend): Promise<EnqueueResult> {
+    return this.noted(this.writeSend(send));
+  }
+
+  private async writeSend(send: NewSend): Promise<EnqueueResult> {
     // One statement, so one round trip and one commit: the send, its messages and their documents
     // are written together or not at all. ON CONFLICT: of two instances racing on one
     // Idempotency-Key, one creates the send; the other's statement inserts nothing (every insert
@@ -463,7 +534,11 @@ export class PostgresStore implements Store {
     ]);
   }
 
-  async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
+  finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
+    return this.noted(this.writeAttempts(owner, finished));
+  }
+
+  private async writeAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
     if (finished.length === 0) return [];
     // One statement, one round trip: the results commit together, and quickly, because the time
     // between a server's 250 and this commit is when a crash makes a duplicate.
@@ -752,5 +827,29 @@ export class PostgresStore implements Store {
       [id, outcome.status, outcome.problemCode, outcome.result, outcome.now],
     );
     return result.rowCount === 1;
+  }
+
+  async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
+    // The database's clock for heartbeats: the instances' clocks may differ by more than a heartbeat.
+    await this.pool.query(
+      `INSERT INTO relay_instances (id, host, pid, started_at, heartbeat_at)
+       VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS})
+       ON CONFLICT (id) DO UPDATE SET heartbeat_at = ${DB_NOW_MS}`,
+      [owner, hostname(), process.pid],
+    );
+    if (!options.takeOver) return { mayClaim: true, takenBack: 0 };
+    const taken = await this.pool.query(
+      `UPDATE messages SET lease_until = $1
+       WHERE status = 'sending' AND lease_until > $1
+         AND lease_owner IN (SELECT id FROM relay_instances WHERE id <> $2 AND heartbeat_at < ${DB_NOW_MS} - $3)`,
+      [options.now, owner, options.deadAfterMs],
+    );
+    // Long dead: the row only remembered it for the takeover.
+    await this.pool.query(`DELETE FROM relay_instances WHERE heartbeat_at < ${DB_NOW_MS} - 86400000`);
+    return { mayClaim: true, takenBack: taken.rowCount ?? 0 };
+  }
+
+  async endInstance(owner: string): Promise<void> {
+    await this.pool.query('DELETE FROM relay_instances WHERE id = $1', [owner]);
   }
 }

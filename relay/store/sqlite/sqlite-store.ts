@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
+import { RecentStorageFailure } from '../store-errors';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody } from '../types';
 import { FreshBodies } from './fresh-bodies';
 import type { MessageStatus } from '../../../shared/schemas';
+import { OutboxLock } from './outbox-lock';
 import { runOps, SqlThread, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 import type {
   AppPasswordRow,
@@ -14,6 +17,7 @@ import type {
   DeliverySettingsRow,
   EnqueueResult,
   FinishedAttempt,
+  InstanceState,
   MessageRow,
   NewSend,
   OAuthAccessTokenRow,
@@ -28,6 +32,9 @@ import type {
 
 /** SQLite's page cache, in KiB. */
 const PAGE_CACHE_KIB = 4096;
+
+/** Below this much free space in the data folder the relay says it is not ready (issue 15): a message needs room. */
+const MIN_FREE_BYTES = 8 * 1024 * 1024;
 
 /** Memory for the bodies of messages accepted lately (see FreshBodies): 1,500 invoices of 40 kB. */
 const FRESH_BODIES_BYTES = 64 * 1024 * 1024;
@@ -258,7 +265,21 @@ export class SqliteStore implements Store {
     this.db.prepare('SELECT 1').get();
   }
 
+  /** Writes that failed for room, until one succeeds (checkWritable). */
+  private readonly storageFailure = new RecentStorageFailure();
+
+  async checkWritable(): Promise<void> {
+    this.storageFailure.check();
+    if (this.file === ':memory:') return;
+    const space = await statfs(path.dirname(this.file));
+    const free = space.bavail * space.bsize;
+    if (free < MIN_FREE_BYTES) {
+      throw Object.assign(new Error(`only ${Math.floor(free / 1024)} KiB free in ${path.dirname(this.file)}`), { code: 'ENOSPC' });
+    }
+  }
+
   async close(): Promise<void> {
+    this.outboxLock?.release();
     this.closed = true;
     await this.thread?.close();
     this.db.close();
@@ -487,9 +508,11 @@ export class SqliteStore implements Store {
         }
       }).immediate();
     } catch (error) {
+      this.storageFailure.note(error);
       for (const waiting of batch) waiting.reject(error);
       return;
     }
+    this.storageFailure.clear();
     // Committed: the worker will claim these in a moment, and finds their bodies here.
     batch.forEach(({ send }, i) => {
       const outcome = outcomes[i]!;
@@ -667,9 +690,15 @@ export class SqliteStore implements Store {
    * before it resolves.
    */
   private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
-    const thread = this.outboxThread();
-    if (thread) return thread.run(ops, { sync });
-    return this.relaxed(() => runOps(this.db, ops));
+    try {
+      const thread = this.outboxThread();
+      const results = thread ? await thread.run(ops, { sync }) : this.relaxed(() => runOps(this.db, ops));
+      this.storageFailure.clear();
+      return results;
+    } catch (error) {
+      this.storageFailure.note(error);
+      throw error;
+    }
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
@@ -920,7 +949,38 @@ export class SqliteStore implements Store {
         .run(outcome.status, outcome.problemCode, outcome.result, outcome.now, id).changes === 1
     );
   }
+
+  private outboxLock: OutboxLock | undefined;
+  private lockOwner: string | undefined;
+
+  async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
+    // In memory nobody else can open the database: this worker is the only one.
+    if (this.file === ':memory:') return { mayClaim: true, takenBack: 0 };
+    if (this.lockOwner !== undefined && this.lockOwner !== owner) return { mayClaim: false, takenBack: 0 };
+    this.outboxLock ??= new OutboxLock(outboxLockFile(this.file));
+    const hadIt = this.outboxLock.held;
+    if (!this.outboxLock.tryAcquire()) return { mayClaim: false, takenBack: 0 };
+    this.lockOwner = owner;
+    if (hadIt) return { mayClaim: true, takenBack: 0 };
+    // Just taken: whoever claimed the messages still marked sending is dead (its lock went with it).
+    const [takenBack] = await this.outboxWrite([{ sql: TAKE_BACK_SQL, params: [options.now, owner, options.now] }], { sync: false });
+    return { mayClaim: true, takenBack: takenBack as number };
+  }
+
+  async endInstance(owner: string): Promise<void> {
+    if (this.lockOwner !== owner) return;
+    this.outboxLock?.release();
+    this.lockOwner = undefined;
+  }
 }
+
+/** The outbox lock's file beside the database (see OutboxLock). */
+export function outboxLockFile(databaseFile: string): string {
+  return `${databaseFile}-outbox.lock`;
+}
+
+/** Every message another owner holds: due again now (the lock says that owner is gone). */
+const TAKE_BACK_SQL = `UPDATE messages SET lease_until = ? WHERE status = 'sending' AND lease_owner IS NOT ? AND lease_until > ?`;
 
 function toOAuthAccessToken(row: Row): OAuthAccessTokenRow {
   return {

@@ -1,0 +1,127 @@
+/**
+ * What a store's error means for a client: the disk is full, or the database cannot be reached (or
+ * does not answer in time). Both pass: the one HTTP error handler answers them with 503 and
+ * `Retry-After` instead of a 500 (issue 15), and readiness uses the same reading. Decided on error
+ * codes, never on message text, except for the few pg errors that carry no code.
+ */
+
+export type StoreFailure = 'storage_full' | 'store_unavailable';
+
+/** Seconds a client should wait before sending again, per failure. */
+export const STORE_RETRY_AFTER_SECONDS: Record<StoreFailure, number> = {
+  // Someone has to free space: not in a second.
+  storage_full: 60,
+  store_unavailable: 5,
+};
+
+// SQLite (better-sqlite3's SqliteError.code) and Node's own for a full disk; PostgreSQL 53100 disk_full.
+const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT', '53100']);
+
+const UNAVAILABLE_CODES = new Set([
+  // SQLite: the database is locked for longer than busy_timeout, or its file cannot be opened or read.
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+  // PostgreSQL: too many connections, query cancelled (statement_timeout), server shutting down or
+  // starting, read-only (a standby after a failover).
+  '53300',
+  '57014',
+  '57P01',
+  '57P02',
+  '57P03',
+  '25006',
+]);
+
+/**
+ * The network to PostgreSQL: these codes mean the store only on errors the store marked as its
+ * own (markStoreError); the same code from a mail server or a token endpoint is not a database.
+ */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+const FROM_STORE = Symbol.for('ownpost.storeError');
+
+/** Marks `error` as the store's own (a PostgreSQL connection that failed), and returns it. */
+export function markStoreError<T>(error: T): T {
+  if (error && typeof error === 'object') (error as Record<symbol, boolean>)[FROM_STORE] = true;
+  return error;
+}
+
+/** pg's own errors for a connection that broke or never came, which have no code. */
+const PG_CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Query read timeout',
+  'Client has encountered a connection error',
+  'Cannot use a pool after calling end on the pool',
+  'The database connection is not open',
+  'the SQLite thread',
+];
+
+/** The kind of store failure `error` is, or undefined for any other error (a bug: a 500). */
+export function storeFailureOf(error: unknown): StoreFailure | undefined {
+  const fromStore = Boolean(error && typeof error === 'object' && (error as Record<symbol, boolean>)[FROM_STORE]);
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      if (FULL_CODES.has(code) || code.startsWith('SQLITE_FULL')) return 'storage_full';
+      // SQLITE_IOERR_WRITE and its kind; PostgreSQL class 08, connection exceptions.
+      if (UNAVAILABLE_CODES.has(code) || code.startsWith('SQLITE_IOERR') || /^08[0-9A-Z]{3}$/.test(code)) return 'store_unavailable';
+      if (fromStore && NETWORK_CODES.has(code)) return 'store_unavailable';
+    }
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && PG_CONNECTION_MESSAGES.some((m) => message.includes(m))) return 'store_unavailable';
+  }
+  return undefined;
+}
+
+/** A store call that did not answer within the time the caller can wait. */
+export class StoreTimeoutError extends Error {
+  override name = 'StoreTimeoutError';
+  readonly code = 'ETIMEDOUT';
+  constructor(message: string) {
+    super(message);
+    markStoreError(this);
+  }
+}
+
+/** `promise`, or a StoreTimeoutError after `ms`. */
+export function withStoreTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreTimeoutError(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The last time a write failed because the disk was full, until a write succeeds again: readiness
+ * says 503 meanwhile, since free space alone (a file system's reserve, another process's files)
+ * does not prove that the next write fits.
+ */
+export class RecentStorageFailure {
+  private error: Error | undefined;
+
+  /** Looks at a failed write. */
+  note(error: unknown): void {
+    if (storeFailureOf(error) === 'storage_full') this.error = error as Error;
+  }
+
+  /** A write succeeded: there is room again. */
+  clear(): void {
+    this.error = undefined;
+  }
+
+  /** Throws the last full-disk error, if no write succeeded since. */
+  check(): void {
+    if (this.error) throw this.error;
+  }
+}
