@@ -18,6 +18,7 @@ import { openApiRoutes } from './routes/openapi-routes';
 import { pairingRoutes } from './routes/pairing-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { recipeRoutes } from './routes/recipe-routes';
+import { customerRoutes } from './routes/customer-routes';
 import { userRoutes } from './routes/user-routes';
 import type { SecretCipher } from './secrets/cipher';
 import type { Store } from './store/types';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', messageRoutes({ store, onQueued: deps.onQueued, cipher, allowPrivateHosts: config.allowPrivateHosts }));
   app.route('/', deliverySettingsRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts }));
   app.route('/', recipeRoutes({ store }));
+  app.route('/', customerRoutes({ store }));
   app.route('/', oauthRoutes({ store, cipher, config: config.oauth }));
   app.route(
     '/',
