@@ -131,7 +131,13 @@ async function publish(recipe: RecipeInput): Promise<RecipeView> {
   const published = await callRelay<RecipeView>(connection.relayUrl, '/v1/recipes', {
     method: 'POST',
     token: connection.token,
-    body: { name: recipe.name, urlPattern: recipe.urlPattern, ...(recipe.rowSelector ? { rowSelector: recipe.rowSelector } : {}), fields: recipe.fields },
+    body: {
+      name: recipe.name,
+      urlPattern: recipe.urlPattern,
+      ...(recipe.rowSelector ? { rowSelector: recipe.rowSelector } : {}),
+      fields: recipe.fields,
+      ...(recipe.placement ? { placement: recipe.placement } : {}),
+    },
   });
   await forgetCompanyRecipes();
   return published;

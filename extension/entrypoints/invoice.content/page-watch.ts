@@ -43,7 +43,8 @@ function detectionKey(detection: PageDetection): string {
 }
 
 function isOurs(node: Node): boolean {
-  return node.nodeName.toLowerCase() === BUTTON_HOST_TAG || node.nodeName.toLowerCase() === 'ownpost-panel-ui';
+  // Every element Ownpost adds is named ownpost-…-ui (the button, the panel, the picker's button preview).
+  return node.nodeName.toLowerCase() === BUTTON_HOST_TAG || node.nodeName.toLowerCase().startsWith('ownpost-');
 }
 
 export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) {

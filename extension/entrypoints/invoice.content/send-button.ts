@@ -3,6 +3,7 @@
  * no title to put it by). Plain DOM, no UI library: this is the part every invoice page loads.
  */
 import styles from './button.css?inline';
+import { placeByAnchor } from './button-placement';
 
 export const BUTTON_HOST_TAG = 'ownpost-send-ui';
 
@@ -34,8 +35,7 @@ export function mountSendButton(options: { anchor?: Element; label: string; onAc
     { signal: options.signal },
   );
   root.append(style, button);
-  if (options.anchor?.isConnected) options.anchor.append(host);
-  else {
+  if (!placeByAnchor(options.anchor, host)) {
     host.className = 'floating';
     (document.body ?? document.documentElement).append(host);
   }
