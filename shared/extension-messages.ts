@@ -68,6 +68,9 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('recipes.publish'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('recipes.unpublish'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('picker.start'), tabId: z.number().int().min(0) }),
+  // The popup's "what this page offers" and "Send anyway" (issue 16 item 11):
+  z.object({ type: z.literal('page.report'), tabId: z.number().int().min(0) }),
+  z.object({ type: z.literal('page.sendAnyway'), tabId: z.number().int().min(0) }),
   // From the extension's own pages only (popup, options):
   z.object({ type: z.literal('me.get') }),
   z.object({ type: z.literal('discover'), email: z.string().min(3).max(320), language: zExplanationLanguage }),
@@ -123,7 +126,22 @@ export interface ProbedDocument {
 }
 
 /** The background's message to a tab's content script (never from a page: content scripts check the sender). */
-export type TabCommand = { type: 'ownpost.picker.start' };
+export type TabCommand = { type: 'ownpost.picker.start' } | { type: 'ownpost.page.report' } | { type: 'ownpost.panel.open' };
+
+/** What a page offered, as the popup shows it (issue 16 item 11): extension/sites/page-report.ts. */
+export interface PageReport {
+  /** A send button is on the page (an adapter or a recipe read it). */
+  detected: boolean;
+  kind?: 'document' | 'list';
+  /** Documents on a list page. */
+  count?: number;
+  /** The adapter or recipe that read it. */
+  adapter?: string;
+  number?: string;
+  recipient?: string;
+  customerName?: string;
+  pdf: boolean;
+}
 
 export interface ConnectionState {
   connected: boolean;
@@ -158,6 +176,8 @@ export interface ExtensionResponses {
   'recipes.publish': RecipeView;
   'recipes.unpublish': { deleted: true };
   'picker.start': { started: true };
+  'page.report': { report: PageReport };
+  'page.sendAnyway': { opened: true };
   'me.get': UserView;
   discover: DiscoveryResult;
   'profiles.diagnose': DiagnosisResult;

@@ -25,6 +25,8 @@ import {
   sendDraft,
   startPicker,
   toExtensionError,
+  reportOfTab,
+  sendAnywayInTab,
   unpublishRecipe,
 } from './page-requests';
 import { callRelay, relayPath } from './relay-client';
@@ -116,6 +118,10 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       return unpublishRecipe(request.id);
     case 'picker.start':
       return startPicker(request.tabId);
+    case 'page.report':
+      return reportOfTab(request.tabId);
+    case 'page.sendAnyway':
+      return sendAnywayInTab(request.tabId);
     case 'me.get': {
       const connection = await requireConnection();
       return callRelay<UserView>(connection.relayUrl, '/v1/me', { token: connection.token });

@@ -9,6 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageSetup, TabCommand } from '../../../shared/extension-messages';
 import { createTranslator } from '../../i18n/core';
 import { buttonStrings } from '../../i18n/page-strings';
+import { reportPage } from '../../sites/page-report';
 import { watchPage } from './page-watch';
 import { askBackground } from './background-request';
 import { installedPanel, type PanelApi, type PanelHost } from './panel-contract';
@@ -71,9 +72,21 @@ function startOnPage(ctx: ContentScriptContext, setup: PageSetup) {
   // anything else (another extension, a page) is not for us.
   const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (response: unknown) => void) => {
     if (sender.id !== browser.runtime.id || sender.tab) return;
-    if ((message as TabCommand | undefined)?.type !== 'ownpost.picker.start') return;
-    void panel().then((api) => api?.startPicker(host));
-    sendResponse({ ok: true });
+    const type = (message as TabCommand | undefined)?.type;
+    if (type === 'ownpost.picker.start') {
+      void panel().then((api) => api?.startPicker(host));
+      sendResponse({ ok: true });
+    } else if (type === 'ownpost.page.report' || type === 'ownpost.panel.open') {
+      // The popup's "what this page offers" and "Send anyway" (issue 16 item 11).
+      const { report, detection } = reportPage(document, new URL(location.href), recipes);
+      if (type === 'ownpost.page.report') return sendResponse({ report });
+      void panel().then((api) => {
+        if (!api || ctx.isInvalid) return;
+        if (detection.kind === 'list') api.openList(detection.documents, host);
+        else api.openDocument(detection.documents[0]!, host);
+      });
+      sendResponse({ opened: true });
+    }
   };
   browser.runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
