@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from './document-limits';
-import type { DiscoveryResult } from './api-schemas';
+import type { CustomerView, DiscoveryResult } from './api-schemas';
 import type { DiagnosisResult } from './diagnosis-schemas';
 import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
@@ -71,6 +71,18 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   // The popup's "what this page offers" and "Send anyway" (issue 16 item 11):
   z.object({ type: z.literal('page.report'), tabId: z.number().int().min(0) }),
   z.object({ type: z.literal('page.sendAnyway'), tabId: z.number().int().min(0) }),
+  // "Take the PDF from the page" (issue 16 item 3), from the panel: the main-world hook for this capture.
+  z.object({ type: z.literal('capture.arm'), nonce: z.string().regex(/^[0-9a-f]{32}$/) }),
+  // The company's customer directory (issue 16 item 4), from the panel; the relay validates every field again:
+  z.object({ type: z.literal('customers.find'), name: z.string().min(1).max(200).optional(), number: z.string().min(1).max(64).optional() }),
+  z.object({
+    type: z.literal('customers.remember'),
+    name: z.string().min(1).max(200).optional(),
+    number: z.string().min(1).max(64).optional(),
+    recipients: z.array(z.string().max(400)).min(1).max(10),
+  }),
+  z.object({ type: z.literal('customers.forget'), id: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('customer.page'), url: z.string().url().max(4096) }),
   // From the extension's own pages only (popup, options):
   z.object({ type: z.literal('me.get') }),
   z.object({ type: z.literal('discover'), email: z.string().min(3).max(320), language: zExplanationLanguage }),
@@ -108,6 +120,11 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<ExtensionRequest['type']> = ne
   'document.history',
   'panel.load',
   'recipes.save',
+  'capture.arm',
+  'customers.find',
+  'customers.remember',
+  'customers.forget',
+  'customer.page',
 ]);
 
 /** What a content script needs to start on a page: the recipes that may apply, and the language to speak. */
@@ -178,6 +195,11 @@ export interface ExtensionResponses {
   'picker.start': { started: true };
   'page.report': { report: PageReport };
   'page.sendAnyway': { opened: true };
+  'capture.arm': { armed: true };
+  'customers.find': { customers: CustomerView[] };
+  'customers.remember': CustomerView;
+  'customers.forget': { deleted: true };
+  'customer.page': { addresses: string[] };
   'me.get': UserView;
   discover: DiscoveryResult;
   'profiles.diagnose': DiagnosisResult;

@@ -30,6 +30,8 @@ import {
   unpublishRecipe,
 } from './page-requests';
 import { callRelay, relayPath } from './relay-client';
+import { armCapture } from './capture-requests';
+import { customerPageAddresses, findCustomers, forgetCustomer, rememberCustomer } from './customer-requests';
 
 const profilePath = (id: string, rest = '') => `/v1/profiles/${encodeURIComponent(id)}${rest}`;
 const signInPath = (id: string, rest = '') => `/v1/oauth/sign-ins/${encodeURIComponent(id)}${rest}`;
@@ -122,6 +124,16 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       return reportOfTab(request.tabId);
     case 'page.sendAnyway':
       return sendAnywayInTab(request.tabId);
+    case 'capture.arm':
+      return armCapture(request.nonce, sender);
+    case 'customers.find':
+      return findCustomers({ name: request.name, number: request.number });
+    case 'customers.remember':
+      return rememberCustomer({ name: request.name, number: request.number, recipients: request.recipients });
+    case 'customers.forget':
+      return forgetCustomer(request.id);
+    case 'customer.page':
+      return customerPageAddresses(request.url, sender);
     case 'me.get': {
       const connection = await requireConnection();
       return callRelay<UserView>(connection.relayUrl, '/v1/me', { token: connection.token });

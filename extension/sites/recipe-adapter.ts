@@ -72,9 +72,13 @@ function readDocument(scope: ParentNode, recipe: Recipe, base: URL): DetectedDoc
   // The button goes after this element (never into it when it is a form control: button-placement.ts),
   // or floats when the user chose so in the picker.
   const anchor = recipe.placement === 'float' ? undefined : (select(scope, fields.title) ?? numberElement?.closest('h1, h2, h3, h4, [role="heading"]') ?? numberElement);
+  const pdfButton = select(scope, fields.pdfButton);
+  const customerPage = sameOriginUrl(select(scope, fields.customerPage)?.closest('a[href]')?.getAttribute('href') ?? null, base);
   return {
     ...(number ? { number } : {}),
     recipients: recipient ? [recipient] : [],
+    ...(pdfButton ? { pdfButton } : {}),
+    ...(customerPage ? { customerPageUrl: customerPage.href } : {}),
     ...(customerName ? { customerName } : {}),
     ...(amountText ? { amount: parseAmount(amountText) ?? amountText.slice(0, 40) } : {}),
     ...(dueText ? { dueDate: parseDate(dueText) ?? dueText.slice(0, 40) } : {}),
