@@ -62,7 +62,10 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
           );
       return true;
     }
-    if (/^https?:/i.test(href) && (name !== undefined || anchor.target === '_blank' || anchor.target === '_new')) {
+    // While armed, the user's next link is the app's "PDF" one, whatever it says: a link without
+    // `.pdf` that answers application/pdf, a download, a new tab. Not in-page anchors (`#…`).
+    const sameDocument = anchor.getAttribute('href')?.startsWith('#') ?? true;
+    if (/^https?:/i.test(href) && !sameDocument) {
       post({ kind: 'url', url: href, name });
       return true;
     }

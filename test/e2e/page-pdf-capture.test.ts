@@ -94,7 +94,7 @@ const ROUTES: Route[] = [
     route: 'url',
     number: 'INV-107',
     page: { path: '/basic/invoices/107', basicAuth: BASIC, pdf: { path: '/basic/files/107', bytes: PDFS.basic!, basicAuth: BASIC } },
-    body: `<a id="press" href="/basic/files/107" download="INV-107.pdf">Download</a>`,
+    body: `<button id="press" type="button" onclick="window.open('/basic/files/107')">Print</button>`,
     press: '#press',
     basicAuth: true,
   },
