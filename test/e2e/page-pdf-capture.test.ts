@@ -165,6 +165,30 @@ describe('taking the PDF from the page', () => {
     }
   });
 
+  it('remembers in a recipe which button makes the PDF, so next time "Make the PDF" is one click', async () => {
+    const saved = await setup.request({
+      type: 'recipes.save',
+      recipe: { name: 'ERP', urlPattern: `${site.origin}/invoices/*`, fields: { number: 'main h1', pdfButton: '#press' } },
+    });
+    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    const page = await setup.browser.context.newPage();
+    try {
+      await openSignedIn(page, site.origin, '/invoices/101');
+      await page.getByTestId('ownpost-send').click();
+      await page.getByTestId('ownpost-capture-recipe').click();
+      await expect.poll(() => page.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
+      await page.getByTestId('ownpost-to').fill('ap@beta.example');
+      await page.getByTestId('ownpost-submit').click();
+      await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      const mails = await setup.smtp.waitForMessages(ROUTES.length + 1);
+      const attachment = mails.at(-1)!.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
+      expect(Buffer.compare(attachment.content, PDFS.blob!)).toBe(0);
+    } finally {
+      await page.close();
+      if (saved.ok) await setup.request({ type: 'recipes.delete', id: saved.data.recipe.id });
+    }
+  });
+
   it('refuses a file the page makes that is not a PDF, and takes nothing a page script posts when no capture is armed (forged capture message)', async () => {
     const page = await setup.browser.context.newPage();
     try {
