@@ -16,7 +16,9 @@ export function PageReportView({ tabId }: { tabId: number | undefined }) {
 
   useEffect(() => {
     if (tabId === undefined) return;
-    void sendRequest({ type: 'page.report', tabId }).then((result) => (result.ok ? setReport(result.data.report) : setError(result.error)));
+    // A page whose script is not running yet (the site was just switched on: it runs after a reload)
+    // has nothing to report; that is no error to show.
+    void sendRequest({ type: 'page.report', tabId }).then((result) => result.ok && setReport(result.data.report));
   }, [tabId]);
 
   async function sendAnyway() {
