@@ -18,7 +18,6 @@
  * and it is at most 25 MB. Nothing is taken when no capture is armed, or after the first file.
  */
 import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
-import { isPdf } from '../background/fetch-document';
 import { bytesToBase64 } from '../lib/base64';
 
 export const CAPTURE_ARMED_MS = 120_000;
@@ -68,7 +67,15 @@ export function captureFilename(candidates: (string | undefined | null)[], docum
   return ref ? `${ref}.pdf` : 'document.pdf';
 }
 
-export { isPdf };
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+/**
+ * The same check as the background's (background/fetch-document.ts), kept here so the panel's bundle
+ * does not pull in the background's imports (zod, through shared/extension-messages).
+ */
+export function isPdf(bytes: Uint8Array): boolean {
+  return PDF_MAGIC.every((byte, i) => bytes[i] === byte);
+}
 
 function dispositionFilename(header: string | null): string | undefined {
   if (!header) return undefined;
