@@ -101,6 +101,16 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
     return open.apply(this, [url, ...rest] as unknown as Parameters<typeof window.open>);
   } as typeof window.open;
 
+  // `location.href = url`, `location.assign(url)`, a meta refresh: no hook sees those, but the Navigation
+  // API (Chromium) announces them, cancelably. Where it is missing (Firefox), such downloads are not caught.
+  const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('navigate', (event) => {
+    const navigate = event as Event & { destination: { url: string }; hashChange: boolean; cancelable: boolean };
+    if (!armed() || navigate.hashChange || !navigate.cancelable || !/^https?:/i.test(navigate.destination.url)) return;
+    navigate.preventDefault();
+    post({ kind: 'url', url: navigate.destination.url });
+  });
+
   // form.submit() fires no submit event: mark the form for the isolated world, which sends it itself.
   const submit = HTMLFormElement.prototype.submit;
   HTMLFormElement.prototype.submit = function (this: HTMLFormElement) {

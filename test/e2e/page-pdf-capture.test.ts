@@ -27,7 +27,7 @@ interface Route {
   basicAuth?: boolean;
 }
 
-const PDFS = Object.fromEntries(['blob', 'form', 'frame', 'open', 'viewer', 'link', 'basic'].map((name) => [name, testPdf(`capture-${name}`, 30_000)]));
+const PDFS = Object.fromEntries(['blob', 'form', 'frame', 'open', 'viewer', 'link', 'basic', 'navigate'].map((name) => [name, testPdf(`capture-${name}`, 30_000)]));
 
 const ROUTES: Route[] = [
   {
@@ -97,6 +97,14 @@ const ROUTES: Route[] = [
     body: `<button id="press" type="button" onclick="window.open('/basic/files/107')">Print</button>`,
     press: '#press',
     basicAuth: true,
+  },
+  {
+    name: 'a script that sends the page to the download address (location.href = …)',
+    route: 'url',
+    number: 'INV-108',
+    page: { path: '/invoices/108', pdf: { path: '/export/108', bytes: PDFS.navigate!, contentType: 'application/octet-stream', disposition: 'attachment; filename="INV-108.pdf"' } },
+    body: `<button id="press" type="button" onclick="location.href = '/export/108'">Export</button>`,
+    press: '#press',
   },
 ];
 

@@ -153,10 +153,21 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
     unmount();
   });
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  // WXT reports the Navigation API's navigate events, also those that never commit: a link that turns
+  // out to be a download, or one a PDF capture cancelled (issue 16 item 3). Only an address that really
+  // changed is a navigation; it is looked at once the navigation had its chance to commit.
+  let knownHref = location.href;
+  const checkAddress = () => {
+    if (ctx.isInvalid || location.href === knownHref) return;
+    knownHref = location.href;
     options.navigated();
     detectSoon();
     watchFor(WATCH_AFTER_NAVIGATION_MS);
+  };
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    checkAddress();
+    setTimeout(checkAddress, 0);
+    setTimeout(checkAddress, 250);
   });
   const onInteraction = (event: Event) => {
     if (!event.isTrusted) return;
