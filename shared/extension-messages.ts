@@ -73,6 +73,7 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page.sendAnyway'), tabId: z.number().int().min(0) }),
   // "Take the PDF from the page" (issue 16 item 3), from the panel: the main-world hook for this capture.
   z.object({ type: z.literal('capture.arm'), nonce: z.string().regex(/^[0-9a-f]{32}$/) }),
+  z.object({ type: z.literal('capture.fetch'), url: z.string().url().max(4096) }),
   // The company's customer directory (issue 16 item 4), from the panel; the relay validates every field again:
   z.object({ type: z.literal('customers.find'), name: z.string().min(1).max(200).optional(), number: z.string().min(1).max(64).optional() }),
   z.object({
@@ -121,6 +122,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<ExtensionRequest['type']> = ne
   'panel.load',
   'recipes.save',
   'capture.arm',
+  'capture.fetch',
   'customers.find',
   'customers.remember',
   'customers.forget',
@@ -196,6 +198,7 @@ export interface ExtensionResponses {
   'page.report': { report: PageReport };
   'page.sendAnyway': { opened: true };
   'capture.arm': { armed: true };
+  'capture.fetch': { filename: string; contentBase64: string; size: number };
   'customers.find': { customers: CustomerView[] };
   'customers.remember': CustomerView;
   'customers.forget': { deleted: true };

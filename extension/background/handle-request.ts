@@ -30,7 +30,7 @@ import {
   unpublishRecipe,
 } from './page-requests';
 import { callRelay, relayPath } from './relay-client';
-import { armCapture } from './capture-requests';
+import { armCapture, fetchCapturedFile } from './capture-requests';
 import { customerPageAddresses, findCustomers, forgetCustomer, rememberCustomer } from './customer-requests';
 
 const profilePath = (id: string, rest = '') => `/v1/profiles/${encodeURIComponent(id)}${rest}`;
@@ -126,6 +126,8 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       return sendAnywayInTab(request.tabId);
     case 'capture.arm':
       return armCapture(request.nonce, sender);
+    case 'capture.fetch':
+      return fetchCapturedFile(request.url, sender);
     case 'customers.find':
       return findCustomers({ name: request.name, number: request.number });
     case 'customers.remember':

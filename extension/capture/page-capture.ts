@@ -35,7 +35,7 @@ export type CaptureRoute = 'blob' | 'url' | 'form' | 'frame';
 
 export type CaptureOutcome =
   | { ok: true; file: CapturedFile }
-  | { ok: false; reason: 'not_pdf' | 'timeout' | 'failed' | 'other_site' | 'too_large' | 'cancelled' };
+  | { ok: false; reason: 'not_pdf' | 'timeout' | 'failed' | 'other_site' | 'too_large' | 'cancelled'; message?: string };
 
 export interface CaptureOptions {
   /** Aborting cancels the capture (the panel closed, the user pressed Cancel). */
@@ -44,6 +44,11 @@ export interface CaptureOptions {
   ownHost?: Element;
   /** Injects the main-world hook with this nonce (the background's `capture.arm`). */
   armPage(nonce: string): Promise<boolean>;
+  /**
+   * A file on another host (a files or CDN domain): the background fetches it when the user granted
+   * Ownpost that host (`capture.fetch`), else says why not.
+   */
+  fetchElsewhere?(url: string): Promise<{ ok: true; filename: string; contentBase64: string } | { ok: false; message: string }>;
   /** The document's number, for a file name when the page gives none. */
   documentNumber?: string;
   /** @default CAPTURE_ARMED_MS */
@@ -139,7 +144,15 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
       } catch {
         return fail('failed');
       }
-      if (url.origin !== location.origin) return fail('other_site');
+      if (url.origin !== location.origin) {
+        if (soft || !options.fetchElsewhere || init.method) return fail('other_site');
+        const elsewhere = await options.fetchElsewhere(url.href);
+        if (settled) return;
+        if (!elsewhere.ok) return finish({ ok: false, reason: 'other_site', message: elsewhere.message });
+        const binary = atob(elsewhere.contentBase64);
+        const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+        return accept(bytes, route, [name, elsewhere.filename]);
+      }
       try {
         const response = await fetch(url.href, { credentials: 'include', redirect: 'follow', ...init });
         if (settled) return;

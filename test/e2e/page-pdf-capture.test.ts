@@ -110,13 +110,24 @@ const ROUTES: Route[] = [
 
 let setup: PairedBrowser;
 let site: InvoiceSite;
+/** The app's files host: `runtime-site.test` is one the e2e build may read (granted), `cdn.other.test` is not. */
+let cdn: InvoiceSite;
+const CDN_PDF = testPdf('capture-cdn', 30_000);
 
 beforeAll(async () => {
-  setup = await startPairedBrowser();
-  site = await startInvoiceSite(ROUTES.map((r) => ({ ...r.page, html: screen(r.number, r.body) })));
+  setup = await startPairedBrowser({ hosts: { 'runtime-site.test': '127.0.0.1', 'cdn.other.test': '127.0.0.1' } });
+  cdn = await startInvoiceSite([{ path: '/none', html: '' , pdf: { path: '/f/109', bytes: CDN_PDF, public: true, contentType: 'application/octet-stream' } }]);
+  const cdnPort = new URL(cdn.origin).port;
+  const open = (host: string) => `<button id="press" type="button" onclick="window.open('http://${host}:${cdnPort}/f/109')">PDF</button>`;
+  site = await startInvoiceSite([
+    ...ROUTES.map((r) => ({ ...r.page, html: screen(r.number, r.body) })),
+    { path: '/invoices/109', html: screen('INV-109', open('runtime-site.test')) },
+    { path: '/invoices/110', html: screen('INV-110', open('cdn.other.test')) },
+  ]);
 }, 60_000);
 
 afterAll(async () => {
+  await cdn?.close();
   await site?.close();
   await setup?.close();
 });
@@ -173,6 +184,35 @@ describe('taking the PDF from the page', () => {
     }
   });
 
+  it('takes a PDF from the app’s files host when Ownpost may read that host, and says how to allow one it may not', async () => {
+    const page = await setup.browser.context.newPage();
+    try {
+      await openSignedIn(page, site.origin, '/invoices/110');
+      await page.getByRole('heading', { name: 'Invoice INV-110' }).waitFor();
+      await sendAnyway(page);
+      await page.getByTestId('ownpost-capture-start').click();
+      await page.click('#press');
+      const status = page.getByTestId('ownpost-capture-status');
+      await expect.poll(() => status.getAttribute('data-reason'), { timeout: 15_000 }).toBe('other_site');
+      expect(await status.textContent()).toContain('cdn.other.test');
+
+      await page.goto(`${site.origin}/invoices/109`);
+      await page.getByRole('heading', { name: 'Invoice INV-109' }).waitFor();
+      await sendAnyway(page);
+      await page.getByTestId('ownpost-capture-start').click();
+      await page.click('#press');
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
+      await page.getByTestId('ownpost-to').fill('ap@beta.example');
+      await page.getByTestId('ownpost-submit').click();
+      await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      const mails = await setup.smtp.waitForMessages(ROUTES.length + 1);
+      const attachment = mails.at(-1)!.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
+      expect(Buffer.compare(attachment.content, CDN_PDF)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('remembers in a recipe which button makes the PDF, so next time "Make the PDF" is one click', async () => {
     const saved = await setup.request({
       type: 'recipes.save',
@@ -188,7 +228,7 @@ describe('taking the PDF from the page', () => {
       await page.getByTestId('ownpost-to').fill('ap@beta.example');
       await page.getByTestId('ownpost-submit').click();
       await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
-      const mails = await setup.smtp.waitForMessages(ROUTES.length + 1);
+      const mails = await setup.smtp.waitForMessages(ROUTES.length + 2);
       const attachment = mails.at(-1)!.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
       expect(Buffer.compare(attachment.content, PDFS.blob!)).toBe(0);
     } finally {

@@ -35,7 +35,7 @@ export interface PairedBrowser {
  * sender profile for it, and Chromium with the e2e build of the extension, paired with the relay
  * through the background's own pairing request (the popup's UI has its own test).
  */
-export async function startPairedBrowser(options: { role?: 'admin' | 'member' } = {}): Promise<PairedBrowser> {
+export async function startPairedBrowser(options: { role?: 'admin' | 'member'; hosts?: Record<string, string> } = {}): Promise<PairedBrowser> {
   const smtp = await startSmtpServer({ users: { [MAILBOX.address]: MAILBOX.password } });
   const relay = await startTestRelay();
   const relayUrl = await relay.relay.listen();
@@ -45,7 +45,7 @@ export async function startPairedBrowser(options: { role?: 'admin' | 'member' } 
   const code = newPairingCode();
   await relay.relay.store.createPairingCode({ hash: hashSecretToken(code), userId: user.id, expiresAt: Date.now() + 600_000 });
 
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension(options.hosts ? { hosts: options.hosts } : {});
   const extensionPage = await browser.context.newPage();
   await extensionPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   const request = <R extends ExtensionRequest>(message: R) =>

@@ -42,6 +42,10 @@ export function PageCapture({ language, documentNumber, pdfButton, hasPdf, disab
       ownHost: document.querySelector('ownpost-panel-ui') ?? undefined,
       documentNumber,
       armPage: async (nonce) => (await askBackground({ type: 'capture.arm', nonce })).ok,
+      fetchElsewhere: async (url) => {
+        const result = await askBackground({ type: 'capture.fetch', url });
+        return result.ok ? { ok: true, ...result.data } : { ok: false, message: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message };
+      },
     });
     // A recipe's "this button makes the PDF": pressed for the user once the capture listens.
     if (pressAppButton && pdfButton?.isConnected) setTimeout(() => (pdfButton as HTMLElement).click(), 50);
@@ -90,7 +94,7 @@ export function PageCapture({ language, documentNumber, pdfButton, hasPdf, disab
       )}
       {reason && (
         <p class="field-problem" data-testid="ownpost-capture-status" data-state="error" data-reason={reason} role="alert">
-          {reason === 'not_pdf' ? t('captureNotPdf') : t('captureNothing')}
+          {state.kind === 'failed' && state.outcome.message ? state.outcome.message : reason === 'not_pdf' ? t('captureNotPdf') : t('captureNothing')}
         </p>
       )}
     </div>
