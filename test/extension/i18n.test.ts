@@ -15,8 +15,10 @@ import { oauthStrings } from '../../extension/i18n/oauth-strings';
 import { optionsStrings } from '../../extension/i18n/options-strings';
 import { buttonStrings } from '../../extension/i18n/page-strings';
 import { popupStrings } from '../../extension/i18n/popup-strings';
+import { captureStrings } from '../../extension/i18n/capture-strings';
+import { popupReportStrings } from '../../extension/i18n/popup-report-strings';
 
-const CATALOGUES: Record<string, Catalogue<Messages>> = { commonStrings, popupStrings, optionsStrings, oauthStrings };
+const CATALOGUES: Record<string, Catalogue<Messages>> = { commonStrings, popupStrings, optionsStrings, oauthStrings, captureStrings, popupReportStrings };
 
 const placeholdersOf = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
