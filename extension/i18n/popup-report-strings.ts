@@ -18,6 +18,7 @@ export const popupReportStrings = /* @__PURE__ */ defineCatalogue({
     sendAnywayHint: 'Opens the panel with what was found; add the rest yourself.',
     portsOn: 'On for {host} on every port, not only {port}.',
     portsEnable: 'This switches Ownpost on for {host} on every port, not only {port}.',
+    sitesPorts: 'A site is on for its host on every port: browsers cannot switch an extension on for one port only.',
   },
   pl: {
     heading: 'Na tej stronie',
@@ -32,6 +33,7 @@ export const popupReportStrings = /* @__PURE__ */ defineCatalogue({
     sendAnywayHint: 'Otwiera panel z tym, co znaleziono; resztę uzupełnij samodzielnie.',
     portsOn: 'Działa dla {host} na każdym porcie, nie tylko {port}.',
     portsEnable: 'To włącza Ownpost dla {host} na każdym porcie, nie tylko {port}.',
+    sitesPorts: 'Strona jest włączona dla swojego hosta na każdym porcie: przeglądarki nie pozwalają włączyć rozszerzenia tylko dla jednego portu.',
   },
   is: {
     heading: 'Á þessari síðu',
@@ -46,6 +48,7 @@ export const popupReportStrings = /* @__PURE__ */ defineCatalogue({
     sendAnywayHint: 'Opnar gluggann með því sem fannst; bættu restinni við sjálf(ur).',
     portsOn: 'Virkt fyrir {host} á öllum gáttum, ekki aðeins {port}.',
     portsEnable: 'Þetta gerir Ownpost virkt fyrir {host} á öllum gáttum, ekki aðeins {port}.',
+    sitesPorts: 'Vefur er virkur fyrir hýsilinn sinn á öllum gáttum: vafrar geta ekki virkjað viðbót fyrir eina gátt eingöngu.',
   },
   sv: {
     heading: 'På den här sidan',
@@ -60,6 +63,7 @@ export const popupReportStrings = /* @__PURE__ */ defineCatalogue({
     sendAnywayHint: 'Öppnar panelen med det som hittades; fyll i resten själv.',
     portsOn: 'På för {host} på alla portar, inte bara {port}.',
     portsEnable: 'Detta slår på Ownpost för {host} på alla portar, inte bara {port}.',
+    sitesPorts: 'En webbplats är på för sin värd på alla portar: webbläsare kan inte slå på ett tillägg för bara en port.',
   },
   da: {
     heading: 'På denne side',
@@ -74,6 +78,7 @@ export const popupReportStrings = /* @__PURE__ */ defineCatalogue({
     sendAnywayHint: 'Åbner panelet med det, der blev fundet; udfyld resten selv.',
     portsOn: 'Slået til for {host} på alle porte, ikke kun {port}.',
     portsEnable: 'Dette slår Ownpost til for {host} på alle porte, ikke kun {port}.',
+    sitesPorts: 'Et websted er slået til for sin vært på alle porte: browsere kan ikke slå en udvidelse til for kun én port.',
   },
   nb: {
     heading: 'På denne siden',
@@ -88,6 +93,7 @@ export const popupReportStrings = /* @__PURE__ */ defineCatalogue({
     sendAnywayHint: 'Åpner panelet med det som ble funnet; fyll inn resten selv.',
     portsOn: 'På for {host} på alle porter, ikke bare {port}.',
     portsEnable: 'Dette slår på Ownpost for {host} på alle porter, ikke bare {port}.',
+    sitesPorts: 'Et nettsted er på for verten sin på alle porter: nettlesere kan ikke slå på en utvidelse for bare én port.',
   },
   de: {
     heading: 'Auf dieser Seite',
@@ -102,5 +108,6 @@ export const popupReportStrings = /* @__PURE__ */ defineCatalogue({
     sendAnywayHint: 'Öffnet das Fenster mit dem, was gefunden wurde; den Rest ergänzen Sie selbst.',
     portsOn: 'Aktiv für {host} auf jedem Port, nicht nur {port}.',
     portsEnable: 'Damit wird Ownpost für {host} auf jedem Port aktiv, nicht nur {port}.',
+    sitesPorts: 'Eine Website ist für ihren Host auf jedem Port aktiv: Browser können eine Erweiterung nicht nur für einen Port aktivieren.',
   },
 });
