@@ -10,7 +10,7 @@ const STABLE_ATTRIBUTES = ['data-testid', 'data-test', 'data-qa', 'data-cy', 'da
  * with a word for a value, ARIA labels, a field's placeholder, a cell's `headers`) survive a
  * re-render where an `nth-of-type` chain breaks as soon as a row is added above.
  */
-const LABEL_ATTRIBUTES = ['aria-label', 'headers', 'placeholder', 'title', 'for'];
+const LABEL_ATTRIBUTES = ['aria-label', 'aria-labelledby', 'headers', 'placeholder', 'title', 'for'];
 
 /** The attributes worth naming an element by, most stable first. */
 function namingAttributes(element: Element): string[] {
