@@ -23,6 +23,7 @@ import { pairingRoutes } from './routes/pairing-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { recipeRoutes } from './routes/recipe-routes';
 import { templateRoutes } from './routes/template-routes';
+import { customerRoutes } from './routes/customer-routes';
 import { userRoutes } from './routes/user-routes';
 import { appPasswordRoutes } from './routes/app-password-routes';
 import type { SecretCipher } from './secrets/cipher';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', deliverySettingsRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts }));
   app.route('/', recipeRoutes({ store }));
   app.route('/', templateRoutes({ store }));
+  app.route('/', customerRoutes({ store }));
   app.route('/', oauthRoutes({ store, cipher, config: config.oauth }));
   app.route('/', appPasswordRoutes({ store }));
   app.route(

@@ -291,3 +291,46 @@ export const zNewAppPasswordView = zAppPasswordView.extend({
   username: z.string(),
 });
 export type NewAppPasswordView = z.infer<typeof zNewAppPasswordView>;
+// ------------------------------------------------------------------------------ customer directory
+// Issue 16 item 4: who a customer's documents go to, remembered by the company's relay from earlier
+// sends and corrected by hand (relay/routes/customer-routes.ts).
+import { zMailbox as zCustomerMailbox } from './schemas';
+
+// eslint-disable-next-line no-control-regex
+const CUSTOMER_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const zCustomerText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !CUSTOMER_CONTROL.test(s), { message: 'one line without control characters' });
+
+export const MAX_CUSTOMER_RECIPIENTS = 10;
+
+/** `PUT /v1/customers` (remember: matched by number, else by name) and `PUT /v1/customers/:id` (correct). */
+export const zCustomerInput = z
+  .strictObject({
+    name: zCustomerText(200).optional(),
+    number: zCustomerText(64).optional(),
+    recipients: z.array(zCustomerMailbox).min(1, 'add at least one recipient').max(MAX_CUSTOMER_RECIPIENTS),
+  })
+  .refine((c) => c.name !== undefined || c.number !== undefined, { message: 'a customer needs a name or a customer number', path: ['name'] });
+export type CustomerInput = z.input<typeof zCustomerInput>;
+
+/** `GET /v1/customers?name=&number=`: at least one of them. */
+export const zCustomerQuery = z
+  .strictObject({ name: zCustomerText(200).optional(), number: zCustomerText(64).optional() })
+  .refine((q) => q.name !== undefined || q.number !== undefined, { message: 'ask by name or number', path: ['name'] });
+
+export const zCustomerView = z.strictObject({
+  id: z.string(),
+  name: z.string().nullable(),
+  number: z.string().nullable(),
+  recipients: z.array(z.string()),
+  /** Who last sent to or corrected it (null when that user is gone). */
+  updatedBy: z.string().nullable(),
+  createdAt: isoDate(),
+  updatedAt: isoDate(),
+});
+export type CustomerView = z.infer<typeof zCustomerView>;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from './document-limits';
-import type { AppPasswordView, DeviceView, DiscoveryResult, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from './api-schemas';
+import type { AppPasswordView, CustomerView, DeviceView, DiscoveryResult, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from './api-schemas';
 import type { DiagnosisResult } from './diagnosis-schemas';
 import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
@@ -105,6 +105,22 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('recipes.publish'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('recipes.unpublish'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('picker.start'), tabId: z.number().int().min(0) }),
+  // The popup's "what this page offers" and "Send anyway" (issue 16 item 11):
+  z.object({ type: z.literal('page.report'), tabId: z.number().int().min(0) }),
+  z.object({ type: z.literal('page.sendAnyway'), tabId: z.number().int().min(0) }),
+  // "Take the PDF from the page" (issue 16 item 3), from the panel: the main-world hook for this capture.
+  z.object({ type: z.literal('capture.arm'), nonce: z.string().regex(/^[0-9a-f]{32}$/) }),
+  z.object({ type: z.literal('capture.fetch'), url: z.string().url().max(4096) }),
+  // The company's customer directory (issue 16 item 4), from the panel; the relay validates every field again:
+  z.object({ type: z.literal('customers.find'), name: z.string().min(1).max(200).optional(), number: z.string().min(1).max(64).optional() }),
+  z.object({
+    type: z.literal('customers.remember'),
+    name: z.string().min(1).max(200).optional(),
+    number: z.string().min(1).max(64).optional(),
+    recipients: z.array(z.string().max(400)).min(1).max(10),
+  }),
+  z.object({ type: z.literal('customers.forget'), id: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('customer.page'), url: z.string().url().max(4096) }),
   // From the extension's own pages only (popup, options):
   z.object({ type: z.literal('me.get') }),
   z.object({ type: z.literal('discover'), email: z.string().min(3).max(320), language: zExplanationLanguage }),
@@ -173,6 +189,12 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<ExtensionRequest['type']> = ne
   'panel.visibility',
   'recipes.save',
   'templates.list',
+  'capture.arm',
+  'capture.fetch',
+  'customers.find',
+  'customers.remember',
+  'customers.forget',
+  'customer.page',
 ]);
 
 /** What a content script needs to start on a page: the recipes that may apply, and the language to speak. */
@@ -193,12 +215,30 @@ export interface ProbedDocument {
 /** The background's message to a tab's content script (never from a page: content scripts check the sender). */
 export type TabCommand =
   | { type: 'ownpost.picker.start' }
+  /** The popup's "what this page offers" and "Send anyway" (issue 16 item 11). */
+  | { type: 'ownpost.page.report' }
+  | { type: 'ownpost.panel.open' }
   /** The panel frame loaded and claimed its session: it works (else the content script says it did not). */
   | { type: 'ownpost.panel.ready'; token: string }
   /** The panel frame was closed (its × button, or the frame went away): remove its container. */
   | { type: 'ownpost.panel.close'; token: string }
   /** The panel frame's content is this tall: size the frame to it (within the viewport). */
   | { type: 'ownpost.panel.resize'; token: string; height: number };
+
+/** What a page offered, as the popup shows it (issue 16 item 11): extension/sites/page-report.ts. */
+export interface PageReport {
+  /** A send button is on the page (an adapter or a recipe read it). */
+  detected: boolean;
+  kind?: 'document' | 'list';
+  /** Documents on a list page. */
+  count?: number;
+  /** The adapter or recipe that read it. */
+  adapter?: string;
+  number?: string;
+  recipient?: string;
+  customerName?: string;
+  pdf: boolean;
+}
 
 export interface ConnectionState {
   connected: boolean;
@@ -235,6 +275,14 @@ export interface ExtensionResponses {
   'recipes.publish': RecipeView;
   'recipes.unpublish': { deleted: true };
   'picker.start': { started: true };
+  'page.report': { report: PageReport };
+  'page.sendAnyway': { opened: true } | { opened: false; problem: string };
+  'capture.arm': { armed: true };
+  'capture.fetch': { filename: string; contentBase64: string; size: number };
+  'customers.find': { customers: CustomerView[] };
+  'customers.remember': CustomerView;
+  'customers.forget': { deleted: true };
+  'customer.page': { addresses: string[] };
   'me.get': UserView;
   discover: DiscoveryResult;
   'profiles.diagnose': DiagnosisResult;

@@ -9,7 +9,22 @@
  * in-page scripts can use it; the schemas that validate a recipe are in recipe-schemas.ts.
  */
 
-export const RECIPE_FORMAT_VERSION = 1;
+/**
+ * 2 (issue 16) adds, all optional, so every version-1 recipe is a valid version-2 one: `placement`,
+ * and the fields `pdfButton` (the app's own button that makes the PDF, pressed by the user during a
+ * capture) and `customerPage` (a link to the customer's page, where the address is when the invoice
+ * has none). Readers accept every version up to their own and leave newer ones out.
+ */
+export const RECIPE_FORMAT_VERSION = 2;
+export const RECIPE_FORMAT_VERSIONS = [1, 2] as const;
+
+/** Where the send button goes: after the anchor (`fields.title`, else the number), or floating in the corner. */
+export const BUTTON_PLACEMENTS = ['after', 'float'] as const;
+export type ButtonPlacement = (typeof BUTTON_PLACEMENTS)[number];
+
+/** Fields a recipe can name besides those the picker asks for in order. */
+export const RECIPE_EXTRA_FIELDS = ['title', 'pdfButton', 'customerPage'] as const;
+export type RecipeExtraField = (typeof RECIPE_EXTRA_FIELDS)[number];
 
 /** The fields a recipe can point at, in the order the picker asks for them. */
 export const RECIPE_FIELDS = ['number', 'recipient', 'customerName', 'amount', 'dueDate', 'pdf'] as const;
@@ -25,21 +40,23 @@ export const MAX_URL_PATTERN_WILDCARDS = 8;
 
 /** What the picker makes and the relay accepts (see zRecipeInput). */
 export interface RecipeInput {
-  formatVersion?: typeof RECIPE_FORMAT_VERSION;
+  formatVersion?: (typeof RECIPE_FORMAT_VERSIONS)[number];
   name: string;
   urlPattern: string;
   rowSelector?: string;
-  fields: Partial<Record<RecipeField | 'title', string>>;
+  fields: Partial<Record<RecipeField | RecipeExtraField, string>>;
+  placement?: ButtonPlacement;
 }
 
 /** A recipe as stored and as the extension uses it. */
 export interface Recipe {
   id: string;
-  formatVersion: typeof RECIPE_FORMAT_VERSION;
+  formatVersion: (typeof RECIPE_FORMAT_VERSIONS)[number];
   name: string;
   urlPattern: string;
   rowSelector?: string;
-  fields: Partial<Record<RecipeField | 'title', string>>;
+  fields: Partial<Record<RecipeField | RecipeExtraField, string>>;
+  placement?: ButtonPlacement;
   /** `personal`: this browser's own; `company`: published by an admin on the relay. */
   scope: 'personal' | 'company';
   createdAt: string;

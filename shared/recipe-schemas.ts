@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import {
+  BUTTON_PLACEMENTS,
   MAX_SELECTOR_LENGTH,
   MAX_URL_PATTERN_LENGTH,
   MAX_URL_PATTERN_WILDCARDS,
@@ -54,13 +55,17 @@ export const zRecipeFields = z
     pdf: zSelector.optional(),
     /** Where the send button goes; absent: next to the number (or floating). */
     title: zSelector.optional(),
+    /** Format 2: the app's own button that makes the PDF (pressed by the user while a capture is armed). */
+    pdfButton: zSelector.optional(),
+    /** Format 2: a link to the customer's page on the same site, read for the address when the document has none. */
+    customerPage: zSelector.optional(),
   })
   .strict()
   .refine((f) => f.number !== undefined || f.pdf !== undefined, { message: 'a recipe needs at least the document number or the PDF' });
 
 export const zRecipeInput = z
   .object({
-    formatVersion: z.literal(RECIPE_FORMAT_VERSION).default(RECIPE_FORMAT_VERSION),
+    formatVersion: z.union([z.literal(1), z.literal(RECIPE_FORMAT_VERSION)]).default(RECIPE_FORMAT_VERSION),
     name: z
       .string()
       .trim()
@@ -71,6 +76,7 @@ export const zRecipeInput = z
     /** List pages: each element it matches is one document. */
     rowSelector: zSelector.optional(),
     fields: zRecipeFields,
+    placement: z.enum(BUTTON_PLACEMENTS).optional(),
   })
   .strict() satisfies z.ZodType<unknown, RecipeInput>;
 

@@ -25,11 +25,15 @@ import {
   sendDraft,
   startPicker,
   toExtensionError,
+  reportOfTab,
+  sendAnywayInTab,
   unpublishRecipe,
 } from './page-requests';
 import { openPanelSession, PANEL_PAGE_PATH, reportPanelVisibility } from './panel-sessions';
 import { callRelay, relayPath } from './relay-client';
 import { listTemplates, putTemplate, resetTemplate } from './templates';
+import { armCapture, fetchCapturedFile } from './capture-requests';
+import { customerPageAddresses, findCustomers, forgetCustomer, rememberCustomer } from './customer-requests';
 
 const profilePath = (id: string, rest = '') => `/v1/profiles/${encodeURIComponent(id)}${rest}`;
 const signInPath = (id: string, rest = '') => `/v1/oauth/sign-ins/${encodeURIComponent(id)}${rest}`;
@@ -145,6 +149,22 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       return unpublishRecipe(request.id);
     case 'picker.start':
       return startPicker(request.tabId);
+    case 'page.report':
+      return reportOfTab(request.tabId);
+    case 'page.sendAnyway':
+      return sendAnywayInTab(request.tabId);
+    case 'capture.arm':
+      return armCapture(request.nonce, sender);
+    case 'capture.fetch':
+      return fetchCapturedFile(request.url, sender);
+    case 'customers.find':
+      return findCustomers({ name: request.name, number: request.number });
+    case 'customers.remember':
+      return rememberCustomer({ name: request.name, number: request.number, recipients: request.recipients });
+    case 'customers.forget':
+      return forgetCustomer(request.id);
+    case 'customer.page':
+      return customerPageAddresses(request.url, sender);
     case 'me.get': {
       const connection = await requireConnection();
       return callRelay<UserView>(connection.relayUrl, '/v1/me', { token: connection.token });

@@ -132,7 +132,13 @@ async function publish(recipe: RecipeInput): Promise<RecipeView> {
   const published = await callRelay<RecipeView>(connection.relayUrl, '/v1/recipes', {
     method: 'POST',
     token: connection.token,
-    body: { name: recipe.name, urlPattern: recipe.urlPattern, ...(recipe.rowSelector ? { rowSelector: recipe.rowSelector } : {}), fields: recipe.fields },
+    body: {
+      name: recipe.name,
+      urlPattern: recipe.urlPattern,
+      ...(recipe.rowSelector ? { rowSelector: recipe.rowSelector } : {}),
+      fields: recipe.fields,
+      ...(recipe.placement ? { placement: recipe.placement } : {}),
+    },
   });
   await forgetCompanyRecipes();
   return published;
@@ -183,4 +189,29 @@ export async function startPicker(tabId: number): Promise<{ started: true }> {
   // The page's script could not start the picker: say why, where the user asked (issue 16).
   if (answer?.ok === false) throw new RelayError({ code: 'bad_request', message: answer.problem ?? 'The picker did not start.', hint: 'Reload the page and try again.' });
   return { started: true };
+}
+
+/** The top frame's content script, asked by the popup (issue 16 item 11); a tab without it gets the picker's explanation. */
+async function askTab<T>(tabId: number, command: TabCommand): Promise<T> {
+  try {
+    const answer = (await browser.tabs.sendMessage(tabId, command, { frameId: 0 })) as T | undefined;
+    if (answer !== undefined && answer !== null) return answer;
+  } catch {
+    /* no content script in that tab: explained below */
+  }
+  throw new RelayError({
+    code: 'bad_request',
+    message: 'Ownpost is not running on this page.',
+    hint: 'Switch Ownpost on for this site first (or reload the page), then try again.',
+  });
+}
+
+/** What the tab's page offers: number, recipient, PDF, and whether the send button is there. */
+export async function reportOfTab(tabId: number): Promise<ExtensionResponses['page.report']> {
+  return askTab<ExtensionResponses['page.report']>(tabId, { type: 'ownpost.page.report' });
+}
+
+/** Opens the panel in the tab with what its page offers, button or not. */
+export async function sendAnywayInTab(tabId: number): Promise<ExtensionResponses['page.sendAnyway']> {
+  return askTab<ExtensionResponses['page.sendAnyway']>(tabId, { type: 'ownpost.panel.open' });
 }

@@ -26,7 +26,7 @@ export interface CompanyRecipesCache {
 export const companyRecipesItem = storage.defineItem<CompanyRecipesCache | null>('local:companyRecipes', { fallback: null, version: 1 });
 
 /** A validated recipe input (zRecipeInput's output) becomes a stored recipe. */
-export async function savePersonalRecipe(input: Required<Pick<RecipeInput, 'name' | 'urlPattern' | 'fields'>> & Pick<RecipeInput, 'rowSelector'>): Promise<Recipe> {
+export async function savePersonalRecipe(input: Required<Pick<RecipeInput, 'name' | 'urlPattern' | 'fields'>> & Pick<RecipeInput, 'rowSelector' | 'placement'>): Promise<Recipe> {
   const now = new Date().toISOString();
   const recipe: Recipe = {
     id: crypto.randomUUID(),
@@ -35,6 +35,7 @@ export async function savePersonalRecipe(input: Required<Pick<RecipeInput, 'name
     urlPattern: input.urlPattern,
     ...(input.rowSelector ? { rowSelector: input.rowSelector } : {}),
     fields: input.fields,
+    ...(input.placement ? { placement: input.placement } : {}),
     scope: 'personal',
     createdAt: now,
     updatedAt: now,

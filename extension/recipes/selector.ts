@@ -5,6 +5,20 @@
  */
 
 const STABLE_ATTRIBUTES = ['data-testid', 'data-test', 'data-qa', 'data-cy', 'data-field', 'itemprop', 'name'];
+/**
+ * Also stable, after those above (issue 16 item 7): the page's own names for things (any `data-*`
+ * with a word for a value, ARIA labels, a field's placeholder, a cell's `headers`) survive a
+ * re-render where an `nth-of-type` chain breaks as soon as a row is added above.
+ */
+const LABEL_ATTRIBUTES = ['aria-label', 'aria-labelledby', 'headers', 'placeholder', 'title', 'for'];
+
+/** The attributes worth naming an element by, most stable first. */
+function namingAttributes(element: Element): string[] {
+  const data = element
+    .getAttributeNames()
+    .filter((name) => name.startsWith('data-') && !STABLE_ATTRIBUTES.includes(name) && !/^data-(?:v-|reactid|react|ng|ember|svelte|id$|key$|index$|row)/.test(name));
+  return [...STABLE_ATTRIBUTES, ...data, ...LABEL_ATTRIBUTES];
+}
 const MAX_PATH_DEPTH = 12;
 
 /** Ids and classes made by frameworks or holding a record's id change from page to page. */
@@ -30,17 +44,41 @@ function matchesOnly(scope: ParentNode, selector: string, element: Element): boo
   }
 }
 
-/** One step of a path: the tag, stable classes, and its position among same-tag siblings when needed. */
+/**
+ * One step of a path: the tag, stable classes, and, when siblings share those, an attribute that only
+ * this one has; its position among same-tag siblings only when nothing else tells them apart.
+ */
 function step(element: Element): string {
   const tag = element.tagName.toLowerCase();
   const classes = [...element.classList].filter(isStableToken).slice(0, 2);
   let selector = tag + classes.map((c) => `.${escapeIdent(c)}`).join('');
   const parent = element.parentElement;
   if (parent) {
+    const alike = [...parent.children].filter((child) => child !== element && safeMatches(child, selector));
+    if (alike.length === 0) return selector;
+    for (const name of namingAttributes(element)) {
+      const value = element.getAttribute(name);
+      if (!value || !isStableValue(value)) continue;
+      const named = `${selector}[${name}="${escapeAttribute(value)}"]`;
+      if (!alike.some((child) => safeMatches(child, named))) return named;
+    }
     const sameTag = [...parent.children].filter((child) => child.tagName === element.tagName);
     if (sameTag.length > 1) selector += `:nth-of-type(${sameTag.indexOf(element) + 1})`;
   }
   return selector;
+}
+
+function safeMatches(element: Element, selector: string): boolean {
+  try {
+    return element.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/** A value that names a thing rather than a record: short, and without a run of digits (an id). */
+function isStableValue(value: string): boolean {
+  return value.length <= 60 && !/\d{3,}/.test(value) && !/[\n\r]/.test(value);
 }
 
 function attributeSelector(element: Element, scope: ParentNode): string | undefined {
@@ -49,9 +87,9 @@ function attributeSelector(element: Element, scope: ParentNode): string | undefi
     const byId = `#${escapeIdent(element.id)}`;
     if (matchesOnly(scope, byId, element)) return byId;
   }
-  for (const name of STABLE_ATTRIBUTES) {
+  for (const name of namingAttributes(element)) {
     const value = element.getAttribute(name);
-    if (!value || value.length > 60 || /\d{3,}/.test(value)) continue;
+    if (!value || !isStableValue(value)) continue;
     const selector = `${tag}[${name}="${escapeAttribute(value)}"]`;
     if (matchesOnly(scope, selector, element)) return selector;
   }

@@ -1,7 +1,9 @@
 /**
  * Recipe URL patterns: `https://app.example.com/invoices/*`, `*` matching any run of characters,
- * `*://` any of http and https. Matched against the page's address without its `#fragment`; a pattern
- * without a query also matches the page with any query (`/invoices/*` matches `/invoices/7?tab=pdf`).
+ * `*://` any of http and https. Matched against the page's address without its `#fragment`, unless the
+ * pattern has one: hash-routed apps (`https://erp.example/#/invoice/*`) tell their screens apart only
+ * there (issue 16 item 7). A pattern without a query also matches the page with any query
+ * (`/invoices/*` matches `/invoices/7?tab=pdf`).
  *
  * Company recipes come from the relay, so a pattern is untrusted input: the matcher is the classic
  * two-pointer wildcard walk (no regular expression built from the pattern, no backtracking blow-up),
@@ -44,24 +46,38 @@ export function urlPatternMatches(pattern: string, pageUrl: URL | string): boole
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
   const schemeless = pattern.startsWith('*://');
-  const withoutHash = `${url.origin}${url.pathname}${url.search}`;
-  const candidates = pattern.includes('?') ? [withoutHash] : [withoutHash, `${url.origin}${url.pathname}`];
+  const hashAt = pattern.indexOf('#');
+  const fragment = hashAt >= 0 ? url.hash || '#' : '';
+  const beforeHash = hashAt >= 0 ? pattern.slice(0, hashAt) : pattern;
+  const withoutHash = `${url.origin}${url.pathname}${url.search}${fragment}`;
+  const candidates = beforeHash.includes('?') ? [withoutHash] : [withoutHash, `${url.origin}${url.pathname}${fragment}`];
   return candidates.some((candidate) =>
     schemeless ? wildcardMatch(pattern.slice(4), candidate.replace(/^https?:\/\//, '')) : wildcardMatch(pattern, candidate),
   );
 }
 
+/** Path segments that hold a digit (an id) or are very long become `*`. */
+function genericPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (/\d/.test(segment) || segment.length > 40 ? '*' : segment))
+    .join('/');
+}
+
 /**
  * A pattern for "pages like this one": the page's origin and path with every path segment that holds
- * a digit (an id) replaced by `*`, and the query left out.
+ * a digit (an id) replaced by `*`, and the query left out. A hash route (`#/invoices/7`, `#!/…`) is
+ * kept the same way, since in such an app it is the only part that tells the invoice screen from the
+ * rest.
  *
- * @example suggestUrlPattern(new URL('https://app.example.com/invoices/4711/view?x=1')) // 'https://app.example.com/invoices/*\/view'
+ * @example suggestUrlPattern(new URL('https://app.example.com/invoices/4711/view?x=1')) // 'https://app.example.com/invoices/*\/view*'
+ * @example suggestUrlPattern(new URL('https://erp.example/app/#/invoice/4711'))        // 'https://erp.example/app/*#/invoice/*'
  */
 export function suggestUrlPattern(url: URL): string {
-  const segments = url.pathname.split('/').map((segment) => (/\d/.test(segment) || segment.length > 40 ? '*' : segment));
-  let path = segments.join('/');
-  if (!path.endsWith('*')) path = path.endsWith('/') ? `${path}*` : `${path}*`;
-  return `${url.origin}${path}`;
+  let path = genericPath(url.pathname);
+  if (!path.endsWith('*')) path = `${path}*`;
+  const route = /^#!?\//.exec(url.hash) ? genericPath(url.hash.split('?')[0]!) : '';
+  return `${url.origin}${path}${route && !route.endsWith('*') ? `${route}*` : route}`;
 }
 
 /** The origin a pattern is limited to, when it names one without wildcards (to filter recipes per site cheaply). */

@@ -1,6 +1,7 @@
 import type { Recipe } from '../../shared/recipe-schemas';
 import { urlPatternMatches } from '../recipes/url-pattern';
-import { collapse, findEmail, parseAmount, parseDate, parseDocumentNumber, sameOriginUrl } from './page-labels';
+import { findEmail, parseAmount, parseDate, parseDocumentNumber, sameOriginUrl } from './page-labels';
+import { shownValue } from './element-value';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 
 /** A list recipe reads at most this many rows: the bulk panel shows them all. */
@@ -27,11 +28,7 @@ function selectAll(scope: ParentNode, selector: string): Element[] {
   }
 }
 
-function textOf(element: Element | undefined): string {
-  if (!element) return '';
-  const value = (element as HTMLInputElement).value;
-  return collapse(typeof value === 'string' && element.tagName !== 'BUTTON' ? value : (element.textContent ?? ''));
-}
+const textOf = shownValue;
 
 /** The address a picked element shows: a mailto link (on it, around it or inside it), a form field, or its text. */
 function recipientOf(element: Element | undefined): string | undefined {
@@ -72,10 +69,16 @@ function readDocument(scope: ParentNode, recipe: Recipe, base: URL): DetectedDoc
   const customerName = textOf(select(scope, fields.customerName)).slice(0, 120);
   const amountText = textOf(select(scope, fields.amount));
   const dueText = textOf(select(scope, fields.dueDate));
-  const anchor = select(scope, fields.title) ?? numberElement?.closest('h1, h2, h3, h4, [role="heading"]') ?? numberElement;
+  // The button goes after this element (never into it when it is a form control: button-placement.ts),
+  // or floats when the user chose so in the picker.
+  const anchor = recipe.placement === 'float' ? undefined : (select(scope, fields.title) ?? numberElement?.closest('h1, h2, h3, h4, [role="heading"]') ?? numberElement);
+  const pdfButton = select(scope, fields.pdfButton);
+  const customerPage = sameOriginUrl(select(scope, fields.customerPage)?.closest('a[href]')?.getAttribute('href') ?? null, base);
   return {
     ...(number ? { number } : {}),
     recipients: recipient ? [recipient] : [],
+    ...(pdfButton ? { pdfButton } : {}),
+    ...(customerPage ? { customerPageUrl: customerPage.href } : {}),
     ...(customerName ? { customerName } : {}),
     ...(amountText ? { amount: parseAmount(amountText) ?? amountText.slice(0, 40) } : {}),
     ...(dueText ? { dueDate: parseDate(dueText) ?? dueText.slice(0, 40) } : {}),

@@ -24,6 +24,12 @@ export interface DetectedDocument {
   anchor?: Element;
   /** On a list page: the element that holds this document (its table row). */
   row?: Element;
+  /** The customer's number as the page shows it (the customer directory finds the recipient by it). */
+  customerNumber?: string;
+  /** A link to the customer's page on the same site, where the address is when the document has none (a recipe's `customerPage`). */
+  customerPageUrl?: string;
+  /** The app's own button that makes the PDF (a recipe's `pdfButton`): the panel's "Make the PDF" presses it during a capture. */
+  pdfButton?: Element;
 }
 
 /** What the page shows: one document, or a list of several to send in bulk. */

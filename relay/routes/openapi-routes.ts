@@ -28,6 +28,7 @@ import {
   zUserView,
   zUserWithAllowancesView,
 } from '../../shared/api-schemas';
+import { zCustomerInput, zCustomerView } from '../../shared/api-schemas';
 import { ERROR_STATUS, type ErrorCode } from '../../shared/errors';
 import { zTemplateInput, zTemplateList, zTemplateView } from '../../shared/template-schemas';
 import { zMessageInput, zPairRequest, zProfileInput, zProfilePatch } from '../../shared/schemas';
@@ -67,6 +68,8 @@ const COMPONENTS: Record<string, { schema: z.ZodType; io: Io; description: strin
   PersonInput: { schema: zPersonInput, io: 'input', description: 'A person to add: their address, name and role (`member` unless said).' },
   PairingCode: { schema: zPairingCodeView, io: 'output', description: 'A one-time pairing code (60 bits; works once, for 10 minutes).' },
   Device: { schema: zDeviceView, io: 'output', description: 'A paired browser or a script\'s token (the token itself is never shown again).' },
+  CustomerInput: { schema: zCustomerInput, io: 'input', description: 'A customer of the company and the addresses its documents go to.' },
+  Customer: { schema: zCustomerView, io: 'output', description: 'An entry of the company\'s customer directory.' },
 };
 
 type ComponentName = keyof typeof COMPONENTS;
@@ -388,6 +391,51 @@ const OPERATIONS: ApiOperation[] = [
     ],
     success: { status: 200, description: 'Messages', schema: { listOf: 'Message', key: 'messages' } },
     errors: ['unauthorized'],
+  },
+  // The customer directory (issue 16 item 4): relay/routes/customer-routes.ts.
+  {
+    method: 'get',
+    path: '/v1/customers',
+    tag: 'customers',
+    summary: 'Find a customer\'s recipients by customer number or name',
+    description: 'Entries with the number first; a namesake with another customer number is left out.',
+    auth: true,
+    query: [
+      { name: 'number', required: false, description: 'The customer number as the document shows it (spaces, `#`, `-` do not matter)', schema: { type: 'string' } },
+      { name: 'name', required: false, description: 'The customer\'s name (case and spacing do not matter); give this or `number`', schema: { type: 'string' } },
+    ],
+    success: { status: 200, description: 'Matching entries', schema: { listOf: 'Customer', key: 'customers' } },
+    errors: ['unauthorized', 'validation_failed'],
+  },
+  {
+    method: 'put',
+    path: '/v1/customers',
+    tag: 'customers',
+    summary: 'Remember who a customer\'s documents go to (after a send)',
+    description: 'Updates the entry with this number (else the one with this name) or creates one (201).',
+    auth: true,
+    body: 'CustomerInput',
+    success: { status: 200, description: 'The entry', schema: 'Customer' },
+    errors: ['unauthorized', 'invalid_json', 'validation_failed', 'conflict'],
+  },
+  {
+    method: 'put',
+    path: '/v1/customers/{id}',
+    tag: 'customers',
+    summary: 'Correct an entry',
+    auth: true,
+    body: 'CustomerInput',
+    success: { status: 200, description: 'The corrected entry', schema: 'Customer' },
+    errors: ['unauthorized', 'invalid_json', 'validation_failed', 'not_found', 'conflict'],
+  },
+  {
+    method: 'delete',
+    path: '/v1/customers/{id}',
+    tag: 'customers',
+    summary: 'Forget an entry',
+    auth: true,
+    success: { status: 204, description: 'Deleted' },
+    errors: ['unauthorized', 'not_found'],
   },
 ];
 

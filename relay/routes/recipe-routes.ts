@@ -16,7 +16,7 @@ type StoredRecipeData = Omit<RecipeView, 'id' | 'scope' | 'publishedBy' | 'creat
 
 function toRecipeView(row: RecipeRow, publishedBy: string | null): RecipeView | undefined {
   // A row written by a newer relay in a format this one does not know is left out, not guessed at.
-  if (row.formatVersion !== RECIPE_FORMAT_VERSION) return undefined;
+  if (row.formatVersion > RECIPE_FORMAT_VERSION) return undefined;
   const data = JSON.parse(row.data) as StoredRecipeData;
   return {
     ...data,
@@ -73,6 +73,7 @@ export function recipeRoutes({ store }: { store: Store }) {
         urlPattern: value.urlPattern,
         ...(value.rowSelector ? { rowSelector: value.rowSelector } : {}),
         fields: value.fields,
+        ...(value.placement ? { placement: value.placement } : {}),
       };
       const row: RecipeRow = { id: randomUUID(), formatVersion: RECIPE_FORMAT_VERSION, data: JSON.stringify(data), publishedBy: user.id, createdAt: now, updatedAt: now };
       await store.insertRecipe(row);

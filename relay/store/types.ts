@@ -242,6 +242,21 @@ export interface AppPasswordRow {
   lastUsedAt: number | null;
 }
 
+/** An entry of the company's customer directory (issue 16 item 4). */
+export interface CustomerRow {
+  id: string;
+  name: string | null;
+  /** The normalised name the relay matches on (relay/routes/customer-routes.ts). */
+  nameKey: string | null;
+  number: string | null;
+  numberKey: string | null;
+  /** JSON array of mailboxes, as the relay's address parser wrote them. */
+  recipients: string;
+  updatedBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface DeliverySettingsRow {
   profileId: string;
   /** JSON, see relay/delivery/delivery-settings.ts. */
@@ -364,6 +379,15 @@ export interface Store {
   listTemplates(userId: string): Promise<TemplateRow[]>;
   putTemplate(row: TemplateRow): Promise<void>;
   deleteTemplate(ownerId: string | null, kind: string, language: string): Promise<boolean>;
+  // The customer directory (issue 16 item 4): who a customer's invoices go to, shared by the company.
+  /** Entries whose number key or name key is one of these (either may be absent), newest first, at most `limit`. */
+  findCustomers(keys: { numberKey?: string; nameKey?: string }, limit: number): Promise<CustomerRow[]>;
+  getCustomer(id: string): Promise<CustomerRow | undefined>;
+  /** Inserts a new entry; false when its number key is taken already (another instance was faster). */
+  insertCustomer(row: CustomerRow): Promise<boolean>;
+  /** Replaces an entry's fields; false when it is gone, or its new number key belongs to another entry. */
+  updateCustomer(row: CustomerRow): Promise<boolean>;
+  deleteCustomer(id: string): Promise<boolean>;
 
   // OAuth2 (issue 8): relay/oauth/. Tokens and sign-ins live only here, so every instance sees the same.
   getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined>;

@@ -18,8 +18,20 @@ import { buttonStrings } from '../../extension/i18n/page-strings';
 import { peopleStrings } from '../../extension/i18n/people-strings';
 import { popupStrings } from '../../extension/i18n/popup-strings';
 import { setupStrings } from '../../extension/i18n/setup-strings';
+import { captureStrings } from '../../extension/i18n/capture-strings';
+import { popupReportStrings } from '../../extension/i18n/popup-report-strings';
 
-const CATALOGUES: Record<string, Catalogue<Messages>> = { commonStrings, popupStrings, optionsStrings, oauthStrings, peopleStrings, setupStrings, appPasswordStrings };
+const CATALOGUES: Record<string, Catalogue<Messages>> = {
+  commonStrings,
+  popupStrings,
+  optionsStrings,
+  oauthStrings,
+  peopleStrings,
+  setupStrings,
+  appPasswordStrings,
+  captureStrings,
+  popupReportStrings,
+};
 
 const placeholdersOf = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -333,6 +333,8 @@ describe('sites', () => {
     expect(wfirma!.textContent).toContain('Any invoice page');
     expect(wfirma!.textContent).toContain('On');
     expect(economic!.textContent).toContain('Permission removed');
+    // One switch covers every port of a host (issue 16 item 7): the page says so.
+    expect(page.all('sites-ports-note')[0]?.textContent).toContain('every port');
 
     await click(wfirma!.querySelector<HTMLElement>('[data-testid="site-disable"]')!);
     await eventually(() => expect(page.all('site-row')).toHaveLength(1));

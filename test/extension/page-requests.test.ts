@@ -238,7 +238,7 @@ describe('recipes', () => {
 
   it('saves a picked recipe for the user, shares it when an admin asks, and gives each page only the recipes for its site', async () => {
     const saved = await must({ type: 'recipes.save', recipe: recipe(`${site.origin}/erp/*`), share: true });
-    expect(saved.recipe).toMatchObject({ scope: 'personal', urlPattern: `${site.origin}/erp/*`, formatVersion: 1 });
+    expect(saved.recipe).toMatchObject({ scope: 'personal', urlPattern: `${site.origin}/erp/*`, formatVersion: 2 });
     expect(saved.shared).toMatchObject({ scope: 'company', urlPattern: `${site.origin}/erp/*` });
     await must({ type: 'recipes.save', recipe: recipe('https://elsewhere.example/*') });
 

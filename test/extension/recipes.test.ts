@@ -6,7 +6,7 @@ import { relativeSelector, repeatedRow, uniqueSelector } from '../../extension/r
 import { suggestUrlPattern, urlPatternMatches, wildcardMatch } from '../../extension/recipes/url-pattern';
 import { detectDocumentsOnPage } from '../../extension/sites';
 import { recipeAdapter } from '../../extension/sites/recipe-adapter';
-import type { Recipe, RecipeView } from '../../shared/recipe-schemas';
+import { RECIPE_FORMAT_VERSION, type Recipe, type RecipeView } from '../../shared/recipe-schemas';
 
 const PAGE_URL = new URL('https://erp.example/doc/77');
 
@@ -149,7 +149,7 @@ describe('stored recipes', () => {
     await savePersonalRecipe({ name: 'A', urlPattern: 'https://erp.example/doc/*', fields: { number: '.a' } });
     const second = await savePersonalRecipe({ name: 'B', urlPattern: 'https://erp.example/doc/*', fields: { number: '.b' } });
     expect(await personalRecipesItem.getValue()).toEqual([second]);
-    expect(second.formatVersion).toBe(1);
+    expect(second.formatVersion).toBe(RECIPE_FORMAT_VERSION);
     expect(await fakeBrowser.storage.local.get('recipes')).toEqual({ recipes: [second] });
   });
 

@@ -12,6 +12,10 @@ export interface InvoicePdf {
   refuseHead?: boolean;
   /** Serve it without the session cookie (tests that fetch from Node, which keeps no cookies). */
   public?: boolean;
+  /** Only a POST whose form body holds these fields gets it (a Print form with format/template selects). */
+  postedForm?: Record<string, string>;
+  /** Only with these HTTP Basic credentials (an app behind Basic auth); the session cookie is then not needed. */
+  basicAuth?: { user: string; password: string };
 }
 
 export interface InvoicePage {
@@ -30,6 +34,8 @@ export interface InvoicePage {
   pdf?: InvoicePdf;
   /** More documents on the same page (a list page). */
   pdfs?: InvoicePdf[];
+  /** Only with these HTTP Basic credentials (an app behind Basic auth, without a session cookie). */
+  basicAuth?: { user: string; password: string };
 }
 
 export interface SiteRequest {
@@ -69,6 +75,13 @@ export async function startInvoiceSite(pages: InvoicePage[], options: { https?: 
       return res.end();
     }
     const page = pages.find((p) => p.path === url.pathname) ?? pages.find((p) => p.prefix && url.pathname.startsWith(`${p.path}/`));
+    if (page?.basicAuth) {
+      const expected = `Basic ${Buffer.from(`${page.basicAuth.user}:${page.basicAuth.password}`).toString('base64')}`;
+      if (req.headers.authorization !== expected) {
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="invoices"', 'Content-Type': 'text/plain' });
+        return res.end('Sign in');
+      }
+    }
     if (page?.redirectTo) {
       res.writeHead(302, { Location: page.redirectTo });
       return res.end();
@@ -83,8 +96,34 @@ export async function startInvoiceSite(pages: InvoicePage[], options: { https?: 
       return;
     }
     const pdf = pdfs.find((p) => p.path === url.pathname);
+    if (pdf?.basicAuth) {
+      const expected = `Basic ${Buffer.from(`${pdf.basicAuth.user}:${pdf.basicAuth.password}`).toString('base64')}`;
+      if (req.headers.authorization !== expected) {
+        site.refusedPdfRequests++;
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="invoices"', 'Content-Type': 'text/plain' });
+        return res.end('Sign in');
+      }
+    }
+    if (pdf?.postedForm) {
+      const wanted = pdf.postedForm;
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        const form = new URLSearchParams(body);
+        const matches = req.method === 'POST' && Object.entries(wanted).every(([name, value]) => form.get(name) === value);
+        if (!withSession || !matches) {
+          site.refusedPdfRequests++;
+          res.writeHead(withSession ? 400 : 403, { 'Content-Type': 'text/html' });
+          return res.end('<p>Choose a format and a template.</p>');
+        }
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Disposition': pdf.disposition ?? 'attachment', 'Content-Length': pdf.bytes.length });
+        res.end(pdf.bytes);
+      });
+      return;
+    }
     if (pdf) {
-      if (!withSession && !pdf.public) {
+      if (!withSession && !pdf.public && !pdf.basicAuth) {
         site.refusedPdfRequests++;
         res.writeHead(403, { 'Content-Type': 'text/plain' });
         return res.end('Please sign in');

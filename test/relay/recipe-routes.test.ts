@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_SELECTOR_LENGTH } from '../../shared/recipe-schemas';
+import { MAX_SELECTOR_LENGTH, RECIPE_FORMAT_VERSION } from '../../shared/recipe-schemas';
 import { startTestRelay, type TestRelay } from '../helpers/test-relay';
 
 let relay: TestRelay;
@@ -26,7 +26,7 @@ describe('company recipes', () => {
   it('lets an admin publish a recipe that every member then downloads, and delete it again', async () => {
     const published = await relay.request('POST', '/v1/recipes', { token: admin.token, body: RECIPE });
     expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ ...RECIPE, scope: 'company', formatVersion: 1, publishedBy: 'admin@firma.se' });
+    expect(published.body).toMatchObject({ ...RECIPE, scope: 'company', formatVersion: RECIPE_FORMAT_VERSION, publishedBy: 'admin@firma.se' });
 
     const listed = await relay.request('GET', '/v1/recipes', { token: member.token });
     expect(listed.status).toBe(200);

@@ -10,6 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageSetup, PanelDocument, PanelView, TabCommand } from '../../../shared/extension-messages';
 import { createTranslator } from '../../i18n/core';
 import { buttonStrings } from '../../i18n/page-strings';
+import { reportPage } from '../../sites/page-report';
 import { watchPage } from './page-watch';
 import { askBackground } from './background-request';
 import { installedPanel, type PanelApi, type PanelHost } from './panel-contract';
@@ -62,31 +63,36 @@ function startOnPage(ctx: ContentScriptContext, setup: PageSetup) {
   };
   ctx.onInvalidated(closeFrame);
 
-  /** Opens the panel frame; every way this can fail is shown by the button (issue 16: never silently). */
-  async function openPanel(detection: PageDetection, button: MountedButton) {
+  /**
+   * Opens the panel frame; every way this can fail is shown (issue 16: never silently): by the button,
+   * or, for the popup's "Send anyway", in the popup. Resolves whether the frame opened.
+   */
+  async function openPanel(detection: PageDetection, showProblem: (message: string) => void): Promise<boolean> {
     closeFrame();
     const controller = new AbortController();
     const opening: NonNullable<typeof frame> = { token: '', controller };
     frame = opening;
     try {
       const view = await panelView(detection);
-      if (controller.signal.aborted || ctx.isInvalid) return;
+      if (controller.signal.aborted || ctx.isInvalid) return false;
       opening.panel = await openPanelFrame(view, {
         signal: controller.signal,
         onClosed: () => frame === opening && (frame = undefined),
-        onFailed: (reason) => button.showProblem(t('loadFailed', { reason })),
+        onFailed: (reason) => showProblem(t('loadFailed', { reason })),
       });
       opening.token = opening.panel.token;
+      return true;
     } catch (error) {
       if (frame === opening) frame = undefined;
-      button.showProblem(t('loadFailed', { reason: (error as Error).message || String(error) }));
+      showProblem(t('loadFailed', { reason: (error as Error).message || String(error) }));
+      return false;
     }
   }
 
   const watcher = watchPage(ctx, {
     recipes: () => recipes,
     label: (detection) => (detection.kind === 'list' ? t('sendList', { count: detection.documents.length }) : t('send')),
-    open: (detection, button) => void openPanel(detection, button),
+    open: (detection, button) => void openPanel(detection, (message) => button.showProblem(message)),
     navigated: () => {
       closeFrame();
       installedPanel()?.close();
@@ -105,6 +111,14 @@ function startOnPage(ctx: ContentScriptContext, setup: PageSetup) {
       else if (command.type === 'ownpost.panel.ready') frame.panel?.ready();
       else frame.panel?.resize(command.height);
       return;
+    }
+    if (command?.type === 'ownpost.page.report' || command?.type === 'ownpost.panel.open') {
+      // The popup's "what this page offers" and "Send anyway" (issue 16 item 11).
+      const { report, detection } = reportPage(document, new URL(location.href), recipes);
+      if (command.type === 'ownpost.page.report') return sendResponse({ report });
+      // The answer comes once the panel opened, or with the reason it could not.
+      void openPanel(detection, (problem) => sendResponse({ opened: false, problem })).then((opened) => opened && sendResponse({ opened: true }));
+      return true;
     }
     if (command?.type !== 'ownpost.picker.start') return;
     void panel().then((api) => {

@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Recipe } from '../../../shared/recipe-schemas';
 import { detectDocumentsOnPage } from '../../sites';
 import type { PageDetection } from '../../sites/site-adapter';
-import { BUTTON_HOST_TAG, mountSendButton, type MountedButton } from './send-button';
+import { mountSendButton, type MountedButton } from './send-button';
 
 /** How long the DOM is watched after the load or a navigation: apps render invoices after fetching them. */
 export const WATCH_AFTER_NAVIGATION_MS = 10_000;
@@ -41,9 +41,10 @@ function detectionKey(detection: PageDetection): string {
   return `${detection.kind}:${elementId(detection.anchor)}:${documents}`;
 }
 
-const OUR_TAGS = new Set([BUTTON_HOST_TAG, 'ownpost-panel-ui', 'ownpost-picker-ui']);
 function isOurs(node: Node): boolean {
-  return OUR_TAGS.has(node.nodeName.toLowerCase());
+  // Every element Ownpost adds is named ownpost-…: the button, the panel's frame, the picker's button preview.
+  const name = node.nodeName.toLowerCase();
+  return name.startsWith('ownpost-');
 }
 
 export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) {
@@ -135,10 +136,21 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
     unmount();
   });
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  // WXT reports the Navigation API's navigate events, also those that never commit: a link that turns
+  // out to be a download, or one a PDF capture cancelled (issue 16 item 3). Only an address that really
+  // changed is a navigation; it is looked at once the navigation had its chance to commit.
+  let knownHref = location.href;
+  const checkAddress = () => {
+    if (ctx.isInvalid || location.href === knownHref) return;
+    knownHref = location.href;
     options.navigated();
     detectSoon();
     watchFor(WATCH_AFTER_NAVIGATION_MS);
+  };
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    checkAddress();
+    setTimeout(checkAddress, 0);
+    setTimeout(checkAddress, 250);
   });
   const onInteraction = (event: Event) => {
     if (!event.isTrusted) return;

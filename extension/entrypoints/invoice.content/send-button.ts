@@ -4,6 +4,7 @@
  * library: this is the part every invoice page loads.
  */
 import styles from './button.css?inline';
+import { placeByAnchor } from './button-placement';
 
 export const BUTTON_HOST_TAG = 'ownpost-send-ui';
 
@@ -64,9 +65,9 @@ export function mountSendButton(options: { anchor?: Element; label: string; onAc
     // `position: fixed` relative to it instead of the viewport (issue 16 item 9).
     document.documentElement.append(host);
   };
+  // By the title, but never inside a form control or void element (issue 16 item 6: button-placement.ts).
   const anchor = options.anchor;
-  if (anchor?.isConnected && anchorIsOnScreen(anchor)) anchor.append(host);
-  else float('bottom-right');
+  if (!(anchor?.isConnected && anchorIsOnScreen(anchor) && placeByAnchor(anchor, host))) float('bottom-right');
   // A button the user cannot click is no button: an anchored one that is clipped or covered floats,
   // and a floating one covered in one corner tries the next.
   if (!isClickable(host)) {

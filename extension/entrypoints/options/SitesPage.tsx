@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ExtensionError, ExtensionResponses } from '../../../shared/extension-messages';
 import type { Recipe, RecipeView } from '../../../shared/recipe-schemas';
 import { optionsStrings } from '../../i18n/options-strings';
+import { popupReportStrings } from '../../i18n/popup-report-strings';
 import { browser } from '../../lib/browser';
 import { sendRequest } from '../../lib/send-request';
 import { enabledSitesItem, type EnabledSite } from '../../lib/settings-items';
@@ -83,6 +84,8 @@ function RecipeList({ recipes, onDelete, onShare }: { recipes: readonly (Recipe 
 /** Where Ownpost runs, which adapter reads each site, and the recipes taught for sites the adapters cannot read. */
 export function SitesPage() {
   const t = useTranslator(optionsStrings);
+  // Issue 16 item 7: one switch covers every port of a host; say so.
+  const ports = useTranslator(popupReportStrings);
   const [sites, setSites] = useState<SiteRow[] | undefined>();
   const { state, isAdmin } = useConnection();
   const [recipes, setRecipes] = useState<ExtensionResponses['recipes.list']>({ personal: [], company: [] });
@@ -131,6 +134,9 @@ export function SitesPage() {
             {t('sites.title')}
           </h2>
           <p class="muted">{t('sites.lead')}</p>
+          <p class="muted small" data-testid="sites-ports-note">
+            {ports('sitesPorts')}
+          </p>
         </div>
       </div>
 

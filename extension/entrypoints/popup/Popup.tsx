@@ -13,6 +13,7 @@ import { useLanguage, useTranslator } from '../../ui/language';
 import { openOptionsPage } from '../../ui/open-options';
 import { pickDefaultSender, senderLine } from '../../ui/senders';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { PageReportView, PortsNote } from './PageReportView';
 
 const RECENT_SENDS = 5;
 
@@ -79,6 +80,8 @@ function SiteSection() {
             <strong data-testid="popup-site-on">{t('site.on')}</strong>
           </p>
           <p class="muted">{t('site.onHint')}</p>
+          <PortsNote url={tab?.url} on />
+          <PageReportView tabId={tab?.id} />
           <button type="button" class="quiet teach" data-testid="popup-teach" aria-describedby="teach-hint" onClick={() => void teach()}>
             {t('site.teach')}
           </button>
@@ -95,6 +98,7 @@ function SiteSection() {
             {t('site.enable')}
           </button>
           <p class="muted small">{t('site.enableHint', { host: host ?? '' })}</p>
+          <PortsNote url={tab?.url} on={false} />
           {denied && (
             <p class="notice warn" role="status">
               {t('site.denied')}

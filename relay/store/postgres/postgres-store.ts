@@ -23,6 +23,7 @@ import type {
   ProfileRow,
   RecipeRow,
   TemplateRow,
+  CustomerRow,
   Store,
   UserRow,
 } from '../types';
@@ -78,6 +79,8 @@ const MESSAGE_COLUMNS = `id, send_id AS "sendId", user_id AS "userId", profile_i
 const ATTEMPT_COLUMNS = `message_id AS "messageId", started_at AS "startedAt", finished_at AS "finishedAt", outcome, reply,
   response_code AS "responseCode", error_code AS "errorCode", problem_code AS "problemCode"`;
 const DELIVERY_SETTINGS_COLUMNS = `profile_id AS "profileId", data, secrets, server_max_bytes AS "serverMaxBytes", updated_at AS "updatedAt"`;
+const CUSTOMER_COLUMNS = `id, name, name_key AS "nameKey", number, number_key AS "numberKey", recipients, updated_by AS "updatedBy",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
 const RECIPE_COLUMNS = `id, format_version AS "formatVersion", data, published_by AS "publishedBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** `documents` is stored as JSON text; every other column maps by its alias. */
@@ -738,6 +741,46 @@ export class PostgresStore implements Store {
 
   async touchAppPassword(id: string, now: number): Promise<void> {
     await this.pool.query('UPDATE app_passwords SET last_used_at = $2 WHERE id = $1', [id, now]);
+  }
+
+  async findCustomers(keys: { numberKey?: string; nameKey?: string }, limit: number): Promise<CustomerRow[]> {
+    const result = await this.pool.query<CustomerRow>(
+      `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE ($1::text IS NOT NULL AND number_key = $1) OR ($2::text IS NOT NULL AND name_key = $2)
+       ORDER BY updated_at DESC, id LIMIT $3`,
+      [keys.numberKey ?? null, keys.nameKey ?? null, limit],
+    );
+    return result.rows;
+  }
+
+  async getCustomer(id: string): Promise<CustomerRow | undefined> {
+    return (await this.pool.query<CustomerRow>(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = $1`, [id])).rows[0];
+  }
+
+  async insertCustomer(row: CustomerRow): Promise<boolean> {
+    const result = await this.pool.query(
+      `INSERT INTO customers (id, name, name_key, number, number_key, recipients, updated_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+      [row.id, row.name, row.nameKey, row.number, row.numberKey, row.recipients, row.updatedBy, row.createdAt, row.updatedAt],
+    );
+    return result.rowCount === 1;
+  }
+
+  async updateCustomer(row: CustomerRow): Promise<boolean> {
+    try {
+      const result = await this.pool.query(
+        `UPDATE customers SET name = $2, name_key = $3, number = $4, number_key = $5, recipients = $6, updated_by = $7, updated_at = $8 WHERE id = $1`,
+        [row.id, row.name, row.nameKey, row.number, row.numberKey, row.recipients, row.updatedBy, row.updatedAt],
+      );
+      return result.rowCount === 1;
+    } catch (error) {
+      // unique_violation: the new customer number is another entry's; the caller answers 409.
+      if ((error as { code?: string }).code === '23505') return false;
+      throw error;
+    }
+  }
+
+  async deleteCustomer(id: string): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM customers WHERE id = $1', [id])).rowCount ?? 0) === 1;
   }
 
   async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {

@@ -25,6 +25,7 @@ import type {
   ProfileRow,
   RecipeRow,
   TemplateRow,
+  CustomerRow,
   SentCopyStatus,
   Store,
   UserRow,
@@ -862,6 +863,51 @@ export class SqliteStore implements Store {
     this.statement('UPDATE app_passwords SET last_used_at = ? WHERE id = ?').run(now, id);
   }
 
+  async findCustomers(keys: { numberKey?: string; nameKey?: string }, limit: number): Promise<CustomerRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM customers WHERE (@numberKey IS NOT NULL AND number_key = @numberKey) OR (@nameKey IS NOT NULL AND name_key = @nameKey)
+         ORDER BY updated_at DESC, id LIMIT @limit`,
+      )
+      .all({ numberKey: keys.numberKey ?? null, nameKey: keys.nameKey ?? null, limit }) as Row[];
+    return rows.map(toCustomer);
+  }
+
+  async getCustomer(id: string): Promise<CustomerRow | undefined> {
+    const row = this.statement('SELECT * FROM customers WHERE id = ?').get(id) as Row | undefined;
+    return row ? toCustomer(row) : undefined;
+  }
+
+  async insertCustomer(row: CustomerRow): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        `INSERT INTO customers (id, name, name_key, number, number_key, recipients, updated_by, created_at, updated_at)
+         VALUES (@id, @name, @nameKey, @number, @numberKey, @recipients, @updatedBy, @createdAt, @updatedAt) ON CONFLICT DO NOTHING`,
+      )
+      .run(row);
+    return result.changes === 1;
+  }
+
+  async updateCustomer(row: CustomerRow): Promise<boolean> {
+    try {
+      const result = this.db
+        .prepare(
+          `UPDATE customers SET name = @name, name_key = @nameKey, number = @number, number_key = @numberKey, recipients = @recipients,
+           updated_by = @updatedBy, updated_at = @updatedAt WHERE id = @id`,
+        )
+        .run(row);
+      return result.changes === 1;
+    } catch (error) {
+      // The new customer number is another entry's: the caller answers 409.
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+      throw error;
+    }
+  }
+
+  async deleteCustomer(id: string): Promise<boolean> {
+    return this.statement('DELETE FROM customers WHERE id = ?').run(id).changes === 1;
+  }
+
   async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {
     const row = this.statement('SELECT * FROM oauth_access_tokens WHERE profile_id = ?').get(profileId) as Row | undefined;
     return row ? toOAuthAccessToken(row) : undefined;
@@ -1031,6 +1077,20 @@ function toRecipe(row: Row): RecipeRow {
     formatVersion: row.format_version as number,
     data: row.data as string,
     publishedBy: (row.published_by as string | null) ?? null,
+    createdAt: row.created_at as number,
+    updatedAt: row.updated_at as number,
+  };
+}
+
+function toCustomer(row: Row): CustomerRow {
+  return {
+    id: row.id as string,
+    name: (row.name as string | null) ?? null,
+    nameKey: (row.name_key as string | null) ?? null,
+    number: (row.number as string | null) ?? null,
+    numberKey: (row.number_key as string | null) ?? null,
+    recipients: row.recipients as string,
+    updatedBy: (row.updated_by as string | null) ?? null,
     createdAt: row.created_at as number,
     updatedAt: row.updated_at as number,
   };

@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { RECIPE_FIELDS, type RecipeField, type RecipeInput } from '../../../../shared/recipe-format';
+import { RECIPE_EXTRA_FIELDS, RECIPE_FIELDS, type RecipeExtraField, type RecipeField, type RecipeInput } from '../../../../shared/recipe-format';
+import { captureStrings } from '../../../i18n/capture-strings';
+import { ButtonPreview, type PreviewPlacement } from './ButtonPreview';
 import { createTranslator } from '../../../i18n/core';
 import { pageStrings } from '../../../i18n/page-strings';
 import { relativeSelector, repeatedRow, uniqueSelector } from '../../../recipes/selector';
 import { suggestUrlPattern } from '../../../recipes/url-pattern';
 import { collapse, findEmail, parseDocumentNumber } from '../../../sites/page-labels';
+import { shownValue } from '../../../sites/element-value';
 import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
 import { fromUser, problemOf, type Problem } from './panel-helpers';
@@ -17,14 +20,14 @@ interface Props {
   onClose: () => void;
 }
 
-type Picks = Partial<Record<RecipeField, Element>>;
+type Picks = Partial<Record<RecipeField | RecipeExtraField, Element>>;
 
 /** Page events the picker swallows while it runs, so a pick never also follows a link or opens a menu of the app. */
 const SWALLOWED = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick', 'dblclick', 'contextmenu'] as const;
 
 /** What a pick shows the user: the value Ownpost will read there. */
 function preview(field: RecipeField, element: Element): string {
-  const text = collapse(element.textContent ?? '');
+  const text = shownValue(element);
   if (field === 'number') return parseDocumentNumber(text) ?? text.slice(0, 60);
   if (field === 'recipient') {
     const link = element.closest('a[href^="mailto:" i]');
@@ -50,10 +53,15 @@ function listOf(picks: Picks) {
 }
 
 /** Turns the picked elements into a recipe: selectors for the whole page, or per row of a list. */
-export function recipeFromPicks(picks: Picks, options: { name: string; urlPattern: string; asList: boolean }): RecipeInput | undefined {
+export function recipeFromPicks(
+  picks: Picks,
+  options: { name: string; urlPattern: string; asList: boolean; placement?: PreviewPlacement },
+): RecipeInput | undefined {
   const list = options.asList ? listOf(picks) : undefined;
-  const fields: Partial<Record<RecipeField, string>> = {};
-  for (const field of RECIPE_FIELDS) {
+  const fields: Partial<Record<RecipeField | RecipeExtraField, string>> = {};
+  // `title` is where the button goes, only when the user chose "after an element I click".
+  const extras = RECIPE_EXTRA_FIELDS.filter((f) => f !== 'title' || options.placement === 'picked');
+  for (const field of [...RECIPE_FIELDS, ...extras]) {
     const element = picks[field];
     if (!element) continue;
     if (list) {
@@ -65,7 +73,13 @@ export function recipeFromPicks(picks: Picks, options: { name: string; urlPatter
     }
   }
   if (!fields.number && !fields.pdf) return undefined;
-  return { name: options.name, urlPattern: options.urlPattern, ...(list ? { rowSelector: list.rowSelector } : {}), fields };
+  return {
+    name: options.name,
+    urlPattern: options.urlPattern,
+    ...(list ? { rowSelector: list.rowSelector } : {}),
+    fields,
+    ...(options.placement === 'float' ? { placement: 'float' as const } : {}),
+  };
 }
 
 /**
@@ -76,6 +90,12 @@ export function recipeFromPicks(picks: Picks, options: { name: string; urlPatter
  */
 export function Picker({ host, signal, ownHost, onClose }: Props) {
   const t = useMemo(() => createTranslator(pageStrings, host.language), [host.language]);
+  const tc = useMemo(() => createTranslator(captureStrings, host.language), [host.language]);
+  // A pick after the ordered steps: where the button goes, the PDF button, the customer's page (issue 16).
+  const [extra, setExtra] = useState<RecipeExtraField | undefined>();
+  const extraRef = useRef(extra);
+  extraRef.current = extra;
+  const [placement, setPlacement] = useState<PreviewPlacement>('number');
   const [step, setStep] = useState(0);
   const [picks, setPicks] = useState<Picks>({});
   const [hover, setHover] = useState<DOMRect | undefined>();
@@ -98,7 +118,7 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
   }, []);
 
   useEffect(() => {
-    if (phase !== 'picking') return;
+    if (phase !== 'picking' && !extra) return;
     const listening = new AbortController();
     const stop = () => listening.abort();
     signal.addEventListener('abort', stop);
@@ -123,9 +143,16 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
         event.preventDefault();
         event.stopImmediatePropagation();
         if (!event.isTrusted || !(event.target instanceof Element)) return;
+        const picked = event.target;
+        const extraField = extraRef.current;
+        if (extraField) {
+          setPicks((previous) => ({ ...previous, [extraField]: picked }));
+          if (extraField === 'title') setPlacement('picked');
+          setHover(undefined);
+          return setExtra(undefined);
+        }
         const current = RECIPE_FIELDS[stepRef.current];
         if (!current) return;
-        const picked = event.target;
         setPicks((previous) => ({ ...previous, [current]: picked }));
         advance(stepRef.current + 1);
       },
@@ -154,7 +181,7 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
       signal.removeEventListener('abort', stop);
       stop();
     };
-  }, [phase]);
+  }, [phase, extra]);
 
   function advance(next: number) {
     if (next < RECIPE_FIELDS.length) return setStep(next);
@@ -167,7 +194,7 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
   }, [phase]);
 
   async function save() {
-    const recipe = recipeFromPicks(picks, { name: name.trim(), urlPattern: urlPattern.trim(), asList });
+    const recipe = recipeFromPicks(picks, { name: name.trim(), urlPattern: urlPattern.trim(), asList, placement });
     if (!recipe) return setOutcome({ saved: false, problem: { message: t('recipeNeedsNumber') } });
     setPhase('saving');
     const result = await askBackground({ type: 'recipes.save', recipe, share: isAdmin && share });
@@ -183,7 +210,14 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
 
   return (
     <div class="picker" role="dialog" aria-label={t('pickerTitle')} data-testid="ownpost-picker">
-      {hover && phase === 'picking' && (
+      {phase !== 'picking' && !extra && (
+        <ButtonPreview
+          label={tc('buttonPreview')}
+          anchor={placement === 'float' ? undefined : placement === 'picked' ? picks.title : (picks.number?.closest('h1, h2, h3, h4, [role="heading"]') ?? picks.number)}
+          signal={signal}
+        />
+      )}
+      {hover && (phase === 'picking' || extra) && (
         <div class="highlight" style={{ top: `${hover.top}px`, left: `${hover.left}px`, width: `${hover.width}px`, height: `${hover.height}px` }} />
       )}
       <div class="toolbar">
@@ -211,7 +245,12 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
             </div>
           </>
         )}
-        {phase !== 'picking' && (
+        {extra && (
+          <p class="instruction" data-testid="ownpost-picker-step" data-field={extra}>
+            {tc(`pick_${extra}`)}
+          </p>
+        )}
+        {phase !== 'picking' && !extra && (
           <form onSubmit={(e) => e.preventDefault()}>
             <ul class="picks">
               {RECIPE_FIELDS.filter((f) => picks[f]).map((f) => (
@@ -219,6 +258,13 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
                   {t(`pick_${f}`)}: <strong>{preview(f, picks[f]!)}</strong>
                 </li>
               ))}
+              {(['pdfButton', 'customerPage'] as const)
+                .filter((f) => picks[f])
+                .map((f) => (
+                  <li key={f} data-testid="ownpost-picker-pick" data-field={f}>
+                    {tc(`pick_${f}`)}: <strong>{shownValue(picks[f]).slice(0, 60)}</strong>
+                  </li>
+                ))}
             </ul>
             <label>
               {t('recipeName')}
@@ -228,6 +274,40 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
               {t('recipePattern')}
               <input type="text" data-testid="ownpost-recipe-pattern" value={urlPattern} disabled={phase !== 'review'} onInput={fromUser((e: Event) => setUrlPattern((e.currentTarget as HTMLInputElement).value))} />
             </label>
+            <fieldset class="placement" data-testid="ownpost-placement">
+              <legend>{tc('placementTitle')}</legend>
+              {(
+                [
+                  ['number', tc('placementNumber')],
+                  ['picked', tc('placementPicked')],
+                  ['float', tc('placementFloat')],
+                ] as const
+              ).map(([value, label]) => (
+                <label class="check" key={value}>
+                  <input
+                    type="radio"
+                    name="ownpost-placement"
+                    value={value}
+                    data-testid={`ownpost-placement-${value}`}
+                    checked={placement === value}
+                    disabled={phase !== 'review'}
+                    onChange={fromUser(() => (value === 'picked' && !picks.title ? setExtra('title') : setPlacement(value)))}
+                  />
+                  {label}
+                </label>
+              ))}
+              <p class="muted">{tc('placementPreview')}</p>
+            </fieldset>
+            {phase === 'review' && (
+              <div class="actions">
+                <button type="button" class="secondary" data-testid="ownpost-pick-pdfButton" onClick={fromUser(() => setExtra('pdfButton'))}>
+                  {tc('pickPdfButton')}
+                </button>
+                <button type="button" class="secondary" data-testid="ownpost-pick-customerPage" onClick={fromUser(() => setExtra('customerPage'))}>
+                  {tc('pickCustomerPage')}
+                </button>
+              </div>
+            )}
             {listOf(picks) && (
               <label class="check">
                 <input type="checkbox" data-testid="ownpost-recipe-list" checked={asList} disabled={phase !== 'review'} onChange={fromUser((e: Event) => setAsList((e.currentTarget as HTMLInputElement).checked))} />

@@ -10,6 +10,8 @@ import { formatBytes } from '../../../ui/format';
 import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
 import { templateValues, usePageSenders } from './use-page-senders';
+import { PageCapture } from './PageCapture';
+import { CustomerSuggestion, rememberCustomer } from './CustomerSuggestion';
 import {
   deliveryProblem,
   followMessage,
@@ -141,6 +143,8 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
     });
     if (signal.aborted) return;
     if (!result.ok) return setPhase({ kind: 'error', problem: problemOf(result.error) });
+    // The company's customer directory learns who this customer's documents go to (issue 16 item 4).
+    rememberCustomer(found, toList.value);
     const final = await followMessage(result.data, signal, (message) => setPhase({ kind: 'queued', message }));
     if (!final) return;
     if ('code' in final) return setPhase({ kind: 'error', problem: problemOf(final) });
@@ -204,6 +208,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
             aria-invalid={fieldProblem?.field === 'to'}
             onInput={fromUser((e: Event) => setTo((e.currentTarget as HTMLInputElement).value))}
           />
+          <CustomerSuggestion found={found} language={host.language} current={to} disabled={busy || done} signal={signal} onUse={setTo} />
           <datalist id="ownpost-recipients">
             {found.recipients.map((address) => (
               <option key={address} value={address} />
@@ -300,6 +305,15 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
             </label>
           )}
           {fileProblem && <p class="field-problem">{fileProblem}</p>}
+          <PageCapture
+            language={host.language}
+            documentNumber={found.number}
+            pdfButton={found.pdfButton}
+            hasPdf={Boolean(found.pdfUrl && includeDocument) || files.some((file) => file.contentType === 'application/pdf')}
+            disabled={busy || done}
+            signal={signal}
+            onFile={({ route: _route, ...file }) => setFiles((current) => [...current, file])}
+          />
         </div>
         <div class="actions">
           {phase.kind === 'sending' && <progress data-testid="ownpost-progress" aria-label={t('sending')} />}

@@ -1,0 +1,54 @@
+/**
+ * The background's part of "Take the PDF from the page" (issue 16 item 3): the main-world hook goes
+ * into the frame that asked, only when its panel armed a capture after the user's click (the content
+ * script asks; a page cannot send us messages), never with the page load.
+ */
+import { CAPTURE_ARMED_MS } from '../capture/page-capture';
+import { installCaptureHook } from '../capture/main-world-hook';
+import { browser, type Runtime } from '../lib/browser';
+import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
+import { bytesToBase64 } from '../lib/base64';
+import { documentFilename, isPdf } from './fetch-document';
+import { RelayError } from './relay-client';
+
+export async function armCapture(nonce: string, sender: Runtime.MessageSender): Promise<{ armed: true }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can take its PDF.' });
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [sender.frameId ?? 0] },
+    world: 'MAIN',
+    func: installCaptureHook,
+    args: [nonce, CAPTURE_ARMED_MS],
+  });
+  return { armed: true };
+}
+
+/**
+ * A file the app made on another host (its files or CDN domain, issue 16 item 3), fetched by the
+ * background only when the user granted Ownpost that host (switching Ownpost on for it in the popup
+ * grants it), without cookies (they belong to that host, not to the invoicing app), with every hop of
+ * a redirect on a granted host, and only when it is a PDF within the size limit.
+ */
+export async function fetchCapturedFile(raw: string, sender: Runtime.MessageSender): Promise<{ filename: string; contentBase64: string; size: number }> {
+  const url = new URL(raw);
+  const tabOrigin = sender.tab?.url ? new URL(sender.tab.url).origin : undefined;
+  const unavailable = (message: string, hint?: string) => new RelayError({ code: 'document_unavailable', message, ...(hint ? { hint } : {}) });
+  if (!/^https?:$/.test(url.protocol) || !tabOrigin) throw unavailable('The file’s address is not a web address.');
+  const granted = (target: URL) => browser.permissions.contains({ origins: [`${target.protocol}//${target.hostname}/*`] });
+  if (!(await granted(url))) {
+    throw unavailable(`The PDF is on ${url.hostname}, which Ownpost may not read.`, `Open ${url.hostname} once and switch Ownpost on for it in the popup, or add the file yourself.`);
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow' });
+  } catch {
+    throw unavailable(`${url.hostname} did not answer.`);
+  }
+  if (response.url && !(await granted(new URL(response.url)))) throw unavailable('The file’s address led to a site Ownpost may not read.');
+  if (!response.ok) throw unavailable(`${url.hostname} answered ${response.status}.`);
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_DOCUMENT_BYTES) throw new RelayError({ code: 'document_too_large', message: 'The file is too large.' });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw new RelayError({ code: 'document_too_large', message: 'The file is too large.' });
+  if (!isPdf(bytes)) throw new RelayError({ code: 'not_a_pdf', message: 'The file the page made is not a PDF.' });
+  return { filename: documentFilename(response.headers.get('content-disposition'), url), contentBase64: bytesToBase64(bytes), size: bytes.length };
+}

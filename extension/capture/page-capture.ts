@@ -1,0 +1,250 @@
+/**
+ * "Take the PDF from the page" (issue 16 item 3), the isolated world's half. Many invoicing apps have
+ * no link to their PDF: a toolbar button runs an RPC and downloads a blob, a Print button POSTs a
+ * form and gets an attachment back, a script loads the file into a hidden iframe or opens it in a new
+ * tab, a viewer embeds it from an address without `.pdf`. The user arms a capture in the panel (a
+ * trusted click) and presses the app's own button; while armed, Ownpost takes the first file the page
+ * makes, from whichever of those routes it comes:
+ *
+ * - blob and data URLs, `window.open`, `form.submit()`: the main-world hook (main-world-hook.ts),
+ *   injected by the background only now;
+ * - a form submitted by a click or `requestSubmit()`: its `submit` event here; Ownpost sends the
+ *   form itself with the page's cookies;
+ * - an iframe, embed or object that gets an address (a hidden download frame, a viewer): watched here;
+ *   a viewer already on the page is looked at right away.
+ *
+ * Whatever arrives is fetched by this script from the page's own origin (with its cookies and any
+ * HTTP Basic credentials the browser holds for it) and kept only when its first bytes are `%PDF-`
+ * and it is at most 25 MB. Nothing is taken when no capture is armed, or after the first file.
+ */
+import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
+import { bytesToBase64 } from '../lib/base64';
+
+export const CAPTURE_ARMED_MS = 120_000;
+
+export interface CapturedFile {
+  filename: string;
+  contentType: 'application/pdf';
+  contentBase64: string;
+  size: number;
+  /** Where the file came from (the route), for the panel and the tests. */
+  route: CaptureRoute;
+}
+
+export type CaptureRoute = 'blob' | 'url' | 'form' | 'frame';
+
+export type CaptureOutcome =
+  | { ok: true; file: CapturedFile }
+  | { ok: false; reason: 'not_pdf' | 'timeout' | 'failed' | 'other_site' | 'too_large' | 'cancelled'; message?: string };
+
+export interface CaptureOptions {
+  /** Aborting cancels the capture (the panel closed, the user pressed Cancel). */
+  signal: AbortSignal;
+  /** The panel's own shadow host: nothing inside it is the page's. */
+  ownHost?: Element;
+  /** Injects the main-world hook with this nonce (the background's `capture.arm`). */
+  armPage(nonce: string): Promise<boolean>;
+  /**
+   * A file on another host (a files or CDN domain): the background fetches it when the user granted
+   * Ownpost that host (`capture.fetch`), else says why not.
+   */
+  fetchElsewhere?(url: string): Promise<{ ok: true; filename: string; contentBase64: string } | { ok: false; message: string }>;
+  /** The document's number, for a file name when the page gives none. */
+  documentNumber?: string;
+  /** @default CAPTURE_ARMED_MS */
+  timeoutMs?: number;
+}
+
+/** Random hex without `crypto.randomUUID`, which plain-HTTP pages (LAN apps) do not have (issue 16 item 1). */
+function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A safe file name: the page's, the URL's last segment, or one made from the document number. */
+export function captureFilename(candidates: (string | undefined | null)[], documentNumber?: string): string {
+  for (const raw of candidates) {
+    const name = (raw ?? '').replace(/[\\/\u0000-\u001f\u007f"]/g, '_').trim().slice(0, 200);
+    if (name && name !== '_') return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
+  }
+  const ref = (documentNumber ?? '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
+  return ref ? `${ref}.pdf` : 'document.pdf';
+}
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+/**
+ * The same check as the background's (background/fetch-document.ts), kept here so the panel's bundle
+ * does not pull in the background's imports (zod, through shared/extension-messages).
+ */
+export function isPdf(bytes: Uint8Array): boolean {
+  return PDF_MAGIC.every((byte, i) => bytes[i] === byte);
+}
+
+function dispositionFilename(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(header)?.[1]?.trim();
+}
+
+function lastSegment(url: string): string | undefined {
+  try {
+    const segment = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+    return /\.pdf$/i.test(segment) ? segment : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Arms a capture and waits for the page's file: the outcome the panel shows. */
+export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutcome> {
+  const nonce = newNonce();
+  const listening = new AbortController();
+  const on = { signal: listening.signal };
+  let settled = false;
+
+  return new Promise<CaptureOutcome>((resolve) => {
+    const finish = (outcome: CaptureOutcome) => {
+      if (settled) return;
+      settled = true;
+      listening.abort();
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const isOwn = (node: Node | null) => Boolean(node && options.ownHost && (node === options.ownHost || options.ownHost.contains(node)));
+
+    /** Takes bytes the page made: checked to be a PDF, and not too large. `soft`: anything else is ignored, the capture goes on. */
+    const accept = (bytes: Uint8Array, route: CaptureRoute, names: (string | undefined | null)[], soft = false) => {
+      if (bytes.length > MAX_DOCUMENT_BYTES) return soft || finish({ ok: false, reason: 'too_large' });
+      if (!isPdf(bytes)) return soft || finish({ ok: false, reason: 'not_pdf' });
+      finish({
+        ok: true,
+        file: { filename: captureFilename(names, options.documentNumber), contentType: 'application/pdf', contentBase64: bytesToBase64(bytes), size: bytes.length, route },
+      });
+    };
+
+    /**
+     * Fetches an address the page asked for, from the page's origin only (the tab's cookies go nowhere
+     * else). `soft` for frames, which pages also add for other reasons (chat, analytics): only a PDF counts.
+     */
+    const fetchFrom = async (raw: string, route: CaptureRoute, init: RequestInit = {}, name?: string, soft = false) => {
+      const fail = (reason: 'failed' | 'other_site' | 'too_large') => soft || finish({ ok: false, reason });
+      let url: URL;
+      try {
+        url = new URL(raw, location.href);
+      } catch {
+        return fail('failed');
+      }
+      if (url.origin !== location.origin) {
+        if (soft || !options.fetchElsewhere || init.method) return fail('other_site');
+        const elsewhere = await options.fetchElsewhere(url.href);
+        if (settled) return;
+        if (!elsewhere.ok) return finish({ ok: false, reason: 'other_site', message: elsewhere.message });
+        const binary = atob(elsewhere.contentBase64);
+        const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+        return accept(bytes, route, [name, elsewhere.filename]);
+      }
+      try {
+        const response = await fetch(url.href, { credentials: 'include', redirect: 'follow', ...init });
+        if (settled) return;
+        if (!response.ok) return fail('failed');
+        const length = Number(response.headers.get('content-length') ?? 0);
+        if (length > MAX_DOCUMENT_BYTES) return fail('too_large');
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        if (settled) return;
+        accept(bytes, route, [name, dispositionFilename(response.headers.get('content-disposition')), lastSegment(response.url || url.href)], soft);
+      } catch {
+        fail('failed');
+      }
+    };
+
+    const sendForm = (form: HTMLFormElement, submitter?: HTMLElement | null) => {
+      const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase();
+      const action = submitter?.getAttribute('formaction') ?? form.getAttribute('action') ?? location.href;
+      let data: FormData;
+      try {
+        data = new FormData(form, submitter ?? undefined);
+      } catch {
+        data = new FormData(form);
+      }
+      if (method === 'post') {
+        const multipart = (submitter?.getAttribute('formenctype') ?? form.enctype) === 'multipart/form-data';
+        const body = multipart ? data : new URLSearchParams(data as unknown as Record<string, string>);
+        return void fetchFrom(action, 'form', { method: 'POST', body });
+      }
+      const target = new URL(action, location.href);
+      target.search = new URLSearchParams(data as unknown as Record<string, string>).toString();
+      void fetchFrom(target.href, 'form');
+    };
+
+    // The main-world hook's reports.
+    window.addEventListener(
+      'message',
+      (event) => {
+        const data = event.data as { ownpostCapture?: string; kind?: string; blob?: Blob; url?: string; name?: string } | null;
+        if (event.source !== window || !data || data.ownpostCapture !== nonce) return;
+        if (data.kind === 'blob' && data.blob instanceof Blob) {
+          if (data.blob.size > MAX_DOCUMENT_BYTES) return finish({ ok: false, reason: 'too_large' });
+          void data.blob.arrayBuffer().then((buffer) => accept(new Uint8Array(buffer), 'blob', [data.name]), () => finish({ ok: false, reason: 'failed' }));
+        } else if (data.kind === 'url' && typeof data.url === 'string') {
+          void fetchFrom(data.url, 'url', {}, data.name);
+        } else if (data.kind === 'form') {
+          const form = document.querySelector(`form[data-ownpost-capture="${nonce}"]`);
+          if (form instanceof HTMLFormElement) {
+            form.removeAttribute('data-ownpost-capture');
+            sendForm(form);
+          }
+        } else if (data.kind === 'failed') {
+          finish({ ok: false, reason: 'failed' });
+        }
+      },
+      on,
+    );
+
+    // A form sent by the user's click (or requestSubmit): Ownpost sends it and keeps the answer.
+    document.addEventListener(
+      'submit',
+      (event) => {
+        const form = event.target;
+        if (!(form instanceof HTMLFormElement) || isOwn(form)) return;
+        event.preventDefault();
+        sendForm(form, (event as SubmitEvent).submitter);
+      },
+      { capture: true, signal: listening.signal },
+    );
+
+    // A download frame or a viewer getting an address.
+    const frameUrl = (element: Element) => element.getAttribute('src') ?? element.getAttribute('data');
+    const isFrame = (node: Node): node is Element => node instanceof Element && node.matches('iframe, embed, object, frame');
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        const candidates = record.type === 'attributes' ? [record.target] : [...record.addedNodes];
+        for (const node of candidates) {
+          if (!isFrame(node) || isOwn(node)) continue;
+          const src = frameUrl(node);
+          if (src && !/^(?:about|javascript):/i.test(src)) void fetchFrom(src, 'frame', {}, undefined, true);
+        }
+      }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'data'] });
+
+    const timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), options.timeoutMs ?? CAPTURE_ARMED_MS);
+    options.signal.addEventListener('abort', () => finish({ ok: false, reason: 'cancelled' }), on);
+
+    void options.armPage(nonce).then((hooked) => {
+      if (!hooked && !settled) console.warn('[ownpost] the page hook for blob downloads could not be installed; forms and frames are still watched');
+    });
+    // A viewer that is on the page already (an <embed> or <iframe> whose address says neither .pdf nor a type).
+    const viewers = [...document.querySelectorAll('iframe[src], embed[src], object[data]')].filter((element) => !isOwn(element) && frameUrl(element));
+    for (const viewer of viewers.slice(0, 3)) void fetchFrom(frameUrl(viewer)!, 'frame', {}, undefined, true);
+  });
+}

@@ -1,0 +1,39 @@
+import { useEffect } from 'preact/hooks';
+import { placeByAnchor } from '../button-placement';
+
+/** The picker's choice of where the recipe's button goes (issue 16 item 6). */
+export type PreviewPlacement = 'number' | 'picked' | 'float';
+
+export const PREVIEW_HOST_TAG = 'ownpost-preview-ui';
+
+/**
+ * A look-alike of the send button, dashed, put where the recipe will put the real one, so the user
+ * sees before saving that the button lands somewhere visible (never inside the `<input>` holding the
+ * number: button-placement.ts). It does nothing when clicked.
+ */
+export function ButtonPreview({ label, anchor, signal }: { label: string; anchor: Element | undefined; signal: AbortSignal }) {
+  useEffect(() => {
+    const host = document.createElement(PREVIEW_HOST_TAG);
+    const root = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = `:host{all:initial;display:inline-block;margin:0 0 0 8px;vertical-align:middle}
+      :host(.floating){position:fixed!important;right:16px!important;bottom:16px!important;z-index:2147483646!important}
+      span{display:inline-block;font:600 13px/1.2 system-ui,sans-serif;padding:6px 10px;border:2px dashed #2563eb;border-radius:6px;color:#1d4ed8;background:#eff6ff}`;
+    const look = document.createElement('span');
+    look.dataset.testid = 'ownpost-button-preview';
+    look.textContent = label;
+    root.append(style, look);
+    if (!placeByAnchor(anchor, host)) {
+      host.className = 'floating';
+      look.dataset.placement = 'float';
+      (document.body ?? document.documentElement).append(host);
+    }
+    const remove = () => host.remove();
+    signal.addEventListener('abort', remove);
+    return () => {
+      signal.removeEventListener('abort', remove);
+      remove();
+    };
+  }, [anchor, label]);
+  return null;
+}

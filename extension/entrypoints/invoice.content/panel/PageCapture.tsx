@@ -1,0 +1,102 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { capturePdfFromPage, type CaptureOutcome, type CapturedFile } from '../../../capture/page-capture';
+import { captureStrings } from '../../../i18n/capture-strings';
+import { createTranslator, type Language } from '../../../i18n/core';
+import { askBackground } from '../background-request';
+import { fromUser } from './panel-helpers';
+
+interface Props {
+  language: Language;
+  documentNumber?: string;
+  /** The app's own button that makes the PDF, from a recipe: "Make the PDF" presses it for the user. */
+  pdfButton?: Element;
+  /** The panel has a PDF already (from a link, or taken before): then this offers itself quietly. */
+  hasPdf: boolean;
+  disabled: boolean;
+  signal: AbortSignal;
+  onFile(file: CapturedFile): void;
+}
+
+type State = { kind: 'idle' } | { kind: 'armed' } | { kind: 'taken'; file: CapturedFile } | { kind: 'failed'; outcome: Exclude<CaptureOutcome, { ok: true }> };
+
+/**
+ * "Take the PDF from the page" (issue 16 item 3): armed only by the user's own click here, then the
+ * user presses the app's Print or PDF button and the file it makes is attached (capture/page-capture.ts).
+ * When no PDF was found, says so and points to this and to "Add a file".
+ */
+export function PageCapture({ language, documentNumber, pdfButton, hasPdf, disabled, signal, onFile }: Props) {
+  const t = useMemo(() => createTranslator(captureStrings, language), [language]);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const running = useRef<AbortController | undefined>(undefined);
+
+  useEffect(() => () => running.current?.abort(), []);
+
+  async function arm(pressAppButton: boolean) {
+    running.current?.abort();
+    const controller = new AbortController();
+    running.current = controller;
+    signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal });
+    setState({ kind: 'armed' });
+    const outcome = capturePdfFromPage({
+      signal: controller.signal,
+      ownHost: document.querySelector('ownpost-panel-ui') ?? undefined,
+      documentNumber,
+      armPage: async (nonce) => (await askBackground({ type: 'capture.arm', nonce })).ok,
+      fetchElsewhere: async (url) => {
+        const result = await askBackground({ type: 'capture.fetch', url });
+        return result.ok ? { ok: true, ...result.data } : { ok: false, message: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message };
+      },
+    });
+    // A recipe's "this button makes the PDF": pressed for the user once the capture listens.
+    if (pressAppButton && pdfButton?.isConnected) setTimeout(() => (pdfButton as HTMLElement).click(), 50);
+    const result = await outcome;
+    if (controller.signal.aborted && !result.ok && result.reason === 'cancelled') return signal.aborted ? undefined : setState({ kind: 'idle' });
+    if (signal.aborted) return;
+    if (result.ok) {
+      onFile(result.file);
+      setState({ kind: 'taken', file: result.file });
+    } else setState({ kind: 'failed', outcome: result });
+  }
+
+  const reason = state.kind === 'failed' ? state.outcome.reason : undefined;
+  return (
+    <div class="capture" data-testid="ownpost-capture">
+      {!hasPdf && state.kind !== 'taken' && (
+        <p class="notice" data-testid="ownpost-no-pdf">
+          {t('noPdfFound')}
+        </p>
+      )}
+      {state.kind === 'armed' ? (
+        <p class="capture-armed" data-testid="ownpost-capture-status" data-state="armed" role="status">
+          {t('captureArmed')}{' '}
+          <button type="button" class="secondary" data-testid="ownpost-capture-cancel" onClick={fromUser(() => running.current?.abort())}>
+            {t('captureCancel')}
+          </button>
+        </p>
+      ) : (
+        !disabled && (
+          <div class="actions capture-actions">
+            {pdfButton && (
+              <button type="button" class="secondary" data-testid="ownpost-capture-recipe" onClick={fromUser(() => void arm(true))}>
+                {t('captureRecipe')}
+              </button>
+            )}
+            <button type="button" class="secondary" data-testid="ownpost-capture-start" onClick={fromUser(() => void arm(false))}>
+              {t('captureStart')}
+            </button>
+          </div>
+        )
+      )}
+      {state.kind === 'taken' && (
+        <p class="hint" data-testid="ownpost-capture-status" data-state="taken" data-route={state.file.route}>
+          {t('captureTaken')}: {state.file.filename}
+        </p>
+      )}
+      {reason && (
+        <p class="field-problem" data-testid="ownpost-capture-status" data-state="error" data-reason={reason} role="alert">
+          {state.kind === 'failed' && state.outcome.message ? state.outcome.message : reason === 'not_pdf' ? t('captureNotPdf') : t('captureNothing')}
+        </p>
+      )}
+    </div>
+  );
+}
