@@ -73,6 +73,7 @@ export function createApp(deps: AppDeps) {
     discoverRoutes({
       dnsServers: config.dnsServers,
       allowPrivateHosts: config.allowPrivateHosts,
+      extraPorts: config.extraSmtpPorts,
       extraCa: config.extraCa,
       probeTimeoutMs: config.discoveryProbeTimeoutMs,
       guessEndpoints: config.discoveryGuessEndpoints,

@@ -2329,6 +2329,54 @@ const DEFINITIONS = {
       },
     },
   },
+  // ---------------------------------------------------------------- The relay's own refusals (issue 14)
+  destination_not_allowed: {
+    retry: 'never',
+    text: {
+      en: {
+        title: 'The relay does not connect to this server',
+        explanation:
+          'The server name points to a private network (this computer, the office network or a cloud metadata address), or the port is not a mail port. The relay refuses such connections on a user\'s behalf, so nothing was sent there.',
+        fix: 'Use your mail provider\'s public server name and port 587 (STARTTLS) or 465 (TLS). If the mail server really is internal, an admin can allow it by starting the relay with OWNPOST_ALLOW_PRIVATE_HOSTS=1 (other ports: OWNPOST_ALLOWED_PORTS).',
+      },
+      pl: {
+        title: 'Przekaźnik nie łączy się z tym serwerem',
+        explanation:
+          'Nazwa serwera wskazuje na sieć prywatną (ten komputer, sieć biurową lub adres metadanych chmury) albo port nie jest portem poczty. Przekaźnik odmawia takich połączeń w imieniu użytkownika, więc nic tam nie wysłano.',
+        fix: 'Użyj publicznej nazwy serwera dostawcy poczty i portu 587 (STARTTLS) lub 465 (TLS). Jeśli serwer poczty naprawdę jest wewnętrzny, administrator może go dopuścić, uruchamiając przekaźnik z OWNPOST_ALLOW_PRIVATE_HOSTS=1 (inne porty: OWNPOST_ALLOWED_PORTS).',
+      },
+      is: {
+        title: 'Milliþjónninn tengist ekki þessum þjóni',
+        explanation:
+          'Heiti þjónsins vísar á einkanet (þessa tölvu, net skrifstofunnar eða lýsigagnavistfang skýs), eða gáttin er ekki póstgátt. Milliþjónninn hafnar slíkum tengingum fyrir hönd notanda, svo ekkert var sent þangað.',
+        fix: 'Notaðu opinbert heiti á þjóni póstþjónustunnar og gátt 587 (STARTTLS) eða 465 (TLS). Ef póstþjónninn er í raun innanhúss getur kerfisstjóri leyft hann með því að ræsa milliþjóninn með OWNPOST_ALLOW_PRIVATE_HOSTS=1 (aðrar gáttir: OWNPOST_ALLOWED_PORTS).',
+      },
+      sv: {
+        title: 'Reläet ansluter inte till den här servern',
+        explanation:
+          'Servernamnet pekar på ett privat nätverk (den här datorn, kontorets nätverk eller en metadataadress i molnet), eller så är porten ingen e-postport. Reläet vägrar sådana anslutningar för en användares räkning, så ingenting skickades dit.',
+        fix: 'Använd e-postleverantörens publika servernamn och port 587 (STARTTLS) eller 465 (TLS). Om e-postservern verkligen är intern kan en administratör tillåta den genom att starta reläet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andra portar: OWNPOST_ALLOWED_PORTS).',
+      },
+      da: {
+        title: 'Relæet forbinder ikke til denne server',
+        explanation:
+          'Servernavnet peger på et privat netværk (denne computer, kontorets netværk eller en metadataadresse i skyen), eller porten er ikke en mailport. Relæet afviser sådanne forbindelser på en brugers vegne, så intet blev sendt dertil.',
+        fix: 'Brug mailudbyderens offentlige servernavn og port 587 (STARTTLS) eller 465 (TLS). Hvis mailserveren virkelig er intern, kan en administrator tillade den ved at starte relæet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andre porte: OWNPOST_ALLOWED_PORTS).',
+      },
+      nb: {
+        title: 'Reléet kobler ikke til denne serveren',
+        explanation:
+          'Servernavnet peker på et privat nettverk (denne datamaskinen, kontorets nettverk eller en metadataadresse i skyen), eller porten er ikke en e-postport. Reléet avviser slike tilkoblinger på vegne av en bruker, så ingenting ble sendt dit.',
+        fix: 'Bruk e-postleverandørens offentlige servernavn og port 587 (STARTTLS) eller 465 (TLS). Hvis e-postserveren virkelig er intern, kan en administrator tillate den ved å starte reléet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andre porter: OWNPOST_ALLOWED_PORTS).',
+      },
+      de: {
+        title: 'Das Relay verbindet sich nicht mit diesem Server',
+        explanation:
+          'Der Servername zeigt in ein privates Netz (dieser Rechner, das Büronetz oder eine Cloud-Metadatenadresse), oder der Port ist kein Mail-Port. Das Relay verweigert solche Verbindungen im Auftrag eines Benutzers, daher wurde dorthin nichts gesendet.',
+        fix: 'Verwenden Sie den öffentlichen Servernamen Ihres Mail-Anbieters und Port 587 (STARTTLS) oder 465 (TLS). Ist der Mailserver wirklich intern, kann ein Admin ihn erlauben, indem er das Relay mit OWNPOST_ALLOW_PRIVATE_HOSTS=1 startet (andere Ports: OWNPOST_ALLOWED_PORTS).',
+      },
+    },
+  },
 } satisfies Record<string, Definition>;
 
 export type ProblemCode = keyof typeof DEFINITIONS;

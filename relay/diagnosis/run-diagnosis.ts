@@ -13,7 +13,8 @@ import os from 'node:os';
 import { parseAddress, sameAddress } from '../../shared/address';
 import type { DiagnosisResult, DiagnosisStage, DiagnosisStageName } from '../../shared/diagnosis-schemas';
 import type { CipherLevel, SmtpSecurity, TlsVersion } from '../../shared/schemas';
-import { resolvePinnedHost, type PinnedHost } from '../net/host-policy';
+import type { PinnedHost } from '../net/host-policy';
+import { pinOutbound } from '../net/outbound';
 import { isSmtpPortAllowed, PortNotAllowedError, type PortRange } from '../net/port-policy';
 import type { HostResolver } from '../net/resolve-host';
 import { tlsOptionsFor } from '../profiles/server-options';
@@ -213,9 +214,13 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
     // ------------------------------------------------------------------------------------ dns
     let started = performance.now();
     try {
-      pinned = await resolvePinnedHost(smtp.host, { resolve: env.resolveHost, allowPrivateHosts: env.allowPrivateHosts });
+      // The same gate as delivery (relay/net/outbound.ts); the port was checked above, before the test message was built.
+      pinned = await pinOutbound(
+        { resolveHost: env.resolveHost, allowPrivateHosts: env.allowPrivateHosts, extraPorts: env.extraSmtpPorts },
+        { host: smtp.host, port: smtp.port, service: 'smtp' },
+      );
     } catch (error) {
-      if ((error as Error).name === 'PrivateHostError') throw error;
+      if ((error as { code?: unknown }).code === 'destination_not_allowed') throw error;
       fail('dns', elapsed(started), error, `Could not look up ${smtp.host}`);
     }
     const target = pinned!;

@@ -14,6 +14,7 @@
  */
 import type { DiscoveryResult } from '../../shared/api-schemas';
 import { findProviderByDomain, findProviderByMx, isHostTemplate, type ProviderPreset } from '../../shared/providers';
+import type { PortRange } from '../net/port-policy';
 import { createHostResolver } from '../net/resolve-host';
 import { createMxLookup, type MxLookup } from './mx-lookup';
 import { probeSmtp, type ProbeResult } from './probe-smtp';
@@ -22,6 +23,8 @@ export interface DiscoveryOptions {
   /** OWNPOST_DNS_SERVERS; empty: the system's resolver. */
   dnsServers: readonly string[];
   allowPrivateHosts: boolean;
+  /** Ports an admin allowed beside the standard mail ports (OWNPOST_ALLOWED_PORTS). @default [] */
+  extraPorts?: readonly PortRange[];
   extraCa: readonly string[];
   /** One probe's limit (connect, greeting, each reply). @default 5000 */
   probeTimeoutMs: number;
@@ -156,6 +159,7 @@ export class SettingsDiscovery {
         probeSmtp(target, {
           resolveHost: this.resolveHost,
           allowPrivateHosts: this.options.allowPrivateHosts,
+          extraPorts: this.options.extraPorts ?? [],
           extraCa: this.options.extraCa,
           timeoutMs: this.options.probeTimeoutMs,
         }),
