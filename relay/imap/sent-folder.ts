@@ -8,6 +8,7 @@ import { rootCertificates } from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import type { OpenedSaveToSent } from '../delivery/delivery-settings';
 import { pinOutbound, type OutboundPolicy } from '../net/outbound';
+import { toCrlf } from '../delivery/crlf';
 
 export interface SentCopyOptions {
   /** Extra trusted CAs (PEM) beside Node's roots. */
@@ -100,7 +101,8 @@ export async function appendToSentFolder(
     } finally {
       lock.release();
     }
-    const appended = await client.append(folder, message.raw, ['\\Seen'], message.sentAt);
+    // The bytes that were sent, with the line endings they had on the wire (relay/delivery/crlf.ts).
+    const appended = await client.append(folder, toCrlf(message.raw), ['\\Seen'], message.sentAt);
     if (!appended) throw new Error(`the server did not accept the message into ${folder}`);
     return { folder, alreadyThere: false };
   } catch (error) {
