@@ -223,6 +223,9 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
+    // Always, not only during a key rotation (issue 14): a secret replaced by a PATCH or a new
+    // sign-in leaves its old ciphertext in a free page otherwise, readable with an old key.
+    this.db.pragma('secure_delete = ON');
     // Every page a transaction writes passes through the page cache: with better-sqlite3's 16 MB a
     // 20 MB attachment's chunks grew it by 16 MB at the peak of its accept. The outbox's hot rows
     // and indexes fit in 4 MB; bodies of fresh messages are kept apart (FreshBodies).
@@ -420,10 +423,11 @@ export class SqliteStore implements Store {
   }
 
   async rewriteProfileSecrets(rewrite: (owner: { table: string; profileId: string; secrets: string }) => string | null): Promise<number> {
-    // secure_delete zeroes the space the old ciphertexts occupied, so the old key cannot open a copy
-    // of them left in free pages; the checkpoint then moves everything out of the WAL file.
-    this.db.pragma('secure_delete = ON');
-    try {
+    // secure_delete (always on, see the constructor) zeroes the space the old ciphertexts occupied, so
+    // the old key cannot open a copy of them left in free pages; VACUUM rewrites the file without the
+    // free pages of a database written before secure_delete was on; the checkpoint then moves
+    // everything out of the WAL file and truncates it.
+    {
       const changed = this.db.transaction(() => {
         let count = 0;
         for (const { table, idColumn } of this.profileSecretTables()) {
@@ -439,10 +443,13 @@ export class SqliteStore implements Store {
         }
         return count;
       }).immediate();
+      try {
+        this.db.exec('VACUUM');
+      } catch {
+        // Busy (another connection is reading): the freed pages were zeroed all the same.
+      }
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       return changed;
-    } finally {
-      this.db.pragma('secure_delete = OFF');
     }
   }
 
