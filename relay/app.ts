@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { RelayConfig } from './config';
 import { createSenderTestService, type SenderTestConfig } from './diagnosis/sender-test-service';
 import { ApiError, createErrorHandler, errorBody } from './http/api-error';
+import { requestLimitFor } from './http/body-limits';
 import { createSmtpAuthResolver } from './oauth/access-tokens';
 import { bearerAuth, type AuthEnv } from './http/authenticate';
 import { extensionOriginsOnly, hostGuard } from './http/guards';
@@ -31,8 +32,6 @@ export interface AppDeps {
   onQueued: () => void;
 }
 
-/** Requests other than sends are small; a large body there is a mistake or an attack. */
-const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** The relay's HTTP API. Pure: no listening socket, so tests call `app.request()` in process. */
 export function createApp(deps: AppDeps) {
@@ -50,7 +49,8 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', async (c, next) => {
     if (c.req.path === '/v1/messages' && c.req.method === 'POST') return next();
     return bodyLimit({
-      maxSize: MAX_REQUEST_BYTES,
+      // Per route (relay/http/body-limits.ts): settings are small, a pairing code smaller still.
+      maxSize: requestLimitFor(c.req.method, c.req.path),
       onError: () => {
         throw new ApiError('payload_too_large', 'The request is larger than this relay accepts.');
       },

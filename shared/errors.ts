@@ -36,6 +36,10 @@ export const ERROR_STATUS = {
   internal_error: 500,
   /** `/readyz` only: the relay cannot reach its database (a load balancer should route elsewhere). */
   store_unavailable: 503,
+  /** A JSON body nested deeper than any request of the API (issue 14), refused before it is parsed. */
+  json_too_deep: 400,
+  /** A profile moved to another server or port without its password: a stored secret never goes to a new server. */
+  profile_password_required: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
