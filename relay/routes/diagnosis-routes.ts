@@ -9,6 +9,7 @@ import { readJsonBody } from '../http/read-body';
 import type { OAuth2AuthInput } from '../../shared/schemas';
 import { openProfileSecrets, parseProfileData, sameOAuthClient, storedSmtp, type OpenedProfile, type ProfileData, type StoredOAuth2Auth } from '../profiles/profile-record';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
+import { assertTestSenderAllowed } from '../profiles/sender-policy';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow, Store } from '../store/types';
 
@@ -58,6 +59,13 @@ export function diagnosisRoutes({ store, cipher, senderTests }: DiagnosisRouteDe
         row = await store.getProfile(value.profileId);
         if (!row || !canUseProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
       }
+      // The test message goes out From this address: the sender rules of a send apply (issue 14).
+      assertTestSenderAllowed(
+        user,
+        user.role === 'admin' ? [] : await store.getSenderAllowances(user.id),
+        { fromAddress: value.fromAddress, allowedSenders: value.allowedSenders },
+        row ? { scope: row.scope, data: parseProfileData(row) } : undefined,
+      );
       if (value.auth?.type === 'oauth2') {
         oauth = senderTests.oauthSourceFor(...unsavedOAuthProfile(value.auth, value.fromAddress, row && canManageProfile(user, row) ? row : undefined));
       } else if (value.auth?.password !== undefined) {
