@@ -16,6 +16,7 @@ import {
   type ProfileData,
 } from '../profiles/profile-record';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
+import { assertStoredPasswordStaysWithServer } from '../profiles/secret-destination';
 import { assertMemberProfileWithinAllowance } from '../profiles/sender-policy';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow, Store, UserRow } from '../store/types';
@@ -136,6 +137,7 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
       const { value } = await readJsonBody(c, zProfilePatch);
       if (value.scope === 'company' && user.role !== 'admin') throw new ApiError('forbidden', 'Only an admin can make a sender a company sender.');
       let next = patchProfileRow(row, value, cipher, Date.now());
+      assertStoredPasswordStaysWithServer(parseProfileData(row), parseProfileData(next), JSON.parse(row.secrets ?? '{}') as Record<string, string>, value);
       if (value.scope === 'company') next.ownerId = null;
       if (value.scope === 'personal' && row.scope === 'company') next.ownerId = user.id;
       await assertSavable(user, next);

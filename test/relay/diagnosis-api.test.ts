@@ -380,7 +380,8 @@ describe('test before save', () => {
     expect(smtp.received.length).toBe(before);
 
     const port = await closedPort();
-    const moved = await t.request('PATCH', `/v1/profiles/${id}`, { token, body: { smtp: { host: '127.0.0.1', port, security: 'starttls' } } });
+    // Another server needs the password again (issue 14); with it, the move is tested before it is saved.
+    const moved = await t.request('PATCH', `/v1/profiles/${id}`, { token, body: { smtp: { host: '127.0.0.1', port, security: 'starttls' }, auth: { type: 'password', username: 'anna@firma.se', password: PASSWORD } } });
     expect(moved.status).toBe(422);
     expect(moved.body.error.details.diagnosis.problem.code).toBe('connection_refused');
     expect((await t.request('GET', `/v1/profiles/${id}`, { token })).body.smtp.port).toBe(smtp.port);
