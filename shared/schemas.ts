@@ -133,6 +133,13 @@ export const zSmtpSettings = z
       ehloName: zEhloName.optional(),
       minTlsVersion: z.enum(TLS_VERSIONS).default('TLSv1.2'),
       ciphers: z.enum(CIPHER_LEVELS).default('default'),
+      /**
+       * With `security: "none"`: sign in (send the password) over the unencrypted connection. Off by
+       * default: without it a `none` profile never sends AUTH, and anyone on the path could read the
+       * password otherwise. Only an admin may turn it on (issue 14). Ignored with TLS.
+       * @default false
+       */
+      allowPlaintextAuth: z.boolean().optional(),
     },
     smtpObjectOptions,
   )
@@ -156,6 +163,7 @@ export const zSmtpSettingsPatch = z
       ehloName: zEhloName.nullable().optional(),
       minTlsVersion: z.enum(TLS_VERSIONS).optional(),
       ciphers: z.enum(CIPHER_LEVELS).optional(),
+      allowPlaintextAuth: z.boolean().optional(),
     },
     smtpObjectOptions,
   )
@@ -393,7 +401,7 @@ export interface ProfileView {
   fromName?: string;
   fromAddress: string;
   replyTo?: string;
-  smtp: { host: string; port: number; security: SmtpSecurity; ehloName?: string; minTlsVersion: TlsVersion; ciphers: CipherLevel };
+  smtp: { host: string; port: number; security: SmtpSecurity; ehloName?: string; minTlsVersion: TlsVersion; ciphers: CipherLevel; allowPlaintextAuth?: boolean };
   auth: ProfileAuthView;
   allowOtherSender: boolean;
   allowedSenders: string[];

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { SmtpAuthResolver } from '../oauth/access-tokens';
 import { smtpAuthOptions } from '../oauth/xoauth2';
 import type { OutboundDestination } from '../net/outbound';
-import type { OpenedProfile } from '../profiles/profile-record';
+import { mayAuthenticateOn, type OpenedProfile } from '../profiles/profile-record';
 import { smtpConnectionOptions, tlsOptionsFor } from '../profiles/server-options';
 
 export interface TransportOptions {
@@ -42,8 +42,9 @@ export function smtpTransportOptions(profile: OpenedProfile, options: TransportO
           tls: tlsOptionsFor(smtp, { extraCa: options.extraCa }, destination.servername ?? destination.address),
         }
       : {}),
-    // A password, or XOAUTH2 with a token fetched when each connection signs in (relay/oauth/xoauth2.ts).
-    ...smtpAuthOptions(profile, options.smtpAuth),
+    // A password, or XOAUTH2 with a token fetched when each connection signs in (relay/oauth/xoauth2.ts);
+    // never over an unencrypted connection unless the profile allows it (issue 14).
+    ...(mayAuthenticateOn(smtp) ? smtpAuthOptions(profile, options.smtpAuth) : {}),
     // The greeting wait stays below the connection wait, so that a server that accepts but never
     // greets is reported as such (greeting_timeout), not as an unreachable host.
     connectionTimeout: Math.min(30_000, options.socketTimeoutMs ?? 30_000),

@@ -1168,43 +1168,43 @@ const DEFINITIONS = {
       en: {
         title: 'The server does not offer encryption (STARTTLS)',
         explanation:
-          'The profile requires STARTTLS, but the server on this port did not agree to encrypt the connection. Ownpost never sends passwords or invoices unencrypted.',
+          'The profile requires STARTTLS, but the server on this port did not agree to encrypt the connection. With STARTTLS required, Ownpost does not continue without encryption, so nothing was sent.',
         fix: 'Check the server name and port: most providers use STARTTLS on port 587 or TLS on port 465. If this is an internal server without encryption, ask IT to enable TLS on it.',
       },
       pl: {
         title: 'Serwer nie oferuje szyfrowania (STARTTLS)',
         explanation:
-          'Profil wymaga STARTTLS, ale serwer na tym porcie nie zgodził się zaszyfrować połączenia. Ownpost nigdy nie wysyła haseł ani faktur bez szyfrowania.',
+          'Profil wymaga STARTTLS, ale serwer na tym porcie nie zgodził się zaszyfrować połączenia. Gdy STARTTLS jest wymagany, Ownpost nie kontynuuje bez szyfrowania, więc nic nie zostało wysłane.',
         fix: 'Sprawdź nazwę serwera i port: większość dostawców używa STARTTLS na porcie 587 lub TLS na porcie 465. Jeśli to wewnętrzny serwer bez szyfrowania, poproś dział IT o włączenie na nim TLS.',
       },
       is: {
         title: 'Þjónninn býður ekki upp á dulkóðun (STARTTLS)',
         explanation:
-          'Sniðið krefst STARTTLS en þjónninn á þessari gátt samþykkti ekki að dulkóða tenginguna. Ownpost sendir aldrei lykilorð eða reikninga ódulkóðuð.',
+          'Sniðið krefst STARTTLS en þjónninn á þessari gátt samþykkti ekki að dulkóða tenginguna. Þegar STARTTLS er krafist heldur Ownpost ekki áfram án dulkóðunar, svo ekkert var sent.',
         fix: 'Athugaðu heiti þjónsins og gáttina: flestir þjónustuaðilar nota STARTTLS á gátt 587 eða TLS á gátt 465. Ef þetta er innri þjónn án dulkóðunar skaltu biðja tölvudeildina að virkja TLS á honum.',
       },
       sv: {
         title: 'Servern erbjuder inte kryptering (STARTTLS)',
         explanation:
-          'Profilen kräver STARTTLS, men servern på den här porten gick inte med på att kryptera anslutningen. Ownpost skickar aldrig lösenord eller fakturor okrypterat.',
+          'Profilen kräver STARTTLS, men servern på den här porten gick inte med på att kryptera anslutningen. När STARTTLS krävs fortsätter Ownpost inte utan kryptering, så ingenting skickades.',
         fix: 'Kontrollera servernamnet och porten: de flesta leverantörer använder STARTTLS på port 587 eller TLS på port 465. Om det är en intern server utan kryptering, be IT att slå på TLS på den.',
       },
       da: {
         title: 'Serveren tilbyder ikke kryptering (STARTTLS)',
         explanation:
-          'Profilen kræver STARTTLS, men serveren på denne port ville ikke kryptere forbindelsen. Ownpost sender aldrig adgangskoder eller fakturaer ukrypteret.',
+          'Profilen kræver STARTTLS, men serveren på denne port ville ikke kryptere forbindelsen. Når STARTTLS er påkrævet, fortsætter Ownpost ikke uden kryptering, så intet blev sendt.',
         fix: 'Kontrollér servernavnet og porten: de fleste udbydere bruger STARTTLS på port 587 eller TLS på port 465. Er det en intern server uden kryptering, så bed IT om at slå TLS til på den.',
       },
       nb: {
         title: 'Serveren tilbyr ikke kryptering (STARTTLS)',
         explanation:
-          'Profilen krever STARTTLS, men serveren på denne porten ville ikke kryptere tilkoblingen. Ownpost sender aldri passord eller fakturaer ukryptert.',
+          'Profilen krever STARTTLS, men serveren på denne porten ville ikke kryptere tilkoblingen. Når STARTTLS er påkrevd, fortsetter ikke Ownpost uten kryptering, så ingenting ble sendt.',
         fix: 'Kontroller servernavnet og porten: de fleste leverandører bruker STARTTLS på port 587 eller TLS på port 465. Er det en intern server uten kryptering, be IT slå på TLS på den.',
       },
       de: {
         title: 'Der Server bietet keine Verschlüsselung an (STARTTLS)',
         explanation:
-          'Das Profil verlangt STARTTLS, aber der Server auf diesem Port wollte die Verbindung nicht verschlüsseln. Ownpost sendet Passwörter und Rechnungen niemals unverschlüsselt.',
+          'Das Profil verlangt STARTTLS, aber der Server auf diesem Port wollte die Verbindung nicht verschlüsseln. Wenn STARTTLS verlangt ist, fährt Ownpost nicht ohne Verschlüsselung fort, daher wurde nichts gesendet.',
         fix: 'Prüfen Sie Servername und Port: Die meisten Anbieter nutzen STARTTLS auf Port 587 oder TLS auf Port 465. Handelt es sich um einen internen Server ohne Verschlüsselung, bitten Sie die IT, dort TLS zu aktivieren.',
       },
     },

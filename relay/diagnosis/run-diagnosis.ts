@@ -15,6 +15,7 @@ import type { DiagnosisResult, DiagnosisStage, DiagnosisStageName } from '../../
 import type { CipherLevel, SmtpSecurity, TlsVersion } from '../../shared/schemas';
 import type { PinnedHost } from '../net/host-policy';
 import { pinOutbound } from '../net/outbound';
+import { mayAuthenticateOn } from '../profiles/profile-record';
 import { isSmtpPortAllowed, PortNotAllowedError, type PortRange } from '../net/port-policy';
 import type { HostResolver } from '../net/resolve-host';
 import { tlsOptionsFor } from '../profiles/server-options';
@@ -45,6 +46,8 @@ export interface DiagnosisSubject {
     /** The profile's TLS settings, so the test secures the connection exactly as delivery will. @default TLSv1.2, default */
     minTlsVersion?: TlsVersion;
     ciphers?: CipherLevel;
+    /** `security: none`: whether the password may be sent in clear (admin only). @default false */
+    allowPlaintextAuth?: boolean;
   };
   /**
    * Sign in with a password (AUTH PLAIN or LOGIN) or an OAuth2 access token (AUTH XOAUTH2, which
@@ -308,7 +311,16 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
     // ----------------------------------------------------------------------------------- auth
     started = performance.now();
     const credentials = subject.credentials;
-    if (!credentials) {
+    if (credentials && !mayAuthenticateOn(smtp)) {
+      // Issue 14: the password never crosses an unencrypted connection unless an admin allowed it.
+      stages.push({
+        stage: 'auth',
+        ok: true,
+        skipped: true,
+        ms: 0,
+        detail: 'The connection is not encrypted, so the test does not send the password (an admin can allow it with allowPlaintextAuth).',
+      });
+    } else if (!credentials) {
       stages.push({ stage: 'auth', ok: true, skipped: true, ms: 0, detail: 'No password is set, so the test does not sign in.' });
     } else {
       const offered = capabilities.authMechanisms;
