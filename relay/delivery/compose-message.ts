@@ -5,6 +5,7 @@ import type { DocumentInput, MessageInput } from '../../shared/schemas';
 import type { ProfileData } from '../profiles/profile-record';
 import { profileOnlyDecision, type SenderDecision } from '../profiles/sender-policy';
 import { toCrlf } from './crlf';
+import { safeDisplayName } from './display-name';
 import { base64AttachmentHead, spliceBase64Bodies, type SendAttachment, type SplicedMessage } from './mime-attachment';
 
 /** A document of a send whose files may be bytes of the request body (relay/delivery/mime-attachment.ts). */
@@ -20,7 +21,8 @@ export type SendInput = Omit<MessageInput, 'attachments' | 'documents'> & { atta
  */
 export type ProfileForSend = ProfileData & { decision?: SenderDecision };
 
-const toHeaderMailbox = (m: Mailbox) => ({ name: m.name ?? '', address: m.address });
+/** A display name that looks like an address (or holds quotes) is neutralised (display-name.ts). */
+const toHeaderMailbox = (m: Mailbox) => ({ name: safeDisplayName(m.name ?? ''), address: m.address });
 
 export interface ComposedMessage {
   /**
