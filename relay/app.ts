@@ -40,7 +40,8 @@ export function createApp(deps: AppDeps) {
   // On PostgreSQL the limits count in the database, so every relay instance sees the same counts.
   // OAuth2 senders are tested with a real access token, from the same cache delivery uses.
   const smtpAuth = createSmtpAuthResolver({ store, cipher, config: config.oauth });
-  const senderTests = createSenderTestService({ config, cipher, log, limiterStore: limiterStoreFor(store), smtpAuth });
+  const limiterStore = limiterStoreFor(store);
+  const senderTests = createSenderTestService({ config, cipher, log, limiterStore, smtpAuth });
   app.onError(createErrorHandler(log));
   app.notFound((c) => c.json(errorBody('not_found', `There is nothing at ${c.req.method} ${c.req.path}.`), 404));
 
@@ -77,6 +78,8 @@ export function createApp(deps: AppDeps) {
       extraCa: config.extraCa,
       probeTimeoutMs: config.discoveryProbeTimeoutMs,
       guessEndpoints: config.discoveryGuessEndpoints,
+      // Per user, counted for every relay instance on PostgreSQL (issue 14).
+      limiterStore,
     }),
   );
   // Last: the description lists every route mounted above.
