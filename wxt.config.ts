@@ -15,11 +15,23 @@ const E2E_PAGE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
  */
 const E2E_RUNTIME_SITE = 'http://runtime-site.test/*';
 
+/**
+ * The public half of a key pair for the development and e2e builds (the private half is not needed
+ * to load an unpacked extension). With a `key`, Chromium derives the extension id from it instead of
+ * from the folder the build is loaded from, so the id is the same on every machine:
+ * `nfokdgblhifphjofchidanjcngnbfnef`, which the relay allows by default (relay/http/extension-origins.ts).
+ * The production build gets its id from the store and carries no key.
+ */
+const DEV_EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1FA4YBdIqRuCx38wPPvyVVv2iKAeTGClNY7ypSwAwXnrWz7D3V5mMjGqTQjm7iKeZmluUhlBUXE/ThK7v2BL9qhPG7H1NpSdvapbWrx+BU5ZG5JeleAmwYBmocWZGgpcqtFCJcziUeS+zqxh9tp7tq0Zp8MN8qlnLSH+oroC3iQYWoUboprAENfNn20KThpzp9Z902oEZa5gpkShxKb9G4BDE8y7l0KvSRfIaikKEV7DdEBITym0jj2Ks6+tdKaeTQzxJOwPvu7jV9ozXGTk0dxux5hN2pbGLNWIa9vrcY4N4kvBkoutxF2sOpaNbUCNnNO0DwCqNSy72bMGHz8EpwIDAQAB';
+
 export default defineConfig({
   srcDir: 'extension',
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'Ownpost',
+    // A stable id for development and e2e builds in Chromium (see DEV_EXTENSION_KEY); Firefox has no `key`.
+    ...(mode !== 'production' && browser !== 'firefox' ? { key: DEV_EXTENSION_KEY } : {}),
     description: 'Send invoices from any web invoicing app through your own mailbox.',
     // identity: Google sign-in for a sender (launchWebAuthFlow, extension/entrypoints/options/OAuthSignIn.tsx).
     permissions: ['storage', 'scripting', 'activeTab', 'identity'],

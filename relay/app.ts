@@ -6,6 +6,7 @@ import { ApiError, createErrorHandler, errorBody } from './http/api-error';
 import { requestLimitFor } from './http/body-limits';
 import { createSmtpAuthResolver } from './oauth/access-tokens';
 import { bearerAuth, type AuthEnv } from './http/authenticate';
+import { allowedExtensionOrigins } from './http/extension-origins';
 import { extensionOriginsOnly, hostGuard } from './http/guards';
 import { limiterStoreFor } from './limits/limiter-store-for';
 import { healthRoutes } from './routes/health-routes';
@@ -25,6 +26,7 @@ import type { Store } from './store/types';
 
 export interface AppDeps {
   config: Pick<RelayConfig, 'hostnames' | 'allowPrivateHosts' | 'version' | 'discoveryProbeTimeoutMs' | 'discoveryGuessEndpoints' | 'oauth'> &
+    Partial<Pick<RelayConfig, 'extensionIds'>> &
     SenderTestConfig;
   store: Store;
   cipher: SecretCipher;
@@ -46,7 +48,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json(errorBody('not_found', `There is nothing at ${c.req.method} ${c.req.path}.`), 404));
 
   app.use('*', hostGuard(config.hostnames));
-  app.use('*', extensionOriginsOnly());
+  app.use('*', extensionOriginsOnly(allowedExtensionOrigins(config.extensionIds ?? [])));
   app.use('/v1/*', async (c, next) => {
     if (c.req.path === '/v1/messages' && c.req.method === 'POST') return next();
     return bodyLimit({

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { DEFAULT_SENDER_TEST_LIMITS, type SenderTestLimitSettings } from './limits/sender-test-limits';
+import { extensionOriginOf } from './http/extension-origins';
 import { parsePortRanges, type PortRange } from './net/port-policy';
 import { parseOAuthConfig, type OAuthConfig } from './oauth/oauth-config';
 
@@ -66,6 +67,12 @@ export interface RelayConfig {
   discoveryGuessEndpoints: { port: number; security: 'tls' | 'starttls' }[];
   /** OAuth2 token endpoints and default app registrations (issue 8): see relay/oauth/oauth-config.ts. */
   oauth: OAuthConfig;
+  /**
+   * Extensions allowed to call from a browser besides Ownpost's published and development builds:
+   * Chromium ids, Firefox installation UUIDs or extension origins (relay/http/extension-origins.ts).
+   * From OWNPOST_EXTENSION_IDS (comma-separated). @default []
+   */
+  extensionIds: string[];
   version: string;
 }
 
@@ -119,6 +126,16 @@ function parseSmtpPorts(text: string | undefined): PortRange[] {
   }
 }
 
+function parseExtensionIds(text: string | undefined): string[] {
+  const entries = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    entries.forEach(extensionOriginOf);
+  } catch (error) {
+    throw new ConfigError(`OWNPOST_EXTENSION_IDS: ${(error as Error).message}`);
+  }
+  return entries;
+}
+
 /** The platform's user data folder for Ownpost. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   const home = os.homedir();
@@ -168,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       { port: 587, security: 'starttls' },
     ],
     oauth: parseOAuthConfig(env),
+    extensionIds: parseExtensionIds(env.OWNPOST_EXTENSION_IDS),
     version: readVersion(),
     ...overrides,
   };
