@@ -52,6 +52,16 @@ const E2E_LAN_SITE = 'http://erp.local/*';
  */
 const PANEL_RESOURCE = { resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true };
 
+/**
+ * The public half of a key pair for the development and e2e builds (the private half is not needed
+ * to load an unpacked extension). With a `key`, Chromium derives the extension id from it instead of
+ * from the folder the build is loaded from, so the id is the same on every machine:
+ * `nfokdgblhifphjofchidanjcngnbfnef`, which the relay allows by default (relay/http/extension-origins.ts).
+ * The production build gets its id from the store and carries no key.
+ */
+const DEV_EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1FA4YBdIqRuCx38wPPvyVVv2iKAeTGClNY7ypSwAwXnrWz7D3V5mMjGqTQjm7iKeZmluUhlBUXE/ThK7v2BL9qhPG7H1NpSdvapbWrx+BU5ZG5JeleAmwYBmocWZGgpcqtFCJcziUeS+zqxh9tp7tq0Zp8MN8qlnLSH+oroC3iQYWoUboprAENfNn20KThpzp9Z902oEZa5gpkShxKb9G4BDE8y7l0KvSRfIaikKEV7DdEBITym0jj2Ks6+tdKaeTQzxJOwPvu7jV9ozXGTk0dxux5hN2pbGLNWIa9vrcY4N4kvBkoutxF2sOpaNbUCNnNO0DwCqNSy72bMGHz8EpwIDAQAB';
+
 export default defineConfig({
   srcDir: 'extension',
   // MV3 for Firefox too: WXT's MV2 default drops optional_host_permissions, so "Use Ownpost on this site"
@@ -63,8 +73,10 @@ export default defineConfig({
     // The relay, the tests and the screenshots are not part of the add-on.
     excludeSources: ['relay/**', 'test/**', 'docs/**', 'dist/**', '*.tgz'],
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'Ownpost',
+    // A stable id for development and e2e builds in Chromium (see DEV_EXTENSION_KEY); Firefox has no `key`.
+    ...(mode !== 'production' && browser !== 'firefox' ? { key: DEV_EXTENSION_KEY } : {}),
     description: 'Send invoices from any web invoicing app through your own mailbox.',
     // identity: Google sign-in for a sender (launchWebAuthFlow, extension/entrypoints/options/OAuthSignIn.tsx).
     // webRequest: observing only, to read where a document link redirects before following it

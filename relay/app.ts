@@ -3,8 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import type { RelayConfig } from './config';
 import { createSenderTestService, type SenderTestConfig } from './diagnosis/sender-test-service';
 import { ApiError, createErrorHandler, errorBody } from './http/api-error';
+import { requestLimitFor } from './http/body-limits';
 import { createSmtpAuthResolver } from './oauth/access-tokens';
 import { bearerAuth, type AuthEnv } from './http/authenticate';
+import { allowedExtensionOrigins } from './http/extension-origins';
 import { extensionOriginsOnly, hostGuard } from './http/guards';
 import { limiterStoreFor } from './limits/limiter-store-for';
 import { PairingLimits } from './limits/pairing-limits';
@@ -31,6 +33,7 @@ import type { Store } from './store/types';
 
 export interface AppDeps {
   config: Pick<RelayConfig, 'hostnames' | 'allowPrivateHosts' | 'version' | 'metricsToken' | 'discoveryProbeTimeoutMs' | 'discoveryGuessEndpoints' | 'oauth' | 'tokenIdleTtlMs'> &
+    Partial<Pick<RelayConfig, 'extensionIds'>> &
     SenderTestConfig;
   store: Store;
   cipher: SecretCipher;
@@ -38,8 +41,6 @@ export interface AppDeps {
   onQueued: () => void;
 }
 
-/** Requests other than sends are small; a large body there is a mistake or an attack. */
-const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** The relay's HTTP API. Pure: no listening socket, so tests call `app.request()` in process. */
 export function createApp(deps: AppDeps) {
@@ -58,11 +59,12 @@ export function createApp(deps: AppDeps) {
   // First: every answer, refusals included, carries its request id and is counted.
   app.use('*', requestLog(log));
   app.use('*', hostGuard(config.hostnames));
-  app.use('*', extensionOriginsOnly());
+  app.use('*', extensionOriginsOnly(allowedExtensionOrigins(config.extensionIds ?? [])));
   app.use('/v1/*', async (c, next) => {
     if (c.req.path === '/v1/messages' && c.req.method === 'POST') return next();
     return bodyLimit({
-      maxSize: MAX_REQUEST_BYTES,
+      // Per route (relay/http/body-limits.ts): settings are small, a pairing code smaller still.
+      maxSize: requestLimitFor(c.req.method, c.req.path),
       onError: () => {
         throw new ApiError('payload_too_large', 'The request is larger than this relay accepts.');
       },
@@ -90,9 +92,12 @@ export function createApp(deps: AppDeps) {
     discoverRoutes({
       dnsServers: config.dnsServers,
       allowPrivateHosts: config.allowPrivateHosts,
+      extraPorts: config.extraSmtpPorts,
       extraCa: config.extraCa,
       probeTimeoutMs: config.discoveryProbeTimeoutMs,
       guessEndpoints: config.discoveryGuessEndpoints,
+      // Per user, counted for every relay instance on PostgreSQL (issue 14).
+      limiterStore,
     }),
   );
   // Last: the description lists every route mounted above.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { DEFAULT_SENDER_TEST_LIMITS, type SenderTestLimitSettings } from './limits/sender-test-limits';
+import { extensionOriginOf } from './http/extension-origins';
 import { parsePortRanges, type PortRange } from './net/port-policy';
 import { parseOAuthConfig, type OAuthConfig } from './oauth/oauth-config';
 import { parseSmtpDoorConfig, type SmtpDoorConfig } from './smtp/smtp-door-config';
@@ -82,6 +83,12 @@ export interface RelayConfig {
    * should not hold an admin's token. From OWNPOST_METRICS_TOKEN (at least 16 characters). @default none
    */
   metricsToken?: string;
+  /**
+   * Extensions allowed to call from a browser besides Ownpost's published and development builds:
+   * Chromium ids, Firefox installation UUIDs or extension origins (relay/http/extension-origins.ts).
+   * From OWNPOST_EXTENSION_IDS (comma-separated). @default []
+   */
+  extensionIds: string[];
   version: string;
   /**
    * A device token stops working after this long without a request (sliding: every use renews it),
@@ -154,6 +161,16 @@ function parseSmtpPorts(text: string | undefined): PortRange[] {
   }
 }
 
+function parseExtensionIds(text: string | undefined): string[] {
+  const entries = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    entries.forEach(extensionOriginOf);
+  } catch (error) {
+    throw new ConfigError(`OWNPOST_EXTENSION_IDS: ${(error as Error).message}`);
+  }
+  return entries;
+}
+
 /** The platform's user data folder for Ownpost. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   const home = os.homedir();
@@ -206,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ],
     oauth: parseOAuthConfig(env),
     metricsToken: env.OWNPOST_METRICS_TOKEN || undefined,
+    extensionIds: parseExtensionIds(env.OWNPOST_EXTENSION_IDS),
     version: readVersion(),
     tokenIdleTtlMs: parseTokenTtl(env.OWNPOST_TOKEN_TTL),
     smtpDoor: parseSmtpDoorConfig(env, parseDuration, (message) => new ConfigError(message)),

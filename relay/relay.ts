@@ -5,6 +5,7 @@ import { ConfigError, type RelayConfig } from './config';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { errorBody } from './http/api-error';
 import type { SecretCipher } from './secrets/cipher';
+import { secureDataDir } from './secrets/data-dir-permissions';
 import { createSecretCipher } from './secrets/master-key';
 import { limiterStoreFor } from './limits/limiter-store-for';
 import { SmtpDoor } from './smtp/smtp-door';
@@ -31,6 +32,8 @@ export async function createRelay(config: RelayConfig, log: (line: string) => vo
     // A key file would differ per machine: what one instance encrypts, the others could not read.
     throw new ConfigError('with OWNPOST_DATABASE_URL every relay instance needs the same OWNPOST_MASTER_KEY; set it on each instance');
   }
+  // Folder 0700, database and key 0600: created so, and tightened here with a warning (issue 14).
+  secureDataDir(config.dataDir, log);
   // Every key of the keyring decrypts, the newest encrypts; a key file rotated meanwhile is picked up.
   const cipher = createSecretCipher(config);
   const store = await openStore(config);

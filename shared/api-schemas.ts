@@ -72,6 +72,8 @@ export const zProfileView = z.strictObject({
     ehloName: z.string().optional(),
     minTlsVersion: z.enum(TLS_VERSIONS),
     ciphers: z.enum(CIPHER_LEVELS),
+    /** `security: none` only: the password goes over the unencrypted connection (set by an admin). */
+    allowPlaintextAuth: z.boolean().optional(),
   }),
   auth: z.union([
     z.strictObject({

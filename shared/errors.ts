@@ -42,6 +42,10 @@ export const ERROR_STATUS = {
   storage_full: 503,
   /** The relay is stopping (SIGTERM): the request was not carried out; send it again (another instance, or this one once it is back). */
   shutting_down: 503,
+  /** A JSON body nested deeper than any request of the API (issue 14), refused before it is parsed. */
+  json_too_deep: 400,
+  /** A profile moved to another server or port without its password: a stored secret never goes to a new server. */
+  profile_password_required: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

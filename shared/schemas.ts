@@ -133,6 +133,13 @@ export const zSmtpSettings = z
       ehloName: zEhloName.optional(),
       minTlsVersion: z.enum(TLS_VERSIONS).default('TLSv1.2'),
       ciphers: z.enum(CIPHER_LEVELS).default('default'),
+      /**
+       * With `security: "none"`: sign in (send the password) over the unencrypted connection. Off by
+       * default: without it a `none` profile never sends AUTH, and anyone on the path could read the
+       * password otherwise. Only an admin may turn it on (issue 14). Ignored with TLS.
+       * @default false
+       */
+      allowPlaintextAuth: z.boolean().optional(),
     },
     smtpObjectOptions,
   )
@@ -156,6 +163,7 @@ export const zSmtpSettingsPatch = z
       ehloName: zEhloName.nullable().optional(),
       minTlsVersion: z.enum(TLS_VERSIONS).optional(),
       ciphers: z.enum(CIPHER_LEVELS).optional(),
+      allowPlaintextAuth: z.boolean().optional(),
     },
     smtpObjectOptions,
   )
@@ -398,7 +406,7 @@ export interface ProfileView {
   fromName?: string;
   fromAddress: string;
   replyTo?: string;
-  smtp: { host: string; port: number; security: SmtpSecurity; ehloName?: string; minTlsVersion: TlsVersion; ciphers: CipherLevel };
+  smtp: { host: string; port: number; security: SmtpSecurity; ehloName?: string; minTlsVersion: TlsVersion; ciphers: CipherLevel; allowPlaintextAuth?: boolean };
   auth: ProfileAuthView;
   allowOtherSender: boolean;
   allowedSenders: string[];
@@ -414,14 +422,60 @@ export interface ProfileView {
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/**
+ * Unicode bidirectional controls and invisible formatting characters: `Faktura\u202Efdp.exe` shows as
+ * "Fakturaexe.pdf" (Trojan Source, CVE-2021-42574, for file names). Removed from file names.
+ */
+// eslint-disable-next-line no-misleading-character-class
+const INVISIBLE_FORMAT_CHARACTERS = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * An attachment's file name as it goes into the message: bidirectional controls and invisible
+ * characters removed, path separators replaced (`../../x.pdf` → `.._.._x.pdf`), so that no mail
+ * program shows another extension than the real one or saves the file outside its folder.
+ */
+export function cleanFileName(name: string): string {
+  return name.replace(INVISIBLE_FORMAT_CHARACTERS, '').replace(/[\\/]+/g, '_').trim();
+}
+
+/**
+ * The attachment types the relay sends: documents and their machine-readable forms (PDF, e-invoice
+ * XML, spreadsheets, office files, images, archives). Not HTML, scripts, SVG or executables: a
+ * page cannot make the relay mail those in the user's name.
+ */
+export const ATTACHMENT_CONTENT_TYPES: readonly string[] = Object.freeze([
+  'application/pdf',
+  'application/xml',
+  'text/xml',
+  'text/plain',
+  'text/csv',
+  'application/json',
+  'application/zip',
+  'application/octet-stream',
+  'application/edifact',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/tiff',
+  'message/rfc822',
+]);
+
 export const zAttachment = z.strictObject({
   filename: zHeaderText(255)
-    .min(1)
-    .refine((s) => !/[\\/]/.test(s), { message: 'a file name must not contain a path' }),
+    .transform(cleanFileName)
+    .refine((s) => s.length > 0, { message: 'the file name is empty' }),
   contentType: z
     .string()
     .max(127)
-    .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, { message: 'not a MIME type' }),
+    .transform((s) => s.toLowerCase())
+    .refine((s) => ATTACHMENT_CONTENT_TYPES.includes(s), { message: `not an attachment type the relay sends (allowed: ${ATTACHMENT_CONTENT_TYPES.join(', ')})` }),
   contentBase64: z.string().refine((s) => s.length % 4 === 0 && BASE64.test(s), { message: 'not base64' }),
 });
 export type AttachmentInput = z.infer<typeof zAttachment>;

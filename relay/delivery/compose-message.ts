@@ -4,6 +4,8 @@ import { addressDomain, type Mailbox } from '../../shared/address';
 import type { DocumentInput, MessageInput } from '../../shared/schemas';
 import type { ProfileData } from '../profiles/profile-record';
 import { profileOnlyDecision, type SenderDecision } from '../profiles/sender-policy';
+import { toCrlf } from './crlf';
+import { safeDisplayName } from './display-name';
 import { base64AttachmentHead, spliceBase64Bodies, type SendAttachment, type SplicedMessage } from './mime-attachment';
 
 /** A document of a send whose files may be bytes of the request body (relay/delivery/mime-attachment.ts). */
@@ -19,7 +21,8 @@ export type SendInput = Omit<MessageInput, 'attachments' | 'documents'> & { atta
  */
 export type ProfileForSend = ProfileData & { decision?: SenderDecision };
 
-const toHeaderMailbox = (m: Mailbox) => ({ name: m.name ?? '', address: m.address });
+/** A display name that looks like an address (or holds quotes) is neutralised (display-name.ts). */
+const toHeaderMailbox = (m: Mailbox) => ({ name: safeDisplayName(m.name ?? ''), address: m.address });
 
 export interface ComposedMessage {
   /**
@@ -71,7 +74,9 @@ export async function composeMessage(
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  const raw = spliceBase64Bodies(await composer.compile().build(), files);
+  // CRLF everywhere before the files go in (their lines are wrapped with CRLF already): a text with
+  // bare LFs or CRs would otherwise keep them in some encodings (issue 14).
+  const raw = spliceBase64Bodies(toCrlf(await composer.compile().build()), files);
   // The envelope sender is always the authenticated mailbox (decision.mailbox), whatever From says.
   const unique = [...new Map(recipients.map((address) => [address.toLowerCase(), address])).values()];
   return { raw, envelope: { from: decision.mailbox, to: unique }, messageId };

@@ -126,7 +126,8 @@ export function deliverySettingsRowFromInput(
     const { password, port, ...rest } = input.saveToSent;
     data.saveToSent = { ...rest, port: port || defaultImapPort(rest.security) };
     if (password) secrets.imapPassword = cipher.seal(password, imapAad(profileId));
-    else if (before.saveToSent && before.saveToSent.host === rest.host && before.saveToSent.username === rest.username) {
+    // Kept only for the same server and port (issue 14: a stored secret never goes to a new server).
+    else if (before.saveToSent && before.saveToSent.host === rest.host && before.saveToSent.port === data.saveToSent.port && before.saveToSent.username === rest.username) {
       const kept = (JSON.parse(previous?.secrets ?? '{}') as SealedDeliverySecrets).imapPassword;
       if (kept) secrets.imapPassword = kept;
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RelayConfig } from '../config';
 import { appendToSentFolder, SentCopyError } from '../imap/sent-folder';
 import { observeDeliveryAttempt } from '../observability/metrics';
+import { createOutboundPolicy, type OutboundPolicy } from '../net/outbound';
 import { createSmtpAuthResolver } from '../oauth/access-tokens';
 import { openProfileSecrets, type OpenedProfile } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
@@ -43,6 +44,9 @@ export type DeliveryWorkerConfig = Pick<
   | 'deliveryConcurrency'
   | 'transportIdleMs'
   | 'oauth'
+  | 'allowPrivateHosts'
+  | 'extraSmtpPorts'
+  | 'dnsServers'
 > &
   Partial<Pick<RelayConfig, 'heartbeatMs'>>;
 
@@ -117,11 +121,23 @@ export class DeliveryWorker {
     { version: string; rows: [ProfileRow, DeliverySettingsRow | undefined]; profile: OpenedProfile; limits: EffectiveDeliveryLimits }
   >();
 
+  /** Where delivery and the Sent-folder copy may connect (relay/net/outbound.ts). */
+  private readonly outbound: OutboundPolicy;
+
   constructor(private readonly deps: DeliveryWorkerDeps) {
+    this.outbound = createOutboundPolicy({
+      allowPrivateHosts: deps.config.allowPrivateHosts,
+      extraSmtpPorts: deps.config.extraSmtpPorts,
+      dnsServers: deps.config.dnsServers,
+      dnsTimeoutMs: Math.min(30_000, deps.config.smtpTimeoutMs),
+    });
     this.pool = new TransportPool({
       extraCa: deps.config.extraCa,
       socketTimeoutMs: deps.config.smtpTimeoutMs,
       idleMs: deps.config.transportIdleMs,
+      // Every connection goes through the outbound gate, whatever the sender test said when the
+      // profile was saved (issue 14: `force`, OWNPOST_TEST_BEFORE_SAVE=0, a DNS change since).
+      outbound: this.outbound,
       // XOAUTH2 tokens for OAuth2 profiles, cached in the store for every instance (issue 8).
       smtpAuth: createSmtpAuthResolver({ store: deps.store, cipher: deps.cipher, config: deps.config.oauth }),
     });
@@ -522,7 +538,7 @@ export class DeliveryWorker {
       const copy = await appendToSentFolder(
         settings,
         { raw: await readWholeBody(store, message), messageId: message.messageId, sentAt: new Date(message.sentAt ?? Date.now()) },
-        { extraCa: config.extraCa, timeoutMs: config.smtpTimeoutMs },
+        { extraCa: config.extraCa, timeoutMs: config.smtpTimeoutMs, outbound: this.outbound },
       );
       await store.finishSentCopy(message.id, { status: 'saved', folder: copy.folder, error: null, nextAt: null });
       log(`message ${message.id}: copy ${copy.alreadyThere ? 'already' : 'saved'} in ${copy.folder}`);

@@ -1,8 +1,9 @@
 import nodemailer from 'nodemailer';
 import type { SmtpAuthResolver } from '../oauth/access-tokens';
 import { smtpAuthOptions } from '../oauth/xoauth2';
-import type { OpenedProfile } from '../profiles/profile-record';
-import { smtpConnectionOptions } from '../profiles/server-options';
+import type { OutboundDestination } from '../net/outbound';
+import { mayAuthenticateOn, type OpenedProfile } from '../profiles/profile-record';
+import { smtpConnectionOptions, tlsOptionsFor } from '../profiles/server-options';
 
 export interface TransportOptions {
   /** Extra trusted CAs (PEM) beside Node's roots; for internal mail servers and tests. */
@@ -25,14 +26,25 @@ export interface PoolLimits {
  * on in plain text when the server (or an attacker) does not offer STARTTLS. Certificates are
  * always verified.
  */
-export function smtpTransportOptions(profile: OpenedProfile, options: TransportOptions) {
+export function smtpTransportOptions(profile: OpenedProfile, options: TransportOptions, destination?: OutboundDestination) {
   const { smtp } = profile.data;
+  const connection = smtpConnectionOptions(smtp, { extraCa: options.extraCa });
   return {
     // Host, port, security mode, EHLO name and TLS (version, ciphers, trust) come from the profile's
     // server options (relay/profiles/server-options.ts); certificates are always verified.
-    ...smtpConnectionOptions(smtp, { extraCa: options.extraCa }),
-    // A password, or XOAUTH2 with a token fetched when each connection signs in (relay/oauth/xoauth2.ts).
-    ...smtpAuthOptions(profile, options.smtpAuth),
+    ...connection,
+    // The address relay/net/outbound.ts checked, not the name again (issue 14): nodemailer would
+    // resolve the name itself and could reach whatever it answers now. TLS still verifies the name.
+    ...(destination
+      ? {
+          host: destination.address,
+          ...(destination.servername ? { servername: destination.servername } : {}),
+          tls: tlsOptionsFor(smtp, { extraCa: options.extraCa }, destination.servername ?? destination.address),
+        }
+      : {}),
+    // A password, or XOAUTH2 with a token fetched when each connection signs in (relay/oauth/xoauth2.ts);
+    // never over an unencrypted connection unless the profile allows it (issue 14).
+    ...(mayAuthenticateOn(smtp) ? smtpAuthOptions(profile, options.smtpAuth) : {}),
     // The greeting wait stays below the connection wait, so that a server that accepts but never
     // greets is reported as such (greeting_timeout), not as an unreachable host.
     connectionTimeout: Math.min(30_000, options.socketTimeoutMs ?? 30_000),
@@ -44,8 +56,8 @@ export function smtpTransportOptions(profile: OpenedProfile, options: TransportO
   };
 }
 
-export function createSmtpTransport(profile: OpenedProfile, options: TransportOptions) {
-  return nodemailer.createTransport(smtpTransportOptions(profile, options));
+export function createSmtpTransport(profile: OpenedProfile, options: TransportOptions, destination: OutboundDestination) {
+  return nodemailer.createTransport(smtpTransportOptions(profile, options, destination));
 }
 
 /**
@@ -54,9 +66,14 @@ export function createSmtpTransport(profile: OpenedProfile, options: TransportOp
  * kept by TransportPool: nodemailer's own limiter counts per transport and lets a burst through
  * when several connections start at once.
  */
-export function createPooledSmtpTransport(profile: OpenedProfile, options: TransportOptions, limits: Pick<PoolLimits, 'maxConnections'>) {
+export function createPooledSmtpTransport(
+  profile: OpenedProfile,
+  options: TransportOptions,
+  limits: Pick<PoolLimits, 'maxConnections'>,
+  destination: OutboundDestination,
+) {
   return nodemailer.createTransport({
-    ...smtpTransportOptions(profile, options),
+    ...smtpTransportOptions(profile, options, destination),
     pool: true,
     maxConnections: limits.maxConnections,
     maxMessages: 100,

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Transporter } from 'nodemailer';
 import { observeSmtpDeliveryPool } from '../observability/metrics';
+import { pinOutbound, type OutboundPolicy } from '../net/outbound';
 import type { OpenedProfile } from '../profiles/profile-record';
 import { createPooledSmtpTransport, type PoolLimits, type TransportOptions } from './smtp-transport';
 
@@ -24,6 +25,8 @@ export interface SendOutcome {
 export interface TransportPoolOptions extends TransportOptions {
   /** A profile's connections are closed after this long without a send. @default 30_000 */
   idleMs?: number;
+  /** Where the relay may connect (relay/net/outbound.ts): checked each time a transport is opened. */
+  outbound: OutboundPolicy;
 }
 
 /**
@@ -37,6 +40,8 @@ export class TransportPool {
   private readonly retired = new Set<PoolEntry>();
   /** When each profile's recent sends started, for its messages-per-minute limit; outlives transports. */
   private readonly sendStarts = new Map<string, number[]>();
+  /** Transports being opened (their host being checked), by profile id and fingerprint. */
+  private readonly opening = new Map<string, Promise<PoolEntry>>();
   private readonly idleMs: number;
   /** Runs while transports are open; a relay that stopped leaves no timer behind. */
   private sweeper: NodeJS.Timeout | undefined;
@@ -52,7 +57,14 @@ export class TransportPool {
     message: { envelope: { from: string; to: string[] }; raw: Buffer } | { envelope: { from: string; to: string[] }; stream: Readable; size: number },
   ): Promise<SendOutcome> {
     const size = 'raw' in message ? message.raw.length : message.size;
-    const entry = this.entryFor(profile, fingerprint, limits);
+    let entry: PoolEntry;
+    try {
+      entry = await this.entryFor(profile, fingerprint, limits);
+    } catch (error) {
+      // Refused (or not resolvable) before a connection: the body is not read.
+      if ('stream' in message) message.stream.destroy();
+      throw error;
+    }
     entry.inFlight++;
     entry.lastUsedAt = Date.now();
     try {
@@ -112,7 +124,26 @@ export class TransportPool {
     return starts[0]! + 60_000 - now;
   }
 
-  private entryFor(profile: OpenedProfile, fingerprint: string, limits: PoolLimits): PoolEntry {
+  private async entryFor(profile: OpenedProfile, fingerprint: string, limits: PoolLimits): Promise<PoolEntry> {
+    const existing = this.entries.get(profile.id);
+    if (existing && existing.fingerprint === fingerprint) return existing;
+    // Sends of one profile that start together share one lookup and one transport.
+    const key = `${profile.id}\0${fingerprint}`;
+    let opening = this.opening.get(key);
+    if (!opening) {
+      opening = this.openEntry(profile, fingerprint, limits).finally(() => this.opening.delete(key));
+      this.opening.set(key, opening);
+    }
+    return opening;
+  }
+
+  /**
+   * Checks the profile's server through the outbound gate (port, every address, resolved once) and
+   * opens a transport to the checked address. A refusal throws before any connection is made.
+   */
+  private async openEntry(profile: OpenedProfile, fingerprint: string, limits: PoolLimits): Promise<PoolEntry> {
+    const { smtp } = profile.data;
+    const destination = await pinOutbound(this.options.outbound, { host: smtp.host, port: smtp.port, service: 'smtp' });
     const existing = this.entries.get(profile.id);
     if (existing && existing.fingerprint === fingerprint) return existing;
     if (existing) this.retire(profile.id);
@@ -121,7 +152,7 @@ export class TransportPool {
       this.sweeper.unref();
     }
     const entry: PoolEntry = {
-      transporter: createPooledSmtpTransport(profile, this.options, limits),
+      transporter: createPooledSmtpTransport(profile, this.options, limits, destination),
       fingerprint,
       inFlight: 0,
       lastUsedAt: Date.now(),

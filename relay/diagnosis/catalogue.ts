@@ -1170,43 +1170,43 @@ const DEFINITIONS = {
       en: {
         title: 'The server does not offer encryption (STARTTLS)',
         explanation:
-          'The profile requires STARTTLS, but the server on this port did not agree to encrypt the connection. Ownpost never sends passwords or invoices unencrypted.',
+          'The profile requires STARTTLS, but the server on this port did not agree to encrypt the connection. With STARTTLS required, Ownpost does not continue without encryption, so nothing was sent.',
         fix: 'Check the server name and port: most providers use STARTTLS on port 587 or TLS on port 465. If this is an internal server without encryption, ask IT to enable TLS on it.',
       },
       pl: {
         title: 'Serwer nie oferuje szyfrowania (STARTTLS)',
         explanation:
-          'Profil wymaga STARTTLS, ale serwer na tym porcie nie zgodził się zaszyfrować połączenia. Ownpost nigdy nie wysyła haseł ani faktur bez szyfrowania.',
+          'Profil wymaga STARTTLS, ale serwer na tym porcie nie zgodził się zaszyfrować połączenia. Gdy STARTTLS jest wymagany, Ownpost nie kontynuuje bez szyfrowania, więc nic nie zostało wysłane.',
         fix: 'Sprawdź nazwę serwera i port: większość dostawców używa STARTTLS na porcie 587 lub TLS na porcie 465. Jeśli to wewnętrzny serwer bez szyfrowania, poproś dział IT o włączenie na nim TLS.',
       },
       is: {
         title: 'Þjónninn býður ekki upp á dulkóðun (STARTTLS)',
         explanation:
-          'Sniðið krefst STARTTLS en þjónninn á þessari gátt samþykkti ekki að dulkóða tenginguna. Ownpost sendir aldrei lykilorð eða reikninga ódulkóðuð.',
+          'Sniðið krefst STARTTLS en þjónninn á þessari gátt samþykkti ekki að dulkóða tenginguna. Þegar STARTTLS er krafist heldur Ownpost ekki áfram án dulkóðunar, svo ekkert var sent.',
         fix: 'Athugaðu heiti þjónsins og gáttina: flestir þjónustuaðilar nota STARTTLS á gátt 587 eða TLS á gátt 465. Ef þetta er innri þjónn án dulkóðunar skaltu biðja tölvudeildina að virkja TLS á honum.',
       },
       sv: {
         title: 'Servern erbjuder inte kryptering (STARTTLS)',
         explanation:
-          'Profilen kräver STARTTLS, men servern på den här porten gick inte med på att kryptera anslutningen. Ownpost skickar aldrig lösenord eller fakturor okrypterat.',
+          'Profilen kräver STARTTLS, men servern på den här porten gick inte med på att kryptera anslutningen. När STARTTLS krävs fortsätter Ownpost inte utan kryptering, så ingenting skickades.',
         fix: 'Kontrollera servernamnet och porten: de flesta leverantörer använder STARTTLS på port 587 eller TLS på port 465. Om det är en intern server utan kryptering, be IT att slå på TLS på den.',
       },
       da: {
         title: 'Serveren tilbyder ikke kryptering (STARTTLS)',
         explanation:
-          'Profilen kræver STARTTLS, men serveren på denne port ville ikke kryptere forbindelsen. Ownpost sender aldrig adgangskoder eller fakturaer ukrypteret.',
+          'Profilen kræver STARTTLS, men serveren på denne port ville ikke kryptere forbindelsen. Når STARTTLS er påkrævet, fortsætter Ownpost ikke uden kryptering, så intet blev sendt.',
         fix: 'Kontrollér servernavnet og porten: de fleste udbydere bruger STARTTLS på port 587 eller TLS på port 465. Er det en intern server uden kryptering, så bed IT om at slå TLS til på den.',
       },
       nb: {
         title: 'Serveren tilbyr ikke kryptering (STARTTLS)',
         explanation:
-          'Profilen krever STARTTLS, men serveren på denne porten ville ikke kryptere tilkoblingen. Ownpost sender aldri passord eller fakturaer ukryptert.',
+          'Profilen krever STARTTLS, men serveren på denne porten ville ikke kryptere tilkoblingen. Når STARTTLS er påkrevd, fortsetter ikke Ownpost uten kryptering, så ingenting ble sendt.',
         fix: 'Kontroller servernavnet og porten: de fleste leverandører bruker STARTTLS på port 587 eller TLS på port 465. Er det en intern server uten kryptering, be IT slå på TLS på den.',
       },
       de: {
         title: 'Der Server bietet keine Verschlüsselung an (STARTTLS)',
         explanation:
-          'Das Profil verlangt STARTTLS, aber der Server auf diesem Port wollte die Verbindung nicht verschlüsseln. Ownpost sendet Passwörter und Rechnungen niemals unverschlüsselt.',
+          'Das Profil verlangt STARTTLS, aber der Server auf diesem Port wollte die Verbindung nicht verschlüsseln. Wenn STARTTLS verlangt ist, fährt Ownpost nicht ohne Verschlüsselung fort, daher wurde nichts gesendet.',
         fix: 'Prüfen Sie Servername und Port: Die meisten Anbieter nutzen STARTTLS auf Port 587 oder TLS auf Port 465. Handelt es sich um einen internen Server ohne Verschlüsselung, bitten Sie die IT, dort TLS zu aktivieren.',
       },
     },
@@ -2332,6 +2332,54 @@ const DEFINITIONS = {
         title: 'Kein Anmeldetoken erhalten',
         explanation: 'Der Anmeldedienst (Microsoft oder Google) hat sich geweigert, ein Token für diesen Absender auszustellen.',
         fix: 'Prüfen Sie die OAuth2-Einstellungen (tenant ID, client ID, client secret) und verbinden Sie sich erneut. Den genauen Grund des Anbieters finden Sie in den technischen Details.',
+      },
+    },
+  },
+  // ---------------------------------------------------------------- The relay's own refusals (issue 14)
+  destination_not_allowed: {
+    retry: 'never',
+    text: {
+      en: {
+        title: 'The relay does not connect to this server',
+        explanation:
+          'The server name points to a private network (this computer, the office network or a cloud metadata address), or the port is not a mail port. The relay refuses such connections on a user\'s behalf, so nothing was sent there.',
+        fix: 'Use your mail provider\'s public server name and port 587 (STARTTLS) or 465 (TLS). If the mail server really is internal, an admin can allow it by starting the relay with OWNPOST_ALLOW_PRIVATE_HOSTS=1 (other ports: OWNPOST_ALLOWED_PORTS).',
+      },
+      pl: {
+        title: 'Przekaźnik nie łączy się z tym serwerem',
+        explanation:
+          'Nazwa serwera wskazuje na sieć prywatną (ten komputer, sieć biurową lub adres metadanych chmury) albo port nie jest portem poczty. Przekaźnik odmawia takich połączeń w imieniu użytkownika, więc nic tam nie wysłano.',
+        fix: 'Użyj publicznej nazwy serwera dostawcy poczty i portu 587 (STARTTLS) lub 465 (TLS). Jeśli serwer poczty naprawdę jest wewnętrzny, administrator może go dopuścić, uruchamiając przekaźnik z OWNPOST_ALLOW_PRIVATE_HOSTS=1 (inne porty: OWNPOST_ALLOWED_PORTS).',
+      },
+      is: {
+        title: 'Milliþjónninn tengist ekki þessum þjóni',
+        explanation:
+          'Heiti þjónsins vísar á einkanet (þessa tölvu, net skrifstofunnar eða lýsigagnavistfang skýs), eða gáttin er ekki póstgátt. Milliþjónninn hafnar slíkum tengingum fyrir hönd notanda, svo ekkert var sent þangað.',
+        fix: 'Notaðu opinbert heiti á þjóni póstþjónustunnar og gátt 587 (STARTTLS) eða 465 (TLS). Ef póstþjónninn er í raun innanhúss getur kerfisstjóri leyft hann með því að ræsa milliþjóninn með OWNPOST_ALLOW_PRIVATE_HOSTS=1 (aðrar gáttir: OWNPOST_ALLOWED_PORTS).',
+      },
+      sv: {
+        title: 'Reläet ansluter inte till den här servern',
+        explanation:
+          'Servernamnet pekar på ett privat nätverk (den här datorn, kontorets nätverk eller en metadataadress i molnet), eller så är porten ingen e-postport. Reläet vägrar sådana anslutningar för en användares räkning, så ingenting skickades dit.',
+        fix: 'Använd e-postleverantörens publika servernamn och port 587 (STARTTLS) eller 465 (TLS). Om e-postservern verkligen är intern kan en administratör tillåta den genom att starta reläet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andra portar: OWNPOST_ALLOWED_PORTS).',
+      },
+      da: {
+        title: 'Relæet forbinder ikke til denne server',
+        explanation:
+          'Servernavnet peger på et privat netværk (denne computer, kontorets netværk eller en metadataadresse i skyen), eller porten er ikke en mailport. Relæet afviser sådanne forbindelser på en brugers vegne, så intet blev sendt dertil.',
+        fix: 'Brug mailudbyderens offentlige servernavn og port 587 (STARTTLS) eller 465 (TLS). Hvis mailserveren virkelig er intern, kan en administrator tillade den ved at starte relæet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andre porte: OWNPOST_ALLOWED_PORTS).',
+      },
+      nb: {
+        title: 'Reléet kobler ikke til denne serveren',
+        explanation:
+          'Servernavnet peker på et privat nettverk (denne datamaskinen, kontorets nettverk eller en metadataadresse i skyen), eller porten er ikke en e-postport. Reléet avviser slike tilkoblinger på vegne av en bruker, så ingenting ble sendt dit.',
+        fix: 'Bruk e-postleverandørens offentlige servernavn og port 587 (STARTTLS) eller 465 (TLS). Hvis e-postserveren virkelig er intern, kan en administrator tillate den ved å starte reléet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andre porter: OWNPOST_ALLOWED_PORTS).',
+      },
+      de: {
+        title: 'Das Relay verbindet sich nicht mit diesem Server',
+        explanation:
+          'Der Servername zeigt in ein privates Netz (dieser Rechner, das Büronetz oder eine Cloud-Metadatenadresse), oder der Port ist kein Mail-Port. Das Relay verweigert solche Verbindungen im Auftrag eines Benutzers, daher wurde dorthin nichts gesendet.',
+        fix: 'Verwenden Sie den öffentlichen Servernamen Ihres Mail-Anbieters und Port 587 (STARTTLS) oder 465 (TLS). Ist der Mailserver wirklich intern, kann ein Admin ihn erlauben, indem er das Relay mit OWNPOST_ALLOW_PRIVATE_HOSTS=1 startet (andere Ports: OWNPOST_ALLOWED_PORTS).',
       },
     },
   },

@@ -141,6 +141,7 @@ const HOME_STAGE: Record<ProblemCode, SmtpStage> = {
   oauth_invalid_grant: 'oauth',
   oauth_sign_in_required: 'oauth',
   oauth_token_failed: 'oauth',
+  destination_not_allowed: 'connect',
 };
 
 /** Problems that pass by themselves when there is no reply code to say so. */

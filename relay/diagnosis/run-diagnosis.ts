@@ -13,7 +13,9 @@ import os from 'node:os';
 import { parseAddress, sameAddress } from '../../shared/address';
 import type { DiagnosisResult, DiagnosisStage, DiagnosisStageName } from '../../shared/diagnosis-schemas';
 import type { CipherLevel, SmtpSecurity, TlsVersion } from '../../shared/schemas';
-import { resolvePinnedHost, type PinnedHost } from '../net/host-policy';
+import type { PinnedHost } from '../net/host-policy';
+import { pinOutbound } from '../net/outbound';
+import { mayAuthenticateOn } from '../profiles/profile-record';
 import { isSmtpPortAllowed, PortNotAllowedError, type PortRange } from '../net/port-policy';
 import type { HostResolver } from '../net/resolve-host';
 import { tlsOptionsFor } from '../profiles/server-options';
@@ -45,6 +47,8 @@ export interface DiagnosisSubject {
     /** The profile's TLS settings, so the test secures the connection exactly as delivery will. @default TLSv1.2, default */
     minTlsVersion?: TlsVersion;
     ciphers?: CipherLevel;
+    /** `security: none`: whether the password may be sent in clear (admin only). @default false */
+    allowPlaintextAuth?: boolean;
   };
   /**
    * Sign in with a password (AUTH PLAIN or LOGIN) or an OAuth2 access token (AUTH XOAUTH2, which
@@ -216,9 +220,13 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
     // ------------------------------------------------------------------------------------ dns
     let started = performance.now();
     try {
-      pinned = await resolvePinnedHost(smtp.host, { resolve: env.resolveHost, allowPrivateHosts: env.allowPrivateHosts });
+      // The same gate as delivery (relay/net/outbound.ts); the port was checked above, before the test message was built.
+      pinned = await pinOutbound(
+        { resolveHost: env.resolveHost, allowPrivateHosts: env.allowPrivateHosts, extraPorts: env.extraSmtpPorts },
+        { host: smtp.host, port: smtp.port, service: 'smtp' },
+      );
     } catch (error) {
-      if ((error as Error).name === 'PrivateHostError') throw error;
+      if ((error as { code?: unknown }).code === 'destination_not_allowed') throw error;
       fail('dns', elapsed(started), error, say.lookupFailed(smtp.host));
     }
     const target = pinned!;
@@ -306,7 +314,10 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
     // ----------------------------------------------------------------------------------- auth
     started = performance.now();
     const credentials = subject.credentials;
-    if (!credentials) {
+    if (credentials && !mayAuthenticateOn(smtp)) {
+      // Issue 14: the password never crosses an unencrypted connection unless an admin allowed it.
+      stages.push({ stage: 'auth', ok: true, skipped: true, ms: 0, detail: say.noPlaintextAuth });
+    } else if (!credentials) {
       stages.push({ stage: 'auth', ok: true, skipped: true, ms: 0, detail: say.noPassword });
     } else {
       const offered = capabilities.authMechanisms;

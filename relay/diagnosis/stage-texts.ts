@@ -31,6 +31,8 @@ export interface StageTexts {
   announced(keywords: string | undefined): string;
   maxSize(size: string): string;
   noPassword: string;
+  /** security "none" without allowPlaintextAuth: the password is not sent (issue 14). */
+  noPlaintextAuth: string;
   cannotSignIn: string;
   signInFailed(username: string): string;
   signedIn(username: string, mechanism: string): string;
@@ -81,6 +83,7 @@ const en: StageTexts = {
   announced: (k) => `The server announced ${k ?? 'no extensions'}.`,
   maxSize: (size) => `It accepts messages up to ${size}.`,
   noPassword: 'No password is set, so the test does not sign in.',
+  noPlaintextAuth: 'The connection is not encrypted, so the test does not send the password (an admin can allow it with allowPlaintextAuth).',
   cannotSignIn: 'Cannot sign in',
   signInFailed: (u) => `Signing in as ${u} failed`,
   signedIn: (u, m) => `Signed in as ${u} with ${m}.`,
@@ -129,6 +132,7 @@ const pl: StageTexts = {
   announced: (k) => `Serwer ogłosił ${k ?? 'brak rozszerzeń'}.`,
   maxSize: (size) => `Przyjmuje wiadomości do ${size}.`,
   noPassword: 'Nie podano hasła, więc test się nie loguje.',
+  noPlaintextAuth: 'Połączenie nie jest szyfrowane, więc test nie wysyła hasła (administrator może na to zezwolić ustawieniem allowPlaintextAuth).',
   cannotSignIn: 'Nie można się zalogować',
   signInFailed: (u) => `Logowanie jako ${u} nie powiodło się`,
   signedIn: (u, m) => `Zalogowano jako ${u} metodą ${m}.`,
@@ -177,6 +181,7 @@ const is: StageTexts = {
   announced: (k) => `Þjónninn tilkynnti ${k ?? 'engar viðbætur'}.`,
   maxSize: (size) => `Hann tekur við skilaboðum allt að ${size}.`,
   noPassword: 'Ekkert lykilorð er skráð, svo prófunin skráir sig ekki inn.',
+  noPlaintextAuth: 'Tengingin er ekki dulkóðuð, svo prófunin sendir ekki lykilorðið (stjórnandi getur leyft það með allowPlaintextAuth).',
   cannotSignIn: 'Ekki hægt að skrá sig inn',
   signInFailed: (u) => `Innskráning sem ${u} mistókst`,
   signedIn: (u, m) => `Skráð inn sem ${u} með ${m}.`,
@@ -225,6 +230,7 @@ const sv: StageTexts = {
   announced: (k) => `Servern meddelade ${k ?? 'inga tillägg'}.`,
   maxSize: (size) => `Den tar emot meddelanden upp till ${size}.`,
   noPassword: 'Inget lösenord är angivet, så testet loggar inte in.',
+  noPlaintextAuth: 'Anslutningen är inte krypterad, så testet skickar inte lösenordet (en administratör kan tillåta det med allowPlaintextAuth).',
   cannotSignIn: 'Kan inte logga in',
   signInFailed: (u) => `Inloggningen som ${u} misslyckades`,
   signedIn: (u, m) => `Inloggad som ${u} med ${m}.`,
@@ -273,6 +279,7 @@ const da: StageTexts = {
   announced: (k) => `Serveren meldte ${k ?? 'ingen udvidelser'}.`,
   maxSize: (size) => `Den modtager beskeder på op til ${size}.`,
   noPassword: 'Der er ingen adgangskode, så testen logger ikke ind.',
+  noPlaintextAuth: 'Forbindelsen er ikke krypteret, så testen sender ikke adgangskoden (en administrator kan tillade det med allowPlaintextAuth).',
   cannotSignIn: 'Kan ikke logge ind',
   signInFailed: (u) => `Login som ${u} mislykkedes`,
   signedIn: (u, m) => `Logget ind som ${u} med ${m}.`,
@@ -321,6 +328,7 @@ const nb: StageTexts = {
   announced: (k) => `Serveren meldte ${k ?? 'ingen utvidelser'}.`,
   maxSize: (size) => `Den tar imot meldinger på opptil ${size}.`,
   noPassword: 'Det er ikke satt noe passord, så testen logger ikke inn.',
+  noPlaintextAuth: 'Forbindelsen er ikke kryptert, så testen sender ikke passordet (en administrator kan tillate det med allowPlaintextAuth).',
   cannotSignIn: 'Kan ikke logge inn',
   signInFailed: (u) => `Innlogging som ${u} mislyktes`,
   signedIn: (u, m) => `Logget inn som ${u} med ${m}.`,
@@ -369,6 +377,7 @@ const de: StageTexts = {
   announced: (k) => `Der Server meldete ${k ?? 'keine Erweiterungen'}.`,
   maxSize: (size) => `Er nimmt Nachrichten bis ${size} an.`,
   noPassword: 'Es ist kein Passwort hinterlegt, der Test meldet sich also nicht an.',
+  noPlaintextAuth: 'Die Verbindung ist nicht verschlüsselt, daher sendet der Test das Passwort nicht (ein Admin kann es mit allowPlaintextAuth erlauben).',
   cannotSignIn: 'Anmeldung nicht möglich',
   signInFailed: (u) => `Die Anmeldung als ${u} ist fehlgeschlagen`,
   signedIn: (u, m) => `Angemeldet als ${u} mit ${m}.`,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { addressDomain } from '../../shared/address';
+import { toCrlf } from '../delivery/crlf';
 import type { Language } from './catalogue';
 
 interface TestMessageText {
@@ -69,5 +70,6 @@ export async function composeTestMessage(input: {
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  return composer.compile().build();
+  // Its body's line breaks are LFs, which MailComposer keeps as they are: the wire wants CRLF.
+  return toCrlf(await composer.compile().build());
 }

@@ -14,6 +14,7 @@
  */
 import type { DiscoveryResult } from '../../shared/api-schemas';
 import { findProviderByDomain, findProviderByMx, isHostTemplate, type ProviderPreset } from '../../shared/providers';
+import type { PortRange } from '../net/port-policy';
 import { createHostResolver } from '../net/resolve-host';
 import { createMxLookup, type MxLookup } from './mx-lookup';
 import { probeSmtp, type ProbeResult } from './probe-smtp';
@@ -22,6 +23,8 @@ export interface DiscoveryOptions {
   /** OWNPOST_DNS_SERVERS; empty: the system's resolver. */
   dnsServers: readonly string[];
   allowPrivateHosts: boolean;
+  /** Ports an admin allowed beside the standard mail ports (OWNPOST_ALLOWED_PORTS). @default [] */
+  extraPorts?: readonly PortRange[];
   extraCa: readonly string[];
   /** One probe's limit (connect, greeting, each reply). @default 5000 */
   probeTimeoutMs: number;
@@ -29,6 +32,12 @@ export interface DiscoveryOptions {
   guessEndpoints: readonly { port: number; security: 'tls' | 'starttls' }[];
   /** How long a domain's result is reused. @default 10 minutes */
   cacheMs?: number;
+  /**
+   * Domains kept in the cache at most; the oldest goes first (issue 14: lookups of made-up domains
+   * must not grow the relay's memory without end).
+   * @default 1000
+   */
+  cacheEntries?: number;
 }
 
 type DomainResult = Omit<DiscoveryResult, 'email' | 'username' | 'profile'> & { usernameRule?: ProviderPreset['username'] };
@@ -68,6 +77,10 @@ export class SettingsDiscovery {
   private readonly lookupMx: MxLookup;
   private readonly resolveHost: ReturnType<typeof createHostResolver>;
   private readonly cache = new Map<string, { result: DomainResult; until: number }>();
+  /** Domains in the cache now (for tests and metrics). */
+  get cacheSize(): number {
+    return this.cache.size;
+  }
   private readonly running = new Map<string, Promise<DomainResult>>();
 
   constructor(private readonly options: DiscoveryOptions) {
@@ -106,7 +119,14 @@ export class SettingsDiscovery {
     if (inFlight) return inFlight;
     const run = this.discoverDomain(domain)
       .then((result) => {
+        this.cache.delete(domain);
         this.cache.set(domain, { result, until: Date.now() + (this.options.cacheMs ?? 10 * 60_000) });
+        // A Map keeps insertion order: the first keys are the oldest entries.
+        const limit = this.options.cacheEntries ?? 1000;
+        for (const key of this.cache.keys()) {
+          if (this.cache.size <= limit) break;
+          this.cache.delete(key);
+        }
         return result;
       })
       .finally(() => this.running.delete(domain));
@@ -156,6 +176,7 @@ export class SettingsDiscovery {
         probeSmtp(target, {
           resolveHost: this.resolveHost,
           allowPrivateHosts: this.options.allowPrivateHosts,
+          extraPorts: this.options.extraPorts ?? [],
           extraCa: this.options.extraCa,
           timeoutMs: this.options.probeTimeoutMs,
         }),

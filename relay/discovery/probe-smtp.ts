@@ -6,7 +6,9 @@
  * a certificate for another name (as in Thunderbird's guessing).
  */
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { PrivateHostError, resolvePinnedHost } from '../net/host-policy';
+import { PrivateHostError } from '../net/host-policy';
+import { pinOutbound } from '../net/outbound';
+import { PortNotAllowedError, type PortRange } from '../net/port-policy';
 import type { HostResolver } from '../net/resolve-host';
 import { tlsOptionsFor } from '../profiles/server-options';
 
@@ -28,6 +30,8 @@ export interface ProbeResult extends ProbeTarget {
 export interface ProbeOptions {
   resolveHost: HostResolver;
   allowPrivateHosts: boolean;
+  /** Ports an admin allowed beside the standard mail ports (OWNPOST_ALLOWED_PORTS). @default [] */
+  extraPorts?: readonly PortRange[];
   extraCa: readonly string[];
   /** For the connection, the greeting and each reply. */
   timeoutMs: number;
@@ -39,6 +43,7 @@ function describeFailure(error: unknown): string {
   const e = error as { code?: string; message?: string; reason?: string };
   const message = e?.message ?? String(error);
   if (error instanceof PrivateHostError) return 'on a private network, which this relay does not connect to';
+  if (error instanceof PortNotAllowedError) return 'not a mail port this relay connects to';
   if (/ENOTFOUND|ENODATA|NXDOMAIN/.test(`${e.code} ${message}`)) return 'no such host';
   if (/ECONNREFUSED/.test(message)) return 'connection refused';
   if (/certificate|altnames|self[- ]signed|issuer/i.test(message)) return `certificate not valid for this name (${message.split('\n')[0]})`;
@@ -58,7 +63,11 @@ export async function probeSmtp(target: ProbeTarget, options: ProbeOptions): Pro
   });
   let pinned;
   try {
-    pinned = await resolvePinnedHost(target.host, { resolve: options.resolveHost, allowPrivateHosts: options.allowPrivateHosts });
+    // The same gate as delivery (relay/net/outbound.ts): port, every address, resolved once.
+    pinned = await pinOutbound(
+      { resolveHost: options.resolveHost, allowPrivateHosts: options.allowPrivateHosts, extraPorts: options.extraPorts ?? [] },
+      { host: target.host, port: target.port, service: 'smtp' },
+    );
   } catch (error) {
     return finish(false, { detail: describeFailure(error) });
   }

@@ -35,21 +35,25 @@ export function isExtensionOrigin(origin: string): boolean {
 }
 
 /**
- * Cross-origin calls only from browser extensions. Hono's `cors()` allows every origin by default,
- * so the origin is decided here; and a request that names a web origin is refused outright rather
- * than merely left without CORS headers (a simple POST would still reach the handler).
+ * Cross-origin calls only from Ownpost's own extension builds (`allowed`, see extension-origins.ts;
+ * issue 14: not from every extension). Hono's `cors()` allows every origin by default, so the origin
+ * is decided here; and a request that names another origin is refused outright rather than merely
+ * left without CORS headers (a simple POST would still reach the handler).
  */
-export function extensionOriginsOnly(): MiddlewareHandler {
+export function extensionOriginsOnly(allowed: ReadonlySet<string>): MiddlewareHandler {
+  const isAllowed = (origin: string) => isExtensionOrigin(origin) && allowed.has(origin);
   const corsForExtensions = cors({
-    origin: (origin) => (isExtensionOrigin(origin) ? origin : null),
+    origin: (origin) => (isAllowed(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     maxAge: 600,
   });
   return async function extensionOriginsOnlyMiddleware(c, next) {
     const origin = c.req.header('origin');
-    if (origin !== undefined && !isExtensionOrigin(origin)) {
-      throw new ApiError('origin_not_allowed', 'This relay accepts calls only from the Ownpost extension.');
+    if (origin !== undefined && !isAllowed(origin)) {
+      throw new ApiError('origin_not_allowed', 'This relay accepts calls only from the Ownpost extension.', {
+        ...(isExtensionOrigin(origin) ? { hint: `An admin can allow this extension with OWNPOST_EXTENSION_IDS=${origin}.` } : {}),
+      });
     }
     return corsForExtensions(c, next);
   };

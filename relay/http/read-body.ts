@@ -3,6 +3,7 @@ import { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 import { extractBase64Values, restoreBase64Values } from './json-base64';
+import { assertJsonNesting, JsonNestingGuard } from './json-nesting';
 
 /** A zod issue as the API shows it: where, what, and our address error code when there is one. */
 function describeIssues(error: z.ZodError) {
@@ -19,6 +20,8 @@ function describeIssues(error: z.ZodError) {
 /** Parses JSON text and validates it: 400 `invalid_json` or `validation_failed` as described below. */
 function parseAndValidate<S extends z.ZodType>(text: string, schema: S): z.output<S> {
   let json: unknown;
+  // Deep nesting is refused before JSON.parse builds it (json-nesting.ts).
+  assertJsonNesting(text);
   try {
     json = text.length === 0 ? undefined : JSON.parse(text);
   } catch {
@@ -62,7 +65,13 @@ const ResizableArrayBuffer = ArrayBuffer as unknown as new (byteLength: number, 
  * whenever the garbage collector gets round to it — a large send's body is not left lying around
  * while its message is stored and delivered.
  */
-export async function readBodyBytes(c: Context, maxBytes: number, tooLarge: () => Error): Promise<{ body: Buffer; release: () => void }> {
+export async function readBodyBytes(
+  c: Context,
+  maxBytes: number,
+  tooLarge: () => Error,
+  /** Sees every chunk as it arrives and may refuse the body by throwing (a JSON nesting guard). */
+  inspect?: (chunk: Uint8Array) => void,
+): Promise<{ body: Buffer; release: () => void }> {
   const declared = c.req.header('content-length');
   const length = declared !== undefined && c.req.header('transfer-encoding') === undefined && /^\d+$/.test(declared) ? Number(declared) : undefined;
   if (length !== undefined && length > maxBytes) throw tooLarge();
@@ -74,6 +83,7 @@ export async function readBodyBytes(c: Context, maxBytes: number, tooLarge: () =
   let size = 0;
   const append = (chunk: Uint8Array) => {
     if (size + chunk.length > maxBytes) throw tooLarge();
+    inspect?.(chunk);
     if (size + chunk.length > memory.byteLength) {
       if (size + chunk.length > memory.maxByteLength) throw tooLarge(); // more than Content-Length said
       memory.resize(Math.min(memory.maxByteLength, Math.max(size + chunk.length, memory.byteLength * 2)));
@@ -118,7 +128,9 @@ export async function readJsonBodyWithBase64<S extends z.ZodType, K extends stri
   schema: S,
   options: { key: K; maxBytes: number; tooLarge: () => Error; minBytes?: number },
 ): Promise<{ value: WithBase64Bytes<z.output<S>, K>; release: () => void }> {
-  const { body, release } = await readBodyBytes(c, options.maxBytes, options.tooLarge);
+  // A body nested too deep is refused while it arrives, not after megabytes of it were read.
+  const guard = new JsonNestingGuard();
+  const { body, release } = await readBodyBytes(c, options.maxBytes, options.tooLarge, (chunk) => guard.feed(chunk));
   try {
     const { text, values } = extractBase64Values(body, options.key, options.minBytes ?? 1024);
     const value = parseAndValidate(text, schema);

@@ -7,12 +7,16 @@
 import { rootCertificates } from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import type { OpenedSaveToSent } from '../delivery/delivery-settings';
+import { pinOutbound, type OutboundPolicy } from '../net/outbound';
+import { toCrlf } from '../delivery/crlf';
 
 export interface SentCopyOptions {
   /** Extra trusted CAs (PEM) beside Node's roots. */
   extraCa: string[];
   /** Connection, greeting and inactivity limit. @default 60_000 */
   timeoutMs?: number;
+  /** Where the relay may connect (relay/net/outbound.ts): the IMAP host is checked like an SMTP one. */
+  outbound: OutboundPolicy;
 }
 
 export interface SentCopyResult {
@@ -52,15 +56,25 @@ export async function appendToSentFolder(
   options: SentCopyOptions,
 ): Promise<SentCopyResult> {
   const timeout = options.timeoutMs ?? 60_000;
+  // Refused (private host, port) before any connection; a refusal is final, not retried.
+  let destination;
+  try {
+    destination = await pinOutbound(options.outbound, { host: settings.host, port: settings.port, service: 'imap' });
+  } catch (error) {
+    const refused = (error as { code?: unknown }).code === 'destination_not_allowed';
+    throw new SentCopyError(`IMAP ${settings.host}:${settings.port}: ${describe(error)}`, !refused);
+  }
   const client = new ImapFlow({
-    host: settings.host,
+    // The checked address, not the name again; TLS verifies the name.
+    host: destination.address,
+    ...(destination.servername ? { servername: destination.servername } : {}),
     port: settings.port,
     secure: settings.security === 'tls',
     // `starttls` is required TLS, as for SMTP: never log in over plain text when it is missing.
     doSTARTTLS: settings.security === 'starttls' ? true : settings.security === 'none' ? false : undefined,
     auth: { user: settings.username, ...(settings.password !== undefined ? { pass: settings.password } : {}) },
     tls: {
-      ...(/^\d+\.\d+\.\d+\.\d+$/.test(settings.host) ? {} : { servername: settings.host }),
+      ...(destination.servername ? { servername: destination.servername } : {}),
       minVersion: 'TLSv1.2',
       ...(options.extraCa.length ? { ca: [...rootCertificates, ...options.extraCa] } : {}),
     },
@@ -87,7 +101,8 @@ export async function appendToSentFolder(
     } finally {
       lock.release();
     }
-    const appended = await client.append(folder, message.raw, ['\\Seen'], message.sentAt);
+    // The bytes that were sent, with the line endings they had on the wire (relay/delivery/crlf.ts).
+    const appended = await client.append(folder, toCrlf(message.raw), ['\\Seen'], message.sentAt);
     if (!appended) throw new Error(`the server did not accept the message into ${folder}`);
     return { folder, alreadyThere: false };
   } catch (error) {

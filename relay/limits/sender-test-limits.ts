@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { domainToASCII } from 'node:url';
+import { canonicalIp } from '../net/ip-address';
 import type { LimiterStore } from './limiter-store';
 
 /**
@@ -56,9 +58,22 @@ export function waitAfterFailures(count: number, wait: Pick<SenderTestLimitSetti
 const RUNNING_TEST_HOLD_MS = 5 * 60_000;
 
 const userKey = (userId: string) => `auth-fail:user:${userId}`;
+/**
+ * The host as one spelling per server (issue 14): `SMTP.Example.com.`, `smtp.example.com`,
+ * `smtp.bücher.de` and `smtp.xn--bcher-kva.de`, `127.1` and `127.0.0.1` reach the same mailbox,
+ * so a new spelling must not start the wait after refused sign-ins from zero.
+ */
+export function normalisedMailHost(host: string): string {
+  const bare = host.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.+$/, '');
+  const ip = canonicalIp(bare);
+  if (ip) return ip;
+  // IDNA (UTS #46) to A-labels; an empty answer means it is no valid domain: keep the text.
+  return domainToASCII(bare) || bare;
+}
+
 /** Hashed: the limiter store (perhaps a shared database) never holds mailbox user names. */
 const accountKey = (account: SignInAccount) =>
-  `auth-fail:account:${createHash('sha256').update(`${account.host.toLowerCase()}\n${account.username.toLowerCase()}`).digest('hex').slice(0, 32)}`;
+  `auth-fail:account:${createHash('sha256').update(`${normalisedMailHost(account.host)}\n${account.username.trim().toLowerCase()}`).digest('hex').slice(0, 32)}`;
 
 export class SenderTestLimits {
   constructor(

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { canonicalIp, isNonPublicIp } from './ip-address';
 
 /**
  * Addresses a relay must not connect to on a user's behalf unless an admin allows private hosts:
@@ -6,39 +7,21 @@ import { isIP } from 'node:net';
  * (Appsmith GHSA-vvxf-f8q9-86gh: a "test connection" endpoint is an SSRF tool otherwise).
  */
 export function isPrivateAddress(ip: string): boolean {
-  if (isIP(ip) === 4) {
-    const [a = 0, b = 0] = ip.split('.').map(Number);
-    return (
-      a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224
-    );
-  }
-  if (isIP(ip) === 6) {
-    const v6 = ip.toLowerCase();
-    if (v6 === '::' || v6 === '::1') return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(v6);
-    if (mapped) return isPrivateAddress(mapped[1]!);
-    // The same IPv4-mapped address written in hex (`::ffff:7f00:1` is 127.0.0.1).
-    const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(v6);
-    if (mappedHex) {
-      const high = parseInt(mappedHex[1]!, 16);
-      const low = parseInt(mappedHex[2]!, 16);
-      return isPrivateAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
-    }
-    return /^(fc|fd|fe8|fe9|fea|feb|ff)/.test(v6);
-  }
-  return false;
+  // Every spelling (short and numeric IPv4, mapped and NAT64 IPv6, ...): see ip-address.ts.
+  return isNonPublicIp(ip);
 }
 
-/** True when a host name, as typed, obviously points inside: an IP in a private range or localhost. */
+/** True when a host name, as typed, obviously points inside: an IP (in any spelling) in a private range, or localhost. */
 export function isObviouslyPrivateHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
   return h === 'localhost' || h.endsWith('.localhost') || isPrivateAddress(h);
 }
 
 /** The relay refused to connect to this host: it is, or resolves to, a private address. */
 export class PrivateHostError extends Error {
   override name = 'PrivateHostError';
+  /** The catalogue's problem code, so a refused delivery is recorded as such (relay/diagnosis/classify.ts). */
+  readonly code = 'destination_not_allowed';
   constructor(
     readonly host: string,
     readonly address: string,
@@ -73,8 +56,10 @@ export async function resolvePinnedHost(
   host: string,
   options: { resolve: (host: string) => Promise<{ address: string; family: 4 | 6 }[]>; allowPrivateHosts: boolean },
 ): Promise<PinnedHost> {
-  const bare = host.toLowerCase().replace(/^\[|\]$/g, '');
-  if (!options.allowPrivateHosts && isObviouslyPrivateHost(bare)) throw new PrivateHostError(bare, bare);
+  const typed = host.toLowerCase().replace(/^\[|\]$/g, '');
+  // `127.1` or `0x7f000001` is an address, not a name: connect to (and check) what it spells.
+  const bare = canonicalIp(typed) ?? typed;
+  if (!options.allowPrivateHosts && isObviouslyPrivateHost(bare)) throw new PrivateHostError(typed, bare);
   const literal = isIP(bare);
   const found = literal ? [{ address: bare, family: literal as 4 | 6 }] : await options.resolve(bare);
   if (!options.allowPrivateHosts) {

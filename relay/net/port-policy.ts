@@ -52,7 +52,9 @@ export function namedExtraPorts(extra: readonly PortRange[]): number[] {
 /** The relay refused to connect to this port: it is not a mail port and no admin allowed it. */
 export class PortNotAllowedError extends Error {
   override name = 'PortNotAllowedError';
+  /** The catalogue's problem code, so a refused delivery is recorded as such (relay/diagnosis/classify.ts). */
+  readonly code = 'destination_not_allowed';
   constructor(readonly port: number) {
-    super(`port ${port} is not an allowed SMTP port`);
+    super(`port ${port} is not an allowed mail port`);
   }
 }

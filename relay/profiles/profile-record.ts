@@ -29,6 +29,8 @@ export interface StoredSmtpSettings {
   ehloName?: string;
   minTlsVersion: TlsVersion;
   ciphers: CipherLevel;
+  /** `security: none` only: the password may go over the unencrypted connection (admin only, issue 14). */
+  allowPlaintextAuth?: boolean;
 }
 
 /** OAuth2 settings without the client secret (sealed apart); `username` filled in (default: the From address). */
@@ -110,6 +112,7 @@ export function storedSmtp(input: ProfileInput['smtp'] | StoredSmtpSettings): St
     ...(input.ehloName ? { ehloName: input.ehloName } : {}),
     minTlsVersion: input.minTlsVersion,
     ciphers: input.ciphers,
+    ...(input.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}),
   };
 }
 
@@ -196,6 +199,7 @@ function mergeSmtp(current: StoredSmtpSettings, patch: NonNullable<ProfilePatch[
   };
   const ehloName = patch.ehloName === null ? undefined : (patch.ehloName ?? current.ehloName);
   if (ehloName) next.ehloName = ehloName;
+  if (patch.allowPlaintextAuth ?? current.allowPlaintextAuth) next.allowPlaintextAuth = true;
   return next;
 }
 
@@ -283,6 +287,7 @@ export function toProfileView(row: ProfileRow, ownerEmail: string | null): Profi
       ...(data.smtp.ehloName ? { ehloName: data.smtp.ehloName } : {}),
       minTlsVersion: data.smtp.minTlsVersion,
       ciphers: data.smtp.ciphers,
+      ...(data.smtp.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}),
     },
     auth: authView(data.auth, secrets, row.oauthState),
     allowOtherSender: data.allowOtherSender,
@@ -308,4 +313,13 @@ export function openProfileSecrets(row: ProfileRow, cipher: SecretCipher): Opene
     ...(secrets.password && { password: cipher.open(secrets.password, profileSecretAad(row.id, 'password')) }),
     ...(secrets.clientSecret && { clientSecret: cipher.open(secrets.clientSecret, profileSecretAad(row.id, 'clientSecret')) }),
   };
+}
+
+/**
+ * Whether a sign-in may happen on this connection: always with TLS; with `security: none` only when
+ * the profile says `allowPlaintextAuth` (issue 14: the password would otherwise cross the network
+ * in clear, readable by anyone on the path). Delivery and the sender test both ask this.
+ */
+export function mayAuthenticateOn(smtp: Pick<StoredSmtpSettings, 'security' | 'allowPlaintextAuth'>): boolean {
+  return smtp.security !== 'none' || smtp.allowPlaintextAuth === true;
 }

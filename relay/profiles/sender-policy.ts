@@ -156,6 +156,19 @@ export function decideSender(args: {
     replyTo = { address: profile.replyTo };
   }
 
+  if (replyTo && memberRulesApply(user, row.scope)) {
+    // A member's Reply-To stays within what the member may use now, like From (issue 14): an
+    // allowance an admin revoked no longer works through the profile's saved Reply-To or its
+    // allowed senders, which were checked only when the profile was saved.
+    const allowed = [...memberSenderPatterns(user, allowances), mailbox];
+    if (!matchesAnySenderPattern(allowed, replyTo.address)) {
+      throw new ApiError('reply_to_not_allowed', `Replies cannot be sent to ${replyTo.address} from your personal sender any more.`, {
+        hint: `You may use: ${describeAllowed(allowed)}. Change the sender's Reply-To, or ask an admin to allow the address again.`,
+        details: { field: 'replyTo', allowed },
+      });
+    }
+  }
+
   const differs = !sameAddress(from.address, mailbox);
   const sender = differs && profile.senderStyle === 'sender_header' ? { address: mailbox, ...(profile.fromName ? { name: profile.fromName } : {}) } : undefined;
 
@@ -173,4 +186,29 @@ export function profileOnlyDecision(profile: ProfileData): SenderDecision {
     ...(profile.replyTo ? { replyTo: { address: profile.replyTo } } : {}),
     bcc: profile.bccSelf ? [profile.fromAddress] : [],
   };
+}
+
+/**
+ * `POST /v1/diagnose` sends a real test message from the address it is given: the same rules as a
+ * send apply (issue 14), or a member could mail anyone "from" any address of the company mailbox.
+ * With a company profile (which members may use, not change) the From must be one that profile may
+ * send as; otherwise the member rules of a personal profile apply. Admins are bound by neither.
+ */
+export function assertTestSenderAllowed(
+  user: UserRow,
+  allowances: readonly string[],
+  test: { fromAddress: string; allowedSenders: readonly string[] },
+  saved: { scope: ProfileRow['scope']; data: Pick<ProfileData, 'fromAddress' | 'allowOtherSender' | 'allowedSenders' | 'name'> } | undefined,
+): void {
+  if (user.role === 'admin') return;
+  if (saved?.scope === 'company') {
+    const mayUse = sameAddress(test.fromAddress, saved.data.fromAddress) || (saved.data.allowOtherSender && matchesAnySenderPattern(saved.data.allowedSenders, test.fromAddress));
+    if (!mayUse) {
+      throw new ApiError('sender_not_allowed', `The sender "${saved.data.name}" may not send as ${test.fromAddress}.`, {
+        details: { field: 'fromAddress', allowed: [saved.data.fromAddress, ...(saved.data.allowOtherSender ? saved.data.allowedSenders : [])] },
+      });
+    }
+    return;
+  }
+  assertMemberProfileWithinAllowance(user, allowances, { fromAddress: test.fromAddress, allowedSenders: [...test.allowedSenders] }, 'personal');
 }

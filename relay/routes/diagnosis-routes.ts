@@ -9,6 +9,8 @@ import { readJsonBody } from '../http/read-body';
 import type { OAuth2AuthInput } from '../../shared/schemas';
 import { openProfileSecrets, parseProfileData, sameOAuthClient, storedSmtp, type OpenedProfile, type ProfileData, type StoredOAuth2Auth } from '../profiles/profile-record';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
+import { sameMailServer } from '../profiles/secret-destination';
+import { assertTestSenderAllowed } from '../profiles/sender-policy';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow, Store } from '../store/types';
 
@@ -58,12 +60,29 @@ export function diagnosisRoutes({ store, cipher, senderTests }: DiagnosisRouteDe
         row = await store.getProfile(value.profileId);
         if (!row || !canUseProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
       }
+      if (value.smtp.allowPlaintextAuth && user.role !== 'admin') {
+        throw new ApiError('forbidden', 'Only an admin can allow signing in over an unencrypted connection (allowPlaintextAuth).');
+      }
+      // The test message goes out From this address: the sender rules of a send apply (issue 14).
+      assertTestSenderAllowed(
+        user,
+        user.role === 'admin' ? [] : await store.getSenderAllowances(user.id),
+        { fromAddress: value.fromAddress, allowedSenders: value.allowedSenders },
+        row ? { scope: row.scope, data: parseProfileData(row) } : undefined,
+      );
       if (value.auth?.type === 'oauth2') {
         oauth = senderTests.oauthSourceFor(...unsavedOAuthProfile(value.auth, value.fromAddress, row && canManageProfile(user, row) ? row : undefined));
       } else if (value.auth?.password !== undefined) {
         credentials = { username: value.auth.username, password: value.auth.password };
       } else if (row) {
         const stored = openProfileSecrets(row, cipher);
+        // A saved password is only ever sent to the server it was entered for (issue 14).
+        if (stored.data.auth.type === 'password' && stored.password !== undefined && !sameMailServer(stored.data.smtp, storedSmtp(value.smtp))) {
+          throw new ApiError('profile_password_required', `Testing "${stored.data.name}" on another server needs its password again.`, {
+            hint: 'A saved password is only ever sent to the server it was entered for. Type the password for the new server.',
+            details: { field: 'auth.password' },
+          });
+        }
         if (stored.data.auth.type === 'oauth2' && value.auth === undefined) {
           // The saved OAuth2 sign-in, with changed server settings: only for those who may change the sender.
           if (!canManageProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id that you may change.');

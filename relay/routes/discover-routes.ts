@@ -3,11 +3,28 @@ import { zDiscoverQuery } from '../../shared/api-schemas';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
 import { SettingsDiscovery, type DiscoveryOptions } from '../discovery/discover-settings';
+import type { LimiterStore } from '../limits/limiter-store';
+
+/**
+ * Lookups one user may run in a sliding window: each one can make the relay ask DNS and open up to a
+ * dozen connections to guessed servers, so it is limited like the sender test (issue 14).
+ * @default { max: 30, windowMs: 15 min }
+ */
+export const DISCOVER_LIMIT = { max: 30, windowMs: 15 * 60_000 };
 
 /** `GET /v1/discover?email=`: suggested server settings for an address (relay/discovery/discover-settings.ts). */
-export function discoverRoutes(options: DiscoveryOptions) {
+export function discoverRoutes(options: DiscoveryOptions & { limiterStore: LimiterStore; limit?: { max: number; windowMs: number } }) {
   const discovery = new SettingsDiscovery(options);
+  const limit = options.limit ?? DISCOVER_LIMIT;
   return new Hono<AuthEnv>().get('/v1/discover', async (c) => {
+    const slot = await options.limiterStore.takeSlot(`discover:user:${c.get('user').id}`, limit.max, limit.windowMs, Date.now());
+    if (!slot.allowed) {
+      const seconds = Math.max(1, Math.ceil(slot.retryAfterMs / 1000));
+      throw new ApiError('rate_limited', `You have looked up many addresses in a short time. Try again in ${seconds} s.`, {
+        headers: { 'Retry-After': String(seconds) },
+        details: { reason: 'discover', retryAfterSeconds: seconds },
+      });
+    }
     const parsed = zDiscoverQuery.safeParse({ email: c.req.query('email') ?? '' });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

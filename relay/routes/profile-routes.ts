@@ -16,6 +16,7 @@ import {
   type ProfileData,
 } from '../profiles/profile-record';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
+import { assertStoredPasswordStaysWithServer } from '../profiles/secret-destination';
 import { assertMemberProfileWithinAllowance } from '../profiles/sender-policy';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow, Store, UserRow } from '../store/types';
@@ -65,8 +66,14 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
    * and a site or project mapped only once per group (two senders for the same page would make the choice
    * arbitrary). Runs before the sender test, so a refusal never costs a test message.
    */
-  async function assertSavable(user: UserRow, row: ProfileRow) {
+  async function assertSavable(user: UserRow, row: ProfileRow, previous?: ProfileRow) {
     const data = parseProfileData(row);
+    // Sending the password in clear is an admin's decision (issue 14); a member may keep what an admin set.
+    if (data.smtp.allowPlaintextAuth && user.role !== 'admin' && !(previous && parseProfileData(previous).smtp.allowPlaintextAuth)) {
+      throw new ApiError('forbidden', 'Only an admin can allow signing in over an unencrypted connection (allowPlaintextAuth).', {
+        hint: 'Use security "starttls" or "tls" if the server offers it; otherwise ask an admin.',
+      });
+    }
     const problems = profileDataProblems(data, row.scope);
     if (problems.length) {
       throw new ApiError('validation_failed', `${problems[0]!.path}: ${problems[0]!.message}`, { details: problems });
@@ -160,9 +167,10 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
       const { value } = await readJsonBody(c, zProfilePatch);
       if (value.scope === 'company' && user.role !== 'admin') throw new ApiError('forbidden', 'Only an admin can make a sender a company sender.');
       let next = patchProfileRow(row, value, cipher, Date.now());
+      assertStoredPasswordStaysWithServer(parseProfileData(row), parseProfileData(next), JSON.parse(row.secrets ?? '{}') as Record<string, string>, value);
       if (value.scope === 'company') next.ownerId = null;
       if (value.scope === 'personal' && row.scope === 'company') next.ownerId = user.id;
-      await assertSavable(user, next);
+      await assertSavable(user, next, row);
       if (testBeforeSave) next = await testBeforeSave(c, { candidate: next, previous: row, force: value.force === true });
       await saveWithGroupRules(next, false);
       return c.json(await view(next));

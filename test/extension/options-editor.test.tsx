@@ -91,8 +91,9 @@ describe('editing a sender', () => {
   it('needs a passing test for a server change, tested with the saved password, before Save opens', async () => {
     const bg = background({ 'profiles.diagnose': () => PASSED });
     const page = await openEditor();
-    await type(page.get('editor-port'), '25');
-    await click(page.get('editor-security-none'));
+    // The same server and port, another security mode: the saved password may be used.
+    await click(page.get('editor-security-tls'));
+    await type(page.get('editor-port'), '587');
 
     const save = page.get('editor-save') as HTMLButtonElement;
     expect(save.disabled).toBe(true);
@@ -102,7 +103,7 @@ describe('editing a sender', () => {
     await eventually(() => expect(page.get('test-result').dataset.state).toBe('ok'));
     expect(bg.sent('profiles.diagnose')[0]!.profile).toMatchObject({
       profileId: 'p1',
-      smtp: { host: 'smtp.office365.com', port: 25, security: 'none' },
+      smtp: { host: 'smtp.office365.com', port: 587, security: 'tls' },
       auth: { type: 'password', username: 'anna@firma.se' },
     });
     expect(bg.sent('profiles.diagnose')[0]!.profile.auth).not.toHaveProperty('password');
@@ -110,7 +111,34 @@ describe('editing a sender', () => {
     expect(save.disabled).toBe(false);
     await click(save);
     await eventually(() => expect(bg.sent('profiles.update')).toHaveLength(1));
-    expect(bg.sent('profiles.update')[0]!.patch).toEqual({ smtp: { port: 25, security: 'none' } });
+    expect(bg.sent('profiles.update')[0]!.patch).toEqual({ smtp: { security: 'tls' } });
+  });
+
+  it('asks for the password again when the sender moves to another port (a saved password never goes to a new server)', async () => {
+    background();
+    const page = await openEditor();
+    await type(page.get('editor-port'), '25');
+    expect((page.get('editor-test') as HTMLButtonElement).disabled).toBe(true);
+    expect(page.text()).toContain('type its password again');
+    await type(page.get('editor-password'), 'the password');
+    expect((page.get('editor-test') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('offers sending the password unencrypted only with "No encryption", with a warning, and saves the choice', async () => {
+    const bg = background({ 'profiles.diagnose': () => PASSED });
+    const page = await openEditor();
+    expect(page.query('editor-plaintext-auth')).toBeNull();
+    await click(page.get('editor-security-none'));
+    await type(page.get('editor-port'), '587');
+    const box = await eventually(() => page.get('editor-plaintext-auth'));
+    expect(box.textContent).toContain('Anyone on the network between the relay and the mail server can read the password');
+    await check(box.querySelector('input')!);
+    await click(page.get('editor-test'));
+    await eventually(() => expect(page.get('test-result').dataset.state).toBe('ok'));
+    expect(bg.sent('profiles.diagnose')[0]!.profile.smtp).toMatchObject({ security: 'none', allowPlaintextAuth: true });
+    await click(page.get('editor-save'));
+    await eventually(() => expect(bg.sent('profiles.update')).toHaveLength(1));
+    expect(bg.sent('profiles.update')[0]!.patch).toEqual({ smtp: { security: 'none', allowPlaintextAuth: true } });
   });
 
   it('offers the test right in the save bar that asks for it', async () => {

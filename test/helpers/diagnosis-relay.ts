@@ -39,9 +39,12 @@ export function diagnoseBody(port: number, overrides: Record<string, unknown> = 
   };
 }
 
-/** Runs `POST /v1/diagnose` as a fresh user (one test at a time per user is the relay's rule). */
+/**
+ * Runs `POST /v1/diagnose` as a fresh user (one test at a time per user is the relay's rule). An
+ * admin: the bodies test From addresses of their own choosing, which a member may not (issue 14).
+ */
 export async function diagnose(t: TestRelay, body: unknown, headers: Record<string, string> = {}): Promise<DiagnosisResult> {
-  const { token } = await t.addUser(`tester-${randomUUID()}@firma.se`);
+  const { token } = await t.addUser(`tester-${randomUUID()}@firma.se`, 'admin');
   const res = await t.request('POST', '/v1/diagnose', { token, body, headers });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return zDiagnosisResult.parse(res.body);

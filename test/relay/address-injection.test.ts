@@ -206,7 +206,8 @@ describe('harmless look-alikes still arrive exactly as meant', () => {
   it('a quoted display name containing "@", "," and ";" goes to the one address in <>', async () => {
     const { envelope, header } = await deliveredTo('"evil@attacker.example, x; y" <kund@exempel.se>');
     expect(envelope).toEqual(['kund@exempel.se']);
-    expect(header).toEqual([{ name: 'evil@attacker.example, x; y', address: 'kund@exempel.se' }]);
+    // The "@" in the name is sent as its full-width look-alike (issue 14: no name passes for an address).
+    expect(header).toEqual([{ name: 'evil\uFF20attacker.example, x; y', address: 'kund@exempel.se' }]);
   });
 
   it('an international domain is delivered to its exact punycode form', async () => {

@@ -88,7 +88,7 @@ describe('a passing test', () => {
 
     // ?lang= wins over Accept-Language.
     await diagnose(t, diagnoseBody(smtp.port), { 'Accept-Language': 'de' }).then(() => undefined);
-    const { token } = await t.addUser(`lang-${randomUUID()}@firma.se`);
+    const { token } = await t.addUser(`lang-${randomUUID()}@firma.se`, 'admin');
     const res = await t.request('POST', '/v1/diagnose?lang=sv', { token, body: diagnoseBody(smtp.port), headers: { 'Accept-Language': 'de' } });
     expect(res.status).toBe(200);
     const last = await smtp.waitForMessages(before + 3);
@@ -311,7 +311,7 @@ describe('limits', () => {
       senderTestLimits: { testsPerWindow: { max: 2, windowMs: 60_000 }, authFailureWait: { free: 100, firstMs: 1000, maxMs: 1000, forgetMs: 60_000 } },
     });
     try {
-      const { token } = await relay.addUser('busy@firma.se');
+      const { token } = await relay.addUser('busy@firma.se', 'admin');
       const port = await closedPort();
       for (let i = 0; i < 2; i++) expect((await relay.request('POST', '/v1/diagnose', { token, body: diagnoseBody(port) })).status).toBe(200);
       const refused = await relay.request('POST', '/v1/diagnose', { token, body: diagnoseBody(port) });
@@ -321,7 +321,7 @@ describe('limits', () => {
       expect(retryAfter).toBeGreaterThan(50);
       expect(retryAfter).toBeLessThanOrEqual(60);
       // Another user is not affected.
-      const { token: other } = await relay.addUser('other@firma.se');
+      const { token: other } = await relay.addUser('other@firma.se', 'admin');
       expect((await relay.request('POST', '/v1/diagnose', { token: other, body: diagnoseBody(port) })).status).toBe(200);
     } finally {
       await relay.close();
@@ -334,7 +334,7 @@ describe('limits', () => {
     });
     const guarded = await startSmtpServer({ users: USERS });
     try {
-      const { token } = await relay.addUser('guesser@firma.se');
+      const { token } = await relay.addUser('guesser@firma.se', 'admin');
       const guess = (password: string, as = token) =>
         relay.request('POST', '/v1/diagnose', { token: as, body: diagnoseBody(guarded.port, { auth: { type: 'password', username: 'anna@firma.se', password } }) });
 
@@ -346,7 +346,7 @@ describe('limits', () => {
       expect(first.headers.get('retry-after')).toBe('1');
 
       // The same mailbox from another user's token waits too.
-      const { token: accomplice } = await relay.addUser('accomplice@firma.se');
+      const { token: accomplice } = await relay.addUser('accomplice@firma.se', 'admin');
       expect((await guess('guess-4', accomplice)).status).toBe(429);
 
       await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -365,7 +365,7 @@ describe('limits', () => {
   it('runs one test at a time per user', async () => {
     const silent = await startSilentServer();
     try {
-      const token = await user();
+      const token = await user('admin');
       const [a, b] = await Promise.all([
         t.request('POST', '/v1/diagnose', { token, body: diagnoseBody(silent.port) }),
         new Promise((resolve) => setTimeout(resolve, 100)).then(() => t.request('POST', '/v1/diagnose', { token, body: diagnoseBody(silent.port) })),
@@ -441,7 +441,8 @@ describe('test before save', () => {
     expect(smtp.received.length).toBe(before);
 
     const port = await closedPort();
-    const moved = await t.request('PATCH', `/v1/profiles/${id}`, { token, body: { smtp: { host: '127.0.0.1', port, security: 'starttls' } } });
+    // Another server needs the password again (issue 14); with it, the move is tested before it is saved.
+    const moved = await t.request('PATCH', `/v1/profiles/${id}`, { token, body: { smtp: { host: '127.0.0.1', port, security: 'starttls' }, auth: { type: 'password', username: 'anna@firma.se', password: PASSWORD } } });
     expect(moved.status).toBe(422);
     expect(moved.body.error.details.diagnosis.problem.code).toBe('connection_refused');
     expect((await t.request('GET', `/v1/profiles/${id}`, { token })).body.smtp.port).toBe(smtp.port);

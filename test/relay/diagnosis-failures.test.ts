@@ -149,6 +149,8 @@ const CASES: Case[] = [
           users: USERS,
           server: {
             allowInsecureAuth: true,
+            // The test does not sign in over "none" (issue 14), so MAIL FROM is where Gmail refuses.
+            authOptional: true,
             onMailFrom(_address, session, callback) {
               callback(session.secure ? null : refusal('530 5.7.0 Must issue a STARTTLS command first. d9443c01a7336 - gsmtp'));
             },

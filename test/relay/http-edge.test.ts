@@ -43,8 +43,9 @@ describe('the relay at its edge', () => {
     expect(res.body.error.code).toBe('host_not_allowed');
   });
 
-  it('allows cross-origin calls from extension origins and answers their preflight', async () => {
-    const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+  it('allows cross-origin calls from the Ownpost extension and answers their preflight', async () => {
+    // The development build's id (its manifest key); store ids and OWNPOST_EXTENSION_IDS are allowed likewise.
+    const origin = 'chrome-extension://nfokdgblhifphjofchidanjcngnbfnef';
     const preflight = await t.request('OPTIONS', '/v1/me', {
       headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
     });
@@ -56,7 +57,7 @@ describe('the relay at its edge', () => {
   });
 
   it('lets extension pages use every method the API has (PUT for delivery settings, DELETE, PATCH)', async () => {
-    const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const origin = 'chrome-extension://nfokdgblhifphjofchidanjcngnbfnef';
     const preflight = await t.request('OPTIONS', '/v1/profiles/p1/delivery', {
       headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization,content-type' },
     });

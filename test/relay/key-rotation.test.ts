@@ -235,6 +235,52 @@ describe('ownpost key rotate with a key file', () => {
   });
 });
 
+describe('no old ciphertext survives a rotation in the database file or its WAL (issue 14)', () => {
+  /** The database and its WAL as they lie on disk, read without a checkpoint. */
+  const sqliteFiles = (dataDir: string) =>
+    ['ownpost.db', 'ownpost.db-wal'].map((f) => path.join(dataDir, f)).filter((f) => { try { return statSync(f).isFile(); } catch { return false; } });
+
+  it('wipes the ciphertexts of deleted senders and of a replaced password (stale copies in free pages, readable with the old key)', async () => {
+    acceptedPassword = PASSWORD_1;
+    const dataDir = freshDataDir();
+    const first = await openRelay(dataDir);
+    const token = await addAdmin(first.relay);
+    const stale: string[] = [];
+    const ids: string[] = [];
+    // Enough senders to fill whole pages: deleting most of them frees pages that a rotation never touches.
+    for (let i = 0; i < 30; i++) {
+      const created = await first.request('POST', '/v1/profiles', token, {
+        ...mailboxProfile(smtp.port, `anna${i}@firma.se`, { auth: { type: 'password', username: `anna${i}@firma.se`, password: `${PASSWORD_1} ${i}` } }),
+        name: `Sender ${i} ${'x'.repeat(80)}`,
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      ids.push(created.body.id);
+      stale.push(...Object.values(JSON.parse((await first.relay.store.getProfile(created.body.id))!.secrets!) as Record<string, string>));
+    }
+    for (const id of ids.slice(1)) expect((await first.request('DELETE', `/v1/profiles/${id}`, token)).status).toBe(204);
+    // The kept sender's password changes: its first ciphertext is deleted from the row.
+    const patched = await first.request('PATCH', `/v1/profiles/${ids[0]}`, token, { auth: { type: 'password', username: 'anna0@firma.se', password: PASSWORD_2 } });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const oldKeyId = keyIdOf(Buffer.from(keyLines(dataDir)[0]!, 'base64'));
+    await first.relay.close();
+    relays.splice(relays.indexOf(first.relay), 1);
+
+    const rotated = await ownpost(dataDir, {}, 'key', 'rotate');
+    expect(rotated.code, rotated.stderr).toBe(0);
+    for (const file of sqliteFiles(dataDir)) {
+      const bytes = readFileSync(file);
+      expect(bytes.includes(`op1.${oldKeyId}.`), `${path.basename(file)} holds a ciphertext under the old key`).toBe(false);
+      for (const sealed of stale) expect(bytes.includes(sealed.slice(-40)), `${path.basename(file)} holds a deleted ciphertext`).toBe(false);
+    }
+  });
+
+  it('keeps secure_delete on for every connection, not only during a rotation', async () => {
+    const dataDir = freshDataDir();
+    const { relay } = await openRelay(dataDir);
+    expect((relay.store as unknown as SqliteStore).db.pragma('secure_delete', { simple: true })).toBe(1);
+  });
+});
+
 describe('ownpost key rotate with OWNPOST_MASTER_KEY', () => {
   it('re-encrypts with the new environment key using the old one from OWNPOST_PREVIOUS_MASTER_KEYS', async () => {
     acceptedPassword = PASSWORD_1;

@@ -76,9 +76,11 @@ describe('ports and host names as people type them', () => {
 
   it('PATCH of the security mode moves a default port along, keeps a chosen one, and keeps the other settings', async () => {
     const id = await createProfile(t, token, mailboxProfile(0, 'anna@firma.se', { smtp: { host: 'smtp.example.com', security: 'starttls', ciphers: 'strong' } }));
-    const moved = await t.request('PATCH', `/v1/profiles/${id}`, { token, body: { smtp: { security: 'tls' } } });
+    // A new port is a new server: the password comes along (issue 14).
+    const auth = { type: 'password', username: 'anna@firma.se', password: MAILBOX_PASSWORD };
+    const moved = await t.request('PATCH', `/v1/profiles/${id}`, { token, body: { smtp: { security: 'tls' }, auth } });
     expect(moved.body.smtp).toMatchObject({ host: 'smtp.example.com', port: 465, security: 'tls', ciphers: 'strong' });
-    const chosen = await t.request('PATCH', `/v1/profiles/${id}`, { token, body: { smtp: { port: 2525, security: 'starttls' } } });
+    const chosen = await t.request('PATCH', `/v1/profiles/${id}`, { token, body: { smtp: { port: 2525, security: 'starttls' }, auth } });
     expect(chosen.body.smtp.port).toBe(2525);
     const kept = await t.request('PATCH', `/v1/profiles/${id}`, { token, body: { smtp: { security: 'tls' } } });
     expect(kept.body.smtp.port).toBe(2525);

@@ -407,6 +407,14 @@ const CASES: Case[] = [
     kind: 'permanent',
   },
 
+  // The relay's own refusal to connect (relay/net/outbound.ts, issue 14)
+  {
+    name: 'a private host refused by the outbound gate',
+    input: { code: 'destination_not_allowed', message: '127.1 is on a private network (127.0.0.1)' },
+    code: 'destination_not_allowed',
+    stage: 'connect',
+    kind: 'permanent',
+  },
   // Node / OpenSSL, raw and through nodemailer
   {
     name: 'ECONNREFUSED through nodemailer (ESOCKET, originalCode)',

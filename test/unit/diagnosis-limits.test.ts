@@ -102,3 +102,19 @@ describe('SenderTestLimits', () => {
     (await limits.admit('u1', undefined))();
   });
 });
+
+describe('the sign-in wait per mailbox is keyed on the normalised host (issue 14)', () => {
+  it.each([
+    ['SMTP.Office365.com.', 'smtp.office365.com'],
+    ['smtp.bücher.de', 'smtp.xn--bcher-kva.de'],
+    ['127.1', '127.0.0.1'],
+    [' smtp.office365.com ', 'smtp.office365.com'],
+  ])('refusals against %s make a test against %s wait (no fresh start by respelling the host)', async (first, second) => {
+    const clock = { now: 0 };
+    const limits = limitsAt(clock, { testsPerWindow: { max: 100, windowMs: 60_000 } });
+    // Different users, so that only the mailbox's key can carry the wait over.
+    for (let i = 0; i < 3; i++) await limits.recordSignIn(`user-${i}`, { host: first, username: 'Anna@firma.se' }, 'refused');
+    const error = await refusal(limits.admit('someone-else', { host: second, username: 'anna@firma.se' }));
+    expect(error.reason).toBe('auth_failures');
+  });
+});

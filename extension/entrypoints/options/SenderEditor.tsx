@@ -80,7 +80,7 @@ function draftFrom(profile: ProfileView, delivery: DeliverySettingsView | undefi
     fromName: profile.fromName ?? '',
     fromAddress: profile.fromAddress,
     replyTo: profile.replyTo ?? '',
-    server: { host: profile.smtp.host, port: profile.smtp.port, security: profile.smtp.security },
+    server: { host: profile.smtp.host, port: profile.smtp.port, security: profile.smtp.security, ...(profile.smtp.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}) },
     username: profile.auth.username,
     password: '',
     method: methodOf(profile.auth),
@@ -116,6 +116,7 @@ function serverFingerprint(draft: Draft): string {
     host: draft.server.host.trim(),
     port: draft.server.port,
     security: draft.server.security,
+    plaintextAuth: draft.server.security === 'none' && draft.server.allowPlaintextAuth === true,
     username: draft.username.trim(),
     password: draft.password,
     method: draft.method,
@@ -158,6 +159,7 @@ function profilePatch(original: Draft, draft: Draft): Record<string, unknown> {
   if (draft.server.host.trim() !== original.server.host) smtp.host = draft.server.host.trim();
   if (draft.server.port !== original.server.port) smtp.port = draft.server.port;
   if (draft.server.security !== original.server.security) smtp.security = draft.server.security;
+  if (Boolean(draft.server.allowPlaintextAuth) !== Boolean(original.server.allowPlaintextAuth)) smtp.allowPlaintextAuth = Boolean(draft.server.allowPlaintextAuth);
   if (draft.minTlsVersion !== original.minTlsVersion) smtp.minTlsVersion = draft.minTlsVersion;
   if (draft.ciphers !== original.ciphers) smtp.ciphers = draft.ciphers;
   if (draft.ehloName.trim() !== original.ehloName) smtp.ehloName = draft.ehloName.trim() || null;
@@ -305,6 +307,7 @@ export function SenderEditor({ id }: { id: string }) {
               host: server.host.trim(),
               port: server.port,
               security: server.security,
+              ...(server.security === 'none' && server.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}),
               minTlsVersion: draft!.minTlsVersion,
               ciphers: draft!.ciphers,
               ...(draft!.ehloName.trim() ? { ehloName: draft!.ehloName.trim() } : {}),
@@ -352,9 +355,14 @@ export function SenderEditor({ id }: { id: string }) {
     navigate({ page: 'senders' });
   }
 
-  // The relay reuses the saved password only for the saved username, of a sender that had one.
+  // The relay reuses the saved password only for the saved username, of a sender that had one, and
+  // only on the server it was entered for (issue 14: another host or port needs it typed again).
+  const serverMoved = draft.server.host.trim().toLowerCase() !== original.server.host.toLowerCase() || draft.server.port !== original.server.port;
   const passwordRequiredForTest =
-    draft.method === 'password' && serverChanged && !draft.password && (draft.username.trim() !== original.username || savedMethod !== 'password');
+    draft.method === 'password' &&
+    serverChanged &&
+    !draft.password &&
+    (draft.username.trim() !== original.username || savedMethod !== 'password' || serverMoved);
   const secretRequiredForTest = draft.method === 'microsoft_app' && serverChanged && !draft.oauth.clientSecret && savedMethod !== 'microsoft_app';
   const testBlocked = passwordRequiredForTest || secretRequiredForTest || untestable;
   return (
@@ -466,7 +474,9 @@ export function SenderEditor({ id }: { id: string }) {
                   : secretRequiredForTest
                     ? o('editor.testNeedsSecret')
                     : savedMethod === 'password'
-                      ? t('editor.testNeedsPassword')
+                      ? serverMoved && draft.username.trim() === original.username
+                        ? t('editor.testNeedsPasswordServer')
+                        : t('editor.testNeedsPassword')
                       : o('editor.testNeedsPasswordTyped')}
               </span>
             )}

@@ -165,7 +165,7 @@ export function SenderWizard() {
       scope: companyWide ? 'company' : 'personal',
       ...(fromName.trim() ? { fromName: fromName.trim() } : {}),
       fromAddress: email,
-      smtp: { host: server.host.trim(), port: server.port, security: server.security },
+      smtp: { host: server.host.trim(), port: server.port, security: server.security, ...(server.security === 'none' && server.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}) },
       auth: authBody(method, username, password, oauthDraft),
     };
   }
@@ -203,7 +203,10 @@ export function SenderWizard() {
     setTest({ running: true });
     const result = await sendRequest({
       type: 'profiles.diagnose',
-      profile: { ...unsavedProfile(), smtp: { host: settings.host.trim(), port: settings.port, security: settings.security } },
+      profile: {
+        ...unsavedProfile(),
+        smtp: { host: settings.host.trim(), port: settings.port, security: settings.security, ...(settings.security === 'none' && settings.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}) },
+      },
       ...(sendTo.trim() ? { sendTo: sendTo.trim() } : {}),
       language,
     });

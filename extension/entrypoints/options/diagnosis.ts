@@ -6,6 +6,8 @@ export interface ServerSettings {
   host: string;
   port: number;
   security: SmtpSecurity;
+  /** With `none`: sign in over the unencrypted connection (admin only on the relay, issue 14). */
+  allowPlaintextAuth?: boolean;
 }
 
 /** Settings the relay probed and found working (`suggestion.smtp`), applied with one click. */

@@ -81,6 +81,23 @@ export function ServerFields({ value, onChange, errors, idPrefix, disabled }: Pr
           </label>
         ))}
       </fieldset>
+      {value.security === 'none' && (
+        // The relay never sends the password in clear unless the profile says so, and only an admin may.
+        <label class="check" data-testid={`${idPrefix}-plaintext-auth`}>
+          <input
+            type="checkbox"
+            checked={value.allowPlaintextAuth === true}
+            disabled={disabled}
+            onChange={(event) => onChange({ ...value, allowPlaintextAuth: (event.currentTarget as HTMLInputElement).checked })}
+          />
+          <span>
+            <strong>{t('server.plaintextAuth')}</strong>
+            <span class="hint" role="note">
+              {t('server.plaintextAuthWarning')}
+            </span>
+          </span>
+        </label>
+      )}
     </div>
   );
 }

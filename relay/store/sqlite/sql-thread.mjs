@@ -89,6 +89,8 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 10000');
+  // As on the main connection: deleted rows leave no readable bytes behind (issue 14).
+  db.pragma('secure_delete = ON');
   db.pragma('cache_size = -4096');
   const inTransaction = db.transaction((ops) => runOps(db, ops));
   // The WAL, opened once for every sync. While this connection is open SQLite never deletes or

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { RecentStorageFailure } from '../store-errors';
 import path from 'node:path';
@@ -228,12 +228,20 @@ export class SqliteStore implements Store {
   }
 
   constructor(readonly file: string) {
-    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (file !== ':memory:') {
+      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      // Created 0600 before SQLite opens it: SQLite gives its WAL and shared-memory files the
+      // database's mode, so none of the three is ever readable by others (issue 14).
+      closeSync(openSync(file, 'a', 0o600));
+    }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
+    // Always, not only during a key rotation (issue 14): a secret replaced by a PATCH or a new
+    // sign-in leaves its old ciphertext in a free page otherwise, readable with an old key.
+    this.db.pragma('secure_delete = ON');
     // Every page a transaction writes passes through the page cache: with better-sqlite3's 16 MB a
     // 20 MB attachment's chunks grew it by 16 MB at the peak of its accept. The outbox's hot rows
     // and indexes fit in 4 MB; bodies of fresh messages are kept apart (FreshBodies).
@@ -450,10 +458,11 @@ export class SqliteStore implements Store {
   }
 
   async rewriteProfileSecrets(rewrite: (owner: { table: string; profileId: string; secrets: string }) => string | null): Promise<number> {
-    // secure_delete zeroes the space the old ciphertexts occupied, so the old key cannot open a copy
-    // of them left in free pages; the checkpoint then moves everything out of the WAL file.
-    this.db.pragma('secure_delete = ON');
-    try {
+    // secure_delete (always on, see the constructor) zeroes the space the old ciphertexts occupied, so
+    // the old key cannot open a copy of them left in free pages; VACUUM rewrites the file without the
+    // free pages of a database written before secure_delete was on; the checkpoint then moves
+    // everything out of the WAL file and truncates it.
+    {
       const changed = this.db.transaction(() => {
         let count = 0;
         for (const { table, idColumn } of this.profileSecretTables()) {
@@ -469,10 +478,13 @@ export class SqliteStore implements Store {
         }
         return count;
       }).immediate();
+      try {
+        this.db.exec('VACUUM');
+      } catch {
+        // Busy (another connection is reading): the freed pages were zeroed all the same.
+      }
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       return changed;
-    } finally {
-      this.db.pragma('secure_delete = OFF');
     }
   }
 
