@@ -232,17 +232,7 @@ export function findEmail(text: string): string | undefined {
   return EMAIL_PATTERN.exec(text)?.[0];
 }
 
-const CURRENCY = String.raw`(?:SEK|DKK|NOK|ISK|EUR|PLN|USD|GBP|CHF|kr\.?|zł|€|\$|£)`;
-const MONEY_PATTERN = new RegExp(
-  String.raw`(?:${CURRENCY}\s?)?-?\d{1,3}(?:[\s\u00a0.,'’]\d{3})*(?:[.,]\d{1,2})?(?:\s?${CURRENCY})?|(?:${CURRENCY}\s?)?-?\d+(?:[.,]\d{1,2})?(?:\s?${CURRENCY})?`,
-  'iu',
-);
-
-/** The first amount in a text: "12 500,00 SEK", "€ 1.234,50", "kr 900". */
-export function parseAmount(text: string): string | undefined {
-  const value = MONEY_PATTERN.exec(text)?.[0]?.trim();
-  return value && /\d/.test(value) ? value : undefined;
-}
+export { parseAmount } from './amounts';
 
 const DATE_PATTERN =
   /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4}/u;
