@@ -37,7 +37,8 @@ export function controlValue(control: Element): string | undefined {
   let value: string | null | undefined;
   if (tag === 'SELECT') {
     const select = control as HTMLSelectElement;
-    const option = select.options[select.selectedIndex];
+    // A select shows its first option when none is chosen (some DOMs leave selectedIndex at -1 then).
+    const option = select.options[select.selectedIndex] ?? select.querySelector('option[selected]') ?? select.options[0];
     // "— Choose a customer —" is an option with an empty value: nothing is chosen.
     if (!option || option.value === '' || option.disabled) return undefined;
     value = option.textContent;

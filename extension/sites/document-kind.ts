@@ -15,7 +15,7 @@ type KindLabels = Record<DocumentKind, Partial<Record<PageLanguage, readonly str
 export const DOCUMENT_KIND_LABELS: KindLabels = {
   invoice: {
     en: ['invoice', 'invoice number', 'invoice no', 'tax invoice', 'sales invoice', 'bill number'],
-    pl: ['faktura', 'faktura vat', 'numer faktury', 'nr faktury', 'faktura sprzedaży', 'rachunek'],
+    pl: ['faktura', 'faktura nr', 'faktura vat', 'numer faktury', 'nr faktury', 'faktura sprzedaży', 'rachunek'],
     sv: ['faktura', 'fakturanummer', 'fakturanr'],
     da: ['faktura', 'fakturanummer', 'fakturanr'],
     nb: ['faktura', 'fakturanummer', 'fakturanr'],

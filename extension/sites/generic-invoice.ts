@@ -103,6 +103,14 @@ function collectPageTexts(root: Element): TextItem[] {
   return mergeInDocumentOrder(own, values, (item) => item.node);
 }
 
+/** Text of a button, a tab or a menu item (not a link: a heading's number may be one). */
+function isControlText(element: Element): boolean {
+  for (let e: Element | null = element, depth = 0; e && depth < CLICKABLE_DEPTH; e = e.parentElement, depth++) {
+    if (e.tagName === 'BUTTON' || CLICKABLE_ROLES.has(e.getAttribute('role') ?? '')) return e.getAttribute('role') !== 'link';
+  }
+  return false;
+}
+
 /** Text inside something a person clicks: a button, a menu item, a link that acts or downloads. */
 function isClickableText(element: Element): boolean {
   // A few levels up, by hand: this runs for every customer candidate, and a selector match per
@@ -178,7 +186,9 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
   const consumed = new Set<number>();
   texts.forEach((item, index) => {
     if (consumed.has(index)) return;
+    // A tab's or a button's word ("Quote", "Invoice") names where it leads, not this page's field.
     let labels = findLabels(item.text);
+    if (labels.length > 0 && isControlText(item.element)) return;
     let generic = false;
     if (labels.length === 0) {
       const label = genericNumberLabel(item.text);
