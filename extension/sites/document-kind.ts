@@ -149,8 +149,9 @@ export function compoundKind(word: string): { kind: DocumentKind; languages: rea
 }
 
 /**
- * "Number" alone ("Number", "No.", "Nr", "Numéro", "#"): the document number only where the page's
- * heading, title or active tab names the kind of document (issue 16, item 2).
+ * "Number" alone ("Number", "No.", "Nr", "Numéro", "#"), the whole text or before a colon: the
+ * document number only where the page's heading, title or active tab names the kind of document
+ * (issue 16, item 2). "Number of items 3" and "Nr. client" are not it.
  */
 export const GENERIC_NUMBER_LABEL =
-  /^(?:(?:document|doc|dokument|beleg)\.?\s*)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer)\.?\s*[:#]?\s*(?=$|[A-Z0-9])/iu;
+  /^(?:(?:document|doc|dokument|beleg)\.?\s*)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer)\.?\s*(?:[:#]\s*(?=\S)|$)/iu;

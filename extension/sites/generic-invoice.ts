@@ -103,6 +103,15 @@ function collectPageTexts(root: Element): TextItem[] {
   return mergeInDocumentOrder(own, values, (item) => item.node);
 }
 
+/** A table's column heading: a `<th>` in `<thead>`, or in a first row of headings only. */
+function isColumnHeading(element: Element): boolean {
+  const cell = element.closest('th');
+  if (!cell) return false;
+  if (cell.getAttribute('scope') === 'col' || cell.parentElement?.parentElement?.tagName === 'THEAD') return true;
+  const row = cell.parentElement;
+  return row !== null && row.previousElementSibling === null && row.children.length > 1 && [...row.children].every((c) => c.tagName === 'TH');
+}
+
 /** Text of a button, a tab or a menu item (not a link: a heading's number may be one). */
 function isControlText(element: Element): boolean {
   for (let e: Element | null = element, depth = 0; e && depth < CLICKABLE_DEPTH; e = e.parentElement, depth++) {
@@ -204,7 +213,8 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
       const rest = item.text.slice(label.end);
       let value = valueFor(info.field, rest, item.element);
       let element = item.element;
-      if (!value && /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*$/iu.test(rest)) {
+      // A column's heading ("Total" over the line items) labels every row below it, not the next text.
+      if (!value && /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*$/iu.test(rest) && !isColumnHeading(item.element)) {
         // A label alone: its value is in the next texts (<dt>/<dd>, <th>/<td>, "Kund: <b>…</b>", a form field).
         for (let next = index + 1; !value && next <= index + VALUE_LOOKAHEAD && next < texts.length; next++) {
           value = valueFor(info.field, texts[next]!.text, texts[next]!.element);

@@ -53,7 +53,7 @@ const LABELS: LabelTable = {
     pt: ['cliente', 'faturar a', 'destinatário', 'comprador'],
   },
   amount: {
-    en: ['amount due', 'balance due', 'total due', 'to pay', 'grand total', 'total amount', 'total', 'amount', 'sum'],
+    en: ['amount due', 'balance due', 'total due', 'to pay', 'balance', 'grand total', 'total amount', 'total', 'amount', 'sum'],
     pl: ['razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'wartość brutto', 'razem', 'suma', 'kwota'],
     sv: ['summa att betala', 'att betala', 'totalbelopp', 'summa', 'totalt', 'total', 'belopp'],
     da: ['at betale', 'samlet beløb', 'totalbeløb', 'i alt', 'total', 'beløb'],
@@ -86,7 +86,7 @@ const LABELS: LabelTable = {
 
 /** Amount labels that name what is left to pay: they beat a plain "Total" when both are on the page. */
 const AMOUNT_DUE_LABELS = new Set([
-  'amount due', 'balance due', 'total due', 'to pay', 'razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'summa att betala',
+  'amount due', 'balance due', 'total due', 'to pay', 'balance', 'razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'summa att betala',
   'att betala', 'at betale', 'å betale', 'til greiðslu', 'zu zahlen', 'zahlbetrag', 'offener betrag', 'maksettava', 'te betalen',
   'net à payer', 'total à payer', 'reste à payer', 'montant dû', 'total a pagar', 'totale da pagare', 'netto a pagare',
 ]);
@@ -190,6 +190,8 @@ export function findLabels(text: string): LabelMatch[] {
   const words = wordsOf(text);
   const found: LabelMatch[] = [];
   for (let i = 0; i < words.length; i++) {
+    // A word of an address or a link ("sam@customer.example", "/invoice/5") is no label.
+    if (/[@./_]/.test(text[words[i]!.start - 1] ?? '')) continue;
     let key = '';
     let best: LabelMatch | undefined;
     for (let j = i; j < words.length && j < i + MAX_LABEL_WORDS; j++) {
