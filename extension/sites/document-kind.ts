@@ -155,3 +155,14 @@ export function compoundKind(word: string): { kind: DocumentKind; languages: rea
  */
 export const GENERIC_NUMBER_LABEL =
   /^(?:(?:document|doc|dokument|beleg)\.?\s*)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer)\.?\s*(?:[:#]\s*(?=\S)|$)/iu;
+
+/**
+ * Words before a number label that point at another document than the page's ("Next invoice
+ * number: 1043" on a settings page, "Last invoice 4711" on a dashboard, "Próximo número de fatura").
+ */
+export const OTHER_DOCUMENT_WORDS = new Set([
+  'next', 'last', 'previous', 'latest', 'następny', 'następna', 'ostatni', 'ostatnia', 'poprzednia', 'nästa', 'senaste', 'föregående',
+  'næste', 'seneste', 'sidste', 'forrige', 'neste', 'siste', 'forrige', 'næsta', 'síðasti', 'nächste', 'nächster', 'letzte', 'letzter',
+  'vorherige', 'seuraava', 'viimeisin', 'edellinen', 'volgende', 'laatste', 'vorige', 'prochain', 'prochaine', 'dernier', 'dernière',
+  'précédente', 'siguiente', 'último', 'última', 'anterior', 'prossimo', 'prossima', 'ultimo', 'ultima', 'precedente', 'próximo', 'próxima',
+]);

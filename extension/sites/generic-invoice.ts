@@ -18,7 +18,7 @@ import {
 } from './page-labels';
 import type { DocumentKind } from '../../shared/document-kinds';
 import { mergeInDocumentOrder, readControls } from './control-values';
-import { GENERIC_NUMBER_LABEL } from './document-kind';
+import { GENERIC_NUMBER_LABEL, OTHER_DOCUMENT_WORDS } from './document-kind';
 import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
@@ -101,6 +101,13 @@ function collectPageTexts(root: Element): TextItem[] {
   const own = skipped.size === 0 ? texts : texts.filter((item) => !isInside(item.element, skipped));
   const values = controls.map((c) => ({ text: c.text, element: c.element, node: c.element }));
   return mergeInDocumentOrder(own, values, (item) => item.node);
+}
+
+/** "Next invoice number", "Letzte Rechnung": the label is about another document than the page's. */
+function namesAnotherDocument(text: string, labelStart: number): boolean {
+  // The last few words before the label ("Próximo número de fatura", "Next invoice number").
+  const words = text.slice(Math.max(0, labelStart - 40), labelStart).toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.slice(-3).some((word) => OTHER_DOCUMENT_WORDS.has(word));
 }
 
 /** A table's column heading: a `<th>` in `<thead>`, or in a first row of headings only. */
@@ -210,6 +217,7 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
       const rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : 0;
       // Prose ("thank you for your order of 3 items") is not a field; headings and short texts are.
       if (info.field === 'number' && rank === 0 && item.text.length > MAX_FIELD_TEXT) continue;
+      if (info.field === 'number' && namesAnotherDocument(item.text, label.start)) continue;
       const rest = item.text.slice(label.end);
       let value = valueFor(info.field, rest, item.element);
       let element = item.element;

@@ -294,6 +294,8 @@ export function parseDate(text: string): string | undefined {
 export function parseNameValue(text: string): string | undefined {
   const value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
   if (!value || !/\p{L}/u.test(value) || value.includes('@')) return undefined;
+  // "CMD-778" after "Réf. client" is a reference, not a name: names are not codes of capitals and digits.
+  if (/\d/.test(value) && /^[\p{Lu}\d\-/._#]+$/u.test(value)) return undefined;
   // "E-post:" after "Kund:" is the next field, not the customer's name; "Kund AB" is a name.
   const label = labelAtStart(value);
   if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;
