@@ -585,29 +585,66 @@ function extractList(document: Document, root: HTMLElement, links: PdfLink[], ba
   return documents.length >= 2 ? documents : undefined;
 }
 
+function detectInDocument(document: Document, url: URL): PageDetection | undefined {
+  const root = document.body;
+  if (!root) return undefined;
+  const links = rateLinks(root, url);
+  const signal = kindSignalReader(document);
+  if (links.length === 0 && !signal()) return undefined;
+  const single = extractDocument(document, root, links, signal, url);
+  // A number in the page's title makes it a document page, even when it also lists related documents.
+  if (single?.titled) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
+  const list = links.length > 0 ? extractList(document, root, links, url) : undefined;
+  if (list) {
+    const heading = document.querySelector('main h1, h1');
+    return { kind: 'list', documents: list, ...(heading ? { anchor: heading } : {}) };
+  }
+  if (single) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
+  return undefined;
+}
+
+/** Frames read for a document when the page itself shows none: an app shell around an invoice view. */
+const MAX_FRAMES = 3;
+
+/**
+ * The documents of the page's own frames, which the content script (top frame only) can read when
+ * they are same-origin: older apps show the invoice in an `<iframe>` or a frameset. Links resolve
+ * against the frame's address; the button goes by the frame, in the page the user sees.
+ */
+function detectInFrames(document: Document, url: URL): PageDetection | undefined {
+  const frames = [...document.getElementsByTagName('iframe'), ...document.getElementsByTagName('frame')];
+  for (let i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+    const frame = frames[i]!;
+    let inner: Document | null | undefined;
+    try {
+      inner = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      continue; // another origin's frame: not ours to read
+    }
+    if (!inner?.body) continue;
+    let frameUrl: URL;
+    try {
+      frameUrl = /^https?:/.test(inner.URL) ? new URL(inner.URL) : url;
+    } catch {
+      continue;
+    }
+    if (frameUrl.origin !== url.origin) continue;
+    const detection = detectInDocument(inner, frameUrl);
+    if (!detection) continue;
+    return { ...detection, anchor: frame, documents: detection.documents.map(({ anchor: _anchor, ...found }) => ({ ...found, anchor: frame })) };
+  }
+  return undefined;
+}
+
 /**
  * The adapter for any invoice, order, quote or reminder page, in the languages of page-language.ts:
- * labels (in texts and form controls), mailto links and PDF links.
+ * labels (in texts and form controls), mailto links and PDF links, in the page or its same-origin frames.
  */
 export const genericInvoiceAdapter: SiteAdapter = {
   id: 'generic',
   name: 'Any invoice page',
   matches: () => true,
   detect(document, url): PageDetection | undefined {
-    const root = document.body;
-    if (!root) return undefined;
-    const links = rateLinks(root, url);
-    const signal = kindSignalReader(document);
-    if (links.length === 0 && !signal()) return undefined;
-    const single = extractDocument(document, root, links, signal, url);
-    // A number in the page's title makes it a document page, even when it also lists related documents.
-    if (single?.titled) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
-    const list = links.length > 0 ? extractList(document, root, links, url) : undefined;
-    if (list) {
-      const heading = document.querySelector('main h1, h1');
-      return { kind: 'list', documents: list, ...(heading ? { anchor: heading } : {}) };
-    }
-    if (single) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
-    return undefined;
+    return detectInDocument(document, url) ?? detectInFrames(document, url);
   },
 };

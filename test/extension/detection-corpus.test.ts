@@ -25,8 +25,11 @@ type Field = (typeof FIELDS)[number];
 interface Expected {
   url: string;
   document: boolean;
-  /** `late`: the page shows a loading shell first; `#late`'s template is rendered into `#app` afterwards. */
-  render?: 'late';
+  /**
+   * `late`: the page shows a loading shell first; `#late`'s template is rendered into `#app` afterwards.
+   * `frame`: the document is in the page's same-origin iframe, whose page is `#frame-content`'s template.
+   */
+  render?: 'late' | 'frame';
   number?: string | null;
   kind?: string | null;
   recipient?: string | null;
@@ -59,7 +62,9 @@ function loadFixtures(folder: string): Fixture[] {
     });
 }
 
-function load(html: string) {
+function load(html: string, url: string) {
+  // The page's own address, as a browser would have it (a frame's document inherits it here).
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.documentElement.setAttribute('lang', parsed.documentElement.getAttribute('lang') ?? '');
   if (!parsed.documentElement.hasAttribute('lang')) document.documentElement.removeAttribute('lang');
@@ -67,6 +72,19 @@ function load(html: string) {
   document.title = parsed.title;
   document.body.innerHTML = parsed.body.innerHTML;
   applySelectedOptions();
+}
+
+/**
+ * Puts `#frame-content` into the page's iframe as its document. happy-dom loads no frames; a browser
+ * gives a same-origin frame's document to the content script just so (`iframe.contentDocument`).
+ */
+function loadFrame() {
+  const template = document.getElementById('frame-content') as HTMLTemplateElement;
+  const frameDocument = document.implementation.createHTMLDocument('');
+  frameDocument.body.innerHTML = template.innerHTML;
+  for (const option of frameDocument.querySelectorAll<HTMLOptionElement>('option[selected]')) option.selected = true;
+  template.remove();
+  Object.defineProperty(document.querySelector('iframe')!, 'contentDocument', { value: frameDocument });
 }
 
 /**
@@ -78,8 +96,9 @@ export function applySelectedOptions() {
 }
 
 function detect(fixture: Fixture) {
-  load(fixture.html);
+  load(fixture.html, fixture.expected.url);
   const url = new URL(fixture.expected.url);
+  if (fixture.expected.render === 'frame') loadFrame();
   if (fixture.expected.render !== 'late') return { first: undefined, result: detectDocumentsOnPage(document, url) };
   // An app that renders after its data arrives: the shell alone shows nothing, the rendered page its document.
   const first = detectDocumentsOnPage(document, url);
