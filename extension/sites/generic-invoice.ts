@@ -202,9 +202,7 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
   const consumed = new Set<number>();
   texts.forEach((item, index) => {
     if (consumed.has(index)) return;
-    // A tab's or a button's word ("Quote", "Invoice") names where it leads, not this page's field.
     let labels = findLabels(item.text);
-    if (labels.length > 0 && isControlText(item.element)) return;
     let generic = false;
     if (labels.length === 0) {
       const label = genericNumberLabel(item.text);
@@ -217,7 +215,8 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
       const rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : 0;
       // Prose ("thank you for your order of 3 items") is not a field; headings and short texts are.
       if (info.field === 'number' && rank === 0 && item.text.length > MAX_FIELD_TEXT) continue;
-      if (info.field === 'number' && namesAnotherDocument(item.text, label.start)) continue;
+      // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
+      if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element))) continue;
       const rest = item.text.slice(label.end);
       let value = valueFor(info.field, rest, item.element);
       let element = item.element;

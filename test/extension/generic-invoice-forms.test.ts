@@ -102,6 +102,7 @@ describe('the kind of document and ordinary-page holes (item 8)', () => {
     expect(detect(`<h1>Faktura VAT nr FV 12/2026</h1>${PDF}`)?.number).toBe('FV 12/2026');
     expect(detect(`<h1>Sölureikningur</h1><p>Reikningur nr. 10045</p>${PDF}`)?.number).toBe('10045');
     expect(detect(`<h2>Rechnung vom 26.11.2026</h2><p>Rechnungs-Nr.: RE 2026-17</p>${PDF}`)?.number).toBe('RE 2026-17');
+    expect(detect(`<div>Acme Ltd</div>${PDF}`, { title: 'Invoice - INV-0012 | Books' })?.number).toBe('INV-0012');
   });
 
   it('reads a Polish page without lang as Polish, not Danish (both say "Faktura")', () => {
