@@ -591,8 +591,10 @@ function detectInDocument(document: Document, url: URL): PageDetection | undefin
   const signal = kindSignalReader(document);
   if (links.length === 0 && !signal()) return undefined;
   const single = extractDocument(document, root, links, signal, url);
-  // A number in the page's title makes it a document page, even when it also lists related documents.
-  if (single?.titled) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
+  // A number in the page's title makes it a document page, even when it also lists related documents;
+  // unless that title is one card's of a list of cards ("Order 50012" in each `<li>`).
+  const inRow = single?.titled && single.found.anchor?.closest(ROW_SELECTOR);
+  if (single?.titled && !inRow) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
   const list = links.length > 0 ? extractList(document, root, links, url) : undefined;
   if (list) {
     const heading = document.querySelector('main h1, h1');

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
 import type { DetectedDocument } from '../../extension/sites/site-adapter';
+import { applySelectedOptions } from './happy-dom-select';
 
 const CORPUS = path.join(import.meta.dirname, '../fixtures/pages');
 const FIELDS = ['number', 'kind', 'recipient', 'customer', 'amount', 'pdf', 'language'] as const;
@@ -39,6 +40,8 @@ interface Expected {
   pdf?: string | null;
   pdfRoute?: 'link' | 'probe';
   language?: string | null;
+  /** A list page (lists/): the numbers of its documents, in order. */
+  list?: string[];
 }
 
 interface Fixture {
@@ -82,18 +85,11 @@ function loadFrame() {
   const template = document.getElementById('frame-content') as HTMLTemplateElement;
   const frameDocument = document.implementation.createHTMLDocument('');
   frameDocument.body.innerHTML = template.innerHTML;
-  for (const option of frameDocument.querySelectorAll<HTMLOptionElement>('option[selected]')) option.selected = true;
+  applySelectedOptions(frameDocument);
   template.remove();
   Object.defineProperty(document.querySelector('iframe')!, 'contentDocument', { value: frameDocument });
 }
 
-/**
- * happy-dom's HTML parser does not choose an `<option selected>` (a browser's does): chosen here, as
- * a browser would have, so the detector reads the select the way it does in Chromium.
- */
-export function applySelectedOptions() {
-  for (const option of document.querySelectorAll<HTMLOptionElement>('option[selected]')) option.selected = true;
-}
 
 function detect(fixture: Fixture) {
   load(fixture.html, fixture.expected.url);
@@ -130,6 +126,8 @@ function detectedValue(found: DetectedDocument | undefined, field: Field): strin
 
 const documents = loadFixtures('documents');
 const others = loadFixtures('other');
+const lists = loadFixtures('lists');
+let listsRead = 0;
 const tally = Object.fromEntries(FIELDS.map((f) => [f, { given: 0, right: 0, expected: 0, found: 0 }])) as Record<Field, { given: number; right: number; expected: number; found: number }>;
 const misses: string[] = [];
 let buttons = 0;
@@ -168,11 +166,20 @@ describe('the detection corpus', () => {
     else misses.push(`${fixture.name}: a ${result.detection.kind} button (${result.detection.documents.map((d) => d.number).join(', ')})`);
   });
 
+  it.each(lists.map((f) => [f.name, f] as const))('reads the list %s', (_name, fixture) => {
+    const { result } = detect(fixture);
+    const numbers = result?.detection.kind === 'list' ? result.detection.documents.map((d) => d.number) : [];
+    if (JSON.stringify(numbers) === JSON.stringify(fixture.expected.list)) listsRead++;
+    else misses.push(`${fixture.name}: list ${JSON.stringify(numbers)} (expected ${JSON.stringify(fixture.expected.list)})`);
+    expect(numbers).toEqual(fixture.expected.list);
+  });
+
   afterAll(() => {
     const rows = FIELDS.map((f) => `| ${f} | ${percent(tally[f].right, tally[f].given)} | ${percent(tally[f].found, tally[f].expected)} | ${tally[f].expected} |`);
     const table = [
       `Corpus: ${documents.length} document pages, ${others.length} other pages (test/fixtures/pages).`,
-      `Button on ${percent(buttons, documents.length)} of document pages; no button on ${percent(quiet, others.length)} of other pages.`,
+      `Button on ${percent(buttons, documents.length)} of document pages; no button on ${percent(quiet, others.length)} of other pages; ` +
+        `${listsRead} of ${lists.length} list pages read as lists with every document.`,
       '',
       '| field | precision | recall | documents stating it |',
       '|---|---|---|---|',

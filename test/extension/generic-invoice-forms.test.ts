@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractInvoiceFromPage } from '../../extension/sites';
+import { applySelectedOptions } from './happy-dom-select';
 
 function detect(html: string, { url = 'https://app.example/invoices/1', lang = '', title = '' } = {}) {
   document.documentElement.setAttribute('lang', lang);
   document.title = title;
   document.body.innerHTML = html;
+  applySelectedOptions();
   return extractInvoiceFromPage(document, new URL(url))?.found;
 }
 
