@@ -44,8 +44,6 @@ const MAX_FIELD_TEXT = 90;
 const MAX_LANGUAGE_TEXTS = 400;
 /** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */
 const MAX_KIND_ELEMENTS = 12;
-/** A label that stands alone ("Number", "Nr.") is short. */
-const MAX_GENERIC_LABEL_TEXT = 24;
 
 const SKIPPED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON']);
 const HEADING_SELECTOR = 'h1, h2, h3, h4, [role="heading"]';
@@ -186,12 +184,11 @@ function valueFor(field: LabelledField, text: string, element?: Element): string
   }
 }
 
-/** "Number" alone at the start of a text (issue 16, item 2), as a label of the number field. */
+/** "Number" alone, or before a colon, at the start of a short text (issue 16, item 2): a number label. */
 function genericNumberLabel(text: string): LabelMatch | undefined {
-  if (text.length > MAX_GENERIC_LABEL_TEXT + 60) return undefined;
+  if (text.length > MAX_FIELD_TEXT) return undefined;
   const match = GENERIC_NUMBER_LABEL.exec(text);
-  if (!match || (match[0].length === 0)) return undefined;
-  if (text.length > MAX_GENERIC_LABEL_TEXT && !/[:#]/.test(match[0])) return undefined;
+  if (!match || match[0].length === 0) return undefined;
   return { info: { field: 'number', languages: [], due: false }, start: 0, end: match[0].length };
 }
 
@@ -262,21 +259,15 @@ function pageLanguage(document: Document, values: LabelledValues, numberHit: Fie
   return mostVoted(candidates, votes);
 }
 
-interface KindSignal {
-  kind: DocumentKind;
-  /** Where the page said it: a heading or the title, or its active tab or breadcrumb. */
-  source: 'heading' | 'tab';
-}
-
 /**
  * The kind of document the page says it shows, in its title and headings, else its active tab or
  * breadcrumb: the cheap first test of a page without PDF links (a few elements, not the whole tree),
  * and what makes "Number" alone the document's number. Read lazily, and the tabs only when the
  * headings said nothing: tag lists are cheaper than attribute selectors.
  */
-function kindSignalReader(document: Document): () => KindSignal | undefined {
+function kindSignalReader(document: Document): () => DocumentKind | undefined {
   let read = false;
-  let signal: KindSignal | undefined;
+  let signal: DocumentKind | undefined;
   return () => {
     if (read) return signal;
     read = true;
@@ -285,24 +276,24 @@ function kindSignalReader(document: Document): () => KindSignal | undefined {
   };
 }
 
-function headingKindSignal(document: Document): KindSignal | undefined {
+function headingKindSignal(document: Document): DocumentKind | undefined {
   const titleKind = kindIn(document.title.slice(0, 120));
-  if (titleKind) return { kind: titleKind, source: 'heading' };
+  if (titleKind) return titleKind;
   for (const tag of ['h1', 'h2', 'h3']) {
     const headings = document.getElementsByTagName(tag);
     for (let i = 0; i < headings.length && i < MAX_KIND_ELEMENTS; i++) {
       const kind = kindIn(collapse(headings[i]!.textContent ?? '').slice(0, 120));
-      if (kind) return { kind, source: 'heading' };
+      if (kind) return kind;
     }
   }
   return undefined;
 }
 
-function tabKindSignal(document: Document): KindSignal | undefined {
+function tabKindSignal(document: Document): DocumentKind | undefined {
   const elements = document.body?.querySelectorAll(KIND_SIGNAL_SELECTOR) ?? [];
   for (let i = 0; i < elements.length && i < MAX_KIND_ELEMENTS; i++) {
     const kind = kindIn(collapse(elements[i]!.textContent ?? '').slice(0, 120));
-    if (kind) return { kind, source: 'tab' };
+    if (kind) return kind;
   }
   return undefined;
 }
@@ -448,7 +439,7 @@ function pageAnchor(document: Document, numberHit: FieldHit | undefined): Elemen
 }
 
 /** The document's number: a labelled one, else "Number" alone where the page names the kind of document. */
-function documentNumberHit(values: LabelledValues, signal: () => KindSignal | undefined): FieldHit | undefined {
+function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | undefined): FieldHit | undefined {
   const hits = values.hits.number ?? [];
   const labelled = bestHit(hits.filter((h) => !h.generic));
   if (labelled) return labelled;
@@ -458,20 +449,19 @@ function documentNumberHit(values: LabelledValues, signal: () => KindSignal | un
 
 /**
  * The kind of document: what the number's own heading says ("Credit note CN-5"), else what the page's
- * headings, tab or title say, else the number's label ("Order number"), else an invoice when the
- * page's title or heading names one.
+ * title or headings say, else the number's label ("Order number"), else the active tab or breadcrumb.
  */
-function documentKind(numberHit: FieldHit | undefined, document: Document, signal: () => KindSignal | undefined): DocumentKind | undefined {
+function documentKind(numberHit: FieldHit | undefined, document: Document, signal: () => DocumentKind | undefined): DocumentKind | undefined {
   if (numberHit?.kind && numberHit.rank > 0) return numberHit.kind;
   // The tabs are read only when neither the headings nor the number's label name the kind.
-  return headingKindSignal(document)?.kind ?? numberHit?.kind ?? signal()?.kind;
+  return headingKindSignal(document) ?? numberHit?.kind ?? signal();
 }
 
 function extractDocument(
   document: Document,
   root: HTMLElement,
   links: PdfLink[],
-  signal: () => KindSignal | undefined,
+  signal: () => DocumentKind | undefined,
   base: URL,
 ): { found: DetectedDocument; titled: boolean } | undefined {
   const pdf = links.find((l) => l.confirmed);
