@@ -40,6 +40,8 @@ const CUSTOMER_NEIGHBOURHOOD = 12;
 /** Running text longer than this is prose, not a labelled field: numbers in it are not the document's. */
 const MAX_FIELD_TEXT = 90;
 
+/** What may follow a label that stands alone: separators, "nr", a unit in parentheses. */
+const LONE_LABEL_REST = /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?$/iu;
 /** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
 const MAX_LANGUAGE_TEXTS = 400;
 /** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */
@@ -218,7 +220,8 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
       let value = valueFor(info.field, rest, item.element);
       let element = item.element;
       // A column's heading ("Total" over the line items) labels every row below it, not the next text.
-      if (!value && /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*$/iu.test(rest) && !isColumnHeading(item.element)) {
+      // "Amount Due (EUR)", "Total (brutto)": a unit in parentheses still leaves the label alone.
+      if (!value && LONE_LABEL_REST.test(rest) && !isColumnHeading(item.element)) {
         // A label alone: its value is in the next texts (<dt>/<dd>, <th>/<td>, "Kund: <b>…</b>", a form field).
         for (let next = index + 1; !value && next <= index + VALUE_LOOKAHEAD && next < texts.length; next++) {
           value = valueFor(info.field, texts[next]!.text, texts[next]!.element);
