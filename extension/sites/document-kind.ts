@@ -166,3 +166,7 @@ export const OTHER_DOCUMENT_WORDS = new Set([
   'vorherige', 'seuraava', 'viimeisin', 'edellinen', 'volgende', 'laatste', 'vorige', 'prochain', 'prochaine', 'dernier', 'dernière',
   'précédente', 'siguiente', 'último', 'última', 'anterior', 'prossimo', 'prossima', 'ultimo', 'ultima', 'precedente', 'próximo', 'próxima',
 ]);
+
+/** A number shown as a sample ("Invoice INV-0001 (sample)" in a template editor) is no document's. */
+export const SAMPLE_WORDS =
+  /(?:^|[^\p{L}])(?:sample|example|dummy|muster|beispiel|exempel|przykład|przykładowa|eksempel|dæmi|sýnishorn|esimerkki|malli|voorbeeld|exemple|ejemplo|esempio|exemplo)(?![\p{L}])/iu;

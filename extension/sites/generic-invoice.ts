@@ -18,7 +18,7 @@ import {
 } from './page-labels';
 import type { DocumentKind } from '../../shared/document-kinds';
 import { mergeInDocumentOrder, readControls } from './control-values';
-import { GENERIC_NUMBER_LABEL, OTHER_DOCUMENT_WORDS } from './document-kind';
+import { GENERIC_NUMBER_LABEL, OTHER_DOCUMENT_WORDS, SAMPLE_WORDS } from './document-kind';
 import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
@@ -215,7 +215,8 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
       // Prose ("thank you for your order of 3 items") is not a field; headings and short texts are.
       if (info.field === 'number' && rank === 0 && item.text.length > MAX_FIELD_TEXT) continue;
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
-      if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element))) continue;
+      // A sample ("INV-0001 (sample)" in a template editor) is no document at all.
+      if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || SAMPLE_WORDS.test(item.text))) continue;
       const rest = item.text.slice(label.end);
       let value = valueFor(info.field, rest, item.element);
       let element = item.element;
