@@ -349,11 +349,14 @@ function hasPhrase(text: string, { phrases, hint }: PhraseSet): boolean {
   return false;
 }
 
-/** Words in a link's text or title that may mean "the document" without saying PDF. */
+/** Words in a link's text or title that may mean "the document" without saying PDF (in every page language). */
 const DOCUMENT_LINK_WORDS = phraseSet(
   'download|print|view|open|document|file|attachment|pobierz|drukuj|podgląd|pokaż|otwórz|dokument|plik|załącznik|' +
     'ladda ner|hämta|skriv ut|visa|öppna|fil|bilaga|hent|udskriv|vis|åbn|bilag|last ned|åpne|vedlegg|' +
-    'sækja|hlaða niður|prenta|skoða|opna|skjal|viðhengi|herunterladen|drucken|anzeigen|öffnen|datei|anhang',
+    'sækja|hlaða niður|prenta|skoða|opna|skjal|viðhengi|herunterladen|drucken|anzeigen|öffnen|datei|anhang|' +
+    'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
+    'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
+    'transferir|descarregar|baixar|visualizar|anexo',
 );
 const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf/i;
 
@@ -365,7 +368,10 @@ const ACTION_WORDS = phraseSet(
   'delete|remove|cancel|void|logout|log out|signout|sign out|pay|send|mail|e mail|email|share|copy|duplicate|edit|archive|approve|book|mark|credit|' +
     'usuń|anuluj|wyloguj|wyślij|zapłać|edytuj|kopiuj|ta bort|radera|avbryt|logga ut|skicka|betala|redigera|kopiera|makulera|kreditera|' +
     'slet|fjern|annuller|log ud|betal|rediger|kopier|slett|logg ut|eyða|hætta|útskrá|senda|greiða|breyta|afrita|' +
-    'löschen|entfernen|stornieren|abmelden|senden|versenden|bezahlen|bearbeiten|kopieren',
+    'löschen|entfernen|stornieren|abmelden|senden|versenden|bezahlen|bearbeiten|kopieren|' +
+    'poista|peruuta|kirjaudu ulos|lähetä|maksa|muokkaa|kopioi|verwijderen|annuleren|uitloggen|versturen|verzenden|betalen|bewerken|' +
+    'supprimer|annuler|déconnexion|envoyer|payer|modifier|dupliquer|eliminar|borrar|cancelar|cerrar sesión|enviar|pagar|editar|' +
+    'duplicar|elimina|annulla|esci|invia|paga|modifica|duplica|excluir|apagar|sair|enviar|pagar',
 );
 
 export function looksLikeDocumentLink(text: string, href: string): boolean {

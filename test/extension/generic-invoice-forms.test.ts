@@ -146,6 +146,12 @@ describe('the languages of the apps’ users (item 10)', () => {
     expect(detect(`${html}${PDF}`)).toMatchObject({ number, customerName, amount, kind: 'invoice' });
   });
 
+  it('probes links that may be the PDF in the page’s language, never one that acts (deletes, sends)', () => {
+    const found = detect(`<h1>Facture F-2026-1</h1><p>Client : Dupont SARL</p><a href="/documents/1/supprimer">Supprimer le document</a>
+      <a href="/documents/1/envoyer">Envoyer le document</a><a href="/factures/1/telecharger">Télécharger</a>`);
+    expect(found?.pdfCandidates).toEqual(['https://app.example/factures/1/telecharger']);
+  });
+
   it('never reads a dashboard’s date as a document number', () => {
     expect(detect(`<h1>Übersicht</h1><p>Rechnung vom 26.11.2026</p><p>Letzte Rechnung: 26.11.2026</p><a href="/bericht.pdf">Bericht (PDF)</a>`)).toBeUndefined();
     expect(detect(`<h1>Dashboard</h1><p>Last invoice: 2026-11-26</p><a href="/report.pdf">Report (PDF)</a>`)).toBeUndefined();
