@@ -40,8 +40,12 @@ const CUSTOMER_NEIGHBOURHOOD = 12;
 /** Running text longer than this is prose, not a labelled field: numbers in it are not the document's. */
 const MAX_FIELD_TEXT = 90;
 
-/** What may follow a label that stands alone: separators, "nr", a unit in parentheses. */
-const LONE_LABEL_REST = /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?$/iu;
+/**
+ * What may follow a label that stands alone: separators, "nr", a unit in parentheses ("Amount Due
+ * (EUR)"), the tax it includes ("Beløb inkl. moms", "Total incl. VAT").
+ */
+const LONE_LABEL_REST =
+  /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:inkl|incl|inc|including)\.?\s+\p{L}{2,10}\.?[\s:]*)?$/iu;
 /** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
 const MAX_LANGUAGE_TEXTS = 400;
 /** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */

@@ -38,13 +38,13 @@ const LABELS: LabelTable = {
     pt: ['endereço de e-mail', 'correio eletrónico', 'correio eletrônico', 'e-mail', 'email'],
   },
   customer: {
-    en: ['customer', 'client', 'bill to', 'billed to', 'invoice to', 'sold to', 'buyer', 'recipient'],
+    en: ['customer', 'client', 'bill to', 'billed to', 'invoice to', 'invoice for', 'sold to', 'buyer', 'recipient'],
     pl: ['nabywca', 'odbiorca', 'klient', 'kontrahent', 'płatnik'],
     sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare'],
-    da: ['kunde', 'kundenavn', 'faktureres til', 'modtager', 'køber'],
-    nb: ['kunde', 'kundenavn', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper'],
+    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber'],
+    nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper'],
     is: ['viðskiptavinur', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi'],
-    de: ['kunde', 'kundenname', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber'],
+    de: ['kunde', 'kundenname', 'debitor', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber'],
     fi: ['asiakas', 'laskutettava', 'vastaanottaja', 'ostaja'],
     nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'afnemer', 'ontvanger'],
     fr: ['client', 'facturé à', 'facturer à', 'destinataire', 'acheteur'],
@@ -243,7 +243,7 @@ export function isNumberHeading(text: string): boolean {
  * its value, after a word that qualifies the label ("Faktura krajowa nr 5/11/2026").
  */
 const NUMBER_PREFIX =
-  /^[\s:#.|–—-]*(?:\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/iu;
+  /^[\s:#.|–—-]*(?:\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/iu;
 const NUMBER_VALUE = /^([A-Z0-9](?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)(?![\p{L}\p{N}])/iu;
 /** A series prefix, a space, then the number: "FV 12/2026", "RE 2026-17". Upper case only: "vom 26.11." is no prefix. */
 const SPACED_NUMBER_VALUE = /^([A-Z]{1,5} \d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)(?![\p{L}\p{N}])/u;
