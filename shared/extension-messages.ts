@@ -35,6 +35,8 @@ export const zSendDraft = z.object({
   documentUrl: z.string().url().max(4096).optional(),
   documentFilename: z.string().max(255).optional(),
   documentRef: z.string().max(200).optional(),
+  /** The kind of document the page shows, as the content script read it; passed on in the message's context. */
+  documentKind: z.enum(DOCUMENT_KINDS).optional(),
   /** Files the user added in the panel, besides the page's document. */
   attachments: z.array(zPickedFile).max(10).default([]),
   /** Chosen by the panel once per draft, so a retried send never becomes a second mail. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseAddress, parseMailbox, type Mailbox } from './address';
+import { DOCUMENT_KINDS } from './document-kinds';
 import { parseSenderPattern } from './sender-patterns';
 import { normaliseProjectName, parseSitePattern } from './site-patterns';
 
@@ -527,6 +528,8 @@ export const zMessageInput = z.strictObject({
       pageUrl: z.string().url().max(2048).optional(),
       /** The project or brand the document belongs to; picks a profile that lists it in `projects`. */
       project: zHeaderText(200).optional(),
+      /** What the page showed (invoice, quote, …), as the extension read it. Accepted, not stored yet (issue 16). */
+      documentKind: z.enum(DOCUMENT_KINDS).optional(),
     })
     .default({}),
 }).refine((m) => m.attachments.length + m.documents.reduce((n, d) => n + d.attachments.length, 0) <= MAX_FILES_PER_SEND, {

@@ -91,7 +91,11 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
       subject: draft.subject,
       text: draft.text ?? '',
       attachments,
-      context: { ...(draft.documentRef ? { documentRef: draft.documentRef } : {}), ...(sender.tab?.url ? { pageUrl: sender.tab.url } : {}) },
+      context: {
+        ...(draft.documentRef ? { documentRef: draft.documentRef } : {}),
+        ...(draft.documentKind ? { documentKind: draft.documentKind } : {}),
+        ...(sender.tab?.url ? { pageUrl: sender.tab.url } : {}),
+      },
     },
   });
 }

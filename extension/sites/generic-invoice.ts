@@ -14,8 +14,13 @@ import {
   parseNumberValue,
   sameOriginUrl,
   type LabelledField,
+  type LabelMatch,
 } from './page-labels';
-import { matchLanguage, type Language } from '../i18n/core';
+import type { DocumentKind } from '../../shared/document-kinds';
+import { mergeInDocumentOrder, readControls } from './control-values';
+import { GENERIC_NUMBER_LABEL, OTHER_DOCUMENT_WORDS, SAMPLE_WORDS } from './document-kind';
+import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
+import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 
 /**
@@ -35,15 +40,39 @@ const CUSTOMER_NEIGHBOURHOOD = 12;
 /** Running text longer than this is prose, not a labelled field: numbers in it are not the document's. */
 const MAX_FIELD_TEXT = 90;
 
+/**
+ * What may follow a label that stands alone: separators, "nr", a unit in parentheses ("Amount Due
+ * (EUR)"), the tax it includes ("Beløb inkl. moms", "Total incl. VAT").
+ */
+const LONE_LABEL_REST =
+  /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:inkl|incl|inc|including)\.?\s+\p{L}{2,10}\.?[\s:]*)?$/iu;
+/** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
+const MAX_LANGUAGE_TEXTS = 400;
+/** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */
+const MAX_KIND_ELEMENTS = 12;
+
 const SKIPPED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON']);
 const HEADING_SELECTOR = 'h1, h2, h3, h4, [role="heading"]';
-const CHROME_SELECTOR = 'header, footer, nav, aside, [role="banner"], [role="contentinfo"], [role="navigation"]';
+/**
+ * The app around the document: its header, footer, menus. Apps built from divs say so in their class
+ * names ("site-footer", "navbar", "sidebar"); an invoice's own footer holds the seller's addresses.
+ */
+const CHROME_SELECTOR =
+  'header, footer, nav, aside, [role="banner"], [role="contentinfo"], [role="navigation"], [class*="footer" i], [id*="footer" i], ' +
+  '[class~="header" i], [class*="site-header" i], [class*="app-header" i], [class*="navbar" i], [class*="topbar" i], [class*="sidebar" i], [class*="help" i], [class*="support" i]';
+/** Where a page says what it shows: its headings, its active tab, the end of its breadcrumb. */
+const KIND_SIGNAL_SELECTOR =
+  '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a';
+/** Text a person clicks (a link's or a button's) is never a customer's name: "Download PDF" is no name. */
+const CLICKABLE_ROLES = new Set(['button', 'menuitem', 'tab', 'link']);
+const CLICKABLE_DEPTH = 4;
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, without relying on the global
-
 
 interface TextItem {
   text: string;
   element: Element;
+  /** The text node, or the control a labelled value was read from (control-values.ts). */
+  node: Node;
 }
 
 function collectTexts(root: Element): TextItem[] {
@@ -54,25 +83,88 @@ function collectTexts(root: Element): TextItem[] {
     if (!parent || SKIPPED_PARENTS.has(parent.tagName)) continue;
     const data = (node as Text).data;
     if (!/\S/.test(data)) continue;
-    items.push({ text: collapse(data.length > MAX_TEXT_LENGTH ? data.slice(0, MAX_TEXT_LENGTH) : data), element: parent });
+    items.push({ text: collapse(data.length > MAX_TEXT_LENGTH ? data.slice(0, MAX_TEXT_LENGTH) : data), element: parent, node });
   }
   return items;
+}
+
+function isInside(element: Element, ancestors: ReadonlySet<Element>): boolean {
+  for (let e: Element | null = element; e; e = e.parentElement) if (ancestors.has(e)) return true;
+  return false;
+}
+
+/**
+ * The page's texts and its form controls' values with their labels, in document order. A label read
+ * with its control is not read again on its own.
+ */
+function collectPageTexts(root: Element): TextItem[] {
+  const controls = readControls(root);
+  const texts = collectTexts(root);
+  if (controls.length === 0) return texts;
+  const skipped = new Set(controls.flatMap((c) => c.skippedElements));
+  const own = skipped.size === 0 ? texts : texts.filter((item) => !isInside(item.element, skipped));
+  const values = controls.map((c) => ({ text: c.text, element: c.element, node: c.element }));
+  return mergeInDocumentOrder(own, values, (item) => item.node);
+}
+
+/** "Next invoice number", "Letzte Rechnung": the label is about another document than the page's. */
+function namesAnotherDocument(text: string, labelStart: number): boolean {
+  // The last few words before the label ("Próximo número de fatura", "Next invoice number").
+  const words = text.slice(Math.max(0, labelStart - 40), labelStart).toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.slice(-3).some((word) => OTHER_DOCUMENT_WORDS.has(word));
+}
+
+/** A table's column heading: a `<th>` in `<thead>`, or in a first row of headings only. */
+function isColumnHeading(element: Element): boolean {
+  const cell = element.closest('th');
+  if (!cell) return false;
+  if (cell.getAttribute('scope') === 'col' || cell.parentElement?.parentElement?.tagName === 'THEAD') return true;
+  const row = cell.parentElement;
+  return row !== null && row.previousElementSibling === null && row.children.length > 1 && [...row.children].every((c) => c.tagName === 'TH');
+}
+
+/** Text of a button, a tab or a menu item (not a link: a heading's number may be one). */
+function isControlText(element: Element): boolean {
+  for (let e: Element | null = element, depth = 0; e && depth < CLICKABLE_DEPTH; e = e.parentElement, depth++) {
+    if (e.tagName === 'BUTTON' || CLICKABLE_ROLES.has(e.getAttribute('role') ?? '')) return e.getAttribute('role') !== 'link';
+  }
+  return false;
+}
+
+/** Text inside something a person clicks: a button, a menu item, a link that acts or downloads. */
+function isClickableText(element: Element): boolean {
+  // A few levels up, by hand: this runs for every customer candidate, and a selector match per
+  // candidate costs more than the walk (a clickable's text sits right inside it).
+  let clickable: Element | undefined;
+  for (let e: Element | null = element, depth = 0; e && depth < CLICKABLE_DEPTH && !clickable; e = e.parentElement, depth++) {
+    if (e.tagName === 'BUTTON' || (e.tagName === 'A' && e.hasAttribute('href')) || CLICKABLE_ROLES.has(e.getAttribute('role') ?? '')) clickable = e;
+  }
+  if (!clickable) return false;
+  if (clickable.tagName !== 'A') return true;
+  // A link to the customer's record ("Acme Ltd" → /clients/5) is the customer's name; "Download PDF" is not.
+  const href = clickable.getAttribute('href') ?? '';
+  const text = collapse(clickable.textContent ?? '');
+  return /^\s*(?:#|javascript:|mailto:|tel:)/i.test(href) || /pdf/i.test(text) || looksLikeDocumentLink(text, href) || looksLikeAction(text, href);
 }
 
 interface FieldHit {
   value: string;
   index: number;
   element: Element;
-  languages: Language[];
+  languages: PageLanguage[];
   /** Rank among hits of the same field: headings beat fields for numbers, "to pay" beats "total". */
   rank: number;
+  /** The kind of document a number's label names ("Credit note 5"). */
+  kind?: DocumentKind;
+  /** A number after "Number" alone: the document's only where the page names the kind of document. */
+  generic?: boolean;
 }
 
 /** Whatever the page labels, found in one pass over its texts. */
 interface LabelledValues {
   hits: Partial<Record<LabelledField, FieldHit[]>>;
   /** Languages voted for by every label found. */
-  votes: Map<Language, number>;
+  votes: Map<PageLanguage, number>;
   texts: TextItem[];
 }
 
@@ -83,14 +175,14 @@ function headingRank(element: Element): number {
   return level ? 5 - Number(level) : 1;
 }
 
-function valueFor(field: LabelledField, text: string): string | undefined {
+function valueFor(field: LabelledField, text: string, element?: Element): string | undefined {
   switch (field) {
     case 'number':
       return parseNumberValue(text);
     case 'email':
       return findEmail(text);
     case 'customer':
-      return parseNameValue(text);
+      return element && isClickableText(element) ? undefined : parseNameValue(text);
     case 'amount':
       return parseAmount(text);
     case 'dueDate':
@@ -98,35 +190,46 @@ function valueFor(field: LabelledField, text: string): string | undefined {
   }
 }
 
-/** The value a `<label>` points at, when the label names a form field (an edit page). */
-function controlValue(element: Element): string | undefined {
-  const label = element.closest('label');
-  if (!label) return undefined;
-  const control = (label as HTMLLabelElement).control ?? label.querySelector('input, textarea');
-  const value = (control as HTMLInputElement | null)?.value;
-  return value ? collapse(value) : undefined;
+/** "Number" alone, or before a colon, at the start of a short text (issue 16, item 2): a number label. */
+function genericNumberLabel(text: string): LabelMatch | undefined {
+  if (text.length > MAX_FIELD_TEXT) return undefined;
+  const match = GENERIC_NUMBER_LABEL.exec(text);
+  if (!match || match[0].length === 0) return undefined;
+  return { info: { field: 'number', languages: [], due: false }, start: 0, end: match[0].length };
 }
 
 function readLabelledValues(texts: TextItem[]): LabelledValues {
   const hits: LabelledValues['hits'] = {};
-  const votes = new Map<Language, number>();
+  const votes = new Map<PageLanguage, number>();
   /** Texts read as a label's value ("Kund AB" after "Kund:") are not read again as labels. */
   const consumed = new Set<number>();
   texts.forEach((item, index) => {
     if (consumed.has(index)) return;
-    for (const label of findLabels(item.text)) {
+    let labels = findLabels(item.text);
+    let generic = false;
+    if (labels.length === 0) {
+      const label = genericNumberLabel(item.text);
+      if (!label) return;
+      labels = [label];
+      generic = true;
+    }
+    for (const label of labels) {
       const { info } = label;
       const rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : 0;
       // Prose ("thank you for your order of 3 items") is not a field; headings and short texts are.
       if (info.field === 'number' && rank === 0 && item.text.length > MAX_FIELD_TEXT) continue;
+      // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
+      // A sample ("INV-0001 (sample)" in a template editor) is no document at all.
+      if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || SAMPLE_WORDS.test(item.text))) continue;
       const rest = item.text.slice(label.end);
-      let value = valueFor(info.field, rest);
+      let value = valueFor(info.field, rest, item.element);
       let element = item.element;
-      if (!value && /^[\s:#.–-]*(?:(?:nr|no|nº)\.?)?[\s:#.]*$/iu.test(rest)) {
-        // A label alone: its value is in the next texts (<dt>/<dd>, <th>/<td>, "Kund: <b>…</b>") or its form field.
-        value = controlValue(item.element);
+      // A column's heading ("Total" over the line items) labels every row below it, not the next text.
+      // "Amount Due (EUR)", "Total (brutto)": a unit in parentheses still leaves the label alone.
+      if (!value && LONE_LABEL_REST.test(rest) && !isColumnHeading(item.element)) {
+        // A label alone: its value is in the next texts (<dt>/<dd>, <th>/<td>, "Kund: <b>…</b>", a form field).
         for (let next = index + 1; !value && next <= index + VALUE_LOOKAHEAD && next < texts.length; next++) {
-          value = valueFor(info.field, texts[next]!.text);
+          value = valueFor(info.field, texts[next]!.text, texts[next]!.element);
           if (value) {
             element = texts[next]!.element;
             consumed.add(next);
@@ -135,7 +238,7 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
       }
       if (!value) continue;
       for (const language of info.languages) votes.set(language, (votes.get(language) ?? 0) + 1);
-      (hits[info.field] ??= []).push({ value, index, element, languages: info.languages, rank });
+      (hits[info.field] ??= []).push({ value, index, element, languages: info.languages, rank, ...(info.kind ? { kind: info.kind } : {}), ...(generic ? { generic } : {}) });
     }
   });
   return { hits, votes, texts };
@@ -150,13 +253,71 @@ function bestHit(hits: FieldHit[] | undefined, preferLast = false): FieldHit | u
   return best;
 }
 
-function pageLanguage(document: Document, values: LabelledValues, numberHit: FieldHit | undefined): Language | undefined {
-  const tagged = matchLanguage(document.documentElement.getAttribute('lang') ?? '');
+/**
+ * The page's language: its `lang`, else the one its labels and its letters vote for (a Polish page
+ * without `lang` says "Faktura" like a Danish one, but writes "Nabywca" and "zł").
+ */
+function pageLanguage(document: Document, values: LabelledValues, numberHit: FieldHit | undefined): PageLanguage | undefined {
+  const tagged = pageLanguageOfTag(document.documentElement.getAttribute('lang') ?? '');
   if (tagged) return tagged;
-  const candidates = numberHit?.languages ?? [...values.votes.keys()];
-  let best: Language | undefined;
-  for (const language of candidates) if (!best || (values.votes.get(language) ?? 0) > (values.votes.get(best) ?? 0)) best = language;
-  return best;
+  // Labels count double: a word says more than a letter.
+  const votes = new Map([...values.votes].map(([language, count]) => [language, count * 2] as const));
+  letterVotes(values.texts.slice(0, MAX_LANGUAGE_TEXTS).map((t) => t.text), votes);
+  const candidates = numberHit?.languages.length ? numberHit.languages : [...votes.keys()];
+  return mostVoted(candidates, votes);
+}
+
+/**
+ * The kind of document the page says it shows, in its title and headings, else its active tab or
+ * breadcrumb: the cheap first test of a page without PDF links (a few elements, not the whole tree),
+ * and what makes "Number" alone the document's number. Read lazily, and the tabs only when the
+ * headings said nothing: tag lists are cheaper than attribute selectors.
+ */
+function kindSignalReader(document: Document): () => DocumentKind | undefined {
+  let read = false;
+  let signal: DocumentKind | undefined;
+  return () => {
+    if (read) return signal;
+    read = true;
+    signal = headingKindSignal(document) ?? tabKindSignal(document);
+    return signal;
+  };
+}
+
+function headingKindSignal(document: Document): DocumentKind | undefined {
+  const titleKind = kindIn(document.title.slice(0, 120));
+  if (titleKind) return titleKind;
+  for (const tag of ['h1', 'h2', 'h3']) {
+    const headings = document.getElementsByTagName(tag);
+    for (let i = 0; i < headings.length && i < MAX_KIND_ELEMENTS; i++) {
+      const kind = kindIn(collapse(headings[i]!.textContent ?? '').slice(0, 120));
+      if (kind) return kind;
+    }
+  }
+  return undefined;
+}
+
+function tabKindSignal(document: Document): DocumentKind | undefined {
+  const elements = document.body?.querySelectorAll(KIND_SIGNAL_SELECTOR) ?? [];
+  for (let i = 0; i < elements.length && i < MAX_KIND_ELEMENTS; i++) {
+    const kind = kindIn(collapse(elements[i]!.textContent ?? '').slice(0, 120));
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+function kindIn(text: string): DocumentKind | undefined {
+  for (const label of findLabels(text)) if (label.info.kind) return label.info.kind;
+  return undefined;
+}
+
+/** Does the address belong to the site itself (its support or no-reply address)? Never the customer's. */
+function isSiteAddress(address: string, base: URL): boolean {
+  const host = base.hostname.toLowerCase();
+  if (!host.includes('.') || /^[\d.]+$|:/.test(host)) return false;
+  const site = host.split('.').slice(-2).join('.');
+  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+  return domain === site || domain.endsWith(`.${site}`);
 }
 
 function isInPageChrome(element: Element): boolean {
@@ -175,7 +336,7 @@ function mailtoAddress(link: Element): string | undefined {
 }
 
 /** Addresses on the page, best first: the customer's (labelled, near the customer's name) before the app's own. */
-function rankRecipients(root: Element, values: LabelledValues): string[] {
+function rankRecipients(root: Element, values: LabelledValues, base?: URL): string[] {
   const scores = new Map<string, { address: string; score: number; order: number }>();
   const add = (address: string, score: number) => {
     const key = address.toLowerCase();
@@ -183,7 +344,8 @@ function rankRecipients(root: Element, values: LabelledValues): string[] {
     entry.score += score;
     scores.set(key, entry);
   };
-  for (const hit of values.hits.email ?? []) add(hit.value, isInPageChrome(hit.element) ? 1 : 3);
+  // A labelled address in a table cell or a definition list is a field of the document: it beats any other.
+  for (const hit of values.hits.email ?? []) add(hit.value, isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3);
   const mailtos = root.querySelectorAll('a[href^="mailto:" i]');
   for (let i = 0; i < mailtos.length && i < MAX_MAILTO; i++) {
     const address = mailtoAddress(mailtos[i]!);
@@ -200,6 +362,7 @@ function rankRecipients(root: Element, values: LabelledValues): string[] {
     const nearCustomer = customerIndex !== undefined && index > customerIndex && index - customerIndex <= CUSTOMER_NEIGHBOURHOOD;
     add(address, (isInPageChrome(item.element) ? 0 : 1) + (nearCustomer ? 2 : 0));
   });
+  if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
   return [...scores.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((e) => e.address);
 }
 
@@ -248,14 +411,20 @@ function rateLink(link: Element, base: URL, page: string): PdfLink | undefined {
   return { url: url.href, ...(name ? { name } : {}), confirmed, score, element: link };
 }
 
-/** PDFs shown in the page itself (a viewer in an iframe, embed or object). */
+/**
+ * PDFs shown in the page itself (a viewer in an iframe, embed or object). A PDF.js viewer names its
+ * file in `?file=`; a viewer whose address says neither `.pdf` nor a type, but prints or renders a
+ * document, is a candidate to probe.
+ */
 function embeddedPdfs(root: Element, base: URL): PdfLink[] {
   const found: PdfLink[] = [];
   for (const element of root.querySelectorAll('iframe[src], embed[src], object[data]')) {
-    const url = sameOriginUrl(element.getAttribute('src') ?? element.getAttribute('data'), base);
-    if (url && (/\.pdf$/i.test(url.pathname) || /pdf/i.test(element.getAttribute('type') ?? ''))) {
-      found.push({ url: url.href, confirmed: true, score: 5, element });
-    }
+    let url = sameOriginUrl(element.getAttribute('src') ?? element.getAttribute('data'), base);
+    const file = url?.searchParams.get('file');
+    if (url && file) url = sameOriginUrl(file, url) ?? url;
+    if (!url) continue;
+    if (/\.pdf$/i.test(url.pathname) || /pdf/i.test(element.getAttribute('type') ?? '')) found.push({ url: url.href, confirmed: true, score: 5, element });
+    else if (/pdf|print|render|download|document|preview|viewer/i.test(`${url.pathname}${url.search}`)) found.push({ url: url.href, confirmed: false, score: 2, element });
   }
   return found;
 }
@@ -277,26 +446,56 @@ function pageAnchor(document: Document, numberHit: FieldHit | undefined): Elemen
   return document.querySelector('main h1, h1') ?? undefined;
 }
 
-function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]): { found: DetectedDocument; titled: boolean } | undefined {
+/** The document's number: a labelled one, else "Number" alone where the page names the kind of document. */
+function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | undefined): FieldHit | undefined {
+  const hits = values.hits.number ?? [];
+  const labelled = bestHit(hits.filter((h) => !h.generic));
+  if (labelled) return labelled;
+  const generic = hits.filter((h) => h.generic);
+  return generic.length > 0 && signal() ? bestHit(generic) : undefined;
+}
+
+/**
+ * The kind of document: what the number's own heading says ("Credit note CN-5"), else what the page's
+ * title or headings say, else the number's label ("Order number"), else the active tab or breadcrumb.
+ */
+function documentKind(numberHit: FieldHit | undefined, document: Document, signal: () => DocumentKind | undefined): DocumentKind | undefined {
+  if (numberHit?.kind && numberHit.rank > 0) return numberHit.kind;
+  // The tabs are read only when neither the headings nor the number's label name the kind.
+  return headingKindSignal(document) ?? numberHit?.kind ?? signal();
+}
+
+function extractDocument(
+  document: Document,
+  root: HTMLElement,
+  links: PdfLink[],
+  signal: () => DocumentKind | undefined,
+  base: URL,
+): { found: DetectedDocument; titled: boolean } | undefined {
   const pdf = links.find((l) => l.confirmed);
   const candidates = pdf ? [] : links.filter((l) => !l.confirmed).slice(0, MAX_PROBE_CANDIDATES).map((l) => l.url);
-  // A page is a document page when it offers its PDF (or a link that may be it) and names a document
-  // number. The links are rated first: they are cheaper to read than every text, and most pages of an
-  // app (dashboards, settings) have none.
-  if (!pdf && candidates.length === 0) return undefined;
-  const values = readLabelledValues(collectTexts(root));
-  const numberHit = bestHit(values.hits.number);
+  // A page is a document page when it names a document number and offers its PDF (or a link that may
+  // be it), or, without one, when its heading or title names the kind of document and it shows the
+  // amount and the customer: the panel then asks for the file (issue 16, item 3). The links and the
+  // headings are read first: they are cheaper than every text, and most pages of an app have neither.
+  if (!pdf && candidates.length === 0 && !signal()) return undefined;
+  const values = readLabelledValues(collectPageTexts(root));
+  const numberHit = documentNumberHit(values, signal);
   let number = numberHit?.value;
   if (!number) number = parseDocumentNumber(document.title);
   if (!number) return undefined;
   const customerName = bestHit(values.hits.customer)?.value;
   const amount = bestHit(values.hits.amount, true)?.value;
   const dueDate = bestHit(values.hits.dueDate)?.value;
-  const language = pageLanguage(document, values, numberHit);
+  const recipients = rankRecipients(root, values, base);
+  if (!pdf && candidates.length === 0 && !(amount && (customerName || values.hits.email?.length))) return undefined;
+  const kind = documentKind(numberHit, document, signal);
+  const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);
   const found: DetectedDocument = {
     number,
-    recipients: rankRecipients(root, values),
+    ...(kind ? { kind } : {}),
+    recipients,
     ...(customerName ? { customerName } : {}),
     ...(amount ? { amount } : {}),
     ...(dueDate ? { dueDate } : {}),
@@ -327,7 +526,7 @@ function columnFields(row: Element): Map<number, LabelledField> {
   return columns;
 }
 
-function extractRow(row: Element, link: PdfLink, language: Language | undefined): DetectedDocument | undefined {
+function extractRow(row: Element, link: PdfLink, language: Language | undefined, base: URL): DetectedDocument | undefined {
   const columns = columnFields(row);
   const cells = [...row.children];
   const fields: Partial<Record<LabelledField, string>> = {};
@@ -339,15 +538,17 @@ function extractRow(row: Element, link: PdfLink, language: Language | undefined)
     if (value) fields[field] = value;
   }
   const values = readLabelledValues(collectTexts(row));
-  fields.number ??= bestHit(values.hits.number)?.value;
+  const numberHit = bestHit(values.hits.number?.filter((h) => !h.generic));
+  fields.number ??= numberHit?.value;
   if (!fields.number) return undefined;
   fields.customer ??= bestHit(values.hits.customer)?.value;
   fields.amount ??= bestHit(values.hits.amount, true)?.value;
   fields.dueDate ??= bestHit(values.hits.dueDate)?.value;
-  const recipients = rankRecipients(row, values);
+  const recipients = rankRecipients(row, values, base);
   if (fields.email && !recipients.some((r) => r.toLowerCase() === fields.email!.toLowerCase())) recipients.unshift(fields.email);
   return {
     number: fields.number,
+    ...(numberHit?.kind ? { kind: numberHit.kind } : {}),
     recipients,
     ...(fields.customer ? { customerName: fields.customer } : {}),
     ...(fields.amount ? { amount: fields.amount } : {}),
@@ -359,7 +560,7 @@ function extractRow(row: Element, link: PdfLink, language: Language | undefined)
   };
 }
 
-function extractList(document: Document, root: HTMLElement, links: PdfLink[]): DetectedDocument[] | undefined {
+function extractList(document: Document, root: HTMLElement, links: PdfLink[], base: URL): DetectedDocument[] | undefined {
   const rows = new Map<Element, PdfLink>();
   for (const link of links) {
     // Lists need links that say they are PDFs: probing one link per row would cost the site a request per row.
@@ -369,11 +570,11 @@ function extractList(document: Document, root: HTMLElement, links: PdfLink[]): D
     rows.set(row, link);
   }
   if (rows.size < 2) return undefined;
-  const language = pageLanguage(document, readLabelledValues(collectTexts(root.querySelector('h1') ?? root)), undefined);
+  const language = spokenLanguage(pageLanguage(document, readLabelledValues(collectTexts(root.querySelector('h1') ?? root)), undefined));
   const documents: DetectedDocument[] = [];
   const seen = new Set<string>();
   for (const [row, link] of rows) {
-    const found = extractRow(row, link, language);
+    const found = extractRow(row, link, language, base);
     if (!found?.number || seen.has(found.number)) continue;
     seen.add(found.number);
     documents.push(found);
@@ -381,25 +582,68 @@ function extractList(document: Document, root: HTMLElement, links: PdfLink[]): D
   return documents.length >= 2 ? documents : undefined;
 }
 
-/** The adapter for any invoice or order page, in the extension's seven languages: labels, mailto links and PDF links. */
+function detectInDocument(document: Document, url: URL): PageDetection | undefined {
+  const root = document.body;
+  if (!root) return undefined;
+  const links = rateLinks(root, url);
+  const signal = kindSignalReader(document);
+  if (links.length === 0 && !signal()) return undefined;
+  const single = extractDocument(document, root, links, signal, url);
+  // A number in the page's title makes it a document page, even when it also lists related documents;
+  // unless that title is one card's of a list of cards ("Order 50012" in each `<li>`).
+  const inRow = single?.titled && single.found.anchor?.closest(ROW_SELECTOR);
+  if (single?.titled && !inRow) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
+  const list = links.length > 0 ? extractList(document, root, links, url) : undefined;
+  if (list) {
+    const heading = document.querySelector('main h1, h1');
+    return { kind: 'list', documents: list, ...(heading ? { anchor: heading } : {}) };
+  }
+  if (single) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
+  return undefined;
+}
+
+/** Frames read for a document when the page itself shows none: an app shell around an invoice view. */
+const MAX_FRAMES = 3;
+
+/**
+ * The documents of the page's own frames, which the content script (top frame only) can read when
+ * they are same-origin: older apps show the invoice in an `<iframe>` or a frameset. Links resolve
+ * against the frame's address; the button goes by the frame, in the page the user sees.
+ */
+function detectInFrames(document: Document, url: URL): PageDetection | undefined {
+  const frames = [...document.getElementsByTagName('iframe'), ...document.getElementsByTagName('frame')];
+  for (let i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+    const frame = frames[i]!;
+    let inner: Document | null | undefined;
+    try {
+      inner = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      continue; // another origin's frame: not ours to read
+    }
+    if (!inner?.body) continue;
+    let frameUrl: URL;
+    try {
+      frameUrl = /^https?:/.test(inner.URL) ? new URL(inner.URL) : url;
+    } catch {
+      continue;
+    }
+    if (frameUrl.origin !== url.origin) continue;
+    const detection = detectInDocument(inner, frameUrl);
+    if (!detection) continue;
+    return { ...detection, anchor: frame, documents: detection.documents.map(({ anchor: _anchor, ...found }) => ({ ...found, anchor: frame })) };
+  }
+  return undefined;
+}
+
+/**
+ * The adapter for any invoice, order, quote or reminder page, in the languages of page-language.ts:
+ * labels (in texts and form controls), mailto links and PDF links, in the page or its same-origin frames.
+ */
 export const genericInvoiceAdapter: SiteAdapter = {
   id: 'generic',
   name: 'Any invoice page',
   matches: () => true,
   detect(document, url): PageDetection | undefined {
-    const root = document.body;
-    if (!root) return undefined;
-    const links = rateLinks(root, url);
-    if (links.length === 0) return undefined;
-    const single = extractDocument(document, root, links);
-    // A number in the page's title makes it a document page, even when it also lists related documents.
-    if (single?.titled) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
-    const list = extractList(document, root, links);
-    if (list) {
-      const heading = document.querySelector('main h1, h1');
-      return { kind: 'list', documents: list, ...(heading ? { anchor: heading } : {}) };
-    }
-    if (single) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
-    return undefined;
+    return detectInDocument(document, url) ?? detectInFrames(document, url);
   },
 };

@@ -1,32 +1,27 @@
 /**
- * The words invoice and order pages use for their fields, in the extension's seven languages, and
+ * The words invoice and order pages use for their fields, in the languages of the pages we read
+ * (page-language.ts: ours and Finnish, Dutch, French, Spanish, Italian, Portuguese), and
  * the patterns for the values that follow them. Data for the generic adapter (generic-invoice.ts)
  * and the recipe adapter (which reads a picked element's text with the same value patterns).
  *
  * To teach the generic adapter a new word, add it here; a unit test per language reads a page
  * written with these words (test/extension/generic-invoice.test.ts).
  */
-import type { Language } from '../i18n/core';
+import type { DocumentKind } from '../../shared/document-kinds';
+import { compoundKind, DOCUMENT_KIND_LABELS } from './document-kind';
+import type { PageLanguage } from './page-language';
 
 export type LabelledField = 'number' | 'email' | 'customer' | 'amount' | 'dueDate';
 
-type LabelTable = Record<LabelledField, Record<Language, readonly string[]>>;
+type LabelTable = Record<Exclude<LabelledField, 'number'>, Partial<Record<PageLanguage, readonly string[]>>>;
 
 /**
- * Labels per field and language. Longer labels are tried first, so "Fakturanummer" wins over
- * "Faktura" and "Amount due" over "Amount". Matching is case-insensitive and on word boundaries
- * ("Kund" does not match "Kundnummer").
+ * Labels per field and language, besides the number labels (the words that name a kind of document,
+ * document-kind.ts). Longer labels are tried first, so "Fakturanummer" wins over "Faktura" and
+ * "Amount due" over "Amount". Matching is case-insensitive and on word boundaries ("Kund" does not
+ * match "Kundnummer"). German covers the Swiss and Austrian words too (Rechnungstotal, Offerte).
  */
 const LABELS: LabelTable = {
-  number: {
-    en: ['invoice number', 'invoice no', 'invoice', 'proforma invoice', 'credit note', 'order number', 'order no', 'order', 'order confirmation', 'receipt', 'payment reminder', 'reminder'],
-    pl: ['numer faktury', 'nr faktury', 'faktura vat', 'faktura korygująca', 'faktura proforma', 'faktura', 'numer zamówienia', 'nr zamówienia', 'zamówienie', 'rachunek', 'paragon', 'wezwanie do zapłaty'],
-    sv: ['fakturanummer', 'fakturanr', 'faktura', 'kreditfaktura', 'ordernummer', 'ordernr', 'order', 'orderbekräftelse', 'beställning', 'kvitto', 'betalningspåminnelse', 'påminnelse'],
-    da: ['fakturanummer', 'fakturanr', 'faktura', 'kreditnota', 'ordrenummer', 'ordrenr', 'ordre', 'ordrebekræftelse', 'kvittering', 'rykker', 'betalingspåmindelse'],
-    nb: ['fakturanummer', 'fakturanr', 'faktura', 'kreditnota', 'ordrenummer', 'ordrenr', 'ordre', 'ordrebekreftelse', 'kvittering', 'purring', 'betalingspåminnelse'],
-    is: ['reikningsnúmer', 'reikningsnr', 'reikningur', 'kreditreikningur', 'pöntunarnúmer', 'pöntun', 'kvittun', 'greiðsluáminning'],
-    de: ['rechnungsnummer', 'rechnungsnr', 'rechnung', 'gutschrift', 'bestellnummer', 'bestell-nr', 'bestellung', 'auftragsnummer', 'auftragsbestätigung', 'auftrag', 'quittung', 'zahlungserinnerung', 'mahnung'],
-  },
   email: {
     en: ['e-mail address', 'email address', 'e-mail', 'email', 'mail', 'contact'],
     pl: ['adres e-mail', 'adres email', 'e-mail', 'email', 'mail', 'kontakt'],
@@ -35,24 +30,42 @@ const LABELS: LabelTable = {
     nb: ['e-postadresse', 'e-post', 'epost', 'kontakt'],
     is: ['netfang', 'tölvupóstur', 'póstfang', 'tengiliður'],
     de: ['e-mail-adresse', 'e-mail', 'email', 'mail', 'kontakt'],
+    fi: ['sähköpostiosoite', 'sähköposti', 'email', 'yhteyshenkilö'],
+    nl: ['e-mailadres', 'e-mail', 'email', 'contactpersoon'],
+    fr: ['adresse e-mail', 'adresse email', 'courriel', 'e-mail', 'email'],
+    es: ['correo electrónico', 'correo', 'e-mail', 'email'],
+    it: ['indirizzo email', 'posta elettronica', 'e-mail', 'email'],
+    pt: ['endereço de e-mail', 'correio eletrónico', 'correio eletrônico', 'e-mail', 'email'],
   },
   customer: {
-    en: ['customer', 'client', 'bill to', 'billed to', 'invoice to', 'sold to', 'buyer', 'recipient'],
+    en: ['customer', 'client', 'bill to', 'billed to', 'invoice to', 'invoice for', 'sold to', 'buyer', 'recipient'],
     pl: ['nabywca', 'odbiorca', 'klient', 'kontrahent', 'płatnik'],
     sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare'],
-    da: ['kunde', 'kundenavn', 'faktureres til', 'modtager', 'køber'],
-    nb: ['kunde', 'kundenavn', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper'],
+    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber'],
+    nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper'],
     is: ['viðskiptavinur', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi'],
-    de: ['kunde', 'kundenname', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber'],
+    de: ['kunde', 'kundenname', 'debitor', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber'],
+    fi: ['asiakas', 'laskutettava', 'vastaanottaja', 'ostaja'],
+    nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'afnemer', 'ontvanger'],
+    fr: ['client', 'facturé à', 'facturer à', 'destinataire', 'acheteur'],
+    es: ['cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador'],
+    it: ['cliente', 'intestatario', 'destinatario', 'spettabile'],
+    pt: ['cliente', 'faturar a', 'destinatário', 'comprador'],
   },
   amount: {
-    en: ['amount due', 'balance due', 'total due', 'to pay', 'grand total', 'total amount', 'total', 'amount', 'sum'],
-    pl: ['razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'wartość brutto', 'razem', 'suma', 'kwota'],
+    en: ['amount due', 'balance due', 'total due', 'to pay', 'balance', 'grand total', 'total amount', 'total', 'amount', 'sum'],
+    pl: ['razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'wartość brutto', 'razem brutto', 'kwota brutto', 'razem', 'suma', 'kwota'],
     sv: ['summa att betala', 'att betala', 'totalbelopp', 'summa', 'totalt', 'total', 'belopp'],
     da: ['at betale', 'samlet beløb', 'totalbeløb', 'i alt', 'total', 'beløb'],
     nb: ['å betale', 'totalbeløp', 'totalt', 'total', 'sum', 'beløp'],
     is: ['til greiðslu', 'heildarupphæð', 'samtals', 'upphæð', 'alls'],
-    de: ['zu zahlen', 'zahlbetrag', 'rechnungsbetrag', 'gesamtbetrag', 'endbetrag', 'summe', 'gesamt', 'betrag'],
+    de: ['zu zahlen', 'zahlbetrag', 'offener betrag', 'rechnungsbetrag', 'rechnungstotal', 'totalbetrag', 'gesamtbetrag', 'gesamt brutto', 'summe brutto', 'bruttobetrag', 'brutto', 'endbetrag', 'summe', 'gesamt', 'betrag'],
+    fi: ['maksettava', 'loppusumma', 'yhteensä', 'summa', 'määrä'],
+    nl: ['te betalen', 'totaalbedrag', 'totaal', 'bedrag'],
+    fr: ['net à payer', 'total à payer', 'reste à payer', 'montant dû', 'total ttc', 'montant ttc', 'total', 'montant'],
+    es: ['total a pagar', 'importe total', 'total factura', 'total', 'importe'],
+    it: ['totale da pagare', 'netto a pagare', 'totale documento', 'importo totale', 'totale', 'importo'],
+    pt: ['total a pagar', 'valor total', 'total', 'valor', 'montante'],
   },
   dueDate: {
     en: ['due date', 'payment due', 'pay by', 'due'],
@@ -61,14 +74,21 @@ const LABELS: LabelTable = {
     da: ['forfaldsdato', 'sidste betalingsdato', 'betalingsfrist', 'forfalder'],
     nb: ['forfallsdato', 'betalingsfrist', 'forfaller', 'forfall'],
     is: ['gjalddagi', 'eindagi'],
-    de: ['fälligkeitsdatum', 'fällig am', 'zahlbar bis', 'zahlungsziel', 'fällig'],
+    de: ['fälligkeitsdatum', 'fällig am', 'zahlbar bis', 'zahlungsziel', 'fälligkeit', 'fällig'],
+    fi: ['eräpäivä', 'erääntyy', 'maksettava viimeistään'],
+    nl: ['vervaldatum', 'vervaldag', 'uiterste betaaldatum'],
+    fr: ['date d’échéance', "date d'échéance", 'échéance', 'date limite de paiement'],
+    es: ['fecha de vencimiento', 'vencimiento', 'vence'],
+    it: ['data di scadenza', 'data scadenza', 'scadenza'],
+    pt: ['data de vencimento', 'vencimento'],
   },
 };
 
 /** Amount labels that name what is left to pay: they beat a plain "Total" when both are on the page. */
 const AMOUNT_DUE_LABELS = new Set([
-  'amount due', 'balance due', 'total due', 'to pay', 'razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'summa att betala',
-  'att betala', 'at betale', 'å betale', 'til greiðslu', 'zu zahlen', 'zahlbetrag',
+  'amount due', 'balance due', 'total due', 'to pay', 'balance', 'razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'summa att betala',
+  'att betala', 'at betale', 'å betale', 'til greiðslu', 'zu zahlen', 'zahlbetrag', 'offener betrag', 'maksettava', 'te betalen',
+  'net à payer', 'total à payer', 'reste à payer', 'montant dû', 'total a pagar', 'totale da pagare', 'netto a pagare',
 ]);
 
 /** Column headings of invoice lists that hold the number ("Nr", "No.", "#"), besides the number labels. */
@@ -76,26 +96,37 @@ const NUMBER_COLUMN_HEADINGS = ['nr', 'no', 'number', 'numer', 'nummer', 'númer
 
 export interface LabelInfo {
   field: LabelledField;
-  languages: Language[];
+  languages: PageLanguage[];
   /** An amount label that names what is due. */
   due: boolean;
+  /** A number label names the kind of document ("Credit note", "Angebot"). */
+  kind?: DocumentKind;
 }
 
-/** Labels are compared without case, spaces and hyphens: "E-Mail", "e mail" and "email" are one label. */
+/**
+ * Labels are compared without case, spaces, hyphens and apostrophes: "E-Mail", "e mail" and "email"
+ * are one label, and so are "conferma d’ordine" and "conferma d'ordine".
+ */
 function labelKey(text: string): string {
-  return text.toLowerCase().replace(/[\s-]+/g, '');
+  return text.toLowerCase().replace(/[\s'’°-]+/g, '');
 }
 
 const LABEL_INFO = new Map<string, LabelInfo>();
-for (const [field, byLanguage] of Object.entries(LABELS) as [LabelledField, Record<Language, readonly string[]>][]) {
-  for (const [language, labels] of Object.entries(byLanguage) as [Language, readonly string[]][]) {
-    for (const label of labels) {
-      const info = LABEL_INFO.get(labelKey(label));
-      // A word is one field (the first listed wins: "order" is a number label, not anything else).
-      if (info && info.field !== field) continue;
-      if (info) info.languages.push(language);
-      else LABEL_INFO.set(labelKey(label), { field, languages: [language], due: AMOUNT_DUE_LABELS.has(label) });
-    }
+function addLabel(label: string, field: LabelledField, language: PageLanguage, kind?: DocumentKind) {
+  const info = LABEL_INFO.get(labelKey(label));
+  // A word is one field (the first listed wins: "order" is a number label, not anything else).
+  if (info && info.field !== field) return;
+  if (info && !info.languages.includes(language)) info.languages.push(language);
+  if (!info) LABEL_INFO.set(labelKey(label), { field, languages: [language], due: AMOUNT_DUE_LABELS.has(label), ...(kind ? { kind } : {}) });
+}
+for (const [kind, byLanguage] of Object.entries(DOCUMENT_KIND_LABELS) as [DocumentKind, Partial<Record<PageLanguage, readonly string[]>>][]) {
+  for (const [language, labels] of Object.entries(byLanguage) as [PageLanguage, readonly string[]][]) {
+    for (const label of labels) addLabel(label, 'number', language, kind);
+  }
+}
+for (const [field, byLanguage] of Object.entries(LABELS) as [LabelledField, Partial<Record<PageLanguage, readonly string[]>>][]) {
+  for (const [language, labels] of Object.entries(byLanguage) as [PageLanguage, readonly string[]][]) {
+    for (const label of labels) addLabel(label, field, language);
   }
 }
 
@@ -137,7 +168,9 @@ function phraseHint(phrases: Iterable<string>): RegExp {
   return new RegExp([...hints].map(escapeForRegExp).join('|'));
 }
 
-const LABEL_HINT = phraseHint(Object.values(LABELS).flatMap((byLanguage) => Object.values(byLanguage).flat()));
+const LABEL_HINT = phraseHint(
+  [...Object.values(LABELS), ...Object.values(DOCUMENT_KIND_LABELS)].flatMap((byLanguage) => Object.values(byLanguage).flat()),
+);
 
 export interface LabelMatch {
   info: LabelInfo;
@@ -157,14 +190,22 @@ export function findLabels(text: string): LabelMatch[] {
   const words = wordsOf(text);
   const found: LabelMatch[] = [];
   for (let i = 0; i < words.length; i++) {
+    // A word of an address or a link ("sam@customer.example", "/invoice/5") is no label.
+    if (/[@./_]/.test(text[words[i]!.start - 1] ?? '')) continue;
     let key = '';
     let best: LabelMatch | undefined;
     for (let j = i; j < words.length && j < i + MAX_LABEL_WORDS; j++) {
-      // Words of one label are separated by spaces or hyphens only ("e-mail", "bill to"), not by ":" or ",".
-      if (j > i && !/^[\s-]+$/.test(text.slice(words[j - 1]!.end, words[j]!.start))) break;
+      // Words of one label are separated by spaces, hyphens or apostrophes only ("e-mail", "bill to",
+      // "d’ordine"), not by ":" or ",".
+      if (j > i && !/^[\s'’°-]+$/.test(text.slice(words[j - 1]!.end, words[j]!.start))) break;
       key += words[j]!.key;
       const info = LABEL_INFO.get(key);
       if (info) best = { info, start: words[i]!.start, end: words[j]!.end };
+    }
+    if (!best) {
+      // "Sölureikningur", "Schlussrechnung": a compound that ends with a kind's word.
+      const compound = compoundKind(words[i]!.key);
+      if (compound) best = { info: { field: 'number', languages: [...compound.languages], due: false, kind: compound.kind }, start: words[i]!.start, end: words[i]!.end };
     }
     if (best) {
       found.push(best);
@@ -197,19 +238,29 @@ export function isNumberHeading(text: string): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Values
 
-/** "nr", "no.", "#", "number", "nummer", "numer", "núm." between a label and its value. */
-const NUMBER_PREFIX = /^[\s:#.]*(?:(?:nr|no|nº|núm|number|nummer|numer|númer)\b\.?)?[\s:#.]*/iu;
+/**
+ * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ") between a label and
+ * its value, after a word that qualifies the label ("Faktura krajowa nr 5/11/2026").
+ */
+const NUMBER_PREFIX =
+  /^[\s:#.|–—-]*(?:\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/iu;
 const NUMBER_VALUE = /^([A-Z0-9](?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)(?![\p{L}\p{N}])/iu;
+/** A series prefix, a space, then the number: "FV 12/2026", "RE 2026-17". Upper case only: "vom 26.11." is no prefix. */
+const SPACED_NUMBER_VALUE = /^([A-Z]{1,5} \d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)(?![\p{L}\p{N}])/u;
+/**
+ * Dates are not document numbers, though they look like one ("26.11.2026" on a dashboard). Dates
+ * with slashes stay numbers: Polish apps number invoices "12/11/2026" (number/month/year).
+ */
+const DATE_LIKE_NUMBER = /^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])|\d{1,2}-\d{1,2}-\d{4})$/;
 
 /**
  * The document number at the start of `text` (what follows a label): letters, digits and `- / . _`,
- * with at least one digit. "Nr. RE-2026/17" → "RE-2026/17".
+ * with at least one digit, and not a date. "Nr. RE-2026/17" → "RE-2026/17", "FV 12/2026" as it is.
  */
 export function parseNumberValue(text: string): string | undefined {
   const rest = text.replace(NUMBER_PREFIX, '');
-  const match = NUMBER_VALUE.exec(rest);
-  const value = match?.[1];
-  return value && /\d/.test(value) ? value : undefined;
+  const value = SPACED_NUMBER_VALUE.exec(rest)?.[1] ?? NUMBER_VALUE.exec(rest)?.[1];
+  return value && /\d/.test(value) && !DATE_LIKE_NUMBER.test(value) ? value : undefined;
 }
 
 /**
@@ -232,17 +283,7 @@ export function findEmail(text: string): string | undefined {
   return EMAIL_PATTERN.exec(text)?.[0];
 }
 
-const CURRENCY = String.raw`(?:SEK|DKK|NOK|ISK|EUR|PLN|USD|GBP|CHF|kr\.?|zł|€|\$|£)`;
-const MONEY_PATTERN = new RegExp(
-  String.raw`(?:${CURRENCY}\s?)?-?\d{1,3}(?:[\s\u00a0.,'’]\d{3})*(?:[.,]\d{1,2})?(?:\s?${CURRENCY})?|(?:${CURRENCY}\s?)?-?\d+(?:[.,]\d{1,2})?(?:\s?${CURRENCY})?`,
-  'iu',
-);
-
-/** The first amount in a text: "12 500,00 SEK", "€ 1.234,50", "kr 900". */
-export function parseAmount(text: string): string | undefined {
-  const value = MONEY_PATTERN.exec(text)?.[0]?.trim();
-  return value && /\d/.test(value) ? value : undefined;
-}
+export { parseAmount } from './amounts';
 
 const DATE_PATTERN =
   /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4}/u;
@@ -256,6 +297,8 @@ export function parseDate(text: string): string | undefined {
 export function parseNameValue(text: string): string | undefined {
   const value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
   if (!value || !/\p{L}/u.test(value) || value.includes('@')) return undefined;
+  // "CMD-778" after "Réf. client" is a reference, not a name: names are not codes of capitals and digits.
+  if (/\d/.test(value) && /^[\p{Lu}\d\-/._#]+$/u.test(value)) return undefined;
   // "E-post:" after "Kund:" is the next field, not the customer's name; "Kund AB" is a name.
   const label = labelAtStart(value);
   if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;
@@ -306,11 +349,14 @@ function hasPhrase(text: string, { phrases, hint }: PhraseSet): boolean {
   return false;
 }
 
-/** Words in a link's text or title that may mean "the document" without saying PDF. */
+/** Words in a link's text or title that may mean "the document" without saying PDF (in every page language). */
 const DOCUMENT_LINK_WORDS = phraseSet(
   'download|print|view|open|document|file|attachment|pobierz|drukuj|podgląd|pokaż|otwórz|dokument|plik|załącznik|' +
     'ladda ner|hämta|skriv ut|visa|öppna|fil|bilaga|hent|udskriv|vis|åbn|bilag|last ned|åpne|vedlegg|' +
-    'sækja|hlaða niður|prenta|skoða|opna|skjal|viðhengi|herunterladen|drucken|anzeigen|öffnen|datei|anhang',
+    'sækja|hlaða niður|prenta|skoða|opna|skjal|viðhengi|herunterladen|drucken|anzeigen|öffnen|datei|anhang|' +
+    'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
+    'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
+    'transferir|descarregar|baixar|visualizar|anexo',
 );
 const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf/i;
 
@@ -322,7 +368,10 @@ const ACTION_WORDS = phraseSet(
   'delete|remove|cancel|void|logout|log out|signout|sign out|pay|send|mail|e mail|email|share|copy|duplicate|edit|archive|approve|book|mark|credit|' +
     'usuń|anuluj|wyloguj|wyślij|zapłać|edytuj|kopiuj|ta bort|radera|avbryt|logga ut|skicka|betala|redigera|kopiera|makulera|kreditera|' +
     'slet|fjern|annuller|log ud|betal|rediger|kopier|slett|logg ut|eyða|hætta|útskrá|senda|greiða|breyta|afrita|' +
-    'löschen|entfernen|stornieren|abmelden|senden|versenden|bezahlen|bearbeiten|kopieren',
+    'löschen|entfernen|stornieren|abmelden|senden|versenden|bezahlen|bearbeiten|kopieren|' +
+    'poista|peruuta|kirjaudu ulos|lähetä|maksa|muokkaa|kopioi|verwijderen|annuleren|uitloggen|versturen|verzenden|betalen|bewerken|' +
+    'supprimer|annuler|déconnexion|envoyer|payer|modifier|dupliquer|eliminar|borrar|cancelar|cerrar sesión|enviar|pagar|editar|' +
+    'duplicar|elimina|annulla|esci|invia|paga|modifica|duplica|excluir|apagar|sair|enviar|pagar',
 );
 
 export function looksLikeDocumentLink(text: string, href: string): boolean {

@@ -1,9 +1,12 @@
+import type { DocumentKind } from '../../shared/document-kinds';
 import type { Language } from '../i18n/core';
 
 /** What a site adapter finds on a page for one document: everything the panel needs to prefill a send. */
 export interface DetectedDocument {
   /** Invoice or order number, as shown. */
   number?: string;
+  /** What the document is (invoice, quote, credit note, …), when the page's words tell. */
+  kind?: DocumentKind;
   /** Recipient addresses found on the page, best first. */
   recipients: string[];
   customerName?: string;

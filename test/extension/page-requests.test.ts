@@ -204,6 +204,8 @@ describe('sending from the page', () => {
         text: 'Hej',
         documentUrl: `${site.origin}/invoices/42/pdf`,
         documentRef: 'page-requests-42',
+        // The relay takes the kind the page showed in the message's context (issue 16; stored nowhere yet).
+        documentKind: 'invoice',
         attachments: [{ filename: 'följesedel.txt', contentType: 'text/plain', contentBase64: added.toString('base64') }],
         idempotencyKey: `test-${Math.random()}`,
       },
@@ -219,6 +221,20 @@ describe('sending from the page', () => {
       const history = await must({ type: 'document.history', documentRef: 'page-requests-42' }, panelFrame());
       expect(history.messages).toEqual([expect.objectContaining({ id: message.id, status: 'sent', to: ['kund@exempel.se'] })]);
     });
+  });
+
+  it('refuses a document kind it does not know, in the extension and at the relay', async () => {
+    const draft = { to: ['kund@exempel.se'], subject: 'Faktura', documentKind: 'invoice; rm -rf', idempotencyKey: `test-${Math.random()}` };
+    const result = await ask({ type: 'message.send', draft } as never);
+    expect(!result.ok && result.error.code).toBe('bad_request');
+    const { body: profile } = await relay.request('POST', '/v1/profiles', { token: adminToken, body: testProfile(smtp.port) });
+    const direct = await relay.request('POST', '/v1/messages', {
+      token: adminToken,
+      headers: { 'Idempotency-Key': `kind-${Math.random()}` },
+      body: { profileId: profile.id, to: ['kund@exempel.se'], subject: 'Faktura', context: { documentKind: 'bogus' } },
+    });
+    expect(direct.status).toBe(400);
+    expect(direct.body.error.code).toBe('validation_failed');
   });
 
   it('sends nothing when the document is on another site', async () => {

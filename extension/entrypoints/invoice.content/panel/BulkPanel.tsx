@@ -82,6 +82,7 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
         ...(row.found.pdfUrl ? { documentUrl: row.found.pdfUrl } : {}),
         ...(row.found.pdfName ? { documentFilename: row.found.pdfName } : {}),
         ...(row.found.number ? { documentRef: row.found.number } : {}),
+        ...(row.found.kind ? { documentKind: row.found.kind } : {}),
         attachments: [],
         idempotencyKey: row.idempotencyKey,
       },

@@ -137,6 +137,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
         ...(includeDocument && found.pdfUrl ? { documentUrl: found.pdfUrl } : {}),
         ...(includeDocument && found.pdfName ? { documentFilename: found.pdfName } : {}),
         ...(found.number ? { documentRef: found.number } : {}),
+        ...(found.kind ? { documentKind: found.kind } : {}),
         attachments: files.map(({ size: _size, ...file }) => file),
         idempotencyKey: idempotencyKey.current,
       },

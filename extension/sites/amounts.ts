@@ -1,0 +1,42 @@
+/**
+ * Money as invoicing apps print it, in every locale we read (issue 16, item 5): grouped or not, the
+ * group separator a space, a no-break space (U+00A0), a narrow no-break space (U+202F, French), a dot,
+ * a comma or an apostrophe (Swiss: ' or ’), the currency before or after, the minus sign ASCII or
+ * U+2212. Property-tested against `Intl.NumberFormat` (test/extension/amounts.test.ts).
+ */
+
+/** Currencies of the locales we read, as codes and as the symbols `Intl.NumberFormat` prints. */
+const CURRENCY = String.raw`(?:SEK|DKK|NOK|ISK|EUR|PLN|USD|GBP|CHF|BRL|US\$|BR\$|R\$|\$US|£GB|[IDN]kr|kr\.?|zł|Fr\.|€|\$|£)`;
+const MINUS = '[-\u2212]';
+/**
+ * A grouped number needs at least one full group and one separator throughout ("1 234 567", not
+ * "1,234.567"); neither alternative may stop before a digit, or "1140.00" would read as "114".
+ */
+const NUMBER = String.raw`\d{1,3}([ \u00a0\u202f.,'’])\d{3}(?:\1\d{3})*(?:[.,]\d{1,2})?(?![\d'’])|\d+(?:[.,]\d{1,2})?(?![\d'’])`;
+const SPACE = '[ \u00a0\u202f]?';
+const MONEY_PATTERN = new RegExp(
+  String.raw`(?:${MINUS}${SPACE})?(?:${CURRENCY}${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}${CURRENCY}(?![\p{L}]))?`,
+  'iu',
+);
+
+/** The first amount in a text, as written: "12 500,00 SEK", "€ 1.234,50", "kr 900", "CHF-1'234.50". */
+export function parseAmount(text: string): string | undefined {
+  const value = MONEY_PATTERN.exec(text)?.[0]?.trim();
+  return value && /\d/.test(value) ? value : undefined;
+}
+
+/**
+ * The number an amount stands for: `parseAmountValue("1.234,50 €") === 1234.5`. A separator followed
+ * by exactly three digits groups thousands; followed by one or two, it is the decimal point (amounts
+ * have at most two decimals in every currency we read).
+ */
+export function parseAmountValue(text: string): number | undefined {
+  const amount = parseAmount(text);
+  if (!amount) return undefined;
+  const negative = /[-\u2212]/.test(amount);
+  const digits = /\d[\d \u00a0\u202f.,'’]*/.exec(amount)?.[0]?.replace(/[ \u00a0\u202f.,'’]+$/, '') ?? '';
+  const decimal = /[.,](\d{1,2})$/.exec(digits);
+  const whole = (decimal ? digits.slice(0, decimal.index) : digits).replace(/\D/g, '');
+  const value = Number(`${whole}.${decimal?.[1] ?? '0'}`);
+  return negative && value !== 0 ? -value : value;
+}

@@ -1,0 +1,172 @@
+/**
+ * What kind of document a page shows (issue 16, item 8), from the words that name it: "Invoice",
+ * "Credit note", "Angebot", "Sölureikningur", "Devis"… These words are also the labels before a
+ * document number ("Faktura nr 12"), so page-labels.ts makes its number labels from this table.
+ */
+import type { DocumentKind } from '../../shared/document-kinds';
+import type { PageLanguage } from './page-language';
+
+type KindLabels = Record<DocumentKind, Partial<Record<PageLanguage, readonly string[]>>>;
+
+/**
+ * The words per kind and language. A word that names two kinds belongs to the first listed
+ * ("Faktura" is an invoice; "Faktura korygująca" a credit note, found first because it is longer).
+ */
+export const DOCUMENT_KIND_LABELS: KindLabels = {
+  invoice: {
+    en: ['invoice', 'invoice number', 'invoice no', 'tax invoice', 'sales invoice', 'bill number'],
+    pl: ['faktura', 'faktura nr', 'faktura vat', 'numer faktury', 'nr faktury', 'faktura sprzedaży', 'rachunek'],
+    sv: ['faktura', 'fakturanummer', 'fakturanr'],
+    da: ['faktura', 'fakturanummer', 'fakturanr'],
+    nb: ['faktura', 'fakturanummer', 'fakturanr'],
+    is: ['reikningur', 'reikningsnúmer', 'reikningsnr', 'sölureikningur'],
+    de: ['rechnung', 'rechnungsnummer', 'rechnungsnr', 'rechnungs nr', 'honorarnote', 'faktura'],
+    fi: ['lasku', 'laskun numero', 'laskunumero', 'laskun nro', 'myyntilasku'],
+    nl: ['factuur', 'factuurnummer', 'factuurnr', 'verkoopfactuur'],
+    fr: ['facture', 'numéro de facture', 'no de facture', 'facture de vente'],
+    es: ['factura', 'número de factura', 'factura de venta', 'nº de factura'],
+    it: ['fattura', 'numero fattura', 'numero di fattura', 'fattura di vendita'],
+    pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'fatura recibo'],
+  },
+  'credit-note': {
+    en: ['credit note', 'credit memo', 'credit invoice', 'credit note number'],
+    pl: ['faktura korygująca', 'korekta', 'nota korygująca', 'nota kredytowa'],
+    sv: ['kreditfaktura', 'kreditnota'],
+    da: ['kreditnota', 'kreditfaktura'],
+    nb: ['kreditnota', 'kreditfaktura'],
+    is: ['kreditreikningur'],
+    de: ['gutschrift', 'rechnungskorrektur', 'stornorechnung'],
+    fi: ['hyvityslasku'],
+    nl: ['creditnota', 'creditfactuur'],
+    fr: ['avoir', 'facture d’avoir', "facture d'avoir", 'note de crédit'],
+    es: ['nota de crédito', 'factura rectificativa', 'abono'],
+    it: ['nota di credito'],
+    pt: ['nota de crédito'],
+  },
+  quote: {
+    en: ['quote', 'quotation', 'estimate', 'quote number', 'estimate number'],
+    pl: ['oferta', 'wycena', 'numer oferty'],
+    sv: ['offert', 'offertnummer'],
+    da: ['tilbud', 'tilbudsnummer'],
+    nb: ['tilbud', 'tilbudsnummer'],
+    is: ['tilboð', 'verðtilboð'],
+    de: ['angebot', 'angebotsnummer', 'offerte', 'kostenvoranschlag'],
+    fi: ['tarjous', 'tarjousnumero'],
+    nl: ['offerte', 'offertenummer'],
+    fr: ['devis', 'numéro de devis'],
+    es: ['presupuesto', 'cotización'],
+    it: ['preventivo'],
+    pt: ['orçamento', 'proposta'],
+  },
+  'order-confirmation': {
+    en: ['order confirmation', 'order', 'order number', 'order no', 'sales order'],
+    pl: ['zamówienie', 'numer zamówienia', 'nr zamówienia', 'potwierdzenie zamówienia'],
+    sv: ['orderbekräftelse', 'order', 'ordernummer', 'ordernr', 'beställning'],
+    da: ['ordrebekræftelse', 'ordre', 'ordrenummer', 'ordrenr'],
+    nb: ['ordrebekreftelse', 'ordre', 'ordrenummer', 'ordrenr'],
+    is: ['pöntunarstaðfesting', 'pöntun', 'pöntunarnúmer'],
+    de: ['auftragsbestätigung', 'bestellbestätigung', 'bestellung', 'bestellnummer', 'bestell nr', 'auftrag', 'auftragsnummer'],
+    fi: ['tilausvahvistus', 'tilaus', 'tilausnumero'],
+    nl: ['orderbevestiging', 'bestelling', 'bestelnummer', 'ordernummer'],
+    fr: ['confirmation de commande', 'commande', 'bon de commande', 'numéro de commande'],
+    es: ['confirmación de pedido', 'pedido', 'número de pedido'],
+    it: ['conferma d’ordine', "conferma d'ordine", 'conferma ordine', 'ordine'],
+    pt: ['confirmação de encomenda', 'encomenda', 'pedido'],
+  },
+  reminder: {
+    en: ['payment reminder', 'reminder', 'overdue notice', 'dunning letter'],
+    pl: ['wezwanie do zapłaty', 'przypomnienie o płatności', 'monit'],
+    sv: ['betalningspåminnelse', 'påminnelse'],
+    da: ['betalingspåmindelse', 'rykker', 'påmindelse'],
+    nb: ['betalingspåminnelse', 'purring'],
+    is: ['greiðsluáminning', 'ítrekun'],
+    de: ['zahlungserinnerung', 'mahnung'],
+    fi: ['maksumuistutus'],
+    nl: ['betalingsherinnering', 'herinnering', 'aanmaning'],
+    fr: ['relance', 'rappel de paiement'],
+    es: ['recordatorio de pago', 'recordatorio'],
+    it: ['sollecito di pagamento', 'sollecito'],
+    pt: ['lembrete de pagamento', 'lembrete'],
+  },
+  proforma: {
+    en: ['proforma invoice', 'pro forma invoice', 'proforma'],
+    pl: ['faktura proforma', 'faktura pro forma', 'proforma'],
+    sv: ['proformafaktura'],
+    da: ['proformafaktura'],
+    nb: ['proformafaktura'],
+    is: ['forreikningur'],
+    de: ['proformarechnung', 'proforma rechnung'],
+    fi: ['proformalasku'],
+    nl: ['proformafactuur', 'proforma factuur'],
+    fr: ['facture proforma', 'facture pro forma'],
+    es: ['factura proforma'],
+    it: ['fattura proforma'],
+    pt: ['fatura proforma', 'fatura pró forma'],
+  },
+  receipt: {
+    en: ['receipt', 'receipt number', 'sales receipt'],
+    pl: ['paragon', 'pokwitowanie'],
+    sv: ['kvitto'],
+    da: ['kvittering'],
+    nb: ['kvittering'],
+    is: ['kvittun'],
+    de: ['quittung', 'kassenbon'],
+    fi: ['kuitti'],
+    nl: ['kwitantie'],
+    fr: ['reçu'],
+    es: ['recibo'],
+    it: ['ricevuta'],
+    pt: ['recibo'],
+  },
+};
+
+/**
+ * Compound words end with the kind's word in Icelandic, German, Finnish, Dutch and the Nordic
+ * languages: "Sölureikningur", "Schlussrechnung", "Myyntilasku", "Slutfaktura". A word that ends so
+ * (after at least three letters of its own) names the kind, unless it is one of the look-alikes.
+ */
+export const KIND_SUFFIXES: readonly [string, DocumentKind, readonly PageLanguage[]][] = [
+  ['kreditreikningur', 'credit-note', ['is']],
+  ['reikningur', 'invoice', ['is']],
+  ['gutschrift', 'credit-note', ['de']],
+  ['rechnung', 'invoice', ['de']],
+  ['kreditfaktura', 'credit-note', ['sv', 'da', 'nb']],
+  ['faktura', 'invoice', ['sv', 'da', 'nb', 'pl']],
+  ['lasku', 'invoice', ['fi']],
+  ['factuur', 'invoice', ['nl']],
+];
+/** Words that end like a document kind and are not one ("Berechnung" is a calculation). */
+const NOT_KIND_COMPOUNDS = new Set(['berechnung', 'abrechnung', 'verrechnung', 'umrechnung', 'hochrechnung', 'laskutus']);
+const MIN_COMPOUND_PREFIX = 3;
+
+/** The kind a compound word names, with its languages; undefined for any other word. */
+export function compoundKind(word: string): { kind: DocumentKind; languages: readonly PageLanguage[] } | undefined {
+  if (NOT_KIND_COMPOUNDS.has(word)) return undefined;
+  for (const [suffix, kind, languages] of KIND_SUFFIXES) {
+    if (word.length >= suffix.length + MIN_COMPOUND_PREFIX && word.endsWith(suffix)) return { kind, languages };
+  }
+  return undefined;
+}
+
+/**
+ * "Number" alone ("Number", "No.", "Nr", "Numéro", "#"), the whole text or before a colon: the
+ * document number only where the page's heading, title or active tab names the kind of document
+ * (issue 16, item 2). "Number of items 3" and "Nr. client" are not it.
+ */
+export const GENERIC_NUMBER_LABEL =
+  /^(?:(?:document|doc|dokument|beleg)\.?\s*)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer)\.?\s*(?:[:#]\s*(?=\S)|$)/iu;
+
+/**
+ * Words before a number label that point at another document than the page's ("Next invoice
+ * number: 1043" on a settings page, "Last invoice 4711" on a dashboard, "Próximo número de fatura").
+ */
+export const OTHER_DOCUMENT_WORDS = new Set([
+  'next', 'last', 'previous', 'latest', 'następny', 'następna', 'ostatni', 'ostatnia', 'poprzednia', 'nästa', 'senaste', 'föregående',
+  'næste', 'seneste', 'sidste', 'forrige', 'neste', 'siste', 'forrige', 'næsta', 'síðasti', 'nächste', 'nächster', 'letzte', 'letzter',
+  'vorherige', 'seuraava', 'viimeisin', 'edellinen', 'volgende', 'laatste', 'vorige', 'prochain', 'prochaine', 'dernier', 'dernière',
+  'précédente', 'siguiente', 'último', 'última', 'anterior', 'prossimo', 'prossima', 'ultimo', 'ultima', 'precedente', 'próximo', 'próxima',
+]);
+
+/** A number shown as a sample ("Invoice INV-0001 (sample)" in a template editor) is no document's. */
+export const SAMPLE_WORDS =
+  /(?:^|[^\p{L}])(?:sample|example|dummy|muster|beispiel|exempel|przykład|przykładowa|eksempel|dæmi|sýnishorn|esimerkki|malli|voorbeeld|exemple|ejemplo|esempio|exemplo)(?![\p{L}])/iu;

@@ -1,0 +1,82 @@
+/**
+ * The amount parser against `Intl.NumberFormat` as the reference formatter (issue 16, item 5): a
+ * customer was about to receive "Amount due: 114" for 1140.00. Whatever a supported locale prints,
+ * grouped or not, with the currency before or after, negative, with the group separator written as
+ * a space, a no-break space or a narrow no-break space (or an apostrophe in Swiss German), the parser
+ * returns the whole amount as written and the number it stands for.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAmount, parseAmountValue } from '../../extension/sites/amounts';
+import { parseAmount as parseAmountFromLabels } from '../../extension/sites/page-labels';
+
+/** Every language whose pages we read, with its usual currency (and its regional variants). */
+const LOCALES: readonly [string, string][] = [
+  ['en-GB', 'GBP'], ['en-US', 'USD'], ['pl-PL', 'PLN'], ['is-IS', 'ISK'], ['sv-SE', 'SEK'], ['da-DK', 'DKK'],
+  ['nb-NO', 'NOK'], ['de-DE', 'EUR'], ['de-AT', 'EUR'], ['de-CH', 'CHF'], ['fi-FI', 'EUR'], ['nl-NL', 'EUR'],
+  ['fr-FR', 'EUR'], ['fr-CH', 'CHF'], ['es-ES', 'EUR'], ['it-IT', 'EUR'], ['pt-PT', 'EUR'], ['pt-BR', 'BRL'],
+];
+
+/** The spellings of the group separator apps use besides the one `Intl` prints. */
+const SPACE_SEPARATORS = [' ', '\u00a0', '\u202f'];
+
+const amountCase = fc.record({
+  locale: fc.constantFrom(...LOCALES),
+  foreign: fc.constantFrom<string | undefined>(undefined, 'EUR', 'USD'),
+  cents: fc.oneof(fc.integer({ min: -99_999, max: 99_999 }), fc.integer({ min: -999_999_999_99, max: 999_999_999_99 })),
+  grouping: fc.boolean(),
+  display: fc.constantFrom<'symbol' | 'narrowSymbol' | 'code' | 'none'>('symbol', 'narrowSymbol', 'code', 'none'),
+  separator: fc.constantFrom(undefined, ...SPACE_SEPARATORS, '’'),
+});
+
+type AmountCase = typeof amountCase extends fc.Arbitrary<infer T> ? T : never;
+
+function format({ locale: [locale, own], foreign, cents, grouping, display, separator }: AmountCase) {
+  const currency = foreign ?? own;
+  const digits = currency === 'ISK' ? 0 : 2;
+  const value = digits === 0 ? Math.round(cents / 100) : cents / 100;
+  const formatter = new Intl.NumberFormat(locale, {
+    useGrouping: grouping,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    ...(display === 'none' ? {} : { style: 'currency', currency, currencyDisplay: display }),
+  });
+  const groupPart = formatter.formatToParts(1_000_000).find((p) => p.type === 'group')?.value;
+  let text = formatter.format(value);
+  // Apps write the separator their own way: a plain space where Intl prints a no-break one, Swiss ’ for '.
+  if (separator && groupPart && (/\s/.test(groupPart) ? separator !== '’' : groupPart === "'" && separator === '’')) {
+    text = text.split(groupPart).join(separator);
+  }
+  return { text, value };
+}
+
+describe('parseAmount', () => {
+  it.each([
+    ['1140.00', '1140.00', 1140],
+    ['1140', '1140', 1140],
+    ['1140.00 EUR', '1140.00 EUR', 1140],
+    ['Amount due: 1140.00', '1140.00', 1140],
+    ['12 500,00 SEK', '12 500,00 SEK', 12500],
+    ['€ 1.234,50', '€ 1.234,50', 1234.5],
+    ["CHF 1'234.50", "CHF 1'234.50", 1234.5],
+    ['Fr. 1’234.50', 'Fr. 1’234.50', 1234.5],
+    ['45.000 kr.', '45.000 kr.', 45000],
+    ['−1 234,50 kr', '−1 234,50 kr', -1234.5],
+  ])('reads "%s" as "%s" (%d), not a prefix of it', (text, amount, value) => {
+    expect(parseAmount(text)).toBe(amount);
+    expect(parseAmountValue(text)).toBe(value);
+    // The generic adapter and the recipes read amounts through page-labels: the same parser.
+    expect(parseAmountFromLabels(text)).toBe(amount);
+  });
+
+  it('reads every amount a supported locale prints, whole, with the number it stands for', () => {
+    fc.assert(
+      fc.property(amountCase, (c) => {
+        const { text, value } = format(c);
+        expect(parseAmount(`Total: ${text} (incl. VAT)`)).toBe(text);
+        expect(parseAmountValue(text)).toBe(value === 0 ? 0 : value);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
