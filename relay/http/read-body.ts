@@ -10,7 +10,9 @@ function describeIssues(error: z.ZodError) {
   return error.issues.flatMap((issue) => {
     // A field the schema does not know is named on its own path: `bcc: unknown field`, not `body: Unrecognized key`.
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'unknown field: the relay does not take it', code: 'unknown_field' }));
+      // A schema's own explanation (certificates are always verified, …) beats zod's "Unrecognized key".
+      const message = /^Unrecognized keys?\b/.test(issue.message) ? 'unknown field: the relay does not take it' : issue.message;
+      return issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message, code: 'unknown_field' }));
     }
     const code = (issue as unknown as { params?: { code?: string } }).params?.code;
     return [{ path: issue.path.join('.'), message: issue.message, ...(code ? { code } : {}) }];
