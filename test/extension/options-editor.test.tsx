@@ -145,7 +145,9 @@ describe('editing a sender', () => {
     const bg = background({ 'profiles.diagnose': () => PASSED });
     const page = await openEditor();
     expect(page.query('editor-savebar-test')).toBeNull();
-    await type(page.get('editor-port'), '2525');
+    // Another security mode on the same server and port: testable with the saved password.
+    await click(page.get('editor-security-tls'));
+    await type(page.get('editor-port'), '587');
     await click(page.get('editor-savebar-test'));
     await eventually(() => expect(page.get('test-result').dataset.state).toBe('ok'));
     expect(bg.sent('profiles.diagnose')).toHaveLength(1);
