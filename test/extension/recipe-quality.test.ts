@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { recipeFromPicks } from '../../extension/entrypoints/invoice.content/panel/Picker';
 import { buttonPlacement, placeByAnchor } from '../../extension/entrypoints/invoice.content/button-placement';
-import { mountSendButton } from '../../extension/entrypoints/invoice.content/send-button';
 import { uniqueSelector } from '../../extension/recipes/selector';
 import { suggestUrlPattern, urlPatternMatches } from '../../extension/recipes/url-pattern';
 import { detectDocumentsOnPage } from '../../extension/sites';
@@ -42,16 +41,16 @@ describe('the send button never goes inside a form control (item 6)', () => {
     else expect(place).toEqual({ after: anchor });
   });
 
-  it('puts the mounted button after the read-only input holding the number, as its next sibling', () => {
+  it('puts the button after the read-only input holding the number, as its next sibling', () => {
+    // Where it lands on screen (and whether it floats when the title is not clickable) needs layout:
+    // test/e2e/page-recipe-placement.test.ts and page-button-placement.test.ts check that in Chromium.
     document.body.innerHTML = FORM_SCREEN;
     const input = document.querySelector('input')!;
-    const controller = new AbortController();
-    const { host } = mountSendButton({ anchor: input, label: 'Send', onActivate: () => {}, signal: controller.signal });
+    const host = document.createElement('ownpost-send-ui');
+    expect(placeByAnchor(input, host)).toBe(true);
     expect(input.contains(host)).toBe(false);
     expect(input.childNodes).toHaveLength(0);
     expect(input.nextElementSibling).toBe(host);
-    controller.abort();
-    expect(host.isConnected).toBe(false);
   });
 
   it('floats when the anchor is gone', () => {
