@@ -1,6 +1,6 @@
 /**
  * In-memory stand-ins for the browser APIs WXT's fakeBrowser leaves unimplemented (`permissions`,
- * `scripting`, `runtime.getManifest`). They behave as Chromium does where it matters to us: a
+ * `scripting`, `runtime.getManifest`, `runtime.onConnect`). They behave as Chromium does where it matters to us: a
  * duplicate content-script id is refused, and a permission exists only once granted.
  */
 import type { Scripting } from 'webextension-polyfill';
@@ -76,6 +76,8 @@ export function installFakeExtensionApis(options: { granted?: string[]; manifest
       return [];
     },
   };
+  // The panel frame's port (extension/background/panel-sessions.ts); fakeBrowser has no onConnect.
+  browser.runtime!.onConnect = fakeEvent();
   browser.runtime!.getManifest = () => ({
     manifest_version: 3,
     name: 'Ownpost',
