@@ -468,10 +468,15 @@ describe('test before save', () => {
     const { email, token: owner } = await member();
     const created = await t.request('POST', '/v1/profiles', { token: owner, body: diagnoseBody(smtp.port, { name: `Stored ${randomUUID()}`, fromAddress: email }) });
     expect(created.status).toBe(201);
-    const body = { profileId: created.body.id, fromAddress: email, smtp: { host: 'localhost', port: smtp.port, security: 'starttls' }, auth: { type: 'password', username: 'anna@firma.se' } };
+    // The same server and port with another EHLO name: the stored password may be used.
+    const body = { profileId: created.body.id, fromAddress: email, smtp: { host: '127.0.0.1', port: smtp.port, security: 'starttls', ehloName: 'changed.example' }, auth: { type: 'password', username: 'anna@firma.se' } };
     const res = await t.request('POST', '/v1/diagnose', { token: owner, body });
     expect(res.body.ok, JSON.stringify(res.body)).toBe(true);
     expect(res.body.stages.find((s: { stage: string }) => s.stage === 'auth')).toMatchObject({ ok: true, mechanism: 'PLAIN' });
+    // Another server (even one that is the same machine): the stored password never goes there (issue 14).
+    const moved = await t.request('POST', '/v1/diagnose', { token: owner, body: { ...body, smtp: { host: 'localhost', port: smtp.port, security: 'starttls' } } });
+    expect(moved.status).toBe(422);
+    expect(moved.body.error.code).toBe('profile_password_required');
     // Somebody else may not send that password anywhere.
     const stranger = await user();
     expect((await t.request('POST', '/v1/diagnose', { token: stranger, body })).status).toBe(404);
