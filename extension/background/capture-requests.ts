@@ -10,19 +10,24 @@ import { browser, type Runtime } from '../lib/browser';
 import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
 import { bytesToBase64 } from '../lib/base64';
 import { documentFilename, isPdf } from './fetch-document';
-import { runningCapture } from './panel-sessions';
+import { captureListening, runningCapture } from './panel-sessions';
 import { RelayError } from './relay-client';
 
 export async function armCapture(nonce: string, sender: Runtime.MessageSender): Promise<{ armed: true }> {
   const session = runningCapture(sender);
   if (session.capture.hooked) throw new RelayError({ code: 'bad_request', message: 'This capture is armed already.' });
   session.capture.hooked = true;
-  await browser.scripting.executeScript({
-    target: { tabId: session.tabId, frameIds: [session.hostFrameId] },
-    world: 'MAIN',
-    func: installCaptureHook,
-    args: [nonce, CAPTURE_ARMED_MS],
-  });
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId: session.tabId, frameIds: [session.hostFrameId] },
+      world: 'MAIN',
+      func: installCaptureHook,
+      args: [nonce, CAPTURE_ARMED_MS],
+    });
+  } finally {
+    // Without the hook, forms and frames are still watched: the capture listens either way.
+    captureListening(session);
+  }
   return { armed: true };
 }
 

@@ -51,10 +51,12 @@ export type FrameUpdate =
   | { type: 'visibility'; visible: boolean }
   /** No such session (used, expired, or the background restarted): the frame says so and offers to close. */
   | { type: 'expired' }
+  /** The capture listens in the page now (its main-world hook is in): the app's button may be pressed. */
+  | { type: 'capture.armed' }
   /** What the capture the frame started gave. */
   | { type: 'capture'; outcome: CaptureOutcomeMessage };
 
-interface PanelSession {
+export interface PanelSession {
   tabId: number;
   hostFrameId: number;
   view: PanelView;
@@ -65,6 +67,13 @@ interface PanelSession {
   port?: Runtime.Port;
   /** A capture the frame started: until its outcome, a cancel, or its time is up. */
   capture?: { startedAt: number; hooked: boolean };
+}
+
+export type RunningCapture = PanelSession & { capture: NonNullable<PanelSession['capture']> };
+
+/** Tells the frame its capture listens in the page now. */
+export function captureListening(session: RunningCapture): void {
+  session.port?.postMessage({ type: 'capture.armed' } satisfies FrameUpdate);
 }
 
 /** The capture script (entrypoints/page-capture.content.ts), injected into the page's frame only when the user arms a capture. */
@@ -130,14 +139,14 @@ export function reportPanelVisibility(token: string, visible: boolean, sender: R
  * The session whose capture the content script at `sender` runs, or a refusal: its `capture.*`
  * requests count only while its panel frame has a capture running, started by the user there.
  */
-export function runningCapture(sender: Runtime.MessageSender): PanelSession & { capture: NonNullable<PanelSession['capture']> } {
+export function runningCapture(sender: Runtime.MessageSender): RunningCapture {
   for (const session of sessions.values()) {
     if (session.tabId !== sender.tab?.id || session.hostFrameId !== (sender.frameId ?? 0) || !session.capture) continue;
     if (Date.now() - session.capture.startedAt > CAPTURE_ARMED_MS + CAPTURE_GRACE_MS) {
       session.capture = undefined;
       continue;
     }
-    return session as PanelSession & { capture: NonNullable<PanelSession['capture']> };
+    return session as RunningCapture;
   }
   throw new RelayError({ code: 'bad_request', message: 'No capture was started in the panel.' });
 }

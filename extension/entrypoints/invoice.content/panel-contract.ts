@@ -20,9 +20,9 @@ export interface PanelHost {
   /**
    * The panel frame's "Take the PDF from the page" (issue 16 item 3): the capture runs in the page's
    * content script, started through the background after the user's click; with `press`, the recipe's
-   * PDF button is pressed there. Aborting `signal` cancels it.
+   * PDF button is pressed there. `onArmed`: it listens in the page now. Aborting `signal` cancels it.
    */
-  capturePdf?(press: boolean, signal: AbortSignal): Promise<CaptureOutcome>;
+  capturePdf?(press: boolean, signal: AbortSignal, onArmed: () => void): Promise<CaptureOutcome>;
 }
 
 export interface PanelApi {

@@ -44,19 +44,22 @@ const guard = createClickGuard(document.documentElement);
 /** A capture waits a little longer than the content script's own limit, in case its outcome never comes (the page went away). */
 const CAPTURE_WAIT_MS = CAPTURE_ARMED_MS + 15_000;
 let settleCapture: ((outcome: CaptureOutcome) => void) | undefined;
+let captureArmed: (() => void) | undefined;
 
 /**
  * "Take the PDF from the page" (issue 16 item 3), asked for only from a click the guard let through
  * (PageCapture's buttons are `fromUser`): the background starts the capture in the page's content
  * script and sends back what it took. One capture at a time; a new one replaces the last.
  */
-function capturePdf(press: boolean, signal: AbortSignal): Promise<CaptureOutcome> {
+function capturePdf(press: boolean, signal: AbortSignal, onArmed: () => void): Promise<CaptureOutcome> {
   settleCapture?.({ ok: false, reason: 'cancelled' });
+  captureArmed = onArmed;
   return new Promise<CaptureOutcome>((resolve) => {
     const timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }, true), CAPTURE_WAIT_MS);
     const finish = (outcome: CaptureOutcome, cancelInPage = false) => {
       if (settleCapture !== finish) return;
       settleCapture = undefined;
+      captureArmed = undefined;
       clearTimeout(timer);
       if (cancelInPage) send({ type: 'capture.cancel' });
       resolve(outcome);
@@ -84,6 +87,7 @@ function PanelFrame() {
       if (update.type === 'session') setState({ kind: 'open', view: update.view, language: update.language, pageUrl: update.pageUrl });
       else if (update.type === 'visibility') guard.hostReported(update.visible);
       else if (update.type === 'expired') setState({ kind: 'expired' });
+      else if (update.type === 'capture.armed') captureArmed?.();
       else if (update.type === 'capture') settleCapture?.(update.outcome);
     };
     port.onMessage.addListener(onUpdate);

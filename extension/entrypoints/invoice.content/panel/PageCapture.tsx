@@ -9,7 +9,7 @@ interface Props {
   /** The page has the app's own button that makes the PDF (a recipe's): "Make the PDF" presses it for the user. */
   hasPdfButton: boolean;
   /** Runs a capture in the page (PanelHost.capturePdf): the panel frame cannot see the page itself. */
-  capture(press: boolean, signal: AbortSignal): Promise<CaptureOutcome>;
+  capture(press: boolean, signal: AbortSignal, onArmed: () => void): Promise<CaptureOutcome>;
   /** The panel has a PDF already (from a link, or taken before): then this offers itself quietly. */
   hasPdf: boolean;
   disabled: boolean;
@@ -17,7 +17,8 @@ interface Props {
   onFile(file: CapturedFile): void;
 }
 
-type State = { kind: 'idle' } | { kind: 'armed' } | { kind: 'taken'; file: CapturedFile } | { kind: 'failed'; outcome: Exclude<CaptureOutcome, { ok: true }> };
+/** `starting`: asked for, not listening in the page yet; `armed`: the app's button may be pressed now. */
+type State = { kind: 'idle' } | { kind: 'starting' } | { kind: 'armed' } | { kind: 'taken'; file: CapturedFile } | { kind: 'failed'; outcome: Exclude<CaptureOutcome, { ok: true }> };
 
 /**
  * "Take the PDF from the page" (issue 16 item 3): armed only by the user's own click here (in the
@@ -38,9 +39,9 @@ export function PageCapture({ language, hasPdfButton, capture, hasPdf, disabled,
     const controller = new AbortController();
     running.current = controller;
     signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal });
-    setState({ kind: 'armed' });
+    setState({ kind: 'starting' });
     // A recipe's "this button makes the PDF": the content script presses it once the capture listens.
-    const result = await capture(pressAppButton, controller.signal);
+    const result = await capture(pressAppButton, controller.signal, () => !controller.signal.aborted && setState({ kind: 'armed' }));
     if (controller.signal.aborted && !result.ok && result.reason === 'cancelled') return signal.aborted ? undefined : setState({ kind: 'idle' });
     if (signal.aborted) return;
     if (result.ok) {
@@ -57,8 +58,8 @@ export function PageCapture({ language, hasPdfButton, capture, hasPdf, disabled,
           {t('noPdfFound')}
         </p>
       )}
-      {state.kind === 'armed' ? (
-        <p class="capture-armed" data-testid="ownpost-capture-status" data-state="armed" role="status">
+      {state.kind === 'armed' || state.kind === 'starting' ? (
+        <p class="capture-armed" data-testid="ownpost-capture-status" data-state={state.kind} role="status">
           {t('captureArmed')}{' '}
           <button type="button" class="secondary" data-testid="ownpost-capture-cancel" onClick={fromUser(() => running.current?.abort())}>
             {t('captureCancel')}
