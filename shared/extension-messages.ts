@@ -67,8 +67,37 @@ export const zPanelDocument = z.object({
   language: zExplanationLanguage,
   pdfUrl: z.string().url().max(4096).optional(),
   pdfName: z.string().max(255).optional(),
+  /** The customer's number as the page shows it: the customer directory finds the recipient by it (issue 16 item 4). */
+  customerNumber: z.string().max(64).optional(),
+  /** The customer's page on the same site (a recipe's `customerPage`), read for the address when the document has none. */
+  customerPageUrl: z.string().url().max(4096).optional(),
+  /**
+   * A recipe's `pdfButton` selector (issue 16 item 3): the panel offers "Make the PDF". The frame never
+   * sends it back: the content script presses the button it found itself.
+   */
+  pdfButtonSelector: z.string().max(2000).optional(),
 });
 export type PanelDocument = z.output<typeof zPanelDocument>;
+
+/** What a capture in the page gave (extension/capture/page-capture.ts), as the content script reports it to the panel frame. */
+export const zCaptureOutcome = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    file: z.object({
+      filename: z.string().min(1).max(255),
+      contentType: z.literal('application/pdf'),
+      contentBase64: z.string().max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4),
+      size: z.number().int().min(1).max(MAX_DOCUMENT_BYTES),
+      route: z.enum(['blob', 'url', 'form', 'frame']),
+    }),
+  }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['not_pdf', 'timeout', 'failed', 'other_site', 'too_large', 'cancelled']),
+    message: z.string().max(500).optional(),
+  }),
+]);
+export type CaptureOutcomeMessage = z.output<typeof zCaptureOutcome>;
 
 /** What the panel frame shows: one document's send panel, or the bulk panel of a list page. */
 export const zPanelView = z.discriminatedUnion('kind', [
@@ -110,9 +139,12 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   // The popup's "what this page offers" and "Send anyway" (issue 16 item 11):
   z.object({ type: z.literal('page.report'), tabId: z.number().int().min(0) }),
   z.object({ type: z.literal('page.sendAnyway'), tabId: z.number().int().min(0) }),
-  // "Take the PDF from the page" (issue 16 item 3), from the panel: the main-world hook for this capture.
+  // "Take the PDF from the page" (issue 16 item 3), from the content script while the panel frame's
+  // capture runs (panel-sessions.ts refuses them otherwise): the main-world hook for this capture, a
+  // file on a granted files host, and the outcome for the frame.
   z.object({ type: z.literal('capture.arm'), nonce: z.string().regex(/^[0-9a-f]{32}$/) }),
   z.object({ type: z.literal('capture.fetch'), url: z.string().url().max(4096) }),
+  z.object({ type: z.literal('capture.result'), token: z.string().min(16).max(128), outcome: zCaptureOutcome }),
   // The company's customer directory (issue 16 item 4), from the panel; the relay validates every field again:
   z.object({ type: z.literal('customers.find'), name: z.string().min(1).max(200).optional(), number: z.string().min(1).max(64).optional() }),
   z.object({
@@ -175,12 +207,13 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
 ]);
 export type ExtensionRequest = z.input<typeof zExtensionRequest>;
 
-/** Requests a content script may make; the rest come only from the extension's own pages. */
 /**
  * Requests a content script may make; the rest come only from the extension's own pages, the panel
  * frame among them. Senders, history and sending are not here: since issue 14 only the panel frame,
  * which the page cannot script, asks for them, so relay data never passes through the page's renderer
- * in a script the page shares a DOM with.
+ * in a script the page shares a DOM with; so does the customer directory (`customers.*`,
+ * `customer.page`). The `capture.*` ones are honoured only while the panel frame of the same tab and
+ * frame has a capture running (background/panel-sessions.ts).
  */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<ExtensionRequest['type']> = new Set([
   'connection.get',
@@ -193,10 +226,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<ExtensionRequest['type']> = ne
   'templates.list',
   'capture.arm',
   'capture.fetch',
-  'customers.find',
-  'customers.remember',
-  'customers.forget',
-  'customer.page',
+  'capture.result',
 ]);
 
 /** What a content script needs to start on a page: the recipes that may apply, and the language to speak. */
@@ -225,7 +255,15 @@ export type TabCommand =
   /** The panel frame was closed (its × button, or the frame went away): remove its container. */
   | { type: 'ownpost.panel.close'; token: string }
   /** The panel frame's content is this tall: size the frame to it (within the viewport). */
-  | { type: 'ownpost.panel.resize'; token: string; height: number };
+  | { type: 'ownpost.panel.resize'; token: string; height: number }
+  /**
+   * The user armed "Take the PDF from the page" in the panel frame (a click its guard let through):
+   * listen in the page (the capture script is injected already) and, with `press`, press the recipe's
+   * PDF button. The outcome goes back with `capture.result`.
+   */
+  | { type: 'ownpost.capture.start'; token: string; press: boolean }
+  /** The user pressed Cancel in the frame (or the frame went away). */
+  | { type: 'ownpost.capture.cancel'; token: string };
 
 /** What a page offered, as the popup shows it (issue 16 item 11): extension/sites/page-report.ts. */
 export interface PageReport {
@@ -281,6 +319,7 @@ export interface ExtensionResponses {
   'page.sendAnyway': { opened: true } | { opened: false; problem: string };
   'capture.arm': { armed: true };
   'capture.fetch': { filename: string; contentBase64: string; size: number };
+  'capture.result': { delivered: boolean };
   'customers.find': { customers: CustomerView[] };
   'customers.remember': CustomerView;
   'customers.forget': { deleted: true };

@@ -1,7 +1,8 @@
 /**
  * The background's part of "Take the PDF from the page" (issue 16 item 3): the main-world hook goes
- * into the frame that asked, only when its panel armed a capture after the user's click (the content
- * script asks; a page cannot send us messages), never with the page load.
+ * into the page's frame whose content script asks, only while the panel frame it opened runs a
+ * capture the user started there with a click (panel-sessions.ts), once per capture, never with the
+ * page load. A page cannot send us messages; its content script can, and is refused outside a capture.
  */
 import { CAPTURE_ARMED_MS } from '../capture/page-capture';
 import { installCaptureHook } from '../capture/main-world-hook';
@@ -9,17 +10,24 @@ import { browser, type Runtime } from '../lib/browser';
 import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
 import { bytesToBase64 } from '../lib/base64';
 import { documentFilename, isPdf } from './fetch-document';
+import { captureListening, runningCapture } from './panel-sessions';
 import { RelayError } from './relay-client';
 
 export async function armCapture(nonce: string, sender: Runtime.MessageSender): Promise<{ armed: true }> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can take its PDF.' });
-  await browser.scripting.executeScript({
-    target: { tabId, frameIds: [sender.frameId ?? 0] },
-    world: 'MAIN',
-    func: installCaptureHook,
-    args: [nonce, CAPTURE_ARMED_MS],
-  });
+  const session = runningCapture(sender);
+  if (session.capture.hooked) throw new RelayError({ code: 'bad_request', message: 'This capture is armed already.' });
+  session.capture.hooked = true;
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId: session.tabId, frameIds: [session.hostFrameId] },
+      world: 'MAIN',
+      func: installCaptureHook,
+      args: [nonce, CAPTURE_ARMED_MS],
+    });
+  } finally {
+    // Without the hook, forms and frames are still watched: the capture listens either way.
+    captureListening(session);
+  }
   return { armed: true };
 }
 
@@ -30,6 +38,7 @@ export async function armCapture(nonce: string, sender: Runtime.MessageSender): 
  * a redirect on a granted host, and only when it is a PDF within the size limit.
  */
 export async function fetchCapturedFile(raw: string, sender: Runtime.MessageSender): Promise<{ filename: string; contentBase64: string; size: number }> {
+  runningCapture(sender);
   const url = new URL(raw);
   const tabOrigin = sender.tab?.url ? new URL(sender.tab.url).origin : undefined;
   const unavailable = (message: string, hint?: string) => new RelayError({ code: 'document_unavailable', message, ...(hint ? { hint } : {}) });

@@ -29,7 +29,7 @@ import {
   sendAnywayInTab,
   unpublishRecipe,
 } from './page-requests';
-import { openPanelSession, PANEL_PAGE_PATH, reportPanelVisibility } from './panel-sessions';
+import { deliverCaptureResult, openPanelSession, PANEL_PAGE_PATH, reportPanelVisibility } from './panel-sessions';
 import { callRelay, relayPath } from './relay-client';
 import { listTemplates, putTemplate, resetTemplate } from './templates';
 import { armCapture, fetchCapturedFile } from './capture-requests';
@@ -157,6 +157,8 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       return armCapture(request.nonce, sender);
     case 'capture.fetch':
       return fetchCapturedFile(request.url, sender);
+    case 'capture.result':
+      return deliverCaptureResult(request.token, request.outcome, sender);
     case 'customers.find':
       return findCustomers({ name: request.name, number: request.number });
     case 'customers.remember':

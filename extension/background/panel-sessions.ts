@@ -11,8 +11,16 @@
  * 3. The content script reports whether the page lets the frame be seen (`panel.visibility`); the
  *    background passes it on, and the frame honours clicks only while it is seen (panel/click-guard.ts).
  *    The frame asks the content script, through here, to resize or close it.
+ * 4. "Take the PDF from the page" (issue 16 item 3): the frame asks for a capture after the user's
+ *    click (`capture.start`); the background injects the capture script into the content script's
+ *    frame and tells it to listen; the content script may then have the main-world hook installed
+ *    (`capture.arm`, once) and reports the outcome (`capture.result`), which goes to the frame. None of
+ *    it passes through the page's DOM, and a content script's capture requests are refused while its
+ *    panel frame has no capture running.
  */
-import type { PanelView, TabCommand } from '../../shared/extension-messages';
+import type { CaptureOutcomeMessage, PanelView, TabCommand } from '../../shared/extension-messages';
+import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
+import { CAPTURE_ARMED_MS } from '../capture/page-capture';
 import type { Language } from '../i18n/core';
 import { browser, type Runtime } from '../lib/browser';
 import { currentLanguage } from '../lib/settings-items';
@@ -32,16 +40,23 @@ export type FrameMessage =
   | { type: 'close' }
   | { type: 'resize'; height: number }
   /** Sent while the panel is open: a message on the port keeps Chromium's service worker, and so the session, alive. */
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** The user armed a capture in the frame; with `press`, the recipe's PDF button is pressed for them. */
+  | { type: 'capture.start'; press: boolean }
+  | { type: 'capture.cancel' };
 
 /** From the background to the frame. */
 export type FrameUpdate =
   | { type: 'session'; view: PanelView; language: Language; pageUrl: string }
   | { type: 'visibility'; visible: boolean }
   /** No such session (used, expired, or the background restarted): the frame says so and offers to close. */
-  | { type: 'expired' };
+  | { type: 'expired' }
+  /** The capture listens in the page now (its main-world hook is in): the app's button may be pressed. */
+  | { type: 'capture.armed' }
+  /** What the capture the frame started gave. */
+  | { type: 'capture'; outcome: CaptureOutcomeMessage };
 
-interface PanelSession {
+export interface PanelSession {
   tabId: number;
   hostFrameId: number;
   view: PanelView;
@@ -50,7 +65,21 @@ interface PanelSession {
   createdAt: number;
   visible: boolean;
   port?: Runtime.Port;
+  /** A capture the frame started: until its outcome, a cancel, or its time is up. */
+  capture?: { startedAt: number; hooked: boolean };
 }
+
+export type RunningCapture = PanelSession & { capture: NonNullable<PanelSession['capture']> };
+
+/** Tells the frame its capture listens in the page now. */
+export function captureListening(session: RunningCapture): void {
+  session.port?.postMessage({ type: 'capture.armed' } satisfies FrameUpdate);
+}
+
+/** The capture script (entrypoints/page-capture.content.ts), injected into the page's frame only when the user arms a capture. */
+export const CAPTURE_SCRIPT_FILE = '/content-scripts/page-capture.js';
+/** A capture the content script never reports on is over a little after the content script's own limit. */
+const CAPTURE_GRACE_MS = 10_000;
 
 const sessions = new Map<string, PanelSession>();
 
@@ -106,6 +135,70 @@ export function reportPanelVisibility(token: string, visible: boolean, sender: R
   return { delivered: true };
 }
 
+/**
+ * The session whose capture the content script at `sender` runs, or a refusal: its `capture.*`
+ * requests count only while its panel frame has a capture running, started by the user there.
+ */
+export function runningCapture(sender: Runtime.MessageSender): RunningCapture {
+  for (const session of sessions.values()) {
+    if (session.tabId !== sender.tab?.id || session.hostFrameId !== (sender.frameId ?? 0) || !session.capture) continue;
+    if (Date.now() - session.capture.startedAt > CAPTURE_ARMED_MS + CAPTURE_GRACE_MS) {
+      session.capture = undefined;
+      continue;
+    }
+    return session as RunningCapture;
+  }
+  throw new RelayError({ code: 'bad_request', message: 'No capture was started in the panel.' });
+}
+
+/** The bytes a base64 text stands for, without decoding all of it. */
+function base64Length(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return Math.floor((text.length * 3) / 4) - padding;
+}
+
+/**
+ * The content script's outcome for the frame's capture. A file is checked again here (the page made
+ * it): its first bytes say `%PDF-` and it is at most 25 MB, else the frame hears why it was refused.
+ */
+export function deliverCaptureResult(token: string, outcome: CaptureOutcomeMessage, sender: Runtime.MessageSender): { delivered: boolean } {
+  const session = sessions.get(token);
+  if (!session || session.tabId !== sender.tab?.id || session.hostFrameId !== (sender.frameId ?? 0)) {
+    throw new RelayError({ code: 'bad_request', message: 'There is no such panel.' });
+  }
+  // Cancelled (or already answered): the first outcome is the only one.
+  if (!session.capture || !session.port) return { delivered: false };
+  session.capture = undefined;
+  let checked = outcome;
+  if (outcome.ok) {
+    const size = base64Length(outcome.file.contentBase64);
+    let head = '';
+    try {
+      head = atob(outcome.file.contentBase64.slice(0, 8));
+    } catch {
+      // Not base64: not a PDF either.
+    }
+    if (size > MAX_DOCUMENT_BYTES) checked = { ok: false, reason: 'too_large' };
+    else if (!head.startsWith('%PDF-') || size !== outcome.file.size) checked = { ok: false, reason: 'not_pdf' };
+  }
+  session.port.postMessage({ type: 'capture', outcome: checked } satisfies FrameUpdate);
+  return { delivered: true };
+}
+
+/** The frame's "take the PDF from the page": the capture script goes into the content script's frame, which then listens. */
+async function startCapture(session: PanelSession, token: string, press: boolean): Promise<void> {
+  session.capture = { startedAt: Date.now(), hooked: false };
+  const started = session.capture;
+  try {
+    await browser.scripting.executeScript({ target: { tabId: session.tabId, frameIds: [session.hostFrameId] }, files: [CAPTURE_SCRIPT_FILE] });
+    tellHost(session, { type: 'ownpost.capture.start', token, press });
+  } catch (error) {
+    if (session.capture !== started) return;
+    session.capture = undefined;
+    session.port?.postMessage({ type: 'capture', outcome: { ok: false, reason: 'failed', message: (error as Error).message || String(error) } } satisfies FrameUpdate);
+  }
+}
+
 /** Is the port's other end our panel page (by its address, which the browser sets), in a tab? */
 function isPanelFrame(sender: Runtime.MessageSender | undefined): boolean {
   if (!sender || sender.id !== browser.runtime.id || !sender.url || sender.tab?.id === undefined) return false;
@@ -142,7 +235,11 @@ export function acceptPanelPort(port: Runtime.Port): void {
     const session = sessions.get(token);
     if (!session || !message) return;
     if (message.type === 'close') endSession(token, { closeHost: true });
-    else if (message.type === 'resize' && typeof message.height === 'number' && Number.isFinite(message.height)) {
+    else if (message.type === 'capture.start') void startCapture(session, token, message.press === true);
+    else if (message.type === 'capture.cancel') {
+      session.capture = undefined;
+      tellHost(session, { type: 'ownpost.capture.cancel', token });
+    } else if (message.type === 'resize' && typeof message.height === 'number' && Number.isFinite(message.height)) {
       tellHost(session, { type: 'ownpost.panel.resize', token, height: Math.max(0, Math.min(Math.round(message.height), 10_000)) });
     }
   });

@@ -1,5 +1,7 @@
 /**
- * "Take the PDF from the page" (issue 16 item 3), the isolated world's half. Many invoicing apps have
+ * "Take the PDF from the page" (issue 16 item 3), the isolated world's half, run by the capture
+ * script in the page's frame (entrypoints/invoice.content/page-capture.ts); the panel frame only
+ * starts it and shows the outcome. Many invoicing apps have
  * no link to their PDF: a toolbar button runs an RPC and downloads a blob, a Print button POSTs a
  * form and gets an attachment back, a script loads the file into a hidden iframe or opens it in a new
  * tab, a viewer embeds it from an address without `.pdf`. The user arms a capture in the panel (a
@@ -12,6 +14,9 @@
  *   form itself with the page's cookies;
  * - an iframe, embed or object that gets an address (a hidden download frame, a viewer): watched here;
  *   a viewer already on the page is looked at right away.
+ *
+ * Ownpost's own UI is not in the way: the panel frame sits in a closed shadow root, which neither
+ * the observer nor `querySelectorAll` enters, and its container is no frame element.
  *
  * Whatever arrives is fetched by this script from the page's own origin (with its cookies and any
  * HTTP Basic credentials the browser holds for it) and kept only when its first bytes are `%PDF-`
@@ -40,8 +45,6 @@ export type CaptureOutcome =
 export interface CaptureOptions {
   /** Aborting cancels the capture (the panel closed, the user pressed Cancel). */
   signal: AbortSignal;
-  /** The panel's own shadow host: nothing inside it is the page's. */
-  ownHost?: Element;
   /** Injects the main-world hook with this nonce (the background's `capture.arm`). */
   armPage(nonce: string): Promise<boolean>;
   /**
@@ -120,7 +123,6 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
       clearTimeout(timer);
       resolve(outcome);
     };
-    const isOwn = (node: Node | null) => Boolean(node && options.ownHost && (node === options.ownHost || options.ownHost.contains(node)));
 
     /** Takes bytes the page made: checked to be a PDF, and not too large. `soft`: anything else is ignored, the capture goes on. */
     const accept = (bytes: Uint8Array, route: CaptureRoute, names: (string | undefined | null)[], soft = false) => {
@@ -215,7 +217,7 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
       'submit',
       (event) => {
         const form = event.target;
-        if (!(form instanceof HTMLFormElement) || isOwn(form)) return;
+        if (!(form instanceof HTMLFormElement)) return;
         event.preventDefault();
         sendForm(form, (event as SubmitEvent).submitter);
       },
@@ -229,7 +231,7 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
       for (const record of records) {
         const candidates = record.type === 'attributes' ? [record.target] : [...record.addedNodes];
         for (const node of candidates) {
-          if (!isFrame(node) || isOwn(node)) continue;
+          if (!isFrame(node)) continue;
           const src = frameUrl(node);
           if (src && !/^(?:about|javascript):/i.test(src)) void fetchFrom(src, 'frame', {}, undefined, true);
         }
@@ -244,7 +246,7 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
       if (!hooked && !settled) console.warn('[ownpost] the page hook for blob downloads could not be installed; forms and frames are still watched');
     });
     // A viewer that is on the page already (an <embed> or <iframe> whose address says neither .pdf nor a type).
-    const viewers = [...document.querySelectorAll('iframe[src], embed[src], object[data]')].filter((element) => !isOwn(element) && frameUrl(element));
+    const viewers = [...document.querySelectorAll('iframe[src], embed[src], object[data]')].filter((element) => frameUrl(element));
     for (const viewer of viewers.slice(0, 3)) void fetchFrom(frameUrl(viewer)!, 'frame', {}, undefined, true);
   });
 }

@@ -11,7 +11,7 @@ const MAX_RECIPE_ROWS = 200;
  * A selector from a recipe, applied defensively: company recipes come from the relay, and a page
  * changes under a recipe; an invalid selector or a missing element is "not found", never an error.
  */
-function select(scope: ParentNode, selector: string | undefined): Element | undefined {
+export function select(scope: ParentNode, selector: string | undefined): Element | undefined {
   if (!selector) return undefined;
   try {
     return scope.querySelector(selector) ?? undefined;
@@ -77,7 +77,7 @@ function readDocument(scope: ParentNode, recipe: Recipe, base: URL): DetectedDoc
   return {
     ...(number ? { number } : {}),
     recipients: recipient ? [recipient] : [],
-    ...(pdfButton ? { pdfButton } : {}),
+    ...(pdfButton ? { pdfButton, pdfButtonSelector: fields.pdfButton! } : {}),
     ...(customerPage ? { customerPageUrl: customerPage.href } : {}),
     ...(customerName ? { customerName } : {}),
     ...(amountText ? { amount: parseAmount(amountText) ?? amountText.slice(0, 40) } : {}),

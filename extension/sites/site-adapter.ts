@@ -33,6 +33,8 @@ export interface DetectedDocument {
   customerPageUrl?: string;
   /** The app's own button that makes the PDF (a recipe's `pdfButton`): the panel's "Make the PDF" presses it during a capture. */
   pdfButton?: Element;
+  /** The recipe's selector for `pdfButton`: the panel frame learns from it that there is one; the content script finds the button again by it when the app re-rendered. */
+  pdfButtonSelector?: string;
 }
 
 /** What the page shows: one document, or a list of several to send in bulk. */

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
-import { openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
+import { openPanel, openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 
 const invoice = (number: string, customer: string, extra = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoice ${number}</title></head>
 <body><main><h1>Invoice ${number}</h1><p>Customer: ${customer}</p><p>Amount due: 1 140.00 EUR</p>${extra}
@@ -34,11 +34,11 @@ describe('the customer directory in the panel', () => {
   it("remembers the recipient of a send and suggests it on the customer's next invoice, for the whole company; Forget removes it", async () => {
     const page = await setup.browser.context.newPage();
     await openSignedIn(page, site.origin, '/invoices/301');
-    await page.getByTestId('ownpost-send').click();
-    expect(await page.getByTestId('ownpost-to').inputValue()).toBe('');
-    await page.getByTestId('ownpost-to').fill('ap@beta.example');
-    await page.getByTestId('ownpost-submit').click();
-    await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+    const first = await openPanel(page);
+    expect(await first.getByTestId('ownpost-to').inputValue()).toBe('');
+    await first.getByTestId('ownpost-to').fill('ap@beta.example');
+    await first.getByTestId('ownpost-submit').click();
+    await expect.poll(() => first.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
 
     // The relay knows it now, for every member.
     const member = await setup.relay.addUser('bo@firma.se', 'member');
@@ -47,15 +47,15 @@ describe('the customer directory in the panel', () => {
       .toEqual(['ap@beta.example']);
 
     await page.goto(`${site.origin}/invoices/302`);
-    await page.getByTestId('ownpost-send').click();
-    await expect.poll(() => page.getByTestId('ownpost-to').inputValue()).toBe('ap@beta.example');
-    const suggestion = page.getByTestId('ownpost-customer-suggestion');
+    const panel = await openPanel(page);
+    await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe('ap@beta.example');
+    const suggestion = panel.getByTestId('ownpost-customer-suggestion');
     expect(await suggestion.getAttribute('data-source')).toBe('directory');
     expect(await suggestion.textContent()).toContain('Beta Ltd');
 
-    await page.getByTestId('ownpost-customer-forget').click();
-    await expect.poll(() => page.getByTestId('ownpost-customer-forgotten').isVisible()).toBe(true);
-    expect(await page.getByTestId('ownpost-to').inputValue()).toBe('');
+    await panel.getByTestId('ownpost-customer-forget').click();
+    await expect.poll(() => panel.getByTestId('ownpost-customer-forgotten').isVisible()).toBe(true);
+    expect(await panel.getByTestId('ownpost-to').inputValue()).toBe('');
     expect((await setup.relay.request('GET', '/v1/customers?name=Beta%20Ltd', { token: member.token })).body.customers).toEqual([]);
     await page.close();
   });
@@ -68,11 +68,11 @@ describe('the customer directory in the panel', () => {
     expect(saved.ok, JSON.stringify(saved)).toBe(true);
     const page = await setup.browser.context.newPage();
     await openSignedIn(page, site.origin, '/invoices/303');
-    await page.getByTestId('ownpost-send').click();
-    await expect.poll(() => page.getByTestId('ownpost-to').inputValue(), { timeout: 10_000 }).toBe('faktura@gamma.example');
-    expect(await page.getByTestId('ownpost-customer-suggestion').getAttribute('data-source')).toBe('page');
-    await page.getByTestId('ownpost-submit').click();
-    await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+    const panel = await openPanel(page);
+    await expect.poll(() => panel.getByTestId('ownpost-to').inputValue(), { timeout: 10_000 }).toBe('faktura@gamma.example');
+    expect(await panel.getByTestId('ownpost-customer-suggestion').getAttribute('data-source')).toBe('page');
+    await panel.getByTestId('ownpost-submit').click();
+    await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
     const mails = await setup.smtp.waitForMessages(2);
     expect(mails[1]!.envelope.to).toEqual(['faktura@gamma.example']);
     await page.close();

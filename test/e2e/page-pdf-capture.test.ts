@@ -5,10 +5,10 @@
  * the capture, presses the app's own button, and the mail at a real SMTP server carries the PDF the
  * app made, byte for byte.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoicePage, type InvoiceSite } from '../helpers/invoice-site';
-import { openSignedIn, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
+import { clickablePanel, openPanel, openSignedIn, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
 
 const BASIC = { user: 'anna', password: 'faktura-2026' };
 
@@ -86,7 +86,8 @@ const ROUTES: Route[] = [
     route: 'url',
     number: 'INV-106',
     page: { path: '/invoices/106', pdf: { path: '/get', bytes: PDFS.link! } },
-    body: `<p><a id="press" href="/get?doc=106">Get document</a></p>`,
+    // Says nothing of a document (a link that did would be probed and attached without a capture).
+    body: `<p><a id="press" href="/get?id=106">Export</a></p>`,
     press: '#press',
   },
   {
@@ -132,12 +133,14 @@ afterAll(async () => {
   await setup?.close();
 });
 
-/** The popup's "Send anyway" for the tab showing `page`. */
-async function sendAnyway(page: Page) {
+/** The popup's "Send anyway" for the tab showing `page`: the panel frame, once it takes clicks. */
+async function sendAnyway(page: Page): Promise<Frame> {
   const tabId = await tabIdOf(setup, page.url());
   const opened = await setup.request({ type: 'page.sendAnyway', tabId });
   expect(opened.ok, JSON.stringify(opened)).toBe(true);
-  await expect.poll(() => page.getByTestId('ownpost-panel').isVisible(), { timeout: 10_000 }).toBe(true);
+  const panel = await clickablePanel(page);
+  await expect.poll(() => panel.getByTestId('ownpost-panel').isVisible(), { timeout: 10_000 }).toBe(true);
+  return panel;
 }
 
 describe('taking the PDF from the page', () => {
@@ -152,25 +155,25 @@ describe('taking the PDF from the page', () => {
         await openSignedIn(page, site.origin, route.page.path);
       }
       await page.getByRole('heading', { name: `Invoice ${route.number}` }).waitFor();
-      await sendAnyway(page);
+      const panel = await sendAnyway(page);
       // No PDF found: the panel points to both ways of adding one.
-      await expect.poll(() => page.getByTestId('ownpost-no-pdf').isVisible()).toBe(true);
-      expect(await page.getByTestId('ownpost-add-file').count()).toBe(1);
+      await expect.poll(() => panel.getByTestId('ownpost-no-pdf').isVisible()).toBe(true);
+      expect(await panel.getByTestId('ownpost-add-file').count()).toBe(1);
 
-      await page.getByTestId('ownpost-capture-start').click();
-      await expect.poll(() => page.getByTestId('ownpost-capture-status').getAttribute('data-state')).toMatch(/armed|taken/);
+      await panel.getByTestId('ownpost-capture-start').click();
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state')).toMatch(/armed|taken/);
       if (route.press) await page.click(route.press);
-      const status = page.getByTestId('ownpost-capture-status');
+      const status = panel.getByTestId('ownpost-capture-status');
       await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
       expect(await status.getAttribute('data-route')).toBe(route.route);
       // The app's download or new tab did not happen: the page is still the invoice.
       expect(page.url()).toContain(route.page.path);
       expect(setup.browser.context.pages().filter((p) => p.url().includes('/documents/'))).toHaveLength(0);
 
-      await page.getByTestId('ownpost-to').fill('ap@beta.example');
-      await expect.poll(() => page.getByTestId('ownpost-subject').inputValue()).toContain(route.number);
-      await page.getByTestId('ownpost-submit').click();
-      await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      await panel.getByTestId('ownpost-to').fill('ap@beta.example');
+      await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(route.number);
+      await panel.getByTestId('ownpost-submit').click();
+      await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
 
       sent++;
       const mail = (await setup.smtp.waitForMessages(sent))[sent - 1]!;
@@ -189,22 +192,24 @@ describe('taking the PDF from the page', () => {
     try {
       await openSignedIn(page, site.origin, '/invoices/110');
       await page.getByRole('heading', { name: 'Invoice INV-110' }).waitFor();
-      await sendAnyway(page);
-      await page.getByTestId('ownpost-capture-start').click();
+      const panel = await sendAnyway(page);
+      await panel.getByTestId('ownpost-capture-start').click();
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state')).toBe('armed');
       await page.click('#press');
-      const status = page.getByTestId('ownpost-capture-status');
+      const status = panel.getByTestId('ownpost-capture-status');
       await expect.poll(() => status.getAttribute('data-reason'), { timeout: 15_000 }).toBe('other_site');
       expect(await status.textContent()).toContain('cdn.other.test');
 
       await page.goto(`${site.origin}/invoices/109`);
       await page.getByRole('heading', { name: 'Invoice INV-109' }).waitFor();
-      await sendAnyway(page);
-      await page.getByTestId('ownpost-capture-start').click();
+      const next = await sendAnyway(page);
+      await next.getByTestId('ownpost-capture-start').click();
+      await expect.poll(() => next.getByTestId('ownpost-capture-status').getAttribute('data-state')).toBe('armed');
       await page.click('#press');
-      await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
-      await page.getByTestId('ownpost-to').fill('ap@beta.example');
-      await page.getByTestId('ownpost-submit').click();
-      await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      await expect.poll(() => next.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
+      await next.getByTestId('ownpost-to').fill('ap@beta.example');
+      await next.getByTestId('ownpost-submit').click();
+      await expect.poll(() => next.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
       const mails = await setup.smtp.waitForMessages(ROUTES.length + 1);
       const attachment = mails.at(-1)!.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
       expect(Buffer.compare(attachment.content, CDN_PDF)).toBe(0);
@@ -222,12 +227,12 @@ describe('taking the PDF from the page', () => {
     const page = await setup.browser.context.newPage();
     try {
       await openSignedIn(page, site.origin, '/invoices/101');
-      await page.getByTestId('ownpost-send').click();
-      await page.getByTestId('ownpost-capture-recipe').click();
-      await expect.poll(() => page.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
-      await page.getByTestId('ownpost-to').fill('ap@beta.example');
-      await page.getByTestId('ownpost-submit').click();
-      await expect.poll(() => page.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+      const panel = await openPanel(page);
+      await panel.getByTestId('ownpost-capture-recipe').click();
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
+      await panel.getByTestId('ownpost-to').fill('ap@beta.example');
+      await panel.getByTestId('ownpost-submit').click();
+      await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
       const mails = await setup.smtp.waitForMessages(ROUTES.length + 2);
       const attachment = mails.at(-1)!.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
       expect(Buffer.compare(attachment.content, PDFS.blob!)).toBe(0);
@@ -242,26 +247,27 @@ describe('taking the PDF from the page', () => {
     try {
       await openSignedIn(page, site.origin, '/invoices/101');
       await page.getByRole('heading', { name: 'Invoice INV-101' }).waitFor();
-      await sendAnyway(page);
+      const panel = await sendAnyway(page);
       // A page script that posts a "file" in the shape the hook uses, with no capture armed.
       await page.evaluate(() => {
         const fake = new Blob(['%PDF-1.4 forged'], { type: 'application/pdf' });
         for (const nonce of ['0'.repeat(32), 'f'.repeat(32)]) window.postMessage({ ownpostCapture: nonce, kind: 'blob', blob: fake, name: 'forged.pdf' }, '*');
       });
       await page.waitForTimeout(300);
-      expect(await page.getByTestId('ownpost-attachment').count()).toBe(0);
-      expect(await page.getByTestId('ownpost-capture-status').count()).toBe(0);
+      expect(await panel.getByTestId('ownpost-attachment').count()).toBe(0);
+      expect(await panel.getByTestId('ownpost-capture-status').count()).toBe(0);
 
       // Armed, the app makes a file that is not a PDF: refused, and said so.
-      await page.getByTestId('ownpost-capture-start').click();
+      await panel.getByTestId('ownpost-capture-start').click();
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state')).toBe('armed');
       await page.evaluate(() => {
         const a = document.createElement('a');
         a.href = URL.createObjectURL(new Blob(['<html>not a pdf</html>'], { type: 'application/pdf' }));
         a.download = 'x.pdf';
         a.click();
       });
-      await expect.poll(() => page.getByTestId('ownpost-capture-status').getAttribute('data-reason'), { timeout: 10_000 }).toBe('not_pdf');
-      expect(await page.getByTestId('ownpost-attachment').count()).toBe(0);
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-reason'), { timeout: 10_000 }).toBe('not_pdf');
+      expect(await panel.getByTestId('ownpost-attachment').count()).toBe(0);
     } finally {
       await page.close();
     }

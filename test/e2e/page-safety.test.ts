@@ -155,6 +155,19 @@ describe('a page script against the in-page UI', () => {
     await expectRefusedSend();
   });
 
+  it('clickjacking: a decoy over the panel cannot arm "Take the PDF from the page": the click is refused and no hook enters the page', async () => {
+    await hostile('coverWithDecoy');
+    await expect.poll(() => panel.locator('html').getAttribute('data-clickable')).toBe('false');
+    await panel.getByTestId('ownpost-capture-start').click({ force: true });
+    await expect.poll(() => panel.getByTestId('ownpost-click-refused').count()).toBe(1);
+    await page.waitForTimeout(800);
+    expect(await panel.getByTestId('ownpost-capture-status').count()).toBe(0);
+    // The main-world hook is installed only for a capture the frame started (panel-sessions.ts).
+    expect(await page.evaluate(() => '__ownpostCapture' in window)).toBe(false);
+    await hostile('undo');
+    await expect.poll(() => panel.locator('html').getAttribute('data-clickable'), { timeout: 10_000 }).toBe('true');
+  });
+
   it('sends once the panel is plainly visible, to the address the user typed, exactly once', async () => {
     await panel.getByTestId('ownpost-to').fill(TYPED_RECIPIENT);
     await panel.getByTestId('ownpost-submit').click();

@@ -114,6 +114,11 @@ describe('what a page may ask the background', () => {
     ['document.history', { type: 'document.history', documentRef: '42' }],
     ['document.inspect', { type: 'document.inspect', url: 'http://127.0.0.1/x.pdf' }],
     ['profiles.list', { type: 'profiles.list' }],
+    // The customer directory is the panel frame's too (it shows who the company's customers are).
+    ['customers.find', { type: 'customers.find', name: 'Beta Ltd' }],
+    ['customers.remember', { type: 'customers.remember', name: 'Beta Ltd', recipients: ['thief@evil.example'] }],
+    ['customers.forget', { type: 'customers.forget', id: 'x' }],
+    ['customer.page', { type: 'customer.page', url: 'http://127.0.0.1/customers/9' }],
   ] as const)('refuses %s from a web page', async (_type, request) => {
     expect(await ask(request as ExtensionRequest)).toEqual({ ok: false, error: { code: 'bad_request', message: 'Not allowed from a web page.' } });
   });

@@ -105,6 +105,16 @@ export async function openPanel(page: Page, options: { timeoutMs?: number } = {}
   return frame;
 }
 
+/**
+ * The panel frame something else opened (the popup's "Send anyway"), once it takes clicks, as
+ * `openPanel` waits for it.
+ */
+export async function clickablePanel(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const frame = await panelFrame(page, timeoutMs);
+  await frame.locator('html[data-clickable="true"]').waitFor({ state: 'attached', timeout: timeoutMs });
+  return frame;
+}
+
 /** Is a panel frame shown on `page` now? */
 export function hasPanelFrame(page: Page): boolean {
   return page.frames().some((f) => PANEL_FRAME_URL.test(f.url()) && !f.isDetached());

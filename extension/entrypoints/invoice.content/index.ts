@@ -14,6 +14,8 @@ import { reportPage } from '../../sites/page-report';
 import { watchPage } from './page-watch';
 import { askBackground } from './background-request';
 import { installedPanel, type PanelApi, type PanelHost } from './panel-contract';
+import { installedCapture } from './capture-contract';
+import { select } from '../../sites/recipe-adapter';
 import { openPanelFrame, type PanelFrame } from './panel-frame';
 import type { DetectedDocument, PageDetection } from '../../sites/site-adapter';
 import type { MountedButton } from './send-button';
@@ -56,7 +58,8 @@ function startOnPage(ctx: ContentScriptContext, setup: PageSetup) {
     return installedPanel() ?? { problem: t('loadFailed', { reason: 'the picker did not start.' }) };
   }
 
-  let frame: { token: string; panel?: PanelFrame; controller: AbortController } | undefined;
+  /** The open panel frame, and the document it shows (its recipe PDF button is pressed from here, never by the frame). */
+  let frame: { token: string; panel?: PanelFrame; controller: AbortController; document?: DetectedDocument } | undefined;
   const closeFrame = () => {
     frame?.controller.abort();
     frame = undefined;
@@ -70,7 +73,7 @@ function startOnPage(ctx: ContentScriptContext, setup: PageSetup) {
   async function openPanel(detection: PageDetection, showProblem: (message: string) => void): Promise<boolean> {
     closeFrame();
     const controller = new AbortController();
-    const opening: NonNullable<typeof frame> = { token: '', controller };
+    const opening: NonNullable<typeof frame> = { token: '', controller, ...(detection.kind === 'document' ? { document: detection.documents[0] } : {}) };
     frame = opening;
     try {
       const view = await panelView(detection);
@@ -112,6 +115,22 @@ function startOnPage(ctx: ContentScriptContext, setup: PageSetup) {
       else frame.panel?.resize(command.height);
       return;
     }
+    if (command?.type === 'ownpost.capture.start' || command?.type === 'ownpost.capture.cancel') {
+      // The user armed (or cancelled) a capture in the frame this script opened; the background
+      // injected the capture script into this frame just before.
+      if (!frame || frame.token !== command.token) return;
+      if (command.type === 'ownpost.capture.cancel') return installedCapture()?.cancel();
+      const capture = installedCapture();
+      if (!capture) return void askBackground({ type: 'capture.result', token: command.token, outcome: { ok: false, reason: 'failed' } });
+      const found = frame.document;
+      capture.run({
+        token: command.token,
+        signal: frame.controller.signal,
+        ...(found?.number ? { documentNumber: found.number } : {}),
+        ...(command.press && found ? { press: () => pdfButtonOf(found) } : {}),
+      });
+      return;
+    }
     if (command?.type === 'ownpost.page.report' || command?.type === 'ownpost.panel.open') {
       // The popup's "what this page offers" and "Send anyway" (issue 16 item 11).
       const { report, detection } = reportPage(document, new URL(location.href), recipes);
@@ -144,6 +163,12 @@ async function panelView(detection: PageDetection): Promise<PanelView> {
   return { kind: 'document', document: panelDocument(found) };
 }
 
+/** A recipe's PDF button: the one found with the document, or found again when the app re-rendered it. */
+function pdfButtonOf(found: DetectedDocument): HTMLElement | undefined {
+  const button = found.pdfButton?.isConnected ? found.pdfButton : select(found.row?.isConnected ? found.row : document, found.pdfButtonSelector);
+  return button instanceof HTMLElement ? button : undefined;
+}
+
 function panelDocument(found: DetectedDocument): PanelDocument {
   return {
     // Within the limits the background checks (zPanelDocument): a page's odd text must not stop the panel.
@@ -155,5 +180,8 @@ function panelDocument(found: DetectedDocument): PanelDocument {
     ...(found.language ? { language: found.language } : {}),
     ...(found.pdfUrl ? { pdfUrl: found.pdfUrl } : {}),
     ...(found.pdfName ? { pdfName: found.pdfName } : {}),
+    ...(found.customerNumber ? { customerNumber: found.customerNumber.slice(0, 64) } : {}),
+    ...(found.customerPageUrl && found.customerPageUrl.length <= 4096 ? { customerPageUrl: found.customerPageUrl } : {}),
+    ...(found.pdfButtonSelector ? { pdfButtonSelector: found.pdfButtonSelector.slice(0, 2000) } : {}),
   };
 }

@@ -5,6 +5,7 @@
  * page's own scripts cannot see. The send and bulk panels are not in the page at all: they run in the
  * panel frame (panel-frame.ts, extension/entrypoints/panel), and only take `PanelHost` from it.
  */
+import type { CaptureOutcome } from '../../capture/page-capture';
 import type { Language } from '../../i18n/core';
 
 export const PANEL_API_KEY = '__ownpostPanel';
@@ -16,6 +17,12 @@ export interface PanelHost {
   pageUrl(): URL;
   /** A recipe was saved: load the recipes again and look at the page again. */
   recipesChanged(): void;
+  /**
+   * The panel frame's "Take the PDF from the page" (issue 16 item 3): the capture runs in the page's
+   * content script, started through the background after the user's click; with `press`, the recipe's
+   * PDF button is pressed there. `onArmed`: it listens in the page now. Aborting `signal` cancels it.
+   */
+  capturePdf?(press: boolean, signal: AbortSignal, onArmed: () => void): Promise<CaptureOutcome>;
 }
 
 export interface PanelApi {

@@ -9,6 +9,7 @@ import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PanelView } from '../../../shared/extension-messages';
+import { CAPTURE_ARMED_MS, type CaptureOutcome } from '../../capture/page-capture';
 import type { FrameMessage, FrameUpdate } from '../../background/panel-sessions';
 import { PANEL_PORT_NAME } from '../../background/panel-sessions';
 import { createTranslator, detectLanguage, type Language } from '../../i18n/core';
@@ -39,6 +40,35 @@ const send = (message: FrameMessage) => {
   }
 };
 const guard = createClickGuard(document.documentElement);
+
+/** A capture waits a little longer than the content script's own limit, in case its outcome never comes (the page went away). */
+const CAPTURE_WAIT_MS = CAPTURE_ARMED_MS + 15_000;
+let settleCapture: ((outcome: CaptureOutcome) => void) | undefined;
+let captureArmed: (() => void) | undefined;
+
+/**
+ * "Take the PDF from the page" (issue 16 item 3), asked for only from a click the guard let through
+ * (PageCapture's buttons are `fromUser`): the background starts the capture in the page's content
+ * script and sends back what it took. One capture at a time; a new one replaces the last.
+ */
+function capturePdf(press: boolean, signal: AbortSignal, onArmed: () => void): Promise<CaptureOutcome> {
+  settleCapture?.({ ok: false, reason: 'cancelled' });
+  captureArmed = onArmed;
+  return new Promise<CaptureOutcome>((resolve) => {
+    const timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }, true), CAPTURE_WAIT_MS);
+    const finish = (outcome: CaptureOutcome, cancelInPage = false) => {
+      if (settleCapture !== finish) return;
+      settleCapture = undefined;
+      captureArmed = undefined;
+      clearTimeout(timer);
+      if (cancelInPage) send({ type: 'capture.cancel' });
+      resolve(outcome);
+    };
+    settleCapture = finish;
+    signal.addEventListener('abort', () => finish({ ok: false, reason: 'cancelled' }, true), { once: true });
+    send({ type: 'capture.start', press });
+  });
+}
 // Marks whether clicks count now: for the frame's own styles, and for tests, which click only once the
 // panel is plainly visible, as a person would.
 guard.onChange((allowed) => (document.documentElement.dataset.clickable = String(allowed)));
@@ -57,6 +87,8 @@ function PanelFrame() {
       if (update.type === 'session') setState({ kind: 'open', view: update.view, language: update.language, pageUrl: update.pageUrl });
       else if (update.type === 'visibility') guard.hostReported(update.visible);
       else if (update.type === 'expired') setState({ kind: 'expired' });
+      else if (update.type === 'capture.armed') captureArmed?.();
+      else if (update.type === 'capture') settleCapture?.(update.outcome);
     };
     port.onMessage.addListener(onUpdate);
     // Without the background there is no word from the page on whether the frame is visible: no more
@@ -99,7 +131,7 @@ function PanelFrame() {
   };
 
   const host: PanelHost | undefined = useMemo(
-    () => (state.kind === 'open' ? { language: state.language, pageUrl: () => new URL(state.pageUrl), recipesChanged: () => undefined } : undefined),
+    () => (state.kind === 'open' ? { language: state.language, pageUrl: () => new URL(state.pageUrl), recipesChanged: () => undefined, capturePdf } : undefined),
     [state.kind],
   );
 

@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { capturePdfFromPage, type CaptureOutcome, type CapturedFile } from '../../../capture/page-capture';
+import type { CaptureOutcome, CapturedFile } from '../../../capture/page-capture';
 import { captureStrings } from '../../../i18n/capture-strings';
 import { createTranslator, type Language } from '../../../i18n/core';
-import { askBackground } from '../background-request';
 import { fromUser } from './panel-helpers';
 
 interface Props {
   language: Language;
-  documentNumber?: string;
-  /** The app's own button that makes the PDF, from a recipe: "Make the PDF" presses it for the user. */
-  pdfButton?: Element;
+  /** The page has the app's own button that makes the PDF (a recipe's): "Make the PDF" presses it for the user. */
+  hasPdfButton: boolean;
+  /** Runs a capture in the page (PanelHost.capturePdf): the panel frame cannot see the page itself. */
+  capture(press: boolean, signal: AbortSignal, onArmed: () => void): Promise<CaptureOutcome>;
   /** The panel has a PDF already (from a link, or taken before): then this offers itself quietly. */
   hasPdf: boolean;
   disabled: boolean;
@@ -17,14 +17,17 @@ interface Props {
   onFile(file: CapturedFile): void;
 }
 
-type State = { kind: 'idle' } | { kind: 'armed' } | { kind: 'taken'; file: CapturedFile } | { kind: 'failed'; outcome: Exclude<CaptureOutcome, { ok: true }> };
+/** `starting`: asked for, not listening in the page yet; `armed`: the app's button may be pressed now. */
+type State = { kind: 'idle' } | { kind: 'starting' } | { kind: 'armed' } | { kind: 'taken'; file: CapturedFile } | { kind: 'failed'; outcome: Exclude<CaptureOutcome, { ok: true }> };
 
 /**
- * "Take the PDF from the page" (issue 16 item 3): armed only by the user's own click here, then the
- * user presses the app's Print or PDF button and the file it makes is attached (capture/page-capture.ts).
+ * "Take the PDF from the page" (issue 16 item 3): armed only by the user's own click here (in the
+ * panel frame, where the click guard decides whether a click counts), then the user presses the
+ * app's Print or PDF button and the file it makes is attached. The listening happens in the page's
+ * content script (invoice.content/page-capture.ts); the outcome arrives through the background.
  * When no PDF was found, says so and points to this and to "Add a file".
  */
-export function PageCapture({ language, documentNumber, pdfButton, hasPdf, disabled, signal, onFile }: Props) {
+export function PageCapture({ language, hasPdfButton, capture, hasPdf, disabled, signal, onFile }: Props) {
   const t = useMemo(() => createTranslator(captureStrings, language), [language]);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const running = useRef<AbortController | undefined>(undefined);
@@ -36,20 +39,9 @@ export function PageCapture({ language, documentNumber, pdfButton, hasPdf, disab
     const controller = new AbortController();
     running.current = controller;
     signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal });
-    setState({ kind: 'armed' });
-    const outcome = capturePdfFromPage({
-      signal: controller.signal,
-      ownHost: document.querySelector('ownpost-panel-ui') ?? undefined,
-      documentNumber,
-      armPage: async (nonce) => (await askBackground({ type: 'capture.arm', nonce })).ok,
-      fetchElsewhere: async (url) => {
-        const result = await askBackground({ type: 'capture.fetch', url });
-        return result.ok ? { ok: true, ...result.data } : { ok: false, message: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message };
-      },
-    });
-    // A recipe's "this button makes the PDF": pressed for the user once the capture listens.
-    if (pressAppButton && pdfButton?.isConnected) setTimeout(() => (pdfButton as HTMLElement).click(), 50);
-    const result = await outcome;
+    setState({ kind: 'starting' });
+    // A recipe's "this button makes the PDF": the content script presses it once the capture listens.
+    const result = await capture(pressAppButton, controller.signal, () => !controller.signal.aborted && setState({ kind: 'armed' }));
     if (controller.signal.aborted && !result.ok && result.reason === 'cancelled') return signal.aborted ? undefined : setState({ kind: 'idle' });
     if (signal.aborted) return;
     if (result.ok) {
@@ -66,8 +58,8 @@ export function PageCapture({ language, documentNumber, pdfButton, hasPdf, disab
           {t('noPdfFound')}
         </p>
       )}
-      {state.kind === 'armed' ? (
-        <p class="capture-armed" data-testid="ownpost-capture-status" data-state="armed" role="status">
+      {state.kind === 'armed' || state.kind === 'starting' ? (
+        <p class="capture-armed" data-testid="ownpost-capture-status" data-state={state.kind} role="status">
           {t('captureArmed')}{' '}
           <button type="button" class="secondary" data-testid="ownpost-capture-cancel" onClick={fromUser(() => running.current?.abort())}>
             {t('captureCancel')}
@@ -76,7 +68,7 @@ export function PageCapture({ language, documentNumber, pdfButton, hasPdf, disab
       ) : (
         !disabled && (
           <div class="actions capture-actions">
-            {pdfButton && (
+            {hasPdfButton && (
               <button type="button" class="secondary" data-testid="ownpost-capture-recipe" onClick={fromUser(() => void arm(true))}>
                 {t('captureRecipe')}
               </button>

@@ -306,15 +306,17 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
             </label>
           )}
           {fileProblem && <p class="field-problem">{fileProblem}</p>}
+          {host.capturePdf && (
           <PageCapture
             language={host.language}
-            documentNumber={found.number}
-            pdfButton={found.pdfButton}
+            hasPdfButton={Boolean(found.pdfButtonSelector)}
+            capture={host.capturePdf}
             hasPdf={Boolean(found.pdfUrl && includeDocument) || files.some((file) => file.contentType === 'application/pdf')}
             disabled={busy || done}
             signal={signal}
             onFile={({ route: _route, ...file }) => setFiles((current) => [...current, file])}
           />
+          )}
         </div>
         <div class="actions">
           {phase.kind === 'sending' && <progress data-testid="ownpost-progress" aria-label={t('sending')} />}
