@@ -76,6 +76,8 @@ export const zPanelDocument = z.object({
    * sends it back: the content script presses the button it found itself.
    */
   pdfButtonSelector: z.string().max(2000).optional(),
+  /** The kind of document (issue 16 item 8): picks the template (issue 21) and travels with the send. */
+  kind: z.enum(DOCUMENT_KINDS).optional(),
 });
 export type PanelDocument = z.output<typeof zPanelDocument>;
 

@@ -74,6 +74,18 @@ describe('the send panel', () => {
     await eventually(() => expect(byTestId('ownpost-history')!.textContent).toContain('old@kund.dk'));
   });
 
+  it('fills the template of the document’s kind: the company’s from the relay, else the built-in one', async () => {
+    background.handlers['templates.list'] = () => ({
+      templates: [{ kind: 'quote', language: 'da', subject: 'Vores tilbud {documentNumber}', message: 'Hej {customerName}', source: 'company' }],
+    });
+    await openPanel({ ...FOUND, kind: 'quote' });
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Vores tilbud 2026-0042'));
+    document.body.innerHTML = '';
+    await openPanel({ ...FOUND, kind: 'credit-note' });
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Kreditnota 2026-0042'));
+    expect(background.sent('templates.list').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('refuses an address the relay would refuse, and sends nothing', async () => {
     await openPanel();
     await eventually(() => expect(byTestId('ownpost-from')!.value).toBe('brand'));

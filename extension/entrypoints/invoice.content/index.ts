@@ -183,5 +183,6 @@ function panelDocument(found: DetectedDocument): PanelDocument {
     ...(found.customerNumber ? { customerNumber: found.customerNumber.slice(0, 64) } : {}),
     ...(found.customerPageUrl && found.customerPageUrl.length <= 4096 ? { customerPageUrl: found.customerPageUrl } : {}),
     ...(found.pdfButtonSelector ? { pdfButtonSelector: found.pdfButtonSelector.slice(0, 2000) } : {}),
+    ...(found.kind ? { kind: found.kind } : {}),
   };
 }

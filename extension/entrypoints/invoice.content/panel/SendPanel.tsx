@@ -51,7 +51,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
   const t = useMemo(() => createTranslator(pageStrings, host.language), [host.language]);
   const templateLanguage: Language = found.language ?? host.language;
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
-  const { profiles, mappedId, profileId, setProfileId, template } = usePageSenders(host, signal, templateLanguage, (problem) => setPhase({ kind: 'error', problem }));
+  const { profiles, mappedId, profileId, setProfileId, template } = usePageSenders(host, signal, templateLanguage, (problem) => setPhase({ kind: 'error', problem }), found.kind);
   const [to, setTo] = useState(found.recipients[0] ?? '');
   const [cc, setCc] = useState('');
   const [subject, setSubject] = useState('');

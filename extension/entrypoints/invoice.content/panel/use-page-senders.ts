@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProfileView } from '../../../../shared/schemas';
+import type { DocumentKind } from '../../../../shared/document-kinds';
 import type { Language } from '../../../i18n/core';
 import { loadTemplate, type MessageTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
@@ -22,7 +23,14 @@ export interface PageSenders {
  * What both panels start from: the senders (the one mapped to this site preselected) and the
  * template of the document's language. A relay that cannot be asked is reported with `onProblem`.
  */
-export function usePageSenders(host: PanelHost, signal: AbortSignal, language: Language, onProblem: (problem: Problem) => void): PageSenders {
+export function usePageSenders(
+  host: PanelHost,
+  signal: AbortSignal,
+  language: Language,
+  onProblem: (problem: Problem) => void,
+  /** The kind of document: a quote gets the quote's template, not the invoice's (issue 21). */
+  kind?: DocumentKind,
+): PageSenders {
   const [profiles, setProfiles] = useState<ProfileView[] | undefined>();
   const [mappedId, setMappedId] = useState<string | undefined>();
   const [profileId, setProfileId] = useState('');
@@ -36,7 +44,7 @@ export function usePageSenders(host: PanelHost, signal: AbortSignal, language: L
       setMappedId(mappedId);
       if (preselected) setProfileId(preselected);
     });
-    void loadTemplate(language).then((loaded) => !signal.aborted && setTemplate(loaded));
+    void loadTemplate(language, kind).then((loaded) => !signal.aborted && setTemplate(loaded));
   }, []);
   return { profiles, mappedId, profileId, setProfileId, template };
 }
