@@ -15,7 +15,7 @@
  * the panel is mounted; everything else does not depend on it.
  */
 import { serve, type ServerType } from '@hono/node-server';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
@@ -53,10 +53,12 @@ let relayUrl: string;
 let siteOrigin: string;
 let profileId: string;
 let relayTls: ServerType;
+const FIREFOX_UUID = randomUUID();
 
 beforeAll(async () => {
   smtp = await startSmtpServer({ users: { 'anna@firma.se': 'correct horse battery staple' } });
-  relay = await startTestRelay({ hostnames: [RELAY_HOST] });
+  // The relay is told this Firefox installation, as an admin lists a fleet's pinned UUID (README, Security).
+  relay = await startTestRelay({ hostnames: [RELAY_HOST] }, { OWNPOST_EXTENSION_IDS: FIREFOX_UUID });
   await relay.relay.listen(); // its delivery worker
   relayTls = await new Promise<ServerType>((resolve) => {
     const server = serve(
@@ -70,7 +72,7 @@ beforeAll(async () => {
     { path: '/dashboard', html: '<!doctype html><h1>Översikt</h1><p>Välkommen tillbaka.</p>' },
   ], { https: true });
   siteOrigin = `https://${SITE_HOST}:${new URL(site.origin).port}`;
-  firefox = await launchFirefoxWithExtension({ localDomains: [RELAY_HOST, SITE_HOST] });
+  firefox = await launchFirefoxWithExtension({ localDomains: [RELAY_HOST, SITE_HOST], uuid: FIREFOX_UUID });
 });
 
 afterAll(async () => {

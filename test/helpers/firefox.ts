@@ -29,6 +29,12 @@ export interface FirefoxWithExtension {
 export interface FirefoxOptions {
   /** Host names Firefox resolves to 127.0.0.1 (pref `network.dns.localDomains`), e.g. `shop.test`. */
   localDomains?: string[];
+  /**
+   * The installation's `moz-extension://` UUID (random by default). A relay accepts a Firefox install
+   * only once an admin lists its UUID in OWNPOST_EXTENSION_IDS (relay/http/extension-origins.ts), so a
+   * test that pairs fixes it first, as a company pins it for its fleet with the same preference.
+   */
+  uuid?: string;
 }
 
 /**
@@ -44,7 +50,7 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): 
   // The add-on id the build declares (wxt.config.ts), read from the build itself.
   const manifest = JSON.parse(readFileSync(path.join(FIREFOX_E2E_EXTENSION_DIR, 'manifest.json'), 'utf8'));
   const geckoId: string = manifest.browser_specific_settings.gecko.id;
-  const uuid = randomUUID();
+  const uuid = options.uuid ?? randomUUID();
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
