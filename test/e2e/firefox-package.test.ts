@@ -32,6 +32,8 @@ const PERMISSION_USES: Record<string, RegExp> = {
   identity: /browser\.identity\./,
   // The popup reads the address of the tab it opened over (tabs.query / tabs.get): only activeTab lets it.
   activeTab: /browser\.tabs\.(query|get)\(/,
+  // Observing only: where a document link redirects, before the background follows it (extension/background/redirect-location.ts).
+  webRequest: /\.webRequest\?*\.onHeadersReceived\b/,
 };
 
 beforeAll(async () => {

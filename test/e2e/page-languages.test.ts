@@ -124,9 +124,10 @@ const CASES: LanguageCase[] = [
         { path: '/nb/ordre/881207/utskrift', bytes: pdf, disposition: 'inline; filename="Ordre-88-1207.pdf"', refuseHead: true },
       ),
       recipient: 'post@nordmann.no',
-      subject: 'Faktura 88-1207',
+      // An order confirmation is worded as one (issue 21: templates per kind of document), not as an invoice.
+      subject: 'Ordrebekreftelse 88-1207',
       filename: 'Ordre-88-1207.pdf',
-      textContains: ['Nordmann AS', 'kr 2 300,00', '01.12.2026'],
+      textContains: ['Nordmann AS', 'Takk for bestillingen', 'ordrebekreftelse 88-1207'],
     };
   })(),
   (() => {
