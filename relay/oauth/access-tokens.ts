@@ -83,7 +83,7 @@ const ACCESS_TOKEN_FIELD = 'accessToken';
 export function createSmtpAuthResolver(ctx: OAuthContext): SmtpAuthResolver {
   const { store, cipher, config } = ctx;
   const now = ctx.now ?? Date.now;
-  const clientOptions = { timeoutMs: config.requestTimeoutMs, ...(ctx.fetch ? { fetch: ctx.fetch } : {}) };
+  const clientOptions = { timeoutMs: config.requestTimeoutMs, allowPrivateHosts: config.allowPrivateHosts === true, ...(ctx.fetch ? { fetch: ctx.fetch } : {}) };
 
   function openCached(row: OAuthAccessTokenRow): string | undefined {
     try {

@@ -29,6 +29,11 @@ export interface OAuthConfig {
   googleClientSecret?: string;
   /** The longest wait for one token request. From OWNPOST_OAUTH_TIMEOUT. @default 15_000 */
   requestTimeoutMs: number;
+  /**
+   * OWNPOST_ALLOW_PRIVATE_HOSTS=1: an endpoint whose name resolves to a private address may be used
+   * (an internal identity provider). The loopback test server an admin names as such is always allowed.
+   */
+  allowPrivateHosts?: boolean;
 }
 
 export const DEFAULT_OAUTH_ENDPOINTS = {
@@ -83,5 +88,6 @@ export function parseOAuthConfig(env: NodeJS.ProcessEnv): OAuthConfig {
     ...(googleClientId ? { googleClientId } : {}),
     ...(googleClientSecret ? { googleClientSecret } : {}),
     requestTimeoutMs: parseDuration(env.OWNPOST_OAUTH_TIMEOUT ?? '15s'),
+    ...(env.OWNPOST_ALLOW_PRIVATE_HOSTS === '1' ? { allowPrivateHosts: true } : {}),
   };
 }

@@ -124,7 +124,7 @@ export async function startSignIn(
       const device = await requestDeviceCode(
         microsoftDeviceCodeUrl(ctx.config, auth.tenantId),
         { client_id: client.clientId, scope: SCOPES.microsoftDelegated },
-        { timeoutMs: ctx.config.requestTimeoutMs, ...(ctx.fetch ? { fetch: ctx.fetch } : {}) },
+        { timeoutMs: ctx.config.requestTimeoutMs, allowPrivateHosts: ctx.config.allowPrivateHosts === true, ...(ctx.fetch ? { fetch: ctx.fetch } : {}) },
       );
       const details: DeviceCodeDetails = {
         userCode: device.userCode,
@@ -270,7 +270,7 @@ async function pollDeviceCode(ctx: OAuthContext, signIn: OAuthSignInRow): Promis
         client_id: clientFor(ctx, profile, auth).clientId,
         device_code: ctx.cipher.open(deviceCode, sealedAad(signIn.id, 'deviceCode')),
       },
-      { timeoutMs: ctx.config.requestTimeoutMs, ...(ctx.fetch ? { fetch: ctx.fetch } : {}) },
+      { timeoutMs: ctx.config.requestTimeoutMs, allowPrivateHosts: ctx.config.allowPrivateHosts === true, ...(ctx.fetch ? { fetch: ctx.fetch } : {}) },
     );
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
@@ -375,7 +375,7 @@ export async function completeSignIn(ctx: OAuthContext, signIn: OAuthSignInRow, 
         ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
         code_verifier: ctx.cipher.open(codeVerifier, sealedAad(signIn.id, 'codeVerifier')),
       },
-      { timeoutMs: ctx.config.requestTimeoutMs, ...(ctx.fetch ? { fetch: ctx.fetch } : {}) },
+      { timeoutMs: ctx.config.requestTimeoutMs, allowPrivateHosts: ctx.config.allowPrivateHosts === true, ...(ctx.fetch ? { fetch: ctx.fetch } : {}) },
     );
     await saveGrant(ctx, signIn, token);
   } catch (error) {

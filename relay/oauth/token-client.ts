@@ -3,7 +3,23 @@
  * authorization endpoint (RFC 8628 §3.1), with a time limit, turned into typed answers or an
  * `OAuthError`. Nothing here logs: request bodies hold client secrets and refresh tokens.
  */
+import { resolvePinnedHost } from '../net/host-policy';
+import { createHostResolver } from '../net/resolve-host';
 import { OAuthError } from './oauth-error';
+
+const resolveEndpointHost = createHostResolver({ timeoutMs: 10_000 });
+
+/**
+ * The same check as every other outbound connection (relay/net/outbound.ts): the name is resolved and
+ * every address must be public unless private hosts are allowed. fetch connects by name again, so a
+ * name that changes its answer between the two lookups is not caught here; the endpoints are the
+ * admin's (environment variables, https only), never a user's.
+ */
+async function checkEndpoint(url: URL, allowPrivateHosts: boolean): Promise<void> {
+  // A loopback host typed as such is the admin's own test server (plain http is allowed only there).
+  if (allowPrivateHosts || /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname)) return;
+  await resolvePinnedHost(url.hostname, { resolve: resolveEndpointHost, allowPrivateHosts: false });
+}
 
 export interface TokenResponse {
   accessToken: string;
@@ -26,6 +42,12 @@ export interface DeviceCodeResponse {
 
 export interface TokenClientOptions {
   timeoutMs: number;
+  /**
+   * Private addresses allowed (OWNPOST_ALLOW_PRIVATE_HOSTS). Every request first resolves the
+   * endpoint's name and refuses it when an address is private (relay/net/host-policy.ts), as the
+   * outbound gate does for mail servers (issue 14); a loopback host named as such is an admin's test server.
+   */
+  allowPrivateHosts?: boolean;
   /** For tests only; the global fetch otherwise. */
   fetch?: typeof fetch;
 }
@@ -44,6 +66,11 @@ function hostOf(url: string): string {
 /** Posts a form and returns the JSON answer; an error answer or an unreachable endpoint throws `OAuthError`. */
 async function postForm(url: string, form: Record<string, string>, options: TokenClientOptions): Promise<Json> {
   let response: Response;
+  try {
+    if (!options.fetch) await checkEndpoint(new URL(url), options.allowPrivateHosts === true);
+  } catch (error) {
+    throw new OAuthError(`The sign-in service at ${hostOf(url)} is not a public address: ${(error as Error).message}`, { code: 'oauth_token_failed', cause: error });
+  }
   try {
     response = await (options.fetch ?? fetch)(url, {
       method: 'POST',
