@@ -86,6 +86,17 @@ describe('the send panel', () => {
     expect(background.sent('templates.list').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('says the relay cannot be asked instead of "Loading senders…" for ever, and fits the message box to the message', async () => {
+    background.handlers['profiles.list'] = () => ({ error: { code: 'relay_unreachable', message: 'The Ownpost relay at http://127.0.0.1:8787 does not answer.' } });
+    await openPanel();
+    await eventually(() => expect(byTestId('ownpost-status')?.dataset.state).toBe('error'));
+    expect(container.textContent).toContain('does not answer');
+    expect(byTestId('ownpost-from')!.textContent).not.toContain('Loading senders');
+    await eventually(() => expect(byTestId('ownpost-message')!.value).toContain('Kunde ApS'));
+    const lines = byTestId('ownpost-message')!.value.split('\n').length;
+    expect(Number(byTestId('ownpost-message')!.getAttribute('rows'))).toBeGreaterThanOrEqual(Math.min(16, lines));
+  });
+
   it('refuses an address the relay would refuse, and sends nothing', async () => {
     await openPanel();
     await eventually(() => expect(byTestId('ownpost-from')!.value).toBe('brand'));

@@ -253,7 +253,9 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
           <textarea
             ref={refs.text}
             data-testid="ownpost-message"
-            rows={6}
+            // As tall as the message (a template is about ten lines), within reason: no scrolling inside a
+            // box that shows five lines while the panel has room (issue 21).
+            rows={Math.min(16, Math.max(6, text.split('\n').length + 1))}
             value={text}
             disabled={busy || done}
             onInput={fromUser((e: Event) => {

@@ -38,7 +38,11 @@ export function usePageSenders(
   useEffect(() => {
     void askBackground({ type: 'profiles.list' }).then((result) => {
       if (signal.aborted) return;
-      if (!result.ok) return onProblem(problemOf(result.error));
+      if (!result.ok) {
+        // No "Loading senders…" for ever when the relay cannot be asked: the list is empty and the problem shows.
+        setProfiles([]);
+        return onProblem(problemOf(result.error));
+      }
       const { ordered, preselected, mappedId } = orderProfilesForPage(result.data.profiles, host.pageUrl().href);
       setProfiles(ordered);
       setMappedId(mappedId);
