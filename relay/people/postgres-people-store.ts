@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../store/postgres/postgres-store';
 import { TOKEN_LAST_USED_PRECISION_MS, type Role, type UserRow } from '../store/types';
 import type { DeviceRow, NewPerson, PeopleStore } from './people-store';
 
@@ -9,19 +10,8 @@ const DEVICE_COLUMNS = `id, user_id AS "userId", device, created_at AS "createdA
 export class PostgresPeopleStore implements PeopleStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+  private transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, fn);
   }
 
   async authenticate(tokenHash: string, now: number, idleTtlMs: number | undefined) {

@@ -89,6 +89,27 @@ function toMessage<T extends MessageRow>(row: Omit<T, 'documents'> & { documents
 }
 
 /**
+ * Runs `fn` in a transaction on one client of `pool`, for every PostgreSQL repository (the store, the
+ * people store). A connection whose query timed out or broke is not given back to the pool, and the
+ * error is marked as the store's own (issue 15: relay/store/store-errors.ts).
+ */
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+    throw markStoreError(error);
+  } finally {
+    client.release(broken);
+  }
+}
+
+/**
  * The store for several relay instances sharing one PostgreSQL database. Every piece of state lives
  * in the database (no per-process caches), the outbox is claimed with FOR UPDATE SKIP LOCKED under
  * leases, and migrations run under an advisory lock so instances may start together.
@@ -164,21 +185,8 @@ export class PostgresStore implements Store {
   }
 
   /** Runs `fn` in a transaction on one client. */
-  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      // A connection whose query timed out or broke is not given back to the pool (issue 15).
-      await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
-      throw markStoreError(error);
-    } finally {
-      client.release(broken);
-    }
+  private transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, fn);
   }
 
   async ping(): Promise<void> {
