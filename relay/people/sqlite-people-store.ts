@@ -1,18 +1,9 @@
 import type Database from 'better-sqlite3';
+import { toUser } from '../store/sqlite/sqlite-store';
 import { TOKEN_LAST_USED_PRECISION_MS, type Role, type UserRow } from '../store/types';
 import type { DeviceRow, NewPerson, PeopleStore } from './people-store';
 
 type Row = Record<string, unknown>;
-
-function toUser(row: Row): UserRow {
-  return {
-    id: row.id as string,
-    email: row.email as string,
-    name: (row.name as string | null) ?? null,
-    role: row.role as Role,
-    createdAt: row.created_at as number,
-  };
-}
 
 function toDevice(row: Row): DeviceRow {
   return {
@@ -45,26 +36,26 @@ export class SqlitePeopleStore implements PeopleStore {
     if (lastUsedAt == null || now - lastUsedAt >= TOKEN_LAST_USED_PRECISION_MS || now < lastUsedAt) {
       this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE hash = ?').run(now, tokenHash);
     }
-    return { user: toUser(row), deviceId: row.token_id as string };
+    return { user: toUser(row)!, deviceId: row.token_id as string };
   }
 
   async listActiveUsers() {
-    return (this.db.prepare('SELECT * FROM users WHERE removed_at IS NULL ORDER BY created_at, email').all() as Row[]).map(toUser);
+    return (this.db.prepare('SELECT * FROM users WHERE removed_at IS NULL ORDER BY created_at, email').all() as Row[]).map((row) => toUser(row)!);
   }
 
   async getActiveUser(id: string) {
     const row = this.db.prepare('SELECT * FROM users WHERE id = ? AND removed_at IS NULL').get(id) as Row | undefined;
-    return row && toUser(row);
+    return toUser(row);
   }
 
   async getActiveUserByEmail(email: string) {
     const row = this.db.prepare('SELECT * FROM users WHERE email = ? AND removed_at IS NULL').get(email) as Row | undefined;
-    return row && toUser(row);
+    return toUser(row);
   }
 
   async getRemovedUserByEmail(email: string) {
     const row = this.db.prepare('SELECT * FROM users WHERE email = ? AND removed_at IS NOT NULL').get(email) as Row | undefined;
-    return row && toUser(row);
+    return toUser(row);
   }
 
   async countActiveAdmins() {
@@ -75,7 +66,7 @@ export class SqlitePeopleStore implements PeopleStore {
     const row = this.db
       .prepare('UPDATE users SET removed_at = NULL, name = ?, role = ? WHERE id = ? AND removed_at IS NOT NULL RETURNING *')
       .get(person.name, person.role, id) as Row | undefined;
-    return row && toUser(row);
+    return toUser(row);
   }
 
   async removeUser(id: string, now: number) {

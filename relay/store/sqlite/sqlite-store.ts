@@ -45,7 +45,8 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 type Row = Record<string, unknown>;
 
 
-function toUser(row: Row | undefined): UserRow | undefined {
+/** A `users` row as the store and the people store (relay/people/sqlite-people-store.ts) return it. */
+export function toUser(row: Row | undefined): UserRow | undefined {
   if (!row) return undefined;
   return {
     id: row.id as string,
