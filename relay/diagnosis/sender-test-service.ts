@@ -13,7 +13,7 @@ import type { LimiterStore } from '../limits/limiter-store';
 import { MemoryLimiterStore } from '../limits/limiter-store';
 import { SenderTestLimits, TestRateLimitedError } from '../limits/sender-test-limits';
 import type { AccessToken, SmtpAuthResolver } from '../oauth/access-tokens';
-import { parseGrantState } from '../oauth/grant-state';
+import { parseGrantState } from '../profiles/grant-state';
 import { observeSenderTest } from '../observability/metrics';
 import { OAuthError } from '../oauth/oauth-error';
 import { openProfileSecrets, parseProfileData, parseSealedSecrets, storedSmtp, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';

@@ -22,7 +22,7 @@ import { DomainError } from '../errors/domain-error';
 import { parseProfileData, parseSealedSecrets, profileSecretAad, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { OAuthSignInRow, ProfileRow } from '../store/types';
 import { cacheSignInAccessToken, type OAuthContext } from './access-tokens';
-import { serializeGrantState } from './grant-state';
+import { serializeGrantState } from '../profiles/grant-state';
 import { OAuthError } from './oauth-error';
 import { clientRegistrationOf, microsoftDeviceCodeUrl, microsoftTokenUrl, SCOPES, type ClientRegistration } from './providers';
 import { idTokenClaims, requestDeviceCode, requestToken, type TokenResponse } from './token-client';

@@ -13,9 +13,9 @@ import {
   parseProfileData,
   patchProfileRow,
   profileDataProblems,
-  toProfileView,
   type ProfileData,
 } from '../profiles/profile-record';
+import { toProfileView } from '../profiles/profile-view';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
 import { assertStoredPasswordStaysWithServer } from '../profiles/secret-destination';
 import { assertMemberProfileWithinAllowance } from '../profiles/sender-policy';
