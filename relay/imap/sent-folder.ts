@@ -8,7 +8,7 @@ import { rootCertificates } from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import type { OpenedSaveToSent } from '../delivery/delivery-settings';
 import { pinOutbound, type OutboundPolicy } from '../net/outbound';
-import { toCrlf } from '../delivery/crlf';
+import { toCrlf } from '../mime/crlf';
 
 export interface SentCopyOptions {
   /** Extra trusted CAs (PEM) beside Node's roots. */

@@ -6,14 +6,13 @@
  */
 import { sameAddress } from '../../shared/address';
 import type { MessageInput, MessageView } from '../../shared/schemas';
-import type { ProfileForSend } from '../delivery/compose-message';
 import { DomainError } from '../errors/domain-error';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow, Store, UserRow } from '../store/types';
 import { whyProfileUnusable } from './profile-health';
 import { parseProfileData, type ProfileData } from './profile-record';
 import { resolveSenderProfile, type ResolvedBy } from './resolve-profile';
-import { decideSender } from './sender-policy';
+import { decideSender, type ProfileForSend } from './sender-policy';
 
 export interface PlanSendDeps {
   store: Store;

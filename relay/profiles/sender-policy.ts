@@ -34,6 +34,14 @@ export interface SenderDecision {
   bcc: string[];
 }
 
+/**
+ * A profile together with the sender policy's decision for one send: what the accept path composes
+ * with (relay/delivery/compose-message.ts). Without `decision` only the profile's own From, Reply-To
+ * and blind copy are used, never the message's `from` or `replyTo`: those are valid only once the
+ * policy has checked them.
+ */
+export type ProfileForSend = ProfileData & { decision?: SenderDecision };
+
 export interface SenderRequest {
   from?: Mailbox;
   replyTo?: string;
