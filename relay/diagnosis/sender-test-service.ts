@@ -3,12 +3,9 @@
  * settings or credentials are saved only after a passing test (issue 4).
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Context } from 'hono';
 import type { DiagnosisResult, DiagnosisStage, ProfileVerification } from '../../shared/diagnosis-schemas';
 import type { RelayConfig } from '../config';
-import { ApiError } from '../http/api-error';
-import type { AuthEnv } from '../http/authenticate';
-import { preferredLanguage } from '../http/language';
+import { DomainError } from '../errors/domain-error';
 import { PrivateHostError } from '../net/host-policy';
 import { isSmtpPortAllowed, PortNotAllowedError } from '../net/port-policy';
 import { createHostResolver } from '../net/resolve-host';
@@ -16,7 +13,7 @@ import type { LimiterStore } from '../limits/limiter-store';
 import { MemoryLimiterStore } from '../limits/limiter-store';
 import { SenderTestLimits, TestRateLimitedError } from '../limits/sender-test-limits';
 import type { AccessToken, SmtpAuthResolver } from '../oauth/access-tokens';
-import { parseGrantState } from '../oauth/grant-state';
+import { parseGrantState } from '../profiles/grant-state';
 import { observeSenderTest } from '../observability/metrics';
 import { OAuthError } from '../oauth/oauth-error';
 import { openProfileSecrets, parseProfileData, parseSealedSecrets, storedSmtp, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';
@@ -59,10 +56,15 @@ export type OAuthTokenSource =
   | { username: string; missing: ProblemCode; detail: string };
 
 /**
- * Saving a profile with new server settings or credentials: returns the row to store (with its
- * `verification`), or throws 422 `profile_test_failed` with the test in `details.diagnosis`.
+ * Saving a profile with new server settings or credentials by `user`, who reads `lang`: returns the
+ * row to store (with its `verification`), or throws `profile_test_failed` with the test in
+ * `details.diagnosis`.
  */
-export type TestBeforeSave = (c: Context<AuthEnv>, save: { candidate: ProfileRow; previous?: ProfileRow; force: boolean }) => Promise<ProfileRow>;
+export type TestBeforeSave = (
+  user: UserRow,
+  lang: Language,
+  save: { candidate: ProfileRow; previous?: ProfileRow; force: boolean },
+) => Promise<ProfileRow>;
 
 /** A passing test lets the same user save exactly those settings without testing again for this long. */
 const PASS_REMEMBERED_MS = 15 * 60_000;
@@ -186,7 +188,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     return { username, describe, identity, get: (renew) => smtpAuth.accessToken(profile, { renew }), forget: (token) => smtpAuth.forgetAccessToken(row.id, token) };
   }
 
-  /** Runs a test for a user within the limits; the relay's refusals become API errors. */
+  /** Runs a test for a user within the limits; the relay's refusals become coded errors. */
   async function testForUser(
     user: UserRow,
     subject: DiagnosisSubject,
@@ -269,15 +271,14 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
    * profile, as the test sends its password to the (possibly new) server.
    */
   function storedCredentials(user: UserRow, row: ProfileRow, typedUsername: string | undefined): DiagnosisSubject['credentials'] {
-    if (!canManageProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id that you may change.');
+    if (!canManageProfile(user, row)) throw new DomainError('not_found', 'There is no sender profile with this id that you may change.');
     const opened = openProfileSecrets(row, cipher);
     const username = typedUsername ?? opened.data.auth?.username;
     if (!username || opened.password === undefined || username !== opened.data.auth?.username) return undefined;
     return { username, password: opened.password };
   }
 
-  const testBeforeSave: TestBeforeSave = async (c, { candidate, previous, force }) => {
-    const user = c.get('user');
+  const testBeforeSave: TestBeforeSave = async (user, lang, { candidate, previous, force }) => {
     const opened = openProfileSecrets(candidate, cipher);
     if (previous && JSON.stringify(testedSettings(openProfileSecrets(previous, cipher))) === JSON.stringify(testedSettings(opened))) {
       return candidate;
@@ -293,7 +294,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     if (awaitsSignIn(candidate)) return withoutVerification(candidate);
     if (force) {
       if (user.role !== 'admin') {
-        throw new ApiError('forbidden', 'Only an admin can save a sender whose test did not pass.', {
+        throw new DomainError('forbidden', 'Only an admin can save a sender whose test did not pass.', {
           hint: 'Fix the settings until the test passes, or ask an admin to save them.',
         });
       }
@@ -303,9 +304,9 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     const oauth = opened.data.auth?.type === 'oauth2' ? oauthSourceFor(opened, { saved: false, row: candidate }) : undefined;
     const earlier = recentPass(user.id, subject, oauth);
     if (earlier) return withVerification(candidate, { status: 'passed', at: earlier.at, by: user.email });
-    const result = await testForUser(user, subject, { lang: preferredLanguage(c) }, oauth);
+    const result = await testForUser(user, subject, { lang }, oauth);
     if (!result.ok) {
-      throw new ApiError('profile_test_failed', `The sender was not saved because its test failed: ${result.problem?.title ?? 'see the stages'}.`, {
+      throw new DomainError('profile_test_failed', `The sender was not saved because its test failed: ${result.problem?.title ?? 'see the stages'}.`, {
         hint: result.problem?.fix ?? (user.role === 'admin' ? 'An admin can save it anyway with "force": true.' : undefined),
         details: { diagnosis: result },
       });
@@ -332,7 +333,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
 
 export type SenderTestService = ReturnType<typeof createSenderTestService>;
 
-/** The relay's refusals to test, as API errors; anything else is a bug and stays one. */
+/** The relay's refusals to test, as coded errors; anything else is a bug and stays one. */
 function refusal(error: unknown): unknown {
   if (error instanceof TestRateLimitedError) {
     const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
@@ -341,22 +342,22 @@ function refusal(error: unknown): unknown {
       auth_failures: 'The mail server refused the sign-in several times, so the next test has to wait.',
       busy: 'Another sender test of yours is still running.',
     }[error.reason];
-    return new ApiError('rate_limited', `${message} Try again in ${seconds} s.`, {
+    return new DomainError('rate_limited', `${message} Try again in ${seconds} s.`, {
       hint:
         error.reason === 'auth_failures'
           ? 'Check the username and password (or app password) before the next try: repeated failures can get the mailbox locked.'
           : undefined,
-      headers: { 'Retry-After': String(seconds) },
+      retryAfterSeconds: seconds,
       details: { reason: error.reason, retryAfterSeconds: seconds },
     });
   }
   if (error instanceof PrivateHostError) {
-    return new ApiError('private_host_not_allowed', `The server "${error.host}" is on a private network, which this relay does not connect to.`, {
+    return new DomainError('private_host_not_allowed', `The server "${error.host}" is on a private network, which this relay does not connect to.`, {
       hint: 'An admin can allow internal mail servers by starting the relay with OWNPOST_ALLOW_PRIVATE_HOSTS=1.',
     });
   }
   if (error instanceof PortNotAllowedError) {
-    return new ApiError('port_not_allowed', `Port ${error.port} is not a mail port this relay connects to.`, {
+    return new DomainError('port_not_allowed', `Port ${error.port} is not a mail port this relay connects to.`, {
       hint: 'Mail servers take messages on 587 (STARTTLS), 465 (TLS), 25 or 2525. An admin can allow other ports with OWNPOST_ALLOWED_PORTS.',
     });
   }

@@ -6,9 +6,9 @@
  */
 import { rootCertificates } from 'node:tls';
 import { ImapFlow } from 'imapflow';
-import type { OpenedSaveToSent } from '../delivery/delivery-settings';
+import type { SmtpSecurity } from '../../shared/schemas';
 import { pinOutbound, type OutboundPolicy } from '../net/outbound';
-import { toCrlf } from '../delivery/crlf';
+import { toCrlf } from '../mime/crlf';
 
 export interface SentCopyOptions {
   /** Extra trusted CAs (PEM) beside Node's roots. */
@@ -35,6 +35,16 @@ export class SentCopyError extends Error {
   ) {
     super(message);
   }
+}
+
+/** IMAP credentials and folder, ready to connect (relay/delivery/delivery-settings.ts opens them). Never serialised. */
+export interface OpenedSaveToSent {
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  username: string;
+  password?: string;
+  folder?: string;
 }
 
 /** The folder to use: the one configured, else the one the server marks `\Sent` (RFC 6154), else "Sent". */

@@ -1,7 +1,7 @@
 /**
- * A sender profile in its three forms: the API's input, the stored row (settings as JSON, secrets
- * sealed), and the API's view (secrets replaced by `hasPassword`). Only `openProfileSecrets` ever
- * sees a password in clear, for the delivery and diagnosis code that needs it.
+ * A sender profile from the API's input to the stored row (settings as JSON, secrets sealed); its
+ * view is profile-view.ts. Only `openProfileSecrets` ever sees a password in clear, for the delivery
+ * and diagnosis code that needs it.
  */
 import { defaultPort } from '../../shared/providers';
 import {
@@ -9,15 +9,12 @@ import {
   type CipherLevel,
   type OAuth2AuthInput,
   type ProfileAuthInput,
-  type ProfileAuthView,
   type ProfileInput,
   type ProfilePatch,
-  type ProfileView,
   type SenderStyle,
   type SmtpSecurity,
   type TlsVersion,
 } from '../../shared/schemas';
-import { oauth2AuthView } from '../oauth/grant-state';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow } from '../store/types';
 
@@ -251,56 +248,11 @@ export function profileDataProblems(data: ProfileData, scope: ProfileRow['scope'
   return problems;
 }
 
-/**
- * `auth` as the API shows it: secrets replaced by whether they are set. The OAuth2 status here is what
- * the stored secrets alone tell (relay/oauth may know more, e.g. a refresh token that stopped working).
- */
-function authView(auth: StoredAuth, secrets: SealedSecrets, oauthState: string | null | undefined): ProfileAuthView {
-  if (auth.type === 'password') return { type: 'password', username: auth.username, hasPassword: Boolean(secrets.password) };
-  // `oauthState` (written by relay/oauth) adds what the secrets cannot tell: who signed in, and a
-  // refresh token that stopped working ("sign in again").
-  return oauth2AuthView(auth, secrets, oauthState);
-}
-
 /** Whether two sign-in settings use the same app registration, so that a saved sign-in or client secret fits both. */
 export function sameOAuthClient(a: StoredAuth, b: StoredAuth): boolean {
   if (a.type !== 'oauth2' || b.type !== 'oauth2') return a.type === b.type;
   const tenant = (auth: StoredOAuth2Auth) => ('tenantId' in auth ? auth.tenantId : undefined);
   return a.provider === b.provider && a.flow === b.flow && tenant(a) === tenant(b) && a.clientId === b.clientId;
-}
-
-export function toProfileView(row: ProfileRow, ownerEmail: string | null): ProfileView {
-  const data = parseProfileData(row);
-  const secrets = parseSealedSecrets(row);
-  return {
-    id: row.id,
-    name: data.name,
-    scope: row.scope,
-    ownerEmail,
-    ...(data.fromName !== undefined && { fromName: data.fromName }),
-    fromAddress: data.fromAddress,
-    ...(data.replyTo !== undefined && { replyTo: data.replyTo }),
-    smtp: {
-      host: data.smtp.host,
-      port: data.smtp.port,
-      security: data.smtp.security,
-      ...(data.smtp.ehloName ? { ehloName: data.smtp.ehloName } : {}),
-      minTlsVersion: data.smtp.minTlsVersion,
-      ciphers: data.smtp.ciphers,
-      ...(data.smtp.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}),
-    },
-    auth: authView(data.auth, secrets, row.oauthState),
-    allowOtherSender: data.allowOtherSender,
-    allowedSenders: data.allowedSenders,
-    senderStyle: data.senderStyle,
-    bccSelf: data.bccSelf,
-    isDefault: data.isDefault,
-    isFallback: data.isFallback,
-    sites: data.sites,
-    projects: data.projects,
-    createdAt: new Date(row.createdAt).toISOString(),
-    updatedAt: new Date(row.updatedAt).toISOString(),
-  };
 }
 
 export function openProfileSecrets(row: ProfileRow, cipher: SecretCipher): OpenedProfile {

@@ -12,7 +12,7 @@
  */
 import { sameAddress } from '../../shared/address';
 import { matchesAnySenderPattern } from '../../shared/sender-patterns';
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 import type { ProfileRow, Store, UserRow } from '../store/types';
 import { parseProfileData, type ProfileData } from './profile-record';
 import { findMappedProfile, type SendContext } from './resolve-profile';
@@ -37,7 +37,7 @@ export async function resolveProfileForFrom(store: Store, user: UserRow, from: s
     return pool.find((c) => c.data.isDefault) ?? [...pool].sort((a, b) => a.row.createdAt - b.row.createdAt)[0]!;
   }
   const addresses = [...new Set(visible.map((c) => c.data.fromAddress))];
-  throw new ApiError('sender_not_allowed', `None of your sender profiles sends as ${from}.`, {
+  throw new DomainError('sender_not_allowed', `None of your sender profiles sends as ${from}.`, {
     hint: addresses.length
       ? `Your senders send as: ${addresses.join(', ')}. Use one of them as the app's sender address, or add a sender profile for ${from}.`
       : 'Add a sender (your mailbox) in the Ownpost options page first, or ask an admin for a company sender.',

@@ -15,7 +15,7 @@
  * who wants otherwise maps the site to a personal profile.
  */
 import { bestSiteScore, normaliseProjectName } from '../../shared/site-patterns';
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 import type { ProfileRow, Store, UserRow } from '../store/types';
 import { parseProfileData, type ProfileData } from './profile-record';
 
@@ -82,7 +82,7 @@ export async function resolveSenderProfile(store: Store, user: UserRow, context:
     const row = await store.getProfile(context.profileId);
     // Someone else's personal profile is "not found", not "forbidden": its existence is not ours to tell.
     if (!row || !canUseProfile(user, row)) {
-      throw new ApiError('not_found', 'There is no sender profile with this id that you may use.');
+      throw new DomainError('not_found', 'There is no sender profile with this id that you may use.');
     }
     return { row, data: parseProfileData(row), resolvedBy: 'explicit' };
   }
@@ -100,7 +100,7 @@ export async function resolveSenderProfile(store: Store, user: UserRow, context:
   const only = personal.length === 1 ? personal[0] : personal.length === 0 && company.length === 1 ? company[0] : undefined;
   if (only) return { ...only, resolvedBy: 'only_profile' };
 
-  throw new ApiError('no_sender_profile', 'No sender profile could be chosen for this message.', {
+  throw new DomainError('no_sender_profile', 'No sender profile could be chosen for this message.', {
     hint:
       visible.length === 0
         ? 'Add a sender (your mailbox) in the Ownpost options page first, or ask an admin for a company sender.'

@@ -5,6 +5,7 @@ import { normaliseProjectName } from '../../shared/site-patterns';
 import { profileVerification, type TestBeforeSave } from '../diagnosis/sender-test-service';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
+import { preferredLanguage } from '../http/language';
 import { readJsonBody } from '../http/read-body';
 import { isObviouslyPrivateHost } from '../net/host-policy';
 import {
@@ -12,9 +13,9 @@ import {
   parseProfileData,
   patchProfileRow,
   profileDataProblems,
-  toProfileView,
   type ProfileData,
 } from '../profiles/profile-record';
+import { toProfileView } from '../profiles/profile-view';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
 import { assertStoredPasswordStaysWithServer } from '../profiles/secret-destination';
 import { assertMemberProfileWithinAllowance } from '../profiles/sender-policy';
@@ -152,7 +153,7 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
       const owner = await ownerForNewProfile(user, value);
       const created = newProfileRow(value, { id: randomUUID(), ownerId: owner.id, now: Date.now() }, cipher);
       await assertSavable(owner, created);
-      const row = testBeforeSave ? await testBeforeSave(c, { candidate: created, force: value.force === true }) : created;
+      const row = testBeforeSave ? await testBeforeSave(user, preferredLanguage(c), { candidate: created, force: value.force === true }) : created;
       await saveWithGroupRules(row, true);
       return c.json(await view(row), 201);
     })
@@ -171,7 +172,7 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
       if (value.scope === 'company') next.ownerId = null;
       if (value.scope === 'personal' && row.scope === 'company') next.ownerId = user.id;
       await assertSavable(user, next, row);
-      if (testBeforeSave) next = await testBeforeSave(c, { candidate: next, previous: row, force: value.force === true });
+      if (testBeforeSave) next = await testBeforeSave(user, preferredLanguage(c), { candidate: next, previous: row, force: value.force === true });
       await saveWithGroupRules(next, false);
       return c.json(await view(next));
     })

@@ -12,7 +12,7 @@ import { zMessageInput } from '../../shared/schemas';
 import type { ProfileForSend } from '../../relay/delivery/compose-message';
 import { composeSend } from '../../relay/delivery/split-send';
 import { composeTestMessage } from '../../relay/diagnosis/test-message';
-import { toCrlf } from '../../relay/delivery/crlf';
+import { toCrlf } from '../../relay/mime/crlf';
 import { LANGUAGES } from '../../relay/diagnosis/catalogue';
 import { createProfile, isFinal, startDeliveryRelay, waitForMessage } from '../helpers/delivery';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
