@@ -10,8 +10,6 @@
  * title, headings or tabs name a kind of document; recipes (matched on the address by the caller)
  * are the only other way to a button.
  */
-import { DOCUMENT_KIND_LABELS } from './document-kind';
-
 /** Headings of each level read, as many as the detector reads. */
 const MAX_HEADINGS = 12;
 /** The detector also reads this many same-origin frames: an app shell around an invoice view. */
@@ -24,15 +22,31 @@ const MAX_TEXT = 200;
  * compares labels ("Credit-Note" is "credit note"). As substrings, so compounds are found too
  * ("Sölureikningur", "Schlussrechnung", "Fakturaappen").
  */
-function squash(text: string): string {
+export function squash(text: string): string {
   return text.toLowerCase().replace(/[\s'’°_-]+/g, '');
 }
 
-/** Every kind word, without those that hold a shorter one (which finds them too): some 70 words. */
-const KIND_WORDS: readonly string[] = (() => {
-  const all = [...new Set(Object.values(DOCUMENT_KIND_LABELS).flatMap((byLanguage) => Object.values(byLanguage).flat()).map(squash))];
-  return all.filter((word) => !all.some((other) => other !== word && word.includes(other)));
-})();
+/**
+ * Every word of the detector's kind table (document-kind.ts, DOCUMENT_KIND_LABELS) squashed, without
+ * those that hold a shorter one (which finds them too). Written out rather than derived from the
+ * table: deriving costs the interpreter milliseconds on every page load, and the table itself would
+ * triple this script's size. A unit test checks that every word of the table is found.
+ */
+const KIND_WORDS: readonly string[] = [
+  'aanmaning', 'abono', 'angebot', 'auftrag', 'avoir', 'bestellbestätigung', 'bestelling', 'bestellnr',
+  'bestellnummer', 'bestellung', 'bestelnummer', 'beställning', 'billnumber', 'commande', 'cotización', 'creditmemo',
+  'creditnota', 'creditnote', 'devis', 'dunningletter', 'encomenda', 'estimate', 'factura', 'facture', 'factuur',
+  'faktura', 'fattura', 'fatura', 'greiðsluáminning', 'gutschrift', 'herinnering', 'honorarnote', 'invoice',
+  'kassenbon', 'korekta', 'kostenvoranschlag', 'kreditnota', 'kuitti', 'kvittering', 'kvitto', 'kvittun',
+  'kwitantie', 'lasku', 'lembrete', 'mahnung', 'maksumuistutus', 'monit', 'notadecrédito', 'notadicredito',
+  'notafiscal', 'notakorygująca', 'notakredytowa', 'notedecrédit', 'nrfaktury', 'nrzamówienia', 'numerfaktury',
+  'numeroferty', 'numerzamówienia', 'oferta', 'offert', 'order', 'ordine', 'ordre', 'orçamento', 'overduenotice',
+  'paragon', 'pedido', 'pokwitowanie', 'potwierdzeniezamówienia', 'presupuesto', 'preventivo', 'proforma',
+  'proposta', 'przypomnienieopłatności', 'purring', 'påmindelse', 'påminnelse', 'pöntun', 'quittung', 'quotation',
+  'quote', 'rachunek', 'rappeldepaiement', 'receipt', 'rechnung', 'recibo', 'recordatorio', 'reikningsnr',
+  'reikningsnúmer', 'reikningur', 'relance', 'reminder', 'reçu', 'ricevuta', 'rykker', 'sollecito', 'tarjous',
+  'tilaus', 'tilboð', 'tilbud', 'wezwaniedozapłaty', 'wycena', 'zahlungserinnerung', 'zamówienie', 'ítrekun',
+];
 
 /** Does a text name a kind of document (or a PDF)? */
 export function namesDocument(text: string): boolean {
