@@ -2,7 +2,9 @@
  * What the in-page content script costs the pages it runs on (issue 7), for `npm run bench`:
  *
  * - `gzippedBytes`: the production build's `content-scripts/invoice.js`, gzipped (what every page of
- *   an enabled site loads; the panel's script is injected only when the user opens the panel).
+ *   an enabled site loads); `pageScriptGzippedBytes`: `content-scripts/invoice-detector.js`, which
+ *   it has injected only into pages that look like a document (issue 18). The panel's script is
+ *   injected only when the user opens the panel.
  * - `mainThreadMsWith` / `mainThreadMsWithout`: the renderer main thread's CPU time for loading one
  *   realistic invoice page (parse, style, layout, scripts, ours included) and letting it settle, in
  *   Debian's Chromium, with the production extension and without any: CDP's Performance.getMetrics
@@ -32,6 +34,7 @@ import { startInvoiceSite, testPdf } from '../helpers/invoice-site';
 
 const PRODUCTION_DIR = path.resolve('.output/chrome-mv3');
 const CONTENT_SCRIPT = path.join(PRODUCTION_DIR, 'content-scripts/invoice.js');
+const PAGE_SCRIPT = path.join(PRODUCTION_DIR, 'content-scripts/invoice-detector.js');
 /** Time after the load event in which the page (and our script) settle, the same for both kinds of load. */
 const SETTLE_MS = 1000;
 
@@ -76,6 +79,22 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * A page of the same app that shows no document (most pages of an enabled site): the same navigation,
+ * a dashboard with a table of 40 customers, no document's name and no PDF. Here our script should
+ * cost next to nothing above the floor: it looks, and loads nothing (issue 18).
+ */
+function otherPageHtml(): string {
+  const rows = Array.from({ length: 40 }, (_, i) => `<tr><td>Customer ${i + 1} Ltd</td><td>Leeds</td><td>${i + 3} open items</td></tr>`).join('');
+  const nav = Array.from({ length: 30 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dashboard · Books</title>
+  <style>body{font:14px system-ui;margin:0} nav{width:200px;float:left} main{margin-left:220px;padding:24px} td{padding:4px 8px}</style></head>
+  <body><nav><ul>${nav}</ul></nav><main>
+  <h1>Good morning, Anna</h1><h2>Customers</h2>
+  <table><thead><tr><th>Name</th><th>City</th><th>Open</th></tr></thead><tbody>${rows}</tbody></table>
+  </main><footer><a href="mailto:help@books.example">help@books.example</a></footer></body></html>`;
+}
+
 /** Main-thread CPU milliseconds of one page load in a fresh tab. */
 async function loadOnce(context: BrowserContext, url: string, expectButton: boolean): Promise<number> {
   const page = await context.newPage();
@@ -95,21 +114,33 @@ async function loadOnce(context: BrowserContext, url: string, expectButton: bool
 
 export interface ContentScriptCost {
   gzippedBytes: number;
+  pageScriptGzippedBytes: number;
   mainThreadMsWith: number;
   mainThreadMsWithout: number;
   /** With the do-nothing extension (see the top of this file). */
   mainThreadMsFloor: number;
   /** (with - without) - (floor - without), from the medians. */
   pageAddedOverFloorMs: number;
+  /** The same three figures for a page of the app that shows no document (otherPageHtml). */
+  otherPage: { mainThreadMsWith: number; mainThreadMsFloor: number; mainThreadMsWithout: number; addedOverFloorMs: number };
   rounds: number;
+}
+
+interface Medians {
+  invoice: number;
+  other: number;
 }
 
 export async function measureContentScriptCost(options: { rounds?: number } = {}): Promise<ContentScriptCost> {
   const rounds = options.rounds ?? 15;
-  if (!existsSync(CONTENT_SCRIPT)) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (!existsSync(PAGE_SCRIPT)) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
   const gzippedBytes = gzipSync(readFileSync(CONTENT_SCRIPT), { level: 9 }).length;
+  const pageScriptGzippedBytes = gzipSync(readFileSync(PAGE_SCRIPT), { level: 9 }).length;
 
-  const site = await startInvoiceSite([{ path: '/invoices/815', html: invoicePageHtml(), pdf: { path: '/invoices/815/pdf', bytes: testPdf('bench') } }]);
+  const site = await startInvoiceSite([
+    { path: '/invoices/815', html: invoicePageHtml(), pdf: { path: '/invoices/815/pdf', bytes: testPdf('bench') } },
+    { path: '/dashboard', html: otherPageHtml() },
+  ]);
   const floorDir = writeFloorExtension();
   const withExtension = await launchChromium({ extensionDir: PRODUCTION_DIR });
   const withFloor = await launchChromium({ extensionDir: floorDir });
@@ -121,27 +152,33 @@ export async function measureContentScriptCost(options: { rounds?: number } = {}
       await api.scripting.registerContentScripts([{ id: 'bench', matches: ['http://127.0.0.1/*'], js: ['content-scripts/invoice.js'], runAt: 'document_idle' }]);
     });
     const url = `${site.origin}/invoices/815`;
+    const otherUrl = `${site.origin}/dashboard`;
+    const browsers = [withExtension.context, withFloor.context, withoutExtension.context] as const;
     // Warm the browsers up (disk cache, code caches) before anything counts.
-    await loadOnce(withExtension.context, url, true);
-    await loadOnce(withFloor.context, url, false);
-    await loadOnce(withoutExtension.context, url, false);
-    const withMs: number[] = [];
-    const floorMs: number[] = [];
-    const withoutMs: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      withMs.push(await loadOnce(withExtension.context, url, true));
-      floorMs.push(await loadOnce(withFloor.context, url, false));
-      withoutMs.push(await loadOnce(withoutExtension.context, url, false));
+    for (const [i, context] of browsers.entries()) {
+      await loadOnce(context, url, i === 0);
+      await loadOnce(context, otherUrl, false);
     }
-    const mainThreadMsWith = median(withMs);
-    const mainThreadMsFloor = median(floorMs);
-    const mainThreadMsWithout = median(withoutMs);
+    // Per browser, per page: the loads' times; the kinds interleaved so that machine noise hits all alike.
+    const times = browsers.map(() => ({ invoice: [] as number[], other: [] as number[] }));
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, context] of browsers.entries()) times[i]!.invoice.push(await loadOnce(context, url, i === 0));
+      for (const [i, context] of browsers.entries()) times[i]!.other.push(await loadOnce(context, otherUrl, false));
+    }
+    const [withExt, floor, without] = times.map((t) => ({ invoice: median(t.invoice), other: median(t.other) })) as [Medians, Medians, Medians];
     return {
       gzippedBytes,
-      mainThreadMsWith,
-      mainThreadMsWithout,
-      mainThreadMsFloor,
-      pageAddedOverFloorMs: mainThreadMsWith - mainThreadMsWithout - (mainThreadMsFloor - mainThreadMsWithout),
+      pageScriptGzippedBytes,
+      mainThreadMsWith: withExt.invoice,
+      mainThreadMsWithout: without.invoice,
+      mainThreadMsFloor: floor.invoice,
+      pageAddedOverFloorMs: withExt.invoice - without.invoice - (floor.invoice - without.invoice),
+      otherPage: {
+        mainThreadMsWith: withExt.other,
+        mainThreadMsFloor: floor.other,
+        mainThreadMsWithout: without.other,
+        addedOverFloorMs: withExt.other - without.other - (floor.other - without.other),
+      },
       rounds,
     };
   } finally {
@@ -158,10 +195,15 @@ export function contentScriptCostSummary(result: ContentScriptCost): Record<stri
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     contentScriptGzippedBytes: result.gzippedBytes,
+    pageScriptGzippedBytes: result.pageScriptGzippedBytes,
     pageMainThreadMsWith: round(result.mainThreadMsWith),
     pageMainThreadMsFloor: round(result.mainThreadMsFloor),
     pageMainThreadMsWithout: round(result.mainThreadMsWithout),
     pageAddedOverFloorMs: round(result.pageAddedOverFloorMs),
+    otherPageMainThreadMsWith: round(result.otherPage.mainThreadMsWith),
+    otherPageMainThreadMsFloor: round(result.otherPage.mainThreadMsFloor),
+    otherPageMainThreadMsWithout: round(result.otherPage.mainThreadMsWithout),
+    otherPageAddedOverFloorMs: round(result.otherPage.addedOverFloorMs),
   };
 }
 
@@ -170,11 +212,13 @@ export function formatContentScriptCost(result: ContentScriptCost): string {
   const added = result.mainThreadMsWith - result.mainThreadMsWithout;
   const floorAdded = result.mainThreadMsFloor - result.mainThreadMsWithout;
   return (
-    `content script: ${(result.gzippedBytes / 1024).toFixed(1)} KB gzipped; main thread per invoice page load (median of ${result.rounds}): ` +
+    `content script: ${(result.gzippedBytes / 1024).toFixed(1)} KB gzipped (the page script it loads on documents: ${(result.pageScriptGzippedBytes / 1024).toFixed(1)} KB); main thread per invoice page load (median of ${result.rounds}): ` +
     `${result.mainThreadMsWith.toFixed(1)} ms with the extension, ${result.mainThreadMsFloor.toFixed(1)} ms with a do-nothing content script (the floor), ` +
     `${result.mainThreadMsWithout.toFixed(1)} ms without ` +
     `(+${added.toFixed(1)} ms, ratio with/without ${(result.mainThreadMsWith / result.mainThreadMsWithout).toFixed(2)}; floor +${floorAdded.toFixed(1)} ms)\n` +
-    `page added over floor: ${result.pageAddedOverFloorMs.toFixed(1)} ms per page load (aim <= ${PAGE_ADDED_OVER_FLOOR_AIM_MS})`
+    `page added over floor: ${result.pageAddedOverFloorMs.toFixed(1)} ms per invoice page load (aim <= ${PAGE_ADDED_OVER_FLOOR_AIM_MS}); ` +
+    `on a page without a document ${result.otherPage.addedOverFloorMs.toFixed(1)} ms ` +
+    `(${result.otherPage.mainThreadMsWith.toFixed(1)} ms with, ${result.otherPage.mainThreadMsFloor.toFixed(1)} ms floor, ${result.otherPage.mainThreadMsWithout.toFixed(1)} ms without)`
   );
 }
 
