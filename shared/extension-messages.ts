@@ -128,6 +128,8 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('document.probe'), urls: z.array(z.string().url().max(4096)).min(1).max(3) }),
   z.object({ type: z.literal('document.history'), documentRef: z.string().min(1).max(200) }),
   z.object({ type: z.literal('panel.load') }),
+  // The page script, once the always-injected script finds the page looks like a document (issue 18).
+  z.object({ type: z.literal('page.load') }),
   // The panel frame (issue 14): the content script opens a session for it and reports whether the page lets it be seen.
   z.object({ type: z.literal('panel.open'), view: zPanelView }),
   z.object({ type: z.literal('panel.visibility'), token: z.string().min(16).max(128), visible: z.boolean() }),
@@ -222,6 +224,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<ExtensionRequest['type']> = ne
   'page.setup',
   'document.probe',
   'panel.load',
+  'page.load',
   'panel.open',
   'panel.visibility',
   'recipes.save',
@@ -309,6 +312,7 @@ export interface ExtensionResponses {
   'document.probe': { document?: ProbedDocument };
   'document.history': { messages: MessageView[] };
   'panel.load': { loaded: true };
+  'page.load': { loaded: true };
   'panel.open': { token: string };
   'panel.visibility': { delivered: boolean };
   'recipes.save': { recipe: Recipe; shared?: RecipeView; shareError?: ExtensionError };

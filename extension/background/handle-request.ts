@@ -17,6 +17,7 @@ import {
   inspectDocument,
   listRecipes,
   loadPanel,
+  loadPageScript,
   pageSetup,
   probeDocument,
   publishRecipe,
@@ -127,6 +128,8 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       return documentHistory(request.documentRef);
     case 'panel.load':
       return loadPanel(sender);
+    case 'page.load':
+      return loadPageScript(sender);
     case 'panel.open':
       return openPanelSession(request.view, sender);
     case 'panel.visibility':

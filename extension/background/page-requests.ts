@@ -27,6 +27,13 @@ import { callRelay, RelayError, relayPath } from './relay-client';
 /** The element picker's code, injected into a tab only when its user starts the picker (the page-load script stays small). */
 export const PANEL_SCRIPT_FILE = '/content-scripts/invoice-panel.js';
 
+/**
+ * The page script (detection, the send button, the panel frame), injected into a page's frame only
+ * once the small script every page of an enabled site loads found that it looks like a document
+ * (issue 18).
+ */
+export const PAGE_SCRIPT_FILE = '/content-scripts/invoice-detector.js';
+
 /** The stored connection to the relay, or a `not_connected` error the UI explains. */
 export async function requireConnection(): Promise<StoredConnection> {
   const connection = await connectionItem.getValue();
@@ -109,6 +116,17 @@ export async function loadPanel(sender: Runtime.MessageSender): Promise<{ loaded
   const tabId = sender.tab?.id;
   if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can open the panel.' });
   await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT_FILE] });
+  return { loaded: true };
+}
+
+/**
+ * Injects the page script into the frame that asked. Like the picker's, only into a tab's frame that
+ * runs our content script already (the sender), so this never reaches a page Ownpost is not enabled on.
+ */
+export async function loadPageScript(sender: Runtime.MessageSender): Promise<{ loaded: true }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can load the page script.' });
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_SCRIPT_FILE] });
   return { loaded: true };
 }
 
