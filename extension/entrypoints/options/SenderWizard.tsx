@@ -423,7 +423,7 @@ export function SenderWizard() {
   );
 }
 
-/** What kind of secret this provider wants, in the user's language (the provider's notes are in English). */
+/** What kind of secret this provider wants, in the user's language, next to the field it is typed into. */
 function PasswordAdvice({ discovered }: { discovered: Discovered }) {
   const t = useTranslator(optionsStrings);
   const o = useTranslator(oauthStrings);
