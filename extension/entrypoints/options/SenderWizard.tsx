@@ -9,23 +9,23 @@ import { CheckField, TextField } from '../../ui/fields';
 import { useLanguage, useTranslator } from '../../ui/language';
 import { useConnection } from './connection';
 import { applySuggestion, diagnosisFromError, type ServerSettings, type SuggestedFix } from './diagnosis';
-import { DiagnosisReport } from './DiagnosisReport';
-import type { Discovered } from './discovery';
 import { setFlash } from './flash';
+import { PasswordAdvice } from './PasswordAdvice';
 import { ProviderAdvice } from './ProviderAdvice';
 import { ProviderPicker } from './ProviderPicker';
-import { OAuthSignIn } from './OAuthSignIn';
 import { AppOnlyFields, DelegatedClientFields } from './OAuthFields';
 import { navigate } from './route';
 import { emptyDraft, newProfileBody, type SenderDraft } from './sender-draft';
 import { ServerFields } from './server-fields';
 import { isDelegated, methodsFor, providerOf } from './sign-in-methods';
+import { SaveOptions } from './SaveOptions';
 import { SignInMethodPicker } from './SignInMethodPicker';
 import { useSenderDraft } from './use-sender-draft';
 import { ADDRESS_STEP, addressStepReducer, discoveryFrom } from './wizard-address-step';
 import { draftFromDiscovery, providerChoice, serverStepReducer } from './wizard-server-step';
 import { sendToOf, SIGN_IN_STEP, signInStepReducer } from './wizard-sign-in-step';
-import { credentialsRefused, failedAtSignIn, TEST_STEP, testPassed, testStepReducer, wizardFingerprint } from './wizard-test-step';
+import { TEST_STEP, testStepReducer, wizardFingerprint } from './wizard-test-step';
+import { SignInThenTest, TestThenSave } from './WizardTestStep';
 
 const STEPS = ['address', 'server', 'password', 'test'] as const;
 type Step = (typeof STEPS)[number];
@@ -85,7 +85,7 @@ export function SenderWizard() {
   const email = draft!.fromAddress;
   const { server, username, password, method, oauth: oauthDraft, isDefault: makeDefault, company: companyWide } = draft!;
   const { discovered } = serverStep;
-  const { test, saving, saveError, saved } = testStep;
+  const { saving, saveError, saved } = testStep;
   const { showPassword, sendTo } = signIn;
   const setEmail = (fromAddress: string) => edit({ fromAddress });
   const setServer = (next: ServerSettings) => edit({ server: next });
@@ -101,8 +101,6 @@ export function SenderWizard() {
   const provider = providerOf(method);
   const relayHasApp = (p: 'microsoft' | 'google') => relayApps?.[p].relayApp ?? true;
   const needsOwnClient = isDelegated(method) && !relayHasApp(method) && !oauthDraft.clientId.trim();
-  const passed = testPassed(testStep, fingerprint);
-  const stoppedAtSignIn = failedAtSignIn(testStep);
 
   async function discover(event: Event) {
     event.preventDefault();
@@ -299,11 +297,7 @@ export function SenderWizard() {
           {isDelegated(method) && (
             <>
               <DelegatedClientFields provider={method} value={oauthDraft} onChange={setOAuthDraft} idPrefix="wizard" relayApp={relayHasApp(method)} />
-              <fieldset class="stack save-options">
-                <legend>{t('wizard.saveOptions')}</legend>
-                <CheckField label={t('wizard.makeDefault')} hint={t('wizard.makeDefaultHint')} checked={makeDefault} onChange={setMakeDefault} testId="wizard-default" />
-                {isAdmin && <CheckField label={t('wizard.companyWide')} hint={t('wizard.companyWideHint')} checked={companyWide} onChange={setCompanyWide} testId="wizard-company" />}
-              </fieldset>
+              <SaveOptions makeDefault={makeDefault} companyWide={companyWide} isAdmin={isAdmin} onMakeDefault={setMakeDefault} onCompanyWide={setCompanyWide} />
               <p class="muted" id="wizard-save-first">
                 {o('wizard.saveFirst')}
               </p>
@@ -329,112 +323,32 @@ export function SenderWizard() {
       )}
 
       {step === 'test' && saved && provider && (
-        <div class="card stack step" data-testid="wizard-sign-in" aria-busy={test.running}>
-          <h3 ref={stepHeading} tabIndex={-1}>
-            {o('wizard.signInHeading', { address: saved.profile.fromAddress })}
-          </h3>
-          <OAuthSignIn profileId={saved.profile.id} provider={provider} account={username.trim() || saved.profile.fromAddress} autoStart onSignedIn={() => void testAfterSignIn(saved.profile.id)} />
-          <div class="live" aria-live="polite">
-            {test.running && (
-              <p class="testing" data-testid="test-running">
-                <span class="spinner" aria-hidden="true" /> {o('wizard.testingAfterSignIn')}
-              </p>
-            )}
-          </div>
-          {test.error && <ErrorNotice error={test.error} />}
-          {!test.running && test.result && <DiagnosisReport result={test.result} />}
-          <div class="actions">
-            {test.result && !test.result.ok && (
-              <a class="button secondary" href={`#/senders/${encodeURIComponent(saved.profile.id)}`} data-testid="wizard-edit-saved">
-                {o('wizard.editSender')}
-              </a>
-            )}
-            <button type="button" data-testid="wizard-done" disabled={test.running} onClick={finishSaved}>
-              {o('wizard.done')}
-            </button>
-          </div>
-        </div>
+        <SignInThenTest
+          headingRef={stepHeading}
+          saved={saved}
+          state={testStep}
+          provider={provider}
+          account={username.trim() || saved.profile.fromAddress}
+          onSignedIn={() => void testAfterSignIn(saved.profile.id)}
+          onDone={finishSaved}
+        />
       )}
 
       {step === 'test' && !saved && (
-        <div class="card stack step" aria-busy={test.running}>
-          <h3 ref={stepHeading} tabIndex={-1}>
-            {t('wizard.test.heading')}
-          </h3>
-          <div class="live" aria-live="polite">
-            {test.running && (
-              <p class="testing" data-testid="test-running">
-                <span class="spinner" aria-hidden="true" /> {t('wizard.testing', { host: server.host })}
-              </p>
-            )}
-          </div>
-          {test.error && <ErrorNotice error={test.error} />}
-          {!test.running && test.result && <DiagnosisReport result={test.result} onApplySuggestion={takeSuggestion} />}
-          {!test.running && (
-            <>
-              {passed ? (
-                <fieldset class="stack save-options">
-                  <legend>{t('wizard.saveOptions')}</legend>
-                  <CheckField label={t('wizard.makeDefault')} hint={t('wizard.makeDefaultHint')} checked={makeDefault} onChange={setMakeDefault} testId="wizard-default" />
-                  {isAdmin && (
-                    <CheckField label={t('wizard.companyWide')} hint={t('wizard.companyWideHint')} checked={companyWide} onChange={setCompanyWide} testId="wizard-company" />
-                  )}
-                </fieldset>
-              ) : (
-                <p class="muted" id="save-needs-test">
-                  {t('wizard.saveNeedsTest')}
-                </p>
-              )}
-              {saveError && <ErrorNotice error={saveError} testId="save-error" />}
-              <div class="actions">
-                <button type="button" class="secondary" data-testid="wizard-edit-settings" onClick={() => setStep('server')}>
-                  {t('wizard.changeSettings')}
-                </button>
-                {!passed && stoppedAtSignIn && (
-                  <button type="button" class="secondary" data-testid="wizard-retest" onClick={() => setStep('password')}>
-                    {t('wizard.tryAgain')}
-                  </button>
-                )}
-                {!passed && !stoppedAtSignIn && test.result && (
-                  <button type="button" class="secondary" data-testid="wizard-test-again" onClick={() => void runTest()}>
-                    {t('wizard.testAgain')}
-                  </button>
-                )}
-                <button type="button" data-testid="wizard-save" disabled={!passed || saving} aria-describedby={passed ? undefined : 'save-needs-test'} onClick={() => void save(false)}>
-                  {saving ? t('wizard.saving') : t('wizard.save')}
-                </button>
-              </div>
-              {!passed && isAdmin && test.result && !credentialsRefused(test.result) && (
-                <div class="force notice warn">
-                  <strong>{t('wizard.forceTitle')}</strong>
-                  <p>{t('wizard.forceHint')}</p>
-                  <div class="actions">
-                    <button type="button" class="danger" data-testid="wizard-force-save" disabled={saving} onClick={() => void save(true)}>
-                      {t('wizard.forceSave')}
-                    </button>
-                  </div>
-                </div>
-              )}
-            </>
-          )}
-        </div>
+        <TestThenSave
+          headingRef={stepHeading}
+          state={testStep}
+          fingerprint={fingerprint}
+          host={server.host}
+          isAdmin={isAdmin}
+          saveOptions={{ makeDefault, companyWide, onMakeDefault: setMakeDefault, onCompanyWide: setCompanyWide }}
+          onApplySuggestion={takeSuggestion}
+          onChangeSettings={() => setStep('server')}
+          onChangePassword={() => setStep('password')}
+          onTestAgain={() => void runTest()}
+          onSave={(force) => void save(force)}
+        />
       )}
     </section>
-  );
-}
-
-/** What kind of secret this provider wants, in the user's language, next to the field it is typed into. */
-function PasswordAdvice({ discovered }: { discovered: Discovered }) {
-  const t = useTranslator(optionsStrings);
-  const o = useTranslator(oauthStrings);
-  const provider = discovered.providerName ?? t('wizard.yourProvider');
-  const preferred = discovered.auth[0] ?? 'password';
-  return (
-    <div class="stack tight">
-      {preferred === 'app_password' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.appPassword', { provider })}</p>}
-      {preferred === 'smtp_token' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.smtpToken', { provider })}</p>}
-      {preferred === 'api_key' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.apiKey', { provider })}</p>}
-      {preferred === 'oauth2' && <p class="notice warn" data-testid="wizard-auth-advice">{o('method.oauthOnly', { provider })}</p>}
-    </div>
   );
 }
