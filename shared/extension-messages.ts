@@ -10,7 +10,7 @@ import type { DiagnosisResult } from './diagnosis-schemas';
 import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
 import { zRecipeInput, type Recipe, type RecipeView } from './recipe-schemas';
-import type { DeliverySettingsView, MessageView, ProfileView, UserView } from './schemas';
+import type { DeliverySettingsView, MessageView, ProfileView, SendAcceptedView, UserView } from './schemas';
 import { DOCUMENT_KINDS } from './document-kinds';
 import { LANGUAGES } from './languages';
 import type { TemplateList, TemplateView } from './template-schemas';
@@ -306,7 +306,8 @@ export interface ExtensionResponses {
   'connection.forget': ConnectionState;
   'profiles.list': { profiles: ProfileView[] };
   'document.inspect': DocumentInfo;
-  'message.send': MessageView;
+  // The relay's answer as it is: with `parts` when the send was split by size.
+  'message.send': SendAcceptedView;
   'message.status': MessageView;
   'page.setup': PageSetup;
   'document.probe': { document?: ProbedDocument };

@@ -7,7 +7,7 @@
  */
 import { MAX_DOCUMENT_BYTES, type ExtensionError, type ExtensionResponses, type PageSetup, type SendDraft, type TabCommand } from '../../shared/extension-messages';
 import { zRecipeInput, type RecipeInput, type RecipeView } from '../../shared/recipe-schemas';
-import type { MessageView } from '../../shared/schemas';
+import type { MessageView, SendAcceptedView } from '../../shared/schemas';
 import { browser, type Runtime } from '../lib/browser';
 import { connectionItem, type StoredConnection } from '../lib/connection-item';
 import { currentLanguage } from '../lib/settings-items';
@@ -74,7 +74,7 @@ export async function documentHistory(documentRef: string): Promise<ExtensionRes
  * showed, when it still has it), the user's added files checked for size, the page's address as
  * context so the relay can map the site to its sender.
  */
-export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender): Promise<MessageView> {
+export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender): Promise<SendAcceptedView> {
   const connection = await requireConnection();
   const attachments: { filename: string; contentType: string; contentBase64: string }[] = [];
   if (draft.documentUrl) {
@@ -87,7 +87,7 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
     }
     attachments.push(file);
   }
-  return callRelay<MessageView>(connection.relayUrl, '/v1/messages', {
+  return callRelay<SendAcceptedView>(connection.relayUrl, '/v1/messages', {
     method: 'POST',
     token: connection.token,
     idempotencyKey: draft.idempotencyKey,

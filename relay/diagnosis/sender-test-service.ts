@@ -22,6 +22,7 @@ import { canManageProfile } from '../profiles/resolve-profile';
 import type { ProfileRow, UserRow } from '../store/types';
 import { getProblem, type Language, type ProblemCode } from './catalogue';
 import { runDiagnosis, type DiagnosisEnvironment, type DiagnosisSubject } from './run-diagnosis';
+import { stageTexts, type StageTexts } from './stage-texts';
 
 export type SenderTestConfig = Pick<
   RelayConfig,
@@ -45,7 +46,8 @@ export interface SenderTestServiceDeps {
 export type OAuthTokenSource =
   | {
       username: string;
-      describe: string;
+      /** Where the token comes from, in the test's language. */
+      describe(say: StageTexts): string;
       /** A token; `renew` skips the cache. Throws `OAuthError`. */
       get(renew: boolean): Promise<AccessToken>;
       /** Forgets a cached token the server refused, so that a second try gets a fresh one. */
@@ -53,7 +55,7 @@ export type OAuthTokenSource =
       /** What the token stands for, for remembering a pass (never a secret in clear: it is HMAC'd). */
       identity: string;
     }
-  | { username: string; missing: ProblemCode; detail: string };
+  | { username: string; missing: ProblemCode; detail(say: StageTexts): string };
 
 /**
  * Saving a profile with new server settings or credentials by `user`, who reads `lang`: returns the
@@ -168,9 +170,9 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     const auth = opened.data.auth as StoredOAuth2Auth;
     const username = auth.username;
     const provider = PROVIDER_NAMES[auth.provider];
-    if (!smtpAuth) return { username, missing: 'oauth_token_failed', detail: 'This relay cannot get OAuth2 tokens.' };
+    if (!smtpAuth) return { username, missing: 'oauth_token_failed', detail: (say) => say.oauthUnavailable };
     if (auth.flow === 'client_credentials') {
-      const describe = `Got an access token from ${provider} for the app ${auth.clientId} (app-only, client credentials)`;
+      const describe = (say: StageTexts) => say.oauthAppToken(provider, auth.clientId);
       const identity = JSON.stringify([auth, opened.clientSecret ?? null]);
       if (!options.saved) return { username, describe, identity, get: () => smtpAuth.appOnlyTokenFor(opened) };
       return { username, describe, identity, get: (renew) => smtpAuth.accessToken(opened, { renew }), forget: (token) => smtpAuth.forgetAccessToken(opened.id, token) };
@@ -179,10 +181,10 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     const grant = row ? parseGrantState(row.oauthState) : undefined;
     if (!row || awaitsSignIn(row)) {
       return grant?.status === 'sign_in_again'
-        ? { username, missing: 'oauth_invalid_grant', detail: `The saved ${provider} sign-in stopped working${grant.detail ? `: ${grant.detail}` : ''}. Sign in again.` }
-        : { username, missing: 'oauth_sign_in_required', detail: `Nobody has signed in with ${provider} for this sender yet, so there is no token to test with. Save it and sign in first.` };
+        ? { username, missing: 'oauth_invalid_grant', detail: (say) => say.oauthSignInStopped(provider, grant.detail) }
+        : { username, missing: 'oauth_sign_in_required', detail: (say) => say.oauthNotSignedIn(provider) };
     }
-    const describe = `Got an access token from ${provider} with the saved sign-in${grant?.account ? ` of ${grant.account}` : ''}`;
+    const describe = (say: StageTexts) => say.oauthSavedToken(provider, grant?.account);
     const identity = JSON.stringify([auth, grant?.at ?? 0]);
     const profile: OpenedProfile = { ...opened, id: row.id };
     return { username, describe, identity, get: (renew) => smtpAuth.accessToken(profile, { renew }), forget: (token) => smtpAuth.forgetAccessToken(row.id, token) };
@@ -196,20 +198,21 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     oauth?: OAuthTokenSource,
   ): Promise<DiagnosisResult> {
     if (!oauth) return runLimitedTest(user, subject, options);
-    if ('missing' in oauth) return tokenFailure(oauth.missing, oauth.detail, 0, options.lang);
+    const say = stageTexts(options.lang);
+    if ('missing' in oauth) return tokenFailure(oauth.missing, oauth.detail(say), 0, options.lang);
     let started = performance.now();
     let token: AccessToken;
     try {
       token = await oauth.get(false);
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
-      return tokenFailure(error.code, `Could not get an access token: ${error.message}`, performance.now() - started, options.lang);
+      return tokenFailure(error.code, say.oauthTokenFailed(error.message), performance.now() - started, options.lang);
     }
     const tokenStage = (took: number, fresh: AccessToken): DiagnosisStage => ({
       stage: 'oauth',
       ok: true,
       ms: Math.round(took),
-      detail: `${oauth.describe}${fresh.fromCache ? ' (from the relay’s cache)' : ''}, valid until ${new Date(fresh.expiresAt).toISOString()}.`,
+      detail: say.oauthTokenValid(oauth.describe(say), Boolean(fresh.fromCache), new Date(fresh.expiresAt).toISOString()),
     });
     let stage = tokenStage(performance.now() - started, token);
     const withToken = (fresh: AccessToken): DiagnosisSubject => ({ ...subject, credentials: { username: oauth.username, accessToken: fresh.accessToken } });
@@ -223,7 +226,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
         token = await oauth.get(true);
       } catch (error) {
         if (!(error instanceof OAuthError)) throw error;
-        return tokenFailure(error.code, `Could not get a new access token: ${error.message}`, performance.now() - started, options.lang);
+        return tokenFailure(error.code, say.oauthNewTokenFailed(error.message), performance.now() - started, options.lang);
       }
       stage = tokenStage(performance.now() - started, token);
       result = await runLimitedTest(user, withToken(token), options, { oauth, rememberAs: subject });

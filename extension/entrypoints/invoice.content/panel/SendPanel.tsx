@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DocumentInfo } from '../../../../shared/extension-messages';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
 import type { MessageView } from '../../../../shared/schemas';
-import { createTranslator, type Language } from '../../../i18n/core';
+import { createTranslator, type Language, type Translator } from '../../../i18n/core';
 import { pageStrings } from '../../../i18n/page-strings';
 import { renderTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
@@ -11,6 +11,7 @@ import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
 import { templateValues, usePageSenders } from './use-page-senders';
 import { PageCapture } from './PageCapture';
+import { routeOf, type SendRoute } from './send-route';
 import { CustomerSuggestion, rememberCustomer } from './CustomerSuggestion';
 import {
   deliveryProblem,
@@ -337,6 +338,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
         >
           {phase.kind === 'queued' && (phase.message.status === 'deferred' ? t('deferred') : t('queued'))}
           {phase.kind === 'sent' && t('sent', { time: timeFormat.format(new Date(phase.message.sentAt ?? Date.now())), to: phase.message.to.join(', ') })}
+          {(phase.kind === 'queued' || phase.kind === 'sent') && <RouteNotes route={routeOf(phase.message, profiles)} t={t} />}
           {phase.kind === 'error' && (
             <>
               <strong>{phase.problem.message}</strong>
@@ -346,5 +348,23 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
         </div>
       )}
     </div>
+  );
+}
+
+/** Where the send went, when that is not simply "the sender chosen above, in one message". */
+function RouteNotes({ route, t }: { route: SendRoute; t: Translator<(typeof pageStrings)['en']> }) {
+  return (
+    <>
+      {route.fallbackFrom !== undefined && (
+        <p data-testid="ownpost-fallback">
+          {t('fallbackUsed', { sender: route.fallbackFrom })}
+        </p>
+      )}
+      {route.parts !== undefined && (
+        <p data-testid="ownpost-split">
+          {t('splitInto', { count: route.parts })}
+        </p>
+      )}
+    </>
   );
 }
