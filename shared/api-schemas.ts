@@ -97,6 +97,8 @@ export const zProfileView = z.strictObject({
   allowedSenders: z.array(z.string()),
   senderStyle: z.enum(SENDER_STYLES),
   bccSelf: z.boolean(),
+  /** Gets a blind copy of every message of this sender. */
+  archiveAddress: z.string().optional(),
   isDefault: z.boolean(),
   isFallback: z.boolean(),
   sites: z.array(z.string()),

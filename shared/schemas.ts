@@ -347,8 +347,13 @@ const profileFields = {
   allowOtherSender: z.boolean(),
   allowedSenders: zUniqueList(zSenderPattern, 100),
   senderStyle: z.enum(SENDER_STYLES),
-  /** A blind copy of every message to its From address (only in the envelope, never in a header). */
+  /**
+   * A blind copy of every message to the person who sends (only in the envelope, never in a header): the
+   * From address on a personal sender, the sending person's own address on a company sender.
+   */
   bccSelf: z.boolean(),
+  /** An archive mailbox that gets a blind copy of every message of this sender (envelope only). */
+  archiveAddress: zAddress,
   /** The user's (personal) or the company's (company) default sender; one per owner and scope. */
   isDefault: z.boolean(),
   /** Company only: used instead of a failing profile, and the message says so. One per relay. */
@@ -365,6 +370,7 @@ export const zProfileInput = z.object({
   auth: zNewProfileAuth,
   fromName: profileFields.fromName.optional(),
   replyTo: profileFields.replyTo.optional(),
+  archiveAddress: profileFields.archiveAddress.optional(),
   allowOtherSender: profileFields.allowOtherSender.default(false),
   allowedSenders: profileFields.allowedSenders.default([]),
   senderStyle: profileFields.senderStyle.default('sender_header'),
@@ -385,13 +391,14 @@ export type ProfileInput = z.infer<typeof zProfileInput>;
 
 /**
  * PATCH: every field optional and without defaults, so an absent field keeps its stored value;
- * `fromName: null` and `replyTo: null` remove them; `smtp` changes only the fields it names.
+ * `fromName: null`, `replyTo: null` and `archiveAddress: null` remove them; `smtp` changes only the fields it names.
  */
 export const zProfilePatch = z
   .object({
     ...profileFields,
     fromName: profileFields.fromName.nullable(),
     replyTo: profileFields.replyTo.nullable(),
+    archiveAddress: profileFields.archiveAddress.nullable(),
     smtp: zSmtpSettingsPatch,
     force: z.boolean(),
   })
@@ -413,6 +420,7 @@ export interface ProfileView {
   allowedSenders: string[];
   senderStyle: SenderStyle;
   bccSelf: boolean;
+  archiveAddress?: string;
   isDefault: boolean;
   isFallback: boolean;
   sites: string[];
@@ -495,14 +503,22 @@ export type DocumentInput = z.infer<typeof zDocument>;
 /** At most this many files in one send, across `attachments` and every document. */
 export const MAX_FILES_PER_SEND = 100;
 
+/** At most this many blind copies in one send; the profile's own copies (bccSelf, archive) come on top. */
+export const MAX_BCC_PER_SEND = 20;
+
 /**
- * Strict: a field the relay does not know (`bcc`, `html`, a misspelt `attachements`) is refused with 400
+ * Strict: a field the relay does not know (`html`, a misspelt `attachements`) is refused with 400
  * naming it, never silently dropped, so a caller cannot believe something was sent that was not.
  */
 export const zMessageInput = z.strictObject({
   profileId: z.string().min(1).max(64).optional(),
   to: z.array(zMailbox).min(1, 'add at least one recipient').max(50),
   cc: z.array(zMailbox).max(50).default([]),
+  /**
+   * Blind copies: bare addresses (no display names, nobody sees them), each once. They go into the SMTP
+   * envelope only; no header of the message names them.
+   */
+  bcc: zUniqueList(zAddress, MAX_BCC_PER_SEND).default([]),
   /**
    * Send as another From than the profile's (`"Bo Ek" <bo@firma.se>`): only when the profile allows other
    * senders and lists this one (403 `sender_not_allowed` otherwise). Absent: the profile's From.

@@ -74,6 +74,7 @@ export interface ProfileData {
   allowedSenders: string[];
   senderStyle: SenderStyle;
   bccSelf: boolean;
+  archiveAddress?: string;
   isDefault: boolean;
   isFallback: boolean;
   sites: string[];
@@ -129,6 +130,7 @@ function dataFromInput(input: ProfileInput, auth: StoredAuth): ProfileData {
     allowedSenders: input.allowedSenders,
     senderStyle: input.senderStyle,
     bccSelf: input.bccSelf,
+    ...(input.archiveAddress !== undefined && { archiveAddress: input.archiveAddress }),
     isDefault: input.isDefault,
     isFallback: input.isFallback,
     sites: input.sites,
@@ -217,6 +219,8 @@ export function patchProfileRow(row: ProfileRow, patch: ProfilePatch, cipher: Se
   if (patch.allowedSenders !== undefined) next.allowedSenders = patch.allowedSenders;
   if (patch.senderStyle !== undefined) next.senderStyle = patch.senderStyle;
   if (patch.bccSelf !== undefined) next.bccSelf = patch.bccSelf;
+  if (patch.archiveAddress === null) delete next.archiveAddress;
+  else if (patch.archiveAddress !== undefined) next.archiveAddress = patch.archiveAddress;
   if (patch.isDefault !== undefined) next.isDefault = patch.isDefault;
   if (patch.isFallback !== undefined) next.isFallback = patch.isFallback;
   if (patch.sites !== undefined) next.sites = patch.sites;
@@ -294,6 +298,7 @@ export function toProfileView(row: ProfileRow, ownerEmail: string | null): Profi
     allowedSenders: data.allowedSenders,
     senderStyle: data.senderStyle,
     bccSelf: data.bccSelf,
+    ...(data.archiveAddress !== undefined && { archiveAddress: data.archiveAddress }),
     isDefault: data.isDefault,
     isFallback: data.isFallback,
     sites: data.sites,
