@@ -10,7 +10,7 @@ import type { DiagnosisResult } from './diagnosis-schemas';
 import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
 import { zRecipeInput, type Recipe, type RecipeView } from './recipe-schemas';
-import type { DeliverySettingsView, MessageView, ProfileView, UserView } from './schemas';
+import { MAX_BCC_PER_SEND, type DeliverySettingsView, type MessageView, type ProfileView, type UserView } from './schemas';
 import { DOCUMENT_KINDS } from './document-kinds';
 import { LANGUAGES } from './languages';
 import type { TemplateList, TemplateView } from './template-schemas';
@@ -29,6 +29,8 @@ export const zSendDraft = z.object({
   profileId: z.string().min(1).max(64).optional(),
   to: z.array(z.string().max(400)).min(1).max(50),
   cc: z.array(z.string().max(400)).max(50).default([]),
+  /** Blind copies (bare addresses); the relay puts them into the envelope only. */
+  bcc: z.array(z.string().max(320)).max(MAX_BCC_PER_SEND).default([]),
   subject: z.string().min(1).max(998),
   text: z.string().max(1_000_000).default(''),
   /** The document's URL on the page; fetched by the background from the tab's own origin only. */

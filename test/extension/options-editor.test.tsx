@@ -79,6 +79,15 @@ describe('editing a sender', () => {
     expect(bg.sent('profiles.delivery.put')).toEqual([]);
   });
 
+  it('saves an archive address as a patch of just that field', async () => {
+    const bg = background();
+    const page = await openEditor();
+    await type(page.get('editor-archive-address'), 'arkiv@firma.se');
+    await click(page.get('editor-save'));
+    await eventually(() => expect(bg.sent('profiles.update')).toHaveLength(1));
+    expect(bg.sent('profiles.update')[0]!.patch).toEqual({ archiveAddress: 'arkiv@firma.se' });
+  });
+
   it('removes an optional field the user emptied', async () => {
     const bg = background();
     const page = await openEditor();

@@ -52,6 +52,8 @@ interface Draft {
   allowedSenders: string;
   senderStyle: SenderStyle;
   bccSelf: boolean;
+  /** Empty: no archive copy. */
+  archiveAddress: string;
   isDefault: boolean;
   company: boolean;
   isFallback: boolean;
@@ -92,6 +94,7 @@ function draftFrom(profile: ProfileView, delivery: DeliverySettingsView | undefi
     allowedSenders: (profile.allowedSenders ?? []).join('\n'),
     senderStyle: profile.senderStyle ?? 'sender_header',
     bccSelf: profile.bccSelf,
+    archiveAddress: profile.archiveAddress ?? '',
     isDefault: profile.isDefault,
     company: profile.scope === 'company',
     isFallback: profile.isFallback ?? false,
@@ -155,6 +158,7 @@ function profilePatch(original: Draft, draft: Draft): Record<string, unknown> {
   // Empty removes an optional field (the relay takes null as "remove").
   if (draft.fromName.trim() !== original.fromName) patch.fromName = draft.fromName.trim() || null;
   if (draft.replyTo.trim() !== original.replyTo) patch.replyTo = draft.replyTo.trim() || null;
+  if (draft.archiveAddress.trim() !== original.archiveAddress) patch.archiveAddress = draft.archiveAddress.trim() || null;
   const smtp: Record<string, unknown> = {};
   if (draft.server.host.trim() !== original.server.host) smtp.host = draft.server.host.trim();
   if (draft.server.port !== original.server.port) smtp.port = draft.server.port;
@@ -515,6 +519,16 @@ export function SenderEditor({ id }: { id: string }) {
             </div>
           )}
           <CheckField label={t('editor.bccSelf')} hint={t('editor.bccSelfHint')} checked={draft.bccSelf} onChange={(bccSelf) => update({ bccSelf })} testId="editor-bcc-self" />
+          <TextField
+            label={t('editor.archiveAddress')}
+            type="email"
+            value={draft.archiveAddress}
+            onInput={(archiveAddress) => update({ archiveAddress })}
+            hint={t('editor.archiveAddressHint')}
+            error={fieldErrors.archiveAddress}
+            testId="editor-archive-address"
+            spellcheck={false}
+          />
           <CheckField label={t('wizard.makeDefault')} hint={t('wizard.makeDefaultHint')} checked={draft.isDefault} onChange={(isDefault) => update({ isDefault })} testId="editor-default" />
           {isAdmin && (
             <>
