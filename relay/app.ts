@@ -76,7 +76,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', metricsRoutes({ store, metricsToken: config.metricsToken }));
   const authenticate = bearerAuth(people, config.tokenIdleTtlMs);
   app.use('/v1/*', async (c, next) => (c.req.path === '/v1/pair' ? next() : authenticate(c, next)));
-  app.route('/', meRoutes({ people, tokenIdleTtlMs: config.tokenIdleTtlMs }));
+  app.route('/', meRoutes({ people, store, tokenIdleTtlMs: config.tokenIdleTtlMs }));
   app.route('/', userRoutes({ store, people, tokenIdleTtlMs: config.tokenIdleTtlMs }));
   app.route('/', profileRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts, testBeforeSave: senderTests.testBeforeSave }));
   app.route('/', diagnosisRoutes({ store, cipher, senderTests }));

@@ -228,6 +228,11 @@ const oauth2AuthSchema = (requireSecret: boolean) =>
       tenantId: zTenant(false),
       clientId: zClientId,
       clientSecret: requireSecret ? zClientSecret : zClientSecret.optional(),
+      /**
+       * When the client secret expires (`YYYY-MM-DD`, as Microsoft Entra shows it under "Certificates &
+       * secrets"): admins are reminded 30 and 7 days before. A new secret without a date forgets the old date.
+       */
+      clientSecretExpiresAt: z.iso.date().optional(),
       username: zOAuthUsername.optional(),
     }),
     z.object({
@@ -285,6 +290,8 @@ export interface OAuth2AuthView {
   /** The account that signed in (delegated), when the provider said. */
   account?: string;
   signedInAt?: string;
+  /** App-only: when its client secret expires (`YYYY-MM-DD`), as an admin entered it. */
+  clientSecretExpiresAt?: string;
 }
 
 export type ProfileAuthView = { type: 'password'; username: string; hasPassword: boolean } | OAuth2AuthView;

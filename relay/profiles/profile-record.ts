@@ -237,7 +237,9 @@ export function patchProfileRow(row: ProfileRow, patch: ProfilePatch, cipher: Se
       delete secrets.refreshToken;
       if (!auth.secrets.clientSecret) delete secrets.clientSecret;
     }
-    next.auth = auth.stored;
+    // The secret's expiry belongs to the secret: it stays while the secret does, unless given anew.
+    const keptExpiry = !auth.secrets.clientSecret && sameOAuthClient(data.auth, auth.stored) ? storedSecretExpiry(data.auth) : undefined;
+    next.auth = keptExpiry && !storedSecretExpiry(auth.stored) ? ({ ...auth.stored, clientSecretExpiresAt: keptExpiry } as StoredAuth) : auth.stored;
     for (const [field, value] of Object.entries(auth.secrets)) secrets[field] = cipher.seal(value, profileSecretAad(row.id, field));
   }
   const scope = patch.scope ?? row.scope;
@@ -264,6 +266,11 @@ function authView(auth: StoredAuth, secrets: SealedSecrets, oauthState: string |
   // `oauthState` (written by relay/oauth) adds what the secrets cannot tell: who signed in, and a
   // refresh token that stopped working ("sign in again").
   return oauth2AuthView(auth, secrets, oauthState);
+}
+
+/** An app-only profile's client secret expiry (`YYYY-MM-DD`), when an admin entered one. */
+export function storedSecretExpiry(auth: StoredAuth): string | undefined {
+  return auth.type === 'oauth2' && 'clientSecretExpiresAt' in auth ? auth.clientSecretExpiresAt : undefined;
 }
 
 /** Whether two sign-in settings use the same app registration, so that a saved sign-in or client secret fits both. */
