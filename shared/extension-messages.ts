@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from './document-limits';
-import type { AppPasswordView, CustomerView, DeviceView, DiscoveryResult, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from './api-schemas';
+import type { AppPasswordView, CustomerView, DeviceView, DiscoveryResult, MeView, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from './api-schemas';
 import type { DiagnosisResult } from './diagnosis-schemas';
 import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
@@ -328,7 +328,7 @@ export interface ExtensionResponses {
   'customers.remember': CustomerView;
   'customers.forget': { deleted: true };
   'customer.page': { addresses: string[] };
-  'me.get': UserView;
+  'me.get': MeView;
   discover: DiscoveryResult;
   'profiles.diagnose': DiagnosisResult;
   'profiles.test': DiagnosisResult;

@@ -4,7 +4,7 @@ import {
   type ConnectionState,
   type ExtensionResult,
 } from '../../shared/extension-messages';
-import type { AppPasswordView, DeviceView, DiscoveryResult, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from '../../shared/api-schemas';
+import type { AppPasswordView, DeviceView, DiscoveryResult, MeView, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from '../../shared/api-schemas';
 import type { DiagnosisResult } from '../../shared/extension-messages';
 import type { OAuthProvidersView, OAuthSignInView } from '../../shared/oauth-schemas';
 import type { DeliverySettingsView, MessageView, PairResponse, ProfileView, UserView } from '../../shared/schemas';
@@ -169,7 +169,7 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       return customerPageAddresses(request.url, sender);
     case 'me.get': {
       const connection = await requireConnection();
-      return callRelay<UserView>(connection.relayUrl, '/v1/me', { token: connection.token });
+      return callRelay<MeView>(connection.relayUrl, '/v1/me', { token: connection.token });
     }
     case 'discover': {
       const connection = await requireConnection();

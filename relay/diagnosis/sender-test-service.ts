@@ -98,7 +98,8 @@ function withoutVerification(row: ProfileRow): ProfileRow {
 function testedSettings(profile: OpenedProfile) {
   const { smtp } = subjectOfProfile(profile);
   // OAuth2: the app registration, tenant and client secret decide whether a token comes.
-  const oauth = profile.data.auth?.type === 'oauth2' ? { ...profile.data.auth, clientSecret: profile.clientSecret ?? null } : null;
+  // The secret's expiry date is a note for reminders, not a setting a test could check.
+  const oauth = profile.data.auth?.type === 'oauth2' ? { ...profile.data.auth, clientSecretExpiresAt: undefined, clientSecret: profile.clientSecret ?? null } : null;
   return { ...smtp, username: profile.data.auth?.username ?? null, password: profile.password ?? null, oauth };
 }
 

@@ -134,7 +134,7 @@ function serverFingerprint(draft: Draft): string {
 
 /** The sign-in (`auth`) to save, when the method or any of its fields changed. */
 function authPatch(original: Draft, draft: Draft): Record<string, unknown> | undefined {
-  const credentials = (d: Draft) => JSON.stringify([d.method, d.username.trim(), d.oauth.tenantId.trim(), d.oauth.clientId.trim()]);
+  const credentials = (d: Draft) => JSON.stringify([d.method, d.username.trim(), d.oauth.tenantId.trim(), d.oauth.clientId.trim(), d.oauth.clientSecretExpiresAt]);
   const changed = credentials(draft) !== credentials(original) || draft.password !== '' || draft.oauth.clientSecret !== '';
   if (!changed) return undefined;
   return authBody(draft.method, draft.username, draft.password, draft.oauth);
