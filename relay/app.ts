@@ -15,6 +15,7 @@ import { requestLog } from './observability/request-log';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { deliverySettingsRoutes } from './routes/delivery-settings-routes';
+import { createSentFolderCheck } from './imap/sent-folder-check';
 import { discoverRoutes } from './routes/discover-routes';
 import { diagnosisRoutes } from './routes/diagnosis-routes';
 import { messageRoutes } from './routes/message-routes';
@@ -81,7 +82,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', profileRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts, testBeforeSave: senderTests.testBeforeSave }));
   app.route('/', diagnosisRoutes({ store, cipher, senderTests }));
   app.route('/', messageRoutes({ store, onQueued: deps.onQueued, cipher, allowPrivateHosts: config.allowPrivateHosts }));
-  app.route('/', deliverySettingsRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts }));
+  const sentFolderCheck = createSentFolderCheck({ senderTests, config, log });
+  app.route('/', deliverySettingsRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts, sentFolderCheck }));
   app.route('/', recipeRoutes({ store }));
   app.route('/', templateRoutes({ store }));
   app.route('/', customerRoutes({ store }));

@@ -674,8 +674,10 @@ export const zDeliverySettings = z.object({
   /** Concurrent SMTP connections to this mailbox (Microsoft 365 refuses a fourth). */
   maxConnections: z.number().int().min(1).max(20).optional(),
   messagesPerMinute: z.number().int().min(1).max(10_000).optional(),
-  /** `null` switches the Sent copy off. */
+  /** `null` switches the Sent copy off. Changed IMAP settings are tested before they are saved. */
   saveToSent: zSaveToSent.nullable().optional(),
+  /** Admins: save Sent-folder settings whose test did not pass. */
+  force: z.boolean().optional(),
 });
 export type DeliverySettingsInput = z.infer<typeof zDeliverySettings>;
 

@@ -142,6 +142,7 @@ export const optionsStrings = defineCatalogue({
     'stage.recipient': 'Accept a recipient',
     'stage.data': 'Accept a message',
     'stage.senders': 'Send as each allowed sender',
+    'stage.folder': 'Find the Sent folder',
     'stage.oauth': 'Get a sign-in token',
     'stage.message': 'Send the test message',
 
@@ -431,6 +432,7 @@ export const optionsStrings = defineCatalogue({
     'stage.recipient': 'Przyjęcie odbiorcy',
     'stage.data': 'Przyjęcie wiadomości',
     'stage.senders': 'Wysyłka jako każdy dozwolony nadawca',
+    'stage.folder': 'Znalezienie folderu Wysłane',
     'stage.oauth': 'Pobranie tokenu logowania',
     'stage.message': 'Wysłanie wiadomości testowej',
 
@@ -720,6 +722,7 @@ export const optionsStrings = defineCatalogue({
     'stage.recipient': 'Samþykkja viðtakanda',
     'stage.data': 'Taka við skilaboðum',
     'stage.senders': 'Senda sem hver leyfður sendandi',
+    'stage.folder': 'Finna möppuna fyrir send skilaboð',
     'stage.oauth': 'Sækja innskráningartóka',
     'stage.message': 'Senda prufuskeytið',
 
@@ -1009,6 +1012,7 @@ export const optionsStrings = defineCatalogue({
     'stage.recipient': 'Godkänna en mottagare',
     'stage.data': 'Ta emot ett meddelande',
     'stage.senders': 'Skicka som varje tillåten avsändare',
+    'stage.folder': 'Hitta mappen Skickat',
     'stage.oauth': 'Hämta en inloggningstoken',
     'stage.message': 'Skicka testmeddelandet',
 
@@ -1298,6 +1302,7 @@ export const optionsStrings = defineCatalogue({
     'stage.recipient': 'Godkend en modtager',
     'stage.data': 'Modtag en besked',
     'stage.senders': 'Send som hver tilladt afsender',
+    'stage.folder': 'Find mappen Sendt',
     'stage.oauth': 'Hent et login-token',
     'stage.message': 'Send testbeskeden',
 
@@ -1587,6 +1592,7 @@ export const optionsStrings = defineCatalogue({
     'stage.recipient': 'Godta en mottaker',
     'stage.data': 'Ta imot en melding',
     'stage.senders': 'Send som hver tillatte avsender',
+    'stage.folder': 'Finn mappen Sendt',
     'stage.oauth': 'Hente et påloggingstoken',
     'stage.message': 'Sende testmeldingen',
 
@@ -1876,6 +1882,7 @@ export const optionsStrings = defineCatalogue({
     'stage.recipient': 'Einen Empfänger akzeptieren',
     'stage.data': 'Eine Nachricht annehmen',
     'stage.senders': 'Als jeder erlaubte Absender senden',
+    'stage.folder': 'Den Ordner „Gesendet“ finden',
     'stage.oauth': 'Anmeldetoken holen',
     'stage.message': 'Testnachricht senden',
 

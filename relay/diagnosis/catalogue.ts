@@ -2383,6 +2383,47 @@ const DEFINITIONS = {
       },
     },
   },
+  // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
+  sent_folder_missing: {
+    retry: 'never',
+    text: {
+      en: {
+        title: 'The Sent folder was not found',
+        explanation: 'The relay signed in to the mailbox over IMAP, but the folder for the copies of sent messages does not exist there.',
+        fix: 'Leave the folder empty to use the folder the server marks as Sent, or type the folder\'s exact name as your mail program shows it (for example Sent, Sent Items or INBOX.Sent).',
+      },
+      pl: {
+        title: 'Nie znaleziono folderu Wysłane',
+        explanation: 'Przekaźnik zalogował się do skrzynki przez IMAP, ale folder na kopie wysłanych wiadomości tam nie istnieje.',
+        fix: 'Zostaw pole folderu puste, aby użyć folderu, który serwer oznacza jako Sent, albo wpisz dokładną nazwę folderu tak, jak pokazuje ją program pocztowy (na przykład Sent, Sent Items lub INBOX.Sent).',
+      },
+      is: {
+        title: 'Mappan fyrir send skilaboð fannst ekki',
+        explanation: 'Milliþjónninn skráði sig inn í pósthólfið með IMAP, en mappan fyrir afrit sendra skilaboða er ekki til þar.',
+        fix: 'Hafðu möppureitinn auðan til að nota möppuna sem þjónninn merkir sem Sent, eða sláðu inn nákvæmt heiti möppunnar eins og póstforritið sýnir það (til dæmis Sent, Sent Items eða INBOX.Sent).',
+      },
+      sv: {
+        title: 'Mappen Skickat hittades inte',
+        explanation: 'Reläet loggade in i brevlådan via IMAP, men mappen för kopior av skickade meddelanden finns inte där.',
+        fix: 'Lämna mappfältet tomt för att använda mappen som servern markerar som Sent, eller skriv mappens exakta namn som e-postprogrammet visar det (till exempel Sent, Sent Items eller INBOX.Sent).',
+      },
+      da: {
+        title: 'Mappen Sendt blev ikke fundet',
+        explanation: 'Relæet loggede ind i postkassen via IMAP, men mappen til kopier af sendte beskeder findes ikke der.',
+        fix: 'Lad mappefeltet være tomt for at bruge den mappe, serveren markerer som Sent, eller skriv mappens præcise navn, som mailprogrammet viser det (for eksempel Sent, Sent Items eller INBOX.Sent).',
+      },
+      nb: {
+        title: 'Mappen Sendt ble ikke funnet',
+        explanation: 'Reléet logget inn i postkassen via IMAP, men mappen for kopier av sendte meldinger finnes ikke der.',
+        fix: 'La mappefeltet stå tomt for å bruke mappen serveren merker som Sent, eller skriv mappens nøyaktige navn slik e-postprogrammet viser det (for eksempel Sent, Sent Items eller INBOX.Sent).',
+      },
+      de: {
+        title: 'Der Ordner „Gesendet“ wurde nicht gefunden',
+        explanation: 'Das Relay hat sich per IMAP am Postfach angemeldet, aber den Ordner für die Kopien gesendeter Nachrichten gibt es dort nicht.',
+        fix: 'Lassen Sie das Ordnerfeld leer, um den Ordner zu verwenden, den der Server als Sent kennzeichnet, oder geben Sie den genauen Ordnernamen so ein, wie Ihr Mailprogramm ihn zeigt (zum Beispiel Sent, Sent Items oder INBOX.Sent).',
+      },
+    },
+  },
 } satisfies Record<string, Definition>;
 
 export type ProblemCode = keyof typeof DEFINITIONS;

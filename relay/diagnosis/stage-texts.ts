@@ -56,6 +56,9 @@ export interface StageTexts {
   aliasAccepted(address: string, reply: string): string;
   /** `ok` for the sender stage: which senders the test message went out as. */
   aliasesAccepted(list: string): string;
+  /** The Sent-folder test (IMAP): the folder copies go into, found or not. */
+  folderFound(folder: string): string;
+  folderMissing(folder: string): string;
 }
 
 const en: StageTexts = {
@@ -105,6 +108,8 @@ const en: StageTexts = {
   aliasRefused: (a) => `The server refused a message from ${a} after receiving it`,
   aliasAccepted: (a, reply) => `The server accepted a test message from ${a} to ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Test messages from ${list} went through to the end.`,
+  folderFound: (f) => `The folder ${f} is there; copies of sent messages go into it.`,
+  folderMissing: (f) => `There is no folder ${f}`,
 };
 
 const pl: StageTexts = {
@@ -154,6 +159,8 @@ const pl: StageTexts = {
   aliasRefused: (a) => `Serwer odrzucił wiadomość od ${a} po jej odebraniu`,
   aliasAccepted: (a, reply) => `Serwer przyjął wiadomość testową od ${a} do ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Wiadomości testowe od ${list} przeszły do końca.`,
+  folderFound: (f) => `Folder ${f} istnieje; trafią do niego kopie wysłanych wiadomości.`,
+  folderMissing: (f) => `Nie ma folderu ${f}`,
 };
 
 const is: StageTexts = {
@@ -203,6 +210,8 @@ const is: StageTexts = {
   aliasRefused: (a) => `Þjónninn hafnaði skilaboðum frá ${a} eftir að hafa tekið við þeim`,
   aliasAccepted: (a, reply) => `Þjónninn tók við prufuskilaboðum frá ${a} til ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Prufuskilaboð frá ${list} fóru alla leið.`,
+  folderFound: (f) => `Mappan ${f} er til; afrit sendra skilaboða fara í hana.`,
+  folderMissing: (f) => `Engin mappa heitir ${f}`,
 };
 
 const sv: StageTexts = {
@@ -252,6 +261,8 @@ const sv: StageTexts = {
   aliasRefused: (a) => `Servern vägrade ett meddelande från ${a} efter att ha tagit emot det`,
   aliasAccepted: (a, reply) => `Servern tog emot ett testmeddelande från ${a} till ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Testmeddelanden från ${list} gick hela vägen.`,
+  folderFound: (f) => `Mappen ${f} finns; kopior av skickade meddelanden hamnar där.`,
+  folderMissing: (f) => `Det finns ingen mapp ${f}`,
 };
 
 const da: StageTexts = {
@@ -301,6 +312,8 @@ const da: StageTexts = {
   aliasRefused: (a) => `Serveren afviste en besked fra ${a} efter at have modtaget den`,
   aliasAccepted: (a, reply) => `Serveren modtog en testbesked fra ${a} til ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Testbeskeder fra ${list} gik hele vejen igennem.`,
+  folderFound: (f) => `Mappen ${f} findes; kopier af sendte beskeder lægges i den.`,
+  folderMissing: (f) => `Der er ingen mappe ${f}`,
 };
 
 const nb: StageTexts = {
@@ -350,6 +363,8 @@ const nb: StageTexts = {
   aliasRefused: (a) => `Serveren avviste en melding fra ${a} etter å ha mottatt den`,
   aliasAccepted: (a, reply) => `Serveren tok imot en testmelding fra ${a} til ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Testmeldinger fra ${list} gikk hele veien.`,
+  folderFound: (f) => `Mappen ${f} finnes; kopier av sendte meldinger legges i den.`,
+  folderMissing: (f) => `Det finnes ingen mappe ${f}`,
 };
 
 const de: StageTexts = {
@@ -399,6 +414,8 @@ const de: StageTexts = {
   aliasRefused: (a) => `Der Server hat eine Nachricht von ${a} nach dem Empfang abgelehnt`,
   aliasAccepted: (a, reply) => `Der Server hat eine Testnachricht von ${a} an ${a} angenommen: ${reply}`,
   aliasesAccepted: (list) => ` Testnachrichten von ${list} gingen bis zum Ende durch.`,
+  folderFound: (f) => `Der Ordner ${f} ist vorhanden; Kopien gesendeter Nachrichten kommen dort hinein.`,
+  folderMissing: (f) => `Es gibt keinen Ordner ${f}`,
 };
 
 const TEXTS: Readonly<Record<Language, StageTexts>> = { en, pl, is, sv, da, nb, de };
