@@ -168,7 +168,7 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('profiles.update'), id: zId, patch: zRelayBody, force: z.boolean().optional() }),
   z.object({ type: z.literal('profiles.delete'), id: zId }),
   z.object({ type: z.literal('profiles.delivery.get'), id: zId }),
-  z.object({ type: z.literal('profiles.delivery.put'), id: zId, settings: zRelayBody }),
+  z.object({ type: z.literal('profiles.delivery.put'), id: zId, settings: zRelayBody, language: zExplanationLanguage }),
   // OAuth2 sign-in of a sender (issue 8; the flow is in shared/oauth-schemas.ts):
   z.object({ type: z.literal('oauth.start'), profileId: zId, redirectUri: z.string().max(2048).optional(), language: zExplanationLanguage }),
   z.object({ type: z.literal('oauth.status'), signInId: zId, language: zExplanationLanguage }),

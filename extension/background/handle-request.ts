@@ -220,7 +220,8 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
     }
     case 'profiles.delivery.put': {
       const connection = await requireConnection();
-      return callRelay<DeliverySettingsView>(connection.relayUrl, profilePath(request.id, '/delivery'), {
+      // The language of the Sent-folder test's stages, when changed settings are tested (issue 21).
+      return callRelay<DeliverySettingsView>(connection.relayUrl, relayPath(profilePath(request.id, '/delivery'), { lang: request.language }), {
         method: 'PUT',
         token: connection.token,
         body: request.settings,

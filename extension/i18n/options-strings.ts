@@ -143,6 +143,7 @@ export const optionsStrings = defineCatalogue({
     'stage.data': 'Accept a message',
     'stage.senders': 'Send as each allowed sender',
     'stage.folder': 'Find the Sent folder',
+    'editor.sentForceSave': 'Save the Sent copy anyway',
     'stage.oauth': 'Get a sign-in token',
     'stage.message': 'Send the test message',
 
@@ -433,6 +434,7 @@ export const optionsStrings = defineCatalogue({
     'stage.data': 'Przyjęcie wiadomości',
     'stage.senders': 'Wysyłka jako każdy dozwolony nadawca',
     'stage.folder': 'Znalezienie folderu Wysłane',
+    'editor.sentForceSave': 'Zapisz kopię w Wysłanych mimo to',
     'stage.oauth': 'Pobranie tokenu logowania',
     'stage.message': 'Wysłanie wiadomości testowej',
 
@@ -723,6 +725,7 @@ export const optionsStrings = defineCatalogue({
     'stage.data': 'Taka við skilaboðum',
     'stage.senders': 'Senda sem hver leyfður sendandi',
     'stage.folder': 'Finna möppuna fyrir send skilaboð',
+    'editor.sentForceSave': 'Vista afritið í send skilaboð samt',
     'stage.oauth': 'Sækja innskráningartóka',
     'stage.message': 'Senda prufuskeytið',
 
@@ -1013,6 +1016,7 @@ export const optionsStrings = defineCatalogue({
     'stage.data': 'Ta emot ett meddelande',
     'stage.senders': 'Skicka som varje tillåten avsändare',
     'stage.folder': 'Hitta mappen Skickat',
+    'editor.sentForceSave': 'Spara kopian i Skickat ändå',
     'stage.oauth': 'Hämta en inloggningstoken',
     'stage.message': 'Skicka testmeddelandet',
 
@@ -1303,6 +1307,7 @@ export const optionsStrings = defineCatalogue({
     'stage.data': 'Modtag en besked',
     'stage.senders': 'Send som hver tilladt afsender',
     'stage.folder': 'Find mappen Sendt',
+    'editor.sentForceSave': 'Gem kopien i Sendt alligevel',
     'stage.oauth': 'Hent et login-token',
     'stage.message': 'Send testbeskeden',
 
@@ -1593,6 +1598,7 @@ export const optionsStrings = defineCatalogue({
     'stage.data': 'Ta imot en melding',
     'stage.senders': 'Send som hver tillatte avsender',
     'stage.folder': 'Finn mappen Sendt',
+    'editor.sentForceSave': 'Lagre kopien i Sendt likevel',
     'stage.oauth': 'Hente et påloggingstoken',
     'stage.message': 'Sende testmeldingen',
 
@@ -1883,6 +1889,7 @@ export const optionsStrings = defineCatalogue({
     'stage.data': 'Eine Nachricht annehmen',
     'stage.senders': 'Als jeder erlaubte Absender senden',
     'stage.folder': 'Den Ordner „Gesendet“ finden',
+    'editor.sentForceSave': 'Kopie in „Gesendet“ trotzdem speichern',
     'stage.oauth': 'Anmeldetoken holen',
     'stage.message': 'Testnachricht senden',
 
