@@ -51,6 +51,29 @@ export const zUserView = z.strictObject({
   role: z.enum(['admin', 'member']),
 });
 
+/**
+ * Something an admin must act on before it breaks sending: a Microsoft 365 app-only client secret that
+ * expires within 30 days (`days_30`), within 7 (`days_7`) or has expired (`expired`).
+ */
+export const zClientSecretReminder = z.strictObject({
+  kind: z.literal('client_secret_expiry'),
+  profileId: z.string(),
+  profileName: z.string(),
+  /** `YYYY-MM-DD`, as the admin entered it. */
+  expiresAt: z.string(),
+  /** Whole days left (UTC): 0 on the day it expires, negative afterwards. */
+  daysLeft: z.number().int(),
+  stage: z.enum(['days_30', 'days_7', 'expired']),
+});
+export type ClientSecretReminder = z.infer<typeof zClientSecretReminder>;
+
+/** `GET /v1/me`: the user, and for admins the reminders that need them. */
+export const zMeView = zUserView.extend({
+  /** Admins only (absent for members): senders whose client secret expires soon or has expired, soonest first. */
+  reminders: z.array(zClientSecretReminder).optional(),
+});
+export type MeView = z.infer<typeof zMeView>;
+
 export const zUserWithAllowancesView = zUserView.extend({
   /** Addresses and @domains an admin allowed this member to send from, beyond their own. */
   allowedSenders: z.array(z.string()),
@@ -91,12 +114,16 @@ export const zProfileView = z.strictObject({
       hasClientSecret: z.boolean(),
       hasRefreshToken: z.boolean(),
       status: z.string(),
+      /** App-only: when the client secret expires (`YYYY-MM-DD`); admins are reminded 30 and 7 days before. */
+      clientSecretExpiresAt: z.string().optional(),
     }),
   ]),
   allowOtherSender: z.boolean(),
   allowedSenders: z.array(z.string()),
   senderStyle: z.enum(SENDER_STYLES),
   bccSelf: z.boolean(),
+  /** Gets a blind copy of every message of this sender. */
+  archiveAddress: z.string().optional(),
   isDefault: z.boolean(),
   isFallback: z.boolean(),
   sites: z.array(z.string()),

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from './document-limits';
-import type { AppPasswordView, CustomerView, DeviceView, DiscoveryResult, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from './api-schemas';
+import type { AppPasswordView, CustomerView, DeviceView, DiscoveryResult, MeView, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from './api-schemas';
 import type { DiagnosisResult } from './diagnosis-schemas';
 import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
 import { zRecipeInput, type Recipe, type RecipeView } from './recipe-schemas';
-import type { DeliverySettingsView, MessageView, ProfileView, SendAcceptedView, UserView } from './schemas';
+import { MAX_BCC_PER_SEND, type DeliverySettingsView, type MessageView, type ProfileView, type SendAcceptedView, type UserView } from './schemas';
 import { DOCUMENT_KINDS } from './document-kinds';
 import { LANGUAGES } from './languages';
 import type { TemplateList, TemplateView } from './template-schemas';
@@ -29,6 +29,8 @@ export const zSendDraft = z.object({
   profileId: z.string().min(1).max(64).optional(),
   to: z.array(z.string().max(400)).min(1).max(50),
   cc: z.array(z.string().max(400)).max(50).default([]),
+  /** Blind copies (bare addresses); the relay puts them into the envelope only. */
+  bcc: z.array(z.string().max(320)).max(MAX_BCC_PER_SEND).default([]),
   subject: z.string().min(1).max(998),
   text: z.string().max(1_000_000).default(''),
   /** The document's URL on the page; fetched by the background from the tab's own origin only. */
@@ -168,7 +170,7 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('profiles.update'), id: zId, patch: zRelayBody, force: z.boolean().optional() }),
   z.object({ type: z.literal('profiles.delete'), id: zId }),
   z.object({ type: z.literal('profiles.delivery.get'), id: zId }),
-  z.object({ type: z.literal('profiles.delivery.put'), id: zId, settings: zRelayBody }),
+  z.object({ type: z.literal('profiles.delivery.put'), id: zId, settings: zRelayBody, language: zExplanationLanguage }),
   // OAuth2 sign-in of a sender (issue 8; the flow is in shared/oauth-schemas.ts):
   z.object({ type: z.literal('oauth.start'), profileId: zId, redirectUri: z.string().max(2048).optional(), language: zExplanationLanguage }),
   z.object({ type: z.literal('oauth.status'), signInId: zId, language: zExplanationLanguage }),
@@ -331,7 +333,7 @@ export interface ExtensionResponses {
   'customers.remember': CustomerView;
   'customers.forget': { deleted: true };
   'customer.page': { addresses: string[] };
-  'me.get': UserView;
+  'me.get': MeView;
   discover: DiscoveryResult;
   'profiles.diagnose': DiagnosisResult;
   'profiles.test': DiagnosisResult;

@@ -4,7 +4,7 @@ import {
   type ConnectionState,
   type ExtensionResult,
 } from '../../shared/extension-messages';
-import type { AppPasswordView, DeviceView, DiscoveryResult, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from '../../shared/api-schemas';
+import type { AppPasswordView, DeviceView, DiscoveryResult, MeView, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from '../../shared/api-schemas';
 import type { DiagnosisResult } from '../../shared/extension-messages';
 import type { OAuthProvidersView, OAuthSignInView } from '../../shared/oauth-schemas';
 import type { DeliverySettingsView, MessageView, PairResponse, ProfileView, UserView } from '../../shared/schemas';
@@ -172,7 +172,7 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
       return customerPageAddresses(request.url, sender);
     case 'me.get': {
       const connection = await requireConnection();
-      return callRelay<UserView>(connection.relayUrl, '/v1/me', { token: connection.token });
+      return callRelay<MeView>(connection.relayUrl, '/v1/me', { token: connection.token });
     }
     case 'discover': {
       const connection = await requireConnection();
@@ -223,7 +223,8 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
     }
     case 'profiles.delivery.put': {
       const connection = await requireConnection();
-      return callRelay<DeliverySettingsView>(connection.relayUrl, profilePath(request.id, '/delivery'), {
+      // The language of the Sent-folder test's stages, when changed settings are tested (issue 21).
+      return callRelay<DeliverySettingsView>(connection.relayUrl, relayPath(profilePath(request.id, '/delivery'), { lang: request.language }), {
         method: 'PUT',
         token: connection.token,
         body: request.settings,

@@ -95,6 +95,7 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
       ...(draft.profileId ? { profileId: draft.profileId } : {}),
       to: draft.to,
       cc: draft.cc ?? [],
+      bcc: draft.bcc ?? [],
       subject: draft.subject,
       text: draft.text ?? '',
       attachments,

@@ -121,6 +121,8 @@ export async function planSubmittedMessage(
     ...(replyTo[0] ? { replyTo: replyTo[0].address } : {}),
     to: to.length ? to : submitted.recipients.map((address) => ({ address })),
     cc,
+    // The envelope's blind copies are the submitted RCPT TO list itself (below).
+    bcc: [],
     // Not used for the decision (it is about who sends and who answers), only to fill the input.
     subject: decodeEncodedWords(fieldValues(headers, 'subject')[0] ?? ''),
     text: '',

@@ -45,8 +45,8 @@ export async function composeMessage(
 ): Promise<ComposedMessage> {
   const decision = profile.decision ?? profileOnlyDecision(profile);
   const messageId = `<${randomUUID()}@${addressDomain(decision.from.address)}>`;
-  // Blind copies live only in the envelope: no header names them.
-  const recipients = [...input.to, ...input.cc].map((m) => m.address).concat(decision.bcc);
+  // Blind copies (the message's own and the profile's) live only in the envelope: no header names them.
+  const recipients = [...input.to, ...input.cc].map((m) => m.address).concat(input.bcc, decision.bcc);
   // Each file is a marker line while nodemailer builds the message; its base64 goes in afterwards.
   const nonce = randomBytes(16).toString('hex');
   const files = input.attachments.map((file, index) => ({ marker: `ownpost-file-${nonce}-${index}`, content: file.contentBase64 }));

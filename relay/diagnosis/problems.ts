@@ -94,6 +94,9 @@ const PROBLEMS = {
 
   // ---------------------------------------------------------------- The relay's own refusals (issue 14)
   destination_not_allowed: 'never',
+
+  // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
+  sent_folder_missing: 'never',
 } as const satisfies Record<string, RetryPolicy>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

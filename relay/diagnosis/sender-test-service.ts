@@ -102,7 +102,8 @@ function withoutVerification(row: ProfileRow): ProfileRow {
 function testedSettings(profile: OpenedProfile) {
   const { smtp } = subjectOfProfile(profile);
   // OAuth2: the app registration, tenant and client secret decide whether a token comes.
-  const oauth = profile.data.auth?.type === 'oauth2' ? { ...profile.data.auth, clientSecret: profile.clientSecret ?? null } : null;
+  // The secret's expiry date is a note for reminders, not a setting a test could check.
+  const oauth = profile.data.auth?.type === 'oauth2' ? { ...profile.data.auth, clientSecretExpiresAt: undefined, clientSecret: profile.clientSecret ?? null } : null;
   return { ...smtp, username: profile.data.auth?.username ?? null, password: profile.password ?? null, oauth };
 }
 
@@ -331,7 +332,33 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     return withVerification(current, { status: 'passed', at: result.testedAt, by: user.email });
   }
 
-  return { testForUser, storedCredentials, oauthSourceFor, testBeforeSave, verifiedByTest };
+  /**
+   * Runs another test of a mailbox (the Sent-folder test over IMAP, relay/imap/sent-folder-check.ts)
+   * under the sender test's limits: one test at a time per user, a growing wait after refused sign-ins
+   * to the same account, so that no test can get a mailbox locked.
+   */
+  async function underTestLimits<T extends { signIn?: 'accepted' | 'refused' }>(user: UserRow, account: { host: string; username: string } | undefined, work: () => Promise<T>): Promise<T> {
+    let release: () => void;
+    try {
+      release = await limits.admit(user.id, account);
+    } catch (error) {
+      throw refusal(error);
+    }
+    try {
+      const outcome = await work();
+      if (account && outcome.signIn) await limits.recordSignIn(user.id, account, outcome.signIn);
+      return outcome;
+    } catch (error) {
+      throw refusal(error);
+    } finally {
+      release();
+    }
+  }
+
+  /** Where tests may connect: the same gate as delivery (relay/net/outbound.ts). */
+  const outbound = { resolveHost: environment.resolveHost, allowPrivateHosts: config.allowPrivateHosts, extraPorts: config.extraSmtpPorts };
+
+  return { testForUser, storedCredentials, oauthSourceFor, testBeforeSave, verifiedByTest, underTestLimits, outbound, testsBeforeSave: config.testBeforeSave };
 }
 
 export type SenderTestService = ReturnType<typeof createSenderTestService>;

@@ -68,6 +68,9 @@ export interface StageTexts {
   /** `reason`: the token endpoint's own words, quoted as they are. */
   oauthTokenFailed(reason: string): string;
   oauthNewTokenFailed(reason: string): string;
+  /** The Sent-folder test (IMAP): the folder copies go into, found or not. */
+  folderFound(folder: string): string;
+  folderMissing(folder: string): string;
 }
 
 const en: StageTexts = {
@@ -125,6 +128,8 @@ const en: StageTexts = {
   oauthNotSignedIn: (p) => `Nobody has signed in with ${p} for this sender yet, so there is no token to test with. Save it and sign in first.`,
   oauthTokenFailed: (r) => `Could not get an access token: ${r}`,
   oauthNewTokenFailed: (r) => `Could not get a new access token: ${r}`,
+  folderFound: (f) => `The folder ${f} is there; copies of sent messages go into it.`,
+  folderMissing: (f) => `There is no folder ${f}`,
 };
 
 const pl: StageTexts = {
@@ -182,6 +187,8 @@ const pl: StageTexts = {
   oauthNotSignedIn: (p) => `Nikt jeszcze nie zalogował się przez ${p} dla tego nadawcy, więc nie ma tokenu do testu. Najpierw zapisz nadawcę i się zaloguj.`,
   oauthTokenFailed: (r) => `Nie udało się pobrać tokenu dostępu: ${r}`,
   oauthNewTokenFailed: (r) => `Nie udało się pobrać nowego tokenu dostępu: ${r}`,
+  folderFound: (f) => `Folder ${f} istnieje; trafią do niego kopie wysłanych wiadomości.`,
+  folderMissing: (f) => `Nie ma folderu ${f}`,
 };
 
 const is: StageTexts = {
@@ -239,6 +246,8 @@ const is: StageTexts = {
   oauthNotSignedIn: (p) => `Enginn hefur enn skráð sig inn með ${p} fyrir þennan sendanda, svo enginn tóki er til að prófa með. Vistaðu hann og skráðu þig inn fyrst.`,
   oauthTokenFailed: (r) => `Ekki tókst að fá aðgangstóka: ${r}`,
   oauthNewTokenFailed: (r) => `Ekki tókst að fá nýjan aðgangstóka: ${r}`,
+  folderFound: (f) => `Mappan ${f} er til; afrit sendra skilaboða fara í hana.`,
+  folderMissing: (f) => `Engin mappa heitir ${f}`,
 };
 
 const sv: StageTexts = {
@@ -296,6 +305,8 @@ const sv: StageTexts = {
   oauthNotSignedIn: (p) => `Ingen har loggat in med ${p} för den här avsändaren ännu, så det finns ingen token att testa med. Spara den och logga in först.`,
   oauthTokenFailed: (r) => `Kunde inte hämta en åtkomsttoken: ${r}`,
   oauthNewTokenFailed: (r) => `Kunde inte hämta en ny åtkomsttoken: ${r}`,
+  folderFound: (f) => `Mappen ${f} finns; kopior av skickade meddelanden hamnar där.`,
+  folderMissing: (f) => `Det finns ingen mapp ${f}`,
 };
 
 const da: StageTexts = {
@@ -353,6 +364,8 @@ const da: StageTexts = {
   oauthNotSignedIn: (p) => `Ingen har logget ind med ${p} for denne afsender endnu, så der er intet token at teste med. Gem den, og log ind først.`,
   oauthTokenFailed: (r) => `Kunne ikke hente et adgangstoken: ${r}`,
   oauthNewTokenFailed: (r) => `Kunne ikke hente et nyt adgangstoken: ${r}`,
+  folderFound: (f) => `Mappen ${f} findes; kopier af sendte beskeder lægges i den.`,
+  folderMissing: (f) => `Der er ingen mappe ${f}`,
 };
 
 const nb: StageTexts = {
@@ -410,6 +423,8 @@ const nb: StageTexts = {
   oauthNotSignedIn: (p) => `Ingen har logget på med ${p} for denne avsenderen ennå, så det finnes ikke noe token å teste med. Lagre den og logg på først.`,
   oauthTokenFailed: (r) => `Kunne ikke hente et tilgangstoken: ${r}`,
   oauthNewTokenFailed: (r) => `Kunne ikke hente et nytt tilgangstoken: ${r}`,
+  folderFound: (f) => `Mappen ${f} finnes; kopier av sendte meldinger legges i den.`,
+  folderMissing: (f) => `Det finnes ingen mappe ${f}`,
 };
 
 const de: StageTexts = {
@@ -467,6 +482,8 @@ const de: StageTexts = {
   oauthNotSignedIn: (p) => `Für diesen Absender hat sich noch niemand mit ${p} angemeldet, es gibt also kein Token für den Test. Speichern Sie ihn und melden Sie sich zuerst an.`,
   oauthTokenFailed: (r) => `Kein Zugriffstoken erhalten: ${r}`,
   oauthNewTokenFailed: (r) => `Kein neues Zugriffstoken erhalten: ${r}`,
+  folderFound: (f) => `Der Ordner ${f} ist vorhanden; Kopien gesendeter Nachrichten kommen dort hinein.`,
+  folderMissing: (f) => `Es gibt keinen Ordner ${f}`,
 };
 
 const TEXTS: Readonly<Record<Language, StageTexts>> = { en, pl, is, sv, da, nb, de };

@@ -60,5 +60,6 @@ export function oauth2AuthView(auth: StoredOAuth2Auth, secrets: SealedSecrets, o
     ...(status === 'sign_in_again' ? { problemCode: 'oauth_invalid_grant' as const } : {}),
     ...(signedIn && state.account ? { account: state.account } : {}),
     ...(signedIn ? { signedInAt: new Date(state.at).toISOString() } : {}),
+    ...('clientSecretExpiresAt' in auth && auth.clientSecretExpiresAt ? { clientSecretExpiresAt: auth.clientSecretExpiresAt } : {}),
   };
 }

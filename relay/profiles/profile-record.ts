@@ -71,6 +71,7 @@ export interface ProfileData {
   allowedSenders: string[];
   senderStyle: SenderStyle;
   bccSelf: boolean;
+  archiveAddress?: string;
   isDefault: boolean;
   isFallback: boolean;
   sites: string[];
@@ -126,6 +127,7 @@ function dataFromInput(input: ProfileInput, auth: StoredAuth): ProfileData {
     allowedSenders: input.allowedSenders,
     senderStyle: input.senderStyle,
     bccSelf: input.bccSelf,
+    ...(input.archiveAddress !== undefined && { archiveAddress: input.archiveAddress }),
     isDefault: input.isDefault,
     isFallback: input.isFallback,
     sites: input.sites,
@@ -214,6 +216,8 @@ export function patchProfileRow(row: ProfileRow, patch: ProfilePatch, cipher: Se
   if (patch.allowedSenders !== undefined) next.allowedSenders = patch.allowedSenders;
   if (patch.senderStyle !== undefined) next.senderStyle = patch.senderStyle;
   if (patch.bccSelf !== undefined) next.bccSelf = patch.bccSelf;
+  if (patch.archiveAddress === null) delete next.archiveAddress;
+  else if (patch.archiveAddress !== undefined) next.archiveAddress = patch.archiveAddress;
   if (patch.isDefault !== undefined) next.isDefault = patch.isDefault;
   if (patch.isFallback !== undefined) next.isFallback = patch.isFallback;
   if (patch.sites !== undefined) next.sites = patch.sites;
@@ -230,7 +234,9 @@ export function patchProfileRow(row: ProfileRow, patch: ProfilePatch, cipher: Se
       delete secrets.refreshToken;
       if (!auth.secrets.clientSecret) delete secrets.clientSecret;
     }
-    next.auth = auth.stored;
+    // The secret's expiry belongs to the secret: it stays while the secret does, unless given anew.
+    const keptExpiry = !auth.secrets.clientSecret && sameOAuthClient(data.auth, auth.stored) ? storedSecretExpiry(data.auth) : undefined;
+    next.auth = keptExpiry && !storedSecretExpiry(auth.stored) ? ({ ...auth.stored, clientSecretExpiresAt: keptExpiry } as StoredAuth) : auth.stored;
     for (const [field, value] of Object.entries(auth.secrets)) secrets[field] = cipher.seal(value, profileSecretAad(row.id, field));
   }
   const scope = patch.scope ?? row.scope;
@@ -246,6 +252,11 @@ export function profileDataProblems(data: ProfileData, scope: ProfileRow['scope'
     problems.push({ path: 'isFallback', message: 'only a company sender can be the fallback for failing senders' });
   }
   return problems;
+}
+
+/** An app-only profile's client secret expiry (`YYYY-MM-DD`), when an admin entered one. */
+export function storedSecretExpiry(auth: StoredAuth): string | undefined {
+  return auth.type === 'oauth2' && 'clientSecretExpiresAt' in auth ? auth.clientSecretExpiresAt : undefined;
 }
 
 /** Whether two sign-in settings use the same app registration, so that a saved sign-in or client secret fits both. */

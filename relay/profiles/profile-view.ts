@@ -43,6 +43,7 @@ export function toProfileView(row: ProfileRow, ownerEmail: string | null): Profi
     allowedSenders: data.allowedSenders,
     senderStyle: data.senderStyle,
     bccSelf: data.bccSelf,
+    ...(data.archiveAddress !== undefined && { archiveAddress: data.archiveAddress }),
     isDefault: data.isDefault,
     isFallback: data.isFallback,
     sites: data.sites,

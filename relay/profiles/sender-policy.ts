@@ -14,12 +14,14 @@
  * - Reply-To: the profile's default; a per-message Reply-To only to the user's own address, the profile's
  *   addresses, its allowed senders, or the addresses an admin allowed the user (`reply_to_not_allowed`).
  *   A page that slips a fraudster's address into the panel cannot redirect the customer's answers.
- * - `bccSelf`: a blind copy to the From address, in the envelope only.
+ * - Blind copies (relay/profiles/blind-copies.ts): `bccSelf` to the person who sends, and the profile's
+ *   archive address, in the envelope only.
  */
 import { sameAddress, type Mailbox } from '../../shared/address';
 import { matchesAnySenderPattern, parseSenderPattern, senderPatternWithin, type SenderPattern } from '../../shared/sender-patterns';
 import { DomainError } from '../errors/domain-error';
 import type { ProfileRow, UserRow } from '../store/types';
+import { profileBlindCopies } from './blind-copies';
 import type { ProfileData } from './profile-record';
 
 /** What the message will say about who sends it; the only input composeMessage takes for these headers. */
@@ -30,7 +32,7 @@ export interface SenderDecision {
   /** Present only when From is not the mailbox and the profile uses a Sender header. */
   sender?: Mailbox;
   replyTo?: Mailbox;
-  /** Blind copies: envelope recipients that no header names. */
+  /** The profile's blind copies (bccSelf, archive): envelope recipients that no header names. */
   bcc: string[];
 }
 
@@ -180,19 +182,19 @@ export function decideSender(args: {
   const differs = !sameAddress(from.address, mailbox);
   const sender = differs && profile.senderStyle === 'sender_header' ? { address: mailbox, ...(profile.fromName ? { name: profile.fromName } : {}) } : undefined;
 
-  const recipients = [...request.to, ...request.cc];
-  const bcc = profile.bccSelf && !recipients.some((r) => sameAddress(r.address, from.address)) ? [from.address] : [];
+  const bcc = profileBlindCopies({ user, scope: row.scope, profile, from, recipients: [...request.to, ...request.cc] });
 
   return { mailbox, from, ...(sender ? { sender } : {}), ...(replyTo ? { replyTo } : {}), bcc };
 }
 
 /** The decision for a profile with no message-level choices: what compose uses when no policy ran. */
 export function profileOnlyDecision(profile: ProfileData): SenderDecision {
+  const from = { address: profile.fromAddress, ...(profile.fromName ? { name: profile.fromName } : {}) };
   return {
     mailbox: profile.fromAddress,
-    from: { address: profile.fromAddress, ...(profile.fromName ? { name: profile.fromName } : {}) },
+    from,
     ...(profile.replyTo ? { replyTo: { address: profile.replyTo } } : {}),
-    bcc: profile.bccSelf ? [profile.fromAddress] : [],
+    bcc: profileBlindCopies({ profile, from, recipients: [] }),
   };
 }
 

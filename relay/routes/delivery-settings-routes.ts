@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { zDeliverySettings } from '../../shared/schemas';
-import { deliverySettingsRowFromInput, toDeliverySettingsView } from '../delivery/delivery-settings';
+import { deliverySettingsRowFromInput, openSaveToSent, toDeliverySettingsView } from '../delivery/delivery-settings';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
+import { preferredLanguage } from '../http/language';
 import { readJsonBody } from '../http/read-body';
 import { isObviouslyPrivateHost } from '../net/host-policy';
-import { parseProfileData } from '../profiles/profile-record';
+import type { SentFolderCheck } from '../imap/sent-folder-check';
+import { openProfileSecrets, parseProfileData } from '../profiles/profile-record';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
 import type { SecretCipher } from '../secrets/cipher';
 import type { Store } from '../store/types';
@@ -14,6 +16,8 @@ export interface DeliverySettingsRouteDeps {
   store: Store;
   cipher: SecretCipher;
   allowPrivateHosts: boolean;
+  /** Tests changed Sent-folder settings before they are saved. */
+  sentFolderCheck?: Pick<SentFolderCheck, 'beforeSave'>;
 }
 
 /** IMAP ports a relay connects to unless private hosts are allowed (internal servers and tests). */
@@ -25,7 +29,7 @@ const IMAP_PORTS = [143, 993];
  * manages the profile. A change takes effect for the next message: the profile's open connections
  * are replaced.
  */
-export function deliverySettingsRoutes({ store, cipher, allowPrivateHosts }: DeliverySettingsRouteDeps) {
+export function deliverySettingsRoutes({ store, cipher, allowPrivateHosts, sentFolderCheck }: DeliverySettingsRouteDeps) {
   return new Hono<AuthEnv>()
     .get('/v1/profiles/:id/delivery', async (c) => {
       const row = await store.getProfile(c.req.param('id'));
@@ -50,7 +54,16 @@ export function deliverySettingsRoutes({ store, cipher, allowPrivateHosts }: Del
         }
       }
       const previous = await store.getDeliverySettings(row.id);
-      await store.putDeliverySettings(deliverySettingsRowFromInput(row.id, value, previous, cipher, Date.now()));
+      const next = deliverySettingsRowFromInput(row.id, value, previous, cipher, Date.now());
+      if (sentFolderCheck) {
+        const profile = openProfileSecrets(row, cipher);
+        await sentFolderCheck.beforeSave(c.get('user'), preferredLanguage(c), {
+          candidate: openSaveToSent({ ...next, serverMaxBytes: null }, profile, cipher),
+          previous: openSaveToSent(previous, profile, cipher),
+          force: value.force === true,
+        });
+      }
+      await store.putDeliverySettings(next);
       return c.json(toDeliverySettingsView(row.id, parseProfileData(row), await store.getDeliverySettings(row.id)));
     });
 }

@@ -26,6 +26,7 @@ import {
   zSendAcceptedView,
   zUserPatch,
   zUserView,
+  zMeView,
   zUserWithAllowancesView,
 } from '../../shared/api-schemas';
 import { zCustomerInput, zCustomerView } from '../../shared/api-schemas';
@@ -40,6 +41,7 @@ const COMPONENTS: Record<string, { schema: z.ZodType; io: Io; description: strin
   PairRequest: { schema: zPairRequest, io: 'input', description: 'A pairing code from `ownpost pair <email>`.' },
   PairResponse: { schema: zPairResponse, io: 'output', description: 'The device token (keep it secret) and its user.' },
   User: { schema: zUserView, io: 'output', description: 'A user of this relay.' },
+  Me: { schema: zMeView, io: 'output', description: 'The current user; for admins also the reminders that need them (client secrets that expire within 30 days).' },
   UserWithAllowances: { schema: zUserWithAllowancesView, io: 'output', description: 'A user and the senders an admin allowed them.' },
   UserPatch: { schema: zUserPatch, io: 'input', description: 'What an admin may change about a user.' },
   ProfileInput: {
@@ -161,7 +163,7 @@ const OPERATIONS: ApiOperation[] = [
     description:
       'A pairing code (an admin made it for a person), or the setup code a relay without users printed when it started: then `email` (and `name`) name the person who becomes its admin; without `email` the answer is 422 `setup_email_required` and the code stays usable. Wrong codes are limited to 10 per client and 50 in all per 15 minutes (429).',
   },
-  { method: 'get', path: '/v1/me', tag: 'users', summary: 'The current user', auth: true, success: { status: 200, description: 'The token\'s user', schema: 'User' }, errors: ['unauthorized'] },
+  { method: 'get', path: '/v1/me', tag: 'users', summary: 'The current user', auth: true, success: { status: 200, description: 'The token\'s user (admins: with `reminders`)', schema: 'Me' }, errors: ['unauthorized'] },
   {
     method: 'get',
     path: '/v1/users',

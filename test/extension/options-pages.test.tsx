@@ -47,6 +47,22 @@ describe('options page', () => {
     expect(page.text()).toContain('Connect to your relay');
   });
 
+  it('shows an admin the relay’s reminders on every page, and opens the sender a reminder is about', async () => {
+    connected({
+      'me.get': () => ({
+        ...ANNA,
+        reminders: [{ kind: 'client_secret_expiry', profileId: 'c9', profileName: 'Faktura (app)', expiresAt: '2026-11-30', daysLeft: -6, stage: 'expired' }],
+      }),
+    });
+    location.hash = '#/templates';
+    const page = await renderPage(<Options />);
+    await eventually(() => expect(page.all('secret-reminder')).toHaveLength(1));
+    expect(page.get('secret-reminder').dataset.stage).toBe('expired');
+    expect(page.get('secret-reminder').textContent).toContain('expired on 30 Nov 2026: this sender cannot send');
+    await click(page.get('secret-reminder-open'));
+    await eventually(() => expect(location.hash).toBe('#/senders/c9'));
+  });
+
   it('moves between sections by link, marks the current one, and switches language everywhere at once', async () => {
     connected();
     location.hash = '#/templates';

@@ -168,6 +168,21 @@ describe('the send panel', () => {
     expect(byTestId('ownpost-split')!.textContent).toBe('Podzielono na 3 wiadomości, bo dokumenty były za duże na jedną.');
   });
 
+  it('hands the background the blind copies as bare addresses, and refuses a Bcc the relay would refuse', async () => {
+    await openPanel();
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));
+    await asUser(byTestId('ownpost-bcc')!, 'input', 'arkiv@@firma.se');
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-field-problem')!.textContent).toMatch(/^Bcc: /));
+    expect(background.sent('message.send')).toEqual([]);
+
+    await asUser(byTestId('ownpost-bcc')!, 'input', 'Arkiv <arkiv@firma.se>, revisor@firma.se');
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-status')!.getAttribute('data-state')).toBe('sent'));
+    const [sent] = background.sent('message.send');
+    expect(sent!.draft).toMatchObject({ to: ['ekonomi@kund.dk'], cc: [], bcc: ['arkiv@firma.se', 'revisor@firma.se'] });
+  });
+
   it('ignores what a page script types into its fields, and stops before sending what the page changed', async () => {
     await openPanel();
     await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));

@@ -84,7 +84,7 @@ describe('sender draft: what a test needs', () => {
 
   it('cannot test a delegated sign-in nobody has made, nor an app registration without its secret', () => {
     expect(testBlocker(SAVED, { ...SAVED, method: 'google' }, PASSWORD_SENDER)).toBe('needs_sign_in');
-    const app = { ...SAVED, method: 'microsoft_app' as const, oauth: { tenantId: 'firma.onmicrosoft.com', clientId: 'c1', clientSecret: '' } };
+    const app = { ...SAVED, method: 'microsoft_app' as const, oauth: { tenantId: 'firma.onmicrosoft.com', clientId: 'c1', clientSecret: '', clientSecretExpiresAt: '' } };
     expect(testBlocker(SAVED, app, PASSWORD_SENDER)).toBe('needs_secret');
     const oauthSaved = { ...SAVED, method: 'microsoft' as const };
     expect(testBlocker(oauthSaved, { ...oauthSaved, method: 'password' }, { method: 'microsoft', signedIn: true })).toBe('needs_password_typed');

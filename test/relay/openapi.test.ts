@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   zErrorBody,
   zHealthResponse,
+  zMeView,
   zMessageView,
   zProfileView,
   zSendAcceptedView,
@@ -84,7 +85,7 @@ describe('/openapi.json', () => {
 
   it('tells the truth: real answers parse with the schemas the document is generated from', async () => {
     zHealthResponse.parse((await t.request('GET', '/healthz')).body);
-    zUserView.parse((await t.request('GET', '/v1/me', { token: admin })).body);
+    zMeView.parse((await t.request('GET', '/v1/me', { token: admin })).body);
     const profileId = await createProfile(
       t,
       admin,

@@ -53,6 +53,8 @@ export function SenderEditor({ id }: { id: string }) {
   const [testError, setTestError] = useState<ExtensionError | undefined>();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<ExtensionError | undefined>();
+  /** The relay's test of changed Sent-folder settings that did not pass (they were not saved). */
+  const [sentTest, setSentTest] = useState<DiagnosisResult | undefined>();
 
   /** Reloads the sender after its sign-in changed; the form keeps what was typed. */
   async function reloadProfile() {
@@ -128,9 +130,10 @@ export function SenderEditor({ id }: { id: string }) {
     void runTest(server);
   }
 
-  async function save(force: boolean) {
+  async function save(force: boolean, forceSentCopy = false) {
     setSaving(true);
     setSaveError(undefined);
+    setSentTest(undefined);
     if (Object.keys(patch).length > 0) {
       const answer = await sendRequest({ type: 'profiles.update', id, patch, ...(force ? { force: true } : {}) });
       if (!answer.ok) {
@@ -141,9 +144,12 @@ export function SenderEditor({ id }: { id: string }) {
       }
     }
     if (deliveryAvailable && deliveryChanged(original!, draft!)) {
-      const answer = await sendRequest({ type: 'profiles.delivery.put', id, settings: deliveryBody(draft!, delivery) });
+      const settings = { ...deliveryBody(draft!, delivery), ...(forceSentCopy ? { force: true } : {}) };
+      const answer = await sendRequest({ type: 'profiles.delivery.put', id, settings, language });
       if (!answer.ok) {
         setSaving(false);
+        // Changed Sent-folder settings are tested before the relay saves them; the test shows here.
+        setSentTest(diagnosisFromError(answer.error));
         return setSaveError(answer.error);
       }
     }
@@ -299,6 +305,16 @@ export function SenderEditor({ id }: { id: string }) {
             </div>
           )}
           <CheckField label={t('editor.bccSelf')} hint={t('editor.bccSelfHint')} checked={draft.bccSelf} onChange={(bccSelf) => update({ bccSelf })} testId="editor-bcc-self" />
+          <TextField
+            label={t('editor.archiveAddress')}
+            type="email"
+            value={draft.archiveAddress}
+            onInput={(archiveAddress) => update({ archiveAddress })}
+            hint={t('editor.archiveAddressHint')}
+            error={fieldErrors.archiveAddress}
+            testId="editor-archive-address"
+            spellcheck={false}
+          />
           <CheckField label={t('wizard.makeDefault')} hint={t('wizard.makeDefaultHint')} checked={draft.isDefault} onChange={(isDefault) => update({ isDefault })} testId="editor-default" />
           {isAdmin && (
             <>
@@ -370,6 +386,16 @@ export function SenderEditor({ id }: { id: string }) {
           </fieldset>
         )}
 
+        {sentTest && (
+          <div class="stack" data-testid="editor-sent-test">
+            <DiagnosisReport result={sentTest} />
+            {isAdmin && (
+              <button type="button" class="danger" data-testid="editor-sent-force-save" disabled={saving} onClick={() => void save(false, true)}>
+                {t('editor.sentForceSave')}
+              </button>
+            )}
+          </div>
+        )}
         {saveError && <ErrorNotice error={saveError} testId="save-error" />}
         {manageable && (
           <div class="savebar">

@@ -42,6 +42,8 @@ export interface SenderDraft {
   allowedSenders: string;
   senderStyle: ProfileView['senderStyle'];
   bccSelf: ProfileView['bccSelf'];
+  /** Empty: no archive copy. */
+  archiveAddress: string;
   isDefault: ProfileView['isDefault'];
   /** `scope: "company"`. */
   company: boolean;
@@ -81,6 +83,7 @@ export function emptyDraft(fromName = ''): SenderDraft {
     allowedSenders: '',
     senderStyle: 'sender_header',
     bccSelf: false,
+    archiveAddress: '',
     isDefault: false,
     company: false,
     isFallback: false,
@@ -108,6 +111,7 @@ export function draftFromProfile(profile: ProfileView): SenderDraft {
     allowedSenders: (profile.allowedSenders ?? []).join('\n'),
     senderStyle: profile.senderStyle ?? 'sender_header',
     bccSelf: profile.bccSelf,
+    archiveAddress: profile.archiveAddress ?? '',
     isDefault: profile.isDefault,
     company: profile.scope === 'company',
     isFallback: profile.isFallback ?? false,
@@ -187,7 +191,7 @@ export function serverFingerprint(draft: SenderDraft): string {
 
 /** The sign-in (`auth`) to save, when the method or any of its fields changed. */
 function authPatch(original: SenderDraft, draft: SenderDraft): AuthBody | undefined {
-  const credentials = (d: SenderDraft) => JSON.stringify([d.method, d.username.trim(), d.oauth.tenantId.trim(), d.oauth.clientId.trim()]);
+  const credentials = (d: SenderDraft) => JSON.stringify([d.method, d.username.trim(), d.oauth.tenantId.trim(), d.oauth.clientId.trim(), d.oauth.clientSecretExpiresAt]);
   const changed = credentials(draft) !== credentials(original) || draft.password !== '' || draft.oauth.clientSecret !== '';
   return changed ? draftAuth(draft) : undefined;
 }
@@ -214,6 +218,7 @@ export function profilePatch(original: SenderDraft, draft: SenderDraft): Profile
   // Empty removes an optional field (the relay takes null as "remove").
   if (draft.fromName.trim() !== original.fromName) patch.fromName = draft.fromName.trim() || null;
   if (draft.replyTo.trim() !== original.replyTo) patch.replyTo = draft.replyTo.trim() || null;
+  if (draft.archiveAddress.trim() !== original.archiveAddress) patch.archiveAddress = draft.archiveAddress.trim() || null;
   const smtp = smtpPatch(original, draft);
   if (Object.keys(smtp).length > 0) patch.smtp = smtp;
   const auth = authPatch(original, draft);

@@ -15,12 +15,14 @@ export interface OAuthDraft {
   clientId: string;
   /** Write-only: empty keeps the saved one. */
   clientSecret: string;
+  /** App-only: when the client secret expires (`YYYY-MM-DD`, an `<input type="date">`'s value); empty: not known. */
+  clientSecretExpiresAt: string;
 }
 
 /** A sender's `auth` as the relay takes it (a PATCH may leave the secrets out to keep the saved ones). */
 export type AuthBody = z.input<typeof zProfileAuth>;
 
-export const EMPTY_OAUTH_DRAFT: OAuthDraft = { tenantId: '', clientId: '', clientSecret: '' };
+export const EMPTY_OAUTH_DRAFT: OAuthDraft = { tenantId: '', clientId: '', clientSecret: '', clientSecretExpiresAt: '' };
 
 export const PROVIDER_NAMES: Readonly<Record<OAuthProvider, string>> = { microsoft: 'Microsoft', google: 'Google' };
 
@@ -61,7 +63,7 @@ export function methodOf(auth: ProfileAuthView): SignInMethod {
 /** The OAuth2 fields of a saved sender, for the form (the secret is never given back). */
 export function oauthDraftOf(auth: ProfileAuthView): OAuthDraft {
   if (auth.type !== 'oauth2') return EMPTY_OAUTH_DRAFT;
-  return { tenantId: auth.tenantId ?? '', clientId: auth.clientId ?? '', clientSecret: '' };
+  return { tenantId: auth.tenantId ?? '', clientId: auth.clientId ?? '', clientSecret: '', clientSecretExpiresAt: auth.clientSecretExpiresAt ?? '' };
 }
 
 /** The `auth` a sender is saved or tested with: a password (only when one was typed), or an OAuth2 sign-in. */
@@ -99,6 +101,7 @@ function oauthAuthBody(method: Exclude<SignInMethod, 'password'>, username: stri
         tenantId: draft.tenantId.trim(),
         clientId: draft.clientId.trim(),
         ...(draft.clientSecret ? { clientSecret: draft.clientSecret } : {}),
+        ...optional('clientSecretExpiresAt', draft.clientSecretExpiresAt),
         ...user,
       } as AuthBody;
   }

@@ -321,4 +321,10 @@ export const da: Readonly<Record<ProblemCode, ProblemText>> = {
       'Servernavnet peger på et privat netværk (denne computer, kontorets netværk eller en metadataadresse i skyen), eller porten er ikke en mailport. Relæet afviser sådanne forbindelser på en brugers vegne, så intet blev sendt dertil.',
     fix: 'Brug mailudbyderens offentlige servernavn og port 587 (STARTTLS) eller 465 (TLS). Hvis mailserveren virkelig er intern, kan en administrator tillade den ved at starte relæet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andre porte: OWNPOST_ALLOWED_PORTS).',
   },
+  // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
+  sent_folder_missing: {
+    title: 'Mappen Sendt blev ikke fundet',
+    explanation: 'Relæet loggede ind i postkassen via IMAP, men mappen til kopier af sendte beskeder findes ikke der.',
+    fix: 'Lad mappefeltet være tomt for at bruge den mappe, serveren markerer som Sent, eller skriv mappens præcise navn, som mailprogrammet viser det (for eksempel Sent, Sent Items eller INBOX.Sent).',
+  },
 };

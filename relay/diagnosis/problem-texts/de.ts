@@ -323,4 +323,10 @@ export const de: Readonly<Record<ProblemCode, ProblemText>> = {
       'Der Servername zeigt in ein privates Netz (dieser Rechner, das Büronetz oder eine Cloud-Metadatenadresse), oder der Port ist kein Mail-Port. Das Relay verweigert solche Verbindungen im Auftrag eines Benutzers, daher wurde dorthin nichts gesendet.',
     fix: 'Verwenden Sie den öffentlichen Servernamen Ihres Mail-Anbieters und Port 587 (STARTTLS) oder 465 (TLS). Ist der Mailserver wirklich intern, kann ein Admin ihn erlauben, indem er das Relay mit OWNPOST_ALLOW_PRIVATE_HOSTS=1 startet (andere Ports: OWNPOST_ALLOWED_PORTS).',
   },
+  // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
+  sent_folder_missing: {
+    title: 'Der Ordner „Gesendet“ wurde nicht gefunden',
+    explanation: 'Das Relay hat sich per IMAP am Postfach angemeldet, aber den Ordner für die Kopien gesendeter Nachrichten gibt es dort nicht.',
+    fix: 'Lassen Sie das Ordnerfeld leer, um den Ordner zu verwenden, den der Server als Sent kennzeichnet, oder geben Sie den genauen Ordnernamen so ein, wie Ihr Mailprogramm ihn zeigt (zum Beispiel Sent, Sent Items oder INBOX.Sent).',
+  },
 };

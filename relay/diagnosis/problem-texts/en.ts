@@ -321,4 +321,10 @@ export const en: Readonly<Record<ProblemCode, ProblemText>> = {
       'The server name points to a private network (this computer, the office network or a cloud metadata address), or the port is not a mail port. The relay refuses such connections on a user\'s behalf, so nothing was sent there.',
     fix: 'Use your mail provider\'s public server name and port 587 (STARTTLS) or 465 (TLS). If the mail server really is internal, an admin can allow it by starting the relay with OWNPOST_ALLOW_PRIVATE_HOSTS=1 (other ports: OWNPOST_ALLOWED_PORTS).',
   },
+  // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
+  sent_folder_missing: {
+    title: 'The Sent folder was not found',
+    explanation: 'The relay signed in to the mailbox over IMAP, but the folder for the copies of sent messages does not exist there.',
+    fix: 'Leave the folder empty to use the folder the server marks as Sent, or type the folder\'s exact name as your mail program shows it (for example Sent, Sent Items or INBOX.Sent).',
+  },
 };

@@ -320,4 +320,10 @@ export const is: Readonly<Record<ProblemCode, ProblemText>> = {
       'Heiti þjónsins vísar á einkanet (þessa tölvu, net skrifstofunnar eða lýsigagnavistfang skýs), eða gáttin er ekki póstgátt. Milliþjónninn hafnar slíkum tengingum fyrir hönd notanda, svo ekkert var sent þangað.',
     fix: 'Notaðu opinbert heiti á þjóni póstþjónustunnar og gátt 587 (STARTTLS) eða 465 (TLS). Ef póstþjónninn er í raun innanhúss getur kerfisstjóri leyft hann með því að ræsa milliþjóninn með OWNPOST_ALLOW_PRIVATE_HOSTS=1 (aðrar gáttir: OWNPOST_ALLOWED_PORTS).',
   },
+  // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
+  sent_folder_missing: {
+    title: 'Mappan fyrir send skilaboð fannst ekki',
+    explanation: 'Milliþjónninn skráði sig inn í pósthólfið með IMAP, en mappan fyrir afrit sendra skilaboða er ekki til þar.',
+    fix: 'Hafðu möppureitinn auðan til að nota möppuna sem þjónninn merkir sem Sent, eða sláðu inn nákvæmt heiti möppunnar eins og póstforritið sýnir það (til dæmis Sent, Sent Items eða INBOX.Sent).',
+  },
 };

@@ -321,4 +321,10 @@ export const nb: Readonly<Record<ProblemCode, ProblemText>> = {
       'Servernavnet peker på et privat nettverk (denne datamaskinen, kontorets nettverk eller en metadataadresse i skyen), eller porten er ikke en e-postport. Reléet avviser slike tilkoblinger på vegne av en bruker, så ingenting ble sendt dit.',
     fix: 'Bruk e-postleverandørens offentlige servernavn og port 587 (STARTTLS) eller 465 (TLS). Hvis e-postserveren virkelig er intern, kan en administrator tillate den ved å starte reléet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andre porter: OWNPOST_ALLOWED_PORTS).',
   },
+  // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
+  sent_folder_missing: {
+    title: 'Mappen Sendt ble ikke funnet',
+    explanation: 'Reléet logget inn i postkassen via IMAP, men mappen for kopier av sendte meldinger finnes ikke der.',
+    fix: 'La mappefeltet stå tomt for å bruke mappen serveren merker som Sent, eller skriv mappens nøyaktige navn slik e-postprogrammet viser det (for eksempel Sent, Sent Items eller INBOX.Sent).',
+  },
 };

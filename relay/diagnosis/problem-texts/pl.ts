@@ -321,4 +321,10 @@ export const pl: Readonly<Record<ProblemCode, ProblemText>> = {
       'Nazwa serwera wskazuje na sieć prywatną (ten komputer, sieć biurową lub adres metadanych chmury) albo port nie jest portem poczty. Przekaźnik odmawia takich połączeń w imieniu użytkownika, więc nic tam nie wysłano.',
     fix: 'Użyj publicznej nazwy serwera dostawcy poczty i portu 587 (STARTTLS) lub 465 (TLS). Jeśli serwer poczty naprawdę jest wewnętrzny, administrator może go dopuścić, uruchamiając przekaźnik z OWNPOST_ALLOW_PRIVATE_HOSTS=1 (inne porty: OWNPOST_ALLOWED_PORTS).',
   },
+  // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
+  sent_folder_missing: {
+    title: 'Nie znaleziono folderu Wysłane',
+    explanation: 'Przekaźnik zalogował się do skrzynki przez IMAP, ale folder na kopie wysłanych wiadomości tam nie istnieje.',
+    fix: 'Zostaw pole folderu puste, aby użyć folderu, który serwer oznacza jako Sent, albo wpisz dokładną nazwę folderu tak, jak pokazuje ją program pocztowy (na przykład Sent, Sent Items lub INBOX.Sent).',
+  },
 };

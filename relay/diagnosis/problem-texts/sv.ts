@@ -320,4 +320,10 @@ export const sv: Readonly<Record<ProblemCode, ProblemText>> = {
       'Servernamnet pekar på ett privat nätverk (den här datorn, kontorets nätverk eller en metadataadress i molnet), eller så är porten ingen e-postport. Reläet vägrar sådana anslutningar för en användares räkning, så ingenting skickades dit.',
     fix: 'Använd e-postleverantörens publika servernamn och port 587 (STARTTLS) eller 465 (TLS). Om e-postservern verkligen är intern kan en administratör tillåta den genom att starta reläet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andra portar: OWNPOST_ALLOWED_PORTS).',
   },
+  // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
+  sent_folder_missing: {
+    title: 'Mappen Skickat hittades inte',
+    explanation: 'Reläet loggade in i brevlådan via IMAP, men mappen för kopior av skickade meddelanden finns inte där.',
+    fix: 'Lämna mappfältet tomt för att använda mappen som servern markerar som Sent, eller skriv mappens exakta namn som e-postprogrammet visar det (till exempel Sent, Sent Items eller INBOX.Sent).',
+  },
 };

@@ -47,6 +47,13 @@ function parseAddressField(text: string, required: boolean): { ok: true; value: 
   return parsed.ok ? { ok: true, value: parsed.value.map(formatMailbox) } : { ok: false, message: parsed.message };
 }
 
+/** The blind copies: only the addresses go to the relay, since nobody sees a blind copy's name. */
+function parseBccField(text: string): { ok: true; value: string[] } | { ok: false; message?: string } {
+  if (!text.trim()) return { ok: true, value: [] };
+  const parsed = parseMailboxList(text);
+  return parsed.ok ? { ok: true, value: parsed.value.map((m) => m.address) } : { ok: false, message: parsed.message };
+}
+
 /** The sender panel for one document: from, to, cc, subject, message, attachments, Send, and the result. */
 export function SendPanel({ found, host, signal, onClose }: Props) {
   const t = useMemo(() => createTranslator(pageStrings, host.language), [host.language]);
@@ -55,6 +62,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
   const { profiles, mappedId, profileId, setProfileId, template } = usePageSenders(host, signal, templateLanguage, (problem) => setPhase({ kind: 'error', problem }), found.kind);
   const [to, setTo] = useState(found.recipients[0] ?? '');
   const [cc, setCc] = useState('');
+  const [bcc, setBcc] = useState('');
   const [subject, setSubject] = useState('');
   const [text, setText] = useState('');
   const edited = useRef({ subject: false, text: false });
@@ -63,12 +71,13 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
   const [files, setFiles] = useState<AddedFile[]>([]);
   const [fileProblem, setFileProblem] = useState<string | undefined>();
   const [history, setHistory] = useState<MessageView[]>([]);
-  const [fieldProblem, setFieldProblem] = useState<{ field: 'to' | 'cc' | 'subject'; message: string } | undefined>();
+  const [fieldProblem, setFieldProblem] = useState<{ field: 'to' | 'cc' | 'bcc' | 'subject'; message: string } | undefined>();
   const idempotencyKey = useRef(newIdempotencyKey());
   const refs = {
     from: useRef<HTMLSelectElement>(null),
     to: useRef<HTMLInputElement>(null),
     cc: useRef<HTMLInputElement>(null),
+    bcc: useRef<HTMLInputElement>(null),
     subject: useRef<HTMLInputElement>(null),
     text: useRef<HTMLTextAreaElement>(null),
   };
@@ -113,6 +122,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
       [refs.from.current, profileId],
       [refs.to.current, to],
       [refs.cc.current, cc],
+      [refs.bcc.current, bcc],
       [refs.subject.current, subject],
       [refs.text.current, text],
     ] as const;
@@ -125,6 +135,8 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
     if (!toList.ok) return setFieldProblem({ field: 'to', message: toList.message ? t('badAddress', { field: t('to'), problem: toList.message }) : t('toRequired') });
     const ccList = parseAddressField(cc, false);
     if (!ccList.ok) return setFieldProblem({ field: 'cc', message: t('badAddress', { field: t('cc'), problem: ccList.message ?? '' }) });
+    const bccList = parseBccField(bcc);
+    if (!bccList.ok) return setFieldProblem({ field: 'bcc', message: t('badAddress', { field: t('bcc'), problem: bccList.message ?? '' }) });
     if (!subject.trim()) return setFieldProblem({ field: 'subject', message: t('subjectRequired') });
     setPhase({ kind: 'sending' });
     const result = await askBackground({
@@ -133,6 +145,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
         ...(profileId ? { profileId } : {}),
         to: toList.value,
         cc: ccList.value,
+        bcc: bccList.value,
         subject: subject.trim(),
         text,
         ...(includeDocument && found.pdfUrl ? { documentUrl: found.pdfUrl } : {}),
@@ -228,6 +241,20 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
             disabled={busy || done}
             aria-invalid={fieldProblem?.field === 'cc'}
             onInput={fromUser((e: Event) => setCc((e.currentTarget as HTMLInputElement).value))}
+          />
+        </label>
+        <label>
+          {t('bcc')}
+          <input
+            ref={refs.bcc}
+            data-testid="ownpost-bcc"
+            type="text"
+            value={bcc}
+            placeholder={t('addressesHint')}
+            title={t('bccHint')}
+            disabled={busy || done}
+            aria-invalid={fieldProblem?.field === 'bcc'}
+            onInput={fromUser((e: Event) => setBcc((e.currentTarget as HTMLInputElement).value))}
           />
         </label>
         {fieldProblem && (
