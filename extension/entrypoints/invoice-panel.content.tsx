@@ -1,6 +1,6 @@
 /**
  * The element picker's script (issues 7 and 14): Preact and the picker. Not loaded with the page: the
- * page-load script (invoice.content) asks the background to inject this file when the user starts the
+ * page script (invoice.content/page-script.ts) asks the background to inject this file when the user starts the
  * picker. The send and bulk panels run in the extension-origin panel frame instead
  * (extension/entrypoints/panel), so nothing from the relay is ever in the page.
  */

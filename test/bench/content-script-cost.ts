@@ -219,6 +219,9 @@ export function contentScriptCostSummary(result: ContentScriptCost): Record<stri
   };
 }
 
+/** A difference with its sign: `+4.2`, `-1.1`. */
+const signed = (ms: number) => `${ms >= 0 ? '+' : ''}${ms.toFixed(1)}`;
+
 /** The figures as `npm run bench` prints them: size, then the page's main-thread time with Ownpost, with the floor and without. */
 export function formatContentScriptCost(result: ContentScriptCost): string {
   const added = result.mainThreadMsWith - result.mainThreadMsWithout;
@@ -227,7 +230,7 @@ export function formatContentScriptCost(result: ContentScriptCost): string {
     `content script: ${(result.gzippedBytes / 1024).toFixed(1)} KB gzipped (the page script it loads on documents: ${(result.pageScriptGzippedBytes / 1024).toFixed(1)} KB); main thread per invoice page load (median of ${result.rounds}): ` +
     `${result.mainThreadMsWith.toFixed(1)} ms with the extension, ${result.mainThreadMsFloor.toFixed(1)} ms with a do-nothing content script (the floor), ` +
     `${result.mainThreadMsWithout.toFixed(1)} ms without ` +
-    `(+${added.toFixed(1)} ms, ratio with/without ${(result.mainThreadMsWith / result.mainThreadMsWithout).toFixed(2)}; floor +${floorAdded.toFixed(1)} ms)\n` +
+    `(${signed(added)} ms, ratio with/without ${(result.mainThreadMsWith / result.mainThreadMsWithout).toFixed(2)}; floor ${signed(floorAdded)} ms)\n` +
     `page added over floor: ${result.pageAddedOverFloorMs.toFixed(1)} ms per invoice page load (aim <= ${PAGE_ADDED_OVER_FLOOR_AIM_MS}); ` +
     `on a page without a document ${result.otherPage.addedOverFloorMs.toFixed(1)} ms ` +
     `(${result.otherPage.mainThreadMsWith.toFixed(1)} ms with, ${result.otherPage.mainThreadMsFloor.toFixed(1)} ms floor, ${result.otherPage.mainThreadMsWithout.toFixed(1)} ms without)`
