@@ -4,7 +4,7 @@ import { discoverLocally } from '../../extension/entrypoints/options/discovery';
 import { emptyDraft } from '../../extension/entrypoints/options/sender-draft';
 import { ADDRESS_STEP, addressStepReducer, discoveryFrom } from '../../extension/entrypoints/options/wizard-address-step';
 import { draftFromDiscovery, providerChoice, serverStepReducer } from '../../extension/entrypoints/options/wizard-server-step';
-import { sendToOf, SIGN_IN_STEP, signInStepReducer } from '../../extension/entrypoints/options/wizard-sign-in-step';
+import { needsOwnClient, sendToOf, SIGN_IN_STEP, signInStepReducer } from '../../extension/entrypoints/options/wizard-sign-in-step';
 import { credentialsRefused, failedAtSignIn, TEST_STEP, testPassed, testStepReducer, wizardFingerprint } from '../../extension/entrypoints/options/wizard-test-step';
 import { profile } from './sample-data';
 
@@ -64,6 +64,14 @@ describe('wizard, sign-in step', () => {
     expect(state.showPassword).toBe(true);
     expect(sendToOf(state)).toEqual({ sendTo: 'bo@firma.se' });
     expect(sendToOf(SIGN_IN_STEP)).toEqual({});
+  });
+
+  it('asks for an own app registration only for a sign-in the relay has no app for', () => {
+    const relayApps = (provider: 'microsoft' | 'google') => provider === 'microsoft';
+    expect(needsOwnClient('google', '', relayApps)).toBe(true);
+    expect(needsOwnClient('google', ' 123-abc.apps.googleusercontent.com ', relayApps)).toBe(false);
+    expect(needsOwnClient('microsoft', '', relayApps)).toBe(false);
+    expect(needsOwnClient('password', '', relayApps)).toBe(false);
   });
 });
 

@@ -1,16 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DiagnosisResult, ExtensionError } from '../../../shared/extension-messages';
-import { findProviderByDomain } from '../../../shared/providers';
-import type { DeliverySettingsView, ProfileView, SenderStyle, SmtpSecurity } from '../../../shared/schemas';
+import type { DeliverySettingsView, ProfileView } from '../../../shared/schemas';
 import { oauthStrings } from '../../i18n/oauth-strings';
 import { optionsStrings } from '../../i18n/options-strings';
 import { sendRequest } from '../../lib/send-request';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { CheckField, SelectField, TextField } from '../../ui/fields';
-import { formatBytes } from '../../ui/format';
+import { SelectField, TextField } from '../../ui/fields';
 import { useLanguage, useTranslator } from '../../ui/language';
 import { useConnection } from './connection';
-import { deliveryBody, deliveryChanged, deliveryDraftFrom, type DeliveryDraft, type SentCopyDraft } from './delivery-draft';
+import { deliveryBody, deliveryChanged, deliveryDraftFrom, type DeliveryDraft } from './delivery-draft';
 import { applySuggestion, diagnosisFromError, type ServerSettings, type SuggestedFix } from './diagnosis';
 import { DiagnosisReport } from './DiagnosisReport';
 import { fieldErrorsFrom } from './field-errors';
@@ -18,7 +16,9 @@ import { setFlash } from './flash';
 import { navigate } from './route';
 import { canManage } from './SendersPage';
 import { AppOnlyFields, DelegatedClientFields } from './OAuthFields';
-import { changedProfileBody, domainOf, draftFromProfile, profilePatch, serverFingerprint, testBlocker, type SenderDraft, type TestBlocker } from './sender-draft';
+import { changedProfileBody, draftFromProfile, profilePatch, serverFingerprint, testBlocker, type SenderDraft, type TestBlocker } from './sender-draft';
+import { DeliveryFields } from './DeliveryFields';
+import { SenderRulesFields } from './SenderRulesFields';
 import { SenderSignIn } from './SenderSignIn';
 import { CIPHER_CHOICES, TLS_VERSION_CHOICES } from './server-choices';
 import { ServerFields } from './server-fields';
@@ -92,7 +92,6 @@ export function SenderEditor({ id }: { id: string }) {
   }
   if (!profile || !draft || !original) return <p class="muted">{t('loading')}</p>;
 
-  const updateSent = (change: Partial<SentCopyDraft>) => update({ sentCopy: { ...draft.sentCopy, ...change } });
   const currentFingerprint = serverFingerprint(draft);
   const serverChanged = currentFingerprint !== serverFingerprint(original);
   const testPassedForDraft = test !== undefined && test.fingerprint === currentFingerprint && test.result.ok;
@@ -107,7 +106,6 @@ export function SenderEditor({ id }: { id: string }) {
   const untestable = blocker === 'needs_sign_in';
   const needsTest = serverChanged && !untestable && !testPassedForDraft;
   const manageable = canManage(profile, isAdmin);
-  const preset = findProviderByDomain(domainOf(draft.fromAddress));
 
   async function runTest(server: ServerSettings = draft!.server) {
     setTesting(true);
@@ -276,55 +274,7 @@ export function SenderEditor({ id }: { id: string }) {
           {test && !testing && <DiagnosisReport result={test.result} onApplySuggestion={takeSuggestion} />}
         </fieldset>
 
-        <fieldset class="card stack" disabled={!manageable}>
-          <legend class="section-title">{t('editor.section.rules')}</legend>
-          <CheckField label={t('editor.allowOther')} hint={t('editor.allowOtherHint')} checked={draft.allowOtherSender} onChange={(allowOtherSender) => update({ allowOtherSender })} testId="editor-allow-other" />
-          {draft.allowOtherSender && (
-            <div class="stack nested">
-              <TextField
-                label={t('editor.allowedSenders')}
-                multiline
-                rows={3}
-                value={draft.allowedSenders}
-                onInput={(allowedSenders) => update({ allowedSenders })}
-                hint={t('editor.allowedSendersHint')}
-                error={fieldErrors.allowedSenders}
-                testId="editor-allowed-senders"
-                spellcheck={false}
-              />
-              <SelectField
-                label={t('editor.senderStyle')}
-                value={draft.senderStyle}
-                options={[
-                  { value: 'sender_header' as SenderStyle, label: t('editor.senderStyle.sender_header') },
-                  { value: 'send_as' as SenderStyle, label: t('editor.senderStyle.send_as') },
-                ]}
-                onChange={(senderStyle) => update({ senderStyle })}
-                testId="editor-sender-style"
-              />
-            </div>
-          )}
-          <CheckField label={t('editor.bccSelf')} hint={t('editor.bccSelfHint')} checked={draft.bccSelf} onChange={(bccSelf) => update({ bccSelf })} testId="editor-bcc-self" />
-          <TextField
-            label={t('editor.archiveAddress')}
-            type="email"
-            value={draft.archiveAddress}
-            onInput={(archiveAddress) => update({ archiveAddress })}
-            hint={t('editor.archiveAddressHint')}
-            error={fieldErrors.archiveAddress}
-            testId="editor-archive-address"
-            spellcheck={false}
-          />
-          <CheckField label={t('wizard.makeDefault')} hint={t('wizard.makeDefaultHint')} checked={draft.isDefault} onChange={(isDefault) => update({ isDefault })} testId="editor-default" />
-          {isAdmin && (
-            <>
-              <CheckField label={t('wizard.companyWide')} hint={t('wizard.companyWideHint')} checked={draft.company} onChange={(company) => update({ company })} testId="editor-company" />
-              {draft.company && (
-                <CheckField label={t('editor.fallback')} hint={t('editor.fallbackHint')} checked={draft.isFallback} onChange={(isFallback) => update({ isFallback })} testId="editor-fallback" />
-              )}
-            </>
-          )}
-        </fieldset>
+        <SenderRulesFields draft={draft} update={update} fieldErrors={fieldErrors} manageable={manageable} isAdmin={isAdmin} />
 
         <fieldset class="card stack" disabled={!manageable}>
           <legend class="section-title">{t('editor.section.sites')}</legend>
@@ -334,57 +284,7 @@ export function SenderEditor({ id }: { id: string }) {
           </div>
         </fieldset>
 
-        {deliveryAvailable && (
-          <fieldset class="card stack" disabled={!manageable}>
-            <legend class="section-title">{t('editor.section.delivery')}</legend>
-            <TextField
-              label={t('editor.maxSize')}
-              type="number"
-              inputMode="numeric"
-              value={draft.maxMessageMb}
-              onInput={(maxMessageMb) => update({ maxMessageMb })}
-              hint={t('editor.maxSizeHint', { size: delivery ? formatBytes(delivery.effective.maxMessageBytes, t.locale) : '10 MB' })}
-              error={fieldErrors.maxMessageBytes}
-              testId="editor-max-size"
-              min={0.05}
-              max={200}
-            />
-            <CheckField label={t('editor.sentCopy')} hint={t('editor.sentCopyHint')} checked={draft.sentCopy.enabled} onChange={(enabled) => updateSent({ enabled })} testId="editor-sent-copy" />
-            {draft.sentCopy.enabled && preset?.serverSavesSentCopy && (
-              <p class="notice warn" data-testid="editor-sent-copy-twice">
-                {t('editor.sentCopyTwice', { provider: preset.name })}
-              </p>
-            )}
-            {draft.sentCopy.enabled && (
-              <div class="stack nested">
-                <div class="grid-server">
-                  <TextField label={t('editor.imapHost')} value={draft.sentCopy.host} onInput={(host) => updateSent({ host })} error={fieldErrors['sent.host']} testId="editor-imap-host" spellcheck={false} required />
-                  <TextField label={t('server.port')} type="number" inputMode="numeric" value={String(draft.sentCopy.port || '')} onInput={(port) => updateSent({ port: Number(port) || 0 })} error={fieldErrors['sent.port']} testId="editor-imap-port" required />
-                </div>
-                <SelectField
-                  label={t('server.security')}
-                  value={draft.sentCopy.security}
-                  options={(['tls', 'starttls'] as const).map((s) => ({ value: s as SmtpSecurity, label: t(`security.${s}.short`) }))}
-                  onChange={(security) => updateSent({ security, port: security === 'tls' ? 993 : 143 })}
-                  testId="editor-imap-security"
-                />
-                <div class="grid-2">
-                  <TextField label={t('editor.imapFolder')} value={draft.sentCopy.folder} onInput={(folder) => updateSent({ folder })} hint={t('editor.imapFolderHint')} testId="editor-imap-folder" />
-                  <TextField label={t('server.username')} value={draft.sentCopy.username} onInput={(username) => updateSent({ username })} hint={t('editor.imapLoginHint')} testId="editor-imap-username" spellcheck={false} />
-                  <TextField
-                    label={t('wizard.password')}
-                    type="password"
-                    value={draft.sentCopy.password}
-                    onInput={(password) => updateSent({ password })}
-                    hint={delivery?.saveToSent?.hasPassword ? t('editor.passwordKeep') : t('editor.imapLoginHint')}
-                    testId="editor-imap-password"
-                    autocomplete="off"
-                  />
-                </div>
-              </div>
-            )}
-          </fieldset>
-        )}
+        {delivery && <DeliveryFields draft={draft} update={update} delivery={delivery} fieldErrors={fieldErrors} manageable={manageable} />}
 
         {sentTest && (
           <div class="stack" data-testid="editor-sent-test">

@@ -5,26 +5,23 @@ import { oauthStrings } from '../../i18n/oauth-strings';
 import { optionsStrings } from '../../i18n/options-strings';
 import { sendRequest } from '../../lib/send-request';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { CheckField, TextField } from '../../ui/fields';
+import { TextField } from '../../ui/fields';
 import { useLanguage, useTranslator } from '../../ui/language';
 import { useConnection } from './connection';
 import { applySuggestion, diagnosisFromError, type ServerSettings, type SuggestedFix } from './diagnosis';
 import { setFlash } from './flash';
-import { PasswordAdvice } from './PasswordAdvice';
 import { ProviderAdvice } from './ProviderAdvice';
 import { ProviderPicker } from './ProviderPicker';
-import { AppOnlyFields, DelegatedClientFields } from './OAuthFields';
 import { navigate } from './route';
 import { emptyDraft, newProfileBody, type SenderDraft } from './sender-draft';
 import { ServerFields } from './server-fields';
-import { isDelegated, methodsFor, providerOf } from './sign-in-methods';
-import { SaveOptions } from './SaveOptions';
-import { SignInMethodPicker } from './SignInMethodPicker';
+import { methodsFor, providerOf } from './sign-in-methods';
 import { useSenderDraft } from './use-sender-draft';
 import { ADDRESS_STEP, addressStepReducer, discoveryFrom } from './wizard-address-step';
 import { draftFromDiscovery, providerChoice, serverStepReducer } from './wizard-server-step';
 import { sendToOf, SIGN_IN_STEP, signInStepReducer } from './wizard-sign-in-step';
 import { TEST_STEP, testStepReducer, wizardFingerprint } from './wizard-test-step';
+import { WizardSignInStep } from './WizardSignInStep';
 import { SignInThenTest, TestThenSave } from './WizardTestStep';
 
 const STEPS = ['address', 'server', 'password', 'test'] as const;
@@ -81,18 +78,14 @@ export function SenderWizard() {
     stepHeading.current?.focus();
   }, [step]);
 
-  // Aliases in the words of the page, so the form below reads as before.
+  // Aliases in the words of the page.
   const email = draft!.fromAddress;
-  const { server, username, password, method, oauth: oauthDraft, isDefault: makeDefault, company: companyWide } = draft!;
+  const { server, username, method, isDefault: makeDefault, company: companyWide } = draft!;
   const { discovered } = serverStep;
   const { saving, saveError, saved } = testStep;
-  const { showPassword, sendTo } = signIn;
   const setEmail = (fromAddress: string) => edit({ fromAddress });
   const setServer = (next: ServerSettings) => edit({ server: next });
   const setUsername = (next: string) => edit({ username: next });
-  const setPassword = (next: string) => edit({ password: next });
-  const setMethod = (next: SenderDraft['method']) => edit({ method: next });
-  const setOAuthDraft = (oauth: SenderDraft['oauth']) => edit({ oauth });
   const setMakeDefault = (isDefault: boolean) => edit({ isDefault });
   const setCompanyWide = (company: boolean) => edit({ company });
 
@@ -100,7 +93,6 @@ export function SenderWizard() {
   const methods = methodsFor(discovered?.providerId, server.host, discovered?.auth[0] === 'oauth2');
   const provider = providerOf(method);
   const relayHasApp = (p: 'microsoft' | 'google') => relayApps?.[p].relayApp ?? true;
-  const needsOwnClient = isDelegated(method) && !relayHasApp(method) && !oauthDraft.clientId.trim();
 
   async function discover(event: Event) {
     event.preventDefault();
@@ -258,68 +250,22 @@ export function SenderWizard() {
       )}
 
       {step === 'password' && discovered && (
-        <form
-          class="card stack step"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (isDelegated(method)) {
-              if (!needsOwnClient) void saveForSignIn();
-            } else void runTest();
-          }}
-        >
-          <h3 ref={stepHeading} tabIndex={-1}>
-            {method === 'password' ? t('wizard.password.heading') : o('wizard.step.signIn')}
-          </h3>
-          <SignInMethodPicker value={method} onChange={setMethod} fitting={methods.fitting} recommended={methods.recommended} idPrefix="wizard" />
-          {method === 'password' && (
-            <>
-              <PasswordAdvice discovered={discovered} />
-              <TextField
-                label={discovered.auth[0] === 'app_password' ? t('wizard.appPassword') : discovered.auth[0] === 'smtp_token' || discovered.auth[0] === 'api_key' ? t('wizard.token') : t('wizard.password')}
-                type={showPassword ? 'text' : 'password'}
-                value={password}
-                onInput={setPassword}
-                hint={t('wizard.passwordHint')}
-                testId="wizard-password"
-                autocomplete="off"
-                spellcheck={false}
-                required
-              />
-              <CheckField label={t('wizard.showPassword')} checked={showPassword} onChange={(shown) => dispatchSignIn({ type: 'passwordShown', shown })} testId="wizard-show-password" />
-            </>
-          )}
-          {method === 'microsoft_app' && (
-            <>
-              <AppOnlyFields value={oauthDraft} onChange={setOAuthDraft} idPrefix="wizard" />
-              <TextField label={o('app.mailbox')} value={username} onInput={setUsername} hint={o('app.mailboxHint')} testId="wizard-app-mailbox" spellcheck={false} required />
-            </>
-          )}
-          {isDelegated(method) && (
-            <>
-              <DelegatedClientFields provider={method} value={oauthDraft} onChange={setOAuthDraft} idPrefix="wizard" relayApp={relayHasApp(method)} />
-              <SaveOptions makeDefault={makeDefault} companyWide={companyWide} isAdmin={isAdmin} onMakeDefault={setMakeDefault} onCompanyWide={setCompanyWide} />
-              <p class="muted" id="wizard-save-first">
-                {o('wizard.saveFirst')}
-              </p>
-            </>
-          )}
-          <TextField label={t('wizard.sendTo')} type="email" value={sendTo} onInput={(value) => dispatchSignIn({ type: 'sendToTyped', sendTo: value })} hint={t('wizard.sendToHint')} testId="wizard-send-to" spellcheck={false} />
-          {saveError && isDelegated(method) && <ErrorNotice error={saveError} testId="save-error" />}
-          <div class="actions">
-            <button type="button" class="secondary" onClick={() => setStep('server')}>
-              {t('wizard.back')}
-            </button>
-            {isDelegated(method) ? (
-              <button type="submit" data-testid="wizard-save-and-sign-in" disabled={saving || needsOwnClient} aria-describedby="wizard-save-first">
-                {saving ? t('wizard.saving') : o('wizard.saveAndSignIn')}
-              </button>
-            ) : (
-              <button type="submit" data-testid="wizard-test">
-                {t('wizard.test')}
-              </button>
-            )}
-          </div>
-        </form>
+        <WizardSignInStep
+          headingRef={stepHeading}
+          discovered={discovered}
+          draft={draft!}
+          edit={edit}
+          state={signIn}
+          dispatch={dispatchSignIn}
+          methods={methods}
+          relayHasApp={relayHasApp}
+          isAdmin={isAdmin}
+          saving={saving}
+          saveError={saveError}
+          onBack={() => setStep('server')}
+          onTest={() => void runTest()}
+          onSaveForSignIn={() => void saveForSignIn()}
+        />
       )}
 
       {step === 'test' && saved && provider && (

@@ -2,6 +2,8 @@
  * The wizard's third step: how the sender signs in (the method, the password or app registration are the
  * sender draft's). Pure: the step's own choices, which are not part of the sender.
  */
+import { isDelegated, type SignInMethod } from './sign-in-methods';
+
 export interface SignInStep {
   /** The password shown as typed, to check it before the test. */
   showPassword: boolean;
@@ -25,4 +27,12 @@ export function signInStepReducer(state: SignInStep, action: SignInStepAction): 
 /** The test's `sendTo`, only when an address was typed. */
 export function sendToOf(state: SignInStep): { sendTo?: string } {
   return state.sendTo.trim() ? { sendTo: state.sendTo.trim() } : {};
+}
+
+/**
+ * A Microsoft or Google sign-in needs an app registration: the relay's own, else one typed here.
+ * Without either, the sender cannot be saved for its sign-in.
+ */
+export function needsOwnClient(method: SignInMethod, clientId: string, relayHasApp: (provider: 'microsoft' | 'google') => boolean): boolean {
+  return isDelegated(method) && !relayHasApp(method) && !clientId.trim();
 }

@@ -7,13 +7,15 @@ import { renderTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
 import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
+import { routeOf, type SendRoute } from './send-route';
 import { templateValues, usePageSenders } from './use-page-senders';
 import { deliveryProblem, followMessage, formMatchesDraft, fromUser, newIdempotencyKey, problemOf, type Problem } from './panel-helpers';
 
 /** Documents of a list whose history is looked up when the bulk panel opens. */
 const MAX_HISTORY_LOOKUPS = 50;
 
-type RowResult = { state: 'queued' } | { state: 'sent' } | { state: 'error'; problem: Problem };
+/** `route`: where the send went, when not simply through the chosen sender (send-route.ts). */
+type RowResult = { state: 'queued'; route?: SendRoute } | { state: 'sent'; route?: SendRoute } | { state: 'error'; problem: Problem };
 
 interface Row {
   found: DetectedDocument;
@@ -89,11 +91,12 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
     });
     if (signal.aborted) return;
     if (!result.ok) return update(index, { result: { state: 'error', problem: problemOf(result.error) } });
+    update(index, { result: { state: 'queued', route: routeOf(result.data, profiles) } });
     // Delivery is followed in the background of the loop: the next document goes out meanwhile.
     void followMessage(result.data, signal, () => undefined).then((final) => {
       if (!final || signal.aborted) return;
       if ('code' in final) return update(index, { result: { state: 'error', problem: problemOf(final) } });
-      if (final.status === 'sent') return update(index, { result: { state: 'sent' } });
+      if (final.status === 'sent') return update(index, { result: { state: 'sent', route: routeOf(final, profiles) } });
       if (final.status === 'failed') return update(index, { result: { state: 'error', problem: deliveryProblem(final, t('failed')) } });
     });
   }
@@ -199,6 +202,11 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
                   {row.result && (
                     <span class={`result ${row.result.state}`} data-testid="ownpost-bulk-result" data-state={row.result.state} title={row.result.state === 'error' ? row.result.problem.hint : undefined}>
                       {row.result.state === 'queued' ? t('resultQueued') : row.result.state === 'sent' ? t('resultSent') : `${t('resultFailed')}: ${row.result.problem.message}`}
+                    </span>
+                  )}
+                  {row.result && row.result.state !== 'error' && row.result.route?.fallbackFrom !== undefined && (
+                    <span class="route" data-testid="ownpost-bulk-fallback">
+                      {t('fallbackUsed', { sender: row.result.route.fallbackFrom })}
                     </span>
                   )}
                 </td>
