@@ -9,6 +9,7 @@ import { MAX_DOCUMENT_BYTES, type ExtensionError, type ExtensionResponses, type 
 import { zRecipeInput, type RecipeInput, type RecipeView } from '../../shared/recipe-schemas';
 import type { MessageView } from '../../shared/schemas';
 import { browser, type Runtime } from '../lib/browser';
+import { projectForPage } from '../lib/site-projects';
 import { connectionItem, type StoredConnection } from '../lib/connection-item';
 import { currentLanguage } from '../lib/settings-items';
 import {
@@ -86,6 +87,7 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
     const document = await fetchDocumentForTab(item.url, sender.tab, { filenameHint: item.filename, reuse: true });
     documents.push({ ref: item.ref, attachments: [{ filename: document.filename, contentType: document.contentType, contentBase64: bytesToBase64(document.bytes) }] });
   }
+  const project = await projectForPage(sender.tab?.url);
   return callRelay<MessageView>(connection.relayUrl, '/v1/messages', {
     method: 'POST',
     token: connection.token,
@@ -103,6 +105,7 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
         ...(draft.documentRef ? { documentRef: draft.documentRef } : {}),
         ...(draft.documentKind ? { documentKind: draft.documentKind } : {}),
         ...(sender.tab?.url ? { pageUrl: sender.tab.url } : {}),
+        ...(project ? { project } : {}),
       },
     },
   });
