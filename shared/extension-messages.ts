@@ -41,6 +41,14 @@ export const zSendDraft = z.object({
   documentKind: z.enum(DOCUMENT_KINDS).optional(),
   /** Files the user added in the panel, besides the page's document. */
   attachments: z.array(zPickedFile).max(10).default([]),
+  /**
+   * Several documents of a list page in one message (issue 21: one mail per customer), each fetched by
+   * the background like `documentUrl`. The relay splits a send too large for the mailbox between them.
+   */
+  documents: z
+    .array(z.object({ url: z.string().url().max(4096), filename: z.string().max(255).optional(), ref: z.string().min(1).max(200) }))
+    .max(50)
+    .default([]),
   /** Chosen by the panel once per draft, so a retried send never becomes a second mail. */
   idempotencyKey: z.string().min(8).max(200),
 });

@@ -9,6 +9,7 @@ import { MAX_DOCUMENT_BYTES, type ExtensionError, type ExtensionResponses, type 
 import { zRecipeInput, type RecipeInput, type RecipeView } from '../../shared/recipe-schemas';
 import type { MessageView, SendAcceptedView } from '../../shared/schemas';
 import { browser, type Runtime } from '../lib/browser';
+import { projectForPage } from '../lib/site-projects';
 import { connectionItem, type StoredConnection } from '../lib/connection-item';
 import { currentLanguage } from '../lib/settings-items';
 import {
@@ -87,6 +88,13 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
     }
     attachments.push(file);
   }
+  // One after another, like the bulk panel's sends: the site should not see a burst of downloads.
+  const documents: { ref: string; attachments: typeof attachments }[] = [];
+  for (const item of draft.documents ?? []) {
+    const document = await fetchDocumentForTab(item.url, sender.tab, { filenameHint: item.filename, reuse: true });
+    documents.push({ ref: item.ref, attachments: [{ filename: document.filename, contentType: document.contentType, contentBase64: bytesToBase64(document.bytes) }] });
+  }
+  const project = await projectForPage(sender.tab?.url);
   return callRelay<SendAcceptedView>(connection.relayUrl, '/v1/messages', {
     method: 'POST',
     token: connection.token,
@@ -99,10 +107,12 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
       subject: draft.subject,
       text: draft.text ?? '',
       attachments,
+      ...(documents.length ? { documents } : {}),
       context: {
         ...(draft.documentRef ? { documentRef: draft.documentRef } : {}),
         ...(draft.documentKind ? { documentKind: draft.documentKind } : {}),
         ...(sender.tab?.url ? { pageUrl: sender.tab.url } : {}),
+        ...(project ? { project } : {}),
       },
     },
   });

@@ -357,6 +357,16 @@ describe('sites', () => {
     expect(apis.granted.has('https://app.wfirma.pl/*')).toBe(false);
   });
 
+  it('keeps the project or brand the user names for a site, for the sends from it', async () => {
+    connected();
+    await enabledSitesItem.setValue([{ origin: 'https://app.wfirma.pl', matchPattern: 'https://app.wfirma.pl/*', enabledAt: '2026-11-01T00:00:00Z' }]);
+    const page = await renderPage(within(<SitesPage />));
+    const field = (await eventually(() => page.get('site-project'))) as HTMLInputElement;
+    await type(field, 'Brand B');
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    await eventually(async () => expect((await enabledSitesItem.getValue())[0]).toMatchObject({ origin: 'https://app.wfirma.pl', project: 'Brand B' }));
+  });
+
   it('names the generic adapter in the user’s language', async () => {
     connected();
     await preferencesItem.setValue({ language: 'de' });
