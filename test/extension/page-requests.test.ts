@@ -243,6 +243,8 @@ describe('sending from the page', () => {
       panelFrame(),
     );
     expect(message.profileId).toBe(brand.id);
+    // Delivered before the test ends, so later tests counting what the server received start from it.
+    await vi.waitFor(() => expect(smtp.received.some((m) => m.parsed.subject === 'Faktura B-1')).toBe(true), { timeout: 15_000 });
     await setSiteProject(site.origin, '');
     expect((await enabledSitesItem.getValue())[0]).not.toHaveProperty('project');
   });
