@@ -656,15 +656,23 @@ export const zDeliverySettings = z.object({
 });
 export type DeliverySettingsInput = z.infer<typeof zDeliverySettings>;
 
-export interface DeliverySettingsView {
-  profileId: string;
-  maxMessageBytes?: number;
-  maxConnections?: number;
-  messagesPerMinute?: number;
-  saveToSent?: Omit<z.infer<typeof zSaveToSent>, 'password'> & { port: number; hasPassword: boolean };
+/** `GET|PUT /v1/profiles/:id/delivery`: the settings as set (the Sent folder's password never), and what applies. */
+export const zDeliverySettingsView = z.strictObject({
+  profileId: z.string(),
+  maxMessageBytes: z.number().int().optional(),
+  maxConnections: z.number().int().optional(),
+  messagesPerMinute: z.number().int().optional(),
+  saveToSent: zSaveToSent.omit({ password: true }).extend({ port: z.number().int(), hasPassword: z.boolean() }).strict().optional(),
   /** What delivery really uses, after defaults, presets and the server's SIZE. */
-  effective: { maxMessageBytes: number; maxConnections: number; messagesPerMinute?: number; serverMaxBytes?: number; preset?: string };
-}
+  effective: z.strictObject({
+    maxMessageBytes: z.number().int(),
+    maxConnections: z.number().int(),
+    messagesPerMinute: z.number().int().optional(),
+    serverMaxBytes: z.number().int().optional(),
+    preset: z.string().optional(),
+  }),
+});
+export type DeliverySettingsView = z.output<typeof zDeliverySettingsView>;
 
 export const zPairRequest = z.object({
   code: z.string().trim().min(4).max(32),
