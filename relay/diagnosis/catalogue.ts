@@ -12,7 +12,7 @@
  * Codes are persisted with messages (`problemCode`), so a code is never renamed or reused.
  */
 
-import { LANGUAGES, type Language } from '../../shared/languages';
+import { LANGUAGES, matchLanguage, type Language } from '../../shared/languages';
 export { LANGUAGES, type Language };
 
 /**
@@ -2408,18 +2408,13 @@ export function isProblemCode(value: unknown): value is ProblemCode {
   return typeof value === 'string' && Object.hasOwn(DEFINITIONS, value);
 }
 
-/** Norwegian readers get Bokmål whether their browser says `no`, `nb` or `nn`. */
-const LANGUAGE_ALIASES: Readonly<Record<string, Language>> = { no: 'nb', nn: 'nb' };
-
 /**
  * The supported language for a language tag (`de`, `de-AT`, `nb_NO`, `no`), or undefined.
  *
  * @example resolveLanguage('sv-FI') // 'sv'
  */
 export function resolveLanguage(tag: string | undefined | null): Language | undefined {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  const language = LANGUAGE_ALIASES[primary] ?? primary;
-  return (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : undefined;
+  return matchLanguage(tag ?? '');
 }
 
 /**
