@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { RelayConfig } from './config';
 import { createSenderTestService, type SenderTestConfig } from './diagnosis/sender-test-service';
@@ -46,7 +46,7 @@ export interface AppDeps {
 /** The relay's HTTP API. Pure: no listening socket, so tests call `app.request()` in process. */
 export function createApp(deps: AppDeps) {
   const { config, store, cipher, log } = deps;
-  const app = new Hono<AuthEnv>();
+  const app = new OpenAPIHono<AuthEnv>();
   // On PostgreSQL the limits count in the database, so every relay instance sees the same counts.
   // OAuth2 senders are tested with a real access token, from the same cache delivery uses.
   const smtpAuth = createSmtpAuthResolver({ store, cipher, config: config.oauth });
@@ -102,8 +102,8 @@ export function createApp(deps: AppDeps) {
       limiterStore,
     }),
   );
-  // Last: the description lists every route mounted above.
-  app.route('/', openApiRoutes(config.version, () => app.routes));
+  // Last: the description of every route mounted above, itself included.
+  app.route('/', openApiRoutes(config.version, app));
   return app;
 }
 

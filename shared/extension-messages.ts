@@ -61,7 +61,7 @@ export type SendDraft = z.input<typeof zSendDraft>;
 const zRelayBody = z.record(z.string(), z.unknown());
 const zId = z.string().min(1).max(64);
 /** The language for the relay's explanations (`?lang=`): the one the user chose in the extension, not the browser's. */
-const zExplanationLanguage = z.enum(['en', 'pl', 'is', 'sv', 'da', 'nb', 'de']).optional();
+const zExplanationLanguage = z.enum(LANGUAGES).optional();
 
 /**
  * A document as the page's content script hands it to the panel (issue 14): page data only, checked

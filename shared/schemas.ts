@@ -2,6 +2,7 @@
  * The relay's HTTP contract: every request body is parsed here, once, into a typed value.
  * Shared by the relay (validation at the edge) and the extension (types and background checks).
  */
+import type { zProfileView } from './api-schemas';
 import { z } from 'zod';
 import { parseAddress, parseMailbox, type Mailbox } from './address';
 import { DOCUMENT_KINDS } from './document-kinds';
@@ -371,6 +372,9 @@ const profileFields = {
   projects: zUniqueList(zHeaderText(200).trim().min(1), 100, normaliseProjectName),
 };
 
+/** Every field of a sender profile as it is set, once: input, patch and view are derived from it. */
+export const zProfileFields = z.object(profileFields);
+
 export const zProfileInput = z.object({
   ...profileFields,
   scope: profileFields.scope.default('personal'),
@@ -412,29 +416,8 @@ export const zProfilePatch = z
   .partial();
 export type ProfilePatch = z.infer<typeof zProfilePatch>;
 
-/** A profile as the API shows it: secrets replaced by `hasPassword`. */
-export interface ProfileView {
-  id: string;
-  name: string;
-  scope: 'personal' | 'company';
-  ownerEmail: string | null;
-  fromName?: string;
-  fromAddress: string;
-  replyTo?: string;
-  smtp: { host: string; port: number; security: SmtpSecurity; ehloName?: string; minTlsVersion: TlsVersion; ciphers: CipherLevel; allowPlaintextAuth?: boolean };
-  auth: ProfileAuthView;
-  allowOtherSender: boolean;
-  allowedSenders: string[];
-  senderStyle: SenderStyle;
-  bccSelf: boolean;
-  archiveAddress?: string;
-  isDefault: boolean;
-  isFallback: boolean;
-  sites: string[];
-  projects: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** A profile as the API shows it (shared/api-schemas.ts `zProfileView`): secrets replaced by `hasPassword`. */
+export type ProfileView = Omit<z.output<typeof zProfileView>, 'auth'> & { auth: ProfileAuthView };
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -681,15 +664,23 @@ export const zDeliverySettings = z.object({
 });
 export type DeliverySettingsInput = z.infer<typeof zDeliverySettings>;
 
-export interface DeliverySettingsView {
-  profileId: string;
-  maxMessageBytes?: number;
-  maxConnections?: number;
-  messagesPerMinute?: number;
-  saveToSent?: Omit<z.infer<typeof zSaveToSent>, 'password'> & { port: number; hasPassword: boolean };
+/** `GET|PUT /v1/profiles/:id/delivery`: the settings as set (the Sent folder's password never), and what applies. */
+export const zDeliverySettingsView = z.strictObject({
+  profileId: z.string(),
+  maxMessageBytes: z.number().int().optional(),
+  maxConnections: z.number().int().optional(),
+  messagesPerMinute: z.number().int().optional(),
+  saveToSent: zSaveToSent.omit({ password: true }).extend({ port: z.number().int(), hasPassword: z.boolean() }).strict().optional(),
   /** What delivery really uses, after defaults, presets and the server's SIZE. */
-  effective: { maxMessageBytes: number; maxConnections: number; messagesPerMinute?: number; serverMaxBytes?: number; preset?: string };
-}
+  effective: z.strictObject({
+    maxMessageBytes: z.number().int(),
+    maxConnections: z.number().int(),
+    messagesPerMinute: z.number().int().optional(),
+    serverMaxBytes: z.number().int().optional(),
+    preset: z.string().optional(),
+  }),
+});
+export type DeliverySettingsView = z.output<typeof zDeliverySettingsView>;
 
 export const zPairRequest = z.object({
   code: z.string().trim().min(4).max(32),

@@ -9,7 +9,7 @@
  *   error numbers), because the user has to type or find them exactly so. The unit tests check this.
  */
 
-import { LANGUAGES, type Language } from '../../shared/languages';
+import { LANGUAGES, matchLanguage, type Language } from '../../shared/languages';
 import { da } from './problem-texts/da';
 import { de } from './problem-texts/de';
 import { en } from './problem-texts/en';
@@ -43,18 +43,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = Object.freeze(
   }),
 );
 
-/** Norwegian readers get Bokmål whether their browser says `no`, `nb` or `nn`. */
-const LANGUAGE_ALIASES: Readonly<Record<string, Language>> = { no: 'nb', nn: 'nb' };
-
 /**
  * The supported language for a language tag (`de`, `de-AT`, `nb_NO`, `no`), or undefined.
  *
  * @example resolveLanguage('sv-FI') // 'sv'
  */
 export function resolveLanguage(tag: string | undefined | null): Language | undefined {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  const language = LANGUAGE_ALIASES[primary] ?? primary;
-  return (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : undefined;
+  return matchLanguage(tag ?? '');
 }
 
 /**

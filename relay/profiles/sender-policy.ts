@@ -19,6 +19,7 @@
  */
 import { sameAddress, type Mailbox } from '../../shared/address';
 import { matchesAnySenderPattern, parseSenderPattern, senderPatternWithin, type SenderPattern } from '../../shared/sender-patterns';
+import { sendsAs } from '../../shared/sender-choice';
 import { DomainError } from '../errors/domain-error';
 import type { ProfileRow, UserRow } from '../store/types';
 import { profileBlindCopies } from './blind-copies';
@@ -212,8 +213,7 @@ export function assertTestSenderAllowed(
 ): void {
   if (user.role === 'admin') return;
   if (saved?.scope === 'company') {
-    const mayUse = sameAddress(test.fromAddress, saved.data.fromAddress) || (saved.data.allowOtherSender && matchesAnySenderPattern(saved.data.allowedSenders, test.fromAddress));
-    if (!mayUse) {
+    if (!sendsAs(saved.data, test.fromAddress)) {
       throw new DomainError('sender_not_allowed', `The sender "${saved.data.name}" may not send as ${test.fromAddress}.`, {
         details: { field: 'fromAddress', allowed: [saved.data.fromAddress, ...(saved.data.allowOtherSender ? saved.data.allowedSenders : [])] },
       });
