@@ -8,6 +8,7 @@ import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody }
 import { FreshBodies } from './fresh-bodies';
 import type { MessageStatus } from '../../../shared/schemas';
 import { OutboxLock } from './outbox-lock';
+import { enqueueOps, enqueueResult } from './enqueue-ops';
 import { runOps, SqlThread, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 import type {
   AppPasswordRow,
@@ -43,6 +44,13 @@ const FRESH_BODIES_BYTES = 64 * 1024 * 1024;
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 type Row = Record<string, unknown>;
+
+/** A send waiting for its group commit, and its caller. */
+interface PendingSend {
+  send: NewSend;
+  resolve: (result: EnqueueResult) => void;
+  reject: (error: unknown) => void;
+}
 
 
 /** A `users` row as the store and the people store (relay/people/sqlite-people-store.ts) return it. */
@@ -190,8 +198,12 @@ function toDeliverySettings(row: Row | undefined): DeliverySettingsRow | undefin
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
-  /** Sends waiting for the next group commit (see enqueueSend). */
-  private readonly pendingSends: { send: NewSend; resolve: (result: EnqueueResult) => void; reject: (error: unknown) => void }[] = [];
+  /** Sends waiting for the next group commit on this connection (see enqueueSend). */
+  private readonly pendingSends: PendingSend[] = [];
+  /** Sends waiting for the next group commit on the SQLite thread (see enqueueSend). */
+  private readonly pendingThreadSends: PendingSend[] = [];
+  /** The group commit the SQLite thread is running now; the next one starts when it ends. */
+  private threadCommit: Promise<void> | undefined;
   /** Prepared once: the outbox runs the same statements for every message. */
   private readonly statements = new Map<string, Database.Statement>();
   /** Runs its argument in a transaction; made once, not per call (see relaxed). */
@@ -495,17 +507,66 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Group commit: sends that reach the store in the same turn of the event loop are written in one
-   * transaction with one fsync (synchronous=FULL), each in a savepoint of its own so that one
-   * failing send does not undo the others. Every caller is answered only after the commit.
+   * Group commit: sends that reach the store together are written in one transaction with one
+   * fsync, each in a savepoint of its own so that one failing send does not undo the others. Every
+   * caller is answered only after the commit is on disk.
+   *
+   * On the SQLite thread (sql-thread.mjs), so that the inserts and the fsync do not stop the event
+   * loop: while one group commits, the next requests are read, checked and composed, and they form
+   * the next group. A send with a body stored in chunks (a large attachment) is written on this
+   * connection instead, chunk by chunk from the request's own bytes: copying it to the thread would
+   * hold the whole body twice more. So is every send of a database in memory (no second connection).
    */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
-    // The worker will claim it soon: its thread starts now, while this send is committed.
-    this.outboxThread();
+    // The worker will claim it soon: the thread starts now, while this send is committed.
+    const thread = this.outboxThread();
     return new Promise((resolve, reject) => {
+      if (thread && send.messages.every((m) => m.raw.length <= BODY_CHUNK_BYTES)) {
+        this.pendingThreadSends.push({ send, resolve, reject });
+        if (this.pendingThreadSends.length === 1 && !this.threadCommit) setImmediate(() => this.flushThreadSends());
+        return;
+      }
       this.pendingSends.push({ send, resolve, reject });
       if (this.pendingSends.length === 1) setImmediate(() => this.flushSends());
     });
+  }
+
+  /** Commits the sends waiting for the thread as one group, then the ones that came meanwhile. */
+  private flushThreadSends(): void {
+    const thread = this.outboxThread();
+    const batch = this.pendingThreadSends.splice(0);
+    if (batch.length === 0) return;
+    if (!thread) {
+      // Closed meanwhile.
+      for (const waiting of batch) waiting.reject(new Error('the store is closed'));
+      return;
+    }
+    this.threadCommit = thread
+      .runGroups(
+        batch.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS)),
+        { sync: true },
+      )
+      .then(
+        (outcomes) => {
+          this.storageFailure.clear();
+          batch.forEach((waiting, i) => {
+            const outcome = outcomes[i]!;
+            if (outcome.error) return waiting.reject(outcome.error);
+            const result = enqueueResult(waiting.send, outcome.results, toMessage);
+            // Committed: the worker will claim these in a moment, and finds their bodies here.
+            if (result.kind === 'created') for (const message of waiting.send.messages) this.freshBodies.remember(message.id, message.raw);
+            waiting.resolve(result);
+          });
+        },
+        (error: unknown) => {
+          this.storageFailure.note(error);
+          for (const waiting of batch) waiting.reject(error);
+        },
+      )
+      .finally(() => {
+        this.threadCommit = undefined;
+        if (this.pendingThreadSends.length) this.flushThreadSends();
+      });
   }
 
   private flushSends(): void {
@@ -740,9 +801,10 @@ export class SqliteStore implements Store {
 
   async listAttemptsOfMessages(messageIds: string[]): Promise<AttemptRecord[]> {
     if (messageIds.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT * FROM attempts WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
-      .all(JSON.stringify(messageIds)) as Row[];
+    // Prepared once: every answer to a send lists its message's attempts.
+    const rows = this.statement(`SELECT * FROM attempts WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(
+      JSON.stringify(messageIds),
+    ) as Row[];
     return rows.map(toAttempt);
   }
 
