@@ -8,10 +8,11 @@ import { importX, tseslint } from 'ownpost-lint';
 const root = import.meta.dirname;
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.js', '.mjs'];
 
-// The relay's HTTP side: the server, its routes and guards, and the SMTP front door. Everything
-// else in relay/ is domain code, which must not depend on HTTP: the SMTP front door and the CLI
-// reach it without a request.
-const RELAY_HTTP_SIDE = new Set(['http', 'routes', 'smtp', 'app.ts', 'relay.ts', 'cli.ts']);
+// The relay's HTTP side: the server, its routes, their OpenAPI declarations (api/) and guards, the
+// SMTP front door, and the wiring that reads the configuration and starts them. Everything else in
+// relay/ is domain code, which must not depend on HTTP: the SMTP front door and the CLI reach it
+// without a request.
+const RELAY_HTTP_SIDE = new Set(['http', 'routes', 'api', 'smtp', 'app.ts', 'relay.ts', 'cli.ts', 'config.ts']);
 const relayDomain = readdirSync(`${root}/relay`).filter((entry) => !RELAY_HTTP_SIDE.has(entry));
 
 export default tseslint.config(

@@ -11,7 +11,7 @@ import { extensionOriginsOnly, hostGuard } from './http/guards';
 import { limiterStoreFor } from './limits/limiter-store-for';
 import { PairingLimits } from './limits/pairing-limits';
 import { peopleStoreFor } from './people/people-store';
-import { requestLog } from './observability/request-log';
+import { requestLog } from './http/request-log';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { deliverySettingsRoutes } from './routes/delivery-settings-routes';
@@ -41,7 +41,6 @@ export interface AppDeps {
   log: (line: string) => void;
   onQueued: () => void;
 }
-
 
 /** The relay's HTTP API. Pure: no listening socket, so tests call `app.request()` in process. */
 export function createApp(deps: AppDeps) {

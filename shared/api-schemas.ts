@@ -17,8 +17,6 @@ import {
   MESSAGE_STATUSES,
   OAUTH_FLOWS,
   OAUTH_PROVIDERS,
-  PROFILE_SCOPES,
-  SENDER_STYLES,
   SENT_COPY_STATUSES,
   SMTP_SECURITY,
   TLS_VERSIONS,
@@ -216,9 +214,7 @@ export const zMessageView = z.looseObject({
   lastReply: z.string().optional(),
   nextAttemptAt: isoDate().optional(),
   problem: z.looseObject({ code: z.string(), title: z.string(), explanation: z.string(), fix: z.string() }).optional(),
-  sentCopy: z
-    .looseObject({ status: z.enum(SENT_COPY_STATUSES), folder: z.string().optional(), error: z.string().optional(), attempts: z.number().int() })
-    .optional(),
+  sentCopy: z.looseObject({ status: z.enum(SENT_COPY_STATUSES), folder: z.string().optional(), error: z.string().optional(), attempts: z.number().int() }).optional(),
   /** Present when the company fallback sent it instead of a failing profile. */
   fallback: z
     .looseObject({
@@ -239,9 +235,7 @@ export const zMessageView = z.looseObject({
 });
 
 export const zSendAcceptedView = zMessageView.extend({
-  parts: z
-    .array(z.looseObject({ id: z.string(), part: z.looseObject({ number: z.number().int(), of: z.number().int() }), documents: z.array(z.unknown()) }))
-    .optional(),
+  parts: z.array(z.looseObject({ id: z.string(), part: z.looseObject({ number: z.number().int(), of: z.number().int() }), documents: z.array(z.unknown()) })).optional(),
 });
 
 // ------------------------------------------------------------------------ people and devices (issues 14, 20)

@@ -1,14 +1,8 @@
-import {
-  CONTENT_SCRIPT_REQUESTS,
-  zExtensionRequest,
-  type ConnectionState,
-  type ExtensionResponses,
-  type ExtensionResult,
-} from '../../shared/extension-messages';
+import { CONTENT_SCRIPT_REQUESTS, zExtensionRequest, type ConnectionState, type ExtensionResponses, type ExtensionResult } from '../../shared/extension-messages';
 import type { AppPasswordView, DiscoveryResult, MeView, NewAppPasswordView } from '../../shared/api-schemas';
 import type { DiagnosisResult } from '../../shared/extension-messages';
 import type { OAuthProvidersView, OAuthSignInView } from '../../shared/oauth-schemas';
-import type { DeliverySettingsView, MessageView, PairResponse, ProfileView, UserView } from '../../shared/schemas';
+import type { DeliverySettingsView, MessageView, PairResponse, ProfileView } from '../../shared/schemas';
 import type { Runtime } from '../lib/browser';
 import { browser } from '../lib/browser';
 import { connectionItem } from '../lib/connection-item';
@@ -240,11 +234,9 @@ const HANDLERS: RequestHandlers = {
   },
   'messages.list': async (request) => {
     const connection = await requireConnection();
-    return callRelay<{ messages: MessageView[] }>(
-      connection.relayUrl,
-      relayPath('/v1/messages', { documentRef: request.documentRef, limit: request.limit, lang: request.language }),
-      { token: connection.token },
-    );
+    return callRelay<{ messages: MessageView[] }>(connection.relayUrl, relayPath('/v1/messages', { documentRef: request.documentRef, limit: request.limit, lang: request.language }), {
+      token: connection.token,
+    });
   },
   'appPasswords.list': async () => {
     const connection = await requireConnection();

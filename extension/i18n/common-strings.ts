@@ -90,8 +90,10 @@ export const commonStrings = defineCatalogue({
   is: {
     'reminder.heading': 'Áminningar',
     'reminder.secret.days_30': 'Biðlaraleyndarmál „{name}“ rennur út {date} ({days} dagar eftir). Búðu til nýtt í Microsoft Entra (Certificates & secrets) og sláðu það inn í þennan sendanda.',
-    'reminder.secret.days_7': 'Biðlaraleyndarmál „{name}“ rennur út {date}: aðeins {days} dagar eftir. Búðu til nýtt í Microsoft Entra (Certificates & secrets) og sláðu það inn í þennan sendanda núna.',
-    'reminder.secret.expired': 'Biðlaraleyndarmál „{name}“ rann út {date}: þessi sendandi getur ekki sent. Búðu til nýtt í Microsoft Entra (Certificates & secrets) og sláðu það inn í þennan sendanda.',
+    'reminder.secret.days_7':
+      'Biðlaraleyndarmál „{name}“ rennur út {date}: aðeins {days} dagar eftir. Búðu til nýtt í Microsoft Entra (Certificates & secrets) og sláðu það inn í þennan sendanda núna.',
+    'reminder.secret.expired':
+      'Biðlaraleyndarmál „{name}“ rann út {date}: þessi sendandi getur ekki sent. Búðu til nýtt í Microsoft Entra (Certificates & secrets) og sláðu það inn í þennan sendanda.',
     'reminder.open': 'Opna sendanda',
     loading: 'Hleð…',
     'connect.lead': 'Tengdu þennan vafra við Ownpost-miðlarann, litla þjóninn sem sendir póst í gegnum pósthólfið þitt.',
@@ -249,9 +251,12 @@ export const commonStrings = defineCatalogue({
   },
   de: {
     'reminder.heading': 'Erinnerungen',
-    'reminder.secret.days_30': 'Der geheime Clientschlüssel von „{name}“ läuft am {date} ab (noch {days} Tage). Erstellen Sie in Microsoft Entra (Certificates & secrets) einen neuen und tragen Sie ihn beim Absender ein.',
-    'reminder.secret.days_7': 'Der geheime Clientschlüssel von „{name}“ läuft am {date} ab: nur noch {days} Tage. Erstellen Sie jetzt in Microsoft Entra (Certificates & secrets) einen neuen und tragen Sie ihn beim Absender ein.',
-    'reminder.secret.expired': 'Der geheime Clientschlüssel von „{name}“ ist am {date} abgelaufen: dieser Absender kann nicht senden. Erstellen Sie in Microsoft Entra (Certificates & secrets) einen neuen und tragen Sie ihn beim Absender ein.',
+    'reminder.secret.days_30':
+      'Der geheime Clientschlüssel von „{name}“ läuft am {date} ab (noch {days} Tage). Erstellen Sie in Microsoft Entra (Certificates & secrets) einen neuen und tragen Sie ihn beim Absender ein.',
+    'reminder.secret.days_7':
+      'Der geheime Clientschlüssel von „{name}“ läuft am {date} ab: nur noch {days} Tage. Erstellen Sie jetzt in Microsoft Entra (Certificates & secrets) einen neuen und tragen Sie ihn beim Absender ein.',
+    'reminder.secret.expired':
+      'Der geheime Clientschlüssel von „{name}“ ist am {date} abgelaufen: dieser Absender kann nicht senden. Erstellen Sie in Microsoft Entra (Certificates & secrets) einen neuen und tragen Sie ihn beim Absender ein.',
     'reminder.open': 'Absender öffnen',
     loading: 'Wird geladen…',
     'connect.lead': 'Verbinden Sie diesen Browser mit Ihrem Ownpost-Relay, dem kleinen Server, der E-Mails über Ihr Postfach versendet.',

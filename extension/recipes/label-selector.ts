@@ -8,7 +8,11 @@ import { labelOfSelector, labelSelector } from '../../shared/recipe-format';
 
 /** Labels are compared as a person reads them: without case, extra spaces, a trailing colon or asterisk. */
 export function labelKey(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/\s*[:*]+$/, '').toLowerCase();
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*[:*]+$/, '')
+    .toLowerCase();
 }
 
 /** Longer texts are not labels but content; they make no selector. */

@@ -36,8 +36,7 @@ import { zTemplateInput, zTemplateList, zTemplateView } from '../../shared/templ
  * methods when it is made, so a schema of shared/ made before @hono/zod-openapi added `.openapi()`
  * to zod does not have it.
  */
-const named = <S extends z.ZodType>(schema: S, name: string, description: string): S =>
-  z.ZodType.prototype.openapi.call(schema, name, { description }) as S;
+const named = <S extends z.ZodType>(schema: S, name: string, description: string): S => z.ZodType.prototype.openapi.call(schema, name, { description }) as S;
 
 export const ErrorSchema = named(zErrorBody, 'Error', 'Every error: a stable `code` to branch on, a message, and often a hint.');
 export const Health = named(zHealthResponse, 'Health', 'The relay is up.');
@@ -62,7 +61,7 @@ export const DiagnoseRequest = named(zDiagnoseRequest, 'DiagnoseRequest', 'Serve
 export const ProfileTestRequest = named(zProfileTestRequest, 'ProfileTestRequest', 'Where the test message of a saved sender goes.');
 export const DiagnosisResult = named(zDiagnosisResult, 'DiagnosisResult', 'Every stage of the test and, when one failed, the problem and its fix.');
 
-export const OAuthSignInStart = named(zOAuthSignInStart, 'OAuthSignInStart', 'Google only: the extension\'s redirect URL.');
+export const OAuthSignInStart = named(zOAuthSignInStart, 'OAuthSignInStart', "Google only: the extension's redirect URL.");
 export const OAuthSignInComplete = named(zOAuthSignInComplete, 'OAuthSignInComplete', 'The URL the provider redirected to.');
 export const OAuthSignIn = named(zOAuthSignInView, 'OAuthSignIn', 'A delegated OAuth2 sign-in and how far it got.');
 export const OAuthProviders = named(zOAuthProvidersView, 'OAuthProviders', 'For which providers the relay has its own app registration.');
@@ -75,7 +74,7 @@ export const TemplateInput = named(zTemplateInput, 'TemplateInput', 'A subject a
 export const Template = named(zTemplateView, 'Template', 'A message template as it applies to the caller, with the company’s and their own underneath.');
 export const TemplateList = named(zTemplateList, 'TemplateList', 'Every document kind in every language.');
 
-export const RecipeInput = named(zRecipeInput, 'RecipeInput', 'A recipe: where the send button goes on a site and where the document\'s fields are.');
+export const RecipeInput = named(zRecipeInput, 'RecipeInput', "A recipe: where the send button goes on a site and where the document's fields are.");
 export const Recipe = named(zRecipeView, 'Recipe', 'A company recipe and who published it.');
 
 export const AppPasswordInput = named(zAppPasswordInput, 'AppPasswordInput', 'A name for a new app password (the app it is for).');

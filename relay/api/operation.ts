@@ -63,10 +63,7 @@ function errorResponses(codes: readonly ErrorCode[]) {
   return Object.fromEntries(
     [...byStatus]
       .sort((a, b) => a[0] - b[0])
-      .map(([status, list]) => [
-        status,
-        { description: `Error codes: ${list.map((c) => `\`${c}\``).join(', ')}`, content: { 'application/json': { schema: ErrorSchema } } },
-      ]),
+      .map(([status, list]) => [status, { description: `Error codes: ${list.map((c) => `\`${c}\``).join(', ')}`, content: { 'application/json': { schema: ErrorSchema } } }]),
   );
 }
 

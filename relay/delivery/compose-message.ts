@@ -16,7 +16,6 @@ export type SendDocument = Omit<DocumentInput, 'attachments'> & { attachments: S
 /** A validated send whose files may be bytes of the request body: what the accept path composes. */
 export type SendInput = Omit<MessageInput, 'attachments' | 'documents'> & { attachments: SendAttachment[]; documents: SendDocument[] };
 
-
 /** A display name that looks like an address (or holds quotes) is neutralised (display-name.ts). */
 const toHeaderMailbox = (m: Mailbox) => ({ name: safeDisplayName(m.name ?? ''), address: m.address });
 

@@ -275,9 +275,7 @@ export class DeliveryWorker {
 
   private async renewLeases(): Promise<void> {
     if (this.inFlight.size === 0) return;
-    await this.deps.store
-      .renewLeases([...this.inFlight.keys()], this.owner, Date.now() + this.deps.config.leaseMs)
-      .catch((error: Error) => this.deps.log(`could not renew leases: ${error.message}`));
+    await this.deps.store.renewLeases([...this.inFlight.keys()], this.owner, Date.now() + this.deps.config.leaseMs).catch((error: Error) => this.deps.log(`could not renew leases: ${error.message}`));
   }
 
   private async lookupProfile(profileId: string): Promise<ProfileLookup> {
@@ -317,9 +315,7 @@ export class DeliveryWorker {
       // The store failed, not the mail server: nothing was sent, so no attempt counts. The message
       // goes back to the queue (or, if that fails too, waits for its lease).
       log(`message ${message.id}: could not read its sender profile, trying again later: ${(error as Error).message}`);
-      await store
-        .postponeMessage(message.id, this.owner, Date.now() + Math.max(config.pollMs, 1000))
-        .catch((e: Error) => log(`message ${message.id}: could not give it back: ${e.message}`));
+      await store.postponeMessage(message.id, this.owner, Date.now() + Math.max(config.pollMs, 1000)).catch((e: Error) => log(`message ${message.id}: could not give it back: ${e.message}`));
       return;
     }
     try {
@@ -341,9 +337,7 @@ export class DeliveryWorker {
         const wait = this.pool.reserveRateSlot(profileRow.id, limits.messagesPerMinute, Date.now());
         if (wait > 0) {
           // A store failure here is not the mail server's: no attempt is counted, the lease expires.
-          await store
-            .postponeMessage(message.id, this.owner, Date.now() + wait)
-            .catch((e: Error) => log(`message ${message.id}: could not postpone it: ${e.message}`));
+          await store.postponeMessage(message.id, this.owner, Date.now() + wait).catch((e: Error) => log(`message ${message.id}: could not postpone it: ${e.message}`));
           return;
         }
       }
@@ -358,9 +352,7 @@ export class DeliveryWorker {
       this.sendFinished(slot);
       if (sent.advertisedMaxBytes && sent.advertisedMaxBytes !== settingsRow?.serverMaxBytes) {
         // The mail is out: a store that cannot note the size now must not turn it into a failure (a resend).
-        await store
-          .recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now())
-          .catch((e: Error) => log(`could not note the size limit of ${profileRow.id}: ${e.message}`));
+        await store.recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now()).catch((e: Error) => log(`could not note the size limit of ${profileRow.id}: ${e.message}`));
       }
       result = { outcome: 'sent', reply: sent.response };
       details = { startedAt, finishedAt: Date.now(), reply: sent.response, responseCode: Number.parseInt(sent.response, 10) || null, errorCode: null };

@@ -134,10 +134,7 @@ export class GroupCommitter {
       this.retryAt = Date.now() + this.retryMs;
       this.pending.unshift(...group);
       const code = (error as { code?: unknown }).code;
-      log(
-        `could not record ${group.length} attempt(s), keeping them and trying again in ${this.retryMs} ms: ` +
-          `${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message}`,
-      );
+      log(`could not record ${group.length} attempt(s), keeping them and trying again in ${this.retryMs} ms: ` + `${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message}`);
     }
   }
 }

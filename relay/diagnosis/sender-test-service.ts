@@ -24,10 +24,7 @@ import { getProblem, type Language, type ProblemCode } from './catalogue';
 import { runDiagnosis, type DiagnosisEnvironment, type DiagnosisSubject } from './run-diagnosis';
 import { stageTexts, type StageTexts } from './stage-texts';
 
-export type SenderTestConfig = Pick<
-  RelayConfig,
-  'allowPrivateHosts' | 'extraCa' | 'extraSmtpPorts' | 'dnsServers' | 'testStepTimeoutMs' | 'senderTestLimits' | 'testBeforeSave'
->;
+export type SenderTestConfig = Pick<RelayConfig, 'allowPrivateHosts' | 'extraCa' | 'extraSmtpPorts' | 'dnsServers' | 'testStepTimeoutMs' | 'senderTestLimits' | 'testBeforeSave'>;
 
 export interface SenderTestServiceDeps {
   config: SenderTestConfig;
@@ -62,11 +59,7 @@ export type OAuthTokenSource =
  * row to store (with its `verification`), or throws `profile_test_failed` with the test in
  * `details.diagnosis`.
  */
-export type TestBeforeSave = (
-  user: UserRow,
-  lang: Language,
-  save: { candidate: ProfileRow; previous?: ProfileRow; force: boolean },
-) => Promise<ProfileRow>;
+export type TestBeforeSave = (user: UserRow, lang: Language, save: { candidate: ProfileRow; previous?: ProfileRow; force: boolean }) => Promise<ProfileRow>;
 
 /** A passing test lets the same user save exactly those settings without testing again for this long. */
 const PASS_REMEMBERED_MS = 15 * 60_000;
@@ -192,12 +185,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
   }
 
   /** Runs a test for a user within the limits; the relay's refusals become coded errors. */
-  async function testForUser(
-    user: UserRow,
-    subject: DiagnosisSubject,
-    options: { sendTo?: string; lang: Language },
-    oauth?: OAuthTokenSource,
-  ): Promise<DiagnosisResult> {
+  async function testForUser(user: UserRow, subject: DiagnosisSubject, options: { sendTo?: string; lang: Language }, oauth?: OAuthTokenSource): Promise<DiagnosisResult> {
     if (!oauth) return runLimitedTest(user, subject, options);
     const say = stageTexts(options.lang);
     if ('missing' in oauth) return tokenFailure(oauth.missing, oauth.detail(say), 0, options.lang);
@@ -373,10 +361,7 @@ function refusal(error: unknown): unknown {
       busy: 'Another sender test of yours is still running.',
     }[error.reason];
     return new DomainError('rate_limited', `${message} Try again in ${seconds} s.`, {
-      hint:
-        error.reason === 'auth_failures'
-          ? 'Check the username and password (or app password) before the next try: repeated failures can get the mailbox locked.'
-          : undefined,
+      hint: error.reason === 'auth_failures' ? 'Check the username and password (or app password) before the next try: repeated failures can get the mailbox locked.' : undefined,
       retryAfterSeconds: seconds,
       details: { reason: error.reason, retryAfterSeconds: seconds },
     });

@@ -84,7 +84,8 @@ export async function testSentFolder(settings: OpenedSaveToSent, options: SentCo
     // The stages before the one that failed were passed on the way to it.
     for (const stage of CONNECTION_STAGES.slice(0, CONNECTION_STAGES.indexOf(failedAt))) {
       if (stage === 'connect') stages.push({ stage, ok: true, ms: 0, detail: say.connected(where) });
-      else if (stage === 'tls') stages.push(settings.security === 'none' ? { stage, ok: true, skipped: true, ms: 0, detail: say.tlsNotUsed } : { stage, ok: true, ms: 0, detail: say.implicitTls('TLS') });
+      else if (stage === 'tls')
+        stages.push(settings.security === 'none' ? { stage, ok: true, skipped: true, ms: 0, detail: say.tlsNotUsed } : { stage, ok: true, ms: 0, detail: say.implicitTls('TLS') });
     }
     const what = { connect: say.connectFailed(where), tls: say.handshakeFailed, auth: say.signInFailed(settings.username) }[failedAt as 'connect' | 'tls' | 'auth'];
     stages.push({ stage: failedAt, ok: false, ms: since(started), detail: `${what}: ${readable(error)}` });

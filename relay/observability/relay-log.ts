@@ -1,7 +1,7 @@
 /**
  * The relay's log: text lines for a person at a terminal, or one JSON object a line for a log
  * collector (`OWNPOST_LOG=json`, issue 20). Everything else in the relay logs through a plain
- * `(line: string) => void`; structured records (one per HTTP request, relay/observability/request-log.ts)
+ * `(line: string) => void`; structured records (one per HTTP request, relay/http/request-log.ts)
  * use `record` where the log has it.
  *
  * Nothing secret is ever given to it: request logs carry the path without its query string, never

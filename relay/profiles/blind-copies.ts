@@ -25,10 +25,7 @@ export function profileBlindCopies(args: {
   recipients: readonly Mailbox[];
 }): string[] {
   const { profile, recipients } = args;
-  const wanted = [
-    ...(profile.bccSelf ? [selfCopyAddress(args.user, args.scope, args.from)] : []),
-    ...(profile.archiveAddress ? [profile.archiveAddress] : []),
-  ];
+  const wanted = [...(profile.bccSelf ? [selfCopyAddress(args.user, args.scope, args.from)] : []), ...(profile.archiveAddress ? [profile.archiveAddress] : [])];
   const copies: string[] = [];
   for (const address of wanted) {
     if (recipients.some((r) => sameAddress(r.address, address)) || copies.some((c) => sameAddress(c, address))) continue;

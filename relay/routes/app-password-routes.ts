@@ -32,8 +32,7 @@ const createAppPasswordRoute = operation({
   path: '/v1/app-passwords',
   tag: 'app-passwords',
   summary: 'Create an app password',
-  description:
-    'For one app\'s "own SMTP server" settings: username your e-mail address, password this one. It is shown in this answer only and stored as a one-way hash.',
+  description: 'For one app\'s "own SMTP server" settings: username your e-mail address, password this one. It is shown in this answer only and stored as a one-way hash.',
   body: { schema: AppPasswordInput },
   success: { status: 201, description: 'Created; the only time the password is shown', schema: NewAppPassword },
   errors: ['conflict'],

@@ -40,7 +40,7 @@ const putDeliverySettings = operation({
   path: '/v1/profiles/{id}/delivery',
   tag: 'profiles',
   summary: "Set a sender's delivery settings",
-  description: 'Replaces them; absent fields use the defaults (the provider preset\'s limits when the host is a known provider\'s). `saveToSent: null` switches the Sent copy off.',
+  description: "Replaces them; absent fields use the defaults (the provider preset's limits when the host is a known provider's). `saveToSent: null` switches the Sent copy off.",
   body: { schema: DeliverySettingsInput },
   success: { status: 200, description: 'The settings and what delivery uses', schema: DeliverySettings },
   errors: ['forbidden', 'not_found', 'private_host_not_allowed', 'sent_folder_test_failed'],

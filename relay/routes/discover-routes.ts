@@ -33,23 +33,23 @@ export function discoverRoutes(options: DiscoveryOptions & { limiterStore: Limit
   const limit = options.limit ?? DISCOVER_LIMIT;
   const app = new OpenAPIHono<AuthEnv>();
   serve(app, discover, async (c) => {
-  const slot = await options.limiterStore.takeSlot(`discover:user:${c.get('user').id}`, limit.max, limit.windowMs, Date.now());
-  if (!slot.allowed) {
-    const seconds = Math.max(1, Math.ceil(slot.retryAfterMs / 1000));
-    throw new ApiError('rate_limited', `You have looked up many addresses in a short time. Try again in ${seconds} s.`, {
-      headers: { 'Retry-After': String(seconds) },
-      details: { reason: 'discover', retryAfterSeconds: seconds },
-    });
-  }
-  const parsed = zDiscoverQuery.safeParse({ email: c.req.query('email') ?? '' });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ApiError('validation_failed', `email: ${issue?.message ?? 'not a valid e-mail address'}`, {
-      hint: 'Pass the address to look up, e.g. /v1/discover?email=anna@firma.se',
-      details: parsed.error.issues.map((i) => ({ path: 'email', message: i.message })),
-    });
-  }
-  return c.json(await discovery.discover(parsed.data.email));
+    const slot = await options.limiterStore.takeSlot(`discover:user:${c.get('user').id}`, limit.max, limit.windowMs, Date.now());
+    if (!slot.allowed) {
+      const seconds = Math.max(1, Math.ceil(slot.retryAfterMs / 1000));
+      throw new ApiError('rate_limited', `You have looked up many addresses in a short time. Try again in ${seconds} s.`, {
+        headers: { 'Retry-After': String(seconds) },
+        details: { reason: 'discover', retryAfterSeconds: seconds },
+      });
+    }
+    const parsed = zDiscoverQuery.safeParse({ email: c.req.query('email') ?? '' });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ApiError('validation_failed', `email: ${issue?.message ?? 'not a valid e-mail address'}`, {
+        hint: 'Pass the address to look up, e.g. /v1/discover?email=anna@firma.se',
+        details: parsed.error.issues.map((i) => ({ path: 'email', message: i.message })),
+      });
+    }
+    return c.json(await discovery.discover(parsed.data.email));
   });
   return app;
 }

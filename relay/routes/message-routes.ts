@@ -90,7 +90,13 @@ function canSee(user: UserRow, row: MessageRow): boolean {
 
 async function viewsOf(store: Store, rows: MessageRow[], lang: Language): Promise<MessageView[]> {
   const attempts = await store.listAttemptsOfMessages(rows.map((r) => r.id));
-  return rows.map((row) => toMessageView(row, attempts.filter((a) => a.messageId === row.id), lang));
+  return rows.map((row) =>
+    toMessageView(
+      row,
+      attempts.filter((a) => a.messageId === row.id),
+      lang,
+    ),
+  );
 }
 
 /** The answer to a send: its first message, and every part when it was split. */
@@ -112,10 +118,7 @@ const send = operation({
   description:
     'Resolves the sender profile (the one named, else the one mapped to `context.project` or `context.pageUrl`, else the personal default, else the company default), applies the sender rules, and commits the message to the outbox. A refused send queues nothing. A message larger than the mailbox takes is split by document into parts (`parts`).',
   headers: z.object({
-    'idempotency-key': z
-      .string()
-      .optional()
-      .openapi({ description: 'Repeat it to retry the same request without sending twice (1 to 200 visible ASCII characters).' }),
+    'idempotency-key': z.string().optional().openapi({ description: 'Repeat it to retry the same request without sending twice (1 to 200 visible ASCII characters).' }),
   }),
   body: { schema: MessageInput },
   success: {

@@ -18,7 +18,7 @@ const metrics = operation({
   method: 'get',
   path: '/metrics',
   tag: 'relay',
-  summary: 'Prometheus metrics (OWNPOST_METRICS_TOKEN, or an admin\'s token)',
+  summary: "Prometheus metrics (OWNPOST_METRICS_TOKEN, or an admin's token)",
   success: { status: 200, description: 'The Prometheus text format', schema: z.string(), contentType: 'text/plain' },
   errors: ['unauthorized', 'forbidden'],
 });
@@ -31,24 +31,24 @@ export function metricsRoutes(deps: { store: Store; metricsToken?: string }) {
   const { store, metricsToken } = deps;
   const app = new OpenAPIHono();
   serve(app, metrics, async (c) => {
-  const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-  if (!token) {
-    throw new ApiError('unauthorized', 'Metrics need a token.', {
-      hint: 'Use OWNPOST_METRICS_TOKEN, or an admin token (npx ownpost token <admin email>).',
-      headers: { 'WWW-Authenticate': 'Bearer realm="ownpost"' },
-    });
-  }
-  if (!(metricsToken && sameSecret(token, metricsToken))) {
-    const user = await store.getUserByTokenHash(hashSecretToken(token), Date.now());
-    if (!user) {
-      throw new ApiError('unauthorized', 'This token is not valid for metrics.', {
-        headers: { 'WWW-Authenticate': 'Bearer realm="ownpost", error="invalid_token"' },
+    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!token) {
+      throw new ApiError('unauthorized', 'Metrics need a token.', {
+        hint: 'Use OWNPOST_METRICS_TOKEN, or an admin token (npx ownpost token <admin email>).',
+        headers: { 'WWW-Authenticate': 'Bearer realm="ownpost"' },
       });
     }
-    if (user.role !== 'admin') throw new ApiError('forbidden', 'Only admins (or OWNPOST_METRICS_TOKEN) may read the metrics.');
-  }
-  const { contentType, body } = await renderMetrics(store);
-  return c.body(body, 200, { 'Content-Type': contentType });
+    if (!(metricsToken && sameSecret(token, metricsToken))) {
+      const user = await store.getUserByTokenHash(hashSecretToken(token), Date.now());
+      if (!user) {
+        throw new ApiError('unauthorized', 'This token is not valid for metrics.', {
+          headers: { 'WWW-Authenticate': 'Bearer realm="ownpost", error="invalid_token"' },
+        });
+      }
+      if (user.role !== 'admin') throw new ApiError('forbidden', 'Only admins (or OWNPOST_METRICS_TOKEN) may read the metrics.');
+    }
+    const { contentType, body } = await renderMetrics(store);
+    return c.body(body, 200, { 'Content-Type': contentType });
   });
   return app;
 }

@@ -31,9 +31,7 @@ function toSignInView(signIn: OAuthSignInRow, lang: Language, authorizationUrl?:
     status: signIn.status,
     expiresAt: new Date(signIn.expiresAt).toISOString(),
     ...(authorizationUrl ? { authorizationUrl } : {}),
-    ...(device && signIn.status === 'pending'
-      ? { ...device, ...(signIn.pollIntervalMs ? { pollIntervalSeconds: Math.ceil(signIn.pollIntervalMs / 1000) } : {}) }
-      : {}),
+    ...(device && signIn.status === 'pending' ? { ...device, ...(signIn.pollIntervalMs ? { pollIntervalSeconds: Math.ceil(signIn.pollIntervalMs / 1000) } : {}) } : {}),
     ...(result?.account ? { account: result.account } : {}),
     ...(signIn.problemCode && isProblemCode(signIn.problemCode) ? { problem: getProblem(signIn.problemCode, lang) } : {}),
     ...(result?.detail && signIn.status !== 'signed_in' ? { detail: result.detail } : {}),
@@ -116,9 +114,7 @@ export function oauthRoutes(ctx: OAuthRouteDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   // Which delegated sign-ins work without a sender naming its own app registration: the options
   // page offers "Sign in with Google" only with an app to sign in to (else it asks for the client).
-  serve(app, providers, (c) =>
-    c.json({ microsoft: { relayApp: Boolean(ctx.config.microsoftClientId) }, google: { relayApp: Boolean(ctx.config.googleClientId) } } satisfies OAuthProvidersView),
-  );
+  serve(app, providers, (c) => c.json({ microsoft: { relayApp: Boolean(ctx.config.microsoftClientId) }, google: { relayApp: Boolean(ctx.config.googleClientId) } } satisfies OAuthProvidersView));
   serve(app, startSignInRoute, async (c) => {
     const user = c.get('user');
     const profile = await manageableProfile(user, c.req.param('id'));

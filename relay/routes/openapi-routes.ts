@@ -36,8 +36,7 @@ function documentOf<E extends Env>(app: OpenAPIHono<E>, version: string) {
     info: {
       title: 'Ownpost relay',
       version,
-      description:
-        'Send invoices from web apps through your own mailbox. Errors always have the shape {"error": {"code", "message", "hint"?}}; branch on `code`.',
+      description: 'Send invoices from web apps through your own mailbox. Errors always have the shape {"error": {"code", "message", "hint"?}}; branch on `code`.',
     },
     servers: [{ url: 'http://127.0.0.1:8787' }],
   });

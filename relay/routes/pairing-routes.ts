@@ -56,58 +56,58 @@ export function pairingRoutes({ store, people, limits }: { store: Store; people:
   const serially = serialQueue();
   const app = new OpenAPIHono();
   serve(app, pair, async (c) => {
-  const client = pairingClientKey(clientAddress(c));
-  // Read before queueing: a client that sends its body slowly must not hold up everybody else.
-  const { value } = await readJsonBody(c, zPairRequest);
-  return serially(async () => {
-    try {
-      await limits.admit(client);
-    } catch (error) {
-      if (!(error instanceof PairingRateLimitedError)) throw error;
-      throw new ApiError('rate_limited', 'Too many wrong pairing codes. Wait a while, then try again.', {
-        hint: 'Check the code you were given: it works once, for 10 minutes (a setup code for an hour).',
-        details: { reason: error.scope === 'client' ? 'pairing_client' : 'pairing_overall' },
-        headers: { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) },
-      });
-    }
-    const codeHash = hashSecretToken(normalisePairingCode(value.code));
-    const now = Date.now();
-
-    const paired = await store.consumePairingCode(codeHash, now);
-    // A code made for a person removed since then is as dead as their devices.
-    const user = paired && (await people.getActiveUser(paired.id));
-    if (user) {
-      await limits.recordPaired(client);
-      const token = newBearerToken();
-      await store.createToken({ hash: hashSecretToken(token), userId: user.id, device: value.device, createdAt: now });
-      return c.json<PairResponse>({ token, user: toUserView(user) });
-    }
-
-    if (await people.isSetupCodeUsable(codeHash, now)) {
-      if (!value.email) {
-        // Not a wrong code, and not used up: the popup asks for the address and sends the code again.
-        throw new ApiError('setup_email_required', 'This is the setup code of a new relay: whoever pairs with it becomes its admin.', {
-          hint: 'Send your e-mail address (and name) with the code.',
+    const client = pairingClientKey(clientAddress(c));
+    // Read before queueing: a client that sends its body slowly must not hold up everybody else.
+    const { value } = await readJsonBody(c, zPairRequest);
+    return serially(async () => {
+      try {
+        await limits.admit(client);
+      } catch (error) {
+        if (!(error instanceof PairingRateLimitedError)) throw error;
+        throw new ApiError('rate_limited', 'Too many wrong pairing codes. Wait a while, then try again.', {
+          hint: 'Check the code you were given: it works once, for 10 minutes (a setup code for an hour).',
+          details: { reason: error.scope === 'client' ? 'pairing_client' : 'pairing_overall' },
+          headers: { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) },
         });
       }
-      const token = newBearerToken();
-      const admin = await people.redeemSetupCode(
-        codeHash,
-        now,
-        { id: randomUUID(), email: value.email, name: value.name ?? null, createdAt: now },
-        { hash: hashSecretToken(token), device: value.device },
-      );
-      if (admin) {
-        await limits.recordPaired(client);
-        return c.json<PairResponse>({ token, user: toUserView(admin) });
-      }
-    }
+      const codeHash = hashSecretToken(normalisePairingCode(value.code));
+      const now = Date.now();
 
-    await limits.recordWrongCode(client);
-    throw new ApiError('pairing_code_invalid', 'This pairing code is not valid: it may be mistyped, used already, or expired.', {
-      hint: 'Ask your admin for a new code (Settings → People → Pairing code), or make one with: npx ownpost pair <your e-mail address>. Codes last 10 minutes and work once.',
+      const paired = await store.consumePairingCode(codeHash, now);
+      // A code made for a person removed since then is as dead as their devices.
+      const user = paired && (await people.getActiveUser(paired.id));
+      if (user) {
+        await limits.recordPaired(client);
+        const token = newBearerToken();
+        await store.createToken({ hash: hashSecretToken(token), userId: user.id, device: value.device, createdAt: now });
+        return c.json<PairResponse>({ token, user: toUserView(user) });
+      }
+
+      if (await people.isSetupCodeUsable(codeHash, now)) {
+        if (!value.email) {
+          // Not a wrong code, and not used up: the popup asks for the address and sends the code again.
+          throw new ApiError('setup_email_required', 'This is the setup code of a new relay: whoever pairs with it becomes its admin.', {
+            hint: 'Send your e-mail address (and name) with the code.',
+          });
+        }
+        const token = newBearerToken();
+        const admin = await people.redeemSetupCode(
+          codeHash,
+          now,
+          { id: randomUUID(), email: value.email, name: value.name ?? null, createdAt: now },
+          { hash: hashSecretToken(token), device: value.device },
+        );
+        if (admin) {
+          await limits.recordPaired(client);
+          return c.json<PairResponse>({ token, user: toUserView(admin) });
+        }
+      }
+
+      await limits.recordWrongCode(client);
+      throw new ApiError('pairing_code_invalid', 'This pairing code is not valid: it may be mistyped, used already, or expired.', {
+        hint: 'Ask your admin for a new code (Settings → People → Pairing code), or make one with: npx ownpost pair <your e-mail address>. Codes last 10 minutes and work once.',
+      });
     });
-  });
   });
   return app;
 }

@@ -11,13 +11,7 @@ import type { AuthEnv } from '../http/authenticate';
 import { preferredLanguage } from '../http/language';
 import { readJsonBody } from '../http/read-body';
 import { isObviouslyPrivateHost } from '../net/host-policy';
-import {
-  newProfileRow,
-  parseProfileData,
-  patchProfileRow,
-  profileDataProblems,
-  type ProfileData,
-} from '../profiles/profile-record';
+import { newProfileRow, parseProfileData, patchProfileRow, profileDataProblems, type ProfileData } from '../profiles/profile-record';
 import { toProfileView } from '../profiles/profile-view';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
 import { assertStoredPasswordStaysWithServer } from '../profiles/secret-destination';

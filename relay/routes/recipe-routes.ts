@@ -83,9 +83,7 @@ export function recipeRoutes({ store }: { store: Store }) {
   serve(app, listRecipes, async (c) => {
     const rows = await store.listRecipes();
     const emails = await publisherEmails(rows);
-    const recipes = rows
-      .map((row) => toRecipeView(row, row.publishedBy ? (emails.get(row.publishedBy) ?? null) : null))
-      .filter((r): r is RecipeView => r !== undefined);
+    const recipes = rows.map((row) => toRecipeView(row, row.publishedBy ? (emails.get(row.publishedBy) ?? null) : null)).filter((r): r is RecipeView => r !== undefined);
     return c.json({ recipes });
   });
   serve(app, publishRecipe, async (c) => {

@@ -64,9 +64,7 @@ export function templateViews(rows: readonly TemplateRow[], user: UserRow, email
 }
 
 const templateQuery = z.object({
-  scope: zTemplateScope
-    .optional()
-    .openapi({ description: '`company` (admins; the default for them) or `personal` (your own version; the default for members).' }),
+  scope: zTemplateScope.optional().openapi({ description: '`company` (admins; the default for them) or `personal` (your own version; the default for members).' }),
 });
 
 const listTemplates = operation({

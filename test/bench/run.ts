@@ -207,7 +207,16 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
   server.close();
   await relay.close();
   rmSync(dataDir, { recursive: true, force: true });
-  return { latencies, acceptSeconds, acceptCpuMs, relaySeconds: relayResult.seconds, relayRecordedSeconds: relayResult.recordedSeconds, relayCpuMs: relayResult.cpuMs, plainSeconds: plainResult.seconds, plainCpuMs: plainResult.cpuMs };
+  return {
+    latencies,
+    acceptSeconds,
+    acceptCpuMs,
+    relaySeconds: relayResult.seconds,
+    relayRecordedSeconds: relayResult.recordedSeconds,
+    relayCpuMs: relayResult.cpuMs,
+    plainSeconds: plainResult.seconds,
+    plainCpuMs: plainResult.cpuMs,
+  };
 }
 
 /** Requests sent again after the connection broke (see postWithRetry), over the whole run. */
@@ -300,7 +309,9 @@ async function benchSpeed(sink: Sink) {
   // Per round, like the delivery ratio: accepting and nodemailer's delivery under the same conditions.
   const acceptRatios = rounds.map((r) => r.plainSeconds / r.acceptSeconds);
   console.log(`accept ratio accepted sends/s / nodemailer's delivery msg/s (median): ${median(acceptRatios).toFixed(2)} (aim >= 1.0; rounds ${list(acceptRatios, 2)})`);
-  console.log(`delivery throughput (median): relay ${median(relayRates).toFixed(0)} msg/s at the sink, ${median(recordedRates).toFixed(0)} msg/s recorded as sent; plain pooled nodemailer ${median(plainRates).toFixed(0)} msg/s`);
+  console.log(
+    `delivery throughput (median): relay ${median(relayRates).toFixed(0)} msg/s at the sink, ${median(recordedRates).toFixed(0)} msg/s recorded as sent; plain pooled nodemailer ${median(plainRates).toFixed(0)} msg/s`,
+  );
   console.log(`throughput ratio relay/nodemailer (median): ${median(ratios).toFixed(2)} (aim >= 0.95); counting until recorded as sent: ${median(recordedRatios).toFixed(2)}`);
   // CPU per message of this process (the sink is elsewhere): steadier than wall time on a busy machine.
   const relayCpu = median(rounds.map((r) => r.relayCpuMs / MESSAGES));

@@ -25,9 +25,7 @@ let panel: Frame;
 
 beforeAll(async () => {
   setup = await startPairedBrowser();
-  site = await startInvoiceSite([
-    { path: '/kunder', html: LIST, pdfs: Object.entries(PDFS).map(([ref, bytes]) => ({ path: `/kunder/${ref.slice(5)}.pdf`, bytes })) },
-  ]);
+  site = await startInvoiceSite([{ path: '/kunder', html: LIST, pdfs: Object.entries(PDFS).map(([ref, bytes]) => ({ path: `/kunder/${ref.slice(5)}.pdf`, bytes })) }]);
   page = await setup.browser.context.newPage();
 });
 

@@ -25,8 +25,7 @@ beforeEach(() => {
     'profiles.list': () => ({ profiles: [profile({ id: 'anna', isDefault: true, name: 'Anna (Gmail)' })] }),
     'document.history': () => ({ messages: [] }),
     'message.send': (request) => message({ status: 'queued', sentAt: undefined, documentRef: String(request.draft.documentRef) }),
-    'message.status': (request) =>
-      request.id === 'fell-back' ? message({ id: 'fell-back', profileId: 'company', fallback: { fromProfileId: 'anna' } }) : message({ id: String(request.id) }),
+    'message.status': (request) => (request.id === 'fell-back' ? message({ id: 'fell-back', profileId: 'company', fallback: { fromProfileId: 'anna' } }) : message({ id: String(request.id) })),
   });
 });
 
@@ -50,8 +49,6 @@ describe('the bulk panel', () => {
     await eventually(() => expect(all('ownpost-bulk-result').map((e) => e.dataset.state)).toEqual(['sent', 'sent']));
     const rows = all('ownpost-bulk-item');
     expect(rows[0]!.querySelector('[data-testid="ownpost-bulk-fallback"]')).toBeNull();
-    expect(rows[1]!.querySelector('[data-testid="ownpost-bulk-fallback"]')!.textContent).toBe(
-      'The company’s fallback sender sends this message, because “Anna (Gmail)” could not be used.',
-    );
+    expect(rows[1]!.querySelector('[data-testid="ownpost-bulk-fallback"]')!.textContent).toBe('The company’s fallback sender sends this message, because “Anna (Gmail)” could not be used.');
   });
 });

@@ -83,14 +83,17 @@ describe('popup, connected', () => {
     return fakeBackground({
       'connection.get': () => CONNECTED,
       'profiles.list': () => ({
-        profiles: [
-          profile({ id: 'c1', scope: 'company', isDefault: true, fromName: 'Firma AB', fromAddress: 'faktura@firma.se', ownerEmail: null }),
-          profile({ id: 'p1', isDefault: true }),
-        ],
+        profiles: [profile({ id: 'c1', scope: 'company', isDefault: true, fromName: 'Firma AB', fromAddress: 'faktura@firma.se', ownerEmail: null }), profile({ id: 'p1', isDefault: true })],
       }),
       'messages.list': () => ({
         messages: [
-          message({ id: 'm2', subject: 'Faktura 2026-0043', status: 'failed', sentAt: undefined, problem: { code: 'ms_bad_credentials', title: 'Microsoft did not accept the password', explanation: '…', fix: '…' } }),
+          message({
+            id: 'm2',
+            subject: 'Faktura 2026-0043',
+            status: 'failed',
+            sentAt: undefined,
+            problem: { code: 'ms_bad_credentials', title: 'Microsoft did not accept the password', explanation: '…', fix: '…' },
+          }),
           message(),
         ],
       }),
@@ -114,9 +117,9 @@ describe('popup, connected', () => {
 
   it('reminds an admin of client secrets about to expire, and opens that sender in the options page', async () => {
     const reminders = [
-  { kind: 'client_secret_expiry', profileId: 'c9', profileName: 'Faktura (app)', expiresAt: '2026-12-10', daysLeft: 4, stage: 'days_7' },
-  { kind: 'client_secret_expiry', profileId: 'c8', profileName: 'Sales (app)', expiresAt: '2026-12-30', daysLeft: 24, stage: 'days_30' },
-] as const;
+      { kind: 'client_secret_expiry', profileId: 'c9', profileName: 'Faktura (app)', expiresAt: '2026-12-10', daysLeft: 4, stage: 'days_7' },
+      { kind: 'client_secret_expiry', profileId: 'c8', profileName: 'Sales (app)', expiresAt: '2026-12-30', daysLeft: 24, stage: 'days_30' },
+    ] as const;
     fakeBackground({
       'connection.get': () => CONNECTED,
       'me.get': () => ({ ...ANNA, reminders: [...reminders] }),

@@ -70,18 +70,23 @@ function valueElement(label: number): Element {
 }
 
 const arbitraryRender = (picked: number) => {
-  const others = fc.uniqueArray(fc.integer({ min: 0, max: LABELS.length - 1 }).filter((l) => l !== picked), { maxLength: LABELS.length - 1 });
-  return fc.record({
-    seed: fc.integer({ min: 100, max: 99_999 }),
-    before: others,
-    after: fc.constant([] as number[]),
-    spelling: fc.integer({ min: 0, max: SPELLINGS.length - 1 }),
-    wrappers: fc.integer({ min: 0, max: 2 }),
-  }).map((r) => {
-    // The other fields are split between before and after the picked one.
-    const cut = r.seed % (r.before.length + 1);
-    return { ...r, before: r.before.slice(0, cut), after: r.before.slice(cut) };
-  });
+  const others = fc.uniqueArray(
+    fc.integer({ min: 0, max: LABELS.length - 1 }).filter((l) => l !== picked),
+    { maxLength: LABELS.length - 1 },
+  );
+  return fc
+    .record({
+      seed: fc.integer({ min: 100, max: 99_999 }),
+      before: others,
+      after: fc.constant([] as number[]),
+      spelling: fc.integer({ min: 0, max: SPELLINGS.length - 1 }),
+      wrappers: fc.integer({ min: 0, max: 2 }),
+    })
+    .map((r) => {
+      // The other fields are split between before and after the picked one.
+      const cut = r.seed % (r.before.length + 1);
+      return { ...r, before: r.before.slice(0, cut), after: r.before.slice(cut) };
+    });
 };
 
 describe('selectors by label text (issue 16 item 7)', () => {

@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zProfileInput, zProfilePatch } from '../../shared/schemas';
 import { deliveryBody, deliveryChanged, deliveryDraftFrom } from '../../extension/entrypoints/options/delivery-draft';
 import { fieldErrorsFrom } from '../../extension/entrypoints/options/field-errors';
-import {
-  changedProfileBody,
-  draftFromProfile,
-  emptyDraft,
-  newProfileBody,
-  profilePatch,
-  serverFingerprint,
-  testBlocker,
-} from '../../extension/entrypoints/options/sender-draft';
+import { changedProfileBody, draftFromProfile, emptyDraft, newProfileBody, profilePatch, serverFingerprint, testBlocker } from '../../extension/entrypoints/options/sender-draft';
 import { draftReducer } from '../../extension/entrypoints/options/use-sender-draft';
 import { profile } from './sample-data';
 
@@ -46,7 +38,14 @@ describe('sender draft: from a profile and back', () => {
   });
 
   it('builds bodies the relay’s own schemas accept', () => {
-    const typed = { ...emptyDraft('Anna Berg'), name: 'Gmail', fromAddress: 'anna@gmail.com', username: 'anna@gmail.com', password: 'app password', server: { host: 'smtp.gmail.com', port: 465, security: 'tls' as const } };
+    const typed = {
+      ...emptyDraft('Anna Berg'),
+      name: 'Gmail',
+      fromAddress: 'anna@gmail.com',
+      username: 'anna@gmail.com',
+      password: 'app password',
+      server: { host: 'smtp.gmail.com', port: 465, security: 'tls' as const },
+    };
     expect(newProfileBody(typed)).toEqual({
       name: 'Gmail',
       scope: 'personal',
@@ -109,7 +108,16 @@ describe('delivery draft', () => {
 
 describe('field errors and the draft reducer', () => {
   it('puts the relay’s objections next to the field they are about, first one wins', () => {
-    const error = { code: 'validation_failed' as const, message: 'x', details: [{ path: 'smtp.host', message: 'bad host' }, { path: 'saveToSent.port', message: 'bad port' }, { path: 'sites.1', message: 'first' }, { path: 'sites.2', message: 'second' }] };
+    const error = {
+      code: 'validation_failed' as const,
+      message: 'x',
+      details: [
+        { path: 'smtp.host', message: 'bad host' },
+        { path: 'saveToSent.port', message: 'bad port' },
+        { path: 'sites.1', message: 'first' },
+        { path: 'sites.2', message: 'second' },
+      ],
+    };
     expect(fieldErrorsFrom(error)).toEqual({ host: 'bad host', 'sent.port': 'bad port', sites: 'first' });
     expect(fieldErrorsFrom(undefined)).toEqual({});
   });

@@ -3,16 +3,7 @@
  * the answers truthfully: real answers parse with the strict response schemas the document is made of.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  zErrorBody,
-  zHealthResponse,
-  zMeView,
-  zMessageView,
-  zProfileView,
-  zSendAcceptedView,
-  zUserView,
-  zUserWithAllowancesView,
-} from '../../shared/api-schemas';
+import { zErrorBody, zHealthResponse, zMeView, zMessageView, zProfileView, zSendAcceptedView, zUserWithAllowancesView } from '../../shared/api-schemas';
 import { zOAuthProvidersView } from '../../shared/oauth-schemas';
 import { zDeliverySettingsView } from '../../shared/schemas';
 import { zTemplateList } from '../../shared/template-schemas';
@@ -54,16 +45,17 @@ describe('/openapi.json', () => {
   });
 
   it('describes every route from its own declaration: no route is left "not described yet", and none is described but not served', () => {
-    const served = new Set(
-      t.relay.app.routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*')).map((r) => `${r.method.toLowerCase()} ${toOpenApiPath(r.path)}`),
-    );
+    const served = new Set(t.relay.app.routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*')).map((r) => `${r.method.toLowerCase()} ${toOpenApiPath(r.path)}`));
     const described = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops as object).map(([method, op]) => ({ key: `${method} ${path}`, op })));
     expect(described.map((d) => d.key).sort()).toEqual([...served].sort());
     for (const { key, op } of described) {
       expect(op['x-undescribed'], key).toBeUndefined();
       expect(op.summary, key).not.toMatch(/not described/i);
       const statuses = Object.keys(op.responses).map(Number);
-      expect(statuses.some((s) => s < 300), `${key}: its answer`).toBe(true);
+      expect(
+        statuses.some((s) => s < 300),
+        `${key}: its answer`,
+      ).toBe(true);
       // Every route can at least fail inside the relay (500); the guards in front of it answer 403.
       expect(op.responses['500'].description, key).toMatch(/internal_error/);
       expect(op.responses['403'].description, key).toMatch(/host_not_allowed/);

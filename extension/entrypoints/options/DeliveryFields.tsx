@@ -45,8 +45,25 @@ export function DeliveryFields({ draft, update, delivery, fieldErrors, manageabl
       {draft.sentCopy.enabled && (
         <div class="stack nested">
           <div class="grid-server">
-            <TextField label={t('editor.imapHost')} value={draft.sentCopy.host} onInput={(host) => updateSent({ host })} error={fieldErrors['sent.host']} testId="editor-imap-host" spellcheck={false} required />
-            <TextField label={t('server.port')} type="number" inputMode="numeric" value={String(draft.sentCopy.port || '')} onInput={(port) => updateSent({ port: Number(port) || 0 })} error={fieldErrors['sent.port']} testId="editor-imap-port" required />
+            <TextField
+              label={t('editor.imapHost')}
+              value={draft.sentCopy.host}
+              onInput={(host) => updateSent({ host })}
+              error={fieldErrors['sent.host']}
+              testId="editor-imap-host"
+              spellcheck={false}
+              required
+            />
+            <TextField
+              label={t('server.port')}
+              type="number"
+              inputMode="numeric"
+              value={String(draft.sentCopy.port || '')}
+              onInput={(port) => updateSent({ port: Number(port) || 0 })}
+              error={fieldErrors['sent.port']}
+              testId="editor-imap-port"
+              required
+            />
           </div>
           <SelectField
             label={t('server.security')}
@@ -57,7 +74,14 @@ export function DeliveryFields({ draft, update, delivery, fieldErrors, manageabl
           />
           <div class="grid-2">
             <TextField label={t('editor.imapFolder')} value={draft.sentCopy.folder} onInput={(folder) => updateSent({ folder })} hint={t('editor.imapFolderHint')} testId="editor-imap-folder" />
-            <TextField label={t('server.username')} value={draft.sentCopy.username} onInput={(username) => updateSent({ username })} hint={t('editor.imapLoginHint')} testId="editor-imap-username" spellcheck={false} />
+            <TextField
+              label={t('server.username')}
+              value={draft.sentCopy.username}
+              onInput={(username) => updateSent({ username })}
+              hint={t('editor.imapLoginHint')}
+              testId="editor-imap-username"
+              spellcheck={false}
+            />
             <TextField
               label={t('wizard.password')}
               type="password"

@@ -11,10 +11,26 @@ export function PasswordAdvice({ discovered }: { discovered: Discovered }) {
   const preferred = discovered.auth[0] ?? 'password';
   return (
     <div class="stack tight">
-      {preferred === 'app_password' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.appPassword', { provider })}</p>}
-      {preferred === 'smtp_token' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.smtpToken', { provider })}</p>}
-      {preferred === 'api_key' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.apiKey', { provider })}</p>}
-      {preferred === 'oauth2' && <p class="notice warn" data-testid="wizard-auth-advice">{o('method.oauthOnly', { provider })}</p>}
+      {preferred === 'app_password' && (
+        <p class="notice info" data-testid="wizard-auth-advice">
+          {t('auth.appPassword', { provider })}
+        </p>
+      )}
+      {preferred === 'smtp_token' && (
+        <p class="notice info" data-testid="wizard-auth-advice">
+          {t('auth.smtpToken', { provider })}
+        </p>
+      )}
+      {preferred === 'api_key' && (
+        <p class="notice info" data-testid="wizard-auth-advice">
+          {t('auth.apiKey', { provider })}
+        </p>
+      )}
+      {preferred === 'oauth2' && (
+        <p class="notice warn" data-testid="wizard-auth-advice">
+          {o('method.oauthOnly', { provider })}
+        </p>
+      )}
     </div>
   );
 }

@@ -188,9 +188,34 @@ export function SenderEditor({ id }: { id: string }) {
           <legend class="section-title">{t('editor.section.sender')}</legend>
           <div class="grid-2">
             <TextField label={t('editor.name')} value={draft.name} onInput={(name) => update({ name })} hint={t('editor.nameHint')} error={fieldErrors.name} testId="editor-name" required />
-            <TextField label={t('wizard.fromName')} value={draft.fromName} onInput={(fromName) => update({ fromName })} hint={t('wizard.fromNameHint')} error={fieldErrors.fromName} testId="editor-from-name" />
-            <TextField label={t('wizard.email')} type="email" value={draft.fromAddress} onInput={(fromAddress) => update({ fromAddress })} error={fieldErrors.fromAddress} testId="editor-from-address" spellcheck={false} required />
-            <TextField label={t('editor.replyTo')} type="email" value={draft.replyTo} onInput={(replyTo) => update({ replyTo })} hint={t('editor.replyToHint')} error={fieldErrors.replyTo} testId="editor-reply-to" spellcheck={false} />
+            <TextField
+              label={t('wizard.fromName')}
+              value={draft.fromName}
+              onInput={(fromName) => update({ fromName })}
+              hint={t('wizard.fromNameHint')}
+              error={fieldErrors.fromName}
+              testId="editor-from-name"
+            />
+            <TextField
+              label={t('wizard.email')}
+              type="email"
+              value={draft.fromAddress}
+              onInput={(fromAddress) => update({ fromAddress })}
+              error={fieldErrors.fromAddress}
+              testId="editor-from-address"
+              spellcheck={false}
+              required
+            />
+            <TextField
+              label={t('editor.replyTo')}
+              type="email"
+              value={draft.replyTo}
+              onInput={(replyTo) => update({ replyTo })}
+              hint={t('editor.replyToHint')}
+              error={fieldErrors.replyTo}
+              testId="editor-reply-to"
+              spellcheck={false}
+            />
           </div>
         </fieldset>
 
@@ -200,7 +225,15 @@ export function SenderEditor({ id }: { id: string }) {
           <SignInMethodPicker value={draft.method} onChange={(method) => update({ method })} idPrefix="editor" disabled={!manageable} />
           {draft.method === 'password' && (
             <div class="grid-2">
-              <TextField label={t('server.username')} value={draft.username} onInput={(username) => update({ username })} error={fieldErrors.auth} testId="editor-username" spellcheck={false} required />
+              <TextField
+                label={t('server.username')}
+                value={draft.username}
+                onInput={(username) => update({ username })}
+                error={fieldErrors.auth}
+                testId="editor-username"
+                spellcheck={false}
+                required
+              />
               <TextField
                 label={t('wizard.password')}
                 type="password"
@@ -214,9 +247,25 @@ export function SenderEditor({ id }: { id: string }) {
           )}
           {draft.method === 'microsoft_app' && (
             <>
-              {savedMethod === 'microsoft_app' && profile.auth.type === 'oauth2' && <SenderSignIn profile={{ ...profile, auth: profile.auth }} manageable={manageable} onChanged={() => void reloadProfile()} />}
-              <AppOnlyFields value={draft.oauth} onChange={(oauth) => update({ oauth })} idPrefix="editor" hasSavedSecret={savedMethod === 'microsoft_app' && profile.auth.type === 'oauth2' && profile.auth.hasClientSecret} />
-              <TextField label={o('app.mailbox')} value={draft.username} onInput={(username) => update({ username })} hint={o('app.mailboxHint')} error={fieldErrors.auth} testId="editor-app-mailbox" spellcheck={false} required />
+              {savedMethod === 'microsoft_app' && profile.auth.type === 'oauth2' && (
+                <SenderSignIn profile={{ ...profile, auth: profile.auth }} manageable={manageable} onChanged={() => void reloadProfile()} />
+              )}
+              <AppOnlyFields
+                value={draft.oauth}
+                onChange={(oauth) => update({ oauth })}
+                idPrefix="editor"
+                hasSavedSecret={savedMethod === 'microsoft_app' && profile.auth.type === 'oauth2' && profile.auth.hasClientSecret}
+              />
+              <TextField
+                label={o('app.mailbox')}
+                value={draft.username}
+                onInput={(username) => update({ username })}
+                hint={o('app.mailboxHint')}
+                error={fieldErrors.auth}
+                testId="editor-app-mailbox"
+                spellcheck={false}
+                required
+              />
             </>
           )}
           {isDelegated(draft.method) && (
@@ -256,11 +305,26 @@ export function SenderEditor({ id }: { id: string }) {
                 hint={t('editor.ciphersHint')}
                 testId="editor-ciphers"
               />
-              <TextField label={t('editor.ehlo')} value={draft.ehloName} onInput={(ehloName) => update({ ehloName })} hint={t('editor.ehloHint')} error={fieldErrors.ehloName} testId="editor-ehlo" spellcheck={false} />
+              <TextField
+                label={t('editor.ehlo')}
+                value={draft.ehloName}
+                onInput={(ehloName) => update({ ehloName })}
+                hint={t('editor.ehloHint')}
+                error={fieldErrors.ehloName}
+                testId="editor-ehlo"
+                spellcheck={false}
+              />
             </div>
           </details>
           <div class="actions">
-            <button type="button" class="secondary" data-testid="editor-test" disabled={testing || testBlocked} aria-describedby={testBlocked ? 'editor-test-blocked' : undefined} onClick={() => void runTest()}>
+            <button
+              type="button"
+              class="secondary"
+              data-testid="editor-test"
+              disabled={testing || testBlocked}
+              aria-describedby={testBlocked ? 'editor-test-blocked' : undefined}
+              onClick={() => void runTest()}
+            >
               {testing ? t('senders.testing') : t('senders.test')}
             </button>
             {blocker && (
@@ -269,7 +333,9 @@ export function SenderEditor({ id }: { id: string }) {
               </span>
             )}
           </div>
-          <div class="live" aria-live="polite">{testing && <p class="testing">{t('wizard.testing', { host: draft.server.host })}</p>}</div>
+          <div class="live" aria-live="polite">
+            {testing && <p class="testing">{t('wizard.testing', { host: draft.server.host })}</p>}
+          </div>
           {testError && <ErrorNotice error={testError} />}
           {test && !testing && <DiagnosisReport result={test.result} onApplySuggestion={takeSuggestion} />}
         </fieldset>
@@ -279,8 +345,27 @@ export function SenderEditor({ id }: { id: string }) {
         <fieldset class="card stack" disabled={!manageable}>
           <legend class="section-title">{t('editor.section.sites')}</legend>
           <div class="grid-2">
-            <TextField label={t('editor.sites')} multiline rows={3} value={draft.sites} onInput={(sites) => update({ sites })} hint={t('editor.sitesHint')} error={fieldErrors.sites} testId="editor-sites" spellcheck={false} />
-            <TextField label={t('editor.projects')} multiline rows={3} value={draft.projects} onInput={(projects) => update({ projects })} hint={t('editor.projectsHint')} error={fieldErrors.projects} testId="editor-projects" />
+            <TextField
+              label={t('editor.sites')}
+              multiline
+              rows={3}
+              value={draft.sites}
+              onInput={(sites) => update({ sites })}
+              hint={t('editor.sitesHint')}
+              error={fieldErrors.sites}
+              testId="editor-sites"
+              spellcheck={false}
+            />
+            <TextField
+              label={t('editor.projects')}
+              multiline
+              rows={3}
+              value={draft.projects}
+              onInput={(projects) => update({ projects })}
+              hint={t('editor.projectsHint')}
+              error={fieldErrors.projects}
+              testId="editor-projects"
+            />
           </div>
         </fieldset>
 

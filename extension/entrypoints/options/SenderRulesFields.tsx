@@ -19,7 +19,13 @@ export function SenderRulesFields({ draft, update, fieldErrors, manageable, isAd
   return (
     <fieldset class="card stack" disabled={!manageable}>
       <legend class="section-title">{t('editor.section.rules')}</legend>
-      <CheckField label={t('editor.allowOther')} hint={t('editor.allowOtherHint')} checked={draft.allowOtherSender} onChange={(allowOtherSender) => update({ allowOtherSender })} testId="editor-allow-other" />
+      <CheckField
+        label={t('editor.allowOther')}
+        hint={t('editor.allowOtherHint')}
+        checked={draft.allowOtherSender}
+        onChange={(allowOtherSender) => update({ allowOtherSender })}
+        testId="editor-allow-other"
+      />
       {draft.allowOtherSender && (
         <div class="stack nested">
           <TextField

@@ -213,7 +213,14 @@ export function SenderWizard() {
             spellcheck={false}
             required
           />
-          <TextField label={t('wizard.fromName')} value={draft!.fromName} onInput={(value) => (dispatchAddress({ type: 'fromNameTyped' }), edit({ fromName: value }))} hint={t('wizard.fromNameHint')} testId="wizard-from-name" autocomplete="name" />
+          <TextField
+            label={t('wizard.fromName')}
+            value={draft!.fromName}
+            onInput={(value) => (dispatchAddress({ type: 'fromNameTyped' }), edit({ fromName: value }))}
+            hint={t('wizard.fromNameHint')}
+            testId="wizard-from-name"
+            autocomplete="name"
+          />
           {address.error && <ErrorNotice error={address.error} />}
           <div class="actions">
             <button type="submit" data-testid="wizard-continue" disabled={address.discovering}>

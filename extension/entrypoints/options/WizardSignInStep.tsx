@@ -85,13 +85,7 @@ export function WizardSignInStep({ headingRef, discovered, draft, edit, state, d
       {isDelegated(method) && (
         <>
           <DelegatedClientFields provider={method} value={oauth} onChange={(next) => edit({ oauth: next })} idPrefix="wizard" relayApp={relayHasApp(method)} />
-          <SaveOptions
-            makeDefault={draft.isDefault}
-            companyWide={draft.company}
-            isAdmin={isAdmin}
-            onMakeDefault={(isDefault) => edit({ isDefault })}
-            onCompanyWide={(company) => edit({ company })}
-          />
+          <SaveOptions makeDefault={draft.isDefault} companyWide={draft.company} isAdmin={isAdmin} onMakeDefault={(isDefault) => edit({ isDefault })} onCompanyWide={(company) => edit({ company })} />
           <p class="muted" id="wizard-save-first">
             {o('wizard.saveFirst')}
           </p>

@@ -15,12 +15,7 @@ export interface AddressStep {
   fromNameTouched: boolean;
 }
 
-export type AddressStepAction =
-  | { type: 'fromNameTyped' }
-  | { type: 'emailRejected' }
-  | { type: 'discoveryStarted' }
-  | { type: 'discoveryFailed'; error: ExtensionError }
-  | { type: 'discoveryDone' };
+export type AddressStepAction = { type: 'fromNameTyped' } | { type: 'emailRejected' } | { type: 'discoveryStarted' } | { type: 'discoveryFailed'; error: ExtensionError } | { type: 'discoveryDone' };
 
 export const ADDRESS_STEP: AddressStep = { emailInvalid: false, discovering: false, fromNameTouched: false };
 

@@ -159,9 +159,7 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
       return;
     }
     try {
-      const results = groups
-        ? groupsInTransaction.immediate(groups).map((outcome) => (outcome.error ? { error: sendable(outcome.error) } : outcome))
-        : inTransaction.immediate(ops);
+      const results = groups ? groupsInTransaction.immediate(groups).map((outcome) => (outcome.error ? { error: sendable(outcome.error) } : outcome)) : inTransaction.immediate(ops);
       if (sync) syncWal();
       parentPort.postMessage({ id, results });
     } catch (error) {

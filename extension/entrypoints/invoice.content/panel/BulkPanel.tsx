@@ -44,9 +44,7 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
   const language: Language = documents[0]?.language ?? host.language;
   const [problem, setProblem] = useState<Problem | undefined>();
   const { profiles, profileId, setProfileId, template } = usePageSenders(host, signal, language, setProblem);
-  const [rows, setRows] = useState<Row[]>(() =>
-    documents.map((found) => ({ found, selected: found.recipients.length > 0, to: found.recipients[0] ?? '', idempotencyKey: newIdempotencyKey() })),
-  );
+  const [rows, setRows] = useState<Row[]>(() => documents.map((found) => ({ found, selected: found.recipients.length > 0, to: found.recipients[0] ?? '', idempotencyKey: newIdempotencyKey() })));
   const [running, setRunning] = useState(false);
   /** One e-mail per customer with all of its selected documents, instead of one per document. */
   const [perCustomer, setPerCustomer] = useState(false);
@@ -240,7 +238,12 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
                 </td>
                 <td>
                   {row.result && (
-                    <span class={`result ${row.result.state}`} data-testid="ownpost-bulk-result" data-state={row.result.state} title={row.result.state === 'error' ? row.result.problem.hint : undefined}>
+                    <span
+                      class={`result ${row.result.state}`}
+                      data-testid="ownpost-bulk-result"
+                      data-state={row.result.state}
+                      title={row.result.state === 'error' ? row.result.problem.hint : undefined}
+                    >
                       {row.result.state === 'queued' ? t('resultQueued') : row.result.state === 'sent' ? t('resultSent') : `${t('resultFailed')}: ${row.result.problem.message}`}
                     </span>
                   )}
@@ -255,7 +258,13 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
           </tbody>
         </table>
         <label class="check">
-          <input type="checkbox" data-testid="ownpost-bulk-group" checked={perCustomer} disabled={running} onChange={fromUser((e: Event) => setPerCustomer((e.currentTarget as HTMLInputElement).checked))} />
+          <input
+            type="checkbox"
+            data-testid="ownpost-bulk-group"
+            checked={perCustomer}
+            disabled={running}
+            onChange={fromUser((e: Event) => setPerCustomer((e.currentTarget as HTMLInputElement).checked))}
+          />
           {t('bulkPerCustomer')}
         </label>
         <div class="actions">

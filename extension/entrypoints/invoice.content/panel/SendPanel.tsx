@@ -13,25 +13,9 @@ import { templateValues, usePageSenders } from './use-page-senders';
 import { PageCapture } from './PageCapture';
 import { routeOf, type SendRoute } from './send-route';
 import { CustomerSuggestion, rememberCustomer } from './CustomerSuggestion';
-import {
-  deliveryProblem,
-  followMessage,
-  formMatchesDraft,
-  fromUser,
-  MAX_FILE_MB,
-  newIdempotencyKey,
-  problemOf,
-  readAddedFile,
-  type AddedFile,
-  type Problem,
-} from './panel-helpers';
+import { deliveryProblem, followMessage, formMatchesDraft, fromUser, MAX_FILE_MB, newIdempotencyKey, problemOf, readAddedFile, type AddedFile, type Problem } from './panel-helpers';
 
-type Phase =
-  | { kind: 'editing' }
-  | { kind: 'sending' }
-  | { kind: 'queued'; message: MessageView }
-  | { kind: 'sent'; message: MessageView }
-  | { kind: 'error'; problem: Problem };
+type Phase = { kind: 'editing' } | { kind: 'sending' } | { kind: 'queued'; message: MessageView } | { kind: 'sent'; message: MessageView } | { kind: 'error'; problem: Problem };
 
 interface Props {
   found: DetectedDocument;
@@ -337,15 +321,15 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
           )}
           {fileProblem && <p class="field-problem">{fileProblem}</p>}
           {host.capturePdf && (
-          <PageCapture
-            language={host.language}
-            hasPdfButton={Boolean(found.pdfButtonSelector)}
-            capture={host.capturePdf}
-            hasPdf={Boolean(found.pdfUrl && includeDocument) || files.some((file) => file.contentType === 'application/pdf')}
-            disabled={busy || done}
-            signal={signal}
-            onFile={({ route: _route, ...file }) => setFiles((current) => [...current, file])}
-          />
+            <PageCapture
+              language={host.language}
+              hasPdfButton={Boolean(found.pdfButtonSelector)}
+              capture={host.capturePdf}
+              hasPdf={Boolean(found.pdfUrl && includeDocument) || files.some((file) => file.contentType === 'application/pdf')}
+              disabled={busy || done}
+              signal={signal}
+              onFile={({ route: _route, ...file }) => setFiles((current) => [...current, file])}
+            />
           )}
         </div>
         <div class="actions">
@@ -356,13 +340,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
         </div>
       </form>
       {phase.kind !== 'editing' && phase.kind !== 'sending' && (
-        <div
-          class={`status ${phase.kind}`}
-          data-testid="ownpost-status"
-          data-state={phase.kind === 'queued' ? 'queued' : phase.kind === 'sent' ? 'sent' : 'error'}
-          role="status"
-          aria-live="polite"
-        >
+        <div class={`status ${phase.kind}`} data-testid="ownpost-status" data-state={phase.kind === 'queued' ? 'queued' : phase.kind === 'sent' ? 'sent' : 'error'} role="status" aria-live="polite">
           {phase.kind === 'queued' && (phase.message.status === 'deferred' ? t('deferred') : t('queued'))}
           {phase.kind === 'sent' && t('sent', { time: timeFormat.format(new Date(phase.message.sentAt ?? Date.now())), to: phase.message.to.join(', ') })}
           {(phase.kind === 'queued' || phase.kind === 'sent') && <RouteNotes route={routeOf(phase.message, profiles)} t={t} />}
@@ -382,16 +360,8 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
 function RouteNotes({ route, t }: { route: SendRoute; t: Translator<(typeof pageStrings)['en']> }) {
   return (
     <>
-      {route.fallbackFrom !== undefined && (
-        <p data-testid="ownpost-fallback">
-          {t('fallbackUsed', { sender: route.fallbackFrom })}
-        </p>
-      )}
-      {route.parts !== undefined && (
-        <p data-testid="ownpost-split">
-          {t('splitInto', { count: route.parts })}
-        </p>
-      )}
+      {route.fallbackFrom !== undefined && <p data-testid="ownpost-fallback">{t('fallbackUsed', { sender: route.fallbackFrom })}</p>}
+      {route.parts !== undefined && <p data-testid="ownpost-split">{t('splitInto', { count: route.parts })}</p>}
     </>
   );
 }

@@ -13,7 +13,12 @@ export function groupByCustomer(rows: readonly { found: DetectedDocument; to: st
     const { found, to } = rows[index]!;
     const parsed = parseMailboxList(to);
     const joinable = parsed.ok && parsed.value.length > 0 && found.pdfUrl && found.number;
-    const recipients = parsed.ok ? parsed.value.map((m) => m.address.toLowerCase()).sort().join(',') : '';
+    const recipients = parsed.ok
+      ? parsed.value
+          .map((m) => m.address.toLowerCase())
+          .sort()
+          .join(',')
+      : '';
     const customer = (found.customerNumber ?? found.customerName ?? '').trim().toLowerCase();
     const key = joinable ? `${customer}\n${recipients}` : `alone:${index}`;
     groups.set(key, [...(groups.get(key) ?? []), index]);

@@ -31,9 +31,11 @@ export function deliveryProblem(message: MessageView, fallback: string): Problem
  */
 export function orderProfilesForPage(profiles: readonly ProfileView[], pageUrl: string): { ordered: ProfileView[]; preselected?: string; mappedId?: string } {
   const mapped = findMappedSender(profiles, { pageUrl }, asFacts)?.sender;
-  const rank = (profile: ProfileView) =>
-    profile === mapped ? 0 : bestSiteScore(profile.sites ?? [], pageUrl) !== undefined || (profile.sites ?? []).length === 0 ? 1 : 2;
-  const ordered = profiles.map((profile, index) => ({ profile, index })).sort((a, b) => rank(a.profile) - rank(b.profile) || a.index - b.index).map((e) => e.profile);
+  const rank = (profile: ProfileView) => (profile === mapped ? 0 : bestSiteScore(profile.sites ?? [], pageUrl) !== undefined || (profile.sites ?? []).length === 0 ? 1 : 2);
+  const ordered = profiles
+    .map((profile, index) => ({ profile, index }))
+    .sort((a, b) => rank(a.profile) - rank(b.profile) || a.index - b.index)
+    .map((e) => e.profile);
   const preselected = chooseSender(profiles, { pageUrl }, asFacts)?.sender ?? ordered[0];
   return { ordered, ...(preselected ? { preselected: preselected.id } : {}), ...(mapped ? { mappedId: mapped.id } : {}) };
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
-import { observeHttpRequest } from './metrics';
-import { recordsOf } from './relay-log';
+import { observeHttpRequest } from '../observability/metrics';
+import { recordsOf } from '../observability/relay-log';
 
 /** An id a load balancer or client may pass in: short and plain, so it cannot forge log lines. */
 const FORWARDED_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
