@@ -19,6 +19,10 @@ import { select } from '../../sites/recipe-adapter';
 import { openPanelFrame, type PanelFrame } from './panel-frame';
 import type { DetectedDocument, PageDetection } from '../../sites/site-adapter';
 import type { MountedButton } from './send-button';
+// Unused in code: it lets the declaration output (tsc -b) name the default export's type, which wxt
+// declares in a module it does not export. The export must stay a bare call: wxt's build finds it so.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+import type { ContentScriptDefinition } from 'wxt';
 
 export default defineContentScript({
   // Production: registered at run time for the sites the user enables (extension/lib/site-registration.ts).
