@@ -124,6 +124,8 @@ async function acceptComposed(deps: AcceptSendDeps, request: Extract<AcceptSendR
       wantsSentCopy,
     })),
   };
+  // Unread from here on: dropping it lets the pieces go as soon as the commit has copied them.
+  // eslint-disable-next-line no-useless-assignment
   parts = [];
   return commit(deps, send, () => {
     throw conflict();

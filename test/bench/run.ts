@@ -18,6 +18,7 @@
  * BENCH_ROUNDS change the load. The sink runs in its own process; the relay (1, 2) and nodemailer
  * run in this one.
  */
+import type { Database } from 'better-sqlite3';
 import { serve } from '@hono/node-server';
 import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -144,7 +145,7 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
   latencies.sort((a, b) => a - b);
 
   // Phase 2: the relay's worker and plain nodemailer deliver the same messages, in turn.
-  const db = (relay.store as unknown as { db: import('better-sqlite3').Database }).db;
+  const db = (relay.store as unknown as { db: Database }).db;
   const stored = db.prepare('SELECT envelope, message_bodies.raw FROM messages JOIN message_bodies ON message_bodies.message_id = messages.id').all() as { envelope: string; raw: Buffer }[];
   if (stored.length !== MESSAGES) throw new Error(`stored ${stored.length} of ${MESSAGES} messages`);
 

@@ -155,8 +155,10 @@ describe('the detection corpus', () => {
       const t = tally[field];
       if (expected !== undefined) t.expected++;
       if (given !== undefined) t.given++;
-      if (given !== undefined && given === expected) t.right++, t.found++;
-      else if (given !== undefined || expected !== undefined) misses.push(`${fixture.name}: ${field} ${JSON.stringify(given)} (expected ${JSON.stringify(expected ?? null)})`);
+      if (given !== undefined && given === expected) {
+        t.right++;
+        t.found++;
+      } else if (given !== undefined || expected !== undefined) misses.push(`${fixture.name}: ${field} ${JSON.stringify(given)} (expected ${JSON.stringify(expected ?? null)})`);
     }
   });
 

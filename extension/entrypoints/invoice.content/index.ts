@@ -18,7 +18,6 @@ import { installedCapture } from './capture-contract';
 import { select } from '../../sites/recipe-adapter';
 import { openPanelFrame, type PanelFrame } from './panel-frame';
 import type { DetectedDocument, PageDetection } from '../../sites/site-adapter';
-import type { MountedButton } from './send-button';
 // Unused in code: it lets the declaration output (tsc -b) name the default export's type, which wxt
 // declares in a module it does not export. The export must stay a bare call: wxt's build finds it so.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars

@@ -20,7 +20,7 @@ import { OAuthSignIn } from './OAuthSignIn';
 import { AppOnlyFields, DelegatedClientFields } from './OAuthFields';
 import { navigate } from './route';
 import { ServerFields } from './server-fields';
-import { authBody, EMPTY_OAUTH_DRAFT, isDelegated, methodsFor, PROVIDER_NAMES, providerOf, type OAuthDraft, type SignInMethod } from './sign-in-methods';
+import { authBody, EMPTY_OAUTH_DRAFT, isDelegated, methodsFor, providerOf, type OAuthDraft, type SignInMethod } from './sign-in-methods';
 import { SignInMethodPicker } from './SignInMethodPicker';
 
 const STEPS = ['address', 'server', 'password', 'test'] as const;

@@ -77,6 +77,7 @@ export async function readAddedFile(file: File): Promise<AddedFile | { tooLarge:
   if (file.size > MAX_DOCUMENT_BYTES) return { tooLarge: file.name };
   const bytes = new Uint8Array(await file.arrayBuffer());
   return {
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips
     filename: file.name.replace(/[\\/\u0000-\u001f\u007f]/g, '_').slice(0, 255) || 'file',
     contentType: /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i.test(file.type) ? file.type : 'application/octet-stream',
     contentBase64: bytesToBase64(bytes),
