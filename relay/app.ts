@@ -41,7 +41,6 @@ export interface AppDeps {
   onQueued: () => void;
 }
 
-
 /** The relay's HTTP API. Pure: no listening socket, so tests call `app.request()` in process. */
 export function createApp(deps: AppDeps) {
   const { config, store, cipher, log } = deps;
@@ -101,7 +100,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
   // Last: the description lists every route mounted above.
-  app.route('/', openApiRoutes(config.version, () => app.routes));
+  app.route(
+    '/',
+    openApiRoutes(config.version, () => app.routes),
+  );
   return app;
 }
 

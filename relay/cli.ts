@@ -146,12 +146,7 @@ async function userCommand(args: string[]) {
   const parsed = parseAddress(positionals[0] ?? '');
   if (!parsed.ok) throw new UsageError(parsed.message);
   await withStore(async (store) => {
-    const { user, restored } = await addPerson(
-      store,
-      peopleStoreFor(store),
-      { email: parsed.value.address, name: values.name ?? null, role: values.admin ? 'admin' : 'member' },
-      Date.now(),
-    );
+    const { user, restored } = await addPerson(store, peopleStoreFor(store), { email: parsed.value.address, name: values.name ?? null, role: values.admin ? 'admin' : 'member' }, Date.now());
     process.stdout.write(`${restored ? 'Added again' : 'Added'} ${user.email} (${user.role}). Next: npx ownpost pair ${user.email}\n`);
   });
 }
@@ -232,9 +227,7 @@ async function appPasswordCommand(args: string[]) {
     const user = await requireUser(store, positionals[0]);
     try {
       const { password } = await createAppPassword(store, user, check.data.name);
-      process.stdout.write(
-        `App password "${check.data.name}" for ${user.email}. In the app's SMTP settings: username ${user.email}, this password (shown once):\n${password}\n`,
-      );
+      process.stdout.write(`App password "${check.data.name}" for ${user.email}. In the app's SMTP settings: username ${user.email}, this password (shown once):\n${password}\n`);
     } catch (error) {
       if (error instanceof TooManyAppPasswordsError) throw new UsageError(error.message);
       throw error;
@@ -263,14 +256,10 @@ async function keyCommand(args: string[]) {
       if (report.previousKeyIds.length) {
         process.stdout.write(
           `Kept for decryption: ${report.previousKeyIds.join(', ')}. ` +
-            (report.source === 'file'
-              ? 'Once backups made with them are no longer needed: npx ownpost key forget-old\n'
-              : 'You can now remove OWNPOST_PREVIOUS_MASTER_KEYS.\n'),
+            (report.source === 'file' ? 'Once backups made with them are no longer needed: npx ownpost key forget-old\n' : 'You can now remove OWNPOST_PREVIOUS_MASTER_KEYS.\n'),
         );
       } else if (report.source === 'environment') {
-        process.stdout.write(
-          'To rotate an environment key: set OWNPOST_MASTER_KEY to a new key (openssl rand -base64 32), put the old one in OWNPOST_PREVIOUS_MASTER_KEYS, and run this again.\n',
-        );
+        process.stdout.write('To rotate an environment key: set OWNPOST_MASTER_KEY to a new key (openssl rand -base64 32), put the old one in OWNPOST_PREVIOUS_MASTER_KEYS, and run this again.\n');
       }
       if (report.unreadable.length) {
         for (const u of report.unreadable) {
@@ -337,7 +326,7 @@ export async function main(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof ApiError || (error as Error).name === 'TypeError' && /parseArgs|option/i.test((error as Error).message)) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof ApiError || ((error as Error).name === 'TypeError' && /parseArgs|option/i.test((error as Error).message))) {
       process.stderr.write(`ownpost: ${(error as Error).message}\n`);
       if (error instanceof UsageError && /unknown command/.test(error.message)) process.stderr.write(USAGE + '\n');
       process.exit(2);

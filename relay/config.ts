@@ -145,7 +145,10 @@ function parseTokenTtl(text: string | undefined): number | undefined {
 
 /** DNS servers as `ip` or `ip:port` (`[v6]:port`), as Node's resolver takes them. */
 function parseDnsServers(text: string | undefined): string[] {
-  const servers = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const servers = (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const server of servers) {
     const host = server.startsWith('[') ? server.slice(1, server.indexOf(']')) : isIP(server) === 6 ? server : server.split(':')[0]!;
     if (!isIP(host)) throw new ConfigError(`OWNPOST_DNS_SERVERS: "${server}" is not an IP address (with an optional :port)`);
@@ -162,7 +165,10 @@ function parseSmtpPorts(text: string | undefined): PortRange[] {
 }
 
 function parseExtensionIds(text: string | undefined): string[] {
-  const entries = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   try {
     entries.forEach(extensionOriginOf);
   } catch (error) {

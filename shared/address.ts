@@ -37,9 +37,7 @@ export type AddressErrorCode =
  * Result of {@link parseMailbox} and {@link parseAddress}. On failure, `message` is a plain English sentence
  * that can be shown to the user as is, and `input` is the text that was refused.
  */
-export type AddressResult =
-  | { ok: true; value: Mailbox }
-  | { ok: false; code: AddressErrorCode; message: string; input: string };
+export type AddressResult = { ok: true; value: Mailbox } | { ok: false; code: AddressErrorCode; message: string; input: string };
 
 // RFC 5321 §4.5.3.1.1 (local part) and the 254-octet path limit from RFC 5321 errata 1690 / RFC 3696.
 const MAX_LOCAL_PART = 64;
@@ -124,9 +122,7 @@ export function parseMailbox(input: string): AddressResult {
 export function parseMailboxList(
   input: string | string[],
   opts?: { max?: number },
-):
-  | { ok: true; value: Mailbox[] }
-  | { ok: false; code: AddressErrorCode | 'address_list_too_long'; message: string; input: string; index: number } {
+): { ok: true; value: Mailbox[] } | { ok: false; code: AddressErrorCode | 'address_list_too_long'; message: string; input: string; index: number } {
   const max = opts?.max ?? DEFAULT_LIST_MAX;
   if (!Number.isInteger(max) || max < 1) {
     throw new RangeError(`parseMailboxList: max must be a positive integer, got ${String(max)}`);
@@ -262,10 +258,7 @@ function checkMailbox(raw: string): Checked<Mailbox> {
     return address.ok ? { ok: true, value: { address: address.value } } : address;
   }
   if (angleCount !== 1 || closeCount !== 1 || closeAngle !== text.length - 1 || openAngle > closeAngle) {
-    return failed(
-      'address_invalid',
-      `${notValid(text)} Write one address in angle brackets after the name, like Anna Berg <anna@firma.se>.`,
-    );
+    return failed('address_invalid', `${notValid(text)} Write one address in angle brackets after the name, like Anna Berg <anna@firma.se>.`);
   }
 
   const name = checkName(text.slice(0, openAngle));
@@ -317,8 +310,7 @@ function checkName(raw: string): Checked<string | undefined> {
   return { ok: true, value: name };
 }
 
-const QUOTE_WHOLE_NAME =
-  'put the whole name in double quotes when it contains a comma, “@”, brackets or quotation marks, like "Firma, Inc." <faktura@firma.se>.';
+const QUOTE_WHOLE_NAME = 'put the whole name in double quotes when it contains a comma, “@”, brackets or quotation marks, like "Firma, Inc." <faktura@firma.se>.';
 const COMMENT_REASON = 'Comments in round brackets “(…)” are not accepted in e-mail addresses.';
 const GROUP_REASON = 'Group names and routing with “:” are not accepted; list the addresses separated by commas.';
 const SEVERAL_REASON = 'It contains “;”. Enter one address here, or separate several addresses with commas in a list.';
@@ -367,20 +359,14 @@ function checkAddress(text: string, inMailbox = false): Checked<string> {
     return bad('address_forbidden_character', 'It contains a line break, tab or another control character.');
   }
   if (hidden === 'invisible') {
-    return bad(
-      'address_forbidden_character',
-      'It contains an invisible character (such as a soft hyphen or zero-width space), which can disguise where mail goes.',
-    );
+    return bad('address_forbidden_character', 'It contains an invisible character (such as a soft hyphen or zero-width space), which can disguise where mail goes.');
   }
   // Structure first, so a quoted local part or a comment is named as such even when it also contains a space.
   if (text.startsWith('"')) return bad('address_quoted_local_part', QUOTED_REASON);
   if (text.includes('(') || text.includes(')')) return bad('address_comment_or_group', COMMENT_REASON);
   const lastAt = text.lastIndexOf('@');
   if (lastAt >= 0 && (text[lastAt + 1] === '[' || text.endsWith(']'))) {
-    return bad(
-      'address_ip_literal',
-      'Addresses with an IP address instead of a domain name, such as [192.0.2.1], are not accepted.',
-    );
+    return bad('address_ip_literal', 'Addresses with an IP address instead of a domain name, such as [192.0.2.1], are not accepted.');
   }
   if (text.includes(':')) return bad('address_comment_or_group', GROUP_REASON);
   if (text.includes(';')) return bad('address_comment_or_group', SEVERAL_REASON);
@@ -388,12 +374,7 @@ function checkAddress(text: string, inMailbox = false): Checked<string> {
   if (firstAt >= 0 && text.slice(0, firstAt).includes('"')) return bad('address_quoted_local_part', QUOTED_REASON);
   for (const char of text) {
     if (isSpace(char)) {
-      return bad(
-        'address_invalid',
-        inMailbox
-          ? 'It must not contain spaces. To add a name, write it like Anna Berg <anna@firma.se>.'
-          : 'It must not contain spaces.',
-      );
+      return bad('address_invalid', inMailbox ? 'It must not contain spaces. To add a name, write it like Anna Berg <anna@firma.se>.' : 'It must not contain spaces.');
     }
   }
   if (text.startsWith('-')) {
@@ -482,13 +463,9 @@ function checkDomain(raw: string): Checked<string> {
   if (raw === '') return domainFailed('address_invalid', 'Something is missing after the “@”.');
   for (const char of raw) {
     const code = char.charCodeAt(0);
-    const allowed =
-      code < 0x80 ? isAsciiAlphanumeric(code) || char === '-' || char === '.' : DOMAIN_UNICODE_CHARACTER.test(char);
+    const allowed = code < 0x80 ? isAsciiAlphanumeric(code) || char === '-' || char === '.' : DOMAIN_UNICODE_CHARACTER.test(char);
     if (!allowed) {
-      return domainFailed(
-        'address_forbidden_character',
-        `The character “${char}” is not allowed in a domain name; use only letters, digits, “-” and dots.`,
-      );
+      return domainFailed('address_forbidden_character', `The character “${char}” is not allowed in a domain name; use only letters, digits, “-” and dots.`);
     }
   }
 
@@ -509,10 +486,7 @@ function checkDomain(raw: string): Checked<string> {
         return domainFailed('address_invalid', `The international domain name part “${label}” is not valid.`);
       }
       if (findHiddenCharacter(decoded) !== undefined) {
-        return domainFailed(
-          'address_forbidden_character',
-          'The domain name hides an invisible character (such as a soft hyphen), which can disguise where mail goes.',
-        );
+        return domainFailed('address_forbidden_character', 'The domain name hides an invisible character (such as a soft hyphen), which can disguise where mail goes.');
       }
       for (const char of decoded) {
         if (!DOMAIN_UNICODE_CHARACTER.test(char) && char !== '-') {
@@ -529,10 +503,7 @@ function checkDomain(raw: string): Checked<string> {
 
   for (const label of unicodeLabels) {
     if (mixesLookAlikeScripts(label)) {
-      return domainFailed(
-        'address_forbidden_character',
-        'The domain name mixes letters from different alphabets (for example Latin and Cyrillic), a common way to imitate another company’s domain.',
-      );
+      return domainFailed('address_forbidden_character', 'The domain name mixes letters from different alphabets (for example Latin and Cyrillic), a common way to imitate another company’s domain.');
     }
   }
 
@@ -568,10 +539,7 @@ function checkDomain(raw: string): Checked<string> {
   const tld = asciiLabels[asciiLabels.length - 1] as string;
   if (isDigits(tld)) {
     if (asciiLabels.every(isDigits)) {
-      return domainFailed(
-        'address_ip_literal',
-        'Addresses with an IP address instead of a domain name, such as 192.0.2.1, are not accepted.',
-      );
+      return domainFailed('address_ip_literal', 'Addresses with an IP address instead of a domain name, such as 192.0.2.1, are not accepted.');
     }
     return domainFailed('address_invalid', 'The domain name must end with a name such as .se or .com, not a number.');
   }
@@ -644,7 +612,7 @@ function decodePunycode(input: string): string | undefined {
   let n = 0x80;
   let bias = 72;
   let i = 0;
-  for (let index = delimiter > 0 ? delimiter + 1 : 0; index < input.length; ) {
+  for (let index = delimiter > 0 ? delimiter + 1 : 0; index < input.length;) {
     const oldI = i;
     let w = 1;
     for (let k = PUNY_BASE; ; k += PUNY_BASE) {

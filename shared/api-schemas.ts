@@ -195,9 +195,7 @@ export const zMessageView = z.looseObject({
   lastReply: z.string().optional(),
   nextAttemptAt: isoDate().optional(),
   problem: z.looseObject({ code: z.string(), title: z.string(), explanation: z.string(), fix: z.string() }).optional(),
-  sentCopy: z
-    .looseObject({ status: z.enum(SENT_COPY_STATUSES), folder: z.string().optional(), error: z.string().optional(), attempts: z.number().int() })
-    .optional(),
+  sentCopy: z.looseObject({ status: z.enum(SENT_COPY_STATUSES), folder: z.string().optional(), error: z.string().optional(), attempts: z.number().int() }).optional(),
   /** Present when the company fallback sent it instead of a failing profile. */
   fallback: z
     .looseObject({
@@ -218,9 +216,7 @@ export const zMessageView = z.looseObject({
 });
 
 export const zSendAcceptedView = zMessageView.extend({
-  parts: z
-    .array(z.looseObject({ id: z.string(), part: z.looseObject({ number: z.number().int(), of: z.number().int() }), documents: z.array(z.unknown()) }))
-    .optional(),
+  parts: z.array(z.looseObject({ id: z.string(), part: z.looseObject({ number: z.number().int(), of: z.number().int() }), documents: z.array(z.unknown()) })).optional(),
 });
 
 // ------------------------------------------------------------------------ people and devices (issues 14, 20)

@@ -358,6 +358,4 @@ export interface ExtensionResponses {
 
 export type ExtensionError = { code: ErrorCode | 'not_connected' | 'relay_unreachable' | 'document_unavailable' | 'not_a_pdf' | 'document_too_large' | 'bad_request'; message: string; hint?: string };
 
-export type ExtensionResult<T extends ExtensionRequest['type']> =
-  | { ok: true; data: ExtensionResponses[T] }
-  | { ok: false; error: ExtensionError };
+export type ExtensionResult<T extends ExtensionRequest['type']> = { ok: true; data: ExtensionResponses[T] } | { ok: false; error: ExtensionError };

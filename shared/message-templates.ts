@@ -61,7 +61,8 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     },
     reminder: {
       subject: 'Payment reminder: invoice {documentNumber}',
-      message: 'Hello {customerName},\n\nOur records show that invoice {documentNumber}[ for {amount}] is still unpaid[ (due {dueDate})]. If you have already paid, please disregard this message.\n\nKind regards,\n{senderName}',
+      message:
+        'Hello {customerName},\n\nOur records show that invoice {documentNumber}[ for {amount}] is still unpaid[ (due {dueDate})]. If you have already paid, please disregard this message.\n\nKind regards,\n{senderName}',
     },
     proforma: {
       subject: 'Pro forma invoice {documentNumber}',
@@ -91,7 +92,8 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     },
     reminder: {
       subject: 'Przypomnienie o płatności: faktura {documentNumber}',
-      message: 'Dzień dobry,\n\nuprzejmie przypominamy, że faktura {documentNumber}[ na kwotę {amount}] nie została jeszcze opłacona[ (termin: {dueDate})]. Jeśli płatność została już wysłana, prosimy zignorować tę wiadomość.\n\nZ poważaniem\n{senderName}',
+      message:
+        'Dzień dobry,\n\nuprzejmie przypominamy, że faktura {documentNumber}[ na kwotę {amount}] nie została jeszcze opłacona[ (termin: {dueDate})]. Jeśli płatność została już wysłana, prosimy zignorować tę wiadomość.\n\nZ poważaniem\n{senderName}',
     },
     proforma: {
       subject: 'Faktura pro forma {documentNumber}',
@@ -121,7 +123,8 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     },
     reminder: {
       subject: 'Greiðsluáminning: reikningur {documentNumber}',
-      message: 'Góðan dag,\n\nSamkvæmt okkar gögnum er reikningur {documentNumber}[ að upphæð {amount}] enn ógreiddur[ (gjalddagi {dueDate})]. Ef þú hefur þegar greitt máttu líta fram hjá þessum skilaboðum.\n\nMeð kveðju,\n{senderName}',
+      message:
+        'Góðan dag,\n\nSamkvæmt okkar gögnum er reikningur {documentNumber}[ að upphæð {amount}] enn ógreiddur[ (gjalddagi {dueDate})]. Ef þú hefur þegar greitt máttu líta fram hjá þessum skilaboðum.\n\nMeð kveðju,\n{senderName}',
     },
     proforma: {
       subject: 'Forreikningur {documentNumber}',
@@ -151,7 +154,8 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     },
     reminder: {
       subject: 'Betalningspåminnelse: faktura {documentNumber}',
-      message: 'Hej {customerName},\n\nEnligt vår bokföring är faktura {documentNumber}[ på {amount}] fortfarande obetald[ (förfallodatum {dueDate})]. Om du redan har betalat kan du bortse från det här meddelandet.\n\nMed vänliga hälsningar\n{senderName}',
+      message:
+        'Hej {customerName},\n\nEnligt vår bokföring är faktura {documentNumber}[ på {amount}] fortfarande obetald[ (förfallodatum {dueDate})]. Om du redan har betalat kan du bortse från det här meddelandet.\n\nMed vänliga hälsningar\n{senderName}',
     },
     proforma: {
       subject: 'Proformafaktura {documentNumber}',
@@ -181,7 +185,8 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     },
     reminder: {
       subject: 'Betalingspåmindelse: faktura {documentNumber}',
-      message: 'Hej {customerName},\n\nIfølge vores bogføring er faktura {documentNumber}[ på {amount}] endnu ikke betalt[ (forfaldsdato {dueDate})]. Hvis du allerede har betalt, kan du se bort fra denne besked.\n\nMed venlig hilsen\n{senderName}',
+      message:
+        'Hej {customerName},\n\nIfølge vores bogføring er faktura {documentNumber}[ på {amount}] endnu ikke betalt[ (forfaldsdato {dueDate})]. Hvis du allerede har betalt, kan du se bort fra denne besked.\n\nMed venlig hilsen\n{senderName}',
     },
     proforma: {
       subject: 'Proformafaktura {documentNumber}',
@@ -211,7 +216,8 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     },
     reminder: {
       subject: 'Betalingspåminnelse: faktura {documentNumber}',
-      message: 'Hei {customerName},\n\nIfølge vårt regnskap er faktura {documentNumber}[ på {amount}] fortsatt ikke betalt[ (forfallsdato {dueDate})]. Hvis du allerede har betalt, kan du se bort fra denne meldingen.\n\nMed vennlig hilsen\n{senderName}',
+      message:
+        'Hei {customerName},\n\nIfølge vårt regnskap er faktura {documentNumber}[ på {amount}] fortsatt ikke betalt[ (forfallsdato {dueDate})]. Hvis du allerede har betalt, kan du se bort fra denne meldingen.\n\nMed vennlig hilsen\n{senderName}',
     },
     proforma: {
       subject: 'Proformafaktura {documentNumber}',
@@ -241,7 +247,8 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     },
     reminder: {
       subject: 'Zahlungserinnerung: Rechnung {documentNumber}',
-      message: 'Guten Tag,\n\nlaut unserer Buchhaltung ist die Rechnung {documentNumber}[ über {amount}] noch offen[ (fällig am {dueDate})]. Falls Sie bereits bezahlt haben, betrachten Sie diese Nachricht bitte als gegenstandslos.\n\nMit freundlichen Grüßen\n{senderName}',
+      message:
+        'Guten Tag,\n\nlaut unserer Buchhaltung ist die Rechnung {documentNumber}[ über {amount}] noch offen[ (fällig am {dueDate})]. Falls Sie bereits bezahlt haben, betrachten Sie diese Nachricht bitte als gegenstandslos.\n\nMit freundlichen Grüßen\n{senderName}',
     },
     proforma: {
       subject: 'Proformarechnung {documentNumber}',

@@ -140,17 +140,106 @@ const OUTLOOK_COM_DOMAINS = [
   'live.com',
   'msn.com',
   ...[
-    'at', 'be', 'cl', 'cz', 'de', 'dk', 'es', 'fr', 'hu', 'ie', 'in', 'it', 'jp', 'kr', 'lv', 'my', 'ph', 'pt', 'sa',
-    'sg', 'sk', 'co.id', 'co.il', 'co.th', 'com.ar', 'com.au', 'com.br', 'com.gr', 'com.tr', 'com.vn',
+    'at',
+    'be',
+    'cl',
+    'cz',
+    'de',
+    'dk',
+    'es',
+    'fr',
+    'hu',
+    'ie',
+    'in',
+    'it',
+    'jp',
+    'kr',
+    'lv',
+    'my',
+    'ph',
+    'pt',
+    'sa',
+    'sg',
+    'sk',
+    'co.id',
+    'co.il',
+    'co.th',
+    'com.ar',
+    'com.au',
+    'com.br',
+    'com.gr',
+    'com.tr',
+    'com.vn',
   ].map((tld) => `outlook.${tld}`),
   ...[
-    'be', 'ca', 'cl', 'cz', 'de', 'dk', 'es', 'fi', 'fr', 'gr', 'hu', 'it', 'lt', 'lv', 'my', 'nl', 'no', 'ph', 'rs',
-    'se', 'sg', 'sk', 'co.id', 'co.il', 'co.in', 'co.jp', 'co.kr', 'co.th', 'co.uk', 'co.za', 'com.ar', 'com.au',
-    'com.br', 'com.hk', 'com.tr', 'com.tw', 'com.vn',
+    'be',
+    'ca',
+    'cl',
+    'cz',
+    'de',
+    'dk',
+    'es',
+    'fi',
+    'fr',
+    'gr',
+    'hu',
+    'it',
+    'lt',
+    'lv',
+    'my',
+    'nl',
+    'no',
+    'ph',
+    'rs',
+    'se',
+    'sg',
+    'sk',
+    'co.id',
+    'co.il',
+    'co.in',
+    'co.jp',
+    'co.kr',
+    'co.th',
+    'co.uk',
+    'co.za',
+    'com.ar',
+    'com.au',
+    'com.br',
+    'com.hk',
+    'com.tr',
+    'com.tw',
+    'com.vn',
   ].map((tld) => `hotmail.${tld}`),
   ...[
-    'at', 'be', 'ca', 'cl', 'cn', 'de', 'dk', 'fi', 'fr', 'hk', 'ie', 'in', 'it', 'jp', 'nl', 'no', 'ru', 'se',
-    'co.jp', 'co.kr', 'co.uk', 'co.za', 'com.ar', 'com.au', 'com.mx', 'com.my', 'com.ph', 'com.pt', 'com.sg',
+    'at',
+    'be',
+    'ca',
+    'cl',
+    'cn',
+    'de',
+    'dk',
+    'fi',
+    'fr',
+    'hk',
+    'ie',
+    'in',
+    'it',
+    'jp',
+    'nl',
+    'no',
+    'ru',
+    'se',
+    'co.jp',
+    'co.kr',
+    'co.uk',
+    'co.za',
+    'com.ar',
+    'com.au',
+    'com.mx',
+    'com.my',
+    'com.ph',
+    'com.pt',
+    'com.sg',
   ].map((tld) => `live.${tld}`),
 ];
 
@@ -159,9 +248,7 @@ const OUTLOOK_COM_DOMAINS = [
  * is a separate company with its own servers.
  */
 const YAHOO_DOMAINS = [
-  ...['com', 'de', 'it', 'fr', 'es', 'se', 'co.in', 'co.uk', 'co.nz', 'com.au', 'com.ar', 'com.br', 'com.mx'].map(
-    (tld) => `yahoo.${tld}`,
-  ),
+  ...['com', 'de', 'it', 'fr', 'es', 'se', 'co.in', 'co.uk', 'co.nz', 'com.au', 'com.ar', 'com.br', 'com.mx'].map((tld) => `yahoo.${tld}`),
   'ymail.com',
   'rocketmail.com',
   'myyahoo.com',
@@ -170,8 +257,7 @@ const YAHOO_DOMAINS = [
 /** For presets from the providers' help pages that the facts could not confirm (see the top of this file). */
 const UNCONFIRMED_NOTE = 'These settings are not confirmed by the provider; the test shows whether they work.';
 
-const GMAIL_NOTES_AUTH =
-  'Gmail needs an app password (with 2-Step Verification) or Google sign-in (OAuth). The normal password stopped working on 30 May 2022.';
+const GMAIL_NOTES_AUTH = 'Gmail needs an app password (with 2-Step Verification) or Google sign-in (OAuth). The normal password stopped working on 30 May 2022.';
 
 const PROVIDER_TABLE: ProviderPreset[] = [
   // ---- Big mailbox providers -------------------------------------------------------------------------------
@@ -204,10 +290,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('outlook.office365.com'),
     username: 'address',
     auth: ['oauth2'],
-    notes: [
-      'Outlook.com accepts only Microsoft sign-in (OAuth); password login ended on 16 September 2024.',
-      'About 300 messages a day on free accounts, 5,000 with a Microsoft 365 subscription.',
-    ],
+    notes: ['Outlook.com accepts only Microsoft sign-in (OAuth); password login ended on 16 September 2024.', 'About 300 messages a day on free accounts, 5,000 with a Microsoft 365 subscription.'],
     // ~300/day is the free-account figure; subscribers get more, but we cannot tell them apart.
     limits: { maxMessageBytes: 25 * MB, recipientsPerDay: 300 },
   },
@@ -220,11 +303,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('imap.gmail.com'),
     username: 'address',
     auth: ['app_password', 'oauth2'],
-    notes: [
-      GMAIL_NOTES_AUTH,
-      'Gmail replaces a From address it has not verified with your account address.',
-      'Gmail saves a copy in Sent itself.',
-    ],
+    notes: [GMAIL_NOTES_AUTH, 'Gmail replaces a From address it has not verified with your account address.', 'Gmail saves a copy in Sent itself.'],
     limits: { maxMessageBytes: 25 * MB, recipientsPerDay: 500 },
     serverSavesSentCopy: true,
   },
@@ -269,10 +348,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('imap.mail.me.com'),
     username: 'address',
     auth: ['app_password'],
-    notes: [
-      'iCloud needs an app-specific password (requires two-factor authentication on your Apple Account).',
-      'About 1,000 messages a day and 500 recipients per message.',
-    ],
+    notes: ['iCloud needs an app-specific password (requires two-factor authentication on your Apple Account).', 'About 1,000 messages a day and 500 recipients per message.'],
     limits: { maxMessageBytes: 20 * MB },
   },
   {
@@ -284,11 +360,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('imap.zoho.com'),
     username: 'address',
     auth: ['app_password', 'password'],
-    notes: [
-      'Turn on IMAP/POP access in Zoho Mail settings first.',
-      'With two-factor authentication on, use an app password.',
-      'Paid organisation accounts use smtppro.zoho.com.',
-    ],
+    notes: ['Turn on IMAP/POP access in Zoho Mail settings first.', 'With two-factor authentication on, use an app password.', 'Paid organisation accounts use smtppro.zoho.com.'],
   },
   {
     id: 'zoho_eu',
@@ -299,11 +371,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('imap.zoho.eu'),
     username: 'address',
     auth: ['app_password', 'password'],
-    notes: [
-      'Turn on IMAP/POP access in Zoho Mail settings first.',
-      'With two-factor authentication on, use an app password.',
-      'Paid organisation accounts use smtppro.zoho.eu.',
-    ],
+    notes: ['Turn on IMAP/POP access in Zoho Mail settings first.', 'With two-factor authentication on, use an app password.', 'Paid organisation accounts use smtppro.zoho.eu.'],
   },
   {
     id: 'fastmail',
@@ -369,10 +437,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     // Per the Thunderbird ISPDB.
     username: 'local_part',
     auth: ['password'],
-    notes: [
-      'Switch on IMAP/POP access once in WEB.DE webmail settings before sending.',
-      'The username is the part of your address before the @.',
-    ],
+    notes: ['Switch on IMAP/POP access once in WEB.DE webmail settings before sending.', 'The username is the part of your address before the @.'],
   },
   {
     id: 'tonline',
@@ -383,27 +448,18 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('secureimap.t-online.de'),
     username: 'address',
     auth: ['password'],
-    notes: [
-      'Use your separate "E-Mail-Passwort", not your Telekom login password.',
-    ],
+    notes: ['Use your separate "E-Mail-Passwort", not your Telekom login password.'],
   },
   {
     id: 'ionos',
     name: '1&1 / IONOS',
     domains: ['online.de', 'onlinehome.de'],
     mxSuffixes: ['kundenserver.de'],
-    smtp: [
-      ...tlsThenStarttls('smtp.ionos.de'),
-      ...tlsThenStarttls('smtp.1und1.de'),
-      ...tlsThenStarttls('smtp.ionos.co.uk'),
-      ...tlsThenStarttls('smtp.ionos.com'),
-    ],
+    smtp: [...tlsThenStarttls('smtp.ionos.de'), ...tlsThenStarttls('smtp.1und1.de'), ...tlsThenStarttls('smtp.ionos.co.uk'), ...tlsThenStarttls('smtp.ionos.com')],
     imap: imapTls('imap.ionos.de'),
     username: 'address',
     auth: ['password'],
-    notes: [
-      'IONOS UK customers use smtp.ionos.co.uk and US customers smtp.ionos.com; older 1&1 accounts also work with smtp.1und1.de.',
-    ],
+    notes: ['IONOS UK customers use smtp.ionos.co.uk and US customers smtp.ionos.com; older 1&1 accounts also work with smtp.1und1.de.'],
   },
   {
     id: 'strato',
@@ -427,9 +483,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('ssl0.ovh.net'),
     username: 'address',
     auth: ['password'],
-    notes: [
-      'OVHcloud Exchange refuses mail whose sender is not the mailbox you log in with (550 5.7.60).',
-    ],
+    notes: ['OVHcloud Exchange refuses mail whose sender is not the mailbox you log in with (550 5.7.60).'],
   },
   {
     id: 'onecom',
@@ -502,10 +556,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('imap.online.no'),
     username: 'address',
     auth: ['password'],
-    notes: [
-      'Telenor’s e-mail is for personal, non-commercial use: for invoices, a company mailbox is the better sender.',
-      UNCONFIRMED_NOTE,
-    ],
+    notes: ['Telenor’s e-mail is for personal, non-commercial use: for invoices, a company mailbox is the better sender.', UNCONFIRMED_NOTE],
     unverified: true,
   },
   {
@@ -580,11 +631,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('imap.wp.pl'),
     username: 'local_part',
     auth: ['password'],
-    notes: [
-      'Access from mail programs may need to be switched on in WP Poczta settings.',
-      'The username is the part of your address before the @.',
-      'Roughly 300 messages or 500 recipients a day.',
-    ],
+    notes: ['Access from mail programs may need to be switched on in WP Poczta settings.', 'The username is the part of your address before the @.', 'Roughly 300 messages or 500 recipients a day.'],
     // From a weak source, but a conservative cap is better than none.
     limits: { recipientsPerDay: 500 },
   },
@@ -608,10 +655,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('poczta.interia.pl'),
     username: 'address',
     auth: ['password'],
-    notes: [
-      'Access from mail programs probably has to be switched on in Interia Poczta settings.',
-      'These settings are not confirmed by Interia; check them if sending fails.',
-    ],
+    notes: ['Access from mail programs probably has to be switched on in Interia Poczta settings.', 'These settings are not confirmed by Interia; check them if sending fails.'],
     unverified: true,
   },
   {
@@ -635,10 +679,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('serwer{number}.home.pl'),
     username: 'address',
     auth: ['password'],
-    notes: [
-      'Each account has its own server name (like serwer1234.home.pl); copy it from your home.pl panel.',
-      'These settings are not confirmed by the provider; check them if sending fails.',
-    ],
+    notes: ['Each account has its own server name (like serwer1234.home.pl); copy it from your home.pl panel.', 'These settings are not confirmed by the provider; check them if sending fails.'],
     unverified: true,
   },
   {
@@ -651,10 +692,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     imap: imapTls('serwer{number}.nazwa.pl'),
     username: 'address',
     auth: ['password'],
-    notes: [
-      'Each account has its own server name (like serwer1234567.nazwa.pl); copy it from your nazwa.pl panel.',
-      'These settings are not confirmed by the provider; check them if sending fails.',
-    ],
+    notes: ['Each account has its own server name (like serwer1234567.nazwa.pl); copy it from your nazwa.pl panel.', 'These settings are not confirmed by the provider; check them if sending fails.'],
     unverified: true,
   },
 
@@ -714,10 +752,7 @@ const PROVIDER_TABLE: ProviderPreset[] = [
     ],
     username: 'other',
     auth: ['smtp_token'],
-    notes: [
-      'Use the SMTP credentials of your sending domain, not your Mailgun account login.',
-      'Accounts in the EU region use the Mailgun (EU) preset.',
-    ],
+    notes: ['Use the SMTP credentials of your sending domain, not your Mailgun account login.', 'Accounts in the EU region use the Mailgun (EU) preset.'],
   },
   {
     id: 'mailgun_eu',

@@ -10,14 +10,7 @@
  * for the in-page scripts.
  */
 import { z } from 'zod';
-import {
-  BUTTON_PLACEMENTS,
-  MAX_SELECTOR_LENGTH,
-  MAX_URL_PATTERN_LENGTH,
-  MAX_URL_PATTERN_WILDCARDS,
-  RECIPE_FORMAT_VERSION,
-  type RecipeInput,
-} from './recipe-format';
+import { BUTTON_PLACEMENTS, MAX_SELECTOR_LENGTH, MAX_URL_PATTERN_LENGTH, MAX_URL_PATTERN_WILDCARDS, RECIPE_FORMAT_VERSION, type RecipeInput } from './recipe-format';
 
 export * from './recipe-format';
 

@@ -62,7 +62,12 @@ export type CipherLevel = (typeof CIPHER_LEVELS)[number];
 export const zSmtpHost = z
   .string()
   .trim()
-  .transform((s) => s.replace(/^(?:tls|ssl|smtps?):\/\//i, '').replace(/\/+$/, '').toLowerCase())
+  .transform((s) =>
+    s
+      .replace(/^(?:tls|ssl|smtps?):\/\//i, '')
+      .replace(/\/+$/, '')
+      .toLowerCase(),
+  )
   .pipe(
     z
       .string()
@@ -106,7 +111,10 @@ const zEhloName = zHeaderText(253).regex(/^[A-Za-z0-9.\-[\]:]+$/, { message: 'an
  */
 function normaliseSmtpEndpoint<T extends { host?: string; port?: number }>(value: T, ctx: z.RefinementCtx): T {
   if (value.host === undefined) return value;
-  const bare = value.host.trim().replace(/^(?:tls|ssl|smtps?):\/\//i, '').replace(/\/+$/, '');
+  const bare = value.host
+    .trim()
+    .replace(/^(?:tls|ssl|smtps?):\/\//i, '')
+    .replace(/\/+$/, '');
   const withPort = /^([^:]+):(\d{1,5})$/.exec(bare);
   const host = zSmtpHost.safeParse(withPort ? withPort[1]! : bare);
   if (!host.success) {
@@ -427,7 +435,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * Unicode bidirectional controls and invisible formatting characters: `Faktura\u202Efdp.exe` shows as
  * "Fakturaexe.pdf" (Trojan Source, CVE-2021-42574, for file names). Removed from file names.
  */
-// eslint-disable-next-line no-misleading-character-class
+
 const INVISIBLE_FORMAT_CHARACTERS = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
@@ -436,7 +444,10 @@ const INVISIBLE_FORMAT_CHARACTERS = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2
  * program shows another extension than the real one or saves the file outside its folder.
  */
 export function cleanFileName(name: string): string {
-  return name.replace(INVISIBLE_FORMAT_CHARACTERS, '').replace(/[\\/]+/g, '_').trim();
+  return name
+    .replace(INVISIBLE_FORMAT_CHARACTERS, '')
+    .replace(/[\\/]+/g, '_')
+    .trim();
 }
 
 /**
@@ -499,43 +510,45 @@ export const MAX_FILES_PER_SEND = 100;
  * Strict: a field the relay does not know (`bcc`, `html`, a misspelt `attachements`) is refused with 400
  * naming it, never silently dropped, so a caller cannot believe something was sent that was not.
  */
-export const zMessageInput = z.strictObject({
-  profileId: z.string().min(1).max(64).optional(),
-  to: z.array(zMailbox).min(1, 'add at least one recipient').max(50),
-  cc: z.array(zMailbox).max(50).default([]),
-  /**
-   * Send as another From than the profile's (`"Bo Ek" <bo@firma.se>`): only when the profile allows other
-   * senders and lists this one (403 `sender_not_allowed` otherwise). Absent: the profile's From.
-   */
-  from: zMailbox.optional(),
-  /** Only the user's own address or one the profile allows (403 `reply_to_not_allowed`). */
-  replyTo: zAddress.optional(),
-  subject: zHeaderText(998).min(1, 'the subject is empty'),
-  text: z.string().max(1_000_000).default(''),
-  attachments: z.array(zAttachment).max(20).default([]),
-  /**
-   * Several documents in one send (each with its files). Optional: a send with plain `attachments`
-   * only is one document. Plain attachments travel with the first message when a send is split.
-   */
-  documents: z
-    .array(zDocument)
-    .max(50)
-    .default([])
-    .refine((docs) => new Set(docs.map((d) => d.ref)).size === docs.length, { message: 'each document needs its own ref' }),
-  context: z
-    .strictObject({
-      documentRef: zHeaderText(200).optional(),
-      pageUrl: z.string().url().max(2048).optional(),
-      /** The project or brand the document belongs to; picks a profile that lists it in `projects`. */
-      project: zHeaderText(200).optional(),
-      /** What the page showed (invoice, quote, …), as the extension read it. Accepted, not stored yet (issue 16). */
-      documentKind: z.enum(DOCUMENT_KINDS).optional(),
-    })
-    .default({}),
-}).refine((m) => m.attachments.length + m.documents.reduce((n, d) => n + d.attachments.length, 0) <= MAX_FILES_PER_SEND, {
-  message: `at most ${MAX_FILES_PER_SEND} files in one send`,
-  path: ['documents'],
-});
+export const zMessageInput = z
+  .strictObject({
+    profileId: z.string().min(1).max(64).optional(),
+    to: z.array(zMailbox).min(1, 'add at least one recipient').max(50),
+    cc: z.array(zMailbox).max(50).default([]),
+    /**
+     * Send as another From than the profile's (`"Bo Ek" <bo@firma.se>`): only when the profile allows other
+     * senders and lists this one (403 `sender_not_allowed` otherwise). Absent: the profile's From.
+     */
+    from: zMailbox.optional(),
+    /** Only the user's own address or one the profile allows (403 `reply_to_not_allowed`). */
+    replyTo: zAddress.optional(),
+    subject: zHeaderText(998).min(1, 'the subject is empty'),
+    text: z.string().max(1_000_000).default(''),
+    attachments: z.array(zAttachment).max(20).default([]),
+    /**
+     * Several documents in one send (each with its files). Optional: a send with plain `attachments`
+     * only is one document. Plain attachments travel with the first message when a send is split.
+     */
+    documents: z
+      .array(zDocument)
+      .max(50)
+      .default([])
+      .refine((docs) => new Set(docs.map((d) => d.ref)).size === docs.length, { message: 'each document needs its own ref' }),
+    context: z
+      .strictObject({
+        documentRef: zHeaderText(200).optional(),
+        pageUrl: z.string().url().max(2048).optional(),
+        /** The project or brand the document belongs to; picks a profile that lists it in `projects`. */
+        project: zHeaderText(200).optional(),
+        /** What the page showed (invoice, quote, …), as the extension read it. Accepted, not stored yet (issue 16). */
+        documentKind: z.enum(DOCUMENT_KINDS).optional(),
+      })
+      .default({}),
+  })
+  .refine((m) => m.attachments.length + m.documents.reduce((n, d) => n + d.attachments.length, 0) <= MAX_FILES_PER_SEND, {
+    message: `at most ${MAX_FILES_PER_SEND} files in one send`,
+    path: ['documents'],
+  });
 export type MessageInput = z.infer<typeof zMessageInput>;
 
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'deferred', 'failed'] as const;

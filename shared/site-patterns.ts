@@ -14,10 +14,7 @@
  * Runs in Node and in the browser: only the WHATWG URL parser, no `node:` imports.
  */
 
-export type SitePattern =
-  | { kind: 'url_prefix'; prefix: string }
-  | { kind: 'host'; host: string }
-  | { kind: 'host_wildcard'; suffix: string };
+export type SitePattern = { kind: 'url_prefix'; prefix: string } | { kind: 'host'; host: string } | { kind: 'host_wildcard'; suffix: string };
 
 export type SitePatternResult = { ok: true; value: SitePattern; text: string } | { ok: false; message: string };
 
@@ -103,9 +100,7 @@ export function sitePatternScore(pattern: SitePattern, pageUrl: string): number 
     case 'host':
       return url.hostname === pattern.host ? 2_000_000 : undefined;
     case 'host_wildcard':
-      return url.hostname === pattern.suffix || url.hostname.endsWith(`.${pattern.suffix}`)
-        ? 1_000_000 + pattern.suffix.length
-        : undefined;
+      return url.hostname === pattern.suffix || url.hostname.endsWith(`.${pattern.suffix}`) ? 1_000_000 + pattern.suffix.length : undefined;
   }
 }
 

@@ -26,7 +26,10 @@ export function documentFilename(disposition: string | null, url: URL, fallback 
     name = '';
   }
   // eslint-disable-next-line no-control-regex -- control characters are what this strips
-  name = name.replace(/[\\/\u0000-\u001f\u007f]/g, '_').trim().slice(0, 200);
+  name = name
+    .replace(/[\\/\u0000-\u001f\u007f]/g, '_')
+    .trim()
+    .slice(0, 200);
   if (!name) name = fallback;
   return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
 }
@@ -154,11 +157,7 @@ function remember(key: string, document: FetchedDocument) {
  * With `reuse`, a copy fetched for the same tab in the last minutes is used: the panel shows the
  * document's name and size, and Send attaches exactly that document.
  */
-export async function fetchDocumentForTab(
-  documentUrl: string,
-  tab: { id?: number; url?: string } | undefined,
-  options: { filenameHint?: string; reuse?: boolean } = {},
-): Promise<FetchedDocument> {
+export async function fetchDocumentForTab(documentUrl: string, tab: { id?: number; url?: string } | undefined, options: { filenameHint?: string; reuse?: boolean } = {}): Promise<FetchedDocument> {
   const url = sameOriginDocumentUrl(documentUrl, tab?.url);
   const key = cacheKey(tab?.id, url);
   const cached = options.reuse ? documentCache.get(key) : undefined;

@@ -1,9 +1,4 @@
-import {
-  CONTENT_SCRIPT_REQUESTS,
-  zExtensionRequest,
-  type ConnectionState,
-  type ExtensionResult,
-} from '../../shared/extension-messages';
+import { CONTENT_SCRIPT_REQUESTS, zExtensionRequest, type ConnectionState, type ExtensionResult } from '../../shared/extension-messages';
 import type { AppPasswordView, DeviceView, DiscoveryResult, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from '../../shared/api-schemas';
 import type { DiagnosisResult } from '../../shared/extension-messages';
 import type { OAuthProvidersView, OAuthSignInView } from '../../shared/oauth-schemas';
@@ -257,11 +252,9 @@ async function dispatch(request: ReturnType<typeof zExtensionRequest.parse>, sen
     }
     case 'messages.list': {
       const connection = await requireConnection();
-      return callRelay<{ messages: MessageView[] }>(
-        connection.relayUrl,
-        relayPath('/v1/messages', { documentRef: request.documentRef, limit: request.limit, lang: request.language }),
-        { token: connection.token },
-      );
+      return callRelay<{ messages: MessageView[] }>(connection.relayUrl, relayPath('/v1/messages', { documentRef: request.documentRef, limit: request.limit, lang: request.language }), {
+        token: connection.token,
+      });
     }
     case 'appPasswords.list': {
       const connection = await requireConnection();
@@ -292,7 +285,7 @@ type PeopleRequest = Extract<ReturnType<typeof zExtensionRequest.parse>, { type:
 /** People and devices (issues 14, 20): the options page's People section. The relay checks who may do what. */
 async function dispatchPeople(request: PeopleRequest): Promise<unknown> {
   const connection = await requireConnection();
-  const call = <T,>(path: string, init: { method?: string; body?: unknown } = {}) => callRelay<T>(connection.relayUrl, path, { ...init, token: connection.token });
+  const call = <T>(path: string, init: { method?: string; body?: unknown } = {}) => callRelay<T>(connection.relayUrl, path, { ...init, token: connection.token });
   const userPath = (id: string, rest = '') => `/v1/users/${encodeURIComponent(id)}${rest}`;
   switch (request.type) {
     case 'people.list':

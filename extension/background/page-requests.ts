@@ -6,20 +6,12 @@
  * from the message.
  */
 import { MAX_DOCUMENT_BYTES, type ExtensionError, type ExtensionResponses, type PageSetup, type SendDraft, type TabCommand } from '../../shared/extension-messages';
-import { zRecipeInput, type RecipeInput, type RecipeView } from '../../shared/recipe-schemas';
+import type { zRecipeInput, RecipeInput, RecipeView } from '../../shared/recipe-schemas';
 import type { MessageView } from '../../shared/schemas';
 import { browser, type Runtime } from '../lib/browser';
 import { connectionItem, type StoredConnection } from '../lib/connection-item';
 import { currentLanguage } from '../lib/settings-items';
-import {
-  companyRecipes,
-  deletePersonalRecipe,
-  findPersonalRecipe,
-  forgetCompanyRecipes,
-  personalRecipesItem,
-  recipesForOrigin,
-  savePersonalRecipe,
-} from '../recipes/recipe-store';
+import { companyRecipes, deletePersonalRecipe, findPersonalRecipe, forgetCompanyRecipes, personalRecipesItem, recipesForOrigin, savePersonalRecipe } from '../recipes/recipe-store';
 import { base64Size, bytesToBase64 } from '../lib/base64';
 import { fetchDocumentForTab, probeDocumentLinks } from './fetch-document';
 import { callRelay, RelayError, relayPath } from './relay-client';

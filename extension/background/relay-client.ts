@@ -16,11 +16,7 @@ export function relayPath(path: string, query: Record<string, string | number | 
 }
 
 /** Calls the relay; turns every failure into a RelayError with a code the UI can explain. */
-export async function callRelay<T>(
-  relayUrl: string,
-  path: string,
-  init: { method?: string; token?: string; body?: unknown; idempotencyKey?: string } = {},
-): Promise<T> {
+export async function callRelay<T>(relayUrl: string, path: string, init: { method?: string; token?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(new URL(path, relayUrl), {

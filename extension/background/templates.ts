@@ -10,8 +10,7 @@ import { templatesItem } from '../lib/templates';
 import { requireConnection } from './page-requests';
 import { callRelay, relayPath } from './relay-client';
 
-const templatePath = (kind: string, language: string, scope: TemplateScope | undefined) =>
-  relayPath(`/v1/templates/${encodeURIComponent(kind)}/${encodeURIComponent(language)}`, { scope });
+const templatePath = (kind: string, language: string, scope: TemplateScope | undefined) => relayPath(`/v1/templates/${encodeURIComponent(kind)}/${encodeURIComponent(language)}`, { scope });
 
 /** Moves this browser's own templates (invoices, by language) into the relay, unless the user already keeps one there. */
 async function moveLocalTemplates(list: TemplateList, put: (view: TemplateView) => void): Promise<boolean> {

@@ -38,9 +38,7 @@ export interface CapturedFile {
 
 export type CaptureRoute = 'blob' | 'url' | 'form' | 'frame';
 
-export type CaptureOutcome =
-  | { ok: true; file: CapturedFile }
-  | { ok: false; reason: 'not_pdf' | 'timeout' | 'failed' | 'other_site' | 'too_large' | 'cancelled'; message?: string };
+export type CaptureOutcome = { ok: true; file: CapturedFile } | { ok: false; reason: 'not_pdf' | 'timeout' | 'failed' | 'other_site' | 'too_large' | 'cancelled'; message?: string };
 
 export interface CaptureOptions {
   /** Aborting cancels the capture (the panel closed, the user pressed Cancel). */
@@ -69,7 +67,10 @@ function newNonce(): string {
 export function captureFilename(candidates: (string | undefined | null)[], documentNumber?: string): string {
   for (const raw of candidates) {
     // eslint-disable-next-line no-control-regex -- control characters are what this strips
-    const name = (raw ?? '').replace(/[\\/\u0000-\u001f\u007f"]/g, '_').trim().slice(0, 200);
+    const name = (raw ?? '')
+      .replace(/[\\/\u0000-\u001f\u007f"]/g, '_')
+      .trim()
+      .slice(0, 200);
     if (name && name !== '_') return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
   }
   const ref = (documentNumber ?? '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
@@ -197,7 +198,10 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
         if (event.source !== window || !data || data.ownpostCapture !== nonce) return;
         if (data.kind === 'blob' && data.blob instanceof Blob) {
           if (data.blob.size > MAX_DOCUMENT_BYTES) return finish({ ok: false, reason: 'too_large' });
-          void data.blob.arrayBuffer().then((buffer) => accept(new Uint8Array(buffer), 'blob', [data.name]), () => finish({ ok: false, reason: 'failed' }));
+          void data.blob.arrayBuffer().then(
+            (buffer) => accept(new Uint8Array(buffer), 'blob', [data.name]),
+            () => finish({ ok: false, reason: 'failed' }),
+          );
         } else if (data.kind === 'url' && typeof data.url === 'string') {
           void fetchFrom(data.url, 'url', {}, data.name);
         } else if (data.kind === 'form') {

@@ -43,7 +43,6 @@ export const LANGUAGE_LOCALES: Readonly<Record<Language, string>> = {
 /** Browsers report Norwegian as `no`, `nb` or `nn`; we write bokmål, which `nn` readers read comfortably. */
 const LANGUAGE_ALIASES: Readonly<Record<string, Language>> = { no: 'nb', nn: 'nb' };
 
-
 /**
  * Our language for one BCP 47 tag, if we speak it.
  *

@@ -69,7 +69,8 @@ export const oauthStrings = defineCatalogue({
     'status.ready': 'Signed in with {provider} as {account}.',
     'status.readyApp': 'Signs in as the Microsoft 365 app {clientId} (app-only).',
     'status.signInRequired': 'Not signed in yet: this sender cannot send until you sign in with {provider}.',
-    'status.signInAgain': 'Needs sign-in again: the saved {provider} sign-in stopped working (it expired, the password changed, or access was revoked). Messages from this sender fail until you sign in again.',
+    'status.signInAgain':
+      'Needs sign-in again: the saved {provider} sign-in stopped working (it expired, the password changed, or access was revoked). Messages from this sender fail until you sign in again.',
     'status.clientSecretMissing': 'The app’s client secret is missing: enter it in the sender’s settings.',
     'status.badgeSignInAgain': 'Sign in again',
     'status.badgeNotSignedIn': 'Not signed in',
@@ -107,7 +108,8 @@ export const oauthStrings = defineCatalogue({
     'app.mailboxHint': 'Aplikacja potrzebuje uprawnienia SMTP.SendAsApp ze zgodą administratora oraz dostępu do tej skrzynki (New-ServicePrincipal i Add-MailboxPermission w Exchange Online).',
     'delegated.advanced': 'Własna rejestracja aplikacji organizacji (opcjonalnie)',
     'delegated.advancedHint': 'Zostaw puste, aby użyć aplikacji przekaźnika. Zmiana wymaga ponownego logowania.',
-    'delegated.relayHasNoApp': 'Ten przekaźnik nie ma własnej rejestracji aplikacji {provider}: wpisz tutaj identyfikator klienta swojej organizacji albo poproś administratora przekaźnika o jej skonfigurowanie.',
+    'delegated.relayHasNoApp':
+      'Ten przekaźnik nie ma własnej rejestracji aplikacji {provider}: wpisz tutaj identyfikator klienta swojej organizacji albo poproś administratora przekaźnika o jej skonfigurowanie.',
     'delegated.tenant': 'Tenant (ID katalogu lub domena)',
     'delegated.tenantHint': '„common” działa dla każdego konta Microsoft 365 i Outlook.com.',
     'delegated.clientId': 'Application (client) ID',
@@ -146,7 +148,8 @@ export const oauthStrings = defineCatalogue({
     'status.ready': 'Zalogowano przez {provider} jako {account}.',
     'status.readyApp': 'Loguje się jako aplikacja Microsoft 365 {clientId} (tylko aplikacja).',
     'status.signInRequired': 'Jeszcze niezalogowany: ten nadawca nie może wysyłać, dopóki nie zalogujesz się przez {provider}.',
-    'status.signInAgain': 'Wymaga ponownego logowania: zapisane logowanie {provider} przestało działać (wygasło, zmieniono hasło albo cofnięto dostęp). Wiadomości od tego nadawcy nie zostaną wysłane, dopóki nie zalogujesz się ponownie.',
+    'status.signInAgain':
+      'Wymaga ponownego logowania: zapisane logowanie {provider} przestało działać (wygasło, zmieniono hasło albo cofnięto dostęp). Wiadomości od tego nadawcy nie zostaną wysłane, dopóki nie zalogujesz się ponownie.',
     'status.clientSecretMissing': 'Brakuje client secret aplikacji: wpisz go w ustawieniach nadawcy.',
     'status.badgeSignInAgain': 'Zaloguj ponownie',
     'status.badgeNotSignedIn': 'Niezalogowany',
@@ -165,7 +168,8 @@ export const oauthStrings = defineCatalogue({
     'method.password': 'Lykilorð eða forritalykilorð',
     'method.passwordHint': 'Slegið inn hér einu sinni; miðlarinn geymir það dulkóðað.',
     'method.microsoft': 'Skrá inn með Microsoft',
-    'method.microsoftHint': 'Microsoft 365 og Outlook.com: þú skráir þig inn einu sinni með kóða og ekkert lykilorð er geymt. Virkar áfram eftir að Microsoft hættir að leyfa innskráningu með lykilorði.',
+    'method.microsoftHint':
+      'Microsoft 365 og Outlook.com: þú skráir þig inn einu sinni með kóða og ekkert lykilorð er geymt. Virkar áfram eftir að Microsoft hættir að leyfa innskráningu með lykilorði.',
     'method.google': 'Skrá inn með Google',
     'method.googleHint': 'Gmail og Google Workspace: þú skráir þig inn einu sinni í Google-glugga og ekkert lykilorð er geymt.',
     'method.microsoftApp': 'Forritsskráning í Microsoft 365 (aðeins forrit)',
@@ -223,7 +227,8 @@ export const oauthStrings = defineCatalogue({
     'status.ready': 'Innskráð með {provider} sem {account}.',
     'status.readyApp': 'Skráir inn sem Microsoft 365-forritið {clientId} (aðeins forrit).',
     'status.signInRequired': 'Ekki innskráð enn: þessi sendandi getur ekki sent fyrr en þú skráir þig inn með {provider}.',
-    'status.signInAgain': 'Þarf að skrá inn aftur: vistaða {provider}-innskráningin hætti að virka (hún rann út, lykilorðinu var breytt eða aðgangur afturkallaður). Skilaboð frá þessum sendanda mistakast þar til þú skráir þig inn aftur.',
+    'status.signInAgain':
+      'Þarf að skrá inn aftur: vistaða {provider}-innskráningin hætti að virka (hún rann út, lykilorðinu var breytt eða aðgangur afturkallaður). Skilaboð frá þessum sendanda mistakast þar til þú skráir þig inn aftur.',
     'status.clientSecretMissing': 'Client secret forritsins vantar: sláðu það inn í stillingum sendandans.',
     'status.badgeSignInAgain': 'Skrá inn aftur',
     'status.badgeNotSignedIn': 'Ekki innskráð',
@@ -300,7 +305,8 @@ export const oauthStrings = defineCatalogue({
     'status.ready': 'Inloggad med {provider} som {account}.',
     'status.readyApp': 'Loggar in som Microsoft 365-appen {clientId} (endast app).',
     'status.signInRequired': 'Inte inloggad än: avsändaren kan inte skicka förrän du loggar in med {provider}.',
-    'status.signInAgain': 'Behöver logga in igen: den sparade inloggningen hos {provider} slutade fungera (den gick ut, lösenordet ändrades eller åtkomsten återkallades). Meddelanden från avsändaren misslyckas tills du loggar in igen.',
+    'status.signInAgain':
+      'Behöver logga in igen: den sparade inloggningen hos {provider} slutade fungera (den gick ut, lösenordet ändrades eller åtkomsten återkallades). Meddelanden från avsändaren misslyckas tills du loggar in igen.',
     'status.clientSecretMissing': 'Appens client secret saknas: ange den i avsändarens inställningar.',
     'status.badgeSignInAgain': 'Logga in igen',
     'status.badgeNotSignedIn': 'Inte inloggad',
@@ -377,7 +383,8 @@ export const oauthStrings = defineCatalogue({
     'status.ready': 'Logget ind med {provider} som {account}.',
     'status.readyApp': 'Logger ind som Microsoft 365-appen {clientId} (kun app).',
     'status.signInRequired': 'Ikke logget ind endnu: afsenderen kan ikke sende, før du logger ind med {provider}.',
-    'status.signInAgain': 'Skal logge ind igen: det gemte login hos {provider} holdt op med at virke (det udløb, adgangskoden blev ændret, eller adgangen blev tilbagekaldt). Beskeder fra afsenderen mislykkes, indtil du logger ind igen.',
+    'status.signInAgain':
+      'Skal logge ind igen: det gemte login hos {provider} holdt op med at virke (det udløb, adgangskoden blev ændret, eller adgangen blev tilbagekaldt). Beskeder fra afsenderen mislykkes, indtil du logger ind igen.',
     'status.clientSecretMissing': 'Appens client secret mangler: indtast den i afsenderens indstillinger.',
     'status.badgeSignInAgain': 'Log ind igen',
     'status.badgeNotSignedIn': 'Ikke logget ind',
@@ -454,7 +461,8 @@ export const oauthStrings = defineCatalogue({
     'status.ready': 'Logget inn med {provider} som {account}.',
     'status.readyApp': 'Logger inn som Microsoft 365-appen {clientId} (bare app).',
     'status.signInRequired': 'Ikke logget inn ennå: avsenderen kan ikke sende før du logger inn med {provider}.',
-    'status.signInAgain': 'Må logge inn på nytt: den lagrede påloggingen hos {provider} sluttet å virke (den utløp, passordet ble endret, eller tilgangen ble trukket tilbake). Meldinger fra avsenderen mislykkes til du logger inn på nytt.',
+    'status.signInAgain':
+      'Må logge inn på nytt: den lagrede påloggingen hos {provider} sluttet å virke (den utløp, passordet ble endret, eller tilgangen ble trukket tilbake). Meldinger fra avsenderen mislykkes til du logger inn på nytt.',
     'status.clientSecretMissing': 'Appens client secret mangler: skriv den inn i avsenderens innstillinger.',
     'status.badgeSignInAgain': 'Logg inn på nytt',
     'status.badgeNotSignedIn': 'Ikke logget inn',
@@ -473,7 +481,8 @@ export const oauthStrings = defineCatalogue({
     'method.password': 'Passwort oder App-Passwort',
     'method.passwordHint': 'Einmal hier eingegeben; das Relay speichert es verschlüsselt.',
     'method.microsoft': 'Mit Microsoft anmelden',
-    'method.microsoftHint': 'Microsoft 365 und Outlook.com: Sie melden sich einmal mit einem Code an, es wird kein Passwort gespeichert. Funktioniert weiter, wenn Microsoft die Anmeldung per Passwort abschaltet.',
+    'method.microsoftHint':
+      'Microsoft 365 und Outlook.com: Sie melden sich einmal mit einem Code an, es wird kein Passwort gespeichert. Funktioniert weiter, wenn Microsoft die Anmeldung per Passwort abschaltet.',
     'method.google': 'Mit Google anmelden',
     'method.googleHint': 'Gmail und Google Workspace: Sie melden sich einmal in einem Google-Fenster an, es wird kein Passwort gespeichert.',
     'method.microsoftApp': 'App-Registrierung in Microsoft 365 (nur App)',
@@ -485,14 +494,17 @@ export const oauthStrings = defineCatalogue({
     'app.tenantHint': 'Microsoft Entra admin center → App registrations → Ihre App → Overview. Eine Domain wie firma.onmicrosoft.com geht auch.',
     'app.clientId': 'Application (client) ID',
     'app.clientSecret': 'Wert des Client-Secrets',
-    'app.clientSecretHint': 'Der Wert (Value) des Secrets, nicht seine Secret ID. Nur hier eingegeben, auf der eigenen Seite der Erweiterung; das Relay speichert ihn verschlüsselt und zeigt ihn nie wieder an.',
+    'app.clientSecretHint':
+      'Der Wert (Value) des Secrets, nicht seine Secret ID. Nur hier eingegeben, auf der eigenen Seite der Erweiterung; das Relay speichert ihn verschlüsselt und zeigt ihn nie wieder an.',
     'app.clientSecretKeep': 'Leer lassen, um das gespeicherte Secret zu behalten.',
     'app.showSecret': 'Secret anzeigen',
     'app.mailbox': 'Postfach, als das die App sendet',
-    'app.mailboxHint': 'Die App braucht die Berechtigung SMTP.SendAsApp mit Administratorzustimmung und Zugriff auf dieses Postfach (New-ServicePrincipal und Add-MailboxPermission in Exchange Online).',
+    'app.mailboxHint':
+      'Die App braucht die Berechtigung SMTP.SendAsApp mit Administratorzustimmung und Zugriff auf dieses Postfach (New-ServicePrincipal und Add-MailboxPermission in Exchange Online).',
     'delegated.advanced': 'Eigene App-Registrierung der Organisation (optional)',
     'delegated.advancedHint': 'Leer lassen, um die App des Relays zu verwenden. Eine Änderung erfordert eine neue Anmeldung.',
-    'delegated.relayHasNoApp': 'Dieses Relay hat keine eigene App-Registrierung bei {provider}: Geben Sie hier die Client-ID Ihrer Organisation ein oder bitten Sie den Administrator des Relays, eine einzurichten.',
+    'delegated.relayHasNoApp':
+      'Dieses Relay hat keine eigene App-Registrierung bei {provider}: Geben Sie hier die Client-ID Ihrer Organisation ein oder bitten Sie den Administrator des Relays, eine einzurichten.',
     'delegated.tenant': 'Tenant (Verzeichnis-ID oder Domain)',
     'delegated.tenantHint': '„common“ funktioniert für jedes Microsoft 365- und Outlook.com-Konto.',
     'delegated.clientId': 'Application (client) ID',
@@ -531,7 +543,8 @@ export const oauthStrings = defineCatalogue({
     'status.ready': 'Mit {provider} angemeldet als {account}.',
     'status.readyApp': 'Meldet sich als Microsoft 365-App {clientId} an (nur App).',
     'status.signInRequired': 'Noch nicht angemeldet: Dieser Absender kann erst senden, wenn Sie sich mit {provider} anmelden.',
-    'status.signInAgain': 'Erneute Anmeldung nötig: Die gespeicherte Anmeldung bei {provider} funktioniert nicht mehr (abgelaufen, Passwort geändert oder Zugriff widerrufen). Nachrichten dieses Absenders schlagen fehl, bis Sie sich erneut anmelden.',
+    'status.signInAgain':
+      'Erneute Anmeldung nötig: Die gespeicherte Anmeldung bei {provider} funktioniert nicht mehr (abgelaufen, Passwort geändert oder Zugriff widerrufen). Nachrichten dieses Absenders schlagen fehl, bis Sie sich erneut anmelden.',
     'status.clientSecretMissing': 'Das Client-Secret der App fehlt: Geben Sie es in den Einstellungen des Absenders ein.',
     'status.badgeSignInAgain': 'Erneut anmelden',
     'status.badgeNotSignedIn': 'Nicht angemeldet',

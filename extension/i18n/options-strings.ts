@@ -119,7 +119,8 @@ export const optionsStrings = defineCatalogue({
     'security.none.short': 'No encryption',
     'security.none.long': 'Only for a mail server inside your company’s own network.',
     'server.plaintextAuth': 'Send the password without encryption',
-    'server.plaintextAuthWarning': 'Anyone on the network between the relay and the mail server can read the password. Only an admin can switch this on, and only for a server that offers no encryption at all.',
+    'server.plaintextAuthWarning':
+      'Anyone on the network between the relay and the mail server can read the password. Only an admin can switch this on, and only for a server that offers no encryption at all.',
 
     'test.passed': 'Everything works',
     'test.passedHint': 'The server accepted the sign-in and your address as sender.',
@@ -406,7 +407,8 @@ export const optionsStrings = defineCatalogue({
     'security.none.short': 'Bez szyfrowania',
     'security.none.long': 'Tylko dla serwera poczty w wewnętrznej sieci Twojej firmy.',
     'server.plaintextAuth': 'Wysyłaj hasło bez szyfrowania',
-    'server.plaintextAuthWarning': 'Każdy w sieci między przekaźnikiem a serwerem poczty może odczytać hasło. Włączyć to może tylko administrator i tylko dla serwera, który w ogóle nie oferuje szyfrowania.',
+    'server.plaintextAuthWarning':
+      'Każdy w sieci między przekaźnikiem a serwerem poczty może odczytać hasło. Włączyć to może tylko administrator i tylko dla serwera, który w ogóle nie oferuje szyfrowania.',
 
     'test.passed': 'Wszystko działa',
     'test.passedHint': 'Serwer przyjął logowanie i Twój adres jako nadawcę.',
@@ -693,7 +695,8 @@ export const optionsStrings = defineCatalogue({
     'security.none.short': 'Engin dulkóðun',
     'security.none.long': 'Aðeins fyrir póstþjón innan eigin nets fyrirtækisins.',
     'server.plaintextAuth': 'Senda lykilorðið án dulkóðunar',
-    'server.plaintextAuthWarning': 'Hver sem er á netinu milli milliþjónsins og póstþjónsins getur lesið lykilorðið. Aðeins kerfisstjóri getur kveikt á þessu og aðeins fyrir þjón sem býður alls enga dulkóðun.',
+    'server.plaintextAuthWarning':
+      'Hver sem er á netinu milli milliþjónsins og póstþjónsins getur lesið lykilorðið. Aðeins kerfisstjóri getur kveikt á þessu og aðeins fyrir þjón sem býður alls enga dulkóðun.',
 
     'test.passed': 'Allt virkar',
     'test.passedHint': 'Þjónninn samþykkti innskráninguna og netfangið þitt sem sendanda.',
@@ -980,7 +983,8 @@ export const optionsStrings = defineCatalogue({
     'security.none.short': 'Ingen kryptering',
     'security.none.long': 'Bara för en e-postserver i företagets eget nätverk.',
     'server.plaintextAuth': 'Skicka lösenordet okrypterat',
-    'server.plaintextAuthWarning': 'Vem som helst i nätverket mellan reläet och e-postservern kan läsa lösenordet. Bara en administratör kan slå på detta, och bara för en server som inte erbjuder någon kryptering alls.',
+    'server.plaintextAuthWarning':
+      'Vem som helst i nätverket mellan reläet och e-postservern kan läsa lösenordet. Bara en administratör kan slå på detta, och bara för en server som inte erbjuder någon kryptering alls.',
 
     'test.passed': 'Allt fungerar',
     'test.passedHint': 'Servern godkände inloggningen och din adress som avsändare.',
@@ -1267,7 +1271,8 @@ export const optionsStrings = defineCatalogue({
     'security.none.short': 'Ingen kryptering',
     'security.none.long': 'Kun til en mailserver i virksomhedens eget netværk.',
     'server.plaintextAuth': 'Send adgangskoden ukrypteret',
-    'server.plaintextAuthWarning': 'Alle på netværket mellem relæet og mailserveren kan læse adgangskoden. Kun en administrator kan slå dette til, og kun for en server, der slet ikke tilbyder kryptering.',
+    'server.plaintextAuthWarning':
+      'Alle på netværket mellem relæet og mailserveren kan læse adgangskoden. Kun en administrator kan slå dette til, og kun for en server, der slet ikke tilbyder kryptering.',
 
     'test.passed': 'Alt virker',
     'test.passedHint': 'Serveren godkendte login og din adresse som afsender.',
@@ -1554,7 +1559,8 @@ export const optionsStrings = defineCatalogue({
     'security.none.short': 'Ingen kryptering',
     'security.none.long': 'Bare for en e-postserver i firmaets eget nettverk.',
     'server.plaintextAuth': 'Send passordet ukryptert',
-    'server.plaintextAuthWarning': 'Alle på nettverket mellom reléet og e-postserveren kan lese passordet. Bare en administrator kan slå dette på, og bare for en server som ikke tilbyr kryptering i det hele tatt.',
+    'server.plaintextAuthWarning':
+      'Alle på nettverket mellom reléet og e-postserveren kan lese passordet. Bare en administrator kan slå dette på, og bare for en server som ikke tilbyr kryptering i det hele tatt.',
 
     'test.passed': 'Alt virker',
     'test.passedHint': 'Serveren godtok påloggingen og adressen din som avsender.',
@@ -1745,7 +1751,8 @@ export const optionsStrings = defineCatalogue({
     'senders.lead': 'Die Postfächer, aus denen Ihre Rechnungen verschickt werden. Ihre Kunden sehen diese Adressen, und ihre Antworten kommen zu Ihnen zurück.',
     'senders.add': 'Absender hinzufügen',
     'senders.emptyTitle': 'Noch kein Absender',
-    'senders.emptyLead': 'Fügen Sie Ihr Postfach hinzu: Geben Sie Ihre Adresse ein, und Ownpost findet die Servereinstellungen, testet sie und sagt Ihnen genau, was zu ändern ist, wenn etwas nicht stimmt.',
+    'senders.emptyLead':
+      'Fügen Sie Ihr Postfach hinzu: Geben Sie Ihre Adresse ein, und Ownpost findet die Servereinstellungen, testet sie und sagt Ihnen genau, was zu ändern ist, wenn etwas nicht stimmt.',
     'senders.personalGroup': 'Ihre eigenen Absender',
     'senders.companyGroup': 'Absender der Firma',
     'senders.fallback': 'Ersatz',
@@ -1823,7 +1830,8 @@ export const optionsStrings = defineCatalogue({
     'wizard.provider.group.mailbox': 'E-Mail-Anbieter',
     'wizard.provider.group.hosting': 'Webhosting für die eigene Domain',
     'wizard.provider.group.service': 'Versanddienste',
-    'auth.appPassword': '{provider} verlangt hier ein App-Passwort, nicht Ihr normales Passwort. Erstellen Sie eines in den Sicherheitseinstellungen Ihres {provider}-Kontos und fügen Sie es unten ein.',
+    'auth.appPassword':
+      '{provider} verlangt hier ein App-Passwort, nicht Ihr normales Passwort. Erstellen Sie eines in den Sicherheitseinstellungen Ihres {provider}-Kontos und fügen Sie es unten ein.',
     'auth.smtpToken': '{provider} vergibt dafür einen eigenen SMTP-Schlüssel oder Token. Fügen Sie ihn unten ein.',
     'auth.apiKey': 'Fügen Sie unten Ihren API-Schlüssel von {provider} ein.',
 
@@ -1841,7 +1849,8 @@ export const optionsStrings = defineCatalogue({
     'security.none.short': 'Keine Verschlüsselung',
     'security.none.long': 'Nur für einen Mailserver im eigenen Netz Ihrer Firma.',
     'server.plaintextAuth': 'Passwort unverschlüsselt senden',
-    'server.plaintextAuthWarning': 'Jeder im Netz zwischen Relay und Mailserver kann das Passwort mitlesen. Nur ein Admin kann dies einschalten, und nur für einen Server, der überhaupt keine Verschlüsselung anbietet.',
+    'server.plaintextAuthWarning':
+      'Jeder im Netz zwischen Relay und Mailserver kann das Passwort mitlesen. Nur ein Admin kann dies einschalten, und nur für einen Server, der überhaupt keine Verschlüsselung anbietet.',
 
     'test.passed': 'Alles funktioniert',
     'test.passedHint': 'Der Server hat die Anmeldung und Ihre Adresse als Absender akzeptiert.',
@@ -1893,7 +1902,8 @@ export const optionsStrings = defineCatalogue({
     'editor.ehlo': 'EHLO-Name',
     'editor.ehloHint': 'Nur wenn Ihr Mailserver einen bestimmten Namen verlangt. Sonst leer lassen.',
     'editor.testNeedsPassword': 'Sie haben den Benutzernamen geändert: Geben Sie sein Passwort ein, um ihn zu testen.',
-    'editor.testNeedsPasswordServer': 'Sie haben den Absender auf einen anderen Server oder Port verschoben: Geben Sie das Passwort erneut ein. Ein gespeichertes Passwort geht nur an den Server, für den es eingegeben wurde.',
+    'editor.testNeedsPasswordServer':
+      'Sie haben den Absender auf einen anderen Server oder Port verschoben: Geben Sie das Passwort erneut ein. Ein gespeichertes Passwort geht nur an den Server, für den es eingegeben wurde.',
     'editor.allowOther': 'Senden unter einer anderen Adresse erlauben',
     'editor.allowOtherHint': 'Zum Beispiel unter einer gemeinsamen Rechnungsadresse. Nur die unten genannten Adressen.',
     'editor.allowedSenders': 'Erlaubte Adressen',
@@ -1925,7 +1935,8 @@ export const optionsStrings = defineCatalogue({
 
     'sites.title': 'Websites',
     'sites.lead': 'Ownpost arbeitet nur auf den Websites, für die Sie es einschalten. Auf allen anderen Seiten tut es nichts und liest nichts.',
-    'sites.empty': 'Noch keine Websites. Öffnen Sie Ihr Rechnungsprogramm, klicken Sie auf das Ownpost-Symbol und wählen Sie „Ownpost auf dieser Website verwenden“, oder fügen Sie die Adresse unten hinzu.',
+    'sites.empty':
+      'Noch keine Websites. Öffnen Sie Ihr Rechnungsprogramm, klicken Sie auf das Ownpost-Symbol und wählen Sie „Ownpost auf dieser Website verwenden“, oder fügen Sie die Adresse unten hinzu.',
     'sites.site': 'Website',
     'sites.adapter': 'Gelesen von',
     'sites.adapter.generic': 'Jede Rechnungsseite',
@@ -1943,7 +1954,8 @@ export const optionsStrings = defineCatalogue({
     'sites.addInvalid': 'Das ist keine Webadresse. Sie sieht so aus: https://app.example.com.',
     'sites.addDenied': 'Der Browser hat keine Erlaubnis erhalten, daher bleibt Ownpost dort ausgeschaltet.',
     'sites.recipesTitle': 'Rezepte',
-    'sites.recipesLead': 'Ein Rezept zeigt Ownpost, wo eine Website die Rechnungsnummer, die Adresse des Kunden und das PDF anzeigt. Erstellen Sie eines auf einer Rechnungsseite mit der Elementauswahl.',
+    'sites.recipesLead':
+      'Ein Rezept zeigt Ownpost, wo eine Website die Rechnungsnummer, die Adresse des Kunden und das PDF anzeigt. Erstellen Sie eines auf einer Rechnungsseite mit der Elementauswahl.',
     'sites.recipesEmpty': 'Noch keine Rezepte.',
     'sites.recipesPersonal': 'Ihre',
     'sites.recipesCompany': 'Von Ihrer Firma geteilt',

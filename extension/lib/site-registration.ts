@@ -70,9 +70,7 @@ async function registerContentScript(site: SiteAddress): Promise<void> {
   const id = registrationId(site.matchPattern);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length > 0) return;
-  await browser.scripting.registerContentScripts([
-    { id, matches: [site.matchPattern], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true },
-  ]);
+  await browser.scripting.registerContentScripts([{ id, matches: [site.matchPattern], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true }]);
 }
 
 async function unregisterContentScript(matchPattern: string): Promise<void> {

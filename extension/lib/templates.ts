@@ -12,19 +12,13 @@ import { builtinTemplate, BUILTIN_TEMPLATES, type MessageTemplate } from '../../
 import type { Language } from '../i18n/core';
 import { sendRequest } from './send-request';
 
-export {
-  findUnknownPlaceholders,
-  renderTemplate,
-  TEMPLATE_PLACEHOLDERS,
-  type MessageTemplate,
-  type TemplatePlaceholder,
-  type TemplateValues,
-} from '../../shared/message-templates';
+export { findUnknownPlaceholders, renderTemplate, TEMPLATE_PLACEHOLDERS, type MessageTemplate, type TemplatePlaceholder, type TemplateValues } from '../../shared/message-templates';
 
 /** The built-in invoice template of each language. */
-export const DEFAULT_TEMPLATES: Readonly<Record<Language, MessageTemplate>> = Object.fromEntries(
-  Object.entries(BUILTIN_TEMPLATES).map(([language, kinds]) => [language, kinds.invoice]),
-) as Record<Language, MessageTemplate>;
+export const DEFAULT_TEMPLATES: Readonly<Record<Language, MessageTemplate>> = Object.fromEntries(Object.entries(BUILTIN_TEMPLATES).map(([language, kinds]) => [language, kinds.invoice])) as Record<
+  Language,
+  MessageTemplate
+>;
 
 /** The user's own templates as this browser kept them before the relay did, by language (invoices). */
 export type StoredTemplates = Partial<Record<Language, MessageTemplate>>;

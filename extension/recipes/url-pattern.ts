@@ -51,9 +51,7 @@ export function urlPatternMatches(pattern: string, pageUrl: URL | string): boole
   const beforeHash = hashAt >= 0 ? pattern.slice(0, hashAt) : pattern;
   const withoutHash = `${url.origin}${url.pathname}${url.search}${fragment}`;
   const candidates = beforeHash.includes('?') ? [withoutHash] : [withoutHash, `${url.origin}${url.pathname}${fragment}`];
-  return candidates.some((candidate) =>
-    schemeless ? wildcardMatch(pattern.slice(4), candidate.replace(/^https?:\/\//, '')) : wildcardMatch(pattern, candidate),
-  );
+  return candidates.some((candidate) => (schemeless ? wildcardMatch(pattern.slice(4), candidate.replace(/^https?:\/\//, '')) : wildcardMatch(pattern, candidate)));
 }
 
 /** Path segments that hold a digit (an id) or are very long become `*`. */

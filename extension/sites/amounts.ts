@@ -14,10 +14,7 @@ const MINUS = '[-\u2212]';
  */
 const NUMBER = String.raw`\d{1,3}([ \u00a0\u202f.,'’])\d{3}(?:\1\d{3})*(?:[.,]\d{1,2})?(?![\d'’])|\d+(?:[.,]\d{1,2})?(?![\d'’])`;
 const SPACE = '[ \u00a0\u202f]?';
-const MONEY_PATTERN = new RegExp(
-  String.raw`(?:${MINUS}${SPACE})?(?:${CURRENCY}${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}${CURRENCY}(?![\p{L}]))?`,
-  'iu',
-);
+const MONEY_PATTERN = new RegExp(String.raw`(?:${MINUS}${SPACE})?(?:${CURRENCY}${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}${CURRENCY}(?![\p{L}]))?`, 'iu');
 
 /** The first amount in a text, as written: "12 500,00 SEK", "€ 1.234,50", "kr 900", "CHF-1'234.50". */
 export function parseAmount(text: string): string | undefined {

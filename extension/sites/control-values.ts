@@ -91,7 +91,10 @@ export function controlLabel(control: Element, labelsFor = labelsByTarget(contro
   const document = control.ownerDocument;
   const labelledBy = control.getAttribute('aria-labelledby');
   if (labelledBy) {
-    const elements = labelledBy.split(/\s+/).map((id) => byId(document, id)).filter((e): e is Element => e !== null && e !== control);
+    const elements = labelledBy
+      .split(/\s+/)
+      .map((id) => byId(document, id))
+      .filter((e): e is Element => e !== null && e !== control);
     const text = collapse(elements.map(ownText).join(' '));
     if (text) return { text, elements };
   }

@@ -44,8 +44,7 @@ const MAX_FIELD_TEXT = 90;
  * What may follow a label that stands alone: separators, "nr", a unit in parentheses ("Amount Due
  * (EUR)"), the tax it includes ("Beløb inkl. moms", "Total incl. VAT").
  */
-const LONE_LABEL_REST =
-  /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:inkl|incl|inc|including)\.?\s+\p{L}{2,10}\.?[\s:]*)?$/iu;
+const LONE_LABEL_REST = /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:inkl|incl|inc|including)\.?\s+\p{L}{2,10}\.?[\s:]*)?$/iu;
 /** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
 const MAX_LANGUAGE_TEXTS = 400;
 /** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */
@@ -61,8 +60,7 @@ const CHROME_SELECTOR =
   'header, footer, nav, aside, [role="banner"], [role="contentinfo"], [role="navigation"], [class*="footer" i], [id*="footer" i], ' +
   '[class~="header" i], [class*="site-header" i], [class*="app-header" i], [class*="navbar" i], [class*="topbar" i], [class*="sidebar" i], [class*="help" i], [class*="support" i]';
 /** Where a page says what it shows: its headings, its active tab, the end of its breadcrumb. */
-const KIND_SIGNAL_SELECTOR =
-  '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a';
+const KIND_SIGNAL_SELECTOR = '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a';
 /** Text a person clicks (a link's or a button's) is never a customer's name: "Download PDF" is no name. */
 const CLICKABLE_ROLES = new Set(['button', 'menuitem', 'tab', 'link']);
 const CLICKABLE_DEPTH = 4;
@@ -110,7 +108,11 @@ function collectPageTexts(root: Element): TextItem[] {
 /** "Next invoice number", "Letzte Rechnung": the label is about another document than the page's. */
 function namesAnotherDocument(text: string, labelStart: number): boolean {
   // The last few words before the label ("Próximo número de fatura", "Next invoice number").
-  const words = text.slice(Math.max(0, labelStart - 40), labelStart).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words =
+    text
+      .slice(Math.max(0, labelStart - 40), labelStart)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
   return words.slice(-3).some((word) => OTHER_DOCUMENT_WORDS.has(word));
 }
 
@@ -262,7 +264,10 @@ function pageLanguage(document: Document, values: LabelledValues, numberHit: Fie
   if (tagged) return tagged;
   // Labels count double: a word says more than a letter.
   const votes = new Map([...values.votes].map(([language, count]) => [language, count * 2] as const));
-  letterVotes(values.texts.slice(0, MAX_LANGUAGE_TEXTS).map((t) => t.text), votes);
+  letterVotes(
+    values.texts.slice(0, MAX_LANGUAGE_TEXTS).map((t) => t.text),
+    votes,
+  );
   const candidates = numberHit?.languages.length ? numberHit.languages : [...votes.keys()];
   return mostVoted(candidates, votes);
 }
@@ -477,15 +482,14 @@ function documentKind(numberHit: FieldHit | undefined, document: Document, signa
   return headingKindSignal(document) ?? numberHit?.kind ?? signal();
 }
 
-function extractDocument(
-  document: Document,
-  root: HTMLElement,
-  links: PdfLink[],
-  signal: () => DocumentKind | undefined,
-  base: URL,
-): { found: DetectedDocument; titled: boolean } | undefined {
+function extractDocument(document: Document, root: HTMLElement, links: PdfLink[], signal: () => DocumentKind | undefined, base: URL): { found: DetectedDocument; titled: boolean } | undefined {
   const pdf = links.find((l) => l.confirmed);
-  const candidates = pdf ? [] : links.filter((l) => !l.confirmed).slice(0, MAX_PROBE_CANDIDATES).map((l) => l.url);
+  const candidates = pdf
+    ? []
+    : links
+        .filter((l) => !l.confirmed)
+        .slice(0, MAX_PROBE_CANDIDATES)
+        .map((l) => l.url);
   // A page is a document page when it names a document number and offers its PDF (or a link that may
   // be it), or, without one, when its heading or title names the kind of document and it shows the
   // amount and the customer: the panel then asks for the file (issue 16, item 3). The links and the
@@ -546,7 +550,8 @@ function extractRow(row: Element, link: PdfLink, language: Language | undefined,
     const cell = cells[index];
     if (!cell || fields[field]) continue;
     const text = collapse(cell.textContent ?? '');
-    const value = field === 'number' ? parseNumberValue(text) : field === 'email' ? findEmail(text) : field === 'customer' ? parseNameValue(text) : field === 'amount' ? parseAmount(text) : parseDate(text);
+    const value =
+      field === 'number' ? parseNumberValue(text) : field === 'email' ? findEmail(text) : field === 'customer' ? parseNameValue(text) : field === 'amount' ? parseAmount(text) : parseDate(text);
     if (value) fields[field] = value;
   }
   const values = readLabelledValues(collectTexts(row));

@@ -15,11 +15,7 @@ export function adaptersFor(recipes: readonly Recipe[] = []): SiteAdapter[] {
  * The first adapter that matches the page and finds something on it. An adapter that throws is
  * skipped (and reported to the console): one broken adapter never breaks the page or the others.
  */
-export function detectDocumentsOnPage(
-  document: Document,
-  url: URL,
-  recipes: readonly Recipe[] = [],
-): { adapter: SiteAdapter; detection: PageDetection } | undefined {
+export function detectDocumentsOnPage(document: Document, url: URL, recipes: readonly Recipe[] = []): { adapter: SiteAdapter; detection: PageDetection } | undefined {
   for (const adapter of adaptersFor(recipes)) {
     try {
       if (!adapter.matches(url)) continue;
@@ -33,11 +29,7 @@ export function detectDocumentsOnPage(
 }
 
 /** The one document of a document page (not a list), as the panel gets it. */
-export function extractInvoiceFromPage(
-  document: Document,
-  url: URL,
-  recipes: readonly Recipe[] = [],
-): { adapter: SiteAdapter; found: DetectedDocument } | undefined {
+export function extractInvoiceFromPage(document: Document, url: URL, recipes: readonly Recipe[] = []): { adapter: SiteAdapter; found: DetectedDocument } | undefined {
   const result = detectDocumentsOnPage(document, url, recipes);
   if (!result || result.detection.kind !== 'document') return undefined;
   return { adapter: result.adapter, found: result.detection.documents[0]! };

@@ -59,7 +59,23 @@ const LABELS: LabelTable = {
     da: ['at betale', 'samlet beløb', 'totalbeløb', 'i alt', 'total', 'beløb'],
     nb: ['å betale', 'totalbeløp', 'totalt', 'total', 'sum', 'beløp'],
     is: ['til greiðslu', 'heildarupphæð', 'samtals', 'upphæð', 'alls'],
-    de: ['zu zahlen', 'zahlbetrag', 'offener betrag', 'rechnungsbetrag', 'rechnungstotal', 'totalbetrag', 'gesamtbetrag', 'gesamt brutto', 'summe brutto', 'bruttobetrag', 'brutto', 'endbetrag', 'summe', 'gesamt', 'betrag'],
+    de: [
+      'zu zahlen',
+      'zahlbetrag',
+      'offener betrag',
+      'rechnungsbetrag',
+      'rechnungstotal',
+      'totalbetrag',
+      'gesamtbetrag',
+      'gesamt brutto',
+      'summe brutto',
+      'bruttobetrag',
+      'brutto',
+      'endbetrag',
+      'summe',
+      'gesamt',
+      'betrag',
+    ],
     fi: ['maksettava', 'loppusumma', 'yhteensä', 'summa', 'määrä'],
     nl: ['te betalen', 'totaalbedrag', 'totaal', 'bedrag'],
     fr: ['net à payer', 'total à payer', 'reste à payer', 'montant dû', 'total ttc', 'montant ttc', 'total', 'montant'],
@@ -86,9 +102,31 @@ const LABELS: LabelTable = {
 
 /** Amount labels that name what is left to pay: they beat a plain "Total" when both are on the page. */
 const AMOUNT_DUE_LABELS = new Set([
-  'amount due', 'balance due', 'total due', 'to pay', 'balance', 'razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'summa att betala',
-  'att betala', 'at betale', 'å betale', 'til greiðslu', 'zu zahlen', 'zahlbetrag', 'offener betrag', 'maksettava', 'te betalen',
-  'net à payer', 'total à payer', 'reste à payer', 'montant dû', 'total a pagar', 'totale da pagare', 'netto a pagare',
+  'amount due',
+  'balance due',
+  'total due',
+  'to pay',
+  'balance',
+  'razem do zapłaty',
+  'kwota do zapłaty',
+  'do zapłaty',
+  'summa att betala',
+  'att betala',
+  'at betale',
+  'å betale',
+  'til greiðslu',
+  'zu zahlen',
+  'zahlbetrag',
+  'offener betrag',
+  'maksettava',
+  'te betalen',
+  'net à payer',
+  'total à payer',
+  'reste à payer',
+  'montant dû',
+  'total a pagar',
+  'totale da pagare',
+  'netto a pagare',
 ]);
 
 /** Column headings of invoice lists that hold the number ("Nr", "No.", "#"), besides the number labels. */
@@ -168,9 +206,7 @@ function phraseHint(phrases: Iterable<string>): RegExp {
   return new RegExp([...hints].map(escapeForRegExp).join('|'));
 }
 
-const LABEL_HINT = phraseHint(
-  [...Object.values(LABELS), ...Object.values(DOCUMENT_KIND_LABELS)].flatMap((byLanguage) => Object.values(byLanguage).flat()),
-);
+const LABEL_HINT = phraseHint([...Object.values(LABELS), ...Object.values(DOCUMENT_KIND_LABELS)].flatMap((byLanguage) => Object.values(byLanguage).flat()));
 
 export interface LabelMatch {
   info: LabelInfo;
@@ -242,8 +278,7 @@ export function isNumberHeading(text: string): boolean {
  * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ") between a label and
  * its value, after a word that qualifies the label ("Faktura krajowa nr 5/11/2026").
  */
-const NUMBER_PREFIX =
-  /^[\s:#.|–—-]*(?:\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/iu;
+const NUMBER_PREFIX = /^[\s:#.|–—-]*(?:\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/iu;
 const NUMBER_VALUE = /^([A-Z0-9](?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)(?![\p{L}\p{N}])/iu;
 /** A series prefix, a space, then the number: "FV 12/2026", "RE 2026-17". Upper case only: "vom 26.11." is no prefix. */
 const SPACED_NUMBER_VALUE = /^([A-Z]{1,5} \d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)(?![\p{L}\p{N}])/u;
@@ -285,8 +320,7 @@ export function findEmail(text: string): string | undefined {
 
 export { parseAmount } from './amounts';
 
-const DATE_PATTERN =
-  /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4}/u;
+const DATE_PATTERN = /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4}/u;
 
 /** The first date in a text, as written: "2026-12-23", "23.12.2026", "23. Dezember 2026". */
 export function parseDate(text: string): string | undefined {

@@ -100,17 +100,7 @@ export function ConnectForm({ onConnected }: { onConnected: (state: ConnectionSt
           <p class="notice" role="status">
             {setup('setup.lead')}
           </p>
-          <TextField
-            label={setup('setup.email')}
-            type="email"
-            value={email}
-            onInput={setEmail}
-            required
-            testId="setup-email"
-            autocomplete="email"
-            hint={setup('setup.emailHint')}
-            spellcheck={false}
-          />
+          <TextField label={setup('setup.email')} type="email" value={email} onInput={setEmail} required testId="setup-email" autocomplete="email" hint={setup('setup.emailHint')} spellcheck={false} />
           <TextField label={setup('setup.name')} value={name} onInput={setName} testId="setup-name" autocomplete="name" />
         </div>
       )}

@@ -15,9 +15,7 @@ export type DisplayableError = ExtensionError | { code: string; message: string;
 /** An error as a notice: what happened, in bold, and what to do about it below. Announced to screen readers. */
 export function ErrorNotice({ error, testId = 'error' }: { error: DisplayableError; testId?: string }) {
   const t = useTranslator(commonStrings);
-  const [message, hint] = isExplainedHere(error.code)
-    ? [t(`error.${error.code}`), t(`error.${error.code}.hint`)]
-    : [error.message || t('error.generic'), error.hint];
+  const [message, hint] = isExplainedHere(error.code) ? [t(`error.${error.code}`), t(`error.${error.code}.hint`)] : [error.message || t('error.generic'), error.hint];
   return (
     <div class="notice error" role="alert" data-testid={testId} data-code={error.code}>
       <strong>{message}</strong>

@@ -91,7 +91,9 @@ export class AppPasswordVerifier {
     const user = (await this.store.getUserByEmail(address)) ?? (await this.store.getUserByEmail(address.toLowerCase()));
     if (!user) return undefined;
     const rows = await this.store.listAppPasswords(user.id);
-    const key = createHash('sha256').update(`${user.id}\n${normaliseAppPassword(password)}`).digest('hex');
+    const key = createHash('sha256')
+      .update(`${user.id}\n${normaliseAppPassword(password)}`)
+      .digest('hex');
     const known = this.recent.get(key);
     const cached = known && rows.find((row) => row.id === known);
     if (cached) return this.used(user, cached);

@@ -35,11 +35,7 @@ const groupsOfFour = (code: string) => code.match(/.{1,4}/g)!.join('-');
  * (made before codes grew to 12) are grouped the same way, so one still alive after an upgrade works.
  */
 export function normalisePairingCode(input: string): string {
-  const cleaned = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return cleaned.length === 8 || cleaned.length === PAIRING_CODE_LENGTH ? groupsOfFour(cleaned) : cleaned;
 }
 

@@ -127,9 +127,14 @@ async function acceptComposed(deps: AcceptSendDeps, request: Extract<AcceptSendR
   // Unread from here on: dropping it lets the pieces go as soon as the commit has copied them.
   // eslint-disable-next-line no-useless-assignment
   parts = [];
-  return commit(deps, send, () => {
-    throw conflict();
-  }, request.release);
+  return commit(
+    deps,
+    send,
+    () => {
+      throw conflict();
+    },
+    request.release,
+  );
 }
 
 async function acceptSubmitted(deps: AcceptSendDeps, request: Extract<AcceptSendRequest, { kind: 'submitted' }>): Promise<AcceptedSend> {

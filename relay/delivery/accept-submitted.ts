@@ -78,11 +78,7 @@ function mailboxLine(name: string, mailbox: Mailbox): string {
   return `${name}: ${formatMailbox(mailbox)}`;
 }
 
-export async function planSubmittedMessage(
-  deps: { store: Store; cipher: SecretCipher; allowPrivateHosts: boolean },
-  user: UserRow,
-  submitted: SubmittedMessage,
-): Promise<PlannedSubmission> {
+export async function planSubmittedMessage(deps: { store: Store; cipher: SecretCipher; allowPrivateHosts: boolean }, user: UserRow, submitted: SubmittedMessage): Promise<PlannedSubmission> {
   const { store } = deps;
   const headers = parseSubmittedHeaders(submitted.raw);
   const from = mailboxesOf(fieldValues(headers, 'from'), 'From');
@@ -145,7 +141,7 @@ export async function planSubmittedMessage(
   const limits = effectiveDeliveryLimits(plan.profile, settingsRow);
   if (raw.length > limits.maxMessageBytes) {
     throw new ApiError('message_too_large', `This message is ${raw.length} bytes, but this sender's mailbox accepts at most ${limits.maxMessageBytes}.`, {
-      hint: 'Make the attachments smaller. An admin can raise the sender\'s limit (maxMessageBytes) if the mail server accepts more.',
+      hint: "Make the attachments smaller. An admin can raise the sender's limit (maxMessageBytes) if the mail server accepts more.",
       details: { bytes: raw.length, limit: limits.maxMessageBytes },
     });
   }

@@ -87,11 +87,7 @@ export function effectiveDeliveryLimits(profile: ProfileData, row: DeliverySetti
   const settings = parseDeliverySettings(row);
   const preset = presetForSmtpHost(profile.smtp.host);
   const serverMaxBytes = row?.serverMaxBytes ?? undefined;
-  const maxMessageBytes = Math.min(
-    settings.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
-    preset?.limits?.maxMessageBytes ?? Infinity,
-    serverMaxBytes ?? Infinity,
-  );
+  const maxMessageBytes = Math.min(settings.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES, preset?.limits?.maxMessageBytes ?? Infinity, serverMaxBytes ?? Infinity);
   const messagesPerMinute = settings.messagesPerMinute ?? preset?.limits?.messagesPerMinute;
   return {
     maxMessageBytes,

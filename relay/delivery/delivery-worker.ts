@@ -116,10 +116,7 @@ export class DeliveryWorker {
   /** After a failed claim: the wait before the next one (0 while claims work). */
   private claimBackoffMs = 0;
   /** Opened profiles by id, with the version of the stored rows they were opened from (see openProfile). */
-  private readonly openedProfiles = new Map<
-    string,
-    { version: string; rows: [ProfileRow, DeliverySettingsRow | undefined]; profile: OpenedProfile; limits: EffectiveDeliveryLimits }
-  >();
+  private readonly openedProfiles = new Map<string, { version: string; rows: [ProfileRow, DeliverySettingsRow | undefined]; profile: OpenedProfile; limits: EffectiveDeliveryLimits }>();
 
   /** Where delivery and the Sent-folder copy may connect (relay/net/outbound.ts). */
   private readonly outbound: OutboundPolicy;
@@ -315,9 +312,7 @@ export class DeliveryWorker {
 
   private async renewLeases(): Promise<void> {
     if (this.inFlight.size === 0) return;
-    await this.deps.store
-      .renewLeases([...this.inFlight.keys()], this.owner, Date.now() + this.deps.config.leaseMs)
-      .catch((error: Error) => this.deps.log(`could not renew leases: ${error.message}`));
+    await this.deps.store.renewLeases([...this.inFlight.keys()], this.owner, Date.now() + this.deps.config.leaseMs).catch((error: Error) => this.deps.log(`could not renew leases: ${error.message}`));
   }
 
   /**
@@ -378,9 +373,7 @@ export class DeliveryWorker {
       // The store failed, not the mail server: nothing was sent, so no attempt counts. The message
       // goes back to the queue (or, if that fails too, waits for its lease).
       log(`message ${message.id}: could not read its sender profile, trying again later: ${(error as Error).message}`);
-      await store
-        .postponeMessage(message.id, this.owner, Date.now() + Math.max(config.pollMs, 1000))
-        .catch((e: Error) => log(`message ${message.id}: could not give it back: ${e.message}`));
+      await store.postponeMessage(message.id, this.owner, Date.now() + Math.max(config.pollMs, 1000)).catch((e: Error) => log(`message ${message.id}: could not give it back: ${e.message}`));
       return;
     }
     try {
@@ -402,9 +395,7 @@ export class DeliveryWorker {
         const wait = this.pool.reserveRateSlot(profileRow.id, limits.messagesPerMinute, Date.now());
         if (wait > 0) {
           // A store failure here is not the mail server's: no attempt is counted, the lease expires.
-          await store
-            .postponeMessage(message.id, this.owner, Date.now() + wait)
-            .catch((e: Error) => log(`message ${message.id}: could not postpone it: ${e.message}`));
+          await store.postponeMessage(message.id, this.owner, Date.now() + wait).catch((e: Error) => log(`message ${message.id}: could not postpone it: ${e.message}`));
           return;
         }
       }
@@ -419,9 +410,7 @@ export class DeliveryWorker {
       this.sendFinished(slot);
       if (sent.advertisedMaxBytes && sent.advertisedMaxBytes !== settingsRow?.serverMaxBytes) {
         // The mail is out: a store that cannot note the size now must not turn it into a failure (a resend).
-        await store
-          .recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now())
-          .catch((e: Error) => log(`could not note the size limit of ${profileRow.id}: ${e.message}`));
+        await store.recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now()).catch((e: Error) => log(`could not note the size limit of ${profileRow.id}: ${e.message}`));
       }
       result = { outcome: 'sent', reply: sent.response };
       details = { startedAt, finishedAt: Date.now(), reply: sent.response, responseCode: Number.parseInt(sent.response, 10) || null, errorCode: null };
@@ -519,8 +508,7 @@ export class DeliveryWorker {
       this.pendingResults.unshift(...batch);
       const code = (error as { code?: unknown }).code;
       this.deps.log(
-        `could not record ${batch.length} attempt(s), keeping them and trying again in ${this.recordRetryMs} ms: ` +
-          `${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message}`,
+        `could not record ${batch.length} attempt(s), keeping them and trying again in ${this.recordRetryMs} ms: ` + `${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message}`,
       );
     }
   }

@@ -32,7 +32,7 @@ function feed(hash: Hash, value: unknown): void {
     hash.update(`s${Buffer.byteLength(value)}:`);
     // In slices: hashing a 27 MB base64 string at once makes a 27 MB temporary buffer.
     // A slice never ends between the two halves of a surrogate pair, which UTF-8 would mangle.
-    for (let start = 0; start < value.length; ) {
+    for (let start = 0; start < value.length;) {
       let end = Math.min(start + STRING_SLICE, value.length);
       const last = value.charCodeAt(end - 1);
       if (end < value.length && last >= 0xd800 && last <= 0xdbff) end++;

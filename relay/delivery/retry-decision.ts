@@ -69,13 +69,7 @@ export function withJitter(ms: number, random: () => number = Math.random): numb
  * Decides after a failed attempt. `attemptsBefore` counts the earlier attempts that counted (not
  * interrupted or released ones).
  */
-export function decideAfterFailure(
-  error: unknown,
-  attemptsBefore: number,
-  schedule: RetrySchedule,
-  now: number,
-  random: () => number = Math.random,
-): FailureDecision {
+export function decideAfterFailure(error: unknown, attemptsBefore: number, schedule: RetrySchedule, now: number, random: () => number = Math.random): FailureDecision {
   const classified = classifySmtpFailure(error);
   const fields = (error ?? {}) as { responseCode?: unknown; code?: unknown; message?: unknown };
   const responseCode = typeof fields.responseCode === 'number' ? fields.responseCode : null;
@@ -85,8 +79,7 @@ export function decideAfterFailure(
   const verdict = DECISION_TABLE[classified.kind][problemRetryPolicy(classified.code)];
 
   const scheduled = schedule.retryDelaysMs[attempts - 1];
-  const mayRetry =
-    scheduled !== undefined && (verdict === 'retry' || (verdict === 'retry_few' && attempts < schedule.authAttempts));
+  const mayRetry = scheduled !== undefined && (verdict === 'retry' || (verdict === 'retry_few' && attempts < schedule.authAttempts));
   if (mayRetry) {
     const delay = QUOTA_PROBLEMS.has(classified.code) ? Math.max(scheduled, schedule.quotaRetryDelayMs) : scheduled;
     return {

@@ -66,12 +66,7 @@ export function createSmtpTransport(profile: OpenedProfile, options: TransportOp
  * kept by TransportPool: nodemailer's own limiter counts per transport and lets a burst through
  * when several connections start at once.
  */
-export function createPooledSmtpTransport(
-  profile: OpenedProfile,
-  options: TransportOptions,
-  limits: Pick<PoolLimits, 'maxConnections'>,
-  destination: OutboundDestination,
-) {
+export function createPooledSmtpTransport(profile: OpenedProfile, options: TransportOptions, limits: Pick<PoolLimits, 'maxConnections'>, destination: OutboundDestination) {
   return nodemailer.createTransport({
     ...smtpTransportOptions(profile, options, destination),
     pool: true,

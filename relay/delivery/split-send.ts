@@ -41,7 +41,7 @@ function tooLarge(what: 'document' | 'message', label: string, bytes: number, li
       ? `The document ${label} is ${megabytes(bytes)} after encoding, but this sender's mailbox accepts at most ${megabytes(limit)} per message. A document is never split across messages.`
       : `This message is ${megabytes(bytes)} after encoding, but this sender's mailbox accepts at most ${megabytes(limit)}.`;
   return new ApiError(what === 'document' ? 'document_too_large' : 'message_too_large', body, {
-    hint: 'Make the attachments smaller (a PDF without embedded scans is usually under 1 MB), or send them as several documents. An admin can raise the sender\'s limit (maxMessageBytes) if the mail server accepts more.',
+    hint: "Make the attachments smaller (a PDF without embedded scans is usually under 1 MB), or send them as several documents. An admin can raise the sender's limit (maxMessageBytes) if the mail server accepts more.",
     details: { bytes, limit, ...(what === 'document' ? { documentRef: label } : {}) },
   });
 }

@@ -180,12 +180,7 @@ function identifyProblem(facts: Facts, hintedStage: SmtpStage | undefined): Prob
   // The diagnosis runner reports its own findings (e.g. no STARTTLS in the EHLO reply) by code.
   if (facts.ownCode) return facts.ownCode;
   if (facts.replyCode !== undefined) return problemFromReply(facts);
-  return (
-    problemFromOAuthError(facts) ??
-    problemFromSystemError(facts) ??
-    problemFromNodemailerCode(facts) ??
-    (hintedStage === 'oauth' ? 'oauth_token_failed' : 'unknown')
-  );
+  return problemFromOAuthError(facts) ?? problemFromSystemError(facts) ?? problemFromNodemailerCode(facts) ?? (hintedStage === 'oauth' ? 'oauth_token_failed' : 'unknown');
 }
 
 /** Google's replies point at support.google.com with a `p=` topic; other servers use 5.7.8/5.7.9 too. */
@@ -355,10 +350,7 @@ function problemFromSystemError(facts: Facts): ProblemCode | undefined {
     return 'cert_self_signed_in_chain';
   }
   if (has('DEPTH_ZERO_SELF_SIGNED_CERT') || /self[- ]signed certificate/.test(text)) return 'cert_self_signed';
-  if (
-    has('UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT') ||
-    /unable to (get local issuer|verify the first|get issuer) certificate/.test(text)
-  ) {
+  if (has('UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT') || /unable to (get local issuer|verify the first|get issuer) certificate/.test(text)) {
     return 'cert_unknown_issuer';
   }
   if (has('ERR_TLS_CERT_ALTNAME_INVALID') || text.includes("does not match certificate's altnames")) return 'cert_name_mismatch';
@@ -422,8 +414,7 @@ interface Facts {
 /** Replies are shown to users and stored with every attempt; nodemailer accepts up to 1 MB. */
 const MAX_REPLY_CHARS = 2000;
 const STAGES: readonly string[] = ['dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data', 'oauth'];
-const OAUTH_ERRORS =
-  /\b(invalid_grant|invalid_client|invalid_scope|unauthorized_client|invalid_request|unsupported_grant_type|access_denied)\b/;
+const OAUTH_ERRORS = /\b(invalid_grant|invalid_client|invalid_scope|unauthorized_client|invalid_request|unsupported_grant_type|access_denied)\b/;
 /** Node writes the code after the failed call: "connect ECONNREFUSED 127.0.0.1:25", "getaddrinfo ENOTFOUND host". */
 const SYSCALL_CODE = /\b(?:connect|getaddrinfo|query[a-z]*|read|write|lookup)\s+(E[A-Z_]{3,})\b/gi;
 /** "Invalid login: 535-5.7.8 ..." or a bare reply: nodemailer appends the reply to the message. */

@@ -141,7 +141,10 @@ interface Capabilities {
 }
 
 function parseCapabilities(reply: SmtpReply): Capabilities {
-  const lines = reply.lines.slice(1).map((line) => line.trim()).filter(Boolean);
+  const lines = reply.lines
+    .slice(1)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const keywords = new Set(lines.map((line) => line.split(/[\s=]/)[0]!.toUpperCase()));
   const authLine = lines.find((line) => /^AUTH[\s=]/i.test(line));
   const size = lines.map((line) => /^SIZE\s+(\d+)/i.exec(line)).find(Boolean);
@@ -221,10 +224,7 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
     let started = performance.now();
     try {
       // The same gate as delivery (relay/net/outbound.ts); the port was checked above, before the test message was built.
-      pinned = await pinOutbound(
-        { resolveHost: env.resolveHost, allowPrivateHosts: env.allowPrivateHosts, extraPorts: env.extraSmtpPorts },
-        { host: smtp.host, port: smtp.port, service: 'smtp' },
-      );
+      pinned = await pinOutbound({ resolveHost: env.resolveHost, allowPrivateHosts: env.allowPrivateHosts, extraPorts: env.extraSmtpPorts }, { host: smtp.host, port: smtp.port, service: 'smtp' });
     } catch (error) {
       if ((error as { code?: unknown }).code === 'destination_not_allowed') throw error;
       fail('dns', elapsed(started), error, say.lookupFailed(smtp.host));
@@ -305,7 +305,9 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
     const ehloDetail = [
       say.announced(capabilities.lines.length ? capabilities.lines.map((line) => line.split(/\s/)[0]).join(', ') : undefined),
       capabilities.maxMessageBytes ? say.maxSize(describeSize(capabilities.maxMessageBytes)) : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
     pass('ehlo', ehloMs + elapsed(started), ehloDetail, {
       capabilities: capabilities.lines,
       ...(capabilities.maxMessageBytes ? { maxMessageBytes: capabilities.maxMessageBytes } : {}),
@@ -321,10 +323,7 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
       stages.push({ stage: 'auth', ok: true, skipped: true, ms: 0, detail: say.noPassword });
     } else {
       const offered = capabilities.authMechanisms;
-      const mechanism =
-        'accessToken' in credentials
-          ? offered.includes('XOAUTH2') ? 'XOAUTH2' : undefined
-          : offered.includes('PLAIN') ? 'PLAIN' : offered.includes('LOGIN') ? 'LOGIN' : undefined;
+      const mechanism = 'accessToken' in credentials ? (offered.includes('XOAUTH2') ? 'XOAUTH2' : undefined) : offered.includes('PLAIN') ? 'PLAIN' : offered.includes('LOGIN') ? 'LOGIN' : undefined;
       if (!mechanism) {
         const why = offered.length
           ? `the server offers only ${offered.join(', ')}, none of which works with ${'accessToken' in credentials ? 'an OAuth2 token' : 'a password'}`
@@ -372,12 +371,7 @@ export async function runDiagnosis(subject: DiagnosisSubject, options: Diagnosis
       await mailFrom(subject.fromAddress);
     }
     const tried = [subject.fromAddress, ...others];
-    pass(
-      'sender',
-      elapsed(started),
-      say.sendersAccepted(tried.join(', ')) + (patterns.length ? say.patternsNotTried(patterns[0]!) : ''),
-      { senders: tried },
-    );
+    pass('sender', elapsed(started), say.sendersAccepted(tried.join(', ')) + (patterns.length ? say.patternsNotTried(patterns[0]!) : ''), { senders: tried });
 
     // ------------------------------------------------------------------------------ recipient
     started = performance.now();

@@ -26,10 +26,7 @@ import type { ProfileRow, UserRow } from '../store/types';
 import { getProblem, type Language, type ProblemCode } from './catalogue';
 import { runDiagnosis, type DiagnosisEnvironment, type DiagnosisSubject } from './run-diagnosis';
 
-export type SenderTestConfig = Pick<
-  RelayConfig,
-  'allowPrivateHosts' | 'extraCa' | 'extraSmtpPorts' | 'dnsServers' | 'testStepTimeoutMs' | 'senderTestLimits' | 'testBeforeSave'
->;
+export type SenderTestConfig = Pick<RelayConfig, 'allowPrivateHosts' | 'extraCa' | 'extraSmtpPorts' | 'dnsServers' | 'testStepTimeoutMs' | 'senderTestLimits' | 'testBeforeSave'>;
 
 export interface SenderTestServiceDeps {
   config: SenderTestConfig;
@@ -187,12 +184,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
   }
 
   /** Runs a test for a user within the limits; the relay's refusals become API errors. */
-  async function testForUser(
-    user: UserRow,
-    subject: DiagnosisSubject,
-    options: { sendTo?: string; lang: Language },
-    oauth?: OAuthTokenSource,
-  ): Promise<DiagnosisResult> {
+  async function testForUser(user: UserRow, subject: DiagnosisSubject, options: { sendTo?: string; lang: Language }, oauth?: OAuthTokenSource): Promise<DiagnosisResult> {
     if (!oauth) return runLimitedTest(user, subject, options);
     if ('missing' in oauth) return tokenFailure(oauth.missing, oauth.detail, 0, options.lang);
     let started = performance.now();
@@ -342,10 +334,7 @@ function refusal(error: unknown): unknown {
       busy: 'Another sender test of yours is still running.',
     }[error.reason];
     return new ApiError('rate_limited', `${message} Try again in ${seconds} s.`, {
-      hint:
-        error.reason === 'auth_failures'
-          ? 'Check the username and password (or app password) before the next try: repeated failures can get the mailbox locked.'
-          : undefined,
+      hint: error.reason === 'auth_failures' ? 'Check the username and password (or app password) before the next try: repeated failures can get the mailbox locked.' : undefined,
       headers: { 'Retry-After': String(seconds) },
       details: { reason: error.reason, retryAfterSeconds: seconds },
     });

@@ -225,11 +225,9 @@ export class SmtpSession {
    */
   async startTls(endpoint: SmtpEndpoint, policy: TlsPolicy, timeoutMs: number): Promise<TlsDetails> {
     if (this.replies.length || this.replyLines.length || this.partialLine.length) {
-      const error = new SmtpSessionError(
-        'starttls_injection',
-        'The server sent data after its STARTTLS reply and before the TLS handshake (STARTTLS injection, CVE-2011-0411)',
-        { command: 'STARTTLS' },
-      );
+      const error = new SmtpSessionError('starttls_injection', 'The server sent data after its STARTTLS reply and before the TLS handshake (STARTTLS injection, CVE-2011-0411)', {
+        command: 'STARTTLS',
+      });
       this.fail(error);
       throw error;
     }
@@ -259,10 +257,7 @@ export class SmtpSession {
         socket.destroy();
         reject(Object.assign(error, { command: 'STARTTLS' }));
       };
-      const timer = setTimeout(
-        () => failWith(new SmtpSessionError('ETIMEDOUT', `TLS handshake not finished within ${timeoutMs} ms`, { timeoutType: 'UPGRADE_TIMEOUT' })),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => failWith(new SmtpSessionError('ETIMEDOUT', `TLS handshake not finished within ${timeoutMs} ms`, { timeoutType: 'UPGRADE_TIMEOUT' })), timeoutMs);
       socket.once('secureConnect', () => {
         if (settled) return;
         settled = true;
@@ -358,11 +353,7 @@ export class ImplicitTlsError extends Error {
  * TLS wraps the socket from its first byte, so a plain server's greeting reaches OpenSSL and fails
  * as "wrong version number", as it does for every client.
  */
-export function openImplicitTlsSession(
-  endpoint: SmtpEndpoint,
-  policy: TlsPolicy,
-  timeoutMs: number,
-): Promise<{ session: SmtpSession; tcpMs: number; tlsMs: number; tls: TlsDetails }> {
+export function openImplicitTlsSession(endpoint: SmtpEndpoint, policy: TlsPolicy, timeoutMs: number): Promise<{ session: SmtpSession; tcpMs: number; tlsMs: number; tls: TlsDetails }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let tcpMs: number | undefined;

@@ -114,12 +114,7 @@ async function settingsWork(pinned: PinnedHost, candidate: Candidate, env: Sugge
  * Probes the alternatives in parallel, each bounded by the step timeout, and returns the best one
  * that works, as a profile PATCH body. Connects to the pinned address only.
  */
-export async function suggestWorkingSettings(
-  code: ProblemCode,
-  pinned: PinnedHost,
-  tried: TriedSettings,
-  env: SuggestEnvironment,
-): Promise<SettingsSuggestion | undefined> {
+export async function suggestWorkingSettings(code: ProblemCode, pinned: PinnedHost, tried: TriedSettings, env: SuggestEnvironment): Promise<SettingsSuggestion | undefined> {
   const candidates = candidateSettings(code, tried, env.extraSmtpPorts);
   const probes = candidates.map((candidate) => settingsWork(pinned, candidate, env));
   // Best first: answer as soon as a candidate works and every better one has failed, without

@@ -50,14 +50,7 @@ export function testMessageText(lang: Language): TestMessageText {
  * The message a sender test delivers. Marked as machine-generated (RFC 3834 Auto-Submitted) so
  * that auto-responders do not answer it.
  */
-export async function composeTestMessage(input: {
-  fromName?: string;
-  fromAddress: string;
-  to: string;
-  server: string;
-  lang: Language;
-  now?: Date;
-}): Promise<Buffer> {
+export async function composeTestMessage(input: { fromName?: string; fromAddress: string; to: string; server: string; lang: Language; now?: Date }): Promise<Buffer> {
   const text = testMessageText(input.lang);
   const composer = new MailComposer({
     from: { name: input.fromName ?? '', address: input.fromAddress },

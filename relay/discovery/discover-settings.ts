@@ -57,10 +57,7 @@ function fromPreset(domain: string, preset: ProviderPreset, source: 'builtin' | 
     smtp: usable.map((s) => ({ host: s.host, port: s.port, security: s.security })),
     ...(preset.imap && !isHostTemplate(preset.imap.host) ? { imap: { ...preset.imap } } : {}),
     auth: [...preset.auth],
-    notes: [
-      ...preset.notes,
-      ...templated.map((s) => `The server name is per account: ${s.host} (fill in your own).`),
-    ],
+    notes: [...preset.notes, ...templated.map((s) => `The server name is per account: ${s.host} (fill in your own).`)],
     ...(preset.unverified ? { unverified: true } : {}),
     ...(mx ? { mx } : {}),
     usernameRule: preset.username,
@@ -151,9 +148,7 @@ export class SettingsDiscovery {
     const probes = await this.guess(domain);
     const working = probes.filter((p) => p.ok);
     if (working.length === 0) {
-      notes.push(
-        'No mail server answered at the usual names. Ask your e-mail provider for the SMTP server, port and security, or look in the settings of the mail program you use today.',
-      );
+      notes.push('No mail server answered at the usual names. Ask your e-mail provider for the SMTP server, port and security, or look in the settings of the mail program you use today.');
     } else {
       notes.push('Found by trying the usual server names; check them with "Test" before relying on them.');
     }

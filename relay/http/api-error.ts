@@ -44,13 +44,9 @@ export function createErrorHandler(log: (line: string) => void) {
       log(`${storeFailure} on ${c.req.method} ${c.req.path}: ${(err as { code?: string }).code ?? ''} ${err.message}`);
       c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS[storeFailure]));
       return c.json(
-        errorBody(
-          storeFailure,
-          storeFailure === 'storage_full'
-            ? 'The relay has no disk space left; nothing was accepted.'
-            : 'The relay cannot reach its database right now; nothing was accepted.',
-          { hint: 'Send it again in a moment (the same Idempotency-Key keeps it to one mail).' },
-        ),
+        errorBody(storeFailure, storeFailure === 'storage_full' ? 'The relay has no disk space left; nothing was accepted.' : 'The relay cannot reach its database right now; nothing was accepted.', {
+          hint: 'Send it again in a moment (the same Idempotency-Key keeps it to one mail).',
+        }),
         503,
       );
     }

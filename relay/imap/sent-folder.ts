@@ -50,11 +50,7 @@ function describe(error: unknown): string {
   return typeof e.code === 'string' && !text.includes(e.code) ? `${text} (${e.code})` : text;
 }
 
-export async function appendToSentFolder(
-  settings: OpenedSaveToSent,
-  message: { raw: Buffer; messageId: string; sentAt: Date },
-  options: SentCopyOptions,
-): Promise<SentCopyResult> {
+export async function appendToSentFolder(settings: OpenedSaveToSent, message: { raw: Buffer; messageId: string; sentAt: Date }, options: SentCopyOptions): Promise<SentCopyResult> {
   const timeout = options.timeoutMs ?? 60_000;
   // Refused (private host, port) before any connection; a refusal is final, not retried.
   let destination;

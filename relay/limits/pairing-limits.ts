@@ -47,7 +47,10 @@ export function pairingClientKey(address: string | undefined): string {
   if (mapped) return mapped[1]!;
   if (!isIPv6(address)) return address;
   const groups = expandIPv6(address);
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 function expandIPv6(address: string): string[] {

@@ -64,7 +64,11 @@ const userKey = (userId: string) => `auth-fail:user:${userId}`;
  * so a new spelling must not start the wait after refused sign-ins from zero.
  */
 export function normalisedMailHost(host: string): string {
-  const bare = host.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.+$/, '');
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.+$/, '');
   const ip = canonicalIp(bare);
   if (ip) return ip;
   // IDNA (UTS #46) to A-labels; an empty answer means it is no valid domain: keep the text.
@@ -73,7 +77,10 @@ export function normalisedMailHost(host: string): string {
 
 /** Hashed: the limiter store (perhaps a shared database) never holds mailbox user names. */
 const accountKey = (account: SignInAccount) =>
-  `auth-fail:account:${createHash('sha256').update(`${normalisedMailHost(account.host)}\n${account.username.trim().toLowerCase()}`).digest('hex').slice(0, 32)}`;
+  `auth-fail:account:${createHash('sha256')
+    .update(`${normalisedMailHost(account.host)}\n${account.username.trim().toLowerCase()}`)
+    .digest('hex')
+    .slice(0, 32)}`;
 
 export class SenderTestLimits {
   constructor(

@@ -13,7 +13,10 @@ export function isPrivateAddress(ip: string): boolean {
 
 /** True when a host name, as typed, obviously points inside: an IP (in any spelling) in a private range, or localhost. */
 export function isObviouslyPrivateHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const h = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   return h === 'localhost' || h.endsWith('.localhost') || isPrivateAddress(h);
 }
 
@@ -52,10 +55,7 @@ export interface PinnedHost {
  * IPv4 is preferred when a name has both: a relay on a network with broken IPv6 would otherwise
  * report a working server as unreachable.
  */
-export async function resolvePinnedHost(
-  host: string,
-  options: { resolve: (host: string) => Promise<{ address: string; family: 4 | 6 }[]>; allowPrivateHosts: boolean },
-): Promise<PinnedHost> {
+export async function resolvePinnedHost(host: string, options: { resolve: (host: string) => Promise<{ address: string; family: 4 | 6 }[]>; allowPrivateHosts: boolean }): Promise<PinnedHost> {
   const typed = host.toLowerCase().replace(/^\[|\]$/g, '');
   // `127.1` or `0x7f000001` is an address, not a name: connect to (and check) what it spells.
   const bare = canonicalIp(typed) ?? typed;

@@ -24,7 +24,10 @@ export class PortListError extends Error {
  */
 export function parsePortRanges(text: string): PortRange[] {
   const ranges: PortRange[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(part);
     const from = Number(match?.[1]);
     const to = match?.[2] === undefined ? from : Number(match[2]);

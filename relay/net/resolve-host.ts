@@ -54,9 +54,7 @@ export function createHostResolver(options: HostResolverOptions): HostResolver {
     if (bare.toLowerCase() === 'localhost') return [{ address: '127.0.0.1', family: 4 }];
 
     if (!resolver) {
-      const found = await withTimeout(dns.promises.lookup(bare, { all: true, verbatim: true }), options.timeoutMs, () =>
-        dnsError('ETIMEOUT', 'getaddrinfo', bare),
-      );
+      const found = await withTimeout(dns.promises.lookup(bare, { all: true, verbatim: true }), options.timeoutMs, () => dnsError('ETIMEOUT', 'getaddrinfo', bare));
       return found.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 }));
     }
     const [v4, v6] = await Promise.allSettled([resolver.resolve4(bare), resolver.resolve6(bare)]);

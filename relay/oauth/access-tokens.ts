@@ -228,12 +228,7 @@ export function createSmtpAuthResolver(ctx: OAuthContext): SmtpAuthResolver {
  * Caches a token that a sign-in just brought (the authorization code or device code exchange), so
  * the first send does not refresh at once.
  */
-export async function cacheSignInAccessToken(
-  ctx: OAuthContext,
-  row: ProfileRow,
-  token: TokenResponse,
-  obtainedAt: number,
-): Promise<void> {
+export async function cacheSignInAccessToken(ctx: OAuthContext, row: ProfileRow, token: TokenResponse, obtainedAt: number): Promise<void> {
   const auth = oauthSettingsOf(parseProfileData(row).auth);
   const secrets = parseSealedSecrets(row);
   const clientSecret = secrets.clientSecret ? ctx.cipher.open(secrets.clientSecret, profileSecretAad(row.id, 'clientSecret')) : undefined;

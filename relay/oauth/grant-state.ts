@@ -23,9 +23,7 @@ export function parseGrantState(json: string | null | undefined): OAuthGrantStat
   if (!json) return undefined;
   try {
     const state = JSON.parse(json) as Partial<OAuthGrantState>;
-    return state.v === 1 && (state.status === 'signed_in' || state.status === 'sign_in_again') && typeof state.at === 'number'
-      ? (state as OAuthGrantState)
-      : undefined;
+    return state.v === 1 && (state.status === 'signed_in' || state.status === 'sign_in_again') && typeof state.at === 'number' ? (state as OAuthGrantState) : undefined;
   } catch {
     return undefined;
   }

@@ -38,12 +38,6 @@ export class OAuthError extends Error {
     if (fields.error_description !== undefined) this.error_description = fields.error_description;
     if (fields.error_codes !== undefined) this.error_codes = fields.error_codes;
     if (fields.status !== undefined) this.status = fields.status;
-    this.code =
-      fields.code ??
-      classifySmtpFailure(
-        { error: fields.error, error_description: fields.error_description, error_codes: fields.error_codes, message },
-        { stage: 'oauth' },
-      ).code;
+    this.code = fields.code ?? classifySmtpFailure({ error: fields.error, error_description: fields.error_description, error_codes: fields.error_codes, message }, { stage: 'oauth' }).code;
   }
 }
-

@@ -109,10 +109,7 @@ function baseRow(profile: ProfileRow, userId: string, auth: StoredOAuth2Auth, no
  * asks for a device code at once (a refusal ends the sign-in as `failed`, with the problem).
  * Google: returns the authorization URL for `launchWebAuthFlow`.
  */
-export async function startSignIn(
-  ctx: OAuthContext,
-  input: { profile: ProfileRow; userId: string; redirectUri?: string },
-): Promise<{ signIn: OAuthSignInRow; authorizationUrl?: string }> {
+export async function startSignIn(ctx: OAuthContext, input: { profile: ProfileRow; userId: string; redirectUri?: string }): Promise<{ signIn: OAuthSignInRow; authorizationUrl?: string }> {
   const now = (ctx.now ?? Date.now)();
   const auth = delegatedSettings(input.profile);
   const client = clientFor(ctx, input.profile, auth);
@@ -202,11 +199,7 @@ export async function startSignIn(
   return { signIn, authorizationUrl: url.href };
 }
 
-async function finish(
-  ctx: OAuthContext,
-  signIn: OAuthSignInRow,
-  outcome: { status: 'signed_in' | 'failed' | 'expired'; problemCode?: string; result?: SignInResult },
-): Promise<void> {
+async function finish(ctx: OAuthContext, signIn: OAuthSignInRow, outcome: { status: 'signed_in' | 'failed' | 'expired'; problemCode?: string; result?: SignInResult }): Promise<void> {
   await ctx.store.finishOAuthSignIn(signIn.id, {
     status: outcome.status,
     problemCode: outcome.problemCode ?? null,

@@ -81,7 +81,7 @@ async function postForm(url: string, form: Record<string, string>, options: Toke
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
-    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : ((error as Error).cause as Error)?.message ?? (error as Error).message;
+    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (((error as Error).cause as Error)?.message ?? (error as Error).message);
     throw new OAuthError(`Could not reach the sign-in service at ${hostOf(url)}: ${reason}`, { code: 'oauth_token_failed', cause: error });
   }
   const text = await response.text();

@@ -13,12 +13,7 @@ import type { DeviceRow, PeopleStore } from './people-store';
  * Adds a person, or brings back one an admin removed (same address: their history is theirs again).
  * The relay's first user becomes its admin whatever `role` says (Store.createUser).
  */
-export async function addPerson(
-  store: Store,
-  people: PeopleStore,
-  person: { email: string; name?: string | null; role: Role },
-  now: number,
-): Promise<{ user: UserRow; restored: boolean }> {
+export async function addPerson(store: Store, people: PeopleStore, person: { email: string; name?: string | null; role: Role }, now: number): Promise<{ user: UserRow; restored: boolean }> {
   if (await people.getActiveUserByEmail(person.email)) {
     throw new ApiError('conflict', `${person.email} is already a user of this relay.`);
   }
@@ -75,17 +70,9 @@ export function toDeviceView(device: DeviceRow, idleTtlMs: number | undefined, c
 }
 
 /** A user's devices that still work (expired ones are left out: they would only get 401). */
-export async function listLiveDevices(
-  people: PeopleStore,
-  userId: string,
-  now: number,
-  idleTtlMs: number | undefined,
-  currentDeviceId?: string,
-): Promise<DeviceView[]> {
+export async function listLiveDevices(people: PeopleStore, userId: string, now: number, idleTtlMs: number | undefined, currentDeviceId?: string): Promise<DeviceView[]> {
   const devices = await people.listDevices(userId);
-  return devices
-    .filter((d) => idleTtlMs === undefined || now - (d.lastUsedAt ?? d.createdAt) < idleTtlMs)
-    .map((d) => toDeviceView(d, idleTtlMs, currentDeviceId));
+  return devices.filter((d) => idleTtlMs === undefined || now - (d.lastUsedAt ?? d.createdAt) < idleTtlMs).map((d) => toDeviceView(d, idleTtlMs, currentDeviceId));
 }
 
 /**

@@ -68,12 +68,7 @@ export interface PeopleStore {
    * as its admin with a first device token. Undefined when the code does not work (or someone else
    * became the first user meanwhile, perhaps on another instance); then nothing is written.
    */
-  redeemSetupCode(
-    hash: string,
-    now: number,
-    admin: Omit<NewPerson, 'role'>,
-    token: { hash: string; device: string },
-  ): Promise<UserRow | undefined>;
+  redeemSetupCode(hash: string, now: number, admin: Omit<NewPerson, 'role'>, token: { hash: string; device: string }): Promise<UserRow | undefined>;
 }
 
 /** The people store on the same database as `store`. */

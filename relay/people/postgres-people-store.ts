@@ -48,8 +48,7 @@ export class PostgresPeopleStore implements PeopleStore {
   }
 
   async getRemovedUserByEmail(email: string) {
-    return (await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE lower(email) = lower($1) AND removed_at IS NOT NULL`, [email]))
-      .rows[0];
+    return (await this.pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE lower(email) = lower($1) AND removed_at IS NOT NULL`, [email])).rows[0];
   }
 
   async countActiveAdmins() {
@@ -57,10 +56,11 @@ export class PostgresPeopleStore implements PeopleStore {
   }
 
   async restoreUser(id: string, person: { name: string | null; role: Role }) {
-    const { rows } = await this.pool.query<UserRow>(
-      `UPDATE users SET removed_at = NULL, name = $2, role = $3 WHERE id = $1 AND removed_at IS NOT NULL RETURNING ${USER_COLUMNS}`,
-      [id, person.name, person.role],
-    );
+    const { rows } = await this.pool.query<UserRow>(`UPDATE users SET removed_at = NULL, name = $2, role = $3 WHERE id = $1 AND removed_at IS NOT NULL RETURNING ${USER_COLUMNS}`, [
+      id,
+      person.name,
+      person.role,
+    ]);
     return rows[0];
   }
 
@@ -99,10 +99,7 @@ export class PostgresPeopleStore implements PeopleStore {
   }
 
   async isSetupCodeUsable(hash: string, now: number) {
-    const { rows } = await this.pool.query(
-      'SELECT 1 FROM setup_codes WHERE hash = $1 AND used_at IS NULL AND expires_at > $2 AND NOT EXISTS (SELECT 1 FROM users)',
-      [hash, now],
-    );
+    const { rows } = await this.pool.query('SELECT 1 FROM setup_codes WHERE hash = $1 AND used_at IS NULL AND expires_at > $2 AND NOT EXISTS (SELECT 1 FROM users)', [hash, now]);
     return rows.length > 0;
   }
 
@@ -111,15 +108,10 @@ export class PostgresPeopleStore implements PeopleStore {
       // The same lock as PostgresStore.createUser: two instances' setup codes (or a CLI `user add`)
       // racing for the first user take turns, and only one of them finds the table empty.
       await client.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
-      const used = await client.query(
-        'UPDATE setup_codes SET used_at = $2 WHERE hash = $1 AND used_at IS NULL AND expires_at > $2 AND NOT EXISTS (SELECT 1 FROM users)',
-        [hash, now],
-      );
+      const used = await client.query('UPDATE setup_codes SET used_at = $2 WHERE hash = $1 AND used_at IS NULL AND expires_at > $2 AND NOT EXISTS (SELECT 1 FROM users)', [hash, now]);
       if (used.rowCount !== 1) return undefined;
       const user: UserRow = { ...admin, role: 'admin' };
-      await client.query('INSERT INTO users (id, email, name, role, created_at) VALUES ($1, $2, $3, $4, $5)', [
-        user.id, user.email, user.name, user.role, user.createdAt,
-      ]);
+      await client.query('INSERT INTO users (id, email, name, role, created_at) VALUES ($1, $2, $3, $4, $5)', [user.id, user.email, user.name, user.role, user.createdAt]);
       await client.query('INSERT INTO tokens (hash, user_id, device, created_at) VALUES ($1, $2, $3, $4)', [token.hash, user.id, token.device, now]);
       await client.query('DELETE FROM setup_codes WHERE used_at IS NULL');
       return user;

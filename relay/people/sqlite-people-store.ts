@@ -63,24 +63,24 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   async restoreUser(id: string, person: { name: string | null; role: Role }) {
-    const row = this.db
-      .prepare('UPDATE users SET removed_at = NULL, name = ?, role = ? WHERE id = ? AND removed_at IS NOT NULL RETURNING *')
-      .get(person.name, person.role, id) as Row | undefined;
+    const row = this.db.prepare('UPDATE users SET removed_at = NULL, name = ?, role = ? WHERE id = ? AND removed_at IS NOT NULL RETURNING *').get(person.name, person.role, id) as Row | undefined;
     return toUser(row);
   }
 
   async removeUser(id: string, now: number) {
-    return this.db.transaction(() => {
-      const marked = this.db.prepare('UPDATE users SET removed_at = ? WHERE id = ? AND removed_at IS NULL').run(now, id);
-      if (marked.changes !== 1) return false;
-      this.db.prepare('DELETE FROM tokens WHERE user_id = ?').run(id);
-      this.db.prepare('DELETE FROM pairing_codes WHERE user_id = ?').run(id);
-      this.db.prepare('DELETE FROM sender_allowances WHERE user_id = ?').run(id);
-      this.db.prepare('DELETE FROM oauth_sign_ins WHERE user_id = ?').run(id);
-      // Their mailbox passwords go with their personal senders (delivery settings and OAuth tokens cascade).
-      this.db.prepare("DELETE FROM profiles WHERE owner_id = ? AND scope = 'personal'").run(id);
-      return true;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const marked = this.db.prepare('UPDATE users SET removed_at = ? WHERE id = ? AND removed_at IS NULL').run(now, id);
+        if (marked.changes !== 1) return false;
+        this.db.prepare('DELETE FROM tokens WHERE user_id = ?').run(id);
+        this.db.prepare('DELETE FROM pairing_codes WHERE user_id = ?').run(id);
+        this.db.prepare('DELETE FROM sender_allowances WHERE user_id = ?').run(id);
+        this.db.prepare('DELETE FROM oauth_sign_ins WHERE user_id = ?').run(id);
+        // Their mailbox passwords go with their personal senders (delivery settings and OAuth tokens cascade).
+        this.db.prepare("DELETE FROM profiles WHERE owner_id = ? AND scope = 'personal'").run(id);
+        return true;
+      })
+      .immediate();
   }
 
   async listDevices(userId: string) {
@@ -105,24 +105,22 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   async isSetupCodeUsable(hash: string, now: number) {
-    const row = this.db
-      .prepare('SELECT 1 FROM setup_codes WHERE hash = ? AND used_at IS NULL AND expires_at > ? AND NOT EXISTS (SELECT 1 FROM users)')
-      .get(hash, now);
+    const row = this.db.prepare('SELECT 1 FROM setup_codes WHERE hash = ? AND used_at IS NULL AND expires_at > ? AND NOT EXISTS (SELECT 1 FROM users)').get(hash, now);
     return row !== undefined;
   }
 
   async redeemSetupCode(hash: string, now: number, admin: Omit<NewPerson, 'role'>, token: { hash: string; device: string }) {
-    return this.db.transaction(() => {
-      const used = this.db
-        .prepare('UPDATE setup_codes SET used_at = ? WHERE hash = ? AND used_at IS NULL AND expires_at > ? AND NOT EXISTS (SELECT 1 FROM users)')
-        .run(now, hash, now);
-      if (used.changes !== 1) return undefined;
-      const user: UserRow = { ...admin, role: 'admin' };
-      this.db.prepare('INSERT INTO users (id, email, name, role, created_at) VALUES (@id, @email, @name, @role, @createdAt)').run(user);
-      this.db.prepare('INSERT INTO tokens (hash, user_id, device, created_at) VALUES (?, ?, ?, ?)').run(token.hash, user.id, token.device, now);
-      // The relay has its admin: the other setup codes (other instances', earlier starts') are void.
-      this.db.prepare('DELETE FROM setup_codes WHERE used_at IS NULL').run();
-      return user;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const used = this.db.prepare('UPDATE setup_codes SET used_at = ? WHERE hash = ? AND used_at IS NULL AND expires_at > ? AND NOT EXISTS (SELECT 1 FROM users)').run(now, hash, now);
+        if (used.changes !== 1) return undefined;
+        const user: UserRow = { ...admin, role: 'admin' };
+        this.db.prepare('INSERT INTO users (id, email, name, role, created_at) VALUES (@id, @email, @name, @role, @createdAt)').run(user);
+        this.db.prepare('INSERT INTO tokens (hash, user_id, device, created_at) VALUES (?, ?, ?, ?)').run(token.hash, user.id, token.device, now);
+        // The relay has its admin: the other setup codes (other instances', earlier starts') are void.
+        this.db.prepare('DELETE FROM setup_codes WHERE used_at IS NULL').run();
+        return user;
+      })
+      .immediate();
   }
 }

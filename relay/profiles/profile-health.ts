@@ -25,18 +25,9 @@ export interface UnusableReason {
 }
 
 /** Problems of a single message, not of the mailbox: they never mark a profile as failing. */
-const MESSAGE_LEVEL_PROBLEMS: ReadonlySet<string> = new Set([
-  'recipient_rejected',
-  'message_too_large',
-  'server_temporary',
-  'server_permanent',
-  'unknown',
-]);
+const MESSAGE_LEVEL_PROBLEMS: ReadonlySet<string> = new Set(['recipient_rejected', 'message_too_large', 'server_temporary', 'server_permanent', 'unknown']);
 
-export async function whyProfileUnusable(
-  row: ProfileRow,
-  deps: { store: Store; cipher: SecretCipher; allowPrivateHosts: boolean },
-): Promise<UnusableReason | undefined> {
+export async function whyProfileUnusable(row: ProfileRow, deps: { store: Store; cipher: SecretCipher; allowPrivateHosts: boolean }): Promise<UnusableReason | undefined> {
   const data = parseProfileData(row);
   try {
     openProfileSecrets(row, deps.cipher);

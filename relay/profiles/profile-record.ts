@@ -159,11 +159,7 @@ export function parseSealedSecrets(row: { secrets: string | null }): SealedSecre
   return JSON.parse(row.secrets ?? '{}') as SealedSecrets;
 }
 
-export function newProfileRow(
-  input: ProfileInput,
-  ids: { id: string; ownerId: string | null; now: number },
-  cipher: SecretCipher,
-): ProfileRow {
+export function newProfileRow(input: ProfileInput, ids: { id: string; ownerId: string | null; now: number }, cipher: SecretCipher): ProfileRow {
   const secrets: SealedSecrets = {};
   const auth = splitAuth(input.auth, input.fromAddress);
   for (const [field, value] of Object.entries(auth.secrets)) secrets[field] = cipher.seal(value, profileSecretAad(ids.id, field));

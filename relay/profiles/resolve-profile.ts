@@ -59,10 +59,7 @@ function mappingScore(data: ProfileData, context: SendContext): { score: number;
 }
 
 /** The profile mapped to this page or project, if any (see the module comment for the order). */
-export function findMappedProfile(
-  candidates: { row: ProfileRow; data: ProfileData }[],
-  context: SendContext,
-): ResolvedProfile | undefined {
+export function findMappedProfile(candidates: { row: ProfileRow; data: ProfileData }[], context: SendContext): ResolvedProfile | undefined {
   let best: { candidate: { row: ProfileRow; data: ProfileData }; score: number; by: 'project' | 'site' } | undefined;
   for (const candidate of candidates) {
     const match = mappingScore(candidate.data, context);

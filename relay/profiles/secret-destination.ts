@@ -17,12 +17,7 @@ export function sameMailServer(a: { host: string; port: number }, b: { host: str
  * Throws 422 `profile_password_required` when `next` would send the password stored for `previous`
  * to another server, i.e. the server changed and the request did not bring a new password.
  */
-export function assertStoredPasswordStaysWithServer(
-  previous: ProfileData,
-  next: ProfileData,
-  storedSecrets: Record<string, string>,
-  patch: { auth?: { type: string; password?: string } },
-): void {
+export function assertStoredPasswordStaysWithServer(previous: ProfileData, next: ProfileData, storedSecrets: Record<string, string>, patch: { auth?: { type: string; password?: string } }): void {
   if (next.auth.type !== 'password' || !storedSecrets.password) return;
   if (patch.auth?.type === 'password' && patch.auth.password) return;
   if (sameMailServer(previous.smtp, next.smtp)) return;

@@ -64,11 +64,7 @@ export interface TlsTrust {
  *
  * @param servername the host name to verify when connecting to a pinned address (default: `smtp.host`).
  */
-export function tlsOptionsFor(
-  smtp: Pick<StoredSmtpSettings, 'host' | 'minTlsVersion' | 'ciphers'>,
-  trust: TlsTrust,
-  servername: string = smtp.host,
-): ConnectionOptions & { servername?: string } {
+export function tlsOptionsFor(smtp: Pick<StoredSmtpSettings, 'host' | 'minTlsVersion' | 'ciphers'>, trust: TlsTrust, servername: string = smtp.host): ConnectionOptions & { servername?: string } {
   const ciphers = ciphersFor(smtp.ciphers);
   return {
     ...(isIP(servername) ? {} : { servername }),

@@ -15,7 +15,10 @@ const MAX_MATCHES = 20;
  * `KD-10042` and `kd10042` are one number.
  */
 export function customerNumberKey(number: string): string {
-  return number.normalize('NFKC').toLowerCase().replace(/[\s\u00a0\u202f#./\-_]+/g, '');
+  return number
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f#./\-_]+/g, '');
 }
 
 /** Names as pages show them: case, spacing and a trailing comma ("Hello Jensen ApS,") do not matter. */

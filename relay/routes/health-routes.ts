@@ -30,10 +30,7 @@ export function healthRoutes(version: string, store: Store, log: (line: string) 
         const failure = storeFailureOf(error) ?? 'store_unavailable';
         log(`readiness: the ${store.kind} database ${failure === 'storage_full' ? 'cannot take a write' : 'does not answer'}: ${(error as Error).message}`);
         c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS[failure]));
-        return c.json(
-          errorBody(failure, failure === 'storage_full' ? 'The relay has no disk space left for new messages.' : 'The relay cannot reach its database.'),
-          503,
-        );
+        return c.json(errorBody(failure, failure === 'storage_full' ? 'The relay has no disk space left for new messages.' : 'The relay cannot reach its database.'), 503);
       }
       return c.json<HealthResponse>({ status: 'ok', version });
     });

@@ -86,7 +86,13 @@ function canSee(user: UserRow, row: MessageRow): boolean {
 
 async function viewsOf(store: Store, rows: MessageRow[], lang: Language): Promise<MessageView[]> {
   const attempts = await store.listAttemptsOfMessages(rows.map((r) => r.id));
-  return rows.map((row) => toMessageView(row, attempts.filter((a) => a.messageId === row.id), lang));
+  return rows.map((row) =>
+    toMessageView(
+      row,
+      attempts.filter((a) => a.messageId === row.id),
+      lang,
+    ),
+  );
 }
 
 /** The answer to a send: its first message, and every part when it was split. */
@@ -102,32 +108,29 @@ async function acceptedView(store: Store, rows: MessageRow[], lang: Language): P
 
 export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: MessageRouteDeps) {
   return new Hono<AuthEnv>()
-    .post(
-      '/v1/messages',
-      async (c) => {
-        const user = c.get('user');
-        const lang = preferredLanguage(c);
-        const idempotencyKey = c.req.header('idempotency-key') ?? null;
-        if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-          throw new ApiError('validation_failed', 'Idempotency-Key must be 1 to 200 visible ASCII characters.');
-        }
-        // The files' base64 stays in the body's one buffer (their values are slices of it), and the
-        // body text is never kept: a 20 MB PDF is 27 MB of base64, held once until it is composed.
-        const { value, release } = await readJsonBodyWithBase64(c, zMessageInput, {
-          key: 'contentBase64',
-          maxBytes: MAX_SEND_REQUEST_BYTES,
-          tooLarge: () => new ApiError('payload_too_large', 'This message is larger than the relay accepts (60 MB including encoding).'),
-        });
-        try {
-          const input: SendInput = value;
-          const accepted = await acceptSend({ store, cipher, allowPrivateHosts, onQueued }, { kind: 'compose', user, idempotencyKey, input, release });
-          if (accepted.replayed) c.header('Idempotent-Replayed', 'true');
-          return c.json(await acceptedView(store, accepted.messages, lang), 202);
-        } finally {
-          release();
-        }
-      },
-    )
+    .post('/v1/messages', async (c) => {
+      const user = c.get('user');
+      const lang = preferredLanguage(c);
+      const idempotencyKey = c.req.header('idempotency-key') ?? null;
+      if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw new ApiError('validation_failed', 'Idempotency-Key must be 1 to 200 visible ASCII characters.');
+      }
+      // The files' base64 stays in the body's one buffer (their values are slices of it), and the
+      // body text is never kept: a 20 MB PDF is 27 MB of base64, held once until it is composed.
+      const { value, release } = await readJsonBodyWithBase64(c, zMessageInput, {
+        key: 'contentBase64',
+        maxBytes: MAX_SEND_REQUEST_BYTES,
+        tooLarge: () => new ApiError('payload_too_large', 'This message is larger than the relay accepts (60 MB including encoding).'),
+      });
+      try {
+        const input: SendInput = value;
+        const accepted = await acceptSend({ store, cipher, allowPrivateHosts, onQueued }, { kind: 'compose', user, idempotencyKey, input, release });
+        if (accepted.replayed) c.header('Idempotent-Replayed', 'true');
+        return c.json(await acceptedView(store, accepted.messages, lang), 202);
+      } finally {
+        release();
+      }
+    })
     .get('/v1/messages/:id', async (c) => {
       const row = await store.getMessage(c.req.param('id'));
       if (!row || !canSee(c.get('user'), row)) throw new ApiError('not_found', 'There is no message with this id.');

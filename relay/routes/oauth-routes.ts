@@ -27,9 +27,7 @@ function toSignInView(signIn: OAuthSignInRow, lang: Language, authorizationUrl?:
     status: signIn.status,
     expiresAt: new Date(signIn.expiresAt).toISOString(),
     ...(authorizationUrl ? { authorizationUrl } : {}),
-    ...(device && signIn.status === 'pending'
-      ? { ...device, ...(signIn.pollIntervalMs ? { pollIntervalSeconds: Math.ceil(signIn.pollIntervalMs / 1000) } : {}) }
-      : {}),
+    ...(device && signIn.status === 'pending' ? { ...device, ...(signIn.pollIntervalMs ? { pollIntervalSeconds: Math.ceil(signIn.pollIntervalMs / 1000) } : {}) } : {}),
     ...(result?.account ? { account: result.account } : {}),
     ...(signIn.problemCode && isProblemCode(signIn.problemCode) ? { problem: getProblem(signIn.problemCode, lang) } : {}),
     ...(result?.detail && signIn.status !== 'signed_in' ? { detail: result.detail } : {}),
@@ -62,34 +60,36 @@ export function oauthRoutes(ctx: OAuthRouteDeps) {
     return signIn;
   }
 
-  return new Hono<AuthEnv>()
-    // Which delegated sign-ins work without a sender naming its own app registration: the options
-    // page offers "Sign in with Google" only with an app to sign in to (else it asks for the client).
-    .get('/v1/oauth/providers', (c) =>
-      c.json({ microsoft: { relayApp: Boolean(ctx.config.microsoftClientId) }, google: { relayApp: Boolean(ctx.config.googleClientId) } } satisfies OAuthProvidersView),
-    )
-    .post('/v1/profiles/:id/oauth/sign-in', async (c) => {
-      const user = c.get('user');
-      const profile = await manageableProfile(user, c.req.param('id'));
-      const body = await readOptionalJsonBody(c, zOAuthSignInStart);
-      const { signIn, authorizationUrl } = await startSignIn(ctx, {
-        profile,
-        userId: user.id,
-        ...(body.redirectUri !== undefined ? { redirectUri: body.redirectUri } : {}),
-      });
-      return c.json(toSignInView(signIn, preferredLanguage(c), authorizationUrl), 201);
-    })
-    .delete('/v1/profiles/:id/oauth/sign-in', async (c) => {
-      await signOut(ctx, await manageableProfile(c.get('user'), c.req.param('id')));
-      return c.body(null, 204);
-    })
-    .get('/v1/oauth/sign-ins/:signInId', async (c) => {
-      const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
-      return c.json(toSignInView(await checkSignIn(ctx, signIn), preferredLanguage(c)));
-    })
-    .post('/v1/oauth/sign-ins/:signInId/complete', async (c) => {
-      const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
-      const { value } = await readJsonBody(c, zOAuthSignInComplete);
-      return c.json(toSignInView(await completeSignIn(ctx, signIn, value.redirectUrl), preferredLanguage(c)));
-    });
+  return (
+    new Hono<AuthEnv>()
+      // Which delegated sign-ins work without a sender naming its own app registration: the options
+      // page offers "Sign in with Google" only with an app to sign in to (else it asks for the client).
+      .get('/v1/oauth/providers', (c) =>
+        c.json({ microsoft: { relayApp: Boolean(ctx.config.microsoftClientId) }, google: { relayApp: Boolean(ctx.config.googleClientId) } } satisfies OAuthProvidersView),
+      )
+      .post('/v1/profiles/:id/oauth/sign-in', async (c) => {
+        const user = c.get('user');
+        const profile = await manageableProfile(user, c.req.param('id'));
+        const body = await readOptionalJsonBody(c, zOAuthSignInStart);
+        const { signIn, authorizationUrl } = await startSignIn(ctx, {
+          profile,
+          userId: user.id,
+          ...(body.redirectUri !== undefined ? { redirectUri: body.redirectUri } : {}),
+        });
+        return c.json(toSignInView(signIn, preferredLanguage(c), authorizationUrl), 201);
+      })
+      .delete('/v1/profiles/:id/oauth/sign-in', async (c) => {
+        await signOut(ctx, await manageableProfile(c.get('user'), c.req.param('id')));
+        return c.body(null, 204);
+      })
+      .get('/v1/oauth/sign-ins/:signInId', async (c) => {
+        const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
+        return c.json(toSignInView(await checkSignIn(ctx, signIn), preferredLanguage(c)));
+      })
+      .post('/v1/oauth/sign-ins/:signInId/complete', async (c) => {
+        const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
+        const { value } = await readJsonBody(c, zOAuthSignInComplete);
+        return c.json(toSignInView(await completeSignIn(ctx, signIn, value.redirectUrl), preferredLanguage(c)));
+      })
+  );
 }

@@ -7,14 +7,7 @@ import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
 import { readJsonBody } from '../http/read-body';
 import { isObviouslyPrivateHost } from '../net/host-policy';
-import {
-  newProfileRow,
-  parseProfileData,
-  patchProfileRow,
-  profileDataProblems,
-  toProfileView,
-  type ProfileData,
-} from '../profiles/profile-record';
+import { newProfileRow, parseProfileData, patchProfileRow, profileDataProblems, toProfileView, type ProfileData } from '../profiles/profile-record';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
 import { assertStoredPasswordStaysWithServer } from '../profiles/secret-destination';
 import { assertMemberProfileWithinAllowance } from '../profiles/sender-policy';

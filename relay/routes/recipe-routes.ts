@@ -52,9 +52,7 @@ export function recipeRoutes({ store }: { store: Store }) {
     .get('/v1/recipes', async (c) => {
       const rows = await store.listRecipes();
       const emails = await publisherEmails(rows);
-      const recipes = rows
-        .map((row) => toRecipeView(row, row.publishedBy ? (emails.get(row.publishedBy) ?? null) : null))
-        .filter((r): r is RecipeView => r !== undefined);
+      const recipes = rows.map((row) => toRecipeView(row, row.publishedBy ? (emails.get(row.publishedBy) ?? null) : null)).filter((r): r is RecipeView => r !== undefined);
       return c.json({ recipes });
     })
     .post('/v1/recipes', async (c) => {

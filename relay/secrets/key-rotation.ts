@@ -122,9 +122,7 @@ export async function forgetOldKeys(store: Store, options: KeyOptions): Promise<
   const usage = await describeKeyUsage(store, keyring);
   const stillUsed = usage.filter((u) => u.role !== 'current' && u.secrets > 0);
   if (stillUsed.length) {
-    throw new KeyRotationError(
-      `secrets still use ${stillUsed.map((u) => `${u.keyId} (${u.secrets})`).join(', ')}; run "ownpost key rotate" first`,
-    );
+    throw new KeyRotationError(`secrets still use ${stillUsed.map((u) => `${u.keyId} (${u.secrets})`).join(', ')}; run "ownpost key rotate" first`);
   }
   writeKeyFile(keyring.file!, [keyring.own[0]!]);
   return { forgotten: keyring.own.slice(1).map(keyIdOf) };

@@ -81,9 +81,14 @@ export class SmtpDoor {
       log(`SMTP submission listening on ${config.host}:${address.port} (${entry.kind === 'tls' ? 'implicit TLS' : pair ? 'STARTTLS' : 'plain text, loopback only'})`);
     }
     if (pair && config.certFile && config.keyFile) {
-      this.stopWatching = watchTlsPair({ certFile: config.certFile, keyFile: config.keyFile }, config.tlsCheckMs, (next) => {
-        for (const { server } of this.servers) server.updateSecureContext({ cert: next.cert, key: next.key });
-      }, log);
+      this.stopWatching = watchTlsPair(
+        { certFile: config.certFile, keyFile: config.keyFile },
+        config.tlsCheckMs,
+        (next) => {
+          for (const { server } of this.servers) server.updateSecureContext({ cert: next.cert, key: next.key });
+        },
+        log,
+      );
     }
     return this.addresses;
   }

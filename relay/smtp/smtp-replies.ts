@@ -12,20 +12,15 @@ export interface SmtpReplyError extends Error {
 
 export function smtpError(responseCode: number, text: string): SmtpReplyError {
   // One line, within RFC 5321's 512-octet reply line.
-  const line = text.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  const line = text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   return Object.assign(new Error(line.length > 480 ? `${line.slice(0, 477)}...` : line), { responseCode });
 }
 
 /** Refusals by the sender rules: permanent, "delivery not authorized" (5.7.1). */
-const POLICY: ReadonlySet<ErrorCode> = new Set([
-  'sender_not_allowed',
-  'member_sender_not_allowed',
-  'reply_to_not_allowed',
-  'no_sender_profile',
-  'not_found',
-  'forbidden',
-  'profile_unusable',
-]);
+const POLICY: ReadonlySet<ErrorCode> = new Set(['sender_not_allowed', 'member_sender_not_allowed', 'reply_to_not_allowed', 'no_sender_profile', 'not_found', 'forbidden', 'profile_unusable']);
 
 const TOO_LARGE: ReadonlySet<ErrorCode> = new Set(['message_too_large', 'document_too_large', 'payload_too_large']);
 

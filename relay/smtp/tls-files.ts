@@ -21,12 +21,7 @@ export function readTlsPair(certFile: string, keyFile: string): TlsPair {
 }
 
 /** Calls `onChange` with the new pair whenever the files change and still make a valid pair. */
-export function watchTlsPair(
-  files: { certFile: string; keyFile: string },
-  intervalMs: number,
-  onChange: (pair: TlsPair) => void,
-  log: (line: string) => void,
-): () => void {
+export function watchTlsPair(files: { certFile: string; keyFile: string }, intervalMs: number, onChange: (pair: TlsPair) => void, log: (line: string) => void): () => void {
   // watchFile polls with stat: it follows a symlink swapped to a new target and a file replaced by
   // rename, which inotify-based fs.watch loses track of.
   const listener = (current: Stats, previous: Stats) => {

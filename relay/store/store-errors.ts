@@ -36,16 +36,7 @@ const UNAVAILABLE_CODES = new Set([
  * The network to PostgreSQL: these codes mean the store only on errors the store marked as its
  * own (markStoreError); the same code from a mail server or a token endpoint is not a database.
  */
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 const FROM_STORE = Symbol.for('ownpost.storeError');
 

@@ -201,9 +201,7 @@ export interface FinishedAttempt {
   result: AttemptResult;
 }
 
-export type EnqueueResult =
-  | { kind: 'created'; messages: MessageRow[] }
-  | { kind: 'existing'; messages: MessageRow[]; sameRequest: boolean };
+export type EnqueueResult = { kind: 'created'; messages: MessageRow[] } | { kind: 'existing'; messages: MessageRow[]; sameRequest: boolean };
 
 /** A profile's delivery settings as stored: JSON data, sealed secrets, and what the server told us. */
 /**
@@ -403,11 +401,7 @@ export interface Store {
    * again meanwhile). With `touchedAt`, `updatedAt` moves too: a new sign-in is a change of credentials
    * (a profile marked failing becomes usable again), a rotated refresh token is not. Returns whether it was written.
    */
-  setProfileOAuthGrant(
-    profileId: string,
-    grant: { refreshToken: string | null; state?: string | null },
-    options?: { ifRefreshTokenIs?: string | null; touchedAt?: number },
-  ): Promise<boolean>;
+  setProfileOAuthGrant(profileId: string, grant: { refreshToken: string | null; state?: string | null }, options?: { ifRefreshTokenIs?: string | null; touchedAt?: number }): Promise<boolean>;
   /** Stores a new sign-in, replacing every other sign-in of its profile. */
   createOAuthSignIn(row: OAuthSignInRow): Promise<void>;
   getOAuthSignIn(id: string): Promise<OAuthSignInRow | undefined>;
@@ -419,10 +413,7 @@ export interface Store {
   /** Slows the polling of a pending sign-in down (the provider answered `slow_down`). */
   setOAuthSignInPollInterval(id: string, pollIntervalMs: number, nextPollAt: number): Promise<void>;
   /** Ends a pending sign-in; false when it had already ended (a sign-in ends once). */
-  finishOAuthSignIn(
-    id: string,
-    outcome: { status: Exclude<OAuthSignInStatus, 'pending'>; problemCode: string | null; result: string | null; now: number },
-  ): Promise<boolean>;
+  finishOAuthSignIn(id: string, outcome: { status: Exclude<OAuthSignInStatus, 'pending'>; problemCode: string | null; result: string | null; now: number }): Promise<boolean>;
 
   // App passwords (issue 19): relay/auth/app-passwords.ts, the SMTP front door and /v1/app-passwords.
   createAppPassword(row: AppPasswordRow): Promise<void>;

@@ -198,7 +198,15 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
   server.close();
   await relay.close();
   rmSync(dataDir, { recursive: true, force: true });
-  return { latencies, acceptSeconds, relaySeconds: relayResult.seconds, relayRecordedSeconds: relayResult.recordedSeconds, relayCpuMs: relayResult.cpuMs, plainSeconds: plainResult.seconds, plainCpuMs: plainResult.cpuMs };
+  return {
+    latencies,
+    acceptSeconds,
+    relaySeconds: relayResult.seconds,
+    relayRecordedSeconds: relayResult.recordedSeconds,
+    relayCpuMs: relayResult.cpuMs,
+    plainSeconds: plainResult.seconds,
+    plainCpuMs: plainResult.cpuMs,
+  };
 }
 
 /**
@@ -311,7 +319,9 @@ async function benchSpeed(sink: Sink) {
   const p99 = median(rounds.map((r) => percentile(r.latencies, 99)));
   const accepted = median(rounds.map((r) => MESSAGES / r.acceptSeconds));
   console.log(`accept latency (POST /v1/messages, ${CONCURRENCY} concurrent, median of ${ROUNDS} rounds): p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${accepted.toFixed(0)} accepted/s)`);
-  console.log(`delivery throughput (median): relay ${median(relayRates).toFixed(0)} msg/s at the sink, ${median(recordedRates).toFixed(0)} msg/s recorded as sent; plain pooled nodemailer ${median(plainRates).toFixed(0)} msg/s`);
+  console.log(
+    `delivery throughput (median): relay ${median(relayRates).toFixed(0)} msg/s at the sink, ${median(recordedRates).toFixed(0)} msg/s recorded as sent; plain pooled nodemailer ${median(plainRates).toFixed(0)} msg/s`,
+  );
   console.log(`throughput ratio relay/nodemailer (median): ${median(ratios).toFixed(2)} (aim >= 0.80); counting until recorded as sent: ${median(recordedRatios).toFixed(2)}`);
   // CPU per message of this process (the sink is elsewhere): steadier than wall time on a busy machine.
   const relayCpu = median(rounds.map((r) => r.relayCpuMs / MESSAGES));
@@ -324,7 +334,9 @@ async function benchMemoryReport(sink: Sink) {
   const runs = [];
   for (let i = 0; i < MEMORY_ROUNDS; i++) runs.push(await benchMemory(sink));
   const worst = runs.reduce((a, b) => (b.extra > a.extra ? b : a));
-  console.log(`memory while sending a ${mb(ATTACHMENT_BYTES)} attachment (worst of ${MEMORY_ROUNDS} runs): peak ${mb(worst.peak)}, resting ${mb(worst.resting)}, peak above resting ${mb(worst.extra)} (runs: ${runs.map((r) => mb(r.extra)).join(', ')})`);
+  console.log(
+    `memory while sending a ${mb(ATTACHMENT_BYTES)} attachment (worst of ${MEMORY_ROUNDS} runs): peak ${mb(worst.peak)}, resting ${mb(worst.resting)}, peak above resting ${mb(worst.extra)} (runs: ${runs.map((r) => mb(r.extra)).join(', ')})`,
+  );
   console.log(`memory ratio (peak above resting / attachment): ${(worst.extra / ATTACHMENT_BYTES).toFixed(2)}x (aim < 4x)`);
 }
 

@@ -61,16 +61,18 @@ beforeAll(async () => {
   relay = await startTestRelay({ hostnames: [RELAY_HOST] }, { OWNPOST_EXTENSION_IDS: FIREFOX_UUID });
   await relay.relay.listen(); // its delivery worker
   relayTls = await new Promise<ServerType>((resolve) => {
-    const server = serve(
-      { fetch: relay.relay.app.fetch, createServer: createTlsServer, serverOptions: { key: certs.server.key, cert: certs.server.cert }, hostname: '127.0.0.1', port: 0 },
-      () => resolve(server),
+    const server = serve({ fetch: relay.relay.app.fetch, createServer: createTlsServer, serverOptions: { key: certs.server.key, cert: certs.server.cert }, hostname: '127.0.0.1', port: 0 }, () =>
+      resolve(server),
     );
   });
   relayUrl = `https://${RELAY_HOST}:${(relayTls.address() as AddressInfo).port}`;
-  site = await startInvoiceSite([
-    { path: '/invoices/42', html: INVOICE_HTML, pdf: { path: '/invoices/42/pdf', bytes: PDF, disposition: 'attachment; filename="Faktura-2026-0042.pdf"' } },
-    { path: '/dashboard', html: '<!doctype html><h1>Översikt</h1><p>Välkommen tillbaka.</p>' },
-  ], { https: true });
+  site = await startInvoiceSite(
+    [
+      { path: '/invoices/42', html: INVOICE_HTML, pdf: { path: '/invoices/42/pdf', bytes: PDF, disposition: 'attachment; filename="Faktura-2026-0042.pdf"' } },
+      { path: '/dashboard', html: '<!doctype html><h1>Översikt</h1><p>Välkommen tillbaka.</p>' },
+    ],
+    { https: true },
+  );
   siteOrigin = `https://${SITE_HOST}:${new URL(site.origin).port}`;
   firefox = await launchFirefoxWithExtension({ localDomains: [RELAY_HOST, SITE_HOST], uuid: FIREFOX_UUID });
 });
@@ -90,8 +92,7 @@ function extensionApi<T>(page: Page, fn: (api: any, arg: any) => Promise<T>, arg
 }
 
 const textOf = (page: Page, testId: string) => page.$eval(byTestId(testId), (element) => element.textContent ?? '');
-const attributeOf = (page: Page, testId: string, name: string) =>
-  page.$eval(byTestId(testId), (element, attribute) => element.getAttribute(attribute), name);
+const attributeOf = (page: Page, testId: string, name: string) => page.$eval(byTestId(testId), (element, attribute) => element.getAttribute(attribute), name);
 const countOf = (page: Page, testId: string) => page.$$(byTestId(testId)).then((found) => found.length);
 
 describe('Ownpost in Firefox ESR', () => {
@@ -122,11 +123,7 @@ describe('Ownpost in Firefox ESR', () => {
     expect(await countOf(invoice, 'ownpost-send')).toBe(0);
 
     const helper = await firefox.openExtensionPage('popup.html');
-    const tabId = await extensionApi<number>(
-      helper,
-      async (api, url) => (await api.tabs.query({})).find((tab: { url?: string }) => tab.url === url).id,
-      `${siteOrigin}/invoices/42`,
-    );
+    const tabId = await extensionApi<number>(helper, async (api, url) => (await api.tabs.query({})).find((tab: { url?: string }) => tab.url === url).id, `${siteOrigin}/invoices/42`);
     const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
     await expect.poll(() => attributeOf(popup, 'popup-site', 'data-state').catch(() => null), { timeout: 15_000 }).toBe('off');
     // Firefox grants an MV3 manifest's host permissions at install, but lets them be taken back (as a
@@ -160,14 +157,10 @@ describe('Ownpost in Firefox ESR', () => {
     await expect.poll(() => valueOf('ownpost-to'), { timeout: 15_000 }).toBe('ekonomi@kund.se');
     await expect.poll(() => valueOf('ownpost-subject')).toContain('2026-0042');
     await expect.poll(() => valueOf('ownpost-from')).toBe(profileId);
-    await expect
-      .poll(() => panel.$eval(byTestId('ownpost-attachment'), (element) => element.textContent ?? '').catch(() => ''), { timeout: 15_000 })
-      .toContain('Faktura-2026-0042.pdf');
+    await expect.poll(() => panel.$eval(byTestId('ownpost-attachment'), (element) => element.textContent ?? '').catch(() => ''), { timeout: 15_000 }).toContain('Faktura-2026-0042.pdf');
 
     await panel.click(byTestId('ownpost-submit'));
-    await expect
-      .poll(() => panel.$eval(byTestId('ownpost-status'), (element) => element.getAttribute('data-state')).catch(() => null), { timeout: 30_000 })
-      .toBe('sent');
+    await expect.poll(() => panel.$eval(byTestId('ownpost-status'), (element) => element.getAttribute('data-state')).catch(() => null), { timeout: 30_000 }).toBe('sent');
 
     const [mail] = await smtp.waitForMessages(1, 20_000);
     expect(mail!.envelope.to).toEqual(['ekonomi@kund.se']);

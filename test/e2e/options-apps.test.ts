@@ -36,10 +36,11 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  const paired = (await popup.evaluate(
-    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
-    { type: 'connection.pair', relayUrl, code },
-  )) as { ok: boolean };
+  const paired = (await popup.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), {
+    type: 'connection.pair',
+    relayUrl,
+    code,
+  })) as { ok: boolean };
   expect(paired.ok).toBe(true);
   await popup.close();
 }, 120_000);

@@ -26,7 +26,11 @@ const LAYOUTS: { name: string; path: string; html: string }[] = [
   {
     name: 'everything inside a transformed, `contain`ed body',
     path: '/layout/3',
-    html: page_(3, `<div style="padding:24px"><p>Invoice number: INV-3</p>${DETAILS(3)}</div>${filler(1200)}`, '<style>body{transform:translateZ(0);contain:layout paint;will-change:transform}</style>'),
+    html: page_(
+      3,
+      `<div style="padding:24px"><p>Invoice number: INV-3</p>${DETAILS(3)}</div>${filler(1200)}`,
+      '<style>body{transform:translateZ(0);contain:layout paint;will-change:transform}</style>',
+    ),
   },
   {
     name: 'a very long page that scrolls inside its body (an app shell)',

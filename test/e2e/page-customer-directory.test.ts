@@ -42,9 +42,7 @@ describe('the customer directory in the panel', () => {
 
     // The relay knows it now, for every member.
     const member = await setup.relay.addUser('bo@firma.se', 'member');
-    await expect
-      .poll(async () => (await setup.relay.request('GET', '/v1/customers?name=Beta%20Ltd', { token: member.token })).body.customers?.[0]?.recipients)
-      .toEqual(['ap@beta.example']);
+    await expect.poll(async () => (await setup.relay.request('GET', '/v1/customers?name=Beta%20Ltd', { token: member.token })).body.customers?.[0]?.recipients).toEqual(['ap@beta.example']);
 
     await page.goto(`${site.origin}/invoices/302`);
     const panel = await openPanel(page);

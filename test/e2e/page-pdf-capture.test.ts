@@ -117,7 +117,7 @@ const CDN_PDF = testPdf('capture-cdn', 30_000);
 
 beforeAll(async () => {
   setup = await startPairedBrowser({ hosts: { 'runtime-site.test': '127.0.0.1', 'cdn.other.test': '127.0.0.1' } });
-  cdn = await startInvoiceSite([{ path: '/none', html: '' , pdf: { path: '/f/109', bytes: CDN_PDF, public: true, contentType: 'application/octet-stream' } }]);
+  cdn = await startInvoiceSite([{ path: '/none', html: '', pdf: { path: '/f/109', bytes: CDN_PDF, public: true, contentType: 'application/octet-stream' } }]);
   const cdnPort = new URL(cdn.origin).port;
   const open = (host: string) => `<button id="press" type="button" onclick="window.open('http://${host}:${cdnPort}/f/109')">PDF</button>`;
   site = await startInvoiceSite([

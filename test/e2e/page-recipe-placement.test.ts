@@ -71,11 +71,9 @@ describe('a recipe for a hash-routed form screen', () => {
     }
     await page.click('a.ico');
 
-    await expect.poll(() => page.getByTestId('ownpost-picker-pick').allTextContents()).toEqual([
-      expect.stringContaining('FV 12/2026'),
-      expect.stringContaining('ap@beta.example'),
-      expect.stringContaining('/files/12'),
-    ]);
+    await expect
+      .poll(() => page.getByTestId('ownpost-picker-pick').allTextContents())
+      .toEqual([expect.stringContaining('FV 12/2026'), expect.stringContaining('ap@beta.example'), expect.stringContaining('/files/12')]);
     expect(await page.getByTestId('ownpost-recipe-pattern').inputValue()).toBe(`${site.origin}/ledger/*#/invoice/*`);
 
     // The preview is where the button will be: after the input, visible, never inside it.

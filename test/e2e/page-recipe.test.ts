@@ -72,12 +72,9 @@ describe('a recipe made with the element picker', () => {
     expect(page.url()).toBe(pageUrl);
 
     const picks = page.getByTestId('ownpost-picker-pick');
-    await expect.poll(() => picks.allTextContents()).toEqual([
-      expect.stringContaining('2026/77'),
-      expect.stringContaining('inkop@beta.se'),
-      expect.stringContaining('Beta AB'),
-      expect.stringContaining('/files/77'),
-    ]);
+    await expect
+      .poll(() => picks.allTextContents())
+      .toEqual([expect.stringContaining('2026/77'), expect.stringContaining('inkop@beta.se'), expect.stringContaining('Beta AB'), expect.stringContaining('/files/77')]);
     expect(await page.getByTestId('ownpost-recipe-pattern').inputValue()).toBe(`${site.origin}/erp/doc/*`);
     await page.getByTestId('ownpost-recipe-share').check();
     await page.getByTestId('ownpost-recipe-save').click();

@@ -42,8 +42,7 @@ const SHELL = `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title
   render();
 </script></body></html>`;
 
-const invoiceJson = (id: number, email: string) =>
-  JSON.stringify({ number: `2026-${id}`, customer: `Kunde ${id} AS`, email, amount: `kr ${id} 000,00`, pdf: `/files/invoice-${id}.pdf` });
+const invoiceJson = (id: number, email: string) => JSON.stringify({ number: `2026-${id}`, customer: `Kunde ${id} AS`, email, amount: `kr ${id} 000,00`, pdf: `/files/invoice-${id}.pdf` });
 
 let setup: PairedBrowser;
 let site: InvoiceSite;

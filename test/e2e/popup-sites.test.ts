@@ -89,9 +89,7 @@ describe('using Ownpost on a site', () => {
     expect(await popup.getByTestId('popup-site-on').textContent()).toBe('Ownpost is on for this site');
 
     // Registered in Chromium for the site, with the in-page entrypoint.
-    expect(await ourRegistrations()).toEqual([
-      expect.objectContaining({ id: `ownpost-site:http://${SITE_HOST}/*`, matches: [`http://${SITE_HOST}/*`], js: ['content-scripts/invoice.js'] }),
-    ]);
+    expect(await ourRegistrations()).toEqual([expect.objectContaining({ id: `ownpost-site:http://${SITE_HOST}/*`, matches: [`http://${SITE_HOST}/*`], js: ['content-scripts/invoice.js'] })]);
     // The open page got the button at once, without a reload…
     await expect.poll(() => invoice.getByTestId('ownpost-send').count(), SEND_BUTTON_WAIT).toBe(1);
     // …and every later load gets it from the registration.

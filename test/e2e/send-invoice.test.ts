@@ -83,9 +83,7 @@ describe('from an invoice page to a real mailbox', () => {
 
     // 4. Send, follow the status to "sent".
     await frame.getByTestId('ownpost-submit').click();
-    await expect
-      .poll(() => frame.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 })
-      .toBe('sent');
+    await expect.poll(() => frame.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
     // The frame takes the height of the result line through the page's content script: let it settle.
     await page.waitForTimeout(500);
     await page.screenshot({ path: 'docs/screenshots/panel-sent.png' });

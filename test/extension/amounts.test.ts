@@ -12,9 +12,24 @@ import { parseAmount as parseAmountFromLabels } from '../../extension/sites/page
 
 /** Every language whose pages we read, with its usual currency (and its regional variants). */
 const LOCALES: readonly [string, string][] = [
-  ['en-GB', 'GBP'], ['en-US', 'USD'], ['pl-PL', 'PLN'], ['is-IS', 'ISK'], ['sv-SE', 'SEK'], ['da-DK', 'DKK'],
-  ['nb-NO', 'NOK'], ['de-DE', 'EUR'], ['de-AT', 'EUR'], ['de-CH', 'CHF'], ['fi-FI', 'EUR'], ['nl-NL', 'EUR'],
-  ['fr-FR', 'EUR'], ['fr-CH', 'CHF'], ['es-ES', 'EUR'], ['it-IT', 'EUR'], ['pt-PT', 'EUR'], ['pt-BR', 'BRL'],
+  ['en-GB', 'GBP'],
+  ['en-US', 'USD'],
+  ['pl-PL', 'PLN'],
+  ['is-IS', 'ISK'],
+  ['sv-SE', 'SEK'],
+  ['da-DK', 'DKK'],
+  ['nb-NO', 'NOK'],
+  ['de-DE', 'EUR'],
+  ['de-AT', 'EUR'],
+  ['de-CH', 'CHF'],
+  ['fi-FI', 'EUR'],
+  ['nl-NL', 'EUR'],
+  ['fr-FR', 'EUR'],
+  ['fr-CH', 'CHF'],
+  ['es-ES', 'EUR'],
+  ['it-IT', 'EUR'],
+  ['pt-PT', 'EUR'],
+  ['pt-BR', 'BRL'],
 ];
 
 /** The spellings of the group separator apps use besides the one `Intl` prints. */

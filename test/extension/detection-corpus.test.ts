@@ -90,7 +90,6 @@ function loadFrame() {
   Object.defineProperty(document.querySelector('iframe')!, 'contentDocument', { value: frameDocument });
 }
 
-
 function detect(fixture: Fixture) {
   load(fixture.html, fixture.expected.url);
   const url = new URL(fixture.expected.url);

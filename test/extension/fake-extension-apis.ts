@@ -64,8 +64,7 @@ export function installFakeExtensionApis(options: { granted?: string[]; manifest
       }
       for (const script of scripts) state.registered.set(script.id, script);
     },
-    getRegisteredContentScripts: async (filter?: { ids?: string[] }) =>
-      [...state.registered.values()].filter((script) => !filter?.ids || filter.ids.includes(script.id)),
+    getRegisteredContentScripts: async (filter?: { ids?: string[] }) => [...state.registered.values()].filter((script) => !filter?.ids || filter.ids.includes(script.id)),
     unregisterContentScripts: async (filter?: { ids?: string[] }) => {
       for (const id of filter?.ids ?? [...state.registered.keys()]) {
         if (!state.registered.delete(id)) throw new Error(`Nonexistent script ID '${id}'`);

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commonStrings } from '../../extension/i18n/common-strings';
-import {
-  createTranslator,
-  defineCatalogue,
-  detectLanguage,
-  interpolate,
-  LANGUAGES,
-  matchLanguage,
-  resolveLanguage,
-  type Catalogue,
-  type Messages,
-} from '../../extension/i18n/core';
+import { createTranslator, defineCatalogue, detectLanguage, interpolate, LANGUAGES, matchLanguage, resolveLanguage, type Catalogue, type Messages } from '../../extension/i18n/core';
 import { appPasswordStrings } from '../../extension/i18n/app-password-strings';
 import { oauthStrings } from '../../extension/i18n/oauth-strings';
 import { optionsStrings } from '../../extension/i18n/options-strings';

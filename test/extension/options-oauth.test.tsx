@@ -65,7 +65,17 @@ const PENDING: OAuthSignInView = {
 function oauthProfile(auth: Partial<OAuth2AuthView>, overrides: Partial<ProfileView> = {}): ProfileView {
   return profile({
     name: 'Microsoft 365',
-    auth: { type: 'oauth2', provider: 'microsoft', flow: 'device_code', tenantId: 'common', username: 'anna@firma.se', hasClientSecret: false, hasRefreshToken: false, status: 'sign_in_required', ...auth },
+    auth: {
+      type: 'oauth2',
+      provider: 'microsoft',
+      flow: 'device_code',
+      tenantId: 'common',
+      username: 'anna@firma.se',
+      hasClientSecret: false,
+      hasRefreshToken: false,
+      status: 'sign_in_required',
+      ...auth,
+    },
     ...overrides,
   });
 }
@@ -224,7 +234,15 @@ describe('adding a sender that signs in with Google', () => {
     const bg = background({
       discover: () => GMAIL,
       'profiles.create': () => oauthProfile({ provider: 'google', flow: 'authorization_code', username: 'anna.berg@gmail.com' }, { id: 'p2', fromAddress: 'anna.berg@gmail.com' }),
-      'oauth.start': () => ({ ...PENDING, id: 'g1', provider: 'google', flow: 'authorization_code', userCode: undefined, verificationUri: undefined, authorizationUrl: 'https://accounts.google.com/o/oauth2/v2/auth?state=s1' }),
+      'oauth.start': () => ({
+        ...PENDING,
+        id: 'g1',
+        provider: 'google',
+        flow: 'authorization_code',
+        userCode: undefined,
+        verificationUri: undefined,
+        authorizationUrl: 'https://accounts.google.com/o/oauth2/v2/auth?state=s1',
+      }),
       'oauth.complete': () => ({ ...PENDING, id: 'g1', provider: 'google', flow: 'authorization_code', status: 'signed_in', userCode: undefined, account: 'anna.berg@gmail.com' }),
       'profiles.test': () => PASSED,
     });
@@ -280,7 +298,15 @@ describe('adding a Microsoft 365 app-only sender', () => {
     await type(page.get('wizard-app-mailbox'), 'faktura@firma.se');
     await click(page.get('wizard-test'));
     await eventually(() => expect(page.get('test-result').dataset.state).toBe('ok'));
-    const auth = { type: 'oauth2', provider: 'microsoft', flow: 'client_credentials', tenantId: 'firma.onmicrosoft.com', clientId: '4d1f8c3e-2b6a-4e0f-9c7d-1a2b3c4d5e6f', clientSecret: 'Xy8Q~secret', username: 'faktura@firma.se' };
+    const auth = {
+      type: 'oauth2',
+      provider: 'microsoft',
+      flow: 'client_credentials',
+      tenantId: 'firma.onmicrosoft.com',
+      clientId: '4d1f8c3e-2b6a-4e0f-9c7d-1a2b3c4d5e6f',
+      clientSecret: 'Xy8Q~secret',
+      username: 'faktura@firma.se',
+    };
     expect(bg.sent('profiles.diagnose')[0]!.profile).toMatchObject({ auth });
     await click(page.get('wizard-save'));
     await eventually(() => expect(location.hash).toBe('#/senders'));

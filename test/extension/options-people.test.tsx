@@ -179,10 +179,7 @@ describe('connecting with a new relay’s setup code', () => {
     const connected: ConnectionState = { connected: true, relayUrl: 'http://127.0.0.1:8787', user: { ...ANNA, email: 'eva@firma.se' } };
     const bg = fakeBackground({
       'connection.get': () => ({ connected: false }),
-      'connection.pair': (request) =>
-        request.email
-          ? connected
-          : { error: { code: 'setup_email_required', message: 'This is the setup code of a new relay.' } },
+      'connection.pair': (request) => (request.email ? connected : { error: { code: 'setup_email_required', message: 'This is the setup code of a new relay.' } }),
       'profiles.list': () => ({ profiles: [] }),
       'messages.list': () => ({ messages: [] }),
     });

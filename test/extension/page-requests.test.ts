@@ -200,21 +200,24 @@ describe('sending from the page', () => {
     const { body: profile } = await relay.request('POST', '/v1/profiles', { token: adminToken, body: testProfile(smtp.port) });
     const before = smtp.received.length;
     const added = Buffer.from('Delivery note for 42\n');
-    const message = await must({
-      type: 'message.send',
-      draft: {
-        profileId: profile.id,
-        to: ['kund@exempel.se'],
-        subject: 'Faktura 42',
-        text: 'Hej',
-        documentUrl: `${site.origin}/invoices/42/pdf`,
-        documentRef: 'page-requests-42',
-        // The relay takes the kind the page showed in the message's context (issue 16; stored nowhere yet).
-        documentKind: 'invoice',
-        attachments: [{ filename: 'följesedel.txt', contentType: 'text/plain', contentBase64: added.toString('base64') }],
-        idempotencyKey: `test-${Math.random()}`,
+    const message = await must(
+      {
+        type: 'message.send',
+        draft: {
+          profileId: profile.id,
+          to: ['kund@exempel.se'],
+          subject: 'Faktura 42',
+          text: 'Hej',
+          documentUrl: `${site.origin}/invoices/42/pdf`,
+          documentRef: 'page-requests-42',
+          // The relay takes the kind the page showed in the message's context (issue 16; stored nowhere yet).
+          documentKind: 'invoice',
+          attachments: [{ filename: 'följesedel.txt', contentType: 'text/plain', contentBase64: added.toString('base64') }],
+          idempotencyKey: `test-${Math.random()}`,
+        },
       },
-    }, panelFrame());
+      panelFrame(),
+    );
     expect(message.status).toBe('queued');
     const mail = (await smtp.waitForMessages(before + 1))[before]!;
     expect(mail.envelope.to).toEqual(['kund@exempel.se']);
@@ -244,10 +247,13 @@ describe('sending from the page', () => {
 
   it('sends nothing when the document is on another site', async () => {
     const before = smtp.received.length;
-    const result = await ask({
-      type: 'message.send',
-      draft: { to: ['kund@exempel.se'], subject: 'Faktura', documentUrl: `${otherSite.origin}/other.pdf`, idempotencyKey: `test-${Math.random()}` },
-    }, panelFrame());
+    const result = await ask(
+      {
+        type: 'message.send',
+        draft: { to: ['kund@exempel.se'], subject: 'Faktura', documentUrl: `${otherSite.origin}/other.pdf`, idempotencyKey: `test-${Math.random()}` },
+      },
+      panelFrame(),
+    );
     expect(!result.ok && result.error.code).toBe('document_unavailable');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.received.length).toBe(before);

@@ -83,14 +83,17 @@ describe('popup, connected', () => {
     return fakeBackground({
       'connection.get': () => CONNECTED,
       'profiles.list': () => ({
-        profiles: [
-          profile({ id: 'c1', scope: 'company', isDefault: true, fromName: 'Firma AB', fromAddress: 'faktura@firma.se', ownerEmail: null }),
-          profile({ id: 'p1', isDefault: true }),
-        ],
+        profiles: [profile({ id: 'c1', scope: 'company', isDefault: true, fromName: 'Firma AB', fromAddress: 'faktura@firma.se', ownerEmail: null }), profile({ id: 'p1', isDefault: true })],
       }),
       'messages.list': () => ({
         messages: [
-          message({ id: 'm2', subject: 'Faktura 2026-0043', status: 'failed', sentAt: undefined, problem: { code: 'ms_bad_credentials', title: 'Microsoft did not accept the password', explanation: '…', fix: '…' } }),
+          message({
+            id: 'm2',
+            subject: 'Faktura 2026-0043',
+            status: 'failed',
+            sentAt: undefined,
+            problem: { code: 'ms_bad_credentials', title: 'Microsoft did not accept the password', explanation: '…', fix: '…' },
+          }),
           message(),
         ],
       }),

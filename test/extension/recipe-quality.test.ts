@@ -87,7 +87,9 @@ describe('the send button never goes inside a form control (item 6)', () => {
     )!;
     expect(made.fields).toMatchObject({ title: 'h2[data-role="doc-title"]', pdfButton: 'button[data-action="print"]', customerPage: 'a[data-link="customer"]' });
     // Without "after an element I click", a picked title is not the anchor.
-    expect(recipeFromPicks({ number: document.querySelector('.no')!, title: document.querySelector('h2')! }, { name: 'x', urlPattern: 'https://erp.example/*', asList: false })!.fields.title).toBeUndefined();
+    expect(
+      recipeFromPicks({ number: document.querySelector('.no')!, title: document.querySelector('h2')! }, { name: 'x', urlPattern: 'https://erp.example/*', asList: false })!.fields.title,
+    ).toBeUndefined();
   });
 });
 

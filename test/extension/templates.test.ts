@@ -14,9 +14,7 @@ describe('renderTemplate', () => {
   });
 
   it('leaves no holes when the page shows fewer values: no "Hello ," and no bare "Due date:" line', () => {
-    expect(renderTemplate(DEFAULT_TEMPLATES.en.message, { documentNumber: '77' })).toBe(
-      'Hello,\n\nPlease find attached invoice 77.\n\nKind regards,',
-    );
+    expect(renderTemplate(DEFAULT_TEMPLATES.en.message, { documentNumber: '77' })).toBe('Hello,\n\nPlease find attached invoice 77.\n\nKind regards,');
   });
 
   it('keeps the user’s own lines exactly as written', () => {

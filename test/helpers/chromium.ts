@@ -73,7 +73,6 @@ export async function launchWithExtension(options: Omit<LaunchOptions, 'extensio
     throw new Error(`${E2E_EXTENSION_DIR} is missing: run npm run build:e2e (npm test does it first)`);
   }
   const launched = await launchChromium({ ...options, extensionDir: E2E_EXTENSION_DIR });
-  const serviceWorker =
-    launched.context.serviceWorkers()[0] ?? (await launched.context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const serviceWorker = launched.context.serviceWorkers()[0] ?? (await launched.context.waitForEvent('serviceworker', { timeout: 30_000 }));
   return { ...launched, extensionId: new URL(serviceWorker.url()).host, serviceWorker };
 }

@@ -62,7 +62,10 @@ export function expectFailure(result: DiagnosisResult, expected: ExpectedFailure
   const context = JSON.stringify(result, null, 1);
   expect(result.ok, context).toBe(false);
   const last = result.stages.at(-1)!;
-  expect(result.stages.slice(0, -1).every((stage) => stage.ok), context).toBe(true);
+  expect(
+    result.stages.slice(0, -1).every((stage) => stage.ok),
+    context,
+  ).toBe(true);
   expect({ stage: last.stage, ok: last.ok }, context).toEqual({ stage: expected.stage, ok: false });
   expect(result.problem?.code, context).toBe(expected.code);
   expect(result.problem?.title.length, context).toBeGreaterThan(0);

@@ -41,8 +41,7 @@ export async function startDnsServer(zone: Record<string, ZoneRecords>): Promise
         response.header.rcode = NXDOMAIN;
         return send(response);
       }
-      const add = (record: Partial<dns2.Packet.Resource>) =>
-        response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 60, ...record }));
+      const add = (record: Partial<dns2.Packet.Resource>) => response.answers.push(Packet.createResourceFromQuestion(question, { ttl: 60, ...record }));
       if (question.type === Packet.TYPE.A) for (const address of entry.A ?? []) add({ type: Packet.TYPE.A, address });
       if (question.type === Packet.TYPE.AAAA) for (const address of entry.AAAA ?? []) add({ type: Packet.TYPE.AAAA, address });
       if (question.type === Packet.TYPE.MX) for (const mx of entry.MX ?? []) add({ type: Packet.TYPE.MX, exchange: mx.exchange, priority: mx.priority });

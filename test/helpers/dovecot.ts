@@ -59,7 +59,13 @@ export async function startDovecot(users: Record<string, string>): Promise<TestD
   chownSync(mailDir, uid, gid);
   const port = await freeLoopbackPort();
   // Dovecot's auth process reads the passwd-file as the dovecot user.
-  writeFileSync(path.join(dir, 'users'), Object.entries(users).map(([u, p]) => `${u}:{PLAIN}${p}\n`).join(''), { mode: 0o600 });
+  writeFileSync(
+    path.join(dir, 'users'),
+    Object.entries(users)
+      .map(([u, p]) => `${u}:{PLAIN}${p}\n`)
+      .join(''),
+    { mode: 0o600 },
+  );
   chownSync(path.join(dir, 'users'), uid, gid);
   const logFile = path.join(dir, 'dovecot.log');
   writeFileSync(

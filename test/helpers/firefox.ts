@@ -93,9 +93,7 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): 
       // error (its realm went away), which waitForFunction does not retry.
       const deadline = Date.now() + 30_000;
       for (;;) {
-        const loaded = await page
-          .evaluate((wanted) => location.href === wanted && document.readyState === 'complete', url)
-          .catch(() => false);
+        const loaded = await page.evaluate((wanted) => location.href === wanted && document.readyState === 'complete', url).catch(() => false);
         if (loaded) break;
         if (Date.now() > deadline) throw new Error(`${url} did not load in Firefox`);
         await new Promise((resolve) => setTimeout(resolve, 100));

@@ -281,10 +281,20 @@ export async function startOAuthTokenServer(): Promise<OAuthTokenServer> {
     const scopes = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
     if (grantType === 'client_credentials') {
       if (!app.clientSecret || form.get('client_secret') !== app.clientSecret) {
-        throw aadsts(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`);
+        throw aadsts(
+          401,
+          'invalid_client',
+          7000215,
+          `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`,
+        );
       }
       if (scopes.join(' ') !== `${MS_APP_AUDIENCE}/.default` || tenantsWithoutExchange.has(tenant)) {
-        throw aadsts(400, 'invalid_resource', 500011, `The resource principal named ${MS_APP_AUDIENCE} was not found in the tenant named ${tenant}. This can happen if the application has not been installed by the administrator of the tenant.`);
+        throw aadsts(
+          400,
+          'invalid_resource',
+          500011,
+          `The resource principal named ${MS_APP_AUDIENCE} was not found in the tenant named ${tenant}. This can happen if the application has not been installed by the administrator of the tenant.`,
+        );
       }
       if (!app.consented) {
         throw aadsts(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${app.clientId}' named 'Ownpost'.`);
@@ -299,7 +309,7 @@ export async function startOAuthTokenServer(): Promise<OAuthTokenServer> {
         throw aadsts(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
       }
       const now = Date.now();
-      if (now >= entry.expiresAt) throw aadsts(400, 'expired_token', 70020, 'The provided value for the input parameter \'device_code\' is not valid. This device code has expired.');
+      if (now >= entry.expiresAt) throw aadsts(400, 'expired_token', 70020, "The provided value for the input parameter 'device_code' is not valid. This device code has expired.");
       const spacing = Math.max(entry.intervalMs, server.deviceCodeSlowDownBelowSeconds * 1000);
       if (now - entry.lastPollAt < spacing - 50) {
         entry.lastPollAt = now;
@@ -319,7 +329,12 @@ export async function startOAuthTokenServer(): Promise<OAuthTokenServer> {
         throw aadsts(400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.');
       }
       if (grant.revoked) {
-        throw aadsts(400, 'invalid_grant', 70008, 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.');
+        throw aadsts(
+          400,
+          'invalid_grant',
+          70008,
+          'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+        );
       }
       // Microsoft rotates refresh tokens; this server also retires the old one, which proves the relay keeps the new.
       grant.revoked = true;
@@ -343,7 +358,7 @@ export async function startOAuthTokenServer(): Promise<OAuthTokenServer> {
   function microsoftDeviceCode(tenant: string, form: URLSearchParams): Record<string, unknown> {
     const app = findMicrosoftApp(tenant, form.get('client_id') ?? '');
     const scopes = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
-    if (!scopes.includes('https://outlook.office.com/SMTP.Send')) throw aadsts(400, 'invalid_scope', 70011, 'The provided value for the input parameter \'scope\' is not valid.');
+    if (!scopes.includes('https://outlook.office.com/SMTP.Send')) throw aadsts(400, 'invalid_scope', 70011, "The provided value for the input parameter 'scope' is not valid.");
     const userCode = randomBytes(4).toString('hex').toUpperCase();
     const entry: DeviceCode = {
       deviceCode: random('DAQABAAEAAA'),

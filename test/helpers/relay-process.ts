@@ -26,12 +26,12 @@ export interface RelayProcess {
 export async function startRelayProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_000, bin = OWNPOST_BIN): Promise<RelayProcess> {
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
-      OWNPOST_ALLOW_PRIVATE_HOSTS: '1',
-      // Test servers listen on random high ports, and the tests create profiles without a test message.
-      OWNPOST_ALLOWED_PORTS: '1024-65535',
-      OWNPOST_TEST_BEFORE_SAVE: '0',
-      NODE_EXTRA_CA_CERTS: certs.caFile,
-      ...env,
+    OWNPOST_ALLOW_PRIVATE_HOSTS: '1',
+    // Test servers listen on random high ports, and the tests create profiles without a test message.
+    OWNPOST_ALLOWED_PORTS: '1024-65535',
+    OWNPOST_TEST_BEFORE_SAVE: '0',
+    NODE_EXTRA_CA_CERTS: certs.caFile,
+    ...env,
   };
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
     env: fullEnv,

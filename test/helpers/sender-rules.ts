@@ -34,12 +34,7 @@ export async function waitForFinal(t: TestRelay, token: string, id: string, time
 }
 
 /** Sends and waits until it is delivered; returns the message view and what the SMTP server received. */
-export async function sendAndReceive(
-  t: TestRelay,
-  token: string,
-  smtp: TestSmtpServer,
-  body: Record<string, unknown>,
-): Promise<{ view: any; mail: ReceivedMail }> {
+export async function sendAndReceive(t: TestRelay, token: string, smtp: TestSmtpServer, body: Record<string, unknown>): Promise<{ view: any; mail: ReceivedMail }> {
   const before = smtp.received.length;
   const res = await t.request('POST', '/v1/messages', { token, body });
   expect(res.status, JSON.stringify(res.body)).toBe(202);

@@ -54,7 +54,7 @@ export function appTransport(port: number, security: 'starttls' | 'tls', auth?: 
 export function swaks(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     execFile('swaks', args, { timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 1) : 0;
+      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
       resolve({ code, output: `${stdout}${stderr}` });
     });
   });
@@ -70,9 +70,7 @@ export interface RawSmtpClient {
 }
 
 export async function rawSmtp(port: number, options: { implicitTls?: boolean } = {}): Promise<RawSmtpClient> {
-  let socket: net.Socket = options.implicitTls
-    ? tls.connect({ host: '127.0.0.1', port, ca: [certs.ca] })
-    : net.connect({ host: '127.0.0.1', port });
+  let socket: net.Socket = options.implicitTls ? tls.connect({ host: '127.0.0.1', port, ca: [certs.ca] }) : net.connect({ host: '127.0.0.1', port });
   let buffer = '';
   let waiting: ((reply: string) => void) | undefined;
   const onData = (data: Buffer) => {

@@ -72,12 +72,24 @@ describe('base64 values taken out of a JSON body', () => {
 describe('composing with the base64 from the body', () => {
   const profile = { name: 'P', fromName: 'Anna', fromAddress: 'anna@firma.se' } as never;
   const normalise = (raw: Buffer, messageId: string) =>
-    raw.toString('latin1').replaceAll(messageId, '<id>').replace(/boundary="[^"]+"/g, '').replace(/--_NmP-[^\r\n]+/g, '--b');
+    raw
+      .toString('latin1')
+      .replaceAll(messageId, '<id>')
+      .replace(/boundary="[^"]+"/g, '')
+      .replace(/--_NmP-[^\r\n]+/g, '--b');
 
   it('builds the same message from bytes as from the string, with the file intact', async () => {
     const content = randomBytes(100_001);
     const base64 = content.toString('base64');
-    const input = zMessageInput.parse({ to: ['kund@exempel.se'], subject: 'Faktura', text: 'Hej', attachments: [{ filename: 'f.pdf', contentType: 'application/pdf', contentBase64: base64 }, { filename: 'g.txt', contentType: 'text/plain', contentBase64: 'QUJD' }] });
+    const input = zMessageInput.parse({
+      to: ['kund@exempel.se'],
+      subject: 'Faktura',
+      text: 'Hej',
+      attachments: [
+        { filename: 'f.pdf', contentType: 'application/pdf', contentBase64: base64 },
+        { filename: 'g.txt', contentType: 'text/plain', contentBase64: 'QUJD' },
+      ],
+    });
     const now = new Date('2026-01-01T00:00:00Z');
     const fromString = await composeMessage(profile, input, now);
     const fromBytes = await composeMessage(profile, { ...input, attachments: [{ ...input.attachments[0]!, contentBase64: Buffer.from(base64, 'latin1') }, input.attachments[1]!] }, now);
@@ -97,7 +109,9 @@ describe('composing with the base64 from the body', () => {
     // Two files, one of a length that ends in a short line, around an empty one.
     const contents = [randomBytes(900_001), randomBytes(0), randomBytes(450_000)];
     const input = zMessageInput.parse({
-      to: ['kund@exempel.se'], subject: 'Stor', text: 'Hej',
+      to: ['kund@exempel.se'],
+      subject: 'Stor',
+      text: 'Hej',
       attachments: contents.map((c, i) => ({ filename: `f${i}.pdf`, contentType: 'application/pdf', contentBase64: c.toString('base64') })),
     });
     const now = new Date('2026-01-01T00:00:00Z');
@@ -108,13 +122,24 @@ describe('composing with the base64 from the body', () => {
     expect(whole.length).toBe(fromBytes.raw.length);
     const fromString = await composeMessage(profile, input, now);
     expect(normalise(whole, fromBytes.messageId)).toBe(normalise(wholeBody(fromString.raw), fromString.messageId));
-    expect(Math.max(...whole.toString('latin1').split('\r\n').map((l) => l.length))).toBeLessThanOrEqual(78);
+    expect(
+      Math.max(
+        ...whole
+          .toString('latin1')
+          .split('\r\n')
+          .map((l) => l.length),
+      ),
+    ).toBeLessThanOrEqual(78);
     const parsed = await simpleParser(whole);
     expect(parsed.attachments.map((a) => a.content.length)).toEqual(contents.map((c) => c.length));
     parsed.attachments.forEach((a, i) => expect(a.content.equals(contents[i]!), `file ${i}`).toBe(true));
     for (const size of [1, 77, 78, 79, 4096, 65_537, BODY_CHUNK_BYTES]) {
       // bodyChunks reuses one buffer: copy each chunk before asking for the next.
-      const chunks = [...(function* () { for (const chunk of bodyChunks(fromBytes.raw, size)) yield Buffer.from(chunk); })()];
+      const chunks = [
+        ...(function* () {
+          for (const chunk of bodyChunks(fromBytes.raw, size)) yield Buffer.from(chunk);
+        })(),
+      ];
       expect(Buffer.concat(chunks).equals(whole), `chunks of ${size}`).toBe(true);
       expect(chunks.slice(0, -1).every((c) => c.length === size)).toBe(true);
     }
@@ -122,12 +147,10 @@ describe('composing with the base64 from the body', () => {
 });
 
 describe('reading the body of a send', () => {
-  const app = new Hono()
-    .onError(createErrorHandler(() => {}))
-    .post('/', async (c) => {
-      const { value } = await readJsonBodyWithBase64(c, zAttachment, { key: 'contentBase64', maxBytes: 2000, minBytes: 8, tooLarge: () => new ApiError('payload_too_large', 'too large') });
-      return c.json({ bytes: Buffer.isBuffer(value.contentBase64), length: value.contentBase64.length });
-    });
+  const app = new Hono().onError(createErrorHandler(() => {})).post('/', async (c) => {
+    const { value } = await readJsonBodyWithBase64(c, zAttachment, { key: 'contentBase64', maxBytes: 2000, minBytes: 8, tooLarge: () => new ApiError('payload_too_large', 'too large') });
+    return c.json({ bytes: Buffer.isBuffer(value.contentBase64), length: value.contentBase64.length });
+  });
   const file = (contentBase64: string) => JSON.stringify({ filename: 'a.pdf', contentType: 'application/pdf', contentBase64 });
 
   // In process (Request with a web stream), and over HTTP on @hono/node-server, where the body is read
@@ -151,7 +174,12 @@ describe('reading the body of a send', () => {
     const over = await request({ method: 'POST', body: file('QUJD'.repeat(600)) });
     expect(over.status).toBe(413);
     expect(((await over.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
-    const chunked = new ReadableStream({ start(controller) { for (let i = 0; i < 30; i++) controller.enqueue(new TextEncoder().encode('QUJD'.repeat(25))); controller.close(); } });
+    const chunked = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 30; i++) controller.enqueue(new TextEncoder().encode('QUJD'.repeat(25)));
+        controller.close();
+      },
+    });
     const overChunked = await request({ method: 'POST', body: chunked, duplex: 'half' } as RequestInit);
     expect(overChunked.status).toBe(413);
     const broken = await request({ method: 'POST', body: file('QUJD'.repeat(10)).slice(0, -1) });

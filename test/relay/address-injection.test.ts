@@ -25,11 +25,7 @@ beforeAll(async () => {
   t = await startTestRelay();
   token = (await t.addUser('admin@firma.se', 'admin')).token;
   // Other senders allowed for the whole domain, so a hostile From is refused by the parser, not the rules.
-  profileId = await createProfile(
-    t,
-    token,
-    mailboxProfile(smtp.port, 'faktura@firma.se', { scope: 'company', allowOtherSender: true, allowedSenders: ['@firma.se', '@exempel.se'] }),
-  );
+  profileId = await createProfile(t, token, mailboxProfile(smtp.port, 'faktura@firma.se', { scope: 'company', allowOtherSender: true, allowedSenders: ['@firma.se', '@exempel.se'] }));
 });
 afterAll(async () => {
   await t.close();
@@ -181,9 +177,7 @@ describe('GHSA-p6gq-j5cr-w38f: raw, path and href from a client are never follow
         text: 'Hej',
         raw: { path: '/etc/passwd' },
         envelope: { from: 'evil@evil.example', to: ['evil@evil.example'] },
-        attachments: [
-          { filename: 'a.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7').toString('base64'), path: '/etc/passwd', href: url },
-        ],
+        attachments: [{ filename: 'a.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7').toString('base64'), path: '/etc/passwd', href: url }],
       },
     });
     expect(res.status).toBe(400);

@@ -70,7 +70,13 @@ describe('an admin sets up an employee’s mailbox (ownerEmail)', () => {
   it('a member may name themselves as owner (the same as leaving it out)', async () => {
     const res = await t.request('POST', '/v1/profiles', {
       token: cecilia,
-      body: testProfile(smtp.port, { name: 'Mine', fromAddress: 'cecilia@firma.se', isDefault: false, auth: { type: 'password', username: 'cecilia@firma.se', password: 'x' }, ownerEmail: 'cecilia@firma.se' }),
+      body: testProfile(smtp.port, {
+        name: 'Mine',
+        fromAddress: 'cecilia@firma.se',
+        isDefault: false,
+        auth: { type: 'password', username: 'cecilia@firma.se', password: 'x' },
+        ownerEmail: 'cecilia@firma.se',
+      }),
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.ownerEmail).toBe('cecilia@firma.se');

@@ -81,9 +81,9 @@ const mailbox = fc
 const bodyText = fc.oneof(
   fc.constant(''),
   phrase(20),
-  fc.array(fc.oneof(phrase(8), fc.constant('.'), fc.constant('From here'), fc.constant('x'.repeat(1200)), fc.constant('ä'.repeat(700)), fc.constant('  ')), { maxLength: 8 }).chain((lines) =>
-    fc.constantFrom('\n', '\r\n', '\r').map((eol) => lines.join(eol)),
-  ),
+  fc
+    .array(fc.oneof(phrase(8), fc.constant('.'), fc.constant('From here'), fc.constant('x'.repeat(1200)), fc.constant('ä'.repeat(700)), fc.constant('  ')), { maxLength: 8 })
+    .chain((lines) => fc.constantFrom('\n', '\r\n', '\r').map((eol) => lines.join(eol))),
 );
 const attachment = fc.record({
   filename: fc.tuple(phrase(2), fc.constantFrom('.pdf', '.xml', '.txt')).map(([n, ext]) => `${n.replace(/[\\/"]/g, '')}${ext}`),
@@ -93,12 +93,15 @@ const attachment = fc.record({
 const messageInput = fc.record({
   to: fc.array(mailbox, { minLength: 1, maxLength: 3 }),
   cc: fc.array(mailbox, { maxLength: 2 }),
-  subject: fc.oneof(phrase(6), phrase(200).map((s) => s.slice(0, 998))),
+  subject: fc.oneof(
+    phrase(6),
+    phrase(200).map((s) => s.slice(0, 998)),
+  ),
   text: fc.option(bodyText, { nil: undefined }),
   attachments: fc.array(attachment, { maxLength: 3 }),
-  documents: fc.array(fc.record({ title: fc.option(phrase(3), { nil: undefined }), attachments: fc.array(attachment, { minLength: 1, maxLength: 2 }) }), { maxLength: 3 }).map((docs) =>
-    docs.map((d, i) => ({ ref: `R-${i + 1}`, ...(d.title ? { title: d.title } : {}), attachments: d.attachments })),
-  ),
+  documents: fc
+    .array(fc.record({ title: fc.option(phrase(3), { nil: undefined }), attachments: fc.array(attachment, { minLength: 1, maxLength: 2 }) }), { maxLength: 3 })
+    .map((docs) => docs.map((d, i) => ({ ref: `R-${i + 1}`, ...(d.title ? { title: d.title } : {}), attachments: d.attachments }))),
 });
 
 describe('every composed message is complete (property)', () => {

@@ -110,9 +110,11 @@ describe('a relay process that dies', () => {
     }
     const posting = (async () => {
       const queue = Array.from({ length: MESSAGES }, (_, i) => i);
-      await Promise.all(Array.from({ length: 8 }, async () => {
-        for (let n = queue.shift(); n !== undefined; n = queue.shift()) await postUntilAccepted(n);
-      }));
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          for (let n = queue.shift(); n !== undefined; n = queue.shift()) await postUntilAccepted(n);
+        }),
+      );
     })();
 
     // The killer: SIGKILL at random moments while messages are accepted and delivered.
@@ -157,7 +159,10 @@ describe('a relay process that dies', () => {
         // was never recorded, so a kill followed it closely, and the message's history shows the
         // interrupted attempt.
         const first = times[0]!;
-        expect(kills.some((k) => k >= first && k - first < 2000), `${subject}: no kill right after its first delivery`).toBe(true);
+        expect(
+          kills.some((k) => k >= first && k - first < 2000),
+          `${subject}: no kill right after its first delivery`,
+        ).toBe(true);
         const n = Number(subject.split(' ')[1]);
         const outcomes = (db.prepare('SELECT outcome FROM attempts WHERE message_id = ? ORDER BY id').all(accepted.get(n)) as { outcome: string }[]).map((r) => r.outcome);
         expect(outcomes, subject).toContain('interrupted');

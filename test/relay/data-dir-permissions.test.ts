@@ -39,7 +39,13 @@ describe('data folder permissions', () => {
       process.umask(umask);
     }
     expect(modeOf(dataDir)).toBe(0o700);
-    const present = privateDataFiles(dataDir).filter((f) => { try { return statSync(f).isFile(); } catch { return false; } });
+    const present = privateDataFiles(dataDir).filter((f) => {
+      try {
+        return statSync(f).isFile();
+      } catch {
+        return false;
+      }
+    });
     expect(present.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['master.key', 'ownpost.db']));
     for (const file of present) expect(modeOf(file), path.basename(file)).toBe(0o600);
   });
@@ -54,7 +60,10 @@ describe('data folder permissions', () => {
     expect(modeOf(dataDir)).toBe(0o700);
     for (const file of ['master.key', 'ownpost.db']) expect(modeOf(path.join(dataDir, file)), file).toBe(0o600);
     for (const name of [dataDir, path.join(dataDir, 'master.key'), path.join(dataDir, 'ownpost.db')]) {
-      expect(logs.some((line) => line.startsWith('warning:') && line.includes(name)), `no warning for ${name}: ${logs.join('\n')}`).toBe(true);
+      expect(
+        logs.some((line) => line.startsWith('warning:') && line.includes(name)),
+        `no warning for ${name}: ${logs.join('\n')}`,
+      ).toBe(true);
     }
   });
 });

@@ -275,7 +275,10 @@ describe('pooled transports per profile', () => {
     // The other two wait in the queue for a free slot (about a minute), without an attempt and
     // without holding a worker slot.
     const waiting = (await Promise.all(ids.map((id) => t.request('GET', `/v1/messages/${id}`, { token })))).map((r) => r.body).filter((m) => m.status !== 'sent');
-    expect(waiting.map((m) => [m.status, m.attempts.length])).toEqual([['queued', 0], ['queued', 0]]);
+    expect(waiting.map((m) => [m.status, m.attempts.length])).toEqual([
+      ['queued', 0],
+      ['queued', 0],
+    ]);
     for (const m of waiting) expect(Date.parse(m.nextAttemptAt) - Date.now()).toBeGreaterThan(50_000);
   });
 

@@ -442,7 +442,10 @@ describe('test before save', () => {
 
     const port = await closedPort();
     // Another server needs the password again (issue 14); with it, the move is tested before it is saved.
-    const moved = await t.request('PATCH', `/v1/profiles/${id}`, { token, body: { smtp: { host: '127.0.0.1', port, security: 'starttls' }, auth: { type: 'password', username: 'anna@firma.se', password: PASSWORD } } });
+    const moved = await t.request('PATCH', `/v1/profiles/${id}`, {
+      token,
+      body: { smtp: { host: '127.0.0.1', port, security: 'starttls' }, auth: { type: 'password', username: 'anna@firma.se', password: PASSWORD } },
+    });
     expect(moved.status).toBe(422);
     expect(moved.body.error.details.diagnosis.problem.code).toBe('connection_refused');
     expect((await t.request('GET', `/v1/profiles/${id}`, { token })).body.smtp.port).toBe(smtp.port);
@@ -469,7 +472,12 @@ describe('test before save', () => {
     const created = await t.request('POST', '/v1/profiles', { token: owner, body: diagnoseBody(smtp.port, { name: `Stored ${randomUUID()}`, fromAddress: email }) });
     expect(created.status).toBe(201);
     // The same server and port with another EHLO name: the stored password may be used.
-    const body = { profileId: created.body.id, fromAddress: email, smtp: { host: '127.0.0.1', port: smtp.port, security: 'starttls', ehloName: 'changed.example' }, auth: { type: 'password', username: 'anna@firma.se' } };
+    const body = {
+      profileId: created.body.id,
+      fromAddress: email,
+      smtp: { host: '127.0.0.1', port: smtp.port, security: 'starttls', ehloName: 'changed.example' },
+      auth: { type: 'password', username: 'anna@firma.se' },
+    };
     const res = await t.request('POST', '/v1/diagnose', { token: owner, body });
     expect(res.body.ok, JSON.stringify(res.body)).toBe(true);
     expect(res.body.stages.find((s: { stage: string }) => s.stage === 'auth')).toMatchObject({ ok: true, mechanism: 'PLAIN' });

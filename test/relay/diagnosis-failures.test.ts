@@ -10,7 +10,7 @@
  * `unknown` is the classifier's fallback for what matches nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SMTPServerOptions } from 'smtp-server';
+import type { SMTPServerOptions } from 'smtp-server';
 import { certs } from '../helpers/certs';
 import { diagnose, diagnoseBody, expectFailure, PASSWORD, startDiagnosisRelay, type ExpectedFailure } from '../helpers/diagnosis-relay';
 import {
@@ -80,10 +80,7 @@ interface Case {
 }
 
 /** A case against one server on 127.0.0.1 with the default profile (STARTTLS, password). */
-function against(
-  start: () => Promise<{ port: number; close: () => Promise<void> }>,
-  overrides: (port: number) => Record<string, unknown> = () => ({}),
-) {
+function against(start: () => Promise<{ port: number; close: () => Promise<void> }>, overrides: (port: number) => Record<string, unknown> = () => ({})) {
   return async () => {
     const server = await start();
     return { body: diagnoseBody(server.port, overrides(server.port)), close: () => server.close() };
@@ -93,18 +90,16 @@ function against(
 const fail = (stage: string, code: string) => () => ({ stage, code });
 
 const GMAIL_BAD_CREDENTIALS =
-  '535-5.7.8 Username and Password not accepted. For more information, go to\n' +
-  '535 5.7.8  https://support.google.com/mail/?p=BadCredentials a640c23a62f3a-a9a1b2c3d4e5f.70 - gsmtp';
+  '535-5.7.8 Username and Password not accepted. For more information, go to\n' + '535 5.7.8  https://support.google.com/mail/?p=BadCredentials a640c23a62f3a-a9a1b2c3d4e5f.70 - gsmtp';
 const GMAIL_APP_PASSWORD =
-  '534-5.7.9 Application-specific password required. For more information, go to\n' +
-  '534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor 5b1f17b1804b1-43161e8f5a1sm1 - gsmtp';
+  '534-5.7.9 Application-specific password required. For more information, go to\n' + '534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor 5b1f17b1804b1-43161e8f5a1sm1 - gsmtp';
 const GMAIL_WEB_LOGIN =
   '534-5.7.14 <https://accounts.google.com/signin/continue?sarp=1&scc=1&plt=AKgnsbt> Please log in via your web browser and\n' +
   '534-5.7.14 then try again.\n' +
   '534-5.7.14  Learn more at\n' +
   '534 5.7.14  https://support.google.com/mail/answer/78754 d9443c01a7336-2a1b2c3d4e5sm1 - gsmtp';
 const GMAIL_DMARC =
-  '550-5.7.26 Unauthenticated email from firma.se is not accepted due to domain\'s\n' +
+  "550-5.7.26 Unauthenticated email from firma.se is not accepted due to domain's\n" +
   '550-5.7.26 DMARC policy. Please contact the administrator of firma.se domain if\n' +
   '550 5.7.26 this was a legitimate mail. https://support.google.com/mail/answer/2451690 - gsmtp';
 
@@ -117,8 +112,18 @@ const gmail = (options: ScriptedSmtpOptions) =>
 
 const CASES: Case[] = [
   // ------------------------------------------------------------------------------ Gmail
-  { name: 'Gmail 535-5.7.8 BadCredentials (multi-line, implicit TLS)', setup: gmail({ replies: { AUTH: GMAIL_BAD_CREDENTIALS } }), expected: fail('auth', 'gmail_bad_credentials'), reply: GMAIL_BAD_CREDENTIALS },
-  { name: 'Gmail 534-5.7.9 application-specific password required', setup: gmail({ replies: { AUTH: GMAIL_APP_PASSWORD } }), expected: fail('auth', 'gmail_app_password_required'), reply: GMAIL_APP_PASSWORD },
+  {
+    name: 'Gmail 535-5.7.8 BadCredentials (multi-line, implicit TLS)',
+    setup: gmail({ replies: { AUTH: GMAIL_BAD_CREDENTIALS } }),
+    expected: fail('auth', 'gmail_bad_credentials'),
+    reply: GMAIL_BAD_CREDENTIALS,
+  },
+  {
+    name: 'Gmail 534-5.7.9 application-specific password required',
+    setup: gmail({ replies: { AUTH: GMAIL_APP_PASSWORD } }),
+    expected: fail('auth', 'gmail_app_password_required'),
+    reply: GMAIL_APP_PASSWORD,
+  },
   { name: 'Gmail 534-5.7.14 please log in via your web browser', setup: gmail({ replies: { AUTH: GMAIL_WEB_LOGIN } }), expected: fail('auth', 'gmail_web_login_required'), reply: GMAIL_WEB_LOGIN },
   {
     name: 'Gmail 454 4.7.0 too many login attempts',
@@ -137,7 +142,9 @@ const CASES: Case[] = [
   },
   {
     name: 'Gmail 550 5.4.5 daily user sending limit exceeded',
-    setup: against(() => smtpServerRefusing('mail', '550 5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852 - gsmtp')),
+    setup: against(() =>
+      smtpServerRefusing('mail', '550 5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852 - gsmtp'),
+    ),
     expected: fail('sender', 'daily_quota_exceeded'),
   },
   { name: 'Gmail 550-5.7.26 DMARC policy, after the message', setup: gmail({ replies: { END: GMAIL_DMARC } }), expected: fail('data', 'dmarc_unauthenticated_sender'), reply: GMAIL_DMARC },
@@ -257,7 +264,12 @@ const CASES: Case[] = [
   },
   {
     name: 'Yahoo 421 4.7.0 [TSS04] temporarily deferred',
-    setup: against(() => smtpServerRefusing('mail', '421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes')),
+    setup: against(() =>
+      smtpServerRefusing(
+        'mail',
+        '421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes',
+      ),
+    ),
     expected: fail('sender', 'rate_limited'),
   },
   {
@@ -337,7 +349,10 @@ const CASES: Case[] = [
   { name: 'a server that accepts and never greets', setup: against(startSilentServer), expected: fail('connect', 'greeting_timeout') },
   {
     name: 'STARTTLS required but not offered',
-    setup: against(() => startSmtpServer({ server: { hideSTARTTLS: true, authOptional: true } }), () => ({ auth: undefined })),
+    setup: against(
+      () => startSmtpServer({ server: { hideSTARTTLS: true, authOptional: true } }),
+      () => ({ auth: undefined }),
+    ),
     expected: fail('tls', 'starttls_not_offered'),
   },
   {

@@ -25,8 +25,7 @@ afterAll(() => console.log(`fault suite:\n${books.join('\n')}`));
 
 function book(run: string, counts: FaultCounts, extra = '') {
   books.push(
-    `  ${run}: accepted ${counts.accepted}, delivered unique ${counts.deliveredUnique}, duplicates ${counts.duplicates}, ` +
-      `failed ${counts.failed}, lost ${counts.lost}${extra ? `, ${extra}` : ''}`,
+    `  ${run}: accepted ${counts.accepted}, delivered unique ${counts.deliveredUnique}, duplicates ${counts.duplicates}, ` + `failed ${counts.failed}, lost ${counts.lost}${extra ? `, ${extra}` : ''}`,
   );
 }
 
@@ -47,7 +46,10 @@ async function expectDuplicatesOnlyFromCrashes(relay: RelayCluster, counts: Faul
   const byMessageId = new Map([...accepted].map((m) => [m.messageId, m.id]));
   for (const messageId of counts.duplicated) {
     const res = await relayApi(relay.instances[0]!, relay.token, 'GET', `/v1/messages/${byMessageId.get(messageId)}`);
-    expect(res.body.attempts.map((a: { outcome: string }) => a.outcome), `${messageId}: a duplicate without a crash`).toContain('interrupted');
+    expect(
+      res.body.attempts.map((a: { outcome: string }) => a.outcome),
+      `${messageId}: a duplicate without a crash`,
+    ).toContain('interrupted');
   }
 }
 
@@ -140,7 +142,14 @@ describe('fault suite: real relay processes, real faults', () => {
         const sentAt = Date.now();
         const body = JSON.stringify({ profileId: relay.profileId, to: ['kund@exempel.se'], subject: `term ${n}`, text: 'x' });
         const request = http.request(
-          { agent, host: target.hostname, port: target.port, path: '/v1/messages', method: 'POST', headers: { Authorization: `Bearer ${relay.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `term-${n}` } },
+          {
+            agent,
+            host: target.hostname,
+            port: target.port,
+            path: '/v1/messages',
+            method: 'POST',
+            headers: { Authorization: `Bearer ${relay.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `term-${n}` },
+          },
           (response) => {
             let text = '';
             response.on('data', (d: Buffer) => (text += d));
@@ -191,43 +200,47 @@ describe('fault suite: real relay processes, real faults', () => {
   if ('skip' in tmpfs) console.log(`fault suite: the full-disk run is skipped: ${tmpfs.skip}`);
   else afterAll(() => tmpfs.unmount());
 
-  it.skipIf(skipFullDisk !== undefined)('a full disk (tmpfs): sends answered 503 storage_full with Retry-After, /readyz 503 within 1 s, nothing lost or sent twice', async () => {
-    const disk = tmpfs as Tmpfs;
-    const smtp = await server({ kind: 'none' }, 800);
-    const relay = await cluster(smtp, { store: 'sqlite', instances: 1, dataDir: disk.dir, env: { OWNPOST_LEASE: '2s' } });
-    cleanups.push(() => disk.free());
-    // Messages in DATA while the disk fills: their results cannot be written until it has room.
-    const inFlight = await postUntilAccepted(relay, 6, { prefix: 'full-inflight', parallel: 6 });
-    await waitUntil(() => smtp.connections() > 0, 10_000);
-    disk.fill();
-    const refused = await fetch(`${relay.instances[0]!.url}/v1/messages`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${relay.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'full-refused' },
-      body: JSON.stringify({ profileId: relay.profileId, to: ['kund@exempel.se'], subject: 'full', text: 'x'.repeat(900_000) }),
-    });
-    expect(refused.status).toBe(503);
-    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('storage_full');
-    const askedAt = Date.now();
-    const ready = await fetch(`${relay.instances[0]!.url}/readyz`);
-    expect(Date.now() - askedAt).toBeLessThan(1_500);
-    expect(ready.status).toBe(503);
-    expect(((await ready.json()) as { error: { code: string } }).error.code).toBe('storage_full');
-    // Longer than the lease while full: the results wait in memory, the leases are renewed.
-    await sleep(3_000);
-    disk.free();
-    expect(await waitUntil(async () => (await fetch(`${relay.instances[0]!.url}/readyz`)).status === 200, 10_000)).toBe(true);
-    const after = await postUntilAccepted(relay, 4, { prefix: 'full-after' });
-    const all = new Map([...inFlight.values(), ...after.values()].map((m, i) => [i, m]));
-    const counts = await waitForOutcome(relay, all, [smtp], 45_000);
-    // Recorded too, not only delivered.
-    expect(await waitUntil(async () => [...(await statusesOf(relay, all.values())).values()].every((s) => s === 'sent'), 20_000)).toBe(true);
-    const unrecorded = /could not record/.test(relay.instances[0]!.log());
-    book('sqlite full disk', counts, unrecorded ? 'results kept in memory until the disk had room' : 'results fitted in the WAL');
-    expect(counts.lost).toBe(0);
-    expect(counts.duplicates).toBe(0);
-    expect(relay.instances[0]!.log()).not.toMatch(/internal error/);
-  }, 120_000);
+  it.skipIf(skipFullDisk !== undefined)(
+    'a full disk (tmpfs): sends answered 503 storage_full with Retry-After, /readyz 503 within 1 s, nothing lost or sent twice',
+    async () => {
+      const disk = tmpfs as Tmpfs;
+      const smtp = await server({ kind: 'none' }, 800);
+      const relay = await cluster(smtp, { store: 'sqlite', instances: 1, dataDir: disk.dir, env: { OWNPOST_LEASE: '2s' } });
+      cleanups.push(() => disk.free());
+      // Messages in DATA while the disk fills: their results cannot be written until it has room.
+      const inFlight = await postUntilAccepted(relay, 6, { prefix: 'full-inflight', parallel: 6 });
+      await waitUntil(() => smtp.connections() > 0, 10_000);
+      disk.fill();
+      const refused = await fetch(`${relay.instances[0]!.url}/v1/messages`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${relay.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'full-refused' },
+        body: JSON.stringify({ profileId: relay.profileId, to: ['kund@exempel.se'], subject: 'full', text: 'x'.repeat(900_000) }),
+      });
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('storage_full');
+      const askedAt = Date.now();
+      const ready = await fetch(`${relay.instances[0]!.url}/readyz`);
+      expect(Date.now() - askedAt).toBeLessThan(1_500);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { error: { code: string } }).error.code).toBe('storage_full');
+      // Longer than the lease while full: the results wait in memory, the leases are renewed.
+      await sleep(3_000);
+      disk.free();
+      expect(await waitUntil(async () => (await fetch(`${relay.instances[0]!.url}/readyz`)).status === 200, 10_000)).toBe(true);
+      const after = await postUntilAccepted(relay, 4, { prefix: 'full-after' });
+      const all = new Map([...inFlight.values(), ...after.values()].map((m, i) => [i, m]));
+      const counts = await waitForOutcome(relay, all, [smtp], 45_000);
+      // Recorded too, not only delivered.
+      expect(await waitUntil(async () => [...(await statusesOf(relay, all.values())).values()].every((s) => s === 'sent'), 20_000)).toBe(true);
+      const unrecorded = /could not record/.test(relay.instances[0]!.log());
+      book('sqlite full disk', counts, unrecorded ? 'results kept in memory until the disk had room' : 'results fitted in the WAL');
+      expect(counts.lost).toBe(0);
+      expect(counts.duplicates).toBe(0);
+      expect(relay.instances[0]!.log()).not.toMatch(/internal error/);
+    },
+    120_000,
+  );
 
   it('PostgreSQL reset and stalled behind a TCP proxy: requests fail fast with 503 store_unavailable, nothing lost or sent twice', async () => {
     const smtp = await server({ kind: 'none' }, 100);

@@ -89,9 +89,7 @@ describe('copy to the Sent folder over IMAP (a real Dovecot)', () => {
     await waitFor(res.body.id, (m) => m.sentCopy?.status === 'saved');
     expect(await dovecot.messagesIn('anna@firma.se', 'Sent')).toHaveLength(2);
     // As if the relay had died after APPEND: the copy is due again.
-    (t.relay.store as unknown as { db: Database }).db
-      .prepare("UPDATE messages SET sent_copy_status = 'pending', sent_copy_next_at = 0 WHERE id = ?")
-      .run(res.body.id);
+    (t.relay.store as unknown as { db: Database }).db.prepare("UPDATE messages SET sent_copy_status = 'pending', sent_copy_next_at = 0 WHERE id = ?").run(res.body.id);
     t.relay.worker.wake();
     const again = await waitFor(res.body.id, (m) => m.sentCopy?.status === 'saved' && m.sentCopy.attempts === 2);
     expect(again.sentCopy.folder).toBe('Sent');

@@ -238,7 +238,15 @@ describe('ownpost key rotate with a key file', () => {
 describe('no old ciphertext survives a rotation in the database file or its WAL (issue 14)', () => {
   /** The database and its WAL as they lie on disk, read without a checkpoint. */
   const sqliteFiles = (dataDir: string) =>
-    ['ownpost.db', 'ownpost.db-wal'].map((f) => path.join(dataDir, f)).filter((f) => { try { return statSync(f).isFile(); } catch { return false; } });
+    ['ownpost.db', 'ownpost.db-wal']
+      .map((f) => path.join(dataDir, f))
+      .filter((f) => {
+        try {
+          return statSync(f).isFile();
+        } catch {
+          return false;
+        }
+      });
 
   it('wipes the ciphertexts of deleted senders and of a replaced password (stale copies in free pages, readable with the old key)', async () => {
     acceptedPassword = PASSWORD_1;

@@ -131,9 +131,7 @@ describe('limiter store on PostgreSQL, two relay instances', () => {
     await limiter.acquireHold('old-hold', 'h', 101_000, 100_000);
     // The next call at least a minute later deletes what expired by then, and keeps the rest.
     await limiter.takeSlot('new-window', 1, 1000, 200_000);
-    const { rows } = await stores[0]!.pool.query(
-      `SELECT key FROM rate_limit_windows UNION ALL SELECT key FROM rate_limit_failures UNION ALL SELECT key FROM rate_limit_holds`,
-    );
+    const { rows } = await stores[0]!.pool.query(`SELECT key FROM rate_limit_windows UNION ALL SELECT key FROM rate_limit_failures UNION ALL SELECT key FROM rate_limit_holds`);
     const keys = rows.map((r: { key: string }) => r.key);
     expect(keys).toContain('new-window');
     expect(keys.filter((k: string) => k.startsWith('old-'))).toEqual([]);

@@ -6,14 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { diagnoseBody } from '../helpers/diagnosis-relay';
 import { TEST_DATABASE_URL } from '../helpers/postgres';
-import {
-  deliveryCounts,
-  enqueueMessages,
-  sentByInstance,
-  startRelayCluster,
-  waitForDistinctMessages,
-  type RelayCluster,
-} from '../helpers/relay-cluster';
+import { deliveryCounts, enqueueMessages, sentByInstance, startRelayCluster, waitForDistinctMessages, type RelayCluster } from '../helpers/relay-cluster';
 import { OWNPOST_BIN, startRelayProcess, type RelayProcess } from '../helpers/relay-process';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 
@@ -33,22 +26,18 @@ describe('several relay instances on one PostgreSQL database', () => {
   it('refuses to start on PostgreSQL without OWNPOST_MASTER_KEY', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-multi-'));
     try {
-      await expect(startRelayProcess({ OWNPOST_DATA_DIR: dir, OWNPOST_DATABASE_URL: TEST_DATABASE_URL, OWNPOST_MASTER_KEY: '' })).rejects.toThrow(
-        /OWNPOST_MASTER_KEY/,
-      );
+      await expect(startRelayProcess({ OWNPOST_DATA_DIR: dir, OWNPOST_DATABASE_URL: TEST_DATABASE_URL, OWNPOST_MASTER_KEY: '' })).rejects.toThrow(/OWNPOST_MASTER_KEY/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('refuses key commands on PostgreSQL without OWNPOST_MASTER_KEY (a key file would be one machine\'s)', async () => {
+  it("refuses key commands on PostgreSQL without OWNPOST_MASTER_KEY (a key file would be one machine's)", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-multi-'));
     try {
       const env = { ...process.env, OWNPOST_DATA_DIR: dir, OWNPOST_DATABASE_URL: TEST_DATABASE_URL, OWNPOST_MASTER_KEY: '' };
       const refused = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        execFile(process.execPath, [OWNPOST_BIN, 'key', 'rotate'], { env }, (error, _stdout, stderr) =>
-          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }),
-        );
+        execFile(process.execPath, [OWNPOST_BIN, 'key', 'rotate'], { env }, (error, _stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }));
       });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/OWNPOST_MASTER_KEY/);

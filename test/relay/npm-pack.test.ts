@@ -109,12 +109,7 @@ describe('the relay as an npm package', () => {
         auth: { type: 'password', username: 'anna@firma.se', password: 'correct horse battery staple' },
       });
       expect(profile.status, JSON.stringify(profile.body)).toBe(201);
-      const sent = await call(
-        'POST',
-        '/v1/messages',
-        { profileId: profile.body.id, to: ['kund@exempel.se'], subject: 'Faktura 4711', text: 'Hej!' },
-        { 'idempotency-key': 'pack-1' },
-      );
+      const sent = await call('POST', '/v1/messages', { profileId: profile.body.id, to: ['kund@exempel.se'], subject: 'Faktura 4711', text: 'Hej!' }, { 'idempotency-key': 'pack-1' });
       expect(sent.status, JSON.stringify(sent.body)).toBe(202);
       const [mail] = await smtp.waitForMessages(1, 20_000);
       expect(mail!.parsed.subject).toBe('Faktura 4711');

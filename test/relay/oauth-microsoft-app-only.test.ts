@@ -7,15 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oauthEnv, startOAuthTokenServer, type MicrosoftApp, type OAuthTokenServer } from '../helpers/oauth-token-server';
-import {
-  APP_CLIENT_ID,
-  appOnlyProfile,
-  closePooledConnections,
-  createProfile,
-  expectNotInDataDir,
-  sendAndWait,
-  TENANT_ID,
-} from '../helpers/oauth-test-kit';
+import { APP_CLIENT_ID, appOnlyProfile, closePooledConnections, createProfile, expectNotInDataDir, sendAndWait, TENANT_ID } from '../helpers/oauth-test-kit';
 import { startTestRelay, type TestRelay } from '../helpers/test-relay';
 import { startXOAuth2SmtpServer, type XOAuth2SmtpServer } from '../helpers/xoauth2-smtp-server';
 

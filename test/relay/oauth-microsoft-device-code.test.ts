@@ -203,7 +203,11 @@ describe('Microsoft 365 delegated sign-in (device code)', () => {
   });
 
   it('reports a device code request Microsoft refuses (unknown app) in the sign-in, not as a server error', async () => {
-    const profile = await createProfile(t, anna, delegatedProfile({ name: 'Unknown app', auth: { type: 'oauth2', provider: 'microsoft', flow: 'device_code', tenantId: TENANT_ID, clientId: APP_CLIENT_ID } }));
+    const profile = await createProfile(
+      t,
+      anna,
+      delegatedProfile({ name: 'Unknown app', auth: { type: 'oauth2', provider: 'microsoft', flow: 'device_code', tenantId: TENANT_ID, clientId: APP_CLIENT_ID } }),
+    );
     const res = await startSignIn(profile.id);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'failed', problem: { code: 'oauth_invalid_client_id' }, detail: expect.stringContaining('AADSTS700016') });

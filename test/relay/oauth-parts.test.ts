@@ -159,8 +159,6 @@ describe('issue 14: an OAuth token endpoint goes through the same address check 
   it('refuses an endpoint on a non-public address before any request (0.0.0.0, unless private hosts are allowed)', async () => {
     await expect(requestToken('https://0.0.0.0:1/token', { grant_type: 'client_credentials' }, { timeoutMs: 2_000 })).rejects.toThrow(/not a public address/);
     // Allowed (an internal identity provider): the request goes out, and fails only for want of a server.
-    await expect(requestToken('https://0.0.0.0:1/token', { grant_type: 'client_credentials' }, { timeoutMs: 2_000, allowPrivateHosts: true })).rejects.toThrow(
-      /Could not reach the sign-in service/,
-    );
+    await expect(requestToken('https://0.0.0.0:1/token', { grant_type: 'client_credentials' }, { timeoutMs: 2_000, allowPrivateHosts: true })).rejects.toThrow(/Could not reach the sign-in service/);
   });
 });

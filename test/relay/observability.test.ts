@@ -15,8 +15,7 @@ const METRICS_TOKEN = 'metrics-6f1e0c2b9a8d7e6f';
 const QUERY_SECRET = 'leaked-in-a-query-3c9d';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-observability-'));
 const env = { OWNPOST_DATA_DIR: dataDir, OWNPOST_MASTER_KEY: '', OWNPOST_LOG: 'json', OWNPOST_METRICS_TOKEN: METRICS_TOKEN, OWNPOST_TEST_LIMIT: '1/15m' };
-const ownpost = async (...args: string[]) =>
-  (await run(process.execPath, [OWNPOST_BIN, ...args], { env: { ...process.env, ...env } })).stdout.trim().split('\n').pop()!;
+const ownpost = async (...args: string[]) => (await run(process.execPath, [OWNPOST_BIN, ...args], { env: { ...process.env, ...env } })).stdout.trim().split('\n').pop()!;
 
 let smtp: TestSmtpServer;
 let relay: RelayProcess;

@@ -3,15 +3,7 @@
  * the answers truthfully: real answers parse with the strict response schemas the document is made of.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  zErrorBody,
-  zHealthResponse,
-  zMessageView,
-  zProfileView,
-  zSendAcceptedView,
-  zUserView,
-  zUserWithAllowancesView,
-} from '../../shared/api-schemas';
+import { zErrorBody, zHealthResponse, zMessageView, zProfileView, zSendAcceptedView, zUserView, zUserWithAllowancesView } from '../../shared/api-schemas';
 import { toOpenApiPath } from '../../relay/routes/openapi-routes';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { createProfile, mailboxProfile, MAILBOX_PASSWORD, waitForFinal } from '../helpers/sender-rules';

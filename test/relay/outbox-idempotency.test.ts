@@ -27,8 +27,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-const post = (token: string, body: unknown, key?: string) =>
-  t.request('POST', '/v1/messages', { token, body, ...(key ? { headers: { 'Idempotency-Key': key } } : {}) });
+const post = (token: string, body: unknown, key?: string) => t.request('POST', '/v1/messages', { token, body, ...(key ? { headers: { 'Idempotency-Key': key } } : {}) });
 
 function receivedWithSubject(subject: string) {
   return smtp.received.filter((m) => m.parsed.subject === subject);
@@ -46,7 +45,9 @@ describe('the outbox and Idempotency-Key', () => {
     expect(relayDb.pragma('journal_mode', { simple: true })).toBe('wal');
     const db = new Database(path.join(t.dataDir, 'ownpost.db'), { readonly: true });
     try {
-      const row = db.prepare('SELECT messages.message_id, length(message_bodies.raw) AS bytes FROM messages JOIN message_bodies ON message_bodies.message_id = messages.id WHERE messages.id = ?').get(res.body.id) as { message_id: string; bytes: number };
+      const row = db
+        .prepare('SELECT messages.message_id, length(message_bodies.raw) AS bytes FROM messages JOIN message_bodies ON message_bodies.message_id = messages.id WHERE messages.id = ?')
+        .get(res.body.id) as { message_id: string; bytes: number };
       expect(row.message_id).toBe(res.body.messageId);
       expect(row.bytes).toBe(res.body.sizeBytes);
     } finally {
@@ -94,9 +95,7 @@ describe('the outbox and Idempotency-Key', () => {
   });
 
   it('lets exactly one of racing different bodies win; the others get 409', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => post(anna, { profileId, to: ['kund@exempel.se'], subject: `Race 2 variant ${i}` }, 'race-2')),
-    );
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => post(anna, { profileId, to: ['kund@exempel.se'], subject: `Race 2 variant ${i}` }, 'race-2')));
     const accepted = results.filter((r) => r.status === 202);
     expect(accepted).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(9);

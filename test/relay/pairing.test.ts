@@ -27,15 +27,11 @@ function pairFrom(url: string, localAddress: string, body: unknown): Promise<{ s
   const target = new URL('/v1/pair', url);
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const request = http.request(
-      target,
-      { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } },
-      (response) => {
-        let text = '';
-        response.on('data', (d: Buffer) => (text += d));
-        response.on('end', () => resolve({ status: response.statusCode!, body: text ? JSON.parse(text) : undefined, headers: response.headers }));
-      },
-    );
+    const request = http.request(target, { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } }, (response) => {
+      let text = '';
+      response.on('data', (d: Buffer) => (text += d));
+      response.on('end', () => resolve({ status: response.statusCode!, body: text ? JSON.parse(text) : undefined, headers: response.headers }));
+    });
     request.on('error', reject);
     request.end(payload);
   });

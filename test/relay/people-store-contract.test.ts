@@ -46,8 +46,7 @@ describe.each(implementations)('people store: $name', ({ open }) => {
     await cleanup();
   });
 
-  const newUser = (email: string, role: 'admin' | 'member' = 'member') =>
-    store.createUser({ id: randomUUID(), email, name: null, role, createdAt: 1 });
+  const newUser = (email: string, role: 'admin' | 'member' = 'member') => store.createUser({ id: randomUUID(), email, name: null, role, createdAt: 1 });
 
   it('makes the first user admin through a setup code, once, and only while the relay has no users', async () => {
     const now = 10 * HOUR;

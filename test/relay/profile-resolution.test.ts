@@ -29,8 +29,7 @@ async function freshRelay() {
 }
 afterEach(() => t?.close());
 
-const companyProfile = (mailbox: string, extra: Record<string, unknown> = {}) =>
-  createProfile(t, admin, mailboxProfile(smtp.port, mailbox, { scope: 'company', name: mailbox, ...extra }));
+const companyProfile = (mailbox: string, extra: Record<string, unknown> = {}) => createProfile(t, admin, mailboxProfile(smtp.port, mailbox, { scope: 'company', name: mailbox, ...extra }));
 const annaProfile = (extra: Record<string, unknown> = {}) => createProfile(t, anna, mailboxProfile(smtp.port, 'anna@firma.se', { name: 'Anna', ...extra }));
 
 /** Sends as Anna without naming a profile; returns the mailbox that signed in at the SMTP server. */

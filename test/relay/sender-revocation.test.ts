@@ -59,7 +59,12 @@ describe('/v1/diagnose applies the sender rules of a send', () => {
     const before = smtp.received.length;
     const res = await t.request('POST', '/v1/diagnose', {
       token,
-      body: { fromAddress: 'vd@firma.se', smtp: { host: '127.0.0.1', port: smtp.port, security: 'starttls' }, auth: { type: 'password', username: 'vd@firma.se', password: 'x' }, sendTo: 'kund@exempel.se' },
+      body: {
+        fromAddress: 'vd@firma.se',
+        smtp: { host: '127.0.0.1', port: smtp.port, security: 'starttls' },
+        auth: { type: 'password', username: 'vd@firma.se', password: 'x' },
+        sendTo: 'kund@exempel.se',
+      },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(403);
     expect(res.body.error.code).toBe('member_sender_not_allowed');
@@ -70,7 +75,12 @@ describe('/v1/diagnose applies the sender rules of a send', () => {
     const { token } = await memberWithAllowance('ed@firma.se', []);
     const res = await t.request('POST', '/v1/diagnose', {
       token,
-      body: { fromAddress: 'ed@firma.se', allowedSenders: ['@firma.se'], smtp: { host: '127.0.0.1', port: smtp.port, security: 'starttls' }, auth: { type: 'password', username: 'ed@firma.se', password: 'x' } },
+      body: {
+        fromAddress: 'ed@firma.se',
+        allowedSenders: ['@firma.se'],
+        smtp: { host: '127.0.0.1', port: smtp.port, security: 'starttls' },
+        auth: { type: 'password', username: 'ed@firma.se', password: 'x' },
+      },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(403);
     expect(res.body.error.code).toBe('member_sender_not_allowed');

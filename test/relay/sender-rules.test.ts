@@ -5,14 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
-import {
-  countAllMessages,
-  createProfile,
-  expectRefusedAndNothingSent,
-  mailboxProfile,
-  MAILBOX_PASSWORD,
-  sendAndReceive,
-} from '../helpers/sender-rules';
+import { countAllMessages, createProfile, expectRefusedAndNothingSent, mailboxProfile, MAILBOX_PASSWORD, sendAndReceive } from '../helpers/sender-rules';
 import { startTestRelay, type TestRelay } from '../helpers/test-relay';
 
 let t: TestRelay;
@@ -31,7 +24,10 @@ beforeAll(async () => {
   });
   t = await startTestRelay();
   admin = (await t.addUser('admin@firma.se', 'admin')).token;
-  ({ token: anna, user: { id: annaId } } = await t.addUser('anna@firma.se'));
+  ({
+    token: anna,
+    user: { id: annaId },
+  } = await t.addUser('anna@firma.se'));
   bo = (await t.addUser('bo@firma.se')).token;
   company = await createProfile(t, admin, mailboxProfile(smtp.port, 'faktura@firma.se', { name: 'Faktura', scope: 'company', fromName: 'Firma AB', isDefault: true }));
 });

@@ -43,7 +43,10 @@ describe('ports and host names as people type them', () => {
     ['starttls', 587],
     ['none', 25],
   ])('security %s without a port (or port 0) uses %i', async (security, port) => {
-    for (const smtp of [{ host: 'smtp.example.com', security }, { host: 'smtp.example.com', security, port: 0 }]) {
+    for (const smtp of [
+      { host: 'smtp.example.com', security },
+      { host: 'smtp.example.com', security, port: 0 },
+    ]) {
       const res = await t.request('POST', '/v1/profiles', { token, body: mailboxProfile(0, 'anna@firma.se', { smtp }) });
       expect(res.status).toBe(201);
       expect(res.body.smtp.port).toBe(port);

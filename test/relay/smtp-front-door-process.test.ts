@@ -94,7 +94,7 @@ describe('a relay process that dies after its 250', () => {
   }, 180_000);
 });
 
-describe('the door\'s certificate', () => {
+describe("the door's certificate", () => {
   it('is reloaded when its files change, without a restart', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-smtp-cert-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,9 +103,7 @@ describe('the door\'s certificate', () => {
     // Starts with a certificate for another name: a client checking 127.0.0.1 refuses it.
     writeFileSync(certFile, certs.wrongName.cert);
     writeFileSync(keyFile, certs.wrongName.key);
-    const t = await startDeliveryRelay(
-      smtpDoorEnv({ OWNPOST_SMTP_PORT: '', OWNPOST_SMTP_TLS_CERT: certFile, OWNPOST_SMTP_TLS_KEY: keyFile, OWNPOST_SMTP_TLS_CHECK: '100ms' }),
-    );
+    const t = await startDeliveryRelay(smtpDoorEnv({ OWNPOST_SMTP_PORT: '', OWNPOST_SMTP_TLS_CERT: certFile, OWNPOST_SMTP_TLS_KEY: keyFile, OWNPOST_SMTP_TLS_CHECK: '100ms' }));
     cleanups.push(() => t.close());
     const port = (await t.relay.smtp!.listen()).tls!.port;
     const handshake = () =>

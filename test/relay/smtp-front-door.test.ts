@@ -120,10 +120,27 @@ describe('submitting with real clients', () => {
       [tlsPort, ['--tlsc']],
     ] as const) {
       const result = await swaks([
-        '--server', '127.0.0.1', '--port', String(port), ...mode,
-        '--auth', 'LOGIN', '--auth-user', 'anna@firma.se', '--auth-password', typed,
-        '--from', 'anna@firma.se', '--to', 'kund@exempel.se',
-        '--header', `Subject: swaks ${mode[0]}`, '--body', 'Hej från swaks', '--ehlo', 'swaks.test',
+        '--server',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        ...mode,
+        '--auth',
+        'LOGIN',
+        '--auth-user',
+        'anna@firma.se',
+        '--auth-password',
+        typed,
+        '--from',
+        'anna@firma.se',
+        '--to',
+        'kund@exempel.se',
+        '--header',
+        `Subject: swaks ${mode[0]}`,
+        '--body',
+        'Hej från swaks',
+        '--ehlo',
+        'swaks.test',
       ]);
       expect(result.code, result.output).toBe(0);
       expect(result.output).toMatch(/<~ {1,2}250 2\.0\.0 Ok: queued as/);
@@ -134,7 +151,7 @@ describe('submitting with real clients', () => {
 });
 
 describe('the Sent copy', () => {
-  it('is the exact message delivered, put into the mailbox\'s Sent folder over IMAP, as for an API send', async () => {
+  it("is the exact message delivered, put into the mailbox's Sent folder over IMAP, as for an API send", async () => {
     const dovecot = await startDovecot({ 'dee@firma.se': 'dee password' });
     try {
       const { token: dee } = await t.addUser('dee@firma.se', 'member');
@@ -229,7 +246,7 @@ describe('refusals', () => {
     client.close();
   });
 
-  it('spoofing in the envelope: MAIL FROM an address none of the user\'s senders sends as is refused with 550 5.7.1 naming the rule', async () => {
+  it("spoofing in the envelope: MAIL FROM an address none of the user's senders sends as is refused with 550 5.7.1 naming the rule", async () => {
     const client = await rawSmtp(starttlsPort);
     await client.command('EHLO app.test');
     await client.startTls();
@@ -241,7 +258,7 @@ describe('refusals', () => {
     client.close();
   });
 
-  it('spoofing in the header: a From that is not the user\'s is refused with 550 5.7.1 even when the envelope is', async () => {
+  it("spoofing in the header: a From that is not the user's is refused with 550 5.7.1 even when the envelope is", async () => {
     const before = mailbox.received.length;
     const error = await appTransport(starttlsPort, 'starttls', { user: 'bo@firma.se', pass: boApp.password })
       .sendMail({ envelope: { from: 'bo@firma.se', to: ['kund@exempel.se'] }, from: 'VD <anna@firma.se>', to: 'kund@exempel.se', subject: 'Ny bankgiro', text: 'Betala hit' })
@@ -262,7 +279,7 @@ describe('refusals', () => {
     expect(mailbox.received.length).toBe(before);
   });
 
-  it('too large for the profile\'s limit: 552 (EHLO announces SIZE, the largest limit of the relay\'s profiles)', async () => {
+  it("too large for the profile's limit: 552 (EHLO announces SIZE, the largest limit of the relay's profiles)", async () => {
     const put = await t.request('PUT', `/v1/profiles/${profileId}/delivery`, { token: anna, body: { maxMessageBytes: 60_000 } });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     try {
@@ -284,7 +301,6 @@ describe('refusals', () => {
       await t.request('PUT', `/v1/profiles/${profileId}/delivery`, { token: anna, body: {} });
     }
   });
-
 });
 
 describe('app passwords', () => {
@@ -327,7 +343,7 @@ describe('configuration', () => {
 });
 
 describe('plain text on loopback (OWNPOST_SMTP_ALLOW_PLAINTEXT=1)', () => {
-  it('lets an app on the relay\'s own machine that cannot do TLS sign in, and still relays nothing without AUTH', async () => {
+  it("lets an app on the relay's own machine that cannot do TLS sign in, and still relays nothing without AUTH", async () => {
     const local = await startDeliveryRelay({ OWNPOST_SMTP_PORT: '0', OWNPOST_SMTP_ALLOW_PLAINTEXT: '1' });
     try {
       const port = (await local.relay.smtp!.listen()).starttls!.port;

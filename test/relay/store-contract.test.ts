@@ -249,9 +249,19 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(claimed).toBeDefined();
     const retaken = (await store.claimDueMessages('rescuer', t0 + 5000, 1000, 1000)).map((m) => m.id);
     expect(retaken).toContain(created.message.id);
-    const stale = await store.finishAttempt(created.message.id, 'crashed', { startedAt: t0, finishedAt: t0 + 1, reply: null, responseCode: null, errorCode: null }, { outcome: 'sent', reply: '250 ok' });
+    const stale = await store.finishAttempt(
+      created.message.id,
+      'crashed',
+      { startedAt: t0, finishedAt: t0 + 1, reply: null, responseCode: null, errorCode: null },
+      { outcome: 'sent', reply: '250 ok' },
+    );
     expect(stale).toBe(false);
-    const ok = await store.finishAttempt(created.message.id, 'rescuer', { startedAt: t0, finishedAt: t0 + 6000, reply: '250 ok', responseCode: 250, errorCode: null }, { outcome: 'sent', reply: '250 ok' });
+    const ok = await store.finishAttempt(
+      created.message.id,
+      'rescuer',
+      { startedAt: t0, finishedAt: t0 + 6000, reply: '250 ok', responseCode: 250, errorCode: null },
+      { outcome: 'sent', reply: '250 ok' },
+    );
     expect(ok).toBe(true);
     expect(await store.getMessage(created.message.id)).toMatchObject({ status: 'sent', attempts: 1, lastReply: '250 ok', leaseOwner: null });
     // The crashed worker's attempt is in the history, not counted.
@@ -267,9 +277,18 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     const releasedId = (await enqueue()).message.id;
     const t0 = Date.now() + 30_000_000;
     await store.claimDueMessages('w', t0, 60_000, 1000);
-    await store.finishAttempt(deferredId, 'w', { startedAt: t0, finishedAt: t0, reply: '451 later', responseCode: 451, errorCode: null }, {
-      outcome: 'deferred', reply: '451 later', responseCode: 451, problemCode: 'server_temporary', nextAttemptAt: t0 + 5000,
-    });
+    await store.finishAttempt(
+      deferredId,
+      'w',
+      { startedAt: t0, finishedAt: t0, reply: '451 later', responseCode: 451, errorCode: null },
+      {
+        outcome: 'deferred',
+        reply: '451 later',
+        responseCode: 451,
+        problemCode: 'server_temporary',
+        nextAttemptAt: t0 + 5000,
+      },
+    );
     expect(await store.getMessage(deferredId)).toMatchObject({ status: 'deferred', attempts: 1, nextAttemptAt: t0 + 5000, problemCode: 'server_temporary' });
     await store.releaseLease(releasedId, 'w', t0);
     expect(await store.getMessage(releasedId)).toMatchObject({ status: 'queued', attempts: 0, leaseOwner: null });
@@ -280,19 +299,22 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
   });
 
   it('commits a split send whole, finds every document it carries, and keeps the Sent copy to do', async () => {
-    const parts = [['D-1', 'D-2'], ['D-3']].map((refs, i) =>
-      message({ documents: refs.map((ref) => ({ ref })), partNumber: i + 1, partCount: 2, documentRef: 'SPLIT', wantsSentCopy: true }),
-    );
+    const parts = [['D-1', 'D-2'], ['D-3']].map((refs, i) => message({ documents: refs.map((ref) => ({ ref })), partNumber: i + 1, partCount: 2, documentRef: 'SPLIT', wantsSentCopy: true }));
     const result = await store.enqueueSend({ id: randomUUID(), userId, idempotencyKey: 'split', requestHash: 'h', createdAt: Date.now(), messages: parts });
     expect(result.kind).toBe('created');
-    expect(result.messages.map((m) => [m.partNumber, m.documents])).toEqual([[1, [{ ref: 'D-1' }, { ref: 'D-2' }]], [2, [{ ref: 'D-3' }]]]);
+    expect(result.messages.map((m) => [m.partNumber, m.documents])).toEqual([
+      [1, [{ ref: 'D-1' }, { ref: 'D-2' }]],
+      [2, [{ ref: 'D-3' }]],
+    ]);
     expect((await store.listMessages({ documentRef: 'D-3', limit: 10 })).map((m) => m.id)).toEqual([parts[1]!.id]);
     expect(await store.findSendByIdempotencyKey(userId, 'split')).toMatchObject({ requestHash: 'h', messages: [{ id: parts[0]!.id }, { id: parts[1]!.id }] });
 
     const t0 = Date.now() + 40_000_000;
     const claimed = (await store.claimDueMessages('w', t0, 60_000, 1000)).filter((m) => m.sendId === result.messages[0]!.sendId);
     expect(claimed).toHaveLength(2);
-    await store.finishAttempts('w', [{ id: parts[0]!.id, attempt: { startedAt: t0, finishedAt: t0, reply: '250 ok', responseCode: 250, errorCode: null }, result: { outcome: 'sent', reply: '250 ok' } }]);
+    await store.finishAttempts('w', [
+      { id: parts[0]!.id, attempt: { startedAt: t0, finishedAt: t0, reply: '250 ok', responseCode: 250, errorCode: null }, result: { outcome: 'sent', reply: '250 ok' } },
+    ]);
     const copies = await store.claimDueSentCopies(t0 + 1, 60_000, 10);
     expect(copies.map((m) => m.id)).toContain(parts[0]!.id);
     // Claimed: not due again until the copy's lease runs out.
@@ -334,7 +356,11 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(result.messages.map((m) => m.sizeBytes)).toEqual(sizes);
     // The same key again: nothing written, not even chunks; the first send's bodies stay as they were.
     const again = await store.enqueueSend({
-      id: randomUUID(), userId, idempotencyKey: 'chunked', requestHash: 'c', createdAt: Date.now(),
+      id: randomUUID(),
+      userId,
+      idempotencyKey: 'chunked',
+      requestHash: 'c',
+      createdAt: Date.now(),
       messages: [message({ raw: randomBytes(3 * BODY_CHUNK_BYTES) })],
     });
     expect(again).toMatchObject({ kind: 'existing', sameRequest: true });
@@ -440,9 +466,18 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     const id = (await enqueue()).message.id;
     const t0 = Date.now() + 60_000_000;
     await store.claimDueMessages('w', t0, 60_000, 1000);
-    await store.finishAttempt(id, 'w', { startedAt: t0, finishedAt: t0, reply: '421 busy', responseCode: 421, errorCode: null }, {
-      outcome: 'deferred', reply: '421 busy', responseCode: 421, problemCode: 'server_temporary', nextAttemptAt: t0 + 1000,
-    });
+    await store.finishAttempt(
+      id,
+      'w',
+      { startedAt: t0, finishedAt: t0, reply: '421 busy', responseCode: 421, errorCode: null },
+      {
+        outcome: 'deferred',
+        reply: '421 busy',
+        responseCode: 421,
+        problemCode: 'server_temporary',
+        nextAttemptAt: t0 + 1000,
+      },
+    );
     expect((await store.claimDueMessages('w', t0 + 1000, 60_000, 1000)).map((m) => m.id)).toContain(id);
     await store.releaseLease(id, 'w', t0 + 2000);
     expect(await store.getMessage(id)).toMatchObject({ status: 'deferred', attempts: 1, nextAttemptAt: t0 + 2000, leaseOwner: null });
@@ -671,7 +706,9 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
 
   // Last: the tests above called every method this file is responsible for.
   it('exercises every Store method', () => {
-    const expected = Object.entries(CONTRACT_COVERAGE).filter(([, where]) => where === 'here').map(([method]) => method);
+    const expected = Object.entries(CONTRACT_COVERAGE)
+      .filter(([, where]) => where === 'here')
+      .map(([method]) => method);
     expect(expected.filter((method) => !called.has(method))).toEqual([]);
   });
 });

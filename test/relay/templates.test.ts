@@ -98,9 +98,12 @@ describe('optional phrases', () => {
   });
 
   it('never leaves a hole, a bracket or a placeholder in any built-in template, whatever the page lacked', () => {
-    const values = fc.record(Object.fromEntries(TEMPLATE_PLACEHOLDERS.map((name) => [name, fc.option(fc.constantFrom('2026-0042', 'Kund AB', '1 140,00 kr', '2026-12-31', 'Anna'), { nil: undefined })])), {
-      requiredKeys: [],
-    });
+    const values = fc.record(
+      Object.fromEntries(TEMPLATE_PLACEHOLDERS.map((name) => [name, fc.option(fc.constantFrom('2026-0042', 'Kund AB', '1 140,00 kr', '2026-12-31', 'Anna'), { nil: undefined })])),
+      {
+        requiredKeys: [],
+      },
+    );
     fc.assert(
       fc.property(fc.constantFrom(...LANGUAGES), fc.constantFrom(...DOCUMENT_KINDS), values, (language, kind, given) => {
         const template = BUILTIN_TEMPLATES[language][kind];

@@ -2,21 +2,8 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import tls from 'node:tls';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  CATALOGUE,
-  LANGUAGES,
-  getProblem,
-  problemRetryPolicy,
-  resolveLanguage,
-  type ProblemCode,
-} from '../../relay/diagnosis/catalogue.ts';
-import {
-  classifySmtpFailure,
-  stageOfCommand,
-  type Classified,
-  type FailureInput,
-  type SmtpStage,
-} from '../../relay/diagnosis/classify.ts';
+import { CATALOGUE, LANGUAGES, getProblem, problemRetryPolicy, resolveLanguage, type ProblemCode } from '../../relay/diagnosis/catalogue.ts';
+import { classifySmtpFailure, stageOfCommand, type Classified, type FailureInput, type SmtpStage } from '../../relay/diagnosis/classify.ts';
 import { OAuthError } from '../../relay/oauth/oauth-error.ts';
 import { certs } from '../helpers/certs.ts';
 
@@ -63,8 +50,7 @@ interface Case {
 }
 
 const GMAIL_BAD_CREDENTIALS =
-  '535-5.7.8 Username and Password not accepted. For more information, go to\n' +
-  '535 5.7.8  https://support.google.com/mail/?p=BadCredentials a640c23a62f3a-a9a1b2c3d4e5f.70 - gsmtp';
+  '535-5.7.8 Username and Password not accepted. For more information, go to\n' + '535 5.7.8  https://support.google.com/mail/?p=BadCredentials a640c23a62f3a-a9a1b2c3d4e5f.70 - gsmtp';
 
 const CASES: Case[] = [
   // Gmail
@@ -72,8 +58,7 @@ const CASES: Case[] = [
   {
     name: 'Gmail 534 5.7.9 InvalidSecondFactor',
     input: authFailure(
-      '534-5.7.9 Application-specific password required. For more information, go to\n' +
-        '534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor 5b1f17b1804b1-43161e8f5a1sm1 - gsmtp',
+      '534-5.7.9 Application-specific password required. For more information, go to\n' + '534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor 5b1f17b1804b1-43161e8f5a1sm1 - gsmtp',
       'AUTH PLAIN',
     ),
     code: 'gmail_app_password_required',
@@ -109,9 +94,7 @@ const CASES: Case[] = [
   {
     name: 'Gmail 550 5.4.5 Daily user sending limit exceeded',
     input: mailFromFailure(
-      '550-5.4.5 Daily user sending limit exceeded. For more information on Gmail\n' +
-        '550-5.4.5 sending limits go to\n' +
-        '550 5.4.5  https://support.google.com/a/answer/166852 - gsmtp',
+      '550-5.4.5 Daily user sending limit exceeded. For more information on Gmail\n' + '550-5.4.5 sending limits go to\n' + '550 5.4.5  https://support.google.com/a/answer/166852 - gsmtp',
     ),
     code: 'daily_quota_exceeded',
     stage: 'sender',
@@ -156,14 +139,18 @@ const CASES: Case[] = [
   // Microsoft 365 / Outlook.com
   {
     name: '535 5.7.139 SmtpClientAuthentication disabled for the Tenant',
-    input: authFailure('535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [AM0PR02CA0001.eurprd02.prod.outlook.com]'),
+    input: authFailure(
+      '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [AM0PR02CA0001.eurprd02.prod.outlook.com]',
+    ),
     code: 'ms_smtp_auth_disabled_tenant',
     stage: 'auth',
     kind: 'permanent',
   },
   {
     name: '535 5.7.139 SmtpClientAuthentication disabled for the Mailbox',
-    input: authFailure('535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. [DB8PR04CA0012.eurprd04.prod.outlook.com]'),
+    input: authFailure(
+      '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information. [DB8PR04CA0012.eurprd04.prod.outlook.com]',
+    ),
     code: 'ms_smtp_auth_disabled_mailbox',
     stage: 'auth',
     kind: 'permanent',
@@ -177,7 +164,9 @@ const CASES: Case[] = [
   },
   {
     name: '535 5.7.139 did not meet the criteria (Conditional Access)',
-    input: authFailure('535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. [AS9PR06CA0001.eurprd06.prod.outlook.com]'),
+    input: authFailure(
+      '535 5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator. [AS9PR06CA0001.eurprd06.prod.outlook.com]',
+    ),
     code: 'ms_conditional_access',
     stage: 'auth',
     kind: 'permanent',
@@ -275,14 +264,21 @@ const CASES: Case[] = [
   },
   {
     name: '421 4.7.66 TLS 1.0 and 1.1 are not supported',
-    input: nodemailerError('ECONNECTION', 'EHLO', 'Server terminates connection. response=421 4.7.66 TLS 1.0 and 1.1 are not supported.', '421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls.'),
+    input: nodemailerError(
+      'ECONNECTION',
+      'EHLO',
+      'Server terminates connection. response=421 4.7.66 TLS 1.0 and 1.1 are not supported.',
+      '421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls.',
+    ),
     code: 'tls_version_too_old',
     stage: 'ehlo',
     kind: 'temporary',
   },
   {
     name: '550 5.7.515 required authentication level (Outlook.com)',
-    input: dataFailure('550 5.7.515 Access denied, sending domain firma.se does not meet the required authentication level. The sender\'s domain in the 5322.From address doesn\'t meet the authentication requirements defined for the sender.'),
+    input: dataFailure(
+      "550 5.7.515 Access denied, sending domain firma.se does not meet the required authentication level. The sender's domain in the 5322.From address doesn't meet the authentication requirements defined for the sender.",
+    ),
     code: 'dmarc_unauthenticated_sender',
     stage: 'data',
     kind: 'permanent',
@@ -345,12 +341,7 @@ const CASES: Case[] = [
   },
   {
     name: '550 5.1.1 at RCPT TO',
-    input: nodemailerError(
-      'EENVELOPE',
-      'RCPT TO',
-      "Can't send mail - all recipients were rejected",
-      '550 5.1.1 <kund@exempel.se>: Recipient address rejected: User unknown in virtual mailbox table',
-    ),
+    input: nodemailerError('EENVELOPE', 'RCPT TO', "Can't send mail - all recipients were rejected", '550 5.1.1 <kund@exempel.se>: Recipient address rejected: User unknown in virtual mailbox table'),
     code: 'recipient_rejected',
     stage: 'recipient',
     kind: 'permanent',
@@ -484,7 +475,10 @@ const CASES: Case[] = [
     input: wrappedByNodemailer(
       'ESOCKET',
       'CONN',
-      systemError('ERR_SSL_WRONG_VERSION_NUMBER', 'C0B7F1E1F87F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:354:\n', { library: 'SSL routines', reason: 'wrong version number' } as Partial<FailureInput>),
+      systemError('ERR_SSL_WRONG_VERSION_NUMBER', 'C0B7F1E1F87F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:354:\n', {
+        library: 'SSL routines',
+        reason: 'wrong version number',
+      } as Partial<FailureInput>),
     ),
     code: 'tls_wrong_version_number',
     stage: 'tls',
@@ -851,7 +845,9 @@ const auth = { user: 'anna@firma.se', pass: 'secret' };
 
 describe('classifySmtpFailure with real nodemailer errors', () => {
   it('535 5.7.139 from the server', async () => {
-    const port = await scriptedSmtp({ auth: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.' });
+    const port = await scriptedSmtp({
+      auth: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.',
+    });
     const error = await failureOf({ port, ignoreTLS: true, auth });
     expect(classifySmtpFailure(error)).toMatchObject({ code: 'ms_smtp_auth_disabled_tenant', stage: 'auth', kind: 'permanent' });
   });

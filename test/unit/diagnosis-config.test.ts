@@ -23,7 +23,10 @@ describe('sender test settings', () => {
       OWNPOST_TEST_LIMIT: '5/1h',
       OWNPOST_TEST_BEFORE_SAVE: '0',
     });
-    expect(config.extraSmtpPorts).toEqual([{ from: 2587, to: 2587 }, { from: 10025, to: 10030 }]);
+    expect(config.extraSmtpPorts).toEqual([
+      { from: 2587, to: 2587 },
+      { from: 10025, to: 10030 },
+    ]);
     expect(config.dnsServers).toEqual(['10.0.0.2', '10.0.0.3:5353', '[2001:db8::53]:53']);
     expect(config.testStepTimeoutMs).toBe(5000);
     expect(config.senderTestLimits.testsPerWindow).toEqual({ max: 5, windowMs: 3_600_000 });

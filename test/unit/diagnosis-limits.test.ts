@@ -51,9 +51,7 @@ describe('MemoryLimiterStore', () => {
 describe('waitAfterFailures', () => {
   it('is free for the first failures, then doubles up to the maximum', () => {
     const wait = { free: 3, firstMs: 30_000, maxMs: 3_600_000 };
-    expect([1, 2, 3, 4, 5, 6, 7, 20, 1000].map((n) => waitAfterFailures(n, wait))).toEqual([
-      0, 0, 0, 30_000, 60_000, 120_000, 240_000, 3_600_000, 3_600_000,
-    ]);
+    expect([1, 2, 3, 4, 5, 6, 7, 20, 1000].map((n) => waitAfterFailures(n, wait))).toEqual([0, 0, 0, 30_000, 60_000, 120_000, 240_000, 3_600_000, 3_600_000]);
   });
 });
 

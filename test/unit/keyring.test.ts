@@ -32,9 +32,7 @@ describe('keyring', () => {
   });
 
   it('refuses a malformed previous key, naming the variable', () => {
-    expect(() => loadKeyring({ dataDir: tempDir(), masterKey: randomBytes(32).toString('base64'), previousMasterKeys: 'short' })).toThrow(
-      /OWNPOST_PREVIOUS_MASTER_KEYS/,
-    );
+    expect(() => loadKeyring({ dataDir: tempDir(), masterKey: randomBytes(32).toString('base64'), previousMasterKeys: 'short' })).toThrow(/OWNPOST_PREVIOUS_MASTER_KEYS/);
   });
 
   it('writes the key file atomically with mode 0600, one key per line', () => {

@@ -141,10 +141,47 @@ describe('provider table', () => {
   it('has the expected presets', () => {
     expect(PROVIDERS.map((p) => p.id).sort()).toEqual(
       [
-        'microsoft365', 'outlook', 'gmail', 'google_workspace', 'yahoo', 'icloud', 'zoho', 'zoho_eu', 'fastmail',
-        'proton', 'gmx_net', 'gmx_com', 'webde', 'tonline', 'ionos', 'strato', 'ovh', 'onecom', 'simply', 'yousee',
-        'wp', 'onet', 'interia', 'o2', 'homepl', 'nazwapl', 'ses', 'sendgrid', 'mailgun', 'mailgun_eu', 'postmark',
-        'brevo', 'mailjet', 'siminn', 'telia', 'telenor', 'altibox', 'bahnhof', 'loopia', 'binero', 'domeneshop',
+        'microsoft365',
+        'outlook',
+        'gmail',
+        'google_workspace',
+        'yahoo',
+        'icloud',
+        'zoho',
+        'zoho_eu',
+        'fastmail',
+        'proton',
+        'gmx_net',
+        'gmx_com',
+        'webde',
+        'tonline',
+        'ionos',
+        'strato',
+        'ovh',
+        'onecom',
+        'simply',
+        'yousee',
+        'wp',
+        'onet',
+        'interia',
+        'o2',
+        'homepl',
+        'nazwapl',
+        'ses',
+        'sendgrid',
+        'mailgun',
+        'mailgun_eu',
+        'postmark',
+        'brevo',
+        'mailjet',
+        'siminn',
+        'telia',
+        'telenor',
+        'altibox',
+        'bahnhof',
+        'loopia',
+        'binero',
+        'domeneshop',
       ].sort(),
     );
   });
@@ -270,9 +307,11 @@ describe('provider table', () => {
   });
 
   it('marks exactly the presets the facts call unverified', () => {
-    expect(PROVIDERS.filter((p) => p.unverified).map((p) => p.id).sort()).toEqual(
-      ['altibox', 'bahnhof', 'binero', 'domeneshop', 'homepl', 'interia', 'loopia', 'nazwapl', 'simply', 'siminn', 'telenor', 'telia'].sort(),
-    );
+    expect(
+      PROVIDERS.filter((p) => p.unverified)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['altibox', 'bahnhof', 'binero', 'domeneshop', 'homepl', 'interia', 'loopia', 'nazwapl', 'simply', 'siminn', 'telenor', 'telia'].sort());
   });
 
   it('carries the documented limits and Sent-copy behaviour', () => {

@@ -18,12 +18,9 @@ describe('parseSenderPattern', () => {
     expect(parseSenderPattern(input)).toMatchObject({ ok: true, text });
   });
 
-  it.each(['', '@', '@@firma.se', 'firma.se', '"x@y"@firma.se', '@firma.se(x)evil.example', 'a@firma.se\r\nBcc: x@evil.example', '@exa\u00admple.com', '*.firma.se'])(
-    'refuses %j',
-    (input) => {
-      expect(parseSenderPattern(input).ok).toBe(false);
-    },
-  );
+  it.each(['', '@', '@@firma.se', 'firma.se', '"x@y"@firma.se', '@firma.se(x)evil.example', 'a@firma.se\r\nBcc: x@evil.example', '@exa\u00admple.com', '*.firma.se'])('refuses %j', (input) => {
+    expect(parseSenderPattern(input).ok).toBe(false);
+  });
 });
 
 describe('matching', () => {

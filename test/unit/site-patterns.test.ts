@@ -67,9 +67,7 @@ describe('matching pages', () => {
 
   it('specificity: longer URL prefix > shorter prefix > exact host > longer wildcard > shorter wildcard', () => {
     const page = 'https://a.b.example.com/x/y/z';
-    const scores = ['https://a.b.example.com/x/y', 'https://a.b.example.com/x', 'a.b.example.com', '*.b.example.com', '*.example.com'].map(
-      (text) => sitePatternScore(pattern(text), page)!,
-    );
+    const scores = ['https://a.b.example.com/x/y', 'https://a.b.example.com/x', 'a.b.example.com', '*.b.example.com', '*.example.com'].map((text) => sitePatternScore(pattern(text), page)!);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(new Set(scores).size).toBe(scores.length);
   });

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodeEncodedWords,
-  fieldValues,
-  parseAddressField,
-  parseSubmittedHeaders,
-  rewriteSubmittedMessage,
-} from '../../relay/delivery/submitted-message';
+import { decodeEncodedWords, fieldValues, parseAddressField, parseSubmittedHeaders, rewriteSubmittedMessage } from '../../relay/delivery/submitted-message';
 
 const message = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'utf8');
 const noChanges = () => ({ remove: new Set<string>(), replace: new Map<string, string>(), add: [] as string[] });
 
-describe('a submitted message\'s header', () => {
+describe("a submitted message's header", () => {
   it('reads folded fields, and keeps every byte when nothing changes', () => {
     const raw = message(['From: Anna <anna@firma.se>', 'Subject: Faktura', ' 4711', 'To: kund@exempel.se', '', 'Hej!', '']);
     const headers = parseSubmittedHeaders(raw);
@@ -25,7 +19,7 @@ describe('a submitted message\'s header', () => {
     expect(out).toBe(['From: anna@firma.se', 'Subject: x', '', 'Bcc: this line is body text', ''].join('\r\n'));
   });
 
-  it('replaces From at its place, adds fields on top in the message\'s own line ends (LF here)', () => {
+  it("replaces From at its place, adds fields on top in the message's own line ends (LF here)", () => {
     const raw = Buffer.from('Subject: x\nFrom: a@b.se\n\nbody\n');
     const headers = parseSubmittedHeaders(raw);
     expect(headers.eol).toBe('\n');

@@ -7,8 +7,35 @@
 
 /** Elements whose content is not rendered as children (void elements, replaced and form controls). */
 const NO_CHILDREN = new Set([
-  'AREA', 'BASE', 'BR', 'COL', 'EMBED', 'HR', 'IMG', 'INPUT', 'LINK', 'META', 'PARAM', 'SOURCE', 'TRACK', 'WBR',
-  'SELECT', 'TEXTAREA', 'OPTION', 'OPTGROUP', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO', 'CANVAS', 'PROGRESS', 'METER', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT',
+  'AREA',
+  'BASE',
+  'BR',
+  'COL',
+  'EMBED',
+  'HR',
+  'IMG',
+  'INPUT',
+  'LINK',
+  'META',
+  'PARAM',
+  'SOURCE',
+  'TRACK',
+  'WBR',
+  'SELECT',
+  'TEXTAREA',
+  'OPTION',
+  'OPTGROUP',
+  'IFRAME',
+  'OBJECT',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'PROGRESS',
+  'METER',
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
 ]);
 
 /** Ancestors a click inside of would also activate, or whose content model takes no extra button. */

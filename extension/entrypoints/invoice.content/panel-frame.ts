@@ -65,10 +65,7 @@ export function frameIsPlainlyVisible(host: HTMLElement, frame: HTMLIFrameElemen
  * mounts the frame, and reports to the frame, through the background, whether it is plainly visible.
  * Throws when the background refuses or does not answer: the caller shows the problem by the button.
  */
-export async function openPanelFrame(
-  view: PanelView,
-  options: { signal: AbortSignal; onClosed: () => void; onFailed: (reason: string) => void },
-): Promise<PanelFrame> {
+export async function openPanelFrame(view: PanelView, options: { signal: AbortSignal; onClosed: () => void; onFailed: (reason: string) => void }): Promise<PanelFrame> {
   const opened = (await browser.runtime.sendMessage({ type: 'panel.open', view })) as { ok: true; data: { token: string } } | { ok: false; error: { message: string } } | undefined;
   if (!opened) throw new Error('The extension did not answer.');
   if (!opened.ok) throw new Error(opened.error.message);

@@ -36,8 +36,7 @@ function AppPasswordItem({ item, onRevoked }: { item: AppPasswordView; onRevoked
         <div>
           <strong id={headingId}>{item.name}</strong>
           <p class="muted small">
-            {t('createdAt', { when: formatDateTime(item.createdAt, t.locale) })} ·{' '}
-            {item.lastUsedAt ? t('lastUsed', { when: formatDateTime(item.lastUsedAt, t.locale) }) : t('neverUsed')}
+            {t('createdAt', { when: formatDateTime(item.createdAt, t.locale) })} · {item.lastUsedAt ? t('lastUsed', { when: formatDateTime(item.lastUsedAt, t.locale) }) : t('neverUsed')}
           </p>
         </div>
         {!confirming && (

@@ -81,7 +81,7 @@ export function DiagnosisReport({ result, onApplySuggestion }: Props) {
         <div class="suggestion notice info">
           <strong>{t('test.suggestionFound')}</strong>
           <p>
-              {suggestion.host} · {t('test.port', { port: suggestion.port })} · {securityName(suggestion.security)}
+            {suggestion.host} · {t('test.port', { port: suggestion.port })} · {securityName(suggestion.security)}
           </p>
           <div class="actions">
             <button type="button" data-testid="test-suggestion" onClick={() => onApplySuggestion(suggestion)}>

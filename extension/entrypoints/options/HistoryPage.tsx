@@ -78,13 +78,7 @@ export function HistoryPage() {
         </button>
       </div>
       <div class="filters card" role="search">
-        <SelectField
-          label={t('history.status')}
-          value={filter}
-          options={FILTERS.map((f) => ({ value: f, label: t(`history.filter.${f}`) }))}
-          onChange={setFilter}
-          testId="history-filter-status"
-        />
+        <SelectField label={t('history.status')} value={filter} options={FILTERS.map((f) => ({ value: f, label: t(`history.filter.${f}`) }))} onChange={setFilter} testId="history-filter-status" />
         <TextField label={t('history.search')} type="search" value={query} onInput={setQuery} hint={t('history.searchHint')} testId="history-search" />
       </div>
       {error && <ErrorNotice error={error} />}

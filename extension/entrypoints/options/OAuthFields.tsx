@@ -23,8 +23,25 @@ export function AppOnlyFields({ value, onChange, idPrefix, hasSavedSecret, error
   return (
     <div class="stack">
       <div class="grid-2">
-        <TextField label={t('app.tenant')} value={value.tenantId} onInput={(tenantId) => onChange({ ...value, tenantId })} hint={t('app.tenantHint')} error={errors?.tenantId} testId={`${idPrefix}-tenant`} spellcheck={false} required />
-        <TextField label={t('app.clientId')} value={value.clientId} onInput={(clientId) => onChange({ ...value, clientId })} error={errors?.clientId} testId={`${idPrefix}-client-id`} spellcheck={false} required />
+        <TextField
+          label={t('app.tenant')}
+          value={value.tenantId}
+          onInput={(tenantId) => onChange({ ...value, tenantId })}
+          hint={t('app.tenantHint')}
+          error={errors?.tenantId}
+          testId={`${idPrefix}-tenant`}
+          spellcheck={false}
+          required
+        />
+        <TextField
+          label={t('app.clientId')}
+          value={value.clientId}
+          onInput={(clientId) => onChange({ ...value, clientId })}
+          error={errors?.clientId}
+          testId={`${idPrefix}-client-id`}
+          spellcheck={false}
+          required
+        />
       </div>
       <TextField
         label={t('app.clientSecret')}
@@ -61,7 +78,15 @@ export function DelegatedClientFields({ provider, value, onChange, idPrefix, has
       )}
       {provider === 'microsoft' ? (
         <div class="grid-2">
-          <TextField label={t('delegated.tenant')} value={value.tenantId} onInput={(tenantId) => onChange({ ...value, tenantId })} hint={t('delegated.tenantHint')} placeholder="common" testId={`${idPrefix}-tenant`} spellcheck={false} />
+          <TextField
+            label={t('delegated.tenant')}
+            value={value.tenantId}
+            onInput={(tenantId) => onChange({ ...value, tenantId })}
+            hint={t('delegated.tenantHint')}
+            placeholder="common"
+            testId={`${idPrefix}-tenant`}
+            spellcheck={false}
+          />
           <TextField label={t('delegated.clientId')} value={value.clientId} onInput={(clientId) => onChange({ ...value, clientId })} testId={`${idPrefix}-client-id`} spellcheck={false} />
         </div>
       ) : (

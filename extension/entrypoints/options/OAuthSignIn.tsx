@@ -191,7 +191,14 @@ export function OAuthSignIn({ profileId, provider, account, again, autoStart, on
 
       {(state.phase === 'expired' || state.phase === 'failed') && (
         <div class="stack tight">
-          <div class="notice error" role="alert" tabIndex={-1} ref={focusTarget} data-testid="oauth-problem" data-code={state.phase === 'failed' ? (state.view?.problem?.code ?? state.reason) : 'expired'}>
+          <div
+            class="notice error"
+            role="alert"
+            tabIndex={-1}
+            ref={focusTarget}
+            data-testid="oauth-problem"
+            data-code={state.phase === 'failed' ? (state.view?.problem?.code ?? state.reason) : 'expired'}
+          >
             <strong>
               {state.phase === 'expired'
                 ? t('signIn.expired')

@@ -15,14 +15,18 @@ type Role = 'admin' | 'member';
 /** One device: what it is, when it paired and was last used, when it expires, and Revoke. */
 function DeviceList({ devices, onRevoke, testId }: { devices: DeviceView[]; onRevoke: (device: DeviceView) => void; testId: string }) {
   const t = useTranslator(peopleStrings);
-  if (devices.length === 0) return <p class="muted" data-testid={`${testId}-empty`}>{t('devices.none')}</p>;
+  if (devices.length === 0)
+    return (
+      <p class="muted" data-testid={`${testId}-empty`}>
+        {t('devices.none')}
+      </p>
+    );
   return (
     <ul class="device-list stack tight" data-testid={testId}>
       {devices.map((device) => (
         <li key={device.id} class="spread device" data-testid="device-item" data-id={device.id}>
           <div>
-            <strong>{device.name}</strong>{' '}
-            {device.current && <span class="badge default">{t('devices.this')}</span>}
+            <strong>{device.name}</strong> {device.current && <span class="badge default">{t('devices.this')}</span>}
             <p class="muted">
               {t('devices.paired', { date: formatDate(device.createdAt, t.locale) })} ·{' '}
               {device.lastUsedAt ? t('devices.lastUsed', { date: formatDateTime(device.lastUsedAt, t.locale) }) : t('devices.neverUsed')}
@@ -56,7 +60,12 @@ function PairingCodePanel({ code, email }: { code: PairingCodeView; email: strin
         <button
           type="button"
           class="secondary"
-          onClick={() => void navigator.clipboard?.writeText(code.code).then(() => setCopied(true), () => undefined)}
+          onClick={() =>
+            void navigator.clipboard?.writeText(code.code).then(
+              () => setCopied(true),
+              () => undefined,
+            )
+          }
         >
           {copied ? t('code.copied') : t('code.copy')}
         </button>
@@ -108,22 +117,14 @@ function PersonCard({ person, isMe, onChanged }: { person: UserWithAllowancesVie
         <div class="stack tight">
           <h3 id={headingId}>
             {person.name ? `${person.name} · ` : ''}
-            {person.email}{' '}
-            {person.role === 'admin' && <span class="badge admin">{common('badge.admin')}</span>}{' '}
-            {isMe && <span class="badge default">{t('you')}</span>}
+            {person.email} {person.role === 'admin' && <span class="badge admin">{common('badge.admin')}</span>} {isMe && <span class="badge default">{t('you')}</span>}
           </h3>
         </div>
         <div class="actions">
           <button type="button" data-testid="person-code" onClick={() => void makeCode()}>
             {t('person.code')}
           </button>
-          <button
-            type="button"
-            class="secondary"
-            data-testid="person-devices"
-            aria-expanded={devices !== undefined}
-            onClick={() => (devices ? setDevices(undefined) : void loadDevices())}
-          >
+          <button type="button" class="secondary" data-testid="person-devices" aria-expanded={devices !== undefined} onClick={() => (devices ? setDevices(undefined) : void loadDevices())}>
             {devices ? t('person.hideDevices') : t('person.devices')}
           </button>
           {!isMe && !confirmRemove && (

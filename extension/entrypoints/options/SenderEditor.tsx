@@ -294,32 +294,33 @@ export function SenderEditor({ id }: { id: string }) {
     const tested = serverFingerprint({ ...draft!, server });
     // Unchanged settings: test what is saved. Changed ones are tested before saving, with the saved
     // password unless a new one was typed (the relay looks it up by `profileId`; it never gives it back).
-    const answer = serverChanged || server !== draft!.server
-      ? await sendRequest({
-          type: 'profiles.diagnose',
-          profile: {
-            profileId: id,
-            name: draft!.name,
-            scope: draft!.company ? 'company' : 'personal',
-            fromAddress: draft!.fromAddress.trim(),
-            ...(draft!.fromName.trim() ? { fromName: draft!.fromName.trim() } : {}),
-            smtp: {
-              host: server.host.trim(),
-              port: server.port,
-              security: server.security,
-              ...(server.security === 'none' && server.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}),
-              minTlsVersion: draft!.minTlsVersion,
-              ciphers: draft!.ciphers,
-              ...(draft!.ehloName.trim() ? { ehloName: draft!.ehloName.trim() } : {}),
+    const answer =
+      serverChanged || server !== draft!.server
+        ? await sendRequest({
+            type: 'profiles.diagnose',
+            profile: {
+              profileId: id,
+              name: draft!.name,
+              scope: draft!.company ? 'company' : 'personal',
+              fromAddress: draft!.fromAddress.trim(),
+              ...(draft!.fromName.trim() ? { fromName: draft!.fromName.trim() } : {}),
+              smtp: {
+                host: server.host.trim(),
+                port: server.port,
+                security: server.security,
+                ...(server.security === 'none' && server.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}),
+                minTlsVersion: draft!.minTlsVersion,
+                ciphers: draft!.ciphers,
+                ...(draft!.ehloName.trim() ? { ehloName: draft!.ehloName.trim() } : {}),
+              },
+              // OAuth2: the relay fetches a token for these settings (app-only) or uses the saved sign-in.
+              auth: authBody(draft!.method, draft!.username, draft!.password, draft!.oauth),
+              allowOtherSender: draft!.allowOtherSender,
+              allowedSenders: lines(draft!.allowedSenders),
             },
-            // OAuth2: the relay fetches a token for these settings (app-only) or uses the saved sign-in.
-            auth: authBody(draft!.method, draft!.username, draft!.password, draft!.oauth),
-            allowOtherSender: draft!.allowOtherSender,
-            allowedSenders: lines(draft!.allowedSenders),
-          },
-          language,
-        })
-      : await sendRequest({ type: 'profiles.test', id, language });
+            language,
+          })
+        : await sendRequest({ type: 'profiles.test', id, language });
     setTesting(false);
     if (answer.ok) setTest({ result: answer.data, fingerprint: tested });
     else setTestError(answer.error);
@@ -358,11 +359,7 @@ export function SenderEditor({ id }: { id: string }) {
   // The relay reuses the saved password only for the saved username, of a sender that had one, and
   // only on the server it was entered for (issue 14: another host or port needs it typed again).
   const serverMoved = draft.server.host.trim().toLowerCase() !== original.server.host.toLowerCase() || draft.server.port !== original.server.port;
-  const passwordRequiredForTest =
-    draft.method === 'password' &&
-    serverChanged &&
-    !draft.password &&
-    (draft.username.trim() !== original.username || savedMethod !== 'password' || serverMoved);
+  const passwordRequiredForTest = draft.method === 'password' && serverChanged && !draft.password && (draft.username.trim() !== original.username || savedMethod !== 'password' || serverMoved);
   const secretRequiredForTest = draft.method === 'microsoft_app' && serverChanged && !draft.oauth.clientSecret && savedMethod !== 'microsoft_app';
   const testBlocked = passwordRequiredForTest || secretRequiredForTest || untestable;
   return (
@@ -392,9 +389,34 @@ export function SenderEditor({ id }: { id: string }) {
           <legend class="section-title">{t('editor.section.sender')}</legend>
           <div class="grid-2">
             <TextField label={t('editor.name')} value={draft.name} onInput={(name) => update({ name })} hint={t('editor.nameHint')} error={fieldErrors.name} testId="editor-name" required />
-            <TextField label={t('wizard.fromName')} value={draft.fromName} onInput={(fromName) => update({ fromName })} hint={t('wizard.fromNameHint')} error={fieldErrors.fromName} testId="editor-from-name" />
-            <TextField label={t('wizard.email')} type="email" value={draft.fromAddress} onInput={(fromAddress) => update({ fromAddress })} error={fieldErrors.fromAddress} testId="editor-from-address" spellcheck={false} required />
-            <TextField label={t('editor.replyTo')} type="email" value={draft.replyTo} onInput={(replyTo) => update({ replyTo })} hint={t('editor.replyToHint')} error={fieldErrors.replyTo} testId="editor-reply-to" spellcheck={false} />
+            <TextField
+              label={t('wizard.fromName')}
+              value={draft.fromName}
+              onInput={(fromName) => update({ fromName })}
+              hint={t('wizard.fromNameHint')}
+              error={fieldErrors.fromName}
+              testId="editor-from-name"
+            />
+            <TextField
+              label={t('wizard.email')}
+              type="email"
+              value={draft.fromAddress}
+              onInput={(fromAddress) => update({ fromAddress })}
+              error={fieldErrors.fromAddress}
+              testId="editor-from-address"
+              spellcheck={false}
+              required
+            />
+            <TextField
+              label={t('editor.replyTo')}
+              type="email"
+              value={draft.replyTo}
+              onInput={(replyTo) => update({ replyTo })}
+              hint={t('editor.replyToHint')}
+              error={fieldErrors.replyTo}
+              testId="editor-reply-to"
+              spellcheck={false}
+            />
           </div>
         </fieldset>
 
@@ -404,7 +426,15 @@ export function SenderEditor({ id }: { id: string }) {
           <SignInMethodPicker value={draft.method} onChange={(method) => update({ method })} idPrefix="editor" disabled={!manageable} />
           {draft.method === 'password' && (
             <div class="grid-2">
-              <TextField label={t('server.username')} value={draft.username} onInput={(username) => update({ username })} error={fieldErrors.auth} testId="editor-username" spellcheck={false} required />
+              <TextField
+                label={t('server.username')}
+                value={draft.username}
+                onInput={(username) => update({ username })}
+                error={fieldErrors.auth}
+                testId="editor-username"
+                spellcheck={false}
+                required
+              />
               <TextField
                 label={t('wizard.password')}
                 type="password"
@@ -418,9 +448,25 @@ export function SenderEditor({ id }: { id: string }) {
           )}
           {draft.method === 'microsoft_app' && (
             <>
-              {savedMethod === 'microsoft_app' && profile.auth.type === 'oauth2' && <SenderSignIn profile={{ ...profile, auth: profile.auth }} manageable={manageable} onChanged={() => void reloadProfile()} />}
-              <AppOnlyFields value={draft.oauth} onChange={(oauth) => update({ oauth })} idPrefix="editor" hasSavedSecret={savedMethod === 'microsoft_app' && profile.auth.type === 'oauth2' && profile.auth.hasClientSecret} />
-              <TextField label={o('app.mailbox')} value={draft.username} onInput={(username) => update({ username })} hint={o('app.mailboxHint')} error={fieldErrors.auth} testId="editor-app-mailbox" spellcheck={false} required />
+              {savedMethod === 'microsoft_app' && profile.auth.type === 'oauth2' && (
+                <SenderSignIn profile={{ ...profile, auth: profile.auth }} manageable={manageable} onChanged={() => void reloadProfile()} />
+              )}
+              <AppOnlyFields
+                value={draft.oauth}
+                onChange={(oauth) => update({ oauth })}
+                idPrefix="editor"
+                hasSavedSecret={savedMethod === 'microsoft_app' && profile.auth.type === 'oauth2' && profile.auth.hasClientSecret}
+              />
+              <TextField
+                label={o('app.mailbox')}
+                value={draft.username}
+                onInput={(username) => update({ username })}
+                hint={o('app.mailboxHint')}
+                error={fieldErrors.auth}
+                testId="editor-app-mailbox"
+                spellcheck={false}
+                required
+              />
             </>
           )}
           {isDelegated(draft.method) && (
@@ -460,11 +506,26 @@ export function SenderEditor({ id }: { id: string }) {
                 hint={t('editor.ciphersHint')}
                 testId="editor-ciphers"
               />
-              <TextField label={t('editor.ehlo')} value={draft.ehloName} onInput={(ehloName) => update({ ehloName })} hint={t('editor.ehloHint')} error={fieldErrors.ehloName} testId="editor-ehlo" spellcheck={false} />
+              <TextField
+                label={t('editor.ehlo')}
+                value={draft.ehloName}
+                onInput={(ehloName) => update({ ehloName })}
+                hint={t('editor.ehloHint')}
+                error={fieldErrors.ehloName}
+                testId="editor-ehlo"
+                spellcheck={false}
+              />
             </div>
           </details>
           <div class="actions">
-            <button type="button" class="secondary" data-testid="editor-test" disabled={testing || testBlocked} aria-describedby={testBlocked ? 'editor-test-blocked' : undefined} onClick={() => void runTest()}>
+            <button
+              type="button"
+              class="secondary"
+              data-testid="editor-test"
+              disabled={testing || testBlocked}
+              aria-describedby={testBlocked ? 'editor-test-blocked' : undefined}
+              onClick={() => void runTest()}
+            >
               {testing ? t('senders.testing') : t('senders.test')}
             </button>
             {testBlocked && (
@@ -481,14 +542,22 @@ export function SenderEditor({ id }: { id: string }) {
               </span>
             )}
           </div>
-          <div class="live" aria-live="polite">{testing && <p class="testing">{t('wizard.testing', { host: draft.server.host })}</p>}</div>
+          <div class="live" aria-live="polite">
+            {testing && <p class="testing">{t('wizard.testing', { host: draft.server.host })}</p>}
+          </div>
           {testError && <ErrorNotice error={testError} />}
           {test && !testing && <DiagnosisReport result={test.result} onApplySuggestion={takeSuggestion} />}
         </fieldset>
 
         <fieldset class="card stack" disabled={!manageable}>
           <legend class="section-title">{t('editor.section.rules')}</legend>
-          <CheckField label={t('editor.allowOther')} hint={t('editor.allowOtherHint')} checked={draft.allowOtherSender} onChange={(allowOtherSender) => update({ allowOtherSender })} testId="editor-allow-other" />
+          <CheckField
+            label={t('editor.allowOther')}
+            hint={t('editor.allowOtherHint')}
+            checked={draft.allowOtherSender}
+            onChange={(allowOtherSender) => update({ allowOtherSender })}
+            testId="editor-allow-other"
+          />
           {draft.allowOtherSender && (
             <div class="stack nested">
               <TextField
@@ -529,8 +598,27 @@ export function SenderEditor({ id }: { id: string }) {
         <fieldset class="card stack" disabled={!manageable}>
           <legend class="section-title">{t('editor.section.sites')}</legend>
           <div class="grid-2">
-            <TextField label={t('editor.sites')} multiline rows={3} value={draft.sites} onInput={(sites) => update({ sites })} hint={t('editor.sitesHint')} error={fieldErrors.sites} testId="editor-sites" spellcheck={false} />
-            <TextField label={t('editor.projects')} multiline rows={3} value={draft.projects} onInput={(projects) => update({ projects })} hint={t('editor.projectsHint')} error={fieldErrors.projects} testId="editor-projects" />
+            <TextField
+              label={t('editor.sites')}
+              multiline
+              rows={3}
+              value={draft.sites}
+              onInput={(sites) => update({ sites })}
+              hint={t('editor.sitesHint')}
+              error={fieldErrors.sites}
+              testId="editor-sites"
+              spellcheck={false}
+            />
+            <TextField
+              label={t('editor.projects')}
+              multiline
+              rows={3}
+              value={draft.projects}
+              onInput={(projects) => update({ projects })}
+              hint={t('editor.projectsHint')}
+              error={fieldErrors.projects}
+              testId="editor-projects"
+            />
           </div>
         </fieldset>
 
@@ -558,8 +646,25 @@ export function SenderEditor({ id }: { id: string }) {
             {draft.sentCopy.enabled && (
               <div class="stack nested">
                 <div class="grid-server">
-                  <TextField label={t('editor.imapHost')} value={draft.sentCopy.host} onInput={(host) => updateSent({ host })} error={fieldErrors['sent.host']} testId="editor-imap-host" spellcheck={false} required />
-                  <TextField label={t('server.port')} type="number" inputMode="numeric" value={String(draft.sentCopy.port || '')} onInput={(port) => updateSent({ port: Number(port) || 0 })} error={fieldErrors['sent.port']} testId="editor-imap-port" required />
+                  <TextField
+                    label={t('editor.imapHost')}
+                    value={draft.sentCopy.host}
+                    onInput={(host) => updateSent({ host })}
+                    error={fieldErrors['sent.host']}
+                    testId="editor-imap-host"
+                    spellcheck={false}
+                    required
+                  />
+                  <TextField
+                    label={t('server.port')}
+                    type="number"
+                    inputMode="numeric"
+                    value={String(draft.sentCopy.port || '')}
+                    onInput={(port) => updateSent({ port: Number(port) || 0 })}
+                    error={fieldErrors['sent.port']}
+                    testId="editor-imap-port"
+                    required
+                  />
                 </div>
                 <SelectField
                   label={t('server.security')}
@@ -570,7 +675,14 @@ export function SenderEditor({ id }: { id: string }) {
                 />
                 <div class="grid-2">
                   <TextField label={t('editor.imapFolder')} value={draft.sentCopy.folder} onInput={(folder) => updateSent({ folder })} hint={t('editor.imapFolderHint')} testId="editor-imap-folder" />
-                  <TextField label={t('server.username')} value={draft.sentCopy.username} onInput={(username) => updateSent({ username })} hint={t('editor.imapLoginHint')} testId="editor-imap-username" spellcheck={false} />
+                  <TextField
+                    label={t('server.username')}
+                    value={draft.sentCopy.username}
+                    onInput={(username) => updateSent({ username })}
+                    hint={t('editor.imapLoginHint')}
+                    testId="editor-imap-username"
+                    spellcheck={false}
+                  />
                   <TextField
                     label={t('wizard.password')}
                     type="password"

@@ -31,8 +31,18 @@ export function OAuthStatusLine({ auth }: { auth: OAuth2AuthView }) {
 /** The badge a sender's heading carries while it cannot send for want of a sign-in. */
 export function OAuthBadge({ auth }: { auth: OAuth2AuthView }) {
   const t = useTranslator(oauthStrings);
-  if (auth.status === 'sign_in_again') return <span class="badge admin" data-testid="sender-badge-sign-in-again">{t('status.badgeSignInAgain')}</span>;
-  if (auth.status === 'sign_in_required') return <span class="badge admin" data-testid="sender-badge-not-signed-in">{t('status.badgeNotSignedIn')}</span>;
+  if (auth.status === 'sign_in_again')
+    return (
+      <span class="badge admin" data-testid="sender-badge-sign-in-again">
+        {t('status.badgeSignInAgain')}
+      </span>
+    );
+  if (auth.status === 'sign_in_required')
+    return (
+      <span class="badge admin" data-testid="sender-badge-not-signed-in">
+        {t('status.badgeNotSignedIn')}
+      </span>
+    );
   return null;
 }
 

@@ -133,7 +133,8 @@ export function SenderWizard() {
     setDiscovering(false);
     let found: Discovered;
     if (answer.ok) found = readDiscovery(address, answer.data);
-    else if (answer.error.code === 'not_found') found = discoverLocally(address); // a relay without discovery yet
+    else if (answer.error.code === 'not_found')
+      found = discoverLocally(address); // a relay without discovery yet
     else return setError(answer.error);
     foundForAddress.current = undefined;
     applyDiscovered(found, address);
@@ -267,18 +268,15 @@ export function SenderWizard() {
             {t('wizard.address.heading')}
           </h3>
           <p class="muted">{t('wizard.address.lead')}</p>
+          <TextField label={t('wizard.email')} type="email" value={email} onInput={setEmail} error={emailError} testId="wizard-email" autocomplete="email" spellcheck={false} required />
           <TextField
-            label={t('wizard.email')}
-            type="email"
-            value={email}
-            onInput={setEmail}
-            error={emailError}
-            testId="wizard-email"
-            autocomplete="email"
-            spellcheck={false}
-            required
+            label={t('wizard.fromName')}
+            value={fromName}
+            onInput={(value) => ((fromNameTouched.current = true), setFromName(value))}
+            hint={t('wizard.fromNameHint')}
+            testId="wizard-from-name"
+            autocomplete="name"
           />
-          <TextField label={t('wizard.fromName')} value={fromName} onInput={(value) => ((fromNameTouched.current = true), setFromName(value))} hint={t('wizard.fromNameHint')} testId="wizard-from-name" autocomplete="name" />
           {error && <ErrorNotice error={error} />}
           <div class="actions">
             <button type="submit" data-testid="wizard-continue" disabled={discovering}>
@@ -332,7 +330,9 @@ export function SenderWizard() {
             <>
               <PasswordAdvice discovered={discovered} />
               <TextField
-                label={discovered.auth[0] === 'app_password' ? t('wizard.appPassword') : discovered.auth[0] === 'smtp_token' || discovered.auth[0] === 'api_key' ? t('wizard.token') : t('wizard.password')}
+                label={
+                  discovered.auth[0] === 'app_password' ? t('wizard.appPassword') : discovered.auth[0] === 'smtp_token' || discovered.auth[0] === 'api_key' ? t('wizard.token') : t('wizard.password')
+                }
                 type={showPassword ? 'text' : 'password'}
                 value={password}
                 onInput={setPassword}
@@ -431,9 +431,7 @@ export function SenderWizard() {
                 <fieldset class="stack save-options">
                   <legend>{t('wizard.saveOptions')}</legend>
                   <CheckField label={t('wizard.makeDefault')} hint={t('wizard.makeDefaultHint')} checked={makeDefault} onChange={setMakeDefault} testId="wizard-default" />
-                  {isAdmin && (
-                    <CheckField label={t('wizard.companyWide')} hint={t('wizard.companyWideHint')} checked={companyWide} onChange={setCompanyWide} testId="wizard-company" />
-                  )}
+                  {isAdmin && <CheckField label={t('wizard.companyWide')} hint={t('wizard.companyWideHint')} checked={companyWide} onChange={setCompanyWide} testId="wizard-company" />}
                 </fieldset>
               ) : (
                 <p class="muted" id="save-needs-test">
@@ -486,10 +484,26 @@ function PasswordAdvice({ discovered }: { discovered: Discovered }) {
   const preferred = discovered.auth[0] ?? 'password';
   return (
     <div class="stack tight">
-      {preferred === 'app_password' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.appPassword', { provider })}</p>}
-      {preferred === 'smtp_token' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.smtpToken', { provider })}</p>}
-      {preferred === 'api_key' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.apiKey', { provider })}</p>}
-      {preferred === 'oauth2' && <p class="notice warn" data-testid="wizard-auth-advice">{o('method.oauthOnly', { provider })}</p>}
+      {preferred === 'app_password' && (
+        <p class="notice info" data-testid="wizard-auth-advice">
+          {t('auth.appPassword', { provider })}
+        </p>
+      )}
+      {preferred === 'smtp_token' && (
+        <p class="notice info" data-testid="wizard-auth-advice">
+          {t('auth.smtpToken', { provider })}
+        </p>
+      )}
+      {preferred === 'api_key' && (
+        <p class="notice info" data-testid="wizard-auth-advice">
+          {t('auth.apiKey', { provider })}
+        </p>
+      )}
+      {preferred === 'oauth2' && (
+        <p class="notice warn" data-testid="wizard-auth-advice">
+          {o('method.oauthOnly', { provider })}
+        </p>
+      )}
     </div>
   );
 }

@@ -72,8 +72,7 @@ function SenderCard({ profile, onChanged }: { profile: ProfileView; onChanged: (
             <span class={`badge ${profile.scope}`} data-testid={`sender-badge-${profile.scope}`}>
               {common(profile.scope === 'company' ? 'badge.company' : 'badge.personal')}
             </span>{' '}
-            {profile.isDefault && <span class="badge default">{common('badge.default')}</span>}{' '}
-            {profile.isFallback && <span class="badge default">{t('senders.fallback')}</span>}{' '}
+            {profile.isDefault && <span class="badge default">{common('badge.default')}</span>} {profile.isFallback && <span class="badge default">{t('senders.fallback')}</span>}{' '}
             {profile.auth.type === 'oauth2' && <OAuthBadge auth={profile.auth} />}
           </h3>
           <p class="sender-line" data-testid="sender-from">
@@ -132,7 +131,9 @@ function SenderCard({ profile, onChanged }: { profile: ProfileView; onChanged: (
           </div>
         </div>
       )}
-      <div class="live" aria-live="polite">{result && <DiagnosisReport result={result} />}</div>
+      <div class="live" aria-live="polite">
+        {result && <DiagnosisReport result={result} />}
+      </div>
       {error && <ErrorNotice error={error} />}
     </li>
   );

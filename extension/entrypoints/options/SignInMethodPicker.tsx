@@ -20,8 +20,7 @@ export function SignInMethodPicker({ value, onChange, fitting = SIGN_IN_METHODS,
   const [showAll, setShowAll] = useState(false);
   const shown = showAll || !fitting.includes(value) ? [...fitting, ...SIGN_IN_METHODS.filter((m) => !fitting.includes(m))] : fitting;
   const hidden = SIGN_IN_METHODS.length - shown.length;
-  const label = (method: SignInMethod) =>
-    ({ password: t('method.password'), microsoft: t('method.microsoft'), google: t('method.google'), microsoft_app: t('method.microsoftApp') })[method];
+  const label = (method: SignInMethod) => ({ password: t('method.password'), microsoft: t('method.microsoft'), google: t('method.google'), microsoft_app: t('method.microsoftApp') })[method];
   const hint = (method: SignInMethod) =>
     ({ password: t('method.passwordHint'), microsoft: t('method.microsoftHint'), google: t('method.googleHint'), microsoft_app: t('method.microsoftAppHint') })[method];
   return (
@@ -29,15 +28,7 @@ export function SignInMethodPicker({ value, onChange, fitting = SIGN_IN_METHODS,
       <legend>{t('method.legend')}</legend>
       {shown.map((method) => (
         <label key={method} class={`choice ${value === method ? 'chosen' : ''}`}>
-          <input
-            type="radio"
-            name={`${groupId}-method`}
-            value={method}
-            checked={value === method}
-            disabled={disabled}
-            data-testid={`${idPrefix}-method-${method}`}
-            onChange={() => onChange(method)}
-          />
+          <input type="radio" name={`${groupId}-method`} value={method} checked={value === method} disabled={disabled} data-testid={`${idPrefix}-method-${method}`} onChange={() => onChange(method)} />
           <span>
             <strong>{label(method)}</strong>
             {method === recommended && <span class="badge default method-recommended">{t('method.recommended')}</span>}

@@ -100,8 +100,7 @@ export function SitesPage() {
       if (result.ok) setRecipes(result.data);
       setRecipeError(result.ok ? result.data.companyError : result.error);
     });
-  const recipeAction = (request: Parameters<typeof sendRequest>[0]) =>
-    void sendRequest(request).then((result) => (result.ok ? loadRecipes() : setRecipeError(result.error)));
+  const recipeAction = (request: Parameters<typeof sendRequest>[0]) => void sendRequest(request).then((result) => (result.ok ? loadRecipes() : setRecipeError(result.error)));
 
   useEffect(() => {
     refresh();
@@ -186,7 +185,17 @@ export function SitesPage() {
       <form class="card stack" onSubmit={add} aria-labelledby="add-site-title">
         <h3 id="add-site-title">{t('sites.addTitle')}</h3>
         <div class="inline-form">
-          <TextField label={t('sites.addLabel')} value={address} onInput={setAddress} hint={t('sites.addHint')} error={addError} testId="site-add-url" placeholder="https://app.example.com" spellcheck={false} required />
+          <TextField
+            label={t('sites.addLabel')}
+            value={address}
+            onInput={setAddress}
+            hint={t('sites.addHint')}
+            error={addError}
+            testId="site-add-url"
+            placeholder="https://app.example.com"
+            spellcheck={false}
+            required
+          />
           <button type="submit" data-testid="site-add">
             {t('sites.add')}
           </button>

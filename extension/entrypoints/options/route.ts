@@ -2,14 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 /** The options page's sections; each is a link (`#/senders/new`), so the popup and bookmarks can open one. */
 export type Route =
-  | { page: 'senders' }
-  | { page: 'sender-new' }
-  | { page: 'sender-edit'; id: string }
-  | { page: 'sites' }
-  | { page: 'templates' }
-  | { page: 'history' }
-  | { page: 'people' }
-  | { page: 'apps' };
+  { page: 'senders' } | { page: 'sender-new' } | { page: 'sender-edit'; id: string } | { page: 'sites' } | { page: 'templates' } | { page: 'history' } | { page: 'people' } | { page: 'apps' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);

@@ -153,12 +153,8 @@ function PanelFrame() {
           </div>
         </div>
       )}
-      {state.kind === 'open' && host && state.view.kind === 'document' && (
-        <SendPanel found={state.view.document} host={host} signal={controller.signal} onClose={close} />
-      )}
-      {state.kind === 'open' && host && state.view.kind === 'list' && (
-        <BulkPanel documents={state.view.documents} host={host} signal={controller.signal} onClose={close} />
-      )}
+      {state.kind === 'open' && host && state.view.kind === 'document' && <SendPanel found={state.view.document} host={host} signal={controller.signal} onClose={close} />}
+      {state.kind === 'open' && host && state.view.kind === 'list' && <BulkPanel documents={state.view.documents} host={host} signal={controller.signal} onClose={close} />}
     </>
   );
 }

@@ -120,8 +120,7 @@ function SenderSection({ profiles }: { profiles: ProfileView[] | undefined }) {
       <h2 id="sender-heading">{t('sender.heading')}</h2>
       {sender ? (
         <p data-testid="popup-sender">
-          <span class="sender-line">{senderLine(sender)}</span>{' '}
-          <span class={`badge ${sender.scope}`}>{common(sender.scope === 'company' ? 'badge.company' : 'badge.personal')}</span>
+          <span class="sender-line">{senderLine(sender)}</span> <span class={`badge ${sender.scope}`}>{common(sender.scope === 'company' ? 'badge.company' : 'badge.personal')}</span>
         </p>
       ) : (
         <div class="stack tight">
@@ -199,12 +198,7 @@ function ConnectedView({ state, onDisconnected }: { state: ConnectionState; onDi
       <SiteSection />
       <RecentSends messages={messages} />
       <footer class="popup-footer">
-        <button
-          type="button"
-          class="secondary"
-          data-testid="disconnect"
-          onClick={() => void sendRequest({ type: 'connection.forget' }).then((r) => r.ok && onDisconnected(r.data))}
-        >
+        <button type="button" class="secondary" data-testid="disconnect" onClick={() => void sendRequest({ type: 'connection.forget' }).then((r) => r.ok && onDisconnected(r.data))}>
           {t('disconnect')}
         </button>
       </footer>

@@ -60,7 +60,6 @@ function poolTimeouts(timeoutMs: number) {
   };
 }
 
-
 // Columns aliased to the row types' field names, so rows need no mapping code.
 const USER_COLUMNS = `users.id, users.email, users.name, users.role, users.created_at AS "createdAt"`;
 const PROFILE_COLUMNS = `id, owner_id AS "ownerId", scope, data, secrets, created_at AS "createdAt", updated_at AS "updatedAt",
@@ -126,8 +125,7 @@ export class PostgresStore implements Store {
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
       // BIGINT (epoch ms) as numbers: every value we store fits in 2^53.
       types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
       },
     });
     // An idle client's error (database restarted) must not crash the relay; the next query reconnects.
@@ -136,8 +134,7 @@ export class PostgresStore implements Store {
     // answers them 503 store_unavailable (store-errors.ts), and a mail server's ECONNREFUSED stays its own.
     const query = this.pool.query.bind(this.pool) as (...args: unknown[]) => unknown;
     const connect = this.pool.connect.bind(this.pool) as (...args: unknown[]) => unknown;
-    const marked = (result: unknown) =>
-      result instanceof Promise ? result.catch((error: unknown) => Promise.reject(markStoreError(error))) : result;
+    const marked = (result: unknown) => (result instanceof Promise ? result.catch((error: unknown) => Promise.reject(markStoreError(error))) : result);
     (this.pool as { query: unknown }).query = (...args: unknown[]) => marked(query(...args));
     (this.pool as { connect: unknown }).connect = (...args: unknown[]) => marked(connect(...args));
   }
@@ -157,9 +154,7 @@ export class PostgresStore implements Store {
       // Another instance may be migrating: wait for it longer than a query may take.
       await client.query({ text: 'SELECT pg_advisory_lock($1)', values: [MIGRATION_LOCK], query_timeout: 300_000 } as pg.QueryConfig);
       if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
-      await client.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
-      );
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
       const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
       const files = readdirSync(MIGRATIONS_DIR)
         .filter((f) => /^\d{3}_.+\.sql$/.test(f))
@@ -199,9 +194,7 @@ export class PostgresStore implements Store {
   async checkWritable(): Promise<void> {
     this.storageFailure.check();
     // A standby (after a failover, or a misconfigured URL) answers queries but takes no write.
-    const { rows } = await this.pool.query<{ readOnly: boolean }>(
-      `SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS "readOnly"`,
-    );
+    const { rows } = await this.pool.query<{ readOnly: boolean }>(`SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS "readOnly"`);
     if (rows[0]?.readOnly) throw Object.assign(new Error('the database is read-only'), { code: '25006' });
   }
 
@@ -236,9 +229,7 @@ export class PostgresStore implements Store {
       await client.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
       const first = Number((await client.query('SELECT count(*) AS n FROM users')).rows[0].n) === 0;
       const row = { ...user, role: first ? ('admin' as const) : user.role };
-      await client.query('INSERT INTO users (id, email, name, role, created_at) VALUES ($1, $2, $3, $4, $5)', [
-        row.id, row.email, row.name, row.role, row.createdAt,
-      ]);
+      await client.query('INSERT INTO users (id, email, name, role, created_at) VALUES ($1, $2, $3, $4, $5)', [row.id, row.email, row.name, row.role, row.createdAt]);
       return row;
     });
   }
@@ -252,9 +243,7 @@ export class PostgresStore implements Store {
   }
 
   async createToken(token: { hash: string; userId: string; device: string; createdAt: number }): Promise<void> {
-    await this.pool.query('INSERT INTO tokens (hash, user_id, device, created_at) VALUES ($1, $2, $3, $4)', [
-      token.hash, token.userId, token.device, token.createdAt,
-    ]);
+    await this.pool.query('INSERT INTO tokens (hash, user_id, device, created_at) VALUES ($1, $2, $3, $4)', [token.hash, token.userId, token.device, token.createdAt]);
   }
 
   async getUserByTokenHash(hash: string, now: number): Promise<UserRow | undefined> {
@@ -285,15 +274,25 @@ export class PostgresStore implements Store {
   }
 
   async insertProfile(row: ProfileRow): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO profiles (id, owner_id, scope, data, secrets, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [row.id, row.ownerId, row.scope, row.data, row.secrets, row.createdAt, row.updatedAt],
-    );
+    await this.pool.query('INSERT INTO profiles (id, owner_id, scope, data, secrets, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      row.id,
+      row.ownerId,
+      row.scope,
+      row.data,
+      row.secrets,
+      row.createdAt,
+      row.updatedAt,
+    ]);
   }
 
   async updateProfile(row: ProfileRow): Promise<void> {
     await this.pool.query('UPDATE profiles SET owner_id = $2, scope = $3, data = $4, secrets = $5, updated_at = $6 WHERE id = $1', [
-      row.id, row.ownerId, row.scope, row.data, row.secrets, row.updatedAt,
+      row.id,
+      row.ownerId,
+      row.scope,
+      row.data,
+      row.secrets,
+      row.updatedAt,
     ]);
   }
 
@@ -306,12 +305,7 @@ export class PostgresStore implements Store {
   }
 
   async listProfilesVisibleTo(userId: string): Promise<ProfileRow[]> {
-    return (
-      await this.pool.query<ProfileRow>(
-        `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE scope = 'company' OR owner_id = $1 ORDER BY scope DESC, created_at`,
-        [userId],
-      )
-    ).rows;
+    return (await this.pool.query<ProfileRow>(`SELECT ${PROFILE_COLUMNS} FROM profiles WHERE scope = 'company' OR owner_id = $1 ORDER BY scope DESC, created_at`, [userId])).rows;
   }
 
   async listAllProfiles(): Promise<ProfileRow[]> {
@@ -324,15 +318,18 @@ export class PostgresStore implements Store {
     await this.transaction(async (client) => {
       const row = changes.insert;
       if (row) {
-        await client.query(
-          'INSERT INTO profiles (id, owner_id, scope, data, secrets, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-          [row.id, row.ownerId, row.scope, row.data, row.secrets, row.createdAt, row.updatedAt],
-        );
+        await client.query('INSERT INTO profiles (id, owner_id, scope, data, secrets, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          row.id,
+          row.ownerId,
+          row.scope,
+          row.data,
+          row.secrets,
+          row.createdAt,
+          row.updatedAt,
+        ]);
       }
       for (const u of changes.update) {
-        await client.query('UPDATE profiles SET owner_id = $2, scope = $3, data = $4, secrets = $5, updated_at = $6 WHERE id = $1', [
-          u.id, u.ownerId, u.scope, u.data, u.secrets, u.updatedAt,
-        ]);
+        await client.query('UPDATE profiles SET owner_id = $2, scope = $3, data = $4, secrets = $5, updated_at = $6 WHERE id = $1', [u.id, u.ownerId, u.scope, u.data, u.secrets, u.updatedAt]);
       }
     });
   }
@@ -351,10 +348,7 @@ export class PostgresStore implements Store {
   }
 
   async getSenderAllowances(userId: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ pattern: string }>(
-      'SELECT pattern FROM sender_allowances WHERE user_id = $1 ORDER BY created_at, pattern',
-      [userId],
-    );
+    const { rows } = await this.pool.query<{ pattern: string }>('SELECT pattern FROM sender_allowances WHERE user_id = $1 ORDER BY created_at, pattern', [userId]);
     return rows.map((r) => r.pattern);
   }
 
@@ -362,9 +356,7 @@ export class PostgresStore implements Store {
     await this.transaction(async (client) => {
       await client.query('DELETE FROM sender_allowances WHERE user_id = $1', [userId]);
       for (const [i, pattern] of patterns.entries()) {
-        await client.query('INSERT INTO sender_allowances (user_id, pattern, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-          userId, pattern, now + i,
-        ]);
+        await client.query('INSERT INTO sender_allowances (user_id, pattern, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [userId, pattern, now + i]);
       }
     });
   }
@@ -376,19 +368,16 @@ export class PostgresStore implements Store {
       { table: 'profile_delivery_settings', idColumn: 'profile_id' },
       { table: 'oauth_access_tokens', idColumn: 'profile_id' },
     ];
-    const { rows } = await client.query<{ name: string | null }>(
-      'SELECT to_regclass(t.name)::text AS name FROM unnest($1::text[]) WITH ORDINALITY AS t(name, i) ORDER BY t.i',
-      [known.map((t) => t.table)],
-    );
+    const { rows } = await client.query<{ name: string | null }>('SELECT to_regclass(t.name)::text AS name FROM unnest($1::text[]) WITH ORDINALITY AS t(name, i) ORDER BY t.i', [
+      known.map((t) => t.table),
+    ]);
     return known.filter((_, i) => rows[i]?.name);
   }
 
   async listProfileSecrets(): Promise<{ table: string; profileId: string; secrets: string }[]> {
     const result: { table: string; profileId: string; secrets: string }[] = [];
     for (const { table, idColumn } of await this.profileSecretTables(this.pool)) {
-      const { rows } = await this.pool.query<{ id: string; secrets: string }>(
-        `SELECT ${idColumn} AS id, secrets FROM ${table} WHERE secrets IS NOT NULL`,
-      );
+      const { rows } = await this.pool.query<{ id: string; secrets: string }>(`SELECT ${idColumn} AS id, secrets FROM ${table} WHERE secrets IS NOT NULL`);
       result.push(...rows.map((r) => ({ table, profileId: r.id, secrets: r.secrets })));
     }
     return result;
@@ -400,9 +389,7 @@ export class PostgresStore implements Store {
     return this.transaction(async (client) => {
       let count = 0;
       for (const { table, idColumn } of await this.profileSecretTables(client)) {
-        const { rows } = await client.query<{ id: string; secrets: string }>(
-          `SELECT ${idColumn} AS id, secrets FROM ${table} WHERE secrets IS NOT NULL FOR UPDATE`,
-        );
+        const { rows } = await client.query<{ id: string; secrets: string }>(`SELECT ${idColumn} AS id, secrets FROM ${table} WHERE secrets IS NOT NULL FOR UPDATE`);
         for (const row of rows) {
           const next = rewrite({ table, profileId: row.id, secrets: row.secrets });
           if (next !== null && next !== row.secrets) {
@@ -481,19 +468,13 @@ export class PostgresStore implements Store {
       params,
     );
     if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map(toMessage) };
-    const existing = (
-      await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [
-        send.userId,
-        send.idempotencyKey,
-      ])
-    ).rows[0]!;
+    const existing = (await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [send.userId, send.idempotencyKey]))
+      .rows[0]!;
     return { kind: 'existing', messages: await this.messagesOfSend(this.pool, existing.id), sameRequest: existing.request_hash === send.requestHash };
   }
 
   async findSendByIdempotencyKey(userId: string, key: string): Promise<{ requestHash: string; messages: MessageRow[] } | undefined> {
-    const row = (
-      await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [userId, key])
-    ).rows[0];
+    const row = (await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [userId, key])).rows[0];
     return row ? { requestHash: row.request_hash, messages: await this.messagesOfSend(this.pool, row.id) } : undefined;
   }
 
@@ -538,11 +519,7 @@ export class PostgresStore implements Store {
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
-    await this.pool.query("UPDATE messages SET lease_until = $3 WHERE id = ANY($1::text[]) AND lease_owner = $2 AND status = 'sending'", [
-      ids,
-      owner,
-      until,
-    ]);
+    await this.pool.query("UPDATE messages SET lease_until = $3 WHERE id = ANY($1::text[]) AND lease_owner = $2 AND status = 'sending'", [ids, owner, until]);
   }
 
   finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
@@ -628,15 +605,11 @@ export class PostgresStore implements Store {
 
   async listAttemptsOfMessages(messageIds: string[]): Promise<AttemptRecord[]> {
     if (messageIds.length === 0) return [];
-    return (await this.pool.query<AttemptRecord>(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE message_id = ANY($1::text[]) ORDER BY id`, [messageIds]))
-      .rows;
+    return (await this.pool.query<AttemptRecord>(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE message_id = ANY($1::text[]) ORDER BY id`, [messageIds])).rows;
   }
 
   async readMessageBodyChunk(messageId: string, seq: number): Promise<Buffer | undefined> {
-    const { rows } = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM message_body_chunks WHERE message_id = $1 AND seq = $2', [
-      messageId,
-      seq,
-    ]);
+    const { rows } = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM message_body_chunks WHERE message_id = $1 AND seq = $2', [messageId, seq]);
     return rows[0]?.bytes;
   }
 
@@ -663,8 +636,7 @@ export class PostgresStore implements Store {
   }
 
   async getDeliverySettings(profileId: string): Promise<DeliverySettingsRow | undefined> {
-    return (await this.pool.query<DeliverySettingsRow>(`SELECT ${DELIVERY_SETTINGS_COLUMNS} FROM profile_delivery_settings WHERE profile_id = $1`, [profileId]))
-      .rows[0];
+    return (await this.pool.query<DeliverySettingsRow>(`SELECT ${DELIVERY_SETTINGS_COLUMNS} FROM profile_delivery_settings WHERE profile_id = $1`, [profileId])).rows[0];
   }
 
   async putDeliverySettings(row: Omit<DeliverySettingsRow, 'serverMaxBytes'>): Promise<void> {
@@ -694,10 +666,14 @@ export class PostgresStore implements Store {
   }
 
   async insertRecipe(row: RecipeRow): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO recipes (id, format_version, data, published_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [row.id, row.formatVersion, row.data, row.publishedBy, row.createdAt, row.updatedAt],
-    );
+    await this.pool.query('INSERT INTO recipes (id, format_version, data, published_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      row.id,
+      row.formatVersion,
+      row.data,
+      row.publishedBy,
+      row.createdAt,
+      row.updatedAt,
+    ]);
   }
 
   async deleteRecipe(id: string): Promise<boolean> {
@@ -729,7 +705,12 @@ export class PostgresStore implements Store {
 
   async createAppPassword(row: AppPasswordRow): Promise<void> {
     await this.pool.query('INSERT INTO app_passwords (id, user_id, name, hash, created_at, last_used_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-      row.id, row.userId, row.name, row.hash, row.createdAt, row.lastUsedAt,
+      row.id,
+      row.userId,
+      row.name,
+      row.hash,
+      row.createdAt,
+      row.lastUsedAt,
     ]);
   }
 
@@ -775,10 +756,16 @@ export class PostgresStore implements Store {
 
   async updateCustomer(row: CustomerRow): Promise<boolean> {
     try {
-      const result = await this.pool.query(
-        `UPDATE customers SET name = $2, name_key = $3, number = $4, number_key = $5, recipients = $6, updated_by = $7, updated_at = $8 WHERE id = $1`,
-        [row.id, row.name, row.nameKey, row.number, row.numberKey, row.recipients, row.updatedBy, row.updatedAt],
-      );
+      const result = await this.pool.query(`UPDATE customers SET name = $2, name_key = $3, number = $4, number_key = $5, recipients = $6, updated_by = $7, updated_at = $8 WHERE id = $1`, [
+        row.id,
+        row.name,
+        row.nameKey,
+        row.number,
+        row.numberKey,
+        row.recipients,
+        row.updatedBy,
+        row.updatedAt,
+      ]);
       return result.rowCount === 1;
     } catch (error) {
       // unique_violation: the new customer number is another entry's; the caller answers 409.
@@ -792,8 +779,7 @@ export class PostgresStore implements Store {
   }
 
   async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {
-    return (await this.pool.query<OAuthAccessTokenRow>(`SELECT ${OAUTH_ACCESS_TOKEN_COLUMNS} FROM oauth_access_tokens WHERE profile_id = $1`, [profileId]))
-      .rows[0];
+    return (await this.pool.query<OAuthAccessTokenRow>(`SELECT ${OAUTH_ACCESS_TOKEN_COLUMNS} FROM oauth_access_tokens WHERE profile_id = $1`, [profileId])).rows[0];
   }
 
   async putOAuthAccessToken(row: OAuthAccessTokenRow): Promise<void> {
@@ -824,13 +810,8 @@ export class PostgresStore implements Store {
       grant.refreshToken === null
         ? `(coalesce(secrets, '{}')::jsonb - 'refreshToken')::text`
         : `(coalesce(secrets, '{}')::jsonb || jsonb_build_object('refreshToken', $${params.push(grant.refreshToken)}::text))::text`;
-    const state =
-      (grant.state === undefined ? '' : `, oauth_state = $${params.push(grant.state)}`) +
-      (options.touchedAt === undefined ? '' : `, updated_at = $${params.push(options.touchedAt)}`);
-    const guard =
-      'ifRefreshTokenIs' in options
-        ? ` AND (coalesce(secrets, '{}')::jsonb ->> 'refreshToken') IS NOT DISTINCT FROM $${params.push(options.ifRefreshTokenIs ?? null)}::text`
-        : '';
+    const state = (grant.state === undefined ? '' : `, oauth_state = $${params.push(grant.state)}`) + (options.touchedAt === undefined ? '' : `, updated_at = $${params.push(options.touchedAt)}`);
+    const guard = 'ifRefreshTokenIs' in options ? ` AND (coalesce(secrets, '{}')::jsonb ->> 'refreshToken') IS NOT DISTINCT FROM $${params.push(options.ifRefreshTokenIs ?? null)}::text` : '';
     const result = await this.pool.query(`UPDATE profiles SET secrets = ${secrets}${state} WHERE id = $1${guard}`, params);
     return result.rowCount === 1;
   }
@@ -843,8 +824,22 @@ export class PostgresStore implements Store {
            poll_interval_ms, next_poll_at, problem_code, result, created_at, expires_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
         [
-          row.id, row.profileId, row.userId, row.provider, row.flow, row.status, row.stateHash, row.sealed, row.details,
-          row.pollIntervalMs, row.nextPollAt, row.problemCode, row.result, row.createdAt, row.expiresAt, row.updatedAt,
+          row.id,
+          row.profileId,
+          row.userId,
+          row.provider,
+          row.flow,
+          row.status,
+          row.stateHash,
+          row.sealed,
+          row.details,
+          row.pollIntervalMs,
+          row.nextPollAt,
+          row.problemCode,
+          row.result,
+          row.createdAt,
+          row.expiresAt,
+          row.updatedAt,
         ],
       );
     });
@@ -855,23 +850,15 @@ export class PostgresStore implements Store {
   }
 
   async claimOAuthSignInPoll(id: string, now: number, nextPollAt: number): Promise<boolean> {
-    const result = await this.pool.query(
-      "UPDATE oauth_sign_ins SET next_poll_at = $2, updated_at = $3 WHERE id = $1 AND status = 'pending' AND next_poll_at <= $3",
-      [id, nextPollAt, now],
-    );
+    const result = await this.pool.query("UPDATE oauth_sign_ins SET next_poll_at = $2, updated_at = $3 WHERE id = $1 AND status = 'pending' AND next_poll_at <= $3", [id, nextPollAt, now]);
     return result.rowCount === 1;
   }
 
   async setOAuthSignInPollInterval(id: string, pollIntervalMs: number, nextPollAt: number): Promise<void> {
-    await this.pool.query("UPDATE oauth_sign_ins SET poll_interval_ms = $2, next_poll_at = $3 WHERE id = $1 AND status = 'pending'", [
-      id, pollIntervalMs, nextPollAt,
-    ]);
+    await this.pool.query("UPDATE oauth_sign_ins SET poll_interval_ms = $2, next_poll_at = $3 WHERE id = $1 AND status = 'pending'", [id, pollIntervalMs, nextPollAt]);
   }
 
-  async finishOAuthSignIn(
-    id: string,
-    outcome: { status: 'signed_in' | 'failed' | 'expired'; problemCode: string | null; result: string | null; now: number },
-  ): Promise<boolean> {
+  async finishOAuthSignIn(id: string, outcome: { status: 'signed_in' | 'failed' | 'expired'; problemCode: string | null; result: string | null; now: number }): Promise<boolean> {
     const result = await this.pool.query(
       `UPDATE oauth_sign_ins SET status = $2, problem_code = $3, result = $4, next_poll_at = NULL, updated_at = $5
        WHERE id = $1 AND status = 'pending'`,

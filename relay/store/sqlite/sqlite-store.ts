@@ -44,7 +44,6 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 
 type Row = Record<string, unknown>;
 
-
 /** A `users` row as the store and the people store (relay/people/sqlite-people-store.ts) return it. */
 export function toUser(row: Row | undefined): UserRow | undefined {
   if (!row) return undefined;
@@ -119,10 +118,34 @@ function toAttempt(r: Row): AttemptRecord {
 
 /** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
 const MESSAGE_COLUMNS = [
-  'id', 'send_id', 'user_id', 'profile_id', 'message_id', 'envelope', 'summary', 'document_ref', 'documents', 'part_number',
-  'part_count', 'fallback', 'status', 'attempt_count', 'next_attempt_at', 'lease_owner', 'lease_until', 'last_reply',
-  'problem_code', 'sent_at', 'size_bytes', 'sent_copy_status', 'sent_copy_attempts', 'sent_copy_next_at', 'sent_copy_folder',
-  'sent_copy_error', 'created_at', 'updated_at',
+  'id',
+  'send_id',
+  'user_id',
+  'profile_id',
+  'message_id',
+  'envelope',
+  'summary',
+  'document_ref',
+  'documents',
+  'part_number',
+  'part_count',
+  'fallback',
+  'status',
+  'attempt_count',
+  'next_attempt_at',
+  'lease_owner',
+  'lease_until',
+  'last_reply',
+  'problem_code',
+  'sent_at',
+  'size_bytes',
+  'sent_copy_status',
+  'sent_copy_attempts',
+  'sent_copy_next_at',
+  'sent_copy_folder',
+  'sent_copy_error',
+  'created_at',
+  'updated_at',
 ]
   .map((column) => `messages.${column}`)
   .join(', ');
@@ -254,9 +277,7 @@ export class SqliteStore implements Store {
   /** Applies numbered migrations (`NNN_name.sql`) not yet recorded, each in its own transaction. */
   private migrate(): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-    const applied = new Set(
-      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-    );
+    const applied = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
     const files = readdirSync(MIGRATIONS_DIR)
       .filter((f) => /^\d{3}_.+\.sql$/.test(f))
       .sort();
@@ -264,10 +285,12 @@ export class SqliteStore implements Store {
       const version = Number(file.slice(0, 3));
       if (applied.has(version)) continue;
       const sql = readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
-      this.db.transaction(() => {
-        this.db.exec(sql);
-        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, Date.now());
-      }).immediate();
+      this.db
+        .transaction(() => {
+          this.db.exec(sql);
+          this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, Date.now());
+        })
+        .immediate();
     }
   }
 
@@ -305,14 +328,14 @@ export class SqliteStore implements Store {
   }
 
   async createUser(user: UserRow): Promise<UserRow> {
-    return this.db.transaction(() => {
-      const first = (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n === 0;
-      const row = { ...user, role: first ? 'admin' : user.role };
-      this.db
-        .prepare('INSERT INTO users (id, email, name, role, created_at) VALUES (@id, @email, @name, @role, @createdAt)')
-        .run(row);
-      return row;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const first = (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n === 0;
+        const row = { ...user, role: first ? 'admin' : user.role };
+        this.db.prepare('INSERT INTO users (id, email, name, role, created_at) VALUES (@id, @email, @name, @role, @createdAt)').run(row);
+        return row;
+      })
+      .immediate();
   }
 
   async getUserByEmail(email: string): Promise<UserRow | undefined> {
@@ -324,15 +347,11 @@ export class SqliteStore implements Store {
   }
 
   async createToken(token: { hash: string; userId: string; device: string; createdAt: number }): Promise<void> {
-    this.db
-      .prepare('INSERT INTO tokens (hash, user_id, device, created_at) VALUES (@hash, @userId, @device, @createdAt)')
-      .run(token);
+    this.db.prepare('INSERT INTO tokens (hash, user_id, device, created_at) VALUES (@hash, @userId, @device, @createdAt)').run(token);
   }
 
   async getUserByTokenHash(hash: string, now: number): Promise<UserRow | undefined> {
-    const row = this.statement(
-      'SELECT users.*, tokens.last_used_at AS token_last_used_at FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.hash = ?',
-    ).get(hash) as Row | undefined;
+    const row = this.statement('SELECT users.*, tokens.last_used_at AS token_last_used_at FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.hash = ?').get(hash) as Row | undefined;
     // `last_used_at` is kept to the minute: writing it on every request cost a write transaction
     // with an fsync (synchronous=FULL) per API call, the largest part of a send's accept latency.
     const lastUsedAt = row?.token_last_used_at as number | null | undefined;
@@ -347,16 +366,14 @@ export class SqliteStore implements Store {
   }
 
   async consumePairingCode(hash: string, now: number): Promise<UserRow | undefined> {
-    return this.db.transaction(() => {
-      const result = this.db
-        .prepare('UPDATE pairing_codes SET used_at = ? WHERE hash = ? AND used_at IS NULL AND expires_at > ?')
-        .run(now, hash, now);
-      if (result.changes !== 1) return undefined;
-      const row = this.db
-        .prepare('SELECT users.* FROM pairing_codes JOIN users ON users.id = pairing_codes.user_id WHERE pairing_codes.hash = ?')
-        .get(hash) as Row | undefined;
-      return toUser(row);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const result = this.db.prepare('UPDATE pairing_codes SET used_at = ? WHERE hash = ? AND used_at IS NULL AND expires_at > ?').run(now, hash, now);
+        if (result.changes !== 1) return undefined;
+        const row = this.db.prepare('SELECT users.* FROM pairing_codes JOIN users ON users.id = pairing_codes.user_id WHERE pairing_codes.hash = ?').get(hash) as Row | undefined;
+        return toUser(row);
+      })
+      .immediate();
   }
 
   async insertProfile(row: ProfileRow): Promise<void> {
@@ -369,9 +386,7 @@ export class SqliteStore implements Store {
   }
 
   async updateProfile(row: ProfileRow): Promise<void> {
-    this.db
-      .prepare('UPDATE profiles SET owner_id = @ownerId, scope = @scope, data = @data, secrets = @secrets, updated_at = @updatedAt WHERE id = @id')
-      .run(row);
+    this.db.prepare('UPDATE profiles SET owner_id = @ownerId, scope = @scope, data = @data, secrets = @secrets, updated_at = @updatedAt WHERE id = @id').run(row);
   }
 
   async deleteProfile(id: string): Promise<boolean> {
@@ -383,9 +398,7 @@ export class SqliteStore implements Store {
   }
 
   async listProfilesVisibleTo(userId: string): Promise<ProfileRow[]> {
-    const rows = this.db
-      .prepare("SELECT * FROM profiles WHERE scope = 'company' OR owner_id = ? ORDER BY scope DESC, created_at")
-      .all(userId) as Row[];
+    const rows = this.db.prepare("SELECT * FROM profiles WHERE scope = 'company' OR owner_id = ? ORDER BY scope DESC, created_at").all(userId) as Row[];
     return rows.map((r) => toProfile(r)!);
   }
 
@@ -398,13 +411,13 @@ export class SqliteStore implements Store {
       `INSERT INTO profiles (id, owner_id, scope, data, secrets, created_at, updated_at)
        VALUES (@id, @ownerId, @scope, @data, @secrets, @createdAt, @updatedAt)`,
     );
-    const update = this.db.prepare(
-      'UPDATE profiles SET owner_id = @ownerId, scope = @scope, data = @data, secrets = @secrets, updated_at = @updatedAt WHERE id = @id',
-    );
-    this.db.transaction(() => {
-      if (changes.insert) insert.run(changes.insert);
-      for (const row of changes.update) update.run(row);
-    }).immediate();
+    const update = this.db.prepare('UPDATE profiles SET owner_id = @ownerId, scope = @scope, data = @data, secrets = @secrets, updated_at = @updatedAt WHERE id = @id');
+    this.db
+      .transaction(() => {
+        if (changes.insert) insert.run(changes.insert);
+        for (const row of changes.update) update.run(row);
+      })
+      .immediate();
   }
 
   async lastFinishedDelivery(profileId: string): Promise<{ status: 'sent' | 'failed'; problemCode: string | null; at: number } | undefined> {
@@ -429,10 +442,12 @@ export class SqliteStore implements Store {
 
   async setSenderAllowances(userId: string, patterns: string[], now: number): Promise<void> {
     const insert = this.db.prepare('INSERT OR IGNORE INTO sender_allowances (user_id, pattern, created_at) VALUES (?, ?, ?)');
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM sender_allowances WHERE user_id = ?').run(userId);
-      patterns.forEach((pattern, i) => insert.run(userId, pattern, now + i));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM sender_allowances WHERE user_id = ?').run(userId);
+        patterns.forEach((pattern, i) => insert.run(userId, pattern, now + i));
+      })
+      .immediate();
   }
 
   /** Tables whose `secrets` column holds a profile's sealed secrets, with the column naming the profile. */
@@ -442,9 +457,7 @@ export class SqliteStore implements Store {
       { table: 'profile_delivery_settings', idColumn: 'profile_id' },
       { table: 'oauth_access_tokens', idColumn: 'profile_id' },
     ];
-    const present = new Set(
-      (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Row[]).map((r) => r.name as string),
-    );
+    const present = new Set((this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Row[]).map((r) => r.name as string));
     return known.filter((t) => present.has(t.table));
   }
 
@@ -464,21 +477,23 @@ export class SqliteStore implements Store {
     // free pages of a database written before secure_delete was on; the checkpoint then moves
     // everything out of the WAL file and truncates it.
     {
-      const changed = this.db.transaction(() => {
-        let count = 0;
-        for (const { table, idColumn } of this.profileSecretTables()) {
-          const rows = this.db.prepare(`SELECT ${idColumn} AS id, secrets FROM ${table} WHERE secrets IS NOT NULL`).all() as Row[];
-          const update = this.db.prepare(`UPDATE ${table} SET secrets = ? WHERE ${idColumn} = ?`);
-          for (const row of rows) {
-            const next = rewrite({ table, profileId: row.id as string, secrets: row.secrets as string });
-            if (next !== null && next !== row.secrets) {
-              update.run(next, row.id);
-              count++;
+      const changed = this.db
+        .transaction(() => {
+          let count = 0;
+          for (const { table, idColumn } of this.profileSecretTables()) {
+            const rows = this.db.prepare(`SELECT ${idColumn} AS id, secrets FROM ${table} WHERE secrets IS NOT NULL`).all() as Row[];
+            const update = this.db.prepare(`UPDATE ${table} SET secrets = ? WHERE ${idColumn} = ?`);
+            for (const row of rows) {
+              const next = rewrite({ table, profileId: row.id as string, secrets: row.secrets as string });
+              if (next !== null && next !== row.secrets) {
+                update.run(next, row.id);
+                count++;
+              }
             }
           }
-        }
-        return count;
-      }).immediate();
+          return count;
+        })
+        .immediate();
       try {
         this.db.exec('VACUUM');
       } catch {
@@ -512,15 +527,17 @@ export class SqliteStore implements Store {
     const batch = this.pendingSends.splice(0);
     const outcomes: ({ ok: true; value: EnqueueResult } | { ok: false; error: unknown })[] = [];
     try {
-      this.db.transaction(() => {
-        for (const { send } of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.writeSend(send) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
+      this.db
+        .transaction(() => {
+          for (const { send } of batch) {
+            try {
+              outcomes.push({ ok: true, value: this.writeSend(send) });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
           }
-        }
-      }).immediate();
+        })
+        .immediate();
     } catch (error) {
       this.storageFailure.note(error);
       for (const waiting of batch) waiting.reject(error);
@@ -542,9 +559,7 @@ export class SqliteStore implements Store {
 
   /** One send's rows; inside the batch's transaction, as a savepoint of its own. */
   private writeSend(send: NewSend): EnqueueResult {
-    const insertSend = this.statement(
-      'INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-    );
+    const insertSend = this.statement('INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES (?, ?, ?, ?, ?)');
     const insertMessage = this.statement(
       `INSERT INTO messages (id, send_id, user_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref,
          documents, part_number, part_count, fallback, status, attempts, attempt_count, next_attempt_at,
@@ -560,10 +575,7 @@ export class SqliteStore implements Store {
     // together, so two concurrent requests with one key cannot both insert.
     return this.db.transaction((): EnqueueResult => {
       if (send.idempotencyKey !== null) {
-        const existing = this.statement('SELECT id, request_hash FROM sends WHERE user_id = ? AND idempotency_key = ?').get(
-          send.userId,
-          send.idempotencyKey,
-        ) as Row | undefined;
+        const existing = this.statement('SELECT id, request_hash FROM sends WHERE user_id = ? AND idempotency_key = ?').get(send.userId, send.idempotencyKey) as Row | undefined;
         if (existing) {
           return {
             kind: 'existing',
@@ -604,9 +616,7 @@ export class SqliteStore implements Store {
   }
 
   async findSendByIdempotencyKey(userId: string, key: string): Promise<{ requestHash: string; messages: MessageRow[] } | undefined> {
-    const row = this.statement('SELECT id, request_hash FROM sends WHERE user_id = ? AND idempotency_key = ?').get(userId, key) as
-      | Row
-      | undefined;
+    const row = this.statement('SELECT id, request_hash FROM sends WHERE user_id = ? AND idempotency_key = ?').get(userId, key) as Row | undefined;
     return row ? { requestHash: row.request_hash as string, messages: this.messagesOfSend(row.id as string) } : undefined;
   }
 
@@ -637,10 +647,7 @@ export class SqliteStore implements Store {
     if (!found.waiting && !found.expired) return [];
     const params = [{ now, limit, owner, until: now + leaseMs }];
     // One transaction, the same rows: the claim takes exactly the ones recorded as interrupted.
-    const results = await this.outboxWrite([
-      ...(found.expired ? [{ sql: RECORD_INTERRUPTED_SQL, params: [{ now, limit }] }] : []),
-      { sql: CLAIM_SQL, params, all: true },
-    ]);
+    const results = await this.outboxWrite([...(found.expired ? [{ sql: RECORD_INTERRUPTED_SQL, params: [{ now, limit }] }] : []), { sql: CLAIM_SQL, params, all: true }]);
     const rows = results.at(-1) as Row[];
     const readBody = this.statement('SELECT raw FROM message_bodies WHERE message_id = ?').pluck();
     // No body row: stored in chunks (readMessageBodyChunk).
@@ -740,16 +747,12 @@ export class SqliteStore implements Store {
 
   async listAttemptsOfMessages(messageIds: string[]): Promise<AttemptRecord[]> {
     if (messageIds.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT * FROM attempts WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
-      .all(JSON.stringify(messageIds)) as Row[];
+    const rows = this.db.prepare(`SELECT * FROM attempts WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(messageIds)) as Row[];
     return rows.map(toAttempt);
   }
 
   async readMessageBodyChunk(messageId: string, seq: number): Promise<Buffer | undefined> {
-    const row = this.statement('SELECT bytes FROM message_body_chunks WHERE message_id = ? AND seq = ?').get(messageId, seq) as
-      | { bytes: Buffer }
-      | undefined;
+    const row = this.statement('SELECT bytes FROM message_body_chunks WHERE message_id = ? AND seq = ?').get(messageId, seq) as { bytes: Buffer } | undefined;
     return row?.bytes;
   }
 
@@ -774,10 +777,7 @@ export class SqliteStore implements Store {
     );
   }
 
-  async finishSentCopy(
-    id: string,
-    result: { status: SentCopyStatus; folder: string | null; error: string | null; nextAt: number | null },
-  ): Promise<void> {
+  async finishSentCopy(id: string, result: { status: SentCopyStatus; folder: string | null; error: string | null; nextAt: number | null }): Promise<void> {
     this.db
       .prepare(
         `UPDATE messages SET sent_copy_status = ?, sent_copy_folder = coalesce(?, sent_copy_folder), sent_copy_error = ?,
@@ -852,7 +852,12 @@ export class SqliteStore implements Store {
 
   async createAppPassword(row: AppPasswordRow): Promise<void> {
     this.statement('INSERT INTO app_passwords (id, user_id, name, hash, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      row.id, row.userId, row.name, row.hash, row.createdAt, row.lastUsedAt,
+      row.id,
+      row.userId,
+      row.name,
+      row.hash,
+      row.createdAt,
+      row.lastUsedAt,
     );
   }
 
@@ -950,10 +955,7 @@ export class SqliteStore implements Store {
   ): Promise<boolean> {
     // json_set / json_remove change one field of the secrets JSON and keep the others (the password,
     // the client secret) exactly as they are.
-    const secrets =
-      grant.refreshToken === null
-        ? "json_remove(coalesce(secrets, '{}'), '$.refreshToken')"
-        : "json_set(coalesce(secrets, '{}'), '$.refreshToken', @refreshToken)";
+    const secrets = grant.refreshToken === null ? "json_remove(coalesce(secrets, '{}'), '$.refreshToken')" : "json_set(coalesce(secrets, '{}'), '$.refreshToken', @refreshToken)";
     const state = (grant.state === undefined ? '' : ', oauth_state = @state') + (options.touchedAt === undefined ? '' : ', updated_at = @touchedAt');
     const guard = 'ifRefreshTokenIs' in options ? " AND json_extract(coalesce(secrets, '{}'), '$.refreshToken') IS @expected" : '';
     const result = this.db
@@ -963,17 +965,19 @@ export class SqliteStore implements Store {
   }
 
   async createOAuthSignIn(row: OAuthSignInRow): Promise<void> {
-    this.db.transaction(() => {
-      this.statement('DELETE FROM oauth_sign_ins WHERE profile_id = ?').run(row.profileId);
-      this.db
-        .prepare(
-          `INSERT INTO oauth_sign_ins (id, profile_id, user_id, provider, flow, status, state_hash, sealed, details,
+    this.db
+      .transaction(() => {
+        this.statement('DELETE FROM oauth_sign_ins WHERE profile_id = ?').run(row.profileId);
+        this.db
+          .prepare(
+            `INSERT INTO oauth_sign_ins (id, profile_id, user_id, provider, flow, status, state_hash, sealed, details,
              poll_interval_ms, next_poll_at, problem_code, result, created_at, expires_at, updated_at)
            VALUES (@id, @profileId, @userId, @provider, @flow, @status, @stateHash, @sealed, @details,
              @pollIntervalMs, @nextPollAt, @problemCode, @result, @createdAt, @expiresAt, @updatedAt)`,
-        )
-        .run(row);
-    }).immediate();
+          )
+          .run(row);
+      })
+      .immediate();
   }
 
   async getOAuthSignIn(id: string): Promise<OAuthSignInRow | undefined> {
@@ -982,23 +986,14 @@ export class SqliteStore implements Store {
   }
 
   async claimOAuthSignInPoll(id: string, now: number, nextPollAt: number): Promise<boolean> {
-    return (
-      this.db
-        .prepare("UPDATE oauth_sign_ins SET next_poll_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND next_poll_at <= ?")
-        .run(nextPollAt, now, id, now).changes === 1
-    );
+    return this.db.prepare("UPDATE oauth_sign_ins SET next_poll_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' AND next_poll_at <= ?").run(nextPollAt, now, id, now).changes === 1;
   }
 
   async setOAuthSignInPollInterval(id: string, pollIntervalMs: number, nextPollAt: number): Promise<void> {
-    this.db
-      .prepare("UPDATE oauth_sign_ins SET poll_interval_ms = ?, next_poll_at = ? WHERE id = ? AND status = 'pending'")
-      .run(pollIntervalMs, nextPollAt, id);
+    this.db.prepare("UPDATE oauth_sign_ins SET poll_interval_ms = ?, next_poll_at = ? WHERE id = ? AND status = 'pending'").run(pollIntervalMs, nextPollAt, id);
   }
 
-  async finishOAuthSignIn(
-    id: string,
-    outcome: { status: 'signed_in' | 'failed' | 'expired'; problemCode: string | null; result: string | null; now: number },
-  ): Promise<boolean> {
+  async finishOAuthSignIn(id: string, outcome: { status: 'signed_in' | 'failed' | 'expired'; problemCode: string | null; result: string | null; now: number }): Promise<boolean> {
     return (
       this.db
         .prepare(

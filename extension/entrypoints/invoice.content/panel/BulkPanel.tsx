@@ -41,9 +41,7 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
   const language: Language = documents[0]?.language ?? host.language;
   const [problem, setProblem] = useState<Problem | undefined>();
   const { profiles, profileId, setProfileId, template } = usePageSenders(host, signal, language, setProblem);
-  const [rows, setRows] = useState<Row[]>(() =>
-    documents.map((found) => ({ found, selected: found.recipients.length > 0, to: found.recipients[0] ?? '', idempotencyKey: newIdempotencyKey() })),
-  );
+  const [rows, setRows] = useState<Row[]>(() => documents.map((found) => ({ found, selected: found.recipients.length > 0, to: found.recipients[0] ?? '', idempotencyKey: newIdempotencyKey() })));
   const [running, setRunning] = useState(false);
   const [sentBefore, setSentBefore] = useState<Record<string, MessageView>>({});
   const fromRef = useRef<HTMLSelectElement>(null);
@@ -197,7 +195,12 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
                 </td>
                 <td>
                   {row.result && (
-                    <span class={`result ${row.result.state}`} data-testid="ownpost-bulk-result" data-state={row.result.state} title={row.result.state === 'error' ? row.result.problem.hint : undefined}>
+                    <span
+                      class={`result ${row.result.state}`}
+                      data-testid="ownpost-bulk-result"
+                      data-state={row.result.state}
+                      title={row.result.state === 'error' ? row.result.problem.hint : undefined}
+                    >
                       {row.result.state === 'queued' ? t('resultQueued') : row.result.state === 'sent' ? t('resultSent') : `${t('resultFailed')}: ${row.result.problem.message}`}
                     </span>
                   )}

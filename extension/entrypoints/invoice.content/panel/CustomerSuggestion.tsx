@@ -66,7 +66,12 @@ export function CustomerSuggestion({ found, language, current, disabled, signal,
     });
   }, []);
 
-  if (forgotten) return <p class="hint" data-testid="ownpost-customer-forgotten">{t('customerForgotten')}</p>;
+  if (forgotten)
+    return (
+      <p class="hint" data-testid="ownpost-customer-forgotten">
+        {t('customerForgotten')}
+      </p>
+    );
   if (!suggestion) return null;
   if (suggestion.source === 'page') {
     return (

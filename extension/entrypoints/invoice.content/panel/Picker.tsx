@@ -53,10 +53,7 @@ function listOf(picks: Picks) {
 }
 
 /** Turns the picked elements into a recipe: selectors for the whole page, or per row of a list. */
-export function recipeFromPicks(
-  picks: Picks,
-  options: { name: string; urlPattern: string; asList: boolean; placement?: PreviewPlacement },
-): RecipeInput | undefined {
+export function recipeFromPicks(picks: Picks, options: { name: string; urlPattern: string; asList: boolean; placement?: PreviewPlacement }): RecipeInput | undefined {
   const list = options.asList ? listOf(picks) : undefined;
   const fields: Partial<Record<RecipeField | RecipeExtraField, string>> = {};
   // `title` is where the button goes, only when the user chose "after an element I click".
@@ -217,9 +214,7 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
           signal={signal}
         />
       )}
-      {hover && (phase === 'picking' || extra) && (
-        <div class="highlight" style={{ top: `${hover.top}px`, left: `${hover.left}px`, width: `${hover.width}px`, height: `${hover.height}px` }} />
-      )}
+      {hover && (phase === 'picking' || extra) && <div class="highlight" style={{ top: `${hover.top}px`, left: `${hover.left}px`, width: `${hover.width}px`, height: `${hover.height}px` }} />}
       <div class="toolbar">
         <header>
           <h2>{t('pickerTitle')}</h2>
@@ -272,7 +267,13 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
             </label>
             <label>
               {t('recipePattern')}
-              <input type="text" data-testid="ownpost-recipe-pattern" value={urlPattern} disabled={phase !== 'review'} onInput={fromUser((e: Event) => setUrlPattern((e.currentTarget as HTMLInputElement).value))} />
+              <input
+                type="text"
+                data-testid="ownpost-recipe-pattern"
+                value={urlPattern}
+                disabled={phase !== 'review'}
+                onInput={fromUser((e: Event) => setUrlPattern((e.currentTarget as HTMLInputElement).value))}
+              />
             </label>
             <fieldset class="placement" data-testid="ownpost-placement">
               <legend>{tc('placementTitle')}</legend>
@@ -310,13 +311,25 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
             )}
             {listOf(picks) && (
               <label class="check">
-                <input type="checkbox" data-testid="ownpost-recipe-list" checked={asList} disabled={phase !== 'review'} onChange={fromUser((e: Event) => setAsList((e.currentTarget as HTMLInputElement).checked))} />
+                <input
+                  type="checkbox"
+                  data-testid="ownpost-recipe-list"
+                  checked={asList}
+                  disabled={phase !== 'review'}
+                  onChange={fromUser((e: Event) => setAsList((e.currentTarget as HTMLInputElement).checked))}
+                />
                 {t('listRecipe')}
               </label>
             )}
             {isAdmin && (
               <label class="check">
-                <input type="checkbox" data-testid="ownpost-recipe-share" checked={share} disabled={phase !== 'review'} onChange={fromUser((e: Event) => setShare((e.currentTarget as HTMLInputElement).checked))} />
+                <input
+                  type="checkbox"
+                  data-testid="ownpost-recipe-share"
+                  checked={share}
+                  disabled={phase !== 'review'}
+                  onChange={fromUser((e: Event) => setShare((e.currentTarget as HTMLInputElement).checked))}
+                />
                 {t('shareWithCompany')}
               </label>
             )}

@@ -12,25 +12,9 @@ import type { PanelHost } from '../panel-contract';
 import { templateValues, usePageSenders } from './use-page-senders';
 import { PageCapture } from './PageCapture';
 import { CustomerSuggestion, rememberCustomer } from './CustomerSuggestion';
-import {
-  deliveryProblem,
-  followMessage,
-  formMatchesDraft,
-  fromUser,
-  MAX_FILE_MB,
-  newIdempotencyKey,
-  problemOf,
-  readAddedFile,
-  type AddedFile,
-  type Problem,
-} from './panel-helpers';
+import { deliveryProblem, followMessage, formMatchesDraft, fromUser, MAX_FILE_MB, newIdempotencyKey, problemOf, readAddedFile, type AddedFile, type Problem } from './panel-helpers';
 
-type Phase =
-  | { kind: 'editing' }
-  | { kind: 'sending' }
-  | { kind: 'queued'; message: MessageView }
-  | { kind: 'sent'; message: MessageView }
-  | { kind: 'error'; problem: Problem };
+type Phase = { kind: 'editing' } | { kind: 'sending' } | { kind: 'queued'; message: MessageView } | { kind: 'sent'; message: MessageView } | { kind: 'error'; problem: Problem };
 
 interface Props {
   found: DetectedDocument;
@@ -309,15 +293,15 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
           )}
           {fileProblem && <p class="field-problem">{fileProblem}</p>}
           {host.capturePdf && (
-          <PageCapture
-            language={host.language}
-            hasPdfButton={Boolean(found.pdfButtonSelector)}
-            capture={host.capturePdf}
-            hasPdf={Boolean(found.pdfUrl && includeDocument) || files.some((file) => file.contentType === 'application/pdf')}
-            disabled={busy || done}
-            signal={signal}
-            onFile={({ route: _route, ...file }) => setFiles((current) => [...current, file])}
-          />
+            <PageCapture
+              language={host.language}
+              hasPdfButton={Boolean(found.pdfButtonSelector)}
+              capture={host.capturePdf}
+              hasPdf={Boolean(found.pdfUrl && includeDocument) || files.some((file) => file.contentType === 'application/pdf')}
+              disabled={busy || done}
+              signal={signal}
+              onFile={({ route: _route, ...file }) => setFiles((current) => [...current, file])}
+            />
           )}
         </div>
         <div class="actions">
@@ -328,13 +312,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
         </div>
       </form>
       {phase.kind !== 'editing' && phase.kind !== 'sending' && (
-        <div
-          class={`status ${phase.kind}`}
-          data-testid="ownpost-status"
-          data-state={phase.kind === 'queued' ? 'queued' : phase.kind === 'sent' ? 'sent' : 'error'}
-          role="status"
-          aria-live="polite"
-        >
+        <div class={`status ${phase.kind}`} data-testid="ownpost-status" data-state={phase.kind === 'queued' ? 'queued' : phase.kind === 'sent' ? 'sent' : 'error'} role="status" aria-live="polite">
           {phase.kind === 'queued' && (phase.message.status === 'deferred' ? t('deferred') : t('queued'))}
           {phase.kind === 'sent' && t('sent', { time: timeFormat.format(new Date(phase.message.sentAt ?? Date.now())), to: phase.message.to.join(', ') })}
           {phase.kind === 'error' && (
