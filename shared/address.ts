@@ -4,8 +4,8 @@
  *
  * Deliberately stricter than RFC 5322: we accept the addresses real people use in business mail and refuse
  * everything a second parser could read differently (quoted local parts, comments, groups, source routes,
- * IP literals, invisible characters). Almost every nodemailer address advisory
- * (see /work/shared/reference/security-and-delivery-facts.md) came from such a disagreement; the
+ * IP literals, invisible characters). Almost every nodemailer address advisory (GitHub security
+ * advisories of nodemailer/nodemailer) came from such a disagreement; the
  * regression tests in test/unit/address.test.ts are named after them.
  *
  * Runs in Node and in the browser extension: no `node:` imports, no Buffer, no DOM.

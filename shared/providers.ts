@@ -2,8 +2,7 @@
  * Built-in mail provider presets: where to submit mail (SMTP), where the Sent folder lives (IMAP),
  * what the username looks like and which credentials work.
  *
- * Source: /work/shared/reference/mail-facts.md §1 (November 2026), which draws on the Thunderbird ISPDB and
- * vendor help pages. Where the facts give a family such as `yahoo.*` or `hotmail.*`, the concrete domains are
+ * Sources (checked November 2026): the Thunderbird ISPDB and the providers' own help pages. Where the facts give a family such as `yahoo.*` or `hotmail.*`, the concrete domains are
  * the ones the Thunderbird ISPDB lists for that provider (ispdb/yahoo.com.xml, ispdb/hotmail.com.xml).
  * Nodemailer's bundled `well-known` list disagrees with these facts in several places (GMX, iCloud, Zoho EU,
  * Mailgun EU, Mailjet), so we keep our own table.

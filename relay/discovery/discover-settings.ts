@@ -1,6 +1,6 @@
 /**
- * `GET /v1/discover?email=`: suggested server settings for an address, in Thunderbird's order
- * (/work/shared/reference/mail-facts.md §4):
+ * `GET /v1/discover?email=`: suggested server settings for an address, in the order Thunderbird's
+ * account setup tries them:
  *
  * 1. the built-in provider table (shared/providers.ts), by the address's domain: no network at all;
  * 2. the domain's MX hosts, for custom domains hosted by a known provider (Microsoft 365, Google

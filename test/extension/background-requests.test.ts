@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The background's requests for the extension pages, end to end through a real relay (over HTTP, in
- * this process) and a real SMTP server: each message type reaches the endpoint DESIGN.md names and
+ * this process) and a real SMTP server: each message type reaches the relay endpoint it is for and
  * brings back its answer, or the relay's error with its code, to the page.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -273,6 +273,7 @@ describe('sending from the page', () => {
       panelFrame(),
     );
     expect(!result.ok && result.error.code).toBe('document_unavailable');
+    // A fixed wait on purpose: it proves a negative. A message sent anyway would reach the server within it.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.received.length).toBe(before);
   });

@@ -27,7 +27,7 @@ export interface ExtensionBrowser extends LaunchedChromium {
 }
 
 /**
- * Debian's Chromium on a fresh profile. Flags from reference/toolchain.md: the machine has no
+ * Debian's Chromium on a fresh profile. The flags: the test machine has no
  * network, so background networking is off; `--headless=new` because the old headless mode cannot
  * load extensions.
  */

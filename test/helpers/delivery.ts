@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { RelayConfig } from '../../relay/config';
 import { startTestRelay, testProfile, type TestRelay } from './test-relay';
+import { waitFor } from './wait-for';
 
 /**
  * A test relay for delivery tests: test SMTP and IMAP servers listen on random loopback ports,
@@ -18,13 +19,7 @@ export async function createProfile(t: TestRelay, token: string, port: number, o
 
 /** Polls GET /v1/messages/:id until `done` holds. */
 export async function waitForMessage(t: TestRelay, token: string, id: string, done: (m: any) => boolean, timeoutMs = 15_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await t.request('GET', `/v1/messages/${id}`, { token });
-    if (done(res.body)) return res.body;
-    if (Date.now() > deadline) throw new Error(`message ${id} never got there: ${JSON.stringify(res.body)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return waitFor(`message ${id} to get there`, async () => (await t.request('GET', `/v1/messages/${id}`, { token })).body, done, { timeoutMs, intervalMs: 50 });
 }
 
 export const isFinal = (m: { status: string }) => m.status === 'sent' || m.status === 'failed';

@@ -1,7 +1,6 @@
 /**
  * Debian's Firefox ESR with the e2e build of the extension (`npm run build:e2e:firefox`), driven by
- * puppeteer-core over WebDriver BiDi. Every fact and pitfall used here is in
- * /work/shared/reference/toolchain.md, "Firefox end to end"; the ones that shape this file:
+ * puppeteer-core over WebDriver BiDi. The facts and pitfalls that shape this file:
  * - the extension is installed as a temporary add-on from an absolute folder, and the pref
  *   `extensions.webextensions.uuids` fixes its `moz-extension://<uuid>` origin (for the manifest's gecko id);
  * - Firefox sends no load events for extension pages over BiDi: `openExtensionPage` starts the

@@ -11,6 +11,7 @@ import type { Role } from '../../relay/store/types';
 import { oauthEnv, startOAuthTokenServer, type OAuthTokenServer } from './oauth-token-server';
 import { startTestRelay, type TestRelay } from './test-relay';
 import { startXOAuth2SmtpServer, type XOAuth2SmtpServer } from './xoauth2-smtp-server';
+import { waitFor } from './wait-for';
 
 export const TENANT_ID = '0b7c2a45-1d7e-4c9a-9d1a-6f0e8a1b2c3d';
 export const APP_CLIENT_ID = '4d1f8c3e-2b6a-4e0f-9c7d-1a2b3c4d5e6f';
@@ -100,13 +101,8 @@ export async function sendMessage(relay: RelayLike, token: string, profileId: st
 }
 
 export async function waitForStatus(relay: RelayLike, token: string, id: string, wanted: string[], timeoutMs = 15_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await relay.request('GET', `/v1/messages/${id}`, { token });
-    if (wanted.includes(res.body.status)) return res.body;
-    if (Date.now() > deadline) throw new Error(`message ${id} stayed ${res.body.status}: ${JSON.stringify(res.body)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const read = async () => (await relay.request('GET', `/v1/messages/${id}`, { token })).body;
+  return waitFor(`message ${id} to be ${wanted.join(' or ')}`, read, (m) => wanted.includes(m.status), { timeoutMs, intervalMs: 50 });
 }
 
 /** Sends one message and waits until it is sent or failed. */

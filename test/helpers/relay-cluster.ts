@@ -12,6 +12,7 @@ import { databaseUrlWithSchema, dropSchema, freshSchemaName, TEST_DATABASE_URL }
 import { startRelayProcess, type RelayProcess } from './relay-process';
 import type { TestSmtpServer } from './smtp-server';
 import { testProfile } from './test-relay';
+import { waitFor } from './wait-for';
 
 export interface RelayCluster {
   token: string;
@@ -130,11 +131,12 @@ export function deliveryCounts(smtp: TestSmtpServer) {
 }
 
 export async function waitForDistinctMessages(smtp: TestSmtpServer, count: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (deliveryCounts(smtp).distinct < count) {
-    if (Date.now() > deadline) throw new Error(`only ${deliveryCounts(smtp).distinct} of ${count} messages arrived`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(
+    `${count} distinct messages to arrive`,
+    () => deliveryCounts(smtp),
+    (counts) => counts.distinct >= count,
+    { timeoutMs, intervalMs: 100 },
+  );
 }
 
 /** How many messages an instance reports as sent in its log. */

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { ReceivedMail, TestSmtpServer } from './smtp-server';
 import type { TestRelay } from './test-relay';
+import { waitFor } from './wait-for';
 
 /** Helpers for tests of the sender side (profiles, sender rules, fallback, address injection). */
 
@@ -24,13 +25,8 @@ export async function createProfile(t: TestRelay, token: string, body: Record<st
 }
 
 export async function waitForFinal(t: TestRelay, token: string, id: string, timeoutMs = 15_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await t.request('GET', `/v1/messages/${id}`, { token });
-    if (res.body?.status === 'sent' || res.body?.status === 'failed') return res.body;
-    if (Date.now() > deadline) throw new Error(`message ${id} stayed ${res.body?.status}: ${JSON.stringify(res.body)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const read = async () => (await t.request('GET', `/v1/messages/${id}`, { token })).body;
+  return waitFor(`message ${id} to be sent or failed`, read, (m) => m?.status === 'sent' || m?.status === 'failed', { timeoutMs, intervalMs: 50 });
 }
 
 /** Sends and waits until it is delivered; returns the message view and what the SMTP server received. */

@@ -1,6 +1,6 @@
 /**
- * Regression tests for nodemailer's address and header advisories (/work/shared/reference/
- * security-and-delivery-facts.md), one per class, through the API to a REAL SMTP server: the hostile
+ * Regression tests for nodemailer's address and header advisories (its GitHub security advisories),
+ * one per class, through the API to a REAL SMTP server: the hostile
  * input is refused in every field where an address enters (to, cc, from, replyTo; the profile's own
  * fields), nothing is queued, and a canary sent afterwards arrives alone — so nothing was injected or
  * redirected. Where a class has a harmless look-alike that must keep working, it is sent and the exact

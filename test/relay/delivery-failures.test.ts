@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProfile, isFinal, startDeliveryRelay, waitForMessage } from '../helpers/delivery';
 import { startSmtpServer, type TestSmtpOptions } from '../helpers/smtp-server';
 import type { TestRelay } from '../helpers/test-relay';
+import { waitFor } from '../helpers/wait-for';
 
 const USERS = { 'anna@firma.se': 'correct horse battery staple' };
 let t: TestRelay;
@@ -197,6 +198,7 @@ describe('delivery against servers that misbehave', () => {
     const id = await send(await createProfile(t, token, smtp.port), 'Faktura 1007');
     const done = await waitForMessage(t, token, id, isFinal);
     expect(done).toMatchObject({ status: 'failed', attemptCount: 1, problem: { code: 'ms_account_locked' } });
+    // A fixed wait on purpose: it proves a negative. A retry (a second sign-in) would happen within it.
     await new Promise((r) => setTimeout(r, 700));
     expect(logins).toBe(1);
   });
@@ -229,7 +231,12 @@ describe('pooled transports per profile', () => {
     expect(smtp.received).toHaveLength(3);
     expect(opened).toBe(1);
     expect(closed).toBe(0);
-    await new Promise((r) => setTimeout(r, 2000));
+    await waitFor(
+      'the idle connection to close',
+      () => closed,
+      (n) => n > 0,
+      { timeoutMs: 10_000 },
+    );
     expect(closed).toBe(1);
   });
 
@@ -270,6 +277,8 @@ describe('pooled transports per profile', () => {
     const settings = await t.request('PUT', `/v1/profiles/${profileId}/delivery`, { token, body: { messagesPerMinute: 3 } });
     expect(settings.body.effective).toMatchObject({ messagesPerMinute: 3 });
     const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => send(profileId, `Rate ${i}`)));
+    // A fixed wait on purpose: within it the first three go and the other two must not (their slot is
+    // about a minute away).
     await new Promise((r) => setTimeout(r, 1500));
     expect(smtp.received).toHaveLength(3);
     // The other two wait in the queue for a free slot (about a minute), without an attempt and

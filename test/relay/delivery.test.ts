@@ -115,6 +115,8 @@ describe('delivery through the sender’s own mailbox', () => {
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.code).toBe('idempotency_conflict');
     await waitForMessage(t, token, first.body.id, (m) => ['sent'].includes(m.status));
+    // A fixed wait on purpose: it proves a negative, so there is no condition to wait for. A duplicate
+    // delivery would reach the test server within it.
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.received).toHaveLength(1);
   });

@@ -349,6 +349,7 @@ describe('limits', () => {
       const { token: accomplice } = await relay.addUser('accomplice@firma.se', 'admin');
       expect((await guess('guess-4', accomplice)).status).toBe(429);
 
+      // A fixed wait on purpose: it waits out the 1 s lockout (Retry-After: 1) the relay must honour.
       await new Promise((resolve) => setTimeout(resolve, 1100));
       expect((await guess('guess-5')).body.problem.code).toBe('auth_failed'); // now 2 s
       const second = await guess('guess-6');
@@ -368,6 +369,8 @@ describe('limits', () => {
       const token = await user('admin');
       const [a, b] = await Promise.all([
         t.request('POST', '/v1/diagnose', { token, body: diagnoseBody(silent.port) }),
+        // Staggered so the second test starts while the first holds the user's slot (the silent
+        // server keeps it busy far longer than this).
         new Promise((resolve) => setTimeout(resolve, 100)).then(() => t.request('POST', '/v1/diagnose', { token, body: diagnoseBody(silent.port) })),
       ]);
       expect(a.status).toBe(200);

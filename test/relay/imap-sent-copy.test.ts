@@ -77,6 +77,8 @@ describe('copy to the Sent folder over IMAP (a real Dovecot)', () => {
     // A refused sign-in is not retried (repeated failures can lock the mailbox).
     expect(done.sentCopy.attempts).toBe(1);
     expect(done.sentCopy.error).toMatch(/IMAP 127\.0\.0\.1:\d+: .*(authentication|AUTHENTICATIONFAILED|Invalid credentials)/i);
+    // A fixed wait on purpose: it proves a negative. A second send or a retried sign-in would happen
+    // within it.
     await new Promise((r) => setTimeout(r, 800));
     expect(smtp.received.length - before).toBe(1);
     expect((await t.request('GET', `/v1/messages/${res.body.id}`, { token })).body.attemptCount).toBe(1);

@@ -19,6 +19,7 @@ import { hashSecretToken, newBearerToken } from '../../relay/auth/tokens';
 import { certs } from '../helpers/certs';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { mailboxProfile } from '../helpers/sender-rules';
+import { waitFor } from '../helpers/wait-for';
 
 const run = promisify(execFile);
 const BIN = path.resolve('relay/bin/ownpost.js');
@@ -113,13 +114,8 @@ function dataFolderBytes(dataDir: string, relay?: Relay): Buffer {
 async function sendThrough(request: Awaited<ReturnType<typeof openRelay>>['request'], token: string, profileId: string) {
   const res = await request('POST', '/v1/messages', token, { profileId, to: ['kund@exempel.se'], subject: 'after rotation' });
   expect(res.status, JSON.stringify(res.body)).toBe(202);
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const view = (await request('GET', `/v1/messages/${res.body.id}`, token)).body;
-    if (view.status === 'sent' || view.status === 'failed') return view;
-    if (Date.now() > deadline) throw new Error(`stuck: ${JSON.stringify(view)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const read = async () => (await request('GET', `/v1/messages/${res.body.id}`, token)).body;
+  return waitFor(`message ${res.body.id} to be sent or failed`, read, (view) => view.status === 'sent' || view.status === 'failed', { timeoutMs: 15_000, intervalMs: 50 });
 }
 
 /** A profile with an SMTP password and an IMAP password (delivery settings), both sealed. */

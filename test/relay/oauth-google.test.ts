@@ -146,6 +146,7 @@ describe('Google delegated sign-in (authorization code with PKCE)', () => {
     } finally {
       tokens.tokenLifetimeSeconds = 3600;
     }
+    // A fixed wait on purpose: it waits out the access token's 1 s lifetime, which the relay must honour.
     await new Promise((r) => setTimeout(r, 1_100));
     const refreshes = tokens.tokenRequests('refresh_token').length;
     expect((await sendAndWait(t, anna, profile.id)).status).toBe('sent');
@@ -173,6 +174,7 @@ describe('Google delegated sign-in (authorization code with PKCE)', () => {
     } finally {
       tokens.tokenLifetimeSeconds = 3600;
     }
+    // A fixed wait on purpose: it waits out the access token's 1 s lifetime, which the relay must honour.
     await new Promise((r) => setTimeout(r, 1_100));
     tokens.revokeRefreshTokens(account);
     const failed = await sendAndWait(t, anna, profile.id);

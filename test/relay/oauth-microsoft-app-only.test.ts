@@ -96,6 +96,7 @@ describe('Microsoft 365 app-only (client credentials)', () => {
       const attempts = smtp.attempts.length;
       expect((await sendAndWait(t, admin, profile.id)).status).toBe('sent');
       const firstToken = smtp.attempts.at(-1)!.accessToken;
+      // A fixed wait on purpose: it waits out the access token's 2 s lifetime, which the relay must honour.
       await new Promise((r) => setTimeout(r, 2_100));
       // The server now refuses the first token as expired, so only a new one can get through.
       expect(tokens.validateAccessToken(firstToken, MAILBOX)).toEqual({ ok: false, reason: 'expired' });

@@ -20,6 +20,7 @@ import {
 } from '../helpers/oauth-test-kit';
 import { testProfile, type TestRelay } from '../helpers/test-relay';
 import type { XOAuth2SmtpServer } from '../helpers/xoauth2-smtp-server';
+import { waitFor } from '../helpers/wait-for';
 
 const ACCOUNT = 'anna@firma.se';
 
@@ -134,6 +135,7 @@ describe('Microsoft 365 delegated sign-in (device code)', () => {
       for (let round = 1; round <= 2; round++) {
         // Let the access token expire; the token server retires each refresh token once used, so the
         // second round works only if the relay saved the refresh token the first one rotated to.
+        // A fixed wait on purpose: the relay must honour the token's lifetime.
         await new Promise((r) => setTimeout(r, 2_100));
         closePooledConnections(t, profile.id);
         expect((await sendAndWait(t, anna, profile.id)).status).toBe('sent');
@@ -155,6 +157,7 @@ describe('Microsoft 365 delegated sign-in (device code)', () => {
     } finally {
       tokens.tokenLifetimeSeconds = 3600;
     }
+    // A fixed wait on purpose: it waits out the access token's 1 s lifetime, which the relay must honour.
     await new Promise((r) => setTimeout(r, 1_100));
     // The user changed their password: Microsoft revokes the refresh tokens (AADSTS70008 and kin).
     tokens.revokeRefreshTokens(account);
@@ -193,9 +196,12 @@ describe('Microsoft 365 delegated sign-in (device code)', () => {
       const slow = await startSignIn(profile.id);
       // The old sign-in of this profile was replaced.
       expect((await t.request('GET', `/v1/oauth/sign-ins/${declined.body.id}`, { token: anna })).status).toBe(404);
-      await new Promise((r) => setTimeout(r, 1_100));
-      const after = await t.request('GET', `/v1/oauth/sign-ins/${slow.body.id}`, { token: anna });
-      expect(after.body).toMatchObject({ status: 'pending', pollIntervalSeconds: 6 });
+      const after = await waitFor(
+        'the relay to slow its polling down',
+        async () => (await t.request('GET', `/v1/oauth/sign-ins/${slow.body.id}`, { token: anna })).body,
+        (view) => view.pollIntervalSeconds === 6,
+      );
+      expect(after).toMatchObject({ status: 'pending', pollIntervalSeconds: 6 });
       expect(tokens.tokenRequests('urn:ietf:params:oauth:grant-type:device_code').at(-1)).toMatchObject({ error: 'slow_down' });
     } finally {
       tokens.deviceCodeSlowDownBelowSeconds = 0;

@@ -16,6 +16,7 @@ import { OWNPOST_BIN, startRelayProcess, type RelayProcess } from '../helpers/re
 import { appTransport, SERVER_CERT_FILE, SERVER_KEY_FILE, smtpDoorEnv } from '../helpers/smtp-door';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { testProfile } from '../helpers/test-relay';
+import { waitFor } from '../helpers/wait-for';
 
 const run = promisify(execFile);
 const MESSAGES = 10;
@@ -26,13 +27,14 @@ afterAll(async () => {
 
 /** The STARTTLS port the process logged once its door listened. */
 async function doorPort(relay: RelayProcess): Promise<number> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const match = /SMTP submission listening on 127\.0\.0\.1:(\d+) \(STARTTLS\)/.exec(relay.log());
-    if (match) return Number(match[1]);
-    if (Date.now() > deadline) throw new Error(`no SMTP listener in the log:\n${relay.log()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const listening = /SMTP submission listening on 127\.0\.0\.1:(\d+) \(STARTTLS\)/;
+  const log = await waitFor(
+    'the SMTP listener in the log',
+    () => relay.log(),
+    (text) => listening.test(text),
+    { timeoutMs: 20_000, intervalMs: 50 },
+  );
+  return Number(listening.exec(log)![1]);
 }
 
 describe('a relay process that dies after its 250', () => {

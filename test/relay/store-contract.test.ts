@@ -692,6 +692,7 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
       await store.instanceHeartbeat('dead-worker', { now: t0, deadAfterMs: 15_000, takeOver: false });
       expect(await store.instanceHeartbeat('live', { now: t0 + 1, deadAfterMs: 60_000, takeOver: true })).toEqual({ mayClaim: true, takenBack: 0 });
       expect(await store.getMessage(created.message.id)).toMatchObject({ leaseUntil: t0 + 300_000 });
+      // A fixed wait on purpose: the dead worker's last heartbeat must be older than deadAfterMs (10 ms).
       await new Promise((r) => setTimeout(r, 30));
       const found = await store.instanceHeartbeat('live', { now: t0 + 2, deadAfterMs: 10, takeOver: true });
       expect(found.takenBack).toBeGreaterThanOrEqual(1);

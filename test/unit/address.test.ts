@@ -495,7 +495,7 @@ describe('addressDomain, sameAddress, formatMailbox', () => {
   });
 });
 
-// One regression test per nodemailer advisory class (see shared/reference/security-and-delivery-facts.md).
+// One regression test per nodemailer advisory class (nodemailer's GitHub security advisories).
 describe('nodemailer advisory regressions', () => {
   it('GHSA-mm7p-fcc7-pg87: quoted local part containing another address is refused, not delivered inside', () => {
     const input = '"xclow3n@gmail.com x"@internal.domain';
