@@ -14,7 +14,7 @@ export function formatDate(iso: string | undefined, locale: string): string {
 }
 
 /**
- * Sizes in decimal kilobytes and megabytes, as mail providers state their limits (mail-facts §6),
+ * Sizes in decimal kilobytes and megabytes, as mail providers state their limits,
  * written the page's way (`1,3 MB` in Swedish, `10 Mt` in Finnish).
  */
 export function formatBytes(bytes: number, locale: string): string {

@@ -13,7 +13,7 @@ import type { DeliverySettingsRow } from '../store/types';
 
 /**
  * The size limit when nothing else is known: 10 MB after encoding fits about 7.3 MB of attachments
- * and is accepted by every common provider (mail-facts.md §6).
+ * and is accepted by every common provider (per their submission documentation).
  * @default 10_000_000
  */
 export const DEFAULT_MAX_MESSAGE_BYTES = 10_000_000;

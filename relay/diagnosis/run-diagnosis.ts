@@ -451,7 +451,7 @@ async function signIn(session: SmtpSession, mechanism: 'PLAIN' | 'LOGIN' | 'XOAU
   const command = `AUTH ${mechanism}`;
   let reply: SmtpReply;
   if ('accessToken' in credentials) {
-    // Google's and Microsoft's XOAUTH2: user=<mailbox>^Aauth=Bearer <token>^A^A (mail-facts.md §3).
+    // Google's and Microsoft's XOAUTH2: user=<mailbox>^Aauth=Bearer <token>^A^A (the providers' XOAUTH2 documentation).
     reply = await session.command(`AUTH XOAUTH2 ${b64(`user=${credentials.username}\u0001auth=Bearer ${credentials.accessToken}\u0001\u0001`)}`, step, command);
     // A refused token comes as a 334 with a JSON error first; an empty line asks for the final reply.
     if (reply.code === 334) reply = await session.command('', step, command);

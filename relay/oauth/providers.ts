@@ -1,5 +1,5 @@
 /**
- * What each kind of OAuth2 profile asks for and where (mail-facts.md §3): scopes, endpoints, and
+ * What each kind of OAuth2 profile asks for and where (per the providers' OAuth2 documentation): scopes, endpoints, and
  * which app registration a delegated sign-in uses.
  */
 import type { StoredOAuth2Auth } from '../profiles/profile-record';

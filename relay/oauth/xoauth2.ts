@@ -24,7 +24,7 @@ export const XOAUTH2_HANDLER = 'OWNPOST-XOAUTH2';
 
 /**
  * The initial client response of SASL XOAUTH2, base64 of `user=<mailbox>^Aauth=Bearer <token>^A^A`
- * (mail-facts.md §3). The mailbox is single-line by validation (zHeaderText), so it cannot add fields.
+ * (Google's and Microsoft's XOAUTH2 documentation). The mailbox is single-line by validation (zHeaderText), so it cannot add fields.
  */
 export function xoauth2InitialResponse(user: string, accessToken: string): string {
   return Buffer.from(`user=${user}\x01auth=Bearer ${accessToken}\x01\x01`, 'utf8').toString('base64');

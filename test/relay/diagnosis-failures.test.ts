@@ -1,6 +1,6 @@
 /**
  * Every catalogued failure a mail server can cause, caused by a real server behaving that way:
- * smtp-server answering the exact reply text of reference/mail-facts.md §2, a scripted server for
+ * smtp-server answering the exact reply text the providers send, a scripted server for
  * multi-line replies, raw sockets for greetings and hang-ups, TLS listeners with bad certificates,
  * a closed port, a port whose packets vanish, and a DNS server. Each test asserts the stage, the
  * problem code and the suggestion (or that there is none).

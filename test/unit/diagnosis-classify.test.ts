@@ -38,7 +38,7 @@ const mailFromFailure = (reply: string) => nodemailerError('EENVELOPE', 'MAIL FR
 const dataFailure = (reply: string) => nodemailerError('EMESSAGE', 'DATA', 'Message failed', reply);
 
 // ------------------------------------------------------------------------------------------------
-// One case per problem the classifier produces (reply strings from reference/mail-facts.md §2)
+// One case per problem the classifier produces (reply strings as the providers send them)
 
 interface Case {
   name: string;

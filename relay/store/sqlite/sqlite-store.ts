@@ -216,7 +216,7 @@ function toDeliverySettings(row: Row | undefined): DeliverySettingsRow | undefin
 
 /**
  * The embedded store. WAL with synchronous=FULL: a commit survives power loss, so "202" really means
- * "on disk" (security-and-delivery-facts.md: NORMAL can lose recent commits).
+ * "on disk" (SQLite's WAL documentation: synchronous=NORMAL can lose recent commits on power loss).
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
