@@ -68,7 +68,7 @@ export interface ProviderLimits {
   messagesPerMinute?: number;
   /**
    * Largest accepted message in bytes, counted in decimal megabytes (1 MB = 1,000,000 bytes) so we err on the
-   * small side; the server's EHLO SIZE is authoritative when present (as the providers publish it). Base64 makes attachments
+   * small side; the server's EHLO SIZE is authoritative when present. Base64 makes attachments
    * about 37% larger, so the raw attachment budget is roughly `maxMessageBytes / 1.37`.
    */
   maxMessageBytes?: number;
