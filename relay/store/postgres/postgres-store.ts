@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { markStoreError, RecentStorageFailure } from '../store-errors';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { migrateToLatest } from '../migrations/migrate-to-latest';
 import pg from 'pg';
 import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody } from '../types';
 import type { MessageStatus } from '../../../shared/schemas';
@@ -27,8 +26,6 @@ import type {
   Store,
   UserRow,
 } from '../types';
-
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Any fixed number: every relay instance takes this advisory lock while it migrates. */
 const MIGRATION_LOCK = 774_177_001;
@@ -144,43 +141,34 @@ export class PostgresStore implements Store {
 
   /** Connects and applies pending migrations. `schema` isolates tests sharing one database. */
   static async open(connectionString: string, options: { schema?: string; max?: number; timeoutMs?: number } = {}): Promise<PostgresStore> {
-    const store = new PostgresStore(connectionString, options);
-    await store.migrate(options.schema);
-    return store;
+    await PostgresStore.migrate(connectionString, options.schema);
+    return new PostgresStore(connectionString, options);
   }
 
-  private async migrate(schema?: string): Promise<void> {
-    const client = await this.pool.connect();
+  /**
+   * Applies pending migrations on a connection of its own, without the pool's timeouts (an index on
+   * a large outbox may take minutes), under an advisory lock: relays that start together take turns,
+   * and the later ones find nothing left to do.
+   */
+  private static async migrate(connectionString: string, schema?: string): Promise<void> {
+    const pool = new pg.Pool({ connectionString, max: 1, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+    pool.on('error', () => {});
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
     try {
-      // Migrations may take longer than a request's statement (an index on a large outbox).
-      await client.query('SET statement_timeout = 0');
-      // Another instance may be migrating: wait for it longer than a query may take.
-      await client.query({ text: 'SELECT pg_advisory_lock($1)', values: [MIGRATION_LOCK], query_timeout: 300_000 } as pg.QueryConfig);
-      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
-      await client.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
-      );
-      const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-      const files = readdirSync(MIGRATIONS_DIR)
-        .filter((f) => /^\d{3}_.+\.sql$/.test(f))
-        .sort();
-      for (const file of files) {
-        const version = Number(file.slice(0, 3));
-        if (applied.has(version)) continue;
-        await client.query('BEGIN');
+      await db.connection().execute(async (connection) => {
+        await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(connection);
         try {
-          await client.query(readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8'));
-          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [version, file, Date.now()]);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
+          if (schema) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(connection);
+          const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(connection);
+          await migrateToLatest(connection, { schema: rows[0]!.schema });
+        } finally {
+          await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.execute(connection).catch(() => {});
         }
-      }
+      });
+    } catch (error) {
+      throw markStoreError(error);
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
-      await client.query('RESET statement_timeout').catch(() => {});
-      client.release();
+      await db.destroy();
     }
   }
 

@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { Kysely } from 'kysely';
+import { migrateToLatest } from '../migrations/migrate-to-latest';
+import type { Tables } from '../schema/tables';
+import { ConnectionLock } from './connection-lock';
+import { StoreSqliteDialect } from './sqlite-dialect';
 import { statfs } from 'node:fs/promises';
 import { RecentStorageFailure } from '../store-errors';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BODY_CHUNK_BYTES, bodyChunks, TOKEN_LAST_USED_PRECISION_MS, wholeBody } from '../types';
 import { FreshBodies } from './fresh-bodies';
 import type { MessageStatus } from '../../../shared/schemas';
@@ -40,7 +44,6 @@ const MIN_FREE_BYTES = 8 * 1024 * 1024;
 /** Memory for the bodies of messages accepted lately (see FreshBodies): 1,500 invoices of 40 kB. */
 const FRESH_BODIES_BYTES = 64 * 1024 * 1024;
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 type Row = Record<string, unknown>;
 
@@ -128,7 +131,7 @@ const MESSAGE_COLUMNS = [
   .join(', ');
 
 // The outbox's claim (claimDueMessages). Each kind of due message through its own partial index
-// (008_outbox_indexes.sql), at most `limit` of each, then the earliest `limit` of both: no scan of
+// (migration 008_outbox_indexes), at most `limit` of each, then the earliest `limit` of both: no scan of
 // the whole outbox.
 const DUE_SQL = `SELECT id FROM (
      SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages
@@ -228,7 +231,11 @@ export class SqliteStore implements Store {
     return prepared;
   }
 
-  constructor(readonly file: string) {
+  /** Turns on `db` for the query builder and the outbox's in-process writes (see ConnectionLock). */
+  readonly connectionLock = new ConnectionLock();
+  readonly kysely: Kysely<Tables>;
+
+  private constructor(readonly file: string) {
     if (file !== ':memory:') {
       mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       // Created 0600 before SQLite opens it: SQLite gives its WAL and shared-memory files the
@@ -248,27 +255,19 @@ export class SqliteStore implements Store {
     // and indexes fit in 4 MB; bodies of fresh messages are kept apart (FreshBodies).
     this.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
-    this.migrate();
+    this.kysely = new Kysely<Tables>({ dialect: new StoreSqliteDialect(this.db, this.connectionLock) });
   }
 
-  /** Applies numbered migrations (`NNN_name.sql`) not yet recorded, each in its own transaction. */
-  private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-    const applied = new Set(
-      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-    );
-    const files = readdirSync(MIGRATIONS_DIR)
-      .filter((f) => /^\d{3}_.+\.sql$/.test(f))
-      .sort();
-    for (const file of files) {
-      const version = Number(file.slice(0, 3));
-      if (applied.has(version)) continue;
-      const sql = readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
-      this.db.transaction(() => {
-        this.db.exec(sql);
-        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, Date.now());
-      }).immediate();
+  /** Opens (creating it if need be) the database in `file` and brings its schema up to date. */
+  static async open(file: string): Promise<SqliteStore> {
+    const store = new SqliteStore(file);
+    try {
+      await migrateToLatest(store.kysely);
+    } catch (error) {
+      store.db.close();
+      throw error;
     }
+    return store;
   }
 
   async ping(): Promise<void> {
