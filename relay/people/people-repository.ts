@@ -2,23 +2,23 @@ import { changedRows, lockUsersTable, sameEmail, USER_COLUMNS, type StoreDb } fr
 import { TOKEN_LAST_USED_PRECISION_MS, type UserRow } from '../store/types';
 import type { PeopleStore } from './people-store';
 
-const DEVICE_COLUMNS = ['id', 'user_id as userId', 'device', 'created_at as createdAt', 'last_used_at as lastUsedAt'] as const;
+const DEVICE_COLUMNS = ['id', 'userId', 'device', 'createdAt', 'lastUsedAt'] as const;
 
 /**
  * People and devices (issues 14 and 20), on the store's own database: every instance on a shared
  * PostgreSQL database sees a revocation with its next query.
  */
 export function peopleRepository({ db, dialect }: StoreDb): PeopleStore {
-  const activeUsers = () => db.selectFrom('users').select(USER_COLUMNS).where('removed_at', 'is', null);
+  const activeUsers = () => db.selectFrom('users').select(USER_COLUMNS).where('removedAt', 'is', null);
 
   return {
     async authenticate(tokenHash, now, idleTtlMs) {
       const row = await db
         .selectFrom('tokens')
-        .innerJoin('users', 'users.id', 'tokens.user_id')
-        .select([...USER_COLUMNS, 'tokens.id as deviceId', 'tokens.created_at as tokenCreatedAt', 'tokens.last_used_at as tokenLastUsedAt'])
+        .innerJoin('users', 'users.id', 'tokens.userId')
+        .select([...USER_COLUMNS, 'tokens.id as deviceId', 'tokens.createdAt as tokenCreatedAt', 'tokens.lastUsedAt as tokenLastUsedAt'])
         .where('tokens.hash', '=', tokenHash)
-        .where('users.removed_at', 'is', null)
+        .where('users.removedAt', 'is', null)
         .executeTakeFirst();
       if (!row) return undefined;
       const { deviceId, tokenCreatedAt, tokenLastUsedAt, ...user } = row;
@@ -26,13 +26,13 @@ export function peopleRepository({ db, dialect }: StoreDb): PeopleStore {
       if (idleTtlMs !== undefined && now - (tokenLastUsedAt ?? tokenCreatedAt) >= idleTtlMs) return undefined;
       // To the minute, as Store.getUserByTokenHash: a write per request is too dear.
       if (tokenLastUsedAt == null || now - tokenLastUsedAt >= TOKEN_LAST_USED_PRECISION_MS || now < tokenLastUsedAt) {
-        await db.updateTable('tokens').set({ last_used_at: now }).where('hash', '=', tokenHash).execute();
+        await db.updateTable('tokens').set({ lastUsedAt: now }).where('hash', '=', tokenHash).execute();
       }
       return { user, deviceId };
     },
 
     async listActiveUsers() {
-      return activeUsers().orderBy('users.created_at').orderBy('users.email').execute();
+      return activeUsers().orderBy('users.createdAt').orderBy('users.email').execute();
     },
 
     async getActiveUser(id) {
@@ -44,7 +44,7 @@ export function peopleRepository({ db, dialect }: StoreDb): PeopleStore {
     },
 
     async getRemovedUserByEmail(email) {
-      return db.selectFrom('users').select(USER_COLUMNS).where('removed_at', 'is not', null).where(sameEmail(email)).executeTakeFirst();
+      return db.selectFrom('users').select(USER_COLUMNS).where('removedAt', 'is not', null).where(sameEmail(email)).executeTakeFirst();
     },
 
     async countActiveAdmins() {
@@ -52,7 +52,7 @@ export function peopleRepository({ db, dialect }: StoreDb): PeopleStore {
         .selectFrom('users')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('role', '=', 'admin')
-        .where('removed_at', 'is', null)
+        .where('removedAt', 'is', null)
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
@@ -60,29 +60,29 @@ export function peopleRepository({ db, dialect }: StoreDb): PeopleStore {
     async restoreUser(id, person) {
       return db
         .updateTable('users')
-        .set({ removed_at: null, name: person.name, role: person.role })
+        .set({ removedAt: null, name: person.name, role: person.role })
         .where('id', '=', id)
-        .where('removed_at', 'is not', null)
+        .where('removedAt', 'is not', null)
         .returning(USER_COLUMNS)
         .executeTakeFirst();
     },
 
     async removeUser(id, now) {
       return db.transaction().execute(async (trx) => {
-        const marked = await trx.updateTable('users').set({ removed_at: now }).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+        const marked = await trx.updateTable('users').set({ removedAt: now }).where('id', '=', id).where('removedAt', 'is', null).executeTakeFirst();
         if (changedRows(marked) !== 1) return false;
-        await trx.deleteFrom('tokens').where('user_id', '=', id).execute();
-        await trx.deleteFrom('pairing_codes').where('user_id', '=', id).execute();
-        await trx.deleteFrom('sender_allowances').where('user_id', '=', id).execute();
-        await trx.deleteFrom('oauth_sign_ins').where('user_id', '=', id).execute();
+        await trx.deleteFrom('tokens').where('userId', '=', id).execute();
+        await trx.deleteFrom('pairing_codes').where('userId', '=', id).execute();
+        await trx.deleteFrom('sender_allowances').where('userId', '=', id).execute();
+        await trx.deleteFrom('oauth_sign_ins').where('userId', '=', id).execute();
         // Their mailbox passwords go with their personal senders (delivery settings and OAuth tokens cascade).
-        await trx.deleteFrom('profiles').where('owner_id', '=', id).where('scope', '=', 'personal').execute();
+        await trx.deleteFrom('profiles').where('ownerId', '=', id).where('scope', '=', 'personal').execute();
         return true;
       });
     },
 
     async listDevices(userId) {
-      return db.selectFrom('tokens').select(DEVICE_COLUMNS).where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
+      return db.selectFrom('tokens').select(DEVICE_COLUMNS).where('userId', '=', userId).orderBy('createdAt').orderBy('id').execute();
     },
 
     async getDevice(id) {
@@ -94,11 +94,11 @@ export function peopleRepository({ db, dialect }: StoreDb): PeopleStore {
     },
 
     async deleteDevicesOf(userId) {
-      return changedRows(await db.deleteFrom('tokens').where('user_id', '=', userId).executeTakeFirst());
+      return changedRows(await db.deleteFrom('tokens').where('userId', '=', userId).executeTakeFirst());
     },
 
     async createSetupCode(code) {
-      await db.insertInto('setup_codes').values({ hash: code.hash, created_at: code.createdAt, expires_at: code.expiresAt }).execute();
+      await db.insertInto('setup_codes').values(code).execute();
     },
 
     async isSetupCodeUsable(hash, now) {
@@ -106,8 +106,8 @@ export function peopleRepository({ db, dialect }: StoreDb): PeopleStore {
         .selectFrom('setup_codes')
         .select('hash')
         .where('hash', '=', hash)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
+        .where('usedAt', 'is', null)
+        .where('expiresAt', '>', now)
         .where((eb) => eb.not(eb.exists(eb.selectFrom('users').select('id'))))
         .executeTakeFirst();
       return row !== undefined;
@@ -120,18 +120,18 @@ export function peopleRepository({ db, dialect }: StoreDb): PeopleStore {
         await lockUsersTable(trx, dialect);
         const used = await trx
           .updateTable('setup_codes')
-          .set({ used_at: now })
+          .set({ usedAt: now })
           .where('hash', '=', hash)
-          .where('used_at', 'is', null)
-          .where('expires_at', '>', now)
+          .where('usedAt', 'is', null)
+          .where('expiresAt', '>', now)
           .where((eb) => eb.not(eb.exists(eb.selectFrom('users').select('id'))))
           .executeTakeFirst();
         if (changedRows(used) !== 1) return undefined;
         const user: UserRow = { ...admin, role: 'admin' };
-        await trx.insertInto('users').values({ id: user.id, email: user.email, name: user.name, role: user.role, created_at: user.createdAt }).execute();
-        await trx.insertInto('tokens').values({ hash: token.hash, user_id: user.id, device: token.device, created_at: now }).execute();
+        await trx.insertInto('users').values(user).execute();
+        await trx.insertInto('tokens').values({ hash: token.hash, userId: user.id, device: token.device, createdAt: now }).execute();
         // The relay has its admin: the other setup codes (other instances', earlier starts') are void.
-        await trx.deleteFrom('setup_codes').where('used_at', 'is', null).execute();
+        await trx.deleteFrom('setup_codes').where('usedAt', 'is', null).execute();
         return user;
       });
     },

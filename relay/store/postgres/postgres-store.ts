@@ -1,9 +1,8 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../migrations/migrate-to-latest';
-import type { StoreDb } from '../repositories/store-db';
+import { storeDbOf, type StoreDb } from '../repositories/store-db';
 import { storeRepositories } from '../repositories/store-repositories';
-import type { Tables } from '../schema/tables';
 import { markStoreError, RecentStorageFailure } from '../store-errors';
 import { outboxMethods, type Outbox, type StoreRepositories } from '../store-parts';
 import type { Store } from '../types';
@@ -91,7 +90,7 @@ export class PostgresStore implements Store {
       const result = connect(...args);
       return result instanceof Promise ? marked(result.then(markingClient)) : result;
     };
-    this.storeDb = { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool: this.pool }) }), dialect: 'postgres' };
+    this.storeDb = storeDbOf(new Kysely<unknown>({ dialect: new PostgresDialect({ pool: this.pool }) }), 'postgres');
     Object.assign(this, storeRepositories(this.storeDb), outboxMethods(new PostgresOutbox(this.pool, this.storageFailure)));
   }
 

@@ -6,29 +6,10 @@ export type AppPasswordsRepository = Pick<Store, 'createAppPassword' | 'listAppP
 /** App passwords (issue 19): apps' logins to the SMTP front door; only their hashes are stored. */
 export function appPasswordsRepository({ db }: StoreDb): AppPasswordsRepository {
   return {
-    async createAppPassword(row) {
-      await db
-        .insertInto('app_passwords')
-        .values({ id: row.id, user_id: row.userId, name: row.name, hash: row.hash, created_at: row.createdAt, last_used_at: row.lastUsedAt })
-        .execute();
-    },
-
-    async listAppPasswords(userId) {
-      return db
-        .selectFrom('app_passwords')
-        .select(['id', 'user_id as userId', 'name', 'hash', 'created_at as createdAt', 'last_used_at as lastUsedAt'])
-        .where('user_id', '=', userId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-    },
-
-    async deleteAppPassword(userId, id) {
-      return changedRows(await db.deleteFrom('app_passwords').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst()) === 1;
-    },
-
-    async touchAppPassword(id, now) {
-      await db.updateTable('app_passwords').set({ last_used_at: now }).where('id', '=', id).execute();
-    },
+    createAppPassword: async (row) => void (await db.insertInto('app_passwords').values(row).execute()),
+    listAppPasswords: (userId) => db.selectFrom('app_passwords').selectAll().where('userId', '=', userId).orderBy('createdAt').orderBy('id').execute(),
+    deleteAppPassword: async (userId, id) =>
+      changedRows(await db.deleteFrom('app_passwords').where('id', '=', id).where('userId', '=', userId).executeTakeFirst()) === 1,
+    touchAppPassword: async (id, now) => void (await db.updateTable('app_passwords').set({ lastUsedAt: now }).where('id', '=', id).execute()),
   };
 }

@@ -6,24 +6,14 @@ export type DeliverySettingsRepository = Pick<Store, 'getDeliverySettings' | 'pu
 /** A profile's delivery settings (relay/delivery/delivery-settings.ts), beside the profile. */
 export function deliverySettingsRepository({ db }: StoreDb): DeliverySettingsRepository {
   return {
-    async getDeliverySettings(profileId) {
-      return db
-        .selectFrom('profile_delivery_settings')
-        .select(['profile_id as profileId', 'data', 'secrets', 'server_max_bytes as serverMaxBytes', 'updated_at as updatedAt'])
-        .where('profile_id', '=', profileId)
-        .executeTakeFirst();
-    },
+    getDeliverySettings: (profileId) => db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId).executeTakeFirst(),
 
     async putDeliverySettings(row) {
       await db
         .insertInto('profile_delivery_settings')
-        .values({ profile_id: row.profileId, data: row.data, secrets: row.secrets, updated_at: row.updatedAt })
+        .values(row)
         .onConflict((oc) =>
-          oc.column('profile_id').doUpdateSet((eb) => ({
-            data: eb.ref('excluded.data'),
-            secrets: eb.ref('excluded.secrets'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
+          oc.column('profileId').doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), secrets: eb.ref('excluded.secrets'), updatedAt: eb.ref('excluded.updatedAt') })),
         )
         .execute();
     },
@@ -34,19 +24,13 @@ export function deliverySettingsRepository({ db }: StoreDb): DeliverySettingsRep
       // like a settings change and reopen the profile's connections.
       await db
         .insertInto('profile_delivery_settings')
-        .columns(['profile_id', 'data', 'secrets', 'server_max_bytes', 'updated_at'])
+        .columns(['profileId', 'data', 'secrets', 'serverMaxBytes', 'updatedAt'])
         .expression(
           db
-            .selectNoFrom((eb) => [
-              eb.val(profileId).as('profile_id'),
-              eb.val('{"v":1}').as('data'),
-              eb.val(null).as('secrets'),
-              eb.val(bytes).as('server_max_bytes'),
-              eb.val(now).as('updated_at'),
-            ])
+            .selectNoFrom((eb) => [eb.val(profileId).as('a'), eb.val('{"v":1}').as('b'), eb.val(null).as('c'), eb.val(bytes).as('d'), eb.val(now).as('e')])
             .where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', profileId))),
         )
-        .onConflict((oc) => oc.column('profile_id').doUpdateSet((eb) => ({ server_max_bytes: eb.ref('excluded.server_max_bytes') })))
+        .onConflict((oc) => oc.column('profileId').doUpdateSet((eb) => ({ serverMaxBytes: eb.ref('excluded.serverMaxBytes') })))
         .execute();
     },
   };

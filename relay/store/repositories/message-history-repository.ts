@@ -15,16 +15,7 @@ export type MessageHistoryRepository = Pick<
   | 'finishSentCopy'
 >;
 
-const ATTEMPT_COLUMNS = [
-  'message_id as messageId',
-  'started_at as startedAt',
-  'finished_at as finishedAt',
-  'outcome',
-  'reply',
-  'response_code as responseCode',
-  'error_code as errorCode',
-  'problem_code as problemCode',
-] as const;
+const ATTEMPT_COLUMNS = ['messageId', 'startedAt', 'finishedAt', 'outcome', 'reply', 'responseCode', 'errorCode', 'problemCode'] as const;
 
 /**
  * The outbox as history and status reads it, and what the worker does off its hot path (the claims
@@ -44,15 +35,10 @@ export function messageHistoryRepository({ db }: StoreDb): MessageHistoryReposit
     },
 
     async findSendByIdempotencyKey(userId, key) {
-      const send = await db
-        .selectFrom('sends')
-        .select(['id', 'request_hash'])
-        .where('user_id', '=', userId)
-        .where('idempotency_key', '=', key)
-        .executeTakeFirst();
+      const send = await db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key).executeTakeFirst();
       if (!send) return undefined;
-      const rows = await messages().where('send_id', '=', send.id).orderBy('part_number').execute();
-      return { requestHash: send.request_hash, messages: rows.map(toMessageRow) };
+      const rows = await messages().where('sendId', '=', send.id).orderBy('partNumber').execute();
+      return { requestHash: send.requestHash, messages: rows.map(toMessageRow) };
     },
 
     async getMessage(id) {
@@ -62,34 +48,32 @@ export function messageHistoryRepository({ db }: StoreDb): MessageHistoryReposit
 
     async listMessages(filter) {
       const rows = await messages()
-        .$if(Boolean(filter.userId), (q) => q.where('messages.user_id', '=', filter.userId!))
+        .$if(Boolean(filter.userId), (q) => q.where('messages.userId', '=', filter.userId!))
         // The send's reference, or any document one of its messages carries (a split send's parts).
         .$if(Boolean(filter.documentRef), (q) =>
           q.where((eb) =>
             eb.or([
-              eb('document_ref', '=', filter.documentRef!),
-              eb('id', 'in', eb.selectFrom('message_documents').select('message_id').where('ref', '=', filter.documentRef!)),
+              eb('documentRef', '=', filter.documentRef!),
+              eb('id', 'in', eb.selectFrom('message_documents').select('messageId').where('ref', '=', filter.documentRef!)),
             ]),
           ),
         )
-        .orderBy('messages.created_at', 'desc')
-        .orderBy('part_number')
+        .orderBy('messages.createdAt', 'desc')
+        .orderBy('partNumber')
         .limit(filter.limit)
         .execute();
       return rows.map(toMessageRow);
     },
 
-    async listAttempts(messageId) {
-      return db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('message_id', '=', messageId).orderBy('id').execute();
-    },
+    listAttempts: (messageId) => db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('messageId', '=', messageId).orderBy('id').execute(),
 
     async listAttemptsOfMessages(messageIds) {
       if (messageIds.length === 0) return [];
-      return db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('message_id', 'in', messageIds).orderBy('id').execute();
+      return db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('messageId', 'in', messageIds).orderBy('id').execute();
     },
 
     async readMessageBodyChunk(messageId, seq) {
-      const row = await db.selectFrom('message_body_chunks').select('bytes').where('message_id', '=', messageId).where('seq', '=', seq).executeTakeFirst();
+      const row = await db.selectFrom('message_body_chunks').select('bytes').where('messageId', '=', messageId).where('seq', '=', seq).executeTakeFirst();
       return row?.bytes;
     },
 
@@ -97,10 +81,10 @@ export function messageHistoryRepository({ db }: StoreDb): MessageHistoryReposit
       await db
         .updateTable('messages')
         .set((eb) => ({
-          sent_copy_status: result.status,
-          sent_copy_folder: eb.fn.coalesce(eb.val(result.folder), eb.ref('sent_copy_folder')),
-          sent_copy_error: result.error,
-          sent_copy_next_at: result.nextAt,
+          sentCopyStatus: result.status,
+          sentCopyFolder: eb.fn.coalesce(eb.val(result.folder), eb.ref('sentCopyFolder')),
+          sentCopyError: result.error,
+          sentCopyNextAt: result.nextAt,
         }))
         .where('id', '=', id)
         .execute();

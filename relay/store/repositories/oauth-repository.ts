@@ -14,61 +14,30 @@ export type OAuthRepository = Pick<
   | 'finishOAuthSignIn'
 >;
 
-const SIGN_IN_COLUMNS = [
-  'id',
-  'profile_id as profileId',
-  'user_id as userId',
-  'provider',
-  'flow',
-  'status',
-  'state_hash as stateHash',
-  'sealed',
-  'details',
-  'poll_interval_ms as pollIntervalMs',
-  'next_poll_at as nextPollAt',
-  'problem_code as problemCode',
-  'result',
-  'created_at as createdAt',
-  'expires_at as expiresAt',
-  'updated_at as updatedAt',
-] as const;
-
 /**
  * OAuth2 (issue 8, relay/oauth/): cached access tokens, refresh tokens inside a profile's secrets,
  * and delegated sign-ins. Everything lives in the database, so every relay instance sees the same.
  */
 export function oauthRepository({ db }: StoreDb): OAuthRepository {
   return {
-    async getOAuthAccessToken(profileId) {
-      return db
-        .selectFrom('oauth_access_tokens')
-        .select(['profile_id as profileId', 'credential_key as credentialKey', 'secrets', 'obtained_at as obtainedAt', 'expires_at as expiresAt'])
-        .where('profile_id', '=', profileId)
-        .executeTakeFirst();
-    },
+    getOAuthAccessToken: (profileId) => db.selectFrom('oauth_access_tokens').selectAll().where('profileId', '=', profileId).executeTakeFirst(),
 
     async putOAuthAccessToken(row) {
       // INSERT … SELECT: a profile deleted meanwhile gets no orphan token (and no foreign key error).
       await db
         .insertInto('oauth_access_tokens')
-        .columns(['profile_id', 'credential_key', 'secrets', 'obtained_at', 'expires_at'])
+        .columns(['profileId', 'credentialKey', 'secrets', 'obtainedAt', 'expiresAt'])
         .expression(
           db
-            .selectNoFrom((eb) => [
-              eb.val(row.profileId).as('profile_id'),
-              eb.val(row.credentialKey).as('credential_key'),
-              eb.val(row.secrets).as('secrets'),
-              eb.val(row.obtainedAt).as('obtained_at'),
-              eb.val(row.expiresAt).as('expires_at'),
-            ])
+            .selectNoFrom((eb) => [eb.val(row.profileId).as('a'), eb.val(row.credentialKey).as('b'), eb.val(row.secrets).as('c'), eb.val(row.obtainedAt).as('d'), eb.val(row.expiresAt).as('e')])
             .where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', row.profileId))),
         )
         .onConflict((oc) =>
-          oc.column('profile_id').doUpdateSet((eb) => ({
-            credential_key: eb.ref('excluded.credential_key'),
+          oc.column('profileId').doUpdateSet((eb) => ({
+            credentialKey: eb.ref('excluded.credentialKey'),
             secrets: eb.ref('excluded.secrets'),
-            obtained_at: eb.ref('excluded.obtained_at'),
-            expires_at: eb.ref('excluded.expires_at'),
+            obtainedAt: eb.ref('excluded.obtainedAt'),
+            expiresAt: eb.ref('excluded.expiresAt'),
           })),
         )
         .execute();
@@ -77,8 +46,8 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
     async deleteOAuthAccessToken(profileId, obtainedAt) {
       await db
         .deleteFrom('oauth_access_tokens')
-        .where('profile_id', '=', profileId)
-        .$if(obtainedAt !== undefined, (q) => q.where('obtained_at', '=', obtainedAt!))
+        .where('profileId', '=', profileId)
+        .$if(obtainedAt !== undefined, (q) => q.where('obtainedAt', '=', obtainedAt!))
         .execute();
     },
 
@@ -97,8 +66,8 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
           .updateTable('profiles')
           .set({
             secrets: JSON.stringify(next),
-            ...(grant.state !== undefined ? { oauth_state: grant.state } : {}),
-            ...(options.touchedAt !== undefined ? { updated_at: options.touchedAt } : {}),
+            ...(grant.state !== undefined ? { oauthState: grant.state } : {}),
+            ...(options.touchedAt !== undefined ? { updatedAt: options.touchedAt } : {}),
           })
           .where('id', '=', profileId)
           .where((eb) => (row.secrets === null ? eb('secrets', 'is', null) : eb('secrets', '=', row.secrets)))
@@ -110,42 +79,20 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
     async createOAuthSignIn(row) {
       // At most one sign-in per profile: a new one replaces the others.
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('oauth_sign_ins').where('profile_id', '=', row.profileId).execute();
-        await trx
-          .insertInto('oauth_sign_ins')
-          .values({
-            id: row.id,
-            profile_id: row.profileId,
-            user_id: row.userId,
-            provider: row.provider,
-            flow: row.flow,
-            status: row.status,
-            state_hash: row.stateHash,
-            sealed: row.sealed,
-            details: row.details,
-            poll_interval_ms: row.pollIntervalMs,
-            next_poll_at: row.nextPollAt,
-            problem_code: row.problemCode,
-            result: row.result,
-            created_at: row.createdAt,
-            expires_at: row.expiresAt,
-            updated_at: row.updatedAt,
-          })
-          .execute();
+        await trx.deleteFrom('oauth_sign_ins').where('profileId', '=', row.profileId).execute();
+        await trx.insertInto('oauth_sign_ins').values(row).execute();
       });
     },
 
-    async getOAuthSignIn(id) {
-      return db.selectFrom('oauth_sign_ins').select(SIGN_IN_COLUMNS).where('id', '=', id).executeTakeFirst();
-    },
+    getOAuthSignIn: (id) => db.selectFrom('oauth_sign_ins').selectAll().where('id', '=', id).executeTakeFirst(),
 
     async claimOAuthSignInPoll(id, now, nextPollAt) {
       const result = await db
         .updateTable('oauth_sign_ins')
-        .set({ next_poll_at: nextPollAt, updated_at: now })
+        .set({ nextPollAt, updatedAt: now })
         .where('id', '=', id)
         .where('status', '=', 'pending')
-        .where('next_poll_at', '<=', now)
+        .where('nextPollAt', '<=', now)
         .executeTakeFirst();
       return changedRows(result) === 1;
     },
@@ -153,7 +100,7 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
     async setOAuthSignInPollInterval(id, pollIntervalMs, nextPollAt) {
       await db
         .updateTable('oauth_sign_ins')
-        .set({ poll_interval_ms: pollIntervalMs, next_poll_at: nextPollAt })
+        .set({ pollIntervalMs, nextPollAt })
         .where('id', '=', id)
         .where('status', '=', 'pending')
         .execute();
@@ -162,7 +109,7 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
     async finishOAuthSignIn(id, outcome) {
       const result = await db
         .updateTable('oauth_sign_ins')
-        .set({ status: outcome.status, problem_code: outcome.problemCode, result: outcome.result, next_poll_at: null, updated_at: outcome.now })
+        .set({ status: outcome.status, problemCode: outcome.problemCode, result: outcome.result, nextPollAt: null, updatedAt: outcome.now })
         .where('id', '=', id)
         .where('status', '=', 'pending')
         .executeTakeFirst();

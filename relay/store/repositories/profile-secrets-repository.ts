@@ -6,8 +6,8 @@ export type ProfileSecretsRepository = Pick<Store, 'listProfileSecrets' | 'rewri
 /** Tables whose `secrets` column holds a profile's sealed secrets, with the column naming the profile. */
 const SECRET_TABLES = [
   { table: 'profiles', idColumn: 'id' },
-  { table: 'profile_delivery_settings', idColumn: 'profile_id' },
-  { table: 'oauth_access_tokens', idColumn: 'profile_id' },
+  { table: 'profile_delivery_settings', idColumn: 'profileId' },
+  { table: 'oauth_access_tokens', idColumn: 'profileId' },
 ] as const;
 
 /**

@@ -8,19 +8,9 @@ export type ProfilesRepository = Pick<
   'insertProfile' | 'updateProfile' | 'saveProfiles' | 'deleteProfile' | 'getProfile' | 'listProfilesVisibleTo' | 'listAllProfiles'
 >;
 
-const PROFILE_COLUMNS = [
-  'id',
-  'owner_id as ownerId',
-  'scope',
-  'data',
-  'secrets',
-  'created_at as createdAt',
-  'updated_at as updatedAt',
-  'oauth_state as oauthState',
-] as const;
-
-/** Sender profiles: settings and sealed secrets. `oauth_state` is written only by the OAuth repository. */
+/** Sender profiles: settings and sealed secrets. `oauthState` is written only by the OAuth repository. */
 export function profilesRepository({ db }: StoreDb): ProfilesRepository {
+  const profiles = () => db.selectFrom('profiles').selectAll();
   return {
     insertProfile: (row) => insertProfile(db, row),
     updateProfile: (row) => updateProfile(db, row),
@@ -33,49 +23,22 @@ export function profilesRepository({ db }: StoreDb): ProfilesRepository {
       });
     },
 
-    async deleteProfile(id) {
-      return changedRows(await db.deleteFrom('profiles').where('id', '=', id).executeTakeFirst()) === 1;
-    },
-
-    async getProfile(id) {
-      return db.selectFrom('profiles').select(PROFILE_COLUMNS).where('id', '=', id).executeTakeFirst();
-    },
-
-    async listProfilesVisibleTo(userId) {
-      return db
-        .selectFrom('profiles')
-        .select(PROFILE_COLUMNS)
-        .where((eb) => eb.or([eb('scope', '=', 'company'), eb('owner_id', '=', userId)]))
+    deleteProfile: async (id) => changedRows(await db.deleteFrom('profiles').where('id', '=', id).executeTakeFirst()) === 1,
+    getProfile: (id) => profiles().where('id', '=', id).executeTakeFirst(),
+    listProfilesVisibleTo: (userId) =>
+      profiles()
+        .where((eb) => eb.or([eb('scope', '=', 'company'), eb('ownerId', '=', userId)]))
         .orderBy('scope', 'desc')
-        .orderBy('created_at')
-        .execute();
-    },
-
-    async listAllProfiles() {
-      return db.selectFrom('profiles').select(PROFILE_COLUMNS).orderBy('created_at').execute();
-    },
+        .orderBy('createdAt')
+        .execute(),
+    listAllProfiles: () => profiles().orderBy('createdAt').execute(),
   };
 }
 
-async function insertProfile(db: Kysely<Tables>, row: ProfileRow): Promise<void> {
-  await db
-    .insertInto('profiles')
-    .values({
-      id: row.id,
-      owner_id: row.ownerId,
-      scope: row.scope,
-      data: row.data,
-      secrets: row.secrets,
-      created_at: row.createdAt,
-      updated_at: row.updatedAt,
-    })
-    .execute();
+async function insertProfile(db: Kysely<Tables>, { oauthState: _written, ...row }: ProfileRow): Promise<void> {
+  await db.insertInto('profiles').values(row).execute();
 }
 
-async function updateProfile(db: Kysely<Tables>, row: ProfileRow): Promise<void> {
-  await db
-    .updateTable('profiles')
-    .set({ owner_id: row.ownerId, scope: row.scope, data: row.data, secrets: row.secrets, updated_at: row.updatedAt })
-    .where('id', '=', row.id)
-    .execute();
+async function updateProfile(db: Kysely<Tables>, { id, createdAt: _kept, oauthState: _written, ...row }: ProfileRow): Promise<void> {
+  await db.updateTable('profiles').set(row).where('id', '=', id).execute();
 }

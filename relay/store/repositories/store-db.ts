@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CamelCasePlugin, sql, type Kysely } from 'kysely';
 import type { SqlDialect } from '../migrations/sql-migration';
 import type { Tables } from '../schema/tables';
 
@@ -6,6 +6,11 @@ import type { Tables } from '../schema/tables';
 export interface StoreDb {
   db: Kysely<Tables>;
   dialect: SqlDialect;
+}
+
+/** The repositories' view of a database: camelCase columns, as the store's row types name them. */
+export function storeDbOf(db: Kysely<any>, dialect: SqlDialect): StoreDb {
+  return { db: (db as Kysely<Tables>).withPlugin(new CamelCasePlugin()), dialect };
 }
 
 /** Rows an UPDATE, DELETE or INSERT changed, as kysely reports them for either database. */
@@ -34,4 +39,4 @@ export function sameEmail(email: string) {
 }
 
 /** A `users` row as the API knows it. */
-export const USER_COLUMNS = ['users.id', 'users.email', 'users.name', 'users.role', 'users.created_at as createdAt'] as const;
+export const USER_COLUMNS = ['users.id', 'users.email', 'users.name', 'users.role', 'users.createdAt'] as const;

@@ -12,33 +12,25 @@ export function templatesRepository({ db }: StoreDb): TemplatesRepository {
     async listTemplates(userId) {
       const rows = await db
         .selectFrom('message_templates')
-        .select(['owner_id', 'kind', 'language', 'subject', 'message', 'updated_by as updatedBy', 'updated_at as updatedAt'])
-        .where('owner_id', 'in', [COMPANY, userId])
+        .selectAll()
+        .where('ownerId', 'in', [COMPANY, userId])
         .orderBy('kind')
         .orderBy('language')
-        .orderBy('owner_id')
+        .orderBy('ownerId')
         .execute();
-      return rows.map(({ owner_id, ...row }) => ({ ownerId: owner_id || null, ...row }));
+      return rows.map((row) => ({ ...row, ownerId: row.ownerId || null }));
     },
 
     async putTemplate(row) {
       await db
         .insertInto('message_templates')
-        .values({
-          owner_id: row.ownerId ?? COMPANY,
-          kind: row.kind,
-          language: row.language,
-          subject: row.subject,
-          message: row.message,
-          updated_by: row.updatedBy,
-          updated_at: row.updatedAt,
-        })
+        .values({ ...row, ownerId: row.ownerId ?? COMPANY })
         .onConflict((oc) =>
-          oc.columns(['owner_id', 'kind', 'language']).doUpdateSet((eb) => ({
+          oc.columns(['ownerId', 'kind', 'language']).doUpdateSet((eb) => ({
             subject: eb.ref('excluded.subject'),
             message: eb.ref('excluded.message'),
-            updated_by: eb.ref('excluded.updated_by'),
-            updated_at: eb.ref('excluded.updated_at'),
+            updatedBy: eb.ref('excluded.updatedBy'),
+            updatedAt: eb.ref('excluded.updatedAt'),
           })),
         )
         .execute();
@@ -47,7 +39,7 @@ export function templatesRepository({ db }: StoreDb): TemplatesRepository {
     async deleteTemplate(ownerId, kind, language) {
       const result = await db
         .deleteFrom('message_templates')
-        .where('owner_id', '=', ownerId ?? COMPANY)
+        .where('ownerId', '=', ownerId ?? COMPANY)
         .where('kind', '=', kind)
         .where('language', '=', language)
         .executeTakeFirst();

@@ -1,46 +1,31 @@
 import type { DocumentMarker, MessageRow } from '../types';
 import type { Tables } from './tables';
 
+type MessageTable = Tables['messages'];
+
 /** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
 export const MESSAGE_COLUMN_NAMES = [
-  'id', 'send_id', 'user_id', 'profile_id', 'message_id', 'envelope', 'summary', 'document_ref', 'documents', 'part_number',
-  'part_count', 'fallback', 'status', 'attempt_count', 'next_attempt_at', 'lease_owner', 'lease_until', 'last_reply',
-  'problem_code', 'sent_at', 'size_bytes', 'sent_copy_status', 'sent_copy_attempts', 'sent_copy_next_at', 'sent_copy_folder',
-  'sent_copy_error', 'created_at', 'updated_at',
-] as const satisfies readonly (keyof Tables['messages'])[];
+  'id', 'sendId', 'userId', 'profileId', 'messageId', 'envelope', 'summary', 'documentRef', 'documents', 'partNumber',
+  'partCount', 'fallback', 'status', 'attemptCount', 'nextAttemptAt', 'leaseOwner', 'leaseUntil', 'lastReply',
+  'problemCode', 'sentAt', 'sizeBytes', 'sentCopyStatus', 'sentCopyAttempts', 'sentCopyNextAt', 'sentCopyFolder',
+  'sentCopyError', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof MessageTable)[];
 
-export type MessageColumns = Pick<Tables['messages'], (typeof MESSAGE_COLUMN_NAMES)[number]>;
+export type MessageColumns = Pick<MessageTable, (typeof MESSAGE_COLUMN_NAMES)[number]>;
 
-/** A `messages` row as the store returns it. */
-export function toMessageRow(row: MessageColumns): MessageRow {
-  return {
-    id: row.id,
-    sendId: row.send_id,
-    userId: row.user_id,
-    profileId: row.profile_id,
-    messageId: row.message_id,
-    envelope: row.envelope,
-    summary: row.summary,
-    documentRef: row.document_ref ?? null,
-    documents: row.documents ? (JSON.parse(row.documents) as DocumentMarker[]) : [],
-    partNumber: row.part_number,
-    partCount: row.part_count,
-    fallback: row.fallback ?? null,
-    status: row.status,
-    attempts: row.attempt_count,
-    nextAttemptAt: row.next_attempt_at ?? null,
-    leaseOwner: row.lease_owner ?? null,
-    leaseUntil: row.lease_until ?? null,
-    lastReply: row.last_reply ?? null,
-    problemCode: row.problem_code ?? null,
-    sentAt: row.sent_at ?? null,
-    sizeBytes: row.size_bytes,
-    sentCopyStatus: row.sent_copy_status ?? null,
-    sentCopyAttempts: row.sent_copy_attempts,
-    sentCopyNextAt: row.sent_copy_next_at ?? null,
-    sentCopyFolder: row.sent_copy_folder ?? null,
-    sentCopyError: row.sent_copy_error ?? null,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+/**
+ * A `messages` row as the store returns it: `attempts` counts only the attempts that count towards
+ * giving up (the `attempt_count` column), and the documents are parsed.
+ */
+export function toMessageRow({ attemptCount, documents, ...row }: MessageColumns): MessageRow {
+  return { ...row, attempts: attemptCount, documents: documents ? (JSON.parse(documents) as DocumentMarker[]) : [] };
 }
+
+/** The same, from a row of the SQLite outbox's own SQL (snake_case columns). */
+export function toMessageRowFromSql(row: Record<string, unknown>): MessageRow {
+  const camel = Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), value]));
+  return toMessageRow(camel as unknown as MessageColumns);
+}
+
+/** The snake_case names of MESSAGE_COLUMN_NAMES, for hand-written SQL. */
+export const MESSAGE_SQL_COLUMNS = MESSAGE_COLUMN_NAMES.map((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));

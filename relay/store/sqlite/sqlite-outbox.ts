@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { MESSAGE_COLUMN_NAMES, toMessageRow, type MessageColumns } from '../schema/message-row';
+import { MESSAGE_SQL_COLUMNS, toMessageRowFromSql } from '../schema/message-row';
 import type { RecentStorageFailure } from '../store-errors';
 import type { Outbox } from '../store-parts';
 import {
@@ -24,10 +24,10 @@ const FRESH_BODIES_BYTES = 64 * 1024 * 1024;
 
 type Row = Record<string, unknown>;
 
-const toMessage = (row: Row): MessageRow => toMessageRow(row as MessageColumns);
+const toMessage = (row: Row): MessageRow => toMessageRowFromSql(row);
 
 /** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
-const MESSAGE_COLUMNS = MESSAGE_COLUMN_NAMES.map((column) => `messages.${column}`)
+const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.map((column) => `messages.${column}`)
   .join(', ');
 
 // The outbox's claim (claimDueMessages). Each kind of due message through its own partial index

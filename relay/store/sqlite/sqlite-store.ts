@@ -4,9 +4,8 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { migrateToLatest } from '../migrations/migrate-to-latest';
-import type { StoreDb } from '../repositories/store-db';
+import { storeDbOf, type StoreDb } from '../repositories/store-db';
 import { storeRepositories } from '../repositories/store-repositories';
-import type { Tables } from '../schema/tables';
 import { RecentStorageFailure } from '../store-errors';
 import { outboxMethods, type Outbox, type StoreRepositories } from '../store-parts';
 import type { Store } from '../types';
@@ -34,6 +33,8 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   /** Turns on `db` for the query builder and the outbox's in-process writes (see ConnectionLock). */
   readonly connectionLock = new ConnectionLock();
+  /** The query builder on `db`, as the migrations use it; the repositories' is `storeDb`. */
+  private readonly kysely: Kysely<unknown>;
   readonly storeDb: StoreDb;
   /** Writes that failed for room, until one succeeds (checkWritable). */
   private readonly storageFailure = new RecentStorageFailure();
@@ -58,7 +59,8 @@ export class SqliteStore implements Store {
     // 20 MB attachment's chunks grew it by 16 MB at the peak of its accept. The outbox's hot rows
     // and indexes fit in 4 MB; bodies of fresh messages are kept apart (FreshBodies).
     this.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-    this.storeDb = { db: new Kysely<Tables>({ dialect: new StoreSqliteDialect(this.db, this.connectionLock) }), dialect: 'sqlite' };
+    this.kysely = new Kysely<unknown>({ dialect: new StoreSqliteDialect(this.db, this.connectionLock) });
+    this.storeDb = storeDbOf(this.kysely, 'sqlite');
     this.outbox = new SqliteOutbox(this.db, file, this.connectionLock, this.storageFailure);
     Object.assign(this, storeRepositories(this.storeDb, { afterSecretsRewrite: () => this.dropOldCiphertexts() }), outboxMethods(this.outbox));
   }
@@ -67,7 +69,7 @@ export class SqliteStore implements Store {
   static async open(file: string): Promise<SqliteStore> {
     const store = new SqliteStore(file);
     try {
-      await migrateToLatest(store.storeDb.db);
+      await migrateToLatest(store.kysely);
     } catch (error) {
       store.db.close();
       throw error;
