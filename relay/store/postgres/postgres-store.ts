@@ -42,13 +42,38 @@ function marked(result: unknown): unknown {
   return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(markStoreError(error))) : result;
 }
 
-/** A pool client whose queries' failures are marked as the store's (the query builder queries on clients). */
+/**
+ * A pool client whose queries' failures are marked as the store's (the query builder queries on
+ * clients, not through pool.query). Like pool.query, it is not given back to the pool when its last
+ * query failed (a timed-out or broken connection must not serve the next request): released with
+ * that error, pg destroys it. A transaction's successful ROLLBACK makes it reusable again.
+ */
 function markingClient(client: unknown): unknown {
-  const c = client as pg.PoolClient & { [MARKED_CLIENT]?: true };
-  if (!c || typeof c !== 'object' || c[MARKED_CLIENT]) return client;
+  const c = client as pg.PoolClient & { [MARKED_CLIENT]?: { failure?: Error } };
+  if (!c || typeof c !== 'object') return client;
+  if (c[MARKED_CLIENT]) {
+    c[MARKED_CLIENT].failure = undefined;
+    return client;
+  }
+  const state: { failure?: Error } = {};
+  c[MARKED_CLIENT] = state;
   const query = c.query.bind(c) as (...args: unknown[]) => unknown;
-  (c as { query: unknown }).query = (...args: unknown[]) => marked(query(...args));
-  c[MARKED_CLIENT] = true;
+  (c as { query: unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    if (!(result instanceof Promise)) return result;
+    return result.then(
+      (value: unknown) => {
+        state.failure = undefined;
+        return value;
+      },
+      (error: Error) => {
+        state.failure = error;
+        return Promise.reject(markStoreError(error));
+      },
+    );
+  };
+  const release = c.release.bind(c);
+  c.release = (error?: Error | boolean) => release(error ?? state.failure);
   return client;
 }
 
