@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { RelayConfig } from './config';
 import { createSenderTestService, type SenderTestConfig } from './diagnosis/sender-test-service';
@@ -15,6 +15,7 @@ import { requestLog } from './observability/request-log';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { deliverySettingsRoutes } from './routes/delivery-settings-routes';
+import { createSentFolderCheck } from './imap/sent-folder-check';
 import { discoverRoutes } from './routes/discover-routes';
 import { diagnosisRoutes } from './routes/diagnosis-routes';
 import { messageRoutes } from './routes/message-routes';
@@ -45,7 +46,7 @@ export interface AppDeps {
 /** The relay's HTTP API. Pure: no listening socket, so tests call `app.request()` in process. */
 export function createApp(deps: AppDeps) {
   const { config, store, cipher, log } = deps;
-  const app = new Hono<AuthEnv>();
+  const app = new OpenAPIHono<AuthEnv>();
   // On PostgreSQL the limits count in the database, so every relay instance sees the same counts.
   // OAuth2 senders are tested with a real access token, from the same cache delivery uses.
   const smtpAuth = createSmtpAuthResolver({ store, cipher, config: config.oauth });
@@ -76,12 +77,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', metricsRoutes({ store, metricsToken: config.metricsToken }));
   const authenticate = bearerAuth(people, config.tokenIdleTtlMs);
   app.use('/v1/*', async (c, next) => (c.req.path === '/v1/pair' ? next() : authenticate(c, next)));
-  app.route('/', meRoutes({ people, tokenIdleTtlMs: config.tokenIdleTtlMs }));
+  app.route('/', meRoutes({ people, store, tokenIdleTtlMs: config.tokenIdleTtlMs }));
   app.route('/', userRoutes({ store, people, tokenIdleTtlMs: config.tokenIdleTtlMs }));
   app.route('/', profileRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts, testBeforeSave: senderTests.testBeforeSave }));
   app.route('/', diagnosisRoutes({ store, cipher, senderTests }));
   app.route('/', messageRoutes({ store, onQueued: deps.onQueued, cipher, allowPrivateHosts: config.allowPrivateHosts }));
-  app.route('/', deliverySettingsRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts }));
+  const sentFolderCheck = createSentFolderCheck({ senderTests, config, log });
+  app.route('/', deliverySettingsRoutes({ store, cipher, allowPrivateHosts: config.allowPrivateHosts, sentFolderCheck }));
   app.route('/', recipeRoutes({ store }));
   app.route('/', templateRoutes({ store }));
   app.route('/', customerRoutes({ store }));
@@ -100,8 +102,8 @@ export function createApp(deps: AppDeps) {
       limiterStore,
     }),
   );
-  // Last: the description lists every route mounted above.
-  app.route('/', openApiRoutes(config.version, () => app.routes));
+  // Last: the description of every route mounted above, itself included.
+  app.route('/', openApiRoutes(config.version, app));
   return app;
 }
 

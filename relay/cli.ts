@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { parseAddress } from '../shared/address';
 import { hashSecretToken, newBearerToken } from './auth/tokens';
 import { ConfigError, loadConfig } from './config';
-import { ApiError } from './http/api-error';
+import { DomainError } from './errors/domain-error';
 import { addPerson, issueSetupCode, listLiveDevices, makePairingCode, removePerson } from './people/people-service';
 import { peopleStoreFor, type PeopleStore } from './people/people-store';
 import { createRelayLog, parseLogFormat } from './observability/relay-log';
@@ -337,7 +337,7 @@ export async function main(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof ApiError || (error as Error).name === 'TypeError' && /parseArgs|option/i.test((error as Error).message)) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DomainError || (error as Error).name === 'TypeError' && /parseArgs|option/i.test((error as Error).message)) {
       process.stderr.write(`ownpost: ${(error as Error).message}\n`);
       if (error instanceof UsageError && /unknown command/.test(error.message)) process.stderr.write(USAGE + '\n');
       process.exit(2);

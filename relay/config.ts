@@ -2,11 +2,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { ConfigError, parseDuration } from './config-values';
 import { DEFAULT_SENDER_TEST_LIMITS, type SenderTestLimitSettings } from './limits/sender-test-limits';
 import { extensionOriginOf } from './http/extension-origins';
 import { parsePortRanges, type PortRange } from './net/port-policy';
 import { parseOAuthConfig, type OAuthConfig } from './oauth/oauth-config';
 import { parseSmtpDoorConfig, type SmtpDoorConfig } from './smtp/smtp-door-config';
+
+// Where most of the relay and its tests know them from; the area readers import config-values.
+export { ConfigError, parseDuration };
 
 /** Everything the relay reads from its environment, normalised once at start-up. */
 export interface RelayConfig {
@@ -106,18 +110,6 @@ export interface RelayConfig {
  * @default 1m, 5m, 15m, 30m, 1h, 2h, 4h, 8h, 8h, 12h, 12h (≈ 48 h in all)
  */
 export const DEFAULT_RETRY_DELAYS = '1m,5m,15m,30m,1h,2h,4h,8h,8h,12h,12h';
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-/** Parses `500ms`, `1s`, `5m`, `2h`, `1d` into milliseconds. */
-export function parseDuration(text: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/.exec(text);
-  if (!match) throw new ConfigError(`"${text}" is not a duration (examples: 500ms, 30s, 5m, 2h, 1d)`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms'];
-  return Math.round(Number(match[1]) * unit);
-}
 
 function parsePositiveInteger(name: string, text: string): number {
   const value = Number(text);

@@ -23,6 +23,7 @@ import {
   SMTP_SECURITY,
   TLS_VERSIONS,
   zAddress,
+  zProfileFields,
   zSenderPattern,
 } from './schemas';
 
@@ -51,61 +52,81 @@ export const zUserView = z.strictObject({
   role: z.enum(['admin', 'member']),
 });
 
+/**
+ * Something an admin must act on before it breaks sending: a Microsoft 365 app-only client secret that
+ * expires within 30 days (`days_30`), within 7 (`days_7`) or has expired (`expired`).
+ */
+export const zClientSecretReminder = z.strictObject({
+  kind: z.literal('client_secret_expiry'),
+  profileId: z.string(),
+  profileName: z.string(),
+  /** `YYYY-MM-DD`, as the admin entered it. */
+  expiresAt: z.string(),
+  /** Whole days left (UTC): 0 on the day it expires, negative afterwards. */
+  daysLeft: z.number().int(),
+  stage: z.enum(['days_30', 'days_7', 'expired']),
+});
+export type ClientSecretReminder = z.infer<typeof zClientSecretReminder>;
+
+/** `GET /v1/me`: the user, and for admins the reminders that need them. */
+export const zMeView = zUserView.extend({
+  /** Admins only (absent for members): senders whose client secret expires soon or has expired, soonest first. */
+  reminders: z.array(zClientSecretReminder).optional(),
+});
+export type MeView = z.infer<typeof zMeView>;
+
 export const zUserWithAllowancesView = zUserView.extend({
   /** Addresses and @domains an admin allowed this member to send from, beyond their own. */
   allowedSenders: z.array(z.string()),
 });
 export type UserWithAllowancesView = z.infer<typeof zUserWithAllowancesView>;
 
-export const zProfileView = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  scope: z.enum(PROFILE_SCOPES),
-  ownerEmail: z.string().nullable(),
-  fromName: z.string().optional(),
-  fromAddress: z.string(),
-  replyTo: z.string().optional(),
-  smtp: z.strictObject({
-    host: z.string(),
-    port: z.number().int(),
-    security: z.enum(SMTP_SECURITY),
-    ehloName: z.string().optional(),
-    minTlsVersion: z.enum(TLS_VERSIONS),
-    ciphers: z.enum(CIPHER_LEVELS),
-    /** `security: none` only: the password goes over the unencrypted connection (set by an admin). */
-    allowPlaintextAuth: z.boolean().optional(),
-  }),
-  auth: z.union([
-    z.strictObject({
-      type: z.literal('password'),
-      username: z.string(),
-      /** The password itself is never returned. */
-      hasPassword: z.boolean(),
+/** A sender profile as the API shows it: the fields as set (`zProfileFields`), secrets replaced by has… flags. */
+export const zProfileView = zProfileFields
+  .pick({ name: true, scope: true, fromAddress: true, allowOtherSender: true, allowedSenders: true, senderStyle: true, bccSelf: true, isDefault: true, isFallback: true, sites: true, projects: true })
+  .extend({
+    id: z.string(),
+    ownerEmail: z.string().nullable(),
+    fromName: z.string().optional(),
+    replyTo: z.string().optional(),
+    smtp: z.strictObject({
+      host: z.string(),
+      port: z.number().int(),
+      security: z.enum(SMTP_SECURITY),
+      ehloName: z.string().optional(),
+      minTlsVersion: z.enum(TLS_VERSIONS),
+      ciphers: z.enum(CIPHER_LEVELS),
+      /** `security: none` only: the password goes over the unencrypted connection (set by an admin). */
+      allowPlaintextAuth: z.boolean().optional(),
     }),
-    // OAuth2 sign-in (issue 8) documents its own fields; secrets appear only as has… flags.
-    z.looseObject({
-      type: z.literal('oauth2'),
-      provider: z.enum(OAUTH_PROVIDERS),
-      flow: z.enum(OAUTH_FLOWS),
-      username: z.string(),
-      hasClientSecret: z.boolean(),
-      hasRefreshToken: z.boolean(),
-      status: z.string(),
-    }),
-  ]),
-  allowOtherSender: z.boolean(),
-  allowedSenders: z.array(z.string()),
-  senderStyle: z.enum(SENDER_STYLES),
-  bccSelf: z.boolean(),
-  isDefault: z.boolean(),
-  isFallback: z.boolean(),
-  sites: z.array(z.string()),
-  projects: z.array(z.string()),
-  /** How the saved settings were checked (issue 4): a passing test, or an admin's `force`. */
-  verification: z.strictObject({ status: z.enum(['passed', 'forced']), at: isoDate(), by: z.string() }).optional(),
-  createdAt: isoDate(),
-  updatedAt: isoDate(),
-});
+    auth: z.union([
+      z.strictObject({
+        type: z.literal('password'),
+        username: z.string(),
+        /** The password itself is never returned. */
+        hasPassword: z.boolean(),
+      }),
+      // OAuth2 sign-in (issue 8) documents its own fields; secrets appear only as has… flags.
+      z.looseObject({
+        type: z.literal('oauth2'),
+        provider: z.enum(OAUTH_PROVIDERS),
+        flow: z.enum(OAUTH_FLOWS),
+        username: z.string(),
+        hasClientSecret: z.boolean(),
+        hasRefreshToken: z.boolean(),
+        status: z.string(),
+        /** App-only: when the client secret expires (`YYYY-MM-DD`); admins are reminded 30 and 7 days before. */
+        clientSecretExpiresAt: z.string().optional(),
+      }),
+    ]),
+    /** Gets a blind copy of every message of this sender. */
+    archiveAddress: z.string().optional(),
+    /** How the saved settings were checked (issue 4): a passing test, or an admin's `force`. */
+    verification: z.strictObject({ status: z.enum(['passed', 'forced']), at: isoDate(), by: z.string() }).optional(),
+    createdAt: isoDate(),
+    updatedAt: isoDate(),
+  })
+  .strict();
 
 const zEndpoint = z.strictObject({ host: z.string(), port: z.number().int(), security: z.enum(SMTP_SECURITY) });
 

@@ -10,9 +10,10 @@ import { SMTP_SECURITY, zAddress, zProfileAuth, zSmtpSettings } from './schemas'
  * The steps of a test, in the order they run. `oauth` only for OAuth2 senders: getting the access
  * token that AUTH XOAUTH2 then uses (issue 8), before anything connects to the mail server.
  * `senders` only when the profile allows other senders: a real test message from each of them
- * (issue 21), since a server may refuse a From: only at the end of DATA.
+ * (issue 21), since a server may refuse a From: only at the end of DATA. `folder` only in the test of
+ * the Sent-folder copy over IMAP (issue 21), which runs dns, connect, tls, auth and then finds the folder.
  */
-export const DIAGNOSIS_STAGES = ['oauth', 'dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data', 'senders'] as const;
+export const DIAGNOSIS_STAGES = ['oauth', 'dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data', 'senders', 'folder'] as const;
 export type DiagnosisStageName = (typeof DIAGNOSIS_STAGES)[number];
 
 const zSingleLine = (max: number) =>

@@ -32,6 +32,8 @@ export const ERROR_STATUS = {
   oauth_not_configured: 422,
   /** Saving new server settings or credentials needs a passing test; `details.diagnosis` holds the test. */
   profile_test_failed: 422,
+  /** Saving changed Sent-folder (IMAP) settings needs a passing test; `details.diagnosis` holds the test. */
+  sent_folder_test_failed: 422,
   /** `POST /v1/pair` with a relay's setup code but no `email`: the first admin must name their address. */
   setup_email_required: 422,
   rate_limited: 429,

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from './document-limits';
-import type { AppPasswordView, CustomerView, DeviceView, DiscoveryResult, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from './api-schemas';
+import type { AppPasswordView, CustomerView, DeviceView, DiscoveryResult, MeView, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from './api-schemas';
 import type { DiagnosisResult } from './diagnosis-schemas';
 import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
 import type { ErrorCode } from './errors';
 import { zRecipeInput, type Recipe, type RecipeView } from './recipe-schemas';
-import type { DeliverySettingsView, MessageView, ProfileView, UserView } from './schemas';
+import { MAX_BCC_PER_SEND, type DeliverySettingsView, type MessageView, type ProfileView, type SendAcceptedView, type UserView } from './schemas';
 import { DOCUMENT_KINDS } from './document-kinds';
 import { LANGUAGES } from './languages';
 import type { TemplateList, TemplateView } from './template-schemas';
@@ -29,6 +29,8 @@ export const zSendDraft = z.object({
   profileId: z.string().min(1).max(64).optional(),
   to: z.array(z.string().max(400)).min(1).max(50),
   cc: z.array(z.string().max(400)).max(50).default([]),
+  /** Blind copies (bare addresses); the relay puts them into the envelope only. */
+  bcc: z.array(z.string().max(320)).max(MAX_BCC_PER_SEND).default([]),
   subject: z.string().min(1).max(998),
   text: z.string().max(1_000_000).default(''),
   /** The document's URL on the page; fetched by the background from the tab's own origin only. */
@@ -39,6 +41,14 @@ export const zSendDraft = z.object({
   documentKind: z.enum(DOCUMENT_KINDS).optional(),
   /** Files the user added in the panel, besides the page's document. */
   attachments: z.array(zPickedFile).max(10).default([]),
+  /**
+   * Several documents of a list page in one message (issue 21: one mail per customer), each fetched by
+   * the background like `documentUrl`. The relay splits a send too large for the mailbox between them.
+   */
+  documents: z
+    .array(z.object({ url: z.string().url().max(4096), filename: z.string().max(255).optional(), ref: z.string().min(1).max(200) }))
+    .max(50)
+    .default([]),
   /** Chosen by the panel once per draft, so a retried send never becomes a second mail. */
   idempotencyKey: z.string().min(8).max(200),
 });
@@ -51,7 +61,7 @@ export type SendDraft = z.input<typeof zSendDraft>;
 const zRelayBody = z.record(z.string(), z.unknown());
 const zId = z.string().min(1).max(64);
 /** The language for the relay's explanations (`?lang=`): the one the user chose in the extension, not the browser's. */
-const zExplanationLanguage = z.enum(['en', 'pl', 'is', 'sv', 'da', 'nb', 'de']).optional();
+const zExplanationLanguage = z.enum(LANGUAGES).optional();
 
 /**
  * A document as the page's content script hands it to the panel (issue 14): page data only, checked
@@ -128,6 +138,8 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('document.probe'), urls: z.array(z.string().url().max(4096)).min(1).max(3) }),
   z.object({ type: z.literal('document.history'), documentRef: z.string().min(1).max(200) }),
   z.object({ type: z.literal('panel.load') }),
+  // The page script, once the always-injected script finds the page looks like a document (issue 18).
+  z.object({ type: z.literal('page.load') }),
   // The panel frame (issue 14): the content script opens a session for it and reports whether the page lets it be seen.
   z.object({ type: z.literal('panel.open'), view: zPanelView }),
   z.object({ type: z.literal('panel.visibility'), token: z.string().min(16).max(128), visible: z.boolean() }),
@@ -166,7 +178,7 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('profiles.update'), id: zId, patch: zRelayBody, force: z.boolean().optional() }),
   z.object({ type: z.literal('profiles.delete'), id: zId }),
   z.object({ type: z.literal('profiles.delivery.get'), id: zId }),
-  z.object({ type: z.literal('profiles.delivery.put'), id: zId, settings: zRelayBody }),
+  z.object({ type: z.literal('profiles.delivery.put'), id: zId, settings: zRelayBody, language: zExplanationLanguage }),
   // OAuth2 sign-in of a sender (issue 8; the flow is in shared/oauth-schemas.ts):
   z.object({ type: z.literal('oauth.start'), profileId: zId, redirectUri: z.string().max(2048).optional(), language: zExplanationLanguage }),
   z.object({ type: z.literal('oauth.status'), signInId: zId, language: zExplanationLanguage }),
@@ -222,6 +234,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<ExtensionRequest['type']> = ne
   'page.setup',
   'document.probe',
   'panel.load',
+  'page.load',
   'panel.open',
   'panel.visibility',
   'recipes.save',
@@ -303,12 +316,14 @@ export interface ExtensionResponses {
   'connection.forget': ConnectionState;
   'profiles.list': { profiles: ProfileView[] };
   'document.inspect': DocumentInfo;
-  'message.send': MessageView;
+  // The relay's answer as it is: with `parts` when the send was split by size.
+  'message.send': SendAcceptedView;
   'message.status': MessageView;
   'page.setup': PageSetup;
   'document.probe': { document?: ProbedDocument };
   'document.history': { messages: MessageView[] };
   'panel.load': { loaded: true };
+  'page.load': { loaded: true };
   'panel.open': { token: string };
   'panel.visibility': { delivered: boolean };
   'recipes.save': { recipe: Recipe; shared?: RecipeView; shareError?: ExtensionError };
@@ -326,7 +341,7 @@ export interface ExtensionResponses {
   'customers.remember': CustomerView;
   'customers.forget': { deleted: true };
   'customer.page': { addresses: string[] };
-  'me.get': UserView;
+  'me.get': MeView;
   discover: DiscoveryResult;
   'profiles.diagnose': DiagnosisResult;
   'profiles.test': DiagnosisResult;

@@ -9,3 +9,33 @@ export type Language = (typeof LANGUAGES)[number];
 export function isLanguage(value: unknown): value is Language {
   return (LANGUAGES as readonly unknown[]).includes(value);
 }
+
+/** Browsers report Norwegian as `no`, `nb` or `nn`; we write bokmål, which `nn` readers read comfortably. */
+const LANGUAGE_ALIASES: Readonly<Record<string, Language>> = { no: 'nb', nn: 'nb' };
+
+/**
+ * Our language for one BCP 47 tag (`de`, `de-AT`, `nb_NO`, `no`), if we speak it.
+ *
+ * @example matchLanguage('sv-FI') // 'sv'
+ * @example matchLanguage('nn-NO') // 'nb'
+ * @example matchLanguage('fr') // undefined
+ */
+export function matchLanguage(tag: string): Language | undefined {
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const language = LANGUAGE_ALIASES[primary] ?? primary;
+  return isLanguage(language) ? language : undefined;
+}
+
+/**
+ * The first of `tags`, best first, that we speak, else English: a browser's `navigator.languages`,
+ * or an HTTP `Accept-Language` header (its `;q=` weights are ignored: browsers list the best first).
+ *
+ * @example firstLanguage('fr-CA,sv;q=0.8,en;q=0.5') // 'sv'
+ */
+export function firstLanguage(tags: string | readonly string[]): Language {
+  for (const tag of typeof tags === 'string' ? tags.split(',') : tags) {
+    const language = matchLanguage(tag.split(';')[0]!);
+    if (language) return language;
+  }
+  return 'en';
+}

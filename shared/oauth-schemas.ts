@@ -16,7 +16,7 @@
  * `GET /v1/oauth/providers` says for which providers the relay has its own app registration.
  */
 import { z } from 'zod';
-import type { OAuthFlow, OAuthProvider } from './schemas';
+import { OAUTH_PROVIDERS, type OAuthFlow } from './schemas';
 
 export const zOAuthSignInStart = z.object({
   /**
@@ -34,38 +34,41 @@ export const zOAuthSignInComplete = z.object({
 });
 export type OAuthSignInComplete = z.infer<typeof zOAuthSignInComplete>;
 
-export type OAuthSignInStatus = 'pending' | 'signed_in' | 'failed' | 'expired';
+export const OAUTH_SIGN_IN_STATUSES = ['pending', 'signed_in', 'failed', 'expired'] as const;
+export type OAuthSignInStatus = (typeof OAUTH_SIGN_IN_STATUSES)[number];
 
-export interface OAuthSignInView {
-  id: string;
-  profileId: string;
-  provider: OAuthProvider;
-  flow: Exclude<OAuthFlow, 'client_credentials'>;
-  status: OAuthSignInStatus;
+export const zOAuthSignInView = z.strictObject({
+  id: z.string(),
+  profileId: z.string(),
+  provider: z.enum(OAUTH_PROVIDERS),
+  flow: z.enum(['device_code', 'authorization_code']) satisfies z.ZodType<Exclude<OAuthFlow, 'client_credentials'>>,
+  status: z.enum(OAUTH_SIGN_IN_STATUSES),
   /** After this the sign-in can no longer finish; start another. */
-  expiresAt: string;
+  expiresAt: z.string().meta({ format: 'date-time' }),
   /** authorization_code, in the answer that started it: open it with `browser.identity.launchWebAuthFlow`. */
-  authorizationUrl?: string;
+  authorizationUrl: z.string().optional(),
   /** device_code: the code to type at `verificationUri`. */
-  userCode?: string;
-  verificationUri?: string;
+  userCode: z.string().optional(),
+  verificationUri: z.string().optional(),
   /** device_code: Microsoft's own one-line instruction, in the language of the tenant. */
-  message?: string;
+  message: z.string().optional(),
   /** device_code: how often to ask for the status. */
-  pollIntervalSeconds?: number;
+  pollIntervalSeconds: z.number().optional(),
   /** signed_in: the account that signed in, when the provider said. */
-  account?: string;
+  account: z.string().optional(),
   /** failed: what went wrong and how to fix it, in the requested language. */
-  problem?: { code: string; title: string; explanation: string; fix: string };
+  problem: z.object({ code: z.string(), title: z.string(), explanation: z.string(), fix: z.string() }).optional(),
   /** failed: the provider's own words. */
-  detail?: string;
-}
+  detail: z.string().optional(),
+});
+export type OAuthSignInView = z.infer<typeof zOAuthSignInView>;
 
 /**
  * `GET /v1/oauth/providers`: whether the relay has its own app registration for delegated sign-in
  * (OWNPOST_MS_CLIENT_ID, OWNPOST_GOOGLE_CLIENT_ID). Without one, a sender must name its own client.
  */
-export interface OAuthProvidersView {
-  microsoft: { relayApp: boolean };
-  google: { relayApp: boolean };
-}
+export const zOAuthProvidersView = z.strictObject({
+  microsoft: z.object({ relayApp: z.boolean() }),
+  google: z.object({ relayApp: z.boolean() }),
+});
+export type OAuthProvidersView = z.infer<typeof zOAuthProvidersView>;

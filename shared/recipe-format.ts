@@ -31,6 +31,32 @@ export const RECIPE_FIELDS = ['number', 'recipient', 'customerName', 'amount', '
 export type RecipeField = (typeof RECIPE_FIELDS)[number];
 
 /**
+ * A field's selector is CSS, or names the field by the text of its label (issue 16 item 7):
+ * `@label("Customer e-mail")` finds the form control that `<label>` (or `aria-labelledby`) names, the
+ * `<dd>` after a `<dt>`, or the cell after a row's `<th>` with that text. An app renders its labels
+ * again with the same words, while ids, classes and positions change; so the picker makes this form
+ * where no id, name or data-* attribute names the element. It is not CSS: a reader from before it
+ * finds nothing for such a field (querySelector rejects it), never anything else.
+ */
+export const LABEL_SELECTOR_PREFIX = '@label(';
+
+/** The selector for the element labelled `text`. */
+export function labelSelector(text: string): string {
+  return `${LABEL_SELECTOR_PREFIX}${JSON.stringify(text)})`;
+}
+
+/** The label text of a `@label("…")` selector; undefined for a CSS selector. */
+export function labelOfSelector(selector: string): string | undefined {
+  if (!selector.startsWith(LABEL_SELECTOR_PREFIX) || !selector.endsWith(')')) return undefined;
+  try {
+    const text: unknown = JSON.parse(selector.slice(LABEL_SELECTOR_PREFIX.length, -1));
+    return typeof text === 'string' && text.length > 0 ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Bounds that keep a shared recipe harmless in the page: selectors are applied with querySelector,
  * which cannot run code; the limits keep a hostile one from costing the page noticeable time.
  */

@@ -86,3 +86,9 @@ export const zRecipe = zRecipeInput.safeExtend({
   createdAt: z.string().max(40),
   updatedAt: z.string().max(40),
 });
+
+/** `GET /v1/recipes` item: a company recipe and who published it. */
+export const zRecipeView = zRecipe.safeExtend({
+  scope: z.literal('company'),
+  publishedBy: z.string().nullable(),
+});

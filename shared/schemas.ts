@@ -2,6 +2,7 @@
  * The relay's HTTP contract: every request body is parsed here, once, into a typed value.
  * Shared by the relay (validation at the edge) and the extension (types and background checks).
  */
+import type { zProfileView } from './api-schemas';
 import { z } from 'zod';
 import { parseAddress, parseMailbox, type Mailbox } from './address';
 import { DOCUMENT_KINDS } from './document-kinds';
@@ -228,6 +229,11 @@ const oauth2AuthSchema = (requireSecret: boolean) =>
       tenantId: zTenant(false),
       clientId: zClientId,
       clientSecret: requireSecret ? zClientSecret : zClientSecret.optional(),
+      /**
+       * When the client secret expires (`YYYY-MM-DD`, as Microsoft Entra shows it under "Certificates &
+       * secrets"): admins are reminded 30 and 7 days before. A new secret without a date forgets the old date.
+       */
+      clientSecretExpiresAt: z.iso.date().optional(),
       username: zOAuthUsername.optional(),
     }),
     z.object({
@@ -285,6 +291,8 @@ export interface OAuth2AuthView {
   /** The account that signed in (delegated), when the provider said. */
   account?: string;
   signedInAt?: string;
+  /** App-only: when its client secret expires (`YYYY-MM-DD`), as an admin entered it. */
+  clientSecretExpiresAt?: string;
 }
 
 export type ProfileAuthView = { type: 'password'; username: string; hasPassword: boolean } | OAuth2AuthView;
@@ -347,8 +355,13 @@ const profileFields = {
   allowOtherSender: z.boolean(),
   allowedSenders: zUniqueList(zSenderPattern, 100),
   senderStyle: z.enum(SENDER_STYLES),
-  /** A blind copy of every message to its From address (only in the envelope, never in a header). */
+  /**
+   * A blind copy of every message to the person who sends (only in the envelope, never in a header): the
+   * From address on a personal sender, the sending person's own address on a company sender.
+   */
   bccSelf: z.boolean(),
+  /** An archive mailbox that gets a blind copy of every message of this sender (envelope only). */
+  archiveAddress: zAddress,
   /** The user's (personal) or the company's (company) default sender; one per owner and scope. */
   isDefault: z.boolean(),
   /** Company only: used instead of a failing profile, and the message says so. One per relay. */
@@ -359,12 +372,16 @@ const profileFields = {
   projects: zUniqueList(zHeaderText(200).trim().min(1), 100, normaliseProjectName),
 };
 
+/** Every field of a sender profile as it is set, once: input, patch and view are derived from it. */
+export const zProfileFields = z.object(profileFields);
+
 export const zProfileInput = z.object({
   ...profileFields,
   scope: profileFields.scope.default('personal'),
   auth: zNewProfileAuth,
   fromName: profileFields.fromName.optional(),
   replyTo: profileFields.replyTo.optional(),
+  archiveAddress: profileFields.archiveAddress.optional(),
   allowOtherSender: profileFields.allowOtherSender.default(false),
   allowedSenders: profileFields.allowedSenders.default([]),
   senderStyle: profileFields.senderStyle.default('sender_header'),
@@ -385,41 +402,22 @@ export type ProfileInput = z.infer<typeof zProfileInput>;
 
 /**
  * PATCH: every field optional and without defaults, so an absent field keeps its stored value;
- * `fromName: null` and `replyTo: null` remove them; `smtp` changes only the fields it names.
+ * `fromName: null`, `replyTo: null` and `archiveAddress: null` remove them; `smtp` changes only the fields it names.
  */
 export const zProfilePatch = z
   .object({
     ...profileFields,
     fromName: profileFields.fromName.nullable(),
     replyTo: profileFields.replyTo.nullable(),
+    archiveAddress: profileFields.archiveAddress.nullable(),
     smtp: zSmtpSettingsPatch,
     force: z.boolean(),
   })
   .partial();
 export type ProfilePatch = z.infer<typeof zProfilePatch>;
 
-/** A profile as the API shows it: secrets replaced by `hasPassword`. */
-export interface ProfileView {
-  id: string;
-  name: string;
-  scope: 'personal' | 'company';
-  ownerEmail: string | null;
-  fromName?: string;
-  fromAddress: string;
-  replyTo?: string;
-  smtp: { host: string; port: number; security: SmtpSecurity; ehloName?: string; minTlsVersion: TlsVersion; ciphers: CipherLevel; allowPlaintextAuth?: boolean };
-  auth: ProfileAuthView;
-  allowOtherSender: boolean;
-  allowedSenders: string[];
-  senderStyle: SenderStyle;
-  bccSelf: boolean;
-  isDefault: boolean;
-  isFallback: boolean;
-  sites: string[];
-  projects: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** A profile as the API shows it (shared/api-schemas.ts `zProfileView`): secrets replaced by `hasPassword`. */
+export type ProfileView = Omit<z.output<typeof zProfileView>, 'auth'> & { auth: ProfileAuthView };
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -495,14 +493,22 @@ export type DocumentInput = z.infer<typeof zDocument>;
 /** At most this many files in one send, across `attachments` and every document. */
 export const MAX_FILES_PER_SEND = 100;
 
+/** At most this many blind copies in one send; the profile's own copies (bccSelf, archive) come on top. */
+export const MAX_BCC_PER_SEND = 20;
+
 /**
- * Strict: a field the relay does not know (`bcc`, `html`, a misspelt `attachements`) is refused with 400
+ * Strict: a field the relay does not know (`html`, a misspelt `attachements`) is refused with 400
  * naming it, never silently dropped, so a caller cannot believe something was sent that was not.
  */
 export const zMessageInput = z.strictObject({
   profileId: z.string().min(1).max(64).optional(),
   to: z.array(zMailbox).min(1, 'add at least one recipient').max(50),
   cc: z.array(zMailbox).max(50).default([]),
+  /**
+   * Blind copies: bare addresses (no display names, nobody sees them), each once. They go into the SMTP
+   * envelope only; no header of the message names them.
+   */
+  bcc: zUniqueList(zAddress, MAX_BCC_PER_SEND).default([]),
   /**
    * Send as another From than the profile's (`"Bo Ek" <bo@firma.se>`): only when the profile allows other
    * senders and lists this one (403 `sender_not_allowed` otherwise). Absent: the profile's From.
@@ -651,20 +657,30 @@ export const zDeliverySettings = z.object({
   /** Concurrent SMTP connections to this mailbox (Microsoft 365 refuses a fourth). */
   maxConnections: z.number().int().min(1).max(20).optional(),
   messagesPerMinute: z.number().int().min(1).max(10_000).optional(),
-  /** `null` switches the Sent copy off. */
+  /** `null` switches the Sent copy off. Changed IMAP settings are tested before they are saved. */
   saveToSent: zSaveToSent.nullable().optional(),
+  /** Admins: save Sent-folder settings whose test did not pass. */
+  force: z.boolean().optional(),
 });
 export type DeliverySettingsInput = z.infer<typeof zDeliverySettings>;
 
-export interface DeliverySettingsView {
-  profileId: string;
-  maxMessageBytes?: number;
-  maxConnections?: number;
-  messagesPerMinute?: number;
-  saveToSent?: Omit<z.infer<typeof zSaveToSent>, 'password'> & { port: number; hasPassword: boolean };
+/** `GET|PUT /v1/profiles/:id/delivery`: the settings as set (the Sent folder's password never), and what applies. */
+export const zDeliverySettingsView = z.strictObject({
+  profileId: z.string(),
+  maxMessageBytes: z.number().int().optional(),
+  maxConnections: z.number().int().optional(),
+  messagesPerMinute: z.number().int().optional(),
+  saveToSent: zSaveToSent.omit({ password: true }).extend({ port: z.number().int(), hasPassword: z.boolean() }).strict().optional(),
   /** What delivery really uses, after defaults, presets and the server's SIZE. */
-  effective: { maxMessageBytes: number; maxConnections: number; messagesPerMinute?: number; serverMaxBytes?: number; preset?: string };
-}
+  effective: z.strictObject({
+    maxMessageBytes: z.number().int(),
+    maxConnections: z.number().int(),
+    messagesPerMinute: z.number().int().optional(),
+    serverMaxBytes: z.number().int().optional(),
+    preset: z.string().optional(),
+  }),
+});
+export type DeliverySettingsView = z.output<typeof zDeliverySettingsView>;
 
 export const zPairRequest = z.object({
   code: z.string().trim().min(4).max(32),

@@ -25,6 +25,7 @@ export function documentFilename(disposition: string | null, url: URL, fallback 
   } catch {
     name = '';
   }
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
   name = name.replace(/[\\/\u0000-\u001f\u007f]/g, '_').trim().slice(0, 200);
   if (!name) name = fallback;
   return /\.pdf$/i.test(name) ? name : `${name}.pdf`;

@@ -7,8 +7,9 @@
  */
 import { MAX_DOCUMENT_BYTES, type ExtensionError, type ExtensionResponses, type PageSetup, type SendDraft, type TabCommand } from '../../shared/extension-messages';
 import { zRecipeInput, type RecipeInput, type RecipeView } from '../../shared/recipe-schemas';
-import type { MessageView } from '../../shared/schemas';
+import type { MessageView, SendAcceptedView } from '../../shared/schemas';
 import { browser, type Runtime } from '../lib/browser';
+import { projectForPage } from '../lib/site-projects';
 import { connectionItem, type StoredConnection } from '../lib/connection-item';
 import { currentLanguage } from '../lib/settings-items';
 import {
@@ -26,6 +27,13 @@ import { callRelay, RelayError, relayPath } from './relay-client';
 
 /** The element picker's code, injected into a tab only when its user starts the picker (the page-load script stays small). */
 export const PANEL_SCRIPT_FILE = '/content-scripts/invoice-panel.js';
+
+/**
+ * The page script (detection, the send button, the panel frame), injected into a page's frame only
+ * once the small script every page of an enabled site loads found that it looks like a document
+ * (issue 18).
+ */
+export const PAGE_SCRIPT_FILE = '/content-scripts/invoice-detector.js';
 
 /** The stored connection to the relay, or a `not_connected` error the UI explains. */
 export async function requireConnection(): Promise<StoredConnection> {
@@ -67,7 +75,7 @@ export async function documentHistory(documentRef: string): Promise<ExtensionRes
  * showed, when it still has it), the user's added files checked for size, the page's address as
  * context so the relay can map the site to its sender.
  */
-export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender): Promise<MessageView> {
+export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender): Promise<SendAcceptedView> {
   const connection = await requireConnection();
   const attachments: { filename: string; contentType: string; contentBase64: string }[] = [];
   if (draft.documentUrl) {
@@ -80,7 +88,14 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
     }
     attachments.push(file);
   }
-  return callRelay<MessageView>(connection.relayUrl, '/v1/messages', {
+  // One after another, like the bulk panel's sends: the site should not see a burst of downloads.
+  const documents: { ref: string; attachments: typeof attachments }[] = [];
+  for (const item of draft.documents ?? []) {
+    const document = await fetchDocumentForTab(item.url, sender.tab, { filenameHint: item.filename, reuse: true });
+    documents.push({ ref: item.ref, attachments: [{ filename: document.filename, contentType: document.contentType, contentBase64: bytesToBase64(document.bytes) }] });
+  }
+  const project = await projectForPage(sender.tab?.url);
+  return callRelay<SendAcceptedView>(connection.relayUrl, '/v1/messages', {
     method: 'POST',
     token: connection.token,
     idempotencyKey: draft.idempotencyKey,
@@ -88,13 +103,16 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
       ...(draft.profileId ? { profileId: draft.profileId } : {}),
       to: draft.to,
       cc: draft.cc ?? [],
+      bcc: draft.bcc ?? [],
       subject: draft.subject,
       text: draft.text ?? '',
       attachments,
+      ...(documents.length ? { documents } : {}),
       context: {
         ...(draft.documentRef ? { documentRef: draft.documentRef } : {}),
         ...(draft.documentKind ? { documentKind: draft.documentKind } : {}),
         ...(sender.tab?.url ? { pageUrl: sender.tab.url } : {}),
+        ...(project ? { project } : {}),
       },
     },
   });
@@ -109,6 +127,17 @@ export async function loadPanel(sender: Runtime.MessageSender): Promise<{ loaded
   const tabId = sender.tab?.id;
   if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can open the panel.' });
   await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT_FILE] });
+  return { loaded: true };
+}
+
+/**
+ * Injects the page script into the frame that asked. Like the picker's, only into a tab's frame that
+ * runs our content script already (the sender), so this never reaches a page Ownpost is not enabled on.
+ */
+export async function loadPageScript(sender: Runtime.MessageSender): Promise<{ loaded: true }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can load the page script.' });
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_SCRIPT_FILE] });
   return { loaded: true };
 }
 

@@ -30,7 +30,7 @@ export interface RedirectWatch {
 export function watchRedirect(url: URL): RedirectWatch {
   let reported: string | undefined;
   let wake: (() => void) | undefined;
-  const events = (browser as unknown as { webRequest?: { onHeadersReceived?: { addListener: Function; removeListener: Function } } }).webRequest?.onHeadersReceived;
+  const events = (browser as unknown as { webRequest?: { onHeadersReceived?: { addListener: (listener: (details: HeadersDetails) => void, filter: { urls: string[] }, extraInfo: string[]) => void; removeListener: (listener: (details: HeadersDetails) => void) => void } } }).webRequest?.onHeadersReceived;
   const listener = (details: HeadersDetails) => {
     // The background's own requests have no tab: a page's request to the same address is not ours.
     if (details.tabId !== -1 || details.url !== url.href || details.statusCode < 300 || details.statusCode > 399) return;

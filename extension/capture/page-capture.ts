@@ -68,6 +68,7 @@ function newNonce(): string {
 /** A safe file name: the page's, the URL's last segment, or one made from the document number. */
 export function captureFilename(candidates: (string | undefined | null)[], documentNumber?: string): string {
   for (const raw of candidates) {
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips
     const name = (raw ?? '').replace(/[\\/\u0000-\u001f\u007f"]/g, '_').trim().slice(0, 200);
     if (name && name !== '_') return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
   }

@@ -3,6 +3,10 @@ import { handleExtensionRequest } from '../background/handle-request';
 import { acceptPanelPort } from '../background/panel-sessions';
 import { browser, type Runtime } from '../lib/browser';
 import { syncSiteRegistrations } from '../lib/site-registration';
+// Unused in code: it lets the declaration output (tsc -b) name the default export's type, which wxt
+// declares in a module it does not export. The export must stay a bare call: wxt's build finds it so.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+import type { BackgroundDefinition } from 'wxt';
 
 // MV3 forbids eval; zod would probe for it and fall back silently. Say so explicitly.
 z.config({ jitless: true });

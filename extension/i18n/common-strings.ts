@@ -8,6 +8,11 @@ import { defineCatalogue } from './core';
 
 export const commonStrings = defineCatalogue({
   en: {
+    'reminder.heading': 'Reminders',
+    'reminder.secret.days_30': 'The client secret of “{name}” expires on {date} ({days} days left). Make a new one in Microsoft Entra (Certificates & secrets) and enter it in this sender.',
+    'reminder.secret.days_7': 'The client secret of “{name}” expires on {date}: only {days} days left. Make a new one in Microsoft Entra (Certificates & secrets) and enter it in this sender now.',
+    'reminder.secret.expired': 'The client secret of “{name}” expired on {date}: this sender cannot send. Make a new one in Microsoft Entra (Certificates & secrets) and enter it in this sender.',
+    'reminder.open': 'Open the sender',
     loading: 'Loading…',
     'connect.lead': 'Connect this browser to your Ownpost relay, the small server that sends mail through your mailbox.',
     'connect.codeHelp': 'Ask your admin for a pairing code, or make one on the relay’s computer with:',
@@ -43,6 +48,11 @@ export const commonStrings = defineCatalogue({
     'error.rate_limited.hint': 'Wait a minute, then try again.',
   },
   pl: {
+    'reminder.heading': 'Przypomnienia',
+    'reminder.secret.days_30': 'Klucz tajny klienta nadawcy „{name}” wygasa {date} (zostało dni: {days}). Utwórz nowy w Microsoft Entra (Certificates & secrets) i wpisz go w tym nadawcy.',
+    'reminder.secret.days_7': 'Klucz tajny klienta nadawcy „{name}” wygasa {date}: zostało tylko dni: {days}. Utwórz teraz nowy w Microsoft Entra (Certificates & secrets) i wpisz go w tym nadawcy.',
+    'reminder.secret.expired': 'Klucz tajny klienta nadawcy „{name}” wygasł {date}: ten nadawca nie może wysyłać. Utwórz nowy w Microsoft Entra (Certificates & secrets) i wpisz go w tym nadawcy.',
+    'reminder.open': 'Otwórz nadawcę',
     loading: 'Wczytywanie…',
     'connect.lead': 'Połącz tę przeglądarkę z przekaźnikiem Ownpost – małym serwerem, który wysyła pocztę przez Twoją skrzynkę.',
     'connect.codeHelp': 'Poproś administratora o kod parowania albo utwórz go na komputerze z przekaźnikiem poleceniem:',
@@ -78,6 +88,11 @@ export const commonStrings = defineCatalogue({
     'error.rate_limited.hint': 'Odczekaj minutę i spróbuj ponownie.',
   },
   is: {
+    'reminder.heading': 'Áminningar',
+    'reminder.secret.days_30': 'Biðlaraleyndarmál „{name}“ rennur út {date} ({days} dagar eftir). Búðu til nýtt í Microsoft Entra (Certificates & secrets) og sláðu það inn í þennan sendanda.',
+    'reminder.secret.days_7': 'Biðlaraleyndarmál „{name}“ rennur út {date}: aðeins {days} dagar eftir. Búðu til nýtt í Microsoft Entra (Certificates & secrets) og sláðu það inn í þennan sendanda núna.',
+    'reminder.secret.expired': 'Biðlaraleyndarmál „{name}“ rann út {date}: þessi sendandi getur ekki sent. Búðu til nýtt í Microsoft Entra (Certificates & secrets) og sláðu það inn í þennan sendanda.',
+    'reminder.open': 'Opna sendanda',
     loading: 'Hleð…',
     'connect.lead': 'Tengdu þennan vafra við Ownpost-miðlarann, litla þjóninn sem sendir póst í gegnum pósthólfið þitt.',
     'connect.codeHelp': 'Biddu kerfisstjórann um pörunarkóða, eða búðu hann til á tölvu miðlarans með:',
@@ -113,6 +128,11 @@ export const commonStrings = defineCatalogue({
     'error.rate_limited.hint': 'Bíddu í eina mínútu og reyndu svo aftur.',
   },
   sv: {
+    'reminder.heading': 'Påminnelser',
+    'reminder.secret.days_30': 'Klienthemligheten för ”{name}” går ut den {date} ({days} dagar kvar). Skapa en ny i Microsoft Entra (Certificates & secrets) och ange den i avsändaren.',
+    'reminder.secret.days_7': 'Klienthemligheten för ”{name}” går ut den {date}: bara {days} dagar kvar. Skapa en ny i Microsoft Entra (Certificates & secrets) och ange den i avsändaren nu.',
+    'reminder.secret.expired': 'Klienthemligheten för ”{name}” gick ut den {date}: avsändaren kan inte skicka. Skapa en ny i Microsoft Entra (Certificates & secrets) och ange den i avsändaren.',
+    'reminder.open': 'Öppna avsändaren',
     loading: 'Laddar…',
     'connect.lead': 'Anslut den här webbläsaren till ditt Ownpost-relä, den lilla server som skickar e-post via din brevlåda.',
     'connect.codeHelp': 'Be din administratör om en parkopplingskod, eller skapa en på reläets dator med:',
@@ -148,6 +168,11 @@ export const commonStrings = defineCatalogue({
     'error.rate_limited.hint': 'Vänta en minut och försök igen.',
   },
   da: {
+    'reminder.heading': 'Påmindelser',
+    'reminder.secret.days_30': 'Klienthemmeligheden for “{name}” udløber den {date} ({days} dage tilbage). Opret en ny i Microsoft Entra (Certificates & secrets), og indtast den i afsenderen.',
+    'reminder.secret.days_7': 'Klienthemmeligheden for “{name}” udløber den {date}: kun {days} dage tilbage. Opret en ny i Microsoft Entra (Certificates & secrets), og indtast den i afsenderen nu.',
+    'reminder.secret.expired': 'Klienthemmeligheden for “{name}” udløb den {date}: afsenderen kan ikke sende. Opret en ny i Microsoft Entra (Certificates & secrets), og indtast den i afsenderen.',
+    'reminder.open': 'Åbn afsenderen',
     loading: 'Indlæser…',
     'connect.lead': 'Forbind denne browser med dit Ownpost-relæ, den lille server der sender mail gennem din postkasse.',
     'connect.codeHelp': 'Bed din administrator om en parringskode, eller lav en på relæets computer med:',
@@ -183,6 +208,11 @@ export const commonStrings = defineCatalogue({
     'error.rate_limited.hint': 'Vent et minut, og prøv igen.',
   },
   nb: {
+    'reminder.heading': 'Påminnelser',
+    'reminder.secret.days_30': 'Klienthemmeligheten for «{name}» utløper {date} ({days} dager igjen). Lag en ny i Microsoft Entra (Certificates & secrets) og skriv den inn i avsenderen.',
+    'reminder.secret.days_7': 'Klienthemmeligheten for «{name}» utløper {date}: bare {days} dager igjen. Lag en ny i Microsoft Entra (Certificates & secrets) og skriv den inn i avsenderen nå.',
+    'reminder.secret.expired': 'Klienthemmeligheten for «{name}» utløp {date}: avsenderen kan ikke sende. Lag en ny i Microsoft Entra (Certificates & secrets) og skriv den inn i avsenderen.',
+    'reminder.open': 'Åpne avsenderen',
     loading: 'Laster inn…',
     'connect.lead': 'Koble denne nettleseren til Ownpost-reléet ditt, den lille serveren som sender e-post gjennom postkassen din.',
     'connect.codeHelp': 'Be administratoren om en paringskode, eller lag en på reléets datamaskin med:',
@@ -218,6 +248,11 @@ export const commonStrings = defineCatalogue({
     'error.rate_limited.hint': 'Vent et minutt, og prøv igjen.',
   },
   de: {
+    'reminder.heading': 'Erinnerungen',
+    'reminder.secret.days_30': 'Der geheime Clientschlüssel von „{name}“ läuft am {date} ab (noch {days} Tage). Erstellen Sie in Microsoft Entra (Certificates & secrets) einen neuen und tragen Sie ihn beim Absender ein.',
+    'reminder.secret.days_7': 'Der geheime Clientschlüssel von „{name}“ läuft am {date} ab: nur noch {days} Tage. Erstellen Sie jetzt in Microsoft Entra (Certificates & secrets) einen neuen und tragen Sie ihn beim Absender ein.',
+    'reminder.secret.expired': 'Der geheime Clientschlüssel von „{name}“ ist am {date} abgelaufen: dieser Absender kann nicht senden. Erstellen Sie in Microsoft Entra (Certificates & secrets) einen neuen und tragen Sie ihn beim Absender ein.',
+    'reminder.open': 'Absender öffnen',
     loading: 'Wird geladen…',
     'connect.lead': 'Verbinden Sie diesen Browser mit Ihrem Ownpost-Relay, dem kleinen Server, der E-Mails über Ihr Postfach versendet.',
     'connect.codeHelp': 'Bitten Sie Ihren Administrator um einen Kopplungscode, oder erstellen Sie einen auf dem Rechner des Relays mit:',

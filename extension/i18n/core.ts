@@ -15,8 +15,8 @@
  */
 
 /** The languages Ownpost speaks, in the order the language menu shows them (declared once, in shared/). */
-import { isLanguage, LANGUAGES, type Language } from '../../shared/languages';
-export { isLanguage, LANGUAGES, type Language };
+import { firstLanguage, isLanguage, LANGUAGES, matchLanguage, type Language } from '../../shared/languages';
+export { isLanguage, LANGUAGES, matchLanguage, type Language };
 
 /** Each language in its own words, for the language menu (a reader finds their language without knowing ours). */
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
@@ -40,23 +40,6 @@ export const LANGUAGE_LOCALES: Readonly<Record<Language, string>> = {
   de: 'de-DE',
 };
 
-/** Browsers report Norwegian as `no`, `nb` or `nn`; we write bokmål, which `nn` readers read comfortably. */
-const LANGUAGE_ALIASES: Readonly<Record<string, Language>> = { no: 'nb', nn: 'nb' };
-
-
-/**
- * Our language for one BCP 47 tag, if we speak it.
- *
- * @example matchLanguage('sv-FI') // 'sv'
- * @example matchLanguage('nn-NO') // 'nb'
- * @example matchLanguage('fr') // undefined
- */
-export function matchLanguage(tag: string): Language | undefined {
-  const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  const language = LANGUAGE_ALIASES[primary] ?? primary;
-  return isLanguage(language) ? language : undefined;
-}
-
 /**
  * The first of the browser's preferred languages that we speak, else English.
  *
@@ -64,11 +47,7 @@ export function matchLanguage(tag: string): Language | undefined {
  * @default navigator.languages
  */
 export function detectLanguage(preferred: readonly string[] = globalThis.navigator?.languages ?? []): Language {
-  for (const tag of preferred) {
-    const language = matchLanguage(tag);
-    if (language) return language;
-  }
-  return 'en';
+  return firstLanguage(preferred);
 }
 
 /** A language setting: a language the user picked, or `auto` (follow the browser). */

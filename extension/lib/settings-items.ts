@@ -40,6 +40,11 @@ export interface EnabledSite {
   matchPattern: string;
   /** ISO time. */
   enabledAt: string;
+  /**
+   * The project or brand this site's documents belong to (issue 21): sent as the message's
+   * `context.project`, which picks the sender that lists it. Optional, so version 1 items stay valid.
+   */
+  project?: string;
 }
 
 export const enabledSitesItem = storage.defineItem<EnabledSite[]>('local:enabledSites', {

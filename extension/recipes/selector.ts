@@ -2,7 +2,10 @@
  * CSS selectors for elements the user picks, made to survive the next visit: the page is rendered
  * again from the server or by a framework, so a selector must name what is stable (ids, test ids,
  * meaningful classes, structure) and leave out what is generated (`css-1x9f2a`, `:r3:`, `row-4711`).
+ * Where no attribute names it, a labelled field is named by its label's text (label-selector.ts)
+ * before a path of positions.
  */
+import { labelSelectorFor } from './label-selector';
 
 const STABLE_ATTRIBUTES = ['data-testid', 'data-test', 'data-qa', 'data-cy', 'data-field', 'itemprop', 'name'];
 /**
@@ -98,11 +101,12 @@ function attributeSelector(element: Element, scope: ParentNode): string | undefi
 
 /**
  * A selector that matches exactly `element` in its document: by a stable id or attribute when it has
- * one, else by a path from the nearest ancestor that has one (or from the body).
+ * one, else by its label's text (`@label("…")`, apply it with the recipe adapter's `select`), else by
+ * a path from the nearest ancestor that has one (or from the body).
  */
 export function uniqueSelector(element: Element): string {
   const document = element.ownerDocument;
-  const direct = attributeSelector(element, document);
+  const direct = attributeSelector(element, document) ?? labelSelectorFor(element, document);
   if (direct) return direct;
   const path: string[] = [];
   for (let current: Element | null = element; current && current !== document.documentElement && path.length < MAX_PATH_DEPTH; current = current.parentElement) {

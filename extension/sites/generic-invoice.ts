@@ -397,11 +397,23 @@ function rateLink(link: Element, base: URL, page: string): PdfLink | undefined {
   const path = url.pathname;
   let score = 0;
   let confirmed = false;
-  if (/\.pdf$/i.test(path)) (score += 4), (confirmed = true);
-  if (/pdf/i.test(type)) (score += 4), (confirmed = true);
+  if (/\.pdf$/i.test(path)) {
+    score += 4;
+    confirmed = true;
+  }
+  if (/pdf/i.test(type)) {
+    score += 4;
+    confirmed = true;
+  }
   if (download !== null) score += download.toLowerCase().endsWith('.pdf') ? ((confirmed = true), 4) : 2;
-  if (PDF_WORD.test(text)) (score += 3), (confirmed = true);
-  if (/(?:^|[/_-])pdf(?:$|[/_.-])|[?&](?:format|type|output)=pdf/i.test(`${path}${url.search}`)) (score += 3), (confirmed = true);
+  if (PDF_WORD.test(text)) {
+    score += 3;
+    confirmed = true;
+  }
+  if (/(?:^|[/_-])pdf(?:$|[/_.-])|[?&](?:format|type|output)=pdf/i.test(`${path}${url.search}`)) {
+    score += 3;
+    confirmed = true;
+  }
   if (!confirmed) {
     if (looksLikeAction(text, `${path}${url.search}`)) return undefined;
     if (looksLikeDocumentLink(text, `${path}${url.search}`)) score += 1;

@@ -5,7 +5,7 @@
  * and the letters only some languages have, so a Polish page without `lang` is not read as Danish
  * because both say "Faktura".
  */
-import { LANGUAGES, matchLanguage, type Language } from '../i18n/core';
+import { isLanguage, LANGUAGES, matchLanguage, type Language } from '../../shared/languages';
 
 export const PAGE_LANGUAGES = [...LANGUAGES, 'fi', 'nl', 'fr', 'es', 'it', 'pt'] as const;
 export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
@@ -20,7 +20,7 @@ export function pageLanguageOfTag(tag: string): PageLanguage | undefined {
 
 /** One of the languages Ownpost speaks (templates, the panel), or undefined for a page in another. */
 export function spokenLanguage(language: PageLanguage | undefined): Language | undefined {
-  return language && (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : undefined;
+  return isLanguage(language) ? language : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Recipe } from '../../shared/recipe-schemas';
+import { selectByLabel } from '../recipes/label-selector';
 import { urlPatternMatches } from '../recipes/url-pattern';
 import { findEmail, parseAmount, parseDate, parseDocumentNumber, sameOriginUrl } from './page-labels';
 import { shownValue } from './element-value';
@@ -10,9 +11,12 @@ const MAX_RECIPE_ROWS = 200;
 /**
  * A selector from a recipe, applied defensively: company recipes come from the relay, and a page
  * changes under a recipe; an invalid selector or a missing element is "not found", never an error.
+ * CSS, or a field's label text (`@label("…")`, shared/recipe-format.ts).
  */
 export function select(scope: ParentNode, selector: string | undefined): Element | undefined {
   if (!selector) return undefined;
+  const byLabel = selectByLabel(scope, selector);
+  if (byLabel) return byLabel.found;
   try {
     return scope.querySelector(selector) ?? undefined;
   } catch {

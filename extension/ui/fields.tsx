@@ -41,7 +41,7 @@ export interface TextFieldProps {
   label: ComponentChildren;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'email' | 'url' | 'password' | 'number' | 'search';
+  type?: 'text' | 'email' | 'url' | 'password' | 'number' | 'search' | 'date';
   hint?: ComponentChildren;
   error?: string;
   testId?: string;

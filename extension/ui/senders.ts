@@ -1,16 +1,13 @@
+import { asFacts, chooseSender } from '../../shared/sender-choice';
 import type { ProfileView } from '../../shared/schemas';
 
 /**
- * The sender a send uses when the user picks none: the personal default wins over the company's,
- * as the relay resolves it (issue 3: "a personal setting always wins over the company's").
+ * The sender to show as the one a send uses when the user picks none and the page maps none: the
+ * relay's choice (shared/sender-choice.ts), else, where the relay would ask the user, their first own
+ * sender or the first at all.
  */
 export function pickDefaultSender(profiles: readonly ProfileView[]): ProfileView | undefined {
-  return (
-    profiles.find((p) => p.isDefault && p.scope === 'personal') ??
-    profiles.find((p) => p.isDefault) ??
-    profiles.find((p) => p.scope === 'personal') ??
-    profiles[0]
-  );
+  return chooseSender(profiles, {}, asFacts)?.sender ?? profiles.find((p) => p.scope === 'personal') ?? profiles[0];
 }
 
 /** `Anna Berg <anna@firma.se>`, or the bare address. */

@@ -3,12 +3,12 @@
  * (relay/smtp/) both call `acceptSend()`, so idempotency, the sender rules, size limits and the
  * outbox commit cannot drift apart between the two doors.
  *
- * It takes plain inputs and throws coded errors (ApiError: a stable `code` from shared/errors.ts);
+ * It takes plain inputs and throws coded errors (DomainError: a stable `code` from shared/errors.ts);
  * each door turns the code into its own answer (an HTTP status, an SMTP reply). It resolves only
  * after the send is committed to the outbox: a 202 and an SMTP 250 mean the same durability.
  */
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 import { planSend } from '../profiles/plan-send';
 import type { SecretCipher } from '../secrets/cipher';
 import type { EnqueueResult, MessageRow, NewSend, Store, UserRow } from '../store/types';
@@ -51,8 +51,8 @@ export interface AcceptedSend {
   messages: MessageRow[];
 }
 
-function conflict(): ApiError {
-  return new ApiError('idempotency_conflict', 'This Idempotency-Key was already used for a different message.', {
+function conflict(): DomainError {
+  return new DomainError('idempotency_conflict', 'This Idempotency-Key was already used for a different message.', {
     hint: 'Use a new key for a new message; repeat a key only to retry the very same request.',
   });
 }
@@ -124,6 +124,8 @@ async function acceptComposed(deps: AcceptSendDeps, request: Extract<AcceptSendR
       wantsSentCopy,
     })),
   };
+  // Unread from here on: dropping it lets the pieces go as soon as the commit has copied them.
+  // eslint-disable-next-line no-useless-assignment
   parts = [];
   return commit(deps, send, () => {
     throw conflict();

@@ -16,7 +16,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { addressDomain, formatMailbox, parseAddress, sameAddress, type Mailbox } from '../../shared/address';
 import type { SubmittingApp } from '../../shared/schemas';
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 import { planSend } from '../profiles/plan-send';
 import { resolveProfileForFrom } from '../profiles/resolve-profile-for-from';
 import { decideSender } from '../profiles/sender-policy';
@@ -50,8 +50,8 @@ export interface PlannedSubmission {
 const PROJECT_FIELD = 'x-ownpost-project';
 const SITE_FIELD = 'x-ownpost-site';
 
-function unreadable(field: string, reason: string): ApiError {
-  return new ApiError('validation_failed', `The ${field} field of this message cannot be read: ${reason}`, {
+function unreadable(field: string, reason: string): DomainError {
+  return new DomainError('validation_failed', `The ${field} field of this message cannot be read: ${reason}`, {
     hint: 'Check the sender address set in the app; it must be a plain address such as Name <name@firma.se>.',
     details: { field: field.toLowerCase() },
   });
@@ -92,7 +92,7 @@ export async function planSubmittedMessage(
 
   const envelopeSender = parseAddress(submitted.envelopeFrom);
   if (!submitted.envelopeFrom || !envelopeSender.ok) {
-    throw new ApiError('sender_not_allowed', 'A message needs a sender address in MAIL FROM (the null sender <> is for bounces, which apps do not submit).', {
+    throw new DomainError('sender_not_allowed', 'A message needs a sender address in MAIL FROM (the null sender <> is for bounces, which apps do not submit).', {
       details: { field: 'envelope', rule: 'envelope_sender_required' },
     });
   }
@@ -121,6 +121,8 @@ export async function planSubmittedMessage(
     ...(replyTo[0] ? { replyTo: replyTo[0].address } : {}),
     to: to.length ? to : submitted.recipients.map((address) => ({ address })),
     cc,
+    // The envelope's blind copies are the submitted RCPT TO list itself (below).
+    bcc: [],
     // Not used for the decision (it is about who sends and who answers), only to fill the input.
     subject: decodeEncodedWords(fieldValues(headers, 'subject')[0] ?? ''),
     text: '',
@@ -144,7 +146,7 @@ export async function planSubmittedMessage(
   const settingsRow = await store.getDeliverySettings(plan.profileRow.id);
   const limits = effectiveDeliveryLimits(plan.profile, settingsRow);
   if (raw.length > limits.maxMessageBytes) {
-    throw new ApiError('message_too_large', `This message is ${raw.length} bytes, but this sender's mailbox accepts at most ${limits.maxMessageBytes}.`, {
+    throw new DomainError('message_too_large', `This message is ${raw.length} bytes, but this sender's mailbox accepts at most ${limits.maxMessageBytes}.`, {
       hint: 'Make the attachments smaller. An admin can raise the sender\'s limit (maxMessageBytes) if the mail server accepts more.',
       details: { bytes: raw.length, limit: limits.maxMessageBytes },
     });

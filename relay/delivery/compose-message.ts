@@ -2,11 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { addressDomain, type Mailbox } from '../../shared/address';
 import type { DocumentInput, MessageInput } from '../../shared/schemas';
-import type { ProfileData } from '../profiles/profile-record';
-import { profileOnlyDecision, type SenderDecision } from '../profiles/sender-policy';
-import { toCrlf } from './crlf';
+import { profileOnlyDecision, type ProfileForSend } from '../profiles/sender-policy';
+import { toCrlf } from '../mime/crlf';
 import { safeDisplayName } from './display-name';
 import { base64AttachmentHead, spliceBase64Bodies, type SendAttachment, type SplicedMessage } from './mime-attachment';
+
+// Where the delivery code and its tests know it from; it belongs to the sender policy.
+export type { ProfileForSend };
 
 /** A document of a send whose files may be bytes of the request body (relay/delivery/mime-attachment.ts). */
 export type SendDocument = Omit<DocumentInput, 'attachments'> & { attachments: SendAttachment[] };
@@ -14,12 +16,6 @@ export type SendDocument = Omit<DocumentInput, 'attachments'> & { attachments: S
 /** A validated send whose files may be bytes of the request body: what the accept path composes. */
 export type SendInput = Omit<MessageInput, 'attachments' | 'documents'> & { attachments: SendAttachment[]; documents: SendDocument[] };
 
-/**
- * A profile together with the sender policy's decision for one send (relay/profiles/sender-policy.ts).
- * Without `decision` only the profile's own From, Reply-To and blind copy are used, never the message's
- * `from` or `replyTo`: those are valid only once the policy has checked them.
- */
-export type ProfileForSend = ProfileData & { decision?: SenderDecision };
 
 /** A display name that looks like an address (or holds quotes) is neutralised (display-name.ts). */
 const toHeaderMailbox = (m: Mailbox) => ({ name: safeDisplayName(m.name ?? ''), address: m.address });
@@ -49,8 +45,8 @@ export async function composeMessage(
 ): Promise<ComposedMessage> {
   const decision = profile.decision ?? profileOnlyDecision(profile);
   const messageId = `<${randomUUID()}@${addressDomain(decision.from.address)}>`;
-  // Blind copies live only in the envelope: no header names them.
-  const recipients = [...input.to, ...input.cc].map((m) => m.address).concat(decision.bcc);
+  // Blind copies (the message's own and the profile's) live only in the envelope: no header names them.
+  const recipients = [...input.to, ...input.cc].map((m) => m.address).concat(input.bcc, decision.bcc);
   // Each file is a marker line while nodemailer builds the message; its base64 goes in afterwards.
   const nonce = randomBytes(16).toString('hex');
   const files = input.attachments.map((file, index) => ({ marker: `ownpost-file-${nonce}-${index}`, content: file.contentBase64 }));

@@ -6,6 +6,7 @@
  */
 import { PROVIDERS, type ProviderPreset } from '../../shared/providers';
 import type { DeliverySettingsInput, DeliverySettingsView, SmtpSecurity } from '../../shared/schemas';
+import type { OpenedSaveToSent } from '../imap/sent-folder';
 import type { OpenedProfile, ProfileData } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
 import type { DeliverySettingsRow } from '../store/types';
@@ -43,16 +44,6 @@ export interface DeliverySettingsData {
 
 interface SealedDeliverySecrets {
   imapPassword?: string;
-}
-
-/** IMAP credentials and folder, ready to connect. Never serialised. */
-export interface OpenedSaveToSent {
-  host: string;
-  port: number;
-  security: SmtpSecurity;
-  username: string;
-  password?: string;
-  folder?: string;
 }
 
 export interface EffectiveDeliveryLimits {

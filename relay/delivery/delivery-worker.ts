@@ -1,36 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { RelayConfig } from '../config';
-import { appendToSentFolder, SentCopyError } from '../imap/sent-folder';
 import { observeDeliveryAttempt } from '../observability/metrics';
-import { createOutboundPolicy, type OutboundPolicy } from '../net/outbound';
+import { createOutboundPolicy } from '../net/outbound';
 import { createSmtpAuthResolver } from '../oauth/access-tokens';
-import { openProfileSecrets, type OpenedProfile } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
 import type { AttemptResult, ClaimedMessage, DeliverySettingsRow, FinishedAttempt, ProfileRow, Store } from '../store/types';
-import { effectiveDeliveryLimits, openSaveToSent, type EffectiveDeliveryLimits } from './delivery-settings';
-import { messageBodyStream, readWholeBody } from './message-body';
-import { decideAfterFailure, withJitter } from './retry-decision';
+import { GroupCommitter } from './group-committer';
+import { messageBodyStream } from './message-body';
+import { OpenedProfiles } from './opened-profiles';
+import { decideAfterFailure } from './retry-decision';
+import { SentCopyWorker } from './sent-copy-worker';
 import { sizeLimitFromError, TransportPool } from './transport-pool';
-
-/** How long a result may wait for others to be committed with it, while other sends are running (see record). */
-const RESULT_LINGER_MS = 5;
-
-/**
- * A result that could not be committed (disk full, database connection lost) is kept in memory and
- * written again after this wait, doubling up to RECORD_RETRY_MAX_MS (issue 15): sending the mail
- * again because its result was not written would be a duplicate without a crash.
- */
-const RECORD_RETRY_MIN_MS = 100;
-const RECORD_RETRY_MAX_MS = 5_000;
 
 /** On stop, how long results that the store refused are tried again after the grace. */
 const STOP_RECORD_EXTRA_MS = 3_000;
 
 /** While the outbox cannot be read (database gone), the worker looks again after this wait, doubling up to the maximum. */
 const CLAIM_BACKOFF_MAX_MS = 30_000;
-
-/** A Sent-folder copy is tried this many times before it is shown as failed. */
-const SENT_COPY_ATTEMPTS = 3;
 
 export type DeliveryWorkerConfig = Pick<
   RelayConfig,
@@ -72,7 +58,8 @@ function fingerprintOf(profileUpdatedAt: number, settingsUpdatedAt: number | und
  * Takes due messages from the outbox under a lease, sends each through its profile's pooled
  * transport and records every attempt with the server's reply. A crashed worker's leases expire and
  * the message is claimed again: delivery is at least once, with one Message-ID throughout (the
- * bytes, headers included, were built once at accept time).
+ * bytes, headers included, were built once at accept time). Attempts are committed in groups
+ * (group-committer.ts); Sent-folder copies have a worker of their own (sent-copy-worker.ts).
  */
 export class DeliveryWorker {
   readonly owner = `worker-${randomUUID()}`;
@@ -100,32 +87,15 @@ export class DeliveryWorker {
    * committed and synced, so that the disk's latency does not leave the connections waiting.
    */
   private sending = 0;
-  /** The Sent-folder copies are looked for on the poll, and at once after a send that wants one. */
-  private copyCheckAt = 0;
-  /** Sent copies being appended now, by message id. */
-  private readonly copying = new Map<string, Promise<void>>();
-  /** Attempts waiting to be committed together (see record). */
-  private pendingResults: { finished: FinishedAttempt; done: (applied: boolean) => void; at: number }[] = [];
-  private flushTimer: NodeJS.Timeout | undefined;
-  private flushScheduled = false;
-  /** The group being committed and synced now; the next group waits for it (see record). */
-  private flushing: Promise<void> | undefined;
-  /** After a failed commit of results: no new try before this time, and the wait after the next failure. */
-  private recordRetryAt = 0;
-  private recordRetryMs = 0;
   /** After a failed claim: the wait before the next one (0 while claims work). */
   private claimBackoffMs = 0;
-  /** Opened profiles by id, with the version of the stored rows they were opened from (see openProfile). */
-  private readonly openedProfiles = new Map<
-    string,
-    { version: string; rows: [ProfileRow, DeliverySettingsRow | undefined]; profile: OpenedProfile; limits: EffectiveDeliveryLimits }
-  >();
-
-  /** Where delivery and the Sent-folder copy may connect (relay/net/outbound.ts). */
-  private readonly outbound: OutboundPolicy;
+  private readonly results: GroupCommitter;
+  private readonly sentCopies: SentCopyWorker;
+  private readonly openedProfiles: OpenedProfiles;
 
   constructor(private readonly deps: DeliveryWorkerDeps) {
-    this.outbound = createOutboundPolicy({
+    // Where delivery and the Sent-folder copy may connect.
+    const outbound = createOutboundPolicy({
       allowPrivateHosts: deps.config.allowPrivateHosts,
       extraSmtpPorts: deps.config.extraSmtpPorts,
       dnsServers: deps.config.dnsServers,
@@ -137,10 +107,18 @@ export class DeliveryWorker {
       idleMs: deps.config.transportIdleMs,
       // Every connection goes through the outbound gate, whatever the sender test said when the
       // profile was saved (issue 14: `force`, OWNPOST_TEST_BEFORE_SAVE=0, a DNS change since).
-      outbound: this.outbound,
+      outbound,
       // XOAUTH2 tokens for OAuth2 profiles, cached in the store for every instance (issue 8).
       smtpAuth: createSmtpAuthResolver({ store: deps.store, cipher: deps.cipher, config: deps.config.oauth }),
     });
+    this.results = new GroupCommitter({
+      commit: (group) => deps.store.finishAttempts(this.owner, group),
+      maxGroup: deps.config.deliveryConcurrency,
+      mayLinger: () => this.sending > 0 && !this.stopping,
+      log: deps.log,
+    });
+    this.sentCopies = new SentCopyWorker({ store: deps.store, cipher: deps.cipher, config: deps.config, log: deps.log, outbound });
+    this.openedProfiles = new OpenedProfiles(deps.cipher);
   }
 
   start(): void {
@@ -175,21 +153,13 @@ export class DeliveryWorker {
     if (this.timer) clearTimeout(this.timer);
     const deadline = Date.now() + graceMs;
     await this.loop;
-    const pending = [...this.inFlight.values(), ...this.copying.values()];
+    const pending = [...this.inFlight.values(), ...this.sentCopies.running()];
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))))]);
     clearTimeout(timer);
     // Results not yet committed get a few more tries (the store may be failing): a result given up
     // here means a resend after the restart.
-    const recordDeadline = Math.max(deadline, Date.now()) + STOP_RECORD_EXTRA_MS;
-    for (;;) {
-      await this.flush();
-      if (this.pendingResults.length === 0 || Date.now() >= recordDeadline) break;
-      await new Promise((r) => setTimeout(r, Math.min(this.recordRetryMs || RECORD_RETRY_MIN_MS, recordDeadline - Date.now())));
-    }
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    const unrecorded = new Set(this.pendingResults.map((p) => p.finished.id));
+    const unrecorded = await this.results.drain(Math.max(deadline, Date.now()) + STOP_RECORD_EXTRA_MS);
     if (unrecorded.size) {
       this.deps.log(`could not record ${unrecorded.size} attempt(s) before stopping; those messages will be tried again once their lease ends`);
     }
@@ -274,8 +244,7 @@ export class DeliveryWorker {
       const batch = Math.max(1, Math.floor(config.deliveryConcurrency / 2));
       // While results wait for the store (disk full), claim nothing: the store is failing writes,
       // and the leases of the messages waiting may have run out meanwhile (their renewals failed too).
-      const recordsWaiting = this.recordRetryMs > 0 && this.pendingResults.length > 0;
-      if (!recordsWaiting && (capacity >= batch || (capacity > 0 && this.sending === 0))) {
+      if (!this.results.waitingForStore && (capacity >= batch || (capacity > 0 && this.sending === 0))) {
         const claimed = (await store.claimDueMessages(this.owner, now, config.leaseMs, capacity)).filter(
           // Ours already (its lease ran out while its renewals failed): the claim renewed it; it is
           // being sent or its result recorded, and must not be sent a second time.
@@ -296,16 +265,7 @@ export class DeliveryWorker {
           this.inFlight.set(message.id, job);
         }
       }
-      const copyCapacity = Math.max(1, Math.floor(config.deliveryConcurrency / 4)) - this.copying.size;
-      // Not on every wake (one per finished send): a query per message for copies that are rare.
-      if (copyCapacity > 0 && now >= this.copyCheckAt) {
-        this.copyCheckAt = now + config.pollMs;
-        for (const message of await store.claimDueSentCopies(now, config.leaseMs, copyCapacity)) {
-          if (this.copying.has(message.id)) continue;
-          const job = this.copyToSent(message).finally(() => this.copying.delete(message.id));
-          this.copying.set(message.id, job);
-        }
-      }
+      await this.sentCopies.claim(now);
       this.claimBackoffMs = 0;
     } catch (error) {
       this.claimBackoffMs = Math.min(CLAIM_BACKOFF_MAX_MS, Math.max(config.pollMs, this.claimBackoffMs * 2));
@@ -320,27 +280,6 @@ export class DeliveryWorker {
       .catch((error: Error) => this.deps.log(`could not renew leases: ${error.message}`));
   }
 
-  /**
-   * The profile with its secrets opened and its limits, reused while the stored rows stay the same:
-   * a burst of invoices through one mailbox would otherwise decrypt its password once per message.
-   */
-  private openProfile(profileRow: ProfileRow, settingsRow: DeliverySettingsRow | undefined): { profile: OpenedProfile; limits: EffectiveDeliveryLimits } {
-    const cached = this.openedProfiles.get(profileRow.id);
-    // The same rows as last time (messages of one claimed batch share them): nothing to compare.
-    if (cached && cached.rows[0] === profileRow && cached.rows[1] === settingsRow) return cached;
-    const version = [profileRow.updatedAt, profileRow.data, profileRow.secrets, settingsRow?.updatedAt, settingsRow?.data, settingsRow?.serverMaxBytes].join('\0');
-    if (cached && cached.version === version) {
-      cached.rows = [profileRow, settingsRow];
-      return cached;
-    }
-    const profile = openProfileSecrets(profileRow, this.deps.cipher);
-    const opened = { version, rows: [profileRow, settingsRow] as [ProfileRow, DeliverySettingsRow | undefined], profile, limits: effectiveDeliveryLimits(profile.data, settingsRow) };
-    // Only the latest version of each profile is kept; a deleted profile's entry goes with the next miss.
-    if (this.openedProfiles.size > 1000) this.openedProfiles.clear();
-    this.openedProfiles.set(profileRow.id, opened);
-    return opened;
-  }
-
   private async lookupProfile(profileId: string): Promise<ProfileLookup> {
     const profileRow = await this.deps.store.getProfile(profileId);
     return { profileRow, settingsRow: profileRow ? await this.deps.store.getDeliverySettings(profileRow.id) : undefined };
@@ -352,7 +291,7 @@ export class DeliveryWorker {
     state.slot = false;
     this.sending--;
     // The last send of a burst: results waiting for company go now.
-    if (this.sending === 0) this.scheduleFlush();
+    if (this.sending === 0) this.results.schedule();
     this.wake();
   }
 
@@ -388,14 +327,14 @@ export class DeliveryWorker {
       if (!profileRow) {
         // Nothing to send it with, now or later: fail it at once rather than after retries.
         const reply = 'The sender profile of this message was deleted before it could be sent.';
-        await this.record({
+        await this.results.record({
           id: message.id,
           attempt: { startedAt, finishedAt: Date.now(), reply, responseCode: null, errorCode: null },
           result: { outcome: 'failed', reply, responseCode: null, problemCode: 'unknown' },
         });
         return;
       }
-      const { profile, limits } = this.openProfile(profileRow, settingsRow);
+      const { profile, limits } = this.openedProfiles.open(profileRow, settingsRow);
       if (limits.messagesPerMinute) {
         // Over the profile's rate: back into the queue until a slot frees, so that one sender's
         // burst (200 invoices through a 30-a-minute mailbox) does not hold every worker slot.
@@ -433,7 +372,7 @@ export class DeliveryWorker {
       result = decision.result;
       details = { startedAt, finishedAt: Date.now(), reply: decision.reply, responseCode: decision.responseCode, errorCode: decision.errorCode };
     }
-    const applied = await this.record({ id: message.id, attempt: details, result });
+    const applied = await this.results.record({ id: message.id, attempt: details, result });
     if (!applied) {
       log(`message ${message.id}: lease lost before the attempt was recorded; another worker owns it`);
       return;
@@ -441,121 +380,8 @@ export class DeliveryWorker {
     log(`message ${message.id}: ${result.outcome}${result.reply ? ` (${result.reply.split('\n')[0]})` : ''}`);
     observeDeliveryAttempt(result, message.createdAt);
     if (result.outcome === 'sent' && message.sentCopyStatus === 'pending') {
-      this.copyCheckAt = 0;
+      this.sentCopies.copyWanted();
       this.wake();
-    }
-  }
-
-  /**
-   * Group commit: attempts are recorded in groups, one transaction and one sync each, one group at
-   * a time. While other sends are still running, a result waits up to RESULT_LINGER_MS for more to
-   * join it (or until a group is full); when nothing else is being sent it goes at once. A worker
-   * busy with a burst of invoices thus commits a dozen results at a time instead of one each: every
-   * transaction writes its pages to the WAL, and fewer, larger ones cost the event loop far less.
-   * A crash before the commit means the message is sent again: the window between the server's
-   * 250 and the commit that at-least-once delivery always has, widened by at most that wait and the
-   * group ahead of it.
-   */
-  private record(finished: FinishedAttempt): Promise<boolean> {
-    return new Promise((resolve) => {
-      this.pendingResults.push({ finished, done: resolve, at: Date.now() });
-      this.scheduleFlush();
-    });
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushScheduled || this.flushing || this.pendingResults.length === 0) return;
-    const full = this.pendingResults.length >= this.deps.config.deliveryConcurrency;
-    const linger = this.sending === 0 || full || this.stopping ? 0 : this.pendingResults[0]!.at + RESULT_LINGER_MS - Date.now();
-    const wait = Math.max(linger, this.recordRetryAt - Date.now());
-    if (wait > 0) {
-      // Looked at again when the next result arrives (the group may be full by then) or the wait ends.
-      if (!this.flushTimer) {
-        this.flushTimer = setTimeout(() => {
-          this.flushTimer = undefined;
-          this.scheduleFlush();
-        }, wait);
-      }
-      return;
-    }
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      this.flushing = this.flushGroup().finally(() => {
-        this.flushing = undefined;
-        this.scheduleFlush();
-      });
-    });
-  }
-
-  /** Commits every pending attempt now (stop calls it after the in-flight sends). */
-  private async flush(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    // Stopping: the wait between tries is the caller's (stop), not the timer's.
-    this.recordRetryAt = 0;
-    await this.flushGroup();
-  }
-
-  private async flushGroup(): Promise<void> {
-    const batch = this.pendingResults.splice(0);
-    if (batch.length === 0) return;
-    try {
-      const applied = await this.deps.store.finishAttempts(
-        this.owner,
-        batch.map((b) => b.finished),
-      );
-      if (this.recordRetryMs) this.deps.log(`recorded ${batch.length} attempt(s) that had waited for the store`);
-      this.recordRetryMs = 0;
-      this.recordRetryAt = 0;
-      batch.forEach((b, i) => b.done(applied[i] ?? false));
-    } catch (error) {
-      // Kept in memory, in order, and written again after a growing wait: the messages stay in
-      // flight, so their leases go on being renewed and no other worker sends them again. The log
-      // names the store's error: this is not a lost lease.
-      this.recordRetryMs = Math.min(RECORD_RETRY_MAX_MS, Math.max(RECORD_RETRY_MIN_MS, this.recordRetryMs * 2));
-      this.recordRetryAt = Date.now() + this.recordRetryMs;
-      this.pendingResults.unshift(...batch);
-      const code = (error as { code?: unknown }).code;
-      this.deps.log(
-        `could not record ${batch.length} attempt(s), keeping them and trying again in ${this.recordRetryMs} ms: ` +
-          `${typeof code === 'string' ? `${code}: ` : ''}${(error as Error).message}`,
-      );
-    }
-  }
-
-  /** Appends a sent message to the Sent folder. A failure is shown on the message; the mail is never sent again. */
-  private async copyToSent(message: ClaimedMessage): Promise<void> {
-    const { store, cipher, config, log } = this.deps;
-    try {
-      const profileRow = await store.getProfile(message.profileId);
-      const settings = profileRow ? openSaveToSent(await store.getDeliverySettings(profileRow.id), openProfileSecrets(profileRow, cipher), cipher) : undefined;
-      if (!settings) {
-        await store.finishSentCopy(message.id, { status: 'failed', folder: null, error: 'the sender profile no longer keeps a Sent copy', nextAt: null });
-        return;
-      }
-      const copy = await appendToSentFolder(
-        settings,
-        { raw: await readWholeBody(store, message), messageId: message.messageId, sentAt: new Date(message.sentAt ?? Date.now()) },
-        { extraCa: config.extraCa, timeoutMs: config.smtpTimeoutMs, outbound: this.outbound },
-      );
-      await store.finishSentCopy(message.id, { status: 'saved', folder: copy.folder, error: null, nextAt: null });
-      log(`message ${message.id}: copy ${copy.alreadyThere ? 'already' : 'saved'} in ${copy.folder}`);
-    } catch (error) {
-      const retryable = !(error instanceof SentCopyError) || error.retryable;
-      const delay = config.retryDelaysMs[message.sentCopyAttempts - 1];
-      const again = retryable && message.sentCopyAttempts < SENT_COPY_ATTEMPTS && delay !== undefined;
-      const text = (error as Error).message;
-      await store
-        .finishSentCopy(message.id, {
-          status: again ? 'pending' : 'failed',
-          folder: null,
-          error: text,
-          nextAt: again ? Date.now() + withJitter(delay) : null,
-        })
-        .catch((e: Error) => log(`could not record the Sent copy of ${message.id}: ${e.message}`));
-      log(`message ${message.id}: Sent copy ${again ? 'will be tried again' : 'failed'}: ${text}`);
     }
   }
 }

@@ -3,7 +3,7 @@
  * else several, each carrying whole documents (an invoice is never cut in two) and saying which
  * ones it carries. Sizes are those after MIME encoding, which is what servers limit (EHLO SIZE).
  */
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 import type { DocumentMarker } from '../store/types';
 import { composeMessage, type ComposedMessage, type ProfileForSend, type SendDocument, type SendInput } from './compose-message';
 import { wrappedBase64Bytes, type Base64Text } from './mime-attachment';
@@ -35,12 +35,12 @@ function markerOf(document: SendDocument): DocumentMarker {
   return { ref: document.ref, ...(document.title ? { title: document.title } : {}) };
 }
 
-function tooLarge(what: 'document' | 'message', label: string, bytes: number, limit: number): ApiError {
+function tooLarge(what: 'document' | 'message', label: string, bytes: number, limit: number): DomainError {
   const body =
     what === 'document'
       ? `The document ${label} is ${megabytes(bytes)} after encoding, but this sender's mailbox accepts at most ${megabytes(limit)} per message. A document is never split across messages.`
       : `This message is ${megabytes(bytes)} after encoding, but this sender's mailbox accepts at most ${megabytes(limit)}.`;
-  return new ApiError(what === 'document' ? 'document_too_large' : 'message_too_large', body, {
+  return new DomainError(what === 'document' ? 'document_too_large' : 'message_too_large', body, {
     hint: 'Make the attachments smaller (a PDF without embedded scans is usually under 1 MB), or send them as several documents. An admin can raise the sender\'s limit (maxMessageBytes) if the mail server accepts more.',
     details: { bytes, limit, ...(what === 'document' ? { documentRef: label } : {}) },
   });

@@ -4,7 +4,7 @@
  * the Message-ID, header order and spelling — stays byte for byte as submitted.
  */
 import { parseMailboxList, type Mailbox } from '../../shared/address';
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 
 export interface HeaderField {
   /** Lower case, for comparisons. */
@@ -27,8 +27,8 @@ export interface SubmittedHeaders {
 /** The header block may not be larger than this (a body does not start after megabytes of headers). */
 const MAX_HEADER_BYTES = 1024 * 1024;
 
-function malformed(message: string): ApiError {
-  return new ApiError('validation_failed', message, {
+function malformed(message: string): DomainError {
+  return new DomainError('validation_failed', message, {
     hint: 'The app sent a message the relay cannot read; check its sender settings or report it to its maker.',
   });
 }

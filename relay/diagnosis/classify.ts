@@ -17,7 +17,7 @@ import { isProblemCode, type ProblemCode } from './catalogue';
  *    OpenSSL's words.
  */
 
-export type SmtpStage = 'dns' | 'connect' | 'tls' | 'ehlo' | 'auth' | 'sender' | 'recipient' | 'data' | 'oauth';
+export type SmtpStage = 'dns' | 'connect' | 'tls' | 'ehlo' | 'auth' | 'sender' | 'recipient' | 'data' | 'oauth' | 'folder';
 
 /** The fields `classifySmtpFailure` reads. Every one is optional; unknown fields are ignored. */
 export interface FailureInput {
@@ -142,6 +142,7 @@ const HOME_STAGE: Record<ProblemCode, SmtpStage> = {
   oauth_sign_in_required: 'oauth',
   oauth_token_failed: 'oauth',
   destination_not_allowed: 'connect',
+  sent_folder_missing: 'folder',
 };
 
 /** Problems that pass by themselves when there is no reply code to say so. */

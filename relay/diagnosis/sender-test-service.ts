@@ -3,12 +3,9 @@
  * settings or credentials are saved only after a passing test (issue 4).
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Context } from 'hono';
 import type { DiagnosisResult, DiagnosisStage, ProfileVerification } from '../../shared/diagnosis-schemas';
 import type { RelayConfig } from '../config';
-import { ApiError } from '../http/api-error';
-import type { AuthEnv } from '../http/authenticate';
-import { preferredLanguage } from '../http/language';
+import { DomainError } from '../errors/domain-error';
 import { PrivateHostError } from '../net/host-policy';
 import { isSmtpPortAllowed, PortNotAllowedError } from '../net/port-policy';
 import { createHostResolver } from '../net/resolve-host';
@@ -16,7 +13,7 @@ import type { LimiterStore } from '../limits/limiter-store';
 import { MemoryLimiterStore } from '../limits/limiter-store';
 import { SenderTestLimits, TestRateLimitedError } from '../limits/sender-test-limits';
 import type { AccessToken, SmtpAuthResolver } from '../oauth/access-tokens';
-import { parseGrantState } from '../oauth/grant-state';
+import { parseGrantState } from '../profiles/grant-state';
 import { observeSenderTest } from '../observability/metrics';
 import { OAuthError } from '../oauth/oauth-error';
 import { openProfileSecrets, parseProfileData, parseSealedSecrets, storedSmtp, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';
@@ -25,6 +22,7 @@ import { canManageProfile } from '../profiles/resolve-profile';
 import type { ProfileRow, UserRow } from '../store/types';
 import { getProblem, type Language, type ProblemCode } from './catalogue';
 import { runDiagnosis, type DiagnosisEnvironment, type DiagnosisSubject } from './run-diagnosis';
+import { stageTexts, type StageTexts } from './stage-texts';
 
 export type SenderTestConfig = Pick<
   RelayConfig,
@@ -48,7 +46,8 @@ export interface SenderTestServiceDeps {
 export type OAuthTokenSource =
   | {
       username: string;
-      describe: string;
+      /** Where the token comes from, in the test's language. */
+      describe(say: StageTexts): string;
       /** A token; `renew` skips the cache. Throws `OAuthError`. */
       get(renew: boolean): Promise<AccessToken>;
       /** Forgets a cached token the server refused, so that a second try gets a fresh one. */
@@ -56,13 +55,18 @@ export type OAuthTokenSource =
       /** What the token stands for, for remembering a pass (never a secret in clear: it is HMAC'd). */
       identity: string;
     }
-  | { username: string; missing: ProblemCode; detail: string };
+  | { username: string; missing: ProblemCode; detail(say: StageTexts): string };
 
 /**
- * Saving a profile with new server settings or credentials: returns the row to store (with its
- * `verification`), or throws 422 `profile_test_failed` with the test in `details.diagnosis`.
+ * Saving a profile with new server settings or credentials by `user`, who reads `lang`: returns the
+ * row to store (with its `verification`), or throws `profile_test_failed` with the test in
+ * `details.diagnosis`.
  */
-export type TestBeforeSave = (c: Context<AuthEnv>, save: { candidate: ProfileRow; previous?: ProfileRow; force: boolean }) => Promise<ProfileRow>;
+export type TestBeforeSave = (
+  user: UserRow,
+  lang: Language,
+  save: { candidate: ProfileRow; previous?: ProfileRow; force: boolean },
+) => Promise<ProfileRow>;
 
 /** A passing test lets the same user save exactly those settings without testing again for this long. */
 const PASS_REMEMBERED_MS = 15 * 60_000;
@@ -98,7 +102,8 @@ function withoutVerification(row: ProfileRow): ProfileRow {
 function testedSettings(profile: OpenedProfile) {
   const { smtp } = subjectOfProfile(profile);
   // OAuth2: the app registration, tenant and client secret decide whether a token comes.
-  const oauth = profile.data.auth?.type === 'oauth2' ? { ...profile.data.auth, clientSecret: profile.clientSecret ?? null } : null;
+  // The secret's expiry date is a note for reminders, not a setting a test could check.
+  const oauth = profile.data.auth?.type === 'oauth2' ? { ...profile.data.auth, clientSecretExpiresAt: undefined, clientSecret: profile.clientSecret ?? null } : null;
   return { ...smtp, username: profile.data.auth?.username ?? null, password: profile.password ?? null, oauth };
 }
 
@@ -166,9 +171,9 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     const auth = opened.data.auth as StoredOAuth2Auth;
     const username = auth.username;
     const provider = PROVIDER_NAMES[auth.provider];
-    if (!smtpAuth) return { username, missing: 'oauth_token_failed', detail: 'This relay cannot get OAuth2 tokens.' };
+    if (!smtpAuth) return { username, missing: 'oauth_token_failed', detail: (say) => say.oauthUnavailable };
     if (auth.flow === 'client_credentials') {
-      const describe = `Got an access token from ${provider} for the app ${auth.clientId} (app-only, client credentials)`;
+      const describe = (say: StageTexts) => say.oauthAppToken(provider, auth.clientId);
       const identity = JSON.stringify([auth, opened.clientSecret ?? null]);
       if (!options.saved) return { username, describe, identity, get: () => smtpAuth.appOnlyTokenFor(opened) };
       return { username, describe, identity, get: (renew) => smtpAuth.accessToken(opened, { renew }), forget: (token) => smtpAuth.forgetAccessToken(opened.id, token) };
@@ -177,16 +182,16 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     const grant = row ? parseGrantState(row.oauthState) : undefined;
     if (!row || awaitsSignIn(row)) {
       return grant?.status === 'sign_in_again'
-        ? { username, missing: 'oauth_invalid_grant', detail: `The saved ${provider} sign-in stopped working${grant.detail ? `: ${grant.detail}` : ''}. Sign in again.` }
-        : { username, missing: 'oauth_sign_in_required', detail: `Nobody has signed in with ${provider} for this sender yet, so there is no token to test with. Save it and sign in first.` };
+        ? { username, missing: 'oauth_invalid_grant', detail: (say) => say.oauthSignInStopped(provider, grant.detail) }
+        : { username, missing: 'oauth_sign_in_required', detail: (say) => say.oauthNotSignedIn(provider) };
     }
-    const describe = `Got an access token from ${provider} with the saved sign-in${grant?.account ? ` of ${grant.account}` : ''}`;
+    const describe = (say: StageTexts) => say.oauthSavedToken(provider, grant?.account);
     const identity = JSON.stringify([auth, grant?.at ?? 0]);
     const profile: OpenedProfile = { ...opened, id: row.id };
     return { username, describe, identity, get: (renew) => smtpAuth.accessToken(profile, { renew }), forget: (token) => smtpAuth.forgetAccessToken(row.id, token) };
   }
 
-  /** Runs a test for a user within the limits; the relay's refusals become API errors. */
+  /** Runs a test for a user within the limits; the relay's refusals become coded errors. */
   async function testForUser(
     user: UserRow,
     subject: DiagnosisSubject,
@@ -194,20 +199,21 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     oauth?: OAuthTokenSource,
   ): Promise<DiagnosisResult> {
     if (!oauth) return runLimitedTest(user, subject, options);
-    if ('missing' in oauth) return tokenFailure(oauth.missing, oauth.detail, 0, options.lang);
+    const say = stageTexts(options.lang);
+    if ('missing' in oauth) return tokenFailure(oauth.missing, oauth.detail(say), 0, options.lang);
     let started = performance.now();
     let token: AccessToken;
     try {
       token = await oauth.get(false);
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
-      return tokenFailure(error.code, `Could not get an access token: ${error.message}`, performance.now() - started, options.lang);
+      return tokenFailure(error.code, say.oauthTokenFailed(error.message), performance.now() - started, options.lang);
     }
     const tokenStage = (took: number, fresh: AccessToken): DiagnosisStage => ({
       stage: 'oauth',
       ok: true,
       ms: Math.round(took),
-      detail: `${oauth.describe}${fresh.fromCache ? ' (from the relay’s cache)' : ''}, valid until ${new Date(fresh.expiresAt).toISOString()}.`,
+      detail: say.oauthTokenValid(oauth.describe(say), Boolean(fresh.fromCache), new Date(fresh.expiresAt).toISOString()),
     });
     let stage = tokenStage(performance.now() - started, token);
     const withToken = (fresh: AccessToken): DiagnosisSubject => ({ ...subject, credentials: { username: oauth.username, accessToken: fresh.accessToken } });
@@ -221,7 +227,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
         token = await oauth.get(true);
       } catch (error) {
         if (!(error instanceof OAuthError)) throw error;
-        return tokenFailure(error.code, `Could not get a new access token: ${error.message}`, performance.now() - started, options.lang);
+        return tokenFailure(error.code, say.oauthNewTokenFailed(error.message), performance.now() - started, options.lang);
       }
       stage = tokenStage(performance.now() - started, token);
       result = await runLimitedTest(user, withToken(token), options, { oauth, rememberAs: subject });
@@ -269,15 +275,14 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
    * profile, as the test sends its password to the (possibly new) server.
    */
   function storedCredentials(user: UserRow, row: ProfileRow, typedUsername: string | undefined): DiagnosisSubject['credentials'] {
-    if (!canManageProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id that you may change.');
+    if (!canManageProfile(user, row)) throw new DomainError('not_found', 'There is no sender profile with this id that you may change.');
     const opened = openProfileSecrets(row, cipher);
     const username = typedUsername ?? opened.data.auth?.username;
     if (!username || opened.password === undefined || username !== opened.data.auth?.username) return undefined;
     return { username, password: opened.password };
   }
 
-  const testBeforeSave: TestBeforeSave = async (c, { candidate, previous, force }) => {
-    const user = c.get('user');
+  const testBeforeSave: TestBeforeSave = async (user, lang, { candidate, previous, force }) => {
     const opened = openProfileSecrets(candidate, cipher);
     if (previous && JSON.stringify(testedSettings(openProfileSecrets(previous, cipher))) === JSON.stringify(testedSettings(opened))) {
       return candidate;
@@ -293,7 +298,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     if (awaitsSignIn(candidate)) return withoutVerification(candidate);
     if (force) {
       if (user.role !== 'admin') {
-        throw new ApiError('forbidden', 'Only an admin can save a sender whose test did not pass.', {
+        throw new DomainError('forbidden', 'Only an admin can save a sender whose test did not pass.', {
           hint: 'Fix the settings until the test passes, or ask an admin to save them.',
         });
       }
@@ -303,9 +308,9 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     const oauth = opened.data.auth?.type === 'oauth2' ? oauthSourceFor(opened, { saved: false, row: candidate }) : undefined;
     const earlier = recentPass(user.id, subject, oauth);
     if (earlier) return withVerification(candidate, { status: 'passed', at: earlier.at, by: user.email });
-    const result = await testForUser(user, subject, { lang: preferredLanguage(c) }, oauth);
+    const result = await testForUser(user, subject, { lang }, oauth);
     if (!result.ok) {
-      throw new ApiError('profile_test_failed', `The sender was not saved because its test failed: ${result.problem?.title ?? 'see the stages'}.`, {
+      throw new DomainError('profile_test_failed', `The sender was not saved because its test failed: ${result.problem?.title ?? 'see the stages'}.`, {
         hint: result.problem?.fix ?? (user.role === 'admin' ? 'An admin can save it anyway with "force": true.' : undefined),
         details: { diagnosis: result },
       });
@@ -327,12 +332,38 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     return withVerification(current, { status: 'passed', at: result.testedAt, by: user.email });
   }
 
-  return { testForUser, storedCredentials, oauthSourceFor, testBeforeSave, verifiedByTest };
+  /**
+   * Runs another test of a mailbox (the Sent-folder test over IMAP, relay/imap/sent-folder-check.ts)
+   * under the sender test's limits: one test at a time per user, a growing wait after refused sign-ins
+   * to the same account, so that no test can get a mailbox locked.
+   */
+  async function underTestLimits<T extends { signIn?: 'accepted' | 'refused' }>(user: UserRow, account: { host: string; username: string } | undefined, work: () => Promise<T>): Promise<T> {
+    let release: () => void;
+    try {
+      release = await limits.admit(user.id, account);
+    } catch (error) {
+      throw refusal(error);
+    }
+    try {
+      const outcome = await work();
+      if (account && outcome.signIn) await limits.recordSignIn(user.id, account, outcome.signIn);
+      return outcome;
+    } catch (error) {
+      throw refusal(error);
+    } finally {
+      release();
+    }
+  }
+
+  /** Where tests may connect: the same gate as delivery (relay/net/outbound.ts). */
+  const outbound = { resolveHost: environment.resolveHost, allowPrivateHosts: config.allowPrivateHosts, extraPorts: config.extraSmtpPorts };
+
+  return { testForUser, storedCredentials, oauthSourceFor, testBeforeSave, verifiedByTest, underTestLimits, outbound, testsBeforeSave: config.testBeforeSave };
 }
 
 export type SenderTestService = ReturnType<typeof createSenderTestService>;
 
-/** The relay's refusals to test, as API errors; anything else is a bug and stays one. */
+/** The relay's refusals to test, as coded errors; anything else is a bug and stays one. */
 function refusal(error: unknown): unknown {
   if (error instanceof TestRateLimitedError) {
     const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
@@ -341,22 +372,22 @@ function refusal(error: unknown): unknown {
       auth_failures: 'The mail server refused the sign-in several times, so the next test has to wait.',
       busy: 'Another sender test of yours is still running.',
     }[error.reason];
-    return new ApiError('rate_limited', `${message} Try again in ${seconds} s.`, {
+    return new DomainError('rate_limited', `${message} Try again in ${seconds} s.`, {
       hint:
         error.reason === 'auth_failures'
           ? 'Check the username and password (or app password) before the next try: repeated failures can get the mailbox locked.'
           : undefined,
-      headers: { 'Retry-After': String(seconds) },
+      retryAfterSeconds: seconds,
       details: { reason: error.reason, retryAfterSeconds: seconds },
     });
   }
   if (error instanceof PrivateHostError) {
-    return new ApiError('private_host_not_allowed', `The server "${error.host}" is on a private network, which this relay does not connect to.`, {
+    return new DomainError('private_host_not_allowed', `The server "${error.host}" is on a private network, which this relay does not connect to.`, {
       hint: 'An admin can allow internal mail servers by starting the relay with OWNPOST_ALLOW_PRIVATE_HOSTS=1.',
     });
   }
   if (error instanceof PortNotAllowedError) {
-    return new ApiError('port_not_allowed', `Port ${error.port} is not a mail port this relay connects to.`, {
+    return new DomainError('port_not_allowed', `Port ${error.port} is not a mail port this relay connects to.`, {
       hint: 'Mail servers take messages on 587 (STARTTLS), 465 (TLS), 25 or 2525. An admin can allow other ports with OWNPOST_ALLOWED_PORTS.',
     });
   }

@@ -56,6 +56,21 @@ export interface StageTexts {
   aliasAccepted(address: string, reply: string): string;
   /** `ok` for the sender stage: which senders the test message went out as. */
   aliasesAccepted(list: string): string;
+  /** The `oauth` stage of an OAuth2 sender's test: where its access token came from, or why none came. */
+  oauthUnavailable: string;
+  oauthAppToken(provider: string, clientId: string): string;
+  oauthSavedToken(provider: string, account: string | undefined): string;
+  /** `described` is `oauthAppToken` or `oauthSavedToken`; `validUntil` an ISO time. */
+  oauthTokenValid(described: string, fromCache: boolean, validUntil: string): string;
+  /** `detail`: what the provider said when the saved sign-in failed, quoted as it is. */
+  oauthSignInStopped(provider: string, detail: string | undefined): string;
+  oauthNotSignedIn(provider: string): string;
+  /** `reason`: the token endpoint's own words, quoted as they are. */
+  oauthTokenFailed(reason: string): string;
+  oauthNewTokenFailed(reason: string): string;
+  /** The Sent-folder test (IMAP): the folder copies go into, found or not. */
+  folderFound(folder: string): string;
+  folderMissing(folder: string): string;
 }
 
 const en: StageTexts = {
@@ -105,6 +120,16 @@ const en: StageTexts = {
   aliasRefused: (a) => `The server refused a message from ${a} after receiving it`,
   aliasAccepted: (a, reply) => `The server accepted a test message from ${a} to ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Test messages from ${list} went through to the end.`,
+  oauthUnavailable: 'This relay cannot get OAuth2 tokens.',
+  oauthAppToken: (p, app) => `Got an access token from ${p} for the app ${app} (app-only, client credentials)`,
+  oauthSavedToken: (p, account) => `Got an access token from ${p} with the saved sign-in${account ? ` of ${account}` : ''}`,
+  oauthTokenValid: (d, cached, until) => `${d}${cached ? ' (from the relay’s cache)' : ''}, valid until ${until}.`,
+  oauthSignInStopped: (p, detail) => `The saved ${p} sign-in stopped working${detail ? `: ${detail}` : ''}. Sign in again.`,
+  oauthNotSignedIn: (p) => `Nobody has signed in with ${p} for this sender yet, so there is no token to test with. Save it and sign in first.`,
+  oauthTokenFailed: (r) => `Could not get an access token: ${r}`,
+  oauthNewTokenFailed: (r) => `Could not get a new access token: ${r}`,
+  folderFound: (f) => `The folder ${f} is there; copies of sent messages go into it.`,
+  folderMissing: (f) => `There is no folder ${f}`,
 };
 
 const pl: StageTexts = {
@@ -154,6 +179,16 @@ const pl: StageTexts = {
   aliasRefused: (a) => `Serwer odrzucił wiadomość od ${a} po jej odebraniu`,
   aliasAccepted: (a, reply) => `Serwer przyjął wiadomość testową od ${a} do ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Wiadomości testowe od ${list} przeszły do końca.`,
+  oauthUnavailable: 'Ten przekaźnik nie może pobierać tokenów OAuth2.',
+  oauthAppToken: (p, app) => `Pobrano token dostępu od ${p} dla aplikacji ${app} (tylko aplikacja, client credentials)`,
+  oauthSavedToken: (p, account) => `Pobrano token dostępu od ${p} na podstawie zapisanego logowania${account ? ` konta ${account}` : ''}`,
+  oauthTokenValid: (d, cached, until) => `${d}${cached ? ' (z pamięci przekaźnika)' : ''}, ważny do ${until}.`,
+  oauthSignInStopped: (p, detail) => `Zapisane logowanie ${p} przestało działać${detail ? `: ${detail}` : ''}. Zaloguj się ponownie.`,
+  oauthNotSignedIn: (p) => `Nikt jeszcze nie zalogował się przez ${p} dla tego nadawcy, więc nie ma tokenu do testu. Najpierw zapisz nadawcę i się zaloguj.`,
+  oauthTokenFailed: (r) => `Nie udało się pobrać tokenu dostępu: ${r}`,
+  oauthNewTokenFailed: (r) => `Nie udało się pobrać nowego tokenu dostępu: ${r}`,
+  folderFound: (f) => `Folder ${f} istnieje; trafią do niego kopie wysłanych wiadomości.`,
+  folderMissing: (f) => `Nie ma folderu ${f}`,
 };
 
 const is: StageTexts = {
@@ -203,6 +238,16 @@ const is: StageTexts = {
   aliasRefused: (a) => `Þjónninn hafnaði skilaboðum frá ${a} eftir að hafa tekið við þeim`,
   aliasAccepted: (a, reply) => `Þjónninn tók við prufuskilaboðum frá ${a} til ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Prufuskilaboð frá ${list} fóru alla leið.`,
+  oauthUnavailable: 'Þessi miðlari getur ekki sótt OAuth2-tóka.',
+  oauthAppToken: (p, app) => `Fékk aðgangstóka frá ${p} fyrir forritið ${app} (aðeins forrit, client credentials)`,
+  oauthSavedToken: (p, account) => `Fékk aðgangstóka frá ${p} með vistuðu innskráningunni${account ? ` fyrir ${account}` : ''}`,
+  oauthTokenValid: (d, cached, until) => `${d}${cached ? ' (úr skyndiminni miðlarans)' : ''}, gildir til ${until}.`,
+  oauthSignInStopped: (p, detail) => `Vistaða innskráningin hjá ${p} hætti að virka${detail ? `: ${detail}` : ''}. Skráðu þig inn aftur.`,
+  oauthNotSignedIn: (p) => `Enginn hefur enn skráð sig inn með ${p} fyrir þennan sendanda, svo enginn tóki er til að prófa með. Vistaðu hann og skráðu þig inn fyrst.`,
+  oauthTokenFailed: (r) => `Ekki tókst að fá aðgangstóka: ${r}`,
+  oauthNewTokenFailed: (r) => `Ekki tókst að fá nýjan aðgangstóka: ${r}`,
+  folderFound: (f) => `Mappan ${f} er til; afrit sendra skilaboða fara í hana.`,
+  folderMissing: (f) => `Engin mappa heitir ${f}`,
 };
 
 const sv: StageTexts = {
@@ -252,6 +297,16 @@ const sv: StageTexts = {
   aliasRefused: (a) => `Servern vägrade ett meddelande från ${a} efter att ha tagit emot det`,
   aliasAccepted: (a, reply) => `Servern tog emot ett testmeddelande från ${a} till ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Testmeddelanden från ${list} gick hela vägen.`,
+  oauthUnavailable: 'Det här reläet kan inte hämta OAuth2-token.',
+  oauthAppToken: (p, app) => `Fick en åtkomsttoken från ${p} för appen ${app} (bara appen, client credentials)`,
+  oauthSavedToken: (p, account) => `Fick en åtkomsttoken från ${p} med den sparade inloggningen${account ? ` för ${account}` : ''}`,
+  oauthTokenValid: (d, cached, until) => `${d}${cached ? ' (från reläets cache)' : ''}, giltig till ${until}.`,
+  oauthSignInStopped: (p, detail) => `Den sparade inloggningen hos ${p} slutade fungera${detail ? `: ${detail}` : ''}. Logga in igen.`,
+  oauthNotSignedIn: (p) => `Ingen har loggat in med ${p} för den här avsändaren ännu, så det finns ingen token att testa med. Spara den och logga in först.`,
+  oauthTokenFailed: (r) => `Kunde inte hämta en åtkomsttoken: ${r}`,
+  oauthNewTokenFailed: (r) => `Kunde inte hämta en ny åtkomsttoken: ${r}`,
+  folderFound: (f) => `Mappen ${f} finns; kopior av skickade meddelanden hamnar där.`,
+  folderMissing: (f) => `Det finns ingen mapp ${f}`,
 };
 
 const da: StageTexts = {
@@ -301,6 +356,16 @@ const da: StageTexts = {
   aliasRefused: (a) => `Serveren afviste en besked fra ${a} efter at have modtaget den`,
   aliasAccepted: (a, reply) => `Serveren modtog en testbesked fra ${a} til ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Testbeskeder fra ${list} gik hele vejen igennem.`,
+  oauthUnavailable: 'Dette relæ kan ikke hente OAuth2-tokens.',
+  oauthAppToken: (p, app) => `Fik et adgangstoken fra ${p} til appen ${app} (kun appen, client credentials)`,
+  oauthSavedToken: (p, account) => `Fik et adgangstoken fra ${p} med det gemte login${account ? ` for ${account}` : ''}`,
+  oauthTokenValid: (d, cached, until) => `${d}${cached ? ' (fra relæets cache)' : ''}, gyldigt til ${until}.`,
+  oauthSignInStopped: (p, detail) => `Det gemte login hos ${p} holdt op med at virke${detail ? `: ${detail}` : ''}. Log ind igen.`,
+  oauthNotSignedIn: (p) => `Ingen har logget ind med ${p} for denne afsender endnu, så der er intet token at teste med. Gem den, og log ind først.`,
+  oauthTokenFailed: (r) => `Kunne ikke hente et adgangstoken: ${r}`,
+  oauthNewTokenFailed: (r) => `Kunne ikke hente et nyt adgangstoken: ${r}`,
+  folderFound: (f) => `Mappen ${f} findes; kopier af sendte beskeder lægges i den.`,
+  folderMissing: (f) => `Der er ingen mappe ${f}`,
 };
 
 const nb: StageTexts = {
@@ -350,6 +415,16 @@ const nb: StageTexts = {
   aliasRefused: (a) => `Serveren avviste en melding fra ${a} etter å ha mottatt den`,
   aliasAccepted: (a, reply) => `Serveren tok imot en testmelding fra ${a} til ${a}: ${reply}`,
   aliasesAccepted: (list) => ` Testmeldinger fra ${list} gikk hele veien.`,
+  oauthUnavailable: 'Dette reléet kan ikke hente OAuth2-tokener.',
+  oauthAppToken: (p, app) => `Fikk et tilgangstoken fra ${p} for appen ${app} (bare appen, client credentials)`,
+  oauthSavedToken: (p, account) => `Fikk et tilgangstoken fra ${p} med den lagrede påloggingen${account ? ` for ${account}` : ''}`,
+  oauthTokenValid: (d, cached, until) => `${d}${cached ? ' (fra reléets hurtigbuffer)' : ''}, gyldig til ${until}.`,
+  oauthSignInStopped: (p, detail) => `Den lagrede påloggingen hos ${p} sluttet å virke${detail ? `: ${detail}` : ''}. Logg på igjen.`,
+  oauthNotSignedIn: (p) => `Ingen har logget på med ${p} for denne avsenderen ennå, så det finnes ikke noe token å teste med. Lagre den og logg på først.`,
+  oauthTokenFailed: (r) => `Kunne ikke hente et tilgangstoken: ${r}`,
+  oauthNewTokenFailed: (r) => `Kunne ikke hente et nytt tilgangstoken: ${r}`,
+  folderFound: (f) => `Mappen ${f} finnes; kopier av sendte meldinger legges i den.`,
+  folderMissing: (f) => `Det finnes ingen mappe ${f}`,
 };
 
 const de: StageTexts = {
@@ -399,6 +474,16 @@ const de: StageTexts = {
   aliasRefused: (a) => `Der Server hat eine Nachricht von ${a} nach dem Empfang abgelehnt`,
   aliasAccepted: (a, reply) => `Der Server hat eine Testnachricht von ${a} an ${a} angenommen: ${reply}`,
   aliasesAccepted: (list) => ` Testnachrichten von ${list} gingen bis zum Ende durch.`,
+  oauthUnavailable: 'Dieses Relay kann keine OAuth2-Token abrufen.',
+  oauthAppToken: (p, app) => `Zugriffstoken von ${p} für die App ${app} erhalten (nur App, Client Credentials)`,
+  oauthSavedToken: (p, account) => `Zugriffstoken von ${p} mit der gespeicherten Anmeldung${account ? ` von ${account}` : ''} erhalten`,
+  oauthTokenValid: (d, cached, until) => `${d}${cached ? ' (aus dem Zwischenspeicher des Relays)' : ''}, gültig bis ${until}.`,
+  oauthSignInStopped: (p, detail) => `Die gespeicherte Anmeldung bei ${p} funktioniert nicht mehr${detail ? `: ${detail}` : ''}. Melden Sie sich erneut an.`,
+  oauthNotSignedIn: (p) => `Für diesen Absender hat sich noch niemand mit ${p} angemeldet, es gibt also kein Token für den Test. Speichern Sie ihn und melden Sie sich zuerst an.`,
+  oauthTokenFailed: (r) => `Kein Zugriffstoken erhalten: ${r}`,
+  oauthNewTokenFailed: (r) => `Kein neues Zugriffstoken erhalten: ${r}`,
+  folderFound: (f) => `Der Ordner ${f} ist vorhanden; Kopien gesendeter Nachrichten kommen dort hinein.`,
+  folderMissing: (f) => `Es gibt keinen Ordner ${f}`,
 };
 
 const TEXTS: Readonly<Record<Language, StageTexts>> = { en, pl, is, sv, da, nb, de };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { addressDomain } from '../../shared/address';
-import { toCrlf } from '../delivery/crlf';
+import { toCrlf } from '../mime/crlf';
 import type { Language } from './catalogue';
 
 interface TestMessageText {

@@ -1,37 +1,38 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import { DomainError, type DomainErrorOptions } from '../errors/domain-error';
 import { observeRateLimited } from '../observability/metrics';
 import { STORE_RETRY_AFTER_SECONDS, storeFailureOf } from '../store/store-errors';
 
-/** A failure a client can meet: a stable code, a plain message, optionally a hint at the fix. */
-export class ApiError extends Error {
+/**
+ * A refusal by the HTTP layer itself (guards, authentication, request parsing), which may need
+ * headers of its own (`WWW-Authenticate`). Domain code throws `DomainError`, never this.
+ */
+export class ApiError extends DomainError {
   override name = 'ApiError';
-  readonly status: ContentfulStatusCode;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly extra: { hint?: string; details?: unknown; headers?: Record<string, string> } = {},
-  ) {
-    super(message);
-    this.status = ERROR_STATUS[code] as ContentfulStatusCode;
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(code: ErrorCode, message: string, extra: DomainErrorOptions & { headers?: Record<string, string> } = {}) {
+    super(code, message, extra);
+    this.headers = extra.headers ?? {};
   }
 }
 
-export function errorBody(code: ErrorCode, message: string, extra: { hint?: string; details?: unknown } = {}): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, extra: { hint?: string | undefined; details?: unknown } = {}): ErrorBody {
   return { error: { code, message, ...(extra.hint ? { hint: extra.hint } : {}), ...(extra.details ? { details: extra.details } : {}) } };
 }
 
 /**
- * The one place where errors become responses. Unknown errors are logged (without request bodies,
+ * The one place where errors become responses: a domain error's code decides the status. Unknown errors are logged (without request bodies,
  * which may hold secrets) and answered with a generic 500 that leaks nothing.
  */
 export function createErrorHandler(log: (line: string) => void) {
   return function handleError(err: Error, c: Context) {
-    if (err instanceof ApiError) {
-      if (err.code === 'rate_limited') observeRateLimited((err.extra.details as { reason?: string } | undefined)?.reason);
-      for (const [name, value] of Object.entries(err.extra.headers ?? {})) c.header(name, value);
-      return c.json(errorBody(err.code, err.message, err.extra), err.status);
+    if (err instanceof DomainError) {
+      if (err.code === 'rate_limited') observeRateLimited((err.details as { reason?: string } | undefined)?.reason);
+      if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
+      if (err instanceof ApiError) for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+      return c.json(errorBody(err.code, err.message, err), ERROR_STATUS[err.code] as ContentfulStatusCode);
     }
     // Hono's body-limit and similar middleware throw HTTPException with a status.
     const status = (err as { status?: number }).status;

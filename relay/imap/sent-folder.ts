@@ -6,9 +6,9 @@
  */
 import { rootCertificates } from 'node:tls';
 import { ImapFlow } from 'imapflow';
-import type { OpenedSaveToSent } from '../delivery/delivery-settings';
-import { pinOutbound, type OutboundPolicy } from '../net/outbound';
-import { toCrlf } from '../delivery/crlf';
+import type { SmtpSecurity } from '../../shared/schemas';
+import { pinOutbound, type OutboundDestination, type OutboundPolicy } from '../net/outbound';
+import { toCrlf } from '../mime/crlf';
 
 export interface SentCopyOptions {
   /** Extra trusted CAs (PEM) beside Node's roots. */
@@ -37,8 +37,18 @@ export class SentCopyError extends Error {
   }
 }
 
+/** IMAP credentials and folder, ready to connect (relay/delivery/delivery-settings.ts opens them). Never serialised. */
+export interface OpenedSaveToSent {
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  username: string;
+  password?: string;
+  folder?: string;
+}
+
 /** The folder to use: the one configured, else the one the server marks `\Sent` (RFC 6154), else "Sent". */
-async function findSentFolder(client: ImapFlow, configured: string | undefined): Promise<string> {
+export async function findSentFolder(client: ImapFlow, configured: string | undefined): Promise<string> {
   if (configured) return configured;
   const folders = await client.list();
   return folders.find((f) => f.specialUse === '\\Sent')?.path ?? folders.find((f) => /^sent$/i.test(f.name))?.path ?? 'Sent';
@@ -55,7 +65,6 @@ export async function appendToSentFolder(
   message: { raw: Buffer; messageId: string; sentAt: Date },
   options: SentCopyOptions,
 ): Promise<SentCopyResult> {
-  const timeout = options.timeoutMs ?? 60_000;
   // Refused (private host, port) before any connection; a refusal is final, not retried.
   let destination;
   try {
@@ -64,26 +73,7 @@ export async function appendToSentFolder(
     const refused = (error as { code?: unknown }).code === 'destination_not_allowed';
     throw new SentCopyError(`IMAP ${settings.host}:${settings.port}: ${describe(error)}`, !refused);
   }
-  const client = new ImapFlow({
-    // The checked address, not the name again; TLS verifies the name.
-    host: destination.address,
-    ...(destination.servername ? { servername: destination.servername } : {}),
-    port: settings.port,
-    secure: settings.security === 'tls',
-    // `starttls` is required TLS, as for SMTP: never log in over plain text when it is missing.
-    doSTARTTLS: settings.security === 'starttls' ? true : settings.security === 'none' ? false : undefined,
-    auth: { user: settings.username, ...(settings.password !== undefined ? { pass: settings.password } : {}) },
-    tls: {
-      ...(destination.servername ? { servername: destination.servername } : {}),
-      minVersion: 'TLSv1.2',
-      ...(options.extraCa.length ? { ca: [...rootCertificates, ...options.extraCa] } : {}),
-    },
-    connectionTimeout: Math.min(30_000, timeout),
-    greetingTimeout: Math.min(15_000, timeout),
-    socketTimeout: timeout,
-    disableAutoIdle: true,
-    logger: false,
-  });
+  const client = imapClient(settings, destination, options);
   // Errors after connect (a dropped socket) are also reported through the pending command.
   client.on('error', () => {});
   try {
@@ -110,4 +100,32 @@ export async function appendToSentFolder(
   } finally {
     await client.logout().catch(() => client.close());
   }
+}
+
+/**
+ * An IMAP client for a checked destination: the Sent copy and the Sent-folder test connect the same
+ * way, so what the test passed is what delivery does.
+ */
+export function imapClient(settings: OpenedSaveToSent, destination: OutboundDestination, options: Pick<SentCopyOptions, 'extraCa' | 'timeoutMs'>): ImapFlow {
+  const timeout = options.timeoutMs ?? 60_000;
+  return new ImapFlow({
+    // The checked address, not the name again; TLS verifies the name.
+    host: destination.address,
+    ...(destination.servername ? { servername: destination.servername } : {}),
+    port: settings.port,
+    secure: settings.security === 'tls',
+    // `starttls` is required TLS, as for SMTP: never log in over plain text when it is missing.
+    doSTARTTLS: settings.security === 'starttls' ? true : settings.security === 'none' ? false : undefined,
+    auth: { user: settings.username, ...(settings.password !== undefined ? { pass: settings.password } : {}) },
+    tls: {
+      ...(destination.servername ? { servername: destination.servername } : {}),
+      minVersion: 'TLSv1.2',
+      ...(options.extraCa.length ? { ca: [...rootCertificates, ...options.extraCa] } : {}),
+    },
+    connectionTimeout: Math.min(30_000, timeout),
+    greetingTimeout: Math.min(15_000, timeout),
+    socketTimeout: timeout,
+    disableAutoIdle: true,
+    logger: false,
+  });
 }

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { parseProfileData, parseSealedSecrets, profileSecretAad, type OpenedProfile, type StoredAuth, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
 import type { OAuthAccessTokenRow, ProfileRow, Store } from '../store/types';
-import { parseGrantState, serializeGrantState } from './grant-state';
+import { parseGrantState, serializeGrantState } from '../profiles/grant-state';
 import type { OAuthConfig } from './oauth-config';
 import { OAuthError } from './oauth-error';
 import { clientRegistrationOf, SCOPES, tokenUrlOf } from './providers';

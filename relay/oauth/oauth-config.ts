@@ -7,8 +7,7 @@
  * user cannot make the relay post client secrets to a server of their choosing.
  */
 import { isIP } from 'node:net';
-// A cycle with ../config, which calls parseOAuthConfig: both only use each other inside functions.
-import { ConfigError, parseDuration } from '../config';
+import { ConfigError, parseDuration } from '../config-values';
 
 export interface OAuthConfig {
   /**

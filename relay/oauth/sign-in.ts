@@ -18,11 +18,11 @@
  * The price: the Google OAuth client (type "Web application") lists the extension's redirect URLs.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 import { parseProfileData, parseSealedSecrets, profileSecretAad, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { OAuthSignInRow, ProfileRow } from '../store/types';
 import { cacheSignInAccessToken, type OAuthContext } from './access-tokens';
-import { serializeGrantState } from './grant-state';
+import { serializeGrantState } from '../profiles/grant-state';
 import { OAuthError } from './oauth-error';
 import { clientRegistrationOf, microsoftDeviceCodeUrl, microsoftTokenUrl, SCOPES, type ClientRegistration } from './providers';
 import { idTokenClaims, requestDeviceCode, requestToken, type TokenResponse } from './token-client';
@@ -62,12 +62,12 @@ const sealedAad = (signInId: string, field: string) => `oauth-sign-in:${signInId
 function delegatedSettings(row: ProfileRow): StoredOAuth2Auth {
   const { auth } = parseProfileData(row);
   if (auth.type !== 'oauth2') {
-    throw new ApiError('conflict', 'This sender signs in with a password; there is no OAuth2 sign-in.', {
+    throw new DomainError('conflict', 'This sender signs in with a password; there is no OAuth2 sign-in.', {
       hint: 'Change its sign-in to OAuth2 (Microsoft 365 or Google) first.',
     });
   }
   if (auth.flow === 'client_credentials') {
-    throw new ApiError('conflict', 'This sender signs in as an app (client credentials); nobody signs in for it.', {
+    throw new DomainError('conflict', 'This sender signs in as an app (client credentials); nobody signs in for it.', {
       hint: 'The relay uses the app registration and its client secret. To sign in as a person, choose the device code flow.',
     });
   }
@@ -82,7 +82,7 @@ function clientFor(ctx: OAuthContext, row: ProfileRow, auth: StoredOAuth2Auth): 
     return clientRegistrationOf(auth, clientSecret, ctx.config);
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
-    throw new ApiError('oauth_not_configured', `${error.message}.`, {
+    throw new DomainError('oauth_not_configured', `${error.message}.`, {
       hint:
         auth.provider === 'microsoft'
           ? 'Enter the Application (client) ID of your Entra app registration in the sender, or ask the relay admin to set OWNPOST_MS_CLIENT_ID.'
@@ -166,7 +166,7 @@ export async function startSignIn(
 
   const redirectUri = input.redirectUri?.trim();
   if (!redirectUri || !EXTENSION_REDIRECT_URI.test(redirectUri)) {
-    throw new ApiError('validation_failed', 'redirectUri: a Google sign-in needs the extension’s redirect URL (browser.identity.getRedirectURL()).', {
+    throw new DomainError('validation_failed', 'redirectUri: a Google sign-in needs the extension’s redirect URL (browser.identity.getRedirectURL()).', {
       hint: 'Only https://<extension id>.chromiumapp.org/ and https://<id>.extensions.allizom.org/ URLs are accepted.',
     });
   }
@@ -324,29 +324,29 @@ function sameText(a: string, b: string): boolean {
  */
 export async function completeSignIn(ctx: OAuthContext, signIn: OAuthSignInRow, redirectUrl: string): Promise<OAuthSignInRow> {
   if (signIn.flow !== 'authorization_code') {
-    throw new ApiError('conflict', 'A device-code sign-in finishes by itself once the code is entered; there is nothing to complete.');
+    throw new DomainError('conflict', 'A device-code sign-in finishes by itself once the code is entered; there is nothing to complete.');
   }
   const current = await checkSignIn(ctx, signIn);
   if (current.status !== 'pending') {
-    throw new ApiError('conflict', `This sign-in has already ended (${current.status}).`, { hint: 'Start a new sign-in.' });
+    throw new DomainError('conflict', `This sign-in has already ended (${current.status}).`, { hint: 'Start a new sign-in.' });
   }
   const { redirectUri } = JSON.parse(signIn.details) as AuthorizationCodeDetails;
   let url: URL;
   try {
     url = new URL(redirectUrl);
   } catch {
-    throw new ApiError('validation_failed', 'redirectUrl: not a URL.');
+    throw new DomainError('validation_failed', 'redirectUrl: not a URL.');
   }
   const state = url.searchParams.get('state') ?? '';
   if (`${url.origin}${url.pathname}` !== redirectUri || !signIn.stateHash || !sameText(sha256Hex(state), signIn.stateHash)) {
-    throw new ApiError('validation_failed', 'redirectUrl: this is not the answer to this sign-in (another redirect URL or state).', {
+    throw new DomainError('validation_failed', 'redirectUrl: this is not the answer to this sign-in (another redirect URL or state).', {
       hint: 'Pass the URL that browser.identity.launchWebAuthFlow resolved with, for the sign-in it was started for.',
     });
   }
   const now = (ctx.now ?? Date.now)();
   // One exchange at a time: a code is good once, and a second exchange would end the sign-in as failed.
   if (!(await ctx.store.claimOAuthSignInPoll(signIn.id, now, now + EXCHANGE_CLAIM_MS))) {
-    throw new ApiError('conflict', 'This sign-in is being completed by another request.', { hint: 'Ask for its status instead.' });
+    throw new DomainError('conflict', 'This sign-in is being completed by another request.', { hint: 'Ask for its status instead.' });
   }
   const providerError = url.searchParams.get('error');
   const code = url.searchParams.get('code');
@@ -360,7 +360,7 @@ export async function completeSignIn(ctx: OAuthContext, signIn: OAuthSignInRow, 
     return (await ctx.store.getOAuthSignIn(signIn.id)) ?? signIn;
   }
   const profile = await ctx.store.getProfile(signIn.profileId);
-  if (!profile) throw new ApiError('not_found', 'The sender of this sign-in was deleted.');
+  if (!profile) throw new DomainError('not_found', 'The sender of this sign-in was deleted.');
   const auth = delegatedSettings(profile);
   const client = clientFor(ctx, profile, auth);
   const { codeVerifier } = JSON.parse(signIn.sealed) as { codeVerifier: string };

@@ -160,6 +160,7 @@ export function idTokenClaims(idToken: string | undefined): { email?: string; pr
   if (!payload) return {};
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    // eslint-disable-next-line no-control-regex -- a claim with control characters is refused
     const text = (value: unknown) => (typeof value === 'string' && value.length <= 320 && !/[\u0000-\u001f]/.test(value) ? value : undefined);
     const email = claims.email_verified === false ? undefined : text(claims.email);
     const preferredUsername = text(claims.preferred_username);

@@ -8,7 +8,7 @@
  * headers or bodies; the rest of the relay logs addresses, hosts and problem codes, never passwords
  * or tokens (test/relay/observability.test.ts greps a whole run's log for them).
  */
-import { ConfigError } from '../config';
+import { ConfigError } from '../config-values';
 
 export type LogFormat = 'text' | 'json';
 

@@ -1,11 +1,11 @@
 /**
  * What the API (relay/routes/user-routes.ts, me-routes.ts) and the CLI (relay/cli.ts) do to people and
- * devices, written once. Failures are ApiErrors with stable codes; the CLI prints their message.
+ * devices, written once. Failures are DomainErrors with stable codes; the CLI prints their message.
  */
 import { randomUUID } from 'node:crypto';
 import type { DeviceView, PairingCodeView } from '../../shared/api-schemas';
 import { hashSecretToken, newPairingCode, PAIRING_CODE_TTL_MS, SETUP_CODE_TTL_MS } from '../auth/tokens';
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 import type { Role, Store, UserRow } from '../store/types';
 import type { DeviceRow, PeopleStore } from './people-store';
 
@@ -20,7 +20,7 @@ export async function addPerson(
   now: number,
 ): Promise<{ user: UserRow; restored: boolean }> {
   if (await people.getActiveUserByEmail(person.email)) {
-    throw new ApiError('conflict', `${person.email} is already a user of this relay.`);
+    throw new DomainError('conflict', `${person.email} is already a user of this relay.`);
   }
   const removed = await people.getRemovedUserByEmail(person.email);
   if (removed) {
@@ -32,7 +32,7 @@ export async function addPerson(
     return { user, restored: false };
   } catch (error) {
     // Two admins adding the same address at once: the unique index decides, the loser hears why.
-    if (await people.getActiveUserByEmail(person.email)) throw new ApiError('conflict', `${person.email} is already a user of this relay.`);
+    if (await people.getActiveUserByEmail(person.email)) throw new DomainError('conflict', `${person.email} is already a user of this relay.`);
     throw error;
   }
 }
@@ -55,11 +55,11 @@ export function toPairingCodeView(made: { code: string; expiresAt: number }): Pa
  */
 export async function removePerson(people: PeopleStore, target: UserRow, now: number): Promise<void> {
   if (target.role === 'admin' && (await people.countActiveAdmins()) <= 1) {
-    throw new ApiError('conflict', `${target.email} is the relay's only admin and cannot be removed.`, {
+    throw new DomainError('conflict', `${target.email} is the relay's only admin and cannot be removed.`, {
       hint: 'Make another person admin first (npx ownpost user add <email> --admin).',
     });
   }
-  if (!(await people.removeUser(target.id, now))) throw new ApiError('not_found', 'There is no user with this id.');
+  if (!(await people.removeUser(target.id, now))) throw new DomainError('not_found', 'There is no user with this id.');
 }
 
 export function toDeviceView(device: DeviceRow, idleTtlMs: number | undefined, currentDeviceId: string | undefined): DeviceView {

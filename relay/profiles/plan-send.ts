@@ -6,14 +6,13 @@
  */
 import { sameAddress } from '../../shared/address';
 import type { MessageInput, MessageView } from '../../shared/schemas';
-import type { ProfileForSend } from '../delivery/compose-message';
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow, Store, UserRow } from '../store/types';
 import { whyProfileUnusable } from './profile-health';
 import { parseProfileData, type ProfileData } from './profile-record';
 import { resolveSenderProfile, type ResolvedBy } from './resolve-profile';
-import { decideSender } from './sender-policy';
+import { decideSender, type ProfileForSend } from './sender-policy';
 
 export interface PlanSendDeps {
   store: Store;
@@ -55,7 +54,7 @@ export async function planSend(deps: PlanSendDeps, user: UserRow, input: Message
     const fallbackRow = await findCompanyFallback(store, user, row.id);
     const fallbackProblem = fallbackRow && (await whyProfileUnusable(fallbackRow, deps));
     if (!fallbackRow || fallbackProblem) {
-      throw new ApiError('profile_unusable', unusable.message, {
+      throw new DomainError('profile_unusable', unusable.message, {
         hint: fallbackProblem ? `${unusable.hint} The company fallback sender cannot be used either: ${fallbackProblem.message}` : unusable.hint,
         details: {
           profileId: row.id,

@@ -1,7 +1,7 @@
 /**
- * A sender profile in its three forms: the API's input, the stored row (settings as JSON, secrets
- * sealed), and the API's view (secrets replaced by `hasPassword`). Only `openProfileSecrets` ever
- * sees a password in clear, for the delivery and diagnosis code that needs it.
+ * A sender profile from the API's input to the stored row (settings as JSON, secrets sealed); its
+ * view is profile-view.ts. Only `openProfileSecrets` ever sees a password in clear, for the delivery
+ * and diagnosis code that needs it.
  */
 import { defaultPort } from '../../shared/providers';
 import {
@@ -9,15 +9,12 @@ import {
   type CipherLevel,
   type OAuth2AuthInput,
   type ProfileAuthInput,
-  type ProfileAuthView,
   type ProfileInput,
   type ProfilePatch,
-  type ProfileView,
   type SenderStyle,
   type SmtpSecurity,
   type TlsVersion,
 } from '../../shared/schemas';
-import { oauth2AuthView } from '../oauth/grant-state';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow } from '../store/types';
 
@@ -74,6 +71,7 @@ export interface ProfileData {
   allowedSenders: string[];
   senderStyle: SenderStyle;
   bccSelf: boolean;
+  archiveAddress?: string;
   isDefault: boolean;
   isFallback: boolean;
   sites: string[];
@@ -129,6 +127,7 @@ function dataFromInput(input: ProfileInput, auth: StoredAuth): ProfileData {
     allowedSenders: input.allowedSenders,
     senderStyle: input.senderStyle,
     bccSelf: input.bccSelf,
+    ...(input.archiveAddress !== undefined && { archiveAddress: input.archiveAddress }),
     isDefault: input.isDefault,
     isFallback: input.isFallback,
     sites: input.sites,
@@ -217,6 +216,8 @@ export function patchProfileRow(row: ProfileRow, patch: ProfilePatch, cipher: Se
   if (patch.allowedSenders !== undefined) next.allowedSenders = patch.allowedSenders;
   if (patch.senderStyle !== undefined) next.senderStyle = patch.senderStyle;
   if (patch.bccSelf !== undefined) next.bccSelf = patch.bccSelf;
+  if (patch.archiveAddress === null) delete next.archiveAddress;
+  else if (patch.archiveAddress !== undefined) next.archiveAddress = patch.archiveAddress;
   if (patch.isDefault !== undefined) next.isDefault = patch.isDefault;
   if (patch.isFallback !== undefined) next.isFallback = patch.isFallback;
   if (patch.sites !== undefined) next.sites = patch.sites;
@@ -233,7 +234,9 @@ export function patchProfileRow(row: ProfileRow, patch: ProfilePatch, cipher: Se
       delete secrets.refreshToken;
       if (!auth.secrets.clientSecret) delete secrets.clientSecret;
     }
-    next.auth = auth.stored;
+    // The secret's expiry belongs to the secret: it stays while the secret does, unless given anew.
+    const keptExpiry = !auth.secrets.clientSecret && sameOAuthClient(data.auth, auth.stored) ? storedSecretExpiry(data.auth) : undefined;
+    next.auth = keptExpiry && !storedSecretExpiry(auth.stored) ? ({ ...auth.stored, clientSecretExpiresAt: keptExpiry } as StoredAuth) : auth.stored;
     for (const [field, value] of Object.entries(auth.secrets)) secrets[field] = cipher.seal(value, profileSecretAad(row.id, field));
   }
   const scope = patch.scope ?? row.scope;
@@ -251,15 +254,9 @@ export function profileDataProblems(data: ProfileData, scope: ProfileRow['scope'
   return problems;
 }
 
-/**
- * `auth` as the API shows it: secrets replaced by whether they are set. The OAuth2 status here is what
- * the stored secrets alone tell (relay/oauth may know more, e.g. a refresh token that stopped working).
- */
-function authView(auth: StoredAuth, secrets: SealedSecrets, oauthState: string | null | undefined): ProfileAuthView {
-  if (auth.type === 'password') return { type: 'password', username: auth.username, hasPassword: Boolean(secrets.password) };
-  // `oauthState` (written by relay/oauth) adds what the secrets cannot tell: who signed in, and a
-  // refresh token that stopped working ("sign in again").
-  return oauth2AuthView(auth, secrets, oauthState);
+/** An app-only profile's client secret expiry (`YYYY-MM-DD`), when an admin entered one. */
+export function storedSecretExpiry(auth: StoredAuth): string | undefined {
+  return auth.type === 'oauth2' && 'clientSecretExpiresAt' in auth ? auth.clientSecretExpiresAt : undefined;
 }
 
 /** Whether two sign-in settings use the same app registration, so that a saved sign-in or client secret fits both. */
@@ -267,40 +264,6 @@ export function sameOAuthClient(a: StoredAuth, b: StoredAuth): boolean {
   if (a.type !== 'oauth2' || b.type !== 'oauth2') return a.type === b.type;
   const tenant = (auth: StoredOAuth2Auth) => ('tenantId' in auth ? auth.tenantId : undefined);
   return a.provider === b.provider && a.flow === b.flow && tenant(a) === tenant(b) && a.clientId === b.clientId;
-}
-
-export function toProfileView(row: ProfileRow, ownerEmail: string | null): ProfileView {
-  const data = parseProfileData(row);
-  const secrets = parseSealedSecrets(row);
-  return {
-    id: row.id,
-    name: data.name,
-    scope: row.scope,
-    ownerEmail,
-    ...(data.fromName !== undefined && { fromName: data.fromName }),
-    fromAddress: data.fromAddress,
-    ...(data.replyTo !== undefined && { replyTo: data.replyTo }),
-    smtp: {
-      host: data.smtp.host,
-      port: data.smtp.port,
-      security: data.smtp.security,
-      ...(data.smtp.ehloName ? { ehloName: data.smtp.ehloName } : {}),
-      minTlsVersion: data.smtp.minTlsVersion,
-      ciphers: data.smtp.ciphers,
-      ...(data.smtp.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}),
-    },
-    auth: authView(data.auth, secrets, row.oauthState),
-    allowOtherSender: data.allowOtherSender,
-    allowedSenders: data.allowedSenders,
-    senderStyle: data.senderStyle,
-    bccSelf: data.bccSelf,
-    isDefault: data.isDefault,
-    isFallback: data.isFallback,
-    sites: data.sites,
-    projects: data.projects,
-    createdAt: new Date(row.createdAt).toISOString(),
-    updatedAt: new Date(row.updatedAt).toISOString(),
-  };
 }
 
 export function openProfileSecrets(row: ProfileRow, cipher: SecretCipher): OpenedProfile {

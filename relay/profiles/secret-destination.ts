@@ -4,7 +4,7 @@
  * holding a token (a stolen extension session) could collect the mailbox password by pointing the
  * profile at their own server. Moving needs the password again; every other change keeps it.
  */
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 import { normalisedMailHost } from '../limits/sender-test-limits';
 import type { ProfileData } from './profile-record';
 
@@ -26,7 +26,7 @@ export function assertStoredPasswordStaysWithServer(
   if (next.auth.type !== 'password' || !storedSecrets.password) return;
   if (patch.auth?.type === 'password' && patch.auth.password) return;
   if (sameMailServer(previous.smtp, next.smtp)) return;
-  throw new ApiError(
+  throw new DomainError(
     'profile_password_required',
     `The sender "${previous.name}" moves from ${previous.smtp.host}:${previous.smtp.port} to ${next.smtp.host}:${next.smtp.port}: enter its password again.`,
     {

@@ -14,12 +14,15 @@
  * - Reply-To: the profile's default; a per-message Reply-To only to the user's own address, the profile's
  *   addresses, its allowed senders, or the addresses an admin allowed the user (`reply_to_not_allowed`).
  *   A page that slips a fraudster's address into the panel cannot redirect the customer's answers.
- * - `bccSelf`: a blind copy to the From address, in the envelope only.
+ * - Blind copies (relay/profiles/blind-copies.ts): `bccSelf` to the person who sends, and the profile's
+ *   archive address, in the envelope only.
  */
 import { sameAddress, type Mailbox } from '../../shared/address';
 import { matchesAnySenderPattern, parseSenderPattern, senderPatternWithin, type SenderPattern } from '../../shared/sender-patterns';
-import { ApiError } from '../http/api-error';
+import { sendsAs } from '../../shared/sender-choice';
+import { DomainError } from '../errors/domain-error';
 import type { ProfileRow, UserRow } from '../store/types';
+import { profileBlindCopies } from './blind-copies';
 import type { ProfileData } from './profile-record';
 
 /** What the message will say about who sends it; the only input composeMessage takes for these headers. */
@@ -30,9 +33,17 @@ export interface SenderDecision {
   /** Present only when From is not the mailbox and the profile uses a Sender header. */
   sender?: Mailbox;
   replyTo?: Mailbox;
-  /** Blind copies: envelope recipients that no header names. */
+  /** The profile's blind copies (bccSelf, archive): envelope recipients that no header names. */
   bcc: string[];
 }
+
+/**
+ * A profile together with the sender policy's decision for one send: what the accept path composes
+ * with (relay/delivery/compose-message.ts). Without `decision` only the profile's own From, Reply-To
+ * and blind copy are used, never the message's `from` or `replyTo`: those are valid only once the
+ * policy has checked them.
+ */
+export type ProfileForSend = ProfileData & { decision?: SenderDecision };
 
 export interface SenderRequest {
   from?: Mailbox;
@@ -70,13 +81,13 @@ export function assertMemberProfileWithinAllowance(
   const allowedParsed = allowed.map(parseSenderPattern).flatMap((p) => (p.ok ? [p.value] : []));
   const hint = `You may send from: ${describeAllowed(allowed)}. An admin can allow you more addresses (PATCH /v1/users/:id {"allowedSenders": [...]}).`;
   if (!matchesAnySenderPattern(allowed, data.fromAddress)) {
-    throw new ApiError('member_sender_not_allowed', `Your personal sender may not send from ${data.fromAddress}.`, {
+    throw new DomainError('member_sender_not_allowed', `Your personal sender may not send from ${data.fromAddress}.`, {
       hint,
       details: { field: 'fromAddress', allowed },
     });
   }
   if (data.replyTo && !matchesAnySenderPattern(allowed, data.replyTo)) {
-    throw new ApiError('reply_to_not_allowed', `Your personal sender may not ask for replies to ${data.replyTo}.`, {
+    throw new DomainError('reply_to_not_allowed', `Your personal sender may not ask for replies to ${data.replyTo}.`, {
       hint,
       details: { field: 'replyTo', allowed },
     });
@@ -85,7 +96,7 @@ export function assertMemberProfileWithinAllowance(
     const parsed = parseSenderPattern(text);
     const inner: SenderPattern | undefined = parsed.ok ? parsed.value : undefined;
     if (!inner || !senderPatternWithin(inner, allowedParsed)) {
-      throw new ApiError('member_sender_not_allowed', `Your personal sender may not allow sending as ${text}.`, {
+      throw new DomainError('member_sender_not_allowed', `Your personal sender may not allow sending as ${text}.`, {
         hint,
         details: { field: 'allowedSenders', allowed },
       });
@@ -117,12 +128,12 @@ export function decideSender(args: {
     // The profile's own address, in the profile's spelling; a display name from the message may replace it.
     from = { address: mailbox, ...(asked?.name ? { name: asked.name } : profile.fromName ? { name: profile.fromName } : {}) };
   } else if (!profile.allowOtherSender) {
-    throw new ApiError('sender_not_allowed', `The sender "${profile.name}" always sends from ${mailbox}, not from ${asked.address}.`, {
+    throw new DomainError('sender_not_allowed', `The sender "${profile.name}" always sends from ${mailbox}, not from ${asked.address}.`, {
       hint: 'Send without choosing another From, or ask an admin to allow other senders on this profile.',
       details: { field: 'from', allowed: [mailbox] },
     });
   } else if (!matchesAnySenderPattern(profile.allowedSenders, asked.address)) {
-    throw new ApiError('sender_not_allowed', `The sender "${profile.name}" may not send as ${asked.address}.`, {
+    throw new DomainError('sender_not_allowed', `The sender "${profile.name}" may not send as ${asked.address}.`, {
       hint: `Allowed senders on this profile: ${describeAllowed([mailbox, ...profile.allowedSenders])}.`,
       details: { field: 'from', allowed: [mailbox, ...profile.allowedSenders] },
     });
@@ -133,7 +144,7 @@ export function decideSender(args: {
   if (memberRulesApply(user, row.scope)) {
     const allowed = memberSenderPatterns(user, allowances);
     if (!matchesAnySenderPattern(allowed, from.address)) {
-      throw new ApiError('member_sender_not_allowed', `Your personal sender may not send from ${from.address}.`, {
+      throw new DomainError('member_sender_not_allowed', `Your personal sender may not send from ${from.address}.`, {
         hint: `You may send from: ${describeAllowed(allowed)}. An admin can allow you more addresses, or use a company sender.`,
         details: { field: 'from', allowed },
       });
@@ -144,7 +155,7 @@ export function decideSender(args: {
   if (request.replyTo) {
     const permitted = [user.email, mailbox, from.address, ...(profile.replyTo ? [profile.replyTo] : []), ...profile.allowedSenders, ...allowances];
     if (!matchesAnySenderPattern(permitted, request.replyTo)) {
-      throw new ApiError('reply_to_not_allowed', `Replies cannot be sent to ${request.replyTo} from this sender.`, {
+      throw new DomainError('reply_to_not_allowed', `Replies cannot be sent to ${request.replyTo} from this sender.`, {
         hint: `Reply-To may be your own address or one this sender allows: ${describeAllowed([...new Set(permitted)])}.`,
         details: { field: 'replyTo', allowed: [...new Set(permitted)] },
       });
@@ -162,7 +173,7 @@ export function decideSender(args: {
     // allowed senders, which were checked only when the profile was saved.
     const allowed = [...memberSenderPatterns(user, allowances), mailbox];
     if (!matchesAnySenderPattern(allowed, replyTo.address)) {
-      throw new ApiError('reply_to_not_allowed', `Replies cannot be sent to ${replyTo.address} from your personal sender any more.`, {
+      throw new DomainError('reply_to_not_allowed', `Replies cannot be sent to ${replyTo.address} from your personal sender any more.`, {
         hint: `You may use: ${describeAllowed(allowed)}. Change the sender's Reply-To, or ask an admin to allow the address again.`,
         details: { field: 'replyTo', allowed },
       });
@@ -172,19 +183,19 @@ export function decideSender(args: {
   const differs = !sameAddress(from.address, mailbox);
   const sender = differs && profile.senderStyle === 'sender_header' ? { address: mailbox, ...(profile.fromName ? { name: profile.fromName } : {}) } : undefined;
 
-  const recipients = [...request.to, ...request.cc];
-  const bcc = profile.bccSelf && !recipients.some((r) => sameAddress(r.address, from.address)) ? [from.address] : [];
+  const bcc = profileBlindCopies({ user, scope: row.scope, profile, from, recipients: [...request.to, ...request.cc] });
 
   return { mailbox, from, ...(sender ? { sender } : {}), ...(replyTo ? { replyTo } : {}), bcc };
 }
 
 /** The decision for a profile with no message-level choices: what compose uses when no policy ran. */
 export function profileOnlyDecision(profile: ProfileData): SenderDecision {
+  const from = { address: profile.fromAddress, ...(profile.fromName ? { name: profile.fromName } : {}) };
   return {
     mailbox: profile.fromAddress,
-    from: { address: profile.fromAddress, ...(profile.fromName ? { name: profile.fromName } : {}) },
+    from,
     ...(profile.replyTo ? { replyTo: { address: profile.replyTo } } : {}),
-    bcc: profile.bccSelf ? [profile.fromAddress] : [],
+    bcc: profileBlindCopies({ profile, from, recipients: [] }),
   };
 }
 
@@ -202,9 +213,8 @@ export function assertTestSenderAllowed(
 ): void {
   if (user.role === 'admin') return;
   if (saved?.scope === 'company') {
-    const mayUse = sameAddress(test.fromAddress, saved.data.fromAddress) || (saved.data.allowOtherSender && matchesAnySenderPattern(saved.data.allowedSenders, test.fromAddress));
-    if (!mayUse) {
-      throw new ApiError('sender_not_allowed', `The sender "${saved.data.name}" may not send as ${test.fromAddress}.`, {
+    if (!sendsAs(saved.data, test.fromAddress)) {
+      throw new DomainError('sender_not_allowed', `The sender "${saved.data.name}" may not send as ${test.fromAddress}.`, {
         details: { field: 'fromAddress', allowed: [saved.data.fromAddress, ...(saved.data.allowOtherSender ? saved.data.allowedSenders : [])] },
       });
     }

@@ -1,4 +1,7 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { AppPassword, AppPasswordInput, listOf, NewAppPassword } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import { zAppPasswordInput, type AppPasswordView, type NewAppPasswordView } from '../../shared/api-schemas';
 import { createAppPassword, TooManyAppPasswordsError } from '../auth/app-passwords';
 import { ApiError } from '../http/api-error';
@@ -15,33 +18,65 @@ function toAppPasswordView(row: AppPasswordRow): AppPasswordView {
   };
 }
 
+const listAppPasswords = operation({
+  method: 'get',
+  path: '/v1/app-passwords',
+  tag: 'app-passwords',
+  summary: 'Your app passwords for the SMTP front door',
+  success: { status: 200, description: 'App passwords, oldest first (never the passwords themselves)', schema: listOf('appPasswords', AppPassword) },
+  errors: [],
+});
+
+const createAppPasswordRoute = operation({
+  method: 'post',
+  path: '/v1/app-passwords',
+  tag: 'app-passwords',
+  summary: 'Create an app password',
+  description:
+    'For one app\'s "own SMTP server" settings: username your e-mail address, password this one. It is shown in this answer only and stored as a one-way hash.',
+  body: { schema: AppPasswordInput },
+  success: { status: 201, description: 'Created; the only time the password is shown', schema: NewAppPassword },
+  errors: ['conflict'],
+});
+
+const revokeAppPassword = operation({
+  method: 'delete',
+  path: '/v1/app-passwords/{id}',
+  tag: 'app-passwords',
+  summary: 'Revoke an app password',
+  description: 'The app signed in with it can no longer submit mail; messages it already submitted are still delivered.',
+  success: { status: 204, description: 'Revoked' },
+  errors: ['not_found'],
+});
+
 /**
  * A user's app passwords for the SMTP front door (issue 19): list, create (the password is in this
  * one answer and never again) and revoke. Each user manages only their own.
  */
 export function appPasswordRoutes({ store }: { store: Store }) {
-  return new Hono<AuthEnv>()
-    .get('/v1/app-passwords', async (c) => {
-      const rows = await store.listAppPasswords(c.get('user').id);
-      return c.json({ appPasswords: rows.map(toAppPasswordView) });
-    })
-    .post('/v1/app-passwords', async (c) => {
-      const user = c.get('user');
-      const { value } = await readJsonBody(c, zAppPasswordInput);
-      try {
-        const { row, password } = await createAppPassword(store, user, value.name);
-        c.header('Cache-Control', 'no-store');
-        return c.json<NewAppPasswordView>({ ...toAppPasswordView(row), password, username: user.email }, 201);
-      } catch (error) {
-        if (error instanceof TooManyAppPasswordsError) {
-          throw new ApiError('conflict', 'You have as many app passwords as a user may have.', { hint: 'Revoke one you no longer use, then create the new one.' });
-        }
-        throw error;
+  const app = new OpenAPIHono<AuthEnv>();
+  serve(app, listAppPasswords, async (c) => {
+    const rows = await store.listAppPasswords(c.get('user').id);
+    return c.json({ appPasswords: rows.map(toAppPasswordView) });
+  });
+  serve(app, createAppPasswordRoute, async (c) => {
+    const user = c.get('user');
+    const { value } = await readJsonBody(c, zAppPasswordInput);
+    try {
+      const { row, password } = await createAppPassword(store, user, value.name);
+      c.header('Cache-Control', 'no-store');
+      return c.json<NewAppPasswordView>({ ...toAppPasswordView(row), password, username: user.email }, 201);
+    } catch (error) {
+      if (error instanceof TooManyAppPasswordsError) {
+        throw new ApiError('conflict', 'You have as many app passwords as a user may have.', { hint: 'Revoke one you no longer use, then create the new one.' });
       }
-    })
-    .delete('/v1/app-passwords/:id', async (c) => {
-      const deleted = await store.deleteAppPassword(c.get('user').id, c.req.param('id'));
-      if (!deleted) throw new ApiError('not_found', 'You have no app password with this id.');
-      return c.body(null, 204);
-    });
+      throw error;
+    }
+  });
+  serve(app, revokeAppPassword, async (c) => {
+    const deleted = await store.deleteAppPassword(c.get('user').id, c.req.param('id'));
+    if (!deleted) throw new ApiError('not_found', 'You have no app password with this id.');
+    return c.body(null, 204);
+  });
+  return app;
 }

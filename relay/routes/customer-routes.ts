@@ -1,5 +1,9 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { Customer, CustomerInput, listOf } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
 import { formatMailbox } from '../../shared/address';
 import { zCustomerInput, zCustomerQuery, type CustomerView } from '../../shared/api-schemas';
 import { ApiError } from '../http/api-error';
@@ -58,6 +62,53 @@ const numberTaken = () =>
     hint: 'Correct or delete that entry first (GET /v1/customers?number=…).',
   });
 
+const findCustomers = operation({
+  method: 'get',
+  path: '/v1/customers',
+  tag: 'customers',
+  summary: "Find a customer's recipients by customer number or name",
+  description: 'Entries with the number first; a namesake with another customer number is left out. Give `number` or `name`.',
+  query: z.object({
+    number: z.string().optional().openapi({ description: 'The customer number as the document shows it (spaces, `#`, `-` do not matter)' }),
+    name: z.string().optional().openapi({ description: "The customer's name (case and spacing do not matter); give this or `number`" }),
+  }),
+  success: { status: 200, description: 'Matching entries', schema: listOf('customers', Customer) },
+  errors: ['validation_failed'],
+});
+
+const rememberCustomer = operation({
+  method: 'put',
+  path: '/v1/customers',
+  tag: 'customers',
+  summary: "Remember who a customer's documents go to (after a send)",
+  description: 'Updates the entry with this number (else the one with this name) or creates one (201).',
+  body: { schema: CustomerInput },
+  success: [
+    { status: 200, description: 'The entry, updated', schema: Customer },
+    { status: 201, description: 'The entry, new', schema: Customer },
+  ],
+  errors: ['conflict'],
+});
+
+const correctCustomer = operation({
+  method: 'put',
+  path: '/v1/customers/{id}',
+  tag: 'customers',
+  summary: 'Correct an entry',
+  body: { schema: CustomerInput },
+  success: { status: 200, description: 'The corrected entry', schema: Customer },
+  errors: ['not_found', 'conflict'],
+});
+
+const forgetCustomer = operation({
+  method: 'delete',
+  path: '/v1/customers/{id}',
+  tag: 'customers',
+  summary: 'Forget an entry',
+  success: { status: 204, description: 'Deleted' },
+  errors: ['not_found'],
+});
+
 /**
  * The company's customer directory (issue 16 item 4): the recipient of a customer's documents,
  * remembered when a member sends to them and suggested to every member on the customer's next
@@ -83,59 +134,60 @@ export function customerRoutes({ store }: { store: Store }) {
     return byName.find((r) => r.numberKey === null) ?? (byName.length === 1 ? byName[0] : undefined);
   }
 
-  return new Hono<AuthEnv>()
-    .get('/v1/customers', async (c) => {
-      const parsed = zCustomerQuery.safeParse({ name: c.req.query('name') || undefined, number: c.req.query('number') || undefined });
-      if (!parsed.success) {
-        throw new ApiError('validation_failed', `query: ${parsed.error.issues[0]?.message ?? 'not valid'}`, {
-          hint: 'Ask by the name or the customer number the document shows, e.g. /v1/customers?number=10042',
-          details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        });
-      }
-      const numberKey = parsed.data.number ? customerNumberKey(parsed.data.number) : undefined;
-      const nameKey = parsed.data.name ? customerNameKey(parsed.data.name) : undefined;
-      const rows = (await store.findCustomers({ numberKey, nameKey }, MAX_MATCHES))
-        // A namesake with another customer number is another customer.
-        .filter((r) => !numberKey || r.numberKey === null || r.numberKey === numberKey)
-        // The number identifies a customer better than the name: those matches first.
-        .sort((a, b) => Number(b.numberKey !== null && b.numberKey === numberKey) - Number(a.numberKey !== null && a.numberKey === numberKey));
-      return c.json({ customers: await Promise.all(rows.map(view)) });
-    })
-    .put('/v1/customers', async (c) => {
-      const { value } = await readJsonBody(c, zCustomerInput);
-      const user = c.get('user');
-      const now = Date.now();
-      const existing = await existingEntry(value);
-      if (existing) {
-        const fields = rowFields(value);
-        // A send that shows only the name keeps the number the directory knew.
-        const row: CustomerRow = {
-          ...existing,
-          ...fields,
-          name: fields.name ?? existing.name,
-          nameKey: fields.nameKey ?? existing.nameKey,
-          number: fields.number ?? existing.number,
-          numberKey: fields.numberKey ?? existing.numberKey,
-          updatedBy: user.id,
-          updatedAt: now,
-        };
-        if (!(await store.updateCustomer(row))) throw numberTaken();
-        return c.json(await view(row), 200);
-      }
-      const row: CustomerRow = { id: randomUUID(), ...rowFields(value), updatedBy: user.id, createdAt: now, updatedAt: now };
-      if (!(await store.insertCustomer(row))) throw numberTaken();
-      return c.json(await view(row), 201);
-    })
-    .put('/v1/customers/:id', async (c) => {
-      const existing = await store.getCustomer(c.req.param('id'));
-      if (!existing) throw new ApiError('not_found', 'There is no customer with this id in the directory.');
-      const { value } = await readJsonBody(c, zCustomerInput);
-      const row: CustomerRow = { ...existing, ...rowFields(value), updatedBy: c.get('user').id, updatedAt: Date.now() };
+  const app = new OpenAPIHono<AuthEnv>();
+  serve(app, findCustomers, async (c) => {
+    const parsed = zCustomerQuery.safeParse({ name: c.req.query('name') || undefined, number: c.req.query('number') || undefined });
+    if (!parsed.success) {
+      throw new ApiError('validation_failed', `query: ${parsed.error.issues[0]?.message ?? 'not valid'}`, {
+        hint: 'Ask by the name or the customer number the document shows, e.g. /v1/customers?number=10042',
+        details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+    }
+    const numberKey = parsed.data.number ? customerNumberKey(parsed.data.number) : undefined;
+    const nameKey = parsed.data.name ? customerNameKey(parsed.data.name) : undefined;
+    const rows = (await store.findCustomers({ numberKey, nameKey }, MAX_MATCHES))
+      // A namesake with another customer number is another customer.
+      .filter((r) => !numberKey || r.numberKey === null || r.numberKey === numberKey)
+      // The number identifies a customer better than the name: those matches first.
+      .sort((a, b) => Number(b.numberKey !== null && b.numberKey === numberKey) - Number(a.numberKey !== null && a.numberKey === numberKey));
+    return c.json({ customers: await Promise.all(rows.map(view)) });
+  });
+  serve(app, rememberCustomer, async (c) => {
+    const { value } = await readJsonBody(c, zCustomerInput);
+    const user = c.get('user');
+    const now = Date.now();
+    const existing = await existingEntry(value);
+    if (existing) {
+      const fields = rowFields(value);
+      // A send that shows only the name keeps the number the directory knew.
+      const row: CustomerRow = {
+        ...existing,
+        ...fields,
+        name: fields.name ?? existing.name,
+        nameKey: fields.nameKey ?? existing.nameKey,
+        number: fields.number ?? existing.number,
+        numberKey: fields.numberKey ?? existing.numberKey,
+        updatedBy: user.id,
+        updatedAt: now,
+      };
       if (!(await store.updateCustomer(row))) throw numberTaken();
-      return c.json(await view(row));
-    })
-    .delete('/v1/customers/:id', async (c) => {
-      if (!(await store.deleteCustomer(c.req.param('id')))) throw new ApiError('not_found', 'There is no customer with this id in the directory.');
-      return c.body(null, 204);
-    });
+      return c.json(await view(row), 200);
+    }
+    const row: CustomerRow = { id: randomUUID(), ...rowFields(value), updatedBy: user.id, createdAt: now, updatedAt: now };
+    if (!(await store.insertCustomer(row))) throw numberTaken();
+    return c.json(await view(row), 201);
+  });
+  serve(app, correctCustomer, async (c) => {
+    const existing = await store.getCustomer(c.req.param('id'));
+    if (!existing) throw new ApiError('not_found', 'There is no customer with this id in the directory.');
+    const { value } = await readJsonBody(c, zCustomerInput);
+    const row: CustomerRow = { ...existing, ...rowFields(value), updatedBy: c.get('user').id, updatedAt: Date.now() };
+    if (!(await store.updateCustomer(row))) throw numberTaken();
+    return c.json(await view(row));
+  });
+  serve(app, forgetCustomer, async (c) => {
+    if (!(await store.deleteCustomer(c.req.param('id')))) throw new ApiError('not_found', 'There is no customer with this id in the directory.');
+    return c.body(null, 204);
+  });
+  return app;
 }

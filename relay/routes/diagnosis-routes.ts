@@ -1,4 +1,7 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { DiagnoseRequest, DiagnosisResult, ProfileTestRequest } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import { zDiagnoseRequest, zProfileTestRequest } from '../../shared/diagnosis-schemas';
 import { subjectOfProfile, type OAuthTokenSource, type SenderTestService } from '../diagnosis/sender-test-service';
 import type { DiagnosisSubject } from '../diagnosis/run-diagnosis';
@@ -19,6 +22,31 @@ export interface DiagnosisRouteDeps {
   cipher: SecretCipher;
   senderTests: SenderTestService;
 }
+
+/** A test answers 200 whatever the server said (the result says it); these are refusals to test. */
+const TEST_ERRORS = ['not_found', 'forbidden', 'sender_not_allowed', 'member_sender_not_allowed', 'port_not_allowed', 'private_host_not_allowed', 'rate_limited', 'oauth_not_configured'] as const;
+
+const diagnose = operation({
+  method: 'post',
+  path: '/v1/diagnose',
+  tag: 'profiles',
+  summary: 'Test server settings before saving them',
+  description: 'Connects, signs in and (with `sendTo`) sends a test message, stage by stage; a failing stage comes with the problem and its fix.',
+  body: { schema: DiagnoseRequest },
+  success: { status: 200, description: 'The test, passed or not', schema: DiagnosisResult },
+  errors: [...TEST_ERRORS, 'profile_password_required'],
+});
+
+const testProfile = operation({
+  method: 'post',
+  path: '/v1/profiles/{id}/test',
+  tag: 'profiles',
+  summary: 'Test a saved sender profile',
+  description: 'The body is optional: `{}`, `{"sendTo": …}` or nothing at all. A passing test marks the profile verified.',
+  body: { schema: ProfileTestRequest, required: false },
+  success: { status: 200, description: 'The test, passed or not', schema: DiagnosisResult },
+  errors: TEST_ERRORS,
+});
 
 /**
  * Sender tests: `POST /v1/diagnose` for settings not saved yet, `POST /v1/profiles/:id/test` for a
@@ -49,71 +77,72 @@ export function diagnosisRoutes({ store, cipher, senderTests }: DiagnosisRouteDe
     return [opened, { saved: false, ...(fits && row ? { row } : {}) }];
   }
 
-  return new Hono<AuthEnv>()
-    .post('/v1/diagnose', async (c) => {
-      const user = c.get('user');
-      const { value } = await readJsonBody(c, zDiagnoseRequest);
-      let credentials: DiagnosisSubject['credentials'];
-      let oauth: OAuthTokenSource | undefined;
-      let row: ProfileRow | undefined;
-      if (value.profileId) {
-        row = await store.getProfile(value.profileId);
-        if (!row || !canUseProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
-      }
-      if (value.smtp.allowPlaintextAuth && user.role !== 'admin') {
-        throw new ApiError('forbidden', 'Only an admin can allow signing in over an unencrypted connection (allowPlaintextAuth).');
-      }
-      // The test message goes out From this address: the sender rules of a send apply (issue 14).
-      assertTestSenderAllowed(
-        user,
-        user.role === 'admin' ? [] : await store.getSenderAllowances(user.id),
-        { fromAddress: value.fromAddress, allowedSenders: value.allowedSenders },
-        row ? { scope: row.scope, data: parseProfileData(row) } : undefined,
-      );
-      if (value.auth?.type === 'oauth2') {
-        oauth = senderTests.oauthSourceFor(...unsavedOAuthProfile(value.auth, value.fromAddress, row && canManageProfile(user, row) ? row : undefined));
-      } else if (value.auth?.password !== undefined) {
-        credentials = { username: value.auth.username, password: value.auth.password };
-      } else if (row) {
-        const stored = openProfileSecrets(row, cipher);
-        // A saved password is only ever sent to the server it was entered for (issue 14).
-        if (stored.data.auth.type === 'password' && stored.password !== undefined && !sameMailServer(stored.data.smtp, storedSmtp(value.smtp))) {
-          throw new ApiError('profile_password_required', `Testing "${stored.data.name}" on another server needs its password again.`, {
-            hint: 'A saved password is only ever sent to the server it was entered for. Type the password for the new server.',
-            details: { field: 'auth.password' },
-          });
-        }
-        if (stored.data.auth.type === 'oauth2' && value.auth === undefined) {
-          // The saved OAuth2 sign-in, with changed server settings: only for those who may change the sender.
-          if (!canManageProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id that you may change.');
-          oauth = senderTests.oauthSourceFor(stored, { saved: true, row });
-        } else {
-          credentials = senderTests.storedCredentials(user, row, value.auth?.username);
-        }
-      }
-      const subject: DiagnosisSubject = {
-        smtp: storedSmtp(value.smtp),
-        ...(credentials ? { credentials } : {}),
-        ...(value.fromName ? { fromName: value.fromName } : {}),
-        fromAddress: value.fromAddress,
-        allowedSenders: value.allowedSenders,
-      };
-      return c.json(await senderTests.testForUser(user, subject, { sendTo: value.sendTo, lang: preferredLanguage(c) }, oauth));
-    })
-    .post('/v1/profiles/:id/test', async (c) => {
-      const user = c.get('user');
-      const row = await store.getProfile(c.req.param('id'));
+  const app = new OpenAPIHono<AuthEnv>();
+  serve(app, diagnose, async (c) => {
+    const user = c.get('user');
+    const { value } = await readJsonBody(c, zDiagnoseRequest);
+    let credentials: DiagnosisSubject['credentials'];
+    let oauth: OAuthTokenSource | undefined;
+    let row: ProfileRow | undefined;
+    if (value.profileId) {
+      row = await store.getProfile(value.profileId);
       if (!row || !canUseProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
-      // The body is optional: `{}`, `{"sendTo": …}` or nothing at all.
-      const hasBody = (await c.req.text()).trim().length > 0;
-      const { sendTo } = hasBody ? (await readJsonBody(c, zProfileTestRequest)).value : {};
-      const opened = openProfileSecrets(row, cipher);
-      const subject = subjectOfProfile(opened);
-      // OAuth2: signs in with a real access token (XOAUTH2), the one delivery would use.
-      const oauth = opened.data.auth.type === 'oauth2' ? senderTests.oauthSourceFor(opened, { saved: true, row }) : undefined;
-      const result = await senderTests.testForUser(user, subject, { sendTo, lang: preferredLanguage(c) }, oauth);
-      const verified = senderTests.verifiedByTest(user, row, await store.getProfile(row.id), result);
-      if (verified) await store.updateProfile(verified);
-      return c.json(result);
-    });
+    }
+    if (value.smtp.allowPlaintextAuth && user.role !== 'admin') {
+      throw new ApiError('forbidden', 'Only an admin can allow signing in over an unencrypted connection (allowPlaintextAuth).');
+    }
+    // The test message goes out From this address: the sender rules of a send apply (issue 14).
+    assertTestSenderAllowed(
+      user,
+      user.role === 'admin' ? [] : await store.getSenderAllowances(user.id),
+      { fromAddress: value.fromAddress, allowedSenders: value.allowedSenders },
+      row ? { scope: row.scope, data: parseProfileData(row) } : undefined,
+    );
+    if (value.auth?.type === 'oauth2') {
+      oauth = senderTests.oauthSourceFor(...unsavedOAuthProfile(value.auth, value.fromAddress, row && canManageProfile(user, row) ? row : undefined));
+    } else if (value.auth?.password !== undefined) {
+      credentials = { username: value.auth.username, password: value.auth.password };
+    } else if (row) {
+      const stored = openProfileSecrets(row, cipher);
+      // A saved password is only ever sent to the server it was entered for (issue 14).
+      if (stored.data.auth.type === 'password' && stored.password !== undefined && !sameMailServer(stored.data.smtp, storedSmtp(value.smtp))) {
+        throw new ApiError('profile_password_required', `Testing "${stored.data.name}" on another server needs its password again.`, {
+          hint: 'A saved password is only ever sent to the server it was entered for. Type the password for the new server.',
+          details: { field: 'auth.password' },
+        });
+      }
+      if (stored.data.auth.type === 'oauth2' && value.auth === undefined) {
+        // The saved OAuth2 sign-in, with changed server settings: only for those who may change the sender.
+        if (!canManageProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id that you may change.');
+        oauth = senderTests.oauthSourceFor(stored, { saved: true, row });
+      } else {
+        credentials = senderTests.storedCredentials(user, row, value.auth?.username);
+      }
+    }
+    const subject: DiagnosisSubject = {
+      smtp: storedSmtp(value.smtp),
+      ...(credentials ? { credentials } : {}),
+      ...(value.fromName ? { fromName: value.fromName } : {}),
+      fromAddress: value.fromAddress,
+      allowedSenders: value.allowedSenders,
+    };
+    return c.json(await senderTests.testForUser(user, subject, { sendTo: value.sendTo, lang: preferredLanguage(c) }, oauth));
+  });
+  serve(app, testProfile, async (c) => {
+    const user = c.get('user');
+    const row = await store.getProfile(c.req.param('id'));
+    if (!row || !canUseProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
+    // The body is optional: `{}`, `{"sendTo": …}` or nothing at all.
+    const hasBody = (await c.req.text()).trim().length > 0;
+    const { sendTo } = hasBody ? (await readJsonBody(c, zProfileTestRequest)).value : {};
+    const opened = openProfileSecrets(row, cipher);
+    const subject = subjectOfProfile(opened);
+    // OAuth2: signs in with a real access token (XOAUTH2), the one delivery would use.
+    const oauth = opened.data.auth.type === 'oauth2' ? senderTests.oauthSourceFor(opened, { saved: true, row }) : undefined;
+    const result = await senderTests.testForUser(user, subject, { sendTo, lang: preferredLanguage(c) }, oauth);
+    const verified = senderTests.verifiedByTest(user, row, await store.getProfile(row.id), result);
+    if (verified) await store.updateProfile(verified);
+    return c.json(result);
+  });
+  return app;
 }

@@ -1,4 +1,7 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Health } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import type { HealthResponse } from '../../shared/schemas';
 import { errorBody } from '../http/api-error';
 import { STORE_RETRY_AFTER_SECONDS, storeFailureOf, withStoreTimeout } from '../store/store-errors';
@@ -7,6 +10,26 @@ import type { Store } from '../store/types';
 /** `/readyz` answers within this, whatever the store does (issue 15): a load balancer's check must not hang. */
 const READINESS_TIMEOUT_MS = 1_000;
 
+const liveness = operation({
+  method: 'get',
+  path: '/healthz',
+  tag: 'relay',
+  summary: 'Is the relay up?',
+  auth: false,
+  success: { status: 200, description: 'Up', schema: Health },
+  errors: [],
+});
+
+const readiness = operation({
+  method: 'get',
+  path: '/readyz',
+  tag: 'relay',
+  summary: 'Can the relay take a write now? (for load balancers; answers within 1 s)',
+  auth: false,
+  success: { status: 200, description: 'Ready', schema: Health },
+  errors: ['store_unavailable', 'storage_full'],
+});
+
 /**
  * `/healthz`: the process serves HTTP (liveness). `/readyz`: it can also take a write now (its
  * database answers within a second, is not read-only, and its disk has room), so a load balancer
@@ -14,27 +37,28 @@ const READINESS_TIMEOUT_MS = 1_000;
  * (readiness): 503 `store_unavailable` or `storage_full`, with `Retry-After`.
  */
 export function healthRoutes(version: string, store: Store, log: (line: string) => void) {
-  return new Hono()
-    .get('/healthz', (c) => c.json<HealthResponse>({ status: 'ok', version }))
-    .get('/readyz', async (c) => {
-      try {
-        await withStoreTimeout(
-          (async () => {
-            await store.ping();
-            await store.checkWritable();
-          })(),
-          READINESS_TIMEOUT_MS,
-          `the ${store.kind} database`,
-        );
-      } catch (error) {
-        const failure = storeFailureOf(error) ?? 'store_unavailable';
-        log(`readiness: the ${store.kind} database ${failure === 'storage_full' ? 'cannot take a write' : 'does not answer'}: ${(error as Error).message}`);
-        c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS[failure]));
-        return c.json(
-          errorBody(failure, failure === 'storage_full' ? 'The relay has no disk space left for new messages.' : 'The relay cannot reach its database.'),
-          503,
-        );
-      }
-      return c.json<HealthResponse>({ status: 'ok', version });
-    });
+  const app = new OpenAPIHono();
+  serve(app, liveness, (c) => c.json<HealthResponse>({ status: 'ok', version }));
+  serve(app, readiness, async (c) => {
+    try {
+      await withStoreTimeout(
+        (async () => {
+          await store.ping();
+          await store.checkWritable();
+        })(),
+        READINESS_TIMEOUT_MS,
+        `the ${store.kind} database`,
+      );
+    } catch (error) {
+      const failure = storeFailureOf(error) ?? 'store_unavailable';
+      log(`readiness: the ${store.kind} database ${failure === 'storage_full' ? 'cannot take a write' : 'does not answer'}: ${(error as Error).message}`);
+      c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS[failure]));
+      return c.json(
+        errorBody(failure, failure === 'storage_full' ? 'The relay has no disk space left for new messages.' : 'The relay cannot reach its database.'),
+        503,
+      );
+    }
+    return c.json<HealthResponse>({ status: 'ok', version });
+  });
+  return app;
 }

@@ -1,27 +1,66 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Device, listOf, Me } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import type { AuthEnv } from '../http/authenticate';
 import { ApiError } from '../http/api-error';
 import { listLiveDevices } from '../people/people-service';
 import type { PeopleStore } from '../people/people-store';
+import { clientSecretReminders } from '../oauth/secret-expiry';
+import type { Store } from '../store/types';
 import { toUserView } from './user-view';
+
+const currentUser = operation({
+  method: 'get',
+  path: '/v1/me',
+  tag: 'users',
+  summary: 'The current user',
+  success: { status: 200, description: "The token's user; an admin's also lists the reminders that need them (expiring client secrets)", schema: Me },
+  errors: [],
+});
+
+const myDevices = operation({
+  method: 'get',
+  path: '/v1/me/devices',
+  tag: 'devices',
+  summary: "The current user's devices that still work",
+  success: { status: 200, description: 'Devices; `current` marks the one asking', schema: listOf('devices', Device) },
+  errors: [],
+});
+
+const revokeDevice = operation({
+  method: 'delete',
+  path: '/v1/devices/{id}',
+  tag: 'devices',
+  summary: "Revoke a device (one's own; admins anybody's)",
+  description: 'Its token gets 401 from its next request on, on every relay instance.',
+  success: { status: 204, description: 'Revoked' },
+  errors: ['not_found'],
+});
 
 /**
  * The current user, their devices (issue 14), and revoking a device: one's own, or, for admins,
- * anybody's. A revoked device's token gets 401 on its next request.
+ * anybody's. A revoked device's token gets 401 on its next request. Admins also get the reminders
+ * that need them (issue 21: expiring client secrets), so that the popup and the options page show them.
  */
-export function meRoutes({ people, tokenIdleTtlMs }: { people: PeopleStore; tokenIdleTtlMs: number | undefined }) {
-  return new Hono<AuthEnv>()
-    .get('/v1/me', (c) => c.json(toUserView(c.get('user'))))
-    .get('/v1/me/devices', async (c) => {
-      const me = c.get('user');
-      return c.json({ devices: await listLiveDevices(people, me.id, Date.now(), tokenIdleTtlMs, c.get('deviceId')) });
-    })
-    .delete('/v1/devices/:id', async (c) => {
-      const me = c.get('user');
-      const device = await people.getDevice(c.req.param('id'));
-      // Someone else's device is "not found" to a member, as if it did not exist.
-      if (!device || (device.userId !== me.id && me.role !== 'admin')) throw new ApiError('not_found', 'There is no device with this id.');
-      await people.deleteDevice(device.id);
-      return c.body(null, 204);
-    });
+export function meRoutes({ people, store, tokenIdleTtlMs }: { people: PeopleStore; store: Store; tokenIdleTtlMs: number | undefined }) {
+  const app = new OpenAPIHono<AuthEnv>();
+  serve(app, currentUser, async (c) => {
+    const me = c.get('user');
+    if (me.role !== 'admin') return c.json(toUserView(me));
+    return c.json({ ...toUserView(me), reminders: clientSecretReminders(await store.listAllProfiles(), Date.now()) });
+  });
+  serve(app, myDevices, async (c) => {
+    const me = c.get('user');
+    return c.json({ devices: await listLiveDevices(people, me.id, Date.now(), tokenIdleTtlMs, c.get('deviceId')) });
+  });
+  serve(app, revokeDevice, async (c) => {
+    const me = c.get('user');
+    const device = await people.getDevice(c.req.param('id'));
+    // Someone else's device is "not found" to a member, as if it did not exist.
+    if (!device || (device.userId !== me.id && me.role !== 'admin')) throw new ApiError('not_found', 'There is no device with this id.');
+    await people.deleteDevice(device.id);
+    return c.body(null, 204);
+  });
+  return app;
 }

@@ -1,4 +1,8 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { listOf, Message, MessageInput, SendAccepted } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import { zMessageInput, type AttemptView, type MessageView, type SendAcceptedView } from '../../shared/schemas';
 import { getProblem, isProblemCode } from '../diagnosis/catalogue';
 import { acceptSend } from '../delivery/accept-send';
@@ -100,45 +104,100 @@ async function acceptedView(store: Store, rows: MessageRow[], lang: Language): P
   };
 }
 
+const send = operation({
+  method: 'post',
+  path: '/v1/messages',
+  tag: 'messages',
+  summary: 'Send a message',
+  description:
+    'Resolves the sender profile (the one named, else the one mapped to `context.project` or `context.pageUrl`, else the personal default, else the company default), applies the sender rules, and commits the message to the outbox. A refused send queues nothing. A message larger than the mailbox takes is split by document into parts (`parts`).',
+  headers: z.object({
+    'idempotency-key': z
+      .string()
+      .optional()
+      .openapi({ description: 'Repeat it to retry the same request without sending twice (1 to 200 visible ASCII characters).' }),
+  }),
+  body: { schema: MessageInput },
+  success: {
+    status: 202,
+    description: 'Committed to the outbox',
+    schema: SendAccepted,
+    headers: z.object({ 'Idempotent-Replayed': z.literal('true').optional().openapi({ description: 'The answer to an earlier request with this key.' }) }),
+  },
+  errors: [
+    'not_found',
+    'sender_not_allowed',
+    'member_sender_not_allowed',
+    'reply_to_not_allowed',
+    'idempotency_conflict',
+    'document_too_large',
+    'message_too_large',
+    'no_sender_profile',
+    'profile_unusable',
+    'storage_full',
+    'store_unavailable',
+  ],
+});
+
+const getMessage = operation({
+  method: 'get',
+  path: '/v1/messages/{id}',
+  tag: 'messages',
+  summary: 'A message and its delivery status',
+  success: { status: 200, description: 'The message', schema: Message },
+  errors: ['not_found'],
+});
+
+const history = operation({
+  method: 'get',
+  path: '/v1/messages',
+  tag: 'messages',
+  summary: 'Message history, newest first',
+  query: z.object({
+    documentRef: z.string().optional().openapi({ description: 'Only messages of this document' }),
+    limit: z.coerce.number().int().min(1).max(200).optional().openapi({ description: '1 to 200, default 50' }),
+  }),
+  success: { status: 200, description: 'Messages', schema: listOf('messages', Message) },
+  errors: [],
+});
+
 export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: MessageRouteDeps) {
-  return new Hono<AuthEnv>()
-    .post(
-      '/v1/messages',
-      async (c) => {
-        const user = c.get('user');
-        const lang = preferredLanguage(c);
-        const idempotencyKey = c.req.header('idempotency-key') ?? null;
-        if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-          throw new ApiError('validation_failed', 'Idempotency-Key must be 1 to 200 visible ASCII characters.');
-        }
-        // The files' base64 stays in the body's one buffer (their values are slices of it), and the
-        // body text is never kept: a 20 MB PDF is 27 MB of base64, held once until it is composed.
-        const { value, release } = await readJsonBodyWithBase64(c, zMessageInput, {
-          key: 'contentBase64',
-          maxBytes: MAX_SEND_REQUEST_BYTES,
-          tooLarge: () => new ApiError('payload_too_large', 'This message is larger than the relay accepts (60 MB including encoding).'),
-        });
-        try {
-          const input: SendInput = value;
-          const accepted = await acceptSend({ store, cipher, allowPrivateHosts, onQueued }, { kind: 'compose', user, idempotencyKey, input, release });
-          if (accepted.replayed) c.header('Idempotent-Replayed', 'true');
-          return c.json(await acceptedView(store, accepted.messages, lang), 202);
-        } finally {
-          release();
-        }
-      },
-    )
-    .get('/v1/messages/:id', async (c) => {
-      const row = await store.getMessage(c.req.param('id'));
-      if (!row || !canSee(c.get('user'), row)) throw new ApiError('not_found', 'There is no message with this id.');
-      const [view] = await viewsOf(store, [row], preferredLanguage(c));
-      return c.json(view);
-    })
-    .get('/v1/messages', async (c) => {
-      const user = c.get('user');
-      const documentRef = c.req.query('documentRef') || undefined;
-      const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 50) || 50, 1), 200);
-      const rows = await store.listMessages({ userId: user.role === 'admin' ? undefined : user.id, documentRef, limit });
-      return c.json({ messages: await viewsOf(store, rows, preferredLanguage(c)) });
+  const app = new OpenAPIHono<AuthEnv>();
+  serve(app, send, async (c) => {
+    const user = c.get('user');
+    const lang = preferredLanguage(c);
+    const idempotencyKey = c.req.header('idempotency-key') ?? null;
+    if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new ApiError('validation_failed', 'Idempotency-Key must be 1 to 200 visible ASCII characters.');
+    }
+    // The files' base64 stays in the body's one buffer (their values are slices of it), and the
+    // body text is never kept: a 20 MB PDF is 27 MB of base64, held once until it is composed.
+    const { value, release } = await readJsonBodyWithBase64(c, zMessageInput, {
+      key: 'contentBase64',
+      maxBytes: MAX_SEND_REQUEST_BYTES,
+      tooLarge: () => new ApiError('payload_too_large', 'This message is larger than the relay accepts (60 MB including encoding).'),
     });
+    try {
+      const input: SendInput = value;
+      const accepted = await acceptSend({ store, cipher, allowPrivateHosts, onQueued }, { kind: 'compose', user, idempotencyKey, input, release });
+      if (accepted.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(await acceptedView(store, accepted.messages, lang), 202);
+    } finally {
+      release();
+    }
+  });
+  serve(app, getMessage, async (c) => {
+    const row = await store.getMessage(c.req.param('id'));
+    if (!row || !canSee(c.get('user'), row)) throw new ApiError('not_found', 'There is no message with this id.');
+    const [view] = await viewsOf(store, [row], preferredLanguage(c));
+    return c.json(view);
+  });
+  serve(app, history, async (c) => {
+    const user = c.get('user');
+    const documentRef = c.req.query('documentRef') || undefined;
+    const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 50) || 50, 1), 200);
+    const rows = await store.listMessages({ userId: user.role === 'admin' ? undefined : user.id, documentRef, limit });
+    return c.json({ messages: await viewsOf(store, rows, preferredLanguage(c)) });
+  });
+  return app;
 }

@@ -1,5 +1,8 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import { timingSafeEqual } from 'node:crypto';
-import { Hono } from 'hono';
 import { hashSecretToken } from '../auth/tokens';
 import { ApiError } from '../http/api-error';
 import { renderMetrics } from '../observability/metrics';
@@ -11,30 +14,41 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const metrics = operation({
+  method: 'get',
+  path: '/metrics',
+  tag: 'relay',
+  summary: 'Prometheus metrics (OWNPOST_METRICS_TOKEN, or an admin\'s token)',
+  success: { status: 200, description: 'The Prometheus text format', schema: z.string(), contentType: 'text/plain' },
+  errors: ['unauthorized', 'forbidden'],
+});
+
 /**
  * `GET /metrics`: Prometheus text format, for IT (issue 20). Who may read it: a bearer token equal to
  * OWNPOST_METRICS_TOKEN, or an admin's token. Members get 403: the counts are the whole relay's.
  */
 export function metricsRoutes(deps: { store: Store; metricsToken?: string }) {
   const { store, metricsToken } = deps;
-  return new Hono().get('/metrics', async (c) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    if (!token) {
-      throw new ApiError('unauthorized', 'Metrics need a token.', {
-        hint: 'Use OWNPOST_METRICS_TOKEN, or an admin token (npx ownpost token <admin email>).',
-        headers: { 'WWW-Authenticate': 'Bearer realm="ownpost"' },
+  const app = new OpenAPIHono();
+  serve(app, metrics, async (c) => {
+  const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  if (!token) {
+    throw new ApiError('unauthorized', 'Metrics need a token.', {
+      hint: 'Use OWNPOST_METRICS_TOKEN, or an admin token (npx ownpost token <admin email>).',
+      headers: { 'WWW-Authenticate': 'Bearer realm="ownpost"' },
+    });
+  }
+  if (!(metricsToken && sameSecret(token, metricsToken))) {
+    const user = await store.getUserByTokenHash(hashSecretToken(token), Date.now());
+    if (!user) {
+      throw new ApiError('unauthorized', 'This token is not valid for metrics.', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="ownpost", error="invalid_token"' },
       });
     }
-    if (!(metricsToken && sameSecret(token, metricsToken))) {
-      const user = await store.getUserByTokenHash(hashSecretToken(token), Date.now());
-      if (!user) {
-        throw new ApiError('unauthorized', 'This token is not valid for metrics.', {
-          headers: { 'WWW-Authenticate': 'Bearer realm="ownpost", error="invalid_token"' },
-        });
-      }
-      if (user.role !== 'admin') throw new ApiError('forbidden', 'Only admins (or OWNPOST_METRICS_TOKEN) may read the metrics.');
-    }
-    const { contentType, body } = await renderMetrics(store);
-    return c.body(body, 200, { 'Content-Type': contentType });
+    if (user.role !== 'admin') throw new ApiError('forbidden', 'Only admins (or OWNPOST_METRICS_TOKEN) may read the metrics.');
+  }
+  const { contentType, body } = await renderMetrics(store);
+  return c.body(body, 200, { 'Content-Type': contentType });
   });
+  return app;
 }

@@ -2,7 +2,11 @@
  * Delegated OAuth2 sign-in for a sender profile (issue 8; the flow is described in
  * shared/oauth-schemas.ts). App-only profiles need none of this: they sign in with their client secret.
  */
-import { Hono, type Context } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { OAuthProviders, OAuthSignIn, OAuthSignInComplete, OAuthSignInStart } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
+import type { Context } from 'hono';
 import type { z } from 'zod';
 import { zOAuthSignInComplete, zOAuthSignInStart, type OAuthProvidersView, type OAuthSignInView } from '../../shared/oauth-schemas';
 import { getProblem, isProblemCode, type Language } from '../diagnosis/catalogue';
@@ -42,6 +46,53 @@ async function readOptionalJsonBody<S extends z.ZodType>(c: Context, schema: S):
   return (await readJsonBody(c, schema)).value;
 }
 
+const providers = operation({
+  method: 'get',
+  path: '/v1/oauth/providers',
+  tag: 'oauth',
+  summary: 'For which providers the relay has its own app registration for delegated sign-in',
+  success: { status: 200, description: 'Per provider', schema: OAuthProviders },
+  errors: [],
+});
+
+const startSignInRoute = operation({
+  method: 'post',
+  path: '/v1/profiles/{id}/oauth/sign-in',
+  tag: 'oauth',
+  summary: "Start a delegated OAuth2 sign-in for a sender (Microsoft: device code; Google: the browser's sign-in)",
+  body: { schema: OAuthSignInStart, required: false },
+  success: { status: 201, description: 'The sign-in: the code to type, or the URL to open', schema: OAuthSignIn },
+  errors: ['forbidden', 'not_found', 'conflict', 'oauth_not_configured'],
+});
+
+const signOutRoute = operation({
+  method: 'delete',
+  path: '/v1/profiles/{id}/oauth/sign-in',
+  tag: 'oauth',
+  summary: 'Sign out: the saved refresh token is removed',
+  success: { status: 204, description: 'Signed out' },
+  errors: ['forbidden', 'not_found'],
+});
+
+const followSignIn = operation({
+  method: 'get',
+  path: '/v1/oauth/sign-ins/{signInId}',
+  tag: 'oauth',
+  summary: 'How far a sign-in got (ask every `pollIntervalSeconds` while it is pending)',
+  success: { status: 200, description: 'The sign-in', schema: OAuthSignIn },
+  errors: ['not_found', 'conflict'],
+});
+
+const completeSignInRoute = operation({
+  method: 'post',
+  path: '/v1/oauth/sign-ins/{signInId}/complete',
+  tag: 'oauth',
+  summary: 'Finish a Google sign-in with the URL the browser was redirected to',
+  body: { schema: OAuthSignInComplete },
+  success: { status: 200, description: 'The finished sign-in', schema: OAuthSignIn },
+  errors: ['not_found', 'conflict'],
+});
+
 export function oauthRoutes(ctx: OAuthRouteDeps) {
   const { store } = ctx;
 
@@ -62,34 +113,35 @@ export function oauthRoutes(ctx: OAuthRouteDeps) {
     return signIn;
   }
 
-  return new Hono<AuthEnv>()
-    // Which delegated sign-ins work without a sender naming its own app registration: the options
-    // page offers "Sign in with Google" only with an app to sign in to (else it asks for the client).
-    .get('/v1/oauth/providers', (c) =>
-      c.json({ microsoft: { relayApp: Boolean(ctx.config.microsoftClientId) }, google: { relayApp: Boolean(ctx.config.googleClientId) } } satisfies OAuthProvidersView),
-    )
-    .post('/v1/profiles/:id/oauth/sign-in', async (c) => {
-      const user = c.get('user');
-      const profile = await manageableProfile(user, c.req.param('id'));
-      const body = await readOptionalJsonBody(c, zOAuthSignInStart);
-      const { signIn, authorizationUrl } = await startSignIn(ctx, {
-        profile,
-        userId: user.id,
-        ...(body.redirectUri !== undefined ? { redirectUri: body.redirectUri } : {}),
-      });
-      return c.json(toSignInView(signIn, preferredLanguage(c), authorizationUrl), 201);
-    })
-    .delete('/v1/profiles/:id/oauth/sign-in', async (c) => {
-      await signOut(ctx, await manageableProfile(c.get('user'), c.req.param('id')));
-      return c.body(null, 204);
-    })
-    .get('/v1/oauth/sign-ins/:signInId', async (c) => {
-      const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
-      return c.json(toSignInView(await checkSignIn(ctx, signIn), preferredLanguage(c)));
-    })
-    .post('/v1/oauth/sign-ins/:signInId/complete', async (c) => {
-      const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
-      const { value } = await readJsonBody(c, zOAuthSignInComplete);
-      return c.json(toSignInView(await completeSignIn(ctx, signIn, value.redirectUrl), preferredLanguage(c)));
+  const app = new OpenAPIHono<AuthEnv>();
+  // Which delegated sign-ins work without a sender naming its own app registration: the options
+  // page offers "Sign in with Google" only with an app to sign in to (else it asks for the client).
+  serve(app, providers, (c) =>
+    c.json({ microsoft: { relayApp: Boolean(ctx.config.microsoftClientId) }, google: { relayApp: Boolean(ctx.config.googleClientId) } } satisfies OAuthProvidersView),
+  );
+  serve(app, startSignInRoute, async (c) => {
+    const user = c.get('user');
+    const profile = await manageableProfile(user, c.req.param('id'));
+    const body = await readOptionalJsonBody(c, zOAuthSignInStart);
+    const { signIn, authorizationUrl } = await startSignIn(ctx, {
+      profile,
+      userId: user.id,
+      ...(body.redirectUri !== undefined ? { redirectUri: body.redirectUri } : {}),
     });
+    return c.json(toSignInView(signIn, preferredLanguage(c), authorizationUrl), 201);
+  });
+  serve(app, signOutRoute, async (c) => {
+    await signOut(ctx, await manageableProfile(c.get('user'), c.req.param('id')));
+    return c.body(null, 204);
+  });
+  serve(app, followSignIn, async (c) => {
+    const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
+    return c.json(toSignInView(await checkSignIn(ctx, signIn), preferredLanguage(c)));
+  });
+  serve(app, completeSignInRoute, async (c) => {
+    const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
+    const { value } = await readJsonBody(c, zOAuthSignInComplete);
+    return c.json(toSignInView(await completeSignIn(ctx, signIn, value.redirectUrl), preferredLanguage(c)));
+  });
+  return app;
 }

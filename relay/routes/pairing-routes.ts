@@ -1,5 +1,8 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { PairRequest, PairResponse as PairAnswer } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
 import { zPairRequest, type PairResponse } from '../../shared/schemas';
 import { hashSecretToken, newBearerToken, normalisePairingCode } from '../auth/tokens';
@@ -28,6 +31,19 @@ function serialQueue() {
   };
 }
 
+const pair = operation({
+  method: 'post',
+  path: '/v1/pair',
+  tag: 'devices',
+  summary: 'Pair a device with a one-time code',
+  description:
+    'A pairing code (an admin made it for a person), or the setup code a relay without users printed when it started: then `email` (and `name`) name the person who becomes its admin; without `email` the answer is 422 `setup_email_required` and the code stays usable. Wrong codes are limited to 10 per client and 50 in all per 15 minutes (429).',
+  auth: false,
+  body: { schema: PairRequest },
+  success: { status: 200, description: 'Paired', schema: PairAnswer },
+  errors: ['pairing_code_invalid', 'setup_email_required', 'rate_limited'],
+});
+
 /**
  * `POST /v1/pair`: a one-time code becomes a device's bearer token. The code is a pairing code (an
  * admin made it for a person: the People page, or `ownpost pair <email>`), or the setup code a relay
@@ -38,58 +54,60 @@ function serialQueue() {
  */
 export function pairingRoutes({ store, people, limits }: { store: Store; people: PeopleStore; limits: PairingLimits }) {
   const serially = serialQueue();
-  return new Hono().post('/v1/pair', async (c) => {
-    const client = pairingClientKey(clientAddress(c));
-    // Read before queueing: a client that sends its body slowly must not hold up everybody else.
-    const { value } = await readJsonBody(c, zPairRequest);
-    return serially(async () => {
-      try {
-        await limits.admit(client);
-      } catch (error) {
-        if (!(error instanceof PairingRateLimitedError)) throw error;
-        throw new ApiError('rate_limited', 'Too many wrong pairing codes. Wait a while, then try again.', {
-          hint: 'Check the code you were given: it works once, for 10 minutes (a setup code for an hour).',
-          details: { reason: error.scope === 'client' ? 'pairing_client' : 'pairing_overall' },
-          headers: { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) },
+  const app = new OpenAPIHono();
+  serve(app, pair, async (c) => {
+  const client = pairingClientKey(clientAddress(c));
+  // Read before queueing: a client that sends its body slowly must not hold up everybody else.
+  const { value } = await readJsonBody(c, zPairRequest);
+  return serially(async () => {
+    try {
+      await limits.admit(client);
+    } catch (error) {
+      if (!(error instanceof PairingRateLimitedError)) throw error;
+      throw new ApiError('rate_limited', 'Too many wrong pairing codes. Wait a while, then try again.', {
+        hint: 'Check the code you were given: it works once, for 10 minutes (a setup code for an hour).',
+        details: { reason: error.scope === 'client' ? 'pairing_client' : 'pairing_overall' },
+        headers: { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) },
+      });
+    }
+    const codeHash = hashSecretToken(normalisePairingCode(value.code));
+    const now = Date.now();
+
+    const paired = await store.consumePairingCode(codeHash, now);
+    // A code made for a person removed since then is as dead as their devices.
+    const user = paired && (await people.getActiveUser(paired.id));
+    if (user) {
+      await limits.recordPaired(client);
+      const token = newBearerToken();
+      await store.createToken({ hash: hashSecretToken(token), userId: user.id, device: value.device, createdAt: now });
+      return c.json<PairResponse>({ token, user: toUserView(user) });
+    }
+
+    if (await people.isSetupCodeUsable(codeHash, now)) {
+      if (!value.email) {
+        // Not a wrong code, and not used up: the popup asks for the address and sends the code again.
+        throw new ApiError('setup_email_required', 'This is the setup code of a new relay: whoever pairs with it becomes its admin.', {
+          hint: 'Send your e-mail address (and name) with the code.',
         });
       }
-      const codeHash = hashSecretToken(normalisePairingCode(value.code));
-      const now = Date.now();
-
-      const paired = await store.consumePairingCode(codeHash, now);
-      // A code made for a person removed since then is as dead as their devices.
-      const user = paired && (await people.getActiveUser(paired.id));
-      if (user) {
+      const token = newBearerToken();
+      const admin = await people.redeemSetupCode(
+        codeHash,
+        now,
+        { id: randomUUID(), email: value.email, name: value.name ?? null, createdAt: now },
+        { hash: hashSecretToken(token), device: value.device },
+      );
+      if (admin) {
         await limits.recordPaired(client);
-        const token = newBearerToken();
-        await store.createToken({ hash: hashSecretToken(token), userId: user.id, device: value.device, createdAt: now });
-        return c.json<PairResponse>({ token, user: toUserView(user) });
+        return c.json<PairResponse>({ token, user: toUserView(admin) });
       }
+    }
 
-      if (await people.isSetupCodeUsable(codeHash, now)) {
-        if (!value.email) {
-          // Not a wrong code, and not used up: the popup asks for the address and sends the code again.
-          throw new ApiError('setup_email_required', 'This is the setup code of a new relay: whoever pairs with it becomes its admin.', {
-            hint: 'Send your e-mail address (and name) with the code.',
-          });
-        }
-        const token = newBearerToken();
-        const admin = await people.redeemSetupCode(
-          codeHash,
-          now,
-          { id: randomUUID(), email: value.email, name: value.name ?? null, createdAt: now },
-          { hash: hashSecretToken(token), device: value.device },
-        );
-        if (admin) {
-          await limits.recordPaired(client);
-          return c.json<PairResponse>({ token, user: toUserView(admin) });
-        }
-      }
-
-      await limits.recordWrongCode(client);
-      throw new ApiError('pairing_code_invalid', 'This pairing code is not valid: it may be mistyped, used already, or expired.', {
-        hint: 'Ask your admin for a new code (Settings → People → Pairing code), or make one with: npx ownpost pair <your e-mail address>. Codes last 10 minutes and work once.',
-      });
+    await limits.recordWrongCode(client);
+    throw new ApiError('pairing_code_invalid', 'This pairing code is not valid: it may be mistyped, used already, or expired.', {
+      hint: 'Ask your admin for a new code (Settings → People → Pairing code), or make one with: npx ownpost pair <your e-mail address>. Codes last 10 minutes and work once.',
     });
   });
+  });
+  return app;
 }

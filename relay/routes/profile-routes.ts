@@ -1,10 +1,14 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { listOf, Profile, ProfileInput, ProfilePatch } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
 import { zProfileInput, zProfilePatch } from '../../shared/schemas';
 import { normaliseProjectName } from '../../shared/site-patterns';
 import { profileVerification, type TestBeforeSave } from '../diagnosis/sender-test-service';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
+import { preferredLanguage } from '../http/language';
 import { readJsonBody } from '../http/read-body';
 import { isObviouslyPrivateHost } from '../net/host-policy';
 import {
@@ -12,9 +16,9 @@ import {
   parseProfileData,
   patchProfileRow,
   profileDataProblems,
-  toProfileView,
   type ProfileData,
 } from '../profiles/profile-record';
+import { toProfileView } from '../profiles/profile-view';
 import { canManageProfile, canUseProfile } from '../profiles/resolve-profile';
 import { assertStoredPasswordStaysWithServer } from '../profiles/secret-destination';
 import { assertMemberProfileWithinAllowance } from '../profiles/sender-policy';
@@ -45,6 +49,69 @@ function sameGroup(a: ProfileRow, b: ProfileRow): boolean {
 function withData(row: ProfileRow, data: ProfileData, now: number): ProfileRow {
   return { ...row, data: JSON.stringify(data), updatedAt: now };
 }
+
+const listProfiles = operation({
+  method: 'get',
+  path: '/v1/profiles',
+  tag: 'profiles',
+  summary: 'The sender profiles the user may use',
+  success: { status: 200, description: "Company profiles and the user's own", schema: listOf('profiles', Profile) },
+  errors: [],
+});
+
+/** What saving a profile can be refused for, besides a body that is not one. */
+const SAVE_ERRORS = [
+  'forbidden',
+  'not_found',
+  'member_sender_not_allowed',
+  'reply_to_not_allowed',
+  'private_host_not_allowed',
+  'conflict',
+  'profile_test_failed',
+  'profile_password_required',
+  'port_not_allowed',
+  'rate_limited',
+] as const;
+
+const addProfile = operation({
+  method: 'post',
+  path: '/v1/profiles',
+  tag: 'profiles',
+  summary: 'Add a sender profile',
+  description:
+    "Company profiles are for admins. A member's personal profile may use only the member's own address or those an admin allowed (403 `member_sender_not_allowed`). A site or project can be mapped to one profile per owner (409 `conflict`). New server settings are saved only after a passing test (422 `profile_test_failed`), unless an admin forces it.",
+  body: { schema: ProfileInput },
+  success: { status: 201, description: 'Created', schema: Profile },
+  errors: SAVE_ERRORS,
+});
+
+const getProfile = operation({
+  method: 'get',
+  path: '/v1/profiles/{id}',
+  tag: 'profiles',
+  summary: 'One sender profile',
+  success: { status: 200, description: 'The profile', schema: Profile },
+  errors: ['not_found'],
+});
+
+const changeProfile = operation({
+  method: 'patch',
+  path: '/v1/profiles/{id}',
+  tag: 'profiles',
+  summary: 'Change a sender profile',
+  body: { schema: ProfilePatch },
+  success: { status: 200, description: 'The changed profile', schema: Profile },
+  errors: SAVE_ERRORS,
+});
+
+const deleteProfile = operation({
+  method: 'delete',
+  path: '/v1/profiles/{id}',
+  tag: 'profiles',
+  summary: 'Delete a sender profile',
+  success: { status: 204, description: 'Deleted' },
+  errors: ['forbidden', 'not_found'],
+});
 
 export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave }: ProfileRouteDeps) {
   async function view(row: ProfileRow) {
@@ -138,46 +205,47 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
     return owner;
   }
 
-  return new Hono<AuthEnv>()
-    .get('/v1/profiles', async (c) => {
-      const rows = await store.listProfilesVisibleTo(c.get('user').id);
-      return c.json({ profiles: await Promise.all(rows.map(view)) });
-    })
-    .post('/v1/profiles', async (c) => {
-      const user = c.get('user');
-      const { value } = await readJsonBody(c, zProfileInput);
-      if (value.scope === 'company' && user.role !== 'admin') {
-        throw new ApiError('forbidden', 'Only an admin can add a company sender.', { hint: 'Add it as a personal sender instead.' });
-      }
-      const owner = await ownerForNewProfile(user, value);
-      const created = newProfileRow(value, { id: randomUUID(), ownerId: owner.id, now: Date.now() }, cipher);
-      await assertSavable(owner, created);
-      const row = testBeforeSave ? await testBeforeSave(c, { candidate: created, force: value.force === true }) : created;
-      await saveWithGroupRules(row, true);
-      return c.json(await view(row), 201);
-    })
-    .get('/v1/profiles/:id', async (c) => {
-      const row = await store.getProfile(c.req.param('id'));
-      if (!row || !canUseProfile(c.get('user'), row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
-      return c.json(await view(row));
-    })
-    .patch('/v1/profiles/:id', async (c) => {
-      const user = c.get('user');
-      const row = await findManageable(user, c.req.param('id'));
-      const { value } = await readJsonBody(c, zProfilePatch);
-      if (value.scope === 'company' && user.role !== 'admin') throw new ApiError('forbidden', 'Only an admin can make a sender a company sender.');
-      let next = patchProfileRow(row, value, cipher, Date.now());
-      assertStoredPasswordStaysWithServer(parseProfileData(row), parseProfileData(next), JSON.parse(row.secrets ?? '{}') as Record<string, string>, value);
-      if (value.scope === 'company') next.ownerId = null;
-      if (value.scope === 'personal' && row.scope === 'company') next.ownerId = user.id;
-      await assertSavable(user, next, row);
-      if (testBeforeSave) next = await testBeforeSave(c, { candidate: next, previous: row, force: value.force === true });
-      await saveWithGroupRules(next, false);
-      return c.json(await view(next));
-    })
-    .delete('/v1/profiles/:id', async (c) => {
-      const row = await findManageable(c.get('user'), c.req.param('id'));
-      await store.deleteProfile(row.id);
-      return c.body(null, 204);
-    });
+  const app = new OpenAPIHono<AuthEnv>();
+  serve(app, listProfiles, async (c) => {
+    const rows = await store.listProfilesVisibleTo(c.get('user').id);
+    return c.json({ profiles: await Promise.all(rows.map(view)) });
+  });
+  serve(app, addProfile, async (c) => {
+    const user = c.get('user');
+    const { value } = await readJsonBody(c, zProfileInput);
+    if (value.scope === 'company' && user.role !== 'admin') {
+      throw new ApiError('forbidden', 'Only an admin can add a company sender.', { hint: 'Add it as a personal sender instead.' });
+    }
+    const owner = await ownerForNewProfile(user, value);
+    const created = newProfileRow(value, { id: randomUUID(), ownerId: owner.id, now: Date.now() }, cipher);
+    await assertSavable(owner, created);
+    const row = testBeforeSave ? await testBeforeSave(user, preferredLanguage(c), { candidate: created, force: value.force === true }) : created;
+    await saveWithGroupRules(row, true);
+    return c.json(await view(row), 201);
+  });
+  serve(app, getProfile, async (c) => {
+    const row = await store.getProfile(c.req.param('id'));
+    if (!row || !canUseProfile(c.get('user'), row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
+    return c.json(await view(row));
+  });
+  serve(app, changeProfile, async (c) => {
+    const user = c.get('user');
+    const row = await findManageable(user, c.req.param('id'));
+    const { value } = await readJsonBody(c, zProfilePatch);
+    if (value.scope === 'company' && user.role !== 'admin') throw new ApiError('forbidden', 'Only an admin can make a sender a company sender.');
+    let next = patchProfileRow(row, value, cipher, Date.now());
+    assertStoredPasswordStaysWithServer(parseProfileData(row), parseProfileData(next), JSON.parse(row.secrets ?? '{}') as Record<string, string>, value);
+    if (value.scope === 'company') next.ownerId = null;
+    if (value.scope === 'personal' && row.scope === 'company') next.ownerId = user.id;
+    await assertSavable(user, next, row);
+    if (testBeforeSave) next = await testBeforeSave(user, preferredLanguage(c), { candidate: next, previous: row, force: value.force === true });
+    await saveWithGroupRules(next, false);
+    return c.json(await view(next));
+  });
+  serve(app, deleteProfile, async (c) => {
+    const row = await findManageable(c.get('user'), c.req.param('id'));
+    await store.deleteProfile(row.id);
+    return c.body(null, 204);
+  });
+  return app;
 }

@@ -1,5 +1,8 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { listOf, Recipe, RecipeInput } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
 import { RECIPE_FORMAT_VERSION, zRecipeInput, type RecipeView } from '../../shared/recipe-schemas';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
@@ -36,6 +39,34 @@ function requireAdmin(user: UserRow, action: string) {
   }
 }
 
+const listRecipes = operation({
+  method: 'get',
+  path: '/v1/recipes',
+  tag: 'recipes',
+  summary: "The company's recipes (site adapters taught with the element picker)",
+  success: { status: 200, description: 'Recipes', schema: listOf('recipes', Recipe) },
+  errors: [],
+});
+
+const publishRecipe = operation({
+  method: 'post',
+  path: '/v1/recipes',
+  tag: 'recipes',
+  summary: 'Publish a recipe to the company (admins)',
+  body: { schema: RecipeInput },
+  success: { status: 201, description: 'Published', schema: Recipe },
+  errors: ['forbidden', 'conflict'],
+});
+
+const deleteRecipe = operation({
+  method: 'delete',
+  path: '/v1/recipes/{id}',
+  tag: 'recipes',
+  summary: 'Delete a company recipe (admins)',
+  success: { status: 204, description: 'Deleted' },
+  errors: ['forbidden', 'not_found'],
+});
+
 /**
  * Company recipes: `GET /v1/recipes` for every member, `POST` and `DELETE /v1/recipes/:id` for admins
  * (issue 7). A recipe is data the extension applies with querySelector; the relay validates its shape
@@ -48,40 +79,41 @@ export function recipeRoutes({ store }: { store: Store }) {
     return new Map(users.filter((u): u is UserRow => u !== undefined).map((u) => [u.id, u.email]));
   }
 
-  return new Hono<AuthEnv>()
-    .get('/v1/recipes', async (c) => {
-      const rows = await store.listRecipes();
-      const emails = await publisherEmails(rows);
-      const recipes = rows
-        .map((row) => toRecipeView(row, row.publishedBy ? (emails.get(row.publishedBy) ?? null) : null))
-        .filter((r): r is RecipeView => r !== undefined);
-      return c.json({ recipes });
-    })
-    .post('/v1/recipes', async (c) => {
-      const user = c.get('user');
-      requireAdmin(user, 'publish');
-      const { value } = await readJsonBody(c, zRecipeInput);
-      if ((await store.listRecipes()).length >= MAX_COMPANY_RECIPES) {
-        throw new ApiError('conflict', `This relay already holds ${MAX_COMPANY_RECIPES} company recipes.`, {
-          hint: 'Delete recipes that are no longer used before publishing more.',
-        });
-      }
-      const now = Date.now();
-      const data: StoredRecipeData = {
-        formatVersion: RECIPE_FORMAT_VERSION,
-        name: value.name,
-        urlPattern: value.urlPattern,
-        ...(value.rowSelector ? { rowSelector: value.rowSelector } : {}),
-        fields: value.fields,
-        ...(value.placement ? { placement: value.placement } : {}),
-      };
-      const row: RecipeRow = { id: randomUUID(), formatVersion: RECIPE_FORMAT_VERSION, data: JSON.stringify(data), publishedBy: user.id, createdAt: now, updatedAt: now };
-      await store.insertRecipe(row);
-      return c.json(toRecipeView(row, user.email), 201);
-    })
-    .delete('/v1/recipes/:id', async (c) => {
-      requireAdmin(c.get('user'), 'delete');
-      if (!(await store.deleteRecipe(c.req.param('id')))) throw new ApiError('not_found', 'There is no company recipe with this id.');
-      return c.body(null, 204);
-    });
+  const app = new OpenAPIHono<AuthEnv>();
+  serve(app, listRecipes, async (c) => {
+    const rows = await store.listRecipes();
+    const emails = await publisherEmails(rows);
+    const recipes = rows
+      .map((row) => toRecipeView(row, row.publishedBy ? (emails.get(row.publishedBy) ?? null) : null))
+      .filter((r): r is RecipeView => r !== undefined);
+    return c.json({ recipes });
+  });
+  serve(app, publishRecipe, async (c) => {
+    const user = c.get('user');
+    requireAdmin(user, 'publish');
+    const { value } = await readJsonBody(c, zRecipeInput);
+    if ((await store.listRecipes()).length >= MAX_COMPANY_RECIPES) {
+      throw new ApiError('conflict', `This relay already holds ${MAX_COMPANY_RECIPES} company recipes.`, {
+        hint: 'Delete recipes that are no longer used before publishing more.',
+      });
+    }
+    const now = Date.now();
+    const data: StoredRecipeData = {
+      formatVersion: RECIPE_FORMAT_VERSION,
+      name: value.name,
+      urlPattern: value.urlPattern,
+      ...(value.rowSelector ? { rowSelector: value.rowSelector } : {}),
+      fields: value.fields,
+      ...(value.placement ? { placement: value.placement } : {}),
+    };
+    const row: RecipeRow = { id: randomUUID(), formatVersion: RECIPE_FORMAT_VERSION, data: JSON.stringify(data), publishedBy: user.id, createdAt: now, updatedAt: now };
+    await store.insertRecipe(row);
+    return c.json(toRecipeView(row, user.email), 201);
+  });
+  serve(app, deleteRecipe, async (c) => {
+    requireAdmin(c.get('user'), 'delete');
+    if (!(await store.deleteRecipe(c.req.param('id')))) throw new ApiError('not_found', 'There is no company recipe with this id.');
+    return c.body(null, 204);
+  });
+  return app;
 }

@@ -1,4 +1,8 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { Template, TemplateInput, TemplateList } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import { DOCUMENT_KINDS } from '../../shared/document-kinds';
 import { LANGUAGES } from '../../shared/languages';
 import { builtinTemplate, type TemplateScope } from '../../shared/message-templates';
@@ -59,6 +63,44 @@ export function templateViews(rows: readonly TemplateRow[], user: UserRow, email
   );
 }
 
+const templateQuery = z.object({
+  scope: zTemplateScope
+    .optional()
+    .openapi({ description: '`company` (admins; the default for them) or `personal` (your own version; the default for members).' }),
+});
+
+const listTemplates = operation({
+  method: 'get',
+  path: '/v1/templates',
+  tag: 'templates',
+  summary: 'The message templates per document kind and language, as they apply to you',
+  success: { status: 200, description: 'Every kind and language', schema: TemplateList },
+  errors: [],
+});
+
+const putTemplate = operation({
+  method: 'put',
+  path: '/v1/templates/{kind}/{language}',
+  tag: 'templates',
+  summary: 'Set the company’s template (admins) or your own',
+  params: zTemplateKey,
+  query: templateQuery,
+  body: { schema: TemplateInput },
+  success: { status: 200, description: 'The template as it now applies', schema: Template },
+  errors: ['validation_failed', 'forbidden', 'not_found'],
+});
+
+const resetTemplate = operation({
+  method: 'delete',
+  path: '/v1/templates/{kind}/{language}',
+  tag: 'templates',
+  summary: 'Back to the company’s or the built-in template',
+  params: zTemplateKey,
+  query: templateQuery,
+  success: { status: 200, description: 'The template as it now applies', schema: Template },
+  errors: ['validation_failed', 'forbidden', 'not_found'],
+});
+
 /**
  * Message templates per document kind and language (issue 21), kept in the relay so a company's wording
  * is the same in every browser: `GET /v1/templates` for everyone; `PUT` and `DELETE
@@ -73,31 +115,32 @@ export function templateRoutes({ store }: { store: Store }) {
     return { templates: templateViews(rows, user, emails) };
   }
 
-  return new Hono<AuthEnv>()
-    .get('/v1/templates', async (c) => c.json(await list(c.get('user'))))
-    .put('/v1/templates/:kind/:language', async (c) => {
-      const user = c.get('user');
-      const { kind, language } = templateKey(c.req.param());
-      const scope = scopeFor(user, c.req.query('scope'));
-      const { value } = await readJsonBody(c, zTemplateInput);
-      await store.putTemplate({
-        ownerId: scope === 'company' ? null : user.id,
-        kind,
-        language,
-        subject: value.subject,
-        message: value.message.replace(/\r\n/g, '\n'),
-        updatedBy: user.id,
-        updatedAt: Date.now(),
-      });
-      const { templates } = await list(user);
-      return c.json(templates.find((t) => t.kind === kind && t.language === language));
-    })
-    .delete('/v1/templates/:kind/:language', async (c) => {
-      const user = c.get('user');
-      const { kind, language } = templateKey(c.req.param());
-      const scope = scopeFor(user, c.req.query('scope'));
-      await store.deleteTemplate(scope === 'company' ? null : user.id, kind, language);
-      const { templates } = await list(user);
-      return c.json(templates.find((t) => t.kind === kind && t.language === language));
+  const app = new OpenAPIHono<AuthEnv>();
+  serve(app, listTemplates, async (c) => c.json(await list(c.get('user'))));
+  serve(app, putTemplate, async (c) => {
+    const user = c.get('user');
+    const { kind, language } = templateKey(c.req.param());
+    const scope = scopeFor(user, c.req.query('scope'));
+    const { value } = await readJsonBody(c, zTemplateInput);
+    await store.putTemplate({
+      ownerId: scope === 'company' ? null : user.id,
+      kind,
+      language,
+      subject: value.subject,
+      message: value.message.replace(/\r\n/g, '\n'),
+      updatedBy: user.id,
+      updatedAt: Date.now(),
     });
+    const { templates } = await list(user);
+    return c.json(templates.find((t) => t.kind === kind && t.language === language));
+  });
+  serve(app, resetTemplate, async (c) => {
+    const user = c.get('user');
+    const { kind, language } = templateKey(c.req.param());
+    const scope = scopeFor(user, c.req.query('scope'));
+    await store.deleteTemplate(scope === 'company' ? null : user.id, kind, language);
+    const { templates } = await list(user);
+    return c.json(templates.find((t) => t.kind === kind && t.language === language));
+  });
+  return app;
 }

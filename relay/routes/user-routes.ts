@@ -1,4 +1,7 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Device, listOf, PairingCode, PersonInput, UserPatch, UserWithAllowances } from '../api/components';
+import { operation } from '../api/operation';
+import { serve } from '../api/serve';
 import { zPersonInput, zUserPatch, type UserWithAllowancesView } from '../../shared/api-schemas';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
@@ -7,6 +10,75 @@ import { addPerson, listLiveDevices, makePairingCode, removePerson, toPairingCod
 import type { PeopleStore } from '../people/people-store';
 import type { Store, UserRow } from '../store/types';
 import { toUserView } from './user-view';
+
+const listUsers = operation({
+  method: 'get',
+  path: '/v1/users',
+  tag: 'users',
+  summary: 'Every user and what they may send from (admins)',
+  success: { status: 200, description: 'Users', schema: listOf('users', UserWithAllowances) },
+  errors: ['forbidden'],
+});
+
+const getUser = operation({
+  method: 'get',
+  path: '/v1/users/{id}',
+  tag: 'users',
+  summary: 'One user (admins; members only themselves)',
+  success: { status: 200, description: 'The user', schema: UserWithAllowances },
+  errors: ['not_found'],
+});
+
+const patchUser = operation({
+  method: 'patch',
+  path: '/v1/users/{id}',
+  tag: 'users',
+  summary: 'Allow a member more sender addresses (admins)',
+  description: "A member's personal profiles may send only from the member's own address and those listed here.",
+  body: { schema: UserPatch },
+  success: { status: 200, description: 'The user', schema: UserWithAllowances },
+  errors: ['forbidden', 'not_found'],
+});
+
+const addUser = operation({
+  method: 'post',
+  path: '/v1/users',
+  tag: 'users',
+  summary: 'Add a person (admins)',
+  description: 'The address of a removed person brings them back, with their history. Then make them a pairing code.',
+  body: { schema: PersonInput },
+  success: { status: 201, description: 'Added', schema: UserWithAllowances },
+  errors: ['forbidden', 'conflict'],
+});
+
+const removeUser = operation({
+  method: 'delete',
+  path: '/v1/users/{id}',
+  tag: 'users',
+  summary: 'Remove a person (admins)',
+  description:
+    'Their devices stop working at once; their pairing codes, personal senders (with their passwords) and allowances are deleted; their sent messages stay in the history. The last admin cannot be removed (409).',
+  success: { status: 204, description: 'Removed' },
+  errors: ['forbidden', 'not_found', 'conflict'],
+});
+
+const newPairingCode = operation({
+  method: 'post',
+  path: '/v1/users/{id}/pairing-code',
+  tag: 'devices',
+  summary: 'Make a pairing code for a person (admins; members for themselves)',
+  success: { status: 201, description: 'The code, shown once', schema: PairingCode },
+  errors: ['not_found'],
+});
+
+const userDevices = operation({
+  method: 'get',
+  path: '/v1/users/{id}/devices',
+  tag: 'devices',
+  summary: "A person's devices that still work (admins; members only their own)",
+  success: { status: 200, description: 'Devices', schema: listOf('devices', Device) },
+  errors: ['not_found'],
+});
 
 /**
  * Users as an admin manages them: people (add, remove; issue 20), their devices and pairing codes
@@ -35,39 +107,40 @@ export function userRoutes({ store, people, tokenIdleTtlMs }: { store: Store; pe
     return findUser(id);
   }
 
-  return new Hono<AuthEnv>()
-    .get('/v1/users', async (c) => {
-      requireAdmin(c.get('user'));
-      const users = await people.listActiveUsers();
-      return c.json({ users: await Promise.all(users.map(view)) });
-    })
-    .get('/v1/users/:id', async (c) => {
-      return c.json(await view(await findVisibleUser(c.get('user'), c.req.param('id'))));
-    })
-    .patch('/v1/users/:id', async (c) => {
-      requireAdmin(c.get('user'));
-      const target = await findUser(c.req.param('id'));
-      const { value } = await readJsonBody(c, zUserPatch);
-      if (value.allowedSenders !== undefined) await store.setSenderAllowances(target.id, value.allowedSenders, Date.now());
-      return c.json(await view(target));
-    })
-    .post('/v1/users', async (c) => {
-      requireAdmin(c.get('user'));
-      const { value } = await readJsonBody(c, zPersonInput);
-      const { user } = await addPerson(store, people, value, Date.now());
-      return c.json(await view(user), 201);
-    })
-    .delete('/v1/users/:id', async (c) => {
-      requireAdmin(c.get('user'));
-      await removePerson(people, await findUser(c.req.param('id')), Date.now());
-      return c.body(null, 204);
-    })
-    .post('/v1/users/:id/pairing-code', async (c) => {
-      const target = await findVisibleUser(c.get('user'), c.req.param('id'));
-      return c.json(toPairingCodeView(await makePairingCode(store, target, Date.now())), 201);
-    })
-    .get('/v1/users/:id/devices', async (c) => {
-      const target = await findVisibleUser(c.get('user'), c.req.param('id'));
-      return c.json({ devices: await listLiveDevices(people, target.id, Date.now(), tokenIdleTtlMs, c.get('deviceId')) });
-    });
+  const app = new OpenAPIHono<AuthEnv>();
+  serve(app, listUsers, async (c) => {
+    requireAdmin(c.get('user'));
+    const users = await people.listActiveUsers();
+    return c.json({ users: await Promise.all(users.map(view)) });
+  });
+  serve(app, getUser, async (c) => {
+    return c.json(await view(await findVisibleUser(c.get('user'), c.req.param('id'))));
+  });
+  serve(app, patchUser, async (c) => {
+    requireAdmin(c.get('user'));
+    const target = await findUser(c.req.param('id'));
+    const { value } = await readJsonBody(c, zUserPatch);
+    if (value.allowedSenders !== undefined) await store.setSenderAllowances(target.id, value.allowedSenders, Date.now());
+    return c.json(await view(target));
+  });
+  serve(app, addUser, async (c) => {
+    requireAdmin(c.get('user'));
+    const { value } = await readJsonBody(c, zPersonInput);
+    const { user } = await addPerson(store, people, value, Date.now());
+    return c.json(await view(user), 201);
+  });
+  serve(app, removeUser, async (c) => {
+    requireAdmin(c.get('user'));
+    await removePerson(people, await findUser(c.req.param('id')), Date.now());
+    return c.body(null, 204);
+  });
+  serve(app, newPairingCode, async (c) => {
+    const target = await findVisibleUser(c.get('user'), c.req.param('id'));
+    return c.json(toPairingCodeView(await makePairingCode(store, target, Date.now())), 201);
+  });
+  serve(app, userDevices, async (c) => {
+    const target = await findVisibleUser(c.get('user'), c.req.param('id'));
+    return c.json({ devices: await listLiveDevices(people, target.id, Date.now(), tokenIdleTtlMs, c.get('deviceId')) });
+  });
+  return app;
 }

@@ -4,7 +4,7 @@
  * (RFC 3463) and a text that names the rule. Branches on codes, never on message text.
  */
 import type { ErrorCode } from '../../shared/errors';
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 
 export interface SmtpReplyError extends Error {
   responseCode: number;
@@ -31,8 +31,8 @@ const TOO_LARGE: ReadonlySet<ErrorCode> = new Set(['message_too_large', 'documen
 
 /** The reply for an error of the accept path; anything unexpected (the store did not answer) is temporary. */
 export function smtpReplyFor(error: unknown): SmtpReplyError {
-  if (error instanceof ApiError) {
-    const hint = error.extra.hint ? ` ${error.extra.hint}` : '';
+  if (error instanceof DomainError) {
+    const hint = error.hint ? ` ${error.hint}` : '';
     if (POLICY.has(error.code)) return smtpError(550, `5.7.1 Refused by the rule ${error.code}: ${error.message}${hint}`);
     if (TOO_LARGE.has(error.code)) return smtpError(552, `5.3.4 ${error.message}`);
     if (error.code === 'validation_failed') return smtpError(550, `5.6.0 ${error.message}`);

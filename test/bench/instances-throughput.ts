@@ -1,6 +1,10 @@
 /**
  * Delivery throughput of whole relay processes: one on SQLite, one and two on PostgreSQL, the
- * same messages to the same local SMTP server. Wired into `npm run bench` by test/bench/run.ts.
+ * same messages to the same local SMTP server; and one and two on PostgreSQL again with a server
+ * that takes SLOW_SINK_MS per message, as a real mail server does. There the relays wait on the
+ * server rather than on the CPUs, so a second instance should nearly double the throughput
+ * (pgTwoOverOne); the fast server measures what the store costs (pgOverSqlite). Wired into
+ * `npm run bench` by test/bench/run.ts.
  *
  * Each setup accepts `messages` over HTTP (round-robin over its instances, 16 requests at a time)
  * while its workers deliver them; the figure is messages per second from the first request until
@@ -10,6 +14,7 @@
  * CPUs: a second instance can only add throughput where there are cores to spare.
  */
 import os from 'node:os';
+import type { BenchFigures } from './bench-summary';
 import { deliveryCounts, enqueueMessages, startRelayCluster, waitForDistinctMessages, type ClusterOptions } from '../helpers/relay-cluster';
 import { startSmtpServer } from '../helpers/smtp-server';
 
@@ -24,14 +29,29 @@ export interface InstancesThroughput {
   duplicates: number;
 }
 
-const SETUPS: { label: string; options: ClusterOptions }[] = [
+/** How long the slow server takes to answer each message. */
+const SLOW_SINK_MS = 50;
+
+interface Setup {
+  label: string;
+  options: ClusterOptions;
+  /** The server's time per message, on top of its own work. */
+  sinkMs?: number;
+}
+
+const SETUPS: Setup[] = [
   { label: 'SQLite, 1 instance', options: { store: 'sqlite', instances: 1 } },
   { label: 'PostgreSQL, 1 instance', options: { store: 'postgres', instances: 1 } },
   { label: 'PostgreSQL, 2 instances', options: { store: 'postgres', instances: 2 } },
+  { label: `PostgreSQL, 1 instance, ${SLOW_SINK_MS} ms sink`, options: { store: 'postgres', instances: 1 }, sinkMs: SLOW_SINK_MS },
+  { label: `PostgreSQL, 2 instances, ${SLOW_SINK_MS} ms sink`, options: { store: 'postgres', instances: 2 }, sinkMs: SLOW_SINK_MS },
 ];
 
-async function measure(label: string, options: ClusterOptions, messages: number): Promise<InstancesThroughput> {
-  const smtp = await startSmtpServer({ users: { 'anna@firma.se': 'correct horse battery staple' } });
+async function measure({ label, options, sinkMs }: Setup, messages: number): Promise<InstancesThroughput> {
+  const smtp = await startSmtpServer({
+    users: { 'anna@firma.se': 'correct horse battery staple' },
+    ...(sinkMs ? { onMessage: () => new Promise<void>((resolve) => setTimeout(resolve, sinkMs)) } : {}),
+  });
   const cluster = await startRelayCluster(smtp, options);
   try {
     const started = performance.now();
@@ -49,8 +69,9 @@ async function measure(label: string, options: ClusterOptions, messages: number)
 export async function measureInstancesThroughput(messages = 500, rounds = 2): Promise<InstancesThroughput[]> {
   const best = new Map<string, InstancesThroughput>();
   for (let round = 0; round < rounds; round++) {
-    for (const { label, options } of SETUPS) {
-      const result = await measure(label, options, messages);
+    for (const setup of SETUPS) {
+      const { label } = setup;
+      const result = await measure(setup, messages);
       const previous = best.get(label);
       // Duplicates are a correctness matter, not luck: any round's count is reported.
       const duplicates = Math.max(result.duplicates, previous?.duplicates ?? 0);
@@ -60,8 +81,16 @@ export async function measureInstancesThroughput(messages = 500, rounds = 2): Pr
   return SETUPS.map(({ label }) => best.get(label)!);
 }
 
+type Five = [InstancesThroughput, InstancesThroughput, InstancesThroughput, InstancesThroughput, InstancesThroughput];
+
+/** The summary's figures (test/bench/bench-summary.ts). */
+export function instancesFigures(results: InstancesThroughput[]): Pick<BenchFigures, 'pgOverSqlite' | 'pgTwoOverOne'> {
+  const [sqlite, pgOne, , slowOne, slowTwo] = results as Five;
+  return { pgOverSqlite: pgOne.perSecond / sqlite.perSecond, pgTwoOverOne: slowTwo.perSecond / slowOne.perSecond };
+}
+
 export function formatInstancesThroughput(results: InstancesThroughput[]): string {
-  const [sqlite, pgOne, pgTwo] = results as [InstancesThroughput, InstancesThroughput, InstancesThroughput];
+  const [sqlite, pgOne, pgTwo, slowOne, slowTwo] = results as Five;
   const lines = results.map(
     (r) =>
       `  ${r.label.padEnd(24)} ${r.perSecond.toFixed(1).padStart(7)} msg/s  (${(r.perSecond / sqlite.perSecond).toFixed(2)}× SQLite; ` +
@@ -71,6 +100,8 @@ export function formatInstancesThroughput(results: InstancesThroughput[]): strin
     `  ratios: PostgreSQL 1 instance / SQLite ${(pgOne.perSecond / sqlite.perSecond).toFixed(2)}, ` +
       `PostgreSQL 2 instances / 1 instance ${(pgTwo.perSecond / pgOne.perSecond).toFixed(2)}, ` +
       `PostgreSQL 2 instances / SQLite ${(pgTwo.perSecond / sqlite.perSecond).toFixed(2)} (${os.cpus().length} CPUs shared by every process)`,
+    `  with a ${SLOW_SINK_MS} ms sink: PostgreSQL 2 instances / 1 instance ${(slowTwo.perSecond / slowOne.perSecond).toFixed(2)} (aim >= 1.8); ` +
+      `PostgreSQL 1 instance / SQLite without it ${(pgOne.perSecond / sqlite.perSecond).toFixed(2)} (aim >= 0.9)`,
   );
   return lines.join('\n');
 }

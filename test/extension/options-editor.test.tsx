@@ -79,6 +79,15 @@ describe('editing a sender', () => {
     expect(bg.sent('profiles.delivery.put')).toEqual([]);
   });
 
+  it('saves an archive address as a patch of just that field', async () => {
+    const bg = background();
+    const page = await openEditor();
+    await type(page.get('editor-archive-address'), 'arkiv@firma.se');
+    await click(page.get('editor-save'));
+    await eventually(() => expect(bg.sent('profiles.update')).toHaveLength(1));
+    expect(bg.sent('profiles.update')[0]!.patch).toEqual({ archiveAddress: 'arkiv@firma.se' });
+  });
+
   it('removes an optional field the user emptied', async () => {
     const bg = background();
     const page = await openEditor();
@@ -200,6 +209,41 @@ describe('editing a sender', () => {
       maxMessageBytes: 20_000_000,
       saveToSent: { host: 'outlook.office365.com', port: 993, security: 'tls', folder: 'Sent Items' },
     });
+  });
+
+  it('shows the relay’s test of Sent-folder settings that failed, and lets an admin save them anyway', async () => {
+    const diagnosis = {
+      ok: false,
+      stages: [
+        { stage: 'dns', ok: true, ms: 3, detail: 'imap.firma.se is 192.0.2.7.' },
+        { stage: 'connect', ok: true, ms: 20, detail: 'Connected to imap.firma.se:993.' },
+        { stage: 'tls', ok: true, ms: 0, detail: 'Encrypted from the start (implicit TLS): TLSv1.3' },
+        { stage: 'auth', ok: true, ms: 0, detail: 'Signed in as anna@firma.se with IMAP LOGIN.' },
+        { stage: 'folder', ok: false, ms: 4, detail: 'There is no folder Skickat: Mailbox does not exist' },
+      ],
+      problem: { code: 'sent_folder_missing', title: 'The Sent folder was not found', explanation: '…', fix: 'Leave the folder empty…' },
+      testedAt: '2026-12-06T08:00:00.000Z',
+    };
+    let puts = 0;
+    const bg = background({
+      'profiles.delivery.put': () =>
+        ++puts === 1 ? ({ error: { code: 'sent_folder_test_failed', message: 'The Sent-folder settings were not saved because their test failed.', details: { diagnosis } } } as never) : DELIVERY,
+    });
+    const page = await openEditor();
+    await check(page.get('editor-sent-copy'));
+    await type(page.get('editor-imap-folder'), 'Skickat');
+    await click(page.get('editor-save'));
+
+    await eventually(() => page.get('editor-sent-test'));
+    expect(page.get('editor-sent-test').textContent).toContain('Find the Sent folder');
+    expect(page.get('editor-sent-test').textContent).toContain('The Sent folder was not found');
+    expect(location.hash).toBe('#/senders/p1');
+    await click(page.get('editor-sent-force-save'));
+    await eventually(() => expect(location.hash).toBe('#/senders'));
+    const [first, second] = bg.sent('profiles.delivery.put');
+    expect(first).toMatchObject({ language: 'en', settings: { saveToSent: { folder: 'Skickat' } } });
+    expect(first!.settings).not.toHaveProperty('force');
+    expect(second!.settings).toMatchObject({ force: true, saveToSent: { folder: 'Skickat' } });
   });
 
   it('warns that a provider which files its own Sent copy would get two', async () => {

@@ -286,6 +286,26 @@ describe('adding a Microsoft 365 app-only sender', () => {
     await eventually(() => expect(location.hash).toBe('#/senders'));
     expect(bg.sent('profiles.create')[0]!.profile).toMatchObject({ auth });
   });
+
+  it('saves the client secret’s expiry date with it, for the relay’s reminders', async () => {
+    const bg = background({
+      'profiles.diagnose': () => PASSED,
+      'profiles.create': () => oauthProfile({ flow: 'client_credentials', status: 'ready' }, { id: 'p3' }),
+    });
+    const page = await wizardAtSignIn();
+    await click(page.get('wizard-method-microsoft_app'));
+    await type(page.get('wizard-tenant'), 'firma.onmicrosoft.com');
+    await type(page.get('wizard-client-id'), '4d1f8c3e-2b6a-4e0f-9c7d-1a2b3c4d5e6f');
+    await type(page.get('wizard-client-secret'), 'Xy8Q~secret');
+    expect((page.get('wizard-client-secret-expires') as HTMLInputElement).type).toBe('date');
+    await type(page.get('wizard-client-secret-expires'), '2028-12-06');
+    await type(page.get('wizard-app-mailbox'), 'faktura@firma.se');
+    await click(page.get('wizard-test'));
+    await eventually(() => expect(page.get('test-result').dataset.state).toBe('ok'));
+    await click(page.get('wizard-save'));
+    await eventually(() => expect(location.hash).toBe('#/senders'));
+    expect(bg.sent('profiles.create')[0]!.profile).toMatchObject({ auth: { flow: 'client_credentials', clientSecretExpiresAt: '2028-12-06' } });
+  });
 });
 
 describe('the senders list and the editor', () => {

@@ -47,6 +47,22 @@ describe('options page', () => {
     expect(page.text()).toContain('Connect to your relay');
   });
 
+  it('shows an admin the relay’s reminders on every page, and opens the sender a reminder is about', async () => {
+    connected({
+      'me.get': () => ({
+        ...ANNA,
+        reminders: [{ kind: 'client_secret_expiry', profileId: 'c9', profileName: 'Faktura (app)', expiresAt: '2026-11-30', daysLeft: -6, stage: 'expired' }],
+      }),
+    });
+    location.hash = '#/templates';
+    const page = await renderPage(<Options />);
+    await eventually(() => expect(page.all('secret-reminder')).toHaveLength(1));
+    expect(page.get('secret-reminder').dataset.stage).toBe('expired');
+    expect(page.get('secret-reminder').textContent).toContain('expired on 30 Nov 2026: this sender cannot send');
+    await click(page.get('secret-reminder-open'));
+    await eventually(() => expect(location.hash).toBe('#/senders/c9'));
+  });
+
   it('moves between sections by link, marks the current one, and switches language everywhere at once', async () => {
     connected();
     location.hash = '#/templates';
@@ -339,6 +355,16 @@ describe('sites', () => {
     await click(wfirma!.querySelector<HTMLElement>('[data-testid="site-disable"]')!);
     await eventually(() => expect(page.all('site-row')).toHaveLength(1));
     expect(apis.granted.has('https://app.wfirma.pl/*')).toBe(false);
+  });
+
+  it('keeps the project or brand the user names for a site, for the sends from it', async () => {
+    connected();
+    await enabledSitesItem.setValue([{ origin: 'https://app.wfirma.pl', matchPattern: 'https://app.wfirma.pl/*', enabledAt: '2026-11-01T00:00:00Z' }]);
+    const page = await renderPage(within(<SitesPage />));
+    const field = (await eventually(() => page.get('site-project'))) as HTMLInputElement;
+    await type(field, 'Brand B');
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    await eventually(async () => expect((await enabledSitesItem.getValue())[0]).toMatchObject({ origin: 'https://app.wfirma.pl', project: 'Brand B' }));
   });
 
   it('names the generic adapter in the user’s language', async () => {

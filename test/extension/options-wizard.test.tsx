@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DiscoveryResult } from '../../shared/api-schemas';
 import type { DiagnosisResult } from '../../shared/extension-messages';
+import { findProviderById } from '../../shared/providers';
 import { ConnectionProvider } from '../../extension/entrypoints/options/connection';
 import { SenderWizard } from '../../extension/entrypoints/options/SenderWizard';
 import { preferencesItem } from '../../extension/lib/settings-items';
@@ -296,6 +297,31 @@ describe('adding a sender', () => {
     await choose(list, '');
     await eventually(() => expect(page.get('wizard-provider').dataset.source).toBe('none'));
     expect((page.get('wizard-host') as HTMLInputElement).value).toBe('smtp.firma.se');
+  });
+
+  it('shows the provider’s notes in the page’s language, and marks only a note nobody translated as English', async () => {
+    const notes = [...findProviderById('gmail')!.notes, 'A note the relay knows and the extension does not.'];
+    await preferencesItem.setValue({ language: 'pl' });
+    background({ discover: () => ({ ...GMAIL, notes }) });
+    const page = await openWizard();
+    await type(page.get('wizard-email'), 'anna.berg@gmail.com');
+    await click(page.get('wizard-continue'));
+    await eventually(() => page.get('wizard-notes'));
+    const items = [...page.get('wizard-notes').querySelectorAll('li')];
+    expect(items[0]!.textContent).toBe('Gmail wymaga hasła do aplikacji (z weryfikacją dwuetapową) albo logowania Google (OAuth). Zwykłe hasło przestało działać 30 maja 2022.');
+    expect(items[0]!.lang).toBe('pl');
+    expect(items.at(-1)!.textContent).toBe('A note the relay knows and the extension does not. (po angielsku)');
+    expect(page.get('wizard-notes').querySelector('summary')!.textContent).toBe('Wskazówki dla Gmail');
+  });
+
+  it('says “in English” nowhere in the English page', async () => {
+    background({ discover: () => ({ ...GMAIL, notes: ['A note the relay knows and the extension does not.'] }) });
+    const page = await openWizard();
+    await type(page.get('wizard-email'), 'anna.berg@gmail.com');
+    await click(page.get('wizard-continue'));
+    await eventually(() => page.get('wizard-notes'));
+    expect(page.text()).toContain('A note the relay knows and the extension does not.');
+    expect(page.text()).not.toMatch(/in English/i);
   });
 
   it('refuses an address that is not one, before asking the relay', async () => {

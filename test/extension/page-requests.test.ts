@@ -9,6 +9,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleExtensionRequest } from '../../extension/background/handle-request';
 import { PANEL_SCRIPT_FILE } from '../../extension/background/page-requests';
+import { enabledSitesItem } from '../../extension/lib/settings-items';
+import { setSiteProject } from '../../extension/lib/site-projects';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import type { ExtensionRequest, ExtensionResult } from '../../shared/extension-messages';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
@@ -226,6 +228,25 @@ describe('sending from the page', () => {
       const history = await must({ type: 'document.history', documentRef: 'page-requests-42' }, panelFrame());
       expect(history.messages).toEqual([expect.objectContaining({ id: message.id, status: 'sent', to: ['kund@exempel.se'] })]);
     });
+  });
+
+  it('sends the project the user named for this site as the message’s context, so the relay picks that project’s sender', async () => {
+    const { body: brand } = await relay.request('POST', '/v1/profiles', {
+      token: adminToken,
+      body: testProfile(smtp.port, { name: 'Brand B', isDefault: false, projects: ['Brand B'] }),
+    });
+    await enabledSitesItem.setValue([{ origin: site.origin, matchPattern: `${site.origin}/*`, enabledAt: '2026-12-06T08:00:00.000Z' }]);
+    await setSiteProject(site.origin, '  Brand B ');
+    expect((await enabledSitesItem.getValue())[0]!.project).toBe('Brand B');
+    const message = await must(
+      { type: 'message.send', draft: { to: ['kund@exempel.se'], subject: 'Faktura B-1', idempotencyKey: `test-${Math.random()}` } },
+      panelFrame(),
+    );
+    expect(message.profileId).toBe(brand.id);
+    // Delivered before the test ends, so later tests counting what the server received start from it.
+    await vi.waitFor(() => expect(smtp.received.some((m) => m.parsed.subject === 'Faktura B-1')).toBe(true), { timeout: 15_000 });
+    await setSiteProject(site.origin, '');
+    expect((await enabledSitesItem.getValue())[0]).not.toHaveProperty('project');
   });
 
   it('refuses a document kind it does not know, in the extension and at the relay', async () => {

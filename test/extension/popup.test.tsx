@@ -112,6 +112,37 @@ describe('popup, connected', () => {
     expect(background.sent('messages.list')[0]).toMatchObject({ limit: 5, language: 'en' });
   });
 
+  it('reminds an admin of client secrets about to expire, and opens that sender in the options page', async () => {
+    const reminders = [
+  { kind: 'client_secret_expiry', profileId: 'c9', profileName: 'Faktura (app)', expiresAt: '2026-12-10', daysLeft: 4, stage: 'days_7' },
+  { kind: 'client_secret_expiry', profileId: 'c8', profileName: 'Sales (app)', expiresAt: '2026-12-30', daysLeft: 24, stage: 'days_30' },
+] as const;
+    fakeBackground({
+      'connection.get': () => CONNECTED,
+      'me.get': () => ({ ...ANNA, reminders: [...reminders] }),
+      'profiles.list': () => ({ profiles: [] }),
+      'messages.list': () => ({ messages: [] }),
+    });
+    const popup = await renderPage(<Popup />);
+    await eventually(() => expect(popup.all('secret-reminder')).toHaveLength(2));
+    expect(popup.all('secret-reminder').map((r) => r.dataset.stage)).toEqual(['days_7', 'days_30']);
+    expect(popup.all('secret-reminder')[0]!.textContent).toContain('“Faktura (app)” expires on 10 Dec 2026: only 4 days left');
+    await click(popup.all('secret-reminder-open')[0]!);
+    await eventually(async () => expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContainEqual(expect.stringMatching(/options\.html#\/senders\/c9$/)));
+  });
+
+  it('does not ask the relay for reminders for a member', async () => {
+    const background = fakeBackground({
+      'connection.get': () => ({ ...CONNECTED, user: { ...ANNA, role: 'member' } }),
+      'profiles.list': () => ({ profiles: [] }),
+      'messages.list': () => ({ messages: [] }),
+    });
+    const popup = await renderPage(<Popup />);
+    await eventually(() => popup.get('popup-add-sender'));
+    expect(background.sent('me.get')).toEqual([]);
+    expect(popup.query('secret-reminders')).toBeNull();
+  });
+
   it('offers to add a mailbox when there is no sender yet', async () => {
     fakeBackground({ 'connection.get': () => CONNECTED, 'profiles.list': () => ({ profiles: [] }), 'messages.list': () => ({ messages: [] }) });
     const popup = await renderPage(<Popup />);

@@ -5,7 +5,6 @@ import { companyRecipes, COMPANY_RECIPES_MAX_AGE_MS, personalRecipesItem, recipe
 import { relativeSelector, repeatedRow, uniqueSelector } from '../../extension/recipes/selector';
 import { suggestUrlPattern, urlPatternMatches, wildcardMatch } from '../../extension/recipes/url-pattern';
 import { detectDocumentsOnPage } from '../../extension/sites';
-import { recipeAdapter } from '../../extension/sites/recipe-adapter';
 import { RECIPE_FORMAT_VERSION, type Recipe, type RecipeView } from '../../shared/recipe-schemas';
 
 const PAGE_URL = new URL('https://erp.example/doc/77');

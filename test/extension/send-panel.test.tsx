@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { orderProfilesForPage } from '../../extension/entrypoints/invoice.content/panel/panel-helpers';
 import { SendPanel } from '../../extension/entrypoints/invoice.content/panel/SendPanel';
+import type { Language } from '../../extension/i18n/core';
 import type { DetectedDocument } from '../../extension/sites/site-adapter';
 import { fakeBackground, type FakeBackground } from './fake-background';
 import { eventually } from './render';
@@ -38,10 +39,10 @@ let background: FakeBackground;
 let container: HTMLElement;
 const byTestId = (id: string) => container.querySelector<HTMLInputElement>(`[data-testid="${id}"]`);
 
-async function openPanel(found = FOUND) {
+async function openPanel(found = FOUND, language: Language = 'en') {
   container = document.createElement('div');
   document.body.append(container);
-  const host = { language: 'en' as const, pageUrl: () => new URL(PAGE), recipesChanged: () => undefined };
+  const host = { language, pageUrl: () => new URL(PAGE), recipesChanged: () => undefined };
   await act(() => render(<SendPanel found={found} host={host} signal={new AbortController().signal} onClose={() => undefined} />, container));
 }
 
@@ -124,6 +125,62 @@ describe('the send panel', () => {
     });
     // 128 random bits from getRandomValues: randomUUID exists only in secure contexts (issue 16).
     expect(sent!.draft.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('says when the company’s fallback sender sends it and when it was split, while queued and once sent', async () => {
+    const fallback = { fromProfileId: 'brand', code: 'profile_failing' };
+    const part = { number: 1, of: 2 };
+    background.handlers['message.send'] = () => ({
+      ...message({ status: 'queued', sentAt: undefined, profileId: 'company-fallback', fallback, part }),
+      parts: [
+        { id: 'm1', part, documents: [{ ref: '2026-0042' }] },
+        { id: 'm2', part: { number: 2, of: 2 }, documents: [{ ref: '2026-0043' }] },
+      ],
+    });
+    background.handlers['message.status'] = () => message({ profileId: 'company-fallback', fallback, part });
+    await openPanel();
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-status')!.dataset.state).toBe('queued'));
+    // The relay did not name the sender: the panel names it as its own list does.
+    expect(byTestId('ownpost-fallback')!.textContent).toBe('The company’s fallback sender sends this message, because “Office” could not be used.');
+    expect(byTestId('ownpost-split')!.textContent).toBe('Split into 2 messages, because the documents were too large for one.');
+    await eventually(() => expect(byTestId('ownpost-status')!.dataset.state).toBe('sent'));
+    expect(byTestId('ownpost-fallback')!.textContent).toContain('“Office”');
+    expect(byTestId('ownpost-split')!.textContent).toContain('2');
+  });
+
+  it('says nothing about the route of an ordinary send, and says it in the page’s language otherwise', async () => {
+    await openPanel();
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-status')!.dataset.state).toBe('sent'));
+    expect(byTestId('ownpost-fallback')).toBeNull();
+    expect(byTestId('ownpost-split')).toBeNull();
+
+    document.body.innerHTML = '';
+    background.handlers['message.status'] = () => message({ fallback: { fromProfileId: 'brand', fromProfileName: 'Marka' }, part: { number: 1, of: 3 } });
+    await openPanel(FOUND, 'pl');
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).not.toBe(''));
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-status')!.dataset.state).toBe('sent'));
+    expect(byTestId('ownpost-fallback')!.textContent).toBe('Tę wiadomość wysyła zapasowy nadawca firmy, bo nie można było użyć nadawcy „Marka”.');
+    expect(byTestId('ownpost-split')!.textContent).toBe('Podzielono na 3 wiadomości, bo dokumenty były za duże na jedną.');
+  });
+
+  it('hands the background the blind copies as bare addresses, and refuses a Bcc the relay would refuse', async () => {
+    await openPanel();
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));
+    await asUser(byTestId('ownpost-bcc')!, 'input', 'arkiv@@firma.se');
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-field-problem')!.textContent).toMatch(/^Bcc: /));
+    expect(background.sent('message.send')).toEqual([]);
+
+    await asUser(byTestId('ownpost-bcc')!, 'input', 'Arkiv <arkiv@firma.se>, revisor@firma.se');
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-status')!.getAttribute('data-state')).toBe('sent'));
+    const [sent] = background.sent('message.send');
+    expect(sent!.draft).toMatchObject({ to: ['ekonomi@kund.dk'], cc: [], bcc: ['arkiv@firma.se', 'revisor@firma.se'] });
   });
 
   it('ignores what a page script types into its fields, and stops before sending what the page changed', async () => {

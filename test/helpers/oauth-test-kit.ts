@@ -3,6 +3,7 @@
  * OAuth2 sender, a send through the API, and waiting for its outcome.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
@@ -123,7 +124,7 @@ export function closePooledConnections(t: TestRelay, profileId: string): void {
 
 /** Asserts that no file in the relay's data folder contains `secret` (after a WAL checkpoint). */
 export function expectNotInDataDir(t: TestRelay, secret: string, label: string): void {
-  (t.relay.store as unknown as { db: import('better-sqlite3').Database }).db.pragma('wal_checkpoint(FULL)');
+  (t.relay.store as unknown as { db: Database }).db.pragma('wal_checkpoint(FULL)');
   for (const file of readdirSync(t.dataDir)) {
     const full = path.join(t.dataDir, file);
     if (!statSync(full).isFile()) continue;

@@ -28,6 +28,7 @@ export interface XOAuth2SmtpServer extends TestSmtpServer {
   passwordAttempts: string[];
 }
 
+// eslint-disable-next-line no-control-regex -- XOAUTH2 separates its fields with \x01
 const XOAUTH2_STRING = /^user=([^\x01]+)\x01auth=Bearer ([^\x01\s]+)\x01\x01$/;
 
 export async function startXOAuth2SmtpServer(tokens: OAuthTokenServer, options: { style: 'microsoft' | 'google' }): Promise<XOAuth2SmtpServer> {

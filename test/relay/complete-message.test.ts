@@ -12,7 +12,7 @@ import { zMessageInput } from '../../shared/schemas';
 import type { ProfileForSend } from '../../relay/delivery/compose-message';
 import { composeSend } from '../../relay/delivery/split-send';
 import { composeTestMessage } from '../../relay/diagnosis/test-message';
-import { toCrlf } from '../../relay/delivery/crlf';
+import { toCrlf } from '../../relay/mime/crlf';
 import { LANGUAGES } from '../../relay/diagnosis/catalogue';
 import { createProfile, isFinal, startDeliveryRelay, waitForMessage } from '../helpers/delivery';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
@@ -181,14 +181,29 @@ describe('a send reaches the server as a complete message (wire)', () => {
     expect(parsed.attachments[0]!.content.equals(pdf)).toBe(true);
   });
 
-  it.each(['bcc', 'html'])('refuses a "%s" field with 400 naming it, never dropping it silently', async (field) => {
+  it('refuses an "html" field with 400 naming it, never dropping it silently', async () => {
     const profileId = await createProfile(t, token, smtp.port);
     const res = await t.request('POST', '/v1/messages', {
       token,
-      body: { profileId, to: ['kund@exempel.se'], subject: 'Faktura', text: 'Hej', [field]: field === 'bcc' ? ['arkiv@firma.se'] : '<p>Hej</p>' },
+      body: { profileId, to: ['kund@exempel.se'], subject: 'Faktura', text: 'Hej', html: '<p>Hej</p>' },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.message).toContain(field);
+    expect(res.body.error.message).toContain('html');
+  });
+
+  it('sends a "bcc" list in the envelope only: a complete message whose header names no blind copy', async () => {
+    const profileId = await createProfile(t, token, smtp.port);
+    const res = await t.request('POST', '/v1/messages', {
+      token,
+      body: { profileId, to: ['kund@exempel.se'], subject: 'Faktura 4712', text: 'Hej', bcc: ['arkiv@firma.se', 'revisor@exempel.se'] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const view = await waitForMessage(t, token, res.body.id, isFinal);
+    expect(view.status).toBe('sent');
+    const mail = (await smtp.waitForMessages(smtp.received.length)).find((m) => m.parsed.messageId === view.messageId)!;
+    expect(mail.envelope.to).toEqual(['kund@exempel.se', 'arkiv@firma.se', 'revisor@exempel.se']);
+    await expectComplete(mail.raw, 'with bcc');
+    expect(mail.raw.toString('latin1')).not.toMatch(/arkiv@firma\.se|revisor@exempel\.se/);
   });
 });

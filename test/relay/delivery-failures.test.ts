@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProfile, isFinal, startDeliveryRelay, waitForMessage } from '../helpers/delivery';
-import { startSmtpServer, type TestSmtpOptions, type TestSmtpServer } from '../helpers/smtp-server';
+import { startSmtpServer, type TestSmtpOptions } from '../helpers/smtp-server';
 import type { TestRelay } from '../helpers/test-relay';
 
 const USERS = { 'anna@firma.se': 'correct horse battery staple' };

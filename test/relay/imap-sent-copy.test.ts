@@ -3,6 +3,7 @@ import { startDovecot, type TestDovecot } from '../helpers/dovecot';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { createProfile, startDeliveryRelay } from '../helpers/delivery';
 import type { TestRelay } from '../helpers/test-relay';
+import type { Database } from 'better-sqlite3';
 
 const PASSWORD = 'correct horse battery staple';
 let t: TestRelay;
@@ -88,7 +89,7 @@ describe('copy to the Sent folder over IMAP (a real Dovecot)', () => {
     await waitFor(res.body.id, (m) => m.sentCopy?.status === 'saved');
     expect(await dovecot.messagesIn('anna@firma.se', 'Sent')).toHaveLength(2);
     // As if the relay had died after APPEND: the copy is due again.
-    (t.relay.store as unknown as { db: import('better-sqlite3').Database }).db
+    (t.relay.store as unknown as { db: Database }).db
       .prepare("UPDATE messages SET sent_copy_status = 'pending', sent_copy_next_at = 0 WHERE id = ?")
       .run(res.body.id);
     t.relay.worker.wake();

@@ -128,6 +128,8 @@ async function profileWithTwoSecrets(request: Awaited<ReturnType<typeof openRela
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const delivery = await request('PUT', `/v1/profiles/${created.body.id}/delivery`, token, {
     saveToSent: { host: '127.0.0.1', port: 993, security: 'tls', username: 'anna@firma.se', password: IMAP_PASSWORD },
+    // No IMAP server listens here: only the sealed password matters, so the Sent-folder test is skipped (issue 21).
+    force: true,
   });
   expect(delivery.status, JSON.stringify(delivery.body)).toBe(200);
   return created.body.id as string;

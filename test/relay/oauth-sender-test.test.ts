@@ -164,3 +164,24 @@ describe('testing a delegated sender (device code)', () => {
     expectFailure(zDiagnosisResult.parse(typed.body), { stage: 'oauth', code: 'oauth_sign_in_required' });
   });
 });
+
+describe('the oauth stage in the language asked for', () => {
+  it('says where the token came from, and why none came, in the test’s language', async () => {
+    const app = zDiagnosisResult.parse((await t.request('POST', '/v1/diagnose?lang=de', { token: anna, body: appOnlyProfile(smtp.port, CLIENT_SECRET) })).body);
+    expect(app.ok, JSON.stringify(app)).toBe(true);
+    expect(app.stages[0]!.detail).toMatch(new RegExp(`^Zugriffstoken von Microsoft für die App ${APP_CLIENT_ID} erhalten \\(nur App, Client Credentials\\), gültig bis \\d{4}-`));
+
+    const created = await t.request('POST', '/v1/profiles', { token: anna, body: delegatedProfile({ name: 'Polish test' }) });
+    const before = zDiagnosisResult.parse((await t.request('POST', `/v1/profiles/${created.body.id}/test?lang=pl`, { token: anna })).body);
+    expect(before.stages).toEqual([
+      expect.objectContaining({
+        stage: 'oauth',
+        ok: false,
+        detail: 'Nikt jeszcze nie zalogował się przez Microsoft dla tego nadawcy, więc nie ma tokenu do testu. Najpierw zapisz nadawcę i się zaloguj.',
+      }),
+    ]);
+
+    const english = zDiagnosisResult.parse((await t.request('POST', `/v1/profiles/${created.body.id}/test`, { token: anna })).body);
+    expect(english.stages[0]!.detail).toBe('Nobody has signed in with Microsoft for this sender yet, so there is no token to test with. Save it and sign in first.');
+  });
+});

@@ -8,6 +8,7 @@ import { issueSetupCode } from '../../relay/people/people-service';
 import { peopleStoreFor } from '../../relay/people/people-store';
 import { databaseUrlWithSchema, dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
 import { startTestRelay, type TestRelay } from '../helpers/test-relay';
+import type { Database } from 'better-sqlite3';
 
 let t: TestRelay;
 beforeAll(async () => {
@@ -73,7 +74,7 @@ describe('pairing', () => {
     const { user } = await t.addUser('dan@firma.se');
     const code = await pairingCodeFor(t, user.id);
     const res = await t.request('POST', '/v1/pair', { body: { code } });
-    const db = (t.relay.store as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = (t.relay.store as unknown as { db: Database }).db;
     const tokens = db.prepare('SELECT hash FROM tokens').all() as { hash: string }[];
     expect(tokens.some((r) => r.hash === res.body.token)).toBe(false);
     expect(tokens.some((r) => r.hash === hashSecretToken(res.body.token))).toBe(true);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
+import type { Database } from 'better-sqlite3';
 
 const PASSWORD = 'correct horse battery staple';
 let t: TestRelay;
@@ -31,7 +32,7 @@ describe('sender profiles', () => {
   it('keeps the password out of the database file and the logs', async () => {
     await t.request('POST', '/v1/profiles', { token: admin, body: testProfile(2525) });
     // Force the WAL into the main file too, then grep every file in the data folder.
-    (t.relay.store as unknown as { db: import('better-sqlite3').Database }).db.pragma('wal_checkpoint(FULL)');
+    (t.relay.store as unknown as { db: Database }).db.pragma('wal_checkpoint(FULL)');
     for (const file of readdirSync(t.dataDir)) {
       const full = path.join(t.dataDir, file);
       if (!statSync(full).isFile()) continue;

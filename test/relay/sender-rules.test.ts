@@ -203,19 +203,65 @@ describe('Reply-To', () => {
 });
 
 describe('bccSelf', () => {
-  it('allowed: a blind copy to the From address, in the envelope only', async () => {
+  it('allowed: on a company sender the blind copy goes to the person who sent, not the company mailbox, in the envelope only', async () => {
     await setCompanyRules({ bccSelf: true, replyTo: null });
     const { mail } = await sendAndReceive(t, bo, smtp, { profileId: company, to: ['kund@exempel.se'], cc: ['revisor@exempel.se'], subject: 'Faktura 7' });
-    expect(mail.envelope.to).toEqual(['kund@exempel.se', 'revisor@exempel.se', 'faktura@firma.se']);
+    expect(mail.envelope.to).toEqual(['kund@exempel.se', 'revisor@exempel.se', 'bo@firma.se']);
     expect(mail.raw.toString()).not.toMatch(/^Bcc:/im);
+    expect(mail.raw.toString()).not.toContain('bo@firma.se');
     expect(mail.parsed.to && 'value' in mail.parsed.to ? mail.parsed.to.value.map((v) => v.address) : []).toEqual(['kund@exempel.se']);
     expect(mail.parsed.headers.has('reply-to')).toBe(false);
+  });
+
+  it('allowed: on a personal sender the blind copy goes to its From address', async () => {
+    const own = await createProfile(t, anna, mailboxProfile(smtp.port, 'anna@firma.se', { name: 'Anna copy', bccSelf: true }));
+    const { mail } = await sendAndReceive(t, anna, smtp, { profileId: own, to: ['kund@exempel.se'], subject: 'Faktura 7b' });
+    expect(mail.envelope.to).toEqual(['kund@exempel.se', 'anna@firma.se']);
+    expect(mail.raw.toString()).not.toMatch(/^Bcc:/im);
   });
 
   it('without bccSelf the sender gets no copy', async () => {
     await setCompanyRules({ bccSelf: false });
     const { mail } = await sendAndReceive(t, bo, smtp, { profileId: company, to: ['kund@exempel.se'], subject: 'Faktura 8' });
     expect(mail.envelope.to).toEqual(['kund@exempel.se']);
+  });
+});
+
+describe('blind copies: the message’s bcc and the profile’s archive address', () => {
+  it('allowed: bcc and the archive address reach the envelope, once each, and no header names them', async () => {
+    await setCompanyRules({ bccSelf: true, archiveAddress: 'arkiv@firma.se' });
+    const { mail } = await sendAndReceive(t, bo, smtp, {
+      profileId: company,
+      to: ['kund@exempel.se'],
+      bcc: ['revisor@exempel.se', 'REVISOR@exempel.se', 'arkiv@firma.se'],
+      subject: 'Faktura 9',
+    });
+    expect(mail.envelope.to).toEqual(['kund@exempel.se', 'revisor@exempel.se', 'arkiv@firma.se', 'bo@firma.se']);
+    const raw = mail.raw.toString();
+    expect(raw).not.toMatch(/^Bcc:/im);
+    expect(raw).not.toMatch(/revisor@exempel\.se|arkiv@firma\.se|bo@firma\.se/i);
+    const view = await t.request('GET', `/v1/profiles/${company}`, { token: admin });
+    expect(view.body.archiveAddress).toBe('arkiv@firma.se');
+    await setCompanyRules({ bccSelf: false, archiveAddress: null });
+    expect((await t.request('GET', `/v1/profiles/${company}`, { token: admin })).body).not.toHaveProperty('archiveAddress');
+  });
+
+  it.each([
+    ['a display name', ['"Revisor" <revisor@exempel.se>']],
+    ['a header injection', ['revisor@exempel.se\r\nSubject: x']],
+    ['a list in one string', ['a@exempel.se, b@exempel.se']],
+    ['more than 20 addresses', Array.from({ length: 21 }, (_, i) => `r${i}@exempel.se`)],
+  ])('refused: a bcc with %s (400 naming bcc), and nothing is queued', async (_label, bcc) => {
+    const before = await countAllMessages(t, admin);
+    const res = await t.request('POST', '/v1/messages', { token: bo, body: { profileId: company, to: ['kund@exempel.se'], bcc, subject: 'x' } });
+    await refusal(res, 400, 'validation_failed', before);
+    expect(res.body.error.message).toContain('bcc');
+  });
+
+  it('refused: an archive address that is not a strict address (400)', async () => {
+    const res = await t.request('PATCH', `/v1/profiles/${company}`, { token: admin, body: { archiveAddress: 'Arkiv <arkiv@firma.se>' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('archiveAddress');
   });
 });
 

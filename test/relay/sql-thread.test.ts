@@ -48,6 +48,27 @@ describe('the SQLite thread (the outbox’s hot writes off the event loop)', () 
     expect(await thread.run([{ sql: 'SELECT count(*) AS n FROM t', params: [], all: true }])).toEqual([[{ n: 2 }]]);
   });
 
+  it('runs groups in one transaction, each in a savepoint: a failing group is undone alone and answered with its error', async () => {
+    const outcomes = await thread.runGroups(
+      [
+        [{ sql: 'INSERT INTO t (v) VALUES (?)', params: ['g1'] }],
+        [
+          { sql: 'INSERT INTO t (v) VALUES (?)', params: ['g2'] },
+          { sql: 'INSERT INTO t (v) VALUES (?)', params: ['a!'] },
+        ],
+        [
+          { sql: 'INSERT INTO t (v) VALUES (?)', params: ['g3'] },
+          { sql: "SELECT v FROM t WHERE v LIKE 'g%' ORDER BY id", params: [], all: true },
+        ],
+      ],
+      { sync: true },
+    );
+    expect(outcomes[0]).toEqual({ results: [1] });
+    expect(outcomes[1]!.error).toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    expect(outcomes[2]).toEqual({ results: [1, [{ v: 'g1' }, { v: 'g3' }]] });
+    expect(db.prepare("SELECT v FROM t WHERE v LIKE 'g%' ORDER BY id").all()).toEqual([{ v: 'g1' }, { v: 'g3' }]);
+  });
+
   it('refuses work once closed', async () => {
     const other = new SqlThread(file);
     await other.close();

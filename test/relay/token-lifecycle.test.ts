@@ -11,6 +11,7 @@ import { startRelayCluster, type RelayCluster } from '../helpers/relay-cluster';
 import { OWNPOST_BIN } from '../helpers/relay-process';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startTestRelay, type TestRelay } from '../helpers/test-relay';
+import type { Database } from 'better-sqlite3';
 
 const run = promisify(execFile);
 const DAY = 86_400_000;
@@ -65,7 +66,7 @@ describe('token expiry (OWNPOST_TOKEN_TTL, sliding)', () => {
   async function tokenFor(userId: string, createdAt: number, lastUsedAt: number | null) {
     const token = newBearerToken();
     await t.relay.store.createToken({ hash: hashSecretToken(token), userId, device: 'old browser', createdAt });
-    const db = (t.relay.store as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = (t.relay.store as unknown as { db: Database }).db;
     db.prepare('UPDATE tokens SET last_used_at = ? WHERE hash = ?').run(lastUsedAt, hashSecretToken(token));
     return token;
   }

@@ -645,6 +645,13 @@ const CASES: Case[] = [
     kind: 'permanent',
   },
   {
+    name: 'the Sent-folder test did not find the folder (its own finding, by code)',
+    input: { code: 'sent_folder_missing', message: 'Mailbox does not exist (NONEXISTENT)', stage: 'folder' },
+    code: 'sent_folder_missing',
+    stage: 'folder',
+    kind: 'permanent',
+  },
+  {
     name: 'fetch failed: the token endpoint name does not resolve',
     hint: 'oauth',
     input: new TypeError('fetch failed', {

@@ -1,5 +1,5 @@
 /**
- * How the page-load script (index.ts) and the capture script (page-capture.ts, injected by the
+ * How the page script (page-script.ts) and the capture script (page-capture.ts, injected by the
  * background only when the user arms "Take the PDF from the page" in the panel frame) talk: both run
  * in the extension's isolated world in the same frame and share its global object, which the page's
  * own scripts cannot see (as panel-contract.ts does for the picker).

@@ -9,13 +9,9 @@ import type { Recipe } from '../../../shared/recipe-schemas';
 import { detectDocumentsOnPage } from '../../sites';
 import type { PageDetection } from '../../sites/site-adapter';
 import { mountSendButton, type MountedButton } from './send-button';
+import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
 
-/** How long the DOM is watched after the load or a navigation: apps render invoices after fetching them. */
-export const WATCH_AFTER_NAVIGATION_MS = 10_000;
-/** After a click or Enter: a master-detail app may show another invoice without changing the address. */
-export const WATCH_AFTER_INTERACTION_MS = 4_000;
-/** Mutations come in bursts while an app renders; the page is read once the burst settles. */
-const SETTLE_MS = 200;
+export { WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS };
 
 export interface PageWatchOptions {
   recipes(): readonly Recipe[];

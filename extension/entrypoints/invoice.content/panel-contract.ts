@@ -1,5 +1,5 @@
 /**
- * How the page-load script (this folder's index.ts: detection and the button) and the picker's script
+ * How the page script (this folder's page-script.ts: detection and the button) and the picker's script
  * (invoice-panel.content.tsx, injected by the background when the user starts the picker) talk. Both
  * run in the extension's isolated world in the same frame, so they share its global object, which the
  * page's own scripts cannot see. The send and bulk panels are not in the page at all: they run in the
@@ -10,7 +10,7 @@ import type { Language } from '../../i18n/core';
 
 export const PANEL_API_KEY = '__ownpostPanel';
 
-/** What the page-load script gives the panel. */
+/** What the page script gives the panel. */
 export interface PanelHost {
   language: Language;
   /** The page's address now (single-page apps change it without a load). */

@@ -4,7 +4,7 @@ import { useTranslator } from '../../ui/language';
 import { readSuggestion, type SuggestedFix } from './diagnosis';
 
 // The relay's stages (shared/diagnosis-schemas.ts), plus those an OAuth2 or message test may add later.
-const KNOWN_STAGES = ['dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data', 'senders', 'oauth', 'message'] as const;
+const KNOWN_STAGES = ['dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data', 'senders', 'oauth', 'message', 'folder'] as const;
 type KnownStage = (typeof KNOWN_STAGES)[number];
 
 function isKnownStage(stage: string): stage is KnownStage {

@@ -10,7 +10,7 @@ interface Props {
   idPrefix: string;
   /** A client secret is saved: an empty field keeps it. */
   hasSavedSecret?: boolean;
-  errors?: Partial<Record<'tenantId' | 'clientId' | 'clientSecret', string>>;
+  errors?: Partial<Record<'tenantId' | 'clientId' | 'clientSecret' | 'clientSecretExpiresAt', string>>;
 }
 
 /**
@@ -39,6 +39,15 @@ export function AppOnlyFields({ value, onChange, idPrefix, hasSavedSecret, error
         required={!hasSavedSecret}
       />
       <CheckField label={t('app.showSecret')} checked={showSecret} onChange={setShowSecret} testId={`${idPrefix}-show-secret`} />
+      <TextField
+        label={t('app.clientSecretExpires')}
+        type="date"
+        value={value.clientSecretExpiresAt}
+        onInput={(clientSecretExpiresAt) => onChange({ ...value, clientSecretExpiresAt })}
+        hint={t('app.clientSecretExpiresHint')}
+        error={errors?.clientSecretExpiresAt}
+        testId={`${idPrefix}-client-secret-expires`}
+      />
     </div>
   );
 }

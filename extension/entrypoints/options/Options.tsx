@@ -5,6 +5,7 @@ import { ConnectForm } from '../../ui/ConnectForm';
 import { LanguageMenu } from '../../ui/LanguageMenu';
 import { useTranslator } from '../../ui/language';
 import { AppPasswordsPage } from './AppPasswordsPage';
+import { SecretReminders } from '../../ui/SecretReminders';
 import { ConnectionProvider, useConnection } from './connection';
 import { HistoryPage } from './HistoryPage';
 import { PeoplePage } from './PeoplePage';
@@ -87,7 +88,7 @@ function Shell() {
   const t = useTranslator(optionsStrings);
   const common = useTranslator(commonStrings);
   const route = useRoute();
-  const { state, user, isAdmin } = useConnection();
+  const { state, user, isAdmin, reminders } = useConnection();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const section = sectionOf(route);
@@ -136,6 +137,7 @@ function Shell() {
           </ul>
         </nav>
         <main id="main" ref={main} tabIndex={-1} data-page={route.page}>
+          <SecretReminders reminders={reminders} onOpen={(id) => (location.hash = `#/senders/${encodeURIComponent(id)}`)} />
           <Page route={route} />
         </main>
       </div>

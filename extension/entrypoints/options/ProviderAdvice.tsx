@@ -1,5 +1,6 @@
+import { translateProviderNote } from '../../../shared/provider-notes';
 import { optionsStrings } from '../../i18n/options-strings';
-import { useTranslator } from '../../ui/language';
+import { useLanguage, useTranslator } from '../../ui/language';
 import type { Discovered } from './discovery';
 
 /** Where the server settings came from, how sure that is, and the provider's own notes. */
@@ -18,13 +19,27 @@ export function ProviderAdvice({ discovered, email }: { discovered: Discovered; 
       {discovered.notes.length > 0 && (
         <details open class="provider-notes" data-testid="wizard-notes">
           <summary>{t('discovery.notes', { provider: provider || domain })}</summary>
-          <ul lang="en">
+          <ul>
             {discovered.notes.map((note) => (
-              <li key={note}>{note}</li>
+              <ProviderNote key={note} note={note} />
             ))}
           </ul>
         </details>
       )}
     </div>
+  );
+}
+
+/** One note in the page's language; one nobody translated yet stays English and says so (not in English). */
+function ProviderNote({ note }: { note: string }) {
+  const t = useTranslator(optionsStrings);
+  const { language } = useLanguage();
+  const translated = translateProviderNote(note, language);
+  if (translated !== undefined) return <li lang={language}>{translated}</li>;
+  return (
+    <li>
+      <span lang="en">{note}</span>
+      {language !== 'en' && <span class="muted"> {t('discovery.inEnglish')}</span>}
+    </li>
   );
 }

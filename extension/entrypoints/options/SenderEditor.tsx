@@ -1,221 +1,42 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DiagnosisResult, ExtensionError } from '../../../shared/extension-messages';
-import { findProviderByDomain } from '../../../shared/providers';
-import type { CipherLevel, DeliverySettingsView, ProfileView, SenderStyle, SmtpSecurity, TlsVersion } from '../../../shared/schemas';
+import type { DeliverySettingsView, ProfileView } from '../../../shared/schemas';
 import { oauthStrings } from '../../i18n/oauth-strings';
 import { optionsStrings } from '../../i18n/options-strings';
 import { sendRequest } from '../../lib/send-request';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { CheckField, SelectField, TextField } from '../../ui/fields';
-import { formatBytes } from '../../ui/format';
+import { SelectField, TextField } from '../../ui/fields';
 import { useLanguage, useTranslator } from '../../ui/language';
 import { useConnection } from './connection';
-import { applySuggestion, diagnosisFromError, testFingerprint, type ServerSettings, type SuggestedFix } from './diagnosis';
+import { deliveryBody, deliveryChanged, deliveryDraftFrom, type DeliveryDraft } from './delivery-draft';
+import { applySuggestion, diagnosisFromError, type ServerSettings, type SuggestedFix } from './diagnosis';
 import { DiagnosisReport } from './DiagnosisReport';
+import { fieldErrorsFrom } from './field-errors';
 import { setFlash } from './flash';
 import { navigate } from './route';
 import { canManage } from './SendersPage';
 import { AppOnlyFields, DelegatedClientFields } from './OAuthFields';
+import { changedProfileBody, draftFromProfile, profilePatch, serverFingerprint, testBlocker, type SenderDraft, type TestBlocker } from './sender-draft';
+import { DeliveryFields } from './DeliveryFields';
+import { SenderRulesFields } from './SenderRulesFields';
 import { SenderSignIn } from './SenderSignIn';
 import { CIPHER_CHOICES, TLS_VERSION_CHOICES } from './server-choices';
 import { ServerFields } from './server-fields';
-import { authBody, isDelegated, methodOf, oauthDraftOf, type OAuthDraft, type SignInMethod } from './sign-in-methods';
+import { isDelegated, methodOf } from './sign-in-methods';
 import { SignInMethodPicker } from './SignInMethodPicker';
+import { useSenderDraft } from './use-sender-draft';
 
-interface SentCopyDraft {
-  enabled: boolean;
-  host: string;
-  port: number;
-  security: SmtpSecurity;
-  folder: string;
-  username: string;
-  password: string;
-}
+/** The editor's form: the sender, and its delivery settings (saved with their own request). */
+type EditorDraft = SenderDraft & DeliveryDraft;
 
-/** Everything the editor edits, as strings and flags; turned into a PATCH of the changed fields only. */
-interface Draft {
-  name: string;
-  fromName: string;
-  fromAddress: string;
-  replyTo: string;
-  server: ServerSettings;
-  username: string;
-  /** Empty: keep the saved password. */
-  password: string;
-  /** How it signs in; another one than the saved sender's switches it on save. */
-  method: SignInMethod;
-  oauth: OAuthDraft;
-  minTlsVersion: TlsVersion;
-  ciphers: CipherLevel;
-  ehloName: string;
-  allowOtherSender: boolean;
-  allowedSenders: string;
-  senderStyle: SenderStyle;
-  bccSelf: boolean;
-  isDefault: boolean;
-  company: boolean;
-  isFallback: boolean;
-  sites: string;
-  projects: string;
-  /** Empty: the default (the provider's or the server's limit). */
-  maxMessageMb: string;
-  sentCopy: SentCopyDraft;
-}
-
-const lines = (text: string) =>
-  text
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1);
-}
-
-function draftFrom(profile: ProfileView, delivery: DeliverySettingsView | undefined): Draft {
-  const preset = findProviderByDomain(domainOf(profile.fromAddress));
-  const sent = delivery?.saveToSent;
-  return {
-    name: profile.name,
-    fromName: profile.fromName ?? '',
-    fromAddress: profile.fromAddress,
-    replyTo: profile.replyTo ?? '',
-    server: { host: profile.smtp.host, port: profile.smtp.port, security: profile.smtp.security, ...(profile.smtp.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}) },
-    username: profile.auth.username,
-    password: '',
-    method: methodOf(profile.auth),
-    oauth: oauthDraftOf(profile.auth),
-    minTlsVersion: profile.smtp.minTlsVersion ?? 'TLSv1.2',
-    ciphers: profile.smtp.ciphers ?? 'default',
-    ehloName: profile.smtp.ehloName ?? '',
-    allowOtherSender: profile.allowOtherSender,
-    allowedSenders: (profile.allowedSenders ?? []).join('\n'),
-    senderStyle: profile.senderStyle ?? 'sender_header',
-    bccSelf: profile.bccSelf,
-    isDefault: profile.isDefault,
-    company: profile.scope === 'company',
-    isFallback: profile.isFallback ?? false,
-    sites: (profile.sites ?? []).join('\n'),
-    projects: (profile.projects ?? []).join('\n'),
-    maxMessageMb: delivery?.maxMessageBytes ? String(delivery.maxMessageBytes / 1_000_000) : '',
-    sentCopy: {
-      enabled: Boolean(sent),
-      host: sent?.host ?? preset?.imap?.host ?? `imap.${domainOf(profile.fromAddress)}`,
-      port: sent?.port ?? preset?.imap?.port ?? 993,
-      security: sent?.security ?? preset?.imap?.security ?? 'tls',
-      folder: sent?.folder ?? '',
-      username: sent?.username ?? '',
-      password: '',
-    },
-  };
-}
-
-/** The fields whose change needs a passing test before the relay saves them (issue 4: server or credentials). */
-function serverFingerprint(draft: Draft): string {
-  return testFingerprint({
-    host: draft.server.host.trim(),
-    port: draft.server.port,
-    security: draft.server.security,
-    plaintextAuth: draft.server.security === 'none' && draft.server.allowPlaintextAuth === true,
-    username: draft.username.trim(),
-    password: draft.password,
-    method: draft.method,
-    tenantId: draft.oauth.tenantId.trim(),
-    clientId: draft.oauth.clientId.trim(),
-    clientSecret: draft.oauth.clientSecret,
-    minTlsVersion: draft.minTlsVersion,
-    ciphers: draft.ciphers,
-    ehloName: draft.ehloName.trim(),
-  });
-}
-
-/** The sign-in (`auth`) to save, when the method or any of its fields changed. */
-function authPatch(original: Draft, draft: Draft): Record<string, unknown> | undefined {
-  const credentials = (d: Draft) => JSON.stringify([d.method, d.username.trim(), d.oauth.tenantId.trim(), d.oauth.clientId.trim()]);
-  const changed = credentials(draft) !== credentials(original) || draft.password !== '' || draft.oauth.clientSecret !== '';
-  if (!changed) return undefined;
-  return authBody(draft.method, draft.username, draft.password, draft.oauth);
-}
-
-/**
- * A delegated sign-in (Microsoft, Google) whose saved sign-in will not carry over: another method or
- * app registration. It cannot be tested before it is saved and signed in (the relay saves it untested).
- */
-function needsNewSignIn(original: Draft, draft: Draft, signedIn: boolean): boolean {
-  if (!isDelegated(draft.method)) return false;
-  const client = (d: Draft) => JSON.stringify([d.method, d.oauth.tenantId.trim(), d.oauth.clientId.trim()]);
-  return !signedIn || client(draft) !== client(original);
-}
-
-function profilePatch(original: Draft, draft: Draft): Record<string, unknown> {
-  const patch: Record<string, unknown> = {};
-  const text = (key: 'name' | 'fromAddress') => draft[key].trim() !== original[key] && (patch[key] = draft[key].trim());
-  text('name');
-  text('fromAddress');
-  // Empty removes an optional field (the relay takes null as "remove").
-  if (draft.fromName.trim() !== original.fromName) patch.fromName = draft.fromName.trim() || null;
-  if (draft.replyTo.trim() !== original.replyTo) patch.replyTo = draft.replyTo.trim() || null;
-  const smtp: Record<string, unknown> = {};
-  if (draft.server.host.trim() !== original.server.host) smtp.host = draft.server.host.trim();
-  if (draft.server.port !== original.server.port) smtp.port = draft.server.port;
-  if (draft.server.security !== original.server.security) smtp.security = draft.server.security;
-  if (Boolean(draft.server.allowPlaintextAuth) !== Boolean(original.server.allowPlaintextAuth)) smtp.allowPlaintextAuth = Boolean(draft.server.allowPlaintextAuth);
-  if (draft.minTlsVersion !== original.minTlsVersion) smtp.minTlsVersion = draft.minTlsVersion;
-  if (draft.ciphers !== original.ciphers) smtp.ciphers = draft.ciphers;
-  if (draft.ehloName.trim() !== original.ehloName) smtp.ehloName = draft.ehloName.trim() || null;
-  if (Object.keys(smtp).length > 0) patch.smtp = smtp;
-  const auth = authPatch(original, draft);
-  if (auth) patch.auth = auth;
-  const flags = ['allowOtherSender', 'bccSelf', 'isDefault', 'isFallback'] as const;
-  for (const flag of flags) if (draft[flag] !== original[flag]) patch[flag] = draft[flag];
-  if (draft.senderStyle !== original.senderStyle) patch.senderStyle = draft.senderStyle;
-  if (draft.company !== original.company) patch.scope = draft.company ? 'company' : 'personal';
-  const list = (key: 'allowedSenders' | 'sites' | 'projects') => {
-    if (lines(draft[key]).join('\n') !== lines(original[key]).join('\n')) patch[key] = lines(draft[key]);
-  };
-  list('allowedSenders');
-  list('sites');
-  list('projects');
-  return patch;
-}
-
-function deliveryChanged(original: Draft, draft: Draft): boolean {
-  return draft.maxMessageMb.trim() !== original.maxMessageMb || JSON.stringify(draft.sentCopy) !== JSON.stringify(original.sentCopy);
-}
-
-/** `PUT /v1/profiles/:id/delivery` replaces the settings: send back what this page does not edit. */
-function deliveryBody(draft: Draft, current: DeliverySettingsView | undefined): Record<string, unknown> {
-  const mb = Number(draft.maxMessageMb.replace(',', '.'));
-  const copy = draft.sentCopy;
-  return {
-    ...(current?.maxConnections ? { maxConnections: current.maxConnections } : {}),
-    ...(current?.messagesPerMinute ? { messagesPerMinute: current.messagesPerMinute } : {}),
-    ...(draft.maxMessageMb.trim() && mb > 0 ? { maxMessageBytes: Math.round(mb * 1_000_000) } : {}),
-    saveToSent: copy.enabled
-      ? {
-          host: copy.host.trim(),
-          port: copy.port,
-          security: copy.security,
-          ...(copy.folder.trim() ? { folder: copy.folder.trim() } : {}),
-          ...(copy.username.trim() ? { username: copy.username.trim() } : {}),
-          ...(copy.password ? { password: copy.password } : {}),
-        }
-      : null,
-  };
-}
-
-/** The relay's `validation_failed` details, by the field of this form they belong to. */
-function fieldErrorsFrom(error: ExtensionError | undefined): Record<string, string> {
-  const details = (error as { details?: unknown } | undefined)?.details;
-  const found: Record<string, string> = {};
-  if (!Array.isArray(details)) return found;
-  for (const item of details as { path?: string; message?: string }[]) {
-    const path = String(item.path ?? '');
-    const field = path.startsWith('smtp.') ? path.slice(5) : path.startsWith('saveToSent.') ? `sent.${path.split('.')[1]}` : path.split('.')[0]!;
-    if (field && item.message && !found[field]) found[field] = item.message;
-  }
-  return found;
-}
+/** Why Test is unavailable, in the words of the string catalogue it comes from. */
+const BLOCKER_TEXTS = {
+  needs_sign_in: ['oauth', 'editor.testNeedsSignIn'],
+  needs_secret: ['oauth', 'editor.testNeedsSecret'],
+  needs_password_for_server: ['options', 'editor.testNeedsPasswordServer'],
+  needs_password: ['options', 'editor.testNeedsPassword'],
+  needs_password_typed: ['oauth', 'editor.testNeedsPasswordTyped'],
+} as const satisfies Record<TestBlocker, readonly ['oauth' | 'options', string]>;
 
 /** Every field of a sender, editable; server changes are tested before the relay saves them. */
 export function SenderEditor({ id }: { id: string }) {
@@ -225,14 +46,15 @@ export function SenderEditor({ id }: { id: string }) {
   const { isAdmin } = useConnection();
   const [profile, setProfile] = useState<ProfileView | undefined>();
   const [delivery, setDelivery] = useState<DeliverySettingsView | undefined>();
-  const [original, setOriginal] = useState<Draft | undefined>();
-  const [draft, setDraft] = useState<Draft | undefined>();
+  const { original, draft, load, edit: update, discard } = useSenderDraft<EditorDraft>();
   const [loadError, setLoadError] = useState<ExtensionError | undefined>();
   const [testing, setTesting] = useState(false);
   const [test, setTest] = useState<{ result: DiagnosisResult; fingerprint: string } | undefined>();
   const [testError, setTestError] = useState<ExtensionError | undefined>();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<ExtensionError | undefined>();
+  /** The relay's test of changed Sent-folder settings that did not pass (they were not saved). */
+  const [sentTest, setSentTest] = useState<DiagnosisResult | undefined>();
 
   /** Reloads the sender after its sign-in changed; the form keeps what was typed. */
   async function reloadProfile() {
@@ -251,9 +73,7 @@ export function SenderEditor({ id }: { id: string }) {
       const loadedDelivery = settings.ok ? settings.data : undefined;
       setProfile(found);
       setDelivery(loadedDelivery);
-      const initial = draftFrom(found, loadedDelivery);
-      setOriginal(initial);
-      setDraft(initial);
+      load({ ...draftFromProfile(found), ...deliveryDraftFrom(found.fromAddress, loadedDelivery) });
     })();
   }, [id]);
 
@@ -272,21 +92,20 @@ export function SenderEditor({ id }: { id: string }) {
   }
   if (!profile || !draft || !original) return <p class="muted">{t('loading')}</p>;
 
-  const update = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
-  const updateSent = (change: Partial<SentCopyDraft>) => setDraft({ ...draft, sentCopy: { ...draft.sentCopy, ...change } });
-  const serverChanged = serverFingerprint(draft) !== serverFingerprint(original);
   const currentFingerprint = serverFingerprint(draft);
+  const serverChanged = currentFingerprint !== serverFingerprint(original);
   const testPassedForDraft = test !== undefined && test.fingerprint === currentFingerprint && test.result.ok;
   const patch = profilePatch(original, draft);
   // A relay without delivery settings answers 404: the section is left out rather than shown broken.
   const deliveryAvailable = delivery !== undefined;
   const dirty = Object.keys(patch).length > 0 || (deliveryAvailable && deliveryChanged(original, draft));
-  // A delegated sign-in nobody has made yet cannot be tested: the relay saves it, and it is tested after the sign-in.
-  const untestable = needsNewSignIn(original, draft, profile.auth.type === 'oauth2' && profile.auth.status === 'ready');
-  const needsTest = serverChanged && !untestable && !testPassedForDraft;
   const savedMethod = methodOf(profile.auth);
+  const signedIn = profile.auth.type === 'oauth2' && profile.auth.status === 'ready';
+  const blocker = testBlocker(original, draft, { method: savedMethod, signedIn });
+  // A delegated sign-in nobody has made yet cannot be tested: the relay saves it, and it is tested after the sign-in.
+  const untestable = blocker === 'needs_sign_in';
+  const needsTest = serverChanged && !untestable && !testPassedForDraft;
   const manageable = canManage(profile, isAdmin);
-  const preset = findProviderByDomain(domainOf(draft.fromAddress));
 
   async function runTest(server: ServerSettings = draft!.server) {
     setTesting(true);
@@ -294,32 +113,10 @@ export function SenderEditor({ id }: { id: string }) {
     const tested = serverFingerprint({ ...draft!, server });
     // Unchanged settings: test what is saved. Changed ones are tested before saving, with the saved
     // password unless a new one was typed (the relay looks it up by `profileId`; it never gives it back).
-    const answer = serverChanged || server !== draft!.server
-      ? await sendRequest({
-          type: 'profiles.diagnose',
-          profile: {
-            profileId: id,
-            name: draft!.name,
-            scope: draft!.company ? 'company' : 'personal',
-            fromAddress: draft!.fromAddress.trim(),
-            ...(draft!.fromName.trim() ? { fromName: draft!.fromName.trim() } : {}),
-            smtp: {
-              host: server.host.trim(),
-              port: server.port,
-              security: server.security,
-              ...(server.security === 'none' && server.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}),
-              minTlsVersion: draft!.minTlsVersion,
-              ciphers: draft!.ciphers,
-              ...(draft!.ehloName.trim() ? { ehloName: draft!.ehloName.trim() } : {}),
-            },
-            // OAuth2: the relay fetches a token for these settings (app-only) or uses the saved sign-in.
-            auth: authBody(draft!.method, draft!.username, draft!.password, draft!.oauth),
-            allowOtherSender: draft!.allowOtherSender,
-            allowedSenders: lines(draft!.allowedSenders),
-          },
-          language,
-        })
-      : await sendRequest({ type: 'profiles.test', id, language });
+    const answer =
+      serverChanged || server !== draft!.server
+        ? await sendRequest({ type: 'profiles.diagnose', profile: changedProfileBody(id, draft!, server), language })
+        : await sendRequest({ type: 'profiles.test', id, language });
     setTesting(false);
     if (answer.ok) setTest({ result: answer.data, fingerprint: tested });
     else setTestError(answer.error);
@@ -331,9 +128,10 @@ export function SenderEditor({ id }: { id: string }) {
     void runTest(server);
   }
 
-  async function save(force: boolean) {
+  async function save(force: boolean, forceSentCopy = false) {
     setSaving(true);
     setSaveError(undefined);
+    setSentTest(undefined);
     if (Object.keys(patch).length > 0) {
       const answer = await sendRequest({ type: 'profiles.update', id, patch, ...(force ? { force: true } : {}) });
       if (!answer.ok) {
@@ -344,9 +142,12 @@ export function SenderEditor({ id }: { id: string }) {
       }
     }
     if (deliveryAvailable && deliveryChanged(original!, draft!)) {
-      const answer = await sendRequest({ type: 'profiles.delivery.put', id, settings: deliveryBody(draft!, delivery) });
+      const settings = { ...deliveryBody(draft!, delivery), ...(forceSentCopy ? { force: true } : {}) };
+      const answer = await sendRequest({ type: 'profiles.delivery.put', id, settings, language });
       if (!answer.ok) {
         setSaving(false);
+        // Changed Sent-folder settings are tested before the relay saves them; the test shows here.
+        setSentTest(diagnosisFromError(answer.error));
         return setSaveError(answer.error);
       }
     }
@@ -355,16 +156,11 @@ export function SenderEditor({ id }: { id: string }) {
     navigate({ page: 'senders' });
   }
 
-  // The relay reuses the saved password only for the saved username, of a sender that had one, and
-  // only on the server it was entered for (issue 14: another host or port needs it typed again).
-  const serverMoved = draft.server.host.trim().toLowerCase() !== original.server.host.toLowerCase() || draft.server.port !== original.server.port;
-  const passwordRequiredForTest =
-    draft.method === 'password' &&
-    serverChanged &&
-    !draft.password &&
-    (draft.username.trim() !== original.username || savedMethod !== 'password' || serverMoved);
-  const secretRequiredForTest = draft.method === 'microsoft_app' && serverChanged && !draft.oauth.clientSecret && savedMethod !== 'microsoft_app';
-  const testBlocked = passwordRequiredForTest || secretRequiredForTest || untestable;
+  const testBlocked = blocker !== undefined;
+  const blockerText = (which: TestBlocker) => {
+    const [catalogue, key] = BLOCKER_TEXTS[which];
+    return catalogue === 'oauth' ? o(key) : t(key);
+  };
   return (
     <section class="page editor" aria-labelledby="editor-title" data-testid="sender-editor">
       <div class="page-head">
@@ -467,17 +263,9 @@ export function SenderEditor({ id }: { id: string }) {
             <button type="button" class="secondary" data-testid="editor-test" disabled={testing || testBlocked} aria-describedby={testBlocked ? 'editor-test-blocked' : undefined} onClick={() => void runTest()}>
               {testing ? t('senders.testing') : t('senders.test')}
             </button>
-            {testBlocked && (
+            {blocker && (
               <span class="hint muted" id="editor-test-blocked">
-                {untestable
-                  ? o('editor.testNeedsSignIn')
-                  : secretRequiredForTest
-                    ? o('editor.testNeedsSecret')
-                    : savedMethod === 'password'
-                      ? serverMoved && draft.username.trim() === original.username
-                        ? t('editor.testNeedsPasswordServer')
-                        : t('editor.testNeedsPassword')
-                      : o('editor.testNeedsPasswordTyped')}
+                {blockerText(blocker)}
               </span>
             )}
           </div>
@@ -486,45 +274,7 @@ export function SenderEditor({ id }: { id: string }) {
           {test && !testing && <DiagnosisReport result={test.result} onApplySuggestion={takeSuggestion} />}
         </fieldset>
 
-        <fieldset class="card stack" disabled={!manageable}>
-          <legend class="section-title">{t('editor.section.rules')}</legend>
-          <CheckField label={t('editor.allowOther')} hint={t('editor.allowOtherHint')} checked={draft.allowOtherSender} onChange={(allowOtherSender) => update({ allowOtherSender })} testId="editor-allow-other" />
-          {draft.allowOtherSender && (
-            <div class="stack nested">
-              <TextField
-                label={t('editor.allowedSenders')}
-                multiline
-                rows={3}
-                value={draft.allowedSenders}
-                onInput={(allowedSenders) => update({ allowedSenders })}
-                hint={t('editor.allowedSendersHint')}
-                error={fieldErrors.allowedSenders}
-                testId="editor-allowed-senders"
-                spellcheck={false}
-              />
-              <SelectField
-                label={t('editor.senderStyle')}
-                value={draft.senderStyle}
-                options={[
-                  { value: 'sender_header' as SenderStyle, label: t('editor.senderStyle.sender_header') },
-                  { value: 'send_as' as SenderStyle, label: t('editor.senderStyle.send_as') },
-                ]}
-                onChange={(senderStyle) => update({ senderStyle })}
-                testId="editor-sender-style"
-              />
-            </div>
-          )}
-          <CheckField label={t('editor.bccSelf')} hint={t('editor.bccSelfHint')} checked={draft.bccSelf} onChange={(bccSelf) => update({ bccSelf })} testId="editor-bcc-self" />
-          <CheckField label={t('wizard.makeDefault')} hint={t('wizard.makeDefaultHint')} checked={draft.isDefault} onChange={(isDefault) => update({ isDefault })} testId="editor-default" />
-          {isAdmin && (
-            <>
-              <CheckField label={t('wizard.companyWide')} hint={t('wizard.companyWideHint')} checked={draft.company} onChange={(company) => update({ company })} testId="editor-company" />
-              {draft.company && (
-                <CheckField label={t('editor.fallback')} hint={t('editor.fallbackHint')} checked={draft.isFallback} onChange={(isFallback) => update({ isFallback })} testId="editor-fallback" />
-              )}
-            </>
-          )}
-        </fieldset>
+        <SenderRulesFields draft={draft} update={update} fieldErrors={fieldErrors} manageable={manageable} isAdmin={isAdmin} />
 
         <fieldset class="card stack" disabled={!manageable}>
           <legend class="section-title">{t('editor.section.sites')}</legend>
@@ -534,58 +284,18 @@ export function SenderEditor({ id }: { id: string }) {
           </div>
         </fieldset>
 
-        {deliveryAvailable && (
-          <fieldset class="card stack" disabled={!manageable}>
-            <legend class="section-title">{t('editor.section.delivery')}</legend>
-            <TextField
-              label={t('editor.maxSize')}
-              type="number"
-              inputMode="numeric"
-              value={draft.maxMessageMb}
-              onInput={(maxMessageMb) => update({ maxMessageMb })}
-              hint={t('editor.maxSizeHint', { size: delivery ? formatBytes(delivery.effective.maxMessageBytes, t.locale) : '10 MB' })}
-              error={fieldErrors.maxMessageBytes}
-              testId="editor-max-size"
-              min={0.05}
-              max={200}
-            />
-            <CheckField label={t('editor.sentCopy')} hint={t('editor.sentCopyHint')} checked={draft.sentCopy.enabled} onChange={(enabled) => updateSent({ enabled })} testId="editor-sent-copy" />
-            {draft.sentCopy.enabled && preset?.serverSavesSentCopy && (
-              <p class="notice warn" data-testid="editor-sent-copy-twice">
-                {t('editor.sentCopyTwice', { provider: preset.name })}
-              </p>
-            )}
-            {draft.sentCopy.enabled && (
-              <div class="stack nested">
-                <div class="grid-server">
-                  <TextField label={t('editor.imapHost')} value={draft.sentCopy.host} onInput={(host) => updateSent({ host })} error={fieldErrors['sent.host']} testId="editor-imap-host" spellcheck={false} required />
-                  <TextField label={t('server.port')} type="number" inputMode="numeric" value={String(draft.sentCopy.port || '')} onInput={(port) => updateSent({ port: Number(port) || 0 })} error={fieldErrors['sent.port']} testId="editor-imap-port" required />
-                </div>
-                <SelectField
-                  label={t('server.security')}
-                  value={draft.sentCopy.security}
-                  options={(['tls', 'starttls'] as const).map((s) => ({ value: s as SmtpSecurity, label: t(`security.${s}.short`) }))}
-                  onChange={(security) => updateSent({ security, port: security === 'tls' ? 993 : 143 })}
-                  testId="editor-imap-security"
-                />
-                <div class="grid-2">
-                  <TextField label={t('editor.imapFolder')} value={draft.sentCopy.folder} onInput={(folder) => updateSent({ folder })} hint={t('editor.imapFolderHint')} testId="editor-imap-folder" />
-                  <TextField label={t('server.username')} value={draft.sentCopy.username} onInput={(username) => updateSent({ username })} hint={t('editor.imapLoginHint')} testId="editor-imap-username" spellcheck={false} />
-                  <TextField
-                    label={t('wizard.password')}
-                    type="password"
-                    value={draft.sentCopy.password}
-                    onInput={(password) => updateSent({ password })}
-                    hint={delivery?.saveToSent?.hasPassword ? t('editor.passwordKeep') : t('editor.imapLoginHint')}
-                    testId="editor-imap-password"
-                    autocomplete="off"
-                  />
-                </div>
-              </div>
-            )}
-          </fieldset>
-        )}
+        {delivery && <DeliveryFields draft={draft} update={update} delivery={delivery} fieldErrors={fieldErrors} manageable={manageable} />}
 
+        {sentTest && (
+          <div class="stack" data-testid="editor-sent-test">
+            <DiagnosisReport result={sentTest} />
+            {isAdmin && (
+              <button type="button" class="danger" data-testid="editor-sent-force-save" disabled={saving} onClick={() => void save(false, true)}>
+                {t('editor.sentForceSave')}
+              </button>
+            )}
+          </div>
+        )}
         {saveError && <ErrorNotice error={saveError} testId="save-error" />}
         {manageable && (
           <div class="savebar">
@@ -609,7 +319,7 @@ export function SenderEditor({ id }: { id: string }) {
                   {t('wizard.forceSave')}
                 </button>
               )}
-              <button type="button" class="secondary" disabled={!dirty || saving} onClick={() => (setDraft(original), setSaveError(undefined), setTest(undefined))}>
+              <button type="button" class="secondary" disabled={!dirty || saving} onClick={() => (discard(), setSaveError(undefined), setTest(undefined))}>
                 {t('editor.discard')}
               </button>
             </div>

@@ -1,54 +1,40 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DiagnosisResult, ExtensionError } from '../../../shared/extension-messages';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { parseAddress } from '../../../shared/address';
 import type { OAuthProvidersView } from '../../../shared/oauth-schemas';
-import type { ProfileView } from '../../../shared/schemas';
 import { oauthStrings } from '../../i18n/oauth-strings';
 import { optionsStrings } from '../../i18n/options-strings';
 import { sendRequest } from '../../lib/send-request';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { CheckField, TextField } from '../../ui/fields';
+import { TextField } from '../../ui/fields';
 import { useLanguage, useTranslator } from '../../ui/language';
 import { useConnection } from './connection';
-import { applySuggestion, diagnosisFromError, testFingerprint, type ServerSettings, type SuggestedFix } from './diagnosis';
-import { DiagnosisReport } from './DiagnosisReport';
-import { discoverFromPreset, discoverLocally, readDiscovery, type Discovered } from './discovery';
+import { applySuggestion, diagnosisFromError, type ServerSettings, type SuggestedFix } from './diagnosis';
 import { setFlash } from './flash';
 import { ProviderAdvice } from './ProviderAdvice';
 import { ProviderPicker } from './ProviderPicker';
-import { OAuthSignIn } from './OAuthSignIn';
-import { AppOnlyFields, DelegatedClientFields } from './OAuthFields';
 import { navigate } from './route';
+import { emptyDraft, newProfileBody, type SenderDraft } from './sender-draft';
 import { ServerFields } from './server-fields';
-import { authBody, EMPTY_OAUTH_DRAFT, isDelegated, methodsFor, PROVIDER_NAMES, providerOf, type OAuthDraft, type SignInMethod } from './sign-in-methods';
-import { SignInMethodPicker } from './SignInMethodPicker';
+import { methodsFor, providerOf } from './sign-in-methods';
+import { useSenderDraft } from './use-sender-draft';
+import { ADDRESS_STEP, addressStepReducer, discoveryFrom } from './wizard-address-step';
+import { draftFromDiscovery, providerChoice, serverStepReducer } from './wizard-server-step';
+import { sendToOf, SIGN_IN_STEP, signInStepReducer } from './wizard-sign-in-step';
+import { TEST_STEP, testStepReducer, wizardFingerprint } from './wizard-test-step';
+import { WizardSignInStep } from './WizardSignInStep';
+import { SignInThenTest, TestThenSave } from './WizardTestStep';
 
 const STEPS = ['address', 'server', 'password', 'test'] as const;
 type Step = (typeof STEPS)[number];
-
-interface TestState {
-  running: boolean;
-  result?: DiagnosisResult;
-  /** What was tested; a change afterwards makes the result stale. */
-  fingerprint?: string;
-  error?: ExtensionError;
-}
-
-function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1);
-}
-
-/** A delegated sender saved by this wizard, waiting for its sign-in and then its test. */
-interface SavedForSignIn {
-  profile: ProfileView;
-  signedIn: boolean;
-}
 
 /**
  * Adding a sender in four steps: the address; the server settings discovery found (with the
  * provider's notes); how it signs in (a password, Microsoft or Google sign-in, or a Microsoft 365 app
  * registration); the test, which must pass before Save (an admin may force it).
  * Secrets are typed here, on the extension's own page, never into a web page.
+ *
+ * What will be saved is one sender draft (useSenderDraft); each step's own progress is its reducer's
+ * (wizard-*-step.ts).
  *
  * A sender that signs in with Microsoft or Google (delegated) cannot be tested before its sign-in,
  * and the sign-in needs a saved sender: so it is saved first ("Save and sign in", which the relay
@@ -60,37 +46,20 @@ export function SenderWizard() {
   const { language } = useLanguage();
   const { user, isAdmin } = useConnection();
   const [step, setStep] = useState<Step>('address');
-  const [email, setEmail] = useState('');
-  const [emailError, setEmailError] = useState<string | undefined>();
-  const [fromName, setFromName] = useState(user?.name ?? '');
-  const [discovering, setDiscovering] = useState(false);
-  const [discovered, setDiscovered] = useState<Discovered | undefined>();
-  const [server, setServer] = useState<ServerSettings>({ host: '', port: 587, security: 'starttls' });
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
-  const [sendTo, setSendTo] = useState('');
-  const [test, setTest] = useState<TestState>({ running: false });
-  const [makeDefault, setMakeDefault] = useState(true);
-  const [companyWide, setCompanyWide] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<ExtensionError | undefined>();
-  const [error, setError] = useState<ExtensionError | undefined>();
-  const [method, setMethod] = useState<SignInMethod>('password');
-  const [oauthDraft, setOAuthDraft] = useState<OAuthDraft>(EMPTY_OAUTH_DRAFT);
+  // The first personal sender becomes the default; later ones only when the user says so (below).
+  const { draft, edit } = useSenderDraft<SenderDraft>({ ...emptyDraft(user?.name ?? ''), isDefault: true });
+  const [address, dispatchAddress] = useReducer(addressStepReducer, ADDRESS_STEP);
+  const [serverStep, dispatchServer] = useReducer(serverStepReducer, {});
+  const [signIn, dispatchSignIn] = useReducer(signInStepReducer, SIGN_IN_STEP);
+  const [testStep, dispatchTest] = useReducer(testStepReducer, TEST_STEP);
   const [relayApps, setRelayApps] = useState<OAuthProvidersView | undefined>();
-  const [saved, setSaved] = useState<SavedForSignIn | undefined>();
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const firstStep = useRef(true);
-  const fromNameTouched = useRef(false);
-  /** What discovery found, kept while the user tries a provider from the list. */
-  const foundForAddress = useRef<Discovered | undefined>(undefined);
 
   useEffect(() => {
     void sendRequest({ type: 'profiles.list' }).then((result) => {
       if (!result.ok) return;
-      // The first personal sender becomes the default; later ones only when the user says so.
-      setMakeDefault(!result.data.profiles.some((p) => p.scope === 'personal' && p.isDefault));
+      edit({ isDefault: !result.data.profiles.some((p) => p.scope === 'personal' && p.isDefault) });
     });
     // A relay older than issue 8 answers 404: then every sign-in is offered as if it had its own apps.
     void sendRequest({ type: 'oauth.providers' }).then((result) => result.ok && setRelayApps(result.data));
@@ -98,7 +67,7 @@ export function SenderWizard() {
 
   // The user's name is known once the relay answered; it is the natural default for what customers see.
   useEffect(() => {
-    if (user?.name && !fromNameTouched.current) setFromName(user.name);
+    if (user?.name && !address.fromNameTouched) edit({ fromName: user.name });
   }, [user?.name]);
 
   useEffect(() => {
@@ -109,86 +78,66 @@ export function SenderWizard() {
     stepHeading.current?.focus();
   }, [step]);
 
-  const oauthParts = { method, tenantId: oauthDraft.tenantId, clientId: oauthDraft.clientId, clientSecret: oauthDraft.clientSecret };
-  const fingerprint = testFingerprint({ email, host: server.host, port: server.port, security: server.security, username, password, ...oauthParts });
+  // Aliases in the words of the page.
+  const email = draft!.fromAddress;
+  const { server, username, method, isDefault: makeDefault, company: companyWide } = draft!;
+  const { discovered } = serverStep;
+  const { saving, saveError, saved } = testStep;
+  const setEmail = (fromAddress: string) => edit({ fromAddress });
+  const setServer = (next: ServerSettings) => edit({ server: next });
+  const setUsername = (next: string) => edit({ username: next });
+  const setMakeDefault = (isDefault: boolean) => edit({ isDefault });
+  const setCompanyWide = (company: boolean) => edit({ company });
+
+  const fingerprint = wizardFingerprint(draft!);
   const methods = methodsFor(discovered?.providerId, server.host, discovered?.auth[0] === 'oauth2');
   const provider = providerOf(method);
   const relayHasApp = (p: 'microsoft' | 'google') => relayApps?.[p].relayApp ?? true;
-  const needsOwnClient = isDelegated(method) && !relayHasApp(method) && !oauthDraft.clientId.trim();
-  const testIsCurrent = test.result !== undefined && test.fingerprint === fingerprint;
-  const passed = testIsCurrent && test.result!.ok;
-  /** "Change the password" fits only a test that stopped at the sign-in; other failures get "Test again". */
-  const failedAtSignIn = test.result?.stages.some((stage) => stage.stage === 'auth' && !stage.ok) ?? false;
 
   async function discover(event: Event) {
     event.preventDefault();
     const parsed = parseAddress(email.trim());
-    if (!parsed.ok) return setEmailError(t('wizard.emailInvalid'));
-    setEmailError(undefined);
-    setError(undefined);
-    const address = parsed.value.address;
-    setEmail(address);
-    setDiscovering(true);
-    const answer = await sendRequest({ type: 'discover', email: address, language });
-    setDiscovering(false);
-    let found: Discovered;
-    if (answer.ok) found = readDiscovery(address, answer.data);
-    else if (answer.error.code === 'not_found') found = discoverLocally(address); // a relay without discovery yet
-    else return setError(answer.error);
-    foundForAddress.current = undefined;
-    applyDiscovered(found, address);
+    if (!parsed.ok) return dispatchAddress({ type: 'emailRejected' });
+    dispatchAddress({ type: 'discoveryStarted' });
+    const typed = parsed.value.address;
+    setEmail(typed);
+    const answer = await sendRequest({ type: 'discover', email: typed, language });
+    const outcome = discoveryFrom(typed, answer);
+    if ('error' in outcome) return dispatchAddress({ type: 'discoveryFailed', error: outcome.error });
+    dispatchAddress({ type: 'discoveryDone' });
+    dispatchServer({ type: 'discovered', found: outcome.found });
+    edit(draftFromDiscovery(outcome.found, typed));
     setStep('server');
   }
 
   /** A provider picked from the list replaces what discovery found; "as found" asks discovery again. */
   function chooseProvider(presetId: string | undefined) {
-    const found = presetId ? discoverFromPreset(email, presetId) : foundForAddress.current;
+    const found = providerChoice(serverStep, email, presetId);
     if (!found) return;
-    if (!presetId) foundForAddress.current = undefined;
-    else if (discovered?.source !== 'chosen') foundForAddress.current = discovered;
-    applyDiscovered(found, email);
+    dispatchServer({ type: 'providerChosen', found, chosen: presetId !== undefined });
+    edit(draftFromDiscovery(found, email));
   }
 
-  function applyDiscovered(found: Discovered, address: string) {
-    setDiscovered(found);
-    const smtp = found.smtp ?? { host: `smtp.${domainOf(address)}`, port: 587, security: 'starttls' as const };
-    setServer(smtp);
-    setUsername(found.username);
-    // The provider's own sign-in when it prefers it (Microsoft 365, Outlook.com); else a password.
-    setMethod(methodsFor(found.providerId, smtp.host, found.auth[0] === 'oauth2').recommended ?? 'password');
-  }
-
-  function unsavedProfile() {
-    return {
-      // The list shows this name; a known provider's reads well ("Gmail"), else the address says what it is.
-      name: discovered?.providerName ?? email,
-      scope: companyWide ? 'company' : 'personal',
-      ...(fromName.trim() ? { fromName: fromName.trim() } : {}),
-      fromAddress: email,
-      smtp: { host: server.host.trim(), port: server.port, security: server.security, ...(server.security === 'none' && server.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}) },
-      auth: authBody(method, username, password, oauthDraft),
-    };
+  /** The list shows this name; a known provider's reads well ("Gmail"), else the address says what it is. */
+  function unsavedProfile(settings: ServerSettings = server) {
+    return newProfileBody({ ...draft!, name: discovered?.providerName ?? email }, settings);
   }
 
   /** Microsoft or Google: save first (it cannot be tested before the sign-in), then sign in right here. */
   async function saveForSignIn() {
-    setSaving(true);
-    setSaveError(undefined);
+    dispatchTest({ type: 'saveStarted' });
     const result = await sendRequest({ type: 'profiles.create', profile: { ...unsavedProfile(), isDefault: makeDefault } });
-    setSaving(false);
-    if (!result.ok) return setSaveError(result.error);
-    setSaved({ profile: result.data, signedIn: false });
-    setTest({ running: false });
+    if (!result.ok) return dispatchTest({ type: 'saveRefused', error: result.error });
+    dispatchTest({ type: 'savedForSignIn', profile: result.data });
     setStep('test');
   }
 
   /** Signed in: the sender's first test, with the real token (POST /v1/profiles/:id/test). */
   async function testAfterSignIn(profileId: string) {
-    setSaved((current) => current && { ...current, signedIn: true });
-    setTest({ running: true });
-    const result = await sendRequest({ type: 'profiles.test', id: profileId, ...(sendTo.trim() ? { sendTo: sendTo.trim() } : {}), language });
-    if (result.ok) setTest({ running: false, result: result.data, fingerprint });
-    else setTest({ running: false, error: result.error });
+    dispatchTest({ type: 'signedIn' });
+    const result = await sendRequest({ type: 'profiles.test', id: profileId, ...sendToOf(signIn), language });
+    if (result.ok) dispatchTest({ type: 'testAnswered', result: result.data, fingerprint });
+    else dispatchTest({ type: 'testFailed', error: result.error });
   }
 
   function finishSaved() {
@@ -199,19 +148,11 @@ export function SenderWizard() {
 
   async function runTest(settings: ServerSettings = server) {
     setStep('test');
-    const tested = testFingerprint({ email, host: settings.host, port: settings.port, security: settings.security, username, password, ...oauthParts });
-    setTest({ running: true });
-    const result = await sendRequest({
-      type: 'profiles.diagnose',
-      profile: {
-        ...unsavedProfile(),
-        smtp: { host: settings.host.trim(), port: settings.port, security: settings.security, ...(settings.security === 'none' && settings.allowPlaintextAuth ? { allowPlaintextAuth: true } : {}) },
-      },
-      ...(sendTo.trim() ? { sendTo: sendTo.trim() } : {}),
-      language,
-    });
-    if (result.ok) setTest({ running: false, result: result.data, fingerprint: tested });
-    else setTest({ running: false, error: result.error });
+    const tested = wizardFingerprint(draft!, settings);
+    dispatchTest({ type: 'testStarted' });
+    const result = await sendRequest({ type: 'profiles.diagnose', profile: unsavedProfile(settings), ...sendToOf(signIn), language });
+    if (result.ok) dispatchTest({ type: 'testAnswered', result: result.data, fingerprint: tested });
+    else dispatchTest({ type: 'testFailed', error: result.error });
   }
 
   function takeSuggestion(fix: SuggestedFix) {
@@ -221,19 +162,13 @@ export function SenderWizard() {
   }
 
   async function save(force: boolean) {
-    setSaving(true);
-    setSaveError(undefined);
+    dispatchTest({ type: 'saveStarted' });
     const result = await sendRequest({
       type: 'profiles.create',
       profile: { ...unsavedProfile(), isDefault: makeDefault },
       ...(force ? { force: true } : {}),
     });
-    setSaving(false);
-    if (!result.ok) {
-      const relayDiagnosis = diagnosisFromError(result.error);
-      if (relayDiagnosis) setTest({ running: false, result: relayDiagnosis, fingerprint });
-      return setSaveError(result.error);
-    }
+    if (!result.ok) return dispatchTest({ type: 'saveRefused', error: result.error, diagnosis: diagnosisFromError(result.error), fingerprint });
     setFlash(t('wizard.saved', { address: result.data.fromAddress }));
     navigate({ page: 'senders' });
   }
@@ -262,7 +197,7 @@ export function SenderWizard() {
 
       {step === 'address' && (
         // noValidate: our own message, in the user's language, instead of the browser's bubble.
-        <form class="card stack step" onSubmit={discover} aria-busy={discovering} noValidate>
+        <form class="card stack step" onSubmit={discover} aria-busy={address.discovering} noValidate>
           <h3 ref={stepHeading} tabIndex={-1}>
             {t('wizard.address.heading')}
           </h3>
@@ -272,17 +207,17 @@ export function SenderWizard() {
             type="email"
             value={email}
             onInput={setEmail}
-            error={emailError}
+            error={address.emailInvalid ? t('wizard.emailInvalid') : undefined}
             testId="wizard-email"
             autocomplete="email"
             spellcheck={false}
             required
           />
-          <TextField label={t('wizard.fromName')} value={fromName} onInput={(value) => ((fromNameTouched.current = true), setFromName(value))} hint={t('wizard.fromNameHint')} testId="wizard-from-name" autocomplete="name" />
-          {error && <ErrorNotice error={error} />}
+          <TextField label={t('wizard.fromName')} value={draft!.fromName} onInput={(value) => (dispatchAddress({ type: 'fromNameTyped' }), edit({ fromName: value }))} hint={t('wizard.fromNameHint')} testId="wizard-from-name" autocomplete="name" />
+          {address.error && <ErrorNotice error={address.error} />}
           <div class="actions">
-            <button type="submit" data-testid="wizard-continue" disabled={discovering}>
-              {discovering ? t('wizard.discovering') : t('wizard.continue')}
+            <button type="submit" data-testid="wizard-continue" disabled={address.discovering}>
+              {address.discovering ? t('wizard.discovering') : t('wizard.continue')}
             </button>
           </div>
         </form>
@@ -315,191 +250,51 @@ export function SenderWizard() {
       )}
 
       {step === 'password' && discovered && (
-        <form
-          class="card stack step"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (isDelegated(method)) {
-              if (!needsOwnClient) void saveForSignIn();
-            } else void runTest();
-          }}
-        >
-          <h3 ref={stepHeading} tabIndex={-1}>
-            {method === 'password' ? t('wizard.password.heading') : o('wizard.step.signIn')}
-          </h3>
-          <SignInMethodPicker value={method} onChange={setMethod} fitting={methods.fitting} recommended={methods.recommended} idPrefix="wizard" />
-          {method === 'password' && (
-            <>
-              <PasswordAdvice discovered={discovered} />
-              <TextField
-                label={discovered.auth[0] === 'app_password' ? t('wizard.appPassword') : discovered.auth[0] === 'smtp_token' || discovered.auth[0] === 'api_key' ? t('wizard.token') : t('wizard.password')}
-                type={showPassword ? 'text' : 'password'}
-                value={password}
-                onInput={setPassword}
-                hint={t('wizard.passwordHint')}
-                testId="wizard-password"
-                autocomplete="off"
-                spellcheck={false}
-                required
-              />
-              <CheckField label={t('wizard.showPassword')} checked={showPassword} onChange={setShowPassword} testId="wizard-show-password" />
-            </>
-          )}
-          {method === 'microsoft_app' && (
-            <>
-              <AppOnlyFields value={oauthDraft} onChange={setOAuthDraft} idPrefix="wizard" />
-              <TextField label={o('app.mailbox')} value={username} onInput={setUsername} hint={o('app.mailboxHint')} testId="wizard-app-mailbox" spellcheck={false} required />
-            </>
-          )}
-          {isDelegated(method) && (
-            <>
-              <DelegatedClientFields provider={method} value={oauthDraft} onChange={setOAuthDraft} idPrefix="wizard" relayApp={relayHasApp(method)} />
-              <fieldset class="stack save-options">
-                <legend>{t('wizard.saveOptions')}</legend>
-                <CheckField label={t('wizard.makeDefault')} hint={t('wizard.makeDefaultHint')} checked={makeDefault} onChange={setMakeDefault} testId="wizard-default" />
-                {isAdmin && <CheckField label={t('wizard.companyWide')} hint={t('wizard.companyWideHint')} checked={companyWide} onChange={setCompanyWide} testId="wizard-company" />}
-              </fieldset>
-              <p class="muted" id="wizard-save-first">
-                {o('wizard.saveFirst')}
-              </p>
-            </>
-          )}
-          <TextField label={t('wizard.sendTo')} type="email" value={sendTo} onInput={setSendTo} hint={t('wizard.sendToHint')} testId="wizard-send-to" spellcheck={false} />
-          {saveError && isDelegated(method) && <ErrorNotice error={saveError} testId="save-error" />}
-          <div class="actions">
-            <button type="button" class="secondary" onClick={() => setStep('server')}>
-              {t('wizard.back')}
-            </button>
-            {isDelegated(method) ? (
-              <button type="submit" data-testid="wizard-save-and-sign-in" disabled={saving || needsOwnClient} aria-describedby="wizard-save-first">
-                {saving ? t('wizard.saving') : o('wizard.saveAndSignIn')}
-              </button>
-            ) : (
-              <button type="submit" data-testid="wizard-test">
-                {t('wizard.test')}
-              </button>
-            )}
-          </div>
-        </form>
+        <WizardSignInStep
+          headingRef={stepHeading}
+          discovered={discovered}
+          draft={draft!}
+          edit={edit}
+          state={signIn}
+          dispatch={dispatchSignIn}
+          methods={methods}
+          relayHasApp={relayHasApp}
+          isAdmin={isAdmin}
+          saving={saving}
+          saveError={saveError}
+          onBack={() => setStep('server')}
+          onTest={() => void runTest()}
+          onSaveForSignIn={() => void saveForSignIn()}
+        />
       )}
 
       {step === 'test' && saved && provider && (
-        <div class="card stack step" data-testid="wizard-sign-in" aria-busy={test.running}>
-          <h3 ref={stepHeading} tabIndex={-1}>
-            {o('wizard.signInHeading', { address: saved.profile.fromAddress })}
-          </h3>
-          <OAuthSignIn profileId={saved.profile.id} provider={provider} account={username.trim() || saved.profile.fromAddress} autoStart onSignedIn={() => void testAfterSignIn(saved.profile.id)} />
-          <div class="live" aria-live="polite">
-            {test.running && (
-              <p class="testing" data-testid="test-running">
-                <span class="spinner" aria-hidden="true" /> {o('wizard.testingAfterSignIn')}
-              </p>
-            )}
-          </div>
-          {test.error && <ErrorNotice error={test.error} />}
-          {!test.running && test.result && <DiagnosisReport result={test.result} />}
-          <div class="actions">
-            {test.result && !test.result.ok && (
-              <a class="button secondary" href={`#/senders/${encodeURIComponent(saved.profile.id)}`} data-testid="wizard-edit-saved">
-                {o('wizard.editSender')}
-              </a>
-            )}
-            <button type="button" data-testid="wizard-done" disabled={test.running} onClick={finishSaved}>
-              {o('wizard.done')}
-            </button>
-          </div>
-        </div>
+        <SignInThenTest
+          headingRef={stepHeading}
+          saved={saved}
+          state={testStep}
+          provider={provider}
+          account={username.trim() || saved.profile.fromAddress}
+          onSignedIn={() => void testAfterSignIn(saved.profile.id)}
+          onDone={finishSaved}
+        />
       )}
 
       {step === 'test' && !saved && (
-        <div class="card stack step" aria-busy={test.running}>
-          <h3 ref={stepHeading} tabIndex={-1}>
-            {t('wizard.test.heading')}
-          </h3>
-          <div class="live" aria-live="polite">
-            {test.running && (
-              <p class="testing" data-testid="test-running">
-                <span class="spinner" aria-hidden="true" /> {t('wizard.testing', { host: server.host })}
-              </p>
-            )}
-          </div>
-          {test.error && <ErrorNotice error={test.error} />}
-          {!test.running && test.result && <DiagnosisReport result={test.result} onApplySuggestion={takeSuggestion} />}
-          {!test.running && (
-            <>
-              {passed ? (
-                <fieldset class="stack save-options">
-                  <legend>{t('wizard.saveOptions')}</legend>
-                  <CheckField label={t('wizard.makeDefault')} hint={t('wizard.makeDefaultHint')} checked={makeDefault} onChange={setMakeDefault} testId="wizard-default" />
-                  {isAdmin && (
-                    <CheckField label={t('wizard.companyWide')} hint={t('wizard.companyWideHint')} checked={companyWide} onChange={setCompanyWide} testId="wizard-company" />
-                  )}
-                </fieldset>
-              ) : (
-                <p class="muted" id="save-needs-test">
-                  {t('wizard.saveNeedsTest')}
-                </p>
-              )}
-              {saveError && <ErrorNotice error={saveError} testId="save-error" />}
-              <div class="actions">
-                <button type="button" class="secondary" data-testid="wizard-edit-settings" onClick={() => setStep('server')}>
-                  {t('wizard.changeSettings')}
-                </button>
-                {!passed && failedAtSignIn && (
-                  <button type="button" class="secondary" data-testid="wizard-retest" onClick={() => setStep('password')}>
-                    {t('wizard.tryAgain')}
-                  </button>
-                )}
-                {!passed && !failedAtSignIn && test.result && (
-                  <button type="button" class="secondary" data-testid="wizard-test-again" onClick={() => void runTest()}>
-                    {t('wizard.testAgain')}
-                  </button>
-                )}
-                <button type="button" data-testid="wizard-save" disabled={!passed || saving} aria-describedby={passed ? undefined : 'save-needs-test'} onClick={() => void save(false)}>
-                  {saving ? t('wizard.saving') : t('wizard.save')}
-                </button>
-              </div>
-              {!passed && isAdmin && test.result && !credentialsRefused(test.result) && (
-                <div class="force notice warn">
-                  <strong>{t('wizard.forceTitle')}</strong>
-                  <p>{t('wizard.forceHint')}</p>
-                  <div class="actions">
-                    <button type="button" class="danger" data-testid="wizard-force-save" disabled={saving} onClick={() => void save(true)}>
-                      {t('wizard.forceSave')}
-                    </button>
-                  </div>
-                </div>
-              )}
-            </>
-          )}
-        </div>
+        <TestThenSave
+          headingRef={stepHeading}
+          state={testStep}
+          fingerprint={fingerprint}
+          host={server.host}
+          isAdmin={isAdmin}
+          saveOptions={{ makeDefault, companyWide, onMakeDefault: setMakeDefault, onCompanyWide: setCompanyWide }}
+          onApplySuggestion={takeSuggestion}
+          onChangeSettings={() => setStep('server')}
+          onChangePassword={() => setStep('password')}
+          onTestAgain={() => void runTest()}
+          onSave={(force) => void save(force)}
+        />
       )}
     </section>
   );
-}
-
-/** What kind of secret this provider wants, in the user's language (the provider's notes are in English). */
-function PasswordAdvice({ discovered }: { discovered: Discovered }) {
-  const t = useTranslator(optionsStrings);
-  const o = useTranslator(oauthStrings);
-  const provider = discovered.providerName ?? t('wizard.yourProvider');
-  const preferred = discovered.auth[0] ?? 'password';
-  return (
-    <div class="stack tight">
-      {preferred === 'app_password' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.appPassword', { provider })}</p>}
-      {preferred === 'smtp_token' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.smtpToken', { provider })}</p>}
-      {preferred === 'api_key' && <p class="notice info" data-testid="wizard-auth-advice">{t('auth.apiKey', { provider })}</p>}
-      {preferred === 'oauth2' && <p class="notice warn" data-testid="wizard-auth-advice">{o('method.oauthOnly', { provider })}</p>}
-    </div>
-  );
-}
-
-/**
- * The server said the username or password is wrong (535, or a problem the relay classified as such):
- * saving such a sender anyway only makes every send fail, so an admin is not offered "Save anyway".
- */
-function credentialsRefused(result: DiagnosisResult): boolean {
-  const auth = result.stages.find((stage) => stage.stage === 'auth' && !stage.ok);
-  if (!auth) return false;
-  return /^535[ -]/.test(auth.reply ?? '') || /(^|_)(bad_credentials|auth_failed)$/.test(result.problem?.code ?? '');
 }

@@ -6,6 +6,7 @@ import { popupReportStrings } from '../../i18n/popup-report-strings';
 import { browser } from '../../lib/browser';
 import { sendRequest } from '../../lib/send-request';
 import { enabledSitesItem, type EnabledSite } from '../../lib/settings-items';
+import { MAX_PROJECT_LENGTH, setSiteProject } from '../../lib/site-projects';
 import { disableSite, enableSite } from '../../lib/site-registration';
 import { personalRecipesItem } from '../../recipes/recipe-store';
 import { SITE_ADAPTERS } from '../../sites';
@@ -153,6 +154,7 @@ export function SitesPage() {
               <th scope="col">{t('sites.site')}</th>
               <th scope="col">{t('sites.adapter')}</th>
               <th scope="col">{t('sites.since')}</th>
+              <th scope="col">{t('sites.project')}</th>
               <th scope="col">{t('sites.state')}</th>
               <th scope="col">
                 <span class="visually-hidden">{t('sites.actions')}</span>
@@ -166,6 +168,17 @@ export function SitesPage() {
                 {/* The generic adapter's name in the user's language; an app's own adapter is named after the app. */}
                 <td>{site.adapter?.id === 'generic' ? t('sites.adapter.generic') : (site.adapter?.name ?? '')}</td>
                 <td>{formatDate(site.enabledAt, t.locale)}</td>
+                <td>
+                  <input
+                    type="text"
+                    data-testid="site-project"
+                    aria-label={`${t('sites.project')}: ${site.origin}`}
+                    title={t('sites.projectHint')}
+                    maxLength={MAX_PROJECT_LENGTH}
+                    value={site.project ?? ''}
+                    onChange={(e) => void setSiteProject(site.origin, (e.currentTarget as HTMLInputElement).value)}
+                  />
+                </td>
                 <td>{site.permitted ? <span class="status sent">{t('sites.on')}</span> : <span class="status deferred">{t('sites.noPermission')}</span>}</td>
                 <td class="cell-actions">
                   {!site.permitted && (

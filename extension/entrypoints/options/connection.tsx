@@ -1,5 +1,6 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
+import type { ClientSecretReminder } from '../../../shared/api-schemas';
 import type { ConnectionState } from '../../../shared/extension-messages';
 import type { UserView } from '../../../shared/schemas';
 import { connectionItem } from '../../lib/connection-item';
@@ -10,10 +11,12 @@ interface ConnectionContextValue {
   state: ConnectionState | undefined;
   user: UserView | undefined;
   isAdmin: boolean;
+  /** Admins: what the relay asks them to act on (`GET /v1/me`), e.g. client secrets about to expire. */
+  reminders: ClientSecretReminder[];
   setState(state: ConnectionState): void;
 }
 
-const ConnectionContext = createContext<ConnectionContextValue>({ state: undefined, user: undefined, isAdmin: false, setState: () => undefined });
+const ConnectionContext = createContext<ConnectionContextValue>({ state: undefined, user: undefined, isAdmin: false, reminders: [], setState: () => undefined });
 
 /**
  * The relay connection for the options page. The role is asked of the relay afresh (`/v1/me`):
@@ -23,6 +26,7 @@ const ConnectionContext = createContext<ConnectionContextValue>({ state: undefin
 export function ConnectionProvider({ children }: { children: ComponentChildren }) {
   const [state, setStateValue] = useState<ConnectionState | undefined>();
   const [user, setUser] = useState<UserView | undefined>();
+  const [reminders, setReminders] = useState<ClientSecretReminder[]>([]);
 
   const load = useCallback(async () => {
     const result = await sendRequest({ type: 'connection.get' });
@@ -31,7 +35,11 @@ export function ConnectionProvider({ children }: { children: ComponentChildren }
     setUser(next.user);
     if (next.connected) {
       const me = await sendRequest({ type: 'me.get' });
-      if (me.ok) setUser(me.data);
+      if (me.ok) {
+        const { reminders: due = [], ...current } = me.data;
+        setUser(current);
+        setReminders(due);
+      }
     }
   }, []);
 
@@ -45,7 +53,7 @@ export function ConnectionProvider({ children }: { children: ComponentChildren }
     setUser(next.user);
   }, []);
 
-  return <ConnectionContext.Provider value={{ state, user, isAdmin: user?.role === 'admin', setState }}>{children}</ConnectionContext.Provider>;
+  return <ConnectionContext.Provider value={{ state, user, isAdmin: user?.role === 'admin', reminders, setState }}>{children}</ConnectionContext.Provider>;
 }
 
 export function useConnection(): ConnectionContextValue {

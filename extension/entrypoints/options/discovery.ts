@@ -30,7 +30,7 @@ export interface Discovered {
   username: string;
   /** Credentials the provider accepts, most recommended first. */
   auth: SmtpAuthMethod[];
-  /** The provider's own notes, in English (shown with lang="en"). */
+  /** The provider's own notes, in English as the table and the relay give them (shown translated: shared/provider-notes.ts). */
   notes: string[];
   /** Where the Sent folder lives, for "copy to Sent". */
   imap?: ServerSettings;

@@ -3,7 +3,8 @@
  * Microsoft's device code, Google's sign-in window, or a Microsoft 365 app registration (app-only).
  * Turns the form's fields into the relay's `auth` (shared/schemas.ts) and back.
  */
-import type { OAuthProvider, ProfileAuthView } from '../../../shared/schemas';
+import type { z } from 'zod';
+import type { OAuthProvider, ProfileAuthView, zProfileAuth } from '../../../shared/schemas';
 
 export const SIGN_IN_METHODS = ['password', 'microsoft', 'google', 'microsoft_app'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
@@ -14,9 +15,14 @@ export interface OAuthDraft {
   clientId: string;
   /** Write-only: empty keeps the saved one. */
   clientSecret: string;
+  /** App-only: when the client secret expires (`YYYY-MM-DD`, an `<input type="date">`'s value); empty: not known. */
+  clientSecretExpiresAt: string;
 }
 
-export const EMPTY_OAUTH_DRAFT: OAuthDraft = { tenantId: '', clientId: '', clientSecret: '' };
+/** A sender's `auth` as the relay takes it (a PATCH may leave the secrets out to keep the saved ones). */
+export type AuthBody = z.input<typeof zProfileAuth>;
+
+export const EMPTY_OAUTH_DRAFT: OAuthDraft = { tenantId: '', clientId: '', clientSecret: '', clientSecretExpiresAt: '' };
 
 export const PROVIDER_NAMES: Readonly<Record<OAuthProvider, string>> = { microsoft: 'Microsoft', google: 'Google' };
 
@@ -57,20 +63,20 @@ export function methodOf(auth: ProfileAuthView): SignInMethod {
 /** The OAuth2 fields of a saved sender, for the form (the secret is never given back). */
 export function oauthDraftOf(auth: ProfileAuthView): OAuthDraft {
   if (auth.type !== 'oauth2') return EMPTY_OAUTH_DRAFT;
-  return { tenantId: auth.tenantId ?? '', clientId: auth.clientId ?? '', clientSecret: '' };
+  return { tenantId: auth.tenantId ?? '', clientId: auth.clientId ?? '', clientSecret: '', clientSecretExpiresAt: auth.clientSecretExpiresAt ?? '' };
+}
+
+/** The `auth` a sender is saved or tested with: a password (only when one was typed), or an OAuth2 sign-in. */
+export function authBody(method: SignInMethod, username: string, password: string, draft: OAuthDraft): AuthBody {
+  if (method === 'password') return { type: 'password', username: username.trim(), ...(password ? { password } : {}) };
+  return oauthAuthBody(method, username, draft);
 }
 
 /**
  * The relay's `auth` for an OAuth2 method. The username (XOAUTH2's `user=`) is the mailbox; empty
  * fields are left out, so the relay's defaults apply (tenant `common`, its own app registration).
  */
-/** The `auth` a sender is saved or tested with: a password (only when one was typed), or an OAuth2 sign-in. */
-export function authBody(method: SignInMethod, username: string, password: string, draft: OAuthDraft): Record<string, unknown> {
-  if (method === 'password') return { type: 'password', username: username.trim(), ...(password ? { password } : {}) };
-  return oauthAuthBody(method, username, draft);
-}
-
-function oauthAuthBody(method: Exclude<SignInMethod, 'password'>, username: string, draft: OAuthDraft): Record<string, unknown> {
+function oauthAuthBody(method: Exclude<SignInMethod, 'password'>, username: string, draft: OAuthDraft): AuthBody {
   const optional = (name: string, value: string) => (value.trim() ? { [name]: value.trim() } : {});
   const user = optional('username', username);
   switch (method) {
@@ -86,6 +92,8 @@ function oauthAuthBody(method: Exclude<SignInMethod, 'password'>, username: stri
         ...user,
       };
     case 'microsoft_app':
+      // Without a typed secret the saved one is kept (a PATCH); the schema's type cannot say "optional
+      // here" because the same schema requires it on create, hence the assertion.
       return {
         type: 'oauth2',
         provider: 'microsoft',
@@ -93,7 +101,8 @@ function oauthAuthBody(method: Exclude<SignInMethod, 'password'>, username: stri
         tenantId: draft.tenantId.trim(),
         clientId: draft.clientId.trim(),
         ...(draft.clientSecret ? { clientSecret: draft.clientSecret } : {}),
+        ...optional('clientSecretExpiresAt', draft.clientSecretExpiresAt),
         ...user,
-      };
+      } as AuthBody;
   }
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { ClientSecretReminder } from '../../../shared/api-schemas';
 import type { ConnectionState, ExtensionError } from '../../../shared/extension-messages';
 import type { MessageView, ProfileView } from '../../../shared/schemas';
 import { commonStrings } from '../../i18n/common-strings';
@@ -12,6 +13,7 @@ import { formatDateTime } from '../../ui/format';
 import { useLanguage, useTranslator } from '../../ui/language';
 import { openOptionsPage } from '../../ui/open-options';
 import { pickDefaultSender, senderLine } from '../../ui/senders';
+import { SecretReminders } from '../../ui/SecretReminders';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { PageReportView, PortsNote } from './PageReportView';
 
@@ -175,8 +177,11 @@ function ConnectedView({ state, onDisconnected }: { state: ConnectionState; onDi
   const [profiles, setProfiles] = useState<ProfileView[] | undefined>();
   const [messages, setMessages] = useState<MessageView[] | undefined>();
   const [error, setError] = useState<ExtensionError | undefined>();
+  const [reminders, setReminders] = useState<ClientSecretReminder[] | undefined>();
 
   useEffect(() => {
+    // Only admins get reminders (the relay leaves them out for members): no need to ask otherwise.
+    if (state.user?.role === 'admin') void sendRequest({ type: 'me.get' }).then((result) => result.ok && setReminders(result.data.reminders));
     void sendRequest({ type: 'profiles.list' }).then((result) => (result.ok ? setProfiles(result.data.profiles) : setError(result.error)));
   }, []);
   // The recent sends come in the chosen language, so they are asked again when it changes.
@@ -195,6 +200,7 @@ function ConnectedView({ state, onDisconnected }: { state: ConnectionState; onDi
         <p class="muted small">{t('relay', { url: state.relayUrl ?? '' })}</p>
       </section>
       {error && <ErrorNotice error={error} />}
+      <SecretReminders reminders={reminders} onOpen={(id) => void openOptionsPage(`/senders/${encodeURIComponent(id)}`).then(() => window.close())} />
       <SenderSection profiles={profiles} />
       <SiteSection />
       <RecentSends messages={messages} />

@@ -11,6 +11,7 @@ import {
   type EnqueueResult,
   type FinishedAttempt,
   type InstanceState,
+  type MessageBytes,
   type MessageRow,
   type NewSend,
 } from '../types';
@@ -30,6 +31,18 @@ const MESSAGE_COLUMNS = `id, send_id AS "sendId", user_id AS "userId", profile_i
 /** `documents` is stored as JSON text; every other column maps by its alias. */
 function toMessage<T extends MessageRow>(row: Omit<T, 'documents'> & { documents: string | null }): T {
   return { ...row, documents: row.documents ? JSON.parse(row.documents) : [] } as T;
+}
+
+/**
+ * A large body's chunks, one statement each, inside the caller's transaction. A chunk may be a
+ * scratch buffer that the next one overwrites (bodyChunks): each statement has been sent, its
+ * parameters written to the socket, by the time it answers.
+ */
+async function insertBodyChunks(client: pg.PoolClient, messageId: string, raw: MessageBytes): Promise<void> {
+  let seq = 0;
+  for (const chunk of bodyChunks(raw)) {
+    await client.query('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES ($1, $2, $3)', [messageId, seq++, chunk]);
+  }
 }
 
 /**
@@ -84,27 +97,7 @@ export class PostgresOutbox implements Outbox {
         `${p(m.partCount)}::int, ${p(m.fallback)}, ${p(m.wantsSentCopy ? 'pending' : null)})`,
     );
     const documents = send.messages.flatMap((m) => m.documents.map((d) => ({ messageId: m.id, ref: d.ref })));
-    // A large body goes in chunks (messages.raw stays NULL), each chunk a binary parameter of its own,
-    // in the same statement: the message and its chunks are committed together or not at all.
-    const chunks: string[] = [];
-    for (const m of send.messages) {
-      if (m.raw.length <= BODY_CHUNK_BYTES) continue;
-      // Every chunk is a parameter of the one statement, so a chunk that is not a view of a Buffer
-      // (a composed message's scratch chunk, see bodyChunks) is copied to be kept.
-      let seq = 0;
-      for (const chunk of bodyChunks(m.raw)) {
-        chunks.push(`(${p(m.id)}, ${p(seq++)}::int, ${p(Buffer.isBuffer(m.raw) ? chunk : Buffer.from(chunk))}::bytea)`);
-      }
-    }
-    // Only the messages this statement inserted get chunks (none when another send holds the key).
-    const chunked = chunks.length
-      ? `,
-       chunked AS (
-         INSERT INTO message_body_chunks (message_id, seq, bytes)
-         SELECT c.message_id, c.seq, c.bytes FROM created CROSS JOIN (VALUES ${chunks.join(', ')}) AS c(message_id, seq, bytes))`
-      : '';
-    const { rows } = await this.pool.query(
-      `WITH created AS (
+    const sql = `WITH created AS (
          INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING id),
        inserted AS (
@@ -121,10 +114,21 @@ export class PostgresOutbox implements Outbox {
          INSERT INTO message_documents (message_id, ref)
          SELECT d.message_id, d.ref FROM created CROSS JOIN unnest(${p(documents.map((d) => d.messageId))}::text[], ${p(documents.map((d) => d.ref))}::text[])
            AS d(message_id, ref)
-         ON CONFLICT DO NOTHING)${chunked}
-       SELECT * FROM inserted ORDER BY "partNumber"`,
-      params,
-    );
+         ON CONFLICT DO NOTHING)
+       SELECT * FROM inserted ORDER BY "partNumber"`;
+    // A large body goes in chunks (messages.raw stays NULL), in the same transaction: the message and
+    // its chunks are committed together or not at all. One statement per chunk, each sent before the
+    // next chunk is made: a 20 MB attachment as one statement was held three times at once (its
+    // chunks copied to be kept, and the protocol message pg builds of them).
+    const chunked = send.messages.filter((m) => m.raw.length > BODY_CHUNK_BYTES);
+    const rows = chunked.length
+      ? await this.transaction(async (client) => {
+          const inserted = (await client.query(sql, params)).rows;
+          // Only the messages this statement inserted get chunks (none when another send holds the key).
+          if (inserted.length > 0) for (const m of chunked) await insertBodyChunks(client, m.id, m.raw);
+          return inserted;
+        })
+      : (await this.pool.query(sql, params)).rows;
     if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map(toMessage) };
     const existing = (
       await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [

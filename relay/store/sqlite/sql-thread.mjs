@@ -1,7 +1,7 @@
-// The outbox's hot writes (claims and attempt results) on a connection of their own, on a worker
-// thread: the SQLite work of every delivered message (two row updates, an insert, their indexes and
-// the pages they write to the WAL) then no longer runs on the event loop that serves HTTP and drives
-// the SMTP connections. Plain JavaScript, not TypeScript: the relay compiles its TypeScript with a
+// The outbox's hot writes (accepted sends, claims and attempt results) on a connection of their own,
+// on a worker thread: the SQLite work of every accepted and delivered message (the inserts and row
+// updates, their indexes, the pages they write to the WAL and the fsync that makes them durable) then
+// no longer runs on the event loop that serves HTTP and drives the SMTP connections. Plain JavaScript, not TypeScript: the relay compiles its TypeScript with a
 // loader that worker threads do not inherit. Types: sql-thread.d.mts.
 import Database from 'better-sqlite3';
 import { closeSync, fdatasyncSync, openSync } from 'node:fs';
@@ -23,6 +23,34 @@ export function runOps(db, ops) {
   });
 }
 
+const savepointsOf = new WeakMap();
+
+/**
+ * Runs each group of ops in a savepoint of its own (the caller holds the transaction): a group that
+ * fails is undone alone, and its error comes back in its place; the other groups stay.
+ */
+export function runGroups(db, groups) {
+  let inSavepoint = savepointsOf.get(db);
+  if (!inSavepoint) savepointsOf.set(db, (inSavepoint = db.transaction((ops) => runOps(db, ops))));
+  return groups.map((ops) => {
+    try {
+      return { results: inSavepoint(ops) };
+    } catch (error) {
+      return { error };
+    }
+  });
+}
+
+/** What crosses back from the thread: an error as its message and code (see rebuiltError). */
+function sendable(error) {
+  return { message: error.message, code: error.code };
+}
+
+/** An error as it crossed from the thread: its message and SQLite's (or Node's) code. */
+function rebuiltError({ message, code }) {
+  return Object.assign(new Error(message), { code });
+}
+
 /** The main thread's handle on the connection of a worker thread (see the top of this file). */
 export class SqlThread {
   #worker;
@@ -40,7 +68,7 @@ export class SqlThread {
       this.#waiting.delete(id);
       if (this.#waiting.size === 0) this.#worker.unref();
       if (!waiting) return;
-      if (error) waiting.reject(Object.assign(new Error(error.message), { code: error.code }));
+      if (error) waiting.reject(rebuiltError(error));
       else waiting.resolve(results);
     });
     const fail = (error) => {
@@ -59,12 +87,25 @@ export class SqlThread {
 
   /** Runs `ops` in one transaction on the thread's connection; with `sync`, also makes it durable. */
   run(ops, { sync = false } = {}) {
+    return this.#request({ ops, sync });
+  }
+
+  /**
+   * Runs `groups` in one transaction, each group in a savepoint of its own (see runGroups); with
+   * `sync`, also makes the transaction durable. Per group: its results, or the error that undid it.
+   */
+  async runGroups(groups, { sync = false } = {}) {
+    const outcomes = await this.#request({ groups, sync });
+    return outcomes.map((outcome) => (outcome.error ? { error: rebuiltError(outcome.error) } : outcome));
+  }
+
+  #request(message) {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
       const id = this.#next++;
       if (this.#waiting.size === 0) this.#worker.ref();
       this.#waiting.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, ops, sync });
+      this.#worker.postMessage({ id, ...message });
     });
   }
 
@@ -93,6 +134,7 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
   db.pragma('secure_delete = ON');
   db.pragma('cache_size = -4096');
   const inTransaction = db.transaction((ops) => runOps(db, ops));
+  const groupsInTransaction = db.transaction((groups) => runGroups(db, groups));
   // The WAL, opened once for every sync. While this connection is open SQLite never deletes or
   // replaces it (a checkpoint truncates or rewrites it in place), so the descriptor keeps naming the
   // file SQLite writes; fdatasync works on the file, whichever connection wrote to it.
@@ -109,7 +151,7 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
     }
     fdatasyncSync(wal);
   };
-  parentPort.on('message', ({ id, ops, sync, close }) => {
+  parentPort.on('message', ({ id, ops, groups, sync, close }) => {
     if (close) {
       if (wal !== undefined) closeSync(wal);
       db.close();
@@ -117,11 +159,13 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
       return;
     }
     try {
-      const results = inTransaction.immediate(ops);
+      const results = groups
+        ? groupsInTransaction.immediate(groups).map((outcome) => (outcome.error ? { error: sendable(outcome.error) } : outcome))
+        : inTransaction.immediate(ops);
       if (sync) syncWal();
       parentPort.postMessage({ id, results });
     } catch (error) {
-      parentPort.postMessage({ id, error: { message: error.message, code: error.code } });
+      parentPort.postMessage({ id, error: sendable(error) });
     }
   });
 }

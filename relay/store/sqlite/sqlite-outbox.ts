@@ -15,6 +15,7 @@ import {
   type NewSend,
 } from '../types';
 import type { ConnectionLock } from './connection-lock';
+import { enqueueOps, enqueueResult } from './enqueue-ops';
 import { FreshBodies } from './fresh-bodies';
 import { OutboxLock } from './outbox-lock';
 import { runOps, SqlThread, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
@@ -25,6 +26,13 @@ const FRESH_BODIES_BYTES = 64 * 1024 * 1024;
 type Row = Record<string, unknown>;
 
 const toMessage = (row: Row): MessageRow => toMessageRowFromSql(row);
+
+/** A send waiting for its group commit, and its caller. */
+interface PendingSend {
+  send: NewSend;
+  resolve: (result: EnqueueResult) => void;
+  reject: (error: unknown) => void;
+}
 
 /** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
 const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.map((column) => `messages.${column}`)
@@ -82,8 +90,12 @@ const POSTPONE_SQL = `UPDATE messages SET status = CASE WHEN attempt_count = 0 T
  * process delivers, the one holding the outbox lock (outbox-lock.ts).
  */
 export class SqliteOutbox implements Outbox {
-  /** Sends waiting for the next group commit (see enqueueSend). */
-  private readonly pendingSends: { send: NewSend; resolve: (result: EnqueueResult) => void; reject: (error: unknown) => void }[] = [];
+  /** Sends waiting for the next group commit on the main connection (see enqueueSend). */
+  private readonly pendingSends: PendingSend[] = [];
+  /** Sends waiting for the next group commit on the SQLite thread (see enqueueSend). */
+  private readonly pendingThreadSends: PendingSend[] = [];
+  /** The group commit the SQLite thread is running now; the next one starts when it ends. */
+  private threadCommit: Promise<void> | undefined;
   /** Prepared once: the outbox runs the same statements for every message. */
   private readonly statements = new Map<string, Database.Statement>();
   /** Runs its argument in a transaction; made once, not per call (see relaxed). */
@@ -145,17 +157,67 @@ export class SqliteOutbox implements Outbox {
   }
 
   /**
-   * Group commit: sends that reach the store in the same turn of the event loop are written in one
-   * transaction with one fsync (synchronous=FULL), each in a savepoint of its own so that one
-   * failing send does not undo the others. Every caller is answered only after the commit.
+   * Group commit: sends that reach the store together are written in one transaction with one
+   * fsync, each in a savepoint of its own so that one failing send does not undo the others. Every
+   * caller is answered only after the commit is on disk.
+   *
+   * On the SQLite thread (sql-thread.mjs), so that the inserts and the fsync do not stop the event
+   * loop: while one group commits, the next requests are read, checked and composed, and they form
+   * the next group. A send with a body stored in chunks (a large attachment) is written on the main
+   * connection instead (in its turn, connectionLock), chunk by chunk from the request's own bytes:
+   * copying it to the thread would hold the whole body twice more. So is every send of a database
+   * in memory (no second connection).
    */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
-    // The worker will claim it soon: its thread starts now, while this send is committed.
-    this.outboxThread();
+    // The worker will claim it soon: the thread starts now, while this send is committed.
+    const thread = this.outboxThread();
     return new Promise((resolve, reject) => {
+      if (thread && send.messages.every((m) => m.raw.length <= BODY_CHUNK_BYTES)) {
+        this.pendingThreadSends.push({ send, resolve, reject });
+        if (this.pendingThreadSends.length === 1 && !this.threadCommit) setImmediate(() => this.flushThreadSends());
+        return;
+      }
       this.pendingSends.push({ send, resolve, reject });
       if (this.pendingSends.length === 1) setImmediate(() => void this.connectionLock.exclusive(() => this.flushSends()));
     });
+  }
+
+  /** Commits the sends waiting for the thread as one group, then the ones that came meanwhile. */
+  private flushThreadSends(): void {
+    const thread = this.outboxThread();
+    const batch = this.pendingThreadSends.splice(0);
+    if (batch.length === 0) return;
+    if (!thread) {
+      // Closed meanwhile.
+      for (const waiting of batch) waiting.reject(new Error('the store is closed'));
+      return;
+    }
+    this.threadCommit = thread
+      .runGroups(
+        batch.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS)),
+        { sync: true },
+      )
+      .then(
+        (outcomes) => {
+          this.storageFailure.clear();
+          batch.forEach((waiting, i) => {
+            const outcome = outcomes[i]!;
+            if (outcome.error) return waiting.reject(outcome.error);
+            const result = enqueueResult(waiting.send, outcome.results, toMessage);
+            // Committed: the worker will claim these in a moment, and finds their bodies here.
+            if (result.kind === 'created') for (const message of waiting.send.messages) this.freshBodies.remember(message.id, message.raw);
+            waiting.resolve(result);
+          });
+        },
+        (error: unknown) => {
+          this.storageFailure.note(error);
+          for (const waiting of batch) waiting.reject(error);
+        },
+      )
+      .finally(() => {
+        this.threadCommit = undefined;
+        if (this.pendingThreadSends.length) this.flushThreadSends();
+      });
   }
 
   private flushSends(): void {

@@ -7,13 +7,16 @@ import { renderTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
 import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
+import { groupByCustomer } from './bulk-groups';
+import { routeOf, type SendRoute } from './send-route';
 import { templateValues, usePageSenders } from './use-page-senders';
 import { deliveryProblem, followMessage, formMatchesDraft, fromUser, newIdempotencyKey, problemOf, type Problem } from './panel-helpers';
 
 /** Documents of a list whose history is looked up when the bulk panel opens. */
 const MAX_HISTORY_LOOKUPS = 50;
 
-type RowResult = { state: 'queued' } | { state: 'sent' } | { state: 'error'; problem: Problem };
+/** `route`: where the send went, when not simply through the chosen sender (send-route.ts). */
+type RowResult = { state: 'queued'; route?: SendRoute } | { state: 'sent'; route?: SendRoute } | { state: 'error'; problem: Problem };
 
 interface Row {
   found: DetectedDocument;
@@ -45,6 +48,8 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
     documents.map((found) => ({ found, selected: found.recipients.length > 0, to: found.recipients[0] ?? '', idempotencyKey: newIdempotencyKey() })),
   );
   const [running, setRunning] = useState(false);
+  /** One e-mail per customer with all of its selected documents, instead of one per document. */
+  const [perCustomer, setPerCustomer] = useState(false);
   const [sentBefore, setSentBefore] = useState<Record<string, MessageView>>({});
   const fromRef = useRef<HTMLSelectElement>(null);
   const toRefs = useRef<(HTMLInputElement | null)[]>([]);
@@ -89,12 +94,49 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
     });
     if (signal.aborted) return;
     if (!result.ok) return update(index, { result: { state: 'error', problem: problemOf(result.error) } });
+    update(index, { result: { state: 'queued', route: routeOf(result.data, profiles) } });
     // Delivery is followed in the background of the loop: the next document goes out meanwhile.
     void followMessage(result.data, signal, () => undefined).then((final) => {
       if (!final || signal.aborted) return;
       if ('code' in final) return update(index, { result: { state: 'error', problem: problemOf(final) } });
-      if (final.status === 'sent') return update(index, { result: { state: 'sent' } });
+      if (final.status === 'sent') return update(index, { result: { state: 'sent', route: routeOf(final, profiles) } });
       if (final.status === 'failed') return update(index, { result: { state: 'error', problem: deliveryProblem(final, t('failed')) } });
+    });
+  }
+
+  /** Several documents for one customer in one message; each row shows that message's result. */
+  async function sendGroup(indexes: number[]): Promise<void> {
+    const members = indexes.map((index) => rows[index]!);
+    const first = members[0]!;
+    const parsed = parseMailboxList(first.to);
+    if (!parsed.ok) return;
+    const numbers = members.map((row) => row.found.number!);
+    // The template speaks of one document: it gets the list of numbers, and no single amount or due date.
+    const values = { ...templateValues(first.found, sender?.fromName), documentNumber: numbers.join(', '), amount: undefined, dueDate: undefined };
+    const mark = (result: RowResult) => setRows((current) => current.map((row, i) => (indexes.includes(i) ? { ...row, result } : row)));
+    mark({ state: 'queued' });
+    const result = await askBackground({
+      type: 'message.send',
+      draft: {
+        ...(profileId ? { profileId } : {}),
+        to: parsed.value.map(formatMailbox),
+        cc: [],
+        subject: renderTemplate(template!.subject, values) || numbers.join(', '),
+        text: renderTemplate(template!.message, values),
+        documents: members.map((row) => ({ url: row.found.pdfUrl!, ref: row.found.number!, ...(row.found.pdfName ? { filename: row.found.pdfName } : {}) })),
+        ...(first.found.kind ? { documentKind: first.found.kind } : {}),
+        attachments: [],
+        // Derived from the first document's key: sending the same group again after a network error is a retry.
+        idempotencyKey: `${first.idempotencyKey}-${members.length}`,
+      },
+    });
+    if (signal.aborted) return;
+    if (!result.ok) return mark({ state: 'error', problem: problemOf(result.error) });
+    void followMessage(result.data, signal, () => undefined).then((final) => {
+      if (!final || signal.aborted) return;
+      if ('code' in final) return mark({ state: 'error', problem: problemOf(final) });
+      if (final.status === 'sent') return mark({ state: 'sent' });
+      if (final.status === 'failed') return mark({ state: 'error', problem: deliveryProblem(final, t('failed')) });
     });
   }
 
@@ -108,10 +150,11 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
     if (!template) return;
     setRunning(true);
     // One after another: each send downloads a PDF from the site, and the site should not see a burst.
-    for (const [index, row] of rows.entries()) {
+    const due = [...rows.keys()].filter((index) => rows[index]!.selected && rows[index]!.result?.state !== 'sent');
+    for (const group of perCustomer ? groupByCustomer(rows, due) : due.map((index) => [index])) {
       if (signal.aborted) return;
-      if (!row.selected || row.result?.state === 'sent') continue;
-      await sendOne(row, index);
+      if (group.length > 1) await sendGroup(group);
+      else await sendOne(rows[group[0]!]!, group[0]!);
     }
   }
 
@@ -201,11 +244,20 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
                       {row.result.state === 'queued' ? t('resultQueued') : row.result.state === 'sent' ? t('resultSent') : `${t('resultFailed')}: ${row.result.problem.message}`}
                     </span>
                   )}
+                  {row.result && row.result.state !== 'error' && row.result.route?.fallbackFrom !== undefined && (
+                    <span class="route" data-testid="ownpost-bulk-fallback">
+                      {t('fallbackUsed', { sender: row.result.route.fallbackFrom })}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        <label class="check">
+          <input type="checkbox" data-testid="ownpost-bulk-group" checked={perCustomer} disabled={running} onChange={fromUser((e: Event) => setPerCustomer((e.currentTarget as HTMLInputElement).checked))} />
+          {t('bulkPerCustomer')}
+        </label>
         <div class="actions">
           {running && (
             <>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DocumentInfo } from '../../../../shared/extension-messages';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
 import type { MessageView } from '../../../../shared/schemas';
-import { createTranslator, type Language } from '../../../i18n/core';
+import { createTranslator, type Language, type Translator } from '../../../i18n/core';
 import { pageStrings } from '../../../i18n/page-strings';
 import { renderTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
@@ -11,6 +11,7 @@ import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
 import { templateValues, usePageSenders } from './use-page-senders';
 import { PageCapture } from './PageCapture';
+import { routeOf, type SendRoute } from './send-route';
 import { CustomerSuggestion, rememberCustomer } from './CustomerSuggestion';
 import {
   deliveryProblem,
@@ -46,6 +47,13 @@ function parseAddressField(text: string, required: boolean): { ok: true; value: 
   return parsed.ok ? { ok: true, value: parsed.value.map(formatMailbox) } : { ok: false, message: parsed.message };
 }
 
+/** The blind copies: only the addresses go to the relay, since nobody sees a blind copy's name. */
+function parseBccField(text: string): { ok: true; value: string[] } | { ok: false; message?: string } {
+  if (!text.trim()) return { ok: true, value: [] };
+  const parsed = parseMailboxList(text);
+  return parsed.ok ? { ok: true, value: parsed.value.map((m) => m.address) } : { ok: false, message: parsed.message };
+}
+
 /** The sender panel for one document: from, to, cc, subject, message, attachments, Send, and the result. */
 export function SendPanel({ found, host, signal, onClose }: Props) {
   const t = useMemo(() => createTranslator(pageStrings, host.language), [host.language]);
@@ -54,6 +62,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
   const { profiles, mappedId, profileId, setProfileId, template } = usePageSenders(host, signal, templateLanguage, (problem) => setPhase({ kind: 'error', problem }), found.kind);
   const [to, setTo] = useState(found.recipients[0] ?? '');
   const [cc, setCc] = useState('');
+  const [bcc, setBcc] = useState('');
   const [subject, setSubject] = useState('');
   const [text, setText] = useState('');
   const edited = useRef({ subject: false, text: false });
@@ -62,12 +71,13 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
   const [files, setFiles] = useState<AddedFile[]>([]);
   const [fileProblem, setFileProblem] = useState<string | undefined>();
   const [history, setHistory] = useState<MessageView[]>([]);
-  const [fieldProblem, setFieldProblem] = useState<{ field: 'to' | 'cc' | 'subject'; message: string } | undefined>();
+  const [fieldProblem, setFieldProblem] = useState<{ field: 'to' | 'cc' | 'bcc' | 'subject'; message: string } | undefined>();
   const idempotencyKey = useRef(newIdempotencyKey());
   const refs = {
     from: useRef<HTMLSelectElement>(null),
     to: useRef<HTMLInputElement>(null),
     cc: useRef<HTMLInputElement>(null),
+    bcc: useRef<HTMLInputElement>(null),
     subject: useRef<HTMLInputElement>(null),
     text: useRef<HTMLTextAreaElement>(null),
   };
@@ -112,6 +122,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
       [refs.from.current, profileId],
       [refs.to.current, to],
       [refs.cc.current, cc],
+      [refs.bcc.current, bcc],
       [refs.subject.current, subject],
       [refs.text.current, text],
     ] as const;
@@ -124,6 +135,8 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
     if (!toList.ok) return setFieldProblem({ field: 'to', message: toList.message ? t('badAddress', { field: t('to'), problem: toList.message }) : t('toRequired') });
     const ccList = parseAddressField(cc, false);
     if (!ccList.ok) return setFieldProblem({ field: 'cc', message: t('badAddress', { field: t('cc'), problem: ccList.message ?? '' }) });
+    const bccList = parseBccField(bcc);
+    if (!bccList.ok) return setFieldProblem({ field: 'bcc', message: t('badAddress', { field: t('bcc'), problem: bccList.message ?? '' }) });
     if (!subject.trim()) return setFieldProblem({ field: 'subject', message: t('subjectRequired') });
     setPhase({ kind: 'sending' });
     const result = await askBackground({
@@ -132,6 +145,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
         ...(profileId ? { profileId } : {}),
         to: toList.value,
         cc: ccList.value,
+        bcc: bccList.value,
         subject: subject.trim(),
         text,
         ...(includeDocument && found.pdfUrl ? { documentUrl: found.pdfUrl } : {}),
@@ -227,6 +241,20 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
             disabled={busy || done}
             aria-invalid={fieldProblem?.field === 'cc'}
             onInput={fromUser((e: Event) => setCc((e.currentTarget as HTMLInputElement).value))}
+          />
+        </label>
+        <label>
+          {t('bcc')}
+          <input
+            ref={refs.bcc}
+            data-testid="ownpost-bcc"
+            type="text"
+            value={bcc}
+            placeholder={t('addressesHint')}
+            title={t('bccHint')}
+            disabled={busy || done}
+            aria-invalid={fieldProblem?.field === 'bcc'}
+            onInput={fromUser((e: Event) => setBcc((e.currentTarget as HTMLInputElement).value))}
           />
         </label>
         {fieldProblem && (
@@ -337,6 +365,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
         >
           {phase.kind === 'queued' && (phase.message.status === 'deferred' ? t('deferred') : t('queued'))}
           {phase.kind === 'sent' && t('sent', { time: timeFormat.format(new Date(phase.message.sentAt ?? Date.now())), to: phase.message.to.join(', ') })}
+          {(phase.kind === 'queued' || phase.kind === 'sent') && <RouteNotes route={routeOf(phase.message, profiles)} t={t} />}
           {phase.kind === 'error' && (
             <>
               <strong>{phase.problem.message}</strong>
@@ -346,5 +375,23 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
         </div>
       )}
     </div>
+  );
+}
+
+/** Where the send went, when that is not simply "the sender chosen above, in one message". */
+function RouteNotes({ route, t }: { route: SendRoute; t: Translator<(typeof pageStrings)['en']> }) {
+  return (
+    <>
+      {route.fallbackFrom !== undefined && (
+        <p data-testid="ownpost-fallback">
+          {t('fallbackUsed', { sender: route.fallbackFrom })}
+        </p>
+      )}
+      {route.parts !== undefined && (
+        <p data-testid="ownpost-split">
+          {t('splitInto', { count: route.parts })}
+        </p>
+      )}
+    </>
   );
 }

@@ -5,6 +5,7 @@
 import type { ExtensionError, PickedFile } from '../../../../shared/extension-messages';
 import { MAX_DOCUMENT_BYTES } from '../../../../shared/document-limits';
 import type { MessageView, ProfileView } from '../../../../shared/schemas';
+import { asFacts, chooseSender, findMappedSender } from '../../../../shared/sender-choice';
 import { bestSiteScore } from '../../../../shared/site-patterns';
 import { bytesToBase64 } from '../../../lib/base64';
 import { askBackground } from '../background-request';
@@ -24,34 +25,17 @@ export function deliveryProblem(message: MessageView, fallback: string): Problem
 }
 
 /**
- * The profiles in the order the From menu shows them, and the one to preselect: the profile mapped
- * to this page (its `sites`), as the relay would choose it (relay/profiles/resolve-profile.ts: the most
- * specific mapping, personal before company, then the older), else the personal default, the company
- * default, or the only one. Profiles mapped only to other sites go last.
+ * The profiles in the order the From menu shows them, and the one to preselect: the one the relay
+ * would choose for this page (shared/sender-choice.ts), else the first. The profile mapped to this
+ * page (its `sites`) comes first; profiles mapped only to other sites go last.
  */
 export function orderProfilesForPage(profiles: readonly ProfileView[], pageUrl: string): { ordered: ProfileView[]; preselected?: string; mappedId?: string } {
-  const scored = profiles.map((profile, index) => ({ profile, index, score: bestSiteScore(profile.sites ?? [], pageUrl) }));
-  let mapped: (typeof scored)[number] | undefined;
-  for (const entry of scored) {
-    if (entry.score === undefined) continue;
-    const better =
-      !mapped ||
-      entry.score > mapped.score! ||
-      (entry.score === mapped.score && entry.profile.scope === 'personal' && mapped.profile.scope === 'company') ||
-      (entry.score === mapped.score && entry.profile.scope === mapped.profile.scope && entry.profile.createdAt < mapped.profile.createdAt);
-    if (better) mapped = entry;
-  }
-  const rank = (entry: (typeof scored)[number]) => (entry === mapped ? 0 : entry.score !== undefined || (entry.profile.sites ?? []).length === 0 ? 1 : 2);
-  const ordered = [...scored].sort((a, b) => rank(a) - rank(b) || a.index - b.index).map((e) => e.profile);
-  const personal = profiles.filter((p) => p.scope === 'personal');
-  const company = profiles.filter((p) => p.scope === 'company');
-  const preselected =
-    mapped?.profile ??
-    personal.find((p) => p.isDefault) ??
-    company.find((p) => p.isDefault) ??
-    (personal.length === 1 ? personal[0] : personal.length === 0 && company.length === 1 ? company[0] : undefined) ??
-    ordered[0];
-  return { ordered, ...(preselected ? { preselected: preselected.id } : {}), ...(mapped ? { mappedId: mapped.profile.id } : {}) };
+  const mapped = findMappedSender(profiles, { pageUrl }, asFacts)?.sender;
+  const rank = (profile: ProfileView) =>
+    profile === mapped ? 0 : bestSiteScore(profile.sites ?? [], pageUrl) !== undefined || (profile.sites ?? []).length === 0 ? 1 : 2;
+  const ordered = profiles.map((profile, index) => ({ profile, index })).sort((a, b) => rank(a.profile) - rank(b.profile) || a.index - b.index).map((e) => e.profile);
+  const preselected = chooseSender(profiles, { pageUrl }, asFacts)?.sender ?? ordered[0];
+  return { ordered, ...(preselected ? { preselected: preselected.id } : {}), ...(mapped ? { mappedId: mapped.id } : {}) };
 }
 
 /** Follows a queued message until it is sent or failed (or the panel closes), reporting each state. */
@@ -77,6 +61,7 @@ export async function readAddedFile(file: File): Promise<AddedFile | { tooLarge:
   if (file.size > MAX_DOCUMENT_BYTES) return { tooLarge: file.name };
   const bytes = new Uint8Array(await file.arrayBuffer());
   return {
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips
     filename: file.name.replace(/[\\/\u0000-\u001f\u007f]/g, '_').slice(0, 255) || 'file',
     contentType: /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i.test(file.type) ? file.type : 'application/octet-stream',
     contentBase64: bytesToBase64(bytes),

@@ -1,9 +1,11 @@
 /**
  * Line endings as the wire has them: every line ends in CRLF (RFC 5322 §2.1, RFC 5321 §2.3.8).
+ * Apart from delivery, since the sender test and the Sent-folder copy need it too.
  *
  * nodemailer's MailComposer keeps a text body's own line breaks in some encodings (the sender test
  * message went out with bare LFs), while its SMTP data stream turns a lone LF or CR into CRLF. So
- * the relay normalises once where a message is built (compose-message.ts, test-message.ts), and
+ * the relay normalises once where a message is built (relay/delivery/compose-message.ts,
+ * relay/diagnosis/test-message.ts), and
  * the Sent-folder copy (relay/imap/sent-folder.ts) gets the same normalisation the data stream
  * applies, because IMAP APPEND files the bytes as given: the copy is exactly what was sent.
  */

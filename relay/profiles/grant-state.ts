@@ -1,9 +1,11 @@
 /**
- * The outcome of a delegated sign-in as kept on the profile (`profiles.oauth_state`), and the
- * OAuth2 part of the profile view derived from it and from which sealed secrets exist.
+ * The outcome of a delegated sign-in as kept on the profile (`profiles.oauth_state`, written by
+ * relay/oauth), and the OAuth2 part of the profile view derived from it and from which sealed
+ * secrets exist. It lives with the profile it is stored on, so that the profile's view needs
+ * nothing from relay/oauth.
  */
 import type { OAuth2AuthView } from '../../shared/schemas';
-import type { StoredOAuth2Auth, SealedSecrets } from '../profiles/profile-record';
+import type { StoredOAuth2Auth, SealedSecrets } from './profile-record';
 
 /** Versioned JSON: `v` lets a later format upgrade old rows when read. */
 export interface OAuthGrantState {
@@ -58,5 +60,6 @@ export function oauth2AuthView(auth: StoredOAuth2Auth, secrets: SealedSecrets, o
     ...(status === 'sign_in_again' ? { problemCode: 'oauth_invalid_grant' as const } : {}),
     ...(signedIn && state.account ? { account: state.account } : {}),
     ...(signedIn ? { signedInAt: new Date(state.at).toISOString() } : {}),
+    ...('clientSecretExpiresAt' in auth && auth.clientSecretExpiresAt ? { clientSecretExpiresAt: auth.clientSecretExpiresAt } : {}),
   };
 }

@@ -1,0 +1,24 @@
+/**
+ * The page script's entrypoint (issue 18): detection, the send button, the panel frame. Not loaded
+ * with the page: the always-injected script (invoice.content/index.ts) asks the background to inject
+ * this file once the page looks like a document, or when the popup asks about the page.
+ */
+import { askBackground } from './invoice.content/background-request';
+import { installPageScript } from './invoice.content/page-contract';
+import { startOnPage } from './invoice.content/page-script';
+
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    installPageScript(
+      (async () => {
+        const setup = await askBackground({ type: 'page.setup' });
+        if (!setup.ok || ctx.isInvalid) return undefined;
+        return startOnPage(ctx, setup.data);
+      })(),
+      ctx.signal,
+    );
+  },
+});

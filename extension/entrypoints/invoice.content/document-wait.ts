@@ -1,0 +1,94 @@
+/**
+ * Waits, cheaply, until the page looks like a document (issue 18): the first look once the browser is
+ * idle after the load, then again after the page changed, within the same windows the page script
+ * watches (watch-times.ts): after the load or a client-side navigation, and after a click or Enter
+ * by the user. Each look is the cheap first test, never the detector; everything stops once it
+ * passed, and with the content script's context.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
+
+/** The browser's idle time comes within this, or the look runs anyway. */
+const IDLE_TIMEOUT_MS = 1_000;
+
+/** Calls `found` once, the first time `looksLikeDocument` holds; the returned `stop` ends the wait. */
+export function waitForDocument(ctx: ContentScriptContext, looksLikeDocument: () => boolean, found: () => void): { stop(): void; lookAgain(): void } {
+  let done = false;
+  let observer: MutationObserver | undefined;
+  let watchTimer: ReturnType<typeof setTimeout> | undefined;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  const controller = new AbortController();
+
+  function stop() {
+    done = true;
+    controller.abort();
+    observer?.disconnect();
+    observer = undefined;
+    clearTimeout(watchTimer);
+    clearTimeout(settleTimer);
+  }
+  ctx.onInvalidated(stop);
+
+  function look() {
+    if (done || ctx.isInvalid || !looksLikeDocument()) return;
+    stop();
+    found();
+  }
+
+  /** A look when the browser has time for it: never in the middle of the page's own rendering. */
+  function lookWhenIdle() {
+    if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(look, { timeout: IDLE_TIMEOUT_MS });
+    else ctx.setTimeout(look, 0);
+  }
+
+  function lookSoon() {
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(lookWhenIdle, SETTLE_MS);
+  }
+
+  function watchFor(ms: number) {
+    if (done) return;
+    if (!observer) {
+      observer = new MutationObserver(lookSoon);
+      observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    }
+    clearTimeout(watchTimer);
+    watchTimer = setTimeout(() => {
+      observer?.disconnect();
+      observer = undefined;
+    }, ms);
+  }
+
+  // WXT reports the Navigation API's navigate events, before the address changes and also for those
+  // that never commit (page-watch.ts): the address is looked at once it had its chance to change.
+  let knownHref = location.href;
+  const checkAddress = () => {
+    if (done || location.href === knownHref) return;
+    knownHref = location.href;
+    lookSoon();
+    watchFor(WATCH_AFTER_NAVIGATION_MS);
+  };
+  // WXT's location watcher runs for the context's life; after the wait the listener does nothing.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (done) return;
+    checkAddress();
+    ctx.setTimeout(checkAddress, 0);
+    ctx.setTimeout(checkAddress, 250);
+  });
+  const onInteraction = (event: Event) => {
+    if (!event.isTrusted) return;
+    if (event.type === 'keydown' && (event as KeyboardEvent).key !== 'Enter') return;
+    watchFor(WATCH_AFTER_INTERACTION_MS);
+  };
+  for (const type of ['click', 'keydown'] as const) {
+    document.addEventListener(type, onInteraction, { capture: true, passive: true, signal: controller.signal });
+  }
+
+  lookWhenIdle();
+  watchFor(WATCH_AFTER_NAVIGATION_MS);
+  return {
+    stop,
+    /** Something the test depends on besides the page changed (the recipes arrived). */
+    lookAgain: lookWhenIdle,
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * The page script (issue 7): reads the page with the site adapters, puts the send button next to
+ * the document's title, and follows single-page apps. Not loaded with every page: the always-injected
+ * script (index.ts) has the background inject it (entrypoints/invoice-detector.content.ts) once the
+ * page looks like a document (issue 18). The send and bulk panels run in an extension-origin frame
+ * the page cannot script (panel-frame.ts, issue 14); the element picker is another script the
+ * background injects only when the user starts it (see panel-contract.ts).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageSetup, PanelDocument, PanelView, TabCommand } from '../../../shared/extension-messages';
+import { createTranslator } from '../../i18n/core';
+import { buttonStrings } from '../../i18n/page-strings';
+import { reportPage } from '../../sites/page-report';
+import { watchPage } from './page-watch';
+import { askBackground } from './background-request';
+import { installedPanel, type PanelApi, type PanelHost } from './panel-contract';
+import { installedCapture } from './capture-contract';
+import type { CommandListener } from './page-contract';
+import { select } from '../../sites/recipe-adapter';
+import { openPanelFrame, type PanelFrame } from './panel-frame';
+import type { DetectedDocument, PageDetection } from '../../sites/site-adapter';
+
+/** Starts on the page; returns the listener for the background's commands, which it has added. */
+export function startOnPage(ctx: ContentScriptContext, setup: PageSetup): CommandListener {
+  let recipes = setup.recipes;
+  const t = createTranslator(buttonStrings, setup.language);
+
+  const host: PanelHost = {
+    language: setup.language,
+    pageUrl: () => new URL(location.href),
+    recipesChanged() {
+      void askBackground({ type: 'page.setup' }).then((result) => {
+        if (!result.ok || ctx.isInvalid) return;
+        recipes = result.data.recipes;
+        watcher.detectAgain();
+      });
+    },
+  };
+
+  /** The picker's script, injected on first use; a failure is returned for the popup to show (issue 16). */
+  async function panel(): Promise<PanelApi | { problem: string }> {
+    const loaded = installedPanel();
+    if (loaded) return loaded;
+    const result = await askBackground({ type: 'panel.load' });
+    if (!result.ok) return { problem: t('loadFailed', { reason: result.error.message }) };
+    return installedPanel() ?? { problem: t('loadFailed', { reason: 'the picker did not start.' }) };
+  }
+
+  /** The open panel frame, and the document it shows (its recipe PDF button is pressed from here, never by the frame). */
+  let frame: { token: string; panel?: PanelFrame; controller: AbortController; document?: DetectedDocument } | undefined;
+  const closeFrame = () => {
+    frame?.controller.abort();
+    frame = undefined;
+  };
+  ctx.onInvalidated(closeFrame);
+
+  /**
+   * Opens the panel frame; every way this can fail is shown (issue 16: never silently): by the button,
+   * or, for the popup's "Send anyway", in the popup. Resolves whether the frame opened.
+   */
+  async function openPanel(detection: PageDetection, showProblem: (message: string) => void): Promise<boolean> {
+    closeFrame();
+    const controller = new AbortController();
+    const opening: NonNullable<typeof frame> = { token: '', controller, ...(detection.kind === 'document' ? { document: detection.documents[0] } : {}) };
+    frame = opening;
+    try {
+      const view = await panelView(detection);
+      if (controller.signal.aborted || ctx.isInvalid) return false;
+      opening.panel = await openPanelFrame(view, {
+        signal: controller.signal,
+        onClosed: () => frame === opening && (frame = undefined),
+        onFailed: (reason) => showProblem(t('loadFailed', { reason })),
+      });
+      opening.token = opening.panel.token;
+      return true;
+    } catch (error) {
+      if (frame === opening) frame = undefined;
+      showProblem(t('loadFailed', { reason: (error as Error).message || String(error) }));
+      return false;
+    }
+  }
+
+  const watcher = watchPage(ctx, {
+    recipes: () => recipes,
+    label: (detection) => (detection.kind === 'list' ? t('sendList', { count: detection.documents.length }) : t('send')),
+    open: (detection, button) => void openPanel(detection, (message) => button.showProblem(message)),
+    navigated: () => {
+      closeFrame();
+      installedPanel()?.close();
+    },
+  });
+
+  // The popup's "Teach Ownpost this page" reaches us through the background only: a message from
+  // anything else (another extension, a page) is not for us.
+  const onCommand: CommandListener = (message, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id || sender.tab) return;
+    const command = message as TabCommand | undefined;
+    if (command?.type === 'ownpost.panel.close' || command?.type === 'ownpost.panel.resize' || command?.type === 'ownpost.panel.ready') {
+      // Only for the frame this script opened (the token the background gave it).
+      if (!frame || frame.token !== command.token) return;
+      if (command.type === 'ownpost.panel.close') closeFrame();
+      else if (command.type === 'ownpost.panel.ready') frame.panel?.ready();
+      else frame.panel?.resize(command.height);
+      return;
+    }
+    if (command?.type === 'ownpost.capture.start' || command?.type === 'ownpost.capture.cancel') {
+      // The user armed (or cancelled) a capture in the frame this script opened; the background
+      // injected the capture script into this frame just before.
+      if (!frame || frame.token !== command.token) return;
+      if (command.type === 'ownpost.capture.cancel') return installedCapture()?.cancel();
+      const capture = installedCapture();
+      if (!capture) return void askBackground({ type: 'capture.result', token: command.token, outcome: { ok: false, reason: 'failed' } });
+      const found = frame.document;
+      capture.run({
+        token: command.token,
+        signal: frame.controller.signal,
+        ...(found?.number ? { documentNumber: found.number } : {}),
+        ...(command.press && found ? { press: () => pdfButtonOf(found) } : {}),
+      });
+      return;
+    }
+    if (command?.type === 'ownpost.page.report' || command?.type === 'ownpost.panel.open') {
+      // The popup's "what this page offers" and "Send anyway" (issue 16 item 11).
+      const { report, detection } = reportPage(document, new URL(location.href), recipes);
+      if (command.type === 'ownpost.page.report') return sendResponse({ report });
+      // The answer comes once the panel opened, or with the reason it could not.
+      void openPanel(detection, (problem) => sendResponse({ opened: false, problem })).then((opened) => opened && sendResponse({ opened: true }));
+      return true;
+    }
+    if (command?.type !== 'ownpost.picker.start') return;
+    void panel().then((api) => {
+      if ('problem' in api) return sendResponse({ ok: false, problem: api.problem });
+      api.startPicker(host);
+      sendResponse({ ok: true });
+    });
+    // The answer comes once the picker runs (or could not start).
+    return true;
+  };
+  browser.runtime.onMessage.addListener(onCommand);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+  return onCommand;
+}
+
+/** The page data the panel frame gets: no elements, and the PDF link found by asking the site only now that the user asked. */
+async function panelView(detection: PageDetection): Promise<PanelView> {
+  if (detection.kind === 'list') return { kind: 'list', documents: detection.documents.map(panelDocument) };
+  let found = detection.documents[0]!;
+  if (!found.pdfUrl && found.pdfCandidates?.length) {
+    const probed = await askBackground({ type: 'document.probe', urls: found.pdfCandidates.slice(0, 3) });
+    if (probed.ok && probed.data.document) found = { ...found, pdfUrl: probed.data.document.url };
+  }
+  return { kind: 'document', document: panelDocument(found) };
+}
+
+/** A recipe's PDF button: the one found with the document, or found again when the app re-rendered it. */
+function pdfButtonOf(found: DetectedDocument): HTMLElement | undefined {
+  const button = found.pdfButton?.isConnected ? found.pdfButton : select(found.row?.isConnected ? found.row : document, found.pdfButtonSelector);
+  return button instanceof HTMLElement ? button : undefined;
+}
+
+function panelDocument(found: DetectedDocument): PanelDocument {
+  return {
+    // Within the limits the background checks (zPanelDocument): a page's odd text must not stop the panel.
+    recipients: found.recipients.filter((r) => r.length <= 400).slice(0, 20),
+    ...(found.number ? { number: found.number.slice(0, 200) } : {}),
+    ...(found.customerName ? { customerName: found.customerName.slice(0, 300) } : {}),
+    ...(found.amount ? { amount: found.amount.slice(0, 100) } : {}),
+    ...(found.dueDate ? { dueDate: found.dueDate.slice(0, 100) } : {}),
+    ...(found.language ? { language: found.language } : {}),
+    ...(found.pdfUrl ? { pdfUrl: found.pdfUrl } : {}),
+    ...(found.pdfName ? { pdfName: found.pdfName } : {}),
+    ...(found.customerNumber ? { customerNumber: found.customerNumber.slice(0, 64) } : {}),
+    ...(found.customerPageUrl && found.customerPageUrl.length <= 4096 ? { customerPageUrl: found.customerPageUrl } : {}),
+    ...(found.pdfButtonSelector ? { pdfButtonSelector: found.pdfButtonSelector.slice(0, 2000) } : {}),
+    ...(found.kind ? { kind: found.kind } : {}),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The cheap first test (issue 18): may this page show a document? It decides whether the page pays
+ * for the detector at all, so it reads only what a page names itself by (its address, its title, a
+ * few headings, its active tab or breadcrumb) and asks the browser's own selector engine whether any
+ * link or viewer points at a PDF: no walk over the page's texts, no per-element JavaScript.
+ *
+ * It must pass on every page the detector would find something on; a pass on a page without a
+ * document only costs that page the detector. So it is the detector's own first test, widened: the
+ * detector (generic-invoice.ts) reads a page only when it has a link that may give a PDF or when its
+ * title, headings or tabs name a kind of document; recipes (matched on the address by the caller)
+ * are the only other way to a button.
+ */
+/** Headings of each level read, as many as the detector reads. */
+const MAX_HEADINGS = 12;
+/** The detector also reads this many same-origin frames: an app shell around an invoice view. */
+const MAX_FRAMES = 3;
+/** A heading longer than this is not a title; its start is enough. */
+const MAX_TEXT = 200;
+
+/**
+ * The kind words compared without case, spaces, hyphens and apostrophes, the way the detector
+ * compares labels ("Credit-Note" is "credit note"). As substrings, so compounds are found too
+ * ("Sölureikningur", "Schlussrechnung", "Fakturaappen").
+ */
+export function squash(text: string): string {
+  return text.toLowerCase().replace(/[\s'’°_-]+/g, '');
+}
+
+/**
+ * Every word of the detector's kind table (document-kind.ts, DOCUMENT_KIND_LABELS) squashed, without
+ * those that hold a shorter one (which finds them too). Written out rather than derived from the
+ * table: deriving costs the interpreter milliseconds on every page load, and the table itself would
+ * triple this script's size. A unit test checks that every word of the table is found.
+ */
+const KIND_WORDS: readonly string[] = [
+  'aanmaning', 'abono', 'angebot', 'auftrag', 'avoir', 'bestellbestätigung', 'bestelling', 'bestellnr',
+  'bestellnummer', 'bestellung', 'bestelnummer', 'beställning', 'billnumber', 'commande', 'cotización', 'creditmemo',
+  'creditnota', 'creditnote', 'devis', 'dunningletter', 'encomenda', 'estimate', 'factura', 'facture', 'factuur',
+  'faktura', 'fattura', 'fatura', 'greiðsluáminning', 'gutschrift', 'herinnering', 'honorarnote', 'invoice',
+  'kassenbon', 'korekta', 'kostenvoranschlag', 'kreditnota', 'kuitti', 'kvittering', 'kvitto', 'kvittun',
+  'kwitantie', 'lasku', 'lembrete', 'mahnung', 'maksumuistutus', 'monit', 'notadecrédito', 'notadicredito',
+  'notafiscal', 'notakorygująca', 'notakredytowa', 'notedecrédit', 'nrfaktury', 'nrzamówienia', 'numerfaktury',
+  'numeroferty', 'numerzamówienia', 'oferta', 'offert', 'order', 'ordine', 'ordre', 'orçamento', 'overduenotice',
+  'paragon', 'pedido', 'pokwitowanie', 'potwierdzeniezamówienia', 'presupuesto', 'preventivo', 'proforma',
+  'proposta', 'przypomnienieopłatności', 'purring', 'påmindelse', 'påminnelse', 'pöntun', 'quittung', 'quotation',
+  'quote', 'rachunek', 'rappeldepaiement', 'receipt', 'rechnung', 'recibo', 'recordatorio', 'reikningsnr',
+  'reikningsnúmer', 'reikningur', 'relance', 'reminder', 'reçu', 'ricevuta', 'rykker', 'sollecito', 'tarjous',
+  'tilaus', 'tilboð', 'tilbud', 'wezwaniedozapłaty', 'wycena', 'zahlungserinnerung', 'zamówienie', 'ítrekun',
+];
+
+/** Does a text name a kind of document (or a PDF)? */
+export function namesDocument(text: string): boolean {
+  const squashed = squash(text.slice(0, MAX_TEXT));
+  return squashed.includes('pdf') || KIND_WORDS.some((word) => squashed.includes(word));
+}
+
+/** The detector's places for the kind of document besides the headings (generic-invoice.ts). */
+const KIND_SIGNAL_SELECTOR =
+  '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a';
+
+/**
+ * Links and viewers the detector rates as a PDF or a PDF to probe: a PDF in the address or type, a
+ * download, an embedded viewer. One native query that stops at the first match.
+ */
+const PDF_SELECTOR = [
+  'a[href*="pdf" i]',
+  'a[type*="pdf" i]',
+  'a[download]',
+  'embed[src]',
+  'object[data]',
+  ...['pdf', 'print', 'render', 'download', 'document', 'preview', 'viewer'].map((word) => `iframe[src*="${word}" i]`),
+].join(', ');
+
+function headingsNameDocument(document: Document): boolean {
+  for (const tag of ['h1', 'h2', 'h3']) {
+    const headings = document.getElementsByTagName(tag);
+    for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) if (namesDocument(headings[i]!.textContent ?? '')) return true;
+  }
+  const signals = document.body?.querySelectorAll(KIND_SIGNAL_SELECTOR) ?? [];
+  for (let i = 0; i < signals.length && i < MAX_HEADINGS; i++) if (namesDocument(signals[i]!.textContent ?? '')) return true;
+  return false;
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function documentMayShow(document: Document): boolean {
+  return namesDocument(document.title) || document.querySelector(PDF_SELECTOR) !== null || headingsNameDocument(document);
+}
+
+/** The same-origin frames' documents (another origin's frame is not ours to read). */
+function frameDocuments(document: Document): Document[] {
+  const frames = [...document.getElementsByTagName('iframe'), ...document.getElementsByTagName('frame')].slice(0, MAX_FRAMES);
+  const documents: Document[] = [];
+  for (const frame of frames) {
+    try {
+      const inner = (frame as HTMLIFrameElement).contentDocument;
+      if (inner?.body) documents.push(inner);
+    } catch {
+      /* another origin's frame */
+    }
+  }
+  return documents;
+}
+
+/**
+ * May the page show a document: does its address, title, a heading or its tab name a kind of
+ * document, or does a link or viewer point at a PDF, in the page or its same-origin frames?
+ */
+export function mayShowDocument(document: Document, url: URL): boolean {
+  if (namesDocument(decoded(`${url.pathname}${url.search}${url.hash}`))) return true;
+  if (documentMayShow(document)) return true;
+  return frameDocuments(document).some(documentMayShow);
+}
