@@ -47,33 +47,42 @@ function marked(result: unknown): unknown {
  * clients, not through pool.query). Like pool.query, it is not given back to the pool when its last
  * query failed (a timed-out or broken connection must not serve the next request): released with
  * that error, pg destroys it. A transaction's successful ROLLBACK makes it reusable again.
+ *
+ * The pool listens for a client's errors only while it is idle: a connection reset while a client
+ * is checked out (between two statements of a transaction) would be an unhandled 'error' event and
+ * end the process. Here it is the client's failure instead, and the client is destroyed on release.
  */
 function markingClient(client: unknown): unknown {
   const c = client as pg.PoolClient & { [MARKED_CLIENT]?: { failure?: Error } };
   if (!c || typeof c !== 'object') return client;
-  if (c[MARKED_CLIENT]) {
-    c[MARKED_CLIENT].failure = undefined;
-    return client;
+  let state = c[MARKED_CLIENT];
+  if (state) state.failure = undefined;
+  else {
+    const fresh: { failure?: Error } = {};
+    state = c[MARKED_CLIENT] = fresh;
+    c.on('error', (error: Error) => {
+      fresh.failure = error;
+    });
+    const query = c.query.bind(c) as (...args: unknown[]) => unknown;
+    (c as { query: unknown }).query = (...args: unknown[]) => {
+      const result = query(...args);
+      if (!(result instanceof Promise)) return result;
+      return result.then(
+        (value: unknown) => {
+          fresh.failure = undefined;
+          return value;
+        },
+        (error: Error) => {
+          fresh.failure = error;
+          return Promise.reject(markStoreError(error));
+        },
+      );
+    };
   }
-  const state: { failure?: Error } = {};
-  c[MARKED_CLIENT] = state;
-  const query = c.query.bind(c) as (...args: unknown[]) => unknown;
-  (c as { query: unknown }).query = (...args: unknown[]) => {
-    const result = query(...args);
-    if (!(result instanceof Promise)) return result;
-    return result.then(
-      (value: unknown) => {
-        state.failure = undefined;
-        return value;
-      },
-      (error: Error) => {
-        state.failure = error;
-        return Promise.reject(markStoreError(error));
-      },
-    );
-  };
+  // The pool gives the client a new release at every checkout: wrapped each time.
   const release = c.release.bind(c);
-  c.release = (error?: Error | boolean) => release(error ?? state.failure);
+  const failure = state;
+  c.release = (error?: Error | boolean) => release(error ?? failure.failure);
   return client;
 }
 
