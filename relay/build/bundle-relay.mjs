@@ -5,8 +5,8 @@
 // without file extensions (moduleResolution "Bundler"), which Node's ESM loader refuses.
 //
 // Files the relay reads next to its own source stay where they are and ship as they are (package.json
-// "files"): the SQL migrations and the SQLite worker thread (relay/store/sqlite/sql-thread.mjs, plain
-// JavaScript that a worker thread starts by its URL). So every `import.meta.url` in a bundled module is
+// "files"): the SQLite worker thread (relay/store/sqlite/sql-thread.mjs, plain JavaScript that a worker
+// thread starts by its URL); the migrations are TypeScript modules, bundled like the rest. So every `import.meta.url` in a bundled module is
 // replaced with that module's original location, and sql-thread.mjs stays an import of its own.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';

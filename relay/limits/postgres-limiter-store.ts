@@ -5,7 +5,7 @@ import type { FailureRecord, LimiterStore } from './limiter-store';
 const SWEEP_EVERY_MS = 60_000;
 
 /**
- * Rate-limit counters in PostgreSQL (migration 007_rate_limits.sql), shared by every relay instance
+ * Rate-limit counters in PostgreSQL (relay/store/migrations/007_rate_limits.ts), shared by every relay instance
  * on the database: hits spread over several instances count together. Each change is a single
  * INSERT … ON CONFLICT DO UPDATE, which locks the key's row, reads it and writes it in one
  * statement: instances counting one key at the same moment take turns, and none is lost.

@@ -7,10 +7,9 @@
  * sends (messages point at it), but they cannot sign in, pair, or be listed.
  */
 import { PostgresStore } from '../store/postgres/postgres-store';
+import { peopleRepository } from './people-repository';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 import type { Role, Store, UserRow } from '../store/types';
-import { PostgresPeopleStore } from './postgres-people-store';
-import { SqlitePeopleStore } from './sqlite-people-store';
 
 /** A paired browser or a script's token. The token itself is never stored, only its SHA-256. */
 export interface DeviceRow {
@@ -73,7 +72,6 @@ export interface PeopleStore {
 
 /** The people store on the same database as `store`. */
 export function peopleStoreFor(store: Store): PeopleStore {
-  if (store instanceof PostgresStore) return new PostgresPeopleStore(store.pool);
-  if (store instanceof SqliteStore) return new SqlitePeopleStore(store.db);
+  if (store instanceof PostgresStore || store instanceof SqliteStore) return peopleRepository(store.storeDb);
   throw new Error(`no people store for a ${store.kind} store`);
 }

@@ -55,7 +55,7 @@ export async function startRelayCluster(smtp: Pick<TestSmtpServer, 'port'>, opti
     await admin.end();
     seed = await PostgresStore.open(TEST_DATABASE_URL, { schema });
   } else {
-    seed = new SqliteStore(path.join(dataDirs[0]!, SQLITE_FILE_NAME));
+    seed = await SqliteStore.open(path.join(dataDirs[0]!, SQLITE_FILE_NAME));
   }
   const user = await seed.createUser({ id: randomUUID(), email: 'anna@firma.se', name: null, role: 'admin', createdAt: Date.now() });
   const token = newBearerToken();

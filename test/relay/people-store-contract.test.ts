@@ -18,7 +18,7 @@ const implementations: { name: string; open: () => Promise<{ store: Store; clean
     name: 'sqlite',
     open: async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-people-'));
-      return { store: new SqliteStore(path.join(dir, 'ownpost.db')), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+      return { store: await SqliteStore.open(path.join(dir, 'ownpost.db')), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
     },
   },
   {

@@ -17,7 +17,7 @@ const implementations: { name: string; open: () => Promise<{ store: Store; clean
     name: 'sqlite',
     open: async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-sender-contract-'));
-      const store = new SqliteStore(path.join(dir, 'ownpost.db'));
+      const store = await SqliteStore.open(path.join(dir, 'ownpost.db'));
       return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
     },
   },

@@ -107,7 +107,7 @@ const implementations: { name: string; open: () => Promise<{ store: Store; clean
     name: 'sqlite',
     open: async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-contract-'));
-      const store = new SqliteStore(path.join(dir, 'ownpost.db'));
+      const store = await SqliteStore.open(path.join(dir, 'ownpost.db'));
       return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
     },
   },
@@ -678,7 +678,7 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
       expect(await store.instanceHeartbeat('live', { now: t0 + 1, deadAfterMs: 15_000, takeOver: true })).toMatchObject({ mayClaim: true });
       expect(await store.getMessage(created.message.id)).toMatchObject({ status: 'sending', leaseOwner: 'dead-worker', leaseUntil: t0 + 1 });
       // A second process on the same file (here: a second connection) may not claim while it is held.
-      const second = new SqliteStore((store as SqliteStore).file);
+      const second = await SqliteStore.open((store as SqliteStore).file);
       try {
         expect(await second.instanceHeartbeat('second', { now: t0 + 2, deadAfterMs: 15_000, takeOver: true })).toEqual({ mayClaim: false, takenBack: 0 });
         await store.endInstance('live');

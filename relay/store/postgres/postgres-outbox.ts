@@ -1,0 +1,278 @@
+import { hostname } from 'node:os';
+import type pg from 'pg';
+import type { RecentStorageFailure } from '../store-errors';
+import type { Outbox } from '../store-parts';
+import {
+  BODY_CHUNK_BYTES,
+  bodyChunks,
+  wholeBody,
+  type AttemptResult,
+  type ClaimedMessage,
+  type EnqueueResult,
+  type FinishedAttempt,
+  type InstanceState,
+  type MessageBytes,
+  type MessageRow,
+  type NewSend,
+} from '../types';
+import { inTransaction } from './pg-transaction';
+
+/** The database's clock in epoch milliseconds (heartbeats, issue 15). */
+const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+
+// Columns aliased to the row types' field names, so rows need no mapping code.
+const MESSAGE_COLUMNS = `id, send_id AS "sendId", user_id AS "userId", profile_id AS "profileId", message_id AS "messageId",
+  envelope, summary, document_ref AS "documentRef", documents, part_number AS "partNumber", part_count AS "partCount", fallback,
+  status, attempt_count AS attempts, next_attempt_at AS "nextAttemptAt", lease_owner AS "leaseOwner", lease_until AS "leaseUntil",
+  last_reply AS "lastReply", problem_code AS "problemCode", sent_at AS "sentAt", size_bytes AS "sizeBytes",
+  sent_copy_status AS "sentCopyStatus", sent_copy_attempts AS "sentCopyAttempts", sent_copy_next_at AS "sentCopyNextAt",
+  sent_copy_folder AS "sentCopyFolder", sent_copy_error AS "sentCopyError", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** `documents` is stored as JSON text; every other column maps by its alias. */
+function toMessage<T extends MessageRow>(row: Omit<T, 'documents'> & { documents: string | null }): T {
+  return { ...row, documents: row.documents ? JSON.parse(row.documents) : [] } as T;
+}
+
+/**
+ * A large body's chunks, one statement each, inside the caller's transaction. A chunk may be a
+ * scratch buffer that the next one overwrites (bodyChunks): each statement has been sent, its
+ * parameters written to the socket, by the time it answers.
+ */
+async function insertBodyChunks(client: pg.PoolClient, messageId: string, raw: MessageBytes): Promise<void> {
+  let seq = 0;
+  for (const chunk of bodyChunks(raw)) {
+    await client.query('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES ($1, $2, $3)', [messageId, seq++, chunk]);
+  }
+}
+
+/**
+ * The PostgreSQL outbox's hot path, tuned for PostgreSQL: a send and its messages in one statement,
+ * claims with FOR UPDATE SKIP LOCKED under leases (several instances claim at once without waiting
+ * for each other), a batch of results in one statement, and instances' heartbeats on the database's clock.
+ */
+export class PostgresOutbox implements Outbox {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly storageFailure: RecentStorageFailure,
+  ) {}
+
+  /** Runs `fn` in a transaction on one client. */
+  private transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, fn);
+  }
+
+  /** `write`, noting whether it failed for room (checkWritable). */
+  private async noted<T>(write: Promise<T>): Promise<T> {
+    try {
+      const result = await write;
+      this.storageFailure.clear();
+      return result;
+    } catch (error) {
+      this.storageFailure.note(error);
+      throw error;
+    }
+  }
+
+  private async messagesOfSend(client: pg.PoolClient | pg.Pool, sendId: string): Promise<MessageRow[]> {
+    const { rows } = await client.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [sendId]);
+    return rows.map(toMessage);
+  }
+
+  enqueueSend(send: NewSend): Promise<EnqueueResult> {
+    return this.noted(this.writeSend(send));
+  }
+
+  private async writeSend(send: NewSend): Promise<EnqueueResult> {
+    // One statement, so one round trip and one commit: the send, its messages and their documents
+    // are written together or not at all. ON CONFLICT: of two instances racing on one
+    // Idempotency-Key, one creates the send; the other's statement inserts nothing (every insert
+    // below reads `created`) and then reads the winner's send.
+    const params: unknown[] = [send.id, send.userId, send.idempotencyKey, send.requestHash, send.createdAt];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    // Each message's bytes are a parameter of their own, sent as binary: no copy as hex text.
+    const values = send.messages.map(
+      (m) =>
+        `(${p(m.id)}, ${p(m.profileId)}, ${p(m.messageId)}, ${p(m.envelope)}, ${p(m.raw.length <= BODY_CHUNK_BYTES ? wholeBody(m.raw) : null)}::bytea, ${p(m.raw.length)}::bigint, ` +
+        `${p(m.summary)}, ${p(m.documentRef)}, ${p(m.documents.length ? JSON.stringify(m.documents) : null)}, ${p(m.partNumber)}::int, ` +
+        `${p(m.partCount)}::int, ${p(m.fallback)}, ${p(m.wantsSentCopy ? 'pending' : null)})`,
+    );
+    const documents = send.messages.flatMap((m) => m.documents.map((d) => ({ messageId: m.id, ref: d.ref })));
+    const sql = `WITH created AS (
+         INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING id),
+       inserted AS (
+         INSERT INTO messages (id, send_id, user_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref,
+           documents, part_number, part_count, fallback, status, attempts, attempt_count, next_attempt_at, sent_copy_status,
+           created_at, updated_at)
+         SELECT v.id, created.id, $2, v.profile_id, v.message_id, v.envelope, v.raw, v.size_bytes, v.summary, v.document_ref,
+           v.documents, v.part_number, v.part_count, v.fallback, 'queued', 0, 0, $5, v.sent_copy_status, $5, $5
+         FROM created CROSS JOIN (VALUES ${values.join(', ')})
+           AS v(id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref, documents, part_number, part_count,
+             fallback, sent_copy_status)
+         RETURNING ${MESSAGE_COLUMNS}),
+       documented AS (
+         INSERT INTO message_documents (message_id, ref)
+         SELECT d.message_id, d.ref FROM created CROSS JOIN unnest(${p(documents.map((d) => d.messageId))}::text[], ${p(documents.map((d) => d.ref))}::text[])
+           AS d(message_id, ref)
+         ON CONFLICT DO NOTHING)
+       SELECT * FROM inserted ORDER BY "partNumber"`;
+    // A large body goes in chunks (messages.raw stays NULL), in the same transaction: the message and
+    // its chunks are committed together or not at all. One statement per chunk, each sent before the
+    // next chunk is made: a 20 MB attachment as one statement was held three times at once (its
+    // chunks copied to be kept, and the protocol message pg builds of them).
+    const chunked = send.messages.filter((m) => m.raw.length > BODY_CHUNK_BYTES);
+    const rows = chunked.length
+      ? await this.transaction(async (client) => {
+          const inserted = (await client.query(sql, params)).rows;
+          // Only the messages this statement inserted get chunks (none when another send holds the key).
+          if (inserted.length > 0) for (const m of chunked) await insertBodyChunks(client, m.id, m.raw);
+          return inserted;
+        })
+      : (await this.pool.query(sql, params)).rows;
+    if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map(toMessage) };
+    const existing = (await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [send.userId, send.idempotencyKey]))
+      .rows[0]!;
+    return { kind: 'existing', messages: await this.messagesOfSend(this.pool, existing.id), sameRequest: existing.request_hash === send.requestHash };
+  }
+
+  async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
+    // SKIP LOCKED: instances claiming at the same moment take different rows instead of waiting. A
+    // row whose lease expired lost its attempt to a dead instance: that attempt is recorded as interrupted.
+    const { rows } = await this.pool.query(
+      `WITH due AS (
+         SELECT id, status AS previous_status, updated_at AS previous_updated_at FROM messages
+         WHERE (status IN ('queued', 'deferred') AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until <= $1)
+         ORDER BY next_attempt_at LIMIT $2
+         FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE messages SET status = 'sending', lease_owner = $3, lease_until = $4, updated_at = $1
+         FROM due WHERE messages.id = due.id
+         RETURNING messages.*, due.previous_status, due.previous_updated_at),
+       interrupted AS (
+         INSERT INTO attempts (message_id, started_at, finished_at, outcome)
+         SELECT id, previous_updated_at, $1, 'interrupted' FROM claimed WHERE previous_status = 'sending')
+       SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
+      [now, limit, owner, now + leaseMs],
+    );
+    return rows.map((r) => toMessage<ClaimedMessage>(r)).sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
+  }
+
+  async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
+    await this.pool.query("UPDATE messages SET lease_until = $3 WHERE id = ANY($1::text[]) AND lease_owner = $2 AND status = 'sending'", [ids, owner, until]);
+  }
+
+  finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
+    return this.noted(this.writeAttempts(owner, finished));
+  }
+
+  private async writeAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
+    if (finished.length === 0) return [];
+    // One statement, one round trip: the results commit together, and quickly, because the time
+    // between a server's 250 and this commit is when a crash makes a duplicate.
+    const column = <T>(pick: (f: FinishedAttempt) => T) => finished.map(pick);
+    const { rows } = await this.pool.query<{ id: string }>(
+      `WITH input AS (
+         SELECT * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[],
+           $10::text[], $11::bigint[])
+           AS i(id, started_at, finished_at, outcome, attempt_reply, reply, response_code, error_code, problem_code, next_attempt_at)),
+       held AS (
+         SELECT m.id FROM messages m JOIN input i ON i.id = m.id
+         WHERE m.lease_owner = $1 AND m.status = 'sending' FOR UPDATE OF m),
+       recorded AS (
+         INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
+         SELECT i.id, i.started_at, i.finished_at, i.outcome, i.attempt_reply, i.response_code, i.error_code, i.problem_code
+         FROM input i JOIN held h ON h.id = i.id)
+       UPDATE messages m SET
+         status = i.outcome, attempts = m.attempts + 1, attempt_count = m.attempt_count + 1, last_reply = i.reply,
+         problem_code = i.problem_code,
+         sent_at = CASE WHEN i.outcome = 'sent' THEN i.finished_at ELSE m.sent_at END,
+         next_attempt_at = CASE WHEN i.outcome = 'deferred' THEN i.next_attempt_at END,
+         lease_owner = NULL, lease_until = NULL,
+         sent_copy_next_at = CASE WHEN i.outcome = 'sent' AND m.sent_copy_status = 'pending' THEN i.finished_at ELSE m.sent_copy_next_at END,
+         sent_copy_status = CASE WHEN i.outcome = 'failed' THEN NULL ELSE m.sent_copy_status END,
+         updated_at = i.finished_at
+       FROM input i JOIN held h ON h.id = i.id
+       WHERE m.id = i.id
+       RETURNING m.id`,
+      [
+        owner,
+        column((f) => f.id),
+        column((f) => f.attempt.startedAt),
+        column((f) => f.attempt.finishedAt),
+        column((f) => f.result.outcome),
+        column((f) => f.attempt.reply),
+        column((f) => f.result.reply),
+        column((f) => f.attempt.responseCode),
+        column((f) => f.attempt.errorCode),
+        column((f) => (f.result.outcome === 'sent' ? null : f.result.problemCode)),
+        column((f) => (f.result.outcome === 'deferred' ? f.result.nextAttemptAt : null)),
+      ],
+    );
+    const applied = new Set(rows.map((r) => r.id));
+    return finished.map((f) => applied.has(f.id));
+  }
+
+  async finishAttempt(id: string, owner: string, attempt: FinishedAttempt['attempt'], result: AttemptResult): Promise<boolean> {
+    const [applied] = await this.finishAttempts(owner, [{ id, attempt, result }]);
+    return applied ?? false;
+  }
+
+  async releaseLease(id: string, owner: string, now: number): Promise<void> {
+    await this.transaction(async (client) => {
+      const released = await client.query(
+        `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3,
+           lease_owner = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,
+        [id, owner, now],
+      );
+      if (released.rowCount === 1) {
+        await client.query("INSERT INTO attempts (message_id, started_at, finished_at, outcome) VALUES ($1, $2, $2, 'released')", [id, now]);
+      }
+    });
+  }
+
+  async postponeMessage(id: string, owner: string, until: number): Promise<void> {
+    await this.pool.query(
+      `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3,
+         lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,
+      [id, owner, until],
+    );
+  }
+
+  async claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
+    const { rows } = await this.pool.query(
+      `WITH due AS (
+         SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= $1
+         ORDER BY sent_copy_next_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE messages SET sent_copy_next_at = $3, sent_copy_attempts = sent_copy_attempts + 1
+         FROM due WHERE messages.id = due.id RETURNING messages.*)
+       SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
+      [now, limit, now + leaseMs],
+    );
+    return rows.map((r) => toMessage<ClaimedMessage>(r));
+  }
+
+  async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
+    // The database's clock for heartbeats: the instances' clocks may differ by more than a heartbeat.
+    await this.pool.query(
+      `INSERT INTO relay_instances (id, host, pid, started_at, heartbeat_at)
+       VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS})
+       ON CONFLICT (id) DO UPDATE SET heartbeat_at = ${DB_NOW_MS}`,
+      [owner, hostname(), process.pid],
+    );
+    if (!options.takeOver) return { mayClaim: true, takenBack: 0 };
+    const taken = await this.pool.query(
+      `UPDATE messages SET lease_until = $1
+       WHERE status = 'sending' AND lease_until > $1
+         AND lease_owner IN (SELECT id FROM relay_instances WHERE id <> $2 AND heartbeat_at < ${DB_NOW_MS} - $3)`,
+      [options.now, owner, options.deadAfterMs],
+    );
+    // Long dead: the row only remembered it for the takeover.
+    await this.pool.query(`DELETE FROM relay_instances WHERE heartbeat_at < ${DB_NOW_MS} - 86400000`);
+    return { mayClaim: true, takenBack: taken.rowCount ?? 0 };
+  }
+
+  async endInstance(owner: string): Promise<void> {
+    await this.pool.query('DELETE FROM relay_instances WHERE id = $1', [owner]);
+  }
+}

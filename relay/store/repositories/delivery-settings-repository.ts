@@ -1,0 +1,35 @@
+import type { Store } from '../types';
+import type { StoreDb } from './store-db';
+
+export type DeliverySettingsRepository = Pick<Store, 'getDeliverySettings' | 'putDeliverySettings' | 'recordServerMaxBytes'>;
+
+/** A profile's delivery settings (relay/delivery/delivery-settings.ts), beside the profile. */
+export function deliverySettingsRepository({ db }: StoreDb): DeliverySettingsRepository {
+  return {
+    getDeliverySettings: (profileId) => db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId).executeTakeFirst(),
+
+    async putDeliverySettings(row) {
+      await db
+        .insertInto('profile_delivery_settings')
+        .values(row)
+        .onConflict((oc) => oc.column('profileId').doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), secrets: eb.ref('excluded.secrets'), updatedAt: eb.ref('excluded.updatedAt') })))
+        .execute();
+    },
+
+    async recordServerMaxBytes(profileId, bytes, now) {
+      // The row may not exist yet (no settings saved): create it with empty settings, unless the
+      // profile is gone. A learned limit does not change `updated_at`, which would otherwise look
+      // like a settings change and reopen the profile's connections.
+      await db
+        .insertInto('profile_delivery_settings')
+        .columns(['profileId', 'data', 'secrets', 'serverMaxBytes', 'updatedAt'])
+        .expression(
+          db
+            .selectNoFrom((eb) => [eb.val(profileId).as('a'), eb.val('{"v":1}').as('b'), eb.val(null).as('c'), eb.val(bytes).as('d'), eb.val(now).as('e')])
+            .where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', profileId))),
+        )
+        .onConflict((oc) => oc.column('profileId').doUpdateSet((eb) => ({ serverMaxBytes: eb.ref('excluded.serverMaxBytes') })))
+        .execute();
+    },
+  };
+}

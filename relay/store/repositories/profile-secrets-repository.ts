@@ -1,0 +1,60 @@
+import type { Store } from '../types';
+import type { StoreDb } from './store-db';
+
+export type ProfileSecretsRepository = Pick<Store, 'listProfileSecrets' | 'rewriteProfileSecrets'>;
+
+/** Tables whose `secrets` column holds a profile's sealed secrets, with the column naming the profile. */
+const SECRET_TABLES = [
+  { table: 'profiles', idColumn: 'id' },
+  { table: 'profile_delivery_settings', idColumn: 'profileId' },
+  { table: 'oauth_access_tokens', idColumn: 'profileId' },
+] as const;
+
+/**
+ * Every sealed secret a profile owns, for key rotation (relay/secrets/key-rotation.ts). `afterRewrite`
+ * runs once the rewrite committed: SQLite uses it to take the old ciphertexts out of the file.
+ */
+export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite: () => Promise<void> = async () => {}): ProfileSecretsRepository {
+  return {
+    async listProfileSecrets() {
+      const found: { table: string; profileId: string; secrets: string }[] = [];
+      for (const { table, idColumn } of SECRET_TABLES) {
+        const rows = await db
+          .selectFrom(table)
+          .select([`${idColumn} as id`, 'secrets'])
+          .where('secrets', 'is not', null)
+          .execute();
+        found.push(...rows.map((r) => ({ table, profileId: r.id as string, secrets: r.secrets as string })));
+      }
+      return found;
+    },
+
+    async rewriteProfileSecrets(rewrite) {
+      const changed = await db.transaction().execute(async (trx) => {
+        let count = 0;
+        for (const { table, idColumn } of SECRET_TABLES) {
+          const rows = await trx
+            .selectFrom(table)
+            .select([`${idColumn} as id`, 'secrets'])
+            .where('secrets', 'is not', null)
+            // SQLite's IMMEDIATE transaction already holds the write lock.
+            .$if(dialect === 'postgres', (q) => q.forUpdate())
+            .execute();
+          for (const row of rows) {
+            const next = rewrite({ table, profileId: row.id as string, secrets: row.secrets as string });
+            if (next === null || next === row.secrets) continue;
+            await trx
+              .updateTable(table)
+              .set({ secrets: next })
+              .where(idColumn, '=', row.id as string)
+              .execute();
+            count++;
+          }
+        }
+        return count;
+      });
+      await afterRewrite();
+      return changed;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Store } from '../types';
+import type { StoreDb } from './store-db';
+
+export type SenderRulesRepository = Pick<Store, 'getSenderAllowances' | 'setSenderAllowances' | 'lastFinishedDelivery'>;
+
+/** Sender rules (issue 3): who may send from which addresses, and whether a profile is failing. */
+export function senderRulesRepository({ db }: StoreDb): SenderRulesRepository {
+  return {
+    async getSenderAllowances(userId) {
+      const rows = await db.selectFrom('sender_allowances').select('pattern').where('userId', '=', userId).orderBy('createdAt').orderBy('pattern').execute();
+      return rows.map((r) => r.pattern);
+    },
+
+    async setSenderAllowances(userId, patterns, now) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('sender_allowances').where('userId', '=', userId).execute();
+        // `now + i`: the list keeps the order the admin gave.
+        for (const [i, pattern] of patterns.entries()) {
+          await trx
+            .insertInto('sender_allowances')
+            .values({ userId, pattern, createdAt: now + i })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+        }
+      });
+    },
+
+    lastFinishedDelivery: (profileId) =>
+      db
+        .selectFrom('messages')
+        .select(['status', 'problemCode', 'updatedAt as at'])
+        .where('profileId', '=', profileId)
+        .where('status', 'in', ['sent', 'failed'])
+        .orderBy('updatedAt', 'desc')
+        .limit(1)
+        .$narrowType<{ status: 'sent' | 'failed' }>()
+        .executeTakeFirst(),
+  };
+}

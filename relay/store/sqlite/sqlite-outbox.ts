@@ -1,0 +1,464 @@
+import type Database from 'better-sqlite3';
+import { MESSAGE_SQL_COLUMNS, toMessageRowFromSql } from '../schema/message-row';
+import type { RecentStorageFailure } from '../store-errors';
+import type { Outbox } from '../store-parts';
+import {
+  BODY_CHUNK_BYTES,
+  bodyChunks,
+  wholeBody,
+  type AttemptResult,
+  type ClaimedMessage,
+  type EnqueueResult,
+  type FinishedAttempt,
+  type InstanceState,
+  type MessageRow,
+  type NewSend,
+} from '../types';
+import type { ConnectionLock } from './connection-lock';
+import { enqueueOps, enqueueResult } from './enqueue-ops';
+import { FreshBodies } from './fresh-bodies';
+import { OutboxLock } from './outbox-lock';
+import { runOps, SqlThread, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
+
+/** Memory for the bodies of messages accepted lately (see FreshBodies): 1,500 invoices of 40 kB. */
+const FRESH_BODIES_BYTES = 64 * 1024 * 1024;
+
+type Row = Record<string, unknown>;
+
+const toMessage = (row: Row): MessageRow => toMessageRowFromSql(row);
+
+/** A send waiting for its group commit, and its caller. */
+interface PendingSend {
+  send: NewSend;
+  resolve: (result: EnqueueResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
+const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.map((column) => `messages.${column}`).join(', ');
+
+// The outbox's claim (claimDueMessages). Each kind of due message through its own partial index
+// (migration 008_outbox_indexes), at most `limit` of each, then the earliest `limit` of both: no scan of
+// the whole outbox.
+const DUE_SQL = `SELECT id FROM (
+     SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages
+       WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
+     UNION ALL
+     SELECT * FROM (SELECT id, lease_until FROM messages
+       WHERE status = 'sending' AND lease_until <= @now ORDER BY lease_until LIMIT @limit)
+   ) ORDER BY due_at LIMIT @limit`;
+const ANY_DUE_SQL = `SELECT EXISTS (SELECT 1 FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now) AS waiting,
+     EXISTS (SELECT 1 FROM messages WHERE status = 'sending' AND lease_until <= @now) AS expired`;
+// The previous owner's attempt never finished: the relay stopped (or hung) mid-send. The server may
+// or may not have the message; at least once means we send it again.
+const RECORD_INTERRUPTED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
+   SELECT id, updated_at, @now, 'interrupted', NULL, NULL, NULL, NULL FROM messages
+   WHERE status = 'sending' AND lease_until <= @now AND id IN (${DUE_SQL})`;
+// One statement claims the batch; bodies come from memory when accepted lately, else from the table.
+const CLAIM_SQL = `UPDATE messages SET status = 'sending', lease_owner = @owner, lease_until = @until, updated_at = @now
+   WHERE id IN (${DUE_SQL})
+   RETURNING ${MESSAGE_COLUMNS}`;
+
+// The outbox's result of an attempt (finishAttempts): the message's new state, while this worker
+// holds its lease, and the attempt, only when that update applied.
+const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
+     problem_code = NULL, sent_at = ?, next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL,
+     sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN ? END, updated_at = ?
+   WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
+const MARK_OTHER_SQL = `UPDATE messages SET status = ?, attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
+     problem_code = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL,
+     sent_copy_status = CASE WHEN ? = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = ?
+   WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
+const INSERT_ATTEMPT_IF_CHANGED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
+   SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`;
+
+// Leases: renewed while a send runs; given back (released, recorded) when the worker stops
+// mid-send; or handed back without an attempt (postponed) for a sender over its rate.
+const RENEW_LEASE_SQL = "UPDATE messages SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'";
+const RELEASE_LEASE_SQL = `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?,
+     lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
+const INSERT_RELEASED_IF_CHANGED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
+   SELECT ?, ?, ?, 'released', NULL, NULL, NULL, NULL WHERE changes() = 1`;
+const POSTPONE_SQL = `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?,
+     lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
+
+/**
+ * The SQLite outbox's hot path, tuned for SQLite: sends accepted in one turn of the event loop are
+ * committed together (group commit, synchronous=FULL); claims, leases and results run on a connection
+ * of their own on a worker thread (sql-thread.mjs); bodies of fresh messages are kept in memory; one
+ * process delivers, the one holding the outbox lock (outbox-lock.ts).
+ */
+export class SqliteOutbox implements Outbox {
+  /** Sends waiting for the next group commit on the main connection (see enqueueSend). */
+  private readonly pendingSends: PendingSend[] = [];
+  /** Sends waiting for the next group commit on the SQLite thread (see enqueueSend). */
+  private readonly pendingThreadSends: PendingSend[] = [];
+  /** The group commit the SQLite thread is running now; the next one starts when it ends. */
+  private threadCommit: Promise<void> | undefined;
+  /** Prepared once: the outbox runs the same statements for every message. */
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Runs its argument in a transaction; made once, not per call (see relaxed). */
+  private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+  /**
+   * The connection of the outbox's hot writes, on a worker thread: started by the first message
+   * queued or claimed (not on the clock of the first delivery), so that a CLI command never starts
+   * it. Never for a database in memory.
+   */
+  private thread: SqlThread | undefined;
+  private closed = false;
+  /** Bodies committed lately, so that claiming them reads no body from the database. */
+  private readonly freshBodies = new FreshBodies(FRESH_BODIES_BYTES, BODY_CHUNK_BYTES);
+
+  /**
+   * Runs an outbox bookkeeping transaction with synchronous=NORMAL: in WAL mode such a commit survives
+   * a crash of the relay, and only a power cut can lose it, which at worst sends a message again
+   * (delivery is at least once anyway). Accepting a message commits with FULL: a 202 must survive a
+   * power cut too. Claims, leases and results run on the SQLite thread's connection (outboxWrite);
+   * here are the Sent copies' claims, and all of them for a database in memory.
+   */
+  private relaxed<T>(fn: () => T): Promise<T> {
+    // In its turn on the main connection: never inside a transaction of the repositories.
+    return this.connectionLock.exclusive(() => {
+      this.statement('PRAGMA synchronous = NORMAL').run();
+      try {
+        return this.inTransaction.immediate(fn) as T;
+      } finally {
+        this.statement('PRAGMA synchronous = FULL').run();
+      }
+    });
+  }
+
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) this.statements.set(sql, (prepared = this.db.prepare(sql)));
+    return prepared;
+  }
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+    private readonly connectionLock: ConnectionLock,
+    private readonly storageFailure: RecentStorageFailure,
+  ) {
+    this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
+  }
+
+  async close(): Promise<void> {
+    this.outboxLock?.release();
+    this.closed = true;
+    await this.thread?.close();
+  }
+
+  private messagesOfSend(sendId: string): MessageRow[] {
+    const rows = this.statement(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = ? ORDER BY part_number`).all(sendId) as Row[];
+    return rows.map(toMessage);
+  }
+
+  /**
+   * Group commit: sends that reach the store together are written in one transaction with one
+   * fsync, each in a savepoint of its own so that one failing send does not undo the others. Every
+   * caller is answered only after the commit is on disk.
+   *
+   * On the SQLite thread (sql-thread.mjs), so that the inserts and the fsync do not stop the event
+   * loop: while one group commits, the next requests are read, checked and composed, and they form
+   * the next group. A send with a body stored in chunks (a large attachment) is written on the main
+   * connection instead (in its turn, connectionLock), chunk by chunk from the request's own bytes:
+   * copying it to the thread would hold the whole body twice more. So is every send of a database
+   * in memory (no second connection).
+   */
+  enqueueSend(send: NewSend): Promise<EnqueueResult> {
+    // The worker will claim it soon: the thread starts now, while this send is committed.
+    const thread = this.outboxThread();
+    return new Promise((resolve, reject) => {
+      if (thread && send.messages.every((m) => m.raw.length <= BODY_CHUNK_BYTES)) {
+        this.pendingThreadSends.push({ send, resolve, reject });
+        if (this.pendingThreadSends.length === 1 && !this.threadCommit) setImmediate(() => this.flushThreadSends());
+        return;
+      }
+      this.pendingSends.push({ send, resolve, reject });
+      if (this.pendingSends.length === 1) setImmediate(() => void this.connectionLock.exclusive(() => this.flushSends()));
+    });
+  }
+
+  /** Commits the sends waiting for the thread as one group, then the ones that came meanwhile. */
+  private flushThreadSends(): void {
+    const thread = this.outboxThread();
+    const batch = this.pendingThreadSends.splice(0);
+    if (batch.length === 0) return;
+    if (!thread) {
+      // Closed meanwhile.
+      for (const waiting of batch) waiting.reject(new Error('the store is closed'));
+      return;
+    }
+    this.threadCommit = thread
+      .runGroups(
+        batch.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS)),
+        { sync: true },
+      )
+      .then(
+        (outcomes) => {
+          this.storageFailure.clear();
+          batch.forEach((waiting, i) => {
+            const outcome = outcomes[i]!;
+            if (outcome.error) return waiting.reject(outcome.error);
+            const result = enqueueResult(waiting.send, outcome.results, toMessage);
+            // Committed: the worker will claim these in a moment, and finds their bodies here.
+            if (result.kind === 'created') for (const message of waiting.send.messages) this.freshBodies.remember(message.id, message.raw);
+            waiting.resolve(result);
+          });
+        },
+        (error: unknown) => {
+          this.storageFailure.note(error);
+          for (const waiting of batch) waiting.reject(error);
+        },
+      )
+      .finally(() => {
+        this.threadCommit = undefined;
+        if (this.pendingThreadSends.length) this.flushThreadSends();
+      });
+  }
+
+  private flushSends(): void {
+    const batch = this.pendingSends.splice(0);
+    const outcomes: ({ ok: true; value: EnqueueResult } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const { send } of batch) {
+            try {
+              outcomes.push({ ok: true, value: this.writeSend(send) });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      this.storageFailure.note(error);
+      for (const waiting of batch) waiting.reject(error);
+      return;
+    }
+    this.storageFailure.clear();
+    // Committed: the worker will claim these in a moment, and finds their bodies here.
+    batch.forEach(({ send }, i) => {
+      const outcome = outcomes[i]!;
+      if (!outcome.ok || outcome.value.kind !== 'created') return;
+      for (const message of send.messages) this.freshBodies.remember(message.id, message.raw);
+    });
+    batch.forEach((waiting, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) waiting.resolve(outcome.value);
+      else waiting.reject(outcome.error);
+    });
+  }
+
+  /** One send's rows; inside the batch's transaction, as a savepoint of its own. */
+  private writeSend(send: NewSend): EnqueueResult {
+    const insertSend = this.statement('INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES (?, ?, ?, ?, ?)');
+    const insertMessage = this.statement(
+      `INSERT INTO messages (id, send_id, user_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref,
+         documents, part_number, part_count, fallback, status, attempts, attempt_count, next_attempt_at,
+         sent_copy_status, sent_copy_next_at, created_at, updated_at)
+       VALUES (@id, @sendId, @userId, @profileId, @messageId, @envelope, x'', @sizeBytes, @summary, @documentRef,
+         @documents, @partNumber, @partCount, @fallback, 'queued', 0, 0, @createdAt,
+         @sentCopyStatus, NULL, @createdAt, @createdAt)`,
+    );
+    const insertBody = this.statement('INSERT INTO message_bodies (message_id, raw) VALUES (?, ?)');
+    const insertChunk = this.statement('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
+    const insertDocument = this.statement('INSERT OR IGNORE INTO message_documents (message_id, ref) VALUES (?, ?)');
+    // Under the batch's IMMEDIATE transaction: the key check and the insert hold the write lock
+    // together, so two concurrent requests with one key cannot both insert.
+    return this.db.transaction((): EnqueueResult => {
+      if (send.idempotencyKey !== null) {
+        const existing = this.statement('SELECT id, request_hash FROM sends WHERE user_id = ? AND idempotency_key = ?').get(send.userId, send.idempotencyKey) as Row | undefined;
+        if (existing) {
+          return {
+            kind: 'existing',
+            messages: this.messagesOfSend(existing.id as string),
+            sameRequest: existing.request_hash === send.requestHash,
+          };
+        }
+      }
+      insertSend.run(send.id, send.userId, send.idempotencyKey, send.requestHash, send.createdAt);
+      for (const message of send.messages) {
+        insertMessage.run({
+          id: message.id,
+          sendId: send.id,
+          userId: send.userId,
+          profileId: message.profileId,
+          messageId: message.messageId,
+          envelope: message.envelope,
+          sizeBytes: message.raw.length,
+          summary: message.summary,
+          documentRef: message.documentRef,
+          documents: message.documents.length ? JSON.stringify(message.documents) : null,
+          partNumber: message.partNumber,
+          partCount: message.partCount,
+          fallback: message.fallback,
+          sentCopyStatus: message.wantsSentCopy ? 'pending' : null,
+          createdAt: send.createdAt,
+        });
+        if (message.raw.length <= BODY_CHUNK_BYTES) insertBody.run(message.id, wholeBody(message.raw));
+        else {
+          // In chunks, each bound (and copied by SQLite) on its own: never a second copy of the whole body.
+          let seq = 0;
+          for (const chunk of bodyChunks(message.raw)) insertChunk.run(message.id, seq++, chunk);
+        }
+        for (const document of message.documents) insertDocument.run(message.id, document.ref);
+      }
+      return { kind: 'created', messages: this.messagesOfSend(send.id) };
+    })();
+  }
+
+  async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
+    // Nothing due (the common case between sends): no write transaction at all.
+    const found = this.statement(ANY_DUE_SQL).get({ now }) as { waiting: number; expired: number };
+    if (!found.waiting && !found.expired) return [];
+    const params = [{ now, limit, owner, until: now + leaseMs }];
+    // One transaction, the same rows: the claim takes exactly the ones recorded as interrupted.
+    const results = await this.outboxWrite([...(found.expired ? [{ sql: RECORD_INTERRUPTED_SQL, params: [{ now, limit }] }] : []), { sql: CLAIM_SQL, params, all: true }]);
+    const rows = results.at(-1) as Row[];
+    const readBody = this.statement('SELECT raw FROM message_bodies WHERE message_id = ?').pluck();
+    // No body row: stored in chunks (readMessageBodyChunk).
+    return rows
+      .map((row) => {
+        const id = row.id as string;
+        return { ...toMessage(row), raw: this.freshBodies.get(id) ?? (readBody.get(id) as Buffer | undefined) ?? null };
+      })
+      .sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
+  }
+
+  async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.outboxWrite(ids.map((id) => ({ sql: RENEW_LEASE_SQL, params: [until, id, owner] })));
+  }
+
+  async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
+    if (finished.length === 0) return [];
+    // Per attempt: the message's update, which applies only while this worker still holds the
+    // lease, then its attempt, recorded only when the update changed the message (changes()).
+    const ops = finished.flatMap(({ id, attempt, result }): SqlOp[] => {
+      const now = attempt.finishedAt;
+      const problemCode = result.outcome === 'sent' ? null : result.problemCode;
+      return [
+        result.outcome === 'sent'
+          ? { sql: MARK_SENT_SQL, params: [result.reply, now, now, now, id, owner] }
+          : {
+              sql: MARK_OTHER_SQL,
+              params: [result.outcome, result.reply, problemCode, result.outcome === 'deferred' ? result.nextAttemptAt : null, result.outcome, now, id, owner],
+            },
+        {
+          sql: INSERT_ATTEMPT_IF_CHANGED_SQL,
+          params: [id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode, problemCode],
+        },
+      ];
+    });
+    // Durable before this resolves (a "sent" that a power cut could take back would send the mail
+    // again). The worker groups the attempts that finish together into one call: one transaction
+    // and one fsync for them all.
+    const results = await this.outboxWrite(ops, { sync: true });
+    return finished.map(({ id, result }, i) => {
+      const applied = results[2 * i] === 1;
+      // Final: its body is not sent again (a Sent copy reads it from the table).
+      if (applied && result.outcome !== 'deferred') this.freshBodies.forget(id);
+      return applied;
+    });
+  }
+
+  private outboxThread(): SqlThread | undefined {
+    if (this.file === ':memory:' || this.closed) return undefined;
+    // A thread that died (it should not) is replaced: the writes that were waiting on it failed, and
+    // the worker retries them like any failed claim or result.
+    if (!this.thread || this.thread.stopped) this.thread = new SqlThread(this.file);
+    return this.thread;
+  }
+
+  /**
+   * A write of the outbox's hot path: on the SQLite thread's connection (sql-thread.mjs), so that
+   * its work stays off the event loop; in process for a database in memory, which a second
+   * connection cannot open (and which no disk could make durable). `sync`: durable (on disk)
+   * before it resolves.
+   */
+  private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
+    try {
+      const thread = this.outboxThread();
+      const results = thread ? await thread.run(ops, { sync }) : await this.relaxed(() => runOps(this.db, ops));
+      this.storageFailure.clear();
+      return results;
+    } catch (error) {
+      this.storageFailure.note(error);
+      throw error;
+    }
+  }
+
+  async releaseLease(id: string, owner: string, now: number): Promise<void> {
+    await this.outboxWrite(
+      [
+        { sql: RELEASE_LEASE_SQL, params: [now, now, id, owner] },
+        { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [id, now, now] },
+      ],
+      { sync: true },
+    );
+  }
+
+  async finishAttempt(id: string, owner: string, attempt: FinishedAttempt['attempt'], result: AttemptResult): Promise<boolean> {
+    const [applied] = await this.finishAttempts(owner, [{ id, attempt, result }]);
+    return applied ?? false;
+  }
+
+  async postponeMessage(id: string, owner: string, until: number): Promise<void> {
+    await this.outboxWrite([{ sql: POSTPONE_SQL, params: [until, id, owner] }]);
+  }
+
+  async claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
+    const due = this.statement(
+      `SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= ?
+       ORDER BY sent_copy_next_at LIMIT ?`,
+    );
+    // Checked first without a write transaction: the worker looks once per poll.
+    if (due.all(now, 1).length === 0) return [];
+    const select = this.statement(
+      `SELECT ${MESSAGE_COLUMNS}, message_bodies.raw FROM messages LEFT JOIN message_bodies ON message_bodies.message_id = messages.id
+       WHERE messages.id = ?`,
+    );
+    const push = this.statement('UPDATE messages SET sent_copy_next_at = ?, sent_copy_attempts = sent_copy_attempts + 1 WHERE id = ?');
+    return this.relaxed(() =>
+      (due.all(now, limit) as { id: string }[]).map(({ id }) => {
+        const row = select.get(id) as Row;
+        push.run(now + leaseMs, id);
+        return { ...toMessage(row), sentCopyAttempts: (row.sent_copy_attempts as number) + 1, raw: (row.raw as Buffer | null) ?? null };
+      }),
+    );
+  }
+
+  private outboxLock: OutboxLock | undefined;
+  private lockOwner: string | undefined;
+
+  async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
+    // In memory nobody else can open the database: this worker is the only one.
+    if (this.file === ':memory:') return { mayClaim: true, takenBack: 0 };
+    if (this.lockOwner !== undefined && this.lockOwner !== owner) return { mayClaim: false, takenBack: 0 };
+    this.outboxLock ??= new OutboxLock(outboxLockFile(this.file));
+    const hadIt = this.outboxLock.held;
+    if (!this.outboxLock.tryAcquire()) return { mayClaim: false, takenBack: 0 };
+    this.lockOwner = owner;
+    if (hadIt) return { mayClaim: true, takenBack: 0 };
+    // Just taken: whoever claimed the messages still marked sending is dead (its lock went with it).
+    const [takenBack] = await this.outboxWrite([{ sql: TAKE_BACK_SQL, params: [options.now, owner, options.now] }], { sync: false });
+    return { mayClaim: true, takenBack: takenBack as number };
+  }
+
+  async endInstance(owner: string): Promise<void> {
+    if (this.lockOwner !== owner) return;
+    this.outboxLock?.release();
+    this.lockOwner = undefined;
+  }
+}
+
+/** The outbox lock's file beside the database (see OutboxLock). */
+export function outboxLockFile(databaseFile: string): string {
+  return `${databaseFile}-outbox.lock`;
+}
+
+/** Every message another owner holds: due again now (the lock says that owner is gone). */
+const TAKE_BACK_SQL = `UPDATE messages SET lease_until = ? WHERE status = 'sending' AND lease_owner IS NOT ? AND lease_until > ?`;
