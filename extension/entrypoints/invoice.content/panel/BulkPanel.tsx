@@ -1,3 +1,4 @@
+import type { ExtensionResult } from '../../../../shared/extension-messages';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
 import type { MessageView } from '../../../../shared/schemas';
@@ -90,15 +91,19 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
         idempotencyKey: row.idempotencyKey,
       },
     });
+    track(result, (rowResult) => update(index, { result: rowResult }));
+  }
+
+  /** Shows a send's answer, then follows its delivery in the background of the loop: the next send goes out meanwhile. */
+  function track(result: ExtensionResult<'message.send'>, show: (result: RowResult) => void): void {
     if (signal.aborted) return;
-    if (!result.ok) return update(index, { result: { state: 'error', problem: problemOf(result.error) } });
-    update(index, { result: { state: 'queued', route: routeOf(result.data, profiles) } });
-    // Delivery is followed in the background of the loop: the next document goes out meanwhile.
+    if (!result.ok) return show({ state: 'error', problem: problemOf(result.error) });
+    show({ state: 'queued', route: routeOf(result.data, profiles) });
     void followMessage(result.data, signal, () => undefined).then((final) => {
       if (!final || signal.aborted) return;
-      if ('code' in final) return update(index, { result: { state: 'error', problem: problemOf(final) } });
-      if (final.status === 'sent') return update(index, { result: { state: 'sent', route: routeOf(final, profiles) } });
-      if (final.status === 'failed') return update(index, { result: { state: 'error', problem: deliveryProblem(final, t('failed')) } });
+      if ('code' in final) return show({ state: 'error', problem: problemOf(final) });
+      if (final.status === 'sent') return show({ state: 'sent', route: routeOf(final, profiles) });
+      if (final.status === 'failed') return show({ state: 'error', problem: deliveryProblem(final, t('failed')) });
     });
   }
 
@@ -128,14 +133,7 @@ export function BulkPanel({ documents, host, signal, onClose }: Props) {
         idempotencyKey: `${first.idempotencyKey}-${members.length}`,
       },
     });
-    if (signal.aborted) return;
-    if (!result.ok) return mark({ state: 'error', problem: problemOf(result.error) });
-    void followMessage(result.data, signal, () => undefined).then((final) => {
-      if (!final || signal.aborted) return;
-      if ('code' in final) return mark({ state: 'error', problem: problemOf(final) });
-      if (final.status === 'sent') return mark({ state: 'sent' });
-      if (final.status === 'failed') return mark({ state: 'error', problem: deliveryProblem(final, t('failed')) });
-    });
+    track(result, mark);
   }
 
   async function sendSelected() {
