@@ -31,12 +31,20 @@ import { zRecipeInput, zRecipeView } from '../../shared/recipe-schemas';
 import { zDeliverySettings, zDeliverySettingsView, zMessageInput, zPairRequest, zProfileInput, zProfilePatch } from '../../shared/schemas';
 import { zTemplateInput, zTemplateList, zTemplateView } from '../../shared/template-schemas';
 
+/** The named schemas by the contract's schema they name: a route's contract (shared/api/) holds the latter. */
+const COMPONENTS = new Map<z.ZodType, z.ZodType>();
+
 /**
  * `schema` named `name` in the document. Called through the prototype: zod 4 gives each schema its
  * methods when it is made, so a schema of shared/ made before @hono/zod-openapi added `.openapi()`
- * to zod does not have it.
+ * to zod does not have it. `.openapi()` returns a copy; a route whose contract holds `schema` is
+ * described with the copy (`documented()`).
  */
-const named = <S extends z.ZodType>(schema: S, name: string, description: string): S => z.ZodType.prototype.openapi.call(schema, name, { description }) as S;
+const named = <S extends z.ZodType>(schema: S, name: string, description: string): S => {
+  const component = z.ZodType.prototype.openapi.call(schema, name, { description }) as S;
+  COMPONENTS.set(schema, component);
+  return component;
+};
 
 export const ErrorSchema = named(zErrorBody, 'Error', 'Every error: a stable `code` to branch on, a message, and often a hint.');
 export const Health = named(zHealthResponse, 'Health', 'The relay is up.');
@@ -88,5 +96,20 @@ export const NewAppPassword = named(
 export const CustomerInput = named(zCustomerInput, 'CustomerInput', 'A customer of the company and the addresses its documents go to.');
 export const Customer = named(zCustomerView, 'Customer', "An entry of the company's customer directory.");
 
-/** `{ [key]: item[] }`, the shape of every list the API answers. */
-export const listOf = <K extends string>(key: K, item: z.ZodType) => z.object({ [key]: z.array(item) } as Record<K, z.ZodArray<z.ZodType>>);
+/**
+ * How the document shows a schema of a route's contract: as its named component (`$ref`), a list of
+ * them (`{ profiles: Profile[] }`, shared/api/route-contract.ts `listOf`) with its items named, else as
+ * it is.
+ */
+export function documented(schema: z.ZodType): z.ZodType {
+  const component = COMPONENTS.get(schema);
+  if (component) return component;
+  if (schema instanceof z.ZodObject) {
+    const entries = Object.entries(schema.shape as Record<string, z.ZodType>);
+    const [key, value] = entries[0] ?? [];
+    if (entries.length === 1 && key && value instanceof z.ZodArray && COMPONENTS.has(value.element as z.ZodType)) {
+      return z.object({ [key]: z.array(COMPONENTS.get(value.element as z.ZodType)!) });
+    }
+  }
+  return schema;
+}

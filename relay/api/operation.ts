@@ -1,42 +1,22 @@
 /**
- * One route of the API as a declaration: its path, what it takes (path parameters, query, headers, a
- * JSON body: zod schemas) and every answer it gives, the error codes included. `operation()` turns it
- * into the route config of @hono/zod-openapi, from which `/openapi.json` is generated; `serve()`
- * (./serve.ts) mounts the handler on the same declaration, so a route cannot be served undescribed.
+ * One route of the API as a declaration: its contract (shared/api/: method, path, the zod schemas of
+ * what it takes and answers) and what only the documentation needs: a summary, a tag, what each answer
+ * means, every error code it can answer. `operation()` turns it into the route config of
+ * @hono/zod-openapi, from which `/openapi.json` is generated; `serve()` (./serve.ts) mounts the handler
+ * on the same declaration, so a route cannot be served undescribed, nor differ from its contract.
  */
 import { z, type RouteConfig } from '@hono/zod-openapi';
+import type { RouteAnswer, RouteContract, RouteStatus } from '../../shared/api/route-contract';
 import { ERROR_STATUS, type ErrorCode } from '../../shared/errors';
-import { ErrorSchema } from './components';
+import { documented, ErrorSchema } from './components';
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type ZodObject = z.ZodObject<z.ZodRawShape> | z.ZodPipe | z.ZodType<Record<string, unknown>>;
-
-interface Success {
-  status: number;
-  description: string;
-  schema?: z.ZodType;
-  /** @default 'application/json' */
-  contentType?: string;
-  headers?: ZodObject;
-}
-
-export interface OperationDeclaration<P extends string = string> {
-  method: Method;
-  /** OpenAPI form: `/v1/profiles/{id}`. */
-  path: P;
+/** What the document says of a route beyond its contract. */
+export interface OperationDocs<C extends RouteContract> {
   tag: string;
   summary: string;
   description?: string;
-  /** Needs `Authorization: Bearer <token>`. @default true */
-  auth?: boolean;
-  /** Path parameters; without them every `{name}` of the path is a string. */
-  params?: ZodObject;
-  query?: ZodObject;
-  headers?: ZodObject;
-  /** A JSON body, described as clients send it. */
-  body?: { schema: z.ZodType; required?: boolean; description?: string };
-  /** The answer when it works; a few routes have two (200 updated, 201 created). */
-  success: Success | readonly Success[];
+  /** What each answer that works is, by its status. */
+  answers: { [S in RouteStatus<C>]: string };
   /** The codes this route itself can answer; those every route shares are added (`sharedErrors`). */
   errors: readonly ErrorCode[];
 }
@@ -45,12 +25,12 @@ export interface OperationDeclaration<P extends string = string> {
  * Errors that come from the middleware in front of every route (relay/app.ts), not from its handler:
  * the Host and Origin guards, the body limits and JSON checks, authentication, a store that fails.
  */
-function sharedErrors(declaration: OperationDeclaration): ErrorCode[] {
-  const auth = declaration.auth ?? true;
+function sharedErrors(contract: RouteContract): ErrorCode[] {
+  const auth = contract.auth ?? true;
   return [
     'host_not_allowed',
     'origin_not_allowed',
-    ...(declaration.body ? (['invalid_json', 'json_too_deep', 'validation_failed', 'payload_too_large'] as const) : []),
+    ...(contract.body ? (['invalid_json', 'json_too_deep', 'validation_failed', 'payload_too_large'] as const) : []),
     ...(auth ? (['unauthorized'] as const) : []),
     'internal_error',
   ];
@@ -67,11 +47,11 @@ function errorResponses(codes: readonly ErrorCode[]) {
   );
 }
 
-function successResponse({ description, schema, contentType, headers }: Success) {
+function successResponse({ schema, contentType, headers }: RouteAnswer, description: string) {
   return {
     description,
     ...(headers && { headers }),
-    ...(schema && { content: { [contentType ?? 'application/json']: { schema } } }),
+    ...(schema && { content: { [contentType ?? 'application/json']: { schema: documented(schema) } } }),
   };
 }
 
@@ -81,18 +61,18 @@ function pathParams(path: string) {
   return names.length ? z.object(Object.fromEntries(names.map((name) => [name, z.string()]))) : undefined;
 }
 
-/** The @hono/zod-openapi route config of a declaration. */
-export function operation<const P extends string>(declaration: OperationDeclaration<P>) {
-  const { method, path, tag, summary, description, auth = true, query, headers, body, success, errors } = declaration;
-  const params = declaration.params ?? pathParams(path);
+/** The @hono/zod-openapi route config of a route: its contract, documented. */
+export function operation<const C extends RouteContract>(contract: C, docs: OperationDocs<C>) {
+  const { method, path, auth = true, query, headers, body, success } = contract;
+  const { tag, summary, description, answers, errors } = docs;
+  const params = contract.params ?? pathParams(path);
   const request = {
     ...(params && { params }),
     ...(query && { query }),
     ...(headers && { headers }),
-    ...(body && {
-      body: { required: body.required ?? true, ...(body.description && { description: body.description }), content: { 'application/json': { schema: body.schema } } },
-    }),
+    ...(body && { body: { required: body.required ?? true, content: { 'application/json': { schema: documented(body.schema) } } } }),
   };
+  const described: Record<number, string> = answers;
   return {
     method,
     path,
@@ -101,9 +81,9 @@ export function operation<const P extends string>(declaration: OperationDeclarat
     ...(description && { description }),
     ...(Object.keys(request).length && { request }),
     responses: {
-      ...Object.fromEntries([success].flat().map((answer) => [answer.status, successResponse(answer)])),
-      ...errorResponses([...errors, ...sharedErrors(declaration)]),
+      ...Object.fromEntries([success].flat().map((answer) => [answer.status, successResponse(answer, described[answer.status]!)])),
+      ...errorResponses([...errors, ...sharedErrors(contract)]),
     },
     security: auth ? [{ bearer: [] }] : [],
-  } as RouteConfig & { path: P };
+  } as RouteConfig & { path: C['path'] };
 }

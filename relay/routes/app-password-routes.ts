@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { AppPassword, AppPasswordInput, listOf, NewAppPassword } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { zAppPasswordInput, type AppPasswordView, type NewAppPasswordView } from '../../shared/api-schemas';
 import { createAppPassword, TooManyAppPasswordsError } from '../auth/app-passwords';
@@ -18,33 +18,26 @@ function toAppPasswordView(row: AppPasswordRow): AppPasswordView {
   };
 }
 
-const listAppPasswords = operation({
-  method: 'get',
-  path: '/v1/app-passwords',
+const listAppPasswords = operation(RELAY_CONTRACT.listAppPasswords, {
   tag: 'app-passwords',
   summary: 'Your app passwords for the SMTP front door',
-  success: { status: 200, description: 'App passwords, oldest first (never the passwords themselves)', schema: listOf('appPasswords', AppPassword) },
+  answers: { 200: 'App passwords, oldest first (never the passwords themselves)' },
   errors: [],
 });
 
-const createAppPasswordRoute = operation({
-  method: 'post',
-  path: '/v1/app-passwords',
+const createAppPasswordRoute = operation(RELAY_CONTRACT.createAppPassword, {
   tag: 'app-passwords',
   summary: 'Create an app password',
   description: 'For one app\'s "own SMTP server" settings: username your e-mail address, password this one. It is shown in this answer only and stored as a one-way hash.',
-  body: { schema: AppPasswordInput },
-  success: { status: 201, description: 'Created; the only time the password is shown', schema: NewAppPassword },
+  answers: { 201: 'Created; the only time the password is shown' },
   errors: ['conflict'],
 });
 
-const revokeAppPassword = operation({
-  method: 'delete',
-  path: '/v1/app-passwords/{id}',
+const revokeAppPassword = operation(RELAY_CONTRACT.revokeAppPassword, {
   tag: 'app-passwords',
   summary: 'Revoke an app password',
   description: 'The app signed in with it can no longer submit mail; messages it already submitted are still delivered.',
-  success: { status: 204, description: 'Revoked' },
+  answers: { 204: 'Revoked' },
   errors: ['not_found'],
 });
 

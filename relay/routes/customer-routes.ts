@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
-import { Customer, CustomerInput, listOf } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { randomUUID } from 'node:crypto';
 import { formatMailbox } from '../../shared/address';
@@ -65,50 +64,33 @@ const numberTaken = () =>
     hint: 'Correct or delete that entry first (GET /v1/customers?number=…).',
   });
 
-const findCustomers = operation({
-  method: 'get',
-  path: '/v1/customers',
+const findCustomers = operation(RELAY_CONTRACT.findCustomers, {
   tag: 'customers',
   summary: "Find a customer's recipients by customer number or name",
   description: 'Entries with the number first; a namesake with another customer number is left out. Give `number` or `name`.',
-  query: z.object({
-    number: z.string().optional().openapi({ description: 'The customer number as the document shows it (spaces, `#`, `-` do not matter)' }),
-    name: z.string().optional().openapi({ description: "The customer's name (case and spacing do not matter); give this or `number`" }),
-  }),
-  success: { status: 200, description: 'Matching entries', schema: listOf('customers', Customer) },
+  answers: { 200: 'Matching entries' },
   errors: ['validation_failed'],
 });
 
-const rememberCustomer = operation({
-  method: 'put',
-  path: '/v1/customers',
+const rememberCustomer = operation(RELAY_CONTRACT.rememberCustomer, {
   tag: 'customers',
   summary: "Remember who a customer's documents go to (after a send)",
   description: 'Updates the entry with this number (else the one with this name) or creates one (201).',
-  body: { schema: CustomerInput },
-  success: [
-    { status: 200, description: 'The entry, updated', schema: Customer },
-    { status: 201, description: 'The entry, new', schema: Customer },
-  ],
+  answers: { 200: 'The entry, updated', 201: 'The entry, new' },
   errors: ['conflict'],
 });
 
-const correctCustomer = operation({
-  method: 'put',
-  path: '/v1/customers/{id}',
+const correctCustomer = operation(RELAY_CONTRACT.correctCustomer, {
   tag: 'customers',
   summary: 'Correct an entry',
-  body: { schema: CustomerInput },
-  success: { status: 200, description: 'The corrected entry', schema: Customer },
+  answers: { 200: 'The corrected entry' },
   errors: ['not_found', 'conflict'],
 });
 
-const forgetCustomer = operation({
-  method: 'delete',
-  path: '/v1/customers/{id}',
+const forgetCustomer = operation(RELAY_CONTRACT.forgetCustomer, {
   tag: 'customers',
   summary: 'Forget an entry',
-  success: { status: 204, description: 'Deleted' },
+  answers: { 204: 'Deleted' },
   errors: ['not_found'],
 });
 

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { DeliverySettings, DeliverySettingsInput } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { zDeliverySettings } from '../../shared/schemas';
 import { deliverySettingsRowFromInput, openSaveToSent, toDeliverySettingsView } from '../delivery/delivery-settings';
@@ -26,23 +26,18 @@ export interface DeliverySettingsRouteDeps {
 /** IMAP ports a relay connects to unless private hosts are allowed (internal servers and tests). */
 const IMAP_PORTS = [143, 993];
 
-const getDeliverySettings = operation({
-  method: 'get',
-  path: '/v1/profiles/{id}/delivery',
+const getDeliverySettings = operation(RELAY_CONTRACT.getDeliverySettings, {
   tag: 'profiles',
   summary: "A sender's delivery settings: size and rate limits, the copy in the Sent folder",
-  success: { status: 200, description: 'The settings and what delivery uses', schema: DeliverySettings },
+  answers: { 200: 'The settings and what delivery uses' },
   errors: ['not_found'],
 });
 
-const putDeliverySettings = operation({
-  method: 'put',
-  path: '/v1/profiles/{id}/delivery',
+const putDeliverySettings = operation(RELAY_CONTRACT.putDeliverySettings, {
   tag: 'profiles',
   summary: "Set a sender's delivery settings",
   description: "Replaces them; absent fields use the defaults (the provider preset's limits when the host is a known provider's). `saveToSent: null` switches the Sent copy off.",
-  body: { schema: DeliverySettingsInput },
-  success: { status: 200, description: 'The settings and what delivery uses', schema: DeliverySettings },
+  answers: { 200: 'The settings and what delivery uses' },
   errors: ['forbidden', 'not_found', 'private_host_not_allowed', 'sent_folder_test_failed'],
 });
 

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { DiagnoseRequest, DiagnosisResult, ProfileTestRequest } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { zDiagnoseRequest, zProfileTestRequest } from '../../shared/diagnosis-schemas';
 import { subjectOfProfile, type OAuthTokenSource, type SenderTestService } from '../diagnosis/sender-test-service';
@@ -26,25 +26,19 @@ export interface DiagnosisRouteDeps {
 /** A test answers 200 whatever the server said (the result says it); these are refusals to test. */
 const TEST_ERRORS = ['not_found', 'forbidden', 'sender_not_allowed', 'member_sender_not_allowed', 'port_not_allowed', 'private_host_not_allowed', 'rate_limited', 'oauth_not_configured'] as const;
 
-const diagnose = operation({
-  method: 'post',
-  path: '/v1/diagnose',
+const diagnose = operation(RELAY_CONTRACT.diagnose, {
   tag: 'profiles',
   summary: 'Test server settings before saving them',
   description: 'Connects, signs in and (with `sendTo`) sends a test message, stage by stage; a failing stage comes with the problem and its fix.',
-  body: { schema: DiagnoseRequest },
-  success: { status: 200, description: 'The test, passed or not', schema: DiagnosisResult },
+  answers: { 200: 'The test, passed or not' },
   errors: [...TEST_ERRORS, 'profile_password_required'],
 });
 
-const testProfile = operation({
-  method: 'post',
-  path: '/v1/profiles/{id}/test',
+const testProfile = operation(RELAY_CONTRACT.testProfile, {
   tag: 'profiles',
   summary: 'Test a saved sender profile',
   description: 'The body is optional: `{}`, `{"sendTo": …}` or nothing at all. A passing test marks the profile verified.',
-  body: { schema: ProfileTestRequest, required: false },
-  success: { status: 200, description: 'The test, passed or not', schema: DiagnosisResult },
+  answers: { 200: 'The test, passed or not' },
   errors: TEST_ERRORS,
 });
 

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { DiscoveryResult } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { zDiscoverQuery } from '../../shared/api-schemas';
 import { ApiError } from '../http/api-error';
@@ -15,15 +15,12 @@ import type { LimiterStore } from '../limits/limiter-store';
  */
 export const DISCOVER_LIMIT = { max: 30, windowMs: 15 * 60_000 };
 
-const discover = operation({
-  method: 'get',
-  path: '/v1/discover',
+const discover = operation(RELAY_CONTRACT.discover, {
   tag: 'profiles',
   summary: 'Suggested server settings for an address',
   description:
     "The built-in provider table first, then the domain's MX hosts (Microsoft 365, Google Workspace, ...), then guessing smtp./mail.<domain> on 465 (TLS) and 587 (STARTTLS) with short timeouts.",
-  query: zDiscoverQuery,
-  success: { status: 200, description: 'What was found (`source: none` when nothing was)', schema: DiscoveryResult },
+  answers: { 200: 'What was found (`source: none` when nothing was)' },
   errors: ['validation_failed', 'rate_limited'],
 });
 

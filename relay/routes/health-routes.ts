@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Health } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import type { HealthResponse } from '../../shared/schemas';
 import { errorBody } from '../http/api-error';
@@ -10,23 +10,17 @@ import type { Store } from '../store/types';
 /** `/readyz` answers within this, whatever the store does (issue 15): a load balancer's check must not hang. */
 const READINESS_TIMEOUT_MS = 1_000;
 
-const liveness = operation({
-  method: 'get',
-  path: '/healthz',
+const liveness = operation(RELAY_CONTRACT.liveness, {
   tag: 'relay',
   summary: 'Is the relay up?',
-  auth: false,
-  success: { status: 200, description: 'Up', schema: Health },
+  answers: { 200: 'Up' },
   errors: [],
 });
 
-const readiness = operation({
-  method: 'get',
-  path: '/readyz',
+const readiness = operation(RELAY_CONTRACT.readiness, {
   tag: 'relay',
   summary: 'Can the relay take a write now? (for load balancers; answers within 1 s)',
-  auth: false,
-  success: { status: 200, description: 'Ready', schema: Health },
+  answers: { 200: 'Ready' },
   errors: ['store_unavailable', 'storage_full'],
 });
 

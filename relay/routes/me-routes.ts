@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Device, listOf, Me } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import type { AuthEnv } from '../http/authenticate';
 import { ApiError } from '../http/api-error';
@@ -10,31 +10,25 @@ import { clientSecretReminders } from '../oauth/secret-expiry';
 import type { Store } from '../store/types';
 import { toUserView } from './user-view';
 
-const currentUser = operation({
-  method: 'get',
-  path: '/v1/me',
+const currentUser = operation(RELAY_CONTRACT.me, {
   tag: 'users',
   summary: 'The current user',
-  success: { status: 200, description: "The token's user; an admin's also lists the reminders that need them (expiring client secrets)", schema: Me },
+  answers: { 200: "The token's user; an admin's also lists the reminders that need them (expiring client secrets)" },
   errors: [],
 });
 
-const myDevices = operation({
-  method: 'get',
-  path: '/v1/me/devices',
+const myDevices = operation(RELAY_CONTRACT.myDevices, {
   tag: 'devices',
   summary: "The current user's devices that still work",
-  success: { status: 200, description: 'Devices; `current` marks the one asking', schema: listOf('devices', Device) },
+  answers: { 200: 'Devices; `current` marks the one asking' },
   errors: [],
 });
 
-const revokeDevice = operation({
-  method: 'delete',
-  path: '/v1/devices/{id}',
+const revokeDevice = operation(RELAY_CONTRACT.revokeDevice, {
   tag: 'devices',
   summary: "Revoke a device (one's own; admins anybody's)",
   description: 'Its token gets 401 from its next request on, on every relay instance.',
-  success: { status: 204, description: 'Revoked' },
+  answers: { 204: 'Revoked' },
   errors: ['not_found'],
 });
 

@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
-import { listOf, Message, MessageInput, SendAccepted } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { zMessageInput, type AttemptView, type MessageView, type SendAcceptedView } from '../../shared/schemas';
 import { getProblem, isProblemCode } from '../diagnosis/catalogue';
@@ -110,23 +109,12 @@ async function acceptedView(store: Store, rows: MessageRow[], lang: Language): P
   };
 }
 
-const send = operation({
-  method: 'post',
-  path: '/v1/messages',
+const send = operation(RELAY_CONTRACT.send, {
   tag: 'messages',
   summary: 'Send a message',
   description:
     'Resolves the sender profile (the one named, else the one mapped to `context.project` or `context.pageUrl`, else the personal default, else the company default), applies the sender rules, and commits the message to the outbox. A refused send queues nothing. A message larger than the mailbox takes is split by document into parts (`parts`).',
-  headers: z.object({
-    'idempotency-key': z.string().optional().openapi({ description: 'Repeat it to retry the same request without sending twice (1 to 200 visible ASCII characters).' }),
-  }),
-  body: { schema: MessageInput },
-  success: {
-    status: 202,
-    description: 'Committed to the outbox',
-    schema: SendAccepted,
-    headers: z.object({ 'Idempotent-Replayed': z.literal('true').optional().openapi({ description: 'The answer to an earlier request with this key.' }) }),
-  },
+  answers: { 202: 'Committed to the outbox' },
   errors: [
     'not_found',
     'sender_not_allowed',
@@ -142,25 +130,17 @@ const send = operation({
   ],
 });
 
-const getMessage = operation({
-  method: 'get',
-  path: '/v1/messages/{id}',
+const getMessage = operation(RELAY_CONTRACT.getMessage, {
   tag: 'messages',
   summary: 'A message and its delivery status',
-  success: { status: 200, description: 'The message', schema: Message },
+  answers: { 200: 'The message' },
   errors: ['not_found'],
 });
 
-const history = operation({
-  method: 'get',
-  path: '/v1/messages',
+const history = operation(RELAY_CONTRACT.listMessages, {
   tag: 'messages',
   summary: 'Message history, newest first',
-  query: z.object({
-    documentRef: z.string().optional().openapi({ description: 'Only messages of this document' }),
-    limit: z.coerce.number().int().min(1).max(200).optional().openapi({ description: '1 to 200, default 50' }),
-  }),
-  success: { status: 200, description: 'Messages', schema: listOf('messages', Message) },
+  answers: { 200: 'Messages' },
   errors: [],
 });
 

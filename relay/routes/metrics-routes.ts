@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { timingSafeEqual } from 'node:crypto';
 import { hashSecretToken } from '../auth/tokens';
@@ -14,12 +14,10 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const metrics = operation({
-  method: 'get',
-  path: '/metrics',
+const metrics = operation(RELAY_CONTRACT.metrics, {
   tag: 'relay',
   summary: "Prometheus metrics (OWNPOST_METRICS_TOKEN, or an admin's token)",
-  success: { status: 200, description: 'The Prometheus text format', schema: z.string(), contentType: 'text/plain' },
+  answers: { 200: 'The Prometheus text format' },
   errors: ['unauthorized', 'forbidden'],
 });
 

@@ -3,8 +3,8 @@
  * shared/oauth-schemas.ts). App-only profiles need none of this: they sign in with their client secret.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { OAuthProviders, OAuthSignIn, OAuthSignInComplete, OAuthSignInStart } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import type { Context } from 'hono';
 import type { z } from 'zod';
@@ -44,50 +44,38 @@ async function readOptionalJsonBody<S extends z.ZodType>(c: Context, schema: S):
   return (await readJsonBody(c, schema)).value;
 }
 
-const providers = operation({
-  method: 'get',
-  path: '/v1/oauth/providers',
+const providers = operation(RELAY_CONTRACT.oauthProviders, {
   tag: 'oauth',
   summary: 'For which providers the relay has its own app registration for delegated sign-in',
-  success: { status: 200, description: 'Per provider', schema: OAuthProviders },
+  answers: { 200: 'Per provider' },
   errors: [],
 });
 
-const startSignInRoute = operation({
-  method: 'post',
-  path: '/v1/profiles/{id}/oauth/sign-in',
+const startSignInRoute = operation(RELAY_CONTRACT.startSignIn, {
   tag: 'oauth',
   summary: "Start a delegated OAuth2 sign-in for a sender (Microsoft: device code; Google: the browser's sign-in)",
-  body: { schema: OAuthSignInStart, required: false },
-  success: { status: 201, description: 'The sign-in: the code to type, or the URL to open', schema: OAuthSignIn },
+  answers: { 201: 'The sign-in: the code to type, or the URL to open' },
   errors: ['forbidden', 'not_found', 'conflict', 'oauth_not_configured'],
 });
 
-const signOutRoute = operation({
-  method: 'delete',
-  path: '/v1/profiles/{id}/oauth/sign-in',
+const signOutRoute = operation(RELAY_CONTRACT.signOut, {
   tag: 'oauth',
   summary: 'Sign out: the saved refresh token is removed',
-  success: { status: 204, description: 'Signed out' },
+  answers: { 204: 'Signed out' },
   errors: ['forbidden', 'not_found'],
 });
 
-const followSignIn = operation({
-  method: 'get',
-  path: '/v1/oauth/sign-ins/{signInId}',
+const followSignIn = operation(RELAY_CONTRACT.followSignIn, {
   tag: 'oauth',
   summary: 'How far a sign-in got (ask every `pollIntervalSeconds` while it is pending)',
-  success: { status: 200, description: 'The sign-in', schema: OAuthSignIn },
+  answers: { 200: 'The sign-in' },
   errors: ['not_found', 'conflict'],
 });
 
-const completeSignInRoute = operation({
-  method: 'post',
-  path: '/v1/oauth/sign-ins/{signInId}/complete',
+const completeSignInRoute = operation(RELAY_CONTRACT.completeSignIn, {
   tag: 'oauth',
   summary: 'Finish a Google sign-in with the URL the browser was redirected to',
-  body: { schema: OAuthSignInComplete },
-  success: { status: 200, description: 'The finished sign-in', schema: OAuthSignIn },
+  answers: { 200: 'The finished sign-in' },
   errors: ['not_found', 'conflict'],
 });
 

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { PairRequest, PairResponse as PairAnswer } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import type { Context } from 'hono';
 import { randomUUID } from 'node:crypto';
@@ -31,16 +31,12 @@ function serialQueue() {
   };
 }
 
-const pair = operation({
-  method: 'post',
-  path: '/v1/pair',
+const pair = operation(RELAY_CONTRACT.pair, {
   tag: 'devices',
   summary: 'Pair a device with a one-time code',
   description:
     'A pairing code (an admin made it for a person), or the setup code a relay without users printed when it started: then `email` (and `name`) name the person who becomes its admin; without `email` the answer is 422 `setup_email_required` and the code stays usable. Wrong codes are limited to 10 per client and 50 in all per 15 minutes (429).',
-  auth: false,
-  body: { schema: PairRequest },
-  success: { status: 200, description: 'Paired', schema: PairAnswer },
+  answers: { 200: 'Paired' },
   errors: ['pairing_code_invalid', 'setup_email_required', 'rate_limited'],
 });
 

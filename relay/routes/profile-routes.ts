@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { listOf, Profile, ProfileInput, ProfilePatch } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { randomUUID } from 'node:crypto';
 import { zProfileInput, zProfilePatch } from '../../shared/schemas';
@@ -44,12 +44,10 @@ function withData(row: ProfileRow, data: ProfileData, now: number): ProfileRow {
   return { ...row, data: JSON.stringify(data), updatedAt: now };
 }
 
-const listProfiles = operation({
-  method: 'get',
-  path: '/v1/profiles',
+const listProfiles = operation(RELAY_CONTRACT.listProfiles, {
   tag: 'profiles',
   summary: 'The sender profiles the user may use',
-  success: { status: 200, description: "Company profiles and the user's own", schema: listOf('profiles', Profile) },
+  answers: { 200: "Company profiles and the user's own" },
   errors: [],
 });
 
@@ -67,43 +65,33 @@ const SAVE_ERRORS = [
   'rate_limited',
 ] as const;
 
-const addProfile = operation({
-  method: 'post',
-  path: '/v1/profiles',
+const addProfile = operation(RELAY_CONTRACT.addProfile, {
   tag: 'profiles',
   summary: 'Add a sender profile',
   description:
     "Company profiles are for admins. A member's personal profile may use only the member's own address or those an admin allowed (403 `member_sender_not_allowed`). A site or project can be mapped to one profile per owner (409 `conflict`). New server settings are saved only after a passing test (422 `profile_test_failed`), unless an admin forces it.",
-  body: { schema: ProfileInput },
-  success: { status: 201, description: 'Created', schema: Profile },
+  answers: { 201: 'Created' },
   errors: SAVE_ERRORS,
 });
 
-const getProfile = operation({
-  method: 'get',
-  path: '/v1/profiles/{id}',
+const getProfile = operation(RELAY_CONTRACT.getProfile, {
   tag: 'profiles',
   summary: 'One sender profile',
-  success: { status: 200, description: 'The profile', schema: Profile },
+  answers: { 200: 'The profile' },
   errors: ['not_found'],
 });
 
-const changeProfile = operation({
-  method: 'patch',
-  path: '/v1/profiles/{id}',
+const changeProfile = operation(RELAY_CONTRACT.changeProfile, {
   tag: 'profiles',
   summary: 'Change a sender profile',
-  body: { schema: ProfilePatch },
-  success: { status: 200, description: 'The changed profile', schema: Profile },
+  answers: { 200: 'The changed profile' },
   errors: SAVE_ERRORS,
 });
 
-const deleteProfile = operation({
-  method: 'delete',
-  path: '/v1/profiles/{id}',
+const deleteProfile = operation(RELAY_CONTRACT.deleteProfile, {
   tag: 'profiles',
   summary: 'Delete a sender profile',
-  success: { status: 204, description: 'Deleted' },
+  answers: { 204: 'Deleted' },
   errors: ['forbidden', 'not_found'],
 });
 

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { listOf, Recipe, RecipeInput } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { randomUUID } from 'node:crypto';
 import { RECIPE_FORMAT_VERSION, zRecipeInput, type RecipeView } from '../../shared/recipe-schemas';
@@ -39,31 +39,24 @@ function requireAdmin(user: UserRow, action: string) {
   }
 }
 
-const listRecipes = operation({
-  method: 'get',
-  path: '/v1/recipes',
+const listRecipes = operation(RELAY_CONTRACT.listRecipes, {
   tag: 'recipes',
   summary: "The company's recipes (site adapters taught with the element picker)",
-  success: { status: 200, description: 'Recipes', schema: listOf('recipes', Recipe) },
+  answers: { 200: 'Recipes' },
   errors: [],
 });
 
-const publishRecipe = operation({
-  method: 'post',
-  path: '/v1/recipes',
+const publishRecipe = operation(RELAY_CONTRACT.publishRecipe, {
   tag: 'recipes',
   summary: 'Publish a recipe to the company (admins)',
-  body: { schema: RecipeInput },
-  success: { status: 201, description: 'Published', schema: Recipe },
+  answers: { 201: 'Published' },
   errors: ['forbidden', 'conflict'],
 });
 
-const deleteRecipe = operation({
-  method: 'delete',
-  path: '/v1/recipes/{id}',
+const deleteRecipe = operation(RELAY_CONTRACT.deleteRecipe, {
   tag: 'recipes',
   summary: 'Delete a company recipe (admins)',
-  success: { status: 204, description: 'Deleted' },
+  answers: { 204: 'Deleted' },
   errors: ['forbidden', 'not_found'],
 });
 

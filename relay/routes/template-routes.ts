@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
-import { Template, TemplateInput, TemplateList } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { DOCUMENT_KINDS } from '../../shared/document-kinds';
 import { LANGUAGES } from '../../shared/languages';
@@ -63,39 +62,24 @@ export function templateViews(rows: readonly TemplateRow[], user: UserRow, email
   );
 }
 
-const templateQuery = z.object({
-  scope: zTemplateScope.optional().openapi({ description: '`company` (admins; the default for them) or `personal` (your own version; the default for members).' }),
-});
-
-const listTemplates = operation({
-  method: 'get',
-  path: '/v1/templates',
+const listTemplates = operation(RELAY_CONTRACT.listTemplates, {
   tag: 'templates',
   summary: 'The message templates per document kind and language, as they apply to you',
-  success: { status: 200, description: 'Every kind and language', schema: TemplateList },
+  answers: { 200: 'Every kind and language' },
   errors: [],
 });
 
-const putTemplate = operation({
-  method: 'put',
-  path: '/v1/templates/{kind}/{language}',
+const putTemplate = operation(RELAY_CONTRACT.putTemplate, {
   tag: 'templates',
   summary: 'Set the company’s template (admins) or your own',
-  params: zTemplateKey,
-  query: templateQuery,
-  body: { schema: TemplateInput },
-  success: { status: 200, description: 'The template as it now applies', schema: Template },
+  answers: { 200: 'The template as it now applies' },
   errors: ['validation_failed', 'forbidden', 'not_found'],
 });
 
-const resetTemplate = operation({
-  method: 'delete',
-  path: '/v1/templates/{kind}/{language}',
+const resetTemplate = operation(RELAY_CONTRACT.resetTemplate, {
   tag: 'templates',
   summary: 'Back to the company’s or the built-in template',
-  params: zTemplateKey,
-  query: templateQuery,
-  success: { status: 200, description: 'The template as it now applies', schema: Template },
+  answers: { 200: 'The template as it now applies' },
   errors: ['validation_failed', 'forbidden', 'not_found'],
 });
 

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Device, listOf, PairingCode, PersonInput, UserPatch, UserWithAllowances } from '../api/components';
 import { operation } from '../api/operation';
+import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { zPersonInput, zUserPatch, type UserWithAllowancesView } from '../../shared/api-schemas';
 import { ApiError } from '../http/api-error';
@@ -11,72 +11,56 @@ import type { PeopleStore } from '../people/people-store';
 import type { Store, UserRow } from '../store/types';
 import { toUserView } from './user-view';
 
-const listUsers = operation({
-  method: 'get',
-  path: '/v1/users',
+const listUsers = operation(RELAY_CONTRACT.listUsers, {
   tag: 'users',
   summary: 'Every user and what they may send from (admins)',
-  success: { status: 200, description: 'Users', schema: listOf('users', UserWithAllowances) },
+  answers: { 200: 'Users' },
   errors: ['forbidden'],
 });
 
-const getUser = operation({
-  method: 'get',
-  path: '/v1/users/{id}',
+const getUser = operation(RELAY_CONTRACT.getUser, {
   tag: 'users',
   summary: 'One user (admins; members only themselves)',
-  success: { status: 200, description: 'The user', schema: UserWithAllowances },
+  answers: { 200: 'The user' },
   errors: ['not_found'],
 });
 
-const patchUser = operation({
-  method: 'patch',
-  path: '/v1/users/{id}',
+const patchUser = operation(RELAY_CONTRACT.patchUser, {
   tag: 'users',
   summary: 'Allow a member more sender addresses (admins)',
   description: "A member's personal profiles may send only from the member's own address and those listed here.",
-  body: { schema: UserPatch },
-  success: { status: 200, description: 'The user', schema: UserWithAllowances },
+  answers: { 200: 'The user' },
   errors: ['forbidden', 'not_found'],
 });
 
-const addUser = operation({
-  method: 'post',
-  path: '/v1/users',
+const addUser = operation(RELAY_CONTRACT.addUser, {
   tag: 'users',
   summary: 'Add a person (admins)',
   description: 'The address of a removed person brings them back, with their history. Then make them a pairing code.',
-  body: { schema: PersonInput },
-  success: { status: 201, description: 'Added', schema: UserWithAllowances },
+  answers: { 201: 'Added' },
   errors: ['forbidden', 'conflict'],
 });
 
-const removeUser = operation({
-  method: 'delete',
-  path: '/v1/users/{id}',
+const removeUser = operation(RELAY_CONTRACT.removeUser, {
   tag: 'users',
   summary: 'Remove a person (admins)',
   description:
     'Their devices stop working at once; their pairing codes, personal senders (with their passwords) and allowances are deleted; their sent messages stay in the history. The last admin cannot be removed (409).',
-  success: { status: 204, description: 'Removed' },
+  answers: { 204: 'Removed' },
   errors: ['forbidden', 'not_found', 'conflict'],
 });
 
-const newPairingCode = operation({
-  method: 'post',
-  path: '/v1/users/{id}/pairing-code',
+const newPairingCode = operation(RELAY_CONTRACT.newPairingCode, {
   tag: 'devices',
   summary: 'Make a pairing code for a person (admins; members for themselves)',
-  success: { status: 201, description: 'The code, shown once', schema: PairingCode },
+  answers: { 201: 'The code, shown once' },
   errors: ['not_found'],
 });
 
-const userDevices = operation({
-  method: 'get',
-  path: '/v1/users/{id}/devices',
+const userDevices = operation(RELAY_CONTRACT.userDevices, {
   tag: 'devices',
   summary: "A person's devices that still work (admins; members only their own)",
-  success: { status: 200, description: 'Devices', schema: listOf('devices', Device) },
+  answers: { 200: 'Devices' },
   errors: ['not_found'],
 });
 
