@@ -20,6 +20,7 @@ import {
   SENT_COPY_STATUSES,
   SMTP_SECURITY,
   TLS_VERSIONS,
+  type OAuthAuthStatus,
   zAddress,
   zProfileFields,
   zSenderPattern,
@@ -112,7 +113,7 @@ export const zProfileView = zProfileFields
         username: z.string(),
         hasClientSecret: z.boolean(),
         hasRefreshToken: z.boolean(),
-        status: z.string(),
+        status: z.enum(['ready', 'sign_in_required', 'sign_in_again', 'client_secret_missing'] as const satisfies readonly OAuthAuthStatus[]),
         /** App-only: when the client secret expires (`YYYY-MM-DD`); admins are reminded 30 and 7 days before. */
         clientSecretExpiresAt: z.string().optional(),
       }),
@@ -235,7 +236,15 @@ export const zMessageView = z.looseObject({
 });
 
 export const zSendAcceptedView = zMessageView.extend({
-  parts: z.array(z.looseObject({ id: z.string(), part: z.looseObject({ number: z.number().int(), of: z.number().int() }), documents: z.array(z.unknown()) })).optional(),
+  parts: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        part: z.looseObject({ number: z.number().int(), of: z.number().int() }),
+        documents: z.array(z.looseObject({ ref: z.string(), title: z.string().optional() })),
+      }),
+    )
+    .optional(),
 });
 
 // ------------------------------------------------------------------------ people and devices (issues 14, 20)

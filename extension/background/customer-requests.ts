@@ -6,21 +6,21 @@
 import type { CustomerView } from '../../shared/api-schemas';
 import type { Runtime } from '../lib/browser';
 import { requireConnection } from './page-requests';
-import { callRelay, relayPath, RelayError } from './relay-client';
+import { relay, RelayError } from './relay-client';
 
 export async function findCustomers(query: { name?: string; number?: string }): Promise<{ customers: CustomerView[] }> {
   const connection = await requireConnection();
-  return callRelay<{ customers: CustomerView[] }>(connection.relayUrl, relayPath('/v1/customers', query), { token: connection.token });
+  return relay(connection).call('findCustomers', { query });
 }
 
 export async function rememberCustomer(customer: { name?: string; number?: string; recipients: string[] }): Promise<CustomerView> {
   const connection = await requireConnection();
-  return callRelay<CustomerView>(connection.relayUrl, '/v1/customers', { method: 'PUT', token: connection.token, body: customer });
+  return relay(connection).call('rememberCustomer', { body: customer });
 }
 
 export async function forgetCustomer(id: string): Promise<{ deleted: true }> {
   const connection = await requireConnection();
-  await callRelay<void>(connection.relayUrl, `/v1/customers/${encodeURIComponent(id)}`, { method: 'DELETE', token: connection.token });
+  await relay(connection).call('forgetCustomer', { params: { id } });
   return { deleted: true };
 }
 

@@ -1,8 +1,4 @@
 import { CONTENT_SCRIPT_REQUESTS, zExtensionRequest, type ConnectionState, type ExtensionResponses, type ExtensionResult } from '../../shared/extension-messages';
-import type { AppPasswordView, DiscoveryResult, MeView, NewAppPasswordView } from '../../shared/api-schemas';
-import type { DiagnosisResult } from '../../shared/extension-messages';
-import type { OAuthProvidersView, OAuthSignInView } from '../../shared/oauth-schemas';
-import type { DeliverySettingsView, MessageView, PairResponse, ProfileView } from '../../shared/schemas';
 import type { Runtime } from '../lib/browser';
 import { browser } from '../lib/browser';
 import { connectionItem } from '../lib/connection-item';
@@ -26,15 +22,12 @@ import {
   unpublishRecipe,
 } from './page-requests';
 import { deliverCaptureResult, openPanelSession, PANEL_PAGE_PATH, reportPanelVisibility } from './panel-sessions';
-import { callRelay, relayPath } from './relay-client';
+import { relay, uncheckedBody } from './relay-client';
 import { listTemplates, putTemplate, resetTemplate } from './templates';
 import { armCapture, fetchCapturedFile } from './capture-requests';
 import { customerPageAddresses, findCustomers, forgetCustomer, rememberCustomer } from './customer-requests';
 import { PEOPLE_HANDLERS } from './people-requests';
 import type { RequestHandler, RequestHandlers, RequestOf, RequestType } from './request-handlers';
-
-const profilePath = (id: string, rest = '') => `/v1/profiles/${encodeURIComponent(id)}${rest}`;
-const signInPath = (id: string, rest = '') => `/v1/oauth/sign-ins/${encodeURIComponent(id)}${rest}`;
 
 function connectionState(connection: Awaited<ReturnType<typeof connectionItem.getValue>>): ConnectionState {
   return connection ? { connected: true, relayUrl: connection.relayUrl, user: connection.user } : { connected: false };
@@ -94,8 +87,7 @@ const HANDLERS: RequestHandlers = {
   },
   'connection.pair': async (request) => {
     const relayUrl = new URL(request.relayUrl).origin;
-    const paired = await callRelay<PairResponse>(relayUrl, '/v1/pair', {
-      method: 'POST',
+    const paired = await relay({ relayUrl }).call('pair', {
       body: {
         code: request.code,
         device: `${navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chromium'} extension`,
@@ -109,13 +101,13 @@ const HANDLERS: RequestHandlers = {
   },
   'profiles.list': async () => {
     const connection = await requireConnection();
-    return callRelay<{ profiles: ProfileView[] }>(connection.relayUrl, '/v1/profiles', { token: connection.token });
+    return relay(connection).call('listProfiles');
   },
   'document.inspect': (request, sender) => inspectDocument(request.url, sender),
   'message.send': (request, sender) => sendDraft(request.draft, sender),
   'message.status': async (request) => {
     const connection = await requireConnection();
-    return callRelay<MessageView>(connection.relayUrl, `/v1/messages/${encodeURIComponent(request.id)}`, { token: connection.token });
+    return relay(connection).call('getMessage', { params: { id: request.id } });
   },
   // The in-page UI and recipes (issue 7): extension/background/page-requests.ts.
   'page.setup': (request, sender) => pageSetup(sender),
@@ -145,110 +137,82 @@ const HANDLERS: RequestHandlers = {
   'customer.page': (request, sender) => customerPageAddresses(request.url, sender),
   'me.get': async () => {
     const connection = await requireConnection();
-    return callRelay<MeView>(connection.relayUrl, '/v1/me', { token: connection.token });
+    return relay(connection).call('me');
   },
   discover: async (request) => {
     const connection = await requireConnection();
-    return callRelay<DiscoveryResult>(connection.relayUrl, relayPath('/v1/discover', { email: request.email, lang: request.language }), {
-      token: connection.token,
-    });
+    return relay(connection).call('discover', { query: { email: request.email }, lang: request.language });
   },
   'profiles.diagnose': async (request) => {
     const connection = await requireConnection();
-    return callRelay<DiagnosisResult>(connection.relayUrl, relayPath('/v1/diagnose', { lang: request.language }), {
-      method: 'POST',
-      token: connection.token,
-      body: { ...request.profile, ...(request.sendTo ? { sendTo: request.sendTo } : {}) },
-    });
+    return relay(connection).call('diagnose', { body: uncheckedBody({ ...request.profile, ...(request.sendTo ? { sendTo: request.sendTo } : {}) }), lang: request.language });
   },
   'profiles.test': async (request) => {
     const connection = await requireConnection();
-    return callRelay<DiagnosisResult>(connection.relayUrl, relayPath(profilePath(request.id, '/test'), { lang: request.language }), {
-      method: 'POST',
-      token: connection.token,
-      body: request.sendTo ? { sendTo: request.sendTo } : {},
-    });
+    return relay(connection).call('testProfile', { params: { id: request.id }, body: request.sendTo ? { sendTo: request.sendTo } : {}, lang: request.language });
   },
   'profiles.create': async (request) => {
     const connection = await requireConnection();
-    return callRelay<ProfileView>(connection.relayUrl, '/v1/profiles', {
-      method: 'POST',
-      token: connection.token,
-      body: { ...request.profile, ...(request.force ? { force: true } : {}) },
-    });
+    return relay(connection).call('addProfile', { body: uncheckedBody({ ...request.profile, ...(request.force ? { force: true } : {}) }) });
   },
   'profiles.update': async (request) => {
     const connection = await requireConnection();
-    return callRelay<ProfileView>(connection.relayUrl, profilePath(request.id), {
-      method: 'PATCH',
-      token: connection.token,
-      body: { ...request.patch, ...(request.force ? { force: true } : {}) },
-    });
+    return relay(connection).call('changeProfile', { params: { id: request.id }, body: uncheckedBody({ ...request.patch, ...(request.force ? { force: true } : {}) }) });
   },
   'profiles.delete': async (request) => {
     const connection = await requireConnection();
-    await callRelay<void>(connection.relayUrl, profilePath(request.id), { method: 'DELETE', token: connection.token });
+    await relay(connection).call('deleteProfile', { params: { id: request.id } });
     return { deleted: true };
   },
   'profiles.delivery.get': async (request) => {
     const connection = await requireConnection();
-    return callRelay<DeliverySettingsView>(connection.relayUrl, profilePath(request.id, '/delivery'), { token: connection.token });
+    return relay(connection).call('getDeliverySettings', { params: { id: request.id } });
   },
   'profiles.delivery.put': async (request) => {
     const connection = await requireConnection();
     // The language of the Sent-folder test's stages, when changed settings are tested (issue 21).
-    return callRelay<DeliverySettingsView>(connection.relayUrl, relayPath(profilePath(request.id, '/delivery'), { lang: request.language }), {
-      method: 'PUT',
-      token: connection.token,
-      body: request.settings,
-    });
+    return relay(connection).call('putDeliverySettings', { params: { id: request.id }, body: uncheckedBody(request.settings), lang: request.language });
   },
   'oauth.start': async (request) => {
     const connection = await requireConnection();
-    return callRelay<OAuthSignInView>(connection.relayUrl, relayPath(profilePath(request.profileId, '/oauth/sign-in'), { lang: request.language }), {
-      method: 'POST',
-      token: connection.token,
+    return relay(connection).call('startSignIn', {
+      params: { id: request.profileId },
       body: request.redirectUri ? { redirectUri: request.redirectUri } : {},
+      lang: request.language,
     });
   },
   'oauth.status': async (request) => {
     const connection = await requireConnection();
-    return callRelay<OAuthSignInView>(connection.relayUrl, relayPath(signInPath(request.signInId), { lang: request.language }), { token: connection.token });
+    return relay(connection).call('followSignIn', { params: { signInId: request.signInId }, lang: request.language });
   },
   'oauth.complete': async (request) => {
     const connection = await requireConnection();
-    return callRelay<OAuthSignInView>(connection.relayUrl, relayPath(signInPath(request.signInId, '/complete'), { lang: request.language }), {
-      method: 'POST',
-      token: connection.token,
-      body: { redirectUrl: request.redirectUrl },
-    });
+    return relay(connection).call('completeSignIn', { params: { signInId: request.signInId }, body: { redirectUrl: request.redirectUrl }, lang: request.language });
   },
   'oauth.signOut': async (request) => {
     const connection = await requireConnection();
-    await callRelay<void>(connection.relayUrl, profilePath(request.profileId, '/oauth/sign-in'), { method: 'DELETE', token: connection.token });
+    await relay(connection).call('signOut', { params: { id: request.profileId } });
     return { signedOut: true };
   },
   'oauth.providers': async () => {
     const connection = await requireConnection();
-    return callRelay<OAuthProvidersView>(connection.relayUrl, '/v1/oauth/providers', { token: connection.token });
+    return relay(connection).call('oauthProviders');
   },
   'messages.list': async (request) => {
     const connection = await requireConnection();
-    return callRelay<{ messages: MessageView[] }>(connection.relayUrl, relayPath('/v1/messages', { documentRef: request.documentRef, limit: request.limit, lang: request.language }), {
-      token: connection.token,
-    });
+    return relay(connection).call('listMessages', { query: { documentRef: request.documentRef, limit: request.limit }, lang: request.language });
   },
   'appPasswords.list': async () => {
     const connection = await requireConnection();
-    return callRelay<{ appPasswords: AppPasswordView[] }>(connection.relayUrl, '/v1/app-passwords', { token: connection.token });
+    return relay(connection).call('listAppPasswords');
   },
   'appPasswords.create': async (request) => {
     const connection = await requireConnection();
-    return callRelay<NewAppPasswordView>(connection.relayUrl, '/v1/app-passwords', { method: 'POST', token: connection.token, body: { name: request.name } });
+    return relay(connection).call('createAppPassword', { body: { name: request.name } });
   },
   'appPasswords.revoke': async (request) => {
     const connection = await requireConnection();
-    await callRelay<void>(connection.relayUrl, `/v1/app-passwords/${encodeURIComponent(request.id)}`, { method: 'DELETE', token: connection.token });
+    await relay(connection).call('revokeAppPassword', { params: { id: request.id } });
     return { revoked: true };
   },
   ...PEOPLE_HANDLERS,

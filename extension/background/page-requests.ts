@@ -7,7 +7,7 @@
  */
 import { MAX_DOCUMENT_BYTES, type ExtensionError, type ExtensionResponses, type PageSetup, type SendDraft, type TabCommand } from '../../shared/extension-messages';
 import type { zRecipeInput, RecipeInput, RecipeView } from '../../shared/recipe-schemas';
-import type { MessageView, SendAcceptedView } from '../../shared/schemas';
+import type { SendAcceptedView } from '../../shared/schemas';
 import { browser, type Runtime } from '../lib/browser';
 import { projectForPage } from '../lib/site-projects';
 import { connectionItem, type StoredConnection } from '../lib/connection-item';
@@ -15,7 +15,7 @@ import { currentLanguage } from '../lib/settings-items';
 import { companyRecipes, deletePersonalRecipe, findPersonalRecipe, forgetCompanyRecipes, personalRecipesItem, recipesForOrigin, savePersonalRecipe } from '../recipes/recipe-store';
 import { base64Size, bytesToBase64 } from '../lib/base64';
 import { fetchDocumentForTab, probeDocumentLinks } from './fetch-document';
-import { callRelay, RelayError, relayPath } from './relay-client';
+import { relay, RelayError } from './relay-client';
 
 /** The element picker's code, injected into a tab only when its user starts the picker (the page-load script stays small). */
 export const PANEL_SCRIPT_FILE = '/content-scripts/invoice-panel.js';
@@ -37,7 +37,9 @@ export async function requireConnection(): Promise<StoredConnection> {
 }
 
 function fetchCompanyRecipes(connection: StoredConnection): Promise<RecipeView[]> {
-  return callRelay<{ recipes: RecipeView[] }>(connection.relayUrl, '/v1/recipes', { token: connection.token }).then((body) => body.recipes);
+  return relay(connection)
+    .call('listRecipes')
+    .then((body) => body.recipes);
 }
 
 export async function pageSetup(sender: Runtime.MessageSender): Promise<PageSetup> {
@@ -59,7 +61,7 @@ export async function probeDocument(urls: string[], sender: Runtime.MessageSende
 
 export async function documentHistory(documentRef: string): Promise<ExtensionResponses['document.history']> {
   const connection = await requireConnection();
-  return callRelay<{ messages: MessageView[] }>(connection.relayUrl, relayPath('/v1/messages', { documentRef, limit: 20 }), { token: connection.token });
+  return relay(connection).call('listMessages', { query: { documentRef, limit: 20 } });
 }
 
 /**
@@ -87,10 +89,8 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
     documents.push({ ref: item.ref, attachments: [{ filename: document.filename, contentType: document.contentType, contentBase64: bytesToBase64(document.bytes) }] });
   }
   const project = await projectForPage(sender.tab?.url);
-  return callRelay<SendAcceptedView>(connection.relayUrl, '/v1/messages', {
-    method: 'POST',
-    token: connection.token,
-    idempotencyKey: draft.idempotencyKey,
+  return relay(connection).call('send', {
+    headers: { 'idempotency-key': draft.idempotencyKey },
     body: {
       ...(draft.profileId ? { profileId: draft.profileId } : {}),
       to: draft.to,
@@ -154,9 +154,7 @@ export async function saveRecipe(recipe: ValidRecipe, share: boolean): Promise<E
 
 async function publish(recipe: RecipeInput): Promise<RecipeView> {
   const connection = await requireConnection();
-  const published = await callRelay<RecipeView>(connection.relayUrl, '/v1/recipes', {
-    method: 'POST',
-    token: connection.token,
+  const published = await relay(connection).call('publishRecipe', {
     body: {
       name: recipe.name,
       urlPattern: recipe.urlPattern,
@@ -193,7 +191,7 @@ export async function publishRecipe(id: string): Promise<RecipeView> {
 
 export async function unpublishRecipe(id: string): Promise<{ deleted: true }> {
   const connection = await requireConnection();
-  await callRelay<void>(connection.relayUrl, `/v1/recipes/${encodeURIComponent(id)}`, { method: 'DELETE', token: connection.token });
+  await relay(connection).call('deleteRecipe', { params: { id } });
   await forgetCompanyRecipes();
   return { deleted: true };
 }

@@ -1,34 +1,28 @@
-import type { DeviceView, PairingCodeView, UserWithAllowancesView } from '../../shared/api-schemas';
 import { requireConnection } from './page-requests';
-import { callRelay } from './relay-client';
+import { relay } from './relay-client';
 import type { RequestHandlers } from './request-handlers';
 
 type PeopleRequestType = 'people.list' | 'people.add' | 'people.remove' | 'people.pairingCode' | 'people.devices' | 'devices.mine' | 'devices.revoke';
 
-async function callAsUser<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const connection = await requireConnection();
-  return callRelay<T>(connection.relayUrl, path, { ...init, token: connection.token });
-}
-
-const userPath = (id: string, rest = '') => `/v1/users/${encodeURIComponent(id)}${rest}`;
+/** The relay as the paired user. */
+const asUser = async () => relay(await requireConnection());
 
 /** People and devices (issues 14, 20): the options page's People section. The relay checks who may do what. */
 export const PEOPLE_HANDLERS: RequestHandlers<PeopleRequestType> = {
-  'people.list': () => callAsUser<{ users: UserWithAllowancesView[] }>('/v1/users'),
-  'people.add': (request) =>
-    callAsUser<UserWithAllowancesView>('/v1/users', {
-      method: 'POST',
+  'people.list': async () => (await asUser()).call('listUsers'),
+  'people.add': async (request) =>
+    (await asUser()).call('addUser', {
       body: { email: request.email, ...(request.name ? { name: request.name } : {}), ...(request.role ? { role: request.role } : {}) },
     }),
   'people.remove': async (request) => {
-    await callAsUser<void>(userPath(request.userId), { method: 'DELETE' });
+    await (await asUser()).call('removeUser', { params: { id: request.userId } });
     return { removed: true };
   },
-  'people.pairingCode': (request) => callAsUser<PairingCodeView>(userPath(request.userId, '/pairing-code'), { method: 'POST' }),
-  'people.devices': (request) => callAsUser<{ devices: DeviceView[] }>(userPath(request.userId, '/devices')),
-  'devices.mine': () => callAsUser<{ devices: DeviceView[] }>('/v1/me/devices'),
+  'people.pairingCode': async (request) => (await asUser()).call('newPairingCode', { params: { id: request.userId } }),
+  'people.devices': async (request) => (await asUser()).call('userDevices', { params: { id: request.userId } }),
+  'devices.mine': async () => (await asUser()).call('myDevices'),
   'devices.revoke': async (request) => {
-    await callAsUser<void>(`/v1/devices/${encodeURIComponent(request.deviceId)}`, { method: 'DELETE' });
+    await (await asUser()).call('revokeDevice', { params: { id: request.deviceId } });
     return { revoked: true };
   },
 };

@@ -3,14 +3,20 @@
  * own. Templates a user once kept in this browser (before they lived in the relay) are moved there as
  * their own, the first time the list is asked for, so nobody's wording is lost.
  */
+import type { DocumentKind } from '../../shared/document-kinds';
 import type { TemplateScope } from '../../shared/message-templates';
 import type { TemplateList, TemplateView } from '../../shared/template-schemas';
-import { isLanguage } from '../../shared/languages';
+import { isLanguage, type Language } from '../../shared/languages';
 import { templatesItem } from '../lib/templates';
 import { requireConnection } from './page-requests';
-import { callRelay, relayPath } from './relay-client';
+import { relay } from './relay-client';
 
-const templatePath = (kind: string, language: string, scope: TemplateScope | undefined) => relayPath(`/v1/templates/${encodeURIComponent(kind)}/${encodeURIComponent(language)}`, { scope });
+/** One template: its kind and language, and whose (the company's or the user's own). */
+interface TemplateKey {
+  kind: DocumentKind;
+  language: Language;
+  scope?: TemplateScope;
+}
 
 /** Moves this browser's own templates (invoices, by language) into the relay, unless the user already keeps one there. */
 async function moveLocalTemplates(list: TemplateList, put: (view: TemplateView) => void): Promise<boolean> {
@@ -22,9 +28,9 @@ async function moveLocalTemplates(list: TemplateList, put: (view: TemplateView) 
     const current = list.templates.find((t) => t.kind === 'invoice' && t.language === language);
     const mine = local[language]!;
     if (current?.source === 'personal') continue;
-    const saved = await callRelay<TemplateView>(connection.relayUrl, templatePath('invoice', language, 'personal'), {
-      method: 'PUT',
-      token: connection.token,
+    const saved = await relay(connection).call('putTemplate', {
+      params: { kind: 'invoice', language },
+      query: { scope: 'personal' },
       body: { subject: mine.subject, message: mine.message },
     });
     put(saved);
@@ -35,7 +41,7 @@ async function moveLocalTemplates(list: TemplateList, put: (view: TemplateView) 
 
 export async function listTemplates(): Promise<TemplateList> {
   const connection = await requireConnection();
-  const list = await callRelay<TemplateList>(connection.relayUrl, '/v1/templates', { token: connection.token });
+  const list = await relay(connection).call('listTemplates');
   await moveLocalTemplates(list, (saved) => {
     const index = list.templates.findIndex((t) => t.kind === saved.kind && t.language === saved.language);
     if (index >= 0) list.templates[index] = saved;
@@ -43,16 +49,12 @@ export async function listTemplates(): Promise<TemplateList> {
   return list;
 }
 
-export async function putTemplate(request: { kind: string; language: string; scope?: TemplateScope; template: { subject: string; message: string } }): Promise<TemplateView> {
+export async function putTemplate(request: TemplateKey & { template: { subject: string; message: string } }): Promise<TemplateView> {
   const connection = await requireConnection();
-  return callRelay<TemplateView>(connection.relayUrl, templatePath(request.kind, request.language, request.scope), {
-    method: 'PUT',
-    token: connection.token,
-    body: request.template,
-  });
+  return relay(connection).call('putTemplate', { params: { kind: request.kind, language: request.language }, query: { scope: request.scope }, body: request.template });
 }
 
-export async function resetTemplate(request: { kind: string; language: string; scope?: TemplateScope }): Promise<TemplateView> {
+export async function resetTemplate(request: TemplateKey): Promise<TemplateView> {
   const connection = await requireConnection();
-  return callRelay<TemplateView>(connection.relayUrl, templatePath(request.kind, request.language, request.scope), { method: 'DELETE', token: connection.token });
+  return relay(connection).call('resetTemplate', { params: { kind: request.kind, language: request.language }, query: { scope: request.scope } });
 }
