@@ -11,7 +11,7 @@ import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
 import { bytesToBase64 } from '../lib/base64';
 import { documentFilename, isPdf } from './fetch-document';
 import { captureListening, runningCapture } from './panel-sessions';
-import { RelayError } from './relay-client';
+import { RelayError } from './relay-error';
 
 export async function armCapture(nonce: string, sender: Runtime.MessageSender): Promise<{ armed: true }> {
   const session = runningCapture(sender);

@@ -6,7 +6,8 @@
 import type { CustomerView } from '../../shared/api-schemas';
 import type { Runtime } from '../lib/browser';
 import { requireConnection } from './page-requests';
-import { relay, RelayError } from './relay-client';
+import { relay } from './relay-client';
+import { RelayError } from './relay-error';
 
 export async function findCustomers(query: { name?: string; number?: string }): Promise<{ customers: CustomerView[] }> {
   const connection = await requireConnection();

@@ -1,6 +1,6 @@
 import { MAX_DOCUMENT_BYTES, type DocumentInfo } from '../../shared/extension-messages';
 import { watchRedirect } from './redirect-location';
-import { RelayError } from './relay-client';
+import { RelayError } from './relay-error';
 
 export interface FetchedDocument extends DocumentInfo {
   bytes: Uint8Array;

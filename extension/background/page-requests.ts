@@ -15,7 +15,8 @@ import { currentLanguage } from '../lib/settings-items';
 import { companyRecipes, deletePersonalRecipe, findPersonalRecipe, forgetCompanyRecipes, personalRecipesItem, recipesForOrigin, savePersonalRecipe } from '../recipes/recipe-store';
 import { base64Size, bytesToBase64 } from '../lib/base64';
 import { fetchDocumentForTab, probeDocumentLinks } from './fetch-document';
-import { relay, RelayError } from './relay-client';
+import { relay } from './relay-client';
+import { RelayError } from './relay-error';
 
 /** The element picker's code, injected into a tab only when its user starts the picker (the page-load script stays small). */
 export const PANEL_SCRIPT_FILE = '/content-scripts/invoice-panel.js';

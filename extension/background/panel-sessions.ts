@@ -24,7 +24,7 @@ import { CAPTURE_ARMED_MS } from '../capture/page-capture';
 import type { Language } from '../i18n/core';
 import { browser, type Runtime } from '../lib/browser';
 import { currentLanguage } from '../lib/settings-items';
-import { RelayError } from './relay-client';
+import { RelayError } from './relay-error';
 
 export const PANEL_PORT_NAME = 'ownpost-panel';
 export const PANEL_PAGE_PATH = '/panel.html';

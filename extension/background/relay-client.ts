@@ -6,14 +6,10 @@
  */
 import { RELAY_CONTRACT, type RelayContract, type RouteName } from '../../shared/api/relay-contract';
 import type { RouteContract, RouteInput, RouteResult } from '../../shared/api/route-contract';
-import type { ExtensionError } from '../../shared/extension-messages';
 import { isErrorBody } from '../../shared/errors';
+import { RelayError } from './relay-error';
 
-export class RelayError extends Error {
-  constructor(readonly error: ExtensionError) {
-    super(error.message);
-  }
-}
+export { RelayError };
 
 declare const UNCHECKED: unique symbol;
 /** A body the extension passes on as an extension page gave it; see `uncheckedBody()`. Opaque, so no other body passes for one. */
