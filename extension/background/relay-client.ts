@@ -31,9 +31,7 @@ interface CallOptions {
   lang?: string;
 }
 
-type Input<C extends RouteContract> = Omit<RouteInput<C>, 'body'> &
-  (RouteInput<C> extends { body: infer B } ? { body: B | UncheckedBody } : { body?: RouteInput<C>['body'] | UncheckedBody }) &
-  CallOptions;
+type Input<C extends RouteContract> = RouteInput<C, UncheckedBody> & CallOptions;
 type Args<C extends RouteContract> = object extends RouteInput<C> ? [input?: Input<C>] : [input: Input<C>];
 
 export interface RelayClient {

@@ -1,7 +1,8 @@
 /**
  * `GET /openapi.json`: the API description, generated from the routes' own declarations (relay/api/):
  * every route is served with `serve()` on its declaration, which also puts it in the app's OpenAPI
- * registry, with the zod schemas (shared/) that describe its parameters, body and answers.
+ * registry, with the zod schemas of its contract (shared/api/) that describe its parameters, body and
+ * answers.
  * test/relay/openapi.test.ts checks that every route the app serves is described.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';

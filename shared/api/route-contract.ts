@@ -61,14 +61,17 @@ export type RouteResult<C extends RouteContract> = AnswerBody<Answers<C>>;
 export type RouteParams<C extends RouteContract> = C extends { params: infer S extends z.ZodType } ? z.input<S> : { [Name in PathNames<C['path']>]: string };
 type Part<Key extends string, T> = [T] extends [undefined] ? { [K in Key]?: never } : object extends T ? { [K in Key]?: T } : { [K in Key]: T };
 type Schema<T> = T extends z.ZodType ? z.input<T> : undefined;
-type BodyPart<C extends RouteContract> = C['body'] extends { schema: infer S extends z.ZodType; required: false }
-  ? { body?: z.input<S> }
+type BodyPart<C extends RouteContract, Also> = C['body'] extends { schema: infer S extends z.ZodType; required: false }
+  ? { body?: z.input<S> | Also }
   : C['body'] extends { schema: infer S extends z.ZodType }
-    ? { body: z.input<S> }
+    ? { body: z.input<S> | Also }
     : { body?: never };
 
-/** What a call of the route takes: `params` for its path, `query`, `headers` and `body` as the contract says. */
-export type RouteInput<C extends RouteContract> = (PathNames<C['path']> extends never ? { params?: never } : { params: RouteParams<C> }) &
+/**
+ * What a call of the route takes: `params` for its path, `query`, `headers` and `body` as the contract
+ * says; a client may take `Also` wherever a body goes.
+ */
+export type RouteInput<C extends RouteContract, Also = never> = (PathNames<C['path']> extends never ? { params?: never } : { params: RouteParams<C> }) &
   Part<'query', Schema<C['query']>> &
   Part<'headers', Schema<C['headers']>> &
-  BodyPart<C>;
+  BodyPart<C, Also>;
