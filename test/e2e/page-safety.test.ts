@@ -161,10 +161,6 @@ describe('a page script against the in-page UI', () => {
       const element = await frame.frameElement().catch(() => undefined);
       if ((await element?.getAttribute('id')) !== 'hostile-frame') continue;
       if (await frame.locator('#app').count()) await frame.getByTestId('ownpost-panel').waitFor({ state: 'attached', timeout: 10_000 });
-    }
-    for (const frame of page.frames()) {
-      const element = await frame.frameElement().catch(() => undefined);
-      if ((await element?.getAttribute('id')) !== 'hostile-frame') continue;
       expect(await frame.getByTestId('ownpost-to').count()).toBe(0);
       expect(await frame.getByTestId('ownpost-from').count()).toBe(0);
     }
