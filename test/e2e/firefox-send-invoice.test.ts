@@ -48,6 +48,8 @@ const INVOICE_HTML = `<!doctype html>
 let smtp: TestSmtpServer;
 let relay: TestRelay;
 let site: InvoiceSite;
+/** The same invoice over plain HTTP on 127.0.0.1, where the e2e build always injects (see `twinGotItsButton`). */
+let twin: InvoiceSite;
 let firefox: FirefoxWithExtension;
 let relayUrl: string;
 let siteOrigin: string;
@@ -74,12 +76,14 @@ beforeAll(async () => {
     { https: true },
   );
   siteOrigin = `https://${SITE_HOST}:${new URL(site.origin).port}`;
+  twin = await startInvoiceSite([{ path: '/invoices/42', html: INVOICE_HTML }]);
   firefox = await launchFirefoxWithExtension({ localDomains: [RELAY_HOST, SITE_HOST], uuid: FIREFOX_UUID });
 });
 
 afterAll(async () => {
   await firefox?.close();
   await site?.close();
+  await twin?.close();
   (relayTls as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();
   await new Promise((resolve) => (relayTls ? relayTls.close(resolve) : resolve(undefined)));
   await relay?.close();
@@ -94,6 +98,23 @@ function extensionApi<T>(page: Page, fn: (api: any, arg: any) => Promise<T>, arg
 const textOf = (page: Page, testId: string) => page.$eval(byTestId(testId), (element) => element.textContent ?? '');
 const attributeOf = (page: Page, testId: string, name: string) => page.$eval(byTestId(testId), (element, attribute) => element.getAttribute(attribute), name);
 const countOf = (page: Page, testId: string) => page.$$(byTestId(testId)).then((found) => found.length);
+
+/**
+ * Opens the invoice where the e2e build always injects (plain HTTP on 127.0.0.1, wxt.config.ts) and
+ * waits for its button: a page opened before it that the content script ran on would have its button
+ * by then. How a test shows that a page did not get the content script without waiting a fixed time.
+ */
+async function twinGotItsButton(): Promise<void> {
+  const page = await firefox.browser.newPage();
+  await page.goto(`${twin.origin}/invoices/42`);
+  await expect.poll(() => countOf(page, 'ownpost-send'), { timeout: 15_000 }).toBe(1);
+  await page.close();
+}
+
+/** Waits until the content script has read the page (the e2e build's mark, extension/entrypoints/invoice.content/e2e-marks.ts). */
+async function pageScanned(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-ownpost-e2e-scan')).catch(() => null), { timeout: 15_000 }).not.toBeNull();
+}
 
 describe('Ownpost in Firefox ESR', () => {
   it('pairs in the popup with a relay on another host, asking for its permission on the click', async () => {
@@ -119,7 +140,7 @@ describe('Ownpost in Firefox ESR', () => {
     await dashboard.goto(`${siteOrigin}/login?next=/dashboard`);
     const invoice = await firefox.browser.newPage();
     await invoice.goto(`${siteOrigin}/invoices/42`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await twinGotItsButton();
     expect(await countOf(invoice, 'ownpost-send')).toBe(0);
 
     const helper = await firefox.openExtensionPage('popup.html');
@@ -141,7 +162,7 @@ describe('Ownpost in Firefox ESR', () => {
     // The open page gets the button at once; a page that shows no document gets none.
     await expect.poll(() => countOf(invoice, 'ownpost-send'), { timeout: 15_000 }).toBe(1);
     await dashboard.reload();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await pageScanned(dashboard);
     expect(await countOf(dashboard, 'ownpost-send')).toBe(0);
     await Promise.all([popup.close(), helper.close(), dashboard.close(), invoice.close()]);
   });
@@ -190,7 +211,7 @@ describe('Ownpost in Firefox ESR', () => {
 
     const invoice = await firefox.browser.newPage();
     await invoice.goto(`${siteOrigin}/invoices/42`);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await twinGotItsButton();
     expect(await countOf(invoice, 'ownpost-send')).toBe(0);
   });
 });

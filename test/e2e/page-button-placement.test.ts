@@ -84,8 +84,8 @@ describe('the send button on different page layouts', () => {
   for (const layout of LAYOUTS) {
     it(`is inside the viewport and clickable: ${layout.name}`, async () => {
       await openSignedIn(page, site.origin, layout.path);
+      // The button is placed (by the title, or in a corner nothing covers) in the task that adds it to the page.
       await page.getByTestId('ownpost-send').waitFor({ state: 'attached', timeout: 10_000 });
-      await page.waitForTimeout(300);
       const where = await whereIsTheButton(page);
       expect(where, JSON.stringify(where.rect)).toMatchObject({ inViewport: true, hit: true });
       // A person's click at that point opens the panel.

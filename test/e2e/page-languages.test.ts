@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoicePage, type InvoiceSite } from '../helpers/invoice-site';
-import { openPanel, openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
+import { openPanel, openSignedIn, pageScanned, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 
 interface LanguageCase {
   language: string;
@@ -197,7 +197,7 @@ describe('invoice pages in seven languages', () => {
   it('shows no button on a page that is not a document, even with a PDF link and an address on it', async () => {
     await openSignedIn(page, site.origin, '/de/dashboard');
     await page.waitForLoadState('load');
-    await page.waitForTimeout(1000);
+    await pageScanned(page);
     expect(await page.getByTestId('ownpost-send').count()).toBe(0);
   });
 

@@ -248,12 +248,17 @@ describe('taking the PDF from the page', () => {
       await openSignedIn(page, site.origin, '/invoices/101');
       await page.getByRole('heading', { name: 'Invoice INV-101' }).waitFor();
       const panel = await sendAnyway(page);
-      // A page script that posts a "file" in the shape the hook uses, with no capture armed.
-      await page.evaluate(() => {
+      // A page script that posts a "file" in the shape the hook uses, with no capture armed. Messages
+      // to the window arrive in order, to every listener (the content script's too): once the page's
+      // own last one arrived, the forged ones were dealt with (and a file taken from them would reach
+      // the panel before the armed capture's answer below, through the same background).
+      await page.evaluate(async () => {
         const fake = new Blob(['%PDF-1.4 forged'], { type: 'application/pdf' });
+        const last = new Promise((resolve) => addEventListener('message', (event) => event.data === 'last' && resolve(undefined)));
         for (const nonce of ['0'.repeat(32), 'f'.repeat(32)]) window.postMessage({ ownpostCapture: nonce, kind: 'blob', blob: fake, name: 'forged.pdf' }, '*');
+        window.postMessage('last', '*');
+        await last;
       });
-      await page.waitForTimeout(300);
       expect(await panel.getByTestId('ownpost-attachment').count()).toBe(0);
       expect(await panel.getByTestId('ownpost-capture-status').count()).toBe(0);
 

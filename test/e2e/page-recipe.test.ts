@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
-import { openPanel, openSignedIn, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
+import { openPanel, openSignedIn, pageScanned, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
 
 const PDF_77 = testPdf('erp document 2026/77');
 const PDF_78 = testPdf('erp document 2026/78');
@@ -42,7 +42,7 @@ afterAll(async () => {
 describe('a recipe made with the element picker', () => {
   it('starts with no button: the generic adapter finds no document on this page', async () => {
     await openSignedIn(page, site.origin, '/erp/doc/77');
-    await page.waitForTimeout(1000);
+    await pageScanned(page);
     expect(await page.getByTestId('ownpost-send').count()).toBe(0);
   });
 
@@ -54,8 +54,9 @@ describe('a recipe made with the element picker', () => {
     await expect.poll(() => step.getAttribute('data-field')).toBe('number');
 
     // A page script clicking the page is not the user picking.
+    // The picker takes a click in the click's own handler (Picker.tsx), so by the time `click()`
+    // returned, a click it counted would have moved it on.
     await page.evaluate(() => (document.querySelector('.doc-id') as HTMLElement).click());
-    await page.waitForTimeout(300);
     expect(await step.getAttribute('data-field')).toBe('number');
 
     await page.click('.doc-id');

@@ -8,7 +8,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
-import { hasPanelFrame, openPanel, openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
+import { hasPanelFrame, openPanel, openSignedIn, relayDone, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 
 const PDF = testPdf('hostile page 4711');
 /** The address the user types: it is on no page, so finding it in the page would mean a leak. */
@@ -30,11 +30,19 @@ const HOSTILE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
         }
         return found;
       },
-      /** Messages to the panel frame, as if from Ownpost: "send", "set the recipient". */
+      /** Messages to the panel frame, as if from Ownpost: "send", "set the recipient"; then a last one to know they arrived. Returns how many frames it could reach. */
       messageFrames() {
         for (let i = 0; i < window.frames.length; i++) {
-          for (const message of [{ type: 'send' }, { type: 'claim', token: 'x'.repeat(64) }, { to: 'thief@evil.example', submit: true }]) window.frames[i].postMessage(message, '*');
+          for (const message of [{ type: 'send' }, { type: 'claim', token: 'x'.repeat(64) }, { to: 'thief@evil.example', submit: true }, { last: true }]) window.frames[i].postMessage(message, '*');
         }
+        return window.frames.length;
+      },
+      /** Counts the panel containers Ownpost adds to the page from now on. */
+      countPanels() {
+        window.panelsAdded = 0;
+        new MutationObserver((records) => {
+          for (const record of records) for (const node of record.addedNodes) if (node.nodeName === 'OWNPOST-PANEL-UI') window.panelsAdded++;
+        }).observe(document.documentElement, { childList: true });
       },
       /** Ownpost's panel page in a frame of the page's own, with a token it made up. */
       embedOwnPanel(extensionId) {
@@ -42,6 +50,8 @@ const HOSTILE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
         frame.id = 'hostile-frame';
         frame.src = 'chrome-extension://' + extensionId + '/panel.html#' + 'f'.repeat(64);
         frame.style.cssText = 'position:fixed;left:0;top:0;width:400px;height:400px;border:0';
+        window.hostileFrameLoaded = false;
+        frame.addEventListener('load', () => (window.hostileFrameLoaded = true));
         document.body.append(frame);
       },
       /** A decoy drawn over the panel that lets clicks through to it ("Click here to claim your prize"). */
@@ -81,9 +91,13 @@ let panel: Frame;
 /** The user clicks Send while the page attacks: the click is refused, said so, and nothing is sent. */
 async function expectRefusedSend() {
   await expect.poll(() => panel.locator('html').getAttribute('data-clickable')).toBe('false');
-  await panel.getByTestId('ownpost-submit').click({ force: true });
+  const submit = panel.getByTestId('ownpost-submit');
+  const label = await submit.textContent();
+  await submit.click({ force: true });
   await expect.poll(() => panel.getByTestId('ownpost-click-refused').count()).toBe(1);
-  await page.waitForTimeout(800);
+  // The refusal is shown from the click's own handler: the click has been dealt with. Had it gone
+  // through, Send would say "Sending…" from that same click (SendPanel sets it before asking the relay).
+  expect(await submit.textContent()).toBe(label);
   expect(await panel.getByTestId('ownpost-status').count()).toBe(0);
   expect(setup.smtp.received).toHaveLength(0);
   await hostile('undo');
@@ -105,9 +119,13 @@ afterAll(async () => {
 
 describe('a page script against the in-page UI', () => {
   it('cannot open the panel by clicking the button', async () => {
+    await hostile('countPanels');
     await hostile('clickSendButton');
-    await page.waitForTimeout(500);
     expect(hasPanelFrame(page)).toBe(false);
+    // The user's own click after the script's: once its panel is up, a panel the script's click had
+    // asked for would have been added before it (both ask the background in turn). Only the user's was.
+    panel = await openPanel(page);
+    expect(await page.evaluate(() => (window as unknown as { panelsAdded: number }).panelsAdded)).toBe(1);
   });
 
   it('cannot reach the panel: its container is closed, its frame is another origin, and messages to it do nothing', async () => {
@@ -119,8 +137,16 @@ describe('a page script against the in-page UI', () => {
     expect(reached.fields).toBe(0);
     // A frame in a closed shadow root is not even in `window.frames`; any that is, is another origin.
     expect(reached.frames.filter((content) => !content.startsWith('blocked'))).toEqual([]);
-    await hostile('messageFrames');
-    await page.waitForTimeout(1000);
+    // What reaches the panel's window, recorded there (the test can; the page cannot).
+    await panel.evaluate(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { seen: unknown[] }).seen = seen;
+      addEventListener('message', (event) => seen.push(event.data));
+    });
+    const reachable = await hostile<number>('messageFrames');
+    // A message to a frame the page can reach arrives after the ones before it: once the last one is
+    // in, the others were handled. A frame it cannot reach gets nothing at all.
+    if (reachable > 0) await expect.poll(() => panel.evaluate(() => (window as unknown as { seen: { last?: boolean }[] }).seen.some((m) => m?.last))).toBe(true);
     expect(await panel.getByTestId('ownpost-status').count()).toBe(0);
     expect(await panel.getByTestId('ownpost-to').inputValue()).toBe('accounts@honest.example');
     expect(setup.smtp.received).toHaveLength(0);
@@ -128,10 +154,13 @@ describe('a page script against the in-page UI', () => {
 
   it('cannot show Ownpost’s panel page in a frame of its own: without the one-time token it gets nothing', async () => {
     await hostile('embedOwnPanel', setup.browser.extensionId);
-    await page.waitForTimeout(1500);
+    // The frame has loaded (an error page, where the browser refuses the guessed address), and a panel
+    // page in it has heard from the background about its made-up token (it shows "expired").
+    await expect.poll(() => page.evaluate(() => (window as unknown as { hostileFrameLoaded: boolean }).hostileFrameLoaded), { timeout: 10_000 }).toBe(true);
     for (const frame of page.frames()) {
       const element = await frame.frameElement().catch(() => undefined);
       if ((await element?.getAttribute('id')) !== 'hostile-frame') continue;
+      if (await frame.locator('#app').count()) await frame.getByTestId('ownpost-panel').waitFor({ state: 'attached', timeout: 10_000 });
       expect(await frame.getByTestId('ownpost-to').count()).toBe(0);
       expect(await frame.getByTestId('ownpost-from').count()).toBe(0);
     }
@@ -160,7 +189,7 @@ describe('a page script against the in-page UI', () => {
     await expect.poll(() => panel.locator('html').getAttribute('data-clickable')).toBe('false');
     await panel.getByTestId('ownpost-capture-start').click({ force: true });
     await expect.poll(() => panel.getByTestId('ownpost-click-refused').count()).toBe(1);
-    await page.waitForTimeout(800);
+    // The click has been dealt with (above); had it armed the capture, that same click would show its status.
     expect(await panel.getByTestId('ownpost-capture-status').count()).toBe(0);
     // The main-world hook is installed only for a capture the frame started (panel-sessions.ts).
     expect(await page.evaluate(() => '__ownpostCapture' in window)).toBe(false);
@@ -175,7 +204,8 @@ describe('a page script against the in-page UI', () => {
     const [mail] = await setup.smtp.waitForMessages(1);
     expect(mail!.envelope.to).toEqual([TYPED_RECIPIENT]);
     expect(Buffer.compare(mail!.parsed.attachments[0]!.content, PDF)).toBe(0);
-    await page.waitForTimeout(300);
+    // A second send or delivery would be at the relay by now: wait until it has nothing left to deliver.
+    await relayDone(setup);
     expect(setup.smtp.received).toHaveLength(1);
   });
 

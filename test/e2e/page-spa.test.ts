@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
-import { hasPanelFrame, openPanel, openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
+import { hasPanelFrame, openPanel, openSignedIn, pageScanned, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 
 const PDF_7 = testPdf('spa invoice 2026-7');
 const PDF_8 = testPdf('spa invoice 2026-8');
@@ -68,7 +68,7 @@ describe('a single-page app', () => {
   it('shows no button on the app’s start page', async () => {
     await openSignedIn(page, site.origin, '/app');
     await expect.poll(() => page.locator('#view h1').textContent()).toBe('Fakturaer');
-    await page.waitForTimeout(800);
+    await pageScanned(page);
     expect(await page.getByTestId('ownpost-send').count()).toBe(0);
   });
 
@@ -104,7 +104,8 @@ describe('a single-page app', () => {
 
   it('waits for an invoice that renders seconds after the page loaded', async () => {
     await openSignedIn(page, site.origin, '/app/invoices/8');
-    await page.waitForTimeout(1500);
+    // Read while the app still waits for its API (2.5 s): nothing to send yet.
+    await pageScanned(page);
     expect(await page.getByTestId('ownpost-send').count()).toBe(0);
     const panel = await openPanel(page);
     await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe('post@kunde8.no');

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, type InvoiceSite } from '../helpers/invoice-site';
-import { openSignedIn, panelFrame, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
+import { openSignedIn, pageScanned, panelFrame, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
 
 let setup: PairedBrowser;
 let site: InvoiceSite;
@@ -31,7 +31,7 @@ describe('the popup on a page without a button', () => {
     const page = await setup.browser.context.newPage();
     await openSignedIn(page, site.origin, '/orders/55');
     await page.getByRole('heading', { name: 'Invoice SO-55' }).waitFor();
-    await page.waitForTimeout(500);
+    await pageScanned(page);
     expect(await page.getByTestId('ownpost-send').count()).toBe(0);
 
     const popup = await setup.browser.context.newPage();

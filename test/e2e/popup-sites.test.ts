@@ -54,6 +54,18 @@ async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
 /** How long a page may take to show the button once the content script runs. */
 const SEND_BUTTON_WAIT = { timeout: 10_000 };
 
+/**
+ * Opens the same invoice where the e2e build always injects (127.0.0.1, wxt.config.ts) and waits for
+ * its button: a page opened before it that the content script ran on would have its button by then.
+ * How a test shows that a page did not get the content script without waiting a fixed time.
+ */
+async function twinGotItsButton(): Promise<void> {
+  const twin = await browser.context.newPage();
+  await twin.goto(`${site.origin}/invoices/1001`);
+  await expect.poll(() => twin.getByTestId('ownpost-send').count(), SEND_BUTTON_WAIT).toBe(1);
+  await twin.close();
+}
+
 describe('using Ownpost on a site', () => {
   it('switches a site on from the popup, registers the content script at run time, and the button appears', async () => {
     const { user } = await relay.addUser('anna@firma.se', 'admin');
@@ -63,7 +75,7 @@ describe('using Ownpost on a site', () => {
     // The invoicing app is open; Ownpost does nothing there yet.
     const invoice = await browser.context.newPage();
     await invoice.goto(pageUrl);
-    await invoice.waitForTimeout(500);
+    await twinGotItsButton();
     expect(await invoice.getByTestId('ownpost-send').count()).toBe(0);
     expect(await ourRegistrations()).toEqual([]);
 
@@ -114,7 +126,7 @@ describe('using Ownpost on a site', () => {
 
     const invoice = await browser.context.newPage();
     await invoice.goto(pageUrl);
-    await invoice.waitForTimeout(500);
+    await twinGotItsButton();
     expect(await invoice.getByTestId('ownpost-send').count()).toBe(0);
   });
 });

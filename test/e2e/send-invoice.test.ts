@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
 import { startInvoiceSite, type InvoiceSite } from '../helpers/invoice-site';
-import { openPanel } from '../helpers/paired-browser';
+import { frameFitsContent, openPanel, pageScanned } from '../helpers/paired-browser';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
+import { waitFor } from '../helpers/wait-for';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n%âãÏÓ\n'), randomBytes(120_000), Buffer.from('\n%%EOF\n')]);
 
@@ -66,7 +67,7 @@ describe('from an invoice page to a real mailbox', () => {
     // 2. A page that is not a document gets no button.
     const page = await browser.context.newPage();
     await page.goto(`${site.origin}/dashboard`);
-    await page.waitForTimeout(500);
+    await pageScanned(page);
     expect(await page.getByTestId('ownpost-send').count()).toBe(0);
 
     // 3. Sign in to the invoicing app (HttpOnly session cookie), open the invoice.
@@ -84,8 +85,8 @@ describe('from an invoice page to a real mailbox', () => {
     // 4. Send, follow the status to "sent".
     await frame.getByTestId('ownpost-submit').click();
     await expect.poll(() => frame.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
-    // The frame takes the height of the result line through the page's content script: let it settle.
-    await page.waitForTimeout(500);
+    // The frame takes the height of the result line through the page's content script: wait until it has.
+    await waitFor('the panel frame to take its content’s height', () => frameFitsContent(page, frame), Boolean, { timeoutMs: 10_000 });
     await page.screenshot({ path: 'docs/screenshots/panel-sent.png' });
 
     // 5. The real SMTP server got the mail with the identical PDF.

@@ -40,6 +40,7 @@ async function waitForPort(port: number, timeoutMs: number, log: () => string): 
     });
     if (open) return;
     if (Date.now() > deadline) throw new Error(`dovecot did not listen on ${port}:\n${log()}`);
+    // A poll, not a sleep: Dovecot says nothing when it listens, so the port is tried until it answers.
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -22,6 +22,11 @@ export interface FaultCounts {
   duplicated: string[];
 }
 
+/**
+ * A pause of a set length, for what is itself a length of time: how long a fault lasts (a stall, a
+ * full disk longer than the lease), the pause between a client's retries, the spacing of injected
+ * resets. Never to wait for something to happen: that is `waitUntil` (or `waitFor`, wait-for.ts).
+ */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `done` every 100 ms until it holds or `timeoutMs` passed; returns whether it held. */

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { waitFor } from './wait-for';
 
 export const FIREFOX_E2E_EXTENSION_DIR = path.resolve('.output/firefox-mv3-e2e');
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -90,13 +91,7 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): 
       page.goto(url).catch(() => undefined);
       // Polled by hand: while the page replaces about:blank, an evaluation may fail with a protocol
       // error (its realm went away), which waitForFunction does not retry.
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const loaded = await page.evaluate((wanted) => location.href === wanted && document.readyState === 'complete', url).catch(() => false);
-        if (loaded) break;
-        if (Date.now() > deadline) throw new Error(`${url} did not load in Firefox`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await waitFor(`${url} to load in Firefox`, () => page.evaluate((wanted) => location.href === wanted && document.readyState === 'complete', url), Boolean, { timeoutMs: 30_000, intervalMs: 100 });
       return page;
     },
     async close() {
@@ -115,15 +110,9 @@ export async function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame>
   // The panel is an extension page in an iframe (extension/entrypoints/panel, issue 14); clicks in it
   // count once it has been plainly visible for a moment (its root's data-clickable).
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = page.frames().find((f) => /^moz-extension:\/\/[^/]+\/panel\.html/.test(f.url()) && !f.detached);
-    if (frame) {
-      await frame.waitForSelector('html[data-clickable="true"]', { timeout: Math.max(1_000, deadline - Date.now()) });
-      return frame;
-    }
-    if (Date.now() > deadline) throw new Error('the panel frame did not appear');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const frame = (await waitFor('the panel frame to appear', () => page.frames().find((f) => /^moz-extension:\/\/[^/]+\/panel\.html/.test(f.url()) && !f.detached), Boolean, { timeoutMs })) as Frame;
+  await frame.waitForSelector('html[data-clickable="true"]', { timeout: Math.max(1_000, deadline - Date.now()) });
+  return frame;
 }
 
 /** A selector for `data-testid`, through any open shadow roots on the way. */

@@ -4,6 +4,7 @@ import type { ExtensionRequest, ExtensionResult } from '../../shared/extension-m
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { startSmtpServer, type TestSmtpServer } from './smtp-server';
 import { startTestRelay, testProfile, type TestRelay } from './test-relay';
+import { waitFor } from './wait-for';
 
 /** The bits of the extension API the tests call from an extension page (evaluated in Chromium, not here). */
 interface ChromeApi {
@@ -70,6 +71,20 @@ export async function startPairedBrowser(options: { role?: 'admin' | 'member'; h
   };
 }
 
+/**
+ * Resolves once the relay has nothing left to deliver: every message it accepted from this browser's
+ * user is sent or failed. A test that counts what the SMTP server got ("exactly once", "nothing for
+ * the document left out") counts after this, since a send or retry still to come would be at the relay.
+ */
+export async function relayDone(setup: PairedBrowser, timeoutMs = 20_000): Promise<{ id: string; status: string }[]> {
+  return waitFor(
+    'the relay to have delivered everything it accepted',
+    async () => (await setup.relay.request('GET', '/v1/messages?limit=200', { token: setup.user.token })).body.messages as { id: string; status: string }[],
+    (messages) => messages.every((m) => m.status === 'sent' || m.status === 'failed'),
+    { timeoutMs, intervalMs: 50 },
+  );
+}
+
 /** The panel page's address, under the extension's static or its per-session dynamic id (`use_dynamic_url`). */
 const PANEL_FRAME_URL = /^chrome-extension:\/\/[a-z0-9-]+\/panel\.html(?:[?#]|$)/;
 
@@ -77,14 +92,8 @@ const PANEL_FRAME_URL = /^chrome-extension:\/\/[a-z0-9-]+\/panel\.html(?:[?#]|$)
  * The panel frame on `page` (issue 14): the send and bulk panels are an extension page in an iframe
  * inside a closed shadow root, which locators cannot enter; the frame is found by its address.
  */
-export async function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = page.frames().find((f) => PANEL_FRAME_URL.test(f.url()) && !f.isDetached());
-    if (frame) return frame;
-    if (Date.now() > deadline) throw new Error('the panel frame did not appear');
-    await page.waitForTimeout(100);
-  }
+export function panelFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  return waitFor('the panel frame to appear', () => page.frames().find((f) => PANEL_FRAME_URL.test(f.url()) && !f.isDetached()), Boolean, { timeoutMs }) as Promise<Frame>;
 }
 
 /**
@@ -96,11 +105,9 @@ export async function openPanel(page: Page, options: { timeoutMs?: number } = {}
   const before = new Set(page.frames());
   await page.getByTestId('ownpost-send').click({ timeout: options.timeoutMs ?? 10_000 });
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
-  let frame: Frame | undefined;
-  while (!(frame = page.frames().find((f) => !before.has(f) && PANEL_FRAME_URL.test(f.url()) && !f.isDetached()))) {
-    if (Date.now() > deadline) throw new Error('the panel frame did not appear');
-    await page.waitForTimeout(100);
-  }
+  const frame = (await waitFor('the panel frame to appear', () => page.frames().find((f) => !before.has(f) && PANEL_FRAME_URL.test(f.url()) && !f.isDetached()), Boolean, {
+    timeoutMs: options.timeoutMs ?? 15_000,
+  })) as Frame;
   await frame.locator('html[data-clickable="true"]').waitFor({ state: 'attached', timeout: Math.max(1_000, deadline - Date.now()) });
   return frame;
 }
@@ -115,9 +122,34 @@ export async function clickablePanel(page: Page, timeoutMs = 15_000): Promise<Fr
   return frame;
 }
 
+/**
+ * Has the panel frame on `page` taken the height of what it shows (the panel reports it through the
+ * content script, which sizes the frame within the viewport)? For screenshots of a panel that changed.
+ */
+export async function frameFitsContent(page: Page, frame: Frame): Promise<boolean> {
+  const element = await frame.frameElement();
+  const [box, content, viewport] = await Promise.all([element.boundingBox(), frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)), page.evaluate(() => innerHeight)]);
+  // panel-frame.ts: at least 80 px, at most the viewport less a margin of 24 px above and below.
+  const expected = Math.min(Math.max(80, content), Math.max(120, viewport - 48));
+  return box !== null && Math.abs(box.height - expected) < 1;
+}
+
 /** Is a panel frame shown on `page` now? */
 export function hasPanelFrame(page: Page): boolean {
   return page.frames().some((f) => PANEL_FRAME_URL.test(f.url()) && !f.isDetached());
+}
+
+/**
+ * What the content script concluded about `page` once it has read it: `none` (the page does not look
+ * like a document), or the detector's `no-document`, `document` or `list`, with the button (if any)
+ * already shown. From the e2e build's mark on the root element (extension/entrypoints/invoice.content/e2e-marks.ts).
+ * A test that checks that no button appears waits for this: a button that was going to come is there
+ * by then. The mark is per document: after a reload or a new page, it is the new page's.
+ */
+export async function pageScanned(page: Page, timeoutMs = 15_000): Promise<string> {
+  const root = page.locator('html[data-ownpost-e2e-scan]');
+  await root.waitFor({ state: 'attached', timeout: timeoutMs });
+  return (await root.getAttribute('data-ownpost-e2e-scan')) ?? '';
 }
 
 /** Signs in to the test invoicing app (its HttpOnly session cookie) and opens `path`. */

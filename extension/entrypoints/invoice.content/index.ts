@@ -12,6 +12,7 @@ import { urlPatternMatches } from '../../recipes/url-pattern';
 import { mayShowDocument } from '../../sites/document-hint';
 import { askBackground } from './background-request';
 import { waitForDocument } from './document-wait';
+import { markScanForTests } from './e2e-marks';
 import { installedPageScript, type CommandListener, type PageScript } from './page-contract';
 
 /** The popup's commands, which need the page script even where the page did not look like a document. */
@@ -45,11 +46,15 @@ export default defineContentScript({
       if (!recipesAsked) {
         recipesAsked = true;
         void askBackground({ type: 'page.setup' }).then((setup) => {
-          if (!setup.ok || setup.data.recipes.length === 0 || ctx.isInvalid) return;
+          if (!setup.ok || setup.data.recipes.length === 0 || ctx.isInvalid) {
+            // Unless the page looked like a document meanwhile: then the page script says what it found.
+            if (!loading) markScanForTests('none');
+            return;
+          }
           recipes = setup.data.recipes;
           wait.lookAgain();
         });
-      }
+      } else markScanForTests('none');
       return false;
     };
     const wait = waitForDocument(ctx, looksLikeDocument, () => void loadPageScript());

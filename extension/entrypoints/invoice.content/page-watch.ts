@@ -8,6 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Recipe } from '../../../shared/recipe-schemas';
 import { detectDocumentsOnPage } from '../../sites';
 import type { PageDetection } from '../../sites/site-adapter';
+import { markScanForTests } from './e2e-marks';
 import { mountSendButton, type MountedButton } from './send-button';
 import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
 
@@ -94,6 +95,7 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
     // A newer reading started meanwhile (the app rendered again): that one decides.
     if (run !== generation || ctx.isInvalid) return;
     show(detection);
+    markScanForTests(detection?.kind ?? 'no-document');
   }
 
   function detectSoon() {
