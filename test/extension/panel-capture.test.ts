@@ -55,6 +55,7 @@ async function openFrame() {
   return { token, received, say: (message: unknown) => onMessage(message) };
 }
 
+/** One macrotask: the handlers' promise chains (no timers of their own) have run by then. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('a capture the panel frame starts', () => {

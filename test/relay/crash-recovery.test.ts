@@ -182,7 +182,17 @@ describe('a relay process that dies', () => {
   it('on SIGTERM finishes a send in flight, or releases it to be sent after the restart', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-term-'));
     dirs.push(dataDir);
-    const slow = await startSmtpServer({ users: USERS, onMessage: () => new Promise((r) => setTimeout(r, 1500)) });
+    // The server holds each message 1.5 s before it answers: `inFlight()` resolves once it has one, so
+    // the SIGTERM below lands while the send waits for the server's reply.
+    let arrived = () => {};
+    const inFlight = () => new Promise<void>((resolve) => (arrived = resolve));
+    const slow = await startSmtpServer({
+      users: USERS,
+      onMessage: () => {
+        arrived();
+        return new Promise((r) => setTimeout(r, 1500));
+      },
+    });
     try {
       // Grace longer than the send: the send finishes, then the process exits 0.
       const env = relayEnv(dataDir, { OWNPOST_SHUTDOWN_GRACE: '5s' });
@@ -197,8 +207,9 @@ describe('a relay process that dies', () => {
         });
         return ((await res.json()) as { id: string }).id;
       };
+      let held = inFlight();
       const finished = await post('Finish me');
-      await new Promise((r) => setTimeout(r, 700)); // the server is now in DATA
+      await held;
       expect(await relay.kill('SIGTERM')).toBe(0);
       expect(relay.log()).toMatch(/SIGTERM: finishing in-flight sends/);
       let db = openDatabase(dataDir);
@@ -209,8 +220,9 @@ describe('a relay process that dies', () => {
       const shortEnv = relayEnv(dataDir, { OWNPOST_SHUTDOWN_GRACE: '100ms' });
       relay = await startRelayProcess(shortEnv);
       relays.push(relay);
+      held = inFlight();
       const released = await post('Release me');
-      await new Promise((r) => setTimeout(r, 700));
+      await held;
       expect(await relay.kill('SIGTERM')).toBe(0);
       db = openDatabase(dataDir);
       expect(db.prepare('SELECT status, lease_owner, attempt_count FROM messages WHERE id = ?').get(released)).toEqual({

@@ -176,7 +176,6 @@ describe('messages larger than the mailbox accepts', () => {
       expect(small.received).toHaveLength(2);
     } finally {
       await t.request('PUT', `/v1/profiles/${profileId}/delivery`, { token, body: { maxMessageBytes: 300_000 } });
-      await new Promise((r) => setTimeout(r, 200));
       await small.close();
     }
   });

@@ -260,7 +260,7 @@ describe('fault suite: real relay processes, real faults', () => {
     // Resets while messages are claimed, sent and recorded.
     const resets = (async () => {
       for (let i = 0; i < 4; i++) {
-        await sleep(400);
+        await sleep(400); // the fault's rhythm: a reset every 400 ms while the sends go on, not a wait for anything
         proxy.reset();
       }
     })();
@@ -284,7 +284,7 @@ describe('fault suite: real relay processes, real faults', () => {
     const ready = await fetch(`${relay.instances[0]!.url}/readyz`);
     expect(ready.status).toBe(503);
     expect(Date.now() - askedAt).toBeLessThan(1_500);
-    await sleep(1_000);
+    await sleep(1_000); // the stall lasts one more second: the length of the fault, not a wait for anything
     proxy.resume();
     const after = await postUntilAccepted(relay, 5, { prefix: 'pg-after' });
     const all = new Map([...accepted.values(), ...after.values()].map((m, i) => [i, m]));
