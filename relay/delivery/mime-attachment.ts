@@ -1,6 +1,7 @@
 import MimeNode from 'nodemailer/lib/mime-node';
 import type { AttachmentInput } from '../../shared/schemas';
 import { BODY_CHUNK_BYTES, type PiecewiseBytes } from '../store/types';
+import { ChunkGarbage } from './chunk-garbage';
 
 /** RFC 2045 §6.8: base64 lines of at most 76 characters. */
 const LINE = 76;
@@ -94,6 +95,11 @@ export class SplicedMessage implements PiecewiseBytes {
   readonly length: number;
   /** Where each piece starts in the message. */
   private readonly starts: number[] = [];
+  /**
+   * The store writes the message a chunk at a time, through copyTo; what its database driver makes
+   * of each chunk on the way is garbage by the next (relay/delivery/chunk-garbage.ts).
+   */
+  private readonly garbage = new ChunkGarbage();
 
   constructor(private readonly pieces: Piece[]) {
     let length = 0;
@@ -106,6 +112,7 @@ export class SplicedMessage implements PiecewiseBytes {
 
   copyTo(target: Buffer, start: number, end: number): Buffer {
     if (start < 0 || end > this.length || start > end || end - start > target.length) throw new RangeError('SplicedMessage.copyTo: bad range');
+    this.garbage.note(end - start);
     let written = 0;
     this.pieces.forEach((piece, i) => {
       const pieceStart = this.starts[i]!;

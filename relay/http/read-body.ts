@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
+import { ChunkGarbage } from '../delivery/chunk-garbage';
 import { ApiError } from './api-error';
 import { extractBase64Values, restoreBase64Values } from './json-base64';
 import { assertJsonNesting, JsonNestingGuard } from './json-nesting';
@@ -96,6 +97,7 @@ export async function readBodyBytes(
   const plain = memory ? undefined : Buffer.allocUnsafeSlow(length!);
   const release = memory ? () => memory.resize(0) : () => {};
   let size = 0;
+  const garbage = resizable ? new ChunkGarbage() : undefined;
   const append = (chunk: Uint8Array) => {
     if (size + chunk.length > maxBytes) throw tooLarge();
     inspect?.(chunk);
@@ -110,6 +112,8 @@ export async function readBodyBytes(
       new Uint8Array(memory!, size, chunk.length).set(chunk);
     }
     size += chunk.length;
+    // The socket's chunks of a large body are garbage once copied (relay/delivery/chunk-garbage.ts).
+    garbage?.note(chunk.length);
   };
   // Not destroyed when reading stops early (over the limit): the answer (413) still has to go out,
   // and Node discards the rest of the body once it has.
