@@ -5,6 +5,8 @@
  *    CONCURRENCY requests at a time, each an invoice with a PDF of PDF_BYTES (the worker is not
  *    running yet, so this measures authentication, validation, composing and the durable commit).
  *    acceptRatio: accepted sends/s over plain nodemailer's delivery msg/s of the same messages (2).
+ *    The requests come from a client in its own process (test/bench/accept-client.ts), as the sink
+ *    is in its own; BENCH_ACCEPT_CLIENT=inline makes them in this one (as before issue 18's work).
  * 2. Delivery throughput: the relay's worker sends those messages to a local SMTP sink, and plain
  *    pooled nodemailer sends the very same messages (the bytes the relay stored, the same envelopes,
  *    the same number of connections and messages per connection) to the same sink. Which side goes
@@ -18,7 +20,8 @@
  * BENCH_ONLY=speed, memory, instances, smtp or page runs one part (instances: PostgreSQL against
  * SQLite and two instances against one; smtp: SMTP intake vs the HTTP API; page: the in-page
  * script's cost, at the end); BENCH_MESSAGES, BENCH_CONCURRENCY, BENCH_PDF_BYTES and BENCH_ROUNDS
- * change the load. The sink runs in its own process; the relay (1, 2) and nodemailer run in this one.
+ * change the load. The sink and the accept phase's client run in processes of their own; the relay
+ * (1, 2) and nodemailer run in this one.
  *
  * The last line is `bench-summary: {json}` with every figure and the raw numbers behind them
  * (test/bench/bench-summary.ts).
@@ -26,7 +29,7 @@
 import type { Database } from 'better-sqlite3';
 import { serve } from '@hono/node-server';
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -35,6 +38,7 @@ import nodemailer from 'nodemailer';
 import { hashSecretToken, newBearerToken } from '../../relay/auth/tokens';
 import { loadConfig } from '../../relay/config';
 import { createRelay } from '../../relay/relay';
+import { invoicePdf, postInvoices, type AcceptLoad, type AcceptOutcome } from './accept-client';
 import { BenchSummary } from './bench-summary';
 import { formatMemory, measureMemory } from './memory';
 
@@ -46,6 +50,8 @@ const CONNECTIONS = 5;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MEMORY_ROUNDS = 2;
 const ONLY = process.env.BENCH_ONLY;
+/** BENCH_ACCEPT_CLIENT=inline: the accept phase's HTTP client runs in this process, as the relay (see accept-client.ts). */
+const INLINE_CLIENT = process.env.BENCH_ACCEPT_CLIENT === 'inline';
 const summary = new BenchSummary();
 
 interface Sink {
@@ -121,35 +127,19 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
   if (profile.status !== 201) throw new Error(`profile: ${JSON.stringify(profile.body)}`);
   await api(url, token, 'PUT', `/v1/profiles/${profile.body.id}/delivery`, { maxConnections: CONNECTIONS });
 
-  // An invoice: text and a PDF of PDF_BYTES.
-  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(PDF_BYTES - 9)]).toString('base64');
-  const latencies: number[] = [];
-  let next = 0;
+  // An invoice: text and a PDF of PDF_BYTES, posted by the client process (test/bench/accept-client.ts),
+  // or by this one with BENCH_ACCEPT_CLIENT=inline (how the figures before issue 18's work were taken).
+  const load = { url, token, messages: MESSAGES, concurrency: CONCURRENCY, pdfBytes: PDF_BYTES };
+  const client = INLINE_CLIENT ? undefined : await startAcceptClient(load);
+  const pdf = client ? '' : invoicePdf(PDF_BYTES);
   const acceptStarted = performance.now();
   const acceptCpu = process.cpuUsage();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < MESSAGES) {
-        const n = next++;
-        const started = performance.now();
-        const res = await postWithRetry(`${url}/v1/messages`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${n}` },
-          body: JSON.stringify({
-            to: ['kund@exempel.se'],
-            subject: `Faktura ${n}`,
-            text: `Hej! Faktura ${n} bifogas.`,
-            attachments: [{ filename: `Faktura-${n}.pdf`, contentType: 'application/pdf', contentBase64: pdf }],
-            context: { documentRef: String(n) },
-          }),
-        });
-        if (res.status !== 202) throw new Error(`POST ${n}: ${res.status}`);
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
+  const outcome = client ? await client.go() : await postInvoices(load, pdf);
+  acceptRetries += outcome.retries;
+  const latencies = outcome.latencies;
   const acceptSeconds = (performance.now() - acceptStarted) / 1000;
-  // The client's requests are made in this process too: CPU of both sides, steadier than wall time.
+  // CPU time of this process: the relay's alone with the client in its own process (the default),
+  // the relay's and the client's with BENCH_ACCEPT_CLIENT=inline. Steadier than wall time.
   const acceptCpuMs = cpuMsSince(acceptCpu);
   latencies.sort((a, b) => a - b);
 
@@ -219,25 +209,33 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
   };
 }
 
-/** Requests sent again after the connection broke (see postWithRetry), over the whole run. */
+/** Requests sent again after the connection broke (accept-client.ts), over the whole run. */
 let acceptRetries = 0;
 
 /**
- * A POST, sent again (up to twice) when the connection broke before an answer: a keep-alive
- * connection the server closed just as the request went out (ECONNRESET) says nothing about the
- * relay. The same Idempotency-Key makes the retry safe, as for any client; the count is reported.
+ * The accept phase's client in a process of its own (test/bench/accept-client.ts), its PDF built
+ * before `go()` starts the clock; `go()` resolves with its latencies once every send was accepted.
  */
-async function postWithRetry(url: string, init: RequestInit): Promise<{ status: number }> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const res = await fetch(url, init);
-      await res.arrayBuffer();
-      return { status: res.status };
-    } catch (error) {
-      if (attempt >= 2 || !(error instanceof TypeError)) throw error;
-      acceptRetries++;
-    }
-  }
+async function startAcceptClient(load: AcceptLoad): Promise<{ go: () => Promise<AcceptOutcome> }> {
+  const child = fork(path.resolve('test/bench/accept-client.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = () =>
+    new Promise<unknown>((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`the accept client stopped (exit code ${code})`)));
+    });
+  const ready = next();
+  child.send({ load });
+  await ready;
+  return {
+    go: async () => {
+      const done = next();
+      child.send({ go: true });
+      const answer = (await done) as AcceptOutcome | { error: string };
+      child.kill();
+      if ('error' in answer) throw new Error(`accept client: ${answer.error}`);
+      return answer;
+    },
+  };
 }
 
 /**
@@ -336,6 +334,7 @@ async function benchSpeed(sink: Sink) {
       acceptP50Ms: p50,
       acceptP99Ms: p99,
       acceptRetries,
+      acceptClient: INLINE_CLIENT ? 'inline' : 'process',
       acceptCpuMsPerMessage: median(rounds.map((r) => r.acceptCpuMs / MESSAGES)),
       relayCpuMsPerMessage: relayCpu,
       nodemailerCpuMsPerMessage: plainCpu,

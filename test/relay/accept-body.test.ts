@@ -67,6 +67,23 @@ describe('base64 values taken out of a JSON body', () => {
       expect(isBase64Bytes(Buffer.from(s)), s).toBe(zAttachment.shape.contentBase64.safeParse(s).success);
     }
   });
+
+  it('checks base64 in a large body (a resizable buffer) as in a small one, in every window', () => {
+    const valid = randomBytes(300_000).toString('base64');
+    const onResizable = (text: string) => {
+      const memory = new (ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer)(text.length + 8, { maxByteLength: text.length + 8 });
+      const view = Buffer.from(memory, 4, text.length);
+      view.write(text, 'latin1');
+      return view;
+    };
+    expect(isBase64Bytes(onResizable(valid))).toBe(true);
+    // A bad character in the first window, at a window's edge, in a later window, and just before the padding.
+    for (const at of [0, 65_535, 65_536, 200_001, valid.length - 3]) {
+      const broken = `${valid.slice(0, at)}-${valid.slice(at + 1)}`;
+      expect(isBase64Bytes(onResizable(broken)), `at ${at}`).toBe(false);
+      expect(isBase64Bytes(Buffer.from(broken, 'latin1')), `at ${at}`).toBe(false);
+    }
+  });
 });
 
 describe('composing with the base64 from the body', () => {
