@@ -277,11 +277,18 @@ export function isNumberHeading(text: string): boolean {
 /**
  * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ") between a label and
  * its value, after a word that qualifies the label ("Faktura krajowa nr 5/11/2026").
+ *
+ * Matched against the lower-cased text, without the `i` flag: with `u`, `i` makes the engine compile
+ * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
-const NUMBER_PREFIX = /^[\s:#.|–—-]*(?:\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/iu;
-const NUMBER_VALUE = /^([A-Z0-9](?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)(?![\p{L}\p{N}])/iu;
-/** A series prefix, a space, then the number: "FV 12/2026", "RE 2026-17". Upper case only: "vom 26.11." is no prefix. */
-const SPACED_NUMBER_VALUE = /^([A-Z]{1,5} \d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)(?![\p{L}\p{N}])/u;
+const NUMBER_PREFIX = /^[\s:#.|–—-]*(?:\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/u;
+/**
+ * The number itself, in one pattern: a series prefix, a space, then the number ("FV 12/2026", "RE
+ * 2026-17"; upper case only: "vom 26.11." is no prefix), else letters, digits and `- / . _`; neither
+ * followed by a letter or digit. One pattern rather than two: each `\p{…}` class costs its own
+ * compilation on every page load.
+ */
+const NUMBER_VALUE = /^(?:([A-Z]{1,5} \d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)|([A-Za-z0-9](?:[A-Za-z0-9\-/._]{0,40}[A-Za-z0-9])?))(?![\p{L}\p{N}])/u;
 /**
  * Dates are not document numbers, though they look like one ("26.11.2026" on a dashboard). Dates
  * with slashes stay numbers: Polish apps number invoices "12/11/2026" (number/month/year).
@@ -292,9 +299,21 @@ const DATE_LIKE_NUMBER = /^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-(?:0?[1-9]|1[0-2])
  * The document number at the start of `text` (what follows a label): letters, digits and `- / . _`,
  * with at least one digit, and not a date. "Nr. RE-2026/17" → "RE-2026/17", "FV 12/2026" as it is.
  */
+/** The length of the prefix NUMBER_PREFIX matches, as the case-insensitive pattern would. */
+function prefixLength(text: string): number {
+  const lower = text.toLowerCase();
+  // Lower-casing keeps every position but for "İ" (two code units in lower case): such a text is
+  // compared letter by letter up to its first "İ", where the prefix ends at the latest (it is no
+  // lower-case letter, nor a separator).
+  if (lower.length === text.length) return NUMBER_PREFIX.exec(lower)![0].length;
+  const cut = text.indexOf('\u0130');
+  return NUMBER_PREFIX.exec(text.slice(0, cut).toLowerCase())![0].length;
+}
+
 export function parseNumberValue(text: string): string | undefined {
-  const rest = text.replace(NUMBER_PREFIX, '');
-  const value = SPACED_NUMBER_VALUE.exec(rest)?.[1] ?? NUMBER_VALUE.exec(rest)?.[1];
+  const rest = text.slice(prefixLength(text));
+  const match = NUMBER_VALUE.exec(rest);
+  const value = match?.[1] ?? match?.[2];
   return value && /\d/.test(value) && !DATE_LIKE_NUMBER.test(value) ? value : undefined;
 }
 
