@@ -11,6 +11,7 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   cssInjectionMode: 'manual',
+  noScriptStartedPostMessage: true,
   main(ctx) {
     installPageScript(
       (async () => {

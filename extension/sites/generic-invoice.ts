@@ -18,7 +18,7 @@ import {
 } from './page-labels';
 import type { DocumentKind } from '../../shared/document-kinds';
 import { mergeInDocumentOrder, readControls } from './control-values';
-import { GENERIC_NUMBER_LABEL, OTHER_DOCUMENT_WORDS, SAMPLE_WORDS } from './document-kind';
+import { GENERIC_NUMBER_LABEL, namesSample, OTHER_DOCUMENT_WORDS } from './document-kind';
 import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
@@ -43,8 +43,10 @@ const MAX_FIELD_TEXT = 90;
 /**
  * What may follow a label that stands alone: separators, "nr", a unit in parentheses ("Amount Due
  * (EUR)"), the tax it includes ("Beløb inkl. moms", "Total incl. VAT").
+ * Matched on the lower-cased text: `i` with `u` (for `\p{L}`) makes the engine compile the pattern for
+ * Unicode case folding, which costs every page load (issue 18).
  */
-const LONE_LABEL_REST = /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:inkl|incl|inc|including)\.?\s+\p{L}{2,10}\.?[\s:]*)?$/iu;
+const LONE_LABEL_REST = /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:inkl|incl|inc|including)\.?\s+\p{L}{2,10}\.?[\s:]*)?$/u;
 /** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
 const MAX_LANGUAGE_TEXTS = 400;
 /** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */
@@ -222,13 +224,13 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
       if (info.field === 'number' && rank === 0 && item.text.length > MAX_FIELD_TEXT) continue;
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
       // A sample ("INV-0001 (sample)" in a template editor) is no document at all.
-      if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || SAMPLE_WORDS.test(item.text))) continue;
+      if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text))) continue;
       const rest = item.text.slice(label.end);
       let value = valueFor(info.field, rest, item.element);
       let element = item.element;
       // A column's heading ("Total" over the line items) labels every row below it, not the next text.
       // "Amount Due (EUR)", "Total (brutto)": a unit in parentheses still leaves the label alone.
-      if (!value && LONE_LABEL_REST.test(rest) && !isColumnHeading(item.element)) {
+      if (!value && LONE_LABEL_REST.test(rest.toLowerCase()) && !isColumnHeading(item.element)) {
         // A label alone: its value is in the next texts (<dt>/<dd>, <th>/<td>, "Kund: <b>…</b>", a form field).
         for (let next = index + 1; !value && next <= index + VALUE_LOOKAHEAD && next < texts.length; next++) {
           value = valueFor(info.field, texts[next]!.text, texts[next]!.element);

@@ -4,11 +4,13 @@
  * the patterns for the values that follow them. Data for the generic adapter (generic-invoice.ts)
  * and the recipe adapter (which reads a picked element's text with the same value patterns).
  *
- * To teach the generic adapter a new word, add it here; a unit test per language reads a page
- * written with these words (test/extension/generic-invoice.test.ts).
+ * To teach the generic adapter a new word, add it here, then rewrite the index the detector reads at
+ * run time: `UPDATE_LABEL_INDEX=1 npx vitest run test/extension/label-index.test.ts` (see LabelIndex);
+ * a unit test per language reads a page written with these words (test/extension/generic-invoice.test.ts).
  */
 import type { DocumentKind } from '../../shared/document-kinds';
 import { compoundKind, DOCUMENT_KIND_LABELS } from './document-kind';
+import { LABEL_INDEX } from './label-index.generated';
 import type { PageLanguage } from './page-language';
 
 export type LabelledField = 'number' | 'email' | 'customer' | 'amount' | 'dueDate';
@@ -149,23 +151,73 @@ function labelKey(text: string): string {
   return text.toLowerCase().replace(/[\s'’°-]+/g, '');
 }
 
+/**
+ * What the tables above come to at run time: every label's key with its field, languages, whether it
+ * names what is due, and its kind; and the hints of phraseHint. Derived once at build time, not on
+ * every page load: deriving costs the interpreter about two milliseconds per document page (issue 18).
+ * label-index.generated.ts holds it as JSON, which the engine parses natively; a unit test
+ * (test/extension/label-index.test.ts) checks it against the tables and rewrites it with
+ * UPDATE_LABEL_INDEX=1.
+ */
+export interface LabelIndex {
+  /**
+   * What a label names, "field|languages|due|kind" (languages joined by ",", due 1 or 0, kind or
+   * nothing) → the keys of the labels that name it, joined by ",": grouped, the index is a third of
+   * the size of one entry per label.
+   */
+  labels: Record<string, string>;
+  /** The sources of phraseHint's patterns: of every label, of DOCUMENT_LINK_WORDS and of ACTION_WORDS. */
+  hints: { labels: string; documentLinks: string; actions: string };
+}
+
+/** The index, from the tables (for the unit test that writes label-index.generated.ts). */
+export function buildLabelIndex(): LabelIndex {
+  const infos = new Map<string, LabelInfo>();
+  const addLabel = (label: string, field: LabelledField, language: PageLanguage, kind?: DocumentKind) => {
+    const key = labelKey(label);
+    const info = infos.get(key);
+    // A word is one field (the first listed wins: "order" is a number label, not anything else).
+    if (info && info.field !== field) return;
+    if (info && !info.languages.includes(language)) info.languages.push(language);
+    if (!info) infos.set(key, { field, languages: [language], due: AMOUNT_DUE_LABELS.has(label), ...(kind ? { kind } : {}) });
+  };
+  for (const [kind, byLanguage] of Object.entries(DOCUMENT_KIND_LABELS) as [DocumentKind, Partial<Record<PageLanguage, readonly string[]>>][]) {
+    for (const [language, list] of Object.entries(byLanguage) as [PageLanguage, readonly string[]][]) {
+      for (const label of list) addLabel(label, 'number', language, kind);
+    }
+  }
+  for (const [field, byLanguage] of Object.entries(LABELS) as [LabelledField, Partial<Record<PageLanguage, readonly string[]>>][]) {
+    for (const [language, list] of Object.entries(byLanguage) as [PageLanguage, readonly string[]][]) {
+      for (const label of list) addLabel(label, field, language);
+    }
+  }
+  const labels: LabelIndex['labels'] = {};
+  for (const [key, info] of infos) {
+    const signature = [info.field, info.languages.join(','), info.due ? 1 : 0, info.kind ?? ''].join('|');
+    labels[signature] = Object.hasOwn(labels, signature) ? `${labels[signature]},${key}` : key;
+  }
+  const all = [...Object.values(LABELS), ...Object.values(DOCUMENT_KIND_LABELS)].flatMap((byLanguage) => Object.values(byLanguage).flat());
+  return {
+    labels,
+    hints: { labels: phraseHint(all), documentLinks: phraseHint(DOCUMENT_LINK_LIST.split('|')), actions: phraseHint(ACTION_LIST.split('|')) },
+  };
+}
+
+const INDEX = JSON.parse(LABEL_INDEX) as LabelIndex;
+/** Label key → what it names (its signature in the index), decoded when first looked up (most never are). */
+const LABEL_SIGNATURES = new Map<string, string>();
+for (const [signature, keys] of Object.entries(INDEX.labels)) for (const key of keys.split(',')) LABEL_SIGNATURES.set(key, signature);
 const LABEL_INFO = new Map<string, LabelInfo>();
-function addLabel(label: string, field: LabelledField, language: PageLanguage, kind?: DocumentKind) {
-  const info = LABEL_INFO.get(labelKey(label));
-  // A word is one field (the first listed wins: "order" is a number label, not anything else).
-  if (info && info.field !== field) return;
-  if (info && !info.languages.includes(language)) info.languages.push(language);
-  if (!info) LABEL_INFO.set(labelKey(label), { field, languages: [language], due: AMOUNT_DUE_LABELS.has(label), ...(kind ? { kind } : {}) });
-}
-for (const [kind, byLanguage] of Object.entries(DOCUMENT_KIND_LABELS) as [DocumentKind, Partial<Record<PageLanguage, readonly string[]>>][]) {
-  for (const [language, labels] of Object.entries(byLanguage) as [PageLanguage, readonly string[]][]) {
-    for (const label of labels) addLabel(label, 'number', language, kind);
-  }
-}
-for (const [field, byLanguage] of Object.entries(LABELS) as [LabelledField, Partial<Record<PageLanguage, readonly string[]>>][]) {
-  for (const [language, labels] of Object.entries(byLanguage) as [PageLanguage, readonly string[]][]) {
-    for (const label of labels) addLabel(label, field, language);
-  }
+
+function labelInfoOfKey(key: string): LabelInfo | undefined {
+  let info = LABEL_INFO.get(key);
+  if (info) return info;
+  const signature = LABEL_SIGNATURES.get(key);
+  if (signature === undefined) return undefined;
+  const [field, languages, due, kind] = signature.split('|') as [LabelledField, string, string, DocumentKind | ''];
+  info = { field, languages: languages.split(',') as PageLanguage[], due: due === '1', ...(kind ? { kind } : {}) };
+  LABEL_INFO.set(key, info);
+  return info;
 }
 
 /** Labels have at most this many words ("razem do zapłaty", "e-mail-adresse"). */
@@ -197,16 +249,16 @@ function escapeForRegExp(text: string): string {
  * text. Most texts of a page hold none, and skip the tokenizer: cold JavaScript in a content script
  * runs in the interpreter, so the fewer texts reach it, the cheaper a page load.
  */
-function phraseHint(phrases: Iterable<string>): RegExp {
+function phraseHint(phrases: Iterable<string>): string {
   const hints = new Set<string>();
   for (const phrase of phrases) {
     const first = phrase.split(/[\s-]/)[0]!;
     hints.add(first.length >= 3 ? first : phrase);
   }
-  return new RegExp([...hints].map(escapeForRegExp).join('|'));
+  return [...hints].map(escapeForRegExp).join('|');
 }
 
-const LABEL_HINT = phraseHint([...Object.values(LABELS), ...Object.values(DOCUMENT_KIND_LABELS)].flatMap((byLanguage) => Object.values(byLanguage).flat()));
+const LABEL_HINT = new RegExp(INDEX.hints.labels);
 
 export interface LabelMatch {
   info: LabelInfo;
@@ -235,7 +287,7 @@ export function findLabels(text: string): LabelMatch[] {
       // "d’ordine"), not by ":" or ",".
       if (j > i && !/^[\s'’°-]+$/.test(text.slice(words[j - 1]!.end, words[j]!.start))) break;
       key += words[j]!.key;
-      const info = LABEL_INFO.get(key);
+      const info = labelInfoOfKey(key);
       if (info) best = { info, start: words[i]!.start, end: words[j]!.end };
     }
     if (!best) {
@@ -259,7 +311,7 @@ export function labelAtStart(text: string): LabelMatch | undefined {
 
 /** The field a label names. */
 export function labelInfo(label: string): LabelInfo | undefined {
-  return LABEL_INFO.get(labelKey(label));
+  return labelInfoOfKey(labelKey(label));
 }
 
 /** A column heading that holds document numbers. */
@@ -277,11 +329,18 @@ export function isNumberHeading(text: string): boolean {
 /**
  * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ") between a label and
  * its value, after a word that qualifies the label ("Faktura krajowa nr 5/11/2026").
+ *
+ * Matched against the lower-cased text, without the `i` flag: with `u`, `i` makes the engine compile
+ * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
-const NUMBER_PREFIX = /^[\s:#.|–—-]*(?:\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/iu;
-const NUMBER_VALUE = /^([A-Z0-9](?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)(?![\p{L}\p{N}])/iu;
-/** A series prefix, a space, then the number: "FV 12/2026", "RE 2026-17". Upper case only: "vom 26.11." is no prefix. */
-const SPACED_NUMBER_VALUE = /^([A-Z]{1,5} \d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)(?![\p{L}\p{N}])/u;
+const NUMBER_PREFIX = /^[\s:#.|–—-]*(?:\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/u;
+/**
+ * The number itself, in one pattern: a series prefix, a space, then the number ("FV 12/2026", "RE
+ * 2026-17"; upper case only: "vom 26.11." is no prefix), else letters, digits and `- / . _`; neither
+ * followed by a letter or digit. One pattern rather than two: each `\p{…}` class costs its own
+ * compilation on every page load.
+ */
+const NUMBER_VALUE = /^(?:([A-Z]{1,5} \d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)|([A-Za-z0-9](?:[A-Za-z0-9\-/._]{0,40}[A-Za-z0-9])?))(?![\p{L}\p{N}])/u;
 /**
  * Dates are not document numbers, though they look like one ("26.11.2026" on a dashboard). Dates
  * with slashes stay numbers: Polish apps number invoices "12/11/2026" (number/month/year).
@@ -292,9 +351,21 @@ const DATE_LIKE_NUMBER = /^(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-(?:0?[1-9]|1[0-2])
  * The document number at the start of `text` (what follows a label): letters, digits and `- / . _`,
  * with at least one digit, and not a date. "Nr. RE-2026/17" → "RE-2026/17", "FV 12/2026" as it is.
  */
+/** The length of the prefix NUMBER_PREFIX matches, as the case-insensitive pattern would. */
+function prefixLength(text: string): number {
+  const lower = text.toLowerCase();
+  // Lower-casing keeps every position but for "İ" (two code units in lower case): such a text is
+  // compared letter by letter up to its first "İ", where the prefix ends at the latest (it is no
+  // lower-case letter, nor a separator).
+  if (lower.length === text.length) return NUMBER_PREFIX.exec(lower)![0].length;
+  const cut = text.indexOf('\u0130');
+  return NUMBER_PREFIX.exec(text.slice(0, cut).toLowerCase())![0].length;
+}
+
 export function parseNumberValue(text: string): string | undefined {
-  const rest = text.replace(NUMBER_PREFIX, '');
-  const value = SPACED_NUMBER_VALUE.exec(rest)?.[1] ?? NUMBER_VALUE.exec(rest)?.[1];
+  const rest = text.slice(prefixLength(text));
+  const match = NUMBER_VALUE.exec(rest);
+  const value = match?.[1] ?? match?.[2];
   return value && /\d/.test(value) && !DATE_LIKE_NUMBER.test(value) ? value : undefined;
 }
 
@@ -364,9 +435,8 @@ interface PhraseSet {
   hint: RegExp;
 }
 
-function phraseSet(list: string): PhraseSet {
-  const phrases = new Set(list.split('|'));
-  return { phrases, hint: phraseHint(phrases) };
+function phraseSet(list: string, hint: string): PhraseSet {
+  return { phrases: new Set(list.split('|')), hint: new RegExp(hint) };
 }
 
 function hasPhrase(text: string, { phrases, hint }: PhraseSet): boolean {
@@ -384,29 +454,29 @@ function hasPhrase(text: string, { phrases, hint }: PhraseSet): boolean {
 }
 
 /** Words in a link's text or title that may mean "the document" without saying PDF (in every page language). */
-const DOCUMENT_LINK_WORDS = phraseSet(
+const DOCUMENT_LINK_LIST =
   'download|print|view|open|document|file|attachment|pobierz|drukuj|podgląd|pokaż|otwórz|dokument|plik|załącznik|' +
-    'ladda ner|hämta|skriv ut|visa|öppna|fil|bilaga|hent|udskriv|vis|åbn|bilag|last ned|åpne|vedlegg|' +
-    'sækja|hlaða niður|prenta|skoða|opna|skjal|viðhengi|herunterladen|drucken|anzeigen|öffnen|datei|anhang|' +
-    'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
-    'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
-    'transferir|descarregar|baixar|visualizar|anexo',
-);
+  'ladda ner|hämta|skriv ut|visa|öppna|fil|bilaga|hent|udskriv|vis|åbn|bilag|last ned|åpne|vedlegg|' +
+  'sækja|hlaða niður|prenta|skoða|opna|skjal|viðhengi|herunterladen|drucken|anzeigen|öffnen|datei|anhang|' +
+  'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
+  'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
+  'transferir|descarregar|baixar|visualizar|anexo';
+const DOCUMENT_LINK_WORDS = phraseSet(DOCUMENT_LINK_LIST, INDEX.hints.documentLinks);
 const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf/i;
 
 /**
  * Links that change something (or leave the app) must never be probed, even with HEAD: a badly
  * written app may act on any request. Checked on the link's text and address.
  */
-const ACTION_WORDS = phraseSet(
+const ACTION_LIST =
   'delete|remove|cancel|void|logout|log out|signout|sign out|pay|send|mail|e mail|email|share|copy|duplicate|edit|archive|approve|book|mark|credit|' +
-    'usuń|anuluj|wyloguj|wyślij|zapłać|edytuj|kopiuj|ta bort|radera|avbryt|logga ut|skicka|betala|redigera|kopiera|makulera|kreditera|' +
-    'slet|fjern|annuller|log ud|betal|rediger|kopier|slett|logg ut|eyða|hætta|útskrá|senda|greiða|breyta|afrita|' +
-    'löschen|entfernen|stornieren|abmelden|senden|versenden|bezahlen|bearbeiten|kopieren|' +
-    'poista|peruuta|kirjaudu ulos|lähetä|maksa|muokkaa|kopioi|verwijderen|annuleren|uitloggen|versturen|verzenden|betalen|bewerken|' +
-    'supprimer|annuler|déconnexion|envoyer|payer|modifier|dupliquer|eliminar|borrar|cancelar|cerrar sesión|enviar|pagar|editar|' +
-    'duplicar|elimina|annulla|esci|invia|paga|modifica|duplica|excluir|apagar|sair|enviar|pagar',
-);
+  'usuń|anuluj|wyloguj|wyślij|zapłać|edytuj|kopiuj|ta bort|radera|avbryt|logga ut|skicka|betala|redigera|kopiera|makulera|kreditera|' +
+  'slet|fjern|annuller|log ud|betal|rediger|kopier|slett|logg ut|eyða|hætta|útskrá|senda|greiða|breyta|afrita|' +
+  'löschen|entfernen|stornieren|abmelden|senden|versenden|bezahlen|bearbeiten|kopieren|' +
+  'poista|peruuta|kirjaudu ulos|lähetä|maksa|muokkaa|kopioi|verwijderen|annuleren|uitloggen|versturen|verzenden|betalen|bewerken|' +
+  'supprimer|annuler|déconnexion|envoyer|payer|modifier|dupliquer|eliminar|borrar|cancelar|cerrar sesión|enviar|pagar|editar|' +
+  'duplicar|elimina|annulla|esci|invia|paga|modifica|duplica|excluir|apagar|sair|enviar|pagar';
+const ACTION_WORDS = phraseSet(ACTION_LIST, INDEX.hints.actions);
 
 export function looksLikeDocumentLink(text: string, href: string): boolean {
   return hasPhrase(text, DOCUMENT_LINK_WORDS) || DOCUMENT_HREF_WORDS.test(href);

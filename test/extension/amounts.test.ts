@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseAmountValue } from '../../extension/sites/amounts';
+import { CURRENCY, parseAmount, parseAmountValue } from '../../extension/sites/amounts';
 import { parseAmount as parseAmountFromLabels } from '../../extension/sites/page-labels';
 
 /** Every language whose pages we read, with its usual currency (and its regional variants). */
@@ -93,5 +93,19 @@ describe('parseAmount', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the currency pattern', () => {
+  // Spelt out letter by letter (amounts.ts: the `i` flag is too dear with `u`); it must match exactly
+  // what the plain, case-insensitive list matches.
+  const plain = new RegExp(String.raw`^(?:SEK|DKK|NOK|ISK|EUR|PLN|USD|GBP|CHF|BRL|US\$|BR\$|R\$|\$US|£GB|[IDN]kr|kr\.?|zł|Fr\.|€|\$|£)$`, 'i');
+  const spelt = new RegExp(`^${CURRENCY}$`, 'u');
+  const words = ['SEK', 'DKK', 'NOK', 'ISK', 'EUR', 'PLN', 'USD', 'GBP', 'CHF', 'BRL', 'US$', 'BR$', 'R$', '$US', '£GB', 'Ikr', 'Dkr', 'Nkr', 'kr', 'kr.', 'zł', 'Fr.', '€', '$', '£'];
+
+  it('matches every currency in any case, and nothing else', () => {
+    const variants = words.flatMap((w) => [w, w.toLowerCase(), w.toUpperCase(), w.slice(0, 1).toLowerCase() + w.slice(1).toUpperCase()]);
+    for (const text of [...variants, 'SEKK', 'kr..', 'zl', 'ZL', 'Fr', 'EURO', 'kn', '']) expect(spelt.test(text), text).toBe(plain.test(text));
+    fc.assert(fc.property(fc.string({ maxLength: 4 }), (text) => spelt.test(text) === plain.test(text)));
   });
 });

@@ -24,6 +24,7 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   cssInjectionMode: 'manual',
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let loading: Promise<PageScript | undefined> | undefined;
     /** The page script, injected once (an enabled site's page may also get this script twice: enableSite). */
