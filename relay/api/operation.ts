@@ -53,6 +53,7 @@ function sharedErrors(declaration: OperationDeclaration): ErrorCode[] {
     ...(declaration.body ? (['invalid_json', 'json_too_deep', 'validation_failed', 'payload_too_large'] as const) : []),
     ...(auth ? (['unauthorized'] as const) : []),
     'internal_error',
+    'stored_data_invalid',
   ];
 }
 

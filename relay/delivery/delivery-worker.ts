@@ -341,7 +341,7 @@ export class DeliveryWorker {
           return;
         }
       }
-      const envelope = JSON.parse(message.envelope) as { from: string; to: string[] };
+      const { envelope } = message;
       // A large body is stored in chunks and read one chunk at a time while it is written to the server.
       const sent = await this.pool.send(
         profile,

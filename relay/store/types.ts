@@ -3,72 +3,30 @@
  * (several relay instances). Every method is async so both fit; every write that must be atomic is
  * one method here, so callers cannot half-write.
  */
+import type { Selectable } from 'kysely';
 import type { MessageStatus } from '../../shared/schemas';
+import type { DeliverySettingsData } from '../delivery/delivery-settings';
+import type { MessageSummary } from '../delivery/message-summary';
+import type { OAuthGrantState, ProfileData, SealedSecrets } from '../profiles/profile-data';
+import type { Envelope, MessageFallback, RecipeData, SignInDetails, SignInResult, SignInSealed } from './schema/json-columns';
+import type { Tables } from './schema/tables';
+
+/** A row of `table` as the store returns it: the columns of tables.ts, its JSON columns (`J`) read. */
+type Row<T extends keyof Tables, J = object> = Omit<Selectable<Tables[T]>, keyof J> & J;
 
 export type Role = 'admin' | 'member';
+export type UserRow = Omit<Row<'users'>, 'removedAt'>;
 
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  createdAt: number;
-}
+/** A sender profile: settings (relay/profiles/profile-data.ts), sealed secrets, and the OAuth2 sign-in's outcome. */
+export type ProfileRow = Row<'profiles', { data: ProfileData; secrets: SealedSecrets | null; oauthState?: OAuthGrantState | null }>;
 
-export interface ProfileRow {
-  id: string;
-  ownerId: string | null;
-  scope: 'personal' | 'company';
-  /** Non-secret settings as JSON (see relay/profiles/profile-data.ts). */
-  data: string;
-  /** Sealed secrets as JSON `{ password?: sealed }`, or null. */
-  secrets: string | null;
-  createdAt: number;
-  updatedAt: number;
-  /**
-   * OAuth2 sign-in outcome as JSON (relay/oauth/grant-state.ts), or null. Written only by
-   * `setProfileOAuthGrant`; inserting or updating a profile leaves it as it is.
-   */
-  oauthState?: string | null;
-}
+/** A profile's cached OAuth2 access token (relay/oauth/access-tokens.ts): `secrets.accessToken`, sealed like every profile secret. */
+export type OAuthAccessTokenRow = Row<'oauth_access_tokens', { secrets: SealedSecrets }>;
 
-/** A profile's cached OAuth2 access token (one per profile), shared by every relay instance. */
-export interface OAuthAccessTokenRow {
-  profileId: string;
-  /** The credentials it was issued for (relay/oauth/access-tokens.ts): another key means "not cached". */
-  credentialKey: string;
-  /** JSON `{accessToken: sealed}`, sealed like every profile secret so that key rotation re-seals it. */
-  secrets: string;
-  obtainedAt: number;
-  expiresAt: number;
-}
-
-export type OAuthSignInStatus = 'pending' | 'signed_in' | 'failed' | 'expired';
+export type OAuthSignInStatus = OAuthSignInRow['status'];
 
 /** A delegated OAuth2 sign-in (device code or authorization code); at most one per profile. */
-export interface OAuthSignInRow {
-  id: string;
-  profileId: string;
-  /** Who started it; only they may follow or complete it. */
-  userId: string;
-  provider: 'microsoft' | 'google';
-  flow: 'device_code' | 'authorization_code';
-  status: OAuthSignInStatus;
-  /** SHA-256 (hex) of the `state` parameter of an authorization-code sign-in. */
-  stateHash: string | null;
-  /** JSON of sealed values: `{deviceCode}` or `{codeVerifier}`. */
-  sealed: string;
-  /** JSON of what the user is shown or the flow needs later (user code, verification URI, redirect URI). */
-  details: string;
-  pollIntervalMs: number | null;
-  nextPollAt: number | null;
-  problemCode: string | null;
-  /** JSON `{account?, detail?}` once it ended. */
-  result: string | null;
-  createdAt: number;
-  expiresAt: number;
-  updatedAt: number;
-}
+export type OAuthSignInRow = Row<'oauth_sign_ins', { sealed: SignInSealed; details: SignInDetails; result: SignInResult | null }>;
 
 /** One POST /v1/messages: the messages it became (several when split by size), committed together. */
 export interface NewSend {
@@ -90,55 +48,38 @@ export interface NewMessage {
   id: string;
   profileId: string;
   messageId: string;
-  /** JSON `{from, to[]}`. */
-  envelope: string;
+  envelope: Envelope;
   /** The complete MIME message; every attempt and the Sent copy use exactly these bytes. */
   raw: MessageBytes;
-  /** JSON summary for history views: to, subject. */
-  summary: string;
+  /** For history views: to, subject, the door it came through. */
+  summary: MessageSummary;
   documentRef: string | null;
   /** The documents this message carries (empty for a send with plain attachments only). */
   documents: DocumentMarker[];
   partNumber: number;
   partCount: number;
-  /** JSON `{fromProfileId, reason?}` when a fallback profile sends it. */
-  fallback: string | null;
+  /** When a fallback profile sends it. */
+  fallback: MessageFallback | null;
   /** Put a copy into the Sent folder after delivery. */
   wantsSentCopy: boolean;
 }
 
 export type SentCopyStatus = 'pending' | 'saved' | 'failed';
 
-export interface MessageRow extends Omit<NewMessage, 'raw' | 'wantsSentCopy'> {
-  userId: string;
-  sendId: string;
-  status: MessageStatus;
-  /** Attempts that count towards giving up (not the released or interrupted ones). */
-  attempts: number;
-  nextAttemptAt: number | null;
-  leaseOwner: string | null;
-  leaseUntil: number | null;
-  lastReply: string | null;
-  problemCode: string | null;
-  sentAt: number | null;
-  sizeBytes: number;
-  sentCopyStatus: SentCopyStatus | null;
-  sentCopyAttempts: number;
-  sentCopyNextAt: number | null;
-  sentCopyFolder: string | null;
-  sentCopyError: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
+/**
+ * A message of the outbox (every column but `raw`, which only the worker reads): `attempts` counts only
+ * the attempts that count towards giving up (the `attempt_count` column), not the released or interrupted ones.
+ */
+export type MessageRow = Omit<Row<'messages'>, 'raw' | 'attempts' | 'attemptCount' | keyof NewMessage> & Omit<NewMessage, 'raw' | 'wantsSentCopy'> & { attempts: number; status: MessageStatus };
 
-export interface ClaimedMessage extends MessageRow {
+export type ClaimedMessage = MessageRow & {
   /**
    * The complete MIME bytes when stored in one piece (small bodies), or null when stored in chunks
    * (larger than BODY_CHUNK_BYTES): then read them with `readMessageBodyChunk`, never all at once
    * (relay/delivery/message-body.ts).
    */
   raw: Buffer | null;
-}
+};
 
 /** How stale a token's `last_used_at` may be: it is written once a minute at most (getUserByTokenHash). */
 export const TOKEN_LAST_USED_PRECISION_MS = 60_000;
@@ -178,16 +119,7 @@ export function wholeBody(raw: MessageBytes): Buffer {
 
 export type AttemptOutcome = 'sent' | 'deferred' | 'failed' | 'released' | 'interrupted';
 
-export interface AttemptRecord {
-  messageId: string;
-  startedAt: number;
-  finishedAt: number;
-  outcome: AttemptOutcome;
-  reply: string | null;
-  responseCode: number | null;
-  errorCode: string | null;
-  problemCode: string | null;
-}
+export type AttemptRecord = Omit<Row<'attempts'>, 'id'>;
 
 /** What the worker decided after one attempt; applied atomically with the attempt record. */
 export type AttemptResult =
@@ -203,68 +135,20 @@ export interface FinishedAttempt {
 
 export type EnqueueResult = { kind: 'created'; messages: MessageRow[] } | { kind: 'existing'; messages: MessageRow[]; sameRequest: boolean };
 
-/** A profile's delivery settings as stored: JSON data, sealed secrets, and what the server told us. */
-/**
- * A message template as stored (issue 21): the company's when `ownerId` is null, else one person's own
- * override. `kind` and `language` were validated at the edge (shared/message-templates.ts).
- */
-export interface TemplateRow {
-  ownerId: string | null;
-  kind: string;
-  language: string;
-  subject: string;
-  message: string;
-  updatedBy: string | null;
-  updatedAt: number;
-}
+/** A message template (issue 21): the company's when `ownerId` is null, else one person's own override. */
+export type TemplateRow = Row<'message_templates', { ownerId: string | null }>;
 
-/** A company recipe as stored: the recipe as JSON in the format `formatVersion` names (shared/recipe-schemas.ts). */
-export interface RecipeRow {
-  id: string;
-  formatVersion: number;
-  data: string;
-  publishedBy: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A company recipe: `data` in the format `formatVersion` names, null for a format newer than this relay knows. */
+export type RecipeRow = Row<'recipes', { data: RecipeData | null }>;
 
 /** An app password (issue 19): an app's login to the SMTP front door. Only its hash is stored. */
-export interface AppPasswordRow {
-  id: string;
-  userId: string;
-  /** What the user called it ("wFirma", "Monitor G5 on the office PC"). */
-  name: string;
-  /** One-way, salted (relay/auth/app-passwords.ts); never the password. */
-  hash: string;
-  createdAt: number;
-  lastUsedAt: number | null;
-}
+export type AppPasswordRow = Row<'app_passwords'>;
 
-/** An entry of the company's customer directory (issue 16 item 4). */
-export interface CustomerRow {
-  id: string;
-  name: string | null;
-  /** The normalised name the relay matches on (relay/routes/customer-routes.ts). */
-  nameKey: string | null;
-  number: string | null;
-  numberKey: string | null;
-  /** JSON array of mailboxes, as the relay's address parser wrote them. */
-  recipients: string;
-  updatedBy: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
+/** An entry of the company's customer directory (issue 16 item 4); `nameKey`, `numberKey`: what the relay matches on. */
+export type CustomerRow = Row<'customers', { recipients: string[] }>;
 
-export interface DeliverySettingsRow {
-  profileId: string;
-  /** JSON, see relay/delivery/delivery-settings.ts. */
-  data: string;
-  /** JSON `{imapPassword?: sealed}`, or null. */
-  secrets: string | null;
-  /** The SIZE the SMTP server announced in its EHLO reply, once learned. */
-  serverMaxBytes: number | null;
-  updatedAt: number;
-}
+/** A profile's delivery settings (relay/delivery/delivery-settings.ts) and the SIZE its server announced. */
+export type DeliverySettingsRow = Row<'profile_delivery_settings', { data: DeliverySettingsData; secrets: SealedSecrets | null }>;
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -315,9 +199,9 @@ export interface Store {
    * tables beside it, rewritten in one transaction: `rewrite` returns the new JSON, or null to keep the row.
    * Overwritten ciphertexts are wiped from the database file (key rotation). Returns the rows changed.
    */
-  rewriteProfileSecrets(rewrite: (owner: { table: string; profileId: string; secrets: string }) => string | null): Promise<number>;
+  rewriteProfileSecrets(rewrite: (owner: { table: string; profileId: string; secrets: SealedSecrets }) => SealedSecrets | null): Promise<number>;
   /** Every stored secrets JSON that belongs to a profile, for `ownpost key status`. */
-  listProfileSecrets(): Promise<{ table: string; profileId: string; secrets: string }[]>;
+  listProfileSecrets(): Promise<{ table: string; profileId: string; secrets: SealedSecrets }[]>;
 
   /**
    * Commits a send and all its messages to the outbox durably, in one transaction (the caller
@@ -401,7 +285,7 @@ export interface Store {
    * again meanwhile). With `touchedAt`, `updatedAt` moves too: a new sign-in is a change of credentials
    * (a profile marked failing becomes usable again), a rotated refresh token is not. Returns whether it was written.
    */
-  setProfileOAuthGrant(profileId: string, grant: { refreshToken: string | null; state?: string | null }, options?: { ifRefreshTokenIs?: string | null; touchedAt?: number }): Promise<boolean>;
+  setProfileOAuthGrant(profileId: string, grant: { refreshToken: string | null; state?: OAuthGrantState | null }, options?: { ifRefreshTokenIs?: string | null; touchedAt?: number }): Promise<boolean>;
   /** Stores a new sign-in, replacing every other sign-in of its profile. */
   createOAuthSignIn(row: OAuthSignInRow): Promise<void>;
   getOAuthSignIn(id: string): Promise<OAuthSignInRow | undefined>;
@@ -413,7 +297,7 @@ export interface Store {
   /** Slows the polling of a pending sign-in down (the provider answered `slow_down`). */
   setOAuthSignInPollInterval(id: string, pollIntervalMs: number, nextPollAt: number): Promise<void>;
   /** Ends a pending sign-in; false when it had already ended (a sign-in ends once). */
-  finishOAuthSignIn(id: string, outcome: { status: Exclude<OAuthSignInStatus, 'pending'>; problemCode: string | null; result: string | null; now: number }): Promise<boolean>;
+  finishOAuthSignIn(id: string, outcome: { status: Exclude<OAuthSignInStatus, 'pending'>; problemCode: string | null; result: SignInResult | null; now: number }): Promise<boolean>;
 
   // App passwords (issue 19): relay/auth/app-passwords.ts, the SMTP front door and /v1/app-passwords.
   createAppPassword(row: AppPasswordRow): Promise<void>;

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type pg from 'pg';
 import type { RecentStorageFailure } from '../store-errors';
+import { MESSAGE_SQL_COLUMNS, newMessageValues, toMessageRowFromSql } from '../schema/message-row';
 import type { Outbox } from '../store-parts';
 import {
   BODY_CHUNK_BYTES,
@@ -17,21 +18,13 @@ import {
 } from '../types';
 import { inTransaction } from './pg-transaction';
 
+const toMessage = <T extends MessageRow = MessageRow>(row: Record<string, unknown>) => toMessageRowFromSql<T>(row);
+
 /** The database's clock in epoch milliseconds (heartbeats, issue 15). */
 const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
-// Columns aliased to the row types' field names, so rows need no mapping code.
-const MESSAGE_COLUMNS = `id, send_id AS "sendId", user_id AS "userId", profile_id AS "profileId", message_id AS "messageId",
-  envelope, summary, document_ref AS "documentRef", documents, part_number AS "partNumber", part_count AS "partCount", fallback,
-  status, attempt_count AS attempts, next_attempt_at AS "nextAttemptAt", lease_owner AS "leaseOwner", lease_until AS "leaseUntil",
-  last_reply AS "lastReply", problem_code AS "problemCode", sent_at AS "sentAt", size_bytes AS "sizeBytes",
-  sent_copy_status AS "sentCopyStatus", sent_copy_attempts AS "sentCopyAttempts", sent_copy_next_at AS "sentCopyNextAt",
-  sent_copy_folder AS "sentCopyFolder", sent_copy_error AS "sentCopyError", created_at AS "createdAt", updated_at AS "updatedAt"`;
-
-/** `documents` is stored as JSON text; every other column maps by its alias. */
-function toMessage<T extends MessageRow>(row: Omit<T, 'documents'> & { documents: string | null }): T {
-  return { ...row, documents: row.documents ? JSON.parse(row.documents) : [] } as T;
-}
+/** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
+const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.join(', ');
 
 /**
  * A large body's chunks, one statement each, inside the caller's transaction. A chunk may be a
@@ -90,12 +83,13 @@ export class PostgresOutbox implements Outbox {
     const params: unknown[] = [send.id, send.userId, send.idempotencyKey, send.requestHash, send.createdAt];
     const p = (value: unknown) => `$${params.push(value)}`;
     // Each message's bytes are a parameter of their own, sent as binary: no copy as hex text.
-    const values = send.messages.map(
-      (m) =>
-        `(${p(m.id)}, ${p(m.profileId)}, ${p(m.messageId)}, ${p(m.envelope)}, ${p(m.raw.length <= BODY_CHUNK_BYTES ? wholeBody(m.raw) : null)}::bytea, ${p(m.raw.length)}::bigint, ` +
-        `${p(m.summary)}, ${p(m.documentRef)}, ${p(m.documents.length ? JSON.stringify(m.documents) : null)}, ${p(m.partNumber)}::int, ` +
-        `${p(m.partCount)}::int, ${p(m.fallback)}, ${p(m.wantsSentCopy ? 'pending' : null)})`,
-    );
+    const values = send.messages.map((m) => {
+      const v = newMessageValues(send, m);
+      return (
+        `(${p(v.id)}, ${p(v.profileId)}, ${p(v.messageId)}, ${p(v.envelope)}, ${p(m.raw.length <= BODY_CHUNK_BYTES ? wholeBody(m.raw) : null)}::bytea, ${p(v.sizeBytes)}::bigint, ` +
+        `${p(v.summary)}, ${p(v.documentRef)}, ${p(v.documents)}, ${p(v.partNumber)}::int, ${p(v.partCount)}::int, ${p(v.fallback)}, ${p(v.sentCopyStatus)})`
+      );
+    });
     const documents = send.messages.flatMap((m) => m.documents.map((d) => ({ messageId: m.id, ref: d.ref })));
     const sql = `WITH created AS (
          INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
@@ -115,7 +109,7 @@ export class PostgresOutbox implements Outbox {
          SELECT d.message_id, d.ref FROM created CROSS JOIN unnest(${p(documents.map((d) => d.messageId))}::text[], ${p(documents.map((d) => d.ref))}::text[])
            AS d(message_id, ref)
          ON CONFLICT DO NOTHING)
-       SELECT * FROM inserted ORDER BY "partNumber"`;
+       SELECT * FROM inserted ORDER BY part_number`;
     // A large body goes in chunks (messages.raw stays NULL), in the same transaction: the message and
     // its chunks are committed together or not at all. One statement per chunk, each sent before the
     // next chunk is made: a 20 MB attachment as one statement was held three times at once (its

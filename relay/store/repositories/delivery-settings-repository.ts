@@ -1,4 +1,5 @@
-import type { Store } from '../types';
+import { readRow, writeRow } from '../schema/json-columns';
+import type { DeliverySettingsRow, Store } from '../types';
 import type { StoreDb } from './store-db';
 
 export type DeliverySettingsRepository = Pick<Store, 'getDeliverySettings' | 'putDeliverySettings' | 'recordServerMaxBytes'>;
@@ -6,12 +7,15 @@ export type DeliverySettingsRepository = Pick<Store, 'getDeliverySettings' | 'pu
 /** A profile's delivery settings (relay/delivery/delivery-settings.ts), beside the profile. */
 export function deliverySettingsRepository({ db }: StoreDb): DeliverySettingsRepository {
   return {
-    getDeliverySettings: (profileId) => db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId).executeTakeFirst(),
+    async getDeliverySettings(profileId) {
+      const row = await db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId).executeTakeFirst();
+      return row && readRow<DeliverySettingsRow>('profile_delivery_settings', row, profileId);
+    },
 
     async putDeliverySettings(row) {
       await db
         .insertInto('profile_delivery_settings')
-        .values(row)
+        .values(writeRow('profile_delivery_settings', row))
         .onConflict((oc) => oc.column('profileId').doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), secrets: eb.ref('excluded.secrets'), updatedAt: eb.ref('excluded.updatedAt') })))
         .execute();
     },

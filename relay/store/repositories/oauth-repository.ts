@@ -1,4 +1,5 @@
-import type { Store } from '../types';
+import { JSON_COLUMNS, readRow, writeRow } from '../schema/json-columns';
+import type { OAuthAccessTokenRow, OAuthSignInRow, Store } from '../types';
 import { changedRows, type StoreDb } from './store-db';
 
 export type OAuthRepository = Pick<
@@ -20,7 +21,10 @@ export type OAuthRepository = Pick<
  */
 export function oauthRepository({ db }: StoreDb): OAuthRepository {
   return {
-    getOAuthAccessToken: (profileId) => db.selectFrom('oauth_access_tokens').selectAll().where('profileId', '=', profileId).executeTakeFirst(),
+    async getOAuthAccessToken(profileId) {
+      const row = await db.selectFrom('oauth_access_tokens').selectAll().where('profileId', '=', profileId).executeTakeFirst();
+      return row && readRow<OAuthAccessTokenRow>('oauth_access_tokens', row, profileId);
+    },
 
     async putOAuthAccessToken(row) {
       // INSERT … SELECT: a profile deleted meanwhile gets no orphan token (and no foreign key error).
@@ -29,7 +33,13 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
         .columns(['profileId', 'credentialKey', 'secrets', 'obtainedAt', 'expiresAt'])
         .expression(
           db
-            .selectNoFrom((eb) => [eb.val(row.profileId).as('a'), eb.val(row.credentialKey).as('b'), eb.val(row.secrets).as('c'), eb.val(row.obtainedAt).as('d'), eb.val(row.expiresAt).as('e')])
+            .selectNoFrom((eb) => [
+              eb.val(row.profileId).as('a'),
+              eb.val(row.credentialKey).as('b'),
+              eb.val(JSON_COLUMNS.oauth_access_tokens.secrets.write(row.secrets)).as('c'),
+              eb.val(row.obtainedAt).as('d'),
+              eb.val(row.expiresAt).as('e'),
+            ])
             .where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', row.profileId))),
         )
         .onConflict((oc) =>
@@ -58,7 +68,7 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
       for (;;) {
         const row = await db.selectFrom('profiles').select('secrets').where('id', '=', profileId).executeTakeFirst();
         if (!row) return false;
-        const secrets = JSON.parse(row.secrets ?? '{}') as Record<string, string>;
+        const secrets = row.secrets === null ? {} : JSON_COLUMNS.profiles.secrets.read(row.secrets, `profiles.secrets of ${profileId}`);
         if ('ifRefreshTokenIs' in options && (secrets.refreshToken ?? null) !== (options.ifRefreshTokenIs ?? null)) return false;
         const { refreshToken: _previous, ...others } = secrets;
         const next = grant.refreshToken === null ? others : { ...secrets, refreshToken: grant.refreshToken };
@@ -66,7 +76,7 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
           .updateTable('profiles')
           .set({
             secrets: JSON.stringify(next),
-            ...(grant.state !== undefined ? { oauthState: grant.state } : {}),
+            ...(grant.state !== undefined ? { oauthState: grant.state && JSON.stringify(grant.state) } : {}),
             ...(options.touchedAt !== undefined ? { updatedAt: options.touchedAt } : {}),
           })
           .where('id', '=', profileId)
@@ -80,11 +90,14 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
       // At most one sign-in per profile: a new one replaces the others.
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('oauth_sign_ins').where('profileId', '=', row.profileId).execute();
-        await trx.insertInto('oauth_sign_ins').values(row).execute();
+        await trx.insertInto('oauth_sign_ins').values(writeRow('oauth_sign_ins', row)).execute();
       });
     },
 
-    getOAuthSignIn: (id) => db.selectFrom('oauth_sign_ins').selectAll().where('id', '=', id).executeTakeFirst(),
+    async getOAuthSignIn(id) {
+      const row = await db.selectFrom('oauth_sign_ins').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && readRow<OAuthSignInRow>('oauth_sign_ins', row);
+    },
 
     async claimOAuthSignInPoll(id, now, nextPollAt) {
       const result = await db.updateTable('oauth_sign_ins').set({ nextPollAt, updatedAt: now }).where('id', '=', id).where('status', '=', 'pending').where('nextPollAt', '<=', now).executeTakeFirst();
@@ -98,7 +111,7 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
     async finishOAuthSignIn(id, outcome) {
       const result = await db
         .updateTable('oauth_sign_ins')
-        .set({ status: outcome.status, problemCode: outcome.problemCode, result: outcome.result, nextPollAt: null, updatedAt: outcome.now })
+        .set({ status: outcome.status, problemCode: outcome.problemCode, result: outcome.result && JSON.stringify(outcome.result), nextPollAt: null, updatedAt: outcome.now })
         .where('id', '=', id)
         .where('status', '=', 'pending')
         .executeTakeFirst();

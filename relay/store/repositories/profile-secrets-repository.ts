@@ -1,3 +1,5 @@
+import type { SealedSecrets } from '../../profiles/profile-data';
+import { JSON_COLUMNS } from '../schema/json-columns';
 import type { Store } from '../types';
 import type { StoreDb } from './store-db';
 
@@ -10,6 +12,11 @@ const SECRET_TABLES = [
   { table: 'oauth_access_tokens', idColumn: 'profileId' },
 ] as const;
 
+/** A `secrets` column read: every one of these tables stores `{field: sealed}`. */
+function readSecrets(table: string, row: { id: unknown; secrets: unknown }): SealedSecrets {
+  return JSON_COLUMNS.profiles.secrets.read(row.secrets as string, `${table}.secrets of ${String(row.id)}`);
+}
+
 /**
  * Every sealed secret a profile owns, for key rotation (relay/secrets/key-rotation.ts). `afterRewrite`
  * runs once the rewrite committed: SQLite uses it to take the old ciphertexts out of the file.
@@ -17,14 +24,14 @@ const SECRET_TABLES = [
 export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite: () => Promise<void> = async () => {}): ProfileSecretsRepository {
   return {
     async listProfileSecrets() {
-      const found: { table: string; profileId: string; secrets: string }[] = [];
+      const found: { table: string; profileId: string; secrets: SealedSecrets }[] = [];
       for (const { table, idColumn } of SECRET_TABLES) {
         const rows = await db
           .selectFrom(table)
           .select([`${idColumn} as id`, 'secrets'])
           .where('secrets', 'is not', null)
           .execute();
-        found.push(...rows.map((r) => ({ table, profileId: r.id as string, secrets: r.secrets as string })));
+        found.push(...rows.map((r) => ({ table, profileId: r.id as string, secrets: readSecrets(table, r) })));
       }
       return found;
     },
@@ -41,11 +48,11 @@ export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite:
             .$if(dialect === 'postgres', (q) => q.forUpdate())
             .execute();
           for (const row of rows) {
-            const next = rewrite({ table, profileId: row.id as string, secrets: row.secrets as string });
-            if (next === null || next === row.secrets) continue;
+            const next = rewrite({ table, profileId: row.id as string, secrets: readSecrets(table, row) });
+            if (next === null || JSON.stringify(next) === row.secrets) continue;
             await trx
               .updateTable(table)
-              .set({ secrets: next })
+              .set({ secrets: JSON.stringify(next) })
               .where(idColumn, '=', row.id as string)
               .execute();
             count++;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { readRow, writeRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
 import type { ProfileRow, Store } from '../types';
 import { changedRows, type StoreDb } from './store-db';
@@ -8,6 +9,7 @@ export type ProfilesRepository = Pick<Store, 'insertProfile' | 'updateProfile' |
 /** Sender profiles: settings and sealed secrets. `oauthState` is written only by the OAuth repository. */
 export function profilesRepository({ db }: StoreDb): ProfilesRepository {
   const profiles = () => db.selectFrom('profiles').selectAll();
+  const read = (row: Tables['profiles']) => readRow<ProfileRow>('profiles', row);
   return {
     insertProfile: (row) => insertProfile(db, row),
     updateProfile: (row) => updateProfile(db, row),
@@ -21,21 +23,29 @@ export function profilesRepository({ db }: StoreDb): ProfilesRepository {
     },
 
     deleteProfile: async (id) => changedRows(await db.deleteFrom('profiles').where('id', '=', id).executeTakeFirst()) === 1,
-    getProfile: (id) => profiles().where('id', '=', id).executeTakeFirst(),
+    getProfile: async (id) => {
+      const row = await profiles().where('id', '=', id).executeTakeFirst();
+      return row && read(row);
+    },
     listProfilesVisibleTo: (userId) =>
       profiles()
         .where((eb) => eb.or([eb('scope', '=', 'company'), eb('ownerId', '=', userId)]))
         .orderBy('scope', 'desc')
         .orderBy('createdAt')
-        .execute(),
-    listAllProfiles: () => profiles().orderBy('createdAt').execute(),
+        .execute()
+        .then((rows) => rows.map(read)),
+    listAllProfiles: () =>
+      profiles()
+        .orderBy('createdAt')
+        .execute()
+        .then((rows) => rows.map(read)),
   };
 }
 
 async function insertProfile(db: Kysely<Tables>, { oauthState: _written, ...row }: ProfileRow): Promise<void> {
-  await db.insertInto('profiles').values(row).execute();
+  await db.insertInto('profiles').values(writeRow('profiles', row)).execute();
 }
 
 async function updateProfile(db: Kysely<Tables>, { id, createdAt: _kept, oauthState: _written, ...row }: ProfileRow): Promise<void> {
-  await db.updateTable('profiles').set(row).where('id', '=', id).execute();
+  await db.updateTable('profiles').set(writeRow('profiles', row)).where('id', '=', id).execute();
 }

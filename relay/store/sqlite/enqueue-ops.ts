@@ -1,3 +1,4 @@
+import { newMessageValues } from '../schema/message-row';
 import { wholeBody, type EnqueueResult, type MessageRow, type NewSend } from '../types';
 import type { SqlOp, SqlOpResult } from './sql-thread.mjs';
 
@@ -31,25 +32,7 @@ export function enqueueOps(send: NewSend, messageColumns: string): SqlOp[] {
                 @documents, @partNumber, @partCount, @fallback, 'queued', 0, 0, @createdAt,
                 @sentCopyStatus, NULL, @createdAt, @createdAt
               WHERE EXISTS (SELECT 1 FROM sends WHERE id = @sendId)`,
-        params: [
-          {
-            id: message.id,
-            sendId: send.id,
-            userId: send.userId,
-            profileId: message.profileId,
-            messageId: message.messageId,
-            envelope: message.envelope,
-            sizeBytes: message.raw.length,
-            summary: message.summary,
-            documentRef: message.documentRef,
-            documents: message.documents.length ? JSON.stringify(message.documents) : null,
-            partNumber: message.partNumber,
-            partCount: message.partCount,
-            fallback: message.fallback,
-            sentCopyStatus: message.wantsSentCopy ? 'pending' : null,
-            createdAt: send.createdAt,
-          },
-        ],
+        params: [newMessageValues(send, message)],
       },
       {
         sql: 'INSERT INTO message_bodies (message_id, raw) SELECT @id, @raw WHERE EXISTS (SELECT 1 FROM messages WHERE id = @id)',

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { MESSAGE_SQL_COLUMNS, toMessageRowFromSql } from '../schema/message-row';
+import { MESSAGE_SQL_COLUMNS, newMessageValues, toMessageRowFromSql } from '../schema/message-row';
 import type { RecentStorageFailure } from '../store-errors';
 import type { Outbox } from '../store-parts';
 import {
@@ -281,23 +281,7 @@ export class SqliteOutbox implements Outbox {
       }
       insertSend.run(send.id, send.userId, send.idempotencyKey, send.requestHash, send.createdAt);
       for (const message of send.messages) {
-        insertMessage.run({
-          id: message.id,
-          sendId: send.id,
-          userId: send.userId,
-          profileId: message.profileId,
-          messageId: message.messageId,
-          envelope: message.envelope,
-          sizeBytes: message.raw.length,
-          summary: message.summary,
-          documentRef: message.documentRef,
-          documents: message.documents.length ? JSON.stringify(message.documents) : null,
-          partNumber: message.partNumber,
-          partCount: message.partCount,
-          fallback: message.fallback,
-          sentCopyStatus: message.wantsSentCopy ? 'pending' : null,
-          createdAt: send.createdAt,
-        });
+        insertMessage.run(newMessageValues(send, message));
         if (message.raw.length <= BODY_CHUNK_BYTES) insertBody.run(message.id, wholeBody(message.raw));
         else {
           // In chunks, each bound (and copied by SQLite) on its own: never a second copy of the whole body.
