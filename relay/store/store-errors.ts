@@ -112,6 +112,18 @@ export class RecentStorageFailure {
     this.error = undefined;
   }
 
+  /** `write`, noted: a failure for room is remembered, a success clears it. */
+  async watch<T>(write: Promise<T>): Promise<T> {
+    try {
+      const result = await write;
+      this.clear();
+      return result;
+    } catch (error) {
+      this.note(error);
+      throw error;
+    }
+  }
+
   /** Throws the last full-disk error, if no write succeeded since. */
   check(): void {
     if (this.error) throw this.error;

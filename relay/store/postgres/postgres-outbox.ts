@@ -3,19 +3,7 @@ import type pg from 'pg';
 import type { RecentStorageFailure } from '../store-errors';
 import { MESSAGE_SQL_COLUMNS, newMessageValues, toMessageRowFromSql } from '../schema/message-row';
 import type { Outbox } from '../store-parts';
-import {
-  BODY_CHUNK_BYTES,
-  bodyChunks,
-  wholeBody,
-  type AttemptResult,
-  type ClaimedMessage,
-  type EnqueueResult,
-  type FinishedAttempt,
-  type InstanceState,
-  type MessageBytes,
-  type MessageRow,
-  type NewSend,
-} from '../types';
+import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageBytes, type MessageRow, type NewSend } from '../types';
 import { inTransaction } from './pg-transaction';
 
 const toMessage = <T extends MessageRow = MessageRow>(row: Record<string, unknown>) => toMessageRowFromSql<T>(row);
@@ -49,30 +37,9 @@ export class PostgresOutbox implements Outbox {
     private readonly storageFailure: RecentStorageFailure,
   ) {}
 
-  /** Runs `fn` in a transaction on one client. */
-  private transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return inTransaction(this.pool, fn);
-  }
-
-  /** `write`, noting whether it failed for room (checkWritable). */
-  private async noted<T>(write: Promise<T>): Promise<T> {
-    try {
-      const result = await write;
-      this.storageFailure.clear();
-      return result;
-    } catch (error) {
-      this.storageFailure.note(error);
-      throw error;
-    }
-  }
-
-  private async messagesOfSend(client: pg.PoolClient | pg.Pool, sendId: string): Promise<MessageRow[]> {
-    const { rows } = await client.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [sendId]);
-    return rows.map(toMessage);
-  }
-
+  /** Noting whether it failed for room (checkWritable). */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
-    return this.noted(this.writeSend(send));
+    return this.storageFailure.watch(this.writeSend(send));
   }
 
   private async writeSend(send: NewSend): Promise<EnqueueResult> {
@@ -116,7 +83,7 @@ export class PostgresOutbox implements Outbox {
     // chunks copied to be kept, and the protocol message pg builds of them).
     const chunked = send.messages.filter((m) => m.raw.length > BODY_CHUNK_BYTES);
     const rows = chunked.length
-      ? await this.transaction(async (client) => {
+      ? await inTransaction(this.pool, async (client) => {
           const inserted = (await client.query(sql, params)).rows;
           // Only the messages this statement inserted get chunks (none when another send holds the key).
           if (inserted.length > 0) for (const m of chunked) await insertBodyChunks(client, m.id, m.raw);
@@ -126,7 +93,8 @@ export class PostgresOutbox implements Outbox {
     if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map(toMessage) };
     const existing = (await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [send.userId, send.idempotencyKey]))
       .rows[0]!;
-    return { kind: 'existing', messages: await this.messagesOfSend(this.pool, existing.id), sameRequest: existing.request_hash === send.requestHash };
+    const messages = (await this.pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [existing.id])).rows.map(toMessage);
+    return { kind: 'existing', messages, sameRequest: existing.request_hash === send.requestHash };
   }
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
@@ -156,7 +124,7 @@ export class PostgresOutbox implements Outbox {
   }
 
   finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
-    return this.noted(this.writeAttempts(owner, finished));
+    return this.storageFailure.watch(this.writeAttempts(owner, finished));
   }
 
   private async writeAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
@@ -206,13 +174,8 @@ export class PostgresOutbox implements Outbox {
     return finished.map((f) => applied.has(f.id));
   }
 
-  async finishAttempt(id: string, owner: string, attempt: FinishedAttempt['attempt'], result: AttemptResult): Promise<boolean> {
-    const [applied] = await this.finishAttempts(owner, [{ id, attempt, result }]);
-    return applied ?? false;
-  }
-
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
-    await this.transaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       const released = await client.query(
         `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3,
            lease_owner = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,

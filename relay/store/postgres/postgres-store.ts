@@ -2,9 +2,9 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
-import { storeRepositories } from '../repositories/store-repositories';
+import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
 import { markStoreError, RecentStorageFailure } from '../store-errors';
-import { outboxMethods, type Outbox, type StoreRepositories } from '../store-parts';
+import { outboxMethods, type StoreOutbox } from '../store-parts';
 import type { Store } from '../types';
 import { PostgresOutbox } from './postgres-outbox';
 
@@ -88,7 +88,7 @@ function markingClient(client: unknown): unknown {
 
 // The repositories' and the outbox's methods, put into the store by the constructor (hence the merging).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface PostgresStore extends StoreRepositories, Outbox {}
+export interface PostgresStore extends StoreRepositories, StoreOutbox {}
 
 /**
  * The store for several relay instances sharing one PostgreSQL database. Every piece of state lives

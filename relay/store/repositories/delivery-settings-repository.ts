@@ -1,18 +1,16 @@
 import { readRow, writeRow } from '../schema/json-columns';
-import type { DeliverySettingsRow, Store } from '../types';
+import type { DeliverySettingsRow } from '../types';
 import type { StoreDb } from './store-db';
 
-export type DeliverySettingsRepository = Pick<Store, 'getDeliverySettings' | 'putDeliverySettings' | 'recordServerMaxBytes'>;
-
 /** A profile's delivery settings (relay/delivery/delivery-settings.ts), beside the profile. */
-export function deliverySettingsRepository({ db }: StoreDb): DeliverySettingsRepository {
+export function deliverySettingsRepository({ db }: StoreDb) {
   return {
-    async getDeliverySettings(profileId) {
+    async getDeliverySettings(profileId: string): Promise<DeliverySettingsRow | undefined> {
       const row = await db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId).executeTakeFirst();
       return row && readRow<DeliverySettingsRow>('profile_delivery_settings', row, profileId);
     },
 
-    async putDeliverySettings(row) {
+    async putDeliverySettings(row: Omit<DeliverySettingsRow, 'serverMaxBytes'>) {
       await db
         .insertInto('profile_delivery_settings')
         .values(writeRow('profile_delivery_settings', row))
@@ -20,7 +18,8 @@ export function deliverySettingsRepository({ db }: StoreDb): DeliverySettingsRep
         .execute();
     },
 
-    async recordServerMaxBytes(profileId, bytes, now) {
+    /** Remembers the SIZE a profile's SMTP server announced. */
+    async recordServerMaxBytes(profileId: string, bytes: number, now: number) {
       // The row may not exist yet (no settings saved): create it with empty settings, unless the
       // profile is gone. A learned limit does not change `updated_at`, which would otherwise look
       // like a settings change and reopen the profile's connections.

@@ -1,9 +1,13 @@
 import type { SealedSecrets } from '../../profiles/profile-data';
 import { JSON_COLUMNS } from '../schema/json-columns';
-import type { Store } from '../types';
 import type { StoreDb } from './store-db';
 
-export type ProfileSecretsRepository = Pick<Store, 'listProfileSecrets' | 'rewriteProfileSecrets'>;
+/** A profile's sealed secrets as stored in one of SECRET_TABLES. */
+export interface StoredSecrets {
+  table: string;
+  profileId: string;
+  secrets: SealedSecrets;
+}
 
 /** Tables whose `secrets` column holds a profile's sealed secrets, with the column naming the profile. */
 const SECRET_TABLES = [
@@ -18,13 +22,15 @@ function readSecrets(table: string, row: { id: unknown; secrets: unknown }): Sea
 }
 
 /**
- * Every sealed secret a profile owns, for key rotation (relay/secrets/key-rotation.ts). `afterRewrite`
- * runs once the rewrite committed: SQLite uses it to take the old ciphertexts out of the file.
+ * Every sealed secret a profile owns, in the profile table and the tables beside it, for key rotation
+ * (relay/secrets/key-rotation.ts). `afterRewrite` runs once a rewrite committed: SQLite uses it to
+ * take the old ciphertexts out of the file.
  */
-export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite: () => Promise<void> = async () => {}): ProfileSecretsRepository {
+export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite: () => Promise<void> = async () => {}) {
   return {
-    async listProfileSecrets() {
-      const found: { table: string; profileId: string; secrets: SealedSecrets }[] = [];
+    /** For `ownpost key status`. */
+    async listProfileSecrets(): Promise<StoredSecrets[]> {
+      const found: StoredSecrets[] = [];
       for (const { table, idColumn } of SECRET_TABLES) {
         const rows = await db
           .selectFrom(table)
@@ -36,7 +42,8 @@ export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite:
       return found;
     },
 
-    async rewriteProfileSecrets(rewrite) {
+    /** Rewrites them in one transaction: `rewrite` returns the new secrets, or null to keep the row. Returns the rows changed. */
+    async rewriteProfileSecrets(rewrite: (owner: StoredSecrets) => SealedSecrets | null): Promise<number> {
       const changed = await db.transaction().execute(async (trx) => {
         let count = 0;
         for (const { table, idColumn } of SECRET_TABLES) {

@@ -1,33 +1,32 @@
 import type { Kysely } from 'kysely';
 import { readRow, writeRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
-import type { ProfileRow, Store } from '../types';
+import type { ProfileRow } from '../types';
 import { changedRows, type StoreDb } from './store-db';
 
-export type ProfilesRepository = Pick<Store, 'insertProfile' | 'updateProfile' | 'saveProfiles' | 'deleteProfile' | 'getProfile' | 'listProfilesVisibleTo' | 'listAllProfiles'>;
-
 /** Sender profiles: settings and sealed secrets. `oauthState` is written only by the OAuth repository. */
-export function profilesRepository({ db }: StoreDb): ProfilesRepository {
+export function profilesRepository({ db }: StoreDb) {
   const profiles = () => db.selectFrom('profiles').selectAll();
-  const read = (row: Tables['profiles']) => readRow<ProfileRow>('profiles', row);
+  const read = (row: Tables['profiles']): ProfileRow => readRow<ProfileRow>('profiles', row);
   return {
-    insertProfile: (row) => insertProfile(db, row),
-    updateProfile: (row) => updateProfile(db, row),
+    insertProfile: (row: ProfileRow) => insertProfile(db, row),
+    updateProfile: (row: ProfileRow) => updateProfile(db, row),
 
-    async saveProfiles(changes) {
-      // One transaction: default flags (sender rules, issue 3) move from one profile to another together.
+    /** Inserts `insert` (if given) and writes every row of `update` in one transaction: default flags (sender rules, issue 3) move together. */
+    async saveProfiles(changes: { insert?: ProfileRow; update: ProfileRow[] }) {
       await db.transaction().execute(async (trx) => {
         if (changes.insert) await insertProfile(trx, changes.insert);
         for (const row of changes.update) await updateProfile(trx, row);
       });
     },
 
-    deleteProfile: async (id) => changedRows(await db.deleteFrom('profiles').where('id', '=', id).executeTakeFirst()) === 1,
-    getProfile: async (id) => {
+    deleteProfile: async (id: string) => changedRows(await db.deleteFrom('profiles').where('id', '=', id).executeTakeFirst()) === 1,
+    getProfile: async (id: string) => {
       const row = await profiles().where('id', '=', id).executeTakeFirst();
       return row && read(row);
     },
-    listProfilesVisibleTo: (userId) =>
+    /** Company profiles and the user's personal ones. */
+    listProfilesVisibleTo: (userId: string) =>
       profiles()
         .where((eb) => eb.or([eb('scope', '=', 'company'), eb('ownerId', '=', userId)]))
         .orderBy('scope', 'desc')

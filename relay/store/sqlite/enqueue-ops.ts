@@ -1,5 +1,5 @@
 import { newMessageValues } from '../schema/message-row';
-import { wholeBody, type EnqueueResult, type MessageRow, type NewSend } from '../types';
+import { BODY_CHUNK_BYTES, wholeBody, type EnqueueResult, type MessageRow, type NewSend } from '../types';
 import type { SqlOp, SqlOpResult } from './sql-thread.mjs';
 
 type Row = Record<string, unknown>;
@@ -12,7 +12,7 @@ type Row = Record<string, unknown>;
  * it is inserted only if that row is there (the send's id is new, so it is there only if it was
  * inserted just now). The last two statements read back the send that holds the key and its messages.
  *
- * Only for bodies stored whole (at most BODY_CHUNK_BYTES): they cross to the thread as they are.
+ * Bodies stored whole (at most BODY_CHUNK_BYTES) are among the statements; larger ones are not.
  */
 export function enqueueOps(send: NewSend, messageColumns: string): SqlOp[] {
   const ops: SqlOp[] = [
@@ -34,10 +34,10 @@ export function enqueueOps(send: NewSend, messageColumns: string): SqlOp[] {
               WHERE EXISTS (SELECT 1 FROM sends WHERE id = @sendId)`,
         params: [newMessageValues(send, message)],
       },
-      {
-        sql: 'INSERT INTO message_bodies (message_id, raw) SELECT @id, @raw WHERE EXISTS (SELECT 1 FROM messages WHERE id = @id)',
-        params: [{ id: message.id, raw: wholeBody(message.raw) }],
-      },
+      // A larger body goes in chunks (SqliteOutbox.writeSend).
+      ...(message.raw.length <= BODY_CHUNK_BYTES
+        ? [{ sql: 'INSERT INTO message_bodies (message_id, raw) SELECT @id, @raw WHERE EXISTS (SELECT 1 FROM messages WHERE id = @id)', params: [{ id: message.id, raw: wholeBody(message.raw) }] }]
+        : []),
       ...message.documents.map((document) => ({
         sql: 'INSERT OR IGNORE INTO message_documents (message_id, ref) SELECT @id, @ref WHERE EXISTS (SELECT 1 FROM messages WHERE id = @id)',
         params: [{ id: message.id, ref: document.ref }],

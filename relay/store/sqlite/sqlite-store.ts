@@ -5,9 +5,9 @@ import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
-import { storeRepositories } from '../repositories/store-repositories';
+import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
 import { RecentStorageFailure } from '../store-errors';
-import { outboxMethods, type Outbox, type StoreRepositories } from '../store-parts';
+import { outboxMethods, type StoreOutbox } from '../store-parts';
 import type { Store } from '../types';
 import { ConnectionLock } from './connection-lock';
 import { SqliteOutbox } from './sqlite-outbox';
@@ -23,7 +23,7 @@ const MIN_FREE_BYTES = 8 * 1024 * 1024;
 
 // The repositories' and the outbox's methods, put into the store by the constructor (hence the merging).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface SqliteStore extends StoreRepositories, Outbox {}
+export interface SqliteStore extends StoreRepositories, StoreOutbox {}
 
 /**
  * The embedded store. WAL with synchronous=FULL: a commit survives power loss, so "202" really means
