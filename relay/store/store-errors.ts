@@ -138,6 +138,6 @@ export class RecentStorageFailure {
 export class StoredDataError extends DomainError {
   override name = 'StoredDataError';
   constructor(where: string, problem: string) {
-    super('stored_data_invalid', `The relay cannot read ${where} in its database: ${problem}.`, { hint: 'An admin can correct or delete that row; nothing else is affected.' });
+    super('stored_data_invalid', `The relay cannot read ${where} in its database: ${problem}.`, { hint: 'An admin can correct or delete that row in the database.' });
   }
 }

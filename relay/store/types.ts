@@ -7,6 +7,7 @@ import type { OAuthGrantState, ProfileData, SealedSecrets } from '../profiles/pr
 import type { StoreRepositories } from './repositories/store-repositories';
 import type { Envelope, MessageFallback, RecipeData, SignInDetails, SignInResult, SignInSealed } from './schema/json-columns';
 import type { Tables } from './schema/tables';
+import type { StoredDataError } from './store-errors';
 import type { StoreLifecycle, StoreOutbox } from './store-parts';
 
 /** A row of `table` as the store returns it: the columns of tables.ts, its JSON columns (`J`) read. */
@@ -77,6 +78,8 @@ export type ClaimedMessage = MessageRow & {
    * (relay/delivery/message-body.ts).
    */
   raw: Buffer | null;
+  /** Its stored values could not be read (schema/message-row.ts, toClaimedMessage): the attempt fails with this. */
+  unreadable?: StoredDataError;
 };
 
 /** How stale a token's `last_used_at` may be: it is written once a minute at most (getUserByTokenHash). */

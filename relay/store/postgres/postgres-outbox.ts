@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
 import type pg from 'pg';
 import type { RecentStorageFailure } from '../store-errors';
-import { MESSAGE_SQL_COLUMNS, newMessageValues, toMessageRowFromSql } from '../schema/message-row';
+import { MESSAGE_SQL_COLUMNS, newMessageValues, toClaimedMessage, toMessageRowFromSql } from '../schema/message-row';
 import type { Outbox } from '../store-parts';
-import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageBytes, type MessageRow, type NewSend } from '../types';
+import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageBytes, type NewSend } from '../types';
 import { inTransaction } from './pg-transaction';
 
-const toMessage = <T extends MessageRow = MessageRow>(row: Record<string, unknown>) => toMessageRowFromSql<T>(row);
+const toMessage = (row: Record<string, unknown>) => toMessageRowFromSql(row);
 
 /** The database's clock in epoch milliseconds (heartbeats, issue 15). */
 const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
@@ -116,7 +116,7 @@ export class PostgresOutbox implements Outbox {
        SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
       [now, limit, owner, now + leaseMs],
     );
-    return rows.map((r) => toMessage<ClaimedMessage>(r)).sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
+    return rows.map(toClaimedMessage).sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
@@ -206,7 +206,7 @@ export class PostgresOutbox implements Outbox {
        SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
       [now, limit, now + leaseMs],
     );
-    return rows.map((r) => toMessage<ClaimedMessage>(r));
+    return rows.map(toClaimedMessage);
   }
 
   async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { MESSAGE_SOURCES } from '../../../shared/schemas';
-import { zRecipeInput } from '../../../shared/recipe-schemas';
+import type { zRecipeInput } from '../../../shared/recipe-schemas';
 import { deliverySettingsDataSchema } from '../../delivery/delivery-settings';
 import type { MessageSummary } from '../../delivery/message-summary';
 import { grantStateSchema, profileDataSchema, sealedSecretsSchema } from '../../profiles/profile-data';
@@ -83,6 +83,8 @@ export type SignInResult = z.infer<typeof signInResultSchema>;
 
 /** `recipes.data` in a format this relay knows (shared/recipe-schemas.ts). */
 export type RecipeData = z.output<typeof zRecipeInput>;
+/** Loose: a recipe published under older rules is shown as it was published. */
+const recipeDataSchema = z.looseObject({ formatVersion: z.number(), name: z.string(), urlPattern: z.string(), fields: z.record(z.string(), z.string()) }).transform((data) => data as RecipeData);
 
 const sealedSecrets = jsonColumn(sealedSecretsSchema);
 
@@ -93,7 +95,7 @@ export const JSON_COLUMNS = {
   oauth_access_tokens: { secrets: sealedSecrets },
   oauth_sign_ins: { sealed: jsonColumn(signInSealedSchema), details: jsonColumn(signInDetailsSchema), result: jsonColumn(signInResultSchema) },
   messages: { envelope: jsonColumn(envelopeSchema), summary: jsonColumn(summarySchema), fallback: jsonColumn(fallbackSchema), documents: jsonColumn(documentsSchema) },
-  recipes: { data: jsonColumn(zRecipeInput) },
+  recipes: { data: jsonColumn(recipeDataSchema) },
   customers: { recipients: jsonColumn(z.array(z.string())) },
 } satisfies Record<string, Record<string, JsonColumn<unknown>>>;
 

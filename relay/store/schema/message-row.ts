@@ -1,4 +1,5 @@
-import type { MessageRow, NewMessage, NewSend } from '../types';
+import { StoredDataError } from '../store-errors';
+import type { ClaimedMessage, MessageRow, NewMessage, NewSend } from '../types';
 import { JSON_COLUMNS, readRow } from './json-columns';
 import type { Tables } from './tables';
 
@@ -56,6 +57,21 @@ export function toMessageRowFromSql<T extends MessageRow = MessageRow>(row: Reco
   const fields: Record<string, unknown> = {};
   for (const key in row) fields[FIELD_OF_SQL_COLUMN.get(key) ?? key] = row[key];
   return toMessageRow<T>(fields as unknown as MessageColumns);
+}
+
+/**
+ * A claimed row for the worker. One whose stored values cannot be read comes back too, with the
+ * error in `unreadable` and empty values in their place: the worker fails that message alone and
+ * delivers the rest of the batch (a claim that threw would leave the whole batch leased, again and again).
+ */
+export function toClaimedMessage(row: Record<string, unknown>): ClaimedMessage {
+  try {
+    return toMessageRowFromSql<ClaimedMessage>(row);
+  } catch (error) {
+    if (!(error instanceof StoredDataError)) throw error;
+    const empty = { envelope: '{"from":"","to":[]}', summary: '{"to":[],"subject":""}', documents: null, fallback: null };
+    return { ...toMessageRowFromSql<ClaimedMessage>({ ...row, ...empty }), unreadable: error };
+  }
 }
 
 /** A new message's columns (but its body) as both outboxes insert them. */

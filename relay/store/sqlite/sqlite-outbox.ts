@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { MESSAGE_SQL_COLUMNS, toMessageRowFromSql } from '../schema/message-row';
+import { MESSAGE_SQL_COLUMNS, toClaimedMessage, toMessageRowFromSql } from '../schema/message-row';
 import type { RecentStorageFailure } from '../store-errors';
 import type { Outbox } from '../store-parts';
 import { BODY_CHUNK_BYTES, bodyChunks, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageRow, type NewSend } from '../types';
@@ -261,7 +261,7 @@ export class SqliteOutbox implements Outbox {
     return rows
       .map((row) => {
         const id = row.id as string;
-        return { ...toMessage(row), raw: this.freshBodies.get(id) ?? (readBody.get(id) as Buffer | undefined) ?? null };
+        return { ...toClaimedMessage(row), raw: this.freshBodies.get(id) ?? (readBody.get(id) as Buffer | undefined) ?? null };
       })
       .sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
   }
@@ -352,7 +352,7 @@ export class SqliteOutbox implements Outbox {
       (due.all(now, limit) as { id: string }[]).map(({ id }) => {
         const row = select.get(id) as Row;
         push.run(now + leaseMs, id);
-        return { ...toMessage(row), sentCopyAttempts: (row.sent_copy_attempts as number) + 1, raw: (row.raw as Buffer | null) ?? null };
+        return { ...toClaimedMessage(row), sentCopyAttempts: (row.sent_copy_attempts as number) + 1, raw: (row.raw as Buffer | null) ?? null };
       }),
     );
   }
