@@ -4,7 +4,7 @@
  * (sqlite/sqlite-outbox.ts, postgres/postgres-outbox.ts). The rest (opening, closing, health) is
  * each store's own.
  */
-import type { AttemptResult, ClaimedMessage, EnqueueResult, FinishedAttempt, InstanceState, NewSend } from './types';
+import type { ClaimedMessage, EnqueueResult, FinishedAttempt, InstanceState, NewSend } from './types';
 
 /** The outbox's hot path: each database's own statements. */
 export interface Outbox {
@@ -72,15 +72,7 @@ const OUTBOX_METHODS = [
   'endInstance',
 ] as const satisfies readonly (keyof Outbox)[];
 
-/** The outbox's methods, bound to it, to be spread into a store; and `finishAttempt`, `finishAttempts` for one attempt. */
-export function outboxMethods(outbox: Outbox) {
-  const bound = Object.fromEntries(OUTBOX_METHODS.map((name) => [name, (outbox[name] as (...args: unknown[]) => unknown).bind(outbox)])) as unknown as Outbox;
-  return {
-    ...bound,
-    finishAttempt: async (id: string, owner: string, attempt: FinishedAttempt['attempt'], result: AttemptResult): Promise<boolean> =>
-      (await outbox.finishAttempts(owner, [{ id, attempt, result }]))[0] ?? false,
-  };
+/** The outbox's methods, bound to it, to be spread into a store. */
+export function outboxMethods(outbox: Outbox): Outbox {
+  return Object.fromEntries(OUTBOX_METHODS.map((name) => [name, (outbox[name] as (...args: unknown[]) => unknown).bind(outbox)])) as unknown as Outbox;
 }
-
-/** The outbox as a store serves it. */
-export type StoreOutbox = ReturnType<typeof outboxMethods>;

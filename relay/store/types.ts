@@ -8,13 +8,13 @@ import type { StoreRepositories } from './repositories/store-repositories';
 import type { Envelope, MessageFallback, RecipeData, SignInDetails, SignInResult, SignInSealed } from './schema/json-columns';
 import type { Tables } from './schema/tables';
 import type { StoredDataError } from './store-errors';
-import type { StoreLifecycle, StoreOutbox } from './store-parts';
+import type { Outbox, StoreLifecycle } from './store-parts';
 
 /** A row of `table` as the store returns it: the columns of tables.ts, its JSON columns (`J`) read. */
 type Row<T extends keyof Tables, J = object> = Omit<Selectable<Tables[T]>, keyof J> & J;
 
-export type Role = 'admin' | 'member';
 export type UserRow = Omit<Row<'users'>, 'removedAt'>;
+export type Role = UserRow['role'];
 
 /** A sender profile: settings (relay/profiles/profile-data.ts), sealed secrets, and the OAuth2 sign-in's outcome. */
 export type ProfileRow = Row<'profiles', { data: ProfileData; secrets: SealedSecrets | null; oauthState?: OAuthGrantState | null }>;
@@ -154,7 +154,7 @@ export type DeliverySettingsRow = Row<'profile_delivery_settings', { data: Deliv
  * relay instances). Every method is async so both fit; every write that must be atomic is one method,
  * so callers cannot half-write.
  */
-export type Store = StoreRepositories & StoreOutbox & StoreLifecycle;
+export type Store = StoreRepositories & Outbox & StoreLifecycle;
 
 /** What `instanceHeartbeat` found. */
 export interface InstanceState {

@@ -49,7 +49,6 @@ const CONTRACT_COVERAGE = {
   claimDueMessages: 'here',
   renewLeases: 'here',
   finishAttempts: 'here',
-  finishAttempt: 'here',
   releaseLease: 'here',
   postponeMessage: 'here',
   listAttempts: 'here',
@@ -250,19 +249,13 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(claimed).toBeDefined();
     const retaken = (await store.claimDueMessages('rescuer', t0 + 5000, 1000, 1000)).map((m) => m.id);
     expect(retaken).toContain(created.message.id);
-    const stale = await store.finishAttempt(
-      created.message.id,
-      'crashed',
-      { startedAt: t0, finishedAt: t0 + 1, reply: null, responseCode: null, errorCode: null },
-      { outcome: 'sent', reply: '250 ok' },
-    );
+    const [stale] = await store.finishAttempts('crashed', [
+      { id: created.message.id, attempt: { startedAt: t0, finishedAt: t0 + 1, reply: null, responseCode: null, errorCode: null }, result: { outcome: 'sent', reply: '250 ok' } },
+    ]);
     expect(stale).toBe(false);
-    const ok = await store.finishAttempt(
-      created.message.id,
-      'rescuer',
-      { startedAt: t0, finishedAt: t0 + 6000, reply: '250 ok', responseCode: 250, errorCode: null },
-      { outcome: 'sent', reply: '250 ok' },
-    );
+    const [ok] = await store.finishAttempts('rescuer', [
+      { id: created.message.id, attempt: { startedAt: t0, finishedAt: t0 + 6000, reply: '250 ok', responseCode: 250, errorCode: null }, result: { outcome: 'sent', reply: '250 ok' } },
+    ]);
     expect(ok).toBe(true);
     expect(await store.getMessage(created.message.id)).toMatchObject({ status: 'sent', attempts: 1, lastReply: '250 ok', leaseOwner: null });
     // The crashed worker's attempt is in the history, not counted.
@@ -278,18 +271,19 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     const releasedId = (await enqueue()).message.id;
     const t0 = Date.now() + 30_000_000;
     await store.claimDueMessages('w', t0, 60_000, 1000);
-    await store.finishAttempt(
-      deferredId,
-      'w',
-      { startedAt: t0, finishedAt: t0, reply: '451 later', responseCode: 451, errorCode: null },
+    await store.finishAttempts('w', [
       {
-        outcome: 'deferred',
-        reply: '451 later',
-        responseCode: 451,
-        problemCode: 'server_temporary',
-        nextAttemptAt: t0 + 5000,
+        id: deferredId,
+        attempt: { startedAt: t0, finishedAt: t0, reply: '451 later', responseCode: 451, errorCode: null },
+        result: {
+          outcome: 'deferred',
+          reply: '451 later',
+          responseCode: 451,
+          problemCode: 'server_temporary',
+          nextAttemptAt: t0 + 5000,
+        },
       },
-    );
+    ]);
     expect(await store.getMessage(deferredId)).toMatchObject({ status: 'deferred', attempts: 1, nextAttemptAt: t0 + 5000, problemCode: 'server_temporary' });
     await store.releaseLease(releasedId, 'w', t0);
     expect(await store.getMessage(releasedId)).toMatchObject({ status: 'queued', attempts: 0, leaseOwner: null });
@@ -467,18 +461,19 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     const id = (await enqueue()).message.id;
     const t0 = Date.now() + 60_000_000;
     await store.claimDueMessages('w', t0, 60_000, 1000);
-    await store.finishAttempt(
-      id,
-      'w',
-      { startedAt: t0, finishedAt: t0, reply: '421 busy', responseCode: 421, errorCode: null },
+    await store.finishAttempts('w', [
       {
-        outcome: 'deferred',
-        reply: '421 busy',
-        responseCode: 421,
-        problemCode: 'server_temporary',
-        nextAttemptAt: t0 + 1000,
+        id: id,
+        attempt: { startedAt: t0, finishedAt: t0, reply: '421 busy', responseCode: 421, errorCode: null },
+        result: {
+          outcome: 'deferred',
+          reply: '421 busy',
+          responseCode: 421,
+          problemCode: 'server_temporary',
+          nextAttemptAt: t0 + 1000,
+        },
       },
-    );
+    ]);
     expect((await store.claimDueMessages('w', t0 + 1000, 60_000, 1000)).map((m) => m.id)).toContain(id);
     await store.releaseLease(id, 'w', t0 + 2000);
     expect(await store.getMessage(id)).toMatchObject({ status: 'deferred', attempts: 1, nextAttemptAt: t0 + 2000, leaseOwner: null });

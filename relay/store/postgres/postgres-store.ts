@@ -4,7 +4,7 @@ import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
 import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
 import { markStoreError, RecentStorageFailure } from '../store-errors';
-import { outboxMethods, type StoreOutbox } from '../store-parts';
+import { outboxMethods, type Outbox } from '../store-parts';
 import type { Store } from '../types';
 import { PostgresOutbox } from './postgres-outbox';
 
@@ -88,7 +88,7 @@ function markingClient(client: unknown): unknown {
 
 // The repositories' and the outbox's methods, put into the store by the constructor (hence the merging).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface PostgresStore extends StoreRepositories, StoreOutbox {}
+export interface PostgresStore extends StoreRepositories, Outbox {}
 
 /**
  * The store for several relay instances sharing one PostgreSQL database. Every piece of state lives

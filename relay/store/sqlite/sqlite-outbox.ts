@@ -91,7 +91,7 @@ export class SqliteOutbox implements Outbox {
   /**
    * The connection of the outbox's hot writes, on a worker thread: started by the first message
    * queued or claimed (not on the clock of the first delivery), so that a CLI command never starts
-   * it. Never for a database in memory.
+   * it.
    */
   private thread: SqlThread | undefined;
   private closed = false;
@@ -103,7 +103,7 @@ export class SqliteOutbox implements Outbox {
    * a crash of the relay, and only a power cut can lose it, which at worst sends a message again
    * (delivery is at least once anyway). Accepting a message commits with FULL: a 202 must survive a
    * power cut too. Claims, leases and results run on the SQLite thread's connection (outboxWrite);
-   * here are the Sent copies' claims, and all of them for a database in memory.
+   * here are the Sent copies' claims.
    */
   private relaxed<T>(fn: () => T): Promise<T> {
     // In its turn on the main connection: never inside a transaction of the repositories.
@@ -147,8 +147,7 @@ export class SqliteOutbox implements Outbox {
    * loop: while one group commits, the next requests are read, checked and composed, and they form
    * the next group. A send with a body stored in chunks (a large attachment) is written on the main
    * connection instead (in its turn, connectionLock), chunk by chunk from the request's own bytes:
-   * copying it to the thread would hold the whole body twice more. So is every send of a database
-   * in memory (no second connection).
+   * copying it to the thread would hold the whole body twice more.
    */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
     // The worker will claim it soon: the thread starts now, while this send is committed.
@@ -304,7 +303,7 @@ export class SqliteOutbox implements Outbox {
   }
 
   private outboxThread(): SqlThread | undefined {
-    if (this.file === ':memory:' || this.closed) return undefined;
+    if (this.closed) return undefined;
     // A thread that died (it should not) is replaced: the writes that were waiting on it failed, and
     // the worker retries them like any failed claim or result.
     if (!this.thread || this.thread.stopped) this.thread = new SqlThread(this.file);
@@ -313,9 +312,8 @@ export class SqliteOutbox implements Outbox {
 
   /**
    * A write of the outbox's hot path: on the SQLite thread's connection (sql-thread.mjs), so that
-   * its work stays off the event loop; in process for a database in memory, which a second
-   * connection cannot open (and which no disk could make durable). `sync`: durable (on disk)
-   * before it resolves.
+   * its work stays off the event loop (once closed, on the main connection, which says it is
+   * closed). `sync`: durable (on disk) before it resolves.
    */
   private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
     const thread = this.outboxThread();
@@ -361,8 +359,6 @@ export class SqliteOutbox implements Outbox {
   private lockOwner: string | undefined;
 
   async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
-    // In memory nobody else can open the database: this worker is the only one.
-    if (this.file === ':memory:') return { mayClaim: true, takenBack: 0 };
     if (this.lockOwner !== undefined && this.lockOwner !== owner) return { mayClaim: false, takenBack: 0 };
     this.outboxLock ??= new OutboxLock(outboxLockFile(this.file));
     const hadIt = this.outboxLock.held;

@@ -7,7 +7,7 @@ import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
 import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
 import { RecentStorageFailure } from '../store-errors';
-import { outboxMethods, type StoreOutbox } from '../store-parts';
+import { outboxMethods, type Outbox } from '../store-parts';
 import type { Store } from '../types';
 import { ConnectionLock } from './connection-lock';
 import { SqliteOutbox } from './sqlite-outbox';
@@ -23,7 +23,7 @@ const MIN_FREE_BYTES = 8 * 1024 * 1024;
 
 // The repositories' and the outbox's methods, put into the store by the constructor (hence the merging).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface SqliteStore extends StoreRepositories, StoreOutbox {}
+export interface SqliteStore extends StoreRepositories, Outbox {}
 
 /**
  * The embedded store. WAL with synchronous=FULL: a commit survives power loss, so "202" really means
@@ -43,12 +43,10 @@ export class SqliteStore implements Store {
   private readonly outbox: SqliteOutbox;
 
   private constructor(readonly file: string) {
-    if (file !== ':memory:') {
-      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      // Created 0600 before SQLite opens it: SQLite gives its WAL and shared-memory files the
-      // database's mode, so none of the three is ever readable by others (issue 14).
-      closeSync(openSync(file, 'a', 0o600));
-    }
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Created 0600 before SQLite opens it: SQLite gives its WAL and shared-memory files the
+    // database's mode, so none of the three is ever readable by others (issue 14).
+    closeSync(openSync(file, 'a', 0o600));
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -102,7 +100,6 @@ export class SqliteStore implements Store {
 
   async checkWritable(): Promise<void> {
     this.storageFailure.check();
-    if (this.file === ':memory:') return;
     const space = await statfs(path.dirname(this.file));
     const free = space.bavail * space.bsize;
     if (free < MIN_FREE_BYTES) {
