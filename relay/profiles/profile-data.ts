@@ -132,7 +132,7 @@ export const profileDataSchema = z
 export const sealedSecretsSchema = z.record(z.string(), z.string());
 
 /** `profiles.oauth_state`; a state of another version reads as none (the profile says "sign in"). */
-export const grantStateSchema = z.looseObject({
+export const grantStateSchema = z.object({
   v: z.literal(1),
   status: z.enum(['signed_in', 'sign_in_again']),
   at: z.number(),

@@ -9,6 +9,7 @@ import { changedRows, type StoreDb } from './store-db';
  * and delegated sign-ins. Everything lives in the database, so every relay instance sees the same.
  */
 export function oauthRepository({ db }: StoreDb) {
+  const json = JSON_COLUMNS.profiles;
   return {
     async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {
       const row = await db.selectFrom('oauth_access_tokens').selectAll().where('profileId', '=', profileId).executeTakeFirst();
@@ -70,15 +71,15 @@ export function oauthRepository({ db }: StoreDb) {
       for (;;) {
         const row = await db.selectFrom('profiles').select('secrets').where('id', '=', profileId).executeTakeFirst();
         if (!row) return false;
-        const secrets = row.secrets === null ? {} : JSON_COLUMNS.profiles.secrets.read(row.secrets, `profiles.secrets of ${profileId}`);
+        const secrets = row.secrets === null ? {} : json.secrets.read(row.secrets, `profiles.secrets of ${profileId}`);
         if ('ifRefreshTokenIs' in options && (secrets.refreshToken ?? null) !== (options.ifRefreshTokenIs ?? null)) return false;
         const { refreshToken: _previous, ...others } = secrets;
         const next = grant.refreshToken === null ? others : { ...secrets, refreshToken: grant.refreshToken };
         const result = await db
           .updateTable('profiles')
           .set({
-            secrets: JSON.stringify(next),
-            ...(grant.state !== undefined ? { oauthState: grant.state && JSON.stringify(grant.state) } : {}),
+            secrets: json.secrets.write(next),
+            ...(grant.state !== undefined ? { oauthState: grant.state && json.oauthState.write(grant.state) } : {}),
             ...(options.touchedAt !== undefined ? { updatedAt: options.touchedAt } : {}),
           })
           .where('id', '=', profileId)
@@ -119,7 +120,7 @@ export function oauthRepository({ db }: StoreDb) {
     async finishOAuthSignIn(id: string, outcome: { status: Exclude<OAuthSignInStatus, 'pending'>; problemCode: string | null; result: SignInResult | null; now: number }) {
       const result = await db
         .updateTable('oauth_sign_ins')
-        .set({ status: outcome.status, problemCode: outcome.problemCode, result: outcome.result && JSON.stringify(outcome.result), nextPollAt: null, updatedAt: outcome.now })
+        .set({ status: outcome.status, problemCode: outcome.problemCode, result: outcome.result && JSON_COLUMNS.oauth_sign_ins.result.write(outcome.result), nextPollAt: null, updatedAt: outcome.now })
         .where('id', '=', id)
         .where('status', '=', 'pending')
         .executeTakeFirst();

@@ -56,10 +56,11 @@ export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite:
             .execute();
           for (const row of rows) {
             const next = rewrite({ table, profileId: row.id as string, secrets: readSecrets(table, row) });
-            if (next === null || JSON.stringify(next) === row.secrets) continue;
+            const written = next && JSON_COLUMNS.profiles.secrets.write(next);
+            if (written === null || written === row.secrets) continue;
             await trx
               .updateTable(table)
-              .set({ secrets: JSON.stringify(next) })
+              .set({ secrets: written })
               .where(idColumn, '=', row.id as string)
               .execute();
             count++;
