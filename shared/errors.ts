@@ -38,6 +38,8 @@ export const ERROR_STATUS = {
   setup_email_required: 422,
   rate_limited: 429,
   internal_error: 500,
+  /** A value in the relay's database does not have the shape the relay wrote (a database edited by hand, a damaged file): the request was not carried out. */
+  stored_data_invalid: 500,
   /** The relay cannot reach its database, or it does not answer in time (`/readyz`, and any request meanwhile); `Retry-After` says when to try again. */
   store_unavailable: 503,
   /** The relay's disk (or its database's) is full: nothing can be accepted until space is freed; `Retry-After` says when to try again. */

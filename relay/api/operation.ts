@@ -33,6 +33,7 @@ function sharedErrors(contract: RouteContract): ErrorCode[] {
     ...(contract.body ? (['invalid_json', 'json_too_deep', 'validation_failed', 'payload_too_large'] as const) : []),
     ...(auth ? (['unauthorized'] as const) : []),
     'internal_error',
+    'stored_data_invalid',
   ];
 }
 

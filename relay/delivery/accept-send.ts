@@ -102,7 +102,7 @@ async function acceptComposed(deps: AcceptSendDeps, request: Extract<AcceptSendR
   // A large message stays in pieces that point into the request body (SplicedMessage): the
   // body must live until the store has copied the message, then goes (commit, release).
   let parts = await composeSend(profile, input, limits.maxMessageBytes);
-  const summary = JSON.stringify({ to: input.to.map((m) => m.address), subject: input.subject });
+  const summary = { to: input.to.map((m) => m.address), subject: input.subject };
   const send: NewSend = {
     id: randomUUID(),
     userId: user.id,
@@ -113,14 +113,14 @@ async function acceptComposed(deps: AcceptSendDeps, request: Extract<AcceptSendR
       id: randomUUID(),
       profileId: profileRow.id,
       messageId: part.messageId,
-      envelope: JSON.stringify(part.envelope),
+      envelope: part.envelope,
       raw: part.raw,
       summary,
       documentRef: input.context.documentRef ?? part.documents[0]?.ref ?? null,
       documents: part.documents,
       partNumber: part.partNumber,
       partCount: part.partCount,
-      fallback: fallback ? JSON.stringify(fallback) : null,
+      fallback: fallback ?? null,
       wantsSentCopy,
     })),
   };

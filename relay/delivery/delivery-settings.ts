@@ -4,10 +4,11 @@
  * Stored beside the profile (`profile_delivery_settings`); the IMAP password, when it differs from
  * the SMTP one, is sealed like the profile's own secrets.
  */
+import { z } from 'zod';
 import { PROVIDERS, type ProviderPreset } from '../../shared/providers';
-import type { DeliverySettingsInput, DeliverySettingsView, SmtpSecurity } from '../../shared/schemas';
+import { SMTP_SECURITY, type DeliverySettingsInput, type DeliverySettingsView, type SmtpSecurity } from '../../shared/schemas';
 import type { OpenedSaveToSent } from '../imap/sent-folder';
-import type { OpenedProfile, ProfileData } from '../profiles/profile-record';
+import type { OpenedProfile, ProfileData, SealedSecrets } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
 import type { DeliverySettingsRow } from '../store/types';
 
@@ -42,9 +43,14 @@ export interface DeliverySettingsData {
   saveToSent?: SaveToSentData;
 }
 
-interface SealedDeliverySecrets {
-  imapPassword?: string;
-}
+/** `profile_delivery_settings.data` as the store reads it (relay/store/schema/json-columns.ts). */
+export const deliverySettingsDataSchema = z.looseObject({
+  v: z.literal(1),
+  maxMessageBytes: z.number().optional(),
+  maxConnections: z.number().optional(),
+  messagesPerMinute: z.number().optional(),
+  saveToSent: z.looseObject({ host: z.string(), port: z.number(), security: z.enum(SMTP_SECURITY), username: z.string().optional(), folder: z.string().optional() }).optional(),
+}) satisfies z.ZodType<DeliverySettingsData>;
 
 export interface EffectiveDeliveryLimits {
   maxMessageBytes: number;
@@ -61,7 +67,7 @@ export function defaultImapPort(security: SmtpSecurity): number {
 }
 
 export function parseDeliverySettings(row: DeliverySettingsRow | undefined): DeliverySettingsData {
-  return row ? (JSON.parse(row.data) as DeliverySettingsData) : { v: 1 };
+  return row?.data ?? { v: 1 };
 }
 
 /** The provider whose submission server this profile uses, for its documented limits. */
@@ -102,7 +108,7 @@ export function deliverySettingsRowFromInput(
   now: number,
 ): Omit<DeliverySettingsRow, 'serverMaxBytes'> {
   const before = parseDeliverySettings(previous);
-  const secrets: SealedDeliverySecrets = {};
+  const secrets: SealedSecrets = {};
   const data: DeliverySettingsData = {
     v: 1,
     ...(input.maxMessageBytes !== undefined ? { maxMessageBytes: input.maxMessageBytes } : {}),
@@ -115,11 +121,11 @@ export function deliverySettingsRowFromInput(
     if (password) secrets.imapPassword = cipher.seal(password, imapAad(profileId));
     // Kept only for the same server and port (issue 14: a stored secret never goes to a new server).
     else if (before.saveToSent && before.saveToSent.host === rest.host && before.saveToSent.port === data.saveToSent.port && before.saveToSent.username === rest.username) {
-      const kept = (JSON.parse(previous?.secrets ?? '{}') as SealedDeliverySecrets).imapPassword;
+      const kept = previous?.secrets?.imapPassword;
       if (kept) secrets.imapPassword = kept;
     }
   }
-  return { profileId, data: JSON.stringify(data), secrets: JSON.stringify(secrets), updatedAt: now };
+  return { profileId, data, secrets, updatedAt: now };
 }
 
 /**
@@ -129,7 +135,7 @@ export function deliverySettingsRowFromInput(
 export function openSaveToSent(row: DeliverySettingsRow | undefined, profile: OpenedProfile, cipher: SecretCipher): OpenedSaveToSent | undefined {
   const settings = parseDeliverySettings(row).saveToSent;
   if (!settings) return undefined;
-  const sealed = (JSON.parse(row?.secrets ?? '{}') as SealedDeliverySecrets).imapPassword;
+  const sealed = row?.secrets?.imapPassword;
   const password = sealed ? cipher.open(sealed, imapAad(profile.id)) : settings.username ? undefined : profile.password;
   return {
     host: settings.host,
@@ -143,7 +149,7 @@ export function openSaveToSent(row: DeliverySettingsRow | undefined, profile: Op
 
 export function toDeliverySettingsView(profileId: string, profile: ProfileData, row: DeliverySettingsRow | undefined): DeliverySettingsView {
   const settings = parseDeliverySettings(row);
-  const hasPassword = Boolean((JSON.parse(row?.secrets ?? '{}') as SealedDeliverySecrets).imapPassword);
+  const hasPassword = Boolean(row?.secrets?.imapPassword);
   return {
     profileId,
     ...(settings.maxMessageBytes !== undefined ? { maxMessageBytes: settings.maxMessageBytes } : {}),

@@ -341,7 +341,9 @@ export class DeliveryWorker {
           return;
         }
       }
-      const envelope = JSON.parse(message.envelope) as { from: string; to: string[] };
+      // Stored values that cannot be read fail this message like an attempt that failed (relay/store/schema/message-row.ts).
+      if (message.unreadable) throw message.unreadable;
+      const { envelope } = message;
       // A large body is stored in chunks and read one chunk at a time while it is written to the server.
       const sent = await this.pool.send(
         profile,

@@ -13,7 +13,6 @@ import type { LimiterStore } from '../limits/limiter-store';
 import { MemoryLimiterStore } from '../limits/limiter-store';
 import { SenderTestLimits, TestRateLimitedError } from '../limits/sender-test-limits';
 import type { AccessToken, SmtpAuthResolver } from '../oauth/access-tokens';
-import { parseGrantState } from '../profiles/grant-state';
 import { observeSenderTest } from '../observability/metrics';
 import { OAuthError } from '../oauth/oauth-error';
 import { openProfileSecrets, parseProfileData, parseSealedSecrets, storedSmtp, type OpenedProfile, type StoredOAuth2Auth } from '../profiles/profile-record';
@@ -78,17 +77,17 @@ export function subjectOfProfile(profile: OpenedProfile): DiagnosisSubject {
 
 /** `verification` as the profile view shows it, read from the stored settings. */
 export function profileVerification(row: ProfileRow): { verification?: ProfileVerification } {
-  const stored = (JSON.parse(row.data) as { verification?: ProfileVerification }).verification;
+  const stored = row.data.verification;
   return stored ? { verification: stored } : {};
 }
 
 function withVerification(row: ProfileRow, verification: ProfileVerification): ProfileRow {
-  return { ...row, data: JSON.stringify({ ...JSON.parse(row.data), verification }) };
+  return { ...row, data: { ...row.data, verification } };
 }
 
 function withoutVerification(row: ProfileRow): ProfileRow {
-  const { verification: _dropped, ...data } = JSON.parse(row.data) as { verification?: unknown };
-  return _dropped === undefined ? row : { ...row, data: JSON.stringify(data) };
+  const { verification: _dropped, ...data } = row.data;
+  return _dropped === undefined ? row : { ...row, data };
 }
 
 /** What a test depends on: when none of it changed, an earlier verdict still holds. */
@@ -172,7 +171,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
       return { username, describe, identity, get: (renew) => smtpAuth.accessToken(opened, { renew }), forget: (token) => smtpAuth.forgetAccessToken(opened.id, token) };
     }
     const row = options.row;
-    const grant = row ? parseGrantState(row.oauthState) : undefined;
+    const grant = row?.oauthState;
     if (!row || awaitsSignIn(row)) {
       return grant?.status === 'sign_in_again'
         ? { username, missing: 'oauth_invalid_grant', detail: (say) => say.oauthSignInStopped(provider, grant.detail) }

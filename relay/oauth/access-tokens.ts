@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { parseProfileData, parseSealedSecrets, profileSecretAad, type OpenedProfile, type StoredAuth, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { SecretCipher } from '../secrets/cipher';
 import type { OAuthAccessTokenRow, ProfileRow, Store } from '../store/types';
-import { parseGrantState, serializeGrantState } from '../profiles/grant-state';
+import { grantState } from '../profiles/grant-state';
 import type { OAuthConfig } from './oauth-config';
 import { OAuthError } from './oauth-error';
 import { clientRegistrationOf, SCOPES, tokenUrlOf } from './providers';
@@ -68,7 +68,7 @@ export function usableUntil(token: { obtainedAt: number; expiresAt: number }): n
  */
 function credentialKey(auth: StoredOAuth2Auth, row: ProfileRow, clientId: string): string {
   const secrets = parseSealedSecrets(row);
-  const signedInAt = auth.flow === 'client_credentials' ? 0 : (parseGrantState(row.oauthState)?.at ?? 0);
+  const signedInAt = auth.flow === 'client_credentials' ? 0 : (row.oauthState?.at ?? 0);
   const parts = [auth.provider, auth.flow, 'tenantId' in auth ? auth.tenantId : '', clientId, auth.username, secrets.clientSecret ?? '', signedInAt];
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
@@ -87,7 +87,7 @@ export function createSmtpAuthResolver(ctx: OAuthContext): SmtpAuthResolver {
 
   function openCached(row: OAuthAccessTokenRow): string | undefined {
     try {
-      const sealed = (JSON.parse(row.secrets) as Record<string, string>)[ACCESS_TOKEN_FIELD];
+      const sealed = row.secrets[ACCESS_TOKEN_FIELD];
       return sealed ? cipher.open(sealed, profileSecretAad(row.profileId, ACCESS_TOKEN_FIELD)) : undefined;
     } catch {
       // Sealed with a key this relay no longer has: a cache miss, not an error.
@@ -116,7 +116,7 @@ export function createSmtpAuthResolver(ctx: OAuthContext): SmtpAuthResolver {
     const secrets = parseSealedSecrets(row);
     const sealedRefreshToken = secrets.refreshToken;
     if (!sealedRefreshToken) {
-      const again = parseGrantState(row.oauthState)?.status === 'sign_in_again';
+      const again = row.oauthState?.status === 'sign_in_again';
       throw new OAuthError(again ? 'The saved sign-in of this sender stopped working: sign in again' : 'Nobody has signed in for this sender yet', {
         code: 'oauth_invalid_grant',
         error: 'invalid_grant',
@@ -141,8 +141,8 @@ export function createSmtpAuthResolver(ctx: OAuthContext): SmtpAuthResolver {
       );
     } catch (error) {
       if (error instanceof OAuthError && error.code === 'oauth_invalid_grant') {
-        const previous = parseGrantState(row.oauthState);
-        const state = serializeGrantState({
+        const previous = row.oauthState;
+        const state = grantState({
           status: 'sign_in_again',
           at: now(),
           problemCode: 'oauth_invalid_grant',
@@ -203,7 +203,7 @@ export function createSmtpAuthResolver(ctx: OAuthContext): SmtpAuthResolver {
       await store.putOAuthAccessToken({
         profileId: row.id,
         credentialKey: key,
-        secrets: JSON.stringify({ [ACCESS_TOKEN_FIELD]: cipher.seal(token.accessToken, profileSecretAad(row.id, ACCESS_TOKEN_FIELD)) }),
+        secrets: { [ACCESS_TOKEN_FIELD]: cipher.seal(token.accessToken, profileSecretAad(row.id, ACCESS_TOKEN_FIELD)) },
         obtainedAt,
         expiresAt: fresh.expiresAt,
       });
@@ -236,7 +236,7 @@ export async function cacheSignInAccessToken(ctx: OAuthContext, row: ProfileRow,
   await ctx.store.putOAuthAccessToken({
     profileId: row.id,
     credentialKey: credentialKey(auth, row, clientId),
-    secrets: JSON.stringify({ [ACCESS_TOKEN_FIELD]: ctx.cipher.seal(token.accessToken, profileSecretAad(row.id, ACCESS_TOKEN_FIELD)) }),
+    secrets: { [ACCESS_TOKEN_FIELD]: ctx.cipher.seal(token.accessToken, profileSecretAad(row.id, ACCESS_TOKEN_FIELD)) },
     obtainedAt,
     expiresAt: obtainedAt + token.expiresInMs,
   });

@@ -22,7 +22,7 @@ import { DomainError } from '../errors/domain-error';
 import { parseProfileData, parseSealedSecrets, profileSecretAad, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { OAuthSignInRow, ProfileRow } from '../store/types';
 import { cacheSignInAccessToken, type OAuthContext } from './access-tokens';
-import { serializeGrantState } from '../profiles/grant-state';
+import { grantState } from '../profiles/grant-state';
 import { OAuthError } from './oauth-error';
 import { clientRegistrationOf, microsoftDeviceCodeUrl, microsoftTokenUrl, SCOPES, type ClientRegistration } from './providers';
 import { idTokenClaims, requestDeviceCode, requestToken, type TokenResponse } from './token-client';
@@ -133,8 +133,8 @@ export async function startSignIn(ctx: OAuthContext, input: { profile: ProfileRo
         flow: 'device_code',
         status: 'pending',
         stateHash: null,
-        sealed: JSON.stringify({ deviceCode: ctx.cipher.seal(device.deviceCode, sealedAad(base.id, 'deviceCode')) }),
-        details: JSON.stringify(details),
+        sealed: { deviceCode: ctx.cipher.seal(device.deviceCode, sealedAad(base.id, 'deviceCode')) },
+        details,
         pollIntervalMs: device.intervalMs,
         // The user needs a moment to type the code; the first poll waits one interval.
         nextPollAt: now + device.intervalMs,
@@ -148,12 +148,12 @@ export async function startSignIn(ctx: OAuthContext, input: { profile: ProfileRo
         flow: 'device_code',
         status: 'failed',
         stateHash: null,
-        sealed: '{}',
-        details: '{}',
+        sealed: {},
+        details: {},
         pollIntervalMs: null,
         nextPollAt: null,
         problemCode: error.code,
-        result: JSON.stringify(result),
+        result,
         expiresAt: now,
       };
     }
@@ -174,8 +174,8 @@ export async function startSignIn(ctx: OAuthContext, input: { profile: ProfileRo
     flow: 'authorization_code',
     status: 'pending',
     stateHash: sha256Hex(state),
-    sealed: JSON.stringify({ codeVerifier: ctx.cipher.seal(codeVerifier, sealedAad(base.id, 'codeVerifier')) }),
-    details: JSON.stringify({ redirectUri } satisfies AuthorizationCodeDetails),
+    sealed: { codeVerifier: ctx.cipher.seal(codeVerifier, sealedAad(base.id, 'codeVerifier')) },
+    details: { redirectUri } satisfies AuthorizationCodeDetails,
     pollIntervalMs: null,
     // Used as the exchange claim (`claimOAuthSignInPoll`): free from the start.
     nextPollAt: now,
@@ -203,7 +203,7 @@ async function finish(ctx: OAuthContext, signIn: OAuthSignInRow, outcome: { stat
   await ctx.store.finishOAuthSignIn(signIn.id, {
     status: outcome.status,
     problemCode: outcome.problemCode ?? null,
-    result: outcome.result ? JSON.stringify(outcome.result) : null,
+    result: outcome.result ?? null,
     now: (ctx.now ?? Date.now)(),
   });
 }
@@ -237,7 +237,7 @@ async function saveGrant(ctx: OAuthContext, signIn: OAuthSignInRow, token: Token
   }
   const at = (ctx.now ?? Date.now)();
   const sealed = ctx.cipher.seal(token.refreshToken, profileSecretAad(profile.id, 'refreshToken'));
-  const state = serializeGrantState({ status: 'signed_in', at, ...(account ? { account } : {}) });
+  const state = grantState({ status: 'signed_in', at, ...(account ? { account } : {}) });
   // `touchedAt`: new credentials, so a profile whose last message failed (e.g. "sign in again") is usable again.
   if (!(await ctx.store.setProfileOAuthGrant(profile.id, { refreshToken: sealed, state }, { touchedAt: at }))) {
     return finish(ctx, signIn, { status: 'failed', problemCode: 'oauth_token_failed', result: { detail: 'The sender was deleted.' } });
@@ -253,7 +253,7 @@ async function pollDeviceCode(ctx: OAuthContext, signIn: OAuthSignInRow): Promis
   if (!profile) return finish(ctx, signIn, { status: 'failed', problemCode: 'oauth_token_failed', result: { detail: 'The sender was deleted.' } });
   const auth = delegatedSettings(profile);
   if (auth.provider !== 'microsoft') return finish(ctx, signIn, { status: 'failed', problemCode: 'oauth_token_failed', result: { detail: 'The sender’s sign-in settings changed.' } });
-  const { deviceCode } = JSON.parse(signIn.sealed) as { deviceCode: string };
+  const { deviceCode = '' } = signIn.sealed;
   let token: TokenResponse;
   try {
     token = await requestToken(
@@ -323,7 +323,7 @@ export async function completeSignIn(ctx: OAuthContext, signIn: OAuthSignInRow, 
   if (current.status !== 'pending') {
     throw new DomainError('conflict', `This sign-in has already ended (${current.status}).`, { hint: 'Start a new sign-in.' });
   }
-  const { redirectUri } = JSON.parse(signIn.details) as AuthorizationCodeDetails;
+  const { redirectUri } = signIn.details;
   let url: URL;
   try {
     url = new URL(redirectUrl);
@@ -356,7 +356,7 @@ export async function completeSignIn(ctx: OAuthContext, signIn: OAuthSignInRow, 
   if (!profile) throw new DomainError('not_found', 'The sender of this sign-in was deleted.');
   const auth = delegatedSettings(profile);
   const client = clientFor(ctx, profile, auth);
-  const { codeVerifier } = JSON.parse(signIn.sealed) as { codeVerifier: string };
+  const { codeVerifier = '' } = signIn.sealed;
   try {
     const token = await requestToken(
       ctx.config.googleTokenUrl,
@@ -387,11 +387,11 @@ export async function signOut(ctx: OAuthContext, profile: ProfileRow): Promise<v
 
 /** What a sign-in's row says for the API; `details` holds only what the user may see. */
 export function signInDetails(signIn: OAuthSignInRow): { device?: DeviceCodeDetails; result?: SignInResult } {
-  const details = JSON.parse(signIn.details) as Partial<DeviceCodeDetails>;
+  const { details } = signIn;
   return {
     ...(signIn.flow === 'device_code' && details.userCode && details.verificationUri
       ? { device: { userCode: details.userCode, verificationUri: details.verificationUri, ...(details.message ? { message: details.message } : {}) } }
       : {}),
-    ...(signIn.result ? { result: JSON.parse(signIn.result) as SignInResult } : {}),
+    ...(signIn.result ? { result: signIn.result } : {}),
   };
 }

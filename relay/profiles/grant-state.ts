@@ -5,39 +5,17 @@
  * nothing from relay/oauth.
  */
 import type { OAuth2AuthView } from '../../shared/schemas';
-import type { StoredOAuth2Auth, SealedSecrets } from './profile-record';
+import type { OAuthGrantState, SealedSecrets, StoredOAuth2Auth } from './profile-data';
 
-/** Versioned JSON: `v` lets a later format upgrade old rows when read. */
-export interface OAuthGrantState {
-  v: 1;
-  /** `sign_in_again`: refreshing failed with invalid_grant; the refresh token was removed. */
-  status: 'signed_in' | 'sign_in_again';
-  /** When it changed (epoch ms). Part of the access-token cache key, so a new sign-in never reuses an old token. */
-  at: number;
-  /** The account that signed in, when the provider said. */
-  account?: string;
-  problemCode?: 'oauth_invalid_grant';
-  /** The provider's words when the sign-in stopped working. */
-  detail?: string;
-}
+export type { OAuthGrantState };
 
-export function parseGrantState(json: string | null | undefined): OAuthGrantState | undefined {
-  if (!json) return undefined;
-  try {
-    const state = JSON.parse(json) as Partial<OAuthGrantState>;
-    return state.v === 1 && (state.status === 'signed_in' || state.status === 'sign_in_again') && typeof state.at === 'number' ? (state as OAuthGrantState) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function serializeGrantState(state: Omit<OAuthGrantState, 'v'>): string {
-  return JSON.stringify({ v: 1, ...state });
+/** A new grant state, in the current version. */
+export function grantState(state: Omit<OAuthGrantState, 'v'>): OAuthGrantState {
+  return { v: 1, ...state };
 }
 
 /** The `auth` of an OAuth2 profile's view: which secrets exist (never their values) and whether it can send. */
-export function oauth2AuthView(auth: StoredOAuth2Auth, secrets: SealedSecrets, oauthState: string | null | undefined): OAuth2AuthView {
-  const state = parseGrantState(oauthState);
+export function oauth2AuthView(auth: StoredOAuth2Auth, secrets: SealedSecrets, state: OAuthGrantState | null | undefined): OAuth2AuthView {
   const hasClientSecret = Boolean(secrets.clientSecret);
   const hasRefreshToken = Boolean(secrets.refreshToken);
   let status: OAuth2AuthView['status'];

@@ -1,40 +1,16 @@
 /**
- * A sender profile from the API's input to the stored row (settings as JSON, secrets sealed); its
+ * A sender profile from the API's input to the stored row (settings, secrets sealed); its
  * view is profile-view.ts. Only `openProfileSecrets` ever sees a password in clear, for the delivery
  * and diagnosis code that needs it.
  */
 import { defaultPort } from '../../shared/providers';
-import {
-  tlsSettingsProblem,
-  type CipherLevel,
-  type OAuth2AuthInput,
-  type ProfileAuthInput,
-  type ProfileInput,
-  type ProfilePatch,
-  type SenderStyle,
-  type SmtpSecurity,
-  type TlsVersion,
-} from '../../shared/schemas';
+import { tlsSettingsProblem, type ProfileAuthInput, type ProfileInput, type ProfilePatch } from '../../shared/schemas';
 import type { SecretCipher } from '../secrets/cipher';
 import type { ProfileRow } from '../store/types';
 
-/** Server settings as stored: the port is always filled in. */
-export interface StoredSmtpSettings {
-  host: string;
-  port: number;
-  security: SmtpSecurity;
-  ehloName?: string;
-  minTlsVersion: TlsVersion;
-  ciphers: CipherLevel;
-  /** `security: none` only: the password may go over the unencrypted connection (admin only, issue 14). */
-  allowPlaintextAuth?: boolean;
-}
+import type { ProfileData, SealedSecrets, StoredAuth, StoredOAuth2Auth, StoredSmtpSettings } from './profile-data';
 
-/** OAuth2 settings without the client secret (sealed apart); `username` filled in (default: the From address). */
-export type StoredOAuth2Auth = OAuth2AuthInput extends infer A ? (A extends unknown ? Omit<A, 'clientSecret' | 'username'> & { username: string } : never) : never;
-
-/** `auth` as stored: everything but the secrets, which are sealed apart by field name. */
-export type StoredAuth = { type: 'password'; username: string } | StoredOAuth2Auth;
+export type { ProfileData, SealedSecrets, StoredAuth, StoredOAuth2Auth, StoredSmtpSettings };
 
 /** Fields of `auth` that are secrets: sealed under their own name, never stored in `data`, never returned. */
 const AUTH_SECRET_FIELDS = ['password', 'clientSecret'] as const;
@@ -54,32 +30,6 @@ function splitAuth(auth: ProfileAuthInput, fromAddress: string): { stored: Store
   if (typeof rest.username !== 'string' || rest.username === '') rest.username = fromAddress;
   return { stored: rest as StoredAuth, secrets };
 }
-
-/**
- * The non-secret settings, as stored in `profiles.data`. Versioned: rows of an older version are
- * upgraded when read (`parseProfileData`), so nothing needs a data migration.
- */
-export interface ProfileData {
-  v: 2;
-  name: string;
-  fromName?: string;
-  fromAddress: string;
-  replyTo?: string;
-  smtp: StoredSmtpSettings;
-  auth: StoredAuth;
-  allowOtherSender: boolean;
-  allowedSenders: string[];
-  senderStyle: SenderStyle;
-  bccSelf: boolean;
-  archiveAddress?: string;
-  isDefault: boolean;
-  isFallback: boolean;
-  sites: string[];
-  projects: string[];
-}
-
-/** Sealed secrets by field name; each is bound to `profile:<id>:<field>` (see `profileSecretAad`). */
-export type SealedSecrets = Record<string, string>;
 
 /** A profile ready for sending: settings plus the opened password (or OAuth2 client secret). Never serialised. */
 export interface OpenedProfile {
@@ -135,27 +85,13 @@ function dataFromInput(input: ProfileInput, auth: StoredAuth): ProfileData {
   };
 }
 
-/** Reads `profiles.data`, upgrading older versions; fields other modules added are kept as they are. */
+/** A profile's settings (the store read and upgraded them). */
 export function parseProfileData(row: ProfileRow): ProfileData {
-  const stored = JSON.parse(row.data) as Partial<ProfileData> & { v?: number; smtp: Partial<StoredSmtpSettings> };
-  // v1 (walking skeleton) had no TLS options, sender style, fallback, sites or projects.
-  return {
-    allowOtherSender: false,
-    allowedSenders: [],
-    senderStyle: 'sender_header',
-    bccSelf: false,
-    isDefault: false,
-    isFallback: false,
-    sites: [],
-    projects: [],
-    ...stored,
-    smtp: { ...stored.smtp, minTlsVersion: stored.smtp.minTlsVersion ?? 'TLSv1.2', ciphers: stored.smtp.ciphers ?? 'default' } as StoredSmtpSettings,
-    v: 2,
-  } as ProfileData;
+  return row.data;
 }
 
-export function parseSealedSecrets(row: { secrets: string | null }): SealedSecrets {
-  return JSON.parse(row.secrets ?? '{}') as SealedSecrets;
+export function parseSealedSecrets(row: { secrets: SealedSecrets | null }): SealedSecrets {
+  return row.secrets ?? {};
 }
 
 export function newProfileRow(input: ProfileInput, ids: { id: string; ownerId: string | null; now: number }, cipher: SecretCipher): ProfileRow {
@@ -166,8 +102,8 @@ export function newProfileRow(input: ProfileInput, ids: { id: string; ownerId: s
     id: ids.id,
     ownerId: input.scope === 'company' ? null : ids.ownerId,
     scope: input.scope,
-    data: JSON.stringify(dataFromInput(input, auth.stored)),
-    secrets: JSON.stringify(secrets),
+    data: dataFromInput(input, auth.stored),
+    secrets,
     createdAt: ids.now,
     updatedAt: ids.now,
   };
@@ -219,7 +155,7 @@ export function patchProfileRow(row: ProfileRow, patch: ProfilePatch, cipher: Se
   if (patch.sites !== undefined) next.sites = patch.sites;
   if (patch.projects !== undefined) next.projects = patch.projects;
   if (patch.smtp) next.smtp = mergeSmtp(data.smtp, patch.smtp);
-  const secrets = parseSealedSecrets(row);
+  const secrets = { ...parseSealedSecrets(row) };
   if (patch.auth) {
     const auth = splitAuth(patch.auth, next.fromAddress);
     // Another kind of sign-in makes the old one's secrets meaningless: they go, rather than linger.
@@ -236,7 +172,7 @@ export function patchProfileRow(row: ProfileRow, patch: ProfilePatch, cipher: Se
     for (const [field, value] of Object.entries(auth.secrets)) secrets[field] = cipher.seal(value, profileSecretAad(row.id, field));
   }
   const scope = patch.scope ?? row.scope;
-  return { ...row, scope, data: JSON.stringify(next), secrets: JSON.stringify(secrets), updatedAt: now };
+  return { ...row, scope, data: next, secrets, updatedAt: now };
 }
 
 /** Settings that are each valid but cannot work together; checked after a PATCH is merged. */

@@ -4,14 +4,14 @@
  */
 import type { ProfileAuthView, ProfileView } from '../../shared/schemas';
 import type { ProfileRow } from '../store/types';
-import { oauth2AuthView } from './grant-state';
+import { oauth2AuthView, type OAuthGrantState } from './grant-state';
 import { parseProfileData, parseSealedSecrets, type SealedSecrets, type StoredAuth } from './profile-record';
 
 /**
  * `auth` as the API shows it: secrets replaced by whether they are set. The OAuth2 status here is what
  * the stored secrets alone tell (relay/oauth may know more, e.g. a refresh token that stopped working).
  */
-function authView(auth: StoredAuth, secrets: SealedSecrets, oauthState: string | null | undefined): ProfileAuthView {
+function authView(auth: StoredAuth, secrets: SealedSecrets, oauthState: OAuthGrantState | null | undefined): ProfileAuthView {
   if (auth.type === 'password') return { type: 'password', username: auth.username, hasPassword: Boolean(secrets.password) };
   // `oauthState` (written by relay/oauth) adds what the secrets cannot tell: who signed in, and a
   // refresh token that stopped working ("sign in again").

@@ -40,7 +40,7 @@ function toCustomerView(row: CustomerRow, updatedBy: string | null): CustomerVie
     id: row.id,
     name: row.name,
     number: row.number,
-    recipients: JSON.parse(row.recipients) as string[],
+    recipients: row.recipients,
     updatedBy,
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
@@ -55,7 +55,7 @@ function rowFields(value: ValidCustomer) {
     nameKey: value.name ? customerNameKey(value.name) : null,
     number: value.number ?? null,
     numberKey: value.number ? customerNumberKey(value.number) : null,
-    recipients: JSON.stringify(value.recipients.map(formatMailbox)),
+    recipients: value.recipients.map(formatMailbox),
   };
 }
 

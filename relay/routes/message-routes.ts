@@ -6,7 +6,6 @@ import { zMessageInput, type AttemptView, type MessageView, type SendAcceptedVie
 import { getProblem, isProblemCode } from '../diagnosis/catalogue';
 import { acceptSend } from '../delivery/accept-send';
 import type { SendInput } from '../delivery/compose-message';
-import type { MessageSummary } from '../delivery/message-summary';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
 import { preferredLanguage } from '../http/language';
@@ -44,7 +43,7 @@ function toAttemptView(record: AttemptRecord, number: number): AttemptView {
 }
 
 export function toMessageView(row: MessageRow, attempts: AttemptRecord[], lang: Language): MessageView {
-  const summary = JSON.parse(row.summary) as MessageSummary;
+  const { summary } = row;
   const waiting = row.status === 'queued' || row.status === 'deferred';
   return {
     id: row.id,
@@ -72,7 +71,7 @@ export function toMessageView(row: MessageRow, attempts: AttemptRecord[], lang: 
           },
         }
       : {}),
-    ...(row.fallback ? { fallback: JSON.parse(row.fallback) as MessageView['fallback'] } : {}),
+    ...(row.fallback ? { fallback: row.fallback } : {}),
     sizeBytes: row.sizeBytes,
     // Which door it came in through (issue 19); sends from before the SMTP door came through the API.
     source: summary.source ?? 'api',

@@ -41,7 +41,7 @@ function sameGroup(a: ProfileRow, b: ProfileRow): boolean {
 }
 
 function withData(row: ProfileRow, data: ProfileData, now: number): ProfileRow {
-  return { ...row, data: JSON.stringify(data), updatedAt: now };
+  return { ...row, data, updatedAt: now };
 }
 
 const listProfiles = operation(RELAY_CONTRACT.listProfiles, {
@@ -216,7 +216,7 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
     const { value } = await readJsonBody(c, zProfilePatch);
     if (value.scope === 'company' && user.role !== 'admin') throw new ApiError('forbidden', 'Only an admin can make a sender a company sender.');
     let next = patchProfileRow(row, value, cipher, Date.now());
-    assertStoredPasswordStaysWithServer(parseProfileData(row), parseProfileData(next), JSON.parse(row.secrets ?? '{}') as Record<string, string>, value);
+    assertStoredPasswordStaysWithServer(parseProfileData(row), parseProfileData(next), row.secrets ?? {}, value);
     if (value.scope === 'company') next.ownerId = null;
     if (value.scope === 'personal' && row.scope === 'company') next.ownerId = user.id;
     await assertSavable(user, next, row);

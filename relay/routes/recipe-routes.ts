@@ -19,8 +19,8 @@ type StoredRecipeData = Omit<RecipeView, 'id' | 'scope' | 'publishedBy' | 'creat
 
 function toRecipeView(row: RecipeRow, publishedBy: string | null): RecipeView | undefined {
   // A row written by a newer relay in a format this one does not know is left out, not guessed at.
-  if (row.formatVersion > RECIPE_FORMAT_VERSION) return undefined;
-  const data = JSON.parse(row.data) as StoredRecipeData;
+  const { data } = row;
+  if (!data) return undefined;
   return {
     ...data,
     id: row.id,
@@ -97,7 +97,7 @@ export function recipeRoutes({ store }: { store: Store }) {
       fields: value.fields,
       ...(value.placement ? { placement: value.placement } : {}),
     };
-    const row: RecipeRow = { id: randomUUID(), formatVersion: RECIPE_FORMAT_VERSION, data: JSON.stringify(data), publishedBy: user.id, createdAt: now, updatedAt: now };
+    const row: RecipeRow = { id: randomUUID(), formatVersion: RECIPE_FORMAT_VERSION, data, publishedBy: user.id, createdAt: now, updatedAt: now };
     await store.insertRecipe(row);
     return c.json(toRecipeView(row, user.email), 201);
   });

@@ -38,10 +38,9 @@ export async function resealAllSecrets(store: Store, cipher: SecretCipher): Prom
   let resealed = 0;
   const unreadable: UnreadableSecret[] = [];
   const rows = await store.rewriteProfileSecrets(({ table, profileId, secrets }) => {
-    const sealed = JSON.parse(secrets) as SealedSecrets;
     const next: SealedSecrets = {};
     let changed = false;
-    for (const [field, value] of Object.entries(sealed)) {
+    for (const [field, value] of Object.entries(secrets)) {
       const aad = profileSecretAad(profileId, field);
       try {
         next[field] = cipher.seal(cipher.open(value, aad), aad);
@@ -52,7 +51,7 @@ export async function resealAllSecrets(store: Store, cipher: SecretCipher): Prom
         unreadable.push({ table, profileId, field, keyId: SecretCipher.keyIdOfSealed(value) });
       }
     }
-    return changed ? JSON.stringify(next) : null;
+    return changed ? next : null;
   });
   return { resealed, rows, unreadable };
 }
@@ -68,7 +67,7 @@ export interface KeyUsage {
 export async function describeKeyUsage(store: Store, keyring: Keyring): Promise<KeyUsage[]> {
   const counts = new Map<string, number>();
   for (const { secrets } of await store.listProfileSecrets()) {
-    for (const value of Object.values(JSON.parse(secrets) as SealedSecrets)) {
+    for (const value of Object.values(secrets)) {
       const id = SecretCipher.keyIdOfSealed(value) ?? 'unknown';
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }

@@ -4,6 +4,7 @@
  * `Retry-After` instead of a 500 (issue 15), and readiness uses the same reading. Decided on error
  * codes, never on message text, except for the few pg errors that carry no code.
  */
+import { DomainError } from '../errors/domain-error';
 
 export type StoreFailure = 'storage_full' | 'store_unavailable';
 
@@ -111,8 +112,32 @@ export class RecentStorageFailure {
     this.error = undefined;
   }
 
+  /** `write`, noted: a failure for room is remembered, a success clears it. */
+  async watch<T>(write: Promise<T>): Promise<T> {
+    try {
+      const result = await write;
+      this.clear();
+      return result;
+    } catch (error) {
+      this.note(error);
+      throw error;
+    }
+  }
+
   /** Throws the last full-disk error, if no write succeeded since. */
   check(): void {
     if (this.error) throw this.error;
+  }
+}
+
+/**
+ * A stored value that does not have its column's shape (relay/store/schema/json-columns.ts): a
+ * database edited by hand or damaged. Coded (`stored_data_invalid`), so that the request fails with
+ * that code and a message naming the value, never with a stack.
+ */
+export class StoredDataError extends DomainError {
+  override name = 'StoredDataError';
+  constructor(where: string, problem: string) {
+    super('stored_data_invalid', `The relay cannot read ${where} in its database: ${problem}.`, { hint: 'An admin can correct or delete that row in the database.' });
   }
 }

@@ -1,74 +1,31 @@
-/**
- * The relay's persistence contract. Two implementations: SQLite (embedded default) and PostgreSQL
- * (several relay instances). Every method is async so both fit; every write that must be atomic is
- * one method here, so callers cannot half-write.
- */
+/** The store's records and the Store: its repositories, the outbox's hot path, its own lifecycle. */
+import type { Selectable } from 'kysely';
 import type { MessageStatus } from '../../shared/schemas';
+import type { DeliverySettingsData } from '../delivery/delivery-settings';
+import type { MessageSummary } from '../delivery/message-summary';
+import type { OAuthGrantState, ProfileData, SealedSecrets } from '../profiles/profile-data';
+import type { StoreRepositories } from './repositories/store-repositories';
+import type { Envelope, MessageFallback, RecipeData, SignInDetails, SignInResult, SignInSealed } from './schema/json-columns';
+import type { Tables } from './schema/tables';
+import type { StoredDataError } from './store-errors';
+import type { Outbox, StoreLifecycle } from './store-parts';
 
-export type Role = 'admin' | 'member';
+/** A row of `table` as the store returns it: the columns of tables.ts, its JSON columns (`J`) read. */
+type Row<T extends keyof Tables, J = object> = Omit<Selectable<Tables[T]>, keyof J> & J;
 
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  createdAt: number;
-}
+export type UserRow = Omit<Row<'users'>, 'removedAt'>;
+export type Role = UserRow['role'];
 
-export interface ProfileRow {
-  id: string;
-  ownerId: string | null;
-  scope: 'personal' | 'company';
-  /** Non-secret settings as JSON (see relay/profiles/profile-data.ts). */
-  data: string;
-  /** Sealed secrets as JSON `{ password?: sealed }`, or null. */
-  secrets: string | null;
-  createdAt: number;
-  updatedAt: number;
-  /**
-   * OAuth2 sign-in outcome as JSON (relay/oauth/grant-state.ts), or null. Written only by
-   * `setProfileOAuthGrant`; inserting or updating a profile leaves it as it is.
-   */
-  oauthState?: string | null;
-}
+/** A sender profile: settings (relay/profiles/profile-data.ts), sealed secrets, and the OAuth2 sign-in's outcome. */
+export type ProfileRow = Row<'profiles', { data: ProfileData; secrets: SealedSecrets | null; oauthState?: OAuthGrantState | null }>;
 
-/** A profile's cached OAuth2 access token (one per profile), shared by every relay instance. */
-export interface OAuthAccessTokenRow {
-  profileId: string;
-  /** The credentials it was issued for (relay/oauth/access-tokens.ts): another key means "not cached". */
-  credentialKey: string;
-  /** JSON `{accessToken: sealed}`, sealed like every profile secret so that key rotation re-seals it. */
-  secrets: string;
-  obtainedAt: number;
-  expiresAt: number;
-}
+/** A profile's cached OAuth2 access token (relay/oauth/access-tokens.ts): `secrets.accessToken`, sealed like every profile secret. */
+export type OAuthAccessTokenRow = Row<'oauth_access_tokens', { secrets: SealedSecrets }>;
 
-export type OAuthSignInStatus = 'pending' | 'signed_in' | 'failed' | 'expired';
+export type OAuthSignInStatus = OAuthSignInRow['status'];
 
 /** A delegated OAuth2 sign-in (device code or authorization code); at most one per profile. */
-export interface OAuthSignInRow {
-  id: string;
-  profileId: string;
-  /** Who started it; only they may follow or complete it. */
-  userId: string;
-  provider: 'microsoft' | 'google';
-  flow: 'device_code' | 'authorization_code';
-  status: OAuthSignInStatus;
-  /** SHA-256 (hex) of the `state` parameter of an authorization-code sign-in. */
-  stateHash: string | null;
-  /** JSON of sealed values: `{deviceCode}` or `{codeVerifier}`. */
-  sealed: string;
-  /** JSON of what the user is shown or the flow needs later (user code, verification URI, redirect URI). */
-  details: string;
-  pollIntervalMs: number | null;
-  nextPollAt: number | null;
-  problemCode: string | null;
-  /** JSON `{account?, detail?}` once it ended. */
-  result: string | null;
-  createdAt: number;
-  expiresAt: number;
-  updatedAt: number;
-}
+export type OAuthSignInRow = Row<'oauth_sign_ins', { sealed: SignInSealed; details: SignInDetails; result: SignInResult | null }>;
 
 /** One POST /v1/messages: the messages it became (several when split by size), committed together. */
 export interface NewSend {
@@ -90,55 +47,40 @@ export interface NewMessage {
   id: string;
   profileId: string;
   messageId: string;
-  /** JSON `{from, to[]}`. */
-  envelope: string;
+  envelope: Envelope;
   /** The complete MIME message; every attempt and the Sent copy use exactly these bytes. */
   raw: MessageBytes;
-  /** JSON summary for history views: to, subject. */
-  summary: string;
+  /** For history views: to, subject, the door it came through. */
+  summary: MessageSummary;
   documentRef: string | null;
   /** The documents this message carries (empty for a send with plain attachments only). */
   documents: DocumentMarker[];
   partNumber: number;
   partCount: number;
-  /** JSON `{fromProfileId, reason?}` when a fallback profile sends it. */
-  fallback: string | null;
+  /** When a fallback profile sends it. */
+  fallback: MessageFallback | null;
   /** Put a copy into the Sent folder after delivery. */
   wantsSentCopy: boolean;
 }
 
 export type SentCopyStatus = 'pending' | 'saved' | 'failed';
 
-export interface MessageRow extends Omit<NewMessage, 'raw' | 'wantsSentCopy'> {
-  userId: string;
-  sendId: string;
-  status: MessageStatus;
-  /** Attempts that count towards giving up (not the released or interrupted ones). */
-  attempts: number;
-  nextAttemptAt: number | null;
-  leaseOwner: string | null;
-  leaseUntil: number | null;
-  lastReply: string | null;
-  problemCode: string | null;
-  sentAt: number | null;
-  sizeBytes: number;
-  sentCopyStatus: SentCopyStatus | null;
-  sentCopyAttempts: number;
-  sentCopyNextAt: number | null;
-  sentCopyFolder: string | null;
-  sentCopyError: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
+/**
+ * A message of the outbox (every column but `raw`, which only the worker reads): `attempts` counts only
+ * the attempts that count towards giving up (the `attempt_count` column), not the released or interrupted ones.
+ */
+export type MessageRow = Omit<Row<'messages'>, 'raw' | 'attempts' | 'attemptCount' | keyof NewMessage> & Omit<NewMessage, 'raw' | 'wantsSentCopy'> & { attempts: number; status: MessageStatus };
 
-export interface ClaimedMessage extends MessageRow {
+export type ClaimedMessage = MessageRow & {
   /**
    * The complete MIME bytes when stored in one piece (small bodies), or null when stored in chunks
    * (larger than BODY_CHUNK_BYTES): then read them with `readMessageBodyChunk`, never all at once
    * (relay/delivery/message-body.ts).
    */
   raw: Buffer | null;
-}
+  /** Its stored values could not be read (schema/message-row.ts, toClaimedMessage): the attempt fails with this. */
+  unreadable?: StoredDataError;
+};
 
 /** How stale a token's `last_used_at` may be: it is written once a minute at most (getUserByTokenHash). */
 export const TOKEN_LAST_USED_PRECISION_MS = 60_000;
@@ -176,18 +118,7 @@ export function wholeBody(raw: MessageBytes): Buffer {
   return Buffer.isBuffer(raw) ? raw : raw.copyTo(Buffer.allocUnsafe(raw.length), 0, raw.length);
 }
 
-export type AttemptOutcome = 'sent' | 'deferred' | 'failed' | 'released' | 'interrupted';
-
-export interface AttemptRecord {
-  messageId: string;
-  startedAt: number;
-  finishedAt: number;
-  outcome: AttemptOutcome;
-  reply: string | null;
-  responseCode: number | null;
-  errorCode: string | null;
-  problemCode: string | null;
-}
+export type AttemptRecord = Omit<Row<'attempts'>, 'id'>;
 
 /** What the worker decided after one attempt; applied atomically with the attempt record. */
 export type AttemptResult =
@@ -203,239 +134,27 @@ export interface FinishedAttempt {
 
 export type EnqueueResult = { kind: 'created'; messages: MessageRow[] } | { kind: 'existing'; messages: MessageRow[]; sameRequest: boolean };
 
-/** A profile's delivery settings as stored: JSON data, sealed secrets, and what the server told us. */
-/**
- * A message template as stored (issue 21): the company's when `ownerId` is null, else one person's own
- * override. `kind` and `language` were validated at the edge (shared/message-templates.ts).
- */
-export interface TemplateRow {
-  ownerId: string | null;
-  kind: string;
-  language: string;
-  subject: string;
-  message: string;
-  updatedBy: string | null;
-  updatedAt: number;
-}
+/** A message template (issue 21): the company's when `ownerId` is null, else one person's own override. */
+export type TemplateRow = Row<'message_templates', { ownerId: string | null }>;
 
-/** A company recipe as stored: the recipe as JSON in the format `formatVersion` names (shared/recipe-schemas.ts). */
-export interface RecipeRow {
-  id: string;
-  formatVersion: number;
-  data: string;
-  publishedBy: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A company recipe: `data` in the format `formatVersion` names, null for a format newer than this relay knows. */
+export type RecipeRow = Row<'recipes', { data: RecipeData | null }>;
 
 /** An app password (issue 19): an app's login to the SMTP front door. Only its hash is stored. */
-export interface AppPasswordRow {
-  id: string;
-  userId: string;
-  /** What the user called it ("wFirma", "Monitor G5 on the office PC"). */
-  name: string;
-  /** One-way, salted (relay/auth/app-passwords.ts); never the password. */
-  hash: string;
-  createdAt: number;
-  lastUsedAt: number | null;
-}
+export type AppPasswordRow = Row<'app_passwords'>;
 
-/** An entry of the company's customer directory (issue 16 item 4). */
-export interface CustomerRow {
-  id: string;
-  name: string | null;
-  /** The normalised name the relay matches on (relay/routes/customer-routes.ts). */
-  nameKey: string | null;
-  number: string | null;
-  numberKey: string | null;
-  /** JSON array of mailboxes, as the relay's address parser wrote them. */
-  recipients: string;
-  updatedBy: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
+/** An entry of the company's customer directory (issue 16 item 4); `nameKey`, `numberKey`: what the relay matches on. */
+export type CustomerRow = Row<'customers', { recipients: string[] }>;
 
-export interface DeliverySettingsRow {
-  profileId: string;
-  /** JSON, see relay/delivery/delivery-settings.ts. */
-  data: string;
-  /** JSON `{imapPassword?: sealed}`, or null. */
-  secrets: string | null;
-  /** The SIZE the SMTP server announced in its EHLO reply, once learned. */
-  serverMaxBytes: number | null;
-  updatedAt: number;
-}
+/** A profile's delivery settings (relay/delivery/delivery-settings.ts) and the SIZE its server announced. */
+export type DeliverySettingsRow = Row<'profile_delivery_settings', { data: DeliverySettingsData; secrets: SealedSecrets | null }>;
 
-export interface Store {
-  readonly kind: 'sqlite' | 'postgres';
-  close(): Promise<void>;
-  /** Resolves when the database answers a trivial query; rejects otherwise (for `/readyz`). */
-  ping(): Promise<void>;
-  /**
-   * Resolves when the store can take a write now; rejects with an error that `storeFailureOf`
-   * reads as `storage_full` (disk nearly full, or the last write failed for room) or
-   * `store_unavailable` (a read-only database) otherwise (for `/readyz`, issue 15).
-   */
-  checkWritable(): Promise<void>;
-
-  countUsers(): Promise<number>;
-  /** Messages in the outbox by status (GET /metrics, relay/observability/metrics.ts). */
-  countMessagesByStatus(): Promise<Partial<Record<MessageStatus, number>>>;
-  /** Creates a user; the first user of a relay becomes admin whatever `role` says. */
-  createUser(user: { id: string; email: string; name: string | null; role: Role; createdAt: number }): Promise<UserRow>;
-  getUserByEmail(email: string): Promise<UserRow | undefined>;
-  getUserById(id: string): Promise<UserRow | undefined>;
-
-  createToken(token: { hash: string; userId: string; device: string; createdAt: number }): Promise<void>;
-  getUserByTokenHash(hash: string, now: number): Promise<UserRow | undefined>;
-
-  createPairingCode(code: { hash: string; userId: string; expiresAt: number }): Promise<void>;
-  /** Marks the code used and returns its user, atomically; undefined when unknown, used or expired. */
-  consumePairingCode(hash: string, now: number): Promise<UserRow | undefined>;
-
-  insertProfile(row: ProfileRow): Promise<void>;
-  updateProfile(row: ProfileRow): Promise<void>;
-  deleteProfile(id: string): Promise<boolean>;
-  getProfile(id: string): Promise<ProfileRow | undefined>;
-  /** Company profiles and the user's personal ones. */
-  listProfilesVisibleTo(userId: string): Promise<ProfileRow[]>;
-  listAllProfiles(): Promise<ProfileRow[]>;
-
-  // Sender rules (issue 3).
-  /** Inserts `insert` (if given) and writes every row of `update`, in one transaction (default flags move together). */
-  saveProfiles(changes: { insert?: ProfileRow; update: ProfileRow[] }): Promise<void>;
-  /** The last message through a profile that reached `sent` or `failed`: is the profile failing? */
-  lastFinishedDelivery(profileId: string): Promise<{ status: 'sent' | 'failed'; problemCode: string | null; at: number } | undefined>;
-  listUsers(): Promise<UserRow[]>;
-  /** Addresses and @domains an admin allows a member to send from on personal profiles. */
-  getSenderAllowances(userId: string): Promise<string[]>;
-  setSenderAllowances(userId: string, patterns: string[], now: number): Promise<void>;
-  /**
-   * Every stored secrets JSON (`{field: sealed}`) that belongs to a profile, in the profile table and the
-   * tables beside it, rewritten in one transaction: `rewrite` returns the new JSON, or null to keep the row.
-   * Overwritten ciphertexts are wiped from the database file (key rotation). Returns the rows changed.
-   */
-  rewriteProfileSecrets(rewrite: (owner: { table: string; profileId: string; secrets: string }) => string | null): Promise<number>;
-  /** Every stored secrets JSON that belongs to a profile, for `ownpost key status`. */
-  listProfileSecrets(): Promise<{ table: string; profileId: string; secrets: string }[]>;
-
-  /**
-   * Commits a send and all its messages to the outbox durably, in one transaction (the caller
-   * answers 202 only after this resolves). When the user already used the idempotency key, nothing
-   * is written and the existing send's messages come back instead, with whether the request matched.
-   */
-  enqueueSend(send: NewSend): Promise<EnqueueResult>;
-  /** The messages of the user's send with this idempotency key, if any (a cheap check before composing). */
-  findSendByIdempotencyKey(userId: string, key: string): Promise<{ requestHash: string; messages: MessageRow[] } | undefined>;
-  getMessage(id: string): Promise<MessageRow | undefined>;
-  /** Newest first. `documentRef` matches the send's reference and every document a message carries. */
-  listMessages(filter: { userId?: string; documentRef?: string; limit: number }): Promise<MessageRow[]>;
-  /**
-   * Claims up to `limit` due messages for `owner` until `now + leaseMs`. A message whose lease
-   * expired (its worker died mid-attempt) is due again; its lost attempt is recorded as
-   * `interrupted`, which does not count towards giving up.
-   */
-  claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]>;
-  /** Extends the leases `owner` still holds (a long send must not be claimed twice). */
-  renewLeases(ids: string[], owner: string, until: number): Promise<void>;
-  /**
-   * Records attempts and applies their results in one transaction, each only if `owner` still holds
-   * its lease. Returns, per attempt, whether it was applied.
-   */
-  finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]>;
-  /** `finishAttempts` for one attempt. */
-  finishAttempt(id: string, owner: string, attempt: FinishedAttempt['attempt'], result: AttemptResult): Promise<boolean>;
-  /** Gives a claimed message back without counting an attempt (shutdown). */
-  releaseLease(id: string, owner: string, now: number): Promise<void>;
-  /** Puts a claimed message back, due at `until`, without an attempt: it waits for its profile's rate limit. */
-  postponeMessage(id: string, owner: string, until: number): Promise<void>;
-  listAttempts(messageId: string): Promise<AttemptRecord[]>;
-  /**
-   * Chunk `seq` (0, 1, …) of a message body stored in chunks (a claimed message whose `raw` is
-   * null), or undefined past the last one. The chunks, in order, are exactly the accepted bytes.
-   */
-  readMessageBodyChunk(messageId: string, seq: number): Promise<Buffer | undefined>;
-  /** The attempts of several messages in one query (history lists), oldest first. */
-  listAttemptsOfMessages(messageIds: string[]): Promise<AttemptRecord[]>;
-
-  /** Sent messages whose Sent-folder copy is due; claiming pushes `sent_copy_next_at` to `now + leaseMs`. */
-  claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]>;
-  finishSentCopy(id: string, result: { status: SentCopyStatus; folder: string | null; error: string | null; nextAt: number | null }): Promise<void>;
-
-  getDeliverySettings(profileId: string): Promise<DeliverySettingsRow | undefined>;
-  putDeliverySettings(row: Omit<DeliverySettingsRow, 'serverMaxBytes'>): Promise<void>;
-  /** Remembers the SIZE a profile's SMTP server announced. */
-  recordServerMaxBytes(profileId: string, bytes: number, now: number): Promise<void>;
-
-  // Company recipes (issue 7): how the extension reads a site the generic adapter cannot.
-  listRecipes(): Promise<RecipeRow[]>;
-  getRecipe(id: string): Promise<RecipeRow | undefined>;
-  insertRecipe(row: RecipeRow): Promise<void>;
-  deleteRecipe(id: string): Promise<boolean>;
-
-  // Message templates (issue 21): the company's and this user's own overrides, every kind and language.
-  listTemplates(userId: string): Promise<TemplateRow[]>;
-  putTemplate(row: TemplateRow): Promise<void>;
-  deleteTemplate(ownerId: string | null, kind: string, language: string): Promise<boolean>;
-  // The customer directory (issue 16 item 4): who a customer's invoices go to, shared by the company.
-  /** Entries whose number key or name key is one of these (either may be absent), newest first, at most `limit`. */
-  findCustomers(keys: { numberKey?: string; nameKey?: string }, limit: number): Promise<CustomerRow[]>;
-  getCustomer(id: string): Promise<CustomerRow | undefined>;
-  /** Inserts a new entry; false when its number key is taken already (another instance was faster). */
-  insertCustomer(row: CustomerRow): Promise<boolean>;
-  /** Replaces an entry's fields; false when it is gone, or its new number key belongs to another entry. */
-  updateCustomer(row: CustomerRow): Promise<boolean>;
-  deleteCustomer(id: string): Promise<boolean>;
-
-  // OAuth2 (issue 8): relay/oauth/. Tokens and sign-ins live only here, so every instance sees the same.
-  getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined>;
-  /** Caches a profile's access token, replacing the previous one; does nothing when the profile is gone. */
-  putOAuthAccessToken(row: OAuthAccessTokenRow): Promise<void>;
-  /** Drops a profile's cached token; with `obtainedAt`, only while it is still that token (another instance may have cached a newer one). */
-  deleteOAuthAccessToken(profileId: string, obtainedAt?: number): Promise<void>;
-  /**
-   * Records a delegated sign-in's outcome in one statement, without touching the profile's settings or
-   * `updatedAt`: sets (or, with null, removes) the sealed `refreshToken` inside `profiles.secrets`, and
-   * replaces `profiles.oauth_state` unless `state` is undefined. With `ifRefreshTokenIs`, only while the
-   * stored refresh token is still that one (another instance may have rotated it, or the user signed in
-   * again meanwhile). With `touchedAt`, `updatedAt` moves too: a new sign-in is a change of credentials
-   * (a profile marked failing becomes usable again), a rotated refresh token is not. Returns whether it was written.
-   */
-  setProfileOAuthGrant(profileId: string, grant: { refreshToken: string | null; state?: string | null }, options?: { ifRefreshTokenIs?: string | null; touchedAt?: number }): Promise<boolean>;
-  /** Stores a new sign-in, replacing every other sign-in of its profile. */
-  createOAuthSignIn(row: OAuthSignInRow): Promise<void>;
-  getOAuthSignIn(id: string): Promise<OAuthSignInRow | undefined>;
-  /**
-   * Claims the next poll of a pending sign-in: true for exactly one caller while `nextPollAt <= now`,
-   * which then moves to `nextPollAt` (several instances may be asked about one device-code sign-in).
-   */
-  claimOAuthSignInPoll(id: string, now: number, nextPollAt: number): Promise<boolean>;
-  /** Slows the polling of a pending sign-in down (the provider answered `slow_down`). */
-  setOAuthSignInPollInterval(id: string, pollIntervalMs: number, nextPollAt: number): Promise<void>;
-  /** Ends a pending sign-in; false when it had already ended (a sign-in ends once). */
-  finishOAuthSignIn(id: string, outcome: { status: Exclude<OAuthSignInStatus, 'pending'>; problemCode: string | null; result: string | null; now: number }): Promise<boolean>;
-
-  // App passwords (issue 19): relay/auth/app-passwords.ts, the SMTP front door and /v1/app-passwords.
-  createAppPassword(row: AppPasswordRow): Promise<void>;
-  /** A user's app passwords, oldest first. */
-  listAppPasswords(userId: string): Promise<AppPasswordRow[]>;
-  /** Revokes one of the user's app passwords; false when the user has none with this id. */
-  deleteAppPassword(userId: string, id: string): Promise<boolean>;
-  /** Records a sign-in with it (shown in the list). */
-  touchAppPassword(id: string, now: number): Promise<void>;
-  // Relay process identity (issue 15): who may deliver, and taking back a dead process's claims.
-  /**
-   * Tells the store a delivery worker `owner` runs here, and beats its heartbeat: call it at start
-   * and every `heartbeatMs`. On SQLite the first caller takes the outbox lock (relay/store/sqlite/
-   * outbox-lock.ts) and, on taking it, every message claimed by any other owner is due again at
-   * once (no other process can be sending it); a caller without the lock must not claim. On
-   * PostgreSQL every instance may claim, and with `takeOver`, the messages of instances whose last
-   * heartbeat is older than `deadAfterMs` are due again at once. Returns how many were taken back.
-   */
-  instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState>;
-  /** The worker `owner` stopped (after giving back its messages): its lock or heartbeat goes. */
-  endInstance(owner: string): Promise<void>;
-}
+/**
+ * The relay's persistence. Two implementations: SQLite (embedded default) and PostgreSQL (several
+ * relay instances). Every method is async so both fit; every write that must be atomic is one method,
+ * so callers cannot half-write.
+ */
+export type Store = StoreRepositories & Outbox & StoreLifecycle;
 
 /** What `instanceHeartbeat` found. */
 export interface InstanceState {

@@ -187,7 +187,7 @@ describe('ownpost key rotate with a key file', () => {
 
     const patched = await request('PATCH', `/v1/profiles/${created.body.id}`, token, { auth: { type: 'password', username: 'anna@firma.se', password: PASSWORD_2 } });
     expect(patched.status).toBe(200);
-    const sealed = JSON.parse((await relay.store.getProfile(created.body.id))!.secrets!).password as string;
+    const sealed = (await relay.store.getProfile(created.body.id))!.secrets!.password!;
     expect(SecretCipher.keyIdOfSealed(sealed)).toBe(newKeyId);
     acceptedPassword = PASSWORD_2;
     expect((await sendThrough(request, token, created.body.id)).status).toBe('sent');
@@ -261,7 +261,7 @@ describe('no old ciphertext survives a rotation in the database file or its WAL 
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       ids.push(created.body.id);
-      stale.push(...Object.values(JSON.parse((await first.relay.store.getProfile(created.body.id))!.secrets!) as Record<string, string>));
+      stale.push(...Object.values((await first.relay.store.getProfile(created.body.id))!.secrets!));
     }
     for (const id of ids.slice(1)) expect((await first.request('DELETE', `/v1/profiles/${id}`, token)).status).toBe(204);
     // The kept sender's password changes: its first ciphertext is deleted from the row.

@@ -11,6 +11,7 @@ import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
 import type { Store } from '../../relay/store/types';
 import { legacyMigratePostgres, legacyMigrateSqlite } from '../fixtures/legacy-migrations/legacy-runner';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
+import { profileData } from '../helpers/stored-rows';
 
 /**
  * Databases that relays made with the SQL migration runner, before the one migration history
@@ -19,6 +20,15 @@ import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postg
  */
 const RAW = Buffer.from('From: anna@firma.se\r\nTo: kund@exempel.se\r\nSubject: Faktura 4711\r\n\r\nHej!\r\n');
 const ALL_MIGRATIONS = Object.keys(MIGRATIONS).sort();
+
+// Profile settings of the first version (the walking skeleton): no TLS options, sender style, fallback, sites or projects.
+const V1_PROFILE_DATA = JSON.stringify({
+  v: 1,
+  name: 'Anna',
+  fromAddress: 'anna@firma.se',
+  smtp: { host: 'smtp.firma.se', port: 587, security: 'starttls' },
+  auth: { type: 'password', username: 'anna@firma.se' },
+});
 
 /** A legacy database's rows: a user with a device, a profile and a queued message, as relay code wrote them. */
 const seed = {
@@ -32,7 +42,7 @@ const SEED_SQL = [
   `INSERT INTO users (id, email, name, role, created_at) VALUES ('${seed.userId}', 'anna@firma.se', 'Anna', 'admin', 1)`,
   `INSERT INTO tokens (hash, user_id, device, created_at) VALUES ('${seed.tokenHash}', '${seed.userId}', 'cli', 1)`,
   `INSERT INTO profiles (id, owner_id, scope, data, secrets, created_at, updated_at)
-     VALUES ('${seed.profileId}', '${seed.userId}', 'personal', '{"v":1}', '{"password":"sealed"}', 1, 1)`,
+     VALUES ('${seed.profileId}', '${seed.userId}', 'personal', '${V1_PROFILE_DATA}', '{"password":"sealed"}', 1, 1)`,
   `INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ('${seed.messageId}', '${seed.userId}', 'key-1', 'hash', 2)`,
 ];
 
@@ -47,7 +57,8 @@ function messageSql(raw: string): string {
 async function expectSeedKept(store: Store): Promise<void> {
   expect(await store.getUserByEmail('anna@firma.se')).toMatchObject({ id: seed.userId, role: 'admin' });
   expect(await store.getUserByTokenHash(seed.tokenHash, 10)).toMatchObject({ id: seed.userId });
-  expect(await store.getProfile(seed.profileId)).toMatchObject({ data: '{"v":1}', secrets: '{"password":"sealed"}' });
+  // Read in the current version, upgraded on the way out of the database.
+  expect(await store.getProfile(seed.profileId)).toMatchObject({ data: profileData(), secrets: { password: 'sealed' } });
   expect(await store.findSendByIdempotencyKey(seed.userId, 'key-1')).toMatchObject({ requestHash: 'hash' });
   const [claimed] = await store.claimDueMessages('worker', 1_000, 60_000, 10);
   expect(claimed).toMatchObject({ id: seed.messageId, status: 'sending' });

@@ -12,6 +12,7 @@ import { PostgresStore } from '../../relay/store/postgres/postgres-store';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
 import type { Store } from '../../relay/store/types';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
+import { profileData } from '../helpers/stored-rows';
 
 const implementations: { name: string; open: () => Promise<{ store: Store; cleanup: () => Promise<void> }> }[] = [
   {
@@ -112,8 +113,8 @@ describe.each(implementations)('people store: $name', ({ open }) => {
     await store.setSenderAllowances(user.id, ['@firma.se'], 1);
     const personal = randomUUID();
     const company = randomUUID();
-    await store.insertProfile({ id: personal, ownerId: user.id, scope: 'personal', data: '{}', secrets: '{"password":"sealed"}', createdAt: 1, updatedAt: 1 });
-    await store.insertProfile({ id: company, ownerId: user.id, scope: 'company', data: '{}', secrets: null, createdAt: 1, updatedAt: 1 });
+    await store.insertProfile({ id: personal, ownerId: user.id, scope: 'personal', data: profileData(), secrets: { password: 'sealed' }, createdAt: 1, updatedAt: 1 });
+    await store.insertProfile({ id: company, ownerId: user.id, scope: 'company', data: profileData(), secrets: null, createdAt: 1, updatedAt: 1 });
 
     expect(await people.removeUser(user.id, 50)).toBe(true);
     expect(await people.removeUser(user.id, 51)).toBe(false);

@@ -203,7 +203,7 @@ describe('fallback for a failing profile', () => {
     const id = await annaProfile({ isDefault: true });
     const row = (await t.relay.store.getProfile(id))!;
     const foreign = new SecretCipher([randomBytes(32)]).seal(MAILBOX_PASSWORD, `profile:${id}:password`);
-    await t.relay.store.updateProfile({ ...row, secrets: JSON.stringify({ password: foreign }) });
+    await t.relay.store.updateProfile({ ...row, secrets: { password: foreign } });
     const { mail, view } = await sentThrough();
     expect(mail.user).toBe('reserv@firma.se');
     expect(view.fallback).toMatchObject({ fromProfileId: id, code: 'profile_secrets_unreadable' });

@@ -11,6 +11,7 @@ import { PostgresStore } from '../../relay/store/postgres/postgres-store';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
 import type { ProfileRow, Store } from '../../relay/store/types';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
+import { profileData } from '../helpers/stored-rows';
 
 const implementations: { name: string; open: () => Promise<{ store: Store; cleanup: () => Promise<void> }> }[] = [
   {
@@ -40,7 +41,7 @@ describe.each(implementations)('sender store contract: $name', ({ open }) => {
     id: randomUUID(),
     ownerId: userId,
     scope: 'personal',
-    data: '{"v":2,"name":"x"}',
+    data: profileData({ name: 'x' }),
     secrets: null,
     createdAt: 1,
     updatedAt: 1,
@@ -60,13 +61,13 @@ describe.each(implementations)('sender store contract: $name', ({ open }) => {
     const existing = profile();
     await store.insertProfile(existing);
     const inserted = profile();
-    await store.saveProfiles({ insert: inserted, update: [{ ...existing, data: '{"v":2,"name":"changed"}', updatedAt: 2 }] });
+    await store.saveProfiles({ insert: inserted, update: [{ ...existing, data: profileData({ name: 'changed' }), updatedAt: 2 }] });
     expect((await store.getProfile(inserted.id))?.id).toBe(inserted.id);
-    expect((await store.getProfile(existing.id))?.data).toBe('{"v":2,"name":"changed"}');
+    expect((await store.getProfile(existing.id))?.data).toEqual(profileData({ name: 'changed' }));
 
     // Inserting an id that exists fails, and the update beside it must not have happened.
-    await expect(store.saveProfiles({ insert: inserted, update: [{ ...existing, data: '{"v":2,"name":"lost"}', updatedAt: 3 }] })).rejects.toThrow();
-    expect((await store.getProfile(existing.id))?.data).toBe('{"v":2,"name":"changed"}');
+    await expect(store.saveProfiles({ insert: inserted, update: [{ ...existing, data: profileData({ name: 'lost' }), updatedAt: 3 }] })).rejects.toThrow();
+    expect((await store.getProfile(existing.id))?.data).toEqual(profileData({ name: 'changed' }));
   });
 
   it('sender allowances are replaced as a whole and listed in the order given', async () => {
@@ -83,31 +84,31 @@ describe.each(implementations)('sender store contract: $name', ({ open }) => {
   });
 
   it('rewriteProfileSecrets rewrites the rows the callback changes, and lists them before and after', async () => {
-    const a = profile({ secrets: '{"password":"op1.aaaa.x.y.z"}' });
-    const b = profile({ secrets: '{"password":"op1.bbbb.x.y.z"}' });
+    const a = profile({ secrets: { password: 'op1.aaaa.x.y.z' } });
+    const b = profile({ secrets: { password: 'op1.bbbb.x.y.z' } });
     await store.insertProfile(a);
     await store.insertProfile(b);
-    const changed = await store.rewriteProfileSecrets(({ profileId, secrets }) => (profileId === a.id ? secrets.replace('aaaa', 'cccc') : null));
+    const changed = await store.rewriteProfileSecrets(({ profileId, secrets }) => (profileId === a.id ? { password: secrets.password!.replace('aaaa', 'cccc') } : null));
     expect(changed).toBe(1);
     const listed = await store.listProfileSecrets();
     expect(listed).toEqual(
       expect.arrayContaining([
-        { table: 'profiles', profileId: a.id, secrets: '{"password":"op1.cccc.x.y.z"}' },
-        { table: 'profiles', profileId: b.id, secrets: '{"password":"op1.bbbb.x.y.z"}' },
+        { table: 'profiles', profileId: a.id, secrets: { password: 'op1.cccc.x.y.z' } },
+        { table: 'profiles', profileId: b.id, secrets: { password: 'op1.bbbb.x.y.z' } },
       ]),
     );
   });
 
   it('rewriteProfileSecrets changes nothing when the callback throws', async () => {
-    const c = profile({ secrets: '{"password":"op1.dddd.x.y.z"}' });
+    const c = profile({ secrets: { password: 'op1.dddd.x.y.z' } });
     await store.insertProfile(c);
     await expect(
       store.rewriteProfileSecrets(({ profileId, secrets }) => {
         if (profileId === c.id) throw new Error('boom');
-        return secrets.replace('op1.', 'op1.changed.');
+        return { password: secrets.password!.replace('op1.', 'op1.changed.') };
       }),
     ).rejects.toThrow('boom');
     const listed = await store.listProfileSecrets();
-    expect(listed.some((s) => s.secrets.includes('changed'))).toBe(false);
+    expect(listed.some((s) => JSON.stringify(s.secrets).includes('changed'))).toBe(false);
   });
 });

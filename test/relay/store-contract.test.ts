@@ -9,6 +9,7 @@ import { messageBodyChunks, readWholeBody } from '../../relay/delivery/message-b
 import { spliceBase64Bodies, SplicedMessage } from '../../relay/delivery/mime-attachment';
 import { BODY_CHUNK_BYTES, wholeBody, type NewMessage, type NewSend, type RecipeRow, type Store, type TemplateRow } from '../../relay/store/types';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
+import { profileData } from '../helpers/stored-rows';
 
 /**
  * Every method of `Store`, and where the contract exercises it: `here`, or the file named. A method
@@ -48,7 +49,6 @@ const CONTRACT_COVERAGE = {
   claimDueMessages: 'here',
   renewLeases: 'here',
   finishAttempts: 'here',
-  finishAttempt: 'here',
   releaseLease: 'here',
   postponeMessage: 'here',
   listAttempts: 'here',
@@ -135,7 +135,7 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(store.kind).toBe(name);
     userId = (await store.createUser({ id: randomUUID(), email: 'Anna@Firma.se', name: 'Anna', role: 'member', createdAt: 1 })).id;
     profileId = randomUUID();
-    await store.insertProfile({ id: profileId, ownerId: userId, scope: 'personal', data: '{"v":1}', secrets: null, createdAt: 1, updatedAt: 1 });
+    await store.insertProfile({ id: profileId, ownerId: userId, scope: 'personal', data: profileData(), secrets: null, createdAt: 1, updatedAt: 1 });
   });
   afterAll(async () => {
     await store.close();
@@ -147,9 +147,9 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
       id: randomUUID(),
       profileId,
       messageId: `<${randomUUID()}@firma.se>`,
-      envelope: '{"from":"anna@firma.se","to":["kund@exempel.se"]}',
+      envelope: { from: 'anna@firma.se', to: ['kund@exempel.se'] },
       raw: Buffer.from('Subject: x\r\n\r\nbody\r\n'),
-      summary: '{"to":["kund@exempel.se"],"subject":"x"}',
+      summary: { to: ['kund@exempel.se'], subject: 'x' },
       documentRef: null,
       documents: [],
       partNumber: 1,
@@ -201,15 +201,15 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
   it('keeps personal profiles to their owner and company profiles for all', async () => {
     const other = await store.createUser({ id: randomUUID(), email: 'cay@firma.se', name: null, role: 'member', createdAt: 4 });
     const companyId = randomUUID();
-    await store.insertProfile({ id: companyId, ownerId: null, scope: 'company', data: '{}', secrets: null, createdAt: 2, updatedAt: 2 });
+    await store.insertProfile({ id: companyId, ownerId: null, scope: 'company', data: profileData({ name: 'Firma' }), secrets: null, createdAt: 2, updatedAt: 2 });
     const visible = (await store.listProfilesVisibleTo(other.id)).map((p) => p.id);
     expect(visible).toContain(companyId);
     expect(visible).not.toContain(profileId);
     // Oldest first, whoever owns them (the delivery worker and key rotation read them all).
     expect((await store.listAllProfiles()).map((p) => p.id)).toEqual([profileId, companyId]);
     const row = (await store.getProfile(companyId))!;
-    await store.updateProfile({ ...row, data: '{"changed":true}', updatedAt: 9 });
-    expect(await store.getProfile(companyId)).toMatchObject({ data: '{"changed":true}', updatedAt: 9, ownerId: null });
+    await store.updateProfile({ ...row, data: profileData({ name: 'changed' }), updatedAt: 9 });
+    expect(await store.getProfile(companyId)).toMatchObject({ data: profileData({ name: 'changed' }), updatedAt: 9, ownerId: null });
     expect(await store.deleteProfile(companyId)).toBe(true);
     expect(await store.deleteProfile(companyId)).toBe(false);
   });
@@ -249,19 +249,13 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(claimed).toBeDefined();
     const retaken = (await store.claimDueMessages('rescuer', t0 + 5000, 1000, 1000)).map((m) => m.id);
     expect(retaken).toContain(created.message.id);
-    const stale = await store.finishAttempt(
-      created.message.id,
-      'crashed',
-      { startedAt: t0, finishedAt: t0 + 1, reply: null, responseCode: null, errorCode: null },
-      { outcome: 'sent', reply: '250 ok' },
-    );
+    const [stale] = await store.finishAttempts('crashed', [
+      { id: created.message.id, attempt: { startedAt: t0, finishedAt: t0 + 1, reply: null, responseCode: null, errorCode: null }, result: { outcome: 'sent', reply: '250 ok' } },
+    ]);
     expect(stale).toBe(false);
-    const ok = await store.finishAttempt(
-      created.message.id,
-      'rescuer',
-      { startedAt: t0, finishedAt: t0 + 6000, reply: '250 ok', responseCode: 250, errorCode: null },
-      { outcome: 'sent', reply: '250 ok' },
-    );
+    const [ok] = await store.finishAttempts('rescuer', [
+      { id: created.message.id, attempt: { startedAt: t0, finishedAt: t0 + 6000, reply: '250 ok', responseCode: 250, errorCode: null }, result: { outcome: 'sent', reply: '250 ok' } },
+    ]);
     expect(ok).toBe(true);
     expect(await store.getMessage(created.message.id)).toMatchObject({ status: 'sent', attempts: 1, lastReply: '250 ok', leaseOwner: null });
     // The crashed worker's attempt is in the history, not counted.
@@ -277,18 +271,19 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     const releasedId = (await enqueue()).message.id;
     const t0 = Date.now() + 30_000_000;
     await store.claimDueMessages('w', t0, 60_000, 1000);
-    await store.finishAttempt(
-      deferredId,
-      'w',
-      { startedAt: t0, finishedAt: t0, reply: '451 later', responseCode: 451, errorCode: null },
+    await store.finishAttempts('w', [
       {
-        outcome: 'deferred',
-        reply: '451 later',
-        responseCode: 451,
-        problemCode: 'server_temporary',
-        nextAttemptAt: t0 + 5000,
+        id: deferredId,
+        attempt: { startedAt: t0, finishedAt: t0, reply: '451 later', responseCode: 451, errorCode: null },
+        result: {
+          outcome: 'deferred',
+          reply: '451 later',
+          responseCode: 451,
+          problemCode: 'server_temporary',
+          nextAttemptAt: t0 + 5000,
+        },
       },
-    );
+    ]);
     expect(await store.getMessage(deferredId)).toMatchObject({ status: 'deferred', attempts: 1, nextAttemptAt: t0 + 5000, problemCode: 'server_temporary' });
     await store.releaseLease(releasedId, 'w', t0);
     expect(await store.getMessage(releasedId)).toMatchObject({ status: 'queued', attempts: 0, leaseOwner: null });
@@ -402,10 +397,10 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
 
   it('keeps delivery settings per profile, and a learned server SIZE without touching them', async () => {
     await store.recordServerMaxBytes(profileId, 5_000_000, 1);
-    expect(await store.getDeliverySettings(profileId)).toMatchObject({ data: '{"v":1}', serverMaxBytes: 5_000_000 });
-    await store.putDeliverySettings({ profileId, data: '{"v":1,"maxConnections":2}', secrets: '{}', updatedAt: 7 });
+    expect(await store.getDeliverySettings(profileId)).toMatchObject({ data: { v: 1 }, serverMaxBytes: 5_000_000 });
+    await store.putDeliverySettings({ profileId, data: { v: 1, maxConnections: 2 }, secrets: {}, updatedAt: 7 });
     await store.recordServerMaxBytes(profileId, 4_000_000, 8);
-    expect(await store.getDeliverySettings(profileId)).toEqual({ profileId, data: '{"v":1,"maxConnections":2}', secrets: '{}', serverMaxBytes: 4_000_000, updatedAt: 7 });
+    expect(await store.getDeliverySettings(profileId)).toEqual({ profileId, data: { v: 1, maxConnections: 2 }, secrets: {}, serverMaxBytes: 4_000_000, updatedAt: 7 });
     await store.recordServerMaxBytes('no-such-profile', 1, 1);
     expect(await store.getDeliverySettings('no-such-profile')).toBeUndefined();
   });
@@ -420,7 +415,7 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
 
   it('renews only the leases its owner holds, and postpones a message without counting an attempt', async () => {
     const other = randomUUID();
-    await store.insertProfile({ id: other, ownerId: userId, scope: 'personal', data: '{"v":1}', secrets: null, createdAt: 3, updatedAt: 3 });
+    await store.insertProfile({ id: other, ownerId: userId, scope: 'personal', data: profileData(), secrets: null, createdAt: 3, updatedAt: 3 });
     expect(await store.lastFinishedDelivery(other)).toBeUndefined();
     const a = (await enqueue({ profileId: other, wantsSentCopy: true })).message.id;
     const b = (await enqueue({ profileId: other, wantsSentCopy: true })).message.id;
@@ -466,18 +461,19 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     const id = (await enqueue()).message.id;
     const t0 = Date.now() + 60_000_000;
     await store.claimDueMessages('w', t0, 60_000, 1000);
-    await store.finishAttempt(
-      id,
-      'w',
-      { startedAt: t0, finishedAt: t0, reply: '421 busy', responseCode: 421, errorCode: null },
+    await store.finishAttempts('w', [
       {
-        outcome: 'deferred',
-        reply: '421 busy',
-        responseCode: 421,
-        problemCode: 'server_temporary',
-        nextAttemptAt: t0 + 1000,
+        id: id,
+        attempt: { startedAt: t0, finishedAt: t0, reply: '421 busy', responseCode: 421, errorCode: null },
+        result: {
+          outcome: 'deferred',
+          reply: '421 busy',
+          responseCode: 421,
+          problemCode: 'server_temporary',
+          nextAttemptAt: t0 + 1000,
+        },
       },
-    );
+    ]);
     expect((await store.claimDueMessages('w', t0 + 1000, 60_000, 1000)).map((m) => m.id)).toContain(id);
     await store.releaseLease(id, 'w', t0 + 2000);
     expect(await store.getMessage(id)).toMatchObject({ status: 'deferred', attempts: 1, nextAttemptAt: t0 + 2000, leaseOwner: null });
@@ -488,7 +484,7 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     const recipe = (overrides: Partial<RecipeRow>): RecipeRow => ({
       id: randomUUID(),
       formatVersion: 1,
-      data: '{"formatVersion":1,"name":"Invoice Ninja","urlPattern":"https://app.invoicing.co/*","fields":{}}',
+      data: { formatVersion: 1, name: 'Invoice Ninja', urlPattern: 'https://app.invoicing.co/*', fields: { number: '.invoice-number' } },
       publishedBy: userId,
       createdAt: 20,
       updatedAt: 20,
@@ -503,7 +499,7 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(await store.getRecipe(newer.id)).toEqual(newer);
     expect(await store.getRecipe('no-such-recipe')).toBeUndefined();
     // An id is published once, and only by a user the relay knows.
-    await expect(store.insertRecipe({ ...newer, data: '{}' })).rejects.toThrow();
+    await expect(store.insertRecipe({ ...newer, data: { ...newer.data!, name: 'Another' } })).rejects.toThrow();
     await expect(store.insertRecipe(recipe({ publishedBy: 'no-such-user' }))).rejects.toThrow();
     expect(await store.getRecipe(newer.id)).toEqual(newer);
     expect(await store.deleteRecipe(older.id)).toBe(true);
@@ -535,17 +531,17 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
 
   async function oauthProfile(secrets: Record<string, string> | null = { password: 'sealed-password' }) {
     const id = randomUUID();
-    await store.insertProfile({ id, ownerId: userId, scope: 'personal', data: '{"v":2}', secrets: secrets && JSON.stringify(secrets), createdAt: 5, updatedAt: 5 });
+    await store.insertProfile({ id, ownerId: userId, scope: 'personal', data: profileData(), secrets, createdAt: 5, updatedAt: 5 });
     return id;
   }
 
   it('caches one access token per profile, replaces it, and forgets it only while it is still the same one', async () => {
     const id = await oauthProfile();
-    const token = { profileId: id, credentialKey: 'key-1', secrets: '{"accessToken":"sealed-1"}', obtainedAt: 10, expiresAt: 3_600_010 };
+    const token = { profileId: id, credentialKey: 'key-1', secrets: { accessToken: 'sealed-1' }, obtainedAt: 10, expiresAt: 3_600_010 };
     expect(await store.getOAuthAccessToken(id)).toBeUndefined();
     await store.putOAuthAccessToken(token);
     expect(await store.getOAuthAccessToken(id)).toEqual(token);
-    const newer = { ...token, credentialKey: 'key-2', secrets: '{"accessToken":"sealed-2"}', obtainedAt: 20, expiresAt: 3_600_020 };
+    const newer = { ...token, credentialKey: 'key-2', secrets: { accessToken: 'sealed-2' }, obtainedAt: 20, expiresAt: 3_600_020 };
     await store.putOAuthAccessToken(newer);
     expect(await store.getOAuthAccessToken(id)).toEqual(newer);
     // Another instance forgets the token it was refused (obtained at 10): the newer one stays.
@@ -566,33 +562,35 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
 
   it('lists cached access tokens among the profile secrets, so key rotation re-seals them', async () => {
     const id = await oauthProfile();
-    await store.putOAuthAccessToken({ profileId: id, credentialKey: 'k', secrets: '{"accessToken":"sealed"}', obtainedAt: 1, expiresAt: 2 });
-    expect(await store.listProfileSecrets()).toContainEqual({ table: 'oauth_access_tokens', profileId: id, secrets: '{"accessToken":"sealed"}' });
-    await store.rewriteProfileSecrets(({ table, secrets }) => (table === 'oauth_access_tokens' ? secrets.replace('sealed', 'resealed') : null));
-    expect((await store.getOAuthAccessToken(id))?.secrets).toBe('{"accessToken":"resealed"}');
+    await store.putOAuthAccessToken({ profileId: id, credentialKey: 'k', secrets: { accessToken: 'sealed' }, obtainedAt: 1, expiresAt: 2 });
+    expect(await store.listProfileSecrets()).toContainEqual({ table: 'oauth_access_tokens', profileId: id, secrets: { accessToken: 'sealed' } });
+    await store.rewriteProfileSecrets(({ table, secrets }) => (table === 'oauth_access_tokens' ? { accessToken: secrets.accessToken!.replace('sealed', 'resealed') } : null));
+    expect((await store.getOAuthAccessToken(id))?.secrets).toEqual({ accessToken: 'resealed' });
   });
 
   it('writes a sign-in into the profile’s secrets and state without touching its other secrets, settings or updatedAt', async () => {
     const id = await oauthProfile({ password: 'sealed-password', clientSecret: 'sealed-client-secret' });
     expect((await store.getProfile(id))?.oauthState ?? null).toBeNull();
-    expect(await store.setProfileOAuthGrant(id, { refreshToken: 'sealed-rt-1', state: '{"v":1,"status":"signed_in","at":7}' })).toBe(true);
+    const signedIn = { v: 1, status: 'signed_in', at: 7 } as const;
+    expect(await store.setProfileOAuthGrant(id, { refreshToken: 'sealed-rt-1', state: signedIn })).toBe(true);
     let row = (await store.getProfile(id))!;
-    expect(JSON.parse(row.secrets!)).toEqual({ password: 'sealed-password', clientSecret: 'sealed-client-secret', refreshToken: 'sealed-rt-1' });
-    expect(row).toMatchObject({ oauthState: '{"v":1,"status":"signed_in","at":7}', updatedAt: 5, data: '{"v":2}' });
-    expect((await store.listProfilesVisibleTo(userId)).find((p) => p.id === id)?.oauthState).toBe('{"v":1,"status":"signed_in","at":7}');
+    expect(row.secrets).toEqual({ password: 'sealed-password', clientSecret: 'sealed-client-secret', refreshToken: 'sealed-rt-1' });
+    expect(row).toMatchObject({ oauthState: signedIn, updatedAt: 5, data: profileData() });
+    expect((await store.listProfilesVisibleTo(userId)).find((p) => p.id === id)?.oauthState).toEqual(signedIn);
 
     // Compare-and-set: a rotation based on an old refresh token does not overwrite a newer one.
     expect(await store.setProfileOAuthGrant(id, { refreshToken: 'sealed-rt-2' }, { ifRefreshTokenIs: 'sealed-rt-0' })).toBe(false);
     expect(await store.setProfileOAuthGrant(id, { refreshToken: 'sealed-rt-2' }, { ifRefreshTokenIs: 'sealed-rt-1' })).toBe(true);
     row = (await store.getProfile(id))!;
-    expect(JSON.parse(row.secrets!).refreshToken).toBe('sealed-rt-2');
-    expect(row.oauthState).toBe('{"v":1,"status":"signed_in","at":7}');
+    expect(row.secrets!.refreshToken).toBe('sealed-rt-2');
+    expect(row.oauthState).toEqual(signedIn);
 
     // "Sign in again": the refresh token goes, the other secrets stay.
-    expect(await store.setProfileOAuthGrant(id, { refreshToken: null, state: '{"v":1,"status":"sign_in_again","at":9}' }, { ifRefreshTokenIs: 'sealed-rt-2' })).toBe(true);
+    const again = { v: 1, status: 'sign_in_again', at: 9 } as const;
+    expect(await store.setProfileOAuthGrant(id, { refreshToken: null, state: again }, { ifRefreshTokenIs: 'sealed-rt-2' })).toBe(true);
     row = (await store.getProfile(id))!;
-    expect(JSON.parse(row.secrets!)).toEqual({ password: 'sealed-password', clientSecret: 'sealed-client-secret' });
-    expect(row).toMatchObject({ oauthState: '{"v":1,"status":"sign_in_again","at":9}', updatedAt: 5 });
+    expect(row.secrets).toEqual({ password: 'sealed-password', clientSecret: 'sealed-client-secret' });
+    expect(row).toMatchObject({ oauthState: again, updatedAt: 5 });
     // Compare-and-set against "no refresh token", and a new sign-in that moves updatedAt.
     expect(await store.setProfileOAuthGrant(id, { refreshToken: 'sealed-rt-3', state: null }, { ifRefreshTokenIs: null, touchedAt: 11 })).toBe(true);
     expect(await store.getProfile(id)).toMatchObject({ oauthState: null, updatedAt: 11 });
@@ -600,12 +598,12 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     // A profile without secrets gets its first one; a missing profile is not written.
     const bare = await oauthProfile(null);
     expect(await store.setProfileOAuthGrant(bare, { refreshToken: 'sealed-rt' })).toBe(true);
-    expect(JSON.parse((await store.getProfile(bare))!.secrets!)).toEqual({ refreshToken: 'sealed-rt' });
+    expect((await store.getProfile(bare))!.secrets).toEqual({ refreshToken: 'sealed-rt' });
     expect(await store.setProfileOAuthGrant('no-such-profile', { refreshToken: 'x' })).toBe(false);
 
     // Saving the profile's settings leaves the sign-in state alone.
-    await store.updateProfile({ ...(await store.getProfile(id))!, data: '{"v":2,"name":"x"}', updatedAt: 12 });
-    expect(JSON.parse((await store.getProfile(id))!.secrets!).refreshToken).toBe('sealed-rt-3');
+    await store.updateProfile({ ...(await store.getProfile(id))!, data: profileData({ name: 'x' }), updatedAt: 12 });
+    expect((await store.getProfile(id))!.secrets!.refreshToken).toBe('sealed-rt-3');
   });
 
   it('keeps one sign-in per profile, polls it once per claim, and ends it once', async () => {
@@ -618,8 +616,8 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
       flow: 'device_code' as const,
       status: 'pending' as const,
       stateHash: null,
-      sealed: '{"deviceCode":"sealed"}',
-      details: '{"userCode":"ABCD"}',
+      sealed: { deviceCode: 'sealed' },
+      details: { userCode: 'ABCD' },
       pollIntervalMs: 5000,
       nextPollAt: 100,
       problemCode: null,
@@ -636,9 +634,9 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(claims.filter(Boolean)).toHaveLength(1);
     await store.setOAuthSignInPollInterval(signIn.id, 10_000, 110);
     expect(await store.getOAuthSignIn(signIn.id)).toMatchObject({ pollIntervalMs: 10_000, nextPollAt: 110 });
-    expect(await store.finishOAuthSignIn(signIn.id, { status: 'signed_in', problemCode: null, result: '{"account":"a@b.se"}', now: 120 })).toBe(true);
+    expect(await store.finishOAuthSignIn(signIn.id, { status: 'signed_in', problemCode: null, result: { account: 'a@b.se' }, now: 120 })).toBe(true);
     expect(await store.finishOAuthSignIn(signIn.id, { status: 'failed', problemCode: 'oauth_token_failed', result: null, now: 121 })).toBe(false);
-    expect(await store.getOAuthSignIn(signIn.id)).toMatchObject({ status: 'signed_in', result: '{"account":"a@b.se"}', nextPollAt: null, updatedAt: 120 });
+    expect(await store.getOAuthSignIn(signIn.id)).toMatchObject({ status: 'signed_in', result: { account: 'a@b.se' }, nextPollAt: null, updatedAt: 120 });
     expect(await store.claimOAuthSignInPoll(signIn.id, 10_000, 10_005)).toBe(false);
 
     // A new sign-in for the profile replaces the old one.

@@ -1,37 +1,18 @@
 import { hostname } from 'node:os';
 import type pg from 'pg';
 import type { RecentStorageFailure } from '../store-errors';
+import { MESSAGE_SQL_COLUMNS, newMessageValues, toClaimedMessage, toMessageRowFromSql } from '../schema/message-row';
 import type { Outbox } from '../store-parts';
-import {
-  BODY_CHUNK_BYTES,
-  bodyChunks,
-  wholeBody,
-  type AttemptResult,
-  type ClaimedMessage,
-  type EnqueueResult,
-  type FinishedAttempt,
-  type InstanceState,
-  type MessageBytes,
-  type MessageRow,
-  type NewSend,
-} from '../types';
+import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageBytes, type NewSend } from '../types';
 import { inTransaction } from './pg-transaction';
+
+const toMessage = (row: Record<string, unknown>) => toMessageRowFromSql(row);
 
 /** The database's clock in epoch milliseconds (heartbeats, issue 15). */
 const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
-// Columns aliased to the row types' field names, so rows need no mapping code.
-const MESSAGE_COLUMNS = `id, send_id AS "sendId", user_id AS "userId", profile_id AS "profileId", message_id AS "messageId",
-  envelope, summary, document_ref AS "documentRef", documents, part_number AS "partNumber", part_count AS "partCount", fallback,
-  status, attempt_count AS attempts, next_attempt_at AS "nextAttemptAt", lease_owner AS "leaseOwner", lease_until AS "leaseUntil",
-  last_reply AS "lastReply", problem_code AS "problemCode", sent_at AS "sentAt", size_bytes AS "sizeBytes",
-  sent_copy_status AS "sentCopyStatus", sent_copy_attempts AS "sentCopyAttempts", sent_copy_next_at AS "sentCopyNextAt",
-  sent_copy_folder AS "sentCopyFolder", sent_copy_error AS "sentCopyError", created_at AS "createdAt", updated_at AS "updatedAt"`;
-
-/** `documents` is stored as JSON text; every other column maps by its alias. */
-function toMessage<T extends MessageRow>(row: Omit<T, 'documents'> & { documents: string | null }): T {
-  return { ...row, documents: row.documents ? JSON.parse(row.documents) : [] } as T;
-}
+/** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
+const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.join(', ');
 
 /**
  * A large body's chunks, one statement each, inside the caller's transaction. A chunk may be a
@@ -56,30 +37,9 @@ export class PostgresOutbox implements Outbox {
     private readonly storageFailure: RecentStorageFailure,
   ) {}
 
-  /** Runs `fn` in a transaction on one client. */
-  private transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return inTransaction(this.pool, fn);
-  }
-
-  /** `write`, noting whether it failed for room (checkWritable). */
-  private async noted<T>(write: Promise<T>): Promise<T> {
-    try {
-      const result = await write;
-      this.storageFailure.clear();
-      return result;
-    } catch (error) {
-      this.storageFailure.note(error);
-      throw error;
-    }
-  }
-
-  private async messagesOfSend(client: pg.PoolClient | pg.Pool, sendId: string): Promise<MessageRow[]> {
-    const { rows } = await client.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [sendId]);
-    return rows.map(toMessage);
-  }
-
+  /** Noting whether it failed for room (checkWritable). */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
-    return this.noted(this.writeSend(send));
+    return this.storageFailure.watch(this.writeSend(send));
   }
 
   private async writeSend(send: NewSend): Promise<EnqueueResult> {
@@ -90,12 +50,13 @@ export class PostgresOutbox implements Outbox {
     const params: unknown[] = [send.id, send.userId, send.idempotencyKey, send.requestHash, send.createdAt];
     const p = (value: unknown) => `$${params.push(value)}`;
     // Each message's bytes are a parameter of their own, sent as binary: no copy as hex text.
-    const values = send.messages.map(
-      (m) =>
-        `(${p(m.id)}, ${p(m.profileId)}, ${p(m.messageId)}, ${p(m.envelope)}, ${p(m.raw.length <= BODY_CHUNK_BYTES ? wholeBody(m.raw) : null)}::bytea, ${p(m.raw.length)}::bigint, ` +
-        `${p(m.summary)}, ${p(m.documentRef)}, ${p(m.documents.length ? JSON.stringify(m.documents) : null)}, ${p(m.partNumber)}::int, ` +
-        `${p(m.partCount)}::int, ${p(m.fallback)}, ${p(m.wantsSentCopy ? 'pending' : null)})`,
-    );
+    const values = send.messages.map((m) => {
+      const v = newMessageValues(send, m);
+      return (
+        `(${p(v.id)}, ${p(v.profileId)}, ${p(v.messageId)}, ${p(v.envelope)}, ${p(m.raw.length <= BODY_CHUNK_BYTES ? wholeBody(m.raw) : null)}::bytea, ${p(v.sizeBytes)}::bigint, ` +
+        `${p(v.summary)}, ${p(v.documentRef)}, ${p(v.documents)}, ${p(v.partNumber)}::int, ${p(v.partCount)}::int, ${p(v.fallback)}, ${p(v.sentCopyStatus)})`
+      );
+    });
     const documents = send.messages.flatMap((m) => m.documents.map((d) => ({ messageId: m.id, ref: d.ref })));
     const sql = `WITH created AS (
          INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
@@ -115,14 +76,14 @@ export class PostgresOutbox implements Outbox {
          SELECT d.message_id, d.ref FROM created CROSS JOIN unnest(${p(documents.map((d) => d.messageId))}::text[], ${p(documents.map((d) => d.ref))}::text[])
            AS d(message_id, ref)
          ON CONFLICT DO NOTHING)
-       SELECT * FROM inserted ORDER BY "partNumber"`;
+       SELECT * FROM inserted ORDER BY part_number`;
     // A large body goes in chunks (messages.raw stays NULL), in the same transaction: the message and
     // its chunks are committed together or not at all. One statement per chunk, each sent before the
     // next chunk is made: a 20 MB attachment as one statement was held three times at once (its
     // chunks copied to be kept, and the protocol message pg builds of them).
     const chunked = send.messages.filter((m) => m.raw.length > BODY_CHUNK_BYTES);
     const rows = chunked.length
-      ? await this.transaction(async (client) => {
+      ? await inTransaction(this.pool, async (client) => {
           const inserted = (await client.query(sql, params)).rows;
           // Only the messages this statement inserted get chunks (none when another send holds the key).
           if (inserted.length > 0) for (const m of chunked) await insertBodyChunks(client, m.id, m.raw);
@@ -132,7 +93,8 @@ export class PostgresOutbox implements Outbox {
     if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map(toMessage) };
     const existing = (await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [send.userId, send.idempotencyKey]))
       .rows[0]!;
-    return { kind: 'existing', messages: await this.messagesOfSend(this.pool, existing.id), sameRequest: existing.request_hash === send.requestHash };
+    const messages = (await this.pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [existing.id])).rows.map(toMessage);
+    return { kind: 'existing', messages, sameRequest: existing.request_hash === send.requestHash };
   }
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
@@ -154,7 +116,7 @@ export class PostgresOutbox implements Outbox {
        SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
       [now, limit, owner, now + leaseMs],
     );
-    return rows.map((r) => toMessage<ClaimedMessage>(r)).sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
+    return rows.map(toClaimedMessage).sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
@@ -162,7 +124,7 @@ export class PostgresOutbox implements Outbox {
   }
 
   finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
-    return this.noted(this.writeAttempts(owner, finished));
+    return this.storageFailure.watch(this.writeAttempts(owner, finished));
   }
 
   private async writeAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
@@ -212,13 +174,8 @@ export class PostgresOutbox implements Outbox {
     return finished.map((f) => applied.has(f.id));
   }
 
-  async finishAttempt(id: string, owner: string, attempt: FinishedAttempt['attempt'], result: AttemptResult): Promise<boolean> {
-    const [applied] = await this.finishAttempts(owner, [{ id, attempt, result }]);
-    return applied ?? false;
-  }
-
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
-    await this.transaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       const released = await client.query(
         `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3,
            lease_owner = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,
@@ -249,7 +206,7 @@ export class PostgresOutbox implements Outbox {
        SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
       [now, limit, now + leaseMs],
     );
-    return rows.map((r) => toMessage<ClaimedMessage>(r));
+    return rows.map(toClaimedMessage);
   }
 
   async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {

@@ -2,9 +2,9 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
-import { storeRepositories } from '../repositories/store-repositories';
+import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
 import { markStoreError, RecentStorageFailure } from '../store-errors';
-import { outboxMethods, type Outbox, type StoreRepositories } from '../store-parts';
+import { outboxMethods, type Outbox } from '../store-parts';
 import type { Store } from '../types';
 import { PostgresOutbox } from './postgres-outbox';
 

@@ -1,22 +1,25 @@
-import type { Store } from '../types';
+import { readRow, writeRow } from '../schema/json-columns';
+import type { DeliverySettingsRow } from '../types';
 import type { StoreDb } from './store-db';
 
-export type DeliverySettingsRepository = Pick<Store, 'getDeliverySettings' | 'putDeliverySettings' | 'recordServerMaxBytes'>;
-
 /** A profile's delivery settings (relay/delivery/delivery-settings.ts), beside the profile. */
-export function deliverySettingsRepository({ db }: StoreDb): DeliverySettingsRepository {
+export function deliverySettingsRepository({ db }: StoreDb) {
   return {
-    getDeliverySettings: (profileId) => db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId).executeTakeFirst(),
+    async getDeliverySettings(profileId: string): Promise<DeliverySettingsRow | undefined> {
+      const row = await db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId).executeTakeFirst();
+      return row && readRow<DeliverySettingsRow>('profile_delivery_settings', row, profileId);
+    },
 
-    async putDeliverySettings(row) {
+    async putDeliverySettings(row: Omit<DeliverySettingsRow, 'serverMaxBytes'>) {
       await db
         .insertInto('profile_delivery_settings')
-        .values(row)
+        .values(writeRow('profile_delivery_settings', row))
         .onConflict((oc) => oc.column('profileId').doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), secrets: eb.ref('excluded.secrets'), updatedAt: eb.ref('excluded.updatedAt') })))
         .execute();
     },
 
-    async recordServerMaxBytes(profileId, bytes, now) {
+    /** Remembers the SIZE a profile's SMTP server announced. */
+    async recordServerMaxBytes(profileId: string, bytes: number, now: number) {
       // The row may not exist yet (no settings saved): create it with empty settings, unless the
       // profile is gone. A learned limit does not change `updated_at`, which would otherwise look
       // like a settings change and reopen the profile's connections.

@@ -1,12 +1,7 @@
 import type { MessageStatus } from '../../../shared/schemas';
 import { MESSAGE_COLUMN_NAMES, toMessageRow } from '../schema/message-row';
-import type { Store } from '../types';
+import type { AttemptRecord, MessageRow, SentCopyStatus } from '../types';
 import type { StoreDb } from './store-db';
-
-export type MessageHistoryRepository = Pick<
-  Store,
-  'countMessagesByStatus' | 'findSendByIdempotencyKey' | 'getMessage' | 'listMessages' | 'listAttempts' | 'listAttemptsOfMessages' | 'readMessageBodyChunk' | 'finishSentCopy'
->;
 
 const ATTEMPT_COLUMNS = ['messageId', 'startedAt', 'finishedAt', 'outcome', 'reply', 'responseCode', 'errorCode', 'problemCode'] as const;
 
@@ -14,10 +9,11 @@ const ATTEMPT_COLUMNS = ['messageId', 'startedAt', 'finishedAt', 'outcome', 'rep
  * The outbox as history and status reads it, and what the worker does off its hot path (the claims
  * and results are each dialect's own: sqlite/sqlite-outbox.ts, postgres/postgres-outbox.ts).
  */
-export function messageHistoryRepository({ db }: StoreDb): MessageHistoryRepository {
+export function messageHistoryRepository({ db }: StoreDb) {
   const messages = () => db.selectFrom('messages').select(MESSAGE_COLUMN_NAMES.map((c) => `messages.${c}` as const));
 
   return {
+    /** Messages in the outbox by status (GET /metrics, relay/observability/metrics.ts). */
     async countMessagesByStatus() {
       const rows = await db
         .selectFrom('messages')
@@ -27,19 +23,21 @@ export function messageHistoryRepository({ db }: StoreDb): MessageHistoryReposit
       return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)])) as Partial<Record<MessageStatus, number>>;
     },
 
-    async findSendByIdempotencyKey(userId, key) {
+    /** The messages of the user's send with this idempotency key, if any (a cheap check before composing). */
+    async findSendByIdempotencyKey(userId: string, key: string) {
       const send = await db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key).executeTakeFirst();
       if (!send) return undefined;
       const rows = await messages().where('sendId', '=', send.id).orderBy('partNumber').execute();
       return { requestHash: send.requestHash, messages: rows.map(toMessageRow) };
     },
 
-    async getMessage(id) {
+    async getMessage(id: string): Promise<MessageRow | undefined> {
       const row = await messages().where('id', '=', id).executeTakeFirst();
       return row && toMessageRow(row);
     },
 
-    async listMessages(filter) {
+    /** Newest first. `documentRef` matches the send's reference and every document a message carries. */
+    async listMessages(filter: { userId?: string; documentRef?: string; limit: number }): Promise<MessageRow[]> {
       const rows = await messages()
         .$if(Boolean(filter.userId), (q) => q.where('messages.userId', '=', filter.userId!))
         // The send's reference, or any document one of its messages carries (a split send's parts).
@@ -53,19 +51,24 @@ export function messageHistoryRepository({ db }: StoreDb): MessageHistoryReposit
       return rows.map(toMessageRow);
     },
 
-    listAttempts: (messageId) => db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('messageId', '=', messageId).orderBy('id').execute(),
+    listAttempts: (messageId: string): Promise<AttemptRecord[]> => db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('messageId', '=', messageId).orderBy('id').execute(),
 
-    async listAttemptsOfMessages(messageIds) {
+    /** The attempts of several messages in one query (history lists), oldest first. */
+    async listAttemptsOfMessages(messageIds: string[]): Promise<AttemptRecord[]> {
       if (messageIds.length === 0) return [];
       return db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('messageId', 'in', messageIds).orderBy('id').execute();
     },
 
-    async readMessageBodyChunk(messageId, seq) {
+    /**
+     * Chunk `seq` (0, 1, …) of a message body stored in chunks (a claimed message whose `raw` is
+     * null), or undefined past the last one. The chunks, in order, are exactly the accepted bytes.
+     */
+    async readMessageBodyChunk(messageId: string, seq: number): Promise<Buffer | undefined> {
       const row = await db.selectFrom('message_body_chunks').select('bytes').where('messageId', '=', messageId).where('seq', '=', seq).executeTakeFirst();
       return row?.bytes;
     },
 
-    async finishSentCopy(id, result) {
+    async finishSentCopy(id: string, result: { status: SentCopyStatus; folder: string | null; error: string | null; nextAt: number | null }) {
       await db
         .updateTable('messages')
         .set((eb) => ({

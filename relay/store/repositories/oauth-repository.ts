@@ -1,35 +1,35 @@
-import type { Store } from '../types';
+import { JSON_COLUMNS, readRow, writeRow } from '../schema/json-columns';
+import type { OAuthGrantState } from '../../profiles/profile-data';
+import type { SignInResult } from '../schema/json-columns';
+import type { OAuthAccessTokenRow, OAuthSignInRow, OAuthSignInStatus } from '../types';
 import { changedRows, type StoreDb } from './store-db';
-
-export type OAuthRepository = Pick<
-  Store,
-  | 'getOAuthAccessToken'
-  | 'putOAuthAccessToken'
-  | 'deleteOAuthAccessToken'
-  | 'setProfileOAuthGrant'
-  | 'createOAuthSignIn'
-  | 'getOAuthSignIn'
-  | 'claimOAuthSignInPoll'
-  | 'setOAuthSignInPollInterval'
-  | 'finishOAuthSignIn'
->;
 
 /**
  * OAuth2 (issue 8, relay/oauth/): cached access tokens, refresh tokens inside a profile's secrets,
  * and delegated sign-ins. Everything lives in the database, so every relay instance sees the same.
  */
-export function oauthRepository({ db }: StoreDb): OAuthRepository {
+export function oauthRepository({ db }: StoreDb) {
+  const json = JSON_COLUMNS.profiles;
   return {
-    getOAuthAccessToken: (profileId) => db.selectFrom('oauth_access_tokens').selectAll().where('profileId', '=', profileId).executeTakeFirst(),
+    async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {
+      const row = await db.selectFrom('oauth_access_tokens').selectAll().where('profileId', '=', profileId).executeTakeFirst();
+      return row && readRow<OAuthAccessTokenRow>('oauth_access_tokens', row, profileId);
+    },
 
-    async putOAuthAccessToken(row) {
-      // INSERT … SELECT: a profile deleted meanwhile gets no orphan token (and no foreign key error).
+    /** Caches a profile's access token, replacing the previous one; does nothing when the profile is gone (INSERT … SELECT: no orphan, no foreign key error). */
+    async putOAuthAccessToken(row: OAuthAccessTokenRow) {
       await db
         .insertInto('oauth_access_tokens')
         .columns(['profileId', 'credentialKey', 'secrets', 'obtainedAt', 'expiresAt'])
         .expression(
           db
-            .selectNoFrom((eb) => [eb.val(row.profileId).as('a'), eb.val(row.credentialKey).as('b'), eb.val(row.secrets).as('c'), eb.val(row.obtainedAt).as('d'), eb.val(row.expiresAt).as('e')])
+            .selectNoFrom((eb) => [
+              eb.val(row.profileId).as('a'),
+              eb.val(row.credentialKey).as('b'),
+              eb.val(JSON_COLUMNS.oauth_access_tokens.secrets.write(row.secrets)).as('c'),
+              eb.val(row.obtainedAt).as('d'),
+              eb.val(row.expiresAt).as('e'),
+            ])
             .where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', row.profileId))),
         )
         .onConflict((oc) =>
@@ -43,7 +43,8 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
         .execute();
     },
 
-    async deleteOAuthAccessToken(profileId, obtainedAt) {
+    /** Drops a profile's cached token; with `obtainedAt`, only while it is still that token (another instance may have cached a newer one). */
+    async deleteOAuthAccessToken(profileId: string, obtainedAt?: number) {
       await db
         .deleteFrom('oauth_access_tokens')
         .where('profileId', '=', profileId)
@@ -51,22 +52,34 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
         .execute();
     },
 
-    async setProfileOAuthGrant(profileId, grant, options = {}) {
+    /**
+     * Records a delegated sign-in's outcome without touching the profile's settings or `updatedAt`:
+     * sets (or, with null, removes) the sealed `refreshToken` inside `profiles.secrets`, and replaces
+     * `profiles.oauth_state` unless `state` is undefined. With `ifRefreshTokenIs`, only while the stored
+     * refresh token is still that one (another instance may have rotated it, or the user signed in again
+     * meanwhile). With `touchedAt`, `updatedAt` moves too: a new sign-in is a change of credentials (a
+     * profile marked failing becomes usable again), a rotated refresh token is not. Returns whether it was written.
+     */
+    async setProfileOAuthGrant(
+      profileId: string,
+      grant: { refreshToken: string | null; state?: OAuthGrantState | null },
+      options: { ifRefreshTokenIs?: string | null; touchedAt?: number } = {},
+    ): Promise<boolean> {
       // Compare and set: the secrets are written only while they are what was read, so a refresh
       // token rotated by another instance meanwhile is never overwritten with a stale one; a lost
       // race reads again. The other secrets (the password, the client secret) are kept as they are.
       for (;;) {
         const row = await db.selectFrom('profiles').select('secrets').where('id', '=', profileId).executeTakeFirst();
         if (!row) return false;
-        const secrets = JSON.parse(row.secrets ?? '{}') as Record<string, string>;
+        const secrets = row.secrets === null ? {} : json.secrets.read(row.secrets, `profiles.secrets of ${profileId}`);
         if ('ifRefreshTokenIs' in options && (secrets.refreshToken ?? null) !== (options.ifRefreshTokenIs ?? null)) return false;
         const { refreshToken: _previous, ...others } = secrets;
         const next = grant.refreshToken === null ? others : { ...secrets, refreshToken: grant.refreshToken };
         const result = await db
           .updateTable('profiles')
           .set({
-            secrets: JSON.stringify(next),
-            ...(grant.state !== undefined ? { oauthState: grant.state } : {}),
+            secrets: json.secrets.write(next),
+            ...(grant.state !== undefined ? { oauthState: grant.state && json.oauthState.write(grant.state) } : {}),
             ...(options.touchedAt !== undefined ? { updatedAt: options.touchedAt } : {}),
           })
           .where('id', '=', profileId)
@@ -76,29 +89,38 @@ export function oauthRepository({ db }: StoreDb): OAuthRepository {
       }
     },
 
-    async createOAuthSignIn(row) {
-      // At most one sign-in per profile: a new one replaces the others.
+    /** Stores a new sign-in, replacing every other sign-in of its profile (at most one per profile). */
+    async createOAuthSignIn(row: OAuthSignInRow) {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('oauth_sign_ins').where('profileId', '=', row.profileId).execute();
-        await trx.insertInto('oauth_sign_ins').values(row).execute();
+        await trx.insertInto('oauth_sign_ins').values(writeRow('oauth_sign_ins', row)).execute();
       });
     },
 
-    getOAuthSignIn: (id) => db.selectFrom('oauth_sign_ins').selectAll().where('id', '=', id).executeTakeFirst(),
+    async getOAuthSignIn(id: string): Promise<OAuthSignInRow | undefined> {
+      const row = await db.selectFrom('oauth_sign_ins').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && readRow<OAuthSignInRow>('oauth_sign_ins', row);
+    },
 
-    async claimOAuthSignInPoll(id, now, nextPollAt) {
+    /**
+     * Claims the next poll of a pending sign-in: true for exactly one caller while `nextPollAt <= now`,
+     * which then moves to `nextPollAt` (several instances may be asked about one device-code sign-in).
+     */
+    async claimOAuthSignInPoll(id: string, now: number, nextPollAt: number) {
       const result = await db.updateTable('oauth_sign_ins').set({ nextPollAt, updatedAt: now }).where('id', '=', id).where('status', '=', 'pending').where('nextPollAt', '<=', now).executeTakeFirst();
       return changedRows(result) === 1;
     },
 
-    async setOAuthSignInPollInterval(id, pollIntervalMs, nextPollAt) {
+    /** Slows the polling of a pending sign-in down (the provider answered `slow_down`). */
+    async setOAuthSignInPollInterval(id: string, pollIntervalMs: number, nextPollAt: number) {
       await db.updateTable('oauth_sign_ins').set({ pollIntervalMs, nextPollAt }).where('id', '=', id).where('status', '=', 'pending').execute();
     },
 
-    async finishOAuthSignIn(id, outcome) {
+    /** Ends a pending sign-in; false when it had already ended (a sign-in ends once). */
+    async finishOAuthSignIn(id: string, outcome: { status: Exclude<OAuthSignInStatus, 'pending'>; problemCode: string | null; result: SignInResult | null; now: number }) {
       const result = await db
         .updateTable('oauth_sign_ins')
-        .set({ status: outcome.status, problemCode: outcome.problemCode, result: outcome.result, nextPollAt: null, updatedAt: outcome.now })
+        .set({ status: outcome.status, problemCode: outcome.problemCode, result: outcome.result && JSON_COLUMNS.oauth_sign_ins.result.write(outcome.result), nextPollAt: null, updatedAt: outcome.now })
         .where('id', '=', id)
         .where('status', '=', 'pending')
         .executeTakeFirst();

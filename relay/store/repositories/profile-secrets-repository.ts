@@ -1,7 +1,13 @@
-import type { Store } from '../types';
+import type { SealedSecrets } from '../../profiles/profile-data';
+import { JSON_COLUMNS } from '../schema/json-columns';
 import type { StoreDb } from './store-db';
 
-export type ProfileSecretsRepository = Pick<Store, 'listProfileSecrets' | 'rewriteProfileSecrets'>;
+/** A profile's sealed secrets as stored in one of SECRET_TABLES. */
+export interface StoredSecrets {
+  table: string;
+  profileId: string;
+  secrets: SealedSecrets;
+}
 
 /** Tables whose `secrets` column holds a profile's sealed secrets, with the column naming the profile. */
 const SECRET_TABLES = [
@@ -10,26 +16,34 @@ const SECRET_TABLES = [
   { table: 'oauth_access_tokens', idColumn: 'profileId' },
 ] as const;
 
+/** A `secrets` column read: every one of these tables stores `{field: sealed}`. */
+function readSecrets(table: string, row: { id: unknown; secrets: unknown }): SealedSecrets {
+  return JSON_COLUMNS.profiles.secrets.read(row.secrets as string, `${table}.secrets of ${String(row.id)}`);
+}
+
 /**
- * Every sealed secret a profile owns, for key rotation (relay/secrets/key-rotation.ts). `afterRewrite`
- * runs once the rewrite committed: SQLite uses it to take the old ciphertexts out of the file.
+ * Every sealed secret a profile owns, in the profile table and the tables beside it, for key rotation
+ * (relay/secrets/key-rotation.ts). `afterRewrite` runs once a rewrite committed: SQLite uses it to
+ * take the old ciphertexts out of the file.
  */
-export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite: () => Promise<void> = async () => {}): ProfileSecretsRepository {
+export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite: () => Promise<void> = async () => {}) {
   return {
-    async listProfileSecrets() {
-      const found: { table: string; profileId: string; secrets: string }[] = [];
+    /** For `ownpost key status`. */
+    async listProfileSecrets(): Promise<StoredSecrets[]> {
+      const found: StoredSecrets[] = [];
       for (const { table, idColumn } of SECRET_TABLES) {
         const rows = await db
           .selectFrom(table)
           .select([`${idColumn} as id`, 'secrets'])
           .where('secrets', 'is not', null)
           .execute();
-        found.push(...rows.map((r) => ({ table, profileId: r.id as string, secrets: r.secrets as string })));
+        found.push(...rows.map((r) => ({ table, profileId: r.id as string, secrets: readSecrets(table, r) })));
       }
       return found;
     },
 
-    async rewriteProfileSecrets(rewrite) {
+    /** Rewrites them in one transaction: `rewrite` returns the new secrets, or null to keep the row. Returns the rows changed. */
+    async rewriteProfileSecrets(rewrite: (owner: StoredSecrets) => SealedSecrets | null): Promise<number> {
       const changed = await db.transaction().execute(async (trx) => {
         let count = 0;
         for (const { table, idColumn } of SECRET_TABLES) {
@@ -41,11 +55,12 @@ export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite:
             .$if(dialect === 'postgres', (q) => q.forUpdate())
             .execute();
           for (const row of rows) {
-            const next = rewrite({ table, profileId: row.id as string, secrets: row.secrets as string });
-            if (next === null || next === row.secrets) continue;
+            const next = rewrite({ table, profileId: row.id as string, secrets: readSecrets(table, row) });
+            const written = next && JSON_COLUMNS.profiles.secrets.write(next);
+            if (written === null || written === row.secrets) continue;
             await trx
               .updateTable(table)
-              .set({ secrets: next })
+              .set({ secrets: written })
               .where(idColumn, '=', row.id as string)
               .execute();
             count++;

@@ -1,41 +1,50 @@
 import type { Kysely } from 'kysely';
+import { readRow, writeRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
-import type { ProfileRow, Store } from '../types';
+import type { ProfileRow } from '../types';
 import { changedRows, type StoreDb } from './store-db';
 
-export type ProfilesRepository = Pick<Store, 'insertProfile' | 'updateProfile' | 'saveProfiles' | 'deleteProfile' | 'getProfile' | 'listProfilesVisibleTo' | 'listAllProfiles'>;
-
 /** Sender profiles: settings and sealed secrets. `oauthState` is written only by the OAuth repository. */
-export function profilesRepository({ db }: StoreDb): ProfilesRepository {
+export function profilesRepository({ db }: StoreDb) {
   const profiles = () => db.selectFrom('profiles').selectAll();
+  const read = (row: Tables['profiles']): ProfileRow => readRow<ProfileRow>('profiles', row);
   return {
-    insertProfile: (row) => insertProfile(db, row),
-    updateProfile: (row) => updateProfile(db, row),
+    insertProfile: (row: ProfileRow) => insertProfile(db, row),
+    updateProfile: (row: ProfileRow) => updateProfile(db, row),
 
-    async saveProfiles(changes) {
-      // One transaction: default flags (sender rules, issue 3) move from one profile to another together.
+    /** Inserts `insert` (if given) and writes every row of `update` in one transaction: default flags (sender rules, issue 3) move together. */
+    async saveProfiles(changes: { insert?: ProfileRow; update: ProfileRow[] }) {
       await db.transaction().execute(async (trx) => {
         if (changes.insert) await insertProfile(trx, changes.insert);
         for (const row of changes.update) await updateProfile(trx, row);
       });
     },
 
-    deleteProfile: async (id) => changedRows(await db.deleteFrom('profiles').where('id', '=', id).executeTakeFirst()) === 1,
-    getProfile: (id) => profiles().where('id', '=', id).executeTakeFirst(),
-    listProfilesVisibleTo: (userId) =>
+    deleteProfile: async (id: string) => changedRows(await db.deleteFrom('profiles').where('id', '=', id).executeTakeFirst()) === 1,
+    getProfile: async (id: string) => {
+      const row = await profiles().where('id', '=', id).executeTakeFirst();
+      return row && read(row);
+    },
+    /** Company profiles and the user's personal ones. */
+    listProfilesVisibleTo: (userId: string) =>
       profiles()
         .where((eb) => eb.or([eb('scope', '=', 'company'), eb('ownerId', '=', userId)]))
         .orderBy('scope', 'desc')
         .orderBy('createdAt')
-        .execute(),
-    listAllProfiles: () => profiles().orderBy('createdAt').execute(),
+        .execute()
+        .then((rows) => rows.map(read)),
+    listAllProfiles: () =>
+      profiles()
+        .orderBy('createdAt')
+        .execute()
+        .then((rows) => rows.map(read)),
   };
 }
 
 async function insertProfile(db: Kysely<Tables>, { oauthState: _written, ...row }: ProfileRow): Promise<void> {
-  await db.insertInto('profiles').values(row).execute();
+  await db.insertInto('profiles').values(writeRow('profiles', row)).execute();
 }
 
 async function updateProfile(db: Kysely<Tables>, { id, createdAt: _kept, oauthState: _written, ...row }: ProfileRow): Promise<void> {
-  await db.updateTable('profiles').set(row).where('id', '=', id).execute();
+  await db.updateTable('profiles').set(writeRow('profiles', row)).where('id', '=', id).execute();
 }

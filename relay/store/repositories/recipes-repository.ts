@@ -1,15 +1,27 @@
-import type { Store } from '../types';
+import { RECIPE_FORMAT_VERSION } from '../../../shared/recipe-schemas';
+import { JSON_COLUMNS, readRow } from '../schema/json-columns';
+import type { Tables } from '../schema/tables';
+import type { RecipeRow } from '../types';
 import { changedRows, type StoreDb } from './store-db';
 
-export type RecipesRepository = Pick<Store, 'listRecipes' | 'getRecipe' | 'insertRecipe' | 'deleteRecipe'>;
-
 /** Company recipes (issue 7): how the extension reads a site the generic adapter cannot. */
-export function recipesRepository({ db }: StoreDb): RecipesRepository {
+export function recipesRepository({ db }: StoreDb) {
   const recipes = () => db.selectFrom('recipes').selectAll();
+  // A row written by a newer relay in a format this one does not know is not guessed at.
+  const read = (row: Tables['recipes']): RecipeRow => (row.formatVersion > RECIPE_FORMAT_VERSION ? { ...row, data: null } : readRow<RecipeRow>('recipes', row));
   return {
-    listRecipes: () => recipes().orderBy('createdAt').orderBy('id').execute(),
-    getRecipe: (id) => recipes().where('id', '=', id).executeTakeFirst(),
-    insertRecipe: async (row) => void (await db.insertInto('recipes').values(row).execute()),
-    deleteRecipe: async (id) => changedRows(await db.deleteFrom('recipes').where('id', '=', id).executeTakeFirst()) === 1,
+    listRecipes: async () => (await recipes().orderBy('createdAt').orderBy('id').execute()).map(read),
+    getRecipe: async (id: string) => {
+      const row = await recipes().where('id', '=', id).executeTakeFirst();
+      return row && read(row);
+    },
+    async insertRecipe({ data, ...row }: RecipeRow) {
+      if (!data) throw new TypeError('a recipe is published with its data');
+      await db
+        .insertInto('recipes')
+        .values({ ...row, data: JSON_COLUMNS.recipes.data.write(data) })
+        .execute();
+    },
+    deleteRecipe: async (id: string) => changedRows(await db.deleteFrom('recipes').where('id', '=', id).executeTakeFirst()) === 1,
   };
 }

@@ -1,17 +1,15 @@
-import type { Store } from '../types';
 import type { StoreDb } from './store-db';
 
-export type SenderRulesRepository = Pick<Store, 'getSenderAllowances' | 'setSenderAllowances' | 'lastFinishedDelivery'>;
-
 /** Sender rules (issue 3): who may send from which addresses, and whether a profile is failing. */
-export function senderRulesRepository({ db }: StoreDb): SenderRulesRepository {
+export function senderRulesRepository({ db }: StoreDb) {
   return {
-    async getSenderAllowances(userId) {
+    /** Addresses and @domains an admin allows a member to send from on personal profiles. */
+    async getSenderAllowances(userId: string) {
       const rows = await db.selectFrom('sender_allowances').select('pattern').where('userId', '=', userId).orderBy('createdAt').orderBy('pattern').execute();
       return rows.map((r) => r.pattern);
     },
 
-    async setSenderAllowances(userId, patterns, now) {
+    async setSenderAllowances(userId: string, patterns: string[], now: number) {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('sender_allowances').where('userId', '=', userId).execute();
         // `now + i`: the list keeps the order the admin gave.
@@ -25,7 +23,8 @@ export function senderRulesRepository({ db }: StoreDb): SenderRulesRepository {
       });
     },
 
-    lastFinishedDelivery: (profileId) =>
+    /** The last message through a profile that reached `sent` or `failed`: is the profile failing? */
+    lastFinishedDelivery: (profileId: string) =>
       db
         .selectFrom('messages')
         .select(['status', 'problemCode', 'updatedAt as at'])

@@ -1,4 +1,3 @@
-import type { StoreRepositories } from '../store-parts';
 import { appPasswordsRepository } from './app-passwords-repository';
 import { customersRepository } from './customers-repository';
 import { deliverySettingsRepository } from './delivery-settings-repository';
@@ -13,7 +12,7 @@ import { templatesRepository } from './templates-repository';
 import { usersRepository } from './users-repository';
 
 /** Every repository of the store, over one database. `afterSecretsRewrite`: see profileSecretsRepository. */
-export function storeRepositories(storeDb: StoreDb, options: { afterSecretsRewrite?: () => Promise<void> } = {}): StoreRepositories {
+export function storeRepositories(storeDb: StoreDb, options: { afterSecretsRewrite?: () => Promise<void> } = {}) {
   return {
     ...usersRepository(storeDb),
     ...profilesRepository(storeDb),
@@ -28,3 +27,6 @@ export function storeRepositories(storeDb: StoreDb, options: { afterSecretsRewri
     ...oauthRepository(storeDb),
   };
 }
+
+/** Everything the repositories serve: most of the Store (relay/store/types.ts). */
+export type StoreRepositories = ReturnType<typeof storeRepositories>;

@@ -1,20 +1,18 @@
-import type { Store } from '../types';
+import type { TemplateRow } from '../types';
 import { changedRows, type StoreDb } from './store-db';
-
-export type TemplatesRepository = Pick<Store, 'listTemplates' | 'putTemplate' | 'deleteTemplate'>;
 
 /** The company's templates are stored with owner '' (a key column cannot be null). */
 const COMPANY = '';
 
-/** Message templates (issue 21): the company's and each person's own overrides. */
-export function templatesRepository({ db }: StoreDb): TemplatesRepository {
+/** Message templates (issue 21): the company's and each person's own overrides, every kind and language. */
+export function templatesRepository({ db }: StoreDb) {
   return {
-    async listTemplates(userId) {
+    async listTemplates(userId: string): Promise<TemplateRow[]> {
       const rows = await db.selectFrom('message_templates').selectAll().where('ownerId', 'in', [COMPANY, userId]).orderBy('kind').orderBy('language').orderBy('ownerId').execute();
       return rows.map((row) => ({ ...row, ownerId: row.ownerId || null }));
     },
 
-    async putTemplate(row) {
+    async putTemplate(row: TemplateRow) {
       await db
         .insertInto('message_templates')
         .values({ ...row, ownerId: row.ownerId ?? COMPANY })
@@ -29,7 +27,7 @@ export function templatesRepository({ db }: StoreDb): TemplatesRepository {
         .execute();
     },
 
-    async deleteTemplate(ownerId, kind, language) {
+    async deleteTemplate(ownerId: string | null, kind: string, language: string) {
       const result = await db
         .deleteFrom('message_templates')
         .where('ownerId', '=', ownerId ?? COMPANY)

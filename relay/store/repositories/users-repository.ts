@@ -1,13 +1,8 @@
-import { TOKEN_LAST_USED_PRECISION_MS, type Store, type UserRow } from '../types';
+import { TOKEN_LAST_USED_PRECISION_MS, type UserRow } from '../types';
 import { changedRows, lockUsersTable, sameEmail, USER_COLUMNS, type StoreDb } from './store-db';
 
-export type UsersRepository = Pick<
-  Store,
-  'countUsers' | 'createUser' | 'getUserByEmail' | 'getUserById' | 'listUsers' | 'createToken' | 'getUserByTokenHash' | 'createPairingCode' | 'consumePairingCode'
->;
-
 /** Users, their bearer tokens (as SHA-256) and pairing codes. */
-export function usersRepository({ db, dialect }: StoreDb): UsersRepository {
+export function usersRepository({ db, dialect }: StoreDb) {
   const countUsers = async (on = db) =>
     Number(
       (
@@ -22,7 +17,8 @@ export function usersRepository({ db, dialect }: StoreDb): UsersRepository {
   return {
     countUsers: () => countUsers(),
 
-    async createUser(user) {
+    /** Creates a user; the first user of a relay becomes admin whatever `role` says. */
+    async createUser(user: UserRow): Promise<UserRow> {
       return db.transaction().execute(async (trx) => {
         // Concurrent first users (several instances, a CLI beside the server): only one becomes admin.
         await lockUsersTable(trx, dialect);
@@ -32,15 +28,15 @@ export function usersRepository({ db, dialect }: StoreDb): UsersRepository {
       });
     },
 
-    getUserByEmail: (email) => users().where(sameEmail(email)).executeTakeFirst(),
-    getUserById: (id) => users().where('id', '=', id).executeTakeFirst(),
-    listUsers: () => users().orderBy('users.createdAt').orderBy('users.email').execute(),
+    getUserByEmail: (email: string): Promise<UserRow | undefined> => users().where(sameEmail(email)).executeTakeFirst(),
+    getUserById: (id: string): Promise<UserRow | undefined> => users().where('id', '=', id).executeTakeFirst(),
+    listUsers: (): Promise<UserRow[]> => users().orderBy('users.createdAt').orderBy('users.email').execute(),
 
-    async createToken(token) {
+    async createToken(token: { hash: string; userId: string; device: string; createdAt: number }) {
       await db.insertInto('tokens').values(token).execute();
     },
 
-    async getUserByTokenHash(hash, now) {
+    async getUserByTokenHash(hash: string, now: number): Promise<UserRow | undefined> {
       const row = await db
         .selectFrom('tokens')
         .innerJoin('users', 'users.id', 'tokens.userId')
@@ -57,11 +53,12 @@ export function usersRepository({ db, dialect }: StoreDb): UsersRepository {
       return user;
     },
 
-    async createPairingCode(code) {
+    async createPairingCode(code: { hash: string; userId: string; expiresAt: number }) {
       await db.insertInto('pairing_codes').values(code).execute();
     },
 
-    async consumePairingCode(hash, now) {
+    /** Marks the code used and returns its user, atomically; undefined when unknown, used or expired. */
+    async consumePairingCode(hash: string, now: number): Promise<UserRow | undefined> {
       return db.transaction().execute(async (trx) => {
         const used = await trx.updateTable('pairing_codes').set({ usedAt: now }).where('hash', '=', hash).where('usedAt', 'is', null).where('expiresAt', '>', now).executeTakeFirst();
         if (changedRows(used) !== 1) return undefined;

@@ -1,8 +1,9 @@
 /**
  * The database as the migrations (relay/store/migrations/) leave it, for the typed query builder.
  * Columns are named in camelCase here and in snake_case in the database: kysely's CamelCasePlugin
- * translates (relay/store/repositories/store-db.ts), so rows come back shaped as the store's row
- * types. Times are epoch milliseconds. Tables that one dialect alone has are marked.
+ * translates (relay/store/repositories/store-db.ts). The store's row types derive from these
+ * (relay/store/types.ts), with JSON columns read (json-columns.ts). Times are epoch milliseconds.
+ * Tables that one dialect alone has are marked.
  */
 import type { Generated } from 'kysely';
 

@@ -1,4 +1,5 @@
-import { wholeBody, type EnqueueResult, type MessageRow, type NewSend } from '../types';
+import { newMessageValues } from '../schema/message-row';
+import { BODY_CHUNK_BYTES, wholeBody, type EnqueueResult, type MessageRow, type NewSend } from '../types';
 import type { SqlOp, SqlOpResult } from './sql-thread.mjs';
 
 type Row = Record<string, unknown>;
@@ -11,7 +12,7 @@ type Row = Record<string, unknown>;
  * it is inserted only if that row is there (the send's id is new, so it is there only if it was
  * inserted just now). The last two statements read back the send that holds the key and its messages.
  *
- * Only for bodies stored whole (at most BODY_CHUNK_BYTES): they cross to the thread as they are.
+ * Bodies stored whole (at most BODY_CHUNK_BYTES) are among the statements; larger ones are not.
  */
 export function enqueueOps(send: NewSend, messageColumns: string): SqlOp[] {
   const ops: SqlOp[] = [
@@ -31,30 +32,12 @@ export function enqueueOps(send: NewSend, messageColumns: string): SqlOp[] {
                 @documents, @partNumber, @partCount, @fallback, 'queued', 0, 0, @createdAt,
                 @sentCopyStatus, NULL, @createdAt, @createdAt
               WHERE EXISTS (SELECT 1 FROM sends WHERE id = @sendId)`,
-        params: [
-          {
-            id: message.id,
-            sendId: send.id,
-            userId: send.userId,
-            profileId: message.profileId,
-            messageId: message.messageId,
-            envelope: message.envelope,
-            sizeBytes: message.raw.length,
-            summary: message.summary,
-            documentRef: message.documentRef,
-            documents: message.documents.length ? JSON.stringify(message.documents) : null,
-            partNumber: message.partNumber,
-            partCount: message.partCount,
-            fallback: message.fallback,
-            sentCopyStatus: message.wantsSentCopy ? 'pending' : null,
-            createdAt: send.createdAt,
-          },
-        ],
+        params: [newMessageValues(send, message)],
       },
-      {
-        sql: 'INSERT INTO message_bodies (message_id, raw) SELECT @id, @raw WHERE EXISTS (SELECT 1 FROM messages WHERE id = @id)',
-        params: [{ id: message.id, raw: wholeBody(message.raw) }],
-      },
+      // A larger body goes in chunks (SqliteOutbox.writeSend).
+      ...(message.raw.length <= BODY_CHUNK_BYTES
+        ? [{ sql: 'INSERT INTO message_bodies (message_id, raw) SELECT @id, @raw WHERE EXISTS (SELECT 1 FROM messages WHERE id = @id)', params: [{ id: message.id, raw: wholeBody(message.raw) }] }]
+        : []),
       ...message.documents.map((document) => ({
         sql: 'INSERT OR IGNORE INTO message_documents (message_id, ref) SELECT @id, @ref WHERE EXISTS (SELECT 1 FROM messages WHERE id = @id)',
         params: [{ id: message.id, ref: document.ref }],

@@ -1,24 +1,13 @@
 import type Database from 'better-sqlite3';
-import { MESSAGE_SQL_COLUMNS, toMessageRowFromSql } from '../schema/message-row';
+import { MESSAGE_SQL_COLUMNS, toClaimedMessage, toMessageRowFromSql } from '../schema/message-row';
 import type { RecentStorageFailure } from '../store-errors';
 import type { Outbox } from '../store-parts';
-import {
-  BODY_CHUNK_BYTES,
-  bodyChunks,
-  wholeBody,
-  type AttemptResult,
-  type ClaimedMessage,
-  type EnqueueResult,
-  type FinishedAttempt,
-  type InstanceState,
-  type MessageRow,
-  type NewSend,
-} from '../types';
+import { BODY_CHUNK_BYTES, bodyChunks, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageRow, type NewSend } from '../types';
 import type { ConnectionLock } from './connection-lock';
 import { enqueueOps, enqueueResult } from './enqueue-ops';
 import { FreshBodies } from './fresh-bodies';
 import { OutboxLock } from './outbox-lock';
-import { runOps, SqlThread, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
+import { runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 
 /** Memory for the bodies of messages accepted lately (see FreshBodies): 1,500 invoices of 40 kB. */
 const FRESH_BODIES_BYTES = 64 * 1024 * 1024;
@@ -102,7 +91,7 @@ export class SqliteOutbox implements Outbox {
   /**
    * The connection of the outbox's hot writes, on a worker thread: started by the first message
    * queued or claimed (not on the clock of the first delivery), so that a CLI command never starts
-   * it. Never for a database in memory.
+   * it.
    */
   private thread: SqlThread | undefined;
   private closed = false;
@@ -114,7 +103,7 @@ export class SqliteOutbox implements Outbox {
    * a crash of the relay, and only a power cut can lose it, which at worst sends a message again
    * (delivery is at least once anyway). Accepting a message commits with FULL: a 202 must survive a
    * power cut too. Claims, leases and results run on the SQLite thread's connection (outboxWrite);
-   * here are the Sent copies' claims, and all of them for a database in memory.
+   * here are the Sent copies' claims.
    */
   private relaxed<T>(fn: () => T): Promise<T> {
     // In its turn on the main connection: never inside a transaction of the repositories.
@@ -149,11 +138,6 @@ export class SqliteOutbox implements Outbox {
     await this.thread?.close();
   }
 
-  private messagesOfSend(sendId: string): MessageRow[] {
-    const rows = this.statement(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = ? ORDER BY part_number`).all(sendId) as Row[];
-    return rows.map(toMessage);
-  }
-
   /**
    * Group commit: sends that reach the store together are written in one transaction with one
    * fsync, each in a savepoint of its own so that one failing send does not undo the others. Every
@@ -163,8 +147,7 @@ export class SqliteOutbox implements Outbox {
    * loop: while one group commits, the next requests are read, checked and composed, and they form
    * the next group. A send with a body stored in chunks (a large attachment) is written on the main
    * connection instead (in its turn, connectionLock), chunk by chunk from the request's own bytes:
-   * copying it to the thread would hold the whole body twice more. So is every send of a database
-   * in memory (no second connection).
+   * copying it to the thread would hold the whole body twice more.
    */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
     // The worker will claim it soon: the thread starts now, while this send is committed.
@@ -196,21 +179,8 @@ export class SqliteOutbox implements Outbox {
         { sync: true },
       )
       .then(
-        (outcomes) => {
-          this.storageFailure.clear();
-          batch.forEach((waiting, i) => {
-            const outcome = outcomes[i]!;
-            if (outcome.error) return waiting.reject(outcome.error);
-            const result = enqueueResult(waiting.send, outcome.results, toMessage);
-            // Committed: the worker will claim these in a moment, and finds their bodies here.
-            if (result.kind === 'created') for (const message of waiting.send.messages) this.freshBodies.remember(message.id, message.raw);
-            waiting.resolve(result);
-          });
-        },
-        (error: unknown) => {
-          this.storageFailure.note(error);
-          for (const waiting of batch) waiting.reject(error);
-        },
+        (outcomes) => this.answer(batch, outcomes),
+        (error: unknown) => this.fail(batch, error),
       )
       .finally(() => {
         this.threadCommit = undefined;
@@ -218,96 +188,63 @@ export class SqliteOutbox implements Outbox {
       });
   }
 
+  /** Commits the sends waiting for the main connection as one group (in its turn, connectionLock). */
   private flushSends(): void {
     const batch = this.pendingSends.splice(0);
-    const outcomes: ({ ok: true; value: EnqueueResult } | { ok: false; error: unknown })[] = [];
+    let outcomes: SqlGroupOutcome[];
     try {
-      this.db
-        .transaction(() => {
-          for (const { send } of batch) {
-            try {
-              outcomes.push({ ok: true, value: this.writeSend(send) });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
-          }
-        })
-        .immediate();
+      outcomes = this.db.transaction(() => batch.map(({ send }) => this.writeSend(send))).immediate();
     } catch (error) {
-      this.storageFailure.note(error);
-      for (const waiting of batch) waiting.reject(error);
-      return;
+      return this.fail(batch, error);
     }
+    this.answer(batch, outcomes);
+  }
+
+  /**
+   * One send on the main connection, in a savepoint of its own: its rows as on the thread
+   * (enqueueOps), then, if it was created, the chunks of its large bodies, each bound (and copied by
+   * SQLite) on its own: never a second copy of the whole body.
+   */
+  private writeSend(send: NewSend): SqlGroupOutcome {
+    const insertChunk = this.statement('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
+    try {
+      return {
+        results: this.db.transaction(() => {
+          const results = runOps(this.db, enqueueOps(send, MESSAGE_COLUMNS));
+          if (results[0] !== 1) return results;
+          for (const message of send.messages.filter((m) => m.raw.length > BODY_CHUNK_BYTES)) {
+            let seq = 0;
+            for (const chunk of bodyChunks(message.raw)) insertChunk.run(message.id, seq++, chunk);
+          }
+          return results;
+        })(),
+      };
+    } catch (error) {
+      return { error: error as Error };
+    }
+  }
+
+  /** Answers the callers of a committed group, each with its send's outcome. */
+  private answer(batch: PendingSend[], outcomes: SqlGroupOutcome[]): void {
     this.storageFailure.clear();
-    // Committed: the worker will claim these in a moment, and finds their bodies here.
-    batch.forEach(({ send }, i) => {
-      const outcome = outcomes[i]!;
-      if (!outcome.ok || outcome.value.kind !== 'created') return;
-      for (const message of send.messages) this.freshBodies.remember(message.id, message.raw);
-    });
     batch.forEach((waiting, i) => {
       const outcome = outcomes[i]!;
-      if (outcome.ok) waiting.resolve(outcome.value);
-      else waiting.reject(outcome.error);
+      if (outcome.error) return waiting.reject(outcome.error);
+      try {
+        const result = enqueueResult(waiting.send, outcome.results, toMessage);
+        // Committed: the worker will claim these in a moment, and finds their bodies here.
+        if (result.kind === 'created') for (const message of waiting.send.messages) this.freshBodies.remember(message.id, message.raw);
+        waiting.resolve(result);
+      } catch (error) {
+        waiting.reject(error);
+      }
     });
   }
 
-  /** One send's rows; inside the batch's transaction, as a savepoint of its own. */
-  private writeSend(send: NewSend): EnqueueResult {
-    const insertSend = this.statement('INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES (?, ?, ?, ?, ?)');
-    const insertMessage = this.statement(
-      `INSERT INTO messages (id, send_id, user_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref,
-         documents, part_number, part_count, fallback, status, attempts, attempt_count, next_attempt_at,
-         sent_copy_status, sent_copy_next_at, created_at, updated_at)
-       VALUES (@id, @sendId, @userId, @profileId, @messageId, @envelope, x'', @sizeBytes, @summary, @documentRef,
-         @documents, @partNumber, @partCount, @fallback, 'queued', 0, 0, @createdAt,
-         @sentCopyStatus, NULL, @createdAt, @createdAt)`,
-    );
-    const insertBody = this.statement('INSERT INTO message_bodies (message_id, raw) VALUES (?, ?)');
-    const insertChunk = this.statement('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
-    const insertDocument = this.statement('INSERT OR IGNORE INTO message_documents (message_id, ref) VALUES (?, ?)');
-    // Under the batch's IMMEDIATE transaction: the key check and the insert hold the write lock
-    // together, so two concurrent requests with one key cannot both insert.
-    return this.db.transaction((): EnqueueResult => {
-      if (send.idempotencyKey !== null) {
-        const existing = this.statement('SELECT id, request_hash FROM sends WHERE user_id = ? AND idempotency_key = ?').get(send.userId, send.idempotencyKey) as Row | undefined;
-        if (existing) {
-          return {
-            kind: 'existing',
-            messages: this.messagesOfSend(existing.id as string),
-            sameRequest: existing.request_hash === send.requestHash,
-          };
-        }
-      }
-      insertSend.run(send.id, send.userId, send.idempotencyKey, send.requestHash, send.createdAt);
-      for (const message of send.messages) {
-        insertMessage.run({
-          id: message.id,
-          sendId: send.id,
-          userId: send.userId,
-          profileId: message.profileId,
-          messageId: message.messageId,
-          envelope: message.envelope,
-          sizeBytes: message.raw.length,
-          summary: message.summary,
-          documentRef: message.documentRef,
-          documents: message.documents.length ? JSON.stringify(message.documents) : null,
-          partNumber: message.partNumber,
-          partCount: message.partCount,
-          fallback: message.fallback,
-          sentCopyStatus: message.wantsSentCopy ? 'pending' : null,
-          createdAt: send.createdAt,
-        });
-        if (message.raw.length <= BODY_CHUNK_BYTES) insertBody.run(message.id, wholeBody(message.raw));
-        else {
-          // In chunks, each bound (and copied by SQLite) on its own: never a second copy of the whole body.
-          let seq = 0;
-          for (const chunk of bodyChunks(message.raw)) insertChunk.run(message.id, seq++, chunk);
-        }
-        for (const document of message.documents) insertDocument.run(message.id, document.ref);
-      }
-      return { kind: 'created', messages: this.messagesOfSend(send.id) };
-    })();
+  /** Answers every caller of a group whose commit failed. */
+  private fail(batch: PendingSend[], error: unknown): void {
+    this.storageFailure.note(error);
+    for (const waiting of batch) waiting.reject(error);
   }
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
@@ -323,7 +260,7 @@ export class SqliteOutbox implements Outbox {
     return rows
       .map((row) => {
         const id = row.id as string;
-        return { ...toMessage(row), raw: this.freshBodies.get(id) ?? (readBody.get(id) as Buffer | undefined) ?? null };
+        return { ...toClaimedMessage(row), raw: this.freshBodies.get(id) ?? (readBody.get(id) as Buffer | undefined) ?? null };
       })
       .sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
   }
@@ -366,7 +303,7 @@ export class SqliteOutbox implements Outbox {
   }
 
   private outboxThread(): SqlThread | undefined {
-    if (this.file === ':memory:' || this.closed) return undefined;
+    if (this.closed) return undefined;
     // A thread that died (it should not) is replaced: the writes that were waiting on it failed, and
     // the worker retries them like any failed claim or result.
     if (!this.thread || this.thread.stopped) this.thread = new SqlThread(this.file);
@@ -375,20 +312,12 @@ export class SqliteOutbox implements Outbox {
 
   /**
    * A write of the outbox's hot path: on the SQLite thread's connection (sql-thread.mjs), so that
-   * its work stays off the event loop; in process for a database in memory, which a second
-   * connection cannot open (and which no disk could make durable). `sync`: durable (on disk)
-   * before it resolves.
+   * its work stays off the event loop (once closed, on the main connection, which says it is
+   * closed). `sync`: durable (on disk) before it resolves.
    */
   private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
-    try {
-      const thread = this.outboxThread();
-      const results = thread ? await thread.run(ops, { sync }) : await this.relaxed(() => runOps(this.db, ops));
-      this.storageFailure.clear();
-      return results;
-    } catch (error) {
-      this.storageFailure.note(error);
-      throw error;
-    }
+    const thread = this.outboxThread();
+    return this.storageFailure.watch(thread ? thread.run(ops, { sync }) : this.relaxed(() => runOps(this.db, ops)));
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
@@ -399,11 +328,6 @@ export class SqliteOutbox implements Outbox {
       ],
       { sync: true },
     );
-  }
-
-  async finishAttempt(id: string, owner: string, attempt: FinishedAttempt['attempt'], result: AttemptResult): Promise<boolean> {
-    const [applied] = await this.finishAttempts(owner, [{ id, attempt, result }]);
-    return applied ?? false;
   }
 
   async postponeMessage(id: string, owner: string, until: number): Promise<void> {
@@ -426,7 +350,7 @@ export class SqliteOutbox implements Outbox {
       (due.all(now, limit) as { id: string }[]).map(({ id }) => {
         const row = select.get(id) as Row;
         push.run(now + leaseMs, id);
-        return { ...toMessage(row), sentCopyAttempts: (row.sent_copy_attempts as number) + 1, raw: (row.raw as Buffer | null) ?? null };
+        return { ...toClaimedMessage(row), sentCopyAttempts: (row.sent_copy_attempts as number) + 1, raw: (row.raw as Buffer | null) ?? null };
       }),
     );
   }
@@ -435,8 +359,6 @@ export class SqliteOutbox implements Outbox {
   private lockOwner: string | undefined;
 
   async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
-    // In memory nobody else can open the database: this worker is the only one.
-    if (this.file === ':memory:') return { mayClaim: true, takenBack: 0 };
     if (this.lockOwner !== undefined && this.lockOwner !== owner) return { mayClaim: false, takenBack: 0 };
     this.outboxLock ??= new OutboxLock(outboxLockFile(this.file));
     const hadIt = this.outboxLock.held;

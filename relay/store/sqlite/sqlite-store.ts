@@ -5,9 +5,9 @@ import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
-import { storeRepositories } from '../repositories/store-repositories';
+import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
 import { RecentStorageFailure } from '../store-errors';
-import { outboxMethods, type Outbox, type StoreRepositories } from '../store-parts';
+import { outboxMethods, type Outbox } from '../store-parts';
 import type { Store } from '../types';
 import { ConnectionLock } from './connection-lock';
 import { SqliteOutbox } from './sqlite-outbox';
@@ -43,12 +43,10 @@ export class SqliteStore implements Store {
   private readonly outbox: SqliteOutbox;
 
   private constructor(readonly file: string) {
-    if (file !== ':memory:') {
-      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      // Created 0600 before SQLite opens it: SQLite gives its WAL and shared-memory files the
-      // database's mode, so none of the three is ever readable by others (issue 14).
-      closeSync(openSync(file, 'a', 0o600));
-    }
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Created 0600 before SQLite opens it: SQLite gives its WAL and shared-memory files the
+    // database's mode, so none of the three is ever readable by others (issue 14).
+    closeSync(openSync(file, 'a', 0o600));
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -102,7 +100,6 @@ export class SqliteStore implements Store {
 
   async checkWritable(): Promise<void> {
     this.storageFailure.check();
-    if (this.file === ':memory:') return;
     const space = await statfs(path.dirname(this.file));
     const free = space.bavail * space.bsize;
     if (free < MIN_FREE_BYTES) {

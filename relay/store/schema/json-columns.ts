@@ -1,0 +1,124 @@
+/**
+ * The store's JSON columns, each with one schema: the repositories read them once, when a row
+ * leaves the database, and write them as JSON; callers get typed records, never text to parse. A
+ * stored value that is not JSON of its column's shape is a StoredDataError. The schemas of values a
+ * domain module owns live beside their types (relay/profiles/profile-data.ts, relay/delivery/delivery-settings.ts).
+ */
+import { z } from 'zod';
+import { MESSAGE_SOURCES } from '../../../shared/schemas';
+import type { zRecipeInput } from '../../../shared/recipe-schemas';
+import { deliverySettingsDataSchema } from '../../delivery/delivery-settings';
+import type { MessageSummary } from '../../delivery/message-summary';
+import { grantStateSchema, profileDataSchema, sealedSecretsSchema } from '../../profiles/profile-data';
+import { StoredDataError } from '../store-errors';
+
+/** How one JSON column is read and written. */
+interface JsonColumn<T> {
+  read(text: string, where: string): T;
+  write(value: T): string;
+}
+
+function jsonColumn<T>(schema: z.ZodType<T>): JsonColumn<T> {
+  return {
+    read(text, where) {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new StoredDataError(where, 'it is not JSON');
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) throw new StoredDataError(where, parsed.error.issues.map((i) => `${i.path.join('.') || 'the value'}: ${i.message}`).join('; '));
+      return parsed.data;
+    },
+    write: (value) => JSON.stringify(value),
+  };
+}
+
+/** A column whose unreadable values read as null: an OAuth2 grant state of another version means "sign in again". */
+function lenient<T>(column: JsonColumn<T>): JsonColumn<T | null> {
+  return {
+    read(text, where) {
+      try {
+        return column.read(text, where);
+      } catch {
+        return null;
+      }
+    },
+    write: (value) => JSON.stringify(value),
+  };
+}
+
+export const envelopeSchema = z.object({ from: z.string(), to: z.array(z.string()) });
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+const summarySchema = z.object({
+  to: z.array(z.string()),
+  subject: z.string(),
+  source: z.enum(MESSAGE_SOURCES).optional(),
+  app: z.object({ name: z.string().optional(), appPasswordId: z.string().optional(), ehlo: z.string().optional() }).optional(),
+}) satisfies z.ZodType<MessageSummary>;
+
+const fallbackSchema = z.object({
+  fromProfileId: z.string(),
+  reason: z.string().optional(),
+  code: z.string().optional(),
+  problemCode: z.string().optional(),
+  fromProfileName: z.string().optional(),
+});
+/** `messages.fallback`: the message goes out through another profile than the one asked for. */
+export type MessageFallback = z.infer<typeof fallbackSchema>;
+
+const documentsSchema = z.array(z.object({ ref: z.string(), title: z.string().optional() }));
+
+/** `oauth_sign_ins.sealed`: the sealed device code or PKCE verifier (none for a sign-in that failed at once). */
+const signInSealedSchema = z.object({ deviceCode: z.string().optional(), codeVerifier: z.string().optional() });
+/** `oauth_sign_ins.details`: what the user is shown (device code) or the flow needs later (redirect URI). */
+const signInDetailsSchema = z.object({ userCode: z.string().optional(), verificationUri: z.string().optional(), message: z.string().optional(), redirectUri: z.string().optional() });
+/** `oauth_sign_ins.result`, once it ended. */
+const signInResultSchema = z.object({ account: z.string().optional(), detail: z.string().optional() });
+export type SignInSealed = z.infer<typeof signInSealedSchema>;
+export type SignInDetails = z.infer<typeof signInDetailsSchema>;
+export type SignInResult = z.infer<typeof signInResultSchema>;
+
+/** `recipes.data` in a format this relay knows (shared/recipe-schemas.ts). */
+export type RecipeData = z.output<typeof zRecipeInput>;
+/** Loose: a recipe published under older rules is shown as it was published. */
+const recipeDataSchema = z.looseObject({ formatVersion: z.number(), name: z.string(), urlPattern: z.string(), fields: z.record(z.string(), z.string()) }).transform((data) => data as RecipeData);
+
+const sealedSecrets = jsonColumn(sealedSecretsSchema);
+
+/** Every JSON column, by table: `where` names the row in a StoredDataError. */
+export const JSON_COLUMNS = {
+  profiles: { data: jsonColumn(profileDataSchema), secrets: sealedSecrets, oauthState: lenient(jsonColumn(grantStateSchema)) },
+  profile_delivery_settings: { data: jsonColumn(deliverySettingsDataSchema), secrets: sealedSecrets },
+  oauth_access_tokens: { secrets: sealedSecrets },
+  oauth_sign_ins: { sealed: jsonColumn(signInSealedSchema), details: jsonColumn(signInDetailsSchema), result: jsonColumn(signInResultSchema) },
+  messages: { envelope: jsonColumn(envelopeSchema), summary: jsonColumn(summarySchema), fallback: jsonColumn(fallbackSchema), documents: jsonColumn(documentsSchema) },
+  recipes: { data: jsonColumn(recipeDataSchema) },
+  customers: { recipients: jsonColumn(z.array(z.string())) },
+} satisfies Record<string, Record<string, JsonColumn<unknown>>>;
+
+type JsonTable = keyof typeof JSON_COLUMNS;
+
+/** A row as written: the JSON columns of `T` as text. */
+export type Written<T extends JsonTable, R> = { [K in keyof R]: K extends keyof (typeof JSON_COLUMNS)[T] ? string | Extract<R[K], null | undefined> : R[K] };
+
+/** A row of `table` as the store returns it: its JSON columns read (null stays null), the others as they are. */
+export function readRow<R>(table: JsonTable, row: object, id: unknown = (row as { id?: unknown }).id): R {
+  const out: Record<string, unknown> = { ...row };
+  for (const [name, column] of Object.entries(JSON_COLUMNS[table]) as [string, JsonColumn<unknown>][]) {
+    const text = out[name];
+    if (typeof text === 'string') out[name] = column.read(text, `${table}.${name} of ${String(id)}`);
+  }
+  return out as R;
+}
+
+/** A row (or part of one) of `table` as it is written: its JSON columns as JSON (null stays null). */
+export function writeRow<T extends JsonTable, R extends object>(table: T, row: R): Written<T, R> {
+  const out = { ...row } as Record<string, unknown>;
+  for (const [name, column] of Object.entries(JSON_COLUMNS[table]) as [string, JsonColumn<unknown>][]) {
+    if (out[name] !== undefined && out[name] !== null) out[name] = column.write(out[name]);
+  }
+  return out as Written<T, R>;
+}
