@@ -212,6 +212,23 @@ export const OTHER_DOCUMENT_WORDS = new Set([
 ]);
 
 /**
+ * The plural of the main kinds, as an app names its module in the window title, a heading or the
+ * current menu entry ("Website redesign » Invoices » SuiteCRM", "Rechnungen"): the page is among
+ * that kind's documents. Not a number label: "Invoices 12" is no document number.
+ */
+export const KIND_PLURALS: ReadonlyMap<string, DocumentKind> = new Map<string, DocumentKind>([
+  ...['invoices', 'faktury', 'fakturor', 'fakturaer', 'reikningar', 'rechnungen', 'laskut', 'facturen', 'factures', 'facturas', 'fatture', 'faturas'].map((word) => [word, 'invoice'] as const),
+  ...['quotes', 'estimates', 'oferty', 'offerter', 'angebote', 'tarjoukset', 'offertes', 'presupuestos', 'preventivi', 'orçamentos'].map((word) => [word, 'quote'] as const),
+]);
+
+/**
+ * A label that shows what a number will look like ("Preview", "Förhandsvisning" over "Invoice
+ * F-2026-1043" on a numbering settings page): the number after it is a sample.
+ */
+export const PREVIEW_LABEL =
+  /^(?:preview|live preview|förhandsvisning|förhandsgranskning|forhåndsvisning|vorschau|podgląd|esikatselu|voorvertoning|aperçu|vista previa|anteprima|pré-visualização|pré-visualizar|forskoðun)\s*:?$/u;
+
+/**
  * The words that mark a sample; matched on the lower-cased text: `i` with `u` (for `\p{L}`) makes the
  * engine compile the pattern for Unicode case folding, a millisecond of every page load (issue 18).
  */

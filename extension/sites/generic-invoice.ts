@@ -13,12 +13,14 @@ import {
   parseNameValue,
   parseNumberValue,
   sameOriginUrl,
+  CONTACT_LABELS,
+  LONE_CUSTOMER_LABEL,
   type LabelledField,
   type LabelMatch,
 } from './page-labels';
 import type { DocumentKind } from '../../shared/document-kinds';
 import { mergeInDocumentOrder, readControls } from './control-values';
-import { GENERIC_NUMBER_LABEL, namesSample, OTHER_DOCUMENT_WORDS } from './document-kind';
+import { GENERIC_NUMBER_LABEL, KIND_PLURALS, namesSample, OTHER_DOCUMENT_WORDS, PREVIEW_LABEL } from './document-kind';
 import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
@@ -42,11 +44,10 @@ const MAX_FIELD_TEXT = 90;
 
 /**
  * What may follow a label that stands alone: separators, "nr", a unit in parentheses ("Amount Due
- * (EUR)"), the tax it includes ("Beløb inkl. moms", "Total incl. VAT").
- * Matched on the lower-cased text: `i` with `u` (for `\p{L}`) makes the engine compile the pattern for
- * Unicode case folding, which costs every page load (issue 18).
+ * (EUR)"), the tax it includes ("Beløb inkl. moms", "Total incl. VAT", "Samtals m/vsk", "Total c/ IVA").
+ * Not the tax it leaves out ("Sum eks. mva.", "Samtals án vsk"): that total is not what is due.
  */
-const LONE_LABEL_REST = /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:inkl|incl|inc|including)\.?\s+\p{L}{2,10}\.?[\s:]*)?$/u;
+const LONE_LABEL_REST = /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,10}\.?[\s:]*)?$/u;
 /** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
 const MAX_LANGUAGE_TEXTS = 400;
 /** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */
@@ -202,6 +203,17 @@ function genericNumberLabel(text: string): LabelMatch | undefined {
   return { info: { field: 'number', languages: [], due: false }, start: 0, end: match[0].length };
 }
 
+/** "To", "An", "Account" as a whole text: the customer's label, the name in the next texts. */
+function loneCustomerLabel(text: string): LabelMatch | undefined {
+  return text.length <= 14 && LONE_CUSTOMER_LABEL.test(text) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length } : undefined;
+}
+
+/** A number under a "Preview" label (a numbering settings page shows the next number so) is a sample. */
+function isPreviewed(texts: TextItem[], index: number): boolean {
+  const before = texts[index - 1];
+  return before !== undefined && PREVIEW_LABEL.test(before.text.toLowerCase()) && !isControlText(before.element);
+}
+
 function readLabelledValues(texts: TextItem[]): LabelledValues {
   const hits: LabelledValues['hits'] = {};
   const votes = new Map<PageLanguage, number>();
@@ -212,37 +224,50 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
     let labels = findLabels(item.text);
     let generic = false;
     if (labels.length === 0) {
-      const label = genericNumberLabel(item.text);
+      const number = genericNumberLabel(item.text);
+      const label = number ?? loneCustomerLabel(item.text);
       if (!label) return;
       labels = [label];
-      generic = true;
+      generic = number !== undefined;
     }
     for (const label of labels) {
       const { info } = label;
-      const rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : 0;
+      let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : 0;
       // Prose ("thank you for your order of 3 items") is not a field; headings and short texts are.
       if (info.field === 'number' && rank === 0 && item.text.length > MAX_FIELD_TEXT) continue;
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
       // A sample ("INV-0001 (sample)" in a template editor) is no document at all.
-      if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text))) continue;
+      if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index))) continue;
       const rest = item.text.slice(label.end);
-      let value = valueFor(info.field, rest, item.element);
-      let element = item.element;
-      // A column's heading ("Total" over the line items) labels every row below it, not the next text.
-      // "Amount Due (EUR)", "Total (brutto)": a unit in parentheses still leaves the label alone.
-      if (!value && LONE_LABEL_REST.test(rest.toLowerCase()) && !isColumnHeading(item.element)) {
-        // A label alone: its value is in the next texts (<dt>/<dd>, <th>/<td>, "Kund: <b>…</b>", a form field).
-        for (let next = index + 1; !value && next <= index + VALUE_LOOKAHEAD && next < texts.length; next++) {
-          value = valueFor(info.field, texts[next]!.text, texts[next]!.element);
-          if (value) {
-            element = texts[next]!.element;
-            consumed.add(next);
+      const alone = LONE_LABEL_REST.test(rest.toLowerCase()) && !isColumnHeading(item.element);
+      const read = (field: LabelledField) => {
+        let value = valueFor(field, rest, item.element);
+        let element = item.element;
+        // A column's heading ("Total" over the line items) labels every row below it, not the next text.
+        // "Amount Due (EUR)", "Total (brutto)": a unit in parentheses still leaves the label alone.
+        if (!value && alone) {
+          // A label alone: its value is in the next texts (<dt>/<dd>, <th>/<td>, "Kund: <b>…</b>", a form field).
+          for (let next = index + 1; !value && next <= index + VALUE_LOOKAHEAD && next < texts.length; next++) {
+            value = valueFor(field, texts[next]!.text, texts[next]!.element);
+            if (value) {
+              element = texts[next]!.element;
+              consumed.add(next);
+            }
           }
         }
+        return value ? { value, element } : undefined;
+      };
+      let field = info.field;
+      let found = read(field);
+      // "Contact: Harbour Lights Ltd": an address label that names someone names the customer, below a customer label.
+      if (!found && field === 'email' && CONTACT_LABELS.has(item.text.slice(label.start, label.end).toLowerCase())) {
+        field = 'customer';
+        rank = -1;
+        found = read(field);
       }
-      if (!value) continue;
+      if (!found) continue;
       for (const language of info.languages) votes.set(language, (votes.get(language) ?? 0) + 1);
-      (hits[info.field] ??= []).push({ value, index, element, languages: info.languages, rank, ...(info.kind ? { kind: info.kind } : {}), ...(generic ? { generic } : {}) });
+      (hits[field] ??= []).push({ value: found.value, index, element: found.element, languages: info.languages, rank, ...(info.kind ? { kind: info.kind } : {}), ...(generic ? { generic } : {}) });
     }
   });
   return { hits, votes, texts };
@@ -286,18 +311,23 @@ function kindSignalReader(document: Document): () => DocumentKind | undefined {
   return () => {
     if (read) return signal;
     read = true;
-    signal = headingKindSignal(document) ?? tabKindSignal(document);
+    signal = headingKindSignal(document, true) ?? tabKindSignal(document);
     return signal;
   };
 }
 
-function headingKindSignal(document: Document): DocumentKind | undefined {
-  const titleKind = kindIn(document.title.slice(0, 120));
+/**
+ * With `plurals`, a module's name in the window title ("Website redesign » Invoices » SuiteCRM") counts
+ * too: enough to read the page, not to name its kind. Only in the title: a heading or a menu entry
+ * "Invoices" is mostly a list's, and a list without PDFs is not worth reading.
+ */
+function headingKindSignal(document: Document, plurals = false): DocumentKind | undefined {
+  const titleKind = kindIn(document.title.slice(0, 120), plurals);
   if (titleKind) return titleKind;
   for (const tag of ['h1', 'h2', 'h3']) {
     const headings = document.getElementsByTagName(tag);
     for (let i = 0; i < headings.length && i < MAX_KIND_ELEMENTS; i++) {
-      const kind = kindIn(collapse(headings[i]!.textContent ?? '').slice(0, 120));
+      const kind = kindIn(collapse(headings[i]!.textContent ?? '').slice(0, 120), false);
       if (kind) return kind;
     }
   }
@@ -307,14 +337,20 @@ function headingKindSignal(document: Document): DocumentKind | undefined {
 function tabKindSignal(document: Document): DocumentKind | undefined {
   const elements = document.body?.querySelectorAll(KIND_SIGNAL_SELECTOR) ?? [];
   for (let i = 0; i < elements.length && i < MAX_KIND_ELEMENTS; i++) {
-    const kind = kindIn(collapse(elements[i]!.textContent ?? '').slice(0, 120));
+    const kind = kindIn(collapse(elements[i]!.textContent ?? '').slice(0, 120), false);
     if (kind) return kind;
   }
   return undefined;
 }
 
-function kindIn(text: string): DocumentKind | undefined {
+function kindIn(text: string, plurals: boolean): DocumentKind | undefined {
   for (const label of findLabels(text)) if (label.info.kind) return label.info.kind;
+  if (!plurals) return undefined;
+  // "Website redesign » Invoices » SuiteCRM": the module's name, in the plural.
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    const kind = KIND_PLURALS.get(word);
+    if (kind) return kind;
+  }
   return undefined;
 }
 
@@ -344,33 +380,42 @@ function mailtoAddress(link: Element): string | undefined {
 
 /** Addresses on the page, best first: the customer's (labelled, near the customer's name) before the app's own. */
 function rankRecipients(root: Element, values: LabelledValues, base?: URL): string[] {
-  const scores = new Map<string, { address: string; score: number; order: number }>();
-  const add = (address: string, score: number) => {
+  // `shown`: seen in the document itself or under a label, not only in the app's header, footer or menus.
+  const scores = new Map<string, { address: string; score: number; order: number; shown: boolean }>();
+  const add = (address: string, score: number, shown: boolean) => {
     const key = address.toLowerCase();
-    const entry = scores.get(key) ?? { address, score: 0, order: scores.size };
+    const entry = scores.get(key) ?? { address, score: 0, order: scores.size, shown: false };
     entry.score += score;
+    entry.shown ||= shown;
     scores.set(key, entry);
   };
   // A labelled address in a table cell or a definition list is a field of the document: it beats any other.
-  for (const hit of values.hits.email ?? []) add(hit.value, isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3);
+  for (const hit of values.hits.email ?? []) add(hit.value, isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3, true);
   const mailtos = root.querySelectorAll('a[href^="mailto:" i]');
   for (let i = 0; i < mailtos.length && i < MAX_MAILTO; i++) {
     const address = mailtoAddress(mailtos[i]!);
-    if (address) add(address, isInPageChrome(mailtos[i]!) ? 0 : 2);
+    const chrome = address !== undefined && isInPageChrome(mailtos[i]!);
+    if (address) add(address, chrome ? 0 : 2, !chrome);
   }
   for (const input of root.querySelectorAll<HTMLInputElement>('input[type="email"], input[name*="mail" i], input[id*="mail" i]')) {
     const address = findEmail(input.value ?? '');
-    if (address) add(address, 3);
+    if (address) add(address, 3, true);
   }
   const customerIndex = bestHit(values.hits.customer)?.index;
   values.texts.forEach((item, index) => {
     const address = item.text.includes('@') ? EMAIL_PATTERN.exec(item.text)?.[0] : undefined;
     if (!address) return;
     const nearCustomer = customerIndex !== undefined && index > customerIndex && index - customerIndex <= CUSTOMER_NEIGHBOURHOOD;
-    add(address, (isInPageChrome(item.element) ? 0 : 1) + (nearCustomer ? 2 : 0));
+    const chrome = isInPageChrome(item.element);
+    add(address, (chrome ? 0 : 1) + (nearCustomer ? 2 : 0), !chrome);
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
-  return [...scores.values()].sort((a, b) => b.score - a.score || a.order - b.order).map((e) => e.address);
+  // An address only in the app's header, footer or menus (its support or no-reply address) comes after
+  // every address of the document, and never alone: a page that shows none leaves the field empty (and
+  // the panel free to suggest the customer's remembered address) rather than filled with the app's.
+  const entries = [...scores.values()];
+  if (!entries.some((e) => e.shown)) return [];
+  return entries.sort((a, b) => Number(b.shown) - Number(a.shown) || b.score - a.score || a.order - b.order).map((e) => e.address);
 }
 
 interface PdfLink {

@@ -40,7 +40,7 @@ const LABELS: LabelTable = {
     pt: ['endereço de e-mail', 'correio eletrónico', 'correio eletrônico', 'e-mail', 'email'],
   },
   customer: {
-    en: ['customer', 'client', 'bill to', 'billed to', 'invoice to', 'invoice for', 'sold to', 'buyer', 'recipient'],
+    en: ['customer', 'client', 'bill to', 'billed to', 'invoice to', 'invoice for', 'sold to', 'buyer', 'recipient', 'prepared for', 'account name', 'organization name', 'organisation name'],
     pl: ['nabywca', 'odbiorca', 'klient', 'kontrahent', 'płatnik'],
     sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare'],
     da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber'],
@@ -48,18 +48,18 @@ const LABELS: LabelTable = {
     is: ['viðskiptavinur', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi'],
     de: ['kunde', 'kundenname', 'debitor', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber'],
     fi: ['asiakas', 'laskutettava', 'vastaanottaja', 'ostaja'],
-    nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'afnemer', 'ontvanger'],
+    nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'factuur aan', 'gefactureerd aan', 'afnemer', 'ontvanger'],
     fr: ['client', 'facturé à', 'facturer à', 'destinataire', 'acheteur'],
     es: ['cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador'],
     it: ['cliente', 'intestatario', 'destinatario', 'spettabile'],
     pt: ['cliente', 'faturar a', 'destinatário', 'comprador'],
   },
   amount: {
-    en: ['amount due', 'balance due', 'total due', 'to pay', 'balance', 'grand total', 'total amount', 'total', 'amount', 'sum'],
+    en: ['amount due', 'balance due', 'total due', 'to pay', 'balance', 'grand total', 'total amount', 'invoice amount', 'invoice total', 'total', 'amount', 'sum'],
     pl: ['razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'wartość brutto', 'razem brutto', 'kwota brutto', 'razem', 'suma', 'kwota'],
-    sv: ['summa att betala', 'att betala', 'totalbelopp', 'summa', 'totalt', 'total', 'belopp'],
-    da: ['at betale', 'samlet beløb', 'totalbeløb', 'i alt', 'total', 'beløb'],
-    nb: ['å betale', 'totalbeløp', 'totalt', 'total', 'sum', 'beløp'],
+    sv: ['summa att betala', 'att betala', 'totalbelopp', 'fakturabelopp', 'summa', 'totalt', 'total', 'belopp'],
+    da: ['at betale', 'samlet beløb', 'totalbeløb', 'fakturabeløb', 'i alt', 'total', 'beløb'],
+    nb: ['å betale', 'totalbeløp', 'fakturabeløp', 'totalt', 'total', 'sum', 'beløp'],
     is: ['til greiðslu', 'heildarupphæð', 'samtals', 'upphæð', 'alls'],
     de: [
       'zu zahlen',
@@ -78,12 +78,12 @@ const LABELS: LabelTable = {
       'gesamt',
       'betrag',
     ],
-    fi: ['maksettava', 'loppusumma', 'yhteensä', 'summa', 'määrä'],
-    nl: ['te betalen', 'totaalbedrag', 'totaal', 'bedrag'],
+    fi: ['maksettava', 'loppusumma', 'laskun summa', 'yhteensä', 'summa', 'määrä'],
+    nl: ['te betalen', 'totaalbedrag', 'factuurbedrag', 'totaal', 'bedrag'],
     fr: ['net à payer', 'total à payer', 'reste à payer', 'montant dû', 'total ttc', 'montant ttc', 'total', 'montant'],
     es: ['total a pagar', 'importe total', 'total factura', 'total', 'importe'],
-    it: ['totale da pagare', 'netto a pagare', 'totale documento', 'importo totale', 'totale', 'importo'],
-    pt: ['total a pagar', 'valor total', 'total', 'valor', 'montante'],
+    it: ['totale da pagare', 'netto a pagare', 'totale documento', 'importo totale', 'importo fattura', 'totale', 'importo'],
+    pt: ['total a pagar', 'valor total', 'valor da fatura', 'total', 'valor', 'montante'],
   },
   dueDate: {
     en: ['due date', 'payment due', 'pay by', 'due'],
@@ -130,6 +130,19 @@ const AMOUNT_DUE_LABELS = new Set([
   'totale da pagare',
   'netto a pagare',
 ]);
+
+/**
+ * Words that name the customer only as a field's whole label, its value in the next text: the "To"
+ * column of a From/To address pair ("An", "Till", "Aan", "Para"), a CRM record's "Account" or
+ * "Organization". Inside a sentence they mean something else ("Send to…", "Bank account 1234").
+ */
+export const LONE_CUSTOMER_LABEL = /^(?:to|an|till|til|aan|para|account|organi[sz]ation)\s*:?$/i; // ASCII only: no Unicode case folding to compile
+
+/**
+ * Address labels that name a person or a company as often as an address ("Contact: Harbour Lights
+ * Ltd"): without an address after them, what they name is the customer, below any customer label.
+ */
+export const CONTACT_LABELS = new Set(['contact', 'kontakt', 'contactpersoon', 'yhteyshenkilö', 'tengiliður']);
 
 /** Column headings of invoice lists that hold the number ("Nr", "No.", "#"), besides the number labels. */
 const NUMBER_COLUMN_HEADINGS = ['nr', 'no', 'number', 'numer', 'nummer', 'númer', '#', 'id', 'ref', 'reference', 'referens'];
@@ -366,6 +379,8 @@ export function parseNumberValue(text: string): string | undefined {
   const rest = text.slice(prefixLength(text));
   const match = NUMBER_VALUE.exec(rest);
   const value = match?.[1] ?? match?.[2];
+  // "Påminnelse: 100,00 kr" is money: a decimal comma after the digits makes them an amount, not a number.
+  if (value && /^,\d/.test(rest.slice(value.length))) return undefined;
   return value && /\d/.test(value) && !DATE_LIKE_NUMBER.test(value) ? value : undefined;
 }
 
@@ -404,6 +419,10 @@ export function parseNameValue(text: string): string | undefined {
   if (!value || !/\p{L}/u.test(value) || value.includes('@')) return undefined;
   // "CMD-778" after "Réf. client" is a reference, not a name: names are not codes of capitals and digits.
   if (/\d/.test(value) && /^[\p{Lu}\d\-/._#]+$/u.test(value)) return undefined;
+  // "26 Dec 2026" after a "To" of a date range is a date, not a name.
+  if (!/\p{L}/u.test(value.replace(DATE_PATTERN, ''))) return undefined;
+  // "Account: 1234 5678" is the next field, with its own label, not a name.
+  if (/^[\p{L}][\p{L} .]{0,24}:\s/u.test(value)) return undefined;
   // "E-post:" after "Kund:" is the next field, not the customer's name; "Kund AB" is a name.
   const label = labelAtStart(value);
   if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;

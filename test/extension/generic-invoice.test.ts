@@ -99,6 +99,69 @@ describe('generic invoice adapter', () => {
     expect(found?.recipients).toContain('support@app.example');
   });
 
+  it('never offers the app’s own address alone: a page that shows no address of its customer gives none', () => {
+    const found = detect(`<nav><a href="mailto:support@helpdesk.example">Support</a></nav><h1>Invoice 5</h1>
+      <dl><dt>Customer</dt><dd>Acme</dd></dl><a href="/5.pdf">PDF</a><footer>Questions? help@helpdesk.example</footer>`);
+    expect(found?.number).toBe('5');
+    expect(found?.recipients).toEqual([]);
+  });
+
+  it('puts an address of the document before one in the app’s footer, even when the document’s is on the site’s own domain', () => {
+    const found = detect(`<h1>Invoice 5</h1><p>Customer: Acme</p><p>E-mail: accounts@app.example</p><a href="/5.pdf">PDF</a><footer>help@helpdesk.example</footer>`, 'https://invoices.app.example/5');
+    expect(found?.recipients).toEqual(['accounts@app.example', 'help@helpdesk.example']);
+  });
+
+  it.each([
+    ['<div>To</div><div><strong>Ridgeway University</strong></div>', 'Ridgeway University'],
+    ['<div>An<address><strong>Hotel Alpenblick GmbH</strong><br>Dorfstraße 8</address></div>', 'Hotel Alpenblick GmbH'],
+    ['<div class="label">Account:</div><div><a href="/accounts/9">Acme Ltd</a></div>', 'Acme Ltd'],
+    ['<td>Organization Name</td><td>Globex Corporation</td>', 'Globex Corporation'],
+    ['<h4>Prepared for</h4><p>Jane Doe</p>', 'Jane Doe'],
+    ['<span>Factuur aan</span> <span>Van Dijk B.V.</span>', 'Van Dijk B.V.'],
+    ['<dt>Contact</dt><dd><a href="/contacts/88">Harbour Lights Ltd</a></dd>', 'Harbour Lights Ltd'],
+    ['<dt>Contact</dt><dd>Jane Doe</dd><dt>Customer</dt><dd>Acme Ltd</dd>', 'Acme Ltd'],
+  ])('reads the customer from %s', (html, customer) => {
+    expect(detect(`<h1>Invoice 5</h1>${html}<a href="/5.pdf">PDF</a>`)?.customerName).toBe(customer);
+  });
+
+  it('reads no customer from a word that only names one alone ("to" in a sentence, "To" before a date, "Account" with a number)', () => {
+    const found = detect(`<h1>Invoice 5</h1><p>Send it to accounting</p><span>To</span> <span>26 Dec 2026</span>
+      <p>Account: 1234 5678</p><p>Bank account DE89 3704 0044</p><a href="/5.pdf">PDF</a>`);
+    expect(found?.number).toBe('5');
+    expect(found?.customerName).toBeUndefined();
+  });
+
+  it.each([
+    ['<dt>Samtals án vsk</dt><dd>100.000 kr.</dd><dt>Samtals m/vsk</dt><dd>124.000 kr.</dd>', '124.000 kr.'],
+    ['<td>Total c/ IVA</td><td>1.210,00 €</td>', '1.210,00 €'],
+    ['<td>Factuurbedrag</td><td>€ 1.512,50</td>', '€ 1.512,50'],
+    ['<td>Fakturabelopp</td><td>4 500,00 kr</td>', '4 500,00 kr'],
+    ['<td>Sum eks. mva.</td><td>kr 7 900,00</td>', undefined],
+  ])('reads the amount of %s', (html, amount) => {
+    expect(detect(`<h1>Invoice 5</h1><table><tr>${html}</tr></table><a href="/5.pdf">PDF</a>`)?.amount).toBe(amount);
+  });
+
+  it('reads a record page without a PDF whose title names its module in the plural ("Invoices")', () => {
+    document.title = 'Website redesign » Invoices » SuiteCRM';
+    try {
+      const found = detect(`<h2>Website redesign</h2><div>Invoice Number:</div><div>1007</div><div>Account:</div><div>Acme Ltd</div>
+        <div>Grand Total:</div><div>$1,500.00</div>`);
+      expect(found).toMatchObject({ number: '1007', kind: 'invoice', customerName: 'Acme Ltd', amount: '$1,500.00' });
+      // The plural names the module, not the record's kind: a number's own label says more.
+      document.title = 'Rechnungen';
+      expect(detect('<h2>Gutschrift GS-12</h2><p>Kunde: Acme</p><p>Betrag: 50,00 €</p>')?.kind).toBe('credit-note');
+    } finally {
+      document.title = '';
+    }
+  });
+
+  it('takes no number from a preview of the numbering or from an amount after a kind’s word', () => {
+    expect(
+      detect(`<nav><a class="nav-link active" href="/installningar/faktura">Faktura</a></nav><h1>Fakturainställningar</h1><label for="r">Svarsadress (e-post)</label><input id="r" type="email" value="ekonomi@foretag.example">
+        <div><span>Förhandsvisning</span><div><b>Faktura F-2026-1043</b></div></div><p>Minsta belopp för påminnelse: 100,00 kr</p>`),
+    ).toBeUndefined();
+  });
+
   it('shows nothing on a page that is not a document', () => {
     expect(detect('<h1>Dashboard</h1><p>Welcome back</p>')).toBeUndefined();
     expect(detect('<h1>Invoices</h1><a href="/report.pdf">PDF</a>')).toBeUndefined();
