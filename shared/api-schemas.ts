@@ -9,6 +9,7 @@
  * allow more.
  */
 import { z } from 'zod';
+import type { KnownFields } from './api/route-contract';
 import { ERROR_STATUS, type ErrorCode } from './errors';
 import {
   ATTEMPT_OUTCOMES,
@@ -50,6 +51,7 @@ export const zUserView = z.strictObject({
   name: z.string().optional(),
   role: z.enum(['admin', 'member']),
 });
+export type UserView = z.infer<typeof zUserView>;
 
 /**
  * Something an admin must act on before it breaks sending: a Microsoft 365 app-only client secret that
@@ -105,15 +107,27 @@ export const zProfileView = zProfileFields
         /** The password itself is never returned. */
         hasPassword: z.boolean(),
       }),
-      // OAuth2 sign-in (issue 8) documents its own fields; secrets appear only as has… flags.
-      z.looseObject({
+      // OAuth2 sign-in (issue 8): secrets appear only as has… flags.
+      z.strictObject({
         type: z.literal('oauth2'),
         provider: z.enum(OAUTH_PROVIDERS),
         flow: z.enum(OAUTH_FLOWS),
+        tenantId: z.string().optional(),
+        clientId: z.string().optional(),
         username: z.string(),
         hasClientSecret: z.boolean(),
         hasRefreshToken: z.boolean(),
+        /**
+         * `ready` (app-only with its secret, or signed in); `sign_in_required` (delegated, nobody signed in yet);
+         * `sign_in_again` (the saved sign-in stopped working: expired, revoked, password changed);
+         * `client_secret_missing` (app-only without a client secret).
+         */
         status: z.enum(['ready', 'sign_in_required', 'sign_in_again', 'client_secret_missing'] as const satisfies readonly OAuthAuthStatus[]),
+        /** With `sign_in_again`: the catalogue problem that explains it. */
+        problemCode: z.literal('oauth_invalid_grant').optional(),
+        /** The account that signed in (delegated), when the provider said. */
+        account: z.string().optional(),
+        signedInAt: isoDate().optional(),
         /** App-only: when the client secret expires (`YYYY-MM-DD`); admins are reminded 30 and 7 days before. */
         clientSecretExpiresAt: z.string().optional(),
       }),
@@ -126,6 +140,11 @@ export const zProfileView = zProfileFields
     updatedAt: isoDate(),
   })
   .strict();
+/** A profile as the API shows it: secrets replaced by `hasPassword`, `hasClientSecret`, `hasRefreshToken`. */
+export type ProfileView = z.infer<typeof zProfileView>;
+export type ProfileAuthView = ProfileView['auth'];
+/** An OAuth2 profile's `auth` as the API shows it. */
+export type OAuth2AuthView = Extract<ProfileAuthView, { type: 'oauth2' }>;
 
 const zEndpoint = z.strictObject({ host: z.string(), port: z.number().int(), security: z.enum(SMTP_SECURITY) });
 
@@ -186,13 +205,22 @@ export const zErrorBody = z.strictObject({
 });
 
 export const zHealthResponse = z.strictObject({ status: z.literal('ok'), version: z.string() });
+export type HealthResponse = z.infer<typeof zHealthResponse>;
 export const zPairResponse = z.strictObject({ token: z.string(), user: zUserView });
+export type PairResponse = z.infer<typeof zPairResponse>;
 
+/** One delivery attempt as the history shows it. */
 const zAttemptView = z.looseObject({
+  /** 1 for the first attempt. */
   number: z.number().int(),
   startedAt: isoDate(),
   finishedAt: isoDate(),
+  /**
+   * `released`: the relay shut down and gave the message back before the attempt finished;
+   * `interrupted`: the relay stopped during the attempt (a crash) and the message was claimed again.
+   */
   outcome: z.enum(ATTEMPT_OUTCOMES),
+  /** The server's reply (or the connection error when there was no reply). */
   reply: z.string().optional(),
   responseCode: z.number().int().optional(),
   errorCode: z.string().optional(),
@@ -201,6 +229,7 @@ const zAttemptView = z.looseObject({
 
 export const zMessageView = z.looseObject({
   id: z.string(),
+  /** All messages of one POST share it (a send split by size has several). */
   sendId: z.string(),
   status: z.enum(MESSAGE_STATUSES),
   profileId: z.string(),
@@ -208,13 +237,18 @@ export const zMessageView = z.looseObject({
   to: z.array(z.string()),
   subject: z.string(),
   documentRef: z.string().optional(),
+  /** The documents this message carries. */
   documents: z.array(z.looseObject({ ref: z.string(), title: z.string().optional() })).optional(),
+  /** Present when the send was split: this message is part `number` of `of`. */
   part: z.looseObject({ number: z.number().int(), of: z.number().int() }).optional(),
+  /** Every attempt, oldest first. */
   attempts: z.array(zAttemptView),
+  /** Attempts that count towards giving up (not the released or interrupted ones). */
   attemptCount: z.number().int(),
   lastReply: z.string().optional(),
   nextAttemptAt: isoDate().optional(),
   problem: z.looseObject({ code: z.string(), title: z.string(), explanation: z.string(), fix: z.string() }).optional(),
+  /** The copy in the mailbox's Sent folder, when the profile keeps one (`saveToSent`). Never resends. */
   sentCopy: z.looseObject({ status: z.enum(SENT_COPY_STATUSES), folder: z.string().optional(), error: z.string().optional(), attempts: z.number().int() }).optional(),
   /** Present when the company fallback sent it instead of a failing profile. */
   fallback: z
@@ -222,10 +256,13 @@ export const zMessageView = z.looseObject({
       fromProfileId: z.string(),
       fromProfileName: z.string().optional(),
       reason: z.string().optional(),
+      /** Why the asked-for profile was not used: `profile_failing`, `profile_secrets_unreadable`, `profile_host_not_allowed`. */
       code: z.string().optional(),
+      /** For `profile_failing`: the problem of its last failed message (diagnosis catalogue). */
       problemCode: z.string().optional(),
     })
     .optional(),
+  /** Size of the message after encoding. */
   sizeBytes: z.number().int(),
   /** `api` (POST /v1/messages) or `smtp` (the SMTP front door). */
   source: z.enum(MESSAGE_SOURCES).optional(),
@@ -234,7 +271,13 @@ export const zMessageView = z.looseObject({
   createdAt: isoDate(),
   sentAt: isoDate().optional(),
 });
+/** A message as the API shows it: the fields it documents (the schema allows more). */
+export type MessageView = KnownFields<z.infer<typeof zMessageView>>;
+export type AttemptView = MessageView['attempts'][number];
+/** The app behind a message that came in through the SMTP front door. */
+export type SubmittingApp = NonNullable<MessageView['app']>;
 
+/** `POST /v1/messages`: the first message, plus every part when the send was split by size. */
 export const zSendAcceptedView = zMessageView.extend({
   parts: z
     .array(
@@ -246,6 +289,7 @@ export const zSendAcceptedView = zMessageView.extend({
     )
     .optional(),
 });
+export type SendAcceptedView = KnownFields<z.infer<typeof zSendAcceptedView>>;
 
 // ------------------------------------------------------------------------ people and devices (issues 14, 20)
 

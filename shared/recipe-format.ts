@@ -88,9 +88,3 @@ export interface Recipe {
   createdAt: string;
   updatedAt: string;
 }
-
-/** `GET /v1/recipes` item: a company recipe and who published it. */
-export interface RecipeView extends Recipe {
-  scope: 'company';
-  publishedBy: string | null;
-}

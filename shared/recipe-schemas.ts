@@ -85,3 +85,4 @@ export const zRecipeView = zRecipe.safeExtend({
   scope: z.literal('company'),
   publishedBy: z.string().nullable(),
 });
+export type RecipeView = z.infer<typeof zRecipeView>;

@@ -2,7 +2,7 @@
  * The relay's HTTP contract: every request body is parsed here, once, into a typed value.
  * Shared by the relay (validation at the edge) and the extension (types and background checks).
  */
-import type { zProfileView } from './api-schemas';
+import type { AttemptView, HealthResponse, MessageView, OAuth2AuthView, PairResponse, ProfileAuthView, ProfileView, SendAcceptedView, SubmittingApp, UserView } from './api-schemas';
 import { z } from 'zod';
 import { parseAddress, parseMailbox, type Mailbox } from './address';
 import { DOCUMENT_KINDS } from './document-kinds';
@@ -283,28 +283,6 @@ export type ProfileAuthInput = z.infer<typeof zProfileAuth>;
  */
 export type OAuthAuthStatus = 'ready' | 'sign_in_required' | 'sign_in_again' | 'client_secret_missing';
 
-/** An OAuth2 profile's `auth` as the API shows it: secrets replaced by `hasClientSecret` and `hasRefreshToken`. */
-export interface OAuth2AuthView {
-  type: 'oauth2';
-  provider: OAuthProvider;
-  flow: OAuthFlow;
-  tenantId?: string;
-  clientId?: string;
-  username: string;
-  hasClientSecret: boolean;
-  hasRefreshToken: boolean;
-  status: OAuthAuthStatus;
-  /** With `sign_in_again`: the catalogue problem that explains it. */
-  problemCode?: 'oauth_invalid_grant';
-  /** The account that signed in (delegated), when the provider said. */
-  account?: string;
-  signedInAt?: string;
-  /** App-only: when its client secret expires (`YYYY-MM-DD`), as an admin entered it. */
-  clientSecretExpiresAt?: string;
-}
-
-export type ProfileAuthView = { type: 'password'; username: string; hasPassword: boolean } | OAuth2AuthView;
-
 export const PROFILE_SCOPES = ['personal', 'company'] as const;
 
 /**
@@ -423,9 +401,6 @@ export const zProfilePatch = z
   })
   .partial();
 export type ProfilePatch = z.infer<typeof zProfilePatch>;
-
-/** A profile as the API shows it (shared/api-schemas.ts `zProfileView`): secrets replaced by `hasPassword`. */
-export type ProfileView = Omit<z.output<typeof zProfileView>, 'auth'> & { auth: ProfileAuthView };
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -562,85 +537,10 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export const ATTEMPT_OUTCOMES = ['sent', 'deferred', 'failed', 'released', 'interrupted'] as const;
 
-/** One delivery attempt as the history shows it. */
-export interface AttemptView {
-  /** 1 for the first attempt. */
-  number: number;
-  startedAt: string;
-  finishedAt: string;
-  /**
-   * `released`: the relay shut down and gave the message back before the attempt finished;
-   * `interrupted`: the relay stopped during the attempt (a crash) and the message was claimed again.
-   */
-  outcome: (typeof ATTEMPT_OUTCOMES)[number];
-  /** The server's reply (or the connection error when there was no reply). */
-  reply?: string;
-  responseCode?: number;
-  errorCode?: string;
-  problemCode?: string;
-}
-
 export const SENT_COPY_STATUSES = ['pending', 'saved', 'failed'] as const;
-
-export interface MessageView {
-  id: string;
-  /** All messages of one POST share it (a send split by size has several). */
-  sendId: string;
-  status: MessageStatus;
-  profileId: string;
-  messageId: string;
-  to: string[];
-  subject: string;
-  documentRef?: string;
-  /** The documents this message carries. */
-  documents?: { ref: string; title?: string }[];
-  /** Present when the send was split: this message is part `number` of `of`. */
-  part?: { number: number; of: number };
-  /** Every attempt, oldest first. */
-  attempts: AttemptView[];
-  /** Attempts that count towards giving up (not the released or interrupted ones). */
-  attemptCount: number;
-  lastReply?: string;
-  nextAttemptAt?: string;
-  problem?: { code: string; title: string; explanation: string; fix: string };
-  /** The copy in the mailbox's Sent folder, when the profile keeps one (`saveToSent`). Never resends. */
-  sentCopy?: { status: (typeof SENT_COPY_STATUSES)[number]; folder?: string; error?: string; attempts: number };
-  /** The message goes out through another profile than the one asked for; never silent. */
-  fallback?: {
-    fromProfileId: string;
-    reason?: string;
-    /** Why the asked-for profile was not used: `profile_failing`, `profile_secrets_unreadable`, `profile_host_not_allowed`. */
-    code?: string;
-    /** For `profile_failing`: the problem of its last failed message (diagnosis catalogue). */
-    problemCode?: string;
-    fromProfileName?: string;
-  };
-  /** Size of the message after encoding. */
-  sizeBytes: number;
-  /** Which door it came in through: the HTTP API (`POST /v1/messages`) or the SMTP front door (issue 19). */
-  source?: MessageSource;
-  /** For `smtp`: the app that submitted it, as its app password is labelled and as it greeted (EHLO). */
-  app?: SubmittingApp;
-  createdAt: string;
-  sentAt?: string;
-}
 
 export const MESSAGE_SOURCES = ['api', 'smtp'] as const;
 export type MessageSource = (typeof MESSAGE_SOURCES)[number];
-
-/** The app behind a message that came in through the SMTP front door. */
-export interface SubmittingApp {
-  /** The label of the app password it signed in with. */
-  name?: string;
-  appPasswordId?: string;
-  /** The name the client gave in EHLO/HELO. */
-  ehlo?: string;
-}
-
-/** `POST /v1/messages`: the first message, plus every part when the send was split by size. */
-export interface SendAcceptedView extends MessageView {
-  parts?: { id: string; part: { number: number; of: number }; documents: { ref: string; title?: string }[] }[];
-}
 
 export const IMAP_SECURITY = SMTP_SECURITY;
 
@@ -704,19 +604,8 @@ export const zPairRequest = z.object({
   name: zHeaderText(100).trim().min(1).optional(),
 });
 
-export interface UserView {
-  id: string;
-  email: string;
-  name?: string;
-  role: 'admin' | 'member';
-}
-
-export interface PairResponse {
-  token: string;
-  user: UserView;
-}
-
-export interface HealthResponse {
-  status: 'ok';
-  version: string;
-}
+/**
+ * The views the API answers with are declared once, as `z.infer` of their schemas in
+ * shared/api-schemas.ts; they are named here too for the code that has always imported them from here.
+ */
+export type { AttemptView, HealthResponse, MessageView, OAuth2AuthView, PairResponse, ProfileAuthView, ProfileView, SendAcceptedView, SubmittingApp, UserView };

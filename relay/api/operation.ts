@@ -5,10 +5,11 @@
  * @hono/zod-openapi, from which `/openapi.json` is generated; `serve()` (./serve.ts) mounts the handler
  * on the same declaration, so a route cannot be served undescribed, nor differ from its contract.
  */
-import { z, type RouteConfig } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { RouteAnswer, RouteContract, RouteStatus } from '../../shared/api/route-contract';
 import { ERROR_STATUS, type ErrorCode } from '../../shared/errors';
 import { documented, ErrorSchema } from './components';
+import type { ContractedRoute } from './serve';
 
 /** What the document says of a route beyond its contract. */
 export interface OperationDocs<C extends RouteContract> {
@@ -86,5 +87,5 @@ export function operation<const C extends RouteContract>(contract: C, docs: Oper
       ...errorResponses([...errors, ...sharedErrors(contract)]),
     },
     security: auth ? [{ bearer: [] }] : [],
-  } as RouteConfig & { path: C['path'] };
+  } as ContractedRoute<C>;
 }

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { operation } from '../api/operation';
 import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
-import { zAppPasswordInput, type AppPasswordView, type NewAppPasswordView } from '../../shared/api-schemas';
+import { zAppPasswordInput, type AppPasswordView } from '../../shared/api-schemas';
 import { createAppPassword, TooManyAppPasswordsError } from '../auth/app-passwords';
 import { ApiError } from '../http/api-error';
 import type { AuthEnv } from '../http/authenticate';
@@ -47,17 +47,17 @@ const revokeAppPassword = operation(RELAY_CONTRACT.revokeAppPassword, {
  */
 export function appPasswordRoutes({ store }: { store: Store }) {
   const app = new OpenAPIHono<AuthEnv>();
-  serve(app, listAppPasswords, async (c) => {
+  serve(app, listAppPasswords, async (c, answer) => {
     const rows = await store.listAppPasswords(c.get('user').id);
-    return c.json({ appPasswords: rows.map(toAppPasswordView) });
+    return answer(200, { appPasswords: rows.map(toAppPasswordView) });
   });
-  serve(app, createAppPasswordRoute, async (c) => {
+  serve(app, createAppPasswordRoute, async (c, answer) => {
     const user = c.get('user');
     const { value } = await readJsonBody(c, zAppPasswordInput);
     try {
       const { row, password } = await createAppPassword(store, user, value.name);
       c.header('Cache-Control', 'no-store');
-      return c.json<NewAppPasswordView>({ ...toAppPasswordView(row), password, username: user.email }, 201);
+      return answer(201, { ...toAppPasswordView(row), password, username: user.email });
     } catch (error) {
       if (error instanceof TooManyAppPasswordsError) {
         throw new ApiError('conflict', 'You have as many app passwords as a user may have.', { hint: 'Revoke one you no longer use, then create the new one.' });
@@ -65,10 +65,10 @@ export function appPasswordRoutes({ store }: { store: Store }) {
       throw error;
     }
   });
-  serve(app, revokeAppPassword, async (c) => {
+  serve(app, revokeAppPassword, async (c, answer) => {
     const deleted = await store.deleteAppPassword(c.get('user').id, c.req.param('id'));
     if (!deleted) throw new ApiError('not_found', 'You have no app password with this id.');
-    return c.body(null, 204);
+    return answer(204);
   });
   return app;
 }

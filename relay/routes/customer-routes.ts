@@ -120,7 +120,7 @@ export function customerRoutes({ store }: { store: Store }) {
   }
 
   const app = new OpenAPIHono<AuthEnv>();
-  serve(app, findCustomers, async (c) => {
+  serve(app, findCustomers, async (c, answer) => {
     const parsed = zCustomerQuery.safeParse({ name: c.req.query('name') || undefined, number: c.req.query('number') || undefined });
     if (!parsed.success) {
       throw new ApiError('validation_failed', `query: ${parsed.error.issues[0]?.message ?? 'not valid'}`, {
@@ -135,9 +135,9 @@ export function customerRoutes({ store }: { store: Store }) {
       .filter((r) => !numberKey || r.numberKey === null || r.numberKey === numberKey)
       // The number identifies a customer better than the name: those matches first.
       .sort((a, b) => Number(b.numberKey !== null && b.numberKey === numberKey) - Number(a.numberKey !== null && a.numberKey === numberKey));
-    return c.json({ customers: await Promise.all(rows.map(view)) });
+    return answer(200, { customers: await Promise.all(rows.map(view)) });
   });
-  serve(app, rememberCustomer, async (c) => {
+  serve(app, rememberCustomer, async (c, answer) => {
     const { value } = await readJsonBody(c, zCustomerInput);
     const user = c.get('user');
     const now = Date.now();
@@ -156,23 +156,23 @@ export function customerRoutes({ store }: { store: Store }) {
         updatedAt: now,
       };
       if (!(await store.updateCustomer(row))) throw numberTaken();
-      return c.json(await view(row), 200);
+      return answer(200, await view(row));
     }
     const row: CustomerRow = { id: randomUUID(), ...rowFields(value), updatedBy: user.id, createdAt: now, updatedAt: now };
     if (!(await store.insertCustomer(row))) throw numberTaken();
-    return c.json(await view(row), 201);
+    return answer(201, await view(row));
   });
-  serve(app, correctCustomer, async (c) => {
+  serve(app, correctCustomer, async (c, answer) => {
     const existing = await store.getCustomer(c.req.param('id'));
     if (!existing) throw new ApiError('not_found', 'There is no customer with this id in the directory.');
     const { value } = await readJsonBody(c, zCustomerInput);
     const row: CustomerRow = { ...existing, ...rowFields(value), updatedBy: c.get('user').id, updatedAt: Date.now() };
     if (!(await store.updateCustomer(row))) throw numberTaken();
-    return c.json(await view(row));
+    return answer(200, await view(row));
   });
-  serve(app, forgetCustomer, async (c) => {
+  serve(app, forgetCustomer, async (c, answer) => {
     if (!(await store.deleteCustomer(c.req.param('id')))) throw new ApiError('not_found', 'There is no customer with this id in the directory.');
-    return c.body(null, 204);
+    return answer(204);
   });
   return app;
 }

@@ -49,12 +49,12 @@ const putDeliverySettings = operation(RELAY_CONTRACT.putDeliverySettings, {
  */
 export function deliverySettingsRoutes({ store, cipher, allowPrivateHosts, sentFolderCheck }: DeliverySettingsRouteDeps) {
   const app = new OpenAPIHono<AuthEnv>();
-  serve(app, getDeliverySettings, async (c) => {
+  serve(app, getDeliverySettings, async (c, answer) => {
     const row = await store.getProfile(c.req.param('id'));
     if (!row || !canUseProfile(c.get('user'), row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
-    return c.json(toDeliverySettingsView(row.id, parseProfileData(row), await store.getDeliverySettings(row.id)));
+    return answer(200, toDeliverySettingsView(row.id, parseProfileData(row), await store.getDeliverySettings(row.id)));
   });
-  serve(app, putDeliverySettings, async (c) => {
+  serve(app, putDeliverySettings, async (c, answer) => {
     const user = c.get('user');
     const row = await store.getProfile(c.req.param('id'));
     if (!row || !canUseProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
@@ -82,7 +82,7 @@ export function deliverySettingsRoutes({ store, cipher, allowPrivateHosts, sentF
       });
     }
     await store.putDeliverySettings(next);
-    return c.json(toDeliverySettingsView(row.id, parseProfileData(row), await store.getDeliverySettings(row.id)));
+    return answer(200, toDeliverySettingsView(row.id, parseProfileData(row), await store.getDeliverySettings(row.id)));
   });
   return app;
 }

@@ -72,7 +72,7 @@ export function diagnosisRoutes({ store, cipher, senderTests }: DiagnosisRouteDe
   }
 
   const app = new OpenAPIHono<AuthEnv>();
-  serve(app, diagnose, async (c) => {
+  serve(app, diagnose, async (c, answer) => {
     const user = c.get('user');
     const { value } = await readJsonBody(c, zDiagnoseRequest);
     let credentials: DiagnosisSubject['credentials'];
@@ -120,9 +120,9 @@ export function diagnosisRoutes({ store, cipher, senderTests }: DiagnosisRouteDe
       fromAddress: value.fromAddress,
       allowedSenders: value.allowedSenders,
     };
-    return c.json(await senderTests.testForUser(user, subject, { sendTo: value.sendTo, lang: preferredLanguage(c) }, oauth));
+    return answer(200, await senderTests.testForUser(user, subject, { sendTo: value.sendTo, lang: preferredLanguage(c) }, oauth));
   });
-  serve(app, testProfile, async (c) => {
+  serve(app, testProfile, async (c, answer) => {
     const user = c.get('user');
     const row = await store.getProfile(c.req.param('id'));
     if (!row || !canUseProfile(user, row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
@@ -136,7 +136,7 @@ export function diagnosisRoutes({ store, cipher, senderTests }: DiagnosisRouteDe
     const result = await senderTests.testForUser(user, subject, { sendTo, lang: preferredLanguage(c) }, oauth);
     const verified = senderTests.verifiedByTest(user, row, await store.getProfile(row.id), result);
     if (verified) await store.updateProfile(verified);
-    return c.json(result);
+    return answer(200, result);
   });
   return app;
 }

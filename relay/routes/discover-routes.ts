@@ -29,7 +29,7 @@ export function discoverRoutes(options: DiscoveryOptions & { limiterStore: Limit
   const discovery = new SettingsDiscovery(options);
   const limit = options.limit ?? DISCOVER_LIMIT;
   const app = new OpenAPIHono<AuthEnv>();
-  serve(app, discover, async (c) => {
+  serve(app, discover, async (c, answer) => {
     const slot = await options.limiterStore.takeSlot(`discover:user:${c.get('user').id}`, limit.max, limit.windowMs, Date.now());
     if (!slot.allowed) {
       const seconds = Math.max(1, Math.ceil(slot.retryAfterMs / 1000));
@@ -46,7 +46,7 @@ export function discoverRoutes(options: DiscoveryOptions & { limiterStore: Limit
         details: parsed.error.issues.map((i) => ({ path: 'email', message: i.message })),
       });
     }
-    return c.json(await discovery.discover(parsed.data.email));
+    return answer(200, await discovery.discover(parsed.data.email));
   });
   return app;
 }

@@ -2,7 +2,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { operation } from '../api/operation';
 import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
-import type { HealthResponse } from '../../shared/schemas';
 import { errorBody } from '../http/api-error';
 import { STORE_RETRY_AFTER_SECONDS, storeFailureOf, withStoreTimeout } from '../store/store-errors';
 import type { Store } from '../store/types';
@@ -32,8 +31,8 @@ const readiness = operation(RELAY_CONTRACT.readiness, {
  */
 export function healthRoutes(version: string, store: Store, log: (line: string) => void) {
   const app = new OpenAPIHono();
-  serve(app, liveness, (c) => c.json<HealthResponse>({ status: 'ok', version }));
-  serve(app, readiness, async (c) => {
+  serve(app, liveness, (c, answer) => answer(200, { status: 'ok', version }));
+  serve(app, readiness, async (c, answer) => {
     try {
       await withStoreTimeout(
         (async () => {
@@ -47,9 +46,9 @@ export function healthRoutes(version: string, store: Store, log: (line: string) 
       const failure = storeFailureOf(error) ?? 'store_unavailable';
       log(`readiness: the ${store.kind} database ${failure === 'storage_full' ? 'cannot take a write' : 'does not answer'}: ${(error as Error).message}`);
       c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS[failure]));
-      return c.json(errorBody(failure, failure === 'storage_full' ? 'The relay has no disk space left for new messages.' : 'The relay cannot reach its database.'), 503);
+      return answer(503, errorBody(failure, failure === 'storage_full' ? 'The relay has no disk space left for new messages.' : 'The relay cannot reach its database.'));
     }
-    return c.json<HealthResponse>({ status: 'ok', version });
+    return answer(200, { status: 'ok', version });
   });
   return app;
 }

@@ -39,22 +39,22 @@ const revokeDevice = operation(RELAY_CONTRACT.revokeDevice, {
  */
 export function meRoutes({ people, store, tokenIdleTtlMs }: { people: PeopleStore; store: Store; tokenIdleTtlMs: number | undefined }) {
   const app = new OpenAPIHono<AuthEnv>();
-  serve(app, currentUser, async (c) => {
+  serve(app, currentUser, async (c, answer) => {
     const me = c.get('user');
-    if (me.role !== 'admin') return c.json(toUserView(me));
-    return c.json({ ...toUserView(me), reminders: clientSecretReminders(await store.listAllProfiles(), Date.now()) });
+    if (me.role !== 'admin') return answer(200, toUserView(me));
+    return answer(200, { ...toUserView(me), reminders: clientSecretReminders(await store.listAllProfiles(), Date.now()) });
   });
-  serve(app, myDevices, async (c) => {
+  serve(app, myDevices, async (c, answer) => {
     const me = c.get('user');
-    return c.json({ devices: await listLiveDevices(people, me.id, Date.now(), tokenIdleTtlMs, c.get('deviceId')) });
+    return answer(200, { devices: await listLiveDevices(people, me.id, Date.now(), tokenIdleTtlMs, c.get('deviceId')) });
   });
-  serve(app, revokeDevice, async (c) => {
+  serve(app, revokeDevice, async (c, answer) => {
     const me = c.get('user');
     const device = await people.getDevice(c.req.param('id'));
     // Someone else's device is "not found" to a member, as if it did not exist.
     if (!device || (device.userId !== me.id && me.role !== 'admin')) throw new ApiError('not_found', 'There is no device with this id.');
     await people.deleteDevice(device.id);
-    return c.body(null, 204);
+    return answer(204);
   });
   return app;
 }

@@ -149,7 +149,7 @@ const history = operation(RELAY_CONTRACT.listMessages, {
 
 export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: MessageRouteDeps) {
   const app = new OpenAPIHono<AuthEnv>();
-  serve(app, send, async (c) => {
+  serve(app, send, async (c, answer) => {
     const user = c.get('user');
     const lang = preferredLanguage(c);
     const idempotencyKey = c.req.header('idempotency-key') ?? null;
@@ -167,23 +167,24 @@ export function messageRoutes({ store, onQueued, cipher, allowPrivateHosts }: Me
       const input: SendInput = value;
       const accepted = await acceptSend({ store, cipher, allowPrivateHosts, onQueued }, { kind: 'compose', user, idempotencyKey, input, release });
       if (accepted.replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json(await acceptedView(store, accepted.messages, lang, !accepted.replayed), 202);
+      return answer(202, await acceptedView(store, accepted.messages, lang, !accepted.replayed));
     } finally {
       release();
     }
   });
-  serve(app, getMessage, async (c) => {
+  serve(app, getMessage, async (c, answer) => {
     const row = await store.getMessage(c.req.param('id'));
     if (!row || !canSee(c.get('user'), row)) throw new ApiError('not_found', 'There is no message with this id.');
     const [view] = await viewsOf(store, [row], preferredLanguage(c));
-    return c.json(view);
+    if (!view) throw new Error(`message ${row.id} has no view`);
+    return answer(200, view);
   });
-  serve(app, history, async (c) => {
+  serve(app, history, async (c, answer) => {
     const user = c.get('user');
     const documentRef = c.req.query('documentRef') || undefined;
     const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 50) || 50, 1), 200);
     const rows = await store.listMessages({ userId: user.role === 'admin' ? undefined : user.id, documentRef, limit });
-    return c.json({ messages: await viewsOf(store, rows, preferredLanguage(c)) });
+    return answer(200, { messages: await viewsOf(store, rows, preferredLanguage(c)) });
   });
   return app;
 }

@@ -28,7 +28,7 @@ const metrics = operation(RELAY_CONTRACT.metrics, {
 export function metricsRoutes(deps: { store: Store; metricsToken?: string }) {
   const { store, metricsToken } = deps;
   const app = new OpenAPIHono();
-  serve(app, metrics, async (c) => {
+  serve(app, metrics, async (c, answer) => {
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (!token) {
       throw new ApiError('unauthorized', 'Metrics need a token.', {
@@ -46,7 +46,7 @@ export function metricsRoutes(deps: { store: Store; metricsToken?: string }) {
       if (user.role !== 'admin') throw new ApiError('forbidden', 'Only admins (or OWNPOST_METRICS_TOKEN) may read the metrics.');
     }
     const { contentType, body } = await renderMetrics(store);
-    return c.body(body, 200, { 'Content-Type': contentType });
+    return answer(200, body, { 'Content-Type': contentType });
   });
   return app;
 }

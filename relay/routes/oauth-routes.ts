@@ -102,8 +102,10 @@ export function oauthRoutes(ctx: OAuthRouteDeps) {
   const app = new OpenAPIHono<AuthEnv>();
   // Which delegated sign-ins work without a sender naming its own app registration: the options
   // page offers "Sign in with Google" only with an app to sign in to (else it asks for the client).
-  serve(app, providers, (c) => c.json({ microsoft: { relayApp: Boolean(ctx.config.microsoftClientId) }, google: { relayApp: Boolean(ctx.config.googleClientId) } } satisfies OAuthProvidersView));
-  serve(app, startSignInRoute, async (c) => {
+  serve(app, providers, (c, answer) =>
+    answer(200, { microsoft: { relayApp: Boolean(ctx.config.microsoftClientId) }, google: { relayApp: Boolean(ctx.config.googleClientId) } } satisfies OAuthProvidersView),
+  );
+  serve(app, startSignInRoute, async (c, answer) => {
     const user = c.get('user');
     const profile = await manageableProfile(user, c.req.param('id'));
     const body = await readOptionalJsonBody(c, zOAuthSignInStart);
@@ -112,20 +114,20 @@ export function oauthRoutes(ctx: OAuthRouteDeps) {
       userId: user.id,
       ...(body.redirectUri !== undefined ? { redirectUri: body.redirectUri } : {}),
     });
-    return c.json(toSignInView(signIn, preferredLanguage(c), authorizationUrl), 201);
+    return answer(201, toSignInView(signIn, preferredLanguage(c), authorizationUrl));
   });
-  serve(app, signOutRoute, async (c) => {
+  serve(app, signOutRoute, async (c, answer) => {
     await signOut(ctx, await manageableProfile(c.get('user'), c.req.param('id')));
-    return c.body(null, 204);
+    return answer(204);
   });
-  serve(app, followSignIn, async (c) => {
+  serve(app, followSignIn, async (c, answer) => {
     const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
-    return c.json(toSignInView(await checkSignIn(ctx, signIn), preferredLanguage(c)));
+    return answer(200, toSignInView(await checkSignIn(ctx, signIn), preferredLanguage(c)));
   });
-  serve(app, completeSignInRoute, async (c) => {
+  serve(app, completeSignInRoute, async (c, answer) => {
     const signIn = await ownSignIn(c.get('user'), c.req.param('signInId'));
     const { value } = await readJsonBody(c, zOAuthSignInComplete);
-    return c.json(toSignInView(await completeSignIn(ctx, signIn, value.redirectUrl), preferredLanguage(c)));
+    return answer(200, toSignInView(await completeSignIn(ctx, signIn, value.redirectUrl), preferredLanguage(c)));
   });
   return app;
 }

@@ -46,6 +46,6 @@ function documentOf<E extends Env>(app: OpenAPIHono<E>, version: string) {
 export function openApiRoutes<E extends Env>(version: string, app: OpenAPIHono<E>) {
   let document: ReturnType<typeof documentOf> | undefined;
   const routes = new OpenAPIHono();
-  serve(routes, describeApi, (c) => c.json((document ??= documentOf(app, version))));
+  serve(routes, describeApi, (c, answer) => answer(200, (document ??= documentOf(app, version))));
   return routes;
 }

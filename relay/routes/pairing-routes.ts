@@ -4,7 +4,7 @@ import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import type { Context } from 'hono';
 import { randomUUID } from 'node:crypto';
-import { zPairRequest, type PairResponse } from '../../shared/schemas';
+import { zPairRequest } from '../../shared/schemas';
 import { hashSecretToken, newBearerToken, normalisePairingCode } from '../auth/tokens';
 import { ApiError } from '../http/api-error';
 import { readJsonBody } from '../http/read-body';
@@ -51,7 +51,7 @@ const pair = operation(RELAY_CONTRACT.pair, {
 export function pairingRoutes({ store, people, limits }: { store: Store; people: PeopleStore; limits: PairingLimits }) {
   const serially = serialQueue();
   const app = new OpenAPIHono();
-  serve(app, pair, async (c) => {
+  serve(app, pair, async (c, answer) => {
     const client = pairingClientKey(clientAddress(c));
     // Read before queueing: a client that sends its body slowly must not hold up everybody else.
     const { value } = await readJsonBody(c, zPairRequest);
@@ -76,7 +76,7 @@ export function pairingRoutes({ store, people, limits }: { store: Store; people:
         await limits.recordPaired(client);
         const token = newBearerToken();
         await store.createToken({ hash: hashSecretToken(token), userId: user.id, device: value.device, createdAt: now });
-        return c.json<PairResponse>({ token, user: toUserView(user) });
+        return answer(200, { token, user: toUserView(user) });
       }
 
       if (await people.isSetupCodeUsable(codeHash, now)) {
@@ -95,7 +95,7 @@ export function pairingRoutes({ store, people, limits }: { store: Store; people:
         );
         if (admin) {
           await limits.recordPaired(client);
-          return c.json<PairResponse>({ token, user: toUserView(admin) });
+          return answer(200, { token, user: toUserView(admin) });
         }
       }
 

@@ -188,11 +188,11 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
   }
 
   const app = new OpenAPIHono<AuthEnv>();
-  serve(app, listProfiles, async (c) => {
+  serve(app, listProfiles, async (c, answer) => {
     const rows = await store.listProfilesVisibleTo(c.get('user').id);
-    return c.json({ profiles: await Promise.all(rows.map(view)) });
+    return answer(200, { profiles: await Promise.all(rows.map(view)) });
   });
-  serve(app, addProfile, async (c) => {
+  serve(app, addProfile, async (c, answer) => {
     const user = c.get('user');
     const { value } = await readJsonBody(c, zProfileInput);
     if (value.scope === 'company' && user.role !== 'admin') {
@@ -203,14 +203,14 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
     await assertSavable(owner, created);
     const row = testBeforeSave ? await testBeforeSave(user, preferredLanguage(c), { candidate: created, force: value.force === true }) : created;
     await saveWithGroupRules(row, true);
-    return c.json(await view(row), 201);
+    return answer(201, await view(row));
   });
-  serve(app, getProfile, async (c) => {
+  serve(app, getProfile, async (c, answer) => {
     const row = await store.getProfile(c.req.param('id'));
     if (!row || !canUseProfile(c.get('user'), row)) throw new ApiError('not_found', 'There is no sender profile with this id.');
-    return c.json(await view(row));
+    return answer(200, await view(row));
   });
-  serve(app, changeProfile, async (c) => {
+  serve(app, changeProfile, async (c, answer) => {
     const user = c.get('user');
     const row = await findManageable(user, c.req.param('id'));
     const { value } = await readJsonBody(c, zProfilePatch);
@@ -222,12 +222,12 @@ export function profileRoutes({ store, cipher, allowPrivateHosts, testBeforeSave
     await assertSavable(user, next, row);
     if (testBeforeSave) next = await testBeforeSave(user, preferredLanguage(c), { candidate: next, previous: row, force: value.force === true });
     await saveWithGroupRules(next, false);
-    return c.json(await view(next));
+    return answer(200, await view(next));
   });
-  serve(app, deleteProfile, async (c) => {
+  serve(app, deleteProfile, async (c, answer) => {
     const row = await findManageable(c.get('user'), c.req.param('id'));
     await store.deleteProfile(row.id);
-    return c.body(null, 204);
+    return answer(204);
   });
   return app;
 }

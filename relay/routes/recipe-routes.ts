@@ -19,8 +19,10 @@ type StoredRecipeData = Omit<RecipeView, 'id' | 'scope' | 'publishedBy' | 'creat
 
 function toRecipeView(row: RecipeRow, publishedBy: string | null): RecipeView | undefined {
   // A row written by a newer relay in a format this one does not know is left out, not guessed at.
-  const { data } = row;
-  if (!data) return undefined;
+  return row.data ? recipeView(row, row.data, publishedBy) : undefined;
+}
+
+function recipeView(row: RecipeRow, data: StoredRecipeData, publishedBy: string | null): RecipeView {
   return {
     ...data,
     id: row.id,
@@ -73,13 +75,13 @@ export function recipeRoutes({ store }: { store: Store }) {
   }
 
   const app = new OpenAPIHono<AuthEnv>();
-  serve(app, listRecipes, async (c) => {
+  serve(app, listRecipes, async (c, answer) => {
     const rows = await store.listRecipes();
     const emails = await publisherEmails(rows);
     const recipes = rows.map((row) => toRecipeView(row, row.publishedBy ? (emails.get(row.publishedBy) ?? null) : null)).filter((r): r is RecipeView => r !== undefined);
-    return c.json({ recipes });
+    return answer(200, { recipes });
   });
-  serve(app, publishRecipe, async (c) => {
+  serve(app, publishRecipe, async (c, answer) => {
     const user = c.get('user');
     requireAdmin(user, 'publish');
     const { value } = await readJsonBody(c, zRecipeInput);
@@ -99,12 +101,12 @@ export function recipeRoutes({ store }: { store: Store }) {
     };
     const row: RecipeRow = { id: randomUUID(), formatVersion: RECIPE_FORMAT_VERSION, data, publishedBy: user.id, createdAt: now, updatedAt: now };
     await store.insertRecipe(row);
-    return c.json(toRecipeView(row, user.email), 201);
+    return answer(201, recipeView(row, data, user.email));
   });
-  serve(app, deleteRecipe, async (c) => {
+  serve(app, deleteRecipe, async (c, answer) => {
     requireAdmin(c.get('user'), 'delete');
     if (!(await store.deleteRecipe(c.req.param('id')))) throw new ApiError('not_found', 'There is no company recipe with this id.');
-    return c.body(null, 204);
+    return answer(204);
   });
   return app;
 }

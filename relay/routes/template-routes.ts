@@ -97,9 +97,16 @@ export function templateRoutes({ store }: { store: Store }) {
     return { templates: templateViews(rows, user, emails) };
   }
 
+  /** The view of one template; `templateViews` makes one for every kind in every language. */
+  function templateOf(templates: TemplateView[], kind: TemplateView['kind'], language: TemplateView['language']): TemplateView {
+    const template = templates.find((t) => t.kind === kind && t.language === language);
+    if (!template) throw new Error(`no template view for ${kind} in ${language}`);
+    return template;
+  }
+
   const app = new OpenAPIHono<AuthEnv>();
-  serve(app, listTemplates, async (c) => c.json(await list(c.get('user'))));
-  serve(app, putTemplate, async (c) => {
+  serve(app, listTemplates, async (c, answer) => answer(200, await list(c.get('user'))));
+  serve(app, putTemplate, async (c, answer) => {
     const user = c.get('user');
     const { kind, language } = templateKey(c.req.param());
     const scope = scopeFor(user, c.req.query('scope'));
@@ -114,15 +121,15 @@ export function templateRoutes({ store }: { store: Store }) {
       updatedAt: Date.now(),
     });
     const { templates } = await list(user);
-    return c.json(templates.find((t) => t.kind === kind && t.language === language));
+    return answer(200, templateOf(templates, kind, language));
   });
-  serve(app, resetTemplate, async (c) => {
+  serve(app, resetTemplate, async (c, answer) => {
     const user = c.get('user');
     const { kind, language } = templateKey(c.req.param());
     const scope = scopeFor(user, c.req.query('scope'));
     await store.deleteTemplate(scope === 'company' ? null : user.id, kind, language);
     const { templates } = await list(user);
-    return c.json(templates.find((t) => t.kind === kind && t.language === language));
+    return answer(200, templateOf(templates, kind, language));
   });
   return app;
 }

@@ -92,39 +92,39 @@ export function userRoutes({ store, people, tokenIdleTtlMs }: { store: Store; pe
   }
 
   const app = new OpenAPIHono<AuthEnv>();
-  serve(app, listUsers, async (c) => {
+  serve(app, listUsers, async (c, answer) => {
     requireAdmin(c.get('user'));
     const users = await people.listActiveUsers();
-    return c.json({ users: await Promise.all(users.map(view)) });
+    return answer(200, { users: await Promise.all(users.map(view)) });
   });
-  serve(app, getUser, async (c) => {
-    return c.json(await view(await findVisibleUser(c.get('user'), c.req.param('id'))));
+  serve(app, getUser, async (c, answer) => {
+    return answer(200, await view(await findVisibleUser(c.get('user'), c.req.param('id'))));
   });
-  serve(app, patchUser, async (c) => {
+  serve(app, patchUser, async (c, answer) => {
     requireAdmin(c.get('user'));
     const target = await findUser(c.req.param('id'));
     const { value } = await readJsonBody(c, zUserPatch);
     if (value.allowedSenders !== undefined) await store.setSenderAllowances(target.id, value.allowedSenders, Date.now());
-    return c.json(await view(target));
+    return answer(200, await view(target));
   });
-  serve(app, addUser, async (c) => {
+  serve(app, addUser, async (c, answer) => {
     requireAdmin(c.get('user'));
     const { value } = await readJsonBody(c, zPersonInput);
     const { user } = await addPerson(store, people, value, Date.now());
-    return c.json(await view(user), 201);
+    return answer(201, await view(user));
   });
-  serve(app, removeUser, async (c) => {
+  serve(app, removeUser, async (c, answer) => {
     requireAdmin(c.get('user'));
     await removePerson(people, await findUser(c.req.param('id')), Date.now());
-    return c.body(null, 204);
+    return answer(204);
   });
-  serve(app, newPairingCode, async (c) => {
+  serve(app, newPairingCode, async (c, answer) => {
     const target = await findVisibleUser(c.get('user'), c.req.param('id'));
-    return c.json(toPairingCodeView(await makePairingCode(store, target, Date.now())), 201);
+    return answer(201, toPairingCodeView(await makePairingCode(store, target, Date.now())));
   });
-  serve(app, userDevices, async (c) => {
+  serve(app, userDevices, async (c, answer) => {
     const target = await findVisibleUser(c.get('user'), c.req.param('id'));
-    return c.json({ devices: await listLiveDevices(people, target.id, Date.now(), tokenIdleTtlMs, c.get('deviceId')) });
+    return answer(200, { devices: await listLiveDevices(people, target.id, Date.now(), tokenIdleTtlMs, c.get('deviceId')) });
   });
   return app;
 }

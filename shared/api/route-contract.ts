@@ -42,6 +42,13 @@ export interface RouteContract<P extends string = string> {
 /** A route's contract, with its literal path and statuses kept for the types below. */
 export const route = <const C extends RouteContract>(contract: C): C => contract;
 
+/**
+ * `T` without the index signatures of loose objects (`z.looseObject`): the fields a schema documents.
+ * A loose view (a message) is documented as allowing more fields, but code on either side uses only
+ * those it names, and an answer is checked against them.
+ */
+export type KnownFields<T> = T extends readonly (infer Item)[] ? KnownFields<Item>[] : T extends object ? { [K in keyof T as string extends K ? never : K]: KnownFields<T[K]> } : T;
+
 /** `{ [key]: item[] }`, the shape of every list the API answers. */
 export const listOf = <K extends string, S extends z.ZodType>(key: K, item: S) => z.object({ [key]: z.array(item) } as { [Key in K]: z.ZodArray<S> });
 
@@ -50,13 +57,14 @@ export const listOf = <K extends string, S extends z.ZodType>(key: K, item: S) =
 /** `'id' | 'signInId'` for `/v1/profiles/{id}/oauth/sign-ins/{signInId}`. */
 export type PathNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathNames<Rest> : never;
 
-type Answers<C extends RouteContract> = C['success'] extends readonly RouteAnswer[] ? C['success'][number] : C['success'];
+/** A route's answers when it works, as a union. */
+export type RouteAnswers<C extends RouteContract> = C['success'] extends readonly RouteAnswer[] ? C['success'][number] : C['success'];
 type AnswerBody<A> = A extends { schema: infer S extends z.ZodType } ? z.output<S> : undefined;
 
 /** The statuses a route answers with when it works. */
-export type RouteStatus<C extends RouteContract> = Answers<C> extends { status: infer S extends number } ? S : never;
+export type RouteStatus<C extends RouteContract> = RouteAnswers<C> extends { status: infer S extends number } ? S : never;
 /** What a route answers when it works; `undefined` for a route without an answer body. */
-export type RouteResult<C extends RouteContract> = AnswerBody<Answers<C>>;
+export type RouteResult<C extends RouteContract> = AnswerBody<RouteAnswers<C>>;
 
 export type RouteParams<C extends RouteContract> = C extends { params: infer S extends z.ZodType } ? z.input<S> : { [Name in PathNames<C['path']>]: string };
 type Part<Key extends string, T> = [T] extends [undefined] ? { [K in Key]?: never } : object extends T ? { [K in Key]?: T } : { [K in Key]: T };
