@@ -84,7 +84,11 @@ describe('a relay IT can watch', () => {
     // The worker records the attempt just after the server's 250.
     await expect.poll(async () => (await call('GET', `/v1/messages/${sent.json().id}`, { token: adminToken })).json().status, { timeout: 15_000 }).toBe('sent');
 
-    const metrics = await call('GET', '/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    // The worker counts the attempt once the commit of its result has come back from the store; another
+    // request can see the row as sent a moment before that.
+    const scrape = () => call('GET', '/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    await expect.poll(async () => sample((await scrape()).text, 'ownpost_delivery_attempts_total{outcome="sent",problem_code="none"}'), { timeout: 5_000 }).toBe(1);
+    const metrics = await scrape();
     expect(metrics.status).toBe(200);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(sample(metrics.text, 'ownpost_outbox_messages{status="sent"}')).toBe(1);
