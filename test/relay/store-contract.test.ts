@@ -9,7 +9,7 @@ import { messageBodyChunks, readWholeBody } from '../../relay/delivery/message-b
 import { spliceBase64Bodies, SplicedMessage } from '../../relay/delivery/mime-attachment';
 import { BODY_CHUNK_BYTES, wholeBody, type NewMessage, type NewSend, type RecipeRow, type Store, type TemplateRow } from '../../relay/store/types';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
-import { profileData } from '../helpers/stored-rows';
+import { newMessage, profileData } from '../helpers/stored-rows';
 
 /**
  * Every method of `Store`, and where the contract exercises it: `here`, or the file named. A method
@@ -142,23 +142,7 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     await cleanup();
   });
 
-  function message(overrides: Partial<NewMessage> = {}): NewMessage {
-    return {
-      id: randomUUID(),
-      profileId,
-      messageId: `<${randomUUID()}@firma.se>`,
-      envelope: { from: 'anna@firma.se', to: ['kund@exempel.se'] },
-      raw: Buffer.from('Subject: x\r\n\r\nbody\r\n'),
-      summary: { to: ['kund@exempel.se'], subject: 'x' },
-      documentRef: null,
-      documents: [],
-      partNumber: 1,
-      partCount: 1,
-      fallback: null,
-      wantsSentCopy: false,
-      ...overrides,
-    };
-  }
+  const message = (overrides: Partial<NewMessage> = {}): NewMessage => newMessage(profileId, overrides);
 
   type SendOverrides = Partial<Omit<NewSend, 'messages'>> & Partial<NewMessage>;
   /** A send of one message (the common case), answered with that message. */

@@ -7,30 +7,10 @@ import { PostgresStore } from '../../relay/store/postgres/postgres-store';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
 import { StoredDataError } from '../../relay/store/store-errors';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
-import type { NewMessage } from '../../relay/store/types';
 import { startSmtpServer } from '../helpers/smtp-server';
-import { profileData } from '../helpers/stored-rows';
+import { newMessage, profileData } from '../helpers/stored-rows';
 import { startTestRelay, testProfile } from '../helpers/test-relay';
 import { waitFor } from '../helpers/wait-for';
-
-/** A message of one recipient, for sends written to the store directly. */
-function newMessage(profileId: string, overrides: Partial<NewMessage> = {}): NewMessage {
-  return {
-    id: randomUUID(),
-    profileId,
-    messageId: `<${randomUUID()}@firma.se>`,
-    envelope: { from: 'anna@firma.se', to: ['kund@exempel.se'] },
-    raw: Buffer.from('From: anna@firma.se\r\nTo: kund@exempel.se\r\nSubject: x\r\n\r\nbody\r\n'),
-    summary: { to: ['kund@exempel.se'], subject: 'x' },
-    documentRef: null,
-    documents: [],
-    partNumber: 1,
-    partCount: 1,
-    fallback: null,
-    wantsSentCopy: false,
-    ...overrides,
-  };
-}
 
 /**
  * A JSON column whose stored value is not what the relay wrote (a database edited by hand, a damaged
