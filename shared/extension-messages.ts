@@ -323,7 +323,8 @@ export interface ExtensionResponses {
   'document.probe': { document?: ProbedDocument };
   'document.history': { messages: MessageView[] };
   'panel.load': { loaded: true };
-  'page.load': { loaded: true };
+  /** With the page's setup, so the page script it injected starts without asking again (issue 18). */
+  'page.load': { loaded: true; setup: PageSetup };
   'panel.open': { token: string };
   'panel.visibility': { delivered: boolean };
   'recipes.save': { recipe: Recipe; shared?: RecipeView; shareError?: ExtensionError };

@@ -124,14 +124,16 @@ export async function loadPanel(sender: Runtime.MessageSender): Promise<{ loaded
 }
 
 /**
- * Injects the page script into the frame that asked. Like the picker's, only into a tab's frame that
- * runs our content script already (the sender), so this never reaches a page Ownpost is not enabled on.
+ * Injects the page script into the frame that asked, and answers with the page's setup: the page
+ * script takes it from the always-injected script instead of asking for it again (one round trip
+ * less on every document page, issue 18). Like the picker's, only into a tab's frame that runs our
+ * content script already (the sender), so this never reaches a page Ownpost is not enabled on.
  */
-export async function loadPageScript(sender: Runtime.MessageSender): Promise<{ loaded: true }> {
+export async function loadPageScript(sender: Runtime.MessageSender): Promise<ExtensionResponses['page.load']> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can load the page script.' });
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_SCRIPT_FILE] });
-  return { loaded: true };
+  const [setup] = await Promise.all([pageSetup(sender), browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_SCRIPT_FILE] })]);
+  return { loaded: true, setup };
 }
 
 /** Any failure as the error a response carries: a relay's own, or `bad_request` with the message. */

@@ -4,7 +4,7 @@
  * this file once the page looks like a document, or when the popup asks about the page.
  */
 import { askBackground } from './invoice.content/background-request';
-import { installPageScript } from './invoice.content/page-contract';
+import { installPageScript, takeSetup } from './invoice.content/page-contract';
 import { startOnPage } from './invoice.content/page-script';
 
 export default defineContentScript({
@@ -15,9 +15,14 @@ export default defineContentScript({
   main(ctx) {
     installPageScript(
       (async () => {
-        const setup = await askBackground({ type: 'page.setup' });
-        if (!setup.ok || ctx.isInvalid) return undefined;
-        return startOnPage(ctx, setup.data);
+        // Normally the setup came with the `page.load` answer (page-contract.ts); asked for only without it.
+        let setup = await takeSetup();
+        if (!setup) {
+          const asked = await askBackground({ type: 'page.setup' });
+          setup = asked.ok ? asked.data : undefined;
+        }
+        if (!setup || ctx.isInvalid) return undefined;
+        return startOnPage(ctx, setup);
       })(),
       ctx.signal,
     );

@@ -1,9 +1,10 @@
 /**
- * Waits, cheaply, until the page looks like a document (issue 18): the first look once the browser is
- * idle after the load, then again after the page changed, within the same windows the page script
- * watches (watch-times.ts): after the load or a client-side navigation, and after a click or Enter
- * by the user. Each look is the cheap first test, never the detector; everything stops once it
- * passed, and with the content script's context.
+ * Waits, cheaply, until the page looks like a document (issue 18): the first look at once (the script
+ * runs when the page has loaded, `document_idle`), then again after the page changed, within the same
+ * windows the page script watches (watch-times.ts): after the load or a client-side navigation, and
+ * after a click or Enter by the user. Each look is the cheap first test, never the detector;
+ * everything stops once it passed, and with the content script's context. A page that passes the
+ * first look (a document page, loaded as such) never gets the watch: no observer, no listeners.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
@@ -13,6 +14,10 @@ const IDLE_TIMEOUT_MS = 1_000;
 
 /** Calls `found` once, the first time `looksLikeDocument` holds; the returned `stop` ends the wait. */
 export function waitForDocument(ctx: ContentScriptContext, looksLikeDocument: () => boolean, found: () => void): { stop(): void; lookAgain(): void } {
+  if (looksLikeDocument()) {
+    found();
+    return { stop() {}, lookAgain() {} };
+  }
   let done = false;
   let observer: MutationObserver | undefined;
   let watchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -84,7 +89,6 @@ export function waitForDocument(ctx: ContentScriptContext, looksLikeDocument: ()
     document.addEventListener(type, onInteraction, { capture: true, passive: true, signal: controller.signal });
   }
 
-  lookWhenIdle();
   watchFor(WATCH_AFTER_NAVIGATION_MS);
   return {
     stop,

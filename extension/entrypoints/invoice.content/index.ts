@@ -1,7 +1,7 @@
 /**
  * The script every page of an enabled site loads (issues 7 and 18). It is tiny and does nothing until
- * the page looks like a document: the cheap first test (sites/document-hint.ts) when the browser is
- * idle, and again while a single-page app renders or navigates (document-wait.ts). Only then does the
+ * the page looks like a document: the cheap first test (sites/document-hint.ts) as it starts (the page has
+ * loaded), and again while a single-page app renders or navigates (document-wait.ts). Only then does the
  * background inject the page script (page-script.ts: detection, the send button, the panel frame),
  * so the pages of an app that show no document never load it. A recipe whose address pattern covers
  * the page counts as a document too: the user taught Ownpost that page.
@@ -13,7 +13,7 @@ import { mayShowDocument } from '../../sites/document-hint';
 import { askBackground } from './background-request';
 import { waitForDocument } from './document-wait';
 import { markScanForTests } from './e2e-marks';
-import { installedPageScript, type CommandListener, type PageScript } from './page-contract';
+import { handOverSetup, installedPageScript, type CommandListener, type PageScript } from './page-contract';
 
 /** The popup's commands, which need the page script even where the page did not look like a document. */
 const POPUP_COMMANDS = new Set(['ownpost.page.report', 'ownpost.panel.open', 'ownpost.picker.start']);
@@ -30,9 +30,10 @@ export default defineContentScript({
     /** The page script, injected once (an enabled site's page may also get this script twice: enableSite). */
     const loadPageScript = () =>
       (loading ??= (async () => {
-        wait.stop();
         if (!installedPageScript()) {
-          const result = await askBackground({ type: 'page.load' });
+          const answer = askBackground({ type: 'page.load' });
+          handOverSetup(answer.then((result) => (result.ok ? result.data.setup : undefined)));
+          const result = await answer;
           if (!result.ok) console.warn(`[ownpost] the page script did not load: ${result.error.message}`);
         }
         return installedPageScript();
@@ -58,6 +59,7 @@ export default defineContentScript({
       } else markScanForTests('none');
       return false;
     };
+    // Its first look runs at once: on a document page, this loads the page script before it returns.
     const wait = waitForDocument(ctx, looksLikeDocument, () => void loadPageScript());
 
     // Until the page script listens itself, its commands reach it through here.
@@ -65,6 +67,7 @@ export default defineContentScript({
       if (sender.id !== browser.runtime.id || sender.tab) return;
       const type = (message as { type?: unknown } | undefined)?.type;
       if (typeof type !== 'string' || !POPUP_COMMANDS.has(type) || installedPageScript()?.listening) return;
+      wait.stop();
       void loadPageScript()
         .then((script) => script?.started)
         .then((listener) => (listener ? listener(message, sender, sendResponse) : sendResponse(undefined)));

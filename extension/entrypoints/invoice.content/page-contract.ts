@@ -9,6 +9,10 @@
  * script and hands it the command, until the page script listens for commands itself.
  */
 export const PAGE_SCRIPT_KEY = '__ownpostPageScript';
+/** The page's setup that came with the `page.load` answer, for the page script that load injected. */
+export const PAGE_SETUP_KEY = '__ownpostPageSetup';
+
+import type { PageSetup } from '../../../shared/extension-messages';
 
 /** A `runtime.onMessage` listener: true when it answers later. */
 export type CommandListener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (response: unknown) => void) => true | void;
@@ -31,4 +35,21 @@ export function installPageScript(started: Promise<CommandListener | undefined>,
   signal.addEventListener('abort', () => {
     if (installedPageScript() === script) delete (globalThis as Record<string, unknown>)[PAGE_SCRIPT_KEY];
   });
+}
+
+/**
+ * The always-injected script hands the page script the setup `page.load` answers with (issue 18: one
+ * round trip less), before asking: the page script runs before that answer arrives, and waits for it.
+ * Undefined when `page.load` failed; then the page script asks itself.
+ */
+export function handOverSetup(setup: Promise<PageSetup | undefined>): void {
+  (globalThis as Record<string, unknown>)[PAGE_SETUP_KEY] = setup;
+}
+
+/** The setup handed over for this page script (taken once), if any. */
+export function takeSetup(): Promise<PageSetup | undefined> | undefined {
+  const global = globalThis as Record<string, unknown>;
+  const setup = global[PAGE_SETUP_KEY] as Promise<PageSetup | undefined> | undefined;
+  delete global[PAGE_SETUP_KEY];
+  return setup;
 }
