@@ -49,4 +49,14 @@ describe('PostgreSQL store: prepared statements', () => {
     await admin.query(`ALTER TABLE ${pg.escapeIdentifier(schema)}.relay_instances ADD COLUMN added_by_a_newer_relay integer`);
     expect((await store.pool.query('SELECT * FROM relay_instances WHERE id = $1', ['x'])).fields.map((f) => f.name)).toContain('added_by_a_newer_relay');
   });
+
+  it('prepares nothing when told not to (a pooler that cannot keep prepared statements)', async () => {
+    const unprepared = await PostgresStore.open(TEST_DATABASE_URL, { schema, max: 1, prepared: false });
+    try {
+      expect((await unprepared.getProfile(profileId))?.id).toBe(profileId);
+      expect((await unprepared.pool.query('SELECT name FROM pg_prepared_statements')).rows).toEqual([]);
+    } finally {
+      await unprepared.close();
+    }
+  });
 });

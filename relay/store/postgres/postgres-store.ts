@@ -89,7 +89,7 @@ function marked(result: unknown): unknown {
  * Its statements with parameters are named (namedStatement); outside a transaction, one whose
  * prepared form went stale is dropped and run again, prepared anew.
  */
-function markingClient(client: unknown): unknown {
+function markingClient(client: unknown, prepared: boolean): unknown {
   const c = client as pg.PoolClient & { [MARKED_CLIENT]?: ClientState; connection?: { parsedStatements?: Record<string, string> } };
   if (!c || typeof c !== 'object') return client;
   let state = c[MARKED_CLIENT];
@@ -104,7 +104,7 @@ function markingClient(client: unknown): unknown {
     });
     const query = c.query.bind(c) as (...args: unknown[]) => unknown;
     const run = (args: unknown[]): unknown => {
-      const named = namedStatement(args);
+      const named = prepared ? namedStatement(args) : args;
       const result = query(...named);
       if (!(result instanceof Promise) || named === args || fresh.inTransaction) return result;
       return result.catch(async (error: unknown) => {
@@ -140,6 +140,18 @@ function markingClient(client: unknown): unknown {
   return client;
 }
 
+export interface PostgresStoreOptions {
+  /** Isolates tests sharing one database. */
+  schema?: string;
+  max?: number;
+  timeoutMs?: number;
+  /**
+   * Named (prepared) statements, on by default. Off for a connection pooler that cannot keep them
+   * (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
+   */
+  prepared?: boolean;
+}
+
 // The repositories' and the outbox's methods, put into the store by the constructor (hence the merging).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface PostgresStore extends StoreRepositories, Outbox {}
@@ -157,7 +169,7 @@ export class PostgresStore implements Store {
   /** Writes that failed for room on the database server (53100 disk_full), until one succeeds. */
   private readonly storageFailure = new RecentStorageFailure();
 
-  private constructor(connectionString: string, options: { schema?: string; max?: number; timeoutMs?: number }) {
+  private constructor(connectionString: string, options: PostgresStoreOptions) {
     this.pool = new pg.Pool({
       connectionString,
       max: options.max ?? 10,
@@ -176,7 +188,7 @@ export class PostgresStore implements Store {
     const connect = this.pool.connect.bind(this.pool) as (...args: unknown[]) => unknown;
     (this.pool as { connect: unknown }).connect = (...args: unknown[]) => {
       const result = connect(...args);
-      return result instanceof Promise ? marked(result.then(markingClient)) : result;
+      return result instanceof Promise ? marked(result.then((client) => markingClient(client, options.prepared ?? true))) : result;
     };
     // pool.query on a marking client, so that its statements are named too (and, like pg-pool's own,
     // a client whose statement failed is destroyed, not given back).
@@ -196,7 +208,7 @@ export class PostgresStore implements Store {
   }
 
   /** Connects and applies pending migrations. `schema` isolates tests sharing one database. */
-  static async open(connectionString: string, options: { schema?: string; max?: number; timeoutMs?: number } = {}): Promise<PostgresStore> {
+  static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     await PostgresStore.migrate(connectionString, options.schema);
     return new PostgresStore(connectionString, options);
   }
