@@ -66,10 +66,22 @@ async function measure({ label, options, sinkMs }: Setup, messages: number): Pro
   }
 }
 
+/**
+ * `BENCH_SETUPS=0,1` measures only those setups (indices into SETUPS), for quick comparisons while
+ * tuning; the ratios then need the setups they divide.
+ */
+function chosenSetups(): Setup[] {
+  const only = process.env.BENCH_SETUPS;
+  if (!only) return SETUPS;
+  const indices = new Set(only.split(',').map(Number));
+  return SETUPS.filter((_, i) => indices.has(i));
+}
+
 export async function measureInstancesThroughput(messages = 500, rounds = 2): Promise<InstancesThroughput[]> {
   const best = new Map<string, InstancesThroughput>();
+  const setups = chosenSetups();
   for (let round = 0; round < rounds; round++) {
-    for (const setup of SETUPS) {
+    for (const setup of setups) {
       const { label } = setup;
       const result = await measure(setup, messages);
       const previous = best.get(label);
@@ -78,7 +90,7 @@ export async function measureInstancesThroughput(messages = 500, rounds = 2): Pr
       best.set(label, { ...(previous && previous.perSecond >= result.perSecond ? previous : result), duplicates });
     }
   }
-  return SETUPS.map(({ label }) => best.get(label)!);
+  return setups.map(({ label }) => best.get(label)!);
 }
 
 type Five = [InstancesThroughput, InstancesThroughput, InstancesThroughput, InstancesThroughput, InstancesThroughput];
@@ -108,6 +120,11 @@ export function formatInstancesThroughput(results: InstancesThroughput[]): strin
 
 // `node --import tsx test/bench/instances-throughput.ts` runs this part alone.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const results = await measureInstancesThroughput(Number(process.env.BENCH_MESSAGES ?? 500));
-  console.log('Delivery throughput by store and instances\n' + formatInstancesThroughput(results));
+  const results = await measureInstancesThroughput(Number(process.env.BENCH_MESSAGES ?? 500), Number(process.env.BENCH_ROUNDS ?? 2));
+  if (results.length < SETUPS.length) {
+    for (const r of results)
+      console.log(
+        `  ${r.label.padEnd(24)} ${r.perSecond.toFixed(1).padStart(7)} msg/s (accepted in ${r.acceptSeconds.toFixed(1)} s, delivered in ${r.seconds.toFixed(1)} s, ${r.duplicates} duplicates)`,
+      );
+  } else console.log('Delivery throughput by store and instances\n' + formatInstancesThroughput(results));
 }

