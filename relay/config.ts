@@ -57,6 +57,12 @@ export interface RelayConfig {
    */
   dbTimeoutMs: number;
   /**
+   * PostgreSQL: run the relay's statements as named prepared statements, parsed and planned once per
+   * connection. Off (`0` or `false`) behind a connection pooler that cannot keep them (PgBouncer in
+   * transaction mode before 1.21, or without max_prepared_statements). From OWNPOST_DB_PREPARED. @default true
+   */
+  dbPrepared?: boolean;
+  /**
    * How often a relay instance tells the others it is alive; one that missed three is taken for
    * dead and its messages are sent by the others. From OWNPOST_HEARTBEAT. @default 5s
    */
@@ -115,6 +121,15 @@ function parsePositiveInteger(name: string, text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of 1 or more, not "${text}"`);
   return value;
+}
+
+/** `1`/`true`/`on` or `0`/`false`/`off`; unset is the default. */
+function parseSwitch(name: string, text: string | undefined, fallback: boolean): boolean {
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = text.trim().toLowerCase();
+  if (['1', 'true', 'on', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'off', 'no'].includes(value)) return false;
+  throw new ConfigError(`${name} must be true or false, not "${text}"`);
 }
 
 /** `20/15m`: at most 20 sender tests per user in any 15 minutes. */
@@ -208,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     transportIdleMs: parseDuration(env.OWNPOST_TRANSPORT_IDLE ?? '30s'),
     shutdownGraceMs: parseDuration(env.OWNPOST_SHUTDOWN_GRACE ?? '10s'),
     dbTimeoutMs: parseDuration(env.OWNPOST_DB_TIMEOUT ?? '10s'),
+    dbPrepared: parseSwitch('OWNPOST_DB_PREPARED', env.OWNPOST_DB_PREPARED, true),
     heartbeatMs: parseDuration(env.OWNPOST_HEARTBEAT ?? '5s'),
     extraSmtpPorts: parseSmtpPorts(env.OWNPOST_ALLOWED_PORTS),
     dnsServers: parseDnsServers(env.OWNPOST_DNS_SERVERS),

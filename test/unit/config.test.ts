@@ -22,6 +22,14 @@ describe('relay configuration', () => {
     expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', port: 8787, allowPrivateHosts: false });
   });
 
+  it('prepares PostgreSQL statements unless OWNPOST_DB_PREPARED turns them off, and refuses a value that is no switch', () => {
+    expect(loadConfig({}).dbPrepared).toBe(true);
+    expect(loadConfig({ OWNPOST_DB_PREPARED: 'false' }).dbPrepared).toBe(false);
+    expect(loadConfig({ OWNPOST_DB_PREPARED: '0' }).dbPrepared).toBe(false);
+    expect(loadConfig({ OWNPOST_DB_PREPARED: 'on' }).dbPrepared).toBe(true);
+    expect(() => loadConfig({ OWNPOST_DB_PREPARED: 'sometimes' })).toThrow(/OWNPOST_DB_PREPARED must be true or false/);
+  });
+
   it('refuses a database URL that is not postgres://', () => {
     expect(() => loadConfig({ OWNPOST_DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
   });
