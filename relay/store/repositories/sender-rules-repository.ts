@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { StoreDb } from './store-db';
 
 /** Sender rules (issue 3): who may send from which addresses, and whether a profile is failing. */
@@ -23,13 +24,18 @@ export function senderRulesRepository({ db }: StoreDb) {
       });
     },
 
-    /** The last message through a profile that reached `sent` or `failed`: is the profile failing? */
+    /**
+     * The last message through a profile that reached `sent` or `failed`: is the profile failing?
+     * Read at every send. The statuses are literals, not parameters: only then may the database use
+     * the partial index messages_profile_finished (its WHERE must be implied by the query's text);
+     * with parameters SQLite scanned the whole messages table at every accepted send.
+     */
     lastFinishedDelivery: (profileId: string) =>
       db
         .selectFrom('messages')
         .select(['status', 'problemCode', 'updatedAt as at'])
         .where('profileId', '=', profileId)
-        .where('status', 'in', ['sent', 'failed'])
+        .where('status', 'in', [sql.lit<'sent'>('sent'), sql.lit<'failed'>('failed')])
         .orderBy('updatedAt', 'desc')
         .limit(1)
         .$narrowType<{ status: 'sent' | 'failed' }>()
