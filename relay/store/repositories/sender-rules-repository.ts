@@ -1,8 +1,18 @@
 import { sql } from 'kysely';
-import type { StoreDb } from './store-db';
+import { compiledOnce, type StoreDb } from './store-db';
 
 /** Sender rules (issue 3): who may send from which addresses, and whether a profile is failing. */
 export function senderRulesRepository({ db }: StoreDb) {
+  const lastFinishedDelivery = compiledOnce(db, (profileId) =>
+    db
+      .selectFrom('messages')
+      .select(['status', 'problemCode', 'updatedAt as at'])
+      .where('profileId', '=', profileId)
+      .where('status', 'in', [sql.lit<'sent'>('sent'), sql.lit<'failed'>('failed')])
+      .orderBy('updatedAt', 'desc')
+      .limit(1)
+      .$narrowType<{ status: 'sent' | 'failed' }>(),
+  );
   return {
     /** Addresses and @domains an admin allows a member to send from on personal profiles. */
     async getSenderAllowances(userId: string) {
@@ -30,15 +40,6 @@ export function senderRulesRepository({ db }: StoreDb) {
      * the partial index messages_profile_finished (its WHERE must be implied by the query's text);
      * with parameters SQLite scanned the whole messages table at every accepted send.
      */
-    lastFinishedDelivery: (profileId: string) =>
-      db
-        .selectFrom('messages')
-        .select(['status', 'problemCode', 'updatedAt as at'])
-        .where('profileId', '=', profileId)
-        .where('status', 'in', [sql.lit<'sent'>('sent'), sql.lit<'failed'>('failed')])
-        .orderBy('updatedAt', 'desc')
-        .limit(1)
-        .$narrowType<{ status: 'sent' | 'failed' }>()
-        .executeTakeFirst(),
+    lastFinishedDelivery: async (profileId: string) => (await lastFinishedDelivery(profileId))[0],
   };
 }
