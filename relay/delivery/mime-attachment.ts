@@ -50,7 +50,9 @@ export function base64AttachmentHead(attachment: SendAttachment, marker: string)
  * replaced by its file's base64 wrapped at 76 characters. The markers are random per message, so no
  * client text can imitate one.
  *
- * A message under LARGE_MESSAGE_BYTES comes back as one buffer of the exact size. A larger one comes
+ * A message under LARGE_MESSAGE_BYTES comes back as one buffer of the exact size, in shared memory
+ * (sharedBuffer): the store hands it to its SQLite thread and keeps it for the worker without
+ * copying it again. A larger one comes
  * back as a SplicedMessage: the skeleton's pieces and the files' base64 (slices of the request body)
  * in order, copied a range at a time when the store writes its chunks, so that a 20 MB attachment is
  * never held as the request body and as a composed copy at once.
@@ -73,7 +75,17 @@ export function spliceBase64Bodies(skeleton: Buffer, files: { marker: string; co
   }
   pieces.push({ bytes: skeleton.subarray(copied), wrapped: false });
   const message = new SplicedMessage(pieces);
-  return message.length < LARGE_MESSAGE_BYTES ? message.copyTo(Buffer.allocUnsafe(message.length), 0, message.length) : message;
+  return message.length < LARGE_MESSAGE_BYTES ? message.copyTo(sharedBuffer(message.length), 0, message.length) : message;
+}
+
+/**
+ * A buffer of `length` bytes in a SharedArrayBuffer of its own: posted to a worker thread (the
+ * store's SQLite thread) it is shared, not copied; and the store keeps such a body for the worker as
+ * it is, without copying it (relay/store/sqlite/fresh-bodies.ts): whoever fills one hands it over
+ * to the store with the send and never writes to it again.
+ */
+export function sharedBuffer(length: number): Buffer {
+  return Buffer.from(new SharedArrayBuffer(length));
 }
 
 /** From this size on, a composed message stays in pieces (see spliceBase64Bodies): the size from which the store keeps a body in chunks. */

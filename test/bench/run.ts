@@ -132,9 +132,11 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
   const load = { url, token, messages: MESSAGES, concurrency: CONCURRENCY, pdfBytes: PDF_BYTES };
   const client = INLINE_CLIENT ? undefined : await startAcceptClient(load);
   const pdf = client ? '' : invoicePdf(PDF_BYTES);
+  const acceptProfiler = process.env.BENCH_PROFILE_ACCEPT && options.profile ? await startProfiler() : undefined;
   const acceptStarted = performance.now();
   const acceptCpu = process.cpuUsage();
   const outcome = client ? await client.go() : await postInvoices(load, pdf);
+  await acceptProfiler?.(process.env.BENCH_PROFILE_ACCEPT!);
   acceptRetries += outcome.retries;
   const latencies = outcome.latencies;
   const acceptSeconds = (performance.now() - acceptStarted) / 1000;
@@ -246,7 +248,11 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** BENCH_PROFILE=file.cpuprofile: a CPU profile of the relay's delivery phase alone (Chrome DevTools format). */
+/**
+ * BENCH_PROFILE=file.cpuprofile: a CPU profile of the relay's delivery phase alone (Chrome DevTools
+ * format); BENCH_PROFILE_ACCEPT=file.cpuprofile: of its accept phase alone (the main thread's; the
+ * SQLite thread's work is not in it). Both of the first counted round.
+ */
 async function startProfiler(): Promise<(file: string) => Promise<void>> {
   const { Session } = await import('node:inspector/promises');
   const session = new Session();

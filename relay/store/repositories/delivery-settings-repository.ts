@@ -1,12 +1,14 @@
 import { readRow, writeRow } from '../schema/json-columns';
 import type { DeliverySettingsRow } from '../types';
-import type { StoreDb } from './store-db';
+import { compiledOnce, type StoreDb } from './store-db';
 
 /** A profile's delivery settings (relay/delivery/delivery-settings.ts), beside the profile. */
 export function deliverySettingsRepository({ db }: StoreDb) {
+  // Read at every accepted send: compiled once (compiledOnce).
+  const settingsOf = compiledOnce(db, (profileId) => db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId));
   return {
     async getDeliverySettings(profileId: string): Promise<DeliverySettingsRow | undefined> {
-      const row = await db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId).executeTakeFirst();
+      const [row] = await settingsOf(profileId);
       return row && readRow<DeliverySettingsRow>('profile_delivery_settings', row, profileId);
     },
 

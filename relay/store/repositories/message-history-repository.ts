@@ -1,7 +1,7 @@
 import type { MessageStatus } from '../../../shared/schemas';
 import { MESSAGE_COLUMN_NAMES, toMessageRow } from '../schema/message-row';
 import type { AttemptRecord, MessageRow, SentCopyStatus } from '../types';
-import type { StoreDb } from './store-db';
+import { compiledOnce, type StoreDb } from './store-db';
 
 const ATTEMPT_COLUMNS = ['messageId', 'startedAt', 'finishedAt', 'outcome', 'reply', 'responseCode', 'errorCode', 'problemCode'] as const;
 
@@ -11,6 +11,8 @@ const ATTEMPT_COLUMNS = ['messageId', 'startedAt', 'finishedAt', 'outcome', 'rep
  */
 export function messageHistoryRepository({ db }: StoreDb) {
   const messages = () => db.selectFrom('messages').select(MESSAGE_COLUMN_NAMES.map((c) => `messages.${c}` as const));
+  // Read at every accepted send with a key: compiled once (compiledOnce).
+  const sendByKey = compiledOnce(db, (userId, key) => db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key));
 
   return {
     /** Messages in the outbox by status (GET /metrics, relay/observability/metrics.ts). */
@@ -25,7 +27,7 @@ export function messageHistoryRepository({ db }: StoreDb) {
 
     /** The messages of the user's send with this idempotency key, if any (a cheap check before composing). */
     async findSendByIdempotencyKey(userId: string, key: string) {
-      const send = await db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key).executeTakeFirst();
+      const [send] = await sendByKey(userId, key);
       if (!send) return undefined;
       const rows = await messages().where('sendId', '=', send.id).orderBy('partNumber').execute();
       return { requestHash: send.requestHash, messages: rows.map(toMessageRow) };

@@ -2,12 +2,19 @@ import type { Kysely } from 'kysely';
 import { readRow, writeRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
 import type { ProfileRow } from '../types';
-import { changedRows, type StoreDb } from './store-db';
+import { changedRows, compiledOnce, type StoreDb } from './store-db';
 
 /** Sender profiles: settings and sealed secrets. `oauthState` is written only by the OAuth repository. */
 export function profilesRepository({ db }: StoreDb) {
   const profiles = () => db.selectFrom('profiles').selectAll();
   const read = (row: Tables['profiles']): ProfileRow => readRow<ProfileRow>('profiles', row);
+  // Read at every accepted send (profile resolution): compiled once (compiledOnce).
+  const visibleTo = compiledOnce(db, (userId) =>
+    profiles()
+      .where((eb) => eb.or([eb('scope', '=', 'company'), eb('ownerId', '=', userId)]))
+      .orderBy('scope', 'desc')
+      .orderBy('createdAt'),
+  );
   return {
     insertProfile: (row: ProfileRow) => insertProfile(db, row),
     updateProfile: (row: ProfileRow) => updateProfile(db, row),
@@ -26,13 +33,7 @@ export function profilesRepository({ db }: StoreDb) {
       return row && read(row);
     },
     /** Company profiles and the user's personal ones. */
-    listProfilesVisibleTo: (userId: string) =>
-      profiles()
-        .where((eb) => eb.or([eb('scope', '=', 'company'), eb('ownerId', '=', userId)]))
-        .orderBy('scope', 'desc')
-        .orderBy('createdAt')
-        .execute()
-        .then((rows) => rows.map(read)),
+    listProfilesVisibleTo: (userId: string) => visibleTo(userId).then((rows) => rows.map(read)),
     listAllProfiles: () =>
       profiles()
         .orderBy('createdAt')

@@ -1,7 +1,18 @@
-import type { StoreDb } from './store-db';
+import { sql } from 'kysely';
+import { compiledOnce, type StoreDb } from './store-db';
 
 /** Sender rules (issue 3): who may send from which addresses, and whether a profile is failing. */
 export function senderRulesRepository({ db }: StoreDb) {
+  const lastFinishedDelivery = compiledOnce(db, (profileId) =>
+    db
+      .selectFrom('messages')
+      .select(['status', 'problemCode', 'updatedAt as at'])
+      .where('profileId', '=', profileId)
+      .where('status', 'in', [sql.lit<'sent'>('sent'), sql.lit<'failed'>('failed')])
+      .orderBy('updatedAt', 'desc')
+      .limit(1)
+      .$narrowType<{ status: 'sent' | 'failed' }>(),
+  );
   return {
     /** Addresses and @domains an admin allows a member to send from on personal profiles. */
     async getSenderAllowances(userId: string) {
@@ -23,16 +34,12 @@ export function senderRulesRepository({ db }: StoreDb) {
       });
     },
 
-    /** The last message through a profile that reached `sent` or `failed`: is the profile failing? */
-    lastFinishedDelivery: (profileId: string) =>
-      db
-        .selectFrom('messages')
-        .select(['status', 'problemCode', 'updatedAt as at'])
-        .where('profileId', '=', profileId)
-        .where('status', 'in', ['sent', 'failed'])
-        .orderBy('updatedAt', 'desc')
-        .limit(1)
-        .$narrowType<{ status: 'sent' | 'failed' }>()
-        .executeTakeFirst(),
+    /**
+     * The last message through a profile that reached `sent` or `failed`: is the profile failing?
+     * Read at every send. The statuses are literals, not parameters: only then may the database use
+     * the partial index messages_profile_finished (its WHERE must be implied by the query's text);
+     * with parameters SQLite scanned the whole messages table at every accepted send.
+     */
+    lastFinishedDelivery: async (profileId: string) => (await lastFinishedDelivery(profileId))[0],
   };
 }

@@ -1,4 +1,4 @@
-import { CamelCasePlugin, sql, type Kysely } from 'kysely';
+import { CamelCasePlugin, createQueryId, sql, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
 import type { SqlDialect } from '../migrations/sql-migration';
 import type { Tables } from '../schema/tables';
 
@@ -41,3 +41,37 @@ export function sameEmail(email: string) {
 
 /** A `users` row as the API knows it. */
 export const USER_COLUMNS = ['users.id', 'users.email', 'users.name', 'users.role', 'users.createdAt'] as const;
+
+/** Stands for the `i`-th argument of a query compiled once (see compiledOnce). */
+const placeholder = (i: number) => `\u0000ownpost-parameter-${i}\u0000`;
+
+/**
+ * A read of fixed shape that runs on every request (a token, an idempotency key, a profile's
+ * settings), compiled to SQL once instead of at every call: kysely builds, transforms (camelCase)
+ * and compiles a query afresh each time, which cost more than SQLite's work for these lookups.
+ * `build` gets placeholders in place of its (string) arguments, as many as it declares, and must use
+ * each as a plain value; each call then runs the one compiled statement with its own arguments, and
+ * its rows pass through the plugins (camelCase) as any query's do. Compiled at the first call, for
+ * whichever database.
+ */
+export function compiledOnce<R>(db: Kysely<Tables>, build: (...args: string[]) => Compilable<R>): (...args: string[]) => Promise<R[]> {
+  const arity = build.length;
+  let compiled: { sql: string; query: CompiledQuery<R>['query']; at: (number | { value: unknown })[] } | undefined;
+  return async (...args) => {
+    if (!compiled) {
+      const names = Array.from({ length: arity }, (_, i) => placeholder(i));
+      const query = build(...names).compile();
+      const at = query.parameters.map((value) => {
+        const i = names.indexOf(value as string);
+        return i === -1 ? { value } : i;
+      });
+      // Every argument used: an argument the query lost (or used inside a literal) would be ignored silently.
+      if (names.some((_, i) => !at.includes(i))) throw new Error(`compiledOnce: an argument is not a parameter of ${query.sql}`);
+      compiled = { sql: query.sql, query: query.query, at };
+    }
+    const { sql: text, query, at } = compiled;
+    const parameters = at.map((p) => (typeof p === 'number' ? args[p] : p.value));
+    const result = await db.executeQuery<R>({ sql: text, query, parameters, queryId: createQueryId() });
+    return result.rows;
+  };
+}

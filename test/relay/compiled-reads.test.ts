@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledOnce } from '../../relay/store/repositories/store-db';
+import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
+
+describe('the reads of every accepted send (issue 18)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-compiled-reads-'));
+  let store: SqliteStore;
+  const anna = { id: randomUUID(), email: 'anna@firma.se', name: null, role: 'admin' as const, createdAt: 1 };
+  const bo = { id: randomUUID(), email: 'bo@firma.se', name: null, role: 'member' as const, createdAt: 2 };
+
+  beforeAll(async () => {
+    store = await SqliteStore.open(path.join(dir, 'db.sqlite'));
+    await store.createUser(anna);
+    await store.createUser(bo);
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a query compiled once runs with each call’s own arguments, in the places they were given, beside its constants', async () => {
+    const { db } = store.storeDb;
+    const byEmailAndId = compiledOnce(db, (id, email) => db.selectFrom('users').select(['id', 'createdAt']).where('email', '=', email).where('id', '=', id).limit(1));
+    expect(await byEmailAndId(anna.id, anna.email)).toEqual([{ id: anna.id, createdAt: 1 }]);
+    expect(await byEmailAndId(bo.id, bo.email)).toEqual([{ id: bo.id, createdAt: 2 }]);
+    expect(await byEmailAndId(anna.id, bo.email)).toEqual([]);
+  });
+
+  it('a query that leaves out one of its arguments is refused, not run without it', async () => {
+    const { db } = store.storeDb;
+    const careless = compiledOnce(db, (id, _email) => db.selectFrom('users').select('id').where('id', '=', id));
+    await expect(careless(anna.id, anna.email)).rejects.toThrow(/not a parameter/);
+  });
+
+  it('“is this profile failing?” reads the profile’s finished messages through their partial index, never the whole outbox', async () => {
+    const prepared: string[] = [];
+    const prepare = store.db.prepare.bind(store.db);
+    store.db.prepare = ((source: string) => (prepared.push(source), prepare(source))) as typeof store.db.prepare;
+    try {
+      expect(await store.lastFinishedDelivery(randomUUID())).toBeUndefined();
+    } finally {
+      store.db.prepare = prepare;
+    }
+    const query = prepared.find((source) => source.includes('"problem_code"'));
+    expect(query).toBeDefined();
+    const plan = store.db
+      .prepare(`EXPLAIN QUERY PLAN ${query}`)
+      .all('some-profile', 1)
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan.join('\n')).toContain('USING INDEX messages_profile_finished');
+    expect(plan.join('\n')).not.toMatch(/SCAN messages/);
+  });
+});
