@@ -84,7 +84,10 @@ describe('signing a sender in with Microsoft from the options page', () => {
     await field(options, 'wizard-security-starttls').check();
     await field(options, 'wizard-continue').click();
 
-    // Sign-in: every method is offered for an unknown provider; the keyboard picks Microsoft.
+    // Sign-in: every method is offered for an unknown provider; the keyboard picks Microsoft. The wizard moves the
+    // focus to the new step's heading once it has rendered; a person starts from there, and so does the test.
+    await expect.poll(() => options.getByTestId('sender-wizard').getAttribute('data-step'), { timeout: 20_000 }).toBe('password');
+    await expect.poll(() => options.evaluate(() => document.activeElement?.tagName)).toBe('H3');
     await field(options, 'wizard-method-microsoft').focus();
     await options.keyboard.press('Space');
     expect(await field(options, 'wizard-method-microsoft').isChecked()).toBe(true);
