@@ -24,6 +24,7 @@ import { GENERIC_NUMBER_LABEL, KIND_PLURALS, namesSample, OTHER_DOCUMENT_WORDS, 
 import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
+import { isSiteAddress } from './site-domain';
 
 /**
  * Bounds on the work done per detection, so a huge page costs the same as a big one. Detection
@@ -352,15 +353,6 @@ function kindIn(text: string, plurals: boolean): DocumentKind | undefined {
     if (kind) return kind;
   }
   return undefined;
-}
-
-/** Does the address belong to the site itself (its support or no-reply address)? Never the customer's. */
-function isSiteAddress(address: string, base: URL): boolean {
-  const host = base.hostname.toLowerCase();
-  if (!host.includes('.') || /^[\d.]+$|:/.test(host)) return false;
-  const site = host.split('.').slice(-2).join('.');
-  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-  return domain === site || domain.endsWith(`.${site}`);
 }
 
 function isInPageChrome(element: Element): boolean {
