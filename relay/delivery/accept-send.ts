@@ -17,6 +17,7 @@ import { effectiveDeliveryLimits, parseDeliverySettings } from './delivery-setti
 import { hashRequestValue } from './request-hash';
 import { composeSend } from './split-send';
 import { planSubmittedMessage, type SubmittedMessage } from './accept-submitted';
+import { storeWithProfileRead } from './profile-read-once';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -81,19 +82,20 @@ async function commit(deps: AcceptSendDeps, send: NewSend, onConflict: () => nev
 }
 
 async function acceptComposed(deps: AcceptSendDeps, request: Extract<AcceptSendRequest, { kind: 'compose' }>): Promise<AcceptedSend> {
-  const { store, cipher, allowPrivateHosts } = deps;
+  const { cipher, allowPrivateHosts } = deps;
   const { user, idempotencyKey, input } = request;
   const requestHash = hashRequestValue(input);
   // A retry is answered before composing anything; a concurrent duplicate that gets past this
   // check is caught by enqueueSend, which checks again inside its transaction.
   if (idempotencyKey !== null) {
-    const existing = await store.findSendByIdempotencyKey(user.id, idempotencyKey);
+    const existing = await deps.store.findSendByIdempotencyKey(user.id, idempotencyKey);
     if (existing) {
       if (existing.requestHash !== requestHash) throw conflict();
       return { replayed: true, messages: existing.messages };
     }
   }
 
+  const store = await storeWithProfileRead(deps.store, input.profileId);
   // Profile resolution, the company fallback and the sender rules: a refusal (403/422) queues nothing.
   const { profileRow, profile, fallback } = await planSend({ store, cipher, allowPrivateHosts }, user, { ...input, attachments: [], documents: [] });
   const settingsRow = await store.getDeliverySettings(profileRow.id);

@@ -279,8 +279,8 @@ export class DeliveryWorker {
   }
 
   private async lookupProfile(profileId: string): Promise<ProfileLookup> {
-    const profileRow = await this.deps.store.getProfile(profileId);
-    return { profileRow, settingsRow: profileRow ? await this.deps.store.getDeliverySettings(profileRow.id) : undefined };
+    const read = await this.deps.store.getProfileForSend(profileId);
+    return { profileRow: read?.profile, settingsRow: read?.settings };
   }
 
   /** Frees the message's worker slot (once) and looks for more work. */

@@ -36,16 +36,19 @@ describe('the reads of every accepted send (issue 18)', () => {
     await expect(careless(anna.id, anna.email)).rejects.toThrow(/not a parameter/);
   });
 
-  it('“is this profile failing?” reads the profile’s finished messages through their partial index, never the whole outbox', async () => {
+  it.each([
+    ['lastFinishedDelivery', '"problem_code"'],
+    ['getProfileForSend', '"settings_data"'],
+  ] as const)('“is this profile failing?” (%s) reads the profile’s finished messages through their partial index, never the whole outbox', async (method, marker) => {
     const prepared: string[] = [];
     const prepare = store.db.prepare.bind(store.db);
     store.db.prepare = ((source: string) => (prepared.push(source), prepare(source))) as typeof store.db.prepare;
     try {
-      expect(await store.lastFinishedDelivery(randomUUID())).toBeUndefined();
+      expect(await store[method](randomUUID())).toBeUndefined();
     } finally {
       store.db.prepare = prepare;
     }
-    const query = prepared.find((source) => source.includes('"problem_code"'));
+    const query = prepared.find((source) => source.includes(marker));
     expect(query).toBeDefined();
     const plan = store.db
       .prepare(`EXPLAIN QUERY PLAN ${query}`)

@@ -37,6 +37,7 @@ const CONTRACT_COVERAGE = {
   listAllProfiles: 'here',
   saveProfiles: 'sender-store-contract.test.ts',
   lastFinishedDelivery: 'here',
+  getProfileForSend: 'here',
   listUsers: 'sender-store-contract.test.ts',
   getSenderAllowances: 'sender-store-contract.test.ts',
   setSenderAllowances: 'sender-store-contract.test.ts',
@@ -277,6 +278,27 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(Object.values(after).reduce((sum, n) => sum + n, 0)).toBe(Object.values(before).reduce((sum, n) => sum + n, 0) + 2);
   });
 
+  it('commits sends that arrive together each with its own messages; of two with one key one wins, and a refused one fails alone', async () => {
+    const send = (idempotencyKey: string | null, requestHash: string, messages: NewMessage[]) =>
+      store.enqueueSend({ id: randomUUID(), userId, idempotencyKey, requestHash, createdAt: Date.now(), messages });
+    const taken = (await enqueue()).message.id;
+    const split = [1, 2].map((partNumber) => message({ partNumber, partCount: 2, documents: [{ ref: `T-${partNumber}` }] }));
+    const [plain, twoParts, first, second, refused] = await Promise.allSettled([
+      send(null, 'a', [message()]),
+      send(null, 'b', split),
+      send('together', 'c', [message()]),
+      send('together', 'd', [message()]),
+      // Its message's id is taken: the database refuses this send, and only this one.
+      send(null, 'e', [message({ id: taken })]),
+    ]);
+    expect(plain).toMatchObject({ status: 'fulfilled', value: { kind: 'created', messages: [{ status: 'queued' }] } });
+    expect(twoParts).toMatchObject({ status: 'fulfilled', value: { kind: 'created', messages: split.map(({ id }) => ({ id })) } });
+    expect((await store.listMessages({ documentRef: 'T-2', limit: 10 })).map((m) => m.id)).toEqual([split[1]!.id]);
+    expect([first, second].map((r) => r.status === 'fulfilled' && r.value.kind)).toEqual(['created', 'existing']);
+    expect(second).toMatchObject({ status: 'fulfilled', value: { sameRequest: false, messages: [{ id: (first as PromiseFulfilledResult<{ messages: { id: string }[] }>).value.messages[0]!.id }] } });
+    expect(refused.status).toBe('rejected');
+  });
+
   it('commits a split send whole, finds every document it carries, and keeps the Sent copy to do', async () => {
     const parts = [['D-1', 'D-2'], ['D-3']].map((refs, i) => message({ documents: refs.map((ref) => ({ ref })), partNumber: i + 1, partCount: 2, documentRef: 'SPLIT', wantsSentCopy: true }));
     const result = await store.enqueueSend({ id: randomUUID(), userId, idempotencyKey: 'split', requestHash: 'h', createdAt: Date.now(), messages: parts });
@@ -379,12 +401,21 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     for (const copy of copies) await store.finishSentCopy(copy.id, { status: 'saved', folder: 'Sent', error: null, nextAt: null });
   });
 
+  /** getProfileForSend answers, in one read, what getProfile, getDeliverySettings and lastFinishedDelivery answer. */
+  async function expectProfileForSend(id: string) {
+    const profile = await store.getProfile(id);
+    const expected = profile && { profile, settings: await store.getDeliverySettings(id), lastFinished: await store.lastFinishedDelivery(id) };
+    expect(await store.getProfileForSend(id)).toEqual(expected);
+  }
+
   it('keeps delivery settings per profile, and a learned server SIZE without touching them', async () => {
     await store.recordServerMaxBytes(profileId, 5_000_000, 1);
     expect(await store.getDeliverySettings(profileId)).toMatchObject({ data: { v: 1 }, serverMaxBytes: 5_000_000 });
     await store.putDeliverySettings({ profileId, data: { v: 1, maxConnections: 2 }, secrets: {}, updatedAt: 7 });
     await store.recordServerMaxBytes(profileId, 4_000_000, 8);
     expect(await store.getDeliverySettings(profileId)).toEqual({ profileId, data: { v: 1, maxConnections: 2 }, secrets: {}, serverMaxBytes: 4_000_000, updatedAt: 7 });
+    expect((await store.getProfileForSend(profileId))?.settings?.serverMaxBytes).toBe(4_000_000);
+    await expectProfileForSend(profileId);
     await store.recordServerMaxBytes('no-such-profile', 1, 1);
     expect(await store.getDeliverySettings('no-such-profile')).toBeUndefined();
   });
@@ -401,6 +432,8 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     const other = randomUUID();
     await store.insertProfile({ id: other, ownerId: userId, scope: 'personal', data: profileData(), secrets: null, createdAt: 3, updatedAt: 3 });
     expect(await store.lastFinishedDelivery(other)).toBeUndefined();
+    await expectProfileForSend(other);
+    expect(await store.getProfileForSend('no-such-profile')).toBeUndefined();
     const a = (await enqueue({ profileId: other, wantsSentCopy: true })).message.id;
     const b = (await enqueue({ profileId: other, wantsSentCopy: true })).message.id;
     const t0 = Date.now() + 50_000_000;
@@ -431,9 +464,12 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     ).toEqual([true, false]);
     expect(await store.getMessage(a)).toMatchObject({ status: 'failed', attempts: 1, problemCode: 'auth_failed', sentCopyStatus: null, leaseOwner: null });
     expect(await store.lastFinishedDelivery(other)).toEqual({ status: 'failed', problemCode: 'auth_failed', at: t0 + 40_000 });
+    await expectProfileForSend(other);
     expect(await store.finishAttempts('y', [{ id: b, attempt: attempt(t0 + 41_000), result: { outcome: 'sent', reply: '250 ok' } }])).toEqual([true]);
     expect(await store.getMessage(b)).toMatchObject({ status: 'sent', sentAt: t0 + 41_000, sentCopyStatus: 'pending', sentCopyNextAt: t0 + 41_000 });
     expect(await store.lastFinishedDelivery(other)).toEqual({ status: 'sent', problemCode: null, at: t0 + 41_000 });
+    expect((await store.getProfileForSend(other))?.lastFinished).toEqual({ status: 'sent', problemCode: null, at: t0 + 41_000 });
+    await expectProfileForSend(other);
     expect((await store.listAttemptsOfMessages([b, a])).map((r) => [r.messageId, r.outcome])).toEqual([
       [a, 'failed'],
       [b, 'sent'],

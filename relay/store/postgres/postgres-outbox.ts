@@ -26,70 +26,142 @@ async function insertBodyChunks(client: pg.PoolClient, messageId: string, raw: M
   }
 }
 
+/** Sends per group commit at most: a statement takes at most 65,535 parameters. */
+const MAX_GROUP_SENDS = 200;
+
+/** A send waiting for its group commit, and its caller. */
+interface PendingSend {
+  send: NewSend;
+  resolve: (result: EnqueueResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * One statement for a group of sends, so one round trip and one commit: each send, its messages and
+ * their documents are written together or not at all. ON CONFLICT: of two sends with one
+ * Idempotency-Key (two instances racing, or two requests in one group), one creates its send; the
+ * other inserts nothing (every insert below joins `created`) and then reads the winner's send.
+ * Each message's bytes are a parameter of their own, sent as binary: no copy as hex text; a large
+ * body is left out (raw NULL), for the caller to write in chunks.
+ */
+function enqueueStatement(sends: NewSend[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const sendValues = sends.map((send) => `(${p(send.id)}, ${p(send.userId)}, ${p(send.idempotencyKey)}, ${p(send.requestHash)}, ${p(send.createdAt)})`);
+  const messageValues = sends.flatMap((send) =>
+    send.messages.map((m) => {
+      const v = newMessageValues(send, m);
+      return (
+        `(${p(v.id)}, ${p(send.id)}, ${p(v.profileId)}, ${p(v.messageId)}, ${p(v.envelope)}, ${p(m.raw.length <= BODY_CHUNK_BYTES ? wholeBody(m.raw) : null)}::bytea, ` +
+        `${p(v.sizeBytes)}::bigint, ${p(v.summary)}, ${p(v.documentRef)}, ${p(v.documents)}, ${p(v.partNumber)}::int, ${p(v.partCount)}::int, ${p(v.fallback)}, ${p(v.sentCopyStatus)})`
+      );
+    }),
+  );
+  const documents = sends.flatMap((send) => send.messages.flatMap((m) => m.documents.map((d) => ({ messageId: m.id, ref: d.ref }))));
+  const sql = `WITH created AS (
+       INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ${sendValues.join(', ')}
+       ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING id, user_id, created_at),
+     inserted AS (
+       INSERT INTO messages (id, send_id, user_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref,
+         documents, part_number, part_count, fallback, status, attempts, attempt_count, next_attempt_at, sent_copy_status,
+         created_at, updated_at)
+       SELECT v.id, created.id, created.user_id, v.profile_id, v.message_id, v.envelope, v.raw, v.size_bytes, v.summary, v.document_ref,
+         v.documents, v.part_number, v.part_count, v.fallback, 'queued', 0, 0, created.created_at, v.sent_copy_status,
+         created.created_at, created.created_at
+       FROM (VALUES ${messageValues.join(', ')})
+         AS v(id, send_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref, documents, part_number, part_count,
+           fallback, sent_copy_status)
+       JOIN created ON created.id = v.send_id
+       RETURNING ${MESSAGE_COLUMNS}),
+     documented AS (
+       INSERT INTO message_documents (message_id, ref)
+       SELECT d.message_id, d.ref FROM unnest(${p(documents.map((d) => d.messageId))}::text[], ${p(documents.map((d) => d.ref))}::text[])
+         AS d(message_id, ref) JOIN inserted ON inserted.id = d.message_id
+       ON CONFLICT DO NOTHING)
+     SELECT * FROM inserted ORDER BY part_number`;
+  return { sql, params };
+}
+
 /**
  * The PostgreSQL outbox's hot path, tuned for PostgreSQL: a send and its messages in one statement,
  * claims with FOR UPDATE SKIP LOCKED under leases (several instances claim at once without waiting
  * for each other), a batch of results in one statement, and instances' heartbeats on the database's clock.
  */
 export class PostgresOutbox implements Outbox {
+  /** Sends waiting for the next group commit (see enqueueSend). */
+  private readonly pendingSends: PendingSend[] = [];
+  /** The group being written now; the next one starts when it ends. */
+  private groupCommit: Promise<void> | undefined;
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly storageFailure: RecentStorageFailure,
   ) {}
 
-  /** Noting whether it failed for room (checkWritable). */
+  /**
+   * Group commit: the sends that reach the store while the previous group is being written go
+   * together, in one statement and one commit (a burst of accepts costs a round trip and a WAL flush
+   * per group, not per send). Every caller is answered after the commit. A large body is written on
+   * its own (writeChunkedSend). Noting whether a write failed for room (checkWritable).
+   */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
-    return this.storageFailure.watch(this.writeSend(send));
+    if (send.messages.some((m) => m.raw.length > BODY_CHUNK_BYTES)) return this.storageFailure.watch(this.writeChunkedSend(send));
+    return new Promise((resolve, reject) => {
+      this.pendingSends.push({ send, resolve, reject });
+      if (this.pendingSends.length === 1 && !this.groupCommit) setImmediate(() => this.flushSends());
+    });
   }
 
-  private async writeSend(send: NewSend): Promise<EnqueueResult> {
-    // One statement, so one round trip and one commit: the send, its messages and their documents
-    // are written together or not at all. ON CONFLICT: of two instances racing on one
-    // Idempotency-Key, one creates the send; the other's statement inserts nothing (every insert
-    // below reads `created`) and then reads the winner's send.
-    const params: unknown[] = [send.id, send.userId, send.idempotencyKey, send.requestHash, send.createdAt];
-    const p = (value: unknown) => `$${params.push(value)}`;
-    // Each message's bytes are a parameter of their own, sent as binary: no copy as hex text.
-    const values = send.messages.map((m) => {
-      const v = newMessageValues(send, m);
-      return (
-        `(${p(v.id)}, ${p(v.profileId)}, ${p(v.messageId)}, ${p(v.envelope)}, ${p(m.raw.length <= BODY_CHUNK_BYTES ? wholeBody(m.raw) : null)}::bytea, ${p(v.sizeBytes)}::bigint, ` +
-        `${p(v.summary)}, ${p(v.documentRef)}, ${p(v.documents)}, ${p(v.partNumber)}::int, ${p(v.partCount)}::int, ${p(v.fallback)}, ${p(v.sentCopyStatus)})`
-      );
+  /** Writes the waiting sends as one group, then the ones that came meanwhile. */
+  private flushSends(): void {
+    const group = this.pendingSends.splice(0, MAX_GROUP_SENDS);
+    if (group.length === 0) return;
+    this.groupCommit = this.storageFailure
+      .watch(this.writeGroup(group.map((p) => p.send)))
+      .then(
+        (results) => group.forEach((p, i) => p.resolve(results[i]!)),
+        // One send that the database refuses must not fail the others: each is tried alone.
+        async (error: unknown) => {
+          if (group.length === 1) return group[0]!.reject(error);
+          await Promise.all(group.map((p) => this.storageFailure.watch(this.writeGroup([p.send])).then(([result]) => p.resolve(result!), p.reject)));
+        },
+      )
+      .finally(() => {
+        this.groupCommit = undefined;
+        this.flushSends();
+      });
+  }
+
+  private async writeGroup(sends: NewSend[]): Promise<EnqueueResult[]> {
+    const { sql, params } = enqueueStatement(sends);
+    const { rows } = await this.pool.query(sql, params);
+    return Promise.all(
+      sends.map((send) =>
+        this.enqueueResult(
+          send,
+          rows.filter((row) => row.send_id === send.id),
+        ),
+      ),
+    );
+  }
+
+  /** A send with a large body: its statement, then its body in chunks, in one transaction. */
+  private async writeChunkedSend(send: NewSend): Promise<EnqueueResult> {
+    const { sql, params } = enqueueStatement([send]);
+    // One statement per chunk, each sent before the next chunk is made: a 20 MB attachment as one
+    // statement was held three times at once (its chunks copied to be kept, and the protocol message
+    // pg builds of them).
+    const rows = await inTransaction(this.pool, async (client) => {
+      const inserted = (await client.query(sql, params)).rows;
+      // Only the messages this statement inserted get chunks (none when another send holds the key).
+      if (inserted.length > 0) for (const m of send.messages) if (m.raw.length > BODY_CHUNK_BYTES) await insertBodyChunks(client, m.id, m.raw);
+      return inserted;
     });
-    const documents = send.messages.flatMap((m) => m.documents.map((d) => ({ messageId: m.id, ref: d.ref })));
-    const sql = `WITH created AS (
-         INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING id),
-       inserted AS (
-         INSERT INTO messages (id, send_id, user_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref,
-           documents, part_number, part_count, fallback, status, attempts, attempt_count, next_attempt_at, sent_copy_status,
-           created_at, updated_at)
-         SELECT v.id, created.id, $2, v.profile_id, v.message_id, v.envelope, v.raw, v.size_bytes, v.summary, v.document_ref,
-           v.documents, v.part_number, v.part_count, v.fallback, 'queued', 0, 0, $5, v.sent_copy_status, $5, $5
-         FROM created CROSS JOIN (VALUES ${values.join(', ')})
-           AS v(id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref, documents, part_number, part_count,
-             fallback, sent_copy_status)
-         RETURNING ${MESSAGE_COLUMNS}),
-       documented AS (
-         INSERT INTO message_documents (message_id, ref)
-         SELECT d.message_id, d.ref FROM created CROSS JOIN unnest(${p(documents.map((d) => d.messageId))}::text[], ${p(documents.map((d) => d.ref))}::text[])
-           AS d(message_id, ref)
-         ON CONFLICT DO NOTHING)
-       SELECT * FROM inserted ORDER BY part_number`;
-    // A large body goes in chunks (messages.raw stays NULL), in the same transaction: the message and
-    // its chunks are committed together or not at all. One statement per chunk, each sent before the
-    // next chunk is made: a 20 MB attachment as one statement was held three times at once (its
-    // chunks copied to be kept, and the protocol message pg builds of them).
-    const chunked = send.messages.filter((m) => m.raw.length > BODY_CHUNK_BYTES);
-    const rows = chunked.length
-      ? await inTransaction(this.pool, async (client) => {
-          const inserted = (await client.query(sql, params)).rows;
-          // Only the messages this statement inserted get chunks (none when another send holds the key).
-          if (inserted.length > 0) for (const m of chunked) await insertBodyChunks(client, m.id, m.raw);
-          return inserted;
-        })
-      : (await this.pool.query(sql, params)).rows;
+    return this.enqueueResult(send, rows);
+  }
+
+  /** `rows`: the messages the statement inserted for `send`; none when another send holds its key. */
+  private async enqueueResult(send: NewSend, rows: Record<string, unknown>[]): Promise<EnqueueResult> {
     if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map(toMessage) };
     const existing = (await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [send.userId, send.idempotencyKey]))
       .rows[0]!;

@@ -1,8 +1,15 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { readRow, writeRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
-import type { ProfileRow } from '../types';
+import type { DeliverySettingsRow, ProfileRow } from '../types';
 import { changedRows, compiledOnce, type StoreDb } from './store-db';
+
+/** The last message through a profile that reached `sent` or `failed` (lastFinishedDelivery). */
+export interface LastFinished {
+  status: 'sent' | 'failed';
+  problemCode: string | null;
+  at: number;
+}
 
 /** Sender profiles: settings and sealed secrets. `oauthState` is written only by the OAuth repository. */
 export function profilesRepository({ db }: StoreDb) {
@@ -14,6 +21,35 @@ export function profilesRepository({ db }: StoreDb) {
       .where((eb) => eb.or([eb('scope', '=', 'company'), eb('ownerId', '=', userId)]))
       .orderBy('scope', 'desc')
       .orderBy('createdAt'),
+  );
+  // An accepted send's three reads of its profile in one statement (getProfileForSend).
+  const forSend = compiledOnce(db, (id) =>
+    db
+      .selectFrom('profiles')
+      .where('profiles.id', '=', id)
+      .leftJoin('profile_delivery_settings as settings', 'settings.profileId', 'profiles.id')
+      .leftJoin('messages as last', (join) =>
+        join.on('last.id', '=', (eb) =>
+          eb
+            .selectFrom('messages')
+            .select('id')
+            .whereRef('messages.profileId', '=', 'profiles.id')
+            // Literals, as in lastFinishedDelivery: only then may the database use the partial index.
+            .where('status', 'in', [sql.lit<'sent'>('sent'), sql.lit<'failed'>('failed')])
+            .orderBy('updatedAt', 'desc')
+            .limit(1),
+        ),
+      )
+      .selectAll('profiles')
+      .select([
+        'settings.data as settingsData',
+        'settings.secrets as settingsSecrets',
+        'settings.serverMaxBytes as settingsServerMaxBytes',
+        'settings.updatedAt as settingsUpdatedAt',
+        'last.status as lastStatus',
+        'last.problemCode as lastProblemCode',
+        'last.updatedAt as lastAt',
+      ]),
   );
   return {
     insertProfile: (row: ProfileRow) => insertProfile(db, row),
@@ -31,6 +67,21 @@ export function profilesRepository({ db }: StoreDb) {
     getProfile: async (id: string) => {
       const row = await profiles().where('id', '=', id).executeTakeFirst();
       return row && read(row);
+    },
+    /**
+     * What getProfile, getDeliverySettings and lastFinishedDelivery answer for one profile, read in
+     * one statement: every accepted send that names its profile needs all three.
+     */
+    async getProfileForSend(id: string): Promise<{ profile: ProfileRow; settings?: DeliverySettingsRow; lastFinished?: LastFinished } | undefined> {
+      const [row] = await forSend(id);
+      if (!row) return undefined;
+      const { settingsData, settingsSecrets, settingsServerMaxBytes, settingsUpdatedAt, lastStatus, lastProblemCode, lastAt, ...profile } = row;
+      const settings = settingsData === null ? undefined : { profileId: id, data: settingsData, secrets: settingsSecrets, serverMaxBytes: settingsServerMaxBytes, updatedAt: settingsUpdatedAt! };
+      return {
+        profile: read(profile),
+        ...(settings ? { settings: readRow<DeliverySettingsRow>('profile_delivery_settings', settings, id) } : {}),
+        ...(lastStatus === 'sent' || lastStatus === 'failed' ? { lastFinished: { status: lastStatus, problemCode: lastProblemCode, at: lastAt! } } : {}),
+      };
     },
     /** Company profiles and the user's personal ones. */
     listProfilesVisibleTo: (userId: string) => visibleTo(userId).then((rows) => rows.map(read)),
