@@ -122,6 +122,23 @@ describe('composing with the base64 from the body', () => {
     expect(bytes.toString('latin1')).not.toContain('ownpost-file-');
   });
 
+  it('wraps every file into lines of 76 characters, each ending CRLF, whatever its length', async () => {
+    // Empty, one short line, one line exactly, one line and a bit, 100 lines exactly, and a file of many lines.
+    const contents = [0, 1, 57, 58, 5700, 100_001].map((n) => randomBytes(n));
+    const input = zMessageInput.parse({
+      to: ['kund@exempel.se'],
+      subject: 'Faktura',
+      text: 'Hej',
+      attachments: contents.map((c, i) => ({ filename: `f${i}.pdf`, contentType: 'application/pdf', contentBase64: c.toString('base64') })),
+    });
+    const composed = await composeMessage(profile, { ...input, attachments: input.attachments.map((a) => ({ ...a, contentBase64: Buffer.from(a.contentBase64 as string, 'latin1') })) });
+    const message = wholeBody(composed.raw).toString('latin1');
+    for (const content of contents) {
+      const lines = content.toString('base64').match(/.{1,76}/g) ?? [];
+      expect(message).toContain(`Content-Transfer-Encoding: base64\r\n\r\n${lines.map((line) => `${line}\r\n`).join('')}\r\n--`);
+    }
+  });
+
   it('keeps a large message in pieces of the body, giving the same bytes in chunks of any size', async () => {
     // Two files, one of a length that ends in a short line, around an empty one.
     const contents = [randomBytes(900_001), randomBytes(0), randomBytes(450_000)];
