@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { Hono } from 'hono';
 import { simpleParser } from 'mailparser';
 import { serve, type ServerType } from '@hono/node-server';
@@ -66,6 +67,23 @@ describe('base64 values taken out of a JSON body', () => {
     for (const s of ['', 'QUJD', 'QUI=', 'QQ==', 'Q===', '====', 'QUJ', 'QU=D', 'QUJD\n', 'QU-D']) {
       expect(isBase64Bytes(Buffer.from(s)), s).toBe(zAttachment.shape.contentBase64.safeParse(s).success);
     }
+  });
+
+  it('finds a character outside the alphabet at any place and alignment (property)', () => {
+    const invalid = fc.integer({ min: 0, max: 255 }).filter((b) => !/[A-Za-z0-9+/]/.test(String.fromCharCode(b)));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.integer({ min: 0, max: 7 }), fc.nat(), invalid, (content, offset, place, bad) => {
+        const base64 = Buffer.from(content).toString('base64');
+        const memory = Buffer.alloc(offset + base64.length);
+        const bytes = memory.subarray(offset);
+        bytes.write(base64, 'latin1');
+        expect(isBase64Bytes(bytes)).toBe(true);
+        const unpadded = base64.replace(/=+$/, '').length;
+        bytes[place % unpadded] = bad;
+        expect(isBase64Bytes(bytes)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('checks base64 in a large body (a resizable buffer) as in a small one, in every window', () => {
