@@ -3,6 +3,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { addressDomain, type Mailbox } from '../../shared/address';
 import type { DocumentInput, MessageInput } from '../../shared/schemas';
 import { profileOnlyDecision, type ProfileForSend } from '../profiles/sender-policy';
+import { buildMimeNow } from '../mime/build-mime-now';
 import { toCrlf } from '../mime/crlf';
 import { safeDisplayName } from './display-name';
 import { base64AttachmentHead, spliceBase64Bodies, type SendAttachment, type SplicedMessage } from './mime-attachment';
@@ -72,7 +73,8 @@ export async function composeMessage(
   });
   // CRLF everywhere before the files go in (their lines are wrapped with CRLF already): a text with
   // bare LFs or CRs would otherwise keep them in some encodings (issue 14).
-  const raw = spliceBase64Bodies(toCrlf(await composer.compile().build()), files);
+  const tree = composer.compile();
+  const raw = spliceBase64Bodies(toCrlf(buildMimeNow(tree) ?? (await tree.build())), files);
   // The envelope sender is always the authenticated mailbox (decision.mailbox), whatever From says.
   const unique = [...new Map(recipients.map((address) => [address.toLowerCase(), address])).values()];
   return { raw, envelope: { from: decision.mailbox, to: unique }, messageId };

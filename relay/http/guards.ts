@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { ApiError } from './api-error';
+import { nextWithHeaders, type AnswerHeader } from './answer-header';
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
@@ -55,6 +56,10 @@ export function extensionOriginsOnly(allowed: ReadonlySet<string>): MiddlewareHa
         ...(isExtensionOrigin(origin) ? { hint: `An admin can allow this extension with OWNPOST_EXTENSION_IDS=${origin}.` } : {}),
       });
     }
-    return corsForExtensions(c, next);
+    // A preflight is answered by Hono's cors(). Any other request gets what cors() would set, but
+    // before the handler answers (./answer-header.ts).
+    if (c.req.method === 'OPTIONS') return corsForExtensions(c, next);
+    const allowOrigin: AnswerHeader[] = origin === undefined ? [] : [['Access-Control-Allow-Origin', origin]];
+    await nextWithHeaders(c, next, [...allowOrigin, ['Vary', 'Origin', 'append']]);
   };
 }

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { observeHttpRequest } from '../observability/metrics';
 import { recordsOf } from '../observability/relay-log';
+import { nextWithHeaders } from './answer-header';
 
 /** An id a load balancer or client may pass in: short and plain, so it cannot forge log lines. */
 const FORWARDED_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -19,8 +20,7 @@ export function requestLog(log: (line: string) => void): MiddlewareHandler {
     const started = performance.now();
     const forwarded = c.req.header('x-request-id');
     const requestId = forwarded && FORWARDED_REQUEST_ID.test(forwarded) ? forwarded : randomUUID();
-    await next();
-    c.header('X-Request-Id', requestId);
+    await nextWithHeaders(c, next, [['X-Request-Id', requestId]]);
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const status = c.res.status;
     observeHttpRequest({ method: c.req.method, route: routePath(c, -1) || 'unmatched', status, ms });

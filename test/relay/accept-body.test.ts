@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { Hono } from 'hono';
 import { simpleParser } from 'mailparser';
 import { serve, type ServerType } from '@hono/node-server';
@@ -68,6 +69,23 @@ describe('base64 values taken out of a JSON body', () => {
     }
   });
 
+  it('finds a character outside the alphabet at any place and alignment (property)', () => {
+    const invalid = fc.integer({ min: 0, max: 255 }).filter((b) => !/[A-Za-z0-9+/]/.test(String.fromCharCode(b)));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.integer({ min: 0, max: 7 }), fc.nat(), invalid, (content, offset, place, bad) => {
+        const base64 = Buffer.from(content).toString('base64');
+        const memory = Buffer.alloc(offset + base64.length);
+        const bytes = memory.subarray(offset);
+        bytes.write(base64, 'latin1');
+        expect(isBase64Bytes(bytes)).toBe(true);
+        const unpadded = base64.replace(/=+$/, '').length;
+        bytes[place % unpadded] = bad;
+        expect(isBase64Bytes(bytes)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('checks base64 in a large body (a resizable buffer) as in a small one, in every window', () => {
     const valid = randomBytes(300_000).toString('base64');
     const onResizable = (text: string) => {
@@ -120,6 +138,23 @@ describe('composing with the base64 from the body', () => {
     const lines = bytes.toString('latin1').split('\r\n');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(78);
     expect(bytes.toString('latin1')).not.toContain('ownpost-file-');
+  });
+
+  it('wraps every file into lines of 76 characters, each ending CRLF, whatever its length', async () => {
+    // Empty, one short line, one line exactly, one line and a bit, 100 lines exactly, and a file of many lines.
+    const contents = [0, 1, 57, 58, 5700, 100_001].map((n) => randomBytes(n));
+    const input = zMessageInput.parse({
+      to: ['kund@exempel.se'],
+      subject: 'Faktura',
+      text: 'Hej',
+      attachments: contents.map((c, i) => ({ filename: `f${i}.pdf`, contentType: 'application/pdf', contentBase64: c.toString('base64') })),
+    });
+    const composed = await composeMessage(profile, { ...input, attachments: input.attachments.map((a) => ({ ...a, contentBase64: Buffer.from(a.contentBase64 as string, 'latin1') })) });
+    const message = wholeBody(composed.raw).toString('latin1');
+    for (const content of contents) {
+      const lines = content.toString('base64').match(/.{1,76}/g) ?? [];
+      expect(message).toContain(`Content-Transfer-Encoding: base64\r\n\r\n${lines.map((line) => `${line}\r\n`).join('')}\r\n--`);
+    }
   });
 
   it('keeps a large message in pieces of the body, giving the same bytes in chunks of any size', async () => {

@@ -40,6 +40,18 @@ describe('extension origins', () => {
     const res = await t.request('GET', '/v1/me', { token, headers: { Origin: origin } });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(res.headers.get('vary')).toBe('Origin');
+    // A refusal inside the chain is readable by the extension too.
+    const refused = await t.request('GET', '/v1/me', { headers: { Origin: origin } });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(refused.headers.get('vary')).toBe('Origin');
+  });
+
+  it('says that answers vary by Origin also to a request without one (a cache must not hand it to an extension)', async () => {
+    const res = await t.request('GET', '/v1/me', { token });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('vary')).toBe('Origin');
   });
 
   it('refuses a malformed OWNPOST_EXTENSION_IDS at start-up', () => {
