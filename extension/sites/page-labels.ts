@@ -435,12 +435,15 @@ export function parseDate(text: string): string | undefined {
 export function parseNameValue(text: string): string | undefined {
   const value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
   if (!value || !/\p{L}/u.test(value) || value.includes('@')) return undefined;
-  // "CMD-778" after "Réf. client" is a reference, not a name: names are not codes of capitals and digits.
-  if (/\d/.test(value) && /^[\p{Lu}\d\-/._#]+$/u.test(value)) return undefined;
-  // "26 Dec 2026" after a "To" of a date range is a date, not a name.
-  if (!/\p{L}/u.test(value.replace(DATE_PATTERN, ''))) return undefined;
+  // Most names have no digits and no colon: the patterns below, each compiled on its first use, need one.
+  if (/\d/.test(value)) {
+    // "CMD-778" after "Réf. client" is a reference, not a name: names are not codes of capitals and digits.
+    if (/^[\p{Lu}\d\-/._#]+$/u.test(value)) return undefined;
+    // "26 Dec 2026" after a "To" of a date range is a date, not a name (every date has digits).
+    if (!/\p{L}/u.test(value.replace(DATE_PATTERN, ''))) return undefined;
+  }
   // "Account: 1234 5678" is the next field, with its own label, not a name.
-  if (/^[\p{L}][\p{L} .]{0,24}:\s/u.test(value)) return undefined;
+  if (value.includes(':') && /^[\p{L}][\p{L} .]{0,24}:\s/u.test(value)) return undefined;
   // "E-post:" after "Kund:" is the next field, not the customer's name; "Kund AB" is a name.
   const label = labelAtStart(value);
   if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;
