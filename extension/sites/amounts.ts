@@ -16,8 +16,10 @@ const MINUS = '[-\u2212]';
 /**
  * A grouped number needs at least one full group and one separator throughout ("1 234 567", not
  * "1,234.567"); neither alternative may stop before a digit, or "1140.00" would read as "114".
+ * Whole amounts may end in a dash for no cents ("CHF 1'234.–", "12,-- €").
  */
-const NUMBER = String.raw`\d{1,3}([ \u00a0\u202f.,'’])\d{3}(?:\1\d{3})*(?:[.,]\d{1,2})?(?![\d'’])|\d+(?:[.,]\d{1,2})?(?![\d'’])`;
+const CENTS = String.raw`(?:[.,](?:\d{1,2}|[-\u2013]{1,2}(?![-\u2013\d])))?`;
+const NUMBER = String.raw`\d{1,3}([ \u00a0\u202f.,'’])\d{3}(?:\1\d{3})*${CENTS}(?![\d'’])|\d+${CENTS}(?![\d'’])`;
 const SPACE = '[ \u00a0\u202f]?';
 const MONEY_PATTERN = new RegExp(String.raw`(?:${MINUS}${SPACE})?(?:${CURRENCY}${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}${CURRENCY}(?![\p{L}]))?`, 'u');
 
@@ -35,7 +37,8 @@ export function parseAmount(text: string): string | undefined {
 export function parseAmountValue(text: string): number | undefined {
   const amount = parseAmount(text);
   if (!amount) return undefined;
-  const negative = /[-\u2212]/.test(amount);
+  // The sign comes before the digits: a dash after them stands for no cents ("12,--").
+  const negative = /^\D*[-\u2212]/.test(amount);
   const digits = /\d[\d \u00a0\u202f.,'’]*/.exec(amount)?.[0]?.replace(/[ \u00a0\u202f.,'’]+$/, '') ?? '';
   const decimal = /[.,](\d{1,2})$/.exec(digits);
   const whole = (decimal ? digits.slice(0, decimal.index) : digits).replace(/\D/g, '');

@@ -158,7 +158,8 @@ export const GENERIC_NUMBER_LABEL =
 
 /**
  * Words before a number label that point at another document than the page's ("Next invoice
- * number: 1043" on a settings page, "Last invoice 4711" on a dashboard, "Próximo número de fatura").
+ * number: 1043" on a settings page, "Last invoice 4711" on a dashboard, "Próximo número de fatura"),
+ * or at paying it: "Pay invoice #000123" heads a checkout, whose document is elsewhere.
  */
 export const OTHER_DOCUMENT_WORDS = new Set([
   'next',
@@ -209,6 +210,18 @@ export const OTHER_DOCUMENT_WORDS = new Set([
   'precedente',
   'próximo',
   'próxima',
+  'pay',
+  'zapłać',
+  'opłać',
+  'betala',
+  'betal',
+  'betale',
+  'greiða',
+  'maksa',
+  'betaal',
+  'payer',
+  'pagar',
+  'paga',
 ]);
 
 /**

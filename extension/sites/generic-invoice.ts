@@ -15,6 +15,7 @@ import {
   sameOriginUrl,
   CONTACT_LABELS,
   LONE_CUSTOMER_LABEL,
+  type LabelInfo,
   type LabelledField,
   type LabelMatch,
 } from './page-labels';
@@ -24,6 +25,7 @@ import { GENERIC_NUMBER_LABEL, KIND_PLURALS, namesSample, OTHER_DOCUMENT_WORDS, 
 import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
+import { isSiteAddress } from './site-domain';
 
 /**
  * Bounds on the work done per detection, so a huge page costs the same as a big one. Detection
@@ -148,10 +150,11 @@ function isClickableText(element: Element): boolean {
   }
   if (!clickable) return false;
   if (clickable.tagName !== 'A') return true;
-  // A link to the customer's record ("Acme Ltd" → /clients/5) is the customer's name; "Download PDF" is not.
+  // A link to the customer's record ("Acme Ltd" → /clients/5, a single-page app's #/party/5, an admin's
+  // /customer/edit/id/1) is the customer's name; "Download PDF" and "Send" are not.
   const href = clickable.getAttribute('href') ?? '';
   const text = collapse(clickable.textContent ?? '');
-  return /^\s*(?:#|javascript:|mailto:|tel:)/i.test(href) || /pdf/i.test(text) || looksLikeDocumentLink(text, href) || looksLikeAction(text, href);
+  return /^\s*(?:#(?![!]?\/)|javascript:|mailto:|tel:)/i.test(href) || /pdf/i.test(text) || looksLikeDocumentLink(text, href) || looksLikeAction(text, '');
 }
 
 interface FieldHit {
@@ -197,10 +200,19 @@ function valueFor(field: LabelledField, text: string, element?: Element): string
   }
 }
 
+/** "#" right before a number ("#000000012"): a number label where it is a heading's whole text. */
+const HASH_NUMBER = /^#\s?(?=\d)/;
+
 /** "Number" alone, or before a colon, at the start of a short text (issue 16, item 2): a number label. */
-function genericNumberLabel(text: string): LabelMatch | undefined {
+function genericNumberLabel(text: string, element: Element): LabelMatch | undefined {
   if (text.length > MAX_FIELD_TEXT) return undefined;
-  const match = GENERIC_NUMBER_LABEL.exec(text);
+  let match = GENERIC_NUMBER_LABEL.exec(text);
+  // "#000000012" as the page's heading (an admin's record page names the kind only in its title); the
+  // pattern first, the element's place only then: most texts start with no "#".
+  if (!match) {
+    const hash = HASH_NUMBER.exec(text);
+    if (hash && headingRank(element) > 0) match = hash;
+  }
   if (!match || match[0].length === 0) return undefined;
   return { info: { field: 'number', languages: [], due: false }, start: 0, end: match[0].length };
 }
@@ -208,6 +220,17 @@ function genericNumberLabel(text: string): LabelMatch | undefined {
 /** "To", "An", "Account" as a whole text: the customer's label, the name in the next texts. */
 function loneCustomerLabel(text: string): LabelMatch | undefined {
   return text.length <= 14 && LONE_CUSTOMER_LABEL.test(text) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length } : undefined;
+}
+
+/** Text inside a long paragraph ("… par exemple <strong>Facture n° F-2026-001</strong>, puis …"): prose, even when set apart. */
+function isInProse(element: Element): boolean {
+  const paragraph = element.closest('p');
+  return paragraph !== null && paragraph !== element && collapse(paragraph.textContent ?? '').length > MAX_FIELD_TEXT;
+}
+
+/** "Mahnung 2", "Relance n°2": which reminder it is, not a document number (the number follows, of the invoice). */
+function isReminderOrdinal(info: LabelInfo, value: string): boolean {
+  return info.kind === 'reminder' && /^\d{1,2}$/.test(value);
 }
 
 /** A number under a "Preview" label (a numbering settings page shows the next number so) is a sample. */
@@ -226,17 +249,20 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
     let labels = findLabels(item.text);
     let generic = false;
     if (labels.length === 0) {
-      const number = genericNumberLabel(item.text);
+      const number = genericNumberLabel(item.text, item.element);
       const label = number ?? loneCustomerLabel(item.text);
       if (!label) return;
       labels = [label];
       generic = number !== undefined;
     }
-    for (const label of labels) {
+    /** "Relance n°2 – Facture FA-2026-0310": the reminder's ordinal names its kind, the invoice's number its number. */
+    let ordinalKind: DocumentKind | undefined;
+    for (let labelIndex = 0; labelIndex < labels.length; labelIndex++) {
+      const label = labels[labelIndex]!;
       const { info } = label;
       let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : 0;
       // Prose ("thank you for your order of 3 items") is not a field; headings and short texts are.
-      if (info.field === 'number' && rank === 0 && item.text.length > MAX_FIELD_TEXT) continue;
+      if (info.field === 'number' && rank === 0 && (item.text.length > MAX_FIELD_TEXT || isInProse(item.element))) continue;
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
       // A sample ("INV-0001 (sample)" in a template editor) is no document at all.
       if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index))) continue;
@@ -251,6 +277,8 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
           // A label alone: its value is in the next texts (<dt>/<dd>, <th>/<td>, "Kund: <b>…</b>", a form field).
           for (let next = index + 1; !value && next <= index + VALUE_LOOKAHEAD && next < texts.length; next++) {
             value = valueFor(field, texts[next]!.text, texts[next]!.element);
+            // A number in a text of its own is the label's; "12 Quay Street" after a heading "INVOICE" is not.
+            if (field === 'number' && value && !texts[next]!.text.replace(/[\s.,;:]+$/, '').endsWith(value)) value = undefined;
             if (value) {
               element = texts[next]!.element;
               consumed.add(next);
@@ -268,8 +296,13 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
         found = read(field);
       }
       if (!found) continue;
+      if (isReminderOrdinal(info, found.value) && labels.slice(labelIndex + 1).some((l) => l.info.field === 'number')) {
+        ordinalKind = info.kind;
+        continue;
+      }
+      const kind = ordinalKind ?? info.kind;
       for (const language of info.languages) votes.set(language, (votes.get(language) ?? 0) + 1);
-      (hits[field] ??= []).push({ value: found.value, index, element: found.element, languages: info.languages, rank, ...(info.kind ? { kind: info.kind } : {}), ...(generic ? { generic } : {}) });
+      (hits[field] ??= []).push({ value: found.value, index, element: found.element, languages: info.languages, rank, ...(kind ? { kind } : {}), ...(generic ? { generic } : {}) });
     }
   });
   return { hits, votes, texts };
@@ -356,15 +389,6 @@ function kindIn(text: string, plurals: boolean): DocumentKind | undefined {
   return undefined;
 }
 
-/** Does the address belong to the site itself (its support or no-reply address)? Never the customer's. */
-function isSiteAddress(address: string, base: URL): boolean {
-  const host = base.hostname.toLowerCase();
-  if (!host.includes('.') || /^[\d.]+$|:/.test(host)) return false;
-  const site = host.split('.').slice(-2).join('.');
-  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-  return domain === site || domain.endsWith(`.${site}`);
-}
-
 function isInPageChrome(element: Element): boolean {
   return element.closest(CHROME_SELECTOR) !== null;
 }
@@ -409,7 +433,9 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     if (!address) return;
     const nearCustomer = customerIndex !== undefined && index > customerIndex && index - customerIndex <= CUSTOMER_NEIGHBOURHOOD;
     const chrome = isInPageChrome(item.element);
-    add(address, (chrome ? 0 : 1) + (nearCustomer ? 2 : 0), !chrome);
+    // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
+    const letterhead = customerIndex !== undefined && index < customerIndex;
+    add(address, (chrome ? 0 : 1) + (nearCustomer ? 2 : 0), !chrome && !letterhead);
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
   // An address only in the app's header, footer or menus (its support or no-reply address) comes after
@@ -516,9 +542,10 @@ function pageAnchor(document: Document, numberHit: FieldHit | undefined): Elemen
 function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | undefined): FieldHit | undefined {
   const hits = values.hits.number ?? [];
   const labelled = bestHit(hits.filter((h) => !h.generic));
-  if (labelled) return labelled;
   const generic = hits.filter((h) => h.generic);
-  return generic.length > 0 && signal() ? bestHit(generic) : undefined;
+  // A labelled number in the page's text ("Order # 31") does not beat "Number"/"#12" in its heading.
+  if (labelled && (labelled.rank > 0 || !generic.some((h) => h.rank > 0))) return labelled;
+  return generic.length > 0 && signal() ? bestHit(generic) : labelled;
 }
 
 /**

@@ -31,7 +31,7 @@ const LABELS: LabelTable = {
     da: ['e-mailadresse', 'e-mail', 'email', 'mail', 'kontakt'],
     nb: ['e-postadresse', 'e-post', 'epost', 'kontakt'],
     is: ['netfang', 'tölvupóstur', 'póstfang', 'tengiliður'],
-    de: ['e-mail-adresse', 'e-mail', 'email', 'mail', 'kontakt'],
+    de: ['e-mail-adresse', 'e-mail', 'email', 'mail', 'kontakt', 'ansprechpartner'],
     fi: ['sähköpostiosoite', 'sähköposti', 'email', 'yhteyshenkilö'],
     nl: ['e-mailadres', 'e-mail', 'email', 'contactpersoon'],
     fr: ['adresse e-mail', 'adresse email', 'courriel', 'e-mail', 'email'],
@@ -40,19 +40,35 @@ const LABELS: LabelTable = {
     pt: ['endereço de e-mail', 'correio eletrónico', 'correio eletrônico', 'e-mail', 'email'],
   },
   customer: {
-    en: ['customer', 'client', 'bill to', 'billed to', 'invoice to', 'invoice for', 'sold to', 'buyer', 'recipient', 'prepared for', 'account name', 'organization name', 'organisation name'],
-    pl: ['nabywca', 'odbiorca', 'klient', 'kontrahent', 'płatnik'],
+    en: [
+      'customer',
+      'customer name',
+      'client',
+      'client name',
+      'bill to',
+      'billed to',
+      'invoice to',
+      'invoice for',
+      'sold to',
+      'buyer',
+      'recipient',
+      'prepared for',
+      'account name',
+      'organization name',
+      'organisation name',
+    ],
+    pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik'],
     sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare'],
     da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber'],
     nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper'],
     is: ['viðskiptavinur', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi'],
     de: ['kunde', 'kundenname', 'debitor', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber'],
-    fi: ['asiakas', 'laskutettava', 'vastaanottaja', 'ostaja'],
+    fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja'],
     nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'factuur aan', 'gefactureerd aan', 'afnemer', 'ontvanger'],
-    fr: ['client', 'facturé à', 'facturer à', 'destinataire', 'acheteur'],
-    es: ['cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador'],
-    it: ['cliente', 'intestatario', 'destinatario', 'spettabile'],
-    pt: ['cliente', 'faturar a', 'destinatário', 'comprador'],
+    fr: ['client', 'nom du client', 'facturé à', 'facturer à', 'destinataire', 'acheteur'],
+    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador'],
+    it: ['cliente', 'nome cliente', 'intestatario', 'destinatario', 'spettabile'],
+    pt: ['cliente', 'nome do cliente', 'faturar a', 'destinatário', 'comprador'],
   },
   amount: {
     en: ['amount due', 'balance due', 'total due', 'to pay', 'balance', 'grand total', 'total amount', 'invoice amount', 'invoice total', 'total', 'amount', 'sum'],
@@ -142,7 +158,7 @@ export const LONE_CUSTOMER_LABEL = /^(?:to|an|till|til|aan|para|account|organi[s
  * Address labels that name a person or a company as often as an address ("Contact: Harbour Lights
  * Ltd"): without an address after them, what they name is the customer, below any customer label.
  */
-export const CONTACT_LABELS = new Set(['contact', 'kontakt', 'contactpersoon', 'yhteyshenkilö', 'tengiliður']);
+export const CONTACT_LABELS = new Set(['contact', 'kontakt', 'ansprechpartner', 'contactpersoon', 'yhteyshenkilö', 'tengiliður']);
 
 /** Column headings of invoice lists that hold the number ("Nr", "No.", "#"), besides the number labels. */
 const NUMBER_COLUMN_HEADINGS = ['nr', 'no', 'number', 'numer', 'nummer', 'númer', '#', 'id', 'ref', 'reference', 'referens'];
@@ -368,10 +384,11 @@ const NUMBER_PREFIX = /^[\s:#.|–—-]*(?:\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)
 /**
  * The number itself, in one pattern: a series prefix, a space, then the number ("FV 12/2026", "RE
  * 2026-17"; upper case only: "vom 26.11." is no prefix), else letters, digits and `- / . _`; neither
- * followed by a letter or digit. One pattern rather than two: each `\p{…}` class costs its own
+ * followed by a letter or digit; a year and a sequence may stand either side of a spaced slash ("2026 /
+ * 142", as Belgian apps write them). One pattern rather than two: each `\p{…}` class costs its own
  * compilation on every page load.
  */
-const NUMBER_VALUE = /^(?:([A-Z]{1,5} \d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)|([A-Za-z0-9](?:[A-Za-z0-9\-/._]{0,40}[A-Za-z0-9])?))(?![\p{L}\p{N}])/u;
+const NUMBER_VALUE = /^(?:([A-Z]{1,5} \d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)|([A-Za-z0-9](?:[A-Za-z0-9\-/._]{0,40}[A-Za-z0-9])?(?: \/ \d{1,10})*))(?![\p{L}\p{N}])/u;
 /**
  * Dates are not document numbers, though they look like one ("26.11.2026" on a dashboard). Dates
  * with slashes stay numbers: Polish apps number invoices "12/11/2026" (number/month/year).

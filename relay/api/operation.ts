@@ -63,6 +63,18 @@ function pathParams(path: string) {
   return names.length ? z.object(Object.fromEntries(names.map((name) => [name, z.string()]))) : undefined;
 }
 
+/**
+ * `?lang=`, which every route takes (relay/http/language.ts): the language of its explanations and
+ * error messages, before the request's Accept-Language.
+ */
+const LANG_PARAMETER = {
+  name: 'lang',
+  in: 'query',
+  required: false,
+  description: 'The language of explanations and error messages (`en`, `de`, `sv`, …); else Accept-Language, else English.',
+  schema: { type: 'string', example: 'de' },
+} as const;
+
 /** The @hono/zod-openapi route config of a route: its contract, documented. */
 export function operation<const C extends RouteContract>(contract: C, docs: OperationDocs<C>) {
   const { method, path, auth = true, query, headers, body, success } = contract;
@@ -81,6 +93,7 @@ export function operation<const C extends RouteContract>(contract: C, docs: Oper
     tags: [tag],
     summary,
     ...(description && { description }),
+    parameters: [LANG_PARAMETER],
     ...(Object.keys(request).length && { request }),
     responses: {
       ...Object.fromEntries([success].flat().map((answer) => [answer.status, successResponse(answer, described[answer.status]!)])),

@@ -77,6 +77,8 @@ describe('parseAmount', () => {
     ['Fr. 1’234.50', 'Fr. 1’234.50', 1234.5],
     ['45.000 kr.', '45.000 kr.', 45000],
     ['−1 234,50 kr', '−1 234,50 kr', -1234.5],
+    ["Total CHF 1'234.–", "CHF 1'234.–", 1234],
+    ['12,-- €', '12,-- €', 12],
   ])('reads "%s" as "%s" (%d), not a prefix of it', (text, amount, value) => {
     expect(parseAmount(text)).toBe(amount);
     expect(parseAmountValue(text)).toBe(value);

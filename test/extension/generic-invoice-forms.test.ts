@@ -130,6 +130,14 @@ describe('the kind of document and ordinary-page holes (item 8)', () => {
     // The site's own domain is never the customer's, even without a header or footer around it.
     expect(detect(`<h1>Invoice INV-9</h1><p>Sent by no-reply@app.example</p><p>accounts@acme.example</p>${PDF}`)?.recipients[0]).toBe('accounts@acme.example');
   });
+
+  it('tells the app’s own domain from its customers’ under a country’s second level (co.uk, com.pl)', () => {
+    // The app's own address first on the page: under the old two-label rule both were "the site's", and the first won.
+    const uk = { url: 'https://app.books.co.uk/invoices/9' };
+    expect(detect(`<h1>Invoice INV-9</h1><p>Sent by no-reply@mail.books.co.uk</p><p>accounts@acme.co.uk</p>${PDF}`, uk)?.recipients[0]).toBe('accounts@acme.co.uk');
+    const pl = { url: 'https://faktury.ksiegowa.com.pl/faktura/9', lang: 'pl' };
+    expect(detect(`<h1>Faktura FV 9/2026</h1><p>pomoc@ksiegowa.com.pl</p><p>biuro@klient.com.pl</p>${PDF}`, pl)?.recipients[0]).toBe('biuro@klient.com.pl');
+  });
 });
 
 describe('the languages of the apps’ users (item 10)', () => {

@@ -120,6 +120,8 @@ describe('generic invoice adapter', () => {
     ['<span>Factuur aan</span> <span>Van Dijk B.V.</span>', 'Van Dijk B.V.'],
     ['<dt>Contact</dt><dd><a href="/contacts/88">Harbour Lights Ltd</a></dd>', 'Harbour Lights Ltd'],
     ['<dt>Contact</dt><dd>Jane Doe</dd><dt>Customer</dt><dd>Acme Ltd</dd>', 'Acme Ltd'],
+    ['<th>Customer Name</th><td><a href="/admin/customer/index/edit/id/1/">Veronica Costello</a></td>', 'Veronica Costello'],
+    ['<span>Kunde</span><a href="#/party/2240">Holzbau Brandner GmbH</a><span>Ansprechpartner</span><span>Markus Brandner</span>', 'Holzbau Brandner GmbH'],
   ])('reads the customer from %s', (html, customer) => {
     expect(detect(`<h1>Invoice 5</h1>${html}<a href="/5.pdf">PDF</a>`)?.customerName).toBe(customer);
   });
@@ -139,6 +141,37 @@ describe('generic invoice adapter', () => {
     ['<td>Sum eks. mva.</td><td>kr 7 900,00</td>', undefined],
   ])('reads the amount of %s', (html, amount) => {
     expect(detect(`<h1>Invoice 5</h1><table><tr>${html}</tr></table><a href="/5.pdf">PDF</a>`)?.amount).toBe(amount);
+  });
+
+  it.each([
+    ['<h1>Factuur 2026 / 142</h1>', { number: '2026 / 142', kind: 'invoice' }],
+    ['<h1>Relance n°2 – Facture FA-2026-0310</h1>', { number: 'FA-2026-0310', kind: 'reminder' }],
+    ['<h1>INVOICE</h1><p>Harbor Tools Ltd</p><p>12 Quay Street</p><table><tr><td>Invoice number</td><td>1042</td></tr></table>', { number: '1042' }],
+  ])('reads the number and kind of %s', (html, expected) => {
+    expect(detect(`${html}<p>Customer: Acme</p><a href="/5.pdf">PDF</a>`)).toMatchObject(expected);
+  });
+
+  it('takes a heading’s bare "#12" over another document’s labelled number in the text, where the title names the kind', () => {
+    document.title = '#000000012 / Invoices / Sales';
+    try {
+      expect(detect('<h1>#000000012</h1><div><a href="/orders/31">Order # 000000031</a></div><p>Customer: Acme</p><p>Grand Total: $34.00</p>')).toMatchObject({
+        number: '000000012',
+        kind: 'invoice',
+      });
+    } finally {
+      document.title = '';
+    }
+  });
+
+  it('offers no address of the letterhead above the customer’s label alone', () => {
+    const found = detect(`<h1>INVOICE</h1><div>Harbor Tools Ltd<br>accounts@harbortools.example</div><b>Bill to</b><div>Ridgeway Builders</div>
+      <table><tr><td>Invoice number</td><td>1042</td></tr></table><a href="/5.pdf">PDF</a>`);
+    expect(found).toMatchObject({ number: '1042', customerName: 'Ridgeway Builders', recipients: [] });
+  });
+
+  it('reads no document from a number quoted in prose or from a checkout that pays one', () => {
+    expect(detect('<p>Every invoice gets a unique number, for example <strong>Invoice no. F-2026-001</strong>, then F-2026-002 and so on.</p><a href="/sample.pdf">PDF</a>')).toBeUndefined();
+    expect(detect('<h1>Pay invoice #000123</h1><p>Amount due: $450.00</p><label>Email <input type="email" value="ap@acme.example"></label>')).toBeUndefined();
   });
 
   it('reads a record page without a PDF whose title names its module in the plural ("Invoices")', () => {

@@ -81,6 +81,15 @@ describe('/openapi.json', () => {
     expect(doc.paths['/v1/pair'].post.responses['400'].description).toMatch(/invalid_json.*json_too_deep.*validation_failed/);
     expect(doc.paths['/v1/pair'].post.security).toEqual([]);
     expect(doc.paths['/metrics'].get.responses['200'].content['text/plain']).toBeDefined();
+    // ?lang= on every route, once, beside the route's own query.
+    for (const [path, item] of Object.entries(doc.paths) as [string, any][]) {
+      for (const [method, op] of Object.entries(item) as [string, any][])
+        expect(
+          op.parameters.filter((p: any) => p.name === 'lang' && p.in === 'query'),
+          `${method} ${path}`,
+        ).toHaveLength(1);
+    }
+    expect(put.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['lang', 'scope', 'kind', 'language']));
   });
 
   it('describes the sender API completely: request bodies, answers and error codes from the schemas', () => {
