@@ -112,6 +112,8 @@ function collectPageTexts(root: Element): TextItem[] {
 
 /** "Next invoice number", "Letzte Rechnung": the label is about another document than the page's. */
 function namesAnotherDocument(text: string, labelStart: number): boolean {
+  // A label that starts its text (a title's "Invoice 4711") has no words before it: no pattern to compile.
+  if (labelStart === 0) return false;
   // The last few words before the label ("Próximo número de fatura", "Next invoice number").
   const words =
     text

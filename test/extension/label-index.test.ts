@@ -4,7 +4,7 @@
  * every page load). After changing a table, rewrite it:
  * `UPDATE_LABEL_INDEX=1 npx vitest run test/extension/label-index.test.ts`. (After a change to the
  * index's own format, page-labels.ts may not load the old file: write `export const LABEL_INDEX =
- * '{"labels":{},"hints":{"labels":"x","documentLinks":"x","actions":"x"}}';` into it first.)
+ * '{"keys":{},"signatures":[],"hints":{"labels":"x","documentLinks":"x","actions":"x"}}';` into it first.)
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
