@@ -120,10 +120,11 @@ export class PostgresOutbox implements Outbox {
       .watch(this.writeGroup(group.map((p) => p.send)))
       .then(
         (results) => group.forEach((p, i) => p.resolve(results[i]!)),
-        // One send that the database refuses must not fail the others: each is tried alone.
+        // One send that the database refuses must not fail the others: each is tried alone, in the
+        // order they came, so that of two with one Idempotency-Key the first still wins.
         async (error: unknown) => {
           if (group.length === 1) return group[0]!.reject(error);
-          await Promise.all(group.map((p) => this.storageFailure.watch(this.writeGroup([p.send])).then(([result]) => p.resolve(result!), p.reject)));
+          for (const p of group) await this.storageFailure.watch(this.writeGroup([p.send])).then(([result]) => p.resolve(result!), p.reject);
         },
       )
       .finally(() => {
