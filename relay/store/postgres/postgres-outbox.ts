@@ -135,7 +135,9 @@ export class PostgresOutbox implements Outbox {
 
   private async writeGroup(sends: NewSend[]): Promise<EnqueueResult[]> {
     const { sql, params } = enqueueStatement(sends);
-    const { rows } = await this.pool.query(sql, params);
+    // A group's text differs with its number of sends and messages: prepared, each shape would take
+    // a statement name and a plan on every connection. One send's statement is the common one.
+    const { rows } = await (sends.length === 1 ? this.pool.query(sql, params) : this.pool.query({ text: sql, values: params }));
     return Promise.all(
       sends.map((send) =>
         this.enqueueResult(

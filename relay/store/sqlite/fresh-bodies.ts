@@ -7,10 +7,11 @@ import { wholeBody, type MessageBytes } from '../types';
  *
  * Only bytes already committed go in, and a body never changes once stored, so an entry is either
  * right or absent: a miss reads the database. A caller may reuse its buffer once the commit is
- * done, so a body is copied; except one that is the whole of a SharedArrayBuffer: that is the accept
- * path's hand-over (it composes each message into shared memory of its own, sharedBuffer in
- * relay/delivery/mime-attachment.ts, drops it after the commit and never writes to it), kept as it is. Bounded by total bytes; the oldest entries go first. An entry goes when its
- * message reaches a final state.
+ * done, so a body is copied; except one that is the whole of a SharedArrayBuffer: that is the
+ * accept path's hand-over (it composes each message into shared memory of its own, sharedBuffer in
+ * relay/delivery/mime-attachment.ts, drops it after the commit and never writes to it), kept as it
+ * is. Bounded by total bytes; the oldest entries go first. An entry goes when its message reaches a
+ * final state.
  */
 export class FreshBodies {
   private readonly bodies = new Map<string, Buffer>();
