@@ -8,11 +8,11 @@
  * reach pages that never looked like a document: the always-injected script then loads the page
  * script and hands it the command, until the page script listens for commands itself.
  */
+import type { PageSetup } from '../../../shared/extension-messages';
+
 export const PAGE_SCRIPT_KEY = '__ownpostPageScript';
 /** The page's setup that came with the `page.load` answer, for the page script that load injected. */
 export const PAGE_SETUP_KEY = '__ownpostPageSetup';
-
-import type { PageSetup } from '../../../shared/extension-messages';
 
 /** A `runtime.onMessage` listener: true when it answers later. */
 export type CommandListener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (response: unknown) => void) => true | void;
