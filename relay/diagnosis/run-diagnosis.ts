@@ -22,18 +22,8 @@ import { tlsOptionsFor } from '../profiles/server-options';
 import { stageTexts } from './stage-texts';
 import { getProblem, type Language, type ProblemCode } from './catalogue';
 import { classifySmtpFailure } from './classify';
-import {
-  ImplicitTlsError,
-  openImplicitTlsSession,
-  openPlainSession,
-  replyError,
-  SmtpSessionError,
-  type SmtpEndpoint,
-  type SmtpReply,
-  type SmtpSession,
-  type TlsDetails,
-  type TlsPolicy,
-} from './smtp-session';
+import { ImplicitTlsError, openImplicitTlsSession, openPlainSession, replyError, SmtpSessionError, type SmtpEndpoint, type SmtpReply, type SmtpSession, type TlsPolicy } from './smtp-session';
+import type { TlsDetails } from '../net/tls-details';
 import { mayHaveBetterSettings, suggestWorkingSettings } from './suggest-settings';
 import { composeTestMessage } from './test-message';
 

@@ -231,29 +231,15 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     const { host, port } = subject.smtp;
     if (!isSmtpPortAllowed(port, config.extraSmtpPorts)) throw refusal(new PortNotAllowedError(port));
     const account = subject.credentials ? { host, username: subject.credentials.username } : undefined;
-    let release: () => void;
-    try {
-      release = await limits.admit(user.id, account);
-    } catch (error) {
-      throw refusal(error);
+    const { result } = await underTestLimits(user, account, () => runDiagnosis(subject, options, environment));
+    if (result.ok) {
+      if (remember) rememberPass(user.id, remember.rememberAs, result.testedAt, remember.oauth);
+      else rememberPass(user.id, subject, result.testedAt);
     }
-    try {
-      const outcome = await runDiagnosis(subject, options, environment);
-      if (account && outcome.signIn) await limits.recordSignIn(user.id, account, outcome.signIn);
-      const { result } = outcome;
-      if (result.ok) {
-        if (remember) rememberPass(user.id, remember.rememberAs, result.testedAt, remember.oauth);
-        else rememberPass(user.id, subject, result.testedAt);
-      }
-      observeSenderTest(result);
-      // The account and server, never the password; the problem code says what an admin needs to know.
-      log(`sender test by ${user.email}: ${host}:${port} (${subject.smtp.security}) ${result.ok ? 'passed' : `failed at ${result.stages.at(-1)?.stage}: ${result.problem?.code}`}`);
-      return result;
-    } catch (error) {
-      throw refusal(error);
-    } finally {
-      release();
-    }
+    observeSenderTest(result);
+    // The account and server, never the password; the problem code says what an admin needs to know.
+    log(`sender test by ${user.email}: ${host}:${port} (${subject.smtp.security}) ${result.ok ? 'passed' : `failed at ${result.stages.at(-1)?.stage}: ${result.problem?.code}`}`);
+    return result;
   }
 
   /**

@@ -13,6 +13,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { StringDecoder } from 'node:string_decoder';
+import { tlsDetailsOf, type TlsDetails } from '../net/tls-details';
 
 export interface SmtpReply {
   code: number;
@@ -35,17 +36,6 @@ export interface SmtpEndpoint {
  * (relay/profiles/server-options.ts `tlsOptionsFor`). The address and name come from the endpoint.
  */
 export type TlsPolicy = Pick<tls.ConnectionOptions, 'minVersion' | 'ciphers' | 'ca'>;
-
-/** What the TLS handshake settled on, for the report. */
-export interface TlsDetails {
-  protocol: string;
-  cipher: string;
-  /** The certificate's subject CN and the names it covers. */
-  subject?: string;
-  altNames?: string;
-  issuer?: string;
-  validTo?: string;
-}
 
 /** A failure with the fields the classifier reads. */
 export class SmtpSessionError extends Error {
@@ -242,7 +232,7 @@ export class SmtpSession {
     });
     this.decoder = new StringDecoder('utf8');
     this.attach(secured);
-    this.tlsDetails = describeTls(secured);
+    this.tlsDetails = tlsDetailsOf(secured);
     return this.tlsDetails;
   }
 
@@ -299,18 +289,6 @@ function tlsOptions(endpoint: SmtpEndpoint, policy: TlsPolicy): tls.ConnectionOp
     port: endpoint.port,
     ...(endpoint.servername ? { servername: endpoint.servername } : {}),
     rejectUnauthorized: true,
-  };
-}
-
-function describeTls(socket: tls.TLSSocket): TlsDetails {
-  const cert = socket.getPeerCertificate();
-  return {
-    protocol: socket.getProtocol() ?? 'TLS',
-    cipher: socket.getCipher()?.name ?? '',
-    ...(cert?.subject?.CN ? { subject: String(cert.subject.CN) } : {}),
-    ...(cert?.subjectaltname ? { altNames: cert.subjectaltname } : {}),
-    ...(cert?.issuer?.CN ? { issuer: String(cert.issuer.CN) } : {}),
-    ...(cert?.valid_to ? { validTo: new Date(cert.valid_to).toISOString().slice(0, 10) } : {}),
   };
 }
 
@@ -384,7 +362,7 @@ export function openImplicitTlsSession(endpoint: SmtpEndpoint, policy: TlsPolicy
       socket.removeAllListeners('close');
       const session = new SmtpSession(socket);
       const tlsMs = performance.now() - started - (tcpMs ?? 0);
-      resolve({ session, tcpMs: tcpMs ?? 0, tlsMs, tls: describeTls(socket) });
+      resolve({ session, tcpMs: tcpMs ?? 0, tlsMs, tls: tlsDetailsOf(socket) });
     });
     socket.on('error', (error) => failWith(Object.assign(error, { command: 'CONN' })));
     socket.once('close', () => failWith(new SmtpSessionError('ECONNECTION', 'Connection closed during the TLS handshake', { command: 'CONN' })));

@@ -12,6 +12,7 @@ import { classifySmtpFailure } from '../diagnosis/classify';
 import { stageTexts } from '../diagnosis/stage-texts';
 import type { OpenedSaveToSent } from './sent-folder';
 import { pinOutbound, type OutboundDestination } from '../net/outbound';
+import { tlsDetailsOf } from '../net/tls-details';
 import { findSentFolder, imapClient, type SentCopyOptions } from './sent-folder';
 
 export interface SentFolderTestOutcome {
@@ -33,15 +34,7 @@ function readable(error: unknown): string {
 function tlsOf(client: ImapFlow): DiagnosisStage['tls'] | undefined {
   const socket = (client as unknown as { socket?: unknown }).socket;
   if (!(socket instanceof TLSSocket)) return undefined;
-  const cert = socket.getPeerCertificate();
-  return {
-    protocol: socket.getProtocol() ?? 'TLS',
-    cipher: socket.getCipher()?.name ?? '',
-    ...(cert?.subject?.CN ? { subject: String(cert.subject.CN) } : {}),
-    ...(cert?.subjectaltname ? { altNames: cert.subjectaltname } : {}),
-    ...(cert?.issuer?.CN ? { issuer: String(cert.issuer.CN) } : {}),
-    ...(cert?.valid_to ? { validTo: cert.valid_to } : {}),
-  };
+  return tlsDetailsOf(socket);
 }
 
 /**
