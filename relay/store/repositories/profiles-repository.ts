@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { readRow, writeRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
 import type { DeliverySettingsRow, ProfileRow } from '../types';
+import { newestFinished } from './sender-rules-repository';
 import { changedRows, compiledOnce, type StoreDb } from './store-db';
 
 /** The last message through a profile that reached `sent` or `failed` (lastFinishedDelivery). */
@@ -28,18 +29,7 @@ export function profilesRepository({ db }: StoreDb) {
       .selectFrom('profiles')
       .where('profiles.id', '=', id)
       .leftJoin('profile_delivery_settings as settings', 'settings.profileId', 'profiles.id')
-      .leftJoin('messages as last', (join) =>
-        join.on('last.id', '=', (eb) =>
-          eb
-            .selectFrom('messages')
-            .select('id')
-            .whereRef('messages.profileId', '=', 'profiles.id')
-            // Literals, as in lastFinishedDelivery: only then may the database use the partial index.
-            .where('status', 'in', [sql.lit<'sent'>('sent'), sql.lit<'failed'>('failed')])
-            .orderBy('updatedAt', 'desc')
-            .limit(1),
-        ),
-      )
+      .leftJoin('messages as last', (join) => join.on('last.id', '=', (eb) => newestFinished(eb.selectFrom('messages').select('id').whereRef('messages.profileId', '=', 'profiles.id'))))
       .selectAll('profiles')
       .select([
         'settings.data as settingsData',

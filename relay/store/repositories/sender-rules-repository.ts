@@ -1,17 +1,24 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Tables } from '../schema/tables';
 import { compiledOnce, type StoreDb } from './store-db';
+
+/**
+ * `query` narrowed to the newest message of its profile that reached `sent` or `failed`: is the
+ * profile failing? Read at every send. The statuses are literals, not parameters: only then may the
+ * database use the partial index messages_profile_finished (its WHERE must be implied by the query's
+ * text); with parameters SQLite scanned the whole messages table at every accepted send.
+ */
+export function newestFinished<DB extends Tables, O>(query: SelectQueryBuilder<DB, 'messages', O>) {
+  return query
+    .where(sql<boolean>`messages.status IN ('sent', 'failed')`)
+    .orderBy('messages.updatedAt', 'desc')
+    .limit(1);
+}
 
 /** Sender rules (issue 3): who may send from which addresses, and whether a profile is failing. */
 export function senderRulesRepository({ db }: StoreDb) {
   const lastFinishedDelivery = compiledOnce(db, (profileId) =>
-    db
-      .selectFrom('messages')
-      .select(['status', 'problemCode', 'updatedAt as at'])
-      .where('profileId', '=', profileId)
-      .where('status', 'in', [sql.lit<'sent'>('sent'), sql.lit<'failed'>('failed')])
-      .orderBy('updatedAt', 'desc')
-      .limit(1)
-      .$narrowType<{ status: 'sent' | 'failed' }>(),
+    newestFinished(db.selectFrom('messages').select(['status', 'problemCode', 'updatedAt as at']).where('profileId', '=', profileId)).$narrowType<{ status: 'sent' | 'failed' }>(),
   );
   return {
     /** Addresses and @domains an admin allows a member to send from on personal profiles. */
@@ -34,12 +41,7 @@ export function senderRulesRepository({ db }: StoreDb) {
       });
     },
 
-    /**
-     * The last message through a profile that reached `sent` or `failed`: is the profile failing?
-     * Read at every send. The statuses are literals, not parameters: only then may the database use
-     * the partial index messages_profile_finished (its WHERE must be implied by the query's text);
-     * with parameters SQLite scanned the whole messages table at every accepted send.
-     */
+    /** The last message through a profile that reached `sent` or `failed` (newestFinished). */
     lastFinishedDelivery: async (profileId: string) => (await lastFinishedDelivery(profileId))[0],
   };
 }
