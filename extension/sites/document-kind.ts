@@ -35,7 +35,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     da: ['kreditnota', 'kreditfaktura'],
     nb: ['kreditnota', 'kreditfaktura'],
     is: ['kreditreikningur'],
-    de: ['gutschrift', 'rechnungskorrektur', 'stornorechnung'],
+    de: ['gutschrift', 'gutschriftsnummer', 'gutschrift nr', 'rechnungskorrektur', 'stornorechnung'],
     fi: ['hyvityslasku'],
     nl: ['creditnota', 'creditfactuur'],
     fr: ['avoir', 'facture d’avoir', "facture d'avoir", 'note de crédit'],
@@ -133,6 +133,8 @@ export const KIND_SUFFIXES: readonly [string, DocumentKind, readonly PageLanguag
   ['kreditfaktura', 'credit-note', ['sv', 'da', 'nb']],
   ['faktura', 'invoice', ['sv', 'da', 'nb', 'pl']],
   ['lasku', 'invoice', ['fi']],
+  // "Salgsordre", "Kundeordre": a sales order, whose page is its confirmation.
+  ['ordre', 'order-confirmation', ['da', 'nb']],
   ['factuur', 'invoice', ['nl']],
 ];
 /** Words that end like a document kind and are not one ("Berechnung" is a calculation). */
