@@ -151,6 +151,19 @@ export function compoundKind(word: string): { kind: DocumentKind; languages: rea
 }
 
 /**
+ * The words of DOCUMENT_KIND_LABELS' order-confirmation that name the order itself, not its
+ * confirmation: a sales order's record page is headed by them, its confirmation (the document sent)
+ * by the longer words. Compounds that end in "ordre" ("Salgsordre") are orders too.
+ */
+const ORDER_ITSELF = new Set(['order', 'sales order', 'zamówienie', 'beställning', 'ordre', 'pöntun', 'bestellung', 'auftrag', 'tilaus', 'bestelling', 'commande', 'pedido', 'ordine', 'encomenda']);
+
+/** Does a number label ("Auftrag", "Salgsordre") name the order itself rather than its confirmation? */
+export function namesOrderItself(label: string): boolean {
+  const word = label.toLowerCase();
+  return ORDER_ITSELF.has(word) || word.endsWith('ordre');
+}
+
+/**
  * "Number" alone ("Number", "No.", "Nr", "Numéro", "#"), the whole text or before a colon: the
  * document number only where the page's heading, title or active tab names the kind of document
  * (issue 16, item 2). "Number of items 3" and "Nr. client" are not it.

@@ -22,7 +22,7 @@ import {
 } from './page-labels';
 import type { DocumentKind } from '../../shared/document-kinds';
 import { mergeInDocumentOrder, readControls } from './control-values';
-import { GENERIC_NUMBER_LABEL, KIND_PLURALS, namesSample, OTHER_DOCUMENT_WORDS, PREVIEW_LABEL } from './document-kind';
+import { GENERIC_NUMBER_LABEL, KIND_PLURALS, namesOrderItself, namesSample, OTHER_DOCUMENT_WORDS, PREVIEW_LABEL } from './document-kind';
 import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
@@ -168,6 +168,8 @@ interface FieldHit {
   rank: number;
   /** The kind of document a number's label names ("Credit note 5"). */
   kind?: DocumentKind;
+  /** The label names the order itself ("Auftrag 4711"), not its confirmation ("Auftragsbestätigung AB-4711"). */
+  order?: boolean;
   /** A number after "Number" alone: the document's only where the page names the kind of document. */
   generic?: boolean;
 }
@@ -342,7 +344,17 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
       }
       const kind = ordinalKind ?? info.kind;
       for (const language of info.languages) votes.set(language, (votes.get(language) ?? 0) + 1);
-      (hits[field] ??= []).push({ value: found.value, index, element: found.element, languages: info.languages, rank, ...(kind ? { kind } : {}), ...(generic ? { generic } : {}) });
+      const order = field === 'number' && kind === 'order-confirmation' && namesOrderItself(item.text.slice(label.start, label.end));
+      (hits[field] ??= []).push({
+        value: found.value,
+        index,
+        element: found.element,
+        languages: info.languages,
+        rank,
+        ...(kind ? { kind } : {}),
+        ...(generic ? { generic } : {}),
+        ...(order ? { order } : {}),
+      });
     }
   });
   return { hits, votes, texts };
@@ -605,6 +617,9 @@ function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | 
     const kind = signal();
     labelled = hits.find((h) => !h.generic && h.rank === 0 && h.kind === kind) ?? labelled;
   }
+  // A sales order's record page: "Auftrag 4711" heads it, "Auftragsbestätigung AB-4711" heads the
+  // document it sends, whose number is the one to send.
+  if (labelled?.order && labelled.rank > 0) labelled = hits.find((h) => !h.generic && h.rank > 0 && h.kind === 'order-confirmation' && !h.order) ?? labelled;
   const generic = hits.filter((h) => h.generic);
   // A labelled number in the page's text ("Order # 31") does not beat "Number"/"#12" in its heading.
   if (labelled && (labelled.rank > 0 || !generic.some((h) => h.rank > 0))) return labelled;

@@ -233,6 +233,12 @@ describe('generic invoice adapter', () => {
     expect(detect('<h2>Gutschrift</h2><table><tr><td>Zu Rechnung:</td><td>RE-311</td></tr><tr><td>Gutschrift Nr.:</td><td>GS-42</td></tr></table><a href="/gs/42.pdf">PDF</a>')?.number).toBe('GS-42');
   });
 
+  it('reads a sales order page by its confirmation: the number under "Auftragsbestätigung", not the record’s "Auftrag"', () => {
+    const found = detect('<h2>Auftrag 4711</h2><div><h3>Auftragsbestätigung AB-4711</h3><a href="/api/document/9/download">Dokument herunterladen</a></div>');
+    expect(found).toMatchObject({ number: 'AB-4711', kind: 'order-confirmation' });
+    expect(detect('<h2>Auftrag 4711</h2><h3>Positionen</h3><a href="/auftrag/4711.pdf">PDF</a>')?.number).toBe('4711');
+  });
+
   it('takes the number from the page title when the page shows it nowhere else', () => {
     document.title = 'Faktura 2026-0077 · Fakturera';
     expect(detect('<div>Kund AB</div><a href="/77.pdf">PDF</a>')?.number).toBe('2026-0077');
