@@ -157,6 +157,10 @@ const PDF_SELECTOR = [
   'a[href*="pdf" i]',
   'a[type*="pdf" i]',
   'a[download]',
+  // Buttons that open a PDF route by script (the detector's PDF_BUTTON_SELECTOR).
+  'button[onclick*="pdf" i]',
+  'button[data-href*="pdf" i]',
+  'button[data-url*="pdf" i]',
   'embed[src]',
   'object[data]',
   ...['pdf', 'print', 'render', 'download', 'document', 'preview', 'viewer'].map((word) => `iframe[src*="${word}" i]`),

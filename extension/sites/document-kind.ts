@@ -35,7 +35,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     da: ['kreditnota', 'kreditfaktura'],
     nb: ['kreditnota', 'kreditfaktura'],
     is: ['kreditreikningur'],
-    de: ['gutschrift', 'rechnungskorrektur', 'stornorechnung'],
+    de: ['gutschrift', 'gutschriftsnummer', 'gutschrift nr', 'rechnungskorrektur', 'stornorechnung'],
     fi: ['hyvityslasku'],
     nl: ['creditnota', 'creditfactuur'],
     fr: ['avoir', 'facture d’avoir', "facture d'avoir", 'note de crédit'],
@@ -133,6 +133,8 @@ export const KIND_SUFFIXES: readonly [string, DocumentKind, readonly PageLanguag
   ['kreditfaktura', 'credit-note', ['sv', 'da', 'nb']],
   ['faktura', 'invoice', ['sv', 'da', 'nb', 'pl']],
   ['lasku', 'invoice', ['fi']],
+  // "Salgsordre", "Kundeordre": a sales order, whose page is its confirmation.
+  ['ordre', 'order-confirmation', ['da', 'nb']],
   ['factuur', 'invoice', ['nl']],
 ];
 /** Words that end like a document kind and are not one ("Berechnung" is a calculation). */
@@ -146,6 +148,19 @@ export function compoundKind(word: string): { kind: DocumentKind; languages: rea
     if (word.length >= suffix.length + MIN_COMPOUND_PREFIX && word.endsWith(suffix)) return { kind, languages };
   }
   return undefined;
+}
+
+/**
+ * The words of DOCUMENT_KIND_LABELS' order-confirmation that name the order itself, not its
+ * confirmation: a sales order's record page is headed by them, its confirmation (the document sent)
+ * by the longer words. Compounds that end in "ordre" ("Salgsordre") are orders too.
+ */
+const ORDER_ITSELF = new Set(['order', 'sales order', 'zamówienie', 'beställning', 'ordre', 'pöntun', 'bestellung', 'auftrag', 'tilaus', 'bestelling', 'commande', 'pedido', 'ordine', 'encomenda']);
+
+/** Does a number label ("Auftrag", "Salgsordre") name the order itself rather than its confirmation? */
+export function namesOrderItself(label: string): boolean {
+  const word = label.toLowerCase();
+  return ORDER_ITSELF.has(word) || word.endsWith('ordre');
 }
 
 /**

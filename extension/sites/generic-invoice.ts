@@ -15,13 +15,14 @@ import {
   sameOriginUrl,
   CONTACT_LABELS,
   LONE_CUSTOMER_LABEL,
+  LONE_NAME_LABEL,
   type LabelInfo,
   type LabelledField,
   type LabelMatch,
 } from './page-labels';
 import type { DocumentKind } from '../../shared/document-kinds';
 import { mergeInDocumentOrder, readControls } from './control-values';
-import { GENERIC_NUMBER_LABEL, KIND_PLURALS, namesSample, OTHER_DOCUMENT_WORDS, PREVIEW_LABEL } from './document-kind';
+import { GENERIC_NUMBER_LABEL, KIND_PLURALS, namesOrderItself, namesSample, OTHER_DOCUMENT_WORDS, PREVIEW_LABEL } from './document-kind';
 import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
@@ -46,10 +47,11 @@ const MAX_FIELD_TEXT = 90;
 
 /**
  * What may follow a label that stands alone: separators, "nr", a unit in parentheses ("Amount Due
- * (EUR)"), the tax it includes ("Beløb inkl. moms", "Total incl. VAT", "Samtals m/vsk", "Total c/ IVA").
- * Not the tax it leaves out ("Sum eks. mva.", "Samtals án vsk"): that total is not what is due.
+ * (EUR)"), the tax or fee it includes ("Beløb inkl. moms", "Total incl. VAT", "Samtals m/vsk", "Total
+ * c/ IVA", "Att betala inkl. påminnelseavgift"). Not the tax it leaves out ("Sum eks. mva.", "Samtals
+ * án vsk"): that total is not what is due.
  */
-const LONE_LABEL_REST = /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,10}\.?[\s:]*)?$/u;
+const LONE_LABEL_REST = /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?$/u;
 /** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
 const MAX_LANGUAGE_TEXTS = 400;
 /** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */
@@ -166,6 +168,8 @@ interface FieldHit {
   rank: number;
   /** The kind of document a number's label names ("Credit note 5"). */
   kind?: DocumentKind;
+  /** The label names the order itself ("Auftrag 4711"), not its confirmation ("Auftragsbestätigung AB-4711"). */
+  order?: boolean;
   /** A number after "Number" alone: the document's only where the page names the kind of document. */
   generic?: boolean;
 }
@@ -222,6 +226,36 @@ function loneCustomerLabel(text: string): LabelMatch | undefined {
   return text.length <= 14 && LONE_CUSTOMER_LABEL.test(text) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length } : undefined;
 }
 
+/**
+ * "Name", "Navn", "Nom" as a whole text: in an ERP's record form, the customer's name after its
+ * number ("Kunde 10017", "Name Elektro Maier e.K."). Any record has a name, so it counts below every
+ * customer label (rank -1): it names the customer only where nothing else does.
+ */
+function loneNameLabel(text: string, control = false): LabelMatch | undefined {
+  if (text.length <= 10 && LONE_NAME_LABEL.test(text)) return { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length };
+  // A form control reads as "Name: Elektro Maier e.K." (control-values.ts): the label with its value.
+  const colon = control ? text.indexOf(': ') : -1;
+  return colon > 0 && colon <= 8 && LONE_NAME_LABEL.test(text.slice(0, colon)) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: colon } : undefined;
+}
+
+/** A text that starts with a number label followed by its number ("Facture N° F2026-0142"). */
+function ownNumber(text: string): boolean {
+  const label = labelAtStart(text);
+  return label?.info.field === 'number' && parseNumberValue(text.slice(label.end)) !== undefined;
+}
+
+/**
+ * A text that ends with a label and holds no value ("Navn", "E-mail:", "Debitor", "Zu Rechnung:"): the
+ * next field's, so a label looking ahead for its value stops there ("Ordrebekræftelse" in a tab is not
+ * "Debitor 20117", a heading "Gutschrift" not "Zu Rechnung: RE-311").
+ */
+function isBareLabel(text: string): boolean {
+  if (text.length > 40) return false;
+  const label = findLabels(text).at(-1);
+  if (label) return LONE_LABEL_REST.test(text.slice(label.end).toLowerCase());
+  return loneCustomerLabel(text) !== undefined || loneNameLabel(text) !== undefined;
+}
+
 /** Text inside a long paragraph ("… par exemple <strong>Facture n° F-2026-001</strong>, puis …"): prose, even when set apart. */
 function isInProse(element: Element): boolean {
   const paragraph = element.closest('p');
@@ -248,19 +282,23 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
     if (consumed.has(index)) return;
     let labels = findLabels(item.text);
     let generic = false;
+    let nameOnly = false;
     if (labels.length === 0) {
       const number = genericNumberLabel(item.text, item.element);
-      const label = number ?? loneCustomerLabel(item.text);
+      // A control's text is "Label: value"; a page text's node is its text node.
+      const name = number ? undefined : loneNameLabel(item.text, item.node === item.element);
+      const label = number ?? name ?? loneCustomerLabel(item.text);
       if (!label) return;
       labels = [label];
       generic = number !== undefined;
+      nameOnly = name !== undefined;
     }
     /** "Relance n°2 – Facture FA-2026-0310": the reminder's ordinal names its kind, the invoice's number its number. */
     let ordinalKind: DocumentKind | undefined;
     for (let labelIndex = 0; labelIndex < labels.length; labelIndex++) {
       const label = labels[labelIndex]!;
       const { info } = label;
-      let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : 0;
+      let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : nameOnly ? -1 : 0;
       // Prose ("thank you for your order of 3 items") is not a field; headings and short texts are.
       if (info.field === 'number' && rank === 0 && (item.text.length > MAX_FIELD_TEXT || isInProse(item.element))) continue;
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
@@ -276,7 +314,11 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
         if (!value && alone) {
           // A label alone: its value is in the next texts (<dt>/<dd>, <th>/<td>, "Kund: <b>…</b>", a form field).
           for (let next = index + 1; !value && next <= index + VALUE_LOOKAHEAD && next < texts.length; next++) {
+            // A text that starts with a number label and its number ("Facture N° F-12" after a menu's "Devis") is that label's.
+            if (field === 'number' && ownNumber(texts[next]!.text)) break;
             value = valueFor(field, texts[next]!.text, texts[next]!.element);
+            // Past another label, the values are that label's.
+            if (!value && isBareLabel(texts[next]!.text)) break;
             // A number in a text of its own is the label's; "12 Quay Street" after a heading "INVOICE" is not.
             if (field === 'number' && value && !texts[next]!.text.replace(/[\s.,;:]+$/, '').endsWith(value)) value = undefined;
             if (value) {
@@ -302,7 +344,17 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
       }
       const kind = ordinalKind ?? info.kind;
       for (const language of info.languages) votes.set(language, (votes.get(language) ?? 0) + 1);
-      (hits[field] ??= []).push({ value: found.value, index, element: found.element, languages: info.languages, rank, ...(kind ? { kind } : {}), ...(generic ? { generic } : {}) });
+      const order = field === 'number' && kind === 'order-confirmation' && namesOrderItself(item.text.slice(label.start, label.end));
+      (hits[field] ??= []).push({
+        value: found.value,
+        index,
+        element: found.element,
+        languages: info.languages,
+        rank,
+        ...(kind ? { kind } : {}),
+        ...(generic ? { generic } : {}),
+        ...(order ? { order } : {}),
+      });
     }
   });
   return { hits, votes, texts };
@@ -462,8 +514,25 @@ function linkText(link: Element): string {
 /** "PDF" as a word in a link's text ("Download PDF", "PDF-Datei"), not inside another word. */
 const PDF_WORD = /(?:^|[^a-z])pdf(?:$|[^a-z])/i;
 
+/**
+ * Buttons that open a PDF route by script rather than by a link: `window.open('/api/…/pdf')` in their
+ * `onclick`, or the route in `data-href` / `data-url` for the app's router. Only those that name a PDF
+ * (the selector asks for "pdf" in the attribute): a button's other routes may act when requested.
+ * `button` only: the tag fails most elements before their attributes are looked at.
+ */
+const PDF_BUTTON_SELECTOR = 'button[onclick*="pdf" i], button[data-href*="pdf" i], button[data-url*="pdf" i]';
+const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*(['"])([^'"]+)\1/;
+
+/** The address a link or a PDF button leads to. */
+function linkTarget(link: Element): string | null {
+  if (link.tagName === 'A') return link.getAttribute('href');
+  const route = link.getAttribute('data-href') ?? link.getAttribute('data-url');
+  if (route) return route;
+  return SCRIPTED_ROUTE.exec(link.getAttribute('onclick') ?? '')?.[2] ?? null;
+}
+
 function rateLink(link: Element, base: URL, page: string): PdfLink | undefined {
-  const raw = link.getAttribute('href');
+  const raw = linkTarget(link);
   if (!raw || raw.startsWith('#')) return undefined;
   const text = linkText(link);
   const download = link.getAttribute('download');
@@ -523,7 +592,7 @@ function embeddedPdfs(root: Element, base: URL): PdfLink[] {
 
 function rateLinks(root: Element, base: URL): PdfLink[] {
   const rated: PdfLink[] = embeddedPdfs(root, base);
-  const links = root.querySelectorAll('a[href]');
+  const links = root.querySelectorAll(`a[href], ${PDF_BUTTON_SELECTOR}`);
   const page = base.href.replace(/#.*$/, '');
   for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
     const rating = rateLink(links[i]!, base, page);
@@ -541,7 +610,16 @@ function pageAnchor(document: Document, numberHit: FieldHit | undefined): Elemen
 /** The document's number: a labelled one, else "Number" alone where the page names the kind of document. */
 function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | undefined): FieldHit | undefined {
   const hits = values.hits.number ?? [];
-  const labelled = bestHit(hits.filter((h) => !h.generic));
+  let labelled = bestHit(hits.filter((h) => !h.generic));
+  // Among numbers in the page's fields, the one of the kind its heading names: a credit note's
+  // "Gutschriftsnummer" over the "Zu Rechnung" it refers to, whichever comes first.
+  if (labelled && labelled.rank === 0 && hits.some((h) => h.kind !== labelled!.kind)) {
+    const kind = signal();
+    labelled = hits.find((h) => !h.generic && h.rank === 0 && h.kind === kind) ?? labelled;
+  }
+  // A sales order's record page: "Auftrag 4711" heads it, "Auftragsbestätigung AB-4711" heads the
+  // document it sends, whose number is the one to send.
+  if (labelled?.order && labelled.rank > 0) labelled = hits.find((h) => !h.generic && h.rank > 0 && h.kind === 'order-confirmation' && !h.order) ?? labelled;
   const generic = hits.filter((h) => h.generic);
   // A labelled number in the page's text ("Order # 31") does not beat "Number"/"#12" in its heading.
   if (labelled && (labelled.rank > 0 || !generic.some((h) => h.rank > 0))) return labelled;

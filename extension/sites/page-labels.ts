@@ -36,7 +36,7 @@ const LABELS: LabelTable = {
     nl: ['e-mailadres', 'e-mail', 'email', 'contactpersoon'],
     fr: ['adresse e-mail', 'adresse email', 'courriel', 'e-mail', 'email'],
     es: ['correo electrónico', 'correo', 'e-mail', 'email'],
-    it: ['indirizzo email', 'posta elettronica', 'e-mail', 'email'],
+    it: ['indirizzo email', 'indirizzo pec', 'posta elettronica', 'e-mail', 'email', 'pec'],
     pt: ['endereço de e-mail', 'correio eletrónico', 'correio eletrônico', 'e-mail', 'email'],
   },
   customer: {
@@ -56,19 +56,22 @@ const LABELS: LabelTable = {
       'account name',
       'organization name',
       'organisation name',
+      'billing address',
+      'invoice address',
+      'invoicing address',
     ],
-    pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik'],
-    sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare'],
-    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber'],
-    nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper'],
+    pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury'],
+    sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress'],
+    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse'],
+    nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper', 'fakturaadresse'],
     is: ['viðskiptavinur', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi'],
-    de: ['kunde', 'kundenname', 'debitor', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber'],
-    fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja'],
-    nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'factuur aan', 'gefactureerd aan', 'afnemer', 'ontvanger'],
-    fr: ['client', 'nom du client', 'facturé à', 'facturer à', 'destinataire', 'acheteur'],
-    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador'],
-    it: ['cliente', 'nome cliente', 'intestatario', 'destinatario', 'spettabile'],
-    pt: ['cliente', 'nome do cliente', 'faturar a', 'destinatário', 'comprador'],
+    de: ['kunde', 'kundenname', 'debitor', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber', 'rechnungsadresse'],
+    fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite'],
+    nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'factuur aan', 'gefactureerd aan', 'afnemer', 'ontvanger', 'relatie', 'relatienaam', 'factuuradres'],
+    fr: ['client', 'nom du client', 'facturé à', 'facturer à', 'destinataire', 'acheteur', 'adresse de facturation'],
+    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación'],
+    it: ['cliente', 'nome cliente', 'intestatario', 'destinatario', 'spettabile', 'cessionario/committente', 'cessionario', 'committente', 'indirizzo di fatturazione'],
+    pt: ['cliente', 'nome do cliente', 'faturar a', 'destinatário', 'comprador', 'morada de faturação', 'endereço de faturação'],
   },
   amount: {
     en: ['amount due', 'balance due', 'total due', 'to pay', 'balance', 'grand total', 'total amount', 'invoice amount', 'invoice total', 'total', 'amount', 'sum'],
@@ -88,6 +91,9 @@ const LABELS: LabelTable = {
       'gesamt brutto',
       'summe brutto',
       'bruttobetrag',
+      'gesamtsumme',
+      'bruttosumme',
+      'rechnungssumme',
       'brutto',
       'endbetrag',
       'summe',
@@ -97,9 +103,9 @@ const LABELS: LabelTable = {
     fi: ['maksettava', 'loppusumma', 'laskun summa', 'yhteensä', 'summa', 'määrä'],
     nl: ['te betalen', 'totaalbedrag', 'factuurbedrag', 'totaal', 'bedrag'],
     fr: ['net à payer', 'total à payer', 'reste à payer', 'montant dû', 'total ttc', 'montant ttc', 'total', 'montant'],
-    es: ['total a pagar', 'importe total', 'total factura', 'total', 'importe'],
-    it: ['totale da pagare', 'netto a pagare', 'totale documento', 'importo totale', 'importo fattura', 'totale', 'importo'],
-    pt: ['total a pagar', 'valor total', 'valor da fatura', 'total', 'valor', 'montante'],
+    es: ['total a pagar', 'importe total', 'total factura', 'total documento', 'total', 'importe'],
+    it: ['totale da pagare', 'netto a pagare', 'importo totale documento', 'totale documento', 'importo totale', 'importo fattura', 'totale', 'importo'],
+    pt: ['total a pagar', 'valor total', 'valor da fatura', 'total documento', 'total do documento', 'total', 'valor', 'montante'],
   },
   dueDate: {
     en: ['due date', 'payment due', 'pay by', 'due'],
@@ -154,6 +160,9 @@ const AMOUNT_DUE_LABELS = new Set([
  */
 export const LONE_CUSTOMER_LABEL = /^(?:to|an|till|til|aan|para|account|organi[sz]ation)\s*:?$/i; // ASCII only: no Unicode case folding to compile
 
+/** "Name" alone, in the languages we read: a record's name field (generic-invoice.ts, loneNameLabel). */
+export const LONE_NAME_LABEL = /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|nazwa)\s*:?$/i; // ASCII only, as above
+
 /**
  * Address labels that name a person or a company as often as an address ("Contact: Harbour Lights
  * Ltd"): without an address after them, what they name is the customer, below any customer label.
@@ -173,11 +182,12 @@ export interface LabelInfo {
 }
 
 /**
- * Labels are compared without case, spaces, hyphens and apostrophes: "E-Mail", "e mail" and "email"
- * are one label, and so are "conferma d’ordine" and "conferma d'ordine".
+ * Labels are compared without case, spaces, hyphens, apostrophes and slashes: "E-Mail", "e mail" and
+ * "email" are one label, and so are "conferma d’ordine" and "conferma d'ordine". A slash joins the two
+ * names of one field ("Cessionario/Committente", the buyer of an Italian e-invoice).
  */
 function labelKey(text: string): string {
-  return text.toLowerCase().replace(/[\s'’°-]+/g, '');
+  return text.toLowerCase().replace(/[\s'’°/-]+/g, '');
 }
 
 /**
@@ -330,9 +340,9 @@ export function findLabels(text: string): LabelMatch[] {
     let key = '';
     let best: LabelMatch | undefined;
     for (let j = i; j < words.length && j < i + MAX_LABEL_WORDS; j++) {
-      // Words of one label are separated by spaces, hyphens or apostrophes only ("e-mail", "bill to",
-      // "d’ordine"), not by ":" or ",".
-      if (j > i && !/^[\s'’°-]+$/.test(text.slice(words[j - 1]!.end, words[j]!.start))) break;
+      // Words of one label are separated by spaces, hyphens, apostrophes or a slash only ("e-mail",
+      // "bill to", "d’ordine", "cessionario/committente"), not by ":" or ",".
+      if (j > i && !/^[\s'’°/-]+$/.test(text.slice(words[j - 1]!.end, words[j]!.start))) break;
       key += words[j]!.key;
       const info = labelInfoOfKey(key);
       if (info) best = { info, start: words[i]!.start, end: words[j]!.end };
@@ -464,6 +474,8 @@ export function parseNameValue(text: string): string | undefined {
   // "E-post:" after "Kund:" is the next field, not the customer's name; "Kund AB" is a name.
   const label = labelAtStart(value);
   if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;
+  // "Navn" after "Debitor 20117" is the next field's label, not a name.
+  if (value.length <= 10 && LONE_NAME_LABEL.test(value)) return undefined;
   return value;
 }
 

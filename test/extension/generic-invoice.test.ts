@@ -214,6 +214,31 @@ describe('generic invoice adapter', () => {
     expect(found?.pdfCandidates).toEqual(['https://app.example/dokumenter/9/hent', 'https://app.example/faktura/9/udskriv']);
   });
 
+  it('takes a PDF route a button opens by script or names in a data attribute, never one on another site', () => {
+    expect(detect(`<h1>Invoice 7</h1><button onclick="window.open('/api/invoices/7/pdf', '_blank')">Download</button>`)?.pdfUrl).toBe('https://app.example/api/invoices/7/pdf');
+    expect(detect('<h1>Devis D-7</h1><button data-href="/api/documents/7/pdf">Télécharger</button>')?.pdfUrl).toBe('https://app.example/api/documents/7/pdf');
+    expect(detect(`<h1>Invoice 7</h1><button onclick="window.open('https://other.example/7/pdf')">PDF</button>`)).toBeUndefined();
+  });
+
+  it('reads the customer from "Name" after a customer number, and never a label as a name', () => {
+    const found = detect(`<h2>Salgsordre 10452</h2><a class="tab" href="#/orders/10452/confirmation">Ordrebekræftelse</a>
+      <div><label>Debitor</label><span>20117</span></div><div><label>Navn</label><span>VVS Hansen ApS</span></div>
+      <div><label>Total inkl. moms</label><span>12.500,00 kr.</span></div><a href="/orders/10452/pdf">Vis PDF</a>`);
+    expect(found).toMatchObject({ number: '10452', kind: 'order-confirmation', customerName: 'VVS Hansen ApS' });
+    // "Name" is the weakest customer label: a real one wins wherever it stands.
+    expect(detect('<h1>Invoice 8</h1><p>Name: Jana Kröger</p><p>Customer: Acme Ltd</p><a href="/8.pdf">PDF</a>')?.customerName).toBe('Acme Ltd');
+  });
+
+  it('reads the number of the kind the heading names, not of the document it refers to', () => {
+    expect(detect('<h2>Gutschrift</h2><table><tr><td>Zu Rechnung:</td><td>RE-311</td></tr><tr><td>Gutschrift Nr.:</td><td>GS-42</td></tr></table><a href="/gs/42.pdf">PDF</a>')?.number).toBe('GS-42');
+  });
+
+  it('reads a sales order page by its confirmation: the number under "Auftragsbestätigung", not the record’s "Auftrag"', () => {
+    const found = detect('<h2>Auftrag 4711</h2><div><h3>Auftragsbestätigung AB-4711</h3><a href="/api/document/9/download">Dokument herunterladen</a></div>');
+    expect(found).toMatchObject({ number: 'AB-4711', kind: 'order-confirmation' });
+    expect(detect('<h2>Auftrag 4711</h2><h3>Positionen</h3><a href="/auftrag/4711.pdf">PDF</a>')?.number).toBe('4711');
+  });
+
   it('takes the number from the page title when the page shows it nowhere else', () => {
     document.title = 'Faktura 2026-0077 · Fakturera';
     expect(detect('<div>Kund AB</div><a href="/77.pdf">PDF</a>')?.number).toBe('2026-0077');
