@@ -16,6 +16,13 @@ import { withJitter } from './retry-decision';
 /** A Sent-folder copy is tried this many times before it is shown as failed. */
 const SENT_COPY_ATTEMPTS = 3;
 
+/**
+ * After a look that found no copy due, the next one comes this many polls later: copies are due
+ * when this worker sent a message that wants one (copyWanted) or retries one (it knows when), and
+ * otherwise only after a relay stopped mid-copy. On PostgreSQL every look is a query.
+ */
+const IDLE_LOOK_POLLS = 20;
+
 export type SentCopyWorkerConfig = Pick<RelayConfig, 'retryDelaysMs' | 'leaseMs' | 'pollMs' | 'extraCa' | 'smtpTimeoutMs' | 'deliveryConcurrency'>;
 
 export interface SentCopyWorkerDeps {
@@ -28,8 +35,10 @@ export interface SentCopyWorkerDeps {
 }
 
 export class SentCopyWorker {
-  /** Copies are looked for on the poll, and at once after a send that wants one. */
+  /** Copies are looked for on the poll (every IDLE_LOOK_POLLS polls while none were due), and at once after a send that wants one. */
   private checkAt = 0;
+  /** The earliest retry of a copy this worker knows of. */
+  private retryAt = Infinity;
   /** Copies being appended now, by message id. */
   private readonly copying = new Map<string, Promise<void>>();
 
@@ -50,9 +59,12 @@ export class SentCopyWorker {
     const { store, config } = this.deps;
     const capacity = Math.max(1, Math.floor(config.deliveryConcurrency / 4)) - this.copying.size;
     // Not on every wake (one per finished send): a query per message for copies that are rare.
-    if (capacity <= 0 || now < this.checkAt) return;
+    if (capacity <= 0 || now < Math.min(this.checkAt, this.retryAt)) return;
+    if (now >= this.retryAt) this.retryAt = Infinity;
     this.checkAt = now + config.pollMs;
-    for (const message of await store.claimDueSentCopies(now, config.leaseMs, capacity)) {
+    const claimed = await store.claimDueSentCopies(now, config.leaseMs, capacity);
+    if (claimed.length === 0 && this.checkAt === now + config.pollMs) this.checkAt = now + config.pollMs * IDLE_LOOK_POLLS;
+    for (const message of claimed) {
       if (this.copying.has(message.id)) continue;
       const job = this.copyToSent(message).finally(() => this.copying.delete(message.id));
       this.copying.set(message.id, job);
@@ -81,12 +93,15 @@ export class SentCopyWorker {
       const delay = config.retryDelaysMs[message.sentCopyAttempts - 1];
       const again = retryable && message.sentCopyAttempts < SENT_COPY_ATTEMPTS && delay !== undefined;
       const text = (error as Error).message;
+      const nextAt = again ? Date.now() + withJitter(delay) : null;
+      // This worker looks for it again when it is due, not only at its next idle look.
+      if (nextAt !== null) this.retryAt = Math.min(this.retryAt, nextAt);
       await store
         .finishSentCopy(message.id, {
           status: again ? 'pending' : 'failed',
           folder: null,
           error: text,
-          nextAt: again ? Date.now() + withJitter(delay) : null,
+          nextAt,
         })
         .catch((e: Error) => log(`could not record the Sent copy of ${message.id}: ${e.message}`));
       log(`message ${message.id}: Sent copy ${again ? 'will be tried again' : 'failed'}: ${text}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FreshBodies } from '../../relay/store/sqlite/fresh-bodies';
+import { FreshBodies, freshBodiesBudget } from '../../relay/store/sqlite/fresh-bodies';
 
 const bytes = (length: number, fill: number) => Buffer.alloc(length, fill);
 
@@ -39,5 +39,27 @@ describe('FreshBodies (bodies of messages accepted lately)', () => {
     bodies.forget('unknown');
     expect(bodies.get('a')).toBeUndefined();
     expect(bodies.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it('remembers the newest creation time of a body it dropped for room, so that the claim reads those bodies', () => {
+    const bodies = new FreshBodies(250, 200);
+    bodies.remember('a', bytes(100, 1), 1_000);
+    bodies.remember('b', bytes(100, 2), 2_000);
+    expect(bodies.droppedUpTo).toBe(0);
+    bodies.remember('c', bytes(100, 3), 3_000);
+    expect(bodies.droppedUpTo).toBe(1_000);
+    // Too large for the limit: stored in chunks, no body to read; not a dropped one.
+    bodies.remember('big', bytes(201, 4), 4_000);
+    expect(bodies.droppedUpTo).toBe(1_000);
+  });
+
+  it('takes a sixteenth of the memory (or of the container’s limit) for its budget, between 64 and 256 MB', () => {
+    const MB = 1024 * 1024;
+    expect(freshBodiesBudget(24 * 1024 * MB, 0)).toBe(256 * MB);
+    expect(freshBodiesBudget(2 * 1024 * MB, 0)).toBe(128 * MB);
+    expect(freshBodiesBudget(512 * MB, 0)).toBe(64 * MB);
+    // Node reports no limit as a huge number: the machine's memory counts.
+    expect(freshBodiesBudget(2 * 1024 * MB, 2 ** 64)).toBe(128 * MB);
+    expect(freshBodiesBudget(24 * 1024 * MB, 1536 * MB)).toBe(96 * MB);
   });
 });

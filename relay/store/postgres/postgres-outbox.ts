@@ -191,7 +191,7 @@ export class PostgresOutbox implements Outbox {
        SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
       [now, limit, owner, now + leaseMs],
     );
-    return rows.map(toClaimedMessage).sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
+    return rows.map((row) => toClaimedMessage(row)).sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
@@ -281,7 +281,7 @@ export class PostgresOutbox implements Outbox {
        SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
       [now, limit, now + leaseMs],
     );
-    return rows.map(toClaimedMessage);
+    return rows.map((row) => toClaimedMessage(row));
   }
 
   async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {

@@ -106,7 +106,12 @@ export type Written<T extends JsonTable, R> = { [K in keyof R]: K extends keyof 
 
 /** A row of `table` as the store returns it: its JSON columns read (null stays null), the others as they are. */
 export function readRow<R>(table: JsonTable, row: object, id: unknown = (row as { id?: unknown }).id): R {
-  const out: Record<string, unknown> = { ...row };
+  return readJsonColumns<R>(table, { ...row }, id);
+}
+
+/** The same, in place: `row`, a record the caller made for this, gets its JSON columns read. */
+export function readJsonColumns<R>(table: JsonTable, row: Record<string, unknown>, id: unknown = row.id): R {
+  const out = row;
   for (const [name, column] of Object.entries(JSON_COLUMNS[table]) as [string, JsonColumn<unknown>][]) {
     const text = out[name];
     if (typeof text === 'string') out[name] = column.read(text, `${table}.${name} of ${String(id)}`);

@@ -1,6 +1,6 @@
 import { StoredDataError } from '../store-errors';
 import type { ClaimedMessage, MessageRow, NewMessage, NewSend } from '../types';
-import { JSON_COLUMNS, readRow } from './json-columns';
+import { JSON_COLUMNS, readJsonColumns, readRow } from './json-columns';
 import type { Tables } from './tables';
 
 type MessageTable = Tables['messages'];
@@ -52,26 +52,41 @@ export function toMessageRow<T extends MessageRow = MessageRow>({ attemptCount, 
   return readRow<T>('messages', { ...row, attempts: attemptCount, documents: documents ?? '[]' });
 }
 
-/** The same, from a row of the outboxes' own SQL (snake_case columns, and `raw` when claimed). */
+/**
+ * The same, from a row of the outboxes' own SQL (snake_case columns, and `raw` when claimed), made
+ * in one object: the worker turns every claimed row into a record, and each copy of it is garbage.
+ */
 export function toMessageRowFromSql<T extends MessageRow = MessageRow>(row: Record<string, unknown>): T {
   const fields: Record<string, unknown> = {};
-  for (const key in row) fields[FIELD_OF_SQL_COLUMN.get(key) ?? key] = row[key];
-  return toMessageRow<T>(fields as unknown as MessageColumns);
+  let attempts: unknown;
+  for (const key in row) {
+    const field = FIELD_OF_SQL_COLUMN.get(key) ?? key;
+    if (field === 'attemptCount') attempts = row[key];
+    // The `attempts` column counts every attempt; the record's `attempts` is `attempt_count`.
+    else if (field !== 'attempts') fields[field] = row[key];
+  }
+  fields.attempts = attempts;
+  fields.documents ??= '[]';
+  return readJsonColumns<T>('messages', fields);
 }
 
 /**
- * A claimed row for the worker. One whose stored values cannot be read comes back too, with the
- * error in `unreadable` and empty values in their place: the worker fails that message alone and
- * delivers the rest of the batch (a claim that threw would leave the whole batch leased, again and again).
+ * A claimed row for the worker, with its body (`raw`: null when stored in chunks; from the row when
+ * not given). One whose stored values cannot be read comes back too, with the error in `unreadable`
+ * and empty values in their place: the worker fails that message alone and delivers the rest of
+ * the batch (a claim that threw would leave the whole batch leased, again and again).
  */
-export function toClaimedMessage(row: Record<string, unknown>): ClaimedMessage {
+export function toClaimedMessage(row: Record<string, unknown>, raw?: Buffer | null): ClaimedMessage {
+  let claimed: ClaimedMessage;
   try {
-    return toMessageRowFromSql<ClaimedMessage>(row);
+    claimed = toMessageRowFromSql<ClaimedMessage>(row);
   } catch (error) {
     if (!(error instanceof StoredDataError)) throw error;
     const empty = { envelope: '{"from":"","to":[]}', summary: '{"to":[],"subject":""}', documents: null, fallback: null };
-    return { ...toMessageRowFromSql<ClaimedMessage>({ ...row, ...empty }), unreadable: error };
+    claimed = { ...toMessageRowFromSql<ClaimedMessage>({ ...row, ...empty }), unreadable: error };
   }
+  if (raw !== undefined) claimed.raw = raw;
+  return claimed;
 }
 
 /** A new message's columns (but its body) as both outboxes insert them. */

@@ -14,8 +14,13 @@ import { wholeBody, type MessageBytes } from '../types';
  * final state.
  */
 export class FreshBodies {
-  private readonly bodies = new Map<string, Buffer>();
+  private readonly bodies = new Map<string, { body: Buffer; createdAt: number }>();
   private bytes = 0;
+  /**
+   * The latest creation time of a body dropped for room (0: none yet): a message created after it
+   * and committed here has its body here. The claim reads the bodies of older ones with the rows.
+   */
+  droppedUpTo = 0;
 
   constructor(
     /** Total bytes kept. */
@@ -24,34 +29,56 @@ export class FreshBodies {
     private readonly maxBodyBytes: number,
   ) {}
 
-  /** Keeps `raw` (or a copy, see above) for message `id`, dropping the oldest bodies when over budget. */
-  remember(id: string, raw: MessageBytes): void {
-    if (raw.length > this.maxBodyBytes || raw.length > this.budgetBytes) return;
+  /**
+   * Keeps `raw` (or a copy, see above) for message `id`, created at `createdAt`, dropping the
+   * oldest bodies when over budget.
+   */
+  remember(id: string, raw: MessageBytes, createdAt = Date.now()): void {
+    // Larger than the limit: stored in chunks, there is no body to keep.
+    if (raw.length > this.maxBodyBytes) return;
+    if (raw.length > this.budgetBytes) {
+      this.droppedUpTo = Math.max(this.droppedUpTo, createdAt);
+      return;
+    }
     this.forget(id);
     const body = wholeBody(raw);
     const handedOver = body.buffer instanceof SharedArrayBuffer && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
     const copy = handedOver ? body : Buffer.copyBytesFrom(body);
-    this.bodies.set(id, copy);
+    this.bodies.set(id, { body: copy, createdAt });
     this.bytes += copy.length;
-    for (const [oldest, body] of this.bodies) {
+    for (const [oldest, entry] of this.bodies) {
       if (this.bytes <= this.budgetBytes) break;
       this.bodies.delete(oldest);
-      this.bytes -= body.length;
+      this.bytes -= entry.body.length;
+      this.droppedUpTo = Math.max(this.droppedUpTo, entry.createdAt);
     }
   }
 
   get(id: string): Buffer | undefined {
-    return this.bodies.get(id);
+    return this.bodies.get(id)?.body;
   }
 
   forget(id: string): void {
-    const body = this.bodies.get(id);
-    if (!body) return;
+    const entry = this.bodies.get(id);
+    if (!entry) return;
     this.bodies.delete(id);
-    this.bytes -= body.length;
+    this.bytes -= entry.body.length;
   }
 
   get size(): { entries: number; bytes: number } {
     return { entries: this.bodies.size, bytes: this.bytes };
   }
 }
+
+/**
+ * The memory FreshBodies may use: a sixteenth of the machine's memory (or of the process's limit,
+ * in a container), between 64 and 256 MB; 256 MB holds a burst of 1,800 invoices with a 100 kB PDF
+ * each. A body that does not fit is read back from the database, which costs the relay about as
+ * much CPU as sending it, most of it in garbage collection.
+ */
+export function freshBodiesBudget(totalMemory: number, constrainedMemory: number): number {
+  const memory = constrainedMemory > 0 ? Math.min(constrainedMemory, totalMemory) : totalMemory;
+  return Math.min(256 * MB, Math.max(64 * MB, Math.floor(memory / 16)));
+}
+
+const MB = 1024 * 1024;

@@ -21,6 +21,8 @@ export class SqlThread {
   constructor(file: string);
   readonly stopped: boolean;
   run(ops: SqlOp[], options?: { sync?: boolean }): Promise<SqlOpResult[]>;
+  /** One query outside any write transaction: its rows, blobs as Buffers handed over from the thread. */
+  read(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
   runGroups(groups: SqlOp[][], options?: { sync?: boolean }): Promise<SqlGroupOutcome[]>;
   close(): Promise<void>;
 }

@@ -41,6 +41,30 @@ export function runGroups(db, groups) {
   });
 }
 
+/**
+ * The memory of the blobs in `rows` that can be handed to the main thread instead of copied: each
+ * Buffer that better-sqlite3 returns owns its memory alone.
+ */
+function transferables(rows) {
+  const buffers = [];
+  for (const row of rows) {
+    for (const key in row) {
+      const value = row[key];
+      if (value instanceof Uint8Array && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength && value.buffer instanceof ArrayBuffer) buffers.push(value.buffer);
+    }
+  }
+  return buffers;
+}
+
+/** A row as it crossed from the thread: its blobs arrive as Uint8Arrays, made Buffers again (no copy). */
+function rebuiltRow(row) {
+  for (const key in row) {
+    const value = row[key];
+    if (value instanceof Uint8Array && !Buffer.isBuffer(value)) row[key] = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  }
+  return row;
+}
+
 /** What crosses back from the thread: an error as its message and code (see rebuiltError). */
 function sendable(error) {
   return { message: error.message, code: error.code };
@@ -85,9 +109,23 @@ export class SqlThread {
     return this.#failure !== undefined;
   }
 
-  /** Runs `ops` in one transaction on the thread's connection; with `sync`, also makes it durable. */
-  run(ops, { sync = false } = {}) {
-    return this.#request({ ops, sync });
+  /**
+   * Runs `ops` in one transaction on the thread's connection; with `sync`, also makes it durable.
+   * Blobs in the rows are handed over from the thread, not copied.
+   */
+  async run(ops, { sync = false } = {}) {
+    const results = await this.#request({ ops, sync });
+    for (const result of results) if (Array.isArray(result)) result.forEach(rebuiltRow);
+    return results;
+  }
+
+  /**
+   * Runs one query outside any write transaction and answers its rows. Their blobs are handed over,
+   * not copied: a message body read here costs the event loop neither the read nor a copy.
+   */
+  async read(sql, params) {
+    const rows = await this.#request({ read: { sql, params } });
+    return rows.map(rebuiltRow);
   }
 
   /**
@@ -151,7 +189,8 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
     }
     fdatasyncSync(wal);
   };
-  parentPort.on('message', ({ id, ops, groups, sync, close }) => {
+  const reads = new Map();
+  parentPort.on('message', ({ id, ops, groups, read, sync, close }) => {
     if (close) {
       if (wal !== undefined) closeSync(wal);
       db.close();
@@ -159,9 +198,16 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
       return;
     }
     try {
+      if (read) {
+        let statement = reads.get(read.sql);
+        if (!statement) reads.set(read.sql, (statement = db.prepare(read.sql)));
+        const rows = statement.all(...read.params);
+        parentPort.postMessage({ id, results: rows }, transferables(rows));
+        return;
+      }
       const results = groups ? groupsInTransaction.immediate(groups).map((outcome) => (outcome.error ? { error: sendable(outcome.error) } : outcome)) : inTransaction.immediate(ops);
       if (sync) syncWal();
-      parentPort.postMessage({ id, results });
+      parentPort.postMessage({ id, results }, groups ? [] : results.flatMap((result) => (Array.isArray(result) ? transferables(result) : [])));
     } catch (error) {
       parentPort.postMessage({ id, error: sendable(error) });
     }

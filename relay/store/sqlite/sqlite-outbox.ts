@@ -1,16 +1,17 @@
 import type Database from 'better-sqlite3';
+import os from 'node:os';
 import { MESSAGE_SQL_COLUMNS, toClaimedMessage, toMessageRowFromSql } from '../schema/message-row';
 import type { RecentStorageFailure } from '../store-errors';
 import type { Outbox } from '../store-parts';
 import { BODY_CHUNK_BYTES, bodyChunks, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageRow, type NewSend } from '../types';
 import type { ConnectionLock } from './connection-lock';
 import { enqueueOps, enqueueResult } from './enqueue-ops';
-import { FreshBodies } from './fresh-bodies';
+import { FreshBodies, freshBodiesBudget } from './fresh-bodies';
 import { OutboxLock } from './outbox-lock';
 import { runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 
-/** Memory for the bodies of messages accepted lately (see FreshBodies): 1,500 invoices of 40 kB. */
-const FRESH_BODIES_BYTES = 64 * 1024 * 1024;
+/** Memory for the bodies of messages accepted lately (see FreshBodies and freshBodiesBudget). */
+const FRESH_BODIES_BYTES = freshBodiesBudget(os.totalmem(), process.constrainedMemory?.() ?? 0);
 
 type Row = Record<string, unknown>;
 
@@ -47,6 +48,11 @@ const RECORD_INTERRUPTED_SQL = `INSERT INTO attempts (message_id, started_at, fi
 const CLAIM_SQL = `UPDATE messages SET status = 'sending', lease_owner = @owner, lease_until = @until, updated_at = @now
    WHERE id IN (${DUE_SQL})
    RETURNING ${MESSAGE_COLUMNS}`;
+
+// The bodies of the messages the claim just took (their lease is this claim's) that were created up
+// to @before: those whose body may not be in memory (see claimDueMessages).
+const CLAIMED_BODIES_SQL = `SELECT message_id, raw FROM message_bodies WHERE message_id IN (
+     SELECT id FROM messages WHERE status = 'sending' AND lease_until = @until AND lease_owner = @owner AND created_at <= @before)`;
 
 // The outbox's result of an attempt (finishAttempts): the message's new state, while this worker
 // holds its lease, and the attempt, only when that update applied.
@@ -97,6 +103,8 @@ export class SqliteOutbox implements Outbox {
   private closed = false;
   /** Bodies committed lately, so that claiming them reads no body from the database. */
   private readonly freshBodies = new FreshBodies(FRESH_BODIES_BYTES, BODY_CHUNK_BYTES);
+  /** Messages created before this are not among the fresh bodies. */
+  private readonly openedAt = Date.now();
 
   /**
    * Runs an outbox bookkeeping transaction with synchronous=NORMAL: in WAL mode such a commit survives
@@ -233,7 +241,7 @@ export class SqliteOutbox implements Outbox {
       try {
         const result = enqueueResult(waiting.send, outcome.results, toMessage);
         // Committed: the worker will claim these in a moment, and finds their bodies here.
-        if (result.kind === 'created') for (const message of waiting.send.messages) this.freshBodies.remember(message.id, message.raw);
+        if (result.kind === 'created') for (const message of waiting.send.messages) this.freshBodies.remember(message.id, message.raw, waiting.send.createdAt);
         waiting.resolve(result);
       } catch (error) {
         waiting.reject(error);
@@ -251,18 +259,35 @@ export class SqliteOutbox implements Outbox {
     // Nothing due (the common case between sends): no write transaction at all.
     const found = this.statement(ANY_DUE_SQL).get({ now }) as { waiting: number; expired: number };
     if (!found.waiting && !found.expired) return [];
-    const params = [{ now, limit, owner, until: now + leaseMs }];
+    const until = now + leaseMs;
+    // Bodies come from memory when accepted lately. Those that may not be there (created before
+    // this outbox opened, or before the newest body dropped for room) are read with the claim, on
+    // the SQLite thread, and handed over without a copy: the event loop, which drives the SMTP
+    // connections, neither reads their pages nor copies their bytes.
+    const before = Math.max(this.openedAt, this.freshBodies.droppedUpTo);
     // One transaction, the same rows: the claim takes exactly the ones recorded as interrupted.
-    const results = await this.outboxWrite([...(found.expired ? [{ sql: RECORD_INTERRUPTED_SQL, params: [{ now, limit }] }] : []), { sql: CLAIM_SQL, params, all: true }]);
-    const rows = results.at(-1) as Row[];
-    const readBody = this.statement('SELECT raw FROM message_bodies WHERE message_id = ?').pluck();
+    const results = await this.outboxWrite([
+      ...(found.expired ? [{ sql: RECORD_INTERRUPTED_SQL, params: [{ now, limit }] }] : []),
+      { sql: CLAIM_SQL, params: [{ now, limit, owner, until }], all: true },
+      { sql: CLAIMED_BODIES_SQL, params: [{ owner, until, before }], all: true },
+    ]);
+    const rows = results.at(-2) as Row[];
+    const stored = new Map((results.at(-1) as { message_id: string; raw: Buffer }[]).map((body) => [body.message_id, body.raw]));
+    const bodies = rows.map((row) => stored.get(row.id as string) ?? this.freshBodies.get(row.id as string));
+    // Neither (accepted by another relay process on this database): read now, on the thread too.
+    const missing = rows.filter((_, i) => !bodies[i]).map((row) => row.id as string);
+    const late = missing.length ? await this.readBodies(missing) : undefined;
     // No body row: stored in chunks (readMessageBodyChunk).
-    return rows
-      .map((row) => {
-        const id = row.id as string;
-        return { ...toClaimedMessage(row), raw: this.freshBodies.get(id) ?? (readBody.get(id) as Buffer | undefined) ?? null };
-      })
-      .sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
+    return rows.map((row, i) => toClaimedMessage(row, bodies[i] ?? late?.get(row.id as string) ?? null)).sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
+  }
+
+  /** The stored bodies of these messages, by id (none for a body stored in chunks), read on the SQLite thread. */
+  private async readBodies(ids: string[]): Promise<Map<string, Buffer>> {
+    const sql = 'SELECT message_id, raw FROM message_bodies WHERE message_id IN (SELECT value FROM json_each(?))';
+    const params = [JSON.stringify(ids)];
+    const thread = this.outboxThread();
+    const rows = (thread ? await this.storageFailure.watch(thread.read(sql, params)) : this.statement(sql).all(...params)) as { message_id: string; raw: Buffer }[];
+    return new Map(rows.map((row) => [row.message_id, row.raw]));
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
