@@ -180,7 +180,12 @@ interface LabelledValues {
   /** Languages voted for by every label found. */
   votes: Map<PageLanguage, number>;
   texts: TextItem[];
+  /** The pass stopped at the number in the page's main heading (`stopAtTitleNumber`): the other fields are not all read. */
+  stopped?: boolean;
 }
+
+/** A number's rank in an `<h1>` (headingRank): no other place ranks higher. */
+const TITLE_RANK = 4;
 
 function headingRank(element: Element): number {
   const heading = element.closest(HEADING_SELECTOR);
@@ -273,13 +278,19 @@ function isPreviewed(texts: TextItem[], index: number): boolean {
   return before !== undefined && PREVIEW_LABEL.test(before.text.toLowerCase()) && !isControlText(before.element);
 }
 
-function readLabelledValues(texts: TextItem[]): LabelledValues {
+/**
+ * With `stopAtTitleNumber`, the pass ends at the first labelled number in an `<h1>`: no later number
+ * can outrank it (bestHit keeps the first of the highest rank), so the document's number is settled,
+ * and what the texts after it label is left unread (issue 18: a page's first look).
+ */
+function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): LabelledValues {
   const hits: LabelledValues['hits'] = {};
   const votes = new Map<PageLanguage, number>();
   /** Texts read as a label's value ("Kund AB" after "Kund:") are not read again as labels. */
   const consumed = new Set<number>();
+  let stopped = false;
   texts.forEach((item, index) => {
-    if (consumed.has(index)) return;
+    if (stopped || consumed.has(index)) return;
     let labels = findLabels(item.text);
     let generic = false;
     let nameOnly = false;
@@ -355,9 +366,13 @@ function readLabelledValues(texts: TextItem[]): LabelledValues {
         ...(generic ? { generic } : {}),
         ...(order ? { order } : {}),
       });
+      if (stopAtTitleNumber && field === 'number' && !generic && rank === TITLE_RANK) {
+        stopped = true;
+        break;
+      }
     }
   });
-  return { hits, votes, texts };
+  return { hits, votes, texts, ...(stopped ? { stopped } : {}) };
 }
 
 /** The best hit: highest rank, and among equals the first (numbers) or the last (amounts: the grand total comes last). */
@@ -636,7 +651,20 @@ function documentKind(numberHit: FieldHit | undefined, document: Document, signa
   return headingKindSignal(document) ?? numberHit?.kind ?? signal();
 }
 
-function extractDocument(document: Document, root: HTMLElement, links: PdfLink[], signal: () => DocumentKind | undefined, base: URL): { found: DetectedDocument; titled: boolean } | undefined {
+interface ExtractedDocument {
+  found: DetectedDocument;
+  titled: boolean;
+  /** A quick reading's whole document, as extractDocument without `quick` finds it. */
+  complete?: () => DetectedDocument;
+}
+
+/**
+ * With `quick` (a page's first look, issue 18), a page that offers a PDF (or a link that may be it) and
+ * names the document's number in its main heading is known to show that document before the rest of
+ * its texts is read: the button needs no more. What the panel needs (recipients, customer, amount,
+ * due date, kind, language) is read by `complete`, from the same texts, when it is asked for.
+ */
+function extractDocument(document: Document, root: HTMLElement, links: PdfLink[], signal: () => DocumentKind | undefined, base: URL, quick = false): ExtractedDocument | undefined {
   const pdf = links.find((l) => l.confirmed);
   const candidates = pdf
     ? []
@@ -649,7 +677,35 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   // amount and the customer: the panel then asks for the file (issue 16, item 3). The links and the
   // headings are read first: they are cheaper than every text, and most pages of an app have neither.
   if (!pdf && candidates.length === 0 && !signal()) return undefined;
-  const values = readLabelledValues(collectPageTexts(root));
+  const texts = collectPageTexts(root);
+  const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0));
+  if (values.stopped) {
+    // The number in the main heading: the document's (documentNumberHit returns it), the heading its anchor.
+    const numberHit = documentNumberHit(values, signal)!;
+    const anchor = pageAnchor(document, numberHit);
+    let whole: DetectedDocument | undefined;
+    const complete = () => (whole ??= documentFrom(document, root, readLabelledValues(texts), pdf, candidates, signal, base)!.found);
+    const found: DetectedDocument = {
+      number: numberHit.value,
+      recipients: [],
+      ...(pdf ? { pdfUrl: pdf.url, ...(pdf.name ? { pdfName: pdf.name } : {}) } : { pdfCandidates: candidates }),
+      ...(anchor ? { anchor } : {}),
+    };
+    return { found, titled: true, complete };
+  }
+  return documentFrom(document, root, values, pdf, candidates, signal, base);
+}
+
+/** The document the page's labelled values describe, if they make it one. */
+function documentFrom(
+  document: Document,
+  root: HTMLElement,
+  values: LabelledValues,
+  pdf: PdfLink | undefined,
+  candidates: string[],
+  signal: () => DocumentKind | undefined,
+  base: URL,
+): ExtractedDocument | undefined {
   const numberHit = documentNumberHit(values, signal);
   let number = numberHit?.value;
   if (!number) number = parseDocumentNumber(document.title);
@@ -753,17 +809,23 @@ function extractList(document: Document, root: HTMLElement, links: PdfLink[], ba
   return documents.length >= 2 ? documents : undefined;
 }
 
-function detectInDocument(document: Document, url: URL): PageDetection | undefined {
+function detectInDocument(document: Document, url: URL, quick = false): PageDetection | undefined {
   const root = document.body;
   if (!root) return undefined;
   const links = rateLinks(root, url);
   const signal = kindSignalReader(document);
   if (links.length === 0 && !signal()) return undefined;
-  const single = extractDocument(document, root, links, signal, url);
+  let single = extractDocument(document, root, links, signal, url, quick);
   // A number in the page's title makes it a document page, even when it also lists related documents;
   // unless that title is one card's of a list of cards ("Order 50012" in each `<li>`).
   const inRow = single?.titled && single.found.anchor?.closest(ROW_SELECTOR);
-  if (single?.titled && !inRow) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
+  if (single?.titled && !inRow) {
+    const { found, complete } = single;
+    const anchor = found.anchor ? { anchor: found.anchor } : {};
+    return { kind: 'document', documents: [found], ...anchor, ...(complete ? { complete: () => ({ kind: 'document', documents: [complete()], ...anchor }) } : {}) };
+  }
+  // A quick reading goes no further than the title: the rest of the page decides now.
+  if (single?.complete) single = { found: single.complete(), titled: single.titled };
   const list = links.length > 0 ? extractList(document, root, links, url) : undefined;
   if (list) {
     const heading = document.querySelector('main h1, h1');
@@ -814,7 +876,7 @@ export const genericInvoiceAdapter: SiteAdapter = {
   id: 'generic',
   name: 'Any invoice page',
   matches: () => true,
-  detect(document, url): PageDetection | undefined {
-    return detectInDocument(document, url) ?? detectInFrames(document, url);
+  detect(document, url, options): PageDetection | undefined {
+    return detectInDocument(document, url, options?.quick) ?? detectInFrames(document, url);
   },
 };

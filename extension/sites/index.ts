@@ -15,11 +15,11 @@ export function adaptersFor(recipes: readonly Recipe[] = []): SiteAdapter[] {
  * The first adapter that matches the page and finds something on it. An adapter that throws is
  * skipped (and reported to the console): one broken adapter never breaks the page or the others.
  */
-export function detectDocumentsOnPage(document: Document, url: URL, recipes: readonly Recipe[] = []): { adapter: SiteAdapter; detection: PageDetection } | undefined {
+export function detectDocumentsOnPage(document: Document, url: URL, recipes: readonly Recipe[] = [], options?: { quick?: boolean }): { adapter: SiteAdapter; detection: PageDetection } | undefined {
   for (const adapter of adaptersFor(recipes)) {
     try {
       if (!adapter.matches(url)) continue;
-      const detection = adapter.detect(document, url);
+      const detection = adapter.detect(document, url, options);
       if (detection && detection.documents.length > 0) return { adapter, detection };
     } catch (error) {
       console.warn(`[ownpost] site adapter "${adapter.id}" failed`, error);

@@ -44,6 +44,11 @@ export interface PageDetection {
   documents: DetectedDocument[];
   /** Where the button goes: the document's title or the list's heading; absent: floating. */
   anchor?: Element;
+  /**
+   * Only on a quick reading (`detect` with `quick`) that left out what the button does not need: the
+   * whole reading, as `detect` without `quick` gives it (the same kind, documents and anchor).
+   */
+  complete?(): PageDetection;
 }
 
 /**
@@ -60,6 +65,10 @@ export interface SiteAdapter {
   name: string;
   /** Where it runs; the generic adapter runs everywhere the user enabled Ownpost. */
   matches(url: URL): boolean;
-  /** What the page shows: one document, several (a list page), or nothing. */
-  detect(document: Document, url: URL): PageDetection | undefined;
+  /**
+   * What the page shows: one document, several (a list page), or nothing. With `quick` (the send
+   * button's first look at a page), an adapter may leave out what only the panel needs, and give it
+   * with the detection's `complete`.
+   */
+  detect(document: Document, url: URL, options?: { quick?: boolean }): PageDetection | undefined;
 }

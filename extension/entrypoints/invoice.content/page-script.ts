@@ -59,8 +59,10 @@ export function startOnPage(ctx: ContentScriptContext, setup: PageSetup): Comman
    * Opens the panel frame; every way this can fail is shown (issue 16: never silently): by the button,
    * or, for the popup's "Send anyway", in the popup. Resolves whether the frame opened.
    */
-  async function openPanel(detection: PageDetection, showProblem: (message: string) => void): Promise<boolean> {
+  async function openPanel(quickOrWhole: PageDetection, showProblem: (message: string) => void): Promise<boolean> {
     closeFrame();
+    // The button's reading of the page may have left out what the panel shows (issue 18).
+    const detection = quickOrWhole.complete?.() ?? quickOrWhole;
     const controller = new AbortController();
     const opening: NonNullable<typeof frame> = { token: '', controller, ...(detection.kind === 'document' ? { document: detection.documents[0] } : {}) };
     frame = opening;

@@ -17,7 +17,7 @@ export { WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS };
 export interface PageWatchOptions {
   recipes(): readonly Recipe[];
   label(detection: PageDetection): string;
-  /** The user pressed the button; `button` can show why the panel did not open. */
+  /** The user pressed the button (`detection` may be a quick reading); `button` can show why the panel did not open. */
   open(detection: PageDetection, button: MountedButton): void;
   /** The address changed: whatever was open belonged to the previous page. */
   navigated(): void;
@@ -86,8 +86,9 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
     let detection: PageDetection | undefined;
     try {
       // Links that may give the PDF are not probed here: asking the site costs it a request with the
-      // user's cookies, so that happens only when the user presses the button (issue 14).
-      detection = detectDocumentsOnPage(document, new URL(location.href), options.recipes())?.detection;
+      // user's cookies, so that happens only when the user presses the button (issue 14). A quick
+      // reading: what only the panel needs is read when the user opens it (`complete`, issue 18).
+      detection = detectDocumentsOnPage(document, new URL(location.href), options.recipes(), { quick: true })?.detection;
     } catch (error) {
       console.warn('[ownpost] reading the page failed', error);
       detection = undefined;
