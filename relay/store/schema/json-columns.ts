@@ -35,6 +35,39 @@ function jsonColumn<T>(schema: z.ZodType<T>): JsonColumn<T> {
   };
 }
 
+/** How many texts a remembered column keeps (see remembered); it forgets them all when full. */
+const REMEMBERED_TEXTS = 256;
+
+/**
+ * A column read at every accepted send (a profile's settings and sealed secrets, its delivery
+ * settings): the same text gives the same value, so a text read before is not parsed and validated
+ * again (the schemas check every address, which was a tenth of the store's share of an accept).
+ * Only what was read successfully is kept, keyed by the whole text, so a changed row is a new text
+ * and is read afresh. The value is shared between reads, so it is frozen, all the way down.
+ */
+function remembered<T>(column: JsonColumn<T>): JsonColumn<T> {
+  const values = new Map<string, T>();
+  return {
+    read(text, where) {
+      const known = values.get(text);
+      if (known !== undefined) return known;
+      const value = deepFreeze(column.read(text, where));
+      if (values.size >= REMEMBERED_TEXTS) values.clear();
+      values.set(text, value);
+      return value;
+    },
+    write: column.write,
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
 /** A column whose unreadable values read as null: an OAuth2 grant state of another version means "sign in again". */
 function lenient<T>(column: JsonColumn<T>): JsonColumn<T | null> {
   return {
@@ -87,11 +120,12 @@ export type RecipeData = z.output<typeof zRecipeInput>;
 const recipeDataSchema = z.looseObject({ formatVersion: z.number(), name: z.string(), urlPattern: z.string(), fields: z.record(z.string(), z.string()) }).transform((data) => data as RecipeData);
 
 const sealedSecrets = jsonColumn(sealedSecretsSchema);
+const rememberedSealedSecrets = remembered(sealedSecrets);
 
 /** Every JSON column, by table: `where` names the row in a StoredDataError. */
 export const JSON_COLUMNS = {
-  profiles: { data: jsonColumn(profileDataSchema), secrets: sealedSecrets, oauthState: lenient(jsonColumn(grantStateSchema)) },
-  profile_delivery_settings: { data: jsonColumn(deliverySettingsDataSchema), secrets: sealedSecrets },
+  profiles: { data: remembered(jsonColumn(profileDataSchema)), secrets: rememberedSealedSecrets, oauthState: lenient(jsonColumn(grantStateSchema)) },
+  profile_delivery_settings: { data: remembered(jsonColumn(deliverySettingsDataSchema)), secrets: rememberedSealedSecrets },
   oauth_access_tokens: { secrets: sealedSecrets },
   oauth_sign_ins: { sealed: jsonColumn(signInSealedSchema), details: jsonColumn(signInDetailsSchema), result: jsonColumn(signInResultSchema) },
   messages: { envelope: jsonColumn(envelopeSchema), summary: jsonColumn(summarySchema), fallback: jsonColumn(fallbackSchema), documents: jsonColumn(documentsSchema) },
