@@ -281,12 +281,15 @@ export class SqliteOutbox implements Outbox {
     return rows.map((row, i) => toClaimedMessage(row, bodies[i] ?? late?.get(row.id as string) ?? null)).sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
   }
 
-  /** The stored bodies of these messages, by id (none for a body stored in chunks), read on the SQLite thread. */
+  /**
+   * The stored bodies of these messages, by id (none for a body stored in chunks), read on the SQLite
+   * thread. A read says nothing about room on the disk: not watched by storageFailure, as writes are.
+   */
   private async readBodies(ids: string[]): Promise<Map<string, Buffer>> {
     const sql = 'SELECT message_id, raw FROM message_bodies WHERE message_id IN (SELECT value FROM json_each(?))';
     const params = [JSON.stringify(ids)];
     const thread = this.outboxThread();
-    const rows = (thread ? await this.storageFailure.watch(thread.read(sql, params)) : this.statement(sql).all(...params)) as { message_id: string; raw: Buffer }[];
+    const rows = (thread ? await thread.read(sql, params) : this.statement(sql).all(...params)) as { message_id: string; raw: Buffer }[];
     return new Map(rows.map((row) => [row.message_id, row.raw]));
   }
 
