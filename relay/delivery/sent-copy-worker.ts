@@ -37,6 +37,8 @@ export interface SentCopyWorkerDeps {
 export class SentCopyWorker {
   /** Copies are looked for on the poll (every IDLE_LOOK_POLLS polls while none were due), and at once after a send that wants one. */
   private checkAt = 0;
+  /** Set by copyWanted(): a look that started before the send must not push the next look back. */
+  private wanted = false;
   /** The earliest retry of a copy this worker knows of. */
   private retryAt = Infinity;
   /** Copies being appended now, by message id. */
@@ -47,6 +49,7 @@ export class SentCopyWorker {
   /** A message that wants a copy was sent: look for due copies at the next claim. */
   copyWanted(): void {
     this.checkAt = 0;
+    this.wanted = true;
   }
 
   /** The copies being appended now (stopping waits for them). */
@@ -62,8 +65,10 @@ export class SentCopyWorker {
     if (capacity <= 0 || now < Math.min(this.checkAt, this.retryAt)) return;
     if (now >= this.retryAt) this.retryAt = Infinity;
     this.checkAt = now + config.pollMs;
+    this.wanted = false;
     const claimed = await store.claimDueSentCopies(now, config.leaseMs, capacity);
-    if (claimed.length === 0 && this.checkAt === now + config.pollMs) this.checkAt = now + config.pollMs * IDLE_LOOK_POLLS;
+    // After copyWanted() during the query, checkAt stays 0: the next claim looks again.
+    if (claimed.length === 0 && !this.wanted) this.checkAt = now + config.pollMs * IDLE_LOOK_POLLS;
     for (const message of claimed) {
       if (this.copying.has(message.id)) continue;
       const job = this.copyToSent(message).finally(() => this.copying.delete(message.id));
