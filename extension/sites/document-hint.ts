@@ -157,10 +157,8 @@ const PDF_SELECTOR = [
   'a[href*="pdf" i]',
   'a[type*="pdf" i]',
   'a[download]',
-  // Buttons that open a PDF route by script (the detector's PDF_BUTTON_SELECTOR).
-  'button[onclick*="pdf" i]',
-  'button[data-href*="pdf" i]',
-  'button[data-url*="pdf" i]',
+  // Buttons and role=button spans or divs that open a PDF or print route by script (the detector's PDF_BUTTON_SELECTOR).
+  ...['button', '[role="button"]'].flatMap((element) => ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`))),
   'embed[src]',
   'object[data]',
   ...['pdf', 'print', 'render', 'download', 'document', 'preview', 'viewer'].map((word) => `iframe[src*="${word}" i]`),

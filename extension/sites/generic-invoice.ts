@@ -4,6 +4,7 @@ import {
   findEmail,
   isNumberHeading,
   findLabels,
+  labelInfo,
   labelAtStart,
   looksLikeAction,
   looksLikeDocumentLink,
@@ -47,11 +48,14 @@ const MAX_FIELD_TEXT = 90;
 
 /**
  * What may follow a label that stands alone: separators, "nr", a unit in parentheses ("Amount Due
- * (EUR)"), the tax or fee it includes ("Beløb inkl. moms", "Total incl. VAT", "Samtals m/vsk", "Total
+ * (EUR)", also after the tax: "Total Incl. VAT (GBP)") or a currency's code ("Amount Due NZD"), the tax or fee it includes ("Beløb inkl. moms", "Total incl. VAT", "Samtals m/vsk", "Total
  * c/ IVA", "Att betala inkl. påminnelseavgift"). Not the tax it leaves out ("Sum eks. mva.", "Samtals
  * án vsk"): that total is not what is due.
  */
-const LONE_LABEL_REST = /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?$/u;
+const LONE_LABEL_REST =
+  /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$/u;
+/** After a customer label, what makes it the customer's number: "Customer No.", "Kunde Nr.", "Client ID". */
+const CUSTOMER_NUMBER_REST = /^\s*(?:no|nr|nº|n°|#|number|nummer|numer|número|numéro|numero|id|code)(?![\p{L}\p{N}])/iu;
 /** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
 const MAX_LANGUAGE_TEXTS = 400;
 /** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */
@@ -226,9 +230,11 @@ function genericNumberLabel(text: string, element: Element): LabelMatch | undefi
   return { info: { field: 'number', languages: [], due: false }, start: 0, end: match[0].length };
 }
 
-/** "To", "An", "Account" as a whole text: the customer's label, the name in the next texts. */
-function loneCustomerLabel(text: string): LabelMatch | undefined {
-  return text.length <= 14 && LONE_CUSTOMER_LABEL.test(text) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length } : undefined;
+/** "To", "An", "Account", "Party" as a whole text: the customer's label, the name in the next texts (or after it in a control's "Party: Delta Marine"). */
+function loneCustomerLabel(text: string, control = false): LabelMatch | undefined {
+  if (text.length <= 14 && LONE_CUSTOMER_LABEL.test(text)) return { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length };
+  const colon = control ? text.indexOf(': ') : -1;
+  return colon > 0 && colon <= 12 && LONE_CUSTOMER_LABEL.test(text.slice(0, colon)) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: colon } : undefined;
 }
 
 /**
@@ -298,7 +304,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       const number = genericNumberLabel(item.text, item.element);
       // A control's text is "Label: value"; a page text's node is its text node.
       const name = number ? undefined : loneNameLabel(item.text, item.node === item.element);
-      const label = number ?? name ?? loneCustomerLabel(item.text);
+      const label = number ?? name ?? loneCustomerLabel(item.text, item.node === item.element);
       if (!label) return;
       labels = [label];
       generic = number !== undefined;
@@ -316,7 +322,10 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       // A sample ("INV-0001 (sample)" in a template editor) is no document at all.
       if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index))) continue;
       const rest = item.text.slice(label.end);
+      // "Customer No. 10000", "Kunde Nr.": the customer's number, not its name (which has a label of its own).
+      if (info.field === 'customer' && CUSTOMER_NUMBER_REST.test(rest)) continue;
       const alone = LONE_LABEL_REST.test(rest.toLowerCase()) && !isColumnHeading(item.element);
+      let labelInChrome: boolean | undefined;
       const read = (field: LabelledField) => {
         let value = valueFor(field, rest, item.element);
         let element = item.element;
@@ -327,6 +336,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
           for (let next = index + 1; !value && next <= index + VALUE_LOOKAHEAD && next < texts.length; next++) {
             // A text that starts with a number label and its number ("Facture N° F-12" after a menu's "Devis") is that label's.
             if (field === 'number' && ownNumber(texts[next]!.text)) break;
+            // The page's footer or menu after a label of the document ("Empfänger:" then "Fragen?") holds no value of it.
+            if (!(labelInChrome ??= isInPageChrome(item.element)) && isInPageChrome(texts[next]!.element)) break;
             value = valueFor(field, texts[next]!.text, texts[next]!.element);
             // Past another label, the values are that label's.
             if (!value && isBareLabel(texts[next]!.text)) break;
@@ -353,6 +364,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
         ordinalKind = info.kind;
         continue;
       }
+      // "Purring nr. 2" as a field of its own: which reminder it is; the invoice's number has its own field.
+      if (isReminderOrdinal(info, found.value) && rank === 0) continue;
       const kind = ordinalKind ?? info.kind;
       for (const language of info.languages) votes.set(language, (votes.get(language) ?? 0) + 1);
       const order = field === 'number' && kind === 'order-confirmation' && namesOrderItself(item.text.slice(label.start, label.end));
@@ -407,15 +420,42 @@ function pageLanguage(document: Document, values: LabelledValues, numberHit: Fie
  * and what makes "Number" alone the document's number. Read lazily, and the tabs only when the
  * headings said nothing: tag lists are cheaper than attribute selectors.
  */
-function kindSignalReader(document: Document): () => DocumentKind | undefined {
+function kindSignalReader(document: Document, url: URL): () => DocumentKind | undefined {
   let read = false;
   let signal: DocumentKind | undefined;
   return () => {
     if (read) return signal;
     read = true;
-    signal = headingKindSignal(document, true) ?? tabKindSignal(document);
+    signal = headingKindSignal(document, true) ?? tabKindSignal(document) ?? addressKindSignal(url);
     return signal;
   };
+}
+
+/** Segments of an address looked at for a record of a kind of document. */
+const MAX_ADDRESS_SEGMENTS = 12;
+
+/**
+ * A record's address names its kind, then its id: `/invoices/412`, `#/invoice/1042`, Tryton's
+ * `#erp/model/account.invoice/412`, `/orders/5512334410`. Enough to read the page (an app whose
+ * screens say "Number" and "Party" but never "Invoice"), and the kind where nothing else names it; a
+ * list's address (`/invoices`) has no id after the kind.
+ */
+function addressKindSignal(url: URL): DocumentKind | undefined {
+  let address = `${url.pathname}${url.hash}`;
+  if (address.includes('%')) {
+    try {
+      address = decodeURIComponent(address);
+    } catch {
+      /* keep it as it is */
+    }
+  }
+  const parts = address.toLowerCase().split(/[/#.?=&]+/);
+  for (let i = 0; i + 1 < parts.length && i < MAX_ADDRESS_SEGMENTS; i++) {
+    if (!/\d/.test(parts[i + 1]!) || !parts[i]) continue;
+    const kind = KIND_PLURALS.get(parts[i]!) ?? labelInfo(parts[i]!)?.kind;
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 /**
@@ -520,7 +560,15 @@ interface PdfLink {
   confirmed: boolean;
   score: number;
   element: Element;
+  /**
+   * A PDF on another host (a hosted invoice page's "Download invoice" on the payment host): not the
+   * page's to fetch, but it tells that the page shows a document, as a heading naming one would.
+   */
+  offsite?: boolean;
 }
+
+/** Files that are no PDF, whatever their link says ("Export revenue (CSV)"). */
+const OTHER_FILE = /\.(?:csv|xlsx?|ods|xml|json|zip|txt|ics|vcf|png|jpe?g|gif|svg|docx?|odt)$/i;
 
 function linkText(link: Element): string {
   return collapse(`${link.textContent ?? ''} ${link.getAttribute('title') ?? ''} ${link.getAttribute('aria-label') ?? ''}`).slice(0, 120);
@@ -531,11 +579,14 @@ const PDF_WORD = /(?:^|[^a-z])pdf(?:$|[^a-z])/i;
 
 /**
  * Buttons that open a PDF route by script rather than by a link: `window.open('/api/…/pdf')` in their
- * `onclick`, or the route in `data-href` / `data-url` for the app's router. Only those that name a PDF
- * (the selector asks for "pdf" in the attribute): a button's other routes may act when requested.
- * `button` only: the tag fails most elements before their attributes are looked at.
+ * `onclick`, or the route in `data-href` / `data-url` for the app's router; a `<button>`, or a span or
+ * div with `role="button"` (React and Bootstrap toolbars). Only those that name a PDF or a print route
+ * (the selector asks for "pdf" or "print" in the attribute): a button's other routes may act when
+ * requested. A print route without "pdf" is only a candidate to probe, as a link would be.
  */
-const PDF_BUTTON_SELECTOR = 'button[onclick*="pdf" i], button[data-href*="pdf" i], button[data-url*="pdf" i]';
+const PDF_BUTTON_SELECTOR = ['button', '[role="button"]']
+  .flatMap((element) => ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)))
+  .join(', ');
 const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*(['"])([^'"]+)\1/;
 
 /** The address a link or a PDF button leads to. */
@@ -557,8 +608,10 @@ function rateLink(link: Element, base: URL, page: string): PdfLink | undefined {
   const mentionsPdf = /pdf/i.test(raw) || /pdf/i.test(text) || /pdf/i.test(type) || download !== null;
   if (!mentionsPdf && !looksLikeDocumentLink(text, raw)) return undefined;
   const url = sameOriginUrl(raw, base);
-  if (!url || url.href === page) return undefined;
+  if (!url) return mentionsPdf ? offsitePdf(link, raw, text, base) : undefined;
+  if (url.href === page) return undefined;
   const path = url.pathname;
+  if (OTHER_FILE.test(path)) return undefined;
   let score = 0;
   let confirmed = false;
   if (/\.pdf$/i.test(path)) {
@@ -580,11 +633,28 @@ function rateLink(link: Element, base: URL, page: string): PdfLink | undefined {
   }
   if (!confirmed) {
     if (looksLikeAction(text, `${path}${url.search}`)) return undefined;
-    if (looksLikeDocumentLink(text, `${path}${url.search}`)) score += 1;
+    // What the link says and where it leads count apart: "Imprimir" to …/142/print beats a menu's "Vendas" to /commercial_sales_documents.
+    if (looksLikeDocumentLink(text, '')) score += 1;
+    if (looksLikeDocumentLink('', `${path}${url.search}`)) score += 1;
+    // A route under the page's own record (`/documents/142` → `/documents/142/print`) is this document's.
+    const record = base.pathname.replace(/\/+$/, '');
+    if (score > 0 && /\d/.test(record) && path.startsWith(`${record}/`)) score += 1;
   }
   if (score === 0) return undefined;
   const name = download && download.trim() ? download.trim() : undefined;
   return { url: url.href, ...(name ? { name } : {}), confirmed, score, element: link };
+}
+
+/** A link to a PDF on another web host: "Download invoice" to `https://pay.example/invoice/…/pdf`. */
+function offsitePdf(link: Element, raw: string, text: string, base: URL): PdfLink | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return undefined;
+  }
+  if (!/^https?:$/.test(url.protocol) || !/(?:^|[/_.-])pdf(?:$|[/_.-])/i.test(url.pathname) || looksLikeAction(text, '')) return undefined;
+  return { url: url.href, confirmed: true, score: 0, element: link, offsite: true };
 }
 
 /**
@@ -665,18 +735,18 @@ interface ExtractedDocument {
  * due date, kind, language) is read by `complete`, from the same texts, when it is asked for.
  */
 function extractDocument(document: Document, root: HTMLElement, links: PdfLink[], signal: () => DocumentKind | undefined, base: URL, quick = false): ExtractedDocument | undefined {
-  const pdf = links.find((l) => l.confirmed);
+  const pdf = links.find((l) => l.confirmed && !l.offsite);
   const candidates = pdf
     ? []
     : links
-        .filter((l) => !l.confirmed)
+        .filter((l) => !l.confirmed && !l.offsite)
         .slice(0, MAX_PROBE_CANDIDATES)
         .map((l) => l.url);
   // A page is a document page when it names a document number and offers its PDF (or a link that may
   // be it), or, without one, when its heading or title names the kind of document and it shows the
   // amount and the customer: the panel then asks for the file (issue 16, item 3). The links and the
   // headings are read first: they are cheaper than every text, and most pages of an app have neither.
-  if (!pdf && candidates.length === 0 && !signal()) return undefined;
+  if (!pdf && candidates.length === 0 && !signal() && !links.some((l) => l.offsite)) return undefined;
   const texts = collectPageTexts(root);
   const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0));
   if (values.stopped) {
@@ -791,7 +861,7 @@ function extractList(document: Document, root: HTMLElement, links: PdfLink[], ba
   const rows = new Map<Element, PdfLink>();
   for (const link of links) {
     // Lists need links that say they are PDFs: probing one link per row would cost the site a request per row.
-    if (!link.confirmed) continue;
+    if (!link.confirmed || link.offsite) continue;
     const row = link.element.closest(ROW_SELECTOR);
     if (!row || rows.has(row) || rows.size >= MAX_LIST_ROWS) continue;
     rows.set(row, link);
@@ -813,7 +883,7 @@ function detectInDocument(document: Document, url: URL, quick = false): PageDete
   const root = document.body;
   if (!root) return undefined;
   const links = rateLinks(root, url);
-  const signal = kindSignalReader(document);
+  const signal = kindSignalReader(document, url);
   if (links.length === 0 && !signal()) return undefined;
   let single = extractDocument(document, root, links, signal, url, quick);
   // A number in the page's title makes it a document page, even when it also lists related documents;
