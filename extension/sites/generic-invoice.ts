@@ -28,6 +28,7 @@ import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLan
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
+import { unlabelledBuyer } from './buyer-block';
 
 /**
  * Bounds on the work done per detection, so a huge page costs the same as a big one. Detection
@@ -267,6 +268,12 @@ function isBareLabel(text: string): boolean {
   return loneCustomerLabel(text) !== undefined || loneNameLabel(text) !== undefined;
 }
 
+/** Text of a link to another page (a hash route is one): not a link that only runs a script or stays on the page. */
+function leadsElsewhere(element: Element): boolean {
+  const link = element.closest('a[href]');
+  return link !== null && !/^\s*(?:#?\s*$|javascript:)/i.test(link.getAttribute('href') ?? '');
+}
+
 /** Text inside a long paragraph ("… par exemple <strong>Facture n° F-2026-001</strong>, puis …"): prose, even when set apart. */
 function isInProse(element: Element): boolean {
   const paragraph = element.closest('p');
@@ -321,6 +328,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
       // A sample ("INV-0001 (sample)" in a template editor) is no document at all.
       if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index))) continue;
+      // "Order #1042" as a link on a customer's card or a dashboard leads to that document: it is not this page's (a heading's may be).
+      if (info.field === 'number' && rank === 0 && leadsElsewhere(item.element)) continue;
       const rest = item.text.slice(label.end);
       // "Customer No. 10000", "Kunde Nr.": the customer's number, not its name (which has a label of its own).
       if (info.field === 'customer' && CUSTOMER_NUMBER_REST.test(rest)) continue;
@@ -780,11 +789,13 @@ function documentFrom(
   let number = numberHit?.value;
   if (!number) number = parseDocumentNumber(document.title);
   if (!number) return undefined;
-  const customerName = bestHit(values.hits.customer)?.value;
+  const labelledCustomer = bestHit(values.hits.customer)?.value;
   const amount = bestHit(values.hits.amount, true)?.value;
   const dueDate = bestHit(values.hits.dueDate)?.value;
   const recipients = rankRecipients(root, values, base);
-  if (!pdf && candidates.length === 0 && !(amount && (customerName || values.hits.email?.length))) return undefined;
+  if (!pdf && candidates.length === 0 && !(amount && (labelledCustomer || values.hits.email?.length))) return undefined;
+  // A name without a label, at the head of an address block, is read only on a page already known to show a document.
+  const customerName = labelledCustomer ?? unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome);
   const kind = documentKind(numberHit, document, signal);
   const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);
