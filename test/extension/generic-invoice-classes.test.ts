@@ -91,6 +91,11 @@ describe('PDF triggers without a link', () => {
     expect(found?.pdfCandidates?.[0]).toBe('https://app.example/sales_documents/142/print');
   });
 
+  it('offers a preview route as a link to probe', () => {
+    const found = detect(`<h1>Invoice INV-7</h1><a href="/api/quotes/7/preview">Förhandsgranska</a>${LINES}`);
+    expect(found?.pdfCandidates).toEqual(['https://app.example/api/quotes/7/preview']);
+  });
+
   it('takes no CSV export for the PDF', () => {
     expect(detect(`<h1>Invoice INV-7</h1><a href="/exports/invoice-7.csv">Download</a><p>Customer: Tui Bay Kayaks Ltd</p>${LINES}`)?.pdfCandidates).toEqual([]);
   });
