@@ -268,10 +268,11 @@ function isBareLabel(text: string): boolean {
   return loneCustomerLabel(text) !== undefined || loneNameLabel(text) !== undefined;
 }
 
-/** Text of a link to another page (a hash route is one): not a link that only runs a script or stays on the page. */
+/** Text of a link to another page (a hash route is one): not a link that only runs a script or leads to the page itself (a breadcrumb's last step). */
 function leadsElsewhere(element: Element): boolean {
   const link = element.closest('a[href]');
-  return link !== null && !/^\s*(?:#?\s*$|javascript:)/i.test(link.getAttribute('href') ?? '');
+  if (!link || /^\s*(?:#?\s*$|javascript:)/i.test(link.getAttribute('href') ?? '')) return false;
+  return (link as HTMLAnchorElement).href !== element.ownerDocument.URL;
 }
 
 /** Text inside a long paragraph ("… par exemple <strong>Facture n° F-2026-001</strong>, puis …"): prose, even when set apart. */

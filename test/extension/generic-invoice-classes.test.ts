@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
 
 function detect(html: string, url = 'https://app.example/invoices/1', title = '') {
+  // The page's own address, as a browser gives it (a link to the page itself is known by it).
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
   document.documentElement.setAttribute('lang', 'en');
   document.title = title;
   document.body.innerHTML = html;
@@ -129,6 +131,16 @@ describe('records known by their address', () => {
 
   it('does not take a list’s address for a record', () => {
     expect(detect(`<label for="n">Number:</label><input id="n" readonly value="INV-000412"><p>Customer: Delta</p><p>Total: 4,050.00</p>`, 'https://erp.example/invoices')).toBeUndefined();
+  });
+
+  it('takes a number in a link to the page itself (a breadcrumb’s last step)', () => {
+    const found = detect(`<div class="crumbs"><a href="/invoices/1">Invoice INV-7</a></div><a href="/invoices/7.pdf">PDF</a>${LINES}`);
+    expect(found?.number).toBe('INV-7');
+  });
+
+  it('does not take "100 pieces" for the end of an address', () => {
+    const found = detect(`<h1>Invoice INV-7</h1><a href="/invoices/7.pdf">PDF</a><p>Widget<br>Blue<br>100 pieces</p>${LINES}`);
+    expect(found?.customerName).toBeUndefined();
   });
 
   it('does not take a number in a link to another record for the page’s', () => {
