@@ -207,6 +207,8 @@ function frameDocuments(document: Document): Document[] {
  */
 export function mayShowDocument(document: Document, url: URL): boolean {
   if (namesDocument(decoded(`${url.pathname}${url.search}${url.hash}`))) return true;
+  // A host of documents ("invoice.stripe.com") with a record in its path: the detector reads such a page too.
+  if (/\d/.test(url.pathname) && namesDocument(url.hostname.split('.').slice(0, -2).join(' '))) return true;
   if (documentMayShow(document)) return true;
   return frameDocuments(document).some(documentMayShow);
 }

@@ -446,11 +446,19 @@ const MAX_ADDRESS_SEGMENTS = 12;
 
 /**
  * A record's address names its kind, then its id: `/invoices/412`, `#/invoice/1042`, Tryton's
- * `#erp/model/account.invoice/412`, `/orders/5512334410`. Enough to read the page (an app whose
+ * `#erp/model/account.invoice/412`, `/orders/5512334410`; or its host does, the path holding the
+ * record (a hosted invoice page's `invoice.stripe.com/i/acct_…/live_…`). Enough to read the page (an app whose
  * screens say "Number" and "Party" but never "Invoice"), and the kind where nothing else names it; a
  * list's address (`/invoices`) has no id after the kind.
  */
 function addressKindSignal(url: URL): DocumentKind | undefined {
+  // A host of the documents themselves ("invoice.stripe.com/i/acct_…/live_…"), with a record in the path.
+  if (/\d/.test(url.pathname)) {
+    for (const part of url.hostname.split('.').slice(0, -2)) {
+      const kind = KIND_PLURALS.get(part) ?? labelInfo(part)?.kind;
+      if (kind) return kind;
+    }
+  }
   let address = `${url.pathname}${url.hash}`;
   if (address.includes('%')) {
     try {

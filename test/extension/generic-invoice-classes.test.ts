@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
+import { mayShowDocument } from '../../extension/sites/document-hint';
 
 function detect(html: string, url = 'https://app.example/invoices/1', title = '') {
   // The page's own address, as a browser gives it (a link to the page itself is known by it).
@@ -112,6 +113,13 @@ describe('a hosted invoice page whose PDF is on another host', () => {
     const found = detect(page, 'https://invoice.example/i/acct_1/live_2', 'Northwind Studio');
     expect(found).toMatchObject({ number: '8F3A2C1D-0004', kind: 'invoice', customerName: 'Acme Industries Inc.', amount: '$1,250.00', recipients: ['ap@acme.example'] });
     expect(found?.pdfUrl).toBeUndefined();
+  });
+
+  it('is read by its host, which names the invoice, where its download is a button', () => {
+    const buttonPage = page.replace(/<a href="[^"]*">Download invoice<\/a>/, '<button type="button">Download invoice</button>');
+    const found = detect(buttonPage, 'https://invoice.stripe.example/i/acct_1/live_2', 'Northwind Studio');
+    expect(found).toMatchObject({ number: '8F3A2C1D-0004', kind: 'invoice', customerName: 'Acme Industries Inc.', amount: '$1,250.00' });
+    expect(mayShowDocument(document, new URL('https://invoice.stripe.example/i/acct_1/live_2'))).toBe(true);
   });
 
   it('is no document without a number and an amount', () => {
