@@ -105,6 +105,8 @@ const KIND_WORDS: readonly string[] = [
   'presupuesto',
   'preventivo',
   'proforma',
+  'proposal',
+  'propositioncommerciale',
   'proposta',
   'przypomnienieopłatności',
   'purring',

@@ -446,7 +446,7 @@ const MAX_ADDRESS_SEGMENTS = 12;
 
 /**
  * A record's address names its kind, then its id: `/invoices/412`, `#/invoice/1042`, Tryton's
- * `#erp/model/account.invoice/412`, `/orders/5512334410`; or its host does, the path holding the
+ * `#erp/model/account.invoice/412`, `/orders/5512334410`, Odoo's `/odoo/customer-invoices/42`; or its host does, the path holding the
  * record (a hosted invoice page's `invoice.stripe.com/i/acct_…/live_…`). Enough to read the page (an app whose
  * screens say "Number" and "Party" but never "Invoice"), and the kind where nothing else names it; a
  * list's address (`/invoices`) has no id after the kind.
@@ -467,7 +467,7 @@ function addressKindSignal(url: URL): DocumentKind | undefined {
       /* keep it as it is */
     }
   }
-  const parts = address.toLowerCase().split(/[/#.?=&]+/);
+  const parts = address.toLowerCase().split(/[/#.?=&_-]+/);
   for (let i = 0; i + 1 < parts.length && i < MAX_ADDRESS_SEGMENTS; i++) {
     if (!/\d/.test(parts[i + 1]!) || !parts[i]) continue;
     const kind = KIND_PLURALS.get(parts[i]!) ?? labelInfo(parts[i]!)?.kind;

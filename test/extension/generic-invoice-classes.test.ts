@@ -137,6 +137,22 @@ describe('records known by their address', () => {
     expect(found).toMatchObject({ number: 'INV-000412', kind: 'invoice', customerName: 'Delta Marine Supplies', amount: '4,050.00' });
   });
 
+  it('reads an Odoo 17 invoice form, its number only in the title and an unlabelled heading, its kind only in the address', () => {
+    const found = detect(
+      `<ol class="breadcrumb"><li class="breadcrumb-item"><a href="/odoo/customer-invoices">Invoices</a></li><li class="breadcrumb-item active"><span>INV/2026/00042</span></li></ol>
+       <div class="oe_title"><h1><span name="name">INV/2026/00042</span></h1></div>
+       <div class="o_group"><label for="partner_id_0">Customer</label><div name="partner_id"><a href="/odoo/customer-invoices/42/res.partner/7">Azure Interior</a></div></div>
+       <table class="o_tax_totals"><tr><td>Untaxed Amount:</td><td>$1,000.00</td></tr><tr><td>Total:</td><td>$1,150.00</td></tr></table>`,
+      'https://erp.example/odoo/customer-invoices/42',
+      'INV/2026/00042 - Odoo',
+    );
+    expect(found).toMatchObject({ number: 'INV/2026/00042', kind: 'invoice', customerName: 'Azure Interior', amount: '$1,150.00' });
+  });
+
+  it('reads a proposal as a quote', () => {
+    expect(detect(`<h1>Proposal PR2026-0012</h1><a href="/proposals/12/pdf">PDF</a>`, 'https://app.example/x')?.kind).toBe('quote');
+  });
+
   it('does not take a list’s address for a record', () => {
     expect(detect(`<label for="n">Number:</label><input id="n" readonly value="INV-000412"><p>Customer: Delta</p><p>Total: 4,050.00</p>`, 'https://erp.example/invoices')).toBeUndefined();
   });
