@@ -139,6 +139,27 @@ function isColumnHeading(element: Element): boolean {
   return row !== null && row.previousElementSibling === null && row.children.length > 1 && [...row.children].every((c) => c.tagName === 'TH');
 }
 
+/**
+ * The cell under a column heading when its table has one row below its headings: the row of a
+ * document's facts. A table of several rows (line items, a list) labels none of them alone.
+ */
+function onlyCellBelow(element: Element): Element | undefined {
+  const cell = element.closest('th');
+  const headingRow = cell?.parentElement;
+  const table = cell?.closest('table');
+  if (!cell || !headingRow || !table) return undefined;
+  let below: Element | undefined;
+  let passed = false;
+  for (const row of table.querySelectorAll('tr')) {
+    if (row === headingRow) passed = true;
+    else if (passed && row.querySelector('td')) {
+      if (below) return undefined;
+      below = row;
+    }
+  }
+  return below?.children[[...headingRow.children].indexOf(cell)];
+}
+
 /** Text of a button, a tab or a menu item (not a link: a heading's number may be one). */
 function isControlText(element: Element): boolean {
   for (let e: Element | null = element, depth = 0; e && depth < CLICKABLE_DEPTH; e = e.parentElement, depth++) {
@@ -334,11 +355,19 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       const rest = item.text.slice(label.end);
       // "Customer No. 10000", "Kunde Nr.": the customer's number, not its name (which has a label of its own).
       if (info.field === 'customer' && CUSTOMER_NUMBER_REST.test(rest)) continue;
-      const alone = LONE_LABEL_REST.test(rest.toLowerCase()) && !isColumnHeading(item.element);
+      const bare = LONE_LABEL_REST.test(rest.toLowerCase());
+      const columnHeading = bare && isColumnHeading(item.element);
+      const alone = bare && !columnHeading;
       let labelInChrome: boolean | undefined;
       const read = (field: LabelledField) => {
         let value = valueFor(field, rest, item.element);
         let element = item.element;
+        // A column heading over a single row ("Invoice No. | Date | Amount Due" above the document's one row of facts): its cell below.
+        const below = !value && columnHeading ? onlyCellBelow(item.element) : undefined;
+        if (below) {
+          value = valueFor(field, collapse(below.textContent ?? ''), below);
+          if (value) element = below;
+        }
         // A column's heading ("Total" over the line items) labels every row below it, not the next text.
         // "Amount Due (EUR)", "Total (brutto)": a unit in parentheses still leaves the label alone.
         if (!value && alone) {

@@ -66,6 +66,21 @@ describe('a buyer named only by an address block', () => {
   });
 });
 
+describe('a table of one row under its headings', () => {
+  it('reads each heading’s cell below it', () => {
+    const found = detect(`<h2>INVOICE</h2><table><thead><tr><th>Invoice No.</th><th>Date</th><th>Customer</th><th>Amount Due</th></tr></thead>
+      <tbody><tr><td>INV-0077</td><td>2026-11-26</td><td>Tui Bay Kayaks Ltd</td><td>$1,725.00</td></tr></tbody></table><a href="/invoices/7/pdf">Download PDF</a>`);
+    expect(found).toMatchObject({ number: 'INV-0077', kind: 'invoice', customerName: 'Tui Bay Kayaks Ltd', amount: '$1,725.00' });
+  });
+
+  it('reads no heading over several rows as one value', () => {
+    const found = detect(`<h1>Invoice INV-7</h1><a href="/invoices/7.pdf">PDF</a><table><thead><tr><th>Item</th><th>Customer</th><th>Total</th></tr></thead>
+      <tbody><tr><td>A</td><td>Tui Bay Kayaks Ltd</td><td>$1.00</td></tr><tr><td>B</td><td>Harbour Freight</td><td>$2.00</td></tr></tbody></table>`);
+    expect(found?.customerName).toBeUndefined();
+    expect(found?.amount).toBeUndefined();
+  });
+});
+
 describe('PDF triggers without a link', () => {
   it.each([
     ['a span with role=button and an onclick', `<span role="button" tabindex="0" onclick="window.open('/fr/invoices/pdf/88412', '_blank')">Télécharger</span>`, '/fr/invoices/pdf/88412'],
