@@ -198,6 +198,8 @@ interface FieldHit {
   order?: boolean;
   /** A number after "Number" alone: the document's only where the page names the kind of document. */
   generic?: boolean;
+  /** A heading that is a number alone (bareNumberHeading): generic, and below every other number. */
+  bare?: boolean;
 }
 
 /** Whatever the page labels, found in one pass over its texts. */
@@ -250,6 +252,19 @@ function genericNumberLabel(text: string, element: Element): LabelMatch | undefi
   }
   if (!match || match[0].length === 0) return undefined;
   return { info: { field: 'number', languages: [], due: false }, start: 0, end: match[0].length };
+}
+
+/** A code alone: letters, digits and `- / . _`, with a digit (tested apart), not a year. */
+const BARE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9\-/._]{0,40}$/;
+
+/**
+ * An `<h1>` or `<h2>` that is a document number alone ("INV/2026/00042", "RE-1042"), as record pages
+ * head themselves where the title or tab names the kind: an empty label before it. The cheap tests
+ * first, the element's place only then (most texts are no code).
+ */
+function bareNumberHeading(text: string, element: Element): LabelMatch | undefined {
+  if (!BARE_NUMBER.test(text) || !/\d/.test(text) || /^(?:19|20)\d\d$/.test(text) || parseNumberValue(text) !== text || headingRank(element) < 3) return undefined;
+  return { info: { field: 'number', languages: [], due: false }, start: 0, end: 0 };
 }
 
 /** "To", "An", "Account", "Party" as a whole text: the customer's label, the name in the next texts (or after it in a control's "Party: Delta Marine"). */
@@ -328,15 +343,19 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
     if (stopped || consumed.has(index)) return;
     let labels = findLabels(item.text);
     let generic = false;
+    let bare = false;
     let nameOnly = false;
     if (labels.length === 0) {
       const number = genericNumberLabel(item.text, item.element);
       // A control's text is "Label: value"; a page text's node is its text node.
       const name = number ? undefined : loneNameLabel(item.text, item.node === item.element);
-      const label = number ?? name ?? loneCustomerLabel(item.text, item.node === item.element);
+      const customer = number || name ? undefined : loneCustomerLabel(item.text, item.node === item.element);
+      const bareNumber = number || name || customer ? undefined : bareNumberHeading(item.text, item.element);
+      const label = number ?? name ?? customer ?? bareNumber;
       if (!label) return;
       labels = [label];
-      generic = number !== undefined;
+      generic = number !== undefined || bareNumber !== undefined;
+      bare = bareNumber !== undefined;
       nameOnly = name !== undefined;
     }
     /** "Relance n°2 – Facture FA-2026-0310": the reminder's ordinal names its kind, the invoice's number its number. */
@@ -355,9 +374,9 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       const rest = item.text.slice(label.end);
       // "Customer No. 10000", "Kunde Nr.": the customer's number, not its name (which has a label of its own).
       if (info.field === 'customer' && CUSTOMER_NUMBER_REST.test(rest)) continue;
-      const bare = LONE_LABEL_REST.test(rest.toLowerCase());
-      const columnHeading = bare && isColumnHeading(item.element);
-      const alone = bare && !columnHeading;
+      const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase());
+      const columnHeading = labelOnly && isColumnHeading(item.element);
+      const alone = labelOnly && !columnHeading;
       let labelInChrome: boolean | undefined;
       const read = (field: LabelledField) => {
         let value = valueFor(field, rest, item.element);
@@ -416,6 +435,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
         rank,
         ...(kind ? { kind } : {}),
         ...(generic ? { generic } : {}),
+        ...(bare ? { bare } : {}),
         ...(order ? { order } : {}),
       });
       if (stopAtTitleNumber && field === 'number' && !generic && rank === TITLE_RANK) {
@@ -752,10 +772,12 @@ function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | 
   // A sales order's record page: "Auftrag 4711" heads it, "Auftragsbestätigung AB-4711" heads the
   // document it sends, whose number is the one to send.
   if (labelled?.order && labelled.rank > 0) labelled = hits.find((h) => !h.generic && h.rank > 0 && h.kind === 'order-confirmation' && !h.order) ?? labelled;
-  const generic = hits.filter((h) => h.generic);
+  const generic = hits.filter((h) => h.generic && !h.bare);
   // A labelled number in the page's text ("Order # 31") does not beat "Number"/"#12" in its heading.
   if (labelled && (labelled.rank > 0 || !generic.some((h) => h.rank > 0))) return labelled;
-  return generic.length > 0 && signal() ? bestHit(generic) : labelled;
+  if (generic.length > 0 && signal()) return bestHit(generic);
+  // A heading that is only a code is the document's number where nothing labels one.
+  return labelled ?? (signal() ? bestHit(hits.filter((h) => h.bare)) : undefined);
 }
 
 /**

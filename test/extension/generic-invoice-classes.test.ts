@@ -164,6 +164,20 @@ describe('records known by their address', () => {
     expect(found).toMatchObject({ number: 'INV/2026/00042', kind: 'invoice', customerName: 'Azure Interior', amount: '$1,150.00' });
   });
 
+  it.each([
+    ['a title that names the invoice', 'https://app.example/x/42', 'Invoice - Books'],
+    ['an address that names the invoice', 'https://app.example/invoices/42', 'Books'],
+  ])('reads a heading that is only the number, with %s', (_name, url, title) => {
+    const found = detect(`<h1>INV-0042</h1><p>Customer: Tui Bay Kayaks Ltd</p><p>Amount due: $10.00</p><a href="/x/42/pdf">Download PDF</a>`, url, title);
+    expect(found?.number).toBe('INV-0042');
+  });
+
+  it('takes a labelled number over a heading that is only a code, and a year for no number', () => {
+    const page = `<h1>C-10023</h1><h2>2026</h2><p>Invoice number: INV-5</p><p>Amount due: $10.00</p><a href="/x/42/pdf">Download PDF</a>`;
+    expect(detect(page, 'https://app.example/invoices/42')?.number).toBe('INV-5');
+    expect(detect(`<h1>2026</h1><p>Customer: Tui</p><p>Amount due: $10.00</p><a href="/x/42/pdf">Download PDF</a>`, 'https://app.example/invoices/42')).toBeUndefined();
+  });
+
   it('reads a proposal as a quote', () => {
     expect(detect(`<h1>Proposal PR2026-0012</h1><a href="/proposals/12/pdf">PDF</a>`, 'https://app.example/x')?.kind).toBe('quote');
   });
