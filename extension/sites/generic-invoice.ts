@@ -141,7 +141,8 @@ function isColumnHeading(element: Element): boolean {
 
 /**
  * The cell under a column heading when its table has one row below its headings: the row of a
- * document's facts. A table of several rows (line items, a list) labels none of them alone.
+ * document's facts. A table of several rows (line items, a list) labels none of them alone, nor does
+ * a row with its own PDF (a list of one document).
  */
 function onlyCellBelow(element: Element): Element | undefined {
   const cell = element.closest('th');
@@ -157,6 +158,7 @@ function onlyCellBelow(element: Element): Element | undefined {
       below = row;
     }
   }
+  if (below?.querySelector('a[href*="pdf" i], a[download]')) return undefined;
   return below?.children[[...headingRow.children].indexOf(cell)];
 }
 
@@ -383,7 +385,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
         let element = item.element;
         // A column heading over a single row ("Invoice No. | Date | Amount Due" above the document's one row of facts): its cell below.
         const below = !value && columnHeading ? onlyCellBelow(item.element) : undefined;
-        if (below) {
+        // A number that links to its document is a list's row (a customer card's one invoice), not the page's facts.
+        if (below && !(field === 'number' && below.querySelector('a[href]') && leadsElsewhere(below.querySelector('a[href]')!))) {
           value = valueFor(field, collapse(below.textContent ?? ''), below);
           if (value) element = below;
         }

@@ -73,6 +73,17 @@ describe('a table of one row under its headings', () => {
     expect(found).toMatchObject({ number: 'INV-0077', kind: 'invoice', customerName: 'Tui Bay Kayaks Ltd', amount: '$1,725.00' });
   });
 
+  it('takes no number from a list of one document (a customer card’s one invoice)', () => {
+    const card = (row: string) =>
+      detect(
+        `<h1>Tui Bay Kayaks Ltd</h1><h2>Invoices</h2><table><thead><tr><th>Invoice No.</th><th>Date</th><th>Amount Due</th><th></th></tr></thead>
+        <tbody><tr>${row}</tr></tbody></table><p>Email: ap@tuibay.example</p>`,
+        'https://app.example/customers/7',
+      );
+    expect(card(`<td><a href="/invoices/77">INV-0077</a></td><td>2026-11-26</td><td>$1,725.00</td><td><a href="/invoices/77/edit">Edit</a></td>`)).toBeUndefined();
+    expect(card(`<td>INV-0077</td><td>2026-11-26</td><td>$1,725.00</td><td><a href="/invoices/77.pdf">PDF</a></td>`)).toBeUndefined();
+  });
+
   it('reads no heading over several rows as one value', () => {
     const found = detect(`<h1>Invoice INV-7</h1><a href="/invoices/7.pdf">PDF</a><table><thead><tr><th>Item</th><th>Customer</th><th>Total</th></tr></thead>
       <tbody><tr><td>A</td><td>Tui Bay Kayaks Ltd</td><td>$1.00</td></tr><tr><td>B</td><td>Harbour Freight</td><td>$2.00</td></tr></tbody></table>`);
