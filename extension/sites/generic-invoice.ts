@@ -955,7 +955,7 @@ function extractList(document: Document, root: HTMLElement, links: PdfLink[], ba
 
 function detectInDocument(document: Document, url: URL, quick = false): PageDetection | undefined {
   const root = document.body;
-  if (!root) return undefined;
+  if (!root || isSettingsAddress(url)) return undefined;
   const links = rateLinks(root, url);
   const signal = kindSignalReader(document, url);
   if (links.length === 0 && !signal()) return undefined;
@@ -977,6 +977,23 @@ function detectInDocument(document: Document, url: URL, quick = false): PageDete
   }
   if (single) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
   return undefined;
+}
+
+/**
+ * An app's settings, in the languages we read, as a segment of the address: numbering, templates and
+ * mail settings show sample numbers, customers and amounts, and never a document to send.
+ */
+const SETTINGS_SEGMENT =
+  /(?:^|[/#])(?:settings?|preferences|configuration|config|einstellungen|konfiguration|inst[aä]llningar|indstillinger|innstillinger|stillingar|ustawienia|asetukset|instellingen|param[eè]tres|r[eé]glages|ajustes|configuraci[oó]n|impostazioni|configura[cç](?:oes|ões)|defini[cç](?:oes|ões))(?:[/#?._-]|$)/i;
+
+function isSettingsAddress(url: URL): boolean {
+  let address = `${url.pathname}${url.hash}`;
+  try {
+    address = decodeURIComponent(address);
+  } catch {
+    /* keep it as it is */
+  }
+  return SETTINGS_SEGMENT.test(address);
 }
 
 /** Frames read for a document when the page itself shows none: an app shell around an invoice view. */

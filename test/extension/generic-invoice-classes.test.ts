@@ -193,6 +193,13 @@ describe('records known by their address', () => {
     expect(detect(`<h1>Proposal PR2026-0012</h1><a href="/proposals/12/pdf">PDF</a>`, 'https://app.example/x')?.kind).toBe('quote');
   });
 
+  it.each(['https://app.example/settings/invoice-templates/3', 'https://app.example.se/installningar/faktura', 'https://app.example/#/einstellungen/rechnungen/3'])(
+    'shows no document on a settings page (%s)',
+    (url) => {
+      expect(detect(`<h1>Invoice INV-0001</h1><p>Customer: Sample Customer Ltd</p><p>Total: $100.00</p><a href="/sample.pdf">Preview PDF</a>`, url)).toBeUndefined();
+    },
+  );
+
   it('does not take a list’s address for a record', () => {
     expect(detect(`<label for="n">Number:</label><input id="n" readonly value="INV-000412"><p>Customer: Delta</p><p>Total: 4,050.00</p>`, 'https://erp.example/invoices')).toBeUndefined();
   });
