@@ -19,7 +19,9 @@ const MINUS = '[-\u2212]';
  * Whole amounts may end in a dash for no cents ("CHF 1'234.–", "12,-- €").
  */
 const CENTS = String.raw`(?:[.,](?:\d{1,2}|[-\u2013]{1,2}(?![-\u2013\d])))?`;
-const NUMBER = String.raw`\d{1,3}([ \u00a0\u202f.,'’])\d{3}(?:\1\d{3})*${CENTS}(?![\d'’])|\d+${CENTS}(?![\d'’])`;
+/** A percentage ("GST 15%", "TVA 19,5 %") is a rate, not an amount. */
+const NOT_AFTER = String.raw`(?![\d'’]|[.,]?\d*[ \u00a0\u202f]?%)`;
+const NUMBER = String.raw`\d{1,3}([ \u00a0\u202f.,'’])\d{3}(?:\1\d{3})*${CENTS}${NOT_AFTER}|\d+${CENTS}${NOT_AFTER}`;
 const SPACE = '[ \u00a0\u202f]?';
 const MONEY_PATTERN = new RegExp(String.raw`(?:${MINUS}${SPACE})?(?:${CURRENCY}${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}${CURRENCY}(?![\p{L}]))?`, 'u');
 

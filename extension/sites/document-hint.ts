@@ -105,6 +105,8 @@ const KIND_WORDS: readonly string[] = [
   'presupuesto',
   'preventivo',
   'proforma',
+  'proposal',
+  'propositioncommerciale',
   'proposta',
   'przypomnienieopłatności',
   'purring',
@@ -157,10 +159,8 @@ const PDF_SELECTOR = [
   'a[href*="pdf" i]',
   'a[type*="pdf" i]',
   'a[download]',
-  // Buttons that open a PDF route by script (the detector's PDF_BUTTON_SELECTOR).
-  'button[onclick*="pdf" i]',
-  'button[data-href*="pdf" i]',
-  'button[data-url*="pdf" i]',
+  // Buttons and role=button spans or divs that open a PDF or print route by script (the detector's PDF_BUTTON_SELECTOR).
+  ...['button', '[role="button"]'].flatMap((element) => ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`))),
   'embed[src]',
   'object[data]',
   ...['pdf', 'print', 'render', 'download', 'document', 'preview', 'viewer'].map((word) => `iframe[src*="${word}" i]`),
@@ -209,6 +209,8 @@ function frameDocuments(document: Document): Document[] {
  */
 export function mayShowDocument(document: Document, url: URL): boolean {
   if (namesDocument(decoded(`${url.pathname}${url.search}${url.hash}`))) return true;
+  // A host of documents ("invoice.stripe.com") with a record in its path: the detector reads such a page too.
+  if (/\d/.test(url.pathname) && namesDocument(url.hostname.split('.').slice(0, -2).join(' '))) return true;
   if (documentMayShow(document)) return true;
   return frameDocuments(document).some(documentMayShow);
 }

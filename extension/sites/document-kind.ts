@@ -44,7 +44,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['nota de crédito'],
   },
   quote: {
-    en: ['quote', 'quotation', 'estimate', 'quote number', 'estimate number'],
+    en: ['quote', 'quotation', 'estimate', 'quote number', 'estimate number', 'proposal', 'commercial proposal'],
     pl: ['oferta', 'wycena', 'numer oferty'],
     sv: ['offert', 'offertnummer'],
     da: ['tilbud', 'tilbudsnummer'],
@@ -53,7 +53,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     de: ['angebot', 'angebotsnummer', 'offerte', 'kostenvoranschlag'],
     fi: ['tarjous', 'tarjousnumero'],
     nl: ['offerte', 'offertenummer'],
-    fr: ['devis', 'numéro de devis'],
+    fr: ['devis', 'numéro de devis', 'proposition commerciale'],
     es: ['presupuesto', 'cotización'],
     it: ['preventivo'],
     pt: ['orçamento', 'proposta'],
@@ -246,7 +246,9 @@ export const OTHER_DOCUMENT_WORDS = new Set([
  */
 export const KIND_PLURALS: ReadonlyMap<string, DocumentKind> = new Map<string, DocumentKind>([
   ...['invoices', 'faktury', 'fakturor', 'fakturaer', 'reikningar', 'rechnungen', 'laskut', 'facturen', 'factures', 'facturas', 'fatture', 'faturas'].map((word) => [word, 'invoice'] as const),
-  ...['quotes', 'estimates', 'oferty', 'offerter', 'angebote', 'tarjoukset', 'offertes', 'presupuestos', 'preventivi', 'orçamentos'].map((word) => [word, 'quote'] as const),
+  ...['quotes', 'estimates', 'proposals', 'oferty', 'offerter', 'angebote', 'tarjoukset', 'offertes', 'presupuestos', 'preventivi', 'orçamentos'].map((word) => [word, 'quote'] as const),
+  // Only plurals that hold their singular ("orders", "bestellungen"): the cheap first test (document-hint.ts) finds them so.
+  ...['orders', 'ordrer', 'bestellungen', 'bestellingen', 'commandes', 'pedidos', 'encomendas'].map((word) => [word, 'order-confirmation'] as const),
 ]);
 
 /**

@@ -4,6 +4,7 @@ import {
   findEmail,
   isNumberHeading,
   findLabels,
+  labelInfo,
   labelAtStart,
   looksLikeAction,
   looksLikeDocumentLink,
@@ -27,6 +28,7 @@ import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLan
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
+import { unlabelledBuyer } from './buyer-block';
 
 /**
  * Bounds on the work done per detection, so a huge page costs the same as a big one. Detection
@@ -47,11 +49,14 @@ const MAX_FIELD_TEXT = 90;
 
 /**
  * What may follow a label that stands alone: separators, "nr", a unit in parentheses ("Amount Due
- * (EUR)"), the tax or fee it includes ("Beløb inkl. moms", "Total incl. VAT", "Samtals m/vsk", "Total
+ * (EUR)", also after the tax: "Total Incl. VAT (GBP)") or a currency's code ("Amount Due NZD"), the tax or fee it includes ("Beløb inkl. moms", "Total incl. VAT", "Samtals m/vsk", "Total
  * c/ IVA", "Att betala inkl. påminnelseavgift"). Not the tax it leaves out ("Sum eks. mva.", "Samtals
  * án vsk"): that total is not what is due.
  */
-const LONE_LABEL_REST = /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?$/u;
+const LONE_LABEL_REST =
+  /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$/u;
+/** After a customer label, what makes it the customer's number: "Customer No.", "Kunde Nr.", "Client ID". */
+const CUSTOMER_NUMBER_REST = /^\s*(?:no|nr|nº|n°|#|number|nummer|numer|número|numéro|numero|id|code)(?![\p{L}\p{N}])/iu;
 /** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
 const MAX_LANGUAGE_TEXTS = 400;
 /** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */
@@ -134,6 +139,29 @@ function isColumnHeading(element: Element): boolean {
   return row !== null && row.previousElementSibling === null && row.children.length > 1 && [...row.children].every((c) => c.tagName === 'TH');
 }
 
+/**
+ * The cell under a column heading when its table has one row below its headings: the row of a
+ * document's facts. A table of several rows (line items, a list) labels none of them alone, nor does
+ * a row with its own PDF (a list of one document).
+ */
+function onlyCellBelow(element: Element): Element | undefined {
+  const cell = element.closest('th');
+  const headingRow = cell?.parentElement;
+  const table = cell?.closest('table');
+  if (!cell || !headingRow || !table) return undefined;
+  let below: Element | undefined;
+  let passed = false;
+  for (const row of table.querySelectorAll('tr')) {
+    if (row === headingRow) passed = true;
+    else if (passed && row.querySelector('td')) {
+      if (below) return undefined;
+      below = row;
+    }
+  }
+  if (below?.querySelector('a[href*="pdf" i], a[download]')) return undefined;
+  return below?.children[[...headingRow.children].indexOf(cell)];
+}
+
 /** Text of a button, a tab or a menu item (not a link: a heading's number may be one). */
 function isControlText(element: Element): boolean {
   for (let e: Element | null = element, depth = 0; e && depth < CLICKABLE_DEPTH; e = e.parentElement, depth++) {
@@ -172,6 +200,8 @@ interface FieldHit {
   order?: boolean;
   /** A number after "Number" alone: the document's only where the page names the kind of document. */
   generic?: boolean;
+  /** A heading that is a number alone (bareNumberHeading): generic, and below every other number. */
+  bare?: boolean;
 }
 
 /** Whatever the page labels, found in one pass over its texts. */
@@ -226,9 +256,24 @@ function genericNumberLabel(text: string, element: Element): LabelMatch | undefi
   return { info: { field: 'number', languages: [], due: false }, start: 0, end: match[0].length };
 }
 
-/** "To", "An", "Account" as a whole text: the customer's label, the name in the next texts. */
-function loneCustomerLabel(text: string): LabelMatch | undefined {
-  return text.length <= 14 && LONE_CUSTOMER_LABEL.test(text) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length } : undefined;
+/** A code alone: letters, digits and `- / . _`, with a digit (tested apart), not a year. */
+const BARE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9\-/._]{0,40}$/;
+
+/**
+ * An `<h1>` or `<h2>` that is a document number alone ("INV/2026/00042", "RE-1042"), as record pages
+ * head themselves where the title or tab names the kind: an empty label before it. The cheap tests
+ * first, the element's place only then (most texts are no code).
+ */
+function bareNumberHeading(text: string, element: Element): LabelMatch | undefined {
+  if (!BARE_NUMBER.test(text) || !/\d/.test(text) || /^(?:19|20)\d\d$/.test(text) || parseNumberValue(text) !== text || headingRank(element) < 3) return undefined;
+  return { info: { field: 'number', languages: [], due: false }, start: 0, end: 0 };
+}
+
+/** "To", "An", "Account", "Party" as a whole text: the customer's label, the name in the next texts (or after it in a control's "Party: Delta Marine"). */
+function loneCustomerLabel(text: string, control = false): LabelMatch | undefined {
+  if (text.length <= 14 && LONE_CUSTOMER_LABEL.test(text)) return { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length };
+  const colon = control ? text.indexOf(': ') : -1;
+  return colon > 0 && colon <= 12 && LONE_CUSTOMER_LABEL.test(text.slice(0, colon)) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: colon } : undefined;
 }
 
 /**
@@ -259,6 +304,13 @@ function isBareLabel(text: string): boolean {
   const label = findLabels(text).at(-1);
   if (label) return LONE_LABEL_REST.test(text.slice(label.end).toLowerCase());
   return loneCustomerLabel(text) !== undefined || loneNameLabel(text) !== undefined;
+}
+
+/** Text of a link to another page (a hash route is one): not a link that only runs a script or leads to the page itself (a breadcrumb's last step). */
+function leadsElsewhere(element: Element): boolean {
+  const link = element.closest('a[href]');
+  if (!link || /^\s*(?:#?\s*$|javascript:)/i.test(link.getAttribute('href') ?? '')) return false;
+  return (link as HTMLAnchorElement).href !== element.ownerDocument.URL;
 }
 
 /** Text inside a long paragraph ("… par exemple <strong>Facture n° F-2026-001</strong>, puis …"): prose, even when set apart. */
@@ -293,15 +345,19 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
     if (stopped || consumed.has(index)) return;
     let labels = findLabels(item.text);
     let generic = false;
+    let bare = false;
     let nameOnly = false;
     if (labels.length === 0) {
       const number = genericNumberLabel(item.text, item.element);
       // A control's text is "Label: value"; a page text's node is its text node.
       const name = number ? undefined : loneNameLabel(item.text, item.node === item.element);
-      const label = number ?? name ?? loneCustomerLabel(item.text);
+      const customer = number || name ? undefined : loneCustomerLabel(item.text, item.node === item.element);
+      const bareNumber = number || name || customer ? undefined : bareNumberHeading(item.text, item.element);
+      const label = number ?? name ?? customer ?? bareNumber;
       if (!label) return;
       labels = [label];
-      generic = number !== undefined;
+      generic = number !== undefined || bareNumber !== undefined;
+      bare = bareNumber !== undefined;
       nameOnly = name !== undefined;
     }
     /** "Relance n°2 – Facture FA-2026-0310": the reminder's ordinal names its kind, the invoice's number its number. */
@@ -315,11 +371,25 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
       // A sample ("INV-0001 (sample)" in a template editor) is no document at all.
       if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index))) continue;
+      // "Order #1042" as a link on a customer's card or a dashboard leads to that document: it is not this page's (a heading's may be).
+      if (info.field === 'number' && rank === 0 && leadsElsewhere(item.element)) continue;
       const rest = item.text.slice(label.end);
-      const alone = LONE_LABEL_REST.test(rest.toLowerCase()) && !isColumnHeading(item.element);
+      // "Customer No. 10000", "Kunde Nr.": the customer's number, not its name (which has a label of its own).
+      if (info.field === 'customer' && CUSTOMER_NUMBER_REST.test(rest)) continue;
+      const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase());
+      const columnHeading = labelOnly && isColumnHeading(item.element);
+      const alone = labelOnly && !columnHeading;
+      let labelInChrome: boolean | undefined;
       const read = (field: LabelledField) => {
         let value = valueFor(field, rest, item.element);
         let element = item.element;
+        // A column heading over a single row ("Invoice No. | Date | Amount Due" above the document's one row of facts): its cell below.
+        const below = !value && columnHeading ? onlyCellBelow(item.element) : undefined;
+        // A number that links to its document is a list's row (a customer card's one invoice), not the page's facts.
+        if (below && !(field === 'number' && below.querySelector('a[href]') && leadsElsewhere(below.querySelector('a[href]')!))) {
+          value = valueFor(field, collapse(below.textContent ?? ''), below);
+          if (value) element = below;
+        }
         // A column's heading ("Total" over the line items) labels every row below it, not the next text.
         // "Amount Due (EUR)", "Total (brutto)": a unit in parentheses still leaves the label alone.
         if (!value && alone) {
@@ -327,6 +397,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
           for (let next = index + 1; !value && next <= index + VALUE_LOOKAHEAD && next < texts.length; next++) {
             // A text that starts with a number label and its number ("Facture N° F-12" after a menu's "Devis") is that label's.
             if (field === 'number' && ownNumber(texts[next]!.text)) break;
+            // The page's footer or menu after a label of the document ("Empfänger:" then "Fragen?") holds no value of it.
+            if (!(labelInChrome ??= isInPageChrome(item.element)) && isInPageChrome(texts[next]!.element)) break;
             value = valueFor(field, texts[next]!.text, texts[next]!.element);
             // Past another label, the values are that label's.
             if (!value && isBareLabel(texts[next]!.text)) break;
@@ -353,6 +425,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
         ordinalKind = info.kind;
         continue;
       }
+      // "Purring nr. 2" as a field of its own: which reminder it is; the invoice's number has its own field.
+      if (isReminderOrdinal(info, found.value) && rank === 0) continue;
       const kind = ordinalKind ?? info.kind;
       for (const language of info.languages) votes.set(language, (votes.get(language) ?? 0) + 1);
       const order = field === 'number' && kind === 'order-confirmation' && namesOrderItself(item.text.slice(label.start, label.end));
@@ -364,6 +438,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
         rank,
         ...(kind ? { kind } : {}),
         ...(generic ? { generic } : {}),
+        ...(bare ? { bare } : {}),
         ...(order ? { order } : {}),
       });
       if (stopAtTitleNumber && field === 'number' && !generic && rank === TITLE_RANK) {
@@ -407,15 +482,50 @@ function pageLanguage(document: Document, values: LabelledValues, numberHit: Fie
  * and what makes "Number" alone the document's number. Read lazily, and the tabs only when the
  * headings said nothing: tag lists are cheaper than attribute selectors.
  */
-function kindSignalReader(document: Document): () => DocumentKind | undefined {
+function kindSignalReader(document: Document, url: URL): () => DocumentKind | undefined {
   let read = false;
   let signal: DocumentKind | undefined;
   return () => {
     if (read) return signal;
     read = true;
-    signal = headingKindSignal(document, true) ?? tabKindSignal(document);
+    signal = headingKindSignal(document, true) ?? tabKindSignal(document) ?? addressKindSignal(url);
     return signal;
   };
+}
+
+/** Segments of an address looked at for a record of a kind of document. */
+const MAX_ADDRESS_SEGMENTS = 12;
+
+/**
+ * A record's address names its kind, then its id: `/invoices/412`, `#/invoice/1042`, Tryton's
+ * `#erp/model/account.invoice/412`, `/orders/5512334410`, Odoo's `/odoo/customer-invoices/42`; or its host does, the path holding the
+ * record (a hosted invoice page's `invoice.stripe.com/i/acct_…/live_…`). Enough to read the page (an app whose
+ * screens say "Number" and "Party" but never "Invoice"), and the kind where nothing else names it; a
+ * list's address (`/invoices`) has no id after the kind.
+ */
+function addressKindSignal(url: URL): DocumentKind | undefined {
+  // A host of the documents themselves ("invoice.stripe.com/i/acct_…/live_…"), with a record in the path.
+  if (/\d/.test(url.pathname)) {
+    for (const part of url.hostname.split('.').slice(0, -2)) {
+      const kind = KIND_PLURALS.get(part) ?? labelInfo(part)?.kind;
+      if (kind) return kind;
+    }
+  }
+  let address = `${url.pathname}${url.hash}`;
+  if (address.includes('%')) {
+    try {
+      address = decodeURIComponent(address);
+    } catch {
+      /* keep it as it is */
+    }
+  }
+  const parts = address.toLowerCase().split(/[/#.?=&_-]+/);
+  for (let i = 0; i + 1 < parts.length && i < MAX_ADDRESS_SEGMENTS; i++) {
+    if (!/\d/.test(parts[i + 1]!) || !parts[i]) continue;
+    const kind = KIND_PLURALS.get(parts[i]!) ?? labelInfo(parts[i]!)?.kind;
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 /**
@@ -520,7 +630,15 @@ interface PdfLink {
   confirmed: boolean;
   score: number;
   element: Element;
+  /**
+   * A PDF on another host (a hosted invoice page's "Download invoice" on the payment host): not the
+   * page's to fetch, but it tells that the page shows a document, as a heading naming one would.
+   */
+  offsite?: boolean;
 }
+
+/** Files that are no PDF, whatever their link says ("Export revenue (CSV)"). */
+const OTHER_FILE = /\.(?:csv|xlsx?|ods|xml|json|zip|txt|ics|vcf|png|jpe?g|gif|svg|docx?|odt)$/i;
 
 function linkText(link: Element): string {
   return collapse(`${link.textContent ?? ''} ${link.getAttribute('title') ?? ''} ${link.getAttribute('aria-label') ?? ''}`).slice(0, 120);
@@ -531,11 +649,14 @@ const PDF_WORD = /(?:^|[^a-z])pdf(?:$|[^a-z])/i;
 
 /**
  * Buttons that open a PDF route by script rather than by a link: `window.open('/api/…/pdf')` in their
- * `onclick`, or the route in `data-href` / `data-url` for the app's router. Only those that name a PDF
- * (the selector asks for "pdf" in the attribute): a button's other routes may act when requested.
- * `button` only: the tag fails most elements before their attributes are looked at.
+ * `onclick`, or the route in `data-href` / `data-url` for the app's router; a `<button>`, or a span or
+ * div with `role="button"` (React and Bootstrap toolbars). Only those that name a PDF or a print route
+ * (the selector asks for "pdf" or "print" in the attribute): a button's other routes may act when
+ * requested. A print route without "pdf" is only a candidate to probe, as a link would be.
  */
-const PDF_BUTTON_SELECTOR = 'button[onclick*="pdf" i], button[data-href*="pdf" i], button[data-url*="pdf" i]';
+const PDF_BUTTON_SELECTOR = ['button', '[role="button"]']
+  .flatMap((element) => ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)))
+  .join(', ');
 const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*(['"])([^'"]+)\1/;
 
 /** The address a link or a PDF button leads to. */
@@ -557,8 +678,10 @@ function rateLink(link: Element, base: URL, page: string): PdfLink | undefined {
   const mentionsPdf = /pdf/i.test(raw) || /pdf/i.test(text) || /pdf/i.test(type) || download !== null;
   if (!mentionsPdf && !looksLikeDocumentLink(text, raw)) return undefined;
   const url = sameOriginUrl(raw, base);
-  if (!url || url.href === page) return undefined;
+  if (!url) return mentionsPdf ? offsitePdf(link, raw, text, base) : undefined;
+  if (url.href === page) return undefined;
   const path = url.pathname;
+  if (OTHER_FILE.test(path)) return undefined;
   let score = 0;
   let confirmed = false;
   if (/\.pdf$/i.test(path)) {
@@ -580,11 +703,28 @@ function rateLink(link: Element, base: URL, page: string): PdfLink | undefined {
   }
   if (!confirmed) {
     if (looksLikeAction(text, `${path}${url.search}`)) return undefined;
-    if (looksLikeDocumentLink(text, `${path}${url.search}`)) score += 1;
+    // What the link says and where it leads count apart: "Imprimir" to …/142/print beats a menu's "Vendas" to /commercial_sales_documents.
+    if (looksLikeDocumentLink(text, '')) score += 1;
+    if (looksLikeDocumentLink('', `${path}${url.search}`)) score += 1;
+    // A route under the page's own record (`/documents/142` → `/documents/142/print`) is this document's.
+    const record = base.pathname.replace(/\/+$/, '');
+    if (score > 0 && /\d/.test(record) && path.startsWith(`${record}/`)) score += 1;
   }
   if (score === 0) return undefined;
   const name = download && download.trim() ? download.trim() : undefined;
   return { url: url.href, ...(name ? { name } : {}), confirmed, score, element: link };
+}
+
+/** A link to a PDF on another web host: "Download invoice" to `https://pay.example/invoice/…/pdf`. */
+function offsitePdf(link: Element, raw: string, text: string, base: URL): PdfLink | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return undefined;
+  }
+  if (!/^https?:$/.test(url.protocol) || !/(?:^|[/_.-])pdf(?:$|[/_.-])/i.test(url.pathname) || looksLikeAction(text, '')) return undefined;
+  return { url: url.href, confirmed: true, score: 0, element: link, offsite: true };
 }
 
 /**
@@ -635,10 +775,12 @@ function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | 
   // A sales order's record page: "Auftrag 4711" heads it, "Auftragsbestätigung AB-4711" heads the
   // document it sends, whose number is the one to send.
   if (labelled?.order && labelled.rank > 0) labelled = hits.find((h) => !h.generic && h.rank > 0 && h.kind === 'order-confirmation' && !h.order) ?? labelled;
-  const generic = hits.filter((h) => h.generic);
+  const generic = hits.filter((h) => h.generic && !h.bare);
   // A labelled number in the page's text ("Order # 31") does not beat "Number"/"#12" in its heading.
   if (labelled && (labelled.rank > 0 || !generic.some((h) => h.rank > 0))) return labelled;
-  return generic.length > 0 && signal() ? bestHit(generic) : labelled;
+  if (generic.length > 0 && signal()) return bestHit(generic);
+  // A heading that is only a code is the document's number where nothing labels one.
+  return labelled ?? (signal() ? bestHit(hits.filter((h) => h.bare)) : undefined);
 }
 
 /**
@@ -665,18 +807,18 @@ interface ExtractedDocument {
  * due date, kind, language) is read by `complete`, from the same texts, when it is asked for.
  */
 function extractDocument(document: Document, root: HTMLElement, links: PdfLink[], signal: () => DocumentKind | undefined, base: URL, quick = false): ExtractedDocument | undefined {
-  const pdf = links.find((l) => l.confirmed);
+  const pdf = links.find((l) => l.confirmed && !l.offsite);
   const candidates = pdf
     ? []
     : links
-        .filter((l) => !l.confirmed)
+        .filter((l) => !l.confirmed && !l.offsite)
         .slice(0, MAX_PROBE_CANDIDATES)
         .map((l) => l.url);
   // A page is a document page when it names a document number and offers its PDF (or a link that may
   // be it), or, without one, when its heading or title names the kind of document and it shows the
   // amount and the customer: the panel then asks for the file (issue 16, item 3). The links and the
   // headings are read first: they are cheaper than every text, and most pages of an app have neither.
-  if (!pdf && candidates.length === 0 && !signal()) return undefined;
+  if (!pdf && candidates.length === 0 && !signal() && !links.some((l) => l.offsite)) return undefined;
   const texts = collectPageTexts(root);
   const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0));
   if (values.stopped) {
@@ -710,11 +852,13 @@ function documentFrom(
   let number = numberHit?.value;
   if (!number) number = parseDocumentNumber(document.title);
   if (!number) return undefined;
-  const customerName = bestHit(values.hits.customer)?.value;
+  const labelledCustomer = bestHit(values.hits.customer)?.value;
   const amount = bestHit(values.hits.amount, true)?.value;
   const dueDate = bestHit(values.hits.dueDate)?.value;
   const recipients = rankRecipients(root, values, base);
-  if (!pdf && candidates.length === 0 && !(amount && (customerName || values.hits.email?.length))) return undefined;
+  if (!pdf && candidates.length === 0 && !(amount && (labelledCustomer || values.hits.email?.length))) return undefined;
+  // A name without a label, at the head of an address block, is read only on a page already known to show a document.
+  const customerName = labelledCustomer ?? unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome);
   const kind = documentKind(numberHit, document, signal);
   const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);
@@ -791,7 +935,7 @@ function extractList(document: Document, root: HTMLElement, links: PdfLink[], ba
   const rows = new Map<Element, PdfLink>();
   for (const link of links) {
     // Lists need links that say they are PDFs: probing one link per row would cost the site a request per row.
-    if (!link.confirmed) continue;
+    if (!link.confirmed || link.offsite) continue;
     const row = link.element.closest(ROW_SELECTOR);
     if (!row || rows.has(row) || rows.size >= MAX_LIST_ROWS) continue;
     rows.set(row, link);
@@ -811,9 +955,9 @@ function extractList(document: Document, root: HTMLElement, links: PdfLink[], ba
 
 function detectInDocument(document: Document, url: URL, quick = false): PageDetection | undefined {
   const root = document.body;
-  if (!root) return undefined;
+  if (!root || isSettingsAddress(url)) return undefined;
   const links = rateLinks(root, url);
-  const signal = kindSignalReader(document);
+  const signal = kindSignalReader(document, url);
   if (links.length === 0 && !signal()) return undefined;
   let single = extractDocument(document, root, links, signal, url, quick);
   // A number in the page's title makes it a document page, even when it also lists related documents;
@@ -833,6 +977,23 @@ function detectInDocument(document: Document, url: URL, quick = false): PageDete
   }
   if (single) return { kind: 'document', documents: [single.found], ...(single.found.anchor ? { anchor: single.found.anchor } : {}) };
   return undefined;
+}
+
+/**
+ * An app's settings, in the languages we read, as a segment of the address: numbering, templates and
+ * mail settings show sample numbers, customers and amounts, and never a document to send.
+ */
+const SETTINGS_SEGMENT =
+  /(?:^|[/#])(?:settings?|preferences|configuration|config|einstellungen|konfiguration|inst[aä]llningar|indstillinger|innstillinger|stillingar|ustawienia|asetukset|instellingen|param[eè]tres|r[eé]glages|ajustes|configuraci[oó]n|impostazioni|configura[cç](?:oes|ões)|defini[cç](?:oes|ões))(?:[/#?._-]|$)/i;
+
+function isSettingsAddress(url: URL): boolean {
+  let address = `${url.pathname}${url.hash}`;
+  try {
+    address = decodeURIComponent(address);
+  } catch {
+    /* keep it as it is */
+  }
+  return SETTINGS_SEGMENT.test(address);
 }
 
 /** Frames read for a document when the page itself shows none: an app shell around an invoice view. */

@@ -156,9 +156,11 @@ const AMOUNT_DUE_LABELS = new Set([
 /**
  * Words that name the customer only as a field's whole label, its value in the next text: the "To"
  * column of a From/To address pair ("An", "Till", "Aan", "Para"), a CRM record's "Account" or
- * "Organization". Inside a sentence they mean something else ("Send to…", "Bank account 1234").
+ * "Organization", an ERP's "Party" or "Partner" (Tryton, Odoo), the salutation of an Italian address
+ * block ("Spett.le", "Egr.") and an English one ("Messrs."). Inside a sentence they mean something
+ * else ("Send to…", "Bank account 1234", "third party").
  */
-export const LONE_CUSTOMER_LABEL = /^(?:to|an|till|til|aan|para|account|organi[sz]ation)\s*:?$/i; // ASCII only: no Unicode case folding to compile
+export const LONE_CUSTOMER_LABEL = /^(?:to|an|till|til|aan|para|account|organi[sz]ation|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
 
 /** "Name" alone, in the languages we read: a record's name field (generic-invoice.ts, loneNameLabel). */
 export const LONE_NAME_LABEL = /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|nazwa)\s*:?$/i; // ASCII only, as above
@@ -385,12 +387,14 @@ export function isNumberHeading(text: string): boolean {
 
 /**
  * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ") between a label and
- * its value, after a word that qualifies the label ("Faktura krajowa nr 5/11/2026").
+ * its value, after a word or two that qualify the label ("Faktura krajowa nr 5/11/2026", "Pedido de
+ * venda nº 1042").
  *
  * Matched against the lower-cased text, without the `i` flag: with `u`, `i` makes the engine compile
  * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
-const NUMBER_PREFIX = /^[\s:#.|–—-]*(?:\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/u;
+const NUMBER_PREFIX =
+  /^[\s:#.|–—-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/u;
 /**
  * The number itself, in one pattern: a series prefix, a space, then the number ("FV 12/2026", "RE
  * 2026-17"; upper case only: "vom 26.11." is no prefix), else letters, digits and `- / . _`; neither
@@ -460,8 +464,12 @@ export function parseDate(text: string): string | undefined {
 
 /** A name after a label: up to a separator, without an address or a following label. */
 export function parseNameValue(text: string): string | undefined {
-  const value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
+  let value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
+  // "Hannah Reid (#52 – hannah@example.net)": a customer picker's option, the record's id and address after the name.
+  if (value.endsWith(')') && value.includes('@')) value = value.replace(/\s*\([^()]*[@#][^()]*\)$/, '');
   if (!value || !/\p{L}/u.test(value) || value.includes('@')) return undefined;
+  // "Nom de l'entreprise :" is the next field's label, not a name.
+  if (value.endsWith(':')) return undefined;
   // Most names have no digits and no colon: the patterns below, each compiled on its first use, need one.
   if (/\d/.test(value)) {
     // "CMD-778" after "Réf. client" is a reference, not a name: names are not codes of capitals and digits.
@@ -529,9 +537,10 @@ const DOCUMENT_LINK_LIST =
   'sækja|hlaða niður|prenta|skoða|opna|skjal|viðhengi|herunterladen|drucken|anzeigen|öffnen|datei|anhang|' +
   'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
   'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
-  'transferir|descarregar|baixar|visualizar|anexo';
+  'transferir|descarregar|baixar|visualizar|anexo|preview|förhandsgranska|förhandsvisning|forhåndsvisning|vorschau|esikatselu|voorbeeld|' +
+  'vista previa|anteprima|pré visualizar|forskoðun';
 const DOCUMENT_LINK_WORDS = phraseSet(DOCUMENT_LINK_LIST, INDEX.hints.documentLinks);
-const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf/i;
+const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview/i;
 
 /**
  * Links that change something (or leave the app) must never be probed, even with HEAD: a badly

@@ -86,6 +86,14 @@ describe('parseAmount', () => {
     expect(parseAmountFromLabels(text)).toBe(amount);
   });
 
+  it.each([
+    ['TOTAL GST 15%', undefined],
+    ['TVA 19,5 %', undefined],
+    ['IVA (21\u00a0%) 210,00 €', '210,00 €'],
+  ])('takes no rate for an amount: "%s"', (text, amount) => {
+    expect(parseAmount(text)).toBe(amount);
+  });
+
   it('reads every amount a supported locale prints, whole, with the number it stands for', () => {
     fc.assert(
       fc.property(amountCase, (c) => {

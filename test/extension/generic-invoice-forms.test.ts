@@ -59,7 +59,8 @@ describe('values in form controls (item 2)', () => {
   });
 
   it('does not take "Number" alone on a page that names no document (a settings form)', () => {
-    expect(detect(`<h1>Settings</h1><label for="n">Number</label><input id="n" value="42"><a href="/manual.pdf">Manual (PDF)</a>`)).toBeUndefined();
+    // At a settings address: an invoice record's address (`/invoices/1`) names the document as its heading would.
+    expect(detect(`<h1>Settings</h1><label for="n">Number</label><input id="n" value="42"><a href="/manual.pdf">Manual (PDF)</a>`, { url: 'https://app.example/settings/numbering' })).toBeUndefined();
   });
 
   it('reads an invoice form without a PDF link when its heading names the document and it shows the customer and the amount', () => {

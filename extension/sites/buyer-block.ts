@@ -1,0 +1,80 @@
+/**
+ * The buyer's name where no label names it (issue 16): the address block of a letter or an online
+ * invoice, its first line the name, its last the postcode and town ("Müller Haustechnik GmbH / z. Hd.
+ * Frau Müller / Gewerbering 17 / 51063 Köln", Xero's "Tui Bay Kayaks Ltd / 14 Marine Parade / Paihia
+ * 0200", InvoicePlane's client heading over its address). Read only on a page already known to show a
+ * document, and only when no label named the customer: from the texts the detector has read, no
+ * walk of its own.
+ */
+import { EMAIL_PATTERN } from './page-labels';
+
+export interface BlockText {
+  text: string;
+  element: Element;
+}
+
+/**
+ * A line that ends an address: a postcode before the town ("51063 Köln", "D-51063 Köln", "722 12
+ * Västerås", "30-001 Kraków", "1000-001 Lisboa", "1012 AB Amsterdam", "101 Reykjavík"), or after it
+ * ("Paihia 0200", "Oakland, CA 94607"), or a British postcode ("Bristol BS1 4DJ"). Towns are written
+ * with a capital: "100 pieces" or "2026 annual plan" end no address.
+ */
+const POSTAL_LINE =
+  /^(?:(?:[A-Z]{1,2}-)?\d{4,5}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{4} ?[A-Z]{2}|\d{3}) \p{Lu}|^\p{Lu}[\p{L} .'-]{1,40},? (?:[A-Z]{2} )?\d{4,5}(?:-\d{4})?$|(?:^| )[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/u;
+/** Lines of a block looked at above its postal line (name, attention line, street, building), and below it (country, phone, address). */
+const MAX_BLOCK_LINES = 5;
+/** A block holds a few short lines; a longer container is a section of the page, not an address. */
+const MAX_BLOCK_TEXT = 300;
+const MAX_LINE = 80;
+/** The seller's block is labelled so, in the languages we read ("Sprzedawca", "Von", "Fournisseur"). */
+const SELLER_LABEL =
+  /^(?:from|seller|supplier|vendor|sender|issuer|sprzedawca|wystawca|säljare|avsändare|leverantör|sælger|afsender|leverandør|selger|avsender|seljandi|útgefandi|verkäufer|von|absender|lieferant|rechnungssteller|myyjä|lähettäjä|toimittaja|verkoper|afzender|leverancier|vendeur|émetteur|fournisseur|vendedor|emisor|proveedor|venditore|cedente|fornitore|emitente|fornecedor|prestador)\s*:?$/iu;
+
+/** What a letterhead shows and a buyer's address block does not: the seller's phone, bank, web site, registration. */
+const LETTERHEAD_DETAIL = /\b(?:tel|telefon|phone|fax|iban|bic|swift|bankgiro|plusgiro)\b|\borg\.?\s?nr|\bwww\.|https?:/i;
+
+/** The block's container: the postal line's element, or its parent or grandparent, holding the line above. */
+function blockOf(line: Element, above: Element): Element | undefined {
+  for (let e: Element | null = line, depth = 0; e && depth < 3; e = e.parentElement, depth++) {
+    if (e === above || e.contains(above)) return (e.textContent ?? '').length <= MAX_BLOCK_TEXT ? e : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The first address block's name that is the buyer's: not in the app's chrome, not under a seller's
+ * label, and not a letterhead (an address other than the recipient's, a phone, a bank account or a
+ * web site). A seller's block that shows none of these before the buyer's is taken for the buyer's:
+ * the panel shows the name, for the user to correct.
+ * `nameOf` reads a line as a customer's name (the detector's own test: no button's text, no label).
+ */
+export function unlabelledBuyer(
+  texts: readonly BlockText[],
+  recipient: string | undefined,
+  nameOf: (text: string, element: Element) => string | undefined,
+  isChrome: (element: Element) => boolean,
+): string | undefined {
+  for (let p = 2; p < texts.length; p++) {
+    const line = texts[p]!;
+    if (line.text.length > MAX_LINE || !/\d/.test(line.text) || !POSTAL_LINE.test(line.text)) continue;
+    const block = blockOf(line.element, texts[p - 1]!.element);
+    if (!block) continue;
+    let first = p - 1;
+    while (first > 0 && first > p - MAX_BLOCK_LINES && block.contains(texts[first - 1]!.element)) first--;
+    // A name, a street, a postcode: three lines at least.
+    if (first > p - 2) continue;
+    const name = texts[first]!;
+    if (/\d/.test(name.text) || name.text.length > MAX_LINE || isChrome(block)) continue;
+    const before = texts[first - 1];
+    if (before && SELLER_LABEL.test(before.text)) continue;
+    // The block's lines as the page shows them apart (its textContent runs "Auckland 1010" into "Tel.").
+    let blockText = '';
+    for (let k = first; k < texts.length && k <= p + MAX_BLOCK_LINES && block.contains(texts[k]!.element); k++) blockText += ` ${texts[k]!.text}`;
+    if (LETTERHEAD_DETAIL.test(blockText)) continue;
+    const addresses = blockText.match(new RegExp(EMAIL_PATTERN.source, 'gi')) ?? [];
+    if (addresses.some((address) => address.toLowerCase() !== recipient?.toLowerCase())) continue;
+    const value = nameOf(name.text, name.element);
+    if (value === name.text) return value;
+  }
+  return undefined;
+}
