@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
 import type pg from 'pg';
+import { GroupCommit, type PendingSend } from '../group-commit';
+import { MESSAGE_SQL_COLUMNS, newMessageValues, toClaimedMessage, toMessageRow } from '../schema/message-row';
 import type { RecentStorageFailure } from '../store-errors';
-import { MESSAGE_SQL_COLUMNS, newMessageValues, toClaimedMessage, toMessageRowFromSql } from '../schema/message-row';
-import type { Outbox } from '../store-parts';
-import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageBytes, type NewSend } from '../types';
+import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageBytes, type NewSend, type Outbox } from '../types';
 import { inTransaction } from './pg-transaction';
 
-const toMessage = (row: Record<string, unknown>) => toMessageRowFromSql(row);
+const toMessage = (row: Record<string, unknown>) => toMessageRow(row);
 
 /** The database's clock in epoch milliseconds (heartbeats, issue 15). */
 const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
@@ -28,13 +28,6 @@ async function insertBodyChunks(client: pg.PoolClient, messageId: string, raw: M
 
 /** Sends per group commit at most: a statement takes at most 65,535 parameters. */
 const MAX_GROUP_SENDS = 200;
-
-/** A send waiting for its group commit, and its caller. */
-interface PendingSend {
-  send: NewSend;
-  resolve: (result: EnqueueResult) => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * One statement for a group of sends, so one round trip and one commit: each send, its messages and
@@ -88,49 +81,30 @@ function enqueueStatement(sends: NewSend[]): { sql: string; params: unknown[] } 
  * for each other), a batch of results in one statement, and instances' heartbeats on the database's clock.
  */
 export class PostgresOutbox implements Outbox {
-  /** Sends waiting for the next group commit (see enqueueSend). */
-  private readonly pendingSends: PendingSend[] = [];
-  /** The group being written now; the next one starts when it ends. */
-  private groupCommit: Promise<void> | undefined;
+  /** A group's sends go in one statement: a burst of accepts costs a round trip and a WAL flush per group. */
+  private readonly sends = new GroupCommit((group) => this.commitGroup(group), MAX_GROUP_SENDS);
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly storageFailure: RecentStorageFailure,
   ) {}
 
-  /**
-   * Group commit: the sends that reach the store while the previous group is being written go
-   * together, in one statement and one commit (a burst of accepts costs a round trip and a WAL flush
-   * per group, not per send). Every caller is answered after the commit. A large body is written on
-   * its own (writeChunkedSend). Noting whether a write failed for room (checkWritable).
-   */
+  /** A send with a large body is written on its own (writeChunkedSend). Failures for room are noted (checkWritable). */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
     if (send.messages.some((m) => m.raw.length > BODY_CHUNK_BYTES)) return this.storageFailure.watch(this.writeChunkedSend(send));
-    return new Promise((resolve, reject) => {
-      this.pendingSends.push({ send, resolve, reject });
-      if (this.pendingSends.length === 1 && !this.groupCommit) setImmediate(() => this.flushSends());
-    });
+    return this.sends.add(send);
   }
 
-  /** Writes the waiting sends as one group, then the ones that came meanwhile. */
-  private flushSends(): void {
-    const group = this.pendingSends.splice(0, MAX_GROUP_SENDS);
-    if (group.length === 0) return;
-    this.groupCommit = this.storageFailure
-      .watch(this.writeGroup(group.map((p) => p.send)))
-      .then(
-        (results) => group.forEach((p, i) => p.resolve(results[i]!)),
-        // One send that the database refuses must not fail the others: each is tried alone, in the
-        // order they came, so that of two with one Idempotency-Key the first still wins.
-        async (error: unknown) => {
-          if (group.length === 1) return group[0]!.reject(error);
-          for (const p of group) await this.storageFailure.watch(this.writeGroup([p.send])).then(([result]) => p.resolve(result!), p.reject);
-        },
-      )
-      .finally(() => {
-        this.groupCommit = undefined;
-        this.flushSends();
-      });
+  private async commitGroup(group: PendingSend[]): Promise<void> {
+    try {
+      const results = await this.storageFailure.watch(this.writeGroup(group.map((p) => p.send)));
+      group.forEach((p, i) => p.resolve(results[i]!));
+    } catch (error) {
+      if (group.length === 1) throw error;
+      // One send that the database refuses must not fail the others: each is tried alone, in the
+      // order they came, so that of two with one Idempotency-Key the first still wins.
+      for (const p of group) await this.storageFailure.watch(this.writeGroup([p.send])).then(([result]) => p.resolve(result!), p.reject);
+    }
   }
 
   private async writeGroup(sends: NewSend[]): Promise<EnqueueResult[]> {

@@ -4,8 +4,7 @@ import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
 import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
 import { markStoreError, RecentStorageFailure } from '../store-errors';
-import { outboxMethods, type Outbox } from '../store-parts';
-import type { Store } from '../types';
+import { outboxMethods, type Outbox, type Store } from '../types';
 import { PostgresOutbox } from './postgres-outbox';
 
 /** Any fixed number: every relay instance takes this advisory lock while it migrates. */

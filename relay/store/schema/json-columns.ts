@@ -138,14 +138,9 @@ type JsonTable = keyof typeof JSON_COLUMNS;
 /** A row as written: the JSON columns of `T` as text. */
 export type Written<T extends JsonTable, R> = { [K in keyof R]: K extends keyof (typeof JSON_COLUMNS)[T] ? string | Extract<R[K], null | undefined> : R[K] };
 
-/** A row of `table` as the store returns it: its JSON columns read (null stays null), the others as they are. */
+/** A row of `table` as the store returns it, its JSON columns read in place (null stays null): `row` is the caller's to change. */
 export function readRow<R>(table: JsonTable, row: object, id: unknown = (row as { id?: unknown }).id): R {
-  return readJsonColumns<R>(table, { ...row }, id);
-}
-
-/** The same, in place: `row`, a record the caller made for this, gets its JSON columns read. */
-export function readJsonColumns<R>(table: JsonTable, row: Record<string, unknown>, id: unknown = row.id): R {
-  const out = row;
+  const out = row as Record<string, unknown>;
   for (const [name, column] of Object.entries(JSON_COLUMNS[table]) as [string, JsonColumn<unknown>][]) {
     const text = out[name];
     if (typeof text === 'string') out[name] = column.read(text, `${table}.${name} of ${String(id)}`);

@@ -1,5 +1,5 @@
-import { newMessageValues } from '../schema/message-row';
-import { BODY_CHUNK_BYTES, wholeBody, type EnqueueResult, type MessageRow, type NewSend } from '../types';
+import { newMessageValues, toMessageRow } from '../schema/message-row';
+import { BODY_CHUNK_BYTES, wholeBody, type EnqueueResult, type NewSend } from '../types';
 import type { SqlOp, SqlOpResult } from './sql-thread.mjs';
 
 type Row = Record<string, unknown>;
@@ -55,10 +55,10 @@ export function enqueueOps(send: NewSend, messageColumns: string): SqlOp[] {
 }
 
 /** The send's outcome from the results of its enqueueOps. */
-export function enqueueResult(send: NewSend, results: SqlOpResult[], toMessage: (row: Row) => MessageRow): EnqueueResult {
+export function enqueueResult(send: NewSend, results: SqlOpResult[]): EnqueueResult {
   const created = results[0] === 1;
   const [holder] = results.at(-2) as Row[];
-  const messages = (results.at(-1) as Row[]).map(toMessage);
+  const messages = (results.at(-1) as Row[]).map((row) => toMessageRow(row));
   if (created) return { kind: 'created', messages };
   return { kind: 'existing', messages, sameRequest: holder?.request_hash === send.requestHash };
 }

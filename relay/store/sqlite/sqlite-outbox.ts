@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import os from 'node:os';
-import { MESSAGE_SQL_COLUMNS, toClaimedMessage, toMessageRowFromSql } from '../schema/message-row';
+import { MESSAGE_SQL_COLUMNS, toClaimedMessage } from '../schema/message-row';
+import { GroupCommit, type PendingSend } from '../group-commit';
 import type { RecentStorageFailure } from '../store-errors';
-import type { Outbox } from '../store-parts';
-import { BODY_CHUNK_BYTES, bodyChunks, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageRow, type NewSend } from '../types';
+import { BODY_CHUNK_BYTES, bodyChunks, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
 import type { ConnectionLock } from './connection-lock';
 import { enqueueOps, enqueueResult } from './enqueue-ops';
 import { FreshBodies, freshBodiesBudget } from './fresh-bodies';
@@ -14,15 +14,6 @@ import { runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult }
 const FRESH_BODIES_BYTES = freshBodiesBudget(os.totalmem(), process.constrainedMemory?.() ?? 0);
 
 type Row = Record<string, unknown>;
-
-const toMessage = (row: Row): MessageRow => toMessageRowFromSql(row);
-
-/** A send waiting for its group commit, and its caller. */
-interface PendingSend {
-  send: NewSend;
-  resolve: (result: EnqueueResult) => void;
-  reject: (error: unknown) => void;
-}
 
 /** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
 const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.map((column) => `messages.${column}`).join(', ');
@@ -78,43 +69,51 @@ const POSTPONE_SQL = `UPDATE messages SET status = CASE WHEN attempt_count = 0 T
      lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
 
 /**
- * The SQLite outbox's hot path, tuned for SQLite: sends accepted in one turn of the event loop are
- * committed together (group commit, synchronous=FULL); claims, leases and results run on a connection
- * of their own on a worker thread (sql-thread.mjs); bodies of fresh messages are kept in memory; one
- * process delivers, the one holding the outbox lock (outbox-lock.ts).
+ * The SQLite outbox's hot path: sends accepted together are committed together (group commit,
+ * synchronous=FULL); claims, leases and results run on a connection of their own on a worker thread
+ * (sql-thread.mjs); bodies of fresh messages are kept in memory; one process delivers, the one
+ * holding the outbox lock (outbox-lock.ts).
  */
 export class SqliteOutbox implements Outbox {
-  /** Sends waiting for the next group commit on the main connection (see enqueueSend). */
-  private readonly pendingSends: PendingSend[] = [];
-  /** Sends waiting for the next group commit on the SQLite thread (see enqueueSend). */
-  private readonly pendingThreadSends: PendingSend[] = [];
-  /** The group commit the SQLite thread is running now; the next one starts when it ends. */
-  private threadCommit: Promise<void> | undefined;
+  /**
+   * Sends committed on the SQLite thread, so that the inserts and the fsync do not stop the event
+   * loop: while one group commits, the next requests are read, checked and composed.
+   */
+  private readonly threadSends = new GroupCommit((group) => this.commitOnThread(group));
+  /**
+   * Sends with a body stored in chunks (a large attachment), committed on the main connection chunk
+   * by chunk from the request's own bytes: copying them to the thread would hold the body twice more.
+   */
+  private readonly mainSends = new GroupCommit((group) => this.commitOnMain(group));
   /** Prepared once: the outbox runs the same statements for every message. */
   private readonly statements = new Map<string, Database.Statement>();
-  /** Runs its argument in a transaction; made once, not per call (see relaxed). */
   private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
-  /**
-   * The connection of the outbox's hot writes, on a worker thread: started by the first message
-   * queued or claimed (not on the clock of the first delivery), so that a CLI command never starts
-   * it.
-   */
+  /** Started by the first message queued or claimed (not on the clock of the first delivery): a CLI command never starts it. */
   private thread: SqlThread | undefined;
   private closed = false;
   /** Bodies committed lately, so that claiming them reads no body from the database. */
   private readonly freshBodies = new FreshBodies(FRESH_BODIES_BYTES, BODY_CHUNK_BYTES);
   /** Messages created before this are not among the fresh bodies. */
   private readonly openedAt = Date.now();
+  private outboxLock: OutboxLock | undefined;
+  private lockOwner: string | undefined;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+    private readonly connectionLock: ConnectionLock,
+    private readonly storageFailure: RecentStorageFailure,
+  ) {
+    this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
+  }
 
   /**
-   * Runs an outbox bookkeeping transaction with synchronous=NORMAL: in WAL mode such a commit survives
-   * a crash of the relay, and only a power cut can lose it, which at worst sends a message again
+   * A transaction on the main connection with synchronous=NORMAL: in WAL mode its commit survives a
+   * crash of the relay, and only a power cut can lose it, which at worst sends a message again
    * (delivery is at least once anyway). Accepting a message commits with FULL: a 202 must survive a
-   * power cut too. Claims, leases and results run on the SQLite thread's connection (outboxWrite);
-   * here are the Sent copies' claims.
+   * power cut too. In its turn: never inside a transaction of the repositories.
    */
   private relaxed<T>(fn: () => T): Promise<T> {
-    // In its turn on the main connection: never inside a transaction of the repositories.
     return this.connectionLock.exclusive(() => {
       this.statement('PRAGMA synchronous = NORMAL').run();
       try {
@@ -131,88 +130,39 @@ export class SqliteOutbox implements Outbox {
     return prepared;
   }
 
-  constructor(
-    private readonly db: Database.Database,
-    private readonly file: string,
-    private readonly connectionLock: ConnectionLock,
-    private readonly storageFailure: RecentStorageFailure,
-  ) {
-    this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
-  }
-
   async close(): Promise<void> {
     this.outboxLock?.release();
     this.closed = true;
     await this.thread?.close();
   }
 
-  /**
-   * Group commit: sends that reach the store together are written in one transaction with one
-   * fsync, each in a savepoint of its own so that one failing send does not undo the others. Every
-   * caller is answered only after the commit is on disk.
-   *
-   * On the SQLite thread (sql-thread.mjs), so that the inserts and the fsync do not stop the event
-   * loop: while one group commits, the next requests are read, checked and composed, and they form
-   * the next group. A send with a body stored in chunks (a large attachment) is written on the main
-   * connection instead (in its turn, connectionLock), chunk by chunk from the request's own bytes:
-   * copying it to the thread would hold the whole body twice more.
-   */
+  /** Each send of a group in a savepoint of its own, so that one failing send does not undo the others. */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
     // The worker will claim it soon: the thread starts now, while this send is committed.
+    const onThread = this.outboxThread() && send.messages.every((m) => m.raw.length <= BODY_CHUNK_BYTES);
+    return (onThread ? this.threadSends : this.mainSends).add(send);
+  }
+
+  private async commitOnThread(group: PendingSend[]): Promise<void> {
     const thread = this.outboxThread();
-    return new Promise((resolve, reject) => {
-      if (thread && send.messages.every((m) => m.raw.length <= BODY_CHUNK_BYTES)) {
-        this.pendingThreadSends.push({ send, resolve, reject });
-        if (this.pendingThreadSends.length === 1 && !this.threadCommit) setImmediate(() => this.flushThreadSends());
-        return;
-      }
-      this.pendingSends.push({ send, resolve, reject });
-      if (this.pendingSends.length === 1) setImmediate(() => void this.connectionLock.exclusive(() => this.flushSends()));
-    });
+    if (!thread) throw new Error('the store is closed');
+    this.answer(
+      group,
+      await this.storageFailure.watch(
+        thread.runGroups(
+          group.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS)),
+          { sync: true },
+        ),
+      ),
+    );
   }
 
-  /** Commits the sends waiting for the thread as one group, then the ones that came meanwhile. */
-  private flushThreadSends(): void {
-    const thread = this.outboxThread();
-    const batch = this.pendingThreadSends.splice(0);
-    if (batch.length === 0) return;
-    if (!thread) {
-      // Closed meanwhile.
-      for (const waiting of batch) waiting.reject(new Error('the store is closed'));
-      return;
-    }
-    this.threadCommit = thread
-      .runGroups(
-        batch.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS)),
-        { sync: true },
-      )
-      .then(
-        (outcomes) => this.answer(batch, outcomes),
-        (error: unknown) => this.fail(batch, error),
-      )
-      .finally(() => {
-        this.threadCommit = undefined;
-        if (this.pendingThreadSends.length) this.flushThreadSends();
-      });
+  private async commitOnMain(group: PendingSend[]): Promise<void> {
+    const commit = () => this.db.transaction(() => group.map(({ send }) => this.writeSend(send))).immediate();
+    this.answer(group, await this.storageFailure.watch(this.connectionLock.exclusive(commit)));
   }
 
-  /** Commits the sends waiting for the main connection as one group (in its turn, connectionLock). */
-  private flushSends(): void {
-    const batch = this.pendingSends.splice(0);
-    let outcomes: SqlGroupOutcome[];
-    try {
-      outcomes = this.db.transaction(() => batch.map(({ send }) => this.writeSend(send))).immediate();
-    } catch (error) {
-      return this.fail(batch, error);
-    }
-    this.answer(batch, outcomes);
-  }
-
-  /**
-   * One send on the main connection, in a savepoint of its own: its rows as on the thread
-   * (enqueueOps), then, if it was created, the chunks of its large bodies, each bound (and copied by
-   * SQLite) on its own: never a second copy of the whole body.
-   */
+  /** One send's rows as on the thread (enqueueOps), then, if it was created, its large bodies' chunks, each bound (and copied by SQLite) on its own. */
   private writeSend(send: NewSend): SqlGroupOutcome {
     const insertChunk = this.statement('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
     try {
@@ -233,13 +183,12 @@ export class SqliteOutbox implements Outbox {
   }
 
   /** Answers the callers of a committed group, each with its send's outcome. */
-  private answer(batch: PendingSend[], outcomes: SqlGroupOutcome[]): void {
-    this.storageFailure.clear();
-    batch.forEach((waiting, i) => {
+  private answer(group: PendingSend[], outcomes: SqlGroupOutcome[]): void {
+    group.forEach((waiting, i) => {
       const outcome = outcomes[i]!;
       if (outcome.error) return waiting.reject(outcome.error);
       try {
-        const result = enqueueResult(waiting.send, outcome.results, toMessage);
+        const result = enqueueResult(waiting.send, outcome.results);
         // Committed: the worker will claim these in a moment, and finds their bodies here.
         if (result.kind === 'created') for (const message of waiting.send.messages) this.freshBodies.remember(message.id, message.raw, waiting.send.createdAt);
         waiting.resolve(result);
@@ -247,12 +196,6 @@ export class SqliteOutbox implements Outbox {
         waiting.reject(error);
       }
     });
-  }
-
-  /** Answers every caller of a group whose commit failed. */
-  private fail(batch: PendingSend[], error: unknown): void {
-    this.storageFailure.note(error);
-    for (const waiting of batch) waiting.reject(error);
   }
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
@@ -382,9 +325,6 @@ export class SqliteOutbox implements Outbox {
       }),
     );
   }
-
-  private outboxLock: OutboxLock | undefined;
-  private lockOwner: string | undefined;
 
   async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
     if (this.lockOwner !== undefined && this.lockOwner !== owner) return { mayClaim: false, takenBack: 0 };
