@@ -5,14 +5,10 @@ import type { SqlOp, SqlOpResult } from './sql-thread.mjs';
 type Row = Record<string, unknown>;
 
 /**
- * One send as statements for the SQLite thread (sql-thread.mjs), run in a savepoint of its own
- * inside the batch's IMMEDIATE transaction: the idempotency key's check and the insert hold the write
- * lock together, so two concurrent requests with one key cannot both insert. The send's row goes in
- * first, or nothing does when another send holds the key (ON CONFLICT DO NOTHING); every row after
- * it is inserted only if that row is there (the send's id is new, so it is there only if it was
- * inserted just now). The last two statements read back the send that holds the key and its messages.
- *
- * Bodies stored whole (at most BODY_CHUNK_BYTES) are among the statements; larger ones are not.
+ * One send as statements, run in a savepoint of its own inside the group's IMMEDIATE transaction (the
+ * key's check and the insert hold the write lock together). The send's row goes in first, or nothing
+ * does when another send holds the key; every later row only if that row is there (its id is new).
+ * The last two read back the send that holds the key and its messages. Chunked bodies are not here.
  */
 export function enqueueOps(send: NewSend, messageColumns: string): SqlOp[] {
   const ops: SqlOp[] = [

@@ -15,8 +15,6 @@ export function runOps(db: Database.Database, ops: SqlOp[]): SqlOpResult[];
 /** A group's results, or the error that undid it (its SQLite code kept). */
 export type SqlGroupOutcome = { results: SqlOpResult[]; error?: undefined } | { error: Error & { code?: string } };
 
-export function runGroups(db: Database.Database, groups: SqlOp[][]): SqlGroupOutcome[];
-
 export class SqlThread {
   constructor(file: string);
   readonly stopped: boolean;

@@ -1,18 +1,14 @@
-// The outbox's hot writes (accepted sends, claims and attempt results) on a connection of their own,
-// on a worker thread: the SQLite work of every accepted and delivered message (the inserts and row
-// updates, their indexes, the pages they write to the WAL and the fsync that makes them durable) then
-// no longer runs on the event loop that serves HTTP and drives the SMTP connections. Plain JavaScript, not TypeScript: the relay compiles its TypeScript with a
-// loader that worker threads do not inherit. Types: sql-thread.d.mts.
+// The outbox's hot writes (accepted sends, claims and attempt results) on a connection of their own, on
+// a worker thread: their SQLite work (inserts, indexes, WAL pages, the fsync) no longer runs on the
+// event loop that serves HTTP and drives the SMTP connections. Plain JavaScript: the relay compiles its
+// TypeScript with a loader that worker threads do not inherit. Types: sql-thread.d.mts.
 import Database from 'better-sqlite3';
 import { closeSync, fdatasyncSync, openSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 const statementsOf = new WeakMap();
 
-/**
- * Runs `ops` one after the other on `db` (the caller holds the transaction). An op with `all` returns
- * its rows; any other returns how many rows it changed.
- */
+/** Runs `ops` on `db` (the caller holds the transaction): per op, its rows (`all`) or how many rows it changed. */
 export function runOps(db, ops) {
   let statements = statementsOf.get(db);
   if (!statements) statementsOf.set(db, (statements = new Map()));
@@ -23,28 +19,7 @@ export function runOps(db, ops) {
   });
 }
 
-const savepointsOf = new WeakMap();
-
-/**
- * Runs each group of ops in a savepoint of its own (the caller holds the transaction): a group that
- * fails is undone alone, and its error comes back in its place; the other groups stay.
- */
-export function runGroups(db, groups) {
-  let inSavepoint = savepointsOf.get(db);
-  if (!inSavepoint) savepointsOf.set(db, (inSavepoint = db.transaction((ops) => runOps(db, ops))));
-  return groups.map((ops) => {
-    try {
-      return { results: inSavepoint(ops) };
-    } catch (error) {
-      return { error };
-    }
-  });
-}
-
-/**
- * The memory of the blobs in `rows` that can be handed to the main thread instead of copied: each
- * Buffer that better-sqlite3 returns owns its memory alone.
- */
+/** The memory of the blobs in `rows`, handed to the main thread instead of copied: each Buffer better-sqlite3 returns owns its memory alone. */
 function transferables(rows) {
   const buffers = [];
   for (const row of rows) {
@@ -65,15 +40,9 @@ function rebuiltRow(row) {
   return row;
 }
 
-/** What crosses back from the thread: an error as its message and code (see rebuiltError). */
-function sendable(error) {
-  return { message: error.message, code: error.code };
-}
-
-/** An error as it crossed from the thread: its message and SQLite's (or Node's) code. */
-function rebuiltError({ message, code }) {
-  return Object.assign(new Error(message), { code });
-}
+/** An error as it crosses from the thread: its message and SQLite's (or Node's) code. */
+const sendable = (error) => ({ message: error.message, code: error.code });
+const rebuiltError = ({ message, code }) => Object.assign(new Error(message), { code });
 
 /** The main thread's handle on the connection of a worker thread (see the top of this file). */
 export class SqlThread {
@@ -84,8 +53,7 @@ export class SqlThread {
 
   constructor(file) {
     this.#worker = new Worker(new URL(import.meta.url), { workerData: { ownpostSqlThread: file } });
-    // Between requests it has nothing to do and does not keep the process alive; while one is
-    // waiting for its answer it does (see run).
+    // It keeps the process alive only while a request waits for its answer.
     this.#worker.unref();
     this.#worker.on('message', ({ id, results, error }) => {
       const waiting = this.#waiting.get(id);
@@ -109,28 +77,22 @@ export class SqlThread {
     return this.#failure !== undefined;
   }
 
-  /**
-   * Runs `ops` in one transaction on the thread's connection; with `sync`, also makes it durable.
-   * Blobs in the rows are handed over from the thread, not copied.
-   */
+  /** Runs `ops` in one transaction on the thread's connection; `sync`: also durable. Blobs are handed over, not copied. */
   async run(ops, { sync = false } = {}) {
     const results = await this.#request({ ops, sync });
     for (const result of results) if (Array.isArray(result)) result.forEach(rebuiltRow);
     return results;
   }
 
-  /**
-   * Runs one query outside any write transaction and answers its rows. Their blobs are handed over,
-   * not copied: a message body read here costs the event loop neither the read nor a copy.
-   */
+  /** One query outside any write transaction: a message body read here costs the event loop neither the read nor a copy. */
   async read(sql, params) {
     const rows = await this.#request({ read: { sql, params } });
     return rows.map(rebuiltRow);
   }
 
   /**
-   * Runs `groups` in one transaction, each group in a savepoint of its own (see runGroups); with
-   * `sync`, also makes the transaction durable. Per group: its results, or the error that undid it.
+   * Runs `groups` in one transaction, each in a savepoint of its own: a group that fails is undone
+   * alone. `sync`: also durable. Per group: its results, or the error that undid it.
    */
   async runGroups(groups, { sync = false } = {}) {
     const outcomes = await this.#request({ groups, sync });
@@ -172,10 +134,17 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
   db.pragma('secure_delete = ON');
   db.pragma('cache_size = -4096');
   const inTransaction = db.transaction((ops) => runOps(db, ops));
-  const groupsInTransaction = db.transaction((groups) => runGroups(db, groups));
-  // The WAL, opened once for every sync. While this connection is open SQLite never deletes or
-  // replaces it (a checkpoint truncates or rewrites it in place), so the descriptor keeps naming the
-  // file SQLite writes; fdatasync works on the file, whichever connection wrote to it.
+  const groupsInTransaction = db.transaction((groups) =>
+    groups.map((ops) => {
+      try {
+        return { results: inTransaction(ops) };
+      } catch (error) {
+        return { error: sendable(error) };
+      }
+    }),
+  );
+  // The WAL, opened once: while this connection is open SQLite never deletes or replaces it, and
+  // fdatasync works on the file, whichever connection wrote to it.
   let wal;
   const syncWal = () => {
     if (wal === undefined) {
@@ -205,7 +174,7 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
         parentPort.postMessage({ id, results: rows }, transferables(rows));
         return;
       }
-      const results = groups ? groupsInTransaction.immediate(groups).map((outcome) => (outcome.error ? { error: sendable(outcome.error) } : outcome)) : inTransaction.immediate(ops);
+      const results = groups ? groupsInTransaction.immediate(groups) : inTransaction.immediate(ops);
       if (sync) syncWal();
       parentPort.postMessage({ id, results }, groups ? [] : results.flatMap((result) => (Array.isArray(result) ? transferables(result) : [])));
     } catch (error) {

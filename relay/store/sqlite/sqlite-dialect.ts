@@ -3,13 +3,11 @@ import { CompiledQuery, SqliteAdapter, SqliteDialect, type DatabaseConnection, t
 import type { ConnectionLock } from './connection-lock';
 
 /**
- * kysely's SQLite dialect on the store's own better-sqlite3 connection, with three changes:
- * - connections are taken in turns (ConnectionLock): kysely's driver hands its one connection to
- *   every caller at once, so two transactions on it would interleave;
- * - transactions begin IMMEDIATE: they take the write lock first, so two processes on one file
- *   wait for each other (busy_timeout) instead of failing when a reader tries to become a writer;
- * - DDL is transactional, as it is in SQLite: the migrator then applies each run in a transaction.
- * Prepared statements are kept, as the store always did: the same few queries run on every request.
+ * kysely's SQLite dialect on the store's own connection, changed: the connection is taken in turns
+ * with the outbox (ConnectionLock); transactions begin IMMEDIATE, so two processes on one file wait for
+ * each other (busy_timeout) instead of failing when a reader tries to become a writer; DDL is
+ * transactional, as in SQLite, so the migrator applies each run in a transaction; prepared statements
+ * are kept (the same few queries run on every request).
  */
 export class StoreSqliteDialect extends SqliteDialect {
   constructor(

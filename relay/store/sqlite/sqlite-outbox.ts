@@ -18,9 +18,8 @@ type Row = Record<string, unknown>;
 /** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
 const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.map((column) => `messages.${column}`).join(', ');
 
-// The outbox's claim (claimDueMessages). Each kind of due message through its own partial index
-// (migration 008_outbox_indexes), at most `limit` of each, then the earliest `limit` of both: no scan of
-// the whole outbox.
+// The claim: each kind of due message through its own partial index (migration 008), at most `limit`
+// of each, then the earliest `limit` of both: no scan of the whole outbox.
 const DUE_SQL = `SELECT id FROM (
      SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages
        WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
@@ -30,23 +29,19 @@ const DUE_SQL = `SELECT id FROM (
    ) ORDER BY due_at LIMIT @limit`;
 const ANY_DUE_SQL = `SELECT EXISTS (SELECT 1 FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now) AS waiting,
      EXISTS (SELECT 1 FROM messages WHERE status = 'sending' AND lease_until <= @now) AS expired`;
-// The previous owner's attempt never finished: the relay stopped (or hung) mid-send. The server may
-// or may not have the message; at least once means we send it again.
+// The previous owner stopped (or hung) mid-send: the server may or may not have the message; at least once means sending it again.
 const RECORD_INTERRUPTED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
    SELECT id, updated_at, @now, 'interrupted', NULL, NULL, NULL, NULL FROM messages
    WHERE status = 'sending' AND lease_until <= @now AND id IN (${DUE_SQL})`;
-// One statement claims the batch; bodies come from memory when accepted lately, else from the table.
 const CLAIM_SQL = `UPDATE messages SET status = 'sending', lease_owner = @owner, lease_until = @until, updated_at = @now
    WHERE id IN (${DUE_SQL})
    RETURNING ${MESSAGE_COLUMNS}`;
 
-// The bodies of the messages the claim just took (their lease is this claim's) that were created up
-// to @before: those whose body may not be in memory (see claimDueMessages).
+// The bodies of the messages this claim took that were created up to @before: those that may not be in memory.
 const CLAIMED_BODIES_SQL = `SELECT message_id, raw FROM message_bodies WHERE message_id IN (
      SELECT id FROM messages WHERE status = 'sending' AND lease_until = @until AND lease_owner = @owner AND created_at <= @before)`;
 
-// The outbox's result of an attempt (finishAttempts): the message's new state, while this worker
-// holds its lease, and the attempt, only when that update applied.
+// An attempt's result: the message's new state while this worker holds its lease, and the attempt only when that applied.
 const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
      problem_code = NULL, sent_at = ?, next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL,
      sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN ? END, updated_at = ?
@@ -58,8 +53,6 @@ const MARK_OTHER_SQL = `UPDATE messages SET status = ?, attempts = attempts + 1,
 const INSERT_ATTEMPT_IF_CHANGED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
    SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`;
 
-// Leases: renewed while a send runs; given back (released, recorded) when the worker stops
-// mid-send; or handed back without an attempt (postponed) for a sender over its rate.
 const RENEW_LEASE_SQL = "UPDATE messages SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'";
 const RELEASE_LEASE_SQL = `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?,
      lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
@@ -203,10 +196,9 @@ export class SqliteOutbox implements Outbox {
     const found = this.statement(ANY_DUE_SQL).get({ now }) as { waiting: number; expired: number };
     if (!found.waiting && !found.expired) return [];
     const until = now + leaseMs;
-    // Bodies come from memory when accepted lately. Those that may not be there (created before
-    // this outbox opened, or before the newest body dropped for room) are read with the claim, on
-    // the SQLite thread, and handed over without a copy: the event loop, which drives the SMTP
-    // connections, neither reads their pages nor copies their bytes.
+    // Bodies that may not be in memory (created before this outbox opened, or before the newest body
+    // dropped for room) are read with the claim, on the thread, and handed over without a copy: the
+    // event loop, which drives the SMTP connections, neither reads their pages nor copies their bytes.
     const before = Math.max(this.openedAt, this.freshBodies.droppedUpTo);
     // One transaction, the same rows: the claim takes exactly the ones recorded as interrupted.
     const results = await this.outboxWrite([
@@ -224,10 +216,7 @@ export class SqliteOutbox implements Outbox {
     return rows.map((row, i) => toClaimedMessage(row, bodies[i] ?? late?.get(row.id as string) ?? null)).sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
   }
 
-  /**
-   * The stored bodies of these messages, by id (none for a body stored in chunks), read on the SQLite
-   * thread. A read says nothing about room on the disk: not watched by storageFailure, as writes are.
-   */
+  /** The stored bodies of these messages, by id (none for one in chunks). A read says nothing about room on the disk: not watched by storageFailure. */
   private async readBodies(ids: string[]): Promise<Map<string, Buffer>> {
     const sql = 'SELECT message_id, raw FROM message_bodies WHERE message_id IN (SELECT value FROM json_each(?))';
     const params = [JSON.stringify(ids)];
@@ -243,8 +232,6 @@ export class SqliteOutbox implements Outbox {
 
   async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
     if (finished.length === 0) return [];
-    // Per attempt: the message's update, which applies only while this worker still holds the
-    // lease, then its attempt, recorded only when the update changed the message (changes()).
     const ops = finished.flatMap(({ id, attempt, result }): SqlOp[] => {
       const now = attempt.finishedAt;
       const problemCode = result.outcome === 'sent' ? null : result.problemCode;
@@ -255,15 +242,10 @@ export class SqliteOutbox implements Outbox {
               sql: MARK_OTHER_SQL,
               params: [result.outcome, result.reply, problemCode, result.outcome === 'deferred' ? result.nextAttemptAt : null, result.outcome, now, id, owner],
             },
-        {
-          sql: INSERT_ATTEMPT_IF_CHANGED_SQL,
-          params: [id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode, problemCode],
-        },
+        { sql: INSERT_ATTEMPT_IF_CHANGED_SQL, params: [id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode, problemCode] },
       ];
     });
-    // Durable before this resolves (a "sent" that a power cut could take back would send the mail
-    // again). The worker groups the attempts that finish together into one call: one transaction
-    // and one fsync for them all.
+    // Durable before this resolves: a "sent" that a power cut took back would send the mail again.
     const results = await this.outboxWrite(ops, { sync: true });
     return finished.map(({ id, result }, i) => {
       const applied = results[2 * i] === 1;
@@ -275,30 +257,23 @@ export class SqliteOutbox implements Outbox {
 
   private outboxThread(): SqlThread | undefined {
     if (this.closed) return undefined;
-    // A thread that died (it should not) is replaced: the writes that were waiting on it failed, and
-    // the worker retries them like any failed claim or result.
+    // A thread that died is replaced: the writes waiting on it failed, and the worker retries them.
     if (!this.thread || this.thread.stopped) this.thread = new SqlThread(this.file);
     return this.thread;
   }
 
-  /**
-   * A write of the outbox's hot path: on the SQLite thread's connection (sql-thread.mjs), so that
-   * its work stays off the event loop (once closed, on the main connection, which says it is
-   * closed). `sync`: durable (on disk) before it resolves.
-   */
+  /** A write of the hot path, on the thread (once closed, on the main connection, which says so). `sync`: on disk before it resolves. */
   private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
     const thread = this.outboxThread();
     return this.storageFailure.watch(thread ? thread.run(ops, { sync }) : this.relaxed(() => runOps(this.db, ops)));
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
-    await this.outboxWrite(
-      [
-        { sql: RELEASE_LEASE_SQL, params: [now, now, id, owner] },
-        { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [id, now, now] },
-      ],
-      { sync: true },
-    );
+    const release = [
+      { sql: RELEASE_LEASE_SQL, params: [now, now, id, owner] },
+      { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [id, now, now] },
+    ];
+    await this.outboxWrite(release, { sync: true });
   }
 
   async postponeMessage(id: string, owner: string, until: number): Promise<void> {
@@ -310,7 +285,6 @@ export class SqliteOutbox implements Outbox {
       `SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= ?
        ORDER BY sent_copy_next_at LIMIT ?`,
     );
-    // Checked first without a write transaction: the worker looks once per poll.
     if (due.all(now, 1).length === 0) return [];
     const select = this.statement(
       `SELECT ${MESSAGE_COLUMNS}, message_bodies.raw FROM messages LEFT JOIN message_bodies ON message_bodies.message_id = messages.id
@@ -333,7 +307,7 @@ export class SqliteOutbox implements Outbox {
     if (!this.outboxLock.tryAcquire()) return { mayClaim: false, takenBack: 0 };
     this.lockOwner = owner;
     if (hadIt) return { mayClaim: true, takenBack: 0 };
-    // Just taken: whoever claimed the messages still marked sending is dead (its lock went with it).
+    // Just taken: whoever claimed the messages still sending is dead (its lock went with it).
     const [takenBack] = await this.outboxWrite([{ sql: TAKE_BACK_SQL, params: [options.now, owner, options.now] }], { sync: false });
     return { mayClaim: true, takenBack: takenBack as number };
   }
@@ -345,10 +319,10 @@ export class SqliteOutbox implements Outbox {
   }
 }
 
-/** The outbox lock's file beside the database (see OutboxLock). */
+/** The outbox lock's file beside the database. */
 export function outboxLockFile(databaseFile: string): string {
   return `${databaseFile}-outbox.lock`;
 }
 
-/** Every message another owner holds: due again now (the lock says that owner is gone). */
+/** Every message another owner holds: due again now. */
 const TAKE_BACK_SQL = `UPDATE messages SET lease_until = ? WHERE status = 'sending' AND lease_owner IS NOT ? AND lease_until > ?`;

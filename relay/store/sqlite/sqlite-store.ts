@@ -20,19 +20,16 @@ const PAGE_CACHE_KIB = 4096;
 /** Below this much free space in the data folder the relay says it is not ready (issue 15): a message needs room. */
 const MIN_FREE_BYTES = 8 * 1024 * 1024;
 
-// The repositories' and the outbox's methods, put into the store by the constructor (hence the merging).
+// The repositories' and the outbox's methods, put into the store by the constructor.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface SqliteStore extends StoreRepositories, Outbox {}
 
-/**
- * The embedded store. WAL with synchronous=FULL: a commit survives power loss, so "202" really means
- * "on disk" (SQLite's WAL documentation: synchronous=NORMAL can lose recent commits on power loss).
- */
+/** The embedded store. WAL with synchronous=FULL: a commit survives power loss (NORMAL can lose recent ones), so "202" means "on disk". */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
-  /** Turns on `db` for the query builder and the outbox's in-process writes (see ConnectionLock). */
+  /** Turns on `db` for the query builder and the outbox's in-process writes. */
   readonly connectionLock = new ConnectionLock();
   /** The query builder on `db`, as the migrations use it; the repositories' is `storeDb`. */
   private readonly kysely: Kysely<unknown>;
@@ -43,20 +40,16 @@ export class SqliteStore implements Store {
 
   private constructor(readonly file: string) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    // Created 0600 before SQLite opens it: SQLite gives its WAL and shared-memory files the
-    // database's mode, so none of the three is ever readable by others (issue 14).
+    // Created 0600 before SQLite opens it: its WAL and shared-memory files get the same mode (issue 14).
     closeSync(openSync(file, 'a', 0o600));
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
-    // Always, not only during a key rotation (issue 14): a secret replaced by a PATCH or a new
-    // sign-in leaves its old ciphertext in a free page otherwise, readable with an old key.
+    // Always (issue 14): a replaced secret would leave its old ciphertext in a free page, readable with an old key.
     this.db.pragma('secure_delete = ON');
-    // Every page a transaction writes passes through the page cache: with better-sqlite3's 16 MB a
-    // 20 MB attachment's chunks grew it by 16 MB at the peak of its accept. The outbox's hot rows
-    // and indexes fit in 4 MB; bodies of fresh messages are kept apart (FreshBodies).
+    // With better-sqlite3's 16 MB a 20 MB attachment's chunks grew the cache by 16 MB at its accept; the outbox's hot rows and indexes fit in 4 MB.
     this.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     this.kysely = new Kysely<unknown>({ dialect: new StoreSqliteDialect(this.db, this.connectionLock) });
     this.storeDb = storeDbOf(this.kysely, 'sqlite');
@@ -77,10 +70,8 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * After a key rotation: secure_delete (always on, see the constructor) zeroed the space the old
-   * ciphertexts occupied, so the old key cannot open a copy of them left in free pages; VACUUM
-   * rewrites the file without the free pages of a database written before secure_delete was on; the
-   * checkpoint then moves everything out of the WAL file and truncates it.
+   * After a key rotation: secure_delete zeroed the old ciphertexts; VACUUM drops the free pages of a
+   * file written before secure_delete was on; the checkpoint empties and truncates the WAL.
    */
   private dropOldCiphertexts(): Promise<void> {
     return this.connectionLock.exclusive(() => {
