@@ -37,7 +37,7 @@ export const MESSAGE_COLUMN_NAMES = [
   'updatedAt',
 ] as const satisfies readonly (keyof MessageTable)[];
 
-/** The snake_case names of MESSAGE_COLUMN_NAMES, for hand-written SQL. */
+/** The same in snake_case, for hand-written SQL. */
 export const MESSAGE_SQL_COLUMNS = MESSAGE_COLUMN_NAMES.map((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 
 const FIELD_OF_SQL_COLUMN = new Map<string, string>(MESSAGE_SQL_COLUMNS.map((column, i) => [column, MESSAGE_COLUMN_NAMES[i]!]));
@@ -61,9 +61,8 @@ export function toMessageRow<T extends MessageRow = MessageRow>(row: object): T 
 
 /**
  * A claimed row for the worker, with its body (`raw`: null when stored in chunks; from the row when
- * not given). One whose stored values cannot be read comes back too, with the error in `unreadable`
- * and empty values in their place: the worker fails that message alone and delivers the rest of
- * the batch (a claim that threw would leave the whole batch leased, again and again).
+ * not given). One whose stored values cannot be read comes back with the error in `unreadable` and
+ * empty values: the worker fails it alone (a claim that threw would leave the whole batch leased).
  */
 export function toClaimedMessage(row: Record<string, unknown>, raw?: Buffer | null): ClaimedMessage {
   let claimed: ClaimedMessage;
