@@ -5,8 +5,6 @@ import { MESSAGE_SQL_COLUMNS, newMessageValues, toClaimedMessage, toMessageRow }
 import { markStoreError, type RecentStorageFailure } from '../store-errors';
 import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
 
-const toMessage = (row: Record<string, unknown>) => toMessageRow(row);
-
 /** The database's clock in epoch milliseconds (heartbeats, issue 15). */
 const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
@@ -143,10 +141,10 @@ export class PostgresOutbox implements Outbox {
 
   /** `rows`: the messages inserted for `send`; none when another send holds its key. */
   private async enqueueResult(send: NewSend, rows: Record<string, unknown>[]): Promise<EnqueueResult> {
-    if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map(toMessage) };
+    if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map((row) => toMessageRow(row)) };
     const existing = (await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [send.userId, send.idempotencyKey]))
       .rows[0]!;
-    const messages = (await this.pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [existing.id])).rows.map(toMessage);
+    const messages = (await this.pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [existing.id])).rows.map((row) => toMessageRow(row));
     return { kind: 'existing', messages, sameRequest: existing.request_hash === send.requestHash };
   }
 

@@ -6,17 +6,32 @@ import Database from 'better-sqlite3';
 import { closeSync, fdatasyncSync, openSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
+/**
+ * Opens a connection to the store's database as every one is set up: WAL; foreign keys; waiting for
+ * the write lock; secure_delete, always (issue 14: a replaced secret would leave its old ciphertext in
+ * a free page, readable with an old key); a 4 MB page cache (with better-sqlite3's 16 MB, a 20 MB
+ * attachment's chunks grew it by 16 MB at its accept; the outbox's hot rows and indexes fit in 4 MB).
+ */
+export function openDatabase(file, synchronous) {
+  const db = new Database(file);
+  for (const pragma of ['journal_mode = WAL', `synchronous = ${synchronous}`, 'foreign_keys = ON', 'busy_timeout = 10000', 'secure_delete = ON', 'cache_size = -4096']) db.pragma(pragma);
+  return db;
+}
+
 const statementsOf = new WeakMap();
+
+/** `sql` prepared on `db` once, for every user of the connection: the store runs the same few statements again and again. */
+export function prepared(db, sql) {
+  let statements = statementsOf.get(db);
+  if (!statements) statementsOf.set(db, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
 
 /** Runs `ops` on `db` (the caller holds the transaction): per op, its rows (`all`) or how many rows it changed. */
 export function runOps(db, ops) {
-  let statements = statementsOf.get(db);
-  if (!statements) statementsOf.set(db, (statements = new Map()));
-  return ops.map(({ sql, params, all }) => {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-    return all ? statement.all(...params) : statement.run(...params).changes;
-  });
+  return ops.map(({ sql, params, all }) => (all ? prepared(db, sql).all(...params) : prepared(db, sql).run(...params).changes));
 }
 
 /** The memory of the blobs in `rows`, handed to the main thread instead of copied: each Buffer better-sqlite3 returns owns its memory alone. */
@@ -123,16 +138,9 @@ export class SqlThread {
 
 if (!isMainThread && workerData?.ownpostSqlThread) {
   const file = workerData.ownpostSqlThread;
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // Commits survive a crash of the relay at once; those that must survive a power cut too ask for
-  // `sync`: an fdatasync of the WAL after the commit, outside the write lock.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 10000');
-  // As on the main connection: deleted rows leave no readable bytes behind (issue 14).
-  db.pragma('secure_delete = ON');
-  db.pragma('cache_size = -4096');
+  // NORMAL: commits survive a crash of the relay; those that must survive a power cut too ask for
+  // `sync`, an fdatasync of the WAL after the commit, outside the write lock.
+  const db = openDatabase(file, 'NORMAL');
   const inTransaction = db.transaction((ops) => runOps(db, ops));
   const groupsInTransaction = db.transaction((groups) =>
     groups.map((ops) => {
@@ -158,7 +166,6 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
     }
     fdatasyncSync(wal);
   };
-  const reads = new Map();
   parentPort.on('message', ({ id, ops, groups, read, sync, close }) => {
     if (close) {
       if (wal !== undefined) closeSync(wal);
@@ -168,9 +175,7 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
     }
     try {
       if (read) {
-        let statement = reads.get(read.sql);
-        if (!statement) reads.set(read.sql, (statement = db.prepare(read.sql)));
-        const rows = statement.all(...read.params);
+        const rows = prepared(db, read.sql).all(...read.params);
         parentPort.postMessage({ id, results: rows }, transferables(rows));
         return;
       }

@@ -8,7 +8,7 @@ import type { ConnectionLock } from './connection-lock';
 import { enqueueOps, enqueueResult } from './enqueue-ops';
 import { FreshBodies, freshBodiesBudget } from './fresh-bodies';
 import { OutboxLock } from './outbox-lock';
-import { runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
+import { prepared, runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 
 /** Memory for the bodies of messages accepted lately (see FreshBodies and freshBodiesBudget). */
 const FRESH_BODIES_BYTES = freshBodiesBudget(os.totalmem(), process.constrainedMemory?.() ?? 0);
@@ -78,8 +78,6 @@ export class SqliteOutbox implements Outbox {
    * by chunk from the request's own bytes: copying them to the thread would hold the body twice more.
    */
   private readonly mainSends = new GroupCommit((group) => this.commitOnMain(group));
-  /** Prepared once: the outbox runs the same statements for every message. */
-  private readonly statements = new Map<string, Database.Statement>();
   private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
   /** Started by the first message queued or claimed (not on the clock of the first delivery): a CLI command never starts it. */
   private thread: SqlThread | undefined;
@@ -108,19 +106,13 @@ export class SqliteOutbox implements Outbox {
    */
   private relaxed<T>(fn: () => T): Promise<T> {
     return this.connectionLock.exclusive(() => {
-      this.statement('PRAGMA synchronous = NORMAL').run();
+      prepared(this.db, 'PRAGMA synchronous = NORMAL').run();
       try {
         return this.inTransaction.immediate(fn) as T;
       } finally {
-        this.statement('PRAGMA synchronous = FULL').run();
+        prepared(this.db, 'PRAGMA synchronous = FULL').run();
       }
     });
-  }
-
-  private statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) this.statements.set(sql, (prepared = this.db.prepare(sql)));
-    return prepared;
   }
 
   async close(): Promise<void> {
@@ -157,7 +149,7 @@ export class SqliteOutbox implements Outbox {
 
   /** One send's rows as on the thread (enqueueOps), then, if it was created, its large bodies' chunks, each bound (and copied by SQLite) on its own. */
   private writeSend(send: NewSend): SqlGroupOutcome {
-    const insertChunk = this.statement('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
+    const insertChunk = prepared(this.db, 'INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
     try {
       return {
         results: this.db.transaction(() => {
@@ -193,7 +185,7 @@ export class SqliteOutbox implements Outbox {
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
     // Nothing due (the common case between sends): no write transaction at all.
-    const found = this.statement(ANY_DUE_SQL).get({ now }) as { waiting: number; expired: number };
+    const found = prepared(this.db, ANY_DUE_SQL).get({ now }) as { waiting: number; expired: number };
     if (!found.waiting && !found.expired) return [];
     const until = now + leaseMs;
     // Bodies that may not be in memory (created before this outbox opened, or before the newest body
@@ -221,7 +213,7 @@ export class SqliteOutbox implements Outbox {
     const sql = 'SELECT message_id, raw FROM message_bodies WHERE message_id IN (SELECT value FROM json_each(?))';
     const params = [JSON.stringify(ids)];
     const thread = this.outboxThread();
-    const rows = (thread ? await thread.read(sql, params) : this.statement(sql).all(...params)) as { message_id: string; raw: Buffer }[];
+    const rows = (thread ? await thread.read(sql, params) : prepared(this.db, sql).all(...params)) as { message_id: string; raw: Buffer }[];
     return new Map(rows.map((row) => [row.message_id, row.raw]));
   }
 
@@ -281,16 +273,18 @@ export class SqliteOutbox implements Outbox {
   }
 
   async claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-    const due = this.statement(
+    const due = prepared(
+      this.db,
       `SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= ?
        ORDER BY sent_copy_next_at LIMIT ?`,
     );
     if (due.all(now, 1).length === 0) return [];
-    const select = this.statement(
+    const select = prepared(
+      this.db,
       `SELECT ${MESSAGE_COLUMNS}, message_bodies.raw FROM messages LEFT JOIN message_bodies ON message_bodies.message_id = messages.id
        WHERE messages.id = ?`,
     );
-    const push = this.statement('UPDATE messages SET sent_copy_next_at = ?, sent_copy_attempts = sent_copy_attempts + 1 WHERE id = ?');
+    const push = prepared(this.db, 'UPDATE messages SET sent_copy_next_at = ?, sent_copy_attempts = sent_copy_attempts + 1 WHERE id = ?');
     return this.relaxed(() =>
       (due.all(now, limit) as { id: string }[]).map(({ id }) => {
         const row = select.get(id) as Row;

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
@@ -10,12 +10,10 @@ import { RecentStorageFailure } from '../store-errors';
 import { outboxMethods, type Outbox, type Store } from '../types';
 import { ConnectionLock } from './connection-lock';
 import { SqliteOutbox } from './sqlite-outbox';
+import { openDatabase } from './sql-thread.mjs';
 import { StoreSqliteDialect } from './sqlite-dialect';
 
 export { outboxLockFile } from './sqlite-outbox';
-
-/** SQLite's page cache, in KiB. */
-const PAGE_CACHE_KIB = 4096;
 
 /** Below this much free space in the data folder the relay says it is not ready (issue 15): a message needs room. */
 const MIN_FREE_BYTES = 8 * 1024 * 1024;
@@ -42,15 +40,7 @@ export class SqliteStore implements Store {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // Created 0600 before SQLite opens it: its WAL and shared-memory files get the same mode (issue 14).
     closeSync(openSync(file, 'a', 0o600));
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 10000');
-    // Always (issue 14): a replaced secret would leave its old ciphertext in a free page, readable with an old key.
-    this.db.pragma('secure_delete = ON');
-    // With better-sqlite3's 16 MB a 20 MB attachment's chunks grew the cache by 16 MB at its accept; the outbox's hot rows and indexes fit in 4 MB.
-    this.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    this.db = openDatabase(file, 'FULL');
     this.kysely = new Kysely<unknown>({ dialect: new StoreSqliteDialect(this.db, this.connectionLock) });
     this.storeDb = storeDbOf(this.kysely, 'sqlite');
     this.outbox = new SqliteOutbox(this.db, file, this.connectionLock, this.storageFailure);
