@@ -73,12 +73,7 @@ export function messageHistoryRepository({ db }: StoreDb) {
     async finishSentCopy(id: string, result: { status: SentCopyStatus; folder: string | null; error: string | null; nextAt: number | null }) {
       await db
         .updateTable('messages')
-        .set((eb) => ({
-          sentCopyStatus: result.status,
-          sentCopyFolder: eb.fn.coalesce(eb.val(result.folder), eb.ref('sentCopyFolder')),
-          sentCopyError: result.error,
-          sentCopyNextAt: result.nextAt,
-        }))
+        .set((eb) => ({ sentCopyStatus: result.status, sentCopyFolder: eb.fn.coalesce(eb.val(result.folder), eb.ref('sentCopyFolder')), sentCopyError: result.error, sentCopyNextAt: result.nextAt }))
         .where('id', '=', id)
         .execute();
     },

@@ -89,13 +89,7 @@ const summarySchema = z.object({
   app: z.object({ name: z.string().optional(), appPasswordId: z.string().optional(), ehlo: z.string().optional() }).optional(),
 }) satisfies z.ZodType<MessageSummary>;
 
-const fallbackSchema = z.object({
-  fromProfileId: z.string(),
-  reason: z.string().optional(),
-  code: z.string().optional(),
-  problemCode: z.string().optional(),
-  fromProfileName: z.string().optional(),
-});
+const fallbackSchema = z.object({ fromProfileId: z.string(), reason: z.string().optional(), code: z.string().optional(), problemCode: z.string().optional(), fromProfileName: z.string().optional() });
 /** `messages.fallback`: the message goes out through another profile than the one asked for. */
 export type MessageFallback = z.infer<typeof fallbackSchema>;
 
