@@ -22,9 +22,8 @@ export function deliverySettingsRepository({ db }: StoreDb) {
 
     /** Remembers the SIZE a profile's SMTP server announced. */
     async recordServerMaxBytes(profileId: string, bytes: number, now: number) {
-      // The row may not exist yet (no settings saved): create it with empty settings, unless the
-      // profile is gone. A learned limit does not change `updated_at`, which would otherwise look
-      // like a settings change and reopen the profile's connections.
+      // Created with empty settings if need be, unless the profile is gone. `updated_at` stays: it
+      // would look like a settings change and reopen the profile's connections.
       await db
         .insertInto('profile_delivery_settings')
         .columns(['profileId', 'data', 'secrets', 'serverMaxBytes', 'updatedAt'])

@@ -42,7 +42,6 @@ export function messageHistoryRepository({ db }: StoreDb) {
     async listMessages(filter: { userId?: string; documentRef?: string; limit: number }): Promise<MessageRow[]> {
       const rows = await messages()
         .$if(Boolean(filter.userId), (q) => q.where('messages.userId', '=', filter.userId!))
-        // The send's reference, or any document one of its messages carries (a split send's parts).
         .$if(Boolean(filter.documentRef), (q) =>
           q.where((eb) => eb.or([eb('documentRef', '=', filter.documentRef!), eb('id', 'in', eb.selectFrom('message_documents').select('messageId').where('ref', '=', filter.documentRef!))])),
         )
