@@ -1,6 +1,6 @@
 import { readRow, writeRow } from '../schema/json-columns';
 import type { DeliverySettingsRow } from '../types';
-import { compiledOnce, type StoreDb } from './store-db';
+import { compiledOnce, whileProfileExists, type StoreDb } from './store-db';
 
 /** A profile's delivery settings (relay/delivery/delivery-settings.ts), beside the profile. */
 export function deliverySettingsRepository({ db }: StoreDb) {
@@ -27,11 +27,7 @@ export function deliverySettingsRepository({ db }: StoreDb) {
       await db
         .insertInto('profile_delivery_settings')
         .columns(['profileId', 'data', 'secrets', 'serverMaxBytes', 'updatedAt'])
-        .expression(
-          db
-            .selectNoFrom((eb) => [eb.val(profileId).as('a'), eb.val('{"v":1}').as('b'), eb.val(null).as('c'), eb.val(bytes).as('d'), eb.val(now).as('e')])
-            .where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', profileId))),
-        )
+        .expression(whileProfileExists(db, profileId, [profileId, '{"v":1}', null, bytes, now]))
         .onConflict((oc) => oc.column('profileId').doUpdateSet((eb) => ({ serverMaxBytes: eb.ref('excluded.serverMaxBytes') })))
         .execute();
     },

@@ -2,7 +2,7 @@ import { JSON_COLUMNS, readRow, writeRow } from '../schema/json-columns';
 import type { OAuthGrantState } from '../../profiles/profile-data';
 import type { SignInResult } from '../schema/json-columns';
 import type { OAuthAccessTokenRow, OAuthSignInRow, OAuthSignInStatus } from '../types';
-import { changedRows, type StoreDb } from './store-db';
+import { changedRows, whileProfileExists, type StoreDb } from './store-db';
 
 /** OAuth2 (issue 8): cached access tokens, refresh tokens inside a profile's secrets, delegated sign-ins; all in the database, for every instance. */
 export function oauthRepository({ db }: StoreDb) {
@@ -13,22 +13,12 @@ export function oauthRepository({ db }: StoreDb) {
       return row && readRow<OAuthAccessTokenRow>('oauth_access_tokens', row, profileId);
     },
 
-    /** Caches a profile's access token, replacing the previous one; does nothing when the profile is gone (INSERT … SELECT: no orphan, no foreign key error). */
+    /** Caches a profile's access token, replacing the previous one; does nothing when the profile is gone. */
     async putOAuthAccessToken(row: OAuthAccessTokenRow) {
       await db
         .insertInto('oauth_access_tokens')
         .columns(['profileId', 'credentialKey', 'secrets', 'obtainedAt', 'expiresAt'])
-        .expression(
-          db
-            .selectNoFrom((eb) => [
-              eb.val(row.profileId).as('a'),
-              eb.val(row.credentialKey).as('b'),
-              eb.val(JSON_COLUMNS.oauth_access_tokens.secrets.write(row.secrets)).as('c'),
-              eb.val(row.obtainedAt).as('d'),
-              eb.val(row.expiresAt).as('e'),
-            ])
-            .where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', row.profileId))),
-        )
+        .expression(whileProfileExists(db, row.profileId, [row.profileId, row.credentialKey, JSON_COLUMNS.oauth_access_tokens.secrets.write(row.secrets), row.obtainedAt, row.expiresAt]))
         .onConflict((oc) =>
           oc.column('profileId').doUpdateSet((eb) => ({
             credentialKey: eb.ref('excluded.credentialKey'),

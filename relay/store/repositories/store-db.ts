@@ -35,6 +35,14 @@ export function sameEmail(email: string) {
   return sql<boolean>`lower(users.email) = lower(${email})`;
 }
 
+/**
+ * `values` as a row to INSERT … SELECT while profile `profileId` exists: a row of a profile deleted
+ * meanwhile is not written (no orphan, no foreign key error).
+ */
+export function whileProfileExists(db: Kysely<Tables>, profileId: string, values: unknown[]) {
+  return db.selectNoFrom((eb) => values.map((value, i) => eb.val(value).as(`v${i}`))).where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', profileId)));
+}
+
 /** A `users` row as the API knows it. */
 export const USER_COLUMNS = ['users.id', 'users.email', 'users.name', 'users.role', 'users.createdAt'] as const;
 
