@@ -23,6 +23,7 @@ export function profilesRepository({ db }: StoreDb) {
       .orderBy('scope', 'desc')
       .orderBy('createdAt'),
   );
+  // An accepted send's three reads of its profile in one statement (getProfileForSend).
   const forSend = compiledOnce(db, (id) =>
     db
       .selectFrom('profiles')
