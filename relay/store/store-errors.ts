@@ -1,8 +1,7 @@
 /**
- * What a store's error means for a client: the disk is full, or the database cannot be reached (or
- * does not answer in time). Both pass: the one HTTP error handler answers them with 503 and
- * `Retry-After` instead of a 500 (issue 15), and readiness uses the same reading. Decided on error
- * codes, never on message text, except for the few pg errors that carry no code.
+ * What a store's error means for a client: the disk is full, or the database cannot be reached in
+ * time. Both pass: the HTTP error handler answers 503 with `Retry-After` instead of a 500 (issue 15),
+ * and readiness reads them the same way. Decided on codes, except for pg's errors that carry none.
  */
 import { DomainError } from '../errors/domain-error';
 
@@ -18,25 +17,11 @@ export const STORE_RETRY_AFTER_SECONDS: Record<StoreFailure, number> = {
 // SQLite (better-sqlite3's SqliteError.code) and Node's own for a full disk; PostgreSQL 53100 disk_full.
 const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT', '53100']);
 
-const UNAVAILABLE_CODES = new Set([
-  // SQLite: the database is locked for longer than busy_timeout, or its file cannot be opened or read.
-  'SQLITE_BUSY',
-  'SQLITE_CANTOPEN',
-  'SQLITE_IOERR',
-  // PostgreSQL: too many connections, query cancelled (statement_timeout), server shutting down or
-  // starting, read-only (a standby after a failover).
-  '53300',
-  '57014',
-  '57P01',
-  '57P02',
-  '57P03',
-  '25006',
-]);
+// SQLite: locked for longer than busy_timeout, or its file cannot be opened or read. PostgreSQL: too many
+// connections, query cancelled (statement_timeout), server shutting down or starting, read-only (a standby).
+const UNAVAILABLE_CODES = new Set(['SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', '53300', '57014', '57P01', '57P02', '57P03', '25006']);
 
-/**
- * The network to PostgreSQL: these codes mean the store only on errors the store marked as its
- * own (markStoreError); the same code from a mail server or a token endpoint is not a database.
- */
+/** The network to PostgreSQL: the store only on errors it marked as its own (a mail server's ECONNREFUSED is not a database). */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 const FROM_STORE = Symbol.for('ownpost.storeError');
@@ -47,16 +32,9 @@ export function markStoreError<T>(error: T): T {
   return error;
 }
 
-/** pg's own errors for a connection that broke or never came, which have no code. */
-const PG_CONNECTION_MESSAGES = [
-  'Connection terminated',
-  'timeout exceeded when trying to connect',
-  'Query read timeout',
-  'Client has encountered a connection error',
-  'Cannot use a pool after calling end on the pool',
-  'The database connection is not open',
-  'the SQLite thread',
-];
+/** Errors with no code: pg's for a connection that broke or never came, better-sqlite3's closed database, the SQLite thread's. */
+const CONNECTION_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Cannot use a pool after calling end on the pool|The database connection is not open|the SQLite thread/;
 
 /** The kind of store failure `error` is, or undefined for any other error (a bug: a 500). */
 export function storeFailureOf(error: unknown): StoreFailure | undefined {
@@ -70,7 +48,7 @@ export function storeFailureOf(error: unknown): StoreFailure | undefined {
       if (fromStore && NETWORK_CODES.has(code)) return 'store_unavailable';
     }
     const message = (e as { message?: unknown }).message;
-    if (typeof message === 'string' && PG_CONNECTION_MESSAGES.some((m) => message.includes(m))) return 'store_unavailable';
+    if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return 'store_unavailable';
   }
   return undefined;
 }
@@ -94,20 +72,14 @@ export function withStoreTimeout<T>(promise: Promise<T>, ms: number, what: strin
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/**
- * The last time a write failed because the disk was full, until a write succeeds again: readiness
- * says 503 meanwhile, since free space alone (a file system's reserve, another process's files)
- * does not prove that the next write fits.
- */
+/** The last write that failed for room, until one succeeds: readiness says 503 meanwhile (free space alone does not prove the next write fits). */
 export class RecentStorageFailure {
   private error: Error | undefined;
 
-  /** Looks at a failed write. */
   note(error: unknown): void {
     if (storeFailureOf(error) === 'storage_full') this.error = error as Error;
   }
 
-  /** A write succeeded: there is room again. */
   clear(): void {
     this.error = undefined;
   }
@@ -130,11 +102,7 @@ export class RecentStorageFailure {
   }
 }
 
-/**
- * A stored value that does not have its column's shape (relay/store/schema/json-columns.ts): a
- * database edited by hand or damaged. Coded (`stored_data_invalid`), so that the request fails with
- * that code and a message naming the value, never with a stack.
- */
+/** A stored value without its column's shape (a database edited by hand or damaged): the request fails with this code and the value's name, never a stack. */
 export class StoredDataError extends DomainError {
   override name = 'StoredDataError';
   constructor(where: string, problem: string) {

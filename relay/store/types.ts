@@ -8,24 +8,34 @@ import type { StoreRepositories } from './repositories/store-repositories';
 import type { Envelope, MessageFallback, RecipeData, SignInDetails, SignInResult, SignInSealed } from './schema/json-columns';
 import type { Tables } from './schema/tables';
 import type { StoredDataError } from './store-errors';
-import type { Outbox, StoreLifecycle } from './store-parts';
 
 /** A row of `table` as the store returns it: the columns of tables.ts, its JSON columns (`J`) read. */
 type Row<T extends keyof Tables, J = object> = Omit<Selectable<Tables[T]>, keyof J> & J;
 
 export type UserRow = Omit<Row<'users'>, 'removedAt'>;
 export type Role = UserRow['role'];
-
 /** A sender profile: settings (relay/profiles/profile-data.ts), sealed secrets, and the OAuth2 sign-in's outcome. */
 export type ProfileRow = Row<'profiles', { data: ProfileData; secrets: SealedSecrets | null; oauthState?: OAuthGrantState | null }>;
-
-/** A profile's cached OAuth2 access token (relay/oauth/access-tokens.ts): `secrets.accessToken`, sealed like every profile secret. */
+/** A profile's cached OAuth2 access token (relay/oauth/access-tokens.ts), sealed like every profile secret. */
 export type OAuthAccessTokenRow = Row<'oauth_access_tokens', { secrets: SealedSecrets }>;
-
-export type OAuthSignInStatus = OAuthSignInRow['status'];
-
 /** A delegated OAuth2 sign-in (device code or authorization code); at most one per profile. */
 export type OAuthSignInRow = Row<'oauth_sign_ins', { sealed: SignInSealed; details: SignInDetails; result: SignInResult | null }>;
+export type OAuthSignInStatus = OAuthSignInRow['status'];
+/** A message template (issue 21): the company's when `ownerId` is null, else one person's own override. */
+export type TemplateRow = Row<'message_templates', { ownerId: string | null }>;
+/** A company recipe: `data` in the format `formatVersion` names, null for a format newer than this relay knows. */
+export type RecipeRow = Row<'recipes', { data: RecipeData | null }>;
+/** An app password (issue 19): an app's login to the SMTP front door. Only its hash is stored. */
+export type AppPasswordRow = Row<'app_passwords'>;
+/** An entry of the company's customer directory (issue 16 item 4); `nameKey`, `numberKey`: what the relay matches on. */
+export type CustomerRow = Row<'customers', { recipients: string[] }>;
+/** A profile's delivery settings (relay/delivery/delivery-settings.ts) and the SIZE its server announced. */
+export type DeliverySettingsRow = Row<'profile_delivery_settings', { data: DeliverySettingsData; secrets: SealedSecrets | null }>;
+export type AttemptRecord = Omit<Row<'attempts'>, 'id'>;
+export type SentCopyStatus = 'pending' | 'saved' | 'failed';
+
+/** How stale a token's `last_used_at` may be: it is written once a minute at most (getUserByTokenHash). */
+export const TOKEN_LAST_USED_PRECISION_MS = 60_000;
 
 /** One POST /v1/messages: the messages it became (several when split by size), committed together. */
 export interface NewSend {
@@ -63,8 +73,6 @@ export interface NewMessage {
   wantsSentCopy: boolean;
 }
 
-export type SentCopyStatus = 'pending' | 'saved' | 'failed';
-
 /**
  * A message of the outbox (every column but `raw`, which only the worker reads): `attempts` counts only
  * the attempts that count towards giving up (the `attempt_count` column), not the released or interrupted ones.
@@ -73,25 +81,20 @@ export type MessageRow = Omit<Row<'messages'>, 'raw' | 'attempts' | 'attemptCoun
 
 export type ClaimedMessage = MessageRow & {
   /**
-   * The complete MIME bytes when stored in one piece (small bodies), or null when stored in chunks
-   * (larger than BODY_CHUNK_BYTES): then read them with `readMessageBodyChunk`, never all at once
-   * (relay/delivery/message-body.ts).
+   * The MIME bytes when stored in one piece, or null when stored in chunks (larger than
+   * BODY_CHUNK_BYTES): then read them with `readMessageBodyChunk`, never all at once.
    */
   raw: Buffer | null;
-  /** Its stored values could not be read (schema/message-row.ts, toClaimedMessage): the attempt fails with this. */
+  /** Its stored values could not be read (toClaimedMessage): the attempt fails with this. */
   unreadable?: StoredDataError;
 };
-
-/** How stale a token's `last_used_at` may be: it is written once a minute at most (getUserByTokenHash). */
-export const TOKEN_LAST_USED_PRECISION_MS = 60_000;
 
 /** Bodies larger than this are stored in chunks of this size (the last one shorter); smaller ones in one piece. */
 export const BODY_CHUNK_BYTES = 1024 * 1024;
 
 /**
- * A message's bytes as the accept path hands them to the store: a Buffer, or (a large message) the
- * pieces it is made of, which give their bytes a range at a time and are never all copied into one
- * buffer (relay/delivery/mime-attachment.ts, SplicedMessage).
+ * A message's bytes as the accept path hands them over: a Buffer, or (a large message) the pieces it
+ * is made of, never all copied into one buffer (relay/delivery/mime-attachment.ts, SplicedMessage).
  */
 export type MessageBytes = Buffer | PiecewiseBytes;
 
@@ -101,10 +104,7 @@ export interface PiecewiseBytes {
   copyTo(target: Buffer, start: number, end: number): Buffer;
 }
 
-/**
- * A body's chunks of `size` bytes, in order, for storing one at a time. A chunk is only valid until
- * the next one is asked for (one buffer serves them all): a store that keeps them copies each.
- */
+/** A body's chunks of `size` bytes, in order. A chunk is valid until the next is asked for (one buffer serves them all). */
 export function* bodyChunks(raw: MessageBytes, size = BODY_CHUNK_BYTES): Generator<Buffer> {
   const scratch = Buffer.isBuffer(raw) ? undefined : Buffer.allocUnsafeSlow(Math.min(size, raw.length));
   for (let offset = 0; offset < raw.length; offset += size) {
@@ -117,8 +117,6 @@ export function* bodyChunks(raw: MessageBytes, size = BODY_CHUNK_BYTES): Generat
 export function wholeBody(raw: MessageBytes): Buffer {
   return Buffer.isBuffer(raw) ? raw : raw.copyTo(Buffer.allocUnsafe(raw.length), 0, raw.length);
 }
-
-export type AttemptRecord = Omit<Row<'attempts'>, 'id'>;
 
 /** What the worker decided after one attempt; applied atomically with the attempt record. */
 export type AttemptResult =
@@ -134,32 +132,79 @@ export interface FinishedAttempt {
 
 export type EnqueueResult = { kind: 'created'; messages: MessageRow[] } | { kind: 'existing'; messages: MessageRow[]; sameRequest: boolean };
 
-/** A message template (issue 21): the company's when `ownerId` is null, else one person's own override. */
-export type TemplateRow = Row<'message_templates', { ownerId: string | null }>;
+/** What `instanceHeartbeat` found: whether this worker may claim (on SQLite: it holds the outbox lock), and how many messages of dead owners were made due again. */
+export interface InstanceState {
+  mayClaim: boolean;
+  takenBack: number;
+}
 
-/** A company recipe: `data` in the format `formatVersion` names, null for a format newer than this relay knows. */
-export type RecipeRow = Row<'recipes', { data: RecipeData | null }>;
+/** The outbox's hot path: each database's own statements (sqlite/sqlite-outbox.ts, postgres/postgres-outbox.ts). */
+export interface Outbox {
+  /**
+   * Commits a send and all its messages durably, in one transaction (the caller answers 202 only
+   * after this resolves). When the user already used the idempotency key, nothing is written and the
+   * existing send's messages come back instead, with whether the request matched.
+   */
+  enqueueSend(send: NewSend): Promise<EnqueueResult>;
+  /**
+   * Claims up to `limit` due messages for `owner` until `now + leaseMs`. A message whose lease expired
+   * (its worker died mid-attempt) is due again; its lost attempt is recorded as `interrupted`, which
+   * does not count towards giving up.
+   */
+  claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]>;
+  /** Extends the leases `owner` still holds (a long send must not be claimed twice). */
+  renewLeases(ids: string[], owner: string, until: number): Promise<void>;
+  /** Records attempts and applies their results in one transaction, each only if `owner` still holds its lease: per attempt, whether it applied. */
+  finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]>;
+  /** Gives a claimed message back without counting an attempt (shutdown). */
+  releaseLease(id: string, owner: string, now: number): Promise<void>;
+  /** Puts a claimed message back, due at `until`, without an attempt: it waits for its profile's rate limit. */
+  postponeMessage(id: string, owner: string, until: number): Promise<void>;
+  /** Sent messages whose Sent-folder copy is due; claiming pushes `sent_copy_next_at` to `now + leaseMs`. */
+  claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]>;
+  /**
+   * Tells the store a delivery worker `owner` runs here: call it at start and every `heartbeatMs`. On
+   * SQLite the first caller takes the outbox lock (sqlite/outbox-lock.ts) and, on taking it, every
+   * message claimed by another owner is due again at once; a caller without the lock must not claim.
+   * On PostgreSQL every instance may claim, and with `takeOver`, the messages of instances whose last
+   * heartbeat is older than `deadAfterMs` are due again at once.
+   */
+  instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState>;
+  /** The worker `owner` stopped (after giving back its messages): its lock or heartbeat goes. */
+  endInstance(owner: string): Promise<void>;
+}
 
-/** An app password (issue 19): an app's login to the SMTP front door. Only its hash is stored. */
-export type AppPasswordRow = Row<'app_passwords'>;
+const OUTBOX_METHODS = [
+  'enqueueSend',
+  'claimDueMessages',
+  'renewLeases',
+  'finishAttempts',
+  'releaseLease',
+  'postponeMessage',
+  'claimDueSentCopies',
+  'instanceHeartbeat',
+  'endInstance',
+] as const satisfies readonly (keyof Outbox)[];
 
-/** An entry of the company's customer directory (issue 16 item 4); `nameKey`, `numberKey`: what the relay matches on. */
-export type CustomerRow = Row<'customers', { recipients: string[] }>;
-
-/** A profile's delivery settings (relay/delivery/delivery-settings.ts) and the SIZE its server announced. */
-export type DeliverySettingsRow = Row<'profile_delivery_settings', { data: DeliverySettingsData; secrets: SealedSecrets | null }>;
+/** The outbox's methods, bound to it, to be put into a store. */
+export function outboxMethods(outbox: Outbox): Outbox {
+  return Object.fromEntries(OUTBOX_METHODS.map((name) => [name, (outbox[name] as (...args: unknown[]) => unknown).bind(outbox)])) as unknown as Outbox;
+}
 
 /**
- * The relay's persistence. Two implementations: SQLite (embedded default) and PostgreSQL (several
- * relay instances). Every method is async so both fit; every write that must be atomic is one method,
- * so callers cannot half-write.
+ * The relay's persistence, on SQLite (embedded default) or PostgreSQL (several relay instances): the
+ * repositories, written once over the query builder, and the outbox's hot path, per database. Every
+ * write that must be atomic is one method, so callers cannot half-write.
  */
-export type Store = StoreRepositories & Outbox & StoreLifecycle;
-
-/** What `instanceHeartbeat` found. */
-export interface InstanceState {
-  /** This worker may claim messages (on SQLite: it holds the outbox lock). */
-  mayClaim: boolean;
-  /** Messages of dead owners made due again now. */
-  takenBack: number;
+export interface Store extends StoreRepositories, Outbox {
+  readonly kind: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+  /** Resolves when the database answers a trivial query (for `/readyz`). */
+  ping(): Promise<void>;
+  /**
+   * Resolves when the store can take a write now; rejects with an error that `storeFailureOf` reads as
+   * `storage_full` (disk nearly full, or the last write failed for room) or `store_unavailable` (a
+   * read-only database) otherwise (for `/readyz`, issue 15).
+   */
+  checkWritable(): Promise<void>;
 }

@@ -1,12 +1,9 @@
 import { hostname } from 'node:os';
 import type pg from 'pg';
-import type { RecentStorageFailure } from '../store-errors';
-import { MESSAGE_SQL_COLUMNS, newMessageValues, toClaimedMessage, toMessageRowFromSql } from '../schema/message-row';
-import type { Outbox } from '../store-parts';
-import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageBytes, type NewSend } from '../types';
-import { inTransaction } from './pg-transaction';
-
-const toMessage = (row: Record<string, unknown>) => toMessageRowFromSql(row);
+import { GroupCommit, type PendingSend } from '../group-commit';
+import { MESSAGE_SQL_COLUMNS, newMessageValues, toClaimedMessage, toMessageRow } from '../schema/message-row';
+import { markStoreError, type RecentStorageFailure } from '../store-errors';
+import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
 
 /** The database's clock in epoch milliseconds (heartbeats, issue 15). */
 const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
@@ -14,35 +11,31 @@ const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 /** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
 const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.join(', ');
 
-/**
- * A large body's chunks, one statement each, inside the caller's transaction. A chunk may be a
- * scratch buffer that the next one overwrites (bodyChunks): each statement has been sent, its
- * parameters written to the socket, by the time it answers.
- */
-async function insertBodyChunks(client: pg.PoolClient, messageId: string, raw: MessageBytes): Promise<void> {
-  let seq = 0;
-  for (const chunk of bodyChunks(raw)) {
-    await client.query('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES ($1, $2, $3)', [messageId, seq++, chunk]);
+/** Runs `fn` in a transaction on one client; a client whose ROLLBACK failed is not given back to the pool. */
+async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+    throw markStoreError(error);
+  } finally {
+    client.release(broken);
   }
 }
 
 /** Sends per group commit at most: a statement takes at most 65,535 parameters. */
 const MAX_GROUP_SENDS = 200;
 
-/** A send waiting for its group commit, and its caller. */
-interface PendingSend {
-  send: NewSend;
-  resolve: (result: EnqueueResult) => void;
-  reject: (error: unknown) => void;
-}
-
 /**
- * One statement for a group of sends, so one round trip and one commit: each send, its messages and
- * their documents are written together or not at all. ON CONFLICT: of two sends with one
- * Idempotency-Key (two instances racing, or two requests in one group), one creates its send; the
- * other inserts nothing (every insert below joins `created`) and then reads the winner's send.
- * Each message's bytes are a parameter of their own, sent as binary: no copy as hex text; a large
- * body is left out (raw NULL), for the caller to write in chunks.
+ * One statement for a group of sends: each send with its messages and documents, or nothing. Of two
+ * sends with one Idempotency-Key (instances racing, or one group), one creates its send; the other
+ * inserts nothing (every insert joins `created`) and reads the winner's. Bodies are parameters of
+ * their own, sent as binary (no copy as hex text); a large one is left out (raw NULL), for chunks.
  */
 function enqueueStatement(sends: NewSend[]): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -83,60 +76,40 @@ function enqueueStatement(sends: NewSend[]): { sql: string; params: unknown[] } 
 }
 
 /**
- * The PostgreSQL outbox's hot path, tuned for PostgreSQL: a send and its messages in one statement,
- * claims with FOR UPDATE SKIP LOCKED under leases (several instances claim at once without waiting
- * for each other), a batch of results in one statement, and instances' heartbeats on the database's clock.
+ * The PostgreSQL outbox's hot path: a group of sends in one statement, claims with FOR UPDATE SKIP
+ * LOCKED under leases (instances claim at once without waiting for each other), a batch of results in
+ * one statement, and instances' heartbeats on the database's clock.
  */
 export class PostgresOutbox implements Outbox {
-  /** Sends waiting for the next group commit (see enqueueSend). */
-  private readonly pendingSends: PendingSend[] = [];
-  /** The group being written now; the next one starts when it ends. */
-  private groupCommit: Promise<void> | undefined;
+  /** A group's sends go in one statement: a burst of accepts costs a round trip and a WAL flush per group. */
+  private readonly sends = new GroupCommit((group) => this.commitGroup(group), MAX_GROUP_SENDS);
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly storageFailure: RecentStorageFailure,
   ) {}
 
-  /**
-   * Group commit: the sends that reach the store while the previous group is being written go
-   * together, in one statement and one commit (a burst of accepts costs a round trip and a WAL flush
-   * per group, not per send). Every caller is answered after the commit. A large body is written on
-   * its own (writeChunkedSend). Noting whether a write failed for room (checkWritable).
-   */
+  /** A send with a large body is written on its own (writeChunkedSend). Failures for room are noted (checkWritable). */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
     if (send.messages.some((m) => m.raw.length > BODY_CHUNK_BYTES)) return this.storageFailure.watch(this.writeChunkedSend(send));
-    return new Promise((resolve, reject) => {
-      this.pendingSends.push({ send, resolve, reject });
-      if (this.pendingSends.length === 1 && !this.groupCommit) setImmediate(() => this.flushSends());
-    });
+    return this.sends.add(send);
   }
 
-  /** Writes the waiting sends as one group, then the ones that came meanwhile. */
-  private flushSends(): void {
-    const group = this.pendingSends.splice(0, MAX_GROUP_SENDS);
-    if (group.length === 0) return;
-    this.groupCommit = this.storageFailure
-      .watch(this.writeGroup(group.map((p) => p.send)))
-      .then(
-        (results) => group.forEach((p, i) => p.resolve(results[i]!)),
-        // One send that the database refuses must not fail the others: each is tried alone, in the
-        // order they came, so that of two with one Idempotency-Key the first still wins.
-        async (error: unknown) => {
-          if (group.length === 1) return group[0]!.reject(error);
-          for (const p of group) await this.storageFailure.watch(this.writeGroup([p.send])).then(([result]) => p.resolve(result!), p.reject);
-        },
-      )
-      .finally(() => {
-        this.groupCommit = undefined;
-        this.flushSends();
-      });
+  private async commitGroup(group: PendingSend[]): Promise<void> {
+    try {
+      const results = await this.storageFailure.watch(this.writeGroup(group.map((p) => p.send)));
+      group.forEach((p, i) => p.resolve(results[i]!));
+    } catch (error) {
+      if (group.length === 1) throw error;
+      // One send that the database refuses must not fail the others: each is tried alone, in the
+      // order they came, so that of two with one Idempotency-Key the first still wins.
+      for (const p of group) await this.storageFailure.watch(this.writeGroup([p.send])).then(([result]) => p.resolve(result!), p.reject);
+    }
   }
 
   private async writeGroup(sends: NewSend[]): Promise<EnqueueResult[]> {
     const { sql, params } = enqueueStatement(sends);
-    // A group's text differs with its number of sends and messages: prepared, each shape would take
-    // a statement name and a plan on every connection. One send's statement is the common one.
+    // Prepared, each group's shape would take a statement name and a plan on every connection: only one send's, the common one.
     const { rows } = await (sends.length === 1 ? this.pool.query(sql, params) : this.pool.query({ text: sql, values: params }));
     return Promise.all(
       sends.map((send) =>
@@ -151,30 +124,32 @@ export class PostgresOutbox implements Outbox {
   /** A send with a large body: its statement, then its body in chunks, in one transaction. */
   private async writeChunkedSend(send: NewSend): Promise<EnqueueResult> {
     const { sql, params } = enqueueStatement([send]);
-    // One statement per chunk, each sent before the next chunk is made: a 20 MB attachment as one
-    // statement was held three times at once (its chunks copied to be kept, and the protocol message
-    // pg builds of them).
     const rows = await inTransaction(this.pool, async (client) => {
       const inserted = (await client.query(sql, params)).rows;
       // Only the messages this statement inserted get chunks (none when another send holds the key).
-      if (inserted.length > 0) for (const m of send.messages) if (m.raw.length > BODY_CHUNK_BYTES) await insertBodyChunks(client, m.id, m.raw);
+      // One statement per chunk, each sent before the next is made (bodyChunks reuses one buffer): a
+      // 20 MB attachment as one statement was held three times at once.
+      for (const m of inserted.length > 0 ? send.messages : []) {
+        if (m.raw.length <= BODY_CHUNK_BYTES) continue;
+        let seq = 0;
+        for (const chunk of bodyChunks(m.raw)) await client.query('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES ($1, $2, $3)', [m.id, seq++, chunk]);
+      }
       return inserted;
     });
     return this.enqueueResult(send, rows);
   }
 
-  /** `rows`: the messages the statement inserted for `send`; none when another send holds its key. */
+  /** `rows`: the messages inserted for `send`; none when another send holds its key. */
   private async enqueueResult(send: NewSend, rows: Record<string, unknown>[]): Promise<EnqueueResult> {
-    if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map(toMessage) };
+    if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map((row) => toMessageRow(row)) };
     const existing = (await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [send.userId, send.idempotencyKey]))
       .rows[0]!;
-    const messages = (await this.pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [existing.id])).rows.map(toMessage);
+    const messages = (await this.pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [existing.id])).rows.map((row) => toMessageRow(row));
     return { kind: 'existing', messages, sameRequest: existing.request_hash === send.requestHash };
   }
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-    // SKIP LOCKED: instances claiming at the same moment take different rows instead of waiting. A
-    // row whose lease expired lost its attempt to a dead instance: that attempt is recorded as interrupted.
+    // A row whose lease expired lost its attempt to a dead instance: recorded as interrupted.
     const { rows } = await this.pool.query(
       `WITH due AS (
          SELECT id, status AS previous_status, updated_at AS previous_updated_at FROM messages
@@ -204,8 +179,7 @@ export class PostgresOutbox implements Outbox {
 
   private async writeAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
     if (finished.length === 0) return [];
-    // One statement, one round trip: the results commit together, and quickly, because the time
-    // between a server's 250 and this commit is when a crash makes a duplicate.
+    // One round trip: the time between a server's 250 and this commit is when a crash makes a duplicate.
     const column = <T>(pick: (f: FinishedAttempt) => T) => finished.map(pick);
     const { rows } = await this.pool.query<{ id: string }>(
       `WITH input AS (
@@ -250,16 +224,13 @@ export class PostgresOutbox implements Outbox {
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
-      const released = await client.query(
-        `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3,
-           lease_owner = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,
-        [id, owner, now],
-      );
-      if (released.rowCount === 1) {
-        await client.query("INSERT INTO attempts (message_id, started_at, finished_at, outcome) VALUES ($1, $2, $2, 'released')", [id, now]);
-      }
-    });
+    await this.pool.query(
+      `WITH released AS (
+         UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3,
+           lease_owner = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1 AND lease_owner = $2 AND status = 'sending' RETURNING id)
+       INSERT INTO attempts (message_id, started_at, finished_at, outcome) SELECT id, $3, $3, 'released' FROM released`,
+      [id, owner, now],
+    );
   }
 
   async postponeMessage(id: string, owner: string, until: number): Promise<void> {
@@ -285,7 +256,7 @@ export class PostgresOutbox implements Outbox {
   }
 
   async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
-    // The database's clock for heartbeats: the instances' clocks may differ by more than a heartbeat.
+    // The database's clock: the instances' clocks may differ by more than a heartbeat.
     await this.pool.query(
       `INSERT INTO relay_instances (id, host, pid, started_at, heartbeat_at)
        VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS})

@@ -4,24 +4,20 @@ import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
 import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
 import { markStoreError, RecentStorageFailure } from '../store-errors';
-import { outboxMethods, type Outbox } from '../store-parts';
-import type { Store } from '../types';
+import { outboxMethods, type Outbox, type Store } from '../types';
 import { PostgresOutbox } from './postgres-outbox';
 
 /** Any fixed number: every relay instance takes this advisory lock while it migrates. */
 const MIGRATION_LOCK = 774_177_001;
-
 const INT8_OID = 20;
-
 /** The longest a query may take before the relay gives up on it (OWNPOST_DB_TIMEOUT). @default 10 s */
-export const DEFAULT_DB_TIMEOUT_MS = 10_000;
+const DEFAULT_DB_TIMEOUT_MS = 10_000;
 
 /**
- * Timeouts and keepalive for the pool (issue 15): without them a stalled connection (a firewall
- * that drops packets, a database host that froze) hung every request for the whole stall. The
- * server cancels a statement a little before the client gives up on it (a cancelled statement
- * says so, and the connection stays usable); the client's own limit covers a network that carries
- * nothing at all. A client that timed out is thrown away, not given back to the pool.
+ * Timeouts and keepalive for the pool (issue 15): without them a stalled connection (a firewall that
+ * drops packets, a frozen database host) hung every request for the whole stall. The server cancels
+ * a statement a little before the client gives up on it (the connection stays usable); the client's
+ * own limit covers a network that carries nothing at all.
  */
 function poolTimeouts(timeoutMs: number) {
   return {
@@ -36,11 +32,10 @@ function poolTimeouts(timeoutMs: number) {
 }
 
 /**
- * Named (prepared) statements: a statement the relay runs again and again (every accept's token,
- * profile and settings reads, the outbox's claims and results) is parsed and planned once per
- * connection instead of at every run, which halved the database's CPU per delivered message. A
- * statement with parameters gets a name the first time its text is seen, up to MAX_NAMED_STATEMENTS
- * texts (a text made for one run, e.g. with a list of values, then goes unnamed).
+ * Named (prepared) statements: one the relay runs again and again (every accept's reads, the outbox's
+ * claims and results) is parsed and planned once per connection, which halved the database's CPU per
+ * delivered message. Up to MAX_NAMED_STATEMENTS texts are named; later ones (a text made for one run)
+ * go unnamed.
  */
 const MAX_NAMED_STATEMENTS = 1_000;
 const statementNames = new Map<string, string>();
@@ -57,10 +52,7 @@ function namedStatement(args: unknown[]): unknown[] {
   return [{ name, text, values }];
 }
 
-/**
- * A prepared statement whose result's columns changed under it (another relay instance, newer,
- * added a column that `select *` now returns) fails with this error until it is prepared again.
- */
+/** A prepared statement whose result's columns changed under it (a newer instance added a column `select *` returns) fails so until prepared again. */
 const isStalePlan = (error: unknown) => (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test((error as Error).message);
 
 interface ClientState {
@@ -77,17 +69,12 @@ function marked(result: unknown): unknown {
 }
 
 /**
- * A pool client whose queries' failures are marked as the store's (the query builder queries on
- * clients, not through pool.query). Like pool.query, it is not given back to the pool when its last
- * query failed (a timed-out or broken connection must not serve the next request): released with
- * that error, pg destroys it. A transaction's successful ROLLBACK makes it reusable again.
- *
- * The pool listens for a client's errors only while it is idle: a connection reset while a client
- * is checked out (between two statements of a transaction) would be an unhandled 'error' event and
- * end the process. Here it is the client's failure instead, and the client is destroyed on release.
- *
- * Its statements with parameters are named (namedStatement); outside a transaction, one whose
- * prepared form went stale is dropped and run again, prepared anew.
+ * A pool client whose queries' failures are marked as the store's. Like pool.query's, it is destroyed
+ * on release when its last query failed (a timed-out or broken connection must not serve the next
+ * request); a transaction's successful ROLLBACK makes it reusable again. The pool listens for a
+ * client's errors only while it is idle: a connection reset while checked out would end the process
+ * with an unhandled 'error' event. Its statements are named (namedStatement); outside a transaction,
+ * one whose prepared form went stale is dropped and run again.
  */
 function markingClient(client: unknown, prepared: boolean): unknown {
   const c = client as pg.PoolClient & { [MARKED_CLIENT]?: ClientState; connection?: { parsedStatements?: Record<string, string> } };
@@ -145,10 +132,7 @@ export interface PostgresStoreOptions {
   schema?: string;
   max?: number;
   timeoutMs?: number;
-  /**
-   * Named (prepared) statements, on by default. Off for a connection pooler that cannot keep them
-   * (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
-   */
+  /** Named statements, on by default; off for a pooler that cannot keep them (PgBouncer in transaction mode before 1.21). */
   prepared?: boolean;
 }
 
@@ -156,11 +140,7 @@ export interface PostgresStoreOptions {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface PostgresStore extends StoreRepositories, Outbox {}
 
-/**
- * The store for several relay instances sharing one PostgreSQL database. Every piece of state lives
- * in the database (no per-process caches), the outbox is claimed with FOR UPDATE SKIP LOCKED under
- * leases, and migrations run under an advisory lock so instances may start together.
- */
+/** The store for several relay instances sharing one PostgreSQL database: every piece of state lives in the database. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -182,16 +162,14 @@ export class PostgresStore implements Store {
     });
     // An idle client's error (database restarted) must not crash the relay; the next query reconnects.
     this.pool.on('error', () => {});
-    // Errors of the connection to the database are marked as the store's, so that the HTTP layer
-    // answers them 503 store_unavailable (store-errors.ts), and a mail server's ECONNREFUSED stays its own.
+    // Marked as the store's: answered 503 store_unavailable, while a mail server's ECONNREFUSED stays its own.
     const query = this.pool.query.bind(this.pool) as (...args: unknown[]) => unknown;
     const connect = this.pool.connect.bind(this.pool) as (...args: unknown[]) => unknown;
     (this.pool as { connect: unknown }).connect = (...args: unknown[]) => {
       const result = connect(...args);
       return result instanceof Promise ? marked(result.then((client) => markingClient(client, options.prepared ?? true))) : result;
     };
-    // pool.query on a marking client, so that its statements are named too (and, like pg-pool's own,
-    // a client whose statement failed is destroyed, not given back).
+    // pool.query on a marking client, so that its statements are named too.
     (this.pool as { query: unknown }).query = (...args: unknown[]) => {
       if (typeof args[0] !== 'string' || typeof args[args.length - 1] === 'function') return marked(query(...args));
       return (async () => {
@@ -213,11 +191,7 @@ export class PostgresStore implements Store {
     return new PostgresStore(connectionString, options);
   }
 
-  /**
-   * Applies pending migrations on a connection of its own, without the pool's timeouts (an index on
-   * a large outbox may take minutes), under an advisory lock: relays that start together take turns,
-   * and the later ones find nothing left to do.
-   */
+  /** Migrates on a connection without the pool's timeouts (an index on a large outbox may take minutes), under an advisory lock: relays that start together take turns. */
   private static async migrate(connectionString: string, schema?: string): Promise<void> {
     const pool = new pg.Pool({ connectionString, max: 1, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
     pool.on('error', () => {});

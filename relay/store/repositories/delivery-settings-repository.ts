@@ -1,6 +1,6 @@
 import { readRow, writeRow } from '../schema/json-columns';
 import type { DeliverySettingsRow } from '../types';
-import { compiledOnce, type StoreDb } from './store-db';
+import { compiledOnce, whileProfileExists, type StoreDb } from './store-db';
 
 /** A profile's delivery settings (relay/delivery/delivery-settings.ts), beside the profile. */
 export function deliverySettingsRepository({ db }: StoreDb) {
@@ -22,17 +22,12 @@ export function deliverySettingsRepository({ db }: StoreDb) {
 
     /** Remembers the SIZE a profile's SMTP server announced. */
     async recordServerMaxBytes(profileId: string, bytes: number, now: number) {
-      // The row may not exist yet (no settings saved): create it with empty settings, unless the
-      // profile is gone. A learned limit does not change `updated_at`, which would otherwise look
-      // like a settings change and reopen the profile's connections.
+      // Created with empty settings if need be, unless the profile is gone. `updated_at` stays: it
+      // would look like a settings change and reopen the profile's connections.
       await db
         .insertInto('profile_delivery_settings')
         .columns(['profileId', 'data', 'secrets', 'serverMaxBytes', 'updatedAt'])
-        .expression(
-          db
-            .selectNoFrom((eb) => [eb.val(profileId).as('a'), eb.val('{"v":1}').as('b'), eb.val(null).as('c'), eb.val(bytes).as('d'), eb.val(now).as('e')])
-            .where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', profileId))),
-        )
+        .expression(whileProfileExists(db, profileId, [profileId, '{"v":1}', null, bytes, now]))
         .onConflict((oc) => oc.column('profileId').doUpdateSet((eb) => ({ serverMaxBytes: eb.ref('excluded.serverMaxBytes') })))
         .execute();
     },

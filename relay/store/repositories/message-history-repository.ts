@@ -42,7 +42,6 @@ export function messageHistoryRepository({ db }: StoreDb) {
     async listMessages(filter: { userId?: string; documentRef?: string; limit: number }): Promise<MessageRow[]> {
       const rows = await messages()
         .$if(Boolean(filter.userId), (q) => q.where('messages.userId', '=', filter.userId!))
-        // The send's reference, or any document one of its messages carries (a split send's parts).
         .$if(Boolean(filter.documentRef), (q) =>
           q.where((eb) => eb.or([eb('documentRef', '=', filter.documentRef!), eb('id', 'in', eb.selectFrom('message_documents').select('messageId').where('ref', '=', filter.documentRef!))])),
         )
@@ -73,12 +72,7 @@ export function messageHistoryRepository({ db }: StoreDb) {
     async finishSentCopy(id: string, result: { status: SentCopyStatus; folder: string | null; error: string | null; nextAt: number | null }) {
       await db
         .updateTable('messages')
-        .set((eb) => ({
-          sentCopyStatus: result.status,
-          sentCopyFolder: eb.fn.coalesce(eb.val(result.folder), eb.ref('sentCopyFolder')),
-          sentCopyError: result.error,
-          sentCopyNextAt: result.nextAt,
-        }))
+        .set((eb) => ({ sentCopyStatus: result.status, sentCopyFolder: eb.fn.coalesce(eb.val(result.folder), eb.ref('sentCopyFolder')), sentCopyError: result.error, sentCopyNextAt: result.nextAt }))
         .where('id', '=', id)
         .execute();
     },

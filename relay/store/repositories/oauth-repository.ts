@@ -2,12 +2,9 @@ import { JSON_COLUMNS, readRow, writeRow } from '../schema/json-columns';
 import type { OAuthGrantState } from '../../profiles/profile-data';
 import type { SignInResult } from '../schema/json-columns';
 import type { OAuthAccessTokenRow, OAuthSignInRow, OAuthSignInStatus } from '../types';
-import { changedRows, type StoreDb } from './store-db';
+import { changedRows, whileProfileExists, type StoreDb } from './store-db';
 
-/**
- * OAuth2 (issue 8, relay/oauth/): cached access tokens, refresh tokens inside a profile's secrets,
- * and delegated sign-ins. Everything lives in the database, so every relay instance sees the same.
- */
+/** OAuth2 (issue 8): cached access tokens, refresh tokens inside a profile's secrets, delegated sign-ins; all in the database, for every instance. */
 export function oauthRepository({ db }: StoreDb) {
   const json = JSON_COLUMNS.profiles;
   return {
@@ -16,22 +13,12 @@ export function oauthRepository({ db }: StoreDb) {
       return row && readRow<OAuthAccessTokenRow>('oauth_access_tokens', row, profileId);
     },
 
-    /** Caches a profile's access token, replacing the previous one; does nothing when the profile is gone (INSERT … SELECT: no orphan, no foreign key error). */
+    /** Caches a profile's access token, replacing the previous one; does nothing when the profile is gone. */
     async putOAuthAccessToken(row: OAuthAccessTokenRow) {
       await db
         .insertInto('oauth_access_tokens')
         .columns(['profileId', 'credentialKey', 'secrets', 'obtainedAt', 'expiresAt'])
-        .expression(
-          db
-            .selectNoFrom((eb) => [
-              eb.val(row.profileId).as('a'),
-              eb.val(row.credentialKey).as('b'),
-              eb.val(JSON_COLUMNS.oauth_access_tokens.secrets.write(row.secrets)).as('c'),
-              eb.val(row.obtainedAt).as('d'),
-              eb.val(row.expiresAt).as('e'),
-            ])
-            .where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', row.profileId))),
-        )
+        .expression(whileProfileExists(db, row.profileId, [row.profileId, row.credentialKey, JSON_COLUMNS.oauth_access_tokens.secrets.write(row.secrets), row.obtainedAt, row.expiresAt]))
         .onConflict((oc) =>
           oc.column('profileId').doUpdateSet((eb) => ({
             credentialKey: eb.ref('excluded.credentialKey'),
@@ -53,21 +40,17 @@ export function oauthRepository({ db }: StoreDb) {
     },
 
     /**
-     * Records a delegated sign-in's outcome without touching the profile's settings or `updatedAt`:
-     * sets (or, with null, removes) the sealed `refreshToken` inside `profiles.secrets`, and replaces
-     * `profiles.oauth_state` unless `state` is undefined. With `ifRefreshTokenIs`, only while the stored
-     * refresh token is still that one (another instance may have rotated it, or the user signed in again
-     * meanwhile). With `touchedAt`, `updatedAt` moves too: a new sign-in is a change of credentials (a
-     * profile marked failing becomes usable again), a rotated refresh token is not. Returns whether it was written.
+     * Records a delegated sign-in's outcome, the profile's settings untouched: sets (null: removes) the
+     * sealed `refreshToken` inside its secrets, and its `oauthState` unless undefined. With
+     * `ifRefreshTokenIs`, only while the stored one is still that. With `touchedAt`, `updatedAt` moves
+     * too (a new sign-in is a change of credentials, a rotated token is not). Whether it was written.
      */
     async setProfileOAuthGrant(
       profileId: string,
       grant: { refreshToken: string | null; state?: OAuthGrantState | null },
       options: { ifRefreshTokenIs?: string | null; touchedAt?: number } = {},
     ): Promise<boolean> {
-      // Compare and set: the secrets are written only while they are what was read, so a refresh
-      // token rotated by another instance meanwhile is never overwritten with a stale one; a lost
-      // race reads again. The other secrets (the password, the client secret) are kept as they are.
+      // Compare and set: a refresh token another instance rotated meanwhile is never overwritten with a stale one.
       for (;;) {
         const row = await db.selectFrom('profiles').select('secrets').where('id', '=', profileId).executeTakeFirst();
         if (!row) return false;

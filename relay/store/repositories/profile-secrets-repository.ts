@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { SealedSecrets } from '../../profiles/profile-data';
+import type { Tables } from '../schema/tables';
 import { JSON_COLUMNS } from '../schema/json-columns';
 import type { StoreDb } from './store-db';
 
@@ -27,18 +29,19 @@ function readSecrets(table: string, row: { id: unknown; secrets: unknown }): Sea
  * take the old ciphertexts out of the file.
  */
 export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite: () => Promise<void> = async () => {}) {
+  /** The rows of `table` with secrets; in a rewrite on PostgreSQL, locked (SQLite's IMMEDIATE transaction already holds the write lock). */
+  const withSecrets = (on: Kysely<Tables>, { table, idColumn }: (typeof SECRET_TABLES)[number], forUpdate = false) =>
+    on
+      .selectFrom(table)
+      .select([`${idColumn} as id`, 'secrets'])
+      .where('secrets', 'is not', null)
+      .$if(forUpdate && dialect === 'postgres', (q) => q.forUpdate())
+      .execute();
   return {
     /** For `ownpost key status`. */
     async listProfileSecrets(): Promise<StoredSecrets[]> {
       const found: StoredSecrets[] = [];
-      for (const { table, idColumn } of SECRET_TABLES) {
-        const rows = await db
-          .selectFrom(table)
-          .select([`${idColumn} as id`, 'secrets'])
-          .where('secrets', 'is not', null)
-          .execute();
-        found.push(...rows.map((r) => ({ table, profileId: r.id as string, secrets: readSecrets(table, r) })));
-      }
+      for (const owner of SECRET_TABLES) found.push(...(await withSecrets(db, owner)).map((r) => ({ table: owner.table, profileId: r.id as string, secrets: readSecrets(owner.table, r) })));
       return found;
     },
 
@@ -46,15 +49,9 @@ export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite:
     async rewriteProfileSecrets(rewrite: (owner: StoredSecrets) => SealedSecrets | null): Promise<number> {
       const changed = await db.transaction().execute(async (trx) => {
         let count = 0;
-        for (const { table, idColumn } of SECRET_TABLES) {
-          const rows = await trx
-            .selectFrom(table)
-            .select([`${idColumn} as id`, 'secrets'])
-            .where('secrets', 'is not', null)
-            // SQLite's IMMEDIATE transaction already holds the write lock.
-            .$if(dialect === 'postgres', (q) => q.forUpdate())
-            .execute();
-          for (const row of rows) {
+        for (const owner of SECRET_TABLES) {
+          const { table, idColumn } = owner;
+          for (const row of await withSecrets(trx, owner, true)) {
             const next = rewrite({ table, profileId: row.id as string, secrets: readSecrets(table, row) });
             const written = next && JSON_COLUMNS.profiles.secrets.write(next);
             if (written === null || written === row.secrets) continue;

@@ -19,11 +19,7 @@ export function changedRows(result: { numUpdatedRows?: bigint; numDeletedRows?: 
   return Number(result.numUpdatedRows ?? result.numDeletedRows ?? result.numInsertedOrUpdatedRows ?? 0);
 }
 
-/**
- * Inside a transaction: makes writers that decide on "are there users yet?" (the first user becomes
- * admin) take turns. PostgreSQL's instances need the table lock; SQLite's transactions are IMMEDIATE,
- * so the writer already holds the database's one write lock.
- */
+/** Inside a transaction: writers that decide on "are there users yet?" take turns (SQLite's IMMEDIATE transactions already do). */
 export async function lockUsersTable(db: Kysely<Tables>, dialect: SqlDialect): Promise<void> {
   if (dialect === 'postgres') await sql`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`.execute(db);
 }
@@ -39,6 +35,14 @@ export function sameEmail(email: string) {
   return sql<boolean>`lower(users.email) = lower(${email})`;
 }
 
+/**
+ * `values` as a row to INSERT … SELECT while profile `profileId` exists: a row of a profile deleted
+ * meanwhile is not written (no orphan, no foreign key error).
+ */
+export function whileProfileExists(db: Kysely<Tables>, profileId: string, values: unknown[]) {
+  return db.selectNoFrom((eb) => values.map((value, i) => eb.val(value).as(`v${i}`))).where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', profileId)));
+}
+
 /** A `users` row as the API knows it. */
 export const USER_COLUMNS = ['users.id', 'users.email', 'users.name', 'users.role', 'users.createdAt'] as const;
 
@@ -46,13 +50,10 @@ export const USER_COLUMNS = ['users.id', 'users.email', 'users.name', 'users.rol
 const placeholder = (i: number) => `\u0000ownpost-parameter-${i}\u0000`;
 
 /**
- * A read of fixed shape that runs on every request (a token, an idempotency key, a profile's
- * settings), compiled to SQL once instead of at every call: kysely builds, transforms (camelCase)
- * and compiles a query afresh each time, which cost more than SQLite's work for these lookups.
- * `build` gets placeholders in place of its (string) arguments, as many as it declares, and must use
- * each as a plain value; each call then runs the one compiled statement with its own arguments, and
- * its rows pass through the plugins (camelCase) as any query's do. Compiled at the first call, for
- * whichever database.
+ * A read of fixed shape that runs on every request, compiled to SQL once (at the first call): kysely
+ * builds, transforms and compiles a query afresh each time, which cost more than SQLite's work for
+ * these lookups. `build` gets placeholders for its (string) arguments, as many as it declares, and
+ * must use each as a plain value; its rows still pass through the plugins (camelCase).
  */
 export function compiledOnce<R>(db: Kysely<Tables>, build: (...args: string[]) => Compilable<R>): (...args: string[]) => Promise<R[]> {
   const arity = build.length;

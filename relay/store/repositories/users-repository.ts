@@ -45,8 +45,7 @@ export function usersRepository({ db, dialect }: StoreDb) {
         .executeTakeFirst();
       if (!row) return undefined;
       const { tokenLastUsedAt, ...user } = row;
-      // `last_used_at` is kept to the minute: writing it on every request cost a write transaction
-      // (with an fsync on SQLite, a row lock on PostgreSQL) per API call.
+      // Kept to the minute: writing it on every request cost a write transaction per API call.
       if (tokenLastUsedAt == null || now - tokenLastUsedAt >= TOKEN_LAST_USED_PRECISION_MS || now < tokenLastUsedAt) {
         await db.updateTable('tokens').set({ lastUsedAt: now }).where('hash', '=', hash).execute();
       }

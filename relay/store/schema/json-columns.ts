@@ -1,8 +1,7 @@
 /**
- * The store's JSON columns, each with one schema: the repositories read them once, when a row
- * leaves the database, and write them as JSON; callers get typed records, never text to parse. A
- * stored value that is not JSON of its column's shape is a StoredDataError. The schemas of values a
- * domain module owns live beside their types (relay/profiles/profile-data.ts, relay/delivery/delivery-settings.ts).
+ * The store's JSON columns, each with one schema: read once, when a row leaves the database, so
+ * callers get typed records, never text to parse; a stored value not of its column's shape is a
+ * StoredDataError. Schemas of values a domain module owns live beside their types.
  */
 import { z } from 'zod';
 import { MESSAGE_SOURCES } from '../../../shared/schemas';
@@ -35,15 +34,13 @@ function jsonColumn<T>(schema: z.ZodType<T>): JsonColumn<T> {
   };
 }
 
-/** How many texts a remembered column keeps (see remembered); it forgets them all when full. */
+/** How many texts a remembered column keeps; it forgets them all when full. */
 const REMEMBERED_TEXTS = 256;
 
 /**
- * A column read at every accepted send (a profile's settings and sealed secrets, its delivery
- * settings): the same text gives the same value, so a text read before is not parsed and validated
- * again (the schemas check every address, which was a tenth of the store's share of an accept).
- * Only what was read successfully is kept, keyed by the whole text, so a changed row is a new text
- * and is read afresh. The value is shared between reads, so it is frozen, all the way down.
+ * A column read at every accepted send: a text read before is not parsed and validated again (the
+ * schemas check every address: a tenth of the store's share of an accept). Keyed by the whole text,
+ * so a changed row is read afresh; the value is shared between reads, so it is frozen all the way down.
  */
 function remembered<T>(column: JsonColumn<T>): JsonColumn<T> {
   const values = new Map<string, T>();
@@ -92,13 +89,7 @@ const summarySchema = z.object({
   app: z.object({ name: z.string().optional(), appPasswordId: z.string().optional(), ehlo: z.string().optional() }).optional(),
 }) satisfies z.ZodType<MessageSummary>;
 
-const fallbackSchema = z.object({
-  fromProfileId: z.string(),
-  reason: z.string().optional(),
-  code: z.string().optional(),
-  problemCode: z.string().optional(),
-  fromProfileName: z.string().optional(),
-});
+const fallbackSchema = z.object({ fromProfileId: z.string(), reason: z.string().optional(), code: z.string().optional(), problemCode: z.string().optional(), fromProfileName: z.string().optional() });
 /** `messages.fallback`: the message goes out through another profile than the one asked for. */
 export type MessageFallback = z.infer<typeof fallbackSchema>;
 
@@ -122,7 +113,7 @@ const recipeDataSchema = z.looseObject({ formatVersion: z.number(), name: z.stri
 const sealedSecrets = jsonColumn(sealedSecretsSchema);
 const rememberedSealedSecrets = remembered(sealedSecrets);
 
-/** Every JSON column, by table: `where` names the row in a StoredDataError. */
+/** Every JSON column, by table. */
 export const JSON_COLUMNS = {
   profiles: { data: remembered(jsonColumn(profileDataSchema)), secrets: rememberedSealedSecrets, oauthState: lenient(jsonColumn(grantStateSchema)) },
   profile_delivery_settings: { data: remembered(jsonColumn(deliverySettingsDataSchema)), secrets: rememberedSealedSecrets },
@@ -138,14 +129,9 @@ type JsonTable = keyof typeof JSON_COLUMNS;
 /** A row as written: the JSON columns of `T` as text. */
 export type Written<T extends JsonTable, R> = { [K in keyof R]: K extends keyof (typeof JSON_COLUMNS)[T] ? string | Extract<R[K], null | undefined> : R[K] };
 
-/** A row of `table` as the store returns it: its JSON columns read (null stays null), the others as they are. */
+/** A row of `table` as the store returns it, its JSON columns read in place (null stays null): `row` is the caller's to change. */
 export function readRow<R>(table: JsonTable, row: object, id: unknown = (row as { id?: unknown }).id): R {
-  return readJsonColumns<R>(table, { ...row }, id);
-}
-
-/** The same, in place: `row`, a record the caller made for this, gets its JSON columns read. */
-export function readJsonColumns<R>(table: JsonTable, row: Record<string, unknown>, id: unknown = row.id): R {
-  const out = row;
+  const out = row as Record<string, unknown>;
   for (const [name, column] of Object.entries(JSON_COLUMNS[table]) as [string, JsonColumn<unknown>][]) {
     const text = out[name];
     if (typeof text === 'string') out[name] = column.read(text, `${table}.${name} of ${String(id)}`);

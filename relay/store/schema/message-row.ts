@@ -1,6 +1,6 @@
 import { StoredDataError } from '../store-errors';
 import type { ClaimedMessage, MessageRow, NewMessage, NewSend } from '../types';
-import { JSON_COLUMNS, readJsonColumns, readRow } from './json-columns';
+import { JSON_COLUMNS, readRow } from './json-columns';
 import type { Tables } from './tables';
 
 type MessageTable = Tables['messages'];
@@ -37,53 +37,41 @@ export const MESSAGE_COLUMN_NAMES = [
   'updatedAt',
 ] as const satisfies readonly (keyof MessageTable)[];
 
-export type MessageColumns = Pick<MessageTable, (typeof MESSAGE_COLUMN_NAMES)[number]>;
-
-/** The snake_case names of MESSAGE_COLUMN_NAMES, for hand-written SQL. */
+/** The same in snake_case, for hand-written SQL. */
 export const MESSAGE_SQL_COLUMNS = MESSAGE_COLUMN_NAMES.map((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 
 const FIELD_OF_SQL_COLUMN = new Map<string, string>(MESSAGE_SQL_COLUMNS.map((column, i) => [column, MESSAGE_COLUMN_NAMES[i]!]));
 
 /**
- * A `messages` row as the store returns it: `attempts` counts only the attempts that count towards
+ * A `messages` row as the store returns it, from the query builder (camelCase) or the outboxes' own SQL
+ * (snake_case, with `raw` when claimed), made in one object (the worker turns every claimed row into a
+ * record, and each copy would be garbage): `attempts` counts only the attempts that count towards
  * giving up (the `attempt_count` column), and the JSON columns are read.
  */
-export function toMessageRow<T extends MessageRow = MessageRow>({ attemptCount, documents, ...row }: MessageColumns & { raw?: Buffer | null }): T {
-  return readRow<T>('messages', { ...row, attempts: attemptCount, documents: documents ?? '[]' });
-}
-
-/**
- * The same, from a row of the outboxes' own SQL (snake_case columns, and `raw` when claimed), made
- * in one object: the worker turns every claimed row into a record, and each copy of it is garbage.
- */
-export function toMessageRowFromSql<T extends MessageRow = MessageRow>(row: Record<string, unknown>): T {
+export function toMessageRow<T extends MessageRow = MessageRow>(row: object): T {
   const fields: Record<string, unknown> = {};
-  let attempts: unknown;
   for (const key in row) {
     const field = FIELD_OF_SQL_COLUMN.get(key) ?? key;
-    if (field === 'attemptCount') attempts = row[key];
-    // The `attempts` column counts every attempt; the record's `attempts` is `attempt_count`.
-    else if (field !== 'attempts') fields[field] = row[key];
+    if (field === 'attemptCount') fields.attempts = (row as Record<string, unknown>)[key];
+    else if (field !== 'attempts') fields[field] = (row as Record<string, unknown>)[key];
   }
-  fields.attempts = attempts;
   fields.documents ??= '[]';
-  return readJsonColumns<T>('messages', fields);
+  return readRow<T>('messages', fields);
 }
 
 /**
  * A claimed row for the worker, with its body (`raw`: null when stored in chunks; from the row when
- * not given). One whose stored values cannot be read comes back too, with the error in `unreadable`
- * and empty values in their place: the worker fails that message alone and delivers the rest of
- * the batch (a claim that threw would leave the whole batch leased, again and again).
+ * not given). One whose stored values cannot be read comes back with the error in `unreadable` and
+ * empty values: the worker fails it alone (a claim that threw would leave the whole batch leased).
  */
 export function toClaimedMessage(row: Record<string, unknown>, raw?: Buffer | null): ClaimedMessage {
   let claimed: ClaimedMessage;
   try {
-    claimed = toMessageRowFromSql<ClaimedMessage>(row);
+    claimed = toMessageRow<ClaimedMessage>(row);
   } catch (error) {
     if (!(error instanceof StoredDataError)) throw error;
     const empty = { envelope: '{"from":"","to":[]}', summary: '{"to":[],"subject":""}', documents: null, fallback: null };
-    claimed = { ...toMessageRowFromSql<ClaimedMessage>({ ...row, ...empty }), unreadable: error };
+    claimed = { ...toMessageRow<ClaimedMessage>({ ...row, ...empty }), unreadable: error };
   }
   if (raw !== undefined) claimed.raw = raw;
   return claimed;

@@ -1,9 +1,7 @@
 /**
- * The database as the migrations (relay/store/migrations/) leave it, for the typed query builder.
- * Columns are named in camelCase here and in snake_case in the database: kysely's CamelCasePlugin
- * translates (relay/store/repositories/store-db.ts). The store's row types derive from these
- * (relay/store/types.ts), with JSON columns read (json-columns.ts). Times are epoch milliseconds.
- * Tables that one dialect alone has are marked.
+ * The database as the migrations leave it, for the typed query builder: camelCase here, snake_case in
+ * the database (kysely's CamelCasePlugin translates). The store's row types derive from these, JSON
+ * columns read (json-columns.ts). Times are epoch milliseconds. Tables one dialect alone has are marked.
  */
 import type { Generated } from 'kysely';
 
@@ -12,16 +10,7 @@ export interface Tables {
   tokens: { hash: string; id: Generated<string>; userId: string; device: string; createdAt: number; lastUsedAt: number | null };
   pairing_codes: { hash: string; userId: string; expiresAt: number; usedAt: number | null };
   setup_codes: { hash: string; createdAt: number; expiresAt: number; usedAt: number | null };
-  profiles: {
-    id: string;
-    ownerId: string | null;
-    scope: 'personal' | 'company';
-    data: string;
-    secrets: string | null;
-    oauthState: string | null;
-    createdAt: number;
-    updatedAt: number;
-  };
+  profiles: { id: string; ownerId: string | null; scope: 'personal' | 'company'; data: string; secrets: string | null; oauthState: string | null; createdAt: number; updatedAt: number };
   profile_delivery_settings: { profileId: string; data: string; secrets: string | null; serverMaxBytes: number | null; updatedAt: number };
   sender_allowances: { userId: string; pattern: string; createdAt: number };
   sends: { id: string; userId: string; idempotencyKey: string | null; requestHash: string; createdAt: number };

@@ -1,8 +1,7 @@
 /**
- * Turns for the one SQLite connection of the main thread. A query-builder transaction spans several
- * awaits; whatever else runs on that connection meanwhile would join the transaction, or fail to
- * begin its own. Everything that uses the connection (the repositories through the query builder,
- * the outbox's in-process writes) takes its turn here.
+ * Turns for the main thread's SQLite connection: a query-builder transaction spans several awaits, and
+ * whatever else ran on the connection meanwhile would join it. The repositories and the outbox's
+ * in-process writes take their turns here.
  */
 export class ConnectionLock {
   private held = false;

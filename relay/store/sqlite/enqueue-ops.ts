@@ -1,18 +1,14 @@
-import { newMessageValues } from '../schema/message-row';
-import { BODY_CHUNK_BYTES, wholeBody, type EnqueueResult, type MessageRow, type NewSend } from '../types';
+import { newMessageValues, toMessageRow } from '../schema/message-row';
+import { BODY_CHUNK_BYTES, wholeBody, type EnqueueResult, type NewSend } from '../types';
 import type { SqlOp, SqlOpResult } from './sql-thread.mjs';
 
 type Row = Record<string, unknown>;
 
 /**
- * One send as statements for the SQLite thread (sql-thread.mjs), run in a savepoint of its own
- * inside the batch's IMMEDIATE transaction: the idempotency key's check and the insert hold the write
- * lock together, so two concurrent requests with one key cannot both insert. The send's row goes in
- * first, or nothing does when another send holds the key (ON CONFLICT DO NOTHING); every row after
- * it is inserted only if that row is there (the send's id is new, so it is there only if it was
- * inserted just now). The last two statements read back the send that holds the key and its messages.
- *
- * Bodies stored whole (at most BODY_CHUNK_BYTES) are among the statements; larger ones are not.
+ * One send as statements, run in a savepoint of its own inside the group's IMMEDIATE transaction (the
+ * key's check and the insert hold the write lock together). The send's row goes in first, or nothing
+ * does when another send holds the key; every later row only if that row is there (its id is new).
+ * The last two read back the send that holds the key and its messages. Chunked bodies are not here.
  */
 export function enqueueOps(send: NewSend, messageColumns: string): SqlOp[] {
   const ops: SqlOp[] = [
@@ -55,10 +51,10 @@ export function enqueueOps(send: NewSend, messageColumns: string): SqlOp[] {
 }
 
 /** The send's outcome from the results of its enqueueOps. */
-export function enqueueResult(send: NewSend, results: SqlOpResult[], toMessage: (row: Row) => MessageRow): EnqueueResult {
+export function enqueueResult(send: NewSend, results: SqlOpResult[]): EnqueueResult {
   const created = results[0] === 1;
   const [holder] = results.at(-2) as Row[];
-  const messages = (results.at(-1) as Row[]).map(toMessage);
+  const messages = (results.at(-1) as Row[]).map((row) => toMessageRow(row));
   if (created) return { kind: 'created', messages };
   return { kind: 'existing', messages, sameRequest: holder?.request_hash === send.requestHash };
 }

@@ -1,25 +1,18 @@
 import { wholeBody, type MessageBytes } from '../types';
 
 /**
- * The bodies of messages accepted lately, kept in memory so that the outbox's claim does not read
- * them back from the database: most invoices are sent seconds after they were accepted, and reading
- * a 40 kB body from SQLite (a chain of overflow pages) costs about as much as sending it.
- *
- * Only bytes already committed go in, and a body never changes once stored, so an entry is either
- * right or absent: a miss reads the database. A caller may reuse its buffer once the commit is
- * done, so a body is copied; except one that is the whole of a SharedArrayBuffer: that is the
- * accept path's hand-over (it composes each message into shared memory of its own, sharedBuffer in
- * relay/delivery/mime-attachment.ts, drops it after the commit and never writes to it), kept as it
- * is. Bounded by total bytes; the oldest entries go first. An entry goes when its message reaches a
- * final state.
+ * The bodies of messages accepted lately, kept in memory so that the claim does not read them back:
+ * most invoices are sent seconds after they were accepted, and reading a 40 kB body from SQLite (a
+ * chain of overflow pages) costs about as much as sending it. Only committed bytes go in, and a body
+ * never changes, so an entry is right or absent (a miss reads the database). A body is copied (its
+ * caller may reuse the buffer), except the whole of a SharedArrayBuffer: the accept path's hand-over
+ * (sharedBuffer in relay/delivery/mime-attachment.ts), never written again. Bounded by total bytes,
+ * oldest out first; an entry goes when its message reaches a final state.
  */
 export class FreshBodies {
   private readonly bodies = new Map<string, { body: Buffer; createdAt: number }>();
   private bytes = 0;
-  /**
-   * The latest creation time of a body dropped for room (0: none yet): a message created after it
-   * and committed here has its body here. The claim reads the bodies of older ones with the rows.
-   */
+  /** The latest creation time of a body dropped for room (0: none): a message created after it and committed here has its body here. */
   droppedUpTo = 0;
 
   constructor(
@@ -29,12 +22,8 @@ export class FreshBodies {
     private readonly maxBodyBytes: number,
   ) {}
 
-  /**
-   * Keeps `raw` (or a copy, see above) for message `id`, created at `createdAt`, dropping the
-   * oldest bodies when over budget.
-   */
   remember(id: string, raw: MessageBytes, createdAt = Date.now()): void {
-    // Larger than the limit: stored in chunks, there is no body to keep.
+    // Larger than the limit: stored in chunks, no body to keep.
     if (raw.length > this.maxBodyBytes) return;
     if (raw.length > this.budgetBytes) {
       this.droppedUpTo = Math.max(this.droppedUpTo, createdAt);
@@ -71,10 +60,8 @@ export class FreshBodies {
 }
 
 /**
- * The memory FreshBodies may use: a sixteenth of the machine's memory (or of the process's limit,
- * in a container), between 64 and 256 MB; 256 MB holds a burst of 1,800 invoices with a 100 kB PDF
- * each. A body that does not fit is read back from the database, which costs the relay about as
- * much CPU as sending it, most of it in garbage collection.
+ * The memory FreshBodies may use: a sixteenth of the machine's memory (or of the process's limit, in
+ * a container), between 64 and 256 MB; 256 MB holds a burst of 1,800 invoices with a 100 kB PDF each.
  */
 export function freshBodiesBudget(totalMemory: number, constrainedMemory: number): number {
   const memory = constrainedMemory > 0 ? Math.min(constrainedMemory, totalMemory) : totalMemory;

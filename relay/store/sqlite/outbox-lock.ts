@@ -1,15 +1,12 @@
 import Database from 'better-sqlite3';
 
 /**
- * Which relay process delivers from a SQLite outbox (issue 15). The process that holds this lock
- * knows that no other live process can be sending the outbox's messages, so on taking it, it takes
- * back at once every message a dead process had claimed, instead of waiting out their leases.
- *
- * The lock is an exclusive transaction on a small SQLite file beside the database, never
- * committed: SQLite's file locks (fcntl on Unix, LockFileEx on Windows) belong to the open file,
- * so the operating system drops them the moment the process dies, kill -9 included; a pid file
- * would have to guess whether its pid was reused. A second relay on the same data folder stays
- * safe: it serves HTTP and accepts messages, and does not deliver until the first one is gone.
+ * Which relay process delivers from a SQLite outbox (issue 15): its holder knows no other live process
+ * can be sending, so on taking it, it takes back at once every message a dead process had claimed.
+ * An exclusive transaction on a small file beside the database, never committed: SQLite's file locks
+ * belong to the open file, so the system drops them the moment the process dies, kill -9 included (a
+ * pid file would have to guess whether its pid was reused). A second relay on the same data folder
+ * serves HTTP and accepts messages, and delivers only once the first one is gone.
  */
 export class OutboxLock {
   private db: Database.Database | undefined;
@@ -36,7 +33,7 @@ export class OutboxLock {
     return this.db !== undefined;
   }
 
-  /** Lets another process take it (closing rolls the open transaction back and drops the lock). */
+  /** Closing rolls the open transaction back and drops the lock. */
   release(): void {
     this.db?.close();
     this.db = undefined;

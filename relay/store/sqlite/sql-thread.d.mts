@@ -10,12 +10,12 @@ export interface SqlOp {
 /** Per op: its rows (`all`) or how many rows it changed. */
 export type SqlOpResult = number | Record<string, unknown>[];
 
+export function openDatabase(file: string, synchronous: 'FULL' | 'NORMAL'): Database.Database;
+export function prepared(db: Database.Database, sql: string): Database.Statement;
 export function runOps(db: Database.Database, ops: SqlOp[]): SqlOpResult[];
 
 /** A group's results, or the error that undid it (its SQLite code kept). */
 export type SqlGroupOutcome = { results: SqlOpResult[]; error?: undefined } | { error: Error & { code?: string } };
-
-export function runGroups(db: Database.Database, groups: SqlOp[][]): SqlGroupOutcome[];
 
 export class SqlThread {
   constructor(file: string);

@@ -1,50 +1,40 @@
-// The outbox's hot writes (accepted sends, claims and attempt results) on a connection of their own,
-// on a worker thread: the SQLite work of every accepted and delivered message (the inserts and row
-// updates, their indexes, the pages they write to the WAL and the fsync that makes them durable) then
-// no longer runs on the event loop that serves HTTP and drives the SMTP connections. Plain JavaScript, not TypeScript: the relay compiles its TypeScript with a
-// loader that worker threads do not inherit. Types: sql-thread.d.mts.
+// The outbox's hot writes (accepted sends, claims and attempt results) on a connection of their own, on
+// a worker thread: their SQLite work (inserts, indexes, WAL pages, the fsync) no longer runs on the
+// event loop that serves HTTP and drives the SMTP connections. Plain JavaScript: the relay compiles its
+// TypeScript with a loader that worker threads do not inherit. Types: sql-thread.d.mts.
 import Database from 'better-sqlite3';
 import { closeSync, fdatasyncSync, openSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
+/**
+ * Opens a connection to the store's database as every one is set up: WAL; foreign keys; waiting for
+ * the write lock; secure_delete, always (issue 14: a replaced secret would leave its old ciphertext in
+ * a free page, readable with an old key); a 4 MB page cache (with better-sqlite3's 16 MB, a 20 MB
+ * attachment's chunks grew it by 16 MB at its accept; the outbox's hot rows and indexes fit in 4 MB).
+ */
+export function openDatabase(file, synchronous) {
+  const db = new Database(file);
+  for (const pragma of ['journal_mode = WAL', `synchronous = ${synchronous}`, 'foreign_keys = ON', 'busy_timeout = 10000', 'secure_delete = ON', 'cache_size = -4096']) db.pragma(pragma);
+  return db;
+}
+
 const statementsOf = new WeakMap();
 
-/**
- * Runs `ops` one after the other on `db` (the caller holds the transaction). An op with `all` returns
- * its rows; any other returns how many rows it changed.
- */
-export function runOps(db, ops) {
+/** `sql` prepared on `db` once, for every user of the connection: the store runs the same few statements again and again. */
+export function prepared(db, sql) {
   let statements = statementsOf.get(db);
   if (!statements) statementsOf.set(db, (statements = new Map()));
-  return ops.map(({ sql, params, all }) => {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-    return all ? statement.all(...params) : statement.run(...params).changes;
-  });
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+  return statement;
 }
 
-const savepointsOf = new WeakMap();
-
-/**
- * Runs each group of ops in a savepoint of its own (the caller holds the transaction): a group that
- * fails is undone alone, and its error comes back in its place; the other groups stay.
- */
-export function runGroups(db, groups) {
-  let inSavepoint = savepointsOf.get(db);
-  if (!inSavepoint) savepointsOf.set(db, (inSavepoint = db.transaction((ops) => runOps(db, ops))));
-  return groups.map((ops) => {
-    try {
-      return { results: inSavepoint(ops) };
-    } catch (error) {
-      return { error };
-    }
-  });
+/** Runs `ops` on `db` (the caller holds the transaction): per op, its rows (`all`) or how many rows it changed. */
+export function runOps(db, ops) {
+  return ops.map(({ sql, params, all }) => (all ? prepared(db, sql).all(...params) : prepared(db, sql).run(...params).changes));
 }
 
-/**
- * The memory of the blobs in `rows` that can be handed to the main thread instead of copied: each
- * Buffer that better-sqlite3 returns owns its memory alone.
- */
+/** The memory of the blobs in `rows`, handed to the main thread instead of copied: each Buffer better-sqlite3 returns owns its memory alone. */
 function transferables(rows) {
   const buffers = [];
   for (const row of rows) {
@@ -65,15 +55,9 @@ function rebuiltRow(row) {
   return row;
 }
 
-/** What crosses back from the thread: an error as its message and code (see rebuiltError). */
-function sendable(error) {
-  return { message: error.message, code: error.code };
-}
-
-/** An error as it crossed from the thread: its message and SQLite's (or Node's) code. */
-function rebuiltError({ message, code }) {
-  return Object.assign(new Error(message), { code });
-}
+/** An error as it crosses from the thread: its message and SQLite's (or Node's) code. */
+const sendable = (error) => ({ message: error.message, code: error.code });
+const rebuiltError = ({ message, code }) => Object.assign(new Error(message), { code });
 
 /** The main thread's handle on the connection of a worker thread (see the top of this file). */
 export class SqlThread {
@@ -84,8 +68,7 @@ export class SqlThread {
 
   constructor(file) {
     this.#worker = new Worker(new URL(import.meta.url), { workerData: { ownpostSqlThread: file } });
-    // Between requests it has nothing to do and does not keep the process alive; while one is
-    // waiting for its answer it does (see run).
+    // It keeps the process alive only while a request waits for its answer.
     this.#worker.unref();
     this.#worker.on('message', ({ id, results, error }) => {
       const waiting = this.#waiting.get(id);
@@ -109,28 +92,22 @@ export class SqlThread {
     return this.#failure !== undefined;
   }
 
-  /**
-   * Runs `ops` in one transaction on the thread's connection; with `sync`, also makes it durable.
-   * Blobs in the rows are handed over from the thread, not copied.
-   */
+  /** Runs `ops` in one transaction on the thread's connection; `sync`: also durable. Blobs are handed over, not copied. */
   async run(ops, { sync = false } = {}) {
     const results = await this.#request({ ops, sync });
     for (const result of results) if (Array.isArray(result)) result.forEach(rebuiltRow);
     return results;
   }
 
-  /**
-   * Runs one query outside any write transaction and answers its rows. Their blobs are handed over,
-   * not copied: a message body read here costs the event loop neither the read nor a copy.
-   */
+  /** One query outside any write transaction: a message body read here costs the event loop neither the read nor a copy. */
   async read(sql, params) {
     const rows = await this.#request({ read: { sql, params } });
     return rows.map(rebuiltRow);
   }
 
   /**
-   * Runs `groups` in one transaction, each group in a savepoint of its own (see runGroups); with
-   * `sync`, also makes the transaction durable. Per group: its results, or the error that undid it.
+   * Runs `groups` in one transaction, each in a savepoint of its own: a group that fails is undone
+   * alone. `sync`: also durable. Per group: its results, or the error that undid it.
    */
   async runGroups(groups, { sync = false } = {}) {
     const outcomes = await this.#request({ groups, sync });
@@ -161,21 +138,21 @@ export class SqlThread {
 
 if (!isMainThread && workerData?.ownpostSqlThread) {
   const file = workerData.ownpostSqlThread;
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // Commits survive a crash of the relay at once; those that must survive a power cut too ask for
-  // `sync`: an fdatasync of the WAL after the commit, outside the write lock.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 10000');
-  // As on the main connection: deleted rows leave no readable bytes behind (issue 14).
-  db.pragma('secure_delete = ON');
-  db.pragma('cache_size = -4096');
+  // NORMAL: commits survive a crash of the relay; those that must survive a power cut too ask for
+  // `sync`, an fdatasync of the WAL after the commit, outside the write lock.
+  const db = openDatabase(file, 'NORMAL');
   const inTransaction = db.transaction((ops) => runOps(db, ops));
-  const groupsInTransaction = db.transaction((groups) => runGroups(db, groups));
-  // The WAL, opened once for every sync. While this connection is open SQLite never deletes or
-  // replaces it (a checkpoint truncates or rewrites it in place), so the descriptor keeps naming the
-  // file SQLite writes; fdatasync works on the file, whichever connection wrote to it.
+  const groupsInTransaction = db.transaction((groups) =>
+    groups.map((ops) => {
+      try {
+        return { results: inTransaction(ops) };
+      } catch (error) {
+        return { error: sendable(error) };
+      }
+    }),
+  );
+  // The WAL, opened once: while this connection is open SQLite never deletes or replaces it, and
+  // fdatasync works on the file, whichever connection wrote to it.
   let wal;
   const syncWal = () => {
     if (wal === undefined) {
@@ -189,7 +166,6 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
     }
     fdatasyncSync(wal);
   };
-  const reads = new Map();
   parentPort.on('message', ({ id, ops, groups, read, sync, close }) => {
     if (close) {
       if (wal !== undefined) closeSync(wal);
@@ -199,13 +175,11 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
     }
     try {
       if (read) {
-        let statement = reads.get(read.sql);
-        if (!statement) reads.set(read.sql, (statement = db.prepare(read.sql)));
-        const rows = statement.all(...read.params);
+        const rows = prepared(db, read.sql).all(...read.params);
         parentPort.postMessage({ id, results: rows }, transferables(rows));
         return;
       }
-      const results = groups ? groupsInTransaction.immediate(groups).map((outcome) => (outcome.error ? { error: sendable(outcome.error) } : outcome)) : inTransaction.immediate(ops);
+      const results = groups ? groupsInTransaction.immediate(groups) : inTransaction.immediate(ops);
       if (sync) syncWal();
       parentPort.postMessage({ id, results }, groups ? [] : results.flatMap((result) => (Array.isArray(result) ? transferables(result) : [])));
     } catch (error) {

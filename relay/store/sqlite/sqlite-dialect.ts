@@ -1,15 +1,14 @@
 import type Database from 'better-sqlite3';
-import { CompiledQuery, SqliteAdapter, SqliteDialect, type DatabaseConnection, type DialectAdapter, type Driver, type QueryResult } from 'kysely';
+import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type QueryResult } from 'kysely';
 import type { ConnectionLock } from './connection-lock';
+import { prepared } from './sql-thread.mjs';
 
 /**
- * kysely's SQLite dialect on the store's own better-sqlite3 connection, with three changes:
- * - connections are taken in turns (ConnectionLock): kysely's driver hands its one connection to
- *   every caller at once, so two transactions on it would interleave;
- * - transactions begin IMMEDIATE: they take the write lock first, so two processes on one file
- *   wait for each other (busy_timeout) instead of failing when a reader tries to become a writer;
- * - DDL is transactional, as it is in SQLite: the migrator then applies each run in a transaction.
- * Prepared statements are kept, as the store always did: the same few queries run on every request.
+ * kysely's SQLite dialect on the store's own connection, changed: the connection is taken in turns
+ * with the outbox (ConnectionLock); transactions begin IMMEDIATE, so two processes on one file wait for
+ * each other (busy_timeout) instead of failing when a reader tries to become a writer; DDL is
+ * transactional, as in SQLite, so the migrator applies each run in a transaction; prepared statements
+ * are kept (the same few queries run on every request).
  */
 export class StoreSqliteDialect extends SqliteDialect {
   constructor(
@@ -20,7 +19,7 @@ export class StoreSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new TurnTakingDriver(new CachingConnection(this.db), this.lock);
+    return new TurnTakingDriver(this.db, new CachingConnection(this.db), this.lock);
   }
 
   override createAdapter(): DialectAdapter {
@@ -34,47 +33,37 @@ class TransactionalDdlAdapter extends SqliteAdapter {
   }
 }
 
-class TurnTakingDriver implements Driver {
+class TurnTakingDriver extends SqliteDriver {
   constructor(
+    db: Database.Database,
     private readonly connection: CachingConnection,
     private readonly lock: ConnectionLock,
-  ) {}
+  ) {
+    super({ database: db });
+  }
 
-  async init(): Promise<void> {}
-
-  async acquireConnection(): Promise<DatabaseConnection> {
+  override async acquireConnection(): Promise<DatabaseConnection> {
     await this.lock.acquire();
     return this.connection;
   }
 
-  async releaseConnection(): Promise<void> {
+  override async releaseConnection(): Promise<void> {
     this.lock.release();
   }
 
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
   }
 
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('COMMIT'));
-  }
-
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('ROLLBACK'));
-  }
-
   /** The store closes its connection itself (it also has the outbox's thread to stop). */
-  async destroy(): Promise<void> {}
+  override async destroy(): Promise<void> {}
 }
 
 class CachingConnection implements DatabaseConnection {
-  private readonly statements = new Map<string, Database.Statement>();
-
   constructor(private readonly db: Database.Database) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    let statement = this.statements.get(query.sql);
-    if (!statement) this.statements.set(query.sql, (statement = this.db.prepare(query.sql)));
+    const statement = prepared(this.db, query.sql);
     const parameters = query.parameters as unknown[];
     if (statement.reader) return { rows: statement.all(...parameters) as R[] };
     const { changes } = statement.run(...parameters);

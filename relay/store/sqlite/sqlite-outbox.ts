@@ -1,35 +1,25 @@
 import type Database from 'better-sqlite3';
 import os from 'node:os';
-import { MESSAGE_SQL_COLUMNS, toClaimedMessage, toMessageRowFromSql } from '../schema/message-row';
+import { MESSAGE_SQL_COLUMNS, toClaimedMessage } from '../schema/message-row';
+import { GroupCommit, type PendingSend } from '../group-commit';
 import type { RecentStorageFailure } from '../store-errors';
-import type { Outbox } from '../store-parts';
-import { BODY_CHUNK_BYTES, bodyChunks, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type MessageRow, type NewSend } from '../types';
+import { BODY_CHUNK_BYTES, bodyChunks, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
 import type { ConnectionLock } from './connection-lock';
 import { enqueueOps, enqueueResult } from './enqueue-ops';
 import { FreshBodies, freshBodiesBudget } from './fresh-bodies';
 import { OutboxLock } from './outbox-lock';
-import { runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
+import { prepared, runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 
 /** Memory for the bodies of messages accepted lately (see FreshBodies and freshBodiesBudget). */
 const FRESH_BODIES_BYTES = freshBodiesBudget(os.totalmem(), process.constrainedMemory?.() ?? 0);
 
 type Row = Record<string, unknown>;
 
-const toMessage = (row: Row): MessageRow => toMessageRowFromSql(row);
-
-/** A send waiting for its group commit, and its caller. */
-interface PendingSend {
-  send: NewSend;
-  resolve: (result: EnqueueResult) => void;
-  reject: (error: unknown) => void;
-}
-
 /** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
 const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.map((column) => `messages.${column}`).join(', ');
 
-// The outbox's claim (claimDueMessages). Each kind of due message through its own partial index
-// (migration 008_outbox_indexes), at most `limit` of each, then the earliest `limit` of both: no scan of
-// the whole outbox.
+// The claim: each kind of due message through its own partial index (migration 008), at most `limit`
+// of each, then the earliest `limit` of both: no scan of the whole outbox.
 const DUE_SQL = `SELECT id FROM (
      SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages
        WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
@@ -39,23 +29,19 @@ const DUE_SQL = `SELECT id FROM (
    ) ORDER BY due_at LIMIT @limit`;
 const ANY_DUE_SQL = `SELECT EXISTS (SELECT 1 FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now) AS waiting,
      EXISTS (SELECT 1 FROM messages WHERE status = 'sending' AND lease_until <= @now) AS expired`;
-// The previous owner's attempt never finished: the relay stopped (or hung) mid-send. The server may
-// or may not have the message; at least once means we send it again.
+// The previous owner stopped (or hung) mid-send: the server may or may not have the message; at least once means sending it again.
 const RECORD_INTERRUPTED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
    SELECT id, updated_at, @now, 'interrupted', NULL, NULL, NULL, NULL FROM messages
    WHERE status = 'sending' AND lease_until <= @now AND id IN (${DUE_SQL})`;
-// One statement claims the batch; bodies come from memory when accepted lately, else from the table.
 const CLAIM_SQL = `UPDATE messages SET status = 'sending', lease_owner = @owner, lease_until = @until, updated_at = @now
    WHERE id IN (${DUE_SQL})
    RETURNING ${MESSAGE_COLUMNS}`;
 
-// The bodies of the messages the claim just took (their lease is this claim's) that were created up
-// to @before: those whose body may not be in memory (see claimDueMessages).
+// The bodies of the messages this claim took that were created up to @before: those that may not be in memory.
 const CLAIMED_BODIES_SQL = `SELECT message_id, raw FROM message_bodies WHERE message_id IN (
      SELECT id FROM messages WHERE status = 'sending' AND lease_until = @until AND lease_owner = @owner AND created_at <= @before)`;
 
-// The outbox's result of an attempt (finishAttempts): the message's new state, while this worker
-// holds its lease, and the attempt, only when that update applied.
+// An attempt's result: the message's new state while this worker holds its lease, and the attempt only when that applied.
 const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
      problem_code = NULL, sent_at = ?, next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL,
      sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN ? END, updated_at = ?
@@ -67,8 +53,6 @@ const MARK_OTHER_SQL = `UPDATE messages SET status = ?, attempts = attempts + 1,
 const INSERT_ATTEMPT_IF_CHANGED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
    SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`;
 
-// Leases: renewed while a send runs; given back (released, recorded) when the worker stops
-// mid-send; or handed back without an attempt (postponed) for a sender over its rate.
 const RENEW_LEASE_SQL = "UPDATE messages SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'";
 const RELEASE_LEASE_SQL = `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?,
      lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
@@ -78,58 +62,32 @@ const POSTPONE_SQL = `UPDATE messages SET status = CASE WHEN attempt_count = 0 T
      lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
 
 /**
- * The SQLite outbox's hot path, tuned for SQLite: sends accepted in one turn of the event loop are
- * committed together (group commit, synchronous=FULL); claims, leases and results run on a connection
- * of their own on a worker thread (sql-thread.mjs); bodies of fresh messages are kept in memory; one
- * process delivers, the one holding the outbox lock (outbox-lock.ts).
+ * The SQLite outbox's hot path: sends accepted together are committed together (group commit,
+ * synchronous=FULL); claims, leases and results run on a connection of their own on a worker thread
+ * (sql-thread.mjs); bodies of fresh messages are kept in memory; one process delivers, the one
+ * holding the outbox lock (outbox-lock.ts).
  */
 export class SqliteOutbox implements Outbox {
-  /** Sends waiting for the next group commit on the main connection (see enqueueSend). */
-  private readonly pendingSends: PendingSend[] = [];
-  /** Sends waiting for the next group commit on the SQLite thread (see enqueueSend). */
-  private readonly pendingThreadSends: PendingSend[] = [];
-  /** The group commit the SQLite thread is running now; the next one starts when it ends. */
-  private threadCommit: Promise<void> | undefined;
-  /** Prepared once: the outbox runs the same statements for every message. */
-  private readonly statements = new Map<string, Database.Statement>();
-  /** Runs its argument in a transaction; made once, not per call (see relaxed). */
-  private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
   /**
-   * The connection of the outbox's hot writes, on a worker thread: started by the first message
-   * queued or claimed (not on the clock of the first delivery), so that a CLI command never starts
-   * it.
+   * Sends committed on the SQLite thread, so that the inserts and the fsync do not stop the event
+   * loop: while one group commits, the next requests are read, checked and composed.
    */
+  private readonly threadSends = new GroupCommit((group) => this.commitOnThread(group));
+  /**
+   * Sends with a body stored in chunks (a large attachment), committed on the main connection chunk
+   * by chunk from the request's own bytes: copying them to the thread would hold the body twice more.
+   */
+  private readonly mainSends = new GroupCommit((group) => this.commitOnMain(group));
+  private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+  /** Started by the first message queued or claimed (not on the clock of the first delivery): a CLI command never starts it. */
   private thread: SqlThread | undefined;
   private closed = false;
   /** Bodies committed lately, so that claiming them reads no body from the database. */
   private readonly freshBodies = new FreshBodies(FRESH_BODIES_BYTES, BODY_CHUNK_BYTES);
   /** Messages created before this are not among the fresh bodies. */
   private readonly openedAt = Date.now();
-
-  /**
-   * Runs an outbox bookkeeping transaction with synchronous=NORMAL: in WAL mode such a commit survives
-   * a crash of the relay, and only a power cut can lose it, which at worst sends a message again
-   * (delivery is at least once anyway). Accepting a message commits with FULL: a 202 must survive a
-   * power cut too. Claims, leases and results run on the SQLite thread's connection (outboxWrite);
-   * here are the Sent copies' claims.
-   */
-  private relaxed<T>(fn: () => T): Promise<T> {
-    // In its turn on the main connection: never inside a transaction of the repositories.
-    return this.connectionLock.exclusive(() => {
-      this.statement('PRAGMA synchronous = NORMAL').run();
-      try {
-        return this.inTransaction.immediate(fn) as T;
-      } finally {
-        this.statement('PRAGMA synchronous = FULL').run();
-      }
-    });
-  }
-
-  private statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) this.statements.set(sql, (prepared = this.db.prepare(sql)));
-    return prepared;
-  }
+  private outboxLock: OutboxLock | undefined;
+  private lockOwner: string | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -140,81 +98,58 @@ export class SqliteOutbox implements Outbox {
     this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
 
+  /**
+   * A transaction on the main connection with synchronous=NORMAL: in WAL mode its commit survives a
+   * crash of the relay, and only a power cut can lose it, which at worst sends a message again
+   * (delivery is at least once anyway). Accepting a message commits with FULL: a 202 must survive a
+   * power cut too. In its turn: never inside a transaction of the repositories.
+   */
+  private relaxed<T>(fn: () => T): Promise<T> {
+    return this.connectionLock.exclusive(() => {
+      prepared(this.db, 'PRAGMA synchronous = NORMAL').run();
+      try {
+        return this.inTransaction.immediate(fn) as T;
+      } finally {
+        prepared(this.db, 'PRAGMA synchronous = FULL').run();
+      }
+    });
+  }
+
   async close(): Promise<void> {
     this.outboxLock?.release();
     this.closed = true;
     await this.thread?.close();
   }
 
-  /**
-   * Group commit: sends that reach the store together are written in one transaction with one
-   * fsync, each in a savepoint of its own so that one failing send does not undo the others. Every
-   * caller is answered only after the commit is on disk.
-   *
-   * On the SQLite thread (sql-thread.mjs), so that the inserts and the fsync do not stop the event
-   * loop: while one group commits, the next requests are read, checked and composed, and they form
-   * the next group. A send with a body stored in chunks (a large attachment) is written on the main
-   * connection instead (in its turn, connectionLock), chunk by chunk from the request's own bytes:
-   * copying it to the thread would hold the whole body twice more.
-   */
+  /** Each send of a group in a savepoint of its own, so that one failing send does not undo the others. */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
     // The worker will claim it soon: the thread starts now, while this send is committed.
+    const onThread = this.outboxThread() && send.messages.every((m) => m.raw.length <= BODY_CHUNK_BYTES);
+    return (onThread ? this.threadSends : this.mainSends).add(send);
+  }
+
+  private async commitOnThread(group: PendingSend[]): Promise<void> {
     const thread = this.outboxThread();
-    return new Promise((resolve, reject) => {
-      if (thread && send.messages.every((m) => m.raw.length <= BODY_CHUNK_BYTES)) {
-        this.pendingThreadSends.push({ send, resolve, reject });
-        if (this.pendingThreadSends.length === 1 && !this.threadCommit) setImmediate(() => this.flushThreadSends());
-        return;
-      }
-      this.pendingSends.push({ send, resolve, reject });
-      if (this.pendingSends.length === 1) setImmediate(() => void this.connectionLock.exclusive(() => this.flushSends()));
-    });
+    if (!thread) throw new Error('the store is closed');
+    this.answer(
+      group,
+      await this.storageFailure.watch(
+        thread.runGroups(
+          group.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS)),
+          { sync: true },
+        ),
+      ),
+    );
   }
 
-  /** Commits the sends waiting for the thread as one group, then the ones that came meanwhile. */
-  private flushThreadSends(): void {
-    const thread = this.outboxThread();
-    const batch = this.pendingThreadSends.splice(0);
-    if (batch.length === 0) return;
-    if (!thread) {
-      // Closed meanwhile.
-      for (const waiting of batch) waiting.reject(new Error('the store is closed'));
-      return;
-    }
-    this.threadCommit = thread
-      .runGroups(
-        batch.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS)),
-        { sync: true },
-      )
-      .then(
-        (outcomes) => this.answer(batch, outcomes),
-        (error: unknown) => this.fail(batch, error),
-      )
-      .finally(() => {
-        this.threadCommit = undefined;
-        if (this.pendingThreadSends.length) this.flushThreadSends();
-      });
+  private async commitOnMain(group: PendingSend[]): Promise<void> {
+    const commit = () => this.db.transaction(() => group.map(({ send }) => this.writeSend(send))).immediate();
+    this.answer(group, await this.storageFailure.watch(this.connectionLock.exclusive(commit)));
   }
 
-  /** Commits the sends waiting for the main connection as one group (in its turn, connectionLock). */
-  private flushSends(): void {
-    const batch = this.pendingSends.splice(0);
-    let outcomes: SqlGroupOutcome[];
-    try {
-      outcomes = this.db.transaction(() => batch.map(({ send }) => this.writeSend(send))).immediate();
-    } catch (error) {
-      return this.fail(batch, error);
-    }
-    this.answer(batch, outcomes);
-  }
-
-  /**
-   * One send on the main connection, in a savepoint of its own: its rows as on the thread
-   * (enqueueOps), then, if it was created, the chunks of its large bodies, each bound (and copied by
-   * SQLite) on its own: never a second copy of the whole body.
-   */
+  /** One send's rows as on the thread (enqueueOps), then, if it was created, its large bodies' chunks, each bound (and copied by SQLite) on its own. */
   private writeSend(send: NewSend): SqlGroupOutcome {
-    const insertChunk = this.statement('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
+    const insertChunk = prepared(this.db, 'INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
     try {
       return {
         results: this.db.transaction(() => {
@@ -233,13 +168,12 @@ export class SqliteOutbox implements Outbox {
   }
 
   /** Answers the callers of a committed group, each with its send's outcome. */
-  private answer(batch: PendingSend[], outcomes: SqlGroupOutcome[]): void {
-    this.storageFailure.clear();
-    batch.forEach((waiting, i) => {
+  private answer(group: PendingSend[], outcomes: SqlGroupOutcome[]): void {
+    group.forEach((waiting, i) => {
       const outcome = outcomes[i]!;
       if (outcome.error) return waiting.reject(outcome.error);
       try {
-        const result = enqueueResult(waiting.send, outcome.results, toMessage);
+        const result = enqueueResult(waiting.send, outcome.results);
         // Committed: the worker will claim these in a moment, and finds their bodies here.
         if (result.kind === 'created') for (const message of waiting.send.messages) this.freshBodies.remember(message.id, message.raw, waiting.send.createdAt);
         waiting.resolve(result);
@@ -249,21 +183,14 @@ export class SqliteOutbox implements Outbox {
     });
   }
 
-  /** Answers every caller of a group whose commit failed. */
-  private fail(batch: PendingSend[], error: unknown): void {
-    this.storageFailure.note(error);
-    for (const waiting of batch) waiting.reject(error);
-  }
-
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
     // Nothing due (the common case between sends): no write transaction at all.
-    const found = this.statement(ANY_DUE_SQL).get({ now }) as { waiting: number; expired: number };
+    const found = prepared(this.db, ANY_DUE_SQL).get({ now }) as { waiting: number; expired: number };
     if (!found.waiting && !found.expired) return [];
     const until = now + leaseMs;
-    // Bodies come from memory when accepted lately. Those that may not be there (created before
-    // this outbox opened, or before the newest body dropped for room) are read with the claim, on
-    // the SQLite thread, and handed over without a copy: the event loop, which drives the SMTP
-    // connections, neither reads their pages nor copies their bytes.
+    // Bodies that may not be in memory (created before this outbox opened, or before the newest body
+    // dropped for room) are read with the claim, on the thread, and handed over without a copy: the
+    // event loop, which drives the SMTP connections, neither reads their pages nor copies their bytes.
     const before = Math.max(this.openedAt, this.freshBodies.droppedUpTo);
     // One transaction, the same rows: the claim takes exactly the ones recorded as interrupted.
     const results = await this.outboxWrite([
@@ -281,15 +208,12 @@ export class SqliteOutbox implements Outbox {
     return rows.map((row, i) => toClaimedMessage(row, bodies[i] ?? late?.get(row.id as string) ?? null)).sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
   }
 
-  /**
-   * The stored bodies of these messages, by id (none for a body stored in chunks), read on the SQLite
-   * thread. A read says nothing about room on the disk: not watched by storageFailure, as writes are.
-   */
+  /** The stored bodies of these messages, by id (none for one in chunks). A read says nothing about room on the disk: not watched by storageFailure. */
   private async readBodies(ids: string[]): Promise<Map<string, Buffer>> {
     const sql = 'SELECT message_id, raw FROM message_bodies WHERE message_id IN (SELECT value FROM json_each(?))';
     const params = [JSON.stringify(ids)];
     const thread = this.outboxThread();
-    const rows = (thread ? await thread.read(sql, params) : this.statement(sql).all(...params)) as { message_id: string; raw: Buffer }[];
+    const rows = (thread ? await thread.read(sql, params) : prepared(this.db, sql).all(...params)) as { message_id: string; raw: Buffer }[];
     return new Map(rows.map((row) => [row.message_id, row.raw]));
   }
 
@@ -300,8 +224,6 @@ export class SqliteOutbox implements Outbox {
 
   async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
     if (finished.length === 0) return [];
-    // Per attempt: the message's update, which applies only while this worker still holds the
-    // lease, then its attempt, recorded only when the update changed the message (changes()).
     const ops = finished.flatMap(({ id, attempt, result }): SqlOp[] => {
       const now = attempt.finishedAt;
       const problemCode = result.outcome === 'sent' ? null : result.problemCode;
@@ -312,15 +234,10 @@ export class SqliteOutbox implements Outbox {
               sql: MARK_OTHER_SQL,
               params: [result.outcome, result.reply, problemCode, result.outcome === 'deferred' ? result.nextAttemptAt : null, result.outcome, now, id, owner],
             },
-        {
-          sql: INSERT_ATTEMPT_IF_CHANGED_SQL,
-          params: [id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode, problemCode],
-        },
+        { sql: INSERT_ATTEMPT_IF_CHANGED_SQL, params: [id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode, problemCode] },
       ];
     });
-    // Durable before this resolves (a "sent" that a power cut could take back would send the mail
-    // again). The worker groups the attempts that finish together into one call: one transaction
-    // and one fsync for them all.
+    // Durable before this resolves: a "sent" that a power cut took back would send the mail again.
     const results = await this.outboxWrite(ops, { sync: true });
     return finished.map(({ id, result }, i) => {
       const applied = results[2 * i] === 1;
@@ -332,30 +249,23 @@ export class SqliteOutbox implements Outbox {
 
   private outboxThread(): SqlThread | undefined {
     if (this.closed) return undefined;
-    // A thread that died (it should not) is replaced: the writes that were waiting on it failed, and
-    // the worker retries them like any failed claim or result.
+    // A thread that died is replaced: the writes waiting on it failed, and the worker retries them.
     if (!this.thread || this.thread.stopped) this.thread = new SqlThread(this.file);
     return this.thread;
   }
 
-  /**
-   * A write of the outbox's hot path: on the SQLite thread's connection (sql-thread.mjs), so that
-   * its work stays off the event loop (once closed, on the main connection, which says it is
-   * closed). `sync`: durable (on disk) before it resolves.
-   */
+  /** A write of the hot path, on the thread (once closed, on the main connection, which says so). `sync`: on disk before it resolves. */
   private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
     const thread = this.outboxThread();
     return this.storageFailure.watch(thread ? thread.run(ops, { sync }) : this.relaxed(() => runOps(this.db, ops)));
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
-    await this.outboxWrite(
-      [
-        { sql: RELEASE_LEASE_SQL, params: [now, now, id, owner] },
-        { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [id, now, now] },
-      ],
-      { sync: true },
-    );
+    const release = [
+      { sql: RELEASE_LEASE_SQL, params: [now, now, id, owner] },
+      { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [id, now, now] },
+    ];
+    await this.outboxWrite(release, { sync: true });
   }
 
   async postponeMessage(id: string, owner: string, until: number): Promise<void> {
@@ -363,17 +273,18 @@ export class SqliteOutbox implements Outbox {
   }
 
   async claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-    const due = this.statement(
+    const due = prepared(
+      this.db,
       `SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= ?
        ORDER BY sent_copy_next_at LIMIT ?`,
     );
-    // Checked first without a write transaction: the worker looks once per poll.
     if (due.all(now, 1).length === 0) return [];
-    const select = this.statement(
+    const select = prepared(
+      this.db,
       `SELECT ${MESSAGE_COLUMNS}, message_bodies.raw FROM messages LEFT JOIN message_bodies ON message_bodies.message_id = messages.id
        WHERE messages.id = ?`,
     );
-    const push = this.statement('UPDATE messages SET sent_copy_next_at = ?, sent_copy_attempts = sent_copy_attempts + 1 WHERE id = ?');
+    const push = prepared(this.db, 'UPDATE messages SET sent_copy_next_at = ?, sent_copy_attempts = sent_copy_attempts + 1 WHERE id = ?');
     return this.relaxed(() =>
       (due.all(now, limit) as { id: string }[]).map(({ id }) => {
         const row = select.get(id) as Row;
@@ -383,9 +294,6 @@ export class SqliteOutbox implements Outbox {
     );
   }
 
-  private outboxLock: OutboxLock | undefined;
-  private lockOwner: string | undefined;
-
   async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
     if (this.lockOwner !== undefined && this.lockOwner !== owner) return { mayClaim: false, takenBack: 0 };
     this.outboxLock ??= new OutboxLock(outboxLockFile(this.file));
@@ -393,7 +301,7 @@ export class SqliteOutbox implements Outbox {
     if (!this.outboxLock.tryAcquire()) return { mayClaim: false, takenBack: 0 };
     this.lockOwner = owner;
     if (hadIt) return { mayClaim: true, takenBack: 0 };
-    // Just taken: whoever claimed the messages still marked sending is dead (its lock went with it).
+    // Just taken: whoever claimed the messages still sending is dead (its lock went with it).
     const [takenBack] = await this.outboxWrite([{ sql: TAKE_BACK_SQL, params: [options.now, owner, options.now] }], { sync: false });
     return { mayClaim: true, takenBack: takenBack as number };
   }
@@ -405,10 +313,10 @@ export class SqliteOutbox implements Outbox {
   }
 }
 
-/** The outbox lock's file beside the database (see OutboxLock). */
+/** The outbox lock's file beside the database. */
 export function outboxLockFile(databaseFile: string): string {
   return `${databaseFile}-outbox.lock`;
 }
 
-/** Every message another owner holds: due again now (the lock says that owner is gone). */
+/** Every message another owner holds: due again now. */
 const TAKE_BACK_SQL = `UPDATE messages SET lease_until = ? WHERE status = 'sending' AND lease_owner IS NOT ? AND lease_until > ?`;

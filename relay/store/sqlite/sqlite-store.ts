@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
@@ -7,33 +7,27 @@ import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
 import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
 import { RecentStorageFailure } from '../store-errors';
-import { outboxMethods, type Outbox } from '../store-parts';
-import type { Store } from '../types';
+import { outboxMethods, type Outbox, type Store } from '../types';
 import { ConnectionLock } from './connection-lock';
 import { SqliteOutbox } from './sqlite-outbox';
+import { openDatabase } from './sql-thread.mjs';
 import { StoreSqliteDialect } from './sqlite-dialect';
 
 export { outboxLockFile } from './sqlite-outbox';
 
-/** SQLite's page cache, in KiB. */
-const PAGE_CACHE_KIB = 4096;
-
 /** Below this much free space in the data folder the relay says it is not ready (issue 15): a message needs room. */
 const MIN_FREE_BYTES = 8 * 1024 * 1024;
 
-// The repositories' and the outbox's methods, put into the store by the constructor (hence the merging).
+// The repositories' and the outbox's methods, put into the store by the constructor.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface SqliteStore extends StoreRepositories, Outbox {}
 
-/**
- * The embedded store. WAL with synchronous=FULL: a commit survives power loss, so "202" really means
- * "on disk" (SQLite's WAL documentation: synchronous=NORMAL can lose recent commits on power loss).
- */
+/** The embedded store. WAL with synchronous=FULL: a commit survives power loss (NORMAL can lose recent ones), so "202" means "on disk". */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
-  /** Turns on `db` for the query builder and the outbox's in-process writes (see ConnectionLock). */
+  /** Turns on `db` for the query builder and the outbox's in-process writes. */
   readonly connectionLock = new ConnectionLock();
   /** The query builder on `db`, as the migrations use it; the repositories' is `storeDb`. */
   private readonly kysely: Kysely<unknown>;
@@ -44,21 +38,9 @@ export class SqliteStore implements Store {
 
   private constructor(readonly file: string) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    // Created 0600 before SQLite opens it: SQLite gives its WAL and shared-memory files the
-    // database's mode, so none of the three is ever readable by others (issue 14).
+    // Created 0600 before SQLite opens it: its WAL and shared-memory files get the same mode (issue 14).
     closeSync(openSync(file, 'a', 0o600));
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 10000');
-    // Always, not only during a key rotation (issue 14): a secret replaced by a PATCH or a new
-    // sign-in leaves its old ciphertext in a free page otherwise, readable with an old key.
-    this.db.pragma('secure_delete = ON');
-    // Every page a transaction writes passes through the page cache: with better-sqlite3's 16 MB a
-    // 20 MB attachment's chunks grew it by 16 MB at the peak of its accept. The outbox's hot rows
-    // and indexes fit in 4 MB; bodies of fresh messages are kept apart (FreshBodies).
-    this.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    this.db = openDatabase(file, 'FULL');
     this.kysely = new Kysely<unknown>({ dialect: new StoreSqliteDialect(this.db, this.connectionLock) });
     this.storeDb = storeDbOf(this.kysely, 'sqlite');
     this.outbox = new SqliteOutbox(this.db, file, this.connectionLock, this.storageFailure);
@@ -78,10 +60,8 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * After a key rotation: secure_delete (always on, see the constructor) zeroed the space the old
-   * ciphertexts occupied, so the old key cannot open a copy of them left in free pages; VACUUM
-   * rewrites the file without the free pages of a database written before secure_delete was on; the
-   * checkpoint then moves everything out of the WAL file and truncates it.
+   * After a key rotation: secure_delete zeroed the old ciphertexts; VACUUM drops the free pages of a
+   * file written before secure_delete was on; the checkpoint empties and truncates the WAL.
    */
   private dropOldCiphertexts(): Promise<void> {
     return this.connectionLock.exclusive(() => {

@@ -1,0 +1,46 @@
+import type { EnqueueResult, NewSend } from './types';
+
+/** A send waiting for its group commit, and its caller. */
+export interface PendingSend {
+  send: NewSend;
+  resolve: (result: EnqueueResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit, for both outboxes: the sends that reach the store while the previous group is being
+ * written go together into the next one, one transaction and one flush to disk for them all (a burst
+ * of accepts costs a commit per group, not per send). `write` answers each caller of its group once
+ * the group is on disk; a group whose `write` fails is answered with that error.
+ */
+export class GroupCommit {
+  private readonly waiting: PendingSend[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly write: (group: PendingSend[]) => Promise<void>,
+    /** Sends per group at most. */
+    private readonly maxSends = Infinity,
+  ) {}
+
+  add(send: NewSend): Promise<EnqueueResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ send, resolve, reject });
+      if (this.waiting.length === 1 && !this.writing) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const group = this.waiting.splice(0, this.maxSends);
+    if (group.length === 0) return;
+    this.writing = true;
+    try {
+      await this.write(group);
+    } catch (error) {
+      for (const pending of group) pending.reject(error);
+    } finally {
+      this.writing = false;
+    }
+    await this.flush();
+  }
+}
