@@ -18,6 +18,17 @@ export { outboxLockFile } from './sqlite-outbox';
 /** SQLite's page cache, in KiB. */
 const PAGE_CACHE_KIB = 4096;
 
+/**
+ * SQLite's page size for a new database. An accepted invoice's body (a 100 KB PDF is about 140 KB
+ * of MIME) is a chain of overflow pages, and each page is a WAL frame of its own, written with a
+ * system call of its own, then copied again at the checkpoint: with 16 KiB instead of SQLite's
+ * 4 KiB a body is 9 frames instead of 35. The store's part of accepting such a send (the reads,
+ * the insert, the commit) took about a fifth less CPU, most of it the kernel's (issue 18; 672
+ * against 825 us, interleaved in one process on Node 20). The page cache is set in KiB
+ * (PAGE_CACHE_KIB), so it holds as many bytes as before.
+ */
+const PAGE_BYTES = 16 * 1024;
+
 /** Below this much free space in the data folder the relay says it is not ready (issue 15): a message needs room. */
 const MIN_FREE_BYTES = 8 * 1024 * 1024;
 
@@ -48,6 +59,9 @@ export class SqliteStore implements Store {
     // database's mode, so none of the three is ever readable by others (issue 14).
     closeSync(openSync(file, 'a', 0o600));
     this.db = new Database(file);
+    // A new database gets pages of PAGE_BYTES; an existing one keeps its size (in WAL mode SQLite
+    // never changes it, not even by a VACUUM). Set before anything is written.
+    this.db.pragma(`page_size = ${PAGE_BYTES}`);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
