@@ -16,6 +16,7 @@
 import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
 import MimeNode from 'nodemailer/lib/mime-node';
 import { encodeTextBody } from './build-mime-now';
+import { headerTextEncoding } from './header-text-encoding';
 
 export interface HeaderMailbox {
   name: string;
@@ -66,19 +67,7 @@ function headerLine(key: string, value: Parameters<MimeNode['encodeHeaderValue']
 /** The text part's transfer encoding, by MimeNode#getTransferEncoding's rules for a text/plain node without a preset one. */
 function textTransferEncoding(text: string | Buffer): '7bit' | 'quoted-printable' | 'base64' {
   if (typeof text === 'string' && mimeFuncs.isPlainText(text) && !mimeFuncs.hasLongerLines(text, HEADER_LINE)) return '7bit';
-  return textEncodingOf(text.toString()) === 'Q' ? 'quoted-printable' : 'base64';
-}
-
-/** MimeNode#_getTextEncoding without a preset: Q when Latin letters outnumber 8-bit and control characters. */
-function textEncodingOf(value: string): 'Q' | 'B' {
-  let nonLatin = 0;
-  let latin = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code <= 0x08 || code === 0x0b || code === 0x0c || (code >= 0x0e && code <= 0x1f) || code >= 0x80) nonLatin++;
-    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin++;
-  }
-  return nonLatin < latin ? 'Q' : 'B';
+  return headerTextEncoding(text.toString()) === 'Q' ? 'quoted-printable' : 'base64';
 }
 
 /**
