@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 /** Bearer tokens are random and stored only as their SHA-256: a copied database grants nothing. */
@@ -5,8 +6,15 @@ export function newBearerToken(): string {
   return `opt_${randomBytes(32).toString('base64url')}`;
 }
 
+/**
+ * Node's one-shot `crypto.hash` (20.12 on): every request hashes its token, and a Hash object per
+ * call cost several times the digest itself (about 2 us against 0.4 for a token, measured on Node 20).
+ * `engines` still admits 20.11, which has only createHash.
+ */
+const oneShotHash = (crypto as { hash?: typeof crypto.hash }).hash;
+
 export function hashSecretToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return oneShotHash ? oneShotHash('sha256', token, 'hex') : createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 /** Crockford base32 without I, L, O, U: easy to read aloud and to type. */

@@ -95,7 +95,7 @@ async function acceptComposed(deps: AcceptSendDeps, request: Extract<AcceptSendR
     }
   }
 
-  const store = await storeWithProfileRead(deps.store, input.profileId);
+  const store = await storeWithProfileRead(deps.store, user.id, input.profileId);
   // Profile resolution, the company fallback and the sender rules: a refusal (403/422) queues nothing.
   const { profileRow, profile, fallback } = await planSend({ store, cipher, allowPrivateHosts }, user, { ...input, attachments: [], documents: [] });
   const settingsRow = await store.getDeliverySettings(profileRow.id);

@@ -5,6 +5,7 @@ import type { DocumentInput, MessageInput } from '../../shared/schemas';
 import { profileOnlyDecision, type ProfileForSend } from '../profiles/sender-policy';
 import { buildMimeNow } from '../mime/build-mime-now';
 import { toCrlf } from '../mime/crlf';
+import { writeMixedMessage, type MixedMessageParts } from '../mime/write-mixed-message';
 import { safeDisplayName } from './display-name';
 import { base64AttachmentHead, spliceBase64Bodies, type SendAttachment, type SplicedMessage } from './mime-attachment';
 
@@ -55,15 +56,13 @@ export async function composeMessage(
   // cost more than this whole line.
   const boundary = randomUUID();
   const files = input.attachments.map((file, index) => ({ marker: `ownpost-file-${nonce}-${index}`, content: file.contentBase64 }));
-  const composer = new MailComposer({
+  const parts: MixedMessageParts = {
     from: toHeaderMailbox(decision.from),
     ...(decision.sender ? { sender: toHeaderMailbox(decision.sender) } : {}),
     to: input.to.map(toHeaderMailbox),
     cc: input.cc.map(toHeaderMailbox),
     ...(decision.replyTo ? { replyTo: toHeaderMailbox(decision.replyTo) } : {}),
     subject: input.subject,
-    // The UUID's random digits (not its version digit at 14 or its variant digit at 19).
-    baseBoundary: boundary.slice(0, 8) + boundary.slice(9, 13) + boundary.slice(15, 18) + boundary.slice(20, 21),
     // Always a text part, even an empty one: with no text and exactly one attachment, nodemailer makes
     // the attachment the root node, and a raw attachment replaces the root's headers: the server got a
     // bare application/pdf part without From, Date or Message-ID (issue 14). An empty Buffer is kept
@@ -72,16 +71,27 @@ export async function composeMessage(
     date: now,
     messageId,
     ...(extra.headers ? { headers: extra.headers } : {}),
+    // The UUID's random digits (not its version digit at 14 or its variant digit at 19).
+    baseBoundary: boundary.slice(0, 8) + boundary.slice(9, 13) + boundary.slice(15, 18) + boundary.slice(20, 21),
     // MIME parts for the client's base64, never decoded and encoded again (memory).
-    attachments: input.attachments.map((file, index) => base64AttachmentHead(file, files[index]!.marker)),
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
+    attachments: input.attachments.map((file, index) => base64AttachmentHead(file, files[index]!.marker).raw),
+  };
   // CRLF everywhere before the files go in (their lines are wrapped with CRLF already): a text with
   // bare LFs or CRs would otherwise keep them in some encodings (issue 14).
-  const tree = composer.compile();
-  const raw = spliceBase64Bodies(toCrlf(buildMimeNow(tree) ?? (await tree.build())), files);
+  const skeleton = writeMixedMessage(parts) ?? (await composeWithNodemailer(parts));
+  const raw = spliceBase64Bodies(toCrlf(skeleton), files);
   // The envelope sender is always the authenticated mailbox (decision.mailbox), whatever From says.
   const unique = [...new Map(recipients.map((address) => [address.toLowerCase(), address])).values()];
   return { raw, envelope: { from: decision.mailbox, to: unique }, messageId };
+}
+
+/** The same message through nodemailer's MailComposer, for what writeMixedMessage does not write. */
+export async function composeWithNodemailer(parts: MixedMessageParts): Promise<Buffer> {
+  const tree = new MailComposer({
+    ...parts,
+    attachments: parts.attachments.map((raw) => ({ raw })),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  }).compile();
+  return buildMimeNow(tree) ?? (await tree.build());
 }

@@ -1,5 +1,6 @@
 import MimeNode from 'nodemailer/lib/mime-node';
 import type { AttachmentInput } from '../../shared/schemas';
+import { attachmentHeadLines } from '../mime/attachment-head';
 import { BODY_CHUNK_BYTES, type PiecewiseBytes } from '../store/types';
 import { ChunkGarbage } from './chunk-garbage';
 
@@ -28,12 +29,21 @@ export function wrappedBase64Bytes(length: number): number {
  * goes: headers, a blank line, `marker` CRLF. The content is put in by `spliceBase64Bodies` once
  * the whole message is built, straight into the final buffer: the client's base64 is already the
  * transfer encoding, only its lines need wrapping, and a 20 MB file is copied once instead of being
- * decoded, encoded and concatenated again. The headers come from nodemailer's own MimeNode, so the
- * file name is encoded exactly as for any other attachment (RFC 2231).
+ * decoded, encoded and concatenated again. The headers are MimeNode's (relay/mime/attachment-head.ts),
+ * so the file name is encoded exactly as for any other attachment (RFC 2231).
  *
  * The base64 was validated at the edge (shared/schemas.ts or read-body.ts: alphabet, padding, length).
  */
 export function base64AttachmentHead(attachment: SendAttachment, marker: string): { raw: Buffer } {
+  const head = /^multipart\//i.test(attachment.contentType) ? headOfMimeNode(attachment) : attachmentHeadLines(attachment.contentType, attachment.filename, 'base64');
+  return { raw: Buffer.from(`${head}\r\n\r\n${marker}\r\n`, 'latin1') };
+}
+
+/**
+ * The same headers from nodemailer's MimeNode itself, for a multipart type (which MimeNode gives a
+ * boundary parameter; the relay's allowed attachment types have none, shared/schemas.ts).
+ */
+function headOfMimeNode(attachment: SendAttachment): string {
   // A child node: a root node would add Date, Message-ID and MIME-Version headers of its own. Only
   // its headers are used, which name no boundary: a fixed one spares two calls for random bytes.
   const node = new MimeNode('multipart/mixed', { baseBoundary: UNUSED_BOUNDARY }).createChild(attachment.contentType, {
@@ -42,7 +52,7 @@ export function base64AttachmentHead(attachment: SendAttachment, marker: string)
   });
   node.setHeader('Content-Disposition', 'attachment');
   node.setHeader('Content-Transfer-Encoding', 'base64');
-  return { raw: Buffer.from(`${node.buildHeaders()}\r\n\r\n${marker}\r\n`, 'latin1') };
+  return node.buildHeaders();
 }
 
 /**

@@ -68,11 +68,18 @@ function writeNode(node: MimeNode, out: Buffer[]): boolean {
 function encodedContent(node: MimeNode, content: unknown): Buffer | undefined {
   if (typeof content !== 'string' && !Buffer.isBuffer(content)) return undefined;
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const encoding = node.getTransferEncoding();
+  return encodeTextBody(bytes, node.getTransferEncoding(), node.contentType ?? '');
+}
+
+/**
+ * A content node's body as nodemailer streams it in `encoding` (its transfer encoding), or
+ * undefined where this would not give nodemailer's bytes.
+ */
+export function encodeTextBody(bytes: Buffer, encoding: string | false, contentType: string): Buffer | undefined {
   if (encoding === 'base64') return Buffer.from(base64Wrap(base64Encode(bytes), LINE), 'latin1');
   if (encoding !== 'quoted-printable') return bytes;
   // Outside text/* nodemailer encodes a lone CR or LF as data (its binary mode), which this does not.
-  if (!/^text\//i.test(node.contentType ?? '') || bytes.length > QP_SLICE_BYTES) return undefined;
+  if (!/^text\//i.test(contentType) || bytes.length > QP_SLICE_BYTES) return undefined;
   return Buffer.from(quotedPrintable(bytes), 'latin1');
 }
 

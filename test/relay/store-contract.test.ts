@@ -38,6 +38,7 @@ const CONTRACT_COVERAGE = {
   saveProfiles: 'sender-store-contract.test.ts',
   lastFinishedDelivery: 'here',
   getProfileForSend: 'here',
+  listProfilesForSend: 'here',
   listUsers: 'sender-store-contract.test.ts',
   getSenderAllowances: 'sender-store-contract.test.ts',
   setSenderAllowances: 'sender-store-contract.test.ts',
@@ -406,6 +407,12 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     const profile = await store.getProfile(id);
     const expected = profile && { profile, settings: await store.getDeliverySettings(id), lastFinished: await store.lastFinishedDelivery(id) };
     expect(await store.getProfileForSend(id)).toEqual(expected);
+    // listProfilesForSend answers the same for each profile a send chooses from, in listProfilesVisibleTo's order.
+    if (!profile) return;
+    const visible = await store.listProfilesVisibleTo(userId);
+    const forSend = await store.listProfilesForSend(userId);
+    expect(forSend.map((read) => read.profile)).toEqual(visible);
+    for (const read of forSend) expect(read).toEqual(await store.getProfileForSend(read.profile.id));
   }
 
   it('keeps delivery settings per profile, and a learned server SIZE without touching them', async () => {

@@ -12,6 +12,13 @@ export interface LastFinished {
   at: number;
 }
 
+/** A profile as an accepted send reads it: with its delivery settings and its last finished message. */
+export interface ProfileSendRead {
+  profile: ProfileRow;
+  settings?: DeliverySettingsRow;
+  lastFinished?: LastFinished;
+}
+
 /** Sender profiles: settings and sealed secrets. `oauthState` is written only by the OAuth repository. */
 export function profilesRepository({ db }: StoreDb) {
   const profiles = () => db.selectFrom('profiles').selectAll();
@@ -23,11 +30,10 @@ export function profilesRepository({ db }: StoreDb) {
       .orderBy('scope', 'desc')
       .orderBy('createdAt'),
   );
-  // An accepted send's three reads of its profile in one statement (getProfileForSend).
-  const forSend = compiledOnce(db, (id) =>
+  // A profile with its delivery settings and its last finished message (getProfileForSend, listProfilesForSend).
+  const withSendReads = () =>
     db
       .selectFrom('profiles')
-      .where('profiles.id', '=', id)
       .leftJoin('profile_delivery_settings as settings', 'settings.profileId', 'profiles.id')
       .leftJoin('messages as last', (join) => join.on('last.id', '=', (eb) => newestFinished(eb.selectFrom('messages').select('id').whereRef('messages.profileId', '=', 'profiles.id'))))
       .selectAll('profiles')
@@ -39,8 +45,26 @@ export function profilesRepository({ db }: StoreDb) {
         'last.status as lastStatus',
         'last.problemCode as lastProblemCode',
         'last.updatedAt as lastAt',
-      ]),
+      ]);
+  // An accepted send's three reads of its profile in one statement (getProfileForSend).
+  const forSend = compiledOnce(db, (id) => withSendReads().where('profiles.id', '=', id));
+  // The same for every profile a send without a named profile chooses from (listProfilesForSend).
+  const visibleForSend = compiledOnce(db, (userId) =>
+    withSendReads()
+      .where((eb) => eb.or([eb('profiles.scope', '=', 'company'), eb('profiles.ownerId', '=', userId)]))
+      .orderBy('profiles.scope', 'desc')
+      .orderBy('profiles.createdAt'),
   );
+  type SendReadRow = Awaited<ReturnType<typeof forSend>>[number];
+  const readForSend = (row: SendReadRow): ProfileSendRead => {
+    const { settingsData, settingsSecrets, settingsServerMaxBytes, settingsUpdatedAt, lastStatus, lastProblemCode, lastAt, ...profile } = row;
+    const settings = settingsData === null ? undefined : { profileId: profile.id, data: settingsData, secrets: settingsSecrets, serverMaxBytes: settingsServerMaxBytes, updatedAt: settingsUpdatedAt! };
+    return {
+      profile: read(profile),
+      ...(settings ? { settings: readRow<DeliverySettingsRow>('profile_delivery_settings', settings, profile.id) } : {}),
+      ...(lastStatus === 'sent' || lastStatus === 'failed' ? { lastFinished: { status: lastStatus, problemCode: lastProblemCode, at: lastAt! } } : {}),
+    };
+  };
   return {
     insertProfile: (row: ProfileRow) => insertProfile(db, row),
     updateProfile: (row: ProfileRow) => updateProfile(db, row),
@@ -62,17 +86,15 @@ export function profilesRepository({ db }: StoreDb) {
      * What getProfile, getDeliverySettings and lastFinishedDelivery answer for one profile, read in
      * one statement: every accepted send that names its profile needs all three.
      */
-    async getProfileForSend(id: string): Promise<{ profile: ProfileRow; settings?: DeliverySettingsRow; lastFinished?: LastFinished } | undefined> {
+    async getProfileForSend(id: string): Promise<ProfileSendRead | undefined> {
       const [row] = await forSend(id);
-      if (!row) return undefined;
-      const { settingsData, settingsSecrets, settingsServerMaxBytes, settingsUpdatedAt, lastStatus, lastProblemCode, lastAt, ...profile } = row;
-      const settings = settingsData === null ? undefined : { profileId: id, data: settingsData, secrets: settingsSecrets, serverMaxBytes: settingsServerMaxBytes, updatedAt: settingsUpdatedAt! };
-      return {
-        profile: read(profile),
-        ...(settings ? { settings: readRow<DeliverySettingsRow>('profile_delivery_settings', settings, id) } : {}),
-        ...(lastStatus === 'sent' || lastStatus === 'failed' ? { lastFinished: { status: lastStatus, problemCode: lastProblemCode, at: lastAt! } } : {}),
-      };
+      return row && readForSend(row);
     },
+    /**
+     * What listProfilesVisibleTo answers, with what getDeliverySettings and lastFinishedDelivery
+     * answer for each profile, in one statement: a send that names no profile chooses from these.
+     */
+    listProfilesForSend: async (userId: string): Promise<ProfileSendRead[]> => (await visibleForSend(userId)).map(readForSend),
     /** Company profiles and the user's personal ones. */
     listProfilesVisibleTo: (userId: string) => visibleTo(userId).then((rows) => rows.map(read)),
     listAllProfiles: () =>
