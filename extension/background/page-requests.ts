@@ -9,6 +9,7 @@ import { MAX_DOCUMENT_BYTES, type ExtensionError, type ExtensionResponses, type 
 import type { zRecipeInput, RecipeInput, RecipeView } from '../../shared/recipe-schemas';
 import type { SendAcceptedView } from '../../shared/schemas';
 import { browser, type Runtime } from '../lib/browser';
+import { PAGE_SCRIPT_FILE } from '../entrypoints/invoice.content/page-contract';
 import { projectForPage } from '../lib/site-projects';
 import { connectionItem, type StoredConnection } from '../lib/connection-item';
 import { currentLanguage } from '../lib/settings-items';
@@ -20,13 +21,6 @@ import { RelayError } from './relay-error';
 
 /** The element picker's code, injected into a tab only when its user starts the picker (the page-load script stays small). */
 export const PANEL_SCRIPT_FILE = '/content-scripts/invoice-panel.js';
-
-/**
- * The page script (detection, the send button, the panel frame), injected into a page's frame only
- * once the small script every page of an enabled site loads found that it looks like a document
- * (issue 18).
- */
-export const PAGE_SCRIPT_FILE = '/content-scripts/invoice-detector.js';
 
 /** The stored connection to the relay, or a `not_connected` error the UI explains. */
 export async function requireConnection(): Promise<StoredConnection> {
@@ -124,9 +118,11 @@ export async function loadPanel(sender: Runtime.MessageSender): Promise<{ loaded
 }
 
 /**
- * Injects the page script into the frame that asked, and answers with the page's setup: the page
- * script takes it from the always-injected script instead of asking for it again (one round trip
- * less on every document page, issue 18). Like the picker's, only into a tab's frame that runs our
+ * Injects the page script (detection, the send button, the panel frame) into the frame that asked,
+ * once the small script every page of an enabled site loads found that the page looks like a
+ * document and could not import the file itself (Firefox, page-contract.ts). Answers with the page's
+ * setup: the page script takes it from the always-injected script instead of asking for it again
+ * (one round trip less, issue 18). Like the picker's, only into a tab's frame that runs our
  * content script already (the sender), so this never reaches a page Ownpost is not enabled on.
  */
 export async function loadPageScript(sender: Runtime.MessageSender): Promise<ExtensionResponses['page.load']> {

@@ -1,7 +1,9 @@
 /**
  * The page script's entrypoint (issue 18): detection, the send button, the panel frame. Not loaded
- * with the page: the always-injected script (invoice.content/index.ts) asks the background to inject
- * this file once the page looks like a document, or when the popup asks about the page.
+ * with the page: once the page looks like a document, or when the popup asks about the page, the
+ * always-injected script (invoice.content/index.ts) imports this file as a module in Chromium, or has
+ * the background inject it (invoice.content/page-contract.ts). Either way it runs in the extension's
+ * isolated world, and runs `main` as it is evaluated.
  */
 import { askBackground } from './invoice.content/background-request';
 import { installPageScript, takeSetup } from './invoice.content/page-contract';

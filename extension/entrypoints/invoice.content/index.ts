@@ -1,10 +1,10 @@
 /**
  * The script every page of an enabled site loads (issues 7 and 18). It is tiny and does nothing until
- * the page looks like a document: the cheap first test (sites/document-hint.ts) as it starts (the page has
- * loaded), and again while a single-page app renders or navigates (document-wait.ts). Only then does the
- * background inject the page script (page-script.ts: detection, the send button, the panel frame),
- * so the pages of an app that show no document never load it. A recipe whose address pattern covers
- * the page counts as a document too: the user taught Ownpost that page.
+ * the page looks like a document: the cheap first test (sites/document-hint.ts) as it starts (the page
+ * has loaded), and again while a single-page app renders or navigates (document-wait.ts). Only then
+ * does it load the page script (page-script.ts: detection, the send button, the panel frame; how:
+ * page-contract.ts), so the pages of an app that show no document never load it. A recipe whose
+ * address pattern covers the page counts as a document too: the user taught Ownpost that page.
  */
 import { browser } from 'wxt/browser';
 import type { Recipe } from '../../../shared/recipe-schemas';
@@ -13,7 +13,7 @@ import { mayShowDocument } from '../../sites/document-hint';
 import { askBackground } from './background-request';
 import { waitForDocument } from './document-wait';
 import { markScanForTests } from './e2e-marks';
-import { handOverSetup, installedPageScript, type CommandListener, type PageScript } from './page-contract';
+import { handOverSetup, importPageScript, installedPageScript, type CommandListener, type PageScript } from './page-contract';
 
 /** The popup's commands, which need the page script even where the page did not look like a document. */
 const POPUP_COMMANDS = new Set(['ownpost.page.report', 'ownpost.panel.open', 'ownpost.picker.start']);
@@ -30,7 +30,9 @@ export default defineContentScript({
     /** The page script, injected once (an enabled site's page may also get this script twice: enableSite). */
     const loadPageScript = () =>
       (loading ??= (async () => {
+        if (!installedPageScript() && !import.meta.env.FIREFOX) await importPageScript();
         if (!installedPageScript()) {
+          // Firefox, or the import failed or found the page script already run (page-contract.ts).
           const answer = askBackground({ type: 'page.load' });
           handOverSetup(answer.then((result) => (result.ok ? result.data.setup : undefined)));
           const result = await answer;

@@ -8,7 +8,12 @@
  * reach pages that never looked like a document: the always-injected script then loads the page
  * script and hands it the command, until the page script listens for commands itself.
  */
+import { browser } from 'wxt/browser';
 import type { PageSetup } from '../../../shared/extension-messages';
+import { askBackground } from './background-request';
+
+/** The page script's file (entrypoints/invoice-detector.content.ts), imported or injected by the background. */
+export const PAGE_SCRIPT_FILE = '/content-scripts/invoice-detector.js';
 
 export const PAGE_SCRIPT_KEY = '__ownpostPageScript';
 /** The page's setup that came with the `page.load` answer, for the page script that load injected. */
@@ -52,4 +57,25 @@ export function takeSetup(): Promise<PageSetup | undefined> | undefined {
   const setup = global[PAGE_SETUP_KEY] as Promise<PageSetup | undefined> | undefined;
   delete global[PAGE_SETUP_KEY];
   return setup;
+}
+
+/**
+ * In Chromium the always-injected script imports the page script as a module (issue 18). Chromium
+ * compiles a module on another thread while it loads it (script streaming), where a file the
+ * background injects (`scripting.executeScript`) is compiled on the page's main thread. With the
+ * compile hint that opens the file (wxt.config.ts) that thread also compiles every function up
+ * front, so the page's main thread no longer compiles, one by one, those a document's first look
+ * calls. The module runs in this isolated world, like an injected script: the page's own scripts see
+ * neither it nor its globals. The page's setup is asked for meanwhile and handed over, so the page
+ * script still waits for one round trip. A page evaluates a module once: when the page script's
+ * context is gone (the extension was updated, or this script runs a second time), importing runs
+ * nothing, and the caller has the background inject the file as before (also where the import fails).
+ */
+export async function importPageScript(): Promise<void> {
+  handOverSetup(askBackground({ type: 'page.setup' }).then((result) => (result.ok ? result.data : undefined)));
+  try {
+    await import(/* @vite-ignore */ browser.runtime.getURL(PAGE_SCRIPT_FILE));
+  } catch (error) {
+    console.warn('[ownpost] importing the page script failed', error);
+  }
 }
