@@ -920,6 +920,31 @@ function fileTitle(title: string): string {
   return file ? file[1]!.replace(/_+/g, ' ') : title;
 }
 
+/** The number in the page's title, unless the title is about another document ("Question about invoice INV-2031"). */
+function titleNumber(title: string): string | undefined {
+  const clean = collapse(fileTitle(title)).slice(0, 200);
+  if (findLabels(clean).some((label) => label.info.field === 'number' && namesAnotherDocument(clean, label.start))) return undefined;
+  return parseDocumentNumber(clean);
+}
+
+/**
+ * A fee or interest added below what is due ("Offener Betrag 1.190,00 € · Mahngebühr 5,00 € ·
+ * Gesamtbetrag 1.195,00 €", a reminder's): the total after it is what is to be paid.
+ */
+const FEE_WORD =
+  /(?:fee|fees|charge|interest|gebühr|spesen|zinsen|avgift|ränta|gebyr|rente|renter|maksu|korko|kosten|frais|intérêts|gastos|recargo|intereses|spese|interessi|juros|encargos|opłata|odsetki|gjald|vextir)(?:\s*:)?(?:\s|$)/iu;
+
+/** The amount: the best labelled one (what is due before a plain total), or the total after a fee added to what is due. */
+function amountHit(values: LabelledValues): FieldHit | undefined {
+  const hits = values.hits.amount;
+  const best = bestHit(hits, true);
+  if (!hits || !best || best.rank === 0) return best;
+  const total = hits.filter((hit) => hit.index > best.index && hit.rank === 0).at(-1);
+  if (!total) return best;
+  for (let i = best.index + 1; i < total.index; i++) if (FEE_WORD.test(values.texts[i]!.text)) return total;
+  return best;
+}
+
 /** The document the page's labelled values describe, if they make it one. */
 function documentFrom(
   document: Document,
@@ -932,10 +957,10 @@ function documentFrom(
 ): ExtractedDocument | undefined {
   const numberHit = documentNumberHit(values, signal);
   let number = numberHit?.value;
-  if (!number) number = parseDocumentNumber(fileTitle(document.title));
+  if (!number) number = titleNumber(document.title);
   if (!number) return undefined;
   const labelledCustomer = bestHit(values.hits.customer)?.value;
-  const amount = bestHit(values.hits.amount, true)?.value;
+  const amount = amountHit(values)?.value;
   const dueDate = bestHit(values.hits.dueDate)?.value;
   const recipients = rankRecipients(root, values, base);
   if (!pdf && candidates.length === 0 && !(amount && (labelledCustomer || values.hits.email?.length))) return undefined;
