@@ -629,12 +629,15 @@ function isInPageChrome(element: Element): boolean {
   return chrome !== null && !isCustomerPanel(chrome);
 }
 
+/** The app's chrome but a side panel: a customer panel inside a header, menu or sidebar stays the app's. */
+const CHROME_OUTSIDE_ASIDE = CHROME_SELECTOR.replace('aside, ', '');
+
 /**
  * A record page's side panel about the customer ("Debiteur", "Kunde", "Customer" as its heading, then
  * the name and the address): the document's, not the app's, though an `<aside>`.
  */
 function isCustomerPanel(chrome: Element): boolean {
-  if (chrome.tagName !== 'ASIDE' || chrome.closest(CHROME_SELECTOR.replace('aside, ', '')) !== null) return false;
+  if (chrome.tagName !== 'ASIDE' || chrome.closest(CHROME_OUTSIDE_ASIDE) !== null) return false;
   const heading = chrome.querySelector(HEADING_SELECTOR);
   if (!heading) return false;
   const text = collapse(heading.textContent ?? '');
