@@ -14,7 +14,7 @@ type KindLabels = Record<DocumentKind, Partial<Record<PageLanguage, readonly str
  */
 export const DOCUMENT_KIND_LABELS: KindLabels = {
   invoice: {
-    en: ['invoice', 'invoice number', 'invoice no', 'tax invoice', 'sales invoice', 'bill number'],
+    en: ['invoice', 'invoice number', 'invoice no', 'invoice id', 'tax invoice', 'sales invoice', 'bill number'],
     pl: ['faktura', 'faktura nr', 'faktura vat', 'numer faktury', 'nr faktury', 'faktura sprzedaży', 'rachunek'],
     sv: ['faktura', 'fakturanummer', 'fakturanr'],
     da: ['faktura', 'fakturanummer', 'fakturanr'],
@@ -29,7 +29,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'fatura recibo'],
   },
   'credit-note': {
-    en: ['credit note', 'credit memo', 'credit invoice', 'credit note number'],
+    en: ['credit note', 'credit memo', 'credit invoice', 'credit note number', 'credit note id'],
     pl: ['faktura korygująca', 'korekta', 'nota korygująca', 'nota kredytowa'],
     sv: ['kreditfaktura', 'kreditnota'],
     da: ['kreditnota', 'kreditfaktura'],
@@ -44,7 +44,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['nota de crédito'],
   },
   quote: {
-    en: ['quote', 'quotation', 'estimate', 'quote number', 'estimate number', 'proposal', 'commercial proposal'],
+    en: ['quote', 'quotation', 'estimate', 'quote number', 'quote id', 'estimate number', 'proposal', 'commercial proposal'],
     pl: ['oferta', 'wycena', 'numer oferty'],
     sv: ['offert', 'offertnummer'],
     da: ['tilbud', 'tilbudsnummer'],
@@ -59,7 +59,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['orçamento', 'proposta'],
   },
   'order-confirmation': {
-    en: ['order confirmation', 'order', 'order number', 'order no', 'sales order'],
+    en: ['order confirmation', 'order', 'order number', 'order no', 'order id', 'sales order'],
     pl: ['zamówienie', 'numer zamówienia', 'nr zamówienia', 'potwierdzenie zamówienia'],
     sv: ['orderbekräftelse', 'order', 'ordernummer', 'ordernr', 'beställning'],
     da: ['ordrebekræftelse', 'ordre', 'ordrenummer', 'ordrenr'],
@@ -164,12 +164,13 @@ export function namesOrderItself(label: string): boolean {
 }
 
 /**
- * "Number" alone ("Number", "No.", "Nr", "Numéro", "#"), the whole text or before a colon: the
+ * "Number" alone ("Number", "No.", "Nr", "Numéro", "#", "Beleg-Nr.", "N° de pièce", "Número de
+ * documento"), the whole text or before a colon: the
  * document number only where the page's heading, title or active tab names the kind of document
  * (issue 16, item 2). "Number of items 3" and "Nr. client" are not it.
  */
 export const GENERIC_NUMBER_LABEL =
-  /^(?:(?:document|doc|dokument|beleg)\.?\s*)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer)\.?\s*(?:[:#]\s*(?=\S)|$)/i;
+  /^(?:(?:document|doc|dokument|beleg)[.\s-]*)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|$)/i;
 
 /**
  * Words before a number label that point at another document than the page's ("Next invoice
@@ -226,6 +227,24 @@ export const OTHER_DOCUMENT_WORDS = new Set([
   'próximo',
   'próxima',
   'pay',
+  // Or a page about it: a support ticket's "Question about invoice INV-2031" ("RE" before a number is
+  // German for Rechnung, not a mail's reply: no "re").
+  'about',
+  'regarding',
+  'concerning',
+  'question',
+  'bezüglich',
+  'betreff',
+  'angående',
+  'vedrørende',
+  'betreffende',
+  'inzake',
+  'concernant',
+  'acerca',
+  'riguardo',
+  'dotyczy',
+  'koskien',
+  'varðandi',
   'zapłać',
   'opłać',
   'betala',

@@ -55,8 +55,11 @@ const MAX_FIELD_TEXT = 90;
  */
 const LONE_LABEL_REST =
   /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$/u;
-/** After a customer label, what makes it the customer's number: "Customer No.", "Kunde Nr.", "Client ID". */
-const CUSTOMER_NUMBER_REST = /^\s*(?:no|nr|nº|n°|#|number|nummer|numer|número|numéro|numero|id|code)(?![\p{L}\p{N}])/iu;
+/**
+ * After a customer label, what makes it the customer's number or reference, not its name: "Customer
+ * No.", "Kunde Nr.", "Client ID", "Customer Ref", "Kundenreferenz" is one word and no label.
+ */
+const CUSTOMER_NUMBER_REST = /^\s*(?:no|nr|nº|n°|#|number|nummer|numer|número|numéro|numero|id|code|ref|reference|référence|referencia|riferimento|referentie|referenz|referens|po)(?![\p{L}\p{N}])/iu;
 /** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
 const MAX_LANGUAGE_TEXTS = 400;
 /** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */
@@ -239,6 +242,29 @@ function valueFor(field: LabelledField, text: string, element?: Element): string
   }
 }
 
+/**
+ * A company's name by its legal form or its last word ("Vandelay Industries", "Hartley Joinery Ltd",
+ * "Bergbahnen Flims AG", "Piekarnia Wiśniewski Sp. z o.o."): tested on the line after a customer's
+ * label's value, only where that value is no company itself.
+ */
+const COMPANY_NAME =
+  /(?:^|\s)(?:inc|llc|llp|ltd|limited|plc|corp|corporation|company|co|industries|group|holdings|gmbh|ag|kg|ug|se|ab|as|asa|aps|a\/s|oy|oyj|ehf|hf|bv|b\.v|nv|n\.v|sa|s\.a|sas|sarl|sl|s\.l|spa|s\.p\.a|srl|s\.r\.l|lda|ltda|sp\. z o\.o|s\.c)\.?$/i;
+const MAX_COMPANY_LINE = 60;
+/**
+ * Labels of the party billed, whose block may start with its contact person ("Bill To", "Sold to",
+ * "Rechnungsadresse"). Not "Prepared for" or "Recipient": those name the person.
+ */
+const BILLED_PARTY_LABEL =
+  /^(?:bill(?:ed)? to|invoice to|sold to|billing address|invoice address|invoicing address|faktureras till|faktureres til|rechnungsadresse|facturé à|facturer à|facturar a|facturado a|factuur aan|factureren aan|gefactureerd aan|adres do faktury|faturar a)$/i;
+
+/** The line after a person's name in the same block, where it is a company's name. */
+function companyAfterPerson(value: string, texts: TextItem[], index: number): TextItem | undefined {
+  const line = texts[index + 1];
+  if (!line || COMPANY_NAME.test(value) || line.text.length > MAX_COMPANY_LINE || /\d/.test(line.text)) return undefined;
+  if (line.element !== texts[index]!.element && line.element.parentElement !== texts[index]!.element.parentElement) return undefined;
+  return COMPANY_NAME.test(line.text) && parseNameValue(line.text) === line.text ? line : undefined;
+}
+
 /** "#" right before a number ("#000000012"): a number label where it is a heading's whole text. */
 const HASH_NUMBER = /^#\s?(?=\d)/;
 
@@ -407,6 +433,13 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
             if (value) {
               element = texts[next]!.element;
               consumed.add(next);
+              // "Bill To: Art Vandelay / Vandelay Industries": the contact person, then the company billed.
+              const company = field === 'customer' && BILLED_PARTY_LABEL.test(item.text.slice(label.start, label.end)) ? companyAfterPerson(value, texts, next) : undefined;
+              if (company) {
+                value = company.text;
+                element = company.element;
+                consumed.add(next + 1);
+              }
             }
           }
         }
@@ -525,6 +558,31 @@ function addressKindSignal(url: URL): DocumentKind | undefined {
     const kind = KIND_PLURALS.get(parts[i]!) ?? labelInfo(parts[i]!)?.kind;
     if (kind) return kind;
   }
+  return queryKindSignal(url);
+}
+
+/** Query parameters looked at for a record of a kind of document. */
+const MAX_QUERY_PARAMETERS = 8;
+/** A parameter that holds a record's id: `id`, `record`, `recordId`, `invoice_id`. */
+const ID_PARAMETER = /(?:^|[_-])(?:id|record|recordid|uid)$|[a-z]id$/i;
+
+/**
+ * A record's address in its query: Dynamics' `main.aspx?etn=quote&id=…`, vtiger's
+ * `index.php?module=Invoice&record=12`, `print.php?invoice=412`. A kind's word as a parameter's value
+ * beside an id, or as a parameter's name with an id as its value.
+ */
+function queryKindSignal(url: URL): DocumentKind | undefined {
+  if (!url.search || !/\d/.test(url.search)) return undefined;
+  const parameters = [...url.searchParams].slice(0, MAX_QUERY_PARAMETERS);
+  const hasId = parameters.some(([key, value]) => ID_PARAMETER.test(key) && /\d/.test(value));
+  for (const [key, value] of parameters) {
+    const word = value.toLowerCase();
+    const valueKind = hasId && /^\p{L}{3,24}$/u.test(word) ? (KIND_PLURALS.get(word) ?? labelInfo(word)?.kind) : undefined;
+    if (valueKind) return valueKind;
+    const name = key.toLowerCase().split(/[_-]/)[0] ?? '';
+    const keyKind = /\d/.test(value) && /^\p{L}{3,24}$/u.test(name) ? (KIND_PLURALS.get(name) ?? labelInfo(name)?.kind) : undefined;
+    if (keyKind) return keyKind;
+  }
   return undefined;
 }
 
@@ -567,7 +625,24 @@ function kindIn(text: string, plurals: boolean): DocumentKind | undefined {
 }
 
 function isInPageChrome(element: Element): boolean {
-  return element.closest(CHROME_SELECTOR) !== null;
+  const chrome = element.closest(CHROME_SELECTOR);
+  return chrome !== null && !isCustomerPanel(chrome);
+}
+
+/** The app's chrome but a side panel: a customer panel inside a header, menu or sidebar stays the app's. */
+const CHROME_OUTSIDE_ASIDE = CHROME_SELECTOR.replace('aside, ', '');
+
+/**
+ * A record page's side panel about the customer ("Debiteur", "Kunde", "Customer" as its heading, then
+ * the name and the address): the document's, not the app's, though an `<aside>`.
+ */
+function isCustomerPanel(chrome: Element): boolean {
+  if (chrome.tagName !== 'ASIDE' || chrome.closest(CHROME_OUTSIDE_ASIDE) !== null) return false;
+  const heading = chrome.querySelector(HEADING_SELECTOR);
+  if (!heading) return false;
+  const text = collapse(heading.textContent ?? '');
+  const label = findLabels(text)[0];
+  return text.length <= 40 && label?.info.field === 'customer' && label.start === 0 && LONE_LABEL_REST.test(text.slice(label.end).toLowerCase());
 }
 
 function mailtoAddress(link: Element): string | undefined {
@@ -740,7 +815,8 @@ function embeddedPdfs(root: Element, base: URL): PdfLink[] {
     if (url && file) url = sameOriginUrl(file, url) ?? url;
     if (!url) continue;
     if (/\.pdf$/i.test(url.pathname) || /pdf/i.test(element.getAttribute('type') ?? '')) found.push({ url: url.href, confirmed: true, score: 5, element });
-    else if (/pdf|print|render|download|document|preview|viewer/i.test(`${url.pathname}${url.search}`)) found.push({ url: url.href, confirmed: false, score: 2, element });
+    else if (/pdf|print|render|download|document|preview|viewer|\/files?\/|\/attachments?\/|\/inline\b/i.test(`${url.pathname}${url.search}`))
+      found.push({ url: url.href, confirmed: false, score: 2, element });
   }
   return found;
 }
@@ -838,6 +914,40 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   return documentFrom(document, root, values, pdf, candidates, signal, base);
 }
 
+/**
+ * A viewer's title that is the file's name ("Invoice_INV-7781.pdf"): its words, without the extension
+ * ("Invoice INV-7781"), so the label and the number are told apart.
+ */
+function fileTitle(title: string): string {
+  const file = /^([^\s/\\]{1,100})\.pdf$/i.exec(title.trim());
+  return file ? file[1]!.replace(/_+/g, ' ') : title;
+}
+
+/** The number in the page's title, unless the title is about another document ("Question about invoice INV-2031"). */
+function titleNumber(title: string): string | undefined {
+  const clean = collapse(fileTitle(title)).slice(0, 200);
+  if (findLabels(clean).some((label) => label.info.field === 'number' && namesAnotherDocument(clean, label.start))) return undefined;
+  return parseDocumentNumber(clean);
+}
+
+/**
+ * A fee or interest added below what is due ("Offener Betrag 1.190,00 € · Mahngebühr 5,00 € ·
+ * Gesamtbetrag 1.195,00 €", a reminder's): the total after it is what is to be paid.
+ */
+const FEE_WORD =
+  /(?:fee|fees|charge|interest|gebühr|spesen|zinsen|avgift|ränta|gebyr|rente|renter|maksu|korko|kosten|frais|intérêts|gastos|recargo|intereses|spese|interessi|juros|encargos|opłata|odsetki|gjald|vextir)(?:\s*:)?(?:\s|$)/iu;
+
+/** The amount: the best labelled one (what is due before a plain total), or the total after a fee added to what is due. */
+function amountHit(values: LabelledValues): FieldHit | undefined {
+  const hits = values.hits.amount;
+  const best = bestHit(hits, true);
+  if (!hits || !best || best.rank === 0) return best;
+  const total = hits.filter((hit) => hit.index > best.index && hit.rank === 0).at(-1);
+  if (!total) return best;
+  for (let i = best.index + 1; i < total.index; i++) if (FEE_WORD.test(values.texts[i]!.text)) return total;
+  return best;
+}
+
 /** The document the page's labelled values describe, if they make it one. */
 function documentFrom(
   document: Document,
@@ -850,10 +960,10 @@ function documentFrom(
 ): ExtractedDocument | undefined {
   const numberHit = documentNumberHit(values, signal);
   let number = numberHit?.value;
-  if (!number) number = parseDocumentNumber(document.title);
+  if (!number) number = titleNumber(document.title);
   if (!number) return undefined;
   const labelledCustomer = bestHit(values.hits.customer)?.value;
-  const amount = bestHit(values.hits.amount, true)?.value;
+  const amount = amountHit(values)?.value;
   const dueDate = bestHit(values.hits.dueDate)?.value;
   const recipients = rankRecipients(root, values, base);
   if (!pdf && candidates.length === 0 && !(amount && (labelledCustomer || values.hits.email?.length))) return undefined;
