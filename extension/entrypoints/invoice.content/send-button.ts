@@ -16,7 +16,7 @@ export interface MountedButton {
 }
 
 /** Corners a floating button tries, in order, until one is not covered by the page (a chat bubble, a cookie bar). */
-const FLOATING_CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+export const FLOATING_CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
 
 /**
  * Can a person click it: inside the viewport, with some size, and `elementFromPoint` at its centre

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { placeByAnchor } from '../button-placement';
+import { FLOATING_CORNERS, isClickable } from '../send-button';
 
 /** The picker's choice of where the recipe's button goes (issue 16 item 6). */
 export type PreviewPlacement = 'number' | 'picked' | 'float';
@@ -17,16 +18,23 @@ export function ButtonPreview({ label, anchor, signal }: { label: string; anchor
     const root = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = `:host{all:initial;display:inline-block;margin:0 0 0 8px;vertical-align:middle}
-      :host(.floating){position:fixed!important;right:16px!important;bottom:16px!important;z-index:2147483646!important}
+      :host(.floating){position:fixed!important;z-index:2147483646!important}
+      :host(.bottom-right){right:16px!important;bottom:16px!important}:host(.bottom-left){left:16px!important;bottom:16px!important}
+      :host(.top-right){right:16px!important;top:16px!important}:host(.top-left){left:16px!important;top:16px!important}
       span{display:inline-block;font:600 13px/1.2 system-ui,sans-serif;padding:6px 10px;border:2px dashed #2563eb;border-radius:6px;color:#1d4ed8;background:#eff6ff}`;
     const look = document.createElement('span');
     look.dataset.testid = 'ownpost-button-preview';
     look.textContent = label;
     root.append(style, look);
     if (!placeByAnchor(anchor, host)) {
-      host.className = 'floating';
       look.dataset.placement = 'float';
-      (document.body ?? document.documentElement).append(host);
+      // Like the send button: the first corner where nothing covers it (the page's chat bubble, or
+      // the send button Ownpost already shows on this page).
+      for (const corner of FLOATING_CORNERS) {
+        host.className = `floating ${corner}`;
+        document.documentElement.append(host);
+        if (isClickable(host)) break;
+      }
     }
     const remove = () => host.remove();
     signal.addEventListener('abort', remove);
