@@ -8,20 +8,13 @@ import fc from 'fast-check';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { messageTexts, phrases } from '../helpers/mime-arbitraries';
 import { base64AttachmentHead } from '../../relay/delivery/mime-attachment';
 import { buildMimeNow } from '../../relay/mime/build-mime-now';
 
-const words = fc.constantFrom('Faktura', 'Påminnelse', 'Ærø', '€', '😀', 'Счёт', 'x', '=', '=?utf-8?q?x?=', '.', 'From');
-const phrase = (max: number) => fc.array(words, { minLength: 1, maxLength: max }).map((w) => w.join(' '));
-/** Lines with long runs, non-ASCII text, trailing spaces and tabs, in every line ending. */
-const text = fc.oneof(
-  fc.constant(''),
-  phrase(20),
-  fc
-    .array(fc.oneof(phrase(8), fc.constant('x'.repeat(1200)), fc.constant('ä'.repeat(700)), fc.constant('Ж'.repeat(90)), fc.constant('  '), fc.constant('a \t'), fc.constant('=')), {
-      maxLength: 10,
-    })
-    .chain((lines) => fc.constantFrom('\n', '\r\n', '\r', '').map((eol) => lines.join(eol))),
+const phrase = phrases();
+const text = messageTexts(
+  phrase,
   fc.tuple(phrase(6), fc.constantFrom(' ', '\t', '  \t ', ' \n', '\r')).map(([t, end]) => t + end),
 );
 const attachment = fc.record({

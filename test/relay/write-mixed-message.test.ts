@@ -6,22 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { messageTexts, phrases } from '../helpers/mime-arbitraries';
 import { composeWithNodemailer } from '../../relay/delivery/compose-message';
 import { base64AttachmentHead } from '../../relay/delivery/mime-attachment';
 import { writeMixedMessage, type HeaderMailbox, type MixedMessageParts } from '../../relay/mime/write-mixed-message';
 
-const words = fc.constantFrom('Faktura', 'Påminnelse', 'Ærø', '€', '😀', 'Счёт', 'x', '=', '=?utf-8?q?x?=', '.', 'From', '"', 'a,b', "O'Neil", '\\', '<x>', '(c)', ':', ';', '\t');
-const phrase = (max: number) => fc.array(words, { minLength: 1, maxLength: max }).map((w) => w.join(' '));
-/** Lines with long runs, non-ASCII text, trailing spaces and tabs, in every line ending. */
-const text = fc.oneof(
-  fc.constant(''),
-  phrase(20),
-  fc
-    .array(fc.oneof(phrase(8), fc.constant('x'.repeat(1200)), fc.constant('ä'.repeat(700)), fc.constant('Ж'.repeat(90)), fc.constant('  '), fc.constant('a \t'), fc.constant('=')), {
-      maxLength: 10,
-    })
-    .chain((lines) => fc.constantFrom('\n', '\r\n', '\r', '').map((eol) => lines.join(eol))),
-);
+const phrase = phrases(true);
+const text = messageTexts(phrase);
 const address = fc.constantFrom('anna@firma.se', 'kund@exempel.se', 'first.last+tag@sub.example.com', 'info@jõgeva.ee', 'x_y@xn--jgeva-dua.ee', 'Kund@Exempel.SE');
 const mailbox: fc.Arbitrary<HeaderMailbox> = fc.record({ name: fc.oneof(fc.constant(''), phrase(4), fc.constant('Anna Berg')), address });
 const attachment = fc.record({
