@@ -57,12 +57,19 @@ export function unlabelledBuyer(
   for (let p = 2; p < texts.length; p++) {
     const line = texts[p]!;
     if (line.text.length > MAX_LINE || !/\d/.test(line.text) || !POSTAL_LINE.test(line.text)) continue;
-    const block = blockOf(line.element, texts[p - 1]!.element);
-    if (!block) continue;
-    let first = p - 1;
-    while (first > 0 && first > p - MAX_BLOCK_LINES && block.contains(texts[first - 1]!.element)) first--;
+    // The block around the postal line and the line above it; where that holds those two lines only
+    // (a street and a town in one <p>, the name in the <p> before), the one around the line above that.
+    let block: Element | undefined;
+    let first = p;
+    for (const above of [p - 1, p - 2]) {
+      block = blockOf(line.element, texts[above]!.element);
+      if (!block) continue;
+      first = p - 1;
+      while (first > 0 && first > p - MAX_BLOCK_LINES && block.contains(texts[first - 1]!.element)) first--;
+      if (first <= p - 2) break;
+    }
     // A name, a street, a postcode: three lines at least.
-    if (first > p - 2) continue;
+    if (!block || first > p - 2) continue;
     const name = texts[first]!;
     if (/\d/.test(name.text) || name.text.length > MAX_LINE || isChrome(block)) continue;
     const before = texts[first - 1];

@@ -77,6 +77,7 @@ const KIND_WORDS: readonly string[] = [
   'kwitantie',
   'lasku',
   'lembrete',
+  'mahnnummer',
   'mahnung',
   'maksumuistutus',
   'monit',

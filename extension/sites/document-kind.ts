@@ -80,7 +80,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     da: ['betalingspåmindelse', 'rykker', 'påmindelse'],
     nb: ['betalingspåminnelse', 'purring'],
     is: ['greiðsluáminning', 'ítrekun'],
-    de: ['zahlungserinnerung', 'mahnung'],
+    de: ['zahlungserinnerung', 'mahnung', 'mahnnummer'],
     fi: ['maksumuistutus'],
     nl: ['betalingsherinnering', 'herinnering', 'aanmaning'],
     fr: ['relance', 'rappel de paiement'],

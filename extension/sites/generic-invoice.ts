@@ -187,7 +187,10 @@ function isClickableText(element: Element): boolean {
   // /customer/edit/id/1) is the customer's name; "Download PDF" and "Send" are not.
   const href = clickable.getAttribute('href') ?? '';
   const text = collapse(clickable.textContent ?? '');
-  return /^\s*(?:#(?![!]?\/)|javascript:|mailto:|tel:)/i.test(href) || /pdf/i.test(text) || looksLikeDocumentLink(text, href) || looksLikeAction(text, '');
+  if (/^\s*(?:#(?![!]?\/)|javascript:|mailto:|tel:)/i.test(href)) return true;
+  // "Kestrel Print Ltd": a company's name by its legal form, whatever word it holds.
+  if (COMPANY_NAME.test(text) && !/pdf/i.test(text)) return false;
+  return /pdf/i.test(text) || looksLikeDocumentLink(text, href) || looksLikeAction(text, '');
 }
 
 interface FieldHit {
@@ -308,10 +311,10 @@ function loneCustomerLabel(text: string, control = false): LabelMatch | undefine
  * customer label (rank -1): it names the customer only where nothing else does.
  */
 function loneNameLabel(text: string, control = false): LabelMatch | undefined {
-  if (text.length <= 10 && LONE_NAME_LABEL.test(text)) return { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length };
+  if (text.length <= 14 && LONE_NAME_LABEL.test(text)) return { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length };
   // A form control reads as "Name: Elektro Maier e.K." (control-values.ts): the label with its value.
   const colon = control ? text.indexOf(': ') : -1;
-  return colon > 0 && colon <= 8 && LONE_NAME_LABEL.test(text.slice(0, colon)) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: colon } : undefined;
+  return colon > 0 && colon <= 14 && LONE_NAME_LABEL.test(text.slice(0, colon)) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: colon } : undefined;
 }
 
 /** A text that starts with a number label followed by its number ("Facture N° F2026-0142"). */
@@ -337,6 +340,12 @@ function leadsElsewhere(element: Element): boolean {
   const link = element.closest('a[href]');
   if (!link || /^\s*(?:#?\s*$|javascript:)/i.test(link.getAttribute('href') ?? '')) return false;
   return (link as HTMLAnchorElement).href !== element.ownerDocument.URL;
+}
+
+/** Text in a table's heading cell or a definition list's term, other than the label's own: another label. */
+function isLabelCell(element: Element, label: Element): boolean {
+  const cell = element.closest('th, dt');
+  return cell !== null && !cell.contains(label);
 }
 
 /** Text inside a long paragraph ("… par exemple <strong>Facture n° F-2026-001</strong>, puis …"): prose, even when set apart. */
@@ -367,6 +376,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
   /** Texts read as a label's value ("Kund AB" after "Kund:") are not read again as labels. */
   const consumed = new Set<number>();
   let stopped = false;
+  /** A customer's label alone with no value after it ("Nabywca", "Cessionario/committente" over a block of fields): where it stands. */
+  let customerHeading: number | undefined;
   texts.forEach((item, index) => {
     if (stopped || consumed.has(index)) return;
     let labels = findLabels(item.text);
@@ -376,7 +387,9 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
     if (labels.length === 0) {
       const number = genericNumberLabel(item.text, item.element);
       // A control's text is "Label: value"; a page text's node is its text node.
-      const name = number ? undefined : loneNameLabel(item.text, item.node === item.element);
+      // Under a customer's heading, "Nazwa" and "Denominazione: Trattoria da Gino" name the customer (a seller's block has its own).
+      const underCustomer = customerHeading !== undefined && index - customerHeading <= CUSTOMER_NEIGHBOURHOOD;
+      const name = number ? undefined : loneNameLabel(item.text, item.node === item.element || underCustomer);
       const customer = number || name ? undefined : loneCustomerLabel(item.text, item.node === item.element);
       const bareNumber = number || name || customer ? undefined : bareNumberHeading(item.text, item.element);
       const label = number ?? name ?? customer ?? bareNumber;
@@ -384,7 +397,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       labels = [label];
       generic = number !== undefined || bareNumber !== undefined;
       bare = bareNumber !== undefined;
-      nameOnly = name !== undefined;
+      nameOnly = name !== undefined && !underCustomer;
     }
     /** "Relance n°2 – Facture FA-2026-0310": the reminder's ordinal names its kind, the invoice's number its number. */
     let ordinalKind: DocumentKind | undefined;
@@ -407,7 +420,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       const alone = labelOnly && !columnHeading;
       let labelInChrome: boolean | undefined;
       const read = (field: LabelledField) => {
-        let value = valueFor(field, rest, item.element);
+        // A label alone leaves only separators or a unit in its text ("Cessionario/committente (cliente)"): no name.
+        let value = field === 'customer' && labelOnly ? undefined : valueFor(field, rest, item.element);
         let element = item.element;
         // A column heading over a single row ("Invoice No. | Date | Amount Due" above the document's one row of facts): its cell below.
         const below = !value && columnHeading ? onlyCellBelow(item.element) : undefined;
@@ -425,9 +439,11 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
             if (field === 'number' && ownNumber(texts[next]!.text)) break;
             // The page's footer or menu after a label of the document ("Empfänger:" then "Fragen?") holds no value of it.
             if (!(labelInChrome ??= isInPageChrome(item.element)) && isInPageChrome(texts[next]!.element)) break;
+            // A label cell (`<th>`, `<dt>`) after a customer's label is the next field's ("Nabywca" then "NIP"), not a name.
+            if (field === 'customer' && isLabelCell(texts[next]!.element, item.element)) break;
             value = valueFor(field, texts[next]!.text, texts[next]!.element);
-            // Past another label, the values are that label's.
-            if (!value && isBareLabel(texts[next]!.text)) break;
+            // Past another label, the values are that label's; past another heading, its section's ("Rechnung", then "Rechnungsdaten", then "BT-1").
+            if (!value && (isBareLabel(texts[next]!.text) || headingRank(texts[next]!.element) > 0)) break;
             // A number in a text of its own is the label's; "12 Quay Street" after a heading "INVOICE" is not.
             if (field === 'number' && value && !texts[next]!.text.replace(/[\s.,;:]+$/, '').endsWith(value)) value = undefined;
             if (value) {
@@ -448,18 +464,24 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       let field = info.field;
       let found = read(field);
       // "Contact: Harbour Lights Ltd": an address label that names someone names the customer, below a customer label.
-      if (!found && field === 'email' && CONTACT_LABELS.has(item.text.slice(label.start, label.end).toLowerCase())) {
+      // Not "Contact person" or "Kontakt aufnehmen": the label runs on in lower case, a name would not.
+      if (!found && field === 'email' && CONTACT_LABELS.has(item.text.slice(label.start, label.end).toLowerCase()) && !/^\s*\p{Ll}/u.test(rest)) {
         field = 'customer';
         rank = -1;
         found = read(field);
       }
-      if (!found) continue;
+      if (!found) {
+        if (field === 'customer' && alone && !nameOnly) customerHeading = index;
+        continue;
+      }
+      if (field === 'customer' && !nameOnly) customerHeading = undefined;
       if (isReminderOrdinal(info, found.value) && labels.slice(labelIndex + 1).some((l) => l.info.field === 'number')) {
         ordinalKind = info.kind;
         continue;
       }
-      // "Purring nr. 2" as a field of its own: which reminder it is; the invoice's number has its own field.
-      if (isReminderOrdinal(info, found.value) && rank === 0) continue;
+      // "Purring nr. 2" as a field of its own, "Mahnung – 2. Mahnstufe" (an ordinal) as a heading: which
+      // reminder it is, not its number (that has a field of its own). "Purring 12" heading a page is its number.
+      if (isReminderOrdinal(info, found.value) && (rank === 0 || /^\P{N}*\d{1,2}\.(?:\s|$)/u.test(rest))) continue;
       const kind = ordinalKind ?? info.kind;
       for (const language of info.languages) votes.set(language, (votes.get(language) ?? 0) + 1);
       const order = field === 'number' && kind === 'order-confirmation' && namesOrderItself(item.text.slice(label.start, label.end));
@@ -667,8 +689,11 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     entry.shown ||= shown;
     scores.set(key, entry);
   };
-  // A labelled address in a table cell or a definition list is a field of the document: it beats any other.
-  for (const hit of values.hits.email ?? []) add(hit.value, isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3, true);
+  const customerIndex = bestHit(values.hits.customer)?.index;
+  const nearCustomer = (index: number) => customerIndex !== undefined && index > customerIndex && index - customerIndex <= CUSTOMER_NEIGHBOURHOOD;
+  // A labelled address in a table cell or a definition list is a field of the document: it beats any
+  // other; under the customer's label, it is the customer's (the seller's, further on, is not).
+  for (const hit of values.hits.email ?? []) add(hit.value, (isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0), true);
   const mailtos = root.querySelectorAll('a[href^="mailto:" i]');
   for (let i = 0; i < mailtos.length && i < MAX_MAILTO; i++) {
     const address = mailtoAddress(mailtos[i]!);
@@ -679,15 +704,13 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     const address = findEmail(input.value ?? '');
     if (address) add(address, 3, true);
   }
-  const customerIndex = bestHit(values.hits.customer)?.index;
   values.texts.forEach((item, index) => {
     const address = item.text.includes('@') ? EMAIL_PATTERN.exec(item.text)?.[0] : undefined;
     if (!address) return;
-    const nearCustomer = customerIndex !== undefined && index > customerIndex && index - customerIndex <= CUSTOMER_NEIGHBOURHOOD;
     const chrome = isInPageChrome(item.element);
     // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
     const letterhead = customerIndex !== undefined && index < customerIndex;
-    add(address, (chrome ? 0 : 1) + (nearCustomer ? 2 : 0), !chrome && !letterhead);
+    add(address, (chrome ? 0 : 1) + (nearCustomer(index) ? 2 : 0), !chrome && !letterhead);
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
   // An address only in the app's header, footer or menus (its support or no-reply address) comes after
@@ -736,7 +759,8 @@ const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(
 
 /** The address a link or a PDF button leads to. */
 function linkTarget(link: Element): string | null {
-  if (link.tagName === 'A') return link.getAttribute('href');
+  // An anchor without an address that acts as a button (`<a role="button" data-href>`) has its route in its data.
+  if (link.tagName === 'A' && link.hasAttribute('href')) return link.getAttribute('href');
   const route = link.getAttribute('data-href') ?? link.getAttribute('data-url');
   if (route) return route;
   return SCRIPTED_ROUTE.exec(link.getAttribute('onclick') ?? '')?.[2] ?? null;
@@ -966,9 +990,12 @@ function documentFrom(
   const amount = amountHit(values)?.value;
   const dueDate = bestHit(values.hits.dueDate)?.value;
   const recipients = rankRecipients(root, values, base);
-  if (!pdf && candidates.length === 0 && !(amount && (labelledCustomer || values.hits.email?.length))) return undefined;
+  // Without a PDF, the amount and the customer make it a document: a labelled customer or address, or
+  // (a page already known to name its kind and number) a buyer's address block with no label.
+  if (!pdf && candidates.length === 0 && !amount) return undefined;
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
   const customerName = labelledCustomer ?? unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome);
+  if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
   const kind = documentKind(numberHit, document, signal);
   const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);

@@ -31,7 +31,7 @@ const LABELS: LabelTable = {
     da: ['e-mailadresse', 'e-mail', 'email', 'mail', 'kontakt'],
     nb: ['e-postadresse', 'e-post', 'epost', 'kontakt'],
     is: ['netfang', 'tölvupóstur', 'póstfang', 'tengiliður'],
-    de: ['e-mail-adresse', 'e-mail', 'email', 'mail', 'kontakt', 'ansprechpartner'],
+    de: ['e-mail-adresse', 'elektronische adresse', 'e-mail', 'email', 'mail', 'kontakt', 'ansprechpartner'],
     fi: ['sähköpostiosoite', 'sähköposti', 'email', 'yhteyshenkilö'],
     nl: ['e-mailadres', 'e-mail', 'email', 'contactpersoon'],
     fr: ['adresse e-mail', 'adresse email', 'courriel', 'e-mail', 'email'],
@@ -54,6 +54,8 @@ const LABELS: LabelTable = {
       'recipient',
       'prepared for',
       'account name',
+      'company',
+      'company name',
       'organization name',
       'organisation name',
       'billing address',
@@ -74,8 +76,23 @@ const LABELS: LabelTable = {
     pt: ['cliente', 'nome do cliente', 'faturar a', 'destinatário', 'comprador', 'morada de faturação', 'endereço de faturação'],
   },
   amount: {
-    en: ['amount due', 'balance due', 'total due', 'to pay', 'balance', 'grand total', 'total amount', 'invoice amount', 'invoice total', 'total', 'amount', 'sum'],
-    pl: ['razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'razem do zwrotu', 'kwota do zwrotu', 'do zwrotu', 'wartość brutto', 'razem brutto', 'kwota brutto', 'razem', 'suma', 'kwota'],
+    en: ['amount due', 'balance due', 'total due', 'total payable', 'amount payable', 'to pay', 'balance', 'grand total', 'total amount', 'invoice amount', 'invoice total', 'total', 'amount', 'sum'],
+    pl: [
+      'razem do zapłaty',
+      'kwota do zapłaty',
+      'do zapłaty',
+      'razem do zwrotu',
+      'kwota do zwrotu',
+      'do zwrotu',
+      'kwota należności ogółem',
+      'należność ogółem',
+      'wartość brutto',
+      'razem brutto',
+      'kwota brutto',
+      'razem',
+      'suma',
+      'kwota',
+    ],
     sv: ['summa att betala', 'att betala', 'totalbelopp', 'fakturabelopp', 'summa', 'totalt', 'total', 'belopp'],
     da: ['at betale', 'samlet beløb', 'totalbeløb', 'fakturabeløb', 'i alt', 'total', 'beløb'],
     nb: ['å betale', 'totalbeløp', 'fakturabeløp', 'totalt', 'total', 'sum', 'beløp'],
@@ -83,6 +100,7 @@ const LABELS: LabelTable = {
     de: [
       'zu zahlen',
       'zahlbetrag',
+      'mahnsumme',
       'offener betrag',
       'rechnungsbetrag',
       'rechnungstotal',
@@ -129,6 +147,8 @@ const AMOUNT_DUE_LABELS = new Set([
   'amount due',
   'balance due',
   'total due',
+  'total payable',
+  'amount payable',
   'to pay',
   'balance',
   'razem do zapłaty',
@@ -144,6 +164,7 @@ const AMOUNT_DUE_LABELS = new Set([
   'til greiðslu',
   'zu zahlen',
   'zahlbetrag',
+  'mahnsumme',
   'offener betrag',
   'maksettava',
   'te betalen',
@@ -169,7 +190,7 @@ const AMOUNT_DUE_LABELS = new Set([
 export const LONE_CUSTOMER_LABEL = /^(?:to|an|till|til|aan|para|account|organi[sz]ation|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
 
 /** "Name" alone, in the languages we read: a record's name field (generic-invoice.ts, loneNameLabel). */
-export const LONE_NAME_LABEL = /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|nazwa)\s*:?$/i; // ASCII only, as above
+export const LONE_NAME_LABEL = /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa)\s*:?$/i; // ASCII only, as above
 
 /**
  * Address labels that name a person or a company as often as an address ("Contact: Harbour Lights
@@ -484,12 +505,12 @@ export function parseNameValue(text: string): string | undefined {
     if (!/\p{L}/u.test(value.replace(DATE_PATTERN, ''))) return undefined;
   }
   // "Account: 1234 5678" is the next field, with its own label, not a name.
-  if (value.includes(':') && /^[\p{L}][\p{L} .]{0,24}:\s/u.test(value)) return undefined;
+  if (value.includes(':') && /^[\p{L}][\p{L} .]{0,40}:\s/u.test(value)) return undefined;
   // "E-post:" after "Kund:" is the next field, not the customer's name; "Kund AB" is a name.
   const label = labelAtStart(value);
   if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;
   // "Navn" after "Debitor 20117" is the next field's label, not a name.
-  if (value.length <= 10 && LONE_NAME_LABEL.test(value)) return undefined;
+  if (value.length <= 14 && LONE_NAME_LABEL.test(value)) return undefined;
   return value;
 }
 
