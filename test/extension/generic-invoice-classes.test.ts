@@ -5,18 +5,10 @@
  * other records.
  */
 import { describe, expect, it } from 'vitest';
-import { detectDocumentsOnPage } from '../../extension/sites';
+import { detectFirstDocument } from './detect-page';
 import { mayShowDocument } from '../../extension/sites/document-hint';
 
-function detect(html: string, url = 'https://app.example/invoices/1', title = '') {
-  // The page's own address, as a browser gives it (a link to the page itself is known by it).
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-  document.documentElement.setAttribute('lang', 'en');
-  document.title = title;
-  document.body.innerHTML = html;
-  const detection = detectDocumentsOnPage(document, new URL(url))?.detection;
-  return detection?.kind === 'document' ? detection.documents[0] : undefined;
-}
+const detect = (html: string, url?: string, title?: string) => detectFirstDocument(html, { url, title });
 
 const LINES = `<table><tr><td>Design</td><td>1</td><td>$1,000.00</td></tr></table><p>Amount due: $1,000.00</p>`;
 

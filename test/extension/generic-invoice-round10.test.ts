@@ -6,16 +6,9 @@
  * word, and totals named "Total payable", "Mahnsumme", "Kwota należności ogółem".
  */
 import { describe, expect, it } from 'vitest';
-import { detectDocumentsOnPage } from '../../extension/sites';
+import { detectFirstDocument } from './detect-page';
 
-function detect(html: string, url = 'https://app.example/invoices/1', lang = 'en') {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-  document.documentElement.setAttribute('lang', lang);
-  document.title = '';
-  document.body.innerHTML = html;
-  const detection = detectDocumentsOnPage(document, new URL(url))?.detection;
-  return detection?.kind === 'document' ? detection.documents[0] : undefined;
-}
+const detect = (html: string, url?: string, lang?: string) => detectFirstDocument(html, { url, lang });
 
 describe('a document without a PDF', () => {
   it('is read where its buyer has only an address block and its address is shown', () => {

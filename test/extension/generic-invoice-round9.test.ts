@@ -5,16 +5,9 @@
  * page about an invoice that is not its page.
  */
 import { describe, expect, it } from 'vitest';
-import { detectDocumentsOnPage } from '../../extension/sites';
+import { detectFirstDocument } from './detect-page';
 
-function detect(html: string, url = 'https://app.example/invoices/1', title = '') {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-  document.documentElement.setAttribute('lang', 'en');
-  document.title = title;
-  document.body.innerHTML = html;
-  const detection = detectDocumentsOnPage(document, new URL(url))?.detection;
-  return detection?.kind === 'document' ? detection.documents[0] : undefined;
-}
+const detect = (html: string, url?: string, title?: string) => detectFirstDocument(html, { url, title });
 
 describe('generic number labels', () => {
   it.each([
