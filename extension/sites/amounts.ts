@@ -25,10 +25,20 @@ const NUMBER = String.raw`\d{1,3}([ \u00a0\u202f.,'’])\d{3}(?:\1\d{3})*${CENTS
 const SPACE = '[ \u00a0\u202f]?';
 const MONEY_PATTERN = new RegExp(String.raw`(?:${MINUS}${SPACE})?(?:${CURRENCY}${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}${CURRENCY}(?![\p{L}]))?`, 'u');
 
+const MONEY_PATTERNS = new RegExp(MONEY_PATTERN.source, 'gu');
+/** A dash joined to a letter or digit before it is a code's hyphen ("BT-115", "INV-42"), not a minus. */
+const CODE_HYPHEN = /^[-\u2212]/;
+const CODE_CHARACTER = /[\p{L}\p{N}]/u;
+
 /** The first amount in a text, as written: "12 500,00 SEK", "€ 1.234,50", "kr 900", "CHF-1'234.50". */
 export function parseAmount(text: string): string | undefined {
-  const value = MONEY_PATTERN.exec(text)?.[0]?.trim();
-  return value && /\d/.test(value) ? value : undefined;
+  MONEY_PATTERNS.lastIndex = 0;
+  for (let match = MONEY_PATTERNS.exec(text); match; match = MONEY_PATTERNS.exec(text)) {
+    if (match.index > 0 && CODE_HYPHEN.test(match[0]) && CODE_CHARACTER.test(text[match.index - 1]!)) continue;
+    const value = match[0].trim();
+    if (/\d/.test(value)) return value;
+  }
+  return undefined;
 }
 
 /**

@@ -160,8 +160,10 @@ const PDF_SELECTOR = [
   'a[href*="pdf" i]',
   'a[type*="pdf" i]',
   'a[download]',
-  // Buttons and role=button spans or divs that open a PDF or print route by script (the detector's PDF_BUTTON_SELECTOR).
-  ...['button', '[role="button"]'].flatMap((element) => ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`))),
+  // Buttons, input buttons and role=button spans or divs that open a PDF or print route by script (the detector's PDF_BUTTON_SELECTOR).
+  ...['button', 'input[type="button"]', '[role="button"]'].flatMap((element) =>
+    ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)),
+  ),
   'embed[src]',
   'object[data]',
   ...['pdf', 'print', 'render', 'download', 'document', 'preview', 'viewer'].map((word) => `iframe[src*="${word}" i]`),

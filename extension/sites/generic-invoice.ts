@@ -739,7 +739,9 @@ interface PdfLink {
 const OTHER_FILE = /\.(?:csv|xlsx?|ods|xml|json|zip|txt|ics|vcf|png|jpe?g|gif|svg|docx?|odt)$/i;
 
 function linkText(link: Element): string {
-  return collapse(`${link.textContent ?? ''} ${link.getAttribute('title') ?? ''} ${link.getAttribute('aria-label') ?? ''}`).slice(0, 120);
+  // An `<input type="button">` says what it does in its value.
+  const value = link.tagName === 'INPUT' ? (link.getAttribute('value') ?? '') : '';
+  return collapse(`${link.textContent ?? ''} ${value} ${link.getAttribute('title') ?? ''} ${link.getAttribute('aria-label') ?? ''}`).slice(0, 120);
 }
 
 /** "PDF" as a word in a link's text ("Download PDF", "PDF-Datei"), not inside another word. */
@@ -747,12 +749,13 @@ const PDF_WORD = /(?:^|[^a-z])pdf(?:$|[^a-z])/i;
 
 /**
  * Buttons that open a PDF route by script rather than by a link: `window.open('/api/…/pdf')` in their
- * `onclick`, or the route in `data-href` / `data-url` for the app's router; a `<button>`, or a span or
- * div with `role="button"` (React and Bootstrap toolbars). Only those that name a PDF or a print route
+ * `onclick`, or the route in `data-href` / `data-url` for the app's router; a `<button>`, an
+ * `<input type="button">` (server-rendered forms), or a span or div with `role="button"` (React and
+ * Bootstrap toolbars). Only those that name a PDF or a print route
  * (the selector asks for "pdf" or "print" in the attribute): a button's other routes may act when
  * requested. A print route without "pdf" is only a candidate to probe, as a link would be.
  */
-const PDF_BUTTON_SELECTOR = ['button', '[role="button"]']
+const PDF_BUTTON_SELECTOR = ['button', 'input[type="button"]', '[role="button"]']
   .flatMap((element) => ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)))
   .join(', ');
 const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*(['"])([^'"]+)\1/;
