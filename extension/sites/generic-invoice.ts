@@ -59,6 +59,9 @@ const LONE_LABEL_REST =
  * After a customer label, what makes it the customer's number or reference, not its name: "Customer
  * No.", "Kunde Nr.", "Client ID", "Customer Ref", "Kundenreferenz" is one word and no label.
  */
+/** After or before a customer label, what makes it a place in the app for customers ("Customer portal", "Espace client"). */
+const CUSTOMER_PLACE_REST = /^\s*(?:portal|portail|portale|portaal|area|área|hub|center|centre|login|log in|sign in|service|support)(?![\p{L}\p{N}])/iu;
+const CUSTOMER_PLACE_BEFORE = /(?:^|\s)(?:espace|portail|portal|área|area|zona|sezione)(?:\s+(?:du|de|del|do|da|dla))?\s*$/iu;
 const CUSTOMER_NUMBER_REST = /^\s*(?:no|nr|nº|n°|#|number|nummer|numer|número|numéro|numero|id|code|ref|reference|référence|referencia|riferimento|referentie|referenz|referens|po)(?![\p{L}\p{N}])/iu;
 /** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
 const MAX_LANGUAGE_TEXTS = 400;
@@ -415,6 +418,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       const rest = item.text.slice(label.end);
       // "Customer No. 10000", "Kunde Nr.": the customer's number, not its name (which has a label of its own).
       if (info.field === 'customer' && CUSTOMER_NUMBER_REST.test(rest)) continue;
+      // "Customer portal", "Espace client", "Kundenbereich": the app's place for customers, not a customer.
+      if (info.field === 'customer' && (CUSTOMER_PLACE_REST.test(rest) || CUSTOMER_PLACE_BEFORE.test(item.text.slice(0, label.start)))) continue;
       const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase());
       const columnHeading = labelOnly && isColumnHeading(item.element);
       const alone = labelOnly && !columnHeading;

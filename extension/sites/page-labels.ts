@@ -123,7 +123,7 @@ const LABELS: LabelTable = {
     nl: ['te betalen', 'totaalbedrag', 'factuurbedrag', 'totaal', 'bedrag'],
     fr: ['net à payer', 'total à payer', 'reste à payer', 'montant dû', 'total ttc', 'montant ttc', 'total', 'montant'],
     es: ['total a pagar', 'importe pendiente', 'pendiente de pago', 'importe a devolver', 'importe total', 'total factura', 'total documento', 'total', 'importe'],
-    it: ['totale da pagare', 'netto a pagare', 'importo totale documento', 'totale documento', 'importo totale', 'importo fattura', 'totale', 'importo'],
+    it: ['totale da pagare', 'totale da saldare', 'importo da saldare', 'netto a pagare', 'importo totale documento', 'totale documento', 'importo totale', 'importo fattura', 'totale', 'importo'],
     pt: ['total a pagar', 'valor total', 'valor da fatura', 'total documento', 'total do documento', 'total', 'valor', 'montante'],
   },
   dueDate: {
