@@ -932,6 +932,8 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   if (values.stopped) {
     // The number in the main heading: the document's (documentNumberHit returns it), the heading its anchor.
     const numberHit = documentNumberHit(values, signal)!;
+    // As the whole reading: a card's summary of a document shown elsewhere is not the page's.
+    if (!pdf && isTeaser(numberHit.element, numberHit.value, base)) return undefined;
     const anchor = pageAnchor(document, numberHit);
     let whole: DetectedDocument | undefined;
     const complete = () => (whole ??= documentFrom(document, root, readLabelledValues(texts), pdf, candidates, signal, base)!.found);
@@ -980,6 +982,31 @@ function amountHit(values: LabelledValues): FieldHit | undefined {
   return best;
 }
 
+/** A card of a feed or a list (an article or a list item) holds the summary of a document. */
+const TEASER_SELECTOR = 'article, li';
+/** The digits that identify a document in its address ("INV-1102" → "1102"). */
+const NUMBER_DIGITS = /\d{3,}/g;
+
+/**
+ * A document's number in a card that links to that document's own page ("Invoice INV-1102 sent …
+ * View invoice" to /invoices/1102 in a dashboard's activity feed), on a page whose address does not
+ * name it: the card is a summary of a document shown elsewhere, not this page's document (its link
+ * is no PDF to probe but that page). Only a page without a PDF link is asked: one that offers the
+ * file shows the document.
+ */
+function isTeaser(element: Element, number: string, base: URL): boolean {
+  const card = element.closest(TEASER_SELECTOR);
+  const digits = number.match(NUMBER_DIGITS)?.at(-1);
+  if (!card || !digits) return false;
+  const page = decodeURIComponent(`${base.pathname}${base.search}${base.hash}`);
+  if (page.includes(digits)) return false;
+  for (const link of card.querySelectorAll('a[href]')) {
+    const url = sameOriginUrl(link.getAttribute('href'), base);
+    if (url && decodeURIComponent(`${url.pathname}${url.search}`).includes(digits)) return true;
+  }
+  return false;
+}
+
 /** The document the page's labelled values describe, if they make it one. */
 function documentFrom(
   document: Document,
@@ -1004,6 +1031,7 @@ function documentFrom(
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
   const customerName = labelledCustomer ?? unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome);
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
+  if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   const kind = documentKind(numberHit, document, signal);
   const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);
