@@ -661,7 +661,8 @@ const CHROME_OUTSIDE_ASIDE = CHROME_SELECTOR.replace('aside, ', '');
 
 /**
  * A record page's side panel about the customer ("Debiteur", "Kunde", "Customer" as its heading, then
- * the name and the address): the document's, not the app's, though an `<aside>`.
+ * the name and the address; or the customer's company as its heading, with its e-mail): the
+ * document's, not the app's, though an `<aside>`.
  */
 function isCustomerPanel(chrome: Element): boolean {
   if (chrome.tagName !== 'ASIDE' || chrome.closest(CHROME_OUTSIDE_ASIDE) !== null) return false;
@@ -669,7 +670,25 @@ function isCustomerPanel(chrome: Element): boolean {
   if (!heading) return false;
   const text = collapse(heading.textContent ?? '');
   const label = findLabels(text)[0];
-  return text.length <= 40 && label?.info.field === 'customer' && label.start === 0 && LONE_LABEL_REST.test(text.slice(label.end).toLowerCase());
+  if (!label) return panelCompany(chrome, text) !== undefined;
+  return text.length <= 40 && label.info.field === 'customer' && label.start === 0 && LONE_LABEL_REST.test(text.slice(label.end).toLowerCase());
+}
+
+/** A side panel's heading that is a company's name by its legal form ("Talleres Norte S.L."), in a panel that shows an e-mail: the customer's card. */
+function panelCompany(panel: Element, heading: string): string | undefined {
+  if (heading.length > MAX_COMPANY_LINE || /\d/.test(heading) || !COMPANY_NAME.test(heading)) return undefined;
+  return EMAIL_PATTERN.test(panel.textContent ?? '') ? heading : undefined;
+}
+
+/** The customer's name from a customer's card in a side panel, where nothing on the document names it. */
+function panelCustomer(root: Element): string | undefined {
+  for (const panel of root.getElementsByTagName('aside')) {
+    if (panel.closest(CHROME_OUTSIDE_ASIDE) !== null) continue;
+    const heading = panel.querySelector(HEADING_SELECTOR);
+    const text = heading && collapse(heading.textContent ?? '');
+    if (text && findLabels(text).length === 0) return panelCompany(panel, text);
+  }
+  return undefined;
 }
 
 function mailtoAddress(link: Element): string | undefined {
@@ -1029,7 +1048,7 @@ function documentFrom(
   // (a page already known to name its kind and number) a buyer's address block with no label.
   if (!pdf && candidates.length === 0 && !amount) return undefined;
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
-  const customerName = labelledCustomer ?? unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome);
+  const customerName = labelledCustomer ?? unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome) ?? panelCustomer(root);
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   const kind = documentKind(numberHit, document, signal);
