@@ -27,14 +27,18 @@ const MONEY_PATTERN = new RegExp(String.raw`(?:${MINUS}${SPACE})?(?:${CURRENCY}$
 
 const MONEY_PATTERNS = new RegExp(MONEY_PATTERN.source, 'gu');
 /** A dash joined to a letter or digit before it is a code's hyphen ("BT-115", "INV-42"), not a minus. */
-const CODE_HYPHEN = /^[-\u2212]/;
+const CODE_HYPHEN = /^[-\u2212][ \u00a0\u202f]?\d*/;
 const CODE_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** The first amount in a text, as written: "12 500,00 SEK", "€ 1.234,50", "kr 900", "CHF-1'234.50". */
 export function parseAmount(text: string): string | undefined {
   MONEY_PATTERNS.lastIndex = 0;
   for (let match = MONEY_PATTERNS.exec(text); match; match = MONEY_PATTERNS.exec(text)) {
-    if (match.index > 0 && CODE_HYPHEN.test(match[0]) && CODE_CHARACTER.test(text[match.index - 1]!)) continue;
+    if (match.index > 0 && CODE_HYPHEN.test(match[0]) && CODE_CHARACTER.test(text[match.index - 1]!)) {
+      // Past the code's digits only: a currency after them ("INV-42 € 30,00") begins the amount.
+      MONEY_PATTERNS.lastIndex = match.index + CODE_HYPHEN.exec(match[0])![0].length;
+      continue;
+    }
     const value = match[0].trim();
     if (/\d/.test(value)) return value;
   }
