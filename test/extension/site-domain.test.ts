@@ -22,7 +22,8 @@ describe('the domain of a site’s own addresses', () => {
   });
 
   it('counts the site’s subdomains as its own and never a customer under the same country suffix', () => {
-    const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
+    // A DNS label; hyphens in its third and fourth places are reserved (`xn--` is punycode, which a URL decodes and may refuse).
+    const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/).filter((l) => l.slice(2, 4) !== '--');
     fc.assert(
       fc.property(label, label, label, fc.constantFrom('co.uk', 'com.pl', 'co.at', 'com.au', 'example', 'de'), (sub, site, customer, suffix) => {
         const url = new URL(`https://${sub}.${site}.${suffix}/invoice/1`);
