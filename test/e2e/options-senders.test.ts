@@ -84,6 +84,10 @@ function focusRing(page: Page): Promise<{ testId: string | null; text: string; o
 async function shoot(page: Page, name: string): Promise<void> {
   // Every page pictured is also checked: each control has a name a screen reader reads out.
   expect(await unlabelledControls(page), `unlabelled controls on ${name}`).toEqual([]);
+  // Nor does it scroll sideways, also when a vertical scrollbar takes its width (a popup taller than
+  // the browser allows gets one).
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  expect(widths[0], `${name} scrolls sideways`).toBeLessThanOrEqual(widths[1]!);
   const viewport = page.viewportSize()!;
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
