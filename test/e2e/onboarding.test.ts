@@ -5,16 +5,15 @@
  * them a pairing code, which pairs their browser. Takes the README's picture of the People page.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
+import { takePicture } from '../helpers/readme-pictures';
 import { unlabelledControls } from '../helpers/paired-browser';
 import { startRelayProcess, type RelayProcess } from '../helpers/relay-process';
-
-const SHOTS = 'docs/screenshots';
 
 let dataDir: string;
 let relay: RelayProcess;
@@ -22,7 +21,6 @@ let browser: ExtensionBrowser;
 let setupCode: string;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-onboarding-'));
   relay = await startRelayProcess({ OWNPOST_DATA_DIR: dataDir, OWNPOST_MASTER_KEY: randomBytes(32).toString('base64') });
   browser = await launchWithExtension();
@@ -99,11 +97,7 @@ describe('onboarding without a terminal', () => {
     // The picture for the README: the people, the new person's code, and this browser among the admin's devices.
     expect(await unlabelledControls(options), 'unlabelled controls on the People page').toEqual([]);
     await expect.poll(() => field(options, 'my-device-list').textContent()).toContain('this browser');
-    const viewport = options.viewportSize()!;
-    const height = await options.evaluate(() => document.documentElement.scrollHeight);
-    await options.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-    await options.screenshot({ path: `${SHOTS}/options-people.png` });
-    await options.setViewportSize(viewport);
+    await takePicture(options, 'options-people', { wholePage: true });
 
     // Bo's browser pairs with the code; his device then shows in the admin's view of him.
     const paired = await api('POST', '/v1/pair', { body: { code, device: 'Bo’s laptop' } });

@@ -3,17 +3,15 @@
  * created there works at once for an app submitting to the relay's SMTP front door, and the list
  * shows when it was used. Takes the README's picture of the section.
  */
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
+import { takePicture } from '../helpers/readme-pictures';
 import { waitForMessage } from '../helpers/delivery';
 import { unlabelledControls } from '../helpers/paired-browser';
 import { appTransport, smtpDoorEnv } from '../helpers/smtp-door';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
-
-const SHOTS = 'docs/screenshots';
 
 let mailbox: TestSmtpServer;
 let relay: TestRelay;
@@ -22,7 +20,6 @@ let token: string;
 let smtpPort: number;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   mailbox = await startSmtpServer({ users: { 'anna@firma.se': 'correct horse battery staple' } });
   relay = await startTestRelay({}, smtpDoorEnv({ OWNPOST_SMTPS_PORT: '' }));
   const relayUrl = await relay.relay.listen();
@@ -64,7 +61,7 @@ describe('the Apps section', () => {
     const password = (await page.getByTestId('app-password-value').textContent())!.trim();
     expect(password).toMatch(/^[0-9a-z]{4}(-[0-9a-z]{4}){4}$/);
     expect(await unlabelledControls(page)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/options-apps.png` });
+    await takePicture(page, 'options-apps');
 
     const info = await appTransport(smtpPort, 'starttls', { user: 'anna@firma.se', pass: password }).sendMail({
       from: 'Anna Berg <anna@firma.se>',

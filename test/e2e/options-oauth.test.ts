@@ -6,7 +6,6 @@
  * message sent through the extension that reaches an SMTP server checking the XOAUTH2 string and
  * the token. Takes the README's picture of the sign-in step.
  */
-import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { unlabelledControls } from '../helpers/paired-browser';
@@ -14,13 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import type { ExtensionRequest, ExtensionResult } from '../../shared/extension-messages';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
+import { takePicture } from '../helpers/readme-pictures';
 import { startDnsServer, type TestDnsServer } from '../helpers/dns-server';
 import { oauthEnv, startOAuthTokenServer, type OAuthTokenServer } from '../helpers/oauth-token-server';
 import { PUBLIC_CLIENT_ID, TENANT_ID } from '../helpers/oauth-test-kit';
 import { startTestRelay, type TestRelay } from '../helpers/test-relay';
 import { startXOAuth2SmtpServer, type XOAuth2SmtpServer } from '../helpers/xoauth2-smtp-server';
 
-const SHOTS = 'docs/screenshots';
 const ADDRESS = 'anna@firma.test';
 
 let dns: TestDnsServer;
@@ -40,7 +39,6 @@ function request<R extends ExtensionRequest>(page: Page, message: R): Promise<Ex
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   // firma.test is a company domain discovery does not know (no MX): the user types the server.
   dns = await startDnsServer({ 'firma.test': {} });
   tokens = await startOAuthTokenServer();
@@ -106,7 +104,7 @@ describe('signing a sender in with Microsoft from the options page', () => {
     expect(fontSize).toBeGreaterThanOrEqual(28);
     expect(await unlabelledControls(options)).toEqual([]);
     await options.setViewportSize({ width: 1100, height: 900 });
-    await options.screenshot({ path: `${SHOTS}/options-oauth-device-code.png`, fullPage: true });
+    await takePicture(options, 'options-oauth-device-code', { wholePage: true });
 
     // The user signs in at Microsoft and types the code; the page notices by itself.
     tokens.approveDeviceCode(code, ADDRESS);

@@ -4,19 +4,18 @@
  * one-click fix, a passing test, the relay's own test before it saves), editing it, the sites,
  * templates and history pages, and switching the language. Takes the README's pictures.
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { unlabelledControls } from '../helpers/paired-browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import { certs } from '../helpers/certs';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
+import { takePicture } from '../helpers/readme-pictures';
 import { startDnsServer, type TestDnsServer } from '../helpers/dns-server';
 import { startInvoiceSite, type InvoiceSite } from '../helpers/invoice-site';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
 
-const SHOTS = 'docs/screenshots';
 const ADDRESS = 'anna@guess.test';
 const PASSWORD = 'correct horse battery staple';
 
@@ -33,7 +32,6 @@ let token: string;
 let options: Page;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   // smtp.guess.test answers on this machine, with a certificate for *.guess.test; the domain has no MX.
   dns = await startDnsServer({ 'guess.test': {}, 'smtp.guess.test': { A: ['127.0.0.1'] } });
   mailbox = await startSmtpServer({ users: { [ADDRESS]: PASSWORD }, server: { key: certs.discovery.key, cert: certs.discovery.cert } });
@@ -84,16 +82,7 @@ function focusRing(page: Page): Promise<{ testId: string | null; text: string; o
 async function shoot(page: Page, name: string): Promise<void> {
   // Every page pictured is also checked: each control has a name a screen reader reads out.
   expect(await unlabelledControls(page), `unlabelled controls on ${name}`).toEqual([]);
-  // Nor does it scroll sideways, also when a vertical scrollbar takes its width (a popup taller than
-  // the browser allows gets one).
-  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  expect(widths[0], `${name} scrolls sideways`).toBeLessThanOrEqual(widths[1]!);
-  const viewport = page.viewportSize()!;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  await page.setViewportSize(viewport);
+  await takePicture(page, name, { wholePage: true });
 }
 
 describe('the extension’s own pages', () => {

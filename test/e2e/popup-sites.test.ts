@@ -4,15 +4,14 @@
  * send button at once, later loads get it from the registration, and turning the site off in the
  * options page takes it away again.
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
+import { takePicture } from '../helpers/readme-pictures';
 import { startInvoiceSite, type InvoiceSite } from '../helpers/invoice-site';
 import { startTestRelay, type TestRelay } from '../helpers/test-relay';
 
-const SHOTS = 'docs/screenshots';
 /** Not in the e2e manifest's content scripts, but in its host permissions (wxt.config.ts): no prompt, no injection until registered. */
 const SITE_HOST = 'runtime-site.test';
 const INVOICE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoice INV-1001</title></head>
@@ -26,7 +25,6 @@ let browser: ExtensionBrowser;
 let pageUrl: string;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   relay = await startTestRelay();
   site = await startInvoiceSite([{ path: '/invoices/1001', html: INVOICE_HTML }]);
   pageUrl = `http://${SITE_HOST}:${new URL(site.origin).port}/invoices/1001`;
@@ -93,8 +91,7 @@ describe('using Ownpost on a site', () => {
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('off');
     expect(await state.textContent()).toContain(`${SITE_HOST}:`);
     // As tall as the popup's content, as Chromium sizes a real popup (no scroll bars in the picture).
-    await popup.setViewportSize({ width: 360, height: await popup.evaluate(() => document.documentElement.scrollHeight) });
-    await popup.screenshot({ path: `${SHOTS}/popup-site-off.png` });
+    await takePicture(popup, 'popup-site-off', { wholePage: true });
 
     await popup.getByTestId('popup-enable-site').click();
     await expect.poll(() => state.getAttribute('data-state')).toBe('on');
@@ -118,7 +115,7 @@ describe('using Ownpost on a site', () => {
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     expect(await row.getAttribute('data-origin')).toBe(new URL(pageUrl).origin);
     expect(await row.textContent()).toContain('On');
-    await options.screenshot({ path: `${SHOTS}/options-sites.png`, fullPage: true });
+    await takePicture(options, 'options-sites', { wholePage: true });
 
     await options.getByTestId('site-disable').click();
     await expect.poll(() => row.count()).toBe(0);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import { launchWithExtension, type ExtensionBrowser } from '../helpers/chromium';
+import { takePicture } from '../helpers/readme-pictures';
 import { startInvoiceSite, type InvoiceSite } from '../helpers/invoice-site';
 import { frameFitsContent, openPanel, pageScanned } from '../helpers/paired-browser';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
@@ -58,10 +59,10 @@ describe('from an invoice page to a real mailbox', () => {
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await popup.getByTestId('relay-url').fill(relayUrl);
     await popup.getByTestId('pairing-code').fill(code);
-    await popup.screenshot({ path: 'docs/screenshots/popup-connect.png' });
+    await takePicture(popup, 'popup-connect');
     await popup.getByTestId('connect').click();
     await expect.poll(() => popup.getByTestId('connected-as').textContent(), { timeout: 10_000 }).toBe('anna@firma.se');
-    await popup.screenshot({ path: 'docs/screenshots/popup-connected.png' });
+    await takePicture(popup, 'popup-connected');
     await popup.close();
 
     // 2. A page that is not a document gets no button.
@@ -80,14 +81,14 @@ describe('from an invoice page to a real mailbox', () => {
     await expect.poll(() => frame.getByTestId('ownpost-subject').inputValue()).toContain('2026-0042');
     await expect.poll(() => frame.getByTestId('ownpost-from').inputValue()).toBe(created.body.id);
     await expect.poll(() => frame.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('Faktura-2026-0042.pdf');
-    await page.screenshot({ path: 'docs/screenshots/panel.png' });
+    await takePicture(page, 'panel');
 
     // 4. Send, follow the status to "sent".
     await frame.getByTestId('ownpost-submit').click();
     await expect.poll(() => frame.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
     // The frame takes the height of the result line through the page's content script: wait until it has.
     await waitFor('the panel frame to take its content’s height', () => frameFitsContent(page, frame), Boolean, { timeoutMs: 10_000 });
-    await page.screenshot({ path: 'docs/screenshots/panel-sent.png' });
+    await takePicture(page, 'panel-sent');
 
     // 5. The real SMTP server got the mail with the identical PDF.
     const [mail] = await smtp.waitForMessages(1);
