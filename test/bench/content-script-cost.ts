@@ -22,6 +22,12 @@
  *
  * The production build injects into no page until the user enables a site; here the script is
  * registered for the test site from the service worker, the way site-registration.ts does it.
+ *
+ * `BENCH_PAGE_COMPARE=<folder>` loads another production build (say, of the code before a change,
+ * from a second worktree's `.output/chrome-mv3`) in a browser of its own, interleaved load by load with
+ * the others: `compared` holds its figures, measured in the same conditions as ours. The `…PairedMs`
+ * figures are the medians of each round's difference to the floor, which cancel a busy machine's slow
+ * rounds better than the difference of the medians.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,6 +77,15 @@ function writeFloorExtension(): string {
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(path.join(dir, 'noop.js'), '// Does nothing: what remains is what every content script costs.\n');
   return dir;
+}
+
+/** Has the extension in `context` inject its `content-scripts/invoice.js` into the test site, as enabling a site does. */
+async function registerForTestSite(context: BrowserContext): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { scripting: { registerContentScripts(scripts: object[]): Promise<void> } } }).chrome;
+    await api.scripting.registerContentScripts([{ id: 'bench', matches: ['http://127.0.0.1/*'], js: ['content-scripts/invoice.js'], runAt: 'document_idle' }]);
+  });
 }
 
 function median(values: number[]): number {
@@ -135,6 +150,10 @@ export interface ContentScriptCost {
   pageAddedOverFloorMs: number;
   /** The same three figures for a page of the app that shows no document (otherPageHtml). */
   otherPage: { mainThreadMsWith: number; mainThreadMsFloor: number; mainThreadMsWithout: number; addedOverFloorMs: number };
+  /** The median of each round's (with - floor) on the invoice page. */
+  pageAddedOverFloorPairedMs: number;
+  /** The build BENCH_PAGE_COMPARE named, measured alongside ours. */
+  compared?: { extensionDir: string; mainThreadMsWith: number; pageAddedOverFloorMs: number; pageAddedOverFloorPairedMs: number; otherPageAddedOverFloorMs: number };
   rounds: number;
 }
 
@@ -143,8 +162,10 @@ interface Medians {
   other: number;
 }
 
-export async function measureContentScriptCost(options: { rounds?: number } = {}): Promise<ContentScriptCost> {
+export async function measureContentScriptCost(options: { rounds?: number; compareWith?: string } = {}): Promise<ContentScriptCost> {
   const rounds = options.rounds ?? 15;
+  const compareDir = options.compareWith ?? process.env.BENCH_PAGE_COMPARE;
+  if (compareDir && !existsSync(path.join(compareDir, 'content-scripts/invoice.js'))) throw new Error(`${compareDir}: no production build of the extension there`);
   if (!existsSync(PAGE_SCRIPT)) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
   const gzippedBytes = gzipSync(readFileSync(CONTENT_SCRIPT), { level: 9 }).length;
   const pageScriptGzippedBytes = gzipSync(readFileSync(PAGE_SCRIPT), { level: 9 }).length;
@@ -157,27 +178,28 @@ export async function measureContentScriptCost(options: { rounds?: number } = {}
   const withExtension = await launchChromium({ extensionDir: PRODUCTION_DIR });
   const withFloor = await launchChromium({ extensionDir: floorDir });
   const withoutExtension = await launchChromium();
+  const withCompared = compareDir ? await launchChromium({ extensionDir: path.resolve(compareDir) }) : undefined;
   try {
-    const worker = withExtension.context.serviceWorkers()[0] ?? (await withExtension.context.waitForEvent('serviceworker', { timeout: 30_000 }));
-    await worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { scripting: { registerContentScripts(scripts: object[]): Promise<void> } } }).chrome;
-      await api.scripting.registerContentScripts([{ id: 'bench', matches: ['http://127.0.0.1/*'], js: ['content-scripts/invoice.js'], runAt: 'document_idle' }]);
-    });
+    await registerForTestSite(withExtension.context);
+    if (withCompared) await registerForTestSite(withCompared.context);
     const url = `${site.origin}/invoices/815`;
     const otherUrl = `${site.origin}/dashboard`;
-    const browsers = [withExtension.context, withFloor.context, withoutExtension.context] as const;
+    // Ours, the floor, none, then the compared build if any; those with Ownpost show the button.
+    const browsers = [withExtension.context, withFloor.context, withoutExtension.context, ...(withCompared ? [withCompared.context] : [])];
+    const showsButton = (i: number) => i === 0 || i === 3;
     // Warm the browsers up (disk cache, code caches) before anything counts.
     for (const [i, context] of browsers.entries()) {
-      await loadOnce(context, url, i === 0);
+      await loadOnce(context, url, showsButton(i));
       await loadOnce(context, otherUrl, false);
     }
     // Per browser, per page: the loads' times; the kinds interleaved so that machine noise hits all alike.
     const times = browsers.map(() => ({ invoice: [] as number[], other: [] as number[] }));
     for (let round = 0; round < rounds; round++) {
-      for (const [i, context] of browsers.entries()) times[i]!.invoice.push(await loadOnce(context, url, i === 0));
+      for (const [i, context] of browsers.entries()) times[i]!.invoice.push(await loadOnce(context, url, showsButton(i)));
       for (const [i, context] of browsers.entries()) times[i]!.other.push(await loadOnce(context, otherUrl, false));
     }
-    const [withExt, floor, without] = times.map((t) => ({ invoice: median(t.invoice), other: median(t.other) })) as [Medians, Medians, Medians];
+    const [withExt, floor, without, compared] = times.map((t) => ({ invoice: median(t.invoice), other: median(t.other) })) as [Medians, Medians, Medians, Medians?];
+    const paired = (i: number) => median(times[i]!.invoice.map((ms, round) => ms - times[1]!.invoice[round]!));
     return {
       gzippedBytes,
       pageScriptGzippedBytes,
@@ -191,12 +213,25 @@ export async function measureContentScriptCost(options: { rounds?: number } = {}
         mainThreadMsWithout: without.other,
         addedOverFloorMs: withExt.other - without.other - (floor.other - without.other),
       },
+      pageAddedOverFloorPairedMs: paired(0),
+      ...(compared && compareDir
+        ? {
+            compared: {
+              extensionDir: compareDir,
+              mainThreadMsWith: compared.invoice,
+              pageAddedOverFloorMs: compared.invoice - floor.invoice,
+              pageAddedOverFloorPairedMs: paired(3),
+              otherPageAddedOverFloorMs: compared.other - floor.other,
+            },
+          }
+        : {}),
       rounds,
     };
   } finally {
     await withExtension.close();
     await withFloor.close();
     await withoutExtension.close();
+    await withCompared?.close();
     await site.close();
     rmSync(floorDir, { recursive: true, force: true });
   }
@@ -216,6 +251,14 @@ export function contentScriptCostSummary(result: ContentScriptCost): Record<stri
     otherPageMainThreadMsFloor: round(result.otherPage.mainThreadMsFloor),
     otherPageMainThreadMsWithout: round(result.otherPage.mainThreadMsWithout),
     otherPageAddedOverFloorMs: round(result.otherPage.addedOverFloorMs),
+    pageAddedOverFloorPairedMs: round(result.pageAddedOverFloorPairedMs),
+    ...(result.compared
+      ? {
+          comparedPageAddedOverFloorMs: round(result.compared.pageAddedOverFloorMs),
+          comparedPageAddedOverFloorPairedMs: round(result.compared.pageAddedOverFloorPairedMs),
+          comparedOtherPageAddedOverFloorMs: round(result.compared.otherPageAddedOverFloorMs),
+        }
+      : {}),
   };
 }
 
@@ -233,7 +276,13 @@ export function formatContentScriptCost(result: ContentScriptCost): string {
     `(${signed(added)} ms, ratio with/without ${(result.mainThreadMsWith / result.mainThreadMsWithout).toFixed(2)}; floor ${signed(floorAdded)} ms)\n` +
     `page added over floor: ${result.pageAddedOverFloorMs.toFixed(1)} ms per invoice page load (aim <= ${PAGE_ADDED_OVER_FLOOR_AIM_MS}); ` +
     `on a page without a document ${result.otherPage.addedOverFloorMs.toFixed(1)} ms ` +
-    `(${result.otherPage.mainThreadMsWith.toFixed(1)} ms with, ${result.otherPage.mainThreadMsFloor.toFixed(1)} ms floor, ${result.otherPage.mainThreadMsWithout.toFixed(1)} ms without)`
+    `(${result.otherPage.mainThreadMsWith.toFixed(1)} ms with, ${result.otherPage.mainThreadMsFloor.toFixed(1)} ms floor, ${result.otherPage.mainThreadMsWithout.toFixed(1)} ms without); ` +
+    `paired per round ${result.pageAddedOverFloorPairedMs.toFixed(1)} ms` +
+    (result.compared
+      ? `\ncompared build ${result.compared.extensionDir}, in the same rounds: ${result.compared.pageAddedOverFloorMs.toFixed(1)} ms over the floor ` +
+        `(paired ${result.compared.pageAddedOverFloorPairedMs.toFixed(1)} ms; ${result.compared.mainThreadMsWith.toFixed(1)} ms with it), ` +
+        `${result.compared.otherPageAddedOverFloorMs.toFixed(1)} ms on the page without a document`
+      : '')
   );
 }
 
