@@ -69,6 +69,8 @@ export function unlabelledBuyer(
       while (first > 0 && first > p - MAX_BLOCK_LINES && block.contains(texts[first - 1]!.element)) first--;
       if (first <= p - 2) break;
     }
+    // A customer's number over the name ("Kundennr. 10087", then "Bäckerei Lindner GmbH"): the block's name is below it.
+    while (block && first < p - 2 && /\d/.test(texts[first]!.text) && !/\d/.test(texts[first + 1]!.text)) first++;
     // A name, a street, a postcode: three lines at least.
     if (!block || first > p - 2) continue;
     const name = texts[first]!;

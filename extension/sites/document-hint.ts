@@ -160,9 +160,9 @@ const PDF_SELECTOR = [
   'a[href*="pdf" i]',
   'a[type*="pdf" i]',
   'a[download]',
-  // Buttons, input buttons and role=button spans or divs that open a PDF or print route by script (the detector's PDF_BUTTON_SELECTOR).
+  // Buttons, input buttons and role=button spans or divs that open a PDF, print or preview route by script (the detector's PDF_BUTTON_SELECTOR).
   ...['button', 'input[type="button"]', '[role="button"]'].flatMap((element) =>
-    ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)),
+    ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print', 'preview'].map((word) => `${element}[${attribute}*="${word}" i]`)),
   ),
   'embed[src]',
   'object[data]',

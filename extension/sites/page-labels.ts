@@ -183,15 +183,20 @@ const AMOUNT_DUE_LABELS = new Set([
 
 /**
  * Words that name the customer only as a field's whole label, its value in the next text: the "To"
- * column of a From/To address pair ("An", "Till", "Aan", "Para"), a CRM record's "Account" or
- * "Organization", an ERP's "Party" or "Partner" (Tryton, Odoo), the salutation of an Italian address
+ * column of a From/To address pair ("An", "Till", "Aan", "Para"), a CRM record's or a billing
+ * system's "Account" ("Konto", "Compte", "Cuenta") or "Organization", an ERP's "Party" or "Partner" (Tryton, Odoo), the salutation of an Italian address
  * block ("Spett.le", "Egr.") and an English one ("Messrs."). Inside a sentence they mean something
  * else ("Send to…", "Bank account 1234", "third party").
  */
-export const LONE_CUSTOMER_LABEL = /^(?:to|an|till|til|aan|para|account|organi[sz]ation|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
+export const LONE_CUSTOMER_LABEL = /^(?:to|an|till|til|aan|para|account|konto|compte|cuenta|organi[sz]ation|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
 
-/** "Name" alone, in the languages we read: a record's name field (generic-invoice.ts, loneNameLabel). */
-export const LONE_NAME_LABEL = /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa)\s*:?$/i; // ASCII only, as above
+/**
+ * "Name" alone, in the languages we read, or a company's legal name ("Ragione sociale", "Raison
+ * sociale", "Razón social"): a record's name field (generic-invoice.ts, loneNameLabel).
+ */
+export const LONE_NAME_LABEL = /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social)\s*:?$/i; // ASCII case folding only, as above
+/** The longest of LONE_NAME_LABEL's words, with a colon ("Ragione sociale:"): longer texts are not tested. */
+export const MAX_NAME_LABEL = 16;
 
 /**
  * Address labels that name a person or a company as often as an address ("Contact: Harbour Lights
@@ -425,12 +430,13 @@ const NUMBER_PREFIX =
   /^[\s:#.|–—-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/u;
 /**
  * The number itself, in one pattern: a series prefix, a space, then the number ("FV 12/2026", "RE
- * 2026-17"; upper case only: "vom 26.11." is no prefix), else letters, digits and `- / . _`; neither
+ * 2026-17"; upper case only: "vom 26.11." is no prefix), or the series before a slash ("FR A/512",
+ * "FT 2026A/15": Portuguese documents are numbered type, series, sequence), else letters, digits and `- / . _`; neither
  * followed by a letter or digit; a year and a sequence may stand either side of a spaced slash ("2026 /
  * 142", as Belgian apps write them). One pattern rather than two: each `\p{…}` class costs its own
  * compilation on every page load.
  */
-const NUMBER_VALUE = /^(?:([A-Z]{1,5} \d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)|([A-Za-z0-9](?:[A-Za-z0-9\-/._]{0,40}[A-Za-z0-9])?(?: \/ \d{1,10})*))(?![\p{L}\p{N}])/u;
+const NUMBER_VALUE = /^(?:([A-Z]{1,5} (?:[A-Z0-9]{1,12}\/)?\d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)|([A-Za-z0-9](?:[A-Za-z0-9\-/._]{0,40}[A-Za-z0-9])?(?: \/ \d{1,10})*))(?![\p{L}\p{N}])/u;
 /**
  * Dates are not document numbers, though they look like one ("26.11.2026" on a dashboard). Dates
  * with slashes stay numbers: Polish apps number invoices "12/11/2026" (number/month/year).
@@ -511,7 +517,7 @@ export function parseNameValue(text: string): string | undefined {
   const label = labelAtStart(value);
   if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;
   // "Navn" after "Debitor 20117" is the next field's label, not a name.
-  if (value.length <= 14 && LONE_NAME_LABEL.test(value)) return undefined;
+  if (value.length <= MAX_NAME_LABEL && LONE_NAME_LABEL.test(value)) return undefined;
   return value;
 }
 

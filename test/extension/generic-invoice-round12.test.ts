@@ -1,0 +1,113 @@
+/**
+ * Classes of pages the twelfth held-out corpus round found (issue 16), each read through the public
+ * detector: a series before a slash, a kind qualified after its word, record routes with a view's
+ * name or a server page's name, a Backbone route to the customer, a preview button, "Konto" as the
+ * customer, a single line item's total, a heading's "cliente", a customer number over the buyer's
+ * name, lakh grouping, a legal name's label, a plan page's invoice history and an expense report.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectDocumentsOnPage } from '../../extension/sites';
+import { detectFirstDocument } from './detect-page';
+import { parseAmount, parseAmountValue } from '../../extension/sites/amounts';
+
+const detect = (html: string, url?: string, lang = 'en') => detectFirstDocument(html, { url, lang });
+
+describe('the twelfth round’s classes', () => {
+  it('reads a number whose series stands before a slash ("FR A/512")', () => {
+    const found = detect(`<h1>Fatura-Recibo FR A/512</h1><p>Cliente: Oficina Lusitana, Lda.</p><p>Total: 922,50 €</p><a href="/d/512.pdf">PDF</a>`, undefined, 'pt');
+    expect(found?.number).toBe('FR A/512');
+    expect(found?.kind).toBe('invoice');
+  });
+
+  it.each([
+    ['fr', "Facture d'acompte F-2026-0093"],
+    ['pl', 'Faktura zaliczkowa FZAL/12/2026'],
+    ['it', 'Fattura di acconto FA-12'],
+  ])('reads the number after a kind qualified after its word (%s: "%s")', (lang, heading) => {
+    const found = detect(`<h1>${heading}</h1><a href="/d/1.pdf">PDF</a>`, undefined, lang);
+    expect(heading.endsWith(found?.number ?? '–')).toBe(true);
+    expect(found?.kind).toBe('invoice');
+  });
+
+  it.each([
+    ['https://crm.example/#Quote/view/6571b2c3d4e5f6a7b', 'quote'],
+    ['https://erp.example/invoice/read/6571f0a2c1d2e3f4a5b6c7d8', 'invoice'],
+    ['https://accounting.example/UI/Invoices/Invoice.aspx?type=SALES&nr=2026041', 'invoice'],
+  ])('knows a record page by its address alone: %s', (url, kind) => {
+    const found = detect(
+      `<div><label>Number</label><div>Q-187</div></div><div><label>Account</label><div>Halvorsen Maritime Ltd</div></div><div><label>Grand Total</label><div>$14,520.00</div></div>`,
+      url,
+    );
+    expect(found?.number).toBe('Q-187');
+    expect(found?.kind).toBe(kind);
+  });
+
+  it('takes a Backbone route to the account ("#Account/view/…") for the customer’s name, not an in-page anchor', () => {
+    const found = detect(
+      `<h1>Quote Q-7</h1><div><label>Account</label><div><a href="#Account/view/64f0a1">Halvorsen Maritime</a></div></div><p>Grand Total $1,000.00</p>`,
+      'https://crm.example/#Quote/view/65a0',
+    );
+    expect(found?.customerName).toBe('Halvorsen Maritime');
+  });
+
+  it('probes the route a preview button opens by script', () => {
+    const found = detect(
+      `<h1>Factuur 2026041</h1><p>Klant: Bakkerij De Vries B.V.</p><button type="button" onclick="window.open('/UI/Invoices/Preview.aspx?nr=2026041')">Afdrukvoorbeeld</button>`,
+      'https://accounting.example/UI/Invoices/Invoice.aspx?nr=2026041',
+      'nl',
+    );
+    expect(found?.pdfCandidates?.[0]).toBe('https://accounting.example/UI/Invoices/Preview.aspx?nr=2026041');
+  });
+
+  it('reads the customer under "Konto" alone, and the total a label names over a single line item’s', () => {
+    const found = detect(
+      `<h1>Faktura #10455</h1><a href="/invoices/10455/pdf/">Download PDF</a><table><tr><th>Konto</th><td><a href="/accounts/2231/">Nordlys Rejser ApS</a></td></tr><tr><th>Beløb inkl. moms</th><td>11.940,00 DKK</td></tr></table>
+       <table><tr><th>Produkt</th><th>Antal</th><th>Total</th></tr><tr><td>Pro – årlig</td><td>1</td><td>9.552,00</td></tr></table>`,
+      'https://billing.example/invoices/10455/',
+      'da',
+    );
+    expect(found?.customerName).toBe('Nordlys Rejser ApS');
+    expect(found?.amount).toBe('11.940,00 DKK');
+  });
+
+  it('does not read a heading’s "cliente" as the customer’s label ("Conferma d’ordine cliente")', () => {
+    const found = detect(
+      `<h1>Conferma d'ordine cliente</h1><fieldset><legend>Testata</legend><label>N. ordine <input value="OC/2026/0215" readonly></label><label>Cliente <input value="C00087" readonly></label><input value="Ferramenta Bianchi S.r.l." readonly aria-label="Ragione sociale"><label>Totale documento <input value="€ 7.808,00" readonly></label></fieldset>`,
+      'https://erp.example/ordini/8817',
+      'it',
+    );
+    expect(found?.customerName).toBe('Ferramenta Bianchi S.r.l.');
+  });
+
+  it('reads the buyer’s name under its customer number in an address block', () => {
+    const found = detect(
+      `<h1>Stornorechnung SR-2026-0031</h1><div><div>Kundennr. 10087</div><div>Bäckerei Lindner GmbH</div><div>Hauptstraße 4</div><div>80331 München</div></div><p>Gesamtbetrag -1.190,00 €</p><a href="/d/31.pdf">PDF</a>`,
+      undefined,
+      'de',
+    );
+    expect(found?.customerName).toBe('Bäckerei Lindner GmbH');
+    expect(found?.kind).toBe('credit-note');
+  });
+
+  it('reads Indian grouping (lakh) and the rupee', () => {
+    expect(parseAmount('Total (INR) ₹1,18,000.00')).toBe('₹1,18,000.00');
+    expect(parseAmountValue('₹1,18,000.00')).toBe(118000);
+    expect(parseAmount('INR 12,34,567.50')).toBe('INR 12,34,567.50');
+    expect(parseAmount('1,234,567.00')).toBe('1,234,567.00');
+  });
+
+  it('shows no list for a plan page’s history of its own invoices (no customer in any row)', () => {
+    const html = `<h1>Plan &amp; billing</h1><table><tr><th>Invoice</th><th>Date</th><th>Amount</th><th></th></tr>
+      <tr><td>INV-2026-0011</td><td>Nov 1, 2026</td><td>$49.00</td><td><a href="/account/invoices/INV-2026-0011.pdf">Download</a></td></tr>
+      <tr><td>INV-2026-0010</td><td>Oct 1, 2026</td><td>$49.00</td><td><a href="/account/invoices/INV-2026-0010.pdf">Download</a></td></tr></table>`;
+    document.body.innerHTML = html;
+    expect(detectDocumentsOnPage(document, new URL('https://app.example/account/plan'))).toBeUndefined();
+  });
+
+  it('shows no document for a number in one of several rows that each have their own PDF (an expense report)', () => {
+    const html = `<h1>Informe de gastos IG-2026-11</h1><table><tr><th>Concepto</th><th>Importe</th><th>Justificante</th></tr>
+      <tr><td>Hotel – Factura 2026/8812</td><td>189,00 €</td><td><a href="/j/5512.pdf">factura_hotel.pdf</a></td></tr>
+      <tr><td>Taxi</td><td>32,35 €</td><td><a href="/j/5513.pdf">ticket_taxi.pdf</a></td></tr></table>`;
+    expect(detect(html, 'https://expenses.example/informes/IG-2026-11', 'es')).toBeUndefined();
+  });
+});
