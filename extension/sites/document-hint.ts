@@ -160,7 +160,8 @@ const PDF_SELECTOR = [
   'a[href*="pdf" i]',
   'a[type*="pdf" i]',
   'a[download]',
-  // Buttons, input buttons and role=button spans or divs that open a PDF, print or preview route by script (the detector's PDF_BUTTON_SELECTOR).
+  // Buttons, input buttons and role=button spans or divs that open a PDF, print or preview route by script (the detector's
+  // PDF_BUTTON_SELECTOR, which also takes print routes in the other languages, `/wydruk`: pages whose headings name the document).
   ...['button', 'input[type="button"]', '[role="button"]'].flatMap((element) =>
     ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print', 'preview'].map((word) => `${element}[${attribute}*="${word}" i]`)),
   ),

@@ -303,10 +303,13 @@ function bareNumberHeading(text: string, element: Element): LabelMatch | undefin
   return { info: { field: 'number', languages: [], due: false }, start: 0, end: 0 };
 }
 
-/** "To", "An", "Account", "Party" as a whole text: the customer's label, the name in the next texts (or after it in a control's "Party: Delta Marine"). */
-function loneCustomerLabel(text: string, control = false): LabelMatch | undefined {
+/**
+ * "To", "An", "Account", "Party" as a whole text: the customer's label, the name in the next texts; or
+ * before a colon at the start of a text, the name after it ("Account: Halcyon Labs Inc", a control's "Party: Delta Marine").
+ */
+function loneCustomerLabel(text: string): LabelMatch | undefined {
   if (text.length <= 14 && LONE_CUSTOMER_LABEL.test(text)) return { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length };
-  const colon = control ? text.indexOf(': ') : -1;
+  const colon = text.indexOf(': ');
   return colon > 0 && colon <= 12 && LONE_CUSTOMER_LABEL.test(text.slice(0, colon)) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: colon } : undefined;
 }
 
@@ -359,12 +362,16 @@ function isInProse(element: Element): boolean {
   return paragraph !== null && paragraph !== element && collapse(paragraph.textContent ?? '').length > MAX_FIELD_TEXT;
 }
 
+/** The kind's label right after a label in the same text, nothing but spaces between them ("Total presupuesto", "Customer invoice"). */
+function kindLabelAfter(text: string, labels: readonly LabelMatch[], labelIndex: number): LabelMatch | undefined {
+  const after = labels[labelIndex + 1];
+  return after?.info.kind !== undefined && text.slice(labels[labelIndex]!.end, after.start).trim() === '' ? after : undefined;
+}
+
 /** A label right beside a kind's label in the same text, nothing but spaces between them ("Fattura cliente", "Customer invoice"). */
 function qualifiesKind(text: string, labels: readonly LabelMatch[], labelIndex: number): boolean {
-  const label = labels[labelIndex]!;
   const before = labels[labelIndex - 1];
-  const after = labels[labelIndex + 1];
-  return (before?.info.kind !== undefined && text.slice(before.end, label.start).trim() === '') || (after?.info.kind !== undefined && text.slice(label.end, after.start).trim() === '');
+  return (before?.info.kind !== undefined && text.slice(before.end, labels[labelIndex]!.start).trim() === '') || kindLabelAfter(text, labels, labelIndex) !== undefined;
 }
 
 /** "Mahnung 2", "Relance n°2": which reminder it is, not a document number (the number follows, of the invoice). */
@@ -403,7 +410,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       // Under a customer's heading, "Nazwa" and "Denominazione: Trattoria da Gino" name the customer (a seller's block has its own).
       const underCustomer = customerHeading !== undefined && index - customerHeading <= CUSTOMER_NEIGHBOURHOOD;
       const name = number ? undefined : loneNameLabel(item.text, item.node === item.element || underCustomer);
-      const customer = number || name ? undefined : loneCustomerLabel(item.text, item.node === item.element);
+      const customer = number || name ? undefined : loneCustomerLabel(item.text);
       const bareNumber = number || name || customer ? undefined : bareNumberHeading(item.text, item.element);
       const label = number ?? name ?? customer ?? bareNumber;
       if (!label) return;
@@ -425,7 +432,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index))) continue;
       // "Order #1042" as a link on a customer's card or a dashboard leads to that document: it is not this page's (a heading's may be).
       if (info.field === 'number' && rank === 0 && leadsElsewhere(item.element)) continue;
-      const rest = item.text.slice(label.end);
+      // "Total presupuesto", "Totale fattura": the kind's word after an amount's label says whose total it is; the value follows both.
+      const rest = item.text.slice((info.field === 'amount' ? kindLabelAfter(item.text, labels, labelIndex) : undefined)?.end ?? label.end);
       // "Customer No. 10000", "Kunde Nr.": the customer's number, not its name (which has a label of its own).
       if (info.field === 'customer' && CUSTOMER_NUMBER_REST.test(rest)) continue;
       // "Customer portal", "Espace client", "Kundenbereich": the app's place for customers, not a customer.
@@ -801,13 +809,12 @@ const PDF_WORD = /(?:^|[^a-z])pdf(?:$|[^a-z])/i;
  * Buttons that open a PDF route by script rather than by a link: `window.open('/api/…/pdf')` in their
  * `onclick`, or the route in `data-href` / `data-url` for the app's router; a `<button>`, an
  * `<input type="button">` (server-rendered forms), or a span or div with `role="button"` (React and
- * Bootstrap toolbars). Only those that name a PDF, a print or a preview route
- * (the selector asks for "pdf", "print" or "preview" in the attribute): a button's other routes may act when
+ * Bootstrap toolbars). Only those whose route names a PDF, a print or a preview (PRINT_ROUTE, in the
+ * languages we read: `/wydruk`, `/imprimir`, `/drucken`): a button's other routes may act when
  * requested. A print or preview route without "pdf" is only a candidate to probe, as a link would be.
  */
-const PDF_BUTTON_SELECTOR = ['button', 'input[type="button"]', '[role="button"]']
-  .flatMap((element) => ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print', 'preview'].map((word) => `${element}[${attribute}*="${word}" i]`)))
-  .join(', ');
+const PDF_BUTTON_SELECTOR = ['button', 'input[type="button"]', '[role="button"]'].flatMap((element) => ['onclick', 'data-href', 'data-url'].map((attribute) => `${element}[${attribute}]`)).join(', ');
+const PRINT_ROUTE = /pdf|print|preview|druck|wydruk|imprim|stamp|tulost|afdruk|utskrift|udskriv|prent/i;
 const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*(['"])([^'"]+)\1/;
 
 /** The address a link or a PDF button leads to. */
@@ -822,6 +829,8 @@ function linkTarget(link: Element): string | null {
 function rateLink(link: Element, base: URL, page: string): PdfLink | undefined {
   const raw = linkTarget(link);
   if (!raw || raw.startsWith('#')) return undefined;
+  // A scripted button's route must name a PDF, a print or a preview (PDF_BUTTON_SELECTOR).
+  if (!(link.tagName === 'A' && link.hasAttribute('href')) && !PRINT_ROUTE.test(raw)) return undefined;
   const text = linkText(link);
   const download = link.getAttribute('download');
   const type = link.getAttribute('type') ?? '';

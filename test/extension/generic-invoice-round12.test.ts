@@ -111,3 +111,36 @@ describe('the twelfth round’s classes', () => {
     expect(detect(html, 'https://expenses.example/informes/IG-2026-11', 'es')).toBeUndefined();
   });
 });
+
+describe('classes found by the pages written after the twelfth round’s fixes', () => {
+  it.each([
+    ['pl', 'Faktura końcowa FK 3/2026', 'Drukuj', '/sprzedaz/dokumenty/5521/wydruk'],
+    ['es', 'Presupuesto P-7', 'Imprimir', '/ventas/presupuestos/7/imprimir'],
+    ['de', 'Rechnung RE-7', 'Drucken', '/belege/7/drucken'],
+  ])('probes a print route in the page’s language that a button opens by script (%s)', (lang, heading, text, route) => {
+    const found = detect(`<h1>${heading}</h1><button type="button" onclick="window.open('${route}')">${text}</button>`, 'https://app.example/d/7', lang);
+    expect(found?.pdfCandidates?.[0]).toBe(`https://app.example${route}`);
+  });
+
+  it('never probes a scripted button’s route that names no PDF, print or preview', () => {
+    const found = detect(`<h1>Invoice INV-7</h1><p>Customer: Delta Ltd</p><p>Amount due: $10.00</p><button type="button" onclick="window.open('/invoices/7/document')">Open</button>`);
+    expect(found?.pdfCandidates).toEqual([]);
+  });
+
+  it('reads the amount after "Total" and the kind’s word ("Total presupuesto"), over a single line item’s', () => {
+    const found = detect(
+      `<h1>Presupuesto P-7</h1><a href="/p/7.pdf">PDF</a><table><tr><th>Artículo</th><th>Unidades</th><th>Importe</th></tr><tr><td>Revisión</td><td>1</td><td>3.500,00</td></tr></table><table><tr><td>Total presupuesto</td><td>4.235,00 €</td></tr></table>`,
+      undefined,
+      'es',
+    );
+    expect(found?.amount).toBe('4.235,00 €');
+  });
+
+  it('reads the customer after "Account:" in the page’s text', () => {
+    const found = detect(
+      `<div>Invoice INV-00452</div><div>Account: Halcyon Labs Inc</div><div>Total Due $3,200.00</div><a href="/i/452/download">Download</a>`,
+      'https://portal.example/invoices/Kq8vX2nR',
+    );
+    expect(found?.customerName).toBe('Halcyon Labs Inc');
+  });
+});
