@@ -1011,11 +1011,17 @@ function fileTitle(title: string): string {
   return file ? file[1]!.replace(/_+/g, ' ') : title;
 }
 
-/** The number in the page's title, unless the title is about another document ("Question about invoice INV-2031"). */
+/**
+ * The number in the page's title, unless the title is about another document ("Question about invoice
+ * INV-2031"). A title that is a code alone is the number (ERPNext's "ACC-SINV-2026-00012"), but not the
+ * app's name that holds digits ("enova365", "office365": lower-case letters, then digits).
+ */
 function titleNumber(title: string): string | undefined {
   const clean = collapse(fileTitle(title)).slice(0, 200);
-  if (findLabels(clean).some((label) => label.info.field === 'number' && namesAnotherDocument(clean, label.start))) return undefined;
-  return parseDocumentNumber(clean);
+  const labels = findLabels(clean);
+  if (labels.some((label) => label.info.field === 'number' && namesAnotherDocument(clean, label.start))) return undefined;
+  const number = parseDocumentNumber(clean);
+  return number && /^\p{Ll}+\d+$/u.test(number) && !labels.some((label) => label.info.field === 'number') ? undefined : number;
 }
 
 /**

@@ -144,3 +144,10 @@ describe('classes found by the pages written after the twelfth round’s fixes',
     expect(found?.customerName).toBe('Halcyon Labs Inc');
   });
 });
+
+describe('the title’s number', () => {
+  it('is not the app’s name with digits in a title without a document word ("enova365"), but is a bare code', () => {
+    expect(detectFirstDocument(`<p>Kontrahent: Volt Sp. z o.o.</p><a href="/d/1.pdf">PDF</a>`, { title: 'enova365', lang: 'pl' })?.number).toBeUndefined();
+    expect(detectFirstDocument(`<p>Customer: Delta Ltd</p><a href="/d/1.pdf">PDF</a>`, { title: 'ACC-SINV-2026-00012' })?.number).toBe('ACC-SINV-2026-00012');
+  });
+});
