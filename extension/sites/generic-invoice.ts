@@ -1203,7 +1203,7 @@ function extractList(document: Document, root: HTMLElement, links: PdfLink[], ba
 
 function detectInDocument(document: Document, url: URL, quick = false): PageDetection | undefined {
   const root = document.body;
-  if (!root || isSettingsAddress(url)) return undefined;
+  if (!root || isAddressWithoutDocumentsToSend(url)) return undefined;
   const links = rateLinks(root, url);
   const signal = kindSignalReader(document, url);
   if (links.length === 0 && !signal()) return undefined;
@@ -1234,14 +1234,22 @@ function detectInDocument(document: Document, url: URL, quick = false): PageDete
 const SETTINGS_SEGMENT =
   /(?:^|[/#])(?:settings?|preferences|configuration|config|einstellungen|konfiguration|inst[aä]llningar|indstillinger|innstillinger|stillingar|ustawienia|asetukset|instellingen|param[eè]tres|r[eé]glages|ajustes|configuraci[oó]n|impostazioni|configura[cç](?:oes|ões)|defini[cç](?:oes|ões))(?:[/#?._-]|$)/i;
 
-function isSettingsAddress(url: URL): boolean {
+/**
+ * An app's purchases, as a segment of the address: bills from suppliers and purchase records are
+ * documents the user receives and pays, not ones to send from a mailbox (issue 16: supplier pages).
+ */
+const PURCHASES_SEGMENT =
+  /(?:^|[/#])(?:purchases?|bills|payables|einkauf|eingangsrechnungen|ink[oö]p|indk[oø]b|innkj[oø]p|ostot|ostolaskut|inkoop|inkoopfacturen|achats|compras|acquisti|zakupy|innkaup)(?:[/#?._-]|$)/i;
+
+/** Is the address in an app's settings or purchases, where no document is to be sent? */
+function isAddressWithoutDocumentsToSend(url: URL): boolean {
   let address = `${url.pathname}${url.hash}`;
   try {
     address = decodeURIComponent(address);
   } catch {
     /* keep it as it is */
   }
-  return SETTINGS_SEGMENT.test(address);
+  return SETTINGS_SEGMENT.test(address) || PURCHASES_SEGMENT.test(address);
 }
 
 /** Frames read for a document when the page itself shows none: an app shell around an invoice view. */

@@ -151,3 +151,53 @@ describe('the title’s number', () => {
     expect(detectFirstDocument(`<p>Customer: Delta Ltd</p><a href="/d/1.pdf">PDF</a>`, { title: 'ACC-SINV-2026-00012' })?.number).toBe('ACC-SINV-2026-00012');
   });
 });
+
+describe('classes found by the third set of pages written after the twelfth round’s fixes', () => {
+  it('takes a credit note’s kind from its module in the title, not from the app’s name ("Credit Notes | Zoho Invoice")', () => {
+    const found = detectFirstDocument(`<div class="title">Credit Note</div><div>CN-00017</div><p>Customer Name: Redwood Cafe LLC</p><p>Total $450.00</p><a href="/cn/17/pdf">PDF</a>`, {
+      title: 'Credit Notes | Zoho Invoice',
+      url: 'https://books.example/app/1#/creditnotes/3300000000456',
+    });
+    expect(found?.number).toBe('CN-00017');
+    expect(found?.kind).toBe('credit-note');
+  });
+
+  it.each([
+    ['fi', '<h3>Maksaja</h3><p>Saariston Puutyö Oy</p>', 'Lasku 2026-0412', 'Saariston Puutyö Oy'],
+    ['en', '<dl><dt>Payer</dt><dd>Redwood Cafe LLC</dd></dl>', 'Invoice INV-7', 'Redwood Cafe LLC'],
+    ['pt', '<h2>Tomador de serviços</h2><p>Razão social: Padaria Aurora Ltda</p>', 'NFS-e nº 000123', 'Padaria Aurora Ltda'],
+  ])('reads the payer as the customer (%s)', (lang, block, heading, customer) => {
+    const found = detect(`<h1>${heading}</h1><a href="/d/1.pdf">PDF</a>${block}`, undefined, lang);
+    expect(found?.customerName).toBe(customer);
+    expect(heading.endsWith(found?.number ?? '–')).toBe(true);
+  });
+
+  it.each([
+    ['nl', 'Openstaand', '€ 1.210,00'],
+    ['en', 'Amount outstanding', '$1,210.00'],
+    ['fr', 'Reste dû', '1 210,00 €'],
+    ['pt', 'Valor líquido da nota', 'R$ 1.210,00'],
+  ])('takes what is still to pay ("%s") over the total above it', (lang, label, amount) => {
+    const found = detect(
+      `<h1>Invoice INV-7</h1><a href="/d/1.pdf">PDF</a><table><tr><td>Total</td><td>${amount.replace('1', '2')}</td></tr><tr><td>${label}</td><td>${amount}</td></tr></table>`,
+      undefined,
+      lang,
+    );
+    expect(found?.amount).toBe(amount);
+  });
+
+  it('never reads the page’s heading "Lasku 2026-0412" as a town and a ZIP code ending an address block', () => {
+    const found = detect(
+      `<nav><a href="/etusivu">Etusivu</a><a href="/laskut">Laskut</a><a href="/asiakkaat">Asiakkaat</a></nav><main><h1>Lasku 2026-0412</h1><a href="/l/412.pdf">Lataa PDF</a><p>Yhteensä 3 138,00 €</p></main>`,
+      undefined,
+      'fi',
+    );
+    expect(found?.customerName).toBeUndefined();
+  });
+
+  it('shows no document in an app’s purchases, where bills from suppliers are paid', () => {
+    const html = `<h1>Bill BILL-0042</h1><dl><dt>Vendor</dt><dd>Cascade Office Supply Co</dd><dt>Bill Number</dt><dd>CO-88120</dd></dl><p>Total: $600.00</p><a href="/a/CO-88120.pdf">CO-88120.pdf</a>`;
+    expect(detect(html, 'https://books.example/purchases/bills/5521')).toBeUndefined();
+    expect(detect(html, 'https://books.example/einkauf/belege/5521', 'de')).toBeUndefined();
+  });
+});
