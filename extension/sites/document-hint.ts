@@ -81,6 +81,7 @@ const KIND_WORDS: readonly string[] = [
   'mahnung',
   'maksumuistutus',
   'monit',
+  'nfse',
   'notadecrédito',
   'notadicredito',
   'notafiscal',

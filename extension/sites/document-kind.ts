@@ -28,7 +28,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     fr: ['facture', 'numéro de facture', 'no de facture', 'facture de vente', 'facture d’acompte', "facture d'acompte", 'facture de solde'],
     es: ['factura', 'número de factura', 'factura de venta', 'nº de factura', 'factura de anticipo'],
     it: ['fattura', 'numero fattura', 'numero di fattura', 'fattura di vendita', 'fattura di acconto', 'fattura d’acconto', "fattura d'acconto"],
-    pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'nota fiscal de serviço', 'nfs-e', 'nf-e', 'fatura recibo', 'fatura de adiantamento'],
+    pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'nota fiscal de serviço', 'nfs-e', 'fatura recibo', 'fatura de adiantamento'],
   },
   'credit-note': {
     // The plurals too: a module's name ("Credit Notes | Zoho Invoice") says more than the app's name after it.
