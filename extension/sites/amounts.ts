@@ -1,5 +1,5 @@
 /**
- * Money as invoicing apps print it, in every locale we read (issue 16, item 5): grouped or not, the
+ * Money as invoicing apps print it, in every locale we read (issue 16, item 5): grouped or not (also in lakh and crore), the
  * group separator a space, a no-break space (U+00A0), a narrow no-break space (U+202F, French), a dot,
  * a comma or an apostrophe (Swiss: ' or ’), the currency before or after, the minus sign ASCII or
  * U+2212. Property-tested against `Intl.NumberFormat` (test/extension/amounts.test.ts).
@@ -11,7 +11,7 @@
  * folding, which costs each page load a millisecond (issue 18). amounts.test.ts checks it against
  * the plain list.
  */
-export const CURRENCY = String.raw`(?:[sS][eE][kK]|[dD][kK][kK]|[nN][oO][kK]|[iI][sS][kK]|[eE][uU][rR]|[pP][lL][nN]|[uU][sS][dD]|[gG][bB][pP]|[cC][hH][fF]|[bB][rR][lL]|[uU][sS]\$|[bB][rR]\$|[rR]\$|\$[uU][sS]|£[gG][bB]|[IDNidn][kK][rR]|[kK][rR]\.?|[zZ][łŁ]|[fF][rR]\.|€|\$|£)`;
+export const CURRENCY = String.raw`(?:[sS][eE][kK]|[dD][kK][kK]|[nN][oO][kK]|[iI][sS][kK]|[eE][uU][rR]|[pP][lL][nN]|[uU][sS][dD]|[gG][bB][pP]|[cC][hH][fF]|[bB][rR][lL]|[iI][nN][rR]|[uU][sS]\$|[bB][rR]\$|[rR]\$|\$[uU][sS]|£[gG][bB]|[IDNidn][kK][rR]|[kK][rR]\.?|[zZ][łŁ]|[fF][rR]\.|€|\$|£|₹)`;
 const MINUS = '[-\u2212]';
 /**
  * A grouped number needs at least one full group and one separator throughout ("1 234 567", not
@@ -21,7 +21,9 @@ const MINUS = '[-\u2212]';
 const CENTS = String.raw`(?:[.,](?:\d{1,2}|[-\u2013]{1,2}(?![-\u2013\d])))?`;
 /** A percentage ("GST 15%", "TVA 19,5 %") is a rate, not an amount. */
 const NOT_AFTER = String.raw`(?![\d'’]|[.,]?\d*[ \u00a0\u202f]?%)`;
-const NUMBER = String.raw`\d{1,3}([ \u00a0\u202f.,'’])\d{3}(?:\1\d{3})*${CENTS}${NOT_AFTER}|\d+${CENTS}${NOT_AFTER}`;
+/** Indian grouping: thousands, then pairs of digits (lakh, crore): "₹1,18,000.00", "12,34,567". */
+const LAKH = String.raw`\d{1,2}([ \u00a0\u202f.,'’])\d{2}(?:\2\d{2})*\2\d{3}${CENTS}${NOT_AFTER}`;
+const NUMBER = String.raw`\d{1,3}([ \u00a0\u202f.,'’])\d{3}(?:\1\d{3})*${CENTS}${NOT_AFTER}|${LAKH}|\d+${CENTS}${NOT_AFTER}`;
 const SPACE = '[ \u00a0\u202f]?';
 const MONEY_PATTERN = new RegExp(String.raw`(?:${MINUS}${SPACE})?(?:${CURRENCY}${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}${CURRENCY}(?![\p{L}]))?`, 'u');
 

@@ -58,6 +58,8 @@ export function unlabelledBuyer(
   for (let p = 2; p < texts.length; p++) {
     const line = texts[p]!;
     if (line.text.length > MAX_LINE || !/\d/.test(line.text) || !POSTAL_LINE.test(line.text)) continue;
+    // "Lasku 2026-0412" heading the page reads like a town and a ZIP+4: a heading ends no address.
+    if (line.element.closest('h1, h2, h3, h4, h5, h6')) continue;
     // The block around the postal line and the line above it; where that holds those two lines only
     // (a street and a town in one <p>, the name in the <p> before), the one around the line above that.
     let block: Element | undefined;
@@ -69,6 +71,8 @@ export function unlabelledBuyer(
       while (first > 0 && first > p - MAX_BLOCK_LINES && block.contains(texts[first - 1]!.element)) first--;
       if (first <= p - 2) break;
     }
+    // A customer's number over the name ("Kundennr. 10087", then "Bäckerei Lindner GmbH"): the block's name is below it.
+    while (block && first < p - 2 && /\d/.test(texts[first]!.text) && !/\d/.test(texts[first + 1]!.text)) first++;
     // A name, a street, a postcode: three lines at least.
     if (!block || first > p - 2) continue;
     const name = texts[first]!;

@@ -81,6 +81,7 @@ const KIND_WORDS: readonly string[] = [
   'mahnung',
   'maksumuistutus',
   'monit',
+  'nfse',
   'notadecrédito',
   'notadicredito',
   'notafiscal',
@@ -160,7 +161,9 @@ const PDF_SELECTOR = [
   'a[href*="pdf" i]',
   'a[type*="pdf" i]',
   'a[download]',
-  // Buttons, input buttons and role=button spans or divs that open a PDF or print route by script (the detector's PDF_BUTTON_SELECTOR).
+  // Buttons, input buttons and role=button spans or divs that open a PDF or print route by script (the detector's
+  // PDF_BUTTON_SELECTOR also takes preview routes and print routes in the other languages, `/wydruk`: a page with only
+  // those names its document in its address, title or headings, which pass this test).
   ...['button', 'input[type="button"]', '[role="button"]'].flatMap((element) =>
     ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)),
   ),

@@ -11,11 +11,13 @@ type KindLabels = Record<DocumentKind, Partial<Record<PageLanguage, readonly str
 /**
  * The words per kind and language. A word that names two kinds belongs to the first listed
  * ("Faktura" is an invoice; "Faktura korygująca" a credit note, found first because it is longer).
+ * Where a language qualifies the kind after its word ("Facture d'acompte F-2026-0093", "Faktura
+ * zaliczkowa FZAL/12/2026": deposit invoices), the whole phrase is the label, so the number follows it.
  */
 export const DOCUMENT_KIND_LABELS: KindLabels = {
   invoice: {
     en: ['invoice', 'invoice number', 'invoice no', 'invoice id', 'tax invoice', 'sales invoice', 'bill number'],
-    pl: ['faktura', 'faktura nr', 'faktura vat', 'numer faktury', 'nr faktury', 'faktura sprzedaży', 'rachunek'],
+    pl: ['faktura', 'faktura nr', 'faktura vat', 'numer faktury', 'nr faktury', 'faktura sprzedaży', 'faktura zaliczkowa', 'faktura końcowa', 'rachunek'],
     sv: ['faktura', 'fakturanummer', 'fakturanr'],
     da: ['faktura', 'fakturanummer', 'fakturanr'],
     nb: ['faktura', 'fakturanummer', 'fakturanr'],
@@ -23,13 +25,14 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     de: ['rechnung', 'rechnungsnummer', 'rechnungsnr', 'rechnungs nr', 'honorarnote', 'faktura'],
     fi: ['lasku', 'laskun numero', 'laskunumero', 'laskun nro', 'myyntilasku'],
     nl: ['factuur', 'factuurnummer', 'factuurnr', 'verkoopfactuur'],
-    fr: ['facture', 'numéro de facture', 'no de facture', 'facture de vente'],
-    es: ['factura', 'número de factura', 'factura de venta', 'nº de factura'],
-    it: ['fattura', 'numero fattura', 'numero di fattura', 'fattura di vendita'],
-    pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'fatura recibo'],
+    fr: ['facture', 'numéro de facture', 'no de facture', 'facture de vente', 'facture d’acompte', "facture d'acompte", 'facture de solde'],
+    es: ['factura', 'número de factura', 'factura de venta', 'nº de factura', 'factura de anticipo'],
+    it: ['fattura', 'numero fattura', 'numero di fattura', 'fattura di vendita', 'fattura di acconto', 'fattura d’acconto', "fattura d'acconto"],
+    pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'nota fiscal de serviço', 'nfs-e', 'fatura recibo', 'fatura de adiantamento'],
   },
   'credit-note': {
-    en: ['credit note', 'credit memo', 'credit invoice', 'credit note number', 'credit note id'],
+    // The plurals too: a module's name ("Credit Notes | Zoho Invoice") says more than the app's name after it.
+    en: ['credit note', 'credit memo', 'credit invoice', 'credit note number', 'credit note id', 'credit notes', 'credit memos'],
     pl: ['faktura korygująca', 'korekta', 'nota korygująca', 'nota kredytowa'],
     sv: ['kreditfaktura', 'kreditnota'],
     da: ['kreditnota', 'kreditfaktura'],

@@ -17,6 +17,7 @@ import {
   CONTACT_LABELS,
   LONE_CUSTOMER_LABEL,
   LONE_NAME_LABEL,
+  MAX_NAME_LABEL,
   type LabelInfo,
   type LabelledField,
   type LabelMatch,
@@ -190,7 +191,8 @@ function isClickableText(element: Element): boolean {
   // /customer/edit/id/1) is the customer's name; "Download PDF" and "Send" are not.
   const href = clickable.getAttribute('href') ?? '';
   const text = collapse(clickable.textContent ?? '');
-  if (/^\s*(?:#(?![!]?\/)|javascript:|mailto:|tel:)/i.test(href)) return true;
+  // "#details" stays on the page; "#/party/5" and Backbone's "#Account/view/5" are routes to a record.
+  if (/^\s*(?:#(?![!]?\/|[\w-]+\/)|javascript:|mailto:|tel:)/i.test(href)) return true;
   // "Kestrel Print Ltd": a company's name by its legal form, whatever word it holds.
   if (COMPANY_NAME.test(text) && !/pdf/i.test(text)) return false;
   return /pdf/i.test(text) || looksLikeDocumentLink(text, href) || looksLikeAction(text, '');
@@ -301,10 +303,13 @@ function bareNumberHeading(text: string, element: Element): LabelMatch | undefin
   return { info: { field: 'number', languages: [], due: false }, start: 0, end: 0 };
 }
 
-/** "To", "An", "Account", "Party" as a whole text: the customer's label, the name in the next texts (or after it in a control's "Party: Delta Marine"). */
-function loneCustomerLabel(text: string, control = false): LabelMatch | undefined {
+/**
+ * "To", "An", "Account", "Party" as a whole text: the customer's label, the name in the next texts; or
+ * before a colon at the start of a text, the name after it ("Account: Halcyon Labs Inc", a control's "Party: Delta Marine").
+ */
+function loneCustomerLabel(text: string): LabelMatch | undefined {
   if (text.length <= 14 && LONE_CUSTOMER_LABEL.test(text)) return { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length };
-  const colon = control ? text.indexOf(': ') : -1;
+  const colon = text.indexOf(': ');
   return colon > 0 && colon <= 12 && LONE_CUSTOMER_LABEL.test(text.slice(0, colon)) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: colon } : undefined;
 }
 
@@ -314,10 +319,10 @@ function loneCustomerLabel(text: string, control = false): LabelMatch | undefine
  * customer label (rank -1): it names the customer only where nothing else does.
  */
 function loneNameLabel(text: string, control = false): LabelMatch | undefined {
-  if (text.length <= 14 && LONE_NAME_LABEL.test(text)) return { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length };
+  if (text.length <= MAX_NAME_LABEL && LONE_NAME_LABEL.test(text)) return { info: { field: 'customer', languages: [], due: false }, start: 0, end: text.length };
   // A form control reads as "Name: Elektro Maier e.K." (control-values.ts): the label with its value.
   const colon = control ? text.indexOf(': ') : -1;
-  return colon > 0 && colon <= 14 && LONE_NAME_LABEL.test(text.slice(0, colon)) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: colon } : undefined;
+  return colon > 0 && colon < MAX_NAME_LABEL && LONE_NAME_LABEL.test(text.slice(0, colon)) ? { info: { field: 'customer', languages: [], due: false }, start: 0, end: colon } : undefined;
 }
 
 /** A text that starts with a number label followed by its number ("Facture N° F2026-0142"). */
@@ -357,6 +362,18 @@ function isInProse(element: Element): boolean {
   return paragraph !== null && paragraph !== element && collapse(paragraph.textContent ?? '').length > MAX_FIELD_TEXT;
 }
 
+/** The kind's label right after a label in the same text, nothing but spaces between them ("Total presupuesto", "Customer invoice"). */
+function kindLabelAfter(text: string, labels: readonly LabelMatch[], labelIndex: number): LabelMatch | undefined {
+  const after = labels[labelIndex + 1];
+  return after?.info.kind !== undefined && text.slice(labels[labelIndex]!.end, after.start).trim() === '' ? after : undefined;
+}
+
+/** A label right beside a kind's label in the same text, nothing but spaces between them ("Fattura cliente", "Customer invoice"). */
+function qualifiesKind(text: string, labels: readonly LabelMatch[], labelIndex: number): boolean {
+  const before = labels[labelIndex - 1];
+  return (before?.info.kind !== undefined && text.slice(before.end, labels[labelIndex]!.start).trim() === '') || kindLabelAfter(text, labels, labelIndex) !== undefined;
+}
+
 /** "Mahnung 2", "Relance n°2": which reminder it is, not a document number (the number follows, of the invoice). */
 function isReminderOrdinal(info: LabelInfo, value: string): boolean {
   return info.kind === 'reminder' && /^\d{1,2}$/.test(value);
@@ -393,7 +410,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       // Under a customer's heading, "Nazwa" and "Denominazione: Trattoria da Gino" name the customer (a seller's block has its own).
       const underCustomer = customerHeading !== undefined && index - customerHeading <= CUSTOMER_NEIGHBOURHOOD;
       const name = number ? undefined : loneNameLabel(item.text, item.node === item.element || underCustomer);
-      const customer = number || name ? undefined : loneCustomerLabel(item.text, item.node === item.element);
+      const customer = number || name ? undefined : loneCustomerLabel(item.text);
       const bareNumber = number || name || customer ? undefined : bareNumberHeading(item.text, item.element);
       const label = number ?? name ?? customer ?? bareNumber;
       if (!label) return;
@@ -415,11 +432,14 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index))) continue;
       // "Order #1042" as a link on a customer's card or a dashboard leads to that document: it is not this page's (a heading's may be).
       if (info.field === 'number' && rank === 0 && leadsElsewhere(item.element)) continue;
-      const rest = item.text.slice(label.end);
+      // "Total presupuesto", "Totale fattura": the kind's word after an amount's label says whose total it is; the value follows both.
+      const rest = item.text.slice((info.field === 'amount' ? kindLabelAfter(item.text, labels, labelIndex) : undefined)?.end ?? label.end);
       // "Customer No. 10000", "Kunde Nr.": the customer's number, not its name (which has a label of its own).
       if (info.field === 'customer' && CUSTOMER_NUMBER_REST.test(rest)) continue;
       // "Customer portal", "Espace client", "Kundenbereich": the app's place for customers, not a customer.
       if (info.field === 'customer' && (CUSTOMER_PLACE_REST.test(rest) || CUSTOMER_PLACE_BEFORE.test(item.text.slice(0, label.start)))) continue;
+      // "Conferma d'ordine cliente", "Customer invoice": the word qualifies the kind of document beside it, and labels nothing.
+      if (info.field === 'customer' && qualifiesKind(item.text, labels, labelIndex)) continue;
       const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase());
       const columnHeading = labelOnly && isColumnHeading(item.element);
       const alone = labelOnly && !columnHeading;
@@ -433,7 +453,12 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
         // A number that links to its document is a list's row (a customer card's one invoice), not the page's facts.
         if (below && !(field === 'number' && below.querySelector('a[href]') && leadsElsewhere(below.querySelector('a[href]')!))) {
           value = valueFor(field, collapse(below.textContent ?? ''), below);
-          if (value) element = below;
+          if (value) {
+            element = below;
+            // A table's one row may be a single line item ("Product | Qty | Price | Total"): its total
+            // is that line's, below any amount a label names beside it, unless its heading says it is due.
+            if (field === 'amount' && !info.due) rank = -1;
+          }
         }
         // A column's heading ("Total" over the line items) labels every row below it, not the next text.
         // "Amount Due (EUR)", "Total (brutto)": a unit in parentheses still leaves the label alone.
@@ -581,17 +606,22 @@ function addressKindSignal(url: URL): DocumentKind | undefined {
   }
   const parts = address.toLowerCase().split(/[/#.?=&_-]+/);
   for (let i = 0; i + 1 < parts.length && i < MAX_ADDRESS_SEGMENTS; i++) {
-    if (!/\d/.test(parts[i + 1]!) || !parts[i]) continue;
+    // The record's id right after the kind, or after a view's name ("#Quote/view/6571…", "/invoice/read/65f0…").
+    const id = RECORD_VIEW.test(parts[i + 1]!) ? parts[i + 2] : parts[i + 1];
+    if (!id || !/\d/.test(id) || !parts[i]) continue;
     const kind = KIND_PLURALS.get(parts[i]!) ?? labelInfo(parts[i]!)?.kind;
     if (kind) return kind;
   }
   return queryKindSignal(url);
 }
 
+/** A view of one record between its kind and its id in a route: Backbone's `#Quote/view/…`, React apps' `/invoice/read/…`. */
+const RECORD_VIEW = /^(?:view|show|detail|details|read|display|card|record)$/;
+
 /** Query parameters looked at for a record of a kind of document. */
 const MAX_QUERY_PARAMETERS = 8;
-/** A parameter that holds a record's id: `id`, `record`, `recordId`, `invoice_id`. */
-const ID_PARAMETER = /(?:^|[_-])(?:id|record|recordid|uid)$|[a-z]id$/i;
+/** A parameter that holds a record's id: `id`, `record`, `recordId`, `invoice_id`, `nr`. */
+const ID_PARAMETER = /(?:^|[_-])(?:id|record|recordid|uid|nr|no)$|[a-z]id$/i;
 
 /**
  * A record's address in its query: Dynamics' `main.aspx?etn=quote&id=…`, vtiger's
@@ -602,6 +632,10 @@ function queryKindSignal(url: URL): DocumentKind | undefined {
   if (!url.search || !/\d/.test(url.search)) return undefined;
   const parameters = [...url.searchParams].slice(0, MAX_QUERY_PARAMETERS);
   const hasId = parameters.some(([key, value]) => ID_PARAMETER.test(key) && /\d/.test(value));
+  // A server page named for the kind, the record in its query: `Invoice.aspx?nr=2026041`, `invoice.php?id=12`.
+  const page = hasId ? /\/([a-z]{3,24})\.(?:aspx?|php|jsp|cfm|do)$/i.exec(url.pathname)?.[1]?.toLowerCase() : undefined;
+  const pageKind = page && labelInfo(page)?.kind;
+  if (pageKind) return pageKind;
   for (const [key, value] of parameters) {
     const word = value.toLowerCase();
     const valueKind = hasId && /^\p{L}{3,24}$/u.test(word) ? (KIND_PLURALS.get(word) ?? labelInfo(word)?.kind) : undefined;
@@ -775,13 +809,12 @@ const PDF_WORD = /(?:^|[^a-z])pdf(?:$|[^a-z])/i;
  * Buttons that open a PDF route by script rather than by a link: `window.open('/api/…/pdf')` in their
  * `onclick`, or the route in `data-href` / `data-url` for the app's router; a `<button>`, an
  * `<input type="button">` (server-rendered forms), or a span or div with `role="button"` (React and
- * Bootstrap toolbars). Only those that name a PDF or a print route
- * (the selector asks for "pdf" or "print" in the attribute): a button's other routes may act when
- * requested. A print route without "pdf" is only a candidate to probe, as a link would be.
+ * Bootstrap toolbars). Only those whose route names a PDF, a print or a preview (PRINT_ROUTE, in the
+ * languages we read: `/wydruk`, `/imprimir`, `/drucken`): a button's other routes may act when
+ * requested. A print or preview route without "pdf" is only a candidate to probe, as a link would be.
  */
-const PDF_BUTTON_SELECTOR = ['button', 'input[type="button"]', '[role="button"]']
-  .flatMap((element) => ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)))
-  .join(', ');
+const PDF_BUTTON_SELECTOR = ['button', 'input[type="button"]', '[role="button"]'].flatMap((element) => ['onclick', 'data-href', 'data-url'].map((attribute) => `${element}[${attribute}]`)).join(', ');
+const PRINT_ROUTE = /pdf|print|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent/i;
 const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*(['"])([^'"]+)\1/;
 
 /** The address a link or a PDF button leads to. */
@@ -796,6 +829,8 @@ function linkTarget(link: Element): string | null {
 function rateLink(link: Element, base: URL, page: string): PdfLink | undefined {
   const raw = linkTarget(link);
   if (!raw || raw.startsWith('#')) return undefined;
+  // A scripted button's route must name a PDF, a print or a preview (PDF_BUTTON_SELECTOR).
+  if (!(link.tagName === 'A' && link.hasAttribute('href')) && !PRINT_ROUTE.test(raw)) return undefined;
   const text = linkText(link);
   const download = link.getAttribute('download');
   const type = link.getAttribute('type') ?? '';
@@ -955,7 +990,7 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
     if (!pdf && isTeaser(numberHit.element, numberHit.value, base)) return undefined;
     const anchor = pageAnchor(document, numberHit);
     let whole: DetectedDocument | undefined;
-    const complete = () => (whole ??= documentFrom(document, root, readLabelledValues(texts), pdf, candidates, signal, base)!.found);
+    const complete = () => (whole ??= documentFrom(document, root, readLabelledValues(texts), links, pdf, candidates, signal, base)!.found);
     const found: DetectedDocument = {
       number: numberHit.value,
       recipients: [],
@@ -964,7 +999,7 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
     };
     return { found, titled: true, complete };
   }
-  return documentFrom(document, root, values, pdf, candidates, signal, base);
+  return documentFrom(document, root, values, links, pdf, candidates, signal, base);
 }
 
 /**
@@ -976,11 +1011,17 @@ function fileTitle(title: string): string {
   return file ? file[1]!.replace(/_+/g, ' ') : title;
 }
 
-/** The number in the page's title, unless the title is about another document ("Question about invoice INV-2031"). */
+/**
+ * The number in the page's title, unless the title is about another document ("Question about invoice
+ * INV-2031"). A title that is a code alone is the number (ERPNext's "ACC-SINV-2026-00012"), but not the
+ * app's name that holds digits ("enova365", "office365": lower-case letters, then digits).
+ */
 function titleNumber(title: string): string | undefined {
   const clean = collapse(fileTitle(title)).slice(0, 200);
-  if (findLabels(clean).some((label) => label.info.field === 'number' && namesAnotherDocument(clean, label.start))) return undefined;
-  return parseDocumentNumber(clean);
+  const labels = findLabels(clean);
+  if (labels.some((label) => label.info.field === 'number' && namesAnotherDocument(clean, label.start))) return undefined;
+  const number = parseDocumentNumber(clean);
+  return number && /^\p{Ll}+\d+$/u.test(number) && !labels.some((label) => label.info.field === 'number') ? undefined : number;
 }
 
 /**
@@ -1026,11 +1067,24 @@ function isTeaser(element: Element, number: string, base: URL): boolean {
   return false;
 }
 
+/**
+ * A number in a row that has its own PDF, among rows with theirs (an expense report's "Hotel – Factura
+ * 2026/8812" beside its receipt): that row's document, not the page's.
+ */
+function isListRow(element: Element, links: readonly PdfLink[]): boolean {
+  const row = element.closest('tr, li');
+  const rows = row?.parentElement;
+  if (!row || !rows) return false;
+  const confirmed = links.filter((l) => l.confirmed && rows.contains(l.element));
+  return confirmed.some((l) => row.contains(l.element)) && confirmed.some((l) => !row.contains(l.element));
+}
+
 /** The document the page's labelled values describe, if they make it one. */
 function documentFrom(
   document: Document,
   root: HTMLElement,
   values: LabelledValues,
+  links: readonly PdfLink[],
   pdf: PdfLink | undefined,
   candidates: string[],
   signal: () => DocumentKind | undefined,
@@ -1051,6 +1105,7 @@ function documentFrom(
   const customerName = labelledCustomer ?? unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome) ?? panelCustomer(root);
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
+  if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
   const kind = documentKind(numberHit, document, signal);
   const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);
@@ -1142,12 +1197,13 @@ function extractList(document: Document, root: HTMLElement, links: PdfLink[], ba
     seen.add(found.number);
     documents.push(found);
   }
-  return documents.length >= 2 ? documents : undefined;
+  // A table of one's own bills (a plan page's invoice history) names no customer in any row: nothing to send from it.
+  return documents.length >= 2 && documents.some((d) => d.customerName || d.recipients.length > 0) ? documents : undefined;
 }
 
 function detectInDocument(document: Document, url: URL, quick = false): PageDetection | undefined {
   const root = document.body;
-  if (!root || isSettingsAddress(url)) return undefined;
+  if (!root || isAddressWithoutDocumentsToSend(url)) return undefined;
   const links = rateLinks(root, url);
   const signal = kindSignalReader(document, url);
   if (links.length === 0 && !signal()) return undefined;
@@ -1178,14 +1234,22 @@ function detectInDocument(document: Document, url: URL, quick = false): PageDete
 const SETTINGS_SEGMENT =
   /(?:^|[/#])(?:settings?|preferences|configuration|config|einstellungen|konfiguration|inst[aä]llningar|indstillinger|innstillinger|stillingar|ustawienia|asetukset|instellingen|param[eè]tres|r[eé]glages|ajustes|configuraci[oó]n|impostazioni|configura[cç](?:oes|ões)|defini[cç](?:oes|ões))(?:[/#?._-]|$)/i;
 
-function isSettingsAddress(url: URL): boolean {
+/**
+ * An app's purchases, as a segment of the address: bills from suppliers and purchase records are
+ * documents the user receives and pays, not ones to send from a mailbox (issue 16: supplier pages).
+ */
+const PURCHASES_SEGMENT =
+  /(?:^|[/#])(?:purchases?|bills|payables|einkauf|eingangsrechnungen|ink[oö]p|indk[oø]b|innkj[oø]p|ostot|ostolaskut|inkoop|inkoopfacturen|achats|compras|acquisti|zakupy|innkaup)(?:[/#?._-]|$)/i;
+
+/** Is the address in an app's settings or purchases, where no document is to be sent? */
+function isAddressWithoutDocumentsToSend(url: URL): boolean {
   let address = `${url.pathname}${url.hash}`;
   try {
     address = decodeURIComponent(address);
   } catch {
     /* keep it as it is */
   }
-  return SETTINGS_SEGMENT.test(address);
+  return SETTINGS_SEGMENT.test(address) || PURCHASES_SEGMENT.test(address);
 }
 
 /** Frames read for a document when the page itself shows none: an app shell around an invoice view. */

@@ -18,6 +18,61 @@ export type LabelledField = 'number' | 'email' | 'customer' | 'amount' | 'dueDat
 type LabelTable = Record<Exclude<LabelledField, 'number'>, Partial<Record<PageLanguage, readonly string[]>>>;
 
 /**
+ * Amount labels that name what is left to pay, per language: they beat a plain "Total" when both are on
+ * the page. A language's amount labels (LABELS) are these, then AMOUNT_OTHER's.
+ */
+const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
+  en: ['amount due', 'balance due', 'total due', 'total payable', 'amount payable', 'to pay', 'amount outstanding', 'outstanding', 'balance'],
+  pl: ['razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'razem do zwrotu', 'kwota do zwrotu', 'do zwrotu'],
+  sv: ['summa att betala', 'att betala', 'kvar att betala', 'restbelopp'],
+  da: ['at betale', 'restbeløb', 'udestående'],
+  nb: ['å betale', 'restbeløp', 'utestående'],
+  is: ['til greiðslu'],
+  de: ['zu zahlen', 'zahlbetrag', 'mahnsumme', 'offener betrag', 'restbetrag'],
+  fi: ['maksettava', 'avoin summa'],
+  nl: ['te betalen', 'nog te betalen', 'openstaand bedrag', 'openstaand'],
+  fr: ['net à payer', 'total à payer', 'reste à payer', 'reste dû', 'solde dû', 'montant dû'],
+  es: ['total a pagar', 'importe pendiente', 'saldo pendiente', 'pendiente de pago', 'importe a devolver'],
+  it: ['totale da pagare', 'residuo da pagare', 'importo residuo', 'netto a pagare'],
+  pt: ['total a pagar', 'valor em dívida', 'valor líquido da nota', 'valor líquido'],
+};
+
+/** The other amount labels: a total, whatever is still to pay of it. */
+const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
+  en: ['grand total', 'total amount', 'invoice amount', 'invoice total', 'total', 'amount', 'sum'],
+  pl: ['kwota należności ogółem', 'należność ogółem', 'wartość brutto', 'razem brutto', 'kwota brutto', 'razem', 'suma', 'kwota'],
+  sv: ['totalbelopp', 'fakturabelopp', 'summa', 'totalt', 'total', 'belopp'],
+  da: ['samlet beløb', 'totalbeløb', 'fakturabeløb', 'i alt', 'total', 'beløb'],
+  nb: ['totalbeløp', 'fakturabeløp', 'totalt', 'total', 'sum', 'beløp'],
+  is: ['heildarupphæð', 'samtals', 'upphæð', 'alls'],
+  de: [
+    'rechnungsbetrag',
+    'rechnungstotal',
+    'totalbetrag',
+    'gesamtbetrag',
+    'gesamt brutto',
+    'summe brutto',
+    'bruttobetrag',
+    'gesamtsumme',
+    'bruttosumme',
+    'rechnungssumme',
+    'brutto',
+    'endbetrag',
+    'summe',
+    'gesamt',
+    'betrag',
+  ],
+  fi: ['loppusumma', 'laskun summa', 'yhteensä', 'summa', 'määrä'],
+  nl: ['totaalbedrag', 'factuurbedrag', 'totaal', 'bedrag'],
+  fr: ['total ttc', 'montant ttc', 'total', 'montant'],
+  es: ['importe total', 'total factura', 'total documento', 'total', 'importe'],
+  it: ['totale da saldare', 'importo da saldare', 'importo totale documento', 'totale documento', 'importo totale', 'importo fattura', 'totale', 'importo'],
+  pt: ['valor total', 'valor da fatura', 'total documento', 'total do documento', 'total', 'valor', 'montante'],
+};
+
+const AMOUNT_DUE_LABELS: ReadonlySet<string> = new Set(Object.values(AMOUNT_DUE).flat());
+
+/**
  * Labels per field and language, besides the number labels (the words that name a kind of document,
  * document-kind.ts). Longer labels are tried first, so "Fakturanummer" wins over "Faktura" and
  * "Amount due" over "Amount". Matching is case-insensitive and on word boundaries ("Kund" does not
@@ -62,70 +117,22 @@ const LABELS: LabelTable = {
       'billing address',
       'invoice address',
       'invoicing address',
+      'payer',
     ],
     pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik'],
-    sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress'],
+    sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'betalare'],
     da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse'],
     nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper', 'fakturaadresse'],
     is: ['viðskiptavinur', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi'],
     de: ['kunde', 'kundenname', 'debitor', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber', 'rechnungsadresse', 'schuldner'],
-    fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite'],
+    fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite', 'maksaja'],
     nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'factuur aan', 'gefactureerd aan', 'afnemer', 'ontvanger', 'relatie', 'relatienaam', 'factuuradres', 'koper'],
-    fr: ['client', 'nom du client', 'facturé à', 'facturer à', 'destinataire', 'acheteur', 'adresse de facturation', 'débiteur'],
+    fr: ['client', 'nom du client', 'facturé à', 'facturer à', 'destinataire', 'acheteur', 'adresse de facturation', 'débiteur', 'payeur'],
     es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor'],
     it: ['cliente', 'nome cliente', 'intestatario', 'destinatario', 'spettabile', 'cessionario/committente', 'cessionario', 'committente', 'indirizzo di fatturazione', 'debitore'],
-    pt: ['cliente', 'nome do cliente', 'faturar a', 'destinatário', 'comprador', 'morada de faturação', 'endereço de faturação'],
+    pt: ['cliente', 'nome do cliente', 'faturar a', 'destinatário', 'comprador', 'morada de faturação', 'endereço de faturação', 'tomador', 'tomador de serviços', 'tomador do serviço', 'pagador'],
   },
-  amount: {
-    en: ['amount due', 'balance due', 'total due', 'total payable', 'amount payable', 'to pay', 'balance', 'grand total', 'total amount', 'invoice amount', 'invoice total', 'total', 'amount', 'sum'],
-    pl: [
-      'razem do zapłaty',
-      'kwota do zapłaty',
-      'do zapłaty',
-      'razem do zwrotu',
-      'kwota do zwrotu',
-      'do zwrotu',
-      'kwota należności ogółem',
-      'należność ogółem',
-      'wartość brutto',
-      'razem brutto',
-      'kwota brutto',
-      'razem',
-      'suma',
-      'kwota',
-    ],
-    sv: ['summa att betala', 'att betala', 'totalbelopp', 'fakturabelopp', 'summa', 'totalt', 'total', 'belopp'],
-    da: ['at betale', 'samlet beløb', 'totalbeløb', 'fakturabeløb', 'i alt', 'total', 'beløb'],
-    nb: ['å betale', 'totalbeløp', 'fakturabeløp', 'totalt', 'total', 'sum', 'beløp'],
-    is: ['til greiðslu', 'heildarupphæð', 'samtals', 'upphæð', 'alls'],
-    de: [
-      'zu zahlen',
-      'zahlbetrag',
-      'mahnsumme',
-      'offener betrag',
-      'rechnungsbetrag',
-      'rechnungstotal',
-      'totalbetrag',
-      'gesamtbetrag',
-      'gesamt brutto',
-      'summe brutto',
-      'bruttobetrag',
-      'gesamtsumme',
-      'bruttosumme',
-      'rechnungssumme',
-      'brutto',
-      'endbetrag',
-      'summe',
-      'gesamt',
-      'betrag',
-    ],
-    fi: ['maksettava', 'loppusumma', 'laskun summa', 'yhteensä', 'summa', 'määrä'],
-    nl: ['te betalen', 'totaalbedrag', 'factuurbedrag', 'totaal', 'bedrag'],
-    fr: ['net à payer', 'total à payer', 'reste à payer', 'montant dû', 'total ttc', 'montant ttc', 'total', 'montant'],
-    es: ['total a pagar', 'importe pendiente', 'pendiente de pago', 'importe a devolver', 'importe total', 'total factura', 'total documento', 'total', 'importe'],
-    it: ['totale da pagare', 'totale da saldare', 'importo da saldare', 'netto a pagare', 'importo totale documento', 'totale documento', 'importo totale', 'importo fattura', 'totale', 'importo'],
-    pt: ['total a pagar', 'valor total', 'valor da fatura', 'total documento', 'total do documento', 'total', 'valor', 'montante'],
-  },
+  amount: Object.fromEntries((Object.keys(AMOUNT_OTHER) as PageLanguage[]).map((language) => [language, [...(AMOUNT_DUE[language] ?? []), ...AMOUNT_OTHER[language]!]])),
   dueDate: {
     en: ['due date', 'payment due', 'pay by', 'due'],
     pl: ['termin płatności', 'termin zapłaty', 'płatne do'],
@@ -143,55 +150,22 @@ const LABELS: LabelTable = {
   },
 };
 
-/** Amount labels that name what is left to pay: they beat a plain "Total" when both are on the page. */
-const AMOUNT_DUE_LABELS = new Set([
-  'amount due',
-  'balance due',
-  'total due',
-  'total payable',
-  'amount payable',
-  'to pay',
-  'balance',
-  'razem do zapłaty',
-  'kwota do zapłaty',
-  'do zapłaty',
-  'razem do zwrotu',
-  'kwota do zwrotu',
-  'do zwrotu',
-  'summa att betala',
-  'att betala',
-  'at betale',
-  'å betale',
-  'til greiðslu',
-  'zu zahlen',
-  'zahlbetrag',
-  'mahnsumme',
-  'offener betrag',
-  'maksettava',
-  'te betalen',
-  'net à payer',
-  'total à payer',
-  'reste à payer',
-  'montant dû',
-  'total a pagar',
-  'importe pendiente',
-  'pendiente de pago',
-  'importe a devolver',
-  'totale da pagare',
-  'netto a pagare',
-]);
-
 /**
  * Words that name the customer only as a field's whole label, its value in the next text: the "To"
- * column of a From/To address pair ("An", "Till", "Aan", "Para"), a CRM record's "Account" or
- * "Organization", an ERP's "Party" or "Partner" (Tryton, Odoo), the salutation of an Italian address
+ * column of a From/To address pair ("An", "Till", "Aan", "Para"), a CRM record's or a billing
+ * system's "Account" ("Konto", "Compte", "Cuenta") or "Organization", an ERP's "Party" or "Partner" (Tryton, Odoo), the salutation of an Italian address
  * block ("Spett.le", "Egr.") and an English one ("Messrs."). Inside a sentence they mean something
  * else ("Send to…", "Bank account 1234", "third party").
  */
-export const LONE_CUSTOMER_LABEL = /^(?:to|an|till|til|aan|para|account|organi[sz]ation|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
+export const LONE_CUSTOMER_LABEL = /^(?:to|an|till|til|aan|para|account|konto|compte|cuenta|organi[sz]ation|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
 
-/** "Name" alone, in the languages we read: a record's name field (generic-invoice.ts, loneNameLabel). */
-export const LONE_NAME_LABEL = /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa)\s*:?$/i; // ASCII only, as above
+/**
+ * "Name" alone, in the languages we read, or a company's legal name ("Ragione sociale", "Raison
+ * sociale", "Razón social"): a record's name field (generic-invoice.ts, loneNameLabel).
+ */
+export const LONE_NAME_LABEL = /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social)\s*:?$/i; // ASCII case folding only, as above
+/** The longest of LONE_NAME_LABEL's words, with a colon ("Ragione sociale:"): longer texts are not tested. */
+export const MAX_NAME_LABEL = 16;
 
 /**
  * Address labels that name a person or a company as often as an address ("Contact: Harbour Lights
@@ -425,12 +399,13 @@ const NUMBER_PREFIX =
   /^[\s:#.|–—-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/u;
 /**
  * The number itself, in one pattern: a series prefix, a space, then the number ("FV 12/2026", "RE
- * 2026-17"; upper case only: "vom 26.11." is no prefix), else letters, digits and `- / . _`; neither
+ * 2026-17"; upper case only: "vom 26.11." is no prefix), or the series before a slash ("FR A/512",
+ * "FT 2026A/15": Portuguese documents are numbered type, series, sequence), else letters, digits and `- / . _`; neither
  * followed by a letter or digit; a year and a sequence may stand either side of a spaced slash ("2026 /
  * 142", as Belgian apps write them). One pattern rather than two: each `\p{…}` class costs its own
  * compilation on every page load.
  */
-const NUMBER_VALUE = /^(?:([A-Z]{1,5} \d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)|([A-Za-z0-9](?:[A-Za-z0-9\-/._]{0,40}[A-Za-z0-9])?(?: \/ \d{1,10})*))(?![\p{L}\p{N}])/u;
+const NUMBER_VALUE = /^(?:([A-Z]{1,5} (?:[A-Z0-9]{1,12}\/)?\d(?:[A-Z0-9\-/._]{0,40}[A-Z0-9])?)|([A-Za-z0-9](?:[A-Za-z0-9\-/._]{0,40}[A-Za-z0-9])?(?: \/ \d{1,10})*))(?![\p{L}\p{N}])/u;
 /**
  * Dates are not document numbers, though they look like one ("26.11.2026" on a dashboard). Dates
  * with slashes stay numbers: Polish apps number invoices "12/11/2026" (number/month/year).
@@ -511,7 +486,7 @@ export function parseNameValue(text: string): string | undefined {
   const label = labelAtStart(value);
   if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;
   // "Navn" after "Debitor 20117" is the next field's label, not a name.
-  if (value.length <= 14 && LONE_NAME_LABEL.test(value)) return undefined;
+  if (value.length <= MAX_NAME_LABEL && LONE_NAME_LABEL.test(value)) return undefined;
   return value;
 }
 
