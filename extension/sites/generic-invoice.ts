@@ -826,11 +826,18 @@ function linkTarget(link: Element): string | null {
   return SCRIPTED_ROUTE.exec(link.getAttribute('onclick') ?? '')?.[2] ?? null;
 }
 
-function rateLink(link: Element, base: URL, page: string): PdfLink | undefined {
+/**
+ * The address of a link, or of a scripted button whose route names a PDF, a print or a preview
+ * (PDF_BUTTON_SELECTOR); null for a page's other scripted buttons, which are no candidates.
+ */
+function candidateTarget(link: Element): string | null {
   const raw = linkTarget(link);
-  if (!raw || raw.startsWith('#')) return undefined;
-  // A scripted button's route must name a PDF, a print or a preview (PDF_BUTTON_SELECTOR).
-  if (!(link.tagName === 'A' && link.hasAttribute('href')) && !PRINT_ROUTE.test(raw)) return undefined;
+  if (!raw) return null;
+  return (link.tagName === 'A' && link.hasAttribute('href')) || PRINT_ROUTE.test(raw) ? raw : null;
+}
+
+function rateLink(link: Element, raw: string, base: URL, page: string): PdfLink | undefined {
+  if (raw.startsWith('#')) return undefined;
   const text = linkText(link);
   const download = link.getAttribute('download');
   const type = link.getAttribute('type') ?? '';
@@ -911,8 +918,14 @@ function rateLinks(root: Element, base: URL): PdfLink[] {
   const rated: PdfLink[] = embeddedPdfs(root, base);
   const links = root.querySelectorAll(`a[href], ${PDF_BUTTON_SELECTOR}`);
   const page = base.href.replace(/#.*$/, '');
-  for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
-    const rating = rateLink(links[i]!, base, page);
+  // The bound counts candidates only: an app that puts `onclick` on every row's buttons does not push
+  // the PDF's link past it.
+  let candidates = 0;
+  for (let i = 0; i < links.length && candidates < MAX_LINKS; i++) {
+    const raw = candidateTarget(links[i]!);
+    if (raw === null) continue;
+    candidates++;
+    const rating = rateLink(links[i]!, raw, base, page);
     if (rating) rated.push(rating);
   }
   return rated.sort((a, b) => Number(b.confirmed) - Number(a.confirmed) || b.score - a.score);

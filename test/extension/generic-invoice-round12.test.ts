@@ -201,3 +201,14 @@ describe('classes found by the third set of pages written after the twelfth roun
     expect(detect(html, 'https://books.example/einkauf/belege/5521', 'de')).toBeUndefined();
   });
 });
+
+describe('the bound on links the twelfth round’s scripted PDF buttons need', () => {
+  it('finds the PDF link after hundreds of scripted buttons that open no PDF (they do not count against the bound on links)', () => {
+    const rows = Array.from({ length: 700 }, (_, i) => `<tr><td>Line ${i + 1}</td><td><button onclick="editLine(${i})">Edit</button></td></tr>`).join('');
+    const found = detect(
+      `<h1>Invoice INV-9</h1><p>Customer: Delta Ltd</p><table>${rows}</table><p>Amount due: $1,000.00</p><a href="/invoices/9/download.pdf">Download PDF</a>`,
+      'https://app.example/invoices/9',
+    );
+    expect(found?.pdfUrl).toBe('https://app.example/invoices/9/download.pdf');
+  });
+});
