@@ -12,7 +12,6 @@ export function oauthRepository({ db }: StoreDb) {
       const row = await db.selectFrom('oauth_access_tokens').selectAll().where('profileId', '=', profileId).executeTakeFirst();
       return row && readRow<OAuthAccessTokenRow>('oauth_access_tokens', row, profileId);
     },
-
     /** Replaces the previous one; does nothing when the profile is gone. */
     async putOAuthAccessToken(row: OAuthAccessTokenRow) {
       await db
@@ -22,7 +21,6 @@ export function oauthRepository({ db }: StoreDb) {
         .onConflict((oc) => oc.column('profileId').doUpdateSet(fromExcluded('oauth_access_tokens', 'credentialKey', 'secrets', 'obtainedAt', 'expiresAt')))
         .execute();
     },
-
     /** With `obtainedAt`, only while it is still that token (another instance may have cached a newer one). */
     async deleteOAuthAccessToken(profileId: string, obtainedAt?: number) {
       await db
@@ -31,7 +29,6 @@ export function oauthRepository({ db }: StoreDb) {
         .$if(obtainedAt !== undefined, (q) => q.where('obtainedAt', '=', obtainedAt!))
         .execute();
     },
-
     /**
      * Records a sign-in's outcome, the profile's settings untouched: sets (null: removes) the sealed `refreshToken` in its secrets, and
      * `oauthState` unless undefined; with `ifRefreshTokenIs`, only while the stored one is still that. `touchedAt` moves `updatedAt`
@@ -50,21 +47,15 @@ export function oauthRepository({ db }: StoreDb) {
         if ('ifRefreshTokenIs' in options && (secrets.refreshToken ?? null) !== (options.ifRefreshTokenIs ?? null)) return false;
         const { refreshToken: _previous, ...others } = secrets;
         const next = grant.refreshToken === null ? others : { ...secrets, refreshToken: grant.refreshToken };
-        const written = await changedOne(
-          db
-            .updateTable('profiles')
-            .set({
-              secrets: json.secrets.write(next),
-              ...(grant.state !== undefined ? { oauthState: grant.state && json.oauthState.write(grant.state) } : {}),
-              ...(options.touchedAt !== undefined ? { updatedAt: options.touchedAt } : {}),
-            })
-            .where('id', '=', profileId)
-            .where((eb) => (row.secrets === null ? eb('secrets', 'is', null) : eb('secrets', '=', row.secrets))),
-        );
-        if (written) return true;
+        const changes = {
+          secrets: json.secrets.write(next),
+          ...(grant.state !== undefined ? { oauthState: grant.state && json.oauthState.write(grant.state) } : {}),
+          ...(options.touchedAt !== undefined ? { updatedAt: options.touchedAt } : {}),
+        };
+        const update = db.updateTable('profiles').set(changes).where('id', '=', profileId);
+        if (await changedOne(update.where('secrets', row.secrets === null ? 'is' : '=', row.secrets))) return true;
       }
     },
-
     /** Replaces every other sign-in of its profile. */
     async createOAuthSignIn(row: OAuthSignInRow) {
       await db.transaction().execute(async (trx) => {
@@ -72,21 +63,17 @@ export function oauthRepository({ db }: StoreDb) {
         await trx.insertInto('oauth_sign_ins').values(writeRow('oauth_sign_ins', row)).execute();
       });
     },
-
     async getOAuthSignIn(id: string): Promise<OAuthSignInRow | undefined> {
       const row = await db.selectFrom('oauth_sign_ins').selectAll().where('id', '=', id).executeTakeFirst();
       return row && readRow<OAuthSignInRow>('oauth_sign_ins', row);
     },
-
     /** True for exactly one caller while `nextPollAt <= now` (several instances may be asked about one device-code sign-in). */
     claimOAuthSignInPoll: (id: string, now: number, nextPollAt: number) =>
       changedOne(db.updateTable('oauth_sign_ins').set({ nextPollAt, updatedAt: now }).where('id', '=', id).where('status', '=', 'pending').where('nextPollAt', '<=', now)),
-
     /** Slows the polling of a pending sign-in down (the provider answered `slow_down`). */
     async setOAuthSignInPollInterval(id: string, pollIntervalMs: number, nextPollAt: number) {
       await db.updateTable('oauth_sign_ins').set({ pollIntervalMs, nextPollAt }).where('id', '=', id).where('status', '=', 'pending').execute();
     },
-
     /** False when it had already ended (a sign-in ends once). */
     async finishOAuthSignIn(id: string, outcome: { status: Exclude<OAuthSignInRow['status'], 'pending'>; problemCode: string | null; result: SignInResult | null; now: number }) {
       const result = outcome.result && JSON_COLUMNS.oauth_sign_ins.result.write(outcome.result);

@@ -40,7 +40,6 @@ export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite:
       for (const owner of SECRET_TABLES) found.push(...(await withSecrets(db, owner)).map((r) => ({ table: owner.table, profileId: r.id as string, secrets: readSecrets(owner.table, r) })));
       return found;
     },
-
     /** Rewrites them in one transaction: `rewrite` returns the new secrets, or null to keep the row. Returns the rows changed. */
     async rewriteProfileSecrets(rewrite: (owner: StoredSecrets) => SealedSecrets | null): Promise<number> {
       const changed = await db.transaction().execute(async (trx) => {

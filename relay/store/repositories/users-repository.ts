@@ -7,7 +7,6 @@ export function usersRepository({ db, dialect }: StoreDb) {
   const users = () => db.selectFrom('users').select(USER_COLUMNS);
   return {
     countUsers: () => countUsers(),
-
     /** Creates a user; the first user of a relay becomes admin whatever `role` says. */
     async createUser(user: UserRow): Promise<UserRow> {
       return db.transaction().execute(async (trx) => {

@@ -18,11 +18,8 @@ const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.map((column) => `messages.${column}`
 
 // Each kind of due message through its own partial index (migration 008), then the earliest of both: no scan of the outbox.
 const DUE_SQL = `SELECT id FROM (
-     SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages
-       WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
-     UNION ALL
-     SELECT * FROM (SELECT id, lease_until FROM messages
-       WHERE status = 'sending' AND lease_until <= @now ORDER BY lease_until LIMIT @limit)
+     SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
+     UNION ALL SELECT * FROM (SELECT id, lease_until FROM messages WHERE status = 'sending' AND lease_until <= @now ORDER BY lease_until LIMIT @limit)
    ) ORDER BY due_at LIMIT @limit`;
 const ANY_DUE_SQL = `SELECT EXISTS (SELECT 1 FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now) AS waiting,
      EXISTS (SELECT 1 FROM messages WHERE status = 'sending' AND lease_until <= @now) AS expired`;
@@ -32,16 +29,15 @@ const RECORD_INTERRUPTED_SQL = `${INSERT_ATTEMPT} SELECT id, updated_at, @now, '
    WHERE status = 'sending' AND lease_until <= @now AND id IN (${DUE_SQL})`;
 const CLAIM_SQL = `UPDATE messages SET status = 'sending', lease_owner = @owner, lease_until = @until, updated_at = @now WHERE id IN (${DUE_SQL}) RETURNING ${MESSAGE_COLUMNS}`;
 // The claimed bodies created up to @before: those that may not be in memory.
-const CLAIMED_BODIES_SQL = `SELECT message_id, raw FROM message_bodies WHERE message_id IN (
-     SELECT id FROM messages WHERE status = 'sending' AND lease_until = @until AND lease_owner = @owner AND created_at <= @before)`;
+const CLAIMED_BODIES_SQL = `SELECT message_id, raw FROM message_bodies
+   WHERE message_id IN (SELECT id FROM messages WHERE status = 'sending' AND lease_until = @until AND lease_owner = @owner AND created_at <= @before)`;
 
 // A result changes the message only while this worker holds its lease, and its attempt is recorded only then.
 const HELD = "WHERE id = ? AND lease_owner = ? AND status = 'sending'";
-const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
-     problem_code = NULL, sent_at = ?, next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL,
+const COUNTED = 'attempts = attempts + 1, attempt_count = attempt_count + 1, lease_owner = NULL, lease_until = NULL';
+const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', ${COUNTED}, last_reply = ?, problem_code = NULL, sent_at = ?, next_attempt_at = NULL,
      sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN ? END, updated_at = ? ${HELD}`;
-const MARK_OTHER_SQL = `UPDATE messages SET status = ?, attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
-     problem_code = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL,
+const MARK_OTHER_SQL = `UPDATE messages SET status = ?, ${COUNTED}, last_reply = ?, problem_code = ?, next_attempt_at = ?,
      sent_copy_status = CASE WHEN ? = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = ? ${HELD}`;
 const INSERT_ATTEMPT_IF_CHANGED_SQL = `${INSERT_ATTEMPT} SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`;
 const RENEW_LEASE_SQL = `UPDATE messages SET lease_until = ? ${HELD}`;
@@ -230,11 +226,13 @@ export class SqliteOutbox implements Outbox {
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
-    const release = [
-      { sql: RELEASE_LEASE_SQL, params: [now, now, id, owner] },
-      { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [id, now, now] },
-    ];
-    await this.outboxWrite(release, { sync: true });
+    await this.outboxWrite(
+      [
+        { sql: RELEASE_LEASE_SQL, params: [now, now, id, owner] },
+        { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [id, now, now] },
+      ],
+      { sync: true },
+    );
   }
 
   async postponeMessage(id: string, owner: string, until: number): Promise<void> {
