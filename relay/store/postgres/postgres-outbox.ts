@@ -114,9 +114,9 @@ export class PostgresOutbox implements Outbox {
   /** A burst of accepts costs a round trip and a WAL flush per group. */
   private readonly sends = new GroupCommit((group) => this.commitGroup(group), MAX_GROUP_SENDS);
   /** Writes that failed for room on the database server (53100 disk_full), until one succeeds (checkWritable). */
-  protected readonly storageFailure = new RecentStorageFailure();
+  readonly storageFailure = new RecentStorageFailure();
 
-  constructor(readonly pool: pg.Pool) {}
+  constructor(private readonly pool: pg.Pool) {}
 
   /** A send with a large body is written on its own. */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {

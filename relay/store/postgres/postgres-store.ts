@@ -4,7 +4,7 @@ import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
 import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
 import { markStoreError } from '../store-errors';
-import type { Store } from '../types';
+import { outboxMethods, type Outbox, type Store } from '../types';
 import { PostgresOutbox } from './postgres-outbox';
 
 /** Any fixed number: every relay instance takes this advisory lock while it migrates. */
@@ -140,20 +140,23 @@ export interface PostgresStoreOptions {
   prepared?: boolean;
 }
 
-// The repositories' methods, put into the store by the constructor.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
-export interface PostgresStore extends StoreRepositories {}
+// The repositories' and the outbox's methods, put into the store by the constructor.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface PostgresStore extends StoreRepositories, Outbox {}
 
 /** The store for several relay instances sharing one PostgreSQL database: every piece of state lives in the database. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
-export class PostgresStore extends PostgresOutbox implements Store {
+export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
+  readonly pool: pg.Pool;
   readonly storeDb: StoreDb;
+  private readonly outbox: PostgresOutbox;
 
   private constructor(connectionString: string, options: PostgresStoreOptions) {
-    super(openPool(connectionString, options));
+    this.pool = openPool(connectionString, options);
     this.storeDb = storeDbOf(new Kysely<unknown>({ dialect: new PostgresDialect({ pool: this.pool }) }), 'postgres');
-    Object.assign(this, storeRepositories(this.storeDb));
+    this.outbox = new PostgresOutbox(this.pool);
+    Object.assign(this, storeRepositories(this.storeDb), outboxMethods(this.outbox));
   }
 
   /** Connects and applies pending migrations. */
@@ -190,7 +193,7 @@ export class PostgresStore extends PostgresOutbox implements Store {
   }
 
   async checkWritable(): Promise<void> {
-    this.storageFailure.check();
+    this.outbox.storageFailure.check();
     // A standby (after a failover, or a misconfigured URL) answers queries but takes no write.
     const { rows } = await this.pool.query<{ readOnly: boolean }>(`SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS "readOnly"`);
     if (rows[0]?.readOnly) throw Object.assign(new Error('the database is read-only'), { code: '25006' });

@@ -66,13 +66,12 @@ export class SqliteOutbox implements Outbox {
   private outboxLock: OutboxLock | undefined;
   private lockOwner: string | undefined;
   /** Writes that failed for room, until one succeeds (checkWritable). */
-  protected readonly storageFailure = new RecentStorageFailure();
+  readonly storageFailure = new RecentStorageFailure();
 
   constructor(
-    readonly db: Database.Database,
-    readonly file: string,
-    /** Turns on `db` for the query builder and the outbox's in-process writes. */
-    readonly connectionLock: ConnectionLock,
+    private readonly db: Database.Database,
+    private readonly file: string,
+    private readonly connectionLock: ConnectionLock,
   ) {
     this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
   }

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
@@ -5,7 +6,7 @@ import path from 'node:path';
 import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
 import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
-import type { Store } from '../types';
+import { outboxMethods, type Outbox, type Store } from '../types';
 import { ConnectionLock } from './connection-lock';
 import { SqliteOutbox } from './sqlite-outbox';
 import { openDatabase } from './sql-thread.mjs';
@@ -14,26 +15,31 @@ import { StoreSqliteDialect } from './sqlite-dialect';
 /** Below this much free space in the data folder the relay says it is not ready: a message needs room. */
 const MIN_FREE_BYTES = 8 * 1024 * 1024;
 
-// The repositories' methods, put into the store by the constructor.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
-export interface SqliteStore extends StoreRepositories {}
+// The repositories' and the outbox's methods, put into the store by the constructor.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface SqliteStore extends StoreRepositories, Outbox {}
 
 /** The embedded store. WAL with synchronous=FULL: a commit survives power loss, so "202" means "on disk". */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
-export class SqliteStore extends SqliteOutbox implements Store {
+export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly db: Database.Database;
+  /** Turns on `db` for the query builder and the outbox's in-process writes. */
+  readonly connectionLock = new ConnectionLock();
   /** The query builder on `db`, as the migrations use it; the repositories' is `storeDb`. */
   private readonly kysely: Kysely<unknown>;
   readonly storeDb: StoreDb;
+  private readonly outbox: SqliteOutbox;
 
-  private constructor(file: string) {
+  private constructor(readonly file: string) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // Created 0600 before SQLite opens it: its WAL and shared-memory files get the same mode.
     closeSync(openSync(file, 'a', 0o600));
-    super(openDatabase(file, 'FULL'), file, new ConnectionLock());
+    this.db = openDatabase(file, 'FULL');
     this.kysely = new Kysely<unknown>({ dialect: new StoreSqliteDialect(this.db, this.connectionLock) });
     this.storeDb = storeDbOf(this.kysely, 'sqlite');
-    Object.assign(this, storeRepositories(this.storeDb, { afterSecretsRewrite: () => this.dropOldCiphertexts() }));
+    this.outbox = new SqliteOutbox(this.db, file, this.connectionLock);
+    Object.assign(this, storeRepositories(this.storeDb, { afterSecretsRewrite: () => this.dropOldCiphertexts() }), outboxMethods(this.outbox));
   }
 
   /** Opens (creating it if need be) the database in `file` and brings its schema up to date. */
@@ -65,14 +71,14 @@ export class SqliteStore extends SqliteOutbox implements Store {
   }
 
   async checkWritable(): Promise<void> {
-    this.storageFailure.check();
+    this.outbox.storageFailure.check();
     const space = await statfs(path.dirname(this.file));
     const free = space.bavail * space.bsize;
     if (free < MIN_FREE_BYTES) throw Object.assign(new Error(`only ${Math.floor(free / 1024)} KiB free in ${path.dirname(this.file)}`), { code: 'ENOSPC' });
   }
 
-  override async close(): Promise<void> {
-    await super.close();
+  async close(): Promise<void> {
+    await this.outbox.close();
     this.db.close();
   }
 }
