@@ -1,6 +1,5 @@
 import type { EnqueueResult, NewSend } from './types';
 
-/** A send waiting for its group commit, and its caller. */
 export interface PendingSend {
   send: NewSend;
   resolve: (result: EnqueueResult) => void;
@@ -8,10 +7,8 @@ export interface PendingSend {
 }
 
 /**
- * Group commit, for both outboxes: the sends that reach the store while the previous group is being
- * written go together into the next one, one transaction and one flush to disk for them all (a burst
- * of accepts costs a commit per group, not per send). `write` answers each caller of its group once
- * the group is on disk; a group whose `write` fails is answered with that error.
+ * Group commit, for both outboxes: the sends that reach the store while a group is written go together into the next one, one
+ * transaction and one flush to disk for them all. `write` answers each caller once the group is on disk; if it fails, with its error.
  */
 export class GroupCommit {
   private readonly waiting: PendingSend[] = [];
@@ -19,7 +16,6 @@ export class GroupCommit {
 
   constructor(
     private readonly write: (group: PendingSend[]) => Promise<void>,
-    /** Sends per group at most. */
     private readonly maxSends = Infinity,
   ) {}
 

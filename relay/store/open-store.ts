@@ -6,7 +6,7 @@ import type { Store } from './types';
 
 export const SQLITE_FILE_NAME = 'ownpost.db';
 
-/** Opens the store the configuration names: PostgreSQL for a postgres:// URL, else SQLite in the data folder. */
+/** PostgreSQL for a postgres:// URL, else SQLite in the data folder. */
 export async function openStore(config: Pick<RelayConfig, 'dataDir' | 'databaseUrl'> & Partial<Pick<RelayConfig, 'dbTimeoutMs' | 'dbPrepared'>>): Promise<Store> {
   if (config.databaseUrl) return PostgresStore.open(config.databaseUrl, { timeoutMs: config.dbTimeoutMs, prepared: config.dbPrepared ?? true });
   return SqliteStore.open(path.join(config.dataDir, SQLITE_FILE_NAME));

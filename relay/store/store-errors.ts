@@ -1,18 +1,10 @@
-/**
- * What a store's error means for a client: the disk is full, or the database cannot be reached in
- * time. Both pass: the HTTP error handler answers 503 with `Retry-After` instead of a 500 (issue 15),
- * and readiness reads them the same way. Decided on codes, except for pg's errors that carry none.
- */
+/** What a store's error means for a client: both failures pass, answered 503 with `Retry-After` instead of a 500 (issue 15). */
 import { DomainError } from '../errors/domain-error';
 
 export type StoreFailure = 'storage_full' | 'store_unavailable';
 
-/** Seconds a client should wait before sending again, per failure. */
-export const STORE_RETRY_AFTER_SECONDS: Record<StoreFailure, number> = {
-  // Someone has to free space: not in a second.
-  storage_full: 60,
-  store_unavailable: 5,
-};
+/** Seconds a client should wait before sending again: someone has to free space, not in a second. */
+export const STORE_RETRY_AFTER_SECONDS: Record<StoreFailure, number> = { storage_full: 60, store_unavailable: 5 };
 
 // SQLite (better-sqlite3's SqliteError.code) and Node's own for a full disk; PostgreSQL 53100 disk_full.
 const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT', '53100']);
@@ -26,7 +18,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 
 const FROM_STORE = Symbol.for('ownpost.storeError');
 
-/** Marks `error` as the store's own (a PostgreSQL connection that failed), and returns it. */
+/** Marks `error` as the store's own (a PostgreSQL connection that failed). */
 export function markStoreError<T>(error: T): T {
   if (error && typeof error === 'object') (error as Record<symbol, boolean>)[FROM_STORE] = true;
   return error;
@@ -53,21 +45,11 @@ export function storeFailureOf(error: unknown): StoreFailure | undefined {
   return undefined;
 }
 
-/** A store call that did not answer within the time the caller can wait. */
-export class StoreTimeoutError extends Error {
-  override name = 'StoreTimeoutError';
-  readonly code = 'ETIMEDOUT';
-  constructor(message: string) {
-    super(message);
-    markStoreError(this);
-  }
-}
-
-/** `promise`, or a StoreTimeoutError after `ms`. */
+/** `promise`, or a store error coded ETIMEDOUT after `ms`. */
 export function withStoreTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreTimeoutError(`${what} did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(markStoreError(Object.assign(new Error(`${what} did not answer within ${ms} ms`), { name: 'StoreTimeoutError', code: 'ETIMEDOUT' }))), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -85,15 +67,11 @@ export class RecentStorageFailure {
   }
 
   /** `write`, noted: a failure for room is remembered, a success clears it. */
-  async watch<T>(write: Promise<T>): Promise<T> {
-    try {
-      const result = await write;
-      this.clear();
-      return result;
-    } catch (error) {
-      this.note(error);
-      throw error;
-    }
+  watch<T>(write: Promise<T>): Promise<T> {
+    return write.then(
+      (result) => (this.clear(), result),
+      (error: unknown) => (this.note(error), Promise.reject(error)),
+    );
   }
 
   /** Throws the last full-disk error, if no write succeeded since. */

@@ -1,14 +1,13 @@
 import { hostname } from 'node:os';
 import type pg from 'pg';
 import { GroupCommit, type PendingSend } from '../group-commit';
-import { MESSAGE_SQL_COLUMNS, newMessageValues, toClaimedMessage, toMessageRow } from '../schema/message-row';
-import { markStoreError, type RecentStorageFailure } from '../store-errors';
+import { MESSAGE_SQL_COLUMNS, newMessageValues, sortedByDue, toClaimedMessage, toMessageRow } from '../schema/message-row';
+import { markStoreError, RecentStorageFailure } from '../store-errors';
 import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
 
 /** The database's clock in epoch milliseconds (heartbeats, issue 15). */
 const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
-/** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
 const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.join(', ');
 
 /** Runs `fn` in a transaction on one client; a client whose ROLLBACK failed is not given back to the pool. */
@@ -32,10 +31,8 @@ async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Pr
 const MAX_GROUP_SENDS = 200;
 
 /**
- * One statement for a group of sends: each send with its messages and documents, or nothing. Of two
- * sends with one Idempotency-Key (instances racing, or one group), one creates its send; the other
- * inserts nothing (every insert joins `created`) and reads the winner's. Bodies are parameters of
- * their own, sent as binary (no copy as hex text); a large one is left out (raw NULL), for chunks.
+ * One statement for a group of sends. Of two sends with one Idempotency-Key, one creates its send; the other inserts nothing (every
+ * insert joins `created`) and reads the winner's. Bodies are sent as binary parameters (no copy as hex); a large one is left out, for chunks.
  */
 function enqueueStatement(sends: NewSend[]): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -55,41 +52,73 @@ function enqueueStatement(sends: NewSend[]): { sql: string; params: unknown[] } 
        INSERT INTO sends (id, user_id, idempotency_key, request_hash, created_at) VALUES ${sendValues.join(', ')}
        ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING id, user_id, created_at),
      inserted AS (
-       INSERT INTO messages (id, send_id, user_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref,
-         documents, part_number, part_count, fallback, status, attempts, attempt_count, next_attempt_at, sent_copy_status,
-         created_at, updated_at)
-       SELECT v.id, created.id, created.user_id, v.profile_id, v.message_id, v.envelope, v.raw, v.size_bytes, v.summary, v.document_ref,
-         v.documents, v.part_number, v.part_count, v.fallback, 'queued', 0, 0, created.created_at, v.sent_copy_status,
-         created.created_at, created.created_at
+       INSERT INTO messages (id, send_id, user_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref, documents, part_number, part_count, fallback,
+         status, attempts, attempt_count, next_attempt_at, sent_copy_status, created_at, updated_at)
+       SELECT v.id, created.id, created.user_id, v.profile_id, v.message_id, v.envelope, v.raw, v.size_bytes, v.summary, v.document_ref, v.documents, v.part_number,
+         v.part_count, v.fallback, 'queued', 0, 0, created.created_at, v.sent_copy_status, created.created_at, created.created_at
        FROM (VALUES ${messageValues.join(', ')})
-         AS v(id, send_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref, documents, part_number, part_count,
-           fallback, sent_copy_status)
-       JOIN created ON created.id = v.send_id
-       RETURNING ${MESSAGE_COLUMNS}),
+         AS v(id, send_id, profile_id, message_id, envelope, raw, size_bytes, summary, document_ref, documents, part_number, part_count, fallback, sent_copy_status)
+       JOIN created ON created.id = v.send_id RETURNING ${MESSAGE_COLUMNS}),
      documented AS (
        INSERT INTO message_documents (message_id, ref)
-       SELECT d.message_id, d.ref FROM unnest(${p(documents.map((d) => d.messageId))}::text[], ${p(documents.map((d) => d.ref))}::text[])
-         AS d(message_id, ref) JOIN inserted ON inserted.id = d.message_id
-       ON CONFLICT DO NOTHING)
+       SELECT d.message_id, d.ref FROM unnest(${p(documents.map((d) => d.messageId))}::text[], ${p(documents.map((d) => d.ref))}::text[]) AS d(message_id, ref)
+       JOIN inserted ON inserted.id = d.message_id ON CONFLICT DO NOTHING)
      SELECT * FROM inserted ORDER BY part_number`;
   return { sql, params };
 }
 
+// A row whose lease expired lost its attempt to a dead instance: recorded as interrupted.
+const CLAIM_SQL = `WITH due AS (
+     SELECT id, status AS previous_status, updated_at AS previous_updated_at FROM messages
+     WHERE (status IN ('queued', 'deferred') AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until <= $1) ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+   claimed AS (
+     UPDATE messages SET status = 'sending', lease_owner = $3, lease_until = $4, updated_at = $1 FROM due WHERE messages.id = due.id
+     RETURNING messages.*, due.previous_status, due.previous_updated_at),
+   interrupted AS (
+     INSERT INTO attempts (message_id, started_at, finished_at, outcome) SELECT id, previous_updated_at, $1, 'interrupted' FROM claimed WHERE previous_status = 'sending')
+   SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`;
+// One round trip: the time between a server's 250 and this commit is when a crash makes a duplicate.
+const FINISH_SQL = `WITH input AS (
+     SELECT * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::bigint[])
+       AS i(id, started_at, finished_at, outcome, attempt_reply, reply, response_code, error_code, problem_code, next_attempt_at)),
+   held AS (SELECT m.id FROM messages m JOIN input i ON i.id = m.id WHERE m.lease_owner = $1 AND m.status = 'sending' FOR UPDATE OF m),
+   recorded AS (
+     INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
+     SELECT i.id, i.started_at, i.finished_at, i.outcome, i.attempt_reply, i.response_code, i.error_code, i.problem_code FROM input i JOIN held h ON h.id = i.id)
+   UPDATE messages m SET
+     status = i.outcome, attempts = m.attempts + 1, attempt_count = m.attempt_count + 1, last_reply = i.reply, problem_code = i.problem_code,
+     sent_at = CASE WHEN i.outcome = 'sent' THEN i.finished_at ELSE m.sent_at END, next_attempt_at = CASE WHEN i.outcome = 'deferred' THEN i.next_attempt_at END,
+     lease_owner = NULL, lease_until = NULL,
+     sent_copy_next_at = CASE WHEN i.outcome = 'sent' AND m.sent_copy_status = 'pending' THEN i.finished_at ELSE m.sent_copy_next_at END,
+     sent_copy_status = CASE WHEN i.outcome = 'failed' THEN NULL ELSE m.sent_copy_status END, updated_at = i.finished_at
+   FROM input i JOIN held h ON h.id = i.id WHERE m.id = i.id RETURNING m.id`;
+const UNLEASE = "status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3, lease_owner = NULL, lease_until = NULL";
+const HELD = "WHERE id = $1 AND lease_owner = $2 AND status = 'sending'";
+const RELEASE_SQL = `WITH released AS (UPDATE messages SET ${UNLEASE}, updated_at = $3 ${HELD} RETURNING id)
+   INSERT INTO attempts (message_id, started_at, finished_at, outcome) SELECT id, $3, $3, 'released' FROM released`;
+const CLAIM_SENT_COPIES_SQL = `WITH due AS (
+     SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= $1 ORDER BY sent_copy_next_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+   claimed AS (UPDATE messages SET sent_copy_next_at = $3, sent_copy_attempts = sent_copy_attempts + 1 FROM due WHERE messages.id = due.id RETURNING messages.*)
+   SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`;
+// The database's clock: the instances' clocks may differ by more than a heartbeat.
+const HEARTBEAT_SQL = `INSERT INTO relay_instances (id, host, pid, started_at, heartbeat_at) VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS})
+   ON CONFLICT (id) DO UPDATE SET heartbeat_at = ${DB_NOW_MS}`;
+const TAKE_OVER_SQL = `UPDATE messages SET lease_until = $1 WHERE status = 'sending' AND lease_until > $1
+   AND lease_owner IN (SELECT id FROM relay_instances WHERE id <> $2 AND heartbeat_at < ${DB_NOW_MS} - $3)`;
+
 /**
- * The PostgreSQL outbox's hot path: a group of sends in one statement, claims with FOR UPDATE SKIP
- * LOCKED under leases (instances claim at once without waiting for each other), a batch of results in
- * one statement, and instances' heartbeats on the database's clock.
+ * The PostgreSQL outbox's hot path: a group of sends in one statement, claims with FOR UPDATE SKIP LOCKED under leases (instances
+ * claim at once without waiting for each other), a batch of results in one statement, heartbeats on the database's clock.
  */
 export class PostgresOutbox implements Outbox {
-  /** A group's sends go in one statement: a burst of accepts costs a round trip and a WAL flush per group. */
+  /** A burst of accepts costs a round trip and a WAL flush per group. */
   private readonly sends = new GroupCommit((group) => this.commitGroup(group), MAX_GROUP_SENDS);
+  /** Writes that failed for room on the database server (53100 disk_full), until one succeeds (checkWritable). */
+  readonly storageFailure = new RecentStorageFailure();
 
-  constructor(
-    private readonly pool: pg.Pool,
-    private readonly storageFailure: RecentStorageFailure,
-  ) {}
+  constructor(private readonly pool: pg.Pool) {}
 
-  /** A send with a large body is written on its own (writeChunkedSend). Failures for room are noted (checkWritable). */
+  /** A send with a large body is written on its own. */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
     if (send.messages.some((m) => m.raw.length > BODY_CHUNK_BYTES)) return this.storageFailure.watch(this.writeChunkedSend(send));
     return this.sends.add(send);
@@ -101,8 +130,7 @@ export class PostgresOutbox implements Outbox {
       group.forEach((p, i) => p.resolve(results[i]!));
     } catch (error) {
       if (group.length === 1) throw error;
-      // One send that the database refuses must not fail the others: each is tried alone, in the
-      // order they came, so that of two with one Idempotency-Key the first still wins.
+      // One send the database refuses must not fail the others: each is tried alone, in order, so that of two with one key the first wins.
       for (const p of group) await this.storageFailure.watch(this.writeGroup([p.send])).then(([result]) => p.resolve(result!), p.reject);
     }
   }
@@ -121,16 +149,13 @@ export class PostgresOutbox implements Outbox {
     );
   }
 
-  /** A send with a large body: its statement, then its body in chunks, in one transaction. */
+  /** Its statement, then its body in chunks, in one transaction. */
   private async writeChunkedSend(send: NewSend): Promise<EnqueueResult> {
     const { sql, params } = enqueueStatement([send]);
     const rows = await inTransaction(this.pool, async (client) => {
       const inserted = (await client.query(sql, params)).rows;
-      // Only the messages this statement inserted get chunks (none when another send holds the key).
-      // One statement per chunk, each sent before the next is made (bodyChunks reuses one buffer): a
-      // 20 MB attachment as one statement was held three times at once.
-      for (const m of inserted.length > 0 ? send.messages : []) {
-        if (m.raw.length <= BODY_CHUNK_BYTES) continue;
+      // Chunks only when inserted (not when another send holds the key). A statement per chunk: as one statement, a 20 MB attachment was held three times.
+      for (const m of inserted.length > 0 ? send.messages.filter((m) => m.raw.length > BODY_CHUNK_BYTES) : []) {
         let seq = 0;
         for (const chunk of bodyChunks(m.raw)) await client.query('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES ($1, $2, $3)', [m.id, seq++, chunk]);
       }
@@ -142,70 +167,26 @@ export class PostgresOutbox implements Outbox {
   /** `rows`: the messages inserted for `send`; none when another send holds its key. */
   private async enqueueResult(send: NewSend, rows: Record<string, unknown>[]): Promise<EnqueueResult> {
     if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map((row) => toMessageRow(row)) };
-    const existing = (await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [send.userId, send.idempotencyKey]))
-      .rows[0]!;
+    const holder = await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [send.userId, send.idempotencyKey]);
+    const existing = holder.rows[0]!;
     const messages = (await this.pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [existing.id])).rows.map((row) => toMessageRow(row));
     return { kind: 'existing', messages, sameRequest: existing.request_hash === send.requestHash };
   }
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-    // A row whose lease expired lost its attempt to a dead instance: recorded as interrupted.
-    const { rows } = await this.pool.query(
-      `WITH due AS (
-         SELECT id, status AS previous_status, updated_at AS previous_updated_at FROM messages
-         WHERE (status IN ('queued', 'deferred') AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until <= $1)
-         ORDER BY next_attempt_at LIMIT $2
-         FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE messages SET status = 'sending', lease_owner = $3, lease_until = $4, updated_at = $1
-         FROM due WHERE messages.id = due.id
-         RETURNING messages.*, due.previous_status, due.previous_updated_at),
-       interrupted AS (
-         INSERT INTO attempts (message_id, started_at, finished_at, outcome)
-         SELECT id, previous_updated_at, $1, 'interrupted' FROM claimed WHERE previous_status = 'sending')
-       SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
-      [now, limit, owner, now + leaseMs],
-    );
-    return rows.map((row) => toClaimedMessage(row)).sort((a, b) => (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
+    const { rows } = await this.pool.query(CLAIM_SQL, [now, limit, owner, now + leaseMs]);
+    return sortedByDue(rows.map((row) => toClaimedMessage(row)));
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
     await this.pool.query("UPDATE messages SET lease_until = $3 WHERE id = ANY($1::text[]) AND lease_owner = $2 AND status = 'sending'", [ids, owner, until]);
   }
 
-  finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
-    return this.storageFailure.watch(this.writeAttempts(owner, finished));
-  }
-
-  private async writeAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
+  async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
     if (finished.length === 0) return [];
-    // One round trip: the time between a server's 250 and this commit is when a crash makes a duplicate.
     const column = <T>(pick: (f: FinishedAttempt) => T) => finished.map(pick);
-    const { rows } = await this.pool.query<{ id: string }>(
-      `WITH input AS (
-         SELECT * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[],
-           $10::text[], $11::bigint[])
-           AS i(id, started_at, finished_at, outcome, attempt_reply, reply, response_code, error_code, problem_code, next_attempt_at)),
-       held AS (
-         SELECT m.id FROM messages m JOIN input i ON i.id = m.id
-         WHERE m.lease_owner = $1 AND m.status = 'sending' FOR UPDATE OF m),
-       recorded AS (
-         INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
-         SELECT i.id, i.started_at, i.finished_at, i.outcome, i.attempt_reply, i.response_code, i.error_code, i.problem_code
-         FROM input i JOIN held h ON h.id = i.id)
-       UPDATE messages m SET
-         status = i.outcome, attempts = m.attempts + 1, attempt_count = m.attempt_count + 1, last_reply = i.reply,
-         problem_code = i.problem_code,
-         sent_at = CASE WHEN i.outcome = 'sent' THEN i.finished_at ELSE m.sent_at END,
-         next_attempt_at = CASE WHEN i.outcome = 'deferred' THEN i.next_attempt_at END,
-         lease_owner = NULL, lease_until = NULL,
-         sent_copy_next_at = CASE WHEN i.outcome = 'sent' AND m.sent_copy_status = 'pending' THEN i.finished_at ELSE m.sent_copy_next_at END,
-         sent_copy_status = CASE WHEN i.outcome = 'failed' THEN NULL ELSE m.sent_copy_status END,
-         updated_at = i.finished_at
-       FROM input i JOIN held h ON h.id = i.id
-       WHERE m.id = i.id
-       RETURNING m.id`,
-      [
+    const { rows } = await this.storageFailure.watch(
+      this.pool.query<{ id: string }>(FINISH_SQL, [
         owner,
         column((f) => f.id),
         column((f) => f.attempt.startedAt),
@@ -217,59 +198,29 @@ export class PostgresOutbox implements Outbox {
         column((f) => f.attempt.errorCode),
         column((f) => (f.result.outcome === 'sent' ? null : f.result.problemCode)),
         column((f) => (f.result.outcome === 'deferred' ? f.result.nextAttemptAt : null)),
-      ],
+      ]),
     );
     const applied = new Set(rows.map((r) => r.id));
     return finished.map((f) => applied.has(f.id));
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
-    await this.pool.query(
-      `WITH released AS (
-         UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3,
-           lease_owner = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1 AND lease_owner = $2 AND status = 'sending' RETURNING id)
-       INSERT INTO attempts (message_id, started_at, finished_at, outcome) SELECT id, $3, $3, 'released' FROM released`,
-      [id, owner, now],
-    );
+    await this.pool.query(RELEASE_SQL, [id, owner, now]);
   }
 
   async postponeMessage(id: string, owner: string, until: number): Promise<void> {
-    await this.pool.query(
-      `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3,
-         lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2 AND status = 'sending'`,
-      [id, owner, until],
-    );
+    await this.pool.query(`UPDATE messages SET ${UNLEASE} ${HELD}`, [id, owner, until]);
   }
 
   async claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-    const { rows } = await this.pool.query(
-      `WITH due AS (
-         SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= $1
-         ORDER BY sent_copy_next_at LIMIT $2 FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE messages SET sent_copy_next_at = $3, sent_copy_attempts = sent_copy_attempts + 1
-         FROM due WHERE messages.id = due.id RETURNING messages.*)
-       SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`,
-      [now, limit, now + leaseMs],
-    );
+    const { rows } = await this.pool.query(CLAIM_SENT_COPIES_SQL, [now, limit, now + leaseMs]);
     return rows.map((row) => toClaimedMessage(row));
   }
 
   async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
-    // The database's clock: the instances' clocks may differ by more than a heartbeat.
-    await this.pool.query(
-      `INSERT INTO relay_instances (id, host, pid, started_at, heartbeat_at)
-       VALUES ($1, $2, $3, ${DB_NOW_MS}, ${DB_NOW_MS})
-       ON CONFLICT (id) DO UPDATE SET heartbeat_at = ${DB_NOW_MS}`,
-      [owner, hostname(), process.pid],
-    );
+    await this.pool.query(HEARTBEAT_SQL, [owner, hostname(), process.pid]);
     if (!options.takeOver) return { mayClaim: true, takenBack: 0 };
-    const taken = await this.pool.query(
-      `UPDATE messages SET lease_until = $1
-       WHERE status = 'sending' AND lease_until > $1
-         AND lease_owner IN (SELECT id FROM relay_instances WHERE id <> $2 AND heartbeat_at < ${DB_NOW_MS} - $3)`,
-      [options.now, owner, options.deadAfterMs],
-    );
+    const taken = await this.pool.query(TAKE_OVER_SQL, [options.now, owner, options.deadAfterMs]);
     // Long dead: the row only remembered it for the takeover.
     await this.pool.query(`DELETE FROM relay_instances WHERE heartbeat_at < ${DB_NOW_MS} - 86400000`);
     return { mayClaim: true, takenBack: taken.rowCount ?? 0 };

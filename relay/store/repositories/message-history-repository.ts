@@ -1,30 +1,21 @@
 import type { MessageStatus } from '../../../shared/schemas';
 import { MESSAGE_COLUMN_NAMES, toMessageRow } from '../schema/message-row';
 import type { AttemptRecord, MessageRow, SentCopyStatus } from '../types';
-import { compiledOnce, type StoreDb } from './store-db';
+import { compiledOnce, countAll, type StoreDb } from './store-db';
 
 const ATTEMPT_COLUMNS = ['messageId', 'startedAt', 'finishedAt', 'outcome', 'reply', 'responseCode', 'errorCode', 'problemCode'] as const;
 
-/**
- * The outbox as history and status reads it, and what the worker does off its hot path (the claims
- * and results are each dialect's own: sqlite/sqlite-outbox.ts, postgres/postgres-outbox.ts).
- */
+/** The outbox as history and status read it, and the worker's work off its hot path (claims and results are each dialect's own). */
 export function messageHistoryRepository({ db }: StoreDb) {
   const messages = () => db.selectFrom('messages').select(MESSAGE_COLUMN_NAMES.map((c) => `messages.${c}` as const));
-  // Read at every accepted send with a key: compiled once (compiledOnce).
+  // Read at every accepted send with a key.
   const sendByKey = compiledOnce(db, (userId, key) => db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key));
-
   return {
-    /** Messages in the outbox by status (GET /metrics, relay/observability/metrics.ts). */
+    /** For GET /metrics. */
     async countMessagesByStatus() {
-      const rows = await db
-        .selectFrom('messages')
-        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('status')
-        .execute();
+      const rows = await db.selectFrom('messages').select(['status', countAll]).groupBy('status').execute();
       return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)])) as Partial<Record<MessageStatus, number>>;
     },
-
     /** The messages of the user's send with this idempotency key, if any (a cheap check before composing). */
     async findSendByIdempotencyKey(userId: string, key: string) {
       const [send] = await sendByKey(userId, key);
@@ -32,12 +23,10 @@ export function messageHistoryRepository({ db }: StoreDb) {
       const rows = await messages().where('sendId', '=', send.id).orderBy('partNumber').execute();
       return { requestHash: send.requestHash, messages: rows.map(toMessageRow) };
     },
-
     async getMessage(id: string): Promise<MessageRow | undefined> {
       const row = await messages().where('id', '=', id).executeTakeFirst();
       return row && toMessageRow(row);
     },
-
     /** Newest first. `documentRef` matches the send's reference and every document a message carries. */
     async listMessages(filter: { userId?: string; documentRef?: string; limit: number }): Promise<MessageRow[]> {
       const rows = await messages()
@@ -51,24 +40,17 @@ export function messageHistoryRepository({ db }: StoreDb) {
         .execute();
       return rows.map(toMessageRow);
     },
-
     listAttempts: (messageId: string): Promise<AttemptRecord[]> => db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('messageId', '=', messageId).orderBy('id').execute(),
-
     /** The attempts of several messages in one query (history lists), oldest first. */
     async listAttemptsOfMessages(messageIds: string[]): Promise<AttemptRecord[]> {
       if (messageIds.length === 0) return [];
       return db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('messageId', 'in', messageIds).orderBy('id').execute();
     },
-
-    /**
-     * Chunk `seq` (0, 1, …) of a message body stored in chunks (a claimed message whose `raw` is
-     * null), or undefined past the last one. The chunks, in order, are exactly the accepted bytes.
-     */
+    /** Chunk `seq` (0, 1, …) of a body stored in chunks (a claimed message whose `raw` is null), or undefined past the last one. */
     async readMessageBodyChunk(messageId: string, seq: number): Promise<Buffer | undefined> {
       const row = await db.selectFrom('message_body_chunks').select('bytes').where('messageId', '=', messageId).where('seq', '=', seq).executeTakeFirst();
       return row?.bytes;
     },
-
     async finishSentCopy(id: string, result: { status: SentCopyStatus; folder: string | null; error: string | null; nextAt: number | null }) {
       await db
         .updateTable('messages')

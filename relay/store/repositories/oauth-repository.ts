@@ -1,10 +1,10 @@
 import { JSON_COLUMNS, readRow, writeRow } from '../schema/json-columns';
 import type { OAuthGrantState } from '../../profiles/profile-data';
 import type { SignInResult } from '../schema/json-columns';
-import type { OAuthAccessTokenRow, OAuthSignInRow, OAuthSignInStatus } from '../types';
-import { changedRows, whileProfileExists, type StoreDb } from './store-db';
+import type { OAuthAccessTokenRow, OAuthSignInRow } from '../types';
+import { changedOne, fromExcluded, whileProfileExists, type StoreDb } from './store-db';
 
-/** OAuth2 (issue 8): cached access tokens, refresh tokens inside a profile's secrets, delegated sign-ins; all in the database, for every instance. */
+/** OAuth2 (issue 8): cached access tokens, refresh tokens inside a profile's secrets, delegated sign-ins; in the database, for every instance. */
 export function oauthRepository({ db }: StoreDb) {
   const json = JSON_COLUMNS.profiles;
   return {
@@ -12,25 +12,16 @@ export function oauthRepository({ db }: StoreDb) {
       const row = await db.selectFrom('oauth_access_tokens').selectAll().where('profileId', '=', profileId).executeTakeFirst();
       return row && readRow<OAuthAccessTokenRow>('oauth_access_tokens', row, profileId);
     },
-
-    /** Caches a profile's access token, replacing the previous one; does nothing when the profile is gone. */
+    /** Replaces the previous one; does nothing when the profile is gone. */
     async putOAuthAccessToken(row: OAuthAccessTokenRow) {
       await db
         .insertInto('oauth_access_tokens')
         .columns(['profileId', 'credentialKey', 'secrets', 'obtainedAt', 'expiresAt'])
         .expression(whileProfileExists(db, row.profileId, [row.profileId, row.credentialKey, JSON_COLUMNS.oauth_access_tokens.secrets.write(row.secrets), row.obtainedAt, row.expiresAt]))
-        .onConflict((oc) =>
-          oc.column('profileId').doUpdateSet((eb) => ({
-            credentialKey: eb.ref('excluded.credentialKey'),
-            secrets: eb.ref('excluded.secrets'),
-            obtainedAt: eb.ref('excluded.obtainedAt'),
-            expiresAt: eb.ref('excluded.expiresAt'),
-          })),
-        )
+        .onConflict((oc) => oc.column('profileId').doUpdateSet(fromExcluded('oauth_access_tokens', 'credentialKey', 'secrets', 'obtainedAt', 'expiresAt')))
         .execute();
     },
-
-    /** Drops a profile's cached token; with `obtainedAt`, only while it is still that token (another instance may have cached a newer one). */
+    /** With `obtainedAt`, only while it is still that token (another instance may have cached a newer one). */
     async deleteOAuthAccessToken(profileId: string, obtainedAt?: number) {
       await db
         .deleteFrom('oauth_access_tokens')
@@ -38,12 +29,10 @@ export function oauthRepository({ db }: StoreDb) {
         .$if(obtainedAt !== undefined, (q) => q.where('obtainedAt', '=', obtainedAt!))
         .execute();
     },
-
     /**
-     * Records a delegated sign-in's outcome, the profile's settings untouched: sets (null: removes) the
-     * sealed `refreshToken` inside its secrets, and its `oauthState` unless undefined. With
-     * `ifRefreshTokenIs`, only while the stored one is still that. With `touchedAt`, `updatedAt` moves
-     * too (a new sign-in is a change of credentials, a rotated token is not). Whether it was written.
+     * Records a sign-in's outcome, the profile's settings untouched: sets (null: removes) the sealed `refreshToken` in its secrets, and
+     * `oauthState` unless undefined; with `ifRefreshTokenIs`, only while the stored one is still that. `touchedAt` moves `updatedAt`
+     * (a new sign-in is a change of credentials, a rotated token is not). Whether it was written.
      */
     async setProfileOAuthGrant(
       profileId: string,
@@ -58,56 +47,43 @@ export function oauthRepository({ db }: StoreDb) {
         if ('ifRefreshTokenIs' in options && (secrets.refreshToken ?? null) !== (options.ifRefreshTokenIs ?? null)) return false;
         const { refreshToken: _previous, ...others } = secrets;
         const next = grant.refreshToken === null ? others : { ...secrets, refreshToken: grant.refreshToken };
-        const result = await db
-          .updateTable('profiles')
-          .set({
-            secrets: json.secrets.write(next),
-            ...(grant.state !== undefined ? { oauthState: grant.state && json.oauthState.write(grant.state) } : {}),
-            ...(options.touchedAt !== undefined ? { updatedAt: options.touchedAt } : {}),
-          })
-          .where('id', '=', profileId)
-          .where((eb) => (row.secrets === null ? eb('secrets', 'is', null) : eb('secrets', '=', row.secrets)))
-          .executeTakeFirst();
-        if (changedRows(result) === 1) return true;
+        const changes = {
+          secrets: json.secrets.write(next),
+          ...(grant.state !== undefined ? { oauthState: grant.state && json.oauthState.write(grant.state) } : {}),
+          ...(options.touchedAt !== undefined ? { updatedAt: options.touchedAt } : {}),
+        };
+        const update = db.updateTable('profiles').set(changes).where('id', '=', profileId);
+        if (await changedOne(update.where('secrets', row.secrets === null ? 'is' : '=', row.secrets))) return true;
       }
     },
-
-    /** Stores a new sign-in, replacing every other sign-in of its profile (at most one per profile). */
+    /** Replaces every other sign-in of its profile. */
     async createOAuthSignIn(row: OAuthSignInRow) {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('oauth_sign_ins').where('profileId', '=', row.profileId).execute();
         await trx.insertInto('oauth_sign_ins').values(writeRow('oauth_sign_ins', row)).execute();
       });
     },
-
     async getOAuthSignIn(id: string): Promise<OAuthSignInRow | undefined> {
       const row = await db.selectFrom('oauth_sign_ins').selectAll().where('id', '=', id).executeTakeFirst();
       return row && readRow<OAuthSignInRow>('oauth_sign_ins', row);
     },
-
-    /**
-     * Claims the next poll of a pending sign-in: true for exactly one caller while `nextPollAt <= now`,
-     * which then moves to `nextPollAt` (several instances may be asked about one device-code sign-in).
-     */
-    async claimOAuthSignInPoll(id: string, now: number, nextPollAt: number) {
-      const result = await db.updateTable('oauth_sign_ins').set({ nextPollAt, updatedAt: now }).where('id', '=', id).where('status', '=', 'pending').where('nextPollAt', '<=', now).executeTakeFirst();
-      return changedRows(result) === 1;
-    },
-
+    /** True for exactly one caller while `nextPollAt <= now` (several instances may be asked about one device-code sign-in). */
+    claimOAuthSignInPoll: (id: string, now: number, nextPollAt: number) =>
+      changedOne(db.updateTable('oauth_sign_ins').set({ nextPollAt, updatedAt: now }).where('id', '=', id).where('status', '=', 'pending').where('nextPollAt', '<=', now)),
     /** Slows the polling of a pending sign-in down (the provider answered `slow_down`). */
     async setOAuthSignInPollInterval(id: string, pollIntervalMs: number, nextPollAt: number) {
       await db.updateTable('oauth_sign_ins').set({ pollIntervalMs, nextPollAt }).where('id', '=', id).where('status', '=', 'pending').execute();
     },
-
-    /** Ends a pending sign-in; false when it had already ended (a sign-in ends once). */
-    async finishOAuthSignIn(id: string, outcome: { status: Exclude<OAuthSignInStatus, 'pending'>; problemCode: string | null; result: SignInResult | null; now: number }) {
-      const result = await db
-        .updateTable('oauth_sign_ins')
-        .set({ status: outcome.status, problemCode: outcome.problemCode, result: outcome.result && JSON_COLUMNS.oauth_sign_ins.result.write(outcome.result), nextPollAt: null, updatedAt: outcome.now })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      return changedRows(result) === 1;
+    /** False when it had already ended (a sign-in ends once). */
+    async finishOAuthSignIn(id: string, outcome: { status: Exclude<OAuthSignInRow['status'], 'pending'>; problemCode: string | null; result: SignInResult | null; now: number }) {
+      const result = outcome.result && JSON_COLUMNS.oauth_sign_ins.result.write(outcome.result);
+      return changedOne(
+        db
+          .updateTable('oauth_sign_ins')
+          .set({ status: outcome.status, problemCode: outcome.problemCode, result, nextPollAt: null, updatedAt: outcome.now })
+          .where('id', '=', id)
+          .where('status', '=', 'pending'),
+      );
     },
   };
 }

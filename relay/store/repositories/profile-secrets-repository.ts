@@ -18,18 +18,14 @@ const SECRET_TABLES = [
   { table: 'oauth_access_tokens', idColumn: 'profileId' },
 ] as const;
 
-/** A `secrets` column read: every one of these tables stores `{field: sealed}`. */
+/** Every one of these tables stores `{field: sealed}`. */
 function readSecrets(table: string, row: { id: unknown; secrets: unknown }): SealedSecrets {
   return JSON_COLUMNS.profiles.secrets.read(row.secrets as string, `${table}.secrets of ${String(row.id)}`);
 }
 
-/**
- * Every sealed secret a profile owns, in the profile table and the tables beside it, for key rotation
- * (relay/secrets/key-rotation.ts). `afterRewrite` runs once a rewrite committed: SQLite uses it to
- * take the old ciphertexts out of the file.
- */
+/** Every sealed secret a profile owns, for key rotation. `afterRewrite` runs once a rewrite committed: SQLite takes the old ciphertexts out of the file. */
 export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite: () => Promise<void> = async () => {}) {
-  /** The rows of `table` with secrets; in a rewrite on PostgreSQL, locked (SQLite's IMMEDIATE transaction already holds the write lock). */
+  /** In a rewrite on PostgreSQL, locked (SQLite's IMMEDIATE transaction already holds the write lock). */
   const withSecrets = (on: Kysely<Tables>, { table, idColumn }: (typeof SECRET_TABLES)[number], forUpdate = false) =>
     on
       .selectFrom(table)
@@ -44,7 +40,6 @@ export function profileSecretsRepository({ db, dialect }: StoreDb, afterRewrite:
       for (const owner of SECRET_TABLES) found.push(...(await withSecrets(db, owner)).map((r) => ({ table: owner.table, profileId: r.id as string, secrets: readSecrets(owner.table, r) })));
       return found;
     },
-
     /** Rewrites them in one transaction: `rewrite` returns the new secrets, or null to keep the row. Returns the rows changed. */
     async rewriteProfileSecrets(rewrite: (owner: StoredSecrets) => SealedSecrets | null): Promise<number> {
       const changed = await db.transaction().execute(async (trx) => {

@@ -2,35 +2,28 @@ import type { Kysely } from 'kysely';
 import { readRow, writeRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
 import type { DeliverySettingsRow, ProfileRow } from '../types';
-import { newestFinished } from './sender-rules-repository';
-import { changedRows, compiledOnce, type StoreDb } from './store-db';
-
-/** The last message through a profile that reached `sent` or `failed` (lastFinishedDelivery). */
-export interface LastFinished {
-  status: 'sent' | 'failed';
-  problemCode: string | null;
-  at: number;
-}
+import { newestFinished, type senderRulesRepository } from './sender-rules-repository';
+import { changedOne, compiledOnce, type StoreDb } from './store-db';
 
 /** A profile as an accepted send reads it: with its delivery settings and its last finished message. */
 export interface ProfileSendRead {
   profile: ProfileRow;
   settings?: DeliverySettingsRow;
-  lastFinished?: LastFinished;
+  lastFinished?: Awaited<ReturnType<ReturnType<typeof senderRulesRepository>['lastFinishedDelivery']>>;
 }
 
 /** Sender profiles: settings and sealed secrets. `oauthState` is written only by the OAuth repository. */
 export function profilesRepository({ db }: StoreDb) {
   const profiles = () => db.selectFrom('profiles').selectAll();
   const read = (row: Tables['profiles']): ProfileRow => readRow<ProfileRow>('profiles', row);
-  // Read at every accepted send (profile resolution): compiled once (compiledOnce).
+  // Read at every accepted send (profile resolution).
   const visibleTo = compiledOnce(db, (userId) =>
     profiles()
       .where((eb) => eb.or([eb('scope', '=', 'company'), eb('ownerId', '=', userId)]))
       .orderBy('scope', 'desc')
       .orderBy('createdAt'),
   );
-  // A profile with its delivery settings and its last finished message (getProfileForSend, listProfilesForSend).
+  // A profile with its delivery settings and its last finished message.
   const withSendReads = () =>
     db
       .selectFrom('profiles')
@@ -46,9 +39,7 @@ export function profilesRepository({ db }: StoreDb) {
         'last.problemCode as lastProblemCode',
         'last.updatedAt as lastAt',
       ]);
-  // An accepted send's three reads of its profile in one statement (getProfileForSend).
   const forSend = compiledOnce(db, (id) => withSendReads().where('profiles.id', '=', id));
-  // The same for every profile a send without a named profile chooses from (listProfilesForSend).
   const visibleForSend = compiledOnce(db, (userId) =>
     withSendReads()
       .where((eb) => eb.or([eb('profiles.scope', '=', 'company'), eb('profiles.ownerId', '=', userId)]))
@@ -68,7 +59,6 @@ export function profilesRepository({ db }: StoreDb) {
   return {
     insertProfile: (row: ProfileRow) => insertProfile(db, row),
     updateProfile: (row: ProfileRow) => updateProfile(db, row),
-
     /** Inserts `insert` (if given) and writes every row of `update` in one transaction: default flags (sender rules, issue 3) move together. */
     async saveProfiles(changes: { insert?: ProfileRow; update: ProfileRow[] }) {
       await db.transaction().execute(async (trx) => {
@@ -76,24 +66,17 @@ export function profilesRepository({ db }: StoreDb) {
         for (const row of changes.update) await updateProfile(trx, row);
       });
     },
-
-    deleteProfile: async (id: string) => changedRows(await db.deleteFrom('profiles').where('id', '=', id).executeTakeFirst()) === 1,
+    deleteProfile: (id: string) => changedOne(db.deleteFrom('profiles').where('id', '=', id)),
     getProfile: async (id: string) => {
       const row = await profiles().where('id', '=', id).executeTakeFirst();
       return row && read(row);
     },
-    /**
-     * What getProfile, getDeliverySettings and lastFinishedDelivery answer for one profile, read in
-     * one statement: every accepted send that names its profile needs all three.
-     */
+    /** What getProfile, getDeliverySettings and lastFinishedDelivery answer, in one statement: every accepted send that names its profile needs all three. */
     async getProfileForSend(id: string): Promise<ProfileSendRead | undefined> {
       const [row] = await forSend(id);
       return row && readForSend(row);
     },
-    /**
-     * What listProfilesVisibleTo answers, with what getDeliverySettings and lastFinishedDelivery
-     * answer for each profile, in one statement: a send that names no profile chooses from these.
-     */
+    /** The same for each profile of listProfilesVisibleTo, in one statement: a send that names no profile chooses from these. */
     listProfilesForSend: async (userId: string): Promise<ProfileSendRead[]> => (await visibleForSend(userId)).map(readForSend),
     /** Company profiles and the user's personal ones. */
     listProfilesVisibleTo: (userId: string) => visibleTo(userId).then((rows) => rows.map(read)),

@@ -2,7 +2,7 @@ import { RECIPE_FORMAT_VERSION } from '../../../shared/recipe-schemas';
 import { JSON_COLUMNS, readRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
 import type { RecipeRow } from '../types';
-import { changedRows, type StoreDb } from './store-db';
+import { changedOne, type StoreDb } from './store-db';
 
 /** Company recipes (issue 7): how the extension reads a site the generic adapter cannot. */
 export function recipesRepository({ db }: StoreDb) {
@@ -22,6 +22,6 @@ export function recipesRepository({ db }: StoreDb) {
         .values({ ...row, data: JSON_COLUMNS.recipes.data.write(data) })
         .execute();
     },
-    deleteRecipe: async (id: string) => changedRows(await db.deleteFrom('recipes').where('id', '=', id).executeTakeFirst()) === 1,
+    deleteRecipe: (id: string) => changedOne(db.deleteFrom('recipes').where('id', '=', id)),
   };
 }

@@ -3,10 +3,8 @@ import type { Tables } from '../schema/tables';
 import { compiledOnce, type StoreDb } from './store-db';
 
 /**
- * `query` narrowed to the newest message of its profile that reached `sent` or `failed`: is the
- * profile failing? Read at every send. The statuses are literals, not parameters: only then may the
- * database use the partial index messages_profile_finished (its WHERE must be implied by the query's
- * text); with parameters SQLite scanned the whole messages table at every accepted send.
+ * `query` narrowed to the newest message of its profile that reached `sent` or `failed`: is the profile failing? The statuses are
+ * literals: only then may the database use the partial index messages_profile_finished (with parameters SQLite scanned the outbox).
  */
 export function newestFinished<DB extends Tables, O>(query: SelectQueryBuilder<DB, 'messages', O>) {
   return query
@@ -26,22 +24,19 @@ export function senderRulesRepository({ db }: StoreDb) {
       const rows = await db.selectFrom('sender_allowances').select('pattern').where('userId', '=', userId).orderBy('createdAt').orderBy('pattern').execute();
       return rows.map((r) => r.pattern);
     },
-
     async setSenderAllowances(userId: string, patterns: string[], now: number) {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('sender_allowances').where('userId', '=', userId).execute();
         // `now + i`: the list keeps the order the admin gave.
-        for (const [i, pattern] of patterns.entries()) {
+        for (const [i, pattern] of patterns.entries())
           await trx
             .insertInto('sender_allowances')
             .values({ userId, pattern, createdAt: now + i })
             .onConflict((oc) => oc.doNothing())
             .execute();
-        }
       });
     },
-
-    /** The last message through a profile that reached `sent` or `failed` (newestFinished). */
+    /** The last message through a profile that reached `sent` or `failed`. */
     lastFinishedDelivery: async (profileId: string) => (await lastFinishedDelivery(profileId))[0],
   };
 }

@@ -1,4 +1,4 @@
-import { CamelCasePlugin, createQueryId, sql, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
+import { CamelCasePlugin, createQueryId, sql, type Compilable, type CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { SqlDialect } from '../migrations/sql-migration';
 import type { Tables } from '../schema/tables';
 
@@ -8,15 +8,25 @@ export interface StoreDb {
   dialect: SqlDialect;
 }
 
-/** The repositories' view of a database: camelCase columns, as the store's row types name them. */
+/** camelCase columns, as the store's row types name them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a database of any schema, as kysely's migrations take it
 export function storeDbOf(db: Kysely<any>, dialect: SqlDialect): StoreDb {
   return { db: (db as Kysely<Tables>).withPlugin(new CamelCasePlugin()), dialect };
 }
 
+type WriteResult = { numUpdatedRows?: bigint; numDeletedRows?: bigint; numInsertedOrUpdatedRows?: bigint };
+
 /** Rows an UPDATE, DELETE or INSERT changed, as kysely reports them for either database. */
-export function changedRows(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint; numInsertedOrUpdatedRows?: bigint }): number {
+export function changedRows(result: WriteResult): number {
   return Number(result.numUpdatedRows ?? result.numDeletedRows ?? result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** Runs the write: whether it changed one row. */
+export const changedOne = async (write: { executeTakeFirst(): Promise<WriteResult> }) => changedRows(await write.executeTakeFirst()) === 1;
+
+/** An upsert's SET: these columns of `table` take the values the INSERT tried. */
+export function fromExcluded<T extends keyof Tables>(_table: T, ...columns: (keyof Tables[T] & string)[]) {
+  return (eb: { ref(name: string): unknown }) => Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}`)])) as never;
 }
 
 /** Inside a transaction: writers that decide on "are there users yet?" take turns (SQLite's IMMEDIATE transactions already do). */
@@ -30,15 +40,15 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
+/** `count(*)` as `n`. */
+export const countAll = <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) => eb.fn.countAll<number>().as('n');
+
 /** Case-insensitive match on an address, as both databases' unique indexes on users.email compare. */
 export function sameEmail(email: string) {
   return sql<boolean>`lower(users.email) = lower(${email})`;
 }
 
-/**
- * `values` as a row to INSERT … SELECT while profile `profileId` exists: a row of a profile deleted
- * meanwhile is not written (no orphan, no foreign key error).
- */
+/** `values` as a row to INSERT … SELECT while profile `profileId` exists: a row of a profile deleted meanwhile is not written. */
 export function whileProfileExists(db: Kysely<Tables>, profileId: string, values: unknown[]) {
   return db.selectNoFrom((eb) => values.map((value, i) => eb.val(value).as(`v${i}`))).where((eb) => eb.exists(eb.selectFrom('profiles').select('id').where('id', '=', profileId)));
 }
@@ -50,10 +60,8 @@ export const USER_COLUMNS = ['users.id', 'users.email', 'users.name', 'users.rol
 const placeholder = (i: number) => `\u0000ownpost-parameter-${i}\u0000`;
 
 /**
- * A read of fixed shape that runs on every request, compiled to SQL once (at the first call): kysely
- * builds, transforms and compiles a query afresh each time, which cost more than SQLite's work for
- * these lookups. `build` gets placeholders for its (string) arguments, as many as it declares, and
- * must use each as a plain value; its rows still pass through the plugins (camelCase).
+ * A read of fixed shape that runs on every request, compiled to SQL once: kysely compiles a query afresh each time, which cost more
+ * than SQLite's work for these lookups. `build` gets placeholders for its (string) arguments and must use each as a plain value.
  */
 export function compiledOnce<R>(db: Kysely<Tables>, build: (...args: string[]) => Compilable<R>): (...args: string[]) => Promise<R[]> {
   const arity = build.length;

@@ -28,5 +28,4 @@ export function storeRepositories(storeDb: StoreDb, options: { afterSecretsRewri
   };
 }
 
-/** Everything the repositories serve: most of the Store (relay/store/types.ts). */
 export type StoreRepositories = ReturnType<typeof storeRepositories>;

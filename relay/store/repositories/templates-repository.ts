@@ -1,5 +1,5 @@
 import type { TemplateRow } from '../types';
-import { changedRows, type StoreDb } from './store-db';
+import { changedOne, fromExcluded, type StoreDb } from './store-db';
 
 /** The company's templates are stored with owner '' (a key column cannot be null). */
 const COMPANY = '';
@@ -11,30 +11,14 @@ export function templatesRepository({ db }: StoreDb) {
       const rows = await db.selectFrom('message_templates').selectAll().where('ownerId', 'in', [COMPANY, userId]).orderBy('kind').orderBy('language').orderBy('ownerId').execute();
       return rows.map((row) => ({ ...row, ownerId: row.ownerId || null }));
     },
-
     async putTemplate(row: TemplateRow) {
+      const update = fromExcluded('message_templates', 'subject', 'message', 'updatedBy', 'updatedAt');
       await db
         .insertInto('message_templates')
         .values({ ...row, ownerId: row.ownerId ?? COMPANY })
-        .onConflict((oc) =>
-          oc.columns(['ownerId', 'kind', 'language']).doUpdateSet((eb) => ({
-            subject: eb.ref('excluded.subject'),
-            message: eb.ref('excluded.message'),
-            updatedBy: eb.ref('excluded.updatedBy'),
-            updatedAt: eb.ref('excluded.updatedAt'),
-          })),
-        )
+        .onConflict((oc) => oc.columns(['ownerId', 'kind', 'language']).doUpdateSet(update))
         .execute();
     },
-
-    async deleteTemplate(ownerId: string | null, kind: string, language: string) {
-      const result = await db
-        .deleteFrom('message_templates')
-        .where('ownerId', '=', ownerId ?? COMPANY)
-        .where('kind', '=', kind)
-        .where('language', '=', language)
-        .executeTakeFirst();
-      return changedRows(result) === 1;
-    },
+    deleteTemplate: (ownerId: string | null, kind: string, language: string) => changedOne(db.deleteFrom('message_templates').where((eb) => eb.and({ ownerId: ownerId ?? COMPANY, kind, language }))),
   };
 }

@@ -1,22 +1,12 @@
 import { TOKEN_LAST_USED_PRECISION_MS, type UserRow } from '../types';
-import { changedRows, lockUsersTable, sameEmail, USER_COLUMNS, type StoreDb } from './store-db';
+import { changedOne, countAll, lockUsersTable, sameEmail, USER_COLUMNS, type StoreDb } from './store-db';
 
 /** Users, their bearer tokens (as SHA-256) and pairing codes. */
 export function usersRepository({ db, dialect }: StoreDb) {
-  const countUsers = async (on = db) =>
-    Number(
-      (
-        await on
-          .selectFrom('users')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const countUsers = async (on = db) => Number((await on.selectFrom('users').select(countAll).executeTakeFirstOrThrow()).n);
   const users = () => db.selectFrom('users').select(USER_COLUMNS);
-
   return {
     countUsers: () => countUsers(),
-
     /** Creates a user; the first user of a relay becomes admin whatever `role` says. */
     async createUser(user: UserRow): Promise<UserRow> {
       return db.transaction().execute(async (trx) => {
@@ -27,15 +17,10 @@ export function usersRepository({ db, dialect }: StoreDb) {
         return row;
       });
     },
-
     getUserByEmail: (email: string): Promise<UserRow | undefined> => users().where(sameEmail(email)).executeTakeFirst(),
     getUserById: (id: string): Promise<UserRow | undefined> => users().where('id', '=', id).executeTakeFirst(),
     listUsers: (): Promise<UserRow[]> => users().orderBy('users.createdAt').orderBy('users.email').execute(),
-
-    async createToken(token: { hash: string; userId: string; device: string; createdAt: number }) {
-      await db.insertInto('tokens').values(token).execute();
-    },
-
+    createToken: async (token: { hash: string; userId: string; device: string; createdAt: number }) => void (await db.insertInto('tokens').values(token).execute()),
     async getUserByTokenHash(hash: string, now: number): Promise<UserRow | undefined> {
       const row = await db
         .selectFrom('tokens')
@@ -51,16 +36,11 @@ export function usersRepository({ db, dialect }: StoreDb) {
       }
       return user;
     },
-
-    async createPairingCode(code: { hash: string; userId: string; expiresAt: number }) {
-      await db.insertInto('pairing_codes').values(code).execute();
-    },
-
+    createPairingCode: async (code: { hash: string; userId: string; expiresAt: number }) => void (await db.insertInto('pairing_codes').values(code).execute()),
     /** Marks the code used and returns its user, atomically; undefined when unknown, used or expired. */
     async consumePairingCode(hash: string, now: number): Promise<UserRow | undefined> {
       return db.transaction().execute(async (trx) => {
-        const used = await trx.updateTable('pairing_codes').set({ usedAt: now }).where('hash', '=', hash).where('usedAt', 'is', null).where('expiresAt', '>', now).executeTakeFirst();
-        if (changedRows(used) !== 1) return undefined;
+        if (!(await changedOne(trx.updateTable('pairing_codes').set({ usedAt: now }).where('hash', '=', hash).where('usedAt', 'is', null).where('expiresAt', '>', now)))) return undefined;
         return trx.selectFrom('pairing_codes').innerJoin('users', 'users.id', 'pairing_codes.userId').select(USER_COLUMNS).where('pairing_codes.hash', '=', hash).executeTakeFirst();
       });
     },

@@ -1,7 +1,6 @@
 /**
- * The store's JSON columns, each with one schema: read once, when a row leaves the database, so
- * callers get typed records, never text to parse; a stored value not of its column's shape is a
- * StoredDataError. Schemas of values a domain module owns live beside their types.
+ * The store's JSON columns, each with one schema: read once, when a row leaves the database, so callers get typed records, never text
+ * to parse; a stored value not of its column's shape is a StoredDataError. Schemas of values a domain module owns live beside their types.
  */
 import { z } from 'zod';
 import { MESSAGE_SOURCES } from '../../../shared/schemas';
@@ -11,24 +10,25 @@ import type { MessageSummary } from '../../delivery/message-summary';
 import { grantStateSchema, profileDataSchema, sealedSecretsSchema } from '../../profiles/profile-data';
 import { StoredDataError } from '../store-errors';
 
-/** How one JSON column is read and written. */
 interface JsonColumn<T> {
   read(text: string, where: string): T;
   write(value: T): string;
 }
 
+const NOT_JSON = Symbol('not JSON');
+
 function jsonColumn<T>(schema: z.ZodType<T>): JsonColumn<T> {
   return {
     read(text, where) {
-      let json: unknown;
+      let json: unknown = NOT_JSON;
       try {
         json = JSON.parse(text);
       } catch {
-        throw new StoredDataError(where, 'it is not JSON');
+        // A schema with a fallback (`.catch`) still reads it.
       }
       const parsed = schema.safeParse(json);
-      if (!parsed.success) throw new StoredDataError(where, parsed.error.issues.map((i) => `${i.path.join('.') || 'the value'}: ${i.message}`).join('; '));
-      return parsed.data;
+      if (parsed.success) return parsed.data;
+      throw new StoredDataError(where, json === NOT_JSON ? 'it is not JSON' : parsed.error.issues.map((i) => `${i.path.join('.') || 'the value'}: ${i.message}`).join('; '));
     },
     write: (value) => JSON.stringify(value),
   };
@@ -38,9 +38,8 @@ function jsonColumn<T>(schema: z.ZodType<T>): JsonColumn<T> {
 const REMEMBERED_TEXTS = 256;
 
 /**
- * A column read at every accepted send: a text read before is not parsed and validated again (the
- * schemas check every address: a tenth of the store's share of an accept). Keyed by the whole text,
- * so a changed row is read afresh; the value is shared between reads, so it is frozen all the way down.
+ * A column read at every accepted send: a text read before is not validated again (the schemas check every address: a tenth of the
+ * store's share of an accept). Keyed by the whole text, so a changed row is read afresh; the value is shared, so frozen all the way down.
  */
 function remembered<T>(column: JsonColumn<T>): JsonColumn<T> {
   const values = new Map<string, T>();
@@ -65,21 +64,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A column whose unreadable values read as null: an OAuth2 grant state of another version means "sign in again". */
-function lenient<T>(column: JsonColumn<T>): JsonColumn<T | null> {
-  return {
-    read(text, where) {
-      try {
-        return column.read(text, where);
-      } catch {
-        return null;
-      }
-    },
-    write: (value) => JSON.stringify(value),
-  };
-}
-
-export const envelopeSchema = z.object({ from: z.string(), to: z.array(z.string()) });
+const envelopeSchema = z.object({ from: z.string(), to: z.array(z.string()) });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 const summarySchema = z.object({
@@ -90,22 +75,19 @@ const summarySchema = z.object({
 }) satisfies z.ZodType<MessageSummary>;
 
 const fallbackSchema = z.object({ fromProfileId: z.string(), reason: z.string().optional(), code: z.string().optional(), problemCode: z.string().optional(), fromProfileName: z.string().optional() });
-/** `messages.fallback`: the message goes out through another profile than the one asked for. */
+/** The message goes out through another profile than the one asked for. */
 export type MessageFallback = z.infer<typeof fallbackSchema>;
 
-const documentsSchema = z.array(z.object({ ref: z.string(), title: z.string().optional() }));
-
-/** `oauth_sign_ins.sealed`: the sealed device code or PKCE verifier (none for a sign-in that failed at once). */
+/** The sealed device code or PKCE verifier (none for a sign-in that failed at once). */
 const signInSealedSchema = z.object({ deviceCode: z.string().optional(), codeVerifier: z.string().optional() });
-/** `oauth_sign_ins.details`: what the user is shown (device code) or the flow needs later (redirect URI). */
+/** What the user is shown (device code) or the flow needs later (redirect URI). */
 const signInDetailsSchema = z.object({ userCode: z.string().optional(), verificationUri: z.string().optional(), message: z.string().optional(), redirectUri: z.string().optional() });
-/** `oauth_sign_ins.result`, once it ended. */
 const signInResultSchema = z.object({ account: z.string().optional(), detail: z.string().optional() });
 export type SignInSealed = z.infer<typeof signInSealedSchema>;
 export type SignInDetails = z.infer<typeof signInDetailsSchema>;
 export type SignInResult = z.infer<typeof signInResultSchema>;
 
-/** `recipes.data` in a format this relay knows (shared/recipe-schemas.ts). */
+/** `recipes.data` in a format this relay knows. */
 export type RecipeData = z.output<typeof zRecipeInput>;
 /** Loose: a recipe published under older rules is shown as it was published. */
 const recipeDataSchema = z.looseObject({ formatVersion: z.number(), name: z.string(), urlPattern: z.string(), fields: z.record(z.string(), z.string()) }).transform((data) => data as RecipeData);
@@ -115,11 +97,17 @@ const rememberedSealedSecrets = remembered(sealedSecrets);
 
 /** Every JSON column, by table. */
 export const JSON_COLUMNS = {
-  profiles: { data: remembered(jsonColumn(profileDataSchema)), secrets: rememberedSealedSecrets, oauthState: lenient(jsonColumn(grantStateSchema)) },
+  // An OAuth2 grant state that cannot be read (another version) means "sign in again".
+  profiles: { data: remembered(jsonColumn(profileDataSchema)), secrets: rememberedSealedSecrets, oauthState: jsonColumn(grantStateSchema.nullable().catch(null)) },
   profile_delivery_settings: { data: remembered(jsonColumn(deliverySettingsDataSchema)), secrets: rememberedSealedSecrets },
   oauth_access_tokens: { secrets: sealedSecrets },
   oauth_sign_ins: { sealed: jsonColumn(signInSealedSchema), details: jsonColumn(signInDetailsSchema), result: jsonColumn(signInResultSchema) },
-  messages: { envelope: jsonColumn(envelopeSchema), summary: jsonColumn(summarySchema), fallback: jsonColumn(fallbackSchema), documents: jsonColumn(documentsSchema) },
+  messages: {
+    envelope: jsonColumn(envelopeSchema),
+    summary: jsonColumn(summarySchema),
+    fallback: jsonColumn(fallbackSchema),
+    documents: jsonColumn(z.array(z.object({ ref: z.string(), title: z.string().optional() }))),
+  },
   recipes: { data: jsonColumn(recipeDataSchema) },
   customers: { recipients: jsonColumn(z.array(z.string())) },
 } satisfies Record<string, Record<string, JsonColumn<unknown>>>;

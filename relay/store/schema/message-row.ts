@@ -3,39 +3,15 @@ import type { ClaimedMessage, MessageRow, NewMessage, NewSend } from '../types';
 import { JSON_COLUMNS, readRow } from './json-columns';
 import type { Tables } from './tables';
 
-type MessageTable = Tables['messages'];
+type MessageColumn = Exclude<keyof Tables['messages'], 'raw' | 'attempts'>;
+type Words<S extends string> = S extends `${infer W} ${infer R}` ? W | Words<R> : S;
+/** `names` split at spaces, each checked to be a column of `messages`. */
+const columns = <S extends string>(names: S & (Words<S> extends MessageColumn ? unknown : never)) => names.split(' ') as Words<S>[];
 
 /** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
-export const MESSAGE_COLUMN_NAMES = [
-  'id',
-  'sendId',
-  'userId',
-  'profileId',
-  'messageId',
-  'envelope',
-  'summary',
-  'documentRef',
-  'documents',
-  'partNumber',
-  'partCount',
-  'fallback',
-  'status',
-  'attemptCount',
-  'nextAttemptAt',
-  'leaseOwner',
-  'leaseUntil',
-  'lastReply',
-  'problemCode',
-  'sentAt',
-  'sizeBytes',
-  'sentCopyStatus',
-  'sentCopyAttempts',
-  'sentCopyNextAt',
-  'sentCopyFolder',
-  'sentCopyError',
-  'createdAt',
-  'updatedAt',
-] as const satisfies readonly (keyof MessageTable)[];
+export const MESSAGE_COLUMN_NAMES = columns(
+  'id sendId userId profileId messageId envelope summary documentRef documents partNumber partCount fallback status attemptCount nextAttemptAt leaseOwner leaseUntil lastReply problemCode sentAt sizeBytes sentCopyStatus sentCopyAttempts sentCopyNextAt sentCopyFolder sentCopyError createdAt updatedAt',
+);
 
 /** The same in snake_case, for hand-written SQL. */
 export const MESSAGE_SQL_COLUMNS = MESSAGE_COLUMN_NAMES.map((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
@@ -43,10 +19,8 @@ export const MESSAGE_SQL_COLUMNS = MESSAGE_COLUMN_NAMES.map((name) => name.repla
 const FIELD_OF_SQL_COLUMN = new Map<string, string>(MESSAGE_SQL_COLUMNS.map((column, i) => [column, MESSAGE_COLUMN_NAMES[i]!]));
 
 /**
- * A `messages` row as the store returns it, from the query builder (camelCase) or the outboxes' own SQL
- * (snake_case, with `raw` when claimed), made in one object (the worker turns every claimed row into a
- * record, and each copy would be garbage): `attempts` counts only the attempts that count towards
- * giving up (the `attempt_count` column), and the JSON columns are read.
+ * A `messages` row as the store returns it, from the query builder (camelCase) or the outboxes' SQL (snake_case, with `raw` when
+ * claimed), made in one object (the worker turns every claimed row into one): `attempts` is the `attempt_count` column.
  */
 export function toMessageRow<T extends MessageRow = MessageRow>(row: object): T {
   const fields: Record<string, unknown> = {};
@@ -60,9 +34,8 @@ export function toMessageRow<T extends MessageRow = MessageRow>(row: object): T 
 }
 
 /**
- * A claimed row for the worker, with its body (`raw`: null when stored in chunks; from the row when
- * not given). One whose stored values cannot be read comes back with the error in `unreadable` and
- * empty values: the worker fails it alone (a claim that threw would leave the whole batch leased).
+ * A claimed row with its body (`raw`: null when stored in chunks; from the row when not given). One whose stored values cannot be
+ * read comes back with the error in `unreadable` and empty values: the worker fails it alone (a throw would leave the batch leased).
  */
 export function toClaimedMessage(row: Record<string, unknown>, raw?: Buffer | null): ClaimedMessage {
   let claimed: ClaimedMessage;
@@ -76,6 +49,9 @@ export function toClaimedMessage(row: Record<string, unknown>, raw?: Buffer | nu
   if (raw !== undefined) claimed.raw = raw;
   return claimed;
 }
+
+/** Claimed messages, the longest due first. */
+export const sortedByDue = (claimed: ClaimedMessage[]) => claimed.sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
 
 /** A new message's columns (but its body) as both outboxes insert them. */
 export function newMessageValues(send: NewSend, message: NewMessage) {

@@ -1,8 +1,4 @@
-/**
- * The database as the migrations leave it, for the typed query builder: camelCase here, snake_case in
- * the database (kysely's CamelCasePlugin translates). The store's row types derive from these, JSON
- * columns read (json-columns.ts). Times are epoch milliseconds. Tables one dialect alone has are marked.
- */
+/** The database as the migrations leave it, camelCase (snake_case in the database). Times are epoch milliseconds. */
 import type { Generated } from 'kysely';
 
 export interface Tables {
@@ -63,16 +59,7 @@ export interface Tables {
     problemCode: string | null;
   };
   recipes: { id: string; formatVersion: number; data: string; publishedBy: string | null; createdAt: number; updatedAt: number };
-  message_templates: {
-    /** '' for the company's. */
-    ownerId: string;
-    kind: string;
-    language: string;
-    subject: string;
-    message: string;
-    updatedBy: string | null;
-    updatedAt: number;
-  };
+  message_templates: { ownerId: string; kind: string; language: string; subject: string; message: string; updatedBy: string | null; updatedAt: number };
   customers: {
     id: string;
     name: string | null;

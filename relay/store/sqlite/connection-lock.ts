@@ -1,8 +1,4 @@
-/**
- * Turns for the main thread's SQLite connection: a query-builder transaction spans several awaits, and
- * whatever else ran on the connection meanwhile would join it. The repositories and the outbox's
- * in-process writes take their turns here.
- */
+/** Turns for the main thread's SQLite connection: a query-builder transaction spans several awaits, and whatever ran meanwhile would join it. */
 export class ConnectionLock {
   private held = false;
   private readonly waiting: (() => void)[] = [];

@@ -5,10 +5,8 @@ import type { SqlOp, SqlOpResult } from './sql-thread.mjs';
 type Row = Record<string, unknown>;
 
 /**
- * One send as statements, run in a savepoint of its own inside the group's IMMEDIATE transaction (the
- * key's check and the insert hold the write lock together). The send's row goes in first, or nothing
- * does when another send holds the key; every later row only if that row is there (its id is new).
- * The last two read back the send that holds the key and its messages. Chunked bodies are not here.
+ * One send as statements, in a savepoint inside the group's IMMEDIATE transaction. The send's row goes in first, or nothing does when
+ * another send holds the key; every later row only if that row is there. The last two read back the send holding the key and its messages.
  */
 export function enqueueOps(send: NewSend, messageColumns: string): SqlOp[] {
   const ops: SqlOp[] = [
@@ -50,7 +48,6 @@ export function enqueueOps(send: NewSend, messageColumns: string): SqlOp[] {
   return ops;
 }
 
-/** The send's outcome from the results of its enqueueOps. */
 export function enqueueResult(send: NewSend, results: SqlOpResult[]): EnqueueResult {
   const created = results[0] === 1;
   const [holder] = results.at(-2) as Row[];

@@ -1,29 +1,23 @@
 import { wholeBody, type MessageBytes } from '../types';
 
 /**
- * The bodies of messages accepted lately, kept in memory so that the claim does not read them back:
- * most invoices are sent seconds after they were accepted, and reading a 40 kB body from SQLite (a
- * chain of overflow pages) costs about as much as sending it. Only committed bytes go in, and a body
- * never changes, so an entry is right or absent (a miss reads the database). A body is copied (its
- * caller may reuse the buffer), except the whole of a SharedArrayBuffer: the accept path's hand-over
- * (sharedBuffer in relay/delivery/mime-attachment.ts), never written again. Bounded by total bytes,
- * oldest out first; an entry goes when its message reaches a final state.
+ * The bodies of messages accepted lately, so that the claim does not read them back: reading a body from SQLite costs about as much as
+ * sending it. Only committed bytes go in, so an entry is right or absent. A body is copied (its caller may reuse the buffer), except a
+ * whole SharedArrayBuffer, the accept path's hand-over, never written again. Bounded by total bytes, oldest out first.
  */
 export class FreshBodies {
   private readonly bodies = new Map<string, { body: Buffer; createdAt: number }>();
   private bytes = 0;
-  /** The latest creation time of a body dropped for room (0: none): a message created after it and committed here has its body here. */
+  /** The latest creation time of a body dropped for room: a message created after it and committed here has its body here. */
   droppedUpTo = 0;
 
   constructor(
-    /** Total bytes kept. */
     private readonly budgetBytes: number,
-    /** Larger bodies are not kept (they are stored and sent in chunks). */
+    /** Larger bodies are stored and sent in chunks. */
     private readonly maxBodyBytes: number,
   ) {}
 
   remember(id: string, raw: MessageBytes, createdAt = Date.now()): void {
-    // Larger than the limit: stored in chunks, no body to keep.
     if (raw.length > this.maxBodyBytes) return;
     if (raw.length > this.budgetBytes) {
       this.droppedUpTo = Math.max(this.droppedUpTo, createdAt);
@@ -59,10 +53,7 @@ export class FreshBodies {
   }
 }
 
-/**
- * The memory FreshBodies may use: a sixteenth of the machine's memory (or of the process's limit, in
- * a container), between 64 and 256 MB; 256 MB holds a burst of 1,800 invoices with a 100 kB PDF each.
- */
+/** A sixteenth of the machine's memory (or the process's limit), between 64 and 256 MB: 256 MB hold a burst of 1,800 invoices with a 100 kB PDF. */
 export function freshBodiesBudget(totalMemory: number, constrainedMemory: number): number {
   const memory = constrainedMemory > 0 ? Math.min(constrainedMemory, totalMemory) : totalMemory;
   return Math.min(256 * MB, Math.max(64 * MB, Math.floor(memory / 16)));

@@ -1,23 +1,13 @@
-// The outbox's hot writes (accepted sends, claims and attempt results) on a connection of their own, on
-// a worker thread: their SQLite work (inserts, indexes, WAL pages, the fsync) no longer runs on the
-// event loop that serves HTTP and drives the SMTP connections. Plain JavaScript: the relay compiles its
-// TypeScript with a loader that worker threads do not inherit. Types: sql-thread.d.mts.
+// The outbox's hot writes on a connection of their own, on a worker thread: their SQLite work (inserts, WAL pages, the fsync) no longer
+// runs on the event loop that serves HTTP and drives SMTP. Plain JavaScript: worker threads do not inherit the relay's TypeScript loader.
 import Database from 'better-sqlite3';
 import { closeSync, fdatasyncSync, openSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 /**
- * Opens a connection to the store's database as every one is set up: WAL; foreign keys; waiting for
- * the write lock; secure_delete, always (issue 14: a replaced secret would leave its old ciphertext in
- * a free page, readable with an old key); a 4 MB page cache (with better-sqlite3's 16 MB, a 20 MB
- * attachment's chunks grew it by 16 MB at its accept; the outbox's hot rows and indexes fit in 4 MB).
- *
- * A new database gets 16 KiB pages (an existing one keeps its size: in WAL mode SQLite never changes
- * it): an accepted invoice's body (a 100 KB PDF is about 140 KB of MIME) is a chain of overflow
- * pages, each a WAL frame written with a system call of its own and copied again at the checkpoint,
- * so it is 9 frames instead of 35 with SQLite's 4 KiB. The store's part of accepting such a send took
- * about a fifth less CPU, most of it the kernel's (issue 18; 672 against 825 us, interleaved in one
- * process on Node 20). The page cache is set in KiB, so it holds as many bytes as before.
+ * A connection as every one is set up. secure_delete: a replaced secret would leave its old ciphertext in a free page (issue 14). A 4 MB
+ * page cache: with 16 MB, a 20 MB attachment's chunks grew it by 16 MB. 16 KiB pages for a new database: a 140 KB body is 9 WAL frames,
+ * each a system call and copied again at the checkpoint, instead of 35; accepting took a fifth less CPU (issue 18).
  */
 export function openDatabase(file, synchronous) {
   const db = new Database(file);
@@ -28,7 +18,7 @@ export function openDatabase(file, synchronous) {
 
 const statementsOf = new WeakMap();
 
-/** `sql` prepared on `db` once, for every user of the connection: the store runs the same few statements again and again. */
+/** `sql` prepared on `db` once, for every user of the connection. */
 export function prepared(db, sql) {
   let statements = statementsOf.get(db);
   if (!statements) statementsOf.set(db, (statements = new Map()));
@@ -67,7 +57,7 @@ function rebuiltRow(row) {
 const sendable = (error) => ({ message: error.message, code: error.code });
 const rebuiltError = ({ message, code }) => Object.assign(new Error(message), { code });
 
-/** The main thread's handle on the connection of a worker thread (see the top of this file). */
+/** The main thread's handle on the worker thread's connection. */
 export class SqlThread {
   #worker;
   #next = 0;
@@ -76,7 +66,7 @@ export class SqlThread {
 
   constructor(file) {
     this.#worker = new Worker(new URL(import.meta.url), { workerData: { ownpostSqlThread: file } });
-    // It keeps the process alive only while a request waits for its answer.
+    // Alive only while a request waits for its answer.
     this.#worker.unref();
     this.#worker.on('message', ({ id, results, error }) => {
       const waiting = this.#waiting.get(id);
@@ -113,10 +103,7 @@ export class SqlThread {
     return rows.map(rebuiltRow);
   }
 
-  /**
-   * Runs `groups` in one transaction, each in a savepoint of its own: a group that fails is undone
-   * alone. `sync`: also durable. Per group: its results, or the error that undid it.
-   */
+  /** Runs `groups` in one transaction, each in a savepoint of its own (undone alone). `sync`: also durable. Per group: its results or error. */
   async runGroups(groups, { sync = false } = {}) {
     const outcomes = await this.#request({ groups, sync });
     return outcomes.map((outcome) => (outcome.error ? { error: rebuiltError(outcome.error) } : outcome));
@@ -146,8 +133,7 @@ export class SqlThread {
 
 if (!isMainThread && workerData?.ownpostSqlThread) {
   const file = workerData.ownpostSqlThread;
-  // NORMAL: commits survive a crash of the relay; those that must survive a power cut too ask for
-  // `sync`, an fdatasync of the WAL after the commit, outside the write lock.
+  // NORMAL: commits survive a crash of the relay; those that must survive a power cut ask for `sync`, an fdatasync of the WAL after the commit, outside the write lock.
   const db = openDatabase(file, 'NORMAL');
   const inTransaction = db.transaction((ops) => runOps(db, ops));
   const groupsInTransaction = db.transaction((groups) =>
@@ -159,8 +145,7 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
       }
     }),
   );
-  // The WAL, opened once: while this connection is open SQLite never deletes or replaces it, and
-  // fdatasync works on the file, whichever connection wrote to it.
+  // The WAL, opened once: while this connection is open SQLite never deletes or replaces it.
   let wal;
   const syncWal = () => {
     if (wal === undefined) {

@@ -4,11 +4,9 @@ import type { ConnectionLock } from './connection-lock';
 import { prepared } from './sql-thread.mjs';
 
 /**
- * kysely's SQLite dialect on the store's own connection, changed: the connection is taken in turns
- * with the outbox (ConnectionLock); transactions begin IMMEDIATE, so two processes on one file wait for
- * each other (busy_timeout) instead of failing when a reader tries to become a writer; DDL is
- * transactional, as in SQLite, so the migrator applies each run in a transaction; prepared statements
- * are kept (the same few queries run on every request).
+ * kysely's SQLite dialect on the store's own connection, taken in turns with the outbox (ConnectionLock); transactions begin
+ * IMMEDIATE, so two processes on one file wait for each other (busy_timeout) instead of failing when a reader tries to become a
+ * writer; DDL is transactional, as in SQLite, so the migrator applies each run in a transaction; prepared statements are kept.
  */
 export class StoreSqliteDialect extends SqliteDialect {
   constructor(
@@ -19,24 +17,22 @@ export class StoreSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new TurnTakingDriver(this.db, new CachingConnection(this.db), this.lock);
+    return new TurnTakingDriver(this.db, this.lock);
   }
 
   override createAdapter(): DialectAdapter {
-    return new TransactionalDdlAdapter();
+    return new (class extends SqliteAdapter {
+      override get supportsTransactionalDdl(): boolean {
+        return true;
+      }
+    })();
   }
 }
 
-class TransactionalDdlAdapter extends SqliteAdapter {
-  override get supportsTransactionalDdl(): boolean {
-    return true;
-  }
-}
-
-class TurnTakingDriver extends SqliteDriver {
+/** The driver is its one connection too. */
+class TurnTakingDriver extends SqliteDriver implements DatabaseConnection {
   constructor(
-    db: Database.Database,
-    private readonly connection: CachingConnection,
+    private readonly db: Database.Database,
     private readonly lock: ConnectionLock,
   ) {
     super({ database: db });
@@ -44,7 +40,7 @@ class TurnTakingDriver extends SqliteDriver {
 
   override async acquireConnection(): Promise<DatabaseConnection> {
     await this.lock.acquire();
-    return this.connection;
+    return this;
   }
 
   override async releaseConnection(): Promise<void> {
@@ -57,17 +53,12 @@ class TurnTakingDriver extends SqliteDriver {
 
   /** The store closes its connection itself (it also has the outbox's thread to stop). */
   override async destroy(): Promise<void> {}
-}
-
-class CachingConnection implements DatabaseConnection {
-  constructor(private readonly db: Database.Database) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const statement = prepared(this.db, query.sql);
     const parameters = query.parameters as unknown[];
     if (statement.reader) return { rows: statement.all(...parameters) as R[] };
-    const { changes } = statement.run(...parameters);
-    return { numAffectedRows: BigInt(changes), rows: [] };
+    return { numAffectedRows: BigInt(statement.run(...parameters).changes), rows: [] };
   }
 
   // eslint-disable-next-line require-yield

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import os from 'node:os';
-import { MESSAGE_SQL_COLUMNS, toClaimedMessage } from '../schema/message-row';
+import { MESSAGE_SQL_COLUMNS, sortedByDue, toClaimedMessage } from '../schema/message-row';
 import { GroupCommit, type PendingSend } from '../group-commit';
-import type { RecentStorageFailure } from '../store-errors';
+import { RecentStorageFailure } from '../store-errors';
 import { BODY_CHUNK_BYTES, bodyChunks, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
 import type { ConnectionLock } from './connection-lock';
 import { enqueueOps, enqueueResult } from './enqueue-ops';
@@ -10,99 +10,75 @@ import { FreshBodies, freshBodiesBudget } from './fresh-bodies';
 import { OutboxLock } from './outbox-lock';
 import { prepared, runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 
-/** Memory for the bodies of messages accepted lately (see FreshBodies and freshBodiesBudget). */
 const FRESH_BODIES_BYTES = freshBodiesBudget(os.totalmem(), process.constrainedMemory?.() ?? 0);
 
 type Row = Record<string, unknown>;
 
-/** Every message column but `raw`, which only the worker reads (it can be tens of megabytes). */
 const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.map((column) => `messages.${column}`).join(', ');
 
-// The claim: each kind of due message through its own partial index (migration 008), at most `limit`
-// of each, then the earliest `limit` of both: no scan of the whole outbox.
+// Each kind of due message through its own partial index (migration 008), then the earliest of both: no scan of the outbox.
 const DUE_SQL = `SELECT id FROM (
-     SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages
-       WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
-     UNION ALL
-     SELECT * FROM (SELECT id, lease_until FROM messages
-       WHERE status = 'sending' AND lease_until <= @now ORDER BY lease_until LIMIT @limit)
+     SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
+     UNION ALL SELECT * FROM (SELECT id, lease_until FROM messages WHERE status = 'sending' AND lease_until <= @now ORDER BY lease_until LIMIT @limit)
    ) ORDER BY due_at LIMIT @limit`;
 const ANY_DUE_SQL = `SELECT EXISTS (SELECT 1 FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now) AS waiting,
      EXISTS (SELECT 1 FROM messages WHERE status = 'sending' AND lease_until <= @now) AS expired`;
-// The previous owner stopped (or hung) mid-send: the server may or may not have the message; at least once means sending it again.
-const RECORD_INTERRUPTED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
-   SELECT id, updated_at, @now, 'interrupted', NULL, NULL, NULL, NULL FROM messages
+const INSERT_ATTEMPT = 'INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)';
+// The previous owner died mid-send: the server may have the message; at least once means sending it again.
+const RECORD_INTERRUPTED_SQL = `${INSERT_ATTEMPT} SELECT id, updated_at, @now, 'interrupted', NULL, NULL, NULL, NULL FROM messages
    WHERE status = 'sending' AND lease_until <= @now AND id IN (${DUE_SQL})`;
-const CLAIM_SQL = `UPDATE messages SET status = 'sending', lease_owner = @owner, lease_until = @until, updated_at = @now
-   WHERE id IN (${DUE_SQL})
-   RETURNING ${MESSAGE_COLUMNS}`;
+const CLAIM_SQL = `UPDATE messages SET status = 'sending', lease_owner = @owner, lease_until = @until, updated_at = @now WHERE id IN (${DUE_SQL}) RETURNING ${MESSAGE_COLUMNS}`;
+// The claimed bodies created up to @before: those that may not be in memory.
+const CLAIMED_BODIES_SQL = `SELECT message_id, raw FROM message_bodies
+   WHERE message_id IN (SELECT id FROM messages WHERE status = 'sending' AND lease_until = @until AND lease_owner = @owner AND created_at <= @before)`;
 
-// The bodies of the messages this claim took that were created up to @before: those that may not be in memory.
-const CLAIMED_BODIES_SQL = `SELECT message_id, raw FROM message_bodies WHERE message_id IN (
-     SELECT id FROM messages WHERE status = 'sending' AND lease_until = @until AND lease_owner = @owner AND created_at <= @before)`;
-
-// An attempt's result: the message's new state while this worker holds its lease, and the attempt only when that applied.
-const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
-     problem_code = NULL, sent_at = ?, next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL,
-     sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN ? END, updated_at = ?
-   WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
-const MARK_OTHER_SQL = `UPDATE messages SET status = ?, attempts = attempts + 1, attempt_count = attempt_count + 1, last_reply = ?,
-     problem_code = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL,
-     sent_copy_status = CASE WHEN ? = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = ?
-   WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
-const INSERT_ATTEMPT_IF_CHANGED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
-   SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`;
-
-const RENEW_LEASE_SQL = "UPDATE messages SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'";
-const RELEASE_LEASE_SQL = `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?,
-     lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
-const INSERT_RELEASED_IF_CHANGED_SQL = `INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
-   SELECT ?, ?, ?, 'released', NULL, NULL, NULL, NULL WHERE changes() = 1`;
-const POSTPONE_SQL = `UPDATE messages SET status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?,
-     lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'sending'`;
+// A result changes the message only while this worker holds its lease, and its attempt is recorded only then.
+const HELD = "WHERE id = ? AND lease_owner = ? AND status = 'sending'";
+const COUNTED = 'attempts = attempts + 1, attempt_count = attempt_count + 1, lease_owner = NULL, lease_until = NULL';
+const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', ${COUNTED}, last_reply = ?, problem_code = NULL, sent_at = ?, next_attempt_at = NULL,
+     sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN ? END, updated_at = ? ${HELD}`;
+const MARK_OTHER_SQL = `UPDATE messages SET status = ?, ${COUNTED}, last_reply = ?, problem_code = ?, next_attempt_at = ?,
+     sent_copy_status = CASE WHEN ? = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = ? ${HELD}`;
+const INSERT_ATTEMPT_IF_CHANGED_SQL = `${INSERT_ATTEMPT} SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`;
+const RENEW_LEASE_SQL = `UPDATE messages SET lease_until = ? ${HELD}`;
+const UNLEASE = "status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL";
+const RELEASE_LEASE_SQL = `UPDATE messages SET ${UNLEASE}, updated_at = ? ${HELD}`;
+const INSERT_RELEASED_IF_CHANGED_SQL = `${INSERT_ATTEMPT} SELECT ?, ?, ?, 'released', NULL, NULL, NULL, NULL WHERE changes() = 1`;
+const POSTPONE_SQL = `UPDATE messages SET ${UNLEASE} ${HELD}`;
+const TAKE_BACK_SQL = `UPDATE messages SET lease_until = ? WHERE status = 'sending' AND lease_owner IS NOT ? AND lease_until > ?`;
 
 /**
- * The SQLite outbox's hot path: sends accepted together are committed together (group commit,
- * synchronous=FULL); claims, leases and results run on a connection of their own on a worker thread
- * (sql-thread.mjs); bodies of fresh messages are kept in memory; one process delivers, the one
- * holding the outbox lock (outbox-lock.ts).
+ * The SQLite outbox's hot path: sends accepted together are committed together (synchronous=FULL); claims, leases and results run
+ * on a connection of their own on a worker thread (sql-thread.mjs); fresh bodies stay in memory; the process holding the outbox lock delivers.
  */
 export class SqliteOutbox implements Outbox {
-  /**
-   * Sends committed on the SQLite thread, so that the inserts and the fsync do not stop the event
-   * loop: while one group commits, the next requests are read, checked and composed.
-   */
+  /** Committed on the SQLite thread: while one group commits, the event loop reads and composes the next requests. */
   private readonly threadSends = new GroupCommit((group) => this.commitOnThread(group));
-  /**
-   * Sends with a body stored in chunks (a large attachment), committed on the main connection chunk
-   * by chunk from the request's own bytes: copying them to the thread would hold the body twice more.
-   */
+  /** Sends with a body in chunks, written from the request's own bytes: copied to the thread, the body would be held twice more. */
   private readonly mainSends = new GroupCommit((group) => this.commitOnMain(group));
   private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
-  /** Started by the first message queued or claimed (not on the clock of the first delivery): a CLI command never starts it. */
+  /** Started by the first message queued or claimed: a CLI command never starts it. */
   private thread: SqlThread | undefined;
   private closed = false;
-  /** Bodies committed lately, so that claiming them reads no body from the database. */
   private readonly freshBodies = new FreshBodies(FRESH_BODIES_BYTES, BODY_CHUNK_BYTES);
   /** Messages created before this are not among the fresh bodies. */
   private readonly openedAt = Date.now();
   private outboxLock: OutboxLock | undefined;
   private lockOwner: string | undefined;
+  /** Writes that failed for room, until one succeeds (checkWritable). */
+  readonly storageFailure = new RecentStorageFailure();
 
   constructor(
     private readonly db: Database.Database,
     private readonly file: string,
     private readonly connectionLock: ConnectionLock,
-    private readonly storageFailure: RecentStorageFailure,
   ) {
     this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
 
   /**
-   * A transaction on the main connection with synchronous=NORMAL: in WAL mode its commit survives a
-   * crash of the relay, and only a power cut can lose it, which at worst sends a message again
-   * (delivery is at least once anyway). Accepting a message commits with FULL: a 202 must survive a
-   * power cut too. In its turn: never inside a transaction of the repositories.
+   * A transaction on the main connection with synchronous=NORMAL: in WAL mode only a power cut can lose it, which at worst sends a
+   * message again (delivery is at least once). Accepting commits with FULL: a 202 must survive a power cut too.
    */
   private relaxed<T>(fn: () => T): Promise<T> {
     return this.connectionLock.exclusive(() => {
@@ -123,7 +99,7 @@ export class SqliteOutbox implements Outbox {
 
   /** Each send of a group in a savepoint of its own, so that one failing send does not undo the others. */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
-    // The worker will claim it soon: the thread starts now, while this send is committed.
+    // The worker will claim it soon: the thread starts now.
     const onThread = this.outboxThread() && send.messages.every((m) => m.raw.length <= BODY_CHUNK_BYTES);
     return (onThread ? this.threadSends : this.mainSends).add(send);
   }
@@ -131,15 +107,8 @@ export class SqliteOutbox implements Outbox {
   private async commitOnThread(group: PendingSend[]): Promise<void> {
     const thread = this.outboxThread();
     if (!thread) throw new Error('the store is closed');
-    this.answer(
-      group,
-      await this.storageFailure.watch(
-        thread.runGroups(
-          group.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS)),
-          { sync: true },
-        ),
-      ),
-    );
+    const ops = group.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS));
+    this.answer(group, await this.storageFailure.watch(thread.runGroups(ops, { sync: true })));
   }
 
   private async commitOnMain(group: PendingSend[]): Promise<void> {
@@ -147,7 +116,7 @@ export class SqliteOutbox implements Outbox {
     this.answer(group, await this.storageFailure.watch(this.connectionLock.exclusive(commit)));
   }
 
-  /** One send's rows as on the thread (enqueueOps), then, if it was created, its large bodies' chunks, each bound (and copied by SQLite) on its own. */
+  /** One send's rows as on the thread, then, if it was created, its large bodies' chunks, each bound (and copied by SQLite) on its own. */
   private writeSend(send: NewSend): SqlGroupOutcome {
     const insertChunk = prepared(this.db, 'INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
     try {
@@ -167,7 +136,6 @@ export class SqliteOutbox implements Outbox {
     }
   }
 
-  /** Answers the callers of a committed group, each with its send's outcome. */
   private answer(group: PendingSend[], outcomes: SqlGroupOutcome[]): void {
     group.forEach((waiting, i) => {
       const outcome = outcomes[i]!;
@@ -188,11 +156,10 @@ export class SqliteOutbox implements Outbox {
     const found = prepared(this.db, ANY_DUE_SQL).get({ now }) as { waiting: number; expired: number };
     if (!found.waiting && !found.expired) return [];
     const until = now + leaseMs;
-    // Bodies that may not be in memory (created before this outbox opened, or before the newest body
-    // dropped for room) are read with the claim, on the thread, and handed over without a copy: the
-    // event loop, which drives the SMTP connections, neither reads their pages nor copies their bytes.
+    // Bodies that may not be in memory are read with the claim, on the thread, and handed over without a copy: the event
+    // loop, which drives the SMTP connections, neither reads their pages nor copies their bytes.
     const before = Math.max(this.openedAt, this.freshBodies.droppedUpTo);
-    // One transaction, the same rows: the claim takes exactly the ones recorded as interrupted.
+    // One transaction: the claim takes exactly the rows recorded as interrupted.
     const results = await this.outboxWrite([
       ...(found.expired ? [{ sql: RECORD_INTERRUPTED_SQL, params: [{ now, limit }] }] : []),
       { sql: CLAIM_SQL, params: [{ now, limit, owner, until }], all: true },
@@ -204,11 +171,11 @@ export class SqliteOutbox implements Outbox {
     // Neither (accepted by another relay process on this database): read now, on the thread too.
     const missing = rows.filter((_, i) => !bodies[i]).map((row) => row.id as string);
     const late = missing.length ? await this.readBodies(missing) : undefined;
-    // No body row: stored in chunks (readMessageBodyChunk).
-    return rows.map((row, i) => toClaimedMessage(row, bodies[i] ?? late?.get(row.id as string) ?? null)).sort((x, y) => (x.nextAttemptAt ?? 0) - (y.nextAttemptAt ?? 0));
+    // No body row: stored in chunks.
+    return sortedByDue(rows.map((row, i) => toClaimedMessage(row, bodies[i] ?? late?.get(row.id as string) ?? null)));
   }
 
-  /** The stored bodies of these messages, by id (none for one in chunks). A read says nothing about room on the disk: not watched by storageFailure. */
+  /** A read says nothing about room on the disk: not watched by storageFailure. */
   private async readBodies(ids: string[]): Promise<Map<string, Buffer>> {
     const sql = 'SELECT message_id, raw FROM message_bodies WHERE message_id IN (SELECT value FROM json_each(?))';
     const params = [JSON.stringify(ids)];
@@ -218,8 +185,7 @@ export class SqliteOutbox implements Outbox {
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
-    if (ids.length === 0) return;
-    await this.outboxWrite(ids.map((id) => ({ sql: RENEW_LEASE_SQL, params: [until, id, owner] })));
+    if (ids.length > 0) await this.outboxWrite(ids.map((id) => ({ sql: RENEW_LEASE_SQL, params: [until, id, owner] })));
   }
 
   async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
@@ -227,13 +193,11 @@ export class SqliteOutbox implements Outbox {
     const ops = finished.flatMap(({ id, attempt, result }): SqlOp[] => {
       const now = attempt.finishedAt;
       const problemCode = result.outcome === 'sent' ? null : result.problemCode;
+      const nextAttemptAt = result.outcome === 'deferred' ? result.nextAttemptAt : null;
       return [
         result.outcome === 'sent'
           ? { sql: MARK_SENT_SQL, params: [result.reply, now, now, now, id, owner] }
-          : {
-              sql: MARK_OTHER_SQL,
-              params: [result.outcome, result.reply, problemCode, result.outcome === 'deferred' ? result.nextAttemptAt : null, result.outcome, now, id, owner],
-            },
+          : { sql: MARK_OTHER_SQL, params: [result.outcome, result.reply, problemCode, nextAttemptAt, result.outcome, now, id, owner] },
         { sql: INSERT_ATTEMPT_IF_CHANGED_SQL, params: [id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode, problemCode] },
       ];
     });
@@ -254,18 +218,20 @@ export class SqliteOutbox implements Outbox {
     return this.thread;
   }
 
-  /** A write of the hot path, on the thread (once closed, on the main connection, which says so). `sync`: on disk before it resolves. */
+  /** On the thread (once closed, on the main connection, which says so). `sync`: on disk before it resolves. */
   private async outboxWrite(ops: SqlOp[], { sync = false } = {}): Promise<SqlOpResult[]> {
     const thread = this.outboxThread();
     return this.storageFailure.watch(thread ? thread.run(ops, { sync }) : this.relaxed(() => runOps(this.db, ops)));
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
-    const release = [
-      { sql: RELEASE_LEASE_SQL, params: [now, now, id, owner] },
-      { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [id, now, now] },
-    ];
-    await this.outboxWrite(release, { sync: true });
+    await this.outboxWrite(
+      [
+        { sql: RELEASE_LEASE_SQL, params: [now, now, id, owner] },
+        { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [id, now, now] },
+      ],
+      { sync: true },
+    );
   }
 
   async postponeMessage(id: string, owner: string, until: number): Promise<void> {
@@ -273,17 +239,9 @@ export class SqliteOutbox implements Outbox {
   }
 
   async claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-    const due = prepared(
-      this.db,
-      `SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= ?
-       ORDER BY sent_copy_next_at LIMIT ?`,
-    );
+    const due = prepared(this.db, "SELECT id FROM messages WHERE sent_copy_status = 'pending' AND status = 'sent' AND sent_copy_next_at <= ? ORDER BY sent_copy_next_at LIMIT ?");
     if (due.all(now, 1).length === 0) return [];
-    const select = prepared(
-      this.db,
-      `SELECT ${MESSAGE_COLUMNS}, message_bodies.raw FROM messages LEFT JOIN message_bodies ON message_bodies.message_id = messages.id
-       WHERE messages.id = ?`,
-    );
+    const select = prepared(this.db, `SELECT ${MESSAGE_COLUMNS}, message_bodies.raw FROM messages LEFT JOIN message_bodies ON message_bodies.message_id = messages.id WHERE messages.id = ?`);
     const push = prepared(this.db, 'UPDATE messages SET sent_copy_next_at = ?, sent_copy_attempts = sent_copy_attempts + 1 WHERE id = ?');
     return this.relaxed(() =>
       (due.all(now, limit) as { id: string }[]).map(({ id }) => {
@@ -296,13 +254,13 @@ export class SqliteOutbox implements Outbox {
 
   async instanceHeartbeat(owner: string, options: { now: number; deadAfterMs: number; takeOver: boolean }): Promise<InstanceState> {
     if (this.lockOwner !== undefined && this.lockOwner !== owner) return { mayClaim: false, takenBack: 0 };
-    this.outboxLock ??= new OutboxLock(outboxLockFile(this.file));
+    this.outboxLock ??= new OutboxLock(`${this.file}-outbox.lock`);
     const hadIt = this.outboxLock.held;
     if (!this.outboxLock.tryAcquire()) return { mayClaim: false, takenBack: 0 };
     this.lockOwner = owner;
     if (hadIt) return { mayClaim: true, takenBack: 0 };
     // Just taken: whoever claimed the messages still sending is dead (its lock went with it).
-    const [takenBack] = await this.outboxWrite([{ sql: TAKE_BACK_SQL, params: [options.now, owner, options.now] }], { sync: false });
+    const [takenBack] = await this.outboxWrite([{ sql: TAKE_BACK_SQL, params: [options.now, owner, options.now] }]);
     return { mayClaim: true, takenBack: takenBack as number };
   }
 
@@ -312,11 +270,3 @@ export class SqliteOutbox implements Outbox {
     this.lockOwner = undefined;
   }
 }
-
-/** The outbox lock's file beside the database. */
-export function outboxLockFile(databaseFile: string): string {
-  return `${databaseFile}-outbox.lock`;
-}
-
-/** Every message another owner holds: due again now. */
-const TAKE_BACK_SQL = `UPDATE messages SET lease_until = ? WHERE status = 'sending' AND lease_owner IS NOT ? AND lease_until > ?`;

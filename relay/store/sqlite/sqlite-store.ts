@@ -6,23 +6,20 @@ import path from 'node:path';
 import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
 import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
-import { RecentStorageFailure } from '../store-errors';
 import { outboxMethods, type Outbox, type Store } from '../types';
 import { ConnectionLock } from './connection-lock';
 import { SqliteOutbox } from './sqlite-outbox';
 import { openDatabase } from './sql-thread.mjs';
 import { StoreSqliteDialect } from './sqlite-dialect';
 
-export { outboxLockFile } from './sqlite-outbox';
-
-/** Below this much free space in the data folder the relay says it is not ready (issue 15): a message needs room. */
+/** Below this much free space in the data folder the relay says it is not ready: a message needs room. */
 const MIN_FREE_BYTES = 8 * 1024 * 1024;
 
 // The repositories' and the outbox's methods, put into the store by the constructor.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface SqliteStore extends StoreRepositories, Outbox {}
 
-/** The embedded store. WAL with synchronous=FULL: a commit survives power loss (NORMAL can lose recent ones), so "202" means "on disk". */
+/** The embedded store. WAL with synchronous=FULL: a commit survives power loss, so "202" means "on disk". */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -32,18 +29,16 @@ export class SqliteStore implements Store {
   /** The query builder on `db`, as the migrations use it; the repositories' is `storeDb`. */
   private readonly kysely: Kysely<unknown>;
   readonly storeDb: StoreDb;
-  /** Writes that failed for room, until one succeeds (checkWritable). */
-  private readonly storageFailure = new RecentStorageFailure();
   private readonly outbox: SqliteOutbox;
 
   private constructor(readonly file: string) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    // Created 0600 before SQLite opens it: its WAL and shared-memory files get the same mode (issue 14).
+    // Created 0600 before SQLite opens it: its WAL and shared-memory files get the same mode.
     closeSync(openSync(file, 'a', 0o600));
     this.db = openDatabase(file, 'FULL');
     this.kysely = new Kysely<unknown>({ dialect: new StoreSqliteDialect(this.db, this.connectionLock) });
     this.storeDb = storeDbOf(this.kysely, 'sqlite');
-    this.outbox = new SqliteOutbox(this.db, file, this.connectionLock, this.storageFailure);
+    this.outbox = new SqliteOutbox(this.db, file, this.connectionLock);
     Object.assign(this, storeRepositories(this.storeDb, { afterSecretsRewrite: () => this.dropOldCiphertexts() }), outboxMethods(this.outbox));
   }
 
@@ -59,10 +54,7 @@ export class SqliteStore implements Store {
     return store;
   }
 
-  /**
-   * After a key rotation: secure_delete zeroed the old ciphertexts; VACUUM drops the free pages of a
-   * file written before secure_delete was on; the checkpoint empties and truncates the WAL.
-   */
+  /** After a key rotation: VACUUM drops the free pages of a file written before secure_delete was on; the checkpoint truncates the WAL. */
   private dropOldCiphertexts(): Promise<void> {
     return this.connectionLock.exclusive(() => {
       try {
@@ -79,12 +71,10 @@ export class SqliteStore implements Store {
   }
 
   async checkWritable(): Promise<void> {
-    this.storageFailure.check();
+    this.outbox.storageFailure.check();
     const space = await statfs(path.dirname(this.file));
     const free = space.bavail * space.bsize;
-    if (free < MIN_FREE_BYTES) {
-      throw Object.assign(new Error(`only ${Math.floor(free / 1024)} KiB free in ${path.dirname(this.file)}`), { code: 'ENOSPC' });
-    }
+    if (free < MIN_FREE_BYTES) throw Object.assign(new Error(`only ${Math.floor(free / 1024)} KiB free in ${path.dirname(this.file)}`), { code: 'ENOSPC' });
   }
 
   async close(): Promise<void> {
