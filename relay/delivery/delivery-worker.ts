@@ -15,6 +15,9 @@ import { sizeLimitFromError, TransportPool } from './transport-pool';
 /** On stop, how long results that the store refused are tried again after the grace. */
 const STOP_RECORD_EXTRA_MS = 3_000;
 
+/** Messages held per open SMTP connection at most (see mostHeld): one being sent, two waiting. */
+const CLAIM_AHEAD = 3;
+
 /** While the outbox cannot be read (database gone), the worker looks again after this wait, doubling up to the maximum. */
 const CLAIM_BACKOFF_MAX_MS = 30_000;
 
@@ -240,8 +243,9 @@ export class DeliveryWorker {
     const now = Date.now();
     try {
       // Claims in batches (every claim is a transaction with an fsync), unless the worker is idle.
-      const capacity = config.deliveryConcurrency - this.sending;
-      const batch = Math.max(1, Math.floor(config.deliveryConcurrency / 2));
+      const most = this.mostHeld();
+      const capacity = most - this.sending;
+      const batch = Math.max(1, Math.floor(most / 2));
       // While results wait for the store (disk full), claim nothing: the store is failing writes,
       // and the leases of the messages waiting may have run out meanwhile (their renewals failed too).
       if (!this.results.waitingForStore && (capacity >= batch || (capacity > 0 && this.sending === 0))) {
@@ -271,6 +275,21 @@ export class DeliveryWorker {
       this.claimBackoffMs = Math.min(CLAIM_BACKOFF_MAX_MS, Math.max(config.pollMs, this.claimBackoffMs * 2));
       log(`outbox claim failed (next try in ${this.claimBackoffMs} ms): ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * How many messages the worker holds at most (claimed, not yet through their SMTP transaction):
+   * `deliveryConcurrency`; on PostgreSQL no more than CLAIM_AHEAD per connection of the open
+   * transports. More would only wait in the transports' queues while another instance with
+   * connections to spare could have sent them (at the end of a burst one instance still worked
+   * through its queue while the other idled). On SQLite one process delivers: there is no one to
+   * leave them to, and larger claims are fewer transactions. Claiming again when half of them went
+   * out keeps every connection busy while the next claim runs.
+   */
+  private mostHeld(): number {
+    const { deliveryConcurrency } = this.deps.config;
+    const connections = this.deps.store.kind === 'postgres' ? this.pool.openConnections() : 0;
+    return connections > 0 ? Math.min(deliveryConcurrency, CLAIM_AHEAD * connections) : deliveryConcurrency;
   }
 
   private async renewLeases(): Promise<void> {

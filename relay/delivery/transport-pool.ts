@@ -9,6 +9,8 @@ interface PoolEntry {
   transporter: Transporter;
   /** Changes whenever the profile or its delivery settings change. */
   fingerprint: string;
+  /** The profile's `maxConnections` when the transport was opened. */
+  connections: number;
   inFlight: number;
   lastUsedAt: number;
   /** Replaced by a newer fingerprint: closed as soon as its last send returns. */
@@ -96,6 +98,16 @@ export class TransportPool {
     else this.retired.add(entry);
   }
 
+  /**
+   * The connections the open transports may use together: what the worker's claims are sized by
+   * (0 while none is open).
+   */
+  openConnections(): number {
+    let total = 0;
+    for (const entry of this.entries.values()) total += entry.connections;
+    return total;
+  }
+
   closeIdle(now: number): void {
     for (const [profileId, entry] of this.entries) {
       if (entry.inFlight === 0 && now - entry.lastUsedAt >= this.idleMs) this.retire(profileId);
@@ -154,6 +166,7 @@ export class TransportPool {
     const entry: PoolEntry = {
       transporter: createPooledSmtpTransport(profile, this.options, limits, destination),
       fingerprint,
+      connections: limits.maxConnections,
       inFlight: 0,
       lastUsedAt: Date.now(),
       retired: false,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { diagnoseBody } from '../helpers/diagnosis-relay';
 import { TEST_DATABASE_URL } from '../helpers/postgres';
-import { deliveryCounts, enqueueMessages, sentByInstance, startRelayCluster, waitForDistinctMessages, type RelayCluster } from '../helpers/relay-cluster';
+import { deliveryCounts, enqueueMessages, relayApi, sentByInstance, startRelayCluster, waitForDistinctMessages, type RelayCluster } from '../helpers/relay-cluster';
 import { OWNPOST_BIN, startRelayProcess, type RelayProcess } from '../helpers/relay-process';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 
@@ -61,6 +61,32 @@ describe('several relay instances on one PostgreSQL database', () => {
     expect(a + b).toBe(1000);
     expect(Math.min(a, b)).toBeGreaterThan(100);
   }, 180_000);
+
+  it('holds at most three messages per open SMTP connection, so a burst is not queued up in one instance', async () => {
+    // A server that takes 100 ms per message: without the limit the worker claimed 16 for 3 connections.
+    const slow = await startSmtpServer({ users: { 'anna@firma.se': 'correct horse battery staple' }, onMessage: () => new Promise<void>((r) => setTimeout(r, 100)) });
+    try {
+      cluster = await startRelayCluster(slow, { store: 'postgres', instances: 1 });
+      // One message first, so that the sender's transport (3 connections by default) is open.
+      await enqueueMessages(cluster, 1);
+      await waitForDistinctMessages(slow, 1, 30_000);
+      await enqueueMessages(cluster, 40);
+      let most = 0;
+      while (deliveryCounts(slow).distinct < 41) {
+        const listed = await relayApi(cluster.instances[0]!, cluster.token, 'GET', '/v1/messages?limit=100');
+        most = Math.max(most, (listed.body.messages as { status: string }[]).filter((m) => m.status === 'sending').length);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // 9 held, and the few sent whose results are still being committed.
+      expect(most).toBeGreaterThan(0);
+      expect(most).toBeLessThanOrEqual(12);
+      expect(deliveryCounts(slow).duplicates).toBe(0);
+    } finally {
+      await cluster?.stop();
+      cluster = undefined;
+      await slow.close();
+    }
+  }, 60_000);
 
   it('finishes the work of a killed instance once its leases expire (at least once, duplicates counted)', async () => {
     cluster = await startRelayCluster(smtp, { store: 'postgres', instances: 2, env: { OWNPOST_LEASE: '2s' } });
