@@ -156,12 +156,13 @@ describe('a relay process that dies', () => {
       for (const [subject, times] of duplicates) {
         // A duplicate only comes from a kill after the server had the whole message (while it
         // was about to answer 250, or before the relay committed that answer): the first delivery
-        // was never recorded, so a kill followed it closely, and the message's history shows the
-        // interrupted attempt.
-        const first = times[0]!;
+        // was never recorded, a kill came between it and the second, and the message's history
+        // shows the interrupted attempt. (Not "within 2 s of the first": on a loaded machine the
+        // relay may take longer than that to hear the 250 and commit it.)
+        const [first, second] = times as [number, number];
         expect(
-          kills.some((k) => k >= first && k - first < 2000),
-          `${subject}: no kill right after its first delivery`,
+          kills.some((k) => k >= first && k <= second),
+          `${subject}: sent again without a kill between its deliveries`,
         ).toBe(true);
         const n = Number(subject.split(' ')[1]);
         const outcomes = (db.prepare('SELECT outcome FROM attempts WHERE message_id = ? ORDER BY id').all(accepted.get(n)) as { outcome: string }[]).map((r) => r.outcome);
