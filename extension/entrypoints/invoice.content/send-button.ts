@@ -16,7 +16,21 @@ export interface MountedButton {
 }
 
 /** Corners a floating button tries, in order, until one is not covered by the page (a chat bubble, a cookie bar). */
-export const FLOATING_CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+const FLOATING_CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+
+/**
+ * Floats `host` (its styles give `.floating` and each corner's offsets) in the first corner where a
+ * person can click it, or the last one tried. On the root element, not in <body>: a transformed,
+ * filtered or `contain`ed body would make `position: fixed` relative to it instead of the viewport
+ * (issue 16 item 9).
+ */
+export function floatInFreeCorner(host: HTMLElement): void {
+  for (const corner of FLOATING_CORNERS) {
+    host.className = `floating ${corner}`;
+    document.documentElement.append(host);
+    if (isClickable(host)) return;
+  }
+}
 
 /**
  * Can a person click it: inside the viewport, with some size, and `elementFromPoint` at its centre
@@ -59,23 +73,11 @@ export function mountSendButton(options: { anchor?: Element; label: string; onAc
   problem.hidden = true;
   root.append(style, button, problem);
 
-  const float = (corner: (typeof FLOATING_CORNERS)[number]) => {
-    host.className = `floating ${corner}`;
-    // On the root element, not in <body>: a transformed, filtered or `contain`ed body would make
-    // `position: fixed` relative to it instead of the viewport (issue 16 item 9).
-    document.documentElement.append(host);
-  };
   // By the title, but never inside a form control or void element (issue 16 item 6: button-placement.ts).
+  // A button the user cannot click is no button: an anchored one that is clipped or covered floats.
   const anchor = options.anchor;
-  if (!(anchor?.isConnected && anchorIsOnScreen(anchor) && placeByAnchor(anchor, host))) float('bottom-right');
-  // A button the user cannot click is no button: an anchored one that is clipped or covered floats,
-  // and a floating one covered in one corner tries the next.
-  if (!isClickable(host)) {
-    for (const corner of FLOATING_CORNERS) {
-      float(corner);
-      if (isClickable(host)) break;
-    }
-  }
+  const anchored = Boolean(anchor?.isConnected && anchorIsOnScreen(anchor) && placeByAnchor(anchor, host));
+  if (!anchored || !isClickable(host)) floatInFreeCorner(host);
 
   const remove = () => host.remove();
   options.signal.addEventListener('abort', remove);

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { placeByAnchor } from '../button-placement';
-import { FLOATING_CORNERS, isClickable } from '../send-button';
+import { floatInFreeCorner } from '../send-button';
 
 /** The picker's choice of where the recipe's button goes (issue 16 item 6). */
 export type PreviewPlacement = 'number' | 'picked' | 'float';
@@ -30,11 +30,7 @@ export function ButtonPreview({ label, anchor, signal }: { label: string; anchor
       look.dataset.placement = 'float';
       // Like the send button: the first corner where nothing covers it (the page's chat bubble, or
       // the send button Ownpost already shows on this page).
-      for (const corner of FLOATING_CORNERS) {
-        host.className = `floating ${corner}`;
-        document.documentElement.append(host);
-        if (isClickable(host)) break;
-      }
+      floatInFreeCorner(host);
     }
     const remove = () => host.remove();
     signal.addEventListener('abort', remove);
