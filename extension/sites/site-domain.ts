@@ -5,28 +5,7 @@
  * suffix list: the content script stays small, and the suffixes invoicing apps live under are
  * these (`co.uk`, `com.pl`, `co.at`, `com.au`, `org.nz`, …).
  */
-export const GENERIC_SECOND_LEVEL: ReadonlySet<string> = new Set([
-  'ac',
-  'biz',
-  'co',
-  'com',
-  'edu',
-  'firm',
-  'gen',
-  'gob',
-  'gov',
-  'gv',
-  'info',
-  'ltd',
-  'me',
-  'ne',
-  'net',
-  'nom',
-  'or',
-  'org',
-  'plc',
-  'sch',
-]);
+export const GENERIC_SECOND_LEVEL: ReadonlySet<string> = new Set('ac biz co com edu firm gen gob gov gv info ltd me ne net nom or org plc sch'.split(' '));
 
 /** The registrable domain of `host` (lower case), or undefined for an IP address or a single-label name. */
 export function siteDomain(host: string): string | undefined {
