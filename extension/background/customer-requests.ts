@@ -8,6 +8,7 @@ import type { Runtime } from '../lib/browser';
 import { requireConnection } from './page-requests';
 import { relay } from './relay-client';
 import { RelayError } from './relay-error';
+import { decodedUri } from '../sites/uri-text';
 
 export async function findCustomers(query: { name?: string; number?: string }): Promise<{ customers: CustomerView[] }> {
   const connection = await requireConnection();
@@ -44,7 +45,7 @@ export async function customerPageAddresses(pageUrl: string, sender: Runtime.Mes
     throw new RelayError({ code: 'document_unavailable', message: 'Ownpost could not read the customer’s page.' });
   }
   const html = (await response.text()).slice(0, MAX_CUSTOMER_PAGE_BYTES);
-  const fromLinks = [...html.matchAll(/href\s*=\s*["']mailto:([^"'?]+)/gi)].map((m) => decodeURIComponentSafe(m[1]!));
+  const fromLinks = [...html.matchAll(/href\s*=\s*["']mailto:([^"'?]+)/gi)].map((m) => decodedUri(m[1]!));
   const inText = html.replace(/<script[\s\S]*?<\/script>/gi, ' ').match(EMAIL) ?? [];
   const seen = new Set<string>();
   const addresses = [...fromLinks, ...inText].filter((address) => {
@@ -54,12 +55,4 @@ export async function customerPageAddresses(pageUrl: string, sender: Runtime.Mes
     return true;
   });
   return { addresses: addresses.slice(0, 5) };
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -10,6 +10,8 @@
  * title, headings or tabs name a kind of document; recipes (matched on the address by the caller)
  * are the only other way to a button.
  */
+import { decodedUri } from './uri-text';
+
 /** Headings of each level read, as many as the detector reads. */
 const MAX_HEADINGS = 12;
 /** The detector also reads this many same-origin frames: an app shell around an invoice view. */
@@ -182,14 +184,6 @@ function headingsNameDocument(document: Document): boolean {
   return false;
 }
 
-function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 function documentMayShow(document: Document): boolean {
   return namesDocument(document.title) || document.querySelector(PDF_SELECTOR) !== null || headingsNameDocument(document);
 }
@@ -214,7 +208,7 @@ function frameDocuments(document: Document): Document[] {
  * document, or does a link or viewer point at a PDF, in the page or its same-origin frames?
  */
 export function mayShowDocument(document: Document, url: URL): boolean {
-  if (namesDocument(decoded(`${url.pathname}${url.search}${url.hash}`))) return true;
+  if (namesDocument(decodedUri(`${url.pathname}${url.search}${url.hash}`))) return true;
   // A host of documents ("invoice.stripe.com") with a record in its path: the detector reads such a page too.
   if (/\d/.test(url.pathname) && namesDocument(url.hostname.split('.').slice(0, -2).join(' '))) return true;
   if (documentMayShow(document)) return true;

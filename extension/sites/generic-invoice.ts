@@ -30,6 +30,7 @@ import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
 import { unlabelledBuyer } from './buyer-block';
+import { decodedUri } from './uri-text';
 
 /**
  * Bounds on the work done per detection, so a huge page costs the same as a big one. Detection
@@ -596,15 +597,9 @@ function addressKindSignal(url: URL): DocumentKind | undefined {
       if (kind) return kind;
     }
   }
-  let address = `${url.pathname}${url.hash}`;
-  if (address.includes('%')) {
-    try {
-      address = decodeURIComponent(address);
-    } catch {
-      /* keep it as it is */
-    }
-  }
-  const parts = address.toLowerCase().split(/[/#.?=&_-]+/);
+  const parts = decodedUri(`${url.pathname}${url.hash}`)
+    .toLowerCase()
+    .split(/[/#.?=&_-]+/);
   for (let i = 0; i + 1 < parts.length && i < MAX_ADDRESS_SEGMENTS; i++) {
     // The record's id right after the kind, or after a view's name ("#Quote/view/6571…", "/invoice/read/65f0…").
     const id = RECORD_VIEW.test(parts[i + 1]!) ? parts[i + 2] : parts[i + 1];
@@ -726,13 +721,7 @@ function panelCustomer(root: Element): string | undefined {
 }
 
 function mailtoAddress(link: Element): string | undefined {
-  const href = link.getAttribute('href') ?? '';
-  let address: string;
-  try {
-    address = decodeURIComponent(href.slice(7).split('?')[0] ?? '');
-  } catch {
-    return undefined;
-  }
+  const address = decodedUri((link.getAttribute('href') ?? '').slice(7).split('?')[0] ?? '');
   return findEmail(address) === address ? address : undefined;
 }
 
@@ -1071,11 +1060,11 @@ function isTeaser(element: Element, number: string, base: URL): boolean {
   const card = element.closest(TEASER_SELECTOR);
   const digits = number.match(NUMBER_DIGITS)?.at(-1);
   if (!card || !digits) return false;
-  const page = decodeURIComponent(`${base.pathname}${base.search}${base.hash}`);
+  const page = decodedUri(`${base.pathname}${base.search}${base.hash}`);
   if (page.includes(digits)) return false;
   for (const link of card.querySelectorAll('a[href]')) {
     const url = sameOriginUrl(link.getAttribute('href'), base);
-    if (url && decodeURIComponent(`${url.pathname}${url.search}`).includes(digits)) return true;
+    if (url && decodedUri(`${url.pathname}${url.search}`).includes(digits)) return true;
   }
   return false;
 }
@@ -1256,12 +1245,7 @@ const PURCHASES_SEGMENT =
 
 /** Is the address in an app's settings or purchases, where no document is to be sent? */
 function isAddressWithoutDocumentsToSend(url: URL): boolean {
-  let address = `${url.pathname}${url.hash}`;
-  try {
-    address = decodeURIComponent(address);
-  } catch {
-    /* keep it as it is */
-  }
+  const address = decodedUri(`${url.pathname}${url.hash}`);
   return SETTINGS_SEGMENT.test(address) || PURCHASES_SEGMENT.test(address);
 }
 

@@ -3,6 +3,7 @@ import { selectByLabel } from '../recipes/label-selector';
 import { urlPatternMatches } from '../recipes/url-pattern';
 import { findEmail, parseAmount, parseDate, parseDocumentNumber, sameOriginUrl } from './page-labels';
 import { shownValue } from './element-value';
+import { decodedUri } from './uri-text';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 
 /** A list recipe reads at most this many rows: the bulk panel shows them all. */
@@ -38,16 +39,8 @@ const textOf = shownValue;
 function recipientOf(element: Element | undefined): string | undefined {
   if (!element) return undefined;
   const link = element.closest('a[href^="mailto:" i]') ?? element.querySelector('a[href^="mailto:" i]');
-  const fromLink = link ? findEmail(decodeURIComponentSafe((link.getAttribute('href') ?? '').slice(7).split('?')[0] ?? '')) : undefined;
+  const fromLink = link ? findEmail(decodedUri((link.getAttribute('href') ?? '').slice(7).split('?')[0] ?? '')) : undefined;
   return fromLink ?? findEmail(textOf(element));
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** The same-origin document a picked element points at: its link (on, around or inside it) or its embedded viewer. */

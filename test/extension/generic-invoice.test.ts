@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Recipe } from '../../shared/recipe-schemas';
 import { detectDocumentsOnPage, extractInvoiceFromPage } from '../../extension/sites';
+import { mayShowDocument } from '../../extension/sites/document-hint';
 
 function detect(html: string, url = 'https://app.example/invoices/1') {
   document.body.innerHTML = html;
@@ -311,5 +313,20 @@ describe('the adapter registry', () => {
     // Only the first few thousand texts are read, however long the page: about 0.5 s of CPU in happy-dom
     // (far slower than a browser). Reading every one of the 20 000 rows would cost some 2 s.
     expect((used.user + used.system) / 1000).toBeLessThan(1500);
+  });
+});
+
+describe('the page’s address', () => {
+  it('never stops detection, whatever escapes it holds (a lone "%E0" is no escape)', () => {
+    const segment = fc.stringMatching(/^[a-z0-9%]{1,12}$/);
+    const html = `<article><h1>Invoice INV-20260042</h1><p>Customer: Delta Ltd</p><p>Amount due: $1,000.00</p><a href="/x/20260042">Open</a></article>`;
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), segment, (path, hash) => {
+        const url = `https://app.example/invoices/20260042/${path.join('/')}#/${hash}`;
+        expect(detect(html, url)?.number).toBe('INV-20260042');
+        expect(mayShowDocument(document, new URL(url))).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

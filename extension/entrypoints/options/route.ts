@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { decodedUri } from '../../sites/uri-text';
 
 /** The options page's sections; each is a link (`#/senders/new`), so the popup and bookmarks can open one. */
 export type Route =
   { page: 'senders' } | { page: 'sender-new' } | { page: 'sender-edit'; id: string } | { page: 'sites' } | { page: 'templates' } | { page: 'history' } | { page: 'people' } | { page: 'apps' };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodedUri);
   switch (parts[0]) {
     case 'sites':
       return { page: 'sites' };
