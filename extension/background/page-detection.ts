@@ -50,6 +50,10 @@ async function offscreenReady(): Promise<void> {
   if ((await getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })).length > 0) return;
   creating ??= offscreen
     .createDocument({ url, reasons: ['DOM_PARSER'], justification: 'Reads copies of invoice pages, so that the pages themselves do not pay for it.' })
+    .catch(async (error: unknown) => {
+      // Another start of the worker may have made it meanwhile: there can be only one.
+      if ((await getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })).length === 0) throw error;
+    })
     .finally(() => (creating = undefined));
   await creating;
 }
