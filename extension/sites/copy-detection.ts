@@ -38,8 +38,12 @@ export function parseCopy(copy: PageCopy): Document {
 
 /** The copy read by the page's adapters, as data (null: nothing found). Throws where the detector does. */
 export function detectOnCopy(copy: PageCopy, recipes: readonly Recipe[], quick: boolean): CopiedDetection | null {
-  const document = parseCopy(copy);
-  const found = detectDocumentsOnPage(document, new URL(copy.url), recipes, { quick });
+  return readParsedCopy(parseCopy(copy), copy.url, recipes, quick);
+}
+
+/** The parsed copy (parseCopy) read by the page's adapters, as data. */
+export function readParsedCopy(document: Document, url: string, recipes: readonly Recipe[], quick: boolean): CopiedDetection | null {
+  const found = detectDocumentsOnPage(document, new URL(url), recipes, { quick });
   if (!found) return null;
   // The injected <base> must not shift the paths of the head's elements.
   document.head.querySelector('base')?.remove();
