@@ -4,7 +4,8 @@ import { observeDeliveryAttempt } from '../observability/metrics';
 import { createOutboundPolicy } from '../net/outbound';
 import { createSmtpAuthResolver } from '../oauth/access-tokens';
 import type { SecretCipher } from '../secrets/cipher';
-import type { AttemptResult, ClaimedMessage, DeliverySettingsRow, FinishedAttempt, ProfileRow, Store } from '../store/types';
+import type { AttemptResult, ClaimedMessage, FinishedAttempt, Store } from '../store/types';
+import { ClaimedProfiles, type ProfileLookup } from './claimed-profiles';
 import { GroupCommitter } from './group-committer';
 import { messageBodyStream } from './message-body';
 import { OpenedProfiles } from './opened-profiles';
@@ -44,12 +45,6 @@ export interface DeliveryWorkerDeps {
   cipher: SecretCipher;
   config: DeliveryWorkerConfig;
   log: (line: string) => void;
-}
-
-/** A message's sender profile and its delivery settings, as stored when its batch was claimed. */
-interface ProfileLookup {
-  profileRow: ProfileRow | undefined;
-  settingsRow: DeliverySettingsRow | undefined;
 }
 
 /** The profile's current transport: another fingerprint (profile or settings changed) opens a new one. */
@@ -95,6 +90,7 @@ export class DeliveryWorker {
   private readonly results: GroupCommitter;
   private readonly sentCopies: SentCopyWorker;
   private readonly openedProfiles: OpenedProfiles;
+  private readonly claimedProfiles: ClaimedProfiles;
 
   constructor(private readonly deps: DeliveryWorkerDeps) {
     // Where delivery and the Sent-folder copy may connect.
@@ -122,6 +118,7 @@ export class DeliveryWorker {
     });
     this.sentCopies = new SentCopyWorker({ store: deps.store, cipher: deps.cipher, config: deps.config, log: deps.log, outbound });
     this.openedProfiles = new OpenedProfiles(deps.cipher);
+    this.claimedProfiles = new ClaimedProfiles(deps.store);
   }
 
   start(): void {
@@ -254,13 +251,7 @@ export class DeliveryWorker {
           // being sent or its result recorded, and must not be sent a second time.
           (message) => !this.inFlight.has(message.id),
         );
-        // The profiles of a batch are read once: a burst of invoices mostly shares one sender.
-        const profiles = new Map<string, Promise<ProfileLookup>>();
-        const lookup = (profileId: string) => {
-          let found = profiles.get(profileId);
-          if (!found) profiles.set(profileId, (found = this.lookupProfile(profileId)));
-          return found;
-        };
+        const lookup = this.claimedProfiles.forBatch();
         for (const message of claimed) {
           this.sending++;
           const job = this.deliver(message, lookup).finally(() => {
@@ -297,11 +288,6 @@ export class DeliveryWorker {
     await this.deps.store.renewLeases([...this.inFlight.keys()], this.owner, Date.now() + this.deps.config.leaseMs).catch((error: Error) => this.deps.log(`could not renew leases: ${error.message}`));
   }
 
-  private async lookupProfile(profileId: string): Promise<ProfileLookup> {
-    const read = await this.deps.store.getProfileForSend(profileId);
-    return { profileRow: read?.profile, settingsRow: read?.settings };
-  }
-
   /** Frees the message's worker slot (once) and looks for more work. */
   private sendFinished(state: { slot: boolean }): void {
     if (!state.slot) return;
@@ -313,7 +299,7 @@ export class DeliveryWorker {
   }
 
   /** One attempt for one message. Never throws: every outcome is recorded on the message. */
-  private async deliver(message: ClaimedMessage, lookup: (profileId: string) => Promise<ProfileLookup>): Promise<void> {
+  private async deliver(message: ClaimedMessage, lookup: (message: ClaimedMessage) => Promise<ProfileLookup>): Promise<void> {
     const slot = { slot: true };
     try {
       await this.attempt(message, lookup, slot);
@@ -322,14 +308,14 @@ export class DeliveryWorker {
     }
   }
 
-  private async attempt(message: ClaimedMessage, lookup: (profileId: string) => Promise<ProfileLookup>, slot: { slot: boolean }): Promise<void> {
+  private async attempt(message: ClaimedMessage, lookup: (message: ClaimedMessage) => Promise<ProfileLookup>, slot: { slot: boolean }): Promise<void> {
     const { store, config, log } = this.deps;
     const startedAt = Date.now();
     let result: AttemptResult;
     let details: FinishedAttempt['attempt'];
     let found: ProfileLookup;
     try {
-      found = await lookup(message.profileId);
+      found = await lookup(message);
     } catch (error) {
       // The store failed, not the mail server: nothing was sent, so no attempt counts. The message
       // goes back to the queue (or, if that fails too, waits for its lease).

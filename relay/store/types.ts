@@ -70,6 +70,11 @@ export type ClaimedMessage = MessageRow & {
   raw: Buffer | null;
   /** Its stored values could not be read: the attempt fails with this. */
   unreadable?: StoredDataError;
+  /**
+   * A digest of its sender profile's and delivery settings' rows when claimed (PostgreSQL; absent when the profile is gone, and on
+   * SQLite, where reading them costs no round trip): the same digest means the same rows as the worker's last read.
+   */
+  profileVersion?: string;
 };
 
 /** Bodies larger than this are stored in chunks of this size; smaller ones in one piece. */

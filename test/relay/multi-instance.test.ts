@@ -88,6 +88,28 @@ describe('several relay instances on one PostgreSQL database', () => {
     }
   }, 60_000);
 
+  it('sends through the profile as it is now: a worker that kept its profile between claims notices a change', async () => {
+    const other = await startSmtpServer({ users: { 'anna@firma.se': 'correct horse battery staple' } });
+    try {
+      cluster = await startRelayCluster(smtp, { store: 'postgres', instances: 1 });
+      // Claims one after another with the profile unchanged: the worker reads it once and keeps it.
+      for (let i = 1; i <= 3; i++) {
+        await enqueueMessages(cluster, 1);
+        await waitForDistinctMessages(smtp, i, 30_000);
+      }
+      const moved = await relayApi(cluster.instances[0]!, cluster.token, 'PATCH', `/v1/profiles/${cluster.profileId}`, {
+        smtp: { host: '127.0.0.1', port: other.port, security: 'starttls' },
+        auth: { type: 'password', username: 'anna@firma.se', password: 'correct horse battery staple' },
+      });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      await enqueueMessages(cluster, 3);
+      await waitForDistinctMessages(other, 3, 30_000);
+      expect(deliveryCounts(smtp).distinct).toBe(3);
+    } finally {
+      await other.close();
+    }
+  }, 90_000);
+
   it('finishes the work of a killed instance once its leases expire (at least once, duplicates counted)', async () => {
     cluster = await startRelayCluster(smtp, { store: 'postgres', instances: 2, env: { OWNPOST_LEASE: '2s' } });
     await enqueueMessages(cluster, 300);

@@ -67,7 +67,8 @@ function enqueueStatement(sends: NewSend[]): { sql: string; params: unknown[] } 
   return { sql, params };
 }
 
-// A row whose lease expired lost its attempt to a dead instance: recorded as interrupted.
+// A row whose lease expired lost its attempt to a dead instance: recorded as interrupted. Each message comes with a digest of its profile's
+// and delivery settings' rows (ClaimedMessage.profileVersion): a worker that read them at that version reads them again only when it changes.
 const CLAIM_SQL = `WITH due AS (
      SELECT id, status AS previous_status, updated_at AS previous_updated_at FROM messages
      WHERE (status IN ('queued', 'deferred') AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until <= $1) ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED),
@@ -76,7 +77,8 @@ const CLAIM_SQL = `WITH due AS (
      RETURNING messages.*, due.previous_status, due.previous_updated_at),
    interrupted AS (
      INSERT INTO attempts (message_id, started_at, finished_at, outcome) SELECT id, previous_updated_at, $1, 'interrupted' FROM claimed WHERE previous_status = 'sending')
-   SELECT ${MESSAGE_COLUMNS}, raw FROM claimed`;
+   SELECT ${MESSAGE_COLUMNS}, raw, (SELECT md5(p::text || coalesce(s::text, '')) FROM profiles p LEFT JOIN profile_delivery_settings s ON s.profile_id = p.id
+     WHERE p.id = claimed.profile_id) AS profile_version FROM claimed`;
 // One round trip: the time between a server's 250 and this commit is when a crash makes a duplicate.
 const FINISH_SQL = `WITH input AS (
      SELECT * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::bigint[])
@@ -175,7 +177,7 @@ export class PostgresOutbox implements Outbox {
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
     const { rows } = await this.pool.query(CLAIM_SQL, [now, limit, owner, now + leaseMs]);
-    return sortedByDue(rows.map((row) => toClaimedMessage(row)));
+    return sortedByDue(rows.map(({ profile_version: profileVersion, ...row }) => Object.assign(toClaimedMessage(row), profileVersion === null ? {} : { profileVersion: profileVersion as string })));
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
