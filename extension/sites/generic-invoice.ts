@@ -1,6 +1,7 @@
 import {
   collapse,
   EMAIL_PATTERN,
+  FILE_EXTENSION,
   findEmail,
   isNumberHeading,
   findLabels,
@@ -30,6 +31,7 @@ import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
 import { unlabelledBuyer } from './buyer-block';
+import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 
 /**
@@ -192,8 +194,8 @@ function isClickableText(element: Element): boolean {
   // /customer/edit/id/1) is the customer's name; "Download PDF" and "Send" are not.
   const href = clickable.getAttribute('href') ?? '';
   const text = collapse(clickable.textContent ?? '');
-  // "#details" stays on the page; "#/party/5" and Backbone's "#Account/view/5" are routes to a record.
-  if (/^\s*(?:#(?![!]?\/|[\w-]+\/)|javascript:|mailto:|tel:)/i.test(href)) return true;
+  // "#details" stays on the page; "#/party/5", Backbone's "#Account/view/5" and Odoo's "#id=14&model=res.partner" are routes to a record.
+  if (/^\s*(?:#(?![!]?\/|[\w-]+\/|[\w.-]+=)|javascript:|mailto:|tel:)/i.test(href)) return true;
   // "Kestrel Print Ltd": a company's name by its legal form, whatever word it holds.
   if (COMPANY_NAME.test(text) && !/pdf/i.test(text)) return false;
   return /pdf/i.test(text) || looksLikeDocumentLink(text, href) || looksLikeAction(text, '');
@@ -305,6 +307,24 @@ function bareNumberHeading(text: string, element: Element): LabelMatch | undefin
 }
 
 /**
+ * A record's name as the last segment of its address, where it is a code of letters and digits
+ * (Frappe's `/app/quotation/SAL-QTN-2026-00012`, whose heading is the customer's name): the page
+ * shows it as a text of its own, which is the document's number where nothing labels one.
+ */
+function addressRecordName(url: URL): string | undefined {
+  const last = decodedUri(url.pathname).split('/').at(-1) ?? '';
+  return BARE_NUMBER.test(last) && /\d/.test(last) && /[A-Za-z]/.test(last) ? last : undefined;
+}
+
+/** A text that is the address's record name alone: an empty label before it, as bareNumberHeading's. */
+function recordNameText(text: string, recordName: string | undefined): LabelMatch | undefined {
+  return recordName !== undefined && text === recordName && parseNumberValue(text) === text ? { info: { field: 'number', languages: [], due: false }, start: 0, end: 0 } : undefined;
+}
+
+/** A word (a letter) before a label in its text. */
+const WORD_BEFORE = /\p{L}/u;
+
+/**
  * "To", "An", "Account", "Party" as a whole text: the customer's label, the name in the next texts; or
  * before a colon at the start of a text, the name after it ("Account: Halcyon Labs Inc", a control's "Party: Delta Marine").
  */
@@ -391,7 +411,7 @@ function isPreviewed(texts: TextItem[], index: number): boolean {
  * can outrank it (bestHit keeps the first of the highest rank), so the document's number is settled,
  * and what the texts after it label is left unread (issue 18: a page's first look).
  */
-function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): LabelledValues {
+function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, recordName?: string): LabelledValues {
   const hits: LabelledValues['hits'] = {};
   const votes = new Map<PageLanguage, number>();
   /** Texts read as a label's value ("Kund AB" after "Kund:") are not read again as labels. */
@@ -412,7 +432,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       const underCustomer = customerHeading !== undefined && index - customerHeading <= CUSTOMER_NEIGHBOURHOOD;
       const name = number ? undefined : loneNameLabel(item.text, item.node === item.element || underCustomer);
       const customer = number || name ? undefined : loneCustomerLabel(item.text);
-      const bareNumber = number || name || customer ? undefined : bareNumberHeading(item.text, item.element);
+      const bareNumber = number || name || customer ? undefined : (bareNumberHeading(item.text, item.element) ?? recordNameText(item.text, recordName));
       const label = number ?? name ?? customer ?? bareNumber;
       if (!label) return;
       labels = [label];
@@ -442,6 +462,9 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       // "Conferma d'ordine cliente", "Customer invoice": the word qualifies the kind of document beside it, and labels nothing.
       if (info.field === 'customer' && qualifiesKind(item.text, labels, labelIndex)) continue;
       const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase());
+      // "Contact client suivi commande" (a contact's role in a table): a customer's word inside a phrase
+      // labels nothing; after a qualifier it does when it ends the label ("Potential Customer") or a colon follows ("Invoice customer: Acme").
+      if (info.field === 'customer' && !labelOnly && WORD_BEFORE.test(item.text.slice(0, label.start)) && !/^\s*:/.test(rest)) continue;
       const columnHeading = labelOnly && isColumnHeading(item.element);
       const alone = labelOnly && !columnHeading;
       let labelInChrome: boolean | undefined;
@@ -475,8 +498,15 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
             value = valueFor(field, texts[next]!.text, texts[next]!.element);
             // Past another label, the values are that label's; past another heading, its section's ("Rechnung", then "Rechnungsdaten", then "BT-1").
             if (!value && (isBareLabel(texts[next]!.text) || headingRank(texts[next]!.element) > 0)) break;
-            // A number in a text of its own is the label's; "12 Quay Street" after a heading "INVOICE" is not.
-            if (field === 'number' && value && !texts[next]!.text.replace(/[\s.,;:]+$/, '').endsWith(value)) value = undefined;
+            // A number in a text of its own is the label's (or a file named for it, "CO2611-0015.pdf"); "12 Quay Street" after a heading "INVOICE" is not.
+            if (
+              field === 'number' &&
+              value &&
+              !texts[next]!.text.replace(/[\s.,;:]+$/, '')
+                .replace(FILE_EXTENSION, '')
+                .endsWith(value)
+            )
+              value = undefined;
             if (value) {
               element = texts[next]!.element;
               consumed.add(next);
@@ -563,7 +593,7 @@ function pageLanguage(document: Document, values: LabelledValues, numberHit: Fie
 }
 
 /**
- * The kind of document the page says it shows, in its title and headings, else its active tab or
+ * The kind of document the page says it shows, in its headings and title, else its active tab or
  * breadcrumb: the cheap first test of a page without PDF links (a few elements, not the whole tree),
  * and what makes "Number" alone the document's number. Read lazily, and the tabs only when the
  * headings said nothing: tag lists are cheaper than attribute selectors.
@@ -607,7 +637,22 @@ function addressKindSignal(url: URL): DocumentKind | undefined {
     const kind = KIND_PLURALS.get(parts[i]!) ?? labelInfo(parts[i]!)?.kind;
     if (kind) return kind;
   }
-  return queryKindSignal(url);
+  return segmentKindSignal(url) ?? queryKindSignal(url);
+}
+
+/**
+ * Whole segments of the path, where the record's id is a code of several parts (Frappe's
+ * `/app/quotation/SAL-QTN-2026-00012`, `/app/sales-invoice/ACC-SINV-2026-00012`): the kind's segment
+ * (hyphens joining its words), then a segment with a digit.
+ */
+function segmentKindSignal(url: URL): DocumentKind | undefined {
+  const segments = decodedUri(url.pathname).toLowerCase().split('/');
+  for (let i = 0; i + 1 < segments.length && i < MAX_ADDRESS_SEGMENTS; i++) {
+    if (!segments[i] || !/\d/.test(segments[i + 1]!)) continue;
+    const kind = KIND_PLURALS.get(segments[i]!) ?? labelInfo(segments[i]!)?.kind;
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 /** A view of one record between its kind and its id in a route: Backbone's `#Quote/view/…`, React apps' `/invoice/read/…`. */
@@ -643,13 +688,12 @@ function queryKindSignal(url: URL): DocumentKind | undefined {
 }
 
 /**
- * With `plurals`, a module's name in the window title ("Website redesign » Invoices » SuiteCRM") counts
+ * The headings before the title: a title may be the app's name alone, and some apps are named for a
+ * kind ("Invoice Ninja" over its "Edit Credit"). With `plurals`, a module's name in the window title ("Website redesign » Invoices » SuiteCRM") counts
  * too: enough to read the page, not to name its kind. Only in the title: a heading or a menu entry
  * "Invoices" is mostly a list's, and a list without PDFs is not worth reading.
  */
 function headingKindSignal(document: Document, plurals = false): DocumentKind | undefined {
-  const titleKind = kindIn(document.title.slice(0, 120), plurals);
-  if (titleKind) return titleKind;
   for (const tag of ['h1', 'h2', 'h3']) {
     const headings = document.getElementsByTagName(tag);
     for (let i = 0; i < headings.length && i < MAX_KIND_ELEMENTS; i++) {
@@ -657,7 +701,7 @@ function headingKindSignal(document: Document, plurals = false): DocumentKind | 
       if (kind) return kind;
     }
   }
-  return undefined;
+  return kindIn(document.title.slice(0, 120), plurals);
 }
 
 function tabKindSignal(document: Document): DocumentKind | undefined {
@@ -984,7 +1028,8 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   // headings are read first: they are cheaper than every text, and most pages of an app have neither.
   if (!pdf && candidates.length === 0 && !signal() && !links.some((l) => l.offsite)) return undefined;
   const texts = collectPageTexts(root);
-  const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0));
+  const recordName = addressRecordName(base);
+  const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0), recordName);
   if (values.stopped) {
     // The number in the main heading: the document's (documentNumberHit returns it), the heading its anchor.
     const numberHit = documentNumberHit(values, signal)!;
@@ -992,7 +1037,7 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
     if (!pdf && isTeaser(numberHit.element, numberHit.value, base)) return undefined;
     const anchor = pageAnchor(document, numberHit);
     let whole: DetectedDocument | undefined;
-    const complete = () => (whole ??= documentFrom(document, root, readLabelledValues(texts), links, pdf, candidates, signal, base)!.found);
+    const complete = () => (whole ??= documentFrom(document, root, readLabelledValues(texts, false, recordName), links, pdf, candidates, signal, base)!.found);
     const found: DetectedDocument = {
       number: numberHit.value,
       recipients: [],
@@ -1104,7 +1149,11 @@ function documentFrom(
   // (a page already known to name its kind and number) a buyer's address block with no label.
   if (!pdf && candidates.length === 0 && !amount) return undefined;
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
-  const customerName = labelledCustomer ?? unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome) ?? panelCustomer(root);
+  const customerName =
+    labelledCustomer ??
+    unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome) ??
+    panelCustomer(root) ??
+    customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome);
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
