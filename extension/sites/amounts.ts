@@ -30,7 +30,12 @@ const SPACE = '[ \u00a0\u202f]?';
  * amount's label comes before it, so three capitals after its digits are its currency, whichever.
  */
 const CODE_AFTER = '[A-Z]{3}';
-const MONEY_PATTERN = new RegExp(String.raw`(?:${MINUS}${SPACE})?(?:${CURRENCY}${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}(?:${CURRENCY}|${CODE_AFTER})(?![\p{L}]))?`, 'u');
+/** A dollar with its country before it ("CA$1,234.50", "A$", "NZ$", "HK$"), as Stripe and FreshBooks print them. */
+const COUNTRY_DOLLAR = String.raw`(?:CA|AU|NZ|HK|SG|MX|C|A)\$`;
+const MONEY_PATTERN = new RegExp(
+  String.raw`(?:${MINUS}${SPACE})?(?:(?:${COUNTRY_DOLLAR}|${CURRENCY})${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}(?:${CURRENCY}|${CODE_AFTER})(?![\p{L}]))?`,
+  'u',
+);
 
 const MONEY_PATTERNS = new RegExp(MONEY_PATTERN.source, 'gu');
 /** A dash joined to a letter or digit before it is a code's hyphen ("BT-115", "INV-42"), not a minus. */

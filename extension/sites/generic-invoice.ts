@@ -400,6 +400,14 @@ function isReminderOrdinal(info: LabelInfo, value: string): boolean {
   return info.kind === 'reminder' && /^\d{1,2}$/.test(value);
 }
 
+/** A heading element's level. */
+const HEADING_TAG = /^H([1-6])$/;
+/**
+ * A heading that names a template, in the languages we read ("Textvorlage Stufe 2", "Modèle de devis",
+ * "Invoice template"): an editor's or a settings page's, whose document is a sample.
+ */
+const TEMPLATE_WORD = /(?:^|[^\p{L}])(?:templates?|mall|mallar|skabelon|mal|malli|sjabloon|szablon|sniðmát|modèle|modele|plantilla|modello|modelo)(?![\p{L}])|vorlage(?![\p{L}])/iu;
+
 /** A number under a "Preview" label (a numbering settings page shows the next number so) is a sample. */
 function isPreviewed(texts: TextItem[], index: number): boolean {
   const before = texts[index - 1];
@@ -419,8 +427,15 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
   let stopped = false;
   /** A customer's label alone with no value after it ("Nabywca", "Cessionario/committente" over a block of fields): where it stands. */
   let customerHeading: number | undefined;
+  /** The level of a heading that names a template ("Textvorlage Stufe 2"), while its section lasts: its numbers are samples. */
+  let templateLevel = 0;
   texts.forEach((item, index) => {
     if (stopped || consumed.has(index)) return;
+    const level = HEADING_TAG.exec(item.element.tagName)?.[1];
+    if (level) {
+      if (templateLevel > 0 && Number(level) <= templateLevel) templateLevel = 0;
+      if (templateLevel === 0 && TEMPLATE_WORD.test(item.text)) templateLevel = Number(level);
+    }
     let labels = findLabels(item.text);
     let generic = false;
     let bare = false;
@@ -450,7 +465,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       if (info.field === 'number' && rank === 0 && (item.text.length > MAX_FIELD_TEXT || isInProse(item.element))) continue;
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
       // A sample ("INV-0001 (sample)" in a template editor) is no document at all.
-      if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index))) continue;
+      if (info.field === 'number' && (templateLevel > 0 || namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index)))
+        continue;
       // "Order #1042" as a link on a customer's card or a dashboard leads to that document: it is not this page's (a heading's may be).
       if (info.field === 'number' && rank === 0 && leadsElsewhere(item.element)) continue;
       // "Total presupuesto", "Totale fattura": the kind's word after an amount's label says whose total it is; the value follows both.
@@ -1279,11 +1295,11 @@ function detectInDocument(document: Document, url: URL, quick = false): PageDete
 }
 
 /**
- * An app's settings, in the languages we read, as a segment of the address: numbering, templates and
- * mail settings show sample numbers, customers and amounts, and never a document to send.
+ * An app's settings or its document templates, in the languages we read, as a segment of the address:
+ * numbering, templates and mail settings show sample numbers, customers and amounts, and never a document to send.
  */
 const SETTINGS_SEGMENT =
-  /(?:^|[/#])(?:settings?|preferences|configuration|config|einstellungen|konfiguration|inst[aä]llningar|indstillinger|innstillinger|stillingar|ustawienia|asetukset|instellingen|param[eè]tres|r[eé]glages|ajustes|configuraci[oó]n|impostazioni|configura[cç](?:oes|ões)|defini[cç](?:oes|ões))(?:[/#?._-]|$)/i;
+  /(?:^|[/#])(?:settings?|preferences|configuration|config|einstellungen|konfiguration|inst[aä]llningar|indstillinger|innstillinger|stillingar|ustawienia|asetukset|instellingen|param[eè]tres|r[eé]glages|ajustes|configuraci[oó]n|impostazioni|configura[cç](?:oes|ões)|defini[cç](?:oes|ões)|templates?|vorlagen|mod[eè]les|plantillas|modelli|mallar|skabeloner|sjablonen|szablony)(?:[/#?._-]|$)/i;
 
 /**
  * An app's purchases, as a segment of the address: bills from suppliers and purchase records are

@@ -353,9 +353,11 @@ export function findLabels(text: string): LabelMatch[] {
       if (info) best = { info, start: words[i]!.start, end: words[j]!.end };
     }
     if (!best) {
-      // "Sölureikningur", "Schlussrechnung": a compound that ends with a kind's word.
+      // "Sölureikningur", "Schlussrechnung": a compound that ends with a kind's word; "Offertnr",
+      // "Angebotssumme": one that joins a kind's word to a number's or an amount's.
       const compound = compoundKind(words[i]!.key);
-      if (compound) best = { info: { field: 'number', languages: [...compound.languages], due: false, kind: compound.kind }, start: words[i]!.start, end: words[i]!.end };
+      const info = compound ? { field: 'number' as const, languages: [...compound.languages], due: false, kind: compound.kind } : compoundLabel(words[i]!.key);
+      if (info) best = { info, start: words[i]!.start, end: words[i]!.end };
     }
     if (best) {
       found.push(best);
@@ -363,6 +365,33 @@ export function findLabels(text: string): LabelMatch[] {
     }
   }
   return found;
+}
+
+/** "Offertnr", "Tilbudsnr", "Angebotsnummer": a kind's word, the linking "s", then "nr" or "nummer". */
+const NUMBER_COMPOUND = /^(\p{L}{3,})(?:nr|nummer|numero|nro)$/u;
+/** "Angebotssumme", "Offertbelopp", "Tarjoussumma": a word joined to an amount's word, per language. */
+const AMOUNT_COMPOUND = /\p{L}{3}(summe|betrag|belopp|beløb|beløp|bedrag|summa|upphæð)$/u;
+const AMOUNT_COMPOUND_LANGUAGES: Record<string, PageLanguage[]> = {
+  summe: ['de'],
+  betrag: ['de'],
+  belopp: ['sv'],
+  beløb: ['da'],
+  beløp: ['nb'],
+  bedrag: ['nl'],
+  summa: ['sv', 'fi'],
+  upphæð: ['is'],
+};
+/** Parts of a total that are not what is to be paid: net, tax, discount, subtotal ("Nettobetrag", "Zwischensumme", "Momsbelopp", "Välisumma"). */
+const NOT_TOTAL_COMPOUND = /^(?:netto|steuer|mehrwert|mwst|ust|rabatt|skonto|zwischen|teil|moms|mva|btw|alv|vsk|korting|del|mellem|väli|vero)/u;
+
+/** The field a compound names that no table lists, or undefined (the words of a customer's number, "Kundnr", are no document's). */
+function compoundLabel(word: string): LabelInfo | undefined {
+  const stem = NUMBER_COMPOUND.exec(word)?.[1];
+  // "Tarjousnro" keeps its word's own "s"; "Tilbudsnr" links with one.
+  const kindInfo = stem ? (labelInfoOfKey(stem) ?? (stem.endsWith('s') ? labelInfoOfKey(stem.slice(0, -1)) : undefined)) : undefined;
+  if (kindInfo?.field === 'number' && kindInfo.kind) return { field: 'number', languages: kindInfo.languages, due: false, kind: kindInfo.kind };
+  const amount = AMOUNT_COMPOUND.exec(word)?.[1];
+  return amount && !NOT_TOTAL_COMPOUND.test(word) ? { field: 'amount', languages: AMOUNT_COMPOUND_LANGUAGES[amount]!, due: false } : undefined;
 }
 
 /** The label a text starts with, if any. */

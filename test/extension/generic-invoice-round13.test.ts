@@ -185,3 +185,75 @@ describe('the thirteenth round’s classes', () => {
     expect(found?.amount).toBe('$12,450.00 MXN');
   });
 });
+
+describe('the classes of the check set written after the thirteenth round', () => {
+  it.each([
+    ['sv', 'Offertnr', 'quote'],
+    ['da', 'Tilbudsnr', 'quote'],
+    ['de', 'Angebotsnr', 'quote'],
+    ['nl', 'Offertenr', 'quote'],
+    ['fi', 'Tarjousnro', 'quote'],
+    ['nb', 'Ordrenummer', 'order-confirmation'],
+  ])('reads a kind’s word joined to "nr" or "nummer" as the number’s label (%s: "%s")', (lang, label, kind) => {
+    const found = detect(
+      `<form><label for="n">${label}</label><input id="n" readonly value="1043"><label for="t">Total</label><input id="t" value="24 375,00"></form><button onclick="window.open('/offer/print/1043')">Print</button>`,
+      'https://apps.example/offer/edit/1043',
+      lang,
+    );
+    expect(found?.number).toBe('1043');
+    expect(found?.kind).toBe(kind);
+  });
+
+  it('reads no customer’s number as a document’s ("Kundnr 1005")', () => {
+    const found = detect(
+      `<h2>Offert</h2><form><label for="c">Kundnr</label><input id="c" value="1005"><label for="t">Totalt</label><input id="t" value="24 375,00 SEK"></form><a href="/offer/1043.pdf">PDF</a>`,
+      'https://apps.example/offer/edit/1043',
+      'sv',
+    );
+    expect(found?.number).not.toBe('1005');
+  });
+
+  it.each([
+    ['de', 'Angebotssumme (brutto)', '8.568,00 €'],
+    ['de', 'Auftragssumme', '8.568,00 €'],
+    ['sv', 'Offertbelopp', '24 375,00 kr'],
+    ['da', 'Tilbudsbeløb', '18.750,00 kr.'],
+    ['nl', 'Offertebedrag', '€ 4.235,00'],
+    ['fi', 'Tarjoussumma', '5 456,00 €'],
+  ])('reads a word joined to an amount’s word as the amount’s label, after its net and tax (%s: "%s")', (lang, label, amount) => {
+    const net = { de: 'Nettobetrag', sv: 'Momsbelopp', da: 'Momsbeløb', nl: 'Btwbedrag', fi: 'Välisumma' }[lang]!;
+    const heading = { de: 'Angebot', sv: 'Offert', da: 'Tilbud', nl: 'Offerte', fi: 'Tarjous' }[lang]!;
+    const found = detect(
+      `<h1>${heading} 2026-0318</h1><div><div>${net}</div><div>1,00</div></div><div><div>${label}</div><div>${amount}</div></div><div><div>${net}</div><div>2,00</div></div><a href="/d/318.pdf">PDF</a>`,
+      undefined,
+      lang,
+    );
+    expect(found?.amount).toBe(amount);
+  });
+
+  it('reads a dollar with its country before it ("CA$1,234.50")', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('CA$', 'A$', 'NZ$', 'HK$', 'C$'), fc.integer({ min: 1, max: 99_999_999 }), (symbol, cents) => {
+        const written = `${symbol}${new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format(cents / 100)}`;
+        expect(parseAmount(`Amount Due (CAD) ${written}`)).toBe(written);
+      }),
+    );
+  });
+
+  it('reads no document in a template’s section or under a templates address (a dunning letter’s sample text, a quote template’s preview)', () => {
+    expect(
+      detect(
+        `<h1>Mahnstufen</h1><table><tr><td>2</td><td>1. Mahnung</td><td>5,00 €</td></tr></table><h2>Textvorlage Stufe 2</h2><div><p>Mahnung zur Rechnung RE-2026-001</p><p>Betrag 1.190,00 €</p></div><a href="/api/dunningLevel/2/samplePdf">Brief (PDF)</a>`,
+        'https://erp.example/admin/dunningLevels',
+        'de',
+      ),
+    ).toBeUndefined();
+    for (const url of ['https://app.example/modeles/devis/3', 'https://app.example/templates/quote/3', 'https://app.example/vorlagen/angebot/3']) {
+      expect(detect(`<h2>Devis DE-0001</h2><p>Client : Client exemple SARL</p><p>Total TTC 1 200,00 €</p><a href="/apercu.pdf">PDF</a>`, url, 'fr')).toBeUndefined();
+    }
+    // A document's own heading is no template's, and a later section's template select leaves its number alone.
+    expect(detect(`<h1>Rechnung RE-2026-001</h1><p>Betrag 1.190,00 €</p><h2>Vorlage</h2><select><option>Standard</option></select><a href="/r/1.pdf">PDF</a>`, undefined, 'de')?.number).toBe(
+      'RE-2026-001',
+    );
+  });
+});
