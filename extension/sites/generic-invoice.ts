@@ -609,7 +609,7 @@ function pageLanguage(document: Document, values: LabelledValues, numberHit: Fie
 }
 
 /**
- * The kind of document the page says it shows, in its headings and title, else its active tab or
+ * The kind of document the page says it shows, in its title and headings, else its active tab or
  * breadcrumb: the cheap first test of a page without PDF links (a few elements, not the whole tree),
  * and what makes "Number" alone the document's number. Read lazily, and the tabs only when the
  * headings said nothing: tag lists are cheaper than attribute selectors.
@@ -704,12 +704,18 @@ function queryKindSignal(url: URL): DocumentKind | undefined {
 }
 
 /**
- * The headings before the title: a title may be the app's name alone, and some apps are named for a
- * kind ("Invoice Ninja" over its "Edit Credit"). With `plurals`, a module's name in the window title ("Website redesign » Invoices » SuiteCRM") counts
+ * With the document's `number`, a title that does not name it comes after the headings: it may be the
+ * app's name alone, and some apps are named for a kind ("Invoice Ninja" over its "Edit Credit"); a
+ * title that names the number ("Invoice INV-0042 | Acme") says the kind before any heading (a side
+ * card's "Order summary"). With `plurals`, a module's name in the window title ("Website redesign » Invoices » SuiteCRM") counts
  * too: enough to read the page, not to name its kind. Only in the title: a heading or a menu entry
  * "Invoices" is mostly a list's, and a list without PDFs is not worth reading.
  */
-function headingKindSignal(document: Document, plurals = false): DocumentKind | undefined {
+function headingKindSignal(document: Document, plurals = false, number?: string): DocumentKind | undefined {
+  const title = document.title.slice(0, 120);
+  const titleFirst = number === undefined || title.includes(number);
+  const titleKind = titleFirst ? kindIn(title, plurals) : undefined;
+  if (titleKind) return titleKind;
   for (const tag of ['h1', 'h2', 'h3']) {
     const headings = document.getElementsByTagName(tag);
     for (let i = 0; i < headings.length && i < MAX_KIND_ELEMENTS; i++) {
@@ -717,7 +723,7 @@ function headingKindSignal(document: Document, plurals = false): DocumentKind | 
       if (kind) return kind;
     }
   }
-  return kindIn(document.title.slice(0, 120), plurals);
+  return titleFirst ? undefined : kindIn(title, plurals);
 }
 
 function tabKindSignal(document: Document): DocumentKind | undefined {
@@ -1011,10 +1017,10 @@ function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | 
  * The kind of document: what the number's own heading says ("Credit note CN-5"), else what the page's
  * title or headings say, else the number's label ("Order number"), else the active tab or breadcrumb.
  */
-function documentKind(numberHit: FieldHit | undefined, document: Document, signal: () => DocumentKind | undefined): DocumentKind | undefined {
+function documentKind(numberHit: FieldHit | undefined, number: string, document: Document, signal: () => DocumentKind | undefined): DocumentKind | undefined {
   if (numberHit?.kind && numberHit.rank > 0) return numberHit.kind;
   // The tabs are read only when neither the headings nor the number's label name the kind.
-  return headingKindSignal(document) ?? numberHit?.kind ?? signal();
+  return headingKindSignal(document, false, number) ?? numberHit?.kind ?? signal();
 }
 
 interface ExtractedDocument {
@@ -1173,7 +1179,7 @@ function documentFrom(
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
-  const kind = documentKind(numberHit, document, signal);
+  const kind = documentKind(numberHit, number, document, signal);
   const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);
   const found: DetectedDocument = {
