@@ -381,8 +381,12 @@ const AMOUNT_COMPOUND_LANGUAGES: Record<string, PageLanguage[]> = {
   summa: ['sv', 'fi'],
   upphæð: ['is'],
 };
-/** Parts of a total that are not what is to be paid: net, tax, discount, subtotal ("Nettobetrag", "Zwischensumme", "Momsbelopp", "Välisumma"). */
-const NOT_TOTAL_COMPOUND = /^(?:netto|steuer|mehrwert|mwst|ust|rabatt|skonto|zwischen|teil|moms|mva|btw|alv|vsk|korting|del|mellem|väli|vero)/u;
+/**
+ * Parts of a total that are not what is to be paid: net, tax, discount, subtotal, a fee, interest,
+ * shipping, a unit's price ("Nettobetrag", "Zwischensumme", "Momsbelopp", "Skattebeløb", "Välisumma", "Versandbetrag").
+ */
+const NOT_TOTAL_COMPOUND =
+  /^(?:netto|steuer|mehrwert|mwst|ust|rabatt|skonto|zwischen|teil|moms|mva|btw|alv|vsk|skat|korting|del|mellem|väli|vero|gebühr|zins|rente|versand|porto|fracht|einzel|stück)/u;
 
 /** The field a compound names that no table lists, or undefined (the words of a customer's number, "Kundnr", are no document's). */
 function compoundLabel(word: string): LabelInfo | undefined {
