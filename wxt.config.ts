@@ -61,7 +61,7 @@ const PANEL_RESOURCE = { resources: ['panel.html'], matches: ['http://*/*', 'htt
  * pages from finding it. It holds no secret: the detector's code and the button. Firefox has the
  * background inject it instead.
  */
-const PAGE_SCRIPT_RESOURCE = { resources: ['content-scripts/invoice-detector.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true };
+const PAGE_SCRIPT_RESOURCE = { resources: ['content-scripts/invoice-detector.js', 'content-scripts/page-detector.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true };
 
 /**
  * The public half of a key pair for the development and e2e builds (the private half is not needed
@@ -88,7 +88,7 @@ function pageScriptCompileHint(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       for (const output of Object.values(bundle)) {
-        if (output.type === 'chunk' && output.fileName === `${PAGE_SCRIPT_RESOURCE.resources[0]}`) output.code = `//# allFunctionsCalledOnLoad\n${output.code}`;
+        if (output.type === 'chunk' && PAGE_SCRIPT_RESOURCE.resources.includes(output.fileName)) output.code = `//# allFunctionsCalledOnLoad\n${output.code}`;
       }
     },
   };
@@ -113,7 +113,9 @@ export default defineConfig({
     // identity: Google sign-in for a sender (launchWebAuthFlow, extension/entrypoints/options/OAuthSignIn.tsx).
     // webRequest: observing only, to read where a document link redirects before following it
     // (extension/background/redirect-location.ts, issue 14); it sees only hosts we have permission for.
-    permissions: ['storage', 'scripting', 'activeTab', 'identity', 'webRequest'],
+    // offscreen (Chromium): a document with a DOM where the detector reads copies of pages, off their main
+    // thread (extension/background/page-detection.ts, issue 18); Firefox's background page has a DOM itself.
+    permissions: ['storage', 'scripting', 'activeTab', 'identity', 'webRequest', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // The default relay runs on this machine; a relay elsewhere is asked for at connect time.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],

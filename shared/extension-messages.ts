@@ -4,7 +4,7 @@
  * schemas; content scripts import only the types, so zod stays out of the page bundle.
  */
 import { z } from 'zod';
-import { MAX_DOCUMENT_BYTES } from './document-limits';
+import { MAX_DOCUMENT_BYTES, MAX_PAGE_COPY_CHARS } from './document-limits';
 import type { AppPasswordView, CustomerView, DeviceView, DiscoveryResult, MeView, NewAppPasswordView, PairingCodeView, UserWithAllowancesView } from './api-schemas';
 import type { DiagnosisResult } from './diagnosis-schemas';
 import type { OAuthProvidersView, OAuthSignInView } from './oauth-schemas';
@@ -15,7 +15,7 @@ import { DOCUMENT_KINDS } from './document-kinds';
 import { LANGUAGES } from './languages';
 import type { TemplateList, TemplateView } from './template-schemas';
 
-export { MAX_DOCUMENT_BYTES };
+export { MAX_DOCUMENT_BYTES, MAX_PAGE_COPY_CHARS };
 
 /** A file the user added in the panel (picked or dropped). Checked here for size; the relay validates it again. */
 export const zPickedFile = z.object({
@@ -118,6 +118,28 @@ export const zPanelView = z.discriminatedUnion('kind', [
 ]);
 export type PanelView = z.output<typeof zPanelView>;
 
+/**
+ * A copy of the page for the detector to read off the page's main thread (issue 18,
+ * extension/sites/page-copy.ts): its HTML, address, base URL and the live state of its form controls
+ * (index among the page's `input, textarea, select`, and a value, a checked state or the selected options).
+ */
+export const zPageCopy = z.object({
+  html: z.string().max(MAX_PAGE_COPY_CHARS),
+  url: z.string().url().max(8192),
+  baseUrl: z.string().url().max(8192),
+  controls: z.array(z.tuple([z.number().int().min(0), z.union([z.string().max(100_000), z.boolean(), z.array(z.number().int().min(0)).max(10_000)])])).max(20_000),
+});
+export type PageCopy = z.output<typeof zPageCopy>;
+
+/** A detection on a page's copy, as data (extension/sites/page-copy.ts gives its documents their precise type). */
+export interface CopiedDetectionData {
+  kind: 'document' | 'list';
+  documents: object[];
+  anchor?: number[];
+  partial?: boolean;
+  tags: Record<string, string>;
+}
+
 export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection.get') }),
   z.object({
@@ -140,6 +162,10 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel.load') }),
   // The page script, once the always-injected script finds the page looks like a document (issue 18).
   z.object({ type: z.literal('page.load') }),
+  // A copy of the page for the detector, and the page's setup with the answer (issue 18).
+  z.object({ type: z.literal('page.detect'), copy: zPageCopy, quick: z.boolean() }),
+  // The detector in the page itself, where its copy cannot be read elsewhere (issue 18): Firefox, or an import that failed.
+  z.object({ type: z.literal('detector.load') }),
   // The panel frame (issue 14): the content script opens a session for it and reports whether the page lets it be seen.
   z.object({ type: z.literal('panel.open'), view: zPanelView }),
   z.object({ type: z.literal('panel.visibility'), token: z.string().min(16).max(128), visible: z.boolean() }),
@@ -235,6 +261,8 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<ExtensionRequest['type']> = ne
   'document.probe',
   'panel.load',
   'page.load',
+  'page.detect',
+  'detector.load',
   'panel.open',
   'panel.visibility',
   'recipes.save',
@@ -325,6 +353,9 @@ export interface ExtensionResponses {
   'panel.load': { loaded: true };
   /** With the page's setup, so the page script it injected starts without asking again (issue 18). */
   'page.load': { loaded: true; setup: PageSetup };
+  /** The page's setup, and what the detector found on its copy (null: nothing). */
+  'page.detect': { setup: PageSetup; detection: CopiedDetectionData | null };
+  'detector.load': { loaded: true };
   'panel.open': { token: string };
   'panel.visibility': { delivered: boolean };
   'recipes.save': { recipe: Recipe; shared?: RecipeView; shareError?: ExtensionError };

@@ -9,7 +9,8 @@ import { installCaptureHook } from '../capture/main-world-hook';
 import { browser, type Runtime } from '../lib/browser';
 import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
 import { bytesToBase64 } from '../lib/base64';
-import { documentFilename, isPdf } from './fetch-document';
+import { isPdf } from '../lib/pdf-file';
+import { documentFilename } from './fetch-document';
 import { captureListening, runningCapture } from './panel-sessions';
 import { RelayError } from './relay-error';
 

@@ -1,12 +1,11 @@
 import { MAX_DOCUMENT_BYTES, type DocumentInfo } from '../../shared/extension-messages';
+import { dispositionFilename, isPdf, pdfFilename, urlFilename } from '../lib/pdf-file';
 import { watchRedirect } from './redirect-location';
 import { RelayError } from './relay-error';
 
 export interface FetchedDocument extends DocumentInfo {
   bytes: Uint8Array;
 }
-
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
 /** Probing a link that may be the PDF: at most this many links per page, each answered within this time. */
 export const MAX_PROBED_LINKS = 3;
@@ -15,23 +14,9 @@ export const PROBE_TIMEOUT_MS = 4_000;
 const DOCUMENT_CACHE_MS = 5 * 60_000;
 const DOCUMENT_CACHE_MAX_BYTES = 3 * MAX_DOCUMENT_BYTES;
 
-/** `filename*=UTF-8''…` or `filename="…"` from Content-Disposition, else the URL's last segment. */
-export function documentFilename(disposition: string | null, url: URL, fallback = 'document.pdf'): string {
-  const star = disposition && /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
-  const plain = disposition && /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
-  let name: string;
-  try {
-    name = star ? decodeURIComponent(star[1]!) : plain ? plain[1]! : decodeURIComponent(url.pathname.split('/').pop() ?? '');
-  } catch {
-    name = '';
-  }
-  name = name
-    // eslint-disable-next-line no-control-regex -- control characters are what this strips
-    .replace(/[\\/\u0000-\u001f\u007f]/g, '_')
-    .trim()
-    .slice(0, 200);
-  if (!name) name = fallback;
-  return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
+/** The file name Content-Disposition gives, else the URL's last segment (pdf-file.ts). */
+export function documentFilename(disposition: string | null, url: URL): string {
+  return pdfFilename([dispositionFilename(disposition), urlFilename(url)]);
 }
 
 /**
@@ -96,10 +81,6 @@ async function fetchHopByHop(first: URL, allowedOrigin: string, init: RequestIni
 
 function tooLarge(): RelayError {
   return new RelayError({ code: 'document_too_large', message: `The document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.` });
-}
-
-export function isPdf(bytes: Uint8Array): boolean {
-  return PDF_MAGIC.every((byte, i) => bytes[i] === byte);
 }
 
 /** Reads a body up to the size limit: a site that lies about (or omits) Content-Length cannot fill our memory. */
@@ -190,7 +171,7 @@ export async function fetchDocumentForTab(documentUrl: string, tab: { id?: numbe
     remember(key, document);
   }
   const hint = options.filenameHint?.trim();
-  return hint ? { ...document, filename: documentFilename(`filename="${hint}"`, url) } : document;
+  return hint ? { ...document, filename: pdfFilename([hint, document.filename]) } : document;
 }
 
 /**

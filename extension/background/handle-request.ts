@@ -7,6 +7,7 @@ import {
   documentHistory,
   inspectDocument,
   listRecipes,
+  loadDetectorScript,
   loadPageScript,
   loadPanel,
   pageSetup,
@@ -21,6 +22,7 @@ import {
   sendAnywayInTab,
   unpublishRecipe,
 } from './page-requests';
+import { detectPageCopy } from './page-detection';
 import { deliverCaptureResult, openPanelSession, PANEL_PAGE_PATH, reportPanelVisibility } from './panel-sessions';
 import { relay, uncheckedBody } from './relay-client';
 import { listTemplates, putTemplate, resetTemplate } from './templates';
@@ -115,6 +117,8 @@ const HANDLERS: RequestHandlers = {
   'document.history': (request) => documentHistory(request.documentRef),
   'panel.load': (request, sender) => loadPanel(sender),
   'page.load': (request, sender) => loadPageScript(sender),
+  'page.detect': (request, sender) => detectPageCopy(request.copy, request.quick, sender),
+  'detector.load': (request, sender) => loadDetectorScript(sender),
   'panel.open': (request, sender) => openPanelSession(request.view, sender),
   'panel.visibility': (request, sender) => reportPanelVisibility(request.token, request.visible, sender),
   'recipes.save': (request) => saveRecipe(request.recipe, request.share ?? false),

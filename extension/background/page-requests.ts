@@ -10,6 +10,7 @@ import type { zRecipeInput, RecipeInput, RecipeView } from '../../shared/recipe-
 import type { SendAcceptedView } from '../../shared/schemas';
 import { browser, type Runtime } from '../lib/browser';
 import { PAGE_SCRIPT_FILE } from '../entrypoints/invoice.content/page-contract';
+import { DETECTOR_FILE } from '../entrypoints/invoice.content/detector-contract';
 import { projectForPage } from '../lib/site-projects';
 import { connectionItem, type StoredConnection } from '../lib/connection-item';
 import { currentLanguage } from '../lib/settings-items';
@@ -130,6 +131,14 @@ export async function loadPageScript(sender: Runtime.MessageSender): Promise<Ext
   if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can load the page script.' });
   const [setup] = await Promise.all([pageSetup(sender), browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_SCRIPT_FILE] })]);
   return { loaded: true, setup };
+}
+
+/** The detector, injected into the frame that asked where it cannot import it (Firefox; entrypoints/invoice.content/detector-contract.ts). */
+export async function loadDetectorScript(sender: Runtime.MessageSender): Promise<{ loaded: true }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can load the detector.' });
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [DETECTOR_FILE] });
+  return { loaded: true };
 }
 
 /** Any failure as the error a response carries: a relay's own, or `bad_request` with the message. */

@@ -24,6 +24,7 @@
  */
 import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
 import { bytesToBase64 } from '../lib/base64';
+import { dispositionFilename, isPdf, pdfFilename, urlFilename } from '../lib/pdf-file';
 
 export const CAPTURE_ARMED_MS = 120_000;
 
@@ -65,48 +66,8 @@ function newNonce(): string {
 
 /** A safe file name: the page's, the URL's last segment, or one made from the document number. */
 export function captureFilename(candidates: (string | undefined | null)[], documentNumber?: string): string {
-  for (const raw of candidates) {
-    const name = (raw ?? '')
-      // eslint-disable-next-line no-control-regex -- control characters are what this strips
-      .replace(/[\\/\u0000-\u001f\u007f"]/g, '_')
-      .trim()
-      .slice(0, 200);
-    if (name && name !== '_') return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
-  }
   const ref = (documentNumber ?? '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
-  return ref ? `${ref}.pdf` : 'document.pdf';
-}
-
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
-
-/**
- * The same check as the background's (background/fetch-document.ts), kept here so the panel's bundle
- * does not pull in the background's imports (zod, through shared/extension-messages).
- */
-export function isPdf(bytes: Uint8Array): boolean {
-  return PDF_MAGIC.every((byte, i) => bytes[i] === byte);
-}
-
-function dispositionFilename(header: string | null): string | undefined {
-  if (!header) return undefined;
-  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1].trim());
-    } catch {
-      /* fall through to the plain name */
-    }
-  }
-  return /filename\s*=\s*"?([^";]+)"?/i.exec(header)?.[1]?.trim();
-}
-
-function lastSegment(url: string): string | undefined {
-  try {
-    const segment = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
-    return /\.pdf$/i.test(segment) ? segment : undefined;
-  } catch {
-    return undefined;
-  }
+  return pdfFilename(candidates, ref ? `${ref}.pdf` : 'document.pdf');
 }
 
 /** Arms a capture and waits for the page's file: the outcome the panel shows. */
@@ -165,7 +126,7 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
         if (length > MAX_DOCUMENT_BYTES) return fail('too_large');
         const bytes = new Uint8Array(await response.arrayBuffer());
         if (settled) return;
-        accept(bytes, route, [name, dispositionFilename(response.headers.get('content-disposition')), lastSegment(response.url || url.href)], soft);
+        accept(bytes, route, [name, dispositionFilename(response.headers.get('content-disposition')), urlFilename(response.url || url.href, { onlyPdf: true })], soft);
       } catch {
         fail('failed');
       }

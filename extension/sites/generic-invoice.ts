@@ -33,6 +33,7 @@ import { isSiteAddress } from './site-domain';
 import { unlabelledBuyer } from './buyer-block';
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
+import { documentUrl } from './document-url';
 
 /**
  * Bounds on the work done per detection, so a huge page costs the same as a big one. Detection
@@ -368,7 +369,7 @@ function isBareLabel(text: string): boolean {
 function leadsElsewhere(element: Element): boolean {
   const link = element.closest('a[href]');
   if (!link || /^\s*(?:#?\s*$|javascript:)/i.test(link.getAttribute('href') ?? '')) return false;
-  return (link as HTMLAnchorElement).href !== element.ownerDocument.URL;
+  return (link as HTMLAnchorElement).href !== documentUrl(element.ownerDocument);
 }
 
 /** Text in a table's heading cell or a definition list's term, other than the label's own: another label. */

@@ -34,6 +34,8 @@ const PERMISSION_USES: Record<string, RegExp> = {
   activeTab: /browser\.tabs\.(query|get)\(/,
   // Observing only: where a document link redirects, before the background follows it (extension/background/redirect-location.ts).
   webRequest: /\.webRequest\?*\.onHeadersReceived\b/,
+  // Chromium: the document where copies of pages are read, off the pages' main threads (extension/background/page-detection.ts).
+  offscreen: /\boffscreen\s*\.createDocument\(/,
 };
 
 beforeAll(async () => {

@@ -5,19 +5,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { WATCH_AFTER_NAVIGATION_MS, watchPage } from '../../extension/entrypoints/invoice.content/page-watch';
-import type { PageDetection } from '../../extension/sites/site-adapter';
+import type { PageReading } from '../../extension/entrypoints/invoice.content/page-reader';
+import { detectDocumentsOnPage } from '../../extension/sites';
 
 const INVOICE = (n: number) => `<h1>Invoice ${n}</h1><p>Email: a${n}@customer.example</p><a href="/${n}.pdf">PDF</a>`;
 
 let ctx: ContentScriptContext;
-let opened: PageDetection[];
+let opened: PageReading[];
 
 function buttons() {
   return document.querySelectorAll('ownpost-send-ui');
 }
 
 function start() {
-  return watchPage(ctx, { recipes: () => [], label: () => 'Send from my mailbox', open: (d) => opened.push(d), navigated: () => undefined });
+  // The detector in the page: reading a copy off the page's main thread is the e2e tests' part.
+  const read = (quick: boolean) => Promise.resolve(detectDocumentsOnPage(document, new URL(location.href), [], { quick })?.detection);
+  return watchPage(ctx, { read, label: () => 'Send from my mailbox', open: (d) => opened.push(d), navigated: () => undefined });
 }
 
 /**

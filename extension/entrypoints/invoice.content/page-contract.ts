@@ -9,7 +9,8 @@
  * script and hands it the command, until the page script listens for commands itself.
  */
 import { browser } from 'wxt/browser';
-import type { PageSetup } from '../../../shared/extension-messages';
+import type { CopiedDetectionData, PageSetup } from '../../../shared/extension-messages';
+import { copyPage } from '../../sites/page-copy';
 import { askBackground } from './background-request';
 
 /** The page script's file (entrypoints/invoice-detector.content.ts), imported or injected by the background. */
@@ -18,6 +19,8 @@ export const PAGE_SCRIPT_FILE = '/content-scripts/invoice-detector.js';
 export const PAGE_SCRIPT_KEY = '__ownpostPageScript';
 /** The page's setup that came with the `page.load` answer, for the page script that load injected. */
 export const PAGE_SETUP_KEY = '__ownpostPageSetup';
+/** The first reading of the page's copy, asked for while the page script loads (undefined: there is none). */
+export const PAGE_FIRST_READING_KEY = '__ownpostFirstReading';
 
 /** A `runtime.onMessage` listener: true when it answers later. */
 export type CommandListener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (response: unknown) => void) => true | void;
@@ -59,6 +62,14 @@ export function takeSetup(): Promise<PageSetup | undefined> | undefined {
   return setup;
 }
 
+/** The first reading of the page's copy handed over (taken once), if any; null: nothing found. */
+export function takeFirstReading(): Promise<CopiedDetectionData | null | undefined> | undefined {
+  const global = globalThis as Record<string, unknown>;
+  const reading = global[PAGE_FIRST_READING_KEY] as Promise<CopiedDetectionData | null | undefined> | undefined;
+  delete global[PAGE_FIRST_READING_KEY];
+  return reading;
+}
+
 /**
  * In Chromium the always-injected script imports the page script as a module (issue 18). Chromium
  * compiles a module on another thread while it loads it (script streaming), where a file the
@@ -70,9 +81,16 @@ export function takeSetup(): Promise<PageSetup | undefined> | undefined {
  * script still waits for one round trip. A page evaluates a module once: when the page script's
  * context is gone (the extension was updated, or this script runs a second time), importing runs
  * nothing, and the caller has the background inject the file as before (also where the import fails).
+ * Meanwhile the page's copy is read off its main thread (sites/page-copy.ts), and that answer brings
+ * the setup too; where the page cannot be copied, the setup is asked for alone.
  */
 export async function importPageScript(): Promise<void> {
-  handOverSetup(askBackground({ type: 'page.setup' }).then((result) => (result.ok ? result.data : undefined)));
+  const copy = copyPage(document, location.href);
+  if (copy) {
+    const answer = askBackground({ type: 'page.detect', copy, quick: true });
+    handOverSetup(answer.then((result) => (result.ok ? result.data.setup : undefined)));
+    (globalThis as Record<string, unknown>)[PAGE_FIRST_READING_KEY] = answer.then((result) => (result.ok ? result.data.detection : undefined));
+  } else handOverSetup(askBackground({ type: 'page.setup' }).then((result) => (result.ok ? result.data : undefined)));
   try {
     await import(/* @vite-ignore */ browser.runtime.getURL(PAGE_SCRIPT_FILE));
   } catch (error) {

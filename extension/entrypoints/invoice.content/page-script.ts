@@ -11,15 +11,15 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageSetup, PanelDocument, PanelView, TabCommand } from '../../../shared/extension-messages';
 import { createTranslator } from '../../i18n/core';
 import { buttonStrings } from '../../i18n/page-strings';
-import { reportPage } from '../../sites/page-report';
 import { watchPage } from './page-watch';
 import { askBackground } from './background-request';
 import { installedPanel, type PanelApi, type PanelHost } from './panel-contract';
 import { installedCapture } from './capture-contract';
 import type { CommandListener } from './page-contract';
-import { select } from '../../sites/recipe-adapter';
 import { openPanelFrame, type PanelFrame } from './panel-frame';
-import type { DetectedDocument, PageDetection } from '../../sites/site-adapter';
+import type { DetectedDocument } from '../../sites/site-adapter';
+import { loadDetector, type InPageDetector } from './detector-contract';
+import { pageReader, type PageReading } from './page-reader';
 
 /** Starts on the page; returns the listener for the background's commands, which it has added. */
 export function startOnPage(ctx: ContentScriptContext, setup: PageSetup): CommandListener {
@@ -59,13 +59,22 @@ export function startOnPage(ctx: ContentScriptContext, setup: PageSetup): Comman
    * Opens the panel frame; every way this can fail is shown (issue 16: never silently): by the button,
    * or, for the popup's "Send anyway", in the popup. Resolves whether the frame opened.
    */
-  async function openPanel(quickOrWhole: PageDetection, showProblem: (message: string) => void): Promise<boolean> {
+  async function openPanel(quickOrWhole: PageReading, showProblem: (message: string) => void): Promise<boolean> {
     closeFrame();
-    // The button's reading of the page may have left out what the panel shows (issue 18).
-    const detection = quickOrWhole.complete?.() ?? quickOrWhole;
     const controller = new AbortController();
-    const opening: NonNullable<typeof frame> = { token: '', controller, ...(detection.kind === 'document' ? { document: detection.documents[0] } : {}) };
+    const opening: NonNullable<typeof frame> = { token: '', controller };
     frame = opening;
+    let detection: PageReading;
+    try {
+      // The button's reading of the page may have left out what the panel shows (issue 18).
+      detection = (await quickOrWhole.complete?.()) ?? quickOrWhole;
+    } catch (error) {
+      if (frame === opening) frame = undefined;
+      showProblem(t('loadFailed', { reason: (error as Error).message || String(error) }));
+      return false;
+    }
+    if (frame !== opening || ctx.isInvalid) return false;
+    if (detection.kind === 'document') opening.document = detection.documents[0];
     try {
       const view = await panelView(detection);
       if (controller.signal.aborted || ctx.isInvalid) return false;
@@ -83,8 +92,9 @@ export function startOnPage(ctx: ContentScriptContext, setup: PageSetup): Comman
     }
   }
 
+  const reader = pageReader(() => recipes);
   const watcher = watchPage(ctx, {
-    recipes: () => recipes,
+    read: reader.read,
     label: (detection) => (detection.kind === 'list' ? t('sendList', { count: detection.documents.length }) : t('send')),
     open: (detection, button) => void openPanel(detection, (message) => button.showProblem(message)),
     navigated: () => {
@@ -113,21 +123,36 @@ export function startOnPage(ctx: ContentScriptContext, setup: PageSetup): Comman
       if (command.type === 'ownpost.capture.cancel') return installedCapture()?.cancel();
       const capture = installedCapture();
       if (!capture) return void askBackground({ type: 'capture.result', token: command.token, outcome: { ok: false, reason: 'failed' } });
-      const found = frame.document;
-      capture.run({
-        token: command.token,
-        signal: frame.controller.signal,
-        ...(found?.number ? { documentNumber: found.number } : {}),
-        ...(command.press && found ? { press: () => pdfButtonOf(found) } : {}),
-      });
+      const opened = frame;
+      const found = opened.document;
+      const run = (detector?: InPageDetector) => {
+        if (frame !== opened) return;
+        capture.run({
+          token: command.token,
+          signal: opened.controller.signal,
+          ...(found?.number ? { documentNumber: found.number } : {}),
+          ...(command.press && found ? { press: () => pdfButtonOf(found, detector) } : {}),
+        });
+      };
+      // A recipe's PDF button that the app rendered again is found by its selector, with the detector's select.
+      if (command.press && found?.pdfButtonSelector) void loadDetector().then(run, () => run());
+      else run();
       return;
     }
     if (command?.type === 'ownpost.page.report' || command?.type === 'ownpost.panel.open') {
-      // The popup's "what this page offers" and "Send anyway" (issue 16 item 11).
-      const { report, detection } = reportPage(document, new URL(location.href), recipes);
-      if (command.type === 'ownpost.page.report') return sendResponse({ report });
-      // The answer comes once the panel opened, or with the reason it could not.
-      void openPanel(detection, (problem) => sendResponse({ opened: false, problem })).then((opened) => opened && sendResponse({ opened: true }));
+      // The popup's "what this page offers" and "Send anyway" (issue 16 item 11), by the detector in the page.
+      void loadDetector().then(
+        (detector) => {
+          const { report, detection } = detector.reportPage(document, new URL(location.href), recipes);
+          if (command.type === 'ownpost.page.report') return sendResponse({ report });
+          // The answer comes once the panel opened, or with the reason it could not.
+          void openPanel(detection, (problem) => sendResponse({ opened: false, problem })).then((opened) => opened && sendResponse({ opened: true }));
+        },
+        (error: unknown) => {
+          const problem = t('loadFailed', { reason: (error as Error).message || String(error) });
+          sendResponse(command.type === 'ownpost.page.report' ? undefined : { opened: false, problem });
+        },
+      );
       return true;
     }
     if (command?.type !== 'ownpost.picker.start') return;
@@ -145,7 +170,7 @@ export function startOnPage(ctx: ContentScriptContext, setup: PageSetup): Comman
 }
 
 /** The page data the panel frame gets: no elements, and the PDF link found by asking the site only now that the user asked. */
-async function panelView(detection: PageDetection): Promise<PanelView> {
+async function panelView(detection: PageReading): Promise<PanelView> {
   if (detection.kind === 'list') return { kind: 'list', documents: detection.documents.map(panelDocument) };
   let found = detection.documents[0]!;
   if (!found.pdfUrl && found.pdfCandidates?.length) {
@@ -156,8 +181,8 @@ async function panelView(detection: PageDetection): Promise<PanelView> {
 }
 
 /** A recipe's PDF button: the one found with the document, or found again when the app re-rendered it. */
-function pdfButtonOf(found: DetectedDocument): HTMLElement | undefined {
-  const button = found.pdfButton?.isConnected ? found.pdfButton : select(found.row?.isConnected ? found.row : document, found.pdfButtonSelector);
+function pdfButtonOf(found: DetectedDocument, detector: InPageDetector | undefined): HTMLElement | undefined {
+  const button = found.pdfButton?.isConnected ? found.pdfButton : detector?.select(found.row?.isConnected ? found.row : document, found.pdfButtonSelector);
   return button instanceof HTMLElement ? button : undefined;
 }
 

@@ -2,20 +2,20 @@
  * Finds documents on the page and keeps the send button in step with it, also in single-page apps:
  * after a client-side navigation, and when content renders late. The DOM is observed only for a
  * bounded time after something happened (the load, a navigation, a click or Enter by the user),
- * never for the page's whole life, and everything stops with the content script's context.
+ * never for the page's whole life, and everything stops with the content script's context. It reads
+ * the page through page-reader.ts: from a copy, off the page's main thread, where it can (issue 18).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Recipe } from '../../../shared/recipe-schemas';
-import { detectDocumentsOnPage } from '../../sites';
-import type { PageDetection } from '../../sites/site-adapter';
 import { markScanForTests } from './e2e-marks';
+import type { PageReading as PageDetection } from './page-reader';
 import { mountSendButton, type MountedButton } from './send-button';
 import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
 
 export { WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS };
 
 export interface PageWatchOptions {
-  recipes(): readonly Recipe[];
+  /** The page as it reads now (page-reader.ts). */
+  read(quick: boolean): Promise<PageDetection | undefined>;
   label(detection: PageDetection): string;
   /** The user pressed the button (`detection` may be a quick reading); `button` can show why the panel did not open. */
   open(detection: PageDetection, button: MountedButton): void;
@@ -88,7 +88,7 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
       // Links that may give the PDF are not probed here: asking the site costs it a request with the
       // user's cookies, so that happens only when the user presses the button (issue 14). A quick
       // reading: what only the panel needs is read when the user opens it (`complete`, issue 18).
-      detection = detectDocumentsOnPage(document, new URL(location.href), options.recipes(), { quick: true })?.detection;
+      detection = await options.read(true);
     } catch (error) {
       console.warn('[ownpost] reading the page failed', error);
       detection = undefined;
