@@ -25,7 +25,17 @@ const NOT_AFTER = String.raw`(?![\d'’]|[.,]?\d*[ \u00a0\u202f]?%)`;
 const LAKH = String.raw`\d{1,2}([ \u00a0\u202f.,'’])\d{2}(?:\2\d{2})*\2\d{3}${CENTS}${NOT_AFTER}`;
 const NUMBER = String.raw`\d{1,3}([ \u00a0\u202f.,'’])\d{3}(?:\1\d{3})*${CENTS}${NOT_AFTER}|${LAKH}|\d+${CENTS}${NOT_AFTER}`;
 const SPACE = '[ \u00a0\u202f]?';
-const MONEY_PATTERN = new RegExp(String.raw`(?:${MINUS}${SPACE})?(?:${CURRENCY}${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}${CURRENCY}(?![\p{L}]))?`, 'u');
+/**
+ * After the number, any currency's code in capitals as well ("$12,450.00 MXN", "1,100.00 AUD"): an
+ * amount's label comes before it, so three capitals after its digits are its currency, whichever.
+ */
+const CODE_AFTER = '[A-Z]{3}';
+/** A dollar with its country before it ("CA$1,234.50", "A$", "NZ$", "HK$"), as Stripe and FreshBooks print them. */
+const COUNTRY_DOLLAR = String.raw`(?:CA|AU|NZ|HK|SG|MX|C|A)\$`;
+const MONEY_PATTERN = new RegExp(
+  String.raw`(?:${MINUS}${SPACE})?(?:(?:${COUNTRY_DOLLAR}|${CURRENCY})${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}(?:${CURRENCY}|${CODE_AFTER})(?![\p{L}]))?`,
+  'u',
+);
 
 const MONEY_PATTERNS = new RegExp(MONEY_PATTERN.source, 'gu');
 /** A dash joined to a letter or digit before it is a code's hyphen ("BT-115", "INV-42"), not a minus. */

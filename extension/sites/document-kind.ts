@@ -32,7 +32,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
   },
   'credit-note': {
     // The plurals too: a module's name ("Credit Notes | Zoho Invoice") says more than the app's name after it.
-    en: ['credit note', 'credit memo', 'credit invoice', 'credit note number', 'credit note id', 'credit notes', 'credit memos'],
+    // "Credit" alone is Invoice Ninja's and Chargebee's name for it ("Credit #", "Edit Credit").
+    en: ['credit note', 'credit memo', 'credit invoice', 'credit note number', 'credit note id', 'credit notes', 'credit memos', 'credit'],
     pl: ['faktura korygująca', 'korekta', 'nota korygująca', 'nota kredytowa'],
     sv: ['kreditfaktura', 'kreditnota'],
     da: ['kreditnota', 'kreditfaktura'],
@@ -72,9 +73,9 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     fi: ['tilausvahvistus', 'tilaus', 'tilausnumero'],
     nl: ['orderbevestiging', 'bestelling', 'bestelnummer', 'ordernummer'],
     fr: ['confirmation de commande', 'commande', 'bon de commande', 'numéro de commande'],
-    es: ['confirmación de pedido', 'pedido', 'número de pedido'],
-    it: ['conferma d’ordine', "conferma d'ordine", 'conferma ordine', 'ordine'],
-    pt: ['confirmação de encomenda', 'encomenda', 'pedido'],
+    es: ['confirmación de pedido', 'pedido de venta', 'pedido de cliente', 'pedido', 'número de pedido'],
+    it: ['conferma d’ordine', "conferma d'ordine", 'conferma ordine', 'ordine di vendita', 'ordine cliente', 'ordine'],
+    pt: ['confirmação de encomenda', 'encomenda', 'pedido de venda', 'pedido'],
   },
   reminder: {
     en: ['payment reminder', 'reminder', 'overdue notice', 'dunning letter'],
@@ -270,6 +271,7 @@ export const KIND_PLURALS: ReadonlyMap<string, DocumentKind> = new Map<string, D
   ...['invoices', 'faktury', 'fakturor', 'fakturaer', 'reikningar', 'rechnungen', 'laskut', 'facturen', 'factures', 'facturas', 'fatture', 'faturas'].map((word) => [word, 'invoice'] as const),
   ...['quotes', 'estimates', 'proposals', 'oferty', 'offerter', 'angebote', 'tarjoukset', 'offertes', 'presupuestos', 'preventivi', 'orçamentos'].map((word) => [word, 'quote'] as const),
   // Only plurals that hold their singular ("orders", "bestellungen"): the cheap first test (document-hint.ts) finds them so.
+  ...['credits'].map((word) => [word, 'credit-note'] as const),
   ...['orders', 'ordrer', 'bestellungen', 'bestellingen', 'commandes', 'pedidos', 'encomendas'].map((word) => [word, 'order-confirmation'] as const),
 ]);
 

@@ -1,6 +1,7 @@
 import {
   collapse,
   EMAIL_PATTERN,
+  FILE_EXTENSION,
   findEmail,
   isNumberHeading,
   findLabels,
@@ -30,6 +31,7 @@ import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
 import { unlabelledBuyer } from './buyer-block';
+import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
 
@@ -193,8 +195,8 @@ function isClickableText(element: Element): boolean {
   // /customer/edit/id/1) is the customer's name; "Download PDF" and "Send" are not.
   const href = clickable.getAttribute('href') ?? '';
   const text = collapse(clickable.textContent ?? '');
-  // "#details" stays on the page; "#/party/5" and Backbone's "#Account/view/5" are routes to a record.
-  if (/^\s*(?:#(?![!]?\/|[\w-]+\/)|javascript:|mailto:|tel:)/i.test(href)) return true;
+  // "#details" stays on the page; "#/party/5", Backbone's "#Account/view/5" and Odoo's "#id=14&model=res.partner" are routes to a record.
+  if (/^\s*(?:#(?![!]?\/|[\w-]+\/|[\w.-]+=)|javascript:|mailto:|tel:)/i.test(href)) return true;
   // "Kestrel Print Ltd": a company's name by its legal form, whatever word it holds.
   if (COMPANY_NAME.test(text) && !/pdf/i.test(text)) return false;
   return /pdf/i.test(text) || looksLikeDocumentLink(text, href) || looksLikeAction(text, '');
@@ -306,6 +308,24 @@ function bareNumberHeading(text: string, element: Element): LabelMatch | undefin
 }
 
 /**
+ * A record's name as the last segment of its address, where it is a code of letters and digits
+ * (Frappe's `/app/quotation/SAL-QTN-2026-00012`, whose heading is the customer's name): the page
+ * shows it as a text of its own, which is the document's number where nothing labels one.
+ */
+function addressRecordName(url: URL): string | undefined {
+  const last = decodedUri(url.pathname).split('/').at(-1) ?? '';
+  return BARE_NUMBER.test(last) && /\d/.test(last) && /[A-Za-z]/.test(last) ? last : undefined;
+}
+
+/** A text that is the address's record name alone: an empty label before it, as bareNumberHeading's. */
+function recordNameText(text: string, recordName: string | undefined): LabelMatch | undefined {
+  return recordName !== undefined && text === recordName && parseNumberValue(text) === text ? { info: { field: 'number', languages: [], due: false }, start: 0, end: 0 } : undefined;
+}
+
+/** A word (a letter) before a label in its text. */
+const WORD_BEFORE = /\p{L}/u;
+
+/**
  * "To", "An", "Account", "Party" as a whole text: the customer's label, the name in the next texts; or
  * before a colon at the start of a text, the name after it ("Account: Halcyon Labs Inc", a control's "Party: Delta Marine").
  */
@@ -381,6 +401,14 @@ function isReminderOrdinal(info: LabelInfo, value: string): boolean {
   return info.kind === 'reminder' && /^\d{1,2}$/.test(value);
 }
 
+/** A heading element's level. */
+const HEADING_TAG = /^H([1-6])$/;
+/**
+ * A heading that names a template, in the languages we read ("Textvorlage Stufe 2", "Modèle de devis",
+ * "Invoice template"): an editor's or a settings page's, whose document is a sample.
+ */
+const TEMPLATE_WORD = /(?:^|[^\p{L}])(?:templates?|mall|mallar|skabelon|mal|malli|sjabloon|szablon|sniðmát|modèle|modele|plantilla|modello|modelo)(?![\p{L}])|vorlage(?![\p{L}])/iu;
+
 /** A number under a "Preview" label (a numbering settings page shows the next number so) is a sample. */
 function isPreviewed(texts: TextItem[], index: number): boolean {
   const before = texts[index - 1];
@@ -392,7 +420,7 @@ function isPreviewed(texts: TextItem[], index: number): boolean {
  * can outrank it (bestHit keeps the first of the highest rank), so the document's number is settled,
  * and what the texts after it label is left unread (issue 18: a page's first look).
  */
-function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): LabelledValues {
+function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, recordName?: string): LabelledValues {
   const hits: LabelledValues['hits'] = {};
   const votes = new Map<PageLanguage, number>();
   /** Texts read as a label's value ("Kund AB" after "Kund:") are not read again as labels. */
@@ -400,8 +428,15 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
   let stopped = false;
   /** A customer's label alone with no value after it ("Nabywca", "Cessionario/committente" over a block of fields): where it stands. */
   let customerHeading: number | undefined;
+  /** The level of a heading that names a template ("Textvorlage Stufe 2"), while its section lasts: its numbers are samples. */
+  let templateLevel = 0;
   texts.forEach((item, index) => {
     if (stopped || consumed.has(index)) return;
+    const level = HEADING_TAG.exec(item.element.tagName)?.[1];
+    if (level) {
+      if (templateLevel > 0 && Number(level) <= templateLevel) templateLevel = 0;
+      if (templateLevel === 0 && TEMPLATE_WORD.test(item.text)) templateLevel = Number(level);
+    }
     let labels = findLabels(item.text);
     let generic = false;
     let bare = false;
@@ -413,7 +448,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       const underCustomer = customerHeading !== undefined && index - customerHeading <= CUSTOMER_NEIGHBOURHOOD;
       const name = number ? undefined : loneNameLabel(item.text, item.node === item.element || underCustomer);
       const customer = number || name ? undefined : loneCustomerLabel(item.text);
-      const bareNumber = number || name || customer ? undefined : bareNumberHeading(item.text, item.element);
+      const bareNumber = number || name || customer ? undefined : (bareNumberHeading(item.text, item.element) ?? recordNameText(item.text, recordName));
       const label = number ?? name ?? customer ?? bareNumber;
       if (!label) return;
       labels = [label];
@@ -431,7 +466,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       if (info.field === 'number' && rank === 0 && (item.text.length > MAX_FIELD_TEXT || isInProse(item.element))) continue;
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
       // A sample ("INV-0001 (sample)" in a template editor) is no document at all.
-      if (info.field === 'number' && (namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index))) continue;
+      if (info.field === 'number' && (templateLevel > 0 || namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index)))
+        continue;
       // "Order #1042" as a link on a customer's card or a dashboard leads to that document: it is not this page's (a heading's may be).
       if (info.field === 'number' && rank === 0 && leadsElsewhere(item.element)) continue;
       // "Total presupuesto", "Totale fattura": the kind's word after an amount's label says whose total it is; the value follows both.
@@ -443,6 +479,9 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
       // "Conferma d'ordine cliente", "Customer invoice": the word qualifies the kind of document beside it, and labels nothing.
       if (info.field === 'customer' && qualifiesKind(item.text, labels, labelIndex)) continue;
       const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase());
+      // "Contact client suivi commande" (a contact's role in a table): a customer's word inside a phrase
+      // labels nothing; after a qualifier it does when it ends the label ("Potential Customer") or a colon follows ("Invoice customer: Acme").
+      if (info.field === 'customer' && !labelOnly && WORD_BEFORE.test(item.text.slice(0, label.start)) && !/^\s*:/.test(rest)) continue;
       const columnHeading = labelOnly && isColumnHeading(item.element);
       const alone = labelOnly && !columnHeading;
       let labelInChrome: boolean | undefined;
@@ -476,8 +515,15 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false): Label
             value = valueFor(field, texts[next]!.text, texts[next]!.element);
             // Past another label, the values are that label's; past another heading, its section's ("Rechnung", then "Rechnungsdaten", then "BT-1").
             if (!value && (isBareLabel(texts[next]!.text) || headingRank(texts[next]!.element) > 0)) break;
-            // A number in a text of its own is the label's; "12 Quay Street" after a heading "INVOICE" is not.
-            if (field === 'number' && value && !texts[next]!.text.replace(/[\s.,;:]+$/, '').endsWith(value)) value = undefined;
+            // A number in a text of its own is the label's (or a file named for it, "CO2611-0015.pdf"); "12 Quay Street" after a heading "INVOICE" is not.
+            if (
+              field === 'number' &&
+              value &&
+              !texts[next]!.text.replace(/[\s.,;:]+$/, '')
+                .replace(FILE_EXTENSION, '')
+                .endsWith(value)
+            )
+              value = undefined;
             if (value) {
               element = texts[next]!.element;
               consumed.add(next);
@@ -608,7 +654,22 @@ function addressKindSignal(url: URL): DocumentKind | undefined {
     const kind = KIND_PLURALS.get(parts[i]!) ?? labelInfo(parts[i]!)?.kind;
     if (kind) return kind;
   }
-  return queryKindSignal(url);
+  return segmentKindSignal(url) ?? queryKindSignal(url);
+}
+
+/**
+ * Whole segments of the path, where the record's id is a code of several parts (Frappe's
+ * `/app/quotation/SAL-QTN-2026-00012`, `/app/sales-invoice/ACC-SINV-2026-00012`): the kind's segment
+ * (hyphens joining its words), then a segment with a digit.
+ */
+function segmentKindSignal(url: URL): DocumentKind | undefined {
+  const segments = decodedUri(url.pathname).toLowerCase().split('/');
+  for (let i = 0; i + 1 < segments.length && i < MAX_ADDRESS_SEGMENTS; i++) {
+    if (!segments[i] || !/\d/.test(segments[i + 1]!)) continue;
+    const kind = KIND_PLURALS.get(segments[i]!) ?? labelInfo(segments[i]!)?.kind;
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 /** A view of one record between its kind and its id in a route: Backbone's `#Quote/view/…`, React apps' `/invoice/read/…`. */
@@ -644,12 +705,17 @@ function queryKindSignal(url: URL): DocumentKind | undefined {
 }
 
 /**
- * With `plurals`, a module's name in the window title ("Website redesign » Invoices » SuiteCRM") counts
+ * With the document's `number`, a title that does not name it comes after the headings: it may be the
+ * app's name alone, and some apps are named for a kind ("Invoice Ninja" over its "Edit Credit"); a
+ * title that names the number ("Invoice INV-0042 | Acme") says the kind before any heading (a side
+ * card's "Order summary"). With `plurals`, a module's name in the window title ("Website redesign » Invoices » SuiteCRM") counts
  * too: enough to read the page, not to name its kind. Only in the title: a heading or a menu entry
  * "Invoices" is mostly a list's, and a list without PDFs is not worth reading.
  */
-function headingKindSignal(document: Document, plurals = false): DocumentKind | undefined {
-  const titleKind = kindIn(document.title.slice(0, 120), plurals);
+function headingKindSignal(document: Document, plurals = false, number?: string): DocumentKind | undefined {
+  const title = document.title.slice(0, 120);
+  const titleFirst = number === undefined || title.includes(number);
+  const titleKind = titleFirst ? kindIn(title, plurals) : undefined;
   if (titleKind) return titleKind;
   for (const tag of ['h1', 'h2', 'h3']) {
     const headings = document.getElementsByTagName(tag);
@@ -658,7 +724,7 @@ function headingKindSignal(document: Document, plurals = false): DocumentKind | 
       if (kind) return kind;
     }
   }
-  return undefined;
+  return titleFirst ? undefined : kindIn(title, plurals);
 }
 
 function tabKindSignal(document: Document): DocumentKind | undefined {
@@ -952,10 +1018,10 @@ function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | 
  * The kind of document: what the number's own heading says ("Credit note CN-5"), else what the page's
  * title or headings say, else the number's label ("Order number"), else the active tab or breadcrumb.
  */
-function documentKind(numberHit: FieldHit | undefined, document: Document, signal: () => DocumentKind | undefined): DocumentKind | undefined {
+function documentKind(numberHit: FieldHit | undefined, number: string, document: Document, signal: () => DocumentKind | undefined): DocumentKind | undefined {
   if (numberHit?.kind && numberHit.rank > 0) return numberHit.kind;
   // The tabs are read only when neither the headings nor the number's label name the kind.
-  return headingKindSignal(document) ?? numberHit?.kind ?? signal();
+  return headingKindSignal(document, false, number) ?? numberHit?.kind ?? signal();
 }
 
 interface ExtractedDocument {
@@ -985,7 +1051,8 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   // headings are read first: they are cheaper than every text, and most pages of an app have neither.
   if (!pdf && candidates.length === 0 && !signal() && !links.some((l) => l.offsite)) return undefined;
   const texts = collectPageTexts(root);
-  const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0));
+  const recordName = addressRecordName(base);
+  const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0), recordName);
   if (values.stopped) {
     // The number in the main heading: the document's (documentNumberHit returns it), the heading its anchor.
     const numberHit = documentNumberHit(values, signal)!;
@@ -993,7 +1060,7 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
     if (!pdf && isTeaser(numberHit.element, numberHit.value, base)) return undefined;
     const anchor = pageAnchor(document, numberHit);
     let whole: DetectedDocument | undefined;
-    const complete = () => (whole ??= documentFrom(document, root, readLabelledValues(texts), links, pdf, candidates, signal, base)!.found);
+    const complete = () => (whole ??= documentFrom(document, root, readLabelledValues(texts, false, recordName), links, pdf, candidates, signal, base)!.found);
     const found: DetectedDocument = {
       number: numberHit.value,
       recipients: [],
@@ -1105,11 +1172,15 @@ function documentFrom(
   // (a page already known to name its kind and number) a buyer's address block with no label.
   if (!pdf && candidates.length === 0 && !amount) return undefined;
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
-  const customerName = labelledCustomer ?? unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome) ?? panelCustomer(root);
+  const customerName =
+    labelledCustomer ??
+    unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome) ??
+    panelCustomer(root) ??
+    customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome);
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
-  const kind = documentKind(numberHit, document, signal);
+  const kind = documentKind(numberHit, number, document, signal);
   const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);
   const found: DetectedDocument = {
@@ -1231,11 +1302,11 @@ function detectInDocument(document: Document, url: URL, quick = false): PageDete
 }
 
 /**
- * An app's settings, in the languages we read, as a segment of the address: numbering, templates and
- * mail settings show sample numbers, customers and amounts, and never a document to send.
+ * An app's settings or its document templates, in the languages we read, as a segment of the address:
+ * numbering, templates and mail settings show sample numbers, customers and amounts, and never a document to send.
  */
 const SETTINGS_SEGMENT =
-  /(?:^|[/#])(?:settings?|preferences|configuration|config|einstellungen|konfiguration|inst[aä]llningar|indstillinger|innstillinger|stillingar|ustawienia|asetukset|instellingen|param[eè]tres|r[eé]glages|ajustes|configuraci[oó]n|impostazioni|configura[cç](?:oes|ões)|defini[cç](?:oes|ões))(?:[/#?._-]|$)/i;
+  /(?:^|[/#])(?:settings?|preferences|configuration|config|einstellungen|konfiguration|inst[aä]llningar|indstillinger|innstillinger|stillingar|ustawienia|asetukset|instellingen|param[eè]tres|r[eé]glages|ajustes|configuraci[oó]n|impostazioni|configura[cç](?:oes|ões)|defini[cç](?:oes|ões)|templates?|vorlagen|mod[eè]les|plantillas|modelli|mallar|skabeloner|sjablonen|szablony)(?:[/#?._-]|$)/i;
 
 /**
  * An app's purchases, as a segment of the address: bills from suppliers and purchase records are

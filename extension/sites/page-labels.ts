@@ -118,17 +118,18 @@ const LABELS: LabelTable = {
       'invoice address',
       'invoicing address',
       'payer',
+      'ordered by',
     ],
     pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik'],
-    sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'betalare'],
-    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse'],
-    nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper', 'fakturaadresse'],
+    sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'betalare', 'beställare'],
+    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse', 'bestilt af'],
+    nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper', 'fakturaadresse', 'bestilt av'],
     is: ['viðskiptavinur', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi'],
-    de: ['kunde', 'kundenname', 'debitor', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber', 'rechnungsadresse', 'schuldner'],
+    de: ['kunde', 'kundenname', 'debitor', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber', 'rechnungsadresse', 'schuldner', 'besteller', 'bestellt von'],
     fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite', 'maksaja'],
-    nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'factuur aan', 'gefactureerd aan', 'afnemer', 'ontvanger', 'relatie', 'relatienaam', 'factuuradres', 'koper'],
-    fr: ['client', 'nom du client', 'facturé à', 'facturer à', 'destinataire', 'acheteur', 'adresse de facturation', 'débiteur', 'payeur'],
-    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor'],
+    nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'factuur aan', 'gefactureerd aan', 'afnemer', 'ontvanger', 'relatie', 'relatienaam', 'factuuradres', 'koper', 'besteld door'],
+    fr: ['client', 'nom du client', 'facturé à', 'facturer à', 'destinataire', 'acheteur', 'adresse de facturation', 'débiteur', 'payeur', 'commandé par'],
+    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor', 'receptor'],
     it: ['cliente', 'nome cliente', 'intestatario', 'destinatario', 'spettabile', 'cessionario/committente', 'cessionario', 'committente', 'indirizzo di fatturazione', 'debitore'],
     pt: ['cliente', 'nome do cliente', 'faturar a', 'destinatário', 'comprador', 'morada de faturação', 'endereço de faturação', 'tomador', 'tomador de serviços', 'tomador do serviço', 'pagador'],
   },
@@ -352,9 +353,11 @@ export function findLabels(text: string): LabelMatch[] {
       if (info) best = { info, start: words[i]!.start, end: words[j]!.end };
     }
     if (!best) {
-      // "Sölureikningur", "Schlussrechnung": a compound that ends with a kind's word.
+      // "Sölureikningur", "Schlussrechnung": a compound that ends with a kind's word; "Offertnr",
+      // "Angebotssumme": one that joins a kind's word to a number's or an amount's.
       const compound = compoundKind(words[i]!.key);
-      if (compound) best = { info: { field: 'number', languages: [...compound.languages], due: false, kind: compound.kind }, start: words[i]!.start, end: words[i]!.end };
+      const info = compound ? { field: 'number' as const, languages: [...compound.languages], due: false, kind: compound.kind } : compoundLabel(words[i]!.key);
+      if (info) best = { info, start: words[i]!.start, end: words[i]!.end };
     }
     if (best) {
       found.push(best);
@@ -362,6 +365,37 @@ export function findLabels(text: string): LabelMatch[] {
     }
   }
   return found;
+}
+
+/** "Offertnr", "Tilbudsnr", "Angebotsnummer": a kind's word, the linking "s", then "nr" or "nummer". */
+const NUMBER_COMPOUND = /^(\p{L}{3,})(?:nr|nummer|numero|nro)$/u;
+/** "Angebotssumme", "Offertbelopp", "Tarjoussumma": a word joined to an amount's word, per language. */
+const AMOUNT_COMPOUND = /\p{L}{3}(summe|betrag|belopp|beløb|beløp|bedrag|summa|upphæð)$/u;
+const AMOUNT_COMPOUND_LANGUAGES: Record<string, PageLanguage[]> = {
+  summe: ['de'],
+  betrag: ['de'],
+  belopp: ['sv'],
+  beløb: ['da'],
+  beløp: ['nb'],
+  bedrag: ['nl'],
+  summa: ['sv', 'fi'],
+  upphæð: ['is'],
+};
+/**
+ * Parts of a total that are not what is to be paid: net, tax, discount, subtotal, a fee, interest,
+ * shipping, a unit's price ("Nettobetrag", "Zwischensumme", "Momsbelopp", "Skattebeløb", "Välisumma", "Versandbetrag").
+ */
+const NOT_TOTAL_COMPOUND =
+  /^(?:netto|steuer|mehrwert|mwst|ust|rabatt|skonto|zwischen|teil|moms|mva|btw|alv|vsk|skat|korting|del|mellem|väli|vero|gebühr|zins|rente|versand|porto|fracht|einzel|stück)/u;
+
+/** The field a compound names that no table lists, or undefined (the words of a customer's number, "Kundnr", are no document's). */
+function compoundLabel(word: string): LabelInfo | undefined {
+  const stem = NUMBER_COMPOUND.exec(word)?.[1];
+  // "Tarjousnro" keeps its word's own "s"; "Tilbudsnr" links with one.
+  const kindInfo = stem ? (labelInfoOfKey(stem) ?? (stem.endsWith('s') ? labelInfoOfKey(stem.slice(0, -1)) : undefined)) : undefined;
+  if (kindInfo?.field === 'number' && kindInfo.kind) return { field: 'number', languages: kindInfo.languages, due: false, kind: kindInfo.kind };
+  const amount = AMOUNT_COMPOUND.exec(word)?.[1];
+  return amount && !NOT_TOTAL_COMPOUND.test(word) ? { field: 'amount', languages: AMOUNT_COMPOUND_LANGUAGES[amount]!, due: false } : undefined;
 }
 
 /** The label a text starts with, if any. */
@@ -427,12 +461,19 @@ function prefixLength(text: string): number {
   return NUMBER_PREFIX.exec(text.slice(0, cut).toLowerCase())![0].length;
 }
 
+/** Digits written as money: grouped by thousands or not, a point or comma, then two decimals ("250.00", "1,250.00"). */
+const MONEY_LIKE_NUMBER = /^\d{1,3}(?:[,.]\d{3})*[.,]\d{2}$/;
+
+/** A file's extension after a number ("CO2611-0015.pdf" in a list of attached files): the file is named for the number, which ends before it. */
+export const FILE_EXTENSION = /\.(?:pdf|xml|html?|zip|docx?|odt)$/i;
+
 export function parseNumberValue(text: string): string | undefined {
   const rest = text.slice(prefixLength(text));
   const match = NUMBER_VALUE.exec(rest);
-  const value = match?.[1] ?? match?.[2];
-  // "Påminnelse: 100,00 kr" is money: a decimal comma after the digits makes them an amount, not a number.
-  if (value && /^,\d/.test(rest.slice(value.length))) return undefined;
+  const value = (match?.[1] ?? match?.[2])?.replace(FILE_EXTENSION, '');
+  // "Påminnelse: 100,00 kr" is money: a decimal comma after the digits makes them an amount, not a number;
+  // so does a decimal point before two last digits ("Credit 250.00", "Credit: 1,250.00" on a customer's card).
+  if (value && (/^,\d/.test(rest.slice(value.length)) || MONEY_LIKE_NUMBER.test(value))) return undefined;
   return value && /\d/.test(value) && !DATE_LIKE_NUMBER.test(value) ? value : undefined;
 }
 
@@ -485,8 +526,8 @@ export function parseNameValue(text: string): string | undefined {
   // "E-post:" after "Kund:" is the next field, not the customer's name; "Kund AB" is a name.
   const label = labelAtStart(value);
   if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;
-  // "Navn" after "Debitor 20117" is the next field's label, not a name.
-  if (value.length <= MAX_NAME_LABEL && LONE_NAME_LABEL.test(value)) return undefined;
+  // "Navn" after "Debitor 20117", "Party" after "Quotation To: Customer": the next field's label, not a name.
+  if (value.length <= MAX_NAME_LABEL && (LONE_NAME_LABEL.test(value) || LONE_CUSTOMER_LABEL.test(value))) return undefined;
   return value;
 }
 

@@ -1,0 +1,46 @@
+/**
+ * The customer's name where no label names it and no address block shows it: the link to the
+ * customer's own record that a document page puts in its banner (Dolibarr's third party under the
+ * reference, "/societe/card.php?socid=9"; "/clients/5", "#/customers/12", Odoo's "res.partner").
+ * Read only on a page already known to show a document, from the texts the detector has read: no walk
+ * of its own.
+ */
+import { decodedUri } from './uri-text';
+
+export interface LinkText {
+  text: string;
+  element: Element;
+}
+
+/**
+ * A record of the customers' in an address, in the languages we read: its word as a segment, a record's
+ * id (a digit) after it. "/contacts" alone is the menu's list, not a record.
+ */
+const CUSTOMER_RECORD =
+  /(?:^|[/#?&=._-])(?:customers?|clients?|kunden?|kunder|kund|asiakkaat|asiakas|klanten|klant|clientes?|societe|soci[eé]t[eé]s?|partners?|res\.partner|debtors?|debitor(?:en|er)?|debiteuren|debiteur|relaties|relatie|kontrahenci|kontrahent|contacts?|contactos?|contatti|contatos?|kontakter|kontakte|yhteystiedot)(?=[/?#=._&-])[^\d]{0,40}\d/i;
+/** Texts looked at: a banner's link comes early on the page. */
+const MAX_TEXTS = 200;
+
+/**
+ * The first link to a customer's record whose whole text is a name (`nameOf`: the detector's own test
+ * of a customer's name), outside the app's chrome.
+ */
+export function customerFromRecordLink(texts: readonly LinkText[], base: URL, nameOf: (text: string) => string | undefined, isChrome: (element: Element) => boolean): string | undefined {
+  for (let i = 0; i < texts.length && i < MAX_TEXTS; i++) {
+    const { text, element } = texts[i]!;
+    if (element.tagName !== 'A') continue;
+    const href = element.getAttribute('href');
+    if (!href || /^\s*(?:javascript|mailto|tel):/i.test(href)) continue;
+    let address: string;
+    try {
+      const url = new URL(href, base);
+      if (url.origin !== base.origin) continue;
+      address = decodedUri(`${url.pathname}${url.search}${url.hash}`);
+    } catch {
+      continue;
+    }
+    if (!CUSTOMER_RECORD.test(address) || nameOf(text) !== text || isChrome(element)) continue;
+    return text;
+  }
+  return undefined;
+}
