@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { simpleParser } from 'mailparser';
@@ -12,7 +12,7 @@ import { LARGE_MESSAGE_BYTES, SplicedMessage } from '../../relay/delivery/mime-a
 import { BODY_CHUNK_BYTES, bodyChunks, wholeBody } from '../../relay/store/types';
 import { hashRequestValue } from '../../relay/delivery/request-hash';
 import { ApiError, createErrorHandler } from '../../relay/http/api-error';
-import { readJsonBodyWithBase64 } from '../../relay/http/read-body';
+import { readBodyBytes, readJsonBodyWithBase64 } from '../../relay/http/read-body';
 import { extractBase64Values, isBase64Bytes, restoreBase64Values } from '../../relay/http/json-base64';
 
 /** The accept path of POST /v1/messages: base64 kept in the body's buffer, composed without copies. */
@@ -260,6 +260,56 @@ describe('reading the body of a send', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const ok = await fetch(url + '/', { method: 'POST', body: file('QUJDRA'.repeat(100) + 'QQ==') });
     expect(await ok.json()).toEqual({ bytes: true, length: 604 });
+  });
+});
+
+describe('body buffers used again after release', () => {
+  // Each request reads its body, waits until `together` requests have read theirs, checks that its
+  // body is still what the client sent, then releases it twice (as a send does: after the commit and
+  // when the route ends). A buffer handed to two requests at once, or bytes of an earlier body, show.
+  let together = 1;
+  let waiting: (() => void)[] = [];
+  const app = new Hono().post('/', async (c) => {
+    const { body, release } = await readBodyBytes(c, 1024 * 1024, () => new Error('too large'));
+    await new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      if (waiting.length >= together) {
+        for (const go of waiting) go();
+        waiting = [];
+      }
+    });
+    const intact = createHash('sha256').update(body).digest('hex') === c.req.header('x-sha256');
+    release();
+    release();
+    return c.json({ intact, length: body.length });
+  });
+  let server: ServerType;
+  let url = '';
+  beforeAll(async () => {
+    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('hands each request its own bytes, one after another and side by side, whatever the size (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 600_000 }), { minLength: 1, maxLength: 3 }), fc.integer({ min: 2, max: 3 }), async (sizes, side) => {
+        // Alone, then `side` at once, at each size: a buffer released twice by the request alone
+        // would be handed to two of the next ones.
+        for (const size of sizes) {
+          for (const count of [1, side]) {
+            together = count;
+            const bodies = Array.from({ length: count }, () => randomBytes(size));
+            const answers = await Promise.all(
+              bodies.map((body) => fetch(url + '/', { method: 'POST', body, headers: { 'x-sha256': createHash('sha256').update(body).digest('hex') } }).then((res) => res.json())),
+            );
+            for (const answer of answers) expect(answer).toEqual({ intact: true, length: size });
+          }
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 });
 
