@@ -3,12 +3,12 @@ import os from 'node:os';
 import { attemptValues, MESSAGE_SQL_COLUMNS, sortedByDue, toClaimedMessage } from '../schema/message-row';
 import { GroupCommit, type PendingSend } from '../group-commit';
 import { RecentStorageFailure } from '../store-errors';
-import { BODY_CHUNK_BYTES, bodyChunks, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
+import { BODY_CHUNK_BYTES, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
 import type { ConnectionLock } from './connection-lock';
 import { enqueueOps, enqueueResult } from './enqueue-ops';
 import { FreshBodies, freshBodiesBudget } from './fresh-bodies';
 import { OutboxLock } from './outbox-lock';
-import { prepared, runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
+import { prepared, runGroups, runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 
 const FRESH_BODIES_BYTES = freshBodiesBudget(os.totalmem(), process.constrainedMemory?.() ?? 0);
 
@@ -107,33 +107,21 @@ export class SqliteOutbox implements Outbox {
   private async commitOnThread(group: PendingSend[]): Promise<void> {
     const thread = this.outboxThread();
     if (!thread) throw new Error('the store is closed');
-    const ops = group.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS));
+    const ops = group.map(({ send }) => [...enqueueOps(send, MESSAGE_COLUMNS)]);
     this.answer(group, await this.storageFailure.watch(thread.runGroups(ops, { sync: true })));
   }
 
   private async commitOnMain(group: PendingSend[]): Promise<void> {
-    const commit = () => this.db.transaction(() => group.map(({ send }) => this.writeSend(send))).immediate();
+    const commit = () =>
+      this.db
+        .transaction(() =>
+          runGroups(
+            this.db,
+            group.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS)),
+          ),
+        )
+        .immediate();
     this.answer(group, await this.storageFailure.watch(this.connectionLock.exclusive(commit)));
-  }
-
-  /** One send's rows as on the thread, then, if it was created, its large bodies' chunks, each bound (and copied by SQLite) on its own. */
-  private writeSend(send: NewSend): SqlGroupOutcome {
-    const insertChunk = prepared(this.db, 'INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
-    try {
-      return {
-        results: this.db.transaction(() => {
-          const results = runOps(this.db, enqueueOps(send, MESSAGE_COLUMNS));
-          if (results[0] !== 1) return results;
-          for (const message of send.messages.filter((m) => m.raw.length > BODY_CHUNK_BYTES)) {
-            let seq = 0;
-            for (const chunk of bodyChunks(message.raw)) insertChunk.run(message.id, seq++, chunk);
-          }
-          return results;
-        })(),
-      };
-    } catch (error) {
-      return { error: error as Error };
-    }
   }
 
   private answer(group: PendingSend[], outcomes: SqlGroupOutcome[]): void {
