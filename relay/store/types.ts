@@ -89,19 +89,12 @@ export type AttemptResult =
   | { outcome: 'deferred'; reply: string | null; responseCode: number | null; problemCode: string; nextAttemptAt: number }
   | { outcome: 'failed'; reply: string | null; responseCode: number | null; problemCode: string };
 
-export interface FinishedAttempt {
-  id: string;
-  attempt: { startedAt: number; finishedAt: number; reply: string | null; responseCode: number | null; errorCode: string | null };
-  result: AttemptResult;
-}
+export type FinishedAttempt = { id: string; attempt: Pick<Row<'attempts'>, 'startedAt' | 'finishedAt' | 'reply' | 'responseCode' | 'errorCode'>; result: AttemptResult };
 
 export type EnqueueResult = { kind: 'created'; messages: MessageRow[] } | { kind: 'existing'; messages: MessageRow[]; sameRequest: boolean };
 
 /** `mayClaim`: on SQLite, this worker holds the outbox lock; `takenBack`: messages of dead owners made due again. */
-export interface InstanceState {
-  mayClaim: boolean;
-  takenBack: number;
-}
+export type InstanceState = { mayClaim: boolean; takenBack: number };
 
 /** The outbox's hot path, in each database's own statements. */
 export interface Outbox {

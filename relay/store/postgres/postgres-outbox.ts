@@ -10,20 +10,19 @@ const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
 const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.join(', ');
 
-/** Runs `fn` in a transaction on one client; a client whose ROLLBACK failed is not given back to the pool. */
+/** Runs `fn` in a transaction on one client; one whose ROLLBACK failed is destroyed on release (StoreClient, postgres-store.ts). */
 async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+    await client.query('ROLLBACK').catch(() => {});
     throw markStoreError(error);
   } finally {
-    client.release(broken);
+    client.release();
   }
 }
 
@@ -141,14 +140,8 @@ export class PostgresOutbox implements Outbox {
     const { sql, params } = enqueueStatement(sends);
     // Prepared, each group's shape would take a statement name and a plan on every connection: only one send's, the common one.
     const { rows } = await (sends.length === 1 ? this.pool.query(sql, params) : this.pool.query({ text: sql, values: params }));
-    return Promise.all(
-      sends.map((send) =>
-        this.enqueueResult(
-          send,
-          rows.filter((row) => row.send_id === send.id),
-        ),
-      ),
-    );
+    const rowsOf = (send: NewSend) => rows.filter((row) => row.send_id === send.id);
+    return Promise.all(sends.map((send) => this.enqueueResult(send, rowsOf(send))));
   }
 
   /** Its statement, then its body in chunks, in one transaction. */
