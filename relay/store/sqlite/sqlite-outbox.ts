@@ -112,15 +112,8 @@ export class SqliteOutbox implements Outbox {
   }
 
   private async commitOnMain(group: PendingSend[]): Promise<void> {
-    const commit = () =>
-      this.db
-        .transaction(() =>
-          runGroups(
-            this.db,
-            group.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS)),
-          ),
-        )
-        .immediate();
+    const ops = group.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS));
+    const commit = () => this.inTransaction.immediate(() => runGroups(this.db, ops)) as SqlGroupOutcome[];
     this.answer(group, await this.storageFailure.watch(this.connectionLock.exclusive(commit)));
   }
 
