@@ -1,11 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** One statement of a transaction: its SQL, its parameters, and whether its rows are wanted. */
-export interface SqlOp {
-  sql: string;
-  params: unknown[];
-  all?: boolean;
-}
+export type SqlOp = { sql: string; params: unknown[]; all?: boolean };
 
 /** Per op: its rows (`all`) or how many rows it changed. */
 export type SqlOpResult = number | Record<string, unknown>[];
