@@ -32,18 +32,20 @@ export function runOps(db, ops) {
   return Array.from(ops, ({ sql, params, all }) => (all ? prepared(db, sql).all(...params) : prepared(db, sql).run(...params).changes));
 }
 
-const inSavepoint = new WeakMap();
+const transactionsOf = new WeakMap();
+
+/** A transaction running ops on `db`, made once per connection; called inside another transaction, it is a savepoint. */
+function opsTransaction(db) {
+  let transaction = transactionsOf.get(db);
+  if (!transaction) transactionsOf.set(db, (transaction = db.transaction((ops) => runOps(db, ops))));
+  return transaction;
+}
 
 /** Runs each group of ops in a savepoint of its own (the caller holds the transaction): per group, its results or the error that undid it alone. */
 export function runGroups(db, groups) {
-  if (!inSavepoint.has(db))
-    inSavepoint.set(
-      db,
-      db.transaction((ops) => runOps(db, ops)),
-    );
   return groups.map((ops) => {
     try {
-      return { results: inSavepoint.get(db)(ops) };
+      return { results: opsTransaction(db)(ops) };
     } catch (error) {
       return { error };
     }
@@ -153,7 +155,6 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
   const file = workerData.ownpostSqlThread;
   // NORMAL: commits survive a crash of the relay; those that must survive a power cut ask for `sync`, an fdatasync of the WAL after the commit, outside the write lock.
   const db = openDatabase(file, 'NORMAL');
-  const inTransaction = db.transaction((ops) => runOps(db, ops));
   const groupsInTransaction = db.transaction((groups) => runGroups(db, groups).map((outcome) => (outcome.error ? { error: sendable(outcome.error) } : outcome)));
   // The WAL, opened once: while this connection is open SQLite never deletes or replaces it.
   let wal;
@@ -182,7 +183,7 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
         parentPort.postMessage({ id, results: rows }, transferables(rows));
         return;
       }
-      const results = groups ? groupsInTransaction.immediate(groups) : inTransaction.immediate(ops);
+      const results = groups ? groupsInTransaction.immediate(groups) : opsTransaction(db).immediate(ops);
       if (sync) syncWal();
       parentPort.postMessage({ id, results }, groups ? [] : results.flatMap((result) => (Array.isArray(result) ? transferables(result) : [])));
     } catch (error) {
