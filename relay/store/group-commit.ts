@@ -1,10 +1,6 @@
 import type { EnqueueResult, NewSend } from './types';
 
-export interface PendingSend {
-  send: NewSend;
-  resolve: (result: EnqueueResult) => void;
-  reject: (error: unknown) => void;
-}
+export type PendingSend = { send: NewSend; resolve: (result: EnqueueResult) => void; reject: (error: unknown) => void };
 
 /**
  * Group commit, for both outboxes: the sends that reach the store while a group is written go together into the next one, one

@@ -32,35 +32,21 @@ export type SentCopyStatus = NonNullable<Tables['messages']['sentCopyStatus']>;
 /** How stale a token's `last_used_at` may be: it is written once a minute at most (getUserByTokenHash). */
 export const TOKEN_LAST_USED_PRECISION_MS = 60_000;
 
-/** One POST /v1/messages: the messages it became (several when split by size), committed together. */
-export interface NewSend {
-  id: string;
-  userId: string;
-  idempotencyKey: string | null;
-  /** SHA-256 of the validated request, to tell a retry of the same request from another one. */
-  requestHash: string;
-  createdAt: number;
-  messages: NewMessage[];
-}
+/** One POST /v1/messages: the messages it became (several when split by size), committed together. `requestHash`: see tables.ts. */
+export type NewSend = Row<'sends'> & { messages: NewMessage[] };
 
 export type DocumentMarker = NewMessage['documents'][number];
 
-export interface NewMessage {
-  id: string;
-  profileId: string;
-  messageId: string;
+export type NewMessage = Pick<Row<'messages'>, 'id' | 'profileId' | 'messageId' | 'documentRef' | 'partNumber' | 'partCount'> & {
   envelope: Envelope;
   /** Every attempt and the Sent copy use exactly these bytes. */
   raw: MessageBytes;
   summary: MessageSummary;
-  documentRef: string | null;
   documents: { ref: string; title?: string }[];
-  partNumber: number;
-  partCount: number;
   /** When a fallback profile sends it. */
   fallback: MessageFallback | null;
   wantsSentCopy: boolean;
-}
+};
 
 /** A message of the outbox but its body; `attempts` counts only those that count towards giving up (`attempt_count`). */
 export type MessageRow = Omit<Row<'messages'>, 'raw' | 'attempts' | 'attemptCount' | keyof NewMessage> & Omit<NewMessage, 'raw' | 'wantsSentCopy'> & { attempts: number; status: MessageStatus };
@@ -108,19 +94,12 @@ export type AttemptResult =
   | { outcome: 'deferred'; reply: string | null; responseCode: number | null; problemCode: string; nextAttemptAt: number }
   | { outcome: 'failed'; reply: string | null; responseCode: number | null; problemCode: string };
 
-export interface FinishedAttempt {
-  id: string;
-  attempt: { startedAt: number; finishedAt: number; reply: string | null; responseCode: number | null; errorCode: string | null };
-  result: AttemptResult;
-}
+export type FinishedAttempt = { id: string; attempt: Pick<Row<'attempts'>, 'startedAt' | 'finishedAt' | 'reply' | 'responseCode' | 'errorCode'>; result: AttemptResult };
 
 export type EnqueueResult = { kind: 'created'; messages: MessageRow[] } | { kind: 'existing'; messages: MessageRow[]; sameRequest: boolean };
 
 /** `mayClaim`: on SQLite, this worker holds the outbox lock; `takenBack`: messages of dead owners made due again. */
-export interface InstanceState {
-  mayClaim: boolean;
-  takenBack: number;
-}
+export type InstanceState = { mayClaim: boolean; takenBack: number };
 
 /** The outbox's hot path, in each database's own statements. */
 export interface Outbox {

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type pg from 'pg';
 import { GroupCommit, type PendingSend } from '../group-commit';
-import { MESSAGE_SQL_COLUMNS, newMessageValues, sortedByDue, toClaimedMessage, toMessageRow } from '../schema/message-row';
+import { attemptValues, MESSAGE_SQL_COLUMNS, newMessageValues, sortedByDue, toClaimedMessage, toMessageRow } from '../schema/message-row';
 import { markStoreError, RecentStorageFailure } from '../store-errors';
 import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
 
@@ -10,20 +10,19 @@ const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
 const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.join(', ');
 
-/** Runs `fn` in a transaction on one client; a client whose ROLLBACK failed is not given back to the pool. */
+/** Runs `fn` in a transaction on one client; one whose ROLLBACK failed is destroyed on release (StoreClient, postgres-store.ts). */
 async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+    await client.query('ROLLBACK').catch(() => {});
     throw markStoreError(error);
   } finally {
-    client.release(broken);
+    client.release();
   }
 }
 
@@ -94,6 +93,8 @@ const FINISH_SQL = `WITH input AS (
      sent_copy_next_at = CASE WHEN i.outcome = 'sent' AND m.sent_copy_status = 'pending' THEN i.finished_at ELSE m.sent_copy_next_at END,
      sent_copy_status = CASE WHEN i.outcome = 'failed' THEN NULL ELSE m.sent_copy_status END, updated_at = i.finished_at
    FROM input i JOIN held h ON h.id = i.id WHERE m.id = i.id RETURNING m.id`;
+/** FINISH_SQL's arrays, $2 on. */
+const FINISH_COLUMNS = ['id', 'startedAt', 'finishedAt', 'outcome', 'attemptReply', 'reply', 'responseCode', 'errorCode', 'problemCode', 'nextAttemptAt'] as const;
 const UNLEASE = "status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3, lease_owner = NULL, lease_until = NULL";
 const HELD = "WHERE id = $1 AND lease_owner = $2 AND status = 'sending'";
 const RELEASE_SQL = `WITH released AS (UPDATE messages SET ${UNLEASE}, updated_at = $3 ${HELD} RETURNING id)
@@ -141,14 +142,8 @@ export class PostgresOutbox implements Outbox {
     const { sql, params } = enqueueStatement(sends);
     // Prepared, each group's shape would take a statement name and a plan on every connection: only one send's, the common one.
     const { rows } = await (sends.length === 1 ? this.pool.query(sql, params) : this.pool.query({ text: sql, values: params }));
-    return Promise.all(
-      sends.map((send) =>
-        this.enqueueResult(
-          send,
-          rows.filter((row) => row.send_id === send.id),
-        ),
-      ),
-    );
+    const rowsOf = (send: NewSend) => rows.filter((row) => row.send_id === send.id);
+    return Promise.all(sends.map((send) => this.enqueueResult(send, rowsOf(send))));
   }
 
   /** Its statement, then its body in chunks, in one transaction. */
@@ -186,22 +181,9 @@ export class PostgresOutbox implements Outbox {
 
   async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
     if (finished.length === 0) return [];
-    const column = <T>(pick: (f: FinishedAttempt) => T) => finished.map(pick);
-    const { rows } = await this.storageFailure.watch(
-      this.pool.query<{ id: string }>(FINISH_SQL, [
-        owner,
-        column((f) => f.id),
-        column((f) => f.attempt.startedAt),
-        column((f) => f.attempt.finishedAt),
-        column((f) => f.result.outcome),
-        column((f) => f.attempt.reply),
-        column((f) => f.result.reply),
-        column((f) => f.attempt.responseCode),
-        column((f) => f.attempt.errorCode),
-        column((f) => (f.result.outcome === 'sent' ? null : f.result.problemCode)),
-        column((f) => (f.result.outcome === 'deferred' ? f.result.nextAttemptAt : null)),
-      ]),
-    );
+    const values = finished.map(attemptValues);
+    const columns = FINISH_COLUMNS.map((name) => values.map((v) => v[name]));
+    const { rows } = await this.storageFailure.watch(this.pool.query<{ id: string }>(FINISH_SQL, [owner, ...columns]));
     const applied = new Set(rows.map((r) => r.id));
     return finished.map((f) => applied.has(f.id));
   }

@@ -18,82 +18,93 @@ const statementNames = new Map<string, string>();
 
 const searchPath = (schema?: string) => (schema ? { options: `-c search_path=${schema}` } : {});
 
-/**
- * `query`'s arguments, a parameterised statement's text given a name: a statement run again and again is parsed and planned once
- * per connection, which halved the database's CPU per delivered message.
- */
-function namedStatement(args: unknown[]): unknown[] {
-  const [text, values, ...rest] = args;
-  if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || typeof rest[0] === 'function') return args;
+/** A parameterised statement's name: a statement run again and again is parsed and planned once per connection, which halved the database's CPU per delivered message. */
+function statementName(text: string): string | undefined {
   let name = statementNames.get(text);
-  if (!name) {
-    if (statementNames.size >= MAX_NAMED_STATEMENTS) return args;
-    statementNames.set(text, (name = `ownpost_${statementNames.size}`));
-  }
-  return [{ name, text, values }];
+  if (!name && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `ownpost_${statementNames.size}`));
+  return name;
 }
 
 /** A prepared statement whose result's columns changed under it (a newer instance added a column `select *` returns) fails so until prepared again. */
 const isStalePlan = (error: unknown) => (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test((error as Error).message);
 
-/** `result`, with its failure (if a promise that fails) marked as the store's own. */
-const marked = (result: unknown) => (result instanceof Promise ? result.catch((error: unknown) => Promise.reject(markStoreError(error))) : result);
+type Callback = (error: Error | undefined, result?: unknown) => void;
+type Release = (error?: Error | boolean) => void;
 
-/** Per client: its last query's failure, and whether it is between BEGIN and COMMIT/ROLLBACK (then a failed statement is not tried again). */
-const CLIENT_STATE = Symbol('ownpost.clientState');
-type MarkedClient = pg.PoolClient & { [CLIENT_STATE]?: { failure?: Error; inTransaction: boolean }; connection?: { parsedStatements?: Record<string, string> } };
+/** `promise`, or its outcome given to `callback`: the pool itself calls its clients in pg's callback style. */
+const answer = (promise: Promise<unknown>, callback?: Callback) => (callback ? void promise.then((result) => callback(undefined, result), callback) : promise) as never;
 
 /**
- * A pool client whose queries' failures are marked as the store's. Like pool.query's, it is destroyed on release when its last query
- * failed (a timed-out connection must not serve the next request). The pool listens for a client's errors only while it is idle: a
- * reset while checked out would end the process with an unhandled 'error'. Outside a transaction, a stale named statement runs again.
+ * The pool's connections: their failures marked as the store's (answered 503 store_unavailable, while a mail server's ECONNREFUSED
+ * stays its own) and, like pool.query's, one whose last query failed is destroyed on release (a timed-out connection must not serve
+ * the next request). Each listens for its own errors: the pool does only while it is idle, and a reset while checked out would end
+ * the process with an unhandled 'error'. Outside a transaction, a stale named statement runs again.
  */
-function markingClient(client: MarkedClient, prepared: boolean): MarkedClient {
-  let state = client[CLIENT_STATE];
-  if (state) Object.assign(state, { failure: undefined, inTransaction: false });
-  else {
-    const fresh = (state = client[CLIENT_STATE] = { inTransaction: false } as NonNullable<MarkedClient[typeof CLIENT_STATE]>);
-    client.on('error', (error: Error) => (fresh.failure = error));
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    const run = (args: unknown[]): unknown => {
-      const named = prepared ? namedStatement(args) : args;
-      const result = query(...named);
-      if (!(result instanceof Promise) || named === args || fresh.inTransaction) return result;
-      return result.catch(async (error: unknown) => {
-        if (!isStalePlan(error)) throw error;
-        const { name } = named[0] as { name: string };
-        await query(`DEALLOCATE ${name}`);
-        if (client.connection?.parsedStatements) delete client.connection.parsedStatements[name];
-        return query(...named);
-      });
-    };
-    (client as { query: unknown }).query = (...args: unknown[]) => {
-      const text = typeof args[0] === 'string' ? args[0] : undefined;
-      if (text && /^\s*(begin|start transaction)\b/i.test(text)) fresh.inTransaction = true;
-      else if (text && /^\s*(commit|rollback|end)\s*;?\s*$/i.test(text)) fresh.inTransaction = false;
-      const result = run(args);
-      if (!(result instanceof Promise)) return result;
-      return result.then(
-        (value: unknown) => ((fresh.failure = undefined), value),
-        (error: Error) => ((fresh.failure = error), Promise.reject(markStoreError(error))),
+function storeClient(prepared: boolean) {
+  return class StoreClient extends pg.Client {
+    private failure: Error | undefined;
+    /** Between BEGIN and COMMIT/ROLLBACK: a failed statement is not tried again. */
+    private inTransaction = false;
+    private poolRelease: Release = () => {};
+
+    constructor(config?: pg.ClientConfig) {
+      super(config);
+      this.on('error', (error: Error) => (this.failure = error));
+    }
+
+    /** The pool gives the client a new release at every checkout. */
+    set release(release: Release) {
+      Object.assign(this, { failure: undefined, inTransaction: false, poolRelease: release });
+    }
+
+    get release(): Release {
+      return (error) => this.poolRelease(error ?? this.failure);
+    }
+
+    override connect(callback?: (...args: never[]) => void): never {
+      return answer(
+        super.connect().catch((error: unknown) => Promise.reject(markStoreError(error))),
+        callback as Callback | undefined,
       );
-    };
-  }
-  // The pool gives the client a new release at every checkout: wrapped each time.
-  const release = client.release.bind(client);
-  const failure = state;
-  client.release = (error?: Error | boolean) => release(error ?? failure.failure);
-  return client;
+    }
+
+    override query(...args: unknown[]): never {
+      const callback = typeof args.at(-1) === 'function' ? (args.pop() as Callback) : undefined;
+      const [text, values] = args;
+      const query = (...query: unknown[]) => (super.query as (...query: unknown[]) => Promise<unknown>).apply(this, query);
+      if (typeof text !== 'string') return answer(this.settled(query(...args)), callback);
+      if (/^\s*(begin|start transaction)\b/i.test(text)) this.inTransaction = true;
+      else if (/^\s*(commit|rollback|end)\s*;?\s*$/i.test(text)) this.inTransaction = false;
+      const name = prepared && Array.isArray(values) && values.length > 0 ? statementName(text) : undefined;
+      if (!name) return answer(this.settled(query(...args)), callback);
+      const named = () => query({ name, text, values });
+      const retried = named().catch(async (error: unknown) => {
+        if (this.inTransaction || !isStalePlan(error)) throw error;
+        await query(`DEALLOCATE ${name}`);
+        delete (this as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements?.[name];
+        return named();
+      });
+      return answer(this.settled(retried), callback);
+    }
+
+    /** `result`, its failure remembered (until the next success) and marked as the store's. */
+    private settled(result: Promise<unknown>): Promise<unknown> {
+      return result.then(
+        (value) => ((this.failure = undefined), value),
+        (error: Error) => ((this.failure = error), Promise.reject(markStoreError(error))),
+      );
+    }
+  };
 }
 
 /**
  * The pool, with timeouts and keepalive (issue 15: a stalled connection hung every request for the whole stall; the server cancels a
- * statement a little before the client gives up on it, so the connection stays usable), its clients marking their failures as the store's
- * (answered 503 store_unavailable, while a mail server's ECONNREFUSED stays its own), and pool.query on such a client.
+ * statement a little before the client gives up on it, so the connection stays usable), on the store's connections (storeClient).
  */
 function openPool(connectionString: string, options: PostgresStoreOptions): pg.Pool {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
   const pool = new pg.Pool({
+    Client: storeClient(options.prepared ?? true),
     connectionString,
     max: options.max ?? 10,
     connectionTimeoutMillis: Math.min(timeoutMs, 5_000),
@@ -111,23 +122,6 @@ function openPool(connectionString: string, options: PostgresStoreOptions): pg.P
   });
   // An idle client's error (database restarted) must not crash the relay; the next query reconnects.
   pool.on('error', () => {});
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
-  (pool as { connect: unknown }).connect = (...args: unknown[]) => {
-    const result = connect(...args);
-    return result instanceof Promise ? marked(result.then((client: MarkedClient) => markingClient(client, options.prepared ?? true))) : result;
-  };
-  (pool as { query: unknown }).query = (...args: unknown[]) => {
-    if (typeof args[0] !== 'string' || typeof args[args.length - 1] === 'function') return marked(query(...args));
-    return (async () => {
-      const client = await pool.connect();
-      try {
-        return await client.query(...(args as [string, unknown[]]));
-      } finally {
-        client.release();
-      }
-    })();
-  };
   return pool;
 }
 

@@ -5,11 +5,7 @@ import { JSON_COLUMNS } from '../schema/json-columns';
 import type { StoreDb } from './store-db';
 
 /** A profile's sealed secrets as stored in one of SECRET_TABLES. */
-export interface StoredSecrets {
-  table: string;
-  profileId: string;
-  secrets: SealedSecrets;
-}
+export type StoredSecrets = { table: string; profileId: string; secrets: SealedSecrets };
 
 /** Tables whose `secrets` column holds a profile's sealed secrets, with the column naming the profile. */
 const SECRET_TABLES = [

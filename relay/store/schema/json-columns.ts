@@ -3,10 +3,9 @@
  * to parse; a stored value not of its column's shape is a StoredDataError. Schemas of values a domain module owns live beside their types.
  */
 import { z } from 'zod';
-import { MESSAGE_SOURCES } from '../../../shared/schemas';
 import type { zRecipeInput } from '../../../shared/recipe-schemas';
 import { deliverySettingsDataSchema } from '../../delivery/delivery-settings';
-import type { MessageSummary } from '../../delivery/message-summary';
+import { messageSummarySchema } from '../../delivery/message-summary';
 import { grantStateSchema, profileDataSchema, sealedSecretsSchema } from '../../profiles/profile-data';
 import { StoredDataError } from '../store-errors';
 
@@ -16,43 +15,38 @@ interface JsonColumn<T> {
 }
 
 const NOT_JSON = Symbol('not JSON');
-
-function jsonColumn<T>(schema: z.ZodType<T>): JsonColumn<T> {
-  return {
-    read(text, where) {
-      let json: unknown = NOT_JSON;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // A schema with a fallback (`.catch`) still reads it.
-      }
-      const parsed = schema.safeParse(json);
-      if (parsed.success) return parsed.data;
-      throw new StoredDataError(where, json === NOT_JSON ? 'it is not JSON' : parsed.error.issues.map((i) => `${i.path.join('.') || 'the value'}: ${i.message}`).join('; '));
-    },
-    write: (value) => JSON.stringify(value),
-  };
-}
-
 /** How many texts a remembered column keeps; it forgets them all when full. */
 const REMEMBERED_TEXTS = 256;
 
 /**
- * A column read at every accepted send: a text read before is not validated again (the schemas check every address: a tenth of the
- * store's share of an accept). Keyed by the whole text, so a changed row is read afresh; the value is shared, so frozen all the way down.
+ * `remember`: for a column read at every accepted send, a text read before is not validated again (the schemas check every address:
+ * a tenth of the store's share of an accept). Keyed by the whole text, so a changed row is read afresh; the value is shared, so frozen
+ * all the way down.
  */
-function remembered<T>(column: JsonColumn<T>): JsonColumn<T> {
-  const values = new Map<string, T>();
+function jsonColumn<T>(schema: z.ZodType<T>, { remember = false } = {}): JsonColumn<T> {
+  const remembered = new Map<string, T>();
+  const parse = (text: string, where: string): T => {
+    let json: unknown = NOT_JSON;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // A schema with a fallback (`.catch`) still reads it.
+    }
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    throw new StoredDataError(where, json === NOT_JSON ? 'it is not JSON' : parsed.error.issues.map((i) => `${i.path.join('.') || 'the value'}: ${i.message}`).join('; '));
+  };
   return {
     read(text, where) {
-      const known = values.get(text);
+      if (!remember) return parse(text, where);
+      const known = remembered.get(text);
       if (known !== undefined) return known;
-      const value = deepFreeze(column.read(text, where));
-      if (values.size >= REMEMBERED_TEXTS) values.clear();
-      values.set(text, value);
+      const value = deepFreeze(parse(text, where));
+      if (remembered.size >= REMEMBERED_TEXTS) remembered.clear();
+      remembered.set(text, value);
       return value;
     },
-    write: column.write,
+    write: (value) => JSON.stringify(value),
   };
 }
 
@@ -66,13 +60,6 @@ function deepFreeze<T>(value: T): T {
 
 const envelopeSchema = z.object({ from: z.string(), to: z.array(z.string()) });
 export type Envelope = z.infer<typeof envelopeSchema>;
-
-const summarySchema = z.object({
-  to: z.array(z.string()),
-  subject: z.string(),
-  source: z.enum(MESSAGE_SOURCES).optional(),
-  app: z.object({ name: z.string().optional(), appPasswordId: z.string().optional(), ehlo: z.string().optional() }).optional(),
-}) satisfies z.ZodType<MessageSummary>;
 
 const fallbackSchema = z.object({ fromProfileId: z.string(), reason: z.string().optional(), code: z.string().optional(), problemCode: z.string().optional(), fromProfileName: z.string().optional() });
 /** The message goes out through another profile than the one asked for. */
@@ -92,19 +79,18 @@ export type RecipeData = z.output<typeof zRecipeInput>;
 /** Loose: a recipe published under older rules is shown as it was published. */
 const recipeDataSchema = z.looseObject({ formatVersion: z.number(), name: z.string(), urlPattern: z.string(), fields: z.record(z.string(), z.string()) }).transform((data) => data as RecipeData);
 
-const sealedSecrets = jsonColumn(sealedSecretsSchema);
-const rememberedSealedSecrets = remembered(sealedSecrets);
+const rememberedSealedSecrets = jsonColumn(sealedSecretsSchema, { remember: true });
 
 /** Every JSON column, by table. */
 export const JSON_COLUMNS = {
   // An OAuth2 grant state that cannot be read (another version) means "sign in again".
-  profiles: { data: remembered(jsonColumn(profileDataSchema)), secrets: rememberedSealedSecrets, oauthState: jsonColumn(grantStateSchema.nullable().catch(null)) },
-  profile_delivery_settings: { data: remembered(jsonColumn(deliverySettingsDataSchema)), secrets: rememberedSealedSecrets },
-  oauth_access_tokens: { secrets: sealedSecrets },
+  profiles: { data: jsonColumn(profileDataSchema, { remember: true }), secrets: rememberedSealedSecrets, oauthState: jsonColumn(grantStateSchema.nullable().catch(null)) },
+  profile_delivery_settings: { data: jsonColumn(deliverySettingsDataSchema, { remember: true }), secrets: rememberedSealedSecrets },
+  oauth_access_tokens: { secrets: jsonColumn(sealedSecretsSchema) },
   oauth_sign_ins: { sealed: jsonColumn(signInSealedSchema), details: jsonColumn(signInDetailsSchema), result: jsonColumn(signInResultSchema) },
   messages: {
     envelope: jsonColumn(envelopeSchema),
-    summary: jsonColumn(summarySchema),
+    summary: jsonColumn(messageSummarySchema),
     fallback: jsonColumn(fallbackSchema),
     documents: jsonColumn(z.array(z.object({ ref: z.string(), title: z.string().optional() }))),
   },

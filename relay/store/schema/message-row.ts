@@ -1,5 +1,5 @@
 import { StoredDataError } from '../store-errors';
-import type { ClaimedMessage, MessageRow, NewMessage, NewSend } from '../types';
+import type { ClaimedMessage, FinishedAttempt, MessageRow, NewMessage, NewSend } from '../types';
 import { JSON_COLUMNS, readRow } from './json-columns';
 import type { Tables } from './tables';
 
@@ -73,4 +73,10 @@ export function newMessageValues(send: NewSend, message: NewMessage) {
     sentCopyStatus: message.wantsSentCopy ? 'pending' : null,
     createdAt: send.createdAt,
   };
+}
+
+/** A finished attempt's values as both outboxes write them: `attemptReply` goes to its attempt, `reply` to its message. */
+export function attemptValues({ id, attempt: { reply: attemptReply, ...attempt }, result }: FinishedAttempt) {
+  const problemCode = result.outcome === 'sent' ? null : result.problemCode;
+  return { id, ...attempt, attemptReply, outcome: result.outcome, reply: result.reply, problemCode, nextAttemptAt: result.outcome === 'deferred' ? result.nextAttemptAt : null };
 }

@@ -9,6 +9,7 @@ export interface Tables {
   profiles: { id: string; ownerId: string | null; scope: 'personal' | 'company'; data: string; secrets: string | null; oauthState: string | null; createdAt: number; updatedAt: number };
   profile_delivery_settings: { profileId: string; data: string; secrets: string | null; serverMaxBytes: number | null; updatedAt: number };
   sender_allowances: { userId: string; pattern: string; createdAt: number };
+  /** `requestHash`: SHA-256 of the validated request, to tell a retry of the same request from another one. */
   sends: { id: string; userId: string; idempotencyKey: string | null; requestHash: string; createdAt: number };
   messages: {
     id: string;

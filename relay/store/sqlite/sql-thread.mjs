@@ -27,9 +27,29 @@ export function prepared(db, sql) {
   return statement;
 }
 
-/** Runs `ops` on `db` (the caller holds the transaction): per op, its rows (`all`) or how many rows it changed. */
+/** Runs `ops` on `db` (the caller holds the transaction), each made after the previous ran: per op, its rows (`all`) or how many rows it changed. */
 export function runOps(db, ops) {
-  return ops.map(({ sql, params, all }) => (all ? prepared(db, sql).all(...params) : prepared(db, sql).run(...params).changes));
+  return Array.from(ops, ({ sql, params, all }) => (all ? prepared(db, sql).all(...params) : prepared(db, sql).run(...params).changes));
+}
+
+const transactionsOf = new WeakMap();
+
+/** A transaction running ops on `db`, made once per connection; called inside another transaction, it is a savepoint. */
+function opsTransaction(db) {
+  let transaction = transactionsOf.get(db);
+  if (!transaction) transactionsOf.set(db, (transaction = db.transaction((ops) => runOps(db, ops))));
+  return transaction;
+}
+
+/** Runs each group of ops in a savepoint of its own (the caller holds the transaction): per group, its results or the error that undid it alone. */
+export function runGroups(db, groups) {
+  return groups.map((ops) => {
+    try {
+      return { results: opsTransaction(db)(ops) };
+    } catch (error) {
+      return { error };
+    }
+  });
 }
 
 /** The memory of the blobs in `rows`, handed to the main thread instead of copied: each Buffer better-sqlite3 returns owns its memory alone. */
@@ -135,16 +155,7 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
   const file = workerData.ownpostSqlThread;
   // NORMAL: commits survive a crash of the relay; those that must survive a power cut ask for `sync`, an fdatasync of the WAL after the commit, outside the write lock.
   const db = openDatabase(file, 'NORMAL');
-  const inTransaction = db.transaction((ops) => runOps(db, ops));
-  const groupsInTransaction = db.transaction((groups) =>
-    groups.map((ops) => {
-      try {
-        return { results: inTransaction(ops) };
-      } catch (error) {
-        return { error: sendable(error) };
-      }
-    }),
-  );
+  const groupsInTransaction = db.transaction((groups) => runGroups(db, groups).map((outcome) => (outcome.error ? { error: sendable(outcome.error) } : outcome)));
   // The WAL, opened once: while this connection is open SQLite never deletes or replaces it.
   let wal;
   const syncWal = () => {
@@ -172,7 +183,7 @@ if (!isMainThread && workerData?.ownpostSqlThread) {
         parentPort.postMessage({ id, results: rows }, transferables(rows));
         return;
       }
-      const results = groups ? groupsInTransaction.immediate(groups) : inTransaction.immediate(ops);
+      const results = groups ? groupsInTransaction.immediate(groups) : opsTransaction(db).immediate(ops);
       if (sync) syncWal();
       parentPort.postMessage({ id, results }, groups ? [] : results.flatMap((result) => (Array.isArray(result) ? transferables(result) : [])));
     } catch (error) {

@@ -21,11 +21,7 @@ export class StoreSqliteDialect extends SqliteDialect {
   }
 
   override createAdapter(): DialectAdapter {
-    return new (class extends SqliteAdapter {
-      override get supportsTransactionalDdl(): boolean {
-        return true;
-      }
-    })();
+    return Object.defineProperty(new SqliteAdapter(), 'supportsTransactionalDdl', { value: true });
   }
 }
 

@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3';
 import os from 'node:os';
-import { MESSAGE_SQL_COLUMNS, sortedByDue, toClaimedMessage } from '../schema/message-row';
+import { attemptValues, MESSAGE_SQL_COLUMNS, sortedByDue, toClaimedMessage } from '../schema/message-row';
 import { GroupCommit, type PendingSend } from '../group-commit';
 import { RecentStorageFailure } from '../store-errors';
-import { BODY_CHUNK_BYTES, bodyChunks, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
+import { BODY_CHUNK_BYTES, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
 import type { ConnectionLock } from './connection-lock';
 import { enqueueOps, enqueueResult } from './enqueue-ops';
 import { FreshBodies, freshBodiesBudget } from './fresh-bodies';
 import { OutboxLock } from './outbox-lock';
-import { prepared, runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
+import { prepared, runGroups, runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 
 const FRESH_BODIES_BYTES = freshBodiesBudget(os.totalmem(), process.constrainedMemory?.() ?? 0);
 
@@ -33,17 +33,17 @@ const CLAIMED_BODIES_SQL = `SELECT message_id, raw FROM message_bodies
    WHERE message_id IN (SELECT id FROM messages WHERE status = 'sending' AND lease_until = @until AND lease_owner = @owner AND created_at <= @before)`;
 
 // A result changes the message only while this worker holds its lease, and its attempt is recorded only then.
-const HELD = "WHERE id = ? AND lease_owner = ? AND status = 'sending'";
+const HELD = "WHERE id = @id AND lease_owner = @owner AND status = 'sending'";
 const COUNTED = 'attempts = attempts + 1, attempt_count = attempt_count + 1, lease_owner = NULL, lease_until = NULL';
-const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', ${COUNTED}, last_reply = ?, problem_code = NULL, sent_at = ?, next_attempt_at = NULL,
-     sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN ? END, updated_at = ? ${HELD}`;
-const MARK_OTHER_SQL = `UPDATE messages SET status = ?, ${COUNTED}, last_reply = ?, problem_code = ?, next_attempt_at = ?,
-     sent_copy_status = CASE WHEN ? = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = ? ${HELD}`;
-const INSERT_ATTEMPT_IF_CHANGED_SQL = `${INSERT_ATTEMPT} SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`;
-const RENEW_LEASE_SQL = `UPDATE messages SET lease_until = ? ${HELD}`;
-const UNLEASE = "status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL";
-const RELEASE_LEASE_SQL = `UPDATE messages SET ${UNLEASE}, updated_at = ? ${HELD}`;
-const INSERT_RELEASED_IF_CHANGED_SQL = `${INSERT_ATTEMPT} SELECT ?, ?, ?, 'released', NULL, NULL, NULL, NULL WHERE changes() = 1`;
+const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', ${COUNTED}, last_reply = @reply, problem_code = NULL, sent_at = @finishedAt, next_attempt_at = NULL,
+     sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN @finishedAt END, updated_at = @finishedAt ${HELD}`;
+const MARK_OTHER_SQL = `UPDATE messages SET status = @outcome, ${COUNTED}, last_reply = @reply, problem_code = @problemCode, next_attempt_at = @nextAttemptAt,
+     sent_copy_status = CASE WHEN @outcome = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = @finishedAt ${HELD}`;
+const INSERT_ATTEMPT_IF_CHANGED_SQL = `${INSERT_ATTEMPT} SELECT @id, @startedAt, @finishedAt, @outcome, @attemptReply, @responseCode, @errorCode, @problemCode WHERE changes() = 1`;
+const RENEW_LEASE_SQL = `UPDATE messages SET lease_until = @until ${HELD}`;
+const UNLEASE = "status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = @until, lease_owner = NULL, lease_until = NULL";
+const RELEASE_LEASE_SQL = `UPDATE messages SET ${UNLEASE}, updated_at = @until ${HELD}`;
+const INSERT_RELEASED_IF_CHANGED_SQL = `${INSERT_ATTEMPT} SELECT @id, @until, @until, 'released', NULL, NULL, NULL, NULL WHERE changes() = 1`;
 const POSTPONE_SQL = `UPDATE messages SET ${UNLEASE} ${HELD}`;
 const TAKE_BACK_SQL = `UPDATE messages SET lease_until = ? WHERE status = 'sending' AND lease_owner IS NOT ? AND lease_until > ?`;
 
@@ -107,33 +107,14 @@ export class SqliteOutbox implements Outbox {
   private async commitOnThread(group: PendingSend[]): Promise<void> {
     const thread = this.outboxThread();
     if (!thread) throw new Error('the store is closed');
-    const ops = group.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS));
+    const ops = group.map(({ send }) => [...enqueueOps(send, MESSAGE_COLUMNS)]);
     this.answer(group, await this.storageFailure.watch(thread.runGroups(ops, { sync: true })));
   }
 
   private async commitOnMain(group: PendingSend[]): Promise<void> {
-    const commit = () => this.db.transaction(() => group.map(({ send }) => this.writeSend(send))).immediate();
+    const ops = group.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS));
+    const commit = () => this.inTransaction.immediate(() => runGroups(this.db, ops)) as SqlGroupOutcome[];
     this.answer(group, await this.storageFailure.watch(this.connectionLock.exclusive(commit)));
-  }
-
-  /** One send's rows as on the thread, then, if it was created, its large bodies' chunks, each bound (and copied by SQLite) on its own. */
-  private writeSend(send: NewSend): SqlGroupOutcome {
-    const insertChunk = prepared(this.db, 'INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES (?, ?, ?)');
-    try {
-      return {
-        results: this.db.transaction(() => {
-          const results = runOps(this.db, enqueueOps(send, MESSAGE_COLUMNS));
-          if (results[0] !== 1) return results;
-          for (const message of send.messages.filter((m) => m.raw.length > BODY_CHUNK_BYTES)) {
-            let seq = 0;
-            for (const chunk of bodyChunks(message.raw)) insertChunk.run(message.id, seq++, chunk);
-          }
-          return results;
-        })(),
-      };
-    } catch (error) {
-      return { error: error as Error };
-    }
   }
 
   private answer(group: PendingSend[], outcomes: SqlGroupOutcome[]): void {
@@ -185,21 +166,15 @@ export class SqliteOutbox implements Outbox {
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
-    if (ids.length > 0) await this.outboxWrite(ids.map((id) => ({ sql: RENEW_LEASE_SQL, params: [until, id, owner] })));
+    if (ids.length > 0) await this.outboxWrite(ids.map((id) => ({ sql: RENEW_LEASE_SQL, params: [{ until, id, owner }] })));
   }
 
   async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
     if (finished.length === 0) return [];
-    const ops = finished.flatMap(({ id, attempt, result }): SqlOp[] => {
-      const now = attempt.finishedAt;
-      const problemCode = result.outcome === 'sent' ? null : result.problemCode;
-      const nextAttemptAt = result.outcome === 'deferred' ? result.nextAttemptAt : null;
-      return [
-        result.outcome === 'sent'
-          ? { sql: MARK_SENT_SQL, params: [result.reply, now, now, now, id, owner] }
-          : { sql: MARK_OTHER_SQL, params: [result.outcome, result.reply, problemCode, nextAttemptAt, result.outcome, now, id, owner] },
-        { sql: INSERT_ATTEMPT_IF_CHANGED_SQL, params: [id, attempt.startedAt, attempt.finishedAt, result.outcome, attempt.reply, attempt.responseCode, attempt.errorCode, problemCode] },
-      ];
+    const ops = finished.flatMap((attempt): SqlOp[] => {
+      const params = [{ ...attemptValues(attempt), owner }];
+      // Both statements with the same values: the attempt is recorded only if the message changed.
+      return [params[0]!.outcome === 'sent' ? MARK_SENT_SQL : MARK_OTHER_SQL, INSERT_ATTEMPT_IF_CHANGED_SQL].map((sql) => ({ sql, params }));
     });
     // Durable before this resolves: a "sent" that a power cut took back would send the mail again.
     const results = await this.outboxWrite(ops, { sync: true });
@@ -227,15 +202,15 @@ export class SqliteOutbox implements Outbox {
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
     await this.outboxWrite(
       [
-        { sql: RELEASE_LEASE_SQL, params: [now, now, id, owner] },
-        { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [id, now, now] },
+        { sql: RELEASE_LEASE_SQL, params: [{ until: now, id, owner }] },
+        { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [{ until: now, id }] },
       ],
       { sync: true },
     );
   }
 
   async postponeMessage(id: string, owner: string, until: number): Promise<void> {
-    await this.outboxWrite([{ sql: POSTPONE_SQL, params: [until, id, owner] }]);
+    await this.outboxWrite([{ sql: POSTPONE_SQL, params: [{ until, id, owner }] }]);
   }
 
   async claimDueSentCopies(now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
