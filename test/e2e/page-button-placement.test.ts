@@ -51,6 +51,11 @@ const LAYOUTS: { name: string; path: string; html: string }[] = [
     path: '/layout/7',
     html: page_(7, `<div style="padding:24px"><div style="width:190px;overflow:hidden;white-space:nowrap"><h1 style="margin:0">Invoice INV-7</h1></div>${DETAILS(7)}</div>`),
   },
+  {
+    name: 'a compact title, its line lower than the button',
+    path: '/layout/8',
+    html: page_(8, `<div style="padding:24px"><h1 style="font-size:20px;line-height:1.2;margin:0">Invoice INV-8</h1>${DETAILS(8)}</div>`),
+  },
 ];
 
 let setup: PairedBrowser;
@@ -93,4 +98,22 @@ describe('the send button on different page layouts', () => {
       await expect.poll(() => hasPanelFrame(page), { timeout: 10_000 }).toBe(true);
     });
   }
+
+  it('leaves the title as high as it was, so the page below it does not move (issue 18)', async () => {
+    // A button taller than the title's line made the line taller: the page below moved, and was laid out and painted again.
+    await openSignedIn(page, site.origin, '/layout/8');
+    await page.getByTestId('ownpost-send').waitFor({ state: 'attached', timeout: 10_000 });
+    const heights = await page.evaluate(() => {
+      const title = document.querySelector('h1')!;
+      const host = document.querySelector('ownpost-send-ui')!;
+      const withButton = title.getBoundingClientRect().height;
+      const inTitle = host.parentElement === title;
+      const button = host.getBoundingClientRect().height;
+      host.remove();
+      return { inTitle, button, withButton, without: title.getBoundingClientRect().height };
+    });
+    expect(heights.inTitle).toBe(true);
+    expect(heights.button).toBeGreaterThan(heights.without);
+    expect(heights.withButton).toBe(heights.without);
+  });
 });

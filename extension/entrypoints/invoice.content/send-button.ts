@@ -74,10 +74,12 @@ export function mountSendButton(options: { anchor?: Element; label: string; onAc
   root.append(style, button, problem);
 
   // By the title, but never inside a form control or void element (issue 16 item 6: button-placement.ts).
-  // A button the user cannot click is no button: an anchored one that is clipped or covered floats.
+  // A button the user cannot click is no button: an anchored one whose title is off screen, or that is
+  // clipped or covered, floats. Measured only once the button is in: one layout of the page, which its
+  // next frame would have done anyway, where measuring the title first cost a second one (issue 18).
   const anchor = options.anchor;
-  const anchored = Boolean(anchor?.isConnected && anchorIsOnScreen(anchor) && placeByAnchor(anchor, host));
-  if (!anchored || !isClickable(host)) floatInFreeCorner(host);
+  const anchored = placeByAnchor(anchor, host) && anchorIsOnScreen(anchor!) && isClickable(host);
+  if (!anchored) floatInFreeCorner(host);
 
   const remove = () => host.remove();
   options.signal.addEventListener('abort', remove);
