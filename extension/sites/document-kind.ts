@@ -295,6 +295,18 @@ const SAMPLE_WORDS = new RegExp(`(?:^|[^\\p{L}])(?:${SAMPLE_WORD_LIST})(?![\\p{L
  */
 const SAMPLE_HINT = new RegExp(SAMPLE_WORD_LIST);
 
+/**
+ * The words starting a word, compounds too ("Exempelbrev", "Beispielrechnung", "Voorbeeldbrief"): a
+ * heading's test, so the few headings of a page pay for the letter classes, not every text.
+ */
+const SAMPLE_WORD_START = new RegExp(`(?:^|[^\\p{L}])(?:${SAMPLE_WORD_LIST})`, 'u');
+
+/** A heading that names a sample ("Exempelbrev", "Sample letter"): the numbers of its section are samples. */
+export function headingNamesSample(text: string): boolean {
+  const lower = text.toLowerCase();
+  return SAMPLE_HINT.test(lower) && SAMPLE_WORD_START.test(lower);
+}
+
 /** A number shown as a sample ("Invoice INV-0001 (sample)" in a template editor) is no document's. */
 export function namesSample(text: string): boolean {
   const lower = text.toLowerCase();

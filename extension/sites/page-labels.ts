@@ -507,8 +507,13 @@ export function parseDate(text: string): string | undefined {
 }
 
 /** A name after a label: up to a separator, without an address or a following label. */
+/** A customer's number before its name in a picker's option or a record's title: "1042 - ", "10017: ", "[C-0042] ". */
+const CUSTOMER_NUMBER_PREFIX = /^(?:\d{2,}\s?[-–—:]|\[[\w.-]*\d[\w.-]*\])\s+(?=\S*\p{L})/u;
+
 export function parseNameValue(text: string): string | undefined {
   let value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
+  // "1042 - Byggvaror AB", "[10017] Elektro Maier": a customer picker's option, the record's number before the name.
+  value = value.replace(CUSTOMER_NUMBER_PREFIX, '');
   // "Hannah Reid (#52 – hannah@example.net)": a customer picker's option, the record's id and address after the name.
   if (value.endsWith(')') && value.includes('@')) value = value.replace(/\s*\([^()]*[@#][^()]*\)$/, '');
   if (!value || !/\p{L}/u.test(value) || value.includes('@')) return undefined;
