@@ -269,7 +269,9 @@ export const OTHER_DOCUMENT_WORDS = new Set([
  */
 export const KIND_PLURALS: ReadonlyMap<string, DocumentKind> = new Map<string, DocumentKind>([
   ...['invoices', 'faktury', 'fakturor', 'fakturaer', 'reikningar', 'rechnungen', 'laskut', 'facturen', 'factures', 'facturas', 'fatture', 'faturas'].map((word) => [word, 'invoice'] as const),
-  ...['quotes', 'estimates', 'proposals', 'oferty', 'offerter', 'angebote', 'tarjoukset', 'offertes', 'presupuestos', 'preventivi', 'orçamentos'].map((word) => [word, 'quote'] as const),
+  ...['quotes', 'quotations', 'estimates', 'proposals', 'cotizaciones', 'oferty', 'offerter', 'angebote', 'tarjoukset', 'offertes', 'presupuestos', 'preventivi', 'orçamentos'].map(
+    (word) => [word, 'quote'] as const,
+  ),
   // Only plurals that hold their singular ("orders", "bestellungen"): the cheap first test (document-hint.ts) finds them so.
   ...['credits'].map((word) => [word, 'credit-note'] as const),
   ...['orders', 'ordrer', 'bestellungen', 'bestellingen', 'commandes', 'pedidos', 'encomendas'].map((word) => [word, 'order-confirmation'] as const),

@@ -1,5 +1,6 @@
 import {
   collapse,
+  COMPANY_NAME,
   EMAIL_PATTERN,
   FILE_EXTENSION,
   findEmail,
@@ -254,13 +255,6 @@ function valueFor(field: LabelledField, text: string, element?: Element): string
   }
 }
 
-/**
- * A company's name by its legal form or its last word ("Vandelay Industries", "Hartley Joinery Ltd",
- * "Bergbahnen Flims AG", "Piekarnia Wiśniewski Sp. z o.o."): tested on the line after a customer's
- * label's value, only where that value is no company itself.
- */
-const COMPANY_NAME =
-  /(?:^|\s)(?:inc|llc|llp|ltd|limited|plc|corp|corporation|company|co|industries|group|holdings|gmbh|ag|kg|ug|se|ab|as|asa|aps|a\/s|oy|oyj|ehf|hf|bv|b\.v|nv|n\.v|sa|s\.a|sas|sarl|sl|s\.l|spa|s\.p\.a|srl|s\.r\.l|lda|ltda|sp\. z o\.o|s\.c)\.?$/i;
 const MAX_COMPANY_LINE = 60;
 /**
  * Labels of the party billed, whose block may start with its contact person ("Bill To", "Sold to",

@@ -2,7 +2,9 @@
  * Classes of pages the fourteenth held-out corpus round found (issue 16), each read through the public
  * detector: a record screen titled by its customer's company name with only a contact person
  * labelled, a customer picker's option with the customer's number before the name, a label cell
- * whose value cell holds a code (the next row is another field), and a sample letter's section.
+ * whose value cell holds a code (the next row is another field), a sample letter's section, a
+ * record address under a kind's plural ("action_quotations/77") with only the number as heading,
+ * and a company's contact shown after it ("Jade Tea House Ltd, Mr. Wong").
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -92,5 +94,37 @@ describe('the fourteenth round’s classes', () => {
       // The same letter under a heading that names no sample is a document.
       expect(detect(page.replace(heading, 'Brev'), 'https://app.example/reminders/levels', lang)?.number, heading).toBe('1001');
     }
+  });
+
+  it('reads a heading that is the number alone where the record’s address names the kind’s plural', () => {
+    for (const [plural, kind] of [
+      ['quotations', 'quote'],
+      ['cotizaciones', 'quote'],
+      ['invoices', 'invoice'],
+    ] as const) {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 99999 }), (id) => {
+          const found = detect(
+            `<div class="o_form_sheet"><h1><span>S${String(id).padStart(5, '0')}</span></h1><table><tr><td><label>Email</label></td><td>buyer@tea.example.hk</td></tr></table><p>Total: HK$ 12,800.00</p></div>`,
+            `https://erp.example.hk/odoo/action-sale.action_${plural}/${id}`,
+            'en',
+            'Odoo',
+          );
+          expect(found?.number).toBe(`S${String(id).padStart(5, '0')}`);
+          expect(found?.kind).toBe(kind);
+        }),
+        { numRuns: 10 },
+      );
+    }
+  });
+
+  it('reads a company’s name without its contact person shown after a comma, and keeps a name whose first part is no company', () => {
+    fc.assert(
+      fc.property(companyName, personName, fc.constantFrom('', 'Mr. ', 'Ms. '), (company, person, title) => {
+        expect(parseNameValue(`${company}, ${title}${person}`)).toBe(company);
+      }),
+    );
+    expect(parseNameValue('Vandelay, Art')).toBe('Vandelay, Art');
+    expect(parseNameValue('Acme, Inc.')).toBe('Acme, Inc.');
   });
 });
