@@ -4,10 +4,12 @@
  * labelled, a customer picker's option with the customer's number before the name, a label cell
  * whose value cell holds a code (the next row is another field), a sample letter's section, a
  * record address under a kind's plural ("action_quotations/77") with only the number as heading,
- * and a company's contact shown after it ("Jade Tea House Ltd, Mr. Wong").
+ * a company's contact shown after it ("Jade Tea House Ltd, Mr. Wong"), a dollar with its country
+ * after the amount ("1 725,00 $ CA"), and a buyer's whole address in one element below a grid of fields.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../../extension/sites/amounts';
 import { parseNameValue } from '../../extension/sites/page-labels';
 import { detectFirstDocument } from './detect-page';
 
@@ -126,5 +128,32 @@ describe('the fourteenth round’s classes', () => {
     );
     expect(parseNameValue('Vandelay, Art')).toBe('Vandelay, Art');
     expect(parseNameValue('Acme, Inc.')).toBe('Acme, Inc.');
+  });
+
+  it('reads a dollar with its country after the amount, as French-speaking Canada prints it', () => {
+    const format = new Intl.NumberFormat('fr-CA', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    fc.assert(
+      fc.property(fc.integer({ min: -9_999_999, max: 9_999_999 }), fc.constantFrom('CA', 'CAN', 'US', 'AU'), fc.constantFrom(' ', '\u00a0', ''), (cents, country, space) => {
+        const amount = `${format.format(cents / 100)} $${space}${country}`;
+        expect(parseAmount(`Montant TTC ${amount}`)).toBe(amount);
+      }),
+    );
+    // A word after the dollar is no country's: "$ Canada" leaves the dollar alone.
+    expect(parseAmount('1 725,00 $ Canada')).toBe('1 725,00 $');
+  });
+
+  it('reads the buyer’s name from an address in one element after a grid of label and value divs', () => {
+    fc.assert(
+      fc.property(companyName, personName, (company, person) => {
+        const found = detect(
+          `<h1>HYVITYSLASKU</h1><div class="grid"><div>Numero</div><div>2026-0057</div><div>Päivämäärä</div><div>26.11.2026</div><div>Hyvitettävä lasku</div><div>2026-0031</div><div>Viitteenne</div><div>${person}</div></div><div class="buyer">${company}<br>Kauppakatu 3, 40100 Jyväskylä<br>talous@asiakas.example.fi</div><p><b>Hyvitys yhteensä: -620,00 €</b></p>`,
+          'https://laskutus.example.fi/tulosta/hyvitys/57',
+          'fi',
+        );
+        expect(found?.number).toBe('2026-0057');
+        expect(found?.customerName).toBe(company);
+      }),
+      { numRuns: 30 },
+    );
   });
 });
