@@ -32,8 +32,10 @@ const SPACE = '[ \u00a0\u202f]?';
 const CODE_AFTER = '[A-Z]{3}';
 /** A dollar with its country before it ("CA$1,234.50", "A$", "NZ$", "HK$"), as Stripe and FreshBooks print them. */
 const COUNTRY_DOLLAR = String.raw`(?:CA|AU|NZ|HK|SG|MX|C|A)\$`;
+/** A dollar with its country after it, as French-speaking Canada prints it ("1 725,00 $ CA", "$ CAN", "$ US"). */
+const DOLLAR_COUNTRY = String.raw`\$${SPACE}(?:CAN|CA|US|AU|NZ|HK)`;
 const MONEY_PATTERN = new RegExp(
-  String.raw`(?:${MINUS}${SPACE})?(?:(?:${COUNTRY_DOLLAR}|${CURRENCY})${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}(?:${CURRENCY}|${CODE_AFTER})(?![\p{L}]))?`,
+  String.raw`(?:${MINUS}${SPACE})?(?:(?:${COUNTRY_DOLLAR}|${CURRENCY})${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}(?:${DOLLAR_COUNTRY}|${CURRENCY}|${CODE_AFTER})(?![\p{L}]))?`,
   'u',
 );
 

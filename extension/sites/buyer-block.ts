@@ -64,17 +64,23 @@ export function unlabelledBuyer(
     // (a street and a town in one <p>, the name in the <p> before), the one around the line above that.
     let block: Element | undefined;
     let first = p;
+    /** The postal line's own element holds a name above it and a line after it: the whole address, not a street and a town. */
+    let whole = false;
     for (const above of [p - 1, p - 2]) {
       block = blockOf(line.element, texts[above]!.element);
       if (!block) continue;
       first = p - 1;
       while (first > 0 && first > p - MAX_BLOCK_LINES && block.contains(texts[first - 1]!.element)) first--;
       if (first <= p - 2) break;
+      // "Saunamaailma Oy / Kauppakatu 3, 40100 Jyväskylä / talous@…" in one <div>: the section around it is no part of the address.
+      const after = texts[p + 1];
+      whole = !/\d/.test(texts[first]!.text) && after !== undefined && block.contains(after.element);
+      if (whole) break;
     }
     // A customer's number over the name ("Kundennr. 10087", then "Bäckerei Lindner GmbH"): the block's name is below it.
     while (block && first < p - 2 && /\d/.test(texts[first]!.text) && !/\d/.test(texts[first + 1]!.text)) first++;
-    // A name, a street, a postcode: three lines at least.
-    if (!block || first > p - 2) continue;
+    // A name, a street, a postcode: three lines at least (the street and the postcode may be one line of a whole block).
+    if (!block || (first > p - 2 && !whole)) continue;
     const name = texts[first]!;
     if (/\d/.test(name.text) || name.text.length > MAX_LINE || isChrome(block)) continue;
     const before = texts[first - 1];

@@ -269,7 +269,9 @@ export const OTHER_DOCUMENT_WORDS = new Set([
  */
 export const KIND_PLURALS: ReadonlyMap<string, DocumentKind> = new Map<string, DocumentKind>([
   ...['invoices', 'faktury', 'fakturor', 'fakturaer', 'reikningar', 'rechnungen', 'laskut', 'facturen', 'factures', 'facturas', 'fatture', 'faturas'].map((word) => [word, 'invoice'] as const),
-  ...['quotes', 'estimates', 'proposals', 'oferty', 'offerter', 'angebote', 'tarjoukset', 'offertes', 'presupuestos', 'preventivi', 'orçamentos'].map((word) => [word, 'quote'] as const),
+  ...['quotes', 'quotations', 'estimates', 'proposals', 'cotizaciones', 'oferty', 'offerter', 'angebote', 'tarjoukset', 'offertes', 'presupuestos', 'preventivi', 'orçamentos'].map(
+    (word) => [word, 'quote'] as const,
+  ),
   // Only plurals that hold their singular ("orders", "bestellungen"): the cheap first test (document-hint.ts) finds them so.
   ...['credits'].map((word) => [word, 'credit-note'] as const),
   ...['orders', 'ordrer', 'bestellungen', 'bestellingen', 'commandes', 'pedidos', 'encomendas'].map((word) => [word, 'order-confirmation'] as const),
@@ -294,6 +296,18 @@ const SAMPLE_WORDS = new RegExp(`(?:^|[^\\p{L}])(?:${SAMPLE_WORD_LIST})(?![\\p{L
  * fraction of the time, which most texts (holding none of the words) never get past.
  */
 const SAMPLE_HINT = new RegExp(SAMPLE_WORD_LIST);
+
+/**
+ * The words starting a word, compounds too ("Exempelbrev", "Beispielrechnung", "Voorbeeldbrief"): a
+ * heading's test, so the few headings of a page pay for the letter classes, not every text.
+ */
+const SAMPLE_WORD_START = new RegExp(`(?:^|[^\\p{L}])(?:${SAMPLE_WORD_LIST})`, 'u');
+
+/** A heading that names a sample ("Exempelbrev", "Sample letter"): the numbers of its section are samples. */
+export function headingNamesSample(text: string): boolean {
+  const lower = text.toLowerCase();
+  return SAMPLE_HINT.test(lower) && SAMPLE_WORD_START.test(lower);
+}
 
 /** A number shown as a sample ("Invoice INV-0001 (sample)" in a template editor) is no document's. */
 export function namesSample(text: string): boolean {

@@ -1,5 +1,6 @@
 import {
   collapse,
+  COMPANY_NAME,
   EMAIL_PATTERN,
   FILE_EXTENSION,
   findEmail,
@@ -25,7 +26,7 @@ import {
 } from './page-labels';
 import type { DocumentKind } from '../../shared/document-kinds';
 import { mergeInDocumentOrder, readControls } from './control-values';
-import { GENERIC_NUMBER_LABEL, KIND_PLURALS, namesOrderItself, namesSample, OTHER_DOCUMENT_WORDS, PREVIEW_LABEL } from './document-kind';
+import { GENERIC_NUMBER_LABEL, headingNamesSample, KIND_PLURALS, namesOrderItself, namesSample, OTHER_DOCUMENT_WORDS, PREVIEW_LABEL } from './document-kind';
 import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
@@ -254,13 +255,6 @@ function valueFor(field: LabelledField, text: string, element?: Element): string
   }
 }
 
-/**
- * A company's name by its legal form or its last word ("Vandelay Industries", "Hartley Joinery Ltd",
- * "Bergbahnen Flims AG", "Piekarnia Wiśniewski Sp. z o.o."): tested on the line after a customer's
- * label's value, only where that value is no company itself.
- */
-const COMPANY_NAME =
-  /(?:^|\s)(?:inc|llc|llp|ltd|limited|plc|corp|corporation|company|co|industries|group|holdings|gmbh|ag|kg|ug|se|ab|as|asa|aps|a\/s|oy|oyj|ehf|hf|bv|b\.v|nv|n\.v|sa|s\.a|sas|sarl|sl|s\.l|spa|s\.p\.a|srl|s\.r\.l|lda|ltda|sp\. z o\.o|s\.c)\.?$/i;
 const MAX_COMPANY_LINE = 60;
 /**
  * Labels of the party billed, whose block may start with its contact person ("Bill To", "Sold to",
@@ -435,7 +429,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
     const level = HEADING_TAG.exec(item.element.tagName)?.[1];
     if (level) {
       if (templateLevel > 0 && Number(level) <= templateLevel) templateLevel = 0;
-      if (templateLevel === 0 && TEMPLATE_WORD.test(item.text)) templateLevel = Number(level);
+      if (templateLevel === 0 && (TEMPLATE_WORD.test(item.text) || headingNamesSample(item.text))) templateLevel = Number(level);
     }
     let labels = findLabels(item.text);
     let generic = false;
@@ -485,6 +479,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       const columnHeading = labelOnly && isColumnHeading(item.element);
       const alone = labelOnly && !columnHeading;
       let labelInChrome: boolean | undefined;
+      /** The table row of a label cell followed by a value cell, null where there is none. */
+      let labelRow: Element | null | undefined;
       const read = (field: LabelledField) => {
         // A label alone leaves only separators or a unit in its text ("Cessionario/committente (cliente)"): no name.
         let value = field === 'customer' && labelOnly ? undefined : valueFor(field, rest, item.element);
@@ -512,6 +508,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (!(labelInChrome ??= isInPageChrome(item.element)) && isInPageChrome(texts[next]!.element)) break;
             // A label cell (`<th>`, `<dt>`) after a customer's label is the next field's ("Nabywca" then "NIP"), not a name.
             if (field === 'customer' && isLabelCell(texts[next]!.element, item.element)) break;
+            // A label in a row with a cell after it ("Réf. client | BC-7781"): that cell is its value, the next row another field ("Tiers").
+            if (field === 'customer' && (labelRow ??= rowWithValueCell(item.element)) && !labelRow.contains(texts[next]!.element)) break;
             value = valueFor(field, texts[next]!.text, texts[next]!.element);
             // Past another label, the values are that label's; past another heading, its section's ("Rechnung", then "Rechnungsdaten", then "BT-1").
             if (!value && (isBareLabel(texts[next]!.text) || headingRank(texts[next]!.element) > 0)) break;
@@ -777,6 +775,32 @@ function panelCompany(panel: Element, heading: string): string | undefined {
 }
 
 /** The customer's name from a customer's card in a side panel, where nothing on the document names it. */
+/** The row of a table cell that has a cell after it (a label beside its value), else null. */
+function rowWithValueCell(element: Element): Element | null {
+  const cell = element.closest('td, th');
+  return cell?.nextElementSibling ? cell.closest('tr') : null;
+}
+
+/** Texts looked at for the page's first heading: it comes early. */
+const MAX_HEADING_TEXTS = 80;
+
+/**
+ * The page's first main heading, where it is a company's name by its legal form ("Kotileipomo
+ * Virtanen Oy", "Greenleaf Landscaping LLC"): a record screen titled by its customer, the kind and
+ * number below. Read from the texts already collected, no walk of its own.
+ */
+function headingCompany(texts: readonly TextItem[]): string | undefined {
+  for (let i = 0; i < texts.length && i < MAX_HEADING_TEXTS; i++) {
+    const { text, element } = texts[i]!;
+    if (element.tagName !== 'H1' && element.tagName !== 'H2') continue;
+    if (isInPageChrome(element)) continue;
+    const own = collapse(element.textContent ?? '');
+    const company = own === text && own.length <= MAX_COMPANY_LINE && !/\d/.test(own) && COMPANY_NAME.test(own) && findLabels(own).length === 0;
+    return company && parseNameValue(own) === own ? own : undefined;
+  }
+  return undefined;
+}
+
 function panelCustomer(root: Element): string | undefined {
   for (const panel of root.getElementsByTagName('aside')) {
     if (panel.closest(CHROME_OUTSIDE_ASIDE) !== null) continue;
@@ -1164,7 +1188,9 @@ function documentFrom(
   let number = numberHit?.value;
   if (!number) number = titleNumber(document.title);
   if (!number) return undefined;
-  const labelledCustomer = bestHit(values.hits.customer)?.value;
+  const customerHit = bestHit(values.hits.customer);
+  // A contact's or a lone "Name" label (rank -1) names a person as often as the customer: a heading that is a company's name comes first.
+  const labelledCustomer = customerHit && customerHit.rank < 0 ? (headingCompany(values.texts) ?? customerHit.value) : customerHit?.value;
   const amount = amountHit(values)?.value;
   const dueDate = bestHit(values.hits.dueDate)?.value;
   const recipients = rankRecipients(root, values, base);
@@ -1175,6 +1201,7 @@ function documentFrom(
   const customerName =
     labelledCustomer ??
     unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome) ??
+    headingCompany(values.texts) ??
     panelCustomer(root) ??
     customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome);
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;

@@ -507,8 +507,23 @@ export function parseDate(text: string): string | undefined {
 }
 
 /** A name after a label: up to a separator, without an address or a following label. */
+/**
+ * A company's name by its legal form or its last word ("Vandelay Industries", "Hartley Joinery Ltd",
+ * "Bergbahnen Flims AG", "Piekarnia Wiśniewski Sp. z o.o."): tested on the line after a customer's
+ * label's value, only where that value is no company itself.
+ */
+export const COMPANY_NAME =
+  /(?:^|\s)(?:inc|llc|llp|ltd|limited|plc|corp|corporation|company|co|industries|group|holdings|gmbh|ag|kg|ug|se|ab|as|asa|aps|a\/s|oy|oyj|ehf|hf|bv|b\.v|nv|n\.v|sa|s\.a|sas|sarl|sl|s\.l|spa|s\.p\.a|srl|s\.r\.l|lda|ltda|sp\. z o\.o|s\.c)\.?$/i;
+/** A customer's number before its name in a picker's option or a record's title: "1042 - ", "10017: ", "[C-0042] ". */
+const CUSTOMER_NUMBER_PREFIX = /^(?:\d{2,}\s?[-–—:]|\[[\w.-]*\d[\w.-]*\])\s+(?=\S*\p{L})/u;
+
 export function parseNameValue(text: string): string | undefined {
   let value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
+  // "1042 - Byggvaror AB", "[10017] Elektro Maier": a customer picker's option, the record's number before the name.
+  value = value.replace(CUSTOMER_NUMBER_PREFIX, '');
+  // "Jade Tea House Ltd, Mr. Wong Kar Ho": a contact of a company shown after it (Odoo's display name); the company is the customer.
+  const comma = value.indexOf(', ');
+  if (comma > 0 && COMPANY_NAME.test(value.slice(0, comma))) value = value.slice(0, comma);
   // "Hannah Reid (#52 – hannah@example.net)": a customer picker's option, the record's id and address after the name.
   if (value.endsWith(')') && value.includes('@')) value = value.replace(/\s*\([^()]*[@#][^()]*\)$/, '');
   if (!value || !/\p{L}/u.test(value) || value.includes('@')) return undefined;
