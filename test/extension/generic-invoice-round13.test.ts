@@ -113,12 +113,8 @@ describe('the thirteenth round’s classes', () => {
     expect(found?.kind).toBe('credit-note');
     // A title that names the document's number says its kind before a side card's heading.
     expect(
-      detect(
-        `<h1>INV-0042</h1><p>Customer: Acme Ltd</p><h3>Order summary</h3><p>2 items</p><p>Total $5.00</p><a href="/i/42.pdf">PDF</a>`,
-        'https://app.example/i/42',
-        'en',
-        'Invoice INV-0042 | Acme',
-      )?.kind,
+      detect(`<h1>INV-0042</h1><p>Customer: Acme Ltd</p><h3>Order summary</h3><p>2 items</p><p>Total $5.00</p><a href="/i/42.pdf">PDF</a>`, 'https://app.example/i/42', 'en', 'Invoice INV-0042 | Acme')
+        ?.kind,
     ).toBe('invoice');
     // Where the headings name no kind, the title still does.
     expect(detect(`<h2>Details</h2><p>Number: 17</p><p>Total $5.00</p><a href="/d/17.pdf">PDF</a>`, undefined, 'en', 'Quote 17 – Acme')?.kind).toBe('quote');
