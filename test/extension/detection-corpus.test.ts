@@ -17,15 +17,13 @@
  * expected one. Its recall: of the documents whose expected value is not null, the share where the
  * detector gave exactly that. A fixture that expects null counts against precision if a value is given.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
 import { mayShowDocument } from '../../extension/sites/document-hint';
 import type { DetectedDocument, PageDetection } from '../../extension/sites/site-adapter';
+import { loadCorpus, loadPage, type CorpusFixture } from './corpus-fixtures';
 import { applySelectedOptions } from './happy-dom-select';
 
-const CORPUS = path.join(import.meta.dirname, '../fixtures/pages');
 const FIELDS = ['number', 'kind', 'recipient', 'customer', 'amount', 'pdf', 'language'] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -50,38 +48,7 @@ interface Expected {
   list?: string[];
 }
 
-interface Fixture {
-  name: string;
-  html: string;
-  expected: Expected;
-}
-
-const EXPECTED_BLOCK = /<script type="application\/json" id="expected">([\s\S]*?)<\/script>/;
-
-function loadFixtures(folder: string): Fixture[] {
-  return readdirSync(path.join(CORPUS, folder))
-    .filter((file) => file.endsWith('.html'))
-    .sort()
-    .map((file) => {
-      const raw = readFileSync(path.join(CORPUS, folder, file), 'utf8');
-      const match = EXPECTED_BLOCK.exec(raw);
-      if (!match) throw new Error(`${folder}/${file} states nothing it expects`);
-      // The detector must never read what the fixture expects: the block is cut out before the page loads.
-      return { name: `${folder}/${file}`, html: raw.replace(EXPECTED_BLOCK, ''), expected: JSON.parse(match[1]!) as Expected };
-    });
-}
-
-function load(html: string, url: string) {
-  // The page's own address, as a browser would have it (a frame's document inherits it here).
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  document.documentElement.setAttribute('lang', parsed.documentElement.getAttribute('lang') ?? '');
-  if (!parsed.documentElement.hasAttribute('lang')) document.documentElement.removeAttribute('lang');
-  document.head.innerHTML = '';
-  document.title = parsed.title;
-  document.body.innerHTML = parsed.body.innerHTML;
-  applySelectedOptions();
-}
+type Fixture = CorpusFixture<Expected>;
 
 /**
  * Puts `#frame-content` into the page's iframe as its document. happy-dom loads no frames; a browser
@@ -144,7 +111,7 @@ function pipeline(name: string, url: URL) {
 }
 
 function detect(fixture: Fixture) {
-  load(fixture.html, fixture.expected.url);
+  loadPage(fixture.html, fixture.expected.url);
   const url = new URL(fixture.expected.url);
   if (fixture.expected.render === 'frame') loadFrame();
   if (fixture.expected.render !== 'late') return { first: undefined, result: pipeline(fixture.name, url) };
@@ -176,9 +143,9 @@ function detectedValue(found: DetectedDocument | undefined, field: Field): strin
   }
 }
 
-const documents = loadFixtures('documents');
-const others = loadFixtures('other');
-const lists = loadFixtures('lists');
+const documents = loadCorpus<Expected>('documents');
+const others = loadCorpus<Expected>('other');
+const lists = loadCorpus<Expected>('lists');
 let listsRead = 0;
 const tally = Object.fromEntries(FIELDS.map((f) => [f, { given: 0, right: 0, expected: 0, found: 0 }])) as Record<Field, { given: number; right: number; expected: number; found: number }>;
 const misses: string[] = [];

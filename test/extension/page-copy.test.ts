@@ -4,39 +4,17 @@
  * paths resolved in the live page, equal the in-page readings, elements by identity. The live state
  * of form controls, which the page's HTML does not carry, reaches the copy.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
 import { parseCopy, readParsedCopy } from '../../extension/sites/copy-detection';
 import { copyPage, resolveDetection } from '../../extension/sites/page-copy';
 import type { PageDetection } from '../../extension/sites/site-adapter';
+import { loadCorpus, loadPage } from './corpus-fixtures';
 import { applySelectedOptions } from './happy-dom-select';
 
-const CORPUS = path.join(import.meta.dirname, '../fixtures/pages');
-const EXPECTED_BLOCK = /<script type="application\/json" id="expected">([\s\S]*?)<\/script>/;
-
-const fixtures = ['documents', 'lists', 'other'].flatMap((folder) =>
-  readdirSync(path.join(CORPUS, folder))
-    .filter((file) => file.endsWith('.html'))
-    .sort()
-    .map((file) => {
-      const raw = readFileSync(path.join(CORPUS, folder, file), 'utf8');
-      const expected = JSON.parse(EXPECTED_BLOCK.exec(raw)![1]!) as { url: string; render?: string };
-      return { name: `${folder}/${file}`, html: raw.replace(EXPECTED_BLOCK, ''), url: expected.url, render: expected.render };
-    }),
+const fixtures = (['documents', 'lists', 'other'] as const).flatMap((folder) =>
+  loadCorpus<{ url: string; render?: string }>(folder).map(({ name, html, expected }) => ({ name, html, url: expected.url, render: expected.render })),
 );
-
-function load(html: string, url: string) {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  document.documentElement.setAttribute('lang', parsed.documentElement.getAttribute('lang') ?? '');
-  if (!parsed.documentElement.hasAttribute('lang')) document.documentElement.removeAttribute('lang');
-  document.head.innerHTML = '';
-  document.title = parsed.title;
-  document.body.innerHTML = parsed.body.innerHTML;
-  applySelectedOptions();
-}
 
 /** A detection as data and its elements, by identity. */
 function comparable(detection: Omit<PageDetection, 'complete'> | undefined) {
@@ -61,7 +39,7 @@ function readCopy(url: string, quick: boolean) {
 
 describe('reading a page from its copy', () => {
   it.each(fixtures.filter((f) => f.render !== 'frame').map((f) => [f.name, f] as const))('finds on the copy of %s what the page itself shows', (_name, fixture) => {
-    load(fixture.html, fixture.url);
+    loadPage(fixture.html, fixture.url);
     if (fixture.render === 'late') {
       const template = document.getElementById('late') as HTMLTemplateElement;
       document.getElementById('app')!.innerHTML = template.innerHTML;
@@ -80,13 +58,13 @@ describe('reading a page from its copy', () => {
 
   it('reads a page with a same-origin frame in the page: its copy would not hold the frame', () => {
     const frame = fixtures.find((f) => f.render === 'frame')!;
-    load(frame.html, frame.url);
+    loadPage(frame.html, frame.url);
     Object.defineProperty(document.querySelector('iframe')!, 'contentDocument', { value: document.implementation.createHTMLDocument('') });
     expect(copyPage(document, frame.url)).toBeUndefined();
   });
 
   it('carries what the user typed and chose, which the HTML does not', () => {
-    load(
+    loadPage(
       `<h1>Invoice 4411</h1><p>Customer: Live Ltd</p><p><label for="to">Customer e-mail</label> <input id="to" value="old@stale.example"></p>
        <p><a href="/invoices/4411.pdf">Download PDF</a></p><select id="lang"><option>English</option><option>Polski</option></select><input type="checkbox" id="c" checked>`,
       'https://app.example/invoices/4411',

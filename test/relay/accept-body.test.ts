@@ -13,6 +13,19 @@ import { BODY_CHUNK_BYTES, bodyChunks, wholeBody } from '../../relay/store/types
 import { hashRequestValue } from '../../relay/delivery/request-hash';
 import { ApiError, createErrorHandler } from '../../relay/http/api-error';
 import { readBodyBytes, readJsonBodyWithBase64 } from '../../relay/http/read-body';
+
+/** Serves `app` on a loopback port over @hono/node-server for the enclosing describe block: `url` is set once it listens. */
+function serveForBlock(app: Hono): { url: string } {
+  const served = { url: '' };
+  let server: ServerType;
+  beforeAll(async () => {
+    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    served.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return served;
+}
 import { extractBase64Values, isBase64Bytes, restoreBase64Values } from '../../relay/http/json-base64';
 
 /** The accept path of POST /v1/messages: base64 kept in the body's buffer, composed without copies. */
@@ -209,18 +222,11 @@ describe('reading the body of a send', () => {
 
   // In process (Request with a web stream), and over HTTP on @hono/node-server, where the body is read
   // straight from Node's request.
-  let server: ServerType;
-  let url = '';
-  beforeAll(async () => {
-    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const served = serveForBlock(app);
 
   const transports = {
     'in process': (init: RequestInit) => app.request('/', init),
-    'over HTTP': (init: RequestInit) => fetch(url + '/', init),
+    'over HTTP': (init: RequestInit) => fetch(served.url + '/', init),
   };
   it.each(Object.entries(transports))('keeps long base64 as bytes, and answers 413 over the limit, 400 for bad JSON or base64 (%s)', async (_, request) => {
     const ok = await request({ method: 'POST', body: file('QUJDRA'.repeat(100) + 'QQ==') });
@@ -245,12 +251,12 @@ describe('reading the body of a send', () => {
   it('refuses a declared Content-Length over the limit before reading the body', async () => {
     const declared = await app.request('/', { method: 'POST', headers: { 'Content-Length': '5000' }, body: '{}' });
     expect(declared.status).toBe(413);
-    const reply = await rawRequest(url, `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{}`);
+    const reply = await rawRequest(served.url, `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{}`);
     expect(reply).toMatch(/^HTTP\/1\.1 413 /);
   });
 
   it('goes on serving after a client that sent half a body and went away', async () => {
-    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    const socket = connect(Number(new URL(served.url).port), '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n${file('QUJD'.repeat(50)).slice(0, 100)}`);
     // Fixed waits on purpose: the server should have read the half body, then seen the client go,
@@ -258,7 +264,7 @@ describe('reading the body of a send', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const ok = await fetch(url + '/', { method: 'POST', body: file('QUJDRA'.repeat(100) + 'QQ==') });
+    const ok = await fetch(served.url + '/', { method: 'POST', body: file('QUJDRA'.repeat(100) + 'QQ==') });
     expect(await ok.json()).toEqual({ bytes: true, length: 604 });
   });
 });
@@ -283,14 +289,7 @@ describe('body buffers used again after release', () => {
     release();
     return c.json({ intact, length: body.length });
   });
-  let server: ServerType;
-  let url = '';
-  beforeAll(async () => {
-    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const served = serveForBlock(app);
 
   it('hands each request its own bytes, one after another and side by side, whatever the size (property)', async () => {
     await fc.assert(
@@ -302,7 +301,7 @@ describe('body buffers used again after release', () => {
             together = count;
             const bodies = Array.from({ length: count }, () => randomBytes(size));
             const answers = await Promise.all(
-              bodies.map((body) => fetch(url + '/', { method: 'POST', body, headers: { 'x-sha256': createHash('sha256').update(body).digest('hex') } }).then((res) => res.json())),
+              bodies.map((body) => fetch(served.url + '/', { method: 'POST', body, headers: { 'x-sha256': createHash('sha256').update(body).digest('hex') } }).then((res) => res.json())),
             );
             for (const answer of answers) expect(answer).toEqual({ intact: true, length: size });
           }
