@@ -3,7 +3,6 @@ import { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { ChunkGarbage } from '../delivery/chunk-garbage';
 import { ApiError } from './api-error';
-import { giveBackBodyBuffer, takeBodyBuffer } from './body-buffers';
 import { extractBase64Values, restoreBase64Values } from './json-base64';
 import { assertJsonNesting, JsonNestingGuard } from './json-nesting';
 
@@ -77,8 +76,7 @@ export const RESIZABLE_BODY_BYTES = 1024 * 1024;
  * Content-Length grows in place, and `release()` gives the memory back at once (every view of it
  * then has length 0) instead of whenever the garbage collector gets round to it — a large send's
  * body is not left lying around while its message is stored and delivered. A smaller one with a
- * Content-Length lies on a plain buffer of the relay's (./body-buffers.ts), which `release()` gives
- * back for a later request: nothing may read the body, or a value pointing into it, after `release()`.
+ * Content-Length is a plain Buffer of that size, which `release()` leaves to the garbage collector.
  */
 export async function readBodyBytes(
   c: Context,
@@ -95,16 +93,9 @@ export async function readBodyBytes(
   if (!incoming && !stream) return { body: Buffer.alloc(0), release: () => {} };
   const resizable = length === undefined || length >= RESIZABLE_BODY_BYTES;
   const memory = resizable ? new ResizableArrayBuffer(length ?? Math.min(maxBytes, 64 * 1024), { maxByteLength: length ?? maxBytes }) : undefined;
-  // One of the relay's body buffers (./body-buffers.ts), given back by release(), once however often it is called.
-  const pooled = memory ? undefined : takeBodyBuffer(length!);
-  const plain = pooled?.subarray(0, length);
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    if (memory) memory.resize(0);
-    else giveBackBodyBuffer(pooled!);
-  };
+  // Not from Buffer's shared pool: the body's bytes are not copied out of it, and a slice of the pool would keep its neighbours alive.
+  const plain = memory ? undefined : Buffer.allocUnsafeSlow(length!);
+  const release = memory ? () => memory.resize(0) : () => {};
   let size = 0;
   const garbage = resizable ? new ChunkGarbage() : undefined;
   const append = (chunk: Uint8Array) => {

@@ -269,10 +269,12 @@ describe('reading the body of a send', () => {
   });
 });
 
-describe('body buffers used again after release', () => {
+describe('request bodies side by side and released', () => {
   // Each request reads its body, waits until `together` requests have read theirs, checks that its
   // body is still what the client sent, then releases it twice (as a send does: after the commit and
-  // when the route ends). A buffer handed to two requests at once, or bytes of an earlier body, show.
+  // when the route ends). Bodies are never pooled between requests (README, Performance: a view kept
+  // too long would read another customer's invoice); a buffer shared by two requests, or bytes of an
+  // earlier body, would show here.
   let together = 1;
   let waiting: (() => void)[] = [];
   const app = new Hono().post('/', async (c) => {
