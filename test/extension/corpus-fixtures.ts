@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { PageDetection } from '../../extension/sites/site-adapter';
 import { applySelectedOptions } from './happy-dom-select';
 
 const CORPUS = path.join(import.meta.dirname, '../fixtures/pages');
@@ -43,4 +44,15 @@ export function loadPage(html: string, url: string): void {
   document.title = parsed.title;
   document.body.innerHTML = parsed.body.innerHTML;
   applySelectedOptions();
+}
+
+/** A detection as plain data to compare: its elements by identity, everything else by value. */
+export function comparable(detection: Omit<PageDetection, 'complete'> | undefined) {
+  if (!detection) return undefined;
+  const elements: (Element | undefined)[] = [detection.anchor];
+  const documents = detection.documents.map(({ anchor, row, pdfButton, ...rest }) => {
+    elements.push(anchor, row, pdfButton);
+    return rest;
+  });
+  return { kind: detection.kind, documents, elements };
 }

@@ -21,7 +21,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
 import { mayShowDocument } from '../../extension/sites/document-hint';
 import type { DetectedDocument, PageDetection } from '../../extension/sites/site-adapter';
-import { loadCorpus, loadPage, type CorpusFixture } from './corpus-fixtures';
+import { comparable, loadCorpus, loadPage, type CorpusFixture } from './corpus-fixtures';
 import { applySelectedOptions } from './happy-dom-select';
 
 const FIELDS = ['number', 'kind', 'recipient', 'customer', 'amount', 'pdf', 'language'] as const;
@@ -69,17 +69,6 @@ const lostByFirstTest: string[] = [];
 const quickDiffers: string[] = [];
 /** Pages the quick reading settled at their title's number, leaving the rest for `complete`. */
 let quickSettled = 0;
-
-/** A detection as plain data: its elements by identity, everything else by value. */
-function comparable(detection: PageDetection | undefined) {
-  if (!detection) return undefined;
-  const elements: (Element | undefined)[] = [detection.anchor];
-  const documents = detection.documents.map(({ anchor, row, pdfButton, ...rest }) => {
-    elements.push(anchor, row, pdfButton);
-    return rest;
-  });
-  return { kind: detection.kind, documents, elements };
-}
 
 /**
  * The send button reads a page quickly, and the panel completes that reading (issue 18): the quick

@@ -9,23 +9,12 @@ import { detectDocumentsOnPage } from '../../extension/sites';
 import { parseCopy, readParsedCopy } from '../../extension/sites/copy-detection';
 import { copyPage, resolveDetection } from '../../extension/sites/page-copy';
 import type { PageDetection } from '../../extension/sites/site-adapter';
-import { loadCorpus, loadPage } from './corpus-fixtures';
+import { comparable, loadCorpus, loadPage } from './corpus-fixtures';
 import { applySelectedOptions } from './happy-dom-select';
 
 const fixtures = (['documents', 'lists', 'other'] as const).flatMap((folder) =>
   loadCorpus<{ url: string; render?: string }>(folder).map(({ name, html, expected }) => ({ name, html, url: expected.url, render: expected.render })),
 );
-
-/** A detection as data and its elements, by identity. */
-function comparable(detection: Omit<PageDetection, 'complete'> | undefined) {
-  if (!detection) return undefined;
-  const elements: (Element | undefined)[] = [detection.anchor];
-  const documents = detection.documents.map(({ anchor, row, pdfButton, ...rest }) => {
-    elements.push(anchor, row, pdfButton);
-    return rest;
-  });
-  return { kind: detection.kind, documents, elements };
-}
 
 function readCopy(url: string, quick: boolean) {
   const copy = copyPage(document, url);
