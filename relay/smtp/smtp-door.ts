@@ -83,6 +83,7 @@ export class SmtpDoor {
     if (pair && config.certFile && config.keyFile) {
       this.stopWatching = watchTlsPair(
         { certFile: config.certFile, keyFile: config.keyFile },
+        pair,
         config.tlsCheckMs,
         (next) => {
           for (const { server } of this.servers) server.updateSecureContext({ cert: next.cert, key: next.key });
