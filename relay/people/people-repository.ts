@@ -8,11 +8,12 @@ const DEVICE_COLUMNS = ['id', 'userId', 'device', 'createdAt', 'lastUsedAt'] as 
  * People and devices (issues 14 and 20), on the store's own database: every instance on a shared
  * PostgreSQL database sees a revocation with its next query.
  */
-export function peopleRepository({ db, dialect }: StoreDb): PeopleStore {
+export function peopleRepository(storeDb: StoreDb): PeopleStore {
+  const { db, dialect } = storeDb;
   const activeUsers = () => db.selectFrom('users').select(USER_COLUMNS).where('removedAt', 'is', null);
 
   // Read at every request (never cached: a revoked token fails at once), compiled once (compiledOnce).
-  const session = compiledOnce(db, (tokenHash) =>
+  const session = compiledOnce(storeDb, (tokenHash) =>
     db
       .selectFrom('tokens')
       .innerJoin('users', 'users.id', 'tokens.userId')

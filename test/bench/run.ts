@@ -42,6 +42,7 @@ import { createRelay } from '../../relay/relay';
 import { invoicePdf, postInvoices, type AcceptLoad, type AcceptOutcome } from './accept-client';
 import { BenchSummary } from './bench-summary';
 import { formatMemory, measureMemory } from './memory';
+import { formatThreadCpu, threadCpuSince, threadSnapshot, type ThreadCpu } from './thread-cpu';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -144,6 +145,7 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
   const acceptProfiler = process.env.BENCH_PROFILE_ACCEPT && options.profile ? await startProfiler() : undefined;
   const acceptStarted = performance.now();
   const acceptCpu = process.cpuUsage();
+  const acceptThreads = threadSnapshot();
   const outcome = client ? await client.go() : await postInvoices(load, pdf);
   await acceptProfiler?.(process.env.BENCH_PROFILE_ACCEPT!);
   acceptRetries += outcome.retries;
@@ -152,6 +154,7 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
   // CPU time of this process: the relay's alone with the client in its own process (the default),
   // the relay's and the client's with BENCH_ACCEPT_CLIENT=inline. Steadier than wall time.
   const acceptCpuMs = cpuMsSince(acceptCpu);
+  const acceptThreadCpu = threadCpuSince(acceptThreads);
   latencies.sort((a, b) => a - b);
 
   // Phase 2: the relay's worker and plain nodemailer deliver the same messages, in turn.
@@ -165,10 +168,12 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
     const profiler = process.env.BENCH_PROFILE && options.profile ? await startProfiler() : undefined;
     const started = performance.now();
     const cpu = process.cpuUsage();
+    const threads = threadSnapshot();
     relay.worker.start();
     await waitForSink(sink, MESSAGES);
     const seconds = (performance.now() - started) / 1000;
     const cpuMs = cpuMsSince(cpu);
+    const threadCpu = threadCpuSince(threads);
     await profiler?.(process.env.BENCH_PROFILE!);
     // Every message also recorded as sent (the durable commit is part of delivery).
     for (;;) {
@@ -179,7 +184,7 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
     const recordedSeconds = (performance.now() - started) / 1000;
     // Its polls and lease heartbeats must not run on nodemailer's time when the relay goes first.
     await relay.worker.stop();
-    return { seconds, cpuMs, recordedSeconds };
+    return { seconds, cpuMs, recordedSeconds, threadCpu };
   };
   // Plain pooled nodemailer: the same bytes, envelopes, connections and messages per connection.
   const plainDelivers = async () => {
@@ -188,15 +193,17 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true, pool: true, maxConnections: CONNECTIONS, maxMessages: 100 });
     const started = performance.now();
     const cpu = process.cpuUsage();
+    const threads = threadSnapshot();
     await Promise.all(stored.map((m) => transport.sendMail({ envelope: JSON.parse(m.envelope), raw: m.raw })));
     await waitForSink(sink, MESSAGES);
     const seconds = (performance.now() - started) / 1000;
     const cpuMs = cpuMsSince(cpu);
+    const threadCpu = threadCpuSince(threads);
     transport.close();
-    return { seconds, cpuMs };
+    return { seconds, cpuMs, threadCpu };
   };
-  let relayResult: { seconds: number; cpuMs: number; recordedSeconds: number };
-  let plainResult: { seconds: number; cpuMs: number };
+  let relayResult: { seconds: number; cpuMs: number; recordedSeconds: number; threadCpu: ThreadCpu };
+  let plainResult: { seconds: number; cpuMs: number; threadCpu: ThreadCpu };
   if (options.plainFirst) {
     plainResult = await plainDelivers();
     relayResult = await relayDelivers();
@@ -212,11 +219,14 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
     latencies,
     acceptSeconds,
     acceptCpuMs,
+    acceptThreadCpu,
     relaySeconds: relayResult.seconds,
     relayRecordedSeconds: relayResult.recordedSeconds,
     relayCpuMs: relayResult.cpuMs,
+    relayThreadCpu: relayResult.threadCpu,
     plainSeconds: plainResult.seconds,
     plainCpuMs: plainResult.cpuMs,
+    plainThreadCpu: plainResult.threadCpu,
   };
 }
 
@@ -329,6 +339,11 @@ async function benchSpeed(sink: Sink) {
   // CPU per message of this process (the sink is elsewhere): steadier than wall time on a busy machine.
   const relayCpu = median(rounds.map((r) => r.relayCpuMs / MESSAGES));
   const plainCpu = median(rounds.map((r) => r.plainCpuMs / MESSAGES));
+  for (const [i, r] of rounds.entries()) {
+    console.log(`round ${i + 1} CPU per thread: accept ${formatThreadCpu(r.acceptThreadCpu, MESSAGES)}`);
+    console.log(`round ${i + 1} CPU per thread: relay delivery ${formatThreadCpu(r.relayThreadCpu, MESSAGES)}`);
+    console.log(`round ${i + 1} CPU per thread: nodemailer ${formatThreadCpu(r.plainThreadCpu, MESSAGES)}`);
+  }
   console.log(`CPU per delivered message (median): relay ${relayCpu.toFixed(3)} ms, nodemailer ${plainCpu.toFixed(3)} ms (ratio nodemailer/relay ${(plainCpu / relayCpu).toFixed(2)})`);
   summary.record(
     'speed',
@@ -353,6 +368,7 @@ async function benchSpeed(sink: Sink) {
       acceptCpuMsPerMessage: median(rounds.map((r) => r.acceptCpuMs / MESSAGES)),
       relayCpuMsPerMessage: relayCpu,
       nodemailerCpuMsPerMessage: plainCpu,
+      threadCpuMs: rounds.map((r) => ({ accept: r.acceptThreadCpu, relay: r.relayThreadCpu, nodemailer: r.plainThreadCpu })),
     },
   );
 }

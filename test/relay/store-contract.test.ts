@@ -336,6 +336,23 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     expect(claimed!.raw!.equals(raw)).toBe(true);
   });
 
+  it('claims a composed message (handed over to the store whole) with exactly its bytes, several sends committed together', async () => {
+    const contents = [1, 2, 3].map((i) => Buffer.from(randomBytes(30_000 * i).toString('base64'), 'latin1'));
+    const skeleton = Buffer.from('Subject: composed\r\nContent-Transfer-Encoding: base64\r\n\r\nMARKER\r\n--end--\r\n', 'latin1');
+    const raws = contents.map((content) => spliceBase64Bodies(skeleton, [{ marker: 'MARKER', content }]) as Buffer);
+    const expected = raws.map((raw) => Buffer.from(raw));
+    const results = await Promise.all(
+      raws.map((raw, i) => store.enqueueSend({ id: randomUUID(), userId, idempotencyKey: null, requestHash: `h${i}`, createdAt: Date.now(), messages: [message({ raw })] })),
+    );
+    const t0 = Date.now() + 43_000_000;
+    const claimed = await store.claimDueMessages('w', t0, 60_000, 1000);
+    results.forEach((result, i) => {
+      const found = claimed.find((m) => m.id === result.messages[0]!.id);
+      expect(found!.sizeBytes).toBe(expected[i]!.length);
+      expect(found!.raw!.equals(expected[i]!)).toBe(true);
+    });
+  });
+
   it('stores a large composed message from its pieces, chunk by chunk, as exactly its bytes', async () => {
     const content = Buffer.from(randomBytes(BODY_CHUNK_BYTES + 300_000).toString('base64'), 'latin1');
     const skeleton = Buffer.from('Subject: big\r\nContent-Transfer-Encoding: base64\r\n\r\nMARKER\r\n--end--\r\n', 'latin1');

@@ -3,9 +3,10 @@ import type { DeliverySettingsRow } from '../types';
 import { compiledOnce, fromExcluded, whileProfileExists, type StoreDb } from './store-db';
 
 /** A profile's delivery settings, beside the profile. */
-export function deliverySettingsRepository({ db }: StoreDb) {
+export function deliverySettingsRepository(storeDb: StoreDb) {
+  const { db } = storeDb;
   // Read at every accepted send.
-  const settingsOf = compiledOnce(db, (profileId) => db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId));
+  const settingsOf = compiledOnce(storeDb, (profileId) => db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId));
   return {
     async getDeliverySettings(profileId: string): Promise<DeliverySettingsRow | undefined> {
       const [row] = await settingsOf(profileId);

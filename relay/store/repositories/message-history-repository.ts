@@ -6,10 +6,11 @@ import { compiledOnce, countAll, type StoreDb } from './store-db';
 const ATTEMPT_COLUMNS = ['messageId', 'startedAt', 'finishedAt', 'outcome', 'reply', 'responseCode', 'errorCode', 'problemCode'] as const;
 
 /** The outbox as history and status read it, and the worker's work off its hot path (claims and results are each dialect's own). */
-export function messageHistoryRepository({ db }: StoreDb) {
+export function messageHistoryRepository(storeDb: StoreDb) {
+  const { db } = storeDb;
   const messages = () => db.selectFrom('messages').select(MESSAGE_COLUMN_NAMES.map((c) => `messages.${c}` as const));
   // Read at every accepted send with a key.
-  const sendByKey = compiledOnce(db, (userId, key) => db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key));
+  const sendByKey = compiledOnce(storeDb, (userId, key) => db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key));
   return {
     /** For GET /metrics. */
     async countMessagesByStatus() {

@@ -13,11 +13,12 @@ export interface ProfileSendRead {
 }
 
 /** Sender profiles: settings and sealed secrets. `oauthState` is written only by the OAuth repository. */
-export function profilesRepository({ db }: StoreDb) {
+export function profilesRepository(storeDb: StoreDb) {
+  const { db } = storeDb;
   const profiles = () => db.selectFrom('profiles').selectAll();
   const read = (row: Tables['profiles']): ProfileRow => readRow<ProfileRow>('profiles', row);
   // Read at every accepted send (profile resolution).
-  const visibleTo = compiledOnce(db, (userId) =>
+  const visibleTo = compiledOnce(storeDb, (userId) =>
     profiles()
       .where((eb) => eb.or([eb('scope', '=', 'company'), eb('ownerId', '=', userId)]))
       .orderBy('scope', 'desc')
@@ -39,8 +40,8 @@ export function profilesRepository({ db }: StoreDb) {
         'last.problemCode as lastProblemCode',
         'last.updatedAt as lastAt',
       ]);
-  const forSend = compiledOnce(db, (id) => withSendReads().where('profiles.id', '=', id));
-  const visibleForSend = compiledOnce(db, (userId) =>
+  const forSend = compiledOnce(storeDb, (id) => withSendReads().where('profiles.id', '=', id));
+  const visibleForSend = compiledOnce(storeDb, (userId) =>
     withSendReads()
       .where((eb) => eb.or([eb('profiles.scope', '=', 'company'), eb('profiles.ownerId', '=', userId)]))
       .orderBy('profiles.scope', 'desc')

@@ -14,8 +14,9 @@ export function newestFinished<DB extends Tables, O>(query: SelectQueryBuilder<D
 }
 
 /** Sender rules (issue 3): who may send from which addresses, and whether a profile is failing. */
-export function senderRulesRepository({ db }: StoreDb) {
-  const lastFinishedDelivery = compiledOnce(db, (profileId) =>
+export function senderRulesRepository(storeDb: StoreDb) {
+  const { db } = storeDb;
+  const lastFinishedDelivery = compiledOnce(storeDb, (profileId) =>
     newestFinished(db.selectFrom('messages').select(['status', 'problemCode', 'updatedAt as at']).where('profileId', '=', profileId)).$narrowType<{ status: 'sent' | 'failed' }>(),
   );
   return {
