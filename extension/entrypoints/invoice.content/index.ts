@@ -1,5 +1,5 @@
 /**
- * The script every page of an enabled site loads (issues 7 and 18). It is tiny and does nothing until
+ * The script every page of an enabled site loads (issues 7 and 18). It does little until
  * the page looks like a document: the cheap first test (sites/document-hint.ts) as it starts (the page
  * has loaded), and again while a single-page app renders or navigates (document-wait.ts). Only then
  * does it start the page script (page-script.ts: detection, the send button, the panel frame; how:

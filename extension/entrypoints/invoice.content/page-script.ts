@@ -2,9 +2,10 @@
  * The page script (issue 7): reads the page with the site adapters, puts the send button next to
  * the document's title, and follows single-page apps. Part of the script every page of an enabled
  * site loads (index.ts), but started only once the page looks like a document (issue 18): V8
- * compiles a function on its first call, so on the other pages this code costs only its parse. The send and bulk panels run in an extension-origin frame
- * the page cannot script (panel-frame.ts, issue 14); the element picker is another script the
- * background injects only when the user starts it (see panel-contract.ts).
+ * compiles a function on its first call, so on the other pages this code costs only its parse. The
+ * send and bulk panels run in an extension-origin frame the page cannot script (panel-frame.ts,
+ * issue 14); the element picker is another script the background injects only when the user starts
+ * it (see panel-contract.ts).
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
