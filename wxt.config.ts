@@ -54,14 +54,14 @@ const E2E_LAN_SITE = 'http://erp.local/*';
 const PANEL_RESOURCE = { resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true };
 
 /**
- * Chromium: the page script, which the always-injected script imports as a module on a page that looks
- * like a document, so that Chromium compiles it off the page's main thread
- * (extension/entrypoints/invoice.content/page-contract.ts, issue 18). A module import from a content
+ * Chromium: the detector, which the page script imports as a module where the page must be read in the
+ * page itself, so that Chromium compiles it off the page's main thread
+ * (extension/entrypoints/invoice.content/detector-contract.ts, issue 18). A module import from a content
  * script is a request like a page's, so the file must be web accessible; the same dynamic address keeps
- * pages from finding it. It holds no secret: the detector's code and the button. Firefox has the
- * background inject it instead.
+ * pages from finding it. It holds no secret: the detector's code. Firefox has the background inject it
+ * instead.
  */
-const PAGE_SCRIPT_RESOURCE = { resources: ['content-scripts/invoice-detector.js', 'content-scripts/page-detector.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true };
+const DETECTOR_RESOURCE = { resources: ['content-scripts/page-detector.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true };
 
 /**
  * The public half of a key pair for the development and e2e builds (the private half is not needed
@@ -74,21 +74,21 @@ const DEV_EXTENSION_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1FA4YBdIqRuCx38wPPvyVVv2iKAeTGClNY7ypSwAwXnrWz7D3V5mMjGqTQjm7iKeZmluUhlBUXE/ThK7v2BL9qhPG7H1NpSdvapbWrx+BU5ZG5JeleAmwYBmocWZGgpcqtFCJcziUeS+zqxh9tp7tq0Zp8MN8qlnLSH+oroC3iQYWoUboprAENfNn20KThpzp9Z902oEZa5gpkShxKb9G4BDE8y7l0KvSRfIaikKEV7DdEBITym0jj2Ks6+tdKaeTQzxJOwPvu7jV9ozXGTk0dxux5hN2pbGLNWIa9vrcY4N4kvBkoutxF2sOpaNbUCNnNO0DwCqNSy72bMGHz8EpwIDAQAB';
 
 /**
- * V8's compile hint for the page script (https://v8.dev/blog/explicit-compile-hints): compile every
+ * V8's compile hint for the detector (https://v8.dev/blog/explicit-compile-hints): compile every
  * function with the file, not each on its first call. Chromium compiles the imported module on
- * another thread while it loads it (PAGE_SCRIPT_RESOURCE), so the page's main thread no longer
- * compiles, one by one, the functions a document page's first look calls (issue 18: 2.3 to 2.8 ms
- * less per invoice page load in three A/B runs; the same hint on the injected file, compiled on the
- * main thread, cost more than it saved). The comment must open the file after minification: hence the
- * last build step.
+ * another thread while it loads it (DETECTOR_RESOURCE), so the page's main thread does not compile,
+ * one by one, the functions a reading of the page calls (issue 18: on the page script, when it was a
+ * module of its own, 2.3 to 2.8 ms less per invoice page load in three A/B runs; the same hint on an
+ * injected file, compiled on the main thread, cost more than it saved). The comment must open the
+ * file after minification: hence the last build step.
  */
-function pageScriptCompileHint(): Plugin {
+function detectorCompileHint(): Plugin {
   return {
-    name: 'ownpost-page-script-compile-hint',
+    name: 'ownpost-detector-compile-hint',
     apply: 'build',
     generateBundle(_options, bundle) {
       for (const output of Object.values(bundle)) {
-        if (output.type === 'chunk' && PAGE_SCRIPT_RESOURCE.resources.includes(output.fileName)) output.code = `//# allFunctionsCalledOnLoad\n${output.code}`;
+        if (output.type === 'chunk' && DETECTOR_RESOURCE.resources.includes(output.fileName)) output.code = `//# allFunctionsCalledOnLoad\n${output.code}`;
       }
     },
   };
@@ -99,7 +99,7 @@ export default defineConfig({
   // MV3 for Firefox too: WXT's MV2 default drops optional_host_permissions, so "Use Ownpost on this site"
   // and a relay on another machine could never be granted there (issue 20).
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact(), pageScriptCompileHint()] }),
+  vite: () => ({ plugins: [preact(), detectorCompileHint()] }),
   zip: {
     // AMO rebuilds the extension from this: the extension, the contract it imports and the build files.
     // The relay, the tests and the screenshots are not part of the add-on.
@@ -130,7 +130,7 @@ export default defineConfig({
         }
       : {}),
     // Firefox does not know use_dynamic_url; there the panel's one-time token is what keeps other pages out.
-    web_accessible_resources: browser === 'firefox' ? [{ resources: PANEL_RESOURCE.resources, matches: PANEL_RESOURCE.matches }] : [PANEL_RESOURCE, PAGE_SCRIPT_RESOURCE],
+    web_accessible_resources: browser === 'firefox' ? [{ resources: PANEL_RESOURCE.resources, matches: PANEL_RESOURCE.matches }] : [PANEL_RESOURCE, DETECTOR_RESOURCE],
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {

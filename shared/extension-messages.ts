@@ -160,8 +160,6 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('document.probe'), urls: z.array(z.string().url().max(4096)).min(1).max(3) }),
   z.object({ type: z.literal('document.history'), documentRef: z.string().min(1).max(200) }),
   z.object({ type: z.literal('panel.load') }),
-  // The page script, once the always-injected script finds the page looks like a document (issue 18).
-  z.object({ type: z.literal('page.load') }),
   // A copy of the page for the detector, and the page's setup with the answer (issue 18).
   z.object({ type: z.literal('page.detect'), copy: zPageCopy, quick: z.boolean() }),
   // The detector in the page itself, where its copy cannot be read elsewhere (issue 18): Firefox, or an import that failed.
@@ -260,7 +258,6 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<ExtensionRequest['type']> = ne
   'page.setup',
   'document.probe',
   'panel.load',
-  'page.load',
   'page.detect',
   'detector.load',
   'panel.open',
@@ -351,8 +348,6 @@ export interface ExtensionResponses {
   'document.probe': { document?: ProbedDocument };
   'document.history': { messages: MessageView[] };
   'panel.load': { loaded: true };
-  /** With the page's setup, so the page script it injected starts without asking again (issue 18). */
-  'page.load': { loaded: true; setup: PageSetup };
   /** The page's setup, and what the detector found on its copy (null: nothing). */
   'page.detect': { setup: PageSetup; detection: CopiedDetectionData | null };
   'detector.load': { loaded: true };

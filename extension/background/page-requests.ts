@@ -9,7 +9,6 @@ import { MAX_DOCUMENT_BYTES, type ExtensionError, type ExtensionResponses, type 
 import type { zRecipeInput, RecipeInput, RecipeView } from '../../shared/recipe-schemas';
 import type { SendAcceptedView } from '../../shared/schemas';
 import { browser, type Runtime } from '../lib/browser';
-import { PAGE_SCRIPT_FILE } from '../entrypoints/invoice.content/page-contract';
 import { DETECTOR_FILE } from '../entrypoints/invoice.content/detector-contract';
 import { projectForPage } from '../lib/site-projects';
 import { connectionItem, type StoredConnection } from '../lib/connection-item';
@@ -116,21 +115,6 @@ export async function loadPanel(sender: Runtime.MessageSender): Promise<{ loaded
   if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can open the panel.' });
   await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT_FILE] });
   return { loaded: true };
-}
-
-/**
- * Injects the page script (detection, the send button, the panel frame) into the frame that asked,
- * once the small script every page of an enabled site loads found that the page looks like a
- * document and could not import the file itself (Firefox, page-contract.ts). Answers with the page's
- * setup: the page script takes it from the always-injected script instead of asking for it again
- * (one round trip less, issue 18). Like the picker's, only into a tab's frame that runs our
- * content script already (the sender), so this never reaches a page Ownpost is not enabled on.
- */
-export async function loadPageScript(sender: Runtime.MessageSender): Promise<ExtensionResponses['page.load']> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can load the page script.' });
-  const [setup] = await Promise.all([pageSetup(sender), browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_SCRIPT_FILE] })]);
-  return { loaded: true, setup };
 }
 
 /** The detector, injected into the frame that asked where it cannot import it (Firefox; entrypoints/invoice.content/detector-contract.ts). */

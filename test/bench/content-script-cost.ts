@@ -2,9 +2,8 @@
  * What the in-page content script costs the pages it runs on (issue 7), for `npm run bench`:
  *
  * - `gzippedBytes`: the production build's `content-scripts/invoice.js`, gzipped (what every page of
- *   an enabled site loads); `pageScriptGzippedBytes`: `content-scripts/invoice-detector.js`, which
- *   it has injected only into pages that look like a document (issue 18). The panel's script is
- *   injected only when the user opens the panel.
+ *   an enabled site loads; its page script runs only on pages that look like a document, issue 18).
+ *   The panel's script is injected only when the user opens the panel.
  * - `mainThreadMsWith` / `mainThreadMsWithout`: the renderer main thread's CPU time for loading one
  *   realistic invoice page (parse, style, layout, scripts, ours included) and letting it settle, in
  *   Debian's Chromium, with the production extension and without any: CDP's Performance.getMetrics
@@ -40,7 +39,6 @@ import { startInvoiceSite, testPdf } from '../helpers/invoice-site';
 
 const PRODUCTION_DIR = path.resolve('.output/chrome-mv3');
 const CONTENT_SCRIPT = path.join(PRODUCTION_DIR, 'content-scripts/invoice.js');
-const PAGE_SCRIPT = path.join(PRODUCTION_DIR, 'content-scripts/invoice-detector.js');
 /** Time after the load event in which the page (and our script) settle, the same for both kinds of load. */
 const SETTLE_MS = 1000;
 
@@ -141,7 +139,6 @@ async function loadOnce(context: BrowserContext, url: string, expectButton: bool
 
 export interface ContentScriptCost {
   gzippedBytes: number;
-  pageScriptGzippedBytes: number;
   mainThreadMsWith: number;
   mainThreadMsWithout: number;
   /** With the do-nothing extension (see the top of this file). */
@@ -166,9 +163,8 @@ export async function measureContentScriptCost(options: { rounds?: number; compa
   const rounds = options.rounds ?? 15;
   const compareDir = options.compareWith ?? process.env.BENCH_PAGE_COMPARE;
   if (compareDir && !existsSync(path.join(compareDir, 'content-scripts/invoice.js'))) throw new Error(`${compareDir}: no production build of the extension there`);
-  if (!existsSync(PAGE_SCRIPT)) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (!existsSync(CONTENT_SCRIPT)) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
   const gzippedBytes = gzipSync(readFileSync(CONTENT_SCRIPT), { level: 9 }).length;
-  const pageScriptGzippedBytes = gzipSync(readFileSync(PAGE_SCRIPT), { level: 9 }).length;
 
   const site = await startInvoiceSite([
     { path: '/invoices/815', html: invoicePageHtml(), pdf: { path: '/invoices/815/pdf', bytes: testPdf('bench') } },
@@ -202,7 +198,6 @@ export async function measureContentScriptCost(options: { rounds?: number; compa
     const paired = (i: number) => median(times[i]!.invoice.map((ms, round) => ms - times[1]!.invoice[round]!));
     return {
       gzippedBytes,
-      pageScriptGzippedBytes,
       mainThreadMsWith: withExt.invoice,
       mainThreadMsWithout: without.invoice,
       mainThreadMsFloor: floor.invoice,
@@ -242,7 +237,6 @@ export function contentScriptCostSummary(result: ContentScriptCost): Record<stri
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     contentScriptGzippedBytes: result.gzippedBytes,
-    pageScriptGzippedBytes: result.pageScriptGzippedBytes,
     pageMainThreadMsWith: round(result.mainThreadMsWith),
     pageMainThreadMsFloor: round(result.mainThreadMsFloor),
     pageMainThreadMsWithout: round(result.mainThreadMsWithout),
@@ -270,7 +264,7 @@ export function formatContentScriptCost(result: ContentScriptCost): string {
   const added = result.mainThreadMsWith - result.mainThreadMsWithout;
   const floorAdded = result.mainThreadMsFloor - result.mainThreadMsWithout;
   return (
-    `content script: ${(result.gzippedBytes / 1024).toFixed(1)} KB gzipped (the page script it loads on documents: ${(result.pageScriptGzippedBytes / 1024).toFixed(1)} KB); main thread per invoice page load (median of ${result.rounds}): ` +
+    `content script: ${(result.gzippedBytes / 1024).toFixed(1)} KB gzipped; main thread per invoice page load (median of ${result.rounds}): ` +
     `${result.mainThreadMsWith.toFixed(1)} ms with the extension, ${result.mainThreadMsFloor.toFixed(1)} ms with a do-nothing content script (the floor), ` +
     `${result.mainThreadMsWithout.toFixed(1)} ms without ` +
     `(${signed(added)} ms, ratio with/without ${(result.mainThreadMsWith / result.mainThreadMsWithout).toFixed(2)}; floor ${signed(floorAdded)} ms)\n` +

@@ -52,7 +52,7 @@ describe('reading the page from a copy', () => {
     expect(await pageScanned(page)).toBe('document');
     const panel = await openPanel(page);
     await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe('ap961@live.example');
-    expect(parsed.some((url) => url.endsWith('/content-scripts/invoice-detector.js'))).toBe(true);
+    expect(parsed.some((url) => url.endsWith('/content-scripts/invoice.js'))).toBe(true);
     expect(detectorInPage()).toBe(false);
     // Where the reading happened instead: the extension's offscreen document.
     const offscreen = await setup.extensionPage.evaluate(() =>

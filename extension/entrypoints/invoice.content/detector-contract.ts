@@ -4,8 +4,8 @@
  * too large to copy, one with same-origin frames, a copy the live page no longer matches, no
  * offscreen document, an error), and for the popup's "what this page offers", the page script loads
  * the detector (entrypoints/page-detector.content.ts) into this isolated world: imported as a module
- * in Chromium (like the page script, page-contract.ts), injected by the background in Firefox or
- * when the import fails.
+ * in Chromium (compiled off the page's main thread, see wxt.config.ts), injected by the background in
+ * Firefox or when the import fails.
  */
 import { browser } from 'wxt/browser';
 import type { detectDocumentsOnPage } from '../../sites';

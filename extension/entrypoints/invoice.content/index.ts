@@ -1,10 +1,14 @@
 /**
- * The script every page of an enabled site loads (issues 7 and 18). It is tiny and does nothing until
+ * The script every page of an enabled site loads (issues 7 and 18). It does little until
  * the page looks like a document: the cheap first test (sites/document-hint.ts) as it starts (the page
  * has loaded), and again while a single-page app renders or navigates (document-wait.ts). Only then
- * does it load the page script (page-script.ts: detection, the send button, the panel frame; how:
- * page-contract.ts), so the pages of an app that show no document never load it. A recipe whose
+ * does it start the page script (page-script.ts: detection, the send button, the panel frame; how:
+ * page-contract.ts), so the pages of an app that show no document never run it. A recipe whose
  * address pattern covers the page counts as a document too: the user taught Ownpost that page.
+ *
+ * The page script is in this file, not loaded as a second one once the page looks like a document
+ * (issue 18): importing it cost the page's main thread more (starting the request, loading and
+ * evaluating a module, and the second script's context) than compiling its functions here.
  */
 import { browser } from 'wxt/browser';
 import type { Recipe } from '../../../shared/recipe-schemas';
@@ -13,7 +17,8 @@ import { mayShowDocument } from '../../sites/document-hint';
 import { askBackground } from './background-request';
 import { waitForDocument } from './document-wait';
 import { markScanForTests } from './e2e-marks';
-import { handOverSetup, importPageScript, installedPageScript, type CommandListener, type PageScript } from './page-contract';
+import { askForPageStart, type CommandListener } from './page-contract';
+import { startOnPage } from './page-script';
 
 /** The popup's commands, which need the page script even where the page did not look like a document. */
 const POPUP_COMMANDS = new Set(['ownpost.page.report', 'ownpost.panel.open', 'ownpost.picker.start']);
@@ -26,19 +31,16 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   noScriptStartedPostMessage: true,
   main(ctx) {
-    let loading: Promise<PageScript | undefined> | undefined;
-    /** The page script, injected once (an enabled site's page may also get this script twice: enableSite). */
-    const loadPageScript = () =>
-      (loading ??= (async () => {
-        if (!installedPageScript() && !import.meta.env.FIREFOX) await importPageScript();
-        if (!installedPageScript()) {
-          // Firefox, or the import failed or found the page script already run (page-contract.ts).
-          const answer = askBackground({ type: 'page.load' });
-          handOverSetup(answer.then((result) => (result.ok ? result.data.setup : undefined)));
-          const result = await answer;
-          if (!result.ok) console.warn(`[ownpost] the page script did not load: ${result.error.message}`);
-        }
-        return installedPageScript();
+    /** The page script's command listener once it runs; the promise: it is starting (undefined: it could not). */
+    let pageScript: CommandListener | undefined;
+    let starting: Promise<CommandListener | undefined> | undefined;
+    const startPageScript = () =>
+      (starting ??= (async () => {
+        const { setup, firstReading } = askForPageStart();
+        // Without an answer to the copy, the setup is asked for once more, alone.
+        const ready = (await setup) ?? (await askBackground({ type: 'page.setup' }).then((result) => (result.ok ? result.data : undefined)));
+        if (!ready || ctx.isInvalid) return undefined;
+        return (pageScript = startOnPage(ctx, ready, firstReading));
       })());
 
     // Recipes are asked for only when the page does not look like a document by itself.
@@ -52,7 +54,7 @@ export default defineContentScript({
         void askBackground({ type: 'page.setup' }).then((setup) => {
           if (!setup.ok || setup.data.recipes.length === 0 || ctx.isInvalid) {
             // Unless the page looked like a document meanwhile: then the page script says what it found.
-            if (!loading) markScanForTests('none');
+            if (!starting) markScanForTests('none');
             return;
           }
           recipes = setup.data.recipes;
@@ -61,18 +63,17 @@ export default defineContentScript({
       } else markScanForTests('none');
       return false;
     };
-    // Its first look runs at once: on a document page, this loads the page script before it returns.
-    const wait = waitForDocument(ctx, looksLikeDocument, () => void loadPageScript());
+    // Its first look runs at once: on a document page, this starts the page script before it returns.
+    const wait = waitForDocument(ctx, looksLikeDocument, () => void startPageScript());
 
-    // Until the page script listens itself, its commands reach it through here.
+    // The background's commands go to the page script; the popup's start it where it did not run yet.
     const onCommand: CommandListener = (message, sender, sendResponse) => {
       if (sender.id !== browser.runtime.id || sender.tab) return;
+      if (pageScript) return pageScript(message, sender, sendResponse);
       const type = (message as { type?: unknown } | undefined)?.type;
-      if (typeof type !== 'string' || !POPUP_COMMANDS.has(type) || installedPageScript()?.listening) return;
+      if (typeof type !== 'string' || !POPUP_COMMANDS.has(type)) return;
       wait.stop();
-      void loadPageScript()
-        .then((script) => script?.started)
-        .then((listener) => (listener ? listener(message, sender, sendResponse) : sendResponse(undefined)));
+      void startPageScript().then((listener) => (listener ? listener(message, sender, sendResponse) : sendResponse(undefined)));
       return true;
     };
     browser.runtime.onMessage.addListener(onCommand);

@@ -11,7 +11,7 @@ import { copyPage, resolveDetection, StaleCopyError, type CopiedDetection } from
 import type { PageDetection } from '../../sites/site-adapter';
 import { askBackground } from './background-request';
 import { loadDetector } from './detector-contract';
-import { takeFirstReading } from './page-contract';
+import type { PageStart } from './page-contract';
 
 /** A reading of the page; a quick one's `complete` may have to ask the background again. */
 export type PageReading = Omit<PageDetection, 'complete'> & { complete?(): PageDetection | Promise<PageDetection> };
@@ -21,9 +21,8 @@ export interface PageReader {
   read(quick: boolean): Promise<PageReading | undefined>;
 }
 
-export function pageReader(recipes: () => readonly Recipe[]): PageReader {
-  let firstReading = takeFirstReading();
-
+/** `firstReading`: the copy's quick reading that came with the page's setup (page-contract.ts), used once. */
+export function pageReader(recipes: () => readonly Recipe[], firstReading?: PageStart['firstReading']): PageReader {
   /** The copy's reading: undefined when the page must be read in the page; null when nothing was found. */
   async function readCopy(quick: boolean): Promise<PageReading | null | undefined> {
     let copied: CopiedDetection | null | undefined;

@@ -1,10 +1,11 @@
 /**
  * The page script (issue 7): reads the page with the site adapters, puts the send button next to
- * the document's title, and follows single-page apps. Not loaded with every page: the always-injected
- * script (index.ts) has the background inject it (entrypoints/invoice-detector.content.ts) once the
- * page looks like a document (issue 18). The send and bulk panels run in an extension-origin frame
- * the page cannot script (panel-frame.ts, issue 14); the element picker is another script the
- * background injects only when the user starts it (see panel-contract.ts).
+ * the document's title, and follows single-page apps. Part of the script every page of an enabled
+ * site loads (index.ts), but started only once the page looks like a document (issue 18): V8
+ * compiles a function on its first call, so on the other pages this code costs only its parse. The
+ * send and bulk panels run in an extension-origin frame the page cannot script (panel-frame.ts,
+ * issue 14); the element picker is another script the background injects only when the user starts
+ * it (see panel-contract.ts).
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -15,14 +16,17 @@ import { watchPage } from './page-watch';
 import { askBackground } from './background-request';
 import { installedPanel, type PanelApi, type PanelHost } from './panel-contract';
 import { installedCapture } from './capture-contract';
-import type { CommandListener } from './page-contract';
+import type { CommandListener, PageStart } from './page-contract';
 import { openPanelFrame, type PanelFrame } from './panel-frame';
 import type { DetectedDocument } from '../../sites/site-adapter';
 import { loadDetector, type InPageDetector } from './detector-contract';
 import { pageReader, type PageReading } from './page-reader';
 
-/** Starts on the page; returns the listener for the background's commands, which it has added. */
-export function startOnPage(ctx: ContentScriptContext, setup: PageSetup): CommandListener {
+/**
+ * Starts on the page; returns the listener for the background's commands, which the caller adds
+ * (one listener for the whole content script). `firstReading`: the copy's reading that came with the setup.
+ */
+export function startOnPage(ctx: ContentScriptContext, setup: PageSetup, firstReading?: PageStart['firstReading']): CommandListener {
   let recipes = setup.recipes;
   const t = createTranslator(buttonStrings, setup.language);
 
@@ -92,7 +96,7 @@ export function startOnPage(ctx: ContentScriptContext, setup: PageSetup): Comman
     }
   }
 
-  const reader = pageReader(() => recipes);
+  const reader = pageReader(() => recipes, firstReading);
   const watcher = watchPage(ctx, {
     read: reader.read,
     label: (detection) => (detection.kind === 'list' ? t('sendList', { count: detection.documents.length }) : t('send')),
@@ -164,8 +168,6 @@ export function startOnPage(ctx: ContentScriptContext, setup: PageSetup): Comman
     // The answer comes once the picker runs (or could not start).
     return true;
   };
-  browser.runtime.onMessage.addListener(onCommand);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
   return onCommand;
 }
 

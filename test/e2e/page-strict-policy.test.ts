@@ -1,8 +1,8 @@
 /**
- * In Chromium the first script imports the page script as a module (issue 18,
- * extension/entrypoints/invoice.content/page-contract.ts), so the file is web accessible. It must
- * still load on a page whose own policy forbids every script, run in the extension's isolated world,
- * and leave the page nothing to see: no global, no entry for its load in the page's resource timing.
+ * The page script is part of the script every page of an enabled site loads (issue 18,
+ * extension/entrypoints/invoice.content/page-contract.ts): on a page whose own policy forbids every
+ * script it still shows the button, in the extension's isolated world, and leaves the page nothing
+ * to see: no global, no load in the page's resource timing.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +29,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('the page script as a module', () => {
-  it('loads under a page policy that forbids scripts, and the page sees neither it nor its load (exposed page script)', async () => {
+describe('the page script on a strict page', () => {
+  it('runs under a page policy that forbids scripts, and the page sees neither it nor a load (exposed page script)', async () => {
     const ours: string[] = [];
     page.on('console', (message) => {
       if (message.text().includes('[ownpost]')) ours.push(message.text());
@@ -38,7 +38,7 @@ describe('the page script as a module', () => {
     await openSignedIn(page, site.origin, '/invoices/950');
     await page.getByTestId('ownpost-send').waitFor({ timeout: 10_000 });
     expect(await pageScanned(page)).toBe('document');
-    // The import worked: a failed one says so and falls back to the background's injection.
+    // Nothing failed: a copy the background could not read, or a detector that did not load, says so.
     expect(ours).toEqual([]);
     const seen = await page.evaluate(() => ({
       loads: performance
