@@ -41,6 +41,13 @@ async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Pr
 const MAX_GROUP_SENDS = 200;
 
 /**
+ * Groups of up to this many messages run as named (prepared) statements: one shape per size, each parsed and planned once per connection.
+ * A burst of accepts commits groups of a few sends; unprepared, each group's statement was parsed and planned again, about half of the
+ * database's CPU for the group (issue 18). Larger groups are rare and would each take a name and a plan on every connection.
+ */
+const MAX_PREPARED_GROUP = 16;
+
+/**
  * One statement for a group of sends. Of two sends with one Idempotency-Key, one creates its send; the other inserts nothing (every
  * insert joins `created`) and reads the winner's. Bodies are sent as binary parameters (no copy as hex); a large one is left out, for chunks.
  */
@@ -174,8 +181,8 @@ export class PostgresOutbox implements Outbox {
 
   private async writeGroup(sends: NewSend[]): Promise<EnqueueResult[]> {
     const { sql, params } = enqueueStatement(sends);
-    // Prepared, each group's shape would take a statement name and a plan on every connection: only one send's, the common one.
-    const { rows } = await (sends.length === 1 ? this.pool.query(sql, params) : this.pool.query({ text: sql, values: params }));
+    const prepared = sends.reduce((n, send) => n + send.messages.length, 0) <= MAX_PREPARED_GROUP;
+    const { rows } = await (prepared ? this.pool.query(sql, params) : this.pool.query({ text: sql, values: params }));
     const rowsOf = (send: NewSend) => rows.filter((row) => row.send_id === send.id);
     return Promise.all(sends.map((send) => this.enqueueResult(send, rowsOf(send))));
   }
