@@ -240,14 +240,12 @@ export class DeliveryWorker {
     const now = Date.now();
     try {
       // Claims in batches (every claim is a transaction with an fsync), unless the worker is idle.
-      const most = this.mostHeld();
-      const capacity = most - this.sending;
-      const batch = Math.max(1, Math.floor(most / 2));
+      const room = this.claimRoom();
       // While results wait for the store (disk full), claim nothing: the store is failing writes,
       // and the leases of the messages waiting may have run out meanwhile (their renewals failed too).
       // Results about to be committed claim with their commit where the store can (commitResults).
-      if (!this.results.waitingForStore && !this.claimsWithResults() && (capacity >= batch || (capacity > 0 && this.sending === 0))) {
-        this.startDeliveries(await store.claimDueMessages(this.owner, now, config.leaseMs, capacity));
+      if (!this.results.waitingForStore && !this.claimsWithResults() && room > 0) {
+        this.startDeliveries(await store.claimDueMessages(this.owner, now, config.leaseMs, room));
       }
       await this.sentCopies.claim(now);
       this.claimBackoffMs = 0;
@@ -283,8 +281,8 @@ export class DeliveryWorker {
   /** Commits a group of results; with them, where the store can, claims as many messages as the worker has room for. */
   private async commitResults(group: FinishedAttempt[]): Promise<boolean[]> {
     const { store, config } = this.deps;
-    const room = this.mostHeld() - this.sending;
-    if (!store.finishAttemptsAndClaim || this.stopping || !this.mayClaim || room <= 0) return store.finishAttempts(this.owner, group);
+    const room = this.claimRoom();
+    if (!store.finishAttemptsAndClaim || this.stopping || !this.mayClaim || room === 0) return store.finishAttempts(this.owner, group);
     const { applied, claimed } = await store.finishAttemptsAndClaim(this.owner, group, { now: Date.now(), leaseMs: config.leaseMs, limit: room });
     if (this.stopping) {
       // Stopped meanwhile: the claimed messages go back to the queue, as those of a claim that ran when the stop began.
@@ -294,6 +292,16 @@ export class DeliveryWorker {
     // Room may be left (the queue ran dry, or more sends ended meanwhile): the worker looks again.
     this.wake();
     return applied;
+  }
+
+  /**
+   * How many messages to claim now: the room left, once half of what the worker holds at most went
+   * out (every claim is a transaction with a sync), or any room while nothing is being sent; else 0.
+   */
+  private claimRoom(): number {
+    const most = this.mostHeld();
+    const room = most - this.sending;
+    return room >= Math.max(1, Math.floor(most / 2)) || (room > 0 && this.sending === 0) ? room : 0;
   }
 
   /**
