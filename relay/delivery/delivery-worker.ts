@@ -111,7 +111,7 @@ export class DeliveryWorker {
       smtpAuth: createSmtpAuthResolver({ store: deps.store, cipher: deps.cipher, config: deps.config.oauth }),
     });
     this.results = new GroupCommitter({
-      commit: (group) => deps.store.finishAttempts(this.owner, group),
+      commit: (group) => this.commitResults(group),
       maxGroup: deps.config.deliveryConcurrency,
       mayLinger: () => this.sending > 0 && !this.stopping,
       log: deps.log,
@@ -240,25 +240,12 @@ export class DeliveryWorker {
     const now = Date.now();
     try {
       // Claims in batches (every claim is a transaction with an fsync), unless the worker is idle.
-      const most = this.mostHeld();
-      const capacity = most - this.sending;
-      const batch = Math.max(1, Math.floor(most / 2));
+      const room = this.claimRoom();
       // While results wait for the store (disk full), claim nothing: the store is failing writes,
       // and the leases of the messages waiting may have run out meanwhile (their renewals failed too).
-      if (!this.results.waitingForStore && (capacity >= batch || (capacity > 0 && this.sending === 0))) {
-        const claimed = (await store.claimDueMessages(this.owner, now, config.leaseMs, capacity)).filter(
-          // Ours already (its lease ran out while its renewals failed): the claim renewed it; it is
-          // being sent or its result recorded, and must not be sent a second time.
-          (message) => !this.inFlight.has(message.id),
-        );
-        const lookup = this.claimedProfiles.forBatch();
-        for (const message of claimed) {
-          this.sending++;
-          const job = this.deliver(message, lookup).finally(() => {
-            this.inFlight.delete(message.id);
-          });
-          this.inFlight.set(message.id, job);
-        }
+      // Results about to be committed claim with their commit where the store can (commitResults).
+      if (!this.results.waitingForStore && !this.claimsWithResults() && room > 0) {
+        this.startDeliveries(await store.claimDueMessages(this.owner, now, config.leaseMs, room));
       }
       await this.sentCopies.claim(now);
       this.claimBackoffMs = 0;
@@ -266,6 +253,55 @@ export class DeliveryWorker {
       this.claimBackoffMs = Math.min(CLAIM_BACKOFF_MAX_MS, Math.max(config.pollMs, this.claimBackoffMs * 2));
       log(`outbox claim failed (next try in ${this.claimBackoffMs} ms): ${(error as Error).message}`);
     }
+  }
+
+  /** Sends the messages of a claim. */
+  private startDeliveries(claimed: ClaimedMessage[]): void {
+    // Ours already (its lease ran out while its renewals failed): the claim renewed it; it is being
+    // sent or its result recorded, and must not be sent a second time.
+    const lookup = this.claimedProfiles.forBatch();
+    for (const message of claimed.filter((m) => !this.inFlight.has(m.id))) {
+      this.sending++;
+      const job = this.deliver(message, lookup).finally(() => {
+        this.inFlight.delete(message.id);
+      });
+      this.inFlight.set(message.id, job);
+    }
+  }
+
+  /**
+   * Whether the next claim comes with the results waiting to be committed (PostgreSQL: one statement,
+   * one round trip and one sync for both, issue 18) rather than on its own: results are waiting or
+   * being committed, and the worker is not stopping.
+   */
+  private claimsWithResults(): boolean {
+    return this.deps.store.finishAttemptsAndClaim !== undefined && this.results.busy && !this.stopping;
+  }
+
+  /** Commits a group of results; with them, where the store can, claims as many messages as the worker has room for. */
+  private async commitResults(group: FinishedAttempt[]): Promise<boolean[]> {
+    const { store, config } = this.deps;
+    const room = this.claimRoom();
+    if (!store.finishAttemptsAndClaim || this.stopping || !this.mayClaim || room === 0) return store.finishAttempts(this.owner, group);
+    const { applied, claimed } = await store.finishAttemptsAndClaim(this.owner, group, { now: Date.now(), leaseMs: config.leaseMs, limit: room });
+    if (this.stopping) {
+      // Stopped meanwhile: the claimed messages go back to the queue, as those of a claim that ran when the stop began.
+      const now = Date.now();
+      for (const message of claimed) await store.releaseLease(message.id, this.owner, now).catch(() => {});
+    } else this.startDeliveries(claimed);
+    // Room may be left (the queue ran dry, or more sends ended meanwhile): the worker looks again.
+    this.wake();
+    return applied;
+  }
+
+  /**
+   * How many messages to claim now: the room left, once half of what the worker holds at most went
+   * out (every claim is a transaction with a sync), or any room while nothing is being sent; else 0.
+   */
+  private claimRoom(): number {
+    const most = this.mostHeld();
+    const room = most - this.sending;
+    return room >= Math.max(1, Math.floor(most / 2)) || (room > 0 && this.sending === 0) ? room : 0;
   }
 
   /**

@@ -58,6 +58,11 @@ export class GroupCommitter {
     });
   }
 
+  /** Results are waiting to be committed, or being committed. */
+  get busy(): boolean {
+    return this.pending.length > 0 || this.committing !== undefined || this.scheduled;
+  }
+
   /** Results are waiting because the store refused them: the worker claims nothing meanwhile. */
   get waitingForStore(): boolean {
     return this.retryMs > 0 && this.pending.length > 0;

@@ -3,7 +3,18 @@ import type pg from 'pg';
 import { GroupCommit, type PendingSend } from '../group-commit';
 import { attemptValues, MESSAGE_SQL_COLUMNS, newMessageValues, sortedByDue, toClaimedMessage, toMessageRow } from '../schema/message-row';
 import { markStoreError, RecentStorageFailure } from '../store-errors';
-import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type ClaimedMessage, type EnqueueResult, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
+import {
+  BODY_CHUNK_BYTES,
+  bodyChunks,
+  wholeBody,
+  type ClaimedMessage,
+  type EnqueueResult,
+  type FinishedAndClaimed,
+  type FinishedAttempt,
+  type InstanceState,
+  type NewSend,
+  type Outbox,
+} from '../types';
 
 /** The database's clock in epoch milliseconds (heartbeats, issue 15). */
 const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
@@ -28,6 +39,13 @@ async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Pr
 
 /** Sends per group commit at most: a statement takes at most 65,535 parameters. */
 const MAX_GROUP_SENDS = 200;
+
+/**
+ * Groups of up to this many messages run as named (prepared) statements: one shape per size, each parsed and planned once per connection.
+ * A burst of accepts commits groups of a few sends; unprepared, each group's statement was parsed and planned again, about half of the
+ * database's CPU for the group (issue 18). Larger groups are rare and would each take a name and a plan on every connection.
+ */
+const MAX_PREPARED_GROUP = 16;
 
 /**
  * One statement for a group of sends. Of two sends with one Idempotency-Key, one creates its send; the other inserts nothing (every
@@ -66,33 +84,52 @@ function enqueueStatement(sends: NewSend[]): { sql: string; params: unknown[] } 
   return { sql, params };
 }
 
-// A row whose lease expired lost its attempt to a dead instance: recorded as interrupted. Each message comes with a digest of its profile's
-// and delivery settings' rows (ClaimedMessage.profileVersion): a worker that read them at that version reads them again only when it changes.
-const CLAIM_SQL = `WITH due AS (
+// The claim's parts, in SQL of their own so that a claim can also run in a finish (FINISH_AND_CLAIM_SQL): `now`, `limit`, `owner`, the lease's end,
+// and the ids it must leave alone (those the same statement finishes: one statement must not update a row twice). Due messages are read in
+// two index-ordered scans (a lease that expired, a message that waits) that stop at `limit`: one scan over both read and sorted every due row.
+const claimParts = (now: string, limit: string, owner: string, leaseUntil: string, skip: string) => `expired AS (
      SELECT id, status AS previous_status, updated_at AS previous_updated_at FROM messages
-     WHERE (status IN ('queued', 'deferred') AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until <= $1) ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+     WHERE status = 'sending' AND lease_until <= ${now} AND id <> ALL(${skip}) ORDER BY lease_until LIMIT ${limit} FOR UPDATE SKIP LOCKED),
+   waiting AS (
+     SELECT id, status AS previous_status, updated_at AS previous_updated_at FROM messages
+     WHERE status IN ('queued', 'deferred') AND next_attempt_at <= ${now} AND id <> ALL(${skip}) ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED),
+   due AS (SELECT * FROM expired UNION ALL SELECT * FROM waiting LIMIT ${limit}),
    claimed AS (
-     UPDATE messages SET status = 'sending', lease_owner = $3, lease_until = $4, updated_at = $1 FROM due WHERE messages.id = due.id
+     UPDATE messages SET status = 'sending', lease_owner = ${owner}, lease_until = ${leaseUntil}, updated_at = ${now} FROM due WHERE messages.id = due.id
      RETURNING messages.*, due.previous_status, due.previous_updated_at),
    interrupted AS (
-     INSERT INTO attempts (message_id, started_at, finished_at, outcome) SELECT id, previous_updated_at, $1, 'interrupted' FROM claimed WHERE previous_status = 'sending')
-   SELECT ${MESSAGE_COLUMNS}, raw, (SELECT md5(p::text || coalesce(s::text, '')) FROM profiles p LEFT JOIN profile_delivery_settings s ON s.profile_id = p.id
-     WHERE p.id = claimed.profile_id) AS profile_version FROM claimed`;
+     INSERT INTO attempts (message_id, started_at, finished_at, outcome) SELECT id, previous_updated_at, ${now}, 'interrupted' FROM claimed WHERE previous_status = 'sending')`;
+// A row whose lease expired lost its attempt to a dead instance: recorded as interrupted. Each message comes with a digest of its profile's
+// and delivery settings' rows (ClaimedMessage.profileVersion): a worker that read them at that version reads them again only when it changes.
+const CLAIMED_COLUMNS = `${MESSAGE_COLUMNS}, raw, (SELECT md5(p::text || coalesce(s::text, '')) FROM profiles p LEFT JOIN profile_delivery_settings s ON s.profile_id = p.id
+     WHERE p.id = claimed.profile_id) AS profile_version`;
+// A claim alone commits without waiting for the WAL to reach the disk: a database crash that loses it leaves the message as it was, due
+// again, as a lost lease would (an attempt then in flight is sent again: at least once). Any later commit that depends on it (the attempt's
+// result) waits for the WAL and so makes it durable first; results themselves (FINISH_SQL) are always synced.
+const CLAIM_SQL = `WITH ${claimParts('$1', '$2', '$3', '$4', "'{}'::text[]")}
+   SELECT ${CLAIMED_COLUMNS}, (SELECT set_config('synchronous_commit', 'off', true)) AS lazy_commit FROM claimed`;
 // One round trip: the time between a server's 250 and this commit is when a crash makes a duplicate.
-const FINISH_SQL = `WITH input AS (
+const FINISH_PARTS = `input AS (
      SELECT * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::bigint[])
        AS i(id, started_at, finished_at, outcome, attempt_reply, reply, response_code, error_code, problem_code, next_attempt_at)),
    held AS (SELECT m.id FROM messages m JOIN input i ON i.id = m.id WHERE m.lease_owner = $1 AND m.status = 'sending' FOR UPDATE OF m),
    recorded AS (
      INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)
-     SELECT i.id, i.started_at, i.finished_at, i.outcome, i.attempt_reply, i.response_code, i.error_code, i.problem_code FROM input i JOIN held h ON h.id = i.id)
-   UPDATE messages m SET
-     status = i.outcome, attempts = m.attempts + 1, attempt_count = m.attempt_count + 1, last_reply = i.reply, problem_code = i.problem_code,
-     sent_at = CASE WHEN i.outcome = 'sent' THEN i.finished_at ELSE m.sent_at END, next_attempt_at = CASE WHEN i.outcome = 'deferred' THEN i.next_attempt_at END,
-     lease_owner = NULL, lease_until = NULL,
-     sent_copy_next_at = CASE WHEN i.outcome = 'sent' AND m.sent_copy_status = 'pending' THEN i.finished_at ELSE m.sent_copy_next_at END,
-     sent_copy_status = CASE WHEN i.outcome = 'failed' THEN NULL ELSE m.sent_copy_status END, updated_at = i.finished_at
-   FROM input i JOIN held h ON h.id = i.id WHERE m.id = i.id RETURNING m.id`;
+     SELECT i.id, i.started_at, i.finished_at, i.outcome, i.attempt_reply, i.response_code, i.error_code, i.problem_code FROM input i JOIN held h ON h.id = i.id),
+   finished AS (
+     UPDATE messages m SET
+       status = i.outcome, attempts = m.attempts + 1, attempt_count = m.attempt_count + 1, last_reply = i.reply, problem_code = i.problem_code,
+       sent_at = CASE WHEN i.outcome = 'sent' THEN i.finished_at ELSE m.sent_at END, next_attempt_at = CASE WHEN i.outcome = 'deferred' THEN i.next_attempt_at END,
+       lease_owner = NULL, lease_until = NULL,
+       sent_copy_next_at = CASE WHEN i.outcome = 'sent' AND m.sent_copy_status = 'pending' THEN i.finished_at ELSE m.sent_copy_next_at END,
+       sent_copy_status = CASE WHEN i.outcome = 'failed' THEN NULL ELSE m.sent_copy_status END, updated_at = i.finished_at
+     FROM input i JOIN held h ON h.id = i.id WHERE m.id = i.id RETURNING m.id)`;
+const FINISH_SQL = `WITH ${FINISH_PARTS} SELECT id FROM finished`;
+// The results and the next claim in one statement, one transaction and one sync (issue 18): a row of the finished ids, joined by the claimed
+// messages if any. $12 now, $13 limit, $14 the lease's end.
+const FINISH_AND_CLAIM_SQL = `WITH ${FINISH_PARTS}, ${claimParts('$12', '$13', '$1', '$14', '$2::text[]')}
+   SELECT f.finished_ids, c.* FROM (SELECT coalesce(array_agg(id), '{}') AS finished_ids FROM finished) f
+     LEFT JOIN (SELECT ${CLAIMED_COLUMNS} FROM claimed) c ON true`;
 /** FINISH_SQL's arrays, $2 on. */
 const FINISH_COLUMNS = ['id', 'startedAt', 'finishedAt', 'outcome', 'attemptReply', 'reply', 'responseCode', 'errorCode', 'problemCode', 'nextAttemptAt'] as const;
 const UNLEASE = "status = CASE WHEN attempt_count = 0 THEN 'queued' ELSE 'deferred' END, next_attempt_at = $3, lease_owner = NULL, lease_until = NULL";
@@ -108,6 +145,10 @@ const HEARTBEAT_SQL = `INSERT INTO relay_instances (id, host, pid, started_at, h
    ON CONFLICT (id) DO UPDATE SET heartbeat_at = ${DB_NOW_MS}`;
 const TAKE_OVER_SQL = `UPDATE messages SET lease_until = $1 WHERE status = 'sending' AND lease_until > $1
    AND lease_owner IN (SELECT id FROM relay_instances WHERE id <> $2 AND heartbeat_at < ${DB_NOW_MS} - $3)`;
+
+/** Rows of a claim, with their profile's version. */
+const claimedMessages = (rows: Record<string, unknown>[]): ClaimedMessage[] =>
+  sortedByDue(rows.map(({ profile_version: profileVersion, ...row }) => Object.assign(toClaimedMessage(row), profileVersion === null ? {} : { profileVersion: profileVersion as string })));
 
 /**
  * The PostgreSQL outbox's hot path: a group of sends in one statement, claims with FOR UPDATE SKIP LOCKED under leases (instances
@@ -140,8 +181,8 @@ export class PostgresOutbox implements Outbox {
 
   private async writeGroup(sends: NewSend[]): Promise<EnqueueResult[]> {
     const { sql, params } = enqueueStatement(sends);
-    // Prepared, each group's shape would take a statement name and a plan on every connection: only one send's, the common one.
-    const { rows } = await (sends.length === 1 ? this.pool.query(sql, params) : this.pool.query({ text: sql, values: params }));
+    const prepared = sends.reduce((n, send) => n + send.messages.length, 0) <= MAX_PREPARED_GROUP;
+    const { rows } = await (prepared ? this.pool.query(sql, params) : this.pool.query({ text: sql, values: params }));
     const rowsOf = (send: NewSend) => rows.filter((row) => row.send_id === send.id);
     return Promise.all(sends.map((send) => this.enqueueResult(send, rowsOf(send))));
   }
@@ -172,7 +213,7 @@ export class PostgresOutbox implements Outbox {
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
     const { rows } = await this.pool.query(CLAIM_SQL, [now, limit, owner, now + leaseMs]);
-    return sortedByDue(rows.map(({ profile_version: profileVersion, ...row }) => Object.assign(toClaimedMessage(row), profileVersion === null ? {} : { profileVersion: profileVersion as string })));
+    return claimedMessages(rows.map(({ lazy_commit: _set, ...row }) => row));
   }
 
   async renewLeases(ids: string[], owner: string, until: number): Promise<void> {
@@ -186,6 +227,15 @@ export class PostgresOutbox implements Outbox {
     const { rows } = await this.storageFailure.watch(this.pool.query<{ id: string }>(FINISH_SQL, [owner, ...columns]));
     const applied = new Set(rows.map((r) => r.id));
     return finished.map((f) => applied.has(f.id));
+  }
+
+  async finishAttemptsAndClaim(owner: string, finished: FinishedAttempt[], claim: { now: number; leaseMs: number; limit: number }): Promise<FinishedAndClaimed> {
+    const values = finished.map(attemptValues);
+    const columns = FINISH_COLUMNS.map((name) => values.map((v) => v[name]));
+    const { now, leaseMs, limit } = claim;
+    const { rows } = await this.storageFailure.watch(this.pool.query(FINISH_AND_CLAIM_SQL, [owner, ...columns, now, limit, now + leaseMs]));
+    const applied = new Set((rows[0]?.finished_ids ?? []) as string[]);
+    return { applied: finished.map((f) => applied.has(f.id)), claimed: claimedMessages(rows.filter((row) => row.id !== null).map(({ finished_ids: _ids, ...row }) => row)) };
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
