@@ -311,7 +311,7 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
    * to the same account, so that no test can get a mailbox locked.
    */
   async function underTestLimits<T extends { signIn?: 'accepted' | 'refused' }>(user: UserRow, account: { host: string; username: string } | undefined, work: () => Promise<T>): Promise<T> {
-    let release: () => void;
+    let release: () => Promise<void>;
     try {
       release = await limits.admit(user.id, account);
     } catch (error) {
@@ -324,7 +324,8 @@ export function createSenderTestService(deps: SenderTestServiceDeps) {
     } catch (error) {
       throw refusal(error);
     } finally {
-      release();
+      // Given back before the answer: a test asked for right after this one must not find it still running.
+      await release();
     }
   }
 

@@ -91,16 +91,18 @@ export class SenderTestLimits {
 
   /**
    * Lets a test start, or throws {@link TestRateLimitedError}. The caller must call the returned
-   * function when the test is over. `account` is given when the test will sign in.
+   * function when the test is over, and wait for it before it answers: the user's next test, on any
+   * instance, must find the turn free. `account` is given when the test will sign in.
    */
-  async admit(userId: string, account: SignInAccount | undefined): Promise<() => void> {
+  async admit(userId: string, account: SignInAccount | undefined): Promise<() => Promise<void>> {
     // One test at a time per user, across every relay instance that shares the limiter store:
     // parallel tests would get around the growing wait.
     const now = this.now();
     const runningKey = `running:user:${userId}`;
     const holder = randomUUID();
     if (!(await this.store.acquireHold(runningKey, holder, now + RUNNING_TEST_HOLD_MS, now))) throw new TestRateLimitedError('busy', 2000);
-    const release = () => void this.store.releaseHold(runningKey, holder).catch(() => {});
+    // A hold that cannot be given back (the store is down) ends by itself after RUNNING_TEST_HOLD_MS.
+    const release = () => this.store.releaseHold(runningKey, holder).catch(() => {});
     try {
       if (account) {
         const wait = this.settings.authFailureWait;
@@ -116,7 +118,7 @@ export class SenderTestLimits {
       if (!slot.allowed) throw new TestRateLimitedError('tests', slot.retryAfterMs);
       return release;
     } catch (error) {
-      release();
+      await release();
       throw error;
     }
   }

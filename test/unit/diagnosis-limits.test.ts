@@ -55,7 +55,28 @@ describe('waitAfterFailures', () => {
   });
 });
 
+/** A limiter store that gives a hold back a moment later, as a shared database does over the network. */
+class SlowReleaseStore extends MemoryLimiterStore {
+  override async releaseHold(key: string, holder: string): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    return super.releaseHold(key, holder);
+  }
+}
+
 describe('SenderTestLimits', () => {
+  it("gives the user's turn back by the time the release resolves, ended or refused: the next test is never 'busy'", async () => {
+    const limits = new SenderTestLimits(new SlowReleaseStore(), { testsPerWindow: { max: 2, windowMs: 60_000 }, authFailureWait: { free: 2, firstMs: 30_000, maxMs: 300_000, forgetMs: 3_600_000 } });
+    await (
+      await limits.admit('u1', undefined)
+    )();
+    await (
+      await limits.admit('u1', undefined)
+    )();
+    // Refused for the window, after taking the turn: the refusal gives it back before it is thrown.
+    expect((await refusal(limits.admit('u1', undefined))).reason).toBe('tests');
+    expect((await refusal(limits.admit('u1', undefined))).reason).toBe('tests');
+  });
+
   it('limits tests per user in a sliding window', async () => {
     const clock = { now: 0 };
     const limits = limitsAt(clock);
