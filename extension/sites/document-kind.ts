@@ -125,7 +125,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
   'delivery-note': {
     // The note that goes with the goods (issue 16, round 15): India's "delivery challan", Poland's "WZ" (wydanie zewnętrzne),
     // Spain's "albarán", Argentina's "remito", Italy's "DDT".
-    en: ['delivery note', 'delivery note number', 'delivery slip', 'packing slip', 'delivery challan', 'dispatch note', 'goods delivery note'],
+    en: ['delivery note', 'delivery note number', 'delivery slip', 'packing slip', 'delivery challan', 'dispatch note', 'goods delivery note', 'package slip', 'packing list'],
     pl: ['wydanie zewnętrzne', 'dowód wydania', 'dokument wydania', 'dowód dostawy'],
     sv: ['följesedel', 'följesedelsnummer', 'följesedelnr', 'leveranssedel'],
     da: ['følgeseddel', 'følgeseddelnummer', 'følgeseddelnr', 'leveringsseddel'],
@@ -135,7 +135,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     fi: ['lähete', 'lähetenumero', 'lähetysluettelo'],
     nl: ['pakbon', 'pakbonnummer', 'leverbon', 'afleverbon'],
     fr: ['bon de livraison', 'bordereau de livraison', 'bon d’expédition', "bon d'expédition", 'expédition'],
-    es: ['albarán', 'albarán de entrega', 'nota de entrega', 'remito', 'guía de despacho'],
+    es: ['albarán', 'albarán de entrega', 'nota de entrega', 'remito', 'remisión', 'nota de remisión', 'guía de despacho'],
     it: ['documento di trasporto', 'ddt', 'bolla di consegna', 'documento di consegna'],
     pt: ['guia de remessa', 'guia de transporte', 'nota de entrega'],
   },

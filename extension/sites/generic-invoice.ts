@@ -206,8 +206,9 @@ const BLOCK_TAGS = new Set(['DIV', 'P', 'UL', 'OL', 'LI', 'TABLE', 'DL', 'ADDRES
 const MAX_SIBLING_ROWS = 20;
 
 /**
- * A text in a table cell whose column, in another row of the table, starts with the same word and
- * holds a digit ("Fattura n. 318/2026" above "Fattura n. 322/2026"): one row of a list.
+ * A text in a table cell whose column, in another row of the table, holds a document's number too
+ * ("Fattura n. 318/2026" above "Fattura n. 322/2026"; "Delivery Note DN-0012" above "Purchase Receipt
+ * PR-0007" in an item's stock movements): one row of a list of documents.
  */
 function isRepeatedRow(element: Element, text: string): boolean {
   const cell = element.closest('td');
@@ -219,8 +220,10 @@ function isRepeatedRow(element: Element, text: string): boolean {
   const rows = row.parentElement.children;
   for (let i = 0; i < rows.length && i < MAX_SIBLING_ROWS; i++) {
     if (rows[i] === row) continue;
-    const other = collapse(rows[i]!.children[column]?.textContent ?? '');
-    if (/\d/.test(other) && other.toLowerCase().startsWith(word) && !/^\p{L}/u.test(other.slice(word.length))) return true;
+    const other = collapse(rows[i]!.children[column]?.textContent ?? '').slice(0, MAX_FIELD_TEXT);
+    if (!/\d/.test(other)) continue;
+    if (other.toLowerCase().startsWith(word) && !/^\p{L}/u.test(other.slice(word.length))) return true;
+    if (findLabels(other).some((label) => label.info.field === 'number') && parseDocumentNumber(other) !== undefined) return true;
   }
   return false;
 }

@@ -39,11 +39,12 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
 
 /** The other amount labels: a total, whatever is still to pay of it. */
 const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
-  en: ['grand total', 'total amount', 'invoice amount', 'invoice total', 'total', 'amount', 'sum'],
+  // A credit note's total says it is credited ("Sum kreditert", "Total credited", "Krediterat belopp").
+  en: ['grand total', 'total amount', 'invoice amount', 'invoice total', 'total credited', 'amount credited', 'total', 'amount', 'sum'],
   pl: ['kwota należności ogółem', 'należność ogółem', 'wartość brutto', 'razem brutto', 'kwota brutto', 'razem', 'suma', 'kwota'],
-  sv: ['totalbelopp', 'fakturabelopp', 'summa', 'totalt', 'total', 'belopp'],
-  da: ['samlet beløb', 'totalbeløb', 'fakturabeløb', 'i alt', 'total', 'beløb'],
-  nb: ['totalbeløp', 'fakturabeløp', 'totalt', 'total', 'sum', 'beløp'],
+  sv: ['totalbelopp', 'fakturabelopp', 'krediterat belopp', 'summa krediterat', 'summa', 'totalt', 'total', 'belopp'],
+  da: ['samlet beløb', 'totalbeløb', 'fakturabeløb', 'krediteret beløb', 'krediteret i alt', 'i alt', 'total', 'beløb'],
+  nb: ['totalbeløp', 'fakturabeløp', 'kreditert beløp', 'sum kreditert', 'totalt', 'total', 'sum', 'beløp'],
   is: ['heildarupphæð', 'samtals', 'upphæð', 'alls'],
   de: [
     'rechnungsbetrag',
@@ -120,6 +121,7 @@ const LABELS: LabelTable = {
       'payer',
       'ordered by',
       'deliver to',
+      'ship to',
     ],
     pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik'],
     sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'betalare', 'beställare'],

@@ -243,4 +243,44 @@ describe('the fifteenth round’s classes', () => {
     );
     expect(found).toMatchObject({ number: 'DC-00012', kind: 'delivery-note', customerName: 'Shree Industrial Gases Pvt Ltd' });
   });
+
+  it('reads a credit note’s credited total as its amount', () => {
+    const cases: [string, string, string][] = [
+      ['nb', 'Kreditnota 10045', 'Sum kreditert'],
+      ['sv', 'Kreditfaktura 10045', 'Krediterat belopp'],
+      ['da', 'Kreditnota 10045', 'Krediteret beløb'],
+      ['en', 'Credit note 10045', 'Total credited'],
+    ];
+    for (const [lang, heading, label] of cases) {
+      const found = detect(
+        `<h1>${heading}</h1><p>Krediterer <a href="/faktura/10031">faktura 10031</a></p><dl><dt>E-post</dt><dd>post@kunde.example</dd></dl><table><tr><td>Vare</td><td>kr -2 000,00</td></tr><tr><td>${label}</td><td>kr -2 500,00</td></tr></table><a href="/kreditnota/10045.pdf">PDF</a>`,
+        'https://app.example/kreditnota/10045',
+        lang,
+      );
+      expect(found, label).toMatchObject({ number: '10045', kind: 'credit-note', amount: 'kr -2 500,00' });
+    }
+  });
+
+  it('reads a Mexican remisión and a packing slip as delivery notes, the party shipped to as the customer', () => {
+    const remision = detect(
+      `<h1>Remisión R-1187</h1><table><tr><th>Cliente</th><td>Abarrotes Juárez S.A. de C.V.</td></tr><tr><th>Correo</th><td>compras@juarez.example.mx</td></tr></table><p><strong>Total: $ 18,560.00 MXN</strong></p><a href="/remisiones/1187/imprimir">Imprimir</a>`,
+      'https://erp.example.mx/ventas/remisiones/1187',
+      'es-MX',
+    );
+    expect(remision).toMatchObject({ number: 'R-1187', kind: 'delivery-note', amount: '$ 18,560.00 MXN' });
+    const slip = detect(
+      `<h2>Packing Slip</h2><p>Packing Slip # PS-0031</p><div><b>Ship To</b><br>Harbour Foods Ltd<br>22 Wharf Road, Napier 4110</div><p>receiving@harbour.example</p><a href="/packages/31?accept=pdf">PDF/Print</a>`,
+      'https://inventory.example/packages/31',
+    );
+    expect(slip).toMatchObject({ number: 'PS-0031', kind: 'delivery-note', customerName: 'Harbour Foods Ltd' });
+  });
+
+  it('takes no document from a column of documents’ numbers of different kinds (an item’s stock movements)', () => {
+    const found = anyButton(
+      `<h1>Smoked paprika 1 kg</h1><p>Selling price $12.50</p><a href="/items/SP-1KG/stock-card.pdf">Download stock card (PDF)</a><table><thead><tr><th>Date</th><th>Document</th><th>Quantity</th></tr></thead><tbody><tr><td>27/11/2026</td><td>Delivery Note DN-0012</td><td>-24</td></tr><tr><td>20/11/2026</td><td>Purchase Receipt PR-0007</td><td>+120</td></tr></tbody></table>`,
+      'https://inventory.example/items/SP-1KG',
+      'en',
+    );
+    expect(found).toBeUndefined();
+  });
 });
