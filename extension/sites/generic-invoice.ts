@@ -146,6 +146,8 @@ function namesAnotherDocument(text: string, labelStart: number): boolean {
 const DATE_WORDS = new Set(['date', 'datum', 'dato', 'data', 'fecha', 'päivä', 'päivämäärä', 'dagsetning', 'dags']);
 /** The particles of a Romance genitive: "Méthode d’expédition", "Adresse de livraison", "Condizioni di ordine". */
 const GENITIVE_PARTICLES = new Set(['de', 'd', 'du', 'des', 'del', 'della', 'dello', 'dell', 'di', 'da', 'do', 'dos', 'das']);
+/** Articles between a genitive's particle and its noun: "Date de la commande", "Data dell'ordine". */
+const ARTICLES = new Set(['la', 'le', 'l', 'les', 'el', 'los', 'las', 'il', 'lo', 'gli']);
 /** Nouns that a genitive kind's word still numbers: "Numéro de commande", "N° de facture", "Réf. de devis". */
 const NUMBER_NOUNS = new Set(['n', 'no', 'nr', 'nº', 'num', 'numéro', 'número', 'numero', 'réf', 'ref', 'référence', 'referencia', 'riferimento', 'referência']);
 
@@ -161,6 +163,7 @@ function qualifiesOtherNoun(text: string, labelStart: number): boolean {
       .slice(Math.max(0, labelStart - 30), labelStart)
       .toLowerCase()
       .match(/\p{L}+/gu) ?? [];
+  if (words.length > 1 && ARTICLES.has(words.at(-1)!) && GENITIVE_PARTICLES.has(words.at(-2)!)) words.pop();
   let last = words.at(-1);
   if (last === undefined) return false;
   if (DATE_WORDS.has(last)) return true;
@@ -185,6 +188,9 @@ function isSubjectValue(text: string, labelStart: number, element: Element): boo
   return label !== null && label !== undefined && (label.tagName === 'DT' || label.tagName === 'TH' || label.tagName === 'TD') && SUBJECT_LABEL.test(collapse(label.textContent ?? ''));
 }
 
+/** Elements that start a line of their own inside a cell. */
+const BLOCK_TAGS = new Set(['DIV', 'P', 'UL', 'OL', 'LI', 'TABLE', 'DL', 'ADDRESS', 'SECTION']);
+
 /** A cell's text up to its first line break or block: the first line of an address written in one cell. */
 function firstLine(cell: Element): string {
   let line = '';
@@ -200,7 +206,6 @@ function firstLine(cell: Element): string {
   }
   return line;
 }
-const BLOCK_TAGS = new Set(['DIV', 'P', 'UL', 'OL', 'LI', 'TABLE', 'DL', 'ADDRESS', 'SECTION']);
 
 /** Rows of a table looked at for the same kind of cell as a number's. */
 const MAX_SIBLING_ROWS = 20;

@@ -97,7 +97,7 @@ describe('the fifteenth round’s classes', () => {
   });
 
   it('does not read a date or another noun that a kind’s word qualifies as the number', () => {
-    const dates = ['Date de commande', 'Fecha pedido', 'Data zamówienia', 'Data ordine', "Méthode d'expédition", 'Adresse de livraison'];
+    const dates = ['Date de commande', 'Date de la commande', 'Fecha pedido', 'Fecha del pedido', 'Data zamówienia', 'Data ordine', "Méthode d'expédition", 'Adresse de livraison'];
     for (const label of dates) {
       const found = detect(
         `<div class="refid">CO2611-0063</div><table><tr><td>${label}</td><td>25/11/2026</td></tr><tr><td>Montant TTC</td><td>4 560,00 €</td></tr><tr><td>E-mail</td><td>achats@hotel.example.fr</td></tr></table><table><tr><td>Commande</td><td><a href="/document.php?file=CO2611-0063.pdf">CO2611-0063.pdf</a></td></tr></table>`,
