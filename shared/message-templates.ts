@@ -144,7 +144,7 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     },
     'delivery-note': {
       subject: 'Fylgiseðill {documentNumber}',
-      message: 'Góðan dag,\n\nmeðfylgjandi er fylgiseðill {documentNumber} með pöntuninni.\n\nKveðja,\n{senderName}',
+      message: 'Góðan dag,\n\nMeðfylgjandi er fylgiseðill {documentNumber} með pöntuninni.\n\nMeð kveðju,\n{senderName}',
     },
   },
   sv: {
@@ -179,7 +179,7 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     },
     'delivery-note': {
       subject: 'Följesedel {documentNumber}',
-      message: 'Hej,\n\nbifogat finns följesedel {documentNumber} för er beställning.\n\nMed vänliga hälsningar\n{senderName}',
+      message: 'Hej {customerName},\n\nHär kommer följesedel {documentNumber} för er beställning.\n\nMed vänliga hälsningar\n{senderName}',
     },
   },
   da: {
@@ -214,7 +214,7 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     },
     'delivery-note': {
       subject: 'Følgeseddel {documentNumber}',
-      message: 'Hej,\n\nvedhæftet følger følgeseddel {documentNumber} til jeres ordre.\n\nMed venlig hilsen\n{senderName}',
+      message: 'Hej {customerName},\n\nHermed fremsendes følgeseddel {documentNumber} til jeres ordre.\n\nMed venlig hilsen\n{senderName}',
     },
   },
   nb: {
@@ -249,7 +249,7 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     },
     'delivery-note': {
       subject: 'Følgeseddel {documentNumber}',
-      message: 'Hei,\n\nvedlagt følger følgeseddel {documentNumber} for bestillingen deres.\n\nMed vennlig hilsen\n{senderName}',
+      message: 'Hei {customerName},\n\nVedlagt følger følgeseddel {documentNumber} for bestillingen deres.\n\nMed vennlig hilsen\n{senderName}',
     },
   },
   de: {
