@@ -180,10 +180,24 @@ function qualifiesOtherNoun(text: string, labelStart: number): boolean {
 const SUBJECT_LABEL =
   /^(?:text|subject|memo|description|tytuł|tytułem|opis|verwendungszweck|buchungstext|meddelande|beskrivning|besked|tekst|melding|omschrijving|kuvaus|viesti|lýsing|skýring|libellé|objet|concepto|causale|descrição)\s*:?$/iu;
 
+/** Levels walked up from a text to its table cell or definition. */
+const CELL_DEPTH = 4;
+
+/**
+ * The `<td>` (or, with `definitions`, the `<dd>`) a text is in, a few levels up: walked by hand, as
+ * this runs for every number a page labels, and a selector match per number costs more than the walk.
+ */
+function enclosingCell(element: Element, definitions: boolean): Element | undefined {
+  for (let e: Element | null = element, depth = 0; e && depth < CELL_DEPTH; e = e.parentElement, depth++) {
+    if (e.tagName === 'TD' || (definitions && e.tagName === 'DD')) return e;
+  }
+  return undefined;
+}
+
 /** A number in the value of a subject's field: after "Text:" in its own text, or in the cell after a "Tytuł" label cell. */
 function isSubjectValue(text: string, labelStart: number, element: Element): boolean {
   if (labelStart > 0 && SUBJECT_LABEL.test(text.slice(0, labelStart).trim())) return true;
-  const cell = element.closest('dd, td');
+  const cell = enclosingCell(element, true);
   const label = cell?.previousElementSibling;
   return label !== null && label !== undefined && (label.tagName === 'DT' || label.tagName === 'TH' || label.tagName === 'TD') && SUBJECT_LABEL.test(collapse(label.textContent ?? ''));
 }
@@ -216,7 +230,7 @@ const MAX_SIBLING_ROWS = 20;
  * PR-0007" in an item's stock movements): one row of a list of documents.
  */
 function isRepeatedRow(element: Element, text: string): boolean {
-  const cell = element.closest('td');
+  const cell = enclosingCell(element, false);
   const row = cell?.parentElement;
   if (!cell || !row || row.tagName !== 'TR' || !row.parentElement) return false;
   const column = [...row.children].indexOf(cell);
@@ -1315,7 +1329,9 @@ function documentFrom(
   let numberHit = documentNumberHit(values, signal);
   // A delivery note's "Réf. commande CO-55", "Auftrag AB-207", "Customer's Purchase Order PO-88": a field's number of
   // another kind than the page names is the document it refers to; the page's own number is in its title.
-  const own = numberHit && refersToAnotherKind(numberHit, signal) ? titleNumber(document.title) : undefined;
+  // The title first: reading the page's kind may query its tabs, which a page without a number in its title never needs.
+  const titled = numberHit && numberHit.rank === 0 && numberHit.kind ? titleNumber(document.title) : undefined;
+  const own = titled && titled !== numberHit!.value && refersToAnotherKind(numberHit!, signal) ? titled : undefined;
   if (own) numberHit = undefined;
   let number = own ?? numberHit?.value;
   if (!number) number = titleNumber(document.title);
