@@ -3,5 +3,5 @@
  * kind from the page's words and passes it on with the send; templates per kind come with another
  * issue. This file has no imports, so the content script can use it without pulling zod in.
  */
-export const DOCUMENT_KINDS = ['invoice', 'credit-note', 'quote', 'order-confirmation', 'reminder', 'proforma', 'receipt'] as const;
+export const DOCUMENT_KINDS = ['invoice', 'credit-note', 'quote', 'order-confirmation', 'reminder', 'proforma', 'receipt', 'delivery-note'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

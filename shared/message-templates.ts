@@ -72,6 +72,10 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
       subject: 'Receipt {documentNumber}',
       message: 'Hello {customerName},\n\nThank you for your payment[ of {amount}]. Please find attached receipt {documentNumber}.\n\nKind regards,\n{senderName}',
     },
+    'delivery-note': {
+      subject: 'Delivery note {documentNumber}',
+      message: 'Hello {customerName},\n\nPlease find attached delivery note {documentNumber} for your order.\n\nKind regards,\n{senderName}',
+    },
   },
   pl: {
     invoice: {
@@ -102,6 +106,10 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     receipt: {
       subject: 'Potwierdzenie zapłaty {documentNumber}',
       message: 'Dzień dobry,\n\ndziękujemy za wpłatę[ w wysokości {amount}]. W załączeniu przesyłam potwierdzenie {documentNumber}.\n\nZ poważaniem\n{senderName}',
+    },
+    'delivery-note': {
+      subject: 'Dokument WZ {documentNumber}',
+      message: 'Dzień dobry,\n\nw załączeniu przesyłam dokument wydania {documentNumber} do Państwa zamówienia.\n\nZ poważaniem\n{senderName}',
     },
   },
   is: {
@@ -134,6 +142,10 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
       subject: 'Kvittun {documentNumber}',
       message: 'Góðan dag,\n\nTakk fyrir greiðsluna[ að upphæð {amount}]. Meðfylgjandi er kvittun {documentNumber}.\n\nMeð kveðju,\n{senderName}',
     },
+    'delivery-note': {
+      subject: 'Fylgiseðill {documentNumber}',
+      message: 'Góðan dag,\n\nMeðfylgjandi er fylgiseðill {documentNumber} með pöntuninni.\n\nMeð kveðju,\n{senderName}',
+    },
   },
   sv: {
     invoice: {
@@ -164,6 +176,10 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     receipt: {
       subject: 'Kvitto {documentNumber}',
       message: 'Hej {customerName},\n\nTack för din betalning[ på {amount}]. Här kommer kvitto {documentNumber}.\n\nMed vänliga hälsningar\n{senderName}',
+    },
+    'delivery-note': {
+      subject: 'Följesedel {documentNumber}',
+      message: 'Hej {customerName},\n\nHär kommer följesedel {documentNumber} för er beställning.\n\nMed vänliga hälsningar\n{senderName}',
     },
   },
   da: {
@@ -196,6 +212,10 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
       subject: 'Kvittering {documentNumber}',
       message: 'Hej {customerName},\n\nTak for din betaling[ på {amount}]. Hermed fremsendes kvittering {documentNumber}.\n\nMed venlig hilsen\n{senderName}',
     },
+    'delivery-note': {
+      subject: 'Følgeseddel {documentNumber}',
+      message: 'Hej {customerName},\n\nHermed fremsendes følgeseddel {documentNumber} til jeres ordre.\n\nMed venlig hilsen\n{senderName}',
+    },
   },
   nb: {
     invoice: {
@@ -227,6 +247,10 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
       subject: 'Kvittering {documentNumber}',
       message: 'Hei {customerName},\n\nTakk for betalingen[ på {amount}]. Vedlagt følger kvittering {documentNumber}.\n\nMed vennlig hilsen\n{senderName}',
     },
+    'delivery-note': {
+      subject: 'Følgeseddel {documentNumber}',
+      message: 'Hei {customerName},\n\nVedlagt følger følgeseddel {documentNumber} for bestillingen deres.\n\nMed vennlig hilsen\n{senderName}',
+    },
   },
   de: {
     invoice: {
@@ -257,6 +281,10 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
     receipt: {
       subject: 'Quittung {documentNumber}',
       message: 'Guten Tag,\n\nvielen Dank für Ihre Zahlung[ über {amount}]. Anbei erhalten Sie die Quittung {documentNumber}.\n\nMit freundlichen Grüßen\n{senderName}',
+    },
+    'delivery-note': {
+      subject: 'Lieferschein {documentNumber}',
+      message: 'Guten Tag,\n\nanbei erhalten Sie den Lieferschein {documentNumber} zu Ihrer Bestellung.\n\nMit freundlichen Grüßen\n{senderName}',
     },
   },
 };

@@ -96,3 +96,17 @@ export function unlabelledBuyer(
   }
   return undefined;
 }
+
+/**
+ * A contact's card without labels (a drawer's "Ferretería Soler S.L." over "almacen@…" and its tax
+ * number): the line right above the recipient's address, in the same small block, where it is a
+ * company's name by its legal form. Read only where no label and no address block named the buyer.
+ */
+export function companyAboveRecipient(texts: readonly BlockText[], recipient: string | undefined, isCompany: (text: string) => boolean, isChrome: (element: Element) => boolean): string | undefined {
+  if (!recipient) return undefined;
+  const at = texts.findIndex((t) => t.text.includes(recipient));
+  const name = texts[at - 1];
+  if (at < 1 || !name || name.text.length > MAX_LINE || /\d|@/.test(name.text) || !isCompany(name.text)) return undefined;
+  const block = blockOf(texts[at]!.element, name.element);
+  return block && !isChrome(block) ? name.text : undefined;
+}

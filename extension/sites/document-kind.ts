@@ -122,6 +122,23 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     it: ['ricevuta'],
     pt: ['recibo'],
   },
+  'delivery-note': {
+    // The note that goes with the goods (issue 16, round 15): India's "delivery challan", Poland's "WZ" (wydanie zewnętrzne),
+    // Spain's "albarán", Argentina's "remito", Italy's "DDT".
+    en: ['delivery note', 'delivery note number', 'delivery slip', 'packing slip', 'delivery challan', 'dispatch note', 'goods delivery note', 'package slip', 'packing list'],
+    pl: ['wydanie zewnętrzne', 'dowód wydania', 'dokument wydania', 'dowód dostawy'],
+    sv: ['följesedel', 'följesedelsnummer', 'följesedelnr', 'leveranssedel'],
+    da: ['følgeseddel', 'følgeseddelnummer', 'følgeseddelnr', 'leveringsseddel'],
+    nb: ['følgeseddel', 'følgeseddelnummer', 'pakkseddel', 'leveringsseddel'],
+    is: ['fylgiseðill', 'afhendingarseðill'],
+    de: ['lieferschein', 'lieferscheinnummer', 'lieferschein nr', 'lieferscheinnr'],
+    fi: ['lähete', 'lähetenumero', 'lähetysluettelo'],
+    nl: ['pakbon', 'pakbonnummer', 'leverbon', 'afleverbon'],
+    fr: ['bon de livraison', 'bordereau de livraison', 'bon d’expédition', "bon d'expédition", 'expédition'],
+    es: ['albarán', 'albarán de entrega', 'nota de entrega', 'remito', 'remisión', 'nota de remisión', 'guía de despacho'],
+    it: ['documento di trasporto', 'ddt', 'bolla di consegna', 'documento di consegna'],
+    pt: ['guia de remessa', 'guia de transporte', 'nota de entrega'],
+  },
 };
 
 /**
@@ -134,6 +151,8 @@ export const KIND_SUFFIXES: readonly [string, DocumentKind, readonly PageLanguag
   ['reikningur', 'invoice', ['is']],
   ['gutschrift', 'credit-note', ['de']],
   ['rechnung', 'invoice', ['de']],
+  // "Sammellieferschein", "Teillieferschein".
+  ['lieferschein', 'delivery-note', ['de']],
   ['kreditfaktura', 'credit-note', ['sv', 'da', 'nb']],
   ['faktura', 'invoice', ['sv', 'da', 'nb', 'pl']],
   ['lasku', 'invoice', ['fi']],
@@ -274,6 +293,7 @@ export const KIND_PLURALS: ReadonlyMap<string, DocumentKind> = new Map<string, D
   ),
   // Only plurals that hold their singular ("orders", "bestellungen"): the cheap first test (document-hint.ts) finds them so.
   ...['credits'].map((word) => [word, 'credit-note'] as const),
+  ...['lieferscheine', 'följesedlar', 'følgesedler', 'albaranes', 'pakbonnen'].map((word) => [word, 'delivery-note'] as const),
   ...['orders', 'ordrer', 'bestellungen', 'bestellingen', 'commandes', 'pedidos', 'encomendas'].map((word) => [word, 'order-confirmation'] as const),
 ]);
 
@@ -313,4 +333,17 @@ export function headingNamesSample(text: string): boolean {
 export function namesSample(text: string): boolean {
   const lower = text.toLowerCase();
   return SAMPLE_HINT.test(lower) && SAMPLE_WORDS.test(lower);
+}
+
+/**
+ * A supplier's document, the user's to approve and pay, not to send ("Leverandørfaktura 88213 fra
+ * Kontorland A/S", "Eingangsrechnung", "Vendor bill", "Facture fournisseur", "Faktura kosztowa"):
+ * compounds of a supplier's or a purchase's word with an invoice's, and the phrases that say so.
+ */
+const SUPPLIER_DOCUMENT =
+  /(?:leverandør|leverantörs?|lieferanten|eingangs|kreditor|inkoop|osto|birgja|innkaups)(?:faktura|rechnung|factuur|lasku|reikning)|(?:supplier|vendor|purchase|incoming)\s+(?:invoice|bill|credit note)|\b(?:inkomende|ontvangen)\s+factuur|factures?\s+(?:d[’']achat|fournisseur)|facturas?\s+(?:de\s+)?(?:proveedor|compra|recibida)|fatture?\s+(?:fornitore|d[’']acquisto|passiv[ae])|faturas?\s+(?:de\s+)?(?:fornecedor|compra)|faktur[ay]\s+(?:zakupu|kosztow[ae]|od dostawcy)/u;
+
+/** Does a title or heading name a supplier's document? */
+export function namesSupplierDocument(text: string): boolean {
+  return SUPPLIER_DOCUMENT.test(text.toLowerCase());
 }

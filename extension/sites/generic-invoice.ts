@@ -26,12 +26,12 @@ import {
 } from './page-labels';
 import type { DocumentKind } from '../../shared/document-kinds';
 import { mergeInDocumentOrder, readControls } from './control-values';
-import { GENERIC_NUMBER_LABEL, headingNamesSample, KIND_PLURALS, namesOrderItself, namesSample, OTHER_DOCUMENT_WORDS, PREVIEW_LABEL } from './document-kind';
+import { GENERIC_NUMBER_LABEL, headingNamesSample, KIND_PLURALS, namesOrderItself, namesSample, namesSupplierDocument, OTHER_DOCUMENT_WORDS, PREVIEW_LABEL } from './document-kind';
 import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
-import { unlabelledBuyer } from './buyer-block';
+import { companyAboveRecipient, unlabelledBuyer } from './buyer-block';
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
@@ -140,6 +140,111 @@ function namesAnotherDocument(text: string, labelStart: number): boolean {
       .toLowerCase()
       .match(/\p{L}+/gu) ?? [];
   return words.slice(-3).some((word) => OTHER_DOCUMENT_WORDS.has(word));
+}
+
+/** Words that make a kind's word name a date of the document, not its number: "Date de commande", "Fecha pedido", "Data zamówienia". */
+const DATE_WORDS = new Set(['date', 'datum', 'dato', 'data', 'fecha', 'päivä', 'päivämäärä', 'dagsetning', 'dags']);
+/** The particles of a Romance genitive: "Méthode d’expédition", "Adresse de livraison", "Condizioni di ordine". */
+const GENITIVE_PARTICLES = new Set(['de', 'd', 'du', 'des', 'del', 'della', 'dello', 'dell', 'di', 'da', 'do', 'dos', 'das']);
+/** Articles between a genitive's particle and its noun: "Date de la commande", "Data dell'ordine". */
+const ARTICLES = new Set(['la', 'le', 'l', 'les', 'el', 'los', 'las', 'il', 'lo', 'gli']);
+/** Nouns that a genitive kind's word still numbers: "Numéro de commande", "N° de facture", "Réf. de devis". */
+const NUMBER_NOUNS = new Set(['n', 'no', 'nr', 'nº', 'num', 'numéro', 'número', 'numero', 'réf', 'ref', 'référence', 'referencia', 'riferimento', 'referência']);
+
+/**
+ * A kind's word that qualifies another noun before it: a date ("Date de commande 25/11/2026", "Fecha
+ * pedido") or, in a Romance genitive, anything but a number ("Méthode d'expédition", "Adresse de
+ * livraison"): the text names that noun, not the document's number.
+ */
+function qualifiesOtherNoun(text: string, labelStart: number): boolean {
+  if (labelStart === 0) return false;
+  const words =
+    text
+      .slice(Math.max(0, labelStart - 30), labelStart)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
+  if (words.length > 1 && ARTICLES.has(words.at(-1)!) && GENITIVE_PARTICLES.has(words.at(-2)!)) words.pop();
+  let last = words.at(-1);
+  if (last === undefined) return false;
+  if (DATE_WORDS.has(last)) return true;
+  if (!GENITIVE_PARTICLES.has(last)) return false;
+  last = words.at(-2);
+  return last !== undefined && (DATE_WORDS.has(last) || !NUMBER_NOUNS.has(last));
+}
+
+/**
+ * Labels of a field that describes a payment or an entry ("Tytuł", "Verwendungszweck", "Text",
+ * "Subject"): a document's number in it ("Tytuł: Faktura FV 12/11/2026" on a bank transfer, "Text:
+ * Kundfaktura 2026-1188" on a journal voucher) is the document the entry is about, shown elsewhere.
+ */
+const SUBJECT_LABEL =
+  /^(?:text|subject|memo|description|tytuł|tytułem|opis|verwendungszweck|buchungstext|meddelande|beskrivning|besked|tekst|melding|omschrijving|kuvaus|viesti|lýsing|skýring|libellé|objet|concepto|causale|descrição)\s*:?$/iu;
+
+/** Levels walked up from a text to its table cell or definition. */
+const CELL_DEPTH = 4;
+
+/**
+ * The `<td>` (or, with `definitions`, the `<dd>`) a text is in, a few levels up: walked by hand, as
+ * this runs for every number a page labels, and a selector match per number costs more than the walk.
+ */
+function enclosingCell(element: Element, definitions: boolean): Element | undefined {
+  for (let e: Element | null = element, depth = 0; e && depth < CELL_DEPTH; e = e.parentElement, depth++) {
+    if (e.tagName === 'TD' || (definitions && e.tagName === 'DD')) return e;
+  }
+  return undefined;
+}
+
+/** A number in the value of a subject's field: after "Text:" in its own text, or in the cell after a "Tytuł" label cell. */
+function isSubjectValue(text: string, labelStart: number, element: Element): boolean {
+  if (labelStart > 0 && SUBJECT_LABEL.test(text.slice(0, labelStart).trim())) return true;
+  const cell = enclosingCell(element, true);
+  const label = cell?.previousElementSibling;
+  return label !== null && label !== undefined && (label.tagName === 'DT' || label.tagName === 'TH' || label.tagName === 'TD') && SUBJECT_LABEL.test(collapse(label.textContent ?? ''));
+}
+
+/** Elements that start a line of their own inside a cell. */
+const BLOCK_TAGS = new Set(['DIV', 'P', 'UL', 'OL', 'LI', 'TABLE', 'DL', 'ADDRESS', 'SECTION']);
+
+/** A cell's text up to its first line break or block: the first line of an address written in one cell. */
+function firstLine(cell: Element): string {
+  let line = '';
+  for (const node of cell.childNodes) {
+    if (node.nodeType === 1) {
+      const tag = (node as Element).tagName;
+      if (tag === 'BR' || BLOCK_TAGS.has(tag)) {
+        if (/\S/.test(line)) break;
+        if (tag === 'BR') continue;
+      }
+    }
+    line += node.textContent ?? '';
+  }
+  return line;
+}
+
+/** Rows of a table looked at for the same kind of cell as a number's. */
+const MAX_SIBLING_ROWS = 20;
+
+/**
+ * A text in a table cell whose column, in another row of the table, holds a document's number too
+ * ("Fattura n. 318/2026" above "Fattura n. 322/2026"; "Delivery Note DN-0012" above "Purchase Receipt
+ * PR-0007" in an item's stock movements): one row of a list of documents.
+ */
+function isRepeatedRow(element: Element, text: string): boolean {
+  const cell = enclosingCell(element, false);
+  const row = cell?.parentElement;
+  if (!cell || !row || row.tagName !== 'TR' || !row.parentElement) return false;
+  const column = [...row.children].indexOf(cell);
+  const word = /^\p{L}+/u.exec(text)?.[0]?.toLowerCase();
+  if (!word) return false;
+  const rows = row.parentElement.children;
+  for (let i = 0; i < rows.length && i < MAX_SIBLING_ROWS; i++) {
+    if (rows[i] === row) continue;
+    const other = collapse(rows[i]!.children[column]?.textContent ?? '').slice(0, MAX_FIELD_TEXT);
+    if (!/\d/.test(other)) continue;
+    if (other.toLowerCase().startsWith(word) && !/^\p{L}/u.test(other.slice(word.length))) return true;
+    if (findLabels(other).some((label) => label.info.field === 'number') && parseDocumentNumber(other) !== undefined) return true;
+  }
+  return false;
 }
 
 /** A table's column heading: a `<th>` in `<thead>`, or in a first row of headings only. */
@@ -359,6 +464,11 @@ function isBareLabel(text: string): boolean {
   return loneCustomerLabel(text) !== undefined || loneNameLabel(text) !== undefined;
 }
 
+/** A text up to its first separator (" · ", " | ", " – "): a heading's number, then the customer's name or a status. */
+function firstPart(text: string): string {
+  return text.split(/\s[·•|–—]\s/)[0]!;
+}
+
 /** Text of a link to another page (a hash route is one): not a link that only runs a script or leads to the page itself (a breadcrumb's last step). */
 function leadsElsewhere(element: Element): boolean {
   const link = element.closest('a[href]');
@@ -462,8 +572,12 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       // A sample ("INV-0001 (sample)" in a template editor) is no document at all.
       if (info.field === 'number' && (templateLevel > 0 || namesAnotherDocument(item.text, label.start) || isControlText(item.element) || namesSample(item.text) || isPreviewed(texts, index)))
         continue;
+      // "Date de commande", "Méthode d'expédition": the kind's word qualifies another noun; "Tytuł: Faktura FV 12/2026": a payment's subject.
+      if (info.field === 'number' && (qualifiesOtherNoun(item.text, label.start) || isSubjectValue(item.text, label.start, item.element))) continue;
       // "Order #1042" as a link on a customer's card or a dashboard leads to that document: it is not this page's (a heading's may be).
       if (info.field === 'number' && rank === 0 && leadsElsewhere(item.element)) continue;
+      // "Fattura n. 318/2026" in a row of a schedule whose next row says "Fattura n. 322/2026": a list's row, not the page's document.
+      if (info.field === 'number' && rank === 0 && isRepeatedRow(item.element, item.text)) continue;
       // "Total presupuesto", "Totale fattura": the kind's word after an amount's label says whose total it is; the value follows both.
       const rest = item.text.slice((info.field === 'amount' ? kindLabelAfter(item.text, labels, labelIndex) : undefined)?.end ?? label.end);
       // "Customer No. 10000", "Kunde Nr.": the customer's number, not its name (which has a label of its own).
@@ -476,6 +590,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       // "Contact client suivi commande" (a contact's role in a table): a customer's word inside a phrase
       // labels nothing; after a qualifier it does when it ends the label ("Potential Customer") or a colon follows ("Invoice customer: Acme").
       if (info.field === 'customer' && !labelOnly && WORD_BEFORE.test(item.text.slice(0, label.start)) && !/^\s*:/.test(rest)) continue;
+      // "Tiers", "Kunden" as a menu entry: a link to that part of the app, whose next entry is no value of it.
+      if (info.field !== 'number' && labelOnly && label.start === 0 && leadsElsewhere(item.element)) continue;
       const columnHeading = labelOnly && isColumnHeading(item.element);
       const alone = labelOnly && !columnHeading;
       let labelInChrome: boolean | undefined;
@@ -489,7 +605,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
         const below = !value && columnHeading ? onlyCellBelow(item.element) : undefined;
         // A number that links to its document is a list's row (a customer card's one invoice), not the page's facts.
         if (below && !(field === 'number' && below.querySelector('a[href]') && leadsElsewhere(below.querySelector('a[href]')!))) {
-          value = valueFor(field, collapse(below.textContent ?? ''), below);
+          // A buyer's cell holds its whole address, line by line ("Budmax Sp. z o.o.<br>ul. Piaskowa 8<br>…"): the name is its first line.
+          value = valueFor(field, collapse(field === 'customer' ? firstLine(below) : (below.textContent ?? '')), below);
           if (value) {
             element = below;
             // A table's one row may be a single line item ("Product | Qty | Price | Total"): its total
@@ -514,10 +631,12 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             // Past another label, the values are that label's; past another heading, its section's ("Rechnung", then "Rechnungsdaten", then "BT-1").
             if (!value && (isBareLabel(texts[next]!.text) || headingRank(texts[next]!.element) > 0)) break;
             // A number in a text of its own is the label's (or a file named for it, "CO2611-0015.pdf"); "12 Quay Street" after a heading "INVOICE" is not.
+            // "VF-2026-0318 · Verzonden", "103045 · Kaffebaren Nørrebro ApS": the number ends its part of the text, before a separator.
             if (
               field === 'number' &&
               value &&
-              !texts[next]!.text.replace(/[\s.,;:]+$/, '')
+              !firstPart(texts[next]!.text)
+                .replace(/[\s.,;:]+$/, '')
                 .replace(FILE_EXTENSION, '')
                 .endsWith(value)
             )
@@ -747,7 +866,12 @@ function kindIn(text: string, plurals: boolean): DocumentKind | undefined {
 
 function isInPageChrome(element: Element): boolean {
   const chrome = element.closest(CHROME_SELECTOR);
-  return chrome !== null && !isCustomerPanel(chrome);
+  return chrome !== null && !isCustomerPanel(chrome) && !isDrawer(chrome);
+}
+
+/** A drawer over a list (an `<aside>` that is a dialog) shows a record: the document, not the app's chrome. */
+function isDrawer(chrome: Element): boolean {
+  return chrome.tagName === 'ASIDE' && (chrome.getAttribute('role') === 'dialog' || chrome.getAttribute('aria-modal') === 'true');
 }
 
 /** The app's chrome but a side panel: a customer panel inside a header, menu or sidebar stays the app's. */
@@ -1017,6 +1141,12 @@ function pageAnchor(document: Document, numberHit: FieldHit | undefined): Elemen
   return document.querySelector('main h1, h1') ?? undefined;
 }
 
+/** The text of the number's heading, else of the page's first main heading. */
+function mainHeading(document: Document, numberHit: FieldHit | undefined): string {
+  const heading = numberHit?.element.closest(HEADING_SELECTOR) ?? document.querySelector('h1');
+  return collapse(heading?.textContent ?? '').slice(0, 200);
+}
+
 /** The document's number: a labelled one, else "Number" alone where the page names the kind of document. */
 function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | undefined): FieldHit | undefined {
   const hits = values.hits.number ?? [];
@@ -1036,6 +1166,17 @@ function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | 
   if (generic.length > 0 && signal()) return bestHit(generic);
   // A heading that is only a code is the document's number where nothing labels one.
   return labelled ?? (signal() ? bestHit(hits.filter((h) => h.bare)) : undefined);
+}
+
+/**
+ * A number in the page's fields (not its heading) labelled with another kind than the page's title,
+ * headings, tab or address name: a reference to that other document. Not on a reminder, whose number
+ * is the invoice's it reminds of.
+ */
+function refersToAnotherKind(hit: FieldHit, signal: () => DocumentKind | undefined): boolean {
+  if (hit.rank !== 0 || hit.generic || !hit.kind) return false;
+  const kind = signal();
+  return kind !== undefined && kind !== hit.kind && kind !== 'reminder';
 }
 
 /**
@@ -1080,6 +1221,7 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   if (values.stopped) {
     // The number in the main heading: the document's (documentNumberHit returns it), the heading its anchor.
     const numberHit = documentNumberHit(values, signal)!;
+    if (namesSupplierDocument(document.title) || namesSupplierDocument(mainHeading(document, numberHit))) return undefined;
     // As the whole reading: a card's summary of a document shown elsewhere is not the page's.
     if (!pdf && isTeaser(numberHit.element, numberHit.value, base)) return undefined;
     const anchor = pageAnchor(document, numberHit);
@@ -1184,8 +1326,14 @@ function documentFrom(
   signal: () => DocumentKind | undefined,
   base: URL,
 ): ExtractedDocument | undefined {
-  const numberHit = documentNumberHit(values, signal);
-  let number = numberHit?.value;
+  let numberHit = documentNumberHit(values, signal);
+  // A delivery note's "Réf. commande CO-55", "Auftrag AB-207", "Customer's Purchase Order PO-88": a field's number of
+  // another kind than the page names is the document it refers to; the page's own number is in its title.
+  // The title first: reading the page's kind may query its tabs, which a page without a number in its title never needs.
+  const titled = numberHit && numberHit.rank === 0 && numberHit.kind ? titleNumber(document.title) : undefined;
+  const own = titled && titled !== numberHit!.value && refersToAnotherKind(numberHit!, signal) ? titled : undefined;
+  if (own) numberHit = undefined;
+  let number = own ?? numberHit?.value;
   if (!number) number = titleNumber(document.title);
   if (!number) return undefined;
   const customerHit = bestHit(values.hits.customer);
@@ -1203,10 +1351,13 @@ function documentFrom(
     unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome) ??
     headingCompany(values.texts) ??
     panelCustomer(root) ??
+    companyAboveRecipient(values.texts, recipients[0], (text) => COMPANY_NAME.test(text) && parseNameValue(text) === text, isInPageChrome) ??
     customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome);
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
+  // A supplier's invoice to approve ("Leverandørfaktura 88213 fra Kontorland A/S") is the user's to pay, not to send.
+  if (namesSupplierDocument(document.title) || namesSupplierDocument(mainHeading(document, numberHit))) return undefined;
   const kind = documentKind(numberHit, number, document, signal);
   const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);

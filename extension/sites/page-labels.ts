@@ -39,11 +39,12 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
 
 /** The other amount labels: a total, whatever is still to pay of it. */
 const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
-  en: ['grand total', 'total amount', 'invoice amount', 'invoice total', 'total', 'amount', 'sum'],
+  // A credit note's total says it is credited ("Sum kreditert", "Total credited", "Krediterat belopp").
+  en: ['grand total', 'total amount', 'invoice amount', 'invoice total', 'total credited', 'amount credited', 'total', 'amount', 'sum'],
   pl: ['kwota należności ogółem', 'należność ogółem', 'wartość brutto', 'razem brutto', 'kwota brutto', 'razem', 'suma', 'kwota'],
-  sv: ['totalbelopp', 'fakturabelopp', 'summa', 'totalt', 'total', 'belopp'],
-  da: ['samlet beløb', 'totalbeløb', 'fakturabeløb', 'i alt', 'total', 'beløb'],
-  nb: ['totalbeløp', 'fakturabeløp', 'totalt', 'total', 'sum', 'beløp'],
+  sv: ['totalbelopp', 'fakturabelopp', 'krediterat belopp', 'summa krediterat', 'summa', 'totalt', 'total', 'belopp'],
+  da: ['samlet beløb', 'totalbeløb', 'fakturabeløb', 'krediteret beløb', 'krediteret i alt', 'i alt', 'total', 'beløb'],
+  nb: ['totalbeløp', 'fakturabeløp', 'kreditert beløp', 'sum kreditert', 'totalt', 'total', 'sum', 'beløp'],
   is: ['heildarupphæð', 'samtals', 'upphæð', 'alls'],
   de: [
     'rechnungsbetrag',
@@ -119,16 +120,20 @@ const LABELS: LabelTable = {
       'invoicing address',
       'payer',
       'ordered by',
+      'deliver to',
+      'ship to',
     ],
     pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik'],
     sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'betalare', 'beställare'],
     da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse', 'bestilt af'],
     nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper', 'fakturaadresse', 'bestilt av'],
-    is: ['viðskiptavinur', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi'],
+    // "Viðskiptamaður" and "Nafn viðskiptamanns": Business Central's words for the customer.
+    is: ['viðskiptavinur', 'viðskiptamaður', 'nafn viðskiptamanns', 'nafn viðskiptavinar', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi'],
     de: ['kunde', 'kundenname', 'debitor', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber', 'rechnungsadresse', 'schuldner', 'besteller', 'bestellt von'],
     fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite', 'maksaja'],
     nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'factuur aan', 'gefactureerd aan', 'afnemer', 'ontvanger', 'relatie', 'relatienaam', 'factuuradres', 'koper', 'besteld door'],
-    fr: ['client', 'nom du client', 'facturé à', 'facturer à', 'destinataire', 'acheteur', 'adresse de facturation', 'débiteur', 'payeur', 'commandé par'],
+    // "Tiers": Dolibarr's word for the customer's record (a third party).
+    fr: ['client', 'nom du client', 'tiers', 'facturé à', 'facturer à', 'destinataire', 'acheteur', 'adresse de facturation', 'débiteur', 'payeur', 'commandé par'],
     es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor', 'receptor'],
     it: ['cliente', 'nome cliente', 'intestatario', 'destinatario', 'spettabile', 'cessionario/committente', 'cessionario', 'committente', 'indirizzo di fatturazione', 'debitore'],
     pt: ['cliente', 'nome do cliente', 'faturar a', 'destinatário', 'comprador', 'morada de faturação', 'endereço de faturação', 'tomador', 'tomador de serviços', 'tomador do serviço', 'pagador'],
@@ -464,13 +469,19 @@ function prefixLength(text: string): number {
 /** Digits written as money: grouped by thousands or not, a point or comma, then two decimals ("250.00", "1,250.00"). */
 const MONEY_LIKE_NUMBER = /^\d{1,3}(?:[,.]\d{3})*[.,]\d{2}$/;
 
+/**
+ * The letter of an Argentine (AFIP) invoice's type before its point of sale and number ("Factura B
+ * 0003-00001234", "Nota de crédito A 0001-00000042"): the type, not part of the number.
+ */
+const INVOICE_TYPE_LETTER = /^[ABCEMT] (?=\d{4,5}-\d{8}$)/;
+
 /** A file's extension after a number ("CO2611-0015.pdf" in a list of attached files): the file is named for the number, which ends before it. */
 export const FILE_EXTENSION = /\.(?:pdf|xml|html?|zip|docx?|odt)$/i;
 
 export function parseNumberValue(text: string): string | undefined {
   const rest = text.slice(prefixLength(text));
   const match = NUMBER_VALUE.exec(rest);
-  const value = (match?.[1] ?? match?.[2])?.replace(FILE_EXTENSION, '');
+  const value = (match?.[1] ?? match?.[2])?.replace(FILE_EXTENSION, '').replace(INVOICE_TYPE_LETTER, '');
   // "Påminnelse: 100,00 kr" is money: a decimal comma after the digits makes them an amount, not a number;
   // so does a decimal point before two last digits ("Credit 250.00", "Credit: 1,250.00" on a customer's card).
   if (value && (/^,\d/.test(rest.slice(value.length)) || MONEY_LIKE_NUMBER.test(value))) return undefined;
