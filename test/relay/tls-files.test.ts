@@ -40,6 +40,15 @@ function watch(files: { certFile: string; keyFile: string }, first: TlsPair) {
   return { loaded, logs };
 }
 
+/** Waits until `count` is above zero (a pair loaded, a line logged). */
+const waitForFirst = (what: string, count: () => number) => waitFor(what, count, (n) => n > 0, { timeoutMs: 5_000, intervalMs: 10 });
+
+/** The pair loaded is the renewed one, the test server's. */
+function expectRenewed(loaded: TlsPair[]) {
+  expect(loaded[0]!.cert.equals(certs.server.cert)).toBe(true);
+  expect(loaded[0]!.key.equals(certs.server.key)).toBe(true);
+}
+
 describe('the watched certificate files', () => {
   it('take a renewal made right after they were read, before any check', async () => {
     const files = pairFiles(certs.wrongName.cert, certs.wrongName.key);
@@ -48,14 +57,8 @@ describe('the watched certificate files', () => {
     copyFileSync(SERVER_KEY_FILE, files.keyFile);
     copyFileSync(SERVER_CERT_FILE, files.certFile);
     const { loaded, logs } = watch(files, first);
-    await waitFor(
-      'the renewed pair',
-      () => loaded.length,
-      (n) => n > 0,
-      { timeoutMs: 5_000, intervalMs: 10 },
-    );
-    expect(loaded[0]!.cert.equals(certs.server.cert)).toBe(true);
-    expect(loaded[0]!.key.equals(certs.server.key)).toBe(true);
+    await waitForFirst('the renewed pair', () => loaded.length);
+    expectRenewed(loaded);
     expect(logs).toEqual([`SMTP: TLS certificate reloaded from ${files.certFile}`]);
   });
 
@@ -64,12 +67,7 @@ describe('the watched certificate files', () => {
     const { loaded, logs } = watch(files, readTlsPair(files.certFile, files.keyFile));
     // Half renewed: the new key with the old certificate.
     copyFileSync(SERVER_KEY_FILE, files.keyFile);
-    await waitFor(
-      'the refusal',
-      () => logs.length,
-      (n) => n > 0,
-      { timeoutMs: 5_000, intervalMs: 10 },
-    );
+    await waitForFirst('the refusal', () => logs.length);
     expect(logs[0]).toMatch(/^SMTP: TLS certificate not reloaded \(keeping the previous one\): /);
     // Several checks on the same files: said once.
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -77,13 +75,8 @@ describe('the watched certificate files', () => {
     expect(loaded).toHaveLength(0);
 
     copyFileSync(SERVER_CERT_FILE, files.certFile);
-    await waitFor(
-      'the renewed pair',
-      () => loaded.length,
-      (n) => n > 0,
-      { timeoutMs: 5_000, intervalMs: 10 },
-    );
-    expect(loaded[0]!.cert.equals(certs.server.cert)).toBe(true);
+    await waitForFirst('the renewed pair', () => loaded.length);
+    expectRenewed(loaded);
     expect(logs.at(-1)).toBe(`SMTP: TLS certificate reloaded from ${files.certFile}`);
   });
 });
