@@ -129,17 +129,21 @@ function collectPageTexts(root: Element): TextItem[] {
   return mergeInDocumentOrder(own, values, (item) => item.node);
 }
 
+/** The words, lower-cased, in the `chars` characters of `text` before `labelStart`. */
+const wordsBefore = (text: string, labelStart: number, chars: number) =>
+  text
+    .slice(Math.max(0, labelStart - chars), labelStart)
+    .toLowerCase()
+    .match(/\p{L}+/gu) ?? [];
+
 /** "Next invoice number", "Letzte Rechnung": the label is about another document than the page's. */
 function namesAnotherDocument(text: string, labelStart: number): boolean {
   // A label that starts its text (a title's "Invoice 4711") has no words before it: no pattern to compile.
   if (labelStart === 0) return false;
   // The last few words before the label ("Próximo número de fatura", "Next invoice number").
-  const words =
-    text
-      .slice(Math.max(0, labelStart - 40), labelStart)
-      .toLowerCase()
-      .match(/\p{L}+/gu) ?? [];
-  return words.slice(-3).some((word) => OTHER_DOCUMENT_WORDS.has(word));
+  return wordsBefore(text, labelStart, 40)
+    .slice(-3)
+    .some((word) => OTHER_DOCUMENT_WORDS.has(word));
 }
 
 /** Words that make a kind's word name a date of the document, not its number: "Date de commande", "Fecha pedido", "Data zamówienia". */
@@ -158,11 +162,7 @@ const NUMBER_NOUNS = new Set(['n', 'no', 'nr', 'nº', 'num', 'numéro', 'número
  */
 function qualifiesOtherNoun(text: string, labelStart: number): boolean {
   if (labelStart === 0) return false;
-  const words =
-    text
-      .slice(Math.max(0, labelStart - 30), labelStart)
-      .toLowerCase()
-      .match(/\p{L}+/gu) ?? [];
+  const words = wordsBefore(text, labelStart, 30);
   if (words.length > 1 && ARTICLES.has(words.at(-1)!) && GENITIVE_PARTICLES.has(words.at(-2)!)) words.pop();
   let last = words.at(-1);
   if (last === undefined) return false;

@@ -17,7 +17,7 @@ import { mayShowDocument } from '../../sites/document-hint';
 import { askBackground } from './background-request';
 import { waitForDocument } from './document-wait';
 import { markScanForTests } from './e2e-marks';
-import { askForPageStart, type CommandListener } from './page-contract';
+import { askForPageStart, askPageSetup, type CommandListener } from './page-contract';
 import { startOnPage } from './page-script';
 
 /** The popup's commands, which need the page script even where the page did not look like a document. */
@@ -38,7 +38,7 @@ export default defineContentScript({
       (starting ??= (async () => {
         const { setup, firstReading } = askForPageStart();
         // Without an answer to the copy, the setup is asked for once more, alone.
-        const ready = (await setup) ?? (await askBackground({ type: 'page.setup' }).then((result) => (result.ok ? result.data : undefined)));
+        const ready = (await setup) ?? (await askPageSetup());
         if (!ready || ctx.isInvalid) return undefined;
         return (pageScript = startOnPage(ctx, ready, firstReading));
       })());

@@ -19,13 +19,16 @@ export interface PageStart {
   firstReading?: Promise<CopiedDetectionData | null | undefined>;
 }
 
+/** The page's setup, asked for alone (undefined when the background did not answer). */
+export const askPageSetup = (): Promise<PageSetup | undefined> => askBackground({ type: 'page.setup' }).then((result) => (result.ok ? result.data : undefined));
+
 /**
  * Sends the page's copy (sites/page-copy.ts) for its first, quick reading off the page's main thread;
  * that answer brings the setup too. Where the page cannot be copied, the setup is asked for alone.
  */
 export function askForPageStart(): PageStart {
   const copy = copyPage(document, location.href);
-  if (!copy) return { setup: askBackground({ type: 'page.setup' }).then((result) => (result.ok ? result.data : undefined)) };
+  if (!copy) return { setup: askPageSetup() };
   const answer = askBackground({ type: 'page.detect', copy, quick: true });
   return {
     setup: answer.then((result) => (result.ok ? result.data.setup : undefined)),

@@ -146,6 +146,12 @@ const HEARTBEAT_SQL = `INSERT INTO relay_instances (id, host, pid, started_at, h
 const TAKE_OVER_SQL = `UPDATE messages SET lease_until = $1 WHERE status = 'sending' AND lease_until > $1
    AND lease_owner IN (SELECT id FROM relay_instances WHERE id <> $2 AND heartbeat_at < ${DB_NOW_MS} - $3)`;
 
+/** FINISH_SQL's parameters: the owner ($1), then one array per column of FINISH_COLUMNS. */
+function finishParams(owner: string, finished: FinishedAttempt[]): unknown[] {
+  const values = finished.map(attemptValues);
+  return [owner, ...FINISH_COLUMNS.map((name) => values.map((v) => v[name]))];
+}
+
 /** Rows of a claim, with their profile's version. */
 const claimedMessages = (rows: Record<string, unknown>[]): ClaimedMessage[] =>
   sortedByDue(rows.map(({ profile_version: profileVersion, ...row }) => Object.assign(toClaimedMessage(row), profileVersion === null ? {} : { profileVersion: profileVersion as string })));
@@ -222,18 +228,14 @@ export class PostgresOutbox implements Outbox {
 
   async finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]> {
     if (finished.length === 0) return [];
-    const values = finished.map(attemptValues);
-    const columns = FINISH_COLUMNS.map((name) => values.map((v) => v[name]));
-    const { rows } = await this.storageFailure.watch(this.pool.query<{ id: string }>(FINISH_SQL, [owner, ...columns]));
+    const { rows } = await this.storageFailure.watch(this.pool.query<{ id: string }>(FINISH_SQL, finishParams(owner, finished)));
     const applied = new Set(rows.map((r) => r.id));
     return finished.map((f) => applied.has(f.id));
   }
 
   async finishAttemptsAndClaim(owner: string, finished: FinishedAttempt[], claim: { now: number; leaseMs: number; limit: number }): Promise<FinishedAndClaimed> {
-    const values = finished.map(attemptValues);
-    const columns = FINISH_COLUMNS.map((name) => values.map((v) => v[name]));
     const { now, leaseMs, limit } = claim;
-    const { rows } = await this.storageFailure.watch(this.pool.query(FINISH_AND_CLAIM_SQL, [owner, ...columns, now, limit, now + leaseMs]));
+    const { rows } = await this.storageFailure.watch(this.pool.query(FINISH_AND_CLAIM_SQL, [...finishParams(owner, finished), now, limit, now + leaseMs]));
     const applied = new Set((rows[0]?.finished_ids ?? []) as string[]);
     return { applied: finished.map((f) => applied.has(f.id)), claimed: claimedMessages(rows.filter((row) => row.id !== null).map(({ finished_ids: _ids, ...row }) => row)) };
   }
