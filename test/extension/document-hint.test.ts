@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KIND_LABELS, KIND_SUFFIXES } from '../../extension/sites/document-kind';
-import { mayShowDocument, namesDocument } from '../../extension/sites/document-hint';
+import { mayShowDocument, namesDocument, squash } from '../../extension/sites/document-hint';
 
 const url = (path: string) => new URL(`https://books.example${path}`);
 
@@ -15,6 +15,16 @@ function page(html: string, title = 'Books') {
 }
 
 describe('the cheap first test', () => {
+  it("squashes a text as the pattern [\\s'’°_-]+ did, for every UTF-16 code unit", () => {
+    const pattern = (text: string) => text.toLowerCase().replace(/[\s'’°_-]+/g, '');
+    const all = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)).join('');
+    for (let start = 0; start < all.length; start += 512) {
+      const chunk = `A${all.slice(start, start + 512)}Z`;
+      expect(squash(chunk)).toBe(pattern(chunk));
+    }
+    for (const text of ['Credit-Note 7', ' Faktura  VAT ', 'x’y°z_', '', '---', 'Nota de crédito\u00a0n.º 5']) expect(squash(text)).toBe(pattern(text));
+  });
+
   it('finds every word of the detector’s kind table, in any case and with hyphens, and the compounds it reads', () => {
     const words = Object.values(DOCUMENT_KIND_LABELS).flatMap((byLanguage) => Object.values(byLanguage).flat());
     const missed = words.filter((word) => !namesDocument(`— ${word.toUpperCase()} 17 —`) || !namesDocument(word.replace(/ /g, '-')));
