@@ -1,16 +1,13 @@
 import type { MessageStatus } from '../../../shared/schemas';
 import { MESSAGE_COLUMN_NAMES, toMessageRow } from '../schema/message-row';
 import type { AttemptRecord, MessageRow, SentCopyStatus } from '../types';
-import { compiledOnce, countAll, type StoreDb } from './store-db';
+import { countAll, readFirst, type StoreDb } from './store-db';
 
 const ATTEMPT_COLUMNS = ['messageId', 'startedAt', 'finishedAt', 'outcome', 'reply', 'responseCode', 'errorCode', 'problemCode'] as const;
 
 /** The outbox as history and status read it, and the worker's work off its hot path (claims and results are each dialect's own). */
-export function messageHistoryRepository(storeDb: StoreDb) {
-  const { db } = storeDb;
+export function messageHistoryRepository({ db }: StoreDb) {
   const messages = () => db.selectFrom('messages').select(MESSAGE_COLUMN_NAMES.map((c) => `messages.${c}` as const));
-  // Read at every accepted send with a key.
-  const sendByKey = compiledOnce(storeDb, (userId, key) => db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key));
   return {
     /** For GET /metrics. */
     async countMessagesByStatus() {
@@ -19,15 +16,12 @@ export function messageHistoryRepository(storeDb: StoreDb) {
     },
     /** The messages of the user's send with this idempotency key, if any (a cheap check before composing). */
     async findSendByIdempotencyKey(userId: string, key: string) {
-      const [send] = await sendByKey(userId, key);
+      const send = await db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key).executeTakeFirst();
       if (!send) return undefined;
       const rows = await messages().where('sendId', '=', send.id).orderBy('partNumber').execute();
       return { requestHash: send.requestHash, messages: rows.map(toMessageRow) };
     },
-    async getMessage(id: string): Promise<MessageRow | undefined> {
-      const row = await messages().where('id', '=', id).executeTakeFirst();
-      return row && toMessageRow(row);
-    },
+    getMessage: (id: string): Promise<MessageRow | undefined> => readFirst(messages().where('id', '=', id), toMessageRow),
     /** Newest first. `documentRef` matches the send's reference and every document a message carries. */
     async listMessages(filter: { userId?: string; documentRef?: string; limit: number }): Promise<MessageRow[]> {
       const rows = await messages()
