@@ -1,4 +1,4 @@
-import { changedRows, lockUsersTable, sameEmail, USER_COLUMNS, type StoreDb } from '../store/repositories/store-db';
+import { changedRows, compiledOnce, lockUsersTable, sameEmail, USER_COLUMNS, type StoreDb } from '../store/repositories/store-db';
 import { TOKEN_LAST_USED_PRECISION_MS, type UserRow } from '../store/types';
 import type { PeopleStore } from './people-store';
 
@@ -12,18 +12,18 @@ export function peopleRepository(storeDb: StoreDb): PeopleStore {
   const { db, dialect } = storeDb;
   const activeUsers = () => db.selectFrom('users').select(USER_COLUMNS).where('removedAt', 'is', null);
 
-  // Read at every request (never cached: a revoked token fails at once).
-  const session = (tokenHash: string) =>
+  // Read at every request (never cached: a revoked token fails at once), compiled once (compiledOnce).
+  const session = compiledOnce(storeDb, (tokenHash) =>
     db
       .selectFrom('tokens')
       .innerJoin('users', 'users.id', 'tokens.userId')
       .select([...USER_COLUMNS, 'tokens.id as deviceId', 'tokens.createdAt as tokenCreatedAt', 'tokens.lastUsedAt as tokenLastUsedAt'])
       .where('tokens.hash', '=', tokenHash)
-      .where('users.removedAt', 'is', null)
-      .executeTakeFirst();
+      .where('users.removedAt', 'is', null),
+  );
   return {
     async authenticate(tokenHash, now, idleTtlMs) {
-      const row = await session(tokenHash);
+      const [row] = await session(tokenHash);
       if (!row) return undefined;
       const { deviceId, tokenCreatedAt, tokenLastUsedAt, ...user } = row;
       // An expired token is refused before it is touched: being tried never brings it back to life.

@@ -1,12 +1,17 @@
 import { readRow, writeRow } from '../schema/json-columns';
 import type { DeliverySettingsRow } from '../types';
-import { fromExcluded, readFirst, whileProfileExists, type StoreDb } from './store-db';
+import { compiledOnce, fromExcluded, whileProfileExists, type StoreDb } from './store-db';
 
 /** A profile's delivery settings, beside the profile. */
-export function deliverySettingsRepository({ db }: StoreDb) {
+export function deliverySettingsRepository(storeDb: StoreDb) {
+  const { db } = storeDb;
+  // Read at every accepted send.
+  const settingsOf = compiledOnce(storeDb, (profileId) => db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId));
   return {
-    getDeliverySettings: (profileId: string) =>
-      readFirst(db.selectFrom('profile_delivery_settings').selectAll().where('profileId', '=', profileId), (row) => readRow<DeliverySettingsRow>('profile_delivery_settings', row, profileId)),
+    async getDeliverySettings(profileId: string): Promise<DeliverySettingsRow | undefined> {
+      const [row] = await settingsOf(profileId);
+      return row && readRow<DeliverySettingsRow>('profile_delivery_settings', row, profileId);
+    },
     async putDeliverySettings(row: Omit<DeliverySettingsRow, 'serverMaxBytes'>) {
       const values = writeRow('profile_delivery_settings', row);
       await db

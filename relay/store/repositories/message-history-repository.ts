@@ -1,13 +1,16 @@
 import type { MessageStatus } from '../../../shared/schemas';
 import { MESSAGE_COLUMN_NAMES, toMessageRow } from '../schema/message-row';
 import type { AttemptRecord, MessageRow, SentCopyStatus } from '../types';
-import { countAll, readFirst, type StoreDb } from './store-db';
+import { compiledOnce, countAll, readFirst, type StoreDb } from './store-db';
 
 const ATTEMPT_COLUMNS = ['messageId', 'startedAt', 'finishedAt', 'outcome', 'reply', 'responseCode', 'errorCode', 'problemCode'] as const;
 
 /** The outbox as history and status read it, and the worker's work off its hot path (claims and results are each dialect's own). */
-export function messageHistoryRepository({ db }: StoreDb) {
+export function messageHistoryRepository(storeDb: StoreDb) {
+  const { db } = storeDb;
   const messages = () => db.selectFrom('messages').select(MESSAGE_COLUMN_NAMES.map((c) => `messages.${c}` as const));
+  // Read at every accepted send with a key.
+  const sendByKey = compiledOnce(storeDb, (userId, key) => db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key));
   return {
     /** For GET /metrics. */
     async countMessagesByStatus() {
@@ -16,7 +19,7 @@ export function messageHistoryRepository({ db }: StoreDb) {
     },
     /** The messages of the user's send with this idempotency key, if any (a cheap check before composing). */
     async findSendByIdempotencyKey(userId: string, key: string) {
-      const send = await db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key).executeTakeFirst();
+      const [send] = await sendByKey(userId, key);
       if (!send) return undefined;
       const rows = await messages().where('sendId', '=', send.id).orderBy('partNumber').execute();
       return { requestHash: send.requestHash, messages: rows.map(toMessageRow) };

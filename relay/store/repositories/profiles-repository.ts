@@ -1,9 +1,9 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import { readRow, writeRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
 import type { DeliverySettingsRow, ProfileRow } from '../types';
 import { newestFinished, type senderRulesRepository } from './sender-rules-repository';
-import { changedOne, readFirst, type StoreDb } from './store-db';
+import { changedOne, compiledOnce, readFirst, type StoreDb } from './store-db';
 
 /** A profile as an accepted send reads it: with its delivery settings and its last finished message. */
 export interface ProfileSendRead {
@@ -13,9 +13,17 @@ export interface ProfileSendRead {
 }
 
 /** Sender profiles: settings and sealed secrets. `oauthState` is written only by the OAuth repository. */
-export function profilesRepository({ db }: StoreDb) {
+export function profilesRepository(storeDb: StoreDb) {
+  const { db } = storeDb;
   const profiles = () => db.selectFrom('profiles').selectAll();
   const read = (row: Tables['profiles']): ProfileRow => readRow<ProfileRow>('profiles', row);
+  // Read at every accepted send (profile resolution).
+  const visibleTo = compiledOnce(storeDb, (userId) =>
+    profiles()
+      .where((eb) => eb.or([eb('scope', '=', 'company'), eb('ownerId', '=', userId)]))
+      .orderBy('scope', 'desc')
+      .orderBy('createdAt'),
+  );
   // A profile with its delivery settings and its last finished message.
   const withSendReads = () =>
     db
@@ -32,7 +40,14 @@ export function profilesRepository({ db }: StoreDb) {
         'last.problemCode as lastProblemCode',
         'last.updatedAt as lastAt',
       ]);
-  type SendReadRow = NonNullable<Awaited<ReturnType<ReturnType<typeof withSendReads>['executeTakeFirst']>>>;
+  const forSend = compiledOnce(storeDb, (id) => withSendReads().where('profiles.id', '=', id));
+  const visibleForSend = compiledOnce(storeDb, (userId) =>
+    withSendReads()
+      .where((eb) => eb.or([eb('profiles.scope', '=', 'company'), eb('profiles.ownerId', '=', userId)]))
+      .orderBy('profiles.scope', 'desc')
+      .orderBy('profiles.createdAt'),
+  );
+  type SendReadRow = Awaited<ReturnType<typeof forSend>>[number];
   const readForSend = (row: SendReadRow): ProfileSendRead => {
     const { settingsData, settingsSecrets, settingsServerMaxBytes, settingsUpdatedAt, lastStatus, lastProblemCode, lastAt, ...profile } = row;
     const settings = settingsData === null ? undefined : { profileId: profile.id, data: settingsData, secrets: settingsSecrets, serverMaxBytes: settingsServerMaxBytes, updatedAt: settingsUpdatedAt! };
@@ -55,11 +70,14 @@ export function profilesRepository({ db }: StoreDb) {
     deleteProfile: (id: string) => changedOne(db.deleteFrom('profiles').where('id', '=', id)),
     getProfile: (id: string) => readFirst(profiles().where('id', '=', id), read),
     /** What getProfile, getDeliverySettings and lastFinishedDelivery answer, in one statement: every accepted send that names its profile needs all three. */
-    getProfileForSend: (id: string): Promise<ProfileSendRead | undefined> => readFirst(withSendReads().where('profiles.id', '=', id), readForSend),
+    async getProfileForSend(id: string): Promise<ProfileSendRead | undefined> {
+      const [row] = await forSend(id);
+      return row && readForSend(row);
+    },
     /** The same for each profile of listProfilesVisibleTo, in one statement: a send that names no profile chooses from these. */
-    listProfilesForSend: async (userId: string): Promise<ProfileSendRead[]> => (await visibleTo(withSendReads(), userId).execute()).map(readForSend),
+    listProfilesForSend: async (userId: string): Promise<ProfileSendRead[]> => (await visibleForSend(userId)).map(readForSend),
     /** Company profiles and the user's personal ones. */
-    listProfilesVisibleTo: async (userId: string) => (await visibleTo(profiles(), userId).execute()).map(read),
+    listProfilesVisibleTo: (userId: string) => visibleTo(userId).then((rows) => rows.map(read)),
     listAllProfiles: () =>
       profiles()
         .orderBy('createdAt')
@@ -74,12 +92,4 @@ async function insertProfile(db: Kysely<Tables>, { oauthState: _written, ...row 
 
 async function updateProfile(db: Kysely<Tables>, { id, createdAt: _kept, oauthState: _written, ...row }: ProfileRow): Promise<void> {
   await db.updateTable('profiles').set(writeRow('profiles', row)).where('id', '=', id).execute();
-}
-
-/** Company profiles and `userId`'s personal ones, company first, then oldest first. */
-function visibleTo<DB extends Tables, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB | 'profiles', O>, userId: string) {
-  return query
-    .where(sql<boolean>`(profiles.scope = 'company' OR profiles.owner_id = ${userId})`)
-    .orderBy(sql`profiles.scope`, 'desc')
-    .orderBy(sql`profiles.created_at`);
 }

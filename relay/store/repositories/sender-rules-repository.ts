@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Tables } from '../schema/tables';
-import type { StoreDb } from './store-db';
+import { compiledOnce, type StoreDb } from './store-db';
 
 /**
  * `query` narrowed to the newest message of its profile that reached `sent` or `failed`: is the profile failing? The statuses are
@@ -14,7 +14,11 @@ export function newestFinished<DB extends Tables, O>(query: SelectQueryBuilder<D
 }
 
 /** Sender rules (issue 3): who may send from which addresses, and whether a profile is failing. */
-export function senderRulesRepository({ db }: StoreDb) {
+export function senderRulesRepository(storeDb: StoreDb) {
+  const { db } = storeDb;
+  const lastFinishedDelivery = compiledOnce(storeDb, (profileId) =>
+    newestFinished(db.selectFrom('messages').select(['status', 'problemCode', 'updatedAt as at']).where('profileId', '=', profileId)).$narrowType<{ status: 'sent' | 'failed' }>(),
+  );
   return {
     /** Addresses and @domains an admin allows a member to send from on personal profiles. */
     async getSenderAllowances(userId: string) {
@@ -34,9 +38,6 @@ export function senderRulesRepository({ db }: StoreDb) {
       });
     },
     /** The last message through a profile that reached `sent` or `failed`. */
-    lastFinishedDelivery: (profileId: string) =>
-      newestFinished(db.selectFrom('messages').select(['status', 'problemCode', 'updatedAt as at']).where('profileId', '=', profileId))
-        .$narrowType<{ status: 'sent' | 'failed' }>()
-        .executeTakeFirst(),
+    lastFinishedDelivery: async (profileId: string) => (await lastFinishedDelivery(profileId))[0],
   };
 }

@@ -1,4 +1,4 @@
-import { CamelCasePlugin, sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { CamelCasePlugin, createQueryId, sql, type Compilable, type CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { SqlDialect } from '../migrations/sql-migration';
 import type { Tables } from '../schema/tables';
 
@@ -60,4 +60,33 @@ export const USER_COLUMNS = ['users.id', 'users.email', 'users.name', 'users.rol
 export async function readFirst<R, T>(query: { executeTakeFirst(): Promise<R | undefined> }, read: (row: R) => T): Promise<T | undefined> {
   const row = await query.executeTakeFirst();
   return row === undefined ? undefined : read(row);
+}
+
+/** Stands for the `i`-th argument of a query compiled once (see compiledOnce). */
+const placeholder = (i: number) => `\u0000ownpost-parameter-${i}\u0000`;
+
+/**
+ * A read of fixed shape that runs on every request, compiled to SQL once: kysely compiles a query afresh each time, which cost more
+ * than SQLite's work for these lookups (the three reads of an accepted send on SQLite: 38 µs of CPU compiled once, 130 µs compiled each time).
+ * `build` gets placeholders for its (string) arguments and must use each as a plain value.
+ */
+export function compiledOnce<R>({ db }: StoreDb, build: (...args: string[]) => Compilable<R>): (...args: string[]) => Promise<R[]> {
+  const arity = build.length;
+  let compiled: { sql: string; query: CompiledQuery<R>['query']; at: (number | { value: unknown })[] } | undefined;
+  return async (...args) => {
+    if (!compiled) {
+      const names = Array.from({ length: arity }, (_, i) => placeholder(i));
+      const query = build(...names).compile();
+      const at = query.parameters.map((value) => {
+        const i = names.indexOf(value as string);
+        return i === -1 ? { value } : i;
+      });
+      // Every argument used: an argument the query lost (or used inside a literal) would be ignored silently.
+      if (names.some((_, i) => !at.includes(i))) throw new Error(`compiledOnce: an argument is not a parameter of ${query.sql}`);
+      compiled = { sql: query.sql, query: query.query, at };
+    }
+    const { sql: text, query, at } = compiled;
+    const parameters = at.map((p) => (typeof p === 'number' ? args[p] : p.value));
+    return (await db.executeQuery<R>({ sql: text, query, parameters, queryId: createQueryId() })).rows;
+  };
 }

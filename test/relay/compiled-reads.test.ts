@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledOnce } from '../../relay/store/repositories/store-db';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
 
 describe('the reads of every accepted send (issue 18)', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-send-reads-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-compiled-reads-'));
   let store: SqliteStore;
   const anna = { id: randomUUID(), email: 'anna@firma.se', name: null, role: 'admin' as const, createdAt: 1 };
   const bo = { id: randomUUID(), email: 'bo@firma.se', name: null, role: 'member' as const, createdAt: 2 };
@@ -19,6 +20,42 @@ describe('the reads of every accepted send (issue 18)', () => {
   afterAll(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a query compiled once runs with each call’s own arguments, in the places they were given, beside its constants', async () => {
+    const { db } = store.storeDb;
+    const byEmailAndId = compiledOnce(store.storeDb, (id, email) => db.selectFrom('users').select(['id', 'createdAt']).where('email', '=', email).where('id', '=', id).limit(1));
+    expect(await byEmailAndId(anna.id, anna.email)).toEqual([{ id: anna.id, createdAt: 1 }]);
+    expect(await byEmailAndId(bo.id, bo.email)).toEqual([{ id: bo.id, createdAt: 2 }]);
+    expect(await byEmailAndId(anna.id, bo.email)).toEqual([]);
+  });
+
+  it('a compiled read waits while a transaction is open on the connection, and never sees its uncommitted rows', async () => {
+    const carl = { id: randomUUID(), email: 'carl@firma.se', name: null, role: 'member' as const, createdAt: 3 };
+    const { db } = store.storeDb;
+    const byId = compiledOnce(store.storeDb, (id) => db.selectFrom('users').select(['id', 'email']).where('id', '=', id));
+    let inserted!: () => void;
+    const insertedNow = new Promise<void>((resolve) => (inserted = resolve));
+    let finish!: () => void;
+    const mayFinish = new Promise<void>((resolve) => (finish = resolve));
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.insertInto('users').values(carl).execute();
+      inserted();
+      await mayFinish;
+      throw new Error('rolled back');
+    });
+    await insertedNow;
+    const read = byId(carl.id);
+    finish();
+    await expect(transaction).rejects.toThrow('rolled back');
+    expect(await read).toEqual([]);
+    expect(await byId(anna.id)).toEqual([{ id: anna.id, email: anna.email }]);
+  });
+
+  it('a query that leaves out one of its arguments is refused, not run without it', async () => {
+    const { db } = store.storeDb;
+    const careless = compiledOnce(store.storeDb, (id, _email) => db.selectFrom('users').select('id').where('id', '=', id));
+    await expect(careless(anna.id, anna.email)).rejects.toThrow(/not a parameter/);
   });
 
   it.each([
