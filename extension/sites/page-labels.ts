@@ -65,7 +65,8 @@ const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
   ],
   fi: ['loppusumma', 'laskun summa', 'yhteensä', 'summa', 'määrä'],
   nl: ['totaalbedrag', 'factuurbedrag', 'totaal', 'bedrag'],
-  fr: ['total ttc', 'montant ttc', 'total', 'montant'],
+  // Belgium writes "TVAC" (TVA comprise) for the French "TTC".
+  fr: ['total ttc', 'montant ttc', 'total tvac', 'montant tvac', 'total', 'montant'],
   es: ['importe total', 'total factura', 'total documento', 'total', 'importe'],
   it: ['totale da saldare', 'importo da saldare', 'importo totale documento', 'totale documento', 'importo totale', 'importo fattura', 'totale', 'importo'],
   pt: ['valor total', 'valor da fatura', 'total documento', 'total do documento', 'total', 'valor', 'montante'],
@@ -122,6 +123,8 @@ const LABELS: LabelTable = {
       'ordered by',
       'deliver to',
       'ship to',
+      // ERPs' word for the customer on a sales document (iDempiere, SAP Business One, Openbravo).
+      'business partner',
     ],
     pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik'],
     sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'betalare', 'beställare'],
@@ -429,13 +432,15 @@ export function isNumberHeading(text: string): boolean {
 /**
  * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ") between a label and
  * its value, after a word or two that qualify the label ("Faktura krajowa nr 5/11/2026", "Pedido de
- * venda nº 1042").
+ * venda nº 1042"); or the word that says the document is electronic or simplified, before the number
+ * itself ("FACTURA ELECTRÓNICA F001-00000873", "Fattura elettronica 12/2026", "Factura simplificada
+ * T-0042").
  *
  * Matched against the lower-cased text, without the `i` flag: with `u`, `i` makes the engine compile
  * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
 const NUMBER_PREFIX =
-  /^[\s:#.|–—-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/u;
+  /^[\s:#.|–—-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°])|(?:electr[oó]nica|elettronica|[ée]lectronique|eletr[oô]nica|electronic|elektronische|elektroniczna|elektronisk|s[aä]hk[oö]inen|simplificada|simplifi[ée]e|semplificata)\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/u;
 /**
  * The number itself, in one pattern: a series prefix, a space, then the number ("FV 12/2026", "RE
  * 2026-17"; upper case only: "vom 26.11." is no prefix), or the series before a slash ("FR A/512",
