@@ -19,6 +19,7 @@ import {
   CONTACT_LABELS,
   LONE_CUSTOMER_LABEL,
   LONE_NAME_LABEL,
+  KIND_QUALIFIER,
   MAX_NAME_LABEL,
   type LabelInfo,
   type LabelledField,
@@ -61,11 +62,14 @@ const MAX_FIELD_TEXT = 90;
 /**
  * What may follow a label that stands alone: separators, "nr", a unit in parentheses ("Amount Due
  * (EUR)", also after the tax: "Total Incl. VAT (GBP)") or a currency's code ("Amount Due NZD"), the tax or fee it includes ("Beløb inkl. moms", "Total incl. VAT", "Samtals m/vsk", "Total
- * c/ IVA", "Att betala inkl. påminnelseavgift"). Not the tax it leaves out ("Sum eks. mva.", "Samtals
+ * c/ IVA", "Att betala inkl. påminnelseavgift"), or the word that says the document is electronic
+ * ("Factura Electrónica", its number in the next text). Not the tax it leaves out ("Sum eks. mva.", "Samtals
  * án vsk"): that total is not what is due.
  */
-const LONE_LABEL_REST =
-  /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$/u;
+const LONE_LABEL_REST = new RegExp(
+  String.raw`^[\s:#.–-]*(?:(?:${KIND_QUALIFIER})(?![\p{L}]))?[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$`,
+  'u',
+);
 /** After or before a customer label, what makes it a place in the app for customers ("Customer portal", "Espace client"). */
 const CUSTOMER_PLACE_REST = /^\s*(?:portal|portail|portale|portaal|area|área|hub|center|centre|login|log in|sign in|service|support)(?![\p{L}\p{N}])/iu;
 const CUSTOMER_PLACE_BEFORE = /(?:^|\s)(?:espace|portail|portal|área|area|zona|sezione)(?:\s+(?:du|de|del|do|da|dla))?\s*$/iu;
@@ -232,7 +236,8 @@ const MAX_SIBLING_ROWS = 20;
 /**
  * A text in a table cell whose column, in another row of the table, holds a document's number too
  * ("Fattura n. 318/2026" above "Fattura n. 322/2026"; "Delivery Note DN-0012" above "Purchase Receipt
- * PR-0007" in an item's stock movements): one row of a list of documents.
+ * PR-0007" in an item's stock movements), or the same text (a sales ledger's type column): one row of
+ * a list of documents.
  */
 function isRepeatedRow(element: Element, text: string): boolean {
   const cell = enclosingCell(element, false);
@@ -245,6 +250,8 @@ function isRepeatedRow(element: Element, text: string): boolean {
   for (let i = 0; i < rows.length && i < MAX_SIBLING_ROWS; i++) {
     if (rows[i] === row) continue;
     const other = collapse(rows[i]!.children[column]?.textContent ?? '').slice(0, MAX_FIELD_TEXT);
+    // A column of the documents' type ("Factura electrónica" in each row, the number in the next column): a list.
+    if (other === text) return true;
     if (!/\d/.test(other)) continue;
     if (other.toLowerCase().startsWith(word) && !/^\p{L}/u.test(other.slice(word.length))) return true;
     if (findLabels(other).some((label) => label.info.field === 'number') && parseDocumentNumber(other) !== undefined) return true;
@@ -979,6 +986,9 @@ function mailtoAddress(link: Element): string | undefined {
 }
 
 /** Addresses on the page, best first: the customer's (labelled, near the customer's name) before the app's own. */
+/** A PEC address's domain: `pec.it`, `pec.example.it`, `legalmail.it`, `postacert.…`. */
+const CERTIFIED_MAILBOX = /@(?:[\w-]+\.)*(?:pec|legalmail|postacert|arubapec|cert)\.[\w.-]+$/i;
+
 function rankRecipients(root: Element, values: LabelledValues, base?: URL): string[] {
   // `shown`: seen in the document itself or under a label, not only in the app's header, footer or menus.
   const scores = new Map<string, { address: string; score: number; order: number; shown: boolean }>();
@@ -1013,6 +1023,8 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     add(address, (chrome ? 0 : 1) + (nearCustomer(index) ? 2 : 0), !chrome && !letterhead);
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
+  // An Italian certified mailbox (PEC) takes the e-invoicing system's mail and often refuses any other: the ordinary address first.
+  for (const entry of scores.values()) if (CERTIFIED_MAILBOX.test(entry.address)) entry.score -= 3;
   // An address only in the app's header, footer or menus (its support or no-reply address) comes after
   // every address of the document, and never alone: a page that shows none leaves the field empty (and
   // the panel free to suggest the customer's remembered address) rather than filled with the app's.
@@ -1543,11 +1555,12 @@ const SETTINGS_SEGMENT =
   /(?:^|[/#])(?:settings?|preferences|configuration|config|einstellungen|konfiguration|inst[aä]llningar|indstillinger|innstillinger|stillingar|ustawienia|asetukset|instellingen|param[eè]tres|r[eé]glages|ajustes|configuraci[oó]n|impostazioni|configura[cç](?:oes|ões)|defini[cç](?:oes|ões)|templates?|vorlagen|mod[eè]les|plantillas|modelli|mallar|skabeloner|sjablonen|szablony)(?:[/#?._-]|$)/i;
 
 /**
- * An app's purchases, as a segment of the address: bills from suppliers and purchase records are
- * documents the user receives and pays, not ones to send from a mailbox (issue 16: supplier pages).
+ * An app's purchases and expenses, as a segment of the address: bills from suppliers, purchase records
+ * and receipts filed as expenses are documents the user receives and pays, not ones to send from a
+ * mailbox (issue 16: supplier pages).
  */
 const PURCHASES_SEGMENT =
-  /(?:^|[/#])(?:purchases?|bills|payables|einkauf|eingangsrechnungen|ink[oö]p|indk[oø]b|innkj[oø]p|ostot|ostolaskut|inkoop|inkoopfacturen|achats|compras|acquisti|zakupy|innkaup)(?:[/#?._-]|$)/i;
+  /(?:^|[/#])(?:purchases?|bills|payables|expenses?|expense-reports?|einkauf|eingangsrechnungen|ausgaben|ink[oö]p|utgifter|utl[aä]gg|indk[oø]b|udgifter|udl[aæ]g|innkj[oø]p|utlegg|ostot|ostolaskut|kulut|inkoop|inkoopfacturen|onkosten|declaraties|achats|d[eé]penses|notes-de-frais|compras|gastos|acquisti|spese|note-spese|despesas|zakupy|wydatki|innkaup|[uú]tgj[oö]ld)(?:[/#?._-]|$)/i;
 
 /** Is the address in an app's settings or purchases, where no document is to be sent? */
 function isAddressWithoutDocumentsToSend(url: URL): boolean {

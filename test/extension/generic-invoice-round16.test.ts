@@ -173,4 +173,49 @@ describe('the sixteenth round’s classes', () => {
     // An invoice page with a reply to a comment, but nothing to forward, keeps its button.
     expect(detect(`<h2>Invoice INV-0427</h2><a href="/i/427.pdf">PDF</a><button>Reply</button>`, 'https://app.example/invoices/427')?.number).toBe('INV-0427');
   });
+
+  it('reads a kind with its electronic qualifier as a label alone, the number in the next element, but not in a ledger’s type column', () => {
+    const found = detect(
+      `<div><div>R.U.T.: 76.543.210-K</div><div><b>Factura Electrónica</b></div><div>N° 48213</div></div><p>Razón Social: Ferretería Los Andes SpA</p><p>Total $ 595.000</p><a href="/documents/918273/pdf">Ver PDF</a>`,
+      'https://app.example/documents/view/918273',
+      'es-CL',
+    );
+    expect(found?.number).toBe('48213');
+    const ledger =
+      `<h1>Libro de ventas</h1><a href="/reports/sales-book.pdf">Exportar PDF</a><table><thead><tr><th>Tipo</th><th>Folio</th><th>Razón social</th><th>Total</th></tr></thead><tbody>` +
+      `<tr><td>Factura electrónica</td><td>48213</td><td>Ferretería Los Andes SpA</td><td>$ 595.000</td></tr><tr><td>Factura electrónica</td><td>48214</td><td>Constructora Maipo Ltda.</td><td>$ 1.428.000</td></tr></tbody></table>`;
+    expect(detect(ledger, 'https://app.example/reports/sales-book?period=2026-11', 'es-CL')).toBeUndefined();
+  });
+
+  it('puts the address for invoices before others, and an Italian certified (PEC) address last', () => {
+    const found = detect(
+      `<h1>Fattura 2026/214</h1><div><span>Cliente</span> <span>Pasticceria Romano S.r.l.</span></div><div><span>PEC</span> <span>romano@pec.example.it</span></div>` +
+        `<div><span>E-mail fatturazione</span> <span>amministrazione@romano.example.it</span></div><p>Totale fattura € 3.904,00</p><a href="/f/214/pdf">Anteprima PDF</a>`,
+      'https://app.example/fatture/214',
+      'it',
+    );
+    expect(found?.recipients).toEqual(['amministrazione@romano.example.it', 'romano@pec.example.it']);
+    const billing = detect(
+      `<h1>Invoice INV-88</h1><p><span>Email</span> <span>info@acme.example</span></p><p><span>Billing email</span></p><p>ap@acme.example</p><p>Total $100.00</p><a href="/i/88.pdf">PDF</a>`,
+      'https://app.example/invoices/88',
+    );
+    expect(billing?.recipients).toContain('ap@acme.example');
+  });
+
+  it('does not take a print template’s seller block, named so by its class, for the buyer’s', () => {
+    const found = detect(
+      `<a href="/i/88120/download.pdf">Lataa PDF</a><div class="paper"><div class="seller">Pohjolan Konepaja Oy<br>Teollisuustie 4<br>90460 Oulunsalo</div><div>LASKU</div>` +
+        `<table><tr><td>Laskun numero</td><td>88120</td></tr></table><div class="buyer">Oulun Sähkötyö Oy<br>Kirkkokatu 12<br>90100 Oulu</div><p>Yhteensä EUR 2 356,00</p></div>`,
+      'https://app.example/sales/invoices/88120/print',
+      'fi',
+    );
+    expect(found?.customerName).toBe('Oulun Sähkötyö Oy');
+  });
+
+  it('shows no button in an app’s expenses, where a receipt is filed, in the languages we read', () => {
+    const html = `<h1>New expense</h1><embed src="/uploads/receipt.pdf" type="application/pdf"><p><label for="r">Receipt #</label><input id="r" value="R-448213"></p><p>Total: £84.50</p><p>Merchant: Harbour Hardware Ltd</p>`;
+    for (const path of ['/expenses/new', '/ausgaben/neu', '/notes-de-frais/12', '/gastos/nuevo', '/spese/7', '/kulut/uusi', '/utgifter/ny'])
+      expect(detect(html, `https://app.example${path}`), path).toBeUndefined();
+    expect(detect(html, 'https://app.example/receipts/7')?.number).toBe('R-448213');
+  });
 });
