@@ -34,8 +34,15 @@ const CODE_AFTER = '[A-Z]{3}';
 const COUNTRY_DOLLAR = String.raw`(?:CA|AU|NZ|HK|SG|MX|C|A)\$`;
 /** A dollar with its country after it, as French-speaking Canada prints it ("1 725,00 $ CA", "$ CAN", "$ US"). */
 const DOLLAR_COUNTRY = String.raw`\$${SPACE}(?:CAN|CA|US|AU|NZ|HK)`;
+/**
+ * The symbols of the regions' currencies before the number, in capitals as `Intl.NumberFormat` prints
+ * them, never inside a word or a code, and their codes in capitals ("ZAR 12 650,00"): the South African rand ("R 12 650,00"), the Peruvian sol ("S/
+ * 2,950.00"), the Guatemalan quetzal, the Bolivian boliviano, the Malaysian ringgit, and the single
+ * signs (colón, guaraní, peso, naira, shekel, lira, yen, won).
+ */
+const REGIONAL_BEFORE = String.raw`(?<![\p{L}\p{N}])(?:ZAR|PEN|COP|MXN|ARS|CLP|UYU|CAD|AUD|NZD|HKD|SGD|S\/\.?|R|Q|Bs\.?|RM|[₡₲₱₦₪₺¥₩])`;
 const MONEY_PATTERN = new RegExp(
-  String.raw`(?:${MINUS}${SPACE})?(?:(?:${COUNTRY_DOLLAR}|${CURRENCY})${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}(?:${DOLLAR_COUNTRY}|${CURRENCY}|${CODE_AFTER})(?![\p{L}]))?`,
+  String.raw`(?:${MINUS}${SPACE})?(?:(?:${COUNTRY_DOLLAR}|${CURRENCY}|${REGIONAL_BEFORE})${SPACE}(?:${MINUS}${SPACE})?)?(?:${NUMBER})(?:${SPACE}(?:${DOLLAR_COUNTRY}|${CURRENCY}|${CODE_AFTER})(?![\p{L}]))?`,
   'u',
 );
 
@@ -74,4 +81,11 @@ export function parseAmountValue(text: string): number | undefined {
   const whole = (decimal ? digits.slice(0, decimal.index) : digits).replace(/\D/g, '');
   const value = Number(`${whole}.${decimal?.[1] ?? '0'}`);
   return negative && value !== 0 ? -value : value;
+}
+
+/** A currency alone ("EUR", "kr.", "€", "S/"): apps set it apart from the number in an element of its own (SAP's ObjectNumber). */
+const CURRENCY_ALONE = new RegExp(String.raw`^(?:${CURRENCY}|${REGIONAL_BEFORE}|[A-Z]{3})$`, 'u');
+
+export function isCurrencyAlone(text: string): boolean {
+  return CURRENCY_ALONE.test(text);
 }

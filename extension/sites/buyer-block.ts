@@ -34,6 +34,20 @@ const SELLER_LABEL =
 /** What a letterhead shows and a buyer's address block does not: the seller's phone, bank, web site, registration. */
 const LETTERHEAD_DETAIL = /\b(?:tel|telefon|phone|fax|iban|bic|swift|bankgiro|plusgiro)\b|\borg\.?\s?nr|\bwww\.|https?:/i;
 
+/**
+ * Print templates name their blocks in their classes: the seller's ("seller", "sender", "issuer",
+ * "supplier", "company-info", "from") is no buyer's, whatever its lines.
+ */
+const SELLER_CLASS =
+  /(?:^|[\s_-])(?:seller|sender|issuer|supplier|vendor|letterhead|company-(?:info|details|address)|from|myyja|afsender|absender|sprzedawca|emitente|emisor|emetteur|venditore|verkoper)(?:$|[\s_-])/i;
+/** Levels above an address block looked at for its class. */
+const CLASS_DEPTH = 2;
+
+function namesSeller(block: Element): boolean {
+  for (let e: Element | null = block, depth = 0; e && depth < CLASS_DEPTH; e = e.parentElement, depth++) if (SELLER_CLASS.test(e.getAttribute('class') ?? '')) return true;
+  return false;
+}
+
 /** The block's container: the postal line's element, or its parent or grandparent, holding the line above. */
 function blockOf(line: Element, above: Element): Element | undefined {
   for (let e: Element | null = line, depth = 0; e && depth < 3; e = e.parentElement, depth++) {
@@ -44,7 +58,7 @@ function blockOf(line: Element, above: Element): Element | undefined {
 
 /**
  * The first address block's name that is the buyer's: not in the app's chrome, not under a seller's
- * label, and not a letterhead (an address other than the recipient's, a phone, a bank account or a
+ * label or in a block its class names the seller's, and not a letterhead (an address other than the recipient's, a phone, a bank account or a
  * web site). A seller's block that shows none of these before the buyer's is taken for the buyer's:
  * the panel shows the name, for the user to correct.
  * `nameOf` reads a line as a customer's name (the detector's own test: no button's text, no label).
@@ -85,6 +99,7 @@ export function unlabelledBuyer(
     if (/\d/.test(name.text) || name.text.length > MAX_LINE || isChrome(block)) continue;
     const before = texts[first - 1];
     if (before && SELLER_LABEL.test(before.text)) continue;
+    if (namesSeller(block)) continue;
     // The block's lines as the page shows them apart (its textContent runs "Auckland 1010" into "Tel.").
     let blockText = '';
     for (let k = first; k < texts.length && k <= p + MAX_BLOCK_LINES && block.contains(texts[k]!.element); k++) blockText += ` ${texts[k]!.text}`;

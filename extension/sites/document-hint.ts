@@ -11,6 +11,7 @@
  * are the only other way to a button.
  */
 import { decodedUri } from './uri-text';
+import { openShadowRoots } from './shadow-roots';
 
 /** Headings of each level read, as many as the detector reads. */
 const MAX_HEADINGS = 12;
@@ -203,8 +204,16 @@ export function namesDocument(text: string): boolean {
   return squashed.includes('pdf') || KIND_WORDS.some((word) => squashed.includes(word));
 }
 
-/** The detector's places for the kind of document besides the headings (generic-invoice.ts). */
-const KIND_SIGNAL_SELECTOR = '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a';
+/**
+ * Where a page says what it shows besides its headings, for the detector (generic-invoice.ts) and this
+ * test alike: its active tab or breadcrumb. A tab is active by ARIA, or by its class as component
+ * kits write it without ARIA: ZK's `z-tab-selected` (iDempiere and the framework's other apps), Ant
+ * Design's `ant-tabs-tab-active`, Vaadin's `<vaadin-tab selected>`, Bootstrap's `.tab.active`. Classes,
+ * not substrings of the class attribute: those cost a look at every element's.
+ */
+export const KIND_SIGNAL_SELECTOR =
+  '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a, ' +
+  '.z-tab-selected, .ant-tabs-tab-active, vaadin-tab[selected]';
 
 /**
  * Links and viewers the detector rates as a PDF or a PDF to probe: a PDF in the address or type, a
@@ -239,6 +248,14 @@ function documentMayShow(document: Document): boolean {
   return namesDocument(document.title) || document.querySelector(PDF_SELECTOR) !== null || headingsNameDocument(document);
 }
 
+/** The same test inside a web component's shadow tree (shadow-roots.ts), which the page's queries do not enter. */
+function shadowRootMayShow(root: ShadowRoot): boolean {
+  if (root.querySelector(PDF_SELECTOR) !== null) return true;
+  const places = root.querySelectorAll(`h1, h2, h3, ${KIND_SIGNAL_SELECTOR}`);
+  for (let i = 0; i < places.length && i < MAX_HEADINGS; i++) if (namesDocument(places[i]!.textContent ?? '')) return true;
+  return false;
+}
+
 /** The same-origin frames' documents (another origin's frame is not ours to read). */
 function frameDocuments(document: Document): Document[] {
   const frames = [...document.getElementsByTagName('iframe'), ...document.getElementsByTagName('frame')].slice(0, MAX_FRAMES);
@@ -256,12 +273,13 @@ function frameDocuments(document: Document): Document[] {
 
 /**
  * May the page show a document: does its address, title, a heading or its tab name a kind of
- * document, or does a link or viewer point at a PDF, in the page or its same-origin frames?
+ * document, or does a link or viewer point at a PDF, in the page, its same-origin frames or its web
+ * components' open shadow trees?
  */
 export function mayShowDocument(document: Document, url: URL): boolean {
   if (namesDocument(decodedUri(`${url.pathname}${url.search}${url.hash}`))) return true;
   // A host of documents ("invoice.stripe.com") with a record in its path: the detector reads such a page too.
   if (/\d/.test(url.pathname) && namesDocument(url.hostname.split('.').slice(0, -2).join(' '))) return true;
   if (documentMayShow(document)) return true;
-  return frameDocuments(document).some(documentMayShow);
+  return frameDocuments(document).some(documentMayShow) || openShadowRoots(document).some(shadowRootMayShow);
 }

@@ -19,6 +19,7 @@ import {
   CONTACT_LABELS,
   LONE_CUSTOMER_LABEL,
   LONE_NAME_LABEL,
+  KIND_QUALIFIER,
   MAX_NAME_LABEL,
   type LabelInfo,
   type LabelledField,
@@ -35,6 +36,11 @@ import { companyAboveRecipient, unlabelledBuyer } from './buyer-block';
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
+import { KIND_SIGNAL_SELECTOR } from './document-hint';
+import { isCurrencyAlone } from './amounts';
+import { currentEntrySummary } from './current-entry';
+import { isMailReader } from './mail-reader';
+import { composedCopy } from './composed-copy';
 
 /**
  * Bounds on the work done per detection, so a huge page costs the same as a big one. Detection
@@ -56,19 +62,24 @@ const MAX_FIELD_TEXT = 90;
 /**
  * What may follow a label that stands alone: separators, "nr", a unit in parentheses ("Amount Due
  * (EUR)", also after the tax: "Total Incl. VAT (GBP)") or a currency's code ("Amount Due NZD"), the tax or fee it includes ("Beløb inkl. moms", "Total incl. VAT", "Samtals m/vsk", "Total
- * c/ IVA", "Att betala inkl. påminnelseavgift"). Not the tax it leaves out ("Sum eks. mva.", "Samtals
+ * c/ IVA", "Att betala inkl. påminnelseavgift"), or the word that says the document is electronic
+ * ("Factura Electrónica", its number in the next text). Not the tax it leaves out ("Sum eks. mva.", "Samtals
  * án vsk"): that total is not what is due.
  */
-const LONE_LABEL_REST =
-  /^[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$/u;
-/**
- * After a customer label, what makes it the customer's number or reference, not its name: "Customer
- * No.", "Kunde Nr.", "Client ID", "Customer Ref", "Kundenreferenz" is one word and no label.
- */
+const LONE_LABEL_REST = new RegExp(
+  String.raw`^[\s:#.–-]*(?:(?:${KIND_QUALIFIER})(?![\p{L}]))?[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$`,
+  'u',
+);
 /** After or before a customer label, what makes it a place in the app for customers ("Customer portal", "Espace client"). */
 const CUSTOMER_PLACE_REST = /^\s*(?:portal|portail|portale|portaal|area|área|hub|center|centre|login|log in|sign in|service|support)(?![\p{L}\p{N}])/iu;
 const CUSTOMER_PLACE_BEFORE = /(?:^|\s)(?:espace|portail|portal|área|area|zona|sezione)(?:\s+(?:du|de|del|do|da|dla))?\s*$/iu;
-const CUSTOMER_NUMBER_REST = /^\s*(?:no|nr|nº|n°|#|number|nummer|numer|número|numéro|numero|id|code|ref|reference|référence|referencia|riferimento|referentie|referenz|referens|po)(?![\p{L}\p{N}])/iu;
+/**
+ * After a customer label, what makes it the customer's number, reference or tax id, not its name:
+ * "Customer No.", "Kunde Nr.", "Client ID", "Customer Ref", "Cliente RUC", "Customer VAT", "Kunde
+ * USt-IdNr.", "Klient NIP" ("Kundenreferenz" is one word and no label).
+ */
+const CUSTOMER_NUMBER_REST =
+  /^\s*(?:no|nr|nº|n°|#|number|nummer|numer|número|numéro|numero|id|code|ref|reference|référence|referencia|riferimento|referentie|referenz|referens|po|ruc|rut|nit|nif|cif|cuit|cnpj|cpf|vat|tva|iva|btw|moms|mva|vsk|alv|gst|gstin|abn|uid|ust|siret|siren|nip|regon|cvr|kvk|kennitala|y-tunnus|org\.?\s?nr)(?![\p{L}\p{N}])/iu;
 /** Texts read for the page's language from their letters: enough to tell, few enough to stay cheap. */
 const MAX_LANGUAGE_TEXTS = 400;
 /** Headings, tabs and breadcrumbs looked at for the kind of document the page shows. */
@@ -83,8 +94,6 @@ const HEADING_SELECTOR = 'h1, h2, h3, h4, [role="heading"]';
 const CHROME_SELECTOR =
   'header, footer, nav, aside, [role="banner"], [role="contentinfo"], [role="navigation"], [class*="footer" i], [id*="footer" i], ' +
   '[class~="header" i], [class*="site-header" i], [class*="app-header" i], [class*="navbar" i], [class*="topbar" i], [class*="sidebar" i], [class*="help" i], [class*="support" i]';
-/** Where a page says what it shows: its headings, its active tab, the end of its breadcrumb. */
-const KIND_SIGNAL_SELECTOR = '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a';
 /** Text a person clicks (a link's or a button's) is never a customer's name: "Download PDF" is no name. */
 const CLICKABLE_ROLES = new Set(['button', 'menuitem', 'tab', 'link']);
 const CLICKABLE_DEPTH = 4;
@@ -227,7 +236,8 @@ const MAX_SIBLING_ROWS = 20;
 /**
  * A text in a table cell whose column, in another row of the table, holds a document's number too
  * ("Fattura n. 318/2026" above "Fattura n. 322/2026"; "Delivery Note DN-0012" above "Purchase Receipt
- * PR-0007" in an item's stock movements): one row of a list of documents.
+ * PR-0007" in an item's stock movements), or the same text (a sales ledger's type column): one row of
+ * a list of documents.
  */
 function isRepeatedRow(element: Element, text: string): boolean {
   const cell = enclosingCell(element, false);
@@ -240,6 +250,8 @@ function isRepeatedRow(element: Element, text: string): boolean {
   for (let i = 0; i < rows.length && i < MAX_SIBLING_ROWS; i++) {
     if (rows[i] === row) continue;
     const other = collapse(rows[i]!.children[column]?.textContent ?? '').slice(0, MAX_FIELD_TEXT);
+    // A column of the documents' type ("Factura electrónica" in each row, the number in the next column): a list.
+    if (other === text) return true;
     if (!/\d/.test(other)) continue;
     if (other.toLowerCase().startsWith(word) && !/^\p{L}/u.test(other.slice(word.length))) return true;
     if (findLabels(other).some((label) => label.info.field === 'number') && parseDocumentNumber(other) !== undefined) return true;
@@ -301,8 +313,11 @@ function isClickableText(element: Element): boolean {
   // /customer/edit/id/1) is the customer's name; "Download PDF" and "Send" are not.
   const href = clickable.getAttribute('href') ?? '';
   const text = collapse(clickable.textContent ?? '');
-  // "#details" stays on the page; "#/party/5", Backbone's "#Account/view/5" and Odoo's "#id=14&model=res.partner" are routes to a record.
-  if (/^\s*(?:#(?![!]?\/|[\w-]+\/|[\w.-]+=)|javascript:|mailto:|tel:)/i.test(href)) return true;
+  // A mailto link that shows a name, not the address nor an action ("Bakkerij de Vries" to mailto:administratie@…): the customer's name, its address only in the link.
+  if (/^\s*mailto:/i.test(href)) return text.includes('@') || !/\p{L}{2}/u.test(text) || looksLikeAction(text, '') || looksLikeDocumentLink(text, '');
+  // "#details" stays on the page; "#/party/5", Backbone's "#Account/view/5", Odoo's "#id=14&model=res.partner" and
+  // SAP Fiori's "#Customer-displayFactSheet?Customer=100471" are routes to a record.
+  if (/^\s*(?:#(?![!]?\/|[\w-]+\/|[\w.-]+[=?])|javascript:|tel:)/i.test(href)) return true;
   // "Kestrel Print Ltd": a company's name by its legal form, whatever word it holds.
   if (COMPANY_NAME.test(text) && !/pdf/i.test(text)) return false;
   return /pdf/i.test(text) || looksLikeDocumentLink(text, href) || looksLikeAction(text, '');
@@ -323,6 +338,11 @@ interface FieldHit {
   generic?: boolean;
   /** A heading that is a number alone (bareNumberHeading): generic, and below every other number. */
   bare?: boolean;
+  /**
+   * A customer after "Organization" alone: in the ADempiere family's forms (iDempiere, Openbravo,
+   * metasfresh) every window's first field, the app's own organisation; below any other customer label.
+   */
+  ownOrganisation?: boolean;
 }
 
 /** Whatever the page labels, found in one pass over its texts. */
@@ -333,6 +353,23 @@ interface LabelledValues {
   texts: TextItem[];
   /** The pass stopped at the number in the page's main heading (`stopAtTitleNumber`): the other fields are not all read. */
   stopped?: boolean;
+}
+
+/** Digits alone, without a currency. */
+const BARE_AMOUNT = /^[-\u2212]?\d[\d\s.,'’]*$/;
+
+/**
+ * An amount whose currency is an element of its own beside it, in the same parent ("4.560,00" then
+ * "EUR" in SAP's ObjectNumber, "<span>€</span><span>1.234,00</span>"): the two as one, as written.
+ */
+function withCurrencyBeside(value: string, texts: readonly TextItem[], index: number): string {
+  const item = texts[index]!;
+  if (item.text !== value || !BARE_AMOUNT.test(value)) return value;
+  const parent = item.element.parentElement;
+  const after = texts[index + 1];
+  if (after && after.element.parentElement === parent && isCurrencyAlone(after.text)) return `${value} ${after.text}`;
+  const before = texts[index - 1];
+  return before && before.element.parentElement === parent && isCurrencyAlone(before.text) ? `${before.text} ${value}` : value;
 }
 
 /** A number's rank in an `<h1>` (headingRank): no other place ranks higher. */
@@ -397,12 +434,16 @@ function genericNumberLabel(text: string, element: Element): LabelMatch | undefi
 const BARE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9\-/._]{0,40}$/;
 
 /**
- * An `<h1>` or `<h2>` that is a document number alone ("INV/2026/00042", "RE-1042"), as record pages
- * head themselves where the title or tab names the kind: an empty label before it. The cheap tests
- * first, the element's place only then (most texts are no code).
+ * An `<h1>` or `<h2>` (or the `<h3>` of a page without either) that is a document number alone
+ * ("INV/2026/00042", "RE-1042"), as record pages head themselves where the title or tab names the
+ * kind: an empty label before it. The cheap tests first, the element's place only then (most texts
+ * are no code).
  */
 function bareNumberHeading(text: string, element: Element): LabelMatch | undefined {
-  if (!BARE_NUMBER.test(text) || !/\d/.test(text) || /^(?:19|20)\d\d$/.test(text) || parseNumberValue(text) !== text || headingRank(element) < 3) return undefined;
+  if (!BARE_NUMBER.test(text) || !/\d/.test(text) || /^(?:19|20)\d\d$/.test(text) || parseNumberValue(text) !== text) return undefined;
+  // An `<h3>` heads the page where it has no `<h1>` or `<h2>` (Crater's and InvoiceShelf's page header).
+  const rank = headingRank(element);
+  if (rank < 2 || (rank === 2 && element.ownerDocument.querySelector('h1, h2') !== null)) return undefined;
   return { info: { field: 'number', languages: [], due: false }, start: 0, end: 0 };
 }
 
@@ -545,6 +586,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
     let generic = false;
     let bare = false;
     let nameOnly = false;
+    let ownOrganisation = false;
     if (labels.length === 0) {
       const number = genericNumberLabel(item.text, item.element);
       // A control's text is "Label: value"; a page text's node is its text node.
@@ -559,6 +601,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       generic = number !== undefined || bareNumber !== undefined;
       bare = bareNumber !== undefined;
       nameOnly = name !== undefined && !underCustomer;
+      ownOrganisation = customer !== undefined && /^organi[sz]ation\b/i.test(item.text);
     }
     /** "Relance n°2 – Facture FA-2026-0310": the reminder's ordinal names its kind, the invoice's number its number. */
     let ordinalKind: DocumentKind | undefined;
@@ -644,6 +687,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (value) {
               element = texts[next]!.element;
               consumed.add(next);
+              if (field === 'amount') value = withCurrencyBeside(value, texts, next);
               // "Bill To: Art Vandelay / Vandelay Industries": the contact person, then the company billed.
               const company = field === 'customer' && BILLED_PARTY_LABEL.test(item.text.slice(label.start, label.end)) ? companyAfterPerson(value, texts, next) : undefined;
               if (company) {
@@ -690,6 +734,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
         ...(generic ? { generic } : {}),
         ...(bare ? { bare } : {}),
         ...(order ? { order } : {}),
+        ...(ownOrganisation ? { ownOrganisation } : {}),
       });
       if (stopAtTitleNumber && field === 'number' && !generic && rank === TITLE_RANK) {
         stopped = true;
@@ -941,6 +986,9 @@ function mailtoAddress(link: Element): string | undefined {
 }
 
 /** Addresses on the page, best first: the customer's (labelled, near the customer's name) before the app's own. */
+/** A PEC address's domain: `pec.it`, `pec.example.it`, `legalmail.it`, `postacert.…`. */
+const CERTIFIED_MAILBOX = /@(?:[\w-]+\.)*(?:pec|legalmail|postacert|arubapec|cert)\.[\w.-]+$/i;
+
 function rankRecipients(root: Element, values: LabelledValues, base?: URL): string[] {
   // `shown`: seen in the document itself or under a label, not only in the app's header, footer or menus.
   const scores = new Map<string, { address: string; score: number; order: number; shown: boolean }>();
@@ -975,6 +1023,8 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     add(address, (chrome ? 0 : 1) + (nearCustomer(index) ? 2 : 0), !chrome && !letterhead);
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
+  // An Italian certified mailbox (PEC) takes the e-invoicing system's mail and often refuses any other: the ordinary address first.
+  for (const entry of scores.values()) if (CERTIFIED_MAILBOX.test(entry.address)) entry.score -= 3;
   // An address only in the app's header, footer or menus (its support or no-reply address) comes after
   // every address of the document, and never alone: a page that shows none leaves the field empty (and
   // the panel free to suggest the customer's remembered address) rather than filled with the app's.
@@ -1102,7 +1152,8 @@ function offsitePdf(link: Element, raw: string, text: string, base: URL): PdfLin
 /**
  * PDFs shown in the page itself (a viewer in an iframe, embed or object). A PDF.js viewer names its
  * file in `?file=`; a viewer whose address says neither `.pdf` nor a type, but prints or renders a
- * document, is a candidate to probe.
+ * document, is a candidate to probe, as is any `<embed>` or `<object>` without a type that shows no
+ * image or page.
  */
 function embeddedPdfs(root: Element, base: URL): PdfLink[] {
   const found: PdfLink[] = [];
@@ -1111,8 +1162,13 @@ function embeddedPdfs(root: Element, base: URL): PdfLink[] {
     const file = url?.searchParams.get('file');
     if (url && file) url = sameOriginUrl(file, url) ?? url;
     if (!url) continue;
-    if (/\.pdf$/i.test(url.pathname) || /pdf/i.test(element.getAttribute('type') ?? '')) found.push({ url: url.href, confirmed: true, score: 5, element });
-    else if (/pdf|print|render|download|document|preview|viewer|\/files?\/|\/attachments?\/|\/inline\b/i.test(`${url.pathname}${url.search}`))
+    const type = element.getAttribute('type') ?? '';
+    if (/\.pdf$/i.test(url.pathname) || /pdf/i.test(type)) found.push({ url: url.href, confirmed: true, score: 5, element });
+    else if (
+      /pdf|print|render|download|document|preview|viewer|\/files?\/|\/attachments?\/|\/inline\b/i.test(`${url.pathname}${url.search}`) ||
+      // A plug-in's content without a type (`<embed src="/invoices/55012/image">`): browsers have no plug-in left but the PDF viewer.
+      (element.tagName !== 'IFRAME' && !type && !OTHER_FILE.test(url.pathname) && !/\.(?:html?|php|aspx?)$/i.test(url.pathname))
+    )
       found.push({ url: url.href, confirmed: false, score: 2, element });
   }
   return found;
@@ -1189,6 +1245,14 @@ function documentKind(numberHit: FieldHit | undefined, number: string, document:
   return headingKindSignal(document, false, number) ?? numberHit?.kind ?? signal();
 }
 
+/**
+ * A document the user received, not one to send: a supplier's invoice to approve ("Leverandørfaktura
+ * 88213 fra Kontorland A/S"), which is the user's to pay, or an invoice mail in a web mail client.
+ */
+function receivedDocument(document: Document, root: HTMLElement, texts: readonly TextItem[], numberHit: FieldHit | undefined): boolean {
+  return namesSupplierDocument(document.title) || namesSupplierDocument(mainHeading(document, numberHit)) || isMailReader(texts, root);
+}
+
 interface ExtractedDocument {
   found: DetectedDocument;
   titled: boolean;
@@ -1221,7 +1285,7 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   if (values.stopped) {
     // The number in the main heading: the document's (documentNumberHit returns it), the heading its anchor.
     const numberHit = documentNumberHit(values, signal)!;
-    if (namesSupplierDocument(document.title) || namesSupplierDocument(mainHeading(document, numberHit))) return undefined;
+    if (receivedDocument(document, root, texts, numberHit)) return undefined;
     // As the whole reading: a card's summary of a document shown elsewhere is not the page's.
     if (!pdf && isTeaser(numberHit.element, numberHit.value, base)) return undefined;
     const anchor = pageAnchor(document, numberHit);
@@ -1336,12 +1400,16 @@ function documentFrom(
   let number = own ?? numberHit?.value;
   if (!number) number = titleNumber(document.title);
   if (!number) return undefined;
-  const customerHit = bestHit(values.hits.customer);
+  // A customer's label ("Business Partner") before "Organization" alone (the app's own, in an ERP's form).
+  const customerHit = bestHit(values.hits.customer?.filter((h) => !h.ownOrganisation && h.rank >= 0)) ?? bestHit(values.hits.customer);
   // A contact's or a lone "Name" label (rank -1) names a person as often as the customer: a heading that is a company's name comes first.
   const labelledCustomer = customerHit && customerHit.rank < 0 ? (headingCompany(values.texts) ?? customerHit.value) : customerHit?.value;
-  const amount = amountHit(values)?.value;
+  let amount = amountHit(values)?.value;
   const dueDate = bestHit(values.hits.dueDate)?.value;
   const recipients = rankRecipients(root, values, base);
+  // A master list's current entry beside the document (its PDF in a viewer) gives what the page's texts do not.
+  const entry = (pdf || candidates.length > 0) && (!amount || !customerHit) ? currentEntrySummary(root, number, parseNameValue) : undefined;
+  amount ??= entry?.amount;
   // Without a PDF, the amount and the customer make it a document: a labelled customer or address, or
   // (a page already known to name its kind and number) a buyer's address block with no label.
   if (!pdf && candidates.length === 0 && !amount) return undefined;
@@ -1352,12 +1420,12 @@ function documentFrom(
     headingCompany(values.texts) ??
     panelCustomer(root) ??
     companyAboveRecipient(values.texts, recipients[0], (text) => COMPANY_NAME.test(text) && parseNameValue(text) === text, isInPageChrome) ??
-    customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome);
+    customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome) ??
+    entry?.customer;
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
-  // A supplier's invoice to approve ("Leverandørfaktura 88213 fra Kontorland A/S") is the user's to pay, not to send.
-  if (namesSupplierDocument(document.title) || namesSupplierDocument(mainHeading(document, numberHit))) return undefined;
+  if (receivedDocument(document, root, values.texts, numberHit)) return undefined;
   const kind = documentKind(numberHit, number, document, signal);
   const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);
@@ -1487,11 +1555,12 @@ const SETTINGS_SEGMENT =
   /(?:^|[/#])(?:settings?|preferences|configuration|config|einstellungen|konfiguration|inst[aä]llningar|indstillinger|innstillinger|stillingar|ustawienia|asetukset|instellingen|param[eè]tres|r[eé]glages|ajustes|configuraci[oó]n|impostazioni|configura[cç](?:oes|ões)|defini[cç](?:oes|ões)|templates?|vorlagen|mod[eè]les|plantillas|modelli|mallar|skabeloner|sjablonen|szablony)(?:[/#?._-]|$)/i;
 
 /**
- * An app's purchases, as a segment of the address: bills from suppliers and purchase records are
- * documents the user receives and pays, not ones to send from a mailbox (issue 16: supplier pages).
+ * An app's purchases and expenses, as a segment of the address: bills from suppliers, purchase records
+ * and receipts filed as expenses are documents the user receives and pays, not ones to send from a
+ * mailbox (issue 16: supplier pages).
  */
 const PURCHASES_SEGMENT =
-  /(?:^|[/#])(?:purchases?|bills|payables|einkauf|eingangsrechnungen|ink[oö]p|indk[oø]b|innkj[oø]p|ostot|ostolaskut|inkoop|inkoopfacturen|achats|compras|acquisti|zakupy|innkaup)(?:[/#?._-]|$)/i;
+  /(?:^|[/#])(?:purchases?|bills|payables|expenses?|expense-reports?|einkauf|eingangsrechnungen|ausgaben|ink[oö]p|utgifter|utl[aä]gg|indk[oø]b|udgifter|udl[aæ]g|innkj[oø]p|utlegg|ostot|ostolaskut|kulut|inkoop|inkoopfacturen|onkosten|declaraties|achats|d[eé]penses|notes-de-frais|compras|gastos|acquisti|spese|note-spese|despesas|zakupy|wydatki|innkaup|[uú]tgj[oö]ld)(?:[/#?._-]|$)/i;
 
 /** Is the address in an app's settings or purchases, where no document is to be sent? */
 function isAddressWithoutDocumentsToSend(url: URL): boolean {
@@ -1533,14 +1602,36 @@ function detectInFrames(document: Document, url: URL): PageDetection | undefined
 }
 
 /**
+ * The documents of the page's web components, read in a copy of the page as it is shown, their open
+ * shadow trees in place (composed-copy.ts): the elements found are given back as the page's own, or
+ * left out (a floating button) where the copy has one the page does not.
+ */
+function detectInShadowRoots(document: Document, url: URL, quick = false): PageDetection | undefined {
+  const composed = composedCopy(document, url.href);
+  const detection = composed && detectInDocument(composed.document, url, quick);
+  if (!composed || !detection) return undefined;
+  const own = (element: Element | undefined) => (element ? composed.original(element) : undefined);
+  const asPage = (found: PageDetection): PageDetection => {
+    const anchor = own(found.anchor);
+    const documents = found.documents.map(({ anchor: documentAnchor, row, pdfButton, ...rest }): DetectedDocument => {
+      const [a, r, b] = [own(documentAnchor), own(row), own(pdfButton)];
+      return { ...rest, ...(a ? { anchor: a } : {}), ...(r ? { row: r } : {}), ...(b ? { pdfButton: b } : {}) };
+    });
+    return { kind: found.kind, documents, ...(anchor ? { anchor } : {}), ...(found.complete ? { complete: () => asPage(found.complete!()) } : {}) };
+  };
+  return asPage(detection);
+}
+
+/**
  * The adapter for any invoice, order, quote or reminder page, in the languages of page-language.ts:
- * labels (in texts and form controls), mailto links and PDF links, in the page or its same-origin frames.
+ * labels (in texts and form controls), mailto links and PDF links, in the page, its same-origin frames
+ * or its web components' open shadow trees.
  */
 export const genericInvoiceAdapter: SiteAdapter = {
   id: 'generic',
   name: 'Any invoice page',
   matches: () => true,
   detect(document, url, options): PageDetection | undefined {
-    return detectInDocument(document, url, options?.quick) ?? detectInFrames(document, url);
+    return detectInDocument(document, url, options?.quick) ?? detectInFrames(document, url) ?? detectInShadowRoots(document, url, options?.quick);
   },
 };

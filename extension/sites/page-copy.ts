@@ -14,6 +14,7 @@
  */
 import type { CopiedDetectionData, PageCopy } from '../../shared/extension-messages';
 import { MAX_PAGE_COPY_CHARS } from '../../shared/document-limits';
+import { openShadowRoots } from './shadow-roots';
 import type { DetectedDocument, PageDetection } from './site-adapter';
 
 export type { PageCopy };
@@ -43,12 +44,14 @@ export const CONTROLS_SELECTOR = 'input, textarea, select';
 
 /**
  * The page as a copy the detector can read elsewhere; undefined when it must be read in the page:
- * too large, or with a same-origin frame (the detector reads those frames' documents, which a copy
- * of the top document does not hold). Passwords and files are never copied.
+ * too large, with a same-origin frame (the detector reads those frames' documents, which a copy of the
+ * top document does not hold) or with web components' open shadow trees (neither). Passwords and
+ * files are never copied.
  */
 export function copyPage(document: Document, url: string): PageCopy | undefined {
   const root = document.documentElement;
-  if (document.getElementsByTagName('*').length > MAX_COPY_ELEMENTS || hasReadableFrame(document)) return undefined;
+  // A web component's shadow tree is in no `outerHTML`: such a page is read in the page (composed-copy.ts).
+  if (document.getElementsByTagName('*').length > MAX_COPY_ELEMENTS || hasReadableFrame(document) || openShadowRoots(document).length > 0) return undefined;
   const html = root.outerHTML;
   if (html.length > MAX_PAGE_COPY_CHARS) return undefined;
   const controls: ControlState[] = [];

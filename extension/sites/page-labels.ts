@@ -65,7 +65,8 @@ const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
   ],
   fi: ['loppusumma', 'laskun summa', 'yhteensä', 'summa', 'määrä'],
   nl: ['totaalbedrag', 'factuurbedrag', 'totaal', 'bedrag'],
-  fr: ['total ttc', 'montant ttc', 'total', 'montant'],
+  // Belgium writes "TVAC" (TVA comprise) for the French "TTC".
+  fr: ['total ttc', 'montant ttc', 'total tvac', 'montant tvac', 'total', 'montant'],
   es: ['importe total', 'total factura', 'total documento', 'total', 'importe'],
   it: ['totale da saldare', 'importo da saldare', 'importo totale documento', 'totale documento', 'importo totale', 'importo fattura', 'totale', 'importo'],
   pt: ['valor total', 'valor da fatura', 'total documento', 'total do documento', 'total', 'valor', 'montante'],
@@ -80,20 +81,21 @@ const AMOUNT_DUE_LABELS: ReadonlySet<string> = new Set(Object.values(AMOUNT_DUE)
  * match "Kundnummer"). German covers the Swiss and Austrian words too (Rechnungstotal, Offerte).
  */
 const LABELS: LabelTable = {
+  // The address for invoices first ("Billing email", "E-mail fatturazione", "E-post för fakturor"): a label of its own.
   email: {
-    en: ['e-mail address', 'email address', 'e-mail', 'email', 'mail', 'contact'],
-    pl: ['adres e-mail', 'adres email', 'e-mail', 'email', 'mail', 'kontakt'],
-    sv: ['e-postadress', 'e-post', 'epost', 'mejl', 'kontakt'],
-    da: ['e-mailadresse', 'e-mail', 'email', 'mail', 'kontakt'],
-    nb: ['e-postadresse', 'e-post', 'epost', 'kontakt'],
-    is: ['netfang', 'tölvupóstur', 'póstfang', 'tengiliður'],
-    de: ['e-mail-adresse', 'elektronische adresse', 'e-mail', 'email', 'mail', 'kontakt', 'ansprechpartner'],
-    fi: ['sähköpostiosoite', 'sähköposti', 'email', 'yhteyshenkilö'],
-    nl: ['e-mailadres', 'e-mail', 'email', 'contactpersoon'],
-    fr: ['adresse e-mail', 'adresse email', 'courriel', 'e-mail', 'email'],
-    es: ['correo electrónico', 'correo', 'e-mail', 'email'],
-    it: ['indirizzo email', 'indirizzo pec', 'posta elettronica', 'e-mail', 'email', 'pec'],
-    pt: ['endereço de e-mail', 'correio eletrónico', 'correio eletrônico', 'e-mail', 'email'],
+    en: ['billing email', 'billing e-mail', 'invoice email', 'invoice e-mail', 'email for invoices', 'e-mail address', 'email address', 'e-mail', 'email', 'mail', 'contact'],
+    pl: ['e-mail do faktur', 'adres e-mail do faktur', 'adres e-mail', 'adres email', 'e-mail', 'email', 'mail', 'kontakt'],
+    sv: ['e-post för fakturor', 'e-post för faktura', 'faktura e-post', 'e-postadress', 'e-post', 'epost', 'mejl', 'kontakt'],
+    da: ['e-mail til faktura', 'e-mail til fakturaer', 'faktura e-mail', 'e-mailadresse', 'e-mail', 'email', 'mail', 'kontakt'],
+    nb: ['e-post for faktura', 'faktura e-post', 'e-postadresse', 'e-post', 'epost', 'kontakt'],
+    is: ['netfang fyrir reikninga', 'netfang', 'tölvupóstur', 'póstfang', 'tengiliður'],
+    de: ['rechnungs-e-mail', 'e-mail für rechnungen', 'e-mail-adresse', 'elektronische adresse', 'e-mail', 'email', 'mail', 'kontakt', 'ansprechpartner'],
+    fi: ['laskutuksen sähköposti', 'laskutussähköposti', 'sähköpostiosoite', 'sähköposti', 'email', 'yhteyshenkilö'],
+    nl: ['facturatie e-mail', 'factuur e-mail', 'e-mail voor facturen', 'e-mailadres', 'e-mail', 'email', 'contactpersoon'],
+    fr: ['e-mail de facturation', 'email de facturation', 'courriel de facturation', 'adresse e-mail', 'adresse email', 'courriel', 'e-mail', 'email'],
+    es: ['correo de facturación', 'email de facturación', 'e-mail de facturación', 'correo electrónico', 'correo', 'e-mail', 'email'],
+    it: ['e-mail fatturazione', 'email fatturazione', 'e-mail di fatturazione', 'email di fatturazione', 'indirizzo email', 'indirizzo pec', 'posta elettronica', 'e-mail', 'email', 'pec'],
+    pt: ['e-mail de cobrança', 'email de cobrança', 'e-mail de faturação', 'email de faturação', 'endereço de e-mail', 'correio eletrónico', 'correio eletrônico', 'e-mail', 'email'],
   },
   customer: {
     en: [
@@ -122,6 +124,8 @@ const LABELS: LabelTable = {
       'ordered by',
       'deliver to',
       'ship to',
+      // ERPs' word for the customer on a sales document (iDempiere, SAP Business One, Openbravo).
+      'business partner',
     ],
     pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik'],
     sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'betalare', 'beställare'],
@@ -427,15 +431,26 @@ export function isNumberHeading(text: string): boolean {
 // Values
 
 /**
+ * The words after a kind's word that say the document is electronic or simplified, in lower case
+ * ("Factura electrónica", "Fattura elettronica", "Facture simplifiée"): they qualify the kind, and
+ * the number follows them.
+ */
+export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|eletr[oô]nica|electronic|elektronische|elektroniczna|elektronisk|s[aä]hk[oö]inen|simplificada|simplifi[ée]e|semplificata';
+
+/**
  * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ") between a label and
  * its value, after a word or two that qualify the label ("Faktura krajowa nr 5/11/2026", "Pedido de
- * venda nº 1042").
+ * venda nº 1042"); or the word that says the document is electronic or simplified, before the number
+ * itself ("FACTURA ELECTRÓNICA F001-00000873", "Fattura elettronica 12/2026", "Factura simplificada
+ * T-0042").
  *
  * Matched against the lower-cased text, without the `i` flag: with `u`, `i` makes the engine compile
  * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
-const NUMBER_PREFIX =
-  /^[\s:#.|–—-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°]))?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*/u;
+const NUMBER_PREFIX = new RegExp(
+  String.raw`^[\s:#.|–—-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
+  'u',
+);
 /**
  * The number itself, in one pattern: a series prefix, a space, then the number ("FV 12/2026", "RE
  * 2026-17"; upper case only: "vom 26.11." is no prefix), or the series before a slash ("FR A/512",

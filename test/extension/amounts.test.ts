@@ -31,6 +31,20 @@ const LOCALES: readonly [string, string][] = [
   ['pt-PT', 'EUR'],
   ['pt-BR', 'BRL'],
   ['en-IN', 'INR'],
+  // Regional variants (round 16): their own currencies, signs and separators.
+  ['en-ZA', 'ZAR'],
+  ['en-IE', 'EUR'],
+  ['en-CA', 'CAD'],
+  ['en-AU', 'AUD'],
+  ['fr-BE', 'EUR'],
+  ['fr-CA', 'CAD'],
+  ['nl-BE', 'EUR'],
+  ['it-CH', 'CHF'],
+  ['sv-FI', 'EUR'],
+  ['es-PE', 'PEN'],
+  ['es-CO', 'COP'],
+  ['es-MX', 'MXN'],
+  ['es-AR', 'ARS'],
 ];
 
 /** The spellings of the group separator apps use besides the one `Intl` prints. */
@@ -80,6 +94,10 @@ describe('parseAmount', () => {
     ['−1 234,50 kr', '−1 234,50 kr', -1234.5],
     ["Total CHF 1'234.–", "CHF 1'234.–", 1234],
     ['12,-- €', '12,-- €', 12],
+    ['Total R 12 650,00', 'R 12 650,00', 12650],
+    ['Importe total S/ 2,950.00', 'S/ 2,950.00', 2950],
+    ['Q 1,250.00', 'Q 1,250.00', 1250],
+    ['INVR 200', '200', 200],
   ])('reads "%s" as "%s" (%d), not a prefix of it', (text, amount, value) => {
     expect(parseAmount(text)).toBe(amount);
     expect(parseAmountValue(text)).toBe(value);

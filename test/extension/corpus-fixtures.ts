@@ -43,7 +43,22 @@ export function loadPage(html: string, url: string): void {
   document.head.innerHTML = '';
   document.title = parsed.title;
   document.body.innerHTML = parsed.body.innerHTML;
+  attachShadowRoots(document.body);
   applySelectedOptions();
+}
+
+/**
+ * Gives each `<template shadowrootmode="open">` its host's open shadow root, as a browser's parser does
+ * with declarative shadow DOM (happy-dom keeps the template): the page's web components, as the
+ * content script meets them.
+ */
+export function attachShadowRoots(root: ParentNode): void {
+  for (const template of root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]')) {
+    const shadow = template.parentElement!.attachShadow({ mode: template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open' });
+    shadow.innerHTML = template.innerHTML;
+    template.remove();
+    attachShadowRoots(shadow);
+  }
 }
 
 /** A detection as plain data to compare: its elements by identity, everything else by value. */

@@ -21,7 +21,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
 import { mayShowDocument } from '../../extension/sites/document-hint';
 import type { DetectedDocument, PageDetection } from '../../extension/sites/site-adapter';
-import { comparable, loadCorpus, loadPage, type CorpusFixture } from './corpus-fixtures';
+import { attachShadowRoots, comparable, loadCorpus, loadPage, type CorpusFixture } from './corpus-fixtures';
 import { applySelectedOptions } from './happy-dom-select';
 
 const FIELDS = ['number', 'kind', 'recipient', 'customer', 'amount', 'pdf', 'language'] as const;
@@ -109,6 +109,7 @@ function detect(fixture: Fixture) {
   const template = document.getElementById('late') as HTMLTemplateElement;
   document.getElementById('app')!.innerHTML = template.innerHTML;
   template.remove();
+  attachShadowRoots(document.getElementById('app')!);
   return { first, result: pipeline(fixture.name, url) };
 }
 

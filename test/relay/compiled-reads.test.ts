@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compiledOnce, type StoreDb } from '../../relay/store/repositories/store-db';
+import { compiledOnce } from '../../relay/store/repositories/store-db';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
-import { profileData } from '../helpers/stored-rows';
 
 describe('the reads of every accepted send (issue 18)', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-compiled-reads-'));
@@ -29,33 +28,6 @@ describe('the reads of every accepted send (issue 18)', () => {
     expect(await byEmailAndId(anna.id, anna.email)).toEqual([{ id: anna.id, createdAt: 1 }]);
     expect(await byEmailAndId(bo.id, bo.email)).toEqual([{ id: bo.id, createdAt: 2 }]);
     expect(await byEmailAndId(anna.id, bo.email)).toEqual([]);
-  });
-
-  it('read straight on the connection, a compiled read answers exactly what the query builder answers, names and values', async () => {
-    const profileId = randomUUID();
-    await store.insertProfile({ id: profileId, ownerId: anna.id, scope: 'personal', data: profileData(), secrets: { password: 'sealed' }, createdAt: 3, updatedAt: 4 });
-    await store.recordServerMaxBytes(profileId, 25_000_000, 5);
-    const direct = store.storeDb;
-    const throughBuilder: StoreDb = { db: direct.db, dialect: direct.dialect };
-    let directReads = 0;
-    const counted: StoreDb = { ...direct, readNow: (sql, parameters) => (directReads++, direct.readNow!(sql, parameters)) };
-    const reads = (storeDb: StoreDb) => ({
-      profile: compiledOnce(storeDb, (id) =>
-        storeDb.db
-          .selectFrom('profiles')
-          .leftJoin('profile_delivery_settings as settings', 'settings.profileId', 'profiles.id')
-          .selectAll('profiles')
-          .select(['settings.data as settingsData', 'settings.serverMaxBytes as settingsServerMaxBytes'])
-          .where('profiles.id', '=', id),
-      ),
-      user: compiledOnce(storeDb, (id) => storeDb.db.selectFrom('users').select(['users.id as userId', 'users.email', 'users.name', 'users.role', 'users.createdAt']).where('users.id', '=', id)),
-    });
-    const [a, b] = [reads(counted), reads(throughBuilder)];
-    const fromDirect = [await a.profile(profileId), await a.user(anna.id), await a.user(randomUUID())];
-    expect(directReads).toBe(3);
-    expect(fromDirect).toEqual([await b.profile(profileId), await b.user(anna.id), await b.user(randomUUID())]);
-    expect(fromDirect[0]![0]).toMatchObject({ id: profileId, ownerId: anna.id, createdAt: 3, updatedAt: 4 });
-    expect(Object.keys(fromDirect[1]![0]!)).toEqual(['userId', 'email', 'name', 'role', 'createdAt']);
   });
 
   it('a compiled read waits while a transaction is open on the connection, and never sees its uncommitted rows', async () => {

@@ -1,8 +1,11 @@
+import { CompiledQuery } from 'kysely';
 import { hostname } from 'node:os';
 import type pg from 'pg';
 import { GroupCommit, type PendingSend } from '../group-commit';
 import { attemptValues, MESSAGE_SQL_COLUMNS, newMessageValues, sortedByDue, toClaimedMessage, toMessageRow } from '../schema/message-row';
-import { markStoreError, RecentStorageFailure } from '../store-errors';
+import { messageHistoryRepository } from '../repositories/message-history-repository';
+import type { StoreDb } from '../repositories/store-db';
+import { RecentStorageFailure } from '../store-errors';
 import {
   BODY_CHUNK_BYTES,
   bodyChunks,
@@ -20,22 +23,6 @@ import {
 const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
 const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.join(', ');
-
-/** Runs `fn` in a transaction on one client; one whose ROLLBACK failed is destroyed on release (StoreClient, postgres-store.ts). */
-async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw markStoreError(error);
-  } finally {
-    client.release();
-  }
-}
 
 /** Sends per group commit at most: a statement takes at most 65,535 parameters. */
 const MAX_GROUP_SENDS = 200;
@@ -166,7 +153,14 @@ export class PostgresOutbox implements Outbox {
   /** Writes that failed for room on the database server (53100 disk_full), until one succeeds (checkWritable). */
   readonly storageFailure = new RecentStorageFailure();
 
-  constructor(private readonly pool: pg.Pool) {}
+  private readonly findSendByIdempotencyKey;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly storeDb: StoreDb,
+  ) {
+    this.findSendByIdempotencyKey = messageHistoryRepository(storeDb).findSendByIdempotencyKey;
+  }
 
   /** A send with a large body is written on its own. */
   enqueueSend(send: NewSend): Promise<EnqueueResult> {
@@ -196,12 +190,12 @@ export class PostgresOutbox implements Outbox {
   /** Its statement, then its body in chunks, in one transaction. */
   private async writeChunkedSend(send: NewSend): Promise<EnqueueResult> {
     const { sql, params } = enqueueStatement([send]);
-    const rows = await inTransaction(this.pool, async (client) => {
-      const inserted = (await client.query(sql, params)).rows;
+    const rows = await this.storeDb.db.transaction().execute(async (trx) => {
+      const inserted = (await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(sql, params))).rows;
       // Chunks only when inserted (not when another send holds the key). A statement per chunk: as one statement, a 20 MB attachment was held three times.
       for (const m of inserted.length > 0 ? send.messages.filter((m) => m.raw.length > BODY_CHUNK_BYTES) : []) {
         let seq = 0;
-        for (const chunk of bodyChunks(m.raw)) await client.query('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES ($1, $2, $3)', [m.id, seq++, chunk]);
+        for (const chunk of bodyChunks(m.raw)) await trx.executeQuery(CompiledQuery.raw('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES ($1, $2, $3)', [m.id, seq++, chunk]));
       }
       return inserted;
     });
@@ -211,10 +205,8 @@ export class PostgresOutbox implements Outbox {
   /** `rows`: the messages inserted for `send`; none when another send holds its key. */
   private async enqueueResult(send: NewSend, rows: Record<string, unknown>[]): Promise<EnqueueResult> {
     if (rows.length > 0 || send.idempotencyKey === null) return { kind: 'created', messages: rows.map((row) => toMessageRow(row)) };
-    const holder = await this.pool.query<{ id: string; request_hash: string }>('SELECT id, request_hash FROM sends WHERE user_id = $1 AND idempotency_key = $2', [send.userId, send.idempotencyKey]);
-    const existing = holder.rows[0]!;
-    const messages = (await this.pool.query(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE send_id = $1 ORDER BY part_number`, [existing.id])).rows.map((row) => toMessageRow(row));
-    return { kind: 'existing', messages, sameRequest: existing.request_hash === send.requestHash };
+    const existing = (await this.findSendByIdempotencyKey(send.userId, send.idempotencyKey))!;
+    return { kind: 'existing', messages: existing.messages, sameRequest: existing.requestHash === send.requestHash };
   }
 
   async claimDueMessages(owner: string, now: number, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {

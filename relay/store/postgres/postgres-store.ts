@@ -149,7 +149,7 @@ export class PostgresStore implements Store {
   private constructor(connectionString: string, options: PostgresStoreOptions) {
     this.pool = openPool(connectionString, options);
     this.storeDb = storeDbOf(new Kysely<unknown>({ dialect: new PostgresDialect({ pool: this.pool }) }), 'postgres');
-    this.outbox = new PostgresOutbox(this.pool);
+    this.outbox = new PostgresOutbox(this.pool, this.storeDb);
     Object.assign(this, storeRepositories(this.storeDb), outboxMethods(this.outbox));
   }
 

@@ -1,7 +1,7 @@
 import { readRow, writeRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
 import type { CustomerRow } from '../types';
-import { changedOne, isUniqueViolation, type StoreDb } from './store-db';
+import { changedOne, isUniqueViolation, readFirst, type StoreDb } from './store-db';
 
 /** The company's customer directory (issue 16 item 4): who a customer's invoices go to. */
 export function customersRepository({ db }: StoreDb) {
@@ -19,10 +19,7 @@ export function customersRepository({ db }: StoreDb) {
         .execute()
         .then((rows) => rows.map(read));
     },
-    getCustomer: async (id: string): Promise<CustomerRow | undefined> => {
-      const row = await customers().where('id', '=', id).executeTakeFirst();
-      return row && read(row);
-    },
+    getCustomer: (id: string) => readFirst(customers().where('id', '=', id), read),
     /** False when its number key is taken already (another instance was faster). */
     insertCustomer: (row: CustomerRow) =>
       changedOne(

@@ -1,7 +1,7 @@
 import type { MessageStatus } from '../../../shared/schemas';
 import { MESSAGE_COLUMN_NAMES, toMessageRow } from '../schema/message-row';
 import type { AttemptRecord, MessageRow, SentCopyStatus } from '../types';
-import { compiledOnce, countAll, type StoreDb } from './store-db';
+import { compiledOnce, countAll, readFirst, type StoreDb } from './store-db';
 
 const ATTEMPT_COLUMNS = ['messageId', 'startedAt', 'finishedAt', 'outcome', 'reply', 'responseCode', 'errorCode', 'problemCode'] as const;
 
@@ -24,10 +24,7 @@ export function messageHistoryRepository(storeDb: StoreDb) {
       const rows = await messages().where('sendId', '=', send.id).orderBy('partNumber').execute();
       return { requestHash: send.requestHash, messages: rows.map(toMessageRow) };
     },
-    async getMessage(id: string): Promise<MessageRow | undefined> {
-      const row = await messages().where('id', '=', id).executeTakeFirst();
-      return row && toMessageRow(row);
-    },
+    getMessage: (id: string): Promise<MessageRow | undefined> => readFirst(messages().where('id', '=', id), toMessageRow),
     /** Newest first. `documentRef` matches the send's reference and every document a message carries. */
     async listMessages(filter: { userId?: string; documentRef?: string; limit: number }): Promise<MessageRow[]> {
       const rows = await messages()

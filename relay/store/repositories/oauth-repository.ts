@@ -2,16 +2,14 @@ import { JSON_COLUMNS, readRow, writeRow } from '../schema/json-columns';
 import type { OAuthGrantState } from '../../profiles/profile-data';
 import type { SignInResult } from '../schema/json-columns';
 import type { OAuthAccessTokenRow, OAuthSignInRow } from '../types';
-import { changedOne, fromExcluded, whileProfileExists, type StoreDb } from './store-db';
+import { changedOne, fromExcluded, readFirst, whileProfileExists, type StoreDb } from './store-db';
 
 /** OAuth2 (issue 8): cached access tokens, refresh tokens inside a profile's secrets, delegated sign-ins; in the database, for every instance. */
 export function oauthRepository({ db }: StoreDb) {
   const json = JSON_COLUMNS.profiles;
   return {
-    async getOAuthAccessToken(profileId: string): Promise<OAuthAccessTokenRow | undefined> {
-      const row = await db.selectFrom('oauth_access_tokens').selectAll().where('profileId', '=', profileId).executeTakeFirst();
-      return row && readRow<OAuthAccessTokenRow>('oauth_access_tokens', row, profileId);
-    },
+    getOAuthAccessToken: (profileId: string) =>
+      readFirst(db.selectFrom('oauth_access_tokens').selectAll().where('profileId', '=', profileId), (row) => readRow<OAuthAccessTokenRow>('oauth_access_tokens', row, profileId)),
     /** Replaces the previous one; does nothing when the profile is gone. */
     async putOAuthAccessToken(row: OAuthAccessTokenRow) {
       await db
@@ -63,10 +61,7 @@ export function oauthRepository({ db }: StoreDb) {
         await trx.insertInto('oauth_sign_ins').values(writeRow('oauth_sign_ins', row)).execute();
       });
     },
-    async getOAuthSignIn(id: string): Promise<OAuthSignInRow | undefined> {
-      const row = await db.selectFrom('oauth_sign_ins').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && readRow<OAuthSignInRow>('oauth_sign_ins', row);
-    },
+    getOAuthSignIn: (id: string) => readFirst(db.selectFrom('oauth_sign_ins').selectAll().where('id', '=', id), (row) => readRow<OAuthSignInRow>('oauth_sign_ins', row)),
     /** True for exactly one caller while `nextPollAt <= now` (several instances may be asked about one device-code sign-in). */
     claimOAuthSignInPoll: (id: string, now: number, nextPollAt: number) =>
       changedOne(db.updateTable('oauth_sign_ins').set({ nextPollAt, updatedAt: now }).where('id', '=', id).where('status', '=', 'pending').where('nextPollAt', '<=', now)),

@@ -3,7 +3,7 @@ import { readRow, writeRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
 import type { DeliverySettingsRow, ProfileRow } from '../types';
 import { newestFinished, type senderRulesRepository } from './sender-rules-repository';
-import { changedOne, compiledOnce, type StoreDb } from './store-db';
+import { changedOne, compiledOnce, readFirst, type StoreDb } from './store-db';
 
 /** A profile as an accepted send reads it: with its delivery settings and its last finished message. */
 export interface ProfileSendRead {
@@ -68,10 +68,7 @@ export function profilesRepository(storeDb: StoreDb) {
       });
     },
     deleteProfile: (id: string) => changedOne(db.deleteFrom('profiles').where('id', '=', id)),
-    getProfile: async (id: string) => {
-      const row = await profiles().where('id', '=', id).executeTakeFirst();
-      return row && read(row);
-    },
+    getProfile: (id: string) => readFirst(profiles().where('id', '=', id), read),
     /** What getProfile, getDeliverySettings and lastFinishedDelivery answer, in one statement: every accepted send that names its profile needs all three. */
     async getProfileForSend(id: string): Promise<ProfileSendRead | undefined> {
       const [row] = await forSend(id);

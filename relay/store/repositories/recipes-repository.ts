@@ -2,7 +2,7 @@ import { RECIPE_FORMAT_VERSION } from '../../../shared/recipe-schemas';
 import { JSON_COLUMNS, readRow } from '../schema/json-columns';
 import type { Tables } from '../schema/tables';
 import type { RecipeRow } from '../types';
-import { changedOne, type StoreDb } from './store-db';
+import { changedOne, readFirst, type StoreDb } from './store-db';
 
 /** Company recipes (issue 7): how the extension reads a site the generic adapter cannot. */
 export function recipesRepository({ db }: StoreDb) {
@@ -11,10 +11,7 @@ export function recipesRepository({ db }: StoreDb) {
   const read = (row: Tables['recipes']): RecipeRow => (row.formatVersion > RECIPE_FORMAT_VERSION ? { ...row, data: null } : readRow<RecipeRow>('recipes', row));
   return {
     listRecipes: async () => (await recipes().orderBy('createdAt').orderBy('id').execute()).map(read),
-    getRecipe: async (id: string) => {
-      const row = await recipes().where('id', '=', id).executeTakeFirst();
-      return row && read(row);
-    },
+    getRecipe: (id: string) => readFirst(recipes().where('id', '=', id), read),
     async insertRecipe({ data, ...row }: RecipeRow) {
       if (!data) throw new TypeError('a recipe is published with its data');
       await db

@@ -1,11 +1,6 @@
 /** Turns for the main thread's SQLite connection: a query-builder transaction spans several awaits, and whatever ran meanwhile would join it. */
 export class ConnectionLock {
   private held = false;
-
-  /** Somebody has the connection (a query-builder transaction may be open on it): whatever runs now would join it. */
-  get busy(): boolean {
-    return this.held;
-  }
   private readonly waiting: (() => void)[] = [];
 
   async acquire(): Promise<void> {

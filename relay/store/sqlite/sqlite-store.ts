@@ -9,7 +9,7 @@ import { storeRepositories, type StoreRepositories } from '../repositories/store
 import { outboxMethods, type Outbox, type Store } from '../types';
 import { ConnectionLock } from './connection-lock';
 import { SqliteOutbox } from './sqlite-outbox';
-import { openDatabase, prepared } from './sql-thread.mjs';
+import { openDatabase } from './sql-thread.mjs';
 import { StoreSqliteDialect } from './sqlite-dialect';
 
 /** Below this much free space in the data folder the relay says it is not ready: a message needs room. */
@@ -37,7 +37,7 @@ export class SqliteStore implements Store {
     closeSync(openSync(file, 'a', 0o600));
     this.db = openDatabase(file, 'FULL');
     this.kysely = new Kysely<unknown>({ dialect: new StoreSqliteDialect(this.db, this.connectionLock) });
-    this.storeDb = storeDbOf(this.kysely, 'sqlite', (sql, parameters) => (this.connectionLock.busy ? undefined : (prepared(this.db, sql).all(...parameters) as Record<string, unknown>[])));
+    this.storeDb = storeDbOf(this.kysely, 'sqlite');
     this.outbox = new SqliteOutbox(this.db, file, this.connectionLock);
     Object.assign(this, storeRepositories(this.storeDb, { afterSecretsRewrite: () => this.dropOldCiphertexts() }), outboxMethods(this.outbox));
   }
