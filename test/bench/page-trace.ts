@@ -8,6 +8,11 @@
  * - the renderer main thread's events by name, each event's own thread time (its children's taken off);
  * - the CPU profile's samples on that thread: by function (self), and by the function of our script
  *   nearest the top of the stack (inclusive: what our code and what it calls into cost).
+ *
+ * Knobs: TRACE_BUILD=<folder> traces another build as "ours"; TRACE_COMPARE=<folder> adds a third
+ * build, traced alternately with the two, and prints the events of ours against it; TRACE_PAGE=other
+ * loads the app's page without a document; TRACE_NO_PROFILER=1 leaves V8's sampling profiler out (it
+ * inflates the JavaScript's share); TRACE_DUMP=<prefix> writes each load's trace to <prefix>-<n>.json.
  */
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -25,9 +30,7 @@ const CATEGORIES = [
   'blink',
   'loading',
   ...(process.env.TRACE_NO_PROFILER ? [] : ['disabled-by-default-v8.cpu_profiler']),
-  // TRACE_RCS=1: V8's runtime call stats (parse, compile, interpreter, API callbacks, bindings) on V8's events.
-  ...(process.env.TRACE_RCS ? ['disabled-by-default-v8.runtime_stats'] : []),
-].join(',');
+];
 
 interface TraceEvent {
   name: string;
@@ -52,7 +55,7 @@ async function traceLoad(context: BrowserContext, url: string, expectButton: boo
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (data) => void events.push(...(data.value as unknown as TraceEvent[])));
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES.split(',') }, transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(SETTLE_MS);
     const shown = await page.evaluate(hasSendButton);
