@@ -72,6 +72,23 @@ describe('watching the page', () => {
     expect(buttons()).toHaveLength(0);
   });
 
+  it('sees an invoice a web component renders inside its shadow tree, with no change to the page’s own tree', async () => {
+    // The app's shell and its component are there at load; the component fetches the invoice and
+    // renders it into its open shadow root later (Lit, Stencil, SAP UI5 Web Components).
+    document.body.innerHTML = '<app-shell></app-shell>';
+    const shell = document.querySelector('app-shell')!.attachShadow({ mode: 'open' });
+    shell.innerHTML = '<invoice-view></invoice-view>';
+    const view = shell.querySelector('invoice-view')!.attachShadow({ mode: 'open' });
+    view.innerHTML = '<p>Loading…</p>';
+    start();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(buttons()).toHaveLength(0);
+    view.innerHTML = INVOICE(8);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(opened).toHaveLength(0);
+    expect(buttons()).toHaveLength(1);
+  });
+
   it('stops watching once the bounded time is over', async () => {
     start();
     await vi.advanceTimersByTimeAsync(WATCH_AFTER_NAVIGATION_MS + 1000);

@@ -7,6 +7,7 @@
  * first look (a document page, loaded as such) never gets the watch: no observer, no listeners.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { observePage } from './observe-page';
 import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
 
 /** The browser's idle time comes within this, or the look runs anyway. */
@@ -35,7 +36,10 @@ export function waitForDocument(ctx: ContentScriptContext, looksLikeDocument: ()
   ctx.onInvalidated(stop);
 
   function look() {
-    if (done || ctx.isInvalid || !looksLikeDocument()) return;
+    if (done || ctx.isInvalid) return;
+    // Components the page rendered meanwhile are watched too, while the watch lasts.
+    if (observer) observePage(observer);
+    if (!looksLikeDocument()) return;
     stop();
     found();
   }
@@ -53,10 +57,8 @@ export function waitForDocument(ctx: ContentScriptContext, looksLikeDocument: ()
 
   function watchFor(ms: number) {
     if (done) return;
-    if (!observer) {
-      observer = new MutationObserver(lookSoon);
-      observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
-    }
+    observer ??= new MutationObserver(lookSoon);
+    observePage(observer);
     clearTimeout(watchTimer);
     watchTimer = setTimeout(() => {
       observer?.disconnect();

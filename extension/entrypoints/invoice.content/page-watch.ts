@@ -7,6 +7,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { markScanForTests } from './e2e-marks';
+import { observePage } from './observe-page';
 import type { PageReading as PageDetection } from './page-reader';
 import { mountSendButton, type MountedButton } from './send-button';
 import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
@@ -83,6 +84,8 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
 
   async function detect() {
     const run = ++generation;
+    // Components the page rendered meanwhile are watched too, while the watch lasts.
+    if (observer) observePage(observer);
     let detection: PageDetection | undefined;
     try {
       // Links that may give the PDF are not probed here: asking the site costs it a request with the
@@ -123,8 +126,8 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
         const pageChanged = records.some((r) => r.type === 'characterData' || [...r.addedNodes, ...r.removedNodes].some((n) => !isOurs(n)));
         if (pageChanged) detectSoon();
       });
-      observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
     }
+    observePage(observer);
     if (watchTimer !== undefined) clearTimeout(watchTimer);
     watchTimer = setTimeout(stopWatching, ms);
   }
