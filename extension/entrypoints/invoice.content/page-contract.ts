@@ -23,15 +23,36 @@ export interface PageStart {
 export const askPageSetup = (): Promise<PageSetup | undefined> => askBackground({ type: 'page.setup' }).then((result) => (result.ok ? result.data : undefined));
 
 /**
+ * Did the page change since now? Until asked: a single-page app may render its document while the
+ * copy is read, before the page script watches the page (page-watch.ts), which would never see it.
+ */
+function watchForChange(): () => boolean {
+  let changed = false;
+  const observer = new MutationObserver(() => (changed = true));
+  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  return () => {
+    changed ||= observer.takeRecords().length > 0;
+    observer.disconnect();
+    return changed;
+  };
+}
+
+/**
  * Sends the page's copy (sites/page-copy.ts) for its first, quick reading off the page's main thread;
  * that answer brings the setup too. Where the page cannot be copied, the setup is asked for alone.
+ * The copy's reading is given up if the page changed while it was read: the page script reads the
+ * page again, as it is then, and watches it from there.
  */
 export function askForPageStart(): PageStart {
   const copy = copyPage(document, location.href);
   if (!copy) return { setup: askPageSetup() };
+  const changedSinceCopy = watchForChange();
   const answer = askBackground({ type: 'page.detect', copy, quick: true });
   return {
     setup: answer.then((result) => (result.ok ? result.data.setup : undefined)),
-    firstReading: answer.then((result) => (result.ok ? result.data.detection : undefined)),
+    firstReading: answer.then((result) => {
+      const changed = changedSinceCopy();
+      return result.ok && !changed ? result.data.detection : undefined;
+    }),
   };
 }
