@@ -19,6 +19,16 @@ const E2E_PAGE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 const E2E_RUNTIME_SITES = ['http://runtime-site.test/*', 'https://runtime-site.test/*'];
 
 /**
+ * The hosts of the detection corpus (test/fixtures/pages), which the e2e build injects into like loopback
+ * pages: test/e2e/detection-corpus-chromium.test.ts serves every fixture at its own address (Chromium
+ * resolves these names to 127.0.0.1) and reads it as a user's enabled site would be read; the detector
+ * looks at the host (a site's own addresses, `invoice.…` hosts). No real site lives under these names.
+ */
+const E2E_CORPUS_DOMAINS =
+  'example example.com example.pl example.de example.se example.fr example.no example.it example.fi example.nl example.co.uk example.is example.dk example.es example.ch example.at exemple.fr example.pt example.org example.net example.mx example.io example.hk example.gouv.fr example.com.br example.ca example.be';
+const E2E_CORPUS_MATCHES = E2E_CORPUS_DOMAINS.split(' ').map((domain) => `https://*.${domain}/*`);
+
+/**
  * Firefox's add-on id. Fixed, so that an update replaces the installed add-on, the store listing keeps
  * its id, and tests can give the extension a known `moz-extension://` origin
  * (pref `extensions.webextensions.uuids`, test/helpers/firefox.ts).
@@ -136,7 +146,7 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
       manifest.content_scripts ??= [];
-      manifest.content_scripts.push({ matches: E2E_PAGE_MATCHES, js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
+      manifest.content_scripts.push({ matches: [...E2E_PAGE_MATCHES, ...E2E_CORPUS_MATCHES], js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
       manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_RUNTIME_SITES, E2E_LAN_SITE];
     },
   },

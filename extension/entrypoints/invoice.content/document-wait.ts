@@ -12,6 +12,11 @@ import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from
 /** The browser's idle time comes within this, or the look runs anyway. */
 const IDLE_TIMEOUT_MS = 1_000;
 
+/** Is `target` a frame element (its `load` reaches the document's capturing listeners, though it does not bubble)? */
+export function isFrame(target: EventTarget | null): boolean {
+  return target instanceof HTMLIFrameElement || (target instanceof Element && target.localName === 'frame');
+}
+
 /** Calls `found` once, the first time `looksLikeDocument` holds; the returned `stop` ends the wait. */
 export function waitForDocument(ctx: ContentScriptContext, looksLikeDocument: () => boolean, found: () => void): { stop(): void; lookAgain(): void } {
   if (looksLikeDocument()) {
@@ -88,6 +93,12 @@ export function waitForDocument(ctx: ContentScriptContext, looksLikeDocument: ()
   for (const type of ['click', 'keydown'] as const) {
     document.addEventListener(type, onInteraction, { capture: true, passive: true, signal: controller.signal });
   }
+  // A frame's document is no change to this one: an app shell whose same-origin frame loads after the
+  // shell (its invoice view) is looked at again when the frame has loaded, while the watch lasts.
+  const onFrameLoad = (event: Event) => {
+    if (observer && isFrame(event.target)) lookSoon();
+  };
+  document.addEventListener('load', onFrameLoad, { capture: true, signal: controller.signal });
 
   watchFor(WATCH_AFTER_NAVIGATION_MS);
   return {
