@@ -49,3 +49,15 @@ describe('the first reading of the page’s copy', () => {
     expect(await start.firstReading).toBeUndefined();
   });
 });
+
+describe('the first reading of an app shell’s copy', () => {
+  it('is given up when a same-origin frame loaded meanwhile (its document is what the page shows)', async () => {
+    document.body.innerHTML = '<h2>Documents</h2><iframe src="/documents/12/preview"></iframe>';
+    const answer = holdTheAnswer();
+    const start = askForPageStart();
+    document.querySelector('iframe')!.dispatchEvent(new Event('load'));
+    answer();
+    expect(await start.setup).toEqual(SETUP);
+    expect(await start.firstReading).toBeUndefined();
+  });
+});

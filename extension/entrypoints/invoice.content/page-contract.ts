@@ -7,6 +7,7 @@
 import type { CopiedDetectionData, PageSetup } from '../../../shared/extension-messages';
 import { copyPage } from '../../sites/page-copy';
 import { askBackground } from './background-request';
+import { isFrame } from './document-wait';
 
 /** A `runtime.onMessage` listener: true when it answers later. */
 export type CommandListener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (response: unknown) => void) => true | void;
@@ -30,9 +31,15 @@ function watchForChange(): () => boolean {
   let changed = false;
   const observer = new MutationObserver(() => (changed = true));
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  // A same-origin frame that loads meanwhile changes what the page shows, not this document.
+  const onFrameLoad = (event: Event) => {
+    if (isFrame(event.target)) changed = true;
+  };
+  document.addEventListener('load', onFrameLoad, { capture: true });
   return () => {
     changed ||= observer.takeRecords().length > 0;
     observer.disconnect();
+    document.removeEventListener('load', onFrameLoad, { capture: true });
     return changed;
   };
 }
