@@ -38,7 +38,7 @@ const TABS = 6;
 const LATE_RENDER_MS = 700;
 /** How long a page may take to be read (the content script's scan mark), and, after a late render, to be read again. */
 const SCAN_TIMEOUT_MS = 8_000;
-/** How long after a late render the document may take to be read (the watch lasts 10 s, watch-times.ts). */
+/** How long after a late render or a frame's load the document may take to be read (the watch lasts 10 s, watch-times.ts). */
 const LATE_READ_MS = 5_000;
 
 const corpus = { documents: loadCorpus<CorpusExpected>('documents'), others: loadCorpus<CorpusExpected>('other'), lists: loadCorpus<CorpusExpected>('lists') };
@@ -106,8 +106,9 @@ async function readPage(page: Page, fixture: Fixture): Promise<Reading> {
       .locator('html[data-ownpost-e2e-scan]')
       .waitFor({ state: 'attached', timeout: SCAN_TIMEOUT_MS })
       .catch(() => undefined);
-    // A reading of the loading shell may end after the render: the document has its time to be read.
-    if (fixture.expected.render === 'late' && fixture.expected.document) {
+    // A reading of the loading shell (or of the frame's shell, before the frame loaded) may end after
+    // the document came: the document has its time to be read.
+    if (fixture.expected.render && fixture.expected.document) {
       await page
         .locator('html[data-ownpost-e2e-found]')
         .waitFor({ state: 'attached', timeout: LATE_READ_MS })
