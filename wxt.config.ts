@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
@@ -17,6 +19,25 @@ const E2E_PAGE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
  * (test/e2e/firefox-send-invoice.test.ts).
  */
 const E2E_RUNTIME_SITES = ['http://runtime-site.test/*', 'https://runtime-site.test/*'];
+
+/**
+ * The hosts of the detection corpus (test/fixtures/pages), which the e2e build injects into like loopback
+ * pages: test/e2e/detection-corpus-chromium.test.ts serves every fixture at its own address (Chromium
+ * resolves these names to 127.0.0.1) and reads it as a user's enabled site would be read; the detector
+ * looks at the host (a site's own addresses, `invoice.…` hosts). Read from the fixtures' stated addresses,
+ * so that a new fixture's host is never left out. No real site lives under these names.
+ */
+function corpusMatches(): string[] {
+  const corpus = path.join(import.meta.dirname, 'test/fixtures/pages');
+  const hosts = new Set<string>();
+  for (const folder of readdirSync(corpus)) {
+    for (const file of readdirSync(path.join(corpus, folder)).filter((name) => name.endsWith('.html'))) {
+      const url = /"url"\s*:\s*"(https:\/\/[^/"]+)/.exec(readFileSync(path.join(corpus, folder, file), 'utf8'))?.[1];
+      if (url) hosts.add(new URL(url).hostname);
+    }
+  }
+  return [...hosts].sort().map((host) => `https://${host}/*`);
+}
 
 /**
  * Firefox's add-on id. Fixed, so that an update replaces the installed add-on, the store listing keeps
@@ -136,7 +157,7 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
       manifest.content_scripts ??= [];
-      manifest.content_scripts.push({ matches: E2E_PAGE_MATCHES, js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
+      manifest.content_scripts.push({ matches: [...E2E_PAGE_MATCHES, ...corpusMatches()], js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
       manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_RUNTIME_SITES, E2E_LAN_SITE];
     },
   },

@@ -71,3 +71,107 @@ export function comparable(detection: Omit<PageDetection, 'complete'> | undefine
   });
   return { kind: detection.kind, documents, elements };
 }
+
+export const CORPUS_FIELDS = ['number', 'kind', 'recipient', 'customer', 'amount', 'pdf', 'language'] as const;
+export type CorpusField = (typeof CORPUS_FIELDS)[number];
+
+/** What a fixture's `expected` block states. */
+export interface CorpusExpected {
+  url: string;
+  document: boolean;
+  /**
+   * `late`: the page shows a loading shell first; `#late`'s template is rendered into `#app` afterwards.
+   * `frame`: the document is in the page's same-origin iframe, whose page is `#frame-content`'s template.
+   */
+  render?: 'late' | 'frame';
+  number?: string | null;
+  kind?: string | null;
+  recipient?: string | null;
+  customer?: string | null;
+  amount?: string | null;
+  /** The PDF's address: a link, an embedded viewer's file, or (pdfRoute "probe") a link to probe. Null: no PDF on the page. */
+  pdf?: string | null;
+  pdfRoute?: 'link' | 'probe';
+  language?: string | null;
+  /** A list page (lists/): the numbers of its documents, in order. */
+  list?: string[];
+}
+
+/** The fields of the document a page's button was put up for, as the corpus states them. */
+export type FoundFields = Partial<Record<CorpusField, string>>;
+
+const percent = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)} %`);
+
+/**
+ * The corpus's score (README's "On the invoice page"): a button on document pages, none on the other
+ * pages, lists read whole, and each field's precision and recall. A field's precision: of the
+ * documents where the detector gave a value, the share where it was the expected one. Its recall: of
+ * the documents whose expected value is not null, the share where the detector gave exactly that. A
+ * fixture that expects null counts against precision if a value is given.
+ */
+export class CorpusScore {
+  readonly tally = Object.fromEntries(CORPUS_FIELDS.map((f) => [f, { given: 0, right: 0, expected: 0, found: 0 }])) as Record<
+    CorpusField,
+    { given: number; right: number; expected: number; found: number }
+  >;
+  readonly misses: string[] = [];
+  documents = 0;
+  others = 0;
+  lists = 0;
+  buttons = 0;
+  quiet = 0;
+  listsRead = 0;
+
+  /** A document page: `found` is undefined where no document button was put up. */
+  document(name: string, expected: CorpusExpected, found: FoundFields | undefined): void {
+    this.documents++;
+    if (found) this.buttons++;
+    else this.misses.push(`${name}: no button`);
+    for (const field of CORPUS_FIELDS) {
+      const wanted = expected[field] ?? undefined;
+      const given = found?.[field];
+      const t = this.tally[field];
+      if (wanted !== undefined) t.expected++;
+      if (given !== undefined) t.given++;
+      if (given !== undefined && given === wanted) {
+        t.right++;
+        t.found++;
+      } else if (given !== undefined || wanted !== undefined) this.misses.push(`${name}: ${field} ${JSON.stringify(given)} (expected ${JSON.stringify(wanted ?? null)})`);
+    }
+  }
+
+  /** Another page: `button` describes the button put up there, if any. */
+  other(name: string, button: string | undefined): void {
+    this.others++;
+    if (button === undefined) this.quiet++;
+    else this.misses.push(`${name}: ${button}`);
+  }
+
+  /** A list page and the numbers of the list button's documents. */
+  list(name: string, expected: CorpusExpected, numbers: (string | undefined)[]): boolean {
+    this.lists++;
+    const read = JSON.stringify(numbers) === JSON.stringify(expected.list);
+    if (read) this.listsRead++;
+    else this.misses.push(`${name}: list ${JSON.stringify(numbers)} (expected ${JSON.stringify(expected.list)})`);
+    return read;
+  }
+
+  /** Field `field`'s precision and recall (1 where nothing counts). */
+  rates(field: CorpusField): { precision: number; recall: number } {
+    const t = this.tally[field];
+    return { precision: t.given === 0 ? 1 : t.right / t.given, recall: t.expected === 0 ? 1 : t.found / t.expected };
+  }
+
+  /** The summary and the per-field table, as README shows it. */
+  table(): string {
+    const rows = CORPUS_FIELDS.map((f) => `| ${f} | ${percent(this.tally[f].right, this.tally[f].given)} | ${percent(this.tally[f].found, this.tally[f].expected)} | ${this.tally[f].expected} |`);
+    return [
+      `Button on ${percent(this.buttons, this.documents)} of document pages; no button on ${percent(this.quiet, this.others)} of other pages; ` +
+        `${this.listsRead} of ${this.lists} list pages read as lists with every document.`,
+      '',
+      '| field | precision | recall | documents stating it |',
+      '|---|---|---|---|',
+      ...rows,
+    ].join('\n');
+  }
+}

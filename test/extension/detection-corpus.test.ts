@@ -21,32 +21,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
 import { mayShowDocument } from '../../extension/sites/document-hint';
 import type { DetectedDocument, PageDetection } from '../../extension/sites/site-adapter';
-import { attachShadowRoots, comparable, loadCorpus, loadPage, type CorpusFixture } from './corpus-fixtures';
+import { attachShadowRoots, comparable, CORPUS_FIELDS, CorpusScore, loadCorpus, loadPage, type CorpusExpected, type CorpusField, type CorpusFixture, type FoundFields } from './corpus-fixtures';
 import { applySelectedOptions } from './happy-dom-select';
 
-const FIELDS = ['number', 'kind', 'recipient', 'customer', 'amount', 'pdf', 'language'] as const;
-type Field = (typeof FIELDS)[number];
-
-interface Expected {
-  url: string;
-  document: boolean;
-  /**
-   * `late`: the page shows a loading shell first; `#late`'s template is rendered into `#app` afterwards.
-   * `frame`: the document is in the page's same-origin iframe, whose page is `#frame-content`'s template.
-   */
-  render?: 'late' | 'frame';
-  number?: string | null;
-  kind?: string | null;
-  recipient?: string | null;
-  customer?: string | null;
-  amount?: string | null;
-  /** The PDF's address: a link, an embedded viewer's file, or (pdfRoute "probe") a link to probe. Null: no PDF on the page. */
-  pdf?: string | null;
-  pdfRoute?: 'link' | 'probe';
-  language?: string | null;
-  /** A list page (lists/): the numbers of its documents, in order. */
-  list?: string[];
-}
+type Expected = CorpusExpected;
 
 type Fixture = CorpusFixture<Expected>;
 
@@ -113,8 +91,7 @@ function detect(fixture: Fixture) {
   return { first, result: pipeline(fixture.name, url) };
 }
 
-function detectedValue(found: DetectedDocument | undefined, field: Field): string | undefined {
-  if (!found) return undefined;
+function detectedValue(found: DetectedDocument, field: CorpusField): string | undefined {
   switch (field) {
     case 'number':
       return found.number;
@@ -133,14 +110,12 @@ function detectedValue(found: DetectedDocument | undefined, field: Field): strin
   }
 }
 
+const fieldsOf = (found: DetectedDocument): FoundFields => Object.fromEntries(CORPUS_FIELDS.map((f) => [f, detectedValue(found, f)]));
+
 const documents = loadCorpus<Expected>('documents');
 const others = loadCorpus<Expected>('other');
 const lists = loadCorpus<Expected>('lists');
-let listsRead = 0;
-const tally = Object.fromEntries(FIELDS.map((f) => [f, { given: 0, right: 0, expected: 0, found: 0 }])) as Record<Field, { given: number; right: number; expected: number; found: number }>;
-const misses: string[] = [];
-let buttons = 0;
-let quiet = 0;
+const score = new CorpusScore();
 /** On how many pages the first test let the detector run (a pass on another page costs it the detector, nothing more). */
 const firstTestPasses = { documents: 0, others: 0 };
 
@@ -159,57 +134,37 @@ describe('the detection corpus', () => {
     if (mayShowDocument(document, new URL(fixture.expected.url))) firstTestPasses.documents++;
     if (fixture.expected.render === 'late') expect(first, 'the loading shell shows no button').toBeUndefined();
     const found = result?.detection.kind === 'document' ? result.detection.documents[0] : undefined;
-    if (found) buttons++;
-    else misses.push(`${fixture.name}: no button`);
-    for (const field of FIELDS) {
-      const expected = fixture.expected[field] ?? undefined;
-      const given = detectedValue(found, field);
-      const t = tally[field];
-      if (expected !== undefined) t.expected++;
-      if (given !== undefined) t.given++;
-      if (given !== undefined && given === expected) {
-        t.right++;
-        t.found++;
-      } else if (given !== undefined || expected !== undefined) misses.push(`${fixture.name}: ${field} ${JSON.stringify(given)} (expected ${JSON.stringify(expected ?? null)})`);
-    }
+    score.document(fixture.name, fixture.expected, found && fieldsOf(found));
   });
 
   it.each(others.map((f) => [f.name, f] as const))('shows no button on %s', (_name, fixture) => {
     const { result } = detect(fixture);
     if (mayShowDocument(document, new URL(fixture.expected.url))) firstTestPasses.others++;
-    if (!result) quiet++;
-    else misses.push(`${fixture.name}: a ${result.detection.kind} button (${result.detection.documents.map((d) => d.number).join(', ')})`);
+    score.other(fixture.name, result && `a ${result.detection.kind} button (${result.detection.documents.map((d) => d.number).join(', ')})`);
   });
 
   it.each(lists.map((f) => [f.name, f] as const))('reads the list %s', (_name, fixture) => {
     const { result } = detect(fixture);
     const numbers = result?.detection.kind === 'list' ? result.detection.documents.map((d) => d.number) : [];
-    if (JSON.stringify(numbers) === JSON.stringify(fixture.expected.list)) listsRead++;
-    else misses.push(`${fixture.name}: list ${JSON.stringify(numbers)} (expected ${JSON.stringify(fixture.expected.list)})`);
+    score.list(fixture.name, fixture.expected, numbers);
     expect(numbers).toEqual(fixture.expected.list);
   });
 
   afterAll(() => {
-    const rows = FIELDS.map((f) => `| ${f} | ${percent(tally[f].right, tally[f].given)} | ${percent(tally[f].found, tally[f].expected)} | ${tally[f].expected} |`);
     const table = [
       `Corpus: ${documents.length} document pages, ${others.length} other pages (test/fixtures/pages).`,
       `Cheap first test: passed on ${percent(firstTestPasses.documents, documents.length)} of document pages, ${percent(firstTestPasses.others, others.length)} of other pages.`,
-      `Button on ${percent(buttons, documents.length)} of document pages; no button on ${percent(quiet, others.length)} of other pages; ` +
-        `${listsRead} of ${lists.length} list pages read as lists with every document.`,
-      '',
-      '| field | precision | recall | documents stating it |',
-      '|---|---|---|---|',
-      ...rows,
+      score.table(),
     ].join('\n');
-    console.log(`${table}\n\nMisses:\n${misses.join('\n') || '(none)'}`);
+    console.log(`${table}\n\nMisses:\n${score.misses.join('\n') || '(none)'}`);
   });
 });
 
 describe('the aims of issue 16', () => {
   // Runs after the corpus above (vitest runs a file's tests in order).
   it('puts a button on ≥ 95 % of document pages and none on ≥ 95 % of other pages', () => {
-    expect(buttons / documents.length).toBeGreaterThanOrEqual(0.95);
-    expect(quiet / others.length).toBeGreaterThanOrEqual(0.95);
+    expect(score.buttons / documents.length).toBeGreaterThanOrEqual(0.95);
+    expect(score.quiet / others.length).toBeGreaterThanOrEqual(0.95);
   });
 
   it('never keeps the detector from a page where it finds something (the cheap first test of issue 18)', () => {
@@ -224,10 +179,10 @@ describe('the aims of issue 16', () => {
   });
 
   it('reads every field with precision and recall ≥ 90 %', () => {
-    for (const field of FIELDS) {
-      const t = tally[field];
-      expect(t.given === 0 ? 1 : t.right / t.given, `${field} precision`).toBeGreaterThanOrEqual(0.9);
-      expect(t.expected === 0 ? 1 : t.found / t.expected, `${field} recall`).toBeGreaterThanOrEqual(0.9);
+    for (const field of CORPUS_FIELDS) {
+      const { precision, recall } = score.rates(field);
+      expect(precision, `${field} precision`).toBeGreaterThanOrEqual(0.9);
+      expect(recall, `${field} recall`).toBeGreaterThanOrEqual(0.9);
     }
   });
 });

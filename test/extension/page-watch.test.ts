@@ -127,3 +127,20 @@ describe('watching the page', () => {
     expect(opened).toEqual([]);
   });
 });
+
+describe('a same-origin frame that loads after the page', () => {
+  it('is read when it has loaded: an app shell whose invoice view is its frame (seen in Chromium)', async () => {
+    document.body.innerHTML = '<nav>Ledgerly</nav><iframe src="/documents/pf/7/view"></iframe>';
+    start();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(buttons()).toHaveLength(0);
+    // The frame's document arrives; the page's own DOM does not change.
+    const frame = document.querySelector('iframe')!;
+    const frameDocument = document.implementation.createHTMLDocument('');
+    frameDocument.body.innerHTML = INVOICE(7);
+    Object.defineProperty(frame, 'contentDocument', { value: frameDocument });
+    frame.dispatchEvent(new Event('load'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(buttons()).toHaveLength(1);
+  });
+});

@@ -14,6 +14,8 @@ export interface LaunchOptions {
    * extension does not already inject into (e.g. `runtime-site.test`).
    */
   hosts?: Record<string, string>;
+  /** More command-line switches (`--ignore-certificate-errors` for pages served on names the test certificate does not cover). */
+  args?: string[];
 }
 
 export interface LaunchedChromium {
@@ -32,7 +34,7 @@ export interface ExtensionBrowser extends LaunchedChromium {
  * load extensions.
  */
 export async function launchChromium(options: LaunchOptions = {}): Promise<LaunchedChromium> {
-  const { extensionDir, hosts = {} } = options;
+  const { extensionDir, hosts = {}, args = [] } = options;
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-chromium-'));
   const rules = Object.entries(hosts).map(([name, address]) => `MAP ${name} ${address}`);
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -49,6 +51,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
       '--disable-component-update',
       '--disable-sync',
       ...(rules.length ? [`--host-resolver-rules=${rules.join(',')}`] : []),
+      ...args,
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
     ],
     viewport: { width: 1100, height: 760 },

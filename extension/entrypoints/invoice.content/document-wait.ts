@@ -7,7 +7,7 @@
  * first look (a document page, loaded as such) never gets the watch: no observer, no listeners.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { observePage } from './observe-page';
+import { isFrame, observePage } from './observe-page';
 import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
 
 /** The browser's idle time comes within this, or the look runs anyway. */
@@ -90,6 +90,12 @@ export function waitForDocument(ctx: ContentScriptContext, looksLikeDocument: ()
   for (const type of ['click', 'keydown'] as const) {
     document.addEventListener(type, onInteraction, { capture: true, passive: true, signal: controller.signal });
   }
+  // A frame's document is no change to this one: an app shell whose same-origin frame loads after the
+  // shell (its invoice view) is looked at again when the frame has loaded, while the watch lasts.
+  const onFrameLoad = (event: Event) => {
+    if (observer && isFrame(event.target)) lookSoon();
+  };
+  document.addEventListener('load', onFrameLoad, { capture: true, signal: controller.signal });
 
   watchFor(WATCH_AFTER_NAVIGATION_MS);
   return {

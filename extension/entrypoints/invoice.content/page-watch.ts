@@ -6,8 +6,8 @@
  * the page through page-reader.ts: from a copy, off the page's main thread, where it can (issue 18).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { markScanForTests } from './e2e-marks';
-import { observePage } from './observe-page';
+import { markFoundForTests, markScanForTests } from './e2e-marks';
+import { isFrame, observePage } from './observe-page';
 import type { PageReading as PageDetection } from './page-reader';
 import { mountSendButton, type MountedButton } from './send-button';
 import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
@@ -99,6 +99,10 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
     // A newer reading started meanwhile (the app rendered again): that one decides.
     if (run !== generation || ctx.isInvalid) return;
     show(detection);
+    if (import.meta.env.MODE === 'e2e') {
+      await markFoundForTests(detection).catch(() => undefined);
+      if (run !== generation || ctx.isInvalid) return;
+    }
     markScanForTests(detection?.kind ?? 'no-document');
   }
 
@@ -159,6 +163,12 @@ export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) 
     if (event.type === 'keydown' && (event as KeyboardEvent).key !== 'Enter') return;
     watchFor(WATCH_AFTER_INTERACTION_MS);
   };
+  // A same-origin frame that loads after the page (an app shell's invoice view) changes what the page
+  // shows without changing this document: it is read again, while the watch lasts.
+  const onFrameLoad = (event: Event) => {
+    if (observer && isFrame(event.target)) detectSoon();
+  };
+  ctx.addEventListener(document, 'load', onFrameLoad, { capture: true });
   ctx.addEventListener(document, 'click', onInteraction, { capture: true, passive: true });
   ctx.addEventListener(document, 'keydown', onInteraction, { capture: true, passive: true });
 
