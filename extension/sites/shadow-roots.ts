@@ -6,9 +6,18 @@
  * shadow tree, every element is (its components nest their own).
  */
 
-/** Levels of the page's own tree looked at for a component's host, and how many elements at most. */
-const MAX_LIGHT_DEPTH = 4;
-const MAX_LIGHT_ELEMENTS = 400;
+/**
+ * Every element name of HTML, SVG and MathML a page may hold: an element that is none of them is a
+ * custom element (its name has a hyphen), which is where components keep their shadow trees. The
+ * browser's selector engine skips the rest natively, so a page without components costs one query,
+ * not a wrapper for each of its elements (issue 18: this runs on every page load). A built-in
+ * element given a shadow root by a script (a `<div>`) is not looked at: app shells are components.
+ */
+const HTML_ELEMENTS =
+  'a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup option output p picture pre progress q rp rt ruby s samp script search section select slot small source span strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track u ul var video wbr svg math acronym applet basefont big blink center dir font frame frameset keygen listing marquee nobr noembed noframes param plaintext strike tt xmp';
+const CUSTOM_ELEMENTS = `body :not(${HTML_ELEMENTS.split(' ').join(', ')}, svg *, math *)`;
+/** Component hosts in the page's own tree looked at at most. */
+const MAX_LIGHT_HOSTS = 200;
 /** Elements looked at inside shadow trees, and shadow roots gathered at most. */
 const MAX_SHADOW_ELEMENTS = 5000;
 const MAX_ROOTS = 40;
@@ -18,18 +27,10 @@ const SHOW_ELEMENT = 1; // NodeFilter.SHOW_ELEMENT, without relying on the globa
 export function openShadowRoots(document: Document): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
   if (!document.body) return roots;
-  let level: Element[] = [document.body];
-  let seen = 0;
-  for (let depth = 0; depth < MAX_LIGHT_DEPTH && level.length > 0 && seen < MAX_LIGHT_ELEMENTS; depth++) {
-    const next: Element[] = [];
-    for (const parent of level) {
-      for (let child = parent.firstElementChild; child && seen < MAX_LIGHT_ELEMENTS; child = child.nextElementSibling) {
-        seen++;
-        if (child.shadowRoot) roots.push(child.shadowRoot);
-        next.push(child);
-      }
-    }
-    level = next;
+  const hosts = document.querySelectorAll(CUSTOM_ELEMENTS);
+  for (let i = 0; i < hosts.length && i < MAX_LIGHT_HOSTS && roots.length < MAX_ROOTS; i++) {
+    const shadow = hosts[i]!.shadowRoot;
+    if (shadow && !isOurs(hosts[i]!)) roots.push(shadow);
   }
   let elements = 0;
   for (let i = 0; i < roots.length && roots.length < MAX_ROOTS && elements < MAX_SHADOW_ELEMENTS; i++) {
@@ -41,4 +42,9 @@ export function openShadowRoots(document: Document): ShadowRoot[] {
     }
   }
   return roots;
+}
+
+/** Ownpost's own elements (the button's host) are named ownpost-…: their trees are not the page's. */
+function isOurs(element: Element): boolean {
+  return element.localName.startsWith('ownpost-');
 }
