@@ -1,8 +1,8 @@
 /**
  * The open shadow roots of a page's web components (Lit, Stencil, Shoelace, SAP UI5 Web Components,
  * Salesforce's native shadow): an app built of them shows its invoice inside shadow trees, which no
- * selector, tree walker or `outerHTML` of the page enters. Found cheaply: the app's shell is near the
- * top of the page (`<my-app>`, `<ion-app>`), so only the page's first levels are looked at; inside a
+ * selector, tree walker or `outerHTML` of the page enters. Found cheaply: in the page's own tree only
+ * its custom elements (`<my-app>`, `<ion-app>`) are looked at, through one native query; inside a
  * shadow tree, every element is (its components nest their own).
  */
 
