@@ -18,7 +18,8 @@ export interface TestDovecot {
   close(): Promise<void>;
 }
 
-async function freeLoopbackPort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on now, for a server started by a test. */
+export async function freeLoopbackPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -26,7 +27,8 @@ async function freeLoopbackPort(): Promise<number> {
   return port;
 }
 
-async function waitForPort(port: number, timeoutMs: number, log: () => string): Promise<void> {
+/** Resolves once something accepts connections on 127.0.0.1:`port`; rejects with `log()` after `timeoutMs`. */
+export async function waitForPort(port: number, timeoutMs: number, log: () => string, what = 'dovecot'): Promise<void> {
   const { connect } = await import('node:net');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -39,8 +41,8 @@ async function waitForPort(port: number, timeoutMs: number, log: () => string): 
       socket.once('error', () => resolve(false));
     });
     if (open) return;
-    if (Date.now() > deadline) throw new Error(`dovecot did not listen on ${port}:\n${log()}`);
-    // A poll, not a sleep: Dovecot says nothing when it listens, so the port is tried until it answers.
+    if (Date.now() > deadline) throw new Error(`${what} did not listen on ${port}:\n${log()}`);
+    // A poll, not a sleep: the server says nothing when it listens, so the port is tried until it answers.
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -56,7 +58,7 @@ export async function startDovecot(users: Record<string, string>): Promise<TestD
   chmodSync(dir, 0o755);
   const mailDir = path.join(dir, 'mail');
   mkdirSync(mailDir);
-  const { uid, gid } = dovecotUser();
+  const { uid, gid } = systemUser('dovecot');
   chownSync(mailDir, uid, gid);
   const port = await freeLoopbackPort();
   // Dovecot's auth process reads the passwd-file as the dovecot user.
@@ -157,11 +159,12 @@ namespace inbox {
   };
 }
 
-function dovecotUser(): { uid: number; gid: number } {
+/** A system user's uid and gid (from /etc/passwd), which the Debian package of a server created. */
+export function systemUser(name: string): { uid: number; gid: number } {
   const line = readFileSync('/etc/passwd', 'utf8')
     .split('\n')
-    .find((l) => l.startsWith('dovecot:'));
-  if (!line) throw new Error('there is no dovecot user: is dovecot-imapd installed?');
+    .find((l) => l.startsWith(`${name}:`));
+  if (!line) throw new Error(`there is no ${name} user: is its Debian package installed?`);
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
 }
