@@ -94,7 +94,7 @@ export async function postInvoices(load: AcceptLoad, pdfBase64: string): Promise
 }
 
 /** One POST of `body`; resolves with the answer's status once its body was read. */
-function post(target: URL, agent: Agent, headers: Record<string, string>, body: Buffer[]): Promise<number> {
+export function post(target: URL, agent: Agent, headers: Record<string, string>, body: Buffer[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(target, { method: 'POST', agent, headers }, (res) => {
       res.on('data', () => {});
@@ -112,7 +112,7 @@ function post(target: URL, agent: Agent, headers: Record<string, string>, body: 
  * connection the server closed just as the request went out (ECONNRESET) says nothing about the
  * relay. The same Idempotency-Key makes the retry safe, as for any client; the count is reported.
  */
-async function postWithRetry(send: () => Promise<number>, retried: () => void): Promise<number> {
+export async function postWithRetry(send: () => Promise<number>, retried: () => void): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await send();

@@ -6,16 +6,18 @@
  * (pgTwoOverOne); the fast server measures what the store costs (pgOverSqlite). Wired into
  * `npm run bench` by test/bench/run.ts.
  *
- * Each setup accepts `messages` over HTTP (round-robin over its instances, 16 requests at a time)
+ * Each setup accepts `messages` over HTTP (round-robin over its instances, 16 requests at a time, see postMessages)
  * while its workers deliver them; the figure is messages per second from the first request until
  * the SMTP server holds every message. The setups take turns for `rounds` rounds and the best round
  * of each counts, so that a burst of other work on the machine does not decide the ratios. Every
  * process (PostgreSQL, the relays, the SMTP server and this load generator) shares the machine's
  * CPUs: a second instance can only add throughput where there are cores to spare.
  */
+import { Agent } from 'node:http';
 import os from 'node:os';
+import { post, postWithRetry } from './accept-client';
 import type { BenchFigures } from './bench-summary';
-import { deliveryCounts, enqueueMessages, startRelayCluster, waitForDistinctMessages, type ClusterOptions } from '../helpers/relay-cluster';
+import { deliveryCounts, startRelayCluster, waitForDistinctMessages, type ClusterOptions, type RelayCluster } from '../helpers/relay-cluster';
 import { startSmtpServer } from '../helpers/smtp-server';
 
 export interface InstancesThroughput {
@@ -55,7 +57,7 @@ async function measure({ label, options, sinkMs }: Setup, messages: number): Pro
   const cluster = await startRelayCluster(smtp, options);
   try {
     const started = performance.now();
-    await enqueueMessages(cluster, messages);
+    await postMessages(cluster, messages);
     const acceptSeconds = (performance.now() - started) / 1000;
     await waitForDistinctMessages(smtp, messages, 300_000);
     const seconds = (performance.now() - started) / 1000;
@@ -63,6 +65,40 @@ async function measure({ label, options, sinkMs }: Setup, messages: number): Pro
   } finally {
     await cluster.stop();
     await smtp.close();
+  }
+}
+
+/** Requests in flight at once while a setup accepts its messages. */
+const PARALLEL = 16;
+
+/**
+ * The setup's load: `messages` short sends, PARALLEL at a time, round-robin over the instances,
+ * with Node's own HTTP client over keep-alive connections, as the accept phase's client does
+ * (accept-client.ts): fetch cost this process about 2.5 ms of CPU per request, twice what a relay
+ * spends accepting one, on the two CPUs every process here shares.
+ */
+async function postMessages(cluster: RelayCluster, messages: number): Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: PARALLEL * cluster.instances.length });
+  let next = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: PARALLEL }, async () => {
+        while (next < messages) {
+          const n = next++;
+          const body = Buffer.from(JSON.stringify({ profileId: cluster.profileId, to: ['kund@exempel.se'], subject: `Faktura ${n}`, text: `Invoice ${n}` }));
+          const headers = { Authorization: `Bearer ${cluster.token}`, 'Content-Type': 'application/json', 'Content-Length': String(body.length), 'Idempotency-Key': `instances-${n}` };
+          const target = new URL(`${cluster.instances[n % cluster.instances.length]!.url}/v1/messages`);
+          // Sent again only when a kept-alive connection broke before the answer; the key makes that safe.
+          const status = await postWithRetry(
+            () => post(target, agent, headers, [body]),
+            () => {},
+          );
+          if (status !== 202) throw new Error(`POST ${n}: ${status}`);
+        }
+      }),
+    );
+  } finally {
+    agent.destroy();
   }
 }
 
