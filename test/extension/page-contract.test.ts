@@ -43,7 +43,7 @@ describe('the first reading of the page’s copy', () => {
     const answer = holdTheAnswer();
     const start = askForPageStart();
     document.getElementById('app')!.innerHTML = '<h1>Invoice INV-7</h1>';
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0)); // one macrotask: the page's observer sees the change before the answer comes
     answer();
     expect(await start.setup).toEqual(SETUP);
     expect(await start.firstReading).toBeUndefined();

@@ -23,3 +23,47 @@ export async function waitForMessage(t: TestRelay, token: string, id: string, do
 }
 
 export const isFinal = (m: { status: string }) => m.status === 'sent' || m.status === 'failed';
+
+/**
+ * Waits until the relay's outbox holds nothing left to send (no message queued, sending or deferred)
+ * and the worker has since looked for due messages and found none: the positive signal that the
+ * moment for a duplicate delivery, a retry or a message that got through anyway has passed, for a
+ * "nothing more was sent" check to read. Each of those would be a message the outbox still holds or
+ * one that claim would find; one that went out is at its server already (a message is recorded as
+ * sent only after the server's reply). Faster than a fixed wait (one poll of the worker, 100 ms in
+ * tests) and not fooled by a slow machine. The relay must run in this process (startTestRelay).
+ */
+export async function waitForOutboxAtRest(t: TestRelay, timeoutMs = 15_000): Promise<void> {
+  const store = t.relay.store;
+  const claimDueMessages = store.claimDueMessages;
+  // Every claim the worker makes from now on, in the order they began, with what each found.
+  const claims: { found?: number }[] = [];
+  store.claimDueMessages = async (...args) => {
+    const claim: { found?: number } = {};
+    claims.push(claim);
+    const claimed = await claimDueMessages.apply(store, args);
+    claim.found = claimed.length;
+    return claimed;
+  };
+  try {
+    for (;;) {
+      await waitFor(
+        'the outbox to hold nothing left to send',
+        () => store.countMessagesByStatus(),
+        (n) => !n.queued && !n.sending && !n.deferred,
+        { timeoutMs },
+      );
+      const from = claims.length;
+      const next = await waitFor(
+        "the worker's next look at the outbox",
+        () => claims[from]?.found,
+        (found) => found !== undefined,
+        { timeoutMs, intervalMs: 10 },
+      );
+      // It found a message after all (one that came meanwhile): it is sent first, then looked at again.
+      if (next === 0) return;
+    }
+  } finally {
+    store.claimDueMessages = claimDueMessages;
+  }
+}

@@ -175,11 +175,12 @@ export async function startScriptedSmtpServer(options: ScriptedSmtpOptions = {})
 }
 
 /** Accepts connections and never says a word: a client waits for a greeting that never comes. */
-export async function startSilentServer(): Promise<Peer> {
-  const server = net.createServer(() => {});
+export async function startSilentServer(): Promise<Peer & { connections(): number }> {
+  let connections = 0;
+  const server = net.createServer(() => void connections++);
   const sockets = tracked(server);
   const port = await listen(server);
-  return { port, close: closer(server, sockets) };
+  return { port, close: closer(server, sockets), connections: () => connections };
 }
 
 /** Accepts, optionally writes `text`, and hangs up at once. */

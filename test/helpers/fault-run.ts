@@ -35,7 +35,7 @@ export async function waitUntil(done: () => boolean | Promise<boolean>, timeoutM
   for (;;) {
     if (await done()) return true;
     if (Date.now() > deadline) return false;
-    await sleep(100);
+    await sleep(100); // the poll's interval: the wait is for `done`
   }
 }
 
@@ -71,7 +71,7 @@ export async function postUntilAccepted(
           } catch {
             // The relay is down or restarting: the same request again in a moment.
           }
-          await sleep(100);
+          await sleep(100); // the client's pause before it tries again, as a real client's
         }
       }
     }),

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Hono } from 'hono';
 import { simpleParser } from 'mailparser';
 import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zAttachment, zMessageInput } from '../../shared/schemas';
@@ -13,13 +13,18 @@ import { BODY_CHUNK_BYTES, bodyChunks, wholeBody } from '../../relay/store/types
 import { hashRequestValue } from '../../relay/delivery/request-hash';
 import { ApiError, createErrorHandler } from '../../relay/http/api-error';
 import { readBodyBytes, readJsonBodyWithBase64 } from '../../relay/http/read-body';
+import { waitFor } from '../helpers/wait-for';
 
-/** Serves `app` on a loopback port over @hono/node-server for the enclosing describe block: `url` is set once it listens. */
-function serveForBlock(app: Hono): { url: string } {
-  const served = { url: '' };
+/**
+ * Serves `app` on a loopback port over @hono/node-server for the enclosing describe block: `url` is set
+ * once it listens; `sockets` are the server's ends of the connections it took.
+ */
+function serveForBlock(app: Hono): { url: string; sockets: Socket[] } {
+  const served = { url: '', sockets: [] as Socket[] };
   let server: ServerType;
   beforeAll(async () => {
     server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    server.on('connection', (socket: Socket) => served.sockets.push(socket));
     await new Promise((resolve) => server.once('listening', resolve));
     served.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -258,12 +263,19 @@ describe('reading the body of a send', () => {
   it('goes on serving after a client that sent half a body and went away', async () => {
     const socket = connect(Number(new URL(served.url).port), '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
-    socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n${file('QUJD'.repeat(50)).slice(0, 100)}`);
-    // Fixed waits on purpose: the server should have read the half body, then seen the client go,
-    // before the next request; neither is visible from outside the server.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const half = `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n${file('QUJD'.repeat(50)).slice(0, 100)}`;
+    socket.write(half);
+    // The server has read the half body, then seen the client go, before the next request: its end
+    // of the connection shows both.
+    const serverEnd = (await waitFor('the server to take the connection', () => served.sockets.find((s) => s.remotePort === socket.localPort), Boolean, { intervalMs: 5 }))!;
+    await waitFor(
+      'the server to read the half body',
+      () => serverEnd.bytesRead,
+      (n) => n >= Buffer.byteLength(half),
+      { intervalMs: 5 },
+    );
     socket.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor('the server to see the client go', () => serverEnd.closed, Boolean, { intervalMs: 5 });
     const ok = await fetch(served.url + '/', { method: 'POST', body: file('QUJDRA'.repeat(100) + 'QQ==') });
     expect(await ok.json()).toEqual({ bytes: true, length: 604 });
   });
@@ -322,7 +334,7 @@ async function rawRequest(base: string, text: string): Promise<string> {
   socket.write(text);
   await new Promise((resolve) => {
     socket.once('close', resolve);
-    setTimeout(resolve, 2000);
+    setTimeout(resolve, 2000); // a cap, not a wait: the close ends it sooner
   });
   socket.destroy();
   return reply;

@@ -104,7 +104,7 @@ describe('a relay process that dies', () => {
           throw new Error(`status ${res.status}`);
         } catch {
           clientRetries++;
-          await new Promise((r) => setTimeout(r, 50));
+          await new Promise((r) => setTimeout(r, 50)); // the client's pause before it tries again, as a real client's
         }
       }
     }
@@ -121,7 +121,7 @@ describe('a relay process that dies', () => {
     const kills: number[] = [];
     const delivered = () => [...receipts.keys()].filter((s) => s.startsWith('Crash ')).length;
     while (kills.length < 8 && delivered() < MESSAGES) {
-      await new Promise((r) => setTimeout(r, 150 + Math.random() * 600));
+      await new Promise((r) => setTimeout(r, 150 + Math.random() * 600)); // the kill at a random moment is the test, not a wait for anything
       await relay.kill('SIGKILL');
       kills.push(Date.now());
       relay = await startRelayProcess(env);
@@ -129,7 +129,7 @@ describe('a relay process that dies', () => {
     }
     await posting;
     const deadline = Date.now() + 60_000;
-    while (delivered() < MESSAGES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (delivered() < MESSAGES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100)); // a poll's interval: the wait is for every message
 
     const missing = Array.from({ length: MESSAGES }, (_, n) => n).filter((n) => !receipts.has(`Crash ${n}`));
     expect(missing, 'messages that never arrived').toEqual([]);
@@ -141,7 +141,7 @@ describe('a relay process that dies', () => {
       for (;;) {
         const open = db.prepare("SELECT count(*) AS n FROM messages WHERE status != 'sent'").get() as { n: number };
         if (open.n === 0 || Date.now() > deadline) break;
-        await new Promise((r) => setTimeout(r, 100));
+        await new Promise((r) => setTimeout(r, 100)); // a poll's interval: the wait is for every message recorded as sent
       }
       expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: MESSAGES });
       expect(db.prepare("SELECT count(*) AS n FROM messages WHERE status = 'sent'").get()).toEqual({ n: MESSAGES });
@@ -242,7 +242,7 @@ describe('a relay process that dies', () => {
         db.close();
         if (row.status === 'sent') break;
         if (Date.now() > deadline) throw new Error(`released message stayed ${row.status}`);
-        await new Promise((r) => setTimeout(r, 100));
+        await new Promise((r) => setTimeout(r, 100)); // a poll's interval: the wait is for the released message to be sent
       }
       await relay.kill('SIGTERM');
     } finally {

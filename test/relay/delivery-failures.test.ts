@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createProfile, isFinal, startDeliveryRelay, waitForMessage } from '../helpers/delivery';
+import { createProfile, isFinal, startDeliveryRelay, waitForMessage, waitForOutboxAtRest } from '../helpers/delivery';
 import { startSmtpServer, type TestSmtpOptions } from '../helpers/smtp-server';
 import type { TestRelay } from '../helpers/test-relay';
 import { waitFor } from '../helpers/wait-for';
@@ -198,8 +198,8 @@ describe('delivery against servers that misbehave', () => {
     const id = await send(await createProfile(t, token, smtp.port), 'Faktura 1007');
     const done = await waitForMessage(t, token, id, isFinal);
     expect(done).toMatchObject({ status: 'failed', attemptCount: 1, problem: { code: 'ms_account_locked' } });
-    // A fixed wait on purpose: it proves a negative. A retry (a second sign-in) would happen within it.
-    await new Promise((r) => setTimeout(r, 700));
+    // A retry (a second sign-in) would be a message still in the outbox, or done by the time it is at rest.
+    await waitForOutboxAtRest(t);
     expect(logins).toBe(1);
   });
 
@@ -255,7 +255,7 @@ describe('pooled transports per profile', () => {
     let open = 0;
     let most = 0;
     const smtp = await smtpServer({
-      onMessage: () => new Promise((r) => setTimeout(r, 150)),
+      onMessage: () => new Promise((r) => setTimeout(r, 150)), // the server's latency keeps connections busy, so the limit shows
       server: {
         onConnect: (_s, cb) => {
           most = Math.max(most, ++open);
@@ -277,13 +277,17 @@ describe('pooled transports per profile', () => {
     const settings = await t.request('PUT', `/v1/profiles/${profileId}/delivery`, { token, body: { messagesPerMinute: 3 } });
     expect(settings.body.effective).toMatchObject({ messagesPerMinute: 3 });
     const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => send(profileId, `Rate ${i}`)));
-    // A fixed wait on purpose: within it the first three go and the other two must not (their slot is
-    // about a minute away).
-    await new Promise((r) => setTimeout(r, 1500));
+    // The first three go; the other two are put back until their slot, about a minute away, so they
+    // cannot go within this test: the moment a fourth could have gone has passed.
+    const read = async () => (await Promise.all(ids.map((id) => t.request('GET', `/v1/messages/${id}`, { token })))).map((r) => r.body);
+    const putBack = (m: { status: string; nextAttemptAt: string | null }) => !['sent', 'sending'].includes(m.status) && Date.parse(m.nextAttemptAt ?? '') - Date.now() > 50_000;
+    const messages = await waitFor('three sent and the other two put back until their slot', read, (ms) => ms.filter((m) => m.status === 'sent').length === 3 && ms.filter(putBack).length === 2, {
+      intervalMs: 50,
+    });
     expect(smtp.received).toHaveLength(3);
     // The other two wait in the queue for a free slot (about a minute), without an attempt and
     // without holding a worker slot.
-    const waiting = (await Promise.all(ids.map((id) => t.request('GET', `/v1/messages/${id}`, { token })))).map((r) => r.body).filter((m) => m.status !== 'sent');
+    const waiting = messages.filter((m) => m.status !== 'sent');
     expect(waiting.map((m) => [m.status, m.attempts.length])).toEqual([
       ['queued', 0],
       ['queued', 0],

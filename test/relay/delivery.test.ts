@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
-import { isFinal, waitForMessage } from '../helpers/delivery';
+import { isFinal, waitForMessage, waitForOutboxAtRest } from '../helpers/delivery';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
 
 const USERS = { 'anna@firma.se': 'correct horse battery staple' };
@@ -115,9 +115,8 @@ describe('delivery through the sender’s own mailbox', () => {
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.code).toBe('idempotency_conflict');
     await waitForMessage(t, token, first.body.id, (m) => ['sent'].includes(m.status));
-    // A fixed wait on purpose: it proves a negative, so there is no condition to wait for. A duplicate
-    // delivery would reach the test server within it.
-    await new Promise((r) => setTimeout(r, 300));
+    // A duplicate would still be in the outbox, or at the test server by the time the outbox is at rest.
+    await waitForOutboxAtRest(t);
     expect(smtp.received).toHaveLength(1);
   });
 

@@ -12,6 +12,7 @@ import { diagnose, diagnoseBody, expectFailure, PASSWORD, startDiagnosisRelay } 
 import { closedPort, startDnsServer, startSilentServer } from '../helpers/fake-smtp-peers';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import type { TestRelay } from '../helpers/test-relay';
+import { waitFor } from '../helpers/wait-for';
 
 const USERS = { 'anna@firma.se': PASSWORD, 'faktura@firma.se': 'second password' };
 const STAGE_ORDER = ['dns', 'connect', 'tls', 'ehlo', 'auth', 'sender', 'recipient', 'data'];
@@ -367,12 +368,17 @@ describe('limits', () => {
     const silent = await startSilentServer();
     try {
       const token = await user('admin');
-      const [a, b] = await Promise.all([
-        t.request('POST', '/v1/diagnose', { token, body: diagnoseBody(silent.port) }),
-        // Staggered so the second test starts while the first holds the user's slot (the silent
-        // server keeps it busy far longer than this).
-        new Promise((resolve) => setTimeout(resolve, 100)).then(() => t.request('POST', '/v1/diagnose', { token, body: diagnoseBody(silent.port) })),
-      ]);
+      const first = t.request('POST', '/v1/diagnose', { token, body: diagnoseBody(silent.port) });
+      // The second test starts once the first holds the user's slot: it has reached the silent server,
+      // which keeps it busy until the greeting times out.
+      await waitFor(
+        'the first test to reach the silent server',
+        () => silent.connections(),
+        (n) => n > 0,
+        { intervalMs: 10 },
+      );
+      const b = await t.request('POST', '/v1/diagnose', { token, body: diagnoseBody(silent.port) });
+      const a = await first;
       expect(a.status).toBe(200);
       expect(b.status).toBe(429);
       expect(b.body.error.details.reason).toBe('busy');

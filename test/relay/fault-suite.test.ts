@@ -168,7 +168,7 @@ describe('fault suite: real relay processes, real faults', () => {
     const clients = Array.from({ length: 4 }, async () => {
       while (!stopPosting) {
         await post(next++);
-        if (answers.at(-1)?.status !== 202) await sleep(20);
+        if (answers.at(-1)?.status !== 202) await sleep(20); // the client's pause before it tries again, as a real client's
       }
     });
     await waitUntil(() => answers.length >= 40, 30_000);
@@ -225,7 +225,7 @@ describe('fault suite: real relay processes, real faults', () => {
       expect(ready.status).toBe(503);
       expect(((await ready.json()) as { error: { code: string } }).error.code).toBe('storage_full');
       // Longer than the lease while full: the results wait in memory, the leases are renewed.
-      await sleep(3_000);
+      await sleep(3_000); // the length of the fault (longer than the lease), not a wait for anything
       disk.free();
       expect(await waitUntil(async () => (await fetch(`${relay.instances[0]!.url}/readyz`)).status === 200, 10_000)).toBe(true);
       const after = await postUntilAccepted(relay, 4, { prefix: 'full-after' });

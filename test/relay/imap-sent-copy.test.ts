@@ -37,7 +37,7 @@ async function waitFor(id: string, done: (m: any) => boolean, timeoutMs = 15_000
     const res = await t.request('GET', `/v1/messages/${id}`, { token });
     if (done(res.body)) return res.body;
     if (Date.now() > deadline) throw new Error(`message ${id}: ${JSON.stringify(res.body)}\n${dovecot.log()}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 100)); // a poll's interval: the wait is for `done`
   }
 }
 

@@ -129,7 +129,7 @@ describe('the relay keeps answering while deep JSON arrives', () => {
     const until = Date.now() + 3_000;
     while (!done || Date.now() < until) {
       times.push(await healthzMs());
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 20)); // the samples' spacing: the loop waits for the answer and 3 s more
     }
     const { status, body } = await answer;
     expect(status).toBe(400);

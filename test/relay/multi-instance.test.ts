@@ -64,7 +64,7 @@ describe('several relay instances on one PostgreSQL database', () => {
 
   it('holds at most three messages per open SMTP connection, so a burst is not queued up in one instance', async () => {
     // A server that takes 100 ms per message: without the limit the worker claimed 16 for 3 connections.
-    const slow = await startSmtpServer({ users: { 'anna@firma.se': 'correct horse battery staple' }, onMessage: () => new Promise<void>((r) => setTimeout(r, 100)) });
+    const slow = await startSmtpServer({ users: { 'anna@firma.se': 'correct horse battery staple' }, onMessage: () => new Promise<void>((r) => setTimeout(r, 100)) }); // the server's latency is the test
     try {
       cluster = await startRelayCluster(slow, { store: 'postgres', instances: 1 });
       // One message first, so that the sender's transport (3 connections by default) is open.
@@ -75,7 +75,7 @@ describe('several relay instances on one PostgreSQL database', () => {
       while (deliveryCounts(slow).distinct < 41) {
         const listed = await relayApi(cluster.instances[0]!, cluster.token, 'GET', '/v1/messages?limit=100');
         most = Math.max(most, (listed.body.messages as { status: string }[]).filter((m) => m.status === 'sending').length);
-        await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, 20)); // the samples' spacing: the loop waits for all 41
       }
       // 9 held, and the few sent whose results are still being committed.
       expect(most).toBeGreaterThan(0);

@@ -71,7 +71,7 @@ async function waitForSignIn(signInId: string, timeoutMs = 10_000) {
     expect(res.status).toBe(200);
     if (res.body.status !== 'pending') return res.body;
     if (Date.now() > deadline) throw new Error(`sign-in ${signInId} stayed pending`);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 200)); // a poll's interval: the wait is for the sign-in to end
   }
 }
 

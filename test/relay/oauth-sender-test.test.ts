@@ -62,6 +62,7 @@ async function signIn(profileId: string) {
   const started = await t.request('POST', `/v1/profiles/${profileId}/oauth/sign-in`, { token: anna });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   tokens.approveDeviceCode(started.body.userCode, ACCOUNT);
+  // The 200 ms between two looks is a poll's interval: the wait is for the sign-in to end.
   for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
     const res = await t.request('GET', `/v1/oauth/sign-ins/${started.body.id}`, { token: anna });
     if (res.body.status !== 'pending') return res.body;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProfile, isFinal, startDeliveryRelay, waitForMessage } from '../helpers/delivery';
+import { createProfile, isFinal, startDeliveryRelay, waitForMessage, waitForOutboxAtRest } from '../helpers/delivery';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import type { TestRelay } from '../helpers/test-relay';
 
@@ -63,9 +63,8 @@ describe('the outbox and Idempotency-Key', () => {
     expect(again.status).toBe(202);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toMatchObject({ id: first.body.id, messageId: first.body.messageId, status: 'sent' });
-    // A fixed wait on purpose: it proves a negative, so there is no condition to wait for. A duplicate
-    // delivery would reach the test server within it.
-    await new Promise((r) => setTimeout(r, 300));
+    // A duplicate would still be in the outbox, or at the test server by the time the outbox is at rest.
+    await waitForOutboxAtRest(t);
     expect(receivedWithSubject('Idem 1')).toHaveLength(1);
   });
 
@@ -82,9 +81,8 @@ describe('the outbox and Idempotency-Key', () => {
     const conflict = await post(anna, { profileId, to: ['kund@exempel.se'], subject: 'Idem 3, changed' }, 'idem-3');
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.code).toBe('idempotency_conflict');
-    // A fixed wait on purpose: it proves a negative, so there is no condition to wait for. A duplicate
-    // delivery would reach the test server within it.
-    await new Promise((r) => setTimeout(r, 300));
+    // A duplicate would still be in the outbox, or at the test server by the time the outbox is at rest.
+    await waitForOutboxAtRest(t);
     expect(receivedWithSubject('Idem 3, changed')).toHaveLength(0);
   });
 
@@ -94,9 +92,8 @@ describe('the outbox and Idempotency-Key', () => {
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(202));
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     await waitForMessage(t, anna, results[0]!.body.id, isFinal);
-    // A fixed wait on purpose: it proves a negative, so there is no condition to wait for. A duplicate
-    // delivery would reach the test server within it.
-    await new Promise((r) => setTimeout(r, 300));
+    // A duplicate would still be in the outbox, or at the test server by the time the outbox is at rest.
+    await waitForOutboxAtRest(t);
     expect(receivedWithSubject('Race 1')).toHaveLength(1);
   });
 
@@ -106,9 +103,8 @@ describe('the outbox and Idempotency-Key', () => {
     expect(accepted).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(9);
     await waitForMessage(t, anna, accepted[0]!.body.id, isFinal);
-    // A fixed wait on purpose: it proves a negative, so there is no condition to wait for. A duplicate
-    // delivery would reach the test server within it.
-    await new Promise((r) => setTimeout(r, 300));
+    // A duplicate would still be in the outbox, or at the test server by the time the outbox is at rest.
+    await waitForOutboxAtRest(t);
     expect(smtp.received.filter((m) => m.parsed.subject?.startsWith('Race 2'))).toHaveLength(1);
   });
 

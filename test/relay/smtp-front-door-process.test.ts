@@ -124,7 +124,7 @@ describe("the door's certificate", () => {
     const deadline = Date.now() + 20_000;
     let outcome = await handshake();
     while (outcome !== 'ok' && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 100)); // a poll's interval: the wait is for the renewed certificate
       outcome = await handshake();
     }
     expect(outcome).toBe('ok');

@@ -70,7 +70,7 @@ describe('the watched certificate files', () => {
     await waitForFirst('the refusal', () => logs.length);
     expect(logs[0]).toMatch(/^SMTP: TLS certificate not reloaded \(keeping the previous one\): /);
     // Several checks on the same files: said once.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // a negative: about ten checks (every 20 ms), which nothing outside the watcher shows
     expect(logs).toHaveLength(1);
     expect(loaded).toHaveLength(0);
 

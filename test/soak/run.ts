@@ -33,7 +33,7 @@ async function soak(store: 'sqlite' | 'postgres'): Promise<boolean> {
   let stopKilling = false;
   const killer = (async () => {
     while (!stopKilling && kills < KILLS) {
-      await sleep(1_000 + Math.random() * 3_000);
+      await sleep(1_000 + Math.random() * 3_000); // the kills' rhythm, not a wait for anything
       if (stopKilling) break;
       const index = kills % instances;
       await cluster.restart(index, 'SIGKILL');

@@ -58,7 +58,7 @@ describe('waitAfterFailures', () => {
 /** A limiter store that gives a hold back a moment later, as a shared database does over the network. */
 class SlowReleaseStore extends MemoryLimiterStore {
   override async releaseHold(key: string, holder: string): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await new Promise((resolve) => setTimeout(resolve, 30)); // the store's simulated latency is the test
     return super.releaseHold(key, holder);
   }
 }
