@@ -56,6 +56,8 @@ const MAX_LIST_ROWS = 200;
 const VALUE_LOOKAHEAD = 2;
 /** An address this close after the customer's label is the customer's. */
 const CUSTOMER_NEIGHBOURHOOD = 12;
+/** A label's amount in the next text stands nearly alone there: at most this many other characters ("CHF 2'240.00 inkl. MWST"). */
+const AMOUNT_CONTEXT = 16;
 /** Running text longer than this is prose, not a labelled field: numbers in it are not the document's. */
 const MAX_FIELD_TEXT = 90;
 
@@ -343,6 +345,8 @@ interface FieldHit {
    * metasfresh) every window's first field, the app's own organisation; below any other customer label.
    */
   ownOrganisation?: boolean;
+  /** An address after a contact's label ("Site contact:", "Kontakt:"): a person's, below the customer's own. */
+  contact?: boolean;
 }
 
 /** Whatever the page labels, found in one pass over its texts. */
@@ -601,7 +605,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       generic = number !== undefined || bareNumber !== undefined;
       bare = bareNumber !== undefined;
       nameOnly = name !== undefined && !underCustomer;
-      ownOrganisation = customer !== undefined && /^organi[sz]ation\b/i.test(item.text);
+      ownOrganisation = customer !== undefined && /^organi[sz]a/i.test(item.text);
     }
     /** "Relance n°2 – Facture FA-2026-0310": the reminder's ordinal names its kind, the invoice's number its number. */
     let ordinalKind: DocumentKind | undefined;
@@ -671,6 +675,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             // A label in a row with a cell after it ("Réf. client | BC-7781"): that cell is its value, the next row another field ("Tiers").
             if (field === 'customer' && (labelRow ??= rowWithValueCell(item.element)) && !labelRow.contains(texts[next]!.element)) break;
             value = valueFor(field, texts[next]!.text, texts[next]!.element);
+            // "Offen", "Avoinna" as a status beside the heading, then "1. Abschlag zu …": an amount in a sentence is not the label's value, one set apart is.
+            if (field === 'amount' && value && texts[next]!.text.length > 2 * value.length + AMOUNT_CONTEXT) value = undefined;
             // Past another label, the values are that label's; past another heading, its section's ("Rechnung", then "Rechnungsdaten", then "BT-1").
             if (!value && (isBareLabel(texts[next]!.text) || headingRank(texts[next]!.element) > 0)) break;
             // A number in a text of its own is the label's (or a file named for it, "CO2611-0015.pdf"); "12 Quay Street" after a heading "INVOICE" is not.
@@ -724,6 +730,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       const kind = ordinalKind ?? info.kind;
       for (const language of info.languages) votes.set(language, (votes.get(language) ?? 0) + 1);
       const order = field === 'number' && kind === 'order-confirmation' && namesOrderItself(item.text.slice(label.start, label.end));
+      const contact = field === 'email' && CONTACT_LABELS.has(item.text.slice(label.start, label.end).toLowerCase());
       (hits[field] ??= []).push({
         value: found.value,
         index,
@@ -735,6 +742,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
         ...(bare ? { bare } : {}),
         ...(order ? { order } : {}),
         ...(ownOrganisation ? { ownOrganisation } : {}),
+        ...(contact ? { contact } : {}),
       });
       if (stopAtTitleNumber && field === 'number' && !generic && rank === TITLE_RANK) {
         stopped = true;
@@ -999,11 +1007,17 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     entry.shown ||= shown;
     scores.set(key, entry);
   };
-  const customerIndex = bestHit(values.hits.customer)?.index;
+  const customerHit = bestHit(values.hits.customer);
+  const customerIndex = customerHit?.index;
   const nearCustomer = (index: number) => customerIndex !== undefined && index > customerIndex && index - customerIndex <= CUSTOMER_NEIGHBOURHOOD;
+  // The cell that holds the customer's name holds its address too ("Vendeur | Acheteur" over two cells of name, street and address).
+  const customerCell = customerHit?.element.closest('td, dd, address');
+  const inCustomerCell = (element: Element) => customerCell?.contains(element) === true;
   // A labelled address in a table cell or a definition list is a field of the document: it beats any
-  // other; under the customer's label, it is the customer's (the seller's, further on, is not).
-  for (const hit of values.hits.email ?? []) add(hit.value, (isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0), true);
+  // other; under the customer's label, it is the customer's (the seller's, further on, is not). A
+  // contact's ("Site contact: Priya Nair – priya@…", "Kontakt:" under a delivery address) is a person's:
+  // it comes after an address in the customer's block.
+  for (const hit of values.hits.email ?? []) add(hit.value, hit.contact ? -1 : (isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0), true);
   const mailtos = root.querySelectorAll('a[href^="mailto:" i]');
   for (let i = 0; i < mailtos.length && i < MAX_MAILTO; i++) {
     const address = mailtoAddress(mailtos[i]!);
@@ -1020,7 +1034,7 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     const chrome = isInPageChrome(item.element);
     // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
     const letterhead = customerIndex !== undefined && index < customerIndex;
-    add(address, (chrome ? 0 : 1) + (nearCustomer(index) ? 2 : 0), !chrome && !letterhead);
+    add(address, (chrome ? 0 : 1) + (nearCustomer(index) ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0), !chrome && !letterhead);
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
   // An Italian certified mailbox (PEC) takes the e-invoicing system's mail and often refuses any other: the ordinary address first.
@@ -1125,6 +1139,8 @@ function rateLink(link: Element, raw: string, base: URL, page: string): PdfLink 
   }
   if (!confirmed) {
     if (looksLikeAction(text, `${path}${url.search}`)) return undefined;
+    // A link up the page's own path (a menu's "Documents" to `/documents` on `/documents/invoice/8c1d77`) leads to its list, not its file.
+    if (!url.search && base.pathname.startsWith(`${path.replace(/\/+$/, '')}/`)) return undefined;
     // What the link says and where it leads count apart: "Imprimir" to …/142/print beats a menu's "Vendas" to /commercial_sales_documents.
     if (looksLikeDocumentLink(text, '')) score += 1;
     if (looksLikeDocumentLink('', `${path}${url.search}`)) score += 1;

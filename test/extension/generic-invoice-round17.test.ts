@@ -1,0 +1,201 @@
+/**
+ * Classes of pages the seventeenth held-out corpus round found (issue 16), each read through the public
+ * detector: the balance after payments and deposits, in every language we read, over the total it is
+ * left of (and a status word beside the heading, which is no amount's label); a customer's record
+ * number joined to its name in more ways ("C-1002--Name", "DB0058 - Name", "10033 Name"); a CRM's
+ * organisation over its contact person in every language; a contact's address ("Site contact:",
+ * "Kontakt:" under a delivery address) below the address in the customer's own block, and the address
+ * in the customer's cell of a seller/buyer table; and a menu link up the page's own path, which is its
+ * list, not its file.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseNameValue } from '../../extension/sites/page-labels';
+import { detectFirstDocument } from './detect-page';
+
+const detect = (html: string, url?: string, lang = 'en', title = '') => detectFirstDocument(html, { url, lang, title });
+
+/** What is left to pay, as apps label it, per language: [lang, heading, total's label, paid's label, balance's labels]. */
+const BALANCES: [lang: string, heading: string, total: string, paid: string, balances: string[]][] = [
+  ['en', 'Invoice INV-0184', 'Total', 'Paid', ['Owing', 'Amount owing', 'Balance owing', 'Balance remaining', 'Remaining balance', 'Amount remaining', 'Left to pay', 'Open balance']],
+  ['pl', 'Faktura FV/2026/11/0345', 'Razem brutto', 'Zapłacono', ['Pozostało do zapłaty', 'Pozostaje do zapłaty']],
+  ['sv', 'Faktura 2211', 'Totalt', 'Betalt', ['Återstår', 'Återstående belopp', 'Kvarstående belopp', 'Obetalt belopp']],
+  ['da', 'Faktura 1089', 'Total inkl. moms', 'Aconto', ['Til betaling', 'Resterende beløb', 'Skyldigt beløb']],
+  ['nb', 'Faktura 30412', 'Totalt', 'Innbetalt', ['Til betaling', 'Gjenstående', 'Gjenstående beløp', 'Skyldig beløp']],
+  ['is', 'Reikningur 10457', 'Samtals', 'Greitt', ['Eftirstöðvar', 'Ógreitt', 'Ógreidd upphæð']],
+  ['de', 'Rechnung 2026-0184', 'Gesamtbetrag', 'Bezahlt', ['Offen', 'Noch offen', 'Offener Saldo', 'Restschuld', 'Ausstehend', 'Ausstehender Betrag']],
+  ['fi', 'Lasku 100512', 'Laskun summa', 'Maksettu', ['Avoinna', 'Avoin saldo', 'Maksamatta', 'Jäljellä']],
+  ['nl', 'Factuur F2026-0231', 'Totaal', 'Reeds betaald', ['Openstaand saldo', 'Restant', 'Resterend bedrag', 'Nog open']],
+  ['fr', 'Facture F-2026-041', 'Total TTC', 'Acompte versé', ['Reste à régler', 'Restant dû', 'Montant restant dû', 'Montant restant', 'Solde à payer', 'Solde restant']],
+  ['es', 'Factura FV-2026-0412', 'Total factura', 'Cobrado', ['Saldo a pagar', 'Resto a pagar', 'Importe adeudado', 'Saldo adeudado']],
+  ['it', 'Fattura 118/2026', 'Totale documento', 'Pagato', ['Da pagare', 'Residuo', 'Saldo dovuto', 'Importo dovuto']],
+  [
+    'pt',
+    'Fatura 000318',
+    'Valor total',
+    'Valor pago',
+    ['Valor a pagar', 'Valor em aberto', 'Saldo em aberto', 'Em aberto', 'Saldo a receber', 'Valor a receber', 'Saldo devedor', 'Valor pendente', 'Por pagar'],
+  ],
+];
+
+/** Amounts as the locales print them: [total, paid, balance]. */
+const money = (lang: string, [total, paid, balance]: [number, number, number]) => {
+  const format = new Intl.NumberFormat(lang === 'en' ? 'en-US' : lang, { style: 'currency', currency: lang === 'en' ? 'USD' : 'EUR' });
+  return [total, paid, balance].map((n) => format.format(n).replace(/[\u00a0\u202f]/g, ' '));
+};
+
+describe('the seventeenth round’s classes', () => {
+  it('reads the balance left after payments, in every language we read, over the total and what was paid', () => {
+    const cases = BALANCES.flatMap(([lang, heading, total, paid, balances]) => balances.map((balance) => ({ lang, heading, total, paid, balance })));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...cases),
+        fc.integer({ min: 2000, max: 900000 }),
+        fc.integer({ min: 100, max: 999 }),
+        fc.constantFrom('table', 'grid', 'lines'),
+        fc.boolean(),
+        ({ lang, heading, total, paid, balance }, cents, paidCents, layout, colon) => {
+          const [t, p, b] = money(lang, [cents / 100 + paidCents, paidCents, cents / 100]);
+          const rows: [string, string][] = [
+            [total, t!],
+            [paid, p!],
+            [`${balance}${colon ? ':' : ''}`, b!],
+          ];
+          const totals =
+            layout === 'table'
+              ? `<table class="totals">${rows.map(([l, v]) => `<tr><td>${l}</td><td>${v}</td></tr>`).join('')}</table>`
+              : layout === 'grid'
+                ? `<div class="totals">${rows.map(([l, v]) => `<div class="r"><div class="l">${l}</div><div class="v">${v}</div></div>`).join('')}</div>`
+                : `<div class="totals">${rows.map(([l, v]) => `<div>${l} ${v}</div>`).join('')}</div>`;
+          const found = detect(`<h1>${heading}</h1><a href="/docs/1/doc.pdf">PDF</a>${totals}`, 'https://app.example/docs/1', lang);
+          expect(found?.amount, `${lang}: ${balance}`).toBe(b);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does not read a status beside the heading ("Offen", "Avoinna") as the label of a number in the next sentence', () => {
+    const cases: [lang: string, heading: string, status: string, sentence: string, total: string, amount: string][] = [
+      ['de', 'Abschlagsrechnung AR-1004', 'Offen', '1. Abschlag zu Auftragsbestätigung AB-2026-0077 vom 02.11.2026', 'Gesamtbetrag', '1.190,00 €'],
+      ['fi', 'Lasku 100512', 'Avoinna', '2 erää sopimuksen 2026-14 mukaan, ensimmäinen erä', 'Yhteensä', '3 100,00 €'],
+      ['pt', 'Fatura 000318', 'Em aberto', '3 parcelas conforme contrato 2026/14 de 02/11/2026', 'Valor total', 'R$ 3.450,00'],
+    ];
+    for (const [lang, heading, status, sentence, total, amount] of cases) {
+      const found = detect(
+        `<div><h2>${heading}</h2><span class="status">${status}</span></div><p>${sentence}</p><p>${total}: ${amount}</p><a href="/d/1.pdf">PDF</a>`,
+        'https://app.example/d/1',
+        lang,
+      );
+      expect(found?.amount, status).toBe(amount);
+    }
+  });
+
+  it('reads a customer’s name without the record’s number joined to it by dashes, a colon or a space', () => {
+    const names = fc.constantFrom('Pinecrest Medical Group', 'Bakkerij de Vries', 'Fjordlys Elektro AS', 'Hotel Alpenblick AG', 'Studio Legale Ricci');
+    const codes = fc.oneof(
+      fc.integer({ min: 10, max: 999999 }).map(String),
+      fc.tuple(fc.constantFrom('C', 'DB', 'K', 'CUST'), fc.constantFrom('', '-', '.'), fc.integer({ min: 10, max: 99999 })).map(([p, s, n]) => `${p}${s}${String(n).padStart(4, '0')}`),
+    );
+    fc.assert(
+      fc.property(names, codes, fc.constantFrom('--', ' - ', ' – ', ': '), (name, code, separator) => {
+        expect(parseNameValue(`${code}${separator}${name}`)).toBe(name);
+      }),
+    );
+    fc.assert(
+      fc.property(names, fc.integer({ min: 1000, max: 999999 }), (name, number) => {
+        expect(parseNameValue(`${number} ${name}`)).toBe(name);
+      }),
+    );
+    // A postcode and its town is no number and a name.
+    expect(parseNameValue('10115 Berlin')).toBe('10115 Berlin');
+    const found = detect(
+      `<h1>Invoice INV-00734</h1><div class="field"><div class="lbl">Customer</div><div class="val">C-1002--Pinecrest Medical Group</div></div><p>Total due 5,380.00</p><a href="/i/734.pdf">PDF</a>`,
+      'https://app.example/i/734',
+    );
+    expect(found?.customerName).toBe('Pinecrest Medical Group');
+  });
+
+  it('reads a CRM’s organisation, in every language we read, over its contact person', () => {
+    const cases: [lang: string, heading: string, organisation: string, contact: string][] = [
+      ['nl', 'Creditfactuur 2026-00077', 'Organisatie', 'Contactpersoon'],
+      ['de', 'Rechnung RE-2026-114', 'Organisation', 'Ansprechpartner'],
+      ['nb', 'Faktura 30412', 'Organisasjon', 'Kontakt'],
+      ['fi', 'Lasku 100512', 'Organisaatio', 'Yhteyshenkilö'],
+      ['pl', 'Faktura FV/12/2026', 'Organizacja', 'Kontakt'],
+      ['es', 'Factura FV-2026-0412', 'Organización', 'Contacto'],
+      ['it', 'Fattura 118/2026', 'Organizzazione', 'Contatto'],
+      ['pt', 'Fatura 000318', 'Organização', 'Contacto'],
+      ['sv', 'Faktura 2211', 'Organisation', 'Kontakt'],
+    ];
+    for (const [lang, heading, organisation, contact] of cases) {
+      const found = detect(
+        `<h2>${heading}</h2><div class="field"><span class="lbl">${organisation}</span><a href="#/crm/organizations/992">Vermeer Studio BV</a></div>` +
+          `<div class="field"><span class="lbl">${contact}</span><span>Joris Vermeer</span></div><p>Total 605,00 €</p><button data-url="/api/invoices/f3/pdf">PDF</button>`,
+        'https://app.example/#/invoicing/invoices/view/f3',
+        lang,
+      );
+      expect(found?.customerName, organisation).toBe('Vermeer Studio BV');
+    }
+  });
+
+  it('puts a contact’s address ("Site contact:", "Kontakt:" under a delivery address) after the address in the customer’s own block', () => {
+    const cases: [lang: string, page: string, customer: string][] = [
+      [
+        'en',
+        `<h2>Invoice INV-1287</h2><div class="card"><h4>Customer</h4><p>Coastal Strata Management</p><p>accounts@coastal.example</p></div><div class="card"><h4>Site</h4><p>Site contact: Priya Nair – priya@example.net</p></div>`,
+        'accounts@coastal.example',
+      ],
+      [
+        'da',
+        `<h1>Faktura 1089</h1><div><h4>Faktureringsadresse</h4><p>Vestergaard Byg ApS<br>Industrivej 12<br>7400 Herning<br>bogholderi@vestergaard.example</p></div><div><h4>Leveringsadresse</h4><p>Skovbrynet 4<br>7400 Herning<br>Kontakt: Mette Lund, mette@example.net</p></div>`,
+        'bogholderi@vestergaard.example',
+      ],
+      [
+        'de',
+        `<h1>Rechnung RE-2026-114</h1><div><h4>Rechnungsempfänger</h4><p>Kanzlei Berger<br>rechnung@berger.example</p></div><div><h4>Lieferadresse</h4><p>Ansprechpartner: Jan Kurz, jan@example.net</p></div>`,
+        'rechnung@berger.example',
+      ],
+    ];
+    for (const [lang, page, recipient] of cases) {
+      const found = detect(`${page}<p>Total 1.095,00 €</p><a href="/i/1.pdf">PDF</a>`, 'https://app.example/i/1', lang);
+      expect(found?.recipients[0], lang).toBe(recipient);
+    }
+  });
+
+  it('takes the address in the buyer’s cell of a seller/buyer table, whichever column comes first', () => {
+    const cases: [lang: string, heading: string, seller: string, buyer: string][] = [
+      ['fr', 'Devis DEV 2026/11/07', 'Vendeur', 'Acheteur'],
+      ['pl', 'Faktura FV/2026/11/3', 'Sprzedawca', 'Nabywca'],
+      ['en', 'Invoice INV-2026-88', 'Seller', 'Buyer'],
+      ['es', 'Factura F-2026-14', 'Emisor', 'Cliente'],
+    ];
+    for (const [lang, heading, seller, buyer] of cases) {
+      const found = detect(
+        `<h1>${heading}</h1><table class="parties"><tr><th>${seller}</th><th>${buyer}</th></tr><tr><td>Menuiserie Dupuis<br>3 chemin du Moulin<br>contact@dupuis.example</td><td>Maison Garnier<br>12 avenue Foch<br>achats@garnier.example</td></tr></table><p>Total 2 880,00 EUR</p><a href="/e/1.pdf">PDF</a>`,
+        'https://app.example/e/1',
+        lang,
+      );
+      expect(found?.customerName, lang).toBe('Maison Garnier');
+      expect(found?.recipients[0], lang).toBe('achats@garnier.example');
+    }
+  });
+
+  it('does not offer a menu link up the page’s own path (its list) as the PDF to probe', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('documents', 'dokumente', 'documenten', 'dokumenter', 'documentos'),
+        fc.integer({ min: 0x100000, max: 0xfffffff }).map((n) => n.toString(16)),
+        (section, id) => {
+          const found = detect(
+            `<header><a href="/${section}">Documents</a><a href="/clients">Clients</a></header><h1>Invoice #0042</h1><div>Bill to</div><div>Thornfield Hall Events Ltd</div><div>Balance due £680.00</div>` +
+              `<a href="https://files.cdn.example/pdf/${id}/Invoice_0042.pdf">Download PDF</a>`,
+            `https://app.example/${section}/invoice/${id}`,
+          );
+          expect(found?.number).toBe('0042');
+          expect(found?.pdfCandidates ?? []).not.toContain(`https://app.example/${section}`);
+        },
+      ),
+    );
+  });
+});
