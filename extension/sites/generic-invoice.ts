@@ -347,6 +347,8 @@ interface FieldHit {
   ownOrganisation?: boolean;
   /** An address after a contact's label ("Site contact:", "Kontakt:"): a person's, below the customer's own. */
   contact?: boolean;
+  /** A number after "Bill" alone: a client's bill, or a supplier's (isBillToPay). */
+  bill?: boolean;
 }
 
 /** Whatever the page labels, found in one pass over its texts. */
@@ -731,6 +733,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       for (const language of info.languages) votes.set(language, (votes.get(language) ?? 0) + 1);
       const order = field === 'number' && kind === 'order-confirmation' && namesOrderItself(item.text.slice(label.start, label.end));
       const contact = field === 'email' && CONTACT_LABELS.has(item.text.slice(label.start, label.end).toLowerCase());
+      const bill = field === 'number' && item.text.slice(label.start, label.end).toLowerCase() === 'bill';
       (hits[field] ??= []).push({
         value: found.value,
         index,
@@ -743,6 +746,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
         ...(order ? { order } : {}),
         ...(ownOrganisation ? { ownOrganisation } : {}),
         ...(contact ? { contact } : {}),
+        ...(bill ? { bill } : {}),
       });
       if (stopAtTitleNumber && field === 'number' && !generic && rank === TITLE_RANK) {
         stopped = true;
@@ -1265,8 +1269,32 @@ function documentKind(numberHit: FieldHit | undefined, number: string, document:
  * A document the user received, not one to send: a supplier's invoice to approve ("Leverandørfaktura
  * 88213 fra Kontorland A/S"), which is the user's to pay, or an invoice mail in a web mail client.
  */
-function receivedDocument(document: Document, root: HTMLElement, texts: readonly TextItem[], numberHit: FieldHit | undefined): boolean {
-  return namesSupplierDocument(document.title) || namesSupplierDocument(mainHeading(document, numberHit)) || isMailReader(texts, root);
+function receivedDocument(document: Document, root: HTMLElement, texts: readonly TextItem[], numberHit: FieldHit | undefined, base: URL): boolean {
+  if (namesSupplierDocument(document.title) || namesSupplierDocument(mainHeading(document, numberHit)) || isMailReader(texts, root)) return true;
+  // Under "bills", or numbered as a "Bill", a page is a document to send only where it names a client and no vendor.
+  return (numberHit?.bill === true || isBillsAddress(base)) && isBillToPay(texts);
+}
+
+/** A short text that labels a party of a bill: its vendor (one to pay) or its client (one to send). */
+const BILL_PARTY_LABEL = /^(?:(vendor|supplier|payee)|client|customer|bill(?:ed)? to)(?:\s+(?:name|e-?mail))?\s*:?(?:\s|$)/i;
+/** Texts of a bill looked at for its parties. */
+const MAX_BILL_TEXTS = 400;
+
+/**
+ * "Bill" is English for an invoice a firm sends its client (Clio, time-billing apps: "Bill #1047",
+ * `#/bills/88213`) and for a supplier's bill the user pays (QuickBooks', Xero's, Zoho's "Bills"): a
+ * bill that names a vendor, or no client, is one to pay.
+ */
+function isBillToPay(texts: readonly TextItem[]): boolean {
+  let client = false;
+  for (let i = 0; i < texts.length && i < MAX_BILL_TEXTS; i++) {
+    const text = texts[i]!.text;
+    if (text.length > 40) continue;
+    const party = BILL_PARTY_LABEL.exec(text);
+    if (party?.[1]) return true;
+    if (party) client = true;
+  }
+  return !client;
 }
 
 interface ExtractedDocument {
@@ -1301,7 +1329,7 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   if (values.stopped) {
     // The number in the main heading: the document's (documentNumberHit returns it), the heading its anchor.
     const numberHit = documentNumberHit(values, signal)!;
-    if (receivedDocument(document, root, texts, numberHit)) return undefined;
+    if (receivedDocument(document, root, texts, numberHit, base)) return undefined;
     // As the whole reading: a card's summary of a document shown elsewhere is not the page's.
     if (!pdf && isTeaser(numberHit.element, numberHit.value, base)) return undefined;
     const anchor = pageAnchor(document, numberHit);
@@ -1441,7 +1469,7 @@ function documentFrom(
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
-  if (receivedDocument(document, root, values.texts, numberHit)) return undefined;
+  if (receivedDocument(document, root, values.texts, numberHit, base)) return undefined;
   const kind = documentKind(numberHit, number, document, signal);
   const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);
@@ -1554,7 +1582,8 @@ function detectInDocument(document: Document, url: URL, quick = false): PageDete
   }
   // A quick reading goes no further than the title: the rest of the page decides now.
   if (single?.complete) single = { found: single.complete(), titled: single.titled };
-  const list = links.length > 0 ? extractList(document, root, links, url) : undefined;
+  // A list of bills may be a supplier's: it is not offered (a client's bill is read on its own page).
+  const list = links.length > 0 && !isBillsAddress(url) ? extractList(document, root, links, url) : undefined;
   if (list) {
     const heading = document.querySelector('main h1, h1');
     return { kind: 'list', documents: list, ...(heading ? { anchor: heading } : {}) };
@@ -1576,7 +1605,15 @@ const SETTINGS_SEGMENT =
  * mailbox (issue 16: supplier pages).
  */
 const PURCHASES_SEGMENT =
-  /(?:^|[/#])(?:purchases?|bills|payables|expenses?|expense-reports?|einkauf|eingangsrechnungen|ausgaben|ink[oö]p|utgifter|utl[aä]gg|indk[oø]b|udgifter|udl[aæ]g|innkj[oø]p|utlegg|ostot|ostolaskut|kulut|inkoop|inkoopfacturen|onkosten|declaraties|achats|d[eé]penses|notes-de-frais|compras|gastos|acquisti|spese|note-spese|despesas|zakupy|wydatki|innkaup|[uú]tgj[oö]ld)(?:[/#?._-]|$)/i;
+  /(?:^|[/#])(?:purchases?|payables|expenses?|expense-reports?|einkauf|eingangsrechnungen|ausgaben|ink[oö]p|utgifter|utl[aä]gg|indk[oø]b|udgifter|udl[aæ]g|innkj[oø]p|utlegg|ostot|ostolaskut|kulut|inkoop|inkoopfacturen|onkosten|declaraties|achats|d[eé]penses|notes-de-frais|compras|gastos|acquisti|spese|note-spese|despesas|zakupy|wydatki|innkaup|[uú]tgj[oö]ld)(?:[/#?._-]|$)/i;
+
+/** "Bills" in an address: a supplier's bills to pay, or a firm's bills to its clients (isBillToPay). */
+const BILLS_SEGMENT = /(?:^|[/#])bills(?:[/#?._-]|$)/i;
+
+/** Is the address under "bills" (isBillToPay tells which bills)? */
+function isBillsAddress(url: URL): boolean {
+  return BILLS_SEGMENT.test(decodedUri(`${url.pathname}${url.hash}`));
+}
 
 /** Is the address in an app's settings or purchases, where no document is to be sent? */
 function isAddressWithoutDocumentsToSend(url: URL): boolean {

@@ -5,8 +5,9 @@
  * number joined to its name in more ways ("C-1002--Name", "DB0058 - Name", "10033 Name"); a CRM's
  * organisation over its contact person in every language; a contact's address ("Site contact:",
  * "Kontakt:" under a delivery address) below the address in the customer's own block, and the address
- * in the customer's cell of a seller/buyer table; and a menu link up the page's own path, which is its
- * list, not its file.
+ * in the customer's cell of a seller/buyer table; a menu link up the page's own path, which is its
+ * list, not its file; and a firm's bill to its client ("Bill #1047" on a `#/bills/…` route, Clio's),
+ * told from a supplier's bill to pay by the party it names.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -194,6 +195,32 @@ describe('the seventeenth round’s classes', () => {
           );
           expect(found?.number).toBe('0042');
           expect(found?.pdfCandidates ?? []).not.toContain(`https://app.example/${section}`);
+        },
+      ),
+    );
+  });
+
+  it('reads a firm’s bill to its client ("Bill #1047" under a bills route), and not a supplier’s bill that names its vendor, or no client', () => {
+    const bill = (party: string, name: string) =>
+      `<h1>Bill #1047</h1><button type="button" onclick="window.open('/bills/88213/pdf')">Download PDF</button>` +
+      `<div class="field"><span class="label">${party}</span><span>${name}</span></div><div class="field"><span class="label">Email</span><span>ap@hartley.example</span></div>` +
+      `<table><tr><td>Total</td><td>$4,150.00</td></tr><tr><td>Paid</td><td>$1,000.00</td></tr><tr><td>Balance due</td><td>$3,150.00</td></tr></table>`;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('https://app.example/nc/#/bills/88213', 'https://app.example/bills/88213', 'https://app.example/billing/88213'),
+        fc.constantFrom('Client', 'Customer', 'Bill to', 'Client name'),
+        (url, party) => {
+          const found = detect(bill(party, 'Eleanor Hartley'), url);
+          expect(found).toMatchObject({ number: '1047', kind: 'invoice', customerName: 'Eleanor Hartley', amount: '$3,150.00', pdfUrl: 'https://app.example/bills/88213/pdf' });
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom('https://app.example/nc/#/bills/88213', 'https://app.example/bills/88213', 'https://app.example/app/bill?txnId=88213'),
+        fc.constantFrom('Vendor', 'Supplier', 'Payee', 'Vendor name', 'Matter'),
+        (url, party) => {
+          expect(detect(bill(party, 'Cascade Office Supply Co'), url)).toBeUndefined();
         },
       ),
     );
