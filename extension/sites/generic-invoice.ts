@@ -359,6 +359,8 @@ interface LabelledValues {
   texts: TextItem[];
   /** The pass stopped at the number in the page's main heading (`stopAtTitleNumber`): the other fields are not all read. */
   stopped?: boolean;
+  /** The kind a form's type field names ("Typ: Rechnung", "Document Type: Invoice"), an ERP's screen that has no heading for it. */
+  typeKind?: DocumentKind;
 }
 
 /** Digits alone, without a currency. */
@@ -581,8 +583,14 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
   let customerHeading: number | undefined;
   /** The level of a heading that names a template ("Textvorlage Stufe 2"), while its section lasts: its numbers are samples. */
   let templateLevel = 0;
+  let typeKind: DocumentKind | undefined;
   texts.forEach((item, index) => {
     if (stopped || consumed.has(index)) return;
+    // "Typ: Rechnung", "Document Type: Invoice": a form's type field, whose value is a kind's word alone, names the document's kind.
+    if (!typeKind && item.node === item.element && TYPE_FIELD.test(item.text)) {
+      typeKind = typeFieldKind(item.text);
+      if (typeKind) return;
+    }
     const level = HEADING_TAG.exec(item.element.tagName)?.[1];
     if (level) {
       if (templateLevel > 0 && Number(level) <= templateLevel) templateLevel = 0;
@@ -754,7 +762,18 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       }
     }
   });
-  return { hits, votes, texts, ...(stopped ? { stopped } : {}) };
+  return { hits, votes, texts, ...(stopped ? { stopped } : {}), ...(typeKind ? { typeKind } : {}) };
+}
+
+/** A form control's label that names the document's type, before its value ("Typ: Rechnung", "Tipo documento: Fattura"). */
+const TYPE_FIELD =
+  /^(?:typ|type|doc(?:ument)?\.?\s*type|dokumenttyp|dokumenttype|documenttype|belegart|belegtyp|tipo(?:\s+(?:de\s+)?documento)?|type de (?:document|pièce)|tyyppi|asiakirjan tyyppi|soort|documentsoort|rodzaj(?:\s+dokumentu)?|typ dokumentu|gerð)\s*:\s*/i;
+
+/** The kind a type field's value names, where the value is a kind's word alone. */
+function typeFieldKind(text: string): DocumentKind | undefined {
+  const value = text.replace(TYPE_FIELD, '');
+  const label = findLabels(value)[0];
+  return label && label.start === 0 && label.end === value.length && label.info.field === 'number' ? label.info.kind : undefined;
 }
 
 /** The best hit: highest rank, and among equals the first (numbers) or the last (amounts: the grand total comes last). */
@@ -1065,6 +1084,13 @@ interface PdfLink {
   offsite?: boolean;
 }
 
+/**
+ * PDFs that are no document's: terms and conditions, a privacy policy, a manual or guide, a brochure or
+ * price list ("Terms (PDF)" under an invoice-financing offer), by a link's text or address.
+ */
+const OTHER_PAPER =
+  /(?:^|[^\p{L}])(?:terms|conditions|privacy|manual|handbook|guide|brochure|catalog(?:ue)?|price ?list|datasheet|agb|datenschutz|handbuch|anleitung|preisliste|cgv|cgu|villkor|integritetspolicy|vilkår|personvern|ehdot|tietosuoja|voorwaarden|condizioni|condiciones|términos|privacidad|termos|condições|privacidade|regulamin|polityka prywatności|skilmálar)(?![\p{L}])/iu;
+
 /** Files that are no PDF, whatever their link says ("Export revenue (CSV)"). */
 const OTHER_FILE = /\.(?:csv|xlsx?|ods|xml|json|zip|txt|ics|vcf|png|jpe?g|gif|svg|docx?|odt)$/i;
 
@@ -1117,6 +1143,7 @@ function rateLink(link: Element, raw: string, base: URL, page: string): PdfLink 
   // their address is even parsed.
   const mentionsPdf = /pdf/i.test(raw) || /pdf/i.test(text) || /pdf/i.test(type) || download !== null;
   if (!mentionsPdf && !looksLikeDocumentLink(text, raw)) return undefined;
+  if (OTHER_PAPER.test(text) || OTHER_PAPER.test(raw)) return undefined;
   const url = sameOriginUrl(raw, base);
   if (!url) return mentionsPdf ? offsitePdf(link, raw, text, base) : undefined;
   if (url.href === page) return undefined;
@@ -1328,7 +1355,7 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0), recordName);
   if (values.stopped) {
     // The number in the main heading: the document's (documentNumberHit returns it), the heading its anchor.
-    const numberHit = documentNumberHit(values, signal)!;
+    const numberHit = documentNumberHit(values, typedSignal(signal, values))!;
     if (receivedDocument(document, root, texts, numberHit, base)) return undefined;
     // As the whole reading: a card's summary of a document shown elsewhere is not the page's.
     if (!pdf && isTeaser(numberHit.element, numberHit.value, base)) return undefined;
@@ -1423,6 +1450,12 @@ function isListRow(element: Element, links: readonly PdfLink[]): boolean {
   return confirmed.some((l) => row.contains(l.element)) && confirmed.some((l) => !row.contains(l.element));
 }
 
+/** The page's kind signal, else the kind its form's type field names. */
+function typedSignal(signal: () => DocumentKind | undefined, values: LabelledValues): () => DocumentKind | undefined {
+  const { typeKind } = values;
+  return typeKind ? () => signal() ?? typeKind : signal;
+}
+
 /** The document the page's labelled values describe, if they make it one. */
 function documentFrom(
   document: Document,
@@ -1434,6 +1467,7 @@ function documentFrom(
   signal: () => DocumentKind | undefined,
   base: URL,
 ): ExtractedDocument | undefined {
+  signal = typedSignal(signal, values);
   let numberHit = documentNumberHit(values, signal);
   // A delivery note's "Réf. commande CO-55", "Auftrag AB-207", "Customer's Purchase Order PO-88": a field's number of
   // another kind than the page names is the document it refers to; the page's own number is in its title.

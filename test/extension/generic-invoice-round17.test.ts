@@ -7,7 +7,11 @@
  * "Kontakt:" under a delivery address) below the address in the customer's own block, and the address
  * in the customer's cell of a seller/buyer table; a menu link up the page's own path, which is its
  * list, not its file; and a firm's bill to its client ("Bill #1047" on a `#/bills/…` route, Clio's),
- * told from a supplier's bill to pay by the party it names.
+ * told from a supplier's bill to pay by the party it names. From the second set, written after those
+ * fixes: what a credit note refunds; a card of the customer's particulars ("Kunduppgifter") and a
+ * letter's "Adressé à"; a PDF of terms, a policy or a manual, which is no document's; "Serie y
+ * número" and the Acumatica family's "Reference Nbr."; and a form's type field ("Typ: Rechnung")
+ * that names the kind where no heading does.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -224,5 +228,127 @@ describe('the seventeenth round’s classes', () => {
         },
       ),
     );
+  });
+
+  it('reads what a credit note refunds, in every language we read, over its net total', () => {
+    const cases: [lang: string, heading: string, label: string][] = [
+      ['en', 'Credit note CN-2026-004', 'Amount to refund'],
+      ['en', 'Credit note CN-2026-004', 'Refund due'],
+      ['sv', 'Kreditfaktura 2026-004', 'Att återbetala'],
+      ['da', 'Kreditnota 2026-004', 'Til tilbagebetaling'],
+      ['nb', 'Kreditnota 2026-004', 'Til tilbakebetaling'],
+      ['is', 'Kreditreikningur 2026-004', 'Til endurgreiðslu'],
+      ['de', 'Gutschrift GS-2026-004', 'Erstattungsbetrag'],
+      ['de', 'Gutschrift GS-2026-004', 'Zu erstatten'],
+      ['fi', 'Hyvityslasku 2026-004', 'Palautettava'],
+      ['nl', 'Creditfactuur 2026-004', 'Terug te betalen'],
+      ['fr', 'Avoir AV-2026-004', 'Montant à rembourser'],
+      ['it', 'Nota di credito 2026/4', 'Importo da rimborsare'],
+      ['pt', 'Nota de crédito NC 2026/4', 'Valor a reembolsar'],
+    ];
+    for (const [lang, heading, label] of cases) {
+      const found = detect(
+        `<h1>${heading}</h1><table><tr><td>Netto</td><td>-150,00 €</td></tr><tr><td>VAT 20 %</td><td>-30,00 €</td></tr><tr><td>${label}</td><td>-180,00 €</td></tr></table><a href="/c/4.pdf">PDF</a>`,
+        'https://app.example/c/4',
+        lang,
+      );
+      expect(found?.amount, label).toBe('-180,00 €');
+    }
+  });
+
+  it('reads the customer under a card of its particulars or a letter’s "Addressed to", and its address over the sender’s', () => {
+    const cases: [lang: string, heading: string, sender: string, label: string][] = [
+      ['sv', 'Offert 2026-114', 'Vår referens', 'Kunduppgifter'],
+      ['fr', 'Avoir AV-2026-004', 'Émis par', 'Adressé à'],
+      ['en', 'Quote Q-2026-114', 'From', 'Customer details'],
+      ['de', 'Angebot AN-2026-114', 'Absender', 'Kundendaten'],
+      ['nl', 'Offerte 2026-114', 'Afzender', 'Klantgegevens'],
+      ['es', 'Presupuesto P-2026-114', 'Emisor', 'Datos del cliente'],
+      ['it', 'Preventivo 2026/114', 'Mittente', 'Dati cliente'],
+      ['pt', 'Orçamento 2026/114', 'Emitente', 'Dados do cliente'],
+      ['fi', 'Tarjous 2026-114', 'Lähettäjä', 'Asiakastiedot'],
+      ['pl', 'Oferta 2026/114', 'Wystawca', 'Dane klienta'],
+    ];
+    for (const [lang, heading, sender, label] of cases) {
+      const found = detect(
+        `<h1>${heading}</h1><a href="/q/114.pdf">PDF</a><div><h3>${sender}</h3><p>Torréfaction Martin</p><p>contact@martin.example</p></div>` +
+          `<div><h3>${label}</h3><p>Café des Arts</p><p>5 place du Marché</p><p>gestion@cafe-des-arts.example</p></div><p>Total 180,00 €</p>`,
+        'https://app.example/q/114',
+        lang,
+      );
+      expect(found?.customerName, label).toBe('Café des Arts');
+      expect(found?.recipients[0], label).toBe('gestion@cafe-des-arts.example');
+    }
+  });
+
+  it('does not take a PDF of terms, a policy or a manual for the document’s', () => {
+    const papers = fc.constantFrom(
+      ['Terms (PDF)', '/capital/terms.pdf'],
+      ['Privacy policy', '/legal/privacy.pdf'],
+      ['AGB', '/agb.pdf'],
+      ['Conditions générales de vente', '/cgv.pdf'],
+      ['User guide (PDF)', '/help/guide.pdf'],
+      ['Preisliste 2027', '/downloads/preisliste-2027.pdf'],
+      ['Allmänna villkor', '/villkor.pdf'],
+    );
+    fc.assert(
+      fc.property(papers, ([text, href]) => {
+        // A page that only mentions an invoice in its text has no document's PDF then, and no button.
+        expect(
+          detect(
+            `<h1>Get paid now</h1><p>Advance on invoice INV-0042 to Thornfield Hall Events Ltd.</p><p>Advance $3,600.00</p><a href="${href}">${text}</a>`,
+            'https://app.example/capital/offers/7781',
+          ),
+        ).toBeUndefined();
+        // Beside the document's own PDF, it is not chosen, wherever it stands.
+        const found = detect(
+          `<a href="${href}">${text}</a><h1>Invoice INV-0042</h1><p>Customer: Thornfield Hall Events Ltd</p><p>Total $4,000.00</p><a href="/i/42/print">Print</a>`,
+          'https://app.example/i/42',
+        );
+        expect(found?.pdfUrl ?? found?.pdfCandidates?.[0]).toBe('https://app.example/i/42/print');
+      }),
+    );
+  });
+
+  it('reads "Serie y número" and "Reference Nbr." as the number where the heading names the kind', () => {
+    const cases: [lang: string, heading: string, label: string, number: string][] = [
+      ['es', 'Factura electrónica', 'Serie y número', 'A 2026/0871'],
+      ['it', 'Fattura elettronica', 'Serie e numero', '2026/FE/0871'],
+      ['pt', 'Fatura', 'Série e número', 'FT 2026A/0871'],
+      ['en', 'Invoice', 'Reference Nbr.', 'INV004812'],
+      ['de', 'Rechnung', 'Referenznr.', 'RE004812'],
+    ];
+    for (const [lang, heading, label, number] of cases) {
+      const found = detect(
+        `<h1>${heading}</h1><p>Visor de documentos</p><p>Lavandería Industrial Costa</p><table><tr><th>${label}</th><td>${number}</td></tr></table><p>Total 1.708,20 €</p><a href="/v/1/pdf">PDF</a>`,
+        'https://app.example/v/1',
+        lang,
+      );
+      expect(found?.number, label).toBe(number);
+    }
+  });
+
+  it('reads the kind from a form’s type field where no heading names it, and nothing from a number without a kind', () => {
+    const form = (type: string) =>
+      `<div class="toolbar"><button type="button" onclick="window.open('/Frames/ReportLauncher.aspx?RefNbr=RE004812&amp;format=PDF')">Print</button></div>` +
+      `<table>${type}<tr><td><label for="r">Reference Nbr.:</label></td><td><input id="r" readonly value="RE004812"></td></tr>` +
+      `<tr><td><label for="c">Customer:</label></td><td><input id="c" readonly value="C000231 - Hofbräu Catering GmbH"></td></tr>` +
+      `<tr><td><label for="a">Amount:</label></td><td><input id="a" readonly value="2,975.00"></td></tr></table>`;
+    const cases: [label: string, value: string, kind: string][] = [
+      ['Type', 'Invoice', 'invoice'],
+      ['Typ', 'Rechnung', 'invoice'],
+      ['Document Type', 'Credit Memo', 'credit-note'],
+      ['Tipo documento', 'Fattura', 'invoice'],
+      ['Belegart', 'Gutschrift', 'credit-note'],
+      ['Type de document', 'Facture', 'invoice'],
+    ];
+    for (const [label, value, kind] of cases) {
+      const found = detect(form(`<tr><td><label for="t">${label}:</label></td><td><input id="t" readonly value="${value}"></td></tr>`), 'https://erp.example/Main?ScreenId=AR301000');
+      expect(found, label).toMatchObject({ number: 'RE004812', kind, customerName: 'Hofbräu Catering GmbH' });
+    }
+    // Without the type field, "Reference Nbr." alone names no document.
+    expect(detect(form(''), 'https://erp.example/Main?ScreenId=AR301000')).toBeUndefined();
+    // A type field whose value is no kind's word alone ("Type: Service invoice reminder text") names none.
+    expect(detect(form('<tr><td><label for="t">Type:</label></td><td><input id="t" readonly value="Standard"></td></tr>'), 'https://erp.example/Main?ScreenId=AR301000')).toBeUndefined();
   });
 });
