@@ -32,7 +32,7 @@ import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLan
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
-import { companyAboveRecipient, unlabelledBuyer } from './buyer-block';
+import { companyAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
@@ -1057,7 +1057,9 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     const chrome = isInPageChrome(item.element);
     // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
     const letterhead = customerIndex !== undefined && index < customerIndex;
-    add(address, (chrome ? 0 : 1) + (nearCustomer(index) ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0), !chrome && !letterhead);
+    // Under the seller's label or the seller's reference ("Myyjä", "Vår referens"), it is the seller's staff's, after the customer's.
+    const seller = afterSellerLabel(values.texts, index);
+    add(address, (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller ? 2 : 0), !chrome && !letterhead);
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
   // An Italian certified mailbox (PEC) takes the e-invoicing system's mail and often refuses any other: the ordinary address first.
@@ -1068,6 +1070,19 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   const entries = [...scores.values()];
   if (!entries.some((e) => e.shown)) return [];
   return entries.sort((a, b) => Number(b.shown) - Number(a.shown) || b.score - a.score || a.order - b.order).map((e) => e.address);
+}
+
+/** The seller's own reference person, in the languages we read: "Our reference", "Vår referens", "Unser Zeichen", "Notre référence". */
+const OUR_REFERENCE =
+  /^(?:our (?:reference|ref\.?|contact)|salesperson|sales rep|account manager|vår referens|vores reference|vår referanse|tilvísun okkar|unsere referenz|unser zeichen|meidän viite|viitteemme|onze referentie|notre référence|nuestra referencia|nostro riferimento|nossa referência|nasza referencja)\s*:?$/iu;
+
+/** A text one or two texts after the seller's label or reference (its name, then its address; or its address). */
+function afterSellerLabel(texts: readonly TextItem[], index: number): boolean {
+  for (let i = index - 1; i >= 0 && i >= index - 2; i--) {
+    const text = texts[i]!.text;
+    if (text.length <= 30 && (SELLER_LABEL.test(text) || OUR_REFERENCE.test(text))) return true;
+  }
+  return false;
 }
 
 interface PdfLink {

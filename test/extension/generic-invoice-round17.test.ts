@@ -11,7 +11,8 @@
  * fixes: what a credit note refunds; a card of the customer's particulars ("Kunduppgifter") and a
  * letter's "Adressé à"; a PDF of terms, a policy or a manual, which is no document's; "Serie y
  * número" and the Acumatica family's "Reference Nbr."; and a form's type field ("Typ: Rechnung")
- * that names the kind where no heading does.
+ * that names the kind where no heading does. From the third: a final invoice's "Restforderung", and
+ * the seller's staff's address under "Myyjä" or "Vår referens", which is not the customer's.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -350,5 +351,38 @@ describe('the seventeenth round’s classes', () => {
     expect(detect(form(''), 'https://erp.example/Main?ScreenId=AR301000')).toBeUndefined();
     // A type field whose value is no kind's word alone ("Type: Service invoice reminder text") names none.
     expect(detect(form('<tr><td><label for="t">Type:</label></td><td><input id="t" readonly value="Standard"></td></tr>'), 'https://erp.example/Main?ScreenId=AR301000')).toBeUndefined();
+  });
+
+  it('reads what a final invoice still claims after its deposit invoices ("Restforderung", "Noch zu zahlen")', () => {
+    for (const label of ['Restforderung', 'Offene Forderung', 'Noch zu zahlen', 'Verbleibender Betrag']) {
+      const found = detect(
+        `<h1>Schlussrechnung SR-2026-014</h1><a href="/r/14/pdf">PDF</a><p>Auftraggeber: Familie Krüger</p><table><tr><td>Gesamtleistung brutto</td><td>28.560,00 €</td></tr>` +
+          `<tr><td>abzgl. 1. Abschlagsrechnung AR-2026-031</td><td>-9.520,00 €</td></tr><tr><td>abzgl. 2. Abschlagsrechnung AR-2026-044</td><td>-9.520,00 €</td></tr><tr><td>${label}</td><td>9.520,00 €</td></tr></table>`,
+        'https://app.example/r/14',
+        'de',
+      );
+      expect(found?.amount, label).toBe('9.520,00 €');
+    }
+  });
+
+  it('puts the address of the seller’s staff, under the seller’s label or its own reference, after the customer contact’s', () => {
+    const cases: [lang: string, heading: string, customer: string, contact: string, seller: string][] = [
+      ['fi', 'Tarjous 2026-031', 'Asiakas', 'Yhteyshenkilö', 'Myyjä'],
+      ['sv', 'Offert 2026-114', 'Kund', 'Kontakt', 'Vår referens'],
+      ['en', 'Quote Q-2026-114', 'Customer', 'Contact', 'Our reference'],
+      ['de', 'Angebot AN-2026-114', 'Kunde', 'Ansprechpartner', 'Unser Zeichen'],
+      ['fr', 'Devis DEV-2026-114', 'Client', 'Contact', 'Notre référence'],
+      ['nl', 'Offerte 2026-114', 'Klant', 'Contactpersoon', 'Verkoper'],
+    ];
+    for (const [lang, heading, customer, contact, seller] of cases) {
+      const found = detect(
+        `<h2>${heading}</h2><a href="/q/31/pdf">PDF</a><div><label>${customer}</label><span>Laineen LVI Oy</span></div>` +
+          `<div><label>${contact}</label><span>Heikki Laine, heikki@laine.example</span></div><div><label>${seller}</label><span>Sari Koski, sari@kattotyo.example</span></div>` +
+          `<p>Total 6 275,00 €</p>`,
+        'https://app.example/q/31',
+        lang,
+      );
+      expect(found?.recipients[0], seller).toBe('heikki@laine.example');
+    }
   });
 });
