@@ -654,6 +654,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       let labelInChrome: boolean | undefined;
       /** The table row of a label cell followed by a value cell, null where there is none. */
       let labelRow: Element | null | undefined;
+      /** The table row of the label, null where it is in none. */
+      let labelTableRow: Element | null | undefined;
       const read = (field: LabelledField) => {
         // A label alone leaves only separators or a unit in its text ("Cessionario/committente (cliente)"): no name.
         let value = field === 'customer' && labelOnly ? undefined : valueFor(field, rest, item.element);
@@ -682,6 +684,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (!(labelInChrome ??= isInPageChrome(item.element)) && isInPageChrome(texts[next]!.element)) break;
             // A label cell (`<th>`, `<dt>`) after a customer's label is the next field's ("Nabywca" then "NIP"), not a name.
             if (field === 'customer' && isLabelCell(texts[next]!.element, item.element)) break;
+            // An amount's label in a table row ("Offen" as a row's status, "Rate 2 | 690,00 € | Offen") has its value in that row, not the next row's.
+            if (field === 'amount' && (labelTableRow ??= item.element.closest('tr')) && !labelTableRow.contains(texts[next]!.element)) break;
             // A label in a row with a cell after it ("Réf. client | BC-7781"): that cell is its value, the next row another field ("Tiers").
             if (field === 'customer' && (labelRow ??= rowWithValueCell(item.element)) && !labelRow.contains(texts[next]!.element)) break;
             value = valueFor(field, texts[next]!.text, texts[next]!.element);

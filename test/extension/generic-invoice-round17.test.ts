@@ -385,4 +385,22 @@ describe('the seventeenth round’s classes', () => {
       expect(found?.recipients[0], seller).toBe('heikki@laine.example');
     }
   });
+
+  it('does not read a status cell of a payment plan ("Offen", "Avoinna", "Outstanding") as the label of the next row’s amount', () => {
+    const cases: [lang: string, heading: string, status: string, total: string, amount: string][] = [
+      ['de', 'Rechnung RE-2026-0410', 'Offen', 'Gesamtbetrag', '1.190,00 €'],
+      ['fi', 'Lasku 100512', 'Avoinna', 'Laskun summa', '1 190,00 €'],
+      ['pt', 'Fatura 000318', 'Em aberto', 'Valor total', 'R$ 1.190,00'],
+      ['en', 'Invoice INV-0410', 'Outstanding', 'Invoice total', '$1,190.00'],
+    ];
+    for (const [lang, heading, status, total, amount] of cases) {
+      const found = detect(
+        `<h1>${heading}</h1><a href="/i/410.pdf">PDF</a><p>${total}: ${amount}</p><table class="plan"><tr><th>Rate</th><th>Fällig</th><th>Betrag</th><th>Status</th></tr>` +
+          `<tr><td>1</td><td>01.12.2026</td><td>400,00</td><td>${status}</td></tr><tr><td>2</td><td>01.01.2027</td><td>395,00</td><td>${status}</td></tr><tr><td>3</td><td>01.02.2027</td><td>395,00</td><td>${status}</td></tr></table>`,
+        'https://app.example/i/410',
+        lang,
+      );
+      expect(found?.amount, status).toBe(amount);
+    }
+  });
 });
