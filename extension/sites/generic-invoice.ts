@@ -1043,8 +1043,13 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   // A labelled address in a table cell or a definition list is a field of the document: it beats any
   // other; under the customer's label, it is the customer's (the seller's, further on, is not). A
   // contact's ("Site contact: Priya Nair – priya@…", "Kontakt:" under a delivery address) is a person's:
-  // it comes after an address in the customer's block.
-  for (const hit of values.hits.email ?? []) add(hit.value, hit.contact ? -1 : (isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0), true);
+  // it comes after an address of the customer's block above it and after an address with a label of
+  // its own ("Factuur e-mail"); the only address under the customer's label, it is the customer's.
+  const otherLabelled = values.hits.email?.some((hit) => !hit.contact && !isInPageChrome(hit.element)) === true;
+  for (const hit of values.hits.email ?? []) {
+    const labelled = (isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0);
+    add(hit.value, hit.contact && (otherLabelled || customerAddressBefore(values.texts, customerIndex, hit.index)) ? -1 : labelled, true);
+  }
   const mailtos = root.querySelectorAll('a[href^="mailto:" i]');
   for (let i = 0; i < mailtos.length && i < MAX_MAILTO; i++) {
     const address = mailtoAddress(mailtos[i]!);
@@ -1074,6 +1079,13 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   const entries = [...scores.values()];
   if (!entries.some((e) => e.shown)) return [];
   return entries.sort((a, b) => Number(b.shown) - Number(a.shown) || b.score - a.score || a.order - b.order).map((e) => e.address);
+}
+
+/** Is there an address between the customer's label and the text at `index`, in the customer's neighbourhood? */
+function customerAddressBefore(texts: readonly TextItem[], customerIndex: number | undefined, index: number): boolean {
+  if (customerIndex === undefined || index <= customerIndex) return false;
+  for (let i = customerIndex + 1; i < index && i <= customerIndex + CUSTOMER_NEIGHBOURHOOD; i++) if (texts[i]!.text.includes('@') && EMAIL_PATTERN.test(texts[i]!.text)) return true;
+  return false;
 }
 
 /** The seller's own reference person, in the languages we read: "Our reference", "Vår referens", "Unser Zeichen", "Notre référence". */

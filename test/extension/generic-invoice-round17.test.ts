@@ -403,4 +403,28 @@ describe('the seventeenth round’s classes', () => {
       expect(found?.amount, status).toBe(amount);
     }
   });
+
+  it('keeps a contact’s address first where it is the customer’s only one, and puts an address for invoices before it', () => {
+    const cases: [lang: string, heading: string, customer: string, contact: string, questions: string][] = [
+      ['en', 'Invoice INV-0410', 'Bill to', 'Contact', 'Questions about this invoice? Write to'],
+      ['de', 'Rechnung RE-2026-0410', 'Rechnungsempfänger', 'Ansprechpartner', 'Fragen zur Rechnung? Schreiben Sie an'],
+      ['nl', 'Factuur 2026-0410', 'Klant', 'Contactpersoon', 'Vragen over deze factuur? Mail naar'],
+    ];
+    for (const [lang, heading, customer, contact, questions] of cases) {
+      const only = detect(
+        `<h1>${heading}</h1><a href="/i/410.pdf">PDF</a><div>${customer}</div><div>Acme Trading Ltd</div><div>${contact}: Anna Berg, anna@acme.example</div>` +
+          `<table><tr><td>Total</td><td>1.190,00 €</td></tr></table><p>${questions}</p><p>billing@seller.example</p>`,
+        'https://app.example/i/410',
+        lang,
+      );
+      expect(only?.recipients[0], contact).toBe('anna@acme.example');
+    }
+    const found = detect(
+      `<h1>Factuur 2026-0142</h1><a href="/i/142/pdf">PDF</a><div><label>Relatie</label><a href="#/relations/311">Zorggroep De Haven</a></div>` +
+        `<div><label>Contactpersoon</label><span>Ellen Bakker (e.bakker@dehaven.example)</span></div><div><label>Factuur e-mail</label><span>crediteuren@dehaven.example</span></div><p>Openstaand € 3.630,00</p>`,
+      'https://app.example/#/invoices/142',
+      'nl',
+    );
+    expect(found?.recipients[0]).toBe('crediteuren@dehaven.example');
+  });
 });
