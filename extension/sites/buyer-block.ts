@@ -28,7 +28,7 @@ const MAX_BLOCK_LINES = 5;
 const MAX_BLOCK_TEXT = 300;
 const MAX_LINE = 80;
 /** The seller's block is labelled so, in the languages we read ("Sprzedawca", "Von", "Fournisseur"). */
-const SELLER_LABEL =
+export const SELLER_LABEL =
   /^(?:from|seller|supplier|vendor|sender|issuer|sprzedawca|wystawca|säljare|avsändare|leverantör|sælger|afsender|leverandør|selger|avsender|seljandi|útgefandi|verkäufer|von|absender|lieferant|rechnungssteller|myyjä|lähettäjä|toimittaja|verkoper|afzender|leverancier|vendeur|émetteur|fournisseur|vendedor|emisor|proveedor|venditore|cedente|fornitore|emitente|fornecedor|prestador)\s*:?$/iu;
 
 /** What a letterhead shows and a buyer's address block does not: the seller's phone, bank, web site, registration. */

@@ -68,7 +68,7 @@ const KIND_WORDS: readonly string[] = [
   'bestellung',
   'bestelnummer',
   'beställning',
-  'billnumber',
+  'bill',
   'bolladiconsegna',
   'bondelivraison',
   'commande',

@@ -32,7 +32,7 @@ import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLan
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
-import { companyAboveRecipient, unlabelledBuyer } from './buyer-block';
+import { companyAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
@@ -56,6 +56,8 @@ const MAX_LIST_ROWS = 200;
 const VALUE_LOOKAHEAD = 2;
 /** An address this close after the customer's label is the customer's. */
 const CUSTOMER_NEIGHBOURHOOD = 12;
+/** A label's amount in the next text stands nearly alone there: at most this many other characters ("CHF 2'240.00 inkl. MWST"). */
+const AMOUNT_CONTEXT = 16;
 /** Running text longer than this is prose, not a labelled field: numbers in it are not the document's. */
 const MAX_FIELD_TEXT = 90;
 
@@ -343,6 +345,10 @@ interface FieldHit {
    * metasfresh) every window's first field, the app's own organisation; below any other customer label.
    */
   ownOrganisation?: boolean;
+  /** An address after a contact's label ("Site contact:", "Kontakt:"): a person's, below the customer's own. */
+  contact?: boolean;
+  /** A number after "Bill" alone: a client's bill, or a supplier's (isBillToPay). */
+  bill?: boolean;
 }
 
 /** Whatever the page labels, found in one pass over its texts. */
@@ -353,6 +359,8 @@ interface LabelledValues {
   texts: TextItem[];
   /** The pass stopped at the number in the page's main heading (`stopAtTitleNumber`): the other fields are not all read. */
   stopped?: boolean;
+  /** The kind a form's type field names ("Typ: Rechnung", "Document Type: Invoice"), an ERP's screen that has no heading for it. */
+  typeKind?: DocumentKind;
 }
 
 /** Digits alone, without a currency. */
@@ -575,8 +583,14 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
   let customerHeading: number | undefined;
   /** The level of a heading that names a template ("Textvorlage Stufe 2"), while its section lasts: its numbers are samples. */
   let templateLevel = 0;
+  let typeKind: DocumentKind | undefined;
   texts.forEach((item, index) => {
     if (stopped || consumed.has(index)) return;
+    // "Typ: Rechnung", "Document Type: Invoice": a form's type field, whose value is a kind's word alone, names the document's kind.
+    if (!typeKind && item.node === item.element && TYPE_FIELD.test(item.text)) {
+      typeKind = typeFieldKind(item.text);
+      if (typeKind) return;
+    }
     const level = HEADING_TAG.exec(item.element.tagName)?.[1];
     if (level) {
       if (templateLevel > 0 && Number(level) <= templateLevel) templateLevel = 0;
@@ -601,7 +615,7 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       generic = number !== undefined || bareNumber !== undefined;
       bare = bareNumber !== undefined;
       nameOnly = name !== undefined && !underCustomer;
-      ownOrganisation = customer !== undefined && /^organi[sz]ation\b/i.test(item.text);
+      ownOrganisation = customer !== undefined && /^organi[sz]a/i.test(item.text);
     }
     /** "Relance n°2 – Facture FA-2026-0310": the reminder's ordinal names its kind, the invoice's number its number. */
     let ordinalKind: DocumentKind | undefined;
@@ -640,6 +654,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       let labelInChrome: boolean | undefined;
       /** The table row of a label cell followed by a value cell, null where there is none. */
       let labelRow: Element | null | undefined;
+      /** The table row of the label, null where it is in none. */
+      let labelTableRow: Element | null | undefined;
       const read = (field: LabelledField) => {
         // A label alone leaves only separators or a unit in its text ("Cessionario/committente (cliente)"): no name.
         let value = field === 'customer' && labelOnly ? undefined : valueFor(field, rest, item.element);
@@ -668,9 +684,13 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (!(labelInChrome ??= isInPageChrome(item.element)) && isInPageChrome(texts[next]!.element)) break;
             // A label cell (`<th>`, `<dt>`) after a customer's label is the next field's ("Nabywca" then "NIP"), not a name.
             if (field === 'customer' && isLabelCell(texts[next]!.element, item.element)) break;
+            // An amount's label in a table row ("Offen" as a row's status, "Rate 2 | 690,00 € | Offen") has its value in that row, not the next row's.
+            if (field === 'amount' && (labelTableRow ??= item.element.closest('tr')) && !labelTableRow.contains(texts[next]!.element)) break;
             // A label in a row with a cell after it ("Réf. client | BC-7781"): that cell is its value, the next row another field ("Tiers").
             if (field === 'customer' && (labelRow ??= rowWithValueCell(item.element)) && !labelRow.contains(texts[next]!.element)) break;
             value = valueFor(field, texts[next]!.text, texts[next]!.element);
+            // "Offen", "Avoinna" as a status beside the heading, then "1. Abschlag zu …": an amount in a sentence is not the label's value, one set apart is.
+            if (field === 'amount' && value && texts[next]!.text.length > 2 * value.length + AMOUNT_CONTEXT) value = undefined;
             // Past another label, the values are that label's; past another heading, its section's ("Rechnung", then "Rechnungsdaten", then "BT-1").
             if (!value && (isBareLabel(texts[next]!.text) || headingRank(texts[next]!.element) > 0)) break;
             // A number in a text of its own is the label's (or a file named for it, "CO2611-0015.pdf"); "12 Quay Street" after a heading "INVOICE" is not.
@@ -724,6 +744,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       const kind = ordinalKind ?? info.kind;
       for (const language of info.languages) votes.set(language, (votes.get(language) ?? 0) + 1);
       const order = field === 'number' && kind === 'order-confirmation' && namesOrderItself(item.text.slice(label.start, label.end));
+      const contact = field === 'email' && CONTACT_LABELS.has(item.text.slice(label.start, label.end).toLowerCase());
+      const bill = field === 'number' && item.text.slice(label.start, label.end).toLowerCase() === 'bill';
       (hits[field] ??= []).push({
         value: found.value,
         index,
@@ -735,6 +757,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
         ...(bare ? { bare } : {}),
         ...(order ? { order } : {}),
         ...(ownOrganisation ? { ownOrganisation } : {}),
+        ...(contact ? { contact } : {}),
+        ...(bill ? { bill } : {}),
       });
       if (stopAtTitleNumber && field === 'number' && !generic && rank === TITLE_RANK) {
         stopped = true;
@@ -742,7 +766,18 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       }
     }
   });
-  return { hits, votes, texts, ...(stopped ? { stopped } : {}) };
+  return { hits, votes, texts, ...(stopped ? { stopped } : {}), ...(typeKind ? { typeKind } : {}) };
+}
+
+/** A form control's label that names the document's type, before its value ("Typ: Rechnung", "Tipo documento: Fattura"). */
+const TYPE_FIELD =
+  /^(?:typ|type|doc(?:ument)?\.?\s*type|dokumenttyp|dokumenttype|documenttype|belegart|belegtyp|tipo(?:\s+(?:de\s+)?documento)?|type de (?:document|pièce)|tyyppi|asiakirjan tyyppi|soort|documentsoort|rodzaj(?:\s+dokumentu)?|typ dokumentu|gerð)\s*:\s*/i;
+
+/** The kind a type field's value names, where the value is a kind's word alone. */
+function typeFieldKind(text: string): DocumentKind | undefined {
+  const value = text.replace(TYPE_FIELD, '');
+  const label = findLabels(value)[0];
+  return label && label.start === 0 && label.end === value.length && label.info.field === 'number' ? label.info.kind : undefined;
 }
 
 /** The best hit: highest rank, and among equals the first (numbers) or the last (amounts: the grand total comes last). */
@@ -999,11 +1034,22 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     entry.shown ||= shown;
     scores.set(key, entry);
   };
-  const customerIndex = bestHit(values.hits.customer)?.index;
+  const customerHit = bestHit(values.hits.customer);
+  const customerIndex = customerHit?.index;
   const nearCustomer = (index: number) => customerIndex !== undefined && index > customerIndex && index - customerIndex <= CUSTOMER_NEIGHBOURHOOD;
+  // The cell that holds the customer's name holds its address too ("Vendeur | Acheteur" over two cells of name, street and address).
+  const customerCell = customerHit?.element.closest('td, dd, address');
+  const inCustomerCell = (element: Element) => customerCell?.contains(element) === true;
   // A labelled address in a table cell or a definition list is a field of the document: it beats any
-  // other; under the customer's label, it is the customer's (the seller's, further on, is not).
-  for (const hit of values.hits.email ?? []) add(hit.value, (isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0), true);
+  // other; under the customer's label, it is the customer's (the seller's, further on, is not). A
+  // contact's ("Site contact: Priya Nair – priya@…", "Kontakt:" under a delivery address) is a person's:
+  // it comes after an address of the customer's block above it and after an address with a label of
+  // its own ("Factuur e-mail"); the only address under the customer's label, it is the customer's.
+  const otherLabelled = values.hits.email?.some((hit) => !hit.contact && !isInPageChrome(hit.element)) === true;
+  for (const hit of values.hits.email ?? []) {
+    const labelled = (isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0);
+    add(hit.value, hit.contact && (otherLabelled || customerAddressBefore(values.texts, customerIndex, hit.index)) ? -1 : labelled, true);
+  }
   const mailtos = root.querySelectorAll('a[href^="mailto:" i]');
   for (let i = 0; i < mailtos.length && i < MAX_MAILTO; i++) {
     const address = mailtoAddress(mailtos[i]!);
@@ -1020,7 +1066,9 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     const chrome = isInPageChrome(item.element);
     // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
     const letterhead = customerIndex !== undefined && index < customerIndex;
-    add(address, (chrome ? 0 : 1) + (nearCustomer(index) ? 2 : 0), !chrome && !letterhead);
+    // Under the seller's label or the seller's reference ("Myyjä", "Vår referens"), it is the seller's staff's, after the customer's.
+    const seller = afterSellerLabel(values.texts, index);
+    add(address, (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller ? 2 : 0), !chrome && !letterhead);
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
   // An Italian certified mailbox (PEC) takes the e-invoicing system's mail and often refuses any other: the ordinary address first.
@@ -1031,6 +1079,26 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   const entries = [...scores.values()];
   if (!entries.some((e) => e.shown)) return [];
   return entries.sort((a, b) => Number(b.shown) - Number(a.shown) || b.score - a.score || a.order - b.order).map((e) => e.address);
+}
+
+/** Is there an address between the customer's label and the text at `index`, in the customer's neighbourhood? */
+function customerAddressBefore(texts: readonly TextItem[], customerIndex: number | undefined, index: number): boolean {
+  if (customerIndex === undefined || index <= customerIndex) return false;
+  for (let i = customerIndex + 1; i < index && i <= customerIndex + CUSTOMER_NEIGHBOURHOOD; i++) if (texts[i]!.text.includes('@') && EMAIL_PATTERN.test(texts[i]!.text)) return true;
+  return false;
+}
+
+/** The seller's own reference person, in the languages we read: "Our reference", "Vår referens", "Unser Zeichen", "Notre référence". */
+const OUR_REFERENCE =
+  /^(?:our (?:reference|ref\.?|contact)|salesperson|sales rep|account manager|vår referens|vores reference|vår referanse|tilvísun okkar|unsere referenz|unser zeichen|meidän viite|viitteemme|onze referentie|notre référence|nuestra referencia|nostro riferimento|nossa referência|nasza referencja)\s*:?$/iu;
+
+/** A text one or two texts after the seller's label or reference (its name, then its address; or its address). */
+function afterSellerLabel(texts: readonly TextItem[], index: number): boolean {
+  for (let i = index - 1; i >= 0 && i >= index - 2; i--) {
+    const text = texts[i]!.text;
+    if (text.length <= 30 && (SELLER_LABEL.test(text) || OUR_REFERENCE.test(text))) return true;
+  }
+  return false;
 }
 
 interface PdfLink {
@@ -1046,6 +1114,13 @@ interface PdfLink {
    */
   offsite?: boolean;
 }
+
+/**
+ * PDFs that are no document's: terms and conditions, a privacy policy, a manual or guide, a brochure or
+ * price list ("Terms (PDF)" under an invoice-financing offer), by a link's text or address.
+ */
+const OTHER_PAPER =
+  /(?:^|[^\p{L}])(?:terms|conditions|privacy|manual|handbook|guide|brochure|catalog(?:ue)?|price ?list|datasheet|agb|datenschutz|handbuch|anleitung|preisliste|cgv|cgu|villkor|integritetspolicy|vilkår|personvern|ehdot|tietosuoja|voorwaarden|condizioni|condiciones|términos|privacidad|termos|condições|privacidade|regulamin|polityka prywatności|skilmálar)(?![\p{L}])/iu;
 
 /** Files that are no PDF, whatever their link says ("Export revenue (CSV)"). */
 const OTHER_FILE = /\.(?:csv|xlsx?|ods|xml|json|zip|txt|ics|vcf|png|jpe?g|gif|svg|docx?|odt)$/i;
@@ -1099,6 +1174,7 @@ function rateLink(link: Element, raw: string, base: URL, page: string): PdfLink 
   // their address is even parsed.
   const mentionsPdf = /pdf/i.test(raw) || /pdf/i.test(text) || /pdf/i.test(type) || download !== null;
   if (!mentionsPdf && !looksLikeDocumentLink(text, raw)) return undefined;
+  if (OTHER_PAPER.test(text) || OTHER_PAPER.test(raw)) return undefined;
   const url = sameOriginUrl(raw, base);
   if (!url) return mentionsPdf ? offsitePdf(link, raw, text, base) : undefined;
   if (url.href === page) return undefined;
@@ -1125,6 +1201,8 @@ function rateLink(link: Element, raw: string, base: URL, page: string): PdfLink 
   }
   if (!confirmed) {
     if (looksLikeAction(text, `${path}${url.search}`)) return undefined;
+    // A link up the page's own path (a menu's "Documents" to `/documents` on `/documents/invoice/8c1d77`) leads to its list, not its file.
+    if (!url.search && base.pathname.startsWith(`${path.replace(/\/+$/, '')}/`)) return undefined;
     // What the link says and where it leads count apart: "Imprimir" to …/142/print beats a menu's "Vendas" to /commercial_sales_documents.
     if (looksLikeDocumentLink(text, '')) score += 1;
     if (looksLikeDocumentLink('', `${path}${url.search}`)) score += 1;
@@ -1249,8 +1327,32 @@ function documentKind(numberHit: FieldHit | undefined, number: string, document:
  * A document the user received, not one to send: a supplier's invoice to approve ("Leverandørfaktura
  * 88213 fra Kontorland A/S"), which is the user's to pay, or an invoice mail in a web mail client.
  */
-function receivedDocument(document: Document, root: HTMLElement, texts: readonly TextItem[], numberHit: FieldHit | undefined): boolean {
-  return namesSupplierDocument(document.title) || namesSupplierDocument(mainHeading(document, numberHit)) || isMailReader(texts, root);
+function receivedDocument(document: Document, root: HTMLElement, texts: readonly TextItem[], numberHit: FieldHit | undefined, base: URL): boolean {
+  if (namesSupplierDocument(document.title) || namesSupplierDocument(mainHeading(document, numberHit)) || isMailReader(texts, root)) return true;
+  // Under "bills", or numbered as a "Bill", a page is a document to send only where it names a client and no vendor.
+  return (numberHit?.bill === true || isBillsAddress(base)) && isBillToPay(texts);
+}
+
+/** A short text that labels a party of a bill: its vendor (one to pay) or its client (one to send). */
+const BILL_PARTY_LABEL = /^(?:(vendor|supplier|payee)|client|customer|bill(?:ed)? to)(?:\s+(?:name|e-?mail))?\s*:?(?:\s|$)/i;
+/** Texts of a bill looked at for its parties. */
+const MAX_BILL_TEXTS = 400;
+
+/**
+ * "Bill" is English for an invoice a firm sends its client (Clio, time-billing apps: "Bill #1047",
+ * `#/bills/88213`) and for a supplier's bill the user pays (QuickBooks', Xero's, Zoho's "Bills"): a
+ * bill that names a vendor, or no client, is one to pay.
+ */
+function isBillToPay(texts: readonly TextItem[]): boolean {
+  let client = false;
+  for (let i = 0; i < texts.length && i < MAX_BILL_TEXTS; i++) {
+    const text = texts[i]!.text;
+    if (text.length > 40) continue;
+    const party = BILL_PARTY_LABEL.exec(text);
+    if (party?.[1]) return true;
+    if (party) client = true;
+  }
+  return !client;
 }
 
 interface ExtractedDocument {
@@ -1284,8 +1386,8 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0), recordName);
   if (values.stopped) {
     // The number in the main heading: the document's (documentNumberHit returns it), the heading its anchor.
-    const numberHit = documentNumberHit(values, signal)!;
-    if (receivedDocument(document, root, texts, numberHit)) return undefined;
+    const numberHit = documentNumberHit(values, typedSignal(signal, values))!;
+    if (receivedDocument(document, root, texts, numberHit, base)) return undefined;
     // As the whole reading: a card's summary of a document shown elsewhere is not the page's.
     if (!pdf && isTeaser(numberHit.element, numberHit.value, base)) return undefined;
     const anchor = pageAnchor(document, numberHit);
@@ -1379,6 +1481,12 @@ function isListRow(element: Element, links: readonly PdfLink[]): boolean {
   return confirmed.some((l) => row.contains(l.element)) && confirmed.some((l) => !row.contains(l.element));
 }
 
+/** The page's kind signal, else the kind its form's type field names. */
+function typedSignal(signal: () => DocumentKind | undefined, values: LabelledValues): () => DocumentKind | undefined {
+  const { typeKind } = values;
+  return typeKind ? () => signal() ?? typeKind : signal;
+}
+
 /** The document the page's labelled values describe, if they make it one. */
 function documentFrom(
   document: Document,
@@ -1390,6 +1498,7 @@ function documentFrom(
   signal: () => DocumentKind | undefined,
   base: URL,
 ): ExtractedDocument | undefined {
+  signal = typedSignal(signal, values);
   let numberHit = documentNumberHit(values, signal);
   // A delivery note's "Réf. commande CO-55", "Auftrag AB-207", "Customer's Purchase Order PO-88": a field's number of
   // another kind than the page names is the document it refers to; the page's own number is in its title.
@@ -1425,7 +1534,7 @@ function documentFrom(
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
-  if (receivedDocument(document, root, values.texts, numberHit)) return undefined;
+  if (receivedDocument(document, root, values.texts, numberHit, base)) return undefined;
   const kind = documentKind(numberHit, number, document, signal);
   const language = spokenLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);
@@ -1538,7 +1647,8 @@ function detectInDocument(document: Document, url: URL, quick = false): PageDete
   }
   // A quick reading goes no further than the title: the rest of the page decides now.
   if (single?.complete) single = { found: single.complete(), titled: single.titled };
-  const list = links.length > 0 ? extractList(document, root, links, url) : undefined;
+  // A list of bills may be a supplier's: it is not offered (a client's bill is read on its own page).
+  const list = links.length > 0 && !isBillsAddress(url) ? extractList(document, root, links, url) : undefined;
   if (list) {
     const heading = document.querySelector('main h1, h1');
     return { kind: 'list', documents: list, ...(heading ? { anchor: heading } : {}) };
@@ -1560,7 +1670,15 @@ const SETTINGS_SEGMENT =
  * mailbox (issue 16: supplier pages).
  */
 const PURCHASES_SEGMENT =
-  /(?:^|[/#])(?:purchases?|bills|payables|expenses?|expense-reports?|einkauf|eingangsrechnungen|ausgaben|ink[oö]p|utgifter|utl[aä]gg|indk[oø]b|udgifter|udl[aæ]g|innkj[oø]p|utlegg|ostot|ostolaskut|kulut|inkoop|inkoopfacturen|onkosten|declaraties|achats|d[eé]penses|notes-de-frais|compras|gastos|acquisti|spese|note-spese|despesas|zakupy|wydatki|innkaup|[uú]tgj[oö]ld)(?:[/#?._-]|$)/i;
+  /(?:^|[/#])(?:purchases?|payables|expenses?|expense-reports?|einkauf|eingangsrechnungen|ausgaben|ink[oö]p|utgifter|utl[aä]gg|indk[oø]b|udgifter|udl[aæ]g|innkj[oø]p|utlegg|ostot|ostolaskut|kulut|inkoop|inkoopfacturen|onkosten|declaraties|achats|d[eé]penses|notes-de-frais|compras|gastos|acquisti|spese|note-spese|despesas|zakupy|wydatki|innkaup|[uú]tgj[oö]ld)(?:[/#?._-]|$)/i;
+
+/** "Bills" in an address: a supplier's bills to pay, or a firm's bills to its clients (isBillToPay). */
+const BILLS_SEGMENT = /(?:^|[/#])bills(?:[/#?._-]|$)/i;
+
+/** Is the address under "bills" (isBillToPay tells which bills)? */
+function isBillsAddress(url: URL): boolean {
+  return BILLS_SEGMENT.test(decodedUri(`${url.pathname}${url.hash}`));
+}
 
 /** Is the address in an app's settings or purchases, where no document is to be sent? */
 function isAddressWithoutDocumentsToSend(url: URL): boolean {

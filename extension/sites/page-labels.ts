@@ -22,19 +22,89 @@ type LabelTable = Record<Exclude<LabelledField, 'number'>, Partial<Record<PageLa
  * the page. A language's amount labels (LABELS) are these, then AMOUNT_OTHER's.
  */
 const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
-  en: ['amount due', 'balance due', 'total due', 'total payable', 'amount payable', 'to pay', 'amount outstanding', 'outstanding', 'balance'],
-  pl: ['razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'razem do zwrotu', 'kwota do zwrotu', 'do zwrotu'],
-  sv: ['summa att betala', 'att betala', 'kvar att betala', 'restbelopp'],
-  da: ['at betale', 'restbeløb', 'udestående'],
-  nb: ['å betale', 'restbeløp', 'utestående'],
-  is: ['til greiðslu'],
-  de: ['zu zahlen', 'zahlbetrag', 'mahnsumme', 'offener betrag', 'restbetrag'],
-  fi: ['maksettava', 'avoin summa'],
-  nl: ['te betalen', 'nog te betalen', 'openstaand bedrag', 'openstaand'],
-  fr: ['net à payer', 'total à payer', 'reste à payer', 'reste dû', 'solde dû', 'montant dû'],
-  es: ['total a pagar', 'importe pendiente', 'saldo pendiente', 'pendiente de pago', 'importe a devolver'],
-  it: ['totale da pagare', 'residuo da pagare', 'importo residuo', 'netto a pagare'],
-  pt: ['total a pagar', 'valor em dívida', 'valor líquido da nota', 'valor líquido'],
+  en: [
+    'amount due',
+    'balance due',
+    'total due',
+    'total payable',
+    'amount payable',
+    'to pay',
+    'amount outstanding',
+    'outstanding',
+    'balance',
+    'balance owing',
+    'amount owing',
+    'owing',
+    'balance remaining',
+    'remaining balance',
+    'amount remaining',
+    'left to pay',
+    'open balance',
+    'amount to refund',
+    'to be refunded',
+    'refund due',
+  ],
+  pl: ['razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'pozostało do zapłaty', 'pozostaje do zapłaty', 'razem do zwrotu', 'kwota do zwrotu', 'do zwrotu'],
+  sv: ['summa att betala', 'att betala', 'kvar att betala', 'restbelopp', 'återstår', 'återstående belopp', 'kvarstående belopp', 'obetalt belopp', 'att återbetala'],
+  da: ['at betale', 'til betaling', 'restbeløb', 'resterende beløb', 'udestående', 'skyldigt beløb', 'til tilbagebetaling'],
+  nb: ['å betale', 'til betaling', 'restbeløp', 'gjenstående', 'gjenstående beløp', 'utestående', 'skyldig beløp', 'til tilbakebetaling'],
+  is: ['til greiðslu', 'eftirstöðvar', 'ógreitt', 'ógreidd upphæð', 'til endurgreiðslu'],
+  de: [
+    'zu zahlen',
+    'zahlbetrag',
+    'mahnsumme',
+    'offener betrag',
+    'offener saldo',
+    'restbetrag',
+    'restschuld',
+    'noch offen',
+    'offen',
+    'ausstehend',
+    'ausstehender betrag',
+    'erstattungsbetrag',
+    'restforderung',
+    'offene forderung',
+    'noch zu zahlen',
+    'verbleibender betrag',
+    'zu erstatten',
+  ],
+  fi: ['maksettava', 'avoin summa', 'avoin saldo', 'avoinna', 'maksamatta', 'jäljellä', 'palautettava'],
+  nl: ['te betalen', 'nog te betalen', 'openstaand bedrag', 'openstaand saldo', 'openstaand', 'restant', 'resterend bedrag', 'nog open', 'terug te betalen'],
+  fr: [
+    'net à payer',
+    'total à payer',
+    'reste à payer',
+    'reste à régler',
+    'reste dû',
+    'restant dû',
+    'montant restant dû',
+    'montant restant',
+    'solde dû',
+    'solde à payer',
+    'solde restant',
+    'montant dû',
+    'montant à rembourser',
+    'à rembourser',
+  ],
+  es: ['total a pagar', 'importe pendiente', 'saldo pendiente', 'pendiente de pago', 'saldo a pagar', 'resto a pagar', 'importe adeudado', 'saldo adeudado', 'importe a devolver', 'a devolver'],
+  it: ['totale da pagare', 'residuo da pagare', 'importo residuo', 'netto a pagare', 'da pagare', 'residuo', 'saldo dovuto', 'importo dovuto', 'importo da rimborsare', 'da rimborsare'],
+  pt: [
+    'total a pagar',
+    'valor a pagar',
+    'valor em dívida',
+    'valor em aberto',
+    'saldo em aberto',
+    'em aberto',
+    'saldo a receber',
+    'valor a receber',
+    'saldo devedor',
+    'valor pendente',
+    'por pagar',
+    'valor líquido da nota',
+    'valor líquido',
+    'valor a reembolsar',
+    'valor a devolver',
+  ],
 };
 
 /** The other amount labels: a total, whatever is still to pay of it. */
@@ -126,21 +196,96 @@ const LABELS: LabelTable = {
       'ship to',
       // ERPs' word for the customer on a sales document (iDempiere, SAP Business One, Openbravo).
       'business partner',
+      'customer details',
+      'client details',
+      'customer information',
+      'addressed to',
     ],
-    pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik'],
-    sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'betalare', 'beställare'],
-    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse', 'bestilt af'],
-    nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper', 'fakturaadresse', 'bestilt av'],
+    pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik', 'dane klienta', 'dane nabywcy'],
+    sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'faktureringsadress', 'betalare', 'beställare', 'kunduppgifter', 'kundinformation'],
+    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse', 'faktureringsadresse', 'bestilt af', 'kundeoplysninger'],
+    nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper', 'fakturaadresse', 'faktureringsadresse', 'bestilt av', 'kundeopplysninger', 'kundeinformasjon'],
     // "Viðskiptamaður" and "Nafn viðskiptamanns": Business Central's words for the customer.
-    is: ['viðskiptavinur', 'viðskiptamaður', 'nafn viðskiptamanns', 'nafn viðskiptavinar', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi'],
-    de: ['kunde', 'kundenname', 'debitor', 'rechnungsempfänger', 'empfänger', 'käufer', 'auftraggeber', 'rechnungsadresse', 'schuldner', 'besteller', 'bestellt von'],
-    fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite', 'maksaja'],
-    nl: ['klant', 'klantnaam', 'debiteur', 'factureren aan', 'factuur aan', 'gefactureerd aan', 'afnemer', 'ontvanger', 'relatie', 'relatienaam', 'factuuradres', 'koper', 'besteld door'],
+    is: ['viðskiptavinur', 'viðskiptamaður', 'nafn viðskiptamanns', 'nafn viðskiptavinar', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi', 'upplýsingar um viðskiptavin'],
+    de: [
+      'kunde',
+      'kundenname',
+      'debitor',
+      'rechnungsempfänger',
+      'empfänger',
+      'käufer',
+      'auftraggeber',
+      'rechnungsadresse',
+      'schuldner',
+      'besteller',
+      'bestellt von',
+      'kundendaten',
+      'kundeninformationen',
+    ],
+    fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite', 'maksaja', 'asiakastiedot'],
+    nl: [
+      'klant',
+      'klantnaam',
+      'debiteur',
+      'factureren aan',
+      'factuur aan',
+      'gefactureerd aan',
+      'afnemer',
+      'ontvanger',
+      'relatie',
+      'relatienaam',
+      'factuuradres',
+      'koper',
+      'besteld door',
+      'klantgegevens',
+    ],
     // "Tiers": Dolibarr's word for the customer's record (a third party).
-    fr: ['client', 'nom du client', 'tiers', 'facturé à', 'facturer à', 'destinataire', 'acheteur', 'adresse de facturation', 'débiteur', 'payeur', 'commandé par'],
-    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor', 'receptor'],
-    it: ['cliente', 'nome cliente', 'intestatario', 'destinatario', 'spettabile', 'cessionario/committente', 'cessionario', 'committente', 'indirizzo di fatturazione', 'debitore'],
-    pt: ['cliente', 'nome do cliente', 'faturar a', 'destinatário', 'comprador', 'morada de faturação', 'endereço de faturação', 'tomador', 'tomador de serviços', 'tomador do serviço', 'pagador'],
+    fr: [
+      'client',
+      'nom du client',
+      'tiers',
+      'facturé à',
+      'facturer à',
+      'destinataire',
+      'acheteur',
+      'adresse de facturation',
+      'débiteur',
+      'payeur',
+      'commandé par',
+      'adressé à',
+      'adressée à',
+      'informations client',
+      'coordonnées client',
+    ],
+    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor', 'receptor', 'datos del cliente'],
+    it: [
+      'cliente',
+      'nome cliente',
+      'intestatario',
+      'destinatario',
+      'spettabile',
+      'cessionario/committente',
+      'cessionario',
+      'committente',
+      'indirizzo di fatturazione',
+      'debitore',
+      'dati cliente',
+      'dati del cliente',
+    ],
+    pt: [
+      'cliente',
+      'nome do cliente',
+      'faturar a',
+      'destinatário',
+      'comprador',
+      'morada de faturação',
+      'endereço de faturação',
+      'tomador',
+      'tomador de serviços',
+      'tomador do serviço',
+      'pagador',
+      'dados do cliente',
+    ],
   },
   amount: Object.fromEntries((Object.keys(AMOUNT_OTHER) as PageLanguage[]).map((language) => [language, [...(AMOUNT_DUE[language] ?? []), ...AMOUNT_OTHER[language]!]])),
   dueDate: {
@@ -163,11 +308,13 @@ const LABELS: LabelTable = {
 /**
  * Words that name the customer only as a field's whole label, its value in the next text: the "To"
  * column of a From/To address pair ("An", "Till", "Aan", "Para"), a CRM record's or a billing
- * system's "Account" ("Konto", "Compte", "Cuenta") or "Organization", an ERP's "Party" or "Partner" (Tryton, Odoo), the salutation of an Italian address
+ * system's "Account" ("Konto", "Compte", "Cuenta") or "Organization" (a CRM's "Organisatie",
+ * "Organisation", "Organización"… over its contact person), an ERP's "Party" or "Partner" (Tryton, Odoo), the salutation of an Italian address
  * block ("Spett.le", "Egr.") and an English one ("Messrs."). Inside a sentence they mean something
  * else ("Send to…", "Bank account 1234", "third party").
  */
-export const LONE_CUSTOMER_LABEL = /^(?:to|an|till|til|aan|para|account|konto|compte|cuenta|organi[sz]ation|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
+export const LONE_CUSTOMER_LABEL =
+  /^(?:to|an|till|til|aan|para|account|konto|compte|cuenta|organi(?:[sz]|zz)a(?:tion|tie|sjon|atio|cja|zione|ci[oó]n|[cç][aã]o)|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
 
 /**
  * "Name" alone, in the languages we read, or a company's legal name ("Ragione sociale", "Raison
@@ -540,8 +687,13 @@ export function parseDate(text: string): string | undefined {
  */
 export const COMPANY_NAME =
   /(?:^|\s)(?:inc|llc|llp|ltd|limited|plc|corp|corporation|company|co|industries|group|holdings|gmbh|ag|kg|ug|se|ab|as|asa|aps|a\/s|oy|oyj|ehf|hf|bv|b\.v|nv|n\.v|sa|s\.a|sas|sarl|sl|s\.l|spa|s\.p\.a|srl|s\.r\.l|lda|ltda|sp\. z o\.o|s\.c)\.?$/i;
-/** A customer's number before its name in a picker's option or a record's title: "1042 - ", "10017: ", "[C-0042] ". */
-const CUSTOMER_NUMBER_PREFIX = /^(?:\d{2,}\s?[-–—:]|\[[\w.-]*\d[\w.-]*\])\s+(?=\S*\p{L})/u;
+/**
+ * A customer's number before its name in a picker's option or a record's title: "1042 - ", "10017: ",
+ * "[C-0042] ", a code with letters ("DB0058 - ", "C-1002--", an ERP's id and name joined by two
+ * dashes), or a long number and a space before a name of two words or more ("10033 Fjordlys Elektro
+ * AS"; not "10115 Berlin", a postcode and its town).
+ */
+const CUSTOMER_NUMBER_PREFIX = /^(?:(?:\p{Lu}{1,4}[-.]?)?\d{2,}(?:\s?[-–—:]\s+|\s?--\s?)|\[[\w.-]*\d[\w.-]*\]\s+|\d{4,}\s+(?=\p{Lu}\S*\s+\S))(?=\S*\p{L})/u;
 
 export function parseNameValue(text: string): string | undefined {
   let value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
