@@ -259,20 +259,9 @@ function pickOnA(layout: Layout) {
   return made;
 }
 
-/**
- * The cases that failed before the fixes of this round, by layout name and check ('read', 'volatile').
- * TODO: emptied by the fixes that follow this commit.
- */
-const FAILED_AT_ONCE = new Set([
-  ...[cssModules, styledComponents, vueScoped, emberBootstrap, extJs, tailwind, recordIds, cellPairs].flatMap((layout) => [`${layout.name}/read`, `${layout.name}/volatile`]),
-  'list/read',
-  'list/volatile',
-]);
-const itAtOnce = (key: string) => (FAILED_AT_ONCE.has(key) ? it.fails : it);
-
 describe('recipes picked on one render of a real-app layout read the next one (issue 16 item 7, held out)', () => {
   describe.each(DETAIL_LAYOUTS.map((layout) => [layout.name, layout] as const))('%s', (_name, layout) => {
-    itAtOnce(`${layout.name}/read`)("reads B's values with the recipe picked on A", () => {
+    it("reads B's values with the recipe picked on A", () => {
       const made = pickOnA(layout);
       document.body.innerHTML = layout.render(B);
       const detection = recipeAdapter(asRecipe(made)).detect(document, PAGE);
@@ -285,7 +274,7 @@ describe('recipes picked on one render of a real-app layout read the next one (i
       });
     });
 
-    itAtOnce(`${layout.name}/volatile`)("saves no volatile token of A's render in a selector", () => {
+    it("saves no volatile token of A's render in a selector", () => {
       const made = pickOnA(layout);
       for (const selector of Object.values(made.fields)) {
         for (const token of layout.volatile) expect(selector, `${selector} holds ${token}`).not.toContain(token);
@@ -326,7 +315,7 @@ describe('recipes picked on one render of a real-app layout read the next one (i
     return recipeFromPicks(picks, { name: 'grid', urlPattern: 'https://app.example/invoices*', asList: true });
   }
 
-  itAtOnce('list/read')('a list recipe on an ARIA grid of divs reads every row of B, re-ordered and one more', () => {
+  it('a list recipe on an ARIA grid of divs reads every row of B, re-ordered and one more', () => {
     const made = pickList();
     expect(made?.rowSelector).toBeDefined();
     document.body.innerHTML = gridList(B, ROWS_B);
@@ -335,7 +324,7 @@ describe('recipes picked on one render of a real-app layout read the next one (i
     expect(detection?.documents.map((d) => [d.number, d.recipients[0], d.customerName, d.pdfUrl])).toEqual(ROWS_B.map((r) => [r.number, r.email, r.customer, `https://app.example/files/${r.id}.pdf`]));
   });
 
-  itAtOnce('list/volatile')("a list recipe saves no volatile token of A's render", () => {
+  it("a list recipe saves no volatile token of A's render", () => {
     const made = pickList();
     const selectors = [made?.rowSelector ?? '', ...Object.values(made?.fields ?? {})];
     for (const selector of selectors) for (const token of [...A.h, 'sc-', '4711']) expect(selector, `${selector} holds ${token}`).not.toContain(token);

@@ -1,0 +1,164 @@
+/**
+ * Issue 16 item 7, one class of fix each: which names of a page a recipe's selector may be built
+ * from (stable-names.ts), labels written next to their value, `label[for]` on any element, ids that
+ * hold the record's number, CSS-module classes by their lasting prefix, and lists whose rows are
+ * marked only by their ARIA role. The layouts that found these are in recipe-selectors-round2.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { labelOfSelector } from '../../shared/recipe-format';
+import { repeatedRow, uniqueSelector } from '../../extension/recipes/selector';
+import { isStableAttributeValue, isStableClass, isStableId, moduleClassPrefix, numberedIdParts } from '../../extension/recipes/stable-names';
+import { select } from '../../extension/sites/recipe-adapter';
+
+describe('classes and ids a selector may name', () => {
+  it.each(['invoice-total', 'doc-id', 'field__value', 'react-select__single-value', 'MuiInputBase-input', 'x-form-display-field', 'invoiceTotal', 'ember-view'])('%s is stable', (token) => {
+    expect(isStableClass(token)).toBe(true);
+  });
+
+  it.each([
+    ['a CSS-module class', 'Invoice_title__3xYzA'],
+    ['a CSS-module class with a hash of letters only', 'Invoice_title__pLmNo'],
+    ['a styled-components id', 'sc-bdVaJa'],
+    ['a styled-components class', 'kVxWqZ'],
+    ['an emotion class', 'css-1x2y3z'],
+    ['a JSS class', 'makeStyles-root-12'],
+    ['an Angular state class', 'ng-untouched'],
+    ['a state class', 'is-active'],
+    ['a state class', 'selected'],
+    ['a Tailwind utility', 'font-semibold'],
+    ['a Tailwind utility', 'justify-between'],
+    ['a Tailwind utility', 'py-3'],
+    ['a Tailwind utility', 'border-b'],
+    ['a Bootstrap utility', 'text-muted'],
+    ['a Bootstrap column', 'col-sm-8'],
+  ])('%s (%s) is not', (_kind, token) => {
+    expect(isStableClass(token)).toBe(false);
+  });
+
+  it.each([
+    [':r3:', false],
+    ['react-select-5-input', false],
+    ['ember123', false],
+    ['ext-gen1234', false],
+    ['textfield-1042-inputEl', false],
+    ['mat-input-0', false],
+    ['customer-email', true],
+    ['invoiceNumber', true],
+  ])('the id %s is stable: %s', (id, stable) => {
+    expect(isStableId(id)).toBe(stable);
+  });
+
+  it('keeps the source names of a CSS-module class, not the hash; BEM is no module class', () => {
+    expect(moduleClassPrefix('Invoice_title__3xYzA')).toBe('Invoice_title__');
+    expect(moduleClassPrefix('Invoice-module__title__kVxWq')).toBe('Invoice-module__title__');
+    expect(moduleClassPrefix('field__value')).toBeUndefined();
+    expect(moduleClassPrefix('card_header__title')).toBeUndefined();
+  });
+
+  it("keeps the words around a record's number in an id, and only those", () => {
+    expect(numberedIdParts('invoice-4711-total')).toEqual({ prefix: 'invoice-', suffix: '-total' });
+    expect(numberedIdParts('order_2026_12_line_total')).toEqual({ prefix: 'order_', suffix: '_line_total' });
+    expect(numberedIdParts('ember123')).toBeUndefined();
+    expect(numberedIdParts(':r3:-label')).toBeUndefined();
+    expect(numberedIdParts('invoice-4711')).toBeUndefined();
+    expect(numberedIdParts('row-12-kVxWq')).toBeUndefined();
+  });
+
+  it('takes a reference to an id only when that id is stable, and no uuid or counter as a value', () => {
+    expect(isStableAttributeValue('for', ':r3:')).toBe(false);
+    expect(isStableAttributeValue('aria-labelledby', 'mat-mdc-form-field-label-0')).toBe(false);
+    expect(isStableAttributeValue('aria-labelledby', 'customer-label')).toBe(true);
+    expect(isStableAttributeValue('data-component', '3f2a9c1b')).toBe(false);
+    expect(isStableAttributeValue('name', 'mat-input-3')).toBe(false);
+    expect(isStableAttributeValue('name', 'customer_email')).toBe(true);
+  });
+});
+
+describe('selectors built from those names', () => {
+  it("names an element by the words around the record's number in its id", () => {
+    document.body.innerHTML = '<div id="invoice-4711-number">INV-1</div><div id="invoice-4711-total">10,00</div>';
+    const selector = uniqueSelector(document.querySelector('[id$="total"]')!);
+    expect(selector).toBe('div[id^="invoice-"][id$="-total"]');
+    document.body.innerHTML = '<p>Reminder</p><div id="invoice-4712-total">20,00</div><div id="invoice-4712-number">INV-2</div>';
+    expect(select(document, selector)?.textContent).toBe('20,00');
+  });
+
+  it('names an element by its CSS-module class without the hash, and finds it after a rebuild', () => {
+    document.body.innerHTML = '<div class="Totals_row__a1B2c"><span class="Totals_value__kVxWq">10,00</span></div>';
+    const selector = uniqueSelector(document.querySelector('span')!);
+    expect(selector).toBe('span[class*="Totals_value__"]');
+    document.body.innerHTML = '<div class="Totals_row__Zz9Yy"><span class="Totals_value__QwErT">20,00</span></div>';
+    expect(select(document, selector)?.textContent).toBe('20,00');
+  });
+
+  it('names an Angular form field by its formcontrolname, not its generated id or _ngcontent attribute', () => {
+    document.body.innerHTML = '<form _ngcontent-ng-c12=""><input _ngcontent-ng-c12="" id="mat-input-0" formcontrolname="dueDate" value="2026-12-01"></form>';
+    expect(uniqueSelector(document.querySelector('input')!)).toBe('input[formcontrolname="dueDate"]');
+  });
+
+  it('names an element a label[for] points at, also when it is no form control', () => {
+    // Two display fields: their ids, counted by the framework, tell them apart only by the counter.
+    const form = (n: number, no: string) =>
+      `<label for="displayfield-${n}-inputEl">Customer:</label><div id="displayfield-${n}-inputEl" role="textbox">Beta AB</div>` +
+      `<label for="displayfield-${n + 1}-inputEl">Invoice No:</label><div id="displayfield-${n + 1}-inputEl" role="textbox">${no}</div>`;
+    document.body.innerHTML = form(1042, 'INV-7');
+    const selector = uniqueSelector(document.querySelectorAll('[role="textbox"]')[1]!);
+    expect(labelOfSelector(selector)).toBe('invoice no');
+    document.body.innerHTML = form(1077, 'INV-8');
+    expect(select(document, selector)?.textContent).toBe('INV-8');
+  });
+});
+
+describe('labels written next to their value', () => {
+  const rows = (pairs: [string, string][]) => `<div class="list">${pairs.map(([label, value]) => `<div><span>${label}</span><span>${value}</span></div>`).join('')}</div>`;
+
+  it('names a value by the label before it when the page is a run of label/value rows, and finds it in another order', () => {
+    document.body.innerHTML = rows([
+      ['Kundnummer', 'K-1'],
+      ['Referens', 'Anna'],
+    ]);
+    const selector = uniqueSelector(document.querySelectorAll('span')[3]!);
+    expect(labelOfSelector(selector)).toBe('referens');
+    document.body.innerHTML = `<p>Banner</p>${rows([
+      ['Referens', 'Bo'],
+      ['Kundnummer', 'K-2'],
+    ])}`;
+    expect(select(document, selector)?.textContent).toBe('Bo');
+  });
+
+  it('takes a single label before its value when it ends with a colon or is a word labels use', () => {
+    document.body.innerHTML = '<div class="a"><b>Projekt:</b><i>Website</i></div><div class="b"><span>Amount due</span><span>10,00</span></div>';
+    expect(labelOfSelector(uniqueSelector(document.querySelector('i')!))).toBe('projekt');
+    expect(labelOfSelector(uniqueSelector(document.querySelectorAll('span')[1]!))).toBe('amount due');
+  });
+
+  it("does not take the customer's name for the label of the e-mail address after it", () => {
+    document.body.innerHTML = '<div class="party"><div>Beta AB</div><div>ap@beta.example</div></div><footer>Acme</footer>';
+    expect(labelOfSelector(uniqueSelector(document.querySelectorAll('.party > div')[1]!))).toBeUndefined();
+  });
+
+  it('reads the cell around a picked link, which shows the same value', () => {
+    document.body.innerHTML = rows([
+      ['Customer', 'Beta AB'],
+      ['E-mail', '<a href="mailto:ap@beta.example">ap@beta.example</a>'],
+    ]);
+    const selector = uniqueSelector(document.querySelector('a')!);
+    expect(labelOfSelector(selector)).toBe('e-mail');
+    expect(select(document, selector)?.querySelector('a')).toBe(document.querySelector('a'));
+  });
+
+  it('takes no column heading, link or button for the label of what follows it', () => {
+    document.body.innerHTML = '<table><tr><th>Customer</th><th>Total</th></tr><tr><td>Beta AB</td><td>10,00</td></tr></table><p><button>Customer</button><span>x</span></p>';
+    expect(select(document, '@label("customer")')).toBeUndefined();
+  });
+});
+
+describe('lists marked by their rows’ role', () => {
+  it('finds the rows of an ARIA grid of divs with generated classes only, without its header row', () => {
+    document.body.innerHTML = `<div role="table" class="sc-a kVxWq"><div role="rowgroup"><div role="row" class="sc-b pLmNo"><div role="columnheader">No</div></div></div>
+      <div role="rowgroup"><div role="row" class="sc-c uIoPq"><div role="cell">INV-1</div></div><div role="row" class="sc-c uIoPq"><div role="cell">INV-2</div></div></div></div>`;
+    const list = repeatedRow(document.querySelector('[role="cell"]')!)!;
+    expect(list.rowSelector).not.toMatch(/sc-|uIoPq|kVxWq/);
+    expect([...document.querySelectorAll(list.rowSelector)].map((row) => row.textContent)).toEqual(['INV-1', 'INV-2']);
+  });
+});
