@@ -102,8 +102,11 @@ function findBySiblingLabel(scope: ParentNode, wanted: string): Element | undefi
   const root = scope as unknown as Node;
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
   for (let i = 0, node = walker.nextNode(); node && i < MAX_TEXT_NODES; i++, node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    // Most text nodes are far from the label's length: skip them before normalising their text.
+    if (text.length < wanted.length || text.length > wanted.length + 200) continue;
     const parent = node.parentElement;
-    if (!parent || labelKey(node.textContent ?? '') !== wanted || textOf(parent) !== wanted || parent.closest(NOT_A_LABEL)) continue;
+    if (!parent || labelKey(text) !== wanted || textOf(parent) !== wanted || parent.closest(NOT_A_LABEL)) continue;
     const value = valueAfter(parent, wanted);
     if (value) return value;
   }

@@ -153,6 +153,18 @@ describe('labels written next to their value', () => {
   });
 });
 
+describe('a label searched for through a big page', () => {
+  it('walks a bounded number of texts, so a recipe from the relay costs a huge page little', () => {
+    const filler = Array.from({ length: 11_000 }, (_, i) => `<p><b>x${i}</b>y</p>`).join('');
+    document.body.innerHTML = `${filler}<div><span>Reference</span><span>R-1</span></div><div><span>Project</span><span>P</span></div>`;
+    const started = performance.now();
+    // The label sits after 22,000 texts, past the 20,000 searched: not found, and quickly.
+    expect(select(document, '@label("reference")')).toBeUndefined();
+    // happy-dom walks texts some hundred times slower than a browser; a second is far above what it needs.
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
 describe('lists marked by their rows’ role', () => {
   it('finds the rows of an ARIA grid of divs with generated classes only, without its header row', () => {
     document.body.innerHTML = `<div role="table" class="sc-a kVxWq"><div role="rowgroup"><div role="row" class="sc-b pLmNo"><div role="columnheader">No</div></div></div>
