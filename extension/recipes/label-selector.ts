@@ -87,6 +87,8 @@ const NOT_A_LABEL = 'th, a, button, option, script, style, template, textarea, s
  * label's, climbing from the label's text while the label has nothing after it.
  */
 function valueAfter(label: Element, wanted: string): Element | undefined {
+  // `<p><b>Total:</b> 1 240,00</p>`: the value is text after the label, the paragraph holds both.
+  if (!label.nextElementSibling && hasTextAfter(label)) return label.parentElement ?? undefined;
   let current = label;
   for (let depth = 0; !current.nextElementSibling && depth < 3; depth++) {
     const parent = current.parentElement;
@@ -95,6 +97,12 @@ function valueAfter(label: Element, wanted: string): Element | undefined {
   }
   const value = current.nextElementSibling;
   return value && !value.matches('th, label, dt') ? value : undefined;
+}
+
+/** Is there text (not only spaces) after `element` among its siblings? */
+function hasTextAfter(element: Element): boolean {
+  for (let node = element.nextSibling; node; node = node.nextSibling) if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return true;
+  return false;
 }
 
 /** The first element in `scope` a label next to it names `wanted`, the label found by its text. */
@@ -120,14 +128,49 @@ function findBySiblingLabel(scope: ParentNode, wanted: string): Element | undefi
  * customer's name before their e-mail address would be taken for the address's label.
  */
 function isLabelBefore(label: Element, value: Element): boolean {
-  const raw = (label.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const key = labelKey(raw);
-  if (!key || key.length > 40 || /\d/.test(key) || !/\p{L}/u.test(key) || key.split(' ').length > 5 || label.matches(NOT_A_LABEL) || label.querySelector(`${NOT_A_LABEL}, ${CONTROLS}`)) return false;
-  if (/:\s*$/.test(raw) || findLabels(raw).length > 0) return true;
+  if (!looksLikeLabel(label)) return false;
+  if (saysItIsALabel(label)) return true;
   const pair = label.parentElement;
   if (!pair || pair !== value.parentElement || pair.childElementCount !== 2) return false;
   const pairs = [...(pair.parentElement?.children ?? [])].filter((row) => row !== pair && row.tagName === pair.tagName && row.childElementCount === 2);
   return pairs.length > 0;
+}
+
+/** Short words without digits, no link, button or control: what a label looks like. */
+function looksLikeLabel(label: Element): boolean {
+  const key = textOf(label);
+  return (
+    key.length > 0 && key.length <= 40 && !/\d/.test(key) && /\p{L}/u.test(key) && key.split(' ').length <= 5 && !label.matches(NOT_A_LABEL) && !label.querySelector(`${NOT_A_LABEL}, ${CONTROLS}`)
+  );
+}
+
+/** A colon after it, or a word the generic detector knows as a label (page-labels.ts, many languages). */
+function saysItIsALabel(label: Element): boolean {
+  const raw = (label.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return /:\s*$/.test(raw) || findLabels(raw).length > 0;
+}
+
+/**
+ * The label an element starts with, its value following as text (`<p><strong>Customer:</strong> Beta
+ * AB</p>`): taken when it ends with a colon or is a label word.
+ */
+function inlineLabelOf(element: Element): Element | undefined {
+  const first = [...element.childNodes].find((node) => node.nodeType !== 3 || (node.nodeValue ?? '').trim());
+  if (!first || first.nodeType !== 1) return undefined;
+  const label = first as Element;
+  return !label.nextElementSibling && hasTextAfter(label) && looksLikeLabel(label) && saysItIsALabel(label) ? label : undefined;
+}
+
+/**
+ * What a picked field shows, without its label when the element holds both (`<p><b>Customer:</b>
+ * Beta AB</p>` shows "Beta AB"): the recipe adapter reads it, and the picker previews it.
+ */
+export function fieldValueOf(element: Element | undefined): string {
+  const text = shownValue(element);
+  const inline = element ? inlineLabelOf(element) : undefined;
+  if (!inline) return text;
+  const labelText = shownValue(inline);
+  return text.startsWith(labelText) ? text.slice(labelText.length).replace(/^\s*[:*]?\s*/, '') : text;
 }
 
 /** `element` and its ancestors that show the same value (the cell around a link), those a label may be next to. */
@@ -184,5 +227,7 @@ export function labelSelectorFor(element: Element, scope: ParentNode = element.o
     const text = textOf(label);
     if (findByLabel(scope, text) === target) return labelSelector(text);
   }
+  const inline = inlineLabelOf(element);
+  if (inline && findByLabel(scope, textOf(inline)) === element) return labelSelector(textOf(inline));
   return undefined;
 }

@@ -109,7 +109,7 @@ function attributeSelector(element: Element, scope: ParentNode, anchor = true): 
   // `invoice-4711-total`: the words around the record's number are the same on the next invoice.
   const numbered = element.id ? numberedIdParts(element.id) : undefined;
   if (numbered) {
-    const selector = `${tag}[id^="${escapeAttribute(numbered.prefix)}"][id$="${escapeAttribute(numbered.suffix)}"]`;
+    const selector = `${tag}${numbered.prefix ? `[id^="${escapeAttribute(numbered.prefix)}"]` : ''}[id$="${escapeAttribute(numbered.suffix)}"]`;
     if (matchesOnly(scope, selector, element)) return selector;
   }
   for (const name of namingAttributes(element)) {
@@ -153,23 +153,61 @@ function cssSelector(element: Element): string {
   return path.join(' > ');
 }
 
-/** A selector for `element` relative to `row` (`:scope > td:nth-of-type(2) > a`), the same in every row of a list. */
+/**
+ * One step of a path inside a list's row: the tag alone when no sibling shares it, else the name the
+ * app gives this cell (`td[data-col="amount"]`, `td[headers="amount"]`, `td.amount`), which stays with
+ * the column when columns are added or moved; its position only when nothing names it.
+ */
+function rowStep(element: Element, byName = true): string {
+  const tag = element.tagName.toLowerCase();
+  const sameTag = [...(element.parentElement?.children ?? [])].filter((child) => child.tagName === element.tagName);
+  if (sameTag.length <= 1 || !byName) return sameTag.length <= 1 ? tag : `${tag}:nth-of-type(${sameTag.indexOf(element) + 1})`;
+  const others = sameTag.filter((child) => child !== element);
+  for (const name of namingAttributes(element)) {
+    const value = element.getAttribute(name);
+    if (!value || !isStableAttributeValue(name, value)) continue;
+    const named = `${tag}[${name}="${escapeAttribute(value)}"]`;
+    if (!others.some((child) => safeMatches(child, named))) return named;
+  }
+  for (const part of classParts(element)) {
+    if (!others.some((child) => safeMatches(child, `${tag}${part}`))) return `${tag}${part}`;
+  }
+  return `${tag}:nth-of-type(${sameTag.indexOf(element) + 1})`;
+}
+
+/**
+ * A selector for `element` relative to `row`, the same in every row of a list: by the names the app
+ * gives its cells (`:scope > td[data-col="amount"]`), which survive a column added or moved, when
+ * those names find a cell in every other row too (a name that holds one row's value does not);
+ * else by position (`:scope > td:nth-of-type(2) > a`).
+ */
 export function relativeSelector(element: Element, row: Element): string | undefined {
   if (element === row) return ':scope';
-  const path: string[] = [];
+  const named: string[] = [];
+  const positional: string[] = [];
   for (let current: Element | null = element; current && current !== row; current = current.parentElement) {
-    const tag = current.tagName.toLowerCase();
-    const parent = current.parentElement;
-    const sameTag = parent ? [...parent.children].filter((child) => child.tagName === current!.tagName) : [];
-    path.unshift(sameTag.length > 1 ? `${tag}:nth-of-type(${sameTag.indexOf(current) + 1})` : tag);
-    if (path.length > MAX_PATH_DEPTH) return undefined;
+    named.unshift(rowStep(current));
+    positional.unshift(rowStep(current, false));
+    if (named.length > MAX_PATH_DEPTH) return undefined;
   }
-  const selector = `:scope > ${path.join(' > ')}`;
-  try {
-    return row.querySelector(selector) === element ? selector : undefined;
-  } catch {
-    return undefined;
+  const peers = [...(row.parentElement?.children ?? [])].filter((peer) => peer !== row && peer.tagName === row.tagName && peer.querySelector('th') === null).slice(0, 20);
+  const findsIn = (scope: Element, selector: string) => {
+    try {
+      return scope.querySelector(selector) !== null;
+    } catch {
+      return false;
+    }
+  };
+  for (const path of [named, positional]) {
+    const selector = `:scope > ${path.join(' > ')}`;
+    try {
+      if (row.querySelector(selector) !== element) continue;
+    } catch {
+      continue;
+    }
+    if (path === positional || (peers.length > 0 && peers.every((peer) => findsIn(peer, selector) || !findsIn(peer, `:scope > ${positional.join(' > ')}`)))) return selector;
   }
+  return undefined;
 }
 
 /** What may mark a generic container as a list's row: its stable classes, a row's ARIA role, a name the app gives it. */

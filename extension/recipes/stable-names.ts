@@ -58,15 +58,21 @@ export function moduleClassPrefix(token: string): string | undefined {
 
 /**
  * For an id that holds a number (`invoice-4711-total`, the record's id or a counter), the words
- * around it, which other records' pages share: `{ prefix: 'invoice-', suffix: '-total' }`. Undefined
- * when either side is missing or itself looks generated (`ember123`, `:r3:-label`).
+ * around it, which other records' pages share: `{ prefix: 'invoice-', suffix: '-total' }`. Inside a
+ * framework's naming containers (ASP.NET `ctl00_Main_lblInvoiceNo`, SAP UI5
+ * `__xmlview0--invoiceNumber-inner`) only the part after the last number is the app's own name: the
+ * prefix is then empty, and the suffix must be long enough to name one thing (`-inputEl` is not).
+ * Undefined when no words follow the number or they look generated (`ember123`, `:r3:-label`).
  */
 export function numberedIdParts(id: string): { prefix: string; suffix: string } | undefined {
-  const match = /^([A-Za-z][A-Za-z_-]*?[-_])\d[\d_-]*?([-_][A-Za-z][A-Za-z_-]*)$/.exec(id);
+  const match = /^(.*?\d)([-_]+[A-Za-z][A-Za-z_-]*)$/.exec(id);
   if (!match) return undefined;
-  const [, prefix, suffix] = match as unknown as [string, string, string];
-  if (looksGenerated(prefix.replace(/[-_]+$/, '')) || looksGenerated(suffix.replace(/^[-_]+/, '')) || !/[A-Za-z]{3}/.test(suffix)) return undefined;
-  return { prefix, suffix };
+  const [, head, suffix] = match as unknown as [string, string, string];
+  const words = suffix.replace(/^[-_]+/, '');
+  if (looksGenerated(words) || !/[A-Za-z]{3}/.test(words)) return undefined;
+  const prefix = /^([A-Za-z][A-Za-z_-]*?[-_])\d[\d_-]*$/.exec(head)?.[1];
+  if (prefix && !looksGenerated(prefix.replace(/[-_]+$/, ''))) return { prefix, suffix };
+  return words.replace(/[-_]/g, '').length >= 8 ? { prefix: '', suffix } : undefined;
 }
 
 /** Attributes whose value names other elements by id: stable only when each of those ids is. */

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { labelOfSelector } from '../../shared/recipe-format';
-import { repeatedRow, uniqueSelector } from '../../extension/recipes/selector';
+import { fieldValueOf } from '../../extension/recipes/label-selector';
+import { relativeSelector, repeatedRow, uniqueSelector } from '../../extension/recipes/selector';
 import { isStableAttributeValue, isStableClass, isStableId, moduleClassPrefix, numberedIdParts } from '../../extension/recipes/stable-names';
 import { select } from '../../extension/sites/recipe-adapter';
 
@@ -62,6 +63,14 @@ describe('classes and ids a selector may name', () => {
     expect(numberedIdParts(':r3:-label')).toBeUndefined();
     expect(numberedIdParts('invoice-4711')).toBeUndefined();
     expect(numberedIdParts('row-12-kVxWq')).toBeUndefined();
+    expect(numberedIdParts('mat-input-0')).toBeUndefined();
+  });
+
+  it("keeps the app's own name after a framework's naming containers, when it is long enough to be one", () => {
+    expect(numberedIdParts('ctl00_ContentPlaceHolder1_lblInvoiceNo')).toEqual({ prefix: '', suffix: '_lblInvoiceNo' });
+    expect(numberedIdParts('__xmlview0--invoiceNumber-inner')).toEqual({ prefix: '', suffix: '--invoiceNumber-inner' });
+    expect(numberedIdParts('__field12-inputEl')).toBeUndefined();
+    expect(numberedIdParts('ext-comp-1012-label')).toEqual({ prefix: 'ext-comp-', suffix: '-label' });
   });
 
   it('takes a reference to an id only when that id is stable, and no uuid or counter as a value', () => {
@@ -81,6 +90,16 @@ describe('selectors built from those names', () => {
     expect(selector).toBe('div[id^="invoice-"][id$="-total"]');
     document.body.innerHTML = '<p>Reminder</p><div id="invoice-4712-total">20,00</div><div id="invoice-4712-number">INV-2</div>';
     expect(select(document, selector)?.textContent).toBe('20,00');
+  });
+
+  it('names a field of an ASP.NET WebForms page by its own name after the naming containers', () => {
+    const page = (n: number, no: string, row: string) =>
+      `<table id="ctl00_Main_tbl${n}"><tr>${row}</tr><tr><td>No</td><td><span id="ctl0${n}_ContentPlaceHolder1_lblInvoiceNo">${no}</span></td></tr></table>`;
+    document.body.innerHTML = page(0, 'F-1', '');
+    const selector = uniqueSelector(document.querySelector('span')!);
+    expect(selector).toBe('span[id$="_lblInvoiceNo"]');
+    document.body.innerHTML = page(2, 'F-2', '<td>Banner</td>');
+    expect(select(document, selector)?.textContent).toBe('F-2');
   });
 
   it('names an element by its CSS-module class without the hash, and finds it after a rebuild', () => {
@@ -150,6 +169,48 @@ describe('labels written next to their value', () => {
   it('takes no column heading, link or button for the label of what follows it', () => {
     document.body.innerHTML = '<table><tr><th>Customer</th><th>Total</th></tr><tr><td>Beta AB</td><td>10,00</td></tr></table><p><button>Customer</button><span>x</span></p>';
     expect(select(document, '@label("customer")')).toBeUndefined();
+  });
+});
+
+describe('labels inline with their value', () => {
+  it('names a paragraph by the label it starts with, and reads the value after the label, in the recipe and in the preview', () => {
+    document.body.innerHTML = '<div><p>Thanks!</p><p><b>Customer:</b> Beta AB</p><p><b>Total:</b> 10,00 €</p></div>';
+    const paragraph = document.querySelectorAll('p')[1]!;
+    const selector = uniqueSelector(paragraph);
+    expect(labelOfSelector(selector)).toBe('customer');
+    expect(fieldValueOf(paragraph)).toBe('Beta AB');
+    document.body.innerHTML = '<div><p><b>Total:</b> 20,00 €</p><p><b>Customer:</b> Gamma GmbH</p></div>';
+    expect(fieldValueOf(select(document, selector))).toBe('Gamma GmbH');
+  });
+
+  it('keeps text that only starts with bold words, not a label', () => {
+    document.body.innerHTML = '<p><b>Beta AB</b> and partners</p>';
+    expect(fieldValueOf(document.querySelector('p')!)).toBe('Beta AB and partners');
+  });
+});
+
+describe('cells of a list named by the app', () => {
+  const table = (moved: boolean) =>
+    `<table><tbody>${[1, 2]
+      .map((n) => {
+        const cells = [`<td data-col="number">INV-${n}</td>`, `<td data-col="amount">${n}0,00</td>`];
+        return `<tr>${moved ? `<td data-col="status">Open</td>${cells.reverse().join('')}` : cells.join('')}</tr>`;
+      })
+      .join('')}</tbody></table>`;
+
+  it('names a row’s cell by its data-* column name, which stays with the column when columns move', () => {
+    document.body.innerHTML = table(false);
+    const cell = document.querySelectorAll('td')[1]!;
+    const selector = relativeSelector(cell, cell.parentElement!)!;
+    expect(selector).toBe(':scope > td[data-col="amount"]');
+    document.body.innerHTML = table(true);
+    expect([...document.querySelectorAll('tr')].map((row) => row.querySelector(selector)?.textContent)).toEqual(['10,00', '20,00']);
+  });
+
+  it('names no cell by an attribute that holds its row’s value: the other rows would not have it', () => {
+    document.body.innerHTML = '<table><tbody><tr><td>INV-1</td><td title="Beta AB">Beta AB</td></tr><tr><td>INV-2</td><td title="Gamma">Gamma</td></tr></tbody></table>';
+    const cell = document.querySelectorAll('td')[1]!;
+    expect(relativeSelector(cell, cell.parentElement!)).toBe(':scope > td:nth-of-type(2)');
   });
 });
 
