@@ -1,8 +1,7 @@
 import type { Recipe } from '../../shared/recipe-schemas';
-import { selectByLabel } from '../recipes/label-selector';
+import { fieldValueOf, selectByLabel } from '../recipes/label-selector';
 import { urlPatternMatches } from '../recipes/url-pattern';
 import { findEmail, parseAmount, parseDate, parseDocumentNumber, sameOriginUrl } from './page-labels';
-import { shownValue } from './element-value';
 import { decodedUri } from './uri-text';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 
@@ -33,7 +32,8 @@ function selectAll(scope: ParentNode, selector: string): Element[] {
   }
 }
 
-const textOf = shownValue;
+/** What a field shows: a form control's value, or the text without the label that starts it (`<p><b>Total:</b> 40 €</p>`). */
+const textOf = fieldValueOf;
 
 /** The address a picked element shows: a mailto link (on it, around it or inside it), a form field, or its text. */
 function recipientOf(element: Element | undefined): string | undefined {

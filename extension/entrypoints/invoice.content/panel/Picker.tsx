@@ -4,10 +4,10 @@ import { captureStrings } from '../../../i18n/capture-strings';
 import { ButtonPreview, type PreviewPlacement } from './ButtonPreview';
 import { createTranslator } from '../../../i18n/core';
 import { pageStrings } from '../../../i18n/page-strings';
+import { fieldValueOf } from '../../../recipes/label-selector';
 import { relativeSelector, repeatedRow, uniqueSelector } from '../../../recipes/selector';
 import { suggestUrlPattern } from '../../../recipes/url-pattern';
 import { collapse, findEmail, parseDocumentNumber } from '../../../sites/page-labels';
-import { shownValue } from '../../../sites/element-value';
 import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
 import { fromUser, problemOf, type Problem } from './panel-helpers';
@@ -27,7 +27,7 @@ const SWALLOWED = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick
 
 /** What a pick shows the user: the value Ownpost will read there. */
 function preview(field: RecipeField, element: Element): string {
-  const text = shownValue(element);
+  const text = fieldValueOf(element);
   if (field === 'number') return parseDocumentNumber(text) ?? text.slice(0, 60);
   if (field === 'recipient') {
     const link = element.closest('a[href^="mailto:" i]');
@@ -257,7 +257,7 @@ export function Picker({ host, signal, ownHost, onClose }: Props) {
                 .filter((f) => picks[f])
                 .map((f) => (
                   <li key={f} data-testid="ownpost-picker-pick" data-field={f}>
-                    {tc(`pick_${f}`)}: <strong>{shownValue(picks[f]).slice(0, 60)}</strong>
+                    {tc(`pick_${f}`)}: <strong>{fieldValueOf(picks[f]).slice(0, 60)}</strong>
                   </li>
                 ))}
             </ul>
