@@ -1,7 +1,7 @@
 /**
  * Firefox does what Chrome does on the flows users meet first (issue 16, checked in Firefox ESR with
  * the Firefox e2e build, a real relay and a real SMTP server): an app on a LAN name over plain HTTP,
- * "Take the PDF from the page" on three capture routes, the popup's page report with "Send anyway",
+ * "Take the PDF from the page" on five capture routes, the popup's page report with "Send anyway",
  * the button where a person can click it, and the customer directory. The Chromium tests of the same
  * flows: page-plain-http, page-pdf-capture, popup-page-report, page-button-placement and
  * page-customer-directory. One Firefox, one tab per scenario.
@@ -37,9 +37,15 @@ const screen = (number: string, body: string) => `<!doctype html><html lang="en"
 <body><nav><a href="/">Home</a> <a href="/customers">Customers</a></nav><main><h1>Invoice ${number}</h1>
 <p>Customer: Beta Ltd</p>${body}</main></body></html>`;
 
-const CAPTURE_PDFS = { blob: testPdf('firefox-capture-blob', 30_000), form: testPdf('firefox-capture-form', 30_000), open: testPdf('firefox-capture-open', 30_000) };
+const CAPTURE_PDFS = {
+  blob: testPdf('firefox-capture-blob', 30_000),
+  form: testPdf('firefox-capture-form', 30_000),
+  open: testPdf('firefox-capture-open', 30_000),
+  frame: testPdf('firefox-capture-frame', 30_000),
+  navigate: testPdf('firefox-capture-navigate', 30_000),
+};
 
-/** Three of the capture routes of test/e2e/page-pdf-capture.test.ts, the ones apps use most. */
+/** Five of the capture routes of test/e2e/page-pdf-capture.test.ts, the ones apps use most. */
 const CAPTURES = [
   {
     name: 'an RPC whose base64 answer becomes a Blob, downloaded through a temporary <a href="blob:…" download>',
@@ -79,6 +85,25 @@ const CAPTURES = [
     expected: CAPTURE_PDFS.open,
     pdf: { path: '/documents/104/print', bytes: CAPTURE_PDFS.open },
     body: `<a id="press" href="#">Print</a><script>document.getElementById('press').onclick = (e) => { e.preventDefault(); window.open('/documents/104/print', '_blank'); };</script>`,
+  },
+  {
+    name: 'a GET through a hidden iframe',
+    route: 'frame',
+    number: 'INV-103',
+    path: '/invoices/103',
+    expected: CAPTURE_PDFS.frame,
+    pdf: { path: '/download/103', bytes: CAPTURE_PDFS.frame, disposition: 'attachment' },
+    body: `<button id="press" type="button" onclick="const f = document.createElement('iframe'); f.style.display = 'none'; f.src = '/download/103'; document.body.append(f);">Download</button>`,
+  },
+  {
+    // Caught through the Navigation API, which Firefox ESR 153 has (an older Firefox without it does not catch this route).
+    name: 'a script that sends the page to the download address (location.href = …)',
+    route: 'url',
+    number: 'INV-108',
+    path: '/invoices/108',
+    expected: CAPTURE_PDFS.navigate,
+    pdf: { path: '/export/108', bytes: CAPTURE_PDFS.navigate, contentType: 'application/octet-stream', disposition: 'attachment; filename="INV-108.pdf"' },
+    body: `<button id="press" type="button" onclick="location.href = '/export/108'">Export</button>`,
   },
 ] as const;
 
@@ -189,6 +214,18 @@ async function openPanel(page: Page): Promise<Frame> {
   return panelFrame(page);
 }
 
+/**
+ * Types into a panel field as a person does (the field's text selected, then keys). Not `fill`: after
+ * the app's `location.href = …` was stopped, puppeteer's `fill` in Firefox changed the field without an
+ * input event the panel counts (it counts only trusted ones), though a click and keys do.
+ */
+async function typeInto(panel: Frame, testId: string, text: string): Promise<void> {
+  await panel.click(byTestId(testId));
+  await panel.$eval(byTestId(testId), (element) => (element as HTMLInputElement).select());
+  await panel.page().keyboard.type(text);
+  await expect.poll(() => valueOf(panel, testId)).toBe(text);
+}
+
 async function submitAndWaitForSent(panel: Frame): Promise<void> {
   await panel.click(byTestId('ownpost-submit'));
   await expect.poll(() => attributeOf(panel, 'ownpost-status', 'data-state'), { timeout: 30_000 }).toBe('sent');
@@ -248,11 +285,14 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
         await page.click('#press');
         await expect.poll(() => attributeOf(panel, 'ownpost-capture-status', 'data-state'), { timeout: 15_000 }).toBe('taken');
         expect(await attributeOf(panel, 'ownpost-capture-status', 'data-route')).toBe(capture.route);
-        // The app's download or new tab did not happen: the page is still the invoice, no tab was added.
+        // The app's download, new tab or navigation did not happen: the page is still the invoice, no tab
+        // was added. Not for a hidden download frame: the capture reads the frame's address and lets the
+        // frame be (pages add frames for other reasons too), so the app's own download goes on, as in
+        // Chromium; Firefox opens a PDF it downloaded in a tab of its own.
         expect(page.url()).toContain(capture.path);
-        expect((await firefox.browser.pages()).length).toBe(tabsBefore);
+        if (capture.route !== 'frame') expect((await firefox.browser.pages()).length).toBe(tabsBefore);
 
-        await panel.locator(byTestId('ownpost-to')).fill('ap@beta.example');
+        await typeInto(panel, 'ownpost-to', 'ap@beta.example');
         await expect.poll(() => valueOf(panel, 'ownpost-subject')).toContain(capture.number);
         await submitAndWaitForSent(panel);
 
