@@ -102,7 +102,8 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
   } as typeof window.open;
 
   // `location.href = url`, `location.assign(url)`, a meta refresh: no hook sees those, but the Navigation
-  // API (Chromium) announces them, cancelably. Where it is missing (Firefox), such downloads are not caught.
+  // API (Chromium; Firefox ESR 153) announces them, cancelably. Where it is missing (older Firefox), such
+  // downloads are not caught.
   const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
   navigation?.addEventListener('navigate', (event) => {
     const navigate = event as Event & { destination: { url: string }; hashChange: boolean; cancelable: boolean };

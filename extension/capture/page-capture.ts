@@ -64,6 +64,49 @@ function newNonce(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * `fetch` as the page itself would make it, as the app's own button would. In Chromium a content
+ * script's `fetch` is made as the page's. Firefox makes a content script's `fetch` as the extension's
+ * and gives content scripts the page's own as `content.fetch`
+ * (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Content_scripts#xhr_and_fetch).
+ */
+function pageFetch(): typeof fetch {
+  const content = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+  return typeof content?.fetch === 'function' ? content.fetch.bind(content) : fetch;
+}
+
+/**
+ * A Blob the page's main world posted. Not `instanceof Blob`, which compares with this script's Blob:
+ * in Firefox the posted one is the page's, from another compartment. A posted message is a structured
+ * clone, which carries no functions: only a real Blob has these methods.
+ */
+function isPostedBlob(value: unknown): value is Blob {
+  const blob = value as Blob | null | undefined;
+  return typeof blob === 'object' && blob !== null && typeof blob.size === 'number' && typeof blob.arrayBuffer === 'function';
+}
+
+/**
+ * The bytes of a Blob, in an array of this script's own. In Firefox a Blob or Response from the page
+ * (the hook's message, `content.fetch`) is the page's, and so are the promises and the buffer its
+ * methods give; an array over that buffer is the page's too, and every `subarray` on it
+ * (bytesToBase64) or `await` of such a promise reads a `constructor`, which Firefox refuses a
+ * content script ("Permission denied to access property constructor"): the capture failed on every
+ * route (issue 16, checked in Firefox). Read through a Response of this script's and copied.
+ */
+async function ownBytes(blob: Blob): Promise<Uint8Array> {
+  const view = new Uint8Array(await new Response(blob).arrayBuffer());
+  const copy = new Uint8Array(view.length);
+  copy.set(view);
+  return copy;
+}
+
+/** A promise of the page's (Firefox's `content.fetch` and its Response's) as one of ours: `then` on it is allowed, `await` is not (see ownBytes). */
+function ours<T>(promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    promise.then(resolve, reject);
+  });
+}
+
 /** A safe file name: the page's, the URL's last segment, or one made from the document number. */
 export function captureFilename(candidates: (string | undefined | null)[], documentNumber?: string): string {
   const ref = (documentNumber ?? '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
@@ -119,12 +162,12 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
         return accept(bytes, route, [name, elsewhere.filename]);
       }
       try {
-        const response = await fetch(url.href, { credentials: 'include', redirect: 'follow', ...init });
+        const response = await ours(pageFetch()(url.href, { credentials: 'include', redirect: 'follow', ...init }));
         if (settled) return;
         if (!response.ok) return fail('failed');
         const length = Number(response.headers.get('content-length') ?? 0);
         if (length > MAX_DOCUMENT_BYTES) return fail('too_large');
-        const bytes = new Uint8Array(await response.arrayBuffer());
+        const bytes = await ownBytes(await ours(response.blob()));
         if (settled) return;
         accept(bytes, route, [name, dispositionFilename(response.headers.get('content-disposition')), urlFilename(response.url || url.href, { onlyPdf: true })], soft);
       } catch {
@@ -157,10 +200,10 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
       (event) => {
         const data = event.data as { ownpostCapture?: string; kind?: string; blob?: Blob; url?: string; name?: string } | null;
         if (event.source !== window || !data || data.ownpostCapture !== nonce) return;
-        if (data.kind === 'blob' && data.blob instanceof Blob) {
+        if (data.kind === 'blob' && isPostedBlob(data.blob)) {
           if (data.blob.size > MAX_DOCUMENT_BYTES) return finish({ ok: false, reason: 'too_large' });
-          void data.blob.arrayBuffer().then(
-            (buffer) => accept(new Uint8Array(buffer), 'blob', [data.name]),
+          void ownBytes(data.blob).then(
+            (bytes) => accept(bytes, 'blob', [data.name]),
             () => finish({ ok: false, reason: 'failed' }),
           );
         } else if (data.kind === 'url' && typeof data.url === 'string') {

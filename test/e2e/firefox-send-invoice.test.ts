@@ -7,8 +7,9 @@
  * Firefox MV2 builds declared no optional host permissions, so both requests failed everywhere but on
  * localhost: the two requests here are what would break again.
  *
- * Both are served over TLS under their names: Firefox upgrades an extension's requests to any host but
- * loopback to https (test/helpers/firefox.ts), as it would for a company relay and a real invoicing app.
+ * Both are served over TLS under their names, as a company relay and a real invoicing app are (Firefox's
+ * default MV3 policy would also upgrade them to https; the build sets its own without that, wxt.config.ts,
+ * and test/e2e/firefox-parity.test.ts covers an app on plain HTTP).
  * The relay's TLS is terminated in front of it, as README "Several relays" advises.
  *
  * The panel's steps go through `panelFrame` (test/helpers/firefox.ts), the only place that knows how

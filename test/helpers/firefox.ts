@@ -57,9 +57,10 @@ export async function launchFirefoxWithExtension(options: FirefoxOptions = {}): 
     executablePath: FIREFOX_PATH,
     headless: true,
     // The test servers' certificates (test/fixtures/certs) are not in Firefox's own store, and Debian
-    // has no certutil to put them there. Firefox upgrades an MV3 extension's requests to any host but
-    // loopback to https (an http:// fetch to relay.test arrives at the port as a TLS handshake), so the
-    // tests that reach a relay or an app under another name serve them over TLS, with these certificates.
+    // has no certutil to put them there: the tests that serve a relay or an app over TLS under another
+    // name (as a company would) use these certificates. (Firefox's default MV3 policy upgraded an
+    // extension's requests to any host but loopback to https; the build sets its own without that,
+    // wxt.config.ts, so plain HTTP on a LAN name works too: test/e2e/firefox-parity.test.ts.)
     acceptInsecureCerts: true,
     userDataDir: profileDir,
     // Without it Firefox refuses to open moz-extension:// pages for the automation.

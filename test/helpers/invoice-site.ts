@@ -58,7 +58,7 @@ export const SESSION_COOKIE = 'app_session=s3cr3t-session';
 /**
  * A small invoicing app on 127.0.0.1: `/login` sets an HttpOnly session cookie and redirects to
  * `next`; PDFs require that cookie (as wFirma, e-conomic and friends do). `https`: over TLS with the
- * test CA's server certificate (Firefox upgrades an extension's requests to it, test/helpers/firefox.ts).
+ * test CA's server certificate (test/helpers/firefox.ts).
  */
 export async function startInvoiceSite(pages: InvoicePage[], options: { https?: boolean } = {}): Promise<InvoiceSite> {
   const site = { refusedPdfRequests: 0, requests: [] } as unknown as InvoiceSite;

@@ -1,0 +1,376 @@
+/**
+ * Firefox does what Chrome does on the flows users meet first (issue 16, checked in Firefox ESR with
+ * the Firefox e2e build, a real relay and a real SMTP server): an app on a LAN name over plain HTTP,
+ * "Take the PDF from the page" on five capture routes, the popup's page report with "Send anyway",
+ * the button where a person can click it, and the customer directory. The Chromium tests of the same
+ * flows: page-plain-http, page-pdf-capture, popup-page-report, page-button-placement and
+ * page-customer-directory. One Firefox, one tab per scenario.
+ *
+ * The relay runs on 127.0.0.1 over plain HTTP: Firefox leaves an extension's requests to loopback as
+ * they are (test/helpers/firefox.ts), and the build's host permissions cover it. The invoicing app is
+ * served on 127.0.0.1 (where the e2e build injects without being switched on) and, for the LAN case,
+ * under `erp.local`.
+ *
+ * Firefox has no `--host-resolver-rules`: `erp.local` is mapped to 127.0.0.1 with the pref
+ * `network.dns.localDomains` (test/helpers/firefox.ts, `localDomains`), which Firefox applies before any
+ * lookup, mDNS or not.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
+import { byTestId, launchFirefoxWithExtension, panelFrame, type FirefoxWithExtension } from '../helpers/firefox';
+import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
+import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
+
+const LAN_HOST = 'erp.local';
+const FIREFOX_UUID = randomUUID();
+
+const LAN_PDF = testPdf('firefox lan invoice 2026/311');
+const LAN_INVOICE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoice 2026/311 – Acme on-prem ERP</title></head>
+<body style="font:15px system-ui;margin:40px"><h1>Invoice 2026/311</h1>
+<p>Customer: Delta Ltd · <a href="mailto:payables@delta.example">payables@delta.example</a></p>
+<p>Amount due: 1 140.00 EUR</p><p><a href="/lan/311.pdf">Download PDF</a></p></body></html>`;
+
+const screen = (number: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ERP</title></head>
+<body><nav><a href="/">Home</a> <a href="/customers">Customers</a></nav><main><h1>Invoice ${number}</h1>
+<p>Customer: Beta Ltd</p>${body}</main></body></html>`;
+
+const CAPTURE_PDFS = {
+  blob: testPdf('firefox-capture-blob', 30_000),
+  form: testPdf('firefox-capture-form', 30_000),
+  open: testPdf('firefox-capture-open', 30_000),
+  frame: testPdf('firefox-capture-frame', 30_000),
+  navigate: testPdf('firefox-capture-navigate', 30_000),
+};
+
+/** Five of the capture routes of test/e2e/page-pdf-capture.test.ts, the ones apps use most. */
+const CAPTURES = [
+  {
+    name: 'an RPC whose base64 answer becomes a Blob, downloaded through a temporary <a href="blob:…" download>',
+    route: 'blob',
+    number: 'INV-101',
+    path: '/invoices/101',
+    expected: CAPTURE_PDFS.blob,
+    pdf: { path: '/api/rpc/render-101', bytes: Buffer.from(JSON.stringify({ file: CAPTURE_PDFS.blob.toString('base64') })), contentType: 'application/json' },
+    body: `<div class="toolbar"><button id="press" type="button">Actions ▾</button></div><script>
+      document.getElementById('press').addEventListener('click', async () => {
+        const { file } = await (await fetch('/api/rpc/render-101')).json();
+        const bytes = Uint8Array.from(atob(file), (c) => c.charCodeAt(0));
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+        a.download = 'Invoice-INV-101.pdf';
+        a.click();
+        URL.revokeObjectURL(a.href);
+      });</script>`,
+  },
+  {
+    name: 'a form whose Print button POSTs and gets an attachment back',
+    route: 'form',
+    number: 'INV-102',
+    path: '/invoices/102',
+    expected: CAPTURE_PDFS.form,
+    pdf: { path: '/print', bytes: CAPTURE_PDFS.form, postedForm: { format: 'pdf', template: 'standard', id: '102' }, disposition: 'attachment; filename="INV-102.pdf"' },
+    body: `<form method="post" action="/print" target="_blank"><input type="hidden" name="id" value="102">
+      <select name="format"><option value="html">HTML</option><option value="pdf" selected>PDF</option></select>
+      <select name="template"><option value="standard" selected>Standard</option></select>
+      <button id="press" type="submit">Print</button></form>`,
+  },
+  {
+    name: 'window.open of the PDF from a script behind href="#"',
+    route: 'url',
+    number: 'INV-104',
+    path: '/invoices/104',
+    expected: CAPTURE_PDFS.open,
+    pdf: { path: '/documents/104/print', bytes: CAPTURE_PDFS.open },
+    body: `<a id="press" href="#">Print</a><script>document.getElementById('press').onclick = (e) => { e.preventDefault(); window.open('/documents/104/print', '_blank'); };</script>`,
+  },
+  {
+    name: 'a GET through a hidden iframe',
+    route: 'frame',
+    number: 'INV-103',
+    path: '/invoices/103',
+    expected: CAPTURE_PDFS.frame,
+    pdf: { path: '/download/103', bytes: CAPTURE_PDFS.frame, disposition: 'attachment' },
+    body: `<button id="press" type="button" onclick="const f = document.createElement('iframe'); f.style.display = 'none'; f.src = '/download/103'; document.body.append(f);">Download</button>`,
+  },
+  {
+    // Caught through the Navigation API, which Firefox ESR 153 has (an older Firefox without it does not catch this route).
+    name: 'a script that sends the page to the download address (location.href = …)',
+    route: 'url',
+    number: 'INV-108',
+    path: '/invoices/108',
+    expected: CAPTURE_PDFS.navigate,
+    pdf: { path: '/export/108', bytes: CAPTURE_PDFS.navigate, contentType: 'application/octet-stream', disposition: 'attachment; filename="INV-108.pdf"' },
+    body: `<button id="press" type="button" onclick="location.href = '/export/108'">Export</button>`,
+  },
+] as const;
+
+const PLACEMENT_PDF = testPdf('firefox placement');
+const filler = (px: number) => `<div style="height:${px}px;background:linear-gradient(#eee,#ccc)">Lines of the invoice…</div>`;
+const details = (n: number) => `<p>Customer: Omega Ltd</p><p>E-mail: <a href="mailto:ap${n}@omega.example">ap${n}@omega.example</a></p><p><a href="/layout/${n}.pdf">Download PDF</a></p>`;
+const layoutPage = (n: number, body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoice INV-${n} · Acme</title>${head}</head><body style="margin:0;font:15px system-ui">${body}</body></html>`;
+const LAYOUTS = [
+  { name: 'no heading at all (a floating button)', n: 1, html: layoutPage(1, `<div style="padding:24px"><p>Invoice number: INV-1</p>${details(1)}</div>`) },
+  { name: 'the heading at the very bottom of a long page', n: 2, html: layoutPage(2, `${filler(2400)}<div style="padding:24px"><h1>Invoice INV-2</h1>${details(2)}</div>`) },
+  {
+    name: 'a very long page that scrolls inside its body (an app shell)',
+    n: 4,
+    html: layoutPage(4, `<div style="padding:24px"><p>Invoice number: INV-4</p>${details(4)}</div>${filler(12000)}`, '<style>html,body{height:100%;overflow:hidden} body{overflow-y:auto}</style>'),
+  },
+];
+
+const directoryInvoice = (number: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoice ${number}</title></head>
+<body><main><h1>Invoice ${number}</h1><p>Customer: Kappa Oy</p><p>Amount due: 1 140.00 EUR</p>
+<p><a href="/files/${number}.pdf">Download PDF</a></p></main></body></html>`;
+
+let smtp: TestSmtpServer;
+let relay: TestRelay;
+let site: InvoiceSite;
+let firefox: FirefoxWithExtension;
+/** An extension page kept open: the tests talk to the background from it, as the popup does. */
+let extensionPage: Page;
+let memberToken: string;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer({ users: { 'anna@firma.se': 'correct horse battery staple' } });
+  relay = await startTestRelay({}, { OWNPOST_EXTENSION_IDS: FIREFOX_UUID });
+  const relayUrl = await relay.relay.listen();
+  const { user, token } = await relay.addUser('anna@firma.se', 'admin');
+  const created = await relay.request('POST', '/v1/profiles', { token, body: testProfile(smtp.port) });
+  if (created.status !== 201) throw new Error(`could not create the test profile: ${JSON.stringify(created.body)}`);
+  memberToken = (await relay.addUser('bo@firma.se', 'member')).token;
+  const code = newPairingCode();
+  await relay.relay.store.createPairingCode({ hash: hashSecretToken(code), userId: user.id, expiresAt: Date.now() + 600_000 });
+
+  site = await startInvoiceSite([
+    { path: '/lan/311', html: LAN_INVOICE, pdf: { path: '/lan/311.pdf', bytes: LAN_PDF } },
+    ...CAPTURES.map((c) => ({ path: c.path, html: screen(c.number, c.body), pdf: c.pdf })),
+    {
+      path: '/orders/55',
+      html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop admin</title></head><body><main>
+        <h1>Invoice SO-55</h1><p>Customer: Delta Oy</p><button type="button">Print</button></main></body></html>`,
+    },
+    ...LAYOUTS.map((l) => ({ path: `/layout/${l.n}`, html: l.html, pdf: { path: `/layout/${l.n}.pdf`, bytes: PLACEMENT_PDF } })),
+    { path: '/invoices/301', html: directoryInvoice('INV-301'), pdf: { path: '/files/INV-301.pdf', bytes: testPdf('firefox 301') } },
+    { path: '/invoices/302', html: directoryInvoice('INV-302'), pdf: { path: '/files/INV-302.pdf', bytes: testPdf('firefox 302') } },
+  ]);
+
+  firefox = await launchFirefoxWithExtension({ localDomains: [LAN_HOST], uuid: FIREFOX_UUID });
+  extensionPage = await firefox.openExtensionPage('popup.html');
+  const paired = await request<{ ok: boolean; error?: unknown }>({ type: 'connection.pair', relayUrl, code });
+  if (!paired.ok) throw new Error(`pairing failed: ${JSON.stringify(paired.error)}`);
+}, 60_000);
+
+afterAll(async () => {
+  await firefox?.close();
+  await site?.close();
+  await relay?.close();
+  await smtp?.close();
+});
+
+/** A request to the background from an extension page, validated and answered as the popup's would be. */
+function request<T>(message: unknown): Promise<T> {
+  return extensionPage.evaluate(`globalThis.browser.runtime.sendMessage(${JSON.stringify(message)})`) as Promise<T>;
+}
+
+async function tabIdOf(url: string): Promise<number> {
+  const id = await extensionPage.evaluate(`globalThis.browser.tabs.query({}).then((tabs) => tabs.find((tab) => tab.url === ${JSON.stringify(url)})?.id)`);
+  if (typeof id !== 'number') throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+const countOf = (context: Page | Frame, testId: string) => context.$$(byTestId(testId)).then((found) => found.length);
+const attributeOf = (context: Page | Frame, testId: string, name: string) => context.$eval(byTestId(testId), (element, attribute) => element.getAttribute(attribute), name).catch(() => null);
+const textOf = (context: Page | Frame, testId: string) => context.$eval(byTestId(testId), (element) => element.textContent ?? '').catch(() => '');
+const valueOf = (context: Page | Frame, testId: string) => context.$eval(byTestId(testId), (element) => (element as HTMLInputElement).value).catch(() => null);
+const isVisible = (context: Page | Frame, testId: string) =>
+  context
+    .$eval(byTestId(testId), (element) => {
+      const rect = element.getBoundingClientRect();
+      return rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+    })
+    .catch(() => false);
+
+/** A new tab at least as large as Chromium's default window, signed in to the app and showing `path`. */
+async function openSignedIn(origin: string, path: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.goto(`${origin}/login?next=${encodeURIComponent(path)}`);
+  return page;
+}
+
+/** Waits until the content script has read the page (the e2e build's mark). */
+async function pageScanned(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-ownpost-e2e-scan')).catch(() => null), { timeout: 15_000 }).not.toBeNull();
+}
+
+/** Presses the page's send button and returns the panel frame, once it takes clicks. */
+async function openPanel(page: Page): Promise<Frame> {
+  await page.waitForSelector(byTestId('ownpost-send'), { timeout: 15_000 });
+  await page.click(byTestId('ownpost-send'));
+  return panelFrame(page);
+}
+
+/**
+ * Types into a panel field as a person does (the field's text selected, then keys). Not `fill`: after
+ * the app's `location.href = …` was stopped, puppeteer's `fill` in Firefox changed the field without an
+ * input event the panel counts (it counts only trusted ones), though a click and keys do.
+ */
+async function typeInto(panel: Frame, testId: string, text: string): Promise<void> {
+  await panel.click(byTestId(testId));
+  await panel.$eval(byTestId(testId), (element) => (element as HTMLInputElement).select());
+  await panel.page().keyboard.type(text);
+  await expect.poll(() => valueOf(panel, testId)).toBe(text);
+}
+
+async function submitAndWaitForSent(panel: Frame): Promise<void> {
+  await panel.click(byTestId('ownpost-submit'));
+  await expect.poll(() => attributeOf(panel, 'ownpost-status', 'data-state'), { timeout: 30_000 }).toBe('sent');
+}
+
+let mailsSoFar = 0;
+/** The next mail the SMTP server got. */
+async function nextMail() {
+  mailsSoFar++;
+  return (await smtp.waitForMessages(mailsSoFar, 20_000))[mailsSoFar - 1]!;
+}
+
+describe('Ownpost in Firefox ESR, as in Chromium', () => {
+  it('an invoicing app on a LAN name over plain HTTP: switched on from the popup, the button, the panel, the mail', async () => {
+    const port = new URL(site.origin).port;
+    const pageUrl = `http://${LAN_HOST}:${port}/lan/311`;
+    const page = await openSignedIn(`http://${LAN_HOST}:${port}`, '/lan/311');
+    expect(page.url()).toBe(pageUrl);
+    expect(await page.evaluate(() => isSecureContext)).toBe(false);
+
+    const popup = await firefox.openExtensionPage(`popup.html?tab=${await tabIdOf(pageUrl)}`);
+    await expect.poll(() => attributeOf(popup, 'popup-site', 'data-state'), { timeout: 15_000 }).toBe('off');
+    await popup.click(byTestId('popup-enable-site'));
+    await expect.poll(() => attributeOf(popup, 'popup-site', 'data-state'), { timeout: 15_000 }).toBe('on');
+    await expect.poll(() => countOf(page, 'ownpost-send'), { timeout: 15_000 }).toBe(1);
+    await popup.close();
+
+    const panel = await openPanel(page);
+    await expect.poll(() => valueOf(panel, 'ownpost-to'), { timeout: 15_000 }).toBe('payables@delta.example');
+    await expect.poll(() => valueOf(panel, 'ownpost-subject')).toContain('2026/311');
+    await expect.poll(() => textOf(panel, 'ownpost-attachment'), { timeout: 15_000 }).toContain('311.pdf');
+    await submitAndWaitForSent(panel);
+
+    const mail = await nextMail();
+    expect(mail.envelope.to).toEqual(['payables@delta.example']);
+    expect(mail.parsed.subject).toContain('2026/311');
+    expect(Buffer.compare(mail.parsed.attachments[0]!.content, LAN_PDF)).toBe(0);
+    // Fetched over plain HTTP with the app's session cookie, on the app's own origin.
+    expect(site.requests.filter((r) => r.path === '/lan/311.pdf' && r.method === 'GET').every((r) => r.withSession)).toBe(true);
+    expect(site.refusedPdfRequests).toBe(0);
+    await page.close();
+  });
+
+  for (const capture of CAPTURES) {
+    it(`takes the PDF from the page: ${capture.name}, and sends it byte for byte`, async () => {
+      const page = await openSignedIn(site.origin, capture.path);
+      try {
+        await page.waitForSelector('h1');
+        const opened = await request<{ ok: boolean }>({ type: 'page.sendAnyway', tabId: await tabIdOf(page.url()) });
+        expect(opened.ok, JSON.stringify(opened)).toBe(true);
+        const panel = await panelFrame(page);
+        await expect.poll(() => isVisible(panel, 'ownpost-no-pdf'), { timeout: 15_000 }).toBe(true);
+
+        await panel.click(byTestId('ownpost-capture-start'));
+        await expect.poll(() => attributeOf(panel, 'ownpost-capture-status', 'data-state'), { timeout: 15_000 }).toMatch(/armed|taken/);
+        const tabsBefore = (await firefox.browser.pages()).length;
+        await page.click('#press');
+        await expect.poll(() => attributeOf(panel, 'ownpost-capture-status', 'data-state'), { timeout: 15_000 }).toBe('taken');
+        expect(await attributeOf(panel, 'ownpost-capture-status', 'data-route')).toBe(capture.route);
+        // The app's download, new tab or navigation did not happen: the page is still the invoice, no tab
+        // was added. Not for a hidden download frame: the capture reads the frame's address and lets the
+        // frame be (pages add frames for other reasons too), so the app's own download goes on, as in
+        // Chromium; Firefox opens a PDF it downloaded in a tab of its own.
+        expect(page.url()).toContain(capture.path);
+        if (capture.route !== 'frame') expect((await firefox.browser.pages()).length).toBe(tabsBefore);
+
+        await typeInto(panel, 'ownpost-to', 'ap@beta.example');
+        await expect.poll(() => valueOf(panel, 'ownpost-subject')).toContain(capture.number);
+        await submitAndWaitForSent(panel);
+
+        const mail = await nextMail();
+        expect(mail.parsed.subject).toContain(capture.number);
+        const attachment = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
+        expect(attachment.filename).toMatch(/\.pdf$/);
+        expect(Buffer.compare(attachment.content, capture.expected)).toBe(0);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('the popup on a page without a button: number ✓, recipient ✗, PDF ✗, and Send anyway opens the panel with the number', async () => {
+    const page = await openSignedIn(site.origin, '/orders/55');
+    await pageScanned(page);
+    expect(await countOf(page, 'ownpost-send')).toBe(0);
+
+    const popup = await firefox.openExtensionPage(`popup.html?tab=${await tabIdOf(page.url())}`);
+    await popup.waitForSelector(byTestId('popup-page-report'), { timeout: 15_000 });
+    expect(await attributeOf(popup, 'popup-page-report', 'data-detected')).toBe('false');
+    expect(await attributeOf(popup, 'popup-report-number', 'data-found')).toBe('true');
+    expect(await textOf(popup, 'popup-report-number')).toContain('SO-55');
+    expect(await attributeOf(popup, 'popup-report-recipient', 'data-found')).toBe('false');
+    expect(await attributeOf(popup, 'popup-report-pdf', 'data-found')).toBe('false');
+    expect(await textOf(popup, 'popup-ports-note')).toContain('every port');
+
+    await popup.click(byTestId('popup-send-anyway'));
+    const panel = await panelFrame(page);
+    await expect.poll(() => isVisible(panel, 'ownpost-panel'), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => valueOf(panel, 'ownpost-subject')).toContain('SO-55');
+    expect(await isVisible(panel, 'ownpost-no-pdf')).toBe(true);
+    await Promise.all([popup.close().catch(() => undefined), page.close()]);
+  });
+
+  for (const layout of LAYOUTS) {
+    it(`puts the button inside the viewport where a click reaches it: ${layout.name}`, async () => {
+      const page = await openSignedIn(site.origin, `/layout/${layout.n}`);
+      await page.waitForSelector(byTestId('ownpost-send'), { timeout: 15_000 });
+      const where = await page.evaluate(() => {
+        const host = document.querySelector('ownpost-send-ui')!;
+        const rect = host.getBoundingClientRect();
+        const x = rect.left + rect.width / 2;
+        const y = rect.top + rect.height / 2;
+        const inViewport = rect.width > 0 && rect.height > 0 && rect.left >= 0 && rect.top >= 0 && rect.right <= innerWidth && rect.bottom <= innerHeight;
+        return { inViewport, hit: document.elementFromPoint(x, y) === host, x, y, rect: [rect.left, rect.top, rect.width, rect.height] };
+      });
+      expect(where, JSON.stringify(where.rect)).toMatchObject({ inViewport: true, hit: true });
+      // A person's click at that point opens the panel.
+      await page.mouse.click(where.x, where.y);
+      await panelFrame(page);
+      await page.close();
+    });
+  }
+
+  it("remembers the recipient of a send and suggests it on the customer's next invoice", async () => {
+    const page = await openSignedIn(site.origin, '/invoices/301');
+    const first = await openPanel(page);
+    await expect.poll(() => textOf(first, 'ownpost-attachment'), { timeout: 15_000 }).toContain('INV-301');
+    expect(await valueOf(first, 'ownpost-to')).toBe('');
+    await first.locator(byTestId('ownpost-to')).fill('ap@kappa.example');
+    await submitAndWaitForSent(first);
+    expect((await nextMail()).envelope.to).toEqual(['ap@kappa.example']);
+    // The relay knows it now, for every member of the company.
+    await expect
+      .poll(async () => (await relay.request('GET', '/v1/customers?name=Kappa%20Oy', { token: memberToken })).body.customers?.[0]?.recipients, { timeout: 15_000 })
+      .toEqual(['ap@kappa.example']);
+
+    await page.goto(`${site.origin}/invoices/302`);
+    const panel = await openPanel(page);
+    await expect.poll(() => valueOf(panel, 'ownpost-to'), { timeout: 15_000 }).toBe('ap@kappa.example');
+    expect(await attributeOf(panel, 'ownpost-customer-suggestion', 'data-source')).toBe('directory');
+    expect(await textOf(panel, 'ownpost-customer-suggestion')).toContain('Kappa Oy');
+    await submitAndWaitForSent(panel);
+    const mail = await nextMail();
+    expect(mail.envelope.to).toEqual(['ap@kappa.example']);
+    expect(mail.parsed.subject).toContain('INV-302');
+    await page.close();
+  });
+});
