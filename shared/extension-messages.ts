@@ -105,7 +105,7 @@ export const zCaptureOutcome = z.discriminatedUnion('ok', [
   }),
   z.object({
     ok: z.literal(false),
-    reason: z.enum(['not_pdf', 'timeout', 'failed', 'other_site', 'too_large', 'cancelled']),
+    reason: z.enum(['not_pdf', 'timeout', 'failed', 'other_site', 'too_large', 'cancelled', 'print_only']),
     message: z.string().max(500).optional(),
   }),
 ]);

@@ -44,36 +44,47 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
     return url;
   } as typeof URL.createObjectURL;
 
-  /** True when the anchor's target was taken (the caller stops the download or navigation). */
-  const takeAnchor = (anchor: HTMLAnchorElement): boolean => {
+  /** A file the page holds itself (a blob or data URL): the Blob, so a revoke right after the click does not matter. */
+  const takeLocal = (href: string, name?: string) => {
+    const known = blobs.get(href);
+    if (known) post({ kind: 'blob', blob: known, name });
+    // fetch() resolves a blob URL when called: it is still there unless revoked before the click.
+    else
+      fetch(href)
+        .then((response) => response.blob())
+        .then(
+          (blob) => post({ kind: 'blob', blob, name }),
+          () => post({ kind: 'failed' }),
+        );
+  };
+
+  /**
+   * True when the anchor's target was taken (the caller stops the download or navigation). `routed`:
+   * a plain same-site link (no `download`, no other window) that a single-page app's router may take
+   * by script: the click listener below decides only once the app's own listeners have had it.
+   */
+  const takeAnchor = (anchor: HTMLAnchorElement, routed = false): boolean => {
     if (!armed()) return false;
     const href = anchor.href;
     const name = anchor.getAttribute('download') || undefined;
     if (href.startsWith('blob:') || href.startsWith('data:')) {
-      const known = blobs.get(href);
-      if (known) post({ kind: 'blob', blob: known, name });
-      // fetch() resolves a blob URL when called, so a revoke right after the click does not matter.
-      else
-        fetch(href)
-          .then((response) => response.blob())
-          .then(
-            (blob) => post({ kind: 'blob', blob, name }),
-            () => post({ kind: 'failed' }),
-          );
+      takeLocal(href, name);
       return true;
     }
     // While armed, the user's next link is the app's "PDF" one, whatever it says: a link without
     // `.pdf` that answers application/pdf, a download, a new tab. Not in-page anchors (`#…`).
     const sameDocument = anchor.getAttribute('href')?.startsWith('#') ?? true;
-    if (/^https?:/i.test(href) && !sameDocument) {
-      post({ kind: 'url', url: href, name });
-      return true;
-    }
-    return false;
+    if (!/^https?:/i.test(href) || sameDocument) return false;
+    if (routed && plainLink(anchor)) return false;
+    post({ kind: 'url', url: href, name });
+    return true;
   };
+  /** A link a router may handle: same origin, no `download`, opening in this window. */
+  const plainLink = (anchor: HTMLAnchorElement) => !anchor.hasAttribute('download') && anchor.origin === location.origin && (!anchor.target || anchor.target === '_self');
 
   const click = HTMLAnchorElement.prototype.click;
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    if (this.isConnected && plainLink(this)) return click.call(this); // the click event below decides
     if (takeAnchor(this)) return;
     click.call(this);
   };
@@ -82,31 +93,94 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
     if (event.type === 'click' && this instanceof HTMLAnchorElement && !this.isConnected && takeAnchor(this)) return false;
     return dispatchEvent.call(this, event);
   };
+  // A link the user clicks: downloads, other windows and other sites are taken at once. A plain
+  // same-site link is left to the app's own listeners first: a router that handles it by script
+  // (pushState, `preventDefault`) is navigating within the app, not making the PDF. Only a link
+  // the app lets the browser follow is taken, as the last thing before the default action: in
+  // the window's bubbling phase, or when an app listener stops the event from getting there.
+  const decide = (event: Event, anchor: HTMLAnchorElement) => {
+    if (decided.has(event)) return;
+    decided.add(event);
+    if (!event.defaultPrevented && takeAnchor(anchor)) event.preventDefault();
+  };
+  const decided = new WeakSet<Event>();
+  const pending = new WeakMap<Event, HTMLAnchorElement>();
   document.addEventListener(
     'click',
     (event) => {
       const anchor = event.target instanceof Element ? event.target.closest('a[href]') : null;
-      if (anchor instanceof HTMLAnchorElement && takeAnchor(anchor)) event.preventDefault();
+      if (!(anchor instanceof HTMLAnchorElement)) return;
+      if (takeAnchor(anchor, true)) return void event.preventDefault();
+      if (!armed() || !plainLink(anchor) || !event.cancelable) return;
+      pending.set(event, anchor);
+      for (const method of ['stopPropagation', 'stopImmediatePropagation'] as const) {
+        const stop = event[method];
+        event[method] = function (this: Event) {
+          stop.call(this);
+          // After the listener that stopped it returns (a microtask), still during the dispatch.
+          queueMicrotask(() => decide(event, anchor));
+        };
+      }
     },
     true,
   );
+  window.addEventListener('click', (event) => {
+    const anchor = pending.get(event);
+    if (anchor) decide(event, anchor);
+  });
 
   const open = window.open;
   window.open = function (this: Window, url?: string | URL, ...rest: unknown[]) {
     if (armed() && url !== undefined && String(url) !== '' && String(url) !== 'about:blank') {
-      post({ kind: 'url', url: new URL(String(url), location.href).href });
+      const href = new URL(String(url), location.href).href;
+      if (href.startsWith('blob:') || href.startsWith('data:')) takeLocal(href);
+      else post({ kind: 'url', url: href });
       // As when a popup blocker stops it; apps that open a PDF handle that.
       return null;
     }
     return open.apply(this, [url, ...rest] as unknown as Parameters<typeof window.open>);
   } as typeof window.open;
 
+  // Printing the HTML page makes no file Ownpost can take: the panel says so at once (instead of
+  // waiting for a file that never comes), and the print dialog still opens for the user. The same
+  // for a same-origin frame's window that the app prints (an HTML print view in a hidden iframe).
+  const hookPrint = (target: Window) => {
+    const print = target.print as Window['print'] & { ownpost?: true };
+    if (print.ownpost) return;
+    const hooked = function (this: Window) {
+      if (!armed()) return print.call(target);
+      post({ kind: 'print' });
+      setTimeout(() => print.call(target), 0);
+    };
+    target.print = Object.assign(hooked, { ownpost: true as const });
+  };
+  hookPrint(window);
+  const contentWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow');
+  if (contentWindow?.get) {
+    const get = contentWindow.get;
+    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+      ...contentWindow,
+      get(this: HTMLIFrameElement) {
+        const frame = get.call(this) as Window | null;
+        try {
+          // A frame's document may have been replaced since: its print is looked at each time.
+          if (frame && armed()) hookPrint(frame);
+        } catch {
+          // Another origin's window: its print is not ours to see.
+        }
+        return frame;
+      },
+    });
+  }
+
   // `location.href = url`, `location.assign(url)`, a meta refresh: no hook sees those, but the Navigation
   // API (Chromium) announces them, cancelably. Where it is missing (Firefox), such downloads are not caught.
   const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
   navigation?.addEventListener('navigate', (event) => {
     const navigate = event as Event & { destination: { url: string }; hashChange: boolean; cancelable: boolean };
-    if (!armed() || navigate.hashChange || !navigate.cancelable || !/^https?:/i.test(navigate.destination.url)) return;
+    const destination = navigate.destination as { url: string; sameDocument?: boolean };
+    // pushState, replaceState and hash changes stay in the document: a router's, not a download.
+    if (!armed() || navigate.hashChange || destination.sameDocument || !navigate.cancelable || !/^https?:/i.test(destination.url)) return;
     navigate.preventDefault();
     post({ kind: 'url', url: navigate.destination.url });
   });

@@ -39,7 +39,31 @@ export interface CapturedFile {
 
 export type CaptureRoute = 'blob' | 'url' | 'form' | 'frame';
 
-export type CaptureOutcome = { ok: true; file: CapturedFile } | { ok: false; reason: 'not_pdf' | 'timeout' | 'failed' | 'other_site' | 'too_large' | 'cancelled'; message?: string };
+/** `print_only`: the app printed its HTML page (window.print()), which makes no file to take. */
+export type CaptureOutcome = { ok: true; file: CapturedFile } | { ok: false; reason: 'not_pdf' | 'timeout' | 'failed' | 'other_site' | 'too_large' | 'cancelled' | 'print_only'; message?: string };
+
+/** How many viewer pages deep an answer is followed: an HTML viewer page's own frame, once. */
+const MAX_VIEWER_DEPTH = 1;
+
+/**
+ * The address of the document an HTML viewer page shows (a page the app opens in a new tab, with
+ * the PDF in an iframe, embed or object, or a PDF.js viewer's `?file=`), or undefined.
+ */
+export function viewerDocumentUrl(html: string, base: string): string | undefined {
+  const page = new DOMParser().parseFromString(html, 'text/html');
+  const candidates = [...page.querySelectorAll('iframe[src], embed[src], object[data], frame[src]')].map((element) => element.getAttribute('src') ?? element.getAttribute('data') ?? '');
+  for (const raw of [base, ...candidates]) {
+    try {
+      const url = new URL(raw, base);
+      const file = url.searchParams.get('file');
+      if (file && /viewer/i.test(url.pathname)) return new URL(file, url).href;
+      if (raw !== base && /^https?:$/.test(url.protocol)) return url.href;
+    } catch {
+      /* not an address */
+    }
+  }
+  return undefined;
+}
 
 export interface CaptureOptions {
   /** Aborting cancels the capture (the panel closed, the user pressed Cancel). */
@@ -100,36 +124,60 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
     /**
      * Fetches an address the page asked for, from the page's origin only (the tab's cookies go nowhere
      * else). `soft` for frames, which pages also add for other reasons (chat, analytics): only a PDF counts.
+     * An answer that is an HTML viewer page (a new tab that shows the PDF in a frame) is followed to
+     * the document it shows, once. A same-site address that the browser may not follow here (a
+     * redirect to a signed URL on a files host, which answers without CORS) goes to the background,
+     * which follows its redirects by hand.
      */
-    const fetchFrom = async (raw: string, route: CaptureRoute, init: RequestInit = {}, name?: string, soft = false) => {
+    const fetchFrom = async (raw: string, route: CaptureRoute, init: RequestInit = {}, name?: string, soft = false, depth = 0): Promise<void> => {
       const fail = (reason: 'failed' | 'other_site' | 'too_large') => soft || finish({ ok: false, reason });
       let url: URL;
       try {
         url = new URL(raw, location.href);
       } catch {
-        return fail('failed');
+        return void fail('failed');
       }
-      if (url.origin !== location.origin) {
-        if (soft || !options.fetchElsewhere || init.method) return fail('other_site');
-        const elsewhere = await options.fetchElsewhere(url.href);
+      const elsewhere = async () => {
+        const answer = await options.fetchElsewhere!(url.href);
         if (settled) return;
-        if (!elsewhere.ok) return finish({ ok: false, reason: 'other_site', message: elsewhere.message });
-        const binary = atob(elsewhere.contentBase64);
+        if (!answer.ok) return void finish({ ok: false, reason: 'other_site', message: answer.message });
+        const binary = atob(answer.contentBase64);
         const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-        return accept(bytes, route, [name, elsewhere.filename]);
+        accept(bytes, route, [name, answer.filename]);
+      };
+      if (url.origin !== location.origin) {
+        if (soft || !options.fetchElsewhere || init.method) return void fail('other_site');
+        return elsewhere();
       }
+      let response: Response;
       try {
-        const response = await fetch(url.href, { credentials: 'include', redirect: 'follow', ...init });
-        if (settled) return;
-        if (!response.ok) return fail('failed');
-        const length = Number(response.headers.get('content-length') ?? 0);
-        if (length > MAX_DOCUMENT_BYTES) return fail('too_large');
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        if (settled) return;
-        accept(bytes, route, [name, dispositionFilename(response.headers.get('content-disposition')), urlFilename(response.url || url.href, { onlyPdf: true })], soft);
+        response = await fetch(url.href, { credentials: 'include', redirect: 'follow', ...init });
       } catch {
-        fail('failed');
+        if (settled) return;
+        // A GET that the browser would have followed (a redirect to another host): the background
+        // follows it hop by hop, with the cookies on this site only, to a host the user granted.
+        if (!soft && !init.method && options.fetchElsewhere) return elsewhere();
+        return void fail('failed');
       }
+      if (settled) return;
+      if (!response.ok) return void fail('failed');
+      const length = Number(response.headers.get('content-length') ?? 0);
+      if (length > MAX_DOCUMENT_BYTES) return void fail('too_large');
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await response.arrayBuffer());
+      } catch {
+        return void fail('failed');
+      }
+      if (settled) return;
+      if (!isPdf(bytes) && depth < MAX_VIEWER_DEPTH && /^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64)))) {
+        const shown = viewerDocumentUrl(new TextDecoder().decode(bytes), response.url || url.href);
+        if (shown) {
+          await fetchFrom(shown, route, {}, name, true, depth + 1);
+          if (settled) return;
+        }
+      }
+      accept(bytes, route, [name, dispositionFilename(response.headers.get('content-disposition')), urlFilename(response.url || url.href, { onlyPdf: true })], soft);
     };
 
     const sendForm = (form: HTMLFormElement, submitter?: HTMLElement | null) => {
@@ -171,6 +219,8 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
             form.removeAttribute('data-ownpost-capture');
             sendForm(form);
           }
+        } else if (data.kind === 'print') {
+          finish({ ok: false, reason: 'print_only' });
         } else if (data.kind === 'failed') {
           finish({ ok: false, reason: 'failed' });
         }

@@ -79,7 +79,6 @@ const ROUTES: Route[] = [
   {
     name: 'fetch() with an Authorization header, its bytes made a Blob and opened with window.open(blob URL) in a new tab',
     number: 'INV-201',
-    fails: true,
     page: { path: '/invoices/201', pdf: { path: '/api/v2/invoices/201/pdf', bytes: PDFS['fetch-open']!, authorization: 'Bearer tok-201' } },
     body: `<button id="press" type="button">Open PDF</button><script>
       document.getElementById('press').addEventListener('click', async () => {
@@ -178,7 +177,6 @@ const ROUTES: Route[] = [
   {
     name: 'a download that 302-redirects to a signed URL on the app’s files host (one Ownpost may read)',
     number: 'INV-207',
-    fails: true,
     page: { path: '/invoices/207', pdf: { path: '/files/207', bytes: Buffer.alloc(0), redirectTo: `${GRANTED}/signed/207?X-Amz-Expires=300&X-Amz-Signature=9f8e7d` } },
     body: `<p><a id="press" href="/files/207">Export</a></p>`,
     press: ['#press'],
@@ -189,7 +187,6 @@ const ROUTES: Route[] = [
   {
     name: 'a download that 302-redirects to a signed URL on a host Ownpost may not read: the panel names it and says how to allow it',
     number: 'INV-215',
-    fails: true,
     page: { path: '/invoices/215', pdf: { path: '/files/215', bytes: Buffer.alloc(0), redirectTo: `${FILES}/signed/215?X-Amz-Signature=1a2b3c` } },
     body: `<p><a id="press" href="/files/215">Export</a></p>`,
     press: ['#press'],
@@ -217,7 +214,6 @@ const ROUTES: Route[] = [
   {
     name: 'a viewer page (HTML) opened in a new tab that embeds the PDF in an iframe',
     number: 'INV-209',
-    fails: true,
     page: { path: '/invoices/209', pdf: { path: '/files/raw/209', bytes: PDFS['viewer-page']! } },
     extra: [
       {
@@ -234,7 +230,6 @@ const ROUTES: Route[] = [
   {
     name: 'the capture armed, then the app navigates by pushState (a router link) before the user presses Print',
     number: 'INV-210',
-    fails: true,
     page: { path: '/invoices/210', prefix: true, pdf: { path: '/api/render/210', bytes: PDFS['push-state']!, contentType: 'application/octet-stream' } },
     body: `<p><a id="tab-print" href="/invoices/210/print-view">Print view</a></p><div id="view"></div><script>
       document.getElementById('tab-print').addEventListener('click', (event) => {
@@ -268,7 +263,6 @@ const ROUTES: Route[] = [
   {
     name: 'a Print button that only calls window.print() on the HTML page: no PDF can come',
     number: 'INV-212',
-    fails: true,
     page: { path: '/invoices/212' },
     body: `<button id="press" type="button" onclick="window.print()">Print</button>`,
     press: ['#press'],
