@@ -94,6 +94,32 @@ export function captureFilename(candidates: (string | undefined | null)[], docum
   return pdfFilename(candidates, ref ? `${ref}.pdf` : 'document.pdf');
 }
 
+/**
+ * A page's Blob as bytes of this world. In Firefox the page's Blob comes through an Xray, and the
+ * ArrayBuffer it gives belongs to the page: the view made on it cannot be sliced or read further
+ * ("Permission denied to access property constructor"). A FileReader's binary string is a
+ * primitive, which crosses freely.
+ */
+export async function blobBytes(blob: Blob): Promise<Uint8Array> {
+  try {
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    // What Firefox refuses (a view of it needs its buffer's constructor): throws there, not here.
+    bytes.subarray(0, 1);
+    return bytes;
+  } catch {
+    // Firefox: read it as a string below.
+  }
+  const binary = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsBinaryString(blob);
+  });
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 /** Arms a capture and waits for the page's file: the outcome the panel shows. */
 export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutcome> {
   const nonce = newNonce();
@@ -207,8 +233,8 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
         if (event.source !== window || !data || data.ownpostCapture !== nonce) return;
         if (data.kind === 'blob' && data.blob instanceof Blob) {
           if (data.blob.size > MAX_DOCUMENT_BYTES) return finish({ ok: false, reason: 'too_large' });
-          void data.blob.arrayBuffer().then(
-            (buffer) => accept(new Uint8Array(buffer), 'blob', [data.name]),
+          void blobBytes(data.blob).then(
+            (bytes) => accept(bytes, 'blob', [data.name]),
             () => finish({ ok: false, reason: 'failed' }),
           );
         } else if (data.kind === 'url' && typeof data.url === 'string') {
