@@ -129,12 +129,96 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
     if (anchor) decide(event, anchor);
   });
 
+  /** An address the app opens, sends a tab to or frames: the file it makes. */
+  const takeAddress = (raw: unknown) => {
+    let href: string;
+    try {
+      href = new URL(String(raw), location.href).href;
+    } catch {
+      return;
+    }
+    if (href.startsWith('blob:') || href.startsWith('data:')) takeLocal(href);
+    else if (/^https?:/i.test(href)) post({ kind: 'url', url: href });
+  };
+
+  /**
+   * What `window.open()` with no address gives the app while armed, instead of a real blank tab:
+   * apps open one at once (a popup blocker allows only that) and then send it to the PDF once they
+   * have its address (`tab.location.href = url`), or write a viewer into it (jsPDF's
+   * `dataurlnewwindow`: an iframe with a data: URL). The stand-in takes the first address it is sent
+   * to or that a frame written into it shows; what is written goes into an inert document, where
+   * nothing loads or runs. Its `print()` is the app printing HTML (see below).
+   */
+  const blankTab = () => {
+    const inert = document.implementation.createHTMLDocument('');
+    let written = '';
+    const look = () => {
+      const frame = inert.querySelector('iframe[src], embed[src], object[data], frame[src]');
+      const src = frame?.getAttribute('src') ?? frame?.getAttribute('data');
+      if (src && !/^(?:about|javascript):/i.test(src)) takeAddress(src);
+    };
+    new MutationObserver(look).observe(inert, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'data'] });
+    const write = (...parts: unknown[]) => {
+      written += parts.map(String).join('');
+      inert.documentElement.innerHTML = written.replace(/<\/?html[^>]*>/gi, '');
+    };
+    const tabDocument = {
+      open: () => ((written = ''), tabDocument),
+      write,
+      writeln: (...parts: unknown[]) => write(...parts, '\n'),
+      close: () => undefined,
+      get body() {
+        return inert.body;
+      },
+      get head() {
+        return inert.head;
+      },
+      get documentElement() {
+        return inert.documentElement;
+      },
+      title: '',
+      createElement: (name: string) => inert.createElement(name),
+      createTextNode: (text: string) => inert.createTextNode(text),
+      getElementById: (id: string) => inert.getElementById(id),
+      querySelector: (selector: string) => inert.querySelector(selector),
+    };
+    const tabLocation = {
+      get href() {
+        return 'about:blank';
+      },
+      set href(url: string) {
+        takeAddress(url);
+      },
+      assign: takeAddress,
+      replace: takeAddress,
+      reload: () => undefined,
+      toString: () => 'about:blank',
+    };
+    return {
+      document: tabDocument,
+      get location() {
+        return tabLocation;
+      },
+      set location(url: unknown) {
+        takeAddress(url);
+      },
+      closed: false,
+      opener: window,
+      close: () => undefined,
+      focus: () => undefined,
+      blur: () => undefined,
+      print: () => post({ kind: 'print' }),
+      postMessage: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    } as unknown as Window;
+  };
+
   const open = window.open;
   window.open = function (this: Window, url?: string | URL, ...rest: unknown[]) {
-    if (armed() && url !== undefined && String(url) !== '' && String(url) !== 'about:blank') {
-      const href = new URL(String(url), location.href).href;
-      if (href.startsWith('blob:') || href.startsWith('data:')) takeLocal(href);
-      else post({ kind: 'url', url: href });
+    if (armed()) {
+      if (url === undefined || String(url) === '' || String(url) === 'about:blank') return blankTab();
+      takeAddress(url);
       // As when a popup blocker stops it; apps that open a PDF handle that.
       return null;
     }
@@ -180,9 +264,10 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
     const navigate = event as Event & { destination: { url: string }; hashChange: boolean; cancelable: boolean };
     const destination = navigate.destination as { url: string; sameDocument?: boolean };
     // pushState, replaceState and hash changes stay in the document: a router's, not a download.
-    if (!armed() || navigate.hashChange || destination.sameDocument || !navigate.cancelable || !/^https?:/i.test(destination.url)) return;
+    // The page sent to a blob or data URL is the file the page made (`location.href = blobUrl`).
+    if (!armed() || navigate.hashChange || destination.sameDocument || !navigate.cancelable || !/^(?:https?|blob|data):/i.test(destination.url)) return;
     navigate.preventDefault();
-    post({ kind: 'url', url: navigate.destination.url });
+    takeAddress(destination.url);
   });
 
   // form.submit() fires no submit event: mark the form for the isolated world, which sends it itself.

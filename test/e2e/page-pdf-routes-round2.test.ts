@@ -332,7 +332,6 @@ const ROUTES: Route[] = [
   {
     name: 'the page sent to a blob URL (location.href = URL.createObjectURL(blob))',
     number: 'INV-218',
-    fails: true,
     page: { path: '/invoices/218', pdf: { path: '/api/render/218', bytes: PDFS['blob-navigate']!, contentType: 'application/octet-stream' } },
     body: `<button id="press" type="button">PDF</button><script>
       document.getElementById('press').addEventListener('click', async () => {
@@ -346,7 +345,6 @@ const ROUTES: Route[] = [
   {
     name: 'a tab opened blank first (against popup blockers), then sent to the PDF once the app has its address',
     number: 'INV-219',
-    fails: true,
     page: { path: '/invoices/219', pdf: { path: '/documents/x/219', bytes: PDFS['open-then-set']!, contentType: 'application/json' } },
     extra: [{ path: '/api/invoices/219/link', html: '{"url":"/documents/x/219"}', contentType: 'application/json' }],
     body: `<button id="press" type="button">Download</button><script>
@@ -363,7 +361,6 @@ const ROUTES: Route[] = [
   {
     name: 'a blank tab the app writes a viewer into (jsPDF’s "dataurlnewwindow": an iframe with a data: URL)',
     number: 'INV-220',
-    fails: true,
     page: { path: '/invoices/220' },
     body: `<button id="press" type="button">Preview</button><script>
       const file = '${PDFS['write-frame']!.toString('base64')}';
