@@ -58,6 +58,7 @@ const PDFS = Object.fromEntries(
     'blob-navigate',
     'open-then-set',
     'write-frame',
+    'frame-location',
   ].map((name) => [name, testPdf(`round2-${name}`, 30_000)]),
 ) as Record<string, Buffer>;
 const SCRIPT_PDF = Buffer.from(buildPdf('Invoice INV-203, made in the page'), 'latin1');
@@ -373,6 +374,17 @@ const ROUTES: Route[] = [
     press: ['#press'],
     pdf: PDFS['write-frame'],
     route: /^blob$/,
+  },
+  {
+    name: 'a download frame sent to the file by script (frame.contentWindow.location.href = url), with no src',
+    number: 'INV-222',
+    fails: true,
+    page: { path: '/invoices/222', pdf: { path: '/dl/222', bytes: PDFS['frame-location']!, contentType: 'application/octet-stream', disposition: 'attachment; filename="INV-222.pdf"' } },
+    body: `<iframe id="dl" style="display:none"></iframe><button id="press" type="button" onclick="document.getElementById('dl').contentWindow.location.href = '/dl/222'">Download</button>`,
+    press: ['#press'],
+    pdf: PDFS['frame-location'],
+    route: /^(url|frame)$/,
+    filename: 'INV-222.pdf',
   },
   {
     name: 'a Print button that prints an HTML print view in a hidden iframe (frame.contentWindow.print()): no PDF can come',
