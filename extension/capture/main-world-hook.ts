@@ -238,7 +238,45 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
     };
     target.print = Object.assign(hooked, { ownpost: true as const });
   };
-  hookPrint(window);
+  // `location.href = url`, `location.assign(url)`, a meta refresh: no hook sees those, but the Navigation
+  // API (Chromium) announces them, cancelably. Where it is missing (Firefox), such downloads are not caught.
+  // The same for a same-origin frame sent to the file by script (`frame.contentWindow.location = url`, a
+  // download frame without a src): its own navigation is watched from when the hook starts or the app
+  // takes hold of the frame's window.
+  const watchNavigations = (target: Window) => {
+    const navigation = (target as unknown as { navigation?: EventTarget & { ownpost?: true } }).navigation;
+    if (!navigation || navigation.ownpost) return;
+    navigation.ownpost = true;
+    const top = target === window;
+    navigation.addEventListener('navigate', (event) => {
+      const navigate = event as Event & { destination: { url: string; sameDocument?: boolean }; hashChange: boolean; cancelable: boolean };
+      const destination = navigate.destination;
+      // pushState, replaceState and hash changes stay in the document: a router's, not a download.
+      // The page sent to a blob or data URL is the file the page made (`location.href = blobUrl`).
+      if (!armed() || navigate.hashChange || destination.sameDocument || !/^(?:https?|blob|data):/i.test(destination.url)) return;
+      if (!top) {
+        // A frame also navigates for other reasons (a widget, an app shell's view): it goes on, and
+        // its address counts only if it gives a PDF (as a frame's src does, capture/page-capture.ts).
+        const state = armed();
+        if (state) window.postMessage({ ownpostCapture: state.nonce, kind: 'frame', url: new URL(destination.url, location.href).href }, '*');
+        return;
+      }
+      if (!navigate.cancelable) return;
+      navigate.preventDefault();
+      takeAddress(destination.url);
+    });
+  };
+  /** A window of this page's: the top one, or a same-origin frame's (another origin's throws, and is not ours to see). */
+  const watchWindow = (target: Window) => {
+    try {
+      hookPrint(target);
+      watchNavigations(target);
+    } catch {
+      // Another origin's window.
+    }
+  };
+  watchWindow(window);
+  for (let i = 0; i < Math.min(window.frames.length, 20); i++) watchWindow(window.frames[i] as Window);
   const contentWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow');
   if (contentWindow?.get) {
     const get = contentWindow.get;
@@ -246,29 +284,12 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
       ...contentWindow,
       get(this: HTMLIFrameElement) {
         const frame = get.call(this) as Window | null;
-        try {
-          // A frame's document may have been replaced since: its print is looked at each time.
-          if (frame && armed()) hookPrint(frame);
-        } catch {
-          // Another origin's window: its print is not ours to see.
-        }
+        // A frame's document may have been replaced since: it is looked at each time.
+        if (frame && armed()) watchWindow(frame);
         return frame;
       },
     });
   }
-
-  // `location.href = url`, `location.assign(url)`, a meta refresh: no hook sees those, but the Navigation
-  // API (Chromium) announces them, cancelably. Where it is missing (Firefox), such downloads are not caught.
-  const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('navigate', (event) => {
-    const navigate = event as Event & { destination: { url: string }; hashChange: boolean; cancelable: boolean };
-    const destination = navigate.destination as { url: string; sameDocument?: boolean };
-    // pushState, replaceState and hash changes stay in the document: a router's, not a download.
-    // The page sent to a blob or data URL is the file the page made (`location.href = blobUrl`).
-    if (!armed() || navigate.hashChange || destination.sameDocument || !navigate.cancelable || !/^(?:https?|blob|data):/i.test(destination.url)) return;
-    navigate.preventDefault();
-    takeAddress(destination.url);
-  });
 
   // form.submit() fires no submit event: mark the form for the isolated world, which sends it itself.
   const submit = HTMLFormElement.prototype.submit;

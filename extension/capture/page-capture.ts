@@ -13,7 +13,8 @@
  * - a form submitted by a click or `requestSubmit()`: its `submit` event here; Ownpost sends the
  *   form itself with the page's cookies;
  * - an iframe, embed or object that gets an address (a hidden download frame, a viewer): watched here;
- *   a viewer already on the page is looked at right away.
+ *   a viewer already on the page is looked at right away; a same-origin frame sent to an address by
+ *   script (no src) is reported by the hook;
  *
  * Ownpost's own UI is not in the way: the panel frame sits in a closed shadow root, which neither
  * the observer nor `querySelectorAll` enters, and its container is no frame element.
@@ -239,6 +240,9 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
           );
         } else if (data.kind === 'url' && typeof data.url === 'string') {
           void fetchFrom(data.url, 'url', {}, data.name);
+        } else if (data.kind === 'frame' && typeof data.url === 'string') {
+          // A frame sent somewhere by script: only a PDF counts, as for a frame's src.
+          void fetchFrom(data.url, 'frame', {}, undefined, true);
         } else if (data.kind === 'form') {
           const form = document.querySelector(`form[data-ownpost-capture="${nonce}"]`);
           if (form instanceof HTMLFormElement) {
