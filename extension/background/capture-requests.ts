@@ -12,7 +12,7 @@ import { bytesToBase64 } from '../lib/base64';
 import { isPdf } from '../lib/pdf-file';
 import { documentFilename, MAX_REDIRECTS } from './fetch-document';
 import { watchRedirect } from './redirect-location';
-import { captureListening, runningCapture } from './panel-sessions';
+import { captureListening, runningCapture, tellCaptureFrame, type RunningCapture } from './panel-sessions';
 import { RelayError } from './relay-error';
 
 export async function armCapture(nonce: string, sender: Runtime.MessageSender): Promise<{ armed: true }> {
@@ -28,9 +28,60 @@ export async function armCapture(nonce: string, sender: Runtime.MessageSender): 
     });
   } finally {
     // Without the hook, forms and frames are still watched: the capture listens either way.
+    watchSubFrames(session);
     captureListening(session);
   }
   return { armed: true };
+}
+
+interface SubFrameRequest {
+  url: string;
+  tabId: number;
+  frameId: number;
+  parentFrameId: number;
+  type: string;
+}
+
+/**
+ * The frames of the page the capture listens in, while it listens: a download frame that a script
+ * sends to the file (`frame.contentWindow.location = url` from its first about:blank) shows the page
+ * nothing, and there Chromium's Navigation API is missing too. webRequest (observing only, on hosts
+ * Ownpost may read) sees the frame's request; the capture script fetches the address and keeps it
+ * only if it is a PDF, as for a frame's src. Stops when this capture is over (its outcome, a cancel,
+ * the panel closing) at the next request, and when its time is up in any case.
+ */
+function watchSubFrames(session: RunningCapture): void {
+  const events = (
+    browser as unknown as {
+      webRequest?: {
+        onBeforeRequest?: {
+          addListener(listener: (details: SubFrameRequest) => void, filter: { urls: string[]; tabId?: number; types?: string[] }): void;
+          removeListener(listener: (details: SubFrameRequest) => void): void;
+        };
+      };
+    }
+  ).webRequest?.onBeforeRequest;
+  if (!events) return;
+  const capture = session.capture;
+  const stop = () => {
+    clearTimeout(timer);
+    try {
+      events.removeListener(listener);
+    } catch {
+      // Never added.
+    }
+  };
+  const listener = (details: SubFrameRequest) => {
+    if (session.capture !== capture) return stop();
+    if (details.tabId !== session.tabId || details.parentFrameId !== session.hostFrameId || !/^https?:/i.test(details.url)) return;
+    tellCaptureFrame(session, details.url);
+  };
+  const timer = setTimeout(stop, CAPTURE_ARMED_MS);
+  try {
+    events.addListener(listener, { urls: ['http://*/*', 'https://*/*'], tabId: session.tabId, types: ['sub_frame'] });
+  } catch {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -76,6 +76,8 @@ export interface CaptureOptions {
    * Ownpost that host (`capture.fetch`), else says why not.
    */
   fetchElsewhere?(url: string): Promise<{ ok: true; filename: string; contentBase64: string } | { ok: false; message: string }>;
+  /** Hands over a way to report a frame's address the page shows no sign of (the background's webRequest sees it). */
+  frames?(look: (url: string) => void): void;
   /** The document's number, for a file name when the page gives none. */
   documentNumber?: string;
   /** @default CAPTURE_ARMED_MS */
@@ -226,6 +228,23 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
       void fetchFrom(target.href, 'form');
     };
 
+    /**
+     * A frame's address (its src, a frame sent somewhere by script, a frame request the background
+     * saw): only a PDF counts, and an address looked at already is not fetched again.
+     */
+    const looked = new Set<string>();
+    const lookAtFrame = (raw: string) => {
+      let url: string;
+      try {
+        url = new URL(raw, location.href).href;
+      } catch {
+        return;
+      }
+      if (settled || looked.has(url) || looked.size >= 20) return;
+      looked.add(url);
+      void fetchFrom(url, 'frame', {}, undefined, true);
+    };
+
     // The main-world hook's reports.
     window.addEventListener(
       'message',
@@ -242,7 +261,7 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
           void fetchFrom(data.url, 'url', {}, data.name);
         } else if (data.kind === 'frame' && typeof data.url === 'string') {
           // A frame sent somewhere by script: only a PDF counts, as for a frame's src.
-          void fetchFrom(data.url, 'frame', {}, undefined, true);
+          lookAtFrame(data.url);
         } else if (data.kind === 'form') {
           const form = document.querySelector(`form[data-ownpost-capture="${nonce}"]`);
           if (form instanceof HTMLFormElement) {
@@ -279,12 +298,13 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
         for (const node of candidates) {
           if (!isFrame(node)) continue;
           const src = frameUrl(node);
-          if (src && !/^(?:about|javascript):/i.test(src)) void fetchFrom(src, 'frame', {}, undefined, true);
+          if (src && !/^(?:about|javascript):/i.test(src)) lookAtFrame(src);
         }
       }
     });
     observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'data'] });
 
+    options.frames?.(lookAtFrame);
     const timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), options.timeoutMs ?? CAPTURE_ARMED_MS);
     options.signal.addEventListener('abort', () => finish({ ok: false, reason: 'cancelled' }), on);
 
@@ -293,6 +313,6 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
     });
     // A viewer that is on the page already (an <embed> or <iframe> whose address says neither .pdf nor a type).
     const viewers = [...document.querySelectorAll('iframe[src], embed[src], object[data]')].filter((element) => frameUrl(element));
-    for (const viewer of viewers.slice(0, 3)) void fetchFrom(frameUrl(viewer)!, 'frame', {}, undefined, true);
+    for (const viewer of viewers.slice(0, 3)) lookAtFrame(frameUrl(viewer)!);
   });
 }

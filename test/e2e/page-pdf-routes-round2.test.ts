@@ -379,9 +379,6 @@ const ROUTES: Route[] = [
   {
     name: 'a download frame sent to the file by script (frame.contentWindow.location.href = url), with no src',
     number: 'INV-222',
-    // Open: Chromium gives a frame's initial about:blank document no Navigation API, and a Location
-    // cannot be hooked; the background would have to watch the tab's sub-frame requests.
-    fails: true,
     page: { path: '/invoices/222', pdf: { path: '/dl/222', bytes: PDFS['frame-location']!, contentType: 'application/octet-stream', disposition: 'attachment; filename="INV-222.pdf"' } },
     body: `<iframe id="dl" style="display:none"></iframe><button id="press" type="button" onclick="document.getElementById('dl').contentWindow.location.href = '/dl/222'">Download</button>`,
     press: ['#press'],

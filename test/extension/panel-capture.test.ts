@@ -125,6 +125,39 @@ describe('a capture the panel frame starts', () => {
   });
 });
 
+describe('frames the page loads while a capture listens (webRequest)', () => {
+  it('tells the capture script of a direct child frame’s request in the tab, nothing of other tabs or frames, and nothing once the capture is over', async () => {
+    type Listener = (details: { url: string; tabId: number; frameId: number; parentFrameId: number; type: string }) => void;
+    const listeners = new Set<Listener>();
+    const filters: unknown[] = [];
+    (fakeBrowser.webRequest as unknown as { onBeforeRequest: unknown }).onBeforeRequest = {
+      addListener: (listener: Listener, filter: unknown) => void (listeners.add(listener), filters.push(filter)),
+      removeListener: (listener: Listener) => void listeners.delete(listener),
+    };
+    const request = (url: string, tabId = 7, parentFrameId = 0) => [...listeners].forEach((listener) => listener({ url, tabId, frameId: 12, parentFrameId, type: 'sub_frame' }));
+    const frame = await openFrame();
+    frame.say({ type: 'capture.start', press: false });
+    await settle();
+    await armCapture(NONCE, CONTENT_SCRIPT);
+    expect(filters).toEqual([{ urls: ['http://*/*', 'https://*/*'], tabId: 7, types: ['sub_frame'] }]);
+
+    request('http://erp.local:8080/dl/222');
+    request('http://erp.local:8080/dl/other-tab', 8);
+    request('http://erp.local:8080/dl/grandchild', 7, 12);
+    request('javascript:alert(1)');
+    await settle();
+    const told = () => sendMessage.mock.calls.filter(([, message]) => (message as { type: string }).type === 'ownpost.capture.frame');
+    expect(told()).toEqual([[7, { type: 'ownpost.capture.frame', token: frame.token, url: 'http://erp.local:8080/dl/222' }, { frameId: 0 }]]);
+
+    // The capture's outcome ends it: the next request stops the watch.
+    deliverCaptureResult(frame.token, file(PDF_BASE64, 24), CONTENT_SCRIPT);
+    request('http://erp.local:8080/dl/after');
+    await settle();
+    expect(told()).toHaveLength(1);
+    expect(listeners.size).toBe(0);
+  });
+});
+
 describe('a same-site download that redirects elsewhere (a signed URL on a files host), followed by the background', () => {
   /** The requests that went out, with whether cookies went along; each answers as `answers` says. */
   function stubFetch(answers: Record<string, Response>) {

@@ -148,11 +148,12 @@ export function startOnPage(ctx: ContentScriptContext, setup: PageSetup, firstRe
       else frame.panel?.resize(command.height);
       return;
     }
-    if (command?.type === 'ownpost.capture.start' || command?.type === 'ownpost.capture.cancel') {
+    if (command?.type === 'ownpost.capture.start' || command?.type === 'ownpost.capture.cancel' || command?.type === 'ownpost.capture.frame') {
       // The user armed (or cancelled) a capture in the frame this script opened; the background
       // injected the capture script into this frame just before.
       if (!frame || frame.token !== command.token) return;
       if (command.type === 'ownpost.capture.cancel') return installedCapture()?.cancel();
+      if (command.type === 'ownpost.capture.frame') return installedCapture()?.frame(command.url);
       const capture = installedCapture();
       if (!capture) return void askBackground({ type: 'capture.result', token: command.token, outcome: { ok: false, reason: 'failed' } });
       const opened = frame;
