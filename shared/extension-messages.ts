@@ -105,7 +105,7 @@ export const zCaptureOutcome = z.discriminatedUnion('ok', [
   }),
   z.object({
     ok: z.literal(false),
-    reason: z.enum(['not_pdf', 'timeout', 'failed', 'other_site', 'too_large', 'cancelled']),
+    reason: z.enum(['not_pdf', 'timeout', 'failed', 'other_site', 'too_large', 'cancelled', 'print_only']),
     message: z.string().max(500).optional(),
   }),
 ]);
@@ -303,7 +303,13 @@ export type TabCommand =
    */
   | { type: 'ownpost.capture.start'; token: string; press: boolean }
   /** The user pressed Cancel in the frame (or the frame went away). */
-  | { type: 'ownpost.capture.cancel'; token: string };
+  | { type: 'ownpost.capture.cancel'; token: string }
+  /**
+   * While the capture listens, a frame of the page started loading this address (seen by the
+   * background's webRequest: a download frame sent there by script, which the page shows no sign of).
+   * The capture script fetches it, and keeps it only if it is a PDF.
+   */
+  | { type: 'ownpost.capture.frame'; token: string; url: string };
 
 /** What a page offered, as the popup shows it (issue 16 item 11): extension/sites/page-report.ts. */
 export interface PageReport {

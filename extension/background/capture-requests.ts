@@ -10,8 +10,9 @@ import { browser, type Runtime } from '../lib/browser';
 import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
 import { bytesToBase64 } from '../lib/base64';
 import { isPdf } from '../lib/pdf-file';
-import { documentFilename } from './fetch-document';
-import { captureListening, runningCapture } from './panel-sessions';
+import { documentFilename, MAX_REDIRECTS } from './fetch-document';
+import { watchRedirect } from './redirect-location';
+import { captureListening, runningCapture, tellCaptureFrame, type RunningCapture } from './panel-sessions';
 import { RelayError } from './relay-error';
 
 export async function armCapture(nonce: string, sender: Runtime.MessageSender): Promise<{ armed: true }> {
@@ -27,9 +28,60 @@ export async function armCapture(nonce: string, sender: Runtime.MessageSender): 
     });
   } finally {
     // Without the hook, forms and frames are still watched: the capture listens either way.
+    watchSubFrames(session);
     captureListening(session);
   }
   return { armed: true };
+}
+
+interface SubFrameRequest {
+  url: string;
+  tabId: number;
+  frameId: number;
+  parentFrameId: number;
+  type: string;
+}
+
+/**
+ * The frames of the page the capture listens in, while it listens: a download frame that a script
+ * sends to the file (`frame.contentWindow.location = url` from its first about:blank) shows the page
+ * nothing, and there Chromium's Navigation API is missing too. webRequest (observing only, on hosts
+ * Ownpost may read) sees the frame's request; the capture script fetches the address and keeps it
+ * only if it is a PDF, as for a frame's src. Stops when this capture is over (its outcome, a cancel,
+ * the panel closing) at the next request, and when its time is up in any case.
+ */
+function watchSubFrames(session: RunningCapture): void {
+  const events = (
+    browser as unknown as {
+      webRequest?: {
+        onBeforeRequest?: {
+          addListener(listener: (details: SubFrameRequest) => void, filter: { urls: string[]; tabId?: number; types?: string[] }): void;
+          removeListener(listener: (details: SubFrameRequest) => void): void;
+        };
+      };
+    }
+  ).webRequest?.onBeforeRequest;
+  if (!events) return;
+  const capture = session.capture;
+  const stop = () => {
+    clearTimeout(timer);
+    try {
+      events.removeListener(listener);
+    } catch {
+      // Never added.
+    }
+  };
+  const listener = (details: SubFrameRequest) => {
+    if (session.capture !== capture) return stop();
+    if (details.tabId !== session.tabId || details.parentFrameId !== session.hostFrameId || !/^https?:/i.test(details.url)) return;
+    tellCaptureFrame(session, details.url);
+  };
+  const timer = setTimeout(stop, CAPTURE_ARMED_MS);
+  try {
+    events.addListener(listener, { urls: ['http://*/*', 'https://*/*'], tabId: session.tabId, types: ['sub_frame'] });
+  } catch {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -37,24 +89,49 @@ export async function armCapture(nonce: string, sender: Runtime.MessageSender): 
  * background only when the user granted Ownpost that host (switching Ownpost on for it in the popup
  * grants it), without cookies (they belong to that host, not to the invoicing app), with every hop of
  * a redirect on a granted host, and only when it is a PDF within the size limit.
+ *
+ * Or an address on the tab's own site that redirects to such a host (a signed URL on a files host,
+ * which the capture script's own fetch may not follow: the files host answers without CORS). Its
+ * redirects are followed by hand: the hops on the tab's site with its cookies, the others without,
+ * each checked before it goes out (its Location read with webRequest), each on the tab's site or a
+ * granted host; one that is not is named, with how to allow it.
  */
 export async function fetchCapturedFile(raw: string, sender: Runtime.MessageSender): Promise<{ filename: string; contentBase64: string; size: number }> {
   runningCapture(sender);
-  const url = new URL(raw);
+  const first = new URL(raw);
   const tabOrigin = sender.tab?.url ? new URL(sender.tab.url).origin : undefined;
   const unavailable = (message: string, hint?: string) => new RelayError({ code: 'document_unavailable', message, ...(hint ? { hint } : {}) });
-  if (!/^https?:$/.test(url.protocol) || !tabOrigin) throw unavailable('The file’s address is not a web address.');
+  if (!/^https?:$/.test(first.protocol) || !tabOrigin) throw unavailable('The file’s address is not a web address.');
   const granted = (target: URL) => browser.permissions.contains({ origins: [`${target.protocol}//${target.hostname}/*`] });
-  if (!(await granted(url))) {
-    throw unavailable(`The PDF is on ${url.hostname}, which Ownpost may not read.`, `Open ${url.hostname} once and switch Ownpost on for it in the popup, or add the file yourself.`);
-  }
+  const notGranted = (target: URL) =>
+    unavailable(`The PDF is on ${target.hostname}, which Ownpost may not read.`, `Open ${target.hostname} once and switch Ownpost on for it in the popup, or add the file yourself.`);
+  let url = first;
   let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow' });
-  } catch {
-    throw unavailable(`${url.hostname} did not answer.`);
+  for (let hop = 0; ; hop++) {
+    const ownSite = url.origin === tabOrigin;
+    if (!/^https?:$/.test(url.protocol)) throw unavailable('The file’s address led to an address that is not a web address.');
+    if (!ownSite && !(await granted(url))) throw notGranted(url);
+    const watch = watchRedirect(url);
+    try {
+      try {
+        response = await fetch(url, { credentials: ownSite ? 'include' : 'omit', cache: 'no-store', redirect: 'manual' });
+      } catch {
+        throw unavailable(`${url.hostname} did not answer.`);
+      }
+      const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304);
+      if (!redirected) break;
+      if (hop >= MAX_REDIRECTS) throw unavailable('The file’s address redirects too many times.');
+      const location = await watch.location(response);
+      if (!location) throw unavailable('The file’s address redirects somewhere Ownpost cannot check, so it did not follow it.', 'Add the file yourself.');
+      try {
+        url = new URL(location, url);
+      } catch {
+        throw unavailable('The file’s address redirects to an address that is not valid.');
+      }
+    } finally {
+      watch.stop();
+    }
   }
-  if (response.url && !(await granted(new URL(response.url)))) throw unavailable('The file’s address led to a site Ownpost may not read.');
   if (!response.ok) throw unavailable(`${url.hostname} answered ${response.status}.`);
   if (Number(response.headers.get('content-length') ?? 0) > MAX_DOCUMENT_BYTES) throw new RelayError({ code: 'document_too_large', message: 'The file is too large.' });
   const bytes = new Uint8Array(await response.arrayBuffer());

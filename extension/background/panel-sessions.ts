@@ -76,6 +76,11 @@ export function captureListening(session: RunningCapture): void {
   session.port?.postMessage({ type: 'capture.armed' } satisfies FrameUpdate);
 }
 
+/** Tells the capture script of the session's frame about a frame of the page that is loading `url`. */
+export function tellCaptureFrame(session: PanelSession, url: string): void {
+  for (const [token, candidate] of sessions) if (candidate === session) tellHost(session, { type: 'ownpost.capture.frame', token, url });
+}
+
 /** The capture script (entrypoints/page-capture.content.ts), injected into the page's frame only when the user arms a capture. */
 export const CAPTURE_SCRIPT_FILE = '/content-scripts/page-capture.js';
 /** A capture the content script never reports on is over a little after the content script's own limit. */

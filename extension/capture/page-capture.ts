@@ -13,7 +13,8 @@
  * - a form submitted by a click or `requestSubmit()`: its `submit` event here; Ownpost sends the
  *   form itself with the page's cookies;
  * - an iframe, embed or object that gets an address (a hidden download frame, a viewer): watched here;
- *   a viewer already on the page is looked at right away.
+ *   a viewer already on the page is looked at right away; a same-origin frame sent to an address by
+ *   script (no src) is reported by the hook;
  *
  * Ownpost's own UI is not in the way: the panel frame sits in a closed shadow root, which neither
  * the observer nor `querySelectorAll` enters, and its container is no frame element.
@@ -39,7 +40,31 @@ export interface CapturedFile {
 
 export type CaptureRoute = 'blob' | 'url' | 'form' | 'frame';
 
-export type CaptureOutcome = { ok: true; file: CapturedFile } | { ok: false; reason: 'not_pdf' | 'timeout' | 'failed' | 'other_site' | 'too_large' | 'cancelled'; message?: string };
+/** `print_only`: the app printed its HTML page (window.print()), which makes no file to take. */
+export type CaptureOutcome = { ok: true; file: CapturedFile } | { ok: false; reason: 'not_pdf' | 'timeout' | 'failed' | 'other_site' | 'too_large' | 'cancelled' | 'print_only'; message?: string };
+
+/** How many viewer pages deep an answer is followed: an HTML viewer page's own frame, once. */
+const MAX_VIEWER_DEPTH = 1;
+
+/**
+ * The address of the document an HTML viewer page shows (a page the app opens in a new tab, with
+ * the PDF in an iframe, embed or object, or a PDF.js viewer's `?file=`), or undefined.
+ */
+export function viewerDocumentUrl(html: string, base: string): string | undefined {
+  const page = new DOMParser().parseFromString(html, 'text/html');
+  const candidates = [...page.querySelectorAll('iframe[src], embed[src], object[data], frame[src]')].map((element) => element.getAttribute('src') ?? element.getAttribute('data') ?? '');
+  for (const raw of [base, ...candidates]) {
+    try {
+      const url = new URL(raw, base);
+      const file = url.searchParams.get('file');
+      if (file && /viewer/i.test(url.pathname)) return new URL(file, url).href;
+      if (raw !== base && /^https?:$/.test(url.protocol)) return url.href;
+    } catch {
+      /* not an address */
+    }
+  }
+  return undefined;
+}
 
 export interface CaptureOptions {
   /** Aborting cancels the capture (the panel closed, the user pressed Cancel). */
@@ -51,6 +76,8 @@ export interface CaptureOptions {
    * Ownpost that host (`capture.fetch`), else says why not.
    */
   fetchElsewhere?(url: string): Promise<{ ok: true; filename: string; contentBase64: string } | { ok: false; message: string }>;
+  /** Hands over a way to report a frame's address the page shows no sign of (the background's webRequest sees it). */
+  frames?(look: (url: string) => void): void;
   /** The document's number, for a file name when the page gives none. */
   documentNumber?: string;
   /** @default CAPTURE_ARMED_MS */
@@ -143,36 +170,60 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
     /**
      * Fetches an address the page asked for, from the page's origin only (the tab's cookies go nowhere
      * else). `soft` for frames, which pages also add for other reasons (chat, analytics): only a PDF counts.
+     * An answer that is an HTML viewer page (a new tab that shows the PDF in a frame) is followed to
+     * the document it shows, once. A same-site address that the browser may not follow here (a
+     * redirect to a signed URL on a files host, which answers without CORS) goes to the background,
+     * which follows its redirects by hand.
      */
-    const fetchFrom = async (raw: string, route: CaptureRoute, init: RequestInit = {}, name?: string, soft = false) => {
+    const fetchFrom = async (raw: string, route: CaptureRoute, init: RequestInit = {}, name?: string, soft = false, depth = 0): Promise<void> => {
       const fail = (reason: 'failed' | 'other_site' | 'too_large') => soft || finish({ ok: false, reason });
       let url: URL;
       try {
         url = new URL(raw, location.href);
       } catch {
-        return fail('failed');
+        return void fail('failed');
       }
-      if (url.origin !== location.origin) {
-        if (soft || !options.fetchElsewhere || init.method) return fail('other_site');
-        const elsewhere = await options.fetchElsewhere(url.href);
+      const elsewhere = async () => {
+        const answer = await options.fetchElsewhere!(url.href);
         if (settled) return;
-        if (!elsewhere.ok) return finish({ ok: false, reason: 'other_site', message: elsewhere.message });
-        const binary = atob(elsewhere.contentBase64);
+        if (!answer.ok) return void finish({ ok: false, reason: 'other_site', message: answer.message });
+        const binary = atob(answer.contentBase64);
         const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-        return accept(bytes, route, [name, elsewhere.filename]);
+        accept(bytes, route, [name, answer.filename]);
+      };
+      if (url.origin !== location.origin) {
+        if (soft || !options.fetchElsewhere || init.method) return void fail('other_site');
+        return elsewhere();
       }
+      let response: Response;
       try {
-        const response = await ours(pageFetch()(url.href, { credentials: 'include', redirect: 'follow', ...init }));
-        if (settled) return;
-        if (!response.ok) return fail('failed');
-        const length = Number(response.headers.get('content-length') ?? 0);
-        if (length > MAX_DOCUMENT_BYTES) return fail('too_large');
-        const bytes = await ownBytes(await ours(response.blob()));
-        if (settled) return;
-        accept(bytes, route, [name, dispositionFilename(response.headers.get('content-disposition')), urlFilename(response.url || url.href, { onlyPdf: true })], soft);
+        response = await ours(pageFetch()(url.href, { credentials: 'include', redirect: 'follow', ...init }));
       } catch {
-        fail('failed');
+        if (settled) return;
+        // A GET that the browser would have followed (a redirect to another host): the background
+        // follows it hop by hop, with the cookies on this site only, to a host the user granted.
+        if (!soft && !init.method && options.fetchElsewhere) return elsewhere();
+        return void fail('failed');
       }
+      if (settled) return;
+      if (!response.ok) return void fail('failed');
+      const length = Number(response.headers.get('content-length') ?? 0);
+      if (length > MAX_DOCUMENT_BYTES) return void fail('too_large');
+      let bytes: Uint8Array;
+      try {
+        bytes = await ownBytes(await ours(response.blob()));
+      } catch {
+        return void fail('failed');
+      }
+      if (settled) return;
+      if (!isPdf(bytes) && depth < MAX_VIEWER_DEPTH && /^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64)))) {
+        const shown = viewerDocumentUrl(new TextDecoder().decode(bytes), response.url || url.href);
+        if (shown) {
+          await fetchFrom(shown, route, {}, name, true, depth + 1);
+          if (settled) return;
+        }
+      }
+      accept(bytes, route, [name, dispositionFilename(response.headers.get('content-disposition')), urlFilename(response.url || url.href, { onlyPdf: true })], soft);
     };
 
     const sendForm = (form: HTMLFormElement, submitter?: HTMLElement | null) => {
@@ -194,6 +245,23 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
       void fetchFrom(target.href, 'form');
     };
 
+    /**
+     * A frame's address (its src, a frame sent somewhere by script, a frame request the background
+     * saw): only a PDF counts, and an address looked at already is not fetched again.
+     */
+    const looked = new Set<string>();
+    const lookAtFrame = (raw: string) => {
+      let url: string;
+      try {
+        url = new URL(raw, location.href).href;
+      } catch {
+        return;
+      }
+      if (settled || looked.has(url) || looked.size >= 20) return;
+      looked.add(url);
+      void fetchFrom(url, 'frame', {}, undefined, true);
+    };
+
     // The main-world hook's reports.
     window.addEventListener(
       'message',
@@ -208,12 +276,17 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
           );
         } else if (data.kind === 'url' && typeof data.url === 'string') {
           void fetchFrom(data.url, 'url', {}, data.name);
+        } else if (data.kind === 'frame' && typeof data.url === 'string') {
+          // A frame sent somewhere by script: only a PDF counts, as for a frame's src.
+          lookAtFrame(data.url);
         } else if (data.kind === 'form') {
           const form = document.querySelector(`form[data-ownpost-capture="${nonce}"]`);
           if (form instanceof HTMLFormElement) {
             form.removeAttribute('data-ownpost-capture');
             sendForm(form);
           }
+        } else if (data.kind === 'print') {
+          finish({ ok: false, reason: 'print_only' });
         } else if (data.kind === 'failed') {
           finish({ ok: false, reason: 'failed' });
         }
@@ -242,12 +315,13 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
         for (const node of candidates) {
           if (!isFrame(node)) continue;
           const src = frameUrl(node);
-          if (src && !/^(?:about|javascript):/i.test(src)) void fetchFrom(src, 'frame', {}, undefined, true);
+          if (src && !/^(?:about|javascript):/i.test(src)) lookAtFrame(src);
         }
       }
     });
     observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'data'] });
 
+    options.frames?.(lookAtFrame);
     const timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), options.timeoutMs ?? CAPTURE_ARMED_MS);
     options.signal.addEventListener('abort', () => finish({ ok: false, reason: 'cancelled' }), on);
 
@@ -256,6 +330,6 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
     });
     // A viewer that is on the page already (an <embed> or <iframe> whose address says neither .pdf nor a type).
     const viewers = [...document.querySelectorAll('iframe[src], embed[src], object[data]')].filter((element) => frameUrl(element));
-    for (const viewer of viewers.slice(0, 3)) void fetchFrom(frameUrl(viewer)!, 'frame', {}, undefined, true);
+    for (const viewer of viewers.slice(0, 3)) lookAtFrame(frameUrl(viewer)!);
   });
 }

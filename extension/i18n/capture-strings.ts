@@ -14,6 +14,8 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     captureTaken: 'Taken from the page',
     captureNotPdf: 'The page made a file, but it is not a PDF.',
     captureNothing: 'No PDF came from the page. Press the app’s PDF button again, or add the file yourself.',
+    capturePrintOnly:
+      'The app only printed the page (the browser’s print dialog), which makes no file Ownpost can take. Save it as PDF there and add the file, or press the app’s PDF or Download button instead.',
     noPdfFound: 'Ownpost found no PDF on this page: take it from the page, or add a file.',
     customerEarlier: 'Sent to {to} before ({customer}).',
     customerUse: 'Use',
@@ -40,6 +42,8 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     captureTaken: 'Pobrano ze strony',
     captureNotPdf: 'Strona utworzyła plik, ale nie jest to PDF.',
     captureNothing: 'Strona nie dała pliku PDF. Naciśnij ponownie przycisk PDF w aplikacji albo dodaj plik samodzielnie.',
+    capturePrintOnly:
+      'Aplikacja tylko wydrukowała stronę (okno drukowania przeglądarki), co nie tworzy pliku, który Ownpost może przejąć. Zapisz ją tam jako PDF i dodaj plik albo naciśnij w aplikacji przycisk PDF lub Pobierz.',
     noPdfFound: 'Ownpost nie znalazł pliku PDF na tej stronie: pobierz go ze strony albo dodaj plik.',
     customerEarlier: 'Wcześniej wysłano do {to} ({customer}).',
     customerUse: 'Użyj',
@@ -66,6 +70,8 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     captureTaken: 'Tekið af síðunni',
     captureNotPdf: 'Síðan bjó til skrá, en hún er ekki PDF.',
     captureNothing: 'Engin PDF-skrá kom frá síðunni. Ýttu aftur á PDF-hnapp forritsins eða bættu skránni við sjálf(ur).',
+    capturePrintOnly:
+      'Forritið prentaði aðeins síðuna (prentglugga vafrans), sem býr ekki til skrá sem Ownpost getur tekið. Vistaðu hana þar sem PDF og bættu skránni við, eða ýttu frekar á PDF- eða niðurhalshnapp forritsins.',
     noPdfFound: 'Ownpost fann enga PDF-skrá á þessari síðu: taktu hana af síðunni eða bættu við skrá.',
     customerEarlier: 'Áður sent til {to} ({customer}).',
     customerUse: 'Nota',
@@ -92,6 +98,8 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     captureTaken: 'Tagen från sidan',
     captureNotPdf: 'Sidan skapade en fil, men det är ingen PDF.',
     captureNothing: 'Ingen PDF kom från sidan. Tryck på appens PDF-knapp igen, eller lägg till filen själv.',
+    capturePrintOnly:
+      'Appen skrev bara ut sidan (webbläsarens utskriftsdialog), vilket inte ger någon fil som Ownpost kan ta. Spara den som PDF där och lägg till filen, eller tryck i stället på appens PDF- eller Ladda ner-knapp.',
     noPdfFound: 'Ownpost hittade ingen PDF på den här sidan: ta den från sidan eller lägg till en fil.',
     customerEarlier: 'Skickades tidigare till {to} ({customer}).',
     customerUse: 'Använd',
@@ -118,6 +126,8 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     captureTaken: 'Taget fra siden',
     captureNotPdf: 'Siden lavede en fil, men det er ikke en PDF.',
     captureNothing: 'Der kom ingen PDF fra siden. Tryk på appens PDF-knap igen, eller tilføj filen selv.',
+    capturePrintOnly:
+      'Appen udskrev kun siden (browserens udskriftsdialog), hvilket ikke giver en fil, Ownpost kan tage. Gem den som PDF der og tilføj filen, eller tryk i stedet på appens PDF- eller Download-knap.',
     noPdfFound: 'Ownpost fandt ingen PDF på denne side: tag den fra siden, eller tilføj en fil.',
     customerEarlier: 'Tidligere sendt til {to} ({customer}).',
     customerUse: 'Brug',
@@ -144,6 +154,8 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     captureTaken: 'Tatt fra siden',
     captureNotPdf: 'Siden laget en fil, men det er ikke en PDF.',
     captureNothing: 'Det kom ingen PDF fra siden. Trykk på appens PDF-knapp igjen, eller legg til filen selv.',
+    capturePrintOnly:
+      'Appen skrev bare ut siden (nettleserens utskriftsdialog), som ikke lager en fil Ownpost kan ta. Lagre den som PDF der og legg til filen, eller trykk heller på appens PDF- eller Last ned-knapp.',
     noPdfFound: 'Ownpost fant ingen PDF på denne siden: ta den fra siden, eller legg til en fil.',
     customerEarlier: 'Tidligere sendt til {to} ({customer}).',
     customerUse: 'Bruk',
@@ -170,6 +182,8 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     captureTaken: 'Von der Seite übernommen',
     captureNotPdf: 'Die Seite hat eine Datei erzeugt, aber es ist kein PDF.',
     captureNothing: 'Von der Seite kam kein PDF. Drücken Sie die PDF-Schaltfläche der Anwendung noch einmal oder fügen Sie die Datei selbst hinzu.',
+    capturePrintOnly:
+      'Die App hat nur die Seite gedruckt (der Druckdialog des Browsers), das ergibt keine Datei, die Ownpost übernehmen kann. Speichern Sie sie dort als PDF und fügen Sie die Datei hinzu, oder drücken Sie stattdessen die PDF- oder Download-Schaltfläche der App.',
     noPdfFound: 'Ownpost hat auf dieser Seite kein PDF gefunden: übernehmen Sie es von der Seite oder fügen Sie eine Datei hinzu.',
     customerEarlier: 'Früher gesendet an {to} ({customer}).',
     customerUse: 'Übernehmen',

@@ -46,6 +46,23 @@ const INVOICE_HTML = `<!doctype html>
   <p><a href="/invoices/42/pdf">Ladda ner PDF</a></p>
 </body></html>`;
 
+/** An invoice without a PDF link: its button fetches the PDF with a bearer token and opens it as a blob URL (round 2 of the capture's routes). */
+const CAPTURE_PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(30_000), Buffer.from('\n%%EOF\n')]);
+const CAPTURE_HTML = `<!doctype html>
+<html lang="sv"><head><meta charset="utf-8"><title>Faktura 2026-0043 · Fakturera</title></head>
+<body style="font:15px system-ui;margin:40px">
+  <h1>Faktura 2026-0043</h1>
+  <p>Kund: <strong>Kund AB</strong><br>E-post: <a href="mailto:ekonomi@kund.se">ekonomi@kund.se</a></p>
+  <p>Att betala: 4 200,00 SEK · Förfallodatum 2026-12-30</p>
+  <button id="press" type="button">Öppna</button>
+  <script>
+    document.getElementById('press').addEventListener('click', async () => {
+      const response = await fetch('/api/invoices/43/file', { headers: { Authorization: 'Bearer tok-43' } });
+      window.open(URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: 'application/pdf' })), '_blank');
+    });
+  </script>
+</body></html>`;
+
 let smtp: TestSmtpServer;
 let relay: TestRelay;
 let site: InvoiceSite;
@@ -73,6 +90,7 @@ beforeAll(async () => {
     [
       { path: '/invoices/42', html: INVOICE_HTML, pdf: { path: '/invoices/42/pdf', bytes: PDF, disposition: 'attachment; filename="Faktura-2026-0042.pdf"' } },
       { path: '/dashboard', html: '<!doctype html><h1>Översikt</h1><p>Välkommen tillbaka.</p>' },
+      { path: '/invoices/43', html: CAPTURE_HTML, pdf: { path: '/api/invoices/43/file', bytes: CAPTURE_PDF, authorization: 'Bearer tok-43' } },
     ],
     { https: true },
   );
@@ -192,6 +210,32 @@ describe('Ownpost in Firefox ESR', () => {
     expect(Buffer.compare(attachment.content, PDF)).toBe(0);
     // Fetched by the background with the app's session cookie, as in Chromium.
     expect(site.refusedPdfRequests).toBe(0);
+    await page.close();
+  });
+
+  it('takes the PDF from the page: a bearer-token fetch opened as a blob URL with window.open', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${siteOrigin}/login?next=/invoices/43`);
+    await page.waitForSelector(byTestId('ownpost-send'), { timeout: 15_000 });
+    await page.click(byTestId('ownpost-send'));
+    const panel = await panelFrame(page);
+    const stateOf = () => panel.$eval(byTestId('ownpost-capture-status'), (element) => element.getAttribute('data-state')).catch(() => null);
+    await panel.waitForSelector(byTestId('ownpost-capture-start'), { timeout: 15_000 });
+    await panel.click(byTestId('ownpost-capture-start'));
+    await expect.poll(stateOf, { timeout: 15_000 }).toBe('armed');
+    const tabs = (await firefox.browser.pages()).length;
+    await page.click('#press');
+    await expect.poll(stateOf, { timeout: 15_000 }).toBe('taken');
+    expect(await panel.$eval(byTestId('ownpost-capture-status'), (element) => element.getAttribute('data-route'))).toBe('blob');
+    expect((await firefox.browser.pages()).length).toBe(tabs);
+
+    await panel.click(byTestId('ownpost-submit'));
+    await expect.poll(() => panel.$eval(byTestId('ownpost-status'), (element) => element.getAttribute('data-state')).catch(() => null), { timeout: 30_000 }).toBe('sent');
+    const mail = (await smtp.waitForMessages(2, 20_000))[1]!;
+    expect(mail.parsed.subject).toContain('2026-0043');
+    const attachments = mail.parsed.attachments.filter((a) => a.contentType === 'application/pdf');
+    expect(attachments).toHaveLength(1);
+    expect(Buffer.compare(attachments[0]!.content, CAPTURE_PDF)).toBe(0);
     await page.close();
   });
 

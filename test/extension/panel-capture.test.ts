@@ -13,6 +13,8 @@ import { armCapture, fetchCapturedFile } from '../../extension/background/captur
 import { acceptPanelPort, CAPTURE_SCRIPT_FILE, deliverCaptureResult, openPanelSession, PANEL_PORT_NAME, type FrameUpdate } from '../../extension/background/panel-sessions';
 import type { CaptureOutcomeMessage, PanelView } from '../../shared/extension-messages';
 import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
+import { viewerDocumentUrl } from '../../extension/capture/page-capture';
+import { installFakeExtensionApis } from './fake-extension-apis';
 
 const PAGE = 'http://erp.local:8080/invoices/42';
 const VIEW: PanelView = { kind: 'document', document: { number: '42', recipients: [] } };
@@ -120,5 +122,103 @@ describe('a capture the panel frame starts', () => {
     expect(deliverCaptureResult(frame.token, file(PDF_BASE64, 24), CONTENT_SCRIPT)).toEqual({ delivered: false });
     await expect(armCapture(NONCE, CONTENT_SCRIPT)).rejects.toThrow(/No capture/);
     expect(frame.received).toEqual([]);
+  });
+});
+
+describe('frames the page loads while a capture listens (webRequest)', () => {
+  it('tells the capture script of a direct child frame’s request in the tab, nothing of other tabs or frames, and nothing once the capture is over', async () => {
+    type Listener = (details: { url: string; tabId: number; frameId: number; parentFrameId: number; type: string }) => void;
+    const listeners = new Set<Listener>();
+    const filters: unknown[] = [];
+    (fakeBrowser.webRequest as unknown as { onBeforeRequest: unknown }).onBeforeRequest = {
+      addListener: (listener: Listener, filter: unknown) => void (listeners.add(listener), filters.push(filter)),
+      removeListener: (listener: Listener) => void listeners.delete(listener),
+    };
+    const request = (url: string, tabId = 7, parentFrameId = 0) => [...listeners].forEach((listener) => listener({ url, tabId, frameId: 12, parentFrameId, type: 'sub_frame' }));
+    const frame = await openFrame();
+    frame.say({ type: 'capture.start', press: false });
+    await settle();
+    await armCapture(NONCE, CONTENT_SCRIPT);
+    expect(filters).toEqual([{ urls: ['http://*/*', 'https://*/*'], tabId: 7, types: ['sub_frame'] }]);
+
+    request('http://erp.local:8080/dl/222');
+    request('http://erp.local:8080/dl/other-tab', 8);
+    request('http://erp.local:8080/dl/grandchild', 7, 12);
+    request('javascript:alert(1)');
+    await settle();
+    const told = () => sendMessage.mock.calls.filter(([, message]) => (message as { type: string }).type === 'ownpost.capture.frame');
+    expect(told()).toEqual([[7, { type: 'ownpost.capture.frame', token: frame.token, url: 'http://erp.local:8080/dl/222' }, { frameId: 0 }]]);
+
+    // The capture's outcome ends it: the next request stops the watch.
+    deliverCaptureResult(frame.token, file(PDF_BASE64, 24), CONTENT_SCRIPT);
+    request('http://erp.local:8080/dl/after');
+    await settle();
+    expect(told()).toHaveLength(1);
+    expect(listeners.size).toBe(0);
+  });
+});
+
+describe('a same-site download that redirects elsewhere (a signed URL on a files host), followed by the background', () => {
+  /** The requests that went out, with whether cookies went along; each answers as `answers` says. */
+  function stubFetch(answers: Record<string, Response>) {
+    const requests: { url: string; credentials: RequestCredentials | undefined }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: URL | string, init?: RequestInit) => {
+        const url = String(input);
+        requests.push({ url, credentials: init?.credentials });
+        expect(init?.redirect).toBe('manual');
+        return answers[url] ?? new Response('not found', { status: 404 });
+      }),
+    );
+    return requests;
+  }
+  const redirect = (location: string) => new Response(null, { status: 302, headers: { Location: location } });
+  const SIGNED = 'https://files.erp-cdn.example/signed/42?X-Amz-Signature=abc';
+
+  async function capturing(granted: string[]) {
+    installFakeExtensionApis({ granted });
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+    fakeBrowser.tabs.sendMessage = sendMessage as never;
+    const frame = await openFrame();
+    frame.say({ type: 'capture.start', press: false });
+    await settle();
+  }
+
+  it('goes to the granted files host without the site’s cookies, and takes the PDF it answers', async () => {
+    await capturing(['https://files.erp-cdn.example/*']);
+    const requests = stubFetch({
+      'http://erp.local:8080/files/42': redirect(SIGNED),
+      [SIGNED]: new Response(Buffer.from('%PDF-1.7 signed'), { headers: { 'Content-Disposition': 'attachment; filename="INV-42.pdf"' } }),
+    });
+    const taken = await fetchCapturedFile('http://erp.local:8080/files/42', CONTENT_SCRIPT);
+    expect(taken).toMatchObject({ filename: 'INV-42.pdf', size: 15 });
+    expect(requests).toEqual([
+      { url: 'http://erp.local:8080/files/42', credentials: 'include' },
+      { url: SIGNED, credentials: 'omit' },
+    ]);
+    vi.unstubAllGlobals();
+  });
+
+  it('names a host Ownpost may not read, and says how to allow it, without a request to it (nor to localhost)', async () => {
+    await capturing([]);
+    const requests = stubFetch({ 'http://erp.local:8080/files/42': redirect(SIGNED), 'http://erp.local:8080/files/43': redirect('http://localhost:5432/') });
+    await expect(fetchCapturedFile('http://erp.local:8080/files/42', CONTENT_SCRIPT)).rejects.toThrow(/files\.erp-cdn\.example, which Ownpost may not read/);
+    await expect(fetchCapturedFile('http://erp.local:8080/files/43', CONTENT_SCRIPT)).rejects.toThrow(/localhost/);
+    expect(requests.map((r) => r.url)).toEqual(['http://erp.local:8080/files/42', 'http://erp.local:8080/files/43']);
+    vi.unstubAllGlobals();
+  });
+});
+
+describe('an HTML viewer page the app opens (the document it shows)', () => {
+  it('finds the framed or embedded document, or a PDF.js viewer’s file, and nothing on a page without one', () => {
+    const base = 'https://erp.example/viewer?doc=9';
+    expect(viewerDocumentUrl('<html><body><nav>…</nav><iframe src="/files/raw/9?inline=1"></iframe></body></html>', base)).toBe('https://erp.example/files/raw/9?inline=1');
+    expect(viewerDocumentUrl('<embed src="doc/9" type="application/pdf">', base)).toBe('https://erp.example/doc/9');
+    expect(viewerDocumentUrl('<object data="https://cdn.example/9"></object>', base)).toBe('https://cdn.example/9');
+    expect(viewerDocumentUrl('<iframe src="/pdfjs/web/viewer.html?file=%2Fdocs%2F9"></iframe>', base)).toBe('https://erp.example/docs/9');
+    expect(viewerDocumentUrl('<div id="app"></div>', 'https://erp.example/pdfjs/viewer.html?file=/docs/10')).toBe('https://erp.example/docs/10');
+    expect(viewerDocumentUrl('<h1>Something went wrong</h1>', base)).toBeUndefined();
+    expect(viewerDocumentUrl('<iframe src="javascript:void 0"></iframe><iframe src="about:blank"></iframe>', base)).toBeUndefined();
   });
 });

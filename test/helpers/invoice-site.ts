@@ -16,6 +16,10 @@ export interface InvoicePdf {
   postedForm?: Record<string, string>;
   /** Only with these HTTP Basic credentials (an app behind Basic auth); the session cookie is then not needed. */
   basicAuth?: { user: string; password: string };
+  /** Only with this exact Authorization header (an API behind a bearer token the app's script sends); no cookie needed. */
+  authorization?: string;
+  /** Answer (to a signed-in browser) with a 302 to this address: a signed URL on a files host. */
+  redirectTo?: string;
 }
 
 export interface InvoicePage {
@@ -117,16 +121,25 @@ export async function startInvoiceSite(pages: InvoicePage[], options: { https?: 
           res.writeHead(withSession ? 400 : 403, { 'Content-Type': 'text/html' });
           return res.end('<p>Choose a format and a template.</p>');
         }
-        res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Disposition': pdf.disposition ?? 'attachment', 'Content-Length': pdf.bytes.length });
+        res.writeHead(200, { 'Content-Type': pdf.contentType ?? 'application/octet-stream', 'Content-Disposition': pdf.disposition ?? 'attachment', 'Content-Length': pdf.bytes.length });
         res.end(pdf.bytes);
       });
       return;
     }
+    if (pdf?.authorization && req.headers.authorization !== pdf.authorization) {
+      site.refusedPdfRequests++;
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      return res.end('{"error":"unauthorized"}');
+    }
     if (pdf) {
-      if (!withSession && !pdf.public && !pdf.basicAuth) {
+      if (!withSession && !pdf.public && !pdf.basicAuth && !pdf.authorization) {
         site.refusedPdfRequests++;
         res.writeHead(403, { 'Content-Type': 'text/plain' });
         return res.end('Please sign in');
+      }
+      if (pdf.redirectTo) {
+        res.writeHead(302, { Location: pdf.redirectTo });
+        return res.end();
       }
       if (req.method === 'HEAD' && pdf.refuseHead) {
         res.writeHead(405, { Allow: 'GET' });

@@ -20,6 +20,8 @@ export interface PageCaptureApi {
   run(capture: CaptureRun): void;
   /** The user pressed Cancel in the frame. */
   cancel(): void;
+  /** A frame of the page started loading this address (the background saw it): taken if it is a PDF. */
+  frame(url: string): void;
 }
 
 export function installedCapture(): PageCaptureApi | undefined {

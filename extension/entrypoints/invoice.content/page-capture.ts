@@ -13,6 +13,8 @@ import type { PageCaptureApi } from './capture-contract';
 
 export function createPageCapture(): PageCaptureApi {
   let running: AbortController | undefined;
+  /** The running capture's way to look at a frame's address (capturePdfFromPage's `frames`). */
+  let frameSeen: ((url: string) => void) | undefined;
   return {
     run({ token, press, documentNumber, signal }) {
       running?.abort();
@@ -22,6 +24,7 @@ export function createPageCapture(): PageCaptureApi {
       const outcome = capturePdfFromPage({
         signal: controller.signal,
         ...(documentNumber ? { documentNumber } : {}),
+        frames: (look) => (frameSeen = look),
         armPage: async (nonce) => {
           const armed = (await askBackground({ type: 'capture.arm', nonce })).ok;
           // Pressed only now that the hook listens, so the file the button makes is not missed.
@@ -44,6 +47,9 @@ export function createPageCapture(): PageCaptureApi {
     cancel() {
       running?.abort();
       running = undefined;
+    },
+    frame(url) {
+      if (running) frameSeen?.(url);
     },
   };
 }

@@ -26,6 +26,9 @@ import { pageReader, type PageReading } from './page-reader';
  * Starts on the page; returns the listener for the background's commands, which the caller adds
  * (one listener for the whole content script). `firstReading`: the copy's reading that came with the setup.
  */
+/** After an in-app navigation during a capture, when the page is read again for the panel's document (ms to wait before each look). */
+const NAVIGATION_RECHECK_MS = [300, 900];
+
 export function startOnPage(ctx: ContentScriptContext, setup: PageSetup, firstReading?: PageStart['firstReading']): CommandListener {
   let recipes = setup.recipes;
   const t = createTranslator(buttonStrings, setup.language);
@@ -52,7 +55,8 @@ export function startOnPage(ctx: ContentScriptContext, setup: PageSetup, firstRe
   }
 
   /** The open panel frame, and the document it shows (its recipe PDF button is pressed from here, never by the frame). */
-  let frame: { token: string; panel?: PanelFrame; controller: AbortController; document?: DetectedDocument } | undefined;
+  /** `captured`: the user armed a capture from this panel (then an in-app navigation may keep it, see `navigated`). */
+  let frame: { token: string; panel?: PanelFrame; controller: AbortController; document?: DetectedDocument; captured?: boolean } | undefined;
   const closeFrame = () => {
     frame?.controller.abort();
     frame = undefined;
@@ -102,8 +106,32 @@ export function startOnPage(ctx: ContentScriptContext, setup: PageSetup, firstRe
     label: (detection) => (detection.kind === 'list' ? t('sendList', { count: detection.documents.length }) : t('send')),
     open: (detection, button) => void openPanel(detection, (message) => button.showProblem(message)),
     navigated: () => {
-      closeFrame();
-      installedPanel()?.close();
+      const opened = frame;
+      // The user armed a capture and the app moved within itself (a router's print view of the same
+      // record, pushState): the panel and its capture stay while the page still shows the panel's
+      // document's number, looked for once the app had time to render. Otherwise, or if the
+      // page now shows another document or none, the panel closes as on any navigation.
+      const number = opened?.captured ? opened.document?.number : undefined;
+      if (!opened || !number) {
+        closeFrame();
+        installedPanel()?.close();
+        return;
+      }
+      const stillShown = async () => {
+        for (const wait of NAVIGATION_RECHECK_MS) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          if (frame !== opened || ctx.isInvalid) return true;
+          // The number as the page shows it (a panel opened by "Send anyway" may have a document the
+          // quick reading does not find): one look at the text, only in this case.
+          if (document.body?.textContent?.includes(number)) return true;
+        }
+        return false;
+      };
+      void stillShown().then((shown) => {
+        if (shown || frame !== opened) return;
+        closeFrame();
+        installedPanel()?.close();
+      });
     },
   });
 
@@ -120,14 +148,16 @@ export function startOnPage(ctx: ContentScriptContext, setup: PageSetup, firstRe
       else frame.panel?.resize(command.height);
       return;
     }
-    if (command?.type === 'ownpost.capture.start' || command?.type === 'ownpost.capture.cancel') {
+    if (command?.type === 'ownpost.capture.start' || command?.type === 'ownpost.capture.cancel' || command?.type === 'ownpost.capture.frame') {
       // The user armed (or cancelled) a capture in the frame this script opened; the background
       // injected the capture script into this frame just before.
       if (!frame || frame.token !== command.token) return;
       if (command.type === 'ownpost.capture.cancel') return installedCapture()?.cancel();
+      if (command.type === 'ownpost.capture.frame') return installedCapture()?.frame(command.url);
       const capture = installedCapture();
       if (!capture) return void askBackground({ type: 'capture.result', token: command.token, outcome: { ok: false, reason: 'failed' } });
       const opened = frame;
+      opened.captured = true;
       const found = opened.document;
       const run = (detector?: InPageDetector) => {
         if (frame !== opened) return;

@@ -86,7 +86,7 @@ export function PageCapture({ language, hasPdfButton, capture, hasPdf, disabled,
       )}
       {reason && (
         <p class="field-problem" data-testid="ownpost-capture-status" data-state="error" data-reason={reason} role="alert">
-          {state.kind === 'failed' && state.outcome.message ? state.outcome.message : reason === 'not_pdf' ? t('captureNotPdf') : t('captureNothing')}
+          {state.kind === 'failed' && state.outcome.message ? state.outcome.message : reason === 'not_pdf' ? t('captureNotPdf') : reason === 'print_only' ? t('capturePrintOnly') : t('captureNothing')}
         </p>
       )}
     </div>
