@@ -20,6 +20,8 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import { byTestId, launchFirefoxWithExtension, panelFrame, type FirefoxWithExtension } from '../helpers/firefox';
+import { buttonPlacement } from '../helpers/button-placement';
+import { captureRoutes } from '../helpers/capture-routes';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
@@ -37,75 +39,13 @@ const screen = (number: string, body: string) => `<!doctype html><html lang="en"
 <body><nav><a href="/">Home</a> <a href="/customers">Customers</a></nav><main><h1>Invoice ${number}</h1>
 <p>Customer: Beta Ltd</p>${body}</main></body></html>`;
 
-const CAPTURE_PDFS = {
-  blob: testPdf('firefox-capture-blob', 30_000),
-  form: testPdf('firefox-capture-form', 30_000),
-  open: testPdf('firefox-capture-open', 30_000),
-  frame: testPdf('firefox-capture-frame', 30_000),
-  navigate: testPdf('firefox-capture-navigate', 30_000),
-};
-
-/** Five of the capture routes of test/e2e/page-pdf-capture.test.ts, the ones apps use most. */
-const CAPTURES = [
-  {
-    name: 'an RPC whose base64 answer becomes a Blob, downloaded through a temporary <a href="blob:…" download>',
-    route: 'blob',
-    number: 'INV-101',
-    path: '/invoices/101',
-    expected: CAPTURE_PDFS.blob,
-    pdf: { path: '/api/rpc/render-101', bytes: Buffer.from(JSON.stringify({ file: CAPTURE_PDFS.blob.toString('base64') })), contentType: 'application/json' },
-    body: `<div class="toolbar"><button id="press" type="button">Actions ▾</button></div><script>
-      document.getElementById('press').addEventListener('click', async () => {
-        const { file } = await (await fetch('/api/rpc/render-101')).json();
-        const bytes = Uint8Array.from(atob(file), (c) => c.charCodeAt(0));
-        const a = document.createElement('a');
-        a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-        a.download = 'Invoice-INV-101.pdf';
-        a.click();
-        URL.revokeObjectURL(a.href);
-      });</script>`,
-  },
-  {
-    name: 'a form whose Print button POSTs and gets an attachment back',
-    route: 'form',
-    number: 'INV-102',
-    path: '/invoices/102',
-    expected: CAPTURE_PDFS.form,
-    pdf: { path: '/print', bytes: CAPTURE_PDFS.form, postedForm: { format: 'pdf', template: 'standard', id: '102' }, disposition: 'attachment; filename="INV-102.pdf"' },
-    body: `<form method="post" action="/print" target="_blank"><input type="hidden" name="id" value="102">
-      <select name="format"><option value="html">HTML</option><option value="pdf" selected>PDF</option></select>
-      <select name="template"><option value="standard" selected>Standard</option></select>
-      <button id="press" type="submit">Print</button></form>`,
-  },
-  {
-    name: 'window.open of the PDF from a script behind href="#"',
-    route: 'url',
-    number: 'INV-104',
-    path: '/invoices/104',
-    expected: CAPTURE_PDFS.open,
-    pdf: { path: '/documents/104/print', bytes: CAPTURE_PDFS.open },
-    body: `<a id="press" href="#">Print</a><script>document.getElementById('press').onclick = (e) => { e.preventDefault(); window.open('/documents/104/print', '_blank'); };</script>`,
-  },
-  {
-    name: 'a GET through a hidden iframe',
-    route: 'frame',
-    number: 'INV-103',
-    path: '/invoices/103',
-    expected: CAPTURE_PDFS.frame,
-    pdf: { path: '/download/103', bytes: CAPTURE_PDFS.frame, disposition: 'attachment' },
-    body: `<button id="press" type="button" onclick="const f = document.createElement('iframe'); f.style.display = 'none'; f.src = '/download/103'; document.body.append(f);">Download</button>`,
-  },
-  {
-    // Caught through the Navigation API, which Firefox ESR 153 has (an older Firefox without it does not catch this route).
-    name: 'a script that sends the page to the download address (location.href = …)',
-    route: 'url',
-    number: 'INV-108',
-    path: '/invoices/108',
-    expected: CAPTURE_PDFS.navigate,
-    pdf: { path: '/export/108', bytes: CAPTURE_PDFS.navigate, contentType: 'application/octet-stream', disposition: 'attachment; filename="INV-108.pdf"' },
-    body: `<button id="press" type="button" onclick="location.href = '/export/108'">Export</button>`,
-  },
-] as const;
+/**
+ * Five of the capture routes Chromium runs (test/e2e/page-pdf-capture.test.ts), the ones apps use most;
+ * the Navigation API that catches `location.href = …` is in Firefox ESR 153 (an older Firefox without it
+ * does not catch that route).
+ */
+const ALL_CAPTURES = captureRoutes('firefox-capture', { user: 'anna', password: 'faktura-2026' });
+const CAPTURES = [ALL_CAPTURES.blob, ALL_CAPTURES.form, ALL_CAPTURES.open, ALL_CAPTURES.frame, ALL_CAPTURES.navigate];
 
 const PLACEMENT_PDF = testPdf('firefox placement');
 const filler = (px: number) => `<div style="height:${px}px;background:linear-gradient(#eee,#ccc)">Lines of the invoice…</div>`;
@@ -147,7 +87,7 @@ beforeAll(async () => {
 
   site = await startInvoiceSite([
     { path: '/lan/311', html: LAN_INVOICE, pdf: { path: '/lan/311.pdf', bytes: LAN_PDF } },
-    ...CAPTURES.map((c) => ({ path: c.path, html: screen(c.number, c.body), pdf: c.pdf })),
+    ...CAPTURES.map((c) => ({ ...c.page, html: screen(c.number, c.body) })),
     {
       path: '/orders/55',
       html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop admin</title></head><body><main>
@@ -271,7 +211,7 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
 
   for (const capture of CAPTURES) {
     it(`takes the PDF from the page: ${capture.name}, and sends it byte for byte`, async () => {
-      const page = await openSignedIn(site.origin, capture.path);
+      const page = await openSignedIn(site.origin, capture.page.path);
       try {
         await page.waitForSelector('h1');
         const opened = await request<{ ok: boolean }>({ type: 'page.sendAnyway', tabId: await tabIdOf(page.url()) });
@@ -289,7 +229,7 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
         // was added. Not for a hidden download frame: the capture reads the frame's address and lets the
         // frame be (pages add frames for other reasons too), so the app's own download goes on, as in
         // Chromium; Firefox opens a PDF it downloaded in a tab of its own.
-        expect(page.url()).toContain(capture.path);
+        expect(page.url()).toContain(capture.page.path);
         if (capture.route !== 'frame') expect((await firefox.browser.pages()).length).toBe(tabsBefore);
 
         await typeInto(panel, 'ownpost-to', 'ap@beta.example');
@@ -333,14 +273,7 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
     it(`puts the button inside the viewport where a click reaches it: ${layout.name}`, async () => {
       const page = await openSignedIn(site.origin, `/layout/${layout.n}`);
       await page.waitForSelector(byTestId('ownpost-send'), { timeout: 15_000 });
-      const where = await page.evaluate(() => {
-        const host = document.querySelector('ownpost-send-ui')!;
-        const rect = host.getBoundingClientRect();
-        const x = rect.left + rect.width / 2;
-        const y = rect.top + rect.height / 2;
-        const inViewport = rect.width > 0 && rect.height > 0 && rect.left >= 0 && rect.top >= 0 && rect.right <= innerWidth && rect.bottom <= innerHeight;
-        return { inViewport, hit: document.elementFromPoint(x, y) === host, x, y, rect: [rect.left, rect.top, rect.width, rect.height] };
-      });
+      const where = await page.evaluate(buttonPlacement);
       expect(where, JSON.stringify(where.rect)).toMatchObject({ inViewport: true, hit: true });
       // A person's click at that point opens the panel.
       await page.mouse.click(where.x, where.y);

@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttonPlacement } from '../helpers/button-placement';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
 import { hasPanelFrame, openSignedIn, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 
@@ -73,16 +74,9 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** Where the button is, and whether a person can click it there, as the page sees it (no scrolling). */
+/** Where the button is, and whether a person can click it there (test/helpers/button-placement.ts). */
 function whereIsTheButton(p: Page) {
-  return p.evaluate(() => {
-    const host = document.querySelector('ownpost-send-ui')!;
-    const rect = host.getBoundingClientRect();
-    const x = rect.left + rect.width / 2;
-    const y = rect.top + rect.height / 2;
-    const inViewport = rect.width > 0 && rect.height > 0 && rect.left >= 0 && rect.top >= 0 && rect.right <= innerWidth && rect.bottom <= innerHeight;
-    return { inViewport, hit: document.elementFromPoint(x, y) === host, x, y, rect: [rect.left, rect.top, rect.width, rect.height] };
-  });
+  return p.evaluate(buttonPlacement);
 }
 
 describe('the send button on different page layouts', () => {

@@ -5,10 +5,10 @@
  * the capture, presses the app's own button, and the mail at a real SMTP server carries the PDF the
  * app made, byte for byte.
  */
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInvoiceSite, testPdf, type InvoicePage, type InvoiceSite } from '../helpers/invoice-site';
-import { clickablePanel, openPanel, openSignedIn, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
+import { captureRoutes } from '../helpers/capture-routes';
+import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
+import { openPanel, openSignedIn, sendAnyway, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 
 const BASIC = { user: 'anna', password: 'faktura-2026' };
 
@@ -16,98 +16,7 @@ const screen = (number: string, body: string) => `<!doctype html><html lang="en"
 <body><nav><a href="/">Home</a> <a href="/customers">Customers</a></nav><main><h1>Invoice ${number}</h1>
 <p>Customer: Beta Ltd</p>${body}</main></body></html>`;
 
-interface Route {
-  name: string;
-  route: 'blob' | 'url' | 'form' | 'frame';
-  number: string;
-  page: Omit<InvoicePage, 'html'> & { html?: string };
-  body: string;
-  /** What the user presses in the app after arming the capture (nothing: a viewer already on the page). */
-  press?: string;
-  basicAuth?: boolean;
-}
-
-const PDFS = Object.fromEntries(['blob', 'form', 'frame', 'open', 'viewer', 'link', 'basic', 'navigate'].map((name) => [name, testPdf(`capture-${name}`, 30_000)]));
-
-const ROUTES: Route[] = [
-  {
-    name: 'an RPC whose base64 answer becomes a Blob, downloaded through a temporary <a href="blob:…" download>',
-    route: 'blob',
-    number: 'INV-101',
-    page: { path: '/invoices/101', pdf: { path: '/api/rpc/render-101', bytes: Buffer.from(JSON.stringify({ file: PDFS.blob!.toString('base64') })), contentType: 'application/json' } },
-    body: `<div class="toolbar"><button id="press" type="button">Actions ▾</button></div><script>
-      document.getElementById('press').addEventListener('click', async () => {
-        const { file } = await (await fetch('/api/rpc/render-101')).json();
-        const bytes = Uint8Array.from(atob(file), (c) => c.charCodeAt(0));
-        const a = document.createElement('a');
-        a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-        a.download = 'Invoice-INV-101.pdf';
-        a.click();
-        URL.revokeObjectURL(a.href);
-      });</script>`,
-    press: '#press',
-  },
-  {
-    name: 'a form with format and template selects whose Print button POSTs and gets an attachment back',
-    route: 'form',
-    number: 'INV-102',
-    page: { path: '/invoices/102', pdf: { path: '/print', bytes: PDFS.form!, postedForm: { format: 'pdf', template: 'standard', id: '102' }, disposition: 'attachment; filename="INV-102.pdf"' } },
-    body: `<form method="post" action="/print" target="_blank"><input type="hidden" name="id" value="102">
-      <select name="format"><option value="html">HTML</option><option value="pdf" selected>PDF</option></select>
-      <select name="template"><option value="standard" selected>Standard</option></select>
-      <button id="press" type="submit">Print</button></form>`,
-    press: '#press',
-  },
-  {
-    name: 'a GET through a hidden iframe',
-    route: 'frame',
-    number: 'INV-103',
-    page: { path: '/invoices/103', pdf: { path: '/download/103', bytes: PDFS.frame!, disposition: 'attachment' } },
-    body: `<button id="press" type="button" onclick="const f = document.createElement('iframe'); f.style.display = 'none'; f.src = '/download/103'; document.body.append(f);">Download</button>`,
-    press: '#press',
-  },
-  {
-    name: 'window.open of the PDF from a script behind href="#"',
-    route: 'url',
-    number: 'INV-104',
-    page: { path: '/invoices/104', pdf: { path: '/documents/104/print', bytes: PDFS.open! } },
-    body: `<a id="press" href="#">Print</a><script>document.getElementById('press').onclick = (e) => { e.preventDefault(); window.open('/documents/104/print', '_blank'); };</script>`,
-    press: '#press',
-  },
-  {
-    name: 'an <embed> viewer whose address has neither .pdf nor a type',
-    route: 'frame',
-    number: 'INV-105',
-    page: { path: '/invoices/105', pdf: { path: '/viewer/doc', bytes: PDFS.viewer!, contentType: 'application/octet-stream' } },
-    body: `<embed src="/viewer/doc?id=105" width="400" height="300">`,
-  },
-  {
-    name: 'a link without .pdf that answers application/pdf',
-    route: 'url',
-    number: 'INV-106',
-    page: { path: '/invoices/106', pdf: { path: '/get', bytes: PDFS.link! } },
-    // Says nothing of a document (a link that did would be probed and attached without a capture).
-    body: `<p><a id="press" href="/get?id=106">Export</a></p>`,
-    press: '#press',
-  },
-  {
-    name: 'a download behind HTTP Basic auth',
-    route: 'url',
-    number: 'INV-107',
-    page: { path: '/basic/invoices/107', basicAuth: BASIC, pdf: { path: '/basic/files/107', bytes: PDFS.basic!, basicAuth: BASIC } },
-    body: `<button id="press" type="button" onclick="window.open('/basic/files/107')">Print</button>`,
-    press: '#press',
-    basicAuth: true,
-  },
-  {
-    name: 'a script that sends the page to the download address (location.href = …)',
-    route: 'url',
-    number: 'INV-108',
-    page: { path: '/invoices/108', pdf: { path: '/export/108', bytes: PDFS.navigate!, contentType: 'application/octet-stream', disposition: 'attachment; filename="INV-108.pdf"' } },
-    body: `<button id="press" type="button" onclick="location.href = '/export/108'">Export</button>`,
-    press: '#press',
-  },
-];
+const ROUTES = Object.values(captureRoutes('capture', BASIC));
 
 let setup: PairedBrowser;
 let site: InvoiceSite;
@@ -133,16 +42,6 @@ afterAll(async () => {
   await setup?.close();
 });
 
-/** The popup's "Send anyway" for the tab showing `page`: the panel frame, once it takes clicks. */
-async function sendAnyway(page: Page): Promise<Frame> {
-  const tabId = await tabIdOf(setup, page.url());
-  const opened = await setup.request({ type: 'page.sendAnyway', tabId });
-  expect(opened.ok, JSON.stringify(opened)).toBe(true);
-  const panel = await clickablePanel(page);
-  await expect.poll(() => panel.getByTestId('ownpost-panel').isVisible(), { timeout: 10_000 }).toBe(true);
-  return panel;
-}
-
 describe('taking the PDF from the page', () => {
   let sent = 0;
   it.each(ROUTES.map((r) => [r.name, r] as const))('takes %s and sends it byte for byte', async (_name, route) => {
@@ -155,7 +54,7 @@ describe('taking the PDF from the page', () => {
         await openSignedIn(page, site.origin, route.page.path);
       }
       await page.getByRole('heading', { name: `Invoice ${route.number}` }).waitFor();
-      const panel = await sendAnyway(page);
+      const panel = await sendAnyway(setup, page);
       // No PDF found: the panel points to both ways of adding one.
       await expect.poll(() => panel.getByTestId('ownpost-no-pdf').isVisible()).toBe(true);
       expect(await panel.getByTestId('ownpost-add-file').count()).toBe(1);
@@ -180,7 +79,7 @@ describe('taking the PDF from the page', () => {
       expect(mail.parsed.subject).toContain(route.number);
       const attachment = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
       expect(attachment.filename).toMatch(/\.pdf$/);
-      const expected = route.route === 'blob' ? PDFS.blob! : (route.page.pdf!.bytes as Buffer);
+      const { expected } = route;
       expect(Buffer.compare(attachment.content, expected)).toBe(0);
     } finally {
       await page.close();
@@ -192,7 +91,7 @@ describe('taking the PDF from the page', () => {
     try {
       await openSignedIn(page, site.origin, '/invoices/110');
       await page.getByRole('heading', { name: 'Invoice INV-110' }).waitFor();
-      const panel = await sendAnyway(page);
+      const panel = await sendAnyway(setup, page);
       await panel.getByTestId('ownpost-capture-start').click();
       await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state')).toBe('armed');
       await page.click('#press');
@@ -202,7 +101,7 @@ describe('taking the PDF from the page', () => {
 
       await page.goto(`${site.origin}/invoices/109`);
       await page.getByRole('heading', { name: 'Invoice INV-109' }).waitFor();
-      const next = await sendAnyway(page);
+      const next = await sendAnyway(setup, page);
       await next.getByTestId('ownpost-capture-start').click();
       await expect.poll(() => next.getByTestId('ownpost-capture-status').getAttribute('data-state')).toBe('armed');
       await page.click('#press');
@@ -235,7 +134,7 @@ describe('taking the PDF from the page', () => {
       await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
       const mails = await setup.smtp.waitForMessages(ROUTES.length + 2);
       const attachment = mails.at(-1)!.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
-      expect(Buffer.compare(attachment.content, PDFS.blob!)).toBe(0);
+      expect(Buffer.compare(attachment.content, ROUTES[0]!.expected)).toBe(0);
     } finally {
       await page.close();
       if (saved.ok) await setup.request({ type: 'recipes.delete', id: saved.data.recipe.id });
@@ -247,7 +146,7 @@ describe('taking the PDF from the page', () => {
     try {
       await openSignedIn(page, site.origin, '/invoices/101');
       await page.getByRole('heading', { name: 'Invoice INV-101' }).waitFor();
-      const panel = await sendAnyway(page);
+      const panel = await sendAnyway(setup, page);
       // A page script that posts a "file" in the shape the hook uses, with no capture armed. Messages
       // to the window arrive in order, to every listener (the content script's too): once the page's
       // own last one arrived, the forged ones were dealt with (and a file taken from them would reach

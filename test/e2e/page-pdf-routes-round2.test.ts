@@ -6,10 +6,10 @@
  * carries the PDF the app made, byte for byte (or, where the app makes no PDF, the panel says so and
  * offers "Add a file", and nothing is attached).
  */
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoicePage, type InvoiceSite } from '../helpers/invoice-site';
-import { clickablePanel, openSignedIn, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
+import { openSignedIn, sendAnyway, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 
 const screen = (number: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ERP</title></head>
 <body><nav><a href="/">Home</a> <a href="/customers">Customers</a></nav><main><h1>Invoice ${number}</h1>
@@ -455,16 +455,6 @@ afterAll(async () => {
   await setup?.close();
 });
 
-/** The popup's "Send anyway" for the tab showing `page`: the panel frame, once it takes clicks. */
-async function sendAnyway(page: Page): Promise<Frame> {
-  const tabId = await tabIdOf(setup, page.url());
-  const opened = await setup.request({ type: 'page.sendAnyway', tabId });
-  expect(opened.ok, JSON.stringify(opened)).toBe(true);
-  const panel = await clickablePanel(page);
-  await expect.poll(() => panel.getByTestId('ownpost-panel').isVisible(), { timeout: 10_000 }).toBe(true);
-  return panel;
-}
-
 let sent = 0;
 /** Sends the panel's document and compares the mail's one PDF with the route's, byte for byte. */
 async function sendAndCompare(panel: Frame, route: Route): Promise<void> {
@@ -490,7 +480,7 @@ describe('taking the PDF from the page, held-out routes (round 2)', () => {
       try {
         await openSignedIn(page, site.origin, route.page.path);
         await page.getByRole('heading', { name: `Invoice ${route.number}` }).waitFor();
-        const panel = await sendAnyway(page);
+        const panel = await sendAnyway(setup, page);
         if (route.foundByPanel) {
           await expect.poll(() => panel.getByTestId('ownpost-attachment').count(), { timeout: 15_000 }).toBe(1);
           return await sendAndCompare(panel, route);

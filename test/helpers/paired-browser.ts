@@ -167,6 +167,16 @@ export async function tabIdOf(setup: PairedBrowser, url: string): Promise<number
   return id;
 }
 
+/** The popup's "Send anyway" for the tab showing `page`: the panel frame, once it takes clicks and shows the panel. */
+export async function sendAnyway(setup: PairedBrowser, page: Page): Promise<Frame> {
+  const tabId = await tabIdOf(setup, page.url());
+  const opened = await setup.request({ type: 'page.sendAnyway', tabId });
+  if (!opened.ok) throw new Error(`Send anyway was refused: ${JSON.stringify(opened)}`);
+  const panel = await clickablePanel(page);
+  await waitFor('the panel to show', () => panel.getByTestId('ownpost-panel').isVisible(), Boolean, { timeoutMs: 10_000 });
+  return panel;
+}
+
 /** Form controls and links without an accessible name (a label, their text, aria-label or aria-labelledby), as HTML. */
 export function unlabelledControls(page: Page): Promise<string[]> {
   return page.locator('input:not([type="hidden"]), select, textarea, button, a[href]').evaluateAll((elements) =>
