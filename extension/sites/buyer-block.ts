@@ -31,6 +31,12 @@ const MAX_LINE = 80;
 export const SELLER_LABEL =
   /^(?:from|seller|supplier|vendor|sender|issuer|sprzedawca|wystawca|säljare|avsändare|leverantör|sælger|afsender|leverandør|selger|avsender|seljandi|útgefandi|verkäufer|von|absender|lieferant|rechnungssteller|myyjä|lähettäjä|toimittaja|verkoper|afzender|leverancier|vendeur|émetteur|fournisseur|vendedor|emisor|proveedor|venditore|cedente|fornitore|emitente|fornecedor|prestador)\s*:?$/iu;
 
+/**
+ * The line a German or Austrian address window puts over the name ("Firma", "Herrn", "Frau", "An"),
+ * as DIN 5008 letters and the apps that print them write it.
+ */
+const SALUTATION_LINE = /^(?:firma|herrn?|frau|an(?: die| das| den)?)\s*$/i;
+
 /** What a letterhead shows and a buyer's address block does not: the seller's phone, bank, web site, registration. */
 const LETTERHEAD_DETAIL = /\b(?:tel|telefon|phone|fax|iban|bic|swift|bankgiro|plusgiro)\b|\borg\.?\s?nr|\bwww\.|https?:/i;
 
@@ -95,6 +101,8 @@ export function unlabelledBuyer(
     while (block && first < p - 2 && /\d/.test(texts[first]!.text) && !/\d/.test(texts[first + 1]!.text)) first++;
     // A name, a street, a postcode: three lines at least (the street and the postcode may be one line of a whole block).
     if (!block || (first > p - 2 && !whole)) continue;
+    // "Firma / Gasthof Alpenrose GmbH", "Herrn / Max Huber": the address window's salutation line, the name below it.
+    if (SALUTATION_LINE.test(texts[first]!.text) && first < p - 1) first++;
     const name = texts[first]!;
     if (/\d/.test(name.text) || name.text.length > MAX_LINE || isChrome(block)) continue;
     const before = texts[first - 1];

@@ -190,12 +190,12 @@ export function namesOrderItself(label: string): boolean {
 /**
  * "Number" alone ("Number", "No.", "Nr", "Numéro", "#", "Beleg-Nr.", "N° de pièce", "Número de
  * documento", a series and number "Serie y número", the Acumatica family's "Reference Nbr." and
- * "Referenznr."), the whole text or before a colon: the
+ * "Referenznr.", Spanish apps' "Referencia"), the whole text or before a colon: the
  * document number only where the page's heading, title or active tab names the kind of document
  * (issue 16, item 2). "Number of items 3" and "Nr. client" are not it.
  */
 export const GENERIC_NUMBER_LABEL =
-  /^(?:(?:document|doc|dokument|beleg)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer|referenznr|referenznummer|reference\s+nbr|ref\.?\s*nbr)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|$)/i;
+  /^(?:(?:document|doc|dokument|beleg)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer|referenznr|referenznummer|referencia|reference\s+nbr|ref\.?\s*nbr)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|$)/i;
 
 /**
  * Words before a number label that point at another document than the page's ("Next invoice

@@ -448,11 +448,30 @@ const BARE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9\-/._]{0,40}$/;
  * are no code).
  */
 function bareNumberHeading(text: string, element: Element): LabelMatch | undefined {
-  if (!BARE_NUMBER.test(text) || !/\d/.test(text) || /^(?:19|20)\d\d$/.test(text) || parseNumberValue(text) !== text) return undefined;
-  // An `<h3>` heads the page where it has no `<h1>` or `<h2>` (Crater's and InvoiceShelf's page header).
-  const rank = headingRank(element);
+  if (!(BARE_NUMBER.test(text) || TYPED_NUMBER.test(text)) || !/\d/.test(text) || /^(?:19|20)\d\d$/.test(text) || parseNumberValue(text) !== text) return undefined;
+  // An `<h3>` heads the page where it has no `<h1>` or `<h2>` (Crater's and InvoiceShelf's page header),
+  // and so does the title of a phone-width layout's app bar.
+  const rank = headingRank(element) || appBarTitleRank(element);
   if (rank < 2 || (rank === 2 && element.ownerDocument.querySelector('h1, h2') !== null)) return undefined;
   return { info: { field: 'number', languages: [], due: false }, start: 0, end: 0 };
+}
+
+/**
+ * A number written as its type, a space, then series and sequence ("FT 2026/318", "FV 118/12/2026"):
+ * a code alone, as BARE_NUMBER's, where the part after the space has a separator (no "ABC 2026").
+ */
+const TYPED_NUMBER = /^[A-Z]{1,4} [A-Za-z0-9]*[/\-.][A-Za-z0-9\-/._]{1,30}$/;
+
+/** The bars a phone-width layout heads its screen with ("‹ INV0042"), as apps name them. */
+const APP_BAR_SELECTOR = 'header, [role="banner"], [class*="app-bar" i], [class*="appbar" i], [class*="topbar" i], [class*="top-bar" i]';
+
+/**
+ * An app bar's title, on a page without an `<h1>` or `<h2>`: the screen's heading, as an `<h3>`'s
+ * (headingRank). Not a link's or a button's text, which goes elsewhere ("‹ Back", "Preview").
+ */
+function appBarTitleRank(element: Element): number {
+  if (element.closest('a, button, [role="button"], [role="link"]') !== null || element.closest(APP_BAR_SELECTOR) === null) return 0;
+  return element.ownerDocument.querySelector('h1, h2') === null ? 2 : 0;
 }
 
 /**
@@ -921,7 +940,29 @@ function headingKindSignal(document: Document, plurals = false, number?: string)
       if (kind) return kind;
     }
   }
+  const barKind = appBarKind(document);
+  if (barKind) return barKind;
   return titleFirst ? undefined : kindIn(title, plurals);
+}
+
+/**
+ * The kind an app bar's title names ("‹ Factura ⋮"), on a page without an `<h1>` or `<h2>`: a
+ * phone-width layout's heading, before a title that may be the app's name ("STEL Order"). Its
+ * children only, and not its links or buttons ("‹ Facturas" goes back to the list). The page's first
+ * `<header>`: a tag list, cheap on every page the first test lets through, where a selector of
+ * classes would search the whole tree of a page that has none.
+ */
+function appBarKind(document: Document): DocumentKind | undefined {
+  if (document.getElementsByTagName('h1')[0] !== undefined || document.getElementsByTagName('h2')[0] !== undefined) return undefined;
+  const bar = document.getElementsByTagName('header')[0];
+  if (!bar) return undefined;
+  for (let i = 0; i < bar.children.length && i < MAX_KIND_ELEMENTS; i++) {
+    const child = bar.children[i]!;
+    if (/^(?:A|BUTTON)$/.test(child.tagName) || CLICKABLE_ROLES.has(child.getAttribute('role') ?? '')) continue;
+    const kind = kindIn(collapse(child.textContent ?? '').slice(0, 120), false);
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 function tabKindSignal(document: Document): DocumentKind | undefined {
@@ -949,9 +990,17 @@ function isInPageChrome(element: Element): boolean {
   return chrome !== null && !isCustomerPanel(chrome) && !isDrawer(chrome);
 }
 
-/** A drawer over a list (an `<aside>` that is a dialog) shows a record: the document, not the app's chrome. */
+/**
+ * A drawer over a list shows a record: the document, not the app's chrome. An `<aside>` that is a
+ * dialog, or one headed by a document's kind and number ("Invoice 2026-118" heading a side panel of
+ * "Invoice details"): a sidebar of the app names no single document.
+ */
 function isDrawer(chrome: Element): boolean {
-  return chrome.tagName === 'ASIDE' && (chrome.getAttribute('role') === 'dialog' || chrome.getAttribute('aria-modal') === 'true');
+  if (chrome.tagName !== 'ASIDE') return false;
+  if (chrome.getAttribute('role') === 'dialog' || chrome.getAttribute('aria-modal') === 'true') return true;
+  const heading = chrome.querySelector('h1, h2, h3');
+  const text = heading ? collapse(heading.textContent ?? '') : '';
+  return text.length <= 60 && /\d/.test(text) && kindIn(text, false) !== undefined && parseDocumentNumber(text) !== undefined;
 }
 
 /** The app's chrome but a side panel: a customer panel inside a header, menu or sidebar stays the app's. */
@@ -1068,6 +1117,8 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     const letterhead = customerIndex !== undefined && index < customerIndex;
     // Under the seller's label or the seller's reference ("Myyjä", "Vår referens"), it is the seller's staff's, after the customer's.
     const seller = afterSellerLabel(values.texts, index);
+    // The "To" field of the app's own send dialog ("Aan", "An", "Para"), prefilled: whom the app sends the document to, wherever it stands.
+    if (isRecipientField(item)) return add(address, 6, !chrome);
     add(address, (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller ? 2 : 0), !chrome && !letterhead);
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
@@ -1079,6 +1130,18 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   const entries = [...scores.values()];
   if (!entries.some((e) => e.shown)) return [];
   return entries.sort((a, b) => Number(b.shown) - Number(a.shown) || b.score - a.score || a.order - b.order).map((e) => e.address);
+}
+
+/**
+ * The label of a send dialog's "To" field, in the languages we read ("To", "An", "Aan", "Para", "Till",
+ * "Do", "À", "Vastaanottaja", "Empfänger"), as a control's label: a composer's, prefilled by the app.
+ */
+const RECIPIENT_FIELD =
+  /^(?:to|an|aan|para|till|til|do|à|a|per|vastaanottaja|empfänger|mottagare|mottaker|modtager|viðtakandi|odbiorca|destinatario|destinataire|destinatário|recipients?)\s*:\s*\S+@\S+$/i;
+
+/** A form control's value read with a send dialog's "To" label ("Aan: administratie@…"): control-values.ts's texts stand for their control. */
+function isRecipientField(item: TextItem): boolean {
+  return item.node === item.element && /^(?:INPUT|TEXTAREA)$/.test(item.element.tagName) && RECIPIENT_FIELD.test(item.text);
 }
 
 /** Is there an address between the customer's label and the text at `index`, in the customer's neighbourhood? */
@@ -1483,8 +1546,35 @@ function isListRow(element: Element, links: readonly PdfLink[]): boolean {
 
 /** The page's kind signal, else the kind its form's type field names. */
 function typedSignal(signal: () => DocumentKind | undefined, values: LabelledValues): () => DocumentKind | undefined {
-  const { typeKind } = values;
+  const typeKind = values.typeKind ?? documentTypeCodeKind(values);
   return typeKind ? () => signal() ?? typeKind : signal;
+}
+
+/**
+ * Portuguese documents are numbered by their type's code, their series and their sequence (SAF-T PT:
+ * "FT 2026/318" an invoice, "NC A/12" a credit note, "OR 2026/4" a quote): on a page in Portuguese, a
+ * heading that is such a number alone names its kind.
+ */
+const PT_DOCUMENT_TYPE = /^(FT|FR|FS|ND|NC|OR|PF|FP|GR|GT|NE) [A-Z0-9]{1,12}\/\d{1,10}$/;
+const PT_TYPE_KINDS: Readonly<Record<string, DocumentKind>> = {
+  FT: 'invoice',
+  FR: 'invoice',
+  FS: 'invoice',
+  ND: 'invoice',
+  NC: 'credit-note',
+  OR: 'quote',
+  PF: 'proforma',
+  FP: 'proforma',
+  GR: 'delivery-note',
+  GT: 'delivery-note',
+  NE: 'order-confirmation',
+};
+
+function documentTypeCodeKind(values: LabelledValues): DocumentKind | undefined {
+  const bare = values.hits.number?.find((hit) => hit.bare);
+  const code = bare && PT_DOCUMENT_TYPE.exec(bare.value)?.[1];
+  if (!code || pageLanguageOfTag(bare.element.ownerDocument.documentElement.getAttribute('lang') ?? '') !== 'pt') return undefined;
+  return PT_TYPE_KINDS[code];
 }
 
 /** The document the page's labelled values describe, if they make it one. */

@@ -95,6 +95,7 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'valor em aberto',
     'saldo em aberto',
     'em aberto',
+    'em dívida',
     'saldo a receber',
     'valor a receber',
     'saldo devedor',
@@ -308,13 +309,13 @@ const LABELS: LabelTable = {
 /**
  * Words that name the customer only as a field's whole label, its value in the next text: the "To"
  * column of a From/To address pair ("An", "Till", "Aan", "Para"), a CRM record's or a billing
- * system's "Account" ("Konto", "Compte", "Cuenta") or "Organization" (a CRM's "Organisatie",
+ * system's "Account" ("Konto", "Compte", "Cuenta"), a CRM's "Firma" (the customer's company, over its contact) or "Organization" (a CRM's "Organisatie",
  * "Organisation", "Organización"… over its contact person), an ERP's "Party" or "Partner" (Tryton, Odoo), the salutation of an Italian address
  * block ("Spett.le", "Egr.") and an English one ("Messrs."). Inside a sentence they mean something
  * else ("Send to…", "Bank account 1234", "third party").
  */
 export const LONE_CUSTOMER_LABEL =
-  /^(?:to|an|till|til|aan|para|account|konto|compte|cuenta|organi(?:[sz]|zz)a(?:tion|tie|sjon|atio|cja|zione|ci[oó]n|[cç][aã]o)|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
+  /^(?:to|an|till|til|aan|para|account|konto|compte|cuenta|firma|organi(?:[sz]|zz)a(?:tion|tie|sjon|atio|cja|zione|ci[oó]n|[cç][aã]o)|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
 
 /**
  * "Name" alone, in the languages we read, or a company's legal name ("Ragione sociale", "Raison
