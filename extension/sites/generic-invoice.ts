@@ -1119,7 +1119,9 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     const seller = afterSellerLabel(values.texts, index);
     // The "To" field of the app's own send dialog ("Aan", "An", "Para"), prefilled: whom the app sends the document to, wherever it stands.
     if (isRecipientField(item)) return add(address, 6, !chrome);
-    add(address, (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller ? 2 : 0), !chrome && !letterhead);
+    // Where no label names the customer, a block that prints a company's registration number beside the address is the seller's letterhead.
+    const registered = customerIndex === undefined && isRegisteredBlock(item.element);
+    add(address, (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller || registered ? 2 : 0), !chrome && !letterhead);
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
   // An Italian certified mailbox (PEC) takes the e-invoicing system's mail and often refuses any other: the ordinary address first.
@@ -1142,6 +1144,27 @@ const RECIPIENT_FIELD =
 /** A form control's value read with a send dialog's "To" label ("Aan: administratie@…"): control-values.ts's texts stand for their control. */
 function isRecipientField(item: TextItem): boolean {
   return item.node === item.element && /^(?:INPUT|TEXTAREA)$/.test(item.element.tagName) && RECIPIENT_FIELD.test(item.text);
+}
+
+/**
+ * A company's registration number, as a seller's letterhead prints it beside its name ("CVR 38123456",
+ * "Org.nr. 912 345 678", "UID ATU12345678", "SIRET 812 345 678 00019", "P.IVA 01234567890",
+ * "Y-tunnus 2345678-9", "KvK 12345678", "kt. 540312-1230").
+ */
+const REGISTRATION_NUMBER = /\b(?:cvr|org\.?\s?nr|uid|siret|siren|p\.?\s?iva|y-tunnus|kvk|kt\.)\.?:?\s?[A-Z]{0,3}\d[\d -]{5,}/i;
+
+/** Levels above an address looked at for the block it stands in, and how long that block may be. */
+const LETTERHEAD_DEPTH = 2;
+const MAX_LETTERHEAD_TEXT = 300;
+
+/** Does the small block around an address print a company's registration number ("Hansen Grafisk IVS · CVR 38123456 / … / mail@…")? */
+function isRegisteredBlock(element: Element): boolean {
+  for (let e: Element | null = element, depth = 0; e && depth <= LETTERHEAD_DEPTH; e = e.parentElement, depth++) {
+    const text = e.textContent ?? '';
+    if (text.length > MAX_LETTERHEAD_TEXT) return false;
+    if (REGISTRATION_NUMBER.test(text)) return true;
+  }
+  return false;
 }
 
 /** Is there an address between the customer's label and the text at `index`, in the customer's neighbourhood? */

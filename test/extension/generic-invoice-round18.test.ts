@@ -124,3 +124,22 @@ describe('the eighteenth round’s classes', () => {
     }
   });
 });
+
+describe('the eighteenth round’s letterheads', () => {
+  it('reads an unlabelled sheet’s buyer over a letterhead that prints the seller’s registration number, repeated in the footer', () => {
+    for (const registration of ['CVR 38123456', 'Org.nr. 912 345 678', 'UID ATU12345678', 'SIRET 812 345 678 00019', 'P.IVA 01234567890', 'Y-tunnus 2345678-9']) {
+      const html = `<div class="page-a4"><div class="brevhoved">Hansen Grafisk IVS · ${registration}<br>Nørregade 20, 1165 København K<br>mail@hansengrafisk.example.dk</div>
+        <div class="modtager">Nordlys Café ApS<br>Att.: Mette Holm<br>Vesterbrogade 88, 1620 København V<br>bogholderi@nordlys-cafe.example.dk</div>
+        <h2>Faktura</h2><p>Fakturanr. 1093</p><p>Restbeløb 3.125,00 kr.</p><a href="/invoices/4471/pdf">Hent PDF</a>
+        <p class="fod">Bank: Reg. 1234 Konto 5678901 · Spørgsmål: mail@hansengrafisk.example.dk</p></div>`;
+      const found = detect(html, 'https://app.example/invoices/4471/print-preview', 'da', 'Udskriftsvisning');
+      expect(found?.recipients[0], registration).toBe('bogholderi@nordlys-cafe.example.dk');
+      expect(found?.customerName, registration).toBe('Nordlys Café ApS');
+    }
+  });
+
+  it('keeps the only address of a page whose block prints a registration number', () => {
+    const html = `<main><h1>Faktura 1093</h1><p>Nordlys Café ApS · CVR 31234567<br>bogholderi@nordlys-cafe.example.dk</p><p>I alt 3.125,00 kr.</p><a href="/invoices/4471/pdf">PDF</a></main>`;
+    expect(detect(html, 'https://app.example/invoices/4471', 'da', 'Faktura 1093')?.recipients).toEqual(['bogholderi@nordlys-cafe.example.dk']);
+  });
+});
