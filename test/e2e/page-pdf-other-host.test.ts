@@ -24,15 +24,18 @@ const screen = (number: string, body: string) => `<!doctype html><html lang="en"
 /** Hosts Ownpost may not read (not in the e2e manifest): the app's files host and a payment host. */
 const FILES_HOST = 'files.other.test';
 const PAY_HOST = 'pay.other.test';
+/** A bucket the app's own download redirects to (a signed URL). */
+const BUCKET_HOST = 's3.other.test';
 const CAPTURED_PDF = testPdf('other-host-capture', 40_000);
 const LINKED_PDF = testPdf('other-host-link', 25_000);
+const SIGNED_PDF = testPdf('other-host-signed', 18_000);
 
 let setup: PairedBrowser;
 let site: InvoiceSite;
 let files: InvoiceSite;
 
 beforeAll(async () => {
-  setup = await startPairedBrowser({ hosts: { [FILES_HOST]: '127.0.0.1', [PAY_HOST]: '127.0.0.1' } });
+  setup = await startPairedBrowser({ hosts: { [FILES_HOST]: '127.0.0.1', [PAY_HOST]: '127.0.0.1', [BUCKET_HOST]: '127.0.0.1' } });
   files = await startInvoiceSite([
     {
       path: '/none',
@@ -40,12 +43,18 @@ beforeAll(async () => {
       pdfs: [
         { path: '/f/210', bytes: CAPTURED_PDF, public: true, contentType: 'application/octet-stream' },
         { path: '/i/211/pdf', bytes: LINKED_PDF, public: true },
+        { path: '/signed/212', bytes: SIGNED_PDF, public: true, contentType: 'application/octet-stream' },
       ],
     },
   ]);
   const port = new URL(files.origin).port;
   site = await startInvoiceSite([
     { path: '/invoices/210', html: screen('INV-210', `<button id="press" type="button" onclick="window.open('http://${FILES_HOST}:${port}/f/210')">PDF</button>`) },
+    {
+      path: '/invoices/212',
+      html: screen('INV-212', '<p><a id="press" href="/files/212">Export</a></p>'),
+      pdf: { path: '/files/212', bytes: Buffer.alloc(0), redirectTo: `http://${BUCKET_HOST}:${port}/signed/212?X-Amz-Signature=5e6f7a` },
+    },
     { path: '/invoices/211', html: screen('INV-211', `<p><a href="http://${PAY_HOST}:${port}/i/211/pdf">Download PDF</a></p>`) },
   ]);
 }, 60_000);
@@ -140,6 +149,29 @@ describe('a PDF on another host', () => {
     }
   });
 
+  it('asks for the bucket a same-site download redirects to (a signed URL), and fetches that address on the click', async () => {
+    const origin = `http://${BUCKET_HOST}/*`;
+    await grantedOnceBefore(origin);
+    const page = await setup.browser.context.newPage();
+    try {
+      await openSignedIn(page, site.origin, '/invoices/212');
+      await page.getByRole('heading', { name: 'Invoice INV-212' }).waitFor();
+      const panel = await sendAnyway(setup, page);
+      await panel.getByTestId('ownpost-capture-start').click();
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state')).toBe('armed');
+      await page.click('#press');
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-reason'), { timeout: 15_000 }).toBe('other_site');
+      // The bucket is the host to allow, not the app's own site.
+      expect(await panel.getByTestId('ownpost-allow-host').getAttribute('data-host')).toBe(BUCKET_HOST);
+      await panel.getByTestId('ownpost-allow-host-button').click();
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
+      expect(await hostActive(origin)).toBe(true);
+      expect(Buffer.compare(await sendAndReadPdf(panel, 3), SIGNED_PDF)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('attaches a PDF link on a host Ownpost may read already when the panel opens, without asking', async () => {
     const page = await setup.browser.context.newPage();
     try {
@@ -148,7 +180,7 @@ describe('a PDF on another host', () => {
       const panel = await sendAnyway(setup, page);
       await expect.poll(() => panel.getByTestId('ownpost-attachment').count(), { timeout: 15_000 }).toBe(1);
       expect(await panel.getByTestId('ownpost-allow-host').count()).toBe(0);
-      expect(Buffer.compare(await sendAndReadPdf(panel, 3), LINKED_PDF)).toBe(0);
+      expect(Buffer.compare(await sendAndReadPdf(panel, 4), LINKED_PDF)).toBe(0);
     } finally {
       await page.close();
     }
