@@ -190,6 +190,8 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('capture.fetch'), url: z.string().url().max(4096) }),
   // From the panel frame only: the PDF on a host the user granted (the panel's "Allow Ownpost to read …").
   z.object({ type: z.literal('document.fetchElsewhere'), url: z.string().url().max(4096) }),
+  // From the panel frame only, where it has no permissions API itself (Firefox): a small window of Ownpost's asks for the one origin on the user's click there.
+  z.object({ type: z.literal('host.ask'), origin: z.string().max(300), language: zExplanationLanguage }),
   z.object({ type: z.literal('capture.result'), token: z.string().min(16).max(128), outcome: zCaptureOutcome }),
   // The company's customer directory (issue 16 item 4), from the panel; the relay validates every field again:
   z.object({ type: z.literal('customers.find'), name: z.string().min(1).max(200).optional(), number: z.string().min(1).max(64).optional() }),
@@ -378,6 +380,7 @@ export interface ExtensionResponses {
   'capture.arm': { armed: true };
   'capture.fetch': { filename: string; contentBase64: string; size: number };
   'document.fetchElsewhere': { filename: string; contentBase64: string; size: number };
+  'host.ask': { granted: boolean };
   'capture.result': { delivered: boolean };
   'customers.find': { customers: CustomerView[] };
   'customers.remember': CustomerView;

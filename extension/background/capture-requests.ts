@@ -9,7 +9,7 @@ import { installCaptureHook } from '../capture/main-world-hook';
 import { browser, type Runtime } from '../lib/browser';
 import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
 import { bytesToBase64 } from '../lib/base64';
-import { hostGrantOrigin } from '../lib/host-grant';
+import { hostGrantOrigin, singleHostOf } from '../lib/host-grant';
 import { isPdf } from '../lib/pdf-file';
 import { documentFilename, MAX_REDIRECTS } from './fetch-document';
 import { watchRedirect } from './redirect-location';
@@ -110,6 +110,44 @@ export async function fetchCapturedFile(raw: string, sender: Runtime.MessageSend
  */
 export async function fetchFileElsewhere(raw: string, sender: Runtime.MessageSender): Promise<{ filename: string; contentBase64: string; size: number }> {
   return fetchFromGrantedHosts(raw, sender);
+}
+
+/** How long the allow window waits for the user before the panel is told "not allowed". */
+const ASK_WINDOW_MS = 5 * 60_000;
+
+/**
+ * "Allow Ownpost to read <host>" for a panel frame that has no permissions API (Firefox gives none to an
+ * extension frame inside a web page): a small window of Ownpost's own (entrypoints/allow-host) asks for
+ * the one origin on the user's click there. Answers once the origin is granted, or the window is closed
+ * (then whether it was granted), or after five minutes. Only a single host's origin is accepted.
+ */
+export async function askForHost(origin: string, language: string | undefined): Promise<{ granted: boolean }> {
+  if (!singleHostOf(origin)) throw new RelayError({ code: 'bad_request', message: 'Ownpost asks for one host at a time.' });
+  const holds = () => browser.permissions.contains({ origins: [origin] });
+  if (await holds()) return { granted: true };
+  const url = browser.runtime.getURL(`/allow-host.html?${new URLSearchParams({ origin, ...(language ? { lang: language } : {}) })}` as '/allow-host.html');
+  const opened = await browser.windows.create({ url, type: 'popup', width: 460, height: 220 });
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = async (granted?: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      browser.permissions.onAdded.removeListener(added);
+      browser.windows.onRemoved.removeListener(removed);
+      resolve({ granted: granted ?? (await holds()) });
+      if (opened.id !== undefined) void browser.windows.remove(opened.id).catch(() => undefined);
+    };
+    const added = (permissions: { origins?: string[] }) => {
+      if (permissions.origins?.includes(origin)) void finish(true);
+    };
+    const removed = (windowId: number) => {
+      if (windowId === opened.id) void finish();
+    };
+    const timer = setTimeout(() => void finish(), ASK_WINDOW_MS);
+    browser.permissions.onAdded.addListener(added);
+    browser.windows.onRemoved.addListener(removed);
+  });
 }
 
 async function fetchFromGrantedHosts(raw: string, sender: Runtime.MessageSender): Promise<{ filename: string; contentBase64: string; size: number }> {

@@ -5,3 +5,18 @@
 export function hostGrantOrigin(url: URL): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
+
+/**
+ * The host of such an origin, or undefined for anything else (a wildcard host, a path, another scheme):
+ * what the panel and the allow window accept before they ask the browser for it.
+ */
+export function singleHostOf(origin: string): string | undefined {
+  const match = /^(https?):\/\/([^/*?#@:\s]+)\/\*$/.exec(origin);
+  if (!match) return undefined;
+  try {
+    const url = new URL(`${match[1]}://${match[2]}/`);
+    return hostGrantOrigin(url) === origin ? url.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}

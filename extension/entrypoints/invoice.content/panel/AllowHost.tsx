@@ -32,9 +32,11 @@ type State = { kind: 'idle' } | { kind: 'asking' } | { kind: 'refused' } | { kin
  * host's permission, never more and never without the click; on a grant the background fetches the file
  * (without cookies, every redirect hop on a granted host) and it is attached at once.
  *
- * The panel is an extension page in a frame, so `permissions.request` is the extension's own call: Chromium
- * shows its prompt over the tab, Firefox its doorhanger. The request is the first thing the click does
- * (no await before it), so both browsers still see the user's gesture.
+ * How the browser is asked: Chromium gives the panel's extension frame the permissions API, so the click
+ * calls `permissions.request` itself (its prompt shows over the tab), first thing in the handler so the
+ * user's gesture counts. Firefox gives an extension frame inside a web page no permissions API: the click
+ * asks the background to open Ownpost's small window for that one origin (entrypoints/allow-host), whose
+ * own button asks on the user's click there; the background answers once it is granted or closed.
  */
 export function AllowHost({ language, grant, explained = false, disabled, signal, onFile }: Props) {
   const t = useMemo(() => createTranslator(captureStrings, language), [language]);
@@ -45,7 +47,14 @@ export function AllowHost({ language, grant, explained = false, disabled, signal
     setState({ kind: 'asking' });
     let granted: boolean;
     try {
-      granted = await browser.permissions.request({ origins: [grant.origin] });
+      // Chromium lets the panel's frame ask itself; Firefox gives the frame no permissions API, so a small
+      // window of Ownpost's asks on the user's click there (background: askForHost).
+      if (browser.permissions?.request) granted = await browser.permissions.request({ origins: [grant.origin] });
+      else {
+        const asked = await askBackground({ type: 'host.ask', origin: grant.origin, language });
+        if (!asked.ok) throw new Error(asked.error.message);
+        granted = asked.data.granted;
+      }
     } catch (error) {
       // Chromium refuses without a prompt when it sees no user gesture; Firefox throws the same way.
       if (!signal.aborted) setState({ kind: 'failed', message: (error as Error).message });

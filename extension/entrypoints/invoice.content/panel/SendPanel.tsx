@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { DocumentInfo, HostGrant } from '../../../../shared/extension-messages';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
 import type { MessageView } from '../../../../shared/schemas';
@@ -11,7 +10,6 @@ import { formatBytes } from '../../../ui/format';
 import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
 import { templateValues, usePageSenders } from './use-page-senders';
-import { hostGrantOrigin } from '../../../lib/host-grant';
 import { AllowHost } from './AllowHost';
 import { PageCapture } from './PageCapture';
 import { routeOf, type SendRoute } from './send-route';
@@ -102,14 +100,11 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
    * otherwise the panel offers "Allow Ownpost to read <host>", which asks only on the user's click.
    */
   async function takePdfElsewhere(raw: string) {
-    const grant = { origin: hostGrantOrigin(new URL(raw)), url: raw };
-    const granted = await browser.permissions.contains({ origins: [grant.origin] }).catch(() => false);
-    if (signal.aborted) return;
-    if (!granted) return setHostGrant(grant);
+    // The background checks the grant (the frame may have no permissions API: Firefox) and names the
+    // origin to ask for when the host is not granted.
     const result = await askBackground({ type: 'document.fetchElsewhere', url: raw });
     if (signal.aborted) return;
     if (result.ok) return setFiles((current) => [...current, { contentType: 'application/pdf', ...result.data }]);
-    // A redirect to a host not granted yet: that host is the one to ask for.
     if (result.error.grant) return setHostGrant(result.error.grant);
     setFileProblem(result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message);
   }
