@@ -340,7 +340,7 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
     await page.close();
   });
 
-  it('a PDF link on a host Ownpost may not read: "Allow Ownpost to read <host>" asks for that host on the click, and the PDF is attached at once', async () => {
+  it('a PDF link on a host Ownpost may not read: "Allow Ownpost to read <host>" asks in Ownpost’s window on the click; refused it says so, allowed the PDF is attached at once', async () => {
     const origin = `http://${PAY_HOST}/*`;
     const hostActive = () => extensionPage.evaluate(`globalThis.browser.permissions.contains({ origins: [${JSON.stringify(origin)}] })`);
     expect(await hostActive()).toBe(false);
@@ -359,6 +359,16 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
       // Firefox gives the panel's frame no permissions API: the click opens Ownpost's small window for that
       // one origin, whose own button asks the browser (the prompt is answered by the pref
       // extensions.webextOptionalPermissionPrompts, test/helpers/firefox.ts), on a real click there.
+      // Refused first (the window's Cancel): the panel says so, asks nothing more, and Add a file stays.
+      await panel.click(byTestId('ownpost-allow-host-button'));
+      const first = await allowWindow();
+      await first.click(byTestId('allow-host-cancel'));
+      await expect.poll(() => attributeOf(panel, 'ownpost-allow-host', 'data-state'), { timeout: 15_000 }).toBe('refused');
+      expect(await textOf(panel, 'ownpost-allow-host')).toContain(`Ownpost was not allowed to read ${PAY_HOST}`);
+      expect(await hostActive()).toBe(false);
+      expect(await countOf(panel, 'ownpost-attachment')).toBe(0);
+      expect(await countOf(panel, 'ownpost-add-file')).toBe(1);
+
       await panel.click(byTestId('ownpost-allow-host-button'));
       const window = await allowWindow();
       expect(new URL(await window.evaluate(() => location.href)).searchParams.get('origin')).toBe(origin);

@@ -81,7 +81,8 @@ export function AllowHost({ language, grant, explained = false, disabled, signal
           {state.message}
         </p>
       )}
-      {!disabled && state.kind !== 'refused' && (
+      {/* Still offered after a refusal: a second thought needs no new panel. */}
+      {!disabled && (
         <div class="actions">
           <button type="button" class="secondary" data-testid="ownpost-allow-host-button" disabled={state.kind === 'asking'} onClick={fromUser(() => void allow())}>
             {state.kind === 'asking' ? t('hostAsking') : t('hostAllow', { host })}
