@@ -77,6 +77,11 @@ export const zPanelDocument = z.object({
   language: zExplanationLanguage,
   pdfUrl: z.string().url().max(4096).optional(),
   pdfName: z.string().max(255).optional(),
+  /**
+   * A link to the document's PDF on another host (a files or payment host): fetched only from a host the
+   * user granted, which the panel asks for on the user's click (issue 16 item 3).
+   */
+  pdfElsewhere: z.string().url().max(4096).optional(),
   /** The customer's number as the page shows it: the customer directory finds the recipient by it (issue 16 item 4). */
   customerNumber: z.string().max(64).optional(),
   /** The customer's page on the same site (a recipe's `customerPage`), read for the address when the document has none. */
@@ -107,6 +112,7 @@ export const zCaptureOutcome = z.discriminatedUnion('ok', [
     ok: z.literal(false),
     reason: z.enum(['not_pdf', 'timeout', 'failed', 'other_site', 'too_large', 'cancelled', 'print_only']),
     message: z.string().max(500).optional(),
+    grant: z.object({ origin: z.string().max(300), url: z.string().url().max(4096) }).optional(),
   }),
 ]);
 export type CaptureOutcomeMessage = z.output<typeof zCaptureOutcome>;
@@ -182,6 +188,10 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   // file on a granted files host, and the outcome for the frame.
   z.object({ type: z.literal('capture.arm'), nonce: z.string().regex(/^[0-9a-f]{32}$/) }),
   z.object({ type: z.literal('capture.fetch'), url: z.string().url().max(4096) }),
+  // From the panel frame only: the PDF on a host the user granted (the panel's "Allow Ownpost to read …").
+  z.object({ type: z.literal('document.fetchElsewhere'), url: z.string().url().max(4096) }),
+  // From the panel frame only, where it has no permissions API itself (Firefox): a small window of Ownpost's asks for the one origin on the user's click there.
+  z.object({ type: z.literal('host.ask'), origin: z.string().max(300), language: zExplanationLanguage }),
   z.object({ type: z.literal('capture.result'), token: z.string().min(16).max(128), outcome: zCaptureOutcome }),
   // The company's customer directory (issue 16 item 4), from the panel; the relay validates every field again:
   z.object({ type: z.literal('customers.find'), name: z.string().min(1).max(200).optional(), number: z.string().min(1).max(64).optional() }),
@@ -369,6 +379,8 @@ export interface ExtensionResponses {
   'page.sendAnyway': { opened: true } | { opened: false; problem: string };
   'capture.arm': { armed: true };
   'capture.fetch': { filename: string; contentBase64: string; size: number };
+  'document.fetchElsewhere': { filename: string; contentBase64: string; size: number };
+  'host.ask': { granted: boolean };
   'capture.result': { delivered: boolean };
   'customers.find': { customers: CustomerView[] };
   'customers.remember': CustomerView;
@@ -404,6 +416,20 @@ export interface ExtensionResponses {
   'appPasswords.revoke': { revoked: true };
 }
 
-export type ExtensionError = { code: ErrorCode | 'not_connected' | 'relay_unreachable' | 'document_unavailable' | 'not_a_pdf' | 'document_too_large' | 'bad_request'; message: string; hint?: string };
+export type ExtensionError = {
+  code: ErrorCode | 'not_connected' | 'relay_unreachable' | 'document_unavailable' | 'not_a_pdf' | 'document_too_large' | 'bad_request';
+  message: string;
+  hint?: string;
+  grant?: HostGrant;
+};
+
+/**
+ * A file on a host Ownpost may not read yet: the one origin to ask the user for (`https://files.example/*`,
+ * never more), and the address to fetch once it is granted.
+ */
+export interface HostGrant {
+  origin: string;
+  url: string;
+}
 
 export type ExtensionResult<T extends ExtensionRequest['type']> = { ok: true; data: ExtensionResponses[T] } | { ok: false; error: ExtensionError };

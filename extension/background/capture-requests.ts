@@ -9,6 +9,7 @@ import { installCaptureHook } from '../capture/main-world-hook';
 import { browser, type Runtime } from '../lib/browser';
 import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
 import { bytesToBase64 } from '../lib/base64';
+import { hostGrantOrigin, singleHostOf } from '../lib/host-grant';
 import { isPdf } from '../lib/pdf-file';
 import { documentFilename, MAX_REDIRECTS } from './fetch-document';
 import { watchRedirect } from './redirect-location';
@@ -86,25 +87,82 @@ function watchSubFrames(session: RunningCapture): void {
 
 /**
  * A file the app made on another host (its files or CDN domain, issue 16 item 3), fetched by the
- * background only when the user granted Ownpost that host (switching Ownpost on for it in the popup
- * grants it), without cookies (they belong to that host, not to the invoicing app), with every hop of
- * a redirect on a granted host, and only when it is a PDF within the size limit.
+ * background only when the user granted Ownpost that host (the panel's "Allow Ownpost to read …", or
+ * switching Ownpost on for it in the popup), without cookies (they belong to that host, not to the
+ * invoicing app), with every hop of a redirect on a granted host, and only when it is a PDF within the
+ * size limit. Asked by the capture script only while the panel's capture runs.
  *
  * Or an address on the tab's own site that redirects to such a host (a signed URL on a files host,
  * which the capture script's own fetch may not follow: the files host answers without CORS). Its
  * redirects are followed by hand: the hops on the tab's site with its cookies, the others without,
  * each checked before it goes out (its Location read with webRequest), each on the tab's site or a
- * granted host; one that is not is named, with how to allow it.
+ * granted host; one that is not is named, with the one origin the panel may ask the user for.
  */
 export async function fetchCapturedFile(raw: string, sender: Runtime.MessageSender): Promise<{ filename: string; contentBase64: string; size: number }> {
   runningCapture(sender);
+  return fetchFromGrantedHosts(raw, sender);
+}
+
+/**
+ * The same fetch for the panel frame (never a content script: CONTENT_SCRIPT_REQUESTS leaves it out),
+ * once the user granted the host on the panel's button: the capture that found the file is over, and
+ * a PDF link the detector found on another host never had one.
+ */
+export async function fetchFileElsewhere(raw: string, sender: Runtime.MessageSender): Promise<{ filename: string; contentBase64: string; size: number }> {
+  return fetchFromGrantedHosts(raw, sender);
+}
+
+/** How long the allow window waits for the user before the panel is told "not allowed". */
+const ASK_WINDOW_MS = 5 * 60_000;
+
+/**
+ * "Allow Ownpost to read <host>" for a panel frame that has no permissions API (Firefox gives none to an
+ * extension frame inside a web page): a small window of Ownpost's own (entrypoints/allow-host) asks for
+ * the one origin on the user's click there. Answers once the origin is granted, or the window is closed
+ * (then whether it was granted), or after five minutes. Only a single host's origin is accepted.
+ */
+export async function askForHost(origin: string, language: string | undefined): Promise<{ granted: boolean }> {
+  if (!singleHostOf(origin)) throw new RelayError({ code: 'bad_request', message: 'Ownpost asks for one host at a time.' });
+  const holds = () => browser.permissions.contains({ origins: [origin] });
+  if (await holds()) return { granted: true };
+  const url = browser.runtime.getURL(`/allow-host.html?${new URLSearchParams({ origin, ...(language ? { lang: language } : {}) })}` as '/allow-host.html');
+  const opened = await browser.windows.create({ url, type: 'popup', width: 460, height: 220 });
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = async (granted?: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      browser.permissions.onAdded.removeListener(added);
+      browser.windows.onRemoved.removeListener(removed);
+      resolve({ granted: granted ?? (await holds()) });
+      if (opened.id !== undefined) void browser.windows.remove(opened.id).catch(() => undefined);
+    };
+    const added = (permissions: { origins?: string[] }) => {
+      if (permissions.origins?.includes(origin)) void finish(true);
+    };
+    const removed = (windowId: number) => {
+      if (windowId === opened.id) void finish();
+    };
+    const timer = setTimeout(() => void finish(), ASK_WINDOW_MS);
+    browser.permissions.onAdded.addListener(added);
+    browser.windows.onRemoved.addListener(removed);
+  });
+}
+
+async function fetchFromGrantedHosts(raw: string, sender: Runtime.MessageSender): Promise<{ filename: string; contentBase64: string; size: number }> {
   const first = new URL(raw);
   const tabOrigin = sender.tab?.url ? new URL(sender.tab.url).origin : undefined;
   const unavailable = (message: string, hint?: string) => new RelayError({ code: 'document_unavailable', message, ...(hint ? { hint } : {}) });
   if (!/^https?:$/.test(first.protocol) || !tabOrigin) throw unavailable('The file’s address is not a web address.');
-  const granted = (target: URL) => browser.permissions.contains({ origins: [`${target.protocol}//${target.hostname}/*`] });
+  const granted = (target: URL) => browser.permissions.contains({ origins: [hostGrantOrigin(target)] });
   const notGranted = (target: URL) =>
-    unavailable(`The PDF is on ${target.hostname}, which Ownpost may not read.`, `Open ${target.hostname} once and switch Ownpost on for it in the popup, or add the file yourself.`);
+    new RelayError({
+      code: 'document_unavailable',
+      message: `The PDF is on ${target.hostname}, which Ownpost may not read.`,
+      hint: 'Allow Ownpost to read that host, or add the file yourself.',
+      grant: { origin: hostGrantOrigin(target), url: target.href },
+    });
   let url = first;
   let response: Response;
   for (let hop = 0; ; hop++) {

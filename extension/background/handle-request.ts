@@ -25,7 +25,7 @@ import { detectPageCopy } from './page-detection';
 import { deliverCaptureResult, openPanelSession, PANEL_PAGE_PATH, reportPanelVisibility } from './panel-sessions';
 import { relay, uncheckedBody } from './relay-client';
 import { listTemplates, putTemplate, resetTemplate } from './templates';
-import { armCapture, fetchCapturedFile } from './capture-requests';
+import { armCapture, askForHost, fetchCapturedFile, fetchFileElsewhere } from './capture-requests';
 import { customerPageAddresses, findCustomers, forgetCustomer, rememberCustomer } from './customer-requests';
 import { PEOPLE_HANDLERS } from './people-requests';
 import type { RequestHandler, RequestHandlers, RequestOf, RequestType } from './request-handlers';
@@ -132,6 +132,8 @@ const HANDLERS: RequestHandlers = {
   'page.sendAnyway': (request) => sendAnywayInTab(request.tabId),
   'capture.arm': (request, sender) => armCapture(request.nonce, sender),
   'capture.fetch': (request, sender) => fetchCapturedFile(request.url, sender),
+  'document.fetchElsewhere': (request, sender) => fetchFileElsewhere(request.url, sender),
+  'host.ask': (request) => askForHost(request.origin, request.language),
   'capture.result': (request, sender) => deliverCaptureResult(request.token, request.outcome, sender),
   'customers.find': (request) => findCustomers({ name: request.name, number: request.number }),
   'customers.remember': (request) => rememberCustomer({ name: request.name, number: request.number, recipients: request.recipients }),

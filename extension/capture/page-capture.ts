@@ -23,6 +23,7 @@
  * HTTP Basic credentials the browser holds for it) and kept only when its first bytes are `%PDF-`
  * and it is at most 25 MB. Nothing is taken when no capture is armed, or after the first file.
  */
+import type { HostGrant } from '../../shared/extension-messages';
 import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
 import { bytesToBase64 } from '../lib/base64';
 import { dispositionFilename, isPdf, pdfFilename, urlFilename } from '../lib/pdf-file';
@@ -41,7 +42,8 @@ export interface CapturedFile {
 export type CaptureRoute = 'blob' | 'url' | 'form' | 'frame';
 
 /** `print_only`: the app printed its HTML page (window.print()), which makes no file to take. */
-export type CaptureOutcome = { ok: true; file: CapturedFile } | { ok: false; reason: 'not_pdf' | 'timeout' | 'failed' | 'other_site' | 'too_large' | 'cancelled' | 'print_only'; message?: string };
+export type CaptureOutcome =
+  { ok: true; file: CapturedFile } | { ok: false; reason: 'not_pdf' | 'timeout' | 'failed' | 'other_site' | 'too_large' | 'cancelled' | 'print_only'; message?: string; grant?: HostGrant };
 
 /** How many viewer pages deep an answer is followed: an HTML viewer page's own frame, once. */
 const MAX_VIEWER_DEPTH = 1;
@@ -75,7 +77,7 @@ export interface CaptureOptions {
    * A file on another host (a files or CDN domain): the background fetches it when the user granted
    * Ownpost that host (`capture.fetch`), else says why not.
    */
-  fetchElsewhere?(url: string): Promise<{ ok: true; filename: string; contentBase64: string } | { ok: false; message: string }>;
+  fetchElsewhere?(url: string): Promise<{ ok: true; filename: string; contentBase64: string } | { ok: false; message: string; grant?: HostGrant }>;
   /** Hands over a way to report a frame's address the page shows no sign of (the background's webRequest sees it). */
   frames?(look: (url: string) => void): void;
   /** The document's number, for a file name when the page gives none. */
@@ -186,7 +188,7 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
       const elsewhere = async () => {
         const answer = await options.fetchElsewhere!(url.href);
         if (settled) return;
-        if (!answer.ok) return void finish({ ok: false, reason: 'other_site', message: answer.message });
+        if (!answer.ok) return void finish({ ok: false, reason: 'other_site', message: answer.message, ...(answer.grant ? { grant: answer.grant } : {}) });
         const binary = atob(answer.contentBase64);
         const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
         accept(bytes, route, [name, answer.filename]);

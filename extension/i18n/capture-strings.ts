@@ -7,6 +7,10 @@ import { defineCatalogue } from './core';
 
 export const captureStrings = /* @__PURE__ */ defineCatalogue({
   en: {
+    hostAllow: 'Allow Ownpost to read {host}',
+    hostNotAllowed: 'The PDF is on {host}, which Ownpost may not read yet.',
+    hostRefused: 'Ownpost was not allowed to read {host}. Add the file yourself.',
+    hostAsking: 'Asking the browser…',
     captureStart: 'Take the PDF from the page',
     captureRecipe: 'Make the PDF',
     captureArmed: 'Now press the app’s own Print or PDF button: Ownpost takes the file it makes.',
@@ -35,6 +39,10 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     buttonPreview: 'Send from my mailbox',
   },
   pl: {
+    hostAllow: 'Zezwól Ownpost na odczyt {host}',
+    hostNotAllowed: 'Plik PDF jest na {host}, którego Ownpost nie może jeszcze odczytać.',
+    hostRefused: 'Ownpost nie otrzymał zgody na odczyt {host}. Dodaj plik samodzielnie.',
+    hostAsking: 'Pytanie przeglądarki…',
     captureStart: 'Pobierz PDF ze strony',
     captureRecipe: 'Utwórz PDF',
     captureArmed: 'Teraz naciśnij w aplikacji jej własny przycisk Drukuj lub PDF: Ownpost przejmie utworzony plik.',
@@ -63,6 +71,10 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     buttonPreview: 'Wyślij z mojej skrzynki',
   },
   is: {
+    hostAllow: 'Leyfa Ownpost að lesa {host}',
+    hostNotAllowed: 'PDF-skráin er á {host}, sem Ownpost má ekki lesa enn.',
+    hostRefused: 'Ownpost fékk ekki leyfi til að lesa {host}. Bættu skránni við sjálf(ur).',
+    hostAsking: 'Spyr vafrann…',
     captureStart: 'Taka PDF-skjalið af síðunni',
     captureRecipe: 'Búa til PDF',
     captureArmed: 'Ýttu nú á Prenta- eða PDF-hnapp forritsins sjálfs: Ownpost tekur skrána sem hann býr til.',
@@ -91,6 +103,10 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     buttonPreview: 'Senda úr pósthólfinu mínu',
   },
   sv: {
+    hostAllow: 'Tillåt Ownpost att läsa {host}',
+    hostNotAllowed: 'PDF:en finns på {host}, som Ownpost inte får läsa än.',
+    hostRefused: 'Ownpost fick inte läsa {host}. Lägg till filen själv.',
+    hostAsking: 'Frågar webbläsaren…',
     captureStart: 'Ta PDF:en från sidan',
     captureRecipe: 'Skapa PDF:en',
     captureArmed: 'Tryck nu på appens egen Skriv ut- eller PDF-knapp: Ownpost tar filen den skapar.',
@@ -119,6 +135,10 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     buttonPreview: 'Skicka från min brevlåda',
   },
   da: {
+    hostAllow: 'Tillad Ownpost at læse {host}',
+    hostNotAllowed: 'PDF’en ligger på {host}, som Ownpost ikke må læse endnu.',
+    hostRefused: 'Ownpost fik ikke lov at læse {host}. Tilføj filen selv.',
+    hostAsking: 'Spørger browseren…',
     captureStart: 'Tag PDF’en fra siden',
     captureRecipe: 'Lav PDF’en',
     captureArmed: 'Tryk nu på appens egen Udskriv- eller PDF-knap: Ownpost tager filen, den laver.',
@@ -147,6 +167,10 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     buttonPreview: 'Send fra min postkasse',
   },
   nb: {
+    hostAllow: 'Tillat Ownpost å lese {host}',
+    hostNotAllowed: 'PDF-en ligger på {host}, som Ownpost ikke får lese ennå.',
+    hostRefused: 'Ownpost fikk ikke lese {host}. Legg til filen selv.',
+    hostAsking: 'Spør nettleseren…',
     captureStart: 'Ta PDF-en fra siden',
     captureRecipe: 'Lag PDF-en',
     captureArmed: 'Trykk nå på appens egen Skriv ut- eller PDF-knapp: Ownpost tar filen den lager.',
@@ -175,6 +199,10 @@ export const captureStrings = /* @__PURE__ */ defineCatalogue({
     buttonPreview: 'Send fra min postkasse',
   },
   de: {
+    hostAllow: 'Ownpost erlauben, {host} zu lesen',
+    hostNotAllowed: 'Das PDF liegt auf {host}, das Ownpost noch nicht lesen darf.',
+    hostRefused: 'Ownpost durfte {host} nicht lesen. Fügen Sie die Datei selbst hinzu.',
+    hostAsking: 'Der Browser fragt…',
     captureStart: 'PDF von der Seite übernehmen',
     captureRecipe: 'PDF erstellen',
     captureArmed: 'Drücken Sie jetzt die eigene Drucken- oder PDF-Schaltfläche der Anwendung: Ownpost übernimmt die erzeugte Datei.',

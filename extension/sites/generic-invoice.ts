@@ -1313,6 +1313,12 @@ function offsitePdf(link: Element, raw: string, text: string, base: URL): PdfLin
   return { url: url.href, confirmed: true, score: 0, element: link, offsite: true };
 }
 
+/** The first PDF link on another host, when the page's own site offers no PDF: the panel asks to read that host. */
+function offsitePdfUrl(pdf: PdfLink | undefined, links: readonly PdfLink[]): { pdfElsewhere?: string } {
+  const offsite = pdf ? undefined : links.find((l) => l.offsite);
+  return offsite ? { pdfElsewhere: offsite.url } : {};
+}
+
 /**
  * PDFs shown in the page itself (a viewer in an iframe, embed or object). A PDF.js viewer names its
  * file in `?file=`; a viewer whose address says neither `.pdf` nor a type, but prints or renders a
@@ -1483,6 +1489,7 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
       number: numberHit.value,
       recipients: [],
       ...(pdf ? { pdfUrl: pdf.url, ...(pdf.name ? { pdfName: pdf.name } : {}) } : { pdfCandidates: candidates }),
+      ...offsitePdfUrl(pdf, links),
       ...(anchor ? { anchor } : {}),
     };
     return { found, titled: true, complete };
@@ -1660,6 +1667,7 @@ function documentFrom(
     ...(dueDate ? { dueDate } : {}),
     ...(language ? { language } : {}),
     ...(pdf ? { pdfUrl: pdf.url, ...(pdf.name ? { pdfName: pdf.name } : {}) } : { pdfCandidates: candidates }),
+    ...offsitePdfUrl(pdf, links),
     ...(anchor ? { anchor } : {}),
   };
   return { found, titled: (numberHit?.rank ?? 0) > 0 };

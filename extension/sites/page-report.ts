@@ -61,13 +61,32 @@ function recipientOnPage(document: Document): string | undefined {
   return main ? findEmail((main.textContent ?? '').slice(0, MAX_TEXT)) : undefined;
 }
 
-function pdfOnPage(document: Document, url: URL): string | undefined {
-  for (const element of document.querySelectorAll('a[href$=".pdf" i], a[href*=".pdf?" i], embed[type="application/pdf" i], iframe[src$=".pdf" i], object[type="application/pdf" i]')) {
+/**
+ * The PDF a link or viewer on the page names: on the page's own site (`pdfUrl`), or else on another web
+ * host (`pdfElsewhere`, a hosted invoice page's "Download PDF" on its payment or files host), which the
+ * panel offers to allow with one click.
+ */
+function pdfOnPage(document: Document, url: URL): { pdfUrl: string } | { pdfElsewhere: string } | undefined {
+  let elsewhere: string | undefined;
+  for (const element of document.querySelectorAll(
+    'a[href$=".pdf" i], a[href*=".pdf?" i], a[href*="/pdf" i], embed[type="application/pdf" i], iframe[src$=".pdf" i], object[type="application/pdf" i]',
+  )) {
     const raw = element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('data');
     const found = sameOriginUrl(raw, url);
-    if (found) return found.href;
+    if (found) {
+      // A same-site `…/pdf` route is left to the detector's probe, as before: only a `.pdf` counts here.
+      if (element.tagName !== 'A' || /\.pdf$/i.test(found.pathname)) return { pdfUrl: found.href };
+      continue;
+    }
+    if (elsewhere || !raw) continue;
+    try {
+      const other = new URL(raw, url);
+      if (/^https?:$/.test(other.protocol) && /(?:^|[/_.-])pdf(?:$|[/_.-])/i.test(other.pathname)) elsewhere = other.href;
+    } catch {
+      // Not an address.
+    }
   }
-  return undefined;
+  return elsewhere ? { pdfElsewhere: elsewhere } : undefined;
 }
 
 /** What the page offers, and the document the panel opens with when the user sends anyway. */
@@ -91,10 +110,10 @@ export function reportPage(document: Document, url: URL, recipes: readonly Recip
   }
   const number = numberOnPage(document);
   const recipient = recipientOnPage(document);
-  const pdfUrl = pdfOnPage(document, url);
-  const found: DetectedDocument = { ...(number ? { number } : {}), recipients: recipient ? [recipient] : [], ...(pdfUrl ? { pdfUrl } : {}) };
+  const pdf = pdfOnPage(document, url);
+  const found: DetectedDocument = { ...(number ? { number } : {}), recipients: recipient ? [recipient] : [], ...pdf };
   return {
-    report: { detected: false, ...(number ? { number } : {}), ...(recipient ? { recipient } : {}), pdf: Boolean(pdfUrl) },
+    report: { detected: false, ...(number ? { number } : {}), ...(recipient ? { recipient } : {}), pdf: Boolean(pdf && 'pdfUrl' in pdf) },
     detection: { kind: 'document', documents: [found] },
   };
 }

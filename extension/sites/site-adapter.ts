@@ -18,6 +18,11 @@ export interface DetectedDocument {
   pdfUrl?: string;
   pdfName?: string;
   /**
+   * A link to the document's PDF on another host (a payment or files host's "Download PDF"), when the
+   * page's own site offers none: fetched only from a host the user granted (the panel asks on a click).
+   */
+  pdfElsewhere?: string;
+  /**
    * Links that may give the PDF but do not say so (no `.pdf`, no "PDF" in their text): the content
    * script asks the background to probe them (a HEAD from the tab's origin) before showing a button.
    * Same origin only, best first.

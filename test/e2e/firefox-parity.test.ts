@@ -4,7 +4,7 @@
  * "Take the PDF from the page" on five capture routes, the popup's page report with "Send anyway",
  * the button where a person can click it, and the customer directory. The Chromium tests of the same
  * flows: page-plain-http, page-pdf-capture, popup-page-report, page-button-placement and
- * page-customer-directory. One Firefox, one tab per scenario.
+ * page-customer-directory, page-pdf-other-host. One Firefox, one tab per scenario.
  *
  * The relay runs on 127.0.0.1 over plain HTTP: Firefox leaves an extension's requests to loopback as
  * they are (test/helpers/firefox.ts), and the build's host permissions cover it. The invoicing app is
@@ -27,6 +27,9 @@ import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
 
 const LAN_HOST = 'erp.local';
+/** A payment host the build may not read (not in its manifest): a hosted invoice page's PDF link leads there. */
+const PAY_HOST = 'pay.other.test';
+const PAY_PDF = testPdf('firefox pay host 2026/412', 21_000);
 const FIREFOX_UUID = randomUUID();
 
 const LAN_PDF = testPdf('firefox lan invoice 2026/311');
@@ -69,6 +72,7 @@ const directoryInvoice = (number: string) => `<!doctype html><html lang="en"><he
 let smtp: TestSmtpServer;
 let relay: TestRelay;
 let site: InvoiceSite;
+let payHost: InvoiceSite;
 let firefox: FirefoxWithExtension;
 /** An extension page kept open: the tests talk to the background from it, as the popup does. */
 let extensionPage: Page;
@@ -85,7 +89,14 @@ beforeAll(async () => {
   const code = newPairingCode();
   await relay.relay.store.createPairingCode({ hash: hashSecretToken(code), userId: user.id, expiresAt: Date.now() + 600_000 });
 
+  payHost = await startInvoiceSite([{ path: '/none', html: '', pdf: { path: '/i/412/pdf', bytes: PAY_PDF, public: true } }]);
   site = await startInvoiceSite([
+    {
+      path: '/invoices/412',
+      html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoice 2026/412</title></head>
+<body><main><h1>Invoice 2026/412</h1><p>Customer: Sigma AB</p><p>Amount due: 980.00 EUR</p>
+<p><a href="http://${PAY_HOST}:${new URL(payHost.origin).port}/i/412/pdf">Download PDF</a></p></main></body></html>`,
+    },
     { path: '/lan/311', html: LAN_INVOICE, pdf: { path: '/lan/311.pdf', bytes: LAN_PDF } },
     ...CAPTURES.map((c) => ({ ...c.page, html: screen(c.number, c.body) })),
     {
@@ -98,7 +109,7 @@ beforeAll(async () => {
     { path: '/invoices/302', html: directoryInvoice('INV-302'), pdf: { path: '/files/INV-302.pdf', bytes: testPdf('firefox 302') } },
   ]);
 
-  firefox = await launchFirefoxWithExtension({ localDomains: [LAN_HOST], uuid: FIREFOX_UUID });
+  firefox = await launchFirefoxWithExtension({ localDomains: [LAN_HOST, PAY_HOST], uuid: FIREFOX_UUID });
   extensionPage = await firefox.openExtensionPage('popup.html');
   const paired = await request<{ ok: boolean; error?: unknown }>({ type: 'connection.pair', relayUrl, code });
   if (!paired.ok) throw new Error(`pairing failed: ${JSON.stringify(paired.error)}`);
@@ -107,6 +118,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await firefox?.close();
   await site?.close();
+  await payHost?.close();
   await relay?.close();
   await smtp?.close();
 });
@@ -169,6 +181,27 @@ async function typeInto(panel: Frame, testId: string, text: string): Promise<voi
 async function submitAndWaitForSent(panel: Frame): Promise<void> {
   await panel.click(byTestId('ownpost-submit'));
   await expect.poll(() => attributeOf(panel, 'ownpost-status', 'data-state'), { timeout: 30_000 }).toBe('sent');
+}
+
+/**
+ * Ownpost's small window that asks for a host (entrypoints/allow-host), once it shows its button. Found
+ * by its document's address: Firefox's BiDi reports no load events (nor new addresses) for extension pages.
+ */
+async function allowWindow(): Promise<Page> {
+  let found: Page | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const candidate of await firefox.browser.pages()) {
+          const shown = await candidate.evaluate(() => location.pathname === '/allow-host.html' && document.readyState === 'complete' && Boolean(document.querySelector('#allow'))).catch(() => false);
+          if (shown) found = candidate;
+        }
+        return Boolean(found);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return found!;
 }
 
 let mailsSoFar = 0;
@@ -305,5 +338,55 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
     expect(mail.envelope.to).toEqual(['ap@kappa.example']);
     expect(mail.parsed.subject).toContain('INV-302');
     await page.close();
+  });
+
+  it('a PDF link on a host Ownpost may not read: "Allow Ownpost to read <host>" asks in Ownpost’s window on the click; refused it says so, allowed the PDF is attached at once', async () => {
+    const origin = `http://${PAY_HOST}/*`;
+    const hostActive = () => extensionPage.evaluate(`globalThis.browser.permissions.contains({ origins: [${JSON.stringify(origin)}] })`);
+    expect(await hostActive()).toBe(false);
+    const page = await openSignedIn(site.origin, '/invoices/412');
+    try {
+      await page.waitForSelector('h1');
+      const opened = await request<{ ok: boolean }>({ type: 'page.sendAnyway', tabId: await tabIdOf(page.url()) });
+      expect(opened.ok, JSON.stringify(opened)).toBe(true);
+      const panel = await panelFrame(page);
+      await expect.poll(() => attributeOf(panel, 'ownpost-allow-host', 'data-host'), { timeout: 15_000 }).toBe(PAY_HOST);
+      expect(await textOf(panel, 'ownpost-allow-host-button')).toBe(`Allow Ownpost to read ${PAY_HOST}`);
+      expect(await countOf(panel, 'ownpost-attachment')).toBe(0);
+      // Nothing asked before the click.
+      expect(await hostActive()).toBe(false);
+
+      // Firefox gives the panel's frame no permissions API: the click opens Ownpost's small window for that
+      // one origin, whose own button asks the browser (the prompt is answered by the pref
+      // extensions.webextOptionalPermissionPrompts, test/helpers/firefox.ts), on a real click there.
+      // Refused first (the window's Cancel): the panel says so, asks nothing more, and Add a file stays.
+      await panel.click(byTestId('ownpost-allow-host-button'));
+      const first = await allowWindow();
+      await first.click(byTestId('allow-host-cancel'));
+      await expect.poll(() => attributeOf(panel, 'ownpost-allow-host', 'data-state'), { timeout: 15_000 }).toBe('refused');
+      expect(await textOf(panel, 'ownpost-allow-host')).toContain(`Ownpost was not allowed to read ${PAY_HOST}`);
+      expect(await hostActive()).toBe(false);
+      expect(await countOf(panel, 'ownpost-attachment')).toBe(0);
+      expect(await countOf(panel, 'ownpost-add-file')).toBe(1);
+
+      await panel.click(byTestId('ownpost-allow-host-button'));
+      const window = await allowWindow();
+      expect(new URL(await window.evaluate(() => location.href)).searchParams.get('origin')).toBe(origin);
+      expect(await textOf(window, 'allow-host-confirm')).toBe(`Allow Ownpost to read ${PAY_HOST}`);
+      expect(await hostActive()).toBe(false);
+      await window.click(byTestId('allow-host-confirm'));
+      await expect.poll(() => countOf(panel, 'ownpost-attachment'), { timeout: 15_000 }).toBe(1);
+      expect(await hostActive()).toBe(true);
+      expect(await extensionPage.evaluate(`globalThis.browser.permissions.contains({ origins: ['http://*.other.test/*'] })`)).toBe(false);
+
+      await typeInto(panel, 'ownpost-to', 'ap@sigma.example');
+      await submitAndWaitForSent(panel);
+      const mail = await nextMail();
+      expect(mail.parsed.subject).toContain('2026/412');
+      const attachment = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
+      expect(Buffer.compare(attachment.content, PAY_PDF)).toBe(0);
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -98,6 +98,7 @@ describe('taking the PDF from the page', () => {
       const status = panel.getByTestId('ownpost-capture-status');
       await expect.poll(() => status.getAttribute('data-reason'), { timeout: 15_000 }).toBe('other_site');
       expect(await status.textContent()).toContain('cdn.other.test');
+      expect(await panel.getByTestId('ownpost-allow-host-button').textContent()).toBe('Allow Ownpost to read cdn.other.test');
 
       await page.goto(`${site.origin}/invoices/109`);
       await page.getByRole('heading', { name: 'Invoice INV-109' }).waitFor();

@@ -497,6 +497,9 @@ describe('taking the PDF from the page, held-out routes (round 2)', () => {
           // Said clearly, well before the capture's own two minutes run out, with "Add a file" at hand.
           await expect.poll(() => status.getAttribute('data-reason'), { timeout: 15_000 }).toBe(route.refused.reason);
           expect(await status.textContent()).toMatch(route.refused.says);
+          // A host Ownpost may not read is one click away: the panel offers to ask for exactly that host.
+          if (route.refused.reason === 'other_site')
+            expect(await panel.getByTestId('ownpost-allow-host-button').textContent()).toMatch(new RegExp(`^Allow Ownpost to read ${route.refused.says.source}$`));
           expect(await panel.getByTestId('ownpost-attachment').count()).toBe(0);
           await expect.poll(() => panel.getByTestId('ownpost-add-file').isVisible()).toBe(true);
           return;

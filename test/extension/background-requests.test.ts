@@ -175,6 +175,9 @@ describe('background requests of the extension pages', () => {
       { type: 'messages.list' },
       { type: 'me.get' },
       { type: 'appPasswords.create', name: 'x' },
+      // A PDF on another host (issue 16 item 3): only the panel's frame may fetch it or ask for its host.
+      { type: 'document.fetchElsewhere', url: 'https://files.example.com/f/1.pdf' },
+      { type: 'host.ask', origin: 'https://files.example.com/*' },
     ] as ExtensionRequest[]) {
       const result = await ask(request, WEB_PAGE);
       expect(result, request.type).toEqual({ ok: false, error: { code: 'bad_request', message: 'Not allowed from a web page.' } });

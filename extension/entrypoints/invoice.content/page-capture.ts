@@ -33,7 +33,9 @@ export function createPageCapture(): PageCaptureApi {
         },
         fetchElsewhere: async (url) => {
           const result = await askBackground({ type: 'capture.fetch', url });
-          return result.ok ? { ok: true, ...result.data } : { ok: false, message: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message };
+          if (result.ok) return { ok: true, ...result.data };
+          const message = result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message;
+          return { ok: false, message, ...(result.error.grant ? { grant: result.error.grant } : {}) };
         },
       });
       void outcome.then((result) => {

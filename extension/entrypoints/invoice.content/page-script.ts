@@ -229,6 +229,7 @@ function panelDocument(found: DetectedDocument): PanelDocument {
     ...(found.language ? { language: found.language } : {}),
     ...(found.pdfUrl ? { pdfUrl: found.pdfUrl } : {}),
     ...(found.pdfName ? { pdfName: found.pdfName } : {}),
+    ...(!found.pdfUrl && found.pdfElsewhere && found.pdfElsewhere.length <= 4096 ? { pdfElsewhere: found.pdfElsewhere } : {}),
     ...(found.customerNumber ? { customerNumber: found.customerNumber.slice(0, 64) } : {}),
     ...(found.customerPageUrl && found.customerPageUrl.length <= 4096 ? { customerPageUrl: found.customerPageUrl } : {}),
     ...(found.pdfButtonSelector ? { pdfButtonSelector: found.pdfButtonSelector.slice(0, 2000) } : {}),

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CaptureOutcome, CapturedFile } from '../../../capture/page-capture';
 import { captureStrings } from '../../../i18n/capture-strings';
 import { createTranslator, type Language } from '../../../i18n/core';
+import { AllowHost } from './AllowHost';
 import { fromUser } from './panel-helpers';
 
 interface Props {
@@ -88,6 +89,21 @@ export function PageCapture({ language, hasPdfButton, capture, hasPdf, disabled,
         <p class="field-problem" data-testid="ownpost-capture-status" data-state="error" data-reason={reason} role="alert">
           {state.kind === 'failed' && state.outcome.message ? state.outcome.message : reason === 'not_pdf' ? t('captureNotPdf') : reason === 'print_only' ? t('capturePrintOnly') : t('captureNothing')}
         </p>
+      )}
+      {state.kind === 'failed' && state.outcome.grant && (
+        <AllowHost
+          key={state.outcome.grant.url}
+          language={language}
+          grant={state.outcome.grant}
+          explained
+          disabled={disabled}
+          signal={signal}
+          onFile={(fetched) => {
+            const file: CapturedFile = { ...fetched, route: 'url' };
+            onFile(file);
+            setState({ kind: 'taken', file });
+          }}
+        />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DocumentInfo } from '../../../../shared/extension-messages';
+import type { DocumentInfo, HostGrant } from '../../../../shared/extension-messages';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
 import type { MessageView } from '../../../../shared/schemas';
 import { createTranslator, type Language, type Translator } from '../../../i18n/core';
@@ -10,6 +10,7 @@ import { formatBytes } from '../../../ui/format';
 import { askBackground } from '../background-request';
 import type { PanelHost } from '../panel-contract';
 import { templateValues, usePageSenders } from './use-page-senders';
+import { AllowHost } from './AllowHost';
 import { PageCapture } from './PageCapture';
 import { routeOf, type SendRoute } from './send-route';
 import { CustomerSuggestion, rememberCustomer } from './CustomerSuggestion';
@@ -54,6 +55,8 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
   const [includeDocument, setIncludeDocument] = useState(Boolean(found.pdfUrl));
   const [files, setFiles] = useState<AddedFile[]>([]);
   const [fileProblem, setFileProblem] = useState<string | undefined>();
+  /** The detected PDF is on a host Ownpost may not read yet: the panel offers to ask for it. */
+  const [hostGrant, setHostGrant] = useState<HostGrant | undefined>();
   const [history, setHistory] = useState<MessageView[]>([]);
   const [fieldProblem, setFieldProblem] = useState<{ field: 'to' | 'cc' | 'bcc' | 'subject'; message: string } | undefined>();
   const idempotencyKey = useRef(newIdempotencyKey());
@@ -74,6 +77,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
         if (!signal.aborted) setDocumentInfo(result.ok ? result.data : { error: result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message });
       });
     }
+    if (!found.pdfUrl && found.pdfElsewhere) void takePdfElsewhere(found.pdfElsewhere);
     if (found.number) {
       void askBackground({ type: 'document.history', documentRef: found.number }).then((result) => {
         if (!signal.aborted && result.ok) setHistory(result.data.messages.filter((m) => m.status === 'sent'));
@@ -90,6 +94,20 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
     if (!edited.current.subject) setSubject(renderTemplate(template.subject, values));
     if (!edited.current.text) setText(renderTemplate(template.message, values));
   }, [template, sender?.fromName]);
+
+  /**
+   * A PDF link on another host (issue 16 item 3): attached at once when Ownpost may read that host;
+   * otherwise the panel offers "Allow Ownpost to read <host>", which asks only on the user's click.
+   */
+  async function takePdfElsewhere(raw: string) {
+    // The background checks the grant (the frame may have no permissions API: Firefox) and names the
+    // origin to ask for when the host is not granted.
+    const result = await askBackground({ type: 'document.fetchElsewhere', url: raw });
+    if (signal.aborted) return;
+    if (result.ok) return setFiles((current) => [...current, { contentType: 'application/pdf', ...result.data }]);
+    if (result.error.grant) return setHostGrant(result.error.grant);
+    setFileProblem(result.error.hint ? `${result.error.message} ${result.error.hint}` : result.error.message);
+  }
 
   async function addFiles(list: FileList | null | undefined) {
     for (const file of list ? [...list] : []) {
@@ -320,12 +338,25 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
             </label>
           )}
           {fileProblem && <p class="field-problem">{fileProblem}</p>}
+          {hostGrant && (
+            <AllowHost
+              key={hostGrant.url}
+              language={host.language}
+              grant={hostGrant}
+              disabled={busy || done}
+              signal={signal}
+              onFile={(file) => {
+                setHostGrant(undefined);
+                setFiles((current) => [...current, file]);
+              }}
+            />
+          )}
           {host.capturePdf && (
             <PageCapture
               language={host.language}
               hasPdfButton={Boolean(found.pdfButtonSelector)}
               capture={host.capturePdf}
-              hasPdf={Boolean(found.pdfUrl && includeDocument) || files.some((file) => file.contentType === 'application/pdf')}
+              hasPdf={Boolean(found.pdfUrl && includeDocument) || Boolean(hostGrant) || files.some((file) => file.contentType === 'application/pdf')}
               disabled={busy || done}
               signal={signal}
               onFile={({ route: _route, ...file }) => setFiles((current) => [...current, file])}

@@ -1,0 +1,188 @@
+/**
+ * A PDF on another host than the app (issue 16 item 3: Stripe's files host, Invoice2go's, a CDN or an S3
+ * bucket), in Chromium with the built extension: Ownpost may not read that host, so the panel offers
+ * "Allow Ownpost to read <host>"; the user's click asks the browser for exactly that origin, and the PDF
+ * is fetched and attached at once, without starting over, and reaches the mail byte for byte. Both ways
+ * the panel meets such a file: a capture (the app's button opens the file on its files host) and a PDF
+ * link the detector found on another host.
+ *
+ * Chromium's permission prompt cannot be answered in a test. A host the user granted once is not asked
+ * for again: each test grants its host first the way chrome://extensions does (developerPrivate, the
+ * page's own API, as a user setting the extension's site access), which leaves the host not yet active
+ * (`permissions.contains` is false: the panel shows the button), and the click's real
+ * `permissions.request` is then granted by Chromium without a prompt. The request itself is the
+ * extension's, from the panel's frame, on the click, with the one origin.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
+import { openSignedIn, sendAnyway, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
+
+const screen = (number: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ERP</title></head>
+<body><nav><a href="/">Home</a> <a href="/customers">Customers</a></nav><main><h1>Invoice ${number}</h1>
+<p>Customer: Beta Ltd</p><p>Total: 1 250,00 EUR</p>${body}</main></body></html>`;
+
+/** Hosts Ownpost may not read (not in the e2e manifest): the app's files host and a payment host. */
+const FILES_HOST = 'files.other.test';
+const PAY_HOST = 'pay.other.test';
+/** A bucket the app's own download redirects to (a signed URL). */
+const BUCKET_HOST = 's3.other.test';
+const CAPTURED_PDF = testPdf('other-host-capture', 40_000);
+const LINKED_PDF = testPdf('other-host-link', 25_000);
+const SIGNED_PDF = testPdf('other-host-signed', 18_000);
+
+let setup: PairedBrowser;
+let site: InvoiceSite;
+let files: InvoiceSite;
+
+beforeAll(async () => {
+  setup = await startPairedBrowser({ hosts: { [FILES_HOST]: '127.0.0.1', [PAY_HOST]: '127.0.0.1', [BUCKET_HOST]: '127.0.0.1' } });
+  files = await startInvoiceSite([
+    {
+      path: '/none',
+      html: '',
+      pdfs: [
+        { path: '/f/210', bytes: CAPTURED_PDF, public: true, contentType: 'application/octet-stream' },
+        { path: '/i/211/pdf', bytes: LINKED_PDF, public: true },
+        { path: '/signed/212', bytes: SIGNED_PDF, public: true, contentType: 'application/octet-stream' },
+      ],
+    },
+  ]);
+  const port = new URL(files.origin).port;
+  site = await startInvoiceSite([
+    { path: '/invoices/210', html: screen('INV-210', `<button id="press" type="button" onclick="window.open('http://${FILES_HOST}:${port}/f/210')">PDF</button>`) },
+    {
+      path: '/invoices/212',
+      html: screen('INV-212', '<p><a id="press" href="/files/212">Export</a></p>'),
+      pdf: { path: '/files/212', bytes: Buffer.alloc(0), redirectTo: `http://${BUCKET_HOST}:${port}/signed/212?X-Amz-Signature=5e6f7a` },
+    },
+    { path: '/invoices/211', html: screen('INV-211', `<p><a href="http://${PAY_HOST}:${port}/i/211/pdf">Download PDF</a></p>`) },
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await site?.close();
+  await files?.close();
+  await setup?.close();
+});
+
+/** Is `origin` an active host permission of the extension? */
+function hostActive(origin: string): Promise<boolean> {
+  return setup.browser.serviceWorker.evaluate((o) => (globalThis as any).chrome.permissions.contains({ origins: [o] }), origin);
+}
+
+/** The user's earlier grant (see the file's comment); the host stays inactive until the extension asks. */
+async function grantedOnceBefore(origin: string): Promise<void> {
+  const page = await setup.browser.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(([id, o]) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, o), [setup.browser.extensionId, origin] as const);
+  } finally {
+    await page.close();
+  }
+  expect(await hostActive(origin)).toBe(false);
+}
+
+async function sendAndReadPdf(panel: Awaited<ReturnType<typeof sendAnyway>>, count: number): Promise<Buffer> {
+  await panel.getByTestId('ownpost-to').fill('ap@beta.example');
+  await panel.getByTestId('ownpost-submit').click();
+  await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+  const mails = await setup.smtp.waitForMessages(count);
+  const pdfs = mails.at(-1)!.parsed.attachments.filter((a) => a.contentType === 'application/pdf');
+  expect(pdfs).toHaveLength(1);
+  return pdfs[0]!.content;
+}
+
+describe('a PDF on another host', () => {
+  it('offers "Allow Ownpost to read <host>" for a file the capture found on the app’s files host, and on the click attaches it at once', async () => {
+    const origin = `http://${FILES_HOST}/*`;
+    await grantedOnceBefore(origin);
+    const page = await setup.browser.context.newPage();
+    try {
+      await openSignedIn(page, site.origin, '/invoices/210');
+      await page.getByRole('heading', { name: 'Invoice INV-210' }).waitFor();
+      const panel = await sendAnyway(setup, page);
+      await panel.getByTestId('ownpost-capture-start').click();
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state')).toBe('armed');
+      await page.click('#press');
+      const status = panel.getByTestId('ownpost-capture-status');
+      await expect.poll(() => status.getAttribute('data-reason'), { timeout: 15_000 }).toBe('other_site');
+      expect(await status.textContent()).toContain(FILES_HOST);
+      const allow = panel.getByTestId('ownpost-allow-host-button');
+      expect(await allow.textContent()).toBe(`Allow Ownpost to read ${FILES_HOST}`);
+      // Nothing is asked before the user's click.
+      expect(await hostActive(origin)).toBe(false);
+
+      await allow.click();
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
+      // Exactly that host, nothing wider.
+      expect(await hostActive(origin)).toBe(true);
+      expect(await hostActive('http://*.other.test/*')).toBe(false);
+      expect(await hostActive(`http://${PAY_HOST}/*`)).toBe(false);
+      expect(await panel.getByTestId('ownpost-attachment').count()).toBe(1);
+      expect(Buffer.compare(await sendAndReadPdf(panel, 1), CAPTURED_PDF)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('offers the same for a PDF link the detector found on a payment host, and attaches it on the click', async () => {
+    const origin = `http://${PAY_HOST}/*`;
+    await grantedOnceBefore(origin);
+    const page = await setup.browser.context.newPage();
+    try {
+      await openSignedIn(page, site.origin, '/invoices/211');
+      await page.getByRole('heading', { name: 'Invoice INV-211' }).waitFor();
+      const panel = await sendAnyway(setup, page);
+      const offer = panel.getByTestId('ownpost-allow-host');
+      await expect.poll(() => offer.getAttribute('data-host'), { timeout: 10_000 }).toBe(PAY_HOST);
+      expect(await offer.textContent()).toContain(`The PDF is on ${PAY_HOST}`);
+      expect(await panel.getByTestId('ownpost-attachment').count()).toBe(0);
+      expect(await hostActive(origin)).toBe(false);
+
+      await panel.getByTestId('ownpost-allow-host-button').click();
+      await expect.poll(() => panel.getByTestId('ownpost-attachment').count(), { timeout: 15_000 }).toBe(1);
+      expect(await panel.getByTestId('ownpost-allow-host').count()).toBe(0);
+      expect(await hostActive(origin)).toBe(true);
+      expect(Buffer.compare(await sendAndReadPdf(panel, 2), LINKED_PDF)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('asks for the bucket a same-site download redirects to (a signed URL), and fetches that address on the click', async () => {
+    const origin = `http://${BUCKET_HOST}/*`;
+    await grantedOnceBefore(origin);
+    const page = await setup.browser.context.newPage();
+    try {
+      await openSignedIn(page, site.origin, '/invoices/212');
+      await page.getByRole('heading', { name: 'Invoice INV-212' }).waitFor();
+      const panel = await sendAnyway(setup, page);
+      await panel.getByTestId('ownpost-capture-start').click();
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state')).toBe('armed');
+      await page.click('#press');
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-reason'), { timeout: 15_000 }).toBe('other_site');
+      // The bucket is the host to allow, not the app's own site.
+      expect(await panel.getByTestId('ownpost-allow-host').getAttribute('data-host')).toBe(BUCKET_HOST);
+      await panel.getByTestId('ownpost-allow-host-button').click();
+      await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
+      expect(await hostActive(origin)).toBe(true);
+      expect(Buffer.compare(await sendAndReadPdf(panel, 3), SIGNED_PDF)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('attaches a PDF link on a host Ownpost may read already when the panel opens, without asking', async () => {
+    const page = await setup.browser.context.newPage();
+    try {
+      await openSignedIn(page, site.origin, '/invoices/211');
+      await page.getByRole('heading', { name: 'Invoice INV-211' }).waitFor();
+      const panel = await sendAnyway(setup, page);
+      await expect.poll(() => panel.getByTestId('ownpost-attachment').count(), { timeout: 15_000 }).toBe(1);
+      expect(await panel.getByTestId('ownpost-allow-host').count()).toBe(0);
+      expect(Buffer.compare(await sendAndReadPdf(panel, 4), LINKED_PDF)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
