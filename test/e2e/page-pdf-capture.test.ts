@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureRoutes } from '../helpers/capture-routes';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
-import { openPanel, openSignedIn, sendAnyway, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
+import { openPanel, openSignedIn, sendAnyway, startPairedBrowser, type PairedBrowser, sendFromPanel } from '../helpers/paired-browser';
 
 const BASIC = { user: 'anna', password: 'faktura-2026' };
 
@@ -43,7 +43,6 @@ afterAll(async () => {
 });
 
 describe('taking the PDF from the page', () => {
-  let sent = 0;
   it.each(ROUTES.map((r) => [r.name, r] as const))('takes %s and sends it byte for byte', async (_name, route) => {
     const page = await setup.browser.context.newPage();
     try {
@@ -69,13 +68,8 @@ describe('taking the PDF from the page', () => {
       expect(page.url()).toContain(route.page.path);
       expect(setup.browser.context.pages().filter((p) => p.url().includes('/documents/'))).toHaveLength(0);
 
-      await panel.getByTestId('ownpost-to').fill('ap@beta.example');
       await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(route.number);
-      await panel.getByTestId('ownpost-submit').click();
-      await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
-
-      sent++;
-      const mail = (await setup.smtp.waitForMessages(sent))[sent - 1]!;
+      const mail = await sendFromPanel(setup, panel);
       expect(mail.parsed.subject).toContain(route.number);
       const attachment = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
       expect(attachment.filename).toMatch(/\.pdf$/);
@@ -107,11 +101,8 @@ describe('taking the PDF from the page', () => {
       await expect.poll(() => next.getByTestId('ownpost-capture-status').getAttribute('data-state')).toBe('armed');
       await page.click('#press');
       await expect.poll(() => next.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
-      await next.getByTestId('ownpost-to').fill('ap@beta.example');
-      await next.getByTestId('ownpost-submit').click();
-      await expect.poll(() => next.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
-      const mails = await setup.smtp.waitForMessages(ROUTES.length + 1);
-      const attachment = mails.at(-1)!.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
+      const mail = await sendFromPanel(setup, next);
+      const attachment = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
       expect(Buffer.compare(attachment.content, CDN_PDF)).toBe(0);
     } finally {
       await page.close();
@@ -130,11 +121,8 @@ describe('taking the PDF from the page', () => {
       const panel = await openPanel(page);
       await panel.getByTestId('ownpost-capture-recipe').click();
       await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
-      await panel.getByTestId('ownpost-to').fill('ap@beta.example');
-      await panel.getByTestId('ownpost-submit').click();
-      await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
-      const mails = await setup.smtp.waitForMessages(ROUTES.length + 2);
-      const attachment = mails.at(-1)!.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
+      const mail = await sendFromPanel(setup, panel);
+      const attachment = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
       expect(Buffer.compare(attachment.content, ROUTES[0]!.expected)).toBe(0);
     } finally {
       await page.close();

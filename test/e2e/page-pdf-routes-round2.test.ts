@@ -9,7 +9,7 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoicePage, type InvoiceSite } from '../helpers/invoice-site';
-import { openSignedIn, sendAnyway, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
+import { openSignedIn, sendAnyway, startPairedBrowser, type PairedBrowser, sendFromPanel } from '../helpers/paired-browser';
 
 const screen = (number: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ERP</title></head>
 <body><nav><a href="/">Home</a> <a href="/customers">Customers</a></nav><main><h1>Invoice ${number}</h1>
@@ -455,16 +455,10 @@ afterAll(async () => {
   await setup?.close();
 });
 
-let sent = 0;
 /** Sends the panel's document and compares the mail's one PDF with the route's, byte for byte. */
 async function sendAndCompare(panel: Frame, route: Route): Promise<void> {
-  await panel.getByTestId('ownpost-to').fill('ap@beta.example');
   await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(route.number);
-  await panel.getByTestId('ownpost-submit').click();
-  await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
-
-  sent++;
-  const mail = (await setup.smtp.waitForMessages(sent))[sent - 1]!;
+  const mail = await sendFromPanel(setup, panel);
   expect(mail.parsed.subject).toContain(route.number);
   const attachments = mail.parsed.attachments.filter((a) => a.contentType === 'application/pdf');
   expect(attachments).toHaveLength(1);

@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import type { ExtensionRequest, ExtensionResult } from '../../shared/extension-messages';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { startSmtpServer, type TestSmtpServer } from './smtp-server';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp-server';
 import { startTestRelay, testProfile, type TestRelay } from './test-relay';
 import { waitFor } from './wait-for';
 
@@ -175,6 +175,20 @@ export async function sendAnyway(setup: PairedBrowser, page: Page): Promise<Fram
   const panel = await clickablePanel(page);
   await waitFor('the panel to show', () => panel.getByTestId('ownpost-panel').isVisible(), Boolean, { timeoutMs: 10_000 });
   return panel;
+}
+
+/** Sends the panel's message to `to` and waits until the panel says sent; resolves with the mail the test server got for it. */
+export async function sendFromPanel(setup: PairedBrowser, panel: Frame, to = 'ap@beta.example'): Promise<ReceivedMail> {
+  const before = setup.smtp.received.length;
+  await panel.getByTestId('ownpost-to').fill(to);
+  await panel.getByTestId('ownpost-submit').click();
+  await waitFor(
+    'the panel to say sent',
+    () => panel.getByTestId('ownpost-status').getAttribute('data-state'),
+    (state) => state === 'sent',
+    { timeoutMs: 20_000 },
+  );
+  return (await setup.smtp.waitForMessages(before + 1))[before]!;
 }
 
 /** Form controls and links without an accessible name (a label, their text, aria-label or aria-labelledby), as HTML. */
