@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { HostGrant } from '../../../../shared/extension-messages';
 import { captureStrings } from '../../../i18n/capture-strings';
 import { createTranslator, type Language } from '../../../i18n/core';
+import { singleHostOf } from '../../../lib/host-grant';
 import { askBackground } from '../background-request';
 import { fromUser } from './panel-helpers';
 
@@ -41,7 +42,8 @@ type State = { kind: 'idle' } | { kind: 'asking' } | { kind: 'refused' } | { kin
 export function AllowHost({ language, grant, explained = false, disabled, signal, onFile }: Props) {
   const t = useMemo(() => createTranslator(captureStrings, language), [language]);
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const host = new URL(grant.origin.replace(/\*$/, '')).hostname;
+  // The background names only one-host origins (lib/host-grant.ts); the origin itself if ever not.
+  const host = singleHostOf(grant.origin) ?? grant.origin;
 
   async function allow() {
     setState({ kind: 'asking' });
