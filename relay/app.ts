@@ -8,6 +8,7 @@ import { createSmtpAuthResolver } from './oauth/access-tokens';
 import { bearerAuth, type AuthEnv } from './http/authenticate';
 import { allowedExtensionOrigins } from './http/extension-origins';
 import { extensionOriginsOnly, hostGuard } from './http/guards';
+import { nulInAddressGuard } from './http/nul-guard';
 import { limiterStoreFor } from './limits/limiter-store-for';
 import { PairingLimits } from './limits/pairing-limits';
 import { peopleStoreFor } from './people/people-store';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestLog(log));
   app.use('*', hostGuard(config.hostnames));
   app.use('*', extensionOriginsOnly(allowedExtensionOrigins(config.extensionIds ?? [])));
+  app.use('*', nulInAddressGuard());
   app.use('/v1/*', async (c, next) => {
     if (c.req.path === '/v1/messages' && c.req.method === 'POST') return next();
     return bodyLimit({

@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { ConfigError, type RelayConfig } from './config';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { errorBody } from './http/api-error';
+import { answerClientError } from './http/client-error';
 import type { SecretCipher } from './secrets/cipher';
 import { secureDataDir } from './secrets/data-dir-permissions';
 import { createSecretCipher } from './secrets/master-key';
@@ -75,6 +76,8 @@ export async function createRelay(config: RelayConfig, log: (line: string) => vo
       const info = await new Promise<AddressInfo>((resolve, reject) => {
         server = serve({ fetch, hostname: config.host, port: config.port }, resolve);
         server.once('error', reject);
+        // What Node's HTTP parser refuses is answered as JSON with a code, as every other refusal.
+        server.on('clientError', answerClientError);
       });
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;
       relay.url = `http://${host}:${info.port}`;

@@ -4,6 +4,12 @@
  */
 export const ERROR_STATUS = {
   invalid_json: 400,
+  /** Not well-formed HTTP (a header with control characters, a broken request line or chunk): refused by the HTTP server before any route. */
+  malformed_request: 400,
+  /** The request's headers are larger than the HTTP server reads (Node's 16 KB). */
+  headers_too_large: 431,
+  /** The request's headers or body did not arrive in the HTTP server's time. */
+  request_timeout: 408,
   validation_failed: 400,
   unauthorized: 401,
   pairing_code_invalid: 401,

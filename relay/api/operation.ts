@@ -29,6 +29,9 @@ export interface OperationDocs<C extends RouteContract> {
 function sharedErrors(contract: RouteContract): ErrorCode[] {
   const auth = contract.auth ?? true;
   return [
+    // From Node's HTTP server itself (relay/http/client-error.ts).
+    'malformed_request',
+    'headers_too_large',
     'host_not_allowed',
     'origin_not_allowed',
     ...(contract.body ? (['invalid_json', 'json_too_deep', 'validation_failed', 'payload_too_large'] as const) : []),

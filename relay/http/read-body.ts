@@ -5,6 +5,7 @@ import { ChunkGarbage } from '../delivery/chunk-garbage';
 import { ApiError } from './api-error';
 import { extractBase64Values, restoreBase64Values } from './json-base64';
 import { assertJsonNesting, JsonNestingGuard } from './json-nesting';
+import { assertNoJsonNul } from './nul-guard';
 
 /** A zod issue as the API shows it: where, what, and our address error code when there is one. */
 function describeIssues(error: z.ZodError) {
@@ -31,6 +32,7 @@ function parseAndValidate<S extends z.ZodType>(text: string, schema: S): z.outpu
     throw new ApiError('invalid_json', 'The request body is not valid JSON.');
   }
   if (json === undefined) throw new ApiError('invalid_json', 'The request has no JSON body.');
+  assertNoJsonNul(text);
   const result = schema.safeParse(json);
   if (!result.success) {
     const details = describeIssues(result.error);
