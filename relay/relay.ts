@@ -1,10 +1,11 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, type RelayConfig } from './config';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { errorBody } from './http/api-error';
-import { answerClientError } from './http/client-error';
+import { answerClientError, answerRequestError, HTTP_SERVER_OPTIONS, refuseMalformedRequests } from './http/client-error';
 import type { SecretCipher } from './secrets/cipher';
 import { secureDataDir } from './secrets/data-dir-permissions';
 import { createSecretCipher } from './secrets/master-key';
@@ -74,10 +75,13 @@ export async function createRelay(config: RelayConfig, log: (line: string) => vo
     async listen() {
       worker.start();
       const info = await new Promise<AddressInfo>((resolve, reject) => {
-        server = serve({ fetch, hostname: config.host, port: config.port }, resolve);
-        server.once('error', reject);
-        // What Node's HTTP parser refuses is answered as JSON with a code, as every other refusal.
-        server.on('clientError', answerClientError);
+        // @hono/node-server's listener, on a server of our own: what Node's HTTP server and the adapter
+        // refuse before the app (relay/http/client-error.ts) is answered as JSON with a code too.
+        const http = createServer(HTTP_SERVER_OPTIONS, refuseMalformedRequests(getRequestListener(fetch, { hostname: config.host, errorHandler: answerRequestError })));
+        server = http;
+        http.once('error', reject);
+        http.on('clientError', answerClientError);
+        http.listen(config.port, config.host, () => resolve(http.address() as AddressInfo));
       });
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;
       relay.url = `http://${host}:${info.port}`;

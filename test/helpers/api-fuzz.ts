@@ -283,6 +283,11 @@ export function oddHeaders(): fc.Arbitrary<[string, string][]> {
       ['Origin', 'null'],
       ['Host', 'evil.example'],
       ['Host', '127.0.0.1:1'],
+      ['Host', '[::1'],
+      ['Host', '127.0.0.1:99999'],
+      ['Host', 'a b'],
+      ['Host', '127.0.0.1@evil.example'],
+      ['Host', ''],
       ['Authorization', 'Bearer'],
       ['Authorization', 'Bearer x'],
       ['Authorization', 'Basic YWRtaW46YWRtaW4='],
@@ -322,12 +327,15 @@ export interface RawResponse {
  * end. Only the request line and header bytes are built here: the path is sent as it is (no
  * normalising), headers in order, repeated if given twice.
  */
-export function rawHttp(port: number, request: { method: string; target: string; headers: [string, string][]; body?: Buffer | string; timeoutMs?: number }): Promise<RawResponse> {
+export function rawHttp(
+  port: number,
+  request: { method: string; target: string; headers: [string, string][]; body?: Buffer | string; timeoutMs?: number; version?: string; omitHost?: boolean },
+): Promise<RawResponse> {
   const body = request.body === undefined ? undefined : Buffer.isBuffer(request.body) ? request.body : Buffer.from(request.body, 'utf8');
   const hasHost = request.headers.some(([name]) => name.toLowerCase() === 'host');
   const head = [
-    `${request.method} ${request.target} HTTP/1.1`,
-    ...(hasHost ? [] : [`Host: 127.0.0.1:${port}`]),
+    `${request.method} ${request.target} ${request.version ?? 'HTTP/1.1'}`,
+    ...(hasHost || request.omitHost ? [] : [`Host: 127.0.0.1:${port}`]),
     ...request.headers.map(([name, value]) => `${name}: ${value}`),
     ...(body ? [`Content-Length: ${body.length}`] : []),
     'Connection: close',

@@ -204,7 +204,23 @@ interface GeneratedRequest {
   target: string;
   headers: [string, string][];
   body?: string | undefined;
+  version?: string;
+  omitHost?: boolean;
 }
+
+/** The request line and Host in odd forms: other methods (never HEAD: its answers have no body to check), absolute and doubled targets, HTTP/1.0, no Host. */
+const requestForms = fc.oneof(
+  { arbitrary: fc.constant({ method: undefined, prefix: '', version: 'HTTP/1.1', omitHost: false }), weight: 8 },
+  {
+    arbitrary: fc.record({
+      method: fc.constantFrom(undefined, 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND', 'FOO', 'get'),
+      prefix: fc.constantFrom('', '/', 'http://127.0.0.1', 'http://evil.example', 'https://127.0.0.1:1'),
+      version: fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/1.9'),
+      omitHost: fc.boolean(),
+    }),
+    weight: 2,
+  },
+);
 
 /** One generated request for `operation` as `role`. */
 function requestsFor(operation: Operation, role: Role, f: Fixture, context: ReturnType<typeof schemaContext>): fc.Arbitrary<GeneratedRequest> {
@@ -249,12 +265,15 @@ function requestsFor(operation: Operation, role: Role, f: Fixture, context: Retu
     headers: fc.constant<[string, string][]>([]),
     idempotencyKey: fc.option(fc.uuid()),
   });
-  const odd = fc.record({ pathValues, query: oddQuery(parameters, context), body: bodies, headers: oddHeaders(), idempotencyKey });
-  return fc.oneof({ arbitrary: odd, weight: 3 }, { arbitrary: careful, weight: 1 }).map(({ pathValues, query, body, headers, idempotencyKey }) => {
+  const odd = fc.record({ pathValues, query: oddQuery(parameters, context), body: bodies, headers: oddHeaders(), idempotencyKey, form: requestForms });
+  const plainForm = { method: undefined, prefix: '', version: 'HTTP/1.1', omitHost: false };
+  return fc.oneof({ arbitrary: odd, weight: 3 }, { arbitrary: careful.map((r) => ({ ...r, form: plainForm })), weight: 1 }).map(({ pathValues, query, body, headers, idempotencyKey, form }) => {
     let i = 0;
-    const target = operation.path.replace(/\{[^}]+\}/g, () => pathValues[i++] as string) + query;
+    const target = form.prefix + operation.path.replace(/\{[^}]+\}/g, () => pathValues[i++] as string) + query;
     return {
-      method: operation.method,
+      method: form.method ?? operation.method,
+      version: form.version,
+      omitHost: form.omitHost,
       target,
       headers: [
         ...(role === 'none' ? [] : ([['Authorization', `Bearer ${f.tokens[role]}`]] as [string, string][])),
@@ -443,11 +462,17 @@ describe("what Node's HTTP server refuses before the app", () => {
   });
   afterAll(() => t?.close());
 
-  it('is answered as JSON with a catalogued code, not a bare status (a header with control characters, headers over 16 KB, a broken request line)', async () => {
+  it('is answered as JSON with a catalogued code, not a bare status (a header with control characters, headers over 16 KB, a broken request line, no or a broken Host)', async () => {
     const cases: [Parameters<typeof rawHttp>[1], number, string][] = [
       [{ method: 'GET', target: '/healthz', headers: [['V', '\u0011hS\u0001[!k']] }, 400, 'malformed_request'],
       [{ method: 'GET', target: '/healthz', headers: [['X-Big', 'b'.repeat(20_000)]] }, 431, 'headers_too_large'],
       [{ method: 'GET', target: '/healthz x', headers: [] }, 400, 'malformed_request'],
+      // Refused by Node (no Host in HTTP/1.1) and by @hono/node-server (no URL can be made of it), also with bare statuses before.
+      [{ method: 'GET', target: '/healthz', headers: [], omitHost: true }, 400, 'malformed_request'],
+      [{ method: 'OPTIONS', target: '*', headers: [] }, 400, 'malformed_request'],
+      [{ method: 'GET', target: '/healthz', headers: [['Host', '127.0.0.1:99999']] }, 400, 'malformed_request'],
+      [{ method: 'GET', target: '/healthz', headers: [['Host', '[::1']] }, 400, 'malformed_request'],
+      [{ method: 'GET', target: '/healthz', headers: [['Host', '127.0.0.1@evil.example']] }, 400, 'malformed_request'],
     ];
     for (const [request, status, code] of cases) {
       const res = await rawHttp(port, request);
@@ -456,5 +481,7 @@ describe("what Node's HTTP server refuses before the app", () => {
       expect((res.json as any).error.code).toBe(code);
     }
     expect((await rawHttp(port, { method: 'GET', target: '/healthz', headers: [] })).status).toBe(200);
+    // HTTP/1.0 needs no Host: the relay's own name stands in.
+    expect((await rawHttp(port, { method: 'GET', target: '/healthz', headers: [], omitHost: true, version: 'HTTP/1.0' })).status).toBe(200);
   });
 });
