@@ -199,6 +199,11 @@ export function schemaContext(doc: { components: { schemas: Record<string, unkno
   return { components: doc.components.schemas, secrets: new Set(), known: {}, edges: true };
 }
 
+/** A generated value as the text of a path parameter or a query value (an object without a prototype has no String()). */
+export function asText(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
+}
+
 /** encodeURIComponent, which throws on a lone surrogate: that becomes U+FFFD first, as a browser would send it. */
 export function encode(value: string): string {
   return encodeURIComponent((value as string & { toWellFormed(): string }).toWellFormed());
@@ -255,7 +260,7 @@ export function oddQuery(parameters: readonly { name: string; in: string; schema
     fc.constant(''),
     fc.array(pair, { minLength: 1, maxLength: 5 }).map((pairs) => `?${pairs.join('&')}`),
     fc.constantFrom('?', '?&&', '?=', '?lang', '?lang=sv&lang=de', '?%', '?%%%', `?${'a'.repeat(9000)}`),
-    ...parameters.filter((p) => p.in === 'query').map((p) => fromSchema(p.schema, context, 0.3, 0, p.name).map((v) => `?${p.name}=${encode(String(v))}`)),
+    ...parameters.filter((p) => p.in === 'query').map((p) => fromSchema(p.schema, context, 0.3, 0, p.name).map((v) => `?${p.name}=${encode(asText(v))}`)),
   );
 }
 

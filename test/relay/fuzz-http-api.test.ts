@@ -28,7 +28,7 @@ import { SQLITE_FILE_NAME } from '../../relay/store/open-store';
 import { PostgresStore } from '../../relay/store/postgres/postgres-store';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
 import type { Store } from '../../relay/store/types';
-import { EDGE_STRINGS, encode, fromSchema, oddHeaders, oddPathParameter, oddQuery, rawHttp, schemaContext, type RawResponse } from '../helpers/api-fuzz';
+import { asText, EDGE_STRINGS, encode, fromSchema, oddHeaders, oddPathParameter, oddQuery, rawHttp, schemaContext, type RawResponse } from '../helpers/api-fuzz';
 import { databaseUrlWithSchema, dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
 import { startRelayProcess, type RelayProcess } from '../helpers/relay-process';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
@@ -232,7 +232,7 @@ function requestsFor(operation: Operation, role: Role, f: Fixture, context: Retu
     ...pathNames.map((p) =>
       fc.oneof(
         oddPathParameter(known),
-        fromSchema(p.schema, context, 0, 0, p.name).map((v) => encode(String(v))),
+        fromSchema(p.schema, context, 0, 0, p.name).map((v) => encode(asText(v))),
       ),
     ),
   );
@@ -258,7 +258,7 @@ function requestsFor(operation: Operation, role: Role, f: Fixture, context: Retu
   // A careful client's request: a body by the schema with plain values, real ids for reading, no odd header or query.
   const careful = fc.record({
     pathValues: fc.tuple(
-      ...pathNames.map((p) => (known.length && p.name === 'id' ? fc.constantFrom(...known) : fromSchema(p.schema, { ...context, edges: false }, 0, 0, p.name).map((v) => encode(String(v))))),
+      ...pathNames.map((p) => (known.length && p.name === 'id' ? fc.constantFrom(...known) : fromSchema(p.schema, { ...context, edges: false }, 0, 0, p.name).map((v) => encode(asText(v))))),
     ),
     query: fc.constantFrom('', '?lang=sv', '?lang=de'),
     body: fromSchema(bodySchema ?? { type: 'object' }, { ...context, edges: false }, 0).map((value) => (bodySchema ? asJson(value) : { body: undefined, contentType: undefined })),
