@@ -142,6 +142,7 @@ function stringFromSchema(schema: Schema, context: SchemaContext, key: string): 
     ? [plain, atLimits, fc.constantFrom(...EDGE_STRINGS)]
     : [fc.string({ minLength: Math.max(minLength, 1), maxLength: Math.min(maxLength, 40) }).map((v) => v.trim() || 'x'.repeat(Math.max(minLength, 1)))];
   const known = context.known[key];
+  if (known?.length && !context.edges) return fc.constantFrom(...known);
   if (known?.length) options.push(fc.constantFrom(...known), fc.constantFrom(...known));
   if (SECRET_KEY.test(key)) options.push(secretMarker(context), secretMarker(context));
   if (schema.format === 'email' || /mail|address|^to$|^cc$|^bcc$|from|replyTo|username|recipients|allowedSenders/i.test(key)) {

@@ -309,7 +309,8 @@ function fuzzSuite(kind: 'sqlite' | 'postgres') {
     sink = await startSmtpServer({ users: { 'admin@firma.se': adminPassword, 'member@firma.se': memberPassword } });
     f = await startFixture(kind, sink);
     context = schemaContext(f.doc);
-    context.known = { profileId: f.profileIds };
+    // The senders' own addresses as From and Reply-To, so that some generated sends pass the sender rules.
+    context.known = { profileId: f.profileIds, from: ['admin@firma.se', 'member@firma.se'], replyTo: ['admin@firma.se', 'member@firma.se'] };
   }, 60_000);
   afterAll(async () => {
     await f?.close();
