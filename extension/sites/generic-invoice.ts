@@ -597,7 +597,10 @@ function kindLabelAfter(text: string, labels: readonly LabelMatch[], labelIndex:
 /** A label right beside a kind's label in the same text, nothing but spaces between them ("Fattura cliente", "Customer invoice"). */
 function qualifiesKind(text: string, labels: readonly LabelMatch[], labelIndex: number): boolean {
   const before = labels[labelIndex - 1];
-  return (before?.info.kind !== undefined && text.slice(before.end, labels[labelIndex]!.start).trim() === '') || kindLabelAfter(text, labels, labelIndex) !== undefined;
+  if ((before?.info.kind !== undefined && text.slice(before.end, labels[labelIndex]!.start).trim() === '') || kindLabelAfter(text, labels, labelIndex) !== undefined) return true;
+  // "Customer Invoices" (a module's name in a breadcrumb or a menu): the word qualifies a kind's plural.
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(labels[labelIndex]!.end))?.[1];
+  return next !== undefined && KIND_PLURALS.has(next.toLowerCase());
 }
 
 /** "Mahnung 2", "Relance n°2": which reminder it is, not a document number (the number follows, of the invoice). */
@@ -770,6 +773,13 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
                 element = company.element;
                 consumed.add(next + 1);
               }
+              // "STOLBUD" then "STOLBUD Sp. z o.o.": an ERP's acronym of the record beside its full name, which starts with it.
+              const fuller = field === 'customer' && !company && !/\s/.test(value) ? texts[next + 1] : undefined;
+              if (fuller && fuller.text.toLowerCase().startsWith(`${value.toLowerCase()} `) && parseNameValue(fuller.text) === fuller.text) {
+                value = fuller.text;
+                element = fuller.element;
+                consumed.add(next + 1);
+              }
             }
           }
         }
@@ -786,6 +796,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       }
       if (!found) {
         if (field === 'customer' && alone && !nameOnly) customerHeading = index;
+        // "2. rykker for faktura 1024", "Payment reminder for invoice INV-12": a reminder of the invoice whose number follows.
+        if (info.kind === 'reminder' && item.text.length <= MAX_FIELD_TEXT && labels.slice(labelIndex + 1).some((l) => l.info.kind === 'invoice')) ordinalKind = 'reminder';
         continue;
       }
       if (field === 'customer' && !nameOnly) customerHeading = undefined;
@@ -801,7 +813,11 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       const order = field === 'number' && kind === 'order-confirmation' && namesOrderItself(item.text.slice(label.start, label.end));
       const contact = field === 'email' && CONTACT_LABELS.has(item.text.slice(label.start, label.end).toLowerCase());
       const bill = field === 'number' && item.text.slice(label.start, label.end).toLowerCase() === 'bill';
-      (hits[field] ??= []).push({
+      const fieldHits = (hits[field] ??= []);
+      // "Podmiot: STOLBUD", then "Podmiot: STOLBUD Sp. z o.o.": the record's acronym, then its full name, which starts with it.
+      const acronym = field === 'customer' ? fieldHits[fieldHits.length - 1] : undefined;
+      if (acronym && acronym.index === index - 1 && !/\s/.test(acronym.value) && found.value.toLowerCase().startsWith(`${acronym.value.toLowerCase()} `)) fieldHits.pop();
+      fieldHits.push({
         value: found.value,
         index,
         element: found.element,
@@ -1212,7 +1228,7 @@ function customerAddressBefore(texts: readonly TextItem[], customerIndex: number
 
 /** The seller's own reference person, in the languages we read: "Our reference", "Vår referens", "Unser Zeichen", "Notre référence". */
 const OUR_REFERENCE =
-  /^(?:our (?:reference|ref\.?|contact)|salesperson|sales rep|account manager|vår referens|vores reference|vår referanse|tilvísun okkar|unsere referenz|unser zeichen|meidän viite|viitteemme|onze referentie|notre référence|nuestra referencia|nostro riferimento|nossa referência|nasza referencja)\s*:?$/iu;
+  /^(?:our (?:reference|ref\.?|contact)|salesperson|sales rep|account manager|vår referens|vores reference|vår referanse|vår ref\.?|vores ref\.?|tilvísun okkar|unsere referenz|unser zeichen|meidän viite|viitteemme|onze referentie|onze ref\.?|notre référence|notre réf\.?|nuestra referencia|nostro riferimento|nossa referência|nasza referencja)\s*:?$/iu;
 
 /** A text one or two texts after the seller's label or reference (its name, then its address; or its address). */
 function afterSellerLabel(texts: readonly TextItem[], index: number): boolean {

@@ -9,7 +9,7 @@
  * a unit test per language reads a page written with these words (test/extension/generic-invoice.test.ts).
  */
 import type { DocumentKind } from '../../shared/document-kinds';
-import { compoundKind, DOCUMENT_KIND_LABELS } from './document-kind';
+import { compoundKind, DOCUMENT_KIND_LABELS, GENERIC_NUMBER_LABEL } from './document-kind';
 import { LABEL_INDEX } from './label-index.generated';
 import type { PageLanguage } from './page-language';
 
@@ -42,6 +42,8 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'open balance',
     'amount to refund',
     'amount to credit',
+    // AIA G702's line 8, a progress bill's amount due (construction apps).
+    'current payment due',
     'to be refunded',
     'refund due',
   ],
@@ -216,7 +218,7 @@ const LABELS: LabelTable = {
       'customer information',
       'addressed to',
     ],
-    pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik', 'dane klienta', 'dane nabywcy'],
+    pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik', 'dane klienta', 'dane nabywcy', 'podmiot'],
     sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'faktureringsadress', 'betalare', 'beställare', 'kunduppgifter', 'kundinformation'],
     da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse', 'faktureringsadresse', 'bestilt af', 'kundeoplysninger'],
     nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper', 'fakturaadresse', 'faktureringsadresse', 'bestilt av', 'kundeopplysninger', 'kundeinformasjon'],
@@ -743,6 +745,8 @@ export function parseNameValue(text: string): string | undefined {
   // "E-post:" after "Kund:" is the next field, not the customer's name; "Kund AB" is a name.
   const label = labelAtStart(value);
   if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;
+  // "Nr." after "Kunde C20000": the next field's number label, not a name.
+  if (value.length <= MAX_NAME_LABEL && GENERIC_NUMBER_LABEL.test(value)) return undefined;
   // "Navn" after "Debitor 20117", "Party" after "Quotation To: Customer": the next field's label, not a name.
   if (value.length <= MAX_NAME_LABEL && (LONE_NAME_LABEL.test(value) || LONE_CUSTOMER_LABEL.test(value))) return undefined;
   return value;

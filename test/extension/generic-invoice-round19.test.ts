@@ -9,6 +9,11 @@
  * document opened in a dialog over another record (an invoice over its order); Polish ERPs' numbers by
  * type symbol ("FS 1184/2026") under "Dokument:"; a project's table of documents by kind ("Angebot",
  * "1. Abschlagsrechnung"), which is a list; and a link named by another record's code, no file.
+ * From the second set, written after those fixes: a reminder's heading that names the invoice it
+ * reminds of ("2. rykker for faktura 1024"); a module's name ("Customer Invoices") in a breadcrumb,
+ * which names no customer; "Nr." after a customer's code, which is the next field's label; Optima's
+ * "Podmiot" and an ERP's acronym of the record beside its full name; "Vår ref." and its kin,
+ * abbreviated; and a progress bill's "Current Payment Due".
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -239,5 +244,71 @@ describe('the nineteenth round’s other pages', () => {
     const html = `<main><h1>P-2026-0871 · Badsanierung</h1><p>Kunde Mehmet Yilmaz · m.yilmaz@webpost.example.de</p>
       <ul><li><a href="/projekte/871/dokumente/3102">AN-2026-0455</a> 23.800,00 €</li><li><a href="/projekte/871/dokumente/3240">AR-2026-0098</a> 7.140,00 €</li></ul></main>`;
     expect(detect(html, 'https://app.example/projekte/871', 'de', 'P-2026-0871 · App')?.pdfCandidates ?? []).toEqual([]);
+  });
+});
+
+describe('the nineteenth round’s second set', () => {
+  it('reads a heading that names a reminder of an invoice as a reminder, with the invoice’s number', () => {
+    for (const [lang, heading] of [
+      ['da', '2. rykker for faktura 1024'],
+      ['en', 'Payment reminder for invoice 1024'],
+      ['de', 'Zahlungserinnerung zur Rechnung 1024'],
+      ['sv', 'Påminnelse för faktura 1024'],
+      ['nb', 'Purring på faktura 1024'],
+    ]) {
+      const html = `<h1>${heading}</h1><dl><dt>Customer</dt><dd>Fjordhuset ApS</dd></dl><p>Total 12.662,50 kr.</p><a href="/reminders/preview.pdf?invoice=1024">PDF</a>`;
+      const found = detect(html, 'https://app.example/invoices/1024/reminders/new', lang);
+      expect(found?.number, heading).toBe('1024');
+      expect(found?.kind, heading).toBe('reminder');
+    }
+  });
+
+  it('reads no customer from a module’s name in a breadcrumb ("Customer Invoices")', () => {
+    const html = `<ol class="breadcrumb"><li><a href="/odoo/invoices">Customer Invoices</a></li><li class="active">INV/2026/00118</li></ol>
+      <div class="oe_title"><h1>INV/2026/00118</h1></div><p>Amount Due: $ 1,035.00</p><a href="/report/pdf/account.report_invoice/118">Print</a>`;
+    expect(detect(html, 'https://erp.example/odoo/invoices/118', 'en', 'INV/2026/00118 - Odoo')?.customerName).toBeUndefined();
+  });
+
+  it('reads a number label after a customer’s code as the number, not as the customer’s name', () => {
+    for (const [lang, heading, customer, number] of [
+      ['de', 'Ausgangsrechnung', 'Kunde', 'Nr.'],
+      ['en', 'A/R Invoice', 'Customer', 'No.'],
+      ['sv', 'Kundfaktura', 'Kund', 'Nr'],
+    ]) {
+      const html = `<main><h1>${heading}</h1><div class="f"><label>${customer}</label><span>C20000</span></div><div class="f"><label>${number}</label><span>40012</span></div>
+        <p>Total 9.163,00 EUR</p><a href="/api/reports/ARInvoice/40012.pdf">PDF</a></main>`;
+      const found = detect(html, 'https://b1.example/webx/#/ARInvoice/40012', lang, 'SAP Business One');
+      expect(found?.number, lang).toBe('40012');
+      expect(found?.customerName, lang).not.toBe(number);
+    }
+  });
+
+  it('reads Optima’s "Podmiot", and a record’s full name over its acronym beside it', () => {
+    const controls = `<div class="window-title">Faktura Sprzedaży FA/112/2026</div><table>
+      <tr><td>Podmiot:</td><td><input value="STOLBUD" readonly> <input value="STOLBUD Sp. z o.o." readonly></td></tr>
+      <tr><td>Odbiorca:</td><td><input value="STOLBUD Sp. z o.o. – Oddział Radom" readonly></td></tr></table><p>Do zapłaty: 7 380,00 PLN</p><a href="/web/faktury/wydruk?id=4471&amp;format=pdf">Wydruk PDF</a>`;
+    expect(detect(controls, 'https://optima.example/web/faktury/edycja?id=4471', 'pl', 'Comarch ERP Optima')?.customerName).toBe('STOLBUD Sp. z o.o.');
+    const texts = `<h1>Faktura FA/112/2026</h1><dl><dt>Podmiot</dt><dd><span>STOLBUD</span> <span>STOLBUD Sp. z o.o.</span></dd></dl><p>Do zapłaty: 7 380,00 PLN</p><a href="/f/4471/pdf">PDF</a>`;
+    expect(detect(texts, 'https://optima.example/f/4471', 'pl')?.customerName).toBe('STOLBUD Sp. z o.o.');
+  });
+
+  it('takes the address under an abbreviated "Vår ref." (and its kin) for the seller’s, not the customer’s', () => {
+    for (const [lang, ours, theirs] of [
+      ['sv', 'Vår ref.', 'E-post faktura'],
+      ['da', 'Vores ref.', 'E-mail'],
+      ['nb', 'Vår ref', 'E-post for faktura'],
+      ['nl', 'Onze ref.', 'E-mail'],
+    ]) {
+      const html = `<h1>Faktura 300145</h1><div class="f"><div class="l">Namn</div><div class="v">Nolby Verkstad AB</div></div>
+        <div class="f"><div class="l">${ours}</div><div class="v">Anna Berg, anna.berg@verkstadsdelar.example.se</div></div>
+        <div class="f"><div class="l">${theirs}</div><div class="v">ekonomi@nolbyverkstad.example.se</div></div><p>Total 18 750,00</p><a href="/f/300145/pdf">PDF</a>`;
+      expect(detect(html, 'https://app.example/f/300145', lang)?.recipients[0], `${lang} ${ours}`).toBe('ekonomi@nolbyverkstad.example.se');
+    }
+  });
+
+  it('reads a progress bill’s "Current Payment Due" over the contract sum', () => {
+    const html = `<h1>Owner Invoice #3</h1><table><tr><td>1. Original Contract Sum</td><td>$1,450,000.00</td></tr><tr><td>5. Retainage 10%</td><td>$42,000.00</td></tr>
+      <tr><td>8. Current Payment Due</td><td>$118,350.00</td></tr></table><a href="/invoices/3/export.pdf">PDF</a>`;
+    expect(detect(html, 'https://app.example/prime_contracts/1001/invoices/3')?.amount).toBe('$118,350.00');
   });
 });
