@@ -18,6 +18,7 @@ import {
   sameOriginUrl,
   CONTACT_LABELS,
   LONE_CUSTOMER_LABEL,
+  COMPANY_FIELD_LABEL,
   LONE_NAME_LABEL,
   KIND_QUALIFIER,
   MAX_NAME_LABEL,
@@ -655,6 +656,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
     let bare = false;
     let nameOnly = false;
     let ownOrganisation = false;
+    /** A company field alone ("Empresa", "Firma"): the customer's in a CRM, but the seller's in a sheet's own block, so below a customer's label. */
+    let companyField = false;
     if (labels.length === 0) {
       const number = genericNumberLabel(item.text, item.element);
       // A control's text is "Label: value"; a page text's node is its text node.
@@ -670,13 +673,14 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       bare = bareNumber !== undefined;
       nameOnly = name !== undefined && !underCustomer;
       ownOrganisation = customer !== undefined && /^organi[sz]a/i.test(item.text);
+      companyField = customer !== undefined && COMPANY_FIELD_LABEL.test(item.text);
     }
     /** "Relance n°2 – Facture FA-2026-0310": the reminder's ordinal names its kind, the invoice's number its number. */
     let ordinalKind: DocumentKind | undefined;
     for (let labelIndex = 0; labelIndex < labels.length; labelIndex++) {
       const label = labels[labelIndex]!;
       const { info } = label;
-      let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : nameOnly ? -1 : 0;
+      let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : nameOnly || companyField ? -1 : 0;
       // Prose ("thank you for your order of 3 items") is not a field; headings and short texts are.
       if (info.field === 'number' && rank === 0 && (item.text.length > MAX_FIELD_TEXT || isInProse(item.element))) continue;
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
@@ -1429,6 +1433,10 @@ function mainHeading(document: Document, numberHit: FieldHit | undefined): strin
 
 /** A modal dialog that is open: what it shows is over the page, and what the user looks at. */
 const OPEN_DIALOG_SELECTOR = '[role="dialog"]:not([aria-hidden="true"]), [aria-modal="true"], dialog[open]';
+/** A heading in an open dialog (not a cookie banner's text): one native query, where a document may head the dialog. */
+const OPEN_DIALOG_HEADING_SELECTOR = OPEN_DIALOG_SELECTOR.split(', ')
+  .flatMap((dialog) => ['h1', 'h2', 'h3'].map((heading) => `${dialog} ${heading}`))
+  .join(', ');
 
 /** A calendar date alone ("26/11/2026", "11/26/2026", "26.11.2026", "2026-11-26"). */
 function isCalendarDate(value: string): boolean {
@@ -1551,7 +1559,7 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   const texts = collectPageTexts(root);
   const recordName = addressRecordName(base);
   // A dialog open over the page may hold a document of its own, below the page's heading: the whole page is read.
-  const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0) && !document.querySelector(OPEN_DIALOG_SELECTOR), recordName);
+  const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0) && !document.querySelector(OPEN_DIALOG_HEADING_SELECTOR), recordName);
   if (values.stopped) {
     // The number in the main heading: the document's (documentNumberHit returns it), the heading its anchor.
     const numberHit = documentNumberHit(values, typedSignal(signal, values))!;

@@ -340,6 +340,9 @@ const LABELS: LabelTable = {
 export const LONE_CUSTOMER_LABEL =
   /^(?:to|an|till|til|aan|para|account|konto|compte|cuenta|firma|f[oö]retag|virksomhed|bedrift|fyrirt[aæ]ki|unternehmen|bedrijf|yritys|soci[eé]t[eé]|empresa|azienda|organi(?:[sz]|zz)a(?:tion|tie|sjon|atio|cja|zione|ci[oó]n|[cç][aã]o)|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
 
+/** LONE_CUSTOMER_LABEL's company words ("Firma", "Företag", "Empresa"…): the customer's company in a CRM, the seller's in a sheet's own block. */
+export const COMPANY_FIELD_LABEL = /^(?:firma|f[oö]retag|virksomhed|bedrift|fyrirt[aæ]ki|unternehmen|bedrijf|yritys|soci[eé]t[eé]|empresa|azienda)\s*:?$/i;
+
 /**
  * "Name" alone, in the languages we read, or a company's legal name ("Ragione sociale", "Raison
  * sociale", "Razón social"): a record's name field (generic-invoice.ts, loneNameLabel).

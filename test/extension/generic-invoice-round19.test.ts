@@ -57,6 +57,20 @@ describe('the nineteenth round’s customers', () => {
     );
   });
 
+  it('reads a customer’s label over a company field before it, which on a sheet is the seller’s block', () => {
+    for (const [lang, company, customer] of [
+      ['es', 'Empresa', 'Cliente'],
+      ['sv', 'Företag', 'Kund'],
+      ['de', 'Unternehmen', 'Kunde'],
+      ['de', 'Firma', 'Kunde'],
+      ['fr', 'Société', 'Client'],
+    ]) {
+      const html = `<main><h1>Factura F-2026-0145</h1><dl><dt>${company}</dt><dd>Reformas Betis SL</dd><dt>${customer}</dt><dd>Hostal Giralda SA</dd></dl>
+        <p>Total 1.060,00 €</p><a href="/f/145/pdf">PDF</a></main>`;
+      expect(detect(html, 'https://app.example/f/145', lang, 'App')?.customerName, `${lang} ${company}`).toBe('Hostal Giralda SA');
+    }
+  });
+
   it('leaves the user’s own company to the app: "Empresa: …" in the app’s bar, "Ma société" in a contacts table', () => {
     const bar = `<div class="topbar">Siigo Nube · Empresa: Tostadora Andina S.A.S.</div><main><h1>Factura FV-2-1045</h1>
       <p>Total $ 5.355.000</p><a href="/facturas/1045/pdf">PDF</a></main>`;
