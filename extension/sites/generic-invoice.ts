@@ -246,12 +246,7 @@ function firstLine(cell: Element): string {
 /** Rows of a table looked at for the same kind of cell as a number's. */
 const MAX_SIBLING_ROWS = 20;
 
-/**
- * A text in a table cell whose column, in another row of the table, holds a document's number too
- * ("Fattura n. 318/2026" above "Fattura n. 322/2026"; "Delivery Note DN-0012" above "Purchase Receipt
- * PR-0007" in an item's stock movements), or the same text (a sales ledger's type column): one row of
- * a list of documents.
- */
+/** An ordinal before a row's kind ("1. Abschlagsrechnung"). */
 const ROW_ORDINAL = /^\d{1,2}\.\s*/;
 /** The longest kind's word a type column holds ("Auftragsbestätigung", "Faktura korygująca"). */
 const MAX_KIND_CELL = 40;
@@ -263,6 +258,12 @@ function isKindWord(text: string): boolean {
   return findLabels(text).some((label) => label.info.field === 'number' && label.start === 0 && label.end === text.length);
 }
 
+/**
+ * A text in a table cell whose column, in another row of the table, holds a document's number too
+ * ("Fattura n. 318/2026" above "Fattura n. 322/2026"; "Delivery Note DN-0012" above "Purchase Receipt
+ * PR-0007" in an item's stock movements), or the same text (a sales ledger's type column): one row of
+ * a list of documents.
+ */
 function isRepeatedRow(element: Element, text: string): boolean {
   const cell = enclosingCell(element, false);
   const row = cell?.parentElement;
@@ -753,10 +754,10 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (field === 'amount' && value && texts[next]!.text.length > 2 * value.length + AMOUNT_CONTEXT) value = undefined;
             // Past another label, the values are that label's; past another heading, its section's ("Rechnung", then "Rechnungsdaten", then "BT-1").
             if (!value && (isBareLabel(texts[next]!.text) || headingRank(texts[next]!.element) > 0)) break;
-            // A number in a text of its own is the label's (or a file named for it, "CO2611-0015.pdf"); "12 Quay Street" after a heading "INVOICE" is not.
-            // "VF-2026-0318 · Verzonden", "103045 · Kaffebaren Nørrebro ApS": the number ends its part of the text, before a separator.
             // "Invoice" heading a page, then its issue date "26/11/2026" beside it: a date, never the number.
             if (field === 'number' && value && headingRank(item.element) > 0 && isCalendarDate(value)) value = undefined;
+            // A number in a text of its own is the label's (or a file named for it, "CO2611-0015.pdf"); "12 Quay Street" after a heading "INVOICE" is not.
+            // "VF-2026-0318 · Verzonden", "103045 · Kaffebaren Nørrebro ApS": the number ends its part of the text, before a separator.
             if (
               field === 'number' &&
               value &&
