@@ -192,10 +192,15 @@ export function namesOrderItself(label: string): boolean {
  * documento", a series and number "Serie y número", the Acumatica family's "Reference Nbr." and
  * "Referenznr.", Spanish apps' "Referencia"), the whole text or before a colon: the
  * document number only where the page's heading, title or active tab names the kind of document
- * (issue 16, item 2). "Number of items 3" and "Nr. client" are not it.
+ * (issue 16, item 2). "Number of items 3" and "Nr. client" are not it. "Dokument:" before a value
+ * (a Polish ERP's "Dokument: FS 1184/2026"), and Zoho's "Package#" and "Shipment#", which number the
+ * goods sent: a package slip's own number, elsewhere a reference (PACKAGE_NUMBER_LABEL).
  */
 export const GENERIC_NUMBER_LABEL =
-  /^(?:(?:document|doc|dokument|beleg)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer|referenznr|referenznummer|referencia|reference\s+nbr|ref\.?\s*nbr)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|$)/i;
+  /^(?:(?:document|dokument|beleg)\s*:\s*(?=\S|$)|(?:package|shipment)\s*(?:#|no\.|number)\s*:?\s*(?=\S|$)|(?:(?:document|doc|dokument|beleg)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer|referenznr|referenznummer|referencia|reference\s+nbr|ref\.?\s*nbr)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|$))/i;
+
+/** "Package#", "Shipment No.": the number of a package of goods, a delivery note's own (GENERIC_NUMBER_LABEL). */
+export const PACKAGE_NUMBER_LABEL = /^(?:package|shipment)\b/i;
 
 /**
  * Words before a number label that point at another document than the page's ("Next invoice

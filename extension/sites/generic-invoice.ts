@@ -18,6 +18,7 @@ import {
   sameOriginUrl,
   CONTACT_LABELS,
   LONE_CUSTOMER_LABEL,
+  COMPANY_FIELD_LABEL,
   LONE_NAME_LABEL,
   KIND_QUALIFIER,
   MAX_NAME_LABEL,
@@ -27,7 +28,17 @@ import {
 } from './page-labels';
 import type { DocumentKind } from '../../shared/document-kinds';
 import { mergeInDocumentOrder, readControls } from './control-values';
-import { GENERIC_NUMBER_LABEL, headingNamesSample, KIND_PLURALS, namesOrderItself, namesSample, namesSupplierDocument, OTHER_DOCUMENT_WORDS, PREVIEW_LABEL } from './document-kind';
+import {
+  GENERIC_NUMBER_LABEL,
+  PACKAGE_NUMBER_LABEL,
+  headingNamesSample,
+  KIND_PLURALS,
+  namesOrderItself,
+  namesSample,
+  namesSupplierDocument,
+  OTHER_DOCUMENT_WORDS,
+  PREVIEW_LABEL,
+} from './document-kind';
 import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLanguage } from './page-language';
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
@@ -235,6 +246,18 @@ function firstLine(cell: Element): string {
 /** Rows of a table looked at for the same kind of cell as a number's. */
 const MAX_SIBLING_ROWS = 20;
 
+/** An ordinal before a row's kind ("1. Abschlagsrechnung"). */
+const ROW_ORDINAL = /^\d{1,2}\.\s*/;
+/** The longest kind's word a type column holds ("Auftragsbestätigung", "Faktura korygująca"). */
+const MAX_KIND_CELL = 40;
+/** A label that names a number ("Invoice number", "Rechnungsnummer", "Order No."): a field's, not a type column's. */
+const NAMES_NUMBER = /(?:number|nummer|numer|númer|número|numéro|numero|nr|no|id|#)\.?\s*:?$/i;
+
+/** A text that is a kind's word and nothing else ("Angebot", "Abschlagsrechnung"). */
+function isKindWord(text: string): boolean {
+  return findLabels(text).some((label) => label.info.field === 'number' && label.start === 0 && label.end === text.length);
+}
+
 /**
  * A text in a table cell whose column, in another row of the table, holds a document's number too
  * ("Fattura n. 318/2026" above "Fattura n. 322/2026"; "Delivery Note DN-0012" above "Purchase Receipt
@@ -246,15 +269,24 @@ function isRepeatedRow(element: Element, text: string): boolean {
   const row = cell?.parentElement;
   if (!cell || !row || row.tagName !== 'TR' || !row.parentElement) return false;
   const column = [...row.children].indexOf(cell);
-  const word = /^\p{L}+/u.exec(text)?.[0]?.toLowerCase();
+  // "1. Abschlagsrechnung" above "2. Abschlagsrechnung": the ordinal before the kind's word numbers the rows.
+  const word = /^\p{L}+/u.exec(text.replace(ROW_ORDINAL, ''))?.[0]?.toLowerCase();
   if (!word) return false;
+  // A kind's word alone in its cell ("Angebot", not "Invoice number", which labels a field) may be a column of types.
+  const typeColumn = text.length <= MAX_KIND_CELL && !NAMES_NUMBER.test(text) && isKindWord(text.replace(ROW_ORDINAL, ''));
   const rows = row.parentElement.children;
   for (let i = 0; i < rows.length && i < MAX_SIBLING_ROWS; i++) {
     if (rows[i] === row) continue;
-    const other = collapse(rows[i]!.children[column]?.textContent ?? '').slice(0, MAX_FIELD_TEXT);
+    const other = collapse(rows[i]!.children[column]?.textContent ?? '')
+      .slice(0, MAX_FIELD_TEXT)
+      .replace(ROW_ORDINAL, '');
     // A column of the documents' type ("Factura electrónica" in each row, the number in the next column): a list.
     if (other === text) return true;
-    if (!/\d/.test(other)) continue;
+    // A column of the documents' kinds ("Angebot" above "Abschlagsrechnung", their numbers in the next column): a list.
+    if (!/\d/.test(other)) {
+      if (typeColumn && other.length <= MAX_KIND_CELL && !NAMES_NUMBER.test(other) && isKindWord(other)) return true;
+      continue;
+    }
     if (other.toLowerCase().startsWith(word) && !/^\p{L}/u.test(other.slice(word.length))) return true;
     if (findLabels(other).some((label) => label.info.field === 'number') && parseDocumentNumber(other) !== undefined) return true;
   }
@@ -435,7 +467,9 @@ function genericNumberLabel(text: string, element: Element): LabelMatch | undefi
     if (hash && headingRank(element) > 0) match = hash;
   }
   if (!match || match[0].length === 0) return undefined;
-  return { info: { field: 'number', languages: [], due: false }, start: 0, end: match[0].length };
+  // "Package# PKG-00031": a delivery note's number, which only a package slip's page takes for its own.
+  const kind: DocumentKind | undefined = PACKAGE_NUMBER_LABEL.test(match[0]) ? 'delivery-note' : undefined;
+  return { info: { field: 'number', languages: [], due: false, ...(kind ? { kind } : {}) }, start: 0, end: match[0].length };
 }
 
 /** A code alone: letters, digits and `- / . _`, with a digit (tested apart), not a year. */
@@ -565,7 +599,10 @@ function kindLabelAfter(text: string, labels: readonly LabelMatch[], labelIndex:
 /** A label right beside a kind's label in the same text, nothing but spaces between them ("Fattura cliente", "Customer invoice"). */
 function qualifiesKind(text: string, labels: readonly LabelMatch[], labelIndex: number): boolean {
   const before = labels[labelIndex - 1];
-  return (before?.info.kind !== undefined && text.slice(before.end, labels[labelIndex]!.start).trim() === '') || kindLabelAfter(text, labels, labelIndex) !== undefined;
+  if ((before?.info.kind !== undefined && text.slice(before.end, labels[labelIndex]!.start).trim() === '') || kindLabelAfter(text, labels, labelIndex) !== undefined) return true;
+  // "Customer Invoices" (a module's name in a breadcrumb or a menu): the word qualifies a kind's plural.
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(labels[labelIndex]!.end))?.[1];
+  return next !== undefined && KIND_PLURALS.has(next.toLowerCase());
 }
 
 /** "Mahnung 2", "Relance n°2": which reminder it is, not a document number (the number follows, of the invoice). */
@@ -620,6 +657,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
     let bare = false;
     let nameOnly = false;
     let ownOrganisation = false;
+    /** A company field alone ("Empresa", "Firma"): the customer's in a CRM, but the seller's in a sheet's own block, so below a customer's label. */
+    let companyField = false;
     if (labels.length === 0) {
       const number = genericNumberLabel(item.text, item.element);
       // A control's text is "Label: value"; a page text's node is its text node.
@@ -635,13 +674,14 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       bare = bareNumber !== undefined;
       nameOnly = name !== undefined && !underCustomer;
       ownOrganisation = customer !== undefined && /^organi[sz]a/i.test(item.text);
+      companyField = customer !== undefined && COMPANY_FIELD_LABEL.test(item.text);
     }
     /** "Relance n°2 – Facture FA-2026-0310": the reminder's ordinal names its kind, the invoice's number its number. */
     let ordinalKind: DocumentKind | undefined;
     for (let labelIndex = 0; labelIndex < labels.length; labelIndex++) {
       const label = labels[labelIndex]!;
       const { info } = label;
-      let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : nameOnly ? -1 : 0;
+      let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : nameOnly || companyField ? -1 : 0;
       // Prose ("thank you for your order of 3 items") is not a field; headings and short texts are.
       if (info.field === 'number' && rank === 0 && (item.text.length > MAX_FIELD_TEXT || isInProse(item.element))) continue;
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
@@ -703,6 +743,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (!(labelInChrome ??= isInPageChrome(item.element)) && isInPageChrome(texts[next]!.element)) break;
             // A label cell (`<th>`, `<dt>`) after a customer's label is the next field's ("Nabywca" then "NIP"), not a name.
             if (field === 'customer' && isLabelCell(texts[next]!.element, item.element)) break;
+            // "To" over "ap@northwind.example.com" (a mail's header): the label's value is that address, and the text after it ("Subject") another field.
+            if (field === 'customer' && findEmail(texts[next]!.text) === texts[next]!.text) break;
             // An amount's label in a table row ("Offen" as a row's status, "Rate 2 | 690,00 € | Offen") has its value in that row, not the next row's.
             if (field === 'amount' && (labelTableRow ??= item.element.closest('tr')) && !labelTableRow.contains(texts[next]!.element)) break;
             // A label in a row with a cell after it ("Réf. client | BC-7781"): that cell is its value, the next row another field ("Tiers").
@@ -712,6 +754,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (field === 'amount' && value && texts[next]!.text.length > 2 * value.length + AMOUNT_CONTEXT) value = undefined;
             // Past another label, the values are that label's; past another heading, its section's ("Rechnung", then "Rechnungsdaten", then "BT-1").
             if (!value && (isBareLabel(texts[next]!.text) || headingRank(texts[next]!.element) > 0)) break;
+            // "Invoice" heading a page, then its issue date "26/11/2026" beside it: a date, never the number.
+            if (field === 'number' && value && headingRank(item.element) > 0 && isCalendarDate(value)) value = undefined;
             // A number in a text of its own is the label's (or a file named for it, "CO2611-0015.pdf"); "12 Quay Street" after a heading "INVOICE" is not.
             // "VF-2026-0318 · Verzonden", "103045 · Kaffebaren Nørrebro ApS": the number ends its part of the text, before a separator.
             if (
@@ -734,6 +778,13 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
                 element = company.element;
                 consumed.add(next + 1);
               }
+              // "STOLBUD" then "STOLBUD Sp. z o.o.": an ERP's acronym of the record beside its full name, which starts with it.
+              const fuller = field === 'customer' && !company && !/\s/.test(value) ? texts[next + 1] : undefined;
+              if (fuller && fuller.text.toLowerCase().startsWith(`${value.toLowerCase()} `) && parseNameValue(fuller.text) === fuller.text) {
+                value = fuller.text;
+                element = fuller.element;
+                consumed.add(next + 1);
+              }
             }
           }
         }
@@ -750,6 +801,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       }
       if (!found) {
         if (field === 'customer' && alone && !nameOnly) customerHeading = index;
+        // "2. rykker for faktura 1024", "Payment reminder for invoice INV-12": a reminder of the invoice whose number follows.
+        if (info.kind === 'reminder' && item.text.length <= MAX_FIELD_TEXT && labels.slice(labelIndex + 1).some((l) => l.info.kind === 'invoice')) ordinalKind = 'reminder';
         continue;
       }
       if (field === 'customer' && !nameOnly) customerHeading = undefined;
@@ -765,7 +818,11 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       const order = field === 'number' && kind === 'order-confirmation' && namesOrderItself(item.text.slice(label.start, label.end));
       const contact = field === 'email' && CONTACT_LABELS.has(item.text.slice(label.start, label.end).toLowerCase());
       const bill = field === 'number' && item.text.slice(label.start, label.end).toLowerCase() === 'bill';
-      (hits[field] ??= []).push({
+      const fieldHits = (hits[field] ??= []);
+      // "Podmiot: STOLBUD", then "Podmiot: STOLBUD Sp. z o.o.": the record's acronym, then its full name, which starts with it.
+      const acronym = field === 'customer' ? fieldHits[fieldHits.length - 1] : undefined;
+      if (acronym && acronym.index === index - 1 && !/\s/.test(acronym.value) && found.value.toLowerCase().startsWith(`${acronym.value.toLowerCase()} `)) fieldHits.pop();
+      fieldHits.push({
         value: found.value,
         index,
         element: found.element,
@@ -1176,7 +1233,7 @@ function customerAddressBefore(texts: readonly TextItem[], customerIndex: number
 
 /** The seller's own reference person, in the languages we read: "Our reference", "Vår referens", "Unser Zeichen", "Notre référence". */
 const OUR_REFERENCE =
-  /^(?:our (?:reference|ref\.?|contact)|salesperson|sales rep|account manager|vår referens|vores reference|vår referanse|tilvísun okkar|unsere referenz|unser zeichen|meidän viite|viitteemme|onze referentie|notre référence|nuestra referencia|nostro riferimento|nossa referência|nasza referencja)\s*:?$/iu;
+  /^(?:our (?:reference|ref\.?|contact)|salesperson|sales rep|account manager|vår referens|vores reference|vår referanse|vår ref\.?|vores ref\.?|tilvísun okkar|unsere referenz|unser zeichen|meidän viite|viitteemme|onze referentie|onze ref\.?|notre référence|notre réf\.?|nuestra referencia|nostro riferimento|nossa referência|nasza referencja)\s*:?$/iu;
 
 /** A text one or two texts after the seller's label or reference (its name, then its address; or its address). */
 function afterSellerLabel(texts: readonly TextItem[], index: number): boolean {
@@ -1287,6 +1344,8 @@ function rateLink(link: Element, raw: string, base: URL, page: string): PdfLink 
   }
   if (!confirmed) {
     if (looksLikeAction(text, `${path}${url.search}`)) return undefined;
+    // A link named by a record's code alone ("AN-2026-0455" in a project's list of documents) opens that record, not a file.
+    if (/\d/.test(text) && BARE_NUMBER.test(text)) return undefined;
     // A link up the page's own path (a menu's "Documents" to `/documents` on `/documents/invoice/8c1d77`) leads to its list, not its file.
     if (!url.search && base.pathname.startsWith(`${path.replace(/\/+$/, '')}/`)) return undefined;
     // What the link says and where it leads count apart: "Imprimir" to …/142/print beats a menu's "Vendas" to /commercial_sales_documents.
@@ -1373,9 +1432,30 @@ function mainHeading(document: Document, numberHit: FieldHit | undefined): strin
   return collapse(heading?.textContent ?? '').slice(0, 200);
 }
 
+/** A modal dialog that is open: what it shows is over the page, and what the user looks at. */
+const OPEN_DIALOG_SELECTOR = '[role="dialog"]:not([aria-hidden="true"]), [aria-modal="true"], dialog[open]';
+/** A heading in an open dialog (not a cookie banner's text): one native query, where a document may head the dialog. */
+const OPEN_DIALOG_HEADING_SELECTOR = OPEN_DIALOG_SELECTOR.split(', ')
+  .flatMap((dialog) => ['h1', 'h2', 'h3'].map((heading) => `${dialog} ${heading}`))
+  .join(', ');
+
+/** A calendar date alone ("26/11/2026", "11/26/2026", "26.11.2026", "2026-11-26"). */
+function isCalendarDate(value: string): boolean {
+  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(value);
+  if (dmy) {
+    const [a, b] = [Number(dmy[1]), Number(dmy[2])];
+    return a >= 1 && b >= 1 && ((a <= 31 && b <= 12) || (a <= 12 && b <= 31));
+  }
+  const ymd = /^\d{4}-(\d{2})-(\d{2})$/.exec(value);
+  return ymd !== null && Number(ymd[1]) >= 1 && Number(ymd[1]) <= 12 && Number(ymd[2]) >= 1 && Number(ymd[2]) <= 31;
+}
+
 /** The document's number: a labelled one, else "Number" alone where the page names the kind of document. */
 function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | undefined): FieldHit | undefined {
   const hits = values.hits.number ?? [];
+  // A document opened in a dialog over the page ("Rechnung RE-2026-10472" over its order "Auftrag 48211"): the one the user looks at.
+  const opened = hits.find((h) => !h.generic && h.rank > 0 && h.kind && h.element.closest(OPEN_DIALOG_SELECTOR));
+  if (opened) return opened;
   let labelled = bestHit(hits.filter((h) => !h.generic));
   // Among numbers in the page's fields, the one of the kind its heading names: a credit note's
   // "Gutschriftsnummer" over the "Zu Rechnung" it refers to, whichever comes first.
@@ -1386,7 +1466,11 @@ function documentNumberHit(values: LabelledValues, signal: () => DocumentKind | 
   // A sales order's record page: "Auftrag 4711" heads it, "Auftragsbestätigung AB-4711" heads the
   // document it sends, whose number is the one to send.
   if (labelled?.order && labelled.rank > 0) labelled = hits.find((h) => !h.generic && h.rank > 0 && h.kind === 'order-confirmation' && !h.order) ?? labelled;
-  const generic = hits.filter((h) => h.generic && !h.bare);
+  // "Package#" counts only on a package's page: on an invoice it names the goods shipped, not the invoice.
+  const generic = hits.filter((h) => h.generic && !h.bare && (!h.kind || h.kind === signal()));
+  // A package slip's "Sales Order# SO-00107" refers to its order; its own "Package# PKG-00031" is its number.
+  const ownKind = generic.find((h) => h.kind);
+  if (ownKind && labelled && refersToAnotherKind(labelled, signal)) return ownKind;
   // A labelled number in the page's text ("Order # 31") does not beat "Number"/"#12" in its heading.
   if (labelled && (labelled.rank > 0 || !generic.some((h) => h.rank > 0))) return labelled;
   if (generic.length > 0 && signal()) return bestHit(generic);
@@ -1475,7 +1559,8 @@ function extractDocument(document: Document, root: HTMLElement, links: PdfLink[]
   if (!pdf && candidates.length === 0 && !signal() && !links.some((l) => l.offsite)) return undefined;
   const texts = collectPageTexts(root);
   const recordName = addressRecordName(base);
-  const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0), recordName);
+  // A dialog open over the page may hold a document of its own, below the page's heading: the whole page is read.
+  const values = readLabelledValues(texts, quick && (pdf !== undefined || candidates.length > 0) && !document.querySelector(OPEN_DIALOG_HEADING_SELECTOR), recordName);
   if (values.stopped) {
     // The number in the main heading: the document's (documentNumberHit returns it), the heading its anchor.
     const numberHit = documentNumberHit(values, typedSignal(signal, values))!;
@@ -1600,11 +1685,37 @@ const PT_TYPE_KINDS: Readonly<Record<string, DocumentKind>> = {
   NE: 'order-confirmation',
 };
 
+/**
+ * Polish ERPs (Subiekt, WAPRO, Optima, enova) number a document by its type's symbol, a sequence and
+ * a year ("FS 1184/2026" a sales invoice, "KFS 12/2026" its correction, "ZK 88/2026" a customer's
+ * order): on a page in Polish, such a number under "Dokument:" or alone in a heading names its kind.
+ * Not "FZ", a supplier's invoice.
+ */
+const PL_DOCUMENT_TYPE = /^(FS|FV|FVS|FSK|KFS|KFV|FK|PF|FPF|ZK|WZ|PA)[ /-]\d{1,10}(?:\/[A-Z0-9]{1,12}){1,3}$/;
+const PL_TYPE_KINDS: Readonly<Record<string, DocumentKind>> = {
+  FS: 'invoice',
+  FV: 'invoice',
+  FVS: 'invoice',
+  FSK: 'credit-note',
+  KFS: 'credit-note',
+  KFV: 'credit-note',
+  FK: 'credit-note',
+  PF: 'proforma',
+  FPF: 'proforma',
+  ZK: 'order-confirmation',
+  WZ: 'delivery-note',
+  PA: 'receipt',
+};
+
 function documentTypeCodeKind(values: LabelledValues): DocumentKind | undefined {
-  const bare = values.hits.number?.find((hit) => hit.bare);
-  const code = bare && PT_DOCUMENT_TYPE.exec(bare.value)?.[1];
-  if (!code || pageLanguageOfTag(bare.element.ownerDocument.documentElement.getAttribute('lang') ?? '') !== 'pt') return undefined;
-  return PT_TYPE_KINDS[code];
+  const coded = values.hits.number?.find((hit) => hit.generic && (PT_DOCUMENT_TYPE.test(hit.value) || PL_DOCUMENT_TYPE.test(hit.value)));
+  if (!coded) return undefined;
+  const owner = coded.element.ownerDocument;
+  // A frame's document may not say its language: then its labels do.
+  const language = pageLanguageOfTag(owner.documentElement.getAttribute('lang') ?? '') ?? mostVoted([...values.votes.keys()], values.votes);
+  if (coded.bare && language === 'pt') return PT_TYPE_KINDS[PT_DOCUMENT_TYPE.exec(coded.value)?.[1] ?? ''];
+  if (language === 'pl') return PL_TYPE_KINDS[PL_DOCUMENT_TYPE.exec(coded.value)?.[1] ?? ''];
+  return undefined;
 }
 
 /** The document the page's labelled values describe, if they make it one. */

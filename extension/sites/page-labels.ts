@@ -9,7 +9,7 @@
  * a unit test per language reads a page written with these words (test/extension/generic-invoice.test.ts).
  */
 import type { DocumentKind } from '../../shared/document-kinds';
-import { compoundKind, DOCUMENT_KIND_LABELS } from './document-kind';
+import { compoundKind, DOCUMENT_KIND_LABELS, GENERIC_NUMBER_LABEL } from './document-kind';
 import { LABEL_INDEX } from './label-index.generated';
 import type { PageLanguage } from './page-language';
 
@@ -41,13 +41,16 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'left to pay',
     'open balance',
     'amount to refund',
+    'amount to credit',
+    // AIA G702's line 8, a progress bill's amount due (construction apps).
+    'current payment due',
     'to be refunded',
     'refund due',
   ],
   pl: ['razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'pozostało do zapłaty', 'pozostaje do zapłaty', 'razem do zwrotu', 'kwota do zwrotu', 'do zwrotu'],
-  sv: ['summa att betala', 'att betala', 'kvar att betala', 'restbelopp', 'återstår', 'återstående belopp', 'kvarstående belopp', 'obetalt belopp', 'att återbetala'],
-  da: ['at betale', 'til betaling', 'restbeløb', 'resterende beløb', 'udestående', 'skyldigt beløb', 'til tilbagebetaling'],
-  nb: ['å betale', 'til betaling', 'restbeløp', 'gjenstående', 'gjenstående beløp', 'utestående', 'skyldig beløp', 'til tilbakebetaling'],
+  sv: ['summa att betala', 'att betala', 'kvar att betala', 'restbelopp', 'återstår', 'återstående belopp', 'kvarstående belopp', 'obetalt belopp', 'att återbetala', 'att kreditera'],
+  da: ['at betale', 'til betaling', 'restbeløb', 'resterende beløb', 'udestående', 'skyldigt beløb', 'til tilbagebetaling', 'at kreditere', 'til kreditering'],
+  nb: ['å betale', 'til betaling', 'restbeløp', 'gjenstående', 'gjenstående beløp', 'utestående', 'skyldig beløp', 'til tilbakebetaling', 'å kreditere', 'til kreditering'],
   is: ['til greiðslu', 'eftirstöðvar', 'ógreitt', 'ógreidd upphæð', 'til endurgreiðslu'],
   de: [
     'zu zahlen',
@@ -69,7 +72,7 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'zu erstatten',
   ],
   fi: ['maksettava', 'avoin summa', 'avoin saldo', 'avoinna', 'maksamatta', 'jäljellä', 'palautettava'],
-  nl: ['te betalen', 'nog te betalen', 'openstaand bedrag', 'openstaand saldo', 'openstaand', 'restant', 'resterend bedrag', 'nog open', 'terug te betalen'],
+  nl: ['te betalen', 'nog te betalen', 'openstaand bedrag', 'openstaand saldo', 'openstaand', 'restant', 'resterend bedrag', 'nog open', 'terug te betalen', 'saldo'],
   fr: [
     'net à payer',
     'total à payer',
@@ -86,8 +89,20 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'montant à rembourser',
     'à rembourser',
   ],
-  es: ['total a pagar', 'importe pendiente', 'saldo pendiente', 'pendiente de pago', 'saldo a pagar', 'resto a pagar', 'importe adeudado', 'saldo adeudado', 'importe a devolver', 'a devolver'],
-  it: ['totale da pagare', 'residuo da pagare', 'importo residuo', 'netto a pagare', 'da pagare', 'residuo', 'saldo dovuto', 'importo dovuto', 'importo da rimborsare', 'da rimborsare'],
+  es: [
+    'total a pagar',
+    'importe pendiente',
+    'saldo pendiente',
+    'pendiente de pago',
+    'saldo a pagar',
+    'resto a pagar',
+    'importe adeudado',
+    'saldo adeudado',
+    'importe a devolver',
+    'a devolver',
+    'saldo',
+  ],
+  it: ['totale da pagare', 'residuo da pagare', 'importo residuo', 'netto a pagare', 'da pagare', 'residuo', 'saldo dovuto', 'importo dovuto', 'importo da rimborsare', 'da rimborsare', 'saldo'],
   pt: [
     'total a pagar',
     'valor a pagar',
@@ -105,6 +120,7 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'valor líquido',
     'valor a reembolsar',
     'valor a devolver',
+    'saldo',
   ],
 };
 
@@ -202,7 +218,7 @@ const LABELS: LabelTable = {
       'customer information',
       'addressed to',
     ],
-    pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik', 'dane klienta', 'dane nabywcy'],
+    pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik', 'dane klienta', 'dane nabywcy', 'podmiot'],
     sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'faktureringsadress', 'betalare', 'beställare', 'kunduppgifter', 'kundinformation'],
     da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse', 'faktureringsadresse', 'bestilt af', 'kundeoplysninger'],
     nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper', 'fakturaadresse', 'faktureringsadresse', 'bestilt av', 'kundeopplysninger', 'kundeinformasjon'],
@@ -222,6 +238,8 @@ const LABELS: LabelTable = {
       'bestellt von',
       'kundendaten',
       'kundeninformationen',
+      // The client of a building contract (construction apps' progress invoices).
+      'bauherr',
     ],
     fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite', 'maksaja', 'asiakastiedot'],
     nl: [
@@ -239,6 +257,7 @@ const LABELS: LabelTable = {
       'koper',
       'besteld door',
       'klantgegevens',
+      'opdrachtgever',
     ],
     // "Tiers": Dolibarr's word for the customer's record (a third party).
     fr: [
@@ -257,6 +276,9 @@ const LABELS: LabelTable = {
       'adressée à',
       'informations client',
       'coordonnées client',
+      // The client of a building contract (construction apps' progress invoices, "situations de travaux").
+      "maître d'ouvrage",
+      'maître d’ouvrage',
     ],
     es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor', 'receptor', 'datos del cliente'],
     it: [
@@ -309,13 +331,17 @@ const LABELS: LabelTable = {
 /**
  * Words that name the customer only as a field's whole label, its value in the next text: the "To"
  * column of a From/To address pair ("An", "Till", "Aan", "Para"), a CRM record's or a billing
- * system's "Account" ("Konto", "Compte", "Cuenta"), a CRM's "Firma" (the customer's company, over its contact) or "Organization" (a CRM's "Organisatie",
+ * system's "Account" ("Konto", "Compte", "Cuenta"), a CRM's "Firma" (the customer's company, over its contact) and its kin ("Företag", "Virksomhed", "Bedrift", "Unternehmen", "Empresa"…; not
+ * "Empresa: Tostadora Andina" in an app's bar, nor "Ma société", which are the user's own) or "Organization" (a CRM's "Organisatie",
  * "Organisation", "Organización"… over its contact person), an ERP's "Party" or "Partner" (Tryton, Odoo), the salutation of an Italian address
  * block ("Spett.le", "Egr.") and an English one ("Messrs."). Inside a sentence they mean something
  * else ("Send to…", "Bank account 1234", "third party").
  */
 export const LONE_CUSTOMER_LABEL =
-  /^(?:to|an|till|til|aan|para|account|konto|compte|cuenta|firma|organi(?:[sz]|zz)a(?:tion|tie|sjon|atio|cja|zione|ci[oó]n|[cç][aã]o)|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
+  /^(?:to|an|till|til|aan|para|account|konto|compte|cuenta|firma|f[oö]retag|virksomhed|bedrift|fyrirt[aæ]ki|unternehmen|bedrijf|yritys|soci[eé]t[eé]|empresa|azienda|organi(?:[sz]|zz)a(?:tion|tie|sjon|atio|cja|zione|ci[oó]n|[cç][aã]o)|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
+
+/** LONE_CUSTOMER_LABEL's company words ("Firma", "Företag", "Empresa"…): the customer's company in a CRM, the seller's in a sheet's own block. */
+export const COMPANY_FIELD_LABEL = /^(?:firma|f[oö]retag|virksomhed|bedrift|fyrirt[aæ]ki|unternehmen|bedrijf|yritys|soci[eé]t[eé]|empresa|azienda)\s*:?$/i;
 
 /**
  * "Name" alone, in the languages we read, or a company's legal name ("Ragione sociale", "Raison
@@ -705,6 +731,8 @@ export function parseNameValue(text: string): string | undefined {
   if (comma > 0 && COMPANY_NAME.test(value.slice(0, comma))) value = value.slice(0, comma);
   // "Hannah Reid (#52 – hannah@example.net)": a customer picker's option, the record's id and address after the name.
   if (value.endsWith(')') && value.includes('@')) value = value.replace(/\s*\([^()]*[@#][^()]*\)$/, '');
+  // "Fjallakaffi ehf. (kt. 510312-0450)", "Nordlys ApS (CVR 31234567)": the company's registration number after its name.
+  if (value.endsWith(')')) value = value.replace(REGISTRATION_AFTER_NAME, '');
   if (!value || !/\p{L}/u.test(value) || value.includes('@')) return undefined;
   // "Nom de l'entreprise :" is the next field's label, not a name.
   if (value.endsWith(':')) return undefined;
@@ -720,10 +748,16 @@ export function parseNameValue(text: string): string | undefined {
   // "E-post:" after "Kund:" is the next field, not the customer's name; "Kund AB" is a name.
   const label = labelAtStart(value);
   if (label && /^\s*(?::|$)/.test(value.slice(label.end))) return undefined;
+  // "Nr." after "Kunde C20000": the next field's number label, not a name.
+  if (value.length <= MAX_NAME_LABEL && GENERIC_NUMBER_LABEL.test(value)) return undefined;
   // "Navn" after "Debitor 20117", "Party" after "Quotation To: Customer": the next field's label, not a name.
   if (value.length <= MAX_NAME_LABEL && (LONE_NAME_LABEL.test(value) || LONE_CUSTOMER_LABEL.test(value))) return undefined;
   return value;
 }
+
+/** A company's registration or tax number in parentheses after its name, as customer pickers and cards show it. */
+const REGISTRATION_AFTER_NAME =
+  /\s*\((?:kt\.?|kennitala|cvr(?:-nr\.?)?|org\.?\s?nr\.?|orgnr|nip|regon|vat|vat no\.?|ust-?id(?:nr\.?)?|uid|abn|kvk|btw|siret|siren|p\.?\s?iva|c\.?f\.?|nif|cif|rfc|rut|cuit|cnpj|y-tunnus|gstin)\s*:?\s*[A-Z]{0,4}\d[\dA-Z\s./-]*\)$/i;
 
 /** A link's target on the page's own site, without its fragment; undefined for scripts, data, other sites. */
 export function sameOriginUrl(raw: string | null, base: URL): URL | undefined {
