@@ -33,6 +33,9 @@ export interface PanelFrame {
 /** The largest z-index there is: the container's own, which nothing in the page's normal painting outranks. */
 const TOP_Z = 2147483647;
 
+/** Does the browser tell the panel's frame itself when anything is drawn over it (click-guard.ts)? Chromium does. */
+const BROWSER_SEES_OCCLUSION = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+
 /** A computed value that means "nothing": `none`, or empty where a browser does not know the property. */
 const isNone = (value: string | undefined) => !value || value === 'none';
 
@@ -62,10 +65,14 @@ function paintedOver(host: HTMLElement, rect: DOMRect): boolean {
     }
   }
   let topLayer: Element[] = [];
-  try {
-    topLayer = [...document.querySelectorAll(':popover-open, :modal')];
-  } catch {
-    // A browser without one of these selectors has no such top layer element either.
+  // Finding the page's popovers and dialogs walks the whole page (2.5 ms on 40,000 elements in Chromium):
+  // only where the browser's own witness, IntersectionObserver v2, is missing (Firefox).
+  if (!BROWSER_SEES_OCCLUSION) {
+    try {
+      topLayer = [...document.querySelectorAll(':popover-open, :modal')];
+    } catch {
+      // A browser without one of these selectors has no such top layer element either.
+    }
   }
   if (document.fullscreenElement) topLayer.push(document.fullscreenElement);
   if (topLayer.some((element) => element !== host && overlaps(element.getBoundingClientRect(), rect))) return true;
