@@ -16,6 +16,7 @@ import { currentLanguage } from '../lib/settings-items';
 import { companyRecipes, deletePersonalRecipe, findPersonalRecipe, forgetCompanyRecipes, personalRecipesItem, recipesForOrigin, savePersonalRecipe } from '../recipes/recipe-store';
 import { base64Size, bytesToBase64 } from '../lib/base64';
 import { fetchDocumentForTab, probeDocumentLinks } from './fetch-document';
+import { panelPageUrl } from './panel-sessions';
 import { relay } from './relay-client';
 import { RelayError } from './relay-error';
 
@@ -65,6 +66,9 @@ export async function documentHistory(documentRef: string): Promise<ExtensionRes
  * context so the relay can map the site to its sender.
  */
 export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender): Promise<SendAcceptedView> {
+  // The page as it was when the panel opened, read before anything is awaited: the page may navigate
+  // within itself as the user clicks Send, which closes the panel and its session.
+  const pageUrl = panelPageUrl(sender) ?? sender.tab?.url;
   const connection = await requireConnection();
   const attachments: { filename: string; contentType: string; contentBase64: string }[] = [];
   if (draft.documentUrl) {
@@ -83,7 +87,7 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
     const document = await fetchDocumentForTab(item.url, sender.tab, { filenameHint: item.filename, reuse: true });
     documents.push({ ref: item.ref, attachments: [{ filename: document.filename, contentType: document.contentType, contentBase64: bytesToBase64(document.bytes) }] });
   }
-  const project = await projectForPage(sender.tab?.url);
+  const project = await projectForPage(pageUrl);
   return relay(connection).call('send', {
     headers: { 'idempotency-key': draft.idempotencyKey },
     body: {
@@ -98,7 +102,7 @@ export async function sendDraft(draft: SendDraft, sender: Runtime.MessageSender)
       context: {
         ...(draft.documentRef ? { documentRef: draft.documentRef } : {}),
         ...(draft.documentKind ? { documentKind: draft.documentKind } : {}),
-        ...(sender.tab?.url ? { pageUrl: sender.tab.url } : {}),
+        ...(pageUrl ? { pageUrl } : {}),
         ...(project ? { project } : {}),
       },
     },

@@ -127,6 +127,20 @@ export async function openPanelSession(view: PanelView, sender: Runtime.MessageS
   return { token };
 }
 
+/**
+ * The address of the page a panel frame was opened for, for a request from that frame: the page the user
+ * saw and confirmed, even where the page has moved on since (a router's pushState as the user clicked
+ * Send). Undefined for any other sender.
+ */
+export function panelPageUrl(sender: Runtime.MessageSender): string | undefined {
+  if (sender.tab?.id === undefined) return undefined;
+  for (const session of sessions.values()) {
+    const frame = session.port?.sender;
+    if (frame && frame.tab?.id === sender.tab.id && frame.frameId === sender.frameId && frame.url === sender.url) return session.pageUrl || undefined;
+  }
+  return undefined;
+}
+
 /** The content script's verdict on whether the page lets the frame be seen, passed on to the frame. */
 export function reportPanelVisibility(token: string, visible: boolean, sender: Runtime.MessageSender): { delivered: boolean } {
   const session = sessions.get(token);

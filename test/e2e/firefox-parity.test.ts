@@ -30,6 +30,9 @@ const LAN_HOST = 'erp.local';
 /** A payment host the build may not read (not in its manifest): a hosted invoice page's PDF link leads there. */
 const PAY_HOST = 'pay.other.test';
 const PAY_PDF = testPdf('firefox pay host 2026/412', 21_000);
+/** The app's files host, also not in the build's manifest: "Take the PDF from the page" catches a file there. */
+const FILES_HOST = 'files.other.test';
+const FILES_PDF = testPdf('firefox files host 2026/413', 23_000);
 const FIREFOX_UUID = randomUUID();
 
 const LAN_PDF = testPdf('firefox lan invoice 2026/311');
@@ -89,13 +92,26 @@ beforeAll(async () => {
   const code = newPairingCode();
   await relay.relay.store.createPairingCode({ hash: hashSecretToken(code), userId: user.id, expiresAt: Date.now() + 600_000 });
 
-  payHost = await startInvoiceSite([{ path: '/none', html: '', pdf: { path: '/i/412/pdf', bytes: PAY_PDF, public: true } }]);
+  payHost = await startInvoiceSite([
+    {
+      path: '/none',
+      html: '',
+      pdfs: [
+        { path: '/i/412/pdf', bytes: PAY_PDF, public: true },
+        { path: '/f/413', bytes: FILES_PDF, public: true, contentType: 'application/octet-stream' },
+      ],
+    },
+  ]);
   site = await startInvoiceSite([
     {
       path: '/invoices/412',
       html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoice 2026/412</title></head>
 <body><main><h1>Invoice 2026/412</h1><p>Customer: Sigma AB</p><p>Amount due: 980.00 EUR</p>
 <p><a href="http://${PAY_HOST}:${new URL(payHost.origin).port}/i/412/pdf">Download PDF</a></p></main></body></html>`,
+    },
+    {
+      path: '/invoices/413',
+      html: screen('2026/413', `<button id="press" type="button" onclick="window.open('http://${FILES_HOST}:${new URL(payHost.origin).port}/f/413')">PDF</button>`),
     },
     { path: '/lan/311', html: LAN_INVOICE, pdf: { path: '/lan/311.pdf', bytes: LAN_PDF } },
     ...CAPTURES.map((c) => ({ ...c.page, html: screen(c.number, c.body) })),
@@ -109,7 +125,7 @@ beforeAll(async () => {
     { path: '/invoices/302', html: directoryInvoice('INV-302'), pdf: { path: '/files/INV-302.pdf', bytes: testPdf('firefox 302') } },
   ]);
 
-  firefox = await launchFirefoxWithExtension({ localDomains: [LAN_HOST, PAY_HOST], uuid: FIREFOX_UUID });
+  firefox = await launchFirefoxWithExtension({ localDomains: [LAN_HOST, PAY_HOST, FILES_HOST], uuid: FIREFOX_UUID });
   extensionPage = await firefox.openExtensionPage('popup.html');
   const paired = await request<{ ok: boolean; error?: unknown }>({ type: 'connection.pair', relayUrl, code });
   if (!paired.ok) throw new Error(`pairing failed: ${JSON.stringify(paired.error)}`);
@@ -202,6 +218,16 @@ async function allowWindow(): Promise<Page> {
     )
     .toBe(true);
   return found!;
+}
+
+/**
+ * Clicks the panel's Allow button as a person does: scrolled to the middle of the panel first, where the
+ * panel's Send bar (sticky at its bottom) does not cover it. puppeteer clicks at the button's point without
+ * checking what is on top there, and a panel with the capture's lines is taller than the frame.
+ */
+async function clickAllow(panel: Frame): Promise<void> {
+  await panel.$eval(byTestId('ownpost-allow-host-button'), (element) => element.scrollIntoView({ block: 'center' }));
+  await panel.click(byTestId('ownpost-allow-host-button'));
 }
 
 let mailsSoFar = 0;
@@ -369,6 +395,7 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
       expect(await countOf(panel, 'ownpost-attachment')).toBe(0);
       expect(await countOf(panel, 'ownpost-add-file')).toBe(1);
 
+      await panel.$eval(byTestId('ownpost-allow-host-button'), (element) => element.scrollIntoView({ block: 'center' }));
       await panel.click(byTestId('ownpost-allow-host-button'));
       const window = await allowWindow();
       expect(new URL(await window.evaluate(() => location.href)).searchParams.get('origin')).toBe(origin);
@@ -385,6 +412,66 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
       expect(mail.parsed.subject).toContain('2026/412');
       const attachment = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
       expect(Buffer.compare(attachment.content, PAY_PDF)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('"Take the PDF from the page" catches a file on the app’s files host: "Allow Ownpost to read <host>" in Ownpost’s window, and the file is taken at once', async () => {
+    const origin = `http://${FILES_HOST}/*`;
+    const hostActive = () => extensionPage.evaluate(`globalThis.browser.permissions.contains({ origins: [${JSON.stringify(origin)}] })`);
+    expect(await hostActive()).toBe(false);
+    const page = await openSignedIn(site.origin, '/invoices/413');
+    try {
+      await page.waitForSelector('h1');
+      const opened = await request<{ ok: boolean }>({ type: 'page.sendAnyway', tabId: await tabIdOf(page.url()) });
+      expect(opened.ok, JSON.stringify(opened)).toBe(true);
+      const panel = await panelFrame(page);
+      await expect.poll(() => isVisible(panel, 'ownpost-no-pdf'), { timeout: 15_000 }).toBe(true);
+      await typeInto(panel, 'ownpost-to', 'ap@beta.example');
+
+      await panel.click(byTestId('ownpost-capture-start'));
+      await expect.poll(() => attributeOf(panel, 'ownpost-capture-status', 'data-state'), { timeout: 15_000 }).toBe('armed');
+      const tabsBefore = (await firefox.browser.pages()).length;
+      await page.click('#press');
+      // The app's new tab did not open; the file it would have shown is on a host Ownpost may not read.
+      await expect.poll(() => attributeOf(panel, 'ownpost-capture-status', 'data-reason'), { timeout: 15_000 }).toBe('other_site');
+      expect(await textOf(panel, 'ownpost-capture-status')).toContain(FILES_HOST);
+      expect((await firefox.browser.pages()).length).toBe(tabsBefore);
+      expect(await attributeOf(panel, 'ownpost-allow-host', 'data-host')).toBe(FILES_HOST);
+      expect(await textOf(panel, 'ownpost-allow-host-button')).toBe(`Allow Ownpost to read ${FILES_HOST}`);
+      expect(await hostActive()).toBe(false);
+      expect(payHost.requests.filter((r) => r.path === '/f/413')).toEqual([]);
+
+      // Refused first (the window's Cancel): said so, nothing fetched, the draft and Add a file stay.
+      await clickAllow(panel);
+      await (await allowWindow()).click(byTestId('allow-host-cancel'));
+      await expect.poll(() => attributeOf(panel, 'ownpost-allow-host', 'data-state'), { timeout: 15_000 }).toBe('refused');
+      expect(await textOf(panel, 'ownpost-allow-host')).toContain(`Ownpost was not allowed to read ${FILES_HOST}`);
+      expect(await countOf(panel, 'ownpost-add-file')).toBe(1);
+      expect(await valueOf(panel, 'ownpost-to')).toBe('ap@beta.example');
+      expect(await hostActive()).toBe(false);
+      expect(payHost.requests.filter((r) => r.path === '/f/413')).toEqual([]);
+
+      await clickAllow(panel);
+      const window = await allowWindow();
+      expect(new URL(await window.evaluate(() => location.href)).searchParams.get('origin')).toBe(origin);
+      await window.click(byTestId('allow-host-confirm'));
+      await expect.poll(() => attributeOf(panel, 'ownpost-capture-status', 'data-state'), { timeout: 15_000 }).toBe('taken');
+      expect(await countOf(panel, 'ownpost-attachment')).toBe(1);
+      // Exactly that host, nothing wider; fetched without the app's cookies.
+      expect(await hostActive()).toBe(true);
+      expect(await extensionPage.evaluate(`globalThis.browser.permissions.contains({ origins: ['http://*.other.test/*'] })`)).toBe(false);
+      expect(payHost.requests.filter((r) => r.path === '/f/413').every((r) => !r.withSession)).toBe(true);
+      expect(await valueOf(panel, 'ownpost-to')).toBe('ap@beta.example');
+
+      await submitAndWaitForSent(panel);
+      const mail = await nextMail();
+      expect(mail.envelope.to).toEqual(['ap@beta.example']);
+      expect(mail.parsed.subject).toContain('2026/413');
+      const pdfs = mail.parsed.attachments.filter((a) => a.contentType === 'application/pdf');
+      expect(pdfs).toHaveLength(1);
+      expect(Buffer.compare(pdfs[0]!.content, FILES_PDF)).toBe(0);
     } finally {
       await page.close();
     }

@@ -13,6 +13,10 @@
  * `permissions.request` is then granted by Chromium without a prompt. The request itself is the
  * extension's, from the panel's frame, on the click, with the one origin.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
 import { openSignedIn, sendAnyway, startPairedBrowser, type PairedBrowser, sendFromPanel } from '../helpers/paired-browser';
@@ -29,13 +33,20 @@ const BUCKET_HOST = 's3.other.test';
 const CAPTURED_PDF = testPdf('other-host-capture', 40_000);
 const LINKED_PDF = testPdf('other-host-link', 25_000);
 const SIGNED_PDF = testPdf('other-host-signed', 18_000);
+/** A CDN host the user declines, and the file the user then adds instead. */
+const CDN_HOST = 'cdn.other.test';
+const CDN_PDF = testPdf('other-host-cdn', 15_000);
+const OWN_FILE = testPdf('added by the user instead', 9_000);
 
 let setup: PairedBrowser;
+let ownFilePath: string;
 let site: InvoiceSite;
 let files: InvoiceSite;
 
 beforeAll(async () => {
-  setup = await startPairedBrowser({ hosts: { [FILES_HOST]: '127.0.0.1', [PAY_HOST]: '127.0.0.1', [BUCKET_HOST]: '127.0.0.1' } });
+  ownFilePath = path.join(mkdtempSync(path.join(os.tmpdir(), 'ownpost-own-file-')), 'INV-213.pdf');
+  writeFileSync(ownFilePath, OWN_FILE);
+  setup = await startPairedBrowser({ hosts: { [FILES_HOST]: '127.0.0.1', [PAY_HOST]: '127.0.0.1', [BUCKET_HOST]: '127.0.0.1', [CDN_HOST]: '127.0.0.1' } });
   files = await startInvoiceSite([
     {
       path: '/none',
@@ -44,6 +55,7 @@ beforeAll(async () => {
         { path: '/f/210', bytes: CAPTURED_PDF, public: true, contentType: 'application/octet-stream' },
         { path: '/i/211/pdf', bytes: LINKED_PDF, public: true },
         { path: '/signed/212', bytes: SIGNED_PDF, public: true, contentType: 'application/octet-stream' },
+        { path: '/c/213/pdf', bytes: CDN_PDF, public: true },
       ],
     },
   ]);
@@ -56,6 +68,7 @@ beforeAll(async () => {
       pdf: { path: '/files/212', bytes: Buffer.alloc(0), redirectTo: `http://${BUCKET_HOST}:${port}/signed/212?X-Amz-Signature=5e6f7a` },
     },
     { path: '/invoices/211', html: screen('INV-211', `<p><a href="http://${PAY_HOST}:${port}/i/211/pdf">Download PDF</a></p>`) },
+    { path: '/invoices/213', html: screen('INV-213', `<p><a href="http://${CDN_HOST}:${port}/c/213/pdf">Download PDF</a></p>`) },
   ]);
 }, 60_000);
 
@@ -63,6 +76,7 @@ afterAll(async () => {
   await site?.close();
   await files?.close();
   await setup?.close();
+  if (ownFilePath) rmSync(path.dirname(ownFilePath), { recursive: true, force: true });
 });
 
 /** Is `origin` an active host permission of the extension? */
@@ -179,6 +193,125 @@ describe('a PDF on another host', () => {
       await expect.poll(() => panel.getByTestId('ownpost-attachment').count(), { timeout: 15_000 }).toBe(1);
       expect(await panel.getByTestId('ownpost-allow-host').count()).toBe(0);
       expect(Buffer.compare(await sendAndReadPdf(panel), LINKED_PDF)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+/** The draft the user writes before pressing Allow: none of it may be lost on the way. */
+const DRAFT = { to: 'ap@beta.example', subject: 'Invoice INV-213 (corrected)', message: 'Hello,\nthe corrected invoice is attached.\nAnna' };
+
+async function writeDraft(panel: Frame): Promise<void> {
+  await panel.getByTestId('ownpost-to').fill(DRAFT.to);
+  await panel.getByTestId('ownpost-subject').fill(DRAFT.subject);
+  await panel.getByTestId('ownpost-message').fill(DRAFT.message);
+}
+
+async function expectDraftKept(panel: Frame): Promise<void> {
+  expect(await panel.getByTestId('ownpost-to').inputValue()).toBe(DRAFT.to);
+  expect(await panel.getByTestId('ownpost-subject').inputValue()).toBe(DRAFT.subject);
+  expect(await panel.getByTestId('ownpost-message').inputValue()).toBe(DRAFT.message);
+}
+
+/** "Add a file" with the user's own PDF, then Send: the mail carries the draft and that file, and nothing from the declined host. */
+async function addOwnFileAndSend(panel: Frame): Promise<void> {
+  // From a path, as the file chooser gives it: Chromium then fires the input's events itself (trusted, as the
+  // panel requires); a buffer would be set by a script, whose events the panel ignores.
+  await panel.getByTestId('ownpost-add-file').setInputFiles(ownFilePath);
+  await expect.poll(() => panel.getByTestId('ownpost-attachment').count()).toBe(1);
+  expect(await panel.getByTestId('ownpost-attachment').textContent()).toContain('INV-213.pdf');
+  await panel.getByTestId('ownpost-submit').click();
+  await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+  const mail = setup.smtp.received.at(-1)!;
+  expect(mail.envelope.to).toEqual([DRAFT.to]);
+  expect(mail.parsed.subject).toBe(DRAFT.subject);
+  expect(mail.parsed.text?.trim()).toBe(DRAFT.message);
+  const pdfs = mail.parsed.attachments.filter((a) => a.contentType === 'application/pdf');
+  expect(pdfs.map((a) => a.filename)).toEqual(['INV-213.pdf']);
+  expect(Buffer.compare(pdfs[0]!.content, OWN_FILE)).toBe(0);
+}
+
+/** The panel of INV-213, whose PDF link is on the CDN host, showing the Allow offer. */
+async function cdnPanel(page: Page): Promise<Frame> {
+  await openSignedIn(page, site.origin, '/invoices/213');
+  await page.getByRole('heading', { name: 'Invoice INV-213' }).waitFor();
+  const panel = await sendAnyway(setup, page);
+  await expect.poll(() => panel.getByTestId('ownpost-allow-host').getAttribute('data-host'), { timeout: 10_000 }).toBe(CDN_HOST);
+  return panel;
+}
+
+/** Makes the frame's `permissions.request` give `answer` (Chromium's answer to the prompt) instead of showing the dialog; records what was asked. */
+function answerPromptWith(panel: Frame, answer: 'declined' | 'refused-by-browser'): Promise<void> {
+  return panel.evaluate((how) => {
+    const api = (globalThis as any).chrome.permissions;
+    const asked: unknown[] = ((globalThis as any).asked = []);
+    api.request = (permissions: unknown) => {
+      asked.push(permissions);
+      // Chromium: Cancel resolves false; a request it will not show a prompt for rejects.
+      return how === 'declined' ? Promise.resolve(false) : Promise.reject(new Error('Could not find an active window.'));
+    };
+  }, answer);
+}
+
+describe('a PDF on another host the user does not allow', () => {
+  it('with Chromium’s prompt still open, the panel is not held up: the draft, Add a file and Send work, and nothing is fetched from that host', async () => {
+    const page = await setup.browser.context.newPage();
+    try {
+      const panel = await cdnPanel(page);
+      await writeDraft(panel);
+      await panel.getByTestId('ownpost-allow-host-button').click();
+      // The real prompt is up (nothing answers it here): the panel waits for it without blocking anything else.
+      await expect.poll(() => panel.getByTestId('ownpost-allow-host').getAttribute('data-state')).toBe('asking');
+      expect(await panel.getByTestId('ownpost-allow-host-button').isDisabled()).toBe(true);
+      expect(await hostActive(`http://${CDN_HOST}/*`)).toBe(false);
+      await expectDraftKept(panel);
+      await addOwnFileAndSend(panel);
+      expect(files.requests.filter((r) => r.path.startsWith('/c/213'))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('declined: the panel says Ownpost was not allowed to read the host, keeps the draft, offers Add a file, and sends the user’s file', async () => {
+    const page = await setup.browser.context.newPage();
+    try {
+      const panel = await cdnPanel(page);
+      await writeDraft(panel);
+      await answerPromptWith(panel, 'declined');
+      await panel.getByTestId('ownpost-allow-host-button').click();
+      const offer = panel.getByTestId('ownpost-allow-host');
+      await expect.poll(() => offer.getAttribute('data-state')).toBe('refused');
+      // Exactly the one origin was asked for, on the click.
+      expect(await panel.evaluate(() => (globalThis as any).asked)).toEqual([{ origins: [`http://${CDN_HOST}/*`] }]);
+      expect(await offer.getByRole('alert').textContent()).toBe(`Ownpost was not allowed to read ${CDN_HOST}. Add the file yourself.`);
+      expect(await panel.getByTestId('ownpost-add-file').count()).toBe(1);
+      // A second thought needs no new panel: the button is still there, and usable.
+      expect(await panel.getByTestId('ownpost-allow-host-button').isEnabled()).toBe(true);
+      expect(await panel.getByTestId('ownpost-attachment').count()).toBe(0);
+      expect(await hostActive(`http://${CDN_HOST}/*`)).toBe(false);
+      await expectDraftKept(panel);
+      await addOwnFileAndSend(panel);
+      expect(files.requests.filter((r) => r.path.startsWith('/c/213'))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('refused by the browser without a prompt: the panel says in its own words that the browser did not ask, and offers Add a file', async () => {
+    const page = await setup.browser.context.newPage();
+    try {
+      const panel = await cdnPanel(page);
+      await writeDraft(panel);
+      await answerPromptWith(panel, 'refused-by-browser');
+      await panel.getByTestId('ownpost-allow-host-button').click();
+      const offer = panel.getByTestId('ownpost-allow-host');
+      await expect.poll(() => offer.getAttribute('data-state')).toBe('failed');
+      const said = await offer.getByRole('alert').textContent();
+      expect(said).toBe(`The browser did not ask whether Ownpost may read ${CDN_HOST}. Try again, or add the file yourself.`);
+      expect(await panel.getByTestId('ownpost-add-file').count()).toBe(1);
+      await expectDraftKept(panel);
+      await addOwnFileAndSend(panel);
     } finally {
       await page.close();
     }

@@ -4,10 +4,17 @@
  * (senders, history, recipients), or show it in a frame of its own; and when the page hides, fades,
  * shrinks or covers the frame (clickjacking, as in the 2025 research on DOM-based clickjacking of
  * extension UIs), the user's clicks in it are refused. Nothing secret is ever in the page.
+ *
+ * Also: synthetic clicks, pointer events and keys (isTrusted false) at the button and at the panel's
+ * container; every clickjack of test/helpers/clickjacks.ts (also run in Firefox, firefox-hostile-page);
+ * what the page can gather while the user writes and sends (its window's messages, the container's
+ * computed style, its resource timeline, focus); and a page that changes its invoice, moves within the
+ * app, or replaces its document as the user clicks Send: no mail carries anything but what the panel showed.
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
+import { CLICKJACKS, UNDO_CLICKJACKS } from '../helpers/clickjacks';
 import { hasPanelFrame, openPanel, openSignedIn, relayDone, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 
 const PDF = testPdf('hostile page 4711');
@@ -71,6 +78,58 @@ const HOSTILE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
         host()?.style.removeProperty('opacity');
         host()?.style.removeProperty('zoom');
       },
+      /** Synthetic keys, pointer events and a form submit at Ownpost's button. */
+      pressSendButtonWithKeys() {
+        const button = document.querySelector('ownpost-send-ui').shadowRoot.querySelector('button');
+        button.focus();
+        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) button.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true }));
+        for (const key of ['Enter', ' ']) for (const type of ['keydown', 'keypress', 'keyup']) button.dispatchEvent(new KeyboardEvent(type, { key, code: key === ' ' ? 'Space' : 'Enter', bubbles: true, composed: true, cancelable: true }));
+      },
+      /** Synthetic clicks and keys at the panel's container, where its Send button is drawn, and focus moved into it. */
+      pressSendInPanel(x, y) {
+        for (const target of [host(), document.elementFromPoint(x, y)]) {
+          target.focus?.();
+          for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y }));
+          for (const type of ['keydown', 'keypress', 'keyup']) target.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', code: 'Enter', bubbles: true, composed: true, cancelable: true }));
+        }
+      },
+      /** Records every message this window receives, and what the browser's timelines say about Ownpost's frame. */
+      listen() {
+        window.heard = [];
+        for (const type of ['message', 'messageerror']) addEventListener(type, (event) => { try { window.heard.push(JSON.stringify(event.data) + ' ' + event.origin); } catch { window.heard.push(String(event.data)); } }, true);
+      },
+      /** All the page could gather about the panel: messages, the container's styles and size, the resource timeline, what has focus. */
+      gathered() {
+        const style = getComputedStyle(host());
+        const styles = [...style].map((name) => name + ':' + style.getPropertyValue(name)).join(';');
+        const timeline = performance.getEntries().map((entry) => entry.name).join('\\n');
+        return [window.heard.join('\\n'), styles, host().outerHTML, JSON.stringify(host().getBoundingClientRect()), timeline, document.activeElement?.outerHTML ?? ''].join('\\n');
+      },
+      /** When the user's click goes into the panel (the page loses focus), the page changes what it shows: another invoice, another customer. */
+      swapInvoiceOnBlur() {
+        addEventListener('blur', () => {
+          document.title = 'Invoice 9999';
+          document.querySelector('h1').textContent = 'Invoice 9999';
+          const link = document.querySelector('a[href^="mailto:"]');
+          link.href = 'mailto:thief@evil.example';
+          link.textContent = 'thief@evil.example';
+        }, { once: true });
+      },
+      /** When the user's click goes into the panel, the app moves to another invoice within itself (its router's pushState). */
+      navigateOnBlur() {
+        addEventListener('blur', () => {
+          history.pushState(null, '', location.pathname + '?invoice=9999');
+          document.querySelector('h1').textContent = 'Invoice 9999';
+        }, { once: true });
+      },
+      /** When the user's click goes into the panel, the page replaces the whole document (right after the event: the click is still on its way). */
+      replaceDocumentOnBlur() {
+        addEventListener('blur', () => setTimeout(() => {
+          document.open();
+          document.write('<!doctype html><title>Invoice 9999</title><h1>Invoice 9999</h1><a href="mailto:thief@evil.example">thief@evil.example</a>');
+          document.close();
+        }), { once: true });
+      },
       everythingVisible() {
         const texts = [document.documentElement.outerHTML];
         for (const element of document.querySelectorAll('*')) if (element.shadowRoot) texts.push(element.shadowRoot.innerHTML);
@@ -88,8 +147,8 @@ let site: InvoiceSite;
 let page: Page;
 let panel: Frame;
 
-/** The user clicks Send while the page attacks: the click is refused, said so, and nothing is sent. */
-async function expectRefusedSend() {
+/** The user clicks Send while the page attacks: the click is refused, said so, and nothing is sent; then the attack is undone (or left to the caller). */
+async function expectRefusedSend(undo = true) {
   await expect.poll(() => panel.locator('html').getAttribute('data-clickable')).toBe('false');
   const submit = panel.getByTestId('ownpost-submit');
   const label = await submit.textContent();
@@ -100,6 +159,7 @@ async function expectRefusedSend() {
   expect(await submit.textContent()).toBe(label);
   expect(await panel.getByTestId('ownpost-status').count()).toBe(0);
   expect(setup.smtp.received).toHaveLength(0);
+  if (!undo) return;
   await hostile('undo');
   await expect.poll(() => panel.locator('html').getAttribute('data-clickable'), { timeout: 10_000 }).toBe('true');
 }
@@ -126,6 +186,24 @@ describe('a page script against the in-page UI', () => {
     // asked for would have been added before it (both ask the background in turn). Only the user's was.
     panel = await openPanel(page);
     expect(await page.evaluate(() => (window as unknown as { panelsAdded: number }).panelsAdded)).toBe(1);
+  });
+
+  it('cannot open the panel with synthetic keys or pointer events at the button, nor press Send with events at the panel’s container', async () => {
+    await page.reload();
+    await page.getByTestId('ownpost-send').waitFor({ timeout: 10_000 });
+    await hostile('countPanels');
+    await hostile('pressSendButtonWithKeys');
+    panel = await openPanel(page);
+    // Only the user's click added a panel (see the test above).
+    expect(await page.evaluate(() => (window as unknown as { panelsAdded: number }).panelsAdded)).toBe(1);
+    await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe('accounts@honest.example');
+    // Where Send is drawn, in the page's coordinates: events there reach the container, never the frame.
+    const box = (await panel.getByTestId('ownpost-submit').boundingBox())!;
+    await hostile('pressSendInPanel', box.x + box.width / 2, box.y + box.height / 2);
+    // The frame's own record of what reached it: a last real event from the test proves the order.
+    expect(await panel.getByTestId('ownpost-status').count()).toBe(0);
+    expect(await panel.getByTestId('ownpost-submit').textContent()).toBe('Send');
+    expect(setup.smtp.received).toHaveLength(0);
   });
 
   it('cannot reach the panel: its container is closed, its frame is another origin, and messages to it do nothing', async () => {
@@ -197,6 +275,18 @@ describe('a page script against the in-page UI', () => {
     await expect.poll(() => panel.locator('html').getAttribute('data-clickable'), { timeout: 10_000 }).toBe('true');
   });
 
+  for (const attack of CLICKJACKS) {
+    it(`clickjacking: ${attack.name}: the user’s click is refused`, async () => {
+      await page.evaluate(attack.script);
+      try {
+        await expectRefusedSend(false);
+      } finally {
+        await page.evaluate(UNDO_CLICKJACKS);
+      }
+      await expect.poll(() => panel.locator('html').getAttribute('data-clickable'), { timeout: 10_000 }).toBe('true');
+    });
+  }
+
   it('sends once the panel is plainly visible, to the address the user typed, exactly once', async () => {
     await panel.getByTestId('ownpost-to').fill(TYPED_RECIPIENT);
     await panel.getByTestId('ownpost-submit').click();
@@ -229,4 +319,80 @@ describe('a page script against the in-page UI', () => {
     expect(stored).toBeTruthy();
     expect(visible).not.toContain(stored);
   });
+});
+
+describe('a page script racing the user’s send', () => {
+  const DRAFT_TEXT = 'Dear Honest Ltd, the invoice is attached. Private note 7731.';
+
+  it('hears nothing of the sender, the recipient or the draft: no message, style, timeline entry or focus gives them away', async () => {
+    await page.reload();
+    await hostile('listen');
+    panel = await openPanel(page);
+    await expect.poll(() => panel.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('4711.pdf');
+    await panel.getByTestId('ownpost-to').fill('ap@honest.example');
+    await panel.getByTestId('ownpost-message').fill(DRAFT_TEXT);
+    const before = setup.smtp.received.length;
+    await panel.getByTestId('ownpost-submit').click();
+    await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+    expect((await setup.smtp.waitForMessages(before + 1))[before]!.parsed.text).toContain('Private note 7731');
+    const gathered = await hostile<string>('gathered');
+    expect(gathered).toContain('ownpost-panel-ui');
+    for (const secret of ['ap@honest.example', 'Private note 7731', 'anna@firma.se', setup.user.token]) expect(gathered).not.toContain(secret);
+    // The frame's address carries its one-time token: the page's timeline must not show it to the page.
+    expect(gathered).not.toMatch(/panel\.html#/);
+  });
+
+  it('changes the invoice on the page as the user clicks into the panel: the mail carries what the panel showed, not the page’s new invoice', async () => {
+    await page.reload();
+    panel = await openPanel(page);
+    await expect.poll(() => panel.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('4711.pdf');
+    const subject = await panel.getByTestId('ownpost-subject').inputValue();
+    expect(subject).toContain('4711');
+    await hostile('swapInvoiceOnBlur');
+    const before = setup.smtp.received.length;
+    // The user's first click into the panel is Send itself: the page swaps the invoice on that very click.
+    await panel.getByTestId('ownpost-submit').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Invoice 9999');
+    await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
+    const mail = (await setup.smtp.waitForMessages(before + 1))[before]!;
+    expect(mail.envelope.to).toEqual(['accounts@honest.example']);
+    expect(mail.parsed.subject).toBe(subject);
+    expect(mail.parsed.subject).not.toContain('9999');
+    expect(Buffer.compare(mail.parsed.attachments[0]!.content, PDF)).toBe(0);
+    await relayDone(setup);
+    expect(setup.smtp.received).toHaveLength(before + 1);
+  });
+
+  for (const attack of [
+    { name: 'moves to another invoice within the app (pushState)', script: 'navigateOnBlur' },
+    { name: 'replaces the whole document (document.open and write)', script: 'replaceDocumentOnBlur' },
+  ]) {
+    it(`${attack.name} as the user clicks Send: the panel goes with the invoice it showed, and no mail carries the page’s new one`, async () => {
+      await page.goto(page.url().split('?')[0]!);
+      panel = await openPanel(page);
+      await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe('accounts@honest.example');
+      const subject = await panel.getByTestId('ownpost-subject').inputValue();
+      await hostile(attack.script);
+      const before = setup.smtp.received.length;
+      // A person's click where Send is drawn, as the browser's input. Not awaited: the browser acknowledges
+      // input once the frame it went to has handled it, and that frame may be gone by then.
+      const box = (await panel.getByTestId('ownpost-submit').boundingBox())!;
+      const input = await setup.browser.context.newCDPSession(page);
+      const at = { x: box.x + box.width / 2, y: box.y + box.height / 2, button: 'left' as const, clickCount: 1 };
+      void input.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at }).catch(() => undefined);
+      void input.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at }).catch(() => undefined);
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Invoice 9999');
+      await expect.poll(() => hasPanelFrame(page)).toBe(false);
+      await input.detach().catch(() => undefined);
+      await relayDone(setup);
+      // The panel closes as the page moves on. A click that reached Send a moment before sends the mail
+      // the user saw and confirmed (the panel's own draft, never a new reading of the page); at most one.
+      const sent = setup.smtp.received.slice(before);
+      expect(sent.length).toBeLessThanOrEqual(1);
+      for (const mail of sent) {
+        expect(mail.envelope.to).toEqual(['accounts@honest.example']);
+        expect(mail.parsed.subject).toBe(subject);
+      }
+    });
+  }
 });

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { acceptPanelPort, openPanelSession, PANEL_PORT_NAME, reportPanelVisibility, type FrameUpdate } from '../../extension/background/panel-sessions';
+import { acceptPanelPort, openPanelSession, PANEL_PORT_NAME, panelPageUrl, reportPanelVisibility, type FrameUpdate } from '../../extension/background/panel-sessions';
 import type { PanelView } from '../../shared/extension-messages';
 
 const PAGE = 'http://erp.local:8080/invoices/42';
@@ -99,5 +99,19 @@ describe('the panel frame’s one-time token', () => {
     const again = framePort(inTab(7));
     again.say({ type: 'claim', token });
     expect(again.received).toEqual([{ type: 'expired' }]);
+  });
+});
+
+describe('the page a send is for', () => {
+  it('is the page the panel opened for, even after the page moved on (a pushState as the user clicked Send), and only for that panel’s frame', async () => {
+    const { token } = await openPanelSession(VIEW, CONTENT_SCRIPT);
+    const moved = { ...inTab(7), tab: { id: 7, url: `${PAGE}?invoice=9999` } as never };
+    expect(panelPageUrl(moved)).toBeUndefined();
+    framePort(inTab(7)).say({ type: 'claim', token });
+    expect(panelPageUrl(moved)).toBe(PAGE);
+    // Not for the content script, another frame or another tab.
+    expect(panelPageUrl(CONTENT_SCRIPT)).toBeUndefined();
+    expect(panelPageUrl({ ...moved, frameId: 6 })).toBeUndefined();
+    expect(panelPageUrl({ ...moved, tab: { id: 8, url: PAGE } as never })).toBeUndefined();
   });
 });

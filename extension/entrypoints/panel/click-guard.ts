@@ -10,8 +10,10 @@
  *   where it does not exist (Firefox), only the second witness decides.
  * - the content script in the page (invoice.content/panel-frame.ts), which checks the frame's
  *   container: its size is what we set, it lies inside the viewport, it and its ancestors have full
- *   opacity, no filter, transform, clip or blend mode, and `elementFromPoint` on a grid over the whole
- *   frame (so wherever the click lands) finds our container and nothing else.
+ *   opacity, no filter, transform, clip or blend mode, nothing that can paint above it lets clicks
+ *   through (the page's top layer, elements after it at the largest z-index, generated content), and
+ *   `elementFromPoint` on a grid over the whole frame (so wherever the click lands) finds our container
+ *   and nothing else. In Firefox, which has no IntersectionObserver v2, these checks are all there is.
  * The minimum time stops a frame that appears (or a decoy that leaves) just before a click.
  */
 

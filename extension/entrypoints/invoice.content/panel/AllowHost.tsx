@@ -25,7 +25,7 @@ interface Props {
   onFile(file: FetchedFile): void;
 }
 
-type State = { kind: 'idle' } | { kind: 'asking' } | { kind: 'refused' } | { kind: 'failed'; message: string };
+type State = { kind: 'idle' } | { kind: 'asking' } | { kind: 'refused' } | { kind: 'failed'; message?: string };
 
 /**
  * "Allow Ownpost to read files.example" (issue 16 item 3): the PDF is on a host Ownpost may not read (an
@@ -58,8 +58,11 @@ export function AllowHost({ language, grant, explained = false, disabled, signal
         granted = asked.data.granted;
       }
     } catch (error) {
-      // Chromium refuses without a prompt when it sees no user gesture; Firefox throws the same way.
-      if (!signal.aborted) setState({ kind: 'failed', message: (error as Error).message });
+      // The browser asked nobody: Chromium rejects without a prompt when it sees no user gesture or has no
+      // window for it, Firefox the same way, or the background could not open its window. Its own words
+      // ("Could not find an active window.") do not tell the user what happened or what to do: ours do.
+      console.warn('[ownpost] asking for a host failed', error);
+      if (!signal.aborted) setState({ kind: 'failed' });
       return;
     }
     if (signal.aborted) return;
@@ -80,7 +83,7 @@ export function AllowHost({ language, grant, explained = false, disabled, signal
       )}
       {state.kind === 'failed' && (
         <p class="field-problem" role="alert">
-          {state.message}
+          {state.message ?? t('hostAskFailed', { host })}
         </p>
       )}
       {/* Still offered after a refusal: a second thought needs no new panel. */}
