@@ -22,11 +22,11 @@
  * The production build injects into no page until the user enables a site; here the script is
  * registered for the test site from the service worker, the way site-registration.ts does it.
  *
- * `BENCH_PAGE_COMPARE=<folder>` loads another production build (say, of the code before a change,
- * from a second worktree's `.output/chrome-mv3`) in a browser of its own, interleaved load by load with
- * the others: `compared` holds its figures, measured in the same conditions as ours. The `…PairedMs`
+ * `BENCH_PAGE_COMPARE=<folder>[,<folder>…]` loads other production builds (say, of the code before a
+ * change, copied from `.output/chrome-mv3`) in browsers of their own, interleaved load by load with the
+ * others: `compared` holds their figures, measured in the same conditions as ours. The `…PairedMs`
  * figures are the medians of each round's difference to the floor, which cancel a busy machine's slow
- * rounds better than the difference of the medians.
+ * rounds better than the difference of the medians. `BENCH_PAGE_ROUNDS` sets the rounds (15).
  */
 /*
  * Where the invoice page's ~18 ms above the floor go (issue 18; measured 7 December 2026 with
@@ -177,8 +177,8 @@ export interface ContentScriptCost {
   otherPage: { mainThreadMsWith: number; mainThreadMsFloor: number; mainThreadMsWithout: number; addedOverFloorMs: number };
   /** The median of each round's (with - floor) on the invoice page. */
   pageAddedOverFloorPairedMs: number;
-  /** The build BENCH_PAGE_COMPARE named, measured alongside ours. */
-  compared?: { extensionDir: string; mainThreadMsWith: number; pageAddedOverFloorMs: number; pageAddedOverFloorPairedMs: number; otherPageAddedOverFloorMs: number };
+  /** The builds BENCH_PAGE_COMPARE named, measured alongside ours. */
+  compared?: { extensionDir: string; mainThreadMsWith: number; pageAddedOverFloorMs: number; pageAddedOverFloorPairedMs: number; otherPageAddedOverFloorMs: number }[];
   rounds: number;
 }
 
@@ -187,10 +187,12 @@ interface Medians {
   other: number;
 }
 
-export async function measureContentScriptCost(options: { rounds?: number; compareWith?: string } = {}): Promise<ContentScriptCost> {
-  const rounds = options.rounds ?? 15;
-  const compareDir = options.compareWith ?? process.env.BENCH_PAGE_COMPARE;
-  if (compareDir && !existsSync(path.join(compareDir, 'content-scripts/invoice.js'))) throw new Error(`${compareDir}: no production build of the extension there`);
+export async function measureContentScriptCost(options: { rounds?: number; compareWith?: string[] } = {}): Promise<ContentScriptCost> {
+  const rounds = options.rounds ?? Number(process.env.BENCH_PAGE_ROUNDS ?? 15);
+  const compareDirs = options.compareWith ?? (process.env.BENCH_PAGE_COMPARE?.split(',').filter(Boolean) || []);
+  for (const compareDir of compareDirs) {
+    if (!existsSync(path.join(compareDir, 'content-scripts/invoice.js'))) throw new Error(`${compareDir}: no production build of the extension there`);
+  }
   if (!existsSync(CONTENT_SCRIPT)) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
   const gzippedBytes = gzipSync(readFileSync(CONTENT_SCRIPT), { level: 9 }).length;
 
@@ -202,15 +204,16 @@ export async function measureContentScriptCost(options: { rounds?: number; compa
   const withExtension = await launchChromium({ extensionDir: PRODUCTION_DIR });
   const withFloor = await launchChromium({ extensionDir: floorDir });
   const withoutExtension = await launchChromium();
-  const withCompared = compareDir ? await launchChromium({ extensionDir: path.resolve(compareDir) }) : undefined;
+  const withCompared = [];
+  for (const compareDir of compareDirs) withCompared.push(await launchChromium({ extensionDir: path.resolve(compareDir) }));
   try {
     await registerForTestSite(withExtension.context);
-    if (withCompared) await registerForTestSite(withCompared.context);
+    for (const compared of withCompared) await registerForTestSite(compared.context);
     const url = `${site.origin}/invoices/815`;
     const otherUrl = `${site.origin}/dashboard`;
-    // Ours, the floor, none, then the compared build if any; those with Ownpost show the button.
-    const browsers = [withExtension.context, withFloor.context, withoutExtension.context, ...(withCompared ? [withCompared.context] : [])];
-    const showsButton = (i: number) => i === 0 || i === 3;
+    // Ours, the floor, none, then the compared builds if any; those with Ownpost show the button.
+    const browsers = [withExtension.context, withFloor.context, withoutExtension.context, ...withCompared.map((compared) => compared.context)];
+    const showsButton = (i: number) => i === 0 || i >= 3;
     // Warm the browsers up (disk cache, code caches) before anything counts.
     for (const [i, context] of browsers.entries()) {
       await loadOnce(context, url, showsButton(i));
@@ -222,7 +225,7 @@ export async function measureContentScriptCost(options: { rounds?: number; compa
       for (const [i, context] of browsers.entries()) times[i]!.invoice.push(await loadOnce(context, url, showsButton(i)));
       for (const [i, context] of browsers.entries()) times[i]!.other.push(await loadOnce(context, otherUrl, false));
     }
-    const [withExt, floor, without, compared] = times.map((t) => ({ invoice: median(t.invoice), other: median(t.other) })) as [Medians, Medians, Medians, Medians?];
+    const [withExt, floor, without, ...compared] = times.map((t) => ({ invoice: median(t.invoice), other: median(t.other) })) as [Medians, Medians, Medians, ...Medians[]];
     const paired = (i: number) => median(times[i]!.invoice.map((ms, round) => ms - times[1]!.invoice[round]!));
     return {
       gzippedBytes,
@@ -237,15 +240,15 @@ export async function measureContentScriptCost(options: { rounds?: number; compa
         addedOverFloorMs: withExt.other - without.other - (floor.other - without.other),
       },
       pageAddedOverFloorPairedMs: paired(0),
-      ...(compared && compareDir
+      ...(compared.length
         ? {
-            compared: {
-              extensionDir: compareDir,
-              mainThreadMsWith: compared.invoice,
-              pageAddedOverFloorMs: compared.invoice - floor.invoice,
-              pageAddedOverFloorPairedMs: paired(3),
-              otherPageAddedOverFloorMs: compared.other - floor.other,
-            },
+            compared: compared.map((medians, i) => ({
+              extensionDir: compareDirs[i]!,
+              mainThreadMsWith: medians.invoice,
+              pageAddedOverFloorMs: medians.invoice - floor.invoice,
+              pageAddedOverFloorPairedMs: paired(3 + i),
+              otherPageAddedOverFloorMs: medians.other - floor.other,
+            })),
           }
         : {}),
       rounds,
@@ -254,7 +257,7 @@ export async function measureContentScriptCost(options: { rounds?: number; compa
     await withExtension.close();
     await withFloor.close();
     await withoutExtension.close();
-    await withCompared?.close();
+    for (const compared of withCompared) await compared.close();
     await site.close();
     rmSync(floorDir, { recursive: true, force: true });
   }
@@ -274,13 +277,17 @@ export function contentScriptCostSummary(result: ContentScriptCost): Record<stri
     otherPageMainThreadMsWithout: round(result.otherPage.mainThreadMsWithout),
     otherPageAddedOverFloorMs: round(result.otherPage.addedOverFloorMs),
     pageAddedOverFloorPairedMs: round(result.pageAddedOverFloorPairedMs),
-    ...(result.compared
-      ? {
-          comparedPageAddedOverFloorMs: round(result.compared.pageAddedOverFloorMs),
-          comparedPageAddedOverFloorPairedMs: round(result.compared.pageAddedOverFloorPairedMs),
-          comparedOtherPageAddedOverFloorMs: round(result.compared.otherPageAddedOverFloorMs),
-        }
-      : {}),
+    // The first compared build's figures as before; the others' with their position: comparedPageAddedOverFloorMs2…
+    ...Object.fromEntries(
+      (result.compared ?? []).flatMap((compared, i) => {
+        const n = i === 0 ? '' : String(i + 1);
+        return [
+          [`comparedPageAddedOverFloorMs${n}`, round(compared.pageAddedOverFloorMs)],
+          [`comparedPageAddedOverFloorPairedMs${n}`, round(compared.pageAddedOverFloorPairedMs)],
+          [`comparedOtherPageAddedOverFloorMs${n}`, round(compared.otherPageAddedOverFloorMs)],
+        ];
+      }),
+    ),
   };
 }
 
@@ -300,11 +307,14 @@ export function formatContentScriptCost(result: ContentScriptCost): string {
     `on a page without a document ${result.otherPage.addedOverFloorMs.toFixed(1)} ms ` +
     `(${result.otherPage.mainThreadMsWith.toFixed(1)} ms with, ${result.otherPage.mainThreadMsFloor.toFixed(1)} ms floor, ${result.otherPage.mainThreadMsWithout.toFixed(1)} ms without); ` +
     `paired per round ${result.pageAddedOverFloorPairedMs.toFixed(1)} ms` +
-    (result.compared
-      ? `\ncompared build ${result.compared.extensionDir}, in the same rounds: ${result.compared.pageAddedOverFloorMs.toFixed(1)} ms over the floor ` +
-        `(paired ${result.compared.pageAddedOverFloorPairedMs.toFixed(1)} ms; ${result.compared.mainThreadMsWith.toFixed(1)} ms with it), ` +
-        `${result.compared.otherPageAddedOverFloorMs.toFixed(1)} ms on the page without a document`
-      : '')
+    (result.compared ?? [])
+      .map(
+        (compared) =>
+          `\ncompared build ${compared.extensionDir}, in the same rounds: ${compared.pageAddedOverFloorMs.toFixed(1)} ms over the floor ` +
+          `(paired ${compared.pageAddedOverFloorPairedMs.toFixed(1)} ms; ${compared.mainThreadMsWith.toFixed(1)} ms with it), ` +
+          `${compared.otherPageAddedOverFloorMs.toFixed(1)} ms on the page without a document`,
+      )
+      .join('')
   );
 }
 
