@@ -26,7 +26,8 @@
  * change, copied from `.output/chrome-mv3`) in browsers of their own, interleaved load by load with the
  * others: `compared` holds their figures, measured in the same conditions as ours. The `…PairedMs`
  * figures are the medians of each round's difference to the floor, which cancel a busy machine's slow
- * rounds better than the difference of the medians. `BENCH_PAGE_ROUNDS` sets the rounds (15).
+ * rounds better than the difference of the medians. `BENCH_PAGE_ROUNDS` sets the rounds (15);
+ * `BENCH_PAGE_TIMES=<file>` writes every load's time there.
  */
 /*
  * Where the invoice page's ~18 ms above the floor go (issue 18; measured 7 December 2026 with
@@ -226,6 +227,8 @@ export async function measureContentScriptCost(options: { rounds?: number; compa
       for (const [i, context] of browsers.entries()) times[i]!.other.push(await loadOnce(context, otherUrl, false));
     }
     const [withExt, floor, without, ...compared] = times.map((t) => ({ invoice: median(t.invoice), other: median(t.other) })) as [Medians, Medians, Medians, ...Medians[]];
+    // BENCH_PAGE_TIMES=<file>: every load's time, per browser (ours, floor, none, the compared ones) and page, for a closer look.
+    if (process.env.BENCH_PAGE_TIMES) writeFileSync(process.env.BENCH_PAGE_TIMES, JSON.stringify({ browsers: ['ours', 'floor', 'none', ...compareDirs], times }));
     const paired = (i: number) => median(times[i]!.invoice.map((ms, round) => ms - times[1]!.invoice[round]!));
     return {
       gzippedBytes,
