@@ -10,15 +10,10 @@ export const BUTTON_HOST_TAG = 'ownpost-send-ui';
 
 export interface MountedButton {
   host: HTMLElement;
-  /** Resolves once the button is where it stays (by the title, or floating when the title is not where a person can click it). */
-  placed: Promise<void>;
   /** Shows why the panel did not open, next to the button (issue 16: never fail silently). */
   showProblem(message: string): void;
   remove(): void;
 }
-
-/** A hidden tab draws no frames: the button's place is checked after this long anyway. */
-const HIDDEN_TAB_WAIT_MS = 200;
 
 /** Corners a floating button tries, in order, until one is not covered by the page (a chat bubble, a cookie bar). */
 const FLOATING_CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
@@ -83,20 +78,13 @@ export function mountSendButton(options: { anchor?: Element; label: string; onAc
   // clipped or covered, floats. Measured only once the button is in: one layout of the page, which its
   // next frame would have done anyway, where measuring the title first cost a second one (issue 18).
   const anchor = options.anchor;
-  let placed: Promise<void> = Promise.resolve();
-  if (!placeByAnchor(anchor, host)) floatInFreeCorner(host);
-  else {
-    placed = afterNextFrame(options.signal).then(() => {
-      if (options.signal.aborted) return;
-      if (!(anchorIsOnScreen(anchor!) && isClickable(host))) floatInFreeCorner(host);
-    });
-  }
+  const anchored = placeByAnchor(anchor, host) && anchorIsOnScreen(anchor!) && isClickable(host);
+  if (!anchored) floatInFreeCorner(host);
 
   const remove = () => host.remove();
   options.signal.addEventListener('abort', remove);
   return {
     host,
-    placed,
     showProblem(message) {
       problem.textContent = message;
       problem.hidden = false;
@@ -111,16 +99,4 @@ export function mountSendButton(options: { anchor?: Element; label: string; onAc
 function anchorIsOnScreen(anchor: Element): boolean {
   const rect = anchor.getBoundingClientRect();
   return rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight && rect.left < window.innerWidth && rect.right > 0;
-}
-
-/** Once the browser has drawn its next frame (its layout is then up to date: measuring forces none), or after a while in a hidden tab, which draws none. */
-function afterNextFrame(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, HIDDEN_TAB_WAIT_MS);
-    requestAnimationFrame(() => {
-      clearTimeout(fallback);
-      setTimeout(resolve, 0);
-    });
-    signal.addEventListener('abort', () => resolve(), { once: true });
-  });
 }
