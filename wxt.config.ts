@@ -177,8 +177,10 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
       manifest.content_scripts ??= [];
-      manifest.content_scripts.push({ matches: [...E2E_PAGE_MATCHES, ...corpusMatches()], js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
-      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_RUNTIME_SITES, E2E_LAN_SITE];
+      const corpus = corpusMatches();
+      manifest.content_scripts.push({ matches: [...E2E_PAGE_MATCHES, ...corpus], js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
+      // The corpus hosts as an enabled site has them: the background injects the page script there (scripting needs the host).
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_RUNTIME_SITES, E2E_LAN_SITE, ...corpus];
     },
   },
 });

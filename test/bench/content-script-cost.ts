@@ -2,7 +2,8 @@
  * What the in-page content script costs the pages it runs on (issue 7), for `npm run bench`:
  *
  * - `gzippedBytes`: the production build's `content-scripts/invoice.js`, gzipped (what every page of
- *   an enabled site loads; its page script runs only on pages that look like a document, issue 18).
+ *   an enabled site loads; the page script, `content-scripts/page-script.js`, is injected by the
+ *   background only into pages that look like a document, issue 18).
  *   The panel's script is injected only when the user opens the panel.
  * - `mainThreadMsWith` / `mainThreadMsWithout`: the renderer main thread's CPU time for loading one
  *   realistic invoice page (parse, style, layout, scripts, ours included) and letting it settle, in
@@ -56,6 +57,27 @@
  * first `chrome.runtime` and message, about 5 ms), are already half the aim. On the page without a
  * document: the compile (2.1), and the first script's one task (the context, the whole first test,
  * the `page.setup` message, the wait's observer and listeners: about 5.8 ms traced).
+ *
+ * Since (the afternoon of 7 December 2026, load average 10 to 29 on the 2 CPUs, other helpers running):
+ * the page script is a second file (`content-scripts/page-script.js`, 19.8 KB) the background injects
+ * into the frame with its answer to the first script's `page.detect` (or `page.setup`) with `start`,
+ * so the first script is 11.2 KB instead of 26.4; and both run with a context of our own
+ * (invoice.content/page-context.ts) instead of WXT's (a CustomEvent dispatched and listened for on
+ * the document, a random id, `postMessage` guard, its class). Traced, 14 loads of each, interleaved
+ * with the build before (TRACE_COMPARE):
+ *
+ * | item, ms per load (traced, inflated about 2× by the load) | page without a document | invoice page |
+ * |---|---|---|
+ * | `v8.compile` (our scripts' compile) | 1.58 against 2.73 | 2.90 against 2.73 |
+ * | `v8.run` (our scripts' tasks) | 9.94 against 11.83 | 8.78, within 0.1 of the build before |
+ * | all traced events of the page's main thread | 97.1 against 102.4 | 115.0 against 114.5 |
+ *
+ * The second file's injection costs the invoice page about what it saved there (its compile is in a
+ * second script, plus the injection), within this machine's noise either way. Tried and dropped:
+ * the button's on-screen check after the next frame instead of forcing style and layout (the
+ * frame does that same layout: layout −0.45 ms traced in one run, total not distinguishable; the
+ * same finding as before); the button's sheet without `all: initial` (the sheet's parse unchanged,
+ * style −0.36 ms in one trace: noise level, and the page's styles would reach the host).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
