@@ -73,7 +73,11 @@
  * | all traced events of the page's main thread | 97.1 against 102.4 | 115.0 against 114.5 |
  *
  * The second file's injection costs the invoice page about what it saved there (its compile is in a
- * second script, plus the injection), within this machine's noise either way. Tried and dropped:
+ * second script, plus the injection), within this machine's noise either way. `BENCH_ONLY=page
+ * BENCH_PAGE_COMPARE=<the build before>`, two runs (12 and 15 rounds, load average 27 falling to 1;
+ * the floor 59 to 63 ms, not the morning's 25): invoice page 23.0 and 22.1 ms above the floor against
+ * 22.6 and 20.8 (per round −2.3 and +1.1); the page without a document 10.8 and 11.0 against 12.4 and
+ * 13.4 (per round −1.5 and −4.3). Tried and dropped:
  * the button's on-screen check after the next frame instead of forcing style and layout (the
  * frame does that same layout: layout −0.45 ms traced in one run, total not distinguishable; the
  * same finding as before); the button's sheet without `all: initial` (the sheet's parse unchanged,
