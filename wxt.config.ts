@@ -114,6 +114,20 @@ function detectorCompileHint(): Plugin {
   };
 }
 
+/**
+ * The script every page of an enabled site loads, and the page script the background injects into a
+ * document page, get a context of their own in place of WXT's, which dispatched and listened for an
+ * event on every page at start (invoice.content/page-context.ts, issue 18). Only those scripts'
+ * builds: WXT builds each content script on its own.
+ */
+function lightContentScriptContext(entrypoints: readonly { name: string }[], config: { resolve?: { alias?: unknown } }): void {
+  if (!entrypoints.some((entrypoint) => entrypoint.name === 'invoice' || entrypoint.name === 'page-script')) return;
+  const light = { find: /^wxt\/utils\/content-script-context$/, replacement: path.resolve(import.meta.dirname, 'extension/entrypoints/invoice.content/page-context.ts') };
+  const alias = config.resolve?.alias;
+  const aliases = Array.isArray(alias) ? alias : Object.entries((alias ?? {}) as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+  config.resolve = { ...config.resolve, alias: [light, ...aliases] };
+}
+
 export default defineConfig({
   srcDir: 'extension',
   // MV3 for Firefox too: WXT's MV2 default drops optional_host_permissions, so "Use Ownpost on this site"
@@ -159,11 +173,14 @@ export default defineConfig({
     web_accessible_resources: browser === 'firefox' ? [{ resources: PANEL_RESOURCE.resources, matches: PANEL_RESOURCE.matches }] : [PANEL_RESOURCE, DETECTOR_RESOURCE],
   }),
   hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => lightContentScriptContext(entrypoints, config),
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
       manifest.content_scripts ??= [];
-      manifest.content_scripts.push({ matches: [...E2E_PAGE_MATCHES, ...corpusMatches()], js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
-      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_RUNTIME_SITES, E2E_LAN_SITE];
+      const corpus = corpusMatches();
+      manifest.content_scripts.push({ matches: [...E2E_PAGE_MATCHES, ...corpus], js: ['content-scripts/invoice.js'], run_at: 'document_idle' });
+      // The corpus hosts as an enabled site has them: the background injects the page script there (scripting needs the host).
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_RUNTIME_SITES, E2E_LAN_SITE, ...corpus];
     },
   },
 });

@@ -162,12 +162,13 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message.send'), draft: zSendDraft }),
   z.object({ type: z.literal('message.status'), id: z.string().min(1).max(64) }),
   // The in-page content scripts (issue 7); the background takes the page from `sender.tab`, never from the message:
-  z.object({ type: z.literal('page.setup') }),
+  // `start`: the page looks like a document; the background injects the page script into the asking frame before it answers.
+  z.object({ type: z.literal('page.setup'), start: z.boolean().optional() }),
   z.object({ type: z.literal('document.probe'), urls: z.array(z.string().url().max(4096)).min(1).max(3) }),
   z.object({ type: z.literal('document.history'), documentRef: z.string().min(1).max(200) }),
   z.object({ type: z.literal('panel.load') }),
   // A copy of the page for the detector, and the page's setup with the answer (issue 18).
-  z.object({ type: z.literal('page.detect'), copy: zPageCopy, quick: z.boolean() }),
+  z.object({ type: z.literal('page.detect'), copy: zPageCopy, quick: z.boolean(), start: z.boolean().optional() }),
   // The detector in the page itself, where its copy cannot be read elsewhere (issue 18): Firefox, or an import that failed.
   z.object({ type: z.literal('detector.load') }),
   // The panel frame (issue 14): the content script opens a session for it and reports whether the page lets it be seen.

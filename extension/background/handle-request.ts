@@ -10,6 +10,7 @@ import {
   loadDetectorScript,
   loadPanel,
   pageSetup,
+  withPageScript,
   probeDocument,
   publishRecipe,
   requireConnection,
@@ -111,11 +112,11 @@ const HANDLERS: RequestHandlers = {
     return relay(connection).call('getMessage', { params: { id: request.id } });
   },
   // The in-page UI and recipes (issue 7): extension/background/page-requests.ts.
-  'page.setup': (request, sender) => pageSetup(sender),
+  'page.setup': (request, sender) => withPageScript(request.start, sender, pageSetup(sender)),
   'document.probe': (request, sender) => probeDocument(request.urls, sender),
   'document.history': (request) => documentHistory(request.documentRef),
   'panel.load': (request, sender) => loadPanel(sender),
-  'page.detect': (request, sender) => detectPageCopy(request.copy, request.quick, sender),
+  'page.detect': (request, sender) => withPageScript(request.start, sender, detectPageCopy(request.copy, request.quick, sender)),
   'detector.load': (request, sender) => loadDetectorScript(sender),
   'panel.open': (request, sender) => openPanelSession(request.view, sender),
   'panel.visibility': (request, sender) => reportPanelVisibility(request.token, request.visible, sender),

@@ -10,6 +10,7 @@ import type { zRecipeInput, RecipeInput, RecipeView } from '../../shared/recipe-
 import type { SendAcceptedView } from '../../shared/schemas';
 import { browser, type Runtime } from '../lib/browser';
 import { DETECTOR_FILE } from '../entrypoints/invoice.content/detector-contract';
+import { PAGE_SCRIPT_FILE } from '../entrypoints/invoice.content/page-contract';
 import { projectForPage } from '../lib/site-projects';
 import { connectionItem, type StoredConnection } from '../lib/connection-item';
 import { currentLanguage } from '../lib/settings-items';
@@ -119,6 +120,19 @@ export async function loadPanel(sender: Runtime.MessageSender): Promise<{ loaded
   if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can open the panel.' });
   await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT_FILE] });
   return { loaded: true };
+}
+
+/**
+ * The answer to a page's `page.setup` or `page.detect`, and with `start` (the page looks like a
+ * document) the page script injected into the frame that asked, alongside (entrypoints/invoice.content/page-contract.ts):
+ * the answer comes once the script is there. A page script that could not be injected fails the request.
+ */
+export async function withPageScript<T>(start: boolean | undefined, sender: Runtime.MessageSender, answer: Promise<T>): Promise<T> {
+  if (!start) return answer;
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new RelayError({ code: 'bad_request', message: 'Only a page can start the page script.' });
+  const [result] = await Promise.all([answer, browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PAGE_SCRIPT_FILE] })]);
+  return result;
 }
 
 /** The detector, injected into the frame that asked where it cannot import it (Firefox; entrypoints/invoice.content/detector-contract.ts). */

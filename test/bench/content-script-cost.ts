@@ -2,7 +2,8 @@
  * What the in-page content script costs the pages it runs on (issue 7), for `npm run bench`:
  *
  * - `gzippedBytes`: the production build's `content-scripts/invoice.js`, gzipped (what every page of
- *   an enabled site loads; its page script runs only on pages that look like a document, issue 18).
+ *   an enabled site loads; the page script, `content-scripts/page-script.js`, is injected by the
+ *   background only into pages that look like a document, issue 18).
  *   The panel's script is injected only when the user opens the panel.
  * - `mainThreadMsWith` / `mainThreadMsWithout`: the renderer main thread's CPU time for loading one
  *   realistic invoice page (parse, style, layout, scripts, ours included) and letting it settle, in
@@ -22,11 +23,12 @@
  * The production build injects into no page until the user enables a site; here the script is
  * registered for the test site from the service worker, the way site-registration.ts does it.
  *
- * `BENCH_PAGE_COMPARE=<folder>` loads another production build (say, of the code before a change,
- * from a second worktree's `.output/chrome-mv3`) in a browser of its own, interleaved load by load with
- * the others: `compared` holds its figures, measured in the same conditions as ours. The `…PairedMs`
+ * `BENCH_PAGE_COMPARE=<folder>[,<folder>…]` loads other production builds (say, of the code before a
+ * change, copied from `.output/chrome-mv3`) in browsers of their own, interleaved load by load with the
+ * others: `compared` holds their figures, measured in the same conditions as ours. The `…PairedMs`
  * figures are the medians of each round's difference to the floor, which cancel a busy machine's slow
- * rounds better than the difference of the medians.
+ * rounds better than the difference of the medians. `BENCH_PAGE_ROUNDS` sets the rounds (15);
+ * `BENCH_PAGE_TIMES=<file>` writes every load's time there.
  */
 /*
  * Where the invoice page's ~18 ms above the floor go (issue 18; measured 7 December 2026 with
@@ -55,6 +57,31 @@
  * first `chrome.runtime` and message, about 5 ms), are already half the aim. On the page without a
  * document: the compile (2.1), and the first script's one task (the context, the whole first test,
  * the `page.setup` message, the wait's observer and listeners: about 5.8 ms traced).
+ *
+ * Since (the afternoon of 7 December 2026, load average 10 to 29 on the 2 CPUs, other helpers running):
+ * the page script is a second file (`content-scripts/page-script.js`, 19.8 KB) the background injects
+ * into the frame with its answer to the first script's `page.detect` (or `page.setup`) with `start`,
+ * so the first script is 11.2 KB instead of 26.4; and both run with a context of our own
+ * (invoice.content/page-context.ts) instead of WXT's (a CustomEvent dispatched and listened for on
+ * the document, a random id, `postMessage` guard, its class). Traced, 14 loads of each, interleaved
+ * with the build before (TRACE_COMPARE):
+ *
+ * | item, ms per load (traced, inflated about 2× by the load) | page without a document | invoice page |
+ * |---|---|---|
+ * | `v8.compile` (our scripts' compile) | 1.58 against 2.73 | 2.90 against 2.73 |
+ * | `v8.run` (our scripts' tasks) | 9.94 against 11.83 | 8.78, within 0.1 of the build before |
+ * | all traced events of the page's main thread | 97.1 against 102.4 | 115.0 against 114.5 |
+ *
+ * The second file's injection costs the invoice page about what it saved there (its compile is in a
+ * second script, plus the injection), within this machine's noise either way. `BENCH_ONLY=page
+ * BENCH_PAGE_COMPARE=<the build before>`, two runs (12 and 15 rounds, load average 27 falling to 1;
+ * the floor 59 to 63 ms, not the morning's 25): invoice page 23.0 and 22.1 ms above the floor against
+ * 22.6 and 20.8 (per round −2.3 and +1.1); the page without a document 10.8 and 11.0 against 12.4 and
+ * 13.4 (per round −1.5 and −4.3). Tried and dropped:
+ * the button's on-screen check after the next frame instead of forcing style and layout (the
+ * frame does that same layout: layout −0.45 ms traced in one run, total not distinguishable; the
+ * same finding as before); the button's sheet without `all: initial` (the sheet's parse unchanged,
+ * style −0.36 ms in one trace: noise level, and the page's styles would reach the host).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -177,8 +204,8 @@ export interface ContentScriptCost {
   otherPage: { mainThreadMsWith: number; mainThreadMsFloor: number; mainThreadMsWithout: number; addedOverFloorMs: number };
   /** The median of each round's (with - floor) on the invoice page. */
   pageAddedOverFloorPairedMs: number;
-  /** The build BENCH_PAGE_COMPARE named, measured alongside ours. */
-  compared?: { extensionDir: string; mainThreadMsWith: number; pageAddedOverFloorMs: number; pageAddedOverFloorPairedMs: number; otherPageAddedOverFloorMs: number };
+  /** The builds BENCH_PAGE_COMPARE named, measured alongside ours. */
+  compared?: { extensionDir: string; mainThreadMsWith: number; pageAddedOverFloorMs: number; pageAddedOverFloorPairedMs: number; otherPageAddedOverFloorMs: number }[];
   rounds: number;
 }
 
@@ -187,10 +214,12 @@ interface Medians {
   other: number;
 }
 
-export async function measureContentScriptCost(options: { rounds?: number; compareWith?: string } = {}): Promise<ContentScriptCost> {
-  const rounds = options.rounds ?? 15;
-  const compareDir = options.compareWith ?? process.env.BENCH_PAGE_COMPARE;
-  if (compareDir && !existsSync(path.join(compareDir, 'content-scripts/invoice.js'))) throw new Error(`${compareDir}: no production build of the extension there`);
+export async function measureContentScriptCost(options: { rounds?: number; compareWith?: string[] } = {}): Promise<ContentScriptCost> {
+  const rounds = options.rounds ?? Number(process.env.BENCH_PAGE_ROUNDS ?? 15);
+  const compareDirs = options.compareWith ?? (process.env.BENCH_PAGE_COMPARE?.split(',').filter(Boolean) || []);
+  for (const compareDir of compareDirs) {
+    if (!existsSync(path.join(compareDir, 'content-scripts/invoice.js'))) throw new Error(`${compareDir}: no production build of the extension there`);
+  }
   if (!existsSync(CONTENT_SCRIPT)) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
   const gzippedBytes = gzipSync(readFileSync(CONTENT_SCRIPT), { level: 9 }).length;
 
@@ -202,15 +231,16 @@ export async function measureContentScriptCost(options: { rounds?: number; compa
   const withExtension = await launchChromium({ extensionDir: PRODUCTION_DIR });
   const withFloor = await launchChromium({ extensionDir: floorDir });
   const withoutExtension = await launchChromium();
-  const withCompared = compareDir ? await launchChromium({ extensionDir: path.resolve(compareDir) }) : undefined;
+  const withCompared = [];
+  for (const compareDir of compareDirs) withCompared.push(await launchChromium({ extensionDir: path.resolve(compareDir) }));
   try {
     await registerForTestSite(withExtension.context);
-    if (withCompared) await registerForTestSite(withCompared.context);
+    for (const compared of withCompared) await registerForTestSite(compared.context);
     const url = `${site.origin}/invoices/815`;
     const otherUrl = `${site.origin}/dashboard`;
-    // Ours, the floor, none, then the compared build if any; those with Ownpost show the button.
-    const browsers = [withExtension.context, withFloor.context, withoutExtension.context, ...(withCompared ? [withCompared.context] : [])];
-    const showsButton = (i: number) => i === 0 || i === 3;
+    // Ours, the floor, none, then the compared builds if any; those with Ownpost show the button.
+    const browsers = [withExtension.context, withFloor.context, withoutExtension.context, ...withCompared.map((compared) => compared.context)];
+    const showsButton = (i: number) => i === 0 || i >= 3;
     // Warm the browsers up (disk cache, code caches) before anything counts.
     for (const [i, context] of browsers.entries()) {
       await loadOnce(context, url, showsButton(i));
@@ -222,7 +252,9 @@ export async function measureContentScriptCost(options: { rounds?: number; compa
       for (const [i, context] of browsers.entries()) times[i]!.invoice.push(await loadOnce(context, url, showsButton(i)));
       for (const [i, context] of browsers.entries()) times[i]!.other.push(await loadOnce(context, otherUrl, false));
     }
-    const [withExt, floor, without, compared] = times.map((t) => ({ invoice: median(t.invoice), other: median(t.other) })) as [Medians, Medians, Medians, Medians?];
+    const [withExt, floor, without, ...compared] = times.map((t) => ({ invoice: median(t.invoice), other: median(t.other) })) as [Medians, Medians, Medians, ...Medians[]];
+    // BENCH_PAGE_TIMES=<file>: every load's time, per browser (ours, floor, none, the compared ones) and page, for a closer look.
+    if (process.env.BENCH_PAGE_TIMES) writeFileSync(process.env.BENCH_PAGE_TIMES, JSON.stringify({ browsers: ['ours', 'floor', 'none', ...compareDirs], times }));
     const paired = (i: number) => median(times[i]!.invoice.map((ms, round) => ms - times[1]!.invoice[round]!));
     return {
       gzippedBytes,
@@ -237,15 +269,15 @@ export async function measureContentScriptCost(options: { rounds?: number; compa
         addedOverFloorMs: withExt.other - without.other - (floor.other - without.other),
       },
       pageAddedOverFloorPairedMs: paired(0),
-      ...(compared && compareDir
+      ...(compared.length
         ? {
-            compared: {
-              extensionDir: compareDir,
-              mainThreadMsWith: compared.invoice,
-              pageAddedOverFloorMs: compared.invoice - floor.invoice,
-              pageAddedOverFloorPairedMs: paired(3),
-              otherPageAddedOverFloorMs: compared.other - floor.other,
-            },
+            compared: compared.map((medians, i) => ({
+              extensionDir: compareDirs[i]!,
+              mainThreadMsWith: medians.invoice,
+              pageAddedOverFloorMs: medians.invoice - floor.invoice,
+              pageAddedOverFloorPairedMs: paired(3 + i),
+              otherPageAddedOverFloorMs: medians.other - floor.other,
+            })),
           }
         : {}),
       rounds,
@@ -254,7 +286,7 @@ export async function measureContentScriptCost(options: { rounds?: number; compa
     await withExtension.close();
     await withFloor.close();
     await withoutExtension.close();
-    await withCompared?.close();
+    for (const compared of withCompared) await compared.close();
     await site.close();
     rmSync(floorDir, { recursive: true, force: true });
   }
@@ -274,13 +306,17 @@ export function contentScriptCostSummary(result: ContentScriptCost): Record<stri
     otherPageMainThreadMsWithout: round(result.otherPage.mainThreadMsWithout),
     otherPageAddedOverFloorMs: round(result.otherPage.addedOverFloorMs),
     pageAddedOverFloorPairedMs: round(result.pageAddedOverFloorPairedMs),
-    ...(result.compared
-      ? {
-          comparedPageAddedOverFloorMs: round(result.compared.pageAddedOverFloorMs),
-          comparedPageAddedOverFloorPairedMs: round(result.compared.pageAddedOverFloorPairedMs),
-          comparedOtherPageAddedOverFloorMs: round(result.compared.otherPageAddedOverFloorMs),
-        }
-      : {}),
+    // The first compared build's figures as before; the others' with their position: comparedPageAddedOverFloorMs2…
+    ...Object.fromEntries(
+      (result.compared ?? []).flatMap((compared, i) => {
+        const n = i === 0 ? '' : String(i + 1);
+        return [
+          [`comparedPageAddedOverFloorMs${n}`, round(compared.pageAddedOverFloorMs)],
+          [`comparedPageAddedOverFloorPairedMs${n}`, round(compared.pageAddedOverFloorPairedMs)],
+          [`comparedOtherPageAddedOverFloorMs${n}`, round(compared.otherPageAddedOverFloorMs)],
+        ];
+      }),
+    ),
   };
 }
 
@@ -300,11 +336,14 @@ export function formatContentScriptCost(result: ContentScriptCost): string {
     `on a page without a document ${result.otherPage.addedOverFloorMs.toFixed(1)} ms ` +
     `(${result.otherPage.mainThreadMsWith.toFixed(1)} ms with, ${result.otherPage.mainThreadMsFloor.toFixed(1)} ms floor, ${result.otherPage.mainThreadMsWithout.toFixed(1)} ms without); ` +
     `paired per round ${result.pageAddedOverFloorPairedMs.toFixed(1)} ms` +
-    (result.compared
-      ? `\ncompared build ${result.compared.extensionDir}, in the same rounds: ${result.compared.pageAddedOverFloorMs.toFixed(1)} ms over the floor ` +
-        `(paired ${result.compared.pageAddedOverFloorPairedMs.toFixed(1)} ms; ${result.compared.mainThreadMsWith.toFixed(1)} ms with it), ` +
-        `${result.compared.otherPageAddedOverFloorMs.toFixed(1)} ms on the page without a document`
-      : '')
+    (result.compared ?? [])
+      .map(
+        (compared) =>
+          `\ncompared build ${compared.extensionDir}, in the same rounds: ${compared.pageAddedOverFloorMs.toFixed(1)} ms over the floor ` +
+          `(paired ${compared.pageAddedOverFloorPairedMs.toFixed(1)} ms; ${compared.mainThreadMsWith.toFixed(1)} ms with it), ` +
+          `${compared.otherPageAddedOverFloorMs.toFixed(1)} ms on the page without a document`,
+      )
+      .join('')
   );
 }
 

@@ -58,7 +58,11 @@ async function traceLoad(context: BrowserContext, url: string, expectButton: boo
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(SETTLE_MS);
-    const shown = await page.evaluate(hasSendButton);
+    // As the bench does: a first load (the offscreen document, the page script's first injection) may take longer.
+    let shown = await page.evaluate(hasSendButton);
+    for (const deadline = Date.now() + 10_000; expectButton && !shown && Date.now() < deadline; shown = await page.evaluate(hasSendButton)) {
+      await page.waitForTimeout(100);
+    }
     if (shown !== expectButton) throw new Error(`the send button is ${shown ? '' : 'not '}there`);
     await cdp.send('Tracing.end');
     await complete;

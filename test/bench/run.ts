@@ -20,9 +20,10 @@
  * BENCH_ONLY=speed, memory, instances, smtp or page runs one part (instances: PostgreSQL against
  * SQLite and two instances against one; smtp: SMTP intake vs the HTTP API; page: the in-page
  * script's cost, at the end); BENCH_MESSAGES, BENCH_CONCURRENCY, BENCH_PDF_BYTES and BENCH_ROUNDS
- * change the load; BENCH_PAGE_COMPARE=<folder> measures another production build of the extension in
- * the page part alongside ours (test/bench/content-script-cost.ts). The sink and the accept phase's
- * client run in processes of their own; the relay (1, 2) and nodemailer run in this one.
+ * change the load; BENCH_PAGE_COMPARE=<folder>[,<folder>…] measures other production builds of the
+ * extension in the page part alongside ours, BENCH_PAGE_ROUNDS sets its rounds
+ * (test/bench/content-script-cost.ts). The sink and the accept phase's client run in processes of
+ * their own; the relay (1, 2) and nodemailer run in this one.
  *
  * The last line is `bench-summary: {json}` with every figure and the raw numbers behind them
  * (test/bench/bench-summary.ts).

@@ -4,7 +4,7 @@
  * never after the watch ended.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from '../../extension/entrypoints/invoice.content/page-context';
 import { waitForDocument } from '../../extension/entrypoints/invoice.content/document-wait';
 import { WATCH_AFTER_NAVIGATION_MS } from '../../extension/entrypoints/invoice.content/watch-times';
 import { mayShowDocument } from '../../extension/sites/document-hint';

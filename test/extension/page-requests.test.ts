@@ -9,6 +9,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleExtensionRequest } from '../../extension/background/handle-request';
 import { PANEL_SCRIPT_FILE } from '../../extension/background/page-requests';
+import { PAGE_SCRIPT_FILE } from '../../extension/entrypoints/invoice.content/page-contract';
 import { enabledSitesItem } from '../../extension/lib/settings-items';
 import { setSiteProject } from '../../extension/lib/site-projects';
 import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
@@ -135,6 +136,13 @@ describe('what a page may ask the background', () => {
   it('loads the panel’s script into the asking tab and frame only when the page asks', async () => {
     expect(await must({ type: 'panel.load' })).toEqual({ loaded: true });
     expect(apis.injected).toEqual([{ tabId: 7, files: [PANEL_SCRIPT_FILE] }]);
+  });
+
+  it('injects the page script into the asking frame with the setup only when the page looks like a document (`start`)', async () => {
+    const setup = await must({ type: 'page.setup' });
+    expect(apis.injected).toEqual([]);
+    expect(await must({ type: 'page.setup', start: true })).toEqual(setup);
+    expect(apis.injected).toEqual([{ tabId: 7, files: [PAGE_SCRIPT_FILE] }]);
   });
 });
 

@@ -3,7 +3,7 @@
  * for a bounded time, and stops everything when the content script's context ends.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from '../../extension/entrypoints/invoice.content/page-context';
 import { WATCH_AFTER_NAVIGATION_MS, watchPage } from '../../extension/entrypoints/invoice.content/page-watch';
 import type { PageReading } from '../../extension/entrypoints/invoice.content/page-reader';
 import { detectDocumentsOnPage } from '../../extension/sites';

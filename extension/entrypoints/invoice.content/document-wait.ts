@@ -6,7 +6,7 @@
  * everything stops once it passed, and with the content script's context. A page that passes the
  * first look (a document page, loaded as such) never gets the watch: no observer, no listeners.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 import { isFrame, observePage } from './observe-page';
 import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
 
@@ -14,7 +14,7 @@ import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from
 const IDLE_TIMEOUT_MS = 1_000;
 
 /** Calls `found` once, the first time `looksLikeDocument` holds; the returned `stop` ends the wait. */
-export function waitForDocument(ctx: ContentScriptContext, looksLikeDocument: () => boolean, found: () => void): { stop(): void; lookAgain(): void } {
+export function waitForDocument(ctx: PageContext, looksLikeDocument: () => boolean, found: () => void): { stop(): void; lookAgain(): void } {
   if (looksLikeDocument()) {
     found();
     return { stop() {}, lookAgain() {} };

@@ -6,9 +6,10 @@
  * page-contract.ts), so the pages of an app that show no document never run it. A recipe whose
  * address pattern covers the page counts as a document too: the user taught Ownpost that page.
  *
- * The page script is in this file, not loaded as a second one once the page looks like a document
- * (issue 18): importing it cost the page's main thread more (starting the request, loading and
- * evaluating a module, and the second script's context) than compiling its functions here.
+ * The page script is a second file (page-script.content.ts), which the background injects with its
+ * answer to the request that sends the page's copy (page-contract.ts): the pages that do not look
+ * like a document compile only this one. (An import of it as a module cost the page's main thread
+ * more: the request, loading and evaluating a module, and a second message.)
  */
 import { browser } from 'wxt/browser';
 import type { Recipe } from '../../../shared/recipe-schemas';
@@ -17,8 +18,7 @@ import { mayShowDocument } from '../../sites/document-hint';
 import { askBackground } from './background-request';
 import { waitForDocument } from './document-wait';
 import { markScanForTests } from './e2e-marks';
-import { askForPageStart, askPageSetup, type CommandListener } from './page-contract';
-import { startOnPage } from './page-script';
+import { askForPageStart, askPageSetup, installedPageScript, type CommandListener } from './page-contract';
 
 /** The popup's commands, which need the page script even where the page did not look like a document. */
 const POPUP_COMMANDS = new Set(['ownpost.page.report', 'ownpost.panel.open', 'ownpost.picker.start']);
@@ -39,8 +39,10 @@ export default defineContentScript({
         const { setup, firstReading } = askForPageStart();
         // Without an answer to the copy, the setup is asked for once more, alone.
         const ready = (await setup) ?? (await askPageSetup());
-        if (!ready || ctx.isInvalid) return undefined;
-        return (pageScript = startOnPage(ctx, ready, firstReading));
+        // The background injected the page script before it answered.
+        const start = installedPageScript();
+        if (!ready || !start || ctx.isInvalid) return undefined;
+        return (pageScript = start(ctx, ready, firstReading));
       })());
 
     // Recipes are asked for only when the page does not look like a document by itself.

@@ -1,13 +1,34 @@
 /**
  * How the always-injected script (index.ts) starts the page script (page-script.ts: the send button,
  * the watch, the panel frame) once the page looks like a document, or when the popup asks about the
- * page (issue 18). Both are one file: starting the page script loads nothing more into the page, and
- * the page's copy goes to the background in the same round trip that brings the page's setup.
+ * page (issue 18). The page script is a file of its own (entrypoints/page-script.content.ts), which
+ * the background injects into the asking frame with the answer to the request that sends the page's
+ * copy (or asks for the setup, `start`): one round trip brings the setup, the copy's first reading
+ * and the page script, and the pages that never look like a document do not compile its code.
  */
 import type { CopiedDetectionData, PageSetup } from '../../../shared/extension-messages';
 import { copyPage } from '../../sites/page-copy';
 import { askBackground } from './background-request';
 import { isFrame } from './observe-page';
+import type { PageContext } from './page-context';
+
+/** The page script's file, which the background injects (extension/background/page-requests.ts). */
+export const PAGE_SCRIPT_FILE = '/content-scripts/page-script.js';
+
+/** The page script's start (page-script.ts `startOnPage`): returns its listener for the background's commands. */
+export type StartPageScript = (ctx: PageContext, setup: PageSetup, firstReading?: PageStart['firstReading']) => CommandListener;
+
+/** Where the injected page script leaves its start for this script: a global of the content scripts' isolated world, which the page cannot see. */
+const PAGE_SCRIPT_KEY = '__ownpostPageScript';
+
+export function installPageScript(start: StartPageScript): void {
+  (globalThis as Record<string, unknown>)[PAGE_SCRIPT_KEY] = start;
+}
+
+/** The page script's start, once the background injected it. */
+export function installedPageScript(): StartPageScript | undefined {
+  return (globalThis as Record<string, unknown>)[PAGE_SCRIPT_KEY] as StartPageScript | undefined;
+}
 
 /** A `runtime.onMessage` listener: true when it answers later. */
 export type CommandListener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (response: unknown) => void) => true | void;
@@ -20,8 +41,8 @@ export interface PageStart {
   firstReading?: Promise<CopiedDetectionData | null | undefined>;
 }
 
-/** The page's setup, asked for alone (undefined when the background did not answer). */
-export const askPageSetup = (): Promise<PageSetup | undefined> => askBackground({ type: 'page.setup' }).then((result) => (result.ok ? result.data : undefined));
+/** The page's setup, asked for alone, with the page script injected (undefined when the background did not answer). */
+export const askPageSetup = (): Promise<PageSetup | undefined> => askBackground({ type: 'page.setup', start: true }).then((result) => (result.ok ? result.data : undefined));
 
 /**
  * Did the page change since now? Until asked: a single-page app may render its document while the
@@ -54,7 +75,7 @@ export function askForPageStart(): PageStart {
   const copy = copyPage(document, location.href);
   if (!copy) return { setup: askPageSetup() };
   const changedSinceCopy = watchForChange();
-  const answer = askBackground({ type: 'page.detect', copy, quick: true });
+  const answer = askBackground({ type: 'page.detect', copy, quick: true, start: true });
   return {
     setup: answer.then((result) => (result.ok ? result.data.setup : undefined)),
     firstReading: answer.then((result) => {

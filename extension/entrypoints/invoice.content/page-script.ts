@@ -8,7 +8,7 @@
  * it (see panel-contract.ts).
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 import type { PageSetup, PanelDocument, PanelView, TabCommand } from '../../../shared/extension-messages';
 import { createTranslator } from '../../i18n/core';
 import { buttonStrings } from '../../i18n/page-strings';
@@ -29,7 +29,7 @@ import { pageReader, type PageReading } from './page-reader';
 /** After an in-app navigation during a capture, when the page is read again for the panel's document (ms to wait before each look). */
 const NAVIGATION_RECHECK_MS = [300, 900];
 
-export function startOnPage(ctx: ContentScriptContext, setup: PageSetup, firstReading?: PageStart['firstReading']): CommandListener {
+export function startOnPage(ctx: PageContext, setup: PageSetup, firstReading?: PageStart['firstReading']): CommandListener {
   let recipes = setup.recipes;
   const t = createTranslator(buttonStrings, setup.language);
 

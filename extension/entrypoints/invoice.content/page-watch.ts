@@ -5,7 +5,7 @@
  * never for the page's whole life, and everything stops with the content script's context. It reads
  * the page through page-reader.ts: from a copy, off the page's main thread, where it can (issue 18).
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 import { markFoundForTests, markScanForTests } from './e2e-marks';
 import { isFrame, observePage } from './observe-page';
 import type { PageReading as PageDetection } from './page-reader';
@@ -45,7 +45,7 @@ function isOurs(node: Node): boolean {
   return name.startsWith('ownpost-');
 }
 
-export function watchPage(ctx: ContentScriptContext, options: PageWatchOptions) {
+export function watchPage(ctx: PageContext, options: PageWatchOptions) {
   let current: { key: string; detection: PageDetection; button: MountedButton; controller: AbortController } | undefined;
   let generation = 0;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
