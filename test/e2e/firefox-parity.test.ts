@@ -175,6 +175,17 @@ async function pageScanned(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-ownpost-e2e-scan')).catch(() => null), { timeout: 15_000 }).not.toBeNull();
 }
 
+/** Opens the panel on a page without a button, as the popup's "Send anyway" does, and returns its frame. */
+async function sendAnyway(page: Page): Promise<Frame> {
+  await page.waitForSelector('h1');
+  const opened = await request<{ ok: boolean }>({ type: 'page.sendAnyway', tabId: await tabIdOf(page.url()) });
+  expect(opened.ok, JSON.stringify(opened)).toBe(true);
+  return panelFrame(page);
+}
+
+/** Does Ownpost hold the host permission `origin`? */
+const holdsHost = (origin: string) => extensionPage.evaluate(`globalThis.browser.permissions.contains({ origins: [${JSON.stringify(origin)}] })`);
+
 /** Presses the page's send button and returns the panel frame, once it takes clicks. */
 async function openPanel(page: Page): Promise<Frame> {
   await page.waitForSelector(byTestId('ownpost-send'), { timeout: 15_000 });
@@ -272,10 +283,7 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
     it(`takes the PDF from the page: ${capture.name}, and sends it byte for byte`, async () => {
       const page = await openSignedIn(site.origin, capture.page.path);
       try {
-        await page.waitForSelector('h1');
-        const opened = await request<{ ok: boolean }>({ type: 'page.sendAnyway', tabId: await tabIdOf(page.url()) });
-        expect(opened.ok, JSON.stringify(opened)).toBe(true);
-        const panel = await panelFrame(page);
+        const panel = await sendAnyway(page);
         await expect.poll(() => isVisible(panel, 'ownpost-no-pdf'), { timeout: 15_000 }).toBe(true);
 
         await panel.click(byTestId('ownpost-capture-start'));
@@ -368,14 +376,11 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
 
   it('a PDF link on a host Ownpost may not read: "Allow Ownpost to read <host>" asks in Ownpost’s window on the click; refused it says so, allowed the PDF is attached at once', async () => {
     const origin = `http://${PAY_HOST}/*`;
-    const hostActive = () => extensionPage.evaluate(`globalThis.browser.permissions.contains({ origins: [${JSON.stringify(origin)}] })`);
+    const hostActive = () => holdsHost(origin);
     expect(await hostActive()).toBe(false);
     const page = await openSignedIn(site.origin, '/invoices/412');
     try {
-      await page.waitForSelector('h1');
-      const opened = await request<{ ok: boolean }>({ type: 'page.sendAnyway', tabId: await tabIdOf(page.url()) });
-      expect(opened.ok, JSON.stringify(opened)).toBe(true);
-      const panel = await panelFrame(page);
+      const panel = await sendAnyway(page);
       await expect.poll(() => attributeOf(panel, 'ownpost-allow-host', 'data-host'), { timeout: 15_000 }).toBe(PAY_HOST);
       expect(await textOf(panel, 'ownpost-allow-host-button')).toBe(`Allow Ownpost to read ${PAY_HOST}`);
       expect(await countOf(panel, 'ownpost-attachment')).toBe(0);
@@ -404,7 +409,7 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
       await window.click(byTestId('allow-host-confirm'));
       await expect.poll(() => countOf(panel, 'ownpost-attachment'), { timeout: 15_000 }).toBe(1);
       expect(await hostActive()).toBe(true);
-      expect(await extensionPage.evaluate(`globalThis.browser.permissions.contains({ origins: ['http://*.other.test/*'] })`)).toBe(false);
+      expect(await holdsHost('http://*.other.test/*')).toBe(false);
 
       await typeInto(panel, 'ownpost-to', 'ap@sigma.example');
       await submitAndWaitForSent(panel);
@@ -419,14 +424,11 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
 
   it('"Take the PDF from the page" catches a file on the app’s files host: "Allow Ownpost to read <host>" in Ownpost’s window, and the file is taken at once', async () => {
     const origin = `http://${FILES_HOST}/*`;
-    const hostActive = () => extensionPage.evaluate(`globalThis.browser.permissions.contains({ origins: [${JSON.stringify(origin)}] })`);
+    const hostActive = () => holdsHost(origin);
     expect(await hostActive()).toBe(false);
     const page = await openSignedIn(site.origin, '/invoices/413');
     try {
-      await page.waitForSelector('h1');
-      const opened = await request<{ ok: boolean }>({ type: 'page.sendAnyway', tabId: await tabIdOf(page.url()) });
-      expect(opened.ok, JSON.stringify(opened)).toBe(true);
-      const panel = await panelFrame(page);
+      const panel = await sendAnyway(page);
       await expect.poll(() => isVisible(panel, 'ownpost-no-pdf'), { timeout: 15_000 }).toBe(true);
       await typeInto(panel, 'ownpost-to', 'ap@beta.example');
 
@@ -461,7 +463,7 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
       expect(await countOf(panel, 'ownpost-attachment')).toBe(1);
       // Exactly that host, nothing wider; fetched without the app's cookies.
       expect(await hostActive()).toBe(true);
-      expect(await extensionPage.evaluate(`globalThis.browser.permissions.contains({ origins: ['http://*.other.test/*'] })`)).toBe(false);
+      expect(await holdsHost('http://*.other.test/*')).toBe(false);
       expect(payHost.requests.filter((r) => r.path === '/f/413').every((r) => !r.withSession)).toBe(true);
       expect(await valueOf(panel, 'ownpost-to')).toBe('ap@beta.example');
 
