@@ -115,13 +115,16 @@ function detectorCompileHint(): Plugin {
 }
 
 /**
- * The script every page of an enabled site loads, and the page script the background injects into a
- * document page, get a context of their own in place of WXT's, which dispatched and listened for an
- * event on every page at start (invoice.content/page-context.ts, issue 18). Only those scripts'
- * builds: WXT builds each content script on its own.
+ * Every content script of the extension gets a context of its own in place of WXT's
+ * (invoice.content/page-context.ts). WXT's announced each script's start to the page, a `CustomEvent`
+ * on the document named after the extension's id (and, unless told otherwise, a window message the
+ * page reads), and stopped itself when it heard that event again: a page that knows the published id
+ * could stop the button, the picker or a PDF capture with one forged event, and every enabled page paid
+ * for the event and its listener at start (issue 18). WXT builds each content script on its own: the
+ * alias goes into each of their builds.
  */
-function lightContentScriptContext(entrypoints: readonly { name: string }[], config: { resolve?: { alias?: unknown } }): void {
-  if (!entrypoints.some((entrypoint) => entrypoint.name === 'invoice' || entrypoint.name === 'page-script')) return;
+function lightContentScriptContext(entrypoints: readonly { type: string }[], config: { resolve?: { alias?: unknown } }): void {
+  if (!entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) return;
   const light = { find: /^wxt\/utils\/content-script-context$/, replacement: path.resolve(import.meta.dirname, 'extension/entrypoints/invoice.content/page-context.ts') };
   const alias = config.resolve?.alias;
   const aliases = Array.isArray(alias) ? alias : Object.entries((alias ?? {}) as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));

@@ -12,7 +12,6 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   cssInjectionMode: 'manual',
-  noScriptStartedPostMessage: true,
   main() {
     installDetector({ detectDocumentsOnPage, reportPage, select });
   },

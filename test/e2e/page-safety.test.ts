@@ -178,6 +178,31 @@ afterAll(async () => {
 });
 
 describe('a page script against the in-page UI', () => {
+  it('hears nothing from Ownpost as it loads, and cannot stop its scripts with the "newer copy started" event of WXT’s contexts', async () => {
+    const other = await setup.browser.context.newPage();
+    await other.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heardAtLoad: string[] }).heardAtLoad = heard;
+      addEventListener('message', (event) => heard.push(JSON.stringify(event.data)), true);
+    });
+    await openSignedIn(other, site.origin, '/invoices/4711');
+    await other.getByTestId('ownpost-send').waitFor({ timeout: 10_000 });
+    expect(await other.evaluate(() => (window as unknown as { heardAtLoad: string[] }).heardAtLoad)).toEqual([]);
+    // What a page that knows the published extension id can send: WXT's context stops its script on
+    // this event (its name, the id and the script's; its detail, another copy's id), for each script.
+    await other.evaluate((id) => {
+      for (const name of ['invoice', 'page-script', 'page-detector', 'invoice-panel', 'page-capture']) {
+        const type = `${id}:${name}:wxt:content-script-started`;
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: name, messageId: 'forged' } }));
+        window.postMessage({ type, contentScriptName: name, messageId: 'forged' }, '*');
+      }
+    }, setup.browser.extensionId);
+    const opened = await openPanel(other);
+    await expect.poll(() => opened.getByTestId('ownpost-attachment').textContent(), { timeout: 10_000 }).toContain('4711.pdf');
+    await expect.poll(() => opened.getByTestId('ownpost-to').inputValue()).toBe('accounts@honest.example');
+    await other.close();
+  });
+
   it('cannot open the panel by clicking the button', async () => {
     await hostile('countPanels');
     await hostile('clickSendButton');

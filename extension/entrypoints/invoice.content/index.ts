@@ -29,7 +29,6 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   cssInjectionMode: 'manual',
-  noScriptStartedPostMessage: true,
   main(ctx) {
     /** The page script's command listener once it runs; the promise: it is starting (undefined: it could not). */
     let pageScript: CommandListener | undefined;

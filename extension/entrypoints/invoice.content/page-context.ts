@@ -1,12 +1,15 @@
 /**
- * The content script's context, in place of WXT's (issue 18): the script every page of an enabled site
- * loads is built with this file where WXT's entry wrapper imports `wxt/utils/content-script-context`
- * (wxt.config.ts, `lightContentScriptContext`). It keeps what the script uses (an abort signal that
- * ends with the extension: updated, reloaded or removed; timers and listeners that end with it; the
- * address changes of a single-page app) and leaves out what every page paid for at start: a
- * `CustomEvent` dispatched and listened for on the document to stop an older copy of the script (an
- * older copy stops by itself, its `runtime.id` gone, on its next look), a random id, and the class's
- * other helpers. The address watch dispatches no event on the page's window: it calls its listeners.
+ * The content scripts' context, in place of WXT's: every content script of the extension is built with
+ * this file where WXT's entry wrapper imports `wxt/utils/content-script-context` (wxt.config.ts,
+ * `lightContentScriptContext`). It keeps what the scripts use (an abort signal that ends with the
+ * extension: updated, reloaded or removed; timers and listeners that end with it; the address changes
+ * of a single-page app) and leaves out WXT's start-up handshake: a `CustomEvent` on the document named
+ * after the extension's id (and a window message, unless told otherwise) to stop an older copy of the
+ * script, and a listener that stopped this one on hearing it. The page could hear the first and forge
+ * the second: with the published id, one event stopped the button, the picker or a PDF capture
+ * (test/e2e/page-safety.test.ts). An older copy here stops by itself, its `runtime.id` gone, on its next
+ * look; and no page pays for the event at start (issue 18). The address watch dispatches no event on
+ * the page's window: it calls its listeners.
  */
 import { browser } from 'wxt/browser';
 

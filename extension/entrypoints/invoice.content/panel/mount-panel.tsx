@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../page-context';
 import type { PanelApi } from '../panel-contract';
 import { Picker } from './Picker';
 // Inlined into the shadow root: no web-accessible CSS file for pages to probe.
@@ -13,7 +13,7 @@ export const PICKER_HOST_TAG = 'ownpost-picker-ui';
  * bulk panel are not here: they run in the extension-origin frame (extension/entrypoints/panel,
  * issue 14).
  */
-export function createPanelApi(ctx: ContentScriptContext): PanelApi {
+export function createPanelApi(ctx: PageContext): PanelApi {
   let shadowHost: HTMLElement | undefined;
   let container: HTMLElement | undefined;
   let open: AbortController | undefined;
