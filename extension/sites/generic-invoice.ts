@@ -43,7 +43,7 @@ import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLan
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
-import { companyAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
+import { companyAboveRecipient, personAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
@@ -1175,7 +1175,7 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     // Under the seller's label or the seller's reference ("Myyjä", "Vår referens"), it is the seller's staff's, after the customer's.
     const seller = afterSellerLabel(values.texts, index);
     // The "To" field of the app's own send dialog ("Aan", "An", "Para"), prefilled: whom the app sends the document to, wherever it stands.
-    if (isRecipientField(item)) return add(address, 6, !chrome);
+    if (isRecipientField(item) || namesSendTarget(values.texts, index)) return add(address, 6, !chrome);
     // Where no label names the customer, a block that prints a company's registration number beside the address is the seller's letterhead.
     const registered = customerIndex === undefined && isRegisteredBlock(item.element);
     add(address, (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller || registered ? 2 : 0), !chrome && !letterhead);
@@ -1197,6 +1197,14 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
  */
 const RECIPIENT_FIELD =
   /^(?:to|an|aan|para|till|til|do|à|a|per|vastaanottaja|empfänger|mottagare|mottaker|modtager|viðtakandi|odbiorca|destinatario|destinataire|destinatário|recipients?)\s*:\s*\S+@\S+$/i;
+
+/** "to orders@…" right after a send button or link ("Send Invoice", "E-mail"): whom the app sends the document to. */
+const SEND_TARGET = /^(?:to|an|aan|para|till|til|do|à|a|per)\s+[^\s@]+@\S+$/i;
+
+function namesSendTarget(texts: readonly TextItem[], index: number): boolean {
+  const before = texts[index - 1];
+  return before !== undefined && SEND_TARGET.test(texts[index]!.text) && isClickableText(before.element) && looksLikeAction(before.text, '');
+}
 
 /** A form control's value read with a send dialog's "To" label ("Aan: administratie@…"): control-values.ts's texts stand for their control. */
 function isRecipientField(item: TextItem): boolean {
@@ -1323,6 +1331,8 @@ function rateLink(link: Element, raw: string, base: URL, page: string): PdfLink 
   if (url.href === page) return undefined;
   const path = url.pathname;
   if (OTHER_FILE.test(path)) return undefined;
+  // "Send Invoice" to `/sales/send_pdf/523`: a link whose text and address both name an action mails the PDF, it is none.
+  if (looksLikeAction(text, '') && looksLikeAction('', path)) return undefined;
   let score = 0;
   let confirmed = false;
   if (/\.pdf$/i.test(path)) {
@@ -1751,8 +1761,9 @@ function documentFrom(
   const entry = (pdf || candidates.length > 0) && (!amount || !customerHit) ? currentEntrySummary(root, number, parseNameValue) : undefined;
   amount ??= entry?.amount;
   // Without a PDF, the amount and the customer make it a document: a labelled customer or address, or
-  // (a page already known to name its kind and number) a buyer's address block with no label.
-  if (!pdf && candidates.length === 0 && !amount) return undefined;
+  // (a page already known to name its kind and number) a buyer's address block with no label. A
+  // delivery note lists goods, not money: headed by its kind and number, it needs no amount.
+  if (!pdf && candidates.length === 0 && !amount && !(numberHit?.kind === 'delivery-note' && numberHit.rank > 0)) return undefined;
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
   const customerName =
     labelledCustomer ??
@@ -1760,6 +1771,7 @@ function documentFrom(
     headingCompany(values.texts) ??
     panelCustomer(root) ??
     companyAboveRecipient(values.texts, recipients[0], (text) => COMPANY_NAME.test(text) && parseNameValue(text) === text, isInPageChrome) ??
+    personAboveRecipient(values.texts, recipients[0], parseNameValue, isInPageChrome) ??
     customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome) ??
     entry?.customer;
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
