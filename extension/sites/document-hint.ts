@@ -102,6 +102,7 @@ const KIND_WORDS: readonly string[] = [
   'faktura',
   'fakturor',
   'faktury',
+  'faktúr',
   'fattura',
   'fatture',
   'fatura',
@@ -165,7 +166,9 @@ const KIND_WORDS: readonly string[] = [
   'pakkseddel',
   'paragon',
   'pedido',
+  'pokladničnýdoklad',
   'pokwitowanie',
+  'ponuka',
   'potwierdzeniezamówienia',
   'presupuesto',
   'preventivi',
@@ -175,6 +178,7 @@ const KIND_WORDS: readonly string[] = [
   'propositioncommerciale',
   'proposta',
   'przypomnienieopłatności',
+  'príjmovýdoklad',
   'purring',
   'påmindelse',
   'påminnelse',
@@ -206,6 +210,7 @@ const KIND_WORDS: readonly string[] = [
   'tilaus',
   'tilboð',
   'tilbud',
+  'upomienk',
   'upomínka',
   'wezwaniedozapłaty',
   'wycena',
@@ -259,6 +264,20 @@ function headingsNameDocument(document: Document): boolean {
   }
   const signals = document.body?.querySelectorAll(KIND_SIGNAL_SELECTOR) ?? [];
   for (let i = 0; i < signals.length && i < MAX_HEADINGS; i++) if (namesDocument(signals[i]!.textContent ?? '')) return true;
+  return selectNamesDocument(document);
+}
+
+/**
+ * A form's select whose chosen option names a kind ("Type: Credit Memo", "Vorgangsart: Rechnung"), as
+ * the detector reads a type field: an ERP form may name its kind nowhere else. A tag list, its first few.
+ */
+function selectNamesDocument(document: Document): boolean {
+  const selects = document.getElementsByTagName('select');
+  for (let i = 0; i < selects.length && i < MAX_HEADINGS; i++) {
+    const select = selects[i] as HTMLSelectElement;
+    const option = select.options[select.selectedIndex] ?? select.querySelector('option[selected]');
+    if (option && namesDocument(option.textContent ?? '')) return true;
+  }
   return false;
 }
 

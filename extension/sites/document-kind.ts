@@ -32,6 +32,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     // "Cobrança nº 58213": a Brazilian billing platform's charge, sent with its boleto.
     pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'nota fiscal de serviço', 'nfs-e', 'fatura recibo', 'fatura de adiantamento', 'cobrança'],
     cs: ['faktura', 'číslo faktury', 'vydaná faktura', 'daňový doklad', 'faktura daňový doklad'],
+    sk: ['faktúra', 'číslo faktúry', 'vydaná faktúra', 'daňový doklad'],
   },
   'credit-note': {
     // The plurals too: a module's name ("Credit Notes | Zoho Invoice") says more than the app's name after it.
@@ -50,6 +51,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     it: ['nota di credito'],
     pt: ['nota de crédito'],
     cs: ['dobropis', 'opravný daňový doklad'],
+    sk: ['dobropis', 'opravná faktúra'],
   },
   quote: {
     en: ['quote', 'quotation', 'estimate', 'quote number', 'quote id', 'estimate number', 'proposal', 'commercial proposal'],
@@ -63,9 +65,11 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     nl: ['offerte', 'offertenummer'],
     fr: ['devis', 'numéro de devis', 'proposition commerciale'],
     es: ['presupuesto', 'cotización'],
-    it: ['preventivo'],
+    // "Offerta n. 2026/118": Italian ERPs' quote to a business customer.
+    it: ['preventivo', 'offerta'],
     pt: ['orçamento', 'proposta'],
     cs: ['nabídka', 'cenová nabídka'],
+    sk: ['ponuka', 'cenová ponuka'],
   },
   'order-confirmation': {
     en: ['order confirmation', 'order', 'order number', 'order no', 'order id', 'sales order'],
@@ -82,6 +86,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     it: ['conferma d’ordine', "conferma d'ordine", 'conferma ordine', 'ordine di vendita', 'ordine cliente', 'ordine'],
     pt: ['confirmação de encomenda', 'encomenda', 'pedido de venda', 'pedido'],
     cs: ['potvrzení objednávky', 'objednávka', 'číslo objednávky'],
+    sk: ['potvrdenie objednávky', 'objednávka'],
   },
   reminder: {
     en: ['payment reminder', 'reminder', 'overdue notice', 'dunning letter'],
@@ -99,6 +104,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     it: ['sollecito di pagamento', 'sollecito'],
     pt: ['lembrete de pagamento', 'lembrete'],
     cs: ['upomínka'],
+    sk: ['upomienka'],
   },
   proforma: {
     en: ['proforma invoice', 'pro forma invoice', 'proforma'],
@@ -115,6 +121,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     it: ['fattura proforma'],
     pt: ['fatura proforma', 'fatura pró forma'],
     cs: ['zálohová faktura', 'proforma faktura'],
+    sk: ['zálohová faktúra', 'proforma faktúra'],
   },
   receipt: {
     en: ['receipt', 'receipt number', 'sales receipt'],
@@ -131,6 +138,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     it: ['ricevuta'],
     pt: ['recibo'],
     cs: ['příjmový doklad', 'účtenka'],
+    sk: ['príjmový doklad', 'pokladničný doklad'],
   },
   'delivery-note': {
     // The note that goes with the goods (issue 16, round 15): India's "delivery challan", Poland's "WZ" (wydanie zewnętrzne),
@@ -149,6 +157,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     it: ['documento di trasporto', 'ddt', 'bolla di consegna', 'documento di consegna'],
     pt: ['guia de remessa', 'guia de transporte', 'nota de entrega'],
     cs: ['dodací list'],
+    sk: ['dodací list'],
   },
 };
 

@@ -27,7 +27,7 @@ import {
   type LabelMatch,
 } from './page-labels';
 import type { DocumentKind } from '../../shared/document-kinds';
-import { mergeInDocumentOrder, readControls } from './control-values';
+import { controlLabel, controlValue, mergeInDocumentOrder, readControls } from './control-values';
 import {
   GENERIC_NUMBER_LABEL,
   PACKAGE_NUMBER_LABEL,
@@ -847,7 +847,27 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
 
 /** A form control's label that names the document's type, before its value ("Typ: Rechnung", "Tipo documento: Fattura"). */
 const TYPE_FIELD =
-  /^(?:typ|type|doc(?:ument)?\.?\s*type|dokumenttyp|dokumenttype|documenttype|belegart|belegtyp|tipo(?:\s+(?:de\s+)?documento)?|type de (?:document|pièce)|tyyppi|asiakirjan tyyppi|soort|documentsoort|rodzaj(?:\s+dokumentu)?|typ dokumentu|gerð)\s*:\s*/i;
+  /^(?:typ|type|doc(?:ument)?\.?\s*type|dokumenttyp|dokumenttype|documenttype|belegart|belegtyp|vorgangsart|tipo(?:\s+(?:de\s+)?documento)?|type de (?:document|pièce)|tyyppi|asiakirjan tyyppi|soort|documentsoort|rodzaj(?:\s+dokumentu)?|typ dokumentu|gerð)\s*:\s*/i;
+
+/** Selects looked at for a form's type field: a record's form has few, and the type is among the first. */
+const MAX_TYPE_SELECTS = 12;
+
+/**
+ * An ERP form that names its kind only in a type field's select ("Type: Credit Memo", "Vorgangsart:
+ * Rechnung"), under a screen title that is its module's ("Invoices and Memos"): the chosen option, where
+ * the select's label is a type field's. A tag list, read only when the title, headings, tabs and
+ * address named nothing.
+ */
+function typeSelectKind(document: Document): DocumentKind | undefined {
+  const selects = document.getElementsByTagName('select');
+  for (let i = 0; i < selects.length && i < MAX_TYPE_SELECTS; i++) {
+    const value = controlValue(selects[i]!);
+    const label = value && value.length <= MAX_KIND_CELL ? controlLabel(selects[i]!) : undefined;
+    const kind = label ? typeFieldKind(`${label.text.replace(/[\s:]+$/, '')}: ${value}`) : undefined;
+    if (kind) return kind;
+  }
+  return undefined;
+}
 
 /** The kind a type field's value names, where the value is a kind's word alone. */
 function typeFieldKind(text: string): DocumentKind | undefined {
@@ -894,7 +914,7 @@ function kindSignalReader(document: Document, url: URL): () => DocumentKind | un
   return () => {
     if (read) return signal;
     read = true;
-    signal = headingKindSignal(document, true) ?? tabKindSignal(document) ?? addressKindSignal(url);
+    signal = headingKindSignal(document, true) ?? tabKindSignal(document) ?? addressKindSignal(url) ?? typeSelectKind(document);
     return signal;
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The words invoice and order pages use for their fields, in the languages of the pages we read
- * (page-language.ts: ours and Finnish, Dutch, French, Spanish, Italian, Portuguese, Czech), and
+ * (page-language.ts: ours and Finnish, Dutch, French, Spanish, Italian, Portuguese, Czech, Slovak), and
  * the patterns for the values that follow them. Data for the generic adapter (generic-invoice.ts)
  * and the recipe adapter (which reads a picked element's text with the same value patterns).
  *
@@ -116,13 +116,15 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'saldo devedor',
     'valor pendente',
     'por pagar',
+    // Not "Valor líquido" alone: on a payment platform it is what the seller gets after its fees.
     'valor líquido da nota',
-    'valor líquido',
+    'valor líquido da fatura',
     'valor a reembolsar',
     'valor a devolver',
     'saldo',
   ],
   cs: ['celkem k úhradě', 'k úhradě', 'zbývá uhradit', 'k zaplacení', 'celkem k zaplacení'],
+  sk: ['suma na úhradu', 'celkom k úhrade', 'k úhrade', 'zostáva uhradiť', 'na úhradu'],
 };
 
 /** The other amount labels: a total, whatever is still to pay of it. */
@@ -160,6 +162,7 @@ const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
   it: ['totale da saldare', 'importo da saldare', 'importo totale documento', 'totale documento', 'importo totale', 'importo fattura', 'totale', 'importo'],
   pt: ['valor total', 'valor da fatura', 'total documento', 'total do documento', 'total', 'valor', 'montante'],
   cs: ['celkem', 'celková částka', 'částka'],
+  sk: ['celkom', 'spolu', 'celková suma', 'suma'],
 };
 
 const AMOUNT_DUE_LABELS: ReadonlySet<string> = new Set(Object.values(AMOUNT_DUE).flat());
@@ -187,6 +190,7 @@ const LABELS: LabelTable = {
     it: ['e-mail fatturazione', 'email fatturazione', 'e-mail di fatturazione', 'email di fatturazione', 'indirizzo email', 'indirizzo pec', 'posta elettronica', 'e-mail', 'email', 'pec'],
     pt: ['e-mail de cobrança', 'email de cobrança', 'e-mail de faturação', 'email de faturação', 'endereço de e-mail', 'correio eletrónico', 'correio eletrônico', 'e-mail', 'email'],
     cs: ['e-mail odběratele', 'fakturační e-mail', 'e-mail', 'email'],
+    sk: ['e-mail odberateľa', 'e-mail', 'email'],
   },
   customer: {
     en: [
@@ -314,6 +318,7 @@ const LABELS: LabelTable = {
       'dados do cliente',
     ],
     cs: ['odběratel', 'zákazník', 'klient', 'příjemce', 'objednatel', 'fakturační adresa'],
+    sk: ['odberateľ', 'zákazník', 'klient', 'príjemca', 'objednávateľ', 'fakturačná adresa'],
   },
   amount: Object.fromEntries((Object.keys(AMOUNT_OTHER) as PageLanguage[]).map((language) => [language, [...(AMOUNT_DUE[language] ?? []), ...AMOUNT_OTHER[language]!]])),
   dueDate: {
@@ -331,6 +336,7 @@ const LABELS: LabelTable = {
     it: ['data di scadenza', 'data scadenza', 'scadenza'],
     pt: ['data de vencimento', 'vencimento'],
     cs: ['datum splatnosti', 'splatnost'],
+    sk: ['dátum splatnosti', 'splatnosť'],
   },
 };
 
@@ -666,6 +672,8 @@ function prefixLength(text: string): number {
 
 /** Digits written as money: grouped by thousands or not, a point or comma, then two decimals ("250.00", "1,250.00"). */
 const MONEY_LIKE_NUMBER = /^\d{1,3}(?:[,.]\d{3})*[.,]\d{2}$/;
+/** A payment platform's object id ("pay_8f2k1m", "txn_01hv8x2k", "in_1NwS7x"): its record, not the document's number, which has a label of its own. */
+const OBJECT_ID = /^[a-z]{2,5}_[A-Za-z0-9]{6,}$/;
 
 /**
  * The letter of an Argentine (AFIP) invoice's type before its point of sale and number ("Factura B
@@ -683,7 +691,7 @@ export function parseNumberValue(text: string): string | undefined {
   // "Påminnelse: 100,00 kr" is money: a decimal comma after the digits makes them an amount, not a number;
   // so does a decimal point before two last digits ("Credit 250.00", "Credit: 1,250.00" on a customer's card).
   if (value && (/^,\d/.test(rest.slice(value.length)) || MONEY_LIKE_NUMBER.test(value))) return undefined;
-  return value && /\d/.test(value) && !DATE_LIKE_NUMBER.test(value) ? value : undefined;
+  return value && /\d/.test(value) && !DATE_LIKE_NUMBER.test(value) && !OBJECT_ID.test(value) ? value : undefined;
 }
 
 /**
@@ -824,7 +832,7 @@ const DOCUMENT_LINK_LIST =
   'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
   'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
   'transferir|descarregar|baixar|visualizar|anexo|preview|förhandsgranska|förhandsvisning|forhåndsvisning|vorschau|esikatselu|voorbeeld|' +
-  'vista previa|anteprima|pré visualizar|forskoðun|boleto|segunda via|stáhnout|tisk';
+  'vista previa|anteprima|pré visualizar|forskoðun|boleto|segunda via|stáhnout|tisk|stiahnuť|tlač';
 const DOCUMENT_LINK_WORDS = phraseSet(DOCUMENT_LINK_LIST, INDEX.hints.documentLinks);
 const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview/i;
 

@@ -9,11 +9,16 @@
  * a clinic's "Patient", below a payer's label; a person's name right above an address made of its
  * words; Belgian French "Rappel" and a Brazilian "Cobrança" with its boleto; and the first test
  * (issue 18), which now knows every plural the detector reads in an address ("/fatture/214").
+ * From the second set, written after those fixes: a Slovak invoice; Italian ERPs' "Offerta"; an ERP
+ * form that names its kind only in its type field's select ("Vorgangsart: Rechnung", "Type: Credit
+ * Memo"); a payment platform's object id ("pay_8f2k1m") in the heading, no document number; and a
+ * bare "Valor líquido", what the seller gets after fees, not what is due.
  */
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../extension/sites/amounts';
 import { KIND_PLURALS } from '../../extension/sites/document-kind';
 import { mayShowDocument, namesDocument } from '../../extension/sites/document-hint';
+import { detectDocumentsOnPage } from '../../extension/sites';
 import { detectFirstDocument } from './detect-page';
 
 const detect = (html: string, url?: string, lang = 'en', title = '') => detectFirstDocument(html, { url, lang, title });
@@ -127,5 +132,45 @@ describe('the first test and the addresses the detector reads', () => {
     document.title = 'Aspel SAE';
     document.body.innerHTML = '<div class="titulo">Cotización</div><p>Total MX$ 48,604.00</p>';
     expect(mayShowDocument(document, new URL('https://sae.example/documentos/cotizaciones/412'))).toBe(true);
+  });
+});
+
+describe('the twentieth round’s second set', () => {
+  it('reads a Slovak invoice, its buyer and what is due, with no language the panel speaks', () => {
+    const html = `<h1>Faktúra 2026110042</h1><table><tr><th>Odberateľ</th><td>Drevostav Kováč s.r.o.</td></tr><tr><th>E-mail</th><td>uctaren@drevostav.example.sk</td></tr></table>
+      <table><tr><td>Spolu bez DPH</td><td>1 200,00 €</td></tr><tr><th>Suma na úhradu</th><th>1 476,00 €</th></tr></table><a href="/invoices/pdf/4410772">Stiahnuť PDF</a>`;
+    for (const lang of ['sk', '']) {
+      const found = detect(html, 'https://app.example/invoices/view/4410772', lang);
+      expect(found, lang).toMatchObject({ number: '2026110042', kind: 'invoice', customerName: 'Drevostav Kováč s.r.o.', amount: '1 476,00 €' });
+      expect(found?.language, lang).toBeUndefined();
+    }
+  });
+
+  it('reads an Italian "Offerta" as a quote, its number before the date', () => {
+    const html = `<h2>Offerta n. 2026/118 del 26/11/2026</h2><table><tr><td>Cliente</td><td>Edilnord Costruzioni S.r.l.</td></tr><tr><td>Totale offerta</td><td>€ 9.418,40</td></tr></table><a href="/o/118/stampa.pdf">Stampa PDF</a>`;
+    expect(detect(html, 'https://erp.example/documenti/offerte/118', 'it')).toMatchObject({ number: '2026/118', kind: 'quote', amount: '€ 9.418,40' });
+  });
+
+  it('reads an ERP form whose only word for its kind is its type field’s select, and the first test lets it through', () => {
+    const form = (type: string, kinds: string) => `<div class="screen-title">Invoices and Memos</div><table>
+      <tr><td><label for="t">${type}</label></td><td><select id="t">${kinds}</select></td></tr>
+      <tr><td><label for="r">Reference Nbr.:</label></td><td><input id="r" value="AR-CM-004417" readonly></td></tr>
+      <tr><td><label for="c">Customer:</label></td><td><input id="c" value="Lakeshore Dental Group" readonly></td></tr>
+      <tr><td><label for="a">Amount:</label></td><td><input id="a" value="1,280.00" readonly></td></tr>
+      <tr><td><label for="e">Email:</label></td><td><input id="e" value="ap@lakeshore.example.com" readonly></td></tr></table>`;
+    const url = 'https://erp.example/Main?ScreenId=AR301000';
+    const memo = form('Type:', '<option>Invoice</option><option selected>Credit Memo</option>');
+    expect(detect(memo, url)).toMatchObject({ number: 'AR-CM-004417', kind: 'credit-note', customerName: 'Lakeshore Dental Group', amount: '1,280.00' });
+    document.title = 'Acumatica';
+    expect(mayShowDocument(document, new URL(url))).toBe(true);
+    // A select that is no type field ("Template") names no kind: the form shows no document.
+    expect(detect(form('Template:', '<option selected>Invoice</option>'), url)).toBeUndefined();
+    expect(detectDocumentsOnPage(document, new URL(url))).toBeUndefined();
+  });
+
+  it('takes no payment platform’s object id in the heading for the number, and no bare "Valor líquido" for what is due', () => {
+    const html = `<h2>Cobrança #pay_8f2k1m</h2><dl><dt>Fatura nº</dt><dd>104477</dd><dt>Cliente</dt><dd>Renata Moura</dd><dt>Valor</dt><dd>R$ 450,00</dd>
+      <dt>Valor líquido</dt><dd>R$ 448,01</dd></dl><a href="/i/8f2k1m">Visualizar fatura</a>`;
+    expect(detect(html, 'https://pay.example/payment/show/pay_8f2k1m', 'pt')).toMatchObject({ number: '104477', kind: 'invoice', amount: 'R$ 450,00' });
   });
 });
