@@ -118,7 +118,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     nl: ['proformafactuur', 'proforma factuur'],
     fr: ['facture proforma', 'facture pro forma'],
     es: ['factura proforma'],
-    it: ['fattura proforma'],
+    // "Avviso di parcella": an Italian lawyer's or accountant's fee note before the invoice.
+    it: ['fattura proforma', 'avviso di parcella', 'preavviso di parcella'],
     pt: ['fatura proforma', 'fatura pró forma'],
     cs: ['zálohová faktura', 'proforma faktura'],
     sk: ['zálohová faktúra', 'proforma faktúra'],
@@ -134,7 +135,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     fi: ['kuitti'],
     nl: ['kwitantie'],
     fr: ['reçu'],
-    es: ['recibo'],
+    // "Boleta de venta": Peru's and Chile's sales receipt to a consumer (B001-00004521).
+    es: ['recibo', 'boleta de venta', 'boleta'],
     it: ['ricevuta'],
     pt: ['recibo'],
     cs: ['příjmový doklad', 'účtenka'],

@@ -12,7 +12,8 @@
  * From the second set, written after those fixes: a Slovak invoice; Italian ERPs' "Offerta"; an ERP
  * form that names its kind only in its type field's select ("Vorgangsart: Rechnung", "Type: Credit
  * Memo"); a payment platform's object id ("pay_8f2k1m") in the heading, no document number; and a
- * bare "Valor líquido", what the seller gets after fees, not what is due.
+ * bare "Valor líquido", what the seller gets after fees, not what is due. From the third set: Peru's
+ * and Chile's "Boleta de venta", a receipt; and an Italian lawyer's "Avviso di parcella", a proforma.
  */
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../extension/sites/amounts';
@@ -172,5 +173,14 @@ describe('the twentieth round’s second set', () => {
     const html = `<h2>Cobrança #pay_8f2k1m</h2><dl><dt>Fatura nº</dt><dd>104477</dd><dt>Cliente</dt><dd>Renata Moura</dd><dt>Valor</dt><dd>R$ 450,00</dd>
       <dt>Valor líquido</dt><dd>R$ 448,01</dd></dl><a href="/i/8f2k1m">Visualizar fatura</a>`;
     expect(detect(html, 'https://pay.example/payment/show/pay_8f2k1m', 'pt')).toMatchObject({ number: '104477', kind: 'invoice', amount: 'R$ 450,00' });
+  });
+});
+
+describe('the twentieth round’s third set', () => {
+  it('reads a "Boleta de venta" as a receipt and an "Avviso di parcella" as a proforma', () => {
+    const boleta = `<h1>Boleta de Venta Electrónica B001-00004521</h1><table><tr><th>Cliente</th><td>Lucía Quispe Mamani</td></tr><tr><th>Importe total</th><td>S/ 236.00</td></tr></table><a href="/b/4521.pdf">PDF</a>`;
+    expect(detect(boleta, 'https://app.example/comprobantes/4521', 'es')).toMatchObject({ number: 'B001-00004521', kind: 'receipt', amount: 'S/ 236.00' });
+    const parcella = `<h1>Avviso di parcella n. 14/2026</h1><table><tr><td>Cliente</td><td>Marco Rossi</td></tr><tr><td>Netto a pagare</td><td>€ 1.229,12</td></tr></table><a href="/parcelle/14/pdf">Scarica PDF</a>`;
+    expect(detect(parcella, 'https://app.example/pratiche/31/parcelle/14', 'it')).toMatchObject({ number: '14/2026', kind: 'proforma', customerName: 'Marco Rossi' });
   });
 });
