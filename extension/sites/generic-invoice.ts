@@ -1794,7 +1794,10 @@ function documentFrom(
     personAboveRecipient(values.texts, recipients[0], parseNameValue, isInPageChrome) ??
     customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome) ??
     entry?.customer;
-  if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
+  // A print view in a frame (the shell frames it from a preview or print address), headed by its kind and number ("Rechnung Nr.
+  // 2026-047"), is the document as it prints: its buyer's address block names the customer, without an e-mail. Elsewhere a block alone makes no document.
+  const printed = printViews.has(document) && numberHit !== undefined && numberHit.rank > 0 && numberHit.kind !== undefined && customerName !== undefined;
+  if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0) || printed)) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
   if (receivedDocument(document, root, values.texts, numberHit, base)) return undefined;
@@ -1953,6 +1956,9 @@ function isAddressWithoutDocumentsToSend(url: URL): boolean {
 /** Frames read for a document when the page itself shows none: an app shell around an invoice view. */
 const MAX_FRAMES = 3;
 
+/** Frames' documents the shell shows from a preview or print address (PRINT_ROUTE): print views of a document. */
+const printViews = new WeakSet<Document>();
+
 /**
  * The documents of the page's own frames, which the content script (top frame only) can read when
  * they are same-origin: older apps show the invoice in an `<iframe>` or a frameset. Links resolve
@@ -1976,6 +1982,7 @@ function detectInFrames(document: Document, url: URL): PageDetection | undefined
       continue;
     }
     if (frameUrl.origin !== url.origin) continue;
+    if (PRINT_ROUTE.test(frame.getAttribute('src') ?? '')) printViews.add(inner);
     const detection = detectInDocument(inner, frameUrl);
     if (!detection) continue;
     return { ...detection, anchor: frame, documents: detection.documents.map(({ anchor: _anchor, ...found }) => ({ ...found, anchor: frame })) };

@@ -13,7 +13,9 @@
  * form that names its kind only in its type field's select ("Vorgangsart: Rechnung", "Type: Credit
  * Memo"); a payment platform's object id ("pay_8f2k1m") in the heading, no document number; and a
  * bare "Valor líquido", what the seller gets after fees, not what is due. From the third set: Peru's
- * and Chile's "Boleta de venta", a receipt; and an Italian lawyer's "Avviso di parcella", a proforma.
+ * and Chile's "Boleta de venta", a receipt; an Italian lawyer's "Avviso di parcella", a proforma; and a
+ * print view in a frame, headed by its kind and number over the buyer's address block, with neither an
+ * e-mail nor a PDF link (outside such a frame, a block alone still makes no document).
  */
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../extension/sites/amounts';
@@ -182,5 +184,29 @@ describe('the twentieth round’s third set', () => {
     expect(detect(boleta, 'https://app.example/comprobantes/4521', 'es')).toMatchObject({ number: 'B001-00004521', kind: 'receipt', amount: 'S/ 236.00' });
     const parcella = `<h1>Avviso di parcella n. 14/2026</h1><table><tr><td>Cliente</td><td>Marco Rossi</td></tr><tr><td>Netto a pagare</td><td>€ 1.229,12</td></tr></table><a href="/parcelle/14/pdf">Scarica PDF</a>`;
     expect(detect(parcella, 'https://app.example/pratiche/31/parcelle/14', 'it')).toMatchObject({ number: '14/2026', kind: 'proforma', customerName: 'Marco Rossi' });
+  });
+});
+
+describe('a print view in a frame', () => {
+  const printView = `<div class="address">Herr<br>Beat Schmid<br>Seestrasse 14<br>8712 Stäfa</div><h2>Rechnung Nr. 2026-047</h2><p>Datum 26.11.2026</p>
+    <table><tr><td>Einbauschrank Eiche</td><td>800.00</td></tr><tr><td><b>Total CHF</b></td><td><b>864.80</b></td></tr></table>`;
+  const framed = (src: string) => {
+    const url = 'https://web.example/file/8812/invoices?doc=2026-047';
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+    document.documentElement.setAttribute('lang', 'de');
+    document.title = 'Buchhaltung';
+    document.body.innerHTML = `<div class="toolbar"><button>PDF erstellen</button></div><iframe src="${src}"></iframe>`;
+    const inner = document.implementation.createHTMLDocument('');
+    inner.body.innerHTML = printView;
+    Object.defineProperty(document.querySelector('iframe')!, 'contentDocument', { value: inner });
+    const detection = detectDocumentsOnPage(document, new URL(url))?.detection;
+    return detection?.kind === 'document' ? detection.documents[0] : undefined;
+  };
+
+  it('reads the document a preview frame prints, its buyer from the address block, without an e-mail or a PDF link', () => {
+    expect(framed('/file/8812/invoices/preview?doc=2026-047')).toMatchObject({ number: '2026-047', kind: 'invoice', customerName: 'Beat Schmid', amount: '864.80' });
+    // A frame that is no print view, or the same view as the page itself, needs a labelled customer or an e-mail, as any page without a PDF.
+    expect(framed('/file/8812/invoices/panel?doc=2026-047')).toBeUndefined();
+    expect(detect(printView, 'https://web.example/file/8812/invoices/2026-047', 'de')).toBeUndefined();
   });
 });
