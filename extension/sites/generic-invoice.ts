@@ -143,12 +143,24 @@ function isInside(element: Element, ancestors: ReadonlySet<Element>): boolean {
  */
 function collectPageTexts(root: Element): TextItem[] {
   const controls = readControls(root);
-  const texts = collectTexts(root);
+  const hidden = closedDialogs(root);
+  const texts = hidden.size === 0 ? collectTexts(root) : collectTexts(root).filter((item) => !isInside(item.element, hidden));
   if (controls.length === 0) return texts;
   const skipped = new Set(controls.flatMap((c) => c.skippedElements));
   const own = skipped.size === 0 ? texts : texts.filter((item) => !isInside(item.element, skipped));
   const values = controls.map((c) => ({ text: c.text, element: c.element, node: c.element }));
   return mergeInDocumentOrder(own, values, (item) => item.node);
+}
+
+/**
+ * The page's closed `<dialog>` elements (no `open`): the browser shows nothing of them, so their texts
+ * and links (an invoice preview a list keeps for later) are no part of the page. A tag list, cheap.
+ */
+function closedDialogs(root: Element): Set<Element> {
+  const closed = new Set<Element>();
+  const dialogs = root.getElementsByTagName('dialog');
+  for (let i = 0; i < dialogs.length; i++) if (!dialogs[i]!.hasAttribute('open')) closed.add(dialogs[i]!);
+  return closed;
 }
 
 /** The words, lower-cased, in the `chars` characters of `text` before `labelStart`. */
@@ -731,6 +743,11 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             // is that line's, below any amount a label names beside it, unless its heading says it is due.
             if (field === 'amount' && !info.due) rank = -1;
           }
+        }
+        // "Factura <span>A-</span><span>2026-0412</span>": a heading's number split across its inline elements is read whole.
+        if (!value && field === 'number' && rank > 0 && item.node !== item.element && HEADING_TAG.test(item.element.tagName)) {
+          const whole = collapse(item.element.textContent ?? '');
+          if (whole !== item.text && whole.startsWith(item.text) && whole.length <= MAX_FIELD_TEXT) value = valueFor(field, whole.slice(label.end), item.element);
         }
         // A column's heading ("Total" over the line items) labels every row below it, not the next text.
         // "Amount Due (EUR)", "Total (brutto)": a unit in parentheses still leaves the label alone.
@@ -1437,12 +1454,13 @@ function rateLinks(root: Element, base: URL): PdfLink[] {
   const rated: PdfLink[] = embeddedPdfs(root, base);
   const links = root.querySelectorAll(`a[href], ${PDF_BUTTON_SELECTOR}`);
   const page = base.href.replace(/#.*$/, '');
+  const hidden = closedDialogs(root);
   // The bound counts candidates only: an app that puts `onclick` on every row's buttons does not push
   // the PDF's link past it.
   let candidates = 0;
   for (let i = 0; i < links.length && candidates < MAX_LINKS; i++) {
     const raw = candidateTarget(links[i]!);
-    if (raw === null) continue;
+    if (raw === null || (hidden.size > 0 && isInside(links[i]!, hidden))) continue;
     candidates++;
     const rating = rateLink(links[i]!, raw, base, page);
     if (rating) rated.push(rating);

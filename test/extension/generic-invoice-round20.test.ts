@@ -15,7 +15,9 @@
  * bare "Valor líquido", what the seller gets after fees, not what is due. From the third set: Peru's
  * and Chile's "Boleta de venta", a receipt; an Italian lawyer's "Avviso di parcella", a proforma; and a
  * print view in a frame, headed by its kind and number over the buyer's address block, with neither an
- * e-mail nor a PDF link (outside such a frame, a block alone still makes no document).
+ * e-mail nor a PDF link (outside such a frame, a block alone still makes no document). From the
+ * fourth set: a heading's number split across inline elements ("Factura <span>A-</span><span>2026-0412</span>"),
+ * and a closed `<dialog>`, which the browser does not show.
  */
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../extension/sites/amounts';
@@ -208,5 +210,20 @@ describe('a print view in a frame', () => {
     // A frame that is no print view, or the same view as the page itself, needs a labelled customer or an e-mail, as any page without a PDF.
     expect(framed('/file/8812/invoices/panel?doc=2026-047')).toBeUndefined();
     expect(detect(printView, 'https://web.example/file/8812/invoices/2026-047', 'de')).toBeUndefined();
+  });
+});
+
+describe('the twentieth round’s fourth set', () => {
+  it('reads a heading’s number split across its inline elements whole', () => {
+    const html = `<h1>Factura <span class="serie">A-</span><span class="num">2026-0412</span></h1><p>Cliente: Talleres Ebro S.L.</p><p>Total factura 1.185,60 €</p>
+      <a href="/facturas/412/descargar" title="Descargar PDF">Descargar</a>`;
+    expect(detect(html, 'https://app.example/facturas/ver/412', 'es')?.number).toBe('A-2026-0412');
+  });
+
+  it('reads nothing of a closed <dialog>, and an open one as the document', () => {
+    const page = (open: string) => `<main><h1>Customers</h1><table><tr><td>Northshore Yoga Studio Inc.</td><td>$2,203.50</td></tr></table></main>
+      <dialog${open}><h2>Invoice 0087</h2><p>Bill to: Northshore Yoga Studio Inc.</p><p>Amount due (CAD) $2,203.50</p><a href="/biz/invoices/0087/pdf">Download PDF</a></dialog>`;
+    expect(detect(page(''), 'https://app.example/biz/customers')).toBeUndefined();
+    expect(detect(page(' open'), 'https://app.example/biz/customers')).toMatchObject({ number: '0087', customerName: 'Northshore Yoga Studio Inc.', amount: '$2,203.50' });
   });
 });
