@@ -133,3 +133,38 @@ export function companyAboveRecipient(texts: readonly BlockText[], recipient: st
   const block = blockOf(texts[at]!.element, name.element);
   return block && !isChrome(block) ? name.text : undefined;
 }
+
+/** Words of an address's local part ("julien.garnier", "d_tremblay"), at least two letters each. */
+const LOCAL_PART_WORD = /[a-z]{2,}/g;
+
+/** Lower-case letters without their accents ("Åkerman" → "akerman"), as addresses write names. */
+function plainLetters(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/**
+ * A person's card without labels (a pet owner's "M. Julien Garnier" over "julien.garnier@…" and a
+ * phone number): the line right above the recipient's address, in the same small block, where that
+ * address is made of the name's words (two at least). Read only where no label, no address block
+ * and no company named the buyer.
+ */
+export function personAboveRecipient(
+  texts: readonly BlockText[],
+  recipient: string | undefined,
+  nameOf: (text: string) => string | undefined,
+  isChrome: (element: Element) => boolean,
+): string | undefined {
+  const local = recipient?.split('@')[0];
+  const words = local ? (plainLetters(local).match(LOCAL_PART_WORD) ?? []) : [];
+  if (words.length < 2) return undefined;
+  const at = texts.findIndex((t) => t.text.includes(recipient!));
+  const name = texts[at - 1];
+  if (at < 1 || !name || name.text.length > MAX_LINE || /\d|@/.test(name.text)) return undefined;
+  const nameWords = plainLetters(name.text).split(/[^a-z]+/);
+  if (!words.every((word) => nameWords.includes(word))) return undefined;
+  const block = blockOf(texts[at]!.element, name.element);
+  return block && !isChrome(block) && nameOf(name.text) === name.text ? name.text : undefined;
+}

@@ -7,7 +7,7 @@
  * The generic adapter reads the result as one more text of the page ("Customer: Acme Ltd"), in
  * document order, with the texts it was made from skipped.
  */
-import { collapse } from './page-labels';
+import { collapse, labelInfo } from './page-labels';
 
 /** Inputs that show no value a person typed or chose. */
 const SKIPPED_INPUT_TYPES = new Set(['hidden', 'password', 'checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'image', 'range', 'color']);
@@ -42,7 +42,10 @@ export function controlValue(control: Element): string | undefined {
     // "— Choose a customer —" is an option with an empty value: nothing is chosen.
     if (!option || option.value === '' || option.disabled) return undefined;
     value = option.textContent;
-  } else if (tag === 'INPUT' || tag === 'TEXTAREA') {
+  } else if (tag === 'TEXTAREA') {
+    // A textarea's lines stay apart ("Parkview Hotel · 400 Park Avenue · …"): its first line is a name, not the whole address.
+    value = (control as HTMLTextAreaElement).value.split('\n').map(collapse).filter(Boolean).join(' · ');
+  } else if (tag === 'INPUT') {
     value = (control as HTMLInputElement).value;
   } else {
     value = control.textContent;
@@ -120,6 +123,24 @@ export function controlLabel(control: Element, labelsFor = labelsByTarget(contro
   if (dd) {
     const dt = previousWithText(dd, 'dt');
     if (dt) return { text: ownText(dt), elements: [dt] };
+  }
+  return customerByName(control);
+}
+
+/** A word as apps name a control (`customer`, `bill_to`, `client-name`): letters, and `_` or `-` between words. */
+const CONTROL_NAME = /^[a-z]+(?:[_-][a-z]+){0,2}$/i;
+
+/**
+ * A control that nothing labels, named for the customer by its `id` or `name` (`<textarea
+ * id="customer" readonly>` holding the buyer's name and address): that name is its label. Only a
+ * customer's: "OrderNo" or "DateIssued" name other fields, which a page labels where it shows them.
+ */
+function customerByName(control: Element): { text: string; elements: Element[] } | undefined {
+  for (const attribute of ['id', 'name']) {
+    const name = control.getAttribute(attribute) ?? '';
+    if (name.length > 20 || !CONTROL_NAME.test(name)) continue;
+    const text = name.replace(/[_-]/g, ' ');
+    if (labelInfo(text)?.field === 'customer') return { text, elements: [] };
   }
   return undefined;
 }

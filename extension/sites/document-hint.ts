@@ -48,8 +48,9 @@ const SQUASHED = new Set([
 ]);
 
 /**
- * Every word of the detector's kind table (document-kind.ts, DOCUMENT_KIND_LABELS) squashed, without
- * those that hold a shorter one (which finds them too). Written out rather than derived from the
+ * Every word of the detector's kind table (document-kind.ts, DOCUMENT_KIND_LABELS) and of the plurals it
+ * reads in an address (KIND_PLURALS: "/fatture/214", "#/cotizaciones/412") squashed, without those
+ * that hold a shorter one (which finds them too). Written out rather than derived from the
  * table: deriving costs the interpreter milliseconds on every page load, and the table itself would
  * triple this script's size. A unit test checks that every word of the table is found.
  */
@@ -57,6 +58,7 @@ const KIND_WORDS: readonly string[] = [
   'aanmaning',
   'abono',
   'afhendingarseðill',
+  'albaranes',
   'albarán',
   'angebot',
   'auftrag',
@@ -69,19 +71,25 @@ const KIND_WORDS: readonly string[] = [
   'bestelnummer',
   'beställning',
   'bill',
+  'boleta',
   'bolladiconsegna',
   'bondelivraison',
+  'cobrança',
   'commande',
+  'cotizacion',
   'cotización',
   'credit',
+  'daňovýdoklad',
   'ddt',
   'deliverychallan',
   'deliverynote',
   'deliveryslip',
   'devis',
   'dispatchnote',
+  'dobropis',
   'documentodiconsegna',
   'documentoditrasporto',
+  'dodacílist',
   'dokumentwydania',
   'dowóddostawy',
   'dowódwydania',
@@ -93,11 +101,17 @@ const KIND_WORDS: readonly string[] = [
   'facture',
   'factuur',
   'faktura',
+  'fakturor',
+  'faktury',
+  'faktúr',
   'fattura',
+  'fatture',
   'fatura',
   'fylgiseðill',
   'följesedel',
+  'följesedlar',
   'følgeseddel',
+  'følgesedler',
   'greiðsluáminning',
   'guiaderemessa',
   'guiadetransporte',
@@ -127,6 +141,7 @@ const KIND_WORDS: readonly string[] = [
   'mahnung',
   'maksumuistutus',
   'monit',
+  'nabídka',
   'nfse',
   'notadecrédito',
   'notadeentrega',
@@ -134,12 +149,11 @@ const KIND_WORDS: readonly string[] = [
   'notakorygująca',
   'notakredytowa',
   'notedecrédit',
-  'nrfaktury',
   'nrzamówienia',
-  'numerfaktury',
-  'numeroferty',
   'numerzamówienia',
+  'objednávk',
   'oferta',
+  'oferty',
   'offert',
   'order',
   'ordine',
@@ -152,29 +166,36 @@ const KIND_WORDS: readonly string[] = [
   'pakbon',
   'pakkseddel',
   'paragon',
+  'parcella',
   'pedido',
+  'pokladničnýdoklad',
   'pokwitowanie',
+  'ponuka',
   'potwierdzeniezamówienia',
   'presupuesto',
+  'preventivi',
   'preventivo',
   'proforma',
   'proposal',
   'propositioncommerciale',
   'proposta',
   'przypomnienieopłatności',
+  'príjmovýdoklad',
   'purring',
   'påmindelse',
   'påminnelse',
   'pöntun',
+  'příjmovýdoklad',
   'quittung',
   'quotation',
   'quote',
   'rachunek',
-  'rappeldepaiement',
+  'rappel',
   'receipt',
   'rechnung',
   'recibo',
   'recordatorio',
+  'reikningar',
   'reikningsnr',
   'reikningsnúmer',
   'reikningur',
@@ -186,16 +207,20 @@ const KIND_WORDS: readonly string[] = [
   'ricevuta',
   'rykker',
   'sollecito',
+  'tarjoukset',
   'tarjous',
   'tilaus',
   'tilboð',
   'tilbud',
+  'upomienk',
+  'upomínka',
   'wezwaniedozapłaty',
   'wycena',
   'wydaniezewnętrzne',
   'zahlungserinnerung',
   'zamówienie',
   'ítrekun',
+  'účtenka',
 ];
 
 /** Does a text name a kind of document (or a PDF)? */
@@ -241,6 +266,20 @@ function headingsNameDocument(document: Document): boolean {
   }
   const signals = document.body?.querySelectorAll(KIND_SIGNAL_SELECTOR) ?? [];
   for (let i = 0; i < signals.length && i < MAX_HEADINGS; i++) if (namesDocument(signals[i]!.textContent ?? '')) return true;
+  return selectNamesDocument(document);
+}
+
+/**
+ * A form's select whose chosen option names a kind ("Type: Credit Memo", "Vorgangsart: Rechnung"), as
+ * the detector reads a type field: an ERP form may name its kind nowhere else. A tag list, its first few.
+ */
+function selectNamesDocument(document: Document): boolean {
+  const selects = document.getElementsByTagName('select');
+  for (let i = 0; i < selects.length && i < MAX_HEADINGS; i++) {
+    const select = selects[i] as HTMLSelectElement;
+    const option = select.options[select.selectedIndex] ?? select.querySelector('option[selected]');
+    if (option && namesDocument(option.textContent ?? '')) return true;
+  }
   return false;
 }
 

@@ -29,7 +29,10 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     fr: ['facture', 'numéro de facture', 'no de facture', 'facture de vente', 'facture d’acompte', "facture d'acompte", 'facture de solde'],
     es: ['factura', 'número de factura', 'factura de venta', 'nº de factura', 'factura de anticipo'],
     it: ['fattura', 'numero fattura', 'numero di fattura', 'fattura di vendita', 'fattura di acconto', 'fattura d’acconto', "fattura d'acconto"],
-    pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'nota fiscal de serviço', 'nfs-e', 'fatura recibo', 'fatura de adiantamento'],
+    // "Cobrança nº 58213": a Brazilian billing platform's charge, sent with its boleto.
+    pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'nota fiscal de serviço', 'nfs-e', 'fatura recibo', 'fatura de adiantamento', 'cobrança'],
+    cs: ['faktura', 'číslo faktury', 'vydaná faktura', 'daňový doklad', 'faktura daňový doklad'],
+    sk: ['faktúra', 'číslo faktúry', 'vydaná faktúra', 'daňový doklad'],
   },
   'credit-note': {
     // The plurals too: a module's name ("Credit Notes | Zoho Invoice") says more than the app's name after it.
@@ -47,6 +50,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     es: ['nota de crédito', 'factura rectificativa', 'abono'],
     it: ['nota di credito'],
     pt: ['nota de crédito'],
+    cs: ['dobropis', 'opravný daňový doklad'],
+    sk: ['dobropis', 'opravná faktúra'],
   },
   quote: {
     en: ['quote', 'quotation', 'estimate', 'quote number', 'quote id', 'estimate number', 'proposal', 'commercial proposal'],
@@ -60,8 +65,11 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     nl: ['offerte', 'offertenummer'],
     fr: ['devis', 'numéro de devis', 'proposition commerciale'],
     es: ['presupuesto', 'cotización'],
-    it: ['preventivo'],
+    // "Offerta n. 2026/118": Italian ERPs' quote to a business customer.
+    it: ['preventivo', 'offerta'],
     pt: ['orçamento', 'proposta'],
+    cs: ['nabídka', 'cenová nabídka'],
+    sk: ['ponuka', 'cenová ponuka'],
   },
   'order-confirmation': {
     en: ['order confirmation', 'order', 'order number', 'order no', 'order id', 'sales order'],
@@ -77,6 +85,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     es: ['confirmación de pedido', 'pedido de venta', 'pedido de cliente', 'pedido', 'número de pedido'],
     it: ['conferma d’ordine', "conferma d'ordine", 'conferma ordine', 'ordine di vendita', 'ordine cliente', 'ordine'],
     pt: ['confirmação de encomenda', 'encomenda', 'pedido de venda', 'pedido'],
+    cs: ['potvrzení objednávky', 'objednávka', 'číslo objednávky'],
+    sk: ['potvrdenie objednávky', 'objednávka'],
   },
   reminder: {
     en: ['payment reminder', 'reminder', 'overdue notice', 'dunning letter'],
@@ -88,10 +98,13 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     de: ['zahlungserinnerung', 'mahnung', 'mahnnummer'],
     fi: ['maksumuistutus'],
     nl: ['betalingsherinnering', 'herinnering', 'aanmaning'],
-    fr: ['relance', 'rappel de paiement'],
+    // "Rappel" alone: Belgian and Swiss apps' reminder ("Rappel n° 2 – Facture 2026/0219").
+    fr: ['relance', 'rappel de paiement', 'rappel'],
     es: ['recordatorio de pago', 'recordatorio'],
     it: ['sollecito di pagamento', 'sollecito'],
     pt: ['lembrete de pagamento', 'lembrete'],
+    cs: ['upomínka'],
+    sk: ['upomienka'],
   },
   proforma: {
     en: ['proforma invoice', 'pro forma invoice', 'proforma'],
@@ -105,8 +118,11 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     nl: ['proformafactuur', 'proforma factuur'],
     fr: ['facture proforma', 'facture pro forma'],
     es: ['factura proforma'],
-    it: ['fattura proforma'],
+    // "Avviso di parcella": an Italian lawyer's or accountant's fee note before the invoice.
+    it: ['fattura proforma', 'avviso di parcella', 'preavviso di parcella'],
     pt: ['fatura proforma', 'fatura pró forma'],
+    cs: ['zálohová faktura', 'proforma faktura'],
+    sk: ['zálohová faktúra', 'proforma faktúra'],
   },
   receipt: {
     en: ['receipt', 'receipt number', 'sales receipt'],
@@ -119,9 +135,12 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     fi: ['kuitti'],
     nl: ['kwitantie'],
     fr: ['reçu'],
-    es: ['recibo'],
+    // "Boleta de venta": Peru's and Chile's sales receipt to a consumer (B001-00004521).
+    es: ['recibo', 'boleta de venta', 'boleta'],
     it: ['ricevuta'],
     pt: ['recibo'],
+    cs: ['příjmový doklad', 'účtenka'],
+    sk: ['príjmový doklad', 'pokladničný doklad'],
   },
   'delivery-note': {
     // The note that goes with the goods (issue 16, round 15): India's "delivery challan", Poland's "WZ" (wydanie zewnętrzne),
@@ -139,6 +158,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     es: ['albarán', 'albarán de entrega', 'nota de entrega', 'remito', 'remisión', 'nota de remisión', 'guía de despacho'],
     it: ['documento di trasporto', 'ddt', 'bolla di consegna', 'documento di consegna'],
     pt: ['guia de remessa', 'guia de transporte', 'nota de entrega'],
+    cs: ['dodací list'],
+    sk: ['dodací list'],
   },
 };
 
@@ -179,7 +200,23 @@ export function compoundKind(word: string): { kind: DocumentKind; languages: rea
  * confirmation: a sales order's record page is headed by them, its confirmation (the document sent)
  * by the longer words. Compounds that end in "ordre" ("Salgsordre") are orders too.
  */
-const ORDER_ITSELF = new Set(['order', 'sales order', 'zamówienie', 'beställning', 'ordre', 'pöntun', 'bestellung', 'auftrag', 'tilaus', 'bestelling', 'commande', 'pedido', 'ordine', 'encomenda']);
+const ORDER_ITSELF = new Set([
+  'order',
+  'sales order',
+  'zamówienie',
+  'beställning',
+  'ordre',
+  'pöntun',
+  'bestellung',
+  'auftrag',
+  'tilaus',
+  'bestelling',
+  'commande',
+  'pedido',
+  'ordine',
+  'encomenda',
+  'objednávka',
+]);
 
 /** Does a number label ("Auftrag", "Salgsordre") name the order itself rather than its confirmation? */
 export function namesOrderItself(label: string): boolean {
@@ -192,12 +229,13 @@ export function namesOrderItself(label: string): boolean {
  * documento", a series and number "Serie y número", the Acumatica family's "Reference Nbr." and
  * "Referenznr.", Spanish apps' "Referencia"), the whole text or before a colon: the
  * document number only where the page's heading, title or active tab names the kind of document
- * (issue 16, item 2). "Number of items 3" and "Nr. client" are not it. "Dokument:" before a value
+ * (issue 16, item 2); with a period and a colon ("Nro.:", "Reference Nbr.:"), its value in the next text.
+ * "Number of items 3" and "Nr. client" are not it. "Dokument:" before a value
  * (a Polish ERP's "Dokument: FS 1184/2026"), and Zoho's "Package#" and "Shipment#", which number the
  * goods sent: a package slip's own number, elsewhere a reference (PACKAGE_NUMBER_LABEL).
  */
 export const GENERIC_NUMBER_LABEL =
-  /^(?:(?:document|dokument|beleg)\s*:\s*(?=\S|$)|(?:package|shipment)\s*(?:#|no\.|number)\s*:?\s*(?=\S|$)|(?:(?:document|doc|dokument|beleg)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer|referenznr|referenznummer|referencia|reference\s+nbr|ref\.?\s*nbr)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|$))/i;
+  /^(?:(?:document|dokument|beleg)\s*:\s*(?=\S|$)|(?:package|shipment)\s*(?:#|no\.|number)\s*:?\s*(?=\S|$)|(?:(?:document|doc|dokument|beleg)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer|referenznr|referenznummer|referencia|reference\s+nbr|ref\.?\s*nbr)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|:?\s*$))/i;
 
 /** "Package#", "Shipment No.": the number of a package of goods, a delivery note's own (GENERIC_NUMBER_LABEL). */
 export const PACKAGE_NUMBER_LABEL = /^(?:package|shipment)\b/i;

@@ -27,7 +27,7 @@ import {
   type LabelMatch,
 } from './page-labels';
 import type { DocumentKind } from '../../shared/document-kinds';
-import { mergeInDocumentOrder, readControls } from './control-values';
+import { controlLabel, controlValue, mergeInDocumentOrder, readControls } from './control-values';
 import {
   GENERIC_NUMBER_LABEL,
   PACKAGE_NUMBER_LABEL,
@@ -43,7 +43,7 @@ import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLan
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
-import { companyAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
+import { companyAboveRecipient, personAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
@@ -143,12 +143,24 @@ function isInside(element: Element, ancestors: ReadonlySet<Element>): boolean {
  */
 function collectPageTexts(root: Element): TextItem[] {
   const controls = readControls(root);
-  const texts = collectTexts(root);
+  const hidden = closedDialogs(root);
+  const texts = hidden.size === 0 ? collectTexts(root) : collectTexts(root).filter((item) => !isInside(item.element, hidden));
   if (controls.length === 0) return texts;
   const skipped = new Set(controls.flatMap((c) => c.skippedElements));
   const own = skipped.size === 0 ? texts : texts.filter((item) => !isInside(item.element, skipped));
   const values = controls.map((c) => ({ text: c.text, element: c.element, node: c.element }));
   return mergeInDocumentOrder(own, values, (item) => item.node);
+}
+
+/**
+ * The page's closed `<dialog>` elements (no `open`): the browser shows nothing of them, so their texts
+ * and links (an invoice preview a list keeps for later) are no part of the page. A tag list, cheap.
+ */
+function closedDialogs(root: Element): Set<Element> {
+  const closed = new Set<Element>();
+  const dialogs = root.getElementsByTagName('dialog');
+  for (let i = 0; i < dialogs.length; i++) if (!dialogs[i]!.hasAttribute('open')) closed.add(dialogs[i]!);
+  return closed;
 }
 
 /** The words, lower-cased, in the `chars` characters of `text` before `labelStart`. */
@@ -732,6 +744,11 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (field === 'amount' && !info.due) rank = -1;
           }
         }
+        // "Factura <span>A-</span><span>2026-0412</span>": a heading's number split across its inline elements is read whole.
+        if (!value && field === 'number' && rank > 0 && item.node !== item.element && HEADING_TAG.test(item.element.tagName)) {
+          const whole = collapse(item.element.textContent ?? '');
+          if (whole !== item.text && whole.startsWith(item.text) && whole.length <= MAX_FIELD_TEXT) value = valueFor(field, whole.slice(label.end), item.element);
+        }
         // A column's heading ("Total" over the line items) labels every row below it, not the next text.
         // "Amount Due (EUR)", "Total (brutto)": a unit in parentheses still leaves the label alone.
         if (!value && alone) {
@@ -847,7 +864,27 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
 
 /** A form control's label that names the document's type, before its value ("Typ: Rechnung", "Tipo documento: Fattura"). */
 const TYPE_FIELD =
-  /^(?:typ|type|doc(?:ument)?\.?\s*type|dokumenttyp|dokumenttype|documenttype|belegart|belegtyp|tipo(?:\s+(?:de\s+)?documento)?|type de (?:document|pièce)|tyyppi|asiakirjan tyyppi|soort|documentsoort|rodzaj(?:\s+dokumentu)?|typ dokumentu|gerð)\s*:\s*/i;
+  /^(?:typ|type|doc(?:ument)?\.?\s*type|dokumenttyp|dokumenttype|documenttype|belegart|belegtyp|vorgangsart|tipo(?:\s+(?:de\s+)?documento)?|type de (?:document|pièce)|tyyppi|asiakirjan tyyppi|soort|documentsoort|rodzaj(?:\s+dokumentu)?|typ dokumentu|gerð)\s*:\s*/i;
+
+/** Selects looked at for a form's type field: a record's form has few, and the type is among the first. */
+const MAX_TYPE_SELECTS = 12;
+
+/**
+ * An ERP form that names its kind only in a type field's select ("Type: Credit Memo", "Vorgangsart:
+ * Rechnung"), under a screen title that is its module's ("Invoices and Memos"): the chosen option, where
+ * the select's label is a type field's. A tag list, read only when the title, headings, tabs and
+ * address named nothing.
+ */
+function typeSelectKind(document: Document): DocumentKind | undefined {
+  const selects = document.getElementsByTagName('select');
+  for (let i = 0; i < selects.length && i < MAX_TYPE_SELECTS; i++) {
+    const value = controlValue(selects[i]!);
+    const label = value && value.length <= MAX_KIND_CELL ? controlLabel(selects[i]!) : undefined;
+    const kind = label ? typeFieldKind(`${label.text.replace(/[\s:]+$/, '')}: ${value}`) : undefined;
+    if (kind) return kind;
+  }
+  return undefined;
+}
 
 /** The kind a type field's value names, where the value is a kind's word alone. */
 function typeFieldKind(text: string): DocumentKind | undefined {
@@ -894,7 +931,7 @@ function kindSignalReader(document: Document, url: URL): () => DocumentKind | un
   return () => {
     if (read) return signal;
     read = true;
-    signal = headingKindSignal(document, true) ?? tabKindSignal(document) ?? addressKindSignal(url);
+    signal = headingKindSignal(document, true) ?? tabKindSignal(document) ?? addressKindSignal(url) ?? typeSelectKind(document);
     return signal;
   };
 }
@@ -1175,7 +1212,7 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     // Under the seller's label or the seller's reference ("Myyjä", "Vår referens"), it is the seller's staff's, after the customer's.
     const seller = afterSellerLabel(values.texts, index);
     // The "To" field of the app's own send dialog ("Aan", "An", "Para"), prefilled: whom the app sends the document to, wherever it stands.
-    if (isRecipientField(item)) return add(address, 6, !chrome);
+    if (isRecipientField(item) || namesSendTarget(values.texts, index)) return add(address, 6, !chrome);
     // Where no label names the customer, a block that prints a company's registration number beside the address is the seller's letterhead.
     const registered = customerIndex === undefined && isRegisteredBlock(item.element);
     add(address, (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller || registered ? 2 : 0), !chrome && !letterhead);
@@ -1197,6 +1234,14 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
  */
 const RECIPIENT_FIELD =
   /^(?:to|an|aan|para|till|til|do|à|a|per|vastaanottaja|empfänger|mottagare|mottaker|modtager|viðtakandi|odbiorca|destinatario|destinataire|destinatário|recipients?)\s*:\s*\S+@\S+$/i;
+
+/** "to orders@…" right after a send button or link ("Send Invoice", "E-mail"): whom the app sends the document to. */
+const SEND_TARGET = /^(?:to|an|aan|para|till|til|do|à|a|per)\s+[^\s@]+@\S+$/i;
+
+function namesSendTarget(texts: readonly TextItem[], index: number): boolean {
+  const before = texts[index - 1];
+  return before !== undefined && SEND_TARGET.test(texts[index]!.text) && isClickableText(before.element) && looksLikeAction(before.text, '');
+}
 
 /** A form control's value read with a send dialog's "To" label ("Aan: administratie@…"): control-values.ts's texts stand for their control. */
 function isRecipientField(item: TextItem): boolean {
@@ -1323,6 +1368,8 @@ function rateLink(link: Element, raw: string, base: URL, page: string): PdfLink 
   if (url.href === page) return undefined;
   const path = url.pathname;
   if (OTHER_FILE.test(path)) return undefined;
+  // "Send Invoice" to `/sales/send_pdf/523`: a link whose text and address both name an action mails the PDF, it is none.
+  if (looksLikeAction(text, '') && looksLikeAction('', path)) return undefined;
   let score = 0;
   let confirmed = false;
   if (/\.pdf$/i.test(path)) {
@@ -1407,12 +1454,13 @@ function rateLinks(root: Element, base: URL): PdfLink[] {
   const rated: PdfLink[] = embeddedPdfs(root, base);
   const links = root.querySelectorAll(`a[href], ${PDF_BUTTON_SELECTOR}`);
   const page = base.href.replace(/#.*$/, '');
+  const hidden = closedDialogs(root);
   // The bound counts candidates only: an app that puts `onclick` on every row's buttons does not push
   // the PDF's link past it.
   let candidates = 0;
   for (let i = 0; i < links.length && candidates < MAX_LINKS; i++) {
     const raw = candidateTarget(links[i]!);
-    if (raw === null) continue;
+    if (raw === null || (hidden.size > 0 && isInside(links[i]!, hidden))) continue;
     candidates++;
     const rating = rateLink(links[i]!, raw, base, page);
     if (rating) rated.push(rating);
@@ -1751,8 +1799,9 @@ function documentFrom(
   const entry = (pdf || candidates.length > 0) && (!amount || !customerHit) ? currentEntrySummary(root, number, parseNameValue) : undefined;
   amount ??= entry?.amount;
   // Without a PDF, the amount and the customer make it a document: a labelled customer or address, or
-  // (a page already known to name its kind and number) a buyer's address block with no label.
-  if (!pdf && candidates.length === 0 && !amount) return undefined;
+  // (a page already known to name its kind and number) a buyer's address block with no label. A
+  // delivery note lists goods, not money: headed by its kind and number, it needs no amount.
+  if (!pdf && candidates.length === 0 && !amount && !(numberHit?.kind === 'delivery-note' && numberHit.rank > 0)) return undefined;
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
   const customerName =
     labelledCustomer ??
@@ -1760,9 +1809,13 @@ function documentFrom(
     headingCompany(values.texts) ??
     panelCustomer(root) ??
     companyAboveRecipient(values.texts, recipients[0], (text) => COMPANY_NAME.test(text) && parseNameValue(text) === text, isInPageChrome) ??
+    personAboveRecipient(values.texts, recipients[0], parseNameValue, isInPageChrome) ??
     customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome) ??
     entry?.customer;
-  if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0))) return undefined;
+  // A print view in a frame (the shell frames it from a preview or print address), headed by its kind and number ("Rechnung Nr.
+  // 2026-047"), is the document as it prints: its buyer's address block names the customer, without an e-mail. Elsewhere a block alone makes no document.
+  const printed = printViews.has(document) && numberHit !== undefined && numberHit.rank > 0 && numberHit.kind !== undefined && customerName !== undefined;
+  if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0) || printed)) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
   if (receivedDocument(document, root, values.texts, numberHit, base)) return undefined;
@@ -1921,6 +1974,9 @@ function isAddressWithoutDocumentsToSend(url: URL): boolean {
 /** Frames read for a document when the page itself shows none: an app shell around an invoice view. */
 const MAX_FRAMES = 3;
 
+/** Frames' documents the shell shows from a preview or print address (PRINT_ROUTE): print views of a document. */
+const printViews = new WeakSet<Document>();
+
 /**
  * The documents of the page's own frames, which the content script (top frame only) can read when
  * they are same-origin: older apps show the invoice in an `<iframe>` or a frameset. Links resolve
@@ -1944,6 +2000,7 @@ function detectInFrames(document: Document, url: URL): PageDetection | undefined
       continue;
     }
     if (frameUrl.origin !== url.origin) continue;
+    if (PRINT_ROUTE.test(frame.getAttribute('src') ?? '')) printViews.add(inner);
     const detection = detectInDocument(inner, frameUrl);
     if (!detection) continue;
     return { ...detection, anchor: frame, documents: detection.documents.map(({ anchor: _anchor, ...found }) => ({ ...found, anchor: frame })) };

@@ -1,6 +1,6 @@
 /**
  * The words invoice and order pages use for their fields, in the languages of the pages we read
- * (page-language.ts: ours and Finnish, Dutch, French, Spanish, Italian, Portuguese), and
+ * (page-language.ts: ours and Finnish, Dutch, French, Spanish, Italian, Portuguese, Czech, Slovak), and
  * the patterns for the values that follow them. Data for the generic adapter (generic-invoice.ts)
  * and the recipe adapter (which reads a picked element's text with the same value patterns).
  *
@@ -116,18 +116,22 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'saldo devedor',
     'valor pendente',
     'por pagar',
+    // Not "Valor líquido" alone: on a payment platform it is what the seller gets after its fees.
     'valor líquido da nota',
-    'valor líquido',
+    'valor líquido da fatura',
     'valor a reembolsar',
     'valor a devolver',
     'saldo',
   ],
+  cs: ['celkem k úhradě', 'k úhradě', 'zbývá uhradit', 'k zaplacení', 'celkem k zaplacení'],
+  sk: ['suma na úhradu', 'celkom k úhrade', 'k úhrade', 'zostáva uhradiť', 'na úhradu'],
 };
 
 /** The other amount labels: a total, whatever is still to pay of it. */
 const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
   // A credit note's total says it is credited ("Sum kreditert", "Total credited", "Krediterat belopp").
-  en: ['grand total', 'total amount', 'invoice amount', 'invoice total', 'total credited', 'amount credited', 'total', 'amount', 'sum'],
+  // "Gross": British apps' total with VAT, under "Net" and "VAT @ 20%".
+  en: ['grand total', 'total amount', 'invoice amount', 'invoice total', 'total credited', 'amount credited', 'gross total', 'total gross', 'gross amount', 'gross', 'total', 'amount', 'sum'],
   pl: ['kwota należności ogółem', 'należność ogółem', 'wartość brutto', 'razem brutto', 'kwota brutto', 'razem', 'suma', 'kwota'],
   sv: ['totalbelopp', 'fakturabelopp', 'krediterat belopp', 'summa krediterat', 'summa', 'totalt', 'total', 'belopp'],
   da: ['samlet beløb', 'totalbeløb', 'fakturabeløb', 'krediteret beløb', 'krediteret i alt', 'i alt', 'total', 'beløb'],
@@ -157,6 +161,8 @@ const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
   es: ['importe total', 'total factura', 'total documento', 'total', 'importe'],
   it: ['totale da saldare', 'importo da saldare', 'importo totale documento', 'totale documento', 'importo totale', 'importo fattura', 'totale', 'importo'],
   pt: ['valor total', 'valor da fatura', 'total documento', 'total do documento', 'total', 'valor', 'montante'],
+  cs: ['celkem', 'celková částka', 'částka'],
+  sk: ['celkom', 'spolu', 'celková suma', 'suma'],
 };
 
 const AMOUNT_DUE_LABELS: ReadonlySet<string> = new Set(Object.values(AMOUNT_DUE).flat());
@@ -183,6 +189,8 @@ const LABELS: LabelTable = {
     es: ['correo de facturación', 'email de facturación', 'e-mail de facturación', 'correo electrónico', 'correo', 'e-mail', 'email'],
     it: ['e-mail fatturazione', 'email fatturazione', 'e-mail di fatturazione', 'email di fatturazione', 'indirizzo email', 'indirizzo pec', 'posta elettronica', 'e-mail', 'email', 'pec'],
     pt: ['e-mail de cobrança', 'email de cobrança', 'e-mail de faturação', 'email de faturação', 'endereço de e-mail', 'correio eletrónico', 'correio eletrônico', 'e-mail', 'email'],
+    cs: ['e-mail odběratele', 'fakturační e-mail', 'e-mail', 'email'],
+    sk: ['e-mail odberateľa', 'e-mail', 'email'],
   },
   customer: {
     en: [
@@ -309,6 +317,8 @@ const LABELS: LabelTable = {
       'pagador',
       'dados do cliente',
     ],
+    cs: ['odběratel', 'zákazník', 'klient', 'příjemce', 'objednatel', 'fakturační adresa'],
+    sk: ['odberateľ', 'zákazník', 'klient', 'príjemca', 'objednávateľ', 'fakturačná adresa'],
   },
   amount: Object.fromEntries((Object.keys(AMOUNT_OTHER) as PageLanguage[]).map((language) => [language, [...(AMOUNT_DUE[language] ?? []), ...AMOUNT_OTHER[language]!]])),
   dueDate: {
@@ -325,6 +335,8 @@ const LABELS: LabelTable = {
     es: ['fecha de vencimiento', 'vencimiento', 'vence'],
     it: ['data di scadenza', 'data scadenza', 'scadenza'],
     pt: ['data de vencimento', 'vencimento'],
+    cs: ['datum splatnosti', 'splatnost'],
+    sk: ['dátum splatnosti', 'splatnosť'],
   },
 };
 
@@ -345,9 +357,12 @@ export const COMPANY_FIELD_LABEL = /^(?:firma|f[oö]retag|virksomhed|bedrift|fyr
 
 /**
  * "Name" alone, in the languages we read, or a company's legal name ("Ragione sociale", "Raison
- * sociale", "Razón social"): a record's name field (generic-invoice.ts, loneNameLabel).
+ * sociale", "Razón social"): a record's name field (generic-invoice.ts, loneNameLabel). A clinic's
+ * "Patient" ("Paziente", "Paciente", "Pacjent"…) too: the person billed, where no payer's label
+ * ("Bill To", a plan manager) names another.
  */
-export const LONE_NAME_LABEL = /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social)\s*:?$/i; // ASCII case folding only, as above
+export const LONE_NAME_LABEL =
+  /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social|patient|pati[eë]nt|patientin|paziente|paciente|pacjent|potilas|sj[uú]klingur)\s*:?$/i; // ASCII case folding only, as above
 /** The longest of LONE_NAME_LABEL's words, with a colon ("Ragione sociale:"): longer texts are not tested. */
 export const MAX_NAME_LABEL = 16;
 
@@ -657,6 +672,8 @@ function prefixLength(text: string): number {
 
 /** Digits written as money: grouped by thousands or not, a point or comma, then two decimals ("250.00", "1,250.00"). */
 const MONEY_LIKE_NUMBER = /^\d{1,3}(?:[,.]\d{3})*[.,]\d{2}$/;
+/** A payment platform's object id ("pay_8f2k1m", "txn_01hv8x2k", "in_1NwS7x"): its record, not the document's number, which has a label of its own. */
+const OBJECT_ID = /^[a-z]{2,5}_[A-Za-z0-9]{6,}$/;
 
 /**
  * The letter of an Argentine (AFIP) invoice's type before its point of sale and number ("Factura B
@@ -674,7 +691,7 @@ export function parseNumberValue(text: string): string | undefined {
   // "Påminnelse: 100,00 kr" is money: a decimal comma after the digits makes them an amount, not a number;
   // so does a decimal point before two last digits ("Credit 250.00", "Credit: 1,250.00" on a customer's card).
   if (value && (/^,\d/.test(rest.slice(value.length)) || MONEY_LIKE_NUMBER.test(value))) return undefined;
-  return value && /\d/.test(value) && !DATE_LIKE_NUMBER.test(value) ? value : undefined;
+  return value && /\d/.test(value) && !DATE_LIKE_NUMBER.test(value) && !OBJECT_ID.test(value) ? value : undefined;
 }
 
 /**
@@ -722,6 +739,9 @@ export const COMPANY_NAME =
  */
 const CUSTOMER_NUMBER_PREFIX = /^(?:(?:\p{Lu}{1,4}[-.]?)?\d{2,}(?:\s?[-–—:]\s+|\s?--\s?)|\[[\w.-]*\d[\w.-]*\]\s+|\d{4,}\s+(?=\p{Lu}\S*\s+\S))(?=\S*\p{L})/u;
 
+/** The start of an address after a name and a comma: a street and its number ("Nørregade 14", "Via Roma 3"), a number first ("12 Quay Street"), or a postcode and town ("8000 Aarhus"). */
+const STREET_AFTER_NAME = /^(?:\p{L}[\p{L}.' -]{1,40} \d{1,4}[a-z]?(?:,|$)|\d{1,5}[a-z]? \p{Lu}\p{L}+|\d{4,5} \p{Lu})/u;
+
 export function parseNameValue(text: string): string | undefined {
   let value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
   // "1042 - Byggvaror AB", "[10017] Elektro Maier": a customer picker's option, the record's number before the name.
@@ -729,6 +749,8 @@ export function parseNameValue(text: string): string | undefined {
   // "Jade Tea House Ltd, Mr. Wong Kar Ho": a contact of a company shown after it (Odoo's display name); the company is the customer.
   const comma = value.indexOf(', ');
   if (comma > 0 && COMPANY_NAME.test(value.slice(0, comma))) value = value.slice(0, comma);
+  // "Sofie Lund, Nørregade 14, 2. tv, 8000 Aarhus C": a name, then its address on the same line (a street and its number, a postcode).
+  else if (comma > 0 && !/\d/.test(value.slice(0, comma)) && STREET_AFTER_NAME.test(value.slice(comma + 2))) value = value.slice(0, comma);
   // "Hannah Reid (#52 – hannah@example.net)": a customer picker's option, the record's id and address after the name.
   if (value.endsWith(')') && value.includes('@')) value = value.replace(/\s*\([^()]*[@#][^()]*\)$/, '');
   // "Fjallakaffi ehf. (kt. 510312-0450)", "Nordlys ApS (CVR 31234567)": the company's registration number after its name.
@@ -810,7 +832,7 @@ const DOCUMENT_LINK_LIST =
   'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
   'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
   'transferir|descarregar|baixar|visualizar|anexo|preview|förhandsgranska|förhandsvisning|forhåndsvisning|vorschau|esikatselu|voorbeeld|' +
-  'vista previa|anteprima|pré visualizar|forskoðun';
+  'vista previa|anteprima|pré visualizar|forskoðun|boleto|segunda via|stáhnout|tisk|stiahnuť|tlač';
 const DOCUMENT_LINK_WORDS = phraseSet(DOCUMENT_LINK_LIST, INDEX.hints.documentLinks);
 const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview/i;
 

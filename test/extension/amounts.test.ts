@@ -128,9 +128,39 @@ describe('parseAmount', () => {
 describe('the currency pattern', () => {
   // Spelt out letter by letter (amounts.ts: the `i` flag is too dear with `u`); it must match exactly
   // what the plain, case-insensitive list matches.
-  const plain = new RegExp(String.raw`^(?:SEK|DKK|NOK|ISK|EUR|PLN|USD|GBP|CHF|BRL|INR|US\$|BR\$|R\$|\$US|£GB|[IDN]kr|kr\.?|zł|Fr\.|€|\$|£|₹)$`, 'i');
+  const plain = new RegExp(String.raw`^(?:SEK|DKK|NOK|ISK|EUR|PLN|USD|GBP|CHF|BRL|INR|CZK|Kč|US\$|BR\$|R\$|\$US|£GB|[IDN]kr|kr\.?|zł|Fr\.|€|\$|£|₹)$`, 'i');
   const spelt = new RegExp(`^${CURRENCY}$`, 'u');
-  const words = ['SEK', 'DKK', 'NOK', 'ISK', 'EUR', 'PLN', 'USD', 'GBP', 'CHF', 'BRL', 'INR', 'US$', 'BR$', 'R$', '$US', '£GB', 'Ikr', 'Dkr', 'Nkr', 'kr', 'kr.', 'zł', 'Fr.', '€', '$', '£', '₹'];
+  const words = [
+    'SEK',
+    'DKK',
+    'NOK',
+    'ISK',
+    'EUR',
+    'PLN',
+    'USD',
+    'GBP',
+    'CHF',
+    'BRL',
+    'INR',
+    'CZK',
+    'Kč',
+    'US$',
+    'BR$',
+    'R$',
+    '$US',
+    '£GB',
+    'Ikr',
+    'Dkr',
+    'Nkr',
+    'kr',
+    'kr.',
+    'zł',
+    'Fr.',
+    '€',
+    '$',
+    '£',
+    '₹',
+  ];
 
   it('matches every currency in any case, and nothing else', () => {
     const variants = words.flatMap((w) => [w, w.toLowerCase(), w.toUpperCase(), w.slice(0, 1).toLowerCase() + w.slice(1).toUpperCase()]);
