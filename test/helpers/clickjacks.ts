@@ -45,6 +45,30 @@ export const CLICKJACKS: { name: string; script: string }[] = [
       document.head.append(style);
     })()`,
   },
+  {
+    name: 'a popover inside a web component’s closed shadow root, in the top layer over the panel, letting clicks through',
+    script: decoyOver(
+      'div',
+      `decoy.id = ''; decoy.popover = 'manual';
+      const component = document.createElement('div');
+      component.id = 'decoy';
+      document.body.append(component);
+      component.attachShadow({ mode: 'closed' }).append(decoy);
+      decoy.showPopover();`,
+    ),
+  },
+  {
+    name: 'a decoy in the closed shadow root of an element after the container, at the largest z-index, letting clicks through',
+    script: decoyOver(
+      'div',
+      `decoy.id = '';
+      const component = document.createElement('div');
+      component.id = 'decoy';
+      component.style.cssText = 'position:fixed;left:0;top:0;width:0;height:0;z-index:2147483647';
+      document.documentElement.append(component);
+      component.attachShadow({ mode: 'closed' }).append(decoy);`,
+    ),
+  },
   { name: 'the panel made fully transparent (opacity 0)', script: `${HOST}.style.setProperty('opacity', '0', 'important')` },
   { name: 'the panel turned upside down (the rotate property, not transform)', script: `${HOST}.style.setProperty('rotate', '180deg', 'important')` },
   { name: 'the panel mirrored (scale: -1 1)', script: `${HOST}.style.setProperty('scale', '-1 1', 'important')` },

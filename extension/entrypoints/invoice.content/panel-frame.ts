@@ -44,14 +44,62 @@ function overlaps(a: DOMRect, b: DOMRect): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom && a.width > 0 && a.height > 0;
 }
 
+/** What is in the top layer: the page's open popovers and modal dialogs. */
+const TOP_LAYER = ':popover-open, :modal';
+
+type ExtensionDom = { openOrClosedShadowRoot?: (element: Element) => ShadowRoot | null };
+/** Chromium's `dom.openOrClosedShadowRoot` for content scripts (Firefox has it on each element). */
+const extensionDom = (globalThis as { chrome?: { dom?: ExtensionDom } }).chrome?.dom;
+
+/**
+ * An element's shadow root, closed ones too: a page's web component can hide a decoy in a closed root,
+ * which an extension's content script may open (Firefox's `openOrClosedShadowRoot`, Chromium's
+ * `dom.openOrClosedShadowRoot`). Never our own container's.
+ */
+function shadowRootOf(element: Element, host: Element): ShadowRoot | null {
+  if (element === host) return null;
+  const firefox = (element as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  if (firefox !== undefined) return firefox;
+  return extensionDom?.openOrClosedShadowRoot?.(element) ?? element.shadowRoot;
+}
+
+/** The host of the shadow root `element` is at the top of, if it is. */
+const shadowHost = (element: Element): Element | null => {
+  const rootNode = element.getRootNode();
+  return rootNode instanceof ShadowRoot ? rootNode.host : null;
+};
+
+/** Every element below `root` (an element: its own shadow root's too), and below it in shadow roots, at any depth. */
+function* deepElements(root: ParentNode, host: Element): Generator<Element> {
+  const own = root instanceof Element ? shadowRootOf(root, host) : null;
+  if (own) yield* deepElements(own, host);
+  for (const element of root.querySelectorAll('*')) {
+    yield element;
+    const shadow = shadowRootOf(element, host);
+    if (shadow) yield* deepElements(shadow, host);
+  }
+}
+
+/** Every shadow root below `root`, at any depth. */
+function* shadowRoots(root: ParentNode, host: Element): Generator<ShadowRoot> {
+  for (const element of root.querySelectorAll('*')) {
+    const shadow = shadowRootOf(element, host);
+    if (!shadow) continue;
+    yield shadow;
+    yield* shadowRoots(shadow, host);
+  }
+}
+
 /**
  * Is something of the page painted over the frame that hit testing (`elementFromPoint`) cannot see? A
  * decoy with `pointer-events: none` lets clicks through and is skipped by hit testing; in Chromium the
  * panel's frame learns of it from IntersectionObserver v2, but Firefox has none, so the container checks
  * for each way such a thing can be drawn above it, by the rules of painting order: the container is a
  * child of the root element with the largest z-index, so only these can be above it:
- * - an element in the top layer (the page's popover, modal dialog or full-screen element);
- * - an element after the container in the document that is itself at the largest z-index;
+ * - an element in the top layer (the page's popover, modal dialog or full-screen element), also one in a
+ *   web component's shadow root, open or closed;
+ * - an element after the container in the document (or in the shadow roots of those) that is itself at the
+ *   largest z-index, or inside one that is;
  * - generated content: the container's own `::before`/`::after` (the page's style sheets can give it
  *   some), or a positioned `::after` of the root element, which comes after the container.
  */
@@ -65,23 +113,25 @@ function paintedOver(host: HTMLElement, rect: DOMRect): boolean {
     }
   }
   let topLayer: Element[] = [];
-  // Finding the page's popovers and dialogs walks the whole page (2.5 ms on 40,000 elements in Chromium):
-  // only where the browser's own witness, IntersectionObserver v2, is missing (Firefox).
+  // Finding the page's popovers and dialogs walks the whole page, its shadow roots too (2.5 ms on 40,000
+  // elements in Chromium without them): only where the browser's own witness, IntersectionObserver v2, is
+  // missing (Firefox).
   if (!BROWSER_SEES_OCCLUSION) {
     try {
-      topLayer = [...document.querySelectorAll(':popover-open, :modal')];
+      topLayer = [...document.querySelectorAll(TOP_LAYER)];
+      for (const shadow of shadowRoots(document, host)) topLayer.push(...shadow.querySelectorAll(TOP_LAYER));
     } catch {
       // A browser without one of these selectors has no such top layer element either.
     }
   }
   if (document.fullscreenElement) topLayer.push(document.fullscreenElement);
   if (topLayer.some((element) => element !== host && overlaps(element.getBoundingClientRect(), rect))) return true;
-  // Elements after the container: the root element's later children and everything in them.
+  // Elements after the container: the root element's later children and everything in them, in their shadow roots too.
   for (let sibling = host.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
-    for (const element of [sibling, ...sibling.querySelectorAll('*')]) {
+    for (const element of [sibling, ...deepElements(sibling, host)]) {
       if (!overlaps(element.getBoundingClientRect(), rect)) continue;
       // At the largest z-index itself or inside something that is (its stacking context in the root's).
-      for (let up: Element | null = element; up && up !== root; up = up.parentElement) {
+      for (let up: Element | null = element; up && up !== root; up = up.parentElement ?? shadowHost(up)) {
         if (Number(getComputedStyle(up).zIndex) >= TOP_Z) return true;
       }
     }
