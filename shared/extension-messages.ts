@@ -305,8 +305,11 @@ export type TabCommand =
   | { type: 'ownpost.panel.ready'; token: string }
   /** The panel frame was closed (its × button, or the frame went away): remove its container. */
   | { type: 'ownpost.panel.close'; token: string }
-  /** The panel frame's content is this tall: size the frame to it (within the viewport). */
-  | { type: 'ownpost.panel.resize'; token: string; height: number }
+  /**
+   * The panel frame's content is this tall: size the frame to it (within the viewport); `aside`: put it
+   * where it covers none of the page's controls (a capture listens for the app's own button).
+   */
+  | { type: 'ownpost.panel.resize'; token: string; height: number; aside?: boolean }
   /**
    * The user armed "Take the PDF from the page" in the panel frame (a click its guard let through):
    * listen in the page (the capture script is injected already) and, with `press`, press the recipe's

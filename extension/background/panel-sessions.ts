@@ -38,7 +38,8 @@ const MAX_SESSIONS = 200;
 export type FrameMessage =
   | { type: 'claim'; token: string }
   | { type: 'close' }
-  | { type: 'resize'; height: number }
+  /** `aside`: the panel shows only a capture that listens, and its frame should leave the page's controls free. */
+  | { type: 'resize'; height: number; aside?: boolean }
   /** Sent while the panel is open: a message on the port keeps Chromium's service worker, and so the session, alive. */
   | { type: 'ping' }
   /** The user armed a capture in the frame; with `press`, the recipe's PDF button is pressed for them. */
@@ -259,7 +260,7 @@ export function acceptPanelPort(port: Runtime.Port): void {
       session.capture = undefined;
       tellHost(session, { type: 'ownpost.capture.cancel', token });
     } else if (message.type === 'resize' && typeof message.height === 'number' && Number.isFinite(message.height)) {
-      tellHost(session, { type: 'ownpost.panel.resize', token, height: Math.max(0, Math.min(Math.round(message.height), 10_000)) });
+      tellHost(session, { type: 'ownpost.panel.resize', token, height: Math.max(0, Math.min(Math.round(message.height), 10_000)), aside: message.aside === true });
     }
   });
   port.onDisconnect.addListener(() => {

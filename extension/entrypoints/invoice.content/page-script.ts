@@ -145,7 +145,7 @@ export function startOnPage(ctx: PageContext, setup: PageSetup, firstReading?: P
       if (!frame || frame.token !== command.token) return;
       if (command.type === 'ownpost.panel.close') closeFrame();
       else if (command.type === 'ownpost.panel.ready') frame.panel?.ready();
-      else frame.panel?.resize(command.height);
+      else frame.panel?.resize(command.height, command.aside === true);
       return;
     }
     if (command?.type === 'ownpost.capture.start' || command?.type === 'ownpost.capture.cancel' || command?.type === 'ownpost.capture.frame') {

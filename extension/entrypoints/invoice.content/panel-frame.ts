@@ -26,7 +26,8 @@ export interface PanelFrame {
   token: string;
   /** The frame claimed its session (the background says so). */
   ready(): void;
-  resize(contentHeight: number): void;
+  /** `aside`: the panel shows only a capture that listens; put the frame where it covers none of the page's controls. */
+  resize(contentHeight: number, aside?: boolean): void;
   close(): void;
 }
 
@@ -176,6 +177,34 @@ export function frameIsPlainlyVisible(host: HTMLElement, frame: HTMLIFrameElemen
   return true;
 }
 
+/** What a person may press or type into on a page: what a frame moved aside must not cover. */
+const PAGE_CONTROLS = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="menuitem"], [onclick]';
+
+/**
+ * Where a frame of `width` × `height` covers none of the page's visible controls, trying the viewport's
+ * corners (bottom right first: toolbars and their Print and PDF buttons are mostly at the top); where
+ * every corner covers one, bottom right. For a capture that listens: the user is to press the app's own
+ * button, which the panel at its usual place (top right, where app toolbars are) may cover.
+ */
+function spotAside(width: number, height: number): { top: number; left: number } {
+  const bottom = Math.max(0, window.innerHeight - height - MARGIN);
+  const right = Math.max(0, window.innerWidth - width - MARGIN);
+  const spots = [
+    { top: bottom, left: right },
+    { top: bottom, left: MARGIN },
+    { top: MARGIN, left: right },
+    { top: MARGIN, left: MARGIN },
+  ];
+  const controls = [...document.querySelectorAll(PAGE_CONTROLS)]
+    .map((element) => element.getBoundingClientRect())
+    .filter((rect) => rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < window.innerHeight && rect.left < window.innerWidth);
+  const free = spots.find((spot) => {
+    const rect = new DOMRect(spot.left, spot.top, width, height);
+    return !controls.some((control) => overlaps(control, rect));
+  });
+  return free ?? spots[0]!;
+}
+
 /**
  * Shows the panel for `view`: asks the background for a session (a one-time token for the frame),
  * mounts the frame, and reports to the frame, through the background, whether it is plainly visible.
@@ -203,13 +232,14 @@ export async function openPanelFrame(view: PanelView, options: { signal: AbortSi
     const shown = Math.min(height, available);
     // In a narrow window the frame narrows too: a frame sticking out of the viewport never counts as visible.
     width = Math.max(200, Math.min(fullWidth, window.innerWidth - 16));
-    const left = Math.max(0, window.innerWidth - width - MARGIN);
-    host.style.setProperty('top', `${MARGIN}px`, 'important');
+    const { top, left } = aside ? spotAside(width, shown) : { top: MARGIN, left: Math.max(0, window.innerWidth - width - MARGIN) };
+    host.style.setProperty('top', `${top}px`, 'important');
     host.style.setProperty('left', `${left}px`, 'important');
     frame.style.cssText = `display:block;border:0;margin:0;padding:0;width:${width}px;height:${shown}px;border-radius:10px;box-shadow:0 12px 40px rgba(0,0,0,.3);background:#fff;color-scheme:light;`;
     expected = { width, height: shown };
   };
   let expected = { width: fullWidth, height };
+  let aside = false;
   place();
   frame.src = `${browser.runtime.getURL(PANEL_PAGE as '/panel.html')}#${token}`;
   root.append(frame);
@@ -265,8 +295,9 @@ export async function openPanelFrame(view: PanelView, options: { signal: AbortSi
   return {
     token,
     ready: () => clearTimeout(readyTimer),
-    resize(contentHeight) {
+    resize(contentHeight, besides = false) {
       height = Math.max(80, contentHeight);
+      aside = besides;
       place();
       lastReported = undefined;
       check();

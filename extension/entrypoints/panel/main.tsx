@@ -116,7 +116,9 @@ function PanelFrame() {
     window.addEventListener('click', onClick, { capture: true });
     send({ type: 'claim', token });
     // The frame takes the height of what it shows; the content script keeps it within the viewport.
-    const resize = new ResizeObserver(() => send({ type: 'resize', height: Math.ceil(document.body.getBoundingClientRect().height) }));
+    // `aside`: a capture listens, the panel shows only that (frame.css), and its frame is to leave
+    // the page's own buttons free.
+    const resize = new ResizeObserver(() => send({ type: 'resize', height: Math.ceil(document.body.getBoundingClientRect().height), aside: document.querySelector('.capture-armed') !== null }));
     resize.observe(document.body);
     return () => {
       clearInterval(keepAlive);
