@@ -168,3 +168,58 @@ export function personAboveRecipient(
   const block = blockOf(texts[at]!.element, name.element);
   return block && !isChrome(block) && nameOf(name.text) === name.text ? name.text : undefined;
 }
+
+/** Headings a record's card or summary names its company with ("Northwind Outfitters Inc." over an overdue invoice). */
+const CARD_HEADING = /^H[1-4]$/;
+
+/** A name's words, letters only ("Main Street Health Partners" → main, street, health, partners). */
+const nameWords = (text: string) =>
+  plainLetters(text)
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+
+/**
+ * Is `text` the company the recipient's domain is named after? The domain's name (a label but the last,
+ * letters only: "northwind-outfitters", "mainstreethealth") is the name's first words run together, two
+ * at least ("Northwind Outfitters Inc.", "Main Street Health Partners"), or the whole one-word name of
+ * five letters or more.
+ */
+function namesDomain(text: string, domainNames: readonly string[]): boolean {
+  const words = nameWords(text);
+  for (const domain of domainNames) {
+    let joined = '';
+    for (const [i, word] of words.entries()) {
+      joined += word;
+      if (joined === domain && (i >= 1 || (words.length === 1 && domain.length >= 5))) return true;
+      if (!domain.startsWith(joined)) break;
+    }
+  }
+  return false;
+}
+
+/**
+ * A buyer named by the recipient's domain: the line right above the recipient's address in its small
+ * block (a contract's "Owner" cell: "Main Street Health Partners" over "ap@mainstreethealth.…"), or a
+ * card's heading ("Northwind Outfitters Inc." over an overdue invoice, its reminder's "To" further down),
+ * whose words make the domain's name (`namesDomain`). No seller is named by a customer's domain, so
+ * this needs no label; read only where nothing else named the buyer.
+ */
+export function companyOfRecipientDomain(
+  texts: readonly BlockText[],
+  recipient: string | undefined,
+  nameOf: (text: string) => string | undefined,
+  isChrome: (element: Element) => boolean,
+): string | undefined {
+  const labels = recipient?.split('@')[1]?.split('.') ?? [];
+  const domainNames = labels
+    .slice(0, -1)
+    .map((label) => plainLetters(label).replace(/[^a-z]/g, ''))
+    .filter((name) => name.length >= 3);
+  if (domainNames.length === 0) return undefined;
+  const named = (line: BlockText | undefined) =>
+    line !== undefined && line.text.length <= MAX_LINE && !/\d|@/.test(line.text) && namesDomain(line.text, domainNames) && nameOf(line.text) === line.text && !isChrome(line.element);
+  const at = texts.findIndex((t) => t.text.includes(recipient!));
+  const above = at >= 1 ? texts[at - 1] : undefined;
+  if (named(above) && blockOf(texts[at]!.element, above!.element)) return above!.text;
+  return texts.find((line) => CARD_HEADING.test(line.element.tagName) && named(line))?.text;
+}

@@ -43,7 +43,7 @@ import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLan
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
-import { companyAboveRecipient, personAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
+import { companyAboveRecipient, companyOfRecipientDomain, personAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
@@ -1810,6 +1810,7 @@ function documentFrom(
     panelCustomer(root) ??
     companyAboveRecipient(values.texts, recipients[0], (text) => COMPANY_NAME.test(text) && parseNameValue(text) === text, isInPageChrome) ??
     personAboveRecipient(values.texts, recipients[0], parseNameValue, isInPageChrome) ??
+    companyOfRecipientDomain(values.texts, recipients[0], parseNameValue, isInPageChrome) ??
     customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome) ??
     entry?.customer;
   // A print view in a frame (the shell frames it from a preview or print address), headed by its kind and number ("Rechnung Nr.
