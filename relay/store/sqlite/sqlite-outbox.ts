@@ -16,11 +16,14 @@ type Row = Record<string, unknown>;
 
 const MESSAGE_COLUMNS = MESSAGE_SQL_COLUMNS.map((column) => `messages.${column}`).join(', ');
 
-// Each kind of due message through its own partial index (migration 008), then the earliest of both: no scan of the outbox.
+// Each kind of due message through its own partial index (migration 008), then the earliest of both: no scan of the outbox. The limit is
+// an expression, not the bare parameter: SQLite plans an ORDER BY over this union for the value bound to a bare LIMIT parameter, so every
+// claim compiled the statement again (about 40 µs for this part alone, 5 µs with the expression; the plan is the same).
+const LIMIT = 'LIMIT CAST(@limit AS INTEGER)';
 const DUE_SQL = `SELECT id FROM (
-     SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit)
-     UNION ALL SELECT * FROM (SELECT id, lease_until FROM messages WHERE status = 'sending' AND lease_until <= @now ORDER BY lease_until LIMIT @limit)
-   ) ORDER BY due_at LIMIT @limit`;
+     SELECT * FROM (SELECT id, next_attempt_at AS due_at FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now ORDER BY next_attempt_at ${LIMIT})
+     UNION ALL SELECT * FROM (SELECT id, lease_until FROM messages WHERE status = 'sending' AND lease_until <= @now ORDER BY lease_until ${LIMIT})
+   ) ORDER BY due_at ${LIMIT}`;
 const ANY_DUE_SQL = `SELECT EXISTS (SELECT 1 FROM messages WHERE status IN ('queued', 'deferred') AND next_attempt_at <= @now) AS waiting,
      EXISTS (SELECT 1 FROM messages WHERE status = 'sending' AND lease_until <= @now) AS expired`;
 const INSERT_ATTEMPT = 'INSERT INTO attempts (message_id, started_at, finished_at, outcome, reply, response_code, error_code, problem_code)';
