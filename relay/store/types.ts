@@ -114,8 +114,9 @@ export interface Outbox {
   /** Records attempts and applies their results in one transaction, each only while `owner` holds its lease: whether it applied. */
   finishAttempts(owner: string, finished: FinishedAttempt[]): Promise<boolean[]>;
   /**
-   * finishAttempts, and in the same transaction claimDueMessages (none of `finished` among them): one round trip and one sync for both.
-   * Only where the database makes that cheaper (PostgreSQL); the worker calls the two on their own elsewhere.
+   * finishAttempts, and in the same transaction claimDueMessages (none of `finished` among them): one round trip and one sync for both
+   * (PostgreSQL: one statement; SQLite: one message to its outbox thread and one transaction). A store without it has the worker call the two
+   * on their own.
    */
   finishAttemptsAndClaim?(owner: string, finished: FinishedAttempt[], claim: { now: number; leaseMs: number; limit: number }): Promise<FinishedAndClaimed>;
   /** Gives a claimed message back without counting an attempt (shutdown). */

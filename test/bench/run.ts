@@ -192,6 +192,7 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
     await sink.reset();
     collectGarbage();
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true, pool: true, maxConnections: CONNECTIONS, maxMessages: 100 });
+    const profiler = process.env.BENCH_PROFILE_PLAIN && options.profile ? await startProfiler() : undefined;
     const started = performance.now();
     const cpu = process.cpuUsage();
     const threads = threadSnapshot();
@@ -200,6 +201,7 @@ async function benchAcceptAndThroughput(sink: Sink, options: { plainFirst: boole
     const seconds = (performance.now() - started) / 1000;
     const cpuMs = cpuMsSince(cpu);
     const threadCpu = threadCpuSince(threads);
+    await profiler?.(process.env.BENCH_PROFILE_PLAIN!);
     transport.close();
     return { seconds, cpuMs, threadCpu };
   };
@@ -270,8 +272,9 @@ function collectGarbage(): void {
 
 /**
  * BENCH_PROFILE=file.cpuprofile: a CPU profile of the relay's delivery phase alone (Chrome DevTools
- * format); BENCH_PROFILE_ACCEPT=file.cpuprofile: of its accept phase alone (the main thread's; the
- * SQLite thread's work is not in it). Both of the first counted round.
+ * format); BENCH_PROFILE_PLAIN=file.cpuprofile: of plain nodemailer's delivery of the same messages, to
+ * compare with; BENCH_PROFILE_ACCEPT=file.cpuprofile: of its accept phase alone (the main thread's; the
+ * SQLite thread's work is not in it). All of the first counted round.
  */
 async function startProfiler(): Promise<(file: string) => Promise<void>> {
   const { Session } = await import('node:inspector/promises');

@@ -29,15 +29,16 @@ describe('a result the store cannot take', () => {
   it('is kept and written again until it lands, with the lease renewed meanwhile: no second mail', async () => {
     const store = t.relay.store;
     const finishAttempts = store.finishAttempts.bind(store);
+    const finishAttemptsAndClaim = store.finishAttemptsAndClaim!.bind(store);
     let refusals = 0;
     let failing = true;
-    store.finishAttempts = async (owner, finished) => {
-      if (failing) {
-        refusals++;
-        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-      }
-      return finishAttempts(owner, finished);
+    const refuse = () => {
+      refusals++;
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     };
+    // Results are committed alone, or with the next claim (while the worker has room for one): both fail.
+    store.finishAttempts = async (owner, finished) => (failing ? refuse() : finishAttempts(owner, finished));
+    store.finishAttemptsAndClaim = async (owner, finished, claim) => (failing ? refuse() : finishAttemptsAndClaim(owner, finished, claim));
     try {
       const profileId = await createProfile(t, token, smtp.port);
       const res = await t.request('POST', '/v1/messages', { token, body: { profileId, to: ['kund@exempel.se'], subject: 'Faktura 2', text: 'x' } });
@@ -59,6 +60,7 @@ describe('a result the store cannot take', () => {
       expect(log).not.toMatch(/lease lost/);
     } finally {
       store.finishAttempts = finishAttempts;
+      store.finishAttemptsAndClaim = finishAttemptsAndClaim;
     }
   }, 40_000);
 });
