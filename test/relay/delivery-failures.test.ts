@@ -12,8 +12,9 @@ let token: string;
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  // Short waits: a 1 s SMTP timeout for the greeting test, and connections kept 1 s when idle.
-  t = await startDeliveryRelay({ OWNPOST_SMTP_TIMEOUT: '1s', OWNPOST_TRANSPORT_IDLE: '1s', OWNPOST_RETRY_DELAYS: '200ms,300ms,400ms' });
+  // Short waits: a 5 s SMTP timeout for the greeting test (at 1 s, a TLS handshake on a machine busy with the
+  // end-to-end tests beside this file timed out), and connections kept 1 s when idle.
+  t = await startDeliveryRelay({ OWNPOST_SMTP_TIMEOUT: '5s', OWNPOST_TRANSPORT_IDLE: '1s', OWNPOST_RETRY_DELAYS: '200ms,300ms,400ms' });
   ({ token } = await t.addUser('anna@firma.se', 'admin'));
 });
 afterAll(() => t.close());
