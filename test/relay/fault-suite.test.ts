@@ -67,7 +67,9 @@ describe('fault suite: real relay processes, real faults', () => {
     const relay = await cluster(servers[0]!, {
       store: 'sqlite',
       instances: 1,
-      env: { OWNPOST_SMTP_TIMEOUT: '1s', OWNPOST_RETRY_DELAYS: '200ms,200ms,300ms,300ms,500ms,500ms,1s,1s', OWNPOST_TRANSPORT_IDLE: '200ms' },
+      // 3 s: long enough that a healthy server's late 250 on a busy machine (the end-to-end tests run beside
+      // these) is never taken for "no reply" and sent again, short enough for the no-reply faults to pass quickly.
+      env: { OWNPOST_SMTP_TIMEOUT: '3s', OWNPOST_RETRY_DELAYS: '200ms,200ms,300ms,300ms,500ms,500ms,1s,1s', OWNPOST_TRANSPORT_IDLE: '200ms' },
     });
     const profiles = [relay.profileId];
     for (const smtp of servers.slice(1)) {
