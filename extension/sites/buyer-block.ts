@@ -126,12 +126,21 @@ export function unlabelledBuyer(
  * company's name by its legal form. Read only where no label and no address block named the buyer.
  */
 export function companyAboveRecipient(texts: readonly BlockText[], recipient: string | undefined, isCompany: (text: string) => boolean, isChrome: (element: Element) => boolean): string | undefined {
+  const name = lineAboveRecipient(texts, recipient, isChrome);
+  return name && isCompany(name.text) ? name.text : undefined;
+}
+
+/**
+ * The line right above the recipient's address where both are in one small block (a contact's card, a
+ * table cell) outside the app's chrome: a short line without digits or an address, a name if any.
+ */
+function lineAboveRecipient(texts: readonly BlockText[], recipient: string | undefined, isChrome: (element: Element) => boolean): BlockText | undefined {
   if (!recipient) return undefined;
   const at = texts.findIndex((t) => t.text.includes(recipient));
-  const name = texts[at - 1];
-  if (at < 1 || !name || name.text.length > MAX_LINE || /\d|@/.test(name.text) || !isCompany(name.text)) return undefined;
-  const block = blockOf(texts[at]!.element, name.element);
-  return block && !isChrome(block) ? name.text : undefined;
+  const line = texts[at - 1];
+  if (at < 1 || !line || line.text.length > MAX_LINE || /\d|@/.test(line.text)) return undefined;
+  const block = blockOf(texts[at]!.element, line.element);
+  return block && !isChrome(block) ? line : undefined;
 }
 
 /** Words of an address's local part ("julien.garnier", "d_tremblay"), at least two letters each. */
@@ -144,6 +153,12 @@ function plainLetters(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 }
+
+/** A name's words, letters only ("Main Street Health Partners" → main, street, health, partners). */
+const nameWords = (text: string) =>
+  plainLetters(text)
+    .split(/[^a-z]+/)
+    .filter(Boolean);
 
 /**
  * A person's card without labels (a pet owner's "M. Julien Garnier" over "julien.garnier@…" and a
@@ -160,23 +175,13 @@ export function personAboveRecipient(
   const local = recipient?.split('@')[0];
   const words = local ? (plainLetters(local).match(LOCAL_PART_WORD) ?? []) : [];
   if (words.length < 2) return undefined;
-  const at = texts.findIndex((t) => t.text.includes(recipient!));
-  const name = texts[at - 1];
-  if (at < 1 || !name || name.text.length > MAX_LINE || /\d|@/.test(name.text)) return undefined;
-  const nameWords = plainLetters(name.text).split(/[^a-z]+/);
-  if (!words.every((word) => nameWords.includes(word))) return undefined;
-  const block = blockOf(texts[at]!.element, name.element);
-  return block && !isChrome(block) && nameOf(name.text) === name.text ? name.text : undefined;
+  const name = lineAboveRecipient(texts, recipient, isChrome);
+  if (!name || !words.every((word) => nameWords(name.text).includes(word))) return undefined;
+  return nameOf(name.text) === name.text ? name.text : undefined;
 }
 
 /** Headings a record's card or summary names its company with ("Northwind Outfitters Inc." over an overdue invoice). */
 const CARD_HEADING = /^H[1-4]$/;
-
-/** A name's words, letters only ("Main Street Health Partners" → main, street, health, partners). */
-const nameWords = (text: string) =>
-  plainLetters(text)
-    .split(/[^a-z]+/)
-    .filter(Boolean);
 
 /**
  * Is `text` the company the recipient's domain is named after? The domain's name (a label but the last,
@@ -216,10 +221,9 @@ export function companyOfRecipientDomain(
     .map((label) => plainLetters(label).replace(/[^a-z]/g, ''))
     .filter((name) => name.length >= 3);
   if (domainNames.length === 0) return undefined;
-  const named = (line: BlockText | undefined) =>
-    line !== undefined && line.text.length <= MAX_LINE && !/\d|@/.test(line.text) && namesDomain(line.text, domainNames) && nameOf(line.text) === line.text && !isChrome(line.element);
-  const at = texts.findIndex((t) => t.text.includes(recipient!));
-  const above = at >= 1 ? texts[at - 1] : undefined;
-  if (named(above) && blockOf(texts[at]!.element, above!.element)) return above!.text;
-  return texts.find((line) => CARD_HEADING.test(line.element.tagName) && named(line))?.text;
+  const named = (line: BlockText) => namesDomain(line.text, domainNames) && nameOf(line.text) === line.text;
+  const above = lineAboveRecipient(texts, recipient, isChrome);
+  if (above && named(above)) return above.text;
+  const heading = (line: BlockText) => CARD_HEADING.test(line.element.tagName) && line.text.length <= MAX_LINE && !/\d|@/.test(line.text) && !isChrome(line.element);
+  return texts.find((line) => heading(line) && named(line))?.text;
 }
