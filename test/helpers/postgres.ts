@@ -12,6 +12,25 @@ export function freshSchemaName(prefix = 'ownpost_test'): string {
   return `${prefix}_${randomBytes(6).toString('hex')}`;
 }
 
+/** A fresh schema (`freshSchemaName(prefix)`), created; drop it with dropSchema. */
+export async function createSchema(prefix?: string): Promise<string> {
+  const schema = freshSchemaName(prefix);
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA ${pg.escapeIdentifier(schema)}`);
+  } finally {
+    await client.end();
+  }
+  return schema;
+}
+
+/** A relay's environment on a fresh schema of its own: its database URL and the master key PostgreSQL needs. */
+export async function postgresRelayEnv(prefix?: string): Promise<{ schema: string; env: Record<string, string> }> {
+  const schema = await createSchema(prefix);
+  return { schema, env: { OWNPOST_DATABASE_URL: databaseUrlWithSchema(schema), OWNPOST_MASTER_KEY: randomBytes(32).toString('base64') } };
+}
+
 export async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();

@@ -29,7 +29,7 @@ import { PostgresStore } from '../../relay/store/postgres/postgres-store';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
 import type { Store } from '../../relay/store/types';
 import { asText, EDGE_STRINGS, encode, fromSchema, oddHeaders, oddPathParameter, oddQuery, rawHttp, schemaContext, type RawResponse } from '../helpers/api-fuzz';
-import { databaseUrlWithSchema, dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
+import { createSchema, databaseUrlWithSchema, dropSchema, freshSchemaName, postgresRelayEnv, TEST_DATABASE_URL } from '../helpers/postgres';
 import { startRelayProcess, type RelayProcess } from '../helpers/relay-process';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
@@ -106,13 +106,9 @@ const memberPassword = `Lösenord-member-${randomBytes(9).toString('hex')}`;
 
 async function startFixture(kind: 'sqlite' | 'postgres', sink: TestSmtpServer): Promise<Fixture> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-fuzz-'));
-  const schema = freshSchemaName('ownpost_fuzz');
+  const schema = kind === 'postgres' ? await createSchema('ownpost_fuzz') : freshSchemaName('ownpost_fuzz');
   let store: Store;
   if (kind === 'postgres') {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`CREATE SCHEMA ${pg.escapeIdentifier(schema)}`);
-    await client.end();
     store = await PostgresStore.open(TEST_DATABASE_URL, { schema });
   } else {
     store = await SqliteStore.open(path.join(dataDir, SQLITE_FILE_NAME));
@@ -418,14 +414,7 @@ describe.each(['sqlite', 'postgres'] as const)('inputs the properties found, on 
   let schema: string | undefined;
   beforeAll(async () => {
     let env: Record<string, string> = {};
-    if (kind === 'postgres') {
-      schema = freshSchemaName('ownpost_fuzz_found');
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`CREATE SCHEMA ${pg.escapeIdentifier(schema)}`);
-      await client.end();
-      env = { OWNPOST_DATABASE_URL: databaseUrlWithSchema(schema), OWNPOST_MASTER_KEY: randomBytes(32).toString('base64') };
-    }
+    if (kind === 'postgres') ({ schema, env } = await postgresRelayEnv('ownpost_fuzz_found'));
     t = await startTestRelay({}, env);
     admin = (await t.addUser('admin@firma.se', 'admin')).token;
   });

@@ -10,15 +10,14 @@
  * Sessions that sign in with the right app password come from 127.0.0.1; those that try wrong ones from
  * other loopback addresses, so the door's per-address wait after refused sign-ins does not lock the good ones out.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
 import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certs } from '../helpers/certs';
-import { databaseUrlWithSchema, dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
+import { dropSchema, postgresRelayEnv } from '../helpers/postgres';
 import { createProfile, startDeliveryRelay, waitForMessage } from '../helpers/delivery';
 import { createAppPassword, rawSmtp, smtpDoorEnv, type RawSmtpClient } from '../helpers/smtp-door';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
@@ -401,14 +400,7 @@ function doorOn(kind: 'sqlite' | 'postgres') {
   let schema: string | undefined;
   beforeAll(async () => {
     let env: Record<string, string> = {};
-    if (kind === 'postgres') {
-      schema = freshSchemaName('ownpost_fuzz_door');
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`CREATE SCHEMA ${pg.escapeIdentifier(schema)}`);
-      await client.end();
-      env = { OWNPOST_DATABASE_URL: databaseUrlWithSchema(schema), OWNPOST_MASTER_KEY: randomBytes(32).toString('base64') };
-    }
+    if (kind === 'postgres') ({ schema, env } = await postgresRelayEnv('ownpost_fuzz_door'));
     mailbox = await startSmtpServer({ users: { 'anna@firma.se': PASSWORD } });
     t = await startDeliveryRelay(smtpDoorEnv({ OWNPOST_POLL: '50ms', ...env }));
     const addresses = await t.relay.smtp!.listen();
