@@ -1,7 +1,8 @@
 import MimeNode from 'nodemailer/lib/mime-node';
 import type { AttachmentInput } from '../../shared/schemas';
 import { attachmentHeadLines } from '../mime/attachment-head';
-import { BODY_CHUNK_BYTES, type PiecewiseBytes } from '../store/types';
+import type { PiecewiseBytes } from '../mime/message-bytes';
+import { BODY_CHUNK_BYTES } from '../store/types';
 import { ChunkGarbage } from './chunk-garbage';
 
 /** RFC 2045 §6.8: base64 lines of at most 76 characters. */

@@ -3,7 +3,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../shared/errors';
 import { DomainError, type DomainErrorOptions } from '../errors/domain-error';
 import { observeRateLimited } from '../observability/metrics';
-import { STORE_RETRY_AFTER_SECONDS, storeFailureOf } from '../store/store-errors';
+import { storeFailureOf, type StoreFailure } from '../store/store-errors';
+
+/** The `Retry-After` of a store failure: someone has to free space, not in a second. */
+export const STORE_RETRY_AFTER_SECONDS: Record<StoreFailure, number> = { storage_full: 60, store_unavailable: 5 };
 
 /**
  * A refusal by the HTTP layer itself (guards, authentication, request parsing), which may need

@@ -21,7 +21,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { DomainError } from '../errors/domain-error';
 import { parseProfileData, parseSealedSecrets, profileSecretAad, type StoredOAuth2Auth } from '../profiles/profile-record';
 import type { OAuthSignInRow, ProfileRow } from '../store/types';
-import type { SignInResult } from '../store/schema/json-columns';
+import type { SignInResult } from './sign-in-data';
 import { cacheSignInAccessToken, type OAuthContext } from './access-tokens';
 import { grantState } from '../profiles/grant-state';
 import { OAuthError } from './oauth-error';

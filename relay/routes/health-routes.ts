@@ -2,8 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { operation } from '../api/operation';
 import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
-import { errorBody } from '../http/api-error';
-import { STORE_RETRY_AFTER_SECONDS, storeFailureOf, withStoreTimeout } from '../store/store-errors';
+import { errorBody, STORE_RETRY_AFTER_SECONDS } from '../http/api-error';
+import { storeFailureOf, withStoreTimeout } from '../store/store-errors';
 import type { Store } from '../store/types';
 
 /** `/readyz` answers within this, whatever the store does (issue 15): a load balancer's check must not hang. */

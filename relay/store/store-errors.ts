@@ -3,9 +3,6 @@ import { DomainError } from '../errors/domain-error';
 
 export type StoreFailure = 'storage_full' | 'store_unavailable';
 
-/** Seconds a client should wait before sending again: someone has to free space, not in a second. */
-export const STORE_RETRY_AFTER_SECONDS: Record<StoreFailure, number> = { storage_full: 60, store_unavailable: 5 };
-
 // SQLite (better-sqlite3's SqliteError.code) and Node's own for a full disk; PostgreSQL 53100 disk_full.
 const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT', '53100']);
 

@@ -4,8 +4,10 @@ import type { MessageStatus } from '../../shared/schemas';
 import type { DeliverySettingsData } from '../delivery/delivery-settings';
 import type { MessageSummary } from '../delivery/message-summary';
 import type { OAuthGrantState, ProfileData, SealedSecrets } from '../profiles/profile-data';
+import type { MessageBytes } from '../mime/message-bytes';
 import type { StoreRepositories } from './repositories/store-repositories';
-import type { Envelope, MessageFallback, RecipeData, SignInDetails, SignInResult, SignInSealed } from './schema/json-columns';
+import type { SignInDetails, SignInResult, SignInSealed } from '../oauth/sign-in-data';
+import type { Envelope, MessageFallback, RecipeData } from './schema/json-columns';
 import type { Tables } from './schema/tables';
 import type { StoredDataError } from './store-errors';
 
@@ -65,28 +67,6 @@ export type ClaimedMessage = MessageRow & {
 
 /** Bodies larger than this are stored in chunks of this size; smaller ones in one piece. */
 export const BODY_CHUNK_BYTES = 1024 * 1024;
-
-/** A message's bytes as the accept path hands them over: a large message's pieces are never copied into one buffer. */
-export type MessageBytes = Buffer | PiecewiseBytes;
-
-export interface PiecewiseBytes {
-  readonly length: number;
-  /** Copies bytes [start, end) of the message to the start of `target`; returns the part of `target` written. */
-  copyTo(target: Buffer, start: number, end: number): Buffer;
-}
-
-/** A body's chunks of `size` bytes, in order. A chunk is valid until the next is asked for (one buffer serves them all). */
-export function* bodyChunks(raw: MessageBytes, size = BODY_CHUNK_BYTES): Generator<Buffer> {
-  const scratch = Buffer.isBuffer(raw) ? undefined : Buffer.allocUnsafeSlow(Math.min(size, raw.length));
-  for (let offset = 0; offset < raw.length; offset += size) {
-    const end = Math.min(offset + size, raw.length);
-    yield scratch ? (raw as PiecewiseBytes).copyTo(scratch, offset, end) : (raw as Buffer).subarray(offset, end);
-  }
-}
-
-export function wholeBody(raw: MessageBytes): Buffer {
-  return Buffer.isBuffer(raw) ? raw : raw.copyTo(Buffer.allocUnsafe(raw.length), 0, raw.length);
-}
 
 /** What the worker decided after one attempt; applied atomically with the attempt record. */
 export type AttemptResult =

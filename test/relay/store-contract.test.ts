@@ -7,7 +7,8 @@ import { PostgresStore } from '../../relay/store/postgres/postgres-store';
 import { SqliteStore } from '../../relay/store/sqlite/sqlite-store';
 import { messageBodyChunks, readWholeBody } from '../../relay/delivery/message-body';
 import { spliceBase64Bodies, SplicedMessage } from '../../relay/delivery/mime-attachment';
-import { BODY_CHUNK_BYTES, wholeBody, type NewMessage, type NewSend, type RecipeRow, type Store, type TemplateRow } from '../../relay/store/types';
+import { wholeBody } from '../../relay/mime/message-bytes';
+import { BODY_CHUNK_BYTES, type NewMessage, type NewSend, type RecipeRow, type Store, type TemplateRow } from '../../relay/store/types';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../helpers/postgres';
 import { newMessage, profileData } from '../helpers/stored-rows';
 

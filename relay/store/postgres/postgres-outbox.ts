@@ -1,23 +1,13 @@
 import { CompiledQuery } from 'kysely';
 import { hostname } from 'node:os';
 import type pg from 'pg';
+import { bodyChunks, wholeBody } from '../../mime/message-bytes';
 import { GroupCommit, type PendingSend } from '../group-commit';
 import { attemptValues, MESSAGE_SQL_COLUMNS, newMessageValues, sortedByDue, toClaimedMessage, toMessageRow } from '../schema/message-row';
 import { messageHistoryRepository } from '../repositories/message-history-repository';
 import type { StoreDb } from '../repositories/store-db';
 import { RecentStorageFailure } from '../store-errors';
-import {
-  BODY_CHUNK_BYTES,
-  bodyChunks,
-  wholeBody,
-  type ClaimedMessage,
-  type EnqueueResult,
-  type FinishedAndClaimed,
-  type FinishedAttempt,
-  type InstanceState,
-  type NewSend,
-  type Outbox,
-} from '../types';
+import { BODY_CHUNK_BYTES, type ClaimedMessage, type EnqueueResult, type FinishedAndClaimed, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
 
 /** The database's clock in epoch milliseconds (heartbeats, issue 15). */
 const DB_NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
@@ -195,7 +185,8 @@ export class PostgresOutbox implements Outbox {
       // Chunks only when inserted (not when another send holds the key). A statement per chunk: as one statement, a 20 MB attachment was held three times.
       for (const m of inserted.length > 0 ? send.messages.filter((m) => m.raw.length > BODY_CHUNK_BYTES) : []) {
         let seq = 0;
-        for (const chunk of bodyChunks(m.raw)) await trx.executeQuery(CompiledQuery.raw('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES ($1, $2, $3)', [m.id, seq++, chunk]));
+        for (const chunk of bodyChunks(m.raw, BODY_CHUNK_BYTES))
+          await trx.executeQuery(CompiledQuery.raw('INSERT INTO message_body_chunks (message_id, seq, bytes) VALUES ($1, $2, $3)', [m.id, seq++, chunk]));
       }
       return inserted;
     });

@@ -9,6 +9,7 @@ const ATTEMPT_COLUMNS = ['messageId', 'startedAt', 'finishedAt', 'outcome', 'rep
 export function messageHistoryRepository(storeDb: StoreDb) {
   const { db } = storeDb;
   const messages = () => db.selectFrom('messages').select(MESSAGE_COLUMN_NAMES.map((c) => `messages.${c}` as const));
+  const attemptsOf = (ids: string[]): Promise<AttemptRecord[]> => db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('messageId', 'in', ids).orderBy('id').execute();
   // Read at every accepted send with a key.
   const sendByKey = compiledOnce(storeDb, (userId, key) => db.selectFrom('sends').select(['id', 'requestHash']).where('userId', '=', userId).where('idempotencyKey', '=', key));
   return {
@@ -38,12 +39,9 @@ export function messageHistoryRepository(storeDb: StoreDb) {
         .execute();
       return rows.map(toMessageRow);
     },
-    listAttempts: (messageId: string): Promise<AttemptRecord[]> => db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('messageId', '=', messageId).orderBy('id').execute(),
+    listAttempts: (messageId: string) => attemptsOf([messageId]),
     /** The attempts of several messages in one query (history lists), oldest first. */
-    async listAttemptsOfMessages(messageIds: string[]): Promise<AttemptRecord[]> {
-      if (messageIds.length === 0) return [];
-      return db.selectFrom('attempts').select(ATTEMPT_COLUMNS).where('messageId', 'in', messageIds).orderBy('id').execute();
-    },
+    listAttemptsOfMessages: async (messageIds: string[]) => (messageIds.length === 0 ? [] : attemptsOf(messageIds)),
     /** Chunk `seq` (0, 1, …) of a body stored in chunks (a claimed message whose `raw` is null), or undefined past the last one. */
     async readMessageBodyChunk(messageId: string, seq: number): Promise<Buffer | undefined> {
       const row = await db.selectFrom('message_body_chunks').select('bytes').where('messageId', '=', messageId).where('seq', '=', seq).executeTakeFirst();

@@ -1,6 +1,6 @@
 import { JSON_COLUMNS, readRow, writeRow } from '../schema/json-columns';
 import type { OAuthGrantState } from '../../profiles/profile-data';
-import type { SignInResult } from '../schema/json-columns';
+import type { SignInResult } from '../../oauth/sign-in-data';
 import type { OAuthAccessTokenRow, OAuthSignInRow } from '../types';
 import { changedOne, fromExcluded, readFirst, whileProfileExists, type StoreDb } from './store-db';
 

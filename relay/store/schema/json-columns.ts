@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { zRecipeInput } from '../../../shared/recipe-schemas';
 import { deliverySettingsDataSchema } from '../../delivery/delivery-settings';
 import { messageSummarySchema } from '../../delivery/message-summary';
+import { signInDetailsSchema, signInResultSchema, signInSealedSchema } from '../../oauth/sign-in-data';
 import { grantStateSchema, profileDataSchema, sealedSecretsSchema } from '../../profiles/profile-data';
 import { StoredDataError } from '../store-errors';
 
@@ -64,15 +65,6 @@ export type Envelope = z.infer<typeof envelopeSchema>;
 const fallbackSchema = z.object({ fromProfileId: z.string(), reason: z.string().optional(), code: z.string().optional(), problemCode: z.string().optional(), fromProfileName: z.string().optional() });
 /** The message goes out through another profile than the one asked for. */
 export type MessageFallback = z.infer<typeof fallbackSchema>;
-
-/** The sealed device code or PKCE verifier (none for a sign-in that failed at once). */
-const signInSealedSchema = z.object({ deviceCode: z.string().optional(), codeVerifier: z.string().optional() });
-/** What the user is shown (device code) or the flow needs later (redirect URI). */
-const signInDetailsSchema = z.object({ userCode: z.string().optional(), verificationUri: z.string().optional(), message: z.string().optional(), redirectUri: z.string().optional() });
-const signInResultSchema = z.object({ account: z.string().optional(), detail: z.string().optional() });
-export type SignInSealed = z.infer<typeof signInSealedSchema>;
-export type SignInDetails = z.infer<typeof signInDetailsSchema>;
-export type SignInResult = z.infer<typeof signInResultSchema>;
 
 /** `recipes.data` in a format this relay knows. */
 export type RecipeData = z.output<typeof zRecipeInput>;

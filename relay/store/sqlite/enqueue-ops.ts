@@ -1,5 +1,6 @@
 import { newMessageValues, toMessageRow } from '../schema/message-row';
-import { BODY_CHUNK_BYTES, bodyChunks, wholeBody, type EnqueueResult, type NewSend } from '../types';
+import { bodyChunks, wholeBody } from '../../mime/message-bytes';
+import { BODY_CHUNK_BYTES, type EnqueueResult, type NewSend } from '../types';
 import type { SqlOp, SqlOpResult } from './sql-thread.mjs';
 
 type Row = Record<string, unknown>;
@@ -36,7 +37,7 @@ export function* enqueueOps(send: NewSend, messageColumns: string): Generator<Sq
     if (message.raw.length <= BODY_CHUNK_BYTES) yield { sql: INSERT_BODY_SQL, params: [{ id, raw: wholeBody(message.raw) }] };
     else {
       let seq = 0;
-      for (const bytes of bodyChunks(message.raw)) yield { sql: INSERT_CHUNK_SQL, params: [{ id, seq: seq++, bytes }] };
+      for (const bytes of bodyChunks(message.raw, BODY_CHUNK_BYTES)) yield { sql: INSERT_CHUNK_SQL, params: [{ id, seq: seq++, bytes }] };
     }
     for (const { ref } of message.documents) yield { sql: INSERT_DOCUMENT_SQL, params: [{ id, ref }] };
   }

@@ -1,4 +1,4 @@
-import { wholeBody, type MessageBytes } from '../types';
+import { wholeBody, type MessageBytes } from '../../mime/message-bytes';
 
 /**
  * The bodies of messages accepted lately, so that the claim does not read them back: reading a body from SQLite costs about as much as

@@ -1,23 +1,19 @@
 import type Database from 'better-sqlite3';
-import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type QueryResult } from 'kysely';
-import type { ConnectionLock } from './connection-lock';
+import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type Kysely, type QueryResult } from 'kysely';
 import { prepared } from './sql-thread.mjs';
 
 /**
- * kysely's SQLite dialect on the store's own connection, taken in turns with the outbox (ConnectionLock); transactions begin
- * IMMEDIATE, so two processes on one file wait for each other (busy_timeout) instead of failing when a reader tries to become a
- * writer; DDL is transactional, as in SQLite, so the migrator applies each run in a transaction; prepared statements are kept.
+ * kysely's SQLite dialect on the store's own connection: transactions begin IMMEDIATE, so two processes on one file wait for each
+ * other (busy_timeout) instead of failing when a reader tries to become a writer; DDL is transactional, as in SQLite, so the migrator
+ * applies each run in a transaction; prepared statements are kept.
  */
 export class StoreSqliteDialect extends SqliteDialect {
-  constructor(
-    private readonly db: Database.Database,
-    private readonly lock: ConnectionLock,
-  ) {
+  constructor(private readonly db: Database.Database) {
     super({ database: db });
   }
 
   override createDriver(): Driver {
-    return new TurnTakingDriver(this.db, this.lock);
+    return new PreparingDriver(this.db);
   }
 
   override createAdapter(): DialectAdapter {
@@ -25,22 +21,25 @@ export class StoreSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Runs synchronous work on the connection in its turn. */
+export type InTurn = <T>(fn: () => T) => Promise<T>;
+
+/**
+ * The outbox's and the store's own work on the connection takes turns with the query builder's, through kysely's lock on its one
+ * connection: a query-builder transaction spans several awaits, and whatever ran meanwhile would join it.
+ */
+export function inTurnOn(kysely: Kysely<unknown>): InTurn {
+  return (fn) => kysely.connection().execute(async () => fn());
+}
+
 /** The driver is its one connection too. */
-class TurnTakingDriver extends SqliteDriver implements DatabaseConnection {
-  constructor(
-    private readonly db: Database.Database,
-    private readonly lock: ConnectionLock,
-  ) {
+class PreparingDriver extends SqliteDriver implements DatabaseConnection {
+  constructor(private readonly db: Database.Database) {
     super({ database: db });
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
-    await this.lock.acquire();
     return this;
-  }
-
-  override async releaseConnection(): Promise<void> {
-    this.lock.release();
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {

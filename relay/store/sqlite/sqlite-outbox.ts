@@ -4,10 +4,10 @@ import { attemptValues, MESSAGE_SQL_COLUMNS, sortedByDue, toClaimedMessage } fro
 import { GroupCommit, type PendingSend } from '../group-commit';
 import { RecentStorageFailure } from '../store-errors';
 import { BODY_CHUNK_BYTES, type ClaimedMessage, type EnqueueResult, type FinishedAndClaimed, type FinishedAttempt, type InstanceState, type NewSend, type Outbox } from '../types';
-import type { ConnectionLock } from './connection-lock';
 import { enqueueOps, enqueueResult } from './enqueue-ops';
 import { FreshBodies, freshBodiesBudget } from './fresh-bodies';
 import { OutboxLock } from './outbox-lock';
+import type { InTurn } from './sqlite-dialect';
 import { prepared, runGroups, runOps, SqlThread, type SqlGroupOutcome, type SqlOp, type SqlOpResult } from './sql-thread.mjs';
 
 const FRESH_BODIES_BYTES = freshBodiesBudget(os.totalmem(), process.constrainedMemory?.() ?? 0);
@@ -88,7 +88,7 @@ export class SqliteOutbox implements Outbox {
   constructor(
     private readonly db: Database.Database,
     private readonly file: string,
-    private readonly connectionLock: ConnectionLock,
+    private readonly inTurn: InTurn,
   ) {
     this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
@@ -98,7 +98,7 @@ export class SqliteOutbox implements Outbox {
    * message again (delivery is at least once). Accepting commits with FULL: a 202 must survive a power cut too.
    */
   private relaxed<T>(fn: () => T): Promise<T> {
-    return this.connectionLock.exclusive(() => {
+    return this.inTurn(() => {
       prepared(this.db, 'PRAGMA synchronous = NORMAL').run();
       try {
         return this.inTransaction.immediate(fn) as T;
@@ -131,7 +131,7 @@ export class SqliteOutbox implements Outbox {
   private async commitOnMain(group: PendingSend[]): Promise<void> {
     const ops = group.map(({ send }) => enqueueOps(send, MESSAGE_COLUMNS));
     const commit = () => this.inTransaction.immediate(() => runGroups(this.db, ops)) as SqlGroupOutcome[];
-    this.answer(group, await this.storageFailure.watch(this.connectionLock.exclusive(commit)));
+    this.answer(group, await this.storageFailure.watch(this.inTurn(commit)));
   }
 
   private answer(group: PendingSend[], outcomes: SqlGroupOutcome[]): void {
@@ -211,14 +211,10 @@ export class SqliteOutbox implements Outbox {
    * and back instead of two each (the claim is as durable as the results). The claim runs after the results, and takes none of them.
    */
   async finishAttemptsAndClaim(owner: string, finished: FinishedAttempt[], claim: { now: number; leaseMs: number; limit: number }): Promise<FinishedAndClaimed> {
-    const finish = finishOps(owner, finished);
-    const claimOps = this.claimOps(
-      owner,
-      claim,
-      finished.map((f) => f.id),
-    );
-    const results = await this.outboxWrite([...finish, ...(claimOps ?? [])], { sync: true });
-    return { applied: this.applied(finished, results), claimed: claimOps ? await this.claimed(results) : [] };
+    const skip = finished.map((f) => f.id);
+    const claimOps = this.claimOps(owner, claim, skip) ?? [];
+    const results = await this.outboxWrite([...finishOps(owner, finished), ...claimOps], { sync: true });
+    return { applied: this.applied(finished, results), claimed: claimOps.length ? await this.claimed(results) : [] };
   }
 
   /** Whether each result applied (its message's update changed a row: the first of its two ops); a final one's body is forgotten. */
@@ -245,13 +241,9 @@ export class SqliteOutbox implements Outbox {
   }
 
   async releaseLease(id: string, owner: string, now: number): Promise<void> {
-    await this.outboxWrite(
-      [
-        { sql: RELEASE_LEASE_SQL, params: [{ until: now, id, owner }] },
-        { sql: INSERT_RELEASED_IF_CHANGED_SQL, params: [{ until: now, id }] },
-      ],
-      { sync: true },
-    );
+    const params = [{ until: now, id, owner }];
+    const ops = [RELEASE_LEASE_SQL, INSERT_RELEASED_IF_CHANGED_SQL].map((sql) => ({ sql, params }));
+    await this.outboxWrite(ops, { sync: true });
   }
 
   async postponeMessage(id: string, owner: string, until: number): Promise<void> {

@@ -7,10 +7,9 @@ import { migrateToLatest } from '../migrations/migrate-to-latest';
 import { storeDbOf, type StoreDb } from '../repositories/store-db';
 import { storeRepositories, type StoreRepositories } from '../repositories/store-repositories';
 import { outboxMethods, type Outbox, type Store } from '../types';
-import { ConnectionLock } from './connection-lock';
 import { SqliteOutbox } from './sqlite-outbox';
 import { openDatabase } from './sql-thread.mjs';
-import { StoreSqliteDialect } from './sqlite-dialect';
+import { inTurnOn, StoreSqliteDialect, type InTurn } from './sqlite-dialect';
 
 /** Below this much free space in the data folder the relay says it is not ready: a message needs room. */
 const MIN_FREE_BYTES = 8 * 1024 * 1024;
@@ -24,10 +23,9 @@ export interface SqliteStore extends StoreRepositories, Outbox {}
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
-  /** Turns on `db` for the query builder and the outbox's in-process writes. */
-  readonly connectionLock = new ConnectionLock();
   /** The query builder on `db`, as the migrations use it; the repositories' is `storeDb`. */
   private readonly kysely: Kysely<unknown>;
+  private readonly inTurn: InTurn;
   readonly storeDb: StoreDb;
   private readonly outbox: SqliteOutbox;
 
@@ -36,9 +34,10 @@ export class SqliteStore implements Store {
     // Created 0600 before SQLite opens it: its WAL and shared-memory files get the same mode.
     closeSync(openSync(file, 'a', 0o600));
     this.db = openDatabase(file, 'FULL');
-    this.kysely = new Kysely<unknown>({ dialect: new StoreSqliteDialect(this.db, this.connectionLock) });
+    this.kysely = new Kysely<unknown>({ dialect: new StoreSqliteDialect(this.db) });
+    this.inTurn = inTurnOn(this.kysely);
     this.storeDb = storeDbOf(this.kysely, 'sqlite');
-    this.outbox = new SqliteOutbox(this.db, file, this.connectionLock);
+    this.outbox = new SqliteOutbox(this.db, file, this.inTurn);
     Object.assign(this, storeRepositories(this.storeDb, { afterSecretsRewrite: () => this.dropOldCiphertexts() }), outboxMethods(this.outbox));
   }
 
@@ -56,7 +55,7 @@ export class SqliteStore implements Store {
 
   /** After a key rotation: VACUUM drops the free pages of a file written before secure_delete was on; the checkpoint truncates the WAL. */
   private dropOldCiphertexts(): Promise<void> {
-    return this.connectionLock.exclusive(() => {
+    return this.inTurn(() => {
       try {
         this.db.exec('VACUUM');
       } catch {
