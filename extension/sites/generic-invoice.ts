@@ -47,7 +47,7 @@ import { companyAboveRecipient, companyOfRecipientDomain, personAboveRecipient, 
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
-import { KIND_SIGNAL_SELECTOR } from './document-hint';
+import { headingKicker, KIND_SIGNAL_SELECTOR } from './document-hint';
 import { isCurrencyAlone } from './amounts';
 import { currentEntrySummary } from './current-entry';
 import { isMailReader } from './mail-reader';
@@ -608,10 +608,17 @@ function kindLabelAfter(text: string, labels: readonly LabelMatch[], labelIndex:
   return after?.info.kind !== undefined && text.slice(labels[labelIndex]!.end, after.start).trim() === '' ? after : undefined;
 }
 
-/** A label right beside a kind's label in the same text, nothing but spaces between them ("Fattura cliente", "Customer invoice"). */
+/** What may join a kind's word to the customer's that qualifies it: "Factura a cliente", "Factura de cliente", "Facture du client", "Invoice to customer". */
+const KIND_QUALIFIER_JOIN = /^(?:|a|al|de|del|du|des|di|do|da|to|for|van|voor|für|an|för|till|til|dla)$/i;
+
+/**
+ * A label right beside a kind's label in the same text, nothing but spaces between them ("Fattura
+ * cliente", "Customer invoice"), or the customer's word after the kind's and a preposition ("Factura a
+ * cliente", a Dolibarr tab): it names a kind of document, not the customer.
+ */
 function qualifiesKind(text: string, labels: readonly LabelMatch[], labelIndex: number): boolean {
   const before = labels[labelIndex - 1];
-  if ((before?.info.kind !== undefined && text.slice(before.end, labels[labelIndex]!.start).trim() === '') || kindLabelAfter(text, labels, labelIndex) !== undefined) return true;
+  if ((before?.info.kind !== undefined && KIND_QUALIFIER_JOIN.test(text.slice(before.end, labels[labelIndex]!.start).trim())) || kindLabelAfter(text, labels, labelIndex) !== undefined) return true;
   // "Customer Invoices" (a module's name in a breadcrumb or a menu): the word qualifies a kind's plural.
   const next = /^\s+(\p{L}+)/u.exec(text.slice(labels[labelIndex]!.end))?.[1];
   return next !== undefined && KIND_PLURALS.has(next.toLowerCase());
@@ -1030,7 +1037,7 @@ function headingKindSignal(document: Document, plurals = false, number?: string)
   for (const tag of ['h1', 'h2', 'h3']) {
     const headings = document.getElementsByTagName(tag);
     for (let i = 0; i < headings.length && i < MAX_KIND_ELEMENTS; i++) {
-      const kind = kindIn(collapse(headings[i]!.textContent ?? '').slice(0, 120), false);
+      const kind = kindIn(collapse(headings[i]!.textContent ?? '').slice(0, 120), false) ?? kindIn(collapse(headingKicker(headings[i]!) ?? ''), false);
       if (kind) return kind;
     }
   }
@@ -1163,6 +1170,15 @@ function mailtoAddress(link: Element): string | undefined {
   return findEmail(address) === address ? address : undefined;
 }
 
+/**
+ * A discussion beside the record: Odoo's chatter, a comments or messages thread, a log or feed of
+ * messages. Its messages quote whatever addresses people wrote ("questions to boekhouding@…").
+ */
+const THREAD_SELECTOR = '[role="log"], [role="feed"], [class*="chatter" i], [class*="comments" i], [class*="message-thread" i], [class*="mail-thread" i]';
+
+/** Every address in a text, in order. */
+const EVERY_EMAIL = new RegExp(EMAIL_PATTERN.source, `${EMAIL_PATTERN.flags.replace('g', '')}g`);
+
 /** Addresses on the page, best first: the customer's (labelled, near the customer's name) before the app's own. */
 /** A PEC address's domain: `pec.it`, `pec.example.it`, `legalmail.it`, `postacert.…`. */
 const CERTIFIED_MAILBOX = /@(?:[\w-]+\.)*(?:pec|legalmail|postacert|arubapec|cert)\.[\w.-]+$/i;
@@ -1196,7 +1212,7 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   const mailtos = root.querySelectorAll('a[href^="mailto:" i]');
   for (let i = 0; i < mailtos.length && i < MAX_MAILTO; i++) {
     const address = mailtoAddress(mailtos[i]!);
-    const chrome = address !== undefined && isInPageChrome(mailtos[i]!);
+    const chrome = address !== undefined && (isInPageChrome(mailtos[i]!) || mailtos[i]!.closest(THREAD_SELECTOR) !== null);
     if (address) add(address, chrome ? 0 : 2, !chrome);
   }
   for (const input of root.querySelectorAll<HTMLInputElement>('input[type="email"], input[name*="mail" i], input[id*="mail" i]')) {
@@ -1206,6 +1222,17 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   values.texts.forEach((item, index) => {
     const address = item.text.includes('@') ? EMAIL_PATTERN.exec(item.text)?.[0] : undefined;
     if (!address) return;
+    // In a discussion beside the record, an address is whoever a person wrote about; the customer's
+    // only where the customer's name stands before it ("Followers: Lumen Lighting Inc. <accounts@…>").
+    if (item.element.closest(THREAD_SELECTOR)) {
+      let from = 0;
+      for (const match of item.text.matchAll(EVERY_EMAIL)) {
+        const named = customerHit !== undefined && item.text.slice(from, match.index).includes(customerHit.value);
+        add(match[0], named ? 3 : 0, named);
+        from = match.index + match[0].length;
+      }
+      return;
+    }
     const chrome = isInPageChrome(item.element);
     // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
     const letterhead = customerIndex !== undefined && index < customerIndex;
