@@ -624,6 +624,12 @@ function qualifiesKind(text: string, labels: readonly LabelMatch[], labelIndex: 
   return next !== undefined && KIND_PLURALS.has(next.toLowerCase());
 }
 
+/** Does a text start with a customer's label ("Klient: …", a form field read with its label)? */
+function startsWithCustomerLabel(text: string): boolean {
+  const first = findLabels(text)[0];
+  return first?.start === 0 && first.info.field === 'customer';
+}
+
 /** "Mahnung 2", "Relance n°2": which reminder it is, not a document number (the number follows, of the invoice). */
 function isReminderOrdinal(info: LabelInfo, value: string): boolean {
   return info.kind === 'reminder' && /^\d{1,2}$/.test(value);
@@ -769,6 +775,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (field === 'customer' && isLabelCell(texts[next]!.element, item.element)) break;
             // "To" over "ap@northwind.example.com" (a mail's header): the label's value is that address, and the text after it ("Subject") another field.
             if (field === 'customer' && findEmail(texts[next]!.text) === texts[next]!.text) break;
+            // A card headed "Klient" whose form says "Klient: Przedsiębiorstwo …" (a combobox read with its label): that field is the customer, not the text after it.
+            if (field === 'customer' && startsWithCustomerLabel(texts[next]!.text)) break;
             // An amount's label in a table row ("Offen" as a row's status, "Rate 2 | 690,00 € | Offen") has its value in that row, not the next row's.
             if (field === 'amount' && (labelTableRow ??= item.element.closest('tr')) && !labelTableRow.contains(texts[next]!.element)) break;
             // A label in a row with a cell after it ("Réf. client | BC-7781"): that cell is its value, the next row another field ("Tiers").

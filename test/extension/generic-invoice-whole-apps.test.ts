@@ -4,7 +4,8 @@
  * number alone (Odoo's "Klantfactuur" over "INV/2026/00042"), with no PDF link; a discussion beside
  * the record (Odoo's chatter) whose messages quote other people's addresses; and a PHP app's record
  * tabs ("Factura a cliente | Contactos | Notas", Dolibarr) above the third party ("Tercero") with no
- * e-mail on the page.
+ * e-mail on the page; and an editor's card headed by the customer's label whose combobox is labelled
+ * the same ("Klient" over "Klient: Przedsiębiorstwo …", Invoice Ninja), its contact below.
  */
 import { describe, expect, it } from 'vitest';
 import { mayShowDocument } from '../../extension/sites/document-hint';
@@ -68,6 +69,24 @@ describe("a PHP app's record tabs", () => {
         kind: 'invoice',
         customerName: 'Talleres Gómez S.L.',
         amount: '2.420,00 €',
+      });
+    }
+  });
+});
+
+describe("a card headed by the customer's label over a field labelled the same", () => {
+  const editor = (contact: boolean) => `<h2>Edytuj fakturę</h2><div class="card"><h3>Klient</h3><div class="row"><label for="client_id">Klient</label>
+    <input id="client_id" role="combobox" value="Przedsiębiorstwo Handlowe Nowak Sp. z o.o."></div>
+    ${contact ? '<div><label><input type="checkbox" checked> Anna Nowak <span>anna.nowak@phnowak.example</span></label></div>' : ''}</div>
+    <div class="card"><h3>Szczegóły</h3><div class="row"><label for="number">Numer faktury</label><input id="number" value="FV/2026/0042"></div></div>
+    <div class="card"><dl><dt>Razem</dt><dd>1 230,00 zł</dd><dt>Saldo należne</dt><dd>1 230,00 zł</dd></dl></div>`;
+
+  it("reads the field as the customer, not the contact below it or the next card's heading", () => {
+    for (const contact of [true, false]) {
+      expect(detect(editor(contact), 'https://app.example/invoices/Opnel5aKBz/edit', 'pl'), String(contact)).toMatchObject({
+        number: 'FV/2026/0042',
+        customerName: 'Przedsiębiorstwo Handlowe Nowak Sp. z o.o.',
+        amount: '1 230,00 zł',
       });
     }
   });
