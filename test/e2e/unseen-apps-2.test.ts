@@ -13,7 +13,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
 import { MAILBOX, openPanel, pageScanned, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
-import { dolibarrApp, odooApp, type DolibarrInvoice, type OdooInvoice } from '../helpers/unseen-apps-2';
+import { dolibarrApp, ninjaApp, odooApp, type DolibarrInvoice, type NinjaInvoice, type OdooInvoice } from '../helpers/unseen-apps-2';
 
 /** Both names are ones the e2e build may reach without the permission prompt, but switches on only the production way. */
 const SPA_HOST = 'runtime-site.test';
@@ -63,7 +63,35 @@ const DOLIBARR: DolibarrInvoice[] = [
   { id: 11, number: 'FA2612-0011', customer: CUSTOMER.name, amount: '726,00 €', untaxed: '600,00 €', tax: '126,00 €', date: '30/11/2026', dueDate: '30/12/2026', pdf: testPdf('dolibarr FA2612-0011') },
 ];
 
+const NINJA: NinjaInvoice[] = [
+  {
+    id: 'Opnel5aKBz',
+    number: 'FV/2026/0042',
+    customer: 'Przedsiębiorstwo Handlowe Nowak Sp. z o.o.',
+    contact: { name: 'Anna Nowak', email: 'anna.nowak@phnowak.example' },
+    amount: '1\u00a0230,00 zł',
+    untaxed: '1\u00a0000,00 zł',
+    tax: '230,00 zł',
+    date: '07.12.2026',
+    dueDate: '21.12.2026',
+    pdf: testPdf('ninja FV/2026/0042'),
+  },
+  {
+    id: 'wMvbmOeYAl',
+    number: 'FV/2026/0043',
+    customer: 'Kowalski i Wspólnicy Sp.j.',
+    contact: { name: 'Jan Kowalski', email: 'jan@kowalski-wspolnicy.example' },
+    amount: '615,00 zł',
+    untaxed: '500,00 zł',
+    tax: '115,00 zł',
+    date: '07.12.2026',
+    dueDate: '21.12.2026',
+    pdf: testPdf('ninja FV/2026/0043'),
+  },
+];
+
 let setup: PairedBrowser;
+let ninja: InvoiceSite;
 let odoo: InvoiceSite;
 let dolibarr: InvoiceSite;
 let page: Page;
@@ -72,6 +100,7 @@ beforeAll(async () => {
   setup = await startPairedBrowser({ hosts: { [SPA_HOST]: '127.0.0.1', [LAN_HOST]: '127.0.0.1' } });
   odoo = await startInvoiceSite(odooApp(ODOO, PARTNER));
   dolibarr = await startInvoiceSite(dolibarrApp(DOLIBARR, CUSTOMER));
+  ninja = await startInvoiceSite(ninjaApp(NINJA));
   page = await setup.browser.context.newPage();
 }, 60_000);
 
@@ -79,6 +108,7 @@ afterAll(async () => {
   await setup?.close();
   await odoo?.close();
   await dolibarr?.close();
+  await ninja?.close();
 });
 
 /** The popup over `page`'s tab: the site is off, the user switches it on. */
@@ -112,6 +142,14 @@ async function takeFromPage(panel: Frame, press: () => Promise<void>): Promise<v
   await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state')).toBe('armed');
   await press();
   await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
+  expect(await panel.getByTestId('ownpost-attachment').count()).toBe(1);
+}
+
+/** "Take the PDF from the page" where the page shows its PDF in a frame whose address is a `blob:`: taken as soon as the capture listens, no button pressed. */
+async function takeViewer(panel: Frame): Promise<void> {
+  await panel.getByTestId('ownpost-capture-start').click();
+  await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
+  expect(await panel.getByTestId('ownpost-capture-status').getAttribute('data-route')).toBe('frame');
   expect(await panel.getByTestId('ownpost-attachment').count()).toBe(1);
 }
 
@@ -252,5 +290,63 @@ describe('a Dolibarr-style PHP app on plain HTTP under a LAN name, in Spanish', 
     await page.waitForURL(/societe\/card\.php/);
     await pageScanned(page);
     expect(await page.getByTestId('ownpost-send').count()).toBe(0);
+  });
+});
+
+describe('an Invoice-Ninja-style app routed with the history API, in Polish, on another port of a host already on', () => {
+  let origin: string;
+
+  it('is already on (every port of the host), and shows no button on the list or the settings', async () => {
+    origin = `http://${SPA_HOST}:${new URL(ninja.origin).port}`;
+    await page.goto(`${origin}/login?next=/invoices`);
+    await page.getByRole('link', { name: NINJA[0]!.number }).waitFor();
+    const popup = setup.extensionPage;
+    await popup.goto(`chrome-extension://${setup.browser.extensionId}/popup.html?tab=${await tabIdOf(setup, page.url())}`);
+    await expect.poll(() => popup.getByTestId('popup-site').getAttribute('data-state'), { timeout: 10_000 }).toBe('on');
+    await pageScanned(page);
+    expect(await page.getByTestId('ownpost-send').count()).toBe(0);
+    await page.click('#nav-settings');
+    await page.locator('h2', { hasText: 'Ustawienia' }).waitFor();
+    await expect.poll(() => page.getByTestId('ownpost-send').count()).toBe(0);
+  });
+
+  it('shows the button once the editor has rendered, reads its inputs and the contact, and sends the PDF', async () => {
+    const invoice = NINJA[0]!;
+    await page.click('#nav-invoices');
+    await page.getByRole('link', { name: invoice.number }).click();
+    const panel = await openPanel(page);
+    expect(await panelPlacement()).toEqual({ inViewport: true, hit: true });
+    // Read as it stands, its non-breaking group separator a space.
+    expect((await found()).document).toMatchObject({ number: invoice.number, kind: 'invoice', customer: invoice.customer, amount: invoice.amount.replace(/\u00a0/g, ' ') });
+    await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe(invoice.contact.email);
+    await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(invoice.number);
+    await takeViewer(panel);
+    await send(panel);
+
+    const mail = (await setup.smtp.waitForMessages(4))[3]!;
+    expect(mail.parsed.from?.value[0]?.address).toBe(MAILBOX.address);
+    expect(mail.envelope.to).toEqual([invoice.contact.email]);
+    // The Polish template, the page being in Polish.
+    expect(mail.parsed.subject).toBe(`Faktura ${invoice.number}`);
+    expect(mail.parsed.text).toContain('1 230,00 zł');
+    const pdf = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(pdf && Buffer.compare(pdf.content, invoice.pdf)).toBe(0);
+  });
+
+  it("reads the next invoice the app routes to, and takes that invoice's PDF, not the last one's", async () => {
+    const invoice = NINJA[1]!;
+    await page.click('#nav-invoices');
+    await page.getByRole('link', { name: invoice.number }).click();
+    const panel = await openPanel(page);
+    await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(invoice.number);
+    await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe(invoice.contact.email);
+    await takeViewer(panel);
+    await send(panel);
+    const mail = (await setup.smtp.waitForMessages(5))[4]!;
+    expect(mail.envelope.to).toEqual([invoice.contact.email]);
+    expect(mail.parsed.subject).toContain(invoice.number);
+    expect(mail.parsed.text).toContain('615,00 zł');
+    const pdf = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(pdf && Buffer.compare(pdf.content, invoice.pdf)).toBe(0);
   });
 });

@@ -393,3 +393,144 @@ ${documents(generated)}${DOLIBARR_FOOT}`;
     },
   ];
 }
+
+export interface NinjaInvoice extends AppInvoice {
+  /** The app's hashed id in its routes ("Opnel5aKBz"). */
+  id: string;
+  /** As the editor shows them, like `amount` (`1 230,00 zł`). */
+  untaxed: string;
+  tax: string;
+  date: string;
+  dueDate: string;
+  contact: { name: string; email: string };
+}
+
+/**
+ * An Invoice-Ninja-v5-style single-page app in Polish, routed with the history API: `/invoices`,
+ * `/invoices/<id>/edit` and `/settings` are one shell that renders after its API calls, in pieces (the
+ * header, then the client's card, then the totals); the editor's values are in inputs (the number, the
+ * dates), the client a combobox with its contacts as checkboxes (name and e-mail), the totals in a
+ * list of label and value; the PDF preview an `<iframe>` whose `src` is a `blob:` URL made from a POST
+ * to `/api/v1/live_preview`, and "Pobierz PDF" in the More menu the same PDF as a `blob:` download.
+ */
+export function ninjaApp(invoices: NinjaInvoice[]): InvoicePage[] {
+  const shell = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Invoice Ninja</title>
+<style>body{margin:0;font:14px Inter,system-ui,sans-serif;color:#111827;background:#f3f4f6;display:flex}
+nav.sidebar{width:220px;background:#1f2937;min-height:100vh;padding:12px;box-sizing:border-box} nav.sidebar a{display:block;color:#d1d5db;padding:8px;text-decoration:none;border-radius:4px}
+nav.sidebar a.active{background:#374151;color:#fff} main{flex:1;min-width:0} .topbar{display:flex;align-items:center;gap:12px;height:64px;background:#fff;padding:0 24px;border-bottom:1px solid #e5e7eb}
+.topbar h2{margin:0;font-size:18px} .actions{margin-left:auto;display:flex;gap:8px;position:relative} .btn{border:1px solid #d1d5db;background:#fff;border-radius:4px;padding:6px 14px;cursor:pointer}
+.btn.primary{background:#2563eb;color:#fff;border-color:#2563eb} .menu{position:absolute;right:0;top:40px;background:#fff;border:1px solid #e5e7eb;border-radius:4px;min-width:200px;z-index:20}
+.menu button{display:block;width:100%;text-align:left;border:0;background:none;padding:8px 12px;cursor:pointer} .menu button:hover{background:#f3f4f6}
+.content{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px;padding:16px 24px} .card{background:#fff;border-radius:6px;padding:16px;box-shadow:0 1px 2px #0001;margin-bottom:16px}
+.card h3{margin:0 0 12px;font-size:15px} .row{display:grid;grid-template-columns:160px 1fr;align-items:center;gap:8px;margin-bottom:8px} .row input{border:1px solid #d1d5db;border-radius:4px;padding:6px}
+.tabs{display:flex;gap:16px;padding:0 24px;background:#fff;border-bottom:1px solid #e5e7eb} .tabs a{padding:12px 0;color:#6b7280;text-decoration:none} .tabs a[aria-selected="true"]{color:#2563eb;border-bottom:2px solid #2563eb}
+table{width:100%;border-collapse:collapse} th,td{text-align:left;padding:8px;border-bottom:1px solid #e5e7eb} dl.totals{display:grid;grid-template-columns:1fr auto;gap:6px 24px;margin:0}
+dl.totals dd{margin:0;text-align:right} iframe.preview{width:100%;height:720px;border:1px solid #e5e7eb;background:#fff}</style></head>
+<body><nav class="sidebar"><div style="color:#fff;font-weight:600;padding:8px 8px 16px">Studio Wierzba</div>
+<a href="/dashboard" data-route>Panel</a><a href="/clients" data-route>Klienci</a><a href="/invoices" data-route id="nav-invoices">Faktury</a><a href="/settings" data-route id="nav-settings">Ustawienia</a></nav>
+<main id="app"></main>
+<script>
+  const app = document.getElementById('app');
+  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  const api = async (path, init) => (await fetch('/api/v1/' + path, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' }, ...init }));
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[data-route]');
+    if (!link) return;
+    event.preventDefault();
+    history.pushState({}, '', link.getAttribute('href'));
+    render();
+  });
+  addEventListener('popstate', render);
+  function saveBlob(blob, name) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+  async function render() {
+    const path = location.pathname;
+    const key = path;
+    let match;
+    app.innerHTML = '<div class="topbar"><h2>Ładowanie…</h2></div>';
+    if (path === '/invoices') {
+      const list = await (await api('invoices')).json();
+      if (location.pathname !== key) return;
+      app.innerHTML = '<div class="topbar"><h2>Faktury</h2><div class="actions"><button class="btn primary">Nowa faktura</button></div></div><div style="padding:16px 24px"><div class="card"><table><thead><tr><th>Status</th><th>Numer</th><th>Klient</th><th>Kwota</th><th>Saldo</th><th>Data</th></tr></thead><tbody>' +
+        list.data.map((i) => '<tr><td>Wysłana</td><td><a data-route href="/invoices/' + i.id + '/edit">' + esc(i.number) + '</a></td><td>' + esc(i.client) + '</td><td>' + esc(i.amount) + '</td><td>' + esc(i.amount) + '</td><td>' + i.date + '</td></tr>').join('') +
+        '</tbody></table></div></div>';
+    } else if ((match = /^\\/invoices\\/(\\w+)\\/edit$/.exec(path))) {
+      const id = match[1];
+      const invoice = (await (await api('invoices/' + id)).json()).data;
+      if (location.pathname !== key) return;
+      app.innerHTML = '<div class="topbar"><span style="color:#6b7280"><a data-route href="/invoices">Faktury</a> / Edytuj fakturę</span><h2>Edytuj fakturę</h2>' +
+        '<div class="actions"><button class="btn primary" type="button">Zapisz</button><button class="btn" type="button" id="more" aria-haspopup="menu">Więcej ▾</button>' +
+        '<div class="menu" id="more-menu" role="menu" hidden><button role="menuitem" type="button" id="download-pdf">Pobierz PDF</button><button role="menuitem" type="button">Wyślij e-mail</button>' +
+        '<button role="menuitem" type="button">Klonuj do oferty</button><button role="menuitem" type="button">Archiwizuj</button></div></div></div>' +
+        '<div class="tabs" role="tablist"><a role="tab" aria-selected="true" href="#">Edytuj</a><a role="tab" href="#">Dokumenty</a><a role="tab" href="#">Ustawienia</a><a role="tab" href="#">Aktywność</a><a role="tab" href="#">Historia</a></div>' +
+        '<div class="content"><div id="editor"><div class="card" id="client-card"><h3>Klient</h3><p>Ładowanie…</p></div><div class="card" id="details-card"></div><div class="card" id="totals-card"></div></div>' +
+        '<div><div class="card"><h3>Podgląd</h3><iframe class="preview" id="preview" title="Podgląd PDF"></iframe></div></div></div>';
+      document.getElementById('more').addEventListener('click', () => { const m = document.getElementById('more-menu'); m.hidden = !m.hidden; });
+      document.getElementById('download-pdf').addEventListener('click', async () => {
+        document.getElementById('more-menu').hidden = true;
+        const blob = await (await api('invoices/' + id + '/download')).blob();
+        saveBlob(new Blob([blob], { type: 'application/pdf' }), 'Faktura_' + invoice.number.replace(/\\//g, '_') + '.pdf');
+      });
+      await wait(250);
+      if (location.pathname !== key) return;
+      document.getElementById('details-card').innerHTML = '<h3>Szczegóły</h3>' +
+        '<div class="row"><label for="number">Numer faktury</label><input id="number" name="number" value="' + esc(invoice.number) + '"></div>' +
+        '<div class="row"><label for="date">Data faktury</label><input id="date" name="date" value="' + invoice.date + '"></div>' +
+        '<div class="row"><label for="due_date">Termin płatności</label><input id="due_date" name="due_date" value="' + invoice.dueDate + '"></div>' +
+        '<div class="row"><label for="po_number">Numer zamówienia</label><input id="po_number" name="po_number" value=""></div>' +
+        '<div class="row"><label for="discount">Rabat</label><input id="discount" name="discount" value="0"></div>';
+      await wait(250);
+      if (location.pathname !== key) return;
+      document.getElementById('client-card').innerHTML = '<h3>Klient</h3><div class="row"><label for="client_id">Klient</label><input id="client_id" role="combobox" aria-expanded="false" value="' + esc(invoice.client) + '"></div>' +
+        '<div style="margin-left:168px"><label><input type="checkbox" name="invitations" checked> ' + esc(invoice.contact.name) + ' <span style="color:#6b7280">' + esc(invoice.contact.email) + '</span></label></div>';
+      document.getElementById('totals-card').innerHTML = '<h3>Podsumowanie</h3><dl class="totals"><dt>Suma netto</dt><dd>' + esc(invoice.untaxed) + '</dd><dt>VAT 23%</dt><dd>' + esc(invoice.tax) +
+        '</dd><dt>Razem</dt><dd>' + esc(invoice.amount) + '</dd><dt>Zapłacono</dt><dd>0,00 zł</dd><dt><b>Saldo należne</b></dt><dd><b>' + esc(invoice.amount) + '</b></dd></dl>';
+      const preview = await api('live_preview/' + id, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ entity: 'invoice', entity_id: id }) });
+      if (location.pathname !== key) return;
+      document.getElementById('preview').src = URL.createObjectURL(await preview.blob());
+    } else if (path === '/settings') {
+      app.innerHTML = '<div class="topbar"><h2>Ustawienia</h2></div><div style="padding:16px 24px"><div class="card"><h3>Dane firmy</h3>' +
+        '<div class="row"><label for="name">Nazwa</label><input id="name" value="Studio Wierzba"></div><div class="row"><label for="email">E-mail</label><input id="email" type="email" value="biuro@studiowierzba.example"></div>' +
+        '<div class="row"><label for="vat">NIP</label><input id="vat" value="PL5213456789"></div><div class="row"><label for="next">Następny numer faktury</label><input id="next" value="FV/2026/0044"></div></div></div>';
+    } else {
+      app.innerHTML = '<div class="topbar"><h2>Panel</h2></div><p style="padding:24px">Witaj ponownie.</p>';
+    }
+  }
+  render();
+</script></body></html>`;
+
+  const record = (invoice: NinjaInvoice) => ({
+    id: invoice.id,
+    number: invoice.number,
+    client: invoice.customer,
+    amount: invoice.amount,
+    untaxed: invoice.untaxed,
+    tax: invoice.tax,
+    date: invoice.date,
+    dueDate: invoice.dueDate,
+    contact: invoice.contact,
+  });
+  return [
+    { path: '/invoices', prefix: true, html: shell },
+    { path: '/settings', html: shell },
+    { path: '/api/v1/invoices', html: JSON.stringify({ data: invoices.map(record) }), contentType: 'application/json', delayMs: 200 },
+    ...invoices.flatMap((invoice) => [
+      { path: `/api/v1/invoices/${invoice.id}`, html: JSON.stringify({ data: record(invoice) }), contentType: 'application/json', delayMs: 500 },
+      {
+        path: `/none/${invoice.id}`,
+        html: '',
+        pdfs: [
+          { path: `/api/v1/live_preview/${invoice.id}`, bytes: invoice.pdf, contentType: 'application/pdf' },
+          { path: `/api/v1/invoices/${invoice.id}/download`, bytes: invoice.pdf, contentType: 'application/pdf', disposition: `attachment; filename="${invoice.number.replace(/\//g, '_')}.pdf"` },
+        ],
+      },
+    ]),
+  ];
+}
