@@ -624,10 +624,10 @@ function qualifiesKind(text: string, labels: readonly LabelMatch[], labelIndex: 
   return next !== undefined && KIND_PLURALS.has(next.toLowerCase());
 }
 
-/** Does a text start with a customer's label ("Klient: …", a form field read with its label)? */
+/** Does a text start with a customer's label and its colon ("Klient: …", a form field read with its label), not a name that starts with the word ("Kund AB")? */
 function startsWithCustomerLabel(text: string): boolean {
   const first = findLabels(text)[0];
-  return first?.start === 0 && first.info.field === 'customer';
+  return first?.start === 0 && first.info.field === 'customer' && /^\s*:/.test(text.slice(first.end));
 }
 
 /** "Mahnung 2", "Relance n°2": which reminder it is, not a document number (the number follows, of the invoice). */
