@@ -609,7 +609,7 @@ function kindLabelAfter(text: string, labels: readonly LabelMatch[], labelIndex:
 }
 
 /** What may join a kind's word to the customer's that qualifies it: "Factura a cliente", "Factura de cliente", "Facture du client", "Invoice to customer". */
-const KIND_QUALIFIER_JOIN = /^(?:|a|al|de|del|du|des|di|do|da|to|for|van|voor|für|an|för|till|til|dla)$/i;
+const KIND_QUALIFIER_JOIN = /^(?:a|al|de|del|du|des|di|do|da|to|for|van|voor|für|an|för|till|til|dla)$/i;
 
 /**
  * A label right beside a kind's label in the same text, nothing but spaces between them ("Fattura
@@ -618,7 +618,10 @@ const KIND_QUALIFIER_JOIN = /^(?:|a|al|de|del|du|des|di|do|da|to|for|van|voor|f�
  */
 function qualifiesKind(text: string, labels: readonly LabelMatch[], labelIndex: number): boolean {
   const before = labels[labelIndex - 1];
-  if ((before?.info.kind !== undefined && KIND_QUALIFIER_JOIN.test(text.slice(before.end, labels[labelIndex]!.start).trim())) || kindLabelAfter(text, labels, labelIndex) !== undefined) return true;
+  const join = before?.info.kind !== undefined ? text.slice(before.end, labels[labelIndex]!.start).trim() : undefined;
+  // With a preposition, unless a colon makes the customer's word a label after all ("Rechnung an Kunde: Müller GmbH").
+  const qualified = join === '' || (join !== undefined && KIND_QUALIFIER_JOIN.test(join) && !/^\s*:/.test(text.slice(labels[labelIndex]!.end)));
+  if (qualified || kindLabelAfter(text, labels, labelIndex) !== undefined) return true;
   // "Customer Invoices" (a module's name in a breadcrumb or a menu): the word qualifies a kind's plural.
   const next = /^\s+(\p{L}+)/u.exec(text.slice(labels[labelIndex]!.end))?.[1];
   return next !== undefined && KIND_PLURALS.has(next.toLowerCase());
