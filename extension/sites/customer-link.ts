@@ -16,8 +16,13 @@ export interface LinkText {
  * A record of the customers' in an address, in the languages we read: its word as a segment, a record's
  * id (a digit) after it. "/contacts" alone is the menu's list, not a record.
  */
-const CUSTOMER_RECORD =
-  /(?:^|[/#?&=._-])(?:customers?|clients?|kunden?|kunder|kund|asiakkaat|asiakas|klanten|klant|clientes?|societe|soci[eé]t[eé]s?|partners?|res\.partner|debtors?|debitor(?:en|er)?|debiteuren|debiteur|relaties|relatie|kontrahenci|kontrahent|contacts?|contactos?|contatti|contatos?|kontakter|kontakte|yhteystiedot)(?=[/?#=._&-])[^\d]{0,40}\d/i;
+const CUSTOMER_WORD =
+  'customers?|clients?|kunden?|kunder|kund|asiakkaat|asiakas|klanten|klant|clientes?|societe|soci[eé]t[eé]s?|partners?|res\\.partner|debtors?|debitor(?:en|er)?|debiteuren|debiteur|relaties|relatie|kontrahenci|kontrahent|contacts?|contactos?|contatti|contatos?|kontakter|kontakte|yhteystiedot';
+const CUSTOMER_RECORD = new RegExp(`(?:^|[/#?&=._-])(?:${CUSTOMER_WORD})(?=[/?#=._&-])[^\\d]{0,40}\\d`, 'i');
+/** A link whose text is that word itself ("Contactos", a record's tab of its contacts) leads to a part of the app, and names no one. */
+const CUSTOMER_WORD_ALONE = new RegExp(`^(?:${CUSTOMER_WORD})$`, 'i');
+/** A tab of the record's page ("Factura a cliente | Contactos | Notas"): its text names the tab. */
+const TAB_SELECTOR = '[role="tab"], [role="tablist"], .tabs, .nav-tabs';
 /** Texts looked at: a banner's link comes early on the page. */
 const MAX_TEXTS = 200;
 
@@ -39,7 +44,7 @@ export function customerFromRecordLink(texts: readonly LinkText[], base: URL, na
     } catch {
       continue;
     }
-    if (!CUSTOMER_RECORD.test(address) || nameOf(text) !== text || isChrome(element)) continue;
+    if (!CUSTOMER_RECORD.test(address) || CUSTOMER_WORD_ALONE.test(text) || nameOf(text) !== text || isChrome(element) || element.closest(TAB_SELECTOR)) continue;
     return text;
   }
   return undefined;

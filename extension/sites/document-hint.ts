@@ -259,10 +259,27 @@ const PDF_SELECTOR = [
   ...['pdf', 'print', 'render', 'download', 'document', 'preview', 'viewer'].map((word) => `iframe[src*="${word}" i]`),
 ].join(', ');
 
+/** The most characters of a heading's kicker (`headingKicker`): a kind's name, not a sentence. */
+const MAX_KICKER = 40;
+
+/**
+ * The short label right before a heading, over it ("Customer Invoice" above "INV/2026/00042" in Odoo's
+ * form title, an eyebrow "Invoice" above "#1042"): it names what the heading's number is. Not a link
+ * or a button (a "‹ Invoices" back link), nor a heading of its own.
+ */
+export function headingKicker(heading: Element): string | undefined {
+  const before = heading.previousElementSibling;
+  if (!before || /^(?:A|BUTTON|H[1-6]|SCRIPT|STYLE)$/.test(before.tagName) || before.querySelector('a, button')) return undefined;
+  const text = (before.textContent ?? '').trim();
+  return text && text.length <= MAX_KICKER ? text : undefined;
+}
+
 function headingsNameDocument(document: Document): boolean {
   for (const tag of ['h1', 'h2', 'h3']) {
     const headings = document.getElementsByTagName(tag);
-    for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) if (namesDocument(headings[i]!.textContent ?? '')) return true;
+    for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) {
+      if (namesDocument(headings[i]!.textContent ?? '') || namesDocument(headingKicker(headings[i]!) ?? '')) return true;
+    }
   }
   const signals = document.body?.querySelectorAll(KIND_SIGNAL_SELECTOR) ?? [];
   for (let i = 0; i < signals.length && i < MAX_HEADINGS; i++) if (namesDocument(signals[i]!.textContent ?? '')) return true;

@@ -47,7 +47,7 @@ import { companyAboveRecipient, companyOfRecipientDomain, personAboveRecipient, 
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
-import { KIND_SIGNAL_SELECTOR } from './document-hint';
+import { headingKicker, KIND_SIGNAL_SELECTOR } from './document-hint';
 import { isCurrencyAlone } from './amounts';
 import { currentEntrySummary } from './current-entry';
 import { isMailReader } from './mail-reader';
@@ -608,13 +608,29 @@ function kindLabelAfter(text: string, labels: readonly LabelMatch[], labelIndex:
   return after?.info.kind !== undefined && text.slice(labels[labelIndex]!.end, after.start).trim() === '' ? after : undefined;
 }
 
-/** A label right beside a kind's label in the same text, nothing but spaces between them ("Fattura cliente", "Customer invoice"). */
+/** What may join a kind's word to the customer's that qualifies it: "Factura a cliente", "Factura de cliente", "Facture du client", "Invoice to customer". */
+const KIND_QUALIFIER_JOIN = /^(?:a|al|de|del|du|des|di|do|da|to|for|van|voor|für|an|för|till|til|dla)$/i;
+
+/**
+ * A label right beside a kind's label in the same text, nothing but spaces between them ("Fattura
+ * cliente", "Customer invoice"), or the customer's word after the kind's and a preposition ("Factura a
+ * cliente", a Dolibarr tab): it names a kind of document, not the customer.
+ */
 function qualifiesKind(text: string, labels: readonly LabelMatch[], labelIndex: number): boolean {
   const before = labels[labelIndex - 1];
-  if ((before?.info.kind !== undefined && text.slice(before.end, labels[labelIndex]!.start).trim() === '') || kindLabelAfter(text, labels, labelIndex) !== undefined) return true;
+  const join = before?.info.kind !== undefined ? text.slice(before.end, labels[labelIndex]!.start).trim() : undefined;
+  // With a preposition, unless a colon makes the customer's word a label after all ("Rechnung an Kunde: Müller GmbH").
+  const qualified = join === '' || (join !== undefined && KIND_QUALIFIER_JOIN.test(join) && !/^\s*:/.test(text.slice(labels[labelIndex]!.end)));
+  if (qualified || kindLabelAfter(text, labels, labelIndex) !== undefined) return true;
   // "Customer Invoices" (a module's name in a breadcrumb or a menu): the word qualifies a kind's plural.
   const next = /^\s+(\p{L}+)/u.exec(text.slice(labels[labelIndex]!.end))?.[1];
   return next !== undefined && KIND_PLURALS.has(next.toLowerCase());
+}
+
+/** Does a text start with a customer's label and its colon ("Klient: …", a form field read with its label), not a name that starts with the word ("Kund AB")? */
+function startsWithCustomerLabel(text: string): boolean {
+  const first = findLabels(text)[0];
+  return first?.start === 0 && first.info.field === 'customer' && /^\s*:/.test(text.slice(first.end));
 }
 
 /** "Mahnung 2", "Relance n°2": which reminder it is, not a document number (the number follows, of the invoice). */
@@ -762,6 +778,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (field === 'customer' && isLabelCell(texts[next]!.element, item.element)) break;
             // "To" over "ap@northwind.example.com" (a mail's header): the label's value is that address, and the text after it ("Subject") another field.
             if (field === 'customer' && findEmail(texts[next]!.text) === texts[next]!.text) break;
+            // A card headed "Klient" whose form says "Klient: Przedsiębiorstwo …" (a combobox read with its label): that field is the customer, not the text after it.
+            if (field === 'customer' && startsWithCustomerLabel(texts[next]!.text)) break;
             // An amount's label in a table row ("Offen" as a row's status, "Rate 2 | 690,00 € | Offen") has its value in that row, not the next row's.
             if (field === 'amount' && (labelTableRow ??= item.element.closest('tr')) && !labelTableRow.contains(texts[next]!.element)) break;
             // A label in a row with a cell after it ("Réf. client | BC-7781"): that cell is its value, the next row another field ("Tiers").
@@ -1030,7 +1048,7 @@ function headingKindSignal(document: Document, plurals = false, number?: string)
   for (const tag of ['h1', 'h2', 'h3']) {
     const headings = document.getElementsByTagName(tag);
     for (let i = 0; i < headings.length && i < MAX_KIND_ELEMENTS; i++) {
-      const kind = kindIn(collapse(headings[i]!.textContent ?? '').slice(0, 120), false);
+      const kind = kindIn(collapse(headings[i]!.textContent ?? '').slice(0, 120), false) ?? kindIn(collapse(headingKicker(headings[i]!) ?? ''), false);
       if (kind) return kind;
     }
   }
@@ -1163,6 +1181,15 @@ function mailtoAddress(link: Element): string | undefined {
   return findEmail(address) === address ? address : undefined;
 }
 
+/**
+ * A discussion beside the record: Odoo's chatter, a comments or messages thread, a log or feed of
+ * messages. Its messages quote whatever addresses people wrote ("questions to boekhouding@…").
+ */
+const THREAD_SELECTOR = '[role="log"], [role="feed"], [class*="chatter" i], [class*="comments" i], [class*="message-thread" i], [class*="mail-thread" i]';
+
+/** Every address in a text, in order. */
+const EVERY_EMAIL = new RegExp(EMAIL_PATTERN.source, `${EMAIL_PATTERN.flags.replace('g', '')}g`);
+
 /** Addresses on the page, best first: the customer's (labelled, near the customer's name) before the app's own. */
 /** A PEC address's domain: `pec.it`, `pec.example.it`, `legalmail.it`, `postacert.…`. */
 const CERTIFIED_MAILBOX = /@(?:[\w-]+\.)*(?:pec|legalmail|postacert|arubapec|cert)\.[\w.-]+$/i;
@@ -1196,7 +1223,7 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   const mailtos = root.querySelectorAll('a[href^="mailto:" i]');
   for (let i = 0; i < mailtos.length && i < MAX_MAILTO; i++) {
     const address = mailtoAddress(mailtos[i]!);
-    const chrome = address !== undefined && isInPageChrome(mailtos[i]!);
+    const chrome = address !== undefined && (isInPageChrome(mailtos[i]!) || mailtos[i]!.closest(THREAD_SELECTOR) !== null);
     if (address) add(address, chrome ? 0 : 2, !chrome);
   }
   for (const input of root.querySelectorAll<HTMLInputElement>('input[type="email"], input[name*="mail" i], input[id*="mail" i]')) {
@@ -1206,6 +1233,17 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   values.texts.forEach((item, index) => {
     const address = item.text.includes('@') ? EMAIL_PATTERN.exec(item.text)?.[0] : undefined;
     if (!address) return;
+    // In a discussion beside the record, an address is whoever a person wrote about; the customer's
+    // only where the customer's name stands before it ("Followers: Lumen Lighting Inc. <accounts@…>").
+    if (item.element.closest(THREAD_SELECTOR)) {
+      let from = 0;
+      for (const match of item.text.matchAll(EVERY_EMAIL)) {
+        const named = customerHit !== undefined && item.text.slice(from, match.index).includes(customerHit.value);
+        add(match[0], named ? 3 : 0, named);
+        from = match.index + match[0].length;
+      }
+      return;
+    }
     const chrome = isInPageChrome(item.element);
     // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
     const letterhead = customerIndex !== undefined && index < customerIndex;

@@ -225,6 +225,8 @@ const LABELS: LabelTable = {
       'client details',
       'customer information',
       'addressed to',
+      // Dolibarr's word for the customer's record, as in its other languages ("Tiers", "Tercero").
+      'third party',
     ],
     pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik', 'dane klienta', 'dane nabywcy', 'podmiot'],
     sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'faktureringsadress', 'betalare', 'beställare', 'kunduppgifter', 'kundinformation'],
@@ -288,7 +290,7 @@ const LABELS: LabelTable = {
       "maître d'ouvrage",
       'maître d’ouvrage',
     ],
-    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor', 'receptor', 'datos del cliente'],
+    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor', 'receptor', 'datos del cliente', 'tercero'],
     it: [
       'cliente',
       'nome cliente',
@@ -302,6 +304,7 @@ const LABELS: LabelTable = {
       'debitore',
       'dati cliente',
       'dati del cliente',
+      'soggetto terzo',
     ],
     pt: [
       'cliente',
@@ -316,6 +319,7 @@ const LABELS: LabelTable = {
       'tomador do serviço',
       'pagador',
       'dados do cliente',
+      'terceiro',
     ],
     cs: ['odběratel', 'zákazník', 'klient', 'příjemce', 'objednatel', 'fakturační adresa'],
     sk: ['odberateľ', 'zákazník', 'klient', 'príjemca', 'objednávateľ', 'fakturačná adresa'],

@@ -40,6 +40,11 @@ export interface InvoicePage {
   pdfs?: InvoicePdf[];
   /** Only with these HTTP Basic credentials (an app behind Basic auth, without a session cookie). */
   basicAuth?: { user: string; password: string };
+  /**
+   * The page as it is once the app did something on the server: from the first request `method` to
+   * this page's path on, it answers `html` (a Generate button that POSTs and lists the new file).
+   */
+  changedBy?: { method: string; html: string };
 }
 
 export interface SiteRequest {
@@ -91,9 +96,10 @@ export async function startInvoiceSite(pages: InvoicePage[], options: { https?: 
       return res.end();
     }
     if (page) {
+      const changed = page.changedBy && site.requests.some((r) => r.method === page.changedBy!.method && new URL(r.path, 'http://127.0.0.1').pathname === url.pathname);
       const answer = () => {
         res.writeHead(200, { 'Content-Type': page.contentType ?? 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(page.html);
+        res.end(changed ? page.changedBy!.html : page.html);
       };
       if (page.delayMs) setTimeout(answer, page.delayMs);
       else answer();
@@ -109,20 +115,20 @@ export async function startInvoiceSite(pages: InvoicePage[], options: { https?: 
       }
     }
     if (pdf?.postedForm) {
-      const wanted = pdf.postedForm;
       let body = '';
       req.setEncoding('utf8');
       req.on('data', (chunk: string) => (body += chunk));
       req.on('end', () => {
         const form = new URLSearchParams(body);
-        const matches = req.method === 'POST' && Object.entries(wanted).every(([name, value]) => form.get(name) === value);
-        if (!withSession || !matches) {
+        // Several documents may be posted for at one address (a report endpoint told which by the form).
+        const posted = pdfs.find((p) => p.path === url.pathname && req.method === 'POST' && Object.entries(p.postedForm ?? {}).every(([name, value]) => form.get(name) === value));
+        if (!withSession || !posted) {
           site.refusedPdfRequests++;
           res.writeHead(withSession ? 400 : 403, { 'Content-Type': 'text/html' });
           return res.end('<p>Choose a format and a template.</p>');
         }
-        res.writeHead(200, { 'Content-Type': pdf.contentType ?? 'application/octet-stream', 'Content-Disposition': pdf.disposition ?? 'attachment', 'Content-Length': pdf.bytes.length });
-        res.end(pdf.bytes);
+        res.writeHead(200, { 'Content-Type': posted.contentType ?? 'application/octet-stream', 'Content-Disposition': posted.disposition ?? 'attachment', 'Content-Length': posted.bytes.length });
+        res.end(posted.bytes);
       });
       return;
     }
