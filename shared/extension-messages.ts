@@ -82,6 +82,17 @@ export const zPanelDocument = z.object({
    * user granted, which the panel asks for on the user's click (issue 16 item 3).
    */
   pdfElsewhere: z.string().url().max(4096).optional(),
+  /**
+   * The PDF a viewer on the page shows from memory (a `blob:` preview the app made by script), read by the content script when the
+   * panel opened without a `pdfUrl`: attached as the document's file (issue 16 item 3).
+   */
+  pdfFile: z
+    .object({
+      filename: z.string().min(1).max(255),
+      contentBase64: z.string().max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4),
+      size: z.number().int().min(1).max(MAX_DOCUMENT_BYTES),
+    })
+    .optional(),
   /** The customer's number as the page shows it: the customer directory finds the recipient by it (issue 16 item 4). */
   customerNumber: z.string().max(64).optional(),
   /** The customer's page on the same site (a recipe's `customerPage`), read for the address when the document has none. */

@@ -26,7 +26,8 @@
 import type { HostGrant } from '../../shared/extension-messages';
 import { MAX_DOCUMENT_BYTES } from '../../shared/document-limits';
 import { bytesToBase64 } from '../lib/base64';
-import { dispositionFilename, isPdf, pdfFilename, urlFilename } from '../lib/pdf-file';
+import { ours, ownBytes, pageFetch } from '../lib/page-fetch';
+import { dispositionFilename, documentPdfFilename, isPdf, urlFilename } from '../lib/pdf-file';
 
 export const CAPTURE_ARMED_MS = 120_000;
 
@@ -94,17 +95,6 @@ function newNonce(): string {
 }
 
 /**
- * `fetch` as the page itself would make it, as the app's own button would. In Chromium a content
- * script's `fetch` is made as the page's. Firefox makes a content script's `fetch` as the extension's
- * and gives content scripts the page's own as `content.fetch`
- * (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Content_scripts#xhr_and_fetch).
- */
-function pageFetch(): typeof fetch {
-  const content = (globalThis as { content?: { fetch?: typeof fetch } }).content;
-  return typeof content?.fetch === 'function' ? content.fetch.bind(content) : fetch;
-}
-
-/**
  * A Blob the page's main world posted. Not `instanceof Blob`, which compares with this script's Blob:
  * in Firefox the posted one is the page's, from another compartment. A posted message is a structured
  * clone, which carries no functions: only a real Blob has these methods.
@@ -112,34 +102,6 @@ function pageFetch(): typeof fetch {
 function isPostedBlob(value: unknown): value is Blob {
   const blob = value as Blob | null | undefined;
   return typeof blob === 'object' && blob !== null && typeof blob.size === 'number' && typeof blob.arrayBuffer === 'function';
-}
-
-/**
- * The bytes of a Blob, in an array of this script's own. In Firefox a Blob or Response from the page
- * (the hook's message, `content.fetch`) is the page's, and so are the promises and the buffer its
- * methods give; an array over that buffer is the page's too, and every `subarray` on it
- * (bytesToBase64) or `await` of such a promise reads a `constructor`, which Firefox refuses a
- * content script ("Permission denied to access property constructor"): the capture failed on every
- * route (issue 16, checked in Firefox). Read through a Response of this script's and copied.
- */
-async function ownBytes(blob: Blob): Promise<Uint8Array> {
-  const view = new Uint8Array(await new Response(blob).arrayBuffer());
-  const copy = new Uint8Array(view.length);
-  copy.set(view);
-  return copy;
-}
-
-/** A promise of the page's (Firefox's `content.fetch` and its Response's) as one of ours: `then` on it is allowed, `await` is not (see ownBytes). */
-function ours<T>(promise: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    promise.then(resolve, reject);
-  });
-}
-
-/** A safe file name: the page's, the URL's last segment, or one made from the document number. */
-export function captureFilename(candidates: (string | undefined | null)[], documentNumber?: string): string {
-  const ref = (documentNumber ?? '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
-  return pdfFilename(candidates, ref ? `${ref}.pdf` : 'document.pdf');
 }
 
 /** Arms a capture and waits for the page's file: the outcome the panel shows. */
@@ -165,7 +127,7 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
       if (!isPdf(bytes)) return soft || finish({ ok: false, reason: 'not_pdf' });
       finish({
         ok: true,
-        file: { filename: captureFilename(names, options.documentNumber), contentType: 'application/pdf', contentBase64: bytesToBase64(bytes), size: bytes.length, route },
+        file: { filename: documentPdfFilename(names, options.documentNumber), contentType: 'application/pdf', contentBase64: bytesToBase64(bytes), size: bytes.length, route },
       });
     };
 

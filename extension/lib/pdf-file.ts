@@ -50,3 +50,9 @@ export function pdfFilename(candidates: readonly (string | null | undefined)[], 
   }
   return fallback;
 }
+
+/** A safe file name: the first usable candidate (the page's, the URL's last segment), else one made from the document's number. */
+export function documentPdfFilename(candidates: readonly (string | undefined | null)[], documentNumber?: string): string {
+  const ref = (documentNumber ?? '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
+  return pdfFilename(candidates, ref ? `${ref}.pdf` : 'document.pdf');
+}

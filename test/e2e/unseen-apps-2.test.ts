@@ -145,12 +145,19 @@ async function takeFromPage(panel: Frame, press: () => Promise<void>): Promise<v
   expect(await panel.getByTestId('ownpost-attachment').count()).toBe(1);
 }
 
-/** "Take the PDF from the page" where the page shows its PDF in a frame whose address is a `blob:`: taken as soon as the capture listens, no button pressed. */
-async function takeViewer(panel: Frame): Promise<void> {
-  await panel.getByTestId('ownpost-capture-start').click();
-  await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
-  expect(await panel.getByTestId('ownpost-capture-status').getAttribute('data-route')).toBe('frame');
-  expect(await panel.getByTestId('ownpost-attachment').count()).toBe(1);
+/**
+ * The page shows its PDF in a frame whose address is a `blob:` the app made: the panel opens with that
+ * PDF attached, without "Take the PDF from the page" (the user sees the preview before pressing the button).
+ */
+async function viewerAttached(panel: Frame): Promise<void> {
+  await expect.poll(() => panel.getByTestId('ownpost-attachment').count(), { timeout: 15_000 }).toBe(1);
+  expect(await panel.getByTestId('ownpost-no-pdf').count()).toBe(0);
+}
+
+/** Opens the panel once the app's preview shows the PDF from memory. */
+async function openWithPreview(): Promise<Frame> {
+  await page.locator('iframe[src^="blob:"]').waitFor();
+  return openPanel(page);
 }
 
 async function send(panel: Frame): Promise<void> {
@@ -314,13 +321,13 @@ describe('an Invoice-Ninja-style app routed with the history API, in Polish, on 
     const invoice = NINJA[0]!;
     await page.click('#nav-invoices');
     await page.getByRole('link', { name: invoice.number }).click();
-    const panel = await openPanel(page);
+    const panel = await openWithPreview();
     expect(await panelPlacement()).toEqual({ inViewport: true, hit: true });
     // Read as it stands, its non-breaking group separator a space.
     expect((await found()).document).toMatchObject({ number: invoice.number, kind: 'invoice', customer: invoice.customer, amount: invoice.amount.replace(/\u00a0/g, ' ') });
     await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe(invoice.contact.email);
     await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(invoice.number);
-    await takeViewer(panel);
+    await viewerAttached(panel);
     await send(panel);
 
     const mail = (await setup.smtp.waitForMessages(4))[3]!;
@@ -331,16 +338,18 @@ describe('an Invoice-Ninja-style app routed with the history API, in Polish, on 
     expect(mail.parsed.text).toContain('1 230,00 zł');
     const pdf = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf');
     expect(pdf && Buffer.compare(pdf.content, invoice.pdf)).toBe(0);
+    // Named after the document, the page giving the file no name.
+    expect(pdf?.filename).toBe(`${invoice.number.replace(/\//g, '-')}.pdf`);
   });
 
   it("reads the next invoice the app routes to, and takes that invoice's PDF, not the last one's", async () => {
     const invoice = NINJA[1]!;
     await page.click('#nav-invoices');
     await page.getByRole('link', { name: invoice.number }).click();
-    const panel = await openPanel(page);
+    const panel = await openWithPreview();
     await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(invoice.number);
     await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe(invoice.contact.email);
-    await takeViewer(panel);
+    await viewerAttached(panel);
     await send(panel);
     const mail = (await setup.smtp.waitForMessages(5))[4]!;
     expect(mail.envelope.to).toEqual([invoice.contact.email]);

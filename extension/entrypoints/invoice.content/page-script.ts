@@ -21,6 +21,7 @@ import { openPanelFrame, type PanelFrame } from './panel-frame';
 import type { DetectedDocument } from '../../sites/site-adapter';
 import { loadDetector, type InPageDetector } from './detector-contract';
 import { pageReader, type PageReading } from './page-reader';
+import { readViewerPdf } from './viewer-pdf';
 
 /**
  * Starts on the page; returns the listener for the background's commands, which the caller adds
@@ -209,7 +210,9 @@ async function panelView(detection: PageReading): Promise<PanelView> {
     const probed = await askBackground({ type: 'document.probe', urls: found.pdfCandidates.slice(0, 3) });
     if (probed.ok && probed.data.document) found = { ...found, pdfUrl: probed.data.document.url };
   }
-  return { kind: 'document', document: panelDocument(found) };
+  // No address to fetch: a preview the app made in memory (a blob: viewer) may show the PDF itself.
+  const pdfFile = found.pdfUrl ? undefined : await readViewerPdf(found.anchor?.ownerDocument ?? document, found.number);
+  return { kind: 'document', document: { ...panelDocument(found), ...(pdfFile ? { pdfFile } : {}) } };
 }
 
 /** A recipe's PDF button: the one found with the document, or found again when the app re-rendered it. */

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DocumentInfo, HostGrant } from '../../../../shared/extension-messages';
+import type { DocumentInfo, HostGrant, PanelDocument } from '../../../../shared/extension-messages';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
 import type { MessageView } from '../../../../shared/schemas';
 import { createTranslator, type Language, type Translator } from '../../../i18n/core';
@@ -19,7 +19,8 @@ import { deliveryProblem, followMessage, formMatchesDraft, fromUser, MAX_FILE_MB
 type Phase = { kind: 'editing' } | { kind: 'sending' } | { kind: 'queued'; message: MessageView } | { kind: 'sent'; message: MessageView } | { kind: 'error'; problem: Problem };
 
 interface Props {
-  found: DetectedDocument;
+  /** `pdfFile`: the PDF a viewer on the page showed from memory, attached from the start. */
+  found: DetectedDocument & Pick<PanelDocument, 'pdfFile'>;
   host: PanelHost;
   signal: AbortSignal;
   onClose: () => void;
@@ -53,7 +54,7 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
   const edited = useRef({ subject: false, text: false });
   const [documentInfo, setDocumentInfo] = useState<DocumentInfo | { error: string } | undefined>();
   const [includeDocument, setIncludeDocument] = useState(Boolean(found.pdfUrl));
-  const [files, setFiles] = useState<AddedFile[]>([]);
+  const [files, setFiles] = useState<AddedFile[]>(() => (found.pdfFile ? [{ contentType: 'application/pdf', ...found.pdfFile }] : []));
   const [fileProblem, setFileProblem] = useState<string | undefined>();
   /** The detected PDF is on a host Ownpost may not read yet: the panel offers to ask for it. */
   const [hostGrant, setHostGrant] = useState<HostGrant | undefined>();
