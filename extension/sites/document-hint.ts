@@ -57,6 +57,7 @@ const SQUASHED = new Set([
 const KIND_WORDS: readonly string[] = [
   'aanmaning',
   'abono',
+  'adjustmentnote',
   'afhendingarseðill',
   'albaranes',
   'albarán',
@@ -240,6 +241,9 @@ export const KIND_SIGNAL_SELECTOR =
   '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a, ' +
   '.z-tab-selected, .ant-tabs-tab-active, vaadin-tab[selected]';
 
+/** The print routes' words in the languages the detector reads (its PRINT_ROUTE, generic-invoice.ts, without "preview"). */
+const PRINT_WORDS = ['print', 'druck', 'wydruk', 'imprim', 'stampa', 'tulost', 'afdruk', 'utskrift', 'udskriv', 'prent'];
+
 /**
  * Links and viewers the detector rates as a PDF or a PDF to probe: a PDF in the address or type, a
  * download, an embedded viewer. One native query that stops at the first match.
@@ -248,6 +252,9 @@ const PDF_SELECTOR = [
   'a[href*="pdf" i]',
   'a[type*="pdf" i]',
   'a[download]',
+  // A print route in the page's language ("Pobierz PDF" to `/api/dokumenty/88412/wydruk`, "Imprimir" to `…/imprimir`): the
+  // detector rates such a link by its text, which this test does not read; its address says enough.
+  ...PRINT_WORDS.map((word) => `a[href*="${word}" i]`),
   // Buttons, input buttons and role=button spans or divs that open a PDF or print route by script (the detector's
   // PDF_BUTTON_SELECTOR also takes preview routes and print routes in the other languages, `/wydruk`: a page with only
   // those names its document in its address, title or headings, which pass this test).

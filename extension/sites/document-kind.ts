@@ -31,13 +31,15 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     it: ['fattura', 'numero fattura', 'numero di fattura', 'fattura di vendita', 'fattura di acconto', 'fattura d’acconto', "fattura d'acconto"],
     // "Cobrança nº 58213": a Brazilian billing platform's charge, sent with its boleto.
     pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'nota fiscal de serviço', 'nfs-e', 'fatura recibo', 'fatura de adiantamento', 'cobrança'],
-    cs: ['faktura', 'číslo faktury', 'vydaná faktura', 'daňový doklad', 'faktura daňový doklad'],
-    sk: ['faktúra', 'číslo faktúry', 'vydaná faktúra', 'daňový doklad'],
+    // "Faktura vydaná 2026-0318": Czech and Slovak ERPs name the agenda's document with its adjective after the noun.
+    cs: ['faktura', 'číslo faktury', 'vydaná faktura', 'faktura vydaná', 'daňový doklad', 'faktura daňový doklad'],
+    sk: ['faktúra', 'číslo faktúry', 'vydaná faktúra', 'faktúra vydaná', 'daňový doklad'],
   },
   'credit-note': {
     // The plurals too: a module's name ("Credit Notes | Zoho Invoice") says more than the app's name after it.
     // "Credit" alone is Invoice Ninja's and Chargebee's name for it ("Credit #", "Edit Credit").
-    en: ['credit note', 'credit memo', 'credit invoice', 'credit note number', 'credit note id', 'credit notes', 'credit memos', 'credit'],
+    // "Adjustment Note AN-0042": Australian and New Zealand GST law's name for a credit note.
+    en: ['credit note', 'credit memo', 'credit invoice', 'credit note number', 'credit note id', 'credit notes', 'credit memos', 'adjustment note', 'credit'],
     pl: ['faktura korygująca', 'korekta', 'nota korygująca', 'nota kredytowa'],
     sv: ['kreditfaktura', 'kreditnota'],
     da: ['kreditnota', 'kreditfaktura'],

@@ -894,6 +894,21 @@ function typeFieldKind(text: string): DocumentKind | undefined {
 }
 
 /** The best hit: highest rank, and among equals the first (numbers) or the last (amounts: the grand total comes last). */
+/** A customer's short code in capitals ("MEBLE-OLEK", "KOWALSKI"), as ERPs key their contractors: no spaces, no small letters. */
+const CUSTOMER_CODE = /^[\p{Lu}\d][\p{Lu}\d\-_.&]{1,23}$/u;
+
+/**
+ * The customer's name where its label gave its code: "Kontrahent: MEBLE-OLEK" above "Nazwa: Meble Olek Sp. z o.o.".
+ * Another customer field whose name holds the code's letters spells it out.
+ */
+function spelledOut(hit: FieldHit | undefined, hits: readonly FieldHit[] | undefined): FieldHit | undefined {
+  if (!hit || !CUSTOMER_CODE.test(hit.value)) return hit;
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}]/gu, '');
+  const code = letters(hit.value);
+  if (code.length < 3) return hit;
+  return hits?.find((other) => other !== hit && /\p{Ll}/u.test(other.value) && letters(other.value).includes(code)) ?? hit;
+}
+
 function bestHit(hits: FieldHit[] | undefined, preferLast = false): FieldHit | undefined {
   let best: FieldHit | undefined;
   for (const hit of hits ?? []) {
@@ -1766,6 +1781,33 @@ function documentTypeCodeKind(values: LabelledValues): DocumentKind | undefined 
   return undefined;
 }
 
+/**
+ * A delivery note lists goods, not money: one headed by its kind and number, or a page whose title, heading or tab
+ * names a delivery note and whose number is a field of its own ("Bon de livraison" over "N° pièce: BL00412").
+ */
+function isDeliveryNote(numberHit: FieldHit | undefined, signal: () => DocumentKind | undefined): boolean {
+  if (numberHit?.kind === 'delivery-note') return numberHit.rank > 0;
+  return numberHit !== undefined && numberHit.kind === undefined && signal() === 'delivery-note';
+}
+
+/**
+ * Drops from `recipients` the addresses a page shows only in plain text above its buyer's block (named by `customerName`,
+ * read without a label): "Schreinerei Vogt e.K. · Am Mühlbach 3 · info@schreinerei-vogt.example" over the address
+ * window of a printed letter is the seller's. A labelled address (a field "E-mail") or a form control's stays wherever it stands.
+ */
+function dropLetterhead(recipients: string[], values: LabelledValues, customerName: string): void {
+  const buyer = values.texts.findIndex((item) => item.text.startsWith(customerName));
+  if (buyer <= 0) return;
+  const labelled = new Set(values.hits.email?.map((hit) => hit.value.toLowerCase()));
+  for (let i = recipients.length - 1; i >= 0; i--) {
+    const address = recipients[i]!.toLowerCase();
+    if (labelled.has(address)) continue;
+    const first = values.texts.findIndex((item) => item.text.toLowerCase().includes(address));
+    // A form control's value ("Mottagare" of a send panel beside the sheet) is a field, not a letterhead.
+    if (first >= 0 && first < buyer && values.texts[first]!.node !== values.texts[first]!.element) recipients.splice(i, 1);
+  }
+}
+
 /** The document the page's labelled values describe, if they make it one. */
 function documentFrom(
   document: Document,
@@ -1789,7 +1831,7 @@ function documentFrom(
   if (!number) number = titleNumber(document.title);
   if (!number) return undefined;
   // A customer's label ("Business Partner") before "Organization" alone (the app's own, in an ERP's form).
-  const customerHit = bestHit(values.hits.customer?.filter((h) => !h.ownOrganisation && h.rank >= 0)) ?? bestHit(values.hits.customer);
+  const customerHit = spelledOut(bestHit(values.hits.customer?.filter((h) => !h.ownOrganisation && h.rank >= 0)) ?? bestHit(values.hits.customer), values.hits.customer);
   // A contact's or a lone "Name" label (rank -1) names a person as often as the customer: a heading that is a company's name comes first.
   const labelledCustomer = customerHit && customerHit.rank < 0 ? (headingCompany(values.texts) ?? customerHit.value) : customerHit?.value;
   let amount = amountHit(values)?.value;
@@ -1801,7 +1843,7 @@ function documentFrom(
   // Without a PDF, the amount and the customer make it a document: a labelled customer or address, or
   // (a page already known to name its kind and number) a buyer's address block with no label. A
   // delivery note lists goods, not money: headed by its kind and number, it needs no amount.
-  if (!pdf && candidates.length === 0 && !amount && !(numberHit?.kind === 'delivery-note' && numberHit.rank > 0)) return undefined;
+  if (!pdf && candidates.length === 0 && !amount && !isDeliveryNote(numberHit, signal)) return undefined;
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
   const customerName =
     labelledCustomer ??
@@ -1813,9 +1855,12 @@ function documentFrom(
     companyOfRecipientDomain(values.texts, recipients[0], parseNameValue, isInPageChrome) ??
     customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome) ??
     entry?.customer;
+  // An unlabelled buyer's block starts with its name: an address in plain text above it is the seller's letterhead's.
+  if (!labelledCustomer && customerName) dropLetterhead(recipients, values, customerName);
   // A print view in a frame (the shell frames it from a preview or print address), headed by its kind and number ("Rechnung Nr.
-  // 2026-047"), is the document as it prints: its buyer's address block names the customer, without an e-mail. Elsewhere a block alone makes no document.
-  const printed = printViews.has(document) && numberHit !== undefined && numberHit.rank > 0 && numberHit.kind !== undefined && customerName !== undefined;
+  // 2026-047") or numbered in a field that names its kind ("Rechnungs-Nr. RE10231"), is the document as it prints: its buyer's
+  // address block names the customer, without an e-mail. Elsewhere a block alone makes no document.
+  const printed = printViews.has(document) && numberHit?.kind !== undefined && customerName !== undefined;
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0) || printed)) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
@@ -1979,6 +2024,19 @@ const MAX_FRAMES = 3;
 const printViews = new WeakSet<Document>();
 
 /**
+ * The shell's own PDF link for the document its frame shows, when the frame offers none: a toolbar above a print
+ * view ("Als PDF speichern" to `…/551204/pdf`, "Drucken"), as server-rendered apps put one. Only for a frame's one document.
+ */
+function shellPdfOf(document: Document, url: URL, frame: Element, documents: readonly DetectedDocument[]): Pick<DetectedDocument, 'pdfUrl' | 'pdfCandidates'> {
+  if (documents.length !== 1 || documents[0]!.pdfUrl || documents[0]!.pdfCandidates?.length || !document.body) return {};
+  const links = rateLinks(document.body, url).filter((l) => l.element !== frame && !l.offsite);
+  const pdf = links.find((l) => l.confirmed);
+  if (pdf) return { pdfUrl: pdf.url };
+  const candidates = links.slice(0, MAX_PROBE_CANDIDATES).map((l) => l.url);
+  return candidates.length > 0 ? { pdfCandidates: candidates } : {};
+}
+
+/**
  * The documents of the page's own frames, which the content script (top frame only) can read when
  * they are same-origin: older apps show the invoice in an `<iframe>` or a frameset. Links resolve
  * against the frame's address; the button goes by the frame, in the page the user sees.
@@ -2004,7 +2062,14 @@ function detectInFrames(document: Document, url: URL): PageDetection | undefined
     if (PRINT_ROUTE.test(frame.getAttribute('src') ?? '')) printViews.add(inner);
     const detection = detectInDocument(inner, frameUrl);
     if (!detection) continue;
-    return { ...detection, anchor: frame, documents: detection.documents.map(({ anchor: _anchor, ...found }) => ({ ...found, anchor: frame })) };
+    const shellPdf = detection.kind === 'document' ? shellPdfOf(document, url, frame, detection.documents) : {};
+    const documents = detection.documents.map(({ anchor: _anchor, pdfCandidates, ...found }) => ({
+      ...found,
+      ...(shellPdf.pdfUrl || !pdfCandidates ? {} : { pdfCandidates }),
+      ...shellPdf,
+      anchor: frame,
+    }));
+    return { ...detection, anchor: frame, documents };
   }
   return undefined;
 }

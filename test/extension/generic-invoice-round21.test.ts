@@ -1,0 +1,103 @@
+/**
+ * Classes of pages the twenty-first held-out corpus round found (issue 16), each read through the
+ * public detector: Australia's and New Zealand's "Adjustment Note", a credit note; Czech and Slovak
+ * ERPs' "Faktura vydaná", the adjective after the noun; a delivery note whose title or tab names its
+ * kind and whose number is a field of its own ("N° pièce"), with no amount; a customer's code in
+ * capitals under the customer's label ("Kontrahent: MEBLE-OLEK") with its name spelled out under
+ * "Nazwa"; the first test (issue 18) on a page whose only sign is a link to a print route in its
+ * language (`/wydruk`); and a print view in a frame, numbered in a field that names its kind
+ * ("Rechnungs-Nr."), under the seller's letterhead with its e-mail, the PDF link in the shell's toolbar.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectDocumentsOnPage } from '../../extension/sites';
+import { mayShowDocument } from '../../extension/sites/document-hint';
+import { detectFirstDocument } from './detect-page';
+
+const detect = (html: string, url?: string, lang = 'en', title = '') => detectFirstDocument(html, { url, lang, title });
+
+describe('the twenty-first round’s kinds', () => {
+  it('reads an "Adjustment Note" as a credit note', () => {
+    const html = `<h1>Adjustment Note AN-0042</h1><p>Relates to <a href="/sales/invoice/INV-1187">Tax Invoice INV-1187</a></p>
+      <h3>To</h3><p>Coastal Plumbing Pty Ltd</p><p>admin@coastalplumbing.example.com.au</p><table><tr><td>Total credit</td><td>-A$418.00</td></tr></table>
+      <a href="/sales/credit/AN-0042/print">Print PDF</a>`;
+    expect(detect(html, 'https://books.example.com.au/sales/credit/AN-0042', 'en-AU')).toMatchObject({ number: 'AN-0042', kind: 'credit-note', amount: '-A$418.00' });
+  });
+
+  it('reads "Faktura vydaná" and "Faktúra vydaná", the adjective after the noun, as an invoice and its number', () => {
+    for (const [heading, lang] of [
+      ['Faktura vydaná 20260318', 'cs'],
+      ['Faktúra vydaná 20260318', 'sk'],
+    ]) {
+      const html = `<h1>${heading}</h1><div><h3>Odběratel</h3><p>Pekárna Horák s.r.o.</p><p>fakturace@horak.example.cz</p></div>
+        <table><tr><td>Celkem k úhradě</td><td>30 250,00 Kč</td></tr></table><a href="/api/IssuedInvoice/9911872/Pdf">Stáhnout PDF</a>`;
+      expect(detect(html, 'https://app.example/IssuedInvoice/Detail/9911872', lang), lang).toMatchObject({ number: '20260318', kind: 'invoice' });
+    }
+  });
+
+  it('reads a delivery note named by its title or tab, its number in a field of its own, without an amount or a PDF', () => {
+    const form = `<div class="tabs"><span class="tab active">Bon de livraison</span><span class="tab">Suivi</span></div>
+      <label for="n">N° pièce</label><input id="n" readonly value="BL00412"><label for="r">Raison sociale</label><input id="r" readonly value="Dupont Bâtiment SAS">
+      <table><tr><th>Désignation</th><th>Qté livrée</th></tr><tr><td>Plaque de plâtre BA13</td><td>120</td></tr></table><button type="button">Imprimer</button>`;
+    const url = 'https://gestion.example/ventes/livraisons/edit?id=412';
+    expect(detect(form, url, 'fr', 'Bon de livraison BL00412 - Gestion commerciale')).toMatchObject({ number: 'BL00412', kind: 'delivery-note', customerName: 'Dupont Bâtiment SAS' });
+    // An invoice still needs its amount (or a PDF) to be one.
+    expect(detect(form.replace('Bon de livraison', 'Facture'), url, 'fr', 'Facture BL00412 - Gestion commerciale')).toBeUndefined();
+  });
+});
+
+describe('the twenty-first round’s customers and recipients', () => {
+  it('takes the customer’s name spelled out under "Nazwa" or "Name" for its code in capitals under the customer’s label', () => {
+    const fields = (code: string, nameLabel: string, name: string) =>
+      `<h1>Faktura sprzedaży FS/1187/2026</h1><div><span>Kontrahent</span> <span>${code}</span></div><div><span>${nameLabel}</span> <span>${name}</span></div>
+      <div><span>E-mail</span> <span>faktury@mebleolek.example.pl</span></div><div>Razem brutto: 11 070,00 PLN</div><a href="/api/dokumenty/88412/wydruk">Pobierz PDF</a>`;
+    const url = 'https://xt.example/#/sprzedaz/dokumenty/FS/88412';
+    expect(detect(fields('MEBLE-OLEK', 'Nazwa', 'Meble Olek Sp. z o.o.'), url, 'pl')?.customerName).toBe('Meble Olek Sp. z o.o.');
+    // A name in capitals that spells no other field's name is the customer's own.
+    expect(detect(fields('IKEA', 'Nazwa', 'Meble Olek Sp. z o.o.'), url, 'pl')?.customerName).toBe('IKEA');
+  });
+
+  it('drops an address printed in plain text above an unlabelled buyer’s block (the seller’s letterhead), and keeps a form control’s', () => {
+    const sheet = (letterhead: string) =>
+      `<h2>Rechnung Nr. RE10231</h2>${letterhead}<div class="window">Hofmann Metallbau GmbH<br>Industriestraße 22<br>79108 Freiburg</div>
+      <table><tr><td>Gesamtbetrag</td><td>1.547,00 EUR</td></tr></table><a href="/rechnungen/551204/pdf">PDF</a>`;
+    const url = 'https://app.example/rechnungen/551204';
+    const plain = detect(sheet('<div class="letterhead">Schreinerei Vogt e.K. · Am Mühlbach 3 · 79098 Freiburg · info@schreinerei-vogt.example.de</div>'), url, 'de');
+    expect(plain).toMatchObject({ number: 'RE10231', customerName: 'Hofmann Metallbau GmbH', recipients: [] });
+    const control = detect(sheet('<label for="to">An</label><input id="to" type="email" value="buchhaltung@hofmann.example.de">'), url, 'de');
+    expect(control?.recipients).toEqual(['buchhaltung@hofmann.example.de']);
+  });
+});
+
+describe('the twenty-first round’s frames and first test', () => {
+  it('reads a print view numbered in a field that names its kind, and takes the PDF from the shell’s toolbar', () => {
+    const url = 'https://web.example/verkauf/rechnungen/551204/anzeigen';
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+    document.documentElement.setAttribute('lang', 'de');
+    document.title = 'Rechnung anzeigen';
+    document.body.innerHTML = `<div class="toolbar"><a href="/verkauf/rechnungen/551204/pdf">Als PDF speichern</a></div><iframe src="/verkauf/rechnungen/551204/druckansicht"></iframe>`;
+    const inner = document.implementation.createHTMLDocument('');
+    inner.body.innerHTML = `<div class="letterhead">Schreinerei Vogt e.K. · Am Mühlbach 3 · 79098 Freiburg · info@schreinerei-vogt.example.de</div>
+      <div class="window">Hofmann Metallbau GmbH<br>Herrn Jens Hofmann<br>Industriestraße 22<br>79108 Freiburg</div>
+      <table><tr><td>Rechnungs-Nr.</td><td>RE10231</td></tr><tr><td>Datum</td><td>25.11.2026</td></tr></table><h2>Rechnung</h2>
+      <table><tr><td>Gesamtbetrag</td><td>1.547,00 EUR</td></tr></table>`;
+    Object.defineProperty(document.querySelector('iframe')!, 'contentDocument', { value: inner });
+    const detection = detectDocumentsOnPage(document, new URL(url))?.detection;
+    expect(detection?.documents[0]).toMatchObject({
+      number: 'RE10231',
+      customerName: 'Hofmann Metallbau GmbH',
+      recipients: [],
+      amount: '1.547,00 EUR',
+      pdfUrl: 'https://web.example/verkauf/rechnungen/551204/pdf',
+    });
+  });
+
+  it('lets the detector read a page whose only sign is a link to a print route in its language', () => {
+    for (const route of ['/api/dokumenty/88412/wydruk', '/gestion/imprimir/factura/1-214', '/fatture/214/stampa', '/laskut/20261187/tulosta']) {
+      document.title = 'ERP';
+      document.body.innerHTML = `<div class="window-title">Dokument</div><a href="${route}">Pobierz</a>`;
+      expect(mayShowDocument(document, new URL('https://erp.example/#/sprzedaz/88412')), route).toBe(true);
+    }
+    document.body.innerHTML = '<a href="/reports/aging">Reports</a>';
+    expect(mayShowDocument(document, new URL('https://erp.example/#/sprzedaz/88412'))).toBe(false);
+  });
+});
