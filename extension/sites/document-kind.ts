@@ -34,6 +34,9 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     // "Faktura vydaná 2026-0318": Czech and Slovak ERPs name the agenda's document with its adjective after the noun.
     cs: ['faktura', 'číslo faktury', 'vydaná faktura', 'faktura vydaná', 'daňový doklad', 'faktura daňový doklad'],
     sk: ['faktúra', 'číslo faktúry', 'vydaná faktúra', 'faktúra vydaná', 'daňový doklad'],
+    // Hungarian and Romanian: "Számla", "Factura seria SB nr. 0412".
+    hu: ['számla', 'számlaszám', 'számla sorszáma', 'e-számla'],
+    ro: ['factură', 'factura', 'factură fiscală', 'factura fiscala', 'număr factură', 'nr. factură'],
   },
   'credit-note': {
     // The plurals too: a module's name ("Credit Notes | Zoho Invoice") says more than the app's name after it.
@@ -54,6 +57,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['nota de crédito'],
     cs: ['dobropis', 'opravný daňový doklad'],
     sk: ['dobropis', 'opravná faktúra'],
+    hu: ['jóváíró számla', 'sztornó számla', 'storno számla', 'helyesbítő számla'],
+    ro: ['factură storno', 'factură de stornare', 'notă de credit'],
   },
   quote: {
     en: ['quote', 'quotation', 'estimate', 'quote number', 'quote id', 'estimate number', 'proposal', 'commercial proposal'],
@@ -72,6 +77,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['orçamento', 'proposta'],
     cs: ['nabídka', 'cenová nabídka'],
     sk: ['ponuka', 'cenová ponuka'],
+    hu: ['árajánlat', 'ajánlat'],
+    ro: ['ofertă', 'ofertă de preț', 'deviz'],
   },
   'order-confirmation': {
     en: ['order confirmation', 'order', 'order number', 'order no', 'order id', 'sales order'],
@@ -89,6 +96,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['confirmação de encomenda', 'encomenda', 'pedido de venda', 'pedido'],
     cs: ['potvrzení objednávky', 'objednávka', 'číslo objednávky'],
     sk: ['potvrdenie objednávky', 'objednávka'],
+    hu: ['rendelés visszaigazolás', 'megrendelés visszaigazolás', 'megrendelés', 'rendelés'],
+    ro: ['confirmare comandă', 'comandă'],
   },
   reminder: {
     en: ['payment reminder', 'reminder', 'overdue notice', 'dunning letter'],
@@ -107,6 +116,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['lembrete de pagamento', 'lembrete'],
     cs: ['upomínka'],
     sk: ['upomienka'],
+    hu: ['fizetési felszólítás', 'fizetési emlékeztető', 'felszólítás'],
+    ro: ['somație de plată', 'notificare de plată', 'reamintire de plată'],
   },
   proforma: {
     en: ['proforma invoice', 'pro forma invoice', 'proforma'],
@@ -125,6 +136,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['fatura proforma', 'fatura pró forma'],
     cs: ['zálohová faktura', 'proforma faktura'],
     sk: ['zálohová faktúra', 'proforma faktúra'],
+    hu: ['díjbekérő', 'proforma számla'],
+    ro: ['factură proformă', 'factura proforma', 'proformă'],
   },
   receipt: {
     en: ['receipt', 'receipt number', 'sales receipt'],
@@ -143,6 +156,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['recibo'],
     cs: ['příjmový doklad', 'účtenka'],
     sk: ['príjmový doklad', 'pokladničný doklad'],
+    hu: ['nyugta'],
+    ro: ['chitanță', 'chitanta', 'bon fiscal'],
   },
   'delivery-note': {
     // The note that goes with the goods (issue 16, round 15): India's "delivery challan", Poland's "WZ" (wydanie zewnętrzne),
@@ -162,6 +177,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['guia de remessa', 'guia de transporte', 'nota de entrega'],
     cs: ['dodací list'],
     sk: ['dodací list'],
+    hu: ['szállítólevél'],
+    ro: ['aviz de însoțire', 'aviz de însoțire a mărfii', 'aviz de expediție'],
   },
 };
 

@@ -125,6 +125,8 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
   ],
   cs: ['celkem k úhradě', 'k úhradě', 'zbývá uhradit', 'k zaplacení', 'celkem k zaplacení'],
   sk: ['suma na úhradu', 'celkom k úhrade', 'k úhrade', 'zostáva uhradiť', 'na úhradu'],
+  hu: ['fizetendő összeg', 'fizetendő végösszeg', 'még fizetendő', 'fizetendő', 'hátralék', 'tartozás'],
+  ro: ['total de plată', 'total de plata', 'rest de plată', 'de plată', 'sold de plată'],
 };
 
 /** The other amount labels: a total, whatever is still to pay of it. */
@@ -163,6 +165,8 @@ const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
   pt: ['valor total', 'valor da fatura', 'total documento', 'total do documento', 'total', 'valor', 'montante'],
   cs: ['celkem', 'celková částka', 'částka'],
   sk: ['celkom', 'spolu', 'celková suma', 'suma'],
+  hu: ['bruttó végösszeg', 'bruttó összesen', 'végösszeg', 'összesen', 'bruttó', 'összeg'],
+  ro: ['total general', 'valoare totală', 'total factură', 'total'],
 };
 
 const AMOUNT_DUE_LABELS: ReadonlySet<string> = new Set(Object.values(AMOUNT_DUE).flat());
@@ -191,6 +195,8 @@ const LABELS: LabelTable = {
     pt: ['e-mail de cobrança', 'email de cobrança', 'e-mail de faturação', 'email de faturação', 'endereço de e-mail', 'correio eletrónico', 'correio eletrônico', 'e-mail', 'email'],
     cs: ['e-mail odběratele', 'fakturační e-mail', 'e-mail', 'email'],
     sk: ['e-mail odberateľa', 'e-mail', 'email'],
+    hu: ['e-mail cím', 'e-mail', 'email'],
+    ro: ['adresă de e-mail', 'e-mail', 'email'],
   },
   customer: {
     en: [
@@ -319,6 +325,8 @@ const LABELS: LabelTable = {
     ],
     cs: ['odběratel', 'zákazník', 'klient', 'příjemce', 'objednatel', 'fakturační adresa'],
     sk: ['odberateľ', 'zákazník', 'klient', 'príjemca', 'objednávateľ', 'fakturačná adresa'],
+    hu: ['vevő', 'vevő neve', 'ügyfél', 'megrendelő', 'számlázási cím'],
+    ro: ['client', 'cumpărător', 'beneficiar', 'denumire client'],
   },
   amount: Object.fromEntries((Object.keys(AMOUNT_OTHER) as PageLanguage[]).map((language) => [language, [...(AMOUNT_DUE[language] ?? []), ...AMOUNT_OTHER[language]!]])),
   dueDate: {
@@ -337,6 +345,8 @@ const LABELS: LabelTable = {
     pt: ['data de vencimento', 'vencimento'],
     cs: ['datum splatnosti', 'splatnost'],
     sk: ['dátum splatnosti', 'splatnosť'],
+    hu: ['fizetési határidő', 'esedékesség'],
+    ro: ['data scadenței', 'data scadentei', 'scadență', 'termen de plată'],
   },
 };
 
@@ -684,7 +694,13 @@ const INVOICE_TYPE_LETTER = /^[ABCEMT] (?=\d{4,5}-\d{8}$)/;
 /** A file's extension after a number ("CO2611-0015.pdf" in a list of attached files): the file is named for the number, which ends before it. */
 export const FILE_EXTENSION = /\.(?:pdf|xml|html?|zip|docx?|odt)$/i;
 
+/** A Romanian series and number after the kind's word: "seria SB nr. 0412", "Seria ABC Nr: 000125". */
+const SERIES_AND_NUMBER = /^\s*seria\s+([A-Z]{1,8}\d{0,4})\s*,?\s*(?:nr\.?|număr(?:ul)?)\s*:?\s*(\d[\d/-]{0,15})(?![\p{L}\p{N}])/iu;
+
 export function parseNumberValue(text: string): string | undefined {
+  // "Factura seria SB nr. 0412": a Romanian document's series and its number, as the law has them printed.
+  const series = SERIES_AND_NUMBER.exec(text);
+  if (series) return `${series[1]} ${series[2]}`;
   const rest = text.slice(prefixLength(text));
   const match = NUMBER_VALUE.exec(rest);
   const value = (match?.[1] ?? match?.[2])?.replace(FILE_EXTENSION, '').replace(INVOICE_TYPE_LETTER, '');
@@ -716,9 +732,9 @@ export function findEmail(text: string): string | undefined {
 
 export { parseAmount } from './amounts';
 
-const DATE_PATTERN = /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4}/u;
+const DATE_PATTERN = /\d{4}-\d{1,2}-\d{1,2}|\d{4}\. ?\d{1,2}\. ?\d{1,2}\.?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4}/u;
 
-/** The first date in a text, as written: "2026-12-23", "23.12.2026", "23. Dezember 2026". */
+/** The first date in a text, as written: "2026-12-23", "23.12.2026", "23. Dezember 2026", Hungarian "2026.12.23.". */
 export function parseDate(text: string): string | undefined {
   return DATE_PATTERN.exec(text)?.[0];
 }

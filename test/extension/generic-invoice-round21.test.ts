@@ -7,13 +7,36 @@
  * "Nazwa"; the first test (issue 18) on a page whose only sign is a link to a print route in its
  * language (`/wydruk`); and a print view in a frame, numbered in a field that names its kind
  * ("Rechnungs-Nr."), under the seller's letterhead with its e-mail, the PDF link in the shell's toolbar.
+ * And two languages the detector did not read: Hungarian ("Számla", "Vevő", "Fizetendő", forints, dates
+ * written "2026.12.10.") and Romanian ("Factura seria SB nr. 0412", "Client", "Total de plată", lei), which the panel does not speak.
  */
 import { describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
+import { parseAmount } from '../../extension/sites/amounts';
 import { mayShowDocument } from '../../extension/sites/document-hint';
 import { detectFirstDocument } from './detect-page';
 
 const detect = (html: string, url?: string, lang = 'en', title = '') => detectFirstDocument(html, { url, lang, title });
+
+describe('the twenty-first round’s languages', () => {
+  it('reads a Hungarian invoice, its buyer, what is due in forints and its due date, and gives it no language the panel speaks', () => {
+    const html = `<h1>Számla</h1><div class="doc-no">BLG-2026-412</div><div><h3>Eladó</h3><p>Tóth Villanyszerelés Bt.</p></div>
+      <div><h3>Vevő</h3><p>Kovács Építő Kft.</p><p>E-mail: szamlazas@kovacsepito.example.hu</p></div><dl><dt>Fizetési határidő</dt><dd>2026.12.10.</dd></dl>
+      <table><tr><td>Bruttó összesen</td><td>254 000 Ft</td></tr><tr><td>Fizetendő</td><td>254 000 Ft</td></tr></table><a href="/document/download/88120455">PDF letöltése</a>`;
+    for (const lang of ['hu', '']) {
+      const found = detect(html, 'https://app.example/document/view/88120455', lang);
+      expect(found, lang).toMatchObject({ number: 'BLG-2026-412', kind: 'invoice', customerName: 'Kovács Építő Kft.', amount: '254 000 Ft', dueDate: '2026.12.10.' });
+      expect(found?.language, lang).toBeUndefined();
+    }
+    expect(parseAmount('Fizetendő: HUF 38 100')).toBe('HUF 38 100');
+  });
+
+  it('reads a Romanian invoice and what is due in lei', () => {
+    const html = `<h1>Factura seria SB nr. 0412</h1><table><tr><th>Client</th><td>Agro Veste SRL</td></tr><tr><th>Email</th><td>contabilitate@agroveste.example.ro</td></tr></table>
+      <table><tr><td>Total fără TVA</td><td>5.000,00 lei</td></tr><tr><td>Total de plată</td><td>5.950,00 lei</td></tr></table><a href="/facturi/pdf/7712044">Descarcă PDF</a>`;
+    expect(detect(html, 'https://app.example/facturi/vizualizare/7712044', 'ro')).toMatchObject({ number: 'SB 0412', kind: 'invoice', customerName: 'Agro Veste SRL', amount: '5.950,00 lei' });
+  });
+});
 
 describe('the twenty-first round’s kinds', () => {
   it('reads an "Adjustment Note" as a credit note', () => {
