@@ -11,7 +11,7 @@
  * folding, which costs each page load a millisecond (issue 18). amounts.test.ts checks it against
  * the plain list.
  */
-export const CURRENCY = String.raw`(?:[sS][eE][kK]|[dD][kK][kK]|[nN][oO][kK]|[iI][sS][kK]|[eE][uU][rR]|[pP][lL][nN]|[uU][sS][dD]|[gG][bB][pP]|[cC][hH][fF]|[bB][rR][lL]|[iI][nN][rR]|[cC][zZ][kK]|[kK][čČ]|[hH][uU][fF]|[fF][tT]|[rR][oO][nN]|[lL][eE][iI]|[uU][sS]\$|[bB][rR]\$|[rR]\$|\$[uU][sS]|£[gG][bB]|[IDNidn][kK][rR]|[kK][rR]\.?|[zZ][łŁ]|[fF][rR]\.|€|\$|£|₹)`;
+export const CURRENCY = String.raw`(?:[sS][eE][kK]|[dD][kK][kK]|[nN][oO][kK]|[iI][sS][kK]|[eE][uU][rR]|[pP][lL][nN]|[uU][sS][dD]|[gG][bB][pP]|[cC][hH][fF]|[bB][rR][lL]|[iI][nN][rR]|[cC][zZ][kK]|[kK][čČ]|[hH][uU][fF]|[fF][tT]|[rR][oO][nN]|[lL][eE][iI]|[mM][aA][dD]|[dD][hH][sS]?|[uU][sS]\$|[bB][rR]\$|[rR]\$|\$[uU][sS]|£[gG][bB]|[IDNidn][kK][rR]|[kK][rR]\.?|[zZ][łŁ]|[fF][rR]\.|€|\$|£|₹)`;
 const MINUS = '[-\u2212]';
 /**
  * A grouped number needs at least one full group and one separator throughout ("1 234 567", not

@@ -253,13 +253,14 @@ export function namesDocument(text: string): boolean {
 
 /**
  * Where a page says what it shows besides its headings, for the detector (generic-invoice.ts) and this
- * test alike: its active tab or breadcrumb. A tab is active by ARIA, or by its class as component
+ * test alike: its active tab or breadcrumb, or a status bar's current step (`aria-current="step"`: an ERP form's
+ * "Quotation › Quotation Sent › Sales Order", whose record is what the current step says). A tab is active by ARIA, or by its class as component
  * kits write it without ARIA: ZK's `z-tab-selected` (iDempiere and the framework's other apps), Ant
  * Design's `ant-tabs-tab-active`, Vaadin's `<vaadin-tab selected>`, Bootstrap's `.tab.active`. Classes,
  * not substrings of the class attribute: those cost a look at every element's.
  */
 export const KIND_SIGNAL_SELECTOR =
-  '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a, ' +
+  '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], [aria-current="step"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a, ' +
   '.z-tab-selected, .ant-tabs-tab-active, vaadin-tab[selected]';
 
 /** The print routes' words in the languages the detector reads (its PRINT_ROUTE, generic-invoice.ts, without "preview"). */
@@ -276,10 +277,10 @@ const PDF_SELECTOR = [
   // A print route in the page's language ("Pobierz PDF" to `/api/dokumenty/88412/wydruk`, "Imprimir" to `…/imprimir`): the
   // detector rates such a link by its text, which this test does not read; its address says enough.
   ...PRINT_WORDS.map((word) => `a[href*="${word}" i]`),
-  // Buttons, input buttons and role=button spans or divs that open a PDF or print route by script (the detector's
+  // Buttons, input buttons, role=button spans or divs and `href="#"` links that open a PDF or print route by script (the detector's
   // PDF_BUTTON_SELECTOR also takes preview routes and print routes in the other languages, `/wydruk`: a page with only
   // those names its document in its address, title or headings, which pass this test).
-  ...['button', 'input[type="button"]', '[role="button"]'].flatMap((element) =>
+  ...['a', 'button', 'input[type="button"]', '[role="button"]'].flatMap((element) =>
     ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)),
   ),
   'embed[src]',

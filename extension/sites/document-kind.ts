@@ -87,7 +87,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     da: ['ordrebekræftelse', 'ordre', 'ordrenummer', 'ordrenr'],
     nb: ['ordrebekreftelse', 'ordre', 'ordrenummer', 'ordrenr'],
     is: ['pöntunarstaðfesting', 'pöntun', 'pöntunarnúmer'],
-    de: ['auftragsbestätigung', 'bestellbestätigung', 'bestellung', 'bestellnummer', 'bestell nr', 'auftrag', 'auftragsnummer'],
+    de: ['auftragsbestätigung', 'bestellbestätigung', 'bestellung', 'bestellnummer', 'bestell nr', 'auftrag', 'auftragsnummer', 'verkaufsauftrag'],
     fi: ['tilausvahvistus', 'tilaus', 'tilausnumero'],
     nl: ['orderbevestiging', 'bestelling', 'bestelnummer', 'ordernummer'],
     fr: ['confirmation de commande', 'commande', 'bon de commande', 'numéro de commande'],

@@ -107,6 +107,8 @@ const HEADING_SELECTOR = 'h1, h2, h3, h4, [role="heading"]';
 const CHROME_SELECTOR =
   'header, footer, nav, aside, [role="banner"], [role="contentinfo"], [role="navigation"], [class*="footer" i], [id*="footer" i], ' +
   '[class~="header" i], [class*="site-header" i], [class*="app-header" i], [class*="navbar" i], [class*="topbar" i], [class*="sidebar" i], [class*="help" i], [class*="support" i]';
+/** A record's followers in an ERP's chatter ("Follower: Mitchell Admin (admin@…), Sandra Koch (…)"): the app's users, unless the customer is one. */
+const FOLLOWERS_SELECTOR = '[class*="followers" i]';
 /** Text a person clicks (a link's or a button's) is never a customer's name: "Download PDF" is no name. */
 const CLICKABLE_ROLES = new Set(['button', 'menuitem', 'tab', 'link']);
 const CLICKABLE_DEPTH = 4;
@@ -1221,7 +1223,7 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   values.texts.forEach((item, index) => {
     const address = item.text.includes('@') ? EMAIL_PATTERN.exec(item.text)?.[0] : undefined;
     if (!address) return;
-    const chrome = isInPageChrome(item.element);
+    const chrome = isInPageChrome(item.element) || (item.element.closest(FOLLOWERS_SELECTOR) !== null && !(customerHit && item.text.includes(customerHit.value)));
     // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
     const letterhead = customerIndex !== undefined && index < customerIndex;
     // Under the seller's label or the seller's reference ("Myyjä", "Vår referens"), it is the seller's staff's, after the customer's.
@@ -1352,7 +1354,12 @@ const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(
 /** The address a link or a PDF button leads to. */
 function linkTarget(link: Element): string | null {
   // An anchor without an address that acts as a button (`<a role="button" data-href>`) has its route in its data.
-  if (link.tagName === 'A' && link.hasAttribute('href')) return link.getAttribute('href');
+  if (link.tagName === 'A' && link.hasAttribute('href')) {
+    const href = link.getAttribute('href')!;
+    // `<a href="#" onclick="window.open('/invoices/771019.pdf')">`: the script leads where the address does not.
+    const scripted = /^\s*(?:#\s*$|javascript:)/i.test(href) ? SCRIPTED_ROUTE.exec(link.getAttribute('onclick') ?? '')?.[2] : undefined;
+    return scripted ?? href;
+  }
   const route = link.getAttribute('data-href') ?? link.getAttribute('data-url');
   if (route) return route;
   return SCRIPTED_ROUTE.exec(link.getAttribute('onclick') ?? '')?.[2] ?? null;
@@ -1572,8 +1579,10 @@ function receivedDocument(document: Document, root: HTMLElement, texts: readonly
   return (numberHit?.bill === true || isBillsAddress(base)) && isBillToPay(texts);
 }
 
-/** A short text that labels a party of a bill: its vendor (one to pay) or its client (one to send). */
+/** A short text that labels a party of a bill: its vendor (one to pay) or its client (one to send, by any customer's label: "Cliente", "Kunde"). */
 const BILL_PARTY_LABEL = /^(?:(vendor|supplier|payee)|client|customer|bill(?:ed)? to)(?:\s+(?:name|e-?mail))?\s*:?(?:\s|$)/i;
+/** A supplier's label in the other languages we read: a bill under it is one to pay. */
+const VENDOR_LABEL = /^(?:lieferant|leverandør|leverantör|toimittaja|leverancier|fournisseur|proveedor|fornitore|fornecedor|dostawca|birgir|seljandi|dodavatel|dodávateľ)\s*:?(?:\s|$)/iu;
 /** Texts of a bill looked at for its parties. */
 const MAX_BILL_TEXTS = 400;
 
@@ -1588,8 +1597,8 @@ function isBillToPay(texts: readonly TextItem[]): boolean {
     const text = texts[i]!.text;
     if (text.length > 40) continue;
     const party = BILL_PARTY_LABEL.exec(text);
-    if (party?.[1]) return true;
-    if (party) client = true;
+    if (party?.[1] || VENDOR_LABEL.test(text)) return true;
+    if (party || labelAtStart(text)?.info.field === 'customer') client = true;
   }
   return !client;
 }

@@ -9,6 +9,11 @@
  * ("Rechnungs-Nr."), under the seller's letterhead with its e-mail, the PDF link in the shell's toolbar.
  * And two languages the detector did not read: Hungarian ("Számla", "Vevő", "Fizetendő", forints, dates
  * written "2026.12.10.") and Romanian ("Factura seria SB nr. 0412", "Client", "Total de plată", lei), which the panel does not speak.
+ * From the second set, written after those fixes: an ERP form's status bar whose current step names the
+ * kind (`aria-current="step"`: Odoo's "Angebot › Angebot gesendet › Verkaufsauftrag"), and its followers,
+ * who are the app's users; a link `href="#"` that opens the PDF by script; Chile's "Señor(es):"; the
+ * Moroccan dirham ("DH", "MAD"); and a billing platform's customer invoices under `/bills`, in Portuguese
+ * ("Cliente"), which are no supplier's bills.
  */
 import { describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
@@ -122,5 +127,46 @@ describe('the twenty-first round’s frames and first test', () => {
     }
     document.body.innerHTML = '<a href="/reports/aging">Reports</a>';
     expect(mayShowDocument(document, new URL('https://erp.example/#/sprzedaz/88412'))).toBe(false);
+  });
+});
+
+describe('the twenty-first round’s second set', () => {
+  it('takes the kind from a status bar’s current step, and no follower of the record for its recipient', () => {
+    const form = (step: string) => `<ol class="breadcrumb"><li><a href="#">Angebote</a></li><li><span>S00042</span></li></ol>
+      <div class="o_statusbar_status"><button type="button" ${step === 'Angebot' ? 'aria-current="step"' : ''}>Angebot</button><button type="button" ${step === 'Verkaufsauftrag' ? 'aria-current="step"' : ''}>Verkaufsauftrag</button></div>
+      <h1><span>S00042</span></h1><div><label>Kunde</label><a href="#id=17&model=res.partner">Elektro Maier GmbH</a></div>
+      <table><tr><td>Gesamt:</td><td>1.190,00 €</td></tr></table>
+      <div class="o-mail-Followers">Follower: Mitchell Admin (admin@firma.example.de), Sandra Koch (s.koch@firma.example.de)</div>`;
+    const url = 'https://firma.odoo.example/web#id=42&model=sale.order&view_type=form';
+    expect(detect(form('Angebot'), url, 'de')).toMatchObject({ number: 'S00042', kind: 'quote', customerName: 'Elektro Maier GmbH', recipients: [] });
+    expect(detect(form('Verkaufsauftrag'), url, 'de')?.kind).toBe('order-confirmation');
+    // A follower named as the customer is the customer's address.
+    const customerFollows = form('Angebot').replace('Sandra Koch (s.koch@firma.example.de)', 'Elektro Maier GmbH (buchhaltung@elektro-maier.example.de)');
+    expect(detect(customerFollows.replace('Follower: Mitchell Admin (admin@firma.example.de), ', 'Follower: '), url, 'de')?.recipients).toEqual(['buchhaltung@elektro-maier.example.de']);
+  });
+
+  it('takes the PDF a `href="#"` link opens by script', () => {
+    const html = `<h2>Invoice #1019</h2><a href="#" onclick="window.open('/invoices/771019.pdf'); return false;">Download PDF</a>
+      <h4>To</h4><p>Maple &amp; Oak Interiors</p><p>tom@mapleandoak.example.com</p><table><tr><td>Amount Due</td><td>$2,640.00</td></tr></table>`;
+    expect(detect(html, 'https://studio.example/invoices/771019')?.pdfUrl).toBe('https://studio.example/invoices/771019.pdf');
+    document.title = 'Studio';
+    document.body.innerHTML = `<div>Dokument</div><a href="#" onclick="window.open('/d/771019.pdf')">Herunterladen</a>`;
+    expect(mayShowDocument(document, new URL('https://studio.example/d/771019'))).toBe(true);
+  });
+
+  it('reads Chile’s "Señor(es):" as the customer’s label, and dirhams', () => {
+    const html = `<div>FACTURA ELECTRÓNICA</div><div>N° 4521</div><table><tr><td>Señor(es):</td><td>Constructora Andes SpA</td></tr><tr><td>Contacto:</td><td>pagos@andes.example.cl</td></tr></table>
+      <table><tr><td>Total</td><td>$ 1.190.000</td></tr></table><a href="/Documento/Pdf/88120">Descargar PDF</a>`;
+    expect(detect(html, 'https://web.example/Factura/Documento/Ver/88120', 'es-CL')?.customerName).toBe('Constructora Andes SpA');
+    expect(parseAmount('Total TTC 14 400,00 DH')).toBe('14 400,00 DH');
+    expect(parseAmount('Total : MAD 1 250,00')).toBe('MAD 1 250,00');
+  });
+
+  it('reads a customer’s invoice under `/bills` that names its customer in the page’s language, and leaves a supplier’s bill', () => {
+    const bill = (party: string) => `<h1>Fatura #88412</h1><h4>${party}</h4><p>Clínica Vida Ltda.</p><p>financeiro@clinicavida.example.com.br</p>
+      <p class="total">Valor <strong>R$ 349,90</strong></p><a href="/admin/bills/88412/print">Ver fatura</a>`;
+    const url = 'https://app.example/admin/bills/88412';
+    expect(detect(bill('Cliente'), url, 'pt-BR')).toMatchObject({ number: '88412', customerName: 'Clínica Vida Ltda.' });
+    expect(detect(bill('Fornecedor'), url, 'pt-BR')).toBeUndefined();
   });
 });
