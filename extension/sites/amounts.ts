@@ -61,10 +61,15 @@ export function parseAmount(text: string): string | undefined {
       continue;
     }
     const value = match[0].trim();
+    // "2,000 pcs", "16 h", "120 Stk.": a quantity with its unit, not money.
+    if (!/[^\d\s.,'’\-\u2212]/.test(value) && QUANTITY_UNIT.test(text.slice(match.index + match[0].length))) continue;
     if (/\d/.test(value)) return value;
   }
   return undefined;
 }
+
+/** A unit after a quantity, in the languages we read: pieces, numbers, units, hours, kilograms, metres. */
+const QUANTITY_UNIT = /^[ \u00a0]?(?:pcs|pc|nos|units?|hrs?|h|kg|m²|m2|stk|st|szt|kpl|pz|uds|un|ea|timer|tim|tuntia)\.?(?![\p{L}\p{N}])/iu;
 
 /**
  * The number an amount stands for: `parseAmountValue("1.234,50 €") === 1234.5`. A separator followed

@@ -263,6 +263,9 @@ export const KIND_SIGNAL_SELECTOR =
   '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], [aria-current="step"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a, ' +
   '.z-tab-selected, .ant-tabs-tab-active, vaadin-tab[selected]';
 
+/** A desktop-style web client's window title, where a page has no `<h1>` or `<h2>` (the detector's appBarKind reads it too). */
+export const WINDOW_TITLE_SELECTOR = '[class*="title" i], [class*="caption" i]';
+
 /** The print routes' words in the languages the detector reads (its PRINT_ROUTE, generic-invoice.ts, without "preview"). */
 const PRINT_WORDS = ['print', 'druck', 'wydruk', 'imprim', 'stampa', 'tulost', 'afdruk', 'utskrift', 'udskriv', 'prent'];
 
@@ -280,9 +283,10 @@ const PDF_SELECTOR = [
   // Buttons, input buttons, role=button spans or divs and `href="#"` links that open a PDF or print route by script (the detector's
   // PDF_BUTTON_SELECTOR also takes preview routes and print routes in the other languages, `/wydruk`: a page with only
   // those names its document in its address, title or headings, which pass this test).
-  ...['a', 'button', 'input[type="button"]', '[role="button"]'].flatMap((element) =>
-    ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)),
-  ),
+  ...['a', 'button', 'input[type="button"]', '[role="button"]'].flatMap((element) => [
+    ...['data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)),
+    ...['pdf', ...PRINT_WORDS].map((word) => `${element}[onclick*="${word}" i]`),
+  ]),
   'embed[src]',
   'object[data]',
   ...['pdf', 'print', 'render', 'download', 'document', 'preview', 'viewer'].map((word) => `iframe[src*="${word}" i]`),
@@ -292,6 +296,10 @@ function headingsNameDocument(document: Document): boolean {
   for (const tag of ['h1', 'h2', 'h3']) {
     const headings = document.getElementsByTagName(tag);
     for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) if (namesDocument(headings[i]!.textContent ?? '')) return true;
+  }
+  if (document.getElementsByTagName('h1')[0] === undefined && document.getElementsByTagName('h2')[0] === undefined) {
+    const title = document.body?.querySelector(WINDOW_TITLE_SELECTOR);
+    if (title && namesDocument(title.textContent ?? '')) return true;
   }
   const signals = document.body?.querySelectorAll(KIND_SIGNAL_SELECTOR) ?? [];
   for (let i = 0; i < signals.length && i < MAX_HEADINGS; i++) if (namesDocument(signals[i]!.textContent ?? '')) return true;

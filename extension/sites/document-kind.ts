@@ -199,10 +199,27 @@ export const KIND_SUFFIXES: readonly [string, DocumentKind, readonly PageLanguag
   ['lasku', 'invoice', ['fi']],
   // "Salgsordre", "Kundeordre": a sales order, whose page is its confirmation.
   ['ordre', 'order-confirmation', ['da', 'nb']],
+  // "Salgstilbud", "Pristilbud"; Finnish "Myyntitilaus" (a sales order), "Myyntitarjous".
+  ['tilbud', 'quote', ['da', 'nb']],
+  ['tilaus', 'order-confirmation', ['fi']],
+  ['tarjous', 'quote', ['fi']],
   ['factuur', 'invoice', ['nl']],
 ];
 /** Words that end like a document kind and are not one ("Berechnung" is a calculation). */
-const NOT_KIND_COMPOUNDS = new Set(['berechnung', 'abrechnung', 'verrechnung', 'umrechnung', 'hochrechnung', 'laskutus']);
+const NOT_KIND_COMPOUNDS = new Set([
+  'berechnung',
+  'abrechnung',
+  'verrechnung',
+  'umrechnung',
+  'hochrechnung',
+  'laskutus',
+  // Special offers and job offers, and a purchase order (the user's to a supplier).
+  'særtilbud',
+  'jobtilbud',
+  'sommertilbud',
+  'erikoistarjous',
+  'ostotilaus',
+]);
 const MIN_COMPOUND_PREFIX = 3;
 
 /** The kind a compound word names, with its languages; undefined for any other word. */
@@ -217,7 +234,7 @@ export function compoundKind(word: string): { kind: DocumentKind; languages: rea
 /**
  * The words of DOCUMENT_KIND_LABELS' order-confirmation that name the order itself, not its
  * confirmation: a sales order's record page is headed by them, its confirmation (the document sent)
- * by the longer words. Compounds that end in "ordre" ("Salgsordre") are orders too.
+ * by the longer words. Compounds that end in "ordre" ("Salgsordre") or "tilaus" ("Myyntitilaus") are orders too.
  */
 const ORDER_ITSELF = new Set([
   'order',
@@ -240,7 +257,7 @@ const ORDER_ITSELF = new Set([
 /** Does a number label ("Auftrag", "Salgsordre") name the order itself rather than its confirmation? */
 export function namesOrderItself(label: string): boolean {
   const word = label.toLowerCase();
-  return ORDER_ITSELF.has(word) || word.endsWith('ordre');
+  return ORDER_ITSELF.has(word) || word.endsWith('ordre') || word.endsWith('tilaus');
 }
 
 /**

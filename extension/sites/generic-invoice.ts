@@ -47,7 +47,7 @@ import { companyAboveRecipient, companyOfRecipientDomain, personAboveRecipient, 
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
-import { KIND_SIGNAL_SELECTOR } from './document-hint';
+import { KIND_SIGNAL_SELECTOR, WINDOW_TITLE_SELECTOR } from './document-hint';
 import { isCurrencyAlone } from './amounts';
 import { currentEntrySummary } from './current-entry';
 import { isMailReader } from './mail-reader';
@@ -712,6 +712,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       const rest = item.text.slice((info.field === 'amount' ? kindLabelAfter(item.text, labels, labelIndex) : undefined)?.end ?? label.end);
       // "Customer No. 10000", "Kunde Nr.": the customer's number, not its name (which has a label of its own).
       if (info.field === 'customer' && CUSTOMER_NUMBER_REST.test(rest)) continue;
+      // "Buyer's Order No.", "Customer’s PO": the party's word qualifies another noun, and labels nothing.
+      if (info.field === 'customer' && /^['’]s(?![\p{L}])/u.test(rest)) continue;
       // "Customer portal", "Espace client", "Kundenbereich": the app's place for customers, not a customer.
       if (info.field === 'customer' && (CUSTOMER_PLACE_REST.test(rest) || CUSTOMER_PLACE_BEFORE.test(item.text.slice(0, label.start)))) continue;
       // "Conferma d'ordine cliente", "Customer invoice": the word qualifies the kind of document beside it, and labels nothing.
@@ -911,6 +913,19 @@ function spelledOut(hit: FieldHit | undefined, hits: readonly FieldHit[] | undef
   return hits?.find((other) => other !== hit && /\p{Ll}/u.test(other.value) && letters(other.value).includes(code)) ?? hit;
 }
 
+/** A person's name: two or three capitalised words ("Adam Nowak", "Tom Hale"). */
+const PERSON_NAME = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u;
+
+/**
+ * A CRM's customer field that names the contact person ("Klient: Adam Nowak") with a company field right after it
+ * ("Firma: Budmax Sp. z o.o.", named by its legal form): the document goes to the company, the person is its contact.
+ */
+function companyOfContact(hit: FieldHit | undefined, hits: readonly FieldHit[] | undefined): FieldHit | undefined {
+  if (!hit || hit.rank < 0 || !PERSON_NAME.test(hit.value)) return hit;
+  const company = hits?.find((other) => other.rank < 0 && other.index > hit.index && other.index - hit.index <= CUSTOMER_NEIGHBOURHOOD && COMPANY_NAME.test(other.value));
+  return company ?? hit;
+}
+
 function bestHit(hits: FieldHit[] | undefined, preferLast = false): FieldHit | undefined {
   let best: FieldHit | undefined;
   for (const hit of hits ?? []) {
@@ -1066,14 +1081,24 @@ function headingKindSignal(document: Document, plurals = false, number?: string)
 function appBarKind(document: Document): DocumentKind | undefined {
   if (document.getElementsByTagName('h1')[0] !== undefined || document.getElementsByTagName('h2')[0] !== undefined) return undefined;
   const bar = document.getElementsByTagName('header')[0];
-  if (!bar) return undefined;
+  if (!bar) return windowTitleKind(document);
   for (let i = 0; i < bar.children.length && i < MAX_KIND_ELEMENTS; i++) {
     const child = bar.children[i]!;
     if (/^(?:A|BUTTON)$/.test(child.tagName) || CLICKABLE_ROLES.has(child.getAttribute('role') ?? '')) continue;
     const kind = kindIn(collapse(child.textContent ?? '').slice(0, 120), false);
     if (kind) return kind;
   }
-  return undefined;
+  return windowTitleKind(document);
+}
+
+/**
+ * The kind a web client's window title names ("Conferma d'ordine cliente", "Faktura sprzedaży", "Kundfaktura" in a
+ * `<div class="window-caption">`), on a page without an `<h1>` or `<h2>`: desktop-style ERP clients title their
+ * forms so. The first element whose class says title or caption (WINDOW_TITLE_SELECTOR, shared with the first test).
+ */
+function windowTitleKind(document: Document): DocumentKind | undefined {
+  const title = document.body?.querySelector(WINDOW_TITLE_SELECTOR);
+  return title ? kindIn(collapse(title.textContent ?? '').slice(0, 120), false) : undefined;
 }
 
 function tabKindSignal(document: Document): DocumentKind | undefined {
@@ -1684,8 +1709,25 @@ const FEE_WORD =
   /(?:fee|fees|charge|interest|gebühr|spesen|zinsen|avgift|ränta|gebyr|rente|renter|maksu|korko|kosten|frais|intérêts|gastos|recargo|intereses|spese|interessi|juros|encargos|opłata|odsetki|gjald|vextir)(?:\s*:)?(?:\s|$)/iu;
 
 /** The amount: the best labelled one (what is due before a plain total), or the total after a fee added to what is due. */
+/** A panel's caption that says it sums up the customer's account ("Kundestatistik", "Customer Statistics", "Tilastot"). */
+const STATISTICS_CAPTION = /statisti|tilasto/i;
+/** Levels above an amount looked at for such a panel. */
+const STATISTICS_DEPTH = 3;
+
+/**
+ * Is the amount in a panel of the customer's statistics beside the document ("Kundestatistik: Saldo (RV) 12.480,00", an
+ * ERP's FactBox): that balance is the customer's account's, not what this document asks?
+ */
+function inStatistics(element: Element): boolean {
+  for (let e = element.parentElement, depth = 0; e && depth < STATISTICS_DEPTH; e = e.parentElement, depth++) {
+    const caption = e.firstElementChild;
+    if (caption && caption !== element && !caption.contains(element) && STATISTICS_CAPTION.test((caption.textContent ?? '').slice(0, 60))) return true;
+  }
+  return false;
+}
+
 function amountHit(values: LabelledValues): FieldHit | undefined {
-  const hits = values.hits.amount;
+  const hits = values.hits.amount?.filter((hit) => !inStatistics(hit.element));
   const best = bestHit(hits, true);
   if (!hits || !best || best.rank === 0) return best;
   const total = hits.filter((hit) => hit.index > best.index && hit.rank === 0).at(-1);
@@ -1840,7 +1882,10 @@ function documentFrom(
   if (!number) number = titleNumber(document.title);
   if (!number) return undefined;
   // A customer's label ("Business Partner") before "Organization" alone (the app's own, in an ERP's form).
-  const customerHit = spelledOut(bestHit(values.hits.customer?.filter((h) => !h.ownOrganisation && h.rank >= 0)) ?? bestHit(values.hits.customer), values.hits.customer);
+  const customerHit = companyOfContact(
+    spelledOut(bestHit(values.hits.customer?.filter((h) => !h.ownOrganisation && h.rank >= 0)) ?? bestHit(values.hits.customer), values.hits.customer),
+    values.hits.customer,
+  );
   // A contact's or a lone "Name" label (rank -1) names a person as often as the customer: a heading that is a company's name comes first.
   const labelledCustomer = customerHit && customerHit.rank < 0 ? (headingCompany(values.texts) ?? customerHit.value) : customerHit?.value;
   let amount = amountHit(values)?.value;

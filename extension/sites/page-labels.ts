@@ -638,7 +638,7 @@ export function isNumberHeading(text: string): boolean {
 export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|eletr[oô]nica|electronic|elektronische|elektroniczna|elektronisk|s[aä]hk[oö]inen|simplificada|simplifi[ée]e|semplificata';
 
 /**
- * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ") between a label and
+ * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ", a caption's " · ": "Salgstilbud · S-TILB1042") between a label and
  * its value, after a word or two that qualify the label ("Faktura krajowa nr 5/11/2026", "Pedido de
  * venda nº 1042"); or the word that says the document is electronic or simplified, before the number
  * itself ("FACTURA ELECTRÓNICA F001-00000873", "Fattura elettronica 12/2026", "Factura simplificada
@@ -648,7 +648,7 @@ export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|elet
  * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
 const NUMBER_PREFIX = new RegExp(
-  String.raw`^[\s:#.|–—-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
+  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
   'u',
 );
 /**
@@ -702,14 +702,20 @@ export function parseNumberValue(text: string): string | undefined {
   // "Factura seria SB nr. 0412": a Romanian document's series and its number, as the law has them printed.
   const series = SERIES_AND_NUMBER.exec(text);
   if (series) return `${series[1]} ${series[2]}`;
-  const rest = text.slice(prefixLength(text));
+  const prefix = prefixLength(text);
+  const rest = text.slice(prefix);
   const match = NUMBER_VALUE.exec(rest);
   const value = (match?.[1] ?? match?.[2])?.replace(FILE_EXTENSION, '').replace(INVOICE_TYPE_LETTER, '');
   // "Påminnelse: 100,00 kr" is money: a decimal comma after the digits makes them an amount, not a number;
   // so does a decimal point before two last digits ("Credit 250.00", "Credit: 1,250.00" on a customer's card).
   if (value && (/^,\d/.test(rest.slice(value.length)) || MONEY_LIKE_NUMBER.test(value))) return undefined;
+  // After a middle dot ("Created Quote · 11/25/2026 16:40" in an activity stream), a date with slashes is that date.
+  if (value && SLASH_DATE.test(value) && /[·•∙]/.test(text.slice(0, prefix))) return undefined;
   return value && /\d/.test(value) && !DATE_LIKE_NUMBER.test(value) && !OBJECT_ID.test(value) ? value : undefined;
 }
+
+/** A date written with slashes ("11/25/2026", "25/11/26"). */
+const SLASH_DATE = /^\d{1,2}\/\d{1,2}\/(?:\d{2}|\d{4})$/;
 
 /**
  * The document number in a text that may start with a label ("Faktura 2026-0042", "Invoice #7")
@@ -848,10 +854,11 @@ const DOCUMENT_LINK_LIST =
   'sækja|hlaða niður|prenta|skoða|opna|skjal|viðhengi|herunterladen|drucken|anzeigen|öffnen|datei|anhang|' +
   'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
   'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
-  'transferir|descarregar|baixar|visualizar|anexo|preview|förhandsgranska|förhandsvisning|forhåndsvisning|vorschau|esikatselu|voorbeeld|' +
+  'transferir|descarregar|baixar|visualizar|anexo|preview|förhandsgranska|förhandsvisning|forhåndsvisning|vorschau|esikatselu|esikatsele|voorbeeld|' +
   'vista previa|anteprima|pré visualizar|forskoðun|boleto|segunda via|stáhnout|tisk|stiahnuť|tlač';
 const DOCUMENT_LINK_WORDS = phraseSet(DOCUMENT_LINK_LIST, INDEX.hints.documentLinks);
-const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview/i;
+/** An address's words of a file, a print or a preview; print routes in the languages we read too (`/tulosta.aspx`, `/stampa`, `/drucken`). */
+const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent/i;
 
 /**
  * Links that change something (or leave the app) must never be probed, even with HEAD: a badly

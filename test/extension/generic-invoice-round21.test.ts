@@ -13,7 +13,12 @@
  * kind (`aria-current="step"`: Odoo's "Angebot › Angebot gesendet › Verkaufsauftrag"), and its followers,
  * who are the app's users; a link `href="#"` that opens the PDF by script; Chile's "Señor(es):"; the
  * Moroccan dirham ("DH", "MAD"); and a billing platform's customer invoices under `/bills`, in Portuguese
- * ("Cliente"), which are no supplier's bills.
+ * ("Cliente"), which are no supplier's bills. From the third set: compounds that end in a quote's or an order's
+ * word ("Salgstilbud", "Myyntitilaus", "Myyntitarjous"); a caption's middle dot between the kind and the number
+ * ("Salgstilbud · S-TILB1042"); a desktop-style client's window title that names the kind; print routes in the
+ * page's language in a link's address (`tulosta.aspx`) and a button's script (`stampa_ordine`); a panel of the
+ * customer's statistics beside the document; "Buyer's Order No." and quantities with their unit ("2,000 pcs"); and a
+ * CRM's contact person under the customer's label with the company in the next field.
  */
 import { describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
@@ -168,5 +173,66 @@ describe('the twenty-first round’s second set', () => {
     const url = 'https://app.example/admin/bills/88412';
     expect(detect(bill('Cliente'), url, 'pt-BR')).toMatchObject({ number: '88412', customerName: 'Clínica Vida Ltda.' });
     expect(detect(bill('Fornecedor'), url, 'pt-BR')).toBeUndefined();
+  });
+});
+
+describe('the twenty-first round’s third set', () => {
+  it('reads compounds that end in a quote’s or an order’s word, and not a special offer', () => {
+    const page = (heading: string, lang: string) =>
+      detect(
+        `<h1>${heading}</h1><div><b>Asiakas</b> <span>Savon Sähkö Oy</span></div><div><b>Kunde</b> <span>Skovhus Tømrer ApS</span></div>
+        <div>Sähköposti: hankinnat@savonsahko.example.fi</div><table><tr><td>Yhteensä</td><td>12 550,00 EUR</td></tr></table>`,
+        'https://erp.example/evo/doc.aspx?id=4412',
+        lang,
+      );
+    expect(page('Myyntitilaus 4412', 'fi')).toMatchObject({ number: '4412', kind: 'order-confirmation' });
+    expect(page('Myyntitarjous 4412', 'fi')).toMatchObject({ number: '4412', kind: 'quote' });
+    expect(page('Salgstilbud 4412', 'da')).toMatchObject({ number: '4412', kind: 'quote' });
+    expect(page('Særtilbud 4412', 'da')).toBeUndefined();
+  });
+
+  it('reads the number after a caption’s middle dot, and no date after one in an activity stream', () => {
+    const caption = `<div role="heading" aria-level="1">Salgstilbud · S-TILB1042 · Skovhus Tømrer ApS</div><label for="k">Kundenavn</label><input id="k" readonly value="Skovhus Tømrer ApS">
+      <label for="e">E-mail</label><input id="e" readonly value="indkoeb@skovhus.example.dk"><div>Total inkl. moms <span>31.250,00</span></div>`;
+    expect(detect(caption, 'https://bc.example/?page=41&bookmark=2F_JAAAA', 'da')?.number).toBe('S-TILB1042');
+    const stream = `<h2>Design retainer</h2><div><label>Number</label><div>Q-00187</div></div><div><label>Account</label><div>Halvorsen Maritime Ltd</div></div>
+      <div>Grand Total $14,520.00</div><div class="stream"><p>Admin created Quote · 11/25/2026 16:40</p></div>`;
+    expect(detect(stream, 'https://crm.example/#Quote/view/6571b2c3', 'en')?.number).toBe('Q-00187');
+  });
+
+  it('takes the kind from a web client’s window title, and its print routes in the page’s language', () => {
+    const form = `<div class="window"><div class="window-caption">Conferma d'ordine cliente</div>
+      <button type="button" onclick="window.open('/portal/servlet/stampa_ordine?id=318')">Stampa</button>
+      <div><span>Numero</span> <span>2026/OC/00318</span></div><div><span>Ragione sociale</span> <span>Meccanica Piave S.p.A.</span></div>
+      <div><span>E-mail</span> <span>acquisti@piave.example.it</span></div><div>Totale documento € 9.760,00</div></div>`;
+    const url = 'https://erp.example/portal/jsp/ordini.jsp?m_cID=318';
+    expect(detect(form, url, 'it')).toMatchObject({ number: '2026/OC/00318', kind: 'order-confirmation', pdfCandidates: ['https://erp.example/portal/servlet/stampa_ordine?id=318'] });
+    expect(mayShowDocument(document, new URL(url))).toBe(true);
+    const preview = `<h1>Myyntitilaus 4412</h1><table><tr><td>Asiakas</td><td>Savon Sähkö Oy</td></tr><tr><td>Sähköposti</td><td>hankinnat@savonsahko.example.fi</td></tr></table>
+      <p>Yhteensä 12 550,00 EUR</p><a href="/evo/myynti/tulosta.aspx?orderid=4412">Esikatsele</a>`;
+    expect(detect(preview, 'https://erp.example/evo/myynti/myyntitilaus.aspx?orderid=4412', '')?.pdfCandidates).toEqual(['https://erp.example/evo/myynti/tulosta.aspx?orderid=4412']);
+  });
+
+  it('leaves a panel of the customer’s statistics out of what the document asks', () => {
+    const html = `<h1>Salgstilbud S-TILB1042</h1><div><b>Kundenavn</b> <span>Skovhus Tømrer ApS</span></div><div>E-mail: indkoeb@skovhus.example.dk</div>
+      <div class="totals"><div>Total inkl. moms <span>31.250,00</span></div></div><div class="factbox"><div>Kundestatistik</div><div>Saldo (RV) 12.480,00</div></div>`;
+    expect(detect(html, 'https://bc.example/quotes/1042', 'da')?.amount).toBe('31.250,00');
+  });
+
+  it('reads neither "Buyer’s Order No." as the customer nor a quantity with its unit as the amount', () => {
+    const html = `<h2>Tax Invoice</h2><table><tr><td>Invoice No.<br><b>SI/2026-27/0412</b></td><td>Buyer's Order No.<br>GH/PO/771</td></tr>
+      <tr><td>Buyer (Bill to)<br><b>Gupta Hardware Stores</b><br>E-Mail: accounts@gupta.example.in</td></tr></table>
+      <table><tr><td>Total</td><td>2,000 pcs</td><td>₹ 1,18,000.00</td></tr></table><a href="/vouchers/0412/export?format=pdf">Export PDF</a>`;
+    expect(detect(html, 'https://tally.example/vouchers/sales/0412', 'en-IN')).toMatchObject({ customerName: 'Gupta Hardware Stores', amount: '₹ 1,18,000.00' });
+    expect(parseAmount('16 h')).toBeUndefined();
+    expect(parseAmount('Total 120 Stk. 1.450,00 €')).toBe('1.450,00 €');
+  });
+
+  it('takes the company in the field after a CRM’s contact person under the customer’s label', () => {
+    const fields = (company: string) => `<h1>Oferta #112</h1><div><span>Klient</span> <span>Adam Nowak</span></div><div><span>Firma</span> <span>${company}</span></div>
+      <div><span>E-mail</span> <span>a.nowak@budmax.example.pl</span></div><div>Razem brutto 24 600,00 zł</div><a href="/crm/quote/112/pdf">Pobierz PDF</a>`;
+    expect(detect(fields('Budmax Sp. z o.o.'), 'https://crm.example/crm/quote/show/112/', 'pl')?.customerName).toBe('Budmax Sp. z o.o.');
+    // A company field without a company's legal form leaves the person named.
+    expect(detect(fields('Budmax'), 'https://crm.example/crm/quote/show/112/', 'pl')?.customerName).toBe('Adam Nowak');
   });
 });
