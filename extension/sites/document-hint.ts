@@ -280,9 +280,10 @@ const PDF_SELECTOR = [
   // A print route in the page's language ("Pobierz PDF" to `/api/dokumenty/88412/wydruk`, "Imprimir" to `…/imprimir`): the
   // detector rates such a link by its text, which this test does not read; its address says enough.
   ...PRINT_WORDS.map((word) => `a[href*="${word}" i]`),
-  // Buttons, input buttons, role=button spans or divs and `href="#"` links that open a PDF or print route by script (the detector's
-  // PDF_BUTTON_SELECTOR also takes preview routes and print routes in the other languages, `/wydruk`: a page with only
-  // those names its document in its address, title or headings, which pass this test).
+  // Buttons, input buttons, role=button spans or divs and `href="#"` links that open a PDF or print route by script, in
+  // any language we read (`window.open('/servlet/stampa_ordine?id=318')`); by `data-href` or `data-url`, a PDF or print
+  // route (the detector's PDF_BUTTON_SELECTOR also takes preview routes: a page with only those names its document in
+  // its address, title or headings, which pass this test).
   ...['a', 'button', 'input[type="button"]', '[role="button"]'].flatMap((element) => [
     ...['data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)),
     ...['pdf', ...PRINT_WORDS].map((word) => `${element}[onclick*="${word}" i]`),

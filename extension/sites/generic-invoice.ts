@@ -897,7 +897,6 @@ function typeFieldKind(text: string): DocumentKind | undefined {
   return label && label.start === 0 && label.end === value.length && label.info.field === 'number' ? label.info.kind : undefined;
 }
 
-/** The best hit: highest rank, and among equals the first (numbers) or the last (amounts: the grand total comes last). */
 /** A customer's short code in capitals ("MEBLE-OLEK", "KOWALSKI"), as ERPs key their contractors: no spaces, no small letters. */
 const CUSTOMER_CODE = /^[\p{Lu}\d][\p{Lu}\d\-_.&]{1,23}$/u;
 
@@ -926,6 +925,7 @@ function companyOfContact(hit: FieldHit | undefined, hits: readonly FieldHit[] |
   return company ?? hit;
 }
 
+/** The best hit: highest rank, and among equals the first (numbers) or the last (amounts: the grand total comes last). */
 function bestHit(hits: FieldHit[] | undefined, preferLast = false): FieldHit | undefined {
   let best: FieldHit | undefined;
   for (const hit of hits ?? []) {
@@ -1708,7 +1708,6 @@ function titleNumber(title: string): string | undefined {
 const FEE_WORD =
   /(?:fee|fees|charge|interest|gebühr|spesen|zinsen|avgift|ränta|gebyr|rente|renter|maksu|korko|kosten|frais|intérêts|gastos|recargo|intereses|spese|interessi|juros|encargos|opłata|odsetki|gjald|vextir)(?:\s*:)?(?:\s|$)/iu;
 
-/** The amount: the best labelled one (what is due before a plain total), or the total after a fee added to what is due. */
 /** A panel's caption that says it sums up the customer's account ("Kundestatistik", "Customer Statistics", "Tilastot"). */
 const STATISTICS_CAPTION = /statisti|tilasto/i;
 /** Levels above an amount looked at for such a panel. */
@@ -1726,6 +1725,7 @@ function inStatistics(element: Element): boolean {
   return false;
 }
 
+/** The amount: the best labelled one (what is due before a plain total), or the total after a fee added to what is due. */
 function amountHit(values: LabelledValues): FieldHit | undefined {
   const hits = values.hits.amount?.filter((hit) => !inStatistics(hit.element));
   const best = bestHit(hits, true);
