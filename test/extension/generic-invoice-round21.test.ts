@@ -18,7 +18,8 @@
  * ("Salgstilbud · S-TILB1042"); a desktop-style client's window title that names the kind; print routes in the
  * page's language in a link's address (`tulosta.aspx`) and a button's script (`stampa_ordine`); a panel of the
  * customer's statistics beside the document; "Buyer's Order No." and quantities with their unit ("2,000 pcs"); and a
- * CRM's contact person under the customer's label with the company in the next field.
+ * CRM's contact person under the customer's label with the company in the next field. From the fifth set: texts
+ * labelled by `aria-labelledby` as controls are, their labels in a column apart from the values.
  */
 import { describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
@@ -234,5 +235,21 @@ describe('the twenty-first round’s third set', () => {
     expect(detect(fields('Budmax Sp. z o.o.'), 'https://crm.example/crm/quote/show/112/', 'pl')?.customerName).toBe('Budmax Sp. z o.o.');
     // A company field without a company's legal form leaves the person named.
     expect(detect(fields('Budmax'), 'https://crm.example/crm/quote/show/112/', 'pl')?.customerName).toBe('Adam Nowak');
+  });
+});
+
+describe('the twenty-first round’s fifth set', () => {
+  it('reads texts labelled by aria-labelledby, their labels in a column apart from the values', () => {
+    const html = `<div class="labels"><div id="l-nr">Fakturanummer</div><div id="l-kunde">Kunde</div><div id="l-epost">E-post</div><div id="l-sum">Å betale</div></div>
+      <div class="values"><div><span aria-labelledby="l-nr">30012</span></div><div><span aria-labelledby="l-kunde">Nordfjord Rør AS</span></div>
+      <div><span aria-labelledby="l-epost">post@nordfjordror.example.no</span></div><div><span aria-labelledby="l-sum">kr 8 750,00</span></div></div>
+      <a href="/execute/invoicePdf?invoiceId=30012">Last ned PDF</a>`;
+    expect(detect(html, 'https://app.example/execute/invoiceView?invoiceId=30012', 'nb', 'Faktura – Regnskap')).toMatchObject({
+      number: '30012',
+      kind: 'invoice',
+      customerName: 'Nordfjord Rør AS',
+      recipients: ['post@nordfjordror.example.no'],
+      amount: 'kr 8 750,00',
+    });
   });
 });
