@@ -1122,8 +1122,17 @@ function kindIn(text: string, plurals: boolean): DocumentKind | undefined {
 }
 
 function isInPageChrome(element: Element): boolean {
-  const chrome = element.closest(CHROME_SELECTOR);
+  const chrome = chromeAround(element, CHROME_SELECTOR);
   return chrome !== null && !isCustomerPanel(chrome) && !isDrawer(chrome);
+}
+
+/**
+ * The closest of the app's chrome around an element, never the page's `<body>` or `<html>`: a layout's class there
+ * (AdminLTE's `sidebar-mini`, `layout-sidebar`, `has-navbar`) says how the app lays out, not that all of it is a menu.
+ */
+function chromeAround(element: Element, selector: string): Element | null {
+  const chrome = element.closest(selector);
+  return chrome === element.ownerDocument.body || chrome === element.ownerDocument.documentElement ? null : chrome;
 }
 
 /**
@@ -1148,7 +1157,7 @@ const CHROME_OUTSIDE_ASIDE = CHROME_SELECTOR.replace('aside, ', '');
  * document's, not the app's, though an `<aside>`.
  */
 function isCustomerPanel(chrome: Element): boolean {
-  if (chrome.tagName !== 'ASIDE' || chrome.closest(CHROME_OUTSIDE_ASIDE) !== null) return false;
+  if (chrome.tagName !== 'ASIDE' || chromeAround(chrome, CHROME_OUTSIDE_ASIDE) !== null) return false;
   const heading = chrome.querySelector(HEADING_SELECTOR);
   if (!heading) return false;
   const text = collapse(heading.textContent ?? '');
@@ -1192,7 +1201,7 @@ function headingCompany(texts: readonly TextItem[]): string | undefined {
 
 function panelCustomer(root: Element): string | undefined {
   for (const panel of root.getElementsByTagName('aside')) {
-    if (panel.closest(CHROME_OUTSIDE_ASIDE) !== null) continue;
+    if (chromeAround(panel, CHROME_OUTSIDE_ASIDE) !== null) continue;
     const heading = panel.querySelector(HEADING_SELECTOR);
     const text = heading && collapse(heading.textContent ?? '');
     if (text && findLabels(text).length === 0) return panelCompany(panel, text);

@@ -19,7 +19,8 @@
  * page's language in a link's address (`tulosta.aspx`) and a button's script (`stampa_ordine`); a panel of the
  * customer's statistics beside the document; "Buyer's Order No." and quantities with their unit ("2,000 pcs"); and a
  * CRM's contact person under the customer's label with the company in the next field. From the fifth set: texts
- * labelled by `aria-labelledby` as controls are, their labels in a column apart from the values.
+ * labelled by `aria-labelledby` as controls are, their labels in a column apart from the values. And from the
+ * corpus in Chromium: a layout's class on `<body>` (`layout-sidebar`, AdminLTE's `sidebar-mini`) makes no page chrome.
  */
 import { describe, expect, it } from 'vitest';
 import { detectDocumentsOnPage } from '../../extension/sites';
@@ -251,5 +252,21 @@ describe('the twenty-first round’s fifth set', () => {
       recipients: ['post@nordfjordror.example.no'],
       amount: 'kr 8 750,00',
     });
+  });
+});
+
+describe('the twenty-first round in Chromium', () => {
+  it('takes no layout class on <body> for the app’s chrome', () => {
+    const html = `<aside class="sidebar-list"><a href="/invoice/view/88">INV-00088 · Pinecrest Dental</a></aside>
+      <main><div class="title">Invoice</div><div class="number">INV-00087</div><div class="label">Bill To</div><div>Harbor Freight Lines LLC</div>
+      <div>ap@harborfreightlines.example.com</div><table><tr><td>Balance Due</td><td>$3,450.00</td></tr></table><a href="/invoice/download/87">Download</a></main>`;
+    try {
+      for (const layout of ['app layout-sidebar', 'hold-transition sidebar-mini layout-fixed', 'has-navbar-fixed-top']) {
+        document.body.className = layout;
+        expect(detect(html, 'https://app.example/invoice/view/87', 'en', 'INV-00087 - Invoicely')?.recipients, layout).toEqual(['ap@harborfreightlines.example.com']);
+      }
+    } finally {
+      document.body.className = '';
+    }
   });
 });
