@@ -11,7 +11,7 @@
  * folding, which costs each page load a millisecond (issue 18). amounts.test.ts checks it against
  * the plain list.
  */
-export const CURRENCY = String.raw`(?:[sS][eE][kK]|[dD][kK][kK]|[nN][oO][kK]|[iI][sS][kK]|[eE][uU][rR]|[pP][lL][nN]|[uU][sS][dD]|[gG][bB][pP]|[cC][hH][fF]|[bB][rR][lL]|[iI][nN][rR]|[cC][zZ][kK]|[kK][čČ]|[uU][sS]\$|[bB][rR]\$|[rR]\$|\$[uU][sS]|£[gG][bB]|[IDNidn][kK][rR]|[kK][rR]\.?|[zZ][łŁ]|[fF][rR]\.|€|\$|£|₹)`;
+export const CURRENCY = String.raw`(?:[sS][eE][kK]|[dD][kK][kK]|[nN][oO][kK]|[iI][sS][kK]|[eE][uU][rR]|[pP][lL][nN]|[uU][sS][dD]|[gG][bB][pP]|[cC][hH][fF]|[bB][rR][lL]|[iI][nN][rR]|[cC][zZ][kK]|[kK][čČ]|[hH][uU][fF]|[fF][tT]|[rR][oO][nN]|[lL][eE][iI]|[mM][aA][dD]|[dD][hH][sS]?|[uU][sS]\$|[bB][rR]\$|[rR]\$|\$[uU][sS]|£[gG][bB]|[IDNidn][kK][rR]|[kK][rR]\.?|[zZ][łŁ]|[fF][rR]\.|€|\$|£|₹)`;
 const MINUS = '[-\u2212]';
 /**
  * A grouped number needs at least one full group and one separator throughout ("1 234 567", not
@@ -61,10 +61,15 @@ export function parseAmount(text: string): string | undefined {
       continue;
     }
     const value = match[0].trim();
+    // "2,000 pcs", "16 h", "120 Stk.": a quantity with its unit, not money.
+    if (!/[^\d\s.,'’\-\u2212]/.test(value) && QUANTITY_UNIT.test(text.slice(match.index + match[0].length))) continue;
     if (/\d/.test(value)) return value;
   }
   return undefined;
 }
+
+/** A unit after a quantity, in the languages we read: pieces, numbers, units, hours, kilograms, metres. */
+const QUANTITY_UNIT = /^[ \u00a0]?(?:pcs|pc|nos|units?|hrs?|h|kg|m²|m2|stk|st|szt|kpl|pz|uds|un|ea|timer|tim|tuntia)\.?(?![\p{L}\p{N}])/iu;
 
 /**
  * The number an amount stands for: `parseAmountValue("1.234,50 €") === 1234.5`. A separator followed

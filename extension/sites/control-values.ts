@@ -3,7 +3,8 @@
  * invoice number in `<input readonly>`, the customer in a `<select>`, the address in a textarea or a
  * contenteditable block. Each control is read with its label, from wherever the page puts it: `<label
  * for>`, a wrapping `<label>`, `aria-labelledby`, `aria-label`, the cell before it in a table row (or
- * the row's `<th>`), the `<dt>` of its `<dd>`; contenteditable blocks are page text (see CONTROL_TAGS).
+ * the row's `<th>`), the `<dt>` of its `<dd>`; contenteditable blocks are page text (see CONTROL_TAGS). A text
+ * labelled by `aria-labelledby` as a control would be is read with its label too.
  * The generic adapter reads the result as one more text of the page ("Customer: Acme Ltd"), in
  * document order, with the texts it was made from skipped.
  */
@@ -154,6 +155,12 @@ export function readControls(root: Element): ControlText[] {
     for (let i = 0; i < found.length && controls.length < MAX_CONTROLS; i++) {
       if (tag !== 'input' || !SKIPPED_INPUT_TYPES.has((found[i]!.getAttribute('type') ?? 'text').toLowerCase())) controls.push(found[i]!);
     }
+  }
+  // A value shown as text but labelled as a control is (`<span aria-labelledby="l-nr">30012</span>`, its label in a column
+  // of labels apart from the values): one native query, its leaves only.
+  for (const labelled of root.querySelectorAll('[aria-labelledby]')) {
+    if (controls.length >= MAX_CONTROLS) break;
+    if (labelled.childElementCount === 0 && !CONTROL_TAGS.includes(labelled.tagName.toLowerCase())) controls.push(labelled);
   }
   if (controls.length === 0) return [];
   controls.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & POSITION_FOLLOWING ? -1 : 1));

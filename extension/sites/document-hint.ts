@@ -57,11 +57,15 @@ const SQUASHED = new Set([
 const KIND_WORDS: readonly string[] = [
   'aanmaning',
   'abono',
+  'adjustmentnote',
   'afhendingarseðill',
+  'ajánlat',
   'albaranes',
   'albarán',
   'angebot',
   'auftrag',
+  'avizdeexpediție',
+  'avizdeînsoțire',
   'avoir',
   'bestellbestätigung',
   'bestelling',
@@ -74,7 +78,11 @@ const KIND_WORDS: readonly string[] = [
   'boleta',
   'bolladiconsegna',
   'bondelivraison',
+  'bonfiscal',
+  'chitanta',
+  'chitanță',
   'cobrança',
+  'comandă',
   'commande',
   'cotizacion',
   'cotización',
@@ -85,6 +93,7 @@ const KIND_WORDS: readonly string[] = [
   'deliverynote',
   'deliveryslip',
   'devis',
+  'deviz',
   'dispatchnote',
   'dobropis',
   'documentodiconsegna',
@@ -94,11 +103,14 @@ const KIND_WORDS: readonly string[] = [
   'dowóddostawy',
   'dowódwydania',
   'dunningletter',
+  'díjbekérő',
+  'emlékeztető',
   'encomenda',
   'estimate',
   'expédition',
   'factura',
   'facture',
+  'factură',
   'factuur',
   'faktura',
   'fakturor',
@@ -107,6 +119,7 @@ const KIND_WORDS: readonly string[] = [
   'fattura',
   'fatture',
   'fatura',
+  'felszólítás',
   'fylgiseðill',
   'följesedel',
   'följesedlar',
@@ -149,11 +162,14 @@ const KIND_WORDS: readonly string[] = [
   'notakorygująca',
   'notakredytowa',
   'notedecrédit',
+  'notificaredeplată',
   'nrzamówienia',
   'numerzamówienia',
+  'nyugta',
   'objednávk',
   'oferta',
   'oferty',
+  'ofertă',
   'offert',
   'order',
   'ordine',
@@ -176,6 +192,7 @@ const KIND_WORDS: readonly string[] = [
   'preventivi',
   'preventivo',
   'proforma',
+  'proformă',
   'proposal',
   'propositioncommerciale',
   'proposta',
@@ -191,6 +208,7 @@ const KIND_WORDS: readonly string[] = [
   'quote',
   'rachunek',
   'rappel',
+  'reamintiredeplată',
   'receipt',
   'rechnung',
   'recibo',
@@ -203,10 +221,14 @@ const KIND_WORDS: readonly string[] = [
   'reminder',
   'remisión',
   'remito',
+  'rendelés',
   'reçu',
   'ricevuta',
   'rykker',
   'sollecito',
+  'somație',
+  'szállítólevél',
+  'számla',
   'tarjoukset',
   'tarjous',
   'tilaus',
@@ -231,14 +253,21 @@ export function namesDocument(text: string): boolean {
 
 /**
  * Where a page says what it shows besides its headings, for the detector (generic-invoice.ts) and this
- * test alike: its active tab or breadcrumb. A tab is active by ARIA, or by its class as component
+ * test alike: its active tab or breadcrumb, or a status bar's current step (`aria-current="step"`: an ERP form's
+ * "Quotation › Quotation Sent › Sales Order", whose record is what the current step says). A tab is active by ARIA, or by its class as component
  * kits write it without ARIA: ZK's `z-tab-selected` (iDempiere and the framework's other apps), Ant
  * Design's `ant-tabs-tab-active`, Vaadin's `<vaadin-tab selected>`, Bootstrap's `.tab.active`. Classes,
  * not substrings of the class attribute: those cost a look at every element's.
  */
 export const KIND_SIGNAL_SELECTOR =
-  '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a, ' +
+  '[role="heading"], [role="tab"][aria-selected="true"], [aria-current="page"], [aria-current="step"], .breadcrumb > :last-child, .tab.active, .nav-link.active, li.active > a, ' +
   '.z-tab-selected, .ant-tabs-tab-active, vaadin-tab[selected]';
+
+/** A desktop-style web client's window title, where a page has no `<h1>` or `<h2>` (the detector's appBarKind reads it too). */
+export const WINDOW_TITLE_SELECTOR = '[class*="title" i], [class*="caption" i]';
+
+/** The print routes' words in the languages the detector reads (its PRINT_ROUTE, generic-invoice.ts, without "preview"). */
+const PRINT_WORDS = ['print', 'druck', 'wydruk', 'imprim', 'stampa', 'tulost', 'afdruk', 'utskrift', 'udskriv', 'prent'];
 
 /**
  * Links and viewers the detector rates as a PDF or a PDF to probe: a PDF in the address or type, a
@@ -248,12 +277,17 @@ const PDF_SELECTOR = [
   'a[href*="pdf" i]',
   'a[type*="pdf" i]',
   'a[download]',
-  // Buttons, input buttons and role=button spans or divs that open a PDF or print route by script (the detector's
-  // PDF_BUTTON_SELECTOR also takes preview routes and print routes in the other languages, `/wydruk`: a page with only
-  // those names its document in its address, title or headings, which pass this test).
-  ...['button', 'input[type="button"]', '[role="button"]'].flatMap((element) =>
-    ['onclick', 'data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)),
-  ),
+  // A print route in the page's language ("Pobierz PDF" to `/api/dokumenty/88412/wydruk`, "Imprimir" to `…/imprimir`): the
+  // detector rates such a link by its text, which this test does not read; its address says enough.
+  ...PRINT_WORDS.map((word) => `a[href*="${word}" i]`),
+  // Buttons, input buttons, role=button spans or divs and `href="#"` links that open a PDF or print route by script, in
+  // any language we read (`window.open('/servlet/stampa_ordine?id=318')`); by `data-href` or `data-url`, a PDF or print
+  // route (the detector's PDF_BUTTON_SELECTOR also takes preview routes: a page with only those names its document in
+  // its address, title or headings, which pass this test).
+  ...['a', 'button', 'input[type="button"]', '[role="button"]'].flatMap((element) => [
+    ...['data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)),
+    ...['pdf', ...PRINT_WORDS].map((word) => `${element}[onclick*="${word}" i]`),
+  ]),
   'embed[src]',
   'object[data]',
   ...['pdf', 'print', 'render', 'download', 'document', 'preview', 'viewer'].map((word) => `iframe[src*="${word}" i]`),
@@ -280,6 +314,10 @@ function headingsNameDocument(document: Document): boolean {
     for (let i = 0; i < headings.length && i < MAX_HEADINGS; i++) {
       if (namesDocument(headings[i]!.textContent ?? '') || namesDocument(headingKicker(headings[i]!) ?? '')) return true;
     }
+  }
+  if (document.getElementsByTagName('h1')[0] === undefined && document.getElementsByTagName('h2')[0] === undefined) {
+    const title = document.body?.querySelector(WINDOW_TITLE_SELECTOR);
+    if (title && namesDocument(title.textContent ?? '')) return true;
   }
   const signals = document.body?.querySelectorAll(KIND_SIGNAL_SELECTOR) ?? [];
   for (let i = 0; i < signals.length && i < MAX_HEADINGS; i++) if (namesDocument(signals[i]!.textContent ?? '')) return true;

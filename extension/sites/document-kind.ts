@@ -31,13 +31,18 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     it: ['fattura', 'numero fattura', 'numero di fattura', 'fattura di vendita', 'fattura di acconto', 'fattura d’acconto', "fattura d'acconto"],
     // "Cobrança nº 58213": a Brazilian billing platform's charge, sent with its boleto.
     pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'nota fiscal de serviço', 'nfs-e', 'fatura recibo', 'fatura de adiantamento', 'cobrança'],
-    cs: ['faktura', 'číslo faktury', 'vydaná faktura', 'daňový doklad', 'faktura daňový doklad'],
-    sk: ['faktúra', 'číslo faktúry', 'vydaná faktúra', 'daňový doklad'],
+    // "Faktura vydaná 2026-0318": Czech and Slovak ERPs name the agenda's document with its adjective after the noun.
+    cs: ['faktura', 'číslo faktury', 'vydaná faktura', 'faktura vydaná', 'daňový doklad', 'faktura daňový doklad'],
+    sk: ['faktúra', 'číslo faktúry', 'vydaná faktúra', 'faktúra vydaná', 'daňový doklad'],
+    // Hungarian and Romanian: "Számla", "Factura seria SB nr. 0412".
+    hu: ['számla', 'számlaszám', 'számla sorszáma', 'e-számla'],
+    ro: ['factură', 'factura', 'factură fiscală', 'factura fiscala', 'număr factură', 'nr. factură'],
   },
   'credit-note': {
     // The plurals too: a module's name ("Credit Notes | Zoho Invoice") says more than the app's name after it.
     // "Credit" alone is Invoice Ninja's and Chargebee's name for it ("Credit #", "Edit Credit").
-    en: ['credit note', 'credit memo', 'credit invoice', 'credit note number', 'credit note id', 'credit notes', 'credit memos', 'credit'],
+    // "Adjustment Note AN-0042": Australian and New Zealand GST law's name for a credit note.
+    en: ['credit note', 'credit memo', 'credit invoice', 'credit note number', 'credit note id', 'credit notes', 'credit memos', 'adjustment note', 'credit'],
     pl: ['faktura korygująca', 'korekta', 'nota korygująca', 'nota kredytowa'],
     sv: ['kreditfaktura', 'kreditnota'],
     da: ['kreditnota', 'kreditfaktura'],
@@ -52,6 +57,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['nota de crédito'],
     cs: ['dobropis', 'opravný daňový doklad'],
     sk: ['dobropis', 'opravná faktúra'],
+    hu: ['jóváíró számla', 'sztornó számla', 'storno számla', 'helyesbítő számla'],
+    ro: ['factură storno', 'factură de stornare', 'notă de credit'],
   },
   quote: {
     en: ['quote', 'quotation', 'estimate', 'quote number', 'quote id', 'estimate number', 'proposal', 'commercial proposal'],
@@ -70,6 +77,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['orçamento', 'proposta'],
     cs: ['nabídka', 'cenová nabídka'],
     sk: ['ponuka', 'cenová ponuka'],
+    hu: ['árajánlat', 'ajánlat'],
+    ro: ['ofertă', 'ofertă de preț', 'deviz'],
   },
   'order-confirmation': {
     en: ['order confirmation', 'order', 'order number', 'order no', 'order id', 'sales order'],
@@ -78,7 +87,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     da: ['ordrebekræftelse', 'ordre', 'ordrenummer', 'ordrenr'],
     nb: ['ordrebekreftelse', 'ordre', 'ordrenummer', 'ordrenr'],
     is: ['pöntunarstaðfesting', 'pöntun', 'pöntunarnúmer'],
-    de: ['auftragsbestätigung', 'bestellbestätigung', 'bestellung', 'bestellnummer', 'bestell nr', 'auftrag', 'auftragsnummer'],
+    de: ['auftragsbestätigung', 'bestellbestätigung', 'bestellung', 'bestellnummer', 'bestell nr', 'auftrag', 'auftragsnummer', 'verkaufsauftrag'],
     fi: ['tilausvahvistus', 'tilaus', 'tilausnumero'],
     nl: ['orderbevestiging', 'bestelling', 'bestelnummer', 'ordernummer'],
     fr: ['confirmation de commande', 'commande', 'bon de commande', 'numéro de commande'],
@@ -87,6 +96,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['confirmação de encomenda', 'encomenda', 'pedido de venda', 'pedido'],
     cs: ['potvrzení objednávky', 'objednávka', 'číslo objednávky'],
     sk: ['potvrdenie objednávky', 'objednávka'],
+    hu: ['rendelés visszaigazolás', 'megrendelés visszaigazolás', 'megrendelés', 'rendelés'],
+    ro: ['confirmare comandă', 'comandă'],
   },
   reminder: {
     en: ['payment reminder', 'reminder', 'overdue notice', 'dunning letter'],
@@ -105,6 +116,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['lembrete de pagamento', 'lembrete'],
     cs: ['upomínka'],
     sk: ['upomienka'],
+    hu: ['fizetési felszólítás', 'fizetési emlékeztető', 'felszólítás'],
+    ro: ['somație de plată', 'notificare de plată', 'reamintire de plată'],
   },
   proforma: {
     en: ['proforma invoice', 'pro forma invoice', 'proforma'],
@@ -123,6 +136,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['fatura proforma', 'fatura pró forma'],
     cs: ['zálohová faktura', 'proforma faktura'],
     sk: ['zálohová faktúra', 'proforma faktúra'],
+    hu: ['díjbekérő', 'proforma számla'],
+    ro: ['factură proformă', 'factura proforma', 'proformă'],
   },
   receipt: {
     en: ['receipt', 'receipt number', 'sales receipt'],
@@ -141,6 +156,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['recibo'],
     cs: ['příjmový doklad', 'účtenka'],
     sk: ['príjmový doklad', 'pokladničný doklad'],
+    hu: ['nyugta'],
+    ro: ['chitanță', 'chitanta', 'bon fiscal'],
   },
   'delivery-note': {
     // The note that goes with the goods (issue 16, round 15): India's "delivery challan", Poland's "WZ" (wydanie zewnętrzne),
@@ -160,6 +177,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     pt: ['guia de remessa', 'guia de transporte', 'nota de entrega'],
     cs: ['dodací list'],
     sk: ['dodací list'],
+    hu: ['szállítólevél'],
+    ro: ['aviz de însoțire', 'aviz de însoțire a mărfii', 'aviz de expediție'],
   },
 };
 
@@ -180,10 +199,27 @@ export const KIND_SUFFIXES: readonly [string, DocumentKind, readonly PageLanguag
   ['lasku', 'invoice', ['fi']],
   // "Salgsordre", "Kundeordre": a sales order, whose page is its confirmation.
   ['ordre', 'order-confirmation', ['da', 'nb']],
+  // "Salgstilbud", "Pristilbud"; Finnish "Myyntitilaus" (a sales order), "Myyntitarjous".
+  ['tilbud', 'quote', ['da', 'nb']],
+  ['tilaus', 'order-confirmation', ['fi']],
+  ['tarjous', 'quote', ['fi']],
   ['factuur', 'invoice', ['nl']],
 ];
 /** Words that end like a document kind and are not one ("Berechnung" is a calculation). */
-const NOT_KIND_COMPOUNDS = new Set(['berechnung', 'abrechnung', 'verrechnung', 'umrechnung', 'hochrechnung', 'laskutus']);
+const NOT_KIND_COMPOUNDS = new Set([
+  'berechnung',
+  'abrechnung',
+  'verrechnung',
+  'umrechnung',
+  'hochrechnung',
+  'laskutus',
+  // Special offers and job offers, and a purchase order (the user's to a supplier).
+  'særtilbud',
+  'jobtilbud',
+  'sommertilbud',
+  'erikoistarjous',
+  'ostotilaus',
+]);
 const MIN_COMPOUND_PREFIX = 3;
 
 /** The kind a compound word names, with its languages; undefined for any other word. */
@@ -198,7 +234,7 @@ export function compoundKind(word: string): { kind: DocumentKind; languages: rea
 /**
  * The words of DOCUMENT_KIND_LABELS' order-confirmation that name the order itself, not its
  * confirmation: a sales order's record page is headed by them, its confirmation (the document sent)
- * by the longer words. Compounds that end in "ordre" ("Salgsordre") are orders too.
+ * by the longer words. Compounds that end in "ordre" ("Salgsordre") or "tilaus" ("Myyntitilaus") are orders too.
  */
 const ORDER_ITSELF = new Set([
   'order',
@@ -221,7 +257,7 @@ const ORDER_ITSELF = new Set([
 /** Does a number label ("Auftrag", "Salgsordre") name the order itself rather than its confirmation? */
 export function namesOrderItself(label: string): boolean {
   const word = label.toLowerCase();
-  return ORDER_ITSELF.has(word) || word.endsWith('ordre');
+  return ORDER_ITSELF.has(word) || word.endsWith('ordre') || word.endsWith('tilaus');
 }
 
 /**

@@ -47,7 +47,7 @@ import { companyAboveRecipient, companyOfRecipientDomain, personAboveRecipient, 
 import { customerFromRecordLink } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
-import { headingKicker, KIND_SIGNAL_SELECTOR } from './document-hint';
+import { headingKicker, KIND_SIGNAL_SELECTOR, WINDOW_TITLE_SELECTOR } from './document-hint';
 import { isCurrencyAlone } from './amounts';
 import { currentEntrySummary } from './current-entry';
 import { isMailReader } from './mail-reader';
@@ -107,6 +107,8 @@ const HEADING_SELECTOR = 'h1, h2, h3, h4, [role="heading"]';
 const CHROME_SELECTOR =
   'header, footer, nav, aside, [role="banner"], [role="contentinfo"], [role="navigation"], [class*="footer" i], [id*="footer" i], ' +
   '[class~="header" i], [class*="site-header" i], [class*="app-header" i], [class*="navbar" i], [class*="topbar" i], [class*="sidebar" i], [class*="help" i], [class*="support" i]';
+/** A record's followers in an ERP's chatter ("Follower: Mitchell Admin (admin@…), Sandra Koch (…)"): the app's users, unless the customer is one. */
+const FOLLOWERS_SELECTOR = '[class*="followers" i]';
 /** Text a person clicks (a link's or a button's) is never a customer's name: "Download PDF" is no name. */
 const CLICKABLE_ROLES = new Set(['button', 'menuitem', 'tab', 'link']);
 const CLICKABLE_DEPTH = 4;
@@ -726,6 +728,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       const rest = item.text.slice((info.field === 'amount' ? kindLabelAfter(item.text, labels, labelIndex) : undefined)?.end ?? label.end);
       // "Customer No. 10000", "Kunde Nr.": the customer's number, not its name (which has a label of its own).
       if (info.field === 'customer' && CUSTOMER_NUMBER_REST.test(rest)) continue;
+      // "Buyer's Order No.", "Customer’s PO": the party's word qualifies another noun, and labels nothing.
+      if (info.field === 'customer' && /^['’]s(?![\p{L}])/u.test(rest)) continue;
       // "Customer portal", "Espace client", "Kundenbereich": the app's place for customers, not a customer.
       if (info.field === 'customer' && (CUSTOMER_PLACE_REST.test(rest) || CUSTOMER_PLACE_BEFORE.test(item.text.slice(0, label.start)))) continue;
       // "Conferma d'ordine cliente", "Customer invoice": the word qualifies the kind of document beside it, and labels nothing.
@@ -911,6 +915,34 @@ function typeFieldKind(text: string): DocumentKind | undefined {
   return label && label.start === 0 && label.end === value.length && label.info.field === 'number' ? label.info.kind : undefined;
 }
 
+/** A customer's short code in capitals ("MEBLE-OLEK", "KOWALSKI"), as ERPs key their contractors: no spaces, no small letters. */
+const CUSTOMER_CODE = /^[\p{Lu}\d][\p{Lu}\d\-_.&]{1,23}$/u;
+
+/**
+ * The customer's name where its label gave its code: "Kontrahent: MEBLE-OLEK" above "Nazwa: Meble Olek Sp. z o.o.".
+ * Another customer field whose name holds the code's letters spells it out.
+ */
+function spelledOut(hit: FieldHit | undefined, hits: readonly FieldHit[] | undefined): FieldHit | undefined {
+  if (!hit || !CUSTOMER_CODE.test(hit.value)) return hit;
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}]/gu, '');
+  const code = letters(hit.value);
+  if (code.length < 3) return hit;
+  return hits?.find((other) => other !== hit && /\p{Ll}/u.test(other.value) && letters(other.value).includes(code)) ?? hit;
+}
+
+/** A person's name: two or three capitalised words ("Adam Nowak", "Tom Hale"). */
+const PERSON_NAME = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u;
+
+/**
+ * A CRM's customer field that names the contact person ("Klient: Adam Nowak") with a company field right after it
+ * ("Firma: Budmax Sp. z o.o.", named by its legal form): the document goes to the company, the person is its contact.
+ */
+function companyOfContact(hit: FieldHit | undefined, hits: readonly FieldHit[] | undefined): FieldHit | undefined {
+  if (!hit || hit.rank < 0 || !PERSON_NAME.test(hit.value)) return hit;
+  const company = hits?.find((other) => other.rank < 0 && other.index > hit.index && other.index - hit.index <= CUSTOMER_NEIGHBOURHOOD && COMPANY_NAME.test(other.value));
+  return company ?? hit;
+}
+
 /** The best hit: highest rank, and among equals the first (numbers) or the last (amounts: the grand total comes last). */
 function bestHit(hits: FieldHit[] | undefined, preferLast = false): FieldHit | undefined {
   let best: FieldHit | undefined;
@@ -1067,14 +1099,24 @@ function headingKindSignal(document: Document, plurals = false, number?: string)
 function appBarKind(document: Document): DocumentKind | undefined {
   if (document.getElementsByTagName('h1')[0] !== undefined || document.getElementsByTagName('h2')[0] !== undefined) return undefined;
   const bar = document.getElementsByTagName('header')[0];
-  if (!bar) return undefined;
+  if (!bar) return windowTitleKind(document);
   for (let i = 0; i < bar.children.length && i < MAX_KIND_ELEMENTS; i++) {
     const child = bar.children[i]!;
     if (/^(?:A|BUTTON)$/.test(child.tagName) || CLICKABLE_ROLES.has(child.getAttribute('role') ?? '')) continue;
     const kind = kindIn(collapse(child.textContent ?? '').slice(0, 120), false);
     if (kind) return kind;
   }
-  return undefined;
+  return windowTitleKind(document);
+}
+
+/**
+ * The kind a web client's window title names ("Conferma d'ordine cliente", "Faktura sprzedaży", "Kundfaktura" in a
+ * `<div class="window-caption">`), on a page without an `<h1>` or `<h2>`: desktop-style ERP clients title their
+ * forms so. The first element whose class says title or caption (WINDOW_TITLE_SELECTOR, shared with the first test).
+ */
+function windowTitleKind(document: Document): DocumentKind | undefined {
+  const title = document.body?.querySelector(WINDOW_TITLE_SELECTOR);
+  return title ? kindIn(collapse(title.textContent ?? '').slice(0, 120), false) : undefined;
 }
 
 function tabKindSignal(document: Document): DocumentKind | undefined {
@@ -1098,8 +1140,17 @@ function kindIn(text: string, plurals: boolean): DocumentKind | undefined {
 }
 
 function isInPageChrome(element: Element): boolean {
-  const chrome = element.closest(CHROME_SELECTOR);
+  const chrome = chromeAround(element, CHROME_SELECTOR);
   return chrome !== null && !isCustomerPanel(chrome) && !isDrawer(chrome);
+}
+
+/**
+ * The closest of the app's chrome around an element, never the page's `<body>` or `<html>`: a layout's class there
+ * (AdminLTE's `sidebar-mini`, `layout-sidebar`, `has-navbar`) says how the app lays out, not that all of it is a menu.
+ */
+function chromeAround(element: Element, selector: string): Element | null {
+  const chrome = element.closest(selector);
+  return chrome === element.ownerDocument.body || chrome === element.ownerDocument.documentElement ? null : chrome;
 }
 
 /**
@@ -1124,7 +1175,7 @@ const CHROME_OUTSIDE_ASIDE = CHROME_SELECTOR.replace('aside, ', '');
  * document's, not the app's, though an `<aside>`.
  */
 function isCustomerPanel(chrome: Element): boolean {
-  if (chrome.tagName !== 'ASIDE' || chrome.closest(CHROME_OUTSIDE_ASIDE) !== null) return false;
+  if (chrome.tagName !== 'ASIDE' || chromeAround(chrome, CHROME_OUTSIDE_ASIDE) !== null) return false;
   const heading = chrome.querySelector(HEADING_SELECTOR);
   if (!heading) return false;
   const text = collapse(heading.textContent ?? '');
@@ -1168,7 +1219,7 @@ function headingCompany(texts: readonly TextItem[]): string | undefined {
 
 function panelCustomer(root: Element): string | undefined {
   for (const panel of root.getElementsByTagName('aside')) {
-    if (panel.closest(CHROME_OUTSIDE_ASIDE) !== null) continue;
+    if (chromeAround(panel, CHROME_OUTSIDE_ASIDE) !== null) continue;
     const heading = panel.querySelector(HEADING_SELECTOR);
     const text = heading && collapse(heading.textContent ?? '');
     if (text && findLabels(text).length === 0) return panelCompany(panel, text);
@@ -1244,7 +1295,7 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
       }
       return;
     }
-    const chrome = isInPageChrome(item.element);
+    const chrome = isInPageChrome(item.element) || (item.element.closest(FOLLOWERS_SELECTOR) !== null && !(customerHit && item.text.includes(customerHit.value)));
     // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
     const letterhead = customerIndex !== undefined && index < customerIndex;
     // Under the seller's label or the seller's reference ("Myyjä", "Vår referens"), it is the seller's staff's, after the customer's.
@@ -1375,7 +1426,12 @@ const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(
 /** The address a link or a PDF button leads to. */
 function linkTarget(link: Element): string | null {
   // An anchor without an address that acts as a button (`<a role="button" data-href>`) has its route in its data.
-  if (link.tagName === 'A' && link.hasAttribute('href')) return link.getAttribute('href');
+  if (link.tagName === 'A' && link.hasAttribute('href')) {
+    const href = link.getAttribute('href')!;
+    // `<a href="#" onclick="window.open('/invoices/771019.pdf')">`: the script leads where the address does not.
+    const scripted = /^\s*(?:#\s*$|javascript:)/i.test(href) ? SCRIPTED_ROUTE.exec(link.getAttribute('onclick') ?? '')?.[2] : undefined;
+    return scripted ?? href;
+  }
   const route = link.getAttribute('data-href') ?? link.getAttribute('data-url');
   if (route) return route;
   return SCRIPTED_ROUTE.exec(link.getAttribute('onclick') ?? '')?.[2] ?? null;
@@ -1595,8 +1651,10 @@ function receivedDocument(document: Document, root: HTMLElement, texts: readonly
   return (numberHit?.bill === true || isBillsAddress(base)) && isBillToPay(texts);
 }
 
-/** A short text that labels a party of a bill: its vendor (one to pay) or its client (one to send). */
+/** A short text that labels a party of a bill: its vendor (one to pay) or its client (one to send, by any customer's label: "Cliente", "Kunde"). */
 const BILL_PARTY_LABEL = /^(?:(vendor|supplier|payee)|client|customer|bill(?:ed)? to)(?:\s+(?:name|e-?mail))?\s*:?(?:\s|$)/i;
+/** A supplier's label in the other languages we read: a bill under it is one to pay. */
+const VENDOR_LABEL = /^(?:lieferant|leverandør|leverantör|toimittaja|leverancier|fournisseur|proveedor|fornitore|fornecedor|dostawca|birgir|seljandi|dodavatel|dodávateľ)\s*:?(?:\s|$)/iu;
 /** Texts of a bill looked at for its parties. */
 const MAX_BILL_TEXTS = 400;
 
@@ -1611,8 +1669,8 @@ function isBillToPay(texts: readonly TextItem[]): boolean {
     const text = texts[i]!.text;
     if (text.length > 40) continue;
     const party = BILL_PARTY_LABEL.exec(text);
-    if (party?.[1]) return true;
-    if (party) client = true;
+    if (party?.[1] || VENDOR_LABEL.test(text)) return true;
+    if (party || labelAtStart(text)?.info.field === 'customer') client = true;
   }
   return !client;
 }
@@ -1697,9 +1755,26 @@ function titleNumber(title: string): string | undefined {
 const FEE_WORD =
   /(?:fee|fees|charge|interest|gebühr|spesen|zinsen|avgift|ränta|gebyr|rente|renter|maksu|korko|kosten|frais|intérêts|gastos|recargo|intereses|spese|interessi|juros|encargos|opłata|odsetki|gjald|vextir)(?:\s*:)?(?:\s|$)/iu;
 
+/** A panel's caption that says it sums up the customer's account ("Kundestatistik", "Customer Statistics", "Tilastot"). */
+const STATISTICS_CAPTION = /statisti|tilasto/i;
+/** Levels above an amount looked at for such a panel. */
+const STATISTICS_DEPTH = 3;
+
+/**
+ * Is the amount in a panel of the customer's statistics beside the document ("Kundestatistik: Saldo (RV) 12.480,00", an
+ * ERP's FactBox): that balance is the customer's account's, not what this document asks?
+ */
+function inStatistics(element: Element): boolean {
+  for (let e = element.parentElement, depth = 0; e && depth < STATISTICS_DEPTH; e = e.parentElement, depth++) {
+    const caption = e.firstElementChild;
+    if (caption && caption !== element && !caption.contains(element) && STATISTICS_CAPTION.test((caption.textContent ?? '').slice(0, 60))) return true;
+  }
+  return false;
+}
+
 /** The amount: the best labelled one (what is due before a plain total), or the total after a fee added to what is due. */
 function amountHit(values: LabelledValues): FieldHit | undefined {
-  const hits = values.hits.amount;
+  const hits = values.hits.amount?.filter((hit) => !inStatistics(hit.element));
   const best = bestHit(hits, true);
   if (!hits || !best || best.rank === 0) return best;
   const total = hits.filter((hit) => hit.index > best.index && hit.rank === 0).at(-1);
@@ -1804,6 +1879,33 @@ function documentTypeCodeKind(values: LabelledValues): DocumentKind | undefined 
   return undefined;
 }
 
+/**
+ * A delivery note lists goods, not money: one headed by its kind and number, or a page whose title, heading or tab
+ * names a delivery note and whose number is a field of its own ("Bon de livraison" over "N° pièce: BL00412").
+ */
+function isDeliveryNote(numberHit: FieldHit | undefined, signal: () => DocumentKind | undefined): boolean {
+  if (numberHit?.kind === 'delivery-note') return numberHit.rank > 0;
+  return numberHit !== undefined && numberHit.kind === undefined && signal() === 'delivery-note';
+}
+
+/**
+ * Drops from `recipients` the addresses a page shows only in plain text above its buyer's block (named by `customerName`,
+ * read without a label): "Schreinerei Vogt e.K. · Am Mühlbach 3 · info@schreinerei-vogt.example" over the address
+ * window of a printed letter is the seller's. A labelled address (a field "E-mail") or a form control's stays wherever it stands.
+ */
+function dropLetterhead(recipients: string[], values: LabelledValues, customerName: string): void {
+  const buyer = values.texts.findIndex((item) => item.text.startsWith(customerName));
+  if (buyer <= 0) return;
+  const labelled = new Set(values.hits.email?.map((hit) => hit.value.toLowerCase()));
+  for (let i = recipients.length - 1; i >= 0; i--) {
+    const address = recipients[i]!.toLowerCase();
+    if (labelled.has(address)) continue;
+    const first = values.texts.findIndex((item) => item.text.toLowerCase().includes(address));
+    // A form control's value ("Mottagare" of a send panel beside the sheet) is a field, not a letterhead.
+    if (first >= 0 && first < buyer && values.texts[first]!.node !== values.texts[first]!.element) recipients.splice(i, 1);
+  }
+}
+
 /** The document the page's labelled values describe, if they make it one. */
 function documentFrom(
   document: Document,
@@ -1827,7 +1929,10 @@ function documentFrom(
   if (!number) number = titleNumber(document.title);
   if (!number) return undefined;
   // A customer's label ("Business Partner") before "Organization" alone (the app's own, in an ERP's form).
-  const customerHit = bestHit(values.hits.customer?.filter((h) => !h.ownOrganisation && h.rank >= 0)) ?? bestHit(values.hits.customer);
+  const customerHit = companyOfContact(
+    spelledOut(bestHit(values.hits.customer?.filter((h) => !h.ownOrganisation && h.rank >= 0)) ?? bestHit(values.hits.customer), values.hits.customer),
+    values.hits.customer,
+  );
   // A contact's or a lone "Name" label (rank -1) names a person as often as the customer: a heading that is a company's name comes first.
   const labelledCustomer = customerHit && customerHit.rank < 0 ? (headingCompany(values.texts) ?? customerHit.value) : customerHit?.value;
   let amount = amountHit(values)?.value;
@@ -1839,7 +1944,7 @@ function documentFrom(
   // Without a PDF, the amount and the customer make it a document: a labelled customer or address, or
   // (a page already known to name its kind and number) a buyer's address block with no label. A
   // delivery note lists goods, not money: headed by its kind and number, it needs no amount.
-  if (!pdf && candidates.length === 0 && !amount && !(numberHit?.kind === 'delivery-note' && numberHit.rank > 0)) return undefined;
+  if (!pdf && candidates.length === 0 && !amount && !isDeliveryNote(numberHit, signal)) return undefined;
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
   const customerName =
     labelledCustomer ??
@@ -1851,9 +1956,12 @@ function documentFrom(
     companyOfRecipientDomain(values.texts, recipients[0], parseNameValue, isInPageChrome) ??
     customerFromRecordLink(values.texts, base, parseNameValue, isInPageChrome) ??
     entry?.customer;
+  // An unlabelled buyer's block starts with its name: an address in plain text above it is the seller's letterhead's.
+  if (!labelledCustomer && customerName) dropLetterhead(recipients, values, customerName);
   // A print view in a frame (the shell frames it from a preview or print address), headed by its kind and number ("Rechnung Nr.
-  // 2026-047"), is the document as it prints: its buyer's address block names the customer, without an e-mail. Elsewhere a block alone makes no document.
-  const printed = printViews.has(document) && numberHit !== undefined && numberHit.rank > 0 && numberHit.kind !== undefined && customerName !== undefined;
+  // 2026-047") or numbered in a field that names its kind ("Rechnungs-Nr. RE10231"), is the document as it prints: its buyer's
+  // address block names the customer, without an e-mail. Elsewhere a block alone makes no document.
+  const printed = printViews.has(document) && numberHit?.kind !== undefined && customerName !== undefined;
   if (!pdf && candidates.length === 0 && !(labelledCustomer || values.hits.email?.length || (customerName && recipients.length > 0) || printed)) return undefined;
   if (!pdf && numberHit && isTeaser(numberHit.element, number, base)) return undefined;
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
@@ -2017,6 +2125,19 @@ const MAX_FRAMES = 3;
 const printViews = new WeakSet<Document>();
 
 /**
+ * The shell's own PDF link for the document its frame shows, when the frame offers none: a toolbar above a print
+ * view ("Als PDF speichern" to `…/551204/pdf`, "Drucken"), as server-rendered apps put one. Only for a frame's one document.
+ */
+function shellPdfOf(document: Document, url: URL, frame: Element, documents: readonly DetectedDocument[]): Pick<DetectedDocument, 'pdfUrl' | 'pdfCandidates'> {
+  if (documents.length !== 1 || documents[0]!.pdfUrl || documents[0]!.pdfCandidates?.length || !document.body) return {};
+  const links = rateLinks(document.body, url).filter((l) => l.element !== frame && !l.offsite);
+  const pdf = links.find((l) => l.confirmed);
+  if (pdf) return { pdfUrl: pdf.url };
+  const candidates = links.slice(0, MAX_PROBE_CANDIDATES).map((l) => l.url);
+  return candidates.length > 0 ? { pdfCandidates: candidates } : {};
+}
+
+/**
  * The documents of the page's own frames, which the content script (top frame only) can read when
  * they are same-origin: older apps show the invoice in an `<iframe>` or a frameset. Links resolve
  * against the frame's address; the button goes by the frame, in the page the user sees.
@@ -2042,7 +2163,14 @@ function detectInFrames(document: Document, url: URL): PageDetection | undefined
     if (PRINT_ROUTE.test(frame.getAttribute('src') ?? '')) printViews.add(inner);
     const detection = detectInDocument(inner, frameUrl);
     if (!detection) continue;
-    return { ...detection, anchor: frame, documents: detection.documents.map(({ anchor: _anchor, ...found }) => ({ ...found, anchor: frame })) };
+    const shellPdf = detection.kind === 'document' ? shellPdfOf(document, url, frame, detection.documents) : {};
+    const documents = detection.documents.map(({ anchor: _anchor, pdfCandidates, ...found }) => ({
+      ...found,
+      ...(shellPdf.pdfUrl || !pdfCandidates ? {} : { pdfCandidates }),
+      ...shellPdf,
+      anchor: frame,
+    }));
+    return { ...detection, anchor: frame, documents };
   }
   return undefined;
 }

@@ -125,6 +125,8 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
   ],
   cs: ['celkem k úhradě', 'k úhradě', 'zbývá uhradit', 'k zaplacení', 'celkem k zaplacení'],
   sk: ['suma na úhradu', 'celkom k úhrade', 'k úhrade', 'zostáva uhradiť', 'na úhradu'],
+  hu: ['fizetendő összeg', 'fizetendő végösszeg', 'még fizetendő', 'fizetendő', 'hátralék', 'tartozás'],
+  ro: ['total de plată', 'total de plata', 'rest de plată', 'de plată', 'sold de plată'],
 };
 
 /** The other amount labels: a total, whatever is still to pay of it. */
@@ -163,6 +165,8 @@ const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
   pt: ['valor total', 'valor da fatura', 'total documento', 'total do documento', 'total', 'valor', 'montante'],
   cs: ['celkem', 'celková částka', 'částka'],
   sk: ['celkom', 'spolu', 'celková suma', 'suma'],
+  hu: ['bruttó végösszeg', 'bruttó összesen', 'végösszeg', 'összesen', 'bruttó', 'összeg'],
+  ro: ['total general', 'valoare totală', 'total factură', 'total'],
 };
 
 const AMOUNT_DUE_LABELS: ReadonlySet<string> = new Set(Object.values(AMOUNT_DUE).flat());
@@ -191,6 +195,8 @@ const LABELS: LabelTable = {
     pt: ['e-mail de cobrança', 'email de cobrança', 'e-mail de faturação', 'email de faturação', 'endereço de e-mail', 'correio eletrónico', 'correio eletrônico', 'e-mail', 'email'],
     cs: ['e-mail odběratele', 'fakturační e-mail', 'e-mail', 'email'],
     sk: ['e-mail odberateľa', 'e-mail', 'email'],
+    hu: ['e-mail cím', 'e-mail', 'email'],
+    ro: ['adresă de e-mail', 'e-mail', 'email'],
   },
   customer: {
     en: [
@@ -290,7 +296,8 @@ const LABELS: LabelTable = {
       "maître d'ouvrage",
       'maître d’ouvrage',
     ],
-    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor', 'receptor', 'datos del cliente', 'tercero'],
+    // "Señor(es):": Chile's printed electronic invoice (DTE) names its buyer so (the plural's ending in parentheses is a label's rest).
+    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor', 'receptor', 'datos del cliente', 'tercero', 'señor', 'señores'],
     it: [
       'cliente',
       'nome cliente',
@@ -323,6 +330,8 @@ const LABELS: LabelTable = {
     ],
     cs: ['odběratel', 'zákazník', 'klient', 'příjemce', 'objednatel', 'fakturační adresa'],
     sk: ['odberateľ', 'zákazník', 'klient', 'príjemca', 'objednávateľ', 'fakturačná adresa'],
+    hu: ['vevő', 'vevő neve', 'ügyfél', 'megrendelő', 'számlázási cím'],
+    ro: ['client', 'cumpărător', 'beneficiar', 'denumire client'],
   },
   amount: Object.fromEntries((Object.keys(AMOUNT_OTHER) as PageLanguage[]).map((language) => [language, [...(AMOUNT_DUE[language] ?? []), ...AMOUNT_OTHER[language]!]])),
   dueDate: {
@@ -341,6 +350,8 @@ const LABELS: LabelTable = {
     pt: ['data de vencimento', 'vencimento'],
     cs: ['datum splatnosti', 'splatnost'],
     sk: ['dátum splatnosti', 'splatnosť'],
+    hu: ['fizetési határidő', 'esedékesség'],
+    ro: ['data scadenței', 'data scadentei', 'scadență', 'termen de plată'],
   },
 };
 
@@ -631,7 +642,7 @@ export function isNumberHeading(text: string): boolean {
 export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|eletr[oô]nica|electronic|elektronische|elektroniczna|elektronisk|s[aä]hk[oö]inen|simplificada|simplifi[ée]e|semplificata';
 
 /**
- * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ") between a label and
+ * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ", a caption's " · ": "Salgstilbud · S-TILB1042") between a label and
  * its value, after a word or two that qualify the label ("Faktura krajowa nr 5/11/2026", "Pedido de
  * venda nº 1042"); or the word that says the document is electronic or simplified, before the number
  * itself ("FACTURA ELECTRÓNICA F001-00000873", "Fattura elettronica 12/2026", "Factura simplificada
@@ -641,7 +652,7 @@ export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|elet
  * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
 const NUMBER_PREFIX = new RegExp(
-  String.raw`^[\s:#.|–—-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
+  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
   'u',
 );
 /**
@@ -688,15 +699,27 @@ const INVOICE_TYPE_LETTER = /^[ABCEMT] (?=\d{4,5}-\d{8}$)/;
 /** A file's extension after a number ("CO2611-0015.pdf" in a list of attached files): the file is named for the number, which ends before it. */
 export const FILE_EXTENSION = /\.(?:pdf|xml|html?|zip|docx?|odt)$/i;
 
+/** A Romanian series and number after the kind's word: "seria SB nr. 0412", "Seria ABC Nr: 000125". */
+const SERIES_AND_NUMBER = /^\s*seria\s+([A-Z]{1,8}\d{0,4})\s*,?\s*(?:nr\.?|număr(?:ul)?)\s*:?\s*(\d[\d/-]{0,15})(?![\p{L}\p{N}])/iu;
+
 export function parseNumberValue(text: string): string | undefined {
-  const rest = text.slice(prefixLength(text));
+  // "Factura seria SB nr. 0412": a Romanian document's series and its number, as the law has them printed.
+  const series = SERIES_AND_NUMBER.exec(text);
+  if (series) return `${series[1]} ${series[2]}`;
+  const prefix = prefixLength(text);
+  const rest = text.slice(prefix);
   const match = NUMBER_VALUE.exec(rest);
   const value = (match?.[1] ?? match?.[2])?.replace(FILE_EXTENSION, '').replace(INVOICE_TYPE_LETTER, '');
   // "Påminnelse: 100,00 kr" is money: a decimal comma after the digits makes them an amount, not a number;
   // so does a decimal point before two last digits ("Credit 250.00", "Credit: 1,250.00" on a customer's card).
   if (value && (/^,\d/.test(rest.slice(value.length)) || MONEY_LIKE_NUMBER.test(value))) return undefined;
+  // After a middle dot ("Created Quote · 11/25/2026 16:40" in an activity stream), a date with slashes is that date.
+  if (value && SLASH_DATE.test(value) && /[·•∙]/.test(text.slice(0, prefix))) return undefined;
   return value && /\d/.test(value) && !DATE_LIKE_NUMBER.test(value) && !OBJECT_ID.test(value) ? value : undefined;
 }
+
+/** A date written with slashes ("11/25/2026", "25/11/26"). */
+const SLASH_DATE = /^\d{1,2}\/\d{1,2}\/(?:\d{2}|\d{4})$/;
 
 /**
  * The document number in a text that may start with a label ("Faktura 2026-0042", "Invoice #7")
@@ -720,9 +743,9 @@ export function findEmail(text: string): string | undefined {
 
 export { parseAmount } from './amounts';
 
-const DATE_PATTERN = /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4}/u;
+const DATE_PATTERN = /\d{4}-\d{1,2}-\d{1,2}|\d{4}\. ?\d{1,2}\. ?\d{1,2}\.?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\s+\d{1,2},?\s+\d{4}/u;
 
-/** The first date in a text, as written: "2026-12-23", "23.12.2026", "23. Dezember 2026". */
+/** The first date in a text, as written: "2026-12-23", "23.12.2026", "23. Dezember 2026", Hungarian "2026.12.23.". */
 export function parseDate(text: string): string | undefined {
   return DATE_PATTERN.exec(text)?.[0];
 }
@@ -835,10 +858,11 @@ const DOCUMENT_LINK_LIST =
   'sækja|hlaða niður|prenta|skoða|opna|skjal|viðhengi|herunterladen|drucken|anzeigen|öffnen|datei|anhang|' +
   'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
   'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
-  'transferir|descarregar|baixar|visualizar|anexo|preview|förhandsgranska|förhandsvisning|forhåndsvisning|vorschau|esikatselu|voorbeeld|' +
+  'transferir|descarregar|baixar|visualizar|anexo|preview|förhandsgranska|förhandsvisning|forhåndsvisning|vorschau|esikatselu|esikatsele|voorbeeld|' +
   'vista previa|anteprima|pré visualizar|forskoðun|boleto|segunda via|stáhnout|tisk|stiahnuť|tlač';
 const DOCUMENT_LINK_WORDS = phraseSet(DOCUMENT_LINK_LIST, INDEX.hints.documentLinks);
-const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview/i;
+/** An address's words of a file, a print or a preview; print routes in the languages we read too (`/tulosta.aspx`, `/stampa`, `/drucken`). */
+const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent/i;
 
 /**
  * Links that change something (or leave the app) must never be probed, even with HEAD: a badly

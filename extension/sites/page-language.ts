@@ -1,13 +1,13 @@
 /**
  * The languages of the pages we read, which are more than the languages we speak (issue 16, item
- * 10): an app's users write in Finnish, Dutch, French, Spanish, Italian, Portuguese, Czech and Slovak too. A page's
+ * 10): an app's users write in Finnish, Dutch, French, Spanish, Italian, Portuguese, Czech, Slovak, Hungarian and Romanian too. A page's
  * language comes from its `lang` attribute, else from its words: the labels it uses (page-labels.ts)
  * and the letters only some languages have, so a Polish page without `lang` is not read as Danish
  * because both say "Faktura".
  */
 import { isLanguage, LANGUAGES, matchLanguage, type Language } from '../../shared/languages';
 
-export const PAGE_LANGUAGES = [...LANGUAGES, 'fi', 'nl', 'fr', 'es', 'it', 'pt', 'cs', 'sk'] as const;
+export const PAGE_LANGUAGES = [...LANGUAGES, 'fi', 'nl', 'fr', 'es', 'it', 'pt', 'cs', 'sk', 'hu', 'ro'] as const;
 export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
 
 /** The page language of a BCP 47 tag (`nn-NO` → `nb`, `de-CH` → `de`), if we read it. */
@@ -44,8 +44,11 @@ const LETTER_HINTS: readonly [RegExp, readonly PageLanguage[], number][] = [
   // Czech: ě, ř and ů only Czech writes; a Czech page says "Faktura" as a Polish one does.
   [/[ěřů]/, ['cs'], 3],
   [/[ľĺŕô]/, ['sk'], 3],
+  // Hungarian's ő and ű, Romanian's ă, ș and ț (and their cedilla forms ş, ţ).
+  [/[őű]/, ['hu'], 3],
+  [/[ășțşţ]/, ['ro'], 3],
 ];
-const ANY_HINT = /[ąęłńśźżćðþøæåäöüßñ¿¡ãõçèêëîœìòěřůľĺŕô]/;
+const ANY_HINT = /[ąęłńśźżćðþøæåäöüßñ¿¡ãõçèêëîœìòěřůľĺŕôőűășțşţ]/;
 
 /** Votes for languages from the letters of a page's texts: each text votes once per letter class. */
 export function letterVotes(texts: Iterable<string>, votes = new Map<PageLanguage, number>()): Map<PageLanguage, number> {

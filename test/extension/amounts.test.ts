@@ -128,7 +128,7 @@ describe('parseAmount', () => {
 describe('the currency pattern', () => {
   // Spelt out letter by letter (amounts.ts: the `i` flag is too dear with `u`); it must match exactly
   // what the plain, case-insensitive list matches.
-  const plain = new RegExp(String.raw`^(?:SEK|DKK|NOK|ISK|EUR|PLN|USD|GBP|CHF|BRL|INR|CZK|Kč|US\$|BR\$|R\$|\$US|£GB|[IDN]kr|kr\.?|zł|Fr\.|€|\$|£|₹)$`, 'i');
+  const plain = new RegExp(String.raw`^(?:SEK|DKK|NOK|ISK|EUR|PLN|USD|GBP|CHF|BRL|INR|CZK|Kč|HUF|Ft|RON|lei|MAD|DHs?|US\$|BR\$|R\$|\$US|£GB|[IDN]kr|kr\.?|zł|Fr\.|€|\$|£|₹)$`, 'i');
   const spelt = new RegExp(`^${CURRENCY}$`, 'u');
   const words = [
     'SEK',
@@ -144,6 +144,13 @@ describe('the currency pattern', () => {
     'INR',
     'CZK',
     'Kč',
+    'HUF',
+    'Ft',
+    'RON',
+    'lei',
+    'MAD',
+    'DH',
+    'Dhs',
     'US$',
     'BR$',
     'R$',
