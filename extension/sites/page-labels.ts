@@ -297,7 +297,21 @@ const LABELS: LabelTable = {
       'maître d’ouvrage',
     ],
     // "Señor(es):": Chile's printed electronic invoice (DTE) names its buyer so (the plural's ending in parentheses is a label's rest).
-    es: ['cliente', 'nombre del cliente', 'facturar a', 'facturado a', 'destinatario', 'comprador', 'dirección de facturación', 'deudor', 'receptor', 'datos del cliente', 'tercero', 'señor', 'señores'],
+    es: [
+      'cliente',
+      'nombre del cliente',
+      'facturar a',
+      'facturado a',
+      'destinatario',
+      'comprador',
+      'dirección de facturación',
+      'deudor',
+      'receptor',
+      'datos del cliente',
+      'tercero',
+      'señor',
+      'señores',
+    ],
     it: [
       'cliente',
       'nome cliente',
