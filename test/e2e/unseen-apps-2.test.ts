@@ -13,6 +13,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
 import { MAILBOX, openPanel, pageScanned, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
+import { foundOnPage, sendAndWait, switchSiteOn, takeFromPage } from '../helpers/app-steps';
 import { dolibarrApp, ninjaApp, odooApp, type DolibarrInvoice, type NinjaInvoice, type OdooInvoice } from '../helpers/unseen-apps-2';
 
 /** Both names are ones the e2e build may reach without the permission prompt, but switches on only the production way. */
@@ -111,20 +112,6 @@ afterAll(async () => {
   await ninja?.close();
 });
 
-/** The popup over `page`'s tab: the site is off, the user switches it on. */
-async function switchOn(): Promise<void> {
-  const popup = setup.extensionPage;
-  await popup.goto(`chrome-extension://${setup.browser.extensionId}/popup.html?tab=${await tabIdOf(setup, page.url())}`);
-  await expect.poll(() => popup.getByTestId('popup-site').getAttribute('data-state'), { timeout: 10_000 }).toBe('off');
-  await popup.getByTestId('popup-enable-site').click();
-  await expect.poll(() => popup.getByTestId('popup-site').getAttribute('data-state')).toBe('on');
-}
-
-/** What the e2e build read for the button on the page now (extension/entrypoints/invoice.content/e2e-marks.ts). */
-async function found(): Promise<{ kind: string; document: { number?: string; kind?: string; customer?: string; amount?: string; recipient?: string } }> {
-  return JSON.parse((await page.locator('html').getAttribute('data-ownpost-e2e-found')) ?? 'null');
-}
-
 /** Is the panel frame inside the viewport, and does a click at its centre land on Ownpost's host element? */
 async function panelPlacement(): Promise<{ inViewport: boolean; hit: boolean }> {
   return page.evaluate(() => {
@@ -134,15 +121,6 @@ async function panelPlacement(): Promise<{ inViewport: boolean; hit: boolean }> 
     const inViewport = rect.width > 0 && rect.height > 0 && rect.left >= 0 && rect.top >= 0 && rect.right <= innerWidth && rect.bottom <= innerHeight;
     return { inViewport, hit: document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === host };
   });
-}
-
-/** "Take the PDF from the page", then `press` (the app's own buttons, which the panel must leave free), until the panel has the file. */
-async function takeFromPage(panel: Frame, press: () => Promise<void>): Promise<void> {
-  await panel.getByTestId('ownpost-capture-start').click();
-  await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state')).toBe('armed');
-  await press();
-  await expect.poll(() => panel.getByTestId('ownpost-capture-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('taken');
-  expect(await panel.getByTestId('ownpost-attachment').count()).toBe(1);
 }
 
 /**
@@ -160,11 +138,6 @@ async function openWithPreview(): Promise<Frame> {
   return openPanel(page);
 }
 
-async function send(panel: Frame): Promise<void> {
-  await panel.getByTestId('ownpost-submit').click();
-  await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
-}
-
 describe('an Odoo-style hash-routed web client, in Dutch', () => {
   let origin: string;
 
@@ -172,7 +145,7 @@ describe('an Odoo-style hash-routed web client, in Dutch', () => {
     origin = `http://${SPA_HOST}:${new URL(odoo.origin).port}`;
     await page.goto(`${origin}/login?next=/web`);
     await page.locator('.o_data_row', { hasText: ODOO[0]!.number }).waitFor();
-    await switchOn();
+    await switchSiteOn(setup, page);
     await page.reload();
     await page.locator('.o_data_row', { hasText: ODOO[0]!.number }).waitFor();
     await pageScanned(page);
@@ -188,8 +161,8 @@ describe('an Odoo-style hash-routed web client, in Dutch', () => {
     await page.locator('.o_data_row', { hasText: invoice!.number }).click();
     const panel = await openPanel(page);
     expect(await panelPlacement()).toEqual({ inViewport: true, hit: true });
-    expect((await found()).document).toMatchObject({ number: invoice!.number, kind: 'invoice', customer: invoice!.customer });
-    expect((await found()).document.amount).toContain('2.420,00');
+    expect((await foundOnPage(page)).document).toMatchObject({ number: invoice!.number, kind: 'invoice', customer: invoice!.customer });
+    expect((await foundOnPage(page)).document.amount).toContain('2.420,00');
     await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(invoice!.number);
     expect(await panel.getByTestId('ownpost-message').inputValue()).toContain('2.420,00');
     // The customer's address is not on the screen; the chatter's are other people's.
@@ -200,7 +173,7 @@ describe('an Odoo-style hash-routed web client, in Dutch', () => {
       await page.click('#cog-menu [data-report="account.report_invoice"]', { timeout: 5_000 });
     });
     await panel.getByTestId('ownpost-to').fill(PARTNER.email);
-    await send(panel);
+    await sendAndWait(panel);
 
     const [mail] = await setup.smtp.waitForMessages(1);
     expect(mail!.parsed.from?.value[0]?.address).toBe(MAILBOX.address);
@@ -231,7 +204,7 @@ describe('an Odoo-style hash-routed web client, in Dutch', () => {
       await page.click('#cog', { timeout: 5_000 });
       await page.click('#cog-menu [data-report="account.report_invoice"]', { timeout: 5_000 });
     });
-    await send(panel);
+    await sendAndWait(panel);
     const mail = (await setup.smtp.waitForMessages(2))[1]!;
     expect(mail.envelope.to).toEqual([PARTNER.email]);
     expect(mail.parsed.subject).toContain(invoice.number);
@@ -250,7 +223,7 @@ describe('a Dolibarr-style PHP app on plain HTTP under a LAN name, in Spanish', 
     await page.fill('#password', 'secreto');
     await page.click('input[type="submit"]');
     await page.waitForURL(/facture\/list\.php/);
-    await switchOn();
+    await switchSiteOn(setup, page);
     await page.reload();
     await pageScanned(page);
     expect(await page.getByTestId('ownpost-send').count()).toBe(0);
@@ -267,8 +240,8 @@ describe('a Dolibarr-style PHP app on plain HTTP under a LAN name, in Spanish', 
     await page.waitForURL(/facture\/card\.php/);
     let panel = await openPanel(page);
     expect(await panelPlacement()).toEqual({ inViewport: true, hit: true });
-    expect((await found()).document).toMatchObject({ number: invoice!.number, kind: 'invoice', customer: invoice!.customer });
-    expect((await found()).document.amount).toContain('2.420,00');
+    expect((await foundOnPage(page)).document).toMatchObject({ number: invoice!.number, kind: 'invoice', customer: invoice!.customer });
+    expect((await foundOnPage(page)).document.amount).toContain('2.420,00');
     await expect.poll(() => panel.getByTestId('ownpost-no-pdf').isVisible()).toBe(true);
     expect(await panel.getByTestId('ownpost-to').inputValue()).toBe('');
 
@@ -280,7 +253,7 @@ describe('a Dolibarr-style PHP app on plain HTTP under a LAN name, in Spanish', 
     await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(invoice!.number);
     expect(await panel.getByTestId('ownpost-message').inputValue()).toContain('2.420,00');
     await panel.getByTestId('ownpost-to').fill(CUSTOMER.email);
-    await send(panel);
+    await sendAndWait(panel);
 
     const mail = (await setup.smtp.waitForMessages(3))[2]!;
     expect(mail.parsed.from?.value[0]?.address).toBe(MAILBOX.address);
@@ -324,11 +297,11 @@ describe('an Invoice-Ninja-style app routed with the history API, in Polish, on 
     const panel = await openWithPreview();
     expect(await panelPlacement()).toEqual({ inViewport: true, hit: true });
     // Read as it stands, its non-breaking group separator a space.
-    expect((await found()).document).toMatchObject({ number: invoice.number, kind: 'invoice', customer: invoice.customer, amount: invoice.amount.replace(/\u00a0/g, ' ') });
+    expect((await foundOnPage(page)).document).toMatchObject({ number: invoice.number, kind: 'invoice', customer: invoice.customer, amount: invoice.amount.replace(/\u00a0/g, ' ') });
     await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe(invoice.contact.email);
     await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(invoice.number);
     await viewerAttached(panel);
-    await send(panel);
+    await sendAndWait(panel);
 
     const mail = (await setup.smtp.waitForMessages(4))[3]!;
     expect(mail.parsed.from?.value[0]?.address).toBe(MAILBOX.address);
@@ -350,7 +323,7 @@ describe('an Invoice-Ninja-style app routed with the history API, in Polish, on 
     await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(invoice.number);
     await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe(invoice.contact.email);
     await viewerAttached(panel);
-    await send(panel);
+    await sendAndWait(panel);
     const mail = (await setup.smtp.waitForMessages(5))[4]!;
     expect(mail.envelope.to).toEqual([invoice.contact.email]);
     expect(mail.parsed.subject).toContain(invoice.number);
