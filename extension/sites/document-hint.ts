@@ -280,18 +280,42 @@ const PDF_SELECTOR = [
   // A print route in the page's language ("Pobierz PDF" to `/api/dokumenty/88412/wydruk`, "Imprimir" to `…/imprimir`): the
   // detector rates such a link by its text, which this test does not read; its address says enough.
   ...PRINT_WORDS.map((word) => `a[href*="${word}" i]`),
-  // Buttons, input buttons, role=button spans or divs and `href="#"` links that open a PDF or print route by script, in
-  // any language we read (`window.open('/servlet/stampa_ordine?id=318')`); by `data-href` or `data-url`, a PDF or print
-  // route (the detector's PDF_BUTTON_SELECTOR also takes preview routes: a page with only those names its document in
-  // its address, title or headings, which pass this test).
-  ...['a', 'button', 'input[type="button"]', '[role="button"]'].flatMap((element) => [
-    ...['data-href', 'data-url'].flatMap((attribute) => ['pdf', 'print'].map((word) => `${element}[${attribute}*="${word}" i]`)),
-    ...['pdf', ...PRINT_WORDS].map((word) => `${element}[onclick*="${word}" i]`),
-  ]),
   'embed[src]',
   'object[data]',
   ...['pdf', 'print', 'render', 'download', 'document', 'preview', 'viewer'].map((word) => `iframe[src*="${word}" i]`),
 ].join(', ');
+
+/**
+ * Buttons, input buttons, role=button spans or divs and `href="#"` links that may open a PDF or print route by script
+ * (scriptOpensPdf reads their attributes): few on most pages, so one native query for them and a look at each is
+ * cheaper than a selector per word and attribute, which every element of the page was matched against.
+ */
+const SCRIPT_ROUTE_SELECTOR = ['a', 'button', 'input[type="button"]', '[role="button"]']
+  .flatMap((element) => ['onclick', 'data-href', 'data-url'].map((attribute) => `${element}[${attribute}]`))
+  .join(', ');
+const SCRIPT_WORDS = ['pdf', ...PRINT_WORDS];
+const ROUTE_WORDS = ['pdf', 'print'];
+
+const includesAny = (value: string | null, words: readonly string[]) => {
+  if (!value) return false;
+  const lower = value.toLowerCase();
+  return words.some((word) => lower.includes(word));
+};
+
+/**
+ * Does an element open a PDF or print route by script, in any language we read (`window.open('/servlet/stampa_ordine?id=318')`),
+ * or name one in `data-href` or `data-url` (a PDF or print route; the detector's PDF_BUTTON_SELECTOR also takes preview routes:
+ * a page with only those names its document in its address, title or headings, which pass this test)?
+ */
+function scriptOpensPdf(root: ParentNode): boolean {
+  const elements = root.querySelectorAll(SCRIPT_ROUTE_SELECTOR);
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i]!;
+    if (includesAny(element.getAttribute('onclick'), SCRIPT_WORDS)) return true;
+    if (includesAny(element.getAttribute('data-href'), ROUTE_WORDS) || includesAny(element.getAttribute('data-url'), ROUTE_WORDS)) return true;
+  }
+  return false;
+}
 
 /** The most characters of a heading's kicker (`headingKicker`): a kind's name, not a sentence. */
 const MAX_KICKER = 40;
@@ -339,12 +363,12 @@ function selectNamesDocument(document: Document): boolean {
 }
 
 function documentMayShow(document: Document): boolean {
-  return namesDocument(document.title) || document.querySelector(PDF_SELECTOR) !== null || headingsNameDocument(document);
+  return namesDocument(document.title) || document.querySelector(PDF_SELECTOR) !== null || scriptOpensPdf(document) || headingsNameDocument(document);
 }
 
 /** The same test inside a web component's shadow tree (shadow-roots.ts), which the page's queries do not enter. */
 function shadowRootMayShow(root: ShadowRoot): boolean {
-  if (root.querySelector(PDF_SELECTOR) !== null) return true;
+  if (root.querySelector(PDF_SELECTOR) !== null || scriptOpensPdf(root)) return true;
   const places = root.querySelectorAll(`h1, h2, h3, ${KIND_SIGNAL_SELECTOR}`);
   for (let i = 0; i < places.length && i < MAX_HEADINGS; i++) if (namesDocument(places[i]!.textContent ?? '')) return true;
   return false;
