@@ -107,8 +107,6 @@ const HEADING_SELECTOR = 'h1, h2, h3, h4, [role="heading"]';
 const CHROME_SELECTOR =
   'header, footer, nav, aside, [role="banner"], [role="contentinfo"], [role="navigation"], [class*="footer" i], [id*="footer" i], ' +
   '[class~="header" i], [class*="site-header" i], [class*="app-header" i], [class*="navbar" i], [class*="topbar" i], [class*="sidebar" i], [class*="help" i], [class*="support" i]';
-/** A record's followers in an ERP's chatter ("Follower: Mitchell Admin (admin@…), Sandra Koch (…)"): the app's users, unless the customer is one. */
-const FOLLOWERS_SELECTOR = '[class*="followers" i]';
 /** Text a person clicks (a link's or a button's) is never a customer's name: "Download PDF" is no name. */
 const CLICKABLE_ROLES = new Set(['button', 'menuitem', 'tab', 'link']);
 const CLICKABLE_DEPTH = 4;
@@ -1234,9 +1232,10 @@ function mailtoAddress(link: Element): string | undefined {
 
 /**
  * A discussion beside the record: Odoo's chatter, a comments or messages thread, a log or feed of
- * messages. Its messages quote whatever addresses people wrote ("questions to boekhouding@…").
+ * messages, and the record's followers (the app's users, "Follower: Mitchell Admin (admin@…)"). Its messages quote
+ * whatever addresses people wrote ("questions to boekhouding@…").
  */
-const THREAD_SELECTOR = '[role="log"], [role="feed"], [class*="chatter" i], [class*="comments" i], [class*="message-thread" i], [class*="mail-thread" i]';
+const THREAD_SELECTOR = '[role="log"], [role="feed"], [class*="chatter" i], [class*="comments" i], [class*="message-thread" i], [class*="mail-thread" i], [class*="followers" i]';
 
 /** Every address in a text, in order. */
 const EVERY_EMAIL = new RegExp(EMAIL_PATTERN.source, `${EMAIL_PATTERN.flags.replace('g', '')}g`);
@@ -1295,7 +1294,7 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
       }
       return;
     }
-    const chrome = isInPageChrome(item.element) || (item.element.closest(FOLLOWERS_SELECTOR) !== null && !(customerHit && item.text.includes(customerHit.value)));
+    const chrome = isInPageChrome(item.element);
     // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
     const letterhead = customerIndex !== undefined && index < customerIndex;
     // Under the seller's label or the seller's reference ("Myyjä", "Vår referens"), it is the seller's staff's, after the customer's.
