@@ -69,7 +69,7 @@ export async function companyRecipes(relayUrl: string, fetchList: () => Promise<
   if (usable && now - usable.fetchedAt < COMPANY_RECIPES_MAX_AGE_MS) return usable.recipes;
   const refresh = fetchList().then(
     async (recipes) => {
-      await companyRecipesItem.setValue({ relayUrl, fetchedAt: Date.now(), recipes });
+      await companyRecipesItem.setValue({ relayUrl, fetchedAt: now, recipes });
       return recipes;
     },
     () => usable?.recipes ?? [],
