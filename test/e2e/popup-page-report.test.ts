@@ -1,14 +1,17 @@
 /**
  * "Why is there no button?" (issue 16 item 11) in Chromium: on an enabled site the popup shows what
  * the open page offered (number ✓, recipient ✗, PDF ✗), says the site is on for every port of its
- * host (item 7), and "Send anyway" opens the panel on the page with what was found.
+ * host (item 7), and "Send anyway" opens the panel on the page with what was found. A PDF the page
+ * shows only from memory (a `blob:` preview its script made) counts as found, and is attached.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInvoiceSite, type InvoiceSite } from '../helpers/invoice-site';
-import { openSignedIn, pageScanned, panelFrame, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
+import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
+import { sendAndWait } from '../helpers/app-steps';
+import { clickablePanel, openSignedIn, pageScanned, panelFrame, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
 
 let setup: PairedBrowser;
 let site: InvoiceSite;
+const PREVIEW = testPdf('preview of quote 2026-118');
 
 beforeAll(async () => {
   setup = await startPairedBrowser();
@@ -17,6 +20,20 @@ beforeAll(async () => {
       path: '/orders/55',
       html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop admin</title></head><body><main>
         <h1>Invoice SO-55</h1><p>Customer: Delta Oy</p><button type="button">Print</button></main></body></html>`,
+    },
+    {
+      // The app's preview: its script fetches the PDF from its API and shows it from a blob: address, the only trace of it on the page.
+      path: '/angebote/118',
+      html: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Vorschau</title></head><body><main>
+        <h2>Vorschau</h2><div id="viewer"></div>
+        <script>fetch('/api/render/118', { method: 'POST' }).then((r) => r.blob()).then((blob) => {
+          const frame = document.createElement('iframe');
+          frame.src = URL.createObjectURL(blob);
+          frame.width = '600';
+          frame.height = '400';
+          document.getElementById('viewer').append(frame);
+        });</script></main></body></html>`,
+      pdf: { path: '/api/render/118', bytes: PREVIEW },
     },
   ]);
 }, 60_000);
@@ -51,5 +68,37 @@ describe('the popup on a page without a button', () => {
     await expect.poll(() => panel.getByTestId('ownpost-panel').isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain('SO-55');
     expect(await panel.getByTestId('ownpost-no-pdf').isVisible()).toBe(true);
+  });
+});
+
+describe('the popup on a page whose PDF is only a preview made in memory', () => {
+  it('shows PDF ✓, and Send anyway opens the panel with the preview attached, byte for byte', async () => {
+    const page = await setup.browser.context.newPage();
+    await openSignedIn(page, site.origin, '/angebote/118');
+    await page.locator('iframe[src^="blob:"]').waitFor();
+    await pageScanned(page);
+
+    const popup = await setup.browser.context.newPage();
+    await popup.goto(`chrome-extension://${setup.browser.extensionId}/popup.html?tab=${await tabIdOf(setup, page.url())}`);
+    await popup.getByTestId('popup-page-report').waitFor();
+    expect(await popup.getByTestId('popup-report-pdf').getAttribute('data-found')).toBe('true');
+
+    await popup.getByTestId('popup-send-anyway').click();
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.getByTestId('ownpost-attachment').count(), { timeout: 15_000 }).toBe(1);
+    expect(await panel.getByTestId('ownpost-no-pdf').count()).toBe(0);
+    expect(await panel.getByTestId('ownpost-attachment').textContent()).toMatch(/\.pdf/i);
+    // The page names no document: the user writes the subject.
+    await panel.getByTestId('ownpost-to').fill('einkauf@kunde.example');
+    await panel.getByTestId('ownpost-subject').fill('Angebot 2026-118');
+    // The popup was a tab of its own here; a user's popup closes, leaving the page in front.
+    await popup.close();
+    await page.bringToFront();
+    await clickablePanel(page);
+    await sendAndWait(panel);
+    const [mail] = await setup.smtp.waitForMessages(1);
+    expect(mail!.envelope.to).toEqual(['einkauf@kunde.example']);
+    const pdf = mail!.parsed.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(pdf && Buffer.compare(pdf.content, PREVIEW)).toBe(0);
   });
 });

@@ -21,7 +21,7 @@ import { openPanelFrame, type PanelFrame } from './panel-frame';
 import type { DetectedDocument } from '../../sites/site-adapter';
 import { loadDetector, type InPageDetector } from './detector-contract';
 import { pageReader, type PageReading } from './page-reader';
-import { readViewerPdf } from './viewer-pdf';
+import { findViewerPdf, readViewerPdf } from './viewer-pdf';
 
 /**
  * Starts on the page; returns the listener for the background's commands, which the caller adds
@@ -177,9 +177,10 @@ export function startOnPage(ctx: PageContext, setup: PageSetup, firstReading?: P
     if (command?.type === 'ownpost.page.report' || command?.type === 'ownpost.panel.open') {
       // The popup's "what this page offers" and "Send anyway" (issue 16 item 11), by the detector in the page.
       void loadDetector().then(
-        (detector) => {
+        async (detector) => {
           const { report, detection } = detector.reportPage(document, new URL(location.href), recipes);
-          if (command.type === 'ownpost.page.report') return sendResponse({ report });
+          // A preview the app made in memory is the PDF the panel will attach (panelView): the report says so too.
+          if (command.type === 'ownpost.page.report') return sendResponse({ report: report.pdf ? report : { ...report, pdf: Boolean(await findViewerPdf(document)) } });
           // The answer comes once the panel opened, or with the reason it could not.
           void openPanel(detection, (problem) => sendResponse({ opened: false, problem })).then((opened) => opened && sendResponse({ opened: true }));
         },

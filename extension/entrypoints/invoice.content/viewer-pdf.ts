@@ -32,20 +32,26 @@ function ownMemoryUrl(element: Element): string | undefined {
   }
 }
 
-/** The first in-memory PDF a viewer of `root` shows, or undefined (none, not a PDF, too large, gone). `documentNumber` names a file the page gives no name. */
-export async function readViewerPdf(root: ParentNode, documentNumber?: string): Promise<ViewerPdf | undefined> {
+/** The first in-memory PDF a viewer of `root` shows (its bytes, and the viewer's title), or undefined: none, not a PDF, too large, gone. */
+export async function findViewerPdf(root: ParentNode): Promise<{ bytes: Uint8Array; title: string | null } | undefined> {
   for (const element of root.querySelectorAll(IN_MEMORY_VIEWERS)) {
     const url = ownMemoryUrl(element);
     if (!url) continue;
     try {
       const response = await ours(pageFetch()(url));
       const bytes = await ownBytes(await ours(response.blob()));
-      if (bytes.length === 0 || bytes.length > MAX_DOCUMENT_BYTES || !isPdf(bytes)) continue;
-      const title = element.getAttribute('title');
-      return { filename: documentPdfFilename([title && /\.pdf$/i.test(title) ? title : undefined], documentNumber), contentBase64: bytesToBase64(bytes), size: bytes.length };
+      if (bytes.length > 0 && bytes.length <= MAX_DOCUMENT_BYTES && isPdf(bytes)) return { bytes, title: element.getAttribute('title') };
     } catch {
       // Revoked, or refused: the panel offers the other ways.
     }
   }
   return undefined;
+}
+
+/** findViewerPdf's file as the panel takes it. `documentNumber` names a file the page gives no name. */
+export async function readViewerPdf(root: ParentNode, documentNumber?: string): Promise<ViewerPdf | undefined> {
+  const found = await findViewerPdf(root);
+  if (!found) return undefined;
+  const { bytes, title } = found;
+  return { filename: documentPdfFilename([title && /\.pdf$/i.test(title) ? title : undefined], documentNumber), contentBase64: bytesToBase64(bytes), size: bytes.length };
 }
