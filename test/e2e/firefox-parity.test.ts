@@ -1,7 +1,8 @@
 /**
  * Firefox does what Chrome does on the flows users meet first (issue 16, checked in Firefox ESR with
  * the Firefox e2e build, a real relay and a real SMTP server): an app on a LAN name over plain HTTP,
- * "Take the PDF from the page" on five capture routes, the popup's page report with "Send anyway",
+ * "Take the PDF from the page" on five capture routes, the popup's page report with "Send anyway"
+ * (also with a PDF the page shows only from memory, a `blob:` preview),
  * the button where a person can click it, and the customer directory. The Chromium tests of the same
  * flows: page-plain-http, page-pdf-capture, popup-page-report, page-button-placement and
  * page-customer-directory, page-pdf-other-host. One Firefox, one tab per scenario.
@@ -68,6 +69,18 @@ const LAYOUTS = [
   },
 ];
 
+/** A preview the app's script made from its API's answer: the page's only trace of the PDF is a `blob:` frame. */
+const PREVIEW_PDF = testPdf('firefox preview 2026-118', 26_000);
+const PREVIEW_PAGE = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Vorschau</title></head><body><main>
+<h1>Vorschau</h1><div id="viewer"></div>
+<script>fetch('/api/render/118', { method: 'POST' }).then((r) => r.blob()).then((blob) => {
+  const frame = document.createElement('iframe');
+  frame.src = URL.createObjectURL(blob);
+  frame.width = '600';
+  frame.height = '400';
+  document.getElementById('viewer').append(frame);
+});</script></main></body></html>`;
+
 const directoryInvoice = (number: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoice ${number}</title></head>
 <body><main><h1>Invoice ${number}</h1><p>Customer: Kappa Oy</p><p>Amount due: 1 140.00 EUR</p>
 <p><a href="/files/${number}.pdf">Download PDF</a></p></main></body></html>`;
@@ -121,6 +134,7 @@ beforeAll(async () => {
         <h1>Invoice SO-55</h1><p>Customer: Delta Oy</p><button type="button">Print</button></main></body></html>`,
     },
     ...LAYOUTS.map((l) => ({ path: `/layout/${l.n}`, html: l.html, pdf: { path: `/layout/${l.n}.pdf`, bytes: PLACEMENT_PDF } })),
+    { path: '/angebote/118', html: PREVIEW_PAGE, pdf: { path: '/api/render/118', bytes: PREVIEW_PDF } },
     { path: '/invoices/301', html: directoryInvoice('INV-301'), pdf: { path: '/files/INV-301.pdf', bytes: testPdf('firefox 301') } },
     { path: '/invoices/302', html: directoryInvoice('INV-302'), pdf: { path: '/files/INV-302.pdf', bytes: testPdf('firefox 302') } },
   ]);
@@ -334,6 +348,30 @@ describe('Ownpost in Firefox ESR, as in Chromium', () => {
     await expect.poll(() => valueOf(panel, 'ownpost-subject')).toContain('SO-55');
     expect(await isVisible(panel, 'ownpost-no-pdf')).toBe(true);
     await Promise.all([popup.close().catch(() => undefined), page.close()]);
+  });
+
+  it('a PDF the page shows only from memory (a blob: preview): the popup says PDF ✓, Send anyway attaches it, and it is sent byte for byte', async () => {
+    const page = await openSignedIn(site.origin, '/angebote/118');
+    await page.waitForSelector('iframe[src^="blob:"]', { timeout: 15_000 });
+    await pageScanned(page);
+
+    const popup = await firefox.openExtensionPage(`popup.html?tab=${await tabIdOf(page.url())}`);
+    await popup.waitForSelector(byTestId('popup-page-report'), { timeout: 15_000 });
+    expect(await attributeOf(popup, 'popup-report-pdf', 'data-found')).toBe('true');
+    await popup.close();
+
+    const panel = await sendAnyway(page);
+    await expect.poll(() => countOf(panel, 'ownpost-attachment'), { timeout: 15_000 }).toBe(1);
+    expect(await countOf(panel, 'ownpost-no-pdf')).toBe(0);
+    await typeInto(panel, 'ownpost-to', 'einkauf@kunde.example');
+    await typeInto(panel, 'ownpost-subject', 'Angebot 2026-118');
+    await submitAndWaitForSent(panel);
+
+    const mail = await nextMail();
+    expect(mail.envelope.to).toEqual(['einkauf@kunde.example']);
+    const attachment = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(attachment && Buffer.compare(attachment.content, PREVIEW_PDF)).toBe(0);
+    await page.close();
   });
 
   for (const layout of LAYOUTS) {
