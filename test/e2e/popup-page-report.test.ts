@@ -35,6 +35,17 @@ beforeAll(async () => {
         });</script></main></body></html>`,
       pdf: { path: '/api/render/118', bytes: PREVIEW },
     },
+    {
+      // A preview over the 25 MB a document may have: not taken (nor copied into the extension's script).
+      path: '/angebote/119',
+      html: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Vorschau</title></head><body><main>
+        <h2>Vorschau</h2><div id="viewer"></div>
+        <script>const bytes = new Uint8Array(26 * 1024 * 1024);
+          bytes.set(new TextEncoder().encode('%PDF-1.7\\n'));
+          const frame = document.createElement('iframe');
+          frame.src = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+          document.getElementById('viewer').append(frame);</script></main></body></html>`,
+    },
   ]);
 }, 60_000);
 
@@ -100,5 +111,23 @@ describe('the popup on a page whose PDF is only a preview made in memory', () =>
     expect(mail!.envelope.to).toEqual(['einkauf@kunde.example']);
     const pdf = mail!.parsed.attachments.find((a) => a.contentType === 'application/pdf');
     expect(pdf && Buffer.compare(pdf.content, PREVIEW)).toBe(0);
+  });
+});
+
+describe('the popup on a page whose in-memory preview is too large to send', () => {
+  it('shows PDF ✗, and Send anyway opens the panel without it', async () => {
+    const page = await setup.browser.context.newPage();
+    await openSignedIn(page, site.origin, '/angebote/119');
+    await page.locator('iframe[src^="blob:"]').waitFor();
+    await pageScanned(page);
+    const popup = await setup.browser.context.newPage();
+    await popup.goto(`chrome-extension://${setup.browser.extensionId}/popup.html?tab=${await tabIdOf(setup, page.url())}`);
+    await popup.getByTestId('popup-page-report').waitFor();
+    expect(await popup.getByTestId('popup-report-pdf').getAttribute('data-found')).toBe('false');
+    await popup.getByTestId('popup-send-anyway').click();
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.getByTestId('ownpost-no-pdf').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await panel.getByTestId('ownpost-attachment').count()).toBe(0);
+    await Promise.all([popup.close(), page.close()]);
   });
 });

@@ -39,8 +39,11 @@ export async function findViewerPdf(root: ParentNode): Promise<{ bytes: Uint8Arr
     if (!url) continue;
     try {
       const response = await ours(pageFetch()(url));
-      const bytes = await ownBytes(await ours(response.blob()));
-      if (bytes.length > 0 && bytes.length <= MAX_DOCUMENT_BYTES && isPdf(bytes)) return { bytes, title: element.getAttribute('title') };
+      const blob = await ours(response.blob());
+      // Its size first: a page's huge blob is never copied into this script.
+      if (blob.size === 0 || blob.size > MAX_DOCUMENT_BYTES) continue;
+      const bytes = await ownBytes(blob);
+      if (isPdf(bytes)) return { bytes, title: element.getAttribute('title') };
     } catch {
       // Revoked, or refused: the panel offers the other ways.
     }
