@@ -263,7 +263,7 @@ export function namesOrderItself(label: string): boolean {
 /**
  * "Number" alone ("Number", "No.", "Nr", "Numéro", "#", "Beleg-Nr.", "N° de pièce", "Número de
  * documento", a series and number "Serie y número", the Acumatica family's "Reference Nbr." and
- * "Referenznr.", Spanish apps' "Referencia"), the whole text or before a colon: the
+ * "Referenznr.", Spanish apps' "Referencia", an ERP's "Transaction Number"), the whole text or before a colon: the
  * document number only where the page's heading, title or active tab names the kind of document
  * (issue 16, item 2); with a period and a colon ("Nro.:", "Reference Nbr.:"), its value in the next text.
  * "Number of items 3" and "Nr. client" are not it. "Dokument:" before a value
@@ -271,7 +271,7 @@ export function namesOrderItself(label: string): boolean {
  * goods sent: a package slip's own number, elsewhere a reference (PACKAGE_NUMBER_LABEL).
  */
 export const GENERIC_NUMBER_LABEL =
-  /^(?:(?:document|dokument|beleg)\s*:\s*(?=\S|$)|(?:package|shipment)\s*(?:#|no\.|number)\s*:?\s*(?=\S|$)|(?:(?:document|doc|dokument|beleg)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer|referenznr|referenznummer|referencia|reference\s+nbr|ref\.?\s*nbr)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|:?\s*$))/i;
+  /^(?:(?:document|dokument|beleg)\s*:\s*(?=\S|$)|(?:package|shipment)\s*(?:#|no\.|number)\s*:?\s*(?=\S|$)|(?:(?:document|doc|dokument|beleg|transaction)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer|referenznr|referenznummer|referencia|reference\s+nbr|ref\.?\s*nbr)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|:?\s*$))/i;
 
 /** "Package#", "Shipment No.": the number of a package of goods, a delivery note's own (GENERIC_NUMBER_LABEL). */
 export const PACKAGE_NUMBER_LABEL = /^(?:package|shipment)\b/i;

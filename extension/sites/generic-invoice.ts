@@ -590,10 +590,13 @@ function leadsElsewhere(element: Element): boolean {
   return (link as HTMLAnchorElement).href !== documentUrl(element.ownerDocument);
 }
 
-/** Text in a table's heading cell or a definition list's term, other than the label's own: another label. */
+/**
+ * Text in a table's heading cell, a definition list's term or a form's `<label>` (one that wraps no
+ * control: "<label>Denumire</label><span>Mobila Design SRL</span>"), other than the label's own: another label.
+ */
 function isLabelCell(element: Element, label: Element): boolean {
-  const cell = element.closest('th, dt');
-  return cell !== null && !cell.contains(label);
+  const cell = element.closest('th, dt, label');
+  return cell !== null && !cell.contains(label) && (cell.tagName !== 'LABEL' || !cell.querySelector('input, select, textarea'));
 }
 
 /** Text inside a long paragraph ("… par exemple <strong>Facture n° F-2026-001</strong>, puis …"): prose, even when set apart. */
@@ -673,6 +676,11 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
     // "Typ: Rechnung", "Document Type: Invoice": a form's type field, whose value is a kind's word alone, names the document's kind.
     if (!typeKind && item.node === item.element && TYPE_FIELD.test(item.text)) {
       typeKind = typeFieldKind(item.text);
+      if (typeKind) return;
+    }
+    // "Transaction Class | Invoice", "Belegart | Rechnung" in two cells: the kind's word is the type field's value, which labels no number after it.
+    if (!typeKind && index > 0 && item.text.length <= MAX_KIND_CELL && isTypeLabel(texts[index - 1]!.text)) {
+      typeKind = typeFieldKind(`Type: ${item.text}`);
       if (typeKind) return;
     }
     const level = HEADING_TAG.exec(item.element.tagName)?.[1];
@@ -882,9 +890,14 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
   return { hits, votes, texts, ...(stopped ? { stopped } : {}), ...(typeKind ? { typeKind } : {}) };
 }
 
-/** A form control's label that names the document's type, before its value ("Typ: Rechnung", "Tipo documento: Fattura"). */
+/** A form control's label that names the document's type, before its value ("Typ: Rechnung", "Tipo documento: Fattura", an ERP's "Transaction Class: Invoice"). */
 const TYPE_FIELD =
-  /^(?:typ|type|doc(?:ument)?\.?\s*type|dokumenttyp|dokumenttype|documenttype|belegart|belegtyp|vorgangsart|tipo(?:\s+(?:de\s+)?documento)?|type de (?:document|pièce)|tyyppi|asiakirjan tyyppi|soort|documentsoort|rodzaj(?:\s+dokumentu)?|typ dokumentu|gerð)\s*:\s*/i;
+  /^(?:typ|type|doc(?:ument)?\.?\s*type|(?:transaction|document)\s+(?:class|type)|dokumenttyp|dokumenttype|documenttype|belegart|belegtyp|vorgangsart|tipo(?:\s+(?:de\s+)?documento)?|type de (?:document|pièce)|tyyppi|asiakirjan tyyppi|soort|documentsoort|rodzaj(?:\s+dokumentu)?|typ dokumentu|gerð)\s*:\s*/i;
+
+/** A type field's label alone in its cell ("Transaction Class", "Belegart:"), its value in the next. */
+function isTypeLabel(text: string): boolean {
+  return text.length <= MAX_KIND_CELL && TYPE_FIELD.test(`${text.replace(/[\s:]+$/, '')}: `);
+}
 
 /** Selects looked at for a form's type field: a record's form has few, and the type is among the first. */
 const MAX_TYPE_SELECTS = 12;
@@ -1880,11 +1893,15 @@ function documentTypeCodeKind(values: LabelledValues): DocumentKind | undefined 
 
 /**
  * A delivery note lists goods, not money: one headed by its kind and number, or a page whose title, heading or tab
- * names a delivery note and whose number is a field of its own ("Bon de livraison" over "N° pièce: BL00412").
+ * names a delivery note and whose number is a field of its own ("Bon de livraison" over "N° pièce: BL00412",
+ * "Packing Slip #"), or whose title or heading names a packing slip numbered by its order, as most are ("PACKING
+ * SLIP" over "Order #: SO-000318").
  */
-function isDeliveryNote(numberHit: FieldHit | undefined, signal: () => DocumentKind | undefined): boolean {
-  if (numberHit?.kind === 'delivery-note') return numberHit.rank > 0;
-  return numberHit !== undefined && numberHit.kind === undefined && signal() === 'delivery-note';
+function isDeliveryNote(numberHit: FieldHit | undefined, signal: () => DocumentKind | undefined, document: Document): boolean {
+  if (!numberHit) return false;
+  if (numberHit.rank > 0) return numberHit.kind === 'delivery-note';
+  if (numberHit.kind === undefined || numberHit.kind === 'delivery-note') return signal() === 'delivery-note';
+  return numberHit.kind === 'order-confirmation' && headingKindSignal(document) === 'delivery-note';
 }
 
 /**
@@ -1943,7 +1960,7 @@ function documentFrom(
   // Without a PDF, the amount and the customer make it a document: a labelled customer or address, or
   // (a page already known to name its kind and number) a buyer's address block with no label. A
   // delivery note lists goods, not money: headed by its kind and number, it needs no amount.
-  if (!pdf && candidates.length === 0 && !amount && !isDeliveryNote(numberHit, signal)) return undefined;
+  if (!pdf && candidates.length === 0 && !amount && !isDeliveryNote(numberHit, signal, document)) return undefined;
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
   const customerName =
     labelledCustomer ??

@@ -385,13 +385,13 @@ export const LONE_CUSTOMER_LABEL =
 export const COMPANY_FIELD_LABEL = /^(?:firma|f[oö]retag|virksomhed|bedrift|fyrirt[aæ]ki|unternehmen|bedrijf|yritys|soci[eé]t[eé]|empresa|azienda)\s*:?$/i;
 
 /**
- * "Name" alone, in the languages we read, or a company's legal name ("Ragione sociale", "Raison
+ * "Name" alone, in the languages we read ("Denumire", "Název", "Név" too), or a company's legal name ("Ragione sociale", "Raison
  * sociale", "Razón social"): a record's name field (generic-invoice.ts, loneNameLabel). A clinic's
  * "Patient" ("Paziente", "Paciente", "Pacjent"…) too: the person billed, where no payer's label
  * ("Bill To", a plan manager) names another.
  */
 export const LONE_NAME_LABEL =
-  /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social|patient|pati[eë]nt|patientin|paziente|paciente|pacjent|potilas|sj[uú]klingur)\s*:?$/i; // ASCII case folding only, as above
+  /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa|denumire|denumirea|název|názov|név|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social|patient|pati[eë]nt|patientin|paziente|paciente|pacjent|potilas|sj[uú]klingur)\s*:?$/i; // ASCII case folding only, as above
 /** The longest of LONE_NAME_LABEL's words, with a colon ("Ragione sociale:"): longer texts are not tested. */
 export const MAX_NAME_LABEL = 16;
 
@@ -656,7 +656,7 @@ export function isNumberHeading(text: string): boolean {
 export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|eletr[oô]nica|electronic|elektronische|elektroniczna|elektronisk|s[aä]hk[oö]inen|simplificada|simplifi[ée]e|semplificata';
 
 /**
- * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ", a caption's " · ": "Salgstilbud · S-TILB1042") between a label and
+ * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID", Czech and Slovak "č." (číslo: "Faktura - daňový doklad č. 2026-0045") (or a title's " - ", a caption's " · ": "Salgstilbud · S-TILB1042") between a label and
  * its value, after a word or two that qualify the label ("Faktura krajowa nr 5/11/2026", "Pedido de
  * venda nº 1042"); or the word that says the document is electronic or simplified, before the number
  * itself ("FACTURA ELECTRÓNICA F001-00000873", "Fattura elettronica 12/2026", "Factura simplificada
@@ -666,7 +666,7 @@ export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|elet
  * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
 const NUMBER_PREFIX = new RegExp(
-  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
+  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n|č|čís)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero|č|čís|číslo)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
   'u',
 );
 /**
