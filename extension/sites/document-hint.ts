@@ -63,6 +63,7 @@ const KIND_WORDS: readonly string[] = [
   'albaranes',
   'albarán',
   'angebot',
+  'arve',
   'auftrag',
   'avizdeexpediție',
   'avizdeînsoțire',
@@ -138,6 +139,7 @@ const KIND_WORDS: readonly string[] = [
   'kostenvoranschlag',
   'kreditnota',
   'kuitti',
+  'kviitung',
   'kvittering',
   'kvitto',
   'kvittun',
@@ -153,6 +155,7 @@ const KIND_WORDS: readonly string[] = [
   'mahnnummer',
   'mahnung',
   'maksumuistutus',
+  'meeldetuletus',
   'monit',
   'nabídka',
   'nfse',
@@ -181,6 +184,7 @@ const KIND_WORDS: readonly string[] = [
   'packingslip',
   'pakbon',
   'pakkseddel',
+  'pakkumine',
   'paragon',
   'parcella',
   'pedido',
@@ -225,12 +229,14 @@ const KIND_WORDS: readonly string[] = [
   'reçu',
   'ricevuta',
   'rykker',
+  'saateleht',
   'sollecito',
   'somație',
   'szállítólevél',
   'számla',
   'tarjoukset',
   'tarjous',
+  'tellimus',
   'tilaus',
   'tilboð',
   'tilbud',
@@ -267,7 +273,7 @@ export const KIND_SIGNAL_SELECTOR =
 export const WINDOW_TITLE_SELECTOR = '[class*="title" i], [class*="caption" i]';
 
 /** The print routes' words in the languages the detector reads (its PRINT_ROUTE, generic-invoice.ts, without "preview"). */
-const PRINT_WORDS = ['print', 'druck', 'wydruk', 'imprim', 'stampa', 'tulost', 'afdruk', 'utskrift', 'udskriv', 'prent'];
+const PRINT_WORDS = ['print', 'druck', 'wydruk', 'imprim', 'stampa', 'tulost', 'afdruk', 'utskrift', 'udskriv', 'prent', 'prindi'];
 
 /**
  * Links and viewers the detector rates as a PDF or a PDF to probe: a PDF in the address or type, a

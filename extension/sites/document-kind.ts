@@ -37,6 +37,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     // Hungarian and Romanian: "Számla", "Factura seria SB nr. 0412".
     hu: ['számla', 'számlaszám', 'számla sorszáma', 'e-számla'],
     ro: ['factură', 'factura', 'factură fiscală', 'factura fiscala', 'număr factură', 'nr. factură'],
+    // Estonian: "Arve nr 2026-118", "Müügiarve".
+    et: ['arve', 'müügiarve', 'arve number', 'e-arve'],
   },
   'credit-note': {
     // The plurals too: a module's name ("Credit Notes | Zoho Invoice") says more than the app's name after it.
@@ -59,6 +61,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['dobropis', 'opravná faktúra'],
     hu: ['jóváíró számla', 'sztornó számla', 'storno számla', 'helyesbítő számla'],
     ro: ['factură storno', 'factură de stornare', 'notă de credit'],
+    et: ['kreeditarve'],
   },
   quote: {
     en: ['quote', 'quotation', 'estimate', 'quote number', 'quote id', 'estimate number', 'proposal', 'commercial proposal'],
@@ -79,6 +82,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['ponuka', 'cenová ponuka'],
     hu: ['árajánlat', 'ajánlat'],
     ro: ['ofertă', 'ofertă de preț', 'deviz'],
+    et: ['hinnapakkumine', 'pakkumine'],
   },
   'order-confirmation': {
     en: ['order confirmation', 'order', 'order number', 'order no', 'order id', 'sales order'],
@@ -98,6 +102,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['potvrdenie objednávky', 'objednávka'],
     hu: ['rendelés visszaigazolás', 'megrendelés visszaigazolás', 'megrendelés', 'rendelés'],
     ro: ['confirmare comandă', 'comandă'],
+    et: ['tellimuse kinnitus', 'müügitellimus', 'tellimus'],
   },
   reminder: {
     en: ['payment reminder', 'reminder', 'overdue notice', 'dunning letter'],
@@ -118,6 +123,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['upomienka'],
     hu: ['fizetési felszólítás', 'fizetési emlékeztető', 'felszólítás'],
     ro: ['somație de plată', 'notificare de plată', 'reamintire de plată'],
+    et: ['maksemeeldetuletus', 'meeldetuletus'],
   },
   proforma: {
     en: ['proforma invoice', 'pro forma invoice', 'proforma'],
@@ -138,6 +144,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['zálohová faktúra', 'proforma faktúra'],
     hu: ['díjbekérő', 'proforma számla'],
     ro: ['factură proformă', 'factura proforma', 'proformă'],
+    et: ['ettemaksuarve', 'proforma arve'],
   },
   receipt: {
     en: ['receipt', 'receipt number', 'sales receipt'],
@@ -158,6 +165,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['príjmový doklad', 'pokladničný doklad'],
     hu: ['nyugta'],
     ro: ['chitanță', 'chitanta', 'bon fiscal'],
+    et: ['kviitung'],
   },
   'delivery-note': {
     // The note that goes with the goods (issue 16, round 15): India's "delivery challan", Poland's "WZ" (wydanie zewnętrzne),
@@ -179,6 +187,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['dodací list'],
     hu: ['szállítólevél'],
     ro: ['aviz de însoțire', 'aviz de însoțire a mărfii', 'aviz de expediție'],
+    et: ['saateleht'],
   },
 };
 

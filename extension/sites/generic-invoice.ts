@@ -1432,7 +1432,7 @@ const PDF_WORD = /(?:^|[^a-z])pdf(?:$|[^a-z])/i;
  * requested. A print or preview route without "pdf" is only a candidate to probe, as a link would be.
  */
 const PDF_BUTTON_SELECTOR = ['button', 'input[type="button"]', '[role="button"]'].flatMap((element) => ['onclick', 'data-href', 'data-url'].map((attribute) => `${element}[${attribute}]`)).join(', ');
-const PRINT_ROUTE = /pdf|print|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent/i;
+const PRINT_ROUTE = /pdf|print|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent|prindi/i;
 const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*(['"])([^'"]+)\1/;
 
 /** The address a link or a PDF button leads to. */

@@ -127,6 +127,7 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
   sk: ['suma na úhradu', 'celkom k úhrade', 'k úhrade', 'zostáva uhradiť', 'na úhradu'],
   hu: ['fizetendő összeg', 'fizetendő végösszeg', 'még fizetendő', 'fizetendő', 'hátralék', 'tartozás'],
   ro: ['total de plată', 'total de plata', 'rest de plată', 'de plată', 'sold de plată'],
+  et: ['kokku tasuda', 'tasumisele kuulub', 'tasuda', 'tasumata', 'maksta'],
 };
 
 /** The other amount labels: a total, whatever is still to pay of it. */
@@ -167,6 +168,7 @@ const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
   sk: ['celkom', 'spolu', 'celková suma', 'suma'],
   hu: ['bruttó végösszeg', 'bruttó összesen', 'végösszeg', 'összesen', 'bruttó', 'összeg'],
   ro: ['total general', 'valoare totală', 'total factură', 'total'],
+  et: ['summa kokku', 'arve summa', 'kokku', 'summa'],
 };
 
 const AMOUNT_DUE_LABELS: ReadonlySet<string> = new Set(Object.values(AMOUNT_DUE).flat());
@@ -197,6 +199,7 @@ const LABELS: LabelTable = {
     sk: ['e-mail odberateľa', 'e-mail', 'email'],
     hu: ['e-mail cím', 'e-mail', 'email'],
     ro: ['adresă de e-mail', 'e-mail', 'email'],
+    et: ['e-posti aadress', 'e-post', 'email'],
   },
   customer: {
     en: [
@@ -346,6 +349,7 @@ const LABELS: LabelTable = {
     sk: ['odberateľ', 'zákazník', 'klient', 'príjemca', 'objednávateľ', 'fakturačná adresa'],
     hu: ['vevő', 'vevő neve', 'ügyfél', 'megrendelő', 'számlázási cím'],
     ro: ['client', 'cumpărător', 'beneficiar', 'denumire client'],
+    et: ['ostja', 'klient', 'kliendi nimi', 'maksja', 'tellija', 'arve saaja'],
   },
   amount: Object.fromEntries((Object.keys(AMOUNT_OTHER) as PageLanguage[]).map((language) => [language, [...(AMOUNT_DUE[language] ?? []), ...AMOUNT_OTHER[language]!]])),
   dueDate: {
@@ -366,6 +370,7 @@ const LABELS: LabelTable = {
     sk: ['dátum splatnosti', 'splatnosť'],
     hu: ['fizetési határidő', 'esedékesség'],
     ro: ['data scadenței', 'data scadentei', 'scadență', 'termen de plată'],
+    et: ['maksetähtaeg', 'maksetähtpäev', 'tähtaeg'],
   },
 };
 
@@ -873,10 +878,10 @@ const DOCUMENT_LINK_LIST =
   'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
   'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
   'transferir|descarregar|baixar|visualizar|anexo|preview|förhandsgranska|förhandsvisning|forhåndsvisning|vorschau|esikatselu|esikatsele|voorbeeld|' +
-  'vista previa|anteprima|pré visualizar|forskoðun|boleto|segunda via|stáhnout|tisk|stiahnuť|tlač';
+  'vista previa|anteprima|pré visualizar|forskoðun|boleto|segunda via|stáhnout|tisk|stiahnuť|tlač|prindi|laadi alla';
 const DOCUMENT_LINK_WORDS = phraseSet(DOCUMENT_LINK_LIST, INDEX.hints.documentLinks);
 /** An address's words of a file, a print or a preview; print routes in the languages we read too (`/tulosta.aspx`, `/stampa`, `/drucken`). */
-const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent/i;
+const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent|prindi/i;
 
 /**
  * Links that change something (or leave the app) must never be probed, even with HEAD: a badly

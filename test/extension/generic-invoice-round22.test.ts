@@ -6,11 +6,40 @@
  * heading, and a form's `<label>` that is never a value; an ERP's type or class field in two cells
  * ("Transaction Class | Invoice") that names the kind and labels no number after it, and its
  * "Transaction Number"; a packing slip numbered by its order ("PACKING SLIP" over "Order #: SO-000318").
+ * And a language the detector did not read: Estonian ("Arve nr 2026-118", "Ostja", "Tasuda", print
+ * routes `/prindi`), which the panel does not speak.
  */
 import { describe, expect, it } from 'vitest';
+import { findLabels } from '../../extension/sites/page-labels';
 import { detectFirstDocument } from './detect-page';
 
 const detect = (html: string, url?: string, lang = 'en', title = '') => detectFirstDocument(html, { url, lang, title });
+
+describe('the twenty-second round’s language', () => {
+  it('reads an Estonian credit invoice and a quote, their customers, what is due and a print route, and gives them no language the panel speaks', () => {
+    const credit = `<h1>Kreeditarve nr KA-2026-004</h1><table><tr><td>Klient</td><td>Lõuna Puit AS</td></tr><tr><td>E-post</td><td>raamat@lounapuit.example.ee</td></tr>
+      <tr><td>Maksetähtaeg</td><td>15.12.2026</td></tr></table><table><tr><td>Kokku</td><td>-250,00 €</td></tr><tr><td>Tasuda</td><td>-250,00 €</td></tr></table><a href="/arved/4/pdf">PDF</a>`;
+    for (const lang of ['et', '']) {
+      const found = detect(credit, 'https://app.example/arved/4', lang);
+      expect(found, lang).toMatchObject({ number: 'KA-2026-004', kind: 'credit-note', customerName: 'Lõuna Puit AS', amount: '-250,00 €', dueDate: '15.12.2026' });
+      expect(found?.recipients, lang).toEqual(['raamat@lounapuit.example.ee']);
+      expect(found?.language, lang).toBeUndefined();
+    }
+    const quote = `<h2>Hinnapakkumine HP-0042</h2><dl><dt>Tellija</dt><dd>Saare Kalatööstus OÜ</dd><dt>Summa kokku</dt><dd>3 660,00 EUR</dd></dl><a href="/pakkumised/42/prindi">Prindi</a>`;
+    expect(detect(quote, 'https://app.example/pakkumised/42', 'et')).toMatchObject({
+      number: 'HP-0042',
+      kind: 'quote',
+      customerName: 'Saare Kalatööstus OÜ',
+      amount: '3 660,00 EUR',
+      pdfCandidates: ['https://app.example/pakkumised/42/prindi'],
+    });
+  });
+
+  it('reads no Estonian kind inside another word ("Harvest", "Marvel"), and the compounds it names ("Müügiarve")', () => {
+    expect(findLabels('Harvest · Marvel Carvers')).toEqual([]);
+    expect(findLabels('Müügiarve 2026-118').map((label) => label.info.kind)).toEqual(['invoice']);
+  });
+});
 
 describe('the twenty-second round’s numbers and kinds', () => {
   it('reads the number after Czech and Slovak "č." (číslo), after the kind and its qualifier', () => {
