@@ -158,6 +158,7 @@ const KIND_WORDS: readonly string[] = [
   'meeldetuletus',
   'monit',
   'nabídka',
+  'narudžb',
   'nfse',
   'notadecrédito',
   'notadeentrega',
@@ -170,14 +171,17 @@ const KIND_WORDS: readonly string[] = [
   'numerzamówienia',
   'nyugta',
   'objednávk',
+  'odobrenje',
   'oferta',
   'oferty',
   'ofertă',
   'offert',
+  'opomena',
   'order',
   'ordine',
   'ordre',
   'orçamento',
+  'otpremnica',
   'overduenotice',
   'packageslip',
   'packinglist',
@@ -190,11 +194,13 @@ const KIND_WORDS: readonly string[] = [
   'pedido',
   'pokladničnýdoklad',
   'pokwitowanie',
+  'ponud',
   'ponuka',
   'potwierdzeniezamówienia',
   'presupuesto',
   'preventivi',
   'preventivo',
+  'priznanica',
   'proforma',
   'proformă',
   'proposal',
@@ -212,6 +218,7 @@ const KIND_WORDS: readonly string[] = [
   'quote',
   'rachunek',
   'rappel',
+  'račun',
   'reamintiredeplată',
   'receipt',
   'rechnung',
@@ -273,7 +280,7 @@ export const KIND_SIGNAL_SELECTOR =
 export const WINDOW_TITLE_SELECTOR = '[class*="title" i], [class*="caption" i]';
 
 /** The print routes' words in the languages the detector reads (its PRINT_ROUTE, generic-invoice.ts, without "preview"). */
-const PRINT_WORDS = ['print', 'druck', 'wydruk', 'imprim', 'stampa', 'tulost', 'afdruk', 'utskrift', 'udskriv', 'prent', 'prindi'];
+const PRINT_WORDS = ['print', 'druck', 'wydruk', 'imprim', 'stampa', 'tulost', 'afdruk', 'utskrift', 'udskriv', 'prent', 'prindi', 'ispis'];
 
 /**
  * Links and viewers the detector rates as a PDF or a PDF to probe: a PDF in the address or type, a

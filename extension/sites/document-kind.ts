@@ -39,6 +39,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     ro: ['factură', 'factura', 'factură fiscală', 'factura fiscala', 'număr factură', 'nr. factură'],
     // Estonian: "Arve nr 2026-118", "Müügiarve".
     et: ['arve', 'müügiarve', 'arve number', 'e-arve'],
+    // Croatian: "Račun br. 118-1-1" (sequence, premises, device), "R1 račun".
+    hr: ['račun', 'izlazni račun', 'broj računa', 'r1 račun', 'r2 račun', 'e-račun'],
   },
   'credit-note': {
     // The plurals too: a module's name ("Credit Notes | Zoho Invoice") says more than the app's name after it.
@@ -62,6 +64,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     hu: ['jóváíró számla', 'sztornó számla', 'storno számla', 'helyesbítő számla'],
     ro: ['factură storno', 'factură de stornare', 'notă de credit'],
     et: ['kreeditarve'],
+    hr: ['knjižno odobrenje', 'storno račun', 'odobrenje'],
   },
   quote: {
     en: ['quote', 'quotation', 'estimate', 'quote number', 'quote id', 'estimate number', 'proposal', 'commercial proposal'],
@@ -83,6 +86,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     hu: ['árajánlat', 'ajánlat'],
     ro: ['ofertă', 'ofertă de preț', 'deviz'],
     et: ['hinnapakkumine', 'pakkumine'],
+    hr: ['ponuda', 'broj ponude'],
   },
   'order-confirmation': {
     en: ['order confirmation', 'order', 'order number', 'order no', 'order id', 'sales order'],
@@ -103,6 +107,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     hu: ['rendelés visszaigazolás', 'megrendelés visszaigazolás', 'megrendelés', 'rendelés'],
     ro: ['confirmare comandă', 'comandă'],
     et: ['tellimuse kinnitus', 'müügitellimus', 'tellimus'],
+    hr: ['potvrda narudžbe', 'narudžba', 'broj narudžbe'],
   },
   reminder: {
     en: ['payment reminder', 'reminder', 'overdue notice', 'dunning letter'],
@@ -124,6 +129,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     hu: ['fizetési felszólítás', 'fizetési emlékeztető', 'felszólítás'],
     ro: ['somație de plată', 'notificare de plată', 'reamintire de plată'],
     et: ['maksemeeldetuletus', 'meeldetuletus'],
+    hr: ['opomena', 'opomena pred ovrhu'],
   },
   proforma: {
     en: ['proforma invoice', 'pro forma invoice', 'proforma'],
@@ -145,6 +151,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     hu: ['díjbekérő', 'proforma számla'],
     ro: ['factură proformă', 'factura proforma', 'proformă'],
     et: ['ettemaksuarve', 'proforma arve'],
+    hr: ['predračun', 'ponuda-predračun'],
   },
   receipt: {
     en: ['receipt', 'receipt number', 'sales receipt'],
@@ -166,6 +173,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     hu: ['nyugta'],
     ro: ['chitanță', 'chitanta', 'bon fiscal'],
     et: ['kviitung'],
+    hr: ['priznanica'],
   },
   'delivery-note': {
     // The note that goes with the goods (issue 16, round 15): India's "delivery challan", Poland's "WZ" (wydanie zewnętrzne),
@@ -188,6 +196,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     hu: ['szállítólevél'],
     ro: ['aviz de însoțire', 'aviz de însoțire a mărfii', 'aviz de expediție'],
     et: ['saateleht'],
+    hr: ['otpremnica'],
   },
 };
 

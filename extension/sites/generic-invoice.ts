@@ -43,8 +43,8 @@ import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLan
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
-import { companyAboveRecipient, companyOfRecipientDomain, personAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
-import { customerFromRecordLink } from './customer-link';
+import { companyAboveRecipient, companyOfRecipientDomain, namesRecipientDomain, personAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
+import { customerFromRecordLink, leadsToCustomerRecord } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
 import { headingKicker, KIND_SIGNAL_SELECTOR, WINDOW_TITLE_SELECTOR } from './document-hint';
@@ -83,8 +83,13 @@ const LONE_LABEL_REST = new RegExp(
   String.raw`^[\s:#.–-]*(?:(?:${KIND_QUALIFIER})(?![\p{L}]))?[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$`,
   'u',
 );
-/** After or before a customer label, what makes it a place in the app for customers ("Customer portal", "Espace client"). */
-const CUSTOMER_PLACE_REST = /^\s*(?:portal|portail|portale|portaal|area|área|hub|center|centre|login|log in|sign in|service|support)(?![\p{L}\p{N}])/iu;
+/**
+ * After or before a customer label, what makes it a place in the app for customers ("Customer portal", "Espace client"),
+ * or a date the record dates from rather than a name ("Customer since Mar 2024", "Kunde seit 2021", "Cliente dal 2019":
+ * a date or a month must follow, "Cliente Dal Monte S.r.l." is a name).
+ */
+const CUSTOMER_PLACE_REST =
+  /^\s*(?:(?:portal|portail|portale|portaal|area|área|hub|center|centre|login|log in|sign in|service|support)(?![\p{L}\p{N}])|(?:since|seit|siden|sedan|sinds|depuis|desde|dal|od|frá)\s+(?:\p{L}{3,9}\.?\s+)?\d)/iu;
 const CUSTOMER_PLACE_BEFORE = /(?:^|\s)(?:espace|portail|portal|área|area|zona|sezione)(?:\s+(?:du|de|del|do|da|dla))?\s*$/iu;
 /**
  * After a customer label, what makes it the customer's number, reference or tax id, not its name:
@@ -463,6 +468,19 @@ function companyAfterPerson(value: string, texts: TextItem[], index: number): Te
   if (!line || COMPANY_NAME.test(value) || line.text.length > MAX_COMPANY_LINE || /\d/.test(line.text)) return undefined;
   if (line.element !== texts[index]!.element && line.element.parentElement !== texts[index]!.element.parentElement) return undefined;
   return COMPANY_NAME.test(line.text) && parseNameValue(line.text) === line.text ? line : undefined;
+}
+
+/**
+ * "Bill to: Lena Ortiz / Brightpath Yoga Studio": a person's name under the customer's label, then in
+ * the same block a line without a legal form (which companyAfterPerson reads) whose words make the
+ * recipient's domain: that company is billed, the person is its contact.
+ */
+function companyBesideContact(hit: FieldHit, texts: readonly TextItem[], recipient: string | undefined): string | undefined {
+  if (!recipient || !PERSON_NAME.test(hit.value)) return undefined;
+  const index = texts.findIndex((item) => item.element === hit.element && item.text === hit.value);
+  const line = index >= 0 ? texts[index + 1] : undefined;
+  if (!line || line.text.length > MAX_COMPANY_LINE || /[\d@]/.test(line.text) || line.element.parentElement !== hit.element.parentElement) return undefined;
+  return namesRecipientDomain(line.text, recipient) && parseNameValue(line.text) === line.text ? line.text : undefined;
 }
 
 /** "#" right before a number ("#000000012"): a number label where it is a heading's whole text. */
@@ -1182,16 +1200,18 @@ const CHROME_OUTSIDE_ASIDE = CHROME_SELECTOR.replace('aside, ', '');
 
 /**
  * A record page's side panel about the customer ("Debiteur", "Kunde", "Customer" as its heading, then
- * the name and the address; or the customer's company as its heading, with its e-mail): the
- * document's, not the app's, though an `<aside>`.
+ * the name and the address; or the customer's company as its heading, with its e-mail; or a CRM's
+ * contact sidebar, headed by a link to the contact's record, with its e-mail): the document's, not the
+ * app's, though an `<aside>`.
  */
 function isCustomerPanel(chrome: Element): boolean {
-  if (chrome.tagName !== 'ASIDE' || chromeAround(chrome, CHROME_OUTSIDE_ASIDE) !== null) return false;
+  // Inside a header, menu or sidebar (the panel's own class may say "sidebar": `<aside class="contact-sidebar">`).
+  if (chrome.tagName !== 'ASIDE' || (chrome.parentElement !== null && chromeAround(chrome.parentElement, CHROME_OUTSIDE_ASIDE) !== null)) return false;
   const heading = chrome.querySelector(HEADING_SELECTOR);
   if (!heading) return false;
   const text = collapse(heading.textContent ?? '');
   const label = findLabels(text)[0];
-  if (!label) return panelCompany(chrome, text) !== undefined;
+  if (!label) return panelCompany(chrome, text) !== undefined || panelContact(chrome, heading);
   return text.length <= 40 && label.info.field === 'customer' && label.start === 0 && LONE_LABEL_REST.test(text.slice(label.end).toLowerCase());
 }
 
@@ -1199,6 +1219,27 @@ function isCustomerPanel(chrome: Element): boolean {
 function panelCompany(panel: Element, heading: string): string | undefined {
   if (heading.length > MAX_COMPANY_LINE || /\d/.test(heading) || !COMPANY_NAME.test(heading)) return undefined;
   return EMAIL_PATTERN.test(panel.textContent ?? '') ? heading : undefined;
+}
+
+/** Text in a side panel about the customer (isCustomerPanel). */
+function inCustomerPanel(element: Element): boolean {
+  const aside = element.closest('aside');
+  return aside !== null && isCustomerPanel(aside);
+}
+
+/** A side panel's heading that links to a customer's or contact's record ("Lena Ortiz" to `/app/contacts/9120`), in a panel that shows an e-mail. */
+function panelContact(panel: Element, heading: Element): boolean {
+  const link = heading.tagName === 'A' ? heading : heading.querySelector('a[href]');
+  const href = link?.getAttribute('href');
+  if (!href || /^\s*(?:javascript|mailto|tel):/i.test(href)) return false;
+  let address: string;
+  try {
+    const url = new URL(href, documentUrl(panel.ownerDocument));
+    address = decodedUri(`${url.pathname}${url.search}${url.hash}`);
+  } catch {
+    return false;
+  }
+  return leadsToCustomerRecord(address) && EMAIL_PATTERN.test(panel.textContent ?? '');
 }
 
 /** The customer's name from a customer's card in a side panel, where nothing on the document names it. */
@@ -1308,8 +1349,9 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
       return;
     }
     const chrome = isInPageChrome(item.element);
-    // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
-    const letterhead = customerIndex !== undefined && index < customerIndex;
+    // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone
+    // (but for a side panel about the customer, which a page may put first: a CRM's contact sidebar).
+    const letterhead = customerIndex !== undefined && index < customerIndex && !inCustomerPanel(item.element);
     // Under the seller's label or the seller's reference ("Myyjä", "Vår referens"), it is the seller's staff's, after the customer's.
     const seller = afterSellerLabel(values.texts, index);
     // The "To" field of the app's own send dialog ("Aan", "An", "Para"), prefilled: whom the app sends the document to, wherever it stands.
@@ -1432,7 +1474,7 @@ const PDF_WORD = /(?:^|[^a-z])pdf(?:$|[^a-z])/i;
  * requested. A print or preview route without "pdf" is only a candidate to probe, as a link would be.
  */
 const PDF_BUTTON_SELECTOR = ['button', 'input[type="button"]', '[role="button"]'].flatMap((element) => ['onclick', 'data-href', 'data-url'].map((attribute) => `${element}[${attribute}]`)).join(', ');
-const PRINT_ROUTE = /pdf|print|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent|prindi/i;
+const PRINT_ROUTE = /pdf|print|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent|prindi|ispis/i;
 const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*(['"])([^'"]+)\1/;
 
 /** The address a link or a PDF button leads to. */
@@ -1963,6 +2005,7 @@ function documentFrom(
   if (!pdf && candidates.length === 0 && !amount && !isDeliveryNote(numberHit, signal, document)) return undefined;
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
   const customerName =
+    (customerHit && customerHit.value === labelledCustomer ? companyBesideContact(customerHit, values.texts, recipients[0]) : undefined) ??
     labelledCustomer ??
     unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome) ??
     headingCompany(values.texts) ??

@@ -100,6 +100,10 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'saldo adeudado',
     'importe a devolver',
     'a devolver',
+    // A freelancer's invoice after its withholding ("IRPF -15 %"): what the client pays, from the seller's side.
+    'total a cobrar',
+    'importe a cobrar',
+    'a cobrar',
     'saldo',
   ],
   it: ['totale da pagare', 'residuo da pagare', 'importo residuo', 'netto a pagare', 'da pagare', 'residuo', 'saldo dovuto', 'importo dovuto', 'importo da rimborsare', 'da rimborsare', 'saldo'],
@@ -113,6 +117,7 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'em dívida',
     'saldo a receber',
     'valor a receber',
+    'total a receber',
     'saldo devedor',
     'valor pendente',
     'por pagar',
@@ -128,6 +133,7 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
   hu: ['fizetendő összeg', 'fizetendő végösszeg', 'még fizetendő', 'fizetendő', 'hátralék', 'tartozás'],
   ro: ['total de plată', 'total de plata', 'rest de plată', 'de plată', 'sold de plată'],
   et: ['kokku tasuda', 'tasumisele kuulub', 'tasuda', 'tasumata', 'maksta'],
+  hr: ['ukupno za platiti', 'ukupno za plaćanje', 'iznos za plaćanje', 'za platiti', 'za plaćanje', 'preostalo za platiti'],
 };
 
 /** The other amount labels: a total, whatever is still to pay of it. */
@@ -169,6 +175,7 @@ const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
   hu: ['bruttó végösszeg', 'bruttó összesen', 'végösszeg', 'összesen', 'bruttó', 'összeg'],
   ro: ['total general', 'valoare totală', 'total factură', 'total'],
   et: ['summa kokku', 'arve summa', 'kokku', 'summa'],
+  hr: ['sveukupno', 'ukupan iznos', 'ukupno', 'iznos'],
 };
 
 const AMOUNT_DUE_LABELS: ReadonlySet<string> = new Set(Object.values(AMOUNT_DUE).flat());
@@ -200,6 +207,7 @@ const LABELS: LabelTable = {
     hu: ['e-mail cím', 'e-mail', 'email'],
     ro: ['adresă de e-mail', 'e-mail', 'email'],
     et: ['e-posti aadress', 'e-post', 'email'],
+    hr: ['adresa e-pošte', 'e-pošta', 'e-mail', 'email'],
   },
   customer: {
     en: [
@@ -219,6 +227,9 @@ const LABELS: LabelTable = {
       'account name',
       'company',
       'company name',
+      // India's billing apps (Tally, Vyapar, Khatabook): the customer is the "party".
+      'party name',
+      'party details',
       'organization name',
       'organisation name',
       'billing address',
@@ -350,6 +361,7 @@ const LABELS: LabelTable = {
     hu: ['vevő', 'vevő neve', 'ügyfél', 'megrendelő', 'számlázási cím'],
     ro: ['client', 'cumpărător', 'beneficiar', 'denumire client'],
     et: ['ostja', 'klient', 'kliendi nimi', 'maksja', 'tellija', 'arve saaja'],
+    hr: ['kupac', 'naziv kupca', 'naručitelj', 'primatelj', 'platitelj'],
   },
   amount: Object.fromEntries((Object.keys(AMOUNT_OTHER) as PageLanguage[]).map((language) => [language, [...(AMOUNT_DUE[language] ?? []), ...AMOUNT_OTHER[language]!]])),
   dueDate: {
@@ -371,6 +383,7 @@ const LABELS: LabelTable = {
     hu: ['fizetési határidő', 'esedékesség'],
     ro: ['data scadenței', 'data scadentei', 'scadență', 'termen de plată'],
     et: ['maksetähtaeg', 'maksetähtpäev', 'tähtaeg'],
+    hr: ['datum dospijeća', 'dospijeće', 'rok plaćanja'],
   },
 };
 
@@ -661,7 +674,7 @@ export function isNumberHeading(text: string): boolean {
 export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|eletr[oô]nica|electronic|elektronische|elektroniczna|elektronisk|s[aä]hk[oö]inen|simplificada|simplifi[ée]e|semplificata';
 
 /**
- * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID", Czech and Slovak "č." (číslo: "Faktura - daňový doklad č. 2026-0045") (or a title's " - ", a caption's " · ": "Salgstilbud · S-TILB1042") between a label and
+ * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID", Czech and Slovak "č." (číslo: "Faktura - daňový doklad č. 2026-0045"), Croatian "br." (broj) (or a title's " - ", a caption's " · ": "Salgstilbud · S-TILB1042") between a label and
  * its value, after a word or two that qualify the label ("Faktura krajowa nr 5/11/2026", "Pedido de
  * venda nº 1042"); or the word that says the document is electronic or simplified, before the number
  * itself ("FACTURA ELECTRÓNICA F001-00000873", "Fattura elettronica 12/2026", "Factura simplificada
@@ -671,7 +684,7 @@ export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|elet
  * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
 const NUMBER_PREFIX = new RegExp(
-  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n|č|čís)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero|č|čís|číslo)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
+  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n|č|čís|br)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero|č|čís|číslo|br|broj)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
   'u',
 );
 /**
@@ -878,10 +891,10 @@ const DOCUMENT_LINK_LIST =
   'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
   'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
   'transferir|descarregar|baixar|visualizar|anexo|preview|förhandsgranska|förhandsvisning|forhåndsvisning|vorschau|esikatselu|esikatsele|voorbeeld|' +
-  'vista previa|anteprima|pré visualizar|forskoðun|boleto|segunda via|stáhnout|tisk|stiahnuť|tlač|prindi|laadi alla';
+  'vista previa|anteprima|pré visualizar|forskoðun|boleto|segunda via|stáhnout|tisk|stiahnuť|tlač|prindi|laadi alla|ispis|preuzmi';
 const DOCUMENT_LINK_WORDS = phraseSet(DOCUMENT_LINK_LIST, INDEX.hints.documentLinks);
 /** An address's words of a file, a print or a preview; print routes in the languages we read too (`/tulosta.aspx`, `/stampa`, `/drucken`). */
-const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent|prindi/i;
+const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent|prindi|ispis/i;
 
 /**
  * Links that change something (or leave the app) must never be probed, even with HEAD: a badly

@@ -7,7 +7,12 @@
  * ("Transaction Class | Invoice") that names the kind and labels no number after it, and its
  * "Transaction Number"; a packing slip numbered by its order ("PACKING SLIP" over "Order #: SO-000318").
  * And a language the detector did not read: Estonian ("Arve nr 2026-118", "Ostja", "Tasuda", print
- * routes `/prindi`), which the panel does not speak.
+ * routes `/prindi`), which the panel does not speak. From the second set, written after those fixes: India's
+ * "Party Name" for the customer of a "Bill"; Spain's "Total a cobrar" (after a withholding) and "Total a
+ * receber"; a CRM's contact sidebar headed by a link to the contact's record, whose e-mail is the
+ * recipient's though it stands above the invoice, and a company named by the recipient's domain under
+ * the billed person ("Bill to: Lena Ortiz / Brightpath Yoga Studio"); and Croatian ("Račun br. 118-1-1",
+ * "Kupac", "Ukupno za platiti", print routes `/ispis`).
  */
 import { describe, expect, it } from 'vitest';
 import { findLabels } from '../../extension/sites/page-labels';
@@ -76,5 +81,44 @@ describe('the twenty-second round’s delivery notes', () => {
     expect(detect(slip, 'https://shop.example/wp-admin/admin.php?page=print&order=2291')).toMatchObject({ number: '2291', kind: 'delivery-note' });
     const order = `<h1>Sales Order</h1><div role="tablist"><button role="tab" aria-selected="true">Packing Slip</button></div><p>Order #: SO-77</p><p>Customer: Lakeside Café</p>`;
     expect(detect(order, 'https://app.example/orders/77')).toBeUndefined();
+  });
+});
+
+describe('the twenty-second round’s second set', () => {
+  it('reads India’s "Party" as the customer of a bill to send', () => {
+    const html = `<h2>Sale Bill</h2><div><span>Bill No.</span> <b>58</b></div><h3>Party Details</h3><p>Gupta Traders</p><p>accounts@guptatraders.example.in</p>
+      <div><span>Total Amount</span> <span>₹ 12,400.00</span></div><a href="/sale/58/pdf">Download PDF</a>`;
+    expect(detect(html, 'https://app.example/sale/58', 'en-IN')).toMatchObject({
+      number: '58',
+      customerName: 'Gupta Traders',
+      amount: '₹ 12,400.00',
+      recipients: ['accounts@guptatraders.example.in'],
+    });
+  });
+
+  it('reads what the seller collects, "Importe a cobrar" and "Total a receber", as what is due', () => {
+    const spanish = `<h1>Factura F-2026-031</h1><dl><dt>Cliente</dt><dd>Estudio Arce S.L.</dd><dt>Total factura</dt><dd>1.210,00 €</dd><dt>Retención</dt><dd>-150,00 €</dd>
+      <dt>Importe a cobrar</dt><dd>1.060,00 €</dd></dl><a href="/facturas/31/pdf">PDF</a>`;
+    expect(detect(spanish, 'https://app.example/facturas/31', 'es')?.amount).toBe('1.060,00 €');
+    const portuguese = `<h1>Fatura FT 2026/77</h1><p>Cliente: Padaria Sol Lda</p><table><tr><td>Total</td><td>615,00 €</td></tr><tr><td>Total a receber</td><td>492,00 €</td></tr></table><a href="/faturas/77/pdf">PDF</a>`;
+    expect(detect(portuguese, 'https://app.example/faturas/77', 'pt')?.amount).toBe('492,00 €');
+  });
+
+  it('takes the recipient from a contact sidebar headed by the contact’s record link, and the company its domain names under the billed person', () => {
+    const html = `<div class="layout"><aside class="record-sidebar"><h2><a href="/crm/customers/77">Tom Baker</a></h2><p>tom@bakersbistro.example.com</p><p>Customer since 2023</p></aside>
+      <main><h1>Invoice INV-5521</h1><div><strong>Invoice to</strong><div>Tom Baker</div><div>Bakers Bistro</div></div><p>Amount due $980.00</p>
+      <a href="/invoices/5521/pdf">Download</a></main></div>`;
+    expect(detect(html, 'https://app.example/invoices/5521')).toMatchObject({ number: 'INV-5521', recipients: ['tom@bakersbistro.example.com'], customerName: 'Bakers Bistro', amount: '$980.00' });
+    // A sidebar headed by the app's own user, with no record link, stays the app's chrome: its address is no recipient.
+    const chrome = html.replace('<a href="/crm/customers/77">Tom Baker</a>', 'Signed in as Tom Baker');
+    expect(detect(chrome, 'https://app.example/invoices/5521')?.recipients).toEqual([]);
+  });
+
+  it('reads a Croatian quote, its customer, its total and a print route', () => {
+    const html = `<h1>Ponuda br. 2026-045</h1><table><tr><th>Kupac</th><td>Istra Gradnja d.o.o.</td></tr><tr><th>E-pošta</th><td>nabava@istragradnja.example.hr</td></tr>
+      <tr><th>Rok plaćanja</th><td>15.12.2026.</td></tr></table><table><tr><td>Ukupno</td><td>4.375,00 EUR</td></tr></table><a href="/ponude/45/ispis">Ispis</a>`;
+    const found = detect(html, 'https://app.example/ponude/45', 'hr');
+    expect(found).toMatchObject({ number: '2026-045', kind: 'quote', customerName: 'Istra Gradnja d.o.o.', amount: '4.375,00 EUR', pdfCandidates: ['https://app.example/ponude/45/ispis'] });
+    expect(found?.language).toBeUndefined();
   });
 });
