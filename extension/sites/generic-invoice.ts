@@ -2265,6 +2265,14 @@ export const genericInvoiceAdapter: SiteAdapter = {
   name: 'Any invoice page',
   matches: () => true,
   detect(document, url, options): PageDetection | undefined {
-    return detectInDocument(document, url, options?.quick) ?? detectInFrames(document, url) ?? detectInShadowRoots(document, url, options?.quick);
+    const own = detectInDocument(document, url, options?.quick);
+    if (!own) return detectInFrames(document, url) ?? detectInShadowRoots(document, url, options?.quick);
+    // A shell that names the document (its title, breadcrumb and PDF link: "Preventivi › 2026/045") around a same-origin
+    // frame that shows it (the print preview): the frame's reading holds what the document says, its customer and total.
+    if (own.kind === 'document' && own.documents.length === 1) {
+      const framed = detectInFrames(document, url);
+      if (framed?.kind === 'document' && framed.documents.length === 1 && framed.documents[0]!.number === own.documents[0]!.number) return framed;
+    }
+    return own;
   },
 };

@@ -12,9 +12,12 @@
  * receber"; a CRM's contact sidebar headed by a link to the contact's record, whose e-mail is the
  * recipient's though it stands above the invoice, and a company named by the recipient's domain under
  * the billed person ("Bill to: Lena Ortiz / Brightpath Yoga Studio"); and Croatian ("Račun br. 118-1-1",
- * "Kupac", "Ukupno za platiti", print routes `/ispis`).
+ * "Kupac", "Ukupno za platiti", print routes `/ispis`). From the third set: a shell that names the document
+ * (title, breadcrumb, PDF link) around a same-origin frame that shows it, whose reading holds the
+ * customer and the total; and a credit note's refund ("Å betale tilbake", "At betale tilbage").
  */
 import { describe, expect, it } from 'vitest';
+import { detectDocumentsOnPage } from '../../extension/sites';
 import { findLabels } from '../../extension/sites/page-labels';
 import { detectFirstDocument } from './detect-page';
 
@@ -120,5 +123,41 @@ describe('the twenty-second round’s second set', () => {
     const found = detect(html, 'https://app.example/ponude/45', 'hr');
     expect(found).toMatchObject({ number: '2026-045', kind: 'quote', customerName: 'Istra Gradnja d.o.o.', amount: '4.375,00 EUR', pdfCandidates: ['https://app.example/ponude/45/ispis'] });
     expect(found?.language).toBeUndefined();
+  });
+});
+
+/** A shell page around a same-origin frame whose document is `frame` (happy-dom loads no frames; a browser gives the content script `contentDocument`). */
+function detectWithFrame(shell: string, frame: string, url: string, title: string) {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+  document.documentElement.setAttribute('lang', 'de');
+  document.title = title;
+  document.body.innerHTML = shell;
+  const inner = document.implementation.createHTMLDocument('');
+  inner.body.innerHTML = frame;
+  Object.defineProperty(document.querySelector('iframe')!, 'contentDocument', { value: inner });
+  const detection = detectDocumentsOnPage(document, new URL(url))?.detection;
+  return detection?.kind === 'document' ? detection.documents[0] : undefined;
+}
+
+describe('the twenty-second round’s third set', () => {
+  const shell = `<nav><a href="/rechnungen">Rechnungen</a></nav><div class="breadcrumb"><a href="/rechnungen">Rechnungen</a> › RE-2026-0815</div>
+    <div class="toolbar"><a href="/rechnungen/815/pdf">Als PDF</a> <a href="/rechnungen/815/bearbeiten">Bearbeiten</a></div><iframe src="/rechnungen/815/vorschau"></iframe>`;
+  const printed = (number: string) => `<div class="absender">Malerbetrieb Kühn · Hauptstr. 4 · 04109 Leipzig</div><h2>Rechnung Nr. ${number}</h2>
+    <p>Kunde: Wohnbau Sachsen GmbH</p><table><tr><td>Nettobetrag</td><td>2.000,00 €</td></tr><tr><td>Rechnungsbetrag</td><td>2.380,00 €</td></tr></table>`;
+
+  it('reads the customer and the total from the frame that shows the document its shell names, the PDF from the shell', () => {
+    const found = detectWithFrame(shell, printed('RE-2026-0815'), 'https://app.example/rechnungen/815', 'Rechnung RE-2026-0815 – Malerbetrieb');
+    expect(found).toMatchObject({ number: 'RE-2026-0815', kind: 'invoice', customerName: 'Wohnbau Sachsen GmbH', amount: '2.380,00 €', pdfUrl: 'https://app.example/rechnungen/815/pdf' });
+  });
+
+  it('keeps the shell’s own reading where its frame shows another document', () => {
+    const found = detectWithFrame(shell, printed('RE-2026-0790'), 'https://app.example/rechnungen/815', 'Rechnung RE-2026-0815 – Malerbetrieb');
+    expect(found?.number).toBe('RE-2026-0815');
+    expect(found?.customerName).toBeUndefined();
+  });
+
+  it('reads a credit note’s refund as what is due', () => {
+    const danish = `<h1>Kreditnota 1044</h1><p>Kunde: Café Havnen ApS</p><table><tr><td>Subtotal</td><td>-1.000,00 kr.</td></tr><tr><td>At betale tilbage</td><td>-1.250,00 kr.</td></tr></table><a href="/kreditnotaer/1044/pdf">PDF</a>`;
+    expect(detect(danish, 'https://app.example/kreditnotaer/1044', 'da')).toMatchObject({ number: '1044', kind: 'credit-note', amount: '-1.250,00 kr.' });
   });
 });
