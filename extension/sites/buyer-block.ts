@@ -202,6 +202,21 @@ function namesDomain(text: string, domainNames: readonly string[]): boolean {
   return false;
 }
 
+/** The names in an address's domain, in plain letters, of three letters or more ("ap@northwind-outfitters.example.com": "northwindoutfitters", "example"). */
+function domainNamesOf(recipient: string | undefined): string[] {
+  const labels = recipient?.split('@')[1]?.split('.') ?? [];
+  return labels
+    .slice(0, -1)
+    .map((label) => plainLetters(label).replace(/[^a-z]/g, ''))
+    .filter((name) => name.length >= 3);
+}
+
+/** Do a text's words make the name of the recipient's domain ("Brightpath Yoga Studio" for "lena@brightpathyoga.…", `namesDomain`)? */
+export function namesRecipientDomain(text: string, recipient: string | undefined): boolean {
+  const domainNames = domainNamesOf(recipient);
+  return domainNames.length > 0 && namesDomain(text, domainNames);
+}
+
 /**
  * A buyer named by the recipient's domain: the line right above the recipient's address in its small
  * block (a contract's "Owner" cell: "Main Street Health Partners" over "ap@mainstreethealth.…"), or a
@@ -215,11 +230,7 @@ export function companyOfRecipientDomain(
   nameOf: (text: string) => string | undefined,
   isChrome: (element: Element) => boolean,
 ): string | undefined {
-  const labels = recipient?.split('@')[1]?.split('.') ?? [];
-  const domainNames = labels
-    .slice(0, -1)
-    .map((label) => plainLetters(label).replace(/[^a-z]/g, ''))
-    .filter((name) => name.length >= 3);
+  const domainNames = domainNamesOf(recipient);
   if (domainNames.length === 0) return undefined;
   const named = (line: BlockText) => namesDomain(line.text, domainNames) && nameOf(line.text) === line.text;
   const above = lineAboveRecipient(texts, recipient, isChrome);

@@ -19,6 +19,11 @@ export interface LinkText {
 const CUSTOMER_WORD =
   'customers?|clients?|kunden?|kunder|kund|asiakkaat|asiakas|klanten|klant|clientes?|societe|soci[eé]t[eé]s?|partners?|res\\.partner|debtors?|debitor(?:en|er)?|debiteuren|debiteur|relaties|relatie|kontrahenci|kontrahent|contacts?|contactos?|contatti|contatos?|kontakter|kontakte|yhteystiedot';
 const CUSTOMER_RECORD = new RegExp(`(?:^|[/#?&=._-])(?:${CUSTOMER_WORD})(?=[/?#=._&-])[^\\d]{0,40}\\d`, 'i');
+/** Does a link's address (decoded path, query and fragment) lead to one customer's or contact's record ("/app/contacts/9120")? */
+export function leadsToCustomerRecord(address: string): boolean {
+  return CUSTOMER_RECORD.test(address);
+}
+
 /** A link whose text is that word itself ("Contactos", a record's tab of its contacts) leads to a part of the app, and names no one. */
 const CUSTOMER_WORD_ALONE = new RegExp(`^(?:${CUSTOMER_WORD})$`, 'i');
 /** A tab of the record's page ("Factura a cliente | Contactos | Notas"): its text names the tab. */

@@ -37,6 +37,10 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     // Hungarian and Romanian: "Számla", "Factura seria SB nr. 0412".
     hu: ['számla', 'számlaszám', 'számla sorszáma', 'e-számla'],
     ro: ['factură', 'factura', 'factură fiscală', 'factura fiscala', 'număr factură', 'nr. factură'],
+    // Estonian: "Arve nr 2026-118", "Müügiarve".
+    et: ['arve', 'müügiarve', 'arve number', 'e-arve'],
+    // Croatian: "Račun br. 118-1-1" (sequence, premises, device), "R1 račun".
+    hr: ['račun', 'izlazni račun', 'broj računa', 'r1 račun', 'r2 račun', 'e-račun'],
   },
   'credit-note': {
     // The plurals too: a module's name ("Credit Notes | Zoho Invoice") says more than the app's name after it.
@@ -59,6 +63,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['dobropis', 'opravná faktúra'],
     hu: ['jóváíró számla', 'sztornó számla', 'storno számla', 'helyesbítő számla'],
     ro: ['factură storno', 'factură de stornare', 'notă de credit'],
+    et: ['kreeditarve'],
+    hr: ['knjižno odobrenje', 'storno račun', 'odobrenje'],
   },
   quote: {
     en: ['quote', 'quotation', 'estimate', 'quote number', 'quote id', 'estimate number', 'proposal', 'commercial proposal'],
@@ -79,6 +85,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['ponuka', 'cenová ponuka'],
     hu: ['árajánlat', 'ajánlat'],
     ro: ['ofertă', 'ofertă de preț', 'deviz'],
+    et: ['hinnapakkumine', 'pakkumine'],
+    hr: ['ponuda', 'broj ponude'],
   },
   'order-confirmation': {
     en: ['order confirmation', 'order', 'order number', 'order no', 'order id', 'sales order'],
@@ -98,6 +106,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['potvrdenie objednávky', 'objednávka'],
     hu: ['rendelés visszaigazolás', 'megrendelés visszaigazolás', 'megrendelés', 'rendelés'],
     ro: ['confirmare comandă', 'comandă'],
+    et: ['tellimuse kinnitus', 'müügitellimus', 'tellimus'],
+    hr: ['potvrda narudžbe', 'narudžba', 'broj narudžbe'],
   },
   reminder: {
     en: ['payment reminder', 'reminder', 'overdue notice', 'dunning letter'],
@@ -118,6 +128,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['upomienka'],
     hu: ['fizetési felszólítás', 'fizetési emlékeztető', 'felszólítás'],
     ro: ['somație de plată', 'notificare de plată', 'reamintire de plată'],
+    et: ['maksemeeldetuletus', 'meeldetuletus'],
+    hr: ['opomena', 'opomena pred ovrhu'],
   },
   proforma: {
     en: ['proforma invoice', 'pro forma invoice', 'proforma'],
@@ -138,6 +150,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['zálohová faktúra', 'proforma faktúra'],
     hu: ['díjbekérő', 'proforma számla'],
     ro: ['factură proformă', 'factura proforma', 'proformă'],
+    et: ['ettemaksuarve', 'proforma arve'],
+    hr: ['predračun', 'ponuda-predračun'],
   },
   receipt: {
     en: ['receipt', 'receipt number', 'sales receipt'],
@@ -158,6 +172,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['príjmový doklad', 'pokladničný doklad'],
     hu: ['nyugta'],
     ro: ['chitanță', 'chitanta', 'bon fiscal'],
+    et: ['kviitung'],
+    hr: ['priznanica'],
   },
   'delivery-note': {
     // The note that goes with the goods (issue 16, round 15): India's "delivery challan", Poland's "WZ" (wydanie zewnętrzne),
@@ -179,6 +195,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     sk: ['dodací list'],
     hu: ['szállítólevél'],
     ro: ['aviz de însoțire', 'aviz de însoțire a mărfii', 'aviz de expediție'],
+    et: ['saateleht'],
+    hr: ['otpremnica'],
   },
 };
 
@@ -263,7 +281,7 @@ export function namesOrderItself(label: string): boolean {
 /**
  * "Number" alone ("Number", "No.", "Nr", "Numéro", "#", "Beleg-Nr.", "N° de pièce", "Número de
  * documento", a series and number "Serie y número", the Acumatica family's "Reference Nbr." and
- * "Referenznr.", Spanish apps' "Referencia"), the whole text or before a colon: the
+ * "Referenznr.", Spanish apps' "Referencia", an ERP's "Transaction Number"), the whole text or before a colon: the
  * document number only where the page's heading, title or active tab names the kind of document
  * (issue 16, item 2); with a period and a colon ("Nro.:", "Reference Nbr.:"), its value in the next text.
  * "Number of items 3" and "Nr. client" are not it. "Dokument:" before a value
@@ -271,7 +289,7 @@ export function namesOrderItself(label: string): boolean {
  * goods sent: a package slip's own number, elsewhere a reference (PACKAGE_NUMBER_LABEL).
  */
 export const GENERIC_NUMBER_LABEL =
-  /^(?:(?:document|dokument|beleg)\s*:\s*(?=\S|$)|(?:package|shipment)\s*(?:#|no\.|number)\s*:?\s*(?=\S|$)|(?:(?:document|doc|dokument|beleg)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer|referenznr|referenznummer|referencia|reference\s+nbr|ref\.?\s*nbr)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|:?\s*$))/i;
+  /^(?:(?:document|dokument|beleg)\s*:\s*(?=\S|$)|(?:package|shipment)\s*(?:#|no\.|number)\s*:?\s*(?=\S|$)|(?:(?:document|doc|dokument|beleg|transaction)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer|referenznr|referenznummer|referencia|reference\s+nbr|ref\.?\s*nbr)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|:?\s*$))/i;
 
 /** "Package#", "Shipment No.": the number of a package of goods, a delivery note's own (GENERIC_NUMBER_LABEL). */
 export const PACKAGE_NUMBER_LABEL = /^(?:package|shipment)\b/i;

@@ -43,8 +43,8 @@ import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage, type PageLan
 import type { Language } from '../i18n/core';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 import { isSiteAddress } from './site-domain';
-import { companyAboveRecipient, companyOfRecipientDomain, personAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
-import { customerFromRecordLink } from './customer-link';
+import { companyAboveRecipient, companyOfRecipientDomain, namesRecipientDomain, personAboveRecipient, SELLER_LABEL, unlabelledBuyer } from './buyer-block';
+import { customerFromRecordLink, leadsToCustomerRecord } from './customer-link';
 import { decodedUri } from './uri-text';
 import { documentUrl } from './document-url';
 import { headingKicker, KIND_SIGNAL_SELECTOR, WINDOW_TITLE_SELECTOR } from './document-hint';
@@ -83,8 +83,13 @@ const LONE_LABEL_REST = new RegExp(
   String.raw`^[\s:#.–-]*(?:(?:${KIND_QUALIFIER})(?![\p{L}]))?[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$`,
   'u',
 );
-/** After or before a customer label, what makes it a place in the app for customers ("Customer portal", "Espace client"). */
-const CUSTOMER_PLACE_REST = /^\s*(?:portal|portail|portale|portaal|area|área|hub|center|centre|login|log in|sign in|service|support)(?![\p{L}\p{N}])/iu;
+/**
+ * After or before a customer label, what makes it a place in the app for customers ("Customer portal", "Espace client"),
+ * or a date the record dates from rather than a name ("Customer since Mar 2024", "Kunde seit 2021", "Cliente dal 2019":
+ * a date or a month must follow, "Cliente Dal Monte S.r.l." is a name).
+ */
+const CUSTOMER_PLACE_REST =
+  /^\s*(?:(?:portal|portail|portale|portaal|area|área|hub|center|centre|login|log in|sign in|service|support)(?![\p{L}\p{N}])|(?:since|seit|siden|sedan|sinds|depuis|desde|dal|od|frá)\s+(?:\p{L}{3,9}\.?\s+)?\d)/iu;
 const CUSTOMER_PLACE_BEFORE = /(?:^|\s)(?:espace|portail|portal|área|area|zona|sezione)(?:\s+(?:du|de|del|do|da|dla))?\s*$/iu;
 /**
  * After a customer label, what makes it the customer's number, reference or tax id, not its name:
@@ -465,6 +470,19 @@ function companyAfterPerson(value: string, texts: TextItem[], index: number): Te
   return COMPANY_NAME.test(line.text) && parseNameValue(line.text) === line.text ? line : undefined;
 }
 
+/**
+ * "Bill to: Lena Ortiz / Brightpath Yoga Studio": a person's name under the customer's label, then in
+ * the same block a line without a legal form (which companyAfterPerson reads) whose words make the
+ * recipient's domain: that company is billed, the person is its contact.
+ */
+function companyBesideContact(hit: FieldHit, texts: readonly TextItem[], recipient: string | undefined): string | undefined {
+  if (!recipient || !PERSON_NAME.test(hit.value)) return undefined;
+  const index = texts.findIndex((item) => item.element === hit.element && item.text === hit.value);
+  const line = index >= 0 ? texts[index + 1] : undefined;
+  if (!line || line.text.length > MAX_COMPANY_LINE || /[\d@]/.test(line.text) || line.element.parentElement !== hit.element.parentElement) return undefined;
+  return namesRecipientDomain(line.text, recipient) && parseNameValue(line.text) === line.text ? line.text : undefined;
+}
+
 /** "#" right before a number ("#000000012"): a number label where it is a heading's whole text. */
 const HASH_NUMBER = /^#\s?(?=\d)/;
 
@@ -590,10 +608,13 @@ function leadsElsewhere(element: Element): boolean {
   return (link as HTMLAnchorElement).href !== documentUrl(element.ownerDocument);
 }
 
-/** Text in a table's heading cell or a definition list's term, other than the label's own: another label. */
+/**
+ * Text in a table's heading cell, a definition list's term or a form's `<label>` (one that wraps no
+ * control: "<label>Denumire</label><span>Mobila Design SRL</span>"), other than the label's own: another label.
+ */
 function isLabelCell(element: Element, label: Element): boolean {
-  const cell = element.closest('th, dt');
-  return cell !== null && !cell.contains(label);
+  const cell = element.closest('th, dt, label');
+  return cell !== null && !cell.contains(label) && (cell.tagName !== 'LABEL' || !cell.querySelector('input, select, textarea'));
 }
 
 /** Text inside a long paragraph ("… par exemple <strong>Facture n° F-2026-001</strong>, puis …"): prose, even when set apart. */
@@ -673,6 +694,11 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
     // "Typ: Rechnung", "Document Type: Invoice": a form's type field, whose value is a kind's word alone, names the document's kind.
     if (!typeKind && item.node === item.element && TYPE_FIELD.test(item.text)) {
       typeKind = typeFieldKind(item.text);
+      if (typeKind) return;
+    }
+    // "Transaction Class | Invoice", "Belegart | Rechnung" in two cells: the kind's word is the type field's value, which labels no number after it.
+    if (!typeKind && index > 0 && item.text.length <= MAX_KIND_CELL && isTypeLabel(texts[index - 1]!.text)) {
+      typeKind = typeFieldKind(`Type: ${item.text}`);
       if (typeKind) return;
     }
     const level = HEADING_TAG.exec(item.element.tagName)?.[1];
@@ -882,9 +908,14 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
   return { hits, votes, texts, ...(stopped ? { stopped } : {}), ...(typeKind ? { typeKind } : {}) };
 }
 
-/** A form control's label that names the document's type, before its value ("Typ: Rechnung", "Tipo documento: Fattura"). */
+/** A form control's label that names the document's type, before its value ("Typ: Rechnung", "Tipo documento: Fattura", an ERP's "Transaction Class: Invoice"). */
 const TYPE_FIELD =
-  /^(?:typ|type|doc(?:ument)?\.?\s*type|dokumenttyp|dokumenttype|documenttype|belegart|belegtyp|vorgangsart|tipo(?:\s+(?:de\s+)?documento)?|type de (?:document|pièce)|tyyppi|asiakirjan tyyppi|soort|documentsoort|rodzaj(?:\s+dokumentu)?|typ dokumentu|gerð)\s*:\s*/i;
+  /^(?:typ|type|doc(?:ument)?\.?\s*type|(?:transaction|document)\s+(?:class|type)|dokumenttyp|dokumenttype|documenttype|belegart|belegtyp|vorgangsart|tipo(?:\s+(?:de\s+)?documento)?|type de (?:document|pièce)|tyyppi|asiakirjan tyyppi|soort|documentsoort|rodzaj(?:\s+dokumentu)?|typ dokumentu|gerð)\s*:\s*/i;
+
+/** A type field's label alone in its cell ("Transaction Class", "Belegart:"), its value in the next. */
+function isTypeLabel(text: string): boolean {
+  return text.length <= MAX_KIND_CELL && TYPE_FIELD.test(`${text.replace(/[\s:]+$/, '')}: `);
+}
 
 /** Selects looked at for a form's type field: a record's form has few, and the type is among the first. */
 const MAX_TYPE_SELECTS = 12;
@@ -1169,16 +1200,18 @@ const CHROME_OUTSIDE_ASIDE = CHROME_SELECTOR.replace('aside, ', '');
 
 /**
  * A record page's side panel about the customer ("Debiteur", "Kunde", "Customer" as its heading, then
- * the name and the address; or the customer's company as its heading, with its e-mail): the
- * document's, not the app's, though an `<aside>`.
+ * the name and the address; or the customer's company as its heading, with its e-mail; or a CRM's
+ * contact sidebar, headed by a link to the contact's record, with its e-mail): the document's, not the
+ * app's, though an `<aside>`.
  */
 function isCustomerPanel(chrome: Element): boolean {
-  if (chrome.tagName !== 'ASIDE' || chromeAround(chrome, CHROME_OUTSIDE_ASIDE) !== null) return false;
+  // Inside a header, menu or sidebar (the panel's own class may say "sidebar": `<aside class="contact-sidebar">`).
+  if (chrome.tagName !== 'ASIDE' || (chrome.parentElement !== null && chromeAround(chrome.parentElement, CHROME_OUTSIDE_ASIDE) !== null)) return false;
   const heading = chrome.querySelector(HEADING_SELECTOR);
   if (!heading) return false;
   const text = collapse(heading.textContent ?? '');
   const label = findLabels(text)[0];
-  if (!label) return panelCompany(chrome, text) !== undefined;
+  if (!label) return panelCompany(chrome, text) !== undefined || panelContact(chrome, heading);
   return text.length <= 40 && label.info.field === 'customer' && label.start === 0 && LONE_LABEL_REST.test(text.slice(label.end).toLowerCase());
 }
 
@@ -1186,6 +1219,27 @@ function isCustomerPanel(chrome: Element): boolean {
 function panelCompany(panel: Element, heading: string): string | undefined {
   if (heading.length > MAX_COMPANY_LINE || /\d/.test(heading) || !COMPANY_NAME.test(heading)) return undefined;
   return EMAIL_PATTERN.test(panel.textContent ?? '') ? heading : undefined;
+}
+
+/** Text in a side panel about the customer (isCustomerPanel). */
+function inCustomerPanel(element: Element): boolean {
+  const aside = element.closest('aside');
+  return aside !== null && isCustomerPanel(aside);
+}
+
+/** A side panel's heading that links to a customer's or contact's record ("Lena Ortiz" to `/app/contacts/9120`), in a panel that shows an e-mail. */
+function panelContact(panel: Element, heading: Element): boolean {
+  const link = heading.tagName === 'A' ? heading : heading.querySelector('a[href]');
+  const href = link?.getAttribute('href');
+  if (!href || /^\s*(?:javascript|mailto|tel):/i.test(href)) return false;
+  let address: string;
+  try {
+    const url = new URL(href, documentUrl(panel.ownerDocument));
+    address = decodedUri(`${url.pathname}${url.search}${url.hash}`);
+  } catch {
+    return false;
+  }
+  return leadsToCustomerRecord(address) && EMAIL_PATTERN.test(panel.textContent ?? '');
 }
 
 /** The customer's name from a customer's card in a side panel, where nothing on the document names it. */
@@ -1295,8 +1349,9 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
       return;
     }
     const chrome = isInPageChrome(item.element);
-    // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone.
-    const letterhead = customerIndex !== undefined && index < customerIndex;
+    // An address in plain text above the customer's label is the seller's letterhead: like the app's own, never alone
+    // (but for a side panel about the customer, which a page may put first: a CRM's contact sidebar).
+    const letterhead = customerIndex !== undefined && index < customerIndex && !inCustomerPanel(item.element);
     // Under the seller's label or the seller's reference ("Myyjä", "Vår referens"), it is the seller's staff's, after the customer's.
     const seller = afterSellerLabel(values.texts, index);
     // The "To" field of the app's own send dialog ("Aan", "An", "Para"), prefilled: whom the app sends the document to, wherever it stands.
@@ -1419,7 +1474,7 @@ const PDF_WORD = /(?:^|[^a-z])pdf(?:$|[^a-z])/i;
  * requested. A print or preview route without "pdf" is only a candidate to probe, as a link would be.
  */
 const PDF_BUTTON_SELECTOR = ['button', 'input[type="button"]', '[role="button"]'].flatMap((element) => ['onclick', 'data-href', 'data-url'].map((attribute) => `${element}[${attribute}]`)).join(', ');
-const PRINT_ROUTE = /pdf|print|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent/i;
+const PRINT_ROUTE = /pdf|print|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent|prindi|ispis/i;
 const SCRIPTED_ROUTE = /(?:\bopen|location(?:\.href)?\s*=|location\.assign)\s*\(?\s*(['"])([^'"]+)\1/;
 
 /** The address a link or a PDF button leads to. */
@@ -1880,11 +1935,15 @@ function documentTypeCodeKind(values: LabelledValues): DocumentKind | undefined 
 
 /**
  * A delivery note lists goods, not money: one headed by its kind and number, or a page whose title, heading or tab
- * names a delivery note and whose number is a field of its own ("Bon de livraison" over "N° pièce: BL00412").
+ * names a delivery note and whose number is a field of its own ("Bon de livraison" over "N° pièce: BL00412",
+ * "Packing Slip #"), or whose title or heading names a packing slip numbered by its order, as most are ("PACKING
+ * SLIP" over "Order #: SO-000318").
  */
-function isDeliveryNote(numberHit: FieldHit | undefined, signal: () => DocumentKind | undefined): boolean {
-  if (numberHit?.kind === 'delivery-note') return numberHit.rank > 0;
-  return numberHit !== undefined && numberHit.kind === undefined && signal() === 'delivery-note';
+function isDeliveryNote(numberHit: FieldHit | undefined, signal: () => DocumentKind | undefined, document: Document): boolean {
+  if (!numberHit) return false;
+  if (numberHit.rank > 0) return numberHit.kind === 'delivery-note';
+  if (numberHit.kind === undefined || numberHit.kind === 'delivery-note') return signal() === 'delivery-note';
+  return numberHit.kind === 'order-confirmation' && headingKindSignal(document) === 'delivery-note';
 }
 
 /**
@@ -1943,9 +2002,10 @@ function documentFrom(
   // Without a PDF, the amount and the customer make it a document: a labelled customer or address, or
   // (a page already known to name its kind and number) a buyer's address block with no label. A
   // delivery note lists goods, not money: headed by its kind and number, it needs no amount.
-  if (!pdf && candidates.length === 0 && !amount && !isDeliveryNote(numberHit, signal)) return undefined;
+  if (!pdf && candidates.length === 0 && !amount && !isDeliveryNote(numberHit, signal, document)) return undefined;
   // A name without a label, at the head of an address block, is read only on a page already known to show a document.
   const customerName =
+    (customerHit && customerHit.value === labelledCustomer ? companyBesideContact(customerHit, values.texts, recipients[0]) : undefined) ??
     labelledCustomer ??
     unlabelledBuyer(values.texts, recipients[0], (text, element) => valueFor('customer', text, element), isInPageChrome) ??
     headingCompany(values.texts) ??
@@ -2205,6 +2265,14 @@ export const genericInvoiceAdapter: SiteAdapter = {
   name: 'Any invoice page',
   matches: () => true,
   detect(document, url, options): PageDetection | undefined {
-    return detectInDocument(document, url, options?.quick) ?? detectInFrames(document, url) ?? detectInShadowRoots(document, url, options?.quick);
+    const own = detectInDocument(document, url, options?.quick);
+    if (!own) return detectInFrames(document, url) ?? detectInShadowRoots(document, url, options?.quick);
+    // A shell that names the document (its title, breadcrumb and PDF link: "Preventivi › 2026/045") around a same-origin
+    // frame that shows it (the print preview): the frame's reading holds what the document says, its customer and total.
+    if (own.kind === 'document' && own.documents.length === 1) {
+      const framed = detectInFrames(document, url);
+      if (framed?.kind === 'document' && framed.documents.length === 1 && framed.documents[0]!.number === own.documents[0]!.number) return framed;
+    }
+    return own;
   },
 };

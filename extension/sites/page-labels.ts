@@ -49,8 +49,22 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
   ],
   pl: ['razem do zapłaty', 'kwota do zapłaty', 'do zapłaty', 'pozostało do zapłaty', 'pozostaje do zapłaty', 'razem do zwrotu', 'kwota do zwrotu', 'do zwrotu'],
   sv: ['summa att betala', 'att betala', 'kvar att betala', 'restbelopp', 'återstår', 'återstående belopp', 'kvarstående belopp', 'obetalt belopp', 'att återbetala', 'att kreditera'],
-  da: ['at betale', 'til betaling', 'restbeløb', 'resterende beløb', 'udestående', 'skyldigt beløb', 'til tilbagebetaling', 'at kreditere', 'til kreditering'],
-  nb: ['å betale', 'til betaling', 'restbeløp', 'gjenstående', 'gjenstående beløp', 'utestående', 'skyldig beløp', 'til tilbakebetaling', 'å kreditere', 'til kreditering'],
+  // A credit note's refund: "Å betale tilbake", "At betale tilbage", "Til gode".
+  da: ['at betale', 'til betaling', 'restbeløb', 'resterende beløb', 'udestående', 'skyldigt beløb', 'til tilbagebetaling', 'at betale tilbage', 'at kreditere', 'til kreditering', 'til gode'],
+  nb: [
+    'å betale',
+    'til betaling',
+    'restbeløp',
+    'gjenstående',
+    'gjenstående beløp',
+    'utestående',
+    'skyldig beløp',
+    'til tilbakebetaling',
+    'å betale tilbake',
+    'å kreditere',
+    'til kreditering',
+    'til gode',
+  ],
   is: ['til greiðslu', 'eftirstöðvar', 'ógreitt', 'ógreidd upphæð', 'til endurgreiðslu'],
   de: [
     'zu zahlen',
@@ -100,6 +114,10 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'saldo adeudado',
     'importe a devolver',
     'a devolver',
+    // A freelancer's invoice after its withholding ("IRPF -15 %"): what the client pays, from the seller's side.
+    'total a cobrar',
+    'importe a cobrar',
+    'a cobrar',
     'saldo',
   ],
   it: ['totale da pagare', 'residuo da pagare', 'importo residuo', 'netto a pagare', 'da pagare', 'residuo', 'saldo dovuto', 'importo dovuto', 'importo da rimborsare', 'da rimborsare', 'saldo'],
@@ -113,6 +131,7 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'em dívida',
     'saldo a receber',
     'valor a receber',
+    'total a receber',
     'saldo devedor',
     'valor pendente',
     'por pagar',
@@ -127,6 +146,8 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
   sk: ['suma na úhradu', 'celkom k úhrade', 'k úhrade', 'zostáva uhradiť', 'na úhradu'],
   hu: ['fizetendő összeg', 'fizetendő végösszeg', 'még fizetendő', 'fizetendő', 'hátralék', 'tartozás'],
   ro: ['total de plată', 'total de plata', 'rest de plată', 'de plată', 'sold de plată'],
+  et: ['kokku tasuda', 'tasumisele kuulub', 'tasuda', 'tasumata', 'maksta'],
+  hr: ['ukupno za platiti', 'ukupno za plaćanje', 'iznos za plaćanje', 'za platiti', 'za plaćanje', 'preostalo za platiti'],
 };
 
 /** The other amount labels: a total, whatever is still to pay of it. */
@@ -167,6 +188,8 @@ const AMOUNT_OTHER: Partial<Record<PageLanguage, readonly string[]>> = {
   sk: ['celkom', 'spolu', 'celková suma', 'suma'],
   hu: ['bruttó végösszeg', 'bruttó összesen', 'végösszeg', 'összesen', 'bruttó', 'összeg'],
   ro: ['total general', 'valoare totală', 'total factură', 'total'],
+  et: ['summa kokku', 'arve summa', 'kokku', 'summa'],
+  hr: ['sveukupno', 'ukupan iznos', 'ukupno', 'iznos'],
 };
 
 const AMOUNT_DUE_LABELS: ReadonlySet<string> = new Set(Object.values(AMOUNT_DUE).flat());
@@ -197,6 +220,8 @@ const LABELS: LabelTable = {
     sk: ['e-mail odberateľa', 'e-mail', 'email'],
     hu: ['e-mail cím', 'e-mail', 'email'],
     ro: ['adresă de e-mail', 'e-mail', 'email'],
+    et: ['e-posti aadress', 'e-post', 'email'],
+    hr: ['adresa e-pošte', 'e-pošta', 'e-mail', 'email'],
   },
   customer: {
     en: [
@@ -216,6 +241,9 @@ const LABELS: LabelTable = {
       'account name',
       'company',
       'company name',
+      // India's billing apps (Tally, Vyapar, Khatabook): the customer is the "party".
+      'party name',
+      'party details',
       'organization name',
       'organisation name',
       'billing address',
@@ -346,6 +374,8 @@ const LABELS: LabelTable = {
     sk: ['odberateľ', 'zákazník', 'klient', 'príjemca', 'objednávateľ', 'fakturačná adresa'],
     hu: ['vevő', 'vevő neve', 'ügyfél', 'megrendelő', 'számlázási cím'],
     ro: ['client', 'cumpărător', 'beneficiar', 'denumire client'],
+    et: ['ostja', 'klient', 'kliendi nimi', 'maksja', 'tellija', 'arve saaja'],
+    hr: ['kupac', 'naziv kupca', 'naručitelj', 'primatelj', 'platitelj'],
   },
   amount: Object.fromEntries((Object.keys(AMOUNT_OTHER) as PageLanguage[]).map((language) => [language, [...(AMOUNT_DUE[language] ?? []), ...AMOUNT_OTHER[language]!]])),
   dueDate: {
@@ -366,6 +396,8 @@ const LABELS: LabelTable = {
     sk: ['dátum splatnosti', 'splatnosť'],
     hu: ['fizetési határidő', 'esedékesség'],
     ro: ['data scadenței', 'data scadentei', 'scadență', 'termen de plată'],
+    et: ['maksetähtaeg', 'maksetähtpäev', 'tähtaeg'],
+    hr: ['datum dospijeća', 'dospijeće', 'rok plaćanja'],
   },
 };
 
@@ -385,13 +417,13 @@ export const LONE_CUSTOMER_LABEL =
 export const COMPANY_FIELD_LABEL = /^(?:firma|f[oö]retag|virksomhed|bedrift|fyrirt[aæ]ki|unternehmen|bedrijf|yritys|soci[eé]t[eé]|empresa|azienda)\s*:?$/i;
 
 /**
- * "Name" alone, in the languages we read, or a company's legal name ("Ragione sociale", "Raison
+ * "Name" alone, in the languages we read ("Denumire", "Název", "Név" too), or a company's legal name ("Ragione sociale", "Raison
  * sociale", "Razón social"): a record's name field (generic-invoice.ts, loneNameLabel). A clinic's
  * "Patient" ("Paziente", "Paciente", "Pacjent"…) too: the person billed, where no payer's label
  * ("Bill To", a plan manager) names another.
  */
 export const LONE_NAME_LABEL =
-  /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social|patient|pati[eë]nt|patientin|paziente|paciente|pacjent|potilas|sj[uú]klingur)\s*:?$/i; // ASCII case folding only, as above
+  /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa|denumire|denumirea|název|názov|név|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social|patient|pati[eë]nt|patientin|paziente|paciente|pacjent|potilas|sj[uú]klingur)\s*:?$/i; // ASCII case folding only, as above
 /** The longest of LONE_NAME_LABEL's words, with a colon ("Ragione sociale:"): longer texts are not tested. */
 export const MAX_NAME_LABEL = 16;
 
@@ -656,7 +688,7 @@ export function isNumberHeading(text: string): boolean {
 export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|eletr[oô]nica|electronic|elektronische|elektroniczna|elektronisk|s[aä]hk[oö]inen|simplificada|simplifi[ée]e|semplificata';
 
 /**
- * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID" (or a title's " - ", a caption's " · ": "Salgstilbud · S-TILB1042") between a label and
+ * "nr", "no.", "#", "n°", "number", "nummer", "numéro", "ID", Czech and Slovak "č." (číslo: "Faktura - daňový doklad č. 2026-0045"), Croatian "br." (broj) (or a title's " - ", a caption's " · ": "Salgstilbud · S-TILB1042") between a label and
  * its value, after a word or two that qualify the label ("Faktura krajowa nr 5/11/2026", "Pedido de
  * venda nº 1042"); or the word that says the document is electronic or simplified, before the number
  * itself ("FACTURA ELECTRÓNICA F001-00000873", "Fattura elettronica 12/2026", "Factura simplificada
@@ -666,7 +698,7 @@ export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|elet
  * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
 const NUMBER_PREFIX = new RegExp(
-  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
+  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n|č|čís|br)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero|č|čís|číslo|br|broj)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
   'u',
 );
 /**
@@ -873,10 +905,10 @@ const DOCUMENT_LINK_LIST =
   'lataa|tulosta|näytä|avaa|asiakirja|liite|downloaden|afdrukken|bekijken|openen|bijlage|télécharger|imprimer|aperçu|' +
   'ouvrir|pièce jointe|descargar|imprimir|ver|abrir|documento|adjunto|scarica|stampa|visualizza|apri|allegato|' +
   'transferir|descarregar|baixar|visualizar|anexo|preview|förhandsgranska|förhandsvisning|forhåndsvisning|vorschau|esikatselu|esikatsele|voorbeeld|' +
-  'vista previa|anteprima|pré visualizar|forskoðun|boleto|segunda via|stáhnout|tisk|stiahnuť|tlač';
+  'vista previa|anteprima|pré visualizar|forskoðun|boleto|segunda via|stáhnout|tisk|stiahnuť|tlač|prindi|laadi alla|ispis|preuzmi';
 const DOCUMENT_LINK_WORDS = phraseSet(DOCUMENT_LINK_LIST, INDEX.hints.documentLinks);
 /** An address's words of a file, a print or a preview; print routes in the languages we read too (`/tulosta.aspx`, `/stampa`, `/drucken`). */
-const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent/i;
+const DOCUMENT_HREF_WORDS = /download|print|export|document|dokument|render|attachment|file|pdf|preview|druck|wydruk|imprim|stampa|tulost|afdruk|utskrift|udskriv|prent|prindi|ispis/i;
 
 /**
  * Links that change something (or leave the app) must never be probed, even with HEAD: a badly

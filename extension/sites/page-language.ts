@@ -1,13 +1,13 @@
 /**
  * The languages of the pages we read, which are more than the languages we speak (issue 16, item
- * 10): an app's users write in Finnish, Dutch, French, Spanish, Italian, Portuguese, Czech, Slovak, Hungarian and Romanian too. A page's
+ * 10): an app's users write in Finnish, Dutch, French, Spanish, Italian, Portuguese, Czech, Slovak, Hungarian, Romanian, Estonian and Croatian too. A page's
  * language comes from its `lang` attribute, else from its words: the labels it uses (page-labels.ts)
  * and the letters only some languages have, so a Polish page without `lang` is not read as Danish
  * because both say "Faktura".
  */
 import { isLanguage, LANGUAGES, matchLanguage, type Language } from '../../shared/languages';
 
-export const PAGE_LANGUAGES = [...LANGUAGES, 'fi', 'nl', 'fr', 'es', 'it', 'pt', 'cs', 'sk', 'hu', 'ro'] as const;
+export const PAGE_LANGUAGES = [...LANGUAGES, 'fi', 'nl', 'fr', 'es', 'it', 'pt', 'cs', 'sk', 'hu', 'ro', 'et', 'hr'] as const;
 export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
 
 /** The page language of a BCP 47 tag (`nn-NO` → `nb`, `de-CH` → `de`), if we read it. */
