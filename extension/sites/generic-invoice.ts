@@ -124,7 +124,8 @@ function collectTexts(root: Element): TextItem[] {
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   for (let node = walker.nextNode(); node && items.length < MAX_TEXT_NODES; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || SKIPPED_PARENTS.has(parent.tagName)) continue;
+    // A button's own text is an action's, but for one that opens its company's card (opensCardOfName).
+    if (!parent || (SKIPPED_PARENTS.has(parent.tagName) && !(parent.tagName === 'BUTTON' && opensCardOfName(parent)))) continue;
     const data = (node as Text).data;
     if (!/\S/.test(data)) continue;
     items.push({ text: collapse(data.length > MAX_TEXT_LENGTH ? data.slice(0, MAX_TEXT_LENGTH) : data), element: parent, node });
@@ -345,6 +346,18 @@ function isControlText(element: Element): boolean {
   return false;
 }
 
+/**
+ * A button whose text is a company's name and which opens something of its own (Zoho's and QuickBooks'
+ * contact card, `aria-haspopup="dialog"`): the customer's name, as a link to its record is. Not a picker
+ * or a switcher of many (`menu`, `listbox`: the app's own company in its header), nor an action.
+ */
+function opensCardOfName(button: Element): boolean {
+  const popup = button.getAttribute('aria-haspopup');
+  if (popup === null || popup === 'false' || popup === 'menu' || popup === 'listbox') return false;
+  const text = collapse(button.textContent ?? '');
+  return COMPANY_NAME.test(text) && parseNameValue(text) === text && !looksLikeAction(text, '');
+}
+
 /** Text inside something a person clicks: a button, a menu item, a link that acts or downloads. */
 function isClickableText(element: Element): boolean {
   // A few levels up, by hand: this runs for every customer candidate, and a selector match per
@@ -354,6 +367,7 @@ function isClickableText(element: Element): boolean {
     if (e.tagName === 'BUTTON' || (e.tagName === 'A' && e.hasAttribute('href')) || CLICKABLE_ROLES.has(e.getAttribute('role') ?? '')) clickable = e;
   }
   if (!clickable) return false;
+  if (clickable.tagName === 'BUTTON') return !opensCardOfName(clickable);
   if (clickable.tagName !== 'A') return true;
   // A link to the customer's record ("Acme Ltd" → /clients/5, a single-page app's #/party/5, an admin's
   // /customer/edit/id/1) is the customer's name; "Download PDF" and "Send" are not.
@@ -627,6 +641,17 @@ function qualifiesKind(text: string, labels: readonly LabelMatch[], labelIndex: 
   return next !== undefined && KIND_PLURALS.has(next.toLowerCase());
 }
 
+/**
+ * Before the customer's word, a preposition that makes the customer the one who acted, with an article
+ * or not: "Pas encore vue par le client", "Viewed by the customer", "Vom Kunden bestätigt", "Visto dal
+ * cliente", "Bekeken door klant". A document's status, which no label ever is, unless a colon follows.
+ */
+const AGENT_BEFORE = /(?:^|\s)(?:by|par|von|vom|door|dal|dalla|dallo|por|pelo|pela|przez|av|af)(?:\s+(?:the|le|la|les|der|dem|den|de|het|el|il|lo|o|a))?\s+$|(?:^|\s)(?:par|door|por|da)\s+l['’]$/iu;
+
+function namesCustomerAsAgent(before: string, rest: string): boolean {
+  return AGENT_BEFORE.test(before) && !/^\s*:/.test(rest);
+}
+
 /** Does a text start with a customer's label and its colon ("Klient: …", a form field read with its label), not a name that starts with the word ("Kund AB")? */
 function startsWithCustomerLabel(text: string): boolean {
   const first = findLabels(text)[0];
@@ -732,6 +757,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       if (info.field === 'customer' && (CUSTOMER_PLACE_REST.test(rest) || CUSTOMER_PLACE_BEFORE.test(item.text.slice(0, label.start)))) continue;
       // "Conferma d'ordine cliente", "Customer invoice": the word qualifies the kind of document beside it, and labels nothing.
       if (info.field === 'customer' && qualifiesKind(item.text, labels, labelIndex)) continue;
+      // "Pas encore vue par le client", "Viewed by customer": what the customer did (a status beside the title), no label.
+      if (info.field === 'customer' && namesCustomerAsAgent(item.text.slice(0, label.start), rest)) continue;
       const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase());
       // "Contact client suivi commande" (a contact's role in a table): a customer's word inside a phrase
       // labels nothing; after a qualifier it does when it ends the label ("Potential Customer") or a colon follows ("Invoice customer: Acme").

@@ -780,11 +780,20 @@ export const COMPANY_NAME =
  */
 const CUSTOMER_NUMBER_PREFIX = /^(?:(?:\p{Lu}{1,4}[-.]?)?\d{2,}(?:\s?[-–—:]\s+|\s?--\s?)|\[[\w.-]*\d[\w.-]*\]\s+|\d{4,}\s+(?=\p{Lu}\S*\s+\S))(?=\S*\p{L})/u;
 
+/**
+ * A street line with its house number first, as English and French addresses write it: "14 Dock Street",
+ * "221B Baker St.", "12, rue de la Paix". A name with a number first ends otherwise ("3 Bears Ltd").
+ */
+const STREET_LINE =
+  /^\d{1,5}[a-z]?,?\s+(?:(?:[\p{L}'’.-]+\s+){0,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|place|pl|court|ct|square|sq|terrace|crescent|close|parkway|pkwy|highway|hwy)\.?|(?:rue|avenue|av\.|boulevard|bd|allée|chemin|impasse|quai|route|place|cours)\s.+)$/iu;
+
 /** The start of an address after a name and a comma: a street and its number ("Nørregade 14", "Via Roma 3"), a number first ("12 Quay Street"), or a postcode and town ("8000 Aarhus"). */
 const STREET_AFTER_NAME = /^(?:\p{L}[\p{L}.' -]{1,40} \d{1,4}[a-z]?(?:,|$)|\d{1,5}[a-z]? \p{Lu}\p{L}+|\d{4,5} \p{Lu})/u;
 
 export function parseNameValue(text: string): string | undefined {
   let value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
+  // "14 Dock Street", "12, rue de la Paix": the street line of an address block, under the name a label named (its number is no record's).
+  if (/^\d/.test(value) && STREET_LINE.test(value)) return undefined;
   // "1042 - Byggvaror AB", "[10017] Elektro Maier": a customer picker's option, the record's number before the name.
   value = value.replace(CUSTOMER_NUMBER_PREFIX, '');
   // "Jade Tea House Ltd, Mr. Wong Kar Ho": a contact of a company shown after it (Odoo's display name); the company is the customer.

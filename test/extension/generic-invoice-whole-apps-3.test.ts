@@ -1,0 +1,64 @@
+/**
+ * Classes of pages that three whole apps built for test/e2e/unseen-apps-3.test.ts found (issue 16), read
+ * through the public detector, each on a variant other than the app's: a status beside the title that
+ * says what the customer did ("Pas encore vue par le client", Axonaut), read as the customer's label
+ * with the next section's heading as its name; a customer's name in a button that opens its contact
+ * card (Zoho Invoice's "Bill To"), whose text was skipped as an action's; and the street line under it
+ * read as the name in its place ("14 Dock Street").
+ */
+import { describe, expect, it } from 'vitest';
+import { parseNameValue } from '../../extension/sites/page-labels';
+import { detectFirstDocument } from './detect-page';
+
+describe('a status that says what the customer did', () => {
+  const page = (status: string, labels: { customer: string; lines: string; total: string; heading: string }) =>
+    `<header class="doc-head"><h1>${labels.heading}</h1><span class="badge">${status}</span><a href="/docs/318/export">PDF</a></header>
+    <section><h2>${labels.lines}</h2><table><tr><td>Consulenza</td><td>1.000,00 €</td></tr></table><p>${labels.total} <b>1.220,00 €</b></p></section>
+    <section><h2>${labels.customer}</h2><p><a href="/clienti/12">Trattoria da Gino S.r.l.</a></p><p>amministrazione@trattoriadagino.example</p></section>`;
+
+  it('is no label: the customer is the one its own label names', () => {
+    const italian = page('Non ancora visto dal cliente', { customer: 'Cliente', lines: 'Righe', total: 'Totale documento', heading: 'Fattura 318/2026' });
+    expect(detectFirstDocument(italian, { url: 'https://app.example/fatture/318', lang: 'it' })).toMatchObject({
+      number: '318/2026',
+      customerName: 'Trattoria da Gino S.r.l.',
+      recipients: ['amministrazione@trattoriadagino.example'],
+    });
+    const english = page('Viewed by the customer', { customer: 'Customer', lines: 'Items', total: 'Total', heading: 'Invoice 318/2026' });
+    expect(detectFirstDocument(english, { url: 'https://app.example/invoices/318', lang: 'en' })).toMatchObject({ customerName: 'Trattoria da Gino S.r.l.' });
+  });
+
+  it('still labels the customer with a colon after it', () => {
+    const labelled = '<h1>Invoice INV-77</h1><p>Sent by customer: Kestrel Print Ltd</p><p>Total: $ 1,380.00</p><p>ap@kestrel.example</p><a href="/invoices/77.pdf">PDF</a>';
+    expect(detectFirstDocument(labelled, { url: 'https://app.example/invoices/77' })?.customerName).toBe('Kestrel Print Ltd');
+  });
+});
+
+describe("a customer's name in a button that opens its card", () => {
+  const quote = (button: string) => `<div class="toolbar"><h1>QT-2207</h1><button type="button">Edit</button><button type="button">Print</button></div>
+    <div class="sheet"><h2>QUOTE</h2><p>Quote # QT-2207</p><div class="billing"><div class="caption">Bill To</div>${button}<div>221B Baker Street<br>London NW1 6XE</div></div>
+    <table><tr><th>Item</th><th>Amount</th></tr><tr><td>Catering, 40 guests</td><td>£2,140.00</td></tr></table><p>Total £2,140.00</p></div>`;
+
+  it('reads the name, not the street below it', () => {
+    const found = detectFirstDocument(quote('<button type="button" class="contact-name" aria-haspopup="true" aria-expanded="false">Marlow &amp; Finch Events Ltd</button>'), {
+      url: 'https://books.example/app/quotes/2207',
+    });
+    expect(found).toMatchObject({ number: 'QT-2207', kind: 'quote', customerName: 'Marlow & Finch Events Ltd', amount: '£2,140.00' });
+  });
+
+  it("takes no name from a switcher's button (the app's own company) nor a street line", () => {
+    const switcher = `<header><button type="button" aria-haspopup="menu">Harbour Design Ltd</button></header>`;
+    const found = detectFirstDocument(switcher + quote('<button type="button" class="contact-name">Marlow &amp; Finch Events Ltd</button>'), { url: 'https://books.example/app/quotes/2207' });
+    expect(found?.customerName).not.toBe('Harbour Design Ltd');
+    expect(found?.customerName).not.toBe('221B Baker Street');
+  });
+});
+
+describe('a street line is no name', () => {
+  it.each(['14 Dock Street', '221B Baker St.', '1600 Pennsylvania Avenue', '12, rue de la Paix', '8 avenue Jean Jaurès'])('%s', (line) => {
+    expect(parseNameValue(line)).toBeUndefined();
+  });
+
+  it.each(['3 Bears Ltd', '24 Carrots Catering', '1&1 Internet SE', '7 Eleven Stores'])('but %s is', (name) => {
+    expect(parseNameValue(name)).toBe(name);
+  });
+});
