@@ -18,7 +18,10 @@ export interface PageWatchOptions {
   /** The page as it reads now (page-reader.ts). */
   read(quick: boolean): Promise<PageDetection | undefined>;
   label(detection: PageDetection): string;
-  /** The user pressed the button (`detection` may be a quick reading); `button` can show why the panel did not open. */
+  /**
+   * The user pressed the button: `detection` is the page as it reads at that moment, else the button's
+   * last reading (either may be a quick one); `button` can show why the panel did not open.
+   */
   open(detection: PageDetection, button: MountedButton): void;
   /** The address changed: whatever was open belonged to the previous page. */
   navigated(): void;
@@ -74,12 +77,28 @@ export function watchPage(ctx: PageContext, options: PageWatchOptions) {
       button: mountSendButton({
         anchor: detection.anchor,
         label: options.label(detection),
-        // The newest reading of the page, not the one the button was made for.
-        onActivate: () => options.open(entry.detection, entry.button),
+        onActivate: () => void openWithPageNow(entry),
         signal: controller.signal,
       }),
     };
     current = entry;
+  }
+
+  /**
+   * The panel shows the page as it is when the user presses the button: a contact card opened on click
+   * or hover since the last reading (Zoho's customer card, with the only e-mail address), which the
+   * watch may not have seen (it had ended, or it waits for the page to settle). Where the page cannot
+   * be read now, the newest reading the button has, not the one it was made for.
+   */
+  async function openWithPageNow(entry: NonNullable<typeof current>) {
+    let now: PageDetection | undefined;
+    try {
+      now = await options.read(false);
+    } catch (error) {
+      console.warn('[ownpost] reading the page failed', error);
+    }
+    if (ctx.isInvalid) return;
+    options.open(now ?? entry.detection, entry.button);
   }
 
   async function detect() {
