@@ -1200,14 +1200,57 @@ const CHROME_OUTSIDE_ASIDE = CHROME_SELECTOR.replace('aside, ', '');
  * document's, not the app's, though an `<aside>`.
  */
 function isCustomerPanel(chrome: Element): boolean {
-  if (chrome.tagName !== 'ASIDE' || chromeAround(chrome, CHROME_OUTSIDE_ASIDE) !== null) return false;
+  if (chrome.tagName !== 'ASIDE') return isSidebarCustomerSection(chrome);
+  if (chromeAround(chrome, CHROME_OUTSIDE_ASIDE) !== null) return false;
   const heading = chrome.querySelector(HEADING_SELECTOR);
   if (!heading) return false;
   const text = collapse(heading.textContent ?? '');
   const label = findLabels(text)[0];
   if (!label) return panelCompany(chrome, text) !== undefined;
+  return isCustomerHeading(text, label);
+}
+
+/** "Kunde", "Customer", "Client :" alone as a heading. */
+function isCustomerHeading(text: string, label: LabelMatch): boolean {
   return text.length <= 40 && label.info.field === 'customer' && label.start === 0 && LONE_LABEL_REST.test(text.slice(label.end).toLowerCase());
 }
+
+/** A layout's side column by its class ("sidebar-right", "detail-sidebar", "voucher-sidepanel"), not a menu. */
+const SIDE_COLUMN_CLASS = /sidebar|side-?panel/i;
+
+/**
+ * A record's side column that a layout calls a sidebar (lexoffice's and sevDesk's voucher view: "Kontakt"
+ * with the customer's name and e-mail, then the amounts), with a section headed by the customer's or
+ * the contact's label that shows an e-mail address: the document's, though its class says sidebar. Not a
+ * menu: no navigation in it, none around it.
+ */
+function isSidebarCustomerSection(chrome: Element): boolean {
+  if (chrome.tagName !== 'DIV' || !SIDE_COLUMN_CLASS.test(chrome.getAttribute('class') ?? '')) return false;
+  // Asked for every text in the column: judged once per reading.
+  let verdict = sidebarVerdicts.get(chrome);
+  if (verdict === undefined) sidebarVerdicts.set(chrome, (verdict = judgeSidebar(chrome)));
+  return verdict;
+}
+
+/** Judged once per reading (isSidebarCustomerSection), then asked for each of the column's texts. */
+let sidebarVerdicts = new WeakMap<Element, boolean>();
+
+function judgeSidebar(chrome: Element): boolean {
+  if (chrome.closest('[role="navigation"]') !== null) return false;
+  if (chrome.querySelector('nav, [role="navigation"]') !== null || (chrome.parentElement && chromeAround(chrome.parentElement, CHROME_OUTSIDE_ASIDE) !== null)) return false;
+  const headings = chrome.querySelectorAll(HEADING_SELECTOR);
+  for (let i = 0; i < headings.length && i < MAX_PANEL_HEADINGS; i++) {
+    const text = collapse(headings[i]!.textContent ?? '');
+    const label = findLabels(text)[0];
+    const named = (label !== undefined && isCustomerHeading(text, label)) || CONTACT_LABELS.has(text.toLowerCase().replace(/[\s:]+$/, ''));
+    const section = headings[i]!.parentElement;
+    if (named && section && section !== chrome && EMAIL_PATTERN.test(section.textContent ?? '')) return true;
+  }
+  return false;
+}
+
+/** Headings of a side column looked at for its customer's section. */
+const MAX_PANEL_HEADINGS = 6;
 
 /** A side panel's heading that is a company's name by its legal form ("Talleres Norte S.L."), in a panel that shows an e-mail: the customer's card. */
 function panelCompany(panel: Element, heading: string): string | undefined {
@@ -1294,8 +1337,10 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   // its own ("Factuur e-mail"); the only address under the customer's label, it is the customer's.
   const otherLabelled = values.hits.email?.some((hit) => !hit.contact && !isInPageChrome(hit.element)) === true;
   for (const hit of values.hits.email ?? []) {
-    const labelled = (isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0);
-    add(hit.value, hit.contact && (otherLabelled || customerAddressBefore(values.texts, customerIndex, hit.index)) ? -1 : labelled, true);
+    const chrome = isInPageChrome(hit.element);
+    const labelled = (chrome ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0);
+    // "Kontakt: support@…" in the app's help box or menu: labelled, but the app's, never alone (as below).
+    add(hit.value, hit.contact && (otherLabelled || customerAddressBefore(values.texts, customerIndex, hit.index)) ? -1 : labelled, !chrome || nearCustomer(hit.index));
   }
   const mailtos = root.querySelectorAll('a[href^="mailto:" i]');
   for (let i = 0; i < mailtos.length && i < MAX_MAILTO; i++) {
@@ -2232,6 +2277,8 @@ export const genericInvoiceAdapter: SiteAdapter = {
   name: 'Any invoice page',
   matches: () => true,
   detect(document, url, options): PageDetection | undefined {
+    // The page may have changed since the last reading.
+    sidebarVerdicts = new WeakMap();
     return detectInDocument(document, url, options?.quick) ?? detectInFrames(document, url) ?? detectInShadowRoots(document, url, options?.quick);
   },
 };

@@ -4,7 +4,8 @@
  * says what the customer did ("Pas encore vue par le client", Axonaut), read as the customer's label
  * with the next section's heading as its name; a customer's name in a button that opens its contact
  * card (Zoho Invoice's "Bill To"), whose text was skipped as an action's; and the street line under it
- * read as the name in its place ("14 Dock Street").
+ * read as the name in its place ("14 Dock Street"); and, probed beside them, a voucher view whose right-hand
+ * column a layout calls a sidebar (lexoffice, sevDesk) with the customer's contact and e-mail in it.
  */
 import { describe, expect, it } from 'vitest';
 import { parseNameValue } from '../../extension/sites/page-labels';
@@ -60,5 +61,30 @@ describe('a street line is no name', () => {
 
   it.each(['3 Bears Ltd', '24 Carrots Catering', '1&1 Internet SE', '7 Eleven Stores'])('but %s is', (name) => {
     expect(parseNameValue(name)).toBe(name);
+  });
+});
+
+describe("a record's side column that its layout calls a sidebar", () => {
+  const voucher = (column: string) => `<div class="app-sidebar"><nav><a href="/vouchers">Belege</a><a href="/contacts">Kontakte</a></nav></div>
+    <div class="voucher-view"><div class="voucher-head"><span class="type">Angebot</span><h2>AN-2026-0311</h2></div><iframe title="Vorschau" src="blob:https://app.example/7f"></iframe></div>${column}`;
+
+  it("reads the customer's e-mail in its section", () => {
+    const column = `<div class="voucher-sidebar"><section><h4>Ansprechpartner</h4><p><a href="/contacts/8">Brauhaus Lindner KG</a></p><p>einkauf@brauhaus-lindner.example</p></section>
+      <section><h4>Summen</h4><p>Gesamtbetrag brutto 2.380,00 €</p></section></div>`;
+    expect(detectFirstDocument(voucher(column), { url: 'https://app.example/vouchers/quote/77', lang: 'de' })).toMatchObject({
+      number: 'AN-2026-0311',
+      kind: 'quote',
+      customerName: 'Brauhaus Lindner KG',
+      recipients: ['einkauf@brauhaus-lindner.example'],
+    });
+  });
+
+  it("leaves an app's own sidebar (a help box beside its menu) as chrome: its labelled address is never the customer's, nor there alone", () => {
+    const help = `<div class="sidebar-left"><section><h4>Kontakt</h4><p>Fragen? support@erp-cloud.example</p></section><nav><a href="/help">Hilfe</a></nav></div>`;
+    const found = detectFirstDocument(help + voucher('').replace('<iframe', '<p>Kunde: Brauhaus Lindner KG</p><p>Gesamtbetrag 2.380,00 €</p><iframe'), {
+      url: 'https://app.example/vouchers/quote/77',
+      lang: 'de',
+    });
+    expect(found).toMatchObject({ number: 'AN-2026-0311', customerName: 'Brauhaus Lindner KG', recipients: [] });
   });
 });
