@@ -139,6 +139,27 @@ describe('watching the page', () => {
     expect(opened[0]!.documents[0]).toMatchObject({ number: 'EST-31', recipients: ['ap@kestrel-print.example'] });
   });
 
+  it('puts the button back when the app renders its view again after the watch ended (a store that re-renders on every poll)', async () => {
+    document.querySelector('#app')!.innerHTML = INVOICE(9);
+    start();
+    await vi.advanceTimersByTimeAsync(WATCH_AFTER_NAVIGATION_MS + 1000);
+    expect(buttons()).toHaveLength(1);
+    for (let render = 0; render < 3; render++) {
+      // The whole view, the title the button stood beside included, made anew.
+      document.querySelector('#app')!.innerHTML = INVOICE(9);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(buttons()).toHaveLength(1);
+      expect(buttons()[0]!.isConnected).toBe(true);
+    }
+    // Nothing is watched once the button is gone for good (a page without a document).
+    document.querySelector('#app')!.innerHTML = '<h1>Settings</h1>';
+    await vi.advanceTimersByTimeAsync(WATCH_AFTER_NAVIGATION_MS + 1000);
+    expect(buttons()).toHaveLength(0);
+    document.querySelector('#app')!.innerHTML = INVOICE(10);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(buttons()).toHaveLength(0);
+  });
+
   it('opens nothing for a click a page script makes on the button', async () => {
     document.querySelector('#app')!.innerHTML = INVOICE(8);
     start();

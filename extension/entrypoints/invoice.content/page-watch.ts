@@ -2,7 +2,8 @@
  * Finds documents on the page and keeps the send button in step with it, also in single-page apps:
  * after a client-side navigation, and when content renders late. The DOM is observed only for a
  * bounded time after something happened (the load, a navigation, a click or Enter by the user),
- * never for the page's whole life, and everything stops with the content script's context. It reads
+ * never for the page's whole life, but for whether a button shown is still in the page (keepButton),
+ * and everything stops with the content script's context. It reads
  * the page through page-reader.ts: from a copy, off the page's main thread, where it can (issue 18).
  */
 import type { PageContext } from './page-context';
@@ -55,9 +56,32 @@ export function watchPage(ctx: PageContext, options: PageWatchOptions) {
   let watchTimer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
 
+  /**
+   * While a button is shown: is it still in the page? An app that renders its whole view again (a
+   * store's poll, a clock, Axonaut's status) takes the button away with the nodes it stood among,
+   * also after the watch ended; the page is then read again and watched a little. Only childList,
+   * and the callback only asks whether the button is connected: a page that changes all the time
+   * costs a look per batch of changes, and a page without a button is not observed at all.
+   */
+  let keeper: MutationObserver | undefined;
+
+  function keepButton(host: Element) {
+    keeper ??= new MutationObserver(() => {
+      if (current && !current.button.host.isConnected && ctx.isValid) {
+        detectSoon();
+        watchFor(WATCH_AFTER_INTERACTION_MS);
+      }
+    });
+    keeper.disconnect();
+    keeper.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    // A button inside a component's shadow tree goes with a render of that tree, which the page's own tree does not see.
+    for (let root = host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) keeper.observe(root, { childList: true, subtree: true });
+  }
+
   function unmount() {
     current?.controller.abort();
     current = undefined;
+    keeper?.disconnect();
   }
 
   function show(detection: PageDetection | undefined) {
@@ -82,6 +106,7 @@ export function watchPage(ctx: PageContext, options: PageWatchOptions) {
       }),
     };
     current = entry;
+    keepButton(entry.button.host);
   }
 
   /**
@@ -157,6 +182,7 @@ export function watchPage(ctx: PageContext, options: PageWatchOptions) {
 
   ctx.onInvalidated(() => {
     stopWatching();
+    keeper?.disconnect();
     if (settleTimer !== undefined) clearTimeout(settleTimer);
     unmount();
   });
