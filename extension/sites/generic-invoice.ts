@@ -347,16 +347,22 @@ function isControlText(element: Element): boolean {
 }
 
 /**
- * A button whose text is a company's name and which opens something of its own (Zoho's and QuickBooks'
- * contact card, `aria-haspopup="dialog"`): the customer's name, as a link to its record is. Not a picker
- * or a switcher of many (`menu`, `listbox`: the app's own company in its header), nor an action.
+ * A button whose text is a name and which opens a card of its own (Zoho's and QuickBooks' contact card,
+ * `aria-haspopup="dialog"` or `"true"`): the customer's name, as a link to its record is, a company's or a
+ * person's. Not a picker or a switcher of many (`menu`, `listbox`: the app's own company in its header),
+ * nor an action ("Share", "Export"), nor a word of the page's labels ("Filters", "Columns"); the user's own
+ * name on the header's account button is the app's chrome, which no customer is read from.
  */
 function opensCardOfName(button: Element): boolean {
   const popup = button.getAttribute('aria-haspopup');
-  if (popup === null || popup === 'false' || popup === 'menu' || popup === 'listbox') return false;
+  if (popup !== 'dialog' && popup !== 'true') return false;
   const text = collapse(button.textContent ?? '');
-  return COMPANY_NAME.test(text) && parseNameValue(text) === text && !looksLikeAction(text, '');
+  if (text.length > MAX_COMPANY_LINE || !/\p{L}\s+\p{L}/u.test(text) || parseNameValue(text) !== text || looksLikeAction(text, '') || findLabels(text).length > 0) return false;
+  return COMPANY_NAME.test(text) || PERSON_OR_COMPANY_WORDS.test(text);
 }
+
+/** Two to five words, each starting with a capital or a digit: "Northbridge Studios", "Emma Clarke", "3 Bears Catering". */
+const PERSON_OR_COMPANY_WORDS = /^(?:[\p{Lu}\d][\p{L}\d'’&.-]*)(?:\s+(?:&|[\p{Lu}\d][\p{L}\d'’&.-]*|(?:de|da|van|von|der|di|du|la|le|y|and|und|et)(?=\s))){1,4}$/u;
 
 /** Text inside something a person clicks: a button, a menu item, a link that acts or downloads. */
 function isClickableText(element: Element): boolean {

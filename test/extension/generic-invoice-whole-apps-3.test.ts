@@ -4,8 +4,9 @@
  * says what the customer did ("Pas encore vue par le client", Axonaut), read as the customer's label
  * with the next section's heading as its name; a customer's name in a button that opens its contact
  * card (Zoho Invoice's "Bill To"), whose text was skipped as an action's; and the street line under it
- * read as the name in its place ("14 Dock Street"); and, probed beside them, a voucher view whose right-hand
- * column a layout calls a sidebar (lexoffice, sevDesk) with the customer's contact and e-mail in it.
+ * read as the name in its place ("14 Dock Street"), or the town's line ("Leith, Edinburgh EH6 6EY");
+ * and, probed beside them, a voucher view whose right-hand column a layout calls a sidebar (lexoffice,
+ * sevDesk) with the customer's contact and e-mail in it.
  */
 import { describe, expect, it } from 'vitest';
 import { parseNameValue } from '../../extension/sites/page-labels';
@@ -46,6 +47,18 @@ describe("a customer's name in a button that opens its card", () => {
     expect(found).toMatchObject({ number: 'QT-2207', kind: 'quote', customerName: 'Marlow & Finch Events Ltd', amount: '£2,140.00' });
   });
 
+  it("reads a person's name or a company's without its legal form, where the button opens a card", () => {
+    for (const name of ['Imogen Marlow', 'Marlow Finch Events']) {
+      const found = detectFirstDocument(quote(`<button type="button" aria-haspopup="dialog">${name}</button>`), { url: 'https://books.example/app/quotes/2207' });
+      expect(found?.customerName).toBe(name);
+    }
+  });
+
+  it('takes no line of the address below a button that opens nothing', () => {
+    const found = detectFirstDocument(quote('<button type="button" class="contact-name">Marlow Finch Events</button>'), { url: 'https://books.example/app/quotes/2207' });
+    expect(found?.customerName ?? '').not.toMatch(/Baker|NW1/);
+  });
+
   it("takes no name from a switcher's button (the app's own company) nor a street line", () => {
     const switcher = `<header><button type="button" aria-haspopup="menu">Harbour Design Ltd</button></header>`;
     const found = detectFirstDocument(switcher + quote('<button type="button" class="contact-name">Marlow &amp; Finch Events Ltd</button>'), { url: 'https://books.example/app/quotes/2207' });
@@ -54,13 +67,17 @@ describe("a customer's name in a button that opens its card", () => {
   });
 });
 
-describe('a street line is no name', () => {
-  it.each(['14 Dock Street', '221B Baker St.', '1600 Pennsylvania Avenue', '12, rue de la Paix', '8 avenue Jean Jaurès'])('%s', (line) => {
+describe('a line of an address is no name', () => {
+  it.each(['14 Dock Street', '221B Baker St.', '1600 Pennsylvania Avenue', '12, rue de la Paix', '8 avenue Jean Jaurès', 'Leith, Edinburgh EH6 6EY', 'Oakland, CA 94607'])('%s', (line) => {
     expect(parseNameValue(line)).toBeUndefined();
   });
 
   it.each(['3 Bears Ltd', '24 Carrots Catering', '1&1 Internet SE', '7 Eleven Stores'])('but %s is', (name) => {
     expect(parseNameValue(name)).toBe(name);
+  });
+
+  it("keeps a record's number before its name apart from a postcode before a town", () => {
+    expect(parseNameValue('10017 Elektro Maier')).toBe('Elektro Maier');
   });
 });
 
