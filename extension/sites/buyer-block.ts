@@ -6,22 +6,13 @@
  * document, and only when no label named the customer: from the texts the detector has read, no
  * walk of its own.
  */
-import { EMAIL_PATTERN } from './page-labels';
+import { EMAIL_PATTERN, POSTAL_LINE } from './page-labels';
 
 export interface BlockText {
   text: string;
   element: Element;
 }
 
-/**
- * A line that ends an address: a postcode before the town ("51063 Köln", "D-51063 Köln", "722 12
- * Västerås", "30-001 Kraków", "1000-001 Lisboa", "1012 AB Amsterdam", "101 Reykjavík"), or after it
- * ("Paihia 0200", "Oakland, CA 94607"), or a British postcode ("Bristol BS1 4DJ"); also the street and
- * the town on one line ("88 Alvarado Rd, Berkeley, CA 94705", "Dorpsstraat 21, 3431 AB Nieuwegein"). Towns are written
- * with a capital: "100 pieces" or "2026 annual plan" end no address.
- */
-const POSTAL_LINE =
-  /^(?:(?:[A-Z]{1,2}-)?\d{4,5}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{4} ?[A-Z]{2}|\d{3}) \p{Lu}|^\p{Lu}[\p{L} .'-]{1,40},? (?:[A-Z]{2} )?\d{4,5}(?:-\d{4})?$|(?:^| )[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$|, \p{Lu}[\p{L} .'-]{1,40}, [A-Z]{2} \d{5}(?:-\d{4})?$|, (?:\d{4,5}|\d{2}-\d{3}|\d{4} ?[A-Z]{2}) \p{Lu}[\p{L} .'-]{1,40}$/u;
 /** Lines of a block looked at above its postal line (name, attention line, street, building), and below it (country, phone, address). */
 const MAX_BLOCK_LINES = 5;
 /** A block holds a few short lines; a longer container is a section of the page, not an address. */

@@ -129,7 +129,8 @@ function collectTexts(root: Element): TextItem[] {
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   for (let node = walker.nextNode(); node && items.length < MAX_TEXT_NODES; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || SKIPPED_PARENTS.has(parent.tagName)) continue;
+    // A button's own text is an action's, but for one that opens its company's card (opensCardOfName).
+    if (!parent || (SKIPPED_PARENTS.has(parent.tagName) && !(parent.tagName === 'BUTTON' && opensCardOfName(parent)))) continue;
     const data = (node as Text).data;
     if (!/\S/.test(data)) continue;
     items.push({ text: collapse(data.length > MAX_TEXT_LENGTH ? data.slice(0, MAX_TEXT_LENGTH) : data), element: parent, node });
@@ -350,6 +351,24 @@ function isControlText(element: Element): boolean {
   return false;
 }
 
+/**
+ * A button whose text is a name and which opens a card of its own (Zoho's and QuickBooks' contact card,
+ * `aria-haspopup="dialog"` or `"true"`): the customer's name, as a link to its record is, a company's or a
+ * person's. Not a picker or a switcher of many (`menu`, `listbox`: the app's own company in its header),
+ * nor an action ("Share", "Export"), nor a word of the page's labels ("Filters", "Columns"); the user's own
+ * name on the header's account button is the app's chrome, which no customer is read from.
+ */
+function opensCardOfName(button: Element): boolean {
+  const popup = button.getAttribute('aria-haspopup');
+  if (popup !== 'dialog' && popup !== 'true') return false;
+  const text = collapse(button.textContent ?? '');
+  if (text.length > MAX_COMPANY_LINE || !/\p{L}\s+\p{L}/u.test(text) || parseNameValue(text) !== text || looksLikeAction(text, '') || findLabels(text).length > 0) return false;
+  return COMPANY_NAME.test(text) || PERSON_OR_COMPANY_WORDS.test(text);
+}
+
+/** Two to five words, each starting with a capital or a digit: "Northbridge Studios", "Emma Clarke", "3 Bears Catering". */
+const PERSON_OR_COMPANY_WORDS = /^(?:[\p{Lu}\d][\p{L}\d'’&.-]*)(?:\s+(?:&|[\p{Lu}\d][\p{L}\d'’&.-]*|(?:de|da|van|von|der|di|du|la|le|y|and|und|et)(?=\s))){1,4}$/u;
+
 /** Text inside something a person clicks: a button, a menu item, a link that acts or downloads. */
 function isClickableText(element: Element): boolean {
   // A few levels up, by hand: this runs for every customer candidate, and a selector match per
@@ -359,6 +378,7 @@ function isClickableText(element: Element): boolean {
     if (e.tagName === 'BUTTON' || (e.tagName === 'A' && e.hasAttribute('href')) || CLICKABLE_ROLES.has(e.getAttribute('role') ?? '')) clickable = e;
   }
   if (!clickable) return false;
+  if (clickable.tagName === 'BUTTON') return !opensCardOfName(clickable);
   if (clickable.tagName !== 'A') return true;
   // A link to the customer's record ("Acme Ltd" → /clients/5, a single-page app's #/party/5, an admin's
   // /customer/edit/id/1) is the customer's name; "Download PDF" and "Send" are not.
@@ -648,6 +668,17 @@ function qualifiesKind(text: string, labels: readonly LabelMatch[], labelIndex: 
   return next !== undefined && KIND_PLURALS.has(next.toLowerCase());
 }
 
+/**
+ * Before the customer's word, a preposition that makes the customer the one who acted, with an article
+ * or not: "Pas encore vue par le client", "Viewed by the customer", "Vom Kunden bestätigt", "Visto dal
+ * cliente", "Bekeken door klant". A document's status, which no label ever is, unless a colon follows.
+ */
+const AGENT_BEFORE = /(?:^|\s)(?:by|par|von|vom|door|dal|dalla|dallo|por|pelo|pela|przez|av|af)(?:\s+(?:the|le|la|les|der|dem|den|de|het|el|il|lo|o|a))?\s+$|(?:^|\s)(?:par|door|por|da)\s+l['’]$/iu;
+
+function namesCustomerAsAgent(before: string, rest: string): boolean {
+  return AGENT_BEFORE.test(before) && !/^\s*:/.test(rest);
+}
+
 /** Does a text start with a customer's label and its colon ("Klient: …", a form field read with its label), not a name that starts with the word ("Kund AB")? */
 function startsWithCustomerLabel(text: string): boolean {
   const first = findLabels(text)[0];
@@ -758,6 +789,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       if (info.field === 'customer' && (CUSTOMER_PLACE_REST.test(rest) || CUSTOMER_PLACE_BEFORE.test(item.text.slice(0, label.start)))) continue;
       // "Conferma d'ordine cliente", "Customer invoice": the word qualifies the kind of document beside it, and labels nothing.
       if (info.field === 'customer' && qualifiesKind(item.text, labels, labelIndex)) continue;
+      // "Pas encore vue par le client", "Viewed by customer": what the customer did (a status beside the title), no label.
+      if (info.field === 'customer' && namesCustomerAsAgent(item.text.slice(0, label.start), rest)) continue;
       const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase());
       // "Contact client suivi commande" (a contact's role in a table): a customer's word inside a phrase
       // labels nothing; after a qualifier it does when it ends the label ("Potential Customer") or a colon follows ("Invoice customer: Acme").
@@ -1205,15 +1238,58 @@ const CHROME_OUTSIDE_ASIDE = CHROME_SELECTOR.replace('aside, ', '');
  * app's, though an `<aside>`.
  */
 function isCustomerPanel(chrome: Element): boolean {
+  if (chrome.tagName !== 'ASIDE') return isSidebarCustomerSection(chrome);
   // Inside a header, menu or sidebar (the panel's own class may say "sidebar": `<aside class="contact-sidebar">`).
-  if (chrome.tagName !== 'ASIDE' || (chrome.parentElement !== null && chromeAround(chrome.parentElement, CHROME_OUTSIDE_ASIDE) !== null)) return false;
+  if (chrome.parentElement !== null && chromeAround(chrome.parentElement, CHROME_OUTSIDE_ASIDE) !== null) return false;
   const heading = chrome.querySelector(HEADING_SELECTOR);
   if (!heading) return false;
   const text = collapse(heading.textContent ?? '');
   const label = findLabels(text)[0];
   if (!label) return panelCompany(chrome, text) !== undefined || panelContact(chrome, heading);
+  return isCustomerHeading(text, label);
+}
+
+/** "Kunde", "Customer", "Client :" alone as a heading. */
+function isCustomerHeading(text: string, label: LabelMatch): boolean {
   return text.length <= 40 && label.info.field === 'customer' && label.start === 0 && LONE_LABEL_REST.test(text.slice(label.end).toLowerCase());
 }
+
+/** A layout's side column by its class ("sidebar-right", "detail-sidebar", "voucher-sidepanel"), not a menu. */
+const SIDE_COLUMN_CLASS = /sidebar|side-?panel/i;
+
+/**
+ * A record's side column that a layout calls a sidebar (lexoffice's and sevDesk's voucher view: "Kontakt"
+ * with the customer's name and e-mail, then the amounts), with a section headed by the customer's or
+ * the contact's label that shows an e-mail address: the document's, though its class says sidebar. Not a
+ * menu: no navigation in it, none around it.
+ */
+function isSidebarCustomerSection(chrome: Element): boolean {
+  if (chrome.tagName !== 'DIV' || !SIDE_COLUMN_CLASS.test(chrome.getAttribute('class') ?? '')) return false;
+  // Asked for every text in the column: judged once per reading.
+  let verdict = sidebarVerdicts.get(chrome);
+  if (verdict === undefined) sidebarVerdicts.set(chrome, (verdict = judgeSidebar(chrome)));
+  return verdict;
+}
+
+/** Judged once per reading (isSidebarCustomerSection), then asked for each of the column's texts. */
+let sidebarVerdicts = new WeakMap<Element, boolean>();
+
+function judgeSidebar(chrome: Element): boolean {
+  if (chrome.closest('[role="navigation"]') !== null) return false;
+  if (chrome.querySelector('nav, [role="navigation"]') !== null || (chrome.parentElement && chromeAround(chrome.parentElement, CHROME_OUTSIDE_ASIDE) !== null)) return false;
+  const headings = chrome.querySelectorAll(HEADING_SELECTOR);
+  for (let i = 0; i < headings.length && i < MAX_PANEL_HEADINGS; i++) {
+    const text = collapse(headings[i]!.textContent ?? '');
+    const label = findLabels(text)[0];
+    const named = (label !== undefined && isCustomerHeading(text, label)) || CONTACT_LABELS.has(text.toLowerCase().replace(/[\s:]+$/, ''));
+    const section = headings[i]!.parentElement;
+    if (named && section && section !== chrome && EMAIL_PATTERN.test(section.textContent ?? '')) return true;
+  }
+  return false;
+}
+
+/** Headings of a side column looked at for its customer's section. */
+const MAX_PANEL_HEADINGS = 6;
 
 /** A side panel's heading that is a company's name by its legal form ("Talleres Norte S.L."), in a panel that shows an e-mail: the customer's card. */
 function panelCompany(panel: Element, heading: string): string | undefined {
@@ -1321,8 +1397,10 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   // its own ("Factuur e-mail"); the only address under the customer's label, it is the customer's.
   const otherLabelled = values.hits.email?.some((hit) => !hit.contact && !isInPageChrome(hit.element)) === true;
   for (const hit of values.hits.email ?? []) {
-    const labelled = (isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0);
-    add(hit.value, hit.contact && (otherLabelled || customerAddressBefore(values.texts, customerIndex, hit.index)) ? -1 : labelled, true);
+    const chrome = isInPageChrome(hit.element);
+    const labelled = (chrome ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0);
+    // "Kontakt: support@…" in the app's help box or menu: labelled, but the app's, never alone (as below).
+    add(hit.value, hit.contact && (otherLabelled || customerAddressBefore(values.texts, customerIndex, hit.index)) ? -1 : labelled, !chrome || nearCustomer(hit.index));
   }
   const mailtos = root.querySelectorAll('a[href^="mailto:" i]');
   for (let i = 0; i < mailtos.length && i < MAX_MAILTO; i++) {
@@ -2265,6 +2343,8 @@ export const genericInvoiceAdapter: SiteAdapter = {
   name: 'Any invoice page',
   matches: () => true,
   detect(document, url, options): PageDetection | undefined {
+    // The page may have changed since the last reading.
+    sidebarVerdicts = new WeakMap();
     const own = detectInDocument(document, url, options?.quick);
     if (!own) return detectInFrames(document, url) ?? detectInShadowRoots(document, url, options?.quick);
     // A shell that names the document (its title, breadcrumb and PDF link: "Preventivi › 2026/045") around a same-origin

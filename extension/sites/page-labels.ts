@@ -812,11 +812,29 @@ export const COMPANY_NAME =
  */
 const CUSTOMER_NUMBER_PREFIX = /^(?:(?:\p{Lu}{1,4}[-.]?)?\d{2,}(?:\s?[-–—:]\s+|\s?--\s?)|\[[\w.-]*\d[\w.-]*\]\s+|\d{4,}\s+(?=\p{Lu}\S*\s+\S))(?=\S*\p{L})/u;
 
+/**
+ * A line that ends an address: a postcode before the town ("51063 Köln", "D-51063 Köln", "722 12
+ * Västerås", "30-001 Kraków", "1000-001 Lisboa", "1012 AB Amsterdam", "101 Reykjavík"), or after it
+ * ("Paihia 0200", "Oakland, CA 94607"), or a British postcode ("Bristol BS1 4DJ"); also the street and
+ * the town on one line ("88 Alvarado Rd, Berkeley, CA 94705", "Dorpsstraat 21, 3431 AB Nieuwegein"). Towns are written
+ * with a capital: "100 pieces" or "2026 annual plan" end no address.
+ */
+export const POSTAL_LINE =
+  /^(?:(?:[A-Z]{1,2}-)?\d{4,5}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{4} ?[A-Z]{2}|\d{3}) \p{Lu}|^\p{Lu}[\p{L} .'-]{1,40},? (?:[A-Z]{2} )?\d{4,5}(?:-\d{4})?$|(?:^| )[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$|, \p{Lu}[\p{L} .'-]{1,40}, [A-Z]{2} \d{5}(?:-\d{4})?$|, (?:\d{4,5}|\d{2}-\d{3}|\d{4} ?[A-Z]{2}) \p{Lu}[\p{L} .'-]{1,40}$/u;
+/**
+ * A street line with its house number first, as English and French addresses write it: "14 Dock Street",
+ * "221B Baker St.", "12, rue de la Paix". A name with a number first ends otherwise ("3 Bears Ltd").
+ */
+const STREET_LINE =
+  /^\d{1,5}[a-z]?,?\s+(?:(?:[\p{L}'’.-]+\s+){0,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|place|pl|court|ct|square|sq|terrace|crescent|close|parkway|pkwy|highway|hwy)\.?|(?:rue|avenue|av\.|boulevard|bd|allée|chemin|impasse|quai|route|place|cours)\s.+)$/iu;
+
 /** The start of an address after a name and a comma: a street and its number ("Nørregade 14", "Via Roma 3"), a number first ("12 Quay Street"), or a postcode and town ("8000 Aarhus"). */
 const STREET_AFTER_NAME = /^(?:\p{L}[\p{L}.' -]{1,40} \d{1,4}[a-z]?(?:,|$)|\d{1,5}[a-z]? \p{Lu}\p{L}+|\d{4,5} \p{Lu})/u;
 
 export function parseNameValue(text: string): string | undefined {
   let value = collapse(text.replace(/^[\s:–-]+/, '').split(/\s[·•|]\s|\s{2,}|\n/)[0] ?? '').slice(0, 120);
+  // "14 Dock Street", "12, rue de la Paix": the street line of an address block, under the name a label named (its number is no record's).
+  if (/^\d/.test(value) && STREET_LINE.test(value)) return undefined;
   // "1042 - Byggvaror AB", "[10017] Elektro Maier": a customer picker's option, the record's number before the name.
   value = value.replace(CUSTOMER_NUMBER_PREFIX, '');
   // "Jade Tea House Ltd, Mr. Wong Kar Ho": a contact of a company shown after it (Odoo's display name); the company is the customer.
@@ -829,6 +847,9 @@ export function parseNameValue(text: string): string | undefined {
   // "Fjallakaffi ehf. (kt. 510312-0450)", "Nordlys ApS (CVR 31234567)": the company's registration number after its name.
   if (value.endsWith(')')) value = value.replace(REGISTRATION_AFTER_NAME, '');
   if (!value || !/\p{L}/u.test(value) || value.includes('@')) return undefined;
+  // "Leith, Edinburgh EH6 6EY", "Oakland, CA 94607": the line that ends an address block, its postcode last (one that
+  // starts with it, "10115 Berlin", is left whole: a record's number may stand before a name the same way).
+  if (/\d/.test(value) && !/^\d/.test(value) && value.length <= 80 && POSTAL_LINE.test(value)) return undefined;
   // "Nom de l'entreprise :" is the next field's label, not a name.
   if (value.endsWith(':')) return undefined;
   // Most names have no digits and no colon: the patterns below, each compiled on its first use, need one.

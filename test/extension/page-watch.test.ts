@@ -119,6 +119,47 @@ describe('watching the page', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("opens the panel with the page as it is when the button is pressed: a contact card opened since, unwatched, gives the customer's address", async () => {
+    document.querySelector('#app')!.innerHTML = '<h1>Estimate EST-31</h1><p>Customer <button aria-haspopup="dialog">Kestrel Print Ltd</button></p><p>Total £980.00</p><a href="/est/31.pdf">PDF</a>';
+    start();
+    await vi.advanceTimersByTimeAsync(WATCH_AFTER_NAVIGATION_MS + 1000);
+    expect(buttons()).toHaveLength(1);
+    // A hover card the app shows without a click: the watch is over and sees nothing of it.
+    const card = document.createElement('div');
+    card.setAttribute('role', 'dialog');
+    card.innerHTML = '<b>Kestrel Print Ltd</b><a href="mailto:ap@kestrel-print.example">ap@kestrel-print.example</a>';
+    document.body.append(card);
+    await vi.advanceTimersByTimeAsync(1000);
+    // A person's click (happy-dom's own events are never trusted).
+    const press = new MouseEvent('click', { bubbles: true, composed: true });
+    Object.defineProperty(press, 'isTrusted', { value: true });
+    buttons()[0]!.shadowRoot!.querySelector('button')!.dispatchEvent(press);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.documents[0]).toMatchObject({ number: 'EST-31', recipients: ['ap@kestrel-print.example'] });
+  });
+
+  it('puts the button back when the app renders its view again after the watch ended (a store that re-renders on every poll)', async () => {
+    document.querySelector('#app')!.innerHTML = INVOICE(9);
+    start();
+    await vi.advanceTimersByTimeAsync(WATCH_AFTER_NAVIGATION_MS + 1000);
+    expect(buttons()).toHaveLength(1);
+    for (let render = 0; render < 3; render++) {
+      // The whole view, the title the button stood beside included, made anew.
+      document.querySelector('#app')!.innerHTML = INVOICE(9);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(buttons()).toHaveLength(1);
+      expect(buttons()[0]!.isConnected).toBe(true);
+    }
+    // Nothing is watched once the button is gone for good (a page without a document).
+    document.querySelector('#app')!.innerHTML = '<h1>Settings</h1>';
+    await vi.advanceTimersByTimeAsync(WATCH_AFTER_NAVIGATION_MS + 1000);
+    expect(buttons()).toHaveLength(0);
+    document.querySelector('#app')!.innerHTML = INVOICE(10);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(buttons()).toHaveLength(0);
+  });
+
   it('opens nothing for a click a page script makes on the button', async () => {
     document.querySelector('#app')!.innerHTML = INVOICE(8);
     start();

@@ -34,9 +34,10 @@ export interface PairedBrowser {
 /**
  * The parts every in-page end-to-end test needs: a real SMTP server, a relay in this process with a
  * sender profile for it, and Chromium with the e2e build of the extension, paired with the relay
- * through the background's own pairing request (the popup's UI has its own test).
+ * through the background's own pairing request (the popup's UI has its own test). `hosts` and `args`
+ * go to Chromium (launchWithExtension): names mapped to loopback, more switches.
  */
-export async function startPairedBrowser(options: { role?: 'admin' | 'member'; hosts?: Record<string, string> } = {}): Promise<PairedBrowser> {
+export async function startPairedBrowser(options: { role?: 'admin' | 'member'; hosts?: Record<string, string>; args?: string[] } = {}): Promise<PairedBrowser> {
   const smtp = await startSmtpServer({ users: { [MAILBOX.address]: MAILBOX.password } });
   const relay = await startTestRelay();
   const relayUrl = await relay.relay.listen();
@@ -46,7 +47,7 @@ export async function startPairedBrowser(options: { role?: 'admin' | 'member'; h
   const code = newPairingCode();
   await relay.relay.store.createPairingCode({ hash: hashSecretToken(code), userId: user.id, expiresAt: Date.now() + 600_000 });
 
-  const browser = await launchWithExtension({ hosts: options.hosts ?? {} });
+  const browser = await launchWithExtension({ hosts: options.hosts ?? {}, args: options.args ?? [] });
   const extensionPage = await browser.context.newPage();
   await extensionPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   const request = <R extends ExtensionRequest>(message: R) =>

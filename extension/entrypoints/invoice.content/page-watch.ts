@@ -2,7 +2,8 @@
  * Finds documents on the page and keeps the send button in step with it, also in single-page apps:
  * after a client-side navigation, and when content renders late. The DOM is observed only for a
  * bounded time after something happened (the load, a navigation, a click or Enter by the user),
- * never for the page's whole life, and everything stops with the content script's context. It reads
+ * never for the page's whole life, but for whether a button shown is still in the page (keepButton),
+ * and everything stops with the content script's context. It reads
  * the page through page-reader.ts: from a copy, off the page's main thread, where it can (issue 18).
  */
 import type { PageContext } from './page-context';
@@ -18,7 +19,10 @@ export interface PageWatchOptions {
   /** The page as it reads now (page-reader.ts). */
   read(quick: boolean): Promise<PageDetection | undefined>;
   label(detection: PageDetection): string;
-  /** The user pressed the button (`detection` may be a quick reading); `button` can show why the panel did not open. */
+  /**
+   * The user pressed the button: `detection` is the page as it reads at that moment, else the button's
+   * last reading (either may be a quick one); `button` can show why the panel did not open.
+   */
   open(detection: PageDetection, button: MountedButton): void;
   /** The address changed: whatever was open belonged to the previous page. */
   navigated(): void;
@@ -52,9 +56,32 @@ export function watchPage(ctx: PageContext, options: PageWatchOptions) {
   let watchTimer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
 
+  /**
+   * While a button is shown: is it still in the page? An app that renders its whole view again (a
+   * store's poll, a clock, Axonaut's status) takes the button away with the nodes it stood among,
+   * also after the watch ended; the page is then read again and watched a little. Only childList,
+   * and the callback only asks whether the button is connected: a page that changes all the time
+   * costs a look per batch of changes, and a page without a button is not observed at all.
+   */
+  let keeper: MutationObserver | undefined;
+
+  function keepButton(host: Element) {
+    keeper ??= new MutationObserver(() => {
+      if (current && !current.button.host.isConnected && ctx.isValid) {
+        detectSoon();
+        watchFor(WATCH_AFTER_INTERACTION_MS);
+      }
+    });
+    keeper.disconnect();
+    keeper.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    // A button inside a component's shadow tree goes with a render of that tree, which the page's own tree does not see.
+    for (let root = host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) keeper.observe(root, { childList: true, subtree: true });
+  }
+
   function unmount() {
     current?.controller.abort();
     current = undefined;
+    keeper?.disconnect();
   }
 
   function show(detection: PageDetection | undefined) {
@@ -74,12 +101,29 @@ export function watchPage(ctx: PageContext, options: PageWatchOptions) {
       button: mountSendButton({
         anchor: detection.anchor,
         label: options.label(detection),
-        // The newest reading of the page, not the one the button was made for.
-        onActivate: () => options.open(entry.detection, entry.button),
+        onActivate: () => void openWithPageNow(entry),
         signal: controller.signal,
       }),
     };
     current = entry;
+    keepButton(entry.button.host);
+  }
+
+  /**
+   * The panel shows the page as it is when the user presses the button: a contact card opened on click
+   * or hover since the last reading (Zoho's customer card, with the only e-mail address), which the
+   * watch may not have seen (it had ended, or it waits for the page to settle). Where the page cannot
+   * be read now, the newest reading the button has, not the one it was made for.
+   */
+  async function openWithPageNow(entry: NonNullable<typeof current>) {
+    let now: PageDetection | undefined;
+    try {
+      now = await options.read(false);
+    } catch (error) {
+      console.warn('[ownpost] reading the page failed', error);
+    }
+    if (ctx.isInvalid) return;
+    options.open(now ?? entry.detection, entry.button);
   }
 
   async function detect() {
@@ -138,6 +182,7 @@ export function watchPage(ctx: PageContext, options: PageWatchOptions) {
 
   ctx.onInvalidated(() => {
     stopWatching();
+    keeper?.disconnect();
     if (settleTimer !== undefined) clearTimeout(settleTimer);
     unmount();
   });
