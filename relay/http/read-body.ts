@@ -6,6 +6,7 @@ import { ApiError } from './api-error';
 import { extractBase64Values, restoreBase64Values } from './json-base64';
 import { assertJsonNesting, JsonNestingGuard } from './json-nesting';
 import { assertNoJsonNul } from './nul-guard';
+import { assertUtf8Body, assertWellFormedJsonText, decodeUtf8Body } from './unicode-guard';
 
 /** A zod issue as the API shows it: where, what, and our address error code when there is one. */
 function describeIssues(error: z.ZodError) {
@@ -33,6 +34,7 @@ function parseAndValidate<S extends z.ZodType>(text: string, schema: S): z.outpu
   }
   if (json === undefined) throw new ApiError('invalid_json', 'The request has no JSON body.');
   assertNoJsonNul(text);
+  assertWellFormedJsonText(text, json);
   const result = schema.safeParse(json);
   if (!result.success) {
     const details = describeIssues(result.error);
@@ -49,7 +51,7 @@ function parseAndValidate<S extends z.ZodType>(text: string, schema: S): z.outpu
  * a body that breaks the schema → 400 `validation_failed` with every problem listed.
  */
 export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ value: z.output<S>; text: string }> {
-  const text = await c.req.text();
+  const text = decodeUtf8Body(new Uint8Array(await c.req.arrayBuffer()));
   return { value: parseAndValidate(text, schema), text };
 }
 
@@ -204,6 +206,7 @@ export async function readJsonBodyWithBase64<S extends z.ZodType, K extends stri
   const guard = new JsonNestingGuard();
   const { body, release } = await readBodyBytes(c, options.maxBytes, options.tooLarge, (chunk) => guard.feed(chunk));
   try {
+    assertUtf8Body(body);
     const { text, values } = extractBase64Values(body, options.key, options.minBytes ?? 1024);
     const value = parseAndValidate(text, schema);
     if (restoreBase64Values(value, options.key, values)) return { value: value as WithBase64Bytes<z.output<S>, K>, release };
