@@ -199,7 +199,9 @@ function readVersion(): string {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<RelayConfig> = {}): RelayConfig {
   const port = overrides.port ?? Number(env.OWNPOST_PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`port ${port} is not a TCP port`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`${overrides.port === undefined ? `OWNPOST_PORT must be a TCP port (0 to 65535), not "${env.OWNPOST_PORT}"` : `port ${port} is not a TCP port`}`);
+  }
   const config: RelayConfig = {
     host: env.OWNPOST_HOST ?? '127.0.0.1',
     port,
