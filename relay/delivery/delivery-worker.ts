@@ -367,7 +367,7 @@ export class DeliveryWorker {
         await this.results.record({
           id: message.id,
           attempt: { startedAt, finishedAt: Date.now(), reply, responseCode: null, errorCode: null },
-          result: { outcome: 'failed', reply, responseCode: null, problemCode: 'unknown' },
+          result: { outcome: 'failed', reply, responseCode: null, problemCode: 'sender_deleted' },
         });
         return;
       }
