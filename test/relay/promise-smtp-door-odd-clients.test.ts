@@ -155,3 +155,24 @@ describe('odd but legal SMTP clients', () => {
     expect(replies.slice(-3)).toEqual([expect.stringMatching(/^250 /), expect.stringMatching(/^250 /), expect.stringMatching(/^221 /)]);
   });
 });
+
+describe('replies an app shows its user', () => {
+  it('are US-ASCII and at most 512 octets a line (RFC 5321 4.2, 4.5.3.1.5), also when they quote a long or broken address', async () => {
+    const replies = await session([
+      'EHLO odd.app',
+      `AUTH PLAIN ${plainAuth}`,
+      'MAIL FROM:<anna@firma.se>',
+      'RCPT TO:<kund@-exempel.se>',
+      'RCPT TO:<kund@exempel.se>',
+      'DATA',
+      `From: anna@firma.se ${'('.repeat(3000)}ö${')'.repeat(3000)}\r\nTo: kund@exempel.se\r\nSubject: long from\r\n\r\nHej\r\n.`,
+      'QUIT',
+    ]);
+    const refusals = replies.filter((reply) => /^5\d\d /.test(reply));
+    expect(refusals).toEqual([expect.stringMatching(/^553 5\.1\.3 .*"kund@-exempel\.se"/), expect.stringMatching(/^550 5\.6\.0 /)]);
+    for (const reply of replies) {
+      expect(reply, reply).toMatch(/^[\x20-\x7e]*$/);
+      expect(Buffer.byteLength(`${reply}\r\n`)).toBeLessThanOrEqual(512);
+    }
+  });
+});
