@@ -1,7 +1,8 @@
 /**
  * Bad input gets a clear error, not a mangled mail: a body that is not UTF-8 (RFC 8259, section 8.1)
  * or a `\ud800` escape without its other half was taken with a `202`, and the customer got U+FFFD
- * replacement characters in the subject. Through the API against a real SMTP server.
+ * replacement characters in the subject. Likewise a body sent as `text/plain` or a form was parsed as
+ * JSON regardless and taken; it is now 415. Through the API against a real SMTP server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
@@ -73,5 +74,25 @@ describe('well-formed text still goes through whole', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     const [mail] = await smtp.waitForMessages(1);
     expect(mail!.parsed.subject).toBe('Räkning 😀 😀 \\ud800');
+  });
+});
+
+describe('a body that is not sent as JSON', () => {
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/html; charset=utf-8'])(
+    'is refused with 415 unsupported_media_type before it is read (Content-Type: %s)',
+    async (type) => {
+      for (const path of ['/v1/messages', '/v1/app-passwords', '/v1/profiles']) {
+        const res = await postBytes(path, Buffer.from(send('Faktura 4711')), { 'Content-Type': type, 'Idempotency-Key': `type-${Math.random()}` });
+        expect(res.status, path).toBe(415);
+        expect(res.body.error).toMatchObject({ code: 'unsupported_media_type', hint: expect.stringContaining('application/json') });
+      }
+    },
+  );
+
+  it('is taken as JSON with application/json and its parameters, a +json type, or no Content-Type at all', async () => {
+    for (const type of ['application/json; charset=utf-8', 'Application/JSON', 'application/vnd.ownpost+json', '']) {
+      const res = await postBytes('/v1/app-passwords', Buffer.from('{"name":"Script"}'), { 'Content-Type': type });
+      expect(res.status, type).toBe(201);
+    }
   });
 });
