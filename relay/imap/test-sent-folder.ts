@@ -14,6 +14,7 @@ import type { OpenedSaveToSent } from './sent-folder';
 import { pinOutbound, type OutboundDestination } from '../net/outbound';
 import { tlsDetailsOf } from '../net/tls-details';
 import { findSentFolder, imapClient, imapDeadline, type SentCopyOptions } from './sent-folder';
+import { redactSecretsDeep, secretForms } from '../secrets/redact-secrets';
 
 export interface SentFolderTestOutcome {
   result: DiagnosisResult;
@@ -46,8 +47,10 @@ export async function testSentFolder(settings: OpenedSaveToSent, options: SentCo
   const where = `${settings.host}:${settings.port}`;
   const stages: DiagnosisStage[] = [];
   const since = (started: number) => Math.round(performance.now() - started);
+  // A server that echoes the LOGIN line puts the password into its reply (relay/secrets/redact-secrets.ts).
+  const forms = secretForms({ username: settings.username, password: settings.password });
   const finish = (problem?: ProblemCode, signIn?: 'accepted' | 'refused'): SentFolderTestOutcome => ({
-    result: { ok: !problem, stages, ...(problem ? { problem: getProblem(problem, options.lang) } : {}), testedAt: new Date().toISOString(), language: options.lang },
+    result: redactSecretsDeep({ ok: !problem, stages, ...(problem ? { problem: getProblem(problem, options.lang) } : {}), testedAt: new Date().toISOString(), language: options.lang }, forms),
     ...(signIn ? { signIn } : {}),
   });
 
