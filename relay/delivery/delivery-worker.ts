@@ -413,10 +413,8 @@ export class DeliveryWorker {
     }
     // A server that echoes the AUTH line puts the password into its reply: never kept or shown (redact-secrets.ts).
     const forms = openedProfile?.password ? secretForms({ username: openedProfile.data.auth.username, password: openedProfile.password }) : [];
-    if (forms.length) {
-      details = { ...details, reply: details.reply === null || details.reply === undefined ? details.reply : redactSecrets(details.reply, forms) };
-      if (result.reply) result = { ...result, reply: redactSecrets(result.reply, forms) };
-    }
+    if (typeof details.reply === 'string') details = { ...details, reply: redactSecrets(details.reply, forms) };
+    if (result.reply) result = { ...result, reply: redactSecrets(result.reply, forms) };
     const applied = await this.results.record({ id: message.id, attempt: details, result });
     if (!applied) {
       log(`message ${message.id}: lease lost before the attempt was recorded; another worker owns it`);

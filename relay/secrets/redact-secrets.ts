@@ -21,16 +21,28 @@ export function secretForms(credentials: { username: string; password?: string |
   return [...new Set(forms)].filter((form) => form.length >= 3).sort((a, b) => b.length - a.length);
 }
 
-/** `text` without any of `forms`. */
+/** A base64 run long enough to hold a SASL response. */
+const BASE64_RUN = /[A-Za-z0-9+/]{16,}={0,2}/g;
+/** What AUTH PLAIN (`authzid NUL authcid NUL password`, RFC 4616) and XOAUTH2 (`user=…^Aauth=Bearer …`) send, decoded. */
+// eslint-disable-next-line no-control-regex -- NUL and ^A are the SASL separators being looked for
+const SASL_CREDENTIALS = /^[^\u0000]*\u0000[^\u0000]+\u0000.|\u0001auth=Bearer /;
+/** A bearer token in clear (an OAuth2 error that quotes the header it got). */
+const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/-]{8,}=*/g;
+
+/**
+ * `text` without any of `forms`, and without credentials the relay cannot list (an OAuth2 access
+ * token fetched inside the SMTP client): base64 that decodes to an AUTH PLAIN or XOAUTH2 response,
+ * and bearer tokens.
+ */
 export function redactSecrets(text: string, forms: readonly string[]): string {
   let clean = text;
   for (const form of forms) if (clean.includes(form)) clean = clean.split(form).join(REMOVED);
-  return clean;
+  clean = clean.replace(BASE64_RUN, (run) => (SASL_CREDENTIALS.test(Buffer.from(run, 'base64').toString('latin1')) ? REMOVED : run));
+  return clean.replace(BEARER, `$1${REMOVED}`);
 }
 
 /** Every string in a JSON-like value (a sender test's result) without any of `forms`. */
 export function redactSecretsDeep<T>(value: T, forms: readonly string[]): T {
-  if (forms.length === 0) return value;
   if (typeof value === 'string') return redactSecrets(value, forms) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => redactSecretsDeep(item, forms)) as T;
   if (value && typeof value === 'object') {

@@ -28,3 +28,24 @@ describe('secrets a server echoes', () => {
     expect(secretForms({ username: 'a@b.se', password: 'ab' })).not.toContain('ab');
   });
 });
+
+describe('credentials the relay cannot list', () => {
+  it('cuts base64 that decodes to an AUTH PLAIN or XOAUTH2 response, and bearer tokens, with no forms given', () => {
+    const plain = b64('\u0000bo@firma.se\u0000someone-elses-password');
+    const xoauth2 = b64('user=bo@firma.se\u0001auth=Bearer eyJ0eXAiOiJKV1QiLCJhbGciOi\u0001\u0001');
+    expect(redactSecrets(`535 5.7.3 bad ${plain}`, [])).toBe('535 5.7.3 bad [secret removed]');
+    expect(redactSecrets(`535 5.7.3 ${xoauth2}`, [])).toBe('535 5.7.3 [secret removed]');
+    expect(redactSecrets('401 invalid_token for Authorization: Bearer eyJ0eXAiOiJKV1QiLCJhbGciOi.abc', [])).toBe('401 invalid_token for Authorization: Bearer [secret removed]');
+  });
+
+  it('leaves ordinary replies, ids and base64 that is no credential alone', () => {
+    for (const reply of [
+      '250 2.0.0 OK 1733580000 d75a77b69052e-4c7b5c1f2a3si123456qtb.45 - gsmtp',
+      '334 VXNlcm5hbWU6',
+      '550 5.7.60 SMTP; Client does not have permissions to send as this sender',
+      `250 ${b64('just an ordinary queue id 4711')}`,
+    ]) {
+      expect(redactSecrets(reply, [])).toBe(reply);
+    }
+  });
+});
