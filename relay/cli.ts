@@ -103,8 +103,34 @@ function nextSteps(url: string, userCount: number): string {
   return lines.join('\n');
 }
 
+/**
+ * Why the relay (or its SMTP door) could not listen, in words an admin acts on, for the errors a
+ * setting causes: a port another program holds (a relay already running), an address this machine
+ * does not have, a name that does not resolve, a port below 1024 without the right. Anything else
+ * is no setting's fault and stays an error with its stack.
+ */
+function listenRefusal(error: NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string }): string | undefined {
+  const where = error.address !== undefined ? `${error.address}${error.port !== undefined ? `:${error.port}` : ''}` : (error.hostname ?? '');
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `cannot listen on ${where}: another program (perhaps another relay) already listens there; stop it or choose another port (--port, OWNPOST_PORT, OWNPOST_SMTP_PORT, OWNPOST_SMTPS_PORT)`;
+    case 'EADDRNOTAVAIL':
+      return `cannot listen on ${where}: this machine has no such address; use one of its own (--host, OWNPOST_HOST, OWNPOST_SMTP_HOST), or 0.0.0.0 for all`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+      return `cannot listen on "${where}": the name does not resolve to an address of this machine (--host, OWNPOST_HOST, OWNPOST_SMTP_HOST)`;
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot listen on ${where}: not allowed (ports below 1024 need root or CAP_NET_BIND_SERVICE); choose a port above 1023`;
+    default:
+      return undefined;
+  }
+}
+
 async function serveCommand(args: string[]) {
   const { values } = parseArgs({ args, options: { host: { type: 'string' }, port: { type: 'string' } } });
+  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port.trim())) throw new UsageError(`--port must be a TCP port (0 to 65535), not "${values.port}"`);
   const config = loadConfig(process.env, {
     ...(values.host ? { host: values.host } : {}),
     ...(values.port !== undefined ? { port: Number(values.port) } : {}),
@@ -112,7 +138,15 @@ async function serveCommand(args: string[]) {
   // OWNPOST_LOG=json: one JSON object a line, with a record per HTTP request (relay/observability/).
   const log = createRelayLog(parseLogFormat(process.env.OWNPOST_LOG));
   const relay = await createRelay(config, log);
-  const url = await relay.listen();
+  let url: string;
+  try {
+    url = await relay.listen();
+  } catch (error) {
+    const refusal = listenRefusal(error as NodeJS.ErrnoException);
+    if (!refusal) throw error;
+    await relay.close().catch(() => {});
+    throw new ConfigError(refusal);
+  }
   const setup = await issueSetupCode(relay.store, peopleStoreFor(relay.store), Date.now());
   process.stdout.write((setup ? firstStartSteps(url, setup) : nextSteps(url, await relay.store.countUsers())) + '\n');
   log(`listening on ${url} (data in ${config.dataDir})`);

@@ -199,7 +199,9 @@ function readVersion(): string {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<RelayConfig> = {}): RelayConfig {
   const port = overrides.port ?? Number(env.OWNPOST_PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`port ${port} is not a TCP port`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`${overrides.port === undefined ? `OWNPOST_PORT must be a TCP port (0 to 65535), not "${env.OWNPOST_PORT}"` : `port ${port} is not a TCP port`}`);
+  }
   const config: RelayConfig = {
     host: env.OWNPOST_HOST ?? '127.0.0.1',
     port,
@@ -207,7 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.OWNPOST_DATABASE_URL || undefined,
     masterKey: env.OWNPOST_MASTER_KEY || undefined,
     previousMasterKeys: env.OWNPOST_PREVIOUS_MASTER_KEYS || undefined,
-    allowPrivateHosts: env.OWNPOST_ALLOW_PRIVATE_HOSTS === '1' || env.OWNPOST_ALLOW_PRIVATE_HOSTS === 'true',
+    // A value that is no switch (`ye`, `enabled`) fails loudly instead of leaving private hosts silently refused.
+    allowPrivateHosts: parseSwitch('OWNPOST_ALLOW_PRIVATE_HOSTS', env.OWNPOST_ALLOW_PRIVATE_HOSTS, false),
     hostnames: (env.OWNPOST_HOSTNAMES ?? '')
       .split(',')
       .map((h) => h.trim().toLowerCase())
@@ -229,7 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dnsServers: parseDnsServers(env.OWNPOST_DNS_SERVERS),
     testStepTimeoutMs: parseDuration(env.OWNPOST_TEST_STEP_TIMEOUT ?? '15s'),
     senderTestLimits: parseTestLimit(env.OWNPOST_TEST_LIMIT),
-    testBeforeSave: !['0', 'false', 'off', 'no'].includes((env.OWNPOST_TEST_BEFORE_SAVE ?? '').trim().toLowerCase()),
+    testBeforeSave: parseSwitch('OWNPOST_TEST_BEFORE_SAVE', env.OWNPOST_TEST_BEFORE_SAVE, true),
     discoveryProbeTimeoutMs: parseDuration(env.OWNPOST_DISCOVERY_TIMEOUT ?? '5s'),
     discoveryGuessEndpoints: [
       { port: 465, security: 'tls' },

@@ -53,7 +53,7 @@ export const zDiagnoseRequest = z.object({
 export type DiagnoseRequest = z.infer<typeof zDiagnoseRequest>;
 
 /** `POST /v1/profiles/:id/test`; the body may be empty. */
-export const zProfileTestRequest = z.object({
+export const zProfileTestRequest = z.strictObject({
   sendTo: zAddress.optional(),
 });
 export type ProfileTestRequest = z.infer<typeof zProfileTestRequest>;

@@ -29,6 +29,8 @@ export const ERROR_STATUS = {
   idempotency_conflict: 409,
   conflict: 409,
   payload_too_large: 413,
+  /** A body sent as something other than JSON (`text/plain`, a form): every body of the API is `application/json`. */
+  unsupported_media_type: 415,
   document_too_large: 413,
   /** A message without documents that is larger than the sender's mailbox accepts: it cannot be split. */
   message_too_large: 413,

@@ -180,7 +180,7 @@ export const zSmtpSettingsPatch = z
   .transform((value, ctx) => normaliseSmtpEndpoint(value, ctx));
 export type SmtpSettingsPatch = z.output<typeof zSmtpSettingsPatch>;
 
-export const zPasswordAuth = z.object({
+export const zPasswordAuth = z.strictObject({
   type: z.literal('password'),
   username: zHeaderText(320).min(1),
   /** Write-only: accepted here, never returned. */
@@ -229,7 +229,7 @@ const zOAuthUsername = zHeaderText(320).min(1);
 /** `requireSecret`: creating an app-only profile needs its client secret; a PATCH may keep the stored one. */
 const oauth2AuthSchema = (requireSecret: boolean) =>
   z.discriminatedUnion('flow', [
-    z.object({
+    z.strictObject({
       type: z.literal('oauth2'),
       provider: z.literal('microsoft'),
       /** App-only: the relay signs in as the app registration, with SMTP.SendAsApp; nobody signs in. */
@@ -244,7 +244,7 @@ const oauth2AuthSchema = (requireSecret: boolean) =>
       clientSecretExpiresAt: z.iso.date().optional(),
       username: zOAuthUsername.optional(),
     }),
-    z.object({
+    z.strictObject({
       type: z.literal('oauth2'),
       provider: z.literal('microsoft'),
       /** Delegated: the mailbox owner signs in once with a code at microsoft.com/devicelogin. */
@@ -254,7 +254,7 @@ const oauth2AuthSchema = (requireSecret: boolean) =>
       clientId: zClientId.optional(),
       username: zOAuthUsername.optional(),
     }),
-    z.object({
+    z.strictObject({
       type: z.literal('oauth2'),
       provider: z.literal('google'),
       /** Delegated: the mailbox owner signs in in a browser window the extension opens. */
@@ -361,7 +361,7 @@ const profileFields = {
 /** Every field of a sender profile as it is set, once: input, patch and view are derived from it. */
 export const zProfileFields = z.object(profileFields);
 
-export const zProfileInput = z.object({
+export const zProfileInput = z.strictObject({
   ...profileFields,
   scope: profileFields.scope.default('personal'),
   auth: zNewProfileAuth,
@@ -391,7 +391,7 @@ export type ProfileInput = z.infer<typeof zProfileInput>;
  * `fromName: null`, `replyTo: null` and `archiveAddress: null` remove them; `smtp` changes only the fields it names.
  */
 export const zProfilePatch = z
-  .object({
+  .strictObject({
     ...profileFields,
     fromName: profileFields.fromName.nullable(),
     replyTo: profileFields.replyTo.nullable(),
@@ -548,7 +548,7 @@ export const IMAP_SECURITY = SMTP_SECURITY;
  * Where and how to put a copy of every sent message into the mailbox's Sent folder (IMAP APPEND).
  * Without a username and password the SMTP credentials are used, which is what most mailboxes want.
  */
-export const zSaveToSent = z.object({
+export const zSaveToSent = z.strictObject({
   host: zSmtpHost,
   /** Absent or 0: 993 for tls, 143 for starttls and none. */
   port: z.number().int().min(0).max(65535).optional(),
@@ -564,7 +564,7 @@ export const zSaveToSent = z.object({
  * A profile's delivery settings (`PUT /v1/profiles/:id/delivery`). Absent fields use the defaults:
  * the provider preset's limits when the SMTP host is a known provider's, else 10 MB and no limits.
  */
-export const zDeliverySettings = z.object({
+export const zDeliverySettings = z.strictObject({
   /** Largest message after encoding; the server's EHLO SIZE wins when it is smaller. @default 10_000_000 */
   maxMessageBytes: z.number().int().min(50_000).max(200_000_000).optional(),
   /** Concurrent SMTP connections to this mailbox (Microsoft 365 refuses a fourth). */

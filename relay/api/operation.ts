@@ -34,7 +34,7 @@ function sharedErrors(contract: RouteContract): ErrorCode[] {
     'headers_too_large',
     'host_not_allowed',
     'origin_not_allowed',
-    ...(contract.body ? (['invalid_json', 'json_too_deep', 'validation_failed', 'payload_too_large'] as const) : []),
+    ...(contract.body ? (['invalid_json', 'json_too_deep', 'validation_failed', 'payload_too_large', 'unsupported_media_type'] as const) : []),
     ...(auth ? (['unauthorized'] as const) : []),
     'internal_error',
     'stored_data_invalid',

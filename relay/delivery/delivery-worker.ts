@@ -8,10 +8,12 @@ import type { AttemptResult, ClaimedMessage, FinishedAttempt, Store } from '../s
 import { ClaimedProfiles, type ProfileLookup } from './claimed-profiles';
 import { GroupCommitter } from './group-committer';
 import { messageBodyStream } from './message-body';
+import type { OpenedProfile } from '../profiles/profile-record';
 import { OpenedProfiles } from './opened-profiles';
 import { decideAfterFailure } from './retry-decision';
 import { SentCopyWorker } from './sent-copy-worker';
 import { sizeLimitFromError, TransportPool } from './transport-pool';
+import { redactSecrets, secretForms } from '../secrets/redact-secrets';
 
 /** On stop, how long results that the store refused are tried again after the grace. */
 const STOP_RECORD_EXTRA_MS = 3_000;
@@ -350,6 +352,7 @@ export class DeliveryWorker {
     let result: AttemptResult;
     let details: FinishedAttempt['attempt'];
     let found: ProfileLookup;
+    let openedProfile: OpenedProfile | undefined;
     try {
       found = await lookup(message);
     } catch (error) {
@@ -367,11 +370,12 @@ export class DeliveryWorker {
         await this.results.record({
           id: message.id,
           attempt: { startedAt, finishedAt: Date.now(), reply, responseCode: null, errorCode: null },
-          result: { outcome: 'failed', reply, responseCode: null, problemCode: 'unknown' },
+          result: { outcome: 'failed', reply, responseCode: null, problemCode: 'sender_deleted' },
         });
         return;
       }
       const { profile, limits } = this.openedProfiles.open(profileRow, settingsRow);
+      openedProfile = profile;
       if (limits.messagesPerMinute) {
         // Over the profile's rate: back into the queue until a slot frees, so that one sender's
         // burst (200 invoices through a 30-a-minute mailbox) does not hold every worker slot.
@@ -407,6 +411,10 @@ export class DeliveryWorker {
       result = decision.result;
       details = { startedAt, finishedAt: Date.now(), reply: decision.reply, responseCode: decision.responseCode, errorCode: decision.errorCode };
     }
+    // A server that echoes the AUTH line puts the password into its reply: never kept or shown (redact-secrets.ts).
+    const forms = openedProfile?.password ? secretForms({ username: openedProfile.data.auth.username, password: openedProfile.password }) : [];
+    if (typeof details.reply === 'string') details = { ...details, reply: redactSecrets(details.reply, forms) };
+    if (result.reply) result = { ...result, reply: redactSecrets(result.reply, forms) };
     const applied = await this.results.record({ id: message.id, attempt: details, result });
     if (!applied) {
       log(`message ${message.id}: lease lost before the attempt was recorded; another worker owns it`);

@@ -15,6 +15,8 @@ interface PoolEntry {
   lastUsedAt: number;
   /** Replaced by a newer fingerprint: closed as soon as its last send returns. */
   retired: boolean;
+  /** Its transporter was closed (once: a stalled send closes it before its other sends return). */
+  closed?: boolean;
 }
 
 export interface SendOutcome {
@@ -69,17 +71,37 @@ export class TransportPool {
     }
     entry.inFlight++;
     entry.lastUsedAt = Date.now();
+    const deadlineMs = attemptDeadlineMs(this.options.socketTimeoutMs ?? 120_000, size);
+    let deadline: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_resolve, reject) => {
+      deadline = setTimeout(() => {
+        // A server that trickles its reply (a continuation line every second, never the last one)
+        // keeps the inactivity timeout from firing: without this the message stayed `sending`
+        // for ever and held a worker slot. Its connections are closed, busy ones too (`force`),
+        // and the attempt is a timeout, retried later like any other.
+        this.abandon(profile.id, entry);
+        reject(
+          Object.assign(new Error(`The server did not finish answering within ${Math.round(deadlineMs / 1000)} s of the start of this message (it answers too slowly); ETIMEDOUT`), {
+            code: 'ETIMEDOUT',
+          }),
+        );
+      }, deadlineMs);
+    });
     try {
       // The size in the envelope lets nodemailer announce it (MAIL FROM ... SIZE=) and refuse
       // early when the server's EHLO SIZE is smaller.
-      const info = await entry.transporter.sendMail({
-        envelope: withSize(message.envelope, size),
-        // A body stored in chunks comes as a stream that reads them one at a time.
-        raw: 'raw' in message ? rawForSending(message.raw) : message.stream,
-      });
+      const info = await Promise.race([
+        entry.transporter.sendMail({
+          envelope: withSize(message.envelope, size),
+          // A body stored in chunks comes as a stream that reads them one at a time.
+          raw: 'raw' in message ? rawForSending(message.raw) : message.stream,
+        }),
+        stalled,
+      ]);
       const advertisedMaxBytes = advertisedSizeOf(entry.transporter);
       return { response: String(info.response ?? ''), ...(advertisedMaxBytes ? { advertisedMaxBytes } : {}) };
     } finally {
+      clearTimeout(deadline);
       // Refused before DATA, or dropped in the middle: the rest of the body is not read.
       if ('stream' in message) message.stream.destroy();
       entry.inFlight--;
@@ -176,11 +198,31 @@ export class TransportPool {
     return entry;
   }
 
-  private closeEntry(entry: PoolEntry): void {
+  /** Closes a transport whose server stalls a send, its busy connections too; the next send opens a new one. */
+  private abandon(profileId: string, entry: PoolEntry): void {
+    if (this.entries.get(profileId) === entry) this.entries.delete(profileId);
+    entry.retired = true;
+    this.closeEntry(entry, { force: true });
+  }
+
+  private closeEntry(entry: PoolEntry, options: { force?: boolean } = {}): void {
     this.retired.delete(entry);
-    entry.transporter.close();
+    if (entry.closed) return;
+    entry.closed = true;
+    // nodemailer's pool closes connections that are delivering only with `force` (not in its types).
+    (entry.transporter as unknown as { close(options?: { force?: boolean }): void }).close(options);
     observeSmtpDeliveryPool(entry, 'closed');
   }
+}
+
+/**
+ * The longest one attempt may take, however active the connection: three inactivity limits (connect
+ * and greeting, the commands, the final reply) and one second for every 10 KB of the message, so a
+ * large file over a slow uplink still gets through, while a server that trickles its replies cannot
+ * hold a message for ever. README: OWNPOST_SMTP_TIMEOUT.
+ */
+export function attemptDeadlineMs(socketTimeoutMs: number, messageBytes: number): number {
+  return 3 * socketTimeoutMs + Math.ceil(messageBytes / 10_000) * 1000;
 }
 
 /**

@@ -142,6 +142,7 @@ const HOME_STAGE: Record<ProblemCode, SmtpStage> = {
   oauth_sign_in_required: 'oauth',
   oauth_token_failed: 'oauth',
   destination_not_allowed: 'connect',
+  sender_deleted: 'connect',
   sent_folder_missing: 'folder',
 };
 

@@ -94,6 +94,8 @@ const PROBLEMS = {
 
   // ---------------------------------------------------------------- The relay's own refusals (issue 14)
   destination_not_allowed: 'never',
+  /** A message whose sender profile was deleted while it waited in the outbox: nothing to send it with. */
+  sender_deleted: 'never',
 
   // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
   sent_folder_missing: 'never',

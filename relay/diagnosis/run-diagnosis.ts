@@ -26,6 +26,7 @@ import { ImplicitTlsError, openImplicitTlsSession, openPlainSession, replyError,
 import type { TlsDetails } from '../net/tls-details';
 import { mayHaveBetterSettings, suggestWorkingSettings } from './suggest-settings';
 import { composeTestMessage } from './test-message';
+import { redactSecretsDeep, secretForms } from '../secrets/redact-secrets';
 
 /** What is tested: a saved profile's settings or an unsaved one's. */
 export interface DiagnosisSubject {
@@ -157,6 +158,12 @@ function describeSize(bytes: number): string {
  * ({@link PortNotAllowedError}, `PrivateHostError`); every failure of the server is in the result.
  */
 export async function runDiagnosis(subject: DiagnosisSubject, options: DiagnosisOptions, env: DiagnosisEnvironment): Promise<DiagnosisOutcome> {
+  const outcome = await runDiagnosisSteps(subject, options, env);
+  // A server that echoes the AUTH line puts the password (or token) into its reply (redact-secrets.ts).
+  return { ...outcome, result: redactSecretsDeep(outcome.result, subject.credentials ? secretForms(subject.credentials) : []) };
+}
+
+async function runDiagnosisSteps(subject: DiagnosisSubject, options: DiagnosisOptions, env: DiagnosisEnvironment): Promise<DiagnosisOutcome> {
   const { smtp } = subject;
   if (!isSmtpPortAllowed(smtp.port, env.extraSmtpPorts)) throw new PortNotAllowedError(smtp.port);
 

@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
+import { IncomingMessage } from 'node:http';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../shared/errors';
 import { DomainError, type DomainErrorOptions } from '../errors/domain-error';
 import { observeRateLimited } from '../observability/metrics';
+import { printableInLog } from '../observability/relay-log';
 import { storeFailureOf, type StoreFailure } from '../store/store-errors';
 
 /** The `Retry-After` of a store failure: someone has to free space, not in a second. */
@@ -19,6 +21,14 @@ export class ApiError extends DomainError {
     super(code, message, extra);
     this.headers = extra.headers ?? {};
   }
+}
+
+/** Node's errors for a request body that stopped early: its own `aborted`, and read-body.ts's premature close. */
+const BODY_CUT_SHORT_CODES = new Set(['ECONNRESET', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+function bodyCutShort(err: Error, c: Context): boolean {
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+  return BODY_CUT_SHORT_CODES.has((err as NodeJS.ErrnoException).code ?? '') && incoming instanceof IncomingMessage && !incoming.complete;
 }
 
 export function errorBody(code: ErrorCode, message: string, extra: { hint?: string | undefined; details?: unknown } = {}): ErrorBody {
@@ -45,7 +55,7 @@ export function createErrorHandler(log: (line: string) => void) {
     // The disk is full or the database is gone: the request may be sent again later (issue 15).
     const storeFailure = storeFailureOf(err);
     if (storeFailure) {
-      log(`${storeFailure} on ${c.req.method} ${c.req.path}: ${(err as { code?: string }).code ?? ''} ${err.message}`);
+      log(`${storeFailure} on ${c.req.method} ${printableInLog(c.req.path)}: ${(err as { code?: string }).code ?? ''} ${err.message}`);
       c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS[storeFailure]));
       return c.json(
         errorBody(storeFailure, storeFailure === 'storage_full' ? 'The relay has no disk space left; nothing was accepted.' : 'The relay cannot reach its database right now; nothing was accepted.', {
@@ -54,7 +64,13 @@ export function createErrorHandler(log: (line: string) => void) {
         503,
       );
     }
-    log(`internal error on ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
+    // The client hung up before its body was whole (a crashed app, a dropped connection, a bad
+    // chunk Node refused): nothing was carried out and nobody reads the answer, but it is the
+    // client's doing, so it is no internal error with a stack trace and a 500 in the metrics.
+    if (bodyCutShort(err, c)) {
+      return c.json(errorBody('malformed_request', 'The request closed before its body ended; nothing was carried out.'), 400);
+    }
+    log(`internal error on ${c.req.method} ${printableInLog(c.req.path)}: ${err.stack ?? err.message}`);
     return c.json(errorBody('internal_error', 'Something went wrong inside the relay; the request was not carried out.'), 500);
   };
 }

@@ -6,6 +6,7 @@ import { ApiError } from './api-error';
 import { extractBase64Values, restoreBase64Values } from './json-base64';
 import { assertJsonNesting, JsonNestingGuard } from './json-nesting';
 import { assertNoJsonNul } from './nul-guard';
+import { assertUtf8Body, assertWellFormedJsonText, decodeUtf8Body } from './unicode-guard';
 
 /** A zod issue as the API shows it: where, what, and our address error code when there is one. */
 function describeIssues(error: z.ZodError) {
@@ -33,6 +34,7 @@ function parseAndValidate<S extends z.ZodType>(text: string, schema: S): z.outpu
   }
   if (json === undefined) throw new ApiError('invalid_json', 'The request has no JSON body.');
   assertNoJsonNul(text);
+  assertWellFormedJsonText(text, json);
   const result = schema.safeParse(json);
   if (!result.success) {
     const details = describeIssues(result.error);
@@ -45,11 +47,27 @@ function parseAndValidate<S extends z.ZodType>(text: string, schema: S): z.outpu
 }
 
 /**
+ * Every body of the API is JSON: a body declared as something else (`text/plain`, a form, multipart)
+ * is refused with 415 before it is read, rather than parsed as JSON regardless. Without a
+ * Content-Type (or an empty one) the body is taken as JSON; `+json` types and parameters are fine.
+ */
+function assertJsonContentType(c: Context): void {
+  const declared = c.req.header('content-type');
+  if (declared === undefined || declared.trim() === '') return;
+  const mediaType = declared.split(';', 1)[0]!.trim().toLowerCase();
+  if (mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType)) return;
+  throw new ApiError('unsupported_media_type', `The body is sent as ${JSON.stringify(mediaType.slice(0, 100))}; the relay takes JSON only.`, {
+    hint: 'Send the body as JSON with the header Content-Type: application/json.',
+  });
+}
+
+/**
  * Reads a JSON body and validates it into a typed value: malformed JSON → 400 `invalid_json`,
  * a body that breaks the schema → 400 `validation_failed` with every problem listed.
  */
 export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ value: z.output<S>; text: string }> {
-  const text = await c.req.text();
+  assertJsonContentType(c);
+  const text = decodeUtf8Body(new Uint8Array(await c.req.arrayBuffer()));
   return { value: parseAndValidate(text, schema), text };
 }
 
@@ -200,10 +218,12 @@ export async function readJsonBodyWithBase64<S extends z.ZodType, K extends stri
   schema: S,
   options: { key: K; maxBytes: number; tooLarge: () => Error; minBytes?: number },
 ): Promise<{ value: WithBase64Bytes<z.output<S>, K>; release: () => void }> {
+  assertJsonContentType(c);
   // A body nested too deep is refused while it arrives, not after megabytes of it were read.
   const guard = new JsonNestingGuard();
   const { body, release } = await readBodyBytes(c, options.maxBytes, options.tooLarge, (chunk) => guard.feed(chunk));
   try {
+    assertUtf8Body(body);
     const { text, values } = extractBase64Values(body, options.key, options.minBytes ?? 1024);
     const value = parseAndValidate(text, schema);
     if (restoreBase64Values(value, options.key, values)) return { value: value as WithBase64Bytes<z.output<S>, K>, release };

@@ -9,6 +9,7 @@ import { ImapFlow } from 'imapflow';
 import type { SmtpSecurity } from '../../shared/schemas';
 import { pinOutbound, type OutboundDestination, type OutboundPolicy } from '../net/outbound';
 import { toCrlf } from '../mime/crlf';
+import { redactSecrets, secretForms } from '../secrets/redact-secrets';
 
 export interface SentCopyOptions {
   /** Extra trusted CAs (PEM) beside Node's roots. */
@@ -54,6 +55,11 @@ export async function findSentFolder(client: ImapFlow, configured: string | unde
   return folders.find((f) => f.specialUse === '\\Sent')?.path ?? folders.find((f) => /^sent$/i.test(f.name))?.path ?? 'Sent';
 }
 
+/** `describe`, without the password a careless server echoed (relay/secrets/redact-secrets.ts). */
+function describeWithout(settings: OpenedSaveToSent, error: unknown): string {
+  return redactSecrets(describe(error), secretForms({ username: settings.username, password: settings.password }));
+}
+
 function describe(error: unknown): string {
   const e = (error ?? {}) as { responseText?: unknown; message?: unknown; code?: unknown };
   const text = typeof e.responseText === 'string' && e.responseText ? e.responseText : typeof e.message === 'string' ? e.message : String(error);
@@ -67,16 +73,19 @@ export async function appendToSentFolder(settings: OpenedSaveToSent, message: { 
     destination = await pinOutbound(options.outbound, { host: settings.host, port: settings.port, service: 'imap' });
   } catch (error) {
     const refused = (error as { code?: unknown }).code === 'destination_not_allowed';
-    throw new SentCopyError(`IMAP ${settings.host}:${settings.port}: ${describe(error)}`, !refused);
+    throw new SentCopyError(`IMAP ${settings.host}:${settings.port}: ${describeWithout(settings, error)}`, !refused);
   }
   const client = imapClient(settings, destination, options);
   // Errors after connect (a dropped socket) are also reported through the pending command.
   client.on('error', () => {});
+  // Three inactivity limits and a second per 10 KB, as for a delivery attempt (relay/delivery/transport-pool.ts).
+  const deadline = imapDeadline(client, 3 * (options.timeoutMs ?? 60_000) + Math.ceil(message.raw.length / 10_000) * 1000);
   try {
     await client.connect();
   } catch (error) {
+    deadline.clear();
     const authFailed = (error as { authenticationFailed?: unknown }).authenticationFailed === true;
-    throw new SentCopyError(`IMAP ${settings.host}:${settings.port}: ${describe(error)}`, !authFailed);
+    throw new SentCopyError(`IMAP ${settings.host}:${settings.port}: ${describeWithout(settings, deadline.failure(error))}`, !authFailed);
   }
   try {
     const folder = await findSentFolder(client, settings.folder);
@@ -92,9 +101,10 @@ export async function appendToSentFolder(settings: OpenedSaveToSent, message: { 
     if (!appended) throw new Error(`the server did not accept the message into ${folder}`);
     return { folder, alreadyThere: false };
   } catch (error) {
-    throw new SentCopyError(`IMAP ${settings.host}:${settings.port}: ${describe(error)}`, true);
+    throw new SentCopyError(`IMAP ${settings.host}:${settings.port}: ${describeWithout(settings, deadline.failure(error))}`, true);
   } finally {
     await client.logout().catch(() => client.close());
+    deadline.clear();
   }
 }
 
@@ -124,4 +134,22 @@ export function imapClient(settings: OpenedSaveToSent, destination: OutboundDest
     disableAutoIdle: true,
     logger: false,
   });
+}
+
+/**
+ * Closes `client` once `ms` have passed, however busy it is: a server that trickles untagged lines
+ * (`* OK still working` every second, never the tagged reply) keeps imapflow's inactivity timeout
+ * from firing, so a Sent copy waited for ever and a Sent-folder test left its HTTP request hanging.
+ * Whatever the client was doing then fails; `failure(error)` says it was the deadline.
+ */
+export function imapDeadline(client: ImapFlow, ms: number): { failure(error: unknown): unknown; clear(): void } {
+  let fired = false;
+  const timer = setTimeout(() => {
+    fired = true;
+    client.close();
+  }, ms);
+  return {
+    failure: (error) => (fired ? Object.assign(new Error(`the server did not finish answering within ${Math.round(ms / 1000)} s (ETIMEDOUT)`), { code: 'ETIMEDOUT' }) : error),
+    clear: () => clearTimeout(timer),
+  };
 }

@@ -13,7 +13,8 @@ import { stageTexts } from '../diagnosis/stage-texts';
 import type { OpenedSaveToSent } from './sent-folder';
 import { pinOutbound, type OutboundDestination } from '../net/outbound';
 import { tlsDetailsOf } from '../net/tls-details';
-import { findSentFolder, imapClient, type SentCopyOptions } from './sent-folder';
+import { findSentFolder, imapClient, imapDeadline, type SentCopyOptions } from './sent-folder';
+import { redactSecretsDeep, secretForms } from '../secrets/redact-secrets';
 
 export interface SentFolderTestOutcome {
   result: DiagnosisResult;
@@ -46,8 +47,10 @@ export async function testSentFolder(settings: OpenedSaveToSent, options: SentCo
   const where = `${settings.host}:${settings.port}`;
   const stages: DiagnosisStage[] = [];
   const since = (started: number) => Math.round(performance.now() - started);
+  // A server that echoes the LOGIN line puts the password into its reply (relay/secrets/redact-secrets.ts).
+  const forms = secretForms({ username: settings.username, password: settings.password });
   const finish = (problem?: ProblemCode, signIn?: 'accepted' | 'refused'): SentFolderTestOutcome => ({
-    result: { ok: !problem, stages, ...(problem ? { problem: getProblem(problem, options.lang) } : {}), testedAt: new Date().toISOString(), language: options.lang },
+    result: redactSecretsDeep({ ok: !problem, stages, ...(problem ? { problem: getProblem(problem, options.lang) } : {}), testedAt: new Date().toISOString(), language: options.lang }, forms),
     ...(signIn ? { signIn } : {}),
   });
 
@@ -68,9 +71,14 @@ export async function testSentFolder(settings: OpenedSaveToSent, options: SentCo
   started = performance.now();
   const client = imapClient(settings, destination, options);
   client.on('error', () => {});
+  // One step limit each for connecting, the sign-in, the folder and logging out, however busy the
+  // connection: a server trickling untagged lines would otherwise keep the request waiting for ever.
+  const deadline = imapDeadline(client, 4 * (options.timeoutMs ?? 60_000));
   try {
     await client.connect();
-  } catch (error) {
+  } catch (caught) {
+    deadline.clear();
+    const error = deadline.failure(caught);
     const refused = (error as { authenticationFailed?: unknown }).authenticationFailed === true;
     const classified = refused ? { code: 'auth_failed' as const, stage: 'auth' as const } : classifySmtpFailure(error);
     const failedAt: DiagnosisStageName = CONNECTION_STAGES.includes(classified.stage) ? classified.stage : 'connect';
@@ -101,17 +109,21 @@ export async function testSentFolder(settings: OpenedSaveToSent, options: SentCo
     try {
       await client.status(folder, { messages: true });
     } catch (error) {
+      // Closed by the deadline: a timeout (below), not a missing folder.
+      if (deadline.failure(error) !== error) throw error;
       stages.push({ stage: 'folder', ok: false, ms: since(started), detail: `${say.folderMissing(folder)}: ${readable(error)}` });
       // The test's own finding, named by its catalogue code as the sender test names its own.
       return finish(classifySmtpFailure({ code: 'sent_folder_missing', message: readable(error), stage: 'folder' }).code, 'accepted');
     }
     stages.push({ stage: 'folder', ok: true, ms: since(started), detail: say.folderFound(folder) });
     return finish(undefined, 'accepted');
-  } catch (error) {
-    // The connection dropped after the sign-in (listing the folders failed).
+  } catch (caught) {
+    // The connection dropped after the sign-in (listing the folders failed), or the deadline closed it.
+    const error = deadline.failure(caught);
     stages.push({ stage: 'folder', ok: false, ms: since(started), detail: readable(error) });
     return finish(classifySmtpFailure(error).code, 'accepted');
   } finally {
     await client.logout().catch(() => client.close());
+    deadline.clear();
   }
 }

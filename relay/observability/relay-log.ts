@@ -25,6 +25,21 @@ export function parseLogFormat(value: string | undefined): LogFormat {
   throw new ConfigError(`OWNPOST_LOG must be "text" or "json", not "${value}"`);
 }
 
+/**
+ * A value from a request (its path: `%0a` decodes to a line break) as it may stand in a text log
+ * line: control characters, DEL, C1 controls and the Unicode line separators become `\xNN` or
+ * `\uNNNN`, so no client can end a line and forge the next one, or send escape sequences to the
+ * terminal that shows the log (CWE-117).
+ * @example printableInLog('/v1/users/\n[ownpost] forged') === '/v1/users/\\x0a[ownpost] forged'
+ */
+export function printableInLog(value: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** @example const log = createRelayLog('json'); log('listening'); log.record({ msg: 'request', status: 200 }) */
 export function createRelayLog(format: LogFormat, write: (text: string) => void = (text) => process.stderr.write(text)): RelayLog {
   const now = () => new Date().toISOString();
@@ -33,7 +48,8 @@ export function createRelayLog(format: LogFormat, write: (text: string) => void 
   }) as RelayLog;
   log.record = ({ msg, ...fields }) => {
     if (format === 'json') return write(`${JSON.stringify({ time: now(), level: 'info', msg, ...fields })}\n`);
-    const pairs = Object.entries(fields).map(([key, value]) => `${key}=${value}`);
+    // A space in a value (`%20` in a path) would start another `key=value` pair.
+    const pairs = Object.entries(fields).map(([key, value]) => `${key}=${typeof value === 'string' ? printableInLog(value).replaceAll(' ', '\\x20') : value}`);
     write(`[ownpost] ${now()} ${[msg, ...pairs].join(' ')}\n`);
   };
   return log;

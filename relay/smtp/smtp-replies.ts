@@ -10,13 +10,32 @@ export interface SmtpReplyError extends Error {
   responseCode: number;
 }
 
+/**
+ * The relay's typographic punctuation (the address parser writes “quotes” and …) in US-ASCII: a
+ * reply's text is ASCII (RFC 5321, section 4.2), and an app that reads it as Latin-1 or ASCII showed
+ * `âkundâ` in its error message. What is left outside ASCII is the client's own (an SMTPUTF8 address).
+ */
+const ASCII_PUNCTUATION: Readonly<Record<string, string>> = { '“': '"', '”': '"', '„': '"', '‘': "'", '’': "'", '…': '...', '–': '-', '—': '-', '\u00a0': ' ' };
+
+/** The longest reply text, in octets: a reply line is at most 512 octets with its code and CRLF (RFC 5321, section 4.5.3.1.5). */
+const MAX_REPLY_TEXT_OCTETS = 480;
+
 export function smtpError(responseCode: number, text: string): SmtpReplyError {
   // One line, within RFC 5321's 512-octet reply line.
-  const line = text
+  let line = text
     .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[“”„‘’…–—\u00a0]/g, (char) => ASCII_PUNCTUATION[char]!)
     .replace(/\s{2,}/g, ' ')
     .trim();
-  return Object.assign(new Error(line.length > 480 ? `${line.slice(0, 477)}...` : line), { responseCode });
+  if (Buffer.byteLength(line) > MAX_REPLY_TEXT_OCTETS) {
+    // Cut by octets, not UTF-16 units, and never inside a character.
+    line =
+      Buffer.from(line)
+        .subarray(0, MAX_REPLY_TEXT_OCTETS - 3)
+        .toString('utf8')
+        .replace(/\ufffd$/, '') + '...';
+  }
+  return Object.assign(new Error(line), { responseCode });
 }
 
 /** Refusals by the sender rules: permanent, "delivery not authorized" (5.7.1). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { zDiagnoseRequest } from '../../shared/diagnosis-schemas';
 import { zProfileInput, zProfilePatch } from '../../shared/schemas';
 import { deliveryBody, deliveryChanged, deliveryDraftFrom } from '../../extension/entrypoints/options/delivery-draft';
 import { fieldErrorsFrom } from '../../extension/entrypoints/options/field-errors';
@@ -55,7 +56,8 @@ describe('sender draft: from a profile and back', () => {
       auth: { type: 'password', username: 'anna@gmail.com', password: 'app password' },
     });
     expect(zProfileInput.safeParse(newProfileBody(typed)).success).toBe(true);
-    expect(zProfileInput.safeParse(changedProfileBody('p1', { ...SAVED, password: 'x' })).success).toBe(true);
+    // A saved sender's changed settings go to the sender test (POST /v1/diagnose), with its profileId.
+    expect(zDiagnoseRequest.safeParse(changedProfileBody('p1', { ...SAVED, password: 'x' })).success).toBe(true);
     expect(zProfilePatch.safeParse(profilePatch(SAVED, { ...SAVED, ehloName: 'relay.firma.se', isDefault: true, allowedSenders: '' })).success).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -59,6 +60,31 @@ describe('the ownpost CLI', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
+
+  it('refuses to serve where it cannot listen with exit code 2 and one line saying why, not a stack trace', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const taken = (holder.address() as net.AddressInfo).port;
+    try {
+      const cases: [string[], RegExp][] = [
+        [['--port', String(taken)], new RegExp(`cannot listen on 127\\.0\\.0\\.1:${taken}: another program \\(perhaps another relay\\) already listens there`)],
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): no machine has it.
+        [['--host', '192.0.2.1', '--port', '0'], /cannot listen on 192\.0\.2\.1\b.*: this machine has no such address/],
+        [['--port', 'abc'], /--port must be a TCP port \(0 to 65535\), not "abc"/],
+      ];
+      for (const [args, message] of cases) {
+        const failure = await ownpost('serve', ...args).then(
+          () => ({ code: 0, stderr: '' }),
+          (e: { code: number; stderr: string }) => e,
+        );
+        expect(failure.code, args.join(' ')).toBe(2);
+        expect(failure.stderr).toMatch(message);
+        expect(failure.stderr).not.toMatch(/^\s+at /m);
+      }
+    } finally {
+      holder.close();
+    }
+  }, 60_000);
 
   it('created the master key file with mode 0600 on first start', () => {
     expect(statSync(path.join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);

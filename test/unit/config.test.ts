@@ -30,6 +30,16 @@ describe('relay configuration', () => {
     expect(() => loadConfig({ OWNPOST_DB_PREPARED: 'sometimes' })).toThrow(/OWNPOST_DB_PREPARED must be true or false/);
   });
 
+  it('reads OWNPOST_ALLOW_PRIVATE_HOSTS and OWNPOST_TEST_BEFORE_SAVE as switches, and refuses a value that is none (fail loudly)', () => {
+    for (const on of ['1', 'true', 'yes', 'on', 'TRUE']) expect(loadConfig({ OWNPOST_ALLOW_PRIVATE_HOSTS: on }).allowPrivateHosts, on).toBe(true);
+    for (const off of ['0', 'false', '', 'no']) expect(loadConfig({ OWNPOST_ALLOW_PRIVATE_HOSTS: off }).allowPrivateHosts, off).toBe(false);
+    expect(() => loadConfig({ OWNPOST_ALLOW_PRIVATE_HOSTS: 'ye' })).toThrow(/OWNPOST_ALLOW_PRIVATE_HOSTS must be true or false, not "ye"/);
+    expect(loadConfig({}).testBeforeSave).toBe(true);
+    expect(loadConfig({ OWNPOST_TEST_BEFORE_SAVE: '0' }).testBeforeSave).toBe(false);
+    expect(loadConfig({ OWNPOST_TEST_BEFORE_SAVE: 'off' }).testBeforeSave).toBe(false);
+    expect(() => loadConfig({ OWNPOST_TEST_BEFORE_SAVE: 'nope' })).toThrow(/OWNPOST_TEST_BEFORE_SAVE must be true or false/);
+  });
+
   it('refuses a database URL that is not postgres://', () => {
     expect(() => loadConfig({ OWNPOST_DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
   });

@@ -406,6 +406,13 @@ const CASES: Case[] = [
     stage: 'connect',
     kind: 'permanent',
   },
+  {
+    name: 'a message whose sender was deleted while it waited (the delivery worker, by code)',
+    input: { code: 'sender_deleted', message: 'The sender profile of this message was deleted before it could be sent.' },
+    code: 'sender_deleted',
+    stage: 'connect',
+    kind: 'permanent',
+  },
   // Node / OpenSSL, raw and through nodemailer
   {
     name: 'ECONNREFUSED through nodemailer (ESOCKET, originalCode)',

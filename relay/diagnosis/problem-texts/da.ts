@@ -284,6 +284,12 @@ export const da: Readonly<Record<ProblemCode, ProblemText>> = {
       'Servernavnet peger på et privat netværk (denne computer, kontorets netværk eller en metadataadresse i skyen), eller porten er ikke en mailport. Relæet afviser sådanne forbindelser på en brugers vegne, så intet blev sendt dertil.',
     fix: 'Brug mailudbyderens offentlige servernavn og port 587 (STARTTLS) eller 465 (TLS). Hvis mailserveren virkelig er intern, kan en administrator tillade den ved at starte relæet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andre porte: OWNPOST_ALLOWED_PORTS).',
   },
+  sender_deleted: {
+    title: 'Afsenderen blev slettet, før beskeden blev sendt',
+    explanation:
+      'Beskeden ventede stadig i udbakken, da dens afsender blev slettet (af dig, af en administrator eller sammen med den person, der ejede den), så der var intet tilbage at sende den med. Intet blev sendt.',
+    fix: 'Send dokumentet igen med en anden afsender. Slet først en afsender, når dens beskeder er sendt, så sker det ikke igen.',
+  },
   // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
   sent_folder_missing: {
     title: 'Mappen Sendt blev ikke fundet',

@@ -294,6 +294,12 @@ export const de: Readonly<Record<ProblemCode, ProblemText>> = {
       'Der Servername zeigt in ein privates Netz (dieser Rechner, das Büronetz oder eine Cloud-Metadatenadresse), oder der Port ist kein Mail-Port. Das Relay verweigert solche Verbindungen im Auftrag eines Benutzers, daher wurde dorthin nichts gesendet.',
     fix: 'Verwenden Sie den öffentlichen Servernamen Ihres Mail-Anbieters und Port 587 (STARTTLS) oder 465 (TLS). Ist der Mailserver wirklich intern, kann ein Admin ihn erlauben, indem er das Relay mit OWNPOST_ALLOW_PRIVATE_HOSTS=1 startet (andere Ports: OWNPOST_ALLOWED_PORTS).',
   },
+  sender_deleted: {
+    title: 'Der Absender wurde gelöscht, bevor die Nachricht versendet wurde',
+    explanation:
+      'Die Nachricht wartete noch im Postausgang, als ihr Absender gelöscht wurde (von Ihnen, von einem Administrator oder zusammen mit der Person, der er gehörte); damit blieb nichts, womit sie gesendet werden konnte. Es wurde nichts gesendet.',
+    fix: 'Senden Sie das Dokument erneut mit einem anderen Absender. Löschen Sie einen Absender erst, wenn seine Nachrichten gesendet sind, dann passiert das nicht wieder.',
+  },
   // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
   sent_folder_missing: {
     title: 'Der Ordner „Gesendet“ wurde nicht gefunden',

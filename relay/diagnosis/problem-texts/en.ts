@@ -285,6 +285,12 @@ export const en: Readonly<Record<ProblemCode, ProblemText>> = {
       "The server name points to a private network (this computer, the office network or a cloud metadata address), or the port is not a mail port. The relay refuses such connections on a user's behalf, so nothing was sent there.",
     fix: "Use your mail provider's public server name and port 587 (STARTTLS) or 465 (TLS). If the mail server really is internal, an admin can allow it by starting the relay with OWNPOST_ALLOW_PRIVATE_HOSTS=1 (other ports: OWNPOST_ALLOWED_PORTS).",
   },
+  sender_deleted: {
+    title: 'The sender was deleted before the message went out',
+    explanation:
+      'This message was still waiting in the outbox when its sender was deleted (by you, by an admin, or together with the person who owned it), so there was nothing left to send it with. Nothing was sent.',
+    fix: 'Send the document again with another sender. Delete a sender only once its messages are sent, and this does not happen again.',
+  },
   // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
   sent_folder_missing: {
     title: 'The Sent folder was not found',

@@ -284,6 +284,11 @@ export const is: Readonly<Record<ProblemCode, ProblemText>> = {
       'Heiti þjónsins vísar á einkanet (þessa tölvu, net skrifstofunnar eða lýsigagnavistfang skýs), eða gáttin er ekki póstgátt. Milliþjónninn hafnar slíkum tengingum fyrir hönd notanda, svo ekkert var sent þangað.',
     fix: 'Notaðu opinbert heiti á þjóni póstþjónustunnar og gátt 587 (STARTTLS) eða 465 (TLS). Ef póstþjónninn er í raun innanhúss getur kerfisstjóri leyft hann með því að ræsa milliþjóninn með OWNPOST_ALLOW_PRIVATE_HOSTS=1 (aðrar gáttir: OWNPOST_ALLOWED_PORTS).',
   },
+  sender_deleted: {
+    title: 'Sendandanum var eytt áður en skilaboðin fóru',
+    explanation: 'Skilaboðin biðu enn í úthólfinu þegar sendandanum var eytt (af þér, af stjórnanda eða ásamt þeim sem átti hann), svo ekkert var eftir til að senda þau með. Ekkert var sent.',
+    fix: 'Sendu skjalið aftur með öðrum sendanda. Eyddu sendanda aðeins þegar skilaboð hans hafa verið send, þá gerist þetta ekki aftur.',
+  },
   // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
   sent_folder_missing: {
     title: 'Mappan fyrir send skilaboð fannst ekki',

@@ -287,6 +287,12 @@ export const nb: Readonly<Record<ProblemCode, ProblemText>> = {
       'Servernavnet peker på et privat nettverk (denne datamaskinen, kontorets nettverk eller en metadataadresse i skyen), eller porten er ikke en e-postport. Reléet avviser slike tilkoblinger på vegne av en bruker, så ingenting ble sendt dit.',
     fix: 'Bruk e-postleverandørens offentlige servernavn og port 587 (STARTTLS) eller 465 (TLS). Hvis e-postserveren virkelig er intern, kan en administrator tillate den ved å starte reléet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andre porter: OWNPOST_ALLOWED_PORTS).',
   },
+  sender_deleted: {
+    title: 'Avsenderen ble slettet før meldingen ble sendt',
+    explanation:
+      'Meldingen ventet fortsatt i utboksen da avsenderen ble slettet (av deg, av en administrator eller sammen med personen som eide den), så det var ingenting igjen å sende den med. Ingenting ble sendt.',
+    fix: 'Send dokumentet på nytt med en annen avsender. Slett en avsender først når meldingene er sendt, så skjer det ikke igjen.',
+  },
   // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
   sent_folder_missing: {
     title: 'Mappen Sendt ble ikke funnet',

@@ -287,6 +287,12 @@ export const pl: Readonly<Record<ProblemCode, ProblemText>> = {
       'Nazwa serwera wskazuje na sieć prywatną (ten komputer, sieć biurową lub adres metadanych chmury) albo port nie jest portem poczty. Przekaźnik odmawia takich połączeń w imieniu użytkownika, więc nic tam nie wysłano.',
     fix: 'Użyj publicznej nazwy serwera dostawcy poczty i portu 587 (STARTTLS) lub 465 (TLS). Jeśli serwer poczty naprawdę jest wewnętrzny, administrator może go dopuścić, uruchamiając przekaźnik z OWNPOST_ALLOW_PRIVATE_HOSTS=1 (inne porty: OWNPOST_ALLOWED_PORTS).',
   },
+  sender_deleted: {
+    title: 'Nadawca został usunięty, zanim wiadomość wyszła',
+    explanation:
+      'Wiadomość wciąż czekała w skrzynce nadawczej, gdy jej nadawca został usunięty (przez Ciebie, przez administratora albo razem z osobą, do której należał), więc nie było już czym jej wysłać. Nic nie zostało wysłane.',
+    fix: 'Wyślij dokument ponownie z innym nadawcą. Usuwaj nadawcę dopiero wtedy, gdy jego wiadomości zostały wysłane, a to się nie powtórzy.',
+  },
   // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
   sent_folder_missing: {
     title: 'Nie znaleziono folderu Wysłane',

@@ -286,6 +286,12 @@ export const sv: Readonly<Record<ProblemCode, ProblemText>> = {
       'Servernamnet pekar på ett privat nätverk (den här datorn, kontorets nätverk eller en metadataadress i molnet), eller så är porten ingen e-postport. Reläet vägrar sådana anslutningar för en användares räkning, så ingenting skickades dit.',
     fix: 'Använd e-postleverantörens publika servernamn och port 587 (STARTTLS) eller 465 (TLS). Om e-postservern verkligen är intern kan en administratör tillåta den genom att starta reläet med OWNPOST_ALLOW_PRIVATE_HOSTS=1 (andra portar: OWNPOST_ALLOWED_PORTS).',
   },
+  sender_deleted: {
+    title: 'Avsändaren togs bort innan meddelandet skickades',
+    explanation:
+      'Meddelandet väntade fortfarande i utkorgen när dess avsändare togs bort (av dig, av en administratör eller tillsammans med personen som ägde den), så det fanns inget kvar att skicka det med. Ingenting skickades.',
+    fix: 'Skicka dokumentet igen med en annan avsändare. Ta bort en avsändare först när dess meddelanden har skickats, så händer det inte igen.',
+  },
   // ---------------------------------------------------------------- The Sent-folder copy over IMAP (issue 21)
   sent_folder_missing: {
     title: 'Mappen Skickat hittades inte',
