@@ -3,7 +3,8 @@
  * that answers byte-exact replies (multi-line ones too, which smtp-server cannot send from a
  * handler), sockets that never greet or hang up, a port nothing listens on, a listener whose
  * backlog is full (connects hang as if a firewall dropped them), a TLS listener that speaks only
- * old TLS, and a DNS server that answers what a test wants.
+ * old TLS, SMTP and IMAP servers that trickle their replies for ever, and a DNS server that answers
+ * what a test wants.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net, { type AddressInfo } from 'node:net';
@@ -172,6 +173,64 @@ export async function startScriptedSmtpServer(options: ScriptedSmtpOptions = {})
   if (options.implicitTls) server.on('secureConnection', (socket: net.Socket) => socket.on('error', () => {}));
   const port = await listen(server);
   return { port, commands, close: closer(server, sockets) };
+}
+
+export interface TricklingServer extends Peer {
+  /** Connections still open. */
+  open: Set<net.Socket>;
+}
+
+/**
+ * Answers like a mail server until `stallAt` (EHLO, or the end of DATA), then trickles `250-` lines
+ * for ever: every inactivity timeout is kept from firing.
+ */
+export async function startTricklingSmtpServer(stallAt: 'ehlo' | 'data-end'): Promise<TricklingServer> {
+  const server = net.createServer((socket) => {
+    let trickle: NodeJS.Timeout | undefined;
+    socket.on('close', () => clearInterval(trickle));
+    const stall = () => (trickle = setInterval(() => socket.write('250-still working on it\r\n'), 200));
+    let buffer = '';
+    let inData = false;
+    socket.write('220 stalling.test ESMTP\r\n');
+    socket.on('data', (data: Buffer) => {
+      buffer += data.toString('latin1');
+      for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
+        const line = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (inData) {
+          if (line === '.') {
+            inData = false;
+            if (stallAt === 'data-end') stall();
+            else socket.write('250 2.0.0 Ok\r\n');
+          }
+          continue;
+        }
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO') {
+          if (stallAt === 'ehlo') stall();
+          else socket.write('250-stalling.test\r\n250 8BITMIME\r\n');
+        } else if (verb === 'DATA') {
+          inData = true;
+          socket.write('354 Go ahead\r\n');
+        } else if (verb === 'QUIT') socket.end('221 Bye\r\n');
+        else socket.write('250 Ok\r\n');
+      }
+    });
+  });
+  const open = tracked(server);
+  return { port: await listen(server), open, close: closer(server, open) };
+}
+
+/** An IMAP server that greets, then answers every command with `* OK still working` every 200 ms and never a tagged reply. */
+export async function startTricklingImapServer(): Promise<TricklingServer> {
+  const server = net.createServer((socket) => {
+    let trickle: NodeJS.Timeout | undefined;
+    socket.on('close', () => clearInterval(trickle));
+    socket.write('* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] stalling.test ready\r\n');
+    socket.on('data', () => (trickle ??= setInterval(() => socket.write('* OK still working\r\n'), 200)));
+  });
+  const open = tracked(server);
+  return { port: await listen(server), open, close: closer(server, open) };
 }
 
 /** Accepts connections and never says a word: a client waits for a greeting that never comes. */

@@ -7,102 +7,17 @@
  * a server trickling untagged lines kept a Sent copy waiting for ever, and the Sent-folder test held
  * its HTTP request open for ever, whatever OWNPOST_TEST_STEP_TIMEOUT said.
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attemptDeadlineMs } from '../../relay/delivery/transport-pool';
 import { createProfile, startDeliveryRelay, waitForMessage } from '../helpers/delivery';
+import { startTricklingImapServer, startTricklingSmtpServer, type TricklingServer } from '../helpers/fake-smtp-peers';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import type { TestRelay } from '../helpers/test-relay';
 import { waitFor } from '../helpers/wait-for';
 
-interface StallingServer {
-  port: number;
-  /** Connections still open. */
-  open: Set<net.Socket>;
-  close(): Promise<void>;
-}
-
-/** Answers like a server until `stallAt` ('ehlo' or 'data-end'), then trickles `250-` lines for ever. */
-async function startStallingServer(stallAt: 'ehlo' | 'data-end'): Promise<StallingServer> {
-  const open = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    open.add(socket);
-    let trickle: NodeJS.Timeout | undefined;
-    socket.on('close', () => {
-      open.delete(socket);
-      clearInterval(trickle);
-    });
-    socket.on('error', () => {});
-    const stall = () => (trickle = setInterval(() => socket.write('250-still working on it\r\n'), 200));
-    let buffer = '';
-    let inData = false;
-    socket.write('220 stalling.test ESMTP\r\n');
-    socket.on('data', (data: Buffer) => {
-      buffer += data.toString('latin1');
-      for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (inData) {
-          if (line === '.') {
-            inData = false;
-            if (stallAt === 'data-end') stall();
-            else socket.write('250 2.0.0 Ok\r\n');
-          }
-          continue;
-        }
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO') {
-          if (stallAt === 'ehlo') stall();
-          else socket.write('250-stalling.test\r\n250 8BITMIME\r\n');
-        } else if (verb === 'DATA') {
-          inData = true;
-          socket.write('354 Go ahead\r\n');
-        } else if (verb === 'QUIT') socket.end('221 Bye\r\n');
-        else socket.write('250 Ok\r\n');
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    open,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of open) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** An IMAP server that greets, then answers every command with `* OK still working` every 200 ms and never a tagged reply. */
-async function startStallingImapServer(): Promise<StallingServer> {
-  const open = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    open.add(socket);
-    let trickle: NodeJS.Timeout | undefined;
-    socket.on('close', () => {
-      open.delete(socket);
-      clearInterval(trickle);
-    });
-    socket.on('error', () => {});
-    socket.write('* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] stalling.test ready\r\n');
-    socket.on('data', () => (trickle ??= setInterval(() => socket.write('* OK still working\r\n'), 200)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    open,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of open) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 let t: TestRelay;
 let token: string;
-const servers: StallingServer[] = [];
+const servers: TricklingServer[] = [];
 let mailbox: TestSmtpServer | undefined;
 beforeAll(async () => {
   // One second of inactivity allowed; retries far enough away that the test sees the first attempt.
@@ -122,7 +37,7 @@ describe('a server that trickles its reply', () => {
   });
 
   it.each(['ehlo', 'data-end'] as const)('stalling at %s: the attempt ends at the deadline, deferred as a timeout, and its connection is closed', async (stallAt) => {
-    const server = await startStallingServer(stallAt);
+    const server = await startTricklingSmtpServer(stallAt);
     servers.push(server);
     const profileId = await createProfile(t, token, server.port, { smtp: { host: '127.0.0.1', port: server.port, security: 'none' } });
     const started = Date.now();
@@ -142,7 +57,7 @@ describe('a server that trickles its reply', () => {
 describe('an IMAP server that trickles its reply', () => {
   it('ends the Sent copy at the deadline and keeps it for a retry, the mail itself sent once', async () => {
     mailbox = await startSmtpServer({ users: { 'anna@firma.se': 'correct horse battery staple' } });
-    const imap = await startStallingImapServer();
+    const imap = await startTricklingImapServer();
     servers.push(imap);
     const profileId = await createProfile(t, token, mailbox.port);
     const settings = await t.request('PUT', `/v1/profiles/${profileId}/delivery`, { token, body: { saveToSent: { host: '127.0.0.1', port: imap.port, security: 'none' } } });
@@ -162,7 +77,7 @@ describe('an IMAP server that trickles its reply', () => {
   });
 
   it('ends the Sent-folder test within four step limits: 422 with a timeout, not a request that never ends', async () => {
-    const imap = await startStallingImapServer();
+    const imap = await startTricklingImapServer();
     servers.push(imap);
     const own = await startDeliveryRelay({ OWNPOST_TEST_BEFORE_SAVE: '1', OWNPOST_TEST_STEP_TIMEOUT: '1s' });
     try {
