@@ -23,7 +23,7 @@ import { hashSecretToken, newPairingCode } from '../../relay/auth/tokens';
 import { byTestId, launchFirefoxWithExtension, panelFrame, type FirefoxWithExtension } from '../helpers/firefox';
 import { buttonPlacement } from '../helpers/button-placement';
 import { captureRoutes } from '../helpers/capture-routes';
-import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
+import { blobPreviewPage, startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 import { startTestRelay, testProfile, type TestRelay } from '../helpers/test-relay';
 
@@ -69,17 +69,8 @@ const LAYOUTS = [
   },
 ];
 
-/** A preview the app's script made from its API's answer: the page's only trace of the PDF is a `blob:` frame. */
+/** The PDF of a preview the app's script makes in memory (blobPreviewPage). */
 const PREVIEW_PDF = testPdf('firefox preview 2026-118', 26_000);
-const PREVIEW_PAGE = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Vorschau</title></head><body><main>
-<h1>Vorschau</h1><div id="viewer"></div>
-<script>fetch('/api/render/118', { method: 'POST' }).then((r) => r.blob()).then((blob) => {
-  const frame = document.createElement('iframe');
-  frame.src = URL.createObjectURL(blob);
-  frame.width = '600';
-  frame.height = '400';
-  document.getElementById('viewer').append(frame);
-});</script></main></body></html>`;
 
 const directoryInvoice = (number: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Invoice ${number}</title></head>
 <body><main><h1>Invoice ${number}</h1><p>Customer: Kappa Oy</p><p>Amount due: 1 140.00 EUR</p>
@@ -134,7 +125,7 @@ beforeAll(async () => {
         <h1>Invoice SO-55</h1><p>Customer: Delta Oy</p><button type="button">Print</button></main></body></html>`,
     },
     ...LAYOUTS.map((l) => ({ path: `/layout/${l.n}`, html: l.html, pdf: { path: `/layout/${l.n}.pdf`, bytes: PLACEMENT_PDF } })),
-    { path: '/angebote/118', html: PREVIEW_PAGE, pdf: { path: '/api/render/118', bytes: PREVIEW_PDF } },
+    { path: '/angebote/118', html: blobPreviewPage('/api/render/118'), pdf: { path: '/api/render/118', bytes: PREVIEW_PDF } },
     { path: '/invoices/301', html: directoryInvoice('INV-301'), pdf: { path: '/files/INV-301.pdf', bytes: testPdf('firefox 301') } },
     { path: '/invoices/302', html: directoryInvoice('INV-302'), pdf: { path: '/files/INV-302.pdf', bytes: testPdf('firefox 302') } },
   ]);

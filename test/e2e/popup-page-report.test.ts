@@ -5,7 +5,7 @@
  * shows only from memory (a `blob:` preview its script made) counts as found, and is attached.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
+import { blobPreviewPage, startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
 import { sendAndWait } from '../helpers/app-steps';
 import { clickablePanel, openSignedIn, pageScanned, panelFrame, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
 
@@ -24,15 +24,7 @@ beforeAll(async () => {
     {
       // The app's preview: its script fetches the PDF from its API and shows it from a blob: address, the only trace of it on the page.
       path: '/angebote/118',
-      html: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Vorschau</title></head><body><main>
-        <h2>Vorschau</h2><div id="viewer"></div>
-        <script>fetch('/api/render/118', { method: 'POST' }).then((r) => r.blob()).then((blob) => {
-          const frame = document.createElement('iframe');
-          frame.src = URL.createObjectURL(blob);
-          frame.width = '600';
-          frame.height = '400';
-          document.getElementById('viewer').append(frame);
-        });</script></main></body></html>`,
+      html: blobPreviewPage('/api/render/118'),
       pdf: { path: '/api/render/118', bytes: PREVIEW },
     },
     {

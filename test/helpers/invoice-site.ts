@@ -173,6 +173,22 @@ export async function startInvoiceSite(pages: InvoicePage[], options: { https?: 
   return site;
 }
 
+/**
+ * A page whose only trace of its PDF is a preview its script made in memory, as apps render one from their API's answer:
+ * an `<iframe>` whose address is a `blob:` of the bytes a POST to `apiPath` returned (serve them as the page's `pdf`).
+ */
+export function blobPreviewPage(apiPath: string): string {
+  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Vorschau</title></head><body><main>
+<h1>Vorschau</h1><div id="viewer"></div>
+<script>fetch(${JSON.stringify(apiPath)}, { method: 'POST' }).then((r) => r.blob()).then((blob) => {
+  const frame = document.createElement('iframe');
+  frame.src = URL.createObjectURL(blob);
+  frame.width = '600';
+  frame.height = '400';
+  document.getElementById('viewer').append(frame);
+});</script></main></body></html>`;
+}
+
 /** A PDF of `size` random-ish bytes that starts like a real one: every test's document is different. */
 export function testPdf(label: string, size = 40_000): Buffer {
   const body = Buffer.alloc(size);
