@@ -80,7 +80,7 @@ const MAX_FIELD_TEXT = 90;
  * án vsk"): that total is not what is due.
  */
 const LONE_LABEL_REST = new RegExp(
-  String.raw`^[\s:#.–-]*(?:(?:${KIND_QUALIFIER})(?![\p{L}]))?[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$`,
+  String.raw`^[\s:#.–-]*(?:(?:${KIND_QUALIFIER})(?![\p{L}])(?:\s+(?:de|di)\s+(?:venta|vendita|venda))?)?[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$`,
   'u',
 );
 /**
@@ -524,6 +524,16 @@ function bareNumberHeading(text: string, element: Element): LabelMatch | undefin
  * A number written as its type, a space, then series and sequence ("FT 2026/318", "FV 118/12/2026"):
  * a code alone, as BARE_NUMBER's, where the part after the space has a separator (no "ABC 2026").
  */
+/** Whether `part` ends with the number `value`, or with the sequence of a series and number read as "FGO 0482" after naming the series. */
+function endsWithNumber(part: string, value: string): boolean {
+  if (part.endsWith(value)) return true;
+  const space = value.indexOf(' ');
+  return space > 0 && part.endsWith(value.slice(space + 1)) && part.includes(value.slice(0, space));
+}
+
+/** A line's ordinal in an items table ("1", "2."), under a column headed "#", "Nr." or "Pos.". */
+const LINE_ORDINAL = /^\d{1,2}\.?$/;
+
 const TYPED_NUMBER = /^[A-Z]{1,4} [A-Za-z0-9]*[/\-.][A-Za-z0-9\-/._]{1,30}$/;
 
 /** The bars a phone-width layout heads its screen with ("‹ INV0042"), as apps name them. */
@@ -781,6 +791,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
         if (below && !(field === 'number' && below.querySelector('a[href]') && leadsElsewhere(below.querySelector('a[href]')!))) {
           // A buyer's cell holds its whole address, line by line ("Budmax Sp. z o.o.<br>ul. Piaskowa 8<br>…"): the name is its first line.
           value = valueFor(field, collapse(field === 'customer' ? firstLine(below) : (below.textContent ?? '')), below);
+          // "# | Description | Qty" or "Nr. | Denumire | Cant." over a single line item: "1" numbers the line, not the document.
+          if (field === 'number' && generic && value && LINE_ORDINAL.test(value)) value = undefined;
           if (value) {
             element = below;
             // A table's one row may be a single line item ("Product | Qty | Price | Total"): its total
@@ -821,13 +833,16 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (field === 'number' && value && headingRank(item.element) > 0 && isCalendarDate(value)) value = undefined;
             // A number in a text of its own is the label's (or a file named for it, "CO2611-0015.pdf"); "12 Quay Street" after a heading "INVOICE" is not.
             // "VF-2026-0318 · Verzonden", "103045 · Kaffebaren Nørrebro ApS": the number ends its part of the text, before a separator.
+            // "Seria FGO nr. 0482 · Data emiterii …": a Romanian series and number, read as "FGO 0482", ends its part too.
             if (
               field === 'number' &&
               value &&
-              !firstPart(texts[next]!.text)
-                .replace(/[\s.,;:]+$/, '')
-                .replace(FILE_EXTENSION, '')
-                .endsWith(value)
+              !endsWithNumber(
+                firstPart(texts[next]!.text)
+                  .replace(/[\s.,;:]+$/, '')
+                  .replace(FILE_EXTENSION, ''),
+                value,
+              )
             )
               value = undefined;
             if (value) {

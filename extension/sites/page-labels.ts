@@ -244,6 +244,9 @@ const LABELS: LabelTable = {
       // India's billing apps (Tally, Vyapar, Khatabook): the customer is the "party".
       'party name',
       'party details',
+      // A medical practice's patient invoice bills the guarantor, the person responsible for a patient's account.
+      'guarantor',
+      'responsible party',
       'organization name',
       'organisation name',
       'billing address',
@@ -422,10 +425,16 @@ export const COMPANY_FIELD_LABEL = /^(?:firma|f[oö]retag|virksomhed|bedrift|fyr
  * "Patient" ("Paziente", "Paciente", "Pacjent"…) too: the person billed, where no payer's label
  * ("Bill To", a plan manager) names another.
  */
-export const LONE_NAME_LABEL =
-  /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa|denumire|denumirea|název|názov|név|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social|patient|pati[eë]nt|patientin|paziente|paciente|pacjent|potilas|sj[uú]klingur)\s*:?$/i; // ASCII case folding only, as above
-/** The longest of LONE_NAME_LABEL's words, with a colon ("Ragione sociale:"): longer texts are not tested. */
-export const MAX_NAME_LABEL = 16;
+export const LONE_NAME_LABEL = new RegExp(
+  // An e-invoice's layout names both at once ("NOME / RAZÃO SOCIAL" on a Brazilian DANFE, "Razón Social / Nombres y Apellidos" on an Ecuadorian RIDE).
+  String.raw`^(?:NAME)(?:\s*\/\s*(?:NAME))*\s*:?$`.replaceAll(
+    'NAME',
+    String.raw`name|full name|navn|namn|nafn|naam|nimi|nom|nombre|nombres y apellidos|apellidos y nombres|nome|nome completo|denominazione|nazwa|denumire|denumirea|název|názov|név|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social|patient|pati[eë]nt|patientin|paziente|paciente|pacjent|potilas|sj[uú]klingur`,
+  ),
+  'i', // ASCII case folding only, as above
+);
+/** The longest of LONE_NAME_LABEL's texts tested, with a colon ("Razón Social / Nombres y Apellidos:"): longer texts are not tested. */
+export const MAX_NAME_LABEL = 40;
 
 /**
  * Address labels that name a person or a company as often as an address ("Contact: Harbour Lights

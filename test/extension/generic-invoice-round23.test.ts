@@ -1,0 +1,50 @@
+/**
+ * Classes of pages the twenty-third held-out corpus round found (issue 16), each read through the
+ * public detector with another wording, language or markup than the round's fixture: a kind's heading
+ * with its qualifiers alone ("Factura electrónica de venta", "Fattura elettronica di vendita") over the
+ * number on the next line ("No. SETP990004512"), and a Romanian series and number on that line ("Seria
+ * FGO nr. 0482 · Data emiterii …"); a single line item's ordinal under a "#" or "Nr." column, which is
+ * no document's number; an e-invoice's double name label ("NOME / RAZÃO SOCIAL", "Razón Social /
+ * Nombres y Apellidos"); and a patient invoice's "Guarantor", the person billed for a patient.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectFirstDocument } from './detect-page';
+
+const detect = (html: string, url?: string, lang = 'en', title = '') => detectFirstDocument(html, { url, lang, title });
+
+describe('the twenty-third round’s numbers', () => {
+  it('reads the number on the line under a qualified kind’s heading, not a single line item’s ordinal', () => {
+    const italian = `<h2>Fattura elettronica di vendita</h2><p>N. FE/2026/0077</p><div><h4>Cliente</h4><p>Bottega Rinaldi S.r.l.</p></div>
+      <table><tr><th>#</th><th>Descrizione</th><th>Q.tà</th><th>Importo</th></tr><tr><td>1</td><td>Consulenza</td><td>1</td><td>500,00</td></tr></table>
+      <p>Totale documento: € 610,00</p><a href="/fatture/77/fattura.pdf">PDF</a>`;
+    expect(detect(italian, 'https://app.example/fatture/77', 'it')).toMatchObject({ number: 'FE/2026/0077', kind: 'invoice', customerName: 'Bottega Rinaldi S.r.l.' });
+    const spanish = `<h1>Factura electrónica de venta</h1><div>No. FEV-3310</div><table><tr><th>Nro.</th><th>Producto</th><th>Valor</th></tr><tr><td>1</td><td>Servicio técnico</td><td>$ 900.000</td></tr></table>
+      <p>Cliente: Textiles Caribe S.A.S.</p><p>Total a pagar: $ 1.071.000,00</p><a href="/docs/3310.pdf">PDF</a>`;
+    expect(detect(spanish, 'https://app.example/docs/3310', 'es-CO')?.number).toBe('FEV-3310');
+  });
+
+  it('reads a Romanian series and number on the line under the kind, before the date', () => {
+    const html = `<h1>Factură</h1><p>Seria ABC nr. 000125 · Data: 02.12.2026</p><div><b>Cumpărător</b><p>Agro Vest S.R.L.</p></div><p>Total de plată: 1.190,00 RON</p>
+      <a href="/facturi/125/pdf">Descarcă PDF</a>`;
+    expect(detect(html, 'https://app.example/facturi/125', 'ro')).toMatchObject({ number: 'ABC 000125', customerName: 'Agro Vest S.R.L.' });
+  });
+});
+
+describe('the twenty-third round’s customers', () => {
+  it('reads the customer under an e-invoice’s double name label', () => {
+    const danfeLike = `<h1>Nota fiscal 4471</h1><h4>DESTINATÁRIO</h4><div><span>NOME / RAZÃO SOCIAL</span><span>MERCADO BOA VISTA LTDA</span></div>
+      <p>Valor total: R$ 2.300,00</p><a href="/notas/4471/danfe.pdf">PDF</a>`;
+    expect(detect(danfeLike, 'https://erp.example/notas/4471', 'pt-BR')?.customerName).toBe('MERCADO BOA VISTA LTDA');
+    const ride = `<h2>Factura</h2><p>No. 001-001-000000312</p><table><tr><td>Nombres y Apellidos / Razón Social:</td><td>CARLOS ANDRADE VERA</td></tr></table>
+      <p>VALOR TOTAL: $ 45,00</p><a href="/comprobantes/312/ride.pdf">RIDE</a>`;
+    expect(detect(ride, 'https://app.example/comprobantes/312', 'es')?.customerName).toBe('CARLOS ANDRADE VERA');
+  });
+
+  it('reads a patient invoice’s guarantor or responsible party as the customer, not the patient', () => {
+    const html = `<h2>Statement</h2><h1>Invoice 88120</h1><div><h4>Patient</h4><p>Mia Torres</p></div><div><h4>Responsible Party</h4><p>Daniel Torres</p><p>dan.torres@mail.example.com</p></div>
+      <p>Amount Due: $75.00</p><a href="/invoices/88120/pdf">PDF</a>`;
+    const found = detect(html, 'https://clinic.example/invoices/88120');
+    expect(found).toMatchObject({ number: '88120', customerName: 'Daniel Torres' });
+    expect(found?.recipients[0]).toBe('dan.torres@mail.example.com');
+  });
+});
