@@ -1336,6 +1336,11 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   // its own ("Factuur e-mail"); the only address under the customer's label, it is the customer's.
   const otherLabelled = values.hits.email?.some((hit) => !hit.contact && !isInPageChrome(hit.element)) === true;
   for (const hit of values.hits.email ?? []) {
+    // "Ihr Ansprechpartner: Jens Brandt, j.brandt@…" in a letter's info block: the seller's person, never whom to send to.
+    if (OUR_REFERENCE.test(values.texts[hit.index]?.text ?? '') || afterSellerLabel(values.texts, hit.index)) {
+      add(hit.value, -2, false);
+      continue;
+    }
     const labelled = (isInPageChrome(hit.element) ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0);
     add(hit.value, hit.contact && (otherLabelled || customerAddressBefore(values.texts, customerIndex, hit.index)) ? -1 : labelled, true);
   }
@@ -1373,7 +1378,13 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     if (isRecipientField(item) || namesSendTarget(values.texts, index)) return add(address, 6, !chrome);
     // Where no label names the customer, a block that prints a company's registration number beside the address is the seller's letterhead.
     const registered = customerIndex === undefined && isRegisteredBlock(item.element);
-    add(address, (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller || registered ? 2 : 0), !chrome && !letterhead);
+    // A print sheet's letterhead, its phone beside the address, over the heading that names the document ("INVOICE"): the seller's, never alone.
+    const sheetHead = customerIndex === undefined && letterheadOverKind(values.texts, index);
+    add(
+      address,
+      (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller || registered || sheetHead ? 2 : 0),
+      !chrome && !letterhead && !seller && !sheetHead,
+    );
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
   // An Italian certified mailbox (PEC) takes the e-invoicing system's mail and often refuses any other: the ordinary address first.
@@ -1427,6 +1438,28 @@ function isRegisteredBlock(element: Element): boolean {
   return false;
 }
 
+/** A phone number as a letterhead prints it: "01904 555 210", "(802) 555-0177", "+45 70 20 30 40". */
+const PHONE_NUMBER = /(?:^|[\s·|,:(])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?[\s.-]\d{2,4}[\s.-]?\d{2,4}(?:$|[\s·|,)])/;
+/** Texts after a letterhead looked at for the heading that names the document. */
+const LETTERHEAD_TO_TITLE = 4;
+
+/** Is the text at `index` in a small block with a phone number, followed closely by a heading that names the kind of document ("INVOICE", "Tax Invoice")? */
+function letterheadOverKind(texts: readonly TextItem[], index: number): boolean {
+  let block: Element | undefined;
+  for (let e: Element | null = texts[index]!.element, depth = 0; e && depth <= LETTERHEAD_DEPTH; e = e.parentElement, depth++) {
+    const text = e.textContent ?? '';
+    if (text.length > MAX_LETTERHEAD_TEXT) break;
+    if (PHONE_NUMBER.test(text)) block = e;
+  }
+  if (!block) return false;
+  for (let next = index + 1; next < texts.length && next <= index + LETTERHEAD_TO_TITLE; next++) {
+    const item = texts[next]!;
+    if (block.contains(item.element)) continue;
+    return headingRank(item.element) > 0 && findLabels(item.text).some((label) => label.info.field === 'number' && label.info.kind !== undefined);
+  }
+  return false;
+}
+
 /** Is there an address between the customer's label and the text at `index`, in the customer's neighbourhood? */
 function customerAddressBefore(texts: readonly TextItem[], customerIndex: number | undefined, index: number): boolean {
   if (customerIndex === undefined || index <= customerIndex) return false;
@@ -1434,9 +1467,12 @@ function customerAddressBefore(texts: readonly TextItem[], customerIndex: number
   return false;
 }
 
-/** The seller's own reference person, in the languages we read: "Our reference", "Vår referens", "Unser Zeichen", "Notre référence". */
+/**
+ * The seller's own reference person, in the languages we read: "Our reference", "Vår referens", "Unser Zeichen", "Notre référence";
+ * and the letter's "Ihr Ansprechpartner", "Your contact", "Uw contactpersoon", "Votre interlocuteur": the seller's person for the customer.
+ */
 const OUR_REFERENCE =
-  /^(?:our (?:reference|ref\.?|contact)|salesperson|sales rep|account manager|vår referens|vores reference|vår referanse|vår ref\.?|vores ref\.?|tilvísun okkar|unsere referenz|unser zeichen|meidän viite|viitteemme|onze referentie|onze ref\.?|notre référence|notre réf\.?|nuestra referencia|nostro riferimento|nossa referência|nasza referencja)\s*:?$/iu;
+  /^(?:our (?:reference|ref\.?|contact)|your contact(?: person)?|ihre? ansprechpartner(?:in)?|ihr kontakt|sachbearbeiter(?:in)?|uw contactpersoon|votre (?:contact|interlocuteur)|il vostro referente|su contacto|salesperson|sales rep|account manager|vår referens|vores reference|vår referanse|vår ref\.?|vores ref\.?|tilvísun okkar|unsere referenz|unser zeichen|meidän viite|viitteemme|onze referentie|onze ref\.?|notre référence|notre réf\.?|nuestra referencia|nostro riferimento|nossa referência|nasza referencja)\s*:?$/iu;
 
 /** A text one or two texts after the seller's label or reference (its name, then its address; or its address). */
 function afterSellerLabel(texts: readonly TextItem[], index: number): boolean {

@@ -48,3 +48,23 @@ describe('the twenty-third round’s customers', () => {
     expect(found?.recipients[0]).toBe('dan.torres@mail.example.com');
   });
 });
+
+describe('the twenty-third round’s recipients', () => {
+  it('gives no address of the seller’s person in a letter’s info block ("Your contact", "Votre interlocuteur")', () => {
+    const english = `<div class="window">Lindgren Bakery Ltd<br>4 Mill Lane<br>Leeds LS1 4AB</div><table><tr><td>Credit note no.</td><td>CN-0091</td></tr>
+      <tr><td>Your contact</td><td>Sam Patel<br>sam.patel@ovenparts.example.co.uk</td></tr></table><h2>Credit Note</h2><p>Credit total: £120.00</p><a href="/credits/91/pdf">PDF</a>`;
+    expect(detect(english, 'https://app.example/credits/91')?.recipients).toEqual([]);
+    const french = `<h1>Facture FA-2026-310</h1><p>Client : Boulangerie Morel SARL</p><table><tr><td>Votre interlocuteur</td><td>Luc Girard</td></tr><tr><td></td><td>luc.girard@fournil-pro.example.fr</td></tr></table>
+      <p>Net à payer : 840,00 €</p><a href="/factures/310/pdf">PDF</a>`;
+    expect(detect(french, 'https://app.example/factures/310', 'fr')?.recipients).toEqual([]);
+  });
+
+  it('takes a print sheet’s letterhead, its phone beside its address, over the kind’s heading for the seller’s, and reads the unlabelled buyer below', () => {
+    const html = `<div class="head"><b>Bayside Bookkeeping Pty Ltd</b><br>12 Harbour St, Sydney NSW 2000<br>admin@baysidebooks.example.com.au · (02) 9555 0101</div>
+      <h2>Tax Invoice</h2><div><p>Coral Reef Dive Co</p><p>8 Esplanade</p><p>Cairns QLD 4870</p></div><table><tr><td>Invoice No.</td><td>BB-1204</td></tr></table>
+      <p>Total inc. GST: $880.00</p><a href="/invoices/1204/BB-1204.pdf">PDF</a>`;
+    const found = detect(html, 'https://app.example/invoices/1204/print', 'en-AU');
+    expect(found).toMatchObject({ number: 'BB-1204', customerName: 'Coral Reef Dive Co' });
+    expect(found?.recipients).toEqual([]);
+  });
+});
