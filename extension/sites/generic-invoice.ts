@@ -19,6 +19,7 @@ import {
   CONTACT_LABELS,
   LONE_CUSTOMER_LABEL,
   COMPANY_FIELD_LABEL,
+  DELIVERY_ADDRESS_LABEL,
   LONE_NAME_LABEL,
   KIND_QUALIFIER,
   MAX_NAME_LABEL,
@@ -745,7 +746,9 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
     for (let labelIndex = 0; labelIndex < labels.length; labelIndex++) {
       const label = labels[labelIndex]!;
       const { info } = label;
-      let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : nameOnly || companyField ? -1 : 0;
+      // "Shipping Address", "Lieferadresse": where goods go, the customer's only where no other label names one (a packing slip's).
+      const delivery = info.field === 'customer' && DELIVERY_ADDRESS_LABEL.test(item.text.slice(label.start, label.end));
+      let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : nameOnly || companyField || delivery ? -1 : 0;
       // Prose ("thank you for your order of 3 items") is not a field; headings and short texts are.
       if (info.field === 'number' && rank === 0 && (item.text.length > MAX_FIELD_TEXT || isInProse(item.element))) continue;
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.

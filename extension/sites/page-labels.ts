@@ -256,6 +256,9 @@ const LABELS: LabelTable = {
       'ordered by',
       'deliver to',
       'ship to',
+      // A packing slip's only address (below any other customer label: an order page's buyer is its billed one).
+      'shipping address',
+      'delivery address',
       // ERPs' word for the customer on a sales document (iDempiere, SAP Business One, Openbravo).
       'business partner',
       'customer details',
@@ -265,10 +268,53 @@ const LABELS: LabelTable = {
       // Dolibarr's word for the customer's record, as in its other languages ("Tiers", "Tercero").
       'third party',
     ],
-    pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik', 'dane klienta', 'dane nabywcy', 'podmiot'],
-    sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'faktureringsadress', 'betalare', 'beställare', 'kunduppgifter', 'kundinformation'],
-    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse', 'faktureringsadresse', 'bestilt af', 'kundeoplysninger'],
-    nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper', 'fakturaadresse', 'faktureringsadresse', 'bestilt av', 'kundeopplysninger', 'kundeinformasjon'],
+    pl: [
+      'nabywca',
+      'nazwa nabywcy',
+      'odbiorca',
+      'klient',
+      'nazwa klienta',
+      'kontrahent',
+      'płatnik',
+      'adres do faktury',
+      'dłużnik',
+      'dane klienta',
+      'dane nabywcy',
+      'podmiot',
+      'adres dostawy',
+      'adres wysyłki',
+    ],
+    sv: [
+      'kund',
+      'kundnamn',
+      'faktureras till',
+      'fakturamottagare',
+      'mottagare',
+      'köpare',
+      'fakturaadress',
+      'faktureringsadress',
+      'betalare',
+      'beställare',
+      'kunduppgifter',
+      'kundinformation',
+      'leveransadress',
+    ],
+    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse', 'faktureringsadresse', 'bestilt af', 'kundeoplysninger', 'leveringsadresse'],
+    nb: [
+      'kunde',
+      'kundenavn',
+      'debitor',
+      'faktureres til',
+      'fakturamottaker',
+      'mottaker',
+      'kjøper',
+      'fakturaadresse',
+      'faktureringsadresse',
+      'bestilt av',
+      'kundeopplysninger',
+      'kundeinformasjon',
+      'leveringsadresse',
+    ],
     // "Viðskiptamaður" and "Nafn viðskiptamanns": Business Central's words for the customer.
     is: ['viðskiptavinur', 'viðskiptamaður', 'nafn viðskiptamanns', 'nafn viðskiptavinar', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi', 'upplýsingar um viðskiptavin'],
     de: [
@@ -287,8 +333,9 @@ const LABELS: LabelTable = {
       'kundeninformationen',
       // The client of a building contract (construction apps' progress invoices).
       'bauherr',
+      'lieferadresse',
     ],
-    fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite', 'maksaja', 'asiakastiedot'],
+    fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite', 'maksaja', 'asiakastiedot', 'toimitusosoite'],
     nl: [
       'klant',
       'klantnaam',
@@ -305,6 +352,8 @@ const LABELS: LabelTable = {
       'besteld door',
       'klantgegevens',
       'opdrachtgever',
+      'afleveradres',
+      'leveringsadres',
     ],
     // "Tiers": Dolibarr's word for the customer's record (a third party).
     fr: [
@@ -326,6 +375,7 @@ const LABELS: LabelTable = {
       // The client of a building contract (construction apps' progress invoices, "situations de travaux").
       "maître d'ouvrage",
       'maître d’ouvrage',
+      'adresse de livraison',
     ],
     // "Señor(es):": Chile's printed electronic invoice (DTE) names its buyer so (the plural's ending in parentheses is a label's rest).
     es: [
@@ -342,6 +392,8 @@ const LABELS: LabelTable = {
       'tercero',
       'señor',
       'señores',
+      'dirección de envío',
+      'dirección de entrega',
     ],
     it: [
       'cliente',
@@ -357,6 +409,8 @@ const LABELS: LabelTable = {
       'dati cliente',
       'dati del cliente',
       'soggetto terzo',
+      'indirizzo di spedizione',
+      'indirizzo di consegna',
     ],
     pt: [
       'cliente',
@@ -372,6 +426,8 @@ const LABELS: LabelTable = {
       'pagador',
       'dados do cliente',
       'terceiro',
+      'endereço de entrega',
+      'morada de entrega',
     ],
     cs: ['odběratel', 'zákazník', 'klient', 'příjemce', 'objednatel', 'fakturační adresa'],
     sk: ['odberateľ', 'zákazník', 'klient', 'príjemca', 'objednávateľ', 'fakturačná adresa'],
@@ -417,6 +473,10 @@ export const LONE_CUSTOMER_LABEL =
   /^(?:to|an|till|til|aan|para|account|konto|compte|cuenta|firma|f[oö]retag|virksomhed|bedrift|fyrirt[aæ]ki|unternehmen|bedrijf|yritys|soci[eé]t[eé]|empresa|azienda|organi(?:[sz]|zz)a(?:tion|tie|sjon|atio|cja|zione|ci[oó]n|[cç][aã]o)|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
 
 /** LONE_CUSTOMER_LABEL's company words ("Firma", "Företag", "Empresa"…): the customer's company in a CRM, the seller's in a sheet's own block. */
+/** Labels of the address goods go to ("Shipping Address", "Lieferadresse", "Leveransadress"): the customer's only where no other label names one. */
+export const DELIVERY_ADDRESS_LABEL =
+  /^(?:shipping address|delivery address|lieferadresse|leveransadress|leveringsadresse|toimitusosoite|afleveradres|leveringsadres|adresse de livraison|direcci[oó]n de (?:env[ií]o|entrega)|indirizzo di (?:spedizione|consegna)|endere[cç]o de entrega|morada de entrega|adres (?:dostawy|wysy[lł]ki))$/i;
+
 export const COMPANY_FIELD_LABEL = /^(?:firma|f[oö]retag|virksomhed|bedrift|fyrirt[aæ]ki|unternehmen|bedrijf|yritys|soci[eé]t[eé]|empresa|azienda)\s*:?$/i;
 
 /**

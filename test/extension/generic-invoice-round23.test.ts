@@ -68,3 +68,14 @@ describe('the twenty-third round’s recipients', () => {
     expect(found?.recipients).toEqual([]);
   });
 });
+
+describe('the twenty-third round’s delivery notes', () => {
+  it('reads a packing slip whose only address is where the goods go, and keeps the billed customer where a page names both', () => {
+    const german = `<h1>Lieferschein</h1><table><tr><td>Bestellnummer:</td><td>100-2291</td></tr><tr><td>Versanddatum:</td><td>01.12.2026</td></tr></table>
+      <h3>Lieferadresse</h3><p>Jonas Weber</p><p>Bergstraße 4</p><p>69120 Heidelberg</p><table><tr><th>Artikel</th><th>Menge</th></tr><tr><td>Wanderrucksack 30 l</td><td>1</td></tr></table>`;
+    expect(detect(german, 'https://shop.example/admin/print/lieferschein?order=100-2291', 'de')).toMatchObject({ number: '100-2291', kind: 'delivery-note', customerName: 'Jonas Weber' });
+    const order = `<h1>Order #5512</h1><div><h3>Delivery address</h3><p>Front desk, Harbour Hotel</p><p>1 Quay Rd</p></div><div><h3>Customer</h3><p>Harbour Hotel Group Ltd</p><p>ap@harbourhotels.example.com</p></div>
+      <p>Total: $410.00</p><a href="/orders/5512/pdf">PDF</a>`;
+    expect(detect(order, 'https://app.example/orders/5512')?.customerName).toBe('Harbour Hotel Group Ltd');
+  });
+});
