@@ -29,7 +29,7 @@ const MAX_BLOCK_TEXT = 300;
 const MAX_LINE = 80;
 /** The seller's block is labelled so, in the languages we read ("Sprzedawca", "Von", "Fournisseur"). */
 export const SELLER_LABEL =
-  /^(?:from|seller|supplier|vendor|sender|issuer|sprzedawca|wystawca|säljare|avsändare|leverantör|sælger|afsender|leverandør|selger|avsender|seljandi|útgefandi|verkäufer|von|absender|lieferant|rechnungssteller|myyjä|lähettäjä|toimittaja|verkoper|afzender|leverancier|vendeur|émetteur|fournisseur|vendedor|emisor|proveedor|venditore|cedente|fornitore|emitente|fornecedor|prestador)\s*:?$/iu;
+  /^(?:from|seller|supplier|vendor|sender|issuer|sprzedawca|wystawca|säljare|avsändare|leverantör|sælger|afsender|leverandør|selger|avsender|seljandi|útgefandi|verkäufer|von|absender|lieferant|rechnungssteller|myyjä|lähettäjä|toimittaja|verkoper|afzender|leverancier|vendeur|émetteur|fournisseur|vendedor|emisor|proveedor|venditore|cedente|fornitore|emitente|remetente|fornecedor|prestador)\s*:?$/iu;
 
 /**
  * The line a German or Austrian address window puts over the name ("Firma", "Herrn", "Frau", "An"),

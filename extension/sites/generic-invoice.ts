@@ -525,6 +525,14 @@ function bareNumberHeading(text: string, element: Element): LabelMatch | undefin
  * A number written as its type, a space, then series and sequence ("FT 2026/318", "FV 118/12/2026"):
  * a code alone, as BARE_NUMBER's, where the part after the space has a separator (no "ABC 2026").
  */
+const PARTY_AFTER_SLASH = /^\s*\/\s*(\p{L}[\p{L} ]{1,24}?)\s*:?$/u;
+
+/** "/ REMETENTE", "/ Ship to" after a customer's label: another party's label, so the customer's stands alone. */
+function namesOtherParty(rest: string): boolean {
+  const other = PARTY_AFTER_SLASH.exec(rest)?.[1];
+  return other !== undefined && (SELLER_LABEL.test(other) || findLabels(other).some((label) => label.info.field === 'customer' && label.start === 0));
+}
+
 /** Whether `part` ends with the number `value`, or with the sequence of a series and number read as "FGO 0482" after naming the series. */
 function endsWithNumber(part: string, value: string): boolean {
   if (part.endsWith(value)) return true;
@@ -771,7 +779,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       if (info.field === 'customer' && (CUSTOMER_PLACE_REST.test(rest) || CUSTOMER_PLACE_BEFORE.test(item.text.slice(0, label.start)))) continue;
       // "Conferma d'ordine cliente", "Customer invoice": the word qualifies the kind of document beside it, and labels nothing.
       if (info.field === 'customer' && qualifiesKind(item.text, labels, labelIndex)) continue;
-      const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase());
+      // "DESTINATÁRIO / REMETENTE", "Bill to / Ship to": two parties' labels over one block, whose values follow.
+      const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase()) || (info.field === 'customer' && namesOtherParty(rest));
       // "Contact client suivi commande" (a contact's role in a table): a customer's word inside a phrase
       // labels nothing; after a qualifier it does when it ends the label ("Potential Customer") or a colon follows ("Invoice customer: Acme").
       if (info.field === 'customer' && !labelOnly && WORD_BEFORE.test(item.text.slice(0, label.start)) && !/^\s*:/.test(rest)) continue;

@@ -137,6 +137,8 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'por pagar',
     // Not "Valor líquido" alone: on a payment platform it is what the seller gets after its fees.
     'valor líquido da nota',
+    // An NF-e's (DANFE's) grand total, after the products' total and the taxes.
+    'valor total da nota',
     'valor líquido da fatura',
     'valor a reembolsar',
     'valor a devolver',

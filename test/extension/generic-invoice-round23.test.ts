@@ -79,3 +79,17 @@ describe('the twenty-third round’s delivery notes', () => {
     expect(detect(order, 'https://app.example/orders/5512')?.customerName).toBe('Harbour Hotel Group Ltd');
   });
 });
+
+describe('the twenty-third round’s Brazilian NF-e', () => {
+  it('reads an NF-e by its kind ("NF-e", "DANFE"), its total ("Valor total da nota") and its buyer under "DESTINATÁRIO / REMETENTE"', () => {
+    const html = `<h1>NF-e 8812</h1><div class="box"><b>DANFE</b><br>Documento Auxiliar da Nota Fiscal Eletrônica</div><h4>DESTINATÁRIO / REMETENTE</h4>
+      <div><span>NOME / RAZÃO SOCIAL</span><span>Padaria Pão Quente Ltda</span></div><div><span>VALOR TOTAL DOS PRODUTOS</span><span>900,00</span></div>
+      <div><span>VALOR TOTAL DA NOTA</span><span>R$ 1.017,00</span></div><a href="/notas/8812/danfe.pdf">Baixar DANFE</a>`;
+    expect(detect(html, 'https://erp.example/notas/8812', 'pt-BR')).toMatchObject({ number: '8812', kind: 'invoice', customerName: 'Padaria Pão Quente Ltda', amount: 'R$ 1.017,00' });
+  });
+
+  it('takes a customer’s label over another party’s after a slash ("Bill to / Ship to") for a label alone', () => {
+    const html = `<h1>Invoice INV-7781</h1><h3>Bill to / Ship to</h3><p>Greenleaf Florist LLC</p><p>22 Elm St, Dayton, OH 45402</p><p>Balance due: $320.00</p><a href="/invoices/7781/pdf">PDF</a>`;
+    expect(detect(html, 'https://app.example/invoices/7781')?.customerName).toBe('Greenleaf Florist LLC');
+  });
+});
