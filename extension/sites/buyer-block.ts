@@ -38,7 +38,7 @@ export const SELLER_LABEL =
 const SALUTATION_LINE = /^(?:firma|herrn?|frau|an(?: die| das| den)?)\s*$/i;
 
 /** What a letterhead shows and a buyer's address block does not: the seller's phone, bank, web site, registration. */
-const LETTERHEAD_DETAIL = /\b(?:tel|telefon|phone|fax|iban|bic|swift|bankgiro|plusgiro)\b|\borg\.?\s?nr|\bwww\.|https?:/i;
+const LETTERHEAD_DETAIL = /\b(?:tel|telefon|phone|fax|iban|bic|swift|bankgiro|plusgiro|siret|siren)\b|\bt[ée]l[ée]?(?:phone)?[.:]|\borg\.?\s?nr|\bwww\.|https?:/i;
 
 /**
  * Print templates name their blocks in their classes: the seller's ("seller", "sender", "issuer",

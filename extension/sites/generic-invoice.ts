@@ -81,7 +81,7 @@ const MAX_FIELD_TEXT = 90;
  * án vsk"): that total is not what is due.
  */
 const LONE_LABEL_REST = new RegExp(
-  String.raw`^[\s:#.–-]*(?:(?:${KIND_QUALIFIER})(?![\p{L}])(?:\s+(?:de|di)\s+(?:venta|vendita|venda))?)?[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$`,
+  String.raw`^[\s:#.–-]*(?:(?:${KIND_QUALIFIER})(?![\p{L}])(?:\s+(?:de|di)\s+(?:venta|vendita|venda))?)?[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?(?:(?:ttc|tvac|htva)[\s:]*)?$`,
   'u',
 );
 /**

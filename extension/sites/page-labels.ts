@@ -67,6 +67,8 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
   ],
   is: ['til greiðslu', 'eftirstöðvar', 'ógreitt', 'ógreidd upphæð', 'til endurgreiðslu'],
   de: [
+    // A dunning letter's whole claim: the overdue invoices, the fees and interest.
+    'gesamtforderung',
     'zu zahlen',
     'zahlbetrag',
     'mahnsumme',
@@ -272,6 +274,7 @@ const LABELS: LabelTable = {
     ],
     pl: [
       'nabywca',
+      'kupujący',
       'nazwa nabywcy',
       'odbiorca',
       'klient',
@@ -769,7 +772,7 @@ export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|elet
  * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
 const NUMBER_PREFIX = new RegExp(
-  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n|č|čís|br)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero|č|čís|číslo|br|broj)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
+  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n|č|čís|br)[\s.:#°]|#)|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero|č|čís|číslo|br|broj)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
   'u',
 );
 /**

@@ -93,3 +93,30 @@ describe('the twenty-third round’s Brazilian NF-e', () => {
     expect(detect(html, 'https://app.example/invoices/7781')?.customerName).toBe('Greenleaf Florist LLC');
   });
 });
+
+describe('the twenty-third round’s second set', () => {
+  it('reads the number after a noun and "#" on the line under the kind ("Receipt" over "Order #: 5521")', () => {
+    const html = `<h1>Receipt</h1><p>Order #: 5521 · 12/03/2026</p><div><span>Customer</span><div>Leo Martins</div><div>leo.martins@mail.example.com</div></div>
+      <p>Total: $54.00</p><a href="/receipts/5521/print">Print</a>`;
+    expect(detect(html, 'https://pos.example/receipts/5521')).toMatchObject({ number: '5521', kind: 'receipt', customerName: 'Leo Martins' });
+  });
+
+  it('reads a dunning letter’s "Gesamtforderung" as what is due', () => {
+    const html = `<h1>Zahlungserinnerung</h1><p>Mahnung Nr. M-0042</p><p>Kunde: Schreinerei Vogt</p><table><tr><td>Offene Rechnungen</td><td>500,00 €</td></tr><tr><td>Mahngebühren</td><td>5,00 €</td></tr>
+      <tr><td>Gesamtforderung</td><td>505,00 €</td></tr></table><a href="/mahnungen/42/pdf">PDF</a>`;
+    expect(detect(html, 'https://app.example/mahnungen/42', 'de')?.amount).toBe('505,00 €');
+  });
+
+  it('reads "Net à payer TTC" as what is due and takes a French letterhead with "Tél." for the seller’s, not the buyer’s', () => {
+    const html = `<div class="top"><b>Atelier Roux SARL</b><br>4 rue Neuve<br>69001 Lyon<br>Tél. 04 78 00 00 00</div><div class="dest">Café des Arts<br>9 place Bellecour<br>69002 Lyon</div>
+      <h2>FACTURE</h2><table><tr><th>N° pièce</th><th>Date</th></tr><tr><td>FA0091</td><td>02/12/2026</td></tr></table><table><tr><td>Total HT</td><td>100,00 €</td></tr><tr><td>Net à payer TTC</td><td>120,00 €</td></tr></table>
+      <a href="/factures/FA0091/export.pdf">PDF</a>`;
+    expect(detect(html, 'https://erp.example/factures/FA0091/apercu', 'fr')).toMatchObject({ number: 'FA0091', customerName: 'Café des Arts', amount: '120,00 €' });
+  });
+
+  it('reads Polish marketplaces’ "Kupujący" as the customer, before the delivery address', () => {
+    const html = `<h2>Zamówienie #7741</h2><div><h4>Adres dostawy</h4><p>Anna Wiśniewska</p><p>ul. Polna 3</p></div><div><h4>Kupujący</h4><p>Adam Wiśniewski</p><p>adam.w@poczta.example.pl</p></div>
+      <p>Do zapłaty: 99,00 zł</p>`;
+    expect(detect(html, 'https://sklep.example/admin/#/orders/7741', 'pl')).toMatchObject({ number: '7741', customerName: 'Adam Wiśniewski' });
+  });
+});
