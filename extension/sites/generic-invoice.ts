@@ -2298,6 +2298,44 @@ function detectInFrames(document: Document, url: URL): PageDetection | undefined
 }
 
 /**
+ * A shell that names the document in its heading ("Invoice #INV11823") around a same-origin frame that shows the
+ * document's fields without naming it ("BILL TO", "EMAIL", "TOTAL" of a customer center's transaction form): a copy
+ * of the frame's page read under the shell's heading gives the customer, the recipient and the total the shell's
+ * reading lacks. The page's frame is never changed; the button stays the shell's.
+ */
+function withFrameFields(document: Document, url: URL, own: PageDetection): PageDetection {
+  const found = own.documents[0]!;
+  const heading = found.anchor && HEADING_TAG.test(found.anchor.tagName) ? collapse(found.anchor.textContent ?? '') : '';
+  if (!found.number || !heading.includes(found.number) || (found.customerName && found.amount && found.recipients.length > 0)) return own;
+  const frames = [...document.getElementsByTagName('iframe'), ...document.getElementsByTagName('frame')];
+  for (let i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+    let inner: Document | null | undefined;
+    try {
+      inner = (frames[i] as HTMLIFrameElement).contentDocument;
+    } catch {
+      continue; // another origin's frame: not ours to read
+    }
+    if (!inner?.body || (/^https?:/.test(inner.URL) && new URL(inner.URL).origin !== url.origin)) continue;
+    const copy = inner.cloneNode(true) as Document;
+    const title = copy.createElement('h1');
+    title.textContent = heading;
+    copy.body.prepend(title);
+    const detection = detectInDocument(copy, url);
+    const framed = detection?.kind === 'document' && detection.documents.length === 1 ? detection.documents[0]! : undefined;
+    if (framed?.number !== found.number) continue;
+    const fill = (d: DetectedDocument): DetectedDocument => ({
+      ...d,
+      ...(d.customerName || !framed.customerName ? {} : { customerName: framed.customerName }),
+      ...(d.amount || !framed.amount ? {} : { amount: framed.amount }),
+      ...(d.recipients.length > 0 || framed.recipients.length === 0 ? {} : { recipients: framed.recipients }),
+    });
+    const complete = own.complete;
+    return { ...own, documents: [fill(found)], ...(complete ? { complete: () => ({ ...complete(), documents: complete().documents.map(fill) }) } : {}) };
+  }
+  return own;
+}
+
+/**
  * The documents of the page's web components, read in a copy of the page as it is shown, their open
  * shadow trees in place (composed-copy.ts): the elements found are given back as the page's own, or
  * left out (a floating button) where the copy has one the page does not.
@@ -2335,6 +2373,8 @@ export const genericInvoiceAdapter: SiteAdapter = {
     if (own.kind === 'document' && own.documents.length === 1) {
       const framed = detectInFrames(document, url);
       if (framed?.kind === 'document' && framed.documents.length === 1 && framed.documents[0]!.number === own.documents[0]!.number) return framed;
+      // A frame that shows the document's fields without naming it (a customer center's transaction form): read under the shell's heading.
+      if (!framed) return withFrameFields(document, url, own);
     }
     return own;
   },

@@ -8,6 +8,7 @@
  * Nombres y Apellidos"); and a patient invoice's "Guarantor", the person billed for a patient.
  */
 import { describe, expect, it } from 'vitest';
+import { detectDocumentsOnPage } from '../../extension/sites';
 import { detectFirstDocument } from './detect-page';
 
 const detect = (html: string, url?: string, lang = 'en', title = '') => detectFirstDocument(html, { url, lang, title });
@@ -118,5 +119,30 @@ describe('the twenty-third round’s second set', () => {
     const html = `<h2>Zamówienie #7741</h2><div><h4>Adres dostawy</h4><p>Anna Wiśniewska</p><p>ul. Polna 3</p></div><div><h4>Kupujący</h4><p>Adam Wiśniewski</p><p>adam.w@poczta.example.pl</p></div>
       <p>Do zapłaty: 99,00 zł</p>`;
     expect(detect(html, 'https://sklep.example/admin/#/orders/7741', 'pl')).toMatchObject({ number: '7741', customerName: 'Adam Wiśniewski' });
+  });
+});
+
+/** A shell page around a same-origin frame whose document is `frame` (happy-dom loads no frames; a browser gives the content script `contentDocument`). */
+function detectWithFrame(shell: string, frame: string, url: string, lang: string) {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+  document.documentElement.setAttribute('lang', lang);
+  document.title = '';
+  document.body.innerHTML = shell;
+  const inner = document.implementation.createHTMLDocument('');
+  inner.body.innerHTML = frame;
+  Object.defineProperty(document.querySelector('iframe')!, 'contentDocument', { value: inner });
+  const detection = detectDocumentsOnPage(document, new URL(url))?.detection;
+  return { found: detection?.kind === 'document' ? detection.documents[0] : undefined, inner };
+}
+
+describe('the twenty-third round’s frames', () => {
+  it('reads the customer, recipient and total from a frame that shows the fields of the document the shell’s heading names, and leaves the frame as it was', () => {
+    const shell = `<nav><a href="/portal/orders">Orders</a></nav><h1>Sales Order SO-5531</h1><a href="/portal/orders/5531/print">Print</a><iframe src="/portal/orders/5531/form"></iframe>`;
+    const frame = `<table><tr><td>Kunde</td><td>Hofladen Berger KG</td></tr><tr><td>E-Mail</td><td>einkauf@hofladen-berger.example.de</td></tr></table>
+      <table><tr><td>Summe netto</td><td>1.000,00 €</td></tr><tr><td>Gesamtbetrag</td><td>1.190,00 €</td></tr></table>`;
+    const { found, inner } = detectWithFrame(shell, frame, 'https://erp.example/portal/orders/5531', 'de');
+    expect(found).toMatchObject({ number: 'SO-5531', kind: 'order-confirmation', customerName: 'Hofladen Berger KG', amount: '1.190,00 €' });
+    expect(found?.recipients).toEqual(['einkauf@hofladen-berger.example.de']);
+    expect(inner.querySelector('h1')).toBeNull();
   });
 });
