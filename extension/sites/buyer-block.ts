@@ -20,7 +20,7 @@ const MAX_BLOCK_TEXT = 300;
 const MAX_LINE = 80;
 /** The seller's block is labelled so, in the languages we read ("Sprzedawca", "Von", "Fournisseur"). */
 export const SELLER_LABEL =
-  /^(?:from|seller|supplier|vendor|sender|issuer|sprzedawca|wystawca|säljare|avsändare|leverantör|sælger|afsender|leverandør|selger|avsender|seljandi|útgefandi|verkäufer|von|absender|lieferant|rechnungssteller|myyjä|lähettäjä|toimittaja|verkoper|afzender|leverancier|vendeur|émetteur|fournisseur|vendedor|emisor|proveedor|venditore|cedente|fornitore|emitente|fornecedor|prestador)\s*:?$/iu;
+  /^(?:from|seller|supplier|vendor|sender|issuer|sprzedawca|wystawca|säljare|avsändare|leverantör|sælger|afsender|leverandør|selger|avsender|seljandi|útgefandi|verkäufer|von|absender|lieferant|rechnungssteller|myyjä|lähettäjä|toimittaja|verkoper|afzender|leverancier|vendeur|émetteur|fournisseur|vendedor|emisor|proveedor|venditore|cedente|fornitore|emitente|remetente|fornecedor|prestador)\s*:?$/iu;
 
 /**
  * The line a German or Austrian address window puts over the name ("Firma", "Herrn", "Frau", "An"),
@@ -29,7 +29,7 @@ export const SELLER_LABEL =
 const SALUTATION_LINE = /^(?:firma|herrn?|frau|an(?: die| das| den)?)\s*$/i;
 
 /** What a letterhead shows and a buyer's address block does not: the seller's phone, bank, web site, registration. */
-const LETTERHEAD_DETAIL = /\b(?:tel|telefon|phone|fax|iban|bic|swift|bankgiro|plusgiro)\b|\borg\.?\s?nr|\bwww\.|https?:/i;
+const LETTERHEAD_DETAIL = /\b(?:tel|telefon|phone|fax|iban|bic|swift|bankgiro|plusgiro|siret|siren)\b|\bt[ée]l[ée]?(?:phone)?[.:]|\borg\.?\s?nr|\bwww\.|https?:/i;
 
 /**
  * Print templates name their blocks in their classes: the seller's ("seller", "sender", "issuer",

@@ -30,7 +30,7 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     es: ['factura', 'número de factura', 'factura de venta', 'nº de factura', 'factura de anticipo'],
     it: ['fattura', 'numero fattura', 'numero di fattura', 'fattura di vendita', 'fattura di acconto', 'fattura d’acconto', "fattura d'acconto"],
     // "Cobrança nº 58213": a Brazilian billing platform's charge, sent with its boleto.
-    pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'nota fiscal de serviço', 'nfs-e', 'fatura recibo', 'fatura de adiantamento', 'cobrança'],
+    pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'nota fiscal de serviço', 'nfs-e', 'nf-e', 'danfe', 'fatura recibo', 'fatura de adiantamento', 'cobrança'],
     // "Faktura vydaná 2026-0318": Czech and Slovak ERPs name the agenda's document with its adjective after the noun.
     cs: ['faktura', 'číslo faktury', 'vydaná faktura', 'faktura vydaná', 'daňový doklad', 'faktura daňový doklad'],
     sk: ['faktúra', 'číslo faktúry', 'vydaná faktúra', 'faktúra vydaná', 'daňový doklad'],

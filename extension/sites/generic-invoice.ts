@@ -19,6 +19,7 @@ import {
   CONTACT_LABELS,
   LONE_CUSTOMER_LABEL,
   COMPANY_FIELD_LABEL,
+  DELIVERY_ADDRESS_LABEL,
   LONE_NAME_LABEL,
   KIND_QUALIFIER,
   MAX_NAME_LABEL,
@@ -80,7 +81,7 @@ const MAX_FIELD_TEXT = 90;
  * án vsk"): that total is not what is due.
  */
 const LONE_LABEL_REST = new RegExp(
-  String.raw`^[\s:#.–-]*(?:(?:${KIND_QUALIFIER})(?![\p{L}]))?[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?$`,
+  String.raw`^[\s:#.–-]*(?:(?:${KIND_QUALIFIER})(?![\p{L}])(?:\s+(?:de|di)\s+(?:venta|vendita|venda))?)?[\s:#.–-]*(?:(?:nr|no|nº|n°)\.?)?[\s:#.°]*(?:\([^()]{1,20}\)[\s:]*)?(?:(?:(?:inkl|incl|inc|including|inklusive|med|með)\.?\s+|[mc]\/\s*)\p{L}{2,20}\.?[\s:]*)?(?:\([^()]{1,20}\)[\s:]*|(?:eur|usd|gbp|nzd|aud|cad|chf|sek|nok|dkk|isk|pln|brl)[\s:]*)?(?:(?:ttc|tvac|htva)[\s:]*)?$`,
   'u',
 );
 /**
@@ -544,6 +545,24 @@ function bareNumberHeading(text: string, element: Element): LabelMatch | undefin
  * A number written as its type, a space, then series and sequence ("FT 2026/318", "FV 118/12/2026"):
  * a code alone, as BARE_NUMBER's, where the part after the space has a separator (no "ABC 2026").
  */
+const PARTY_AFTER_SLASH = /^\s*\/\s*(\p{L}[\p{L} ]{1,24}?)\s*:?$/u;
+
+/** "/ REMETENTE", "/ Ship to" after a customer's label: another party's label, so the customer's stands alone. */
+function namesOtherParty(rest: string): boolean {
+  const other = PARTY_AFTER_SLASH.exec(rest)?.[1];
+  return other !== undefined && (SELLER_LABEL.test(other) || findLabels(other).some((label) => label.info.field === 'customer' && label.start === 0));
+}
+
+/** Whether `part` ends with the number `value`, or with the sequence of a series and number read as "FGO 0482" after naming the series. */
+function endsWithNumber(part: string, value: string): boolean {
+  if (part.endsWith(value)) return true;
+  const space = value.indexOf(' ');
+  return space > 0 && part.endsWith(value.slice(space + 1)) && part.includes(value.slice(0, space));
+}
+
+/** A line's ordinal in an items table ("1", "2."), under a column headed "#", "Nr." or "Pos.". */
+const LINE_ORDINAL = /^\d{1,2}\.?$/;
+
 const TYPED_NUMBER = /^[A-Z]{1,4} [A-Za-z0-9]*[/\-.][A-Za-z0-9\-/._]{1,30}$/;
 
 /** The bars a phone-width layout heads its screen with ("‹ INV0042"), as apps name them. */
@@ -766,7 +785,9 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
     for (let labelIndex = 0; labelIndex < labels.length; labelIndex++) {
       const label = labels[labelIndex]!;
       const { info } = label;
-      let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : nameOnly || companyField ? -1 : 0;
+      // "Shipping Address", "Lieferadresse": where goods go, the customer's only where no other label names one (a packing slip's).
+      const delivery = info.field === 'customer' && DELIVERY_ADDRESS_LABEL.test(item.text.slice(label.start, label.end));
+      let rank = info.field === 'number' ? headingRank(item.element) : info.due ? 1 : nameOnly || companyField || delivery ? -1 : 0;
       // Prose ("thank you for your order of 3 items") is not a field; headings and short texts are.
       if (info.field === 'number' && rank === 0 && (item.text.length > MAX_FIELD_TEXT || isInProse(item.element))) continue;
       // "Next invoice number" is another document's; a tab's or a button's word ("Quote") names where it leads.
@@ -791,7 +812,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
       if (info.field === 'customer' && qualifiesKind(item.text, labels, labelIndex)) continue;
       // "Pas encore vue par le client", "Viewed by customer": what the customer did (a status beside the title), no label.
       if (info.field === 'customer' && namesCustomerAsAgent(item.text.slice(0, label.start), rest)) continue;
-      const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase());
+      // "DESTINATÁRIO / REMETENTE", "Bill to / Ship to": two parties' labels over one block, whose values follow.
+      const labelOnly = LONE_LABEL_REST.test(rest.toLowerCase()) || (info.field === 'customer' && namesOtherParty(rest));
       // "Contact client suivi commande" (a contact's role in a table): a customer's word inside a phrase
       // labels nothing; after a qualifier it does when it ends the label ("Potential Customer") or a colon follows ("Invoice customer: Acme").
       if (info.field === 'customer' && !labelOnly && WORD_BEFORE.test(item.text.slice(0, label.start)) && !/^\s*:/.test(rest)) continue;
@@ -814,6 +836,8 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
         if (below && !(field === 'number' && below.querySelector('a[href]') && leadsElsewhere(below.querySelector('a[href]')!))) {
           // A buyer's cell holds its whole address, line by line ("Budmax Sp. z o.o.<br>ul. Piaskowa 8<br>…"): the name is its first line.
           value = valueFor(field, collapse(field === 'customer' ? firstLine(below) : (below.textContent ?? '')), below);
+          // "# | Description | Qty" or "Nr. | Denumire | Cant." over a single line item: "1" numbers the line, not the document.
+          if (field === 'number' && generic && value && LINE_ORDINAL.test(value)) value = undefined;
           if (value) {
             element = below;
             // A table's one row may be a single line item ("Product | Qty | Price | Total"): its total
@@ -854,13 +878,16 @@ function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false, record
             if (field === 'number' && value && headingRank(item.element) > 0 && isCalendarDate(value)) value = undefined;
             // A number in a text of its own is the label's (or a file named for it, "CO2611-0015.pdf"); "12 Quay Street" after a heading "INVOICE" is not.
             // "VF-2026-0318 · Verzonden", "103045 · Kaffebaren Nørrebro ApS": the number ends its part of the text, before a separator.
+            // "Seria FGO nr. 0482 · Data emiterii …": a Romanian series and number, read as "FGO 0482", ends its part too.
             if (
               field === 'number' &&
               value &&
-              !firstPart(texts[next]!.text)
-                .replace(/[\s.,;:]+$/, '')
-                .replace(FILE_EXTENSION, '')
-                .endsWith(value)
+              !endsWithNumber(
+                firstPart(texts[next]!.text)
+                  .replace(/[\s.,;:]+$/, '')
+                  .replace(FILE_EXTENSION, ''),
+                value,
+              )
             )
               value = undefined;
             if (value) {
@@ -1397,6 +1424,11 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
   // its own ("Factuur e-mail"); the only address under the customer's label, it is the customer's.
   const otherLabelled = values.hits.email?.some((hit) => !hit.contact && !isInPageChrome(hit.element)) === true;
   for (const hit of values.hits.email ?? []) {
+    // "Ihr Ansprechpartner: Jens Brandt, j.brandt@…" in a letter's info block: the seller's person, never whom to send to.
+    if (OUR_REFERENCE.test(values.texts[hit.index]?.text ?? '') || afterSellerLabel(values.texts, hit.index)) {
+      add(hit.value, -2, false);
+      continue;
+    }
     const chrome = isInPageChrome(hit.element);
     const labelled = (chrome ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0);
     // "Kontakt: support@…" in the app's help box or menu: labelled, but the app's, never alone (as below).
@@ -1436,7 +1468,13 @@ function rankRecipients(root: Element, values: LabelledValues, base?: URL): stri
     if (isRecipientField(item) || namesSendTarget(values.texts, index)) return add(address, 6, !chrome);
     // Where no label names the customer, a block that prints a company's registration number beside the address is the seller's letterhead.
     const registered = customerIndex === undefined && isRegisteredBlock(item.element);
-    add(address, (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller || registered ? 2 : 0), !chrome && !letterhead);
+    // A print sheet's letterhead, its phone beside the address, over the heading that names the document ("INVOICE"): the seller's, never alone.
+    const sheetHead = customerIndex === undefined && letterheadOverKind(values.texts, index);
+    add(
+      address,
+      (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller || registered || sheetHead ? 2 : 0),
+      !chrome && !letterhead && !seller && !sheetHead,
+    );
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
   // An Italian certified mailbox (PEC) takes the e-invoicing system's mail and often refuses any other: the ordinary address first.
@@ -1490,6 +1528,28 @@ function isRegisteredBlock(element: Element): boolean {
   return false;
 }
 
+/** A phone number as a letterhead prints it: "01904 555 210", "(802) 555-0177", "+45 70 20 30 40". */
+const PHONE_NUMBER = /(?:^|[\s·|,:(])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?[\s.-]\d{2,4}[\s.-]?\d{2,4}(?:$|[\s·|,)])/;
+/** Texts after a letterhead looked at for the heading that names the document. */
+const LETTERHEAD_TO_TITLE = 4;
+
+/** Is the text at `index` in a small block with a phone number, followed closely by a heading that names the kind of document ("INVOICE", "Tax Invoice")? */
+function letterheadOverKind(texts: readonly TextItem[], index: number): boolean {
+  let block: Element | undefined;
+  for (let e: Element | null = texts[index]!.element, depth = 0; e && depth <= LETTERHEAD_DEPTH; e = e.parentElement, depth++) {
+    const text = e.textContent ?? '';
+    if (text.length > MAX_LETTERHEAD_TEXT) break;
+    if (PHONE_NUMBER.test(text)) block = e;
+  }
+  if (!block) return false;
+  for (let next = index + 1; next < texts.length && next <= index + LETTERHEAD_TO_TITLE; next++) {
+    const item = texts[next]!;
+    if (block.contains(item.element)) continue;
+    return headingRank(item.element) > 0 && findLabels(item.text).some((label) => label.info.field === 'number' && label.info.kind !== undefined);
+  }
+  return false;
+}
+
 /** Is there an address between the customer's label and the text at `index`, in the customer's neighbourhood? */
 function customerAddressBefore(texts: readonly TextItem[], customerIndex: number | undefined, index: number): boolean {
   if (customerIndex === undefined || index <= customerIndex) return false;
@@ -1497,9 +1557,12 @@ function customerAddressBefore(texts: readonly TextItem[], customerIndex: number
   return false;
 }
 
-/** The seller's own reference person, in the languages we read: "Our reference", "Vår referens", "Unser Zeichen", "Notre référence". */
+/**
+ * The seller's own reference person, in the languages we read: "Our reference", "Vår referens", "Unser Zeichen", "Notre référence";
+ * and the letter's "Ihr Ansprechpartner", "Your contact", "Uw contactpersoon", "Votre interlocuteur": the seller's person for the customer.
+ */
 const OUR_REFERENCE =
-  /^(?:our (?:reference|ref\.?|contact)|salesperson|sales rep|account manager|vår referens|vores reference|vår referanse|vår ref\.?|vores ref\.?|tilvísun okkar|unsere referenz|unser zeichen|meidän viite|viitteemme|onze referentie|onze ref\.?|notre référence|notre réf\.?|nuestra referencia|nostro riferimento|nossa referência|nasza referencja)\s*:?$/iu;
+  /^(?:our (?:reference|ref\.?|contact)|your contact(?: person)?|ihre? ansprechpartner(?:in)?|ihr kontakt|sachbearbeiter(?:in)?|uw contactpersoon|votre (?:contact|interlocuteur)|il vostro referente|su contacto|salesperson|sales rep|account manager|vår referens|vores reference|vår referanse|vår ref\.?|vores ref\.?|tilvísun okkar|unsere referenz|unser zeichen|meidän viite|viitteemme|onze referentie|onze ref\.?|notre référence|notre réf\.?|nuestra referencia|nostro riferimento|nossa referência|nasza referencja)\s*:?$/iu;
 
 /** A text one or two texts after the seller's label or reference (its name, then its address; or its address). */
 function afterSellerLabel(texts: readonly TextItem[], index: number): boolean {
@@ -2313,6 +2376,44 @@ function detectInFrames(document: Document, url: URL): PageDetection | undefined
 }
 
 /**
+ * A shell that names the document in its heading ("Invoice #INV11823") around a same-origin frame that shows the
+ * document's fields without naming it ("BILL TO", "EMAIL", "TOTAL" of a customer center's transaction form): a copy
+ * of the frame's page read under the shell's heading gives the customer, the recipient and the total the shell's
+ * reading lacks. The page's frame is never changed; the button stays the shell's.
+ */
+function withFrameFields(document: Document, url: URL, own: PageDetection): PageDetection {
+  const found = own.documents[0]!;
+  const heading = found.anchor && HEADING_TAG.test(found.anchor.tagName) ? collapse(found.anchor.textContent ?? '') : '';
+  if (!found.number || !heading.includes(found.number) || (found.customerName && found.amount && found.recipients.length > 0)) return own;
+  const frames = [...document.getElementsByTagName('iframe'), ...document.getElementsByTagName('frame')];
+  for (let i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+    let inner: Document | null | undefined;
+    try {
+      inner = (frames[i] as HTMLIFrameElement).contentDocument;
+    } catch {
+      continue; // another origin's frame: not ours to read
+    }
+    if (!inner?.body || (/^https?:/.test(inner.URL) && new URL(inner.URL).origin !== url.origin)) continue;
+    const copy = inner.cloneNode(true) as Document;
+    const title = copy.createElement('h1');
+    title.textContent = heading;
+    copy.body.prepend(title);
+    const detection = detectInDocument(copy, url);
+    const framed = detection?.kind === 'document' && detection.documents.length === 1 ? detection.documents[0]! : undefined;
+    if (framed?.number !== found.number) continue;
+    const fill = (d: DetectedDocument): DetectedDocument => ({
+      ...d,
+      ...(d.customerName || !framed.customerName ? {} : { customerName: framed.customerName }),
+      ...(d.amount || !framed.amount ? {} : { amount: framed.amount }),
+      ...(d.recipients.length > 0 || framed.recipients.length === 0 ? {} : { recipients: framed.recipients }),
+    });
+    const complete = own.complete;
+    return { ...own, documents: [fill(found)], ...(complete ? { complete: () => ({ ...complete(), documents: complete().documents.map(fill) }) } : {}) };
+  }
+  return own;
+}
+
+/**
  * The documents of the page's web components, read in a copy of the page as it is shown, their open
  * shadow trees in place (composed-copy.ts): the elements found are given back as the page's own, or
  * left out (a floating button) where the copy has one the page does not.
@@ -2352,6 +2453,8 @@ export const genericInvoiceAdapter: SiteAdapter = {
     if (own.kind === 'document' && own.documents.length === 1) {
       const framed = detectInFrames(document, url);
       if (framed?.kind === 'document' && framed.documents.length === 1 && framed.documents[0]!.number === own.documents[0]!.number) return framed;
+      // A frame that shows the document's fields without naming it (a customer center's transaction form): read under the shell's heading.
+      if (!framed) return withFrameFields(document, url, own);
     }
     return own;
   },

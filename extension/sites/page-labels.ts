@@ -67,6 +67,8 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
   ],
   is: ['til greiðslu', 'eftirstöðvar', 'ógreitt', 'ógreidd upphæð', 'til endurgreiðslu'],
   de: [
+    // A dunning letter's whole claim: the overdue invoices, the fees and interest.
+    'gesamtforderung',
     'zu zahlen',
     'zahlbetrag',
     'mahnsumme',
@@ -137,6 +139,8 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
     'por pagar',
     // Not "Valor líquido" alone: on a payment platform it is what the seller gets after its fees.
     'valor líquido da nota',
+    // An NF-e's (DANFE's) grand total, after the products' total and the taxes.
+    'valor total da nota',
     'valor líquido da fatura',
     'valor a reembolsar',
     'valor a devolver',
@@ -244,6 +248,9 @@ const LABELS: LabelTable = {
       // India's billing apps (Tally, Vyapar, Khatabook): the customer is the "party".
       'party name',
       'party details',
+      // A medical practice's patient invoice bills the guarantor, the person responsible for a patient's account.
+      'guarantor',
+      'responsible party',
       'organization name',
       'organisation name',
       'billing address',
@@ -253,6 +260,9 @@ const LABELS: LabelTable = {
       'ordered by',
       'deliver to',
       'ship to',
+      // A packing slip's only address (below any other customer label: an order page's buyer is its billed one).
+      'shipping address',
+      'delivery address',
       // ERPs' word for the customer on a sales document (iDempiere, SAP Business One, Openbravo).
       'business partner',
       'customer details',
@@ -262,10 +272,54 @@ const LABELS: LabelTable = {
       // Dolibarr's word for the customer's record, as in its other languages ("Tiers", "Tercero").
       'third party',
     ],
-    pl: ['nabywca', 'nazwa nabywcy', 'odbiorca', 'klient', 'nazwa klienta', 'kontrahent', 'płatnik', 'adres do faktury', 'dłużnik', 'dane klienta', 'dane nabywcy', 'podmiot'],
-    sv: ['kund', 'kundnamn', 'faktureras till', 'fakturamottagare', 'mottagare', 'köpare', 'fakturaadress', 'faktureringsadress', 'betalare', 'beställare', 'kunduppgifter', 'kundinformation'],
-    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse', 'faktureringsadresse', 'bestilt af', 'kundeoplysninger'],
-    nb: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'fakturamottaker', 'mottaker', 'kjøper', 'fakturaadresse', 'faktureringsadresse', 'bestilt av', 'kundeopplysninger', 'kundeinformasjon'],
+    pl: [
+      'nabywca',
+      'kupujący',
+      'nazwa nabywcy',
+      'odbiorca',
+      'klient',
+      'nazwa klienta',
+      'kontrahent',
+      'płatnik',
+      'adres do faktury',
+      'dłużnik',
+      'dane klienta',
+      'dane nabywcy',
+      'podmiot',
+      'adres dostawy',
+      'adres wysyłki',
+    ],
+    sv: [
+      'kund',
+      'kundnamn',
+      'faktureras till',
+      'fakturamottagare',
+      'mottagare',
+      'köpare',
+      'fakturaadress',
+      'faktureringsadress',
+      'betalare',
+      'beställare',
+      'kunduppgifter',
+      'kundinformation',
+      'leveransadress',
+    ],
+    da: ['kunde', 'kundenavn', 'debitor', 'faktureres til', 'modtager', 'køber', 'fakturaadresse', 'faktureringsadresse', 'bestilt af', 'kundeoplysninger', 'leveringsadresse'],
+    nb: [
+      'kunde',
+      'kundenavn',
+      'debitor',
+      'faktureres til',
+      'fakturamottaker',
+      'mottaker',
+      'kjøper',
+      'fakturaadresse',
+      'faktureringsadresse',
+      'bestilt av',
+      'kundeopplysninger',
+      'kundeinformasjon',
+      'leveringsadresse',
+    ],
     // "Viðskiptamaður" and "Nafn viðskiptamanns": Business Central's words for the customer.
     is: ['viðskiptavinur', 'viðskiptamaður', 'nafn viðskiptamanns', 'nafn viðskiptavinar', 'kaupandi', 'móttakandi', 'viðtakandi', 'greiðandi', 'upplýsingar um viðskiptavin'],
     de: [
@@ -284,8 +338,9 @@ const LABELS: LabelTable = {
       'kundeninformationen',
       // The client of a building contract (construction apps' progress invoices).
       'bauherr',
+      'lieferadresse',
     ],
-    fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite', 'maksaja', 'asiakastiedot'],
+    fi: ['asiakas', 'asiakkaan nimi', 'laskutettava', 'vastaanottaja', 'ostaja', 'laskutusosoite', 'maksaja', 'asiakastiedot', 'toimitusosoite'],
     nl: [
       'klant',
       'klantnaam',
@@ -302,6 +357,8 @@ const LABELS: LabelTable = {
       'besteld door',
       'klantgegevens',
       'opdrachtgever',
+      'afleveradres',
+      'leveringsadres',
     ],
     // "Tiers": Dolibarr's word for the customer's record (a third party).
     fr: [
@@ -323,6 +380,7 @@ const LABELS: LabelTable = {
       // The client of a building contract (construction apps' progress invoices, "situations de travaux").
       "maître d'ouvrage",
       'maître d’ouvrage',
+      'adresse de livraison',
     ],
     // "Señor(es):": Chile's printed electronic invoice (DTE) names its buyer so (the plural's ending in parentheses is a label's rest).
     es: [
@@ -339,6 +397,8 @@ const LABELS: LabelTable = {
       'tercero',
       'señor',
       'señores',
+      'dirección de envío',
+      'dirección de entrega',
     ],
     it: [
       'cliente',
@@ -354,6 +414,8 @@ const LABELS: LabelTable = {
       'dati cliente',
       'dati del cliente',
       'soggetto terzo',
+      'indirizzo di spedizione',
+      'indirizzo di consegna',
     ],
     pt: [
       'cliente',
@@ -369,6 +431,8 @@ const LABELS: LabelTable = {
       'pagador',
       'dados do cliente',
       'terceiro',
+      'endereço de entrega',
+      'morada de entrega',
     ],
     cs: ['odběratel', 'zákazník', 'klient', 'příjemce', 'objednatel', 'fakturační adresa'],
     sk: ['odberateľ', 'zákazník', 'klient', 'príjemca', 'objednávateľ', 'fakturačná adresa'],
@@ -414,6 +478,10 @@ export const LONE_CUSTOMER_LABEL =
   /^(?:to|an|till|til|aan|para|account|konto|compte|cuenta|firma|f[oö]retag|virksomhed|bedrift|fyrirt[aæ]ki|unternehmen|bedrijf|yritys|soci[eé]t[eé]|empresa|azienda|organi(?:[sz]|zz)a(?:tion|tie|sjon|atio|cja|zione|ci[oó]n|[cç][aã]o)|party|partner|spett\.?le|egr\.?|messrs\.?)\s*:?$/i; // ASCII only: no Unicode case folding to compile
 
 /** LONE_CUSTOMER_LABEL's company words ("Firma", "Företag", "Empresa"…): the customer's company in a CRM, the seller's in a sheet's own block. */
+/** Labels of the address goods go to ("Shipping Address", "Lieferadresse", "Leveransadress"): the customer's only where no other label names one. */
+export const DELIVERY_ADDRESS_LABEL =
+  /^(?:shipping address|delivery address|lieferadresse|leveransadress|leveringsadresse|toimitusosoite|afleveradres|leveringsadres|adresse de livraison|direcci[oó]n de (?:env[ií]o|entrega)|indirizzo di (?:spedizione|consegna)|endere[cç]o de entrega|morada de entrega|adres (?:dostawy|wysy[lł]ki))$/i;
+
 export const COMPANY_FIELD_LABEL = /^(?:firma|f[oö]retag|virksomhed|bedrift|fyrirt[aæ]ki|unternehmen|bedrijf|yritys|soci[eé]t[eé]|empresa|azienda)\s*:?$/i;
 
 /**
@@ -422,10 +490,16 @@ export const COMPANY_FIELD_LABEL = /^(?:firma|f[oö]retag|virksomhed|bedrift|fyr
  * "Patient" ("Paziente", "Paciente", "Pacjent"…) too: the person billed, where no payer's label
  * ("Bill To", a plan manager) names another.
  */
-export const LONE_NAME_LABEL =
-  /^(?:name|navn|namn|nafn|naam|nimi|nom|nombre|nome|denominazione|nazwa|denumire|denumirea|název|názov|név|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social|patient|pati[eë]nt|patientin|paziente|paciente|pacjent|potilas|sj[uú]klingur)\s*:?$/i; // ASCII case folding only, as above
-/** The longest of LONE_NAME_LABEL's words, with a colon ("Ragione sociale:"): longer texts are not tested. */
-export const MAX_NAME_LABEL = 16;
+export const LONE_NAME_LABEL = new RegExp(
+  // An e-invoice's layout names both at once ("NOME / RAZÃO SOCIAL" on a Brazilian DANFE, "Razón Social / Nombres y Apellidos" on an Ecuadorian RIDE).
+  String.raw`^(?:NAME)(?:\s*\/\s*(?:NAME))*\s*:?$`.replaceAll(
+    'NAME',
+    String.raw`name|full name|navn|namn|nafn|naam|nimi|nom|nombre|nombres y apellidos|apellidos y nombres|nome|nome completo|denominazione|nazwa|denumire|denumirea|název|názov|név|ragione sociale|raison sociale|raz[oó]n social|raz[aã]o social|patient|pati[eë]nt|patientin|paziente|paciente|pacjent|potilas|sj[uú]klingur`,
+  ),
+  'i', // ASCII case folding only, as above
+);
+/** The longest of LONE_NAME_LABEL's texts tested, with a colon ("Razón Social / Nombres y Apellidos:"): longer texts are not tested. */
+export const MAX_NAME_LABEL = 40;
 
 /**
  * Address labels that name a person or a company as often as an address ("Contact: Harbour Lights
@@ -698,7 +772,7 @@ export const KIND_QUALIFIER = 'electr[oó]nica|elettronica|[ée]lectronique|elet
  * every class and word for case folding, which costs each page load milliseconds (issue 18).
  */
 const NUMBER_PREFIX = new RegExp(
-  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n|č|čís|br)[\s.:#°])|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero|č|čís|číslo|br|broj)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
+  String.raw`^[\s:#.|–—·•∙-]*(?:(?:\p{Ll}{2,20}\s+)?\p{Ll}{3,20}\s+(?=(?:nr|no|nº|n°|n|č|čís|br)[\s.:#°]|#)|(?:${KIND_QUALIFIER})\s+)?(?:(?:nr|no|nº|n|núm|num|nro|id|number|nummer|numer|númer|número|numéro|numero|č|čís|číslo|br|broj)(?=[\s:#.°º]|$)\.?)?[\s:#.°º]*`,
   'u',
 );
 /**
