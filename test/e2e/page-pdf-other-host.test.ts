@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
-import { openSignedIn, sendAnyway, startPairedBrowser, type PairedBrowser, sendFromPanel } from '../helpers/paired-browser';
+import { openSignedIn, pressSend, sendAnyway, startPairedBrowser, type PairedBrowser, sendFromPanel } from '../helpers/paired-browser';
 
 const screen = (number: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ERP</title></head>
 <body><nav><a href="/">Home</a> <a href="/customers">Customers</a></nav><main><h1>Invoice ${number}</h1>
@@ -221,7 +221,7 @@ async function addOwnFileAndSend(panel: Frame): Promise<void> {
   await panel.getByTestId('ownpost-add-file').setInputFiles(ownFilePath);
   await expect.poll(() => panel.getByTestId('ownpost-attachment').count()).toBe(1);
   expect(await panel.getByTestId('ownpost-attachment').textContent()).toContain('INV-213.pdf');
-  await panel.getByTestId('ownpost-submit').click();
+  await pressSend(panel);
   await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
   const mail = setup.smtp.received.at(-1)!;
   expect(mail.envelope.to).toEqual([DRAFT.to]);

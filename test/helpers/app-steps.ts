@@ -5,7 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { tabIdOf, type PairedBrowser } from './paired-browser';
+import { pressSend, tabIdOf, type PairedBrowser } from './paired-browser';
 
 /** The popup over `page`'s tab: the site is off, the user switches it on. */
 export async function switchSiteOn(setup: PairedBrowser, page: Page): Promise<void> {
@@ -37,6 +37,6 @@ export async function takeFromPage(panel: Frame, press: () => Promise<void>): Pr
 
 /** Presses Send in the panel and waits until the relay says the mail went out. */
 export async function sendAndWait(panel: Frame): Promise<void> {
-  await panel.getByTestId('ownpost-submit').click();
+  await pressSend(panel);
   await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
 }

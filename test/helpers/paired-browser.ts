@@ -178,11 +178,22 @@ export async function sendAnyway(setup: PairedBrowser, page: Page): Promise<Fram
   return panel;
 }
 
+/**
+ * Presses Send as a person does, once the panel takes clicks: a panel that was resized or moved (a
+ * capture's aside, then back) takes clicks again only after it has been plainly visible for a moment
+ * (its root's `data-clickable`), and a press before that is refused; on a busy machine that moment
+ * can come after the test's next step.
+ */
+export async function pressSend(panel: Frame): Promise<void> {
+  await panel.locator('html[data-clickable="true"]').waitFor({ state: 'attached', timeout: 15_000 });
+  await panel.getByTestId('ownpost-submit').click();
+}
+
 /** Sends the panel's message to `to` and waits until the panel says sent; resolves with the mail the test server got for it. */
 export async function sendFromPanel(setup: PairedBrowser, panel: Frame, to = 'ap@beta.example'): Promise<ReceivedMail> {
   const before = setup.smtp.received.length;
   await panel.getByTestId('ownpost-to').fill(to);
-  await panel.getByTestId('ownpost-submit').click();
+  await pressSend(panel);
   await waitFor(
     'the panel to say sent',
     () => panel.getByTestId('ownpost-status').getAttribute('data-state'),
