@@ -4,10 +4,11 @@
  * host (item 7), and "Send anyway" opens the panel on the page with what was found. A PDF the page
  * shows only from memory (a `blob:` preview its script made) counts as found, and is attached.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobPreviewPage, startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
 import { sendAndWait } from '../helpers/app-steps';
-import { clickablePanel, openSignedIn, pageScanned, panelFrame, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
+import { openSignedIn, pageScanned, panelFrame, startPairedBrowser, tabIdOf, type PairedBrowser } from '../helpers/paired-browser';
 
 let setup: PairedBrowser;
 let site: InvoiceSite;
@@ -74,16 +75,21 @@ describe('the popup on a page without a button', () => {
   });
 });
 
+/** The page at `path` once its in-memory preview shows and Ownpost has read it, and the popup's report on it. */
+async function reportOnPreview(path: string): Promise<{ page: Page; popup: Page }> {
+  const page = await setup.browser.context.newPage();
+  await openSignedIn(page, site.origin, path);
+  await page.locator('iframe[src^="blob:"]').waitFor();
+  await pageScanned(page);
+  const popup = await setup.browser.context.newPage();
+  await popup.goto(`chrome-extension://${setup.browser.extensionId}/popup.html?tab=${await tabIdOf(setup, page.url())}`);
+  await popup.getByTestId('popup-page-report').waitFor();
+  return { page, popup };
+}
+
 describe('the popup on a page whose PDF is only a preview made in memory', () => {
   it('shows PDF ✓, and Send anyway opens the panel with the preview attached, byte for byte', async () => {
-    const page = await setup.browser.context.newPage();
-    await openSignedIn(page, site.origin, '/angebote/118');
-    await page.locator('iframe[src^="blob:"]').waitFor();
-    await pageScanned(page);
-
-    const popup = await setup.browser.context.newPage();
-    await popup.goto(`chrome-extension://${setup.browser.extensionId}/popup.html?tab=${await tabIdOf(setup, page.url())}`);
-    await popup.getByTestId('popup-page-report').waitFor();
+    const { page, popup } = await reportOnPreview('/angebote/118');
     expect(await popup.getByTestId('popup-report-pdf').getAttribute('data-found')).toBe('true');
 
     await popup.getByTestId('popup-send-anyway').click();
@@ -97,7 +103,6 @@ describe('the popup on a page whose PDF is only a preview made in memory', () =>
     // The popup was a tab of its own here; a user's popup closes, leaving the page in front.
     await popup.close();
     await page.bringToFront();
-    await clickablePanel(page);
     await sendAndWait(panel);
     const [mail] = await setup.smtp.waitForMessages(1);
     expect(mail!.envelope.to).toEqual(['einkauf@kunde.example']);
@@ -108,13 +113,7 @@ describe('the popup on a page whose PDF is only a preview made in memory', () =>
 
 describe('the popup on a page whose in-memory preview is too large to send', () => {
   it('shows PDF ✗, and Send anyway opens the panel without it', async () => {
-    const page = await setup.browser.context.newPage();
-    await openSignedIn(page, site.origin, '/angebote/119');
-    await page.locator('iframe[src^="blob:"]').waitFor();
-    await pageScanned(page);
-    const popup = await setup.browser.context.newPage();
-    await popup.goto(`chrome-extension://${setup.browser.extensionId}/popup.html?tab=${await tabIdOf(setup, page.url())}`);
-    await popup.getByTestId('popup-page-report').waitFor();
+    const { page, popup } = await reportOnPreview('/angebote/119');
     expect(await popup.getByTestId('popup-report-pdf').getAttribute('data-found')).toBe('false');
     await popup.getByTestId('popup-send-anyway').click();
     const panel = await panelFrame(page);
