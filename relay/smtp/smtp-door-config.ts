@@ -2,7 +2,7 @@
  * The SMTP front door's settings (issue 19), read once from the environment. Absent ports: no door.
  */
 import { isIP } from 'node:net';
-import { ConfigError, parseDurationSetting, parseSwitch } from '../config-values';
+import { ConfigError, parseCountSetting, parseDurationSetting, parseSwitch } from '../config-values';
 
 export interface SmtpDoorConfig {
   /** Listen address. From OWNPOST_SMTP_HOST. @default '127.0.0.1' */
@@ -21,6 +21,17 @@ export interface SmtpDoorConfig {
   allowPlaintext: boolean;
   /** How often the PEM files are checked for a change. From OWNPOST_SMTP_TLS_CHECK. @default 5s */
   tlsCheckMs: number;
+  /**
+   * Connections one client address may hold open at once (TLS handshakes included); one more is
+   * answered `421 4.7.0` and closed. From OWNPOST_SMTP_CONNECTIONS_PER_ADDRESS. @default 20
+   */
+  connectionsPerAddress: number;
+  /**
+   * From the moment a connection is accepted to a successful AUTH, however busy it keeps: a client
+   * that trickles its bytes resets every inactivity timeout, not this one. Past it: `421 4.7.0`, closed.
+   * From OWNPOST_SMTP_AUTH_TIMEOUT. @default 30s
+   */
+  authDeadlineMs: number;
   /**
    * The wait after refused AUTH attempts, per client address and per username: `free` refusals
    * cost nothing (typos), then the wait starts at `firstMs` and doubles up to `maxMs`; refusals
@@ -75,6 +86,9 @@ export function parseSmtpDoorConfig(env: NodeJS.ProcessEnv): SmtpDoorConfig | un
     ...(certFile ? { certFile, keyFile: keyFile! } : {}),
     allowPlaintext,
     tlsCheckMs: parseDurationSetting('OWNPOST_SMTP_TLS_CHECK', env.OWNPOST_SMTP_TLS_CHECK, '5s', { min: '100ms', max: '1d' }),
+    // An office behind one NAT address shares it; more than the door's 200 clients in all is no cap.
+    connectionsPerAddress: parseCountSetting('OWNPOST_SMTP_CONNECTIONS_PER_ADDRESS', env.OWNPOST_SMTP_CONNECTIONS_PER_ADDRESS, 20, { min: 1, max: 200 }),
+    authDeadlineMs: parseDurationSetting('OWNPOST_SMTP_AUTH_TIMEOUT', env.OWNPOST_SMTP_AUTH_TIMEOUT, '30s', { min: '1s', max: '10m' }),
     authFailureWait: DEFAULT_SMTP_AUTH_FAILURE_WAIT,
   };
 }

@@ -14,6 +14,7 @@ import { DEFAULT_MAX_MESSAGE_BYTES, effectiveDeliveryLimits } from '../delivery/
 import type { LimiterStore } from '../limits/limiter-store';
 import { parseProfileData } from '../profiles/profile-record';
 import { resolveProfileForFrom } from '../profiles/resolve-profile-for-from';
+import { DoorConnections } from './door-connections';
 import { SmtpAuthLimits } from './smtp-auth-limits';
 import { isLoopbackHost, type SmtpDoorConfig } from './smtp-door-config';
 import { smtpError, smtpReplyFor } from './smtp-replies';
@@ -50,6 +51,8 @@ export class SmtpDoor {
   private readonly servers: { server: SMTPServer; kind: 'starttls' | 'tls' }[] = [];
   private readonly verifier: AppPasswordVerifier;
   private readonly authLimits: SmtpAuthLimits;
+  /** Connections per client address and the deadline to sign in (./door-connections.ts). */
+  private readonly connections: DoorConnections;
   private stopWatching: (() => void) | undefined;
   /** SIZE announced in EHLO: the largest limit among the relay's profiles (see refreshSize). */
   private announcedSize = 0;
@@ -59,6 +62,7 @@ export class SmtpDoor {
   constructor(private readonly deps: SmtpDoorDeps) {
     this.verifier = new AppPasswordVerifier(deps.store);
     this.authLimits = new SmtpAuthLimits(deps.limiterStore, deps.config.authFailureWait);
+    this.connections = new DoorConnections(deps.config, deps.log);
   }
 
   async listen(): Promise<SmtpDoorAddresses> {
@@ -118,12 +122,17 @@ export class SmtpDoor {
       maxClients: 200,
       socketTimeout: 5 * 60_000,
       closeTimeout: 5_000,
-      onConnect: (_session, callback) => {
+      onConnect: (session, callback) => {
+        const refusal = this.connections.refusalFor(session);
+        if (refusal) return callback(refusal);
         void this.refreshSize(false).finally(() => callback());
       },
       onAuth: (auth, session, callback) => {
         this.authenticate(auth, session).then(
-          (user) => callback(null, { user }),
+          (user) => {
+            this.connections.signedIn(session);
+            callback(null, { user });
+          },
           (error: Error) => callback(error),
         );
       },
@@ -142,6 +151,7 @@ export class SmtpDoor {
       onData: (stream, session, callback) => this.receive(stream, session, callback),
     };
     const server = new SMTPServer(options);
+    this.connections.watch(server);
     // A client that drops its connection is reported as an 'error': never a crash of the relay.
     server.on('error', (error: Error) => this.deps.log(`SMTP: ${error.message}`));
     return server;

@@ -54,6 +54,7 @@ const DURATIONS: DurationRow[] = [
   { name: 'OWNPOST_OAUTH_TIMEOUT', min: '1s', max: '5m', read: (c) => c.oauth.requestTimeoutMs, timer: true },
   { name: 'OWNPOST_TOKEN_TTL', min: '1m', max: '3650d', read: (c) => c.tokenIdleTtlMs, timer: false },
   { name: 'OWNPOST_SMTP_TLS_CHECK', min: '100ms', max: '1d', read: (c) => c.smtpDoor?.tlsCheckMs, timer: true, env: DOOR },
+  { name: 'OWNPOST_SMTP_AUTH_TIMEOUT', min: '1s', max: '10m', read: (c) => c.smtpDoor?.authDeadlineMs, timer: true, env: DOOR },
 ];
 
 interface CountRow {
@@ -69,6 +70,7 @@ const COUNTS: CountRow[] = [
   { name: 'OWNPOST_AUTH_ATTEMPTS', min: 1, max: 10, read: (c) => c.authAttempts },
   { name: 'OWNPOST_DELIVERY_CONCURRENCY', min: 1, max: 1000, read: (c) => c.deliveryConcurrency },
   { name: 'OWNPOST_TEST_LIMIT', min: 1, max: 10_000, read: (c) => c.senderTestLimits.testsPerWindow.max, write: (v) => `${v}/15m` },
+  { name: 'OWNPOST_SMTP_CONNECTIONS_PER_ADDRESS', min: 1, max: 200, read: (c) => c.smtpDoor?.connectionsPerAddress, env: DOOR },
 ];
 
 const load = (row: { name: string; write?: (v: string) => string; env?: NodeJS.ProcessEnv }, value: string) => loadConfig({ ...BASE, ...row.env, [row.name]: row.write ? row.write(value) : value });
@@ -172,6 +174,7 @@ describe('ownpost serve with a setting out of range', () => {
       [{ OWNPOST_HEARTBEAT: '-5s' }, /^ownpost: OWNPOST_HEARTBEAT must be at least 100ms .*not "-5s"$/m],
       [{ OWNPOST_DELIVERY_CONCURRENCY: '1000000' }, /^ownpost: OWNPOST_DELIVERY_CONCURRENCY must be a whole number of at least 1 and at most 1000, not "1000000"$/m],
       [{ ...DOOR, OWNPOST_SMTP_TLS_CHECK: '0s' }, /^ownpost: OWNPOST_SMTP_TLS_CHECK must be at least 100ms and at most 1d .*not "0s"$/m],
+      [{ ...DOOR, OWNPOST_SMTP_CONNECTIONS_PER_ADDRESS: '0' }, /^ownpost: OWNPOST_SMTP_CONNECTIONS_PER_ADDRESS must be a whole number of at least 1 and at most 200, not "0"$/m],
     ];
     const results = await Promise.all(cases.map(([env]) => serve(env)));
     results.forEach((result, i) => {
