@@ -40,6 +40,16 @@ export const MAX_RECIPIENTS = 100;
 /** How long the announced SIZE is reused before the profiles' limits are read again. */
 const SIZE_REFRESH_MS = 5_000;
 
+/**
+ * A refused username as the log may show it: an e-mail address, or not at all. An app whose username
+ * and password fields are swapped sends its password as the username, and a refused sign-in was
+ * logged with it word for word: an app password (or a mailbox password) in the relay's log.
+ */
+function usernameForLog(username: string): string {
+  const parsed = parseAddress(username.slice(0, 320));
+  return parsed.ok ? `"${parsed.value.address}"` : 'a username that is no e-mail address (not shown: it may be a password typed into the wrong field)';
+}
+
 export interface SmtpDoorAddresses {
   /** STARTTLS listener (OWNPOST_SMTP_PORT). */
   starttls?: { host: string; port: number };
@@ -194,7 +204,7 @@ export class SmtpDoor {
     const found = await this.verifier.verify(username, password);
     if (!found) {
       await this.authLimits.record(session.remoteAddress, username, 'refused');
-      log(`SMTP: refused sign-in for "${username.slice(0, 100)}" from ${session.remoteAddress}`);
+      log(`SMTP: refused sign-in for ${usernameForLog(username)} from ${session.remoteAddress}`);
       throw smtpError(535, '5.7.8 Username and app password not accepted. The username is your e-mail address; create an app password in the Ownpost options page.');
     }
     await this.authLimits.record(session.remoteAddress, username, 'accepted');
