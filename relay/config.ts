@@ -8,6 +8,7 @@ import { extensionOriginOf } from './http/extension-origins';
 import { parsePortRanges, type PortRange } from './net/port-policy';
 import { parseOAuthConfig, type OAuthConfig } from './oauth/oauth-config';
 import { parseSmtpDoorConfig, type SmtpDoorConfig } from './smtp/smtp-door-config';
+import { postgresUrlReadable } from './store/postgres/postgres-url';
 
 // Where most of the relay and its tests know them from; the area readers import config-values.
 export { ConfigError, parseDuration };
@@ -255,6 +256,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new ConfigError('OWNPOST_DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite store)');
+  }
+  if (config.databaseUrl && !postgresUrlReadable(config.databaseUrl)) {
+    throw new ConfigError(
+      'OWNPOST_DATABASE_URL is not a URL that can be read (not shown: it holds the password). Check the host and port; characters such as @ : / # ? in the user name or password must be percent-encoded (@ is %40).',
+    );
   }
   return config;
 }

@@ -148,6 +148,23 @@ describe('switch settings', () => {
   });
 });
 
+describe('OWNPOST_DATABASE_URL', () => {
+  // A password with # or @ in it, not percent-encoded, is the usual way to get here.
+  it.each(['postgres://ownpost:s3cret#PW@db.internal/ownpost', 'postgres://ownpost:s3cretPW@db.internal:99999/ownpost', 'postgres://ownpost:s3cret@PW@[db/ownpost'])(
+    'refuses %s, which node-postgres cannot read, at start-up without repeating the password',
+    (url) => {
+      const error = refusal(() => loadConfig({ ...BASE, OWNPOST_DATABASE_URL: url }));
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.message).toMatch(/^OWNPOST_DATABASE_URL is not a URL that can be read \(not shown: it holds the password\)/);
+      expect(error.message).not.toContain('s3cret');
+    },
+  );
+
+  it('takes a URL node-postgres reads, percent-encoded password and all', () => {
+    expect(loadConfig({ ...BASE, OWNPOST_DATABASE_URL: 'postgres://ownpost:s3cret%23PW@db.internal:5432/ownpost' }).databaseUrl).toBe('postgres://ownpost:s3cret%23PW@db.internal:5432/ownpost');
+  });
+});
+
 describe('the README configuration table', () => {
   const readme = readFileSync('README.md', 'utf8');
   const rowOf = (name: string) => readme.split('\n').find((line) => line.startsWith(`| \`${name}\``));
@@ -174,6 +191,8 @@ describe('ownpost serve with a setting out of range', () => {
       [{ OWNPOST_HEARTBEAT: '-5s' }, /^ownpost: OWNPOST_HEARTBEAT must be at least 100ms .*not "-5s"$/m],
       [{ OWNPOST_DELIVERY_CONCURRENCY: '1000000' }, /^ownpost: OWNPOST_DELIVERY_CONCURRENCY must be a whole number of at least 1 and at most 1000, not "1000000"$/m],
       [{ ...DOOR, OWNPOST_SMTP_TLS_CHECK: '0s' }, /^ownpost: OWNPOST_SMTP_TLS_CHECK must be at least 100ms and at most 1d .*not "0s"$/m],
+      // Was a stack trace (exit 1) from inside node-postgres once the store first connected.
+      [{ OWNPOST_DATABASE_URL: 'postgres://ownpost:s3cret#PW@db.internal/ownpost' }, /^ownpost: OWNPOST_DATABASE_URL is not a URL that can be read /m],
       [{ ...DOOR, OWNPOST_SMTP_CONNECTIONS_PER_ADDRESS: '0' }, /^ownpost: OWNPOST_SMTP_CONNECTIONS_PER_ADDRESS must be a whole number of at least 1 and at most 200, not "0"$/m],
     ];
     const results = await Promise.all(cases.map(([env]) => serve(env)));
@@ -182,6 +201,7 @@ describe('ownpost serve with a setting out of range', () => {
       expect(result.code, JSON.stringify(env)).toBe(2);
       expect(result.stderr, JSON.stringify(env)).toMatch(message);
       expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(result.stderr).not.toContain('s3cret');
     });
   }, 90_000);
 });
