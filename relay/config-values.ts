@@ -64,3 +64,14 @@ export function parseSwitch(name: string, text: string | undefined, fallback: bo
   if (['0', 'false', 'off', 'no'].includes(value)) return false;
   throw new ConfigError(`${name} must be true or false, not "${text}"`);
 }
+
+/**
+ * A TCP port setting: digits from 0 (any free port) to 65535; unset or empty is undefined. `Number()`
+ * alone read an empty `OWNPOST_PORT=` (an env file's blank line) as 0, a random port, and `0x1F90` as 8080.
+ */
+export function parsePortSetting(name: string, text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = /^\s*\d{1,5}\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= 0 && value <= 65535)) throw new ConfigError(`${name} must be a TCP port (0 to 65535), not "${text}"`);
+  return value;
+}

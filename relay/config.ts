@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { ConfigError, parseCountSetting, parseDuration, parseDurationSetting, parseSwitch } from './config-values';
+import { ConfigError, parseCountSetting, parseDuration, parseDurationSetting, parsePortSetting, parseSwitch } from './config-values';
 import { DEFAULT_SENDER_TEST_LIMITS, type SenderTestLimitSettings } from './limits/sender-test-limits';
 import { extensionOriginOf } from './http/extension-origins';
 import { parsePortRanges, type PortRange } from './net/port-policy';
@@ -202,12 +202,11 @@ function readVersion(): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<RelayConfig> = {}): RelayConfig {
-  const port = overrides.port ?? Number(env.OWNPOST_PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`${overrides.port === undefined ? `OWNPOST_PORT must be a TCP port (0 to 65535), not "${env.OWNPOST_PORT}"` : `port ${port} is not a TCP port`}`);
-  }
+  const port = overrides.port ?? parsePortSetting('OWNPOST_PORT', env.OWNPOST_PORT) ?? 8787;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`port ${port} is not a TCP port`);
   const config: RelayConfig = {
-    host: env.OWNPOST_HOST ?? '127.0.0.1',
+    // `||`, not `??`: an empty OWNPOST_HOST= (an env file's blank value) listened on every interface.
+    host: env.OWNPOST_HOST?.trim() || '127.0.0.1',
     port,
     dataDir: path.resolve(env.OWNPOST_DATA_DIR || defaultDataDir(env)),
     databaseUrl: env.OWNPOST_DATABASE_URL || undefined,

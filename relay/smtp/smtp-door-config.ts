@@ -2,7 +2,7 @@
  * The SMTP front door's settings (issue 19), read once from the environment. Absent ports: no door.
  */
 import { isIP } from 'node:net';
-import { ConfigError, parseCountSetting, parseDurationSetting, parseSwitch } from '../config-values';
+import { ConfigError, parseCountSetting, parseDurationSetting, parsePortSetting, parseSwitch } from '../config-values';
 
 export interface SmtpDoorConfig {
   /** Listen address. From OWNPOST_SMTP_HOST. @default '127.0.0.1' */
@@ -50,21 +50,14 @@ export function isLoopbackHost(host: string): boolean {
   return host === '::1' || host === '::ffff:127.0.0.1';
 }
 
-function parsePort(name: string, text: string | undefined): number | undefined {
-  if (text === undefined || text.trim() === '') return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new ConfigError(`${name} must be a TCP port (0 to 65535), not "${text}"`);
-  return value;
-}
-
 /**
  * The door's settings, or undefined when neither port is set. Impossible combinations fail loudly:
  * implicit TLS without a certificate, a door that could never take AUTH, plain-text AUTH off loopback.
  */
 export function parseSmtpDoorConfig(env: NodeJS.ProcessEnv): SmtpDoorConfig | undefined {
   const fail = (message: string) => new ConfigError(message);
-  const port = parsePort('OWNPOST_SMTP_PORT', env.OWNPOST_SMTP_PORT);
-  const tlsPort = parsePort('OWNPOST_SMTPS_PORT', env.OWNPOST_SMTPS_PORT);
+  const port = parsePortSetting('OWNPOST_SMTP_PORT', env.OWNPOST_SMTP_PORT);
+  const tlsPort = parsePortSetting('OWNPOST_SMTPS_PORT', env.OWNPOST_SMTPS_PORT);
   if (port === undefined && tlsPort === undefined) return undefined;
   const host = (env.OWNPOST_SMTP_HOST || '127.0.0.1').trim();
   const certFile = env.OWNPOST_SMTP_TLS_CERT || undefined;

@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseDuration, type RelayConfig } from '../../relay/config';
 import { OWNPOST_BIN } from '../helpers/relay-process';
 import { SERVER_CERT_FILE, SERVER_KEY_FILE } from '../helpers/smtp-door';
+import { startTestRelay } from '../helpers/test-relay';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-ranges-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -145,6 +146,31 @@ describe('switch settings', () => {
     }
     const off = loadConfig({ ...BASE, OWNPOST_ALLOW_PRIVATE_HOSTS: 'false' });
     expect([off.allowPrivateHosts, off.oauth.allowPrivateHosts === true]).toEqual([false, false]);
+  });
+});
+
+describe('listen address and ports', () => {
+  it('an empty OWNPOST_HOST= (an env file with a blank value) listens on 127.0.0.1, not on every interface', async () => {
+    expect(loadConfig({ ...BASE, OWNPOST_HOST: '' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...BASE, OWNPOST_HOST: '  ' }).host).toBe('127.0.0.1');
+    const t = await startTestRelay({}, { OWNPOST_HOST: '' });
+    try {
+      expect(await t.relay.listen()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it.each(['OWNPOST_PORT', 'OWNPOST_SMTP_PORT', 'OWNPOST_SMTPS_PORT'])('%s takes digits from 0 to 65535 and nothing else; empty is unset', (name) => {
+    const env = name === 'OWNPOST_PORT' ? {} : { ...DOOR, OWNPOST_SMTP_PORT: '', [name]: '' };
+    const read = (c: RelayConfig) => (name === 'OWNPOST_PORT' ? c.port : name === 'OWNPOST_SMTP_PORT' ? c.smtpDoor?.port : c.smtpDoor?.tlsPort);
+    expect(read(loadConfig({ ...BASE, ...env, [name]: ' 2525 ' }))).toBe(2525);
+    expect(read(loadConfig({ ...BASE, ...env, [name]: '65535' }))).toBe(65535);
+    // Empty: the default (8787), or no listener; `Number('')` had made OWNPOST_PORT= a random port.
+    if (name === 'OWNPOST_PORT') expect(loadConfig({ ...BASE, OWNPOST_PORT: '' }).port).toBe(8787);
+    for (const value of ['0x1F90', '65536', '-1', '25.5', '1e3', 'smtp']) {
+      expect(refusal(() => loadConfig({ ...BASE, ...env, [name]: value })).message, value).toBe(`${name} must be a TCP port (0 to 65535), not "${value}"`);
+    }
   });
 });
 
