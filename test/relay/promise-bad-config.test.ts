@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseDuration, type RelayConfig } from '../../relay/config';
 import { OWNPOST_BIN } from '../helpers/relay-process';
 import { SERVER_CERT_FILE, SERVER_KEY_FILE } from '../helpers/smtp-door';
+import { TEST_DATABASE_URL } from '../helpers/postgres';
 import { startTestRelay } from '../helpers/test-relay';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ownpost-ranges-'));
@@ -189,6 +190,32 @@ describe('OWNPOST_DATABASE_URL', () => {
   it('takes a URL node-postgres reads, percent-encoded password and all', () => {
     expect(loadConfig({ ...BASE, OWNPOST_DATABASE_URL: 'postgres://ownpost:s3cret%23PW@db.internal:5432/ownpost' }).databaseUrl).toBe('postgres://ownpost:s3cret%23PW@db.internal:5432/ownpost');
   });
+});
+
+describe('a database that cannot be opened', () => {
+  const serve = (env: NodeJS.ProcessEnv) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const masterKey = Buffer.alloc(32, 7).toString('base64');
+      execFile('node', [OWNPOST_BIN, 'serve', '--port', '0'], { env: { ...process.env, ...BASE, OWNPOST_MASTER_KEY: masterKey, ...env }, timeout: 60_000 }, (error, _stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr });
+      });
+    });
+  const noSuchDatabase = Object.assign(new URL(TEST_DATABASE_URL), { password: 's3cretPW', pathname: '/ownpost_no_such_database' }).href;
+
+  it('stops serve with exit code 2 and one line in the words of the database, not a stack trace from inside pg-pool', async () => {
+    const cases: [string, RegExp][] = [
+      // Port 1 on loopback: nothing listens there.
+      ['postgres://ownpost:s3cretPW@127.0.0.1:1/ownpost', /^ownpost: cannot open the database: connect ECONNREFUSED 127\.0\.0\.1:1 \(check OWNPOST_DATABASE_URL/m],
+      [noSuchDatabase, /^ownpost: cannot open the database: 3D000 database "ownpost_no_such_database" does not exist \(check OWNPOST_DATABASE_URL/m],
+    ];
+    const results = await Promise.all(cases.map(([url]) => serve({ OWNPOST_DATABASE_URL: url })));
+    results.forEach((result, i) => {
+      expect(result.code, cases[i]![0]).toBe(2);
+      expect(result.stderr).toMatch(cases[i]![1]);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(result.stderr).not.toContain('s3cret');
+    });
+  }, 90_000);
 });
 
 describe('the README configuration table', () => {
