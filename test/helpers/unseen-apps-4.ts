@@ -18,8 +18,9 @@
  *   whose documents open in a same-origin `<iframe name="main">`, navigated by links with
  *   `target="main"` while the shell's address stays; an order confirmation ("Conferma d'ordine") and an
  *   invoice ("Fattura n. FV 2026/0412") in the frame, amounts as `€ 1.830,00`; the PDF opened in a new
- *   tab by `window.open` from a script behind `<a href="#">` ("Stampa"), answered inline without
- *   `.pdf` in its address;
+ *   tab by a script behind `<a href="#">` ("Stampa"), answered inline without `.pdf` in its
+ *   address: the order's by `window.open` of its address, the invoice's by `form.submit()` of a
+ *   hidden print form in the frame, posted to a new tab (`target="_blank"`);
  * - `faturacaoApp`: a Portuguese server-rendered app like PHC or Primavera's web office, on plain HTTP
  *   under a LAN name: the invoice ("Fatura FT 2026/131") with the customer's name, tax number and
  *   postal address but no e-mail, the seller's own address in the footer, amounts as `2 460,00 €`;
@@ -203,6 +204,9 @@ export interface GestionaleDocument extends AppInvoice {
 /** The Italian app's own help desk, in the shell's header on every screen: never a customer's. */
 export const GESTIONALE_SUPPORT = 'assistenza@gestionale-cloud.example';
 
+/** The template the invoice's print form posts for (the order's PDF is a plain GET). */
+export const GESTIONALE_INVOICE_TEMPLATE = 'fattura-pa';
+
 /** The frameset-school Italian app: sign-in at `/accesso`, the shell at `/gestionale/`, whose frame shows the lists (`ordini.asp`, `fatture.asp`) and documents (`documenti/<id>`). */
 export function gestionaleApp(documents: GestionaleDocument[]): InvoicePage[] {
   const signin = `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Accesso – Gestionale Cloud</title></head>
@@ -254,11 +258,16 @@ ${rows.map((d) => `<tr><td>${d.number}</td><td>${d.date}</td><td>${d.customer}</
 <table class="lista"><tr><th>Descrizione</th><th class="r">Q.tà</th><th class="r">Prezzo</th><th class="r">Importo</th></tr>
 <tr><td>${order ? 'Cataloghi 48 pagine, 2.000 copie' : 'Stampa brochure A4, 5.000 copie'}</td><td class="r">1</td><td class="r">${d.amount}</td><td class="r">${d.amount}</td></tr></table>
 <table style="margin:10px 0 0 auto"><tr><td>Totale documento</td><td class="r"><b>${d.amount}</b></td></tr></table>
+${
+  order
+    ? ''
+    : `<form name="stampa" method="post" action="/gestionale/stampa/${d.id}" target="_blank"><input type="hidden" name="doc" value="${d.id}"><input type="hidden" name="modello" value=""></form>`
+}
 <script>
-  // As the app's print action: a script behind href="#" opens the PDF in a new tab.
+  // As the app's print action: a script behind href="#" opens the PDF in a new tab, for an invoice by posting the print form there.
   document.getElementById('stampa').addEventListener('click', (event) => {
     event.preventDefault();
-    window.open('/gestionale/stampa/${d.id}?modello=standard', '_blank');
+    ${order ? `window.open('/gestionale/stampa/${d.id}?modello=standard', '_blank');` : `document.forms.stampa.modello.value = 'fattura-pa'; document.forms.stampa.submit();`}
   });
 </script>`,
     );
@@ -271,7 +280,13 @@ ${rows.map((d) => `<tr><td>${d.number}</td><td>${d.date}</td><td>${d.customer}</
     ...documents.map((d) => ({
       path: `/gestionale/documenti/${d.id}`,
       html: detail(d),
-      pdf: { path: `/gestionale/stampa/${d.id}`, bytes: d.pdf, contentType: 'application/pdf', disposition: `inline; filename="${d.type}_${d.id}.pdf"` },
+      pdf: {
+        path: `/gestionale/stampa/${d.id}`,
+        bytes: d.pdf,
+        contentType: 'application/pdf',
+        disposition: `inline; filename="${d.type}_${d.id}.pdf"`,
+        ...(d.type === 'FV' ? { postedForm: { doc: String(d.id), modello: GESTIONALE_INVOICE_TEMPLATE } } : {}),
+      },
     })),
     { path: '/gestionale/ordini.asp', html: list('OC') },
     { path: '/gestionale/fatture.asp', html: list('FV') },
