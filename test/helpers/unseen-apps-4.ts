@@ -315,7 +315,7 @@ table.lista{border-collapse:collapse;width:100%} .lista th{background:#e8e1e1;te
 .caixa{border:1px solid #d9cfcf;padding:8px 12px;margin:10px 0} .rodape{color:#777;font-size:11px;border-top:1px solid #ddd;margin-top:20px;padding-top:6px}</style></head>
 <body><div class="topo"><b>Faturação</b><a href="/faturacao/inicio.php" id="nav-inicio">Início</a><a href="/faturacao/documentos.php" id="nav-documentos">Documentos</a><a href="/faturacao/clientes.php">Clientes</a>
 <span class="emp">Cerâmica Ribeiro, Lda · utilizador: rita</span></div><div class="pag">`;
-  const foot = `<div class="footer">Cerâmica Ribeiro, Lda · NIF 509 876 543 · Rua do Barro 5, 4400-123 Vila Nova de Gaia · ${FATURACAO_SELLER_EMAIL} · Processado por programa certificado n.º 1234/AT</div></div></body></html>`;
+  const foot = `<div class="rodape">Cerâmica Ribeiro, Lda · NIF 509 876 543 · Rua do Barro 5, 4400-123 Vila Nova de Gaia · ${FATURACAO_SELLER_EMAIL} · Processado por programa certificado n.º 1234/AT</div></div></body></html>`;
 
   const signin = `<!doctype html><html lang="pt-PT"><head><meta charset="utf-8"><title>Entrar – Faturação</title></head><body style="font:14px Arial,sans-serif">
 <form action="/login" method="get" style="width:300px;margin:90px auto"><input type="hidden" name="next" value="/faturacao/documentos.php"><h1 style="font-size:18px">Entrar</h1>
