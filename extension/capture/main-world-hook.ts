@@ -17,11 +17,9 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
     nonce: string;
     until: number;
   }
-  type Hooked = Window & { __ownpostCapture?: HookState };
+  type Hooked = Window & { __ownpostCapture?: HookState; __ownpostCaptureHooks?: true; __ownpostCaptureFrames?: true };
   const page = window as Hooked;
-  const installed = page.__ownpostCapture !== undefined;
   page.__ownpostCapture = { nonce, until: Date.now() + armedForMs };
-  if (installed) return;
 
   const armed = (): HookState | undefined => {
     const state = page.__ownpostCapture;
@@ -37,12 +35,6 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
 
   // Blobs by their URL, so a blob whose URL the app revokes right after the click is still there.
   const blobs = new Map<string, Blob>();
-  const createObjectURL = URL.createObjectURL;
-  URL.createObjectURL = function (this: unknown, object: Blob | MediaSource) {
-    const url = createObjectURL.call(URL, object);
-    if (object instanceof Blob && blobs.size < 50) blobs.set(url, object);
-    return url;
-  } as typeof URL.createObjectURL;
 
   /** A file the page holds itself (a blob or data URL): the Blob, so a revoke right after the click does not matter. */
   const takeLocal = (href: string, name?: string) => {
@@ -58,82 +50,11 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
         );
   };
 
-  /**
-   * True when the anchor's target was taken (the caller stops the download or navigation). `routed`:
-   * a plain same-site link (no `download`, no other window) that a single-page app's router may take
-   * by script: the click listener below decides only once the app's own listeners have had it.
-   */
-  const takeAnchor = (anchor: HTMLAnchorElement, routed = false): boolean => {
-    if (!armed()) return false;
-    const href = anchor.href;
-    const name = anchor.getAttribute('download') || undefined;
-    if (href.startsWith('blob:') || href.startsWith('data:')) {
-      takeLocal(href, name);
-      return true;
-    }
-    // While armed, the user's next link is the app's "PDF" one, whatever it says: a link without
-    // `.pdf` that answers application/pdf, a download, a new tab. Not in-page anchors (`#…`).
-    const sameDocument = anchor.getAttribute('href')?.startsWith('#') ?? true;
-    if (!/^https?:/i.test(href) || sameDocument) return false;
-    if (routed && plainLink(anchor)) return false;
-    post({ kind: 'url', url: href, name });
-    return true;
-  };
-  /** A link a router may handle: same origin, no `download`, opening in this window. */
-  const plainLink = (anchor: HTMLAnchorElement) => !anchor.hasAttribute('download') && anchor.origin === location.origin && (!anchor.target || anchor.target === '_self');
-
-  const click = HTMLAnchorElement.prototype.click;
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    if (this.isConnected && plainLink(this)) return click.call(this); // the click event below decides
-    if (takeAnchor(this)) return;
-    click.call(this);
-  };
-  const dispatchEvent = EventTarget.prototype.dispatchEvent;
-  EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
-    if (event.type === 'click' && this instanceof HTMLAnchorElement && !this.isConnected && takeAnchor(this)) return false;
-    return dispatchEvent.call(this, event);
-  };
-  // A link the user clicks: downloads, other windows and other sites are taken at once. A plain
-  // same-site link is left to the app's own listeners first: a router that handles it by script
-  // (pushState, `preventDefault`) is navigating within the app, not making the PDF. Only a link
-  // the app lets the browser follow is taken, as the last thing before the default action: in
-  // the window's bubbling phase, or when an app listener stops the event from getting there.
-  const decide = (event: Event, anchor: HTMLAnchorElement) => {
-    if (decided.has(event)) return;
-    decided.add(event);
-    if (!event.defaultPrevented && takeAnchor(anchor)) event.preventDefault();
-  };
-  const decided = new WeakSet<Event>();
-  const pending = new WeakMap<Event, HTMLAnchorElement>();
-  document.addEventListener(
-    'click',
-    (event) => {
-      const anchor = event.target instanceof Element ? event.target.closest('a[href]') : null;
-      if (!(anchor instanceof HTMLAnchorElement)) return;
-      if (takeAnchor(anchor, true)) return void event.preventDefault();
-      if (!armed() || !plainLink(anchor) || !event.cancelable) return;
-      pending.set(event, anchor);
-      for (const method of ['stopPropagation', 'stopImmediatePropagation'] as const) {
-        const stop = event[method];
-        event[method] = function (this: Event) {
-          stop.call(this);
-          // After the listener that stopped it returns (a microtask), still during the dispatch.
-          queueMicrotask(() => decide(event, anchor));
-        };
-      }
-    },
-    true,
-  );
-  window.addEventListener('click', (event) => {
-    const anchor = pending.get(event);
-    if (anchor) decide(event, anchor);
-  });
-
-  /** An address the app opens, sends a tab to or frames: the file it makes. */
-  const takeAddress = (raw: unknown) => {
+  /** An address the app opens, sends a tab to or frames, relative to the window `base`: the file it makes. */
+  const addressTaker = (base: Window) => (raw: unknown) => {
     let href: string;
     try {
-      href = new URL(String(raw), location.href).href;
+      href = new URL(String(raw), base.location.href).href;
     } catch {
       return;
     }
@@ -147,9 +68,10 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
    * have its address (`tab.location.href = url`), or write a viewer into it (jsPDF's
    * `dataurlnewwindow`: an iframe with a data: URL). The stand-in takes the first address it is sent
    * to or that a frame written into it shows; what is written goes into an inert document, where
-   * nothing loads or runs. Its `print()` is the app printing HTML (see below).
+   * nothing loads or runs. Its `print()` is the app printing HTML (see below). `takeAddress` resolves
+   * against the window that opened it.
    */
-  const blankTab = () => {
+  const blankTab = (opener: Window, takeAddress: (raw: unknown) => void) => {
     const inert = document.implementation.createHTMLDocument('');
     let written = '';
     const look = () => {
@@ -203,7 +125,7 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
         takeAddress(url);
       },
       closed: false,
-      opener: window,
+      opener,
       close: () => undefined,
       focus: () => undefined,
       blur: () => undefined,
@@ -214,23 +136,126 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
     } as unknown as Window;
   };
 
-  const open = window.open;
-  window.open = function (this: Window, url?: string | URL, ...rest: unknown[]) {
-    if (armed()) {
-      if (url === undefined || String(url) === '' || String(url) === 'about:blank') return blankTab();
-      takeAddress(url);
-      // As when a popup blocker stops it; apps that open a PDF handle that.
-      return null;
-    }
-    return open.apply(this, [url, ...rest] as unknown as Parameters<typeof window.open>);
-  } as typeof window.open;
+  /**
+   * The hooks that take the file an app makes, in one window of the page: the top one, and each
+   * same-origin frame's (apps of the frameset school show the document, and its Print button, in a
+   * frame of their shell; issue 16 item 3). Each window has its own `window.open`, prototypes and
+   * document, so each is hooked on its own, once; what they take is posted to the top window, where
+   * the isolated world listens.
+   */
+  const hookWindow = (target: Hooked & typeof globalThis) => {
+    if (target.__ownpostCaptureHooks) return;
+    target.__ownpostCaptureHooks = true;
+    const { URL: TargetURL, HTMLAnchorElement: Anchor, EventTarget: TargetEventTarget, HTMLFormElement: Form, Element: TargetElement, Blob: TargetBlob } = target;
+    const targetDocument = target.document;
+
+    const createObjectURL = TargetURL.createObjectURL;
+    TargetURL.createObjectURL = function (this: unknown, object: Blob | MediaSource) {
+      const url = createObjectURL.call(TargetURL, object);
+      if (object instanceof TargetBlob && blobs.size < 50) blobs.set(url, object);
+      return url;
+    } as typeof URL.createObjectURL;
+
+    /**
+     * True when the anchor's target was taken (the caller stops the download or navigation). `routed`:
+     * a plain same-site link (no `download`, no other window) that a single-page app's router may take
+     * by script: the click listener below decides only once the app's own listeners have had it.
+     */
+    const takeAnchor = (anchor: HTMLAnchorElement, routed = false): boolean => {
+      if (!armed()) return false;
+      const href = anchor.href;
+      const name = anchor.getAttribute('download') || undefined;
+      if (href.startsWith('blob:') || href.startsWith('data:')) {
+        takeLocal(href, name);
+        return true;
+      }
+      // While armed, the user's next link is the app's "PDF" one, whatever it says: a link without
+      // `.pdf` that answers application/pdf, a download, a new tab. Not in-page anchors (`#…`).
+      const sameDocument = anchor.getAttribute('href')?.startsWith('#') ?? true;
+      if (!/^https?:/i.test(href) || sameDocument) return false;
+      if (routed && plainLink(anchor)) return false;
+      post({ kind: 'url', url: href, name });
+      return true;
+    };
+    /** A link a router may handle: same origin, no `download`, opening in this window. */
+    const plainLink = (anchor: HTMLAnchorElement) => !anchor.hasAttribute('download') && anchor.origin === target.location.origin && (!anchor.target || anchor.target === '_self');
+
+    const click = Anchor.prototype.click;
+    Anchor.prototype.click = function (this: HTMLAnchorElement) {
+      if (this.isConnected && plainLink(this)) return click.call(this); // the click event below decides
+      if (takeAnchor(this)) return;
+      click.call(this);
+    };
+    const dispatchEvent = TargetEventTarget.prototype.dispatchEvent;
+    TargetEventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event) {
+      if (event.type === 'click' && this instanceof Anchor && !this.isConnected && takeAnchor(this)) return false;
+      return dispatchEvent.call(this, event);
+    };
+    // A link the user clicks: downloads, other windows and other sites are taken at once. A plain
+    // same-site link is left to the app's own listeners first: a router that handles it by script
+    // (pushState, `preventDefault`) is navigating within the app, not making the PDF. Only a link
+    // the app lets the browser follow is taken, as the last thing before the default action: in
+    // the window's bubbling phase, or when an app listener stops the event from getting there.
+    const decide = (event: Event, anchor: HTMLAnchorElement) => {
+      if (decided.has(event)) return;
+      decided.add(event);
+      if (!event.defaultPrevented && takeAnchor(anchor)) event.preventDefault();
+    };
+    const decided = new WeakSet<Event>();
+    const pending = new WeakMap<Event, HTMLAnchorElement>();
+    targetDocument.addEventListener(
+      'click',
+      (event) => {
+        const anchor = event.target instanceof TargetElement ? event.target.closest('a[href]') : null;
+        if (!(anchor instanceof Anchor)) return;
+        if (takeAnchor(anchor, true)) return void event.preventDefault();
+        if (!armed() || !plainLink(anchor) || !event.cancelable) return;
+        pending.set(event, anchor);
+        for (const method of ['stopPropagation', 'stopImmediatePropagation'] as const) {
+          const stop = event[method];
+          event[method] = function (this: Event) {
+            stop.call(this);
+            // After the listener that stopped it returns (a microtask), still during the dispatch.
+            queueMicrotask(() => decide(event, anchor));
+          };
+        }
+      },
+      true,
+    );
+    target.addEventListener('click', (event) => {
+      const anchor = pending.get(event);
+      if (anchor) decide(event, anchor);
+    });
+
+    const takeAddress = addressTaker(target);
+
+    const open = target.open;
+    target.open = function (this: Window, url?: string | URL, ...rest: unknown[]) {
+      if (armed()) {
+        if (url === undefined || String(url) === '' || String(url) === 'about:blank') return blankTab(target, takeAddress);
+        takeAddress(url);
+        // As when a popup blocker stops it; apps that open a PDF handle that.
+        return null;
+      }
+      return open.apply(this, [url, ...rest] as unknown as Parameters<typeof window.open>);
+    } as typeof window.open;
+
+    // form.submit() fires no submit event: mark the form for the isolated world, which sends it itself.
+    const submit = Form.prototype.submit;
+    Form.prototype.submit = function (this: HTMLFormElement) {
+      const state = armed();
+      if (!state) return submit.call(this);
+      this.setAttribute('data-ownpost-capture', state.nonce);
+      post({ kind: 'form' });
+    };
+  };
 
   // Printing the HTML page makes no file Ownpost can take: the panel says so at once (instead of
   // waiting for a file that never comes), and the print dialog still opens for the user. The same
   // for a same-origin frame's window that the app prints (an HTML print view in a hidden iframe).
   const hookPrint = (target: Window) => {
-    const print = target.print as Window['print'] & { ownpost?: true };
-    if (print.ownpost) return;
+    const print = target.print as (Window['print'] & { ownpost?: true }) | undefined;
+    if (!print || print.ownpost) return;
     const hooked = function (this: Window) {
       if (!armed()) return print.call(target);
       post({ kind: 'print' });
@@ -264,7 +289,7 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
       }
       if (!navigate.cancelable) return;
       navigate.preventDefault();
-      takeAddress(destination.url);
+      addressTaker(window)(destination.url);
     });
   };
   /** A window of this page's: the top one, or a same-origin frame's (another origin's throws, and is not ours to see). */
@@ -272,12 +297,16 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
     try {
       hookPrint(target);
       watchNavigations(target);
+      hookWindow(target as Hooked & typeof globalThis);
     } catch {
       // Another origin's window.
     }
   };
+  // Each arming looks at the frames again: a frame shows another document (with a window of its own) since the last one.
   watchWindow(window);
   for (let i = 0; i < Math.min(window.frames.length, 20); i++) watchWindow(window.frames[i] as Window);
+  if (page.__ownpostCaptureFrames) return;
+  page.__ownpostCaptureFrames = true;
   const contentWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow');
   if (contentWindow?.get) {
     const get = contentWindow.get;
@@ -291,13 +320,16 @@ export function installCaptureHook(nonce: string, armedForMs: number): void {
       },
     });
   }
-
-  // form.submit() fires no submit event: mark the form for the isolated world, which sends it itself.
-  const submit = HTMLFormElement.prototype.submit;
-  HTMLFormElement.prototype.submit = function (this: HTMLFormElement) {
-    const state = armed();
-    if (!state) return submit.call(this);
-    this.setAttribute('data-ownpost-capture', state.nonce);
-    post({ kind: 'form' });
-  };
+  // A frame that loads another document while armed (the shell's frame going to the print view): its new window is hooked too.
+  document.addEventListener(
+    'load',
+    (event) => {
+      const frame = event.target;
+      if (armed() && (frame instanceof HTMLIFrameElement || (frame instanceof Element && frame.localName === 'frame'))) {
+        const inner = (frame as HTMLIFrameElement).contentWindow;
+        if (inner) watchWindow(inner);
+      }
+    },
+    true,
+  );
 }

@@ -10,8 +10,8 @@
  *
  * - blob and data URLs, `window.open`, `form.submit()`: the main-world hook (main-world-hook.ts),
  *   injected by the background only now;
- * - a form submitted by a click or `requestSubmit()`: its `submit` event here; Ownpost sends the
- *   form itself with the page's cookies;
+ * - a form submitted by a click or `requestSubmit()`: its `submit` event here, in the page and its
+ *   same-origin frames; Ownpost sends the form itself with the page's cookies;
  * - an iframe, embed or object that gets an address (a hidden download frame, a viewer): watched here;
  *   a viewer already on the page is looked at right away; a same-origin frame sent to an address by
  *   script (no src) is reported by the hook;
@@ -104,6 +104,38 @@ function isPostedBlob(value: unknown): value is Blob {
   return typeof blob === 'object' && blob !== null && typeof blob.size === 'number' && typeof blob.arrayBuffer === 'function';
 }
 
+/** How many of the page's frames a capture looks into for forms. */
+const MAX_FORM_FRAMES = 20;
+
+/** A frame's document, when it is the page's own origin (another origin's is not ours to see). */
+function sameOriginDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | undefined {
+  try {
+    const inner = frame.contentDocument;
+    return inner && inner.location.origin === location.origin ? inner : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page's document and its same-origin frames' (an app shell's frame that shows the document). */
+function pageDocuments(): Document[] {
+  const documents = [document];
+  const frames = document.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('iframe, frame');
+  for (let i = 0; i < frames.length && documents.length <= MAX_FORM_FRAMES; i++) {
+    const inner = sameOriginDocument(frames[i]!);
+    if (inner) documents.push(inner);
+  }
+  return documents;
+}
+
+/**
+ * A form element, also a frame's: not `instanceof HTMLFormElement`, which compares with this
+ * script's class, while a frame's elements reach it with their own.
+ */
+function isForm(value: unknown): value is HTMLFormElement {
+  return typeof value === 'object' && value !== null && (value as Element).nodeType === 1 && (value as Element).localName === 'form';
+}
+
 /** Arms a capture and waits for the page's file: the outcome the panel shows. */
 export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutcome> {
   const nonce = newNonce();
@@ -192,7 +224,9 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
 
     const sendForm = (form: HTMLFormElement, submitter?: HTMLElement | null) => {
       const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase();
-      const action = submitter?.getAttribute('formaction') ?? form.getAttribute('action') ?? location.href;
+      // A frame's form posts relative to the frame's address, not the page's.
+      const base = form.ownerDocument.baseURI || location.href;
+      const action = new URL(submitter?.getAttribute('formaction') ?? form.getAttribute('action') ?? base, base).href;
       let data: FormData;
       try {
         data = new FormData(form, submitter ?? undefined);
@@ -204,7 +238,7 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
         const body = multipart ? data : new URLSearchParams(data as unknown as Record<string, string>);
         return void fetchFrom(action, 'form', { method: 'POST', body });
       }
-      const target = new URL(action, location.href);
+      const target = new URL(action);
       target.search = new URLSearchParams(data as unknown as Record<string, string>).toString();
       void fetchFrom(target.href, 'form');
     };
@@ -244,10 +278,12 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
           // A frame sent somewhere by script: only a PDF counts, as for a frame's src.
           lookAtFrame(data.url);
         } else if (data.kind === 'form') {
-          const form = document.querySelector(`form[data-ownpost-capture="${nonce}"]`);
-          if (form instanceof HTMLFormElement) {
+          for (const formDocument of pageDocuments()) {
+            const form = formDocument.querySelector(`form[data-ownpost-capture="${nonce}"]`);
+            if (!isForm(form)) continue;
             form.removeAttribute('data-ownpost-capture');
             sendForm(form);
+            break;
           }
         } else if (data.kind === 'print') {
           finish({ ok: false, reason: 'print_only' });
@@ -258,14 +294,33 @@ export function capturePdfFromPage(options: CaptureOptions): Promise<CaptureOutc
       on,
     );
 
-    // A form sent by the user's click (or requestSubmit): Ownpost sends it and keeps the answer.
+    // A form sent by the user's click (or requestSubmit), in the page or a same-origin frame of it (the
+    // document an app shell frames, with its Print form): Ownpost sends it and keeps the answer.
+    const watchedDocuments = new WeakSet<Document>();
+    const watchSubmits = (formDocument: Document) => {
+      if (watchedDocuments.has(formDocument)) return;
+      watchedDocuments.add(formDocument);
+      formDocument.addEventListener(
+        'submit',
+        (event) => {
+          const form = event.target;
+          if (!isForm(form)) return;
+          event.preventDefault();
+          sendForm(form, (event as SubmitEvent).submitter);
+        },
+        { capture: true, signal: listening.signal },
+      );
+    };
+    for (const formDocument of pageDocuments()) watchSubmits(formDocument);
+    // A frame that shows another document while armed: its forms too.
     document.addEventListener(
-      'submit',
+      'load',
       (event) => {
-        const form = event.target;
-        if (!(form instanceof HTMLFormElement)) return;
-        event.preventDefault();
-        sendForm(form, (event as SubmitEvent).submitter);
+        const frame = event.target;
+        if (frame instanceof Element && (frame.localName === 'iframe' || frame.localName === 'frame')) {
+          const inner = sameOriginDocument(frame as HTMLIFrameElement);
+          if (inner) watchSubmits(inner);
+        }
       },
       { capture: true, signal: listening.signal },
     );

@@ -216,3 +216,22 @@ export function unlabelledControls(page: Page): Promise<string[]> {
       .map((element) => element.outerHTML.slice(0, 160)),
   );
 }
+
+/**
+ * One more Chromium with the e2e build, paired with `setup`'s relay as another user (a colleague on
+ * their own computer): nothing in its extension's storage but the pairing, so what it knows of the
+ * company's customers can only have come through the relay. It shares `setup`'s SMTP server.
+ */
+export async function pairAnotherBrowser(setup: PairedBrowser, email: string, options: { role?: 'admin' | 'member'; hosts?: Record<string, string>; args?: string[] } = {}): Promise<PairedBrowser> {
+  const { user, token } = await setup.relay.addUser(email, options.role ?? 'member');
+  const code = newPairingCode();
+  await setup.relay.relay.store.createPairingCode({ hash: hashSecretToken(code), userId: user.id, expiresAt: Date.now() + 600_000 });
+  const browser = await launchWithExtension({ hosts: options.hosts ?? {}, args: options.args ?? [] });
+  const extensionPage = await browser.context.newPage();
+  await extensionPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const request = <R extends ExtensionRequest>(message: R) =>
+    extensionPage.evaluate((m) => (globalThis as unknown as ChromeApi).chrome.runtime.sendMessage(m), message as unknown) as Promise<ExtensionResult<R['type']>>;
+  const paired = await request({ type: 'connection.pair', relayUrl: setup.relayUrl, code });
+  if (!paired.ok) throw new Error(`pairing failed: ${JSON.stringify(paired.error)}`);
+  return { ...setup, browser, user: { id: user.id, token }, extensionPage, request, close: () => browser.close() };
+}

@@ -99,13 +99,18 @@ export function rankRecipients(root: Element, values: LabelledValues, base?: URL
     // The "To" field of the app's own send dialog ("Aan", "An", "Para"), prefilled: whom the app sends the document to, wherever it stands.
     if (isRecipientField(item) || namesSendTarget(values.texts, index)) return add(address, 6, !chrome);
     // Where no label names the customer, a block that prints a company's registration number beside the address is the seller's letterhead.
-    const registered = customerIndex === undefined && isRegisteredBlock(item.element);
+    const registeredBlock = isRegisteredBlock(item.element);
+    const registered = customerIndex === undefined && registeredBlock;
+    // Where one does, such a block after the customer's, away from its label and outside its cell, is the seller's legal line at the
+    // foot of the document ("Cerâmica Ribeiro, Lda · NIF 509 876 543 · … · geral@…"): never alone. A customer's own address beside
+    // its number stands near its label.
+    const legalFoot = customerIndex !== undefined && registeredBlock && index > customerIndex && !nearCustomer(index) && !inCustomerCell(item.element);
     // A print sheet's letterhead, its phone beside the address, over the heading that names the document ("INVOICE"): the seller's, never alone.
     const sheetHead = customerIndex === undefined && letterheadOverKind(values.texts, index);
     add(
       address,
-      (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller || registered || sheetHead ? 2 : 0),
-      !chrome && !letterhead && !seller && !sheetHead,
+      (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller || registered || sheetHead || legalFoot ? 2 : 0),
+      !chrome && !letterhead && !seller && !sheetHead && !legalFoot,
     );
   });
   if (base) for (const entry of scores.values()) if (isSiteAddress(entry.address, base)) entry.score -= 10;
@@ -142,9 +147,9 @@ function isRecipientField(item: TextItem): boolean {
 /**
  * A company's registration number, as a seller's letterhead prints it beside its name ("CVR 38123456",
  * "Org.nr. 912 345 678", "UID ATU12345678", "SIRET 812 345 678 00019", "P.IVA 01234567890",
- * "Y-tunnus 2345678-9", "KvK 12345678", "kt. 540312-1230").
+ * "Y-tunnus 2345678-9", "KvK 12345678", "kt. 540312-1230", "NIF 509 876 543", "NIPC 509876543", "CIF B12345678").
  */
-const REGISTRATION_NUMBER = /\b(?:cvr|org\.?\s?nr|uid|siret|siren|p\.?\s?iva|y-tunnus|kvk|kt\.)\.?:?\s?[A-Z]{0,3}\d[\d -]{5,}/i;
+const REGISTRATION_NUMBER = /\b(?:cvr|org\.?\s?nr|uid|siret|siren|p\.?\s?iva|y-tunnus|kvk|kt\.|nif|nipc|cif)\.?:?\s?[A-Z]{0,3}\d[\d -]{5,}/i;
 
 /** Levels above an address looked at for the block it stands in, and how long that block may be. */
 const LETTERHEAD_DEPTH = 2;
