@@ -157,6 +157,7 @@ const KIND_WORDS: readonly string[] = [
   'mahnung',
   'maksumuistutus',
   'meeldetuletus',
+  'minuta',
   'monit',
   'nabídka',
   'narudžb',

@@ -1,0 +1,65 @@
+/**
+ * Classes of pages the twenty-fourth held-out corpus round found (issue 16), each read through the
+ * public detector with another wording, language or markup than the round's fixture: the number
+ * labels of the languages read since round 14 ("Číslo dokladu", "Broj dokumenta", "Sorszám") and an
+ * app's "ID#"; whole names of a kind that qualify it ("Faktura VAT marża", "Minuta de honorarios"); a
+ * numbering settings page's "next number" and sample in those languages; a customer's number in its
+ * register after its name; and a utility's "Account holder".
+ */
+import { describe, expect, it } from 'vitest';
+import { detectFirstDocument } from './detect-page';
+
+const detect = (html: string, url?: string, lang = 'en', title = '') => detectFirstDocument(html, { url, lang, title });
+
+describe('the twenty-fourth round’s numbers', () => {
+  it('reads a document number after the generic number labels of Czech, Slovak, Croatian and Hungarian, also in a readonly input', () => {
+    const czech = `<h2>Faktura vydaná</h2><form><label for="c">Číslo dokladu</label><input id="c" readonly value="2026-FV-118">
+      <label for="o">Odběratel</label><input id="o" readonly value="Pekárna Lipová s.r.o."><label for="k">K úhradě</label><input id="k" readonly value="12 100,00 Kč"></form>
+      <a href="/faktury/118/tisk.pdf">Tisk</a>`;
+    expect(detect(czech, 'https://erp.example.cz/faktury/118', 'cs')).toMatchObject({ number: '2026-FV-118', kind: 'invoice', amount: '12 100,00 Kč' });
+    const croatian = `<h1>Račun</h1><table><tr><td>Broj dokumenta:</td><td>77-2-1</td></tr><tr><td>Kupac:</td><td>Obrt Horvat</td></tr></table><p>Ukupno: 250,00 EUR</p>
+      <a href="/racuni/77/pdf">PDF</a>`;
+    expect(detect(croatian, 'https://app.example.hr/racuni/77', 'hr')?.number).toBe('77-2-1');
+    const hungarian = `<h1>Számla</h1><dl><dt>Sorszám</dt><dd>KSZ-2026-0042</dd><dt>Vevő</dt><dd>Tisza Agro Kft.</dd></dl><p>Fizetendő: 88 900 Ft</p><a href="/szamlak/42.pdf">PDF</a>`;
+    expect(detect(hungarian, 'https://app.example.hu/szamlak/42', 'hu')?.number).toBe('KSZ-2026-0042');
+  });
+
+  it('reads the number after an app’s "ID#" under a heading that names the kind', () => {
+    const html = `<h2 class="title">Owner Invoice</h2><div class="grid"><div><label>Title</label><div>Draw 3 – framing</div></div><div><label>ID#</label><div>118-03</div></div>
+      <div><label>Client</label><div>Marsh Creek HOA</div></div></div><p>Total: $4,200.00</p><button data-url="/api/invoices/118/pdf">Export PDF</button>`;
+    expect(detect(html, 'https://builder.example/app/ChangeOrders/118')).toMatchObject({ number: '118-03', kind: 'invoice' });
+  });
+
+  it('reads a kind’s whole qualified name before its number: a margin-scheme invoice, a fee note', () => {
+    const margin = `<h1>Faktura marża nr 7/12/2026</h1><div><b>Nabywca</b><p>Ewa Zielińska</p></div><p>Do zapłaty: 1 250,00 zł</p><a href="/faktury/7/pdf">Pobierz</a>`;
+    expect(detect(margin, 'https://antyki.example.pl/faktury/7', 'pl')).toMatchObject({ number: '7/12/2026', kind: 'invoice' });
+    const feeNote = `<h2>Minuta MN-2026-031</h2><p>Cliente: Ruiz y Asociados, S.C.</p><table><tr><td>Total</td><td>1.936,00 €</td></tr><tr><td>Provisión de fondos</td><td>-968,00 €</td></tr>
+      <tr><td><b>Importe pendiente de pago</b></td><td><b>968,00 €</b></td></tr></table><a href="/minutas/31.pdf">Descargar</a>`;
+    expect(detect(feeNote, 'https://gestoria.example.es/minutas/31', 'es')).toMatchObject({ number: 'MN-2026-031', kind: 'invoice', amount: '968,00 €' });
+  });
+});
+
+describe('the twenty-fourth round’s pages that are no document', () => {
+  it('takes no number a settings page shows as the next one or as a sample, in the languages read since', () => {
+    const croatian = `<h1>Numeracija računa</h1><p>Sljedeći račun: 15-1-1</p><div><h3>Primjer računa</h3><p>Račun 1-1-1</p><p>Kupac: Primjer d.o.o.</p><p>Ukupno: 100,00 EUR</p>
+      <a href="/postavke/primjer.pdf">Primjer PDF</a></div>`;
+    expect(detect(croatian, 'https://app.example.hr/postavke/numeracija', 'hr')).toBeUndefined();
+    const estonian = `<h1>Arvete numeratsioon</h1><p>Järgmine arve: 2026-0412</p><a href="/seaded/naidis.pdf">Näidis PDF</a>`;
+    expect(detect(estonian, 'https://app.example.ee/seaded/numeratsioon', 'et')).toBeUndefined();
+  });
+});
+
+describe('the twenty-fourth round’s customers', () => {
+  it('drops the customer’s number in the app’s register after its name, as a card shows it', () => {
+    const german = `<h1>Rechnung RE-4410</h1><div><span>Kunde</span><span>Bäckerei Kranz GmbH (Kd.-Nr. 20117)</span></div><p>Zu zahlen: 430,00 €</p><a href="/re/4410.pdf">PDF</a>`;
+    expect(detect(german, 'https://app.example.de/rechnungen/4410', 'de')?.customerName).toBe('Bäckerei Kranz GmbH');
+    const english = `<h1>Invoice 5120</h1><p>Customer: Tidewater Marine (customer no. C-0931)</p><p>Amount due: $310.00</p><a href="/inv/5120.pdf">PDF</a>`;
+    expect(detect(english, 'https://app.example/invoices/5120')?.customerName).toBe('Tidewater Marine');
+  });
+
+  it('reads a utility bill’s "Account holder" as the customer', () => {
+    const html = `<h1>Tax Invoice 30771245</h1><div><h4>Account holder</h4><p>Priya Raman</p><p>priya.raman@mail.example.com</p></div><p>Amount due $98.40</p>
+      <a href="/bills/30771245.pdf">View bill</a>`;
+    expect(detect(html, 'https://billing.energy.example/bills/30771245')).toMatchObject({ customerName: 'Priya Raman', recipients: ['priya.raman@mail.example.com'] });
+  });
+});
