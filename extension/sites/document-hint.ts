@@ -179,6 +179,7 @@ const KIND_WORDS: readonly string[] = [
   'oferty',
   'ofertă',
   'offert',
+  'offre',
   'opomena',
   'order',
   'ordine',

@@ -78,7 +78,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     de: ['angebot', 'angebotsnummer', 'offerte', 'kostenvoranschlag'],
     fi: ['tarjous', 'tarjousnumero'],
     nl: ['offerte', 'offertenummer'],
-    fr: ['devis', 'numéro de devis', 'proposition commerciale'],
+    // "Offre OF-2026-118": Swiss and Belgian apps' quote ("Offerte" in their German and Dutch).
+    fr: ['devis', 'numéro de devis', 'proposition commerciale', 'offre', 'offre de prix'],
     es: ['presupuesto', 'cotización'],
     // "Offerta n. 2026/118": Italian ERPs' quote to a business customer.
     it: ['preventivo', 'offerta'],

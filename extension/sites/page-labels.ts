@@ -951,7 +951,7 @@ export function parseNameValue(text: string): string | undefined {
 
 /** A company's registration or tax number in parentheses after its name, as customer pickers and cards show it. */
 const REGISTRATION_AFTER_NAME =
-  /\s*\((?:kt\.?|kennitala|cvr(?:-nr\.?)?|org\.?\s?nr\.?|orgnr|nip|regon|vat|vat no\.?|ust-?id(?:nr\.?)?|uid|abn|kvk|btw|siret|siren|p\.?\s?iva|c\.?f\.?|nif|cif|rfc|rut|cuit|cnpj|y-tunnus|gstin)\s*:?\s*[A-Z]{0,4}\d[\dA-Z\s./-]*\)$/i;
+  /\s*\((?:kt\.?|kennitala|cvr(?:-nr\.?)?|org\.?\s?nr\.?|orgnr|nip|regon|vat|vat no\.?|ust-?id(?:nr\.?)?|uid|abn|kvk|btw|siret|siren|p\.?\s?iva|c\.?f\.?|nif|cif|rfc|rut|cuit|cnpj|y-tunnus|gstin|oib|i[cč]o?|di[cč]|cui|reg\.?\s?kood|registrikood|adószám|kennitala)\s*:?\s*[A-Z]{0,4}\d[\dA-Z\s./-]*\)$/i;
 
 /**
  * The customer's number in the app's register in parentheses after its name ("(kundnr 1044)", "(Kd.-Nr. 10442)",

@@ -39,6 +39,20 @@ describe('the twenty-fourth round’s numbers', () => {
   });
 });
 
+describe('the twenty-fourth round’s second set', () => {
+  it('reads a French-speaking Swiss or Belgian "Offre" as a quote', () => {
+    const html = `<h2>Offre de prix 2026-044</h2><p>Client : Brasserie du Parc SRL</p><p>Total TVAC : 3.146,00 €</p><a href="/offres/44/pdf">Télécharger</a>`;
+    expect(detect(html, 'https://app.example.be/offres/44', 'fr-BE')).toMatchObject({ number: '2026-044', kind: 'quote' });
+  });
+
+  it('drops a company’s Czech or Croatian registration number in parentheses after its name', () => {
+    const czech = `<h1>Faktura 2026-0091</h1><p>Odběratel: Strojírna Beneš a.s. (IČO 25596641)</p><p>K úhradě: 9 680,00 Kč</p><a href="/f/91.pdf">PDF</a>`;
+    expect(detect(czech, 'https://app.example.cz/faktury/91', 'cs')?.customerName).toBe('Strojírna Beneš a.s.');
+    const croatian = `<h1>Račun 12-1-1</h1><table><tr><td>Kupac</td><td>Jadran Plov d.o.o. (OIB 55120931488)</td></tr></table><p>Za platiti: 400,00 EUR</p><a href="/r/12.pdf">PDF</a>`;
+    expect(detect(croatian, 'https://app.example.hr/racuni/12', 'hr')?.customerName).toBe('Jadran Plov d.o.o.');
+  });
+});
+
 describe('the twenty-fourth round’s pages that are no document', () => {
   it('takes no number a settings page shows as the next one or as a sample, in the languages read since', () => {
     const croatian = `<h1>Numeracija računa</h1><p>Sljedeći račun: 15-1-1</p><div><h3>Primjer računa</h3><p>Račun 1-1-1</p><p>Kupac: Primjer d.o.o.</p><p>Ukupno: 100,00 EUR</p>
