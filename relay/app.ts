@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { RelayConfig } from './config';
 import { createSenderTestService, type SenderTestConfig } from './diagnosis/sender-test-service';
-import { ApiError, createErrorHandler, errorBody } from './http/api-error';
+import { ApiError, createErrorHandler } from './http/api-error';
 import { requestLimitFor } from './http/body-limits';
 import { createSmtpAuthResolver } from './oauth/access-tokens';
 import { bearerAuth, type AuthEnv } from './http/authenticate';
@@ -13,6 +13,7 @@ import { limiterStoreFor } from './limits/limiter-store-for';
 import { PairingLimits } from './limits/pairing-limits';
 import { peopleStoreFor } from './people/people-store';
 import { requestLog } from './http/request-log';
+import { allowedMethodsFrom, answerUnrouted } from './http/unrouted-request';
 import { healthRoutes } from './routes/health-routes';
 import { meRoutes } from './routes/me-routes';
 import { deliverySettingsRoutes } from './routes/delivery-settings-routes';
@@ -55,7 +56,8 @@ export function createApp(deps: AppDeps) {
   // Users, devices and setup codes (issues 14, 20), on the same database as the store.
   const people = peopleStoreFor(store);
   app.onError(createErrorHandler(log));
-  app.notFound((c) => c.json(errorBody('not_found', `There is nothing at ${c.req.method} ${c.req.path}.`), 404));
+  // A route's path under another method is 405 with Allow, any other path 404: known from the routes mounted below.
+  app.notFound(answerUnrouted(allowedMethodsFrom(() => app.routes)));
 
   // First: every answer, refusals included, carries its request id and is counted.
   app.use('*', requestLog(log));

@@ -17,6 +17,7 @@ import { createRelay } from './relay';
 import { describeKeyUsage, forgetOldKeys, KeyRotationError, rotateMasterKey } from './secrets/key-rotation';
 import { keyFilePath, loadKeyring } from './secrets/master-key';
 import { openStore } from './store/open-store';
+import { storeFailureOf } from './store/store-errors';
 import type { Store } from './store/types';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -126,6 +127,21 @@ function listenRefusal(error: NodeJS.ErrnoException & { address?: string; port?:
     default:
       return undefined;
   }
+}
+
+/**
+ * A database that cannot be opened (down, unreachable, a wrong password or database name), which
+ * ended every command in a stack trace from inside pg-pool: one line with the database's own words
+ * (they never hold the password) and exit code 2, like a port that cannot be listened on.
+ */
+function databaseRefusal(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  // SQLSTATE classes 28 (invalid authorization) and 3D (invalid catalog name: no such database).
+  const refusedByServer = typeof code === 'string' && /^(28|3D)[0-9A-Z]{3}$/.test(code);
+  if (!refusedByServer && storeFailureOf(error) !== 'store_unavailable') return undefined;
+  const message = (error as Error).message;
+  const coded = typeof code === 'string' && !message.includes(code) ? `${code} ` : '';
+  return `cannot open the database: ${coded}${message} (check OWNPOST_DATABASE_URL and that PostgreSQL is up, or the data folder for SQLite)`;
 }
 
 async function serveCommand(args: string[]) {
@@ -360,6 +376,11 @@ export async function main(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
+    const database = databaseRefusal(error);
+    if (database) {
+      process.stderr.write(`ownpost: ${database}\n`);
+      process.exit(2);
+    }
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof DomainError || ((error as Error).name === 'TypeError' && /parseArgs|option/i.test((error as Error).message))) {
       process.stderr.write(`ownpost: ${(error as Error).message}\n`);
       if (error instanceof UsageError && /unknown command/.test(error.message)) process.stderr.write(USAGE + '\n');

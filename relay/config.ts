@@ -2,12 +2,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { ConfigError, parseDuration } from './config-values';
+import { ConfigError, parseCountSetting, parseDuration, parseDurationSetting, parsePortSetting, parseSwitch } from './config-values';
 import { DEFAULT_SENDER_TEST_LIMITS, type SenderTestLimitSettings } from './limits/sender-test-limits';
 import { extensionOriginOf } from './http/extension-origins';
 import { parsePortRanges, type PortRange } from './net/port-policy';
 import { parseOAuthConfig, type OAuthConfig } from './oauth/oauth-config';
 import { parseSmtpDoorConfig, type SmtpDoorConfig } from './smtp/smtp-door-config';
+import { postgresUrlReadable } from './store/postgres/postgres-url';
 
 // Where most of the relay and its tests know them from; the area readers import config-values.
 export { ConfigError, parseDuration };
@@ -117,27 +118,31 @@ export interface RelayConfig {
  */
 export const DEFAULT_RETRY_DELAYS = '1m,5m,15m,30m,1h,2h,4h,8h,8h,12h,12h';
 
-function parsePositiveInteger(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of 1 or more, not "${text}"`);
-  return value;
-}
+/** At most this many attempts in all: a longer schedule is a typo, and every entry is an attempt at the mail server. */
+const MAX_RETRY_DELAYS = 50;
 
-/** `1`/`true`/`on` or `0`/`false`/`off`; unset is the default. */
-function parseSwitch(name: string, text: string | undefined, fallback: boolean): boolean {
-  if (text === undefined || text.trim() === '') return fallback;
-  const value = text.trim().toLowerCase();
-  if (['1', 'true', 'on', 'yes'].includes(value)) return true;
-  if (['0', 'false', 'off', 'no'].includes(value)) return false;
-  throw new ConfigError(`${name} must be true or false, not "${text}"`);
+/** OWNPOST_RETRY_DELAYS: each delay a duration (a time stored with the message, never a timer). */
+function parseRetryDelays(text: string | undefined): number[] {
+  const entries = (text || DEFAULT_RETRY_DELAYS).split(',');
+  if (entries.length > MAX_RETRY_DELAYS) throw new ConfigError(`OWNPOST_RETRY_DELAYS may list at most ${MAX_RETRY_DELAYS} delays, not ${entries.length}`);
+  return entries.map((entry) => {
+    if (entry.trim() === '') throw new ConfigError(`OWNPOST_RETRY_DELAYS has an empty entry: "${text}"`);
+    return parseDurationSetting('each of OWNPOST_RETRY_DELAYS', entry, '1m', { min: '100ms', max: '7d' });
+  });
 }
 
 /** `20/15m`: at most 20 sender tests per user in any 15 minutes. */
 function parseTestLimit(text: string | undefined): SenderTestLimitSettings {
   if (!text) return DEFAULT_SENDER_TEST_LIMITS;
-  const match = /^\s*(\d+)\s*\/\s*(\S+)\s*$/.exec(text);
-  if (!match || Number(match[1]) < 1) throw new ConfigError(`OWNPOST_TEST_LIMIT must look like 20/15m (tests per time), not "${text}"`);
-  return { ...DEFAULT_SENDER_TEST_LIMITS, testsPerWindow: { max: Number(match[1]), windowMs: parseDuration(match[2]!) } };
+  const match = /^\s*([^/]+?)\s*\/\s*(.+?)\s*$/.exec(text);
+  if (!match) throw new ConfigError(`OWNPOST_TEST_LIMIT must look like 20/15m (tests per time), not "${text}"`);
+  return {
+    ...DEFAULT_SENDER_TEST_LIMITS,
+    testsPerWindow: {
+      max: parseCountSetting('OWNPOST_TEST_LIMIT (tests)', match[1], 20, { min: 1, max: 10_000 }),
+      windowMs: parseDurationSetting('OWNPOST_TEST_LIMIT (time)', match[2], '15m', { min: '1s', max: '1d' }),
+    },
+  };
 }
 
 /** OWNPOST_TOKEN_TTL: a duration, or `never`. */
@@ -145,9 +150,8 @@ function parseTokenTtl(text: string | undefined): number | undefined {
   const value = (text ?? '').trim().toLowerCase();
   if (value === '') return 90 * 86_400_000;
   if (value === 'never' || value === 'off') return undefined;
-  const ms = parseDuration(value);
-  if (ms < 60_000) throw new ConfigError(`OWNPOST_TOKEN_TTL must be at least 1m (or "never"), not "${text}"`);
-  return ms;
+  // Compared with timestamps, never a timer: years are fine.
+  return parseDurationSetting('OWNPOST_TOKEN_TTL', text, '90d', { min: '1m', max: '3650d' }, ' (or "never")');
 }
 
 /** DNS servers as `ip` or `ip:port` (`[v6]:port`), as Node's resolver takes them. */
@@ -198,12 +202,11 @@ function readVersion(): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<RelayConfig> = {}): RelayConfig {
-  const port = overrides.port ?? Number(env.OWNPOST_PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`${overrides.port === undefined ? `OWNPOST_PORT must be a TCP port (0 to 65535), not "${env.OWNPOST_PORT}"` : `port ${port} is not a TCP port`}`);
-  }
+  const port = overrides.port ?? parsePortSetting('OWNPOST_PORT', env.OWNPOST_PORT) ?? 8787;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`port ${port} is not a TCP port`);
   const config: RelayConfig = {
-    host: env.OWNPOST_HOST ?? '127.0.0.1',
+    // `||`, not `??`: an empty OWNPOST_HOST= (an env file's blank value) listened on every interface.
+    host: env.OWNPOST_HOST?.trim() || '127.0.0.1',
     port,
     dataDir: path.resolve(env.OWNPOST_DATA_DIR || defaultDataDir(env)),
     databaseUrl: env.OWNPOST_DATABASE_URL || undefined,
@@ -215,25 +218,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
-    retryDelaysMs: (env.OWNPOST_RETRY_DELAYS || DEFAULT_RETRY_DELAYS).split(',').map(parseDuration),
+    retryDelaysMs: parseRetryDelays(env.OWNPOST_RETRY_DELAYS),
     extraCa: [],
-    leaseMs: parseDuration(env.OWNPOST_LEASE ?? '5m'),
-    pollMs: parseDuration(env.OWNPOST_POLL ?? '1s'),
-    authAttempts: parsePositiveInteger('OWNPOST_AUTH_ATTEMPTS', env.OWNPOST_AUTH_ATTEMPTS ?? '3'),
-    quotaRetryDelayMs: parseDuration(env.OWNPOST_QUOTA_RETRY_DELAY ?? '1h'),
-    smtpTimeoutMs: parseDuration(env.OWNPOST_SMTP_TIMEOUT ?? '2m'),
-    deliveryConcurrency: parsePositiveInteger('OWNPOST_DELIVERY_CONCURRENCY', env.OWNPOST_DELIVERY_CONCURRENCY ?? '16'),
-    transportIdleMs: parseDuration(env.OWNPOST_TRANSPORT_IDLE ?? '30s'),
-    shutdownGraceMs: parseDuration(env.OWNPOST_SHUTDOWN_GRACE ?? '10s'),
-    dbTimeoutMs: parseDuration(env.OWNPOST_DB_TIMEOUT ?? '10s'),
+    leaseMs: parseDurationSetting('OWNPOST_LEASE', env.OWNPOST_LEASE, '5m', { min: '1s', max: '1d' }),
+    pollMs: parseDurationSetting('OWNPOST_POLL', env.OWNPOST_POLL, '1s', { min: '10ms', max: '1h' }),
+    authAttempts: parseCountSetting('OWNPOST_AUTH_ATTEMPTS', env.OWNPOST_AUTH_ATTEMPTS, 3, { min: 1, max: 10 }),
+    quotaRetryDelayMs: parseDurationSetting('OWNPOST_QUOTA_RETRY_DELAY', env.OWNPOST_QUOTA_RETRY_DELAY, '1h', { min: '1m', max: '7d' }),
+    smtpTimeoutMs: parseDurationSetting('OWNPOST_SMTP_TIMEOUT', env.OWNPOST_SMTP_TIMEOUT, '2m', { min: '1s', max: '1h' }),
+    deliveryConcurrency: parseCountSetting('OWNPOST_DELIVERY_CONCURRENCY', env.OWNPOST_DELIVERY_CONCURRENCY, 16, { min: 1, max: 1000 }),
+    transportIdleMs: parseDurationSetting('OWNPOST_TRANSPORT_IDLE', env.OWNPOST_TRANSPORT_IDLE, '30s', { min: '1ms', max: '1h' }),
+    // 0s is a choice here: sends in flight are given back to the queue at once.
+    shutdownGraceMs: parseDurationSetting('OWNPOST_SHUTDOWN_GRACE', env.OWNPOST_SHUTDOWN_GRACE, '10s', { min: '0s', max: '1h' }),
+    dbTimeoutMs: parseDurationSetting('OWNPOST_DB_TIMEOUT', env.OWNPOST_DB_TIMEOUT, '10s', { min: '1s', max: '10m' }),
     dbPrepared: parseSwitch('OWNPOST_DB_PREPARED', env.OWNPOST_DB_PREPARED, true),
-    heartbeatMs: parseDuration(env.OWNPOST_HEARTBEAT ?? '5s'),
+    heartbeatMs: parseDurationSetting('OWNPOST_HEARTBEAT', env.OWNPOST_HEARTBEAT, '5s', { min: '100ms', max: '10m' }),
     extraSmtpPorts: parseSmtpPorts(env.OWNPOST_ALLOWED_PORTS),
     dnsServers: parseDnsServers(env.OWNPOST_DNS_SERVERS),
-    testStepTimeoutMs: parseDuration(env.OWNPOST_TEST_STEP_TIMEOUT ?? '15s'),
+    testStepTimeoutMs: parseDurationSetting('OWNPOST_TEST_STEP_TIMEOUT', env.OWNPOST_TEST_STEP_TIMEOUT, '15s', { min: '1s', max: '5m' }),
     senderTestLimits: parseTestLimit(env.OWNPOST_TEST_LIMIT),
     testBeforeSave: parseSwitch('OWNPOST_TEST_BEFORE_SAVE', env.OWNPOST_TEST_BEFORE_SAVE, true),
-    discoveryProbeTimeoutMs: parseDuration(env.OWNPOST_DISCOVERY_TIMEOUT ?? '5s'),
+    discoveryProbeTimeoutMs: parseDurationSetting('OWNPOST_DISCOVERY_TIMEOUT', env.OWNPOST_DISCOVERY_TIMEOUT, '5s', { min: '100ms', max: '1m' }),
     discoveryGuessEndpoints: [
       { port: 465, security: 'tls' },
       { port: 587, security: 'starttls' },
@@ -243,7 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     extensionIds: parseExtensionIds(env.OWNPOST_EXTENSION_IDS),
     version: readVersion(),
     tokenIdleTtlMs: parseTokenTtl(env.OWNPOST_TOKEN_TTL),
-    smtpDoor: parseSmtpDoorConfig(env, parseDuration, (message) => new ConfigError(message)),
+    smtpDoor: parseSmtpDoorConfig(env),
     ...overrides,
   };
   if (config.metricsToken !== undefined && config.metricsToken.length < 16) {
@@ -251,6 +255,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new ConfigError('OWNPOST_DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite store)');
+  }
+  if (config.databaseUrl && !postgresUrlReadable(config.databaseUrl)) {
+    throw new ConfigError(
+      'OWNPOST_DATABASE_URL is not a URL that can be read (not shown: it holds the password). Check the host and port; characters such as @ : / # ? in the user name or password must be percent-encoded (@ is %40).',
+    );
   }
   return config;
 }

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { KnownFields } from './api/route-contract';
+import { CONTROL_OR_LINE_SEPARATOR } from './control-characters';
 import { ERROR_STATUS, type ErrorCode } from './errors';
 import {
   ATTEMPT_OUTCOMES,
@@ -301,8 +302,7 @@ export const zPersonInput = z.strictObject({
     .trim()
     .min(1)
     .max(100)
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s), { message: 'must be a single line without control characters' })
+    .refine((s) => !CONTROL_OR_LINE_SEPARATOR.test(s), { message: 'must be a single line without control characters' })
     .optional(),
   role: z.enum(['admin', 'member']).default('member'),
 });
@@ -340,8 +340,7 @@ export const zAppPasswordInput = z.strictObject({
     .trim()
     .min(1, 'give the app password a name, such as the app it is for')
     .max(100)
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s), { message: 'must be a single line without control characters' }),
+    .refine((s) => !CONTROL_OR_LINE_SEPARATOR.test(s), { message: 'must be a single line without control characters' }),
 });
 export type AppPasswordInput = z.infer<typeof zAppPasswordInput>;
 
@@ -366,15 +365,13 @@ export type NewAppPasswordView = z.infer<typeof zNewAppPasswordView>;
 // sends and corrected by hand (relay/routes/customer-routes.ts).
 import { zMailbox as zCustomerMailbox } from './schemas';
 
-// eslint-disable-next-line no-control-regex
-const CUSTOMER_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const zCustomerText = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !CUSTOMER_CONTROL.test(s), { message: 'one line without control characters' });
+    .refine((s) => !CONTROL_OR_LINE_SEPARATOR.test(s), { message: 'one line without control characters' });
 
 export const MAX_CUSTOMER_RECIPIENTS = 10;
 

@@ -4,6 +4,7 @@
  * the problem and the one-click suggestion).
  */
 import { z } from 'zod';
+import { ASCII_CONTROL } from './control-characters';
 import { SMTP_SECURITY, zAddress, zProfileAuth, zSmtpSettings } from './schemas';
 
 /**
@@ -20,8 +21,7 @@ const zSingleLine = (max: number) =>
   z
     .string()
     .max(max)
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must be a single line without control characters' });
+    .refine((s) => !ASCII_CONTROL.test(s), { message: 'must be a single line without control characters' });
 
 /**
  * `POST /v1/diagnose`: an unsaved sender profile and, optionally, where to send a test message.

@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   /** A sender test on a port that is not 25, 465, 587, 2525 or one an admin allowed (OWNPOST_ALLOWED_PORTS). */
   port_not_allowed: 403,
   not_found: 404,
+  /** A route's path under a method it does not take; `Allow` lists the methods it takes. */
+  method_not_allowed: 405,
   idempotency_conflict: 409,
   conflict: 409,
   payload_too_large: 413,

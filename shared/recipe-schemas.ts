@@ -10,19 +10,17 @@
  * for the in-page scripts.
  */
 import { z } from 'zod';
+import { ASCII_CONTROL } from './control-characters';
 import { BUTTON_PLACEMENTS, MAX_SELECTOR_LENGTH, MAX_URL_PATTERN_LENGTH, MAX_URL_PATTERN_WILDCARDS, RECIPE_FORMAT_VERSION, type RecipeInput } from './recipe-format';
 
 export * from './recipe-format';
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export const zSelector = z
   .string()
   .trim()
   .min(1)
   .max(MAX_SELECTOR_LENGTH)
-  .refine((s) => !CONTROL.test(s), { message: 'a selector is one line without control characters' });
+  .refine((s) => !ASCII_CONTROL.test(s), { message: 'a selector is one line without control characters' });
 
 /**
  * `https://app.example.com/invoices/*`: scheme, host and path, `*` matching any run of characters
@@ -33,7 +31,7 @@ export const zUrlPattern = z
   .trim()
   .max(MAX_URL_PATTERN_LENGTH)
   .regex(/^(?:https?|\*):\/\/[^\s/]+\/\S*$/i, { message: 'write a pattern like https://app.example.com/invoices/*' })
-  .refine((s) => !CONTROL.test(s), { message: 'the pattern contains control characters' })
+  .refine((s) => !ASCII_CONTROL.test(s), { message: 'the pattern contains control characters' })
   .refine((s) => (s.match(/\*/g)?.length ?? 0) <= MAX_URL_PATTERN_WILDCARDS, {
     message: `at most ${MAX_URL_PATTERN_WILDCARDS} wildcards (*)`,
   });
@@ -64,7 +62,7 @@ export const zRecipeInput = z
       .trim()
       .min(1)
       .max(100)
-      .refine((s) => !CONTROL.test(s), { message: 'the name is one line' }),
+      .refine((s) => !ASCII_CONTROL.test(s), { message: 'the name is one line' }),
     urlPattern: zUrlPattern,
     /** List pages: each element it matches is one document. */
     rowSelector: zSelector.optional(),

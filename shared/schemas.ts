@@ -5,6 +5,7 @@
 import type { AttemptView, HealthResponse, MessageView, OAuth2AuthView, PairResponse, ProfileAuthView, ProfileView, SendAcceptedView, SubmittingApp, UserView } from './api-schemas';
 import { z } from 'zod';
 import { parseAddress, parseMailbox, type Mailbox } from './address';
+import { CONTROL_OR_LINE_SEPARATOR } from './control-characters';
 import { DOCUMENT_KINDS } from './document-kinds';
 import { parseSenderPattern } from './sender-patterns';
 import { normaliseProjectName, parseSitePattern } from './site-patterns';
@@ -37,8 +38,7 @@ const zHeaderText = (max: number) =>
   z
     .string()
     .max(max)
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s), { message: 'must be a single line without control characters' });
+    .refine((s) => !CONTROL_OR_LINE_SEPARATOR.test(s), { message: 'must be a single line without control characters' });
 
 export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
 export type SmtpSecurity = (typeof SMTP_SECURITY)[number];

@@ -6,7 +6,7 @@
  *
  * It must pass on every page the detector would find something on; a pass on a page without a
  * document only costs that page the detector. So it is the detector's own first test, widened: the
- * detector (generic-invoice.ts) reads a page only when it has a link that may give a PDF or when its
+ * detector (generic/) reads a page only when it has a link that may give a PDF or when its
  * title, headings or tabs name a kind of document; recipes (matched on the address by the caller)
  * are the only other way to a button.
  */
@@ -269,7 +269,7 @@ export function namesDocument(text: string): boolean {
 }
 
 /**
- * Where a page says what it shows besides its headings, for the detector (generic-invoice.ts) and this
+ * Where a page says what it shows besides its headings, for the detector (generic/) and this
  * test alike: its active tab or breadcrumb, or a status bar's current step (`aria-current="step"`: an ERP form's
  * "Quotation › Quotation Sent › Sales Order", whose record is what the current step says). A tab is active by ARIA, or by its class as component
  * kits write it without ARIA: ZK's `z-tab-selected` (iDempiere and the framework's other apps), Ant
@@ -283,7 +283,7 @@ export const KIND_SIGNAL_SELECTOR =
 /** A desktop-style web client's window title, where a page has no `<h1>` or `<h2>` (the detector's appBarKind reads it too). */
 export const WINDOW_TITLE_SELECTOR = '[class*="title" i], [class*="caption" i]';
 
-/** The print routes' words in the languages the detector reads (its PRINT_ROUTE, generic-invoice.ts, without "preview"). */
+/** The print routes' words in the languages the detector reads (its PRINT_ROUTE, generic/pdf-links.ts, without "preview"). */
 const PRINT_WORDS = ['print', 'druck', 'wydruk', 'imprim', 'stampa', 'tulost', 'afdruk', 'utskrift', 'udskriv', 'prent', 'prindi', 'ispis'];
 
 /**

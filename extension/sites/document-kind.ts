@@ -16,7 +16,7 @@ type KindLabels = Record<DocumentKind, Partial<Record<PageLanguage, readonly str
  */
 export const DOCUMENT_KIND_LABELS: KindLabels = {
   invoice: {
-    // "Bill #1047": what legal and time-billing apps (Clio and its kin) send their clients; a supplier's bill where a vendor is named (generic-invoice.ts, isBillToPay).
+    // "Bill #1047": what legal and time-billing apps (Clio and its kin) send their clients; a supplier's bill where a vendor is named (generic/documents-not-to-send.ts, isBillToPay).
     en: ['invoice', 'invoice number', 'invoice no', 'invoice id', 'tax invoice', 'sales invoice', 'bill number', 'bill'],
     // "Faktura VAT marża FM 14/11/2026": the margin scheme's invoice (second-hand goods, travel), its kind's whole name before the number.
     pl: ['faktura', 'faktura nr', 'faktura vat', 'numer faktury', 'nr faktury', 'faktura sprzedaży', 'faktura zaliczkowa', 'faktura końcowa', 'faktura vat marża', 'faktura marża', 'rachunek'],

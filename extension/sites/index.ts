@@ -1,5 +1,5 @@
 import type { Recipe } from '../../shared/recipe-schemas';
-import { genericInvoiceAdapter } from './generic-invoice';
+import { genericInvoiceAdapter } from './generic/generic-invoice';
 import { recipeAdapter } from './recipe-adapter';
 import type { DetectedDocument, PageDetection, SiteAdapter } from './site-adapter';
 

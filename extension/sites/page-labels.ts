@@ -1,7 +1,7 @@
 /**
  * The words invoice and order pages use for their fields, in the languages of the pages we read
  * (page-language.ts: ours and Finnish, Dutch, French, Spanish, Italian, Portuguese, Czech, Slovak), and
- * the patterns for the values that follow them. Data for the generic adapter (generic-invoice.ts)
+ * the patterns for the values that follow them. Data for the generic adapter (generic/)
  * and the recipe adapter (which reads a picked element's text with the same value patterns).
  *
  * To teach the generic adapter a new word, add it here, then rewrite the index the detector reads at
@@ -489,7 +489,7 @@ export const COMPANY_FIELD_LABEL = /^(?:firma|f[oö]retag|virksomhed|bedrift|fyr
 
 /**
  * "Name" alone, in the languages we read ("Denumire", "Název", "Név" too), or a company's legal name ("Ragione sociale", "Raison
- * sociale", "Razón social"): a record's name field (generic-invoice.ts, loneNameLabel). A clinic's
+ * sociale", "Razón social"): a record's name field (generic/lone-labels.ts, loneNameLabel). A clinic's
  * "Patient" ("Paziente", "Paciente", "Pacjent"…) too: the person billed, where no payer's label
  * ("Bill To", a plan manager) names another.
  */

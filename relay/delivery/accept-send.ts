@@ -86,16 +86,17 @@ async function acceptComposed(deps: AcceptSendDeps, request: Extract<AcceptSendR
   const { user, idempotencyKey, input } = request;
   const requestHash = hashRequestValue(input);
   // A retry is answered before composing anything; a concurrent duplicate that gets past this
-  // check is caught by enqueueSend, which checks again inside its transaction.
-  if (idempotencyKey !== null) {
-    const existing = await deps.store.findSendByIdempotencyKey(user.id, idempotencyKey);
-    if (existing) {
-      if (existing.requestHash !== requestHash) throw conflict();
-      return { replayed: true, messages: existing.messages };
-    }
+  // check is caught by enqueueSend, which checks again inside its transaction. The key's and the
+  // profiles' reads go out together: on PostgreSQL each is a round trip, and most sends are new.
+  const [existing, store] = await Promise.all([
+    idempotencyKey === null ? undefined : deps.store.findSendByIdempotencyKey(user.id, idempotencyKey),
+    storeWithProfileRead(deps.store, user.id, input.profileId),
+  ]);
+  if (existing) {
+    if (existing.requestHash !== requestHash) throw conflict();
+    return { replayed: true, messages: existing.messages };
   }
 
-  const store = await storeWithProfileRead(deps.store, user.id, input.profileId);
   // Profile resolution, the company fallback and the sender rules: a refusal (403/422) queues nothing.
   const { profileRow, profile, fallback } = await planSend({ store, cipher, allowPrivateHosts }, user, { ...input, attachments: [], documents: [] });
   const settingsRow = await store.getDeliverySettings(profileRow.id);

@@ -7,16 +7,15 @@
  * holds it to MimeNode's output.
  */
 import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
+import { ASCII_CONTROL } from '../../shared/control-characters';
 import { headerTextEncoding } from './header-text-encoding';
 
 /** nodemailer's header line length. */
 const HEADER_LINE = 76;
 /** What MimeNode quotes a `name` parameter for (besides a changed, encoded value). */
 const NAME_NEEDS_QUOTES = /[\s'"\\;:/=(),<>@[\]?]|^-/;
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const CONTROL = /[\x00-\x1f\x7f]/;
-// eslint-disable-next-line no-control-regex -- as CONTROL
-const CONTROLS = /[\x00-\x1f\x7f]/g;
+/** Every control character in a header value, to drop. */
+const CONTROLS = new RegExp(ASCII_CONTROL.source, 'g');
 
 /** The header block (lines joined by CRLF, no blank line after it) of an attachment of `contentType` named `filename`. */
 export function attachmentHeadLines(contentType: string, filename: string, transferEncoding: string): string {
@@ -24,7 +23,7 @@ export function attachmentHeadLines(contentType: string, filename: string, trans
   const type = mimeFuncs.parseHeaderValue(contentType, { stripComments: true });
   type.value = (type.value || '').toString().replace(CONTROLS, '');
   for (const key of Object.keys(type.params)) if (/^name(\*|$)/i.test(key)) delete type.params[key];
-  let name = CONTROL.test(filename) ? mimeFuncs.encodeWord(filename, headerTextEncoding(filename), 52) : mimeFuncs.encodeWords(filename, headerTextEncoding(filename), 52, true);
+  let name = ASCII_CONTROL.test(filename) ? mimeFuncs.encodeWord(filename, headerTextEncoding(filename), 52) : mimeFuncs.encodeWords(filename, headerTextEncoding(filename), 52, true);
   if (name !== filename || NAME_NEEDS_QUOTES.test(name)) name = JSON.stringify(name);
   const typeValue = `${mimeFuncs.buildHeaderValue(type)}; name=${name}`;
 

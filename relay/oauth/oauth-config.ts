@@ -7,7 +7,7 @@
  * user cannot make the relay post client secrets to a server of their choosing.
  */
 import { isIP } from 'node:net';
-import { ConfigError, parseDuration } from '../config-values';
+import { ConfigError, parseDurationSetting, parseSwitch } from '../config-values';
 
 export interface OAuthConfig {
   /**
@@ -86,7 +86,8 @@ export function parseOAuthConfig(env: NodeJS.ProcessEnv): OAuthConfig {
     ...(microsoftClientId ? { microsoftClientId } : {}),
     ...(googleClientId ? { googleClientId } : {}),
     ...(googleClientSecret ? { googleClientSecret } : {}),
-    requestTimeoutMs: parseDuration(env.OWNPOST_OAUTH_TIMEOUT ?? '15s'),
-    ...(env.OWNPOST_ALLOW_PRIVATE_HOSTS === '1' ? { allowPrivateHosts: true } : {}),
+    requestTimeoutMs: parseDurationSetting('OWNPOST_OAUTH_TIMEOUT', env.OWNPOST_OAUTH_TIMEOUT, '15s', { min: '1s', max: '5m' }),
+    // The same switch as the relay's (config.ts): `true` there and `1` here once meant two different answers.
+    ...(parseSwitch('OWNPOST_ALLOW_PRIVATE_HOSTS', env.OWNPOST_ALLOW_PRIVATE_HOSTS, false) ? { allowPrivateHosts: true } : {}),
   };
 }

@@ -8,6 +8,7 @@
  * headers or bodies; the rest of the relay logs addresses, hosts and problem codes, never passwords
  * or tokens (test/relay/observability.test.ts greps a whole run's log for them).
  */
+import { CONTROL_OR_LINE_SEPARATOR } from '../../shared/control-characters';
 import { ConfigError } from '../config-values';
 
 export type LogFormat = 'text' | 'json';
@@ -25,6 +26,9 @@ export function parseLogFormat(value: string | undefined): LogFormat {
   throw new ConfigError(`OWNPOST_LOG must be "text" or "json", not "${value}"`);
 }
 
+/** Every control character or line separator in a value, for printableInLog. */
+const CONTROLS_IN_LOG = new RegExp(CONTROL_OR_LINE_SEPARATOR.source, 'g');
+
 /**
  * A value from a request (its path: `%0a` decodes to a line break) as it may stand in a text log
  * line: control characters, DEL, C1 controls and the Unicode line separators become `\xNN` or
@@ -33,8 +37,7 @@ export function parseLogFormat(value: string | undefined): LogFormat {
  * @example printableInLog('/v1/users/\n[ownpost] forged') === '/v1/users/\\x0a[ownpost] forged'
  */
 export function printableInLog(value: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
+  return value.replace(CONTROLS_IN_LOG, (char) => {
     const code = char.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });

@@ -14,6 +14,7 @@ import { DEFAULT_MAX_MESSAGE_BYTES, effectiveDeliveryLimits } from '../delivery/
 import type { LimiterStore } from '../limits/limiter-store';
 import { parseProfileData } from '../profiles/profile-record';
 import { resolveProfileForFrom } from '../profiles/resolve-profile-for-from';
+import { DoorConnections } from './door-connections';
 import { SmtpAuthLimits } from './smtp-auth-limits';
 import { isLoopbackHost, type SmtpDoorConfig } from './smtp-door-config';
 import { smtpError, smtpReplyFor } from './smtp-replies';
@@ -39,6 +40,16 @@ export const MAX_RECIPIENTS = 100;
 /** How long the announced SIZE is reused before the profiles' limits are read again. */
 const SIZE_REFRESH_MS = 5_000;
 
+/**
+ * A refused username as the log may show it: an e-mail address, or not at all. An app whose username
+ * and password fields are swapped sends its password as the username, and a refused sign-in was
+ * logged with it word for word: an app password (or a mailbox password) in the relay's log.
+ */
+function usernameForLog(username: string): string {
+  const parsed = parseAddress(username.slice(0, 320));
+  return parsed.ok ? `"${parsed.value.address}"` : 'a username that is no e-mail address (not shown: it may be a password typed into the wrong field)';
+}
+
 export interface SmtpDoorAddresses {
   /** STARTTLS listener (OWNPOST_SMTP_PORT). */
   starttls?: { host: string; port: number };
@@ -50,6 +61,8 @@ export class SmtpDoor {
   private readonly servers: { server: SMTPServer; kind: 'starttls' | 'tls' }[] = [];
   private readonly verifier: AppPasswordVerifier;
   private readonly authLimits: SmtpAuthLimits;
+  /** Connections per client address and the deadline to sign in (./door-connections.ts). */
+  private readonly connections: DoorConnections;
   private stopWatching: (() => void) | undefined;
   /** SIZE announced in EHLO: the largest limit among the relay's profiles (see refreshSize). */
   private announcedSize = 0;
@@ -59,6 +72,7 @@ export class SmtpDoor {
   constructor(private readonly deps: SmtpDoorDeps) {
     this.verifier = new AppPasswordVerifier(deps.store);
     this.authLimits = new SmtpAuthLimits(deps.limiterStore, deps.config.authFailureWait);
+    this.connections = new DoorConnections(deps.config, deps.log);
   }
 
   async listen(): Promise<SmtpDoorAddresses> {
@@ -118,12 +132,17 @@ export class SmtpDoor {
       maxClients: 200,
       socketTimeout: 5 * 60_000,
       closeTimeout: 5_000,
-      onConnect: (_session, callback) => {
+      onConnect: (session, callback) => {
+        const refusal = this.connections.refusalFor(session);
+        if (refusal) return callback(refusal);
         void this.refreshSize(false).finally(() => callback());
       },
       onAuth: (auth, session, callback) => {
         this.authenticate(auth, session).then(
-          (user) => callback(null, { user }),
+          (user) => {
+            this.connections.signedIn(session);
+            callback(null, { user });
+          },
           (error: Error) => callback(error),
         );
       },
@@ -142,6 +161,7 @@ export class SmtpDoor {
       onData: (stream, session, callback) => this.receive(stream, session, callback),
     };
     const server = new SMTPServer(options);
+    this.connections.watch(server);
     // A client that drops its connection is reported as an 'error': never a crash of the relay.
     server.on('error', (error: Error) => this.deps.log(`SMTP: ${error.message}`));
     return server;
@@ -184,7 +204,7 @@ export class SmtpDoor {
     const found = await this.verifier.verify(username, password);
     if (!found) {
       await this.authLimits.record(session.remoteAddress, username, 'refused');
-      log(`SMTP: refused sign-in for "${username.slice(0, 100)}" from ${session.remoteAddress}`);
+      log(`SMTP: refused sign-in for ${usernameForLog(username)} from ${session.remoteAddress}`);
       throw smtpError(535, '5.7.8 Username and app password not accepted. The username is your e-mail address; create an app password in the Ownpost options page.');
     }
     await this.authLimits.record(session.remoteAddress, username, 'accepted');

@@ -129,27 +129,33 @@ export async function measureInstancesThroughput(messages = 500, rounds = 2): Pr
   return setups.map(({ label }) => best.get(label)!);
 }
 
-type Five = [InstancesThroughput, InstancesThroughput, InstancesThroughput, InstancesThroughput, InstancesThroughput];
+/** A setup's result by its place in SETUPS; undefined when BENCH_SETUPS left it out. */
+const resultOf = (results: InstancesThroughput[], index: number) => results.find((r) => r.label === SETUPS[index]!.label);
 
-/** The summary's figures (test/bench/bench-summary.ts). */
+/** `a / b` per second, or null when either setup did not run. */
+const ratio = (a: InstancesThroughput | undefined, b: InstancesThroughput | undefined) => (a && b ? a.perSecond / b.perSecond : null);
+
+const shown = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
+
+/** The summary's figures (test/bench/bench-summary.ts): null for a ratio whose setups BENCH_SETUPS left out. */
 export function instancesFigures(results: InstancesThroughput[]): Pick<BenchFigures, 'pgOverSqlite' | 'pgTwoOverOne'> {
-  const [sqlite, pgOne, , slowOne, slowTwo] = results as Five;
-  return { pgOverSqlite: pgOne.perSecond / sqlite.perSecond, pgTwoOverOne: slowTwo.perSecond / slowOne.perSecond };
+  const [sqlite, pgOne, , slowOne, slowTwo] = SETUPS.map((_, i) => resultOf(results, i));
+  return { pgOverSqlite: ratio(pgOne, sqlite), pgTwoOverOne: ratio(slowTwo, slowOne) };
 }
 
 export function formatInstancesThroughput(results: InstancesThroughput[]): string {
-  const [sqlite, pgOne, pgTwo, slowOne, slowTwo] = results as Five;
+  const [sqlite, pgOne, pgTwo, slowOne, slowTwo] = SETUPS.map((_, i) => resultOf(results, i));
   const lines = results.map(
     (r) =>
-      `  ${r.label.padEnd(24)} ${r.perSecond.toFixed(1).padStart(7)} msg/s  (${(r.perSecond / sqlite.perSecond).toFixed(2)}× SQLite; ` +
+      `  ${r.label.padEnd(24)} ${r.perSecond.toFixed(1).padStart(7)} msg/s  (${shown(ratio(r, sqlite))}× SQLite; ` +
       `${r.messages} accepted in ${r.acceptSeconds.toFixed(1)} s, delivered in ${r.seconds.toFixed(1)} s, ${r.duplicates} duplicates)`,
   );
   lines.push(
-    `  ratios: PostgreSQL 1 instance / SQLite ${(pgOne.perSecond / sqlite.perSecond).toFixed(2)}, ` +
-      `PostgreSQL 2 instances / 1 instance ${(pgTwo.perSecond / pgOne.perSecond).toFixed(2)}, ` +
-      `PostgreSQL 2 instances / SQLite ${(pgTwo.perSecond / sqlite.perSecond).toFixed(2)} (${os.cpus().length} CPUs shared by every process)`,
-    `  with a ${SLOW_SINK_MS} ms sink: PostgreSQL 2 instances / 1 instance ${(slowTwo.perSecond / slowOne.perSecond).toFixed(2)} (aim >= 1.8); ` +
-      `PostgreSQL 1 instance / SQLite without it ${(pgOne.perSecond / sqlite.perSecond).toFixed(2)} (aim >= 0.9)`,
+    `  ratios: PostgreSQL 1 instance / SQLite ${shown(ratio(pgOne, sqlite))}, ` +
+      `PostgreSQL 2 instances / 1 instance ${shown(ratio(pgTwo, pgOne))}, ` +
+      `PostgreSQL 2 instances / SQLite ${shown(ratio(pgTwo, sqlite))} (${os.cpus().length} CPUs shared by every process)`,
+    `  with a ${SLOW_SINK_MS} ms sink: PostgreSQL 2 instances / 1 instance ${shown(ratio(slowTwo, slowOne))} (aim >= 1.8); ` +
+      `PostgreSQL 1 instance / SQLite without it ${shown(ratio(pgOne, sqlite))} (aim >= 0.9)`,
   );
   return lines.join('\n');
 }
@@ -157,10 +163,5 @@ export function formatInstancesThroughput(results: InstancesThroughput[]): strin
 // `node --import tsx test/bench/instances-throughput.ts` runs this part alone.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const results = await measureInstancesThroughput(Number(process.env.BENCH_MESSAGES ?? 500), Number(process.env.BENCH_ROUNDS ?? 2));
-  if (results.length < SETUPS.length) {
-    for (const r of results)
-      console.log(
-        `  ${r.label.padEnd(24)} ${r.perSecond.toFixed(1).padStart(7)} msg/s (accepted in ${r.acceptSeconds.toFixed(1)} s, delivered in ${r.seconds.toFixed(1)} s, ${r.duplicates} duplicates)`,
-      );
-  } else console.log('Delivery throughput by store and instances\n' + formatInstancesThroughput(results));
+  console.log('Delivery throughput by store and instances\n' + formatInstancesThroughput(results));
 }

@@ -51,6 +51,8 @@ export async function measureSmtpIntake(messages: number, concurrency: number): 
       OWNPOST_SMTP_PORT: '0',
       OWNPOST_SMTP_TLS_CERT: path.join(certs, 'server.pem'),
       OWNPOST_SMTP_TLS_KEY: path.join(certs, 'server.key'),
+      // The bench's whole pool comes from 127.0.0.1, one app sending a batch over more connections than an app would.
+      OWNPOST_SMTP_CONNECTIONS_PER_ADDRESS: String(Math.min(200, Math.max(20, concurrency))),
     },
     { port: 0 },
   );

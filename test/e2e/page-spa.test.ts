@@ -1,7 +1,8 @@
 /**
  * A single-page invoicing app: routes change with history.pushState, invoices render after an API
  * call answers, and the button follows: it appears when an invoice renders late, goes when the app
- * navigates away, and comes back with the browser's Back button.
+ * navigates away, and comes back with the browser's Back button. A sync indicator redrawn every
+ * 40 ms means the page never settles: it must be read all the same.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +15,13 @@ const PDF_8 = testPdf('spa invoice 2026-8');
 const SHELL = `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Fakturaappen</title></head><body>
 <nav><a href="/app/invoices/7" data-route id="go-7">Faktura 7</a> · <a href="/app/settings" data-route id="go-settings">Innstillinger</a></nav>
 <main id="view"><p>Laster…</p></main>
+<footer id="pulse" aria-hidden="true"></footer>
 <script>
   const view = document.getElementById('view');
+  // A live element redrawn every 40 ms (a sync indicator): the page never settles, and must be read anyway.
+  const pulse = document.getElementById('pulse');
+  let beat = 0;
+  setInterval(() => (pulse.textContent = '·'.repeat(1 + (beat++ % 3))), 40);
   async function render() {
     const path = location.pathname;
     view.innerHTML = '<p>Laster…</p>';

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from '../../extension/entrypoints/invoice.content/page-context';
 import { waitForDocument } from '../../extension/entrypoints/invoice.content/document-wait';
-import { WATCH_AFTER_NAVIGATION_MS } from '../../extension/entrypoints/invoice.content/watch-times';
+import { MAX_SETTLE_WAIT_MS, SETTLE_MS, WATCH_AFTER_NAVIGATION_MS } from '../../extension/entrypoints/invoice.content/watch-times';
 import { mayShowDocument } from '../../extension/sites/document-hint';
 
 let ctx: ContentScriptContext;
@@ -64,6 +64,20 @@ describe('waiting for the page to look like a document', () => {
     expect(found).toBe(0);
     view.innerHTML = INVOICE;
     await vi.advanceTimersByTimeAsync(2_000);
+    expect(found).toBe(1);
+  });
+
+  it('looks at a page that never stops changing at least once a second: an invoice rendered beside a ticker is found', async () => {
+    document.body.innerHTML = '<main id="app"><p>Loading…</p></main><aside id="ticker"></aside>';
+    const ticker = document.querySelector('#ticker')!;
+    let tick = 0;
+    const redraw = setInterval(() => (ticker.textContent = `${++tick}`), 50);
+    start();
+    await vi.advanceTimersByTimeAsync(400);
+    document.querySelector('#app')!.innerHTML = INVOICE;
+    // The look waits for the browser's idle time, at most IDLE_TIMEOUT_MS (1 s) more.
+    await vi.advanceTimersByTimeAsync(MAX_SETTLE_WAIT_MS + SETTLE_MS + 1_000);
+    clearInterval(redraw);
     expect(found).toBe(1);
   });
 

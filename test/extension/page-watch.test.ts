@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from '../../extension/entrypoints/invoice.content/page-context';
 import { WATCH_AFTER_NAVIGATION_MS, watchPage } from '../../extension/entrypoints/invoice.content/page-watch';
+import { MAX_SETTLE_WAIT_MS, SETTLE_MS } from '../../extension/entrypoints/invoice.content/watch-times';
 import type { PageReading } from '../../extension/entrypoints/invoice.content/page-reader';
 import { detectDocumentsOnPage } from '../../extension/sites';
 
@@ -158,6 +159,21 @@ describe('watching the page', () => {
     document.querySelector('#app')!.innerHTML = INVOICE(10);
     await vi.advanceTimersByTimeAsync(2000);
     expect(buttons()).toHaveLength(0);
+  });
+
+  it('reads a page that never stops changing at least once a second: an invoice rendered beside a ticker gets its button', async () => {
+    // A live element redrawn every 50 ms (a clock with tenths, a progress bar, a stock ticker): the page never settles.
+    document.body.insertAdjacentHTML('beforeend', '<aside id="ticker"></aside>');
+    const ticker = document.querySelector('#ticker')!;
+    let tick = 0;
+    const redraw = setInterval(() => (ticker.innerHTML = `<span>${++tick}</span>`), 50);
+    start();
+    await vi.advanceTimersByTimeAsync(400);
+    document.querySelector('#app')!.innerHTML = INVOICE(11);
+    await vi.advanceTimersByTimeAsync(MAX_SETTLE_WAIT_MS + SETTLE_MS);
+    clearInterval(redraw);
+    expect(buttons()).toHaveLength(1);
+    expect(buttons()[0]!.parentElement?.tagName).toBe('H1');
   });
 
   it('opens nothing for a click a page script makes on the button', async () => {

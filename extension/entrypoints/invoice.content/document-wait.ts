@@ -8,7 +8,8 @@
  */
 import type { PageContext } from './page-context';
 import { isFrame, observePage } from './observe-page';
-import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
+import { settleTimer } from './settle-timer';
+import { WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
 
 /** The browser's idle time comes within this, or the look runs anyway. */
 const IDLE_TIMEOUT_MS = 1_000;
@@ -22,8 +23,9 @@ export function waitForDocument(ctx: PageContext, looksLikeDocument: () => boole
   let done = false;
   let observer: MutationObserver | undefined;
   let watchTimer: ReturnType<typeof setTimeout> | undefined;
-  let settleTimer: ReturnType<typeof setTimeout> | undefined;
   const controller = new AbortController();
+  // The look waits for the browser's idle time; `lookWhenIdle` is hoisted.
+  const settle = settleTimer(() => lookWhenIdle());
 
   function stop() {
     done = true;
@@ -31,7 +33,7 @@ export function waitForDocument(ctx: PageContext, looksLikeDocument: () => boole
     observer?.disconnect();
     observer = undefined;
     clearTimeout(watchTimer);
-    clearTimeout(settleTimer);
+    settle.cancel();
   }
   ctx.onInvalidated(stop);
 
@@ -50,10 +52,7 @@ export function waitForDocument(ctx: PageContext, looksLikeDocument: () => boole
     else ctx.setTimeout(look, 0);
   }
 
-  function lookSoon() {
-    clearTimeout(settleTimer);
-    settleTimer = setTimeout(lookWhenIdle, SETTLE_MS);
-  }
+  const lookSoon = () => settle.soon();
 
   function watchFor(ms: number) {
     if (done) return;

@@ -11,7 +11,8 @@ import { markFoundForTests, markScanForTests } from './e2e-marks';
 import { isFrame, observePage } from './observe-page';
 import type { PageReading as PageDetection } from './page-reader';
 import { mountSendButton, type MountedButton } from './send-button';
-import { SETTLE_MS, WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
+import { settleTimer } from './settle-timer';
+import { WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS } from './watch-times';
 
 export { WATCH_AFTER_INTERACTION_MS, WATCH_AFTER_NAVIGATION_MS };
 
@@ -52,7 +53,6 @@ function isOurs(node: Node): boolean {
 export function watchPage(ctx: PageContext, options: PageWatchOptions) {
   let current: { key: string; detection: PageDetection; button: MountedButton; controller: AbortController } | undefined;
   let generation = 0;
-  let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let watchTimer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
 
@@ -150,13 +150,10 @@ export function watchPage(ctx: PageContext, options: PageWatchOptions) {
     markScanForTests(detection?.kind ?? 'no-document');
   }
 
-  function detectSoon() {
-    if (settleTimer !== undefined) clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => {
-      settleTimer = undefined;
-      if (ctx.isValid) void detect();
-    }, SETTLE_MS);
-  }
+  const settle = settleTimer(() => {
+    if (ctx.isValid) void detect();
+  });
+  const detectSoon = () => settle.soon();
 
   function stopWatching() {
     observer?.disconnect();
@@ -183,7 +180,7 @@ export function watchPage(ctx: PageContext, options: PageWatchOptions) {
   ctx.onInvalidated(() => {
     stopWatching();
     keeper?.disconnect();
-    if (settleTimer !== undefined) clearTimeout(settleTimer);
+    settle.cancel();
     unmount();
   });
 

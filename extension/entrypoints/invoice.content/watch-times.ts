@@ -11,3 +11,5 @@ export const WATCH_AFTER_NAVIGATION_MS = 10_000;
 export const WATCH_AFTER_INTERACTION_MS = 4_000;
 /** Mutations come in bursts while an app renders; the page is read once the burst settles. */
 export const SETTLE_MS = 200;
+/** A page that keeps changing is read at least this often while it is watched (settle-timer.ts). */
+export const MAX_SETTLE_WAIT_MS = 1_000;
