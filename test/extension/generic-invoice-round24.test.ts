@@ -4,7 +4,10 @@
  * labels of the languages read since round 14 ("Číslo dokladu", "Broj dokumenta", "Sorszám") and an
  * app's "ID#"; whole names of a kind that qualify it ("Faktura VAT marża", "Minuta de honorarios"); a
  * numbering settings page's "next number" and sample in those languages; a customer's number in its
- * register after its name; and a utility's "Account holder".
+ * register after its name; and a utility's "Account holder". From the second set and the fixes in the
+ * detector's own files: "Label: value" cells of two fields in one column (no list), a sheet's heading
+ * that names the kind alone over a title naming the app's screen, an amount written in parts, a menu
+ * link named for what it does, and a parties table's columns under their headings.
  */
 import { describe, expect, it } from 'vitest';
 import { detectFirstDocument } from './detect-page';
@@ -75,5 +78,40 @@ describe('the twenty-fourth round’s customers', () => {
     const html = `<h1>Tax Invoice 30771245</h1><div><h4>Account holder</h4><p>Priya Raman</p><p>priya.raman@mail.example.com</p></div><p>Amount due $98.40</p>
       <a href="/bills/30771245.pdf">View bill</a>`;
     expect(detect(html, 'https://billing.energy.example/bills/30771245')).toMatchObject({ customerName: 'Priya Raman', recipients: ['priya.raman@mail.example.com'] });
+  });
+});
+
+describe('the twenty-fourth round’s tables and parts', () => {
+  it('reads "Label: value" cells of two fields in one column as the document’s facts, not as the rows of a list', () => {
+    const html = `<h2>GST Invoice</h2><table><tr><td>Invoice No: KH/26/0912</td><td>Order No: 4471-88213</td></tr><tr><td>Invoice Date: 01-12-2026</td><td>Order Date: 29-11-2026</td></tr></table>
+      <p>Bill To: Rohan Mehta</p><p>Grand Total ₹ 2,450.00</p><a href="/seller/invoices/912/download">Download</a>`;
+    expect(detect(html, 'https://seller.example/orders/4471-88213')).toMatchObject({ number: 'KH/26/0912', kind: 'invoice' });
+  });
+
+  it('takes the kind a sheet’s heading names alone over a window title that names the app’s screen', () => {
+    const html = `<h1>Credit Note</h1><table><tr><td>Credit Note No: CN-2207</td><td>Order No: 88120</td></tr></table><p>Customer: Holm Garden Ltd</p><p>Total: £96.00</p>
+      <a href="/docs/cn-2207.pdf">PDF</a>`;
+    expect(detect(html, 'https://shop.example/admin/orders/88120/documents', 'en', 'Order details – Shop admin')).toMatchObject({ number: 'CN-2207', kind: 'credit-note' });
+  });
+
+  it('reads an amount written in parts (whole, decimals, currency as elements of their own) whole', () => {
+    const html = `<h1>Rechnung RE-7781</h1><p>Kunde: Weber Messebau GmbH</p><div><span>Zu zahlen</span> <span class="amt"><span>12.480</span><span class="dec">,90</span> <span>€</span></span></div>
+      <a href="/re/7781.pdf">PDF</a>`;
+    expect(detect(html, 'https://app.example.de/rechnungen/7781', 'de')?.amount).toBe('12.480,90 €');
+  });
+
+  it('reads no customer from a menu link named for what it does ("Client list", "Customer lookup")', () => {
+    const html = `<nav><a href="/clients">Client list</a> <a href="/lookup">Customer lookup</a></nav><h1>Invoice 3318</h1><div><h4>Billed to</h4><p>Orchard Lane Dental</p></div>
+      <p>Balance due $640.00</p><a href="/invoices/3318.pdf">PDF</a>`;
+    expect(detect(html, 'https://app.example/invoices/3318')?.customerName).toBe('Orchard Lane Dental');
+  });
+
+  it('reads the buyer’s column of a parties table, its contact rows under a heading row of their own, for the customer and the recipient', () => {
+    const html = `<h1>Faktura 55120</h1><table><tr><th>Säljare</th><th>Köpare</th></tr><tr><td>Nordvik Verktyg AB<br>Org.nr 556677-1122</td><td>Bergslagens Bygg AB<br>Storgatan 4, 711 30 Lindesberg</td></tr>
+      <tr><th>Kontakt</th><th>Kontakt</th></tr><tr><td>order@nordvik.example.se</td><td>faktura@bergslagensbygg.example.se</td></tr></table><p>Att betala: 8 750,00 kr</p><a href="/f/55120.pdf">PDF</a>`;
+    expect(detect(html, 'https://bokforing.example/fakturor/55120', 'sv')).toMatchObject({
+      customerName: 'Bergslagens Bygg AB',
+      recipients: ['faktura@bergslagensbygg.example.se', 'order@nordvik.example.se'],
+    });
   });
 });
