@@ -10,11 +10,11 @@
  * English app over https behind HTTP Basic auth, a credit note and an estimate, the customer's e-mail
  * only in a contact card opened on click, the PDF sent as an attachment.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
 import { MAILBOX, openPanel, pageScanned, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
-import { foundOnPage, sendAndWait, switchSiteOn, takeFromPage } from '../helpers/app-steps';
+import { closePanel, foundOnPage, sendAndWait, switchSiteOn, takeFromPage } from '../helpers/app-steps';
 import { WATCH_AFTER_NAVIGATION_MS } from '../../extension/entrypoints/invoice.content/watch-times';
 import { axonautApp, weclappApp, WECLAPP_SUPPORT, ZOHO_PROXY, zohoApp, type AxonautInvoice, type WeclappInvoice, type ZohoDocument } from '../helpers/unseen-apps-3';
 
@@ -135,19 +135,6 @@ async function pdfOf(mail: Awaited<ReturnType<typeof mailNumber>>): Promise<Buff
   return mail.parsed.attachments.find((a) => a.contentType === 'application/pdf')?.content;
 }
 
-/** Closes the panel with its own close button, so the page's controls under it are free again. */
-async function closePanel(panel: Frame): Promise<void> {
-  if (panel.isDetached()) return;
-  const closed = page.waitForEvent('framedetached', { predicate: (frame) => frame === panel, timeout: 10_000 });
-  // The frame goes away under the click, which Playwright may then wait on: the frame's going is what counts.
-  void panel
-    .locator('button.close')
-    .first()
-    .click({ timeout: 10_000 })
-    .catch(() => undefined);
-  await closed;
-}
-
 describe('a weclapp-style ERP in German, on plain HTTP under a LAN name, its invoice in a drawer over the list', () => {
   let origin: string;
 
@@ -186,7 +173,7 @@ describe('a weclapp-style ERP in German, on plain HTTP under a LAN name, its inv
     expect(mail.parsed.text).toContain(invoice.amount);
     expect(JSON.stringify(mail.envelope)).not.toContain(WECLAPP_SUPPORT);
     expect(Buffer.compare((await pdfOf(mail))!, invoice.pdf)).toBe(0);
-    await closePanel(panel);
+    await closePanel(page, panel);
   });
 
   it('takes the button away with the drawer, and reads the next invoice opened in it', async () => {
@@ -205,7 +192,7 @@ describe('a weclapp-style ERP in German, on plain HTTP under a LAN name, its inv
     expect(mail.envelope.to).toEqual([invoice.contact.email]);
     expect(mail.parsed.subject).toContain(invoice.number);
     expect(Buffer.compare((await pdfOf(mail))!, invoice.pdf)).toBe(0);
-    await closePanel(panel);
+    await closePanel(page, panel);
   });
 });
 
@@ -258,7 +245,7 @@ describe('an Axonaut-style app in French, routed with pushState, its view render
     expect(mail.parsed.subject).toContain(invoice.number);
     expect((mail.parsed.text ?? '').replace(/[\u00a0\u202f]/g, ' ')).toContain('2 760,00 €');
     expect(Buffer.compare((await pdfOf(mail))!, invoice.pdf)).toBe(0);
-    await closePanel(panel);
+    await closePanel(page, panel);
   });
 
   it("moves to the next invoice in the same layout, and reads that one, not the last one's", async () => {
@@ -275,7 +262,7 @@ describe('an Axonaut-style app in French, routed with pushState, its view render
     expect(mail.envelope.to).toEqual([invoice.contact.email]);
     expect(mail.parsed.subject).toContain(invoice.number);
     expect(Buffer.compare((await pdfOf(mail))!, invoice.pdf)).toBe(0);
-    await closePanel(panel);
+    await closePanel(page, panel);
   });
 });
 
@@ -309,7 +296,7 @@ describe('a Zoho-Invoice-style app in English, over https behind HTTP Basic auth
     await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toContain(note.number);
     // Not on the screen yet.
     expect(await panel.getByTestId('ownpost-to').inputValue()).toBe('');
-    await closePanel(panel);
+    await closePanel(page, panel);
 
     await page.click('#customer-name');
     await page.locator('#contact-card a[href^="mailto:"]').waitFor();
@@ -329,7 +316,7 @@ describe('a Zoho-Invoice-style app in English, over https behind HTTP Basic auth
     expect(mail.parsed.subject).toContain(note.number);
     expect(mail.parsed.text).toContain(note.amount);
     expect(Buffer.compare((await pdfOf(mail))!, note.pdf)).toBe(0);
-    await closePanel(panel);
+    await closePanel(page, panel);
   });
 
   it("reads the estimate as a quote, suggests the customer's address, and attaches its download behind the proxy", async () => {

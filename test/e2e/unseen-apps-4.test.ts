@@ -17,7 +17,7 @@ import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-
 import { MAILBOX, openPanel, pageScanned, pairAnotherBrowser, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
 import { testProfile } from '../helpers/test-relay';
 import { buttonPlacement } from '../helpers/button-placement';
-import { foundOnPage, sendAndWait, switchSiteOn, takeFromPage } from '../helpers/app-steps';
+import { closePanel, foundOnPage, sendAndWait, switchSiteOn, takeFromPage } from '../helpers/app-steps';
 import {
   bexioApp,
   faturacaoApp,
@@ -119,19 +119,6 @@ async function sendAndReceive(panel: Frame) {
 
 async function pdfOf(mail: Awaited<ReturnType<typeof sendAndReceive>>): Promise<Buffer | undefined> {
   return mail.parsed.attachments.find((a) => a.contentType === 'application/pdf')?.content;
-}
-
-/** Closes the panel with its own close button, so the page's controls under it are free again. */
-async function closePanel(on: Page, panel: Frame): Promise<void> {
-  if (panel.isDetached()) return;
-  const closed = on.waitForEvent('framedetached', { predicate: (frame) => frame === panel, timeout: 10_000 });
-  // The frame goes away under the click, which Playwright may then wait on: the frame's going is what counts.
-  void panel
-    .locator('button.close')
-    .first()
-    .click({ timeout: 10_000 })
-    .catch(() => undefined);
-  await closed;
 }
 
 describe('a bexio-style Swiss app: hash routes, Shadow DOM all the way down, a virtualised list, a quote and a reminder', () => {

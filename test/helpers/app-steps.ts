@@ -40,3 +40,16 @@ export async function sendAndWait(panel: Frame): Promise<void> {
   await pressSend(panel);
   await expect.poll(() => panel.getByTestId('ownpost-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
 }
+
+/** Closes the panel over `page` with its own close button, so the page's controls under it are free again. */
+export async function closePanel(page: Page, panel: Frame): Promise<void> {
+  if (panel.isDetached()) return;
+  const closed = page.waitForEvent('framedetached', { predicate: (frame) => frame === panel, timeout: 10_000 });
+  // The frame goes away under the click, which Playwright may then wait on: the frame's going is what counts.
+  void panel
+    .locator('button.close')
+    .first()
+    .click({ timeout: 10_000 })
+    .catch(() => undefined);
+  await closed;
+}
