@@ -223,6 +223,15 @@ const CASES: Case[] = [
     diagnosis: passes((_result, server) => expect(server.commands.some((c) => c.startsWith('HELO '))).toBe(true)),
   },
   {
+    name: 'EHLO refused with 502 where STARTTLS is required: no STARTTLS, never plain',
+    server: { ehlo: null },
+    delivery: ({ done, server }) => {
+      expect(done).toMatchObject({ status: 'failed', problem: { code: 'starttls_not_offered' } });
+      expect(server.transactions).toEqual([]);
+    },
+    diagnosis: { stage: 'tls', code: 'starttls_not_offered' },
+  },
+  {
     name: 'STARTTLS offered, but the server hangs up instead of the handshake',
     server: { startTls: 'broken' },
     delivery: ({ done, server }) => {
