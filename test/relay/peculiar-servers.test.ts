@@ -135,6 +135,15 @@ const CASES: Case[] = [
     diagnosis: passes((result) => expect(stage(result, 'auth').mechanism).toBe('LOGIN')),
   },
   {
+    name: 'AUTH CRAM-MD5 only',
+    server: { ehloAfterTls: '250-peculiar.test\n250 AUTH CRAM-MD5', auth: { mechanisms: ['CRAM-MD5'], password: PASSWORD } },
+    delivery: (outcome) => {
+      deliveredOnce(outcome);
+      expect(outcome.server.delivered()[0]!.user).toBe('anna@firma.se');
+    },
+    diagnosis: passes((result) => expect(stage(result, 'auth').mechanism).toBe('CRAM-MD5')),
+  },
+  {
     name: 'AUTH offered only after STARTTLS',
     server: { ehlo: '250-peculiar.test\n250-8BITMIME\n250 STARTTLS', ehloAfterTls: '250-peculiar.test\n250-8BITMIME\n250 AUTH PLAIN', auth: { mechanisms: ['PLAIN'], password: PASSWORD } },
     delivery: (outcome) => {
