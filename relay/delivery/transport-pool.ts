@@ -24,6 +24,8 @@ export interface SendOutcome {
   response: string;
   /** The SIZE the server announced in EHLO, when a connection of the pool has seen one. */
   advertisedMaxBytes?: number;
+  /** Recipients the server refused while it took the message for the others (nodemailer's `rejectedErrors`). */
+  refused?: unknown[];
 }
 
 export interface TransportPoolOptions extends TransportOptions {
@@ -99,7 +101,8 @@ export class TransportPool {
         stalled,
       ]);
       const advertisedMaxBytes = advertisedSizeOf(entry.transporter);
-      return { response: String(info.response ?? ''), ...(advertisedMaxBytes ? { advertisedMaxBytes } : {}) };
+      const refused = (info as { rejectedErrors?: unknown[] }).rejectedErrors ?? [];
+      return { response: String(info.response ?? ''), ...(advertisedMaxBytes ? { advertisedMaxBytes } : {}), ...(refused.length ? { refused } : {}) };
     } finally {
       clearTimeout(deadline);
       // Refused before DATA, or dropped in the middle: the rest of the body is not read.

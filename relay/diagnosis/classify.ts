@@ -130,6 +130,7 @@ const HOME_STAGE: Record<ProblemCode, SmtpStage> = {
   not_smtp_service: 'connect',
   auth_failed: 'auth',
   recipient_rejected: 'recipient',
+  recipients_partly_refused: 'recipient',
   sender_rejected: 'sender',
   server_temporary: 'connect',
   server_permanent: 'connect',

@@ -205,6 +205,35 @@ const CASES: Case[] = [
     diagnosis: { stage: 'recipient', code: 'server_temporary' },
   },
   {
+    name: 'one recipient of two refused (550 5.1.1): sent to the other once, the refusal shown',
+    server: { rcpt: (address) => (address.startsWith('nobody') ? `550 5.1.1 <${address}>: Recipient address rejected: User unknown in virtual mailbox table` : '250 2.1.5 Ok') },
+    message: { to: ['kund@exempel.se', 'nobody@exempel.se'] },
+    delivery: (outcome) => {
+      deliveredOnce(outcome);
+      expect(outcome.server.delivered()[0]!.accepted).toEqual(['kund@exempel.se']);
+      expect(outcome.done.attemptCount).toBe(1);
+      expect(outcome.done.problem).toMatchObject({ code: 'recipients_partly_refused' });
+      expect(outcome.done.lastReply).toMatch(/nobody@exempel\.se.*550 5\.1\.1/s);
+      expect(outcome.done.attempts[0]).toMatchObject({ outcome: 'sent', problemCode: 'recipients_partly_refused' });
+      expect(outcome.server.transactions).toHaveLength(1);
+    },
+    diagnose: { sendTo: 'nobody@exempel.se' },
+    diagnosis: { stage: 'recipient', code: 'recipient_rejected' },
+  },
+  {
+    name: 'one recipient of two deferred (452 4.2.2 mailbox full): sent to the other once, not retried (they would get it twice)',
+    server: { rcpt: (address) => (address.startsWith('full') ? `452 4.2.2 <${address}>: Recipient address rejected: Mailbox full` : '250 2.1.5 Ok') },
+    message: { to: ['kund@exempel.se', 'full@exempel.se'] },
+    delivery: (outcome) => {
+      deliveredOnce(outcome);
+      expect(outcome.server.transactions).toHaveLength(1);
+      expect(outcome.done).toMatchObject({ attemptCount: 1, problem: { code: 'recipients_partly_refused' } });
+      expect(outcome.done.lastReply).toMatch(/full@exempel\.se: 452 4\.2\.2/);
+    },
+    diagnose: { sendTo: 'full@exempel.se' },
+    diagnosis: { stage: 'recipient', code: 'server_temporary' },
+  },
+  {
     name: 'the connection closes after the data without a reply: sent again (at least once), one Message-ID',
     server: { afterData: (n) => (n === 1 ? 'close' : '250 2.0.0 Ok: queued') },
     delivery: (outcome) => {

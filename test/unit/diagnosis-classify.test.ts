@@ -396,6 +396,13 @@ const CASES: Case[] = [
     kind: 'permanent',
   },
   {
+    name: 'sent, but some recipients refused: the delivery worker’s own finding, by code',
+    input: { code: 'recipients_partly_refused', message: 'Refused recipient nobody@exempel.se: 550 5.1.1 User unknown', stage: 'recipient' },
+    code: 'recipients_partly_refused',
+    stage: 'recipient',
+    kind: 'permanent',
+  },
+  {
     name: "the diagnosis runner's own finding, by code",
     input: { code: 'starttls_not_offered', message: 'EHLO did not advertise STARTTLS', stage: 'tls' },
     code: 'starttls_not_offered',
