@@ -174,10 +174,20 @@ const CASES: Case[] = [
     }),
   },
   {
+    name: '554 at the greeting (no service for this client), permanent',
+    server: { greeting: () => '554 5.7.1 peculiar.test: Client host [127.0.0.1] blocked using zen.spamhaus.org' },
+    delivery: ({ done, server }) => {
+      expect(done).toMatchObject({ status: 'failed', attemptCount: 1, problem: { code: 'server_permanent' } });
+      expect(done.lastReply).toMatch(/^554 5\.7\.1 .*blocked/);
+      expect(server.commands).toEqual([]);
+    },
+    diagnosis: { stage: 'connect', code: 'server_permanent' },
+  },
+  {
     name: 'a slow greeting, within the timeouts',
-    server: { greetingDelayMs: 700 },
+    server: { greetingDelayMs: 500 },
     delivery: deliveredOnce,
-    diagnosis: passes((result) => expect(stage(result, 'connect').ms).toBeGreaterThanOrEqual(650)),
+    diagnosis: passes((result) => expect(stage(result, 'connect').ms).toBeGreaterThanOrEqual(450)),
   },
   {
     name: '421 at the first connection (service busy), fine on the retry',
@@ -314,6 +324,14 @@ async function deliverThrough(server: PeculiarSmtpServer, item: Case): Promise<D
   const parsed = await Promise.all(server.delivered().map((t) => simpleParser(t.data!)));
   return { done, server, parsed };
 }
+
+describe('an internationalised mailbox name (no server takes SMTPUTF8 from the relay)', () => {
+  it('is refused at the door with a clear code, never sent garbled', async () => {
+    const res = await delivery.request('POST', '/v1/messages', { token, body: { to: ['jörg@exempel.se'], subject: 'Faktura 4711', text: 'Hej' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(JSON.stringify(res.body.error)).toMatch(/address_unicode_local_part/);
+  });
+});
 
 describe.concurrent('mail servers with peculiar habits', () => {
   it.each(CASES)('$name: delivery', async (item) => {
