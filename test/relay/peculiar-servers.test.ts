@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnosisResult } from '../../shared/diagnosis-schemas';
 import { certs } from '../helpers/certs';
 import { createProfile, isFinal, startDeliveryRelay, waitForMessage } from '../helpers/delivery';
+import { appTransport, createAppPassword, smtpDoorEnv } from '../helpers/smtp-door';
 import { diagnose, diagnoseBody, expectFailure, PASSWORD, startDiagnosisRelay, type ExpectedFailure } from '../helpers/diagnosis-relay';
 import { startPeculiarSmtpServer, type PeculiarSmtpOptions, type PeculiarSmtpServer } from '../helpers/peculiar-smtp-peers';
 import type { TestRelay } from '../helpers/test-relay';
@@ -20,9 +21,12 @@ import type { TestRelay } from '../helpers/test-relay';
 let delivery: TestRelay;
 let token: string;
 let diagnosis: TestRelay;
+/** The SMTP front door's STARTTLS port, for messages an app submits. */
+let doorPort: number;
 beforeAll(async () => {
-  [delivery, diagnosis] = await Promise.all([startDeliveryRelay(), startDiagnosisRelay()]);
+  [delivery, diagnosis] = await Promise.all([startDeliveryRelay(smtpDoorEnv()), startDiagnosisRelay()]);
   ({ token } = await delivery.addUser('anna@firma.se', 'admin'));
+  doorPort = (await delivery.relay.smtp!.listen()).starttls!.port;
 });
 afterAll(async () => {
   await Promise.all([delivery.close(), diagnosis.close()]);
@@ -167,6 +171,8 @@ const CASES: Case[] = [
       deliveredOnce(outcome);
       expect(outcome.server.delivered()[0]!.user).toBe('anna@firma.se');
       expect(outcome.server.delivered()[0]!.mailParameters).toContain(`SIZE=${outcome.done.sizeBytes}`);
+      // The relay's own messages are 7-bit: nothing to announce although the server offers 8BITMIME.
+      expect(outcome.server.delivered()[0]!.mailParameters).not.toContain('BODY=8BITMIME');
     },
     diagnosis: passes((result) => {
       expect(stage(result, 'ehlo').maxMessageBytes).toBe(20_000_000);
@@ -330,6 +336,32 @@ describe('an internationalised mailbox name (no server takes SMTPUTF8 from the r
     const res = await delivery.request('POST', '/v1/messages', { token, body: { to: ['jörg@exempel.se'], subject: 'Faktura 4711', text: 'Hej' } });
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(JSON.stringify(res.body.error)).toMatch(/address_unicode_local_part/);
+  });
+});
+
+describe('an 8-bit message an app submitted through the SMTP front door', () => {
+  it('goes to a server that offers 8BITMIME announced as BODY=8BITMIME (RFC 6152), byte for byte', async () => {
+    const server = await startPeculiarSmtpServer({ auth: { mechanisms: ['PLAIN'], password: PASSWORD } });
+    try {
+      const { token: owner } = await delivery.addUser('eva@firma.se', 'admin');
+      await createProfile(delivery, owner, server.port, { isDefault: true, fromAddress: 'eva@firma.se', fromName: 'Eva' });
+      const app = await createAppPassword(delivery, owner, 'Fakturaprogram');
+      const body =
+        'From: Eva <eva@firma.se>\r\nTo: kund@exempel.se\r\nSubject: Faktura 4712\r\nMessage-ID: <f4712@app.example>\r\nMIME-Version: 1.0\r\n' +
+        'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nGrüße aus Łódź\r\n';
+      const info = await appTransport(doorPort, 'starttls', { user: 'eva@firma.se', pass: app.password }).sendMail({
+        envelope: { from: 'eva@firma.se', to: ['kund@exempel.se'] },
+        raw: Buffer.from(body, 'utf8'),
+      });
+      const id = /queued as ([0-9a-f-]{36})/.exec(info.response)![1]!;
+      expect((await waitForMessage(delivery, owner, id, isFinal)).status).toBe('sent');
+      const [transaction] = server.delivered();
+      expect(transaction!.mailParameters).toContain('BODY=8BITMIME');
+      expect(transaction!.data!.toString('utf8')).toContain('\r\n\r\nGrüße aus Łódź\r\n');
+      expect((await simpleParser(transaction!.data!)).text?.trim()).toBe('Grüße aus Łódź');
+    } finally {
+      await server.close();
+    }
   });
 });
 
