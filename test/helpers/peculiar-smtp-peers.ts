@@ -33,6 +33,8 @@ export interface PeculiarSmtpOptions {
   cert?: { key: Buffer; cert: Buffer };
   /** The mechanisms AUTH takes (whatever EHLO says), checked against `password` for any username. */
   auth?: { mechanisms: AuthMechanism[]; password: string };
+  /** Refuses MAIL FROM before a successful AUTH (`530 5.7.0 Authentication required`), as a submission server does. */
+  requireAuth?: boolean;
   /** Refuses MAIL FROM with `SIZE=` above this (RFC 1870 §6.1), `552 5.3.4`. */
   maxSize?: number;
   /** The reply to RCPT TO for an address; default `250 2.1.5 Ok`. `transaction` counts the MAIL FROMs so far, from 1. */
@@ -165,6 +167,7 @@ export async function startPeculiarSmtpServer(options: PeculiarSmtpOptions = {})
           return socket.write(`334 ${b64(challenge)}\r\n`);
         }
         case 'MAIL': {
+          if (options.requireAuth && !user) return socket.write('530 5.7.0 Authentication required\r\n');
           const [path, ...parameters] = argument.replace(/^FROM:\s*/i, '').split(' ');
           const size = parameters.map((p) => /^SIZE=(\d+)$/i.exec(p)).find(Boolean);
           if (options.maxSize && size && Number(size[1]) > options.maxSize) {

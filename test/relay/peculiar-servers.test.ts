@@ -160,6 +160,24 @@ const CASES: Case[] = [
     diagnosis: passes((result) => expect(stage(result, 'auth').mechanism).toBe('PLAIN')),
   },
   {
+    name: 'AUTH only after STARTTLS, with the profile set to no encryption: nothing signs in, STARTTLS suggested',
+    server: {
+      ehlo: '250-peculiar.test\n250-8BITMIME\n250 STARTTLS',
+      ehloAfterTls: '250-peculiar.test\n250-8BITMIME\n250 AUTH PLAIN',
+      auth: { mechanisms: ['PLAIN'], password: PASSWORD },
+      requireAuth: true,
+    },
+    profile: (port) => ({ smtp: { host: '127.0.0.1', port, security: 'none' } }),
+    delivery: ({ done, server }) => {
+      expect(done).toMatchObject({ status: 'failed', attemptCount: 1, problem: { code: 'not_authenticated' } });
+      expect(server.commands.some((c) => c.startsWith('AUTH'))).toBe(false);
+      expect(server.transactions).toEqual([]);
+    },
+    diagnosis: (result, server) => {
+      expectFailure(result, { stage: 'sender', code: 'not_authenticated', suggestion: { host: '127.0.0.1', port: server.port, security: 'starttls' } });
+    },
+  },
+  {
     name: 'a multi-line greeting and an EHLO reply with odd spacing and case',
     server: {
       greeting: () => '220-peculiar.test ESMTP\n220-Unauthorised access prohibited.\n220 All sessions are logged',
