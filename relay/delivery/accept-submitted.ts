@@ -17,6 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { addressDomain, formatMailbox, parseAddress, sameAddress, type Mailbox } from '../../shared/address';
 import type { SubmittingApp } from '../../shared/schemas';
 import { DomainError } from '../errors/domain-error';
+import { hasEightBitBytes } from '../mime/eight-bit';
 import { planSend } from '../profiles/plan-send';
 import { resolveProfileForFrom } from '../profiles/resolve-profile-for-from';
 import { decideSender } from '../profiles/sender-policy';
@@ -162,7 +163,7 @@ export async function planSubmittedMessage(deps: { store: Store; cipher: SecretC
     message: {
       profileId: plan.profileRow.id,
       messageId,
-      envelope: { from: decision.mailbox, to: recipients },
+      envelope: { from: decision.mailbox, to: recipients, ...(hasEightBitBytes(raw) ? { eightBit: true as const } : {}) },
       raw,
       summary,
       documentRef: null,

@@ -10,6 +10,7 @@ import { GroupCommitter } from './group-committer';
 import { messageBodyStream } from './message-body';
 import type { OpenedProfile } from '../profiles/profile-record';
 import { OpenedProfiles } from './opened-profiles';
+import { describeRefusedRecipients } from './refused-recipients';
 import { decideAfterFailure } from './retry-decision';
 import { SentCopyWorker } from './sent-copy-worker';
 import { sizeLimitFromError, TransportPool } from './transport-pool';
@@ -401,8 +402,10 @@ export class DeliveryWorker {
         // The mail is out: a store that cannot note the size now must not turn it into a failure (a resend).
         await store.recordServerMaxBytes(profileRow.id, sent.advertisedMaxBytes, Date.now()).catch((e: Error) => log(`could not note the size limit of ${profileRow.id}: ${e.message}`));
       }
-      result = { outcome: 'sent', reply: sent.response };
-      details = { startedAt, finishedAt: Date.now(), reply: sent.response, responseCode: Number.parseInt(sent.response, 10) || null, errorCode: null };
+      // Taken for some recipients, refused for others: sent (never again to those who have it), with the refusals shown.
+      const partial = describeRefusedRecipients(sent.response, sent.refused);
+      result = partial ? { outcome: 'sent', reply: partial.reply, problemCode: partial.problemCode } : { outcome: 'sent', reply: sent.response };
+      details = { startedAt, finishedAt: Date.now(), reply: result.reply, responseCode: Number.parseInt(sent.response, 10) || null, errorCode: null };
     } catch (error) {
       this.sendFinished(slot);
       const learnedLimit = sizeLimitFromError(error);

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Transporter } from 'nodemailer';
+import type { Envelope } from '../store/schema/json-columns';
 import { observeSmtpDeliveryPool } from '../observability/metrics';
 import { pinOutbound, type OutboundPolicy } from '../net/outbound';
 import type { OpenedProfile } from '../profiles/profile-record';
@@ -24,6 +25,8 @@ export interface SendOutcome {
   response: string;
   /** The SIZE the server announced in EHLO, when a connection of the pool has seen one. */
   advertisedMaxBytes?: number;
+  /** Recipients the server refused while it took the message for the others (nodemailer's `rejectedErrors`). */
+  refused?: unknown[];
 }
 
 export interface TransportPoolOptions extends TransportOptions {
@@ -58,7 +61,7 @@ export class TransportPool {
     profile: OpenedProfile,
     fingerprint: string,
     limits: PoolLimits,
-    message: { envelope: { from: string; to: string[] }; raw: Buffer } | { envelope: { from: string; to: string[] }; stream: Readable; size: number },
+    message: { envelope: Envelope; raw: Buffer } | { envelope: Envelope; stream: Readable; size: number },
   ): Promise<SendOutcome> {
     const size = 'raw' in message ? message.raw.length : message.size;
     let entry: PoolEntry;
@@ -99,7 +102,8 @@ export class TransportPool {
         stalled,
       ]);
       const advertisedMaxBytes = advertisedSizeOf(entry.transporter);
-      return { response: String(info.response ?? ''), ...(advertisedMaxBytes ? { advertisedMaxBytes } : {}) };
+      const refused = (info as { rejectedErrors?: unknown[] }).rejectedErrors ?? [];
+      return { response: String(info.response ?? ''), ...(advertisedMaxBytes ? { advertisedMaxBytes } : {}), ...(refused.length ? { refused } : {}) };
     } finally {
       clearTimeout(deadline);
       // Refused before DATA, or dropped in the middle: the rest of the body is not read.
@@ -240,9 +244,12 @@ function advertisedSizeOf(transporter: Transporter): number | undefined {
   return largest;
 }
 
-/** nodemailer reads `size` from the envelope, which its types do not list. */
-function withSize(envelope: { from: string; to: string[] }, size: number): { from: string; to: string[] } {
-  return Object.assign({ size }, envelope);
+/**
+ * nodemailer's envelope: `size` (MAIL FROM … SIZE=, which its types do not list) and, for a message
+ * with 8-bit bytes, `use8BitMime` (MAIL FROM … BODY=8BITMIME where the server offers 8BITMIME).
+ */
+function withSize(envelope: Envelope, size: number): { from: string; to: string[]; size: number; use8BitMime?: true } {
+  return { size, from: envelope.from, to: envelope.to, ...(envelope.eightBit ? { use8BitMime: true } : {}) };
 }
 
 /** Messages larger than this go to nodemailer as a stream of slices of their bytes. */

@@ -130,6 +130,7 @@ const HOME_STAGE: Record<ProblemCode, SmtpStage> = {
   not_smtp_service: 'connect',
   auth_failed: 'auth',
   recipient_rejected: 'recipient',
+  recipients_partly_refused: 'recipient',
   sender_rejected: 'sender',
   server_temporary: 'connect',
   server_permanent: 'connect',
@@ -256,6 +257,9 @@ function problemFromReply(facts: Facts): ProblemCode {
   }
   // Any refusal of STARTTLS: the server cannot or will not encrypt.
   if (stage === 'tls') return 'starttls_not_offered';
+  // EHLO refused (a server that knows only HELO) where STARTTLS is required: HELO has no extensions, so
+  // no STARTTLS, which is what the sender test reports too. nodemailer keeps only its words for it.
+  if (stage === 'ehlo' && facts.text.includes('does not support required starttls')) return 'starttls_not_offered';
   // RFC 3207 and RFC 4954 share 530 between "STARTTLS first" and "authentication required".
   if (replyCode === 530) return text.includes('starttls') ? 'starttls_required_by_server' : 'not_authenticated';
   if (replyCode === 538) return 'starttls_required_by_server';

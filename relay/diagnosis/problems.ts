@@ -78,6 +78,11 @@ const PROBLEMS = {
   // ---------------------------------------------------------------- Generic server answers
   auth_failed: 'limited',
   recipient_rejected: 'never',
+  /**
+   * Sent, but some recipients refused (the others have it): not sent again, or they would get it twice.
+   * A status on a sent message, never a reason to retry (relay/delivery/refused-recipients.ts).
+   */
+  recipients_partly_refused: 'never',
   sender_rejected: 'never',
   server_temporary: 'later',
   server_permanent: 'never',

@@ -9,6 +9,7 @@
  * nothing else runs. With implicit TLS (port 465) the server greets only after the handshake, so
  * its greeting is part of the ehlo stage there; with STARTTLS and plain it is part of connect.
  */
+import { createHmac } from 'node:crypto';
 import os from 'node:os';
 import { parseAddress, sameAddress } from '../../shared/address';
 import type { DiagnosisResult, DiagnosisStage, DiagnosisStageName } from '../../shared/diagnosis-schemas';
@@ -320,7 +321,7 @@ async function runDiagnosisSteps(subject: DiagnosisSubject, options: DiagnosisOp
       stages.push({ stage: 'auth', ok: true, skipped: true, ms: 0, detail: say.noPassword });
     } else {
       const offered = capabilities.authMechanisms;
-      const mechanism = 'accessToken' in credentials ? (offered.includes('XOAUTH2') ? 'XOAUTH2' : undefined) : offered.includes('PLAIN') ? 'PLAIN' : offered.includes('LOGIN') ? 'LOGIN' : undefined;
+      const mechanism = 'accessToken' in credentials ? (offered.includes('XOAUTH2') ? 'XOAUTH2' : undefined) : PASSWORD_MECHANISMS.find((m) => offered.includes(m));
       if (!mechanism) {
         const why = offered.length
           ? `the server offers only ${offered.join(', ')}, none of which works with ${'accessToken' in credentials ? 'an OAuth2 token' : 'a password'}`
@@ -442,8 +443,17 @@ async function runDiagnosisSteps(subject: DiagnosisSubject, options: DiagnosisOp
   return { result, ...(outcome.signIn ? { signIn: outcome.signIn } : {}) };
 }
 
-/** AUTH PLAIN (RFC 4616), LOGIN or XOAUTH2; the credentials never appear in an error (`shownAs`). */
-async function signIn(session: SmtpSession, mechanism: 'PLAIN' | 'LOGIN' | 'XOAUTH2', credentials: SignInCredentials, step: number): Promise<void> {
+/**
+ * The mechanisms a password signs in with, in the order delivery (nodemailer) prefers them: the test
+ * must pass where delivery would, and fail where it would not. A server that offers only CRAM-MD5
+ * (older Dovecot and Exim set-ups) takes nodemailer's sign-in, so the test signs in that way too.
+ */
+const PASSWORD_MECHANISMS = ['PLAIN', 'LOGIN', 'CRAM-MD5'] as const;
+
+type Mechanism = (typeof PASSWORD_MECHANISMS)[number] | 'XOAUTH2';
+
+/** AUTH PLAIN (RFC 4616), LOGIN, CRAM-MD5 (RFC 2195) or XOAUTH2; the credentials never appear in an error (`shownAs`). */
+async function signIn(session: SmtpSession, mechanism: Mechanism, credentials: SignInCredentials, step: number): Promise<void> {
   const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
   const command = `AUTH ${mechanism}`;
   let reply: SmtpReply;
@@ -457,6 +467,14 @@ async function signIn(session: SmtpSession, mechanism: 'PLAIN' | 'LOGIN' | 'XOAU
     reply = await session.command(`AUTH PLAIN ${token}`, step, command);
     // A server that does not take the initial response asks for it (334) instead.
     if (reply.code === 334) reply = await session.command(token, step, command);
+  } else if (mechanism === 'CRAM-MD5') {
+    reply = await session.command('AUTH CRAM-MD5', step, command);
+    if (reply.code === 334) {
+      // The reply is the challenge in base64; the answer is the username and HMAC-MD5(password, challenge) in hex.
+      const challenge = Buffer.from(reply.lines[0]!.trim(), 'base64').toString('utf8');
+      const digest = createHmac('md5', credentials.password).update(challenge, 'utf8').digest('hex');
+      reply = await session.command(b64(`${credentials.username} ${digest}`), step, command);
+    }
   } else {
     reply = await session.command('AUTH LOGIN', step, command);
     if (reply.code === 334) reply = await session.command(b64(credentials.username), step, command);

@@ -70,7 +70,8 @@ export const BODY_CHUNK_BYTES = 1024 * 1024;
 
 /** What the worker decided after one attempt; applied atomically with the attempt record. */
 export type AttemptResult =
-  | { outcome: 'sent'; reply: string }
+  /** `problemCode`: sent, but not to everyone (some recipients refused, see relay/delivery/refused-recipients.ts). */
+  | { outcome: 'sent'; reply: string; problemCode?: string }
   | { outcome: 'deferred'; reply: string | null; responseCode: number | null; problemCode: string; nextAttemptAt: number }
   | { outcome: 'failed'; reply: string | null; responseCode: number | null; problemCode: string };
 

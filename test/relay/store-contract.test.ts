@@ -253,6 +253,23 @@ describe.each(implementations)('store contract: $name', ({ name, open }) => {
     ]);
   });
 
+  it('keeps the problem of a message sent to some of its recipients only, on the message and its attempt', async () => {
+    const created = await enqueue();
+    const t0 = Date.now() + 30_000_000;
+    expect((await store.claimDueMessages('w', t0, 60_000, 1000)).map((m) => m.id)).toContain(created.message.id);
+    const reply = '250 ok\nRefused recipient nobody@exempel.se: 550 5.1.1 User unknown';
+    const [ok] = await store.finishAttempts('w', [
+      {
+        id: created.message.id,
+        attempt: { startedAt: t0, finishedAt: t0 + 1, reply, responseCode: 250, errorCode: null },
+        result: { outcome: 'sent', reply, problemCode: 'recipients_partly_refused' },
+      },
+    ]);
+    expect(ok).toBe(true);
+    expect(await store.getMessage(created.message.id)).toMatchObject({ status: 'sent', lastReply: reply, problemCode: 'recipients_partly_refused' });
+    expect(await store.listAttempts(created.message.id)).toEqual([expect.objectContaining({ outcome: 'sent', problemCode: 'recipients_partly_refused' })]);
+  });
+
   it('records results and claims the next messages in one call, never claiming a message it finishes', async () => {
     // Both stores offer it (the worker claims on its own with a store that does not).
     if (!store.finishAttemptsAndClaim) throw new Error(`the ${name} store does not record results and claim in one call`);

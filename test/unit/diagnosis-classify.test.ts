@@ -384,6 +384,25 @@ const CASES: Case[] = [
     kind: 'temporary',
   },
   {
+    name: 'EHLO refused (HELO only) where STARTTLS is required: no STARTTLS on offer',
+    input: nodemailerError(
+      'ECONNECTION',
+      'EHLO',
+      'EHLO failed but HELO does not support required STARTTLS. response=502 5.5.2 Error: command not recognized',
+      '502 5.5.2 Error: command not recognized',
+    ),
+    code: 'starttls_not_offered',
+    stage: 'ehlo',
+    kind: 'permanent',
+  },
+  {
+    name: 'sent, but some recipients refused: the delivery worker’s own finding, by code',
+    input: { code: 'recipients_partly_refused', message: 'Refused recipient nobody@exempel.se: 550 5.1.1 User unknown', stage: 'recipient' },
+    code: 'recipients_partly_refused',
+    stage: 'recipient',
+    kind: 'permanent',
+  },
+  {
     name: "the diagnosis runner's own finding, by code",
     input: { code: 'starttls_not_offered', message: 'EHLO did not advertise STARTTLS', stage: 'tls' },
     code: 'starttls_not_offered',

@@ -220,6 +220,12 @@ export const da: Readonly<Record<ProblemCode, ProblemText>> = {
     explanation: 'Serveren nægtede at levere til modtageradressen. Den kan være stavet forkert eller findes måske ikke længere.',
     fix: 'Kontrollér modtagerens mailadresse for tastefejl, og bekræft den med kunden.',
   },
+  recipients_partly_refused: {
+    title: 'Ikke alle modtagere fik beskeden',
+    explanation:
+      'Mailserveren leverede beskeden til de andre modtagere, men afviste en eller flere adresser; de står sammen med serverens svar. Ownpost sender den ikke igen, så de andre ikke får den to gange.',
+    fix: 'Kontrollér de afviste adresser (en tastefejl, en postkasse der ikke længere findes eller er fuld) og send dokumentet igen kun til de modtagere.',
+  },
   sender_rejected: {
     title: 'Afsenderadressen blev afvist',
     explanation: 'Serveren afviste beskedens fra-adresse.',

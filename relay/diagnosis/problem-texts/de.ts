@@ -227,6 +227,12 @@ export const de: Readonly<Record<ProblemCode, ProblemText>> = {
     explanation: 'Der Server hat die Zustellung an diese Empfängeradresse abgelehnt. Sie ist vielleicht falsch geschrieben oder existiert nicht mehr.',
     fix: 'Prüfen Sie die E-Mail-Adresse des Empfängers auf Tippfehler und bestätigen Sie sie mit dem Kunden.',
   },
+  recipients_partly_refused: {
+    title: 'Nicht alle Empfänger haben die Nachricht erhalten',
+    explanation:
+      'Der Mailserver hat die Nachricht an die anderen Empfänger zugestellt, aber eine oder mehrere Adressen abgelehnt; sie stehen mit der Antwort des Servers dabei. Ownpost sendet sie nicht noch einmal, damit die anderen sie nicht doppelt bekommen.',
+    fix: 'Prüfen Sie die abgelehnten Adressen (ein Tippfehler, ein Postfach, das es nicht mehr gibt oder das voll ist) und senden Sie das Dokument nur an diese Empfänger erneut.',
+  },
   sender_rejected: {
     title: 'Die Absenderadresse wurde abgelehnt',
     explanation: 'Der Server hat die Absenderadresse (From) dieser Nachricht abgelehnt.',

@@ -221,6 +221,12 @@ export const en: Readonly<Record<ProblemCode, ProblemText>> = {
     explanation: 'The server refused to deliver to this recipient address. It may be misspelled or may no longer exist.',
     fix: "Check the recipient's e-mail address for typos and confirm it with the customer.",
   },
+  recipients_partly_refused: {
+    title: 'Not every recipient got the message',
+    explanation:
+      "The mail server delivered the message to the other recipients but refused one or more addresses; they are listed with the server's reply. Ownpost does not send it again, so that the others do not get it twice.",
+    fix: 'Check the refused addresses (a typo, a mailbox that no longer exists or is full) and send the document again to those recipients only.',
+  },
   sender_rejected: {
     title: 'The sender address was rejected',
     explanation: 'The server refused the From address of this message.',

@@ -220,6 +220,12 @@ export const is: Readonly<Record<ProblemCode, ProblemText>> = {
     explanation: 'Þjónninn neitaði að afhenda á þetta netfang viðtakanda. Það gæti verið rangt stafsett eða ekki lengur til.',
     fix: 'Athugaðu hvort innsláttarvilla sé í netfangi viðtakandans og staðfestu það við viðskiptavininn.',
   },
+  recipients_partly_refused: {
+    title: 'Ekki fengu allir viðtakendur skeytið',
+    explanation:
+      'Póstþjónninn afhenti hinum viðtakendunum skeytið en hafnaði einu eða fleiri netföngum; þau eru talin upp með svari þjónsins. Ownpost sendir það ekki aftur, svo hinir fái það ekki tvisvar.',
+    fix: 'Athugaðu netföngin sem var hafnað (innsláttarvilla, pósthólf sem er ekki lengur til eða er fullt) og sendu skjalið aftur eingöngu til þeirra viðtakenda.',
+  },
   sender_rejected: {
     title: 'Netfangi sendanda var hafnað',
     explanation: 'Þjónninn hafnaði sendandanetfangi (From) þessa skeytis.',

@@ -221,6 +221,12 @@ export const nb: Readonly<Record<ProblemCode, ProblemText>> = {
     explanation: 'Serveren nektet å levere til mottakeradressen. Den kan være feilstavet eller finnes kanskje ikke lenger.',
     fix: 'Kontroller mottakerens e-postadresse for skrivefeil, og bekreft den med kunden.',
   },
+  recipients_partly_refused: {
+    title: 'Ikke alle mottakerne fikk meldingen',
+    explanation:
+      'E-postserveren leverte meldingen til de andre mottakerne, men avviste én eller flere adresser; de står oppført med serverens svar. Ownpost sender den ikke på nytt, slik at de andre ikke får den to ganger.',
+    fix: 'Kontroller de avviste adressene (en skrivefeil, en postkasse som ikke lenger finnes eller er full) og send dokumentet på nytt bare til de mottakerne.',
+  },
   sender_rejected: {
     title: 'Avsenderadressen ble avvist',
     explanation: 'Serveren avviste fra-adressen i meldingen.',

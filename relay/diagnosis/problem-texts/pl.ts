@@ -223,6 +223,12 @@ export const pl: Readonly<Record<ProblemCode, ProblemText>> = {
     explanation: 'Serwer odmówił doręczenia na ten adres odbiorcy. Może zawierać literówkę albo już nie istnieć.',
     fix: 'Sprawdź, czy w adresie e-mail odbiorcy nie ma literówki, i potwierdź go z klientem.',
   },
+  recipients_partly_refused: {
+    title: 'Nie wszyscy odbiorcy otrzymali wiadomość',
+    explanation:
+      'Serwer poczty dostarczył wiadomość pozostałym odbiorcom, ale odrzucił jeden lub więcej adresów; są wymienione wraz z odpowiedzią serwera. Ownpost nie wysyła jej ponownie, aby pozostali nie otrzymali jej dwa razy.',
+    fix: 'Sprawdź odrzucone adresy (literówka, skrzynka, która już nie istnieje lub jest pełna) i wyślij dokument ponownie tylko do tych odbiorców.',
+  },
   sender_rejected: {
     title: 'Adres nadawcy został odrzucony',
     explanation: 'Serwer odrzucił adres nadawcy (From) tej wiadomości.',

@@ -222,6 +222,12 @@ export const sv: Readonly<Record<ProblemCode, ProblemText>> = {
     explanation: 'Servern vägrade leverera till mottagaradressen. Den kan vara felstavad eller inte längre finnas.',
     fix: 'Kontrollera mottagarens e-postadress för stavfel och bekräfta den med kunden.',
   },
+  recipients_partly_refused: {
+    title: 'Alla mottagare fick inte meddelandet',
+    explanation:
+      'E-postservern levererade meddelandet till de andra mottagarna men avvisade en eller flera adresser; de visas med serverns svar. Ownpost skickar det inte igen, så att de andra inte får det två gånger.',
+    fix: 'Kontrollera de avvisade adresserna (ett stavfel, en brevlåda som inte längre finns eller är full) och skicka dokumentet igen bara till de mottagarna.',
+  },
   sender_rejected: {
     title: 'Avsändaradressen avvisades',
     explanation: 'Servern avvisade meddelandets från-adress.',

@@ -59,7 +59,15 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const envelopeSchema = z.object({ from: z.string(), to: z.array(z.string()) });
+const envelopeSchema = z.object({
+  from: z.string(),
+  to: z.array(z.string()),
+  /**
+   * The bytes are not 7-bit (an SMTP front-door message sent as 8bit): delivery announces BODY=8BITMIME
+   * (RFC 6152). Optional, so rows written before it read as they were; older relays ignore it.
+   */
+  eightBit: z.literal(true).optional(),
+});
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 const fallbackSchema = z.object({ fromProfileId: z.string(), reason: z.string().optional(), code: z.string().optional(), problemCode: z.string().optional(), fromProfileName: z.string().optional() });

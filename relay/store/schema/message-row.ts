@@ -77,6 +77,6 @@ export function newMessageValues(send: NewSend, message: NewMessage) {
 
 /** A finished attempt's values as both outboxes write them: `attemptReply` goes to its attempt, `reply` to its message. */
 export function attemptValues({ id, attempt: { reply: attemptReply, ...attempt }, result }: FinishedAttempt) {
-  const problemCode = result.outcome === 'sent' ? null : result.problemCode;
+  const problemCode = result.problemCode ?? null;
   return { id, ...attempt, attemptReply, outcome: result.outcome, reply: result.reply, problemCode, nextAttemptAt: result.outcome === 'deferred' ? result.nextAttemptAt : null };
 }

@@ -44,7 +44,7 @@ const CLAIMED_BODIES_SQL = `SELECT message_id, raw FROM message_bodies
 // A result changes the message only while this worker holds its lease, and its attempt is recorded only then.
 const HELD = "WHERE id = @id AND lease_owner = @owner AND status = 'sending'";
 const COUNTED = 'attempts = attempts + 1, attempt_count = attempt_count + 1, lease_owner = NULL, lease_until = NULL';
-const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', ${COUNTED}, last_reply = @reply, problem_code = NULL, sent_at = @finishedAt, next_attempt_at = NULL,
+const MARK_SENT_SQL = `UPDATE messages SET status = 'sent', ${COUNTED}, last_reply = @reply, problem_code = @problemCode, sent_at = @finishedAt, next_attempt_at = NULL,
      sent_copy_next_at = CASE WHEN sent_copy_status = 'pending' THEN @finishedAt END, updated_at = @finishedAt ${HELD}`;
 const MARK_OTHER_SQL = `UPDATE messages SET status = @outcome, ${COUNTED}, last_reply = @reply, problem_code = @problemCode, next_attempt_at = @nextAttemptAt,
      sent_copy_status = CASE WHEN @outcome = 'failed' THEN NULL ELSE sent_copy_status END, updated_at = @finishedAt ${HELD}`;
