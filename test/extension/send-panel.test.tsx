@@ -168,6 +168,28 @@ describe('the send panel', () => {
     expect(byTestId('ownpost-split')!.textContent).toBe('Podzielono na 3 wiadomości, bo dokumenty były za duże na jedną.');
   });
 
+  it('says so when the mail went out but the server refused some of its recipients, with the server’s words', async () => {
+    const problem = { code: 'recipients_partly_refused', title: 'Some recipients were refused', explanation: 'The server took the message for the others.', fix: 'Check the refused addresses.' };
+    const lastReply = '250 2.0.0 Ok: queued\nnobody@customer.example: 550 5.1.1 User unknown';
+    background.handlers['message.status'] = () => message({ problem, lastReply });
+    await openPanel();
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-status')!.dataset.state).toBe('sent'));
+    const note = byTestId('ownpost-sent-problem')!;
+    expect(note.dataset.code).toBe('recipients_partly_refused');
+    expect(note.textContent).toContain('Some recipients were refused');
+    expect(note.querySelector('code')!.textContent).toBe(lastReply);
+  });
+
+  it('shows no such note for a mail every recipient took', async () => {
+    await openPanel();
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));
+    await asUser(byTestId('ownpost-submit')!, 'click');
+    await eventually(() => expect(byTestId('ownpost-status')!.dataset.state).toBe('sent'));
+    expect(byTestId('ownpost-sent-problem')).toBeNull();
+  });
+
   it('hands the background the blind copies as bare addresses, and refuses a Bcc the relay would refuse', async () => {
     await openPanel();
     await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Faktura 2026-0042'));

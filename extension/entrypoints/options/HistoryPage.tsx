@@ -128,7 +128,7 @@ export function HistoryPage() {
                   {message.status === 'deferred' && message.nextAttemptAt && (
                     <span class="muted small block">{t('history.nextAttempt', { when: formatDateTime(message.nextAttemptAt, t.locale) })}</span>
                   )}
-                  {message.problem && message.status !== 'sent' && (
+                  {message.problem && (
                     <details class="problem-details" data-testid="history-problem">
                       <summary>{message.problem.title}</summary>
                       <p>{message.problem.explanation}</p>

@@ -376,6 +376,13 @@ export function SendPanel({ found, host, signal, onClose }: Props) {
           {phase.kind === 'queued' && (phase.message.status === 'deferred' ? t('deferred') : t('queued'))}
           {phase.kind === 'sent' && t('sent', { time: timeFormat.format(new Date(phase.message.sentAt ?? Date.now())), to: phase.message.to.join(', ') })}
           {(phase.kind === 'queued' || phase.kind === 'sent') && <RouteNotes route={routeOf(phase.message, profiles)} t={t} />}
+          {phase.kind === 'sent' && phase.message.problem && (
+            // Sent, but not to everyone: the server refused some recipients (recipients_partly_refused).
+            <p class="sent-problem" data-testid="ownpost-sent-problem" data-code={phase.message.problem.code}>
+              <strong>{phase.message.problem.title}</strong> {phase.message.problem.explanation}
+              {phase.message.lastReply && <code lang="en">{phase.message.lastReply}</code>}
+            </p>
+          )}
           {phase.kind === 'error' && (
             <>
               <strong>{phase.problem.message}</strong>
