@@ -1,7 +1,7 @@
 /**
  * The languages Ownpost speaks to people, in the order the language menu shows them: the extension's
- * pages, the relay's explanations and the message templates. Pages may be read in more languages
- * (extension/sites/page-labels.ts); that is a separate list.
+ * pages and the relay's explanations. Pages may be read in more languages (extension/sites/page-labels.ts),
+ * and the message templates are written in those too (TEMPLATE_LANGUAGES below); those are separate lists.
  */
 export const LANGUAGES = ['en', 'pl', 'is', 'sv', 'da', 'nb', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
