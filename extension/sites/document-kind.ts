@@ -18,7 +18,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
   invoice: {
     // "Bill #1047": what legal and time-billing apps (Clio and its kin) send their clients; a supplier's bill where a vendor is named (generic/documents-not-to-send.ts, isBillToPay).
     en: ['invoice', 'invoice number', 'invoice no', 'invoice id', 'tax invoice', 'sales invoice', 'bill number', 'bill'],
-    pl: ['faktura', 'faktura nr', 'faktura vat', 'numer faktury', 'nr faktury', 'faktura sprzedaży', 'faktura zaliczkowa', 'faktura końcowa', 'rachunek'],
+    // "Faktura VAT marża FM 14/11/2026": the margin scheme's invoice (second-hand goods, travel), its kind's whole name before the number.
+    pl: ['faktura', 'faktura nr', 'faktura vat', 'numer faktury', 'nr faktury', 'faktura sprzedaży', 'faktura zaliczkowa', 'faktura końcowa', 'faktura vat marża', 'faktura marża', 'rachunek'],
     sv: ['faktura', 'fakturanummer', 'fakturanr'],
     da: ['faktura', 'fakturanummer', 'fakturanr'],
     nb: ['faktura', 'fakturanummer', 'fakturanr'],
@@ -27,7 +28,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     fi: ['lasku', 'laskun numero', 'laskunumero', 'laskun nro', 'myyntilasku'],
     nl: ['factuur', 'factuurnummer', 'factuurnr', 'verkoopfactuur'],
     fr: ['facture', 'numéro de facture', 'no de facture', 'facture de vente', 'facture d’acompte', "facture d'acompte", 'facture de solde'],
-    es: ['factura', 'número de factura', 'factura de venta', 'nº de factura', 'factura de anticipo'],
+    // "Minuta de honorarios": a Spanish lawyer's or advisor's fee note, the invoice of the professions (as Austria's "Honorarnote").
+    es: ['factura', 'número de factura', 'factura de venta', 'nº de factura', 'factura de anticipo', 'minuta de honorarios', 'minuta'],
     it: ['fattura', 'numero fattura', 'numero di fattura', 'fattura di vendita', 'fattura di acconto', 'fattura d’acconto', "fattura d'acconto"],
     // "Cobrança nº 58213": a Brazilian billing platform's charge, sent with its boleto.
     pt: ['fatura', 'factura', 'número da fatura', 'nota fiscal', 'nota fiscal de serviço', 'nfs-e', 'nf-e', 'danfe', 'fatura recibo', 'fatura de adiantamento', 'cobrança'],
@@ -76,7 +78,8 @@ export const DOCUMENT_KIND_LABELS: KindLabels = {
     de: ['angebot', 'angebotsnummer', 'offerte', 'kostenvoranschlag'],
     fi: ['tarjous', 'tarjousnumero'],
     nl: ['offerte', 'offertenummer'],
-    fr: ['devis', 'numéro de devis', 'proposition commerciale'],
+    // "Offre OF-2026-118": Swiss and Belgian apps' quote ("Offerte" in their German and Dutch).
+    fr: ['devis', 'numéro de devis', 'proposition commerciale', 'offre', 'offre de prix'],
     es: ['presupuesto', 'cotización'],
     // "Offerta n. 2026/118": Italian ERPs' quote to a business customer.
     it: ['preventivo', 'offerta'],
@@ -281,7 +284,8 @@ export function namesOrderItself(label: string): boolean {
 /**
  * "Number" alone ("Number", "No.", "Nr", "Numéro", "#", "Beleg-Nr.", "N° de pièce", "Número de
  * documento", a series and number "Serie y número", the Acumatica family's "Reference Nbr." and
- * "Referenznr.", Spanish apps' "Referencia", an ERP's "Transaction Number"), the whole text or before a colon: the
+ * "Referenznr.", Spanish apps' "Referencia", an ERP's "Transaction Number"; Czech and Slovak "Číslo dokladu", Croatian
+ * "Broj dokumenta", Hungarian "Sorszám", Romanian "Număr documentului"; a construction app's "ID#"), the whole text or before a colon: the
  * document number only where the page's heading, title or active tab names the kind of document
  * (issue 16, item 2); with a period and a colon ("Nro.:", "Reference Nbr.:"), its value in the next text.
  * "Number of items 3" and "Nr. client" are not it. "Dokument:" before a value
@@ -289,7 +293,7 @@ export function namesOrderItself(label: string): boolean {
  * goods sent: a package slip's own number, elsewhere a reference (PACKAGE_NUMBER_LABEL).
  */
 export const GENERIC_NUMBER_LABEL =
-  /^(?:(?:document|dokument|beleg)\s*:\s*(?=\S|$)|(?:package|shipment)\s*(?:#|no\.|number)\s*:?\s*(?=\S|$)|(?:(?:document|doc|dokument|beleg|transaction)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|#|dokumentnummer|belegnummer|referenznr|referenznummer|referencia|reference\s+nbr|ref\.?\s*nbr)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc))?\.?\s*(?:[:#]\s*(?=\S)|:?\s*$))/i;
+  /^(?:(?:document|dokument|beleg)\s*:\s*(?=\S|$)|(?:package|shipment)\s*(?:#|no\.|number)\s*:?\s*(?=\S|$)|(?:(?:document|doc|dokument|beleg|transaction)[.\s-]*|s[eé]rie\s+(?:y|e|et|und|and)\s+)?(?:number|no|nr|nro|nº|n°|núm|num|nummer|numer|númer|número|numéro|numero|číslo|č|broj|br|sorszám|szám|număr|#|dokumentnummer|belegnummer|referenznr|referenznummer|referencia|reference\s+nbr|ref\.?\s*nbr|id\s?#)(?:\.?\s*(?:de|du|del|di|do)?\s*(?:pièce|piece|document|documento|doc|dokladu|dokumentu|dokumenta|documentului))?\.?\s*(?:[:#]\s*(?=\S)|:?\s*$))/i;
 
 /** "Package#", "Shipment No.": the number of a package of goods, a delivery note's own (GENERIC_NUMBER_LABEL). */
 export const PACKAGE_NUMBER_LABEL = /^(?:package|shipment)\b/i;
@@ -348,6 +352,33 @@ export const OTHER_DOCUMENT_WORDS = new Set([
   'precedente',
   'próximo',
   'próxima',
+  // The languages read since: Czech, Slovak, Hungarian, Romanian, Estonian, Croatian ("Következő számla sorszáma", "Další číslo faktury").
+  'další',
+  'příští',
+  'poslední',
+  'předchozí',
+  'ďalšie',
+  'ďalšia',
+  'ďalšej',
+  'nasledujúca',
+  'posledná',
+  'predchádzajúca',
+  'következő',
+  'utolsó',
+  'előző',
+  'următoarea',
+  'următorul',
+  'precedenta',
+  'järgmine',
+  'järgmise',
+  'viimane',
+  'eelmine',
+  'sljedeći',
+  'sljedeća',
+  'sljedećeg',
+  'zadnji',
+  'posljednji',
+  'prethodni',
   'pay',
   // Or a page about it: a support ticket's "Question about invoice INV-2031" ("RE" before a number is
   // German for Rechnung, not a mail's reply: no "re").
@@ -404,7 +435,8 @@ export const PREVIEW_LABEL =
   /^(?:preview|live preview|förhandsvisning|förhandsgranskning|forhåndsvisning|vorschau|podgląd|esikatselu|voorvertoning|aperçu|vista previa|anteprima|pré-visualização|pré-visualizar|forskoðun)\s*:?$/u;
 
 /** The words that mark a sample, matched on the lower-cased text. */
-const SAMPLE_WORD_LIST = 'sample|example|dummy|muster|beispiel|exempel|przykład|przykładowa|eksempel|dæmi|sýnishorn|esimerkki|malli|voorbeeld|exemple|ejemplo|esempio|exemplo';
+const SAMPLE_WORD_LIST =
+  'sample|example|dummy|muster|beispiel|exempel|przykład|przykładowa|eksempel|dæmi|sýnishorn|esimerkki|malli|voorbeeld|exemple|ejemplo|esempio|exemplo|vzor|ukázka|ukážka|minta|exemplu|näidis|primjer|uzorak';
 /**
  * The words as whole words: `i` with `u` (for `\p{L}`) would make the engine compile the pattern for
  * Unicode case folding, a millisecond of every page load (issue 18).

@@ -107,6 +107,7 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
   ],
   es: [
     'total a pagar',
+    'importe pendiente de pago',
     'importe pendiente',
     'saldo pendiente',
     'pendiente de pago',
@@ -251,6 +252,8 @@ const LABELS: LabelTable = {
       // A medical practice's patient invoice bills the guarantor, the person responsible for a patient's account.
       'guarantor',
       'responsible party',
+      // A utility's or subscription's bill is addressed to the holder of the account it is for.
+      'account holder',
       'organization name',
       'organisation name',
       'billing address',
@@ -918,8 +921,9 @@ export function parseNameValue(text: string): string | undefined {
   else if (comma > 0 && !/\d/.test(value.slice(0, comma)) && STREET_AFTER_NAME.test(value.slice(comma + 2))) value = value.slice(0, comma);
   // "Hannah Reid (#52 – hannah@example.net)": a customer picker's option, the record's id and address after the name.
   if (value.endsWith(')') && value.includes('@')) value = value.replace(/\s*\([^()]*[@#][^()]*\)$/, '');
-  // "Fjallakaffi ehf. (kt. 510312-0450)", "Nordlys ApS (CVR 31234567)": the company's registration number after its name.
-  if (value.endsWith(')')) value = value.replace(REGISTRATION_AFTER_NAME, '');
+  // "Fjallakaffi ehf. (kt. 510312-0450)", "Nordlys ApS (CVR 31234567)": the company's registration number after its name;
+  // "Norrlands Bygg AB (kundnr 1044)": its number in the app's customer register.
+  if (value.endsWith(')')) value = value.replace(REGISTRATION_AFTER_NAME, '').replace(CUSTOMER_NUMBER_AFTER_NAME, '');
   if (!value || !/\p{L}/u.test(value) || value.includes('@')) return undefined;
   // "Leith, Edinburgh EH6 6EY", "Oakland, CA 94607": the line that ends an address block, its postcode last (one that
   // starts with it, "10115 Berlin", is left whole: a record's number may stand before a name the same way).
@@ -947,7 +951,14 @@ export function parseNameValue(text: string): string | undefined {
 
 /** A company's registration or tax number in parentheses after its name, as customer pickers and cards show it. */
 const REGISTRATION_AFTER_NAME =
-  /\s*\((?:kt\.?|kennitala|cvr(?:-nr\.?)?|org\.?\s?nr\.?|orgnr|nip|regon|vat|vat no\.?|ust-?id(?:nr\.?)?|uid|abn|kvk|btw|siret|siren|p\.?\s?iva|c\.?f\.?|nif|cif|rfc|rut|cuit|cnpj|y-tunnus|gstin)\s*:?\s*[A-Z]{0,4}\d[\dA-Z\s./-]*\)$/i;
+  /\s*\((?:kt\.?|kennitala|cvr(?:-nr\.?)?|org\.?\s?nr\.?|orgnr|nip|regon|vat|vat no\.?|ust-?id(?:nr\.?)?|uid|abn|kvk|btw|siret|siren|p\.?\s?iva|c\.?f\.?|nif|cif|rfc|rut|cuit|cnpj|y-tunnus|gstin|oib|i[cč]o?|di[cč]|cui|reg\.?\s?kood|registrikood|adószám|kennitala)\s*:?\s*[A-Z]{0,4}\d[\dA-Z\s./-]*\)$/i;
+
+/**
+ * The customer's number in the app's register in parentheses after its name ("(kundnr 1044)", "(Kd.-Nr. 10442)",
+ * "(customer no. 88)", "(nr klienta 12)", "(n° client C0042)"), as a card shows who an invoice is for.
+ */
+const CUSTOMER_NUMBER_AFTER_NAME =
+  /\s*\((?:kund(?:e|en)?[\s.-]*(?:nr|nummer|no)\.?|kd\.?-?\s?nr\.?|debitor(?:nr|nummer)?\.?|customer\s*(?:no|number|id|#)\.?|client\s*(?:no|number|id|#)\.?|acct\.?\s*(?:no|#)\.?|account\s*(?:no|number|#)\.?|asiakas(?:numero|nro)|klantnummer|klantnr\.?|nr\.?\s*klienta|numer\s*klienta|n[°º]\s*client|code\s*client|n[°º]\s*cliente|c[oó]d(?:igo|\.)?\s*cliente|viðskiptamannanúmer|vm\.?\s*nr\.?)\s*:?\s*#?[^\s()]*\d[^\s()]*\)$/i; // ASCII case folding only: no Unicode tables to compile
 
 /** A link's target on the page's own site, without its fragment; undefined for scripts, data, other sites. */
 export function sameOriginUrl(raw: string | null, base: URL): URL | undefined {

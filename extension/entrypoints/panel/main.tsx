@@ -108,7 +108,13 @@ function PanelFrame() {
     // Every click, before any handler or default action (a checkbox toggling, a label opening the file
     // chooser): while the frame is hidden or covered, it does nothing at all.
     const onClick = (event: MouseEvent) => {
-      if (!event.isTrusted || guard.allows()) return;
+      if (!event.isTrusted) return;
+      if (guard.allows()) {
+        // A press that counts: the note about an earlier one that did not is stale.
+        clearTimeout(refusedTimer.current);
+        setRefused(false);
+        return;
+      }
       event.preventDefault();
       event.stopImmediatePropagation();
       refuse();

@@ -31,6 +31,9 @@ export function kindSignalReader(document: Document, url: URL): () => DocumentKi
   };
 }
 
+/** The longest heading that may be a kind's name alone ("Faktura korygująca", "Proforma Invoice"). */
+const MAX_KIND_HEADING = 40;
+
 /** Segments of an address looked at for a record of a kind of document. */
 const MAX_ADDRESS_SEGMENTS = 12;
 
@@ -121,6 +124,11 @@ function headingKindSignal(document: Document, plurals = false, number?: string)
   const title = document.title.slice(0, 120);
   const titleFirst = number === undefined || title.includes(number);
   const titleKind = titleFirst ? kindIn(title, plurals) : undefined;
+  // "Seller Hub – Order Details" over a sheet headed "Tax Invoice": a title without a number names the app's screen, a heading that is a kind's name alone the document shown.
+  if (titleKind && !/\d/.test(title)) {
+    const named = headingNamingKind(document);
+    if (named && named !== titleKind) return named;
+  }
   if (titleKind) return titleKind;
   for (const tag of ['h1', 'h2', 'h3']) {
     const headings = document.getElementsByTagName(tag);
@@ -132,6 +140,20 @@ function headingKindSignal(document: Document, plurals = false, number?: string)
   const barKind = appBarKind(document);
   if (barKind) return barKind;
   return titleFirst ? undefined : kindIn(title, plurals);
+}
+
+/** The kind an `<h1>` or `<h2>` names by its whole text ("Tax Invoice", "Kreditnota"), the first such. */
+function headingNamingKind(document: Document): DocumentKind | undefined {
+  for (const tag of ['h1', 'h2']) {
+    const headings = document.getElementsByTagName(tag);
+    for (let i = 0; i < headings.length && i < MAX_KIND_ELEMENTS; i++) {
+      const text = collapse(headings[i]!.textContent ?? '');
+      if (text.length > MAX_KIND_HEADING) continue;
+      const label = findLabels(text).find((l) => l.info.kind && l.start === 0 && l.end === text.length);
+      if (label) return label.info.kind;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -52,14 +52,26 @@ const AMOUNT_CONTEXT = 16;
 /** Digits alone, without a currency. */
 const BARE_AMOUNT = /^[-\u2212]?\d[\d\s.,'’]*$/;
 
+/** The longest text of an amount written in parts ("DKK 52.343,75" in three spans). */
+const MAX_AMOUNT_PARTS_TEXT = 40;
+/** The inline elements an amount's parts are written in; a cell or a row holds other fields beside it. */
+const INLINE_PART = /^(?:SPAN|B|STRONG|SMALL|SUP|SUB|EM|I)$/;
+
 /**
  * An amount whose currency is an element of its own beside it, in the same parent ("4.560,00" then
  * "EUR" in SAP's ObjectNumber, "<span>€</span><span>1.234,00</span>"): the two as one, as written.
+ * So is an amount whose whole part, decimals and currency are each an element ("<span>DKK</span>
+ * <span>52.343</span><span>,75</span>"): the parent's text, where it is that amount and nothing more.
  */
 function withCurrencyBeside(value: string, texts: readonly TextItem[], index: number): string {
   const item = texts[index]!;
   if (item.text !== value || !BARE_AMOUNT.test(value)) return value;
   const parent = item.element.parentElement;
+  if (parent && INLINE_PART.test(item.element.tagName) && [...parent.children].every((child) => INLINE_PART.test(child.tagName))) {
+    const whole = collapse(parent.textContent ?? '');
+    // Only where the other parts hold digits (the decimals): a currency alone beside it is written as below.
+    if (whole.length <= MAX_AMOUNT_PARTS_TEXT && whole.includes(value) && /\d/.test(whole.replace(value, '')) && parseAmount(whole) === whole) return whole;
+  }
   const after = texts[index + 1];
   if (after && after.element.parentElement === parent && isCurrencyAlone(after.text)) return `${value} ${after.text}`;
   const before = texts[index - 1];
@@ -207,6 +219,8 @@ export function readLabelledValues(texts: TextItem[], stopAtTitleNumber = false,
       if (info.field === 'customer' && !labelOnly && WORD_BEFORE.test(item.text.slice(0, label.start)) && !/^\s*:/.test(rest)) continue;
       // "Tiers", "Kunden" as a menu entry: a link to that part of the app, whose next entry is no value of it.
       if (info.field !== 'number' && labelOnly && label.start === 0 && leadsElsewhere(item.element)) continue;
+      // "Customer search", "Client list", "Kunden anlegen" as a menu entry: a link named for what it does there, its word after the label no name.
+      if (info.field === 'customer' && label.start === 0 && /^\s+\p{Ll}/u.test(rest) && leadsElsewhere(item.element)) continue;
       const columnHeading = labelOnly && isColumnHeading(item.element);
       const alone = labelOnly && !columnHeading;
       let labelInChrome: boolean | undefined;

@@ -96,6 +96,9 @@ function isKindWord(text: string): boolean {
   return findLabels(text).some((label) => label.info.field === 'number' && label.start === 0 && label.end === text.length);
 }
 
+/** A field's label before a colon and its value ("Invoice Date: 30-11-2026"): the words up to the colon, without digits. */
+const FIELD_BEFORE_COLON = /^([^\d:]{2,40}):\s*\S/;
+
 /**
  * A text in a table cell whose column, in another row of the table, holds a document's number too
  * ("Fattura n. 318/2026" above "Fattura n. 322/2026"; "Delivery Note DN-0012" above "Purchase Receipt
@@ -112,6 +115,7 @@ export function isRepeatedRow(element: Element, text: string): boolean {
   if (!word) return false;
   // A kind's word alone in its cell ("Angebot", not "Invoice number", which labels a field) may be a column of types.
   const typeColumn = text.length <= MAX_KIND_CELL && !NAMES_NUMBER.test(text) && isKindWord(text.replace(ROW_ORDINAL, ''));
+  const ownField = FIELD_BEFORE_COLON.exec(text)?.[1];
   const rows = row.parentElement.children;
   for (let i = 0; i < rows.length && i < MAX_SIBLING_ROWS; i++) {
     if (rows[i] === row) continue;
@@ -125,6 +129,9 @@ export function isRepeatedRow(element: Element, text: string): boolean {
       if (typeColumn && other.length <= MAX_KIND_CELL && !NAMES_NUMBER.test(other) && isKindWord(other)) return true;
       continue;
     }
+    // "Invoice Number: FAAB2C0012345" above "Invoice Date: 30-11-2026": cells of two fields, each with its label, in a table of the document's facts.
+    const otherField = FIELD_BEFORE_COLON.exec(other)?.[1];
+    if (ownField && otherField && otherField.toLowerCase() !== ownField.toLowerCase()) continue;
     if (other.toLowerCase().startsWith(word) && !/^\p{L}/u.test(other.slice(word.length))) return true;
     if (findLabels(other).some((label) => label.info.field === 'number') && parseDocumentNumber(other) !== undefined) return true;
   }

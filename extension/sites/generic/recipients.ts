@@ -49,6 +49,20 @@ export function rankRecipients(root: Element, values: LabelledValues, base?: URL
   // The cell that holds the customer's name holds its address too ("Vendeur | Acheteur" over two cells of name, street and address).
   const customerCell = customerHit?.element.closest('td, dd, address');
   const inCustomerCell = (element: Element) => customerCell?.contains(element) === true;
+  // "Selger | Kjøper" over two columns of blocks, their contacts in a later row: each column is one party's.
+  const columnOf = (cell: Element | null) => (cell?.parentElement?.tagName === 'TR' ? [...cell.parentElement.children].indexOf(cell) : -1);
+  // Only under a row of column headings (the parties' labels): a row of label and value cells is one party's fields.
+  const headingsAbove = customerCell?.parentElement?.previousElementSibling;
+  const partiesTable = customerCell?.tagName === 'TD' && headingsAbove?.tagName === 'TR' && [...headingsAbove.children].every((c) => c.tagName === 'TH');
+  const customerTable = partiesTable ? customerCell.closest('table') : null;
+  const customerColumn = columnOf(customerCell ?? null);
+  const columnScore = (element: Element) => {
+    const cell = customerTable ? element.closest('td') : null;
+    if (!cell || cell.parentElement === customerCell?.parentElement || cell.closest('table') !== customerTable) return 0;
+    return columnOf(cell) === customerColumn ? 2 : -1;
+  };
+  /** An address in another party's column is that party's (the seller's), whatever labels it. */
+  const otherPartyColumn = (element: Element) => columnScore(element) < 0;
   // A labelled address in a table cell or a definition list is a field of the document: it beats any
   // other; under the customer's label, it is the customer's (the seller's, further on, is not). A
   // contact's ("Site contact: Priya Nair – priya@…", "Kontakt:" under a delivery address) is a person's:
@@ -57,12 +71,12 @@ export function rankRecipients(root: Element, values: LabelledValues, base?: URL
   const otherLabelled = values.hits.email?.some((hit) => !hit.contact && !isInPageChrome(hit.element)) === true;
   for (const hit of values.hits.email ?? []) {
     // "Ihr Ansprechpartner: Jens Brandt, j.brandt@…" in a letter's info block: the seller's person, never whom to send to.
-    if (OUR_REFERENCE.test(values.texts[hit.index]?.text ?? '') || afterSellerLabel(values.texts, hit.index)) {
+    if (OUR_REFERENCE.test(values.texts[hit.index]?.text ?? '') || afterSellerLabel(values.texts, hit.index) || otherPartyColumn(hit.element)) {
       add(hit.value, -2, false);
       continue;
     }
     const chrome = isInPageChrome(hit.element);
-    const labelled = (chrome ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0);
+    const labelled = (chrome ? 1 : hit.element.closest('td, dd') ? 4 : 3) + (nearCustomer(hit.index) ? 2 : 0) + columnScore(hit.element);
     // "Kontakt: support@…" in the app's help box or menu: labelled, but the app's, never alone (as below).
     add(hit.value, hit.contact && (otherLabelled || customerAddressBefore(values.texts, customerIndex, hit.index)) ? -1 : labelled, !chrome || nearCustomer(hit.index));
   }
@@ -95,7 +109,7 @@ export function rankRecipients(root: Element, values: LabelledValues, base?: URL
     // (but for a side panel about the customer, which a page may put first: a CRM's contact sidebar).
     const letterhead = customerIndex !== undefined && index < customerIndex && !inCustomerPanel(item.element);
     // Under the seller's label or the seller's reference ("Myyjä", "Vår referens"), it is the seller's staff's, after the customer's.
-    const seller = afterSellerLabel(values.texts, index);
+    const seller = afterSellerLabel(values.texts, index) || otherPartyColumn(item.element);
     // The "To" field of the app's own send dialog ("Aan", "An", "Para"), prefilled: whom the app sends the document to, wherever it stands.
     if (isRecipientField(item) || namesSendTarget(values.texts, index)) return add(address, 6, !chrome);
     // Where no label names the customer, a block that prints a company's registration number beside the address is the seller's letterhead.
@@ -109,7 +123,7 @@ export function rankRecipients(root: Element, values: LabelledValues, base?: URL
     const sheetHead = customerIndex === undefined && letterheadOverKind(values.texts, index);
     add(
       address,
-      (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) - (seller || registered || sheetHead || legalFoot ? 2 : 0),
+      (chrome ? 0 : 1) + (nearCustomer(index) && !seller ? 2 : 0) + (inCustomerCell(item.element) ? 2 : 0) + columnScore(item.element) - (seller || registered || sheetHead || legalFoot ? 2 : 0),
       !chrome && !letterhead && !seller && !sheetHead && !legalFoot,
     );
   });

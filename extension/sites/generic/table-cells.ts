@@ -34,7 +34,7 @@ export function isColumnHeading(element: Element): boolean {
 /**
  * The cell under a column heading when its table has one row below its headings: the row of a
  * document's facts. A table of several rows (line items, a list) labels none of them alone, nor does
- * a row with its own PDF (a list of one document).
+ * a row with its own PDF (a list of one document). The rows after the next row of headings are that row's.
  */
 export function onlyCellBelow(element: Element): Element | undefined {
   const cell = element.closest('th');
@@ -45,6 +45,8 @@ export function onlyCellBelow(element: Element): Element | undefined {
   let passed = false;
   for (const row of table.querySelectorAll('tr')) {
     if (row === headingRow) passed = true;
+    // "Selger | Kjøper" over the parties' blocks, then "Kontaktinformasjon" over their contacts: a row of headings starts another section.
+    else if (passed && below && !row.querySelector('td')) break;
     else if (passed && row.querySelector('td')) {
       if (below) return undefined;
       below = row;
