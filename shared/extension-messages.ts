@@ -12,7 +12,7 @@ import type { ErrorCode } from './errors';
 import { zRecipeInput, type Recipe, type RecipeView } from './recipe-schemas';
 import { MAX_BCC_PER_SEND, type DeliverySettingsView, type MessageView, type ProfileView, type SendAcceptedView, type UserView } from './schemas';
 import { DOCUMENT_KINDS } from './document-kinds';
-import { LANGUAGES } from './languages';
+import { LANGUAGES, TEMPLATE_LANGUAGES } from './languages';
 import type { TemplateList, TemplateView } from './template-schemas';
 
 export { MAX_DOCUMENT_BYTES, MAX_PAGE_COPY_CHARS };
@@ -74,7 +74,8 @@ export const zPanelDocument = z.object({
   customerName: z.string().max(300).optional(),
   amount: z.string().max(100).optional(),
   dueDate: z.string().max(100).optional(),
-  language: zExplanationLanguage,
+  /** The document's language: the panel's template is in it (TEMPLATE_LANGUAGES, more than the languages the UI speaks). */
+  language: z.enum(TEMPLATE_LANGUAGES).optional(),
   pdfUrl: z.string().url().max(4096).optional(),
   pdfName: z.string().max(255).optional(),
   /**
@@ -236,11 +237,11 @@ export const zExtensionRequest = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('templates.put'),
     kind: z.enum(DOCUMENT_KINDS),
-    language: z.enum(LANGUAGES),
+    language: z.enum(TEMPLATE_LANGUAGES),
     scope: z.enum(['company', 'personal']).optional(),
     template: z.object({ subject: z.string().max(998), message: z.string().max(20_000) }),
   }),
-  z.object({ type: z.literal('templates.reset'), kind: z.enum(DOCUMENT_KINDS), language: z.enum(LANGUAGES), scope: z.enum(['company', 'personal']).optional() }),
+  z.object({ type: z.literal('templates.reset'), kind: z.enum(DOCUMENT_KINDS), language: z.enum(TEMPLATE_LANGUAGES), scope: z.enum(['company', 'personal']).optional() }),
   z.object({
     type: z.literal('messages.list'),
     documentRef: z.string().max(200).optional(),

@@ -1,13 +1,26 @@
 /**
  * The languages Ownpost speaks to people, in the order the language menu shows them: the extension's
- * pages, the relay's explanations and the message templates. Pages may be read in more languages
- * (extension/sites/page-labels.ts); that is a separate list.
+ * pages and the relay's explanations. Pages may be read in more languages (extension/sites/page-labels.ts),
+ * and the message templates are written in those too (TEMPLATE_LANGUAGES below); those are separate lists.
  */
 export const LANGUAGES = ['en', 'pl', 'is', 'sv', 'da', 'nb', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export function isLanguage(value: unknown): value is Language {
   return (LANGUAGES as readonly unknown[]).includes(value);
+}
+
+/**
+ * The languages the built-in message templates are written in: ours, and those of the pages we read
+ * (extension/sites/page-language.ts), so a customer gets the mail in the document's language. A
+ * superset of LANGUAGES on purpose: a template is a few lines, the whole UI and the relay's
+ * explanations are not, so a language joins this list long before it joins LANGUAGES.
+ */
+export const TEMPLATE_LANGUAGES = [...LANGUAGES, 'fi', 'nl', 'fr', 'es', 'it', 'pt', 'cs', 'sk', 'hu', 'ro', 'et', 'hr'] as const;
+export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
+
+export function isTemplateLanguage(value: unknown): value is TemplateLanguage {
+  return (TEMPLATE_LANGUAGES as readonly unknown[]).includes(value);
 }
 
 /** Browsers report Norwegian as `no`, `nb` or `nn`; we write bokmål, which `nn` readers read comfortably. */

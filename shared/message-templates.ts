@@ -12,7 +12,8 @@
  * brackets without a placeholder inside are kept as written.
  */
 import { DOCUMENT_KINDS, type DocumentKind } from './document-kinds';
-import type { Language } from './languages';
+import type { Language, TemplateLanguage } from './languages';
+import { FURTHER_LANGUAGE_TEMPLATES } from './message-templates-further-languages';
 
 export { DOCUMENT_KINDS, type DocumentKind };
 
@@ -35,13 +36,14 @@ export type TemplateSource = (typeof TEMPLATE_SOURCES)[number];
 /** The company's template (admins) or the caller's own override. */
 export type TemplateScope = 'company' | 'personal';
 
-type Texts = Readonly<Record<DocumentKind, MessageTemplate>>;
+/** One language's templates, a subject and message for every kind. */
+export type TemplateTexts = Readonly<Record<DocumentKind, MessageTemplate>>;
 
 /**
  * Written for each kind, in the tone a bookkeeper would use in each language. The invoice ones are the
  * templates Ownpost always had, word for word.
  */
-export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
+const SPOKEN_LANGUAGE_TEMPLATES: Readonly<Record<Language, TemplateTexts>> = {
   en: {
     invoice: {
       subject: 'Invoice {documentNumber}',
@@ -289,7 +291,10 @@ export const BUILTIN_TEMPLATES: Readonly<Record<Language, Texts>> = {
   },
 };
 
-export function builtinTemplate(kind: DocumentKind, language: Language): MessageTemplate {
+/** Every template language's built-in templates: the languages Ownpost speaks, and those of the pages it reads. */
+export const BUILTIN_TEMPLATES: Readonly<Record<TemplateLanguage, TemplateTexts>> = { ...SPOKEN_LANGUAGE_TEMPLATES, ...FURTHER_LANGUAGE_TEMPLATES };
+
+export function builtinTemplate(kind: DocumentKind, language: TemplateLanguage): MessageTemplate {
   return BUILTIN_TEMPLATES[language][kind];
 }
 

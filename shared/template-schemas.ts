@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from './document-kinds';
-import { LANGUAGES } from './languages';
+import { TEMPLATE_LANGUAGES } from './languages';
 import { TEMPLATE_SOURCES, type TemplateScope } from './message-templates';
 
 // eslint-disable-next-line no-control-regex
@@ -28,12 +28,12 @@ export type TemplateInput = z.infer<typeof zTemplateInput>;
 /** `?scope=`: the company's template (admins) or the caller's own override. */
 export const zTemplateScope = z.enum(['company', 'personal']) satisfies z.ZodType<TemplateScope>;
 
-export const zTemplateKey = z.strictObject({ kind: z.enum(DOCUMENT_KINDS), language: z.enum(LANGUAGES) });
+export const zTemplateKey = z.strictObject({ kind: z.enum(DOCUMENT_KINDS), language: z.enum(TEMPLATE_LANGUAGES) });
 
 /** One kind and language as `GET /v1/templates` shows it: what applies for this person, and the layers under it. */
 export const zTemplateView = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS),
-  language: z.enum(LANGUAGES),
+  language: z.enum(TEMPLATE_LANGUAGES),
   subject: z.string(),
   message: z.string(),
   source: z.enum(TEMPLATE_SOURCES),

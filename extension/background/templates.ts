@@ -6,7 +6,7 @@
 import type { DocumentKind } from '../../shared/document-kinds';
 import type { TemplateScope } from '../../shared/message-templates';
 import type { TemplateList, TemplateView } from '../../shared/template-schemas';
-import { isLanguage, type Language } from '../../shared/languages';
+import { isLanguage, type TemplateLanguage } from '../../shared/languages';
 import { templatesItem } from '../lib/templates';
 import { requireConnection } from './page-requests';
 import { relay } from './relay-client';
@@ -14,7 +14,7 @@ import { relay } from './relay-client';
 /** One template: its kind and language, and whose (the company's or the user's own). */
 interface TemplateKey {
   kind: DocumentKind;
-  language: Language;
+  language: TemplateLanguage;
   scope?: TemplateScope;
 }
 

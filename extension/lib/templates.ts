@@ -9,6 +9,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { DocumentKind } from '../../shared/document-kinds';
 import { builtinTemplate, BUILTIN_TEMPLATES, type MessageTemplate } from '../../shared/message-templates';
+import type { TemplateLanguage } from '../../shared/languages';
 import type { Language } from '../i18n/core';
 import { sendRequest } from './send-request';
 
@@ -31,7 +32,7 @@ export const templatesItem = storage.defineItem<StoredTemplates>('local:template
 });
 
 /** The template that applies to this person for a kind and language: theirs, the company's, or the built-in one. */
-export async function loadTemplate(language: Language, kind: DocumentKind = 'invoice'): Promise<MessageTemplate> {
+export async function loadTemplate(language: TemplateLanguage, kind: DocumentKind = 'invoice'): Promise<MessageTemplate> {
   const answer = await sendRequest({ type: 'templates.list' });
   const found = answer.ok ? answer.data.templates.find((t) => t.kind === kind && t.language === language) : undefined;
   return found ? { subject: found.subject, message: found.message } : builtinTemplate(kind, language);

@@ -5,7 +5,7 @@
  * and the letters only some languages have, so a Polish page without `lang` is not read as Danish
  * because both say "Faktura".
  */
-import { isLanguage, LANGUAGES, matchLanguage, type Language } from '../../shared/languages';
+import { isLanguage, isTemplateLanguage, LANGUAGES, matchLanguage, type Language, type TemplateLanguage } from '../../shared/languages';
 
 export const PAGE_LANGUAGES = [...LANGUAGES, 'fi', 'nl', 'fr', 'es', 'it', 'pt', 'cs', 'sk', 'hu', 'ro', 'et', 'hr'] as const;
 export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
@@ -18,9 +18,14 @@ export function pageLanguageOfTag(tag: string): PageLanguage | undefined {
   return (PAGE_LANGUAGES as readonly string[]).includes(primary) ? (primary as PageLanguage) : undefined;
 }
 
-/** One of the languages Ownpost speaks (templates, the panel), or undefined for a page in another. */
+/** One of the languages Ownpost speaks (the panel, the relay's explanations), or undefined for a page in another. */
 export function spokenLanguage(language: PageLanguage | undefined): Language | undefined {
   return isLanguage(language) ? language : undefined;
+}
+
+/** A language the message templates are written in (the mail to the customer), or undefined for a page in another. */
+export function templateLanguage(language: PageLanguage | undefined): TemplateLanguage | undefined {
+  return isTemplateLanguage(language) ? language : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DocumentKind } from '../../shared/document-kinds';
-import type { Language } from '../i18n/core';
+import type { TemplateLanguage } from '../../shared/languages';
 
 /** What a site adapter finds on a page for one document: everything the panel needs to prefill a send. */
 export interface DetectedDocument {
@@ -12,8 +12,8 @@ export interface DetectedDocument {
   customerName?: string;
   amount?: string;
   dueDate?: string;
-  /** The language the document is written in, when the page or its labels tell. */
-  language?: Language;
+  /** The language the document is written in, when the page or its labels tell and a template is written in it. */
+  language?: TemplateLanguage;
   /** Absolute URL of the document's PDF on the page's own site. */
   pdfUrl?: string;
   pdfName?: string;

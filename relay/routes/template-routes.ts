@@ -3,7 +3,7 @@ import { operation } from '../api/operation';
 import { RELAY_CONTRACT } from '../../shared/api/relay-contract';
 import { serve } from '../api/serve';
 import { DOCUMENT_KINDS } from '../../shared/document-kinds';
-import { LANGUAGES } from '../../shared/languages';
+import { TEMPLATE_LANGUAGES } from '../../shared/languages';
 import { builtinTemplate, type TemplateScope } from '../../shared/message-templates';
 import { zTemplateInput, zTemplateKey, zTemplateScope, type TemplateView } from '../../shared/template-schemas';
 import { ApiError } from '../http/api-error';
@@ -16,7 +16,7 @@ function templateKey(params: { kind?: string; language?: string }) {
   const parsed = zTemplateKey.safeParse(params);
   if (!parsed.success) {
     throw new ApiError('not_found', `There is no template for "${params.kind}" in "${params.language}".`, {
-      hint: `Kinds: ${DOCUMENT_KINDS.join(', ')}. Languages: ${LANGUAGES.join(', ')}.`,
+      hint: `Kinds: ${DOCUMENT_KINDS.join(', ')}. Languages: ${TEMPLATE_LANGUAGES.join(', ')}.`,
     });
   }
   return parsed.data;
@@ -41,7 +41,7 @@ function scopeFor(user: UserRow, asked: string | undefined): TemplateScope {
 export function templateViews(rows: readonly TemplateRow[], user: UserRow, emails: ReadonlyMap<string, string>): TemplateView[] {
   const stored = new Map(rows.map((row) => [`${row.ownerId ?? ''}/${row.kind}/${row.language}`, row]));
   return DOCUMENT_KINDS.flatMap((kind) =>
-    LANGUAGES.map((language): TemplateView => {
+    TEMPLATE_LANGUAGES.map((language): TemplateView => {
       const company = stored.get(`/${kind}/${language}`);
       const personal = stored.get(`${user.id}/${kind}/${language}`);
       const applies = personal ?? company;

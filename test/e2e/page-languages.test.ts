@@ -1,5 +1,6 @@
 /**
- * Invoice and order pages written in each of the extension's seven languages, each laid out the way
+ * Invoice and order pages written in each of the extension's seven languages, and in two it does not
+ * speak but writes templates in (Italian, French: the customer's mail is in the page's language), each laid out the way
  * some app does it (headings, tables, definition lists, form fields, a number outside the title,
  * PDF links with and without ".pdf"), sent from the panel to a real SMTP server.
  */
@@ -171,6 +172,46 @@ const CASES: LanguageCase[] = [
       textContains: ['1.190,00 €', '30.11.2026'],
     };
   })(),
+  (() => {
+    const pdf = testPdf('it 2026/042');
+    return {
+      language: 'Italian (a language the UI does not speak: the mail is still written in Italian)',
+      pdf,
+      page: invoicePage(
+        '/it/fatture/42',
+        `<html lang="it"><head><meta charset="utf-8"><title>Fattura 2026/042</title></head><body>
+        <h1>Fattura n. 2026/042</h1>
+        <table><tr><th>Cliente</th><td>Rossi S.r.l.</td></tr><tr><th>Email</th><td>amministrazione@rossi.it</td></tr>
+          <tr><th>Totale da pagare</th><td>1.250,00 €</td></tr><tr><th>Scadenza</th><td>31/12/2026</td></tr></table>
+        <a href="/it/fatture/42/pdf">Scarica PDF</a></body></html>`,
+        { path: '/it/fatture/42/pdf', bytes: pdf, disposition: 'attachment; filename="Fattura-2026-042.pdf"' },
+      ),
+      recipient: 'amministrazione@rossi.it',
+      subject: 'Fattura 2026/042',
+      filename: 'Fattura-2026-042.pdf',
+      textContains: ['Buongiorno Rossi S.r.l.,', 'in allegato Le trasmettiamo la fattura 2026/042', '1.250,00 €', 'Cordiali saluti'],
+    };
+  })(),
+  (() => {
+    const pdf = testPdf('fr F-2026-118');
+    return {
+      language: 'French (a language the UI does not speak: the mail is still written in French)',
+      pdf,
+      page: invoicePage(
+        '/fr/factures/118',
+        `<html lang="fr"><head><meta charset="utf-8"><title>Facture F-2026-118</title></head><body>
+        <h1>Facture F-2026-118</h1>
+        <dl><dt>Client</dt><dd>Dupont SARL</dd><dt>E-mail</dt><dd>compta@dupont.fr</dd>
+          <dt>Net à payer</dt><dd>2 400,00 €</dd><dt>Date d’échéance</dt><dd>15/01/2027</dd></dl>
+        <a href="/fr/factures/118.pdf">Télécharger le PDF</a></body></html>`,
+        { path: '/fr/factures/118.pdf', bytes: pdf },
+      ),
+      recipient: 'compta@dupont.fr',
+      subject: 'Facture F-2026-118',
+      filename: '118.pdf',
+      textContains: ['Bonjour Dupont SARL,', 'Veuillez trouver ci-joint la facture F-2026-118.', 'Montant à régler\u00a0: 2 400,00 €', 'Bien cordialement'],
+    };
+  })(),
 ];
 
 const DASHBOARD = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Übersicht</title></head><body>
@@ -193,7 +234,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('invoice pages in seven languages', () => {
+describe('invoice pages in seven languages and two more', () => {
   it('shows no button on a page that is not a document, even with a PDF link and an address on it', async () => {
     await openSignedIn(page, site.origin, '/de/dashboard');
     await page.waitForLoadState('load');

@@ -1,7 +1,7 @@
 /** Form controls read with their labels (issue 16, item 2), and the page language from letters. */
 import { describe, expect, it } from 'vitest';
 import { controlLabel, controlValue, readControls } from '../../extension/sites/control-values';
-import { letterVotes, mostVoted, pageLanguageOfTag, spokenLanguage } from '../../extension/sites/page-language';
+import { letterVotes, mostVoted, PAGE_LANGUAGES, pageLanguageOfTag, spokenLanguage, templateLanguage } from '../../extension/sites/page-language';
 import { applySelectedOptions } from './happy-dom-select';
 
 function page(html: string) {
@@ -39,6 +39,11 @@ describe('the page language', () => {
     expect(pageLanguageOfTag('ja')).toBeUndefined();
     expect(spokenLanguage('fr')).toBeUndefined();
     expect(spokenLanguage('de')).toBe('de');
+  });
+
+  it('has a message template in every language it reads, so a customer never gets a mail in the wrong language', () => {
+    for (const language of PAGE_LANGUAGES) expect(templateLanguage(language), language).toBe(language);
+    expect(templateLanguage(undefined)).toBeUndefined();
   });
 
   it('tells Polish from Danish by their letters', () => {

@@ -29,7 +29,7 @@ import { detectFirstDocument } from './detect-page';
 const detect = (html: string, url?: string, lang = 'en', title = '') => detectFirstDocument(html, { url, lang, title });
 
 describe('the twentieth round’s languages and labels', () => {
-  it('reads a Czech invoice, its buyer and what is due in Kč, and gives it no language the panel speaks', () => {
+  it('reads a Czech invoice, its buyer and what is due in Kč, and reads it as Czech (its template), not Polish', () => {
     const html = `<h1>Faktura 2026-0142</h1><dl><dt>Odběratel</dt><dd>Stavby Dvořák s.r.o.</dd><dt>E-mail</dt><dd>ucetni@dvorak.example.cz</dd>
       <dt>Datum splatnosti</dt><dd>10. 12. 2026</dd></dl><table><tr><td>Celkem bez DPH</td><td>10 000,00 Kč</td></tr><tr><td>Celkem k úhradě</td><td>12 100,00 Kč</td></tr></table>
       <a href="/invoices/8812041/download">Stáhnout PDF</a>`;
@@ -37,7 +37,7 @@ describe('the twentieth round’s languages and labels', () => {
       const found = detect(html, 'https://app.example/invoices/8812041', lang);
       expect(found, lang).toMatchObject({ number: '2026-0142', kind: 'invoice', customerName: 'Stavby Dvořák s.r.o.', amount: '12 100,00 Kč' });
       // Not Polish, though it says "Faktura": the page's lang, else its letters (ř, ě), say Czech.
-      expect(found?.language, lang).toBeUndefined();
+      expect(found?.language, lang).toBe('cs');
     }
     expect(parseAmount('Celkem: CZK 4 500,00')).toBe('CZK 4 500,00');
   });
@@ -141,13 +141,13 @@ describe('the first test and the addresses the detector reads', () => {
 });
 
 describe('the twentieth round’s second set', () => {
-  it('reads a Slovak invoice, its buyer and what is due, with no language the panel speaks', () => {
+  it('reads a Slovak invoice, its buyer and what is due, and reads it as Slovak (its template)', () => {
     const html = `<h1>Faktúra 2026110042</h1><table><tr><th>Odberateľ</th><td>Drevostav Kováč s.r.o.</td></tr><tr><th>E-mail</th><td>uctaren@drevostav.example.sk</td></tr></table>
       <table><tr><td>Spolu bez DPH</td><td>1 200,00 €</td></tr><tr><th>Suma na úhradu</th><th>1 476,00 €</th></tr></table><a href="/invoices/pdf/4410772">Stiahnuť PDF</a>`;
     for (const lang of ['sk', '']) {
       const found = detect(html, 'https://app.example/invoices/view/4410772', lang);
       expect(found, lang).toMatchObject({ number: '2026110042', kind: 'invoice', customerName: 'Drevostav Kováč s.r.o.', amount: '1 476,00 €' });
-      expect(found?.language, lang).toBeUndefined();
+      expect(found?.language, lang).toBe('sk');
     }
   });
 

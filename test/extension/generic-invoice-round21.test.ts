@@ -31,14 +31,14 @@ import { detectFirstDocument } from './detect-page';
 const detect = (html: string, url?: string, lang = 'en', title = '') => detectFirstDocument(html, { url, lang, title });
 
 describe('the twenty-first round’s languages', () => {
-  it('reads a Hungarian invoice, its buyer, what is due in forints and its due date, and gives it no language the panel speaks', () => {
+  it('reads a Hungarian invoice, its buyer, what is due in forints and its due date, and reads it as Hungarian (its template)', () => {
     const html = `<h1>Számla</h1><div class="doc-no">BLG-2026-412</div><div><h3>Eladó</h3><p>Tóth Villanyszerelés Bt.</p></div>
       <div><h3>Vevő</h3><p>Kovács Építő Kft.</p><p>E-mail: szamlazas@kovacsepito.example.hu</p></div><dl><dt>Fizetési határidő</dt><dd>2026.12.10.</dd></dl>
       <table><tr><td>Bruttó összesen</td><td>254 000 Ft</td></tr><tr><td>Fizetendő</td><td>254 000 Ft</td></tr></table><a href="/document/download/88120455">PDF letöltése</a>`;
     for (const lang of ['hu', '']) {
       const found = detect(html, 'https://app.example/document/view/88120455', lang);
       expect(found, lang).toMatchObject({ number: 'BLG-2026-412', kind: 'invoice', customerName: 'Kovács Építő Kft.', amount: '254 000 Ft', dueDate: '2026.12.10.' });
-      expect(found?.language, lang).toBeUndefined();
+      expect(found?.language, lang).toBe('hu');
     }
     expect(parseAmount('Fizetendő: HUF 38 100')).toBe('HUF 38 100');
   });

@@ -24,14 +24,14 @@ import { detectFirstDocument } from './detect-page';
 const detect = (html: string, url?: string, lang = 'en', title = '') => detectFirstDocument(html, { url, lang, title });
 
 describe('the twenty-second round’s language', () => {
-  it('reads an Estonian credit invoice and a quote, their customers, what is due and a print route, and gives them no language the panel speaks', () => {
+  it('reads an Estonian credit invoice and a quote, their customers, what is due and a print route, and reads them as Estonian (their template)', () => {
     const credit = `<h1>Kreeditarve nr KA-2026-004</h1><table><tr><td>Klient</td><td>Lõuna Puit AS</td></tr><tr><td>E-post</td><td>raamat@lounapuit.example.ee</td></tr>
       <tr><td>Maksetähtaeg</td><td>15.12.2026</td></tr></table><table><tr><td>Kokku</td><td>-250,00 €</td></tr><tr><td>Tasuda</td><td>-250,00 €</td></tr></table><a href="/arved/4/pdf">PDF</a>`;
     for (const lang of ['et', '']) {
       const found = detect(credit, 'https://app.example/arved/4', lang);
       expect(found, lang).toMatchObject({ number: 'KA-2026-004', kind: 'credit-note', customerName: 'Lõuna Puit AS', amount: '-250,00 €', dueDate: '15.12.2026' });
       expect(found?.recipients, lang).toEqual(['raamat@lounapuit.example.ee']);
-      expect(found?.language, lang).toBeUndefined();
+      expect(found?.language, lang).toBe('et');
     }
     const quote = `<h2>Hinnapakkumine HP-0042</h2><dl><dt>Tellija</dt><dd>Saare Kalatööstus OÜ</dd><dt>Summa kokku</dt><dd>3 660,00 EUR</dd></dl><a href="/pakkumised/42/prindi">Prindi</a>`;
     expect(detect(quote, 'https://app.example/pakkumised/42', 'et')).toMatchObject({
@@ -122,7 +122,7 @@ describe('the twenty-second round’s second set', () => {
       <tr><th>Rok plaćanja</th><td>15.12.2026.</td></tr></table><table><tr><td>Ukupno</td><td>4.375,00 EUR</td></tr></table><a href="/ponude/45/ispis">Ispis</a>`;
     const found = detect(html, 'https://app.example/ponude/45', 'hr');
     expect(found).toMatchObject({ number: '2026-045', kind: 'quote', customerName: 'Istra Gradnja d.o.o.', amount: '4.375,00 EUR', pdfCandidates: ['https://app.example/ponude/45/ispis'] });
-    expect(found?.language).toBeUndefined();
+    expect(found?.language).toBe('hr');
   });
 });
 

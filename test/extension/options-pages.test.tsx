@@ -8,7 +8,7 @@ import { SitesPage } from '../../extension/entrypoints/options/SitesPage';
 import { TemplatesPage } from '../../extension/entrypoints/options/TemplatesPage';
 import { enabledSitesItem, preferencesItem } from '../../extension/lib/settings-items';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/document-kinds';
-import { LANGUAGES, type Language } from '../../shared/languages';
+import { TEMPLATE_LANGUAGES, type TemplateLanguage } from '../../shared/languages';
 import { builtinTemplate, type MessageTemplate } from '../../shared/message-templates';
 import type { TemplateView } from '../../shared/template-schemas';
 import { fakeBackground, type BackgroundHandlers } from './fake-background';
@@ -156,7 +156,7 @@ describe('senders list', () => {
 function templateRelay(initial: Record<string, { company?: MessageTemplate; personal?: MessageTemplate }> = {}) {
   const stored = new Map(Object.entries(initial));
   const at = '2026-11-23T10:00:00.000Z';
-  const view = (kind: DocumentKind, language: Language): TemplateView => {
+  const view = (kind: DocumentKind, language: TemplateLanguage): TemplateView => {
     const s = stored.get(`${kind}/${language}`) ?? {};
     const applies = s.personal ?? s.company ?? builtinTemplate(kind, language);
     return {
@@ -170,7 +170,7 @@ function templateRelay(initial: Record<string, { company?: MessageTemplate; pers
     };
   };
   const handlers: BackgroundHandlers = {
-    'templates.list': () => ({ templates: DOCUMENT_KINDS.flatMap((kind) => LANGUAGES.map((language) => view(kind, language))) }),
+    'templates.list': () => ({ templates: DOCUMENT_KINDS.flatMap((kind) => TEMPLATE_LANGUAGES.map((language) => view(kind, language))) }),
     'templates.put': (r) => {
       const key = `${r.kind}/${r.language}`;
       stored.set(key, { ...stored.get(key), [r.scope ?? 'personal']: r.template });
@@ -265,6 +265,28 @@ describe('templates', () => {
     await click(page.get('template-reset'));
     await eventually(() => expect((page.get('template-subject') as HTMLInputElement).value).toBe('Rechnung {documentNumber}'));
     expect(bg.sent('templates.reset')[0]).toMatchObject({ kind: 'invoice', language: 'de', scope: 'company' });
+  });
+
+  it('offers the customers’ languages beyond the UI’s, named in the UI’s language, and saves the Italian template', async () => {
+    const relay = templateRelay();
+    const bg = connected(relay.handlers);
+    await preferencesItem.setValue({ language: 'sv' });
+    const page = await renderPage(within(<TemplatesPage />));
+    const subject = await eventually(() => page.get('template-subject') as HTMLInputElement);
+    const menu = page.get('template-language') as HTMLSelectElement;
+    const labels = Object.fromEntries([...menu.options].map((o) => [o.value, o.textContent]));
+    expect(Object.keys(labels)).toEqual([...TEMPLATE_LANGUAGES]);
+    expect(labels).toMatchObject({ sv: 'Svenska', it: 'Italienska', fr: 'Franska', pt: 'Portugisiska', fi: 'Finska' });
+
+    await choose(menu, 'it');
+    await eventually(() => expect(subject.value).toBe('Fattura {documentNumber}'));
+    // The sample is an Italian document: its amount in euros, as Italians write it.
+    expect(page.get('template-preview-message').textContent).toMatch(/^Buongiorno Nordic Trading AB,\n\nin allegato Le trasmettiamo la fattura 2026-0042\.\nImporto da pagare: 12\.500,00\s€/);
+    await type(subject, 'Fattura n. {documentNumber}');
+    await click(page.get('template-save'));
+    await eventually(() => expect(bg.sent('templates.put')).toHaveLength(1));
+    expect(bg.sent('templates.put')[0]).toMatchObject({ kind: 'invoice', language: 'it', scope: 'company', template: { subject: 'Fattura n. {documentNumber}' } });
+    await eventually(() => expect(page.text()).toContain('Italienska'));
   });
 
   it('says so when the relay cannot be asked', async () => {

@@ -11,6 +11,7 @@ import { orderProfilesForPage } from '../../extension/entrypoints/invoice.conten
 import { SendPanel } from '../../extension/entrypoints/invoice.content/panel/SendPanel';
 import type { Language } from '../../extension/i18n/core';
 import type { DetectedDocument } from '../../extension/sites/site-adapter';
+import { detectFirstDocument } from './detect-page';
 import { fakeBackground, type FakeBackground } from './fake-background';
 import { eventually } from './render';
 import { message, profile } from './sample-data';
@@ -85,6 +86,31 @@ describe('the send panel', () => {
     await openPanel({ ...FOUND, kind: 'credit-note' });
     await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Kreditnota 2026-0042'));
     expect(background.sent('templates.list').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('starts an Italian page’s mail in Italian, whatever language the panel speaks; the company’s Italian wording first', async () => {
+    const found = detectFirstDocument(
+      '<h1>Fattura n. 2026/042</h1><p>Cliente: Rossi S.r.l.</p><p>Email: amministrazione@rossi.example.it</p><p>Totale da pagare: 1.250,00 €</p><a href="/fatture/42.pdf">Scarica PDF</a>',
+      { url: 'https://app.fatture.example/fatture/42', lang: 'it' },
+    );
+    expect(found).toMatchObject({ number: '2026/042', kind: 'invoice', language: 'it' });
+    document.body.innerHTML = '';
+    await openPanel(found!, 'sv');
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Fattura 2026/042'));
+    expect(byTestId('ownpost-message')!.value).toMatch(/^Buongiorno Rossi S\.r\.l\.,\n\nin allegato Le trasmettiamo la fattura 2026\/042\./);
+
+    background.handlers['templates.list'] = () => ({
+      templates: [{ kind: 'invoice', language: 'it', subject: 'Fattura n. {documentNumber} – Studio Berg', message: 'Gentile cliente', source: 'company' }],
+    });
+    document.body.innerHTML = '';
+    await openPanel(found!, 'sv');
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Fattura n. 2026/042 – Studio Berg'));
+  });
+
+  it('falls back to the user’s language for a page in a language without templates', async () => {
+    const { language: _none, ...unknownLanguage } = FOUND;
+    await openPanel(unknownLanguage, 'de');
+    await eventually(() => expect(byTestId('ownpost-subject')!.value).toBe('Rechnung 2026-0042'));
   });
 
   it('says the relay cannot be asked instead of "Loading senders…" for ever, and fits the message box to the message', async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DOCUMENT_KINDS } from '../../shared/document-kinds';
-import { LANGUAGES } from '../../shared/languages';
+import { TEMPLATE_LANGUAGES } from '../../shared/languages';
 import { BUILTIN_TEMPLATES, renderTemplate, TEMPLATE_PLACEHOLDERS } from '../../shared/message-templates';
 import { startTestRelay, type TestRelay } from '../helpers/test-relay';
 
@@ -28,11 +28,11 @@ describe('templates per document kind, shared by the company', () => {
   it('lists every kind in every language, built in until someone changes one', async () => {
     const res = await t.request('GET', '/v1/templates', { token: anna });
     expect(res.status).toBe(200);
-    expect(res.body.templates).toHaveLength(DOCUMENT_KINDS.length * LANGUAGES.length);
+    expect(res.body.templates).toHaveLength(DOCUMENT_KINDS.length * TEMPLATE_LANGUAGES.length);
     expect(find(res.body, 'quote', 'sv')).toMatchObject({ source: 'builtin', subject: 'Offert {documentNumber}' });
     expect(find(res.body, 'credit-note', 'de').subject).toBe('Gutschrift {documentNumber}');
     // A quote is never worded as an invoice.
-    for (const language of LANGUAGES) {
+    for (const language of TEMPLATE_LANGUAGES) {
       const subjects = new Set(DOCUMENT_KINDS.map((kind) => BUILTIN_TEMPLATES[language][kind].subject));
       expect(subjects.size, language).toBe(DOCUMENT_KINDS.length);
     }
@@ -82,10 +82,39 @@ describe('templates per document kind, shared by the company', () => {
     expect((await t.request('GET', '/v1/templates')).status).toBe(401);
   });
 
+  it('keeps templates in the languages of the pages it reads, beyond the ones the UI speaks', async () => {
+    const builtin = await t.request('GET', '/v1/templates', { token: anna });
+    expect(find(builtin.body, 'invoice', 'it')).toMatchObject({ source: 'builtin', subject: 'Fattura {documentNumber}' });
+    expect(find(builtin.body, 'quote', 'fr')).toMatchObject({ source: 'builtin', subject: 'Devis {documentNumber}' });
+    const put = await t.request('PUT', '/v1/templates/invoice/it', { token: admin, body: { subject: 'Fattura n. {documentNumber}', message: 'Gentile cliente,\nin allegato la fattura.' } });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect(put.body).toMatchObject({ kind: 'invoice', language: 'it', source: 'company', subject: 'Fattura n. {documentNumber}' });
+    expect(find((await t.request('GET', '/v1/templates', { token: bo })).body, 'invoice', 'it')).toMatchObject({ source: 'company', subject: 'Fattura n. {documentNumber}' });
+    const reset = await t.request('DELETE', '/v1/templates/invoice/it', { token: admin });
+    expect(reset.status).toBe(200);
+    expect(reset.body).toMatchObject({ source: 'builtin', subject: 'Fattura {documentNumber}' });
+    expect(reset.body.company).toBeUndefined();
+  });
+
+  it('refuses a language it has no templates in with the stable code not_found, naming the languages it has', async () => {
+    for (const [method, body] of [
+      ['PUT', { subject: 'a', message: 'b' }],
+      ['DELETE', undefined],
+    ] as const) {
+      const refused = await t.request(method, '/v1/templates/invoice/ja', { token: admin, ...(body ? { body } : {}) });
+      expect(refused.status).toBe(404);
+      expect(refused.body.error.code).toBe('not_found');
+      expect(refused.body.error.hint).toContain('it, ');
+    }
+    expect(find((await t.request('GET', '/v1/templates', { token: anna })).body, 'invoice', 'ja')).toBeUndefined();
+  });
+
   it('is described in /openapi.json', async () => {
     const doc = (await t.request('GET', '/openapi.json')).body;
     expect(doc.paths['/v1/templates'].get.summary).not.toBe('Not described yet');
     expect(doc.paths['/v1/templates/{kind}/{language}'].put.requestBody).toBeDefined();
+    // The document names every template language a client may ask for, not only the UI's.
+    expect(JSON.stringify(doc.paths['/v1/templates/{kind}/{language}'].put.parameters)).toContain('"hr"');
   });
 });
 
@@ -105,7 +134,7 @@ describe('optional phrases', () => {
       },
     );
     fc.assert(
-      fc.property(fc.constantFrom(...LANGUAGES), fc.constantFrom(...DOCUMENT_KINDS), values, (language, kind, given) => {
+      fc.property(fc.constantFrom(...TEMPLATE_LANGUAGES), fc.constantFrom(...DOCUMENT_KINDS), values, (language, kind, given) => {
         const template = BUILTIN_TEMPLATES[language][kind];
         for (const text of [renderTemplate(template.subject, given), renderTemplate(template.message, given)]) {
           expect(text).not.toMatch(/[[\]{}]/);

@@ -3,7 +3,8 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/document-kind
 import type { ExtensionError } from '../../../shared/extension-messages';
 import { builtinTemplate, type MessageTemplate, type TemplateScope } from '../../../shared/message-templates';
 import type { TemplateView } from '../../../shared/template-schemas';
-import { LANGUAGE_LOCALES, LANGUAGE_NAMES, LANGUAGES, type Language } from '../../i18n/core';
+import { TEMPLATE_LANGUAGES, type TemplateLanguage } from '../../../shared/languages';
+import { templateLanguageName } from '../../i18n/template-language-names';
 import { optionsStrings } from '../../i18n/options-strings';
 import { sendRequest } from '../../lib/send-request';
 import { findUnknownPlaceholders, renderTemplate, TEMPLATE_PLACEHOLDERS, type TemplatePlaceholder, type TemplateValues } from '../../lib/templates';
@@ -13,16 +14,39 @@ import { useLanguage, useTranslator } from '../../ui/language';
 import { pickDefaultSender } from '../../ui/senders';
 import { useConnection } from './connection';
 
-/** The currency a sample invoice in each language is written in, so the preview looks like the user's own. */
-const SAMPLE_CURRENCY: Readonly<Record<Language, string>> = { en: 'EUR', pl: 'PLN', is: 'ISK', sv: 'SEK', da: 'DKK', nb: 'NOK', de: 'EUR' };
+/**
+ * The locale and currency a sample document in each template language is written in, so the preview
+ * looks like the user's own (or their customer's).
+ */
+const SAMPLE_LOCALE: Readonly<Record<TemplateLanguage, { locale: string; currency: string }>> = {
+  en: { locale: 'en-GB', currency: 'EUR' },
+  pl: { locale: 'pl-PL', currency: 'PLN' },
+  is: { locale: 'is-IS', currency: 'ISK' },
+  sv: { locale: 'sv-SE', currency: 'SEK' },
+  da: { locale: 'da-DK', currency: 'DKK' },
+  nb: { locale: 'nb-NO', currency: 'NOK' },
+  de: { locale: 'de-DE', currency: 'EUR' },
+  fi: { locale: 'fi-FI', currency: 'EUR' },
+  nl: { locale: 'nl-NL', currency: 'EUR' },
+  fr: { locale: 'fr-FR', currency: 'EUR' },
+  es: { locale: 'es-ES', currency: 'EUR' },
+  it: { locale: 'it-IT', currency: 'EUR' },
+  pt: { locale: 'pt-PT', currency: 'EUR' },
+  cs: { locale: 'cs-CZ', currency: 'CZK' },
+  sk: { locale: 'sk-SK', currency: 'EUR' },
+  hu: { locale: 'hu-HU', currency: 'HUF' },
+  ro: { locale: 'ro-RO', currency: 'RON' },
+  et: { locale: 'et-EE', currency: 'EUR' },
+  hr: { locale: 'hr-HR', currency: 'EUR' },
+};
 
-function sampleValues(language: Language, senderName: string): Required<TemplateValues> {
-  const locale = LANGUAGE_LOCALES[language];
+function sampleValues(language: TemplateLanguage, senderName: string): Required<TemplateValues> {
+  const { locale, currency } = SAMPLE_LOCALE[language];
   const due = new Date(Date.now() + 14 * 86_400_000);
   return {
     documentNumber: '2026-0042',
     customerName: 'Nordic Trading AB',
-    amount: new Intl.NumberFormat(locale, { style: 'currency', currency: SAMPLE_CURRENCY[language] }).format(language === 'is' ? 184_500 : 12_500),
+    amount: new Intl.NumberFormat(locale, { style: 'currency', currency }).format(language === 'is' || language === 'hu' ? 184_500 : 12_500),
     dueDate: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(due),
     senderName,
   };
@@ -49,7 +73,7 @@ export function TemplatesPage() {
   const [loadError, setLoadError] = useState<ExtensionError | undefined>();
   const [saveError, setSaveError] = useState<ExtensionError | undefined>();
   const [kind, setKind] = useState<DocumentKind>('invoice');
-  const [language, setLanguage] = useState<Language>(pageLanguage);
+  const [language, setLanguage] = useState<TemplateLanguage>(pageLanguage);
   const [scope, setScope] = useState<TemplateScope>('personal');
   /** What the user typed, for the kind, language and scope it was typed at; another one shows what is stored there. */
   const [draft, setDraft] = useState<{ key: string; subject: string; message: string } | undefined>();
@@ -101,7 +125,7 @@ export function TemplatesPage() {
   const changed = subject !== base.subject || message !== base.message;
   const storedHere = scope === 'company' ? view.company !== undefined : view.personal !== undefined;
   const unknown = [...new Set([...findUnknownPlaceholders(subject), ...findUnknownPlaceholders(message)])];
-  const edited = (l: Language) => templates.some((x) => x.kind === kind && x.language === l && (scope === 'company' ? x.company : x.personal));
+  const edited = (l: TemplateLanguage) => templates.some((x) => x.kind === kind && x.language === l && (scope === 'company' ? x.company : x.personal));
 
   function replace(next: TemplateView) {
     setTemplates((list) => list?.map((x) => (x.kind === next.kind && x.language === next.language ? next : x)));
@@ -167,7 +191,7 @@ export function TemplatesPage() {
           <SelectField
             label={t('templates.language')}
             value={language}
-            options={LANGUAGES.map((l) => ({ value: l, label: edited(l) ? `${LANGUAGE_NAMES[l]} · ${t('templates.edited')}` : LANGUAGE_NAMES[l] }))}
+            options={TEMPLATE_LANGUAGES.map((l) => ({ value: l, label: edited(l) ? `${templateLanguageName(l, pageLanguage)} · ${t('templates.edited')}` : templateLanguageName(l, pageLanguage) }))}
             onChange={setLanguage}
             hint={t('templates.languageHint')}
             testId="template-language"
@@ -237,7 +261,7 @@ export function TemplatesPage() {
               {t('templates.reset')}
             </button>
             <span role="status" class="saved">
-              {saved && !changed ? t('templates.saved', { language: LANGUAGE_NAMES[language] }) : ''}
+              {saved && !changed ? t('templates.saved', { language: templateLanguageName(language, pageLanguage) }) : ''}
             </span>
           </div>
           {saveError && <ErrorNotice error={saveError} testId="template-error" />}

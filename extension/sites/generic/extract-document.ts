@@ -6,7 +6,7 @@ import { companyAboveRecipient, companyOfRecipientDomain, personAboveRecipient, 
 import { currentEntrySummary } from '../current-entry';
 import { customerFromRecordLink } from '../customer-link';
 import { COMPANY_NAME, parseNameValue } from '../page-labels';
-import { spokenLanguage } from '../page-language';
+import { templateLanguage } from '../page-language';
 import type { DetectedDocument } from '../site-adapter';
 import { amountHit } from './amount-hits';
 import { companyBesideContact, companyOfContact, headingCompany, spelledOut } from './customer-names';
@@ -151,7 +151,7 @@ function documentFrom(
   if (numberHit?.rank === 0 && isListRow(numberHit.element, links)) return undefined;
   if (receivedDocument(document, root, values.texts, numberHit, base)) return undefined;
   const kind = documentKind(numberHit, number, document, signal);
-  const language = spokenLanguage(pageLanguage(document, values, numberHit));
+  const language = templateLanguage(pageLanguage(document, values, numberHit));
   const anchor = pageAnchor(document, numberHit);
   const found: DetectedDocument = {
     number,

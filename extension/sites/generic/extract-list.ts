@@ -1,9 +1,9 @@
 /**
  * A list of documents, one per row that links a PDF, read row by row.
  */
-import type { Language } from '../../i18n/core';
+import type { TemplateLanguage } from '../../../shared/languages';
 import { collapse, findEmail, isNumberHeading, labelAtStart, type LabelledField, parseAmount, parseDate, parseNameValue, parseNumberValue } from '../page-labels';
-import { spokenLanguage } from '../page-language';
+import { templateLanguage } from '../page-language';
 import type { DetectedDocument } from '../site-adapter';
 import { pageLanguage } from './document-language';
 import { bestHit } from './field-hits';
@@ -30,7 +30,7 @@ function columnFields(row: Element): Map<number, LabelledField> {
   return columns;
 }
 
-function extractRow(row: Element, link: PdfLink, language: Language | undefined, base: URL): DetectedDocument | undefined {
+function extractRow(row: Element, link: PdfLink, language: TemplateLanguage | undefined, base: URL): DetectedDocument | undefined {
   const columns = columnFields(row);
   const cells = [...row.children];
   const fields: Partial<Record<LabelledField, string>> = {};
@@ -75,7 +75,7 @@ export function extractList(document: Document, root: HTMLElement, links: PdfLin
     rows.set(row, link);
   }
   if (rows.size < 2) return undefined;
-  const language = spokenLanguage(pageLanguage(document, readLabelledValues(collectTexts(root.querySelector('h1') ?? root)), undefined));
+  const language = templateLanguage(pageLanguage(document, readLabelledValues(collectTexts(root.querySelector('h1') ?? root)), undefined));
   const documents: DetectedDocument[] = [];
   const seen = new Set<string>();
   for (const [row, link] of rows) {

@@ -2,7 +2,8 @@ import type { ExtensionResult } from '../../../../shared/extension-messages';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
 import type { MessageView } from '../../../../shared/schemas';
-import { createTranslator, type Language } from '../../../i18n/core';
+import type { TemplateLanguage } from '../../../../shared/languages';
+import { createTranslator } from '../../../i18n/core';
 import { pageStrings } from '../../../i18n/page-strings';
 import { renderTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
@@ -42,7 +43,7 @@ interface Props {
 export function BulkPanel({ documents, host, signal, onClose }: Props) {
   const t = useMemo(() => createTranslator(pageStrings, host.language), [host.language]);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' }), [t.locale]);
-  const language: Language = documents[0]?.language ?? host.language;
+  const language: TemplateLanguage = documents[0]?.language ?? host.language;
   const [problem, setProblem] = useState<Problem | undefined>();
   const { profiles, profileId, setProfileId, template } = usePageSenders(host, signal, language, setProblem);
   const [rows, setRows] = useState<Row[]>(() => documents.map((found) => ({ found, selected: found.recipients.length > 0, to: found.recipients[0] ?? '', idempotencyKey: newIdempotencyKey() })));

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DocumentInfo, HostGrant, PanelDocument } from '../../../../shared/extension-messages';
 import { formatMailbox, parseMailboxList } from '../../../../shared/address';
 import type { MessageView } from '../../../../shared/schemas';
-import { createTranslator, type Language, type Translator } from '../../../i18n/core';
+import type { TemplateLanguage } from '../../../../shared/languages';
+import { createTranslator, type Translator } from '../../../i18n/core';
 import { pageStrings } from '../../../i18n/page-strings';
 import { renderTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
@@ -43,7 +44,8 @@ function parseBccField(text: string): { ok: true; value: string[] } | { ok: fals
 /** The sender panel for one document: from, to, cc, subject, message, attachments, Send, and the result. */
 export function SendPanel({ found, host, signal, onClose }: Props) {
   const t = useMemo(() => createTranslator(pageStrings, host.language), [host.language]);
-  const templateLanguage: Language = found.language ?? host.language;
+  // The customer reads the mail in the document's language; a page in a language without templates gets the user's.
+  const templateLanguage: TemplateLanguage = found.language ?? host.language;
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const { profiles, mappedId, profileId, setProfileId, template } = usePageSenders(host, signal, templateLanguage, (problem) => setPhase({ kind: 'error', problem }), found.kind);
   const [to, setTo] = useState(found.recipients[0] ?? '');

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProfileView } from '../../../../shared/schemas';
 import type { DocumentKind } from '../../../../shared/document-kinds';
-import type { Language } from '../../../i18n/core';
+import type { TemplateLanguage } from '../../../../shared/languages';
 import { loadTemplate, type MessageTemplate } from '../../../lib/templates';
 import type { DetectedDocument } from '../../../sites/site-adapter';
 import { askBackground } from '../background-request';
@@ -26,7 +26,7 @@ export interface PageSenders {
 export function usePageSenders(
   host: PanelHost,
   signal: AbortSignal,
-  language: Language,
+  language: TemplateLanguage,
   onProblem: (problem: Problem) => void,
   /** The kind of document: a quote gets the quote's template, not the invoice's (issue 21). */
   kind?: DocumentKind,
