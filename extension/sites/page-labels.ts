@@ -91,7 +91,11 @@ const AMOUNT_DUE: Partial<Record<PageLanguage, readonly string[]>> = {
   nl: ['te betalen', 'nog te betalen', 'openstaand bedrag', 'openstaand saldo', 'openstaand', 'restant', 'resterend bedrag', 'nog open', 'terug te betalen', 'saldo'],
   fr: [
     'net à payer',
+    'net à régler',
+    'montant à payer',
+    'montant à régler',
     'total à payer',
+    'total à régler',
     'reste à payer',
     'reste à régler',
     'reste dû',

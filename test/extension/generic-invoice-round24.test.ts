@@ -115,3 +115,13 @@ describe('the twenty-fourth round’s tables and parts', () => {
     });
   });
 });
+
+describe('French amounts due after the templates round', () => {
+  it('reads "Montant à régler" and "Total à régler" as the amount due over the total before a deposit', () => {
+    const html = `<h1>Facture FA-2026-0214</h1><p>Client : Atelier Brun SARL</p><table><tr><td>Total TTC</td><td>2 400,00 €</td></tr>
+      <tr><td>Acompte versé</td><td>-800,00 €</td></tr><tr><td><b>Montant à régler</b></td><td><b>1 600,00 €</b></td></tr></table><a href="/factures/214.pdf">PDF</a>`;
+    expect(detect(html, 'https://gestion.example.fr/factures/214', 'fr')).toMatchObject({ number: 'FA-2026-0214', amount: '1 600,00 €' });
+    const total = `<h1>Facture 2026-77</h1><dl><dt>Client</dt><dd>Boulangerie Morel</dd><dt>Total HT</dt><dd>500,00 €</dd><dt>Total à régler</dt><dd>600,00 €</dd></dl><a href="/f/77.pdf">PDF</a>`;
+    expect(detect(total, 'https://gestion.example.fr/f/77', 'fr')?.amount).toBe('600,00 €');
+  });
+});
