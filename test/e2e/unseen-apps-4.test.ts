@@ -225,7 +225,7 @@ describe('an Italian app of the frameset school over https: the documents in a f
     const panel = await openPanel(page);
     expect((await foundOnPage(page)).document).toMatchObject({ number: order.number, kind: 'order-confirmation', customer: order.customer, amount: order.amount });
     await expect.poll(() => panel.getByTestId('ownpost-to').inputValue()).toBe(order.email);
-    await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toBe(`Order confirmation ${order.number}`);
+    await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toBe(`Conferma d’ordine ${order.number}`);
     const tabs = setup.browser.context.pages().length;
     await takeFromPage(panel, () => main().click('#stampa', { timeout: 5_000 }));
     // The new tab the app opened was the file: taken, it is not left behind.
@@ -234,10 +234,10 @@ describe('an Italian app of the frameset school over https: the documents in a f
     expect(mail.parsed.from?.value[0]?.address).toBe(MAILBOX.address);
     expect(mail.envelope.to).toEqual([order.email]);
     expect(JSON.stringify(mail.envelope)).not.toContain(GESTIONALE_SUPPORT);
-    expect(mail.parsed.subject).toBe(`Order confirmation ${order.number}`);
-    // The order confirmation's own message (its template names no amount), to the customer the frame names.
-    expect(mail.parsed.text).toContain(`Hello ${order.customer},`);
-    expect(mail.parsed.text).toContain(`Thank you for your order. Please find attached order confirmation ${order.number}.`);
+    expect(mail.parsed.subject).toBe(`Conferma d’ordine ${order.number}`);
+    // The order confirmation's own message in the document's language (its template names no amount), to the customer the frame names.
+    expect(mail.parsed.text).toContain(`Buongiorno ${order.customer},`);
+    expect(mail.parsed.text).toContain(`In allegato Le trasmettiamo la conferma d’ordine ${order.number}.`);
     expect(Buffer.compare((await pdfOf(mail))!, order.pdf)).toBe(0);
     await closePanel(page, panel);
   });
@@ -249,11 +249,11 @@ describe('an Italian app of the frameset school over https: the documents in a f
     await main().locator('h2', { hasText: invoice.number }).waitFor();
     const panel = await openPanel(page);
     expect((await foundOnPage(page)).document).toMatchObject({ number: invoice.number, kind: 'invoice', amount: invoice.amount });
-    await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toBe(`Invoice ${invoice.number}`);
+    await expect.poll(() => panel.getByTestId('ownpost-subject').inputValue()).toBe(`Fattura ${invoice.number}`);
     await takeFromPage(panel, () => main().click('#stampa', { timeout: 5_000 }));
     const mail = await sendAndReceive(panel);
     expect(mail.envelope.to).toEqual([invoice.email]);
-    expect(mail.parsed.subject).toBe(`Invoice ${invoice.number}`);
+    expect(mail.parsed.subject).toBe(`Fattura ${invoice.number}`);
     expect(mail.parsed.text).toContain(invoice.amount);
     expect(Buffer.compare((await pdfOf(mail))!, invoice.pdf)).toBe(0);
     await closePanel(page, panel);
@@ -297,7 +297,7 @@ describe('a PHC-style Portuguese app on plain HTTP under a LAN name: no e-mail o
     const mail = await sendAndReceive(panel);
     expect(mail.envelope.to).toEqual([LUSITANA.email]);
     expect(JSON.stringify(mail.envelope)).not.toContain(FATURACAO_SELLER_EMAIL);
-    expect(mail.parsed.subject).toBe(`Invoice ${invoice.number}`);
+    expect(mail.parsed.subject).toBe(`Fatura ${invoice.number}`);
     expect(mail.parsed.text).toContain(invoice.amount);
     expect(Buffer.compare((await pdfOf(mail))!, invoice.pdf)).toBe(0);
     await closePanel(page, panel);
@@ -330,7 +330,7 @@ describe('a PHC-style Portuguese app on plain HTTP under a LAN name: no e-mail o
       });
       const mail = await sendAndReceive(panel);
       expect(mail.envelope.to).toEqual([LUSITANA.email]);
-      expect(mail.parsed.subject).toBe(`Invoice ${invoice.number}`);
+      expect(mail.parsed.subject).toBe(`Fatura ${invoice.number}`);
       expect(mail.parsed.text).toContain(invoice.amount);
       expect(Buffer.compare((await pdfOf(mail))!, invoice.pdf)).toBe(0);
     } finally {
