@@ -260,7 +260,10 @@ describe('a Dolibarr-style PHP app on plain HTTP under a LAN name, in Spanish', 
     expect(mail.envelope.to).toEqual([CUSTOMER.email]);
     expect(mail.parsed.subject).toContain(invoice!.number);
     expect(mail.parsed.text).toContain('2.420,00');
-    expect(mail.parsed.text).toContain(`${invoice!.customer},`);
+    // In the document's language: a Spanish invoice's mail greets formally, without a name.
+    expect(mail.parsed.subject).toBe(`Factura ${invoice!.number}`);
+    expect(mail.parsed.text).toContain('Estimado/a cliente:');
+    expect(mail.parsed.text).toContain(`Le adjuntamos la factura ${invoice!.number}.`);
     const pdf = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf');
     expect(pdf && Buffer.compare(pdf.content, invoice!.pdf)).toBe(0);
   });
