@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInvoiceSite, testPdf, type InvoiceSite } from '../helpers/invoice-site';
 import { MAILBOX, openPanel, pageScanned, startPairedBrowser, type PairedBrowser } from '../helpers/paired-browser';
-import { closePanel, foundOnPage, sendAndWait, switchSiteOn, takeFromPage } from '../helpers/app-steps';
+import { closePanel, foundOnPage, pdfOf, sendAndWait, switchSiteOn, takeFromPage } from '../helpers/app-steps';
 import { WATCH_AFTER_NAVIGATION_MS } from '../../extension/entrypoints/invoice.content/watch-times';
 import { axonautApp, weclappApp, WECLAPP_SUPPORT, ZOHO_PROXY, zohoApp, type AxonautInvoice, type WeclappInvoice, type ZohoDocument } from '../helpers/unseen-apps-3';
 
@@ -131,10 +131,6 @@ async function mailNumber(n: number) {
   return (await setup.smtp.waitForMessages(n))[n - 1]!;
 }
 
-async function pdfOf(mail: Awaited<ReturnType<typeof mailNumber>>): Promise<Buffer | undefined> {
-  return mail.parsed.attachments.find((a) => a.contentType === 'application/pdf')?.content;
-}
-
 describe('a weclapp-style ERP in German, on plain HTTP under a LAN name, its invoice in a drawer over the list', () => {
   let origin: string;
 
@@ -172,7 +168,7 @@ describe('a weclapp-style ERP in German, on plain HTTP under a LAN name, its inv
     expect(mail.parsed.subject).toBe(`Rechnung ${invoice.number}`);
     expect(mail.parsed.text).toContain(invoice.amount);
     expect(JSON.stringify(mail.envelope)).not.toContain(WECLAPP_SUPPORT);
-    expect(Buffer.compare((await pdfOf(mail))!, invoice.pdf)).toBe(0);
+    expect(Buffer.compare(pdfOf(mail)!, invoice.pdf)).toBe(0);
     await closePanel(page, panel);
   });
 
@@ -191,7 +187,7 @@ describe('a weclapp-style ERP in German, on plain HTTP under a LAN name, its inv
     const mail = await mailNumber(2);
     expect(mail.envelope.to).toEqual([invoice.contact.email]);
     expect(mail.parsed.subject).toContain(invoice.number);
-    expect(Buffer.compare((await pdfOf(mail))!, invoice.pdf)).toBe(0);
+    expect(Buffer.compare(pdfOf(mail)!, invoice.pdf)).toBe(0);
     await closePanel(page, panel);
   });
 });
@@ -244,7 +240,7 @@ describe('an Axonaut-style app in French, routed with pushState, its view render
     // French is none of the panel's languages (shared/languages.ts): the message is in the user's, the page's amount as it stands.
     expect(mail.parsed.subject).toContain(invoice.number);
     expect((mail.parsed.text ?? '').replace(/[\u00a0\u202f]/g, ' ')).toContain('2 760,00 €');
-    expect(Buffer.compare((await pdfOf(mail))!, invoice.pdf)).toBe(0);
+    expect(Buffer.compare(pdfOf(mail)!, invoice.pdf)).toBe(0);
     await closePanel(page, panel);
   });
 
@@ -261,7 +257,7 @@ describe('an Axonaut-style app in French, routed with pushState, its view render
     const mail = await mailNumber(4);
     expect(mail.envelope.to).toEqual([invoice.contact.email]);
     expect(mail.parsed.subject).toContain(invoice.number);
-    expect(Buffer.compare((await pdfOf(mail))!, invoice.pdf)).toBe(0);
+    expect(Buffer.compare(pdfOf(mail)!, invoice.pdf)).toBe(0);
     await closePanel(page, panel);
   });
 });
@@ -315,7 +311,7 @@ describe('a Zoho-Invoice-style app in English, over https behind HTTP Basic auth
     expect(mail.parsed.subject).toMatch(/credit note/i);
     expect(mail.parsed.subject).toContain(note.number);
     expect(mail.parsed.text).toContain(note.amount);
-    expect(Buffer.compare((await pdfOf(mail))!, note.pdf)).toBe(0);
+    expect(Buffer.compare(pdfOf(mail)!, note.pdf)).toBe(0);
     await closePanel(page, panel);
   });
 
@@ -331,6 +327,6 @@ describe('a Zoho-Invoice-style app in English, over https behind HTTP Basic auth
     expect(mail.envelope.to).toEqual([CONTACT.email]);
     expect(mail.parsed.subject).toContain(quote.number);
     expect(mail.parsed.text).toContain(quote.amount);
-    expect(Buffer.compare((await pdfOf(mail))!, quote.pdf)).toBe(0);
+    expect(Buffer.compare(pdfOf(mail)!, quote.pdf)).toBe(0);
   });
 });

@@ -6,6 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { pressSend, tabIdOf, type PairedBrowser } from './paired-browser';
+import type { ReceivedMail } from './smtp-server';
 
 /** The popup over `page`'s tab: the site is off, the user switches it on. */
 export async function switchSiteOn(setup: PairedBrowser, page: Page): Promise<void> {
@@ -52,4 +53,9 @@ export async function closePanel(page: Page, panel: Frame): Promise<void> {
     .click({ timeout: 10_000 })
     .catch(() => undefined);
   await closed;
+}
+
+/** The PDF attached to a received mail, if any. */
+export function pdfOf(mail: ReceivedMail): Buffer | undefined {
+  return mail.parsed.attachments.find((a) => a.contentType === 'application/pdf')?.content;
 }
